@@ -1,0 +1,62 @@
+# The two commands of the README: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup install messages migrate demo lint check-deploy system-deps browser-deps makemessages clean
+
+run: setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install messages browser-deps ## Run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: install messages migrate demo
+
+install: $(VENV)/.installed
+
+# Reinstalls only when the lock file changed since the last install.
+$(VENV)/.installed: requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	@touch $@
+
+system-deps:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+
+browser-deps:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+messages: system-deps $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check -o $@ $<
+
+migrate: install messages
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo
+
+makemessages: install ## Refresh the .po files from the code and templates
+	$(MANAGE) makemessages --locale nl --locale de --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+check-deploy: install
+	SECRET_KEY=check-deploy-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') ALLOWED_HOSTS=jumelage.example \
+		$(MANAGE) check --deploy --fail-level WARNING --settings=jumelage.settings.production
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache $(MO_FILES)

@@ -1,0 +1,203 @@
+"""Builds bilingual demo pages from plain data: the Dutch page first, then its German translation
+through wagtail-localize, so the demo behaves exactly as content made by editors.
+
+Texts come as {"nl": ..., "de": ...} pairs. The German page is made by translating each segment
+of the Dutch source with its pair, which keeps the translation in wagtail-localize's
+translation memory (editors can open it in the translation editor and resync later)."""
+
+import io
+import random
+from html import escape
+
+from django.core.files.images import ImageFile
+from django.core.management.base import CommandError
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+from wagtail_localize.synctree import synchronize_tree
+
+
+def plain(value):
+    return StringValue.from_plaintext(value).render_text()
+
+
+class TextPairs:
+    """Collects every Dutch text with its German translation."""
+
+    def __init__(self):
+        self.german = {}
+
+    def add(self, pair):
+        dutch, german = pair["nl"], pair["de"]
+        if isinstance(dutch, list):
+            if len(dutch) != len(german):
+                raise CommandError(f"Unaligned paragraphs: {dutch[:1]}")
+            for nl_text, de_text in zip(dutch, german, strict=True):
+                self.add({"nl": nl_text, "de": de_text})
+            return dutch
+        known = self.german.setdefault(plain(dutch), german)
+        if known != german:
+            raise CommandError(f"Two German translations for the Dutch text {dutch!r}")
+        return dutch
+
+    def translate(self, dutch):
+        try:
+            return self.german[dutch]
+        except KeyError:
+            raise CommandError(f"No German translation for {dutch!r}") from None
+
+
+def stream_from_spec(blocks, pairs, images):
+    """Turns block tuples of the demo data into StreamField data (Dutch)."""
+    stream = []
+    for block_type, value in blocks:
+        if block_type == "heading":
+            stream.append(("heading", {"text": pairs.add(value), "level": "h2"}))
+        elif block_type == "paragraphs":
+            html = "".join(f"<p>{escape(text, quote=False)}</p>" for text in pairs.add(value))
+            stream.append(("paragraph", html))
+        elif block_type == "quote":
+            stream.append(
+                (
+                    "quote",
+                    {
+                        "quote": pairs.add(value["quote"]),
+                        "attribution": pairs.add(value["attribution"]),
+                    },
+                )
+            )
+        elif block_type == "image":
+            stream.append(
+                (
+                    "image",
+                    {
+                        "image": images[value["image"]],
+                        "alt_text": pairs.add(value["alt_text"]),
+                        "caption": pairs.add(value["caption"]),
+                    },
+                )
+            )
+        elif block_type == "call_to_action":
+            stream.append(
+                (
+                    "call_to_action",
+                    {
+                        "title": pairs.add(value["title"]),
+                        "text": pairs.add(value["text"]),
+                        "button_label": pairs.add(value["button_label"]),
+                        "page": value["page"],
+                        "url": "",
+                    },
+                )
+            )
+        else:
+            raise CommandError(f"Unknown demo block type {block_type!r}")
+    return stream
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def sync_german_tree():
+    """Gives every Dutch page a German alias that mirrors it until it is translated."""
+    synchronize_tree(Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="de"))
+
+
+def translate_page(page, pairs, locale_code="de"):
+    """Translates a published Dutch page into German with the collected pairs, once.
+
+    A page already translated (not an alias any more) is left alone, so editors' work survives a
+    second run of the demo loader."""
+    locale = Locale.objects.get(language_code=locale_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None and existing.alias_of_id is None:
+        return existing
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        dutch = StringValue(segment.string.data).render_text()
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": StringValue.from_plaintext(pairs.translate(dutch)).data},
+        )
+    translation.save_target(publish=True)
+    return page.get_translation(locale)
+
+
+def child_by_slug(parent, slug):
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+# Illustrations drawn here so the demo never downloads anything.
+PALETTES = {
+    "bridge": ((198, 226, 240), (46, 110, 142), (120, 84, 52)),
+    "canal": ((210, 232, 226), (38, 120, 120), (90, 140, 70)),
+    "meeting": ((244, 232, 214), (190, 90, 50), (60, 80, 110)),
+    "fields": ((226, 238, 205), (110, 150, 60), (200, 170, 60)),
+    "bikes": ((230, 228, 244), (70, 80, 150), (220, 120, 60)),
+}
+
+
+def draw_illustration(key, width=1600, height=1000):
+    sky, water, accent = PALETTES.get(key, PALETTES["canal"])
+    rng = random.Random(key)  # noqa: S311 - shapes of an illustration, not a secret
+    image = PILImage.new("RGB", (width, height), sky)
+    draw = ImageDraw.Draw(image)
+    horizon = int(height * 0.58)
+    for y in range(horizon):
+        shade = int(25 * y / horizon)
+        draw.line([(0, y), (width, y)], fill=tuple(max(0, c - shade) for c in sky))
+    draw.rectangle([0, horizon, width, height], fill=water)
+    for _ in range(14):
+        x = rng.randrange(0, width)
+        w = rng.randrange(60, 220)
+        h = rng.randrange(60, 200)
+        draw.rectangle([x, horizon - h, x + w, horizon], fill=accent)
+        draw.polygon(
+            [(x - 10, horizon - h), (x + w // 2, horizon - h - 70), (x + w + 10, horizon - h)],
+            fill=tuple(max(0, c - 40) for c in accent),
+        )
+    for i in range(6):
+        y = horizon + 40 + i * 60
+        draw.line(
+            [(rng.randrange(0, 400), y), (rng.randrange(900, width), y)],
+            fill=tuple(min(255, c + 40) for c in water),
+            width=4,
+        )
+    if key == "bridge":
+        draw.arc(
+            [width // 4, horizon - 180, 3 * width // 4, horizon + 180],
+            180,
+            360,
+            fill=accent,
+            width=28,
+        )
+    draw.ellipse([width - 300, 80, width - 160, 220], fill=(250, 220, 120))
+    return image
+
+
+def demo_image(key, title):
+    """The demo illustration `key`, created once and reused on later runs."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    buffer = io.BytesIO()
+    draw_illustration(key).save(buffer, format="JPEG", quality=85)
+    image = image_model(title=title)
+    image.file = ImageFile(buffer, name=f"demo-{key}.jpg")
+    image.save()
+    return image
+
+
+def root_page():
+    return Page.get_first_root_node()

@@ -1,0 +1,68 @@
+"""Which language versions a page has, for the language switcher, hreflang links and labels.
+
+Locale synchronisation keeps an alias of every Dutch page in the German tree until an editor
+translates it. An alias is reachable in the other language but its content is still Dutch, so it
+is offered by the switcher and labelled with its real language, yet never announced as hreflang."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+from .urls_util import absolute_url
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+    is_translated: bool
+
+
+def home_url(language_code):
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=("",))
+
+
+def language_versions(request, page=None):
+    """One entry per site language: where this page (or view) lives in that language."""
+    current = translation.get_language()
+    by_code = {}
+    if page is not None and page.pk:
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            by_code[version.locale.language_code] = version
+
+    versions = []
+    for code, name in settings.LANGUAGES:
+        version = by_code.get(code)
+        if version is not None:
+            url = version.get_url(request) or home_url(code)
+            translated = version.alias_of_id is None
+        elif page is not None and page.pk:
+            url, translated = home_url(code), False
+        else:
+            url, translated = translate_url(request.get_full_path(), code), True
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=name,
+                url=url,
+                absolute_url=absolute_url(request, url),
+                is_current=code == current,
+                is_translated=translated,
+            )
+        )
+    return versions
+
+
+def content_language(page):
+    """The language a page's content is written in: an alias shows its source's language."""
+    if page is None:
+        return translation.get_language()
+    if page.alias_of_id:
+        return page.alias_of.locale.language_code
+    return page.locale.language_code

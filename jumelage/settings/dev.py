@@ -1,0 +1,8 @@
+"""Local development: debug on, a fixed development key, mail to the console."""
+
+from .base import *  # noqa: F403
+from .base import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-key-not-for-production"  # noqa: S105
+INTERNAL_IPS = ["127.0.0.1"]

@@ -1,0 +1,43 @@
+"""A bilingual site to test against: a Dutch home page, its German translation, the default Site
+pointing at the Dutch home (as load_demo and a real installation have it)."""
+
+from django.test import TestCase
+from wagtail.models import Locale, Page, Site
+
+from home.factories import HomePageFactory, StandardPageFactory
+
+
+def publish_translation(page, locale):
+    """Translates a page the way an editor's published translation ends up: a live copy."""
+    translated = page.copy_for_translation(locale)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+class BilingualSiteMixin:
+    @classmethod
+    def build_site(cls):
+        cls.dutch = Locale.objects.get(language_code="nl")
+        cls.german = Locale.objects.get(language_code="de")
+        root = Page.get_first_root_node()
+        for placeholder in root.get_children():
+            placeholder.delete()
+        cls.home = HomePageFactory(parent=root, slug="thuis", locale=cls.dutch)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": cls.home},
+        )
+        cls.home_de = publish_translation(cls.home, cls.german)
+        cls.home_de.title = "Gemeinsam über die Grenze"
+        cls.home_de.save_revision().publish()
+
+    @classmethod
+    def add_page(cls, parent=None, **kwargs):
+        return StandardPageFactory(parent=parent or cls.home, **kwargs)
+
+
+class BilingualSiteTestCase(BilingualSiteMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_site()

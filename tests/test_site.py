@@ -1,0 +1,221 @@
+"""The bilingual foundation: language prefixes, switcher, hreflang, sitemap, health, errors."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from defusedxml import ElementTree
+from django.test import TestCase, override_settings
+
+from tests.base import BilingualSiteTestCase, publish_translation
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+class LanguagePrefixTests(BilingualSiteTestCase):
+    def test_root_redirects_german_browser_to_german_site(self):
+        response = self.client.get("/", headers={"accept-language": "de-DE,de;q=0.9"})
+        self.assertRedirects(response, "/de/", fetch_redirect_response=False)
+
+    def test_root_redirects_dutch_browser_to_dutch_site(self):
+        response = self.client.get("/", headers={"accept-language": "nl-NL,nl;q=0.9,en;q=0.5"})
+        self.assertRedirects(response, "/nl/", fetch_redirect_response=False)
+
+    def test_root_redirects_other_languages_to_dutch_default(self):
+        response = self.client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9"})
+        self.assertRedirects(response, "/nl/", fetch_redirect_response=False)
+
+    def test_each_language_home_is_served_in_its_language(self):
+        for prefix, title in (("/nl/", self.home.title), ("/de/", "Gemeinsam über die Grenze")):
+            with self.subTest(prefix=prefix):
+                page = soup(self.client.get(prefix))
+                self.assertEqual(page.html["lang"], prefix.strip("/"))
+                self.assertEqual(page.h1.get_text(strip=True), title)
+
+
+class AlternatesAndSwitcherTests(BilingualSiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.about = cls.add_page(title="Over de jumelage", slug="over-de-jumelage")
+        cls.about_de = publish_translation(cls.about, cls.german)
+        cls.about_de.title = "Über die Partnerschaft"
+        cls.about_de.slug = "ueber-die-partnerschaft"
+        cls.about_de.save_revision().publish()
+
+    def alternates(self, url):
+        links = soup(self.client.get(url)).find_all("link", rel="alternate", hreflang=True)
+        return {link["hreflang"]: link["href"] for link in links}
+
+    def test_pages_announce_both_translations_and_x_default(self):
+        expected = {
+            "nl": "http://testserver/nl/over-de-jumelage/",
+            "de": "http://testserver/de/ueber-die-partnerschaft/",
+            "x-default": "http://testserver/nl/over-de-jumelage/",
+        }
+        self.assertEqual(self.alternates("/nl/over-de-jumelage/"), expected)
+        self.assertEqual(self.alternates("/de/ueber-die-partnerschaft/"), expected)
+
+    def test_language_switcher_leads_to_the_same_page_in_german(self):
+        page = soup(self.client.get("/nl/over-de-jumelage/"))
+        switcher = page.find("nav", class_="language-switcher")
+        link = switcher.find("a", hreflang="de")
+        self.assertEqual(link["href"], "/de/ueber-die-partnerschaft/")
+        self.assertEqual(self.client.get(link["href"]).status_code, 200)
+
+    def test_language_switcher_leads_back_to_dutch(self):
+        page = soup(self.client.get("/de/ueber-die-partnerschaft/"))
+        link = page.find("nav", class_="language-switcher").find("a", hreflang="nl")
+        self.assertEqual(link["href"], "/nl/over-de-jumelage/")
+
+    def test_current_language_is_marked_not_linked(self):
+        page = soup(self.client.get("/de/ueber-die-partnerschaft/"))
+        current = page.find("nav", class_="language-switcher").find(attrs={"aria-current": "true"})
+        self.assertEqual(current.get_text(strip=True), "Deutsch")
+
+
+class UntranslatedPageTests(BilingualSiteTestCase):
+    """Locale synchronisation mirrors an untranslated Dutch page into the German tree."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.history = cls.add_page(title="Geschiedenis", slug="geschiedenis")
+        cls.history_alias = cls.history.copy_for_translation(cls.german, alias=True)
+
+    def test_german_visitor_sees_untranslated_page_labelled_dutch(self):
+        response = self.client.get("/de/geschiedenis/")
+        self.assertEqual(response.status_code, 200)
+        notice = soup(response).find(class_="language-notice")
+        self.assertIn("Niederländisch", notice.get_text())
+
+    def test_untranslated_page_is_not_announced_as_german(self):
+        page = soup(self.client.get("/de/geschiedenis/"))
+        hreflangs = {link["hreflang"] for link in page.find_all("link", hreflang=True)}
+        self.assertNotIn("de", hreflangs)
+        self.assertEqual(
+            page.find("link", rel="canonical")["href"], "http://testserver/nl/geschiedenis/"
+        )
+
+    def test_translated_dutch_page_has_no_language_notice(self):
+        page = soup(self.client.get("/nl/geschiedenis/"))
+        self.assertIsNone(page.find(class_="language-notice"))
+
+
+class SitemapTests(BilingualSiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.about = cls.add_page(title="Over de jumelage", slug="over-de-jumelage")
+        publish_translation(cls.about, cls.german)
+        cls.draft = cls.add_page(title="Nog niet klaar", slug="concept", live=False)
+
+    def locations(self, host="testserver"):
+        response = self.client.get("/sitemap.xml", HTTP_HOST=host)
+        self.assertEqual(response["Content-Type"], "application/xml; charset=utf-8")
+        tree = ElementTree.fromstring(response.content)
+        return [loc.text for loc in tree.findall("s:url/s:loc", SITEMAP_NS)]
+
+    def test_sitemap_lists_pages_of_both_languages(self):
+        locations = self.locations()
+        self.assertIn("http://testserver/nl/", locations)
+        self.assertIn("http://testserver/de/", locations)
+        self.assertIn("http://testserver/nl/over-de-jumelage/", locations)
+        self.assertIn("http://testserver/de/over-de-jumelage/", locations)
+
+    def test_sitemap_leaves_out_drafts(self):
+        self.assertNotIn("http://testserver/nl/concept/", self.locations())
+
+    @override_settings(ALLOWED_HOSTS=["jumelage.example"])
+    def test_sitemap_urls_use_the_requested_host(self):
+        self.assertIn("http://jumelage.example/de/", self.locations(host="jumelage.example"))
+
+    def test_robots_txt_points_to_the_sitemap(self):
+        response = self.client.get("/robots.txt")
+        self.assertContains(response, "Sitemap: http://testserver/sitemap.xml")
+        self.assertContains(response, "Disallow: /admin/")
+
+
+class HealthTests(TestCase):
+    def test_healthz_answers_ok_when_the_database_is_up(self):
+        response = self.client.get("/healthz")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, b"ok\n")
+
+    def test_healthz_answers_a_load_balancer_probing_by_ip_address(self):
+        response = self.client.get("/healthz", HTTP_HOST="10.0.0.12:8000")
+        self.assertEqual(response.status_code, 200)
+
+
+class NotFoundTests(BilingualSiteTestCase):
+    def test_not_found_in_dutch(self):
+        response = self.client.get("/nl/bestaat-niet/")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(soup(response).html["lang"], "nl")
+        self.assertContains(response, "Pagina niet gevonden", status_code=404)
+
+    def test_not_found_in_german(self):
+        response = self.client.get("/de/gibt-es-nicht/")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(soup(response).html["lang"], "de")
+        self.assertContains(response, "Seite nicht gefunden", status_code=404)
+
+
+class SettingsFromEnvironmentTests(TestCase):
+    def settings_value(self, expression, **environment):
+        env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+        env.update(environment, DJANGO_SETTINGS_MODULE="jumelage.settings.dev")
+        code = (
+            f"import django; django.setup(); from django.conf import settings; print({expression})"
+        )
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout.strip()
+
+    def test_database_url_selects_postgresql(self):
+        value = self.settings_value(
+            "settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'],"
+            " settings.DATABASES['default']['HOST']",
+            DATABASE_URL="postgres://jumelage:secret@db.internal:5432/jumelage",
+        )
+        self.assertEqual(value, "django.db.backends.postgresql jumelage db.internal")
+
+    def test_without_database_url_sqlite_next_to_the_code(self):
+        value = self.settings_value("settings.DATABASES['default']['ENGINE']")
+        self.assertEqual(value, "django.db.backends.sqlite3")
+
+    def test_redis_url_selects_a_shared_cache(self):
+        value = self.settings_value(
+            "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/3"
+        )
+        self.assertEqual(value, "django_redis.cache.RedisCache")
+
+    def test_production_settings_pass_the_deploy_check(self):
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env.update(SECRET_KEY="x" * 64 + "-production-check", ALLOWED_HOSTS="jumelage.example")
+        result = subprocess.run(  # noqa: S603
+            [
+                sys.executable,
+                "manage.py",
+                "check",
+                "--deploy",
+                "--fail-level",
+                "WARNING",
+                "--settings",
+                "jumelage.settings.production",
+            ],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
