@@ -5,7 +5,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
@@ -49,10 +49,61 @@ class StandardPage(Page):
 class FoundationSettings(ClusterableModel, BaseSiteSetting):
     """Contact details of the twinning foundation in each town, shown in the footer."""
 
-    panels = [InlinePanel("foundations", label=_("Foundations"))]
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        InlinePanel("foundations", label=_("Foundations")),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("contact_page"),
+    ]
 
     class Meta:
         verbose_name = _("foundations")
+
+    def footer_pages(self):
+        """The footer's fixed pages in the language being read, fetched in one query."""
+        wanted = {
+            "privacy_page_id": _("Privacy statement"),
+            "accessibility_page_id": _("Accessibility statement"),
+            "contact_page_id": _("Contact"),
+        }
+        ids = {
+            getattr(self, field): label for field, label in wanted.items() if getattr(self, field)
+        }
+        if not ids:
+            return []
+        by_key = {}
+        sources = Page.objects.filter(pk__in=ids).values("pk", "translation_key")
+        keys = {row["translation_key"]: row["pk"] for row in sources}
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale=Locale.get_active()
+        ):
+            by_key[keys[page.translation_key]] = page
+        return [(label, by_key[pk]) for pk, label in ids.items() if pk in by_key]
 
 
 class Foundation(Orderable):

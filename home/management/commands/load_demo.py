@@ -23,6 +23,12 @@ FOUNDATIONS = [
     },
 ]
 
+FOOTER_PAGES = {
+    "privacy_page": "privacyverklaring",
+    "accessibility_page": "toegankelijkheidsverklaring",
+    "contact_page": "contact",
+}
+
 
 class Command(BaseCommand):
     help = (
@@ -45,7 +51,7 @@ class Command(BaseCommand):
                     builder.publish(page)
                 else:
                     self.collect_pairs(spec, pairs)
-            self.configure_site(home)
+            self.configure_site(home, by_slug)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
         builder.sync_german_tree()
         for page, _spec, _new in entries:
@@ -114,7 +120,7 @@ class Command(BaseCommand):
     def images(self):
         return {key: builder.demo_image(key, f"Jumelage – {key}") for key in builder.PALETTES}
 
-    def configure_site(self, home):
+    def configure_site(self, home, by_slug):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
@@ -122,6 +128,10 @@ class Command(BaseCommand):
         site.site_name = "Jumelage"
         site.save()
         settings = FoundationSettings.for_site(site)
+        for field, slug in FOOTER_PAGES.items():
+            if getattr(settings, field) is None:
+                setattr(settings, field, by_slug.get(slug))
+        settings.save()
         if not settings.foundations.exists():
             for order, data in enumerate(FOUNDATIONS):
                 Foundation.objects.create(settings=settings, sort_order=order, **data)

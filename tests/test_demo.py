@@ -1,0 +1,53 @@
+"""The demo loader tells the twinning's story in both languages and can run again safely."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import Page
+
+from home.models import FoundationSettings, HomePage, StandardPage
+
+
+class LoadDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.load()
+
+    @classmethod
+    def load(cls):
+        # Translations are published when the transaction commits, as in a real run.
+        with cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
+
+    def test_running_twice_keeps_the_same_pages(self):
+        before = Page.objects.count()
+        self.load()
+        self.assertEqual(Page.objects.count(), before)
+
+    def test_both_languages_have_a_live_home_page(self):
+        homes = HomePage.objects.live().values_list("locale__language_code", flat=True)
+        self.assertCountEqual(homes, ["nl", "de"])
+
+    def test_every_dutch_page_is_translated_into_german(self):
+        dutch = StandardPage.objects.live().filter(locale__language_code="nl")
+        german = StandardPage.objects.live().filter(
+            locale__language_code="de", alias_of__isnull=True
+        )
+        self.assertGreaterEqual(dutch.count(), 5)
+        self.assertEqual(dutch.count(), german.count())
+
+    def test_german_about_page_is_written_in_german(self):
+        response = self.client.get("/de/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, 'class="language-notice"')
+        self.assertContains(response, "Partnerschaft")
+
+    def test_footer_links_privacy_and_accessibility_statements_per_language(self):
+        settings = FoundationSettings.objects.get()
+        self.assertEqual(settings.foundations.count(), 2)
+        dutch = self.client.get("/nl/")
+        self.assertContains(dutch, "Privacyverklaring")
+        german = self.client.get("/de/")
+        self.assertContains(german, "Datenschutzerklärung")
+        self.assertContains(german, "Erklärung zur Barrierefreiheit")
