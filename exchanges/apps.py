@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ExchangesConfig(AppConfig):
     name = "exchanges"
     verbose_name = _("Exchanges")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

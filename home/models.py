@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,6 +11,37 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+
+
+class LeadImageMixin(models.Model):
+    """A page's main image with the alternative text that must go with it."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+
+    image_panels = [FieldPanel("image"), FieldPanel("image_alt")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("An image needs an alternative text for people who cannot see it.")}
+            )
 
 
 class HomePage(Page):
@@ -26,6 +59,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def latest_stories(self, limit=3):
+        from community.localization import with_localized_sectors
+
+        story_page = apps.get_model("exchanges", "StoryPage")
+        return with_localized_sectors(story_page.objects.for_listing().descendant_of(self)[:limit])
+
+    def next_meetings(self, limit=3):
+        from community.localization import with_localized_sectors
+
+        meeting_page = apps.get_model("exchanges", "MeetingPage")
+        meetings = meeting_page.objects.for_listing().descendant_of(self).upcoming()[:limit]
+        return with_localized_sectors(meetings)
+
+    def sector_communities(self):
+        sector_page = apps.get_model("community", "SectorPage")
+        return sector_page.objects.live().descendant_of(self).select_related("image")
 
 
 class StandardPage(Page):

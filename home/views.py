@@ -1,12 +1,18 @@
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from community.models import SectorPage
+from exchanges.models import StoryPage
+
+from .models import StandardPage
 from .urls_util import absolute_url
 
 
@@ -54,3 +60,31 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    """Site search in the language being read. Untranslated aliases are left out: their text is
+    in the other language, and a visitor finds the original there."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = None
+    if query:
+        written_here = Page.objects.filter(locale=Locale.get_active(), alias_of__isnull=True)
+        pages = (
+            Page.objects.live()
+            .public()
+            .type(StandardPage, SectorPage, StoryPage)
+            .filter(id__in=written_here.values("id"))
+            .specific()
+        )
+        results = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "results": results, "query_string": urlencode({"q": query})},
+    )

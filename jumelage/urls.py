@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from exchanges import feeds, ical
+from exchanges import views as exchange_views
 from home import views as home_views
 
 urlpatterns = [
@@ -21,6 +23,20 @@ if settings.DEBUG:
 
 # Fixed routes of each language go before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),
+    path("feeds/stories.atom", feeds.AtomStoryFeed(), name="story_feed_atom"),
+    path("feeds/sectors/<slug:slug>.rss", feeds.SectorStoryFeed(), name="sector_feed_rss"),
+    path("feeds/sectors/<slug:slug>.atom", feeds.AtomSectorStoryFeed(), name="sector_feed_atom"),
+    path("calendar.ics", ical.calendar_feed, name="calendar_feed"),
+    path("calendar/sectors/<slug:slug>.ics", ical.sector_feed, name="sector_calendar_feed"),
+    path("meetings/<int:page_id>.ics", ical.meeting_feed, name="meeting_calendar_feed"),
+    path("meetings/<int:page_id>/register/", exchange_views.register, name="meeting_register"),
+    path(
+        "meetings/<int:page_id>/cancel/",
+        exchange_views.cancel_registration,
+        name="meeting_cancel_registration",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -70,16 +70,17 @@ def stream_from_spec(blocks, pairs, images):
                 )
             )
         elif block_type == "image":
+            stream.append(("image", image_value(value, pairs, images)))
+        elif block_type == "gallery":
             stream.append(
-                (
-                    "image",
-                    {
-                        "image": images[value["image"]],
-                        "alt_text": pairs.add(value["alt_text"]),
-                        "caption": pairs.add(value["caption"]),
-                    },
-                )
+                ("gallery", [("image", image_value(item, pairs, images)) for item in value])
             )
+        elif block_type == "facts":
+            facts = [
+                ("fact", {"label": pairs.add(fact["label"]), "value": pairs.add(fact["value"])})
+                for fact in value["facts"]
+            ]
+            stream.append(("facts", {"title": pairs.add(value["title"]), "facts": facts}))
         elif block_type == "call_to_action":
             stream.append(
                 (
@@ -96,6 +97,14 @@ def stream_from_spec(blocks, pairs, images):
         else:
             raise CommandError(f"Unknown demo block type {block_type!r}")
     return stream
+
+
+def image_value(value, pairs, images):
+    return {
+        "image": images[value["image"]],
+        "alt_text": pairs.add(value["alt_text"]),
+        "caption": pairs.add(value["caption"]),
+    }
 
 
 def publish(page):
@@ -116,7 +125,7 @@ def translate_page(page, pairs, locale_code="de"):
     locale = Locale.objects.get(language_code=locale_code)
     existing = page.get_translation_or_none(locale)
     if existing is not None and existing.alias_of_id is None:
-        return existing
+        return existing.specific, False
     source, _ = TranslationSource.get_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
@@ -130,7 +139,7 @@ def translate_page(page, pairs, locale_code="de"):
             defaults={"data": StringValue.from_plaintext(pairs.translate(dutch)).data},
         )
     translation.save_target(publish=True)
-    return page.get_translation(locale)
+    return page.get_translation(locale).specific, True
 
 
 def child_by_slug(parent, slug):
@@ -147,8 +156,19 @@ PALETTES = {
 }
 
 
+def palette(key):
+    """A fixed palette per subject; subjects without one get a palette derived from the name."""
+    if key in PALETTES:
+        return PALETTES[key]
+    rng = random.Random(f"palette-{key}")  # noqa: S311 - colours of an illustration
+    sky = tuple(rng.randrange(190, 245) for _ in range(3))
+    water = tuple(rng.randrange(30, 140) for _ in range(3))
+    accent = tuple(rng.randrange(60, 220) for _ in range(3))
+    return sky, water, accent
+
+
 def draw_illustration(key, width=1600, height=1000):
-    sky, water, accent = PALETTES.get(key, PALETTES["canal"])
+    sky, water, accent = palette(key)
     rng = random.Random(key)  # noqa: S311 - shapes of an illustration, not a secret
     image = PILImage.new("RGB", (width, height), sky)
     draw = ImageDraw.Draw(image)
@@ -185,6 +205,14 @@ def draw_illustration(key, width=1600, height=1000):
     return image
 
 
+class ImageLibrary(dict):
+    """Demo illustrations by subject, drawn the first time a subject is asked for."""
+
+    def __missing__(self, key):
+        self[key] = demo_image(key, f"Jumelage – {key}")
+        return self[key]
+
+
 def demo_image(key, title):
     """The demo illustration `key`, created once and reused on later runs."""
     image_model = get_image_model()
@@ -201,3 +229,10 @@ def demo_image(key, title):
 
 def root_page():
     return Page.get_first_root_node()
+
+
+class NoImages(dict):
+    """Stands in for the image library when only the texts of a spec are wanted."""
+
+    def __missing__(self, key):
+        return None

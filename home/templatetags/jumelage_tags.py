@@ -68,3 +68,15 @@ def canonical_url(context):
     source = page.alias_of if page.alias_of_id else page
     url = source.get_url(context["request"])
     return absolute_url(context["request"], url) if url else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """An absolute URL on the requested host, e.g. for Open Graph images."""
+    return absolute_url(context["request"], path)
+
+
+@register.simple_tag
+def absolute_url_for_email(path):
+    """An absolute URL where there is no request, as in an email."""
+    return absolute_url(None, path or "/")

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -199,4 +199,8 @@ LOGGING = {
     },
 }
 
-JUMELAGE_LANGUAGE_LABELS = {"nl": _("Dutch"), "de": _("German")}
+# Language names as they follow "in" ("in het Nederlands", "auf Niederländisch").
+JUMELAGE_LANGUAGE_LABELS = {
+    "nl": pgettext_lazy("after 'in'", "Dutch"),
+    "de": pgettext_lazy("after 'in'", "German"),
+}

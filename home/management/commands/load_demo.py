@@ -1,9 +1,16 @@
+from datetime import date
+
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from community.models import SectorCoordinator, SectorIndexPage, SectorPage, Town
+from exchanges.models import StoryIndexPage, StoryPage, StorySector, StoryTown
 from home.demo import builder
 from home.demo.pages import HOME, PAGES
+from home.demo.sectors import SECTOR_INDEX, SECTORS
+from home.demo.stories import STORIES, STORY_INDEX
 from home.models import Foundation, FoundationSettings, HomePage, StandardPage
 
 FOUNDATIONS = [
@@ -12,58 +19,132 @@ FOUNDATIONS = [
         "town": "Steenwijkerland",
         "country": "NL",
         "email": "info@jumelage-steenwijkerland.example",
-        "website": "",
     },
     {
         "name": "Partnerschaftskomitee Herzebrock-Clarholz",
         "town": "Herzebrock-Clarholz",
         "country": "DE",
         "email": "info@partnerschaft-herzebrock-clarholz.example",
-        "website": "",
     },
 ]
-
 FOOTER_PAGES = {
     "privacy_page": "privacyverklaring",
     "accessibility_page": "toegankelijkheidsverklaring",
     "contact_page": "contact",
+}
+TOWNS = [
+    {
+        "slug": "steenwijkerland",
+        "country": "NL",
+        "name": {"nl": "Steenwijkerland", "de": "Steenwijkerland"},
+    },
+    {
+        "slug": "herzebrock-clarholz",
+        "country": "DE",
+        "name": {"nl": "Herzebrock-Clarholz", "de": "Herzebrock-Clarholz"},
+    },
+]
+# Fictional editors of both foundations, the authors of the demo stories.
+EDITORS = {
+    "nl": {
+        "email": "redactie@jumelage-steenwijkerland.example",
+        "first_name": "Marieke",
+        "last_name": "Hoekstra",
+    },
+    "de": {
+        "email": "redaktion@partnerschaft-herzebrock-clarholz.example",
+        "first_name": "Katrin",
+        "last_name": "Wessels",
+    },
 }
 
 
 class Command(BaseCommand):
     help = (
         "Loads the bilingual demo content: the twinning's home, about, history, foundations, "
-        "contact, privacy and accessibility pages. Safe to run again: what exists is kept."
+        "contact, privacy and accessibility pages, the sector communities and the exchange "
+        "stories. Safe to run again: what exists is kept, editors' changes included."
     )
 
     def handle(self, *args, **options):
-        pairs = builder.TextPairs()
+        self.pairs = builder.TextPairs()
+        self.images = builder.ImageLibrary()
         with transaction.atomic():
-            home, home_is_new = self.dutch_home(pairs)
-            entries = [(home, HOME, home_is_new), *self.ensure_pages(home, PAGES, pairs)]
-            by_slug = {page.slug: page for page, _spec, _new in entries}
-            images = self.images()
+            self.towns = self.ensure_towns()
+            self.editors = self.ensure_editors()
+            home, home_is_new = self.dutch_home()
+            entries = [(home, HOME, home_is_new)]
+            entries += self.ensure_children(home, PAGES, self.new_standard_page)
+            sector_index = self.ensure_children(
+                home, [SECTOR_INDEX], self.new_index(SectorIndexPage)
+            )
+            entries += sector_index
+            entries += self.ensure_children(sector_index[0][0], SECTORS, self.new_sector)
+            story_index = self.ensure_children(home, [STORY_INDEX], self.new_index(StoryIndexPage))
+            entries += story_index
+            entries += self.ensure_children(story_index[0][0], STORIES, self.new_story)
+            self.by_slug = {page.slug: page for page, _spec, _new in entries}
             for page, spec, is_new in entries:
                 if is_new:
-                    page.body = builder.stream_from_spec(
-                        self.resolve(spec["body"], by_slug), pairs, images
-                    )
-                    builder.publish(page)
+                    self.fill_new(page, spec)
                 else:
-                    self.collect_pairs(spec, pairs)
-            self.configure_site(home, by_slug)
+                    self.collect_pairs(spec)
+            self.configure_site(home)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
         builder.sync_german_tree()
-        for page, _spec, _new in entries:
-            builder.translate_page(page, pairs)
+        for page, spec, _new in entries:
+            if spec.get("translated", True):
+                german, created = builder.translate_page(page, self.pairs)
+                if created and "tags" in spec:
+                    german.tags.set(spec["tags"]["de"])
+                    german.save_revision().publish()
         count = Page.objects.filter(depth__gt=1).count()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {count} pages in both languages.")
         )
 
-    def dutch_home(self, pairs):
+    # Towns and people
+
+    def ensure_towns(self):
+        dutch = Locale.objects.get(language_code="nl")
+        german = Locale.objects.get(language_code="de")
+        towns = {}
+        for spec in TOWNS:
+            town, _ = Town.objects.get_or_create(
+                slug=spec["slug"],
+                locale=dutch,
+                defaults={"name": spec["name"]["nl"], "country": spec["country"]},
+            )
+            if town.get_translation_or_none(german) is None:
+                translated = town.copy_for_translation(german)
+                translated.name = spec["name"]["de"]
+                translated.save()
+            towns[spec["slug"]] = town
+        return towns
+
+    def ensure_editors(self):
+        user_model = get_user_model()
+        editors = {}
+        for language, data in EDITORS.items():
+            editor, created = user_model.objects.get_or_create(
+                email=data["email"],
+                defaults={
+                    "first_name": data["first_name"],
+                    "last_name": data["last_name"],
+                    "display_name": f"{data['first_name']} {data['last_name']}",
+                },
+            )
+            if created:
+                editor.set_unusable_password()
+                editor.save()
+            editors[language] = editor
+        return editors
+
+    # Pages
+
+    def dutch_home(self):
         locale = Locale.objects.get(language_code="nl")
-        slug = pairs.add({"nl": "thuis", "de": "start"})
+        slug = self.pairs.add({"nl": "thuis", "de": "start"})
         home = HomePage.objects.filter(locale=locale).first()
         if home is not None:
             return home, False
@@ -71,66 +152,109 @@ class Command(BaseCommand):
         # Wagtail's installer leaves a placeholder welcome page; the twinning's home replaces it.
         for placeholder in root.get_children().exact_type(Page):
             placeholder.delete()
-        home = HomePage(title=pairs.add(HOME["title"]), slug=slug, locale=locale)
-        self.fill_fields(home, HOME, pairs)
+        home = HomePage(title=self.pairs.add(HOME["title"]), slug=slug, locale=locale)
+        self.fill_common(home, HOME)
         root.add_child(instance=home)
         return home, True
 
-    def ensure_pages(self, parent, specs, pairs):
-        """Creates the pages that do not exist yet (bodies follow once every page exists, so a
-        call to action may point to any of them); yields (page, spec, is_new) for each."""
+    def ensure_children(self, parent, specs, make):
+        """Creates the pages that do not exist yet (their bodies follow once every page exists,
+        so a call to action may point to any of them); returns (page, spec, is_new) for each."""
+        entries = []
         for spec in specs:
-            slug = pairs.add(spec["slug"])
+            slug = self.pairs.add(spec["slug"])
             page = builder.child_by_slug(parent, slug)
             is_new = page is None
             if is_new:
-                page = StandardPage(
-                    title=pairs.add(spec["title"]),
-                    slug=slug,
-                    show_in_menus=spec.get("show_in_menus", True),
-                )
-                self.fill_fields(page, spec, pairs)
+                page = make(spec)
+                page.title = self.pairs.add(spec["title"])
+                page.slug = slug
+                self.fill_common(page, spec)
                 parent.add_child(instance=page)
-            yield page, spec, is_new
-            yield from self.ensure_pages(page, spec.get("children", []), pairs)
+            entries.append((page, spec, is_new))
+            if "children" in spec:
+                entries += self.ensure_children(page, spec["children"], make)
+        return entries
+
+    def fill_common(self, page, spec):
+        page.intro = self.pairs.add(spec["intro"])
+        page.search_description = self.pairs.add(spec["search_description"])
 
     @staticmethod
-    def fill_fields(page, spec, pairs):
-        page.intro = pairs.add(spec["intro"])
-        page.search_description = pairs.add(spec["search_description"])
+    def new_standard_page(spec):
+        return StandardPage(show_in_menus=spec.get("show_in_menus", True))
 
-    def collect_pairs(self, spec, pairs):
-        """Learns the texts of a page made by an earlier run, for translating it now."""
-        for key in ("title", "intro", "search_description"):
-            if key in spec:
-                pairs.add(spec[key])
-        builder.stream_from_spec(
-            self.resolve(spec["body"], {}), pairs, {key: None for key in builder.PALETTES}
+    @staticmethod
+    def new_index(page_class):
+        return lambda spec: page_class(show_in_menus=True)
+
+    def new_sector(self, spec):
+        page = SectorPage(
+            purpose=self.pairs.add(spec["purpose"]),
+            image=self.images[spec["image"]],
+            image_alt=self.pairs.add(spec["image_alt"]),
         )
+        page.coordinators = [
+            SectorCoordinator(
+                name=person["name"],
+                town=self.towns[person["town"]],
+                role=self.pairs.add(person["role"]),
+            )
+            for person in spec["coordinators"]
+        ]
+        return page
 
-    @staticmethod
-    def resolve(blocks, by_slug):
-        resolved = []
-        for block_type, value in blocks:
-            if block_type == "call_to_action":
-                value = {**value, "page": by_slug.get(value["page"])}
-            resolved.append((block_type, value))
-        return resolved
+    def new_story(self, spec):
+        page = StoryPage(
+            date=date.fromisoformat(spec["date"]),
+            image=self.images[spec["image"]],
+            image_alt=self.pairs.add(spec["image_alt"]),
+            author=self.editors[spec["author"]],
+        )
+        page.story_towns = [StoryTown(town=self.towns[slug]) for slug in spec["towns"]]
+        page.tags.set(spec["tags"]["nl"])
+        return page
 
-    def images(self):
-        return {key: builder.demo_image(key, f"Jumelage – {key}") for key in builder.PALETTES}
+    def fill_new(self, page, spec):
+        if "body" in spec:
+            page.body = builder.stream_from_spec(
+                self.resolve(spec["body"]), self.pairs, self.images
+            )
+        if isinstance(page, StoryPage):
+            page.story_sectors = [
+                StorySector(sector=self.by_slug[slug]) for slug in spec["sectors"]
+            ]
+        builder.publish(page)
 
-    def configure_site(self, home, by_slug):
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+    def collect_pairs(self, spec):
+        """Learns the texts of a page made by an earlier run, for translating it now."""
+        for key in ("title", "intro", "search_description", "purpose", "image_alt"):
+            if key in spec:
+                self.pairs.add(spec[key])
+        for person in spec.get("coordinators", []):
+            self.pairs.add(person["role"])
+        if "body" in spec:
+            builder.stream_from_spec(self.resolve(spec["body"]), self.pairs, builder.NoImages())
+
+    def resolve(self, blocks):
+        return [
+            (kind, {**value, "page": self.by_slug.get(value["page"])})
+            if kind == "call_to_action"
+            else (kind, value)
+            for kind, value in blocks
+        ]
+
+    def configure_site(self, home):
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", port=80, is_default_site=True
+        )
         site.root_page = home
         site.site_name = "Jumelage"
         site.save()
         settings = FoundationSettings.for_site(site)
         for field, slug in FOOTER_PAGES.items():
             if getattr(settings, field) is None:
-                setattr(settings, field, by_slug.get(slug))
+                setattr(settings, field, self.by_slug.get(slug))
         settings.save()
         if not settings.foundations.exists():
             for order, data in enumerate(FOUNDATIONS):

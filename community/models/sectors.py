@@ -1,0 +1,118 @@
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from community.localization import with_localized_sectors
+from home.blocks import BaseStreamBlock
+from home.models import LeadImageMixin
+
+
+class SectorIndexPage(Page):
+    """The overview of all sector communities of one language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["community.SectorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("sector overview")
+        verbose_name_plural = _("sector overviews")
+
+    def sectors(self):
+        return SectorPage.objects.child_of(self).live().select_related("image")
+
+
+class SectorPage(LeadImageMixin, Page):
+    """One sector community: what it is for, who coordinates it, and what happens in it."""
+
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=250,
+        help_text=_("One sentence on what this community is for; shown on overview cards."),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("purpose"),
+        FieldPanel("intro"),
+        MultiFieldPanel(LeadImageMixin.image_panels, heading=_("Image")),
+        FieldPanel("body"),
+        InlinePanel("coordinators", label=_("Coordinators")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("purpose", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["community.SectorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("sector community")
+        verbose_name_plural = _("sector communities")
+
+    def upcoming_meetings(self, limit=4):
+        meeting_page = apps.get_model("exchanges", "MeetingPage")
+        meetings = (
+            meeting_page.objects.for_listing()
+            .in_sector(self)
+            .filter(locale_id=self.locale_id)
+            .upcoming()[:limit]
+        )
+        return with_localized_sectors(meetings)
+
+    def latest_stories(self, limit=6):
+        story_page = apps.get_model("exchanges", "StoryPage")
+        stories = story_page.objects.for_listing().in_sector(self).filter(locale_id=self.locale_id)
+        return with_localized_sectors(stories[:limit])
+
+
+class SectorCoordinator(TranslatableMixin, Orderable):
+    """A contact person of a sector community in one of the towns."""
+
+    page = ParentalKey(SectorPage, on_delete=models.CASCADE, related_name="coordinators")
+    name = models.CharField(_("name"), max_length=120)
+    town = models.ForeignKey(
+        "community.Town", verbose_name=_("town"), on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("town"), FieldPanel("role"), FieldPanel("photo")]
+    # A person's name is the same in every language; their role is translated.
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        TranslatableField("town"),
+        SynchronizedField("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("coordinator")
+        verbose_name_plural = _("coordinators")
+
+    def __str__(self):
+        return self.name

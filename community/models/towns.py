@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from community.choices import Country
+
+
+class Town(TranslatableMixin, index.Indexed, models.Model):
+    """A town of the twinning (or a guest town), named in each language.
+
+    The slug is the same in every language, so a filtered link such as `?town=steenwijkerland`
+    works in Dutch and German alike."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("country"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("town")
+        verbose_name_plural = _("towns")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_town_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name

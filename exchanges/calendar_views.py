@@ -1,0 +1,77 @@
+"""What the calendar page shows: upcoming or past meetings, or a month grid, filtered."""
+
+import calendar
+import datetime
+import re
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from community.localization import with_localized_sectors
+
+from .forms import MeetingFilterForm
+from .models.meetings import LOCAL_TIME, MEETINGS_PER_PAGE
+
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(value, today):
+    match = MONTH.match(value or "")
+    if match:
+        year, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and 2000 <= year <= 2100:
+            return year, month
+    return today.year, today.month
+
+
+def shift_month(year, month, step):
+    month += step
+    return year + (month - 1) // 12, (month - 1) % 12 + 1
+
+
+def month_grid(year, month, meetings):
+    """Weeks (Monday first) of day cells, each with the meetings held on that local day."""
+    by_day = {}
+    for meeting in meetings:
+        day = timezone.localtime(meeting.start, LOCAL_TIME).date()
+        last = timezone.localtime(meeting.end, LOCAL_TIME).date()
+        while day <= last:
+            by_day.setdefault(day, []).append(meeting)
+            day += datetime.timedelta(days=1)
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        weeks.append(
+            [
+                {"date": day, "in_month": day.month == month, "meetings": by_day.get(day, [])}
+                for day in week
+            ]
+        )
+    return weeks
+
+
+def calendar_context(calendar_page, request):
+    form = MeetingFilterForm(request.GET, index=calendar_page)
+    meetings = form.filter(calendar_page.meetings())
+    now = timezone.now()
+    view = request.GET.get("view")
+    context = {"filter_form": form, "view": view if view in ("past", "month") else "upcoming"}
+    if context["view"] == "month":
+        today = timezone.localtime(now, LOCAL_TIME).date()
+        year, month = parse_month(request.GET.get("month"), today)
+        previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
+        context.update(
+            month_start=datetime.date(year, month, 1),
+            weeks=month_grid(year, month, meetings.in_month(year, month)),
+            today=today,
+            previous_month=form.query_string(
+                view="month", month=f"{previous[0]}-{previous[1]:02d}"
+            ),
+            next_month=form.query_string(view="month", month=f"{following[0]}-{following[1]:02d}"),
+        )
+    else:
+        listing = meetings.past(now) if context["view"] == "past" else meetings.upcoming(now)
+        page = Paginator(listing, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = with_localized_sectors(page.object_list)
+        extra = {"view": "past"} if context["view"] == "past" else {}
+        context.update(meetings=page, query_string=form.query_string(**extra))
+    return context

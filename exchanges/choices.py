@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingFormat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid (online and in person)")
+
+
+class SpokenLanguage(models.TextChoices):
+    DUTCH = "nl", _("Dutch")
+    GERMAN = "de", _("German")
+    BOTH = "nl-de", _("Dutch and German")
+    ENGLISH = "en", _("English")
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")

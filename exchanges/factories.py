@@ -1,0 +1,77 @@
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from .choices import MeetingFormat
+from .models import (
+    CalendarPage,
+    MeetingPage,
+    MeetingSector,
+    StoryIndexPage,
+    StoryPage,
+    StorySector,
+    StoryTown,
+)
+
+
+class StoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Verhalen"
+    slug = "verhalen"
+
+    class Meta:
+        model = StoryIndexPage
+
+
+class StoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Uitwisseling {n}")
+    date = datetime.date(2024, 5, 1)
+    intro = "Inwoners van beide gemeenten ontmoetten elkaar."
+
+    class Meta:
+        model = StoryPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(self, create, sectors):
+        for sector in sectors or []:
+            StorySector.objects.create(page=self, sector=sector)
+
+    @factory.post_generation
+    def towns(self, create, towns):
+        for town in towns or []:
+            StoryTown.objects.create(page=self, town=town)
+
+    @factory.post_generation
+    def tag_names(self, create, names):
+        if names:
+            self.tags.set(names)
+            self.save()
+
+
+class CalendarPageFactory(wagtail_factories.PageFactory):
+    title = "Agenda"
+    slug = "agenda"
+
+    class Meta:
+        model = CalendarPage
+
+
+class MeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda meeting: meeting.start + datetime.timedelta(hours=2))
+    format = MeetingFormat.IN_PERSON
+    place_name = "Dorpshuis"
+    organiser = "Stichting Jumelage"
+    intro = "Een bijeenkomst van de sectorgemeenschap."
+
+    class Meta:
+        model = MeetingPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(self, create, sectors):
+        for sector in sectors or []:
+            MeetingSector.objects.create(page=self, sector=sector)

@@ -1,0 +1,101 @@
+"""RSS 2.0 and Atom feeds of exchange stories, per language and per sector community.
+
+A feed carries only stories written in its language: an untranslated Dutch story does not
+appear in the German feed."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from community.models import SectorPage
+from home.i18n import home_url
+
+from .models import StoryPage
+
+FEED_LENGTH = 20
+
+
+class StoryFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        response = super().__call__(request, *args, **kwargs)
+        response["Cache-Control"] = "public, max-age=900"
+        return response
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self, obj):
+        return _("Exchange stories – Jumelage Steenwijkerland – Herzebrock-Clarholz")
+
+    def link(self, obj):
+        return home_url(translation.get_language())
+
+    def description(self, obj):
+        return _("New stories of the twinning between Steenwijkerland and Herzebrock-Clarholz.")
+
+    def stories(self, obj):
+        return StoryPage.objects.for_listing().written_in(Locale.get_active())
+
+    def items(self, obj):
+        return self.stories(obj)[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return f"jumelage-story-{item.translation_key}-{translation.get_language()}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.combine(item.date, time(12)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.author_name or None
+
+    def item_categories(self, item):
+        return [sector.title for sector in item.sectors]
+
+
+class AtomStoryFeed(StoryFeed):
+    feed_type = Atom1Feed
+    subtitle = StoryFeed.description
+
+
+class SectorStoryFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(SectorPage.objects.live(), slug=slug, locale=Locale.get_active())
+
+    def title(self, obj):
+        return _("%(sector)s – exchange stories") % {"sector": obj.title}
+
+    def link(self, obj):
+        return obj.get_url(self.request)
+
+    def description(self, obj):
+        return obj.purpose
+
+    def stories(self, obj):
+        return super().stories(obj).in_sector(obj)
+
+
+class AtomSectorStoryFeed(SectorStoryFeed):
+    feed_type = Atom1Feed
+    subtitle = SectorStoryFeed.description

@@ -1,0 +1,98 @@
+from django import forms
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from community.models import SectorPage, Town
+
+from .choices import MeetingFormat
+from .models import StoryPage
+
+EVERYTHING = ("", _("All"))
+
+
+class ListingFilterForm(forms.Form):
+    """Filters of a listing. They combine and live in the URL, so a filtered listing can be
+    shared as a link; an unknown value is ignored rather than an error."""
+
+    def __init__(self, data, *, index):
+        super().__init__(data)
+        self.index = index
+        self.sectors = {
+            sector.slug: sector
+            for sector in SectorPage.objects.live()
+            .filter(locale_id=index.locale_id)
+            .order_by("title")
+        }
+        self.fields["sector"].choices = [EVERYTHING] + [
+            (slug, sector.title) for slug, sector in self.sectors.items()
+        ]
+
+    def selected(self):
+        """The valid values the visitor chose, field by field."""
+        chosen = {}
+        for name, field in self.fields.items():
+            raw = self.data.get(name)
+            if raw in (None, ""):
+                continue
+            try:
+                value = field.clean(raw)
+            except forms.ValidationError:
+                continue
+            if value not in (None, ""):
+                chosen[name] = value
+        return chosen
+
+    def query_string(self, **extra):
+        """The chosen filters (and extra parameters) as a query string for links that keep them."""
+        return urlencode({**self.selected(), **extra})
+
+    def is_filtered(self):
+        return bool(self.selected())
+
+
+class StoryFilterForm(ListingFilterForm):
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    town = forms.ChoiceField(label=_("Town"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+
+    def __init__(self, data, *, index):
+        super().__init__(data, index=index)
+        stories = StoryPage.objects.child_of(index).live()
+        self.fields["town"].choices = [EVERYTHING] + list(
+            Town.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
+        )
+        years = stories.dates("date", "year", order="DESC")
+        self.fields["year"].choices = [EVERYTHING] + [(d.year, str(d.year)) for d in years]
+        tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=stories).distinct()
+        self.fields["tag"].choices = [EVERYTHING] + list(
+            tags.order_by("name").values_list("slug", "name")
+        )
+
+    def filter(self, stories):
+        chosen = self.selected()
+        if "sector" in chosen:
+            stories = stories.in_sector(self.sectors[chosen["sector"]])
+        if "town" in chosen:
+            stories = stories.in_town(chosen["town"])
+        if "year" in chosen:
+            stories = stories.in_year(chosen["year"])
+        if "tag" in chosen:
+            stories = stories.tagged(chosen["tag"])
+        return stories
+
+
+class MeetingFilterForm(ListingFilterForm):
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    format = forms.ChoiceField(
+        label=_("Format"), required=False, choices=[EVERYTHING, *MeetingFormat.choices]
+    )
+
+    def filter(self, meetings):
+        chosen = self.selected()
+        if "sector" in chosen:
+            meetings = meetings.in_sector(self.sectors[chosen["sector"]])
+        if "format" in chosen:
+            meetings = meetings.with_format(chosen["format"])
+        return meetings

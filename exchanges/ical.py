@@ -1,0 +1,115 @@
+"""iCalendar (RFC 5545) feeds: the whole calendar, one sector, one meeting.
+
+A meeting's UID is its translation key, so the Dutch and German feeds describe the same event and
+a calendar that subscribed to both does not show it twice; it survives every edit."""
+
+import datetime
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from icalendar import Calendar, Event
+from wagtail.models import Locale
+
+from community.models import SectorPage
+from home.urls_util import absolute_url
+
+from .models import MeetingPage
+from .models.meetings import LOCAL_TIME
+
+FEED_WINDOW = datetime.timedelta(days=180)
+UID_DOMAIN = "jumelage-steenwijkerland-herzebrock-clarholz"
+
+
+def meeting_uid(meeting):
+    return f"{meeting.translation_key}@{UID_DOMAIN}"
+
+
+def location(meeting):
+    parts = [meeting.place_name, meeting.address, meeting.town.name if meeting.town else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def meeting_event(meeting, request):
+    url = absolute_url(request, meeting.get_url(request))
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", meeting.last_published_at or timezone.now())
+    event.add("dtstart", timezone.localtime(meeting.start, LOCAL_TIME))
+    event.add("dtend", timezone.localtime(meeting.end, LOCAL_TIME))
+    title = meeting.title
+    if meeting.cancelled:
+        title = _("Cancelled: %(title)s") % {"title": title}
+    event.add("summary", title)
+    description = [meeting.intro]
+    if meeting.is_online:
+        description.append(_("Online: the link is on the meeting page for registered members."))
+    if meeting.notice:
+        description.append(meeting.notice)
+    description.append(url)
+    event.add("description", "\n\n".join(description))
+    if meeting.is_in_person and location(meeting):
+        event.add("location", location(meeting))
+    elif meeting.is_online:
+        event.add("location", url)
+    event.add("url", url)
+    event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
+    event.add("sequence", 1 if meeting.moved_from else 0)
+    if meeting.last_published_at:
+        event.add("last-modified", meeting.last_published_at)
+    return event
+
+
+def calendar_response(meetings, request, name, filename):
+    cal = Calendar()
+    cal.add("prodid", "-//Jumelage Steenwijkerland – Herzebrock-Clarholz//Calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    for meeting in meetings:
+        cal.add_component(meeting_event(meeting, request))
+    cal.add_missing_timezones()
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def feed_meetings():
+    """Meetings of the language being read, from a month back to half a year ahead."""
+    now = timezone.now()
+    return (
+        MeetingPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), end__gte=now - datetime.timedelta(days=31))
+        .filter(start__lte=now + FEED_WINDOW)
+        .select_related("town")
+        .order_by("start", "pk")
+    )
+
+
+@require_GET
+def calendar_feed(request):
+    return calendar_response(feed_meetings(), request, _("Jumelage calendar"), "jumelage")
+
+
+@require_GET
+def sector_feed(request, slug):
+    sector = get_object_or_404(SectorPage.objects.live(), slug=slug, locale=Locale.get_active())
+    meetings = feed_meetings().in_sector(sector)
+    return calendar_response(
+        meetings, request, _("Jumelage: %(sector)s") % {"sector": sector.title}, slug
+    )
+
+
+@require_GET
+def meeting_feed(request, page_id):
+    meeting = get_object_or_404(
+        MeetingPage.objects.live().public().select_related("town"), pk=page_id
+    )
+    with translation.override(meeting.locale.language_code):
+        return calendar_response([meeting], request, meeting.title, meeting.slug)

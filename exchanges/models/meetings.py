@@ -1,0 +1,295 @@
+import calendar
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from community.localization import LocalizedSectorsMixin
+from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
+from home.blocks import BaseStreamBlock
+
+MEETINGS_PER_PAGE = 20
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
+
+
+class MeetingQuerySet(PageQuerySet):
+    def for_listing(self):
+        return (
+            self.live()
+            .public()
+            .select_related("town", "alias_of__locale")
+            .prefetch_related(
+                Prefetch("meeting_sectors", queryset=MeetingSector.objects.select_related("sector"))
+            )
+        )
+
+    def upcoming(self, now=None):
+        """Meetings that have not ended yet, the soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def in_month(self, year, month):
+        """Meetings on any day of a month in local time (Europe/Amsterdam)."""
+        first = datetime.datetime(year, month, 1, tzinfo=LOCAL_TIME)
+        days = calendar.monthrange(year, month)[1]
+        after = first + datetime.timedelta(days=days)
+        return self.filter(start__lt=after, end__gte=first).order_by("start", "pk")
+
+    def in_sector(self, sector):
+        return self.filter(meeting_sectors__sector__translation_key=sector.translation_key)
+
+    def with_format(self, meeting_format):
+        return self.filter(format=meeting_format)
+
+
+MeetingManager = PageManager.from_queryset(MeetingQuerySet)
+
+
+class CalendarPage(Page):
+    """The meeting calendar of one language: upcoming and past meetings and a month view."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exchanges.MeetingPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("meeting calendar")
+        verbose_name_plural = _("meeting calendars")
+
+    def meetings(self):
+        return MeetingPage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        from exchanges.calendar_views import calendar_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(calendar_context(self, request))
+        return context
+
+
+class MeetingPage(LocalizedSectorsMixin, Page):
+    """A meeting of a sector community, online, in person or both."""
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    format = models.CharField(
+        _("format"), max_length=12, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    place_name = models.CharField(_("place"), max_length=150, blank=True)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    town = models.ForeignKey(
+        "community.Town",
+        verbose_name=_("town"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Any video platform. Only registered members and editors see it."),
+    )
+    spoken_language = models.CharField(
+        _("spoken language"),
+        max_length=5,
+        choices=SpokenLanguage.choices,
+        default=SpokenLanguage.BOTH,
+    )
+    organiser = models.CharField(_("organiser"), max_length=150)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to accept registrations until the meeting starts."),
+    )
+    intro = models.TextField(_("introduction"))
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    notice = models.TextField(
+        _("notice"),
+        blank=True,
+        help_text=_("Health or travel measures in force, or anything participants must know."),
+    )
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    moved_from = models.DateTimeField(
+        _("originally planned start"),
+        null=True,
+        blank=True,
+        help_text=_("Fill in when a meeting is moved, so participants notice the change."),
+    )
+    report = models.ForeignKey(
+        "exchanges.StoryPage",
+        verbose_name=_("report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The story that tells how the meeting went."),
+    )
+
+    objects = MeetingManager()
+    sector_links_name = "meeting_sectors"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("moved_from"),
+                FieldPanel("cancelled"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("place_name"),
+                FieldPanel("address"),
+                FieldPanel("town"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("spoken_language"),
+                FieldPanel("organiser"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+            ],
+            heading=_("Participation"),
+        ),
+        InlinePanel("meeting_sectors", label=_("Sectors")),
+        FieldPanel("notice"),
+        FieldPanel("body"),
+        FieldPanel("report"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    parent_page_types = ["exchanges.CalendarPage"]
+    subpage_types = []
+
+    # Facts of the meeting itself, the same in every language: pushed to the translations when
+    # the source is published (see signal_handlers).
+    SCHEDULE_FIELDS = (
+        "start",
+        "end",
+        "format",
+        "online_url",
+        "capacity",
+        "registration_deadline",
+        "cancelled",
+        "moved_from",
+        "spoken_language",
+        "town_id",
+    )
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) and not self.online_url:
+            errors["online_url"] = _("An online or hybrid meeting needs an online link.")
+        if self.format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not (
+            self.place_name or self.address
+        ):
+            errors["place_name"] = _("A meeting in person needs a place or an address.")
+        if self.registration_deadline and self.start and self.registration_deadline > self.start:
+            errors["registration_deadline"] = _("Registration must close before the start.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online(self):
+        return self.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID)
+
+    @property
+    def is_in_person(self):
+        return self.format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID)
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    def closes_at(self):
+        return self.registration_deadline or self.start
+
+    def registration_open(self, now=None):
+        return not self.cancelled and (now or timezone.now()) < self.closes_at()
+
+    def registrations(self):
+        from .registrations import Registration
+
+        return Registration.objects.for_meeting(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        registrations = self.registrations()
+        mine = None
+        if request.user.is_authenticated:
+            mine = registrations.active().filter(user=request.user).first()
+        taken = registrations.registered().count()
+        context.update(
+            places_taken=taken,
+            places_left=self.places_left(taken),
+            my_registration=mine,
+            waiting_position=mine.waiting_position() if mine and mine.is_waiting else None,
+            show_online_link=self.online_link_visible_to(request.user),
+            registration_open=self.registration_open(),
+        )
+        return context
+
+    def places_left(self, taken):
+        return None if self.capacity is None else max(self.capacity - taken, 0)
+
+    def online_link_visible_to(self, user):
+        """The online link is for registered members and editors only, so that uninvited guests
+        do not join a community's meeting."""
+        if not self.online_url or not user.is_authenticated:
+            return False
+        if user.has_perm("wagtailadmin.access_admin"):
+            return True
+        return self.registrations().filter(user=user, status=RegistrationStatus.REGISTERED).exists()
+
+
+class MeetingSector(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="meeting_sectors")
+    sector = models.ForeignKey(
+        "community.SectorPage", verbose_name=_("sector"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("sector")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")

@@ -1,0 +1,171 @@
+from django.conf import settings
+from django.contrib.admin import display as admin_display
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from exchanges.choices import RegistrationStatus
+
+
+class RegistrationClosed(Exception):  # noqa: N818 - a state, not a failure of the code
+    """Registration is not possible; the message says why, in the member's language."""
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def for_meeting(self, meeting):
+        """Registrations of a meeting in every language: they are keyed to its translation key."""
+        return self.filter(meeting_key=meeting.translation_key)
+
+    def registered(self):
+        return self.filter(status=RegistrationStatus.REGISTERED)
+
+    def waiting(self):
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("queued_at", "pk")
+
+    def active(self):
+        return self.exclude(status=RegistrationStatus.CANCELLED)
+
+
+class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
+    """The rules of registering, in one place. Each change locks the meeting's pages (all
+    language versions, in a fixed order), so two members can never take the last place at once."""
+
+    def _lock(self, meeting):
+        list(
+            Page.objects.select_for_update()
+            .filter(translation_key=meeting.translation_key)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
+    def register(self, meeting, user, now=None):
+        """Registers a member, or puts them on the waiting list when the meeting is full."""
+        if not meeting.registration_open(now):
+            if meeting.cancelled:
+                raise RegistrationClosed(_("This meeting has been cancelled."))
+            raise RegistrationClosed(_("Registration for this meeting has closed."))
+        with transaction.atomic():
+            self._lock(meeting)
+            existing = self.for_meeting(meeting).filter(user=user).first()
+            if existing is not None and existing.status != RegistrationStatus.CANCELLED:
+                return existing
+            taken = self.for_meeting(meeting).registered().count()
+            full = meeting.capacity is not None and taken >= meeting.capacity
+            status = RegistrationStatus.WAITLISTED if full else RegistrationStatus.REGISTERED
+            registration = existing or self.model(meeting_key=meeting.translation_key, user=user)
+            registration.meeting = meeting
+            registration.status = status
+            registration.queued_at = timezone.now()
+            registration.save()
+            return registration
+
+    def cancel(self, meeting, user):
+        """Cancels a member's registration; a place that comes free goes to the first member on
+        the waiting list, who is told by email. Returns the promoted registration, if any."""
+        with transaction.atomic():
+            self._lock(meeting)
+            registration = self.for_meeting(meeting).active().filter(user=user).first()
+            if registration is None:
+                return None
+            freed = registration.status == RegistrationStatus.REGISTERED
+            registration.status = RegistrationStatus.CANCELLED
+            registration.save(update_fields=["status", "updated_at"])
+            promoted = self._promote(meeting) if freed else None
+        if promoted is not None:
+            transaction.on_commit(lambda: promoted.notify_promotion())
+        return promoted
+
+    def _promote(self, meeting):
+        taken = self.for_meeting(meeting).registered().count()
+        if meeting.capacity is not None and taken >= meeting.capacity:
+            return None
+        first = self.for_meeting(meeting).waiting().select_related("user").first()
+        if first is None:
+            return None
+        first.status = RegistrationStatus.REGISTERED
+        first.save(update_fields=["status", "updated_at"])
+        return first
+
+
+class Registration(models.Model):
+    """A member's registration for a meeting, shared by the meeting's Dutch and German pages."""
+
+    meeting_key = models.UUIDField(_("meeting"), db_index=True, editable=False)
+    meeting = models.ForeignKey(
+        "exchanges.MeetingPage",
+        verbose_name=_("meeting page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The language version the member registered on."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=RegistrationStatus.choices, db_index=True
+    )
+    queued_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegistrationManager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["queued_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting_key", "user"], name="one_registration_per_member_and_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting.title} ({self.get_status_display()})"
+
+    @admin_display(description=_("meeting"), ordering="meeting__title")
+    def meeting_title(self):
+        return self.meeting.title
+
+    @admin_display(description=_("start"), ordering="meeting__start")
+    def meeting_start(self):
+        return timezone.localtime(self.meeting.start)
+
+    @admin_display(description=_("member"), ordering="user__display_name")
+    def member_name(self):
+        return self.user.public_name
+
+    @admin_display(description=_("email address"), ordering="user__email")
+    def member_email(self):
+        return self.user.email
+
+    @property
+    def is_waiting(self):
+        return self.status == RegistrationStatus.WAITLISTED
+
+    def waiting_position(self):
+        """1 for the first member on the waiting list."""
+        ahead = Registration.objects.for_meeting(self.meeting).waiting()
+        return (
+            ahead.filter(
+                models.Q(queued_at__lt=self.queued_at)
+                | models.Q(queued_at=self.queued_at, pk__lt=self.pk)
+            ).count()
+            + 1
+        )
+
+    def notify_promotion(self):
+        from home.notifications import send_templated_email
+
+        meeting = self.meeting
+        locale = Locale.objects.filter(language_code=self.user.language).first()
+        localized = meeting.get_translation_or_none(locale) if locale else None
+        send_templated_email(
+            "exchanges/email/promoted",
+            {"registration": self, "meeting": localized or meeting},
+            self.user,
+        )

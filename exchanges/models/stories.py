@@ -1,0 +1,175 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from community.localization import LocalizedSectorsMixin, with_localized_sectors
+from exchanges.blocks import StoryStreamBlock
+from home.models import LeadImageMixin
+
+STORIES_PER_PAGE = 12
+
+
+class StoryQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Published stories, newest first, with what a story card shows fetched in bulk."""
+        return (
+            self.live()
+            .public()
+            .select_related("image", "alias_of__locale", "author")
+            .prefetch_related(
+                Prefetch("story_towns", queryset=StoryTown.objects.select_related("town")),
+                Prefetch("story_sectors", queryset=StorySector.objects.select_related("sector")),
+            )
+            .order_by("-date", "-pk")
+        )
+
+    def in_sector(self, sector):
+        """Stories of a sector community, whichever language version of the sector they chose."""
+        return self.filter(story_sectors__sector__translation_key=sector.translation_key)
+
+    def in_town(self, slug):
+        return self.filter(story_towns__town__slug=slug)
+
+    def in_year(self, year):
+        return self.filter(date__year=year)
+
+    def tagged(self, tag):
+        return self.filter(tags__slug=tag)
+
+    def written_in(self, locale):
+        """Stories whose text is in this locale: translations, not untranslated aliases."""
+        return self.filter(locale=locale, alias_of__isnull=True)
+
+
+StoryManager = PageManager.from_queryset(StoryQuerySet)
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "exchanges.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryIndexPage(Page):
+    """All exchange stories of one language, filterable by sector, town, year and tag."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exchanges.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story overview")
+        verbose_name_plural = _("story overviews")
+
+    def stories(self):
+        return StoryPage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        from exchanges.forms import StoryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StoryFilterForm(request.GET, index=self)
+        stories = form.filter(self.stories())
+        page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = with_localized_sectors(page.object_list)
+        context.update(filter_form=form, stories=page, query_string=form.query_string())
+        return context
+
+
+class StoryPage(LocalizedSectorsMixin, LeadImageMixin, Page):
+    """An exchange story: who met whom, where, and what came of it."""
+
+    date = models.DateField(_("date"), help_text=_("When the exchange took place."))
+    intro = models.TextField(_("introduction"), help_text=_("Two or three sentences."))
+    body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
+
+    objects = StoryManager()
+    sector_links_name = "story_sectors"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(LeadImageMixin.image_panels, heading=_("Image")),
+        FieldPanel("body"),
+        InlinePanel("story_sectors", label=_("Sectors")),
+        InlinePanel("story_towns", label=_("Towns involved"), min_num=1),
+        FieldPanel("tags"),
+        FieldPanel("author"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["exchanges.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("exchange story")
+        verbose_name_plural = _("exchange stories")
+
+    @property
+    def towns(self):
+        return [link.town for link in self.story_towns.all()]
+
+    @property
+    def author_name(self):
+        return self.author.public_name if self.author else ""
+
+
+class StorySector(Orderable):
+    """A sector community a story belongs to. wagtail-localize keeps page references as they
+    are (pointing to the source language); listings show the sector in the reader's language
+    through `with_localized_sectors`."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_sectors")
+    sector = models.ForeignKey(
+        "community.SectorPage", verbose_name=_("sector"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("sector")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class StoryTown(TranslatableMixin, Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_towns")
+    town = models.ForeignKey(
+        "community.Town", verbose_name=_("town"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("town")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("town")
+        verbose_name_plural = _("towns")

@@ -1,0 +1,29 @@
+"""A meeting's schedule belongs to the meeting, not to a language: when the source version is
+published, its translations take over the new time, place, format and status at once, instead of
+waiting for an editor to resync the translation (wagtail-localize's default)."""
+
+from wagtail.signals import page_published
+from wagtail_localize.models import TranslationSource
+
+from .models import MeetingPage
+
+
+def push_schedule_to_translations(sender, instance, **kwargs):
+    source = TranslationSource.objects.filter(object_id=instance.translation_key).first()
+    if source is None or source.locale_id != instance.locale_id:
+        return
+    fields = MeetingPage.SCHEDULE_FIELDS
+    for translation in (
+        MeetingPage.objects.filter(translation_key=instance.translation_key)
+        .exclude(pk=instance.pk)
+        .filter(alias_of__isnull=True)
+    ):
+        if all(getattr(translation, f) == getattr(instance, f) for f in fields):
+            continue
+        for field in fields:
+            setattr(translation, field, getattr(instance, field))
+        translation.save_revision().publish()
+
+
+def register():
+    page_published.connect(push_schedule_to_translations, sender=MeetingPage)

@@ -1,0 +1,504 @@
+"""The meeting calendar: upcoming and past, the month view, iCalendar feeds and registration."""
+
+import datetime
+import threading
+import unittest
+
+import icalendar
+import time_machine
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.db import connection
+from django.test import TestCase, TransactionTestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail_localize.models import Translation, TranslationSource
+
+from exchanges.choices import MeetingFormat, RegistrationStatus
+from exchanges.models import MeetingPage, Registration, RegistrationClosed
+from tests.calendar_base import CalendarMixin, local
+
+NOW = local(2026, 3, 10, 12, 0)
+User = get_user_model()
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def listed(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".meeting__title a")]
+
+
+def month_cells(response):
+    """{day number: [meeting titles]} for the days of the shown month."""
+    cells = {}
+    for cell in soup(response).select(".month__grid td"):
+        if "month__other" in (cell.get("class") or []):
+            continue
+        day = cell.select_one(".month__number").contents[-2].strip()
+        cells[int(day)] = [
+            a.get_text(" ", strip=True).split(" ", 1)[1] for a in cell.select("li a")
+        ]
+    return cells
+
+
+class CalendarTestCase(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+
+
+@time_machine.travel(NOW, tick=False)
+class UpcomingAndPastTests(CalendarTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.meeting(local(2026, 3, 9, 19, 30), title="Gisteren")
+        cls.meeting(local(2026, 3, 10, 11, 0), title="Nu bezig")
+        cls.meeting(local(2026, 3, 11, 19, 30), title="Morgen", sectors=[cls.farming])
+        cls.meeting(
+            local(2026, 4, 2, 20, 0),
+            title="Online in april",
+            format=MeetingFormat.ONLINE,
+            online_url="https://video.jumelage.example/april",
+            sectors=[cls.climate],
+        )
+
+    def test_upcoming_meetings_are_those_not_yet_ended_soonest_first(self):
+        self.assertEqual(
+            listed(self.client.get("/nl/agenda/")), ["Nu bezig", "Morgen", "Online in april"]
+        )
+
+    def test_past_meetings_newest_first(self):
+        self.assertEqual(listed(self.client.get("/nl/agenda/", {"view": "past"})), ["Gisteren"])
+
+    def test_filter_by_sector_and_format(self):
+        self.assertEqual(listed(self.client.get("/nl/agenda/", {"sector": "landbouw"})), ["Morgen"])
+        self.assertEqual(
+            listed(self.client.get("/nl/agenda/", {"format": "online"})), ["Online in april"]
+        )
+        self.assertEqual(
+            listed(self.client.get("/nl/agenda/", {"format": "online", "sector": "landbouw"})), []
+        )
+
+    def test_home_and_sector_pages_show_the_next_meetings(self):
+        self.assertEqual(listed(self.client.get("/nl/"))[:2], ["Nu bezig", "Morgen"])
+        self.assertEqual(listed(self.client.get("/nl/sectoren/duurzaamheid/")), ["Online in april"])
+
+    def test_times_are_shown_in_local_time_with_the_day_in_the_readers_language(self):
+        dutch = soup(self.client.get("/nl/agenda/")).select_one(".meeting__when").get_text()
+        self.assertIn("dinsdag 10 maart 2026, 11:00", dutch)
+
+
+@time_machine.travel(local(2026, 1, 20, 9, 0), tick=False)
+class MonthViewTests(CalendarTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.meeting(
+            local(2026, 1, 31, 21, 0), hours=5, title="Nachtwandeling", sectors=[cls.climate]
+        )
+        cls.meeting(local(2026, 2, 14, 10, 0), title="Valentijnsmarkt", sectors=[cls.farming])
+        # Clocks go forward on 29 March 2026 at 02:00 in the Netherlands and Germany.
+        cls.meeting(local(2026, 3, 28, 23, 30), hours=3, title="Over de zomertijd")
+        cls.meeting(local(2026, 3, 29, 10, 0), title="Eerste zomerochtend")
+
+    def test_month_view_defaults_to_the_current_month(self):
+        response = self.client.get("/nl/agenda/", {"view": "month"})
+        self.assertEqual(
+            soup(response).select_one("#month-title").get_text(strip=True), "januari 2026"
+        )
+        self.assertEqual(month_cells(response)[31], ["Nachtwandeling"])
+
+    def test_meeting_across_the_month_boundary_shows_in_both_months(self):
+        february = month_cells(
+            self.client.get("/nl/agenda/", {"view": "month", "month": "2026-02"})
+        )
+        self.assertEqual(february[1], ["Nachtwandeling"])
+        self.assertEqual(february[14], ["Valentijnsmarkt"])
+
+    def test_weeks_start_on_monday_and_days_are_in_the_readers_language(self):
+        page = soup(self.client.get("/de/kalender/", {"view": "month", "month": "2026-02"}))
+        self.assertEqual(page.select(".month__grid th abbr")[0]["title"], "Montag")
+        self.assertEqual(page.select_one("#month-title").get_text(strip=True), "Februar 2026")
+
+    def test_dst_change_keeps_local_times_and_days(self):
+        response = self.client.get("/nl/agenda/", {"view": "month", "month": "2026-03"})
+        cells = month_cells(response)
+        self.assertEqual(cells[28], ["Over de zomertijd"])
+        self.assertEqual(cells[29], ["Over de zomertijd", "Eerste zomerochtend"])
+        times = [t.get_text() for t in soup(response).select(".month__grid time")]
+        self.assertIn("10:00", times)
+        self.assertEqual(MeetingPage.objects.get(title="Eerste zomerochtend").start.hour, 8)  # UTC
+
+    def test_month_navigation_keeps_the_filters(self):
+        page = soup(
+            self.client.get(
+                "/nl/agenda/", {"view": "month", "month": "2026-02", "sector": "landbouw"}
+            )
+        )
+        self.assertEqual(
+            page.find("a", rel="next")["href"], "?sector=landbouw&view=month&month=2026-03"
+        )
+        self.assertEqual(
+            month_cells(
+                self.client.get(
+                    "/nl/agenda/", {"view": "month", "month": "2026-02", "sector": "landbouw"}
+                )
+            )[1],
+            [],
+        )
+
+    def test_month_view_works_across_the_year_boundary(self):
+        page = soup(self.client.get("/nl/agenda/", {"view": "month", "month": "2026-12"}))
+        self.assertEqual(page.find("a", rel="next")["href"], "?view=month&month=2027-01")
+
+    def test_nonsense_month_falls_back_to_the_current_month(self):
+        response = self.client.get("/nl/agenda/", {"view": "month", "month": "2026-13"})
+        self.assertEqual(
+            soup(response).select_one("#month-title").get_text(strip=True), "januari 2026"
+        )
+
+
+@time_machine.travel(NOW, tick=False)
+class ICalendarTests(CalendarTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.session = cls.meeting(
+            local(2026, 3, 29, 10, 0),
+            title="Klimaatsessie",
+            slug="klimaatsessie",
+            sectors=[cls.climate],
+            format=MeetingFormat.HYBRID,
+            online_url="https://video.jumelage.example/klimaat",
+            place_name="Raadzaal",
+            town=cls.steenwijkerland,
+        )
+        cls.session_de = cls.translated(cls.session, title="Klimasitzung", slug="klimasitzung")
+        cls.cancelled = cls.meeting(
+            local(2026, 4, 5, 14, 0),
+            title="Afgelast",
+            slug="afgelast",
+            cancelled=True,
+            sectors=[cls.farming],
+        )
+
+    def parse(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "text/calendar; charset=utf-8")
+        return icalendar.Calendar.from_ical(response.content)
+
+    def events(self, url):
+        return {str(event["summary"]): event for event in self.parse(url).walk("VEVENT")}
+
+    def test_whole_calendar_feed_has_every_required_field(self):
+        calendar = self.parse("/nl/calendar.ics")
+        self.assertEqual(calendar.walk("VTIMEZONE")[0]["TZID"], "Europe/Amsterdam")
+        event = self.events("/nl/calendar.ics")["Klimaatsessie"]
+        for field in (
+            "UID",
+            "DTSTAMP",
+            "DTSTART",
+            "DTEND",
+            "SUMMARY",
+            "DESCRIPTION",
+            "LOCATION",
+            "URL",
+            "STATUS",
+        ):
+            self.assertIn(field, event)
+        self.assertEqual(event["DTSTART"].params["TZID"], "Europe/Amsterdam")
+        self.assertEqual(event.decoded("DTSTART"), local(2026, 3, 29, 10, 0))
+        self.assertEqual(str(event["URL"]), "http://testserver/nl/agenda/klimaatsessie/")
+        self.assertEqual(str(event["LOCATION"]), "Raadzaal, Steenwijkerland")
+
+    def test_uid_is_the_same_in_dutch_and_german_feeds(self):
+        dutch = self.events("/nl/calendar.ics")["Klimaatsessie"]
+        german = self.events("/de/calendar.ics")["Klimasitzung"]
+        self.assertEqual(dutch["UID"], german["UID"])
+
+    def test_uid_survives_an_edit(self):
+        before = self.events("/nl/calendar.ics")["Klimaatsessie"]["UID"]
+        self.session.title = "Klimaatsessie (nieuwe titel)"
+        self.session.save_revision().publish()
+        self.assertEqual(
+            self.events("/nl/calendar.ics")["Klimaatsessie (nieuwe titel)"]["UID"], before
+        )
+
+    def test_cancelled_meeting_is_marked_cancelled(self):
+        event = self.events("/nl/calendar.ics")["Afgelast: Afgelast"]
+        self.assertEqual(str(event["STATUS"]), "CANCELLED")
+
+    def test_online_link_never_appears_in_a_feed(self):
+        self.assertNotIn(b"video.jumelage.example", self.client.get("/nl/calendar.ics").content)
+
+    def test_sector_feed_has_only_the_sectors_meetings(self):
+        self.assertEqual(
+            list(self.events("/nl/calendar/sectors/landbouw.ics")), ["Afgelast: Afgelast"]
+        )
+        self.assertEqual(
+            list(self.events("/de/calendar/sectors/nachhaltigkeit.ics")), ["Klimasitzung"]
+        )
+
+    def test_single_meeting_feed(self):
+        self.assertEqual(
+            list(self.events(f"/de/meetings/{self.session_de.pk}.ics")), ["Klimasitzung"]
+        )
+
+    def test_every_page_announces_the_calendar_and_offers_a_subscription(self):
+        page = soup(self.client.get("/nl/agenda/"))
+        self.assertEqual(page.find("link", type="text/calendar")["href"], "/nl/calendar.ics")
+        self.assertEqual(
+            page.find("a", string="Abonneren op de agenda")["href"],
+            "webcal://testserver/nl/calendar.ics",
+        )
+        self.assertEqual(
+            soup(self.client.get("/de/")).find("link", type="text/calendar")["href"],
+            "/de/calendar.ics",
+        )
+
+    def test_cancelled_meeting_stays_visible_and_marked(self):
+        page = soup(self.client.get("/nl/agenda/afgelast/"))
+        self.assertEqual(
+            page.select_one(".status--alert").get_text(strip=True),
+            "Deze bijeenkomst gaat niet door.",
+        )
+
+
+@time_machine.travel(NOW, tick=False)
+class OnlineLinkTests(CalendarTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.online = cls.meeting(
+            local(2026, 3, 20, 19, 0),
+            title="Online sessie",
+            slug="online",
+            format=MeetingFormat.ONLINE,
+            online_url="https://video.jumelage.example/sessie",
+        )
+        cls.member = User.objects.create_user(
+            "anna@example.org", "wachtwoord-12345", display_name="Anna"
+        )
+        cls.other = User.objects.create_user(
+            "bernd@example.org", "passwort-12345", display_name="Bernd"
+        )
+        cls.editor = User.objects.create_user(
+            "redactie@example.org", "wachtwoord-54321", is_superuser=True
+        )
+        Registration.objects.register(cls.online, cls.member)
+
+    def link_shown(self):
+        return b"video.jumelage.example/sessie" in self.client.get("/nl/agenda/online/").content
+
+    def test_anonymous_visitor_does_not_see_the_online_link(self):
+        self.assertFalse(self.link_shown())
+
+    def test_member_who_did_not_register_does_not_see_it(self):
+        self.client.force_login(self.other)
+        self.assertFalse(self.link_shown())
+
+    def test_registered_member_sees_it(self):
+        self.client.force_login(self.member)
+        self.assertTrue(self.link_shown())
+
+    def test_member_on_the_waiting_list_does_not_see_it(self):
+        self.online.capacity = 1
+        self.online.save_revision().publish()
+        Registration.objects.register(MeetingPage.objects.get(pk=self.online.pk), self.other)
+        self.client.force_login(self.other)
+        self.assertFalse(self.link_shown())
+
+    def test_editor_sees_it(self):
+        self.client.force_login(self.editor)
+        self.assertTrue(self.link_shown())
+
+
+@time_machine.travel(NOW, tick=False)
+class RegistrationTests(CalendarTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.small = cls.meeting(
+            local(2026, 3, 20, 19, 0), title="Kleine groep", slug="klein", capacity=2
+        )
+        cls.small_de = cls.translated(cls.small, title="Kleine Gruppe", slug="klein")
+        cls.members = [
+            User.objects.create_user(
+                f"lid{n}@example.org", "x", display_name=f"Lid {n}", language=language
+            )
+            for n, language in enumerate(["nl", "nl", "de", "nl"])
+        ]
+
+    def test_member_registers_and_cancels_through_the_page(self):
+        self.client.force_login(self.members[0])
+        response = self.client.post(f"/nl/meetings/{self.small.pk}/register/", follow=True)
+        self.assertContains(response, "U bent aangemeld")
+        self.assertContains(response, "1 van 2 plaatsen vrij")
+        response = self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", follow=True)
+        self.assertContains(response, "Uw aanmelding is geannuleerd.")
+        self.assertContains(response, "2 van 2 plaatsen vrij")
+
+    def test_anonymous_visitor_cannot_register(self):
+        response = self.client.post(f"/nl/meetings/{self.small.pk}/register/")
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Registration.objects.exists())
+
+    def test_registration_is_shared_by_dutch_and_german_pages(self):
+        self.client.force_login(self.members[2])
+        self.client.post(f"/de/meetings/{self.small_de.pk}/register/")
+        self.assertContains(
+            self.client.get("/nl/agenda/klein/"), "U bent aangemeld voor deze bijeenkomst."
+        )
+        self.assertEqual(Registration.objects.for_meeting(self.small).registered().count(), 1)
+
+    def test_member_can_register_until_full_then_joins_the_waiting_list(self):
+        first, second, third, fourth = self.members
+        statuses = [
+            Registration.objects.register(self.small, m).status
+            for m in (first, second, third, fourth)
+        ]
+        self.assertEqual(statuses, ["registered", "registered", "waitlisted", "waitlisted"])
+
+    def test_cancellation_promotes_the_first_waiting_member_and_emails_them_in_their_language(self):
+        first, second, third, fourth = self.members
+        for member in (first, second, third, fourth):
+            Registration.objects.register(self.small, member)
+        with self.captureOnCommitCallbacks(execute=True):
+            promoted = Registration.objects.cancel(self.small, first)
+        self.assertEqual(promoted.user, third)
+        self.assertEqual(
+            Registration.objects.get(user=fourth).status, RegistrationStatus.WAITLISTED
+        )
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["lid2@example.org"])
+        self.assertIn("Kleine Gruppe", mail.outbox[0].subject)
+        self.assertIn("Ein Platz ist für Sie frei geworden", mail.outbox[0].subject)
+        self.assertIn("http://testserver/de/kalender/klein/", mail.outbox[0].body)
+
+    def test_cancelling_a_waiting_place_promotes_nobody(self):
+        for member in self.members[:3]:
+            Registration.objects.register(self.small, member)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertIsNone(Registration.objects.cancel(self.small, self.members[2]))
+        self.assertEqual(mail.outbox, [])
+
+    def test_registration_closes_at_the_deadline(self):
+        self.small.registration_deadline = local(2026, 3, 10, 11, 0)
+        with (
+            translation.override("de"),
+            self.assertRaisesMessage(
+                RegistrationClosed, "Die Anmeldung für dieses Treffen ist geschlossen."
+            ),
+        ):
+            Registration.objects.register(self.small, self.members[0])
+
+    def test_no_registration_for_a_cancelled_meeting(self):
+        self.small.cancelled = True
+        with self.assertRaises(RegistrationClosed):
+            Registration.objects.register(self.small, self.members[0])
+
+    def test_registering_twice_keeps_one_place(self):
+        Registration.objects.register(self.small, self.members[0])
+        Registration.objects.register(self.small, self.members[0])
+        self.assertEqual(Registration.objects.for_meeting(self.small).count(), 1)
+
+
+class ScheduleFollowsTranslationsTests(CalendarTestCase):
+    def test_moving_the_dutch_meeting_moves_its_german_translation(self):
+        meeting = self.meeting(local(2026, 5, 1, 19, 0), title="Raadsontmoeting", slug="raad")
+        source, _ = TranslationSource.get_or_create_from_instance(meeting)
+        translation = Translation.objects.create(source=source, target_locale=self.german)
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(publish=True)
+        meeting.start, meeting.end = local(2026, 5, 8, 19, 0), local(2026, 5, 8, 21, 0)
+        meeting.moved_from, meeting.cancelled = local(2026, 5, 1, 19, 0), True
+        meeting.save_revision().publish()
+        german = MeetingPage.objects.get(
+            translation_key=meeting.translation_key, locale=self.german
+        )
+        self.assertEqual(german.start, local(2026, 5, 8, 19, 0))
+        self.assertTrue(german.cancelled)
+        self.assertEqual(german.moved_from, local(2026, 5, 1, 19, 0))
+
+
+class CalendarQueryBudgetTests(CalendarMixin, TestCase):
+    """Month view and feed cost the same number of queries with 20 or 2,000 meetings."""
+
+    BUDGET = 25
+
+    def queries(self, url):
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(captured)
+
+    def add_meetings(self, count, first):
+        start = local(2026, 3, 1, 9, 0)
+        for number in range(first, first + count):
+            self.calendar.add_child(
+                instance=MeetingPage(
+                    title=f"Bijeenkomst {number}",
+                    slug=f"b-{number}",
+                    organiser="Stichting",
+                    intro="Kennis delen.",
+                    place_name="Dorpshuis",
+                    start=start + datetime.timedelta(hours=number * 7 % (24 * 28)),
+                    end=start + datetime.timedelta(hours=number * 7 % (24 * 28) + 2),
+                )
+            )
+
+    @time_machine.travel(local(2026, 2, 20, 9, 0), tick=False)
+    def test_month_view_and_feed_with_2000_meetings(self):
+        self.build_calendar()
+        urls = ("/nl/agenda/?view=month&month=2026-03", "/nl/calendar.ics", "/nl/agenda/")
+        self.add_meetings(20, 0)
+        few = {url: self.queries(url) for url in urls}
+        self.add_meetings(1980, 20)
+        for url in urls:
+            with self.subTest(url=url):
+                many = self.queries(url)
+                self.assertEqual(
+                    many, few[url], f"{url}: {few[url]} queries with 20 meetings, {many} with 2000"
+                )
+                self.assertLessEqual(many, self.BUDGET)
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class ConcurrentRegistrationTests(CalendarMixin, TransactionTestCase):
+    """Members registering at the same moment never get more places than there are."""
+
+    def test_no_overbooking_under_concurrent_registrations(self):
+        self.build_calendar()
+        meeting = self.meeting(
+            local(2030, 3, 20, 19, 0), title="Populair", slug="populair", capacity=3
+        )
+        members = [User.objects.create_user(f"gelijktijdig{n}@example.org", "x") for n in range(12)]
+        barrier = threading.Barrier(len(members))
+        errors = []
+
+        def register(member):
+            try:
+                barrier.wait()
+                Registration.objects.register(MeetingPage.objects.get(pk=meeting.pk), member)
+            except Exception as error:  # noqa: BLE001 - reported by the assertion below
+                errors.append(error)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=register, args=(m,)) for m in members]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(errors, [])
+        registrations = Registration.objects.for_meeting(meeting)
+        self.assertEqual(registrations.registered().count(), 3)
+        self.assertEqual(registrations.waiting().count(), 9)

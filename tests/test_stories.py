@@ -1,0 +1,412 @@
+"""Exchange stories: listing, filters, pagination, feeds, search, labels and query budgets."""
+
+import datetime
+
+import feedparser
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from exchanges.models import StoryPage
+from tests.stories_base import StoriesMixin
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def listed_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".card__title a")]
+
+
+class StoryTestCase(StoriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+
+
+class StoryPagesRenderTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.visit = cls.story(
+            title="Bezoek aan Herzebrock-Clarholz",
+            slug="bezoek",
+            sectors=[cls.climate],
+            towns=[cls.steenwijkerland, cls.herzebrock],
+            tag_names=["bezoek"],
+        )
+        cls.visit_de = cls.translated(
+            cls.visit,
+            title="Besuch in Herzebrock-Clarholz",
+            slug="besuch",
+            intro="Eine Delegation besuchte die Partnergemeinde.",
+        )
+
+    def test_each_page_type_renders_in_dutch_and_german(self):
+        pages = {
+            "/nl/sectoren/": "Sectoren",
+            "/de/fachgruppen/": "Fachgruppen",
+            "/nl/sectoren/duurzaamheid/": "Duurzaamheid en klimaat",
+            "/de/fachgruppen/nachhaltigkeit/": "Nachhaltigkeit und Klima",
+            "/nl/verhalen/": "Verhalen",
+            "/de/geschichten/": "Geschichten",
+            "/nl/verhalen/bezoek/": "Bezoek aan Herzebrock-Clarholz",
+            "/de/geschichten/besuch/": "Besuch in Herzebrock-Clarholz",
+        }
+        for url, heading in pages.items():
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                page = soup(response)
+                self.assertEqual(page.h1.get_text(strip=True), heading)
+                self.assertEqual(page.html["lang"], url[1:3])
+
+    def test_story_shows_its_towns_sectors_and_tags(self):
+        aside = soup(self.client.get("/de/geschichten/besuch/")).find(
+            "aside", class_="story__aside"
+        )
+        text = aside.get_text(" ", strip=True)
+        self.assertIn("Herzebrock-Clarholz", text)
+        self.assertIn("Nachhaltigkeit und Klima", text)
+        self.assertIn("bezoek", text)
+
+    def test_story_has_open_graph_and_description_meta(self):
+        page = soup(self.client.get("/de/geschichten/besuch/"))
+        meta = {
+            tag.get("property") or tag.get("name"): tag["content"]
+            for tag in page.find_all("meta")
+            if tag.get("content")
+        }
+        self.assertEqual(meta["og:title"], "Besuch in Herzebrock-Clarholz")
+        self.assertEqual(meta["og:type"], "article")
+        self.assertEqual(meta["og:locale"], "de_DE")
+        self.assertEqual(meta["og:url"], "http://testserver/de/geschichten/besuch/")
+        self.assertEqual(meta["description"], "Eine Delegation besuchte die Partnergemeinde.")
+
+    def test_sector_page_has_open_graph_meta_and_its_own_feed(self):
+        page = soup(self.client.get("/de/fachgruppen/nachhaltigkeit/"))
+        self.assertEqual(
+            page.find("meta", property="og:title")["content"], "Nachhaltigkeit und Klima"
+        )
+        feeds = [link["href"] for link in page.find_all("link", type="application/rss+xml")]
+        self.assertIn("/de/feeds/sectors/nachhaltigkeit.rss", feeds)
+        self.assertIn("/de/feeds/stories.rss", feeds)
+
+    def test_every_page_announces_the_story_feeds(self):
+        page = soup(self.client.get("/nl/"))
+        self.assertEqual(
+            page.find("link", type="application/rss+xml")["href"], "/nl/feeds/stories.rss"
+        )
+        self.assertEqual(
+            page.find("link", type="application/atom+xml")["href"], "/nl/feeds/stories.atom"
+        )
+
+
+class LeadImageTests(StoryTestCase):
+    def test_a_story_image_needs_alternative_text(self):
+        image = get_image_model().objects.create(title="Fietsers", file=get_test_image_file())
+        story = StoryPage(
+            title="Zonder alt",
+            slug="zonder-alt",
+            date=datetime.date(2024, 1, 1),
+            intro="Tekst",
+            image=image,
+            image_alt=" ",
+        )
+        with self.assertRaises(ValidationError) as raised:
+            story.full_clean()
+        self.assertIn("image_alt", raised.exception.message_dict)
+
+    def test_story_image_is_served_as_responsive_picture_with_alt(self):
+        image = get_image_model().objects.create(title="Fietsers", file=get_test_image_file())
+        self.story(title="Met foto", slug="met-foto", image=image, image_alt="Fietsers op een dijk")
+        page = soup(self.client.get("/nl/verhalen/met-foto/"))
+        picture = page.find("figure", class_="story__image").picture
+        types = [source["type"] for source in picture.find_all("source")]
+        self.assertEqual(types, ["image/avif", "image/webp"])
+        self.assertIn("srcset", picture.img.attrs)
+        self.assertEqual(picture.img["alt"], "Fietsers op een dijk")
+
+
+class StoryFilterTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.story(
+            title="Klimaat in Steenwijk 2023",
+            slug="a",
+            date=datetime.date(2023, 4, 1),
+            sectors=[cls.climate],
+            towns=[cls.steenwijkerland],
+            tag_names=["energie"],
+        )
+        cls.story(
+            title="Klimaat in Herzebrock 2023",
+            slug="b",
+            date=datetime.date(2023, 6, 1),
+            sectors=[cls.climate],
+            towns=[cls.herzebrock],
+            tag_names=["energie", "water"],
+        )
+        cls.story(
+            title="Klimaat in Herzebrock 2024",
+            slug="c",
+            date=datetime.date(2024, 6, 1),
+            sectors=[cls.climate],
+            towns=[cls.herzebrock],
+            tag_names=["water"],
+        )
+        farmers = cls.story(
+            title="Boeren in Herzebrock 2023",
+            slug="d",
+            date=datetime.date(2023, 9, 1),
+            sectors=[cls.farming],
+            towns=[cls.herzebrock],
+            tag_names=["energie"],
+        )
+        farmers.copy_for_translation(cls.german, alias=True)
+
+    def test_listing_is_newest_first(self):
+        self.assertEqual(
+            listed_titles(self.client.get("/nl/verhalen/")),
+            [
+                "Klimaat in Herzebrock 2024",
+                "Boeren in Herzebrock 2023",
+                "Klimaat in Herzebrock 2023",
+                "Klimaat in Steenwijk 2023",
+            ],
+        )
+
+    def test_filters_combine(self):
+        response = self.client.get(
+            "/nl/verhalen/",
+            {"sector": "duurzaamheid", "town": "herzebrock-clarholz", "year": "2023"},
+        )
+        self.assertEqual(listed_titles(response), ["Klimaat in Herzebrock 2023"])
+
+    def test_tag_filter_combines_with_sector(self):
+        response = self.client.get("/nl/verhalen/", {"sector": "duurzaamheid", "tag": "water"})
+        self.assertEqual(
+            listed_titles(response), ["Klimaat in Herzebrock 2024", "Klimaat in Herzebrock 2023"]
+        )
+
+    def test_chosen_filters_stay_selected_in_the_form(self):
+        page = soup(self.client.get("/nl/verhalen/", {"sector": "landbouw", "year": "2023"}))
+        self.assertEqual(
+            page.find("select", attrs={"name": "sector"}).find("option", selected=True)["value"],
+            "landbouw",
+        )
+        self.assertEqual(
+            page.find("select", attrs={"name": "year"}).find("option", selected=True)["value"],
+            "2023",
+        )
+
+    def test_unknown_filter_values_are_ignored(self):
+        response = self.client.get(
+            "/nl/verhalen/",
+            {"sector": "bestaat-niet", "year": "tweeduizend", "town": "herzebrock-clarholz"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(listed_titles(response)), 3)
+
+    def test_no_match_says_so(self):
+        response = self.client.get(
+            "/nl/verhalen/", {"sector": "landbouw", "town": "steenwijkerland"}
+        )
+        self.assertContains(response, "Er zijn geen verhalen die aan deze filters voldoen.")
+
+    def test_german_listing_filters_by_german_sector_slug(self):
+        german = self.client.get("/de/geschichten/", {"sector": "landwirtschaft"})
+        self.assertEqual(listed_titles(german), ["Boeren in Herzebrock 2023"])
+
+
+class PaginationTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.many_stories(15)
+
+    def test_first_page_has_twelve_stories_and_a_link_to_the_next(self):
+        response = self.client.get("/nl/verhalen/")
+        self.assertEqual(len(listed_titles(response)), 12)
+        self.assertEqual(soup(response).find("a", rel="next")["href"], "?page=2")
+
+    def test_second_page_has_the_rest(self):
+        self.assertEqual(len(listed_titles(self.client.get("/nl/verhalen/", {"page": 2}))), 3)
+
+    def test_page_links_keep_the_filters(self):
+        response = self.client.get("/nl/verhalen/", {"sector": "duurzaamheid", "tag": "bezoek"})
+        self.assertEqual(
+            soup(response).find("a", rel="next")["href"], "?sector=duurzaamheid&tag=bezoek&page=2"
+        )
+
+    def test_page_out_of_range_shows_the_last_page(self):
+        self.assertEqual(len(listed_titles(self.client.get("/nl/verhalen/", {"page": 99}))), 3)
+
+
+class UntranslatedStoryTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.dutch_only = cls.story(
+            title="Alleen in het Nederlands", slug="alleen-nl", sectors=[cls.climate]
+        )
+        cls.dutch_only.copy_for_translation(cls.german, alias=True)
+
+    def test_german_visitor_sees_untranslated_story_labelled_dutch(self):
+        page = soup(self.client.get("/de/geschichten/"))
+        card = page.find("a", string="Alleen in het Nederlands").find_parent("article")
+        self.assertEqual(card.find(class_="label").get_text(strip=True), "auf Niederländisch")
+
+    def test_untranslated_story_is_on_the_german_sector_page_too(self):
+        self.assertIn(
+            "Alleen in het Nederlands",
+            listed_titles(self.client.get("/de/fachgruppen/nachhaltigkeit/")),
+        )
+
+    def test_dutch_listing_has_no_language_label(self):
+        self.assertIsNone(soup(self.client.get("/nl/verhalen/")).find(class_="label"))
+
+
+class SectorStoriesTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.story(title="Over het klimaat", slug="klimaat", sectors=[cls.climate])
+        cls.story(title="Over de boerderij", slug="boerderij", sectors=[cls.farming])
+
+    def test_sector_page_lists_its_own_stories_only(self):
+        self.assertEqual(
+            listed_titles(self.client.get("/nl/sectoren/duurzaamheid/")), ["Over het klimaat"]
+        )
+        self.assertEqual(
+            listed_titles(self.client.get("/nl/sectoren/landbouw/")), ["Over de boerderij"]
+        )
+
+
+class FeedTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        climate_story = cls.story(
+            title="Zonnepanelen op de sporthal",
+            slug="zon",
+            sectors=[cls.climate],
+            date=datetime.date(2024, 3, 2),
+        )
+        cls.translated(climate_story, title="Solardach auf der Sporthalle", slug="solar")
+        cls.story(
+            title="Melkveehouders op bezoek",
+            slug="melk",
+            sectors=[cls.farming],
+            date=datetime.date(2024, 4, 2),
+        ).copy_for_translation(cls.german, alias=True)
+
+    def parse(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        feed = feedparser.parse(response.content)
+        self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+        return feed
+
+    def test_dutch_rss_feed_lists_dutch_stories(self):
+        feed = self.parse("/nl/feeds/stories.rss")
+        self.assertEqual(feed.version, "rss20")
+        self.assertEqual(feed.feed.language, "nl")
+        self.assertEqual(
+            [e.title for e in feed.entries],
+            ["Melkveehouders op bezoek", "Zonnepanelen op de sporthal"],
+        )
+        self.assertEqual(feed.entries[1].link, "http://testserver/nl/verhalen/zon/")
+
+    def test_german_atom_feed_lists_only_german_stories(self):
+        feed = self.parse("/de/feeds/stories.atom")
+        self.assertEqual(feed.version, "atom10")
+        self.assertEqual([e.title for e in feed.entries], ["Solardach auf der Sporthalle"])
+        self.assertEqual(feed.entries[0].link, "http://testserver/de/geschichten/solar/")
+
+    def test_sector_feed_lists_the_sectors_stories(self):
+        feed = self.parse("/nl/feeds/sectors/landbouw.rss")
+        self.assertEqual([e.title for e in feed.entries], ["Melkveehouders op bezoek"])
+        self.assertEqual(
+            self.parse("/de/feeds/sectors/nachhaltigkeit.atom").entries[0].title,
+            "Solardach auf der Sporthalle",
+        )
+
+    def test_unknown_sector_feed_is_not_found(self):
+        self.assertEqual(self.client.get("/nl/feeds/sectors/bestaat-niet.rss").status_code, 404)
+
+    def test_feed_can_be_cached_by_readers(self):
+        self.assertIn("max-age", self.client.get("/nl/feeds/stories.rss")["Cache-Control"])
+
+
+class SearchTests(StoryTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        story = cls.story(
+            title="Fietstocht",
+            slug="fietstocht",
+            intro="Twintig inwoners fietsten langs de Vecht naar de partnergemeente.",
+        )
+        cls.translated(
+            story,
+            title="Radtour",
+            slug="radtour",
+            intro="Zwanzig Einwohner radelten an der Ems entlang zur Partnergemeinde.",
+        )
+
+    def results(self, url, query):
+        response = self.client.get(url, {"q": query})
+        self.assertEqual(response.status_code, 200)
+        return [a.get_text(strip=True) for a in soup(response).select(".search-results h2 a")]
+
+    def test_search_finds_a_story_by_a_word_of_its_text(self):
+        self.assertEqual(self.results("/nl/search/", "Vecht"), ["Fietstocht"])
+        self.assertEqual(self.results("/de/search/", "radelten"), ["Radtour"])
+
+    def test_search_does_not_cross_languages(self):
+        self.assertEqual(self.results("/de/search/", "Vecht"), [])
+        self.assertEqual(self.results("/nl/search/", "radelten"), [])
+
+    def test_nothing_found_is_said_clearly(self):
+        response = self.client.get("/de/search/", {"q": "Vulkan"})
+        self.assertContains(response, "Für „Vulkan“ wurde nichts gefunden.")
+
+
+class QueryBudgetTests(StoriesMixin, TestCase):
+    """Pages cost the same number of queries whatever the number of stories."""
+
+    BUDGET = 25
+
+    def queries(self, url):
+        self.client.get(url)  # warm Wagtail's per-site caches, as on a running server
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(captured)
+
+    def test_story_index_and_sector_page_with_5_and_100_stories(self):
+        self.build_stories()
+        self.many_stories(5)
+        few = {
+            url: self.queries(url)
+            for url in (
+                "/nl/verhalen/",
+                "/nl/sectoren/duurzaamheid/",
+                "/nl/verhalen/?sector=duurzaamheid&year=2020",
+            )
+        }
+        self.many_stories(95, first=5)
+        for url, count in few.items():
+            with self.subTest(url=url):
+                many = self.queries(url)
+                self.assertEqual(
+                    many, count, f"{url}: {count} queries with 5 stories, {many} with 100"
+                )
+                self.assertLessEqual(many, self.BUDGET)
