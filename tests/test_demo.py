@@ -51,3 +51,24 @@ class LoadDemoTests(TestCase):
         german = self.client.get("/de/")
         self.assertContains(german, "Datenschutzerklärung")
         self.assertContains(german, "Erklärung zur Barrierefreiheit")
+
+    def test_demo_tells_stories_of_every_sector_and_fills_the_calendar(self):
+        from community.models import SectorPage
+        from exchanges.models import MeetingPage, StoryPage
+
+        dutch_sectors = SectorPage.objects.live().filter(locale__language_code="nl")
+        self.assertEqual(dutch_sectors.count(), 5)
+        for sector in dutch_sectors:
+            with self.subTest(sector=sector.title):
+                stories = StoryPage.objects.live().in_sector(sector).filter(locale=sector.locale)
+                self.assertGreaterEqual(stories.count(), 2)
+        self.assertGreaterEqual(
+            StoryPage.objects.live().filter(locale__language_code="nl").count(), 8
+        )
+        upcoming = MeetingPage.objects.live().upcoming().filter(locale__language_code="de")
+        self.assertGreaterEqual(upcoming.count(), 10)
+        self.assertTrue(MeetingPage.objects.live().past().exists())
+
+    def test_some_stories_stay_untranslated_and_are_labelled_in_german(self):
+        response = self.client.get("/de/geschichten/")
+        self.assertContains(response, "auf Niederländisch")

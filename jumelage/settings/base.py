@@ -129,6 +129,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["jumelage.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "jumelage_language"

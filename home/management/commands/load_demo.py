@@ -1,13 +1,23 @@
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from community.models import SectorCoordinator, SectorIndexPage, SectorPage, Town
-from exchanges.models import StoryIndexPage, StoryPage, StorySector, StoryTown
+from exchanges.models import (
+    CalendarPage,
+    MeetingPage,
+    StoryIndexPage,
+    StoryPage,
+    StorySector,
+    StoryTown,
+)
+from exchanges.models.meetings import LOCAL_TIME
 from home.demo import builder
+from home.demo.meetings import CALENDAR, MEETINGS
 from home.demo.pages import HOME, PAGES
 from home.demo.sectors import SECTOR_INDEX, SECTORS
 from home.demo.stories import STORIES, STORY_INDEX
@@ -83,6 +93,9 @@ class Command(BaseCommand):
             story_index = self.ensure_children(home, [STORY_INDEX], self.new_index(StoryIndexPage))
             entries += story_index
             entries += self.ensure_children(story_index[0][0], STORIES, self.new_story)
+            calendar = self.ensure_children(home, [CALENDAR], self.new_index(CalendarPage))
+            entries += calendar
+            entries += self.ensure_children(calendar[0][0], MEETINGS, self.new_meeting)
             self.by_slug = {page.slug: page for page, _spec, _new in entries}
             for page, spec, is_new in entries:
                 if is_new:
@@ -215,6 +228,32 @@ class Command(BaseCommand):
         page.tags.set(spec["tags"]["nl"])
         return page
 
+    def new_meeting(self, spec):
+        """A meeting dated relative to today, so the demo calendar always has a future."""
+        today = timezone.localdate()
+        hour, minute = (int(part) for part in spec["start"].split(":"))
+        start = datetime.combine(
+            today + timedelta(days=spec["days_from_now"]), time(hour, minute), tzinfo=LOCAL_TIME
+        )
+        page = MeetingPage(
+            start=start,
+            end=start + timedelta(minutes=spec["duration_minutes"]),
+            format=spec["format"],
+            place_name=self.pairs.add(spec["place_name"]) if "place_name" in spec else "",
+            town=self.towns.get(spec.get("town")),
+            online_url=spec.get("online_url", ""),
+            spoken_language=spec["spoken_language"],
+            organiser=self.pairs.add(spec["organiser"]),
+            capacity=spec.get("capacity"),
+            notice=self.pairs.add(spec["notice"]) if "notice" in spec else "",
+            cancelled=spec.get("cancelled", False),
+        )
+        if spec.get("registration_days_before") is not None:
+            page.registration_deadline = start - timedelta(days=spec["registration_days_before"])
+        if spec.get("moved_days"):
+            page.moved_from = start - timedelta(days=spec["moved_days"])
+        return page
+
     def fill_new(self, page, spec):
         if "body" in spec:
             page.body = builder.stream_from_spec(
@@ -228,7 +267,16 @@ class Command(BaseCommand):
 
     def collect_pairs(self, spec):
         """Learns the texts of a page made by an earlier run, for translating it now."""
-        for key in ("title", "intro", "search_description", "purpose", "image_alt"):
+        for key in (
+            "title",
+            "intro",
+            "search_description",
+            "purpose",
+            "image_alt",
+            "place_name",
+            "organiser",
+            "notice",
+        ):
             if key in spec:
                 self.pairs.add(spec[key])
         for person in spec.get("coordinators", []):
