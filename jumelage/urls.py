@@ -23,6 +23,8 @@ if settings.DEBUG:
 
 # Fixed routes of each language go before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("community.urls")),
     path("search/", home_views.search, name="search"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),
     path("feeds/stories.atom", feeds.AtomStoryFeed(), name="story_feed_atom"),

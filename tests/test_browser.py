@@ -45,7 +45,7 @@ def test_keyboard_user_reaches_skip_link_and_language_switcher(site, live_server
     assert skip.is_visible()
 
     reached = []
-    for _ in range(6):
+    for _ in range(10):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("document.activeElement.textContent.trim()"))
     assert "Deutsch" in reached

@@ -1,8 +1,11 @@
+from .members import PrivacyConsent, SectorMembership
 from .sectors import SectorCoordinator, SectorIndexPage, SectorPage
 from .towns import Town
 from .users import User, UserManager
 
 __all__ = [
+    "PrivacyConsent",
+    "SectorMembership",
     "SectorCoordinator",
     "SectorIndexPage",
     "SectorPage",

@@ -66,6 +66,28 @@ class SectorPage(LeadImageMixin, Page):
         verbose_name = _("sector community")
         verbose_name_plural = _("sector communities")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["is_member"] = (
+            request.user.is_authenticated and request.user.memberships.for_sector(self).exists()
+        )
+        return context
+
+    def visible_members(self):
+        """Members of this community who chose to be shown, with their town."""
+        from django.contrib.auth import get_user_model
+
+        return (
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                show_on_sector_pages=True,
+                memberships__sector_key=self.translation_key,
+            )
+            .select_related("town")
+            .order_by("display_name")
+        )
+
     def upcoming_meetings(self, limit=4):
         meeting_page = apps.get_model("exchanges", "MeetingPage")
         meetings = (

@@ -48,6 +48,23 @@ class User(AbstractUser):
         help_text=_("The language of the emails we send you."),
     )
 
+    town = models.ForeignKey(
+        "community.Town",
+        verbose_name=_("town"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty for members from elsewhere."),
+    )
+    bio = models.TextField(_("about me"), max_length=600, blank=True)
+    avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
+    show_on_sector_pages = models.BooleanField(
+        _("show me on the pages of my sector communities"),
+        default=False,
+        help_text=_("Other visitors then see your display name and town there."),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
@@ -60,6 +77,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.public_name or self.email
+
+    @property
+    def is_member(self):
+        """A resident using the public site, as opposed to an editor of the admin."""
+        return not (self.is_staff or self.is_superuser)
 
     @property
     def public_name(self):

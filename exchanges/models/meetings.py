@@ -147,6 +147,10 @@ class MeetingPage(LocalizedSectorsMixin, Page):
         help_text=_("The story that tells how the meeting went."),
     )
 
+    member_contribution = models.BooleanField(
+        _("contributed by a member"), default=False, editable=False
+    )
+
     objects = MeetingManager()
     sector_links_name = "meeting_sectors"
 

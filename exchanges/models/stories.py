@@ -107,6 +107,10 @@ class StoryPage(LocalizedSectorsMixin, LeadImageMixin, Page):
     )
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
 
+    member_contribution = models.BooleanField(
+        _("contributed by a member"), default=False, editable=False
+    )
+
     objects = StoryManager()
     sector_links_name = "story_sectors"
 
@@ -141,7 +145,9 @@ class StoryPage(LocalizedSectorsMixin, LeadImageMixin, Page):
 
     @property
     def author_name(self):
-        return self.author.public_name if self.author else ""
+        if self.author:
+            return self.author.public_name
+        return _("former member") if self.member_contribution else ""
 
 
 class StorySector(Orderable):

@@ -1,0 +1,202 @@
+"""Members' contributions: a story or a meeting proposal becomes a draft page owned by the member
+and goes through the Wagtail moderation workflow. Members never publish; editors do.
+
+The rules of who may see and edit a contribution live here, for the views and tests alike."""
+
+from html import escape, unescape
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from exchanges.models import CalendarPage, MeetingPage, StoryIndexPage, StoryPage
+
+MAX_PHOTOS = 10
+CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
+
+
+class ContributionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("Awaiting review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    HIDDEN = "hidden", _("Hidden after reports")
+
+
+def contributions_of(user):
+    """The member's own stories and meeting proposals, newest first, each with `.state` and
+    `.editor_comment` set, in a fixed number of queries."""
+    pages = list(
+        Page.objects.filter(owner=user, alias_of__isnull=True)
+        .type(StoryPage, MeetingPage)
+        .order_by("-latest_revision_created_at", "-pk")
+        .specific()
+    )
+    ids = [page.pk for page in pages]
+    workflows = {
+        state.object_id: state
+        for state in WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in ids],
+        )
+    }
+    comments = {}
+    rejected = TaskState.objects.filter(
+        workflow_state__in=workflows.values(), status=TaskState.STATUS_REJECTED
+    ).order_by("finished_at")
+    for task_state in rejected.select_related("workflow_state"):
+        comments[task_state.workflow_state.object_id] = task_state.comment
+    for page in pages:
+        workflow_state = workflows.get(str(page.pk))
+        page.editor_comment = comments.get(str(page.pk), "")
+        page.state = state_of(page, workflow_state)
+    return pages
+
+
+def state_of(page, workflow_state):
+    if workflow_state is not None:
+        if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return ContributionState.CHANGES_REQUESTED
+        return ContributionState.IN_REVIEW
+    if page.live:
+        return ContributionState.PUBLISHED
+    if page.first_published_at:
+        return ContributionState.HIDDEN
+    return ContributionState.DRAFT
+
+
+def editable_by(page, user):
+    """A member edits their own contribution until it is published; never someone else's."""
+    return (
+        user.is_authenticated
+        and page.owner_id == user.pk
+        and page.alias_of_id is None
+        and getattr(page.specific, "member_contribution", False)
+        and not page.live
+    )
+
+
+def paragraphs_to_html(text):
+    """Member text is plain: each paragraph is escaped and wrapped; no HTML from a member is
+    ever stored as markup."""
+    parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>{}</p>".format(escape(part, quote=False).replace("\n", "<br/>"))
+        for part in parts
+        if part
+    )
+
+
+def html_to_paragraphs(html):
+    parts = html.replace("<br/>", "\n").replace("</p>", "\n\n")
+    return unescape(strip_tags(parts)).strip()
+
+
+def body_text(page):
+    return "\n\n".join(
+        html_to_paragraphs(block.value.source)
+        for block in page.body
+        if block.block_type == "paragraph"
+    )
+
+
+def collection_for(page_title, user):
+    root = Collection.get_first_root_node()
+    parent = root.get_children().filter(name=CONTRIBUTIONS_COLLECTION).first()
+    if parent is None:
+        parent = root.add_child(name=CONTRIBUTIONS_COLLECTION)
+    return parent.add_child(name=f"{user.public_name or user.pk}: {page_title}"[:255])
+
+
+def save_photos(photos, collection, user):
+    """Stores cleaned photos as Wagtail images in the contribution's own collection."""
+    image_model = get_image_model()
+    stored = []
+    for photo in photos:
+        image = image_model(
+            title=photo["alt_text"][:255],
+            file=photo["image"],
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        image.save()
+        stored.append((image, photo["alt_text"], photo.get("caption", "")))
+    return stored
+
+
+def photo_blocks(stored):
+    return [
+        ("image", {"image": image, "alt_text": alt_text, "caption": caption})
+        for image, alt_text, caption in stored
+    ]
+
+
+def parent_for(page_class, locale):
+    index_class = StoryIndexPage if page_class is StoryPage else CalendarPage
+    return index_class.objects.filter(locale=locale).first()
+
+
+@transaction.atomic
+def create_contribution(page, user, locale, *, submit):
+    """Saves a new contribution as a draft owned by the member, mirrored into the synced
+    language as an alias (as pages made in the admin are), and optionally submits it."""
+    parent = parent_for(type(page), locale)
+    page.owner = user
+    page.live = False
+    page.member_contribution = True
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if LocaleSynchronization.objects.filter(sync_from=locale).exists():
+        create_aliases_for_new_page(page)
+    if submit:
+        submit_for_review(page, user)
+    return revision
+
+
+@transaction.atomic
+def update_contribution(page, user, *, submit):
+    revision = page.save_revision(user=user, log_action=True)
+    if submit:
+        submit_for_review(page, user)
+    return revision
+
+
+def submit_for_review(page, user):
+    """Starts the moderation workflow, or resumes it after changes were requested."""
+    state = page.current_workflow_state
+    if state is not None:
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(user)
+        return True
+    workflow = page.get_workflow()
+    if workflow is None:
+        return False
+    quiet_admin_notifications(user)
+    workflow.start(page, user)
+    return True
+
+
+def quiet_admin_notifications(user):
+    """Wagtail emails whoever submits a page, in English with links into the admin. Members
+    never use the admin: they get our own emails in their language instead."""
+    profile = UserProfile.get_for_user(user)
+    if (
+        profile.submitted_notifications
+        or profile.approved_notifications
+        or profile.rejected_notifications
+    ):
+        profile.submitted_notifications = False
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.updated_comments_notifications = False
+        profile.save()
+
+
+def locale_for(code):
+    return Locale.objects.get(language_code=code)

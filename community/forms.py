@@ -1,0 +1,207 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
+
+from .models import PrivacyConsent, Town
+from .uploads import cleaned_image
+
+
+def town_choices():
+    towns = Town.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
+    return [(town.pk, town.name) for town in towns] + [("", _("Elsewhere"))]
+
+
+class TownChoiceField(forms.TypedChoiceField):
+    """Steenwijkerland, Herzebrock-Clarholz (or a town editors added), or elsewhere."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Where do you live?"),
+            choices=town_choices,
+            coerce=lambda pk: Town.objects.get(pk=pk),
+            empty_value=None,
+            required=False,
+            **kwargs,
+        )
+
+
+class SignupForm(forms.Form):
+    """Extra fields of allauth's sign-up form."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=80,
+        help_text=_("Shown with what you post; your first name is enough."),
+    )
+    town = TownChoiceField()
+    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    privacy_consent = forms.BooleanField(
+        label=_("I have read the privacy statement and agree to how my data is used."),
+        error_messages={"required": _("Please accept the privacy statement to become a member.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils import translation
+
+        self.fields["language"].initial = translation.get_language()
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.town = self.cleaned_data["town"]
+        user.language = self.cleaned_data["language"]
+        user.save()
+        PrivacyConsent.objects.create(user=user, version=settings.PRIVACY_STATEMENT_VERSION)
+
+
+class ProfileForm(forms.ModelForm):
+    town = TownChoiceField()
+    avatar = WagtailImageField(label=_("Photo"), required=False)
+    remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
+
+    class Meta:
+        from .models import User
+
+        model = User
+        fields = ["display_name", "town", "language", "bio", "avatar", "show_on_sector_pages"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.initial["town"] = self.instance.town_id or ""
+
+    def clean_avatar(self):
+        upload = self.cleaned_data.get("avatar")
+        if upload and upload is not self.instance.avatar:
+            return cleaned_image(upload)
+        return upload
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data.get("remove_avatar") and user.avatar:
+            user.avatar.delete(save=False)
+            user.avatar = ""
+        if commit:
+            user.save()
+        return user
+
+
+class PhotoForm(forms.Form):
+    """One photo of a contribution, with the text people who cannot see it need."""
+
+    image = WagtailImageField(label=_("Photo"), required=False)
+    alt_text = forms.CharField(
+        label=_("What does the photo show?"),
+        max_length=250,
+        required=False,
+        help_text=_("For people who cannot see the photo."),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=250, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("image") and not data.get("alt_text", "").strip():
+            self.add_error("alt_text", _("Describe the photo for people who cannot see it."))
+        if data.get("image"):
+            data["image"] = cleaned_image(data["image"])
+        return data
+
+
+PhotoFormSet = forms.formset_factory(PhotoForm, extra=3, max_num=10, validate_max=True)
+
+
+class ContributionForm(forms.Form):
+    """What a story and a meeting proposal share."""
+
+    title = forms.CharField(label=_("Title"), max_length=150)
+    intro = forms.CharField(
+        label=_("Introduction"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences that make people want to read on."),
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Plain text. Leave an empty line between paragraphs."),
+    )
+    sector = forms.ChoiceField(label=_("Sector community"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of your text"),
+        choices=settings.LANGUAGES,
+        help_text=_("Editors may translate it into the other language."),
+    )
+
+    def __init__(self, *args, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        from .models import SectorPage
+
+        sectors = SectorPage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+        self.sectors = {str(sector.pk): sector for sector in sectors}
+        self.fields["sector"].choices = [("", _("None"))] + [
+            (pk, sector.title) for pk, sector in self.sectors.items()
+        ]
+        if editing:
+            # The language of a contribution is fixed once it exists.
+            self.fields["language"].disabled = True
+
+    def chosen_sector(self):
+        return self.sectors.get(self.cleaned_data.get("sector") or "")
+
+
+class StoryContributionForm(ContributionForm):
+    date = forms.DateField(
+        label=_("When did it happen?"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    towns = forms.MultipleChoiceField(
+        label=_("Towns involved"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        towns = Town.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
+        self.towns = {str(town.pk): town for town in towns}
+        self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
+
+    def chosen_towns(self):
+        return [self.towns[pk] for pk in self.cleaned_data.get("towns", [])]
+
+
+class MeetingProposalForm(ContributionForm):
+    from exchanges.choices import MeetingFormat, SpokenLanguage
+
+    start = forms.DateTimeField(
+        label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    end = forms.DateTimeField(
+        label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
+    place_name = forms.CharField(label=_("Place"), max_length=150, required=False)
+    town = TownChoiceField()
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    spoken_language = forms.ChoiceField(label=_("Spoken language"), choices=SpokenLanguage.choices)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000, required=False)
+
+    def clean(self):
+        data = super().clean()
+        from exchanges.choices import MeetingFormat
+
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", _("The end must be after the start."))
+        meeting_format = data.get("format")
+        if meeting_format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) and not data.get(
+            "online_url"
+        ):
+            self.add_error("online_url", _("An online or hybrid meeting needs an online link."))
+        if meeting_format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not data.get(
+            "place_name"
+        ):
+            self.add_error("place_name", _("A meeting in person needs a place or an address."))
+        return data

@@ -1,0 +1,33 @@
+"""Emails to members about their contributions, in the member's own language."""
+
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from home.notifications import send_templated_email
+
+
+def page_in_language(page, language):
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = page.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else page
+
+
+def notify_contribution_published(page):
+    member = page.owner
+    send_templated_email(
+        "community/email/contribution_published",
+        {"page": page, "public_page": page_in_language(page, member.language)},
+        member,
+    )
+
+
+def notify_changes_requested(page, comment):
+    member = page.owner
+    with translation.override(member.language):
+        member_area_url = reverse("member_area")
+    send_templated_email(
+        "community/email/changes_requested",
+        {"page": page, "comment": comment, "member_area_url": member_area_url},
+        member,
+    )

@@ -1,0 +1,117 @@
+"""The member's rights under the GDPR: a copy of their data, and deleting their account."""
+
+import json
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page
+
+from exchanges.models import MeetingPage, Registration, StoryPage
+
+from . import contributions
+
+
+def export_member_data(user):
+    """Everything the platform keeps about this member, and nothing about anyone else."""
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "profile": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "town": user.town.name if user.town else None,
+            "language": user.language,
+            "bio": user.bio,
+            "avatar": user.avatar.name or None,
+            "show_on_sector_pages": user.show_on_sector_pages,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "consents": [
+            {"privacy_statement_version": consent.version, "given_at": consent.given_at.isoformat()}
+            for consent in user.consents.all()
+        ],
+        "sector_communities": [
+            {"sector": page.title, "joined_at": membership.joined_at.isoformat()}
+            for membership in user.memberships.all()
+            for page in Page.objects.filter(translation_key=membership.sector_key)[:1]
+        ],
+        "contributions": [
+            {
+                "type": "story" if isinstance(page, StoryPage) else "meeting",
+                "title": page.title,
+                "language": page.locale.language_code,
+                "state": str(page.state.label),
+                "introduction": page.intro,
+                "text": contributions.body_text(page),
+                "url": page.url if page.live else None,
+                "editor_comment": page.editor_comment,
+            }
+            for page in contributions.contributions_of(user)
+        ],
+        "meeting_registrations": [
+            {
+                "meeting": registration.meeting.title,
+                "start": registration.meeting.start.isoformat(),
+                "status": registration.status,
+                "registered_at": registration.queued_at.isoformat(),
+            }
+            for registration in Registration.objects.filter(user=user).select_related("meeting")
+        ],
+    }
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def contribution_photos(page):
+    """The Wagtail images a member uploaded for one contribution."""
+    image_model = get_image_model()
+    ids = [block.value["image"].pk for block in page.body if block.block_type == "image"]
+    if getattr(page, "image_id", None):
+        ids.append(page.image_id)
+    return image_model.objects.filter(pk__in=ids, uploaded_by_user=page.owner)
+
+
+@transaction.atomic
+def delete_account(user, *, remove_contributions=False):
+    """Deletes the member and their personal data. Published contributions stay, credited to a
+    former member, unless the member asks to remove them too; drafts always go. Photos of removed
+    contributions are deleted from storage (Wagtail deletes an image's files with it)."""
+    pages = (
+        Page.objects.filter(owner=user, alias_of__isnull=True)
+        .type(StoryPage, MeetingPage)
+        .specific()
+        .order_by("-depth")
+    )
+    for page in pages:
+        if remove_contributions or not page.live:
+            photos = list(contribution_photos(page))
+            collections = {photo.collection_id for photo in photos}
+            for translation in page.get_translations().filter(alias_of=page):
+                translation.delete()
+            page.delete()
+            for photo in photos:
+                photo.delete()
+            Collection.objects.filter(pk__in=collections, depth__gt=2).delete()
+        else:
+            Page.objects.filter(pk=page.pk).update(owner=None)
+            StoryPage.objects.filter(pk=page.pk).update(author=None)
+            page.revisions.update(user=None)
+            for revision in page.revisions.all():
+                content = revision.content
+                for key in ("author", "owner"):
+                    if content.get(key) == user.pk:
+                        content[key] = None
+                revision.content = content
+                revision.save(update_fields=["content"])
+    if user.avatar:
+        user.avatar.delete(save=False)
+    for image in get_image_model().objects.filter(uploaded_by_user=user):
+        image.uploaded_by_user = None
+        image.save(update_fields=["uploaded_by_user"])
+    user.delete()

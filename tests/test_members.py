@@ -1,0 +1,451 @@
+"""Members from both towns: sign-up, profile, communities, contributions and moderation.
+
+Permission tests are object-level and deny by default: a member reaches only their own things."""
+
+import io
+import json
+import os
+import re
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Page, WorkflowState
+
+from community.models import PrivacyConsent, SectorMembership
+from exchanges.models import Registration, StoryPage
+from tests.calendar_base import CalendarMixin, local
+
+User = get_user_model()
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def photo(name="foto.jpg", size=(640, 480), gps=False, image_format="JPEG"):
+    image = Image.new("RGB", size, (30, 120, 160))
+    buffer = io.BytesIO()
+    options = {}
+    if gps:
+        exif = Image.Exif()
+        exif[0x010F] = "Camera maker"
+        exif[0x8825] = {1: "N", 2: (52.0, 47.0, 0.0), 3: "E", 4: (6.0, 7.0, 0.0)}
+        options["exif"] = exif
+    image.save(buffer, format=image_format, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+class MembersTestCase(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.anna = cls.member("anna@example.org", "Anna", "nl")
+        cls.bernd = cls.member("bernd@example.org", "Bernd", "de")
+        cls.moderator = User.objects.create_user("moderator@example.org", "x", is_staff=True)
+        cls.moderator.groups.add(Group.objects.get(name="Moderators"))
+        cls.moderator.groups.add(Group.objects.get(name="Editors"))
+
+    @classmethod
+    def member(cls, email, name, language):
+        return User.objects.create_user(
+            email, "een-lang-wachtwoord", display_name=name, language=language
+        )
+
+    def story_data(self, **overrides):
+        data = {
+            "title": "Fietsen naar Clarholz",
+            "intro": "Met twaalf mensen fietsten we naar de partnergemeente.",
+            "body": "Dag een was nat.\n\nDag twee was zonnig.",
+            "sector": str(self.climate.pk),
+            "language": "nl",
+            "date": "2026-05-01",
+            "towns": [str(self.steenwijkerland.pk)],
+            "photos-TOTAL_FORMS": "3",
+            "photos-INITIAL_FORMS": "0",
+            "photos-MIN_NUM_FORMS": "0",
+            "photos-MAX_NUM_FORMS": "10",
+            "submit": "1",
+        }
+        data.update(overrides)
+        return data
+
+    def post_story(self, user, **overrides):
+        self.client.force_login(user)
+        return self.client.post("/nl/members/stories/new/", self.story_data(**overrides))
+
+    def contribution(self, title="Fietsen naar Clarholz"):
+        return StoryPage.objects.get(title=title, locale=self.dutch)
+
+    def approve(self, page):
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        return StoryPage.objects.get(pk=page.pk)
+
+
+class SignUpTests(MembersTestCase):
+    def signup(self, **overrides):
+        data = {
+            "email": "carla@example.org",
+            "password1": "een-heel-lang-wachtwoord",
+            "password2": "een-heel-lang-wachtwoord",
+            "display_name": "Carla",
+            "town": str(self.herzebrock.pk),
+            "language": "de",
+            "privacy_consent": "on",
+        }
+        data.update(overrides)
+        return self.client.post("/nl/accounts/signup/", data)
+
+    def test_sign_up_asks_for_profile_and_consent_and_sends_a_confirmation_in_the_chosen_language(
+        self,
+    ):
+        self.signup()
+        carla = User.objects.get(email="carla@example.org")
+        self.assertEqual(
+            (carla.display_name, carla.town, carla.language), ("Carla", self.herzebrock, "de")
+        )
+        consent = PrivacyConsent.objects.get(user=carla)
+        self.assertEqual(consent.version, "1.0")
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertIn("E-Mail", mail.outbox[0].subject)
+        link = re.search(r"https?://\S+/de/accounts/confirm-email/\S+", mail.outbox[0].body).group(
+            0
+        )
+        response = self.client.post(link.replace("http://testserver", ""))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.get("/de/members/").status_code, 200)
+
+    def test_unconfirmed_member_cannot_log_in(self):
+        self.signup()
+        self.client.logout()
+        response = self.client.post(
+            "/nl/accounts/login/",
+            {"login": "carla@example.org", "password": "een-heel-lang-wachtwoord"},
+        )
+        self.assertRedirects(response, "/nl/accounts/confirm-email/", fetch_redirect_response=False)
+        self.assertEqual(self.client.get("/nl/members/").status_code, 302)
+
+    def test_sign_up_without_consent_is_refused_and_keeps_what_was_typed(self):
+        response = self.signup(privacy_consent="")
+        self.assertFalse(User.objects.filter(email="carla@example.org").exists())
+        self.assertContains(response, "Accepteer de privacyverklaring om lid te worden.")
+        self.assertEqual(
+            soup(response).find("input", attrs={"name": "display_name"})["value"], "Carla"
+        )
+
+    def test_honeypot_stops_robots(self):
+        self.signup(homepage="http://spam.example")
+        self.assertFalse(User.objects.filter(email="carla@example.org").exists())
+
+    def test_existing_address_is_not_revealed(self):
+        response = self.signup(email="anna@example.org")
+        self.assertRedirects(response, "/nl/accounts/confirm-email/", fetch_redirect_response=False)
+
+
+class AccessTests(MembersTestCase):
+    def test_anonymous_visitor_cannot_post_or_see_the_member_area(self):
+        for url in (
+            "/nl/members/",
+            "/nl/members/stories/new/",
+            "/nl/members/meetings/new/",
+            "/nl/members/my-data/",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 302)
+                self.assertTrue(response["Location"].startswith("/nl/accounts/login/"))
+        self.client.post("/nl/members/stories/new/", self.story_data())
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+    def test_member_cannot_reach_the_admin(self):
+        self.client.force_login(self.anna)
+        response = self.client.get("/admin/")
+        self.assertNotEqual(response.status_code, 200)
+
+    def test_member_cannot_see_or_edit_another_members_draft(self):
+        self.post_story(self.anna, submit="", draft="1")
+        draft = self.contribution()
+        self.client.force_login(self.bernd)
+        self.assertEqual(self.client.get(f"/nl/members/contributions/{draft.pk}/").status_code, 404)
+        self.client.post(f"/nl/members/contributions/{draft.pk}/", self.story_data(title="Gekaapt"))
+        self.assertNotContains(self.client.get("/nl/members/"), "Fietsen naar Clarholz")
+        self.assertEqual(draft.get_latest_revision_as_object().title, "Fietsen naar Clarholz")
+
+    def test_member_cannot_edit_an_editors_page(self):
+        story = self.story(title="Van de redactie", slug="redactie")
+        self.client.force_login(self.anna)
+        self.assertEqual(self.client.get(f"/nl/members/contributions/{story.pk}/").status_code, 404)
+
+
+class ContributionTests(MembersTestCase):
+    def test_story_is_a_draft_owned_by_the_member_and_invisible_until_approved(self):
+        response = self.post_story(self.anna)
+        self.assertRedirects(response, "/nl/members/", fetch_redirect_response=False)
+        story = self.contribution()
+        self.assertEqual(
+            (story.owner, story.live, story.member_contribution), (self.anna, False, True)
+        )
+        self.assertEqual(story.current_workflow_state.status, "in_progress")
+        self.assertNotContains(self.client.get("/nl/verhalen/"), "Fietsen naar Clarholz")
+        self.assertEqual(self.client.get("/nl/verhalen/fietsen-naar-clarholz/").status_code, 404)
+        self.assertContains(self.client.get("/nl/members/"), "Wacht op beoordeling")
+
+    def test_member_never_publishes(self):
+        self.post_story(self.anna, publish="1", action_publish="1")
+        self.assertFalse(self.contribution().live)
+
+    def test_member_saves_a_draft_and_comes_back_to_it(self):
+        self.post_story(self.anna, submit="", draft="1")
+        story = self.contribution()
+        self.assertIsNone(story.current_workflow_state)
+        self.assertContains(self.client.get("/nl/members/"), "Concept")
+        form = soup(self.client.get(f"/nl/members/contributions/{story.pk}/"))
+        self.assertEqual(
+            form.find("input", attrs={"name": "title"})["value"], "Fietsen naar Clarholz"
+        )
+        self.assertIn(
+            "Dag twee was zonnig.", form.find("textarea", attrs={"name": "body"}).get_text()
+        )
+        self.client.post(
+            f"/nl/members/contributions/{story.pk}/",
+            self.story_data(title="Fietsen naar Clarholz (2)"),
+        )
+        self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+
+    def test_approval_publishes_and_emails_the_member_in_their_language(self):
+        self.post_story(self.bernd, title="Radtour nach Steenwijk", language="de")
+        story = StoryPage.objects.get(title="Radtour nach Steenwijk")
+        mail.outbox.clear()
+        published = self.approve(story)
+        self.assertTrue(published.live)
+        self.assertContains(self.client.get("/de/geschichten/"), "Radtour nach Steenwijk")
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["bernd@example.org"])
+        self.assertIn("Veröffentlicht", mail.outbox[0].subject)
+
+    def test_changes_requested_reach_the_member_area_and_the_member_can_resubmit(self):
+        self.post_story(self.anna)
+        story = self.contribution()
+        state = story.current_workflow_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.reject(
+                user=self.moderator, comment="Voeg een foto toe, graag."
+            )
+        area = self.client.get("/nl/members/")
+        self.assertContains(area, "Wijzigingen gevraagd")
+        self.assertContains(area, "Voeg een foto toe, graag.")
+        self.assertIn("Voeg een foto toe, graag.", mail.outbox[-1].body)
+        self.client.post(f"/nl/members/contributions/{story.pk}/", self.story_data(photos_note="x"))
+        self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+
+    def test_meeting_proposal_becomes_a_draft_meeting(self):
+        self.client.force_login(self.anna)
+        data = self.story_data(
+            title="Taalcafé in Steenwijk",
+            start="2026-06-01T19:30",
+            end="2026-06-01T21:00",
+            format="in_person",
+            place_name="Bibliotheek",
+            town=str(self.steenwijkerland.pk),
+            spoken_language="nl-de",
+            capacity="12",
+        )
+        self.client.post("/nl/members/meetings/new/", data)
+        meeting = Page.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch).specific
+        self.assertEqual((meeting.live, meeting.owner, meeting.capacity), (False, self.anna, 12))
+        self.assertEqual(meeting.start, local(2026, 6, 1, 19, 30))
+
+
+class UploadTests(MembersTestCase):
+    def refused(self, upload, message):
+        response = self.post_story(
+            self.anna, **{"photos-0-image": upload, "photos-0-alt_text": "Een foto"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, message)
+        page = soup(response)
+        self.assertEqual(
+            page.find("input", attrs={"name": "title"})["value"], "Fietsen naar Clarholz"
+        )
+        self.assertIn(
+            "Dag twee was zonnig.", page.find("textarea", attrs={"name": "body"}).get_text()
+        )
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+    def test_text_file_named_jpg_is_refused(self):
+        self.refused(
+            SimpleUploadedFile("foto.jpg", b"dit is geen foto", content_type="image/jpeg"),
+            "Upload een geldige afbeelding",
+        )
+
+    def test_huge_image_is_refused(self):
+        image = Image.new("1", (20000, 20000))
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        self.refused(
+            SimpleUploadedFile("groot.png", buffer.getvalue(), content_type="image/png"), "pixels"
+        )
+
+    def test_30_mb_file_is_refused(self):
+        data = photo().read() + b"\0" * (30 * 1024 * 1024)
+        self.refused(SimpleUploadedFile("zwaar.jpg", data, content_type="image/jpeg"), "te groot")
+
+    def test_photo_without_alternative_text_is_refused(self):
+        response = self.post_story(self.anna, **{"photos-0-image": photo()})
+        self.assertContains(response, "Beschrijf de foto voor mensen die hem niet kunnen zien.")
+
+    def test_gps_data_is_gone_from_the_stored_original(self):
+        self.post_story(
+            self.anna, **{"photos-0-image": photo(gps=True), "photos-0-alt_text": "Fietsers"}
+        )
+        image = get_image_model().objects.get(title="Fietsers")
+        with image.open_file() as stored, Image.open(stored) as opened:
+            self.assertEqual(dict(opened.getexif()), {})
+        self.assertTrue(image.collection.name.startswith("Anna: "))
+
+    def test_photos_become_part_of_the_story(self):
+        self.post_story(
+            self.anna,
+            **{
+                "photos-0-image": photo(),
+                "photos-0-alt_text": "Fietsers",
+                "photos-0-caption": "Bij Osnabrück",
+            },
+        )
+        story = self.contribution().get_latest_revision_as_object()
+        self.assertEqual(story.image_alt, "Fietsers")
+        self.assertEqual(
+            [b.value["caption"] for b in story.body if b.block_type == "image"], ["Bij Osnabrück"]
+        )
+
+
+class EscapingTests(MembersTestCase):
+    def test_xss_in_every_field_comes_out_escaped(self):
+        self.post_story(
+            self.anna,
+            title="Verhaal " + XSS,
+            intro=XSS,
+            body=XSS + "\n\n" + XSS,
+            **{"photos-0-image": photo(), "photos-0-alt_text": XSS, "photos-0-caption": XSS},
+        )
+        story = StoryPage.objects.get(title__startswith="Verhaal", locale=self.dutch)
+        published = self.approve(story)
+        for url in (published.url, "/nl/verhalen/", "/nl/members/"):
+            with self.subTest(url=url):
+                self.client.force_login(self.anna)
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn(b"<script>alert", response.content)
+                self.assertNotIn(b"<img src=x", response.content)
+        self.assertContains(self.client.get(published.url), "&lt;script&gt;")
+
+
+class CommunityMembershipTests(MembersTestCase):
+    def test_member_joins_and_leaves_a_sector_and_shows_when_they_opt_in(self):
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/members/sectors/{self.climate.pk}/join/")
+        self.assertTrue(
+            SectorMembership.objects.for_sector(self.climate_de).filter(user=self.anna).exists()
+        )
+        self.assertNotIn(
+            "Anna",
+            soup(self.client.get("/de/fachgruppen/nachhaltigkeit/"))
+            .select_one(".membership")
+            .get_text(),
+        )
+        self.anna.show_on_sector_pages = True
+        self.anna.town = self.steenwijkerland
+        self.anna.save()
+        members = (
+            soup(self.client.get("/de/fachgruppen/nachhaltigkeit/"))
+            .select_one(".membership")
+            .get_text(" ")
+        )
+        self.assertIn("Anna", members)
+        self.assertIn("Steenwijkerland", members)
+        self.client.post(f"/nl/members/sectors/{self.climate.pk}/leave/")
+        self.assertFalse(SectorMembership.objects.filter(user=self.anna).exists())
+
+    def test_profile_form_saves_and_keeps_input_on_error(self):
+        self.client.force_login(self.anna)
+        response = self.client.post(
+            "/nl/members/profile/", {"display_name": "", "bio": "Ik fiets graag.", "language": "nl"}
+        )
+        self.assertEqual(
+            soup(response).find("textarea", attrs={"name": "bio"}).get_text().strip(),
+            "Ik fiets graag.",
+        )
+        self.client.post(
+            "/nl/members/profile/",
+            {"display_name": "Anna B.", "bio": "Ik fiets graag.", "language": "de", "town": ""},
+        )
+        self.anna.refresh_from_db()
+        self.assertEqual(
+            (self.anna.display_name, self.anna.language, self.anna.town), ("Anna B.", "de", None)
+        )
+
+
+class PrivacyTests(MembersTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        meeting = cls.meeting(local(2030, 5, 1, 19, 0), title="Taalcafé", slug="taalcafe")
+        Registration.objects.register(meeting, cls.anna)
+        Registration.objects.register(meeting, cls.bernd)
+        SectorMembership.objects.create(user=cls.anna, sector_key=cls.climate.translation_key)
+        PrivacyConsent.objects.create(user=cls.anna, version="1.0")
+
+    def test_data_export_contains_everything_and_nothing_of_others(self):
+        self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
+        self.post_story(self.bernd, title="Bernds geheim")
+        self.client.force_login(self.anna)
+        response = self.client.get("/nl/members/my-data/")
+        self.assertIn("attachment", response["Content-Disposition"])
+        data = json.loads(response.content)
+        self.assertEqual(data["profile"]["email"], "anna@example.org")
+        self.assertEqual([c["title"] for c in data["contributions"]], ["Fietsen naar Clarholz"])
+        self.assertEqual([r["meeting"] for r in data["meeting_registrations"]], ["Taalcafé"])
+        self.assertEqual(data["consents"][0]["privacy_statement_version"], "1.0")
+        self.assertEqual(data["sector_communities"][0]["sector"], "Duurzaamheid en klimaat")
+        self.assertNotIn("bernd", response.content.decode().lower())
+
+    def test_deleting_an_account_leaves_no_personal_data(self):
+        self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
+        published = self.approve(self.contribution())
+        self.post_story(self.anna, title="Half af", submit="", draft="1")
+        self.anna.avatar = photo("anna.jpg")
+        self.anna.save()
+        avatar_path = self.anna.avatar.path
+        self.client.force_login(self.anna)
+        self.client.post("/nl/members/delete/", {"confirm": "yes"})
+        self.assertFalse(User.objects.filter(email="anna@example.org").exists())
+        self.assertFalse(Registration.objects.filter(user_id=self.anna.pk).exists())
+        self.assertFalse(StoryPage.objects.filter(title="Half af").exists())
+        self.assertFalse(os.path.exists(avatar_path))
+        kept = StoryPage.objects.get(pk=published.pk)
+        self.assertIsNone(kept.owner)
+        self.assertContains(self.client.get(kept.url), "voormalig lid")
+        self.assertNotContains(self.client.get(kept.url), "Anna")
+
+    def test_deleting_with_contributions_removes_them_and_their_photos(self):
+        self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
+        published = self.approve(self.contribution())
+        image = get_image_model().objects.get(title="Fietsers")
+        path = image.file.path
+        self.client.force_login(self.anna)
+        # Wagtail removes an image's files once the deletion is committed.
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/members/delete/", {"confirm": "yes", "remove_contributions": "yes"}
+            )
+        self.assertFalse(StoryPage.objects.filter(pk=published.pk).exists())
+        self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
+        self.assertFalse(os.path.exists(path))
