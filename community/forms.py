@@ -205,3 +205,18 @@ class MeetingProposalForm(ContributionForm):
         ):
             self.add_error("place_name", _("A meeting in person needs a place or an address."))
         return data
+
+
+class ReportForm(forms.Form):
+    from .models import ReportReason
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ReportReason.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Explanation"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Helps the editors decide quickly."),
+    )

@@ -31,3 +31,26 @@ def notify_changes_requested(page, comment):
         {"page": page, "comment": comment, "member_area_url": member_area_url},
         member,
     )
+
+
+def notify_editors_of_report(report):
+    """Every moderator and editor hears of a report, in their own language."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    editors = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__permissions__codename="access_admin"))
+        .exclude(email="")
+        .distinct()
+    )
+    for editor in editors:
+        send_templated_email(
+            "community/email/report_filed",
+            {
+                "report": report,
+                "admin_url": reverse("wagtailadmin_pages:edit", args=[report.page_id]),
+            },
+            editor,
+        )

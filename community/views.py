@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,8 +17,15 @@ from exchanges.models import MeetingPage, MeetingSector, Registration, StoryPage
 from exchanges.models.stories import StoryTown
 
 from . import contributions
-from .forms import MeetingProposalForm, PhotoFormSet, ProfileForm, StoryContributionForm
-from .models import SectorMembership, SectorPage
+from .forms import (
+    MeetingProposalForm,
+    PhotoFormSet,
+    ProfileForm,
+    ReportForm,
+    StoryContributionForm,
+)
+from .models import Report, SectorMembership, SectorPage
+from .notifications import notify_editors_of_report
 from .privacy import delete_account, export_member_data
 
 
@@ -230,3 +238,22 @@ def delete_account_view(request):
         messages.success(request, _("Your account and personal data have been deleted. Goodbye!"))
         return redirect(reverse("wagtail_serve", args=("",)))
     return render(request, "community/delete_account.html", {})
+
+
+def report_contribution(request, page_id):
+    """Anyone may report a published contribution; the editors decide."""
+    page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
+    if not getattr(page, "member_contribution", False):
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reporter = request.user if request.user.is_authenticated else None
+        report = Report.objects.file(
+            page, form.cleaned_data["reason"], form.cleaned_data["message"], reporter
+        )
+        transaction.on_commit(lambda: notify_editors_of_report(report))
+        messages.success(request, _("Thank you. The editors will look at your report."))
+        if report.hid_page:
+            return redirect(reverse("wagtail_serve", args=("",)))
+        return redirect(page.get_url(request))
+    return render(request, "community/report_form.html", {"form": form, "reported": page})

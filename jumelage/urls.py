@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community import views as community_views
 from exchanges import feeds, ical
 from exchanges import views as exchange_views
 from home import views as home_views
@@ -25,6 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
+    path("report/<int:page_id>/", community_views.report_contribution, name="report_contribution"),
     path("search/", home_views.search, name="search"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),
     path("feeds/stories.atom", feeds.AtomStoryFeed(), name="story_feed_atom"),

@@ -449,3 +449,45 @@ class PrivacyTests(MembersTestCase):
         self.assertFalse(StoryPage.objects.filter(pk=published.pk).exists())
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
         self.assertFalse(os.path.exists(path))
+
+
+class ReportTests(MembersTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.moderator.email = "moderator@example.org"
+        cls.moderator.save()
+
+    def published_contribution(self):
+        self.post_story(self.anna)
+        return self.approve(self.contribution())
+
+    def report(self, page, reason="offensive"):
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(
+                f"/nl/report/{page.pk}/", {"reason": reason, "message": "Niet netjes."}
+            )
+
+    def test_anyone_can_report_and_the_editors_are_told(self):
+        story = self.published_contribution()
+        self.client.logout()
+        mail.outbox.clear()
+        response = self.report(story)
+        self.assertRedirects(response, story.url, fetch_redirect_response=False)
+        self.assertEqual([m.to for m in mail.outbox], [["moderator@example.org"]])
+        self.assertIn("Niet netjes.", mail.outbox[0].body)
+
+    def test_third_open_report_hides_the_contribution_until_an_editor_decides(self):
+        story = self.published_contribution()
+        self.report(story)
+        self.report(story, "spam")
+        self.assertTrue(StoryPage.objects.get(pk=story.pk).live)
+        self.report(story, "incorrect")
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+        self.assertEqual(self.client.get(story.url).status_code, 404)
+        self.client.force_login(self.anna)
+        self.assertContains(self.client.get("/nl/members/"), "Verborgen na meldingen")
+
+    def test_pages_of_the_editors_cannot_be_reported(self):
+        story = self.story(title="Van de redactie", slug="redactie")
+        self.assertEqual(self.client.get(f"/nl/report/{story.pk}/").status_code, 404)

@@ -1,15 +1,23 @@
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from community.models import SectorCoordinator, SectorIndexPage, SectorPage, Town
+from community.models import (
+    SectorCoordinator,
+    SectorIndexPage,
+    SectorMembership,
+    SectorPage,
+    Town,
+)
 from exchanges.models import (
     CalendarPage,
     MeetingPage,
+    MeetingSector,
     StoryIndexPage,
     StoryPage,
     StorySector,
@@ -111,6 +119,7 @@ class Command(BaseCommand):
                 if created and "tags" in spec:
                     german.tags.set(spec["tags"]["de"])
                     german.save_revision().publish()
+        self.ensure_members()
         count = Page.objects.filter(depth__gt=1).count()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {count} pages in both languages.")
@@ -150,8 +159,98 @@ class Command(BaseCommand):
             if created:
                 editor.set_unusable_password()
                 editor.save()
+                # Wagtail's own moderators group; `setup_roles` gives each town its own groups.
+                moderators = Group.objects.filter(name="Moderators").first()
+                if moderators is not None:
+                    editor.groups.add(moderators)
             editors[language] = editor
         return editors
+
+    def ensure_members(self):
+        """Residents with memberships and contributions in every state of moderation."""
+        from allauth.account.models import EmailAddress
+
+        from home.demo.members import CONTRIBUTIONS, DEMO_PASSWORD, MEMBERS
+
+        user_model = get_user_model()
+        sectors = {
+            page.slug: page for page in SectorPage.objects.filter(locale__language_code="nl")
+        }
+        members = {}
+        for data in MEMBERS:
+            member, created = user_model.objects.get_or_create(
+                email=data["email"],
+                defaults={
+                    "display_name": data["display_name"],
+                    "town": self.towns.get(data["town"]),
+                    "language": data["language"],
+                    "bio": data["bio"],
+                    "show_on_sector_pages": data["visible"],
+                },
+            )
+            if created:
+                member.set_password(DEMO_PASSWORD)
+                member.save()
+                EmailAddress.objects.create(
+                    user=member, email=member.email, verified=True, primary=True
+                )
+                for slug in data["sectors"]:
+                    SectorMembership.objects.get_or_create(
+                        user=member, sector_key=sectors[slug].translation_key
+                    )
+            members[data["email"]] = member
+        for data in CONTRIBUTIONS:
+            member = members[data["member"]]
+            if Page.objects.filter(owner=member, title=data["title"]).exists():
+                continue
+            self.add_contribution(data, member, sectors)
+
+    def add_contribution(self, data, member, sectors):
+        from community import contributions
+
+        locale = Locale.objects.get(language_code=data["language"])
+        sector = sectors.get(data["sector"])
+        if data["kind"] == "story":
+            page = StoryPage(
+                title=data["title"],
+                intro=data["intro"],
+                date=timezone.localdate() - timedelta(days=data["date_days_ago"]),
+                author=member,
+            )
+            page.story_towns = [StoryTown(town=self.towns[slug]) for slug in data["towns"]]
+            page.story_sectors = [StorySector(sector=sector)] if sector else []
+        else:
+            start = datetime.combine(
+                timezone.localdate() + timedelta(days=data["days_from_now"]),
+                time(*(int(part) for part in data["start"].split(":"))),
+                tzinfo=LOCAL_TIME,
+            )
+            page = MeetingPage(
+                title=data["title"],
+                intro=data["intro"],
+                start=start,
+                end=start + timedelta(minutes=data["duration_minutes"]),
+                format=data["format"],
+                online_url=data.get("online_url", ""),
+                spoken_language=data["spoken_language"],
+                capacity=data.get("capacity"),
+                organiser=member.public_name,
+            )
+            page.meeting_sectors = [MeetingSector(sector=sector)] if sector else []
+        body = [("paragraph", contributions.paragraphs_to_html(data["body"]))]
+        if data.get("photo"):
+            image = self.images[data["photo"]]
+            body.append(("image", {"image": image, "alt_text": data["photo_alt"], "caption": ""}))
+            page.image, page.image_alt = image, data["photo_alt"]
+        page.body = body
+        contributions.create_contribution(page, member, locale, submit=data["state"] != "draft")
+        state = page.current_workflow_state
+        if data["state"] == "published":
+            state.current_task_state.approve(user=self.editors[data["language"]])
+        elif data["state"] == "changes_requested":
+            state.current_task_state.reject(
+                user=self.editors[data["language"]], comment=data["comment"]
+            )
 
     # Pages
 
