@@ -38,6 +38,7 @@ class SignupForm(forms.Form):
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
     privacy_consent = forms.BooleanField(
         label=_("I have read the privacy statement and agree to how my data is used."),
+        help_text=_("The privacy statement is linked at the bottom of every page."),
         error_messages={"required": _("Please accept the privacy statement to become a member.")},
     )
 

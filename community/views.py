@@ -169,6 +169,10 @@ def fill_page(page, form, photos, user):
     existing_photos = (
         [block for block in page.body if block.block_type == "image"] if page.pk else []
     )
+    if isinstance(page, StoryPage) and stored and not page.image_id:
+        # The first photo of a story leads it: on cards, at the top of the page, in previews.
+        page.image, page.image_alt = stored[0][0], stored[0][1]
+        stored = stored[1:]
     body = []
     html = contributions.paragraphs_to_html(data["body"])
     if html:
@@ -182,17 +186,8 @@ def fill_page(page, form, photos, user):
         page.author = user
         page.story_sectors = [StorySector(sector=sector)] if sector else []
         page.story_towns = [StoryTown(town=town) for town in form.chosen_towns()]
-        if stored and not page.image_id:
-            page.image, page.image_alt = stored[0][0], stored[0][1]
     else:
-        page.start = (
-            timezone.make_aware(data["start"])
-            if timezone.is_naive(data["start"])
-            else data["start"]
-        )
-        page.end = (
-            timezone.make_aware(data["end"]) if timezone.is_naive(data["end"]) else data["end"]
-        )
+        page.start, page.end = data["start"], data["end"]
         page.format = data["format"]
         page.place_name = data["place_name"]
         page.town = data["town"]

@@ -38,3 +38,12 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached pages count in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

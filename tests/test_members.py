@@ -311,20 +311,21 @@ class UploadTests(MembersTestCase):
             self.assertEqual(dict(opened.getexif()), {})
         self.assertTrue(image.collection.name.startswith("Anna: "))
 
-    def test_photos_become_part_of_the_story(self):
+    def test_first_photo_leads_the_story_and_the_others_follow_the_text(self):
         self.post_story(
             self.anna,
             **{
                 "photos-0-image": photo(),
                 "photos-0-alt_text": "Fietsers",
-                "photos-0-caption": "Bij Osnabrück",
+                "photos-1-image": photo("tweede.jpg"),
+                "photos-1-alt_text": "Picknick",
+                "photos-1-caption": "Bij Osnabrück",
             },
         )
         story = self.contribution().get_latest_revision_as_object()
         self.assertEqual(story.image_alt, "Fietsers")
-        self.assertEqual(
-            [b.value["caption"] for b in story.body if b.block_type == "image"], ["Bij Osnabrück"]
-        )
+        captions = [b.value["caption"] for b in story.body if b.block_type == "image"]
+        self.assertEqual(captions, ["Bij Osnabrück"])
 
 
 class EscapingTests(MembersTestCase):
@@ -334,7 +335,13 @@ class EscapingTests(MembersTestCase):
             title="Verhaal " + XSS,
             intro=XSS,
             body=XSS + "\n\n" + XSS,
-            **{"photos-0-image": photo(), "photos-0-alt_text": XSS, "photos-0-caption": XSS},
+            **{
+                "photos-0-image": photo(),
+                "photos-0-alt_text": XSS,
+                "photos-1-image": photo("twee.jpg"),
+                "photos-1-alt_text": XSS,
+                "photos-1-caption": XSS,
+            },
         )
         story = StoryPage.objects.get(title__startswith="Verhaal", locale=self.dutch)
         published = self.approve(story)

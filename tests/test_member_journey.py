@@ -1,0 +1,103 @@
+"""The whole member journey in a real browser: sign up, confirm by email, fill the profile, post a
+story with a photo, an editor approves it in the Wagtail admin, and the story is public."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from PIL import Image
+from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+from exchanges.models import StoryPage
+from tests.stories_base import StoriesMixin
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site():
+    class Site(StoriesMixin):
+        pass
+
+    Site.build_stories()
+    # Transactional tests start from an empty database: recreate Wagtail's moderation set-up.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    workflow = Workflow.objects.create(name="Contribution review")
+    task = GroupApprovalTask.objects.create(name="Moderators approve")
+    task.groups.set([moderators])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(
+        page=Page.get_first_root_node(), defaults={"workflow": workflow}
+    )
+    get_user_model().objects.create_superuser("redactie@example.org", "redactie-wachtwoord-1")
+    return Site
+
+
+def jpeg():
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (200, 120, 40)).save(buffer, format="JPEG")
+    return {"name": "fietsers.jpg", "mimeType": "image/jpeg", "buffer": buffer.getvalue()}
+
+
+def test_member_journey_from_sign_up_to_published_story(site, live_server, browser, mailoutbox):
+    member = browser.new_context(locale="nl-NL").new_page()
+    member.goto(f"{live_server.url}/nl/accounts/signup/")
+    member.get_by_label("E-mail").fill("carla@example.org")
+    member.get_by_label("Weergavenaam").fill("Carla")
+    member.get_by_label("Waar woont u?").select_option(label="Steenwijkerland")
+    member.get_by_label("Voorkeurstaal").select_option("nl")
+    member.get_by_label("Ik heb de privacyverklaring gelezen").check()
+    member.get_by_label("Wachtwoord", exact=True).fill("een-heel-lang-wachtwoord")
+    member.get_by_label("Wachtwoord (bevestigen)").fill("een-heel-lang-wachtwoord")
+    member.get_by_role("button", name="Registreren").click()
+    member.wait_for_url("**/accounts/confirm-email/")
+
+    link = re.search(r"http://\S+/nl/accounts/confirm-email/\S+", mailoutbox[0].body).group(0)
+    member.goto(link)
+    member.get_by_role("button", name="Bevestig").click()
+    member.wait_for_url("**/nl/members/")
+
+    member.get_by_role("link", name="Mijn profiel bewerken").click()
+    member.get_by_label("Over mij").fill("Ik fiets graag naar Clarholz.")
+    member.get_by_label("toon mij op de pagina's van mijn sectorgemeenschappen").check()
+    member.get_by_role("button", name="Mijn profiel opslaan").click()
+    member.wait_for_url("**/nl/members/")
+
+    member.get_by_role("link", name="Een verhaal schrijven").click()
+    member.locator("#id_title").fill("Met de fiets naar Clarholz")
+    member.locator("#id_intro").fill(
+        "Twaalf inwoners fietsten in twee dagen naar de partnergemeente."
+    )
+    member.locator("#id_body").fill("De eerste dag regende het.\n\nDe tweede dag scheen de zon.")
+    member.get_by_label("Wanneer gebeurde het?").fill("2026-05-01")
+    member.get_by_label("Herzebrock-Clarholz").check()
+    member.locator("#id_photos-0-image").set_input_files(jpeg())
+    member.locator("#id_photos-0-alt_text").fill("Fietsers op een dijk")
+    member.get_by_role("button", name="Naar de redactie sturen").click()
+    member.wait_for_url("**/nl/members/")
+    assert "Wacht op beoordeling" in member.locator("table").inner_text()
+    story = StoryPage.objects.get(title="Met de fiets naar Clarholz", alias_of__isnull=True)
+    assert not story.live
+
+    editor = browser.new_context(locale="nl-NL").new_page()
+    editor.goto(f"{live_server.url}/admin/login/")
+    editor.locator("input[name=username]").fill("redactie@example.org")
+    editor.locator("input[name=password]").fill("redactie-wachtwoord-1")
+    editor.locator("form button[type=submit]").first.click()
+    editor.wait_for_url("**/admin/")
+    editor.goto(f"{live_server.url}/admin/pages/{story.pk}/edit/")
+    editor.get_by_role("button", name=re.compile("Meer acties|More actions")).click()
+    editor.get_by_role(
+        "button", name=re.compile("Goedkeuren en publiceren|Approve and publish")
+    ).click()
+    editor.wait_for_load_state()
+
+    member.goto(f"{live_server.url}/nl/verhalen/")
+    member.get_by_role("link", name="Met de fiets naar Clarholz").click()
+    assert member.get_by_role("heading", level=1).inner_text() == "Met de fiets naar Clarholz"
+    assert member.get_by_role("img", name="Fietsers op een dijk").count() == 1
+    assert "Gepubliceerd" in mailoutbox[-1].subject
