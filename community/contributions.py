@@ -82,6 +82,23 @@ def editable_by(page, user):
     )
 
 
+def remove_contribution(page):
+    """Deletes a contribution with its aliases, its photos (Wagtail removes their files) and the
+    collection that held them."""
+    image_model = get_image_model()
+    ids = [block.value["image"].pk for block in page.body if block.block_type == "image"]
+    if getattr(page, "image_id", None):
+        ids.append(page.image_id)
+    photos = list(image_model.objects.filter(pk__in=ids, uploaded_by_user=page.owner))
+    collections = {photo.collection_id for photo in photos}
+    for alias in Page.objects.filter(alias_of=page):
+        alias.delete()
+    page.delete()
+    for photo in photos:
+        photo.delete()
+    Collection.objects.filter(pk__in=collections, depth__gt=2).delete()
+
+
 def paragraphs_to_html(text):
     """Member text is plain: each paragraph is escaped and wrapped; no HTML from a member is
     ever stored as markup."""

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 from exchanges.models import MeetingPage, Registration, StoryPage
 
@@ -68,15 +68,6 @@ def export_member_data(user):
     )
 
 
-def contribution_photos(page):
-    """The Wagtail images a member uploaded for one contribution."""
-    image_model = get_image_model()
-    ids = [block.value["image"].pk for block in page.body if block.block_type == "image"]
-    if getattr(page, "image_id", None):
-        ids.append(page.image_id)
-    return image_model.objects.filter(pk__in=ids, uploaded_by_user=page.owner)
-
-
 @transaction.atomic
 def delete_account(user, *, remove_contributions=False):
     """Deletes the member and their personal data. Published contributions stay, credited to a
@@ -90,14 +81,7 @@ def delete_account(user, *, remove_contributions=False):
     )
     for page in pages:
         if remove_contributions or not page.live:
-            photos = list(contribution_photos(page))
-            collections = {photo.collection_id for photo in photos}
-            for translation in page.get_translations().filter(alias_of=page):
-                translation.delete()
-            page.delete()
-            for photo in photos:
-                photo.delete()
-            Collection.objects.filter(pk__in=collections, depth__gt=2).delete()
+            contributions.remove_contribution(page)
         else:
             Page.objects.filter(pk=page.pk).update(owner=None)
             StoryPage.objects.filter(pk=page.pk).update(author=None)

@@ -8,6 +8,11 @@ urlpatterns = [
     path("stories/new/", views.new_story, name="contribute_story"),
     path("meetings/new/", views.new_meeting, name="contribute_meeting"),
     path("contributions/<int:page_id>/", views.edit_contribution, name="edit_contribution"),
+    path(
+        "contributions/<int:page_id>/delete/",
+        views.delete_contribution,
+        name="delete_contribution",
+    ),
     path("sectors/<int:page_id>/join/", views.join_sector, name="join_sector"),
     path("sectors/<int:page_id>/leave/", views.leave_sector, name="leave_sector"),
     path("my-data/", views.download_data, name="member_data"),

@@ -216,6 +216,17 @@ def edit_contribution(request, page_id):
     return contribution_view(request, form_class, page)
 
 
+@require_POST
+@member_required
+def delete_contribution(request, page_id):
+    page = own_contribution(request, page_id)
+    contributions.remove_contribution(Page.objects.get(pk=page.pk).specific)
+    messages.success(
+        request, _("Your contribution “%(title)s” has been deleted.") % {"title": page.title}
+    )
+    return redirect("member_area")
+
+
 @member_required
 def download_data(request):
     response = export_member_data(request.user)

@@ -502,3 +502,26 @@ class ConcurrentRegistrationTests(CalendarMixin, TransactionTestCase):
         registrations = Registration.objects.for_meeting(meeting)
         self.assertEqual(registrations.registered().count(), 3)
         self.assertEqual(registrations.waiting().count(), 9)
+
+
+class RegistrationExportTests(CalendarTestCase):
+    def test_editor_exports_the_registrations_as_csv(self):
+        meeting = self.meeting(local(2030, 5, 1, 19, 0), title="Taalcafé", slug="taalcafe")
+        member = User.objects.create_user("anna@example.org", "x", display_name="Anna")
+        Registration.objects.register(meeting, member)
+        editor = User.objects.create_superuser("redactie@example.org", "x")
+        self.client.force_login(editor)
+        response = self.client.get("/admin/registrations/", {"export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        content = (
+            b"".join(response.streaming_content).decode()
+            if response.streaming
+            else response.content.decode()
+        )
+        self.assertIn("anna@example.org", content)
+        self.assertIn("Taalcafé", content)
+
+    def test_members_cannot_see_the_registrations_in_the_admin(self):
+        member = User.objects.create_user("anna@example.org", "x")
+        self.client.force_login(member)
+        self.assertNotEqual(self.client.get("/admin/registrations/").status_code, 200)

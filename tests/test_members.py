@@ -498,3 +498,23 @@ class ReportTests(MembersTestCase):
     def test_pages_of_the_editors_cannot_be_reported(self):
         story = self.story(title="Van de redactie", slug="redactie")
         self.assertEqual(self.client.get(f"/nl/report/{story.pk}/").status_code, 404)
+
+
+class DeleteOwnDraftTests(MembersTestCase):
+    def test_member_deletes_their_own_draft_but_not_someone_elses(self):
+        self.post_story(
+            self.anna,
+            submit="",
+            draft="1",
+            **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"},
+        )
+        draft = self.contribution()
+        self.client.force_login(self.bernd)
+        self.assertEqual(
+            self.client.post(f"/nl/members/contributions/{draft.pk}/delete/").status_code, 404
+        )
+        self.assertTrue(StoryPage.objects.filter(pk=draft.pk).exists())
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/members/contributions/{draft.pk}/delete/")
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+        self.assertFalse(get_image_model().objects.filter(title="Fietsers").exists())
