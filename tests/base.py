@@ -1,6 +1,11 @@
 """A bilingual site to test against: a Dutch home page, its German translation, the default Site
 pointing at the Dutch home (as load_demo and a real installation have it)."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 
@@ -44,3 +49,25 @@ class BilingualSiteTestCase(BilingualSiteMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.build_site()
+
+
+class SettingsProbeMixin:
+    """Reads a setting in a fresh process with the given environment, as a server would."""
+
+    root = Path(__file__).resolve().parent.parent
+
+    def settings_value(self, expression, **environment):
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DATABASE_URL", "REDIS_URL", "DEEPL_API_KEY", "LIBRETRANSLATE_URL"}
+        }
+        env.update(environment, DJANGO_SETTINGS_MODULE="jumelage.settings.dev")
+        code = (
+            f"import django; django.setup(); from django.conf import settings; print({expression})"
+        )
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code], env=env, cwd=self.root, capture_output=True, text=True
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout.strip()

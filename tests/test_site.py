@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 from django.test import TestCase, override_settings
 
-from tests.base import BilingualSiteTestCase, publish_translation
+from tests.base import BilingualSiteTestCase, SettingsProbeMixin, publish_translation
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -168,19 +168,7 @@ class NotFoundTests(BilingualSiteTestCase):
         self.assertContains(response, "Seite nicht gefunden", status_code=404)
 
 
-class SettingsFromEnvironmentTests(TestCase):
-    def settings_value(self, expression, **environment):
-        env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-        env.update(environment, DJANGO_SETTINGS_MODULE="jumelage.settings.dev")
-        code = (
-            f"import django; django.setup(); from django.conf import settings; print({expression})"
-        )
-        result = subprocess.run(  # noqa: S603
-            [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
-        )
-        self.assertEqual(result.returncode, 0, result.stderr)
-        return result.stdout.strip()
-
+class SettingsFromEnvironmentTests(SettingsProbeMixin, TestCase):
     def test_database_url_selects_postgresql(self):
         value = self.settings_value(
             "settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'],"

@@ -14,6 +14,7 @@ from community.models import (
     SectorPage,
     Town,
 )
+from community.roles import EDITOR_GROUPS, setup_roles
 from exchanges.models import (
     CalendarPage,
     MeetingPage,
@@ -26,6 +27,7 @@ from exchanges.models import (
 from exchanges.models.meetings import LOCAL_TIME
 from home.demo import builder
 from home.demo.meetings import CALENDAR, MEETINGS
+from home.demo.members import DEMO_PASSWORD
 from home.demo.pages import HOME, PAGES
 from home.demo.sectors import SECTOR_INDEX, SECTORS
 from home.demo.stories import STORIES, STORY_INDEX
@@ -119,6 +121,9 @@ class Command(BaseCommand):
                 if created and "tags" in spec:
                     german.tags.set(spec["tags"]["de"])
                     german.save_revision().publish()
+        setup_roles()
+        for language, group in zip(EDITORS, EDITOR_GROUPS, strict=True):
+            self.editors[language].groups.add(Group.objects.get(name=group))
         self.ensure_members()
         count = Page.objects.filter(depth__gt=1).count()
         self.stdout.write(
@@ -157,12 +162,8 @@ class Command(BaseCommand):
                 },
             )
             if created:
-                editor.set_unusable_password()
+                editor.set_password(DEMO_PASSWORD)
                 editor.save()
-                # Wagtail's own moderators group; `setup_roles` gives each town its own groups.
-                moderators = Group.objects.filter(name="Moderators").first()
-                if moderators is not None:
-                    editor.groups.add(moderators)
             editors[language] = editor
         return editors
 
@@ -170,7 +171,7 @@ class Command(BaseCommand):
         """Residents with memberships and contributions in every state of moderation."""
         from allauth.account.models import EmailAddress
 
-        from home.demo.members import CONTRIBUTIONS, DEMO_PASSWORD, MEMBERS
+        from home.demo.members import CONTRIBUTIONS, MEMBERS
 
         user_model = get_user_model()
         sectors = {

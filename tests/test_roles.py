@@ -1,0 +1,109 @@
+"""Editors' roles: groups and permissions from `setup_roles`, and machine translation settings."""
+
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import GroupPagePermission, WorkflowState
+
+from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
+from tests.base import SettingsProbeMixin
+from tests.calendar_base import CalendarMixin
+
+User = get_user_model()
+
+
+def snapshot():
+    groups = Group.objects.filter(name__in=[*EDITOR_GROUPS, MODERATORS]).order_by("name")
+    return [
+        (
+            group.name,
+            sorted(group.permissions.values_list("codename", flat=True)),
+            sorted(
+                GroupPagePermission.objects.filter(group=group).values_list(
+                    "page_id", "permission__codename"
+                )
+            ),
+        )
+        for group in groups
+    ]
+
+
+class RolesTestCase(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        setup_roles()
+        cls.about = cls.add_page(title="Over ons", slug="over-ons")
+        cls.moderator = cls.user("moderator@example.org", MODERATORS)
+        cls.editor_nl = cls.user("redactie@example.org", EDITOR_GROUPS[0])
+        cls.editor_de = cls.user("redaktion@example.org", EDITOR_GROUPS[1])
+
+    @classmethod
+    def user(cls, email, group):
+        user = User.objects.create_user(email, "wachtwoord-123")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+
+class SetupRolesTests(RolesTestCase):
+    def test_running_setup_roles_twice_gives_the_same_groups_and_permissions(self):
+        before = snapshot()
+        call_command("setup_roles", stdout=StringIO())
+        self.assertEqual(snapshot(), before)
+        self.assertEqual(len(before), 3)
+
+    def test_moderator_can_approve_a_contribution_but_cannot_edit_a_standard_page(self):
+        story = self.story(title="Bijdrage", slug="bijdrage", live=False)
+        story.owner = User.objects.create_user("lid@example.org", "x")
+        story.member_contribution = True
+        story.save()
+        story.save_revision(user=story.owner)
+        workflow = story.get_workflow()
+        self.assertEqual(workflow.name, "Contribution review")
+        workflow.start(story, story.owner)
+        state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
+        actions = [
+            name
+            for name, *_ in state.current_task_state.task.specific.get_actions(
+                story, self.moderator
+            )
+        ]
+        self.assertIn("approve", actions)
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        story.refresh_from_db()
+        self.assertTrue(story.live)
+        self.assertFalse(self.about.permissions_for_user(self.moderator).can_edit())
+        self.client.force_login(self.moderator)
+        self.assertNotEqual(self.client.get(f"/admin/pages/{self.about.pk}/edit/").status_code, 200)
+
+    def test_editors_of_both_foundations_can_publish_a_translation(self):
+        german = self.translated(self.about, title="Über uns", slug="ueber-uns")
+        for editor in (self.editor_nl, self.editor_de):
+            with self.subTest(editor=editor.email):
+                self.assertTrue(german.permissions_for_user(editor).can_publish())
+                self.assertTrue(editor.has_perm("wagtail_localize.submit_translation"))
+                self.client.force_login(editor)
+                self.assertEqual(
+                    self.client.get(f"/admin/pages/{german.pk}/edit/").status_code, 200
+                )
+
+
+class MachineTranslatorSettingsTests(SettingsProbeMixin, TestCase):
+    setting = "(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {}).get('CLASS')"
+
+    def test_deepl_is_chosen_by_its_api_key(self):
+        value = self.settings_value(self.setting, DEEPL_API_KEY="abc:fx")
+        self.assertEqual(value, "wagtail_localize.machine_translators.deepl.DeepLTranslator")
+
+    def test_libretranslate_is_chosen_by_its_url(self):
+        value = self.settings_value(self.setting, LIBRETRANSLATE_URL="http://127.0.0.1:5000")
+        self.assertEqual(
+            value, "wagtail_localize.machine_translators.libretranslate.LibreTranslator"
+        )
+
+    def test_no_machine_translation_without_configuration(self):
+        self.assertEqual(self.settings_value(self.setting), "None")
