@@ -30,9 +30,6 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return Registration.objects.select_related("meeting", "user")
-
 
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():

@@ -107,3 +107,40 @@ class MachineTranslatorSettingsTests(SettingsProbeMixin, TestCase):
 
     def test_no_machine_translation_without_configuration(self):
         self.assertEqual(self.settings_value(self.setting), "None")
+
+
+class BlockingTests(RolesTestCase):
+    def test_moderator_blocks_a_member_who_then_cannot_log_in_or_post(self):
+        member = User.objects.create_user(
+            "lid@example.org", "een-lang-wachtwoord", display_name="Lid"
+        )
+        member_client = self.client_class()
+        member_client.force_login(member)
+        self.client.force_login(self.moderator)
+        response = self.client.post(
+            f"/admin/members/edit/{member.pk}/",
+            {"block": "on", "blocked_reason": "Spam in verhalen"},
+        )
+        self.assertEqual(response.status_code, 302)
+        member.refresh_from_db()
+        self.assertFalse(member.is_active)
+        self.assertEqual(member.blocked_reason, "Spam in verhalen")
+        self.assertIsNotNone(member.blocked_at)
+        response = member_client.get("/nl/members/stories/new/")
+        self.assertTrue(response["Location"].startswith("/nl/accounts/login/"))
+        login = self.client_class().post(
+            "/nl/accounts/login/", {"login": "lid@example.org", "password": "een-lang-wachtwoord"}
+        )
+        self.assertNotEqual(login.get("Location"), "/nl/members/")
+
+    def test_blocking_needs_a_reason(self):
+        member = User.objects.create_user("lid@example.org", "x")
+        self.client.force_login(self.moderator)
+        self.client.post(f"/admin/members/edit/{member.pk}/", {"block": "on", "blocked_reason": ""})
+        member.refresh_from_db()
+        self.assertTrue(member.is_active)
+
+    def test_editors_are_not_listed_as_members(self):
+        self.client.force_login(self.moderator)
+        response = self.client.get("/admin/members/")
+        self.assertNotContains(response, "redactie@example.org")

@@ -65,6 +65,13 @@ class User(AbstractUser):
         help_text=_("Other visitors then see your display name and town there."),
     )
 
+    blocked_at = models.DateTimeField(_("blocked at"), null=True, blank=True, editable=False)
+    blocked_reason = models.TextField(
+        _("reason for blocking"),
+        blank=True,
+        help_text=_("Recorded when a moderator blocks this member; the member cannot log in then."),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 

@@ -221,7 +221,6 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 
-
 def machine_translator():
     """DeepL when DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else
     none: editors then translate by hand."""
