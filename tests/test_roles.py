@@ -1,11 +1,13 @@
 """Editors' roles: groups and permissions from `setup_roles`, and machine translation settings."""
 
+from datetime import timedelta
 from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, WorkflowState
 
 from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
@@ -144,3 +146,66 @@ class BlockingTests(RolesTestCase):
         self.client.force_login(self.moderator)
         response = self.client.get("/admin/members/")
         self.assertNotContains(response, "redactie@example.org")
+
+
+class DashboardTests(RolesTestCase):
+    def test_dashboard_panels_show_what_waits_for_the_editors(self):
+        from community.models import Report
+        from exchanges.models import Registration
+        from home.dashboard import (
+            ContributionsAwaitingReview,
+            MeetingsSoon,
+            OpenReports,
+            OutdatedTranslations,
+        )
+
+        member = User.objects.create_user(
+            "lid@example.org", "x", display_name="Lid", town=self.herzebrock
+        )
+        story = self.story(title="Bijdrage", slug="bijdrage", live=False)
+        story.owner, story.member_contribution = member, True
+        story.save()
+        story.save_revision(user=member)
+        story.get_workflow().start(story, member)
+        published = self.story(title="Gepubliceerd", slug="gepubliceerd")
+        Report.objects.file(published, "spam")
+        Report.objects.file(published, "offensive")
+        soon = self.meeting(timezone.now() + timedelta(days=5), title="Binnenkort", capacity=10)
+        Registration.objects.register(soon, member)
+        self.meeting(timezone.now() + timedelta(days=30), title="Later")
+        about_de = self.translated(self.about, title="Über uns", slug="ueber-uns")
+        self.about.title = "Over ons (nieuw)"
+        self.about.save_revision().publish()
+
+        self.assertEqual(
+            [p.title for p in ContributionsAwaitingReview().data()["contributions"]], ["Bijdrage"]
+        )
+        self.assertEqual(OpenReports().data()["count"], 2)
+        meetings = MeetingsSoon().data()["meetings"]
+        self.assertEqual([(m.title, m.registered) for m in meetings], [("Binnenkort", 1)])
+        outdated = OutdatedTranslations().data()["outdated"]
+        self.assertEqual([translation.pk for _source, translation in outdated], [about_de.pk])
+
+        self.client.force_login(self.editor_de)
+        response = self.client.get("/admin/")
+        self.assertContains(response, 'id="jumelage-review-heading"')
+        self.assertContains(response, "Binnenkort")
+        self.assertContains(response, "Über uns")
+
+
+class AdminExperienceTests(RolesTestCase):
+    def test_accessibility_checker_also_checks_image_alternative_text(self):
+        self.client.force_login(self.editor_nl)
+        response = self.client.get("/nl/over-ons/")
+        self.assertContains(response, "image-alt")
+
+    def test_admin_speaks_the_editors_own_language(self):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_de)
+        response = self.client.get("/admin/")
+        self.assertContains(response, '<html lang="de"')
+        self.assertContains(response, "Jumelage")

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 
 from community.models import (
     SectorCoordinator,
@@ -164,6 +165,10 @@ class Command(BaseCommand):
             if created:
                 editor.set_password(DEMO_PASSWORD)
                 editor.save()
+                # Each foundation's editor works in the admin in their own language.
+                profile = UserProfile.get_for_user(editor)
+                profile.preferred_language = language
+                profile.save()
             editors[language] = editor
         return editors
 

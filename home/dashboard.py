@@ -1,0 +1,113 @@
+"""Panels on the editors' dashboard: what waits for them."""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+
+from community.models import Report
+from exchanges.models import MeetingPage, Registration, StoryPage
+
+
+class Panel(Component):
+    order = 50
+
+    def get_context_data(self, parent_context):
+        return {"request": parent_context["request"], **self.data()}
+
+
+class ContributionsAwaitingReview(Panel):
+    name = "contributions_awaiting_review"
+    order = 10
+    template_name = "wagtailadmin/panels/contributions_awaiting_review.html"
+
+    def data(self):
+        states = WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        )
+        ids = [int(pk) for pk in states.values_list("object_id", flat=True)]
+        pages = (
+            Page.objects.filter(pk__in=ids)
+            .type(StoryPage, MeetingPage)
+            .select_related("owner__town", "locale")
+            .order_by("latest_revision_created_at")
+        )
+        contributions = [page for page in pages if page.owner_id and page.owner.is_member]
+        return {"contributions": contributions}
+
+
+class OpenReports(Panel):
+    name = "open_reports"
+    order = 20
+    template_name = "wagtailadmin/panels/open_reports.html"
+
+    def data(self):
+        reports = Report.objects.open().select_related("page")
+        return {"reports": reports[:10], "count": reports.count()}
+
+
+class MeetingsSoon(Panel):
+    name = "meetings_soon"
+    order = 30
+    template_name = "wagtailadmin/panels/meetings_soon.html"
+
+    def data(self):
+        now = timezone.now()
+        meetings = list(
+            MeetingPage.objects.live()
+            .filter(alias_of__isnull=True, start__gte=now, start__lte=now + timedelta(days=14))
+            .select_related("locale")
+            .order_by("start")
+        )
+        counts = dict(
+            Registration.objects.filter(meeting_key__in=[m.translation_key for m in meetings])
+            .values_list("meeting_key")
+            .annotate(
+                registered=Count("pk", filter=Q(status="registered")),
+            )
+        )
+        for meeting in meetings:
+            meeting.registered = counts.get(meeting.translation_key, 0)
+        # One line per meeting, not per language version.
+        seen, unique = set(), []
+        for meeting in meetings:
+            if meeting.translation_key not in seen:
+                seen.add(meeting.translation_key)
+                unique.append(meeting)
+        return {"meetings": unique}
+
+
+class OutdatedTranslations(Panel):
+    name = "outdated_translations"
+    order = 40
+    template_name = "wagtailadmin/panels/outdated_translations.html"
+
+    def data(self):
+        """Translated pages whose source was published again after the translation was."""
+        translated = Page.objects.filter(alias_of__isnull=True, live=True).exclude(
+            locale__language_code="nl"
+        )
+        sources = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                locale__language_code="nl",
+                translation_key__in=translated.values("translation_key"),
+                live=True,
+            )
+        }
+        outdated = [
+            (sources[page.translation_key], page)
+            for page in translated.select_related("locale")
+            if page.translation_key in sources
+            and sources[page.translation_key].last_published_at
+            and page.last_published_at
+            and sources[page.translation_key].last_published_at > page.last_published_at
+        ]
+        return {"outdated": outdated[:15], "count": len(outdated)}
+
+
+PANELS = [ContributionsAwaitingReview, OpenReports, MeetingsSoon, OutdatedTranslations]
