@@ -1,0 +1,61 @@
+"""A German editor translates a Dutch story in the admin with the (dummy) machine translator."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Collection
+from wagtail.users.models import UserProfile
+
+from community.roles import EDITOR_GROUPS, setup_roles
+from exchanges.models import StoryPage
+from tests.stories_base import StoriesMixin
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def story():
+    class Site(StoriesMixin):
+        pass
+
+    Site.build_stories()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    setup_roles()
+    editor = get_user_model().objects.create_user("redaktion@example.org", "redaktion-passwort-1")
+    editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    return Site.story(title="Fietsen naar Clarholz", slug="fietsen", intro="Twaalf fietsers.")
+
+
+def test_german_editor_translates_a_dutch_story_and_publishes_it(story, live_server, browser):
+    page = browser.new_context(locale="de-DE").new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("input[name=username]").fill("redaktion@example.org")
+    page.locator("input[name=password]").fill("redaktion-passwort-1")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/")
+    assert page.locator("html").get_attribute("lang") == "de"
+
+    page.goto(f"{live_server.url}/admin/localize/submit/page/{story.pk}/")
+    page.get_by_label("Deutsch").check()
+    page.get_by_role("button", name="Absenden").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/.*"))
+
+    page.get_by_role("button", name=re.compile("Übersetzen mit")).click()
+    page.get_by_role("button", name=re.compile("Veröffentlichen in")).click()
+    page.wait_for_load_state("networkidle")
+
+    german = StoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="de"
+    )
+    assert german.live
+    assert german.title != story.title  # the dummy translator changed the words
+    visitor = browser.new_context(locale="de-DE").new_page()
+    response = visitor.goto(f"{live_server.url}{german.url}")
+    assert response.status == 200
+    assert visitor.locator("html").get_attribute("lang") == "de"
