@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from exchanges.models import MeetingPage, MeetingSector, Registration, StoryPage, StorySector
 from exchanges.models.stories import StoryTown
+from home.ratelimit import rate_limit
 
 from . import contributions
 from .forms import (
@@ -59,6 +60,7 @@ def member_area(request):
 
 
 @member_required
+@rate_limit("profile", limit=30)
 def edit_profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -70,6 +72,7 @@ def edit_profile(request):
 
 @require_POST
 @member_required
+@rate_limit("membership", limit=30)
 def join_sector(request, page_id):
     sector = get_object_or_404(SectorPage.objects.live(), pk=page_id)
     SectorMembership.objects.get_or_create(user=request.user, sector_key=sector.translation_key)
@@ -200,16 +203,19 @@ def fill_page(page, form, photos, user):
 
 
 @member_required
+@rate_limit("contribution", limit=30)
 def new_story(request):
     return contribution_view(request, StoryContributionForm)
 
 
 @member_required
+@rate_limit("contribution", limit=30)
 def new_meeting(request):
     return contribution_view(request, MeetingProposalForm)
 
 
 @member_required
+@rate_limit("contribution", limit=30)
 def edit_contribution(request, page_id):
     page = own_contribution(request, page_id)
     form_class = StoryContributionForm if isinstance(page, StoryPage) else MeetingProposalForm
@@ -246,6 +252,7 @@ def delete_account_view(request):
     return render(request, "community/delete_account.html", {})
 
 
+@rate_limit("report", limit=10)
 def report_contribution(request, page_id):
     """Anyone may report a published contribution; the editors decide."""
     page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)

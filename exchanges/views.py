@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.ratelimit import rate_limit
+
 from .choices import RegistrationStatus
 from .models import MeetingPage, Registration, RegistrationClosed
 
@@ -14,6 +16,7 @@ def meeting_for(page_id):
 
 @require_POST
 @login_required
+@rate_limit("registration", limit=30)
 def register(request, page_id):
     meeting = meeting_for(page_id)
     try:
@@ -36,6 +39,7 @@ def register(request, page_id):
 
 @require_POST
 @login_required
+@rate_limit("registration", limit=30)
 def cancel_registration(request, page_id):
     meeting = meeting_for(page_id)
     Registration.objects.cancel(meeting, request.user)

@@ -1,3 +1,5 @@
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 
@@ -23,3 +25,16 @@ class HealthCheckMiddleware:
         response = HttpResponse("ok\n", content_type="text/plain")
         response["Cache-Control"] = "no-store"
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The strict policy everywhere, relaxed only for the Wagtail admin (and its previews), which
+    needs inline scripts and styles."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        if not report_only and request.path_info.startswith("/admin/"):
+            response._csp_replace = {
+                **(getattr(response, "_csp_replace", None) or {}),
+                **settings.ADMIN_CONTENT_SECURITY_POLICY,
+            }
+        return super().get_policy_parts(request, response, report_only)

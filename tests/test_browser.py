@@ -50,3 +50,17 @@ def test_keyboard_user_reaches_skip_link_and_language_switcher(site, live_server
         reached.append(page.evaluate("document.activeElement.textContent.trim()"))
     assert "Deutsch" in reached
     assert "Over de jumelage" in reached
+
+
+def test_pages_load_without_content_security_policy_violations(site, live_server, page):
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for path in ("/nl/", "/nl/over-de-jumelage/", "/de/accounts/signup/", "/nl/search/?q=fiets"):
+        response = page.goto(f"{live_server.url}{path}")
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert violations == []

@@ -518,3 +518,28 @@ class DeleteOwnDraftTests(MembersTestCase):
         self.client.post(f"/nl/members/contributions/{draft.pk}/delete/")
         self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
         self.assertFalse(get_image_model().objects.filter(title="Fietsers").exists())
+
+
+class RateLimitTests(MembersTestCase):
+    def test_reports_are_limited_per_visitor(self):
+        story = self.story(title="Bijdrage", slug="bijdrage")
+        story.member_contribution = True
+        story.save()
+        statuses = [
+            self.client.post(f"/nl/report/{story.pk}/", {"reason": ""}).status_code
+            for _ in range(11)
+        ]
+        self.assertEqual(statuses[:10], [200] * 10)
+        self.assertEqual(statuses[10], 429)
+        self.assertContains(
+            self.client.post(f"/nl/report/{story.pk}/", {}), "Even geduld", status_code=429
+        )
+
+    def test_registrations_are_limited_per_member(self):
+        meeting = self.meeting(local(2030, 5, 1, 19, 0), title="Taalcafé", slug="taalcafe")
+        self.client.force_login(self.anna)
+        statuses = {
+            self.client.post(f"/nl/meetings/{meeting.pk}/register/").status_code for _ in range(30)
+        }
+        self.assertEqual(statuses, {302})
+        self.assertEqual(self.client.post(f"/nl/meetings/{meeting.pk}/register/").status_code, 429)

@@ -207,3 +207,18 @@ class SettingsFromEnvironmentTests(SettingsProbeMixin, TestCase):
             text=True,
         )
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+
+class ContentSecurityPolicyTests(BilingualSiteTestCase):
+    def test_public_pages_allow_no_inline_script_and_no_other_origin(self):
+        policy = self.client.get("/nl/")["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        self.assertNotIn("unsafe-inline", directives["script-src"])
+        self.assertEqual(directives["default-src"], "'self'")
+        self.assertEqual(directives["frame-ancestors"], "'none'")
+        self.assertNotIn("http", policy)
+
+    def test_the_admin_gets_a_relaxed_policy_of_its_own(self):
+        policy = self.client.get("/admin/login/")["Content-Security-Policy"]
+        self.assertIn("script-src 'self' 'unsafe-inline'", policy)
+        self.assertNotIn("http", policy)

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import pgettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "allauth",
     "allauth.account",
 ]
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -241,6 +244,36 @@ def machine_translator():
 
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+
+# Content-Security-Policy: the public site loads nothing from elsewhere and runs no inline script
+# (a per-request nonce is there for any script that must be inline). The Wagtail admin needs
+# inline scripts and styles; it gets a relaxed policy (home.middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+    "worker-src": [SELF, "blob:"],
+}
+# No avatars from a third party (gravatar) in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
