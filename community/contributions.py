@@ -26,6 +26,7 @@ class ContributionState(models.TextChoices):
     IN_REVIEW = "in_review", _("Awaiting review")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
     HIDDEN = "hidden", _("Hidden after reports")
 
 
@@ -54,7 +55,7 @@ def contributions_of(user):
         comments[task_state.workflow_state.object_id] = task_state.comment
     for page in pages:
         workflow_state = workflows.get(str(page.pk))
-        page.editor_comment = comments.get(str(page.pk), "")
+        page.editor_comment = comments.get(str(page.pk), "") or getattr(page, "decline_reason", "")
         page.state = state_of(page, workflow_state)
     return pages
 
@@ -66,6 +67,8 @@ def state_of(page, workflow_state):
         return ContributionState.IN_REVIEW
     if page.live:
         return ContributionState.PUBLISHED
+    if getattr(page, "declined_at", None):
+        return ContributionState.REJECTED
     if page.first_published_at:
         return ContributionState.HIDDEN
     return ContributionState.DRAFT
@@ -79,6 +82,7 @@ def editable_by(page, user):
         and page.alias_of_id is None
         and getattr(page.specific, "member_contribution", False)
         and not page.live
+        and not page.specific.declined_at
     )
 
 

@@ -54,3 +54,9 @@ def notify_editors_of_report(report):
             },
             editor,
         )
+
+
+def notify_contribution_declined(page, reason):
+    send_templated_email(
+        "community/email/contribution_declined", {"page": page, "comment": reason}, page.owner
+    )

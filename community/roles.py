@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -15,6 +14,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import ContributionReviewTask
 
 EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
 MODERATORS = "Moderators"
@@ -115,7 +116,7 @@ def setup_roles():
     set_collection_permissions(moderators, root_collection)
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK)
+    task, _ = ContributionReviewTask.objects.get_or_create(name=TASK)
     task.groups.set([moderators, *Group.objects.filter(name__in=EDITOR_GROUPS)])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in contribution_trees():

@@ -209,3 +209,33 @@ class AdminExperienceTests(RolesTestCase):
         response = self.client.get("/admin/")
         self.assertContains(response, '<html lang="de"')
         self.assertContains(response, "Jumelage")
+
+
+class DeclineTests(RolesTestCase):
+    def test_moderator_rejects_a_contribution_and_the_member_is_told_why(self):
+        from django.core import mail
+
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid", language="de")
+        story = self.story(title="Werbung", slug="werbung", live=False)
+        story.owner, story.member_contribution = member, True
+        story.save()
+        story.save_revision(user=member)
+        story.get_workflow().start(story, member)
+        state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
+        task = state.current_task_state.task.specific
+        self.assertIn("decline", [name for name, *_ in task.get_actions(story, self.moderator)])
+        with self.captureOnCommitCallbacks(execute=True):
+            task.on_action(
+                state.current_task_state, self.moderator, "decline", comment="Reine Werbung."
+            )
+        story.refresh_from_db()
+        self.assertFalse(story.live)
+        self.assertEqual(story.decline_reason, "Reine Werbung.")
+        self.assertIsNone(story.current_workflow_state)
+        self.assertIn("Nicht veröffentlicht", mail.outbox[-1].subject)
+        self.assertIn("Reine Werbung.", mail.outbox[-1].body)
+        self.client.force_login(member)
+        area = self.client.get("/de/members/")
+        self.assertContains(area, "Abgelehnt")
+        self.assertContains(area, "Reine Werbung.")
+        self.assertEqual(self.client.get(f"/de/members/contributions/{story.pk}/").status_code, 404)

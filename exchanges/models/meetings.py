@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from community.localization import LocalizedSectorsMixin
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
+from exchanges.models.contribution import ContributionMixin
 from home.blocks import BaseStreamBlock
 
 MEETINGS_PER_PAGE = 20
@@ -84,7 +85,7 @@ class CalendarPage(Page):
         return context
 
 
-class MeetingPage(LocalizedSectorsMixin, Page):
+class MeetingPage(ContributionMixin, LocalizedSectorsMixin, Page):
     """A meeting of a sector community, online, in person or both."""
 
     start = models.DateTimeField(_("start"))
@@ -145,10 +146,6 @@ class MeetingPage(LocalizedSectorsMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The story that tells how the meeting went."),
-    )
-
-    member_contribution = models.BooleanField(
-        _("contributed by a member"), default=False, editable=False
     )
 
     objects = MeetingManager()

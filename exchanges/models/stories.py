@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from community.localization import LocalizedSectorsMixin, with_localized_sectors
 from exchanges.blocks import StoryStreamBlock
+from exchanges.models.contribution import ContributionMixin
 from home.models import LeadImageMixin
 
 STORIES_PER_PAGE = 12
@@ -91,7 +92,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(LocalizedSectorsMixin, LeadImageMixin, Page):
+class StoryPage(ContributionMixin, LocalizedSectorsMixin, LeadImageMixin, Page):
     """An exchange story: who met whom, where, and what came of it."""
 
     date = models.DateField(_("date"), help_text=_("When the exchange took place."))
@@ -106,10 +107,6 @@ class StoryPage(LocalizedSectorsMixin, LeadImageMixin, Page):
         related_name="stories",
     )
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
-
-    member_contribution = models.BooleanField(
-        _("contributed by a member"), default=False, editable=False
-    )
 
     objects = StoryManager()
     sector_links_name = "story_sectors"
