@@ -1,0 +1,87 @@
+"""axe-core (bundled with axe-playwright-python, no CDN) finds no serious or critical
+accessibility problem on the main pages, in both languages, for visitors and members."""
+
+import datetime
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+
+from tests.calendar_base import CalendarMixin
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site():
+    class Site(CalendarMixin):
+        pass
+
+    Site.build_calendar()
+    story = Site.story(title="Fietsen naar Clarholz", slug="fietsen", sectors=[Site.climate])
+    Site.translated(story, title="Radtour nach Clarholz", slug="radtour")
+    meeting = Site.meeting(
+        timezone.now() + datetime.timedelta(days=3),
+        title="Taalcafé",
+        slug="taalcafe",
+        sectors=[Site.climate],
+    )
+    Site.translated(meeting, title="Sprachcafé", slug="sprachcafe")
+    get_user_model().objects.create_user(
+        "anna@example.org", "een-lang-wachtwoord", display_name="Anna"
+    )
+    return Site
+
+
+def serious_violations(page, url):
+    page.goto(url)
+    result = Axe().run(page)
+    return [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in result.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+PUBLIC = [
+    "/{nl}/",
+    "/nl/sectoren/duurzaamheid/",
+    "/de/fachgruppen/nachhaltigkeit/",
+    "/nl/verhalen/?sector=duurzaamheid",
+    "/de/geschichten/radtour/",
+    "/nl/agenda/",
+    "/de/kalender/?view=month",
+    "/nl/agenda/taalcafe/",
+    "/de/search/?q=Radtour",
+    "/nl/accounts/signup/",
+    "/de/accounts/login/",
+]
+
+
+def test_public_pages_have_no_serious_accessibility_violations(site, live_server, page):
+    for path in [
+        p.replace("{nl}", lang)
+        for p in PUBLIC
+        for lang in (["nl", "de"] if "{nl}" in p else ["nl"])
+    ]:
+        assert serious_violations(page, f"{live_server.url}{path}") == [], path
+
+
+def test_member_pages_have_no_serious_accessibility_violations(site, live_server, page):
+    # Log in through a session cookie: the sign-up and login pages are checked above.
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="anna@example.org"))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    for path in (
+        "/nl/members/",
+        "/nl/members/stories/new/",
+        "/de/members/meetings/new/",
+        "/nl/members/profile/",
+    ):
+        assert serious_violations(page, f"{live_server.url}{path}") == [], path
