@@ -44,6 +44,22 @@ class LeadImageMixin(models.Model):
             )
 
 
+class OverviewPage(Page):
+    """An overview of one kind of page in one language (sectors, stories, calendar): one per
+    home page, with an introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     """The start page of one language: what the twinning is, and what happens in it."""
 

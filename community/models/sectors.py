@@ -10,20 +10,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.localization import with_localized_sectors
 from home.blocks import BaseStreamBlock
-from home.models import LeadImageMixin
+from home.models import LeadImageMixin, OverviewPage
 
 
-class SectorIndexPage(Page):
+class SectorIndexPage(OverviewPage):
     """The overview of all sector communities of one language."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["community.SectorPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("sector overview")

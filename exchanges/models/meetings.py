@@ -18,6 +18,7 @@ from community.localization import LocalizedSectorsMixin
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.contribution import ContributionMixin
 from home.blocks import BaseStreamBlock
+from home.models import OverviewPage
 
 MEETINGS_PER_PAGE = 20
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
@@ -58,17 +59,10 @@ class MeetingQuerySet(PageQuerySet):
 MeetingManager = PageManager.from_queryset(MeetingQuerySet)
 
 
-class CalendarPage(Page):
+class CalendarPage(OverviewPage):
     """The meeting calendar of one language: upcoming and past meetings and a month view."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["exchanges.MeetingPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("meeting calendar")

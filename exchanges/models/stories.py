@@ -15,7 +15,7 @@ from wagtail.search import index
 from community.localization import LocalizedSectorsMixin, with_localized_sectors
 from exchanges.blocks import StoryStreamBlock
 from exchanges.models.contribution import ContributionMixin
-from home.models import LeadImageMixin
+from home.models import LeadImageMixin, OverviewPage
 
 STORIES_PER_PAGE = 12
 
@@ -61,17 +61,10 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(OverviewPage):
     """All exchange stories of one language, filterable by sector, town, year and tag."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["exchanges.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("story overview")
