@@ -80,6 +80,13 @@ EDITORS = {
 }
 
 
+def starts_in(days, clock):
+    """Local date-time `days` from today at `clock` ("19:30")."""
+    hour, minute = (int(part) for part in clock.split(":"))
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime.combine(day, time(hour, minute), tzinfo=LOCAL_TIME)
+
+
 class Command(BaseCommand):
     help = (
         "Loads the bilingual demo content: the twinning's home, about, history, foundations, "
@@ -226,11 +233,7 @@ class Command(BaseCommand):
             page.story_towns = [StoryTown(town=self.towns[slug]) for slug in data["towns"]]
             page.story_sectors = [StorySector(sector=sector)] if sector else []
         else:
-            start = datetime.combine(
-                timezone.localdate() + timedelta(days=data["days_from_now"]),
-                time(*(int(part) for part in data["start"].split(":"))),
-                tzinfo=LOCAL_TIME,
-            )
+            start = starts_in(data["days_from_now"], data["start"])
             page = MeetingPage(
                 title=data["title"],
                 intro=data["intro"],
@@ -335,11 +338,7 @@ class Command(BaseCommand):
 
     def new_meeting(self, spec):
         """A meeting dated relative to today, so the demo calendar always has a future."""
-        today = timezone.localdate()
-        hour, minute = (int(part) for part in spec["start"].split(":"))
-        start = datetime.combine(
-            today + timedelta(days=spec["days_from_now"]), time(hour, minute), tzinfo=LOCAL_TIME
-        )
+        start = starts_in(spec["days_from_now"], spec["start"])
         page = MeetingPage(
             start=start,
             end=start + timedelta(minutes=spec["duration_minutes"]),
