@@ -222,3 +222,22 @@ class ContentSecurityPolicyTests(BilingualSiteTestCase):
         policy = self.client.get("/admin/login/")["Content-Security-Policy"]
         self.assertIn("script-src 'self' 'unsafe-inline'", policy)
         self.assertNotIn("http", policy)
+
+
+class DocumentTests(TestCase):
+    def test_documents_are_downloaded_not_shown_inline_and_html_cannot_be_uploaded(self):
+        from django.core.exceptions import ValidationError
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        document_model = get_document_model()
+        document = document_model(title="Notulen")
+        document.file.save("notulen.txt", ContentFile(b"<script>alert(1)</script>"), save=True)
+        response = self.client.get(document.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response["Content-Disposition"].startswith("attachment"))
+        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        html = document_model(title="Pagina")
+        html.file.save("pagina.html", ContentFile(b"<html></html>"), save=False)
+        with self.assertRaises(ValidationError):
+            html.full_clean()
