@@ -1,9 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
+from wagtail.models import Locale
 
-from .models import PrivacyConsent, Town
+from exchanges.choices import MeetingFormat, SpokenLanguage
+
+from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
 from .uploads import cleaned_image
 
 
@@ -44,8 +48,6 @@ class SignupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.utils import translation
-
         self.fields["language"].initial = translation.get_language()
 
     def signup(self, request, user):
@@ -62,8 +64,6 @@ class ProfileForm(forms.ModelForm):
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
 
     class Meta:
-        from .models import User
-
         model = User
         fields = ["display_name", "town", "language", "bio", "avatar", "show_on_sector_pages"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
@@ -139,10 +139,6 @@ class ContributionForm(forms.Form):
 
     def __init__(self, *args, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        from .models import SectorPage
-
         sectors = SectorPage.objects.live().filter(locale=Locale.get_default()).order_by("title")
         self.sectors = {str(sector.pk): sector for sector in sectors}
         self.fields["sector"].choices = [("", _("None"))] + [
@@ -175,8 +171,6 @@ class StoryContributionForm(ContributionForm):
 
 
 class MeetingProposalForm(ContributionForm):
-    from exchanges.choices import MeetingFormat, SpokenLanguage
-
     start = forms.DateTimeField(
         label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
@@ -192,8 +186,6 @@ class MeetingProposalForm(ContributionForm):
 
     def clean(self):
         data = super().clean()
-        from exchanges.choices import MeetingFormat
-
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("The end must be after the start."))
         meeting_format = data.get("format")
@@ -209,8 +201,6 @@ class MeetingProposalForm(ContributionForm):
 
 
 class ReportForm(forms.Form):
-    from .models import ReportReason
-
     reason = forms.ChoiceField(
         label=_("What is wrong?"), choices=ReportReason.choices, widget=forms.RadioSelect
     )

@@ -13,6 +13,20 @@ from exchanges.models import MeetingPage, Registration, StoryPage
 from . import contributions
 
 
+def sector_communities(user):
+    """The member's communities, named in the member's language where there is a page in it."""
+    memberships = list(user.memberships.all())
+    names = {}
+    pages = Page.objects.filter(translation_key__in=[m.sector_key for m in memberships])
+    for page in pages.select_related("locale"):
+        if page.translation_key not in names or page.locale.language_code == user.language:
+            names[page.translation_key] = page.title
+    return [
+        {"sector": names.get(m.sector_key, ""), "joined_at": m.joined_at.isoformat()}
+        for m in memberships
+    ]
+
+
 def export_member_data(user):
     """Everything the platform keeps about this member, and nothing about anyone else."""
     data = {
@@ -34,11 +48,7 @@ def export_member_data(user):
             {"privacy_statement_version": consent.version, "given_at": consent.given_at.isoformat()}
             for consent in user.consents.all()
         ],
-        "sector_communities": [
-            {"sector": page.title, "joined_at": membership.joined_at.isoformat()}
-            for membership in user.memberships.all()
-            for page in Page.objects.filter(translation_key=membership.sector_key)[:1]
-        ],
+        "sector_communities": sector_communities(user),
         "contributions": [
             {
                 "type": "story" if isinstance(page, StoryPage) else "meeting",

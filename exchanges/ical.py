@@ -50,8 +50,9 @@ def meeting_event(meeting, request):
         description.append(meeting.notice)
     description.append(url)
     event.add("description", "\n\n".join(description))
-    if meeting.is_in_person and location(meeting):
-        event.add("location", location(meeting))
+    place = location(meeting)
+    if meeting.is_in_person and place:
+        event.add("location", place)
     elif meeting.is_online:
         event.add("location", url)
     event.add("url", url)
