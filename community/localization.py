@@ -1,10 +1,11 @@
 """Sector references of stories and meetings, shown in the reader's language.
 
 wagtail-localize keeps a translated page's references to other pages as they are (they point to
-the source language), by design: pages are localized when shown. For listings that happens here
-in one query for all items, instead of one per sector."""
+the source language), by design: pages are localized when shown. That happens here, from the
+sector pages kept in the content cache (a handful of pages), so no listing or page needs a query
+for it."""
 
-from wagtail.models import Locale
+from home.cache import active_locale, remember
 
 
 class LocalizedSectorsMixin:
@@ -19,23 +20,36 @@ class LocalizedSectorsMixin:
         return self._localized_sectors
 
 
-def with_localized_sectors(items):
-    """Gives each story or meeting its sector pages in the language being read; returns a list."""
+def sector_pages():
+    """Every sector page by id, and the live ones by (translation key, locale id)."""
     from community.models import SectorPage
 
-    items = list(items)
-    links = {item.pk: list(getattr(item, item.sector_links_name).all()) for item in items}
-    keys = {link.sector.translation_key for item_links in links.values() for link in item_links}
-    localized = {}
-    if keys:
-        localized = {
-            sector.translation_key: sector
-            for sector in SectorPage.objects.live().filter(
-                translation_key__in=keys, locale=Locale.get_active()
-            )
+    def load():
+        pages = list(SectorPage.objects.all())
+        return {
+            "by_id": {page.pk: page for page in pages},
+            "live": {(page.translation_key, page.locale_id): page for page in pages if page.live},
         }
+
+    return remember("sector-pages", load)
+
+
+def localized_sector(sector_id, locale=None):
+    """The sector page in the language being read, or as linked when it has no live version."""
+    sectors = sector_pages()
+    sector = sectors["by_id"].get(sector_id)
+    if sector is None:
+        return None
+    locale = locale or active_locale()
+    return sectors["live"].get((sector.translation_key, locale.pk if locale else None), sector)
+
+
+def with_localized_sectors(items):
+    """Gives each story or meeting its sector pages in the language being read; returns a list."""
+    items = list(items)
+    locale = active_locale()
     for item in items:
-        item._localized_sectors = [
-            localized.get(link.sector.translation_key, link.sector) for link in links[item.pk]
-        ]
+        links = getattr(item, item.sector_links_name).all()
+        localized = (localized_sector(link.sector_id, locale) for link in links)
+        item._localized_sectors = [sector for sector in localized if sector is not None]
     return items

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from community.models import SectorPage
+from home.cache import active_locale
 from home.i18n import home_url
 
 from .models import StoryPage
@@ -42,7 +42,7 @@ class StoryFeed(Feed):
         return _("New stories of the twinning between Steenwijkerland and Herzebrock-Clarholz.")
 
     def stories(self, obj):
-        return StoryPage.objects.for_listing().written_in(Locale.get_active())
+        return StoryPage.objects.for_listing().written_in(active_locale())
 
     def items(self, obj):
         return self.stories(obj)[:FEED_LENGTH]
@@ -81,7 +81,7 @@ class AtomStoryFeed(StoryFeed):
 
 class SectorStoryFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectorPage.objects.live(), slug=slug, locale=Locale.get_active())
+        return get_object_or_404(SectorPage.objects.live(), slug=slug, locale=active_locale())
 
     def title(self, obj):
         return _("%(sector)s – exchange stories") % {"sector": obj.title}

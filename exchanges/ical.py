@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
-from wagtail.models import Locale
 
 from community.models import SectorPage
+from home.cache import active_locale
 from home.urls_util import absolute_url
 
 from .models import MeetingPage
@@ -86,7 +86,7 @@ def feed_meetings():
     return (
         MeetingPage.objects.live()
         .public()
-        .filter(locale=Locale.get_active(), end__gte=now - datetime.timedelta(days=31))
+        .filter(locale=active_locale(), end__gte=now - datetime.timedelta(days=31))
         .filter(start__lte=now + FEED_WINDOW)
         .select_related("town")
         .order_by("start", "pk")
@@ -100,7 +100,7 @@ def calendar_feed(request):
 
 @require_GET
 def sector_feed(request, slug):
-    sector = get_object_or_404(SectorPage.objects.live(), slug=slug, locale=Locale.get_active())
+    sector = get_object_or_404(SectorPage.objects.live(), slug=slug, locale=active_locale())
     meetings = feed_meetings().in_sector(sector)
     return calendar_response(
         meetings, request, _("Jumelage: %(sector)s") % {"sector": sector.title}, slug

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+from .cache import language_code_of, remember
 from .urls_util import absolute_url
 
 
@@ -30,6 +31,13 @@ def home_url(language_code):
 
 def language_versions(request, page=None):
     """One entry per site language: where this page (or view) lives in that language."""
+    if page is not None and page.pk:
+        key = f"language-versions:{request.get_host()}:{page.pk}:{translation.get_language()}"
+        return remember(key, lambda: _language_versions(request, page))
+    return _language_versions(request, page)
+
+
+def _language_versions(request, page):
     current = translation.get_language()
     by_code = {}
     if page is not None and page.pk:
@@ -64,5 +72,5 @@ def content_language(page):
     if page is None:
         return translation.get_language()
     if page.alias_of_id:
-        return page.alias_of.locale.language_code
-    return page.locale.language_code
+        return language_code_of(page.alias_of.locale_id)
+    return language_code_of(page.locale_id)

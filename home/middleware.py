@@ -1,7 +1,11 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from home.cache import generation
 
 
 class HealthCheckMiddleware:
@@ -38,3 +42,88 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 **settings.ADMIN_CONTENT_SECURITY_POLICY,
             }
         return super().get_policy_parts(request, response, report_only)
+
+
+class AnonymousPageCacheMiddleware:
+    """Keeps the public pages as anonymous visitors get them, per language (the language is in
+    the path), until the content changes (see `home.cache`) or PAGE_CACHE_SECONDS pass.
+
+    A request with a session (a logged-in member, or anyone with a message waiting) is never
+    served from or stored in this cache, nor is a response that sets a cookie or holds a CSRF
+    token (a form), so nothing personal is ever shared."""
+
+    bypassed_prefixes = ("/admin/", "/documents/", "/static/", "/media/")
+    stored_headers = (
+        "Content-Type",
+        "Content-Language",
+        "Cache-Control",
+        "Vary",
+        "X-Frame-Options",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.applies_to(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                patch_cache_control(response, private=True)
+            return response
+        key = self.key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.rebuild(stored)
+        response = self.get_response(request)
+        if request.method == "GET" and self.can_store(request, response):
+            if "Cache-Control" not in response:
+                # Shared caches (a CDN purged by Wagtail's front-end cache hooks) may keep it;
+                # browsers ask again, so a visitor who logs in sees their own page at once.
+                patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
+            cache.set(key, self.snapshot(response), self.seconds())
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def seconds():
+        return settings.PAGE_CACHE_SECONDS
+
+    def applies_to(self, request):
+        return (
+            self.seconds() > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(self.bypassed_prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and len(request.META.get("QUERY_STRING", "")) <= 300
+        )
+
+    @staticmethod
+    def key(request):
+        return f"page:{generation()}:{request.get_host()}:{request.get_full_path()}"
+
+    @staticmethod
+    def can_store(request, response):
+        # Every page asks whether someone is logged in, so responses vary on the session cookie;
+        # requests that carry one never get here. A CSRF token, though, belongs to one visitor.
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )
+
+    def snapshot(self, response):
+        headers = {name: response[name] for name in self.stored_headers if name in response}
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def rebuild(stored):
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

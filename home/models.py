@@ -7,10 +7,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .cache import active_locale
+from .visibility import ViewRestrictionsMixin
 
 
 class LeadImageMixin(models.Model):
@@ -44,7 +46,7 @@ class LeadImageMixin(models.Model):
             )
 
 
-class OverviewPage(Page):
+class OverviewPage(ViewRestrictionsMixin, Page):
     """An overview of one kind of page in one language (sectors, stories, calendar): one per
     home page, with an introduction."""
 
@@ -60,7 +62,7 @@ class OverviewPage(Page):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The start page of one language: what the twinning is, and what happens in it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -94,7 +96,7 @@ class HomePage(Page):
         return sector_page.objects.live().descendant_of(self).select_related("image")
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     """A page of text: about the foundations, history, privacy, accessibility, contact."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -165,9 +167,7 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
         by_key = {}
         sources = Page.objects.filter(pk__in=ids).values("pk", "translation_key")
         keys = {row["translation_key"]: row["pk"] for row in sources}
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale=Locale.get_active()
-        ):
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=active_locale()):
             by_key[keys[page.translation_key]] = page
         return [(label, by_key[pk]) for pk, label in ids.items() if pk in by_key]
 

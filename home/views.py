@@ -1,19 +1,25 @@
 from collections import defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail import views as wagtail_views
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from community.models import SectorPage
 from exchanges.models import StoryPage
 
+from .cache import active_locale, find_site, remember
 from .models import StandardPage
 from .urls_util import absolute_url
+from .visibility import public
 
 
 @require_GET
@@ -24,8 +30,7 @@ def sitemap(request):
     Wagtail's own sitemap covers only the default site's root, which is the Dutch home; the
     German home is its sibling, so the pages are taken from all trees here."""
     pages = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(depth__gt=1, alias_of__isnull=True)
         .select_related("locale")
         .order_by("path")
@@ -72,10 +77,9 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
-        written_here = Page.objects.filter(locale=Locale.get_active(), alias_of__isnull=True)
+        written_here = Page.objects.filter(locale=active_locale(), alias_of__isnull=True)
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .type(StandardPage, SectorPage, StoryPage)
             .filter(id__in=written_here.values("id"))
             .specific()
@@ -88,3 +92,31 @@ def search(request):
         "home/search.html",
         {"query": query, "results": results, "query_string": urlencode({"q": query})},
     )
+
+
+def serve(request, path):
+    """Wagtail's page view, with the route to the page taken from the content cache.
+
+    Wagtail walks the tree one query per level (two with the specific page) to find a page; the
+    route of a URL in a language only changes when pages are published, moved or deleted, which
+    starts a new content generation. Wagtail's own hooks and checks run as before."""
+    site = find_site(request)
+    if site is not None:
+        key = f"route:{site.pk}:{translation.get_language()}:{path}"
+        target = remember(key, lambda: _route_target(request, path))
+        if target is not None:
+            page_id, content_type_id = target
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            pages = model.objects.filter(pk=page_id, live=True)
+            page = getattr(pages, "for_page_view", pages.all)().first()
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page)
+    return wagtail_views.serve(request, path)
+
+
+def _route_target(request, path):
+    """The page a path leads to, if it is a page itself rather than a route inside one."""
+    result = Page.route_for_request(request, path)
+    if result is None or result.args or result.kwargs:
+        return None
+    return result.page.pk, result.page.content_type_id

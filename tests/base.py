@@ -10,6 +10,7 @@ from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory, StandardPageFactory
+from home.models import FoundationSettings
 
 
 def publish_translation(page, locale):
@@ -32,10 +33,11 @@ class BilingualSiteMixin:
         for placeholder in root.get_children():
             placeholder.delete()
         cls.home = HomePageFactory(parent=root, slug="thuis", locale=cls.dutch)
-        Site.objects.update_or_create(
+        site, _ = Site.objects.update_or_create(
             is_default_site=True,
             defaults={"hostname": "localhost", "port": 80, "root_page": cls.home},
         )
+        FoundationSettings.for_site(site)  # as load_demo does; else the first visit creates it
         cls.home_de = publish_translation(cls.home, cls.german)
         cls.home_de.title = "Gemeinsam über die Grenze"
         cls.home_de.save_revision().publish()

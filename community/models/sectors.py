@@ -1,16 +1,18 @@
 from django.apps import apps
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.localization import with_localized_sectors
 from home.blocks import BaseStreamBlock
 from home.models import LeadImageMixin, OverviewPage
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 
 class SectorIndexPage(OverviewPage):
@@ -26,7 +28,17 @@ class SectorIndexPage(OverviewPage):
         return SectorPage.objects.child_of(self).live().select_related("image")
 
 
-class SectorPage(LeadImageMixin, Page):
+class SectorPageQuerySet(PublicPageQuerySet):
+    def for_page_view(self):
+        """A sector page with what it shows, coordinators and their towns included (see
+        home.views.serve)."""
+        coordinators = SectorCoordinator.objects.select_related("town", "photo")
+        return self.select_related("image").prefetch_related(
+            Prefetch("coordinators", queryset=coordinators)
+        )
+
+
+class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
     """One sector community: what it is for, who coordinates it, and what happens in it."""
 
     purpose = models.CharField(
@@ -54,6 +66,8 @@ class SectorPage(LeadImageMixin, Page):
 
     parent_page_types = ["community.SectorIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(SectorPageQuerySet)()
 
     class Meta:
         verbose_name = _("sector community")

@@ -4,14 +4,12 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from community.localization import LocalizedSectorsMixin
@@ -19,21 +17,24 @@ from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.contribution import ContributionMixin
 from home.blocks import BaseStreamBlock
 from home.models import OverviewPage
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 MEETINGS_PER_PAGE = 20
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 
 
-class MeetingQuerySet(PageQuerySet):
+class MeetingQuerySet(PublicPageQuerySet):
     def for_listing(self):
         return (
             self.live()
             .public()
             .select_related("town", "alias_of__locale")
-            .prefetch_related(
-                Prefetch("meeting_sectors", queryset=MeetingSector.objects.select_related("sector"))
-            )
+            .prefetch_related("meeting_sectors")
         )
+
+    def for_page_view(self):
+        """A meeting with what its page shows (see home.views.serve)."""
+        return self.for_listing()
 
     def upcoming(self, now=None):
         """Meetings that have not ended yet, the soonest first."""
@@ -79,7 +80,7 @@ class CalendarPage(OverviewPage):
         return context
 
 
-class MeetingPage(ContributionMixin, LocalizedSectorsMixin, Page):
+class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixin, Page):
     """A meeting of a sector community, online, in person or both."""
 
     start = models.DateTimeField(_("start"))

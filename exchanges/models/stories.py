@@ -9,18 +9,18 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from community.localization import LocalizedSectorsMixin, with_localized_sectors
 from exchanges.blocks import StoryStreamBlock
 from exchanges.models.contribution import ContributionMixin
 from home.models import LeadImageMixin, OverviewPage
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 STORIES_PER_PAGE = 12
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Published stories, newest first, with what a story card shows fetched in bulk."""
         return (
@@ -29,10 +29,14 @@ class StoryQuerySet(PageQuerySet):
             .select_related("image", "alias_of__locale", "author")
             .prefetch_related(
                 Prefetch("story_towns", queryset=StoryTown.objects.select_related("town")),
-                Prefetch("story_sectors", queryset=StorySector.objects.select_related("sector")),
+                "story_sectors",
             )
             .order_by("-date", "-pk")
         )
+
+    def for_page_view(self):
+        """A story with what its page shows (see home.views.serve)."""
+        return self.for_listing()
 
     def in_sector(self, sector):
         """Stories of a sector community, whichever language version of the sector they chose."""
@@ -85,7 +89,9 @@ class StoryIndexPage(OverviewPage):
         return context
 
 
-class StoryPage(ContributionMixin, LocalizedSectorsMixin, LeadImageMixin, Page):
+class StoryPage(
+    ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixin, LeadImageMixin, Page
+):
     """An exchange story: who met whom, where, and what came of it."""
 
     date = models.DateField(_("date"), help_text=_("When the exchange took place."))

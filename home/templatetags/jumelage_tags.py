@@ -1,9 +1,10 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
 
 from home import i18n
+from home.cache import active_locale, find_site, remember
+from home.models import FoundationSettings
 from home.urls_util import absolute_url
 
 register = template.Library()
@@ -34,29 +35,64 @@ def language_name(code):
 
 
 @register.simple_tag(takes_context=True)
-def localized_home(context):
-    """The home page of the language being read."""
+def site_chrome(context):
+    """Home link, main navigation and footer of the language being read, kept in the content
+    cache: they are the same on every page and change only when content does."""
     request = context["request"]
-    cached = getattr(request, "_jumelage_home", None)
-    if cached is None:
-        site = Site.find_for_request(request)
-        cached = None
-        if site is not None:
-            locale = Locale.objects.filter(language_code=translation.get_language()).first()
-            root = site.root_page
-            if locale is not None and root.locale_id != locale.pk:
-                root = root.get_translation_or_none(locale) or root
-            cached = root
-        request._jumelage_home = cached
-    return cached
+    site = find_site(request)
+    if site is None:
+        return {"home_url": "/", "menu": [], "foundations": [], "footer_pages": []}
+    key = f"chrome:{site.pk}:{translation.get_language()}"
+    return remember(key, lambda: _chrome(request, site))
+
+
+def _chrome(request, site):
+    home = site.root_page
+    locale = active_locale()
+    if locale is not None and home.locale_id != locale.pk:
+        home = home.get_translation_or_none(locale) or home
+    footer = FoundationSettings.for_site(site)
+    return {
+        "home_url": home.get_url(request) or "/",
+        "menu": [
+            {"title": item.title, "url": item.get_url(request), "url_path": item.url_path}
+            for item in home.get_children().live().in_menu()
+        ],
+        "foundations": [
+            {
+                field: getattr(foundation, field)
+                for field in ("name", "address", "email", "phone", "website")
+            }
+            for foundation in footer.foundations.all()
+        ],
+        "footer_pages": [
+            (str(label), page.get_url(request)) for label, page in footer.footer_pages()
+        ],
+    }
+
+
+@register.filter
+def localized(page):
+    """`page.localized` (the page in the language being read), kept in the content cache."""
+    locale = active_locale()
+    if page is None or locale is None or page.locale_id == locale.pk:
+        return page
+    key = f"localized:{page.pk}:{locale.pk}"
+    return remember(key, lambda: page.get_translation_or_none(locale) or page)
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    home = localized_home(context)
-    if home is None:
-        return Page.objects.none()
-    return home.get_children().live().in_menu()
+def breadcrumbs(context, page):
+    """Titles and addresses of a page's ancestors below the root, from the content cache."""
+    request = context["request"]
+
+    def ancestors():
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+
+    return remember(f"breadcrumbs:{request.get_host()}:{page.pk}", ancestors)
 
 
 @register.simple_tag(takes_context=True)

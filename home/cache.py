@@ -1,0 +1,135 @@
+"""What the public site keeps in the cache, and when it is thrown away.
+
+Everything derived from content is stored under the current *content generation*: a token in the
+shared cache that is replaced whenever anything a visitor can see changes (a page published,
+unpublished, moved or deleted; a snippet, setting, image or registration saved). Replacing the token
+makes every older entry unreachable at once, on every application server, so no entry needs to know
+which pages list which others. Entries also expire after their own timeout, which bounds what a
+forgotten signal could cost."""
+
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+GENERATION_KEY = "content-generation"
+_MISSING = object()
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def content_changed(**kwargs):
+    """Forget everything derived from content: now, and again once the change is committed, so
+    that an entry computed from the old state in between does not survive."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def remember(name, compute, timeout=None):
+    """`compute()`, kept until the content changes (or `timeout`, default CONTENT_CACHE_SECONDS)."""
+    key = f"content:{generation()}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
+    return value
+
+
+def locales():
+    """{language code: Locale} of the site's languages."""
+    locale = apps.get_model("wagtailcore", "Locale")
+    return remember("locales", lambda: {item.language_code: item for item in locale.objects.all()})
+
+
+def active_locale():
+    """The Locale of the language being read, as `Locale.get_active()` without a query."""
+    by_code = locales()
+    return by_code.get(translation.get_language()) or by_code.get(settings.LANGUAGE_CODE)
+
+
+def language_code_of(locale_id):
+    for code, locale in locales().items():
+        if locale.pk == locale_id:
+            return code
+    return None
+
+
+def find_site(request):
+    """`Site.find_for_request` without its query on every request."""
+    if not hasattr(request, "_wagtail_site"):
+        site = apps.get_model("wagtailcore", "Site")
+        key = f"site:{request.get_host()}:{request.get_port()}"
+        request._wagtail_site = remember(key, lambda: site._find_for_request(request))
+    return request._wagtail_site
+
+
+def view_restrictions_exist():
+    restriction = apps.get_model("wagtailcore", "PageViewRestriction")
+    return remember("view-restrictions-exist", restriction.objects.exists)
+
+
+def connect_signals():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"content-changed-{id(signal)}")
+
+    post_save.connect(_live_page_saved, dispatch_uid="content-changed-live-page")
+    post_delete.connect(_page_deleted, dispatch_uid="content-changed-page-deleted")
+
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"content-saved-{label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-gone-{label}")
+    post_save.connect(_member_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="member-saved")
+
+
+# Models whose rows appear on public pages besides pages themselves.
+CONTENT_MODELS = (
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+    "home.FoundationSettings",
+    "home.Foundation",
+    "community.Town",
+    "community.SectorMembership",
+    "exchanges.Registration",
+)
+
+
+def _is_page(instance):
+    page = apps.get_model("wagtailcore", "Page")
+    return isinstance(instance, page)
+
+
+def _live_page_saved(sender, instance, **kwargs):
+    # Pages saved outside the publish workflow (imports, scripts, alias updates) change what
+    # visitors see too; drafts of pages that are not live do not.
+    if _is_page(instance) and instance.live:
+        content_changed()
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if _is_page(instance):
+        content_changed()
+
+
+def _member_saved(sender, instance, update_fields=None, **kwargs):
+    # Sector pages show members who agreed to it; a login only touches last_login.
+    if update_fields is None or not set(update_fields) <= {"last_login"}:
+        content_changed()

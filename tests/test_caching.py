@@ -1,0 +1,218 @@
+"""The anonymous page cache, its invalidation, Wagtail's front-end cache purges, and the query
+budget of every kind of page."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import time_machine
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from community.models import User
+from exchanges.models import MeetingPage, Registration
+from tests.calendar_base import CalendarMixin, local
+
+NOW = local(2026, 3, 2, 10, 0)
+
+
+@time_machine.travel(NOW, tick=False)
+class CachedSiteTestCase(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.first_story = cls.story(title="Fietsen naar Clarholz", slug="fietsen")
+        cls.first_story_de = cls.translated(
+            cls.first_story, title="Radtour nach Clarholz", slug="radtour"
+        )
+        cls.small = cls.meeting(
+            local(2026, 3, 20, 19, 0), title="Kleine groep", slug="klein", capacity=2
+        )
+        cls.small_de = cls.translated(cls.small, title="Kleine Gruppe", slug="klein")
+        cls.member = User.objects.create_user(
+            "anna@example.org", "een-lang-wachtwoord", display_name="Anna Jansen"
+        )
+
+    def queries(self, url):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return response, len(captured)
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class AnonymousPageCacheTests(CachedSiteTestCase):
+    def test_second_anonymous_visit_is_served_without_queries(self):
+        first, _ = self.queries("/nl/verhalen/")
+        second, count = self.queries("/nl/verhalen/")
+        self.assertEqual(first["X-Page-Cache"], "miss")
+        self.assertEqual(second["X-Page-Cache"], "hit")
+        self.assertEqual(count, 0)
+        self.assertEqual(second.content, first.content)
+        self.assertIn("Content-Security-Policy", second)
+        self.assertEqual(second["X-Frame-Options"], "DENY")
+
+    def test_each_language_is_kept_apart(self):
+        self.client.get("/nl/verhalen/")
+        german = self.client.get("/de/geschichten/")
+        self.assertEqual(german["X-Page-Cache"], "miss")
+        self.assertContains(german, "Radtour nach Clarholz")
+        self.assertNotContains(german, "Fietsen naar Clarholz")
+        self.assertEqual(german["Content-Language"], "de")
+
+    def test_filtered_addresses_are_separate_pages(self):
+        self.client.get("/nl/verhalen/")
+        filtered = self.client.get("/nl/verhalen/?town=herzebrock-clarholz")
+        self.assertEqual(filtered["X-Page-Cache"], "miss")
+        self.assertNotContains(filtered, "Fietsen naar Clarholz")
+
+    def test_publishing_a_story_shows_it_on_the_overview_and_home_page(self):
+        for url in ("/nl/verhalen/", "/nl/"):
+            self.client.get(url)
+        self.story(title="Boerenbezoek in Clarholz", slug="boerenbezoek")
+        for url in ("/nl/verhalen/", "/nl/"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response["X-Page-Cache"], "miss")
+                self.assertContains(response, "Boerenbezoek in Clarholz")
+
+    def test_unpublishing_a_story_removes_it_and_its_page(self):
+        self.client.get("/nl/verhalen/")
+        self.client.get("/nl/verhalen/fietsen/")
+        self.first_story.unpublish()
+        self.assertNotContains(self.client.get("/nl/verhalen/"), "Fietsen naar Clarholz")
+        self.assertEqual(self.client.get("/nl/verhalen/fietsen/").status_code, 404)
+
+    def test_moving_a_page_changes_where_it_is_served(self):
+        self.client.get("/nl/verhalen/fietsen/")
+        other_index = self.add_page(title="Archief", slug="archief")
+        self.first_story.move(other_index, pos="last-child")
+        self.assertRedirects(
+            self.client.get("/nl/verhalen/fietsen/"), "/nl/archief/fietsen/", status_code=301
+        )
+        self.assertContains(self.client.get("/nl/archief/fietsen/"), "Fietsen naar Clarholz")
+
+    def test_a_registration_updates_the_free_places(self):
+        self.assertContains(self.client.get("/nl/agenda/klein/"), "2 van 2 plaatsen vrij")
+        Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), self.member)
+        self.assertContains(self.client.get("/nl/agenda/klein/"), "1 van 2 plaatsen vrij")
+
+    def test_logged_in_member_gets_own_page_never_a_shared_one(self):
+        anonymous = self.client.get("/nl/verhalen/")
+        self.client.force_login(self.member)
+        response = self.client.get("/nl/verhalen/")
+        self.assertNotIn("X-Page-Cache", response)
+        self.assertContains(response, "Uitloggen")
+        self.assertIn("private", response["Cache-Control"])
+        self.client.logout()
+        self.client.cookies.clear()
+        again = self.client.get("/nl/verhalen/")
+        self.assertEqual(again["X-Page-Cache"], "hit")
+        self.assertEqual(again.content, anonymous.content)
+        self.assertNotContains(again, "Anna Jansen")
+
+    def test_pages_with_a_form_token_are_not_shared(self):
+        first = self.client.get("/nl/accounts/login/")
+        second = self.client.get("/nl/accounts/login/")
+        self.assertNotIn("X-Page-Cache", first)
+        self.assertNotIn("X-Page-Cache", second)
+
+    def test_shared_caches_may_keep_a_page_browsers_ask_again(self):
+        response = self.client.get("/nl/verhalen/")
+        cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+        self.assertTrue({"public", "max-age=0", "s-maxage=300"} <= cache_control)
+
+    def test_feeds_keep_their_own_cache_headers(self):
+        response = self.client.get("/nl/feeds/stories.rss")
+        self.assertIn("max-age=900", response["Cache-Control"])
+        self.assertEqual(self.client.get("/nl/feeds/stories.rss")["X-Page-Cache"], "hit")
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_switched_off_by_setting(self):
+        self.client.get("/nl/verhalen/")
+        self.assertNotIn("X-Page-Cache", self.client.get("/nl/verhalen/"))
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """A caching proxy's purge endpoint, as Varnish or nginx offer it."""
+
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class FrontendCachePurgeTests(CachedSiteTestCase):
+    def setUp(self):
+        PurgeRecorder.purged = []
+        self.proxy = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+        threading.Thread(target=self.proxy.serve_forever, daemon=True).start()
+        self.addCleanup(self.proxy.server_close)
+        self.addCleanup(self.proxy.shutdown)
+        backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+        location = f"http://127.0.0.1:{self.proxy.server_port}"
+        settings = override_settings(
+            WAGTAILFRONTENDCACHE={"proxy": {"BACKEND": backend, "LOCATION": location}}
+        )
+        settings.enable()
+        self.addCleanup(settings.disable)
+
+    def test_publishing_a_story_purges_it_and_every_page_that_lists_it(self):
+        story = self.story(title="Boerenbezoek", slug="boerenbezoek", sectors=[self.climate])
+        story.save_revision().publish()
+        paths = {path for _, path in PurgeRecorder.purged}
+        expected = {
+            "/nl/verhalen/boerenbezoek/",
+            "/nl/verhalen/",
+            "/nl/",
+            "/nl/sectoren/duurzaamheid/",
+            "/nl/feeds/stories.rss",
+            "/nl/feeds/sectors/duurzaamheid.rss",
+            "/nl/calendar.ics",
+        }
+        self.assertTrue(expected <= paths, expected - paths)
+        self.assertEqual({host for host, _ in PurgeRecorder.purged}, {"localhost"})
+
+    def test_unpublishing_a_meeting_purges_the_calendar(self):
+        self.small.unpublish()
+        paths = {path for _, path in PurgeRecorder.purged}
+        self.assertTrue({"/nl/agenda/klein/", "/nl/agenda/", "/nl/"} <= paths, paths)
+
+
+@time_machine.travel(NOW, tick=False)
+class QueryBudgetPerPageTests(CachedSiteTestCase):
+    """Every public page within 10 queries once the content cache holds the shared parts
+    (navigation, routes, language versions), as on a running server; the page cache is off."""
+
+    BUDGET = 10
+
+    def test_every_kind_of_page_stays_within_the_budget(self):
+        urls = (
+            "/nl/",
+            "/de/",
+            "/nl/sectoren/",
+            "/nl/sectoren/duurzaamheid/",
+            "/de/fachgruppen/nachhaltigkeit/",
+            "/nl/verhalen/",
+            "/nl/verhalen/?sector=duurzaamheid&year=2026",
+            "/nl/verhalen/fietsen/",
+            "/de/geschichten/radtour/",
+            "/nl/agenda/",
+            "/nl/agenda/?view=month&month=2026-03",
+            "/nl/agenda/?view=past",
+            "/nl/agenda/klein/",
+            "/de/kalender/klein/",
+            "/nl/search/?q=fietsen",
+            "/nl/feeds/stories.rss",
+            "/nl/calendar.ics",
+        )
+        for url in urls:
+            with self.subTest(url=url):
+                self.client.get(url)
+                _, count = self.queries(url)
+                self.assertLessEqual(count, self.BUDGET)
