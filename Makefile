@@ -10,7 +10,7 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup install messages migrate demo lint check-deploy system-deps browser-deps html-deps makemessages clean
+.PHONY: run test setup install messages migrate demo lint audit check-deploy system-deps browser-deps html-deps makemessages clean
 
 run: setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -53,10 +53,23 @@ demo: migrate
 makemessages: install ## Refresh the .po files from the code and templates
 	$(MANAGE) makemessages --locale nl --locale de --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'
 
-lint: install
+lint: install audit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# Known vulnerabilities of the pinned dependencies. pip-audit asks PyPI's JSON API about each
+# release; where that is out of reach, it fails unless AUDIT_OFFLINE=warn says to go on without.
+PIP_AUDIT_PROBE := https://pypi.org/pypi/pip-audit/2.10.1/json
+audit: install
+	@if curl -fsS -o /dev/null --max-time 15 $(PIP_AUDIT_PROBE); then \
+		$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r requirements.lock; \
+	elif [ "$(AUDIT_OFFLINE)" = warn ]; then \
+		echo "WARNING: pip-audit did NOT run: $(PIP_AUDIT_PROBE) cannot be reached from this machine."; \
+	else \
+		echo "pip-audit cannot reach $(PIP_AUDIT_PROBE); AUDIT_OFFLINE=warn goes on without the audit."; \
+		exit 1; \
+	fi
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') ALLOWED_HOSTS=jumelage.example \
