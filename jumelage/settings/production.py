@@ -5,7 +5,7 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See the README for the rest."
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool, os
+from .base import REDIS_URL, STORAGES, env_bool, os
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -27,3 +27,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The page and content caches are dropped everywhere when content changes; that holds only when
+# every application server shares them, which takes Redis.
+if not REDIS_URL:
+    PAGE_CACHE_SECONDS = 0
+    CONTENT_CACHE_SECONDS = 0
