@@ -1,5 +1,9 @@
+from urllib.parse import urlparse
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -11,7 +15,7 @@ def language_of(user, email=None):
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sends allauth's emails (confirmation, password reset) in the member's own language, with
-    links into that language's pages."""
+    links into that language's pages. Editors log in here too, on their way to the admin."""
 
     def send_mail(self, template_prefix, email, context):
         with translation.override(language_of(context.get("user"), email)):
@@ -20,3 +24,17 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):
             super().send_confirmation_mail(request, emailconfirmation, signup)
+
+    def is_safe_url(self, url):
+        """The admin sends whoever may not use it to the login; a member already logged in would
+        be sent straight back and forth, so for them an admin address is no place to return to
+        (allauth then falls back to the member area)."""
+        user = getattr(allauth_context.request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+            and urlparse(url).path.startswith(reverse("wagtailadmin_home"))
+        ):
+            return False
+        return super().is_safe_url(url)

@@ -72,3 +72,17 @@ class LoadDemoTests(TestCase):
     def test_some_stories_stay_untranslated_and_are_labelled_in_german(self):
         response = self.client.get("/de/geschichten/")
         self.assertContains(response, "auf Niederländisch")
+
+    def test_demo_editors_log_in_through_allauth_and_reach_the_admin(self):
+        from home.demo.members import DEMO_PASSWORD
+        from home.management.commands.load_demo import EDITORS
+
+        for editor in EDITORS.values():
+            with self.subTest(editor=editor["email"]):
+                client = self.client_class()
+                response = client.post(
+                    "/nl/accounts/login/",
+                    {"login": editor["email"], "password": DEMO_PASSWORD, "next": "/admin/"},
+                )
+                self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
+                self.assertEqual(client.get("/admin/").status_code, 200)

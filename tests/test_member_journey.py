@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from PIL import Image
@@ -33,7 +34,10 @@ def site():
     WorkflowPage.objects.update_or_create(
         page=Page.get_first_root_node(), defaults={"workflow": workflow}
     )
-    get_user_model().objects.create_superuser("redactie@example.org", "redactie-wachtwoord-1")
+    editor = get_user_model().objects.create_superuser(
+        "redactie@example.org", "redactie-wachtwoord-1"
+    )
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
     return Site
 
 
@@ -84,12 +88,13 @@ def test_member_journey_from_sign_up_to_published_story(site, live_server, brows
     assert not story.live
 
     editor = browser.new_context(locale="nl-NL").new_page()
-    editor.goto(f"{live_server.url}/admin/login/")
-    editor.locator("input[name=username]").fill("redactie@example.org")
-    editor.locator("input[name=password]").fill("redactie-wachtwoord-1")
-    editor.locator("form button[type=submit]").first.click()
-    editor.wait_for_url("**/admin/")
+    # The editor follows a link into the admin and logs in on the site's own login page.
     editor.goto(f"{live_server.url}/admin/pages/{story.pk}/edit/")
+    editor.wait_for_url(f"**/nl/accounts/login/?next=/admin/pages/{story.pk}/edit/")
+    editor.get_by_label("E-mail").fill("redactie@example.org")
+    editor.get_by_label("Wachtwoord", exact=True).fill("redactie-wachtwoord-1")
+    editor.get_by_role("button", name="Aanmelden").click()
+    editor.wait_for_url(f"**/admin/pages/{story.pk}/edit/")
     editor.get_by_role("button", name=re.compile("Meer acties|More actions")).click()
     editor.get_by_role(
         "button", name=re.compile("Goedkeuren en publiceren|Approve and publish")

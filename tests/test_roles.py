@@ -239,3 +239,94 @@ class DeclineTests(RolesTestCase):
         self.assertContains(area, "Abgelehnt")
         self.assertContains(area, "Reine Werbung.")
         self.assertEqual(self.client.get(f"/de/members/contributions/{story.pk}/").status_code, 404)
+
+
+class AdminLoginTests(RolesTestCase):
+    """Editors log in through allauth like members, with its limits; Wagtail's own forms are
+    gone."""
+
+    password = "wachtwoord-123"  # noqa: S105 - set by RolesTestCase.user
+
+    @classmethod
+    def setUpTestData(cls):
+        from allauth.account.models import EmailAddress
+
+        super().setUpTestData()
+        EmailAddress.objects.create(
+            user=cls.editor_nl, email=cls.editor_nl.email, verified=True, primary=True
+        )
+
+    def log_in(self, password=None, **extra):
+        return self.client.post(
+            "/nl/accounts/login/",
+            {"login": self.editor_nl.email, "password": password or self.password, **extra},
+        )
+
+    def test_anonymous_visitor_of_the_admin_is_sent_to_the_allauth_login_with_next(self):
+        target = f"/admin/pages/{self.about.pk}/"
+        response = self.client.get(target)
+        self.assertRedirects(
+            response, f"/nl/accounts/login/?next={target}", fetch_redirect_response=False
+        )
+        login = self.client.get(response["Location"])
+        self.assertEqual(login.context["redirect_field_value"], target)
+        self.assertContains(login, f'<input type="hidden" name="next" value="{target}">')
+        self.assertContains(login, 'class="notice"')
+
+    def test_wagtails_login_address_leads_to_allauth_in_the_visitors_language(self):
+        response = self.client.get(
+            "/admin/login/?next=/admin/pages/", headers={"accept-language": "de-DE,de;q=0.9"}
+        )
+        self.assertRedirects(
+            response, "/de/accounts/login/?next=/admin/pages/", fetch_redirect_response=False
+        )
+        page = self.client.get("/admin/login/", follow=True)
+        self.assertNotContains(page, 'name="username"')
+        self.assertContains(page, 'action="/nl/accounts/login/"')
+
+    def test_editor_logs_in_through_allauth_and_lands_where_they_were_going(self):
+        target = f"/admin/pages/{self.about.pk}/edit/"
+        response = self.log_in(next=target)
+        self.assertRedirects(response, target)
+        self.assertContains(self.client.get("/admin/"), 'id="jumelage-review-heading"')
+
+    def test_failed_logins_are_limited_for_editors_too(self):
+        from allauth.account import app_settings
+        from allauth.account.adapter import DefaultAccountAdapter
+        from django.utils import translation
+
+        rates = app_settings.RATE_LIMITS["login_failed"].split(",")
+        limit = next(int(rate.split("/")[0]) for rate in rates if rate.endswith("/key"))
+        for _attempt in range(limit):
+            self.assertEqual(self.log_in(password="geraden-123").status_code, 200)
+        response = self.log_in(next="/admin/")
+        with translation.override("nl"):
+            refusal = str(DefaultAccountAdapter.error_messages["too_many_login_attempts"])
+        self.assertContains(response, refusal)
+        self.assertRedirects(
+            self.client.get("/admin/"),
+            "/nl/accounts/login/?next=/admin/",
+            fetch_redirect_response=False,
+        )
+
+    def test_logging_out_of_the_admin_leads_to_the_allauth_login(self):
+        self.log_in()
+        response = self.client.post("/admin/logout/")
+        self.assertRedirects(response, "/nl/accounts/login/", fetch_redirect_response=False)
+        self.assertEqual(self.client.get("/admin/").status_code, 302)
+
+    def test_forgotten_password_in_the_admin_is_reset_through_allauth(self):
+        from django.core import mail
+
+        response = self.client.get("/admin/password_reset/")
+        self.assertRedirects(response, "/nl/accounts/password/reset/")
+        self.client.post("/nl/accounts/password/reset/", {"email": self.editor_nl.email})
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertIn("/nl/accounts/password/reset/key/", mail.outbox[0].body)
+
+    def test_member_opening_the_admin_is_told_no_and_not_sent_back_and_forth(self):
+        member = User.objects.create_user("lid@example.org", "x")
+        self.client.force_login(member)
+        response = self.client.get("/admin/", follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
+        self.assertContains(response, "message--error")

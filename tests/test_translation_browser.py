@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +35,7 @@ def story():
     )
     setup_roles()
     editor = get_user_model().objects.create_user("redaktion@example.org", "redaktion-passwort-1")
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
     editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "de"
@@ -43,10 +45,11 @@ def story():
 
 def test_german_editor_translates_a_dutch_story_and_publishes_it(story, live_server, browser):
     page = browser.new_context(locale="de-DE").new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("input[name=username]").fill("redaktion@example.org")
-    page.locator("input[name=password]").fill("redaktion-passwort-1")
-    page.locator("form button[type=submit]").first.click()
+    page.goto(f"{live_server.url}/admin/")
+    page.wait_for_url("**/de/accounts/login/?next=/admin/")
+    page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
+    page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
+    page.get_by_role("button", name="Anmeldung").click()
     page.wait_for_url("**/admin/")
     assert page.locator("html").get_attribute("lang") == "de"
 
