@@ -1,10 +1,26 @@
 """A visitor in a real browser (headless Chromium): language switching and keyboard access."""
 
+import datetime
+
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from tests.base import BilingualSiteMixin, publish_translation
+from tests.calendar_base import CalendarMixin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# What the focused element looks like: an outline that is drawn, or a box-shadow of some size.
+FOCUS_STYLE = """() => {
+    const style = getComputedStyle(document.activeElement);
+    const shadow = style.boxShadow === "none" ? [] : style.boxShadow.match(/-?[\\d.]+px/g) || [];
+    return {
+        outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
+        shadow: Math.max(0, ...shadow.map((length) => Math.abs(parseFloat(length)))),
+    };
+}"""
 
 
 @pytest.fixture
@@ -64,3 +80,76 @@ def test_pages_load_without_content_security_policy_violations(site, live_server
         response = page.goto(f"{live_server.url}{path}")
         assert "script-src 'self'" in response.headers["content-security-policy"]
     assert violations == []
+
+
+def tab_to(page, target, limit=60):
+    """Presses Tab until `target` has the focus, and checks that the focus can be seen there."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            focus = page.evaluate(FOCUS_STYLE)
+            assert focus["outline"] > 0 or focus["shadow"] > 0, (target, focus)
+            return
+    pytest.fail(f"{target} not reached in {limit} presses of Tab")
+
+
+@pytest.fixture
+def exchanges():
+    class Site(CalendarMixin):
+        pass
+
+    Site.build_calendar()
+    for index in (Site.story_index, Site.calendar):
+        index.show_in_menus = True
+        index.save_revision().publish()
+    Site.story(title="Kieviten tellen", slug="kieviten", sectors=[Site.farming])
+    Site.story(title="Zonnepanelen op het dorpshuis", slug="zonnepanelen", sectors=[Site.climate])
+    Site.meeting_page = Site.meeting(
+        timezone.now() + datetime.timedelta(days=10), title="Fietstocht", capacity=12
+    )
+    member = get_user_model().objects.create_user("anke@example.org", "een-lang-wachtwoord")
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    return Site
+
+
+def test_keyboard_user_filters_stories_with_visible_focus_all_the_way(exchanges, live_server, page):
+    page.goto(f"{live_server.url}/nl/verhalen/")
+    tab_to(page, page.get_by_role("link", name="Naar de inhoud"))
+    tab_to(page, page.get_by_role("navigation", name="Kies een taal").get_by_role("link"))
+    main_nav = page.get_by_role("navigation", name="Hoofdmenu")
+    tab_to(page, main_nav.get_by_role("link", name="Verhalen"))
+    tab_to(page, main_nav.get_by_role("link", name="Agenda"))
+    sector = page.get_by_label("Sector", exact=True)
+    tab_to(page, sector)
+    page.keyboard.press("ArrowDown")
+    assert sector.input_value() != ""
+    chosen = sector.evaluate("select => select.selectedOptions[0].textContent")
+    tab_to(page, page.get_by_role("button", name="Toon verhalen"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/nl/verhalen/?sector=*")
+    assert page.get_by_role("status").inner_text() == "1 verhaal"
+    expected = "Kieviten tellen" if chosen == "Landbouw" else "Zonnepanelen op het dorpshuis"
+    assert page.locator(".card__title").all_inner_texts() == [expected]
+
+
+def test_keyboard_user_logs_in_from_a_meeting_and_registers_with_visible_focus(
+    exchanges, live_server, page
+):
+    meeting_url = f"{live_server.url}{exchanges.meeting_page.url}"
+    page.goto(meeting_url)
+    login = page.get_by_role("link", name="Log in als lid om u aan te melden.")
+    tab_to(page, login)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/nl/accounts/login/?next={exchanges.meeting_page.url}")
+    tab_to(page, page.get_by_label("E-mail"))
+    page.keyboard.type("anke@example.org")
+    tab_to(page, page.get_by_label("Wachtwoord", exact=True))
+    page.keyboard.type("een-lang-wachtwoord")
+    page.keyboard.press("Enter")
+    page.wait_for_url(meeting_url)
+
+    tab_to(page, page.get_by_role("button", name="Aanmelden", exact=True))
+    with page.expect_navigation():
+        page.keyboard.press("Space")
+    assert page.get_by_text("U bent aangemeld voor deze bijeenkomst.").is_visible()
+    tab_to(page, page.get_by_role("button", name="Mijn aanmelding annuleren"))

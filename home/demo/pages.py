@@ -1227,24 +1227,24 @@ PAGES = [
         "title": {"nl": "Toegankelijkheidsverklaring", "de": "Erklärung zur Barrierefreiheit"},
         "intro": {
             "nl": (
-                "Iedereen moet dit platform kunnen gebruiken, ook mensen met een beperking. In deze "
-                "verklaring leest u aan welke eisen wij werken, hoe wij dat controleren en waar het "
-                "nog niet goed gaat."
+                "Iedereen moet dit platform kunnen gebruiken, ook mensen met een beperking. In "
+                "deze verklaring leest u welke norm wij volgen, wat wij hebben getest en hoe, wat "
+                "nog niet is getest en hoe u een probleem meldt."
             ),
             "de": (
                 "Alle sollen diese Plattform nutzen können, auch Menschen mit Behinderungen. In "
-                "dieser Erklärung lesen Sie, welche Anforderungen wir erfüllen wollen, wie wir das "
-                "prüfen und wo es noch Mängel gibt."
+                "dieser Erklärung lesen Sie, welchem Standard wir folgen, was wir wie geprüft "
+                "haben, was noch nicht geprüft ist und wie Sie uns ein Problem melden."
             ),
         },
         "search_description": {
             "nl": (
-                "Toegankelijkheidsverklaring van het jumelageplatform: WCAG 2.2 niveau AA, bekende "
-                "beperkingen en hoe u een probleem meldt."
+                "Toegankelijkheidsverklaring van het jumelageplatform: WCAG 2.2 niveau AA, wat wij "
+                "testen en wat niet, en hoe u een probleem meldt."
             ),
             "de": (
                 "Erklärung zur Barrierefreiheit der Partnerschaftsplattform: WCAG 2.2 Stufe AA, "
-                "bekannte Einschränkungen und wie Sie ein Problem melden."
+                "was wir prüfen und was nicht, und wie Sie ein Problem melden."
             ),
         },
         "show_in_menus": False,
@@ -1260,131 +1260,191 @@ PAGES = [
                 "paragraphs",
                 {
                     "nl": [
-                        "Dit platform streeft naar toegankelijkheid volgens de Web Content "
-                        "Accessibility Guidelines (WCAG) 2.2 op niveau AA.",
-                        "Daarmee sluiten wij aan bij de eisen van het Besluit digitale "
-                        "toegankelijkheid overheid in Nederland en de "
-                        "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) in Duitsland. "
-                        "Beide verwijzen naar de Europese norm EN 301 549, die op de WCAG is "
+                        "Wij willen dat dit platform voldoet aan de Web Content Accessibility "
+                        "Guidelines (WCAG) 2.2 op niveau AA.",
+                        "Daarmee volgen wij de eisen die het Besluit digitale toegankelijkheid "
+                        "overheid in Nederland aan websites van overheidsinstanties stelt, en die "
+                        "van de Duitse federale Barrierefreie-Informationstechnik-Verordnung (BITV "
+                        "2.0). Beide verwijzen naar de Europese norm EN 301 549, die op de WCAG is "
                         "gebaseerd.",
-                        "Deze verklaring geldt voor de openbare pagina's van het platform en voor "
-                        "de ledenomgeving, in het Nederlands en in het Duits.",
+                        "Deze verklaring gaat over de openbare pagina's en de ledenomgeving, in "
+                        "het Nederlands en in het Duits.",
                     ],
                     "de": [
-                        "Diese Plattform soll barrierefrei nach den Web Content Accessibility "
-                        "Guidelines (WCAG) 2.2 auf Stufe AA sein.",
-                        "Damit orientieren wir uns an den Anforderungen der "
-                        "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) in Deutschland und "
-                        "des Besluit digitale toegankelijkheid overheid in den Niederlanden. Beide "
-                        "verweisen auf die europäische Norm EN 301 549, die auf den WCAG beruht.",
-                        "Diese Erklärung gilt für die öffentlichen Seiten der Plattform und für den "
-                        "Mitgliederbereich, auf Deutsch und auf Niederländisch.",
+                        "Unser Ziel ist, dass diese Plattform die Web Content Accessibility "
+                        "Guidelines (WCAG) 2.2 auf Stufe AA erfüllt.",
+                        "Wir richten uns damit nach den Anforderungen der "
+                        "Barrierefreie-Informationstechnik-Verordnung des Bundes (BITV 2.0) und "
+                        "des niederländischen Besluit digitale toegankelijkheid overheid, das für "
+                        "Websites von Behörden gilt. Beide verweisen auf die europäische Norm EN "
+                        "301 549, die auf den WCAG aufbaut.",
+                        "Die Erklärung gilt für die öffentlichen Seiten und den Mitgliederbereich, "
+                        "auf Deutsch wie auf Niederländisch.",
                     ],
                 },
             ),
             (
                 "heading",
                 {
-                    "nl": "Wat wij doen",
-                    "de": "Was wir tun",
+                    "nl": "Hoe ver wij zijn",
+                    "de": "Stand der Vereinbarkeit",
                 },
             ),
             (
                 "paragraphs",
                 {
                     "nl": [
-                        "De pagina's zijn opgebouwd met semantische HTML: koppen, lijsten, "
-                        "oriëntatiepunten en formulierlabels zijn correct opgemaakt, zodat "
-                        "schermlezers de structuur kunnen volgen.",
-                        "Alles werkt met het toetsenbord. De toetsenbordfocus is steeds duidelijk "
-                        "zichtbaar, en bovenaan elke pagina staat een link waarmee u direct naar de "
-                        "inhoud springt.",
-                        "Tekst en bedieningselementen hebben voldoende contrast met de achtergrond, "
-                        "en de pagina's blijven bruikbaar als u inzoomt of de tekst groter zet.",
-                        "Alle inhoud is er in het Nederlands en het Duits. Elke pagina geeft aan in "
-                        "welke taal zij is geschreven, zodat een schermlezer de juiste uitspraak "
-                        "gebruikt.",
-                        "Een afbeelding kan alleen worden geplaatst met een alternatieve tekst: dat "
-                        "veld is verplicht, voor redacteuren en voor leden.",
+                        "Of het platform volledig aan deze eisen voldoet, kunnen wij nog niet "
+                        "zeggen. Dat moet een onderzoek door een deskundige uitwijzen, en dat "
+                        "heeft nog niet plaatsgevonden.",
+                        "Wel testen wij het platform zelf, automatisch, bij elke wijziging aan de "
+                        "software. Hieronder leest u wat die tests controleren en wat niet.",
                     ],
                     "de": [
-                        "Die Seiten sind mit semantischem HTML aufgebaut: Überschriften, Listen, "
-                        "Landmarks und Formularbeschriftungen sind korrekt ausgezeichnet, sodass "
-                        "Screenreader der Struktur folgen können.",
-                        "Alles lässt sich mit der Tastatur bedienen. Der Tastaturfokus ist stets "
-                        "deutlich sichtbar, und oben auf jeder Seite führt ein Link direkt zum "
-                        "Inhalt.",
-                        "Texte und Bedienelemente heben sich ausreichend vom Hintergrund ab, und die "
-                        "Seiten bleiben nutzbar, wenn Sie hineinzoomen oder die Schrift vergrößern.",
-                        "Alle Inhalte gibt es auf Deutsch und auf Niederländisch. Jede Seite gibt "
-                        "an, in welcher Sprache sie geschrieben ist, damit ein Screenreader die "
-                        "richtige Aussprache verwendet.",
-                        "Ein Bild lässt sich nur mit einem Alternativtext einfügen: Dieses Feld ist "
-                        "Pflicht, für die Redaktion ebenso wie für Mitglieder.",
+                        "Ob die Plattform diese Anforderungen vollständig erfüllt, können wir noch "
+                        "nicht sagen. Das müsste eine Prüfung durch Fachleute zeigen, und die "
+                        "steht noch aus.",
+                        "Wir testen die Plattform aber selbst, automatisch, bei jeder Änderung an "
+                        "der Software. Was diese Tests abdecken und was nicht, lesen Sie hier.",
                     ],
                 },
             ),
             (
                 "heading",
                 {
-                    "nl": "Hoe wij testen",
-                    "de": "Wie wir prüfen",
+                    "nl": "Wat wij hebben getest",
+                    "de": "Was wir geprüft haben",
                 },
             ),
             (
                 "paragraphs",
                 {
                     "nl": [
-                        "Bij elke wijziging aan de software draait een geautomatiseerde testreeks. "
-                        "Die controleert de pagina's met axe-core op toegankelijkheidsfouten en "
-                        "valideert de HTML.",
-                        "Daarnaast controleren wij de belangrijkste onderdelen met de hand, met "
-                        "alleen het toetsenbord: navigeren, inschrijven, inloggen, aanmelden voor "
-                        "een bijeenkomst en een bijdrage insturen. Geautomatiseerde tests vinden "
-                        "niet alle problemen; daarom blijven handmatige controles en uw meldingen "
-                        "belangrijk.",
+                        "Eén test opent de pagina's in een browser (Chromium, zonder scherm) en "
+                        "laat ze nakijken door axe-core, met alle regels die dat programma heeft "
+                        "voor WCAG 2.0, 2.1 en 2.2 op niveau A en AA. Een wijziging gaat alleen "
+                        "door als axe-core niets meer vindt uit de twee zwaarste categorieën "
+                        "(‘serious’ en ‘critical’). Lichtere bevindingen houden een wijziging niet "
+                        "tegen.",
+                        "Zo worden de startpagina en de pagina van een sectorgemeenschap in beide "
+                        "talen nagekeken. De andere pagina's in één van de twee talen, want beide "
+                        "talen gebruiken dezelfde opmaak: het verhalenoverzicht met een filter, "
+                        "een verhaal, de agenda als lijst en als maandoverzicht, een bijeenkomst, "
+                        "de zoekresultaten, het registratie- en het inlogformulier, en in de "
+                        "ledenomgeving het overzicht, het profiel en de formulieren voor een nieuw "
+                        "verhaal en een nieuwe bijeenkomst.",
+                        "Een tweede test haalt dezelfde pagina's, aangevuld met de foutpagina voor "
+                        "een onbekend adres en een zoekopdracht zonder resultaat, door de Nu Html "
+                        "Checker van het W3C. Die vindt er geen fouten in de HTML.",
+                        "Een derde test bedient de site alleen met het toetsenbord, zoals iemand "
+                        "zonder muis: met de Tab-toets naar de link ‘Naar de inhoud’, de "
+                        "taalkeuze, het hoofdmenu en de filters van het verhalenoverzicht, die hij "
+                        "met Enter verstuurt; en op de pagina van een bijeenkomst via het "
+                        "inlogformulier naar de knop om zich aan te melden, die hij met de "
+                        "spatiebalk indrukt. Bij elke stap controleert de test of de focus te zien "
+                        "is, als rand of schaduw om het gekozen element. Deze test gebruikt de "
+                        "Nederlandse pagina's.",
+                        "Het platform laadt niets van andere servers: geen lettertypen, scripts of "
+                        "stijlen van derden, en geen cookiemelding, kaart, video of captcha van "
+                        "een andere dienst. De Content Security Policy van de site houdt dat zo. "
+                        "Er staat dus niets op de pagina's waarvan wij de toegankelijkheid niet "
+                        "zelf in de hand hebben.",
+                        "Afbeeldingen kunnen alleen met een alternatieve tekst worden geplaatst, "
+                        "door redacteuren en door leden. Redacteuren zien bovendien bij het "
+                        "bekijken van een pagina de toegankelijkheidscontrole van Wagtail, die "
+                        "onder meer ontbrekende alternatieve teksten meldt.",
                     ],
                     "de": [
-                        "Bei jeder Änderung an der Software läuft eine automatische Testreihe. Sie "
-                        "prüft die Seiten mit axe-core auf Barrieren und validiert das HTML.",
-                        "Zusätzlich prüfen wir die wichtigsten Abläufe von Hand und nur mit der "
-                        "Tastatur: Navigation, Registrierung, Anmeldung, Anmeldung zu einem Treffen "
-                        "und Einreichen eines Beitrags. Automatische Tests finden nicht alle "
-                        "Probleme; deshalb bleiben Prüfungen von Hand und Ihre Hinweise wichtig.",
+                        "Ein Test öffnet die Seiten in einem Browser (Chromium, ohne Bildschirm) "
+                        "und lässt sie von axe-core prüfen, mit allen Regeln, die das Programm für "
+                        "WCAG 2.0, 2.1 und 2.2 auf den Stufen A und AA kennt. Eine Änderung wird "
+                        "nur übernommen, wenn axe-core in den beiden schwersten Kategorien "
+                        "(„serious“ und „critical“) nichts mehr findet. Leichtere Befunde halten "
+                        "eine Änderung nicht auf.",
+                        "Die Startseite und die Seite einer Fachgruppe werden so in beiden "
+                        "Sprachen geprüft. Die übrigen Seiten in einer der beiden Sprachen, da "
+                        "beide Sprachen dieselben Vorlagen nutzen: die Übersicht der Geschichten "
+                        "mit einem Filter, eine Geschichte, der Kalender als Liste und als "
+                        "Monatsansicht, ein Treffen, die Suchergebnisse, die Formulare zur "
+                        "Registrierung und zum Login sowie im Mitgliederbereich die Übersicht, das "
+                        "Profil und die Formulare für eine neue Geschichte und ein neues Treffen.",
+                        "In einem zweiten Test prüft der Nu Html Checker des W3C dieselben Seiten, "
+                        "ergänzt um die Fehlerseite für eine unbekannte Adresse und eine Suche "
+                        "ohne Treffer. Er findet darin keine Fehler im HTML.",
+                        "Ein dritter Test bedient die Website nur mit der Tastatur, wie jemand "
+                        "ohne Maus: mit der Tabulatortaste zum Link „Zum Inhalt springen“, zur "
+                        "Sprachwahl, zur Hauptnavigation und zu den Filtern der Geschichten, die "
+                        "er mit der Eingabetaste abschickt; und auf der Seite eines Treffens über "
+                        "das Login-Formular zur Schaltfläche für die Anmeldung, die er mit der "
+                        "Leertaste auslöst. Bei jedem Schritt prüft der Test, ob der Fokus "
+                        "sichtbar ist, als Rahmen oder Schatten um das gewählte Element. Dieser "
+                        "Test läuft auf den niederländischen Seiten.",
+                        "Die Plattform lädt nichts von fremden Servern: keine Schriften, Skripte "
+                        "oder Stylesheets von Dritten, kein Cookie-Banner, keine Karte, kein Video "
+                        "und kein Captcha eines anderen Dienstes. Dafür sorgt die Content Security "
+                        "Policy der Website. Auf den Seiten gibt es also nichts, dessen "
+                        "Barrierefreiheit wir nicht selbst in der Hand haben.",
+                        "Bilder lassen sich nur mit einem Alternativtext einfügen, von der "
+                        "Redaktion wie von Mitgliedern. Die Redaktion sieht außerdem beim Ansehen "
+                        "einer Seite die Barrierefreiheitsprüfung von Wagtail, die unter anderem "
+                        "fehlende Alternativtexte meldet.",
                     ],
                 },
             ),
             (
                 "heading",
                 {
-                    "nl": "Bekende beperkingen",
-                    "de": "Bekannte Einschränkungen",
+                    "nl": "Wat wij niet hebben getest",
+                    "de": "Was wir nicht geprüft haben",
                 },
             ),
             (
                 "paragraphs",
                 {
                     "nl": [
-                        "Foto's in bijdragen van leden: leden schrijven zelf de alternatieve tekst "
-                        "bij hun foto's. De redactie let daarop bij de beoordeling, maar die teksten "
-                        "zijn niet altijd even beschrijvend.",
-                        "PDF-documenten: redacteuren kunnen PDF-bestanden uploaden, bijvoorbeeld "
-                        "verslagen of uitnodigingen. Die zijn niet altijd toegankelijk. Heeft u een "
-                        "document in een andere vorm nodig, vraag het ons dan.",
+                        "Een deskundige heeft de pagina's nog niet met de hand op alle "
+                        "succescriteria van de WCAG onderzocht. Automatische tests vinden maar een "
+                        "deel van de mogelijke problemen: of een alternatieve tekst klopt of een "
+                        "tekst begrijpelijk is, kunnen ze bijvoorbeeld niet beoordelen.",
+                        "Wij hebben het platform nog niet getest met schermlezers of andere "
+                        "hulpmiddelen, en nog niet samen met mensen met een beperking. Ook sterk "
+                        "inzoomen hebben wij niet stelselmatig getest.",
+                        "De tests werken met voorbeeldinhoud. Wat redacteuren en leden later op "
+                        "het platform zetten, valt er niet onder.",
                         "Beheeromgeving: redacteuren werken in de beheeromgeving van Wagtail, het "
-                        "systeem waarop dit platform draait. Die omgeving valt buiten deze "
-                        "verklaring.",
+                        "systeem waarop dit platform draait. Onze tests gaan niet over die "
+                        "omgeving, en deze verklaring ook niet.",
+                        "Documenten: redacteuren kunnen bestanden uploaden, zoals verslagen of "
+                        "uitnodigingen als PDF. Voor de toegankelijkheid daarvan zijn zij zelf "
+                        "verantwoordelijk; onze tests controleren die bestanden niet. Heeft u een "
+                        "document in een andere vorm nodig, vraag het ons dan.",
+                        "Bijdragen van leden: leden schrijven hun verhalen, aankondigingen en de "
+                        "alternatieve teksten bij hun foto's zelf. De redactie let bij de "
+                        "beoordeling ook op toegankelijkheid, maar kan niet garanderen dat elke "
+                        "bijdrage helder en volledig is.",
                     ],
                     "de": [
-                        "Fotos in Beiträgen von Mitgliedern: Mitglieder schreiben den "
-                        "Alternativtext zu ihren Fotos selbst. Die Redaktion achtet bei der Prüfung "
-                        "darauf, aber diese Texte sind nicht immer aussagekräftig.",
-                        "PDF-Dokumente: Die Redaktion kann PDF-Dateien hochladen, etwa Berichte oder "
-                        "Einladungen. Diese sind nicht immer barrierefrei. Wenn Sie ein Dokument in "
-                        "einer anderen Form brauchen, fragen Sie uns.",
-                        "Verwaltungsbereich: Die Redaktion arbeitet im Verwaltungsbereich von "
-                        "Wagtail, dem System, auf dem diese Plattform läuft. Dieser Bereich fällt "
-                        "nicht unter diese Erklärung.",
+                        "Fachleute haben die Seiten noch nicht von Hand auf alle Erfolgskriterien "
+                        "der WCAG geprüft. Automatische Tests finden nur einen Teil der möglichen "
+                        "Probleme: Ob ein Alternativtext zutrifft oder ein Text verständlich ist, "
+                        "können sie zum Beispiel nicht beurteilen.",
+                        "Mit Screenreadern oder anderen Hilfsmitteln haben wir die Plattform noch "
+                        "nicht getestet, und auch noch nicht gemeinsam mit Menschen mit "
+                        "Behinderungen. Eine starke Vergrößerung der Seiten haben wir ebenfalls "
+                        "nicht systematisch geprüft.",
+                        "Die Tests arbeiten mit Beispielinhalten. Was Redaktion und Mitglieder "
+                        "später veröffentlichen, erfassen sie nicht.",
+                        "Redaktionsbereich: Die Redaktion arbeitet im Verwaltungsbereich von "
+                        "Wagtail, dem System, auf dem die Plattform läuft. Unsere Tests erfassen "
+                        "diesen Bereich nicht, und diese Erklärung gilt nicht für ihn.",
+                        "Dokumente: Die Redaktion kann Dateien hochladen, etwa Berichte oder "
+                        "Einladungen als PDF. Für deren Barrierefreiheit ist sie selbst "
+                        "verantwortlich; unsere Tests prüfen diese Dateien nicht. Wenn Sie ein "
+                        "Dokument in einer anderen Form brauchen, fragen Sie uns.",
+                        "Beiträge von Mitgliedern: Mitglieder schreiben ihre Geschichten, "
+                        "Ankündigungen und die Alternativtexte zu ihren Fotos selbst. Die "
+                        "Redaktion achtet bei der Prüfung auch auf Barrierefreiheit, kann aber "
+                        "nicht garantieren, dass jeder Beitrag klar und vollständig ist.",
                     ],
                 },
             ),
@@ -1399,14 +1459,15 @@ PAGES = [
                 "paragraphs",
                 {
                     "nl": [
-                        "Loopt u ergens tegenaan, of is iets voor u niet toegankelijk? Laat het ons "
-                        "weten via een van de e-mailadressen onderaan de pagina. Beschrijf op welke "
-                        "pagina het probleem zit, wat u probeerde te doen en, als u dat wilt, welk "
-                        "hulpmiddel u gebruikt.",
+                        "Loopt u ergens tegenaan, of is iets voor u niet toegankelijk? Laat het "
+                        "ons weten via een van de e-mailadressen onderaan de pagina. Beschrijf op "
+                        "welke pagina het probleem zit, wat u probeerde te doen en, als u dat "
+                        "wilt, welk hulpmiddel u gebruikt.",
                         "Wij reageren binnen een week. Kunnen wij het probleem niet snel oplossen, "
                         "dan laten wij weten wanneer dat wel lukt, en zorgen wij dat u de "
                         "informatie in de tussentijd op een andere manier krijgt.",
-                        "Deze verklaring is opgesteld in november 2026.",
+                        "Deze verklaring is opgesteld in november 2026 en beschrijft wat de tests "
+                        "toen controleerden.",
                     ],
                     "de": [
                         "Stoßen Sie auf ein Hindernis, oder ist etwas für Sie nicht zugänglich? "
@@ -1416,7 +1477,8 @@ PAGES = [
                         "Wir antworten innerhalb einer Woche. Können wir das Problem nicht schnell "
                         "beheben, sagen wir Ihnen, bis wann es gelöst ist, und sorgen dafür, dass "
                         "Sie die Informationen in der Zwischenzeit auf anderem Weg erhalten.",
-                        "Diese Erklärung wurde im November 2026 erstellt.",
+                        "Diese Erklärung wurde im November 2026 erstellt und beschreibt, was die "
+                        "Tests zu diesem Zeitpunkt prüften.",
                     ],
                 },
             ),
