@@ -77,3 +77,7 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache $(MO_FILES)
+
+.PHONY: loadtest
+loadtest: install messages ## Load and fault test on a private PostgreSQL (LOADTEST_CLIENTS, LOADTEST_DURATION)
+	$(BIN)/python -m tests.perf.loadtest
