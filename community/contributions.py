@@ -7,8 +7,11 @@ from html import escape, unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
@@ -19,6 +22,8 @@ from exchanges.models import CalendarPage, MeetingPage, StoryIndexPage, StoryPag
 
 MAX_PHOTOS = 10
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
+# Of a slug's 255 characters, leaving room for the number that makes it unique.
+SLUG_LENGTH = 200
 
 
 class ContributionState(models.TextChoices):
@@ -168,6 +173,7 @@ def create_contribution(page, user, locale, *, submit):
     """Saves a new contribution as a draft owned by the member, mirrored into the synced
     language as an alias (as pages made in the admin are), and optionally submits it."""
     parent = parent_for(type(page), locale)
+    page.slug = slug_for(page, parent)
     page.owner = user
     page.live = False
     page.member_contribution = True
@@ -178,6 +184,17 @@ def create_contribution(page, user, locale, *, submit):
     if submit:
         submit_for_review(page, user)
     return revision
+
+
+def slug_for(page, parent):
+    """Wagtail would derive the slug from the title, but a title of only emoji or punctuation
+    gives it nothing, and Unicode normalisation can stretch a title past the slug's length (one
+    Arabic ligature becomes eighteen letters). The kind of page names what has no other name."""
+    slug = slugify(page.title, allow_unicode=True)[:SLUG_LENGTH].strip("-_")
+    if not slug:
+        with translation.override(parent.locale.language_code):
+            slug = slugify(str(page._meta.verbose_name))
+    return find_available_slug(parent, slug)
 
 
 @transaction.atomic

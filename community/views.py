@@ -70,11 +70,15 @@ def edit_profile(request):
     return render(request, "community/profile_form.html", {"form": form})
 
 
+def live_sector(page_id):
+    return get_object_or_404(SectorPage.objects.live(), pk=page_id)
+
+
 @require_POST
 @member_required
 @rate_limit("membership", limit=30)
 def join_sector(request, page_id):
-    sector = get_object_or_404(SectorPage.objects.live(), pk=page_id)
+    sector = live_sector(page_id)
     SectorMembership.objects.get_or_create(user=request.user, sector_key=sector.translation_key)
     messages.success(request, _("Welcome to the %(sector)s community!") % {"sector": sector.title})
     return redirect(sector.get_url(request))
@@ -83,7 +87,7 @@ def join_sector(request, page_id):
 @require_POST
 @member_required
 def leave_sector(request, page_id):
-    sector = get_object_or_404(SectorPage.objects.live(), pk=page_id)
+    sector = live_sector(page_id)
     SectorMembership.objects.for_sector(sector).filter(user=request.user).delete()
     messages.success(
         request, _("You have left the %(sector)s community.") % {"sector": sector.title}
