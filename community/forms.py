@@ -1,14 +1,16 @@
+import datetime
+
 from django import forms
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
 from wagtail.models import Locale
 
 from exchanges.choices import MeetingFormat, SpokenLanguage
+from exchanges.models import MeetingPage
 
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
-from .uploads import cleaned_image
+from .uploads import PhotoField
 
 
 def town_choices():
@@ -60,7 +62,7 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     town = TownChoiceField()
-    avatar = WagtailImageField(label=_("Photo"), required=False)
+    avatar = PhotoField(label=_("Photo"), required=False)
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
 
     class Meta:
@@ -72,12 +74,6 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
         self.initial["town"] = self.instance.town_id or ""
-
-    def clean_avatar(self):
-        upload = self.cleaned_data.get("avatar")
-        if upload and upload is not self.instance.avatar:
-            return cleaned_image(upload)
-        return upload
 
     def save(self, commit=True):
         user = super().save(commit=False)
@@ -92,7 +88,7 @@ class ProfileForm(forms.ModelForm):
 class PhotoForm(forms.Form):
     """One photo of a contribution, with the text people who cannot see it need."""
 
-    image = WagtailImageField(label=_("Photo"), required=False)
+    image = PhotoField(label=_("Photo"), required=False)
     alt_text = forms.CharField(
         label=_("What does the photo show?"),
         max_length=250,
@@ -105,8 +101,6 @@ class PhotoForm(forms.Form):
         data = super().clean()
         if data.get("image") and not data.get("alt_text", "").strip():
             self.add_error("alt_text", _("Describe the photo for people who cannot see it."))
-        if data.get("image"):
-            data["image"] = cleaned_image(data["image"])
         return data
 
 
@@ -152,6 +146,9 @@ class ContributionForm(forms.Form):
         return self.sectors.get(self.cleaned_data.get("sector") or "")
 
 
+FIRST_STORY_DATE = datetime.date(1900, 1, 1)
+
+
 class StoryContributionForm(ContributionForm):
     date = forms.DateField(
         label=_("When did it happen?"), widget=forms.DateInput(attrs={"type": "date"})
@@ -166,8 +163,20 @@ class StoryContributionForm(ContributionForm):
         self.towns = {str(town.pk): town for town in towns}
         self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
 
+    def clean_date(self):
+        # A story tells what happened: not in the future, nor before the twinning's prehistory.
+        date = self.cleaned_data["date"]
+        if not FIRST_STORY_DATE <= date <= timezone.localdate():
+            raise forms.ValidationError(_("Choose a date between 1900 and today."))
+        return date
+
     def chosen_towns(self):
         return [self.towns[pk] for pk in self.cleaned_data.get("towns", [])]
+
+
+# A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
+# the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class MeetingProposalForm(ContributionForm):
@@ -180,12 +189,25 @@ class MeetingProposalForm(ContributionForm):
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
     place_name = forms.CharField(label=_("Place"), max_length=150, required=False)
     town = TownChoiceField()
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        max_length=MeetingPage._meta.get_field("online_url").max_length,
+    )
     spoken_language = forms.ChoiceField(label=_("Spoken language"), choices=SpokenLanguage.choices)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000, required=False)
 
     def clean(self):
         data = super().clean()
+        for name in ("start", "end"):
+            moment = data.get(name)
+            if moment and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(first)s and %(last)s.")
+                    % {"first": FIRST_YEAR, "last": LAST_YEAR},
+                )
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("The end must be after the start."))
         meeting_format = data.get("format")

@@ -2,6 +2,7 @@
 
 Permission tests are object-level and deny by default: a member reaches only their own things."""
 
+import datetime
 import io
 import json
 import os
@@ -13,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
+from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
@@ -301,6 +303,13 @@ class UploadTests(MembersTestCase):
     def test_photo_without_alternative_text_is_refused(self):
         response = self.post_story(self.anna, **{"photos-0-image": photo()})
         self.assertContains(response, "Beschrijf de foto voor mensen die hem niet kunnen zien.")
+
+    def test_story_dated_in_the_future_is_refused_and_keeps_the_text(self):
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        response = self.post_story(self.anna, date=tomorrow.isoformat())
+        self.assertContains(response, "Kies een datum tussen 1900 en vandaag.")
+        self.assertContains(response, "Met twaalf mensen fietsten we naar de partnergemeente.")
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
 
     def test_gps_data_is_gone_from_the_stored_original(self):
         self.post_story(
