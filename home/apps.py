@@ -7,7 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import cache, frontend_cache
+        from django.urls import register_converter
 
+        from . import cache, frontend_cache
+        from .converters import IdConverter
+
+        register_converter(IdConverter, "id")
         cache.connect_signals()
         frontend_cache.connect_signals()

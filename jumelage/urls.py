@@ -37,7 +37,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
-    path("report/<int:page_id>/", community_views.report_contribution, name="report_contribution"),
+    path("report/<id:page_id>/", community_views.report_contribution, name="report_contribution"),
     path("search/", home_views.search, name="search"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),
     path("feeds/stories.atom", feeds.AtomStoryFeed(), name="story_feed_atom"),
@@ -45,10 +45,10 @@ urlpatterns += i18n_patterns(
     path("feeds/sectors/<slug:slug>.atom", feeds.AtomSectorStoryFeed(), name="sector_feed_atom"),
     path("calendar.ics", ical.calendar_feed, name="calendar_feed"),
     path("calendar/sectors/<slug:slug>.ics", ical.sector_feed, name="sector_calendar_feed"),
-    path("meetings/<int:page_id>.ics", ical.meeting_feed, name="meeting_calendar_feed"),
-    path("meetings/<int:page_id>/register/", exchange_views.register, name="meeting_register"),
+    path("meetings/<id:page_id>.ics", ical.meeting_feed, name="meeting_calendar_feed"),
+    path("meetings/<id:page_id>/register/", exchange_views.register, name="meeting_register"),
     path(
-        "meetings/<int:page_id>/cancel/",
+        "meetings/<id:page_id>/cancel/",
         exchange_views.cancel_registration,
         name="meeting_cancel_registration",
     ),

@@ -167,6 +167,16 @@ class NotFoundTests(BilingualSiteTestCase):
         self.assertEqual(soup(response).html["lang"], "de")
         self.assertContains(response, "Seite nicht gefunden", status_code=404)
 
+    def test_ids_too_large_for_any_database_are_not_found(self):
+        huge = 10**25
+        for url in (
+            f"/nl/meetings/{huge}.ics",
+            f"/nl/report/{huge}/",
+            f"/de/members/contributions/{huge}/",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+
 
 class SettingsFromEnvironmentTests(SettingsProbeMixin, TestCase):
     def test_database_url_selects_postgresql(self):
