@@ -34,6 +34,15 @@ def sector_pages():
     return remember("sector-pages", load)
 
 
+def sector_versions(sector):
+    """The ids of every language version of a sector page, for filters without a join."""
+    return [
+        page.pk
+        for page in sector_pages()["by_id"].values()
+        if page.translation_key == sector.translation_key
+    ]
+
+
 def localized_sector(sector_id, locale=None):
     """The sector page in the language being read, or as linked when it has no live version."""
     sectors = sector_pages()

@@ -3,7 +3,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from community.models import SectorPage, Town
+from community.localization import sector_pages
+from community.models import Town
+from home.cache import remember
 
 from .choices import MeetingFormat
 from .models import StoryPage
@@ -18,11 +20,13 @@ class ListingFilterForm(forms.Form):
     def __init__(self, data, *, index):
         super().__init__(data)
         self.index = index
+        in_language = (
+            sector
+            for sector in sector_pages()["by_id"].values()
+            if sector.live and sector.locale_id == index.locale_id
+        )
         self.sectors = {
-            sector.slug: sector
-            for sector in SectorPage.objects.live()
-            .filter(locale_id=index.locale_id)
-            .order_by("title")
+            sector.slug: sector for sector in sorted(in_language, key=lambda item: item.title)
         }
         self.fields["sector"].choices = [EVERYTHING] + [
             (slug, sector.title) for slug, sector in self.sectors.items()
@@ -59,16 +63,24 @@ class StoryFilterForm(ListingFilterForm):
 
     def __init__(self, data, *, index):
         super().__init__(data, index=index)
+        choices = remember(f"story-filters:{index.pk}", lambda: self.choices_of(index))
+        for name in ("town", "year", "tag"):
+            self.fields[name].choices = [EVERYTHING, *choices[name]]
+
+    @staticmethod
+    def choices_of(index):
+        """The towns, years and tags there are stories for; they read every story of the
+        overview, so they are kept in the content cache."""
         stories = StoryPage.objects.child_of(index).live()
-        self.fields["town"].choices = [EVERYTHING] + list(
-            Town.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
-        )
         years = stories.dates("date", "year", order="DESC")
-        self.fields["year"].choices = [EVERYTHING] + [(d.year, str(d.year)) for d in years]
         tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=stories).distinct()
-        self.fields["tag"].choices = [EVERYTHING] + list(
-            tags.order_by("name").values_list("slug", "name")
-        )
+        return {
+            "town": list(
+                Town.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
+            ),
+            "year": [(date.year, str(date.year)) for date in years],
+            "tag": list(tags.order_by("name").values_list("slug", "name")),
+        }
 
     def filter(self, stories):
         chosen = self.selected()

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from community.localization import LocalizedSectorsMixin
+from community.localization import LocalizedSectorsMixin, sector_versions
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.contribution import ContributionMixin
 from home.blocks import BaseStreamBlock
@@ -51,7 +51,7 @@ class MeetingQuerySet(PublicPageQuerySet):
         return self.filter(start__lt=after, end__gte=first).order_by("start", "pk")
 
     def in_sector(self, sector):
-        return self.filter(meeting_sectors__sector__translation_key=sector.translation_key)
+        return self.filter(meeting_sectors__sector_id__in=sector_versions(sector))
 
     def with_format(self, meeting_format):
         return self.filter(format=meeting_format)
@@ -209,6 +209,8 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        # The calendar lists meetings by start time and stops after a page or a month.
+        indexes = [models.Index(fields=["start", "page_ptr"], name="meeting_by_start")]
 
     def clean(self):
         super().clean()

@@ -11,7 +11,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
-from community.localization import LocalizedSectorsMixin, with_localized_sectors
+from community.localization import (
+    LocalizedSectorsMixin,
+    sector_versions,
+    with_localized_sectors,
+)
 from exchanges.blocks import StoryStreamBlock
 from exchanges.models.contribution import ContributionMixin
 from home.models import LeadImageMixin, OverviewPage
@@ -40,7 +44,7 @@ class StoryQuerySet(PublicPageQuerySet):
 
     def in_sector(self, sector):
         """Stories of a sector community, whichever language version of the sector they chose."""
-        return self.filter(story_sectors__sector__translation_key=sector.translation_key)
+        return self.filter(story_sectors__sector_id__in=sector_versions(sector))
 
     def in_town(self, slug):
         return self.filter(story_towns__town__slug=slug)
@@ -134,6 +138,9 @@ class StoryPage(
     class Meta:
         verbose_name = _("exchange story")
         verbose_name_plural = _("exchange stories")
+        # Listings show the newest first and stop after a page: with this index the database
+        # reads a page's worth of stories instead of sorting all of them.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="story_newest_first")]
 
     @property
     def towns(self):
