@@ -81,3 +81,8 @@ clean:
 .PHONY: loadtest
 loadtest: install messages ## Load and fault test on a private PostgreSQL (LOADTEST_CLIENTS, LOADTEST_DURATION)
 	$(BIN)/python -m tests.perf.loadtest
+
+.PHONY: bench
+bench: install messages ## Requests per second, latency and SQL queries per page on a large seeded PostgreSQL (BENCH_QUICK=1, BENCH_DURATION, BENCH_RESEED=1)
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(BIN)/python -m tests.perf.bench
