@@ -5,13 +5,15 @@ import datetime
 import feedparser
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from exchanges.models import StoryPage
+from home.templatetags.jumelage_tags import page_numbers
 from tests.stories_base import StoriesMixin
 
 
@@ -247,6 +249,12 @@ class PaginationTests(StoryTestCase):
 
     def test_page_out_of_range_shows_the_last_page(self):
         self.assertEqual(len(listed_titles(self.client.get("/nl/verhalen/", {"page": 99}))), 3)
+
+
+class LongPagerTests(SimpleTestCase):
+    def test_a_long_overview_links_the_ends_and_the_pages_around_the_current_one(self):
+        page = Paginator(range(10_000), 12).page(400)
+        self.assertEqual(page_numbers(page), [1, None, 398, 399, 400, 401, 402, None, 834])
 
 
 class UntranslatedStoryTests(StoryTestCase):

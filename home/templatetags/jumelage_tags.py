@@ -27,6 +27,17 @@ def content_language(page):
     return i18n.content_language(page)
 
 
+@register.simple_tag
+def page_numbers(page):
+    """The page numbers a pager links: the first and the last, and two either side of the
+    current page, with None for the gaps (an overview of 10,000 stories has 834 pages)."""
+    ellipsis = page.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+
+
 @register.filter
 def language_name(code):
     """The name of a language in the reader's language, e.g. 'Dutch' or 'Niederländisch'."""
