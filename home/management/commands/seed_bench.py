@@ -229,23 +229,30 @@ class Command(BaseCommand):
             bench.story(self.rng, self.sector_slugs, self.image_ids, first_day, today)
             for _ in range(count)
         ]
-        dutch, german = Children(self.story_index["nl"]), Children(self.story_index["de"])
-        nl_pages = []
         for number, spec in enumerate(specs, start=1):
             by_member = self.rng.random() < 0.25
             author = self.rng.choice(members) if by_member else self.editors["nl"]
             spec["fields"] = self.story_fields(spec, number, uuid.uuid4(), author, by_member)
-            nl_pages.append(dutch.place(StoryPage(**spec["fields"](spec["texts"]["nl"], "nl"))))
+        nl_pages, de_pages = self.insert_in_both_languages(StoryPage, self.story_index, specs)
+        self.add_story_links(specs, nl_pages, de_pages)
+        return nl_pages + de_pages
+
+    def insert_in_both_languages(self, model, overviews, specs):
+        """The Dutch pages of `specs` under the Dutch overview, then their German versions under
+        the German one; returns both lists in the order of `specs`."""
+        dutch, german = Children(overviews["nl"]), Children(overviews["de"])
+        nl_pages = [
+            dutch.place(model(**spec["fields"](spec["texts"]["nl"], "nl"))) for spec in specs
+        ]
         insert_pages(nl_pages)
         de_pages = [
-            self.german_version(StoryPage, page, spec, spec["fields"], german.place)
+            self.german_version(model, page, spec, spec["fields"], german.place)
             for page, spec in zip(nl_pages, specs, strict=True)
         ]
         insert_pages(de_pages)
         dutch.save_count()
         german.save_count()
-        self.add_story_links(specs, nl_pages, de_pages)
-        return nl_pages + de_pages
+        return nl_pages, de_pages
 
     def story_fields(self, spec, number, key, author, by_member):
         published = datetime.combine(spec["date"], clock(12), tzinfo=LOCAL_TIME)
@@ -302,19 +309,9 @@ class Command(BaseCommand):
             start = datetime.combine(day, hour, tzinfo=LOCAL_TIME)
             specs.append(bench.meeting(self.rng, self.sector_slugs, start))
         specs.sort(key=lambda spec: spec["start"])
-        dutch, german = Children(self.calendar["nl"]), Children(self.calendar["de"])
-        nl_pages = []
         for number, spec in enumerate(specs, start=1):
             spec["fields"] = self.meeting_fields(spec, number, uuid.uuid4())
-            nl_pages.append(dutch.place(MeetingPage(**spec["fields"](spec["texts"]["nl"], "nl"))))
-        insert_pages(nl_pages)
-        de_pages = [
-            self.german_version(MeetingPage, page, spec, spec["fields"], german.place)
-            for page, spec in zip(nl_pages, specs, strict=True)
-        ]
-        insert_pages(de_pages)
-        dutch.save_count()
-        german.save_count()
+        nl_pages, de_pages = self.insert_in_both_languages(MeetingPage, self.calendar, specs)
         MeetingSector.objects.bulk_create(
             (
                 MeetingSector(page_id=page.pk, sector=self.sectors[slug], sort_order=order)
