@@ -13,27 +13,36 @@ from django.utils import timezone
 
 from tests.calendar_base import CalendarMixin
 
+# Every page in both languages, and what a search without results and a missing page show.
 PAGES = [
     "/nl/",
     "/de/",
     "/nl/sectoren/duurzaamheid/",
     "/de/fachgruppen/nachhaltigkeit/",
     "/nl/verhalen/?sector=duurzaamheid",
+    "/de/geschichten/?sector=nachhaltigkeit",
+    "/nl/verhalen/fietsen/",
     "/de/geschichten/radtour/",
     "/nl/agenda/",
+    "/de/kalender/",
+    "/nl/agenda/?view=month",
     "/de/kalender/?view=month",
     "/nl/agenda/taalcafe/",
+    "/de/kalender/sprachcafe/",
+    "/nl/search/?q=fietsen",
     "/de/search/?q=Radtour",
     "/nl/search/?q=nergens",
     "/nl/accounts/signup/",
+    "/de/accounts/signup/",
+    "/nl/accounts/login/",
     "/de/accounts/login/",
     "/nl/bestaat-niet/",
+    "/de/gibt-es-nicht/",
 ]
 MEMBER_PAGES = [
-    "/nl/members/",
-    "/nl/members/stories/new/",
-    "/de/members/meetings/new/",
-    "/nl/members/profile/",
+    f"/{language}/members/{path}"
+    for path in ("", "stories/new/", "meetings/new/", "profile/")
+    for language in ("nl", "de")
 ]
 
 
@@ -43,7 +52,10 @@ class HtmlValidityTests(CalendarMixin, TestCase):
         cls.build_calendar()
         story = cls.story(title="Fietsen naar Clarholz", slug="fietsen", sectors=[cls.climate])
         cls.translated(story, title="Radtour nach Clarholz", slug="radtour")
-        cls.meeting(timezone.now() + datetime.timedelta(days=3), title="Taalcafé", slug="taalcafe")
+        meeting = cls.meeting(
+            timezone.now() + datetime.timedelta(days=3), title="Taalcafé", slug="taalcafe"
+        )
+        cls.translated(meeting, title="Sprachcafé", slug="sprachcafe")
         cls.anna = get_user_model().objects.create_user(
             "anna@example.org", "x", display_name="Anna"
         )
