@@ -43,9 +43,9 @@ def sector_versions(sector):
     ]
 
 
-def localized_sector(sector_id, locale=None):
+def localized_sector(sector_id, locale=None, sectors=None):
     """The sector page in the language being read, or as linked when it has no live version."""
-    sectors = sector_pages()
+    sectors = sectors or sector_pages()
     sector = sectors["by_id"].get(sector_id)
     if sector is None:
         return None
@@ -56,9 +56,9 @@ def localized_sector(sector_id, locale=None):
 def with_localized_sectors(items):
     """Gives each story or meeting its sector pages in the language being read; returns a list."""
     items = list(items)
-    locale = active_locale()
+    locale, sectors = active_locale(), sector_pages()
     for item in items:
         links = getattr(item, item.sector_links_name).all()
-        localized = (localized_sector(link.sector_id, locale) for link in links)
+        localized = (localized_sector(link.sector_id, locale, sectors) for link in links)
         item._localized_sectors = [sector for sector in localized if sector is not None]
     return items

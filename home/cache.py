@@ -8,6 +8,8 @@ which pages list which others. Entries also expire after their own timeout, whic
 forgotten signal could cost."""
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -18,18 +20,36 @@ from django.utils import translation
 
 GENERATION_KEY = "content-generation"
 _MISSING = object()
+# The generation a request started with: read once, not for every entry the request looks up.
+_request_generation = ContextVar("content_generation", default=None)
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
+    token = _request_generation.get()
+    if token is None:
+        token = cache.get(GENERATION_KEY)
     if token is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         token = cache.get(GENERATION_KEY)
     return token
 
 
+@contextmanager
+def one_generation():
+    """Within the block (a request), the generation is read from the shared cache once."""
+    reset = _request_generation.set(generation())
+    try:
+        yield
+    finally:
+        _request_generation.reset(reset)
+
+
 def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    token = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, token, None)
+    if _request_generation.get() is not None:
+        # What the request changed, it sees changed for the rest of it.
+        _request_generation.set(token)
 
 
 def content_changed(**kwargs):

@@ -5,7 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from home.cache import generation
+from home.cache import generation, one_generation
 
 
 class HealthCheckMiddleware:
@@ -65,6 +65,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_generation():
+            return self.respond(request)
+
+    def respond(self, request):
         if not self.applies_to(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:

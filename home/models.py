@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -13,6 +14,15 @@ from wagtail.search import index
 from .blocks import BaseStreamBlock
 from .cache import active_locale
 from .visibility import ViewRestrictionsMixin
+
+
+def with_renditions(pages):
+    """Fetches the renditions of the pages' lead images in one query: each card's picture has
+    six (three formats, two sizes), which Wagtail would otherwise look up one by one."""
+    pages = list(pages)
+    images = [page.image for page in pages if page.image_id]
+    prefetch_related_objects(images, Prefetch("renditions", to_attr="prefetched_renditions"))
+    return pages
 
 
 class LeadImageMixin(models.Model):
@@ -82,7 +92,8 @@ class HomePage(ViewRestrictionsMixin, Page):
         from community.localization import with_localized_sectors
 
         story_page = apps.get_model("exchanges", "StoryPage")
-        return with_localized_sectors(story_page.objects.for_listing().descendant_of(self)[:limit])
+        stories = story_page.objects.for_listing().descendant_of(self)[:limit]
+        return with_renditions(with_localized_sectors(stories))
 
     def next_meetings(self, limit=3):
         from community.localization import with_localized_sectors

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.localization import with_localized_sectors
 from home.blocks import BaseStreamBlock
-from home.models import LeadImageMixin, OverviewPage
+from home.models import LeadImageMixin, OverviewPage, with_renditions
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 
@@ -108,7 +108,7 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
     def latest_stories(self, limit=6):
         story_page = apps.get_model("exchanges", "StoryPage")
         stories = story_page.objects.for_listing().in_sector(self).filter(locale_id=self.locale_id)
-        return with_localized_sectors(stories[:limit])
+        return with_renditions(with_localized_sectors(stories[:limit]))
 
 
 class SectorCoordinator(TranslatableMixin, Orderable):

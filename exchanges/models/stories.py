@@ -18,7 +18,7 @@ from community.localization import (
 )
 from exchanges.blocks import StoryStreamBlock
 from exchanges.models.contribution import ContributionMixin
-from home.models import LeadImageMixin, OverviewPage
+from home.models import LeadImageMixin, OverviewPage, with_renditions
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 STORIES_PER_PAGE = 12
@@ -88,7 +88,7 @@ class StoryIndexPage(OverviewPage):
         form = StoryFilterForm(request.GET, index=self)
         stories = form.filter(self.stories())
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = with_localized_sectors(page.object_list)
+        page.object_list = with_renditions(with_localized_sectors(page.object_list))
         context.update(filter_form=form, stories=page, query_string=form.query_string())
         return context
 
