@@ -1,9 +1,12 @@
+import gzip
+import re
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from home.cache import generation, one_generation
 
@@ -44,6 +47,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return super().get_policy_parts(request, response, report_only)
 
 
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 class AnonymousPageCacheMiddleware:
     """Keeps the public pages as anonymous visitors get them, per language (the language is in
     the path), until the content changes (see `home.cache`) or PAGE_CACHE_SECONDS pass.
@@ -53,6 +63,7 @@ class AnonymousPageCacheMiddleware:
     token (a form), so nothing personal is ever shared."""
 
     bypassed_prefixes = ("/admin/", "/documents/", "/static/", "/media/")
+    compressible = ("text/", "application/rss+xml", "application/atom+xml")
     stored_headers = (
         "Content-Type",
         "Content-Language",
@@ -77,9 +88,10 @@ class AnonymousPageCacheMiddleware:
         key = self.key(request)
         stored = cache.get(key)
         if stored is not None:
-            return self.rebuild(stored)
+            return self.rebuild(stored, accepts_gzip(request))
         response = self.get_response(request)
         if request.method == "GET" and self.can_store(request, response):
+            patch_vary_headers(response, ("Accept-Encoding",))
             if "Cache-Control" not in response:
                 # Shared caches (a CDN purged by Wagtail's front-end cache hooks) may keep it;
                 # browsers ask again, so a visitor who logs in sees their own page at once.
@@ -121,13 +133,24 @@ class AnonymousPageCacheMiddleware:
         )
 
     def snapshot(self, response):
+        """The response as stored: compressed when that pays, which is safe here because what is
+        shared holds no secret (no CSRF token, nothing personal) for BREACH to guess."""
         headers = {name: response[name] for name in self.stored_headers if name in response}
-        return {"content": response.content, "headers": headers}
+        content, compressed = response.content, False
+        if len(content) >= 1024 and response["Content-Type"].startswith(self.compressible):
+            content, compressed = gzip.compress(content, compresslevel=6, mtime=0), True
+        return {"content": content, "gzip": compressed, "headers": headers}
 
     @staticmethod
-    def rebuild(stored):
-        response = HttpResponse(stored["content"])
+    def rebuild(stored, gzip_accepted):
+        content = stored["content"]
+        response = HttpResponse()
         for name, value in stored["headers"].items():
             response[name] = value
+        if stored["gzip"] and gzip_accepted:
+            response["Content-Encoding"] = "gzip"
+        elif stored["gzip"]:
+            content = gzip.decompress(content)
+        response.content = content
         response["X-Page-Cache"] = "hit"
         return response

@@ -1,6 +1,7 @@
 """The anonymous page cache, its invalidation, Wagtail's front-end cache purges, and the query
 budget of every kind of page."""
 
+import gzip
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -51,6 +52,16 @@ class AnonymousPageCacheTests(CachedSiteTestCase):
         self.assertEqual(second.content, first.content)
         self.assertIn("Content-Security-Policy", second)
         self.assertEqual(second["X-Frame-Options"], "DENY")
+
+    def test_shared_pages_go_compressed_to_clients_that_accept_it(self):
+        first = self.client.get("/nl/calendar.ics")
+        compressed = self.client.get("/nl/calendar.ics", HTTP_ACCEPT_ENCODING="gzip, br")
+        plain = self.client.get("/nl/calendar.ics")
+        self.assertEqual(compressed["Content-Encoding"], "gzip")
+        self.assertEqual(gzip.decompress(compressed.content), first.content)
+        self.assertNotIn("Content-Encoding", plain)
+        self.assertEqual(plain.content, first.content)
+        self.assertIn("Accept-Encoding", compressed["Vary"])
 
     def test_each_language_is_kept_apart(self):
         self.client.get("/nl/verhalen/")
