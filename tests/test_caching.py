@@ -144,6 +144,24 @@ class AnonymousPageCacheTests(CachedSiteTestCase):
         self.assertNotIn("X-Page-Cache", self.client.get("/nl/verhalen/"))
 
 
+class CardFragmentTests(CachedSiteTestCase):
+    """Story, meeting and sector cards are kept as rendered fragments (page cache off here)."""
+
+    def test_a_card_shows_the_published_edit(self):
+        self.assertContains(self.client.get("/nl/verhalen/"), "Fietsen naar Clarholz")
+        self.first_story.title = "Fietsen naar Herzebrock"
+        self.first_story.save_revision().publish()
+        response = self.client.get("/nl/verhalen/")
+        self.assertContains(response, "Fietsen naar Herzebrock")
+        self.assertNotContains(response, "Fietsen naar Clarholz")
+
+    def test_each_language_has_its_own_cards(self):
+        self.client.get("/nl/verhalen/")
+        german = self.client.get("/de/geschichten/")
+        self.assertContains(german, "Radtour nach Clarholz")
+        self.assertContains(german, "Mai 2024")
+
+
 class PurgeRecorder(BaseHTTPRequestHandler):
     """A caching proxy's purge endpoint, as Varnish or nginx offer it."""
 

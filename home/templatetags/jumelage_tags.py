@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils import translation
 
 from home import i18n
-from home.cache import active_locale, find_site, remember
+from home.cache import active_locale, find_site, generation, remember
 from home.models import FoundationSettings
 from home.urls_util import absolute_url
 
@@ -25,6 +25,13 @@ def language_versions(context):
 @register.simple_tag
 def content_language(page):
     return i18n.content_language(page)
+
+
+@register.simple_tag
+def content_cache():
+    """For `{% cache %}` around fragments built from content: the seconds to keep them and the
+    content generation to put in their key, so a change anywhere throws them away."""
+    return {"seconds": settings.CONTENT_CACHE_SECONDS, "generation": generation()}
 
 
 @register.simple_tag
