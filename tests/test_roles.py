@@ -3,14 +3,27 @@
 from datetime import timedelta
 from io import StringIO
 
+from allauth.account import app_settings
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.users.models import UserProfile
 
+from community.models import Report
 from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
+from exchanges.models import Registration
+from home.dashboard import (
+    ContributionsAwaitingReview,
+    MeetingsSoon,
+    OpenReports,
+    OutdatedTranslations,
+)
 from tests.base import SettingsProbeMixin
 from tests.calendar_base import CalendarMixin
 
@@ -150,15 +163,6 @@ class BlockingTests(RolesTestCase):
 
 class DashboardTests(RolesTestCase):
     def test_dashboard_panels_show_what_waits_for_the_editors(self):
-        from community.models import Report
-        from exchanges.models import Registration
-        from home.dashboard import (
-            ContributionsAwaitingReview,
-            MeetingsSoon,
-            OpenReports,
-            OutdatedTranslations,
-        )
-
         member = User.objects.create_user(
             "lid@example.org", "x", display_name="Lid", town=self.herzebrock
         )
@@ -200,8 +204,6 @@ class AdminExperienceTests(RolesTestCase):
         self.assertContains(response, "image-alt")
 
     def test_admin_speaks_the_editors_own_language(self):
-        from wagtail.users.models import UserProfile
-
         profile = UserProfile.get_for_user(self.editor_de)
         profile.preferred_language = "de"
         profile.save()
@@ -213,8 +215,6 @@ class AdminExperienceTests(RolesTestCase):
 
 class DeclineTests(RolesTestCase):
     def test_moderator_rejects_a_contribution_and_the_member_is_told_why(self):
-        from django.core import mail
-
         member = User.objects.create_user("lid@example.org", "x", display_name="Lid", language="de")
         story = self.story(title="Werbung", slug="werbung", live=False)
         story.owner, story.member_contribution = member, True
@@ -249,8 +249,6 @@ class AdminLoginTests(RolesTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from allauth.account.models import EmailAddress
-
         super().setUpTestData()
         EmailAddress.objects.create(
             user=cls.editor_nl, email=cls.editor_nl.email, verified=True, primary=True
@@ -291,10 +289,6 @@ class AdminLoginTests(RolesTestCase):
         self.assertContains(self.client.get("/admin/"), 'id="jumelage-review-heading"')
 
     def test_failed_logins_are_limited_for_editors_too(self):
-        from allauth.account import app_settings
-        from allauth.account.adapter import DefaultAccountAdapter
-        from django.utils import translation
-
         rates = app_settings.RATE_LIMITS["login_failed"].split(",")
         limit = next(int(rate.split("/")[0]) for rate in rates if rate.endswith("/key"))
         for _attempt in range(limit):
@@ -316,8 +310,6 @@ class AdminLoginTests(RolesTestCase):
         self.assertEqual(self.client.get("/admin/").status_code, 302)
 
     def test_forgotten_password_in_the_admin_is_reset_through_allauth(self):
-        from django.core import mail
-
         response = self.client.get("/admin/password_reset/")
         self.assertRedirects(response, "/nl/accounts/password/reset/")
         self.client.post("/nl/accounts/password/reset/", {"email": self.editor_nl.email})
