@@ -6,8 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.test import TestCase
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import Translation
 
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import FoundationSettings
@@ -24,7 +27,15 @@ def publish_translation(page, locale):
 class BilingualSiteMixin:
     @classmethod
     def build_site(cls):
-        # Created by a migration, but flushed by transactional (browser) tests.
+        # Created by migrations, but flushed by transactional (browser) tests: the locales, the
+        # root page and collection, and the permission wagtail-localize's migration adds.
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        Permission.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(Translation),
+            codename="submit_translation",
+            defaults={"name": "Can submit translations"},
+        )
         cls.dutch, _ = Locale.objects.get_or_create(language_code="nl")
         cls.german, _ = Locale.objects.get_or_create(language_code="de")
         root = Page.get_first_root_node() or Page.add_root(

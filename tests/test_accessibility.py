@@ -1,16 +1,14 @@
 """axe-core (bundled with axe-playwright-python, no CDN) finds no serious or critical
 accessibility problem on the main pages, in both languages, for visitors and members."""
 
-import datetime
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.utils import timezone
 
 from tests.calendar_base import CalendarMixin
+from tests.checked_pages import MEMBER_EMAIL, MEMBER_PAGES, PUBLIC_PAGES, build_checked_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,19 +18,7 @@ def site():
     class Site(CalendarMixin):
         pass
 
-    Site.build_calendar()
-    story = Site.story(title="Fietsen naar Clarholz", slug="fietsen", sectors=[Site.climate])
-    Site.translated(story, title="Radtour nach Clarholz", slug="radtour")
-    meeting = Site.meeting(
-        timezone.now() + datetime.timedelta(days=3),
-        title="Taalcafé",
-        slug="taalcafe",
-        sectors=[Site.climate],
-    )
-    Site.translated(meeting, title="Sprachcafé", slug="sprachcafe")
-    get_user_model().objects.create_user(
-        "anna@example.org", "een-lang-wachtwoord", display_name="Anna"
-    )
+    build_checked_site(Site)
     return Site
 
 
@@ -48,45 +34,15 @@ def serious_violations(page, url):
     ]
 
 
-# Every page in both languages.
-PUBLIC = [
-    "/nl/",
-    "/de/",
-    "/nl/sectoren/duurzaamheid/",
-    "/de/fachgruppen/nachhaltigkeit/",
-    "/nl/verhalen/?sector=duurzaamheid",
-    "/de/geschichten/?sector=nachhaltigkeit",
-    "/nl/verhalen/fietsen/",
-    "/de/geschichten/radtour/",
-    "/nl/agenda/",
-    "/de/kalender/",
-    "/nl/agenda/?view=month",
-    "/de/kalender/?view=month",
-    "/nl/agenda/taalcafe/",
-    "/de/kalender/sprachcafe/",
-    "/nl/search/?q=fietsen",
-    "/de/search/?q=Radtour",
-    "/nl/accounts/signup/",
-    "/de/accounts/signup/",
-    "/nl/accounts/login/",
-    "/de/accounts/login/",
-]
-MEMBER_PAGES = [
-    f"/{language}/members/{path}"
-    for path in ("", "stories/new/", "meetings/new/", "profile/")
-    for language in ("nl", "de")
-]
-
-
 def test_public_pages_have_no_serious_accessibility_violations(site, live_server, page):
-    for path in PUBLIC:
+    for path in PUBLIC_PAGES:
         assert serious_violations(page, f"{live_server.url}{path}") == [], path
 
 
 def test_member_pages_have_no_serious_accessibility_violations(site, live_server, page):
     # Log in through a session cookie: the sign-up and login pages are checked above.
     client = Client()
-    client.force_login(get_user_model().objects.get(email="anna@example.org"))
+    client.force_login(get_user_model().objects.get(email=MEMBER_EMAIL))
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]

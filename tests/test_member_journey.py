@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from PIL import Image
-from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from exchanges.models import StoryPage
 from tests.stories_base import StoriesMixin
@@ -24,8 +24,6 @@ def site():
 
     Site.build_stories()
     # Transactional tests start from an empty database: recreate Wagtail's moderation set-up.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     workflow = Workflow.objects.create(name="Contribution review")
     task = GroupApprovalTask.objects.create(name="Moderators approve")

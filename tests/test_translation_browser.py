@@ -5,11 +5,8 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection
+from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import Translation
 
 from community.roles import EDITOR_GROUPS, setup_roles
 from exchanges.models import StoryPage
@@ -24,15 +21,6 @@ def story():
         pass
 
     Site.build_stories()
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    # A transactional test may start after another one emptied the database, which also removes
-    # the permission that wagtail-localize's migration added.
-    Permission.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(Translation),
-        codename="submit_translation",
-        defaults={"name": "Can submit translations"},
-    )
     setup_roles()
     editor = get_user_model().objects.create_user("redaktion@example.org", "redaktion-passwort-1")
     EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
