@@ -59,13 +59,13 @@ def content_changed(**kwargs):
     transaction.on_commit(_new_generation)
 
 
-def remember(name, compute, timeout=None):
-    """`compute()`, kept until the content changes (or `timeout`, default CONTENT_CACHE_SECONDS)."""
+def remember(name, compute):
+    """`compute()`, kept until the content changes or CONTENT_CACHE_SECONDS pass."""
     key = f"content:{generation()}:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
     return value
 
 

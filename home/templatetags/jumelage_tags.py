@@ -65,10 +65,7 @@ def site_chrome(context):
 
 
 def _chrome(request, site):
-    home = site.root_page
-    locale = active_locale()
-    if locale is not None and home.locale_id != locale.pk:
-        home = home.get_translation_or_none(locale) or home
+    home = localized(site.root_page)
     footer = FoundationSettings.for_site(site)
     return {
         "home_url": home.get_url(request) or "/",
