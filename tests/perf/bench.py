@@ -25,13 +25,10 @@ import json
 import os
 import platform
 import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,8 +36,8 @@ import psycopg
 import redis
 from psycopg import sql
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-BIN = Path(sys.executable).parent
+from tests.perf.server import ROOT, Gunicorn, free_port, production_environment
+
 SERVER = os.environ.get("BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 DATABASE = "jumelage_bench"
 SEEDING = "jumelage_bench_seeding"
@@ -82,20 +79,14 @@ def run(command, env, quiet=False):
 
 def site_environment(database, **extra):
     """Production settings, and only what the deployment documents from the caller's shell."""
-    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
-    env.update(
-        DJANGO_SETTINGS_MODULE="jumelage.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=f"{SERVER}/{database}",
-        DB_CONN_MAX_AGE=CONN_MAX_AGE,
+    return production_environment(
+        f"{SERVER}/{database}",
+        WORK / "media",
+        CONN_MAX_AGE,
         REDIS_URL=REDIS_URL,
-        MEDIA_ROOT=str(WORK / "media"),
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         PYTHONPATH=str(ROOT),
+        **extra,
     )
-    env.update(extra)
-    return env
 
 
 def manage(env, *args):
@@ -156,12 +147,6 @@ def ensure_database(reseed):
 # The server
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(port, path):
     """One GET as wrk sends it (no cookies, no compression); redirects are not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -173,39 +158,8 @@ def fetch(port, path):
         connection.close()
 
 
-@contextmanager
 def gunicorn(env, log):
-    port = free_port()
-    command = [
-        BIN / "gunicorn",
-        "jumelage.wsgi",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={WORKERS}",
-        f"--error-logfile={log}",
-        # Its control socket has one default path per user; another gunicorn may be using it.
-        "--no-control-socket",
-    ]
-    process = subprocess.Popen(  # noqa: S603 - the venv's gunicorn, fixed arguments
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"bench: gunicorn did not start; see {log}")
-            try:
-                if fetch(port, "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    return Gunicorn(env, free_port(), log, WORKERS)
 
 
 # Measuring
@@ -269,7 +223,8 @@ def measure_phase(phase, env, config):
     probed = count_queries(env)
     cache.flushdb()
     rows = []
-    with gunicorn(env, WORK / f"gunicorn-{phase}.log") as port:
+    with gunicorn(env, WORK / f"gunicorn-{phase}.log") as server:
+        port = server.port
         for page in probed["pages"]:
             for _ in range(PRIMING_REQUESTS):
                 status, headers, body = fetch(port, page["path"])

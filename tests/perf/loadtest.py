@@ -30,8 +30,15 @@ from tests.perf.loadtest_clients import (
     stylesheet_path,
     warm_up,
 )
-from tests.perf.loadtest_cluster import PrivateCluster, free_port
-from tests.perf.loadtest_server import ROOT, Gunicorn, data_step, manage, production_environment
+from tests.perf.loadtest_cluster import PrivateCluster
+from tests.perf.server import (
+    ROOT,
+    Gunicorn,
+    data_step,
+    free_port,
+    manage,
+    production_environment,
+)
 
 
 @dataclass
@@ -136,7 +143,12 @@ def prepare_site(cluster, config):
     it all, warmed up. Returns the server and what the clients need to know."""
     cluster.start()
     port = free_port()
-    env = production_environment(cluster.url, port, cluster.folder, config.conn_max_age)
+    env = production_environment(
+        cluster.url,
+        cluster.folder / "media",
+        config.conn_max_age,
+        WAGTAILADMIN_BASE_URL=f"https://127.0.0.1:{port}",
+    )
     for step in (["migrate", "--no-input"], ["load_demo"], ["collectstatic", "--no-input"]):
         say("manage.py " + " ".join(step))
         manage(env, *step)

@@ -1,9 +1,10 @@
-"""The application as production runs it: production settings, collected static files, gunicorn
-on a loopback port, behind a (pretended) TLS-terminating proxy."""
+"""The application as production runs it, for the load test and the bench: production settings,
+collected static files, gunicorn on a loopback port, behind a (pretended) TLS-terminating proxy."""
 
 import json
 import os
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -15,10 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 VENV_BIN = Path(sys.executable).parent
 
 
-def production_environment(database_url, port, folder, conn_max_age):
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_environment(database_url, media_root, conn_max_age, **extra):
     """Only what the deployment documents, so nothing from the caller's shell (a real SMTP
     server, a bucket, a translation service) leaks in. A REDIS_URL of the caller is kept, under
-    a key prefix of this run alone."""
+    a key prefix of this run alone, unless `extra` names one."""
     env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     env.update(
         DJANGO_SETTINGS_MODULE="jumelage.settings.production",
@@ -28,15 +35,15 @@ def production_environment(database_url, port, folder, conn_max_age):
         # Persistent connections, as a busy site keeps them: they must survive the restart.
         DB_CONN_MAX_AGE=str(conn_max_age),
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        MEDIA_ROOT=str(folder / "media"),
-        WAGTAILADMIN_BASE_URL=f"https://127.0.0.1:{port}",
+        MEDIA_ROOT=str(media_root),
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
     if os.environ.get("REDIS_URL"):
         env.update(
-            REDIS_URL=os.environ["REDIS_URL"], CACHE_KEY_PREFIX=f"loadtest-{secrets.token_hex(4)}"
+            REDIS_URL=os.environ["REDIS_URL"], CACHE_KEY_PREFIX=f"run-{secrets.token_hex(4)}"
         )
+    env.update(extra)
     return env
 
 
@@ -65,7 +72,10 @@ def data_step(env, action, options):
 
 
 class Gunicorn:
-    def __init__(self, env, port, log, workers, threads):
+    """Sync workers, or threaded ones when `threads` > 1; also a context manager that stops it."""
+
+    def __init__(self, env, port, log, workers, threads=1):
+        self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self.log = log
         command = [
@@ -73,8 +83,7 @@ class Gunicorn:
             "jumelage.wsgi",
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
-            f"--threads={threads}",
-            "--worker-class=gthread",
+            *([f"--threads={threads}", "--worker-class=gthread"] if threads > 1 else []),
             "--timeout=30",
             "--graceful-timeout=5",
             # Another gunicorn on this machine may hold the default control socket.
@@ -99,6 +108,13 @@ class Gunicorn:
                 pass
             time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not answer /healthz within {timeout} s; see {self.log}")
+
+    def __enter__(self):
+        self.wait_until_ready()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
 
     def stop(self):
         if self.process.poll() is None:
