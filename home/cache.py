@@ -7,7 +7,10 @@ makes every older entry unreachable at once, on every application server, so no 
 which pages list which others. Entries also expire after their own timeout, which bounds what a
 forgotten signal could cost."""
 
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -59,13 +62,83 @@ def content_changed(**kwargs):
     transaction.on_commit(_new_generation)
 
 
-def remember(name, compute):
-    """`compute()`, kept until the content changes or CONTENT_CACHE_SECONDS pass."""
+class _ProcessMemory:
+    """The entries this process used last, in front of the shared cache.
+
+    Keys carry the content generation, so an entry here is never stale: a new generation is a new
+    key, and the old entries fall out as the least recently used. It saves the round trip to the
+    shared cache and the unpickling, which cost more than all the rest of a cached lookup. Texts
+    count with their length, other values as a kilobyte, against `budget` bytes."""
+
+    def __init__(self, budget, clock=time.monotonic):
+        self.budget = budget
+        self.clock = clock
+        self.used = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def size(value):
+        return len(value) if isinstance(value, str | bytes) else 1024
+
+    def get(self, key):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None:
+                return _MISSING
+            expires, value = found
+            if expires < self.clock():
+                self._drop(key)
+                return _MISSING
+            self.entries.move_to_end(key)
+            return value
+
+    def set(self, key, value, timeout):
+        size = self.size(value)
+        if size > self.budget // 8:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (self.clock() + timeout, value)
+            self.used += size
+            while self.used > self.budget:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        _, value = self.entries.pop(key)
+        self.used -= self.size(value)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.used = 0
+
+
+process_memory = _ProcessMemory(budget=32 * 2**20)
+
+
+def remember(name, compute, shared=True, fresh_for=0):
+    """`compute()`, kept until the content changes or CONTENT_CACHE_SECONDS pass.
+
+    With `shared`, every request of this process gets the same object, so it must not be changed;
+    otherwise each request gets its own copy from the shared cache (a page that a request will
+    annotate, for instance). What depends on the time as well (what is upcoming) is computed again
+    every `fresh_for` seconds."""
+    seconds = settings.CONTENT_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
     key = f"content:{generation()}:{name}"
-    value = cache.get(key, _MISSING)
+    if fresh_for:
+        key += f":{int(time.time() // fresh_for)}"
+    value = process_memory.get(key) if shared else _MISSING
     if value is _MISSING:
-        value = compute()
-        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(key, value, seconds)
+        if shared:
+            process_memory.set(key, value, seconds)
     return value
 
 

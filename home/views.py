@@ -1,6 +1,5 @@
 from collections import defaultdict
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -95,28 +94,26 @@ def search(request):
 
 
 def serve(request, path):
-    """Wagtail's page view, with the route to the page taken from the content cache.
+    """Wagtail's page view, with the page a URL leads to taken from the content cache.
 
-    Wagtail walks the tree one query per level (two with the specific page) to find a page; the
-    route of a URL in a language only changes when pages are published, moved or deleted, which
-    starts a new content generation. Wagtail's own hooks and checks run as before."""
+    Wagtail walks the tree one query per level (two with the specific page) to find a page, and
+    the page then fetches what it shows; the page at a URL in a language only changes when pages
+    are published, moved or deleted, which starts a new content generation. The cache keeps the
+    page with what `for_page_view()` fetches with it, and each request gets its own copy of it.
+    Wagtail's own hooks and checks run as before."""
     site = find_site(request)
     if site is not None:
-        key = f"route:{site.pk}:{translation.get_language()}:{path}"
-        target = remember(key, lambda: _route_target(request, path))
-        if target is not None:
-            page_id, content_type_id = target
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            pages = model.objects.filter(pk=page_id, live=True)
-            page = getattr(pages, "for_page_view", pages.all)().first()
-            if page is not None:
-                request._wagtail_route_for_request = RouteResult(page)
+        key = f"page-at:{site.pk}:{translation.get_language()}:{path}"
+        page = remember(key, lambda: _routed_page(request, path), shared=False)
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
     return wagtail_views.serve(request, path)
 
 
-def _route_target(request, path):
+def _routed_page(request, path):
     """The page a path leads to, if it is a page itself rather than a route inside one."""
     result = Page.route_for_request(request, path)
     if result is None or result.args or result.kwargs:
         return None
-    return result.page.pk, result.page.content_type_id
+    pages = result.page.specific_class.objects.filter(pk=result.page.pk, live=True)
+    return getattr(pages, "for_page_view", pages.all)().first()

@@ -7,11 +7,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import time_machine
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from community.models import User
 from exchanges.models import MeetingPage, Registration
+from home.cache import _MISSING, _ProcessMemory
 from tests.calendar_base import CalendarMixin, local
 
 NOW = local(2026, 3, 2, 10, 0)
@@ -160,6 +161,39 @@ class CardFragmentTests(CachedSiteTestCase):
         german = self.client.get("/de/geschichten/")
         self.assertContains(german, "Radtour nach Clarholz")
         self.assertContains(german, "Mai 2024")
+
+
+class ProcessMemoryTests(SimpleTestCase):
+    """The entries a server process keeps in front of the shared cache stay within their budget
+    and their time."""
+
+    def test_the_least_recently_used_text_makes_way(self):
+        memory = _ProcessMemory(budget=1000)
+        for number in range(10):
+            memory.set(f"text-{number}", str(number) * 100, 60)
+        memory.get("text-0")
+        memory.set("text-10", "a" * 100, 60)
+        self.assertEqual(memory.get("text-0"), "0" * 100)
+        self.assertIs(memory.get("text-1"), _MISSING)
+        self.assertEqual(memory.get("text-2"), "2" * 100)
+        self.assertEqual(memory.get("text-10"), "a" * 100)
+        self.assertEqual(memory.used, 1000)
+
+    def test_a_text_larger_than_an_eighth_of_the_budget_is_not_kept(self):
+        memory = _ProcessMemory(budget=8000)
+        memory.set("big", "x" * 1001, 60)
+        self.assertIs(memory.get("big"), _MISSING)
+        self.assertEqual(memory.used, 0)
+
+    def test_an_entry_expires(self):
+        now = [1000.0]
+        memory = _ProcessMemory(budget=8000, clock=lambda: now[0])
+        memory.set("a", "x", 60)
+        now[0] += 59
+        self.assertEqual(memory.get("a"), "x")
+        now[0] += 2
+        self.assertIs(memory.get("a"), _MISSING)
+        self.assertEqual(memory.used, 0)
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
