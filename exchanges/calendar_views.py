@@ -6,6 +6,7 @@ import re
 
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from community.localization import with_localized_sectors
 
@@ -54,14 +55,20 @@ def calendar_context(calendar_page, request):
     meetings = form.filter(calendar_page.meetings())
     now = timezone.now()
     view = request.GET.get("view")
-    context = {"filter_form": form, "view": view if view in ("past", "month") else "upcoming"}
+    context = {
+        "filter_form": form,
+        "view": view if view in ("past", "month") else "upcoming",
+        "listing_key": form.listing_key("view", "month", "page"),
+    }
+    # The meetings are queried only when the template shows them, not when they come from the
+    # content cache.
     if context["view"] == "month":
         today = timezone.localtime(now, LOCAL_TIME).date()
         year, month = parse_month(request.GET.get("month"), today)
         previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
         context.update(
             month_start=datetime.date(year, month, 1),
-            weeks=month_grid(year, month, meetings.in_month(year, month)),
+            weeks=SimpleLazyObject(lambda: month_grid(year, month, meetings.in_month(year, month))),
             today=today,
             previous_month=form.query_string(
                 view="month", month=f"{previous[0]}-{previous[1]:02d}"
@@ -69,9 +76,13 @@ def calendar_context(calendar_page, request):
             next_month=form.query_string(view="month", month=f"{following[0]}-{following[1]:02d}"),
         )
     else:
-        listing = meetings.past(now) if context["view"] == "past" else meetings.upcoming(now)
-        page = Paginator(listing, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = with_localized_sectors(page.object_list)
+
+        def listing():
+            shown = meetings.past(now) if context["view"] == "past" else meetings.upcoming(now)
+            page = Paginator(shown, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+            page.object_list = with_localized_sectors(page.object_list)
+            return page
+
         extra = {"view": "past"} if context["view"] == "past" else {}
-        context.update(meetings=page, query_string=form.query_string(**extra))
+        context.update(meetings=SimpleLazyObject(listing), query_string=form.query_string(**extra))
     return context

@@ -54,6 +54,13 @@ class ListingFilterForm(forms.Form):
     def is_filtered(self):
         return bool(self.selected())
 
+    def listing_key(self, *names):
+        """What the listing shown with this form depends on: the values given for its fields
+        (valid or not, as the form shows them) and for the other `names` (the page number, the
+        view), for keeping the listing's HTML in the content cache."""
+        given = [(name, self.data.get(name)) for name in (*self.fields, *names)]
+        return urlencode([(name, value) for name, value in given if value is not None])
+
 
 class StoryFilterForm(ListingFilterForm):
     sector = forms.ChoiceField(label=_("Sector"), required=False)

@@ -163,6 +163,61 @@ class CardFragmentTests(CachedSiteTestCase):
         self.assertContains(german, "Mai 2024")
 
 
+class ContentFragmentTests(CachedSiteTestCase):
+    """Page bodies are kept as rendered fragments of the content generation (page cache off
+    here, as for a logged-in member): a change shows at once, the visitor's own parts never come
+    from the cache, and what depends on the clock follows it."""
+
+    def test_a_story_shows_the_published_edit_at_once(self):
+        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "Fietsen naar Clarholz")
+        self.first_story.title = "Fietsen naar Herzebrock"
+        self.first_story.save_revision().publish()
+        response = self.client.get("/nl/verhalen/fietsen/")
+        self.assertContains(response, "Fietsen naar Herzebrock")
+        self.assertNotContains(response, "Fietsen naar Clarholz")
+
+    def test_a_filtered_listing_is_not_shown_for_another_filter(self):
+        filtered = self.client.get("/nl/verhalen/?town=herzebrock-clarholz")
+        self.assertNotContains(filtered, "Fietsen naar Clarholz")
+        self.assertContains(self.client.get("/nl/verhalen/"), "Fietsen naar Clarholz")
+        invalid = self.client.get("/nl/verhalen/?town=nergens")
+        self.assertContains(invalid, "Fietsen naar Clarholz")
+        self.assertContains(invalid, 'aria-invalid="true"')
+        self.assertNotContains(self.client.get("/nl/verhalen/"), 'aria-invalid="true"')
+
+    def test_upcoming_meetings_follow_the_clock(self):
+        for url in ("/nl/", "/nl/agenda/"):
+            self.assertContains(self.client.get(url), "Kleine groep")
+        with time_machine.travel(local(2026, 3, 21, 10, 0), tick=False):
+            for url in ("/nl/", "/nl/agenda/"):
+                with self.subTest(url=url):
+                    self.assertNotContains(self.client.get(url), "Kleine groep")
+            self.assertContains(self.client.get("/nl/agenda/?view=past"), "Kleine groep")
+
+    def test_a_members_own_parts_never_come_from_the_cache(self):
+        self.client.get("/nl/sectoren/duurzaamheid/")
+        self.client.get("/nl/agenda/klein/")
+        self.client.force_login(self.member)
+        sector = self.client.get("/nl/sectoren/duurzaamheid/")
+        self.assertContains(sector, "csrfmiddlewaretoken")
+        self.assertContains(sector, f'action="/nl/members/sectors/{self.climate.pk}/join/"')
+        meeting = self.client.get("/nl/agenda/klein/")
+        self.assertContains(meeting, "csrfmiddlewaretoken")
+        self.assertContains(meeting, "Uitloggen")
+
+    def test_an_editors_preview_shows_the_draft(self):
+        # On the site's own host, as the preview request is made.
+        published = self.client.get("/nl/verhalen/fietsen/", HTTP_HOST="localhost")
+        self.assertContains(published, "Fietsen naar Clarholz")
+        self.first_story.title = "Concept: fietsen naar Herzebrock"
+        self.first_story.save_revision()
+        draft = self.first_story.get_latest_revision_as_object()
+        preview = draft.make_preview_request()
+        self.assertContains(preview, "Concept: fietsen naar Herzebrock")
+        published = self.client.get("/nl/verhalen/fietsen/", HTTP_HOST="localhost")
+        self.assertNotContains(published, "Concept:")
+
+
 class ProcessMemoryTests(SimpleTestCase):
     """The entries a server process keeps in front of the shared cache stay within their budget
     and their time."""

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -39,8 +40,9 @@ class StoryQuerySet(PublicPageQuerySet):
         )
 
     def for_page_view(self):
-        """A story with what its page shows (see home.views.serve)."""
-        return self.for_listing()
+        """A story with what its page shows (see home.views.serve, which keeps it in the cache:
+        without its author's password hash)."""
+        return self.for_listing().defer("author__password")
 
     def in_sector(self, sector):
         """Stories of a sector community, whichever language version of the sector they chose."""
@@ -86,10 +88,20 @@ class StoryIndexPage(OverviewPage):
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET, index=self)
-        stories = form.filter(self.stories())
-        page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = with_renditions(with_localized_sectors(page.object_list))
-        context.update(filter_form=form, stories=page, query_string=form.query_string())
+
+        def listing():
+            stories = form.filter(self.stories())
+            page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+            page.object_list = with_renditions(with_localized_sectors(page.object_list))
+            return page
+
+        # Queried only when the template shows the listing, not when it comes from the cache.
+        context.update(
+            filter_form=form,
+            stories=SimpleLazyObject(listing),
+            query_string=form.query_string(),
+            listing_key=form.listing_key("page"),
+        )
         return context
 
 

@@ -1,9 +1,11 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 
 from home import i18n
-from home.cache import active_locale, find_site, generation, remember
+from home.cache import active_locale, find_site, remember
 from home.models import FoundationSettings
 from home.urls_util import absolute_url
 
@@ -27,11 +29,51 @@ def content_language(page):
     return i18n.content_language(page)
 
 
-@register.simple_tag
-def content_cache():
-    """For `{% cache %}` around fragments built from content: the seconds to keep them and the
-    content generation to put in their key, so a change anywhere throws them away."""
-    return {"seconds": settings.CONTENT_CACHE_SECONDS, "generation": generation()}
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts, fresh_for):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+        self.fresh_for = fresh_for
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # An editor's preview shows the draft, not what is published under the same page.
+            return self.nodelist.render(context)
+        parts = [
+            self.name,
+            translation.get_language() or "",
+            request.scheme,
+            request.get_host(),
+            *(str(part.resolve(context)) for part in self.parts),
+        ]
+        digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+        return remember(
+            f"fragment:{self.name}:{digest}",
+            lambda: self.nodelist.render(context),
+            fresh_for=self.fresh_for,
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" key … [fresh_for=seconds] %}…{% endfragment %}`: the HTML in between,
+    kept in the content cache for the language and host being read and the given keys.
+
+    Only for HTML built from content alone: nothing of the visitor (account, form tokens,
+    messages) may be inside. HTML that depends on the time too (what is upcoming) names how many
+    seconds it may be late with `fresh_for`, as the page cache may."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    fresh_for = 0
+    if bits[-1].startswith("fresh_for="):
+        fresh_for = int(bits.pop().removeprefix("fresh_for="))
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]], fresh_for)
 
 
 @register.simple_tag
