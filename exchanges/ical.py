@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
 from community.models import SectorPage
-from home.cache import active_locale
+from home.cache import active_locale, remember
 from home.urls_util import absolute_url
 
 from .models import MeetingPage
@@ -63,7 +63,25 @@ def meeting_event(meeting, request):
     return event
 
 
-def calendar_response(meetings, request, name, filename):
+# How late a feed may be to show that a meeting has ended or come within the window.
+FEED_FRESH_SECONDS = 300
+
+
+def calendar_response(meetings, request, name, filename, key):
+    """The feed of `meetings` (a queryset or a function giving them), kept in the content cache
+    under `key` for the language and host being read."""
+    body = remember(
+        f"ical:{key}:{translation.get_language()}:{request.scheme}:{request.get_host()}",
+        lambda: calendar_body(meetings() if callable(meetings) else meetings, request, name),
+        fresh_for=FEED_FRESH_SECONDS,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def calendar_body(meetings, request, name):
     cal = Calendar()
     cal.add("prodid", "-//Jumelage Steenwijkerland – Herzebrock-Clarholz//Calendar//EN")
     cal.add("version", "2.0")
@@ -74,10 +92,7 @@ def calendar_response(meetings, request, name, filename):
     for meeting in meetings:
         cal.add_component(meeting_event(meeting, request))
     cal.add_missing_timezones()
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    response["Cache-Control"] = "public, max-age=900"
-    return response
+    return cal.to_ical()
 
 
 def feed_meetings():
@@ -95,15 +110,20 @@ def feed_meetings():
 
 @require_GET
 def calendar_feed(request):
-    return calendar_response(feed_meetings(), request, _("Jumelage calendar"), "jumelage")
+    return calendar_response(
+        feed_meetings, request, _("Jumelage calendar"), "jumelage", key="calendar"
+    )
 
 
 @require_GET
 def sector_feed(request, slug):
     sector = get_object_or_404(SectorPage.objects.live(), slug=slug, locale=active_locale())
-    meetings = feed_meetings().in_sector(sector)
     return calendar_response(
-        meetings, request, _("Jumelage: %(sector)s") % {"sector": sector.title}, slug
+        lambda: feed_meetings().in_sector(sector),
+        request,
+        _("Jumelage: %(sector)s") % {"sector": sector.title},
+        slug,
+        key=f"sector:{sector.pk}",
     )
 
 
@@ -113,4 +133,6 @@ def meeting_feed(request, page_id):
         MeetingPage.objects.live().public().select_related("town"), pk=page_id
     )
     with translation.override(meeting.locale.language_code):
-        return calendar_response([meeting], request, meeting.title, meeting.slug)
+        return calendar_response(
+            [meeting], request, meeting.title, meeting.slug, key=f"meeting:{meeting.pk}"
+        )

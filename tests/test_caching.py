@@ -217,6 +217,11 @@ class ContentFragmentTests(CachedSiteTestCase):
         published = self.client.get("/nl/verhalen/fietsen/", HTTP_HOST="localhost")
         self.assertNotContains(published, "Concept:")
 
+    def test_the_calendar_feed_shows_a_new_meeting_at_once(self):
+        self.assertNotContains(self.client.get("/nl/calendar.ics"), "Nieuwe bijeenkomst")
+        self.meeting(local(2026, 3, 25, 19, 0), title="Nieuwe bijeenkomst", slug="nieuw")
+        self.assertContains(self.client.get("/nl/calendar.ics"), "Nieuwe bijeenkomst")
+
 
 class ProcessMemoryTests(SimpleTestCase):
     """The entries a server process keeps in front of the shared cache stay within their budget
