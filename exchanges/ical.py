@@ -5,6 +5,7 @@ a calendar that subscribed to both does not show it twice; it survives every edi
 
 import datetime
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -70,12 +71,16 @@ FEED_FRESH_SECONDS = 300
 def calendar_response(meetings, request, name, filename, key):
     """The feed of `meetings` (a queryset or a function giving them), kept in the content cache
     under `key` for the language and host being read."""
-    body = remember(
-        f"ical:{key}:{translation.get_language()}:{request.scheme}:{request.get_host()}",
-        lambda: calendar_body(meetings() if callable(meetings) else meetings, request, name),
-        fresh_for=FEED_FRESH_SECONDS,
-    )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+    def render():
+        return calendar_body(meetings() if callable(meetings) else meetings, request, name)
+
+    if settings.CACHE_RENDERED_HTML:
+        where = f"{translation.get_language()}:{request.scheme}:{request.get_host()}"
+        content = remember(f"ical:{key}:{where}", render, fresh_for=FEED_FRESH_SECONDS)
+    else:
+        content = render()
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     response["Cache-Control"] = "public, max-age=900"
     return response

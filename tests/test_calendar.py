@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
-from django.test import TestCase, TransactionTestCase
+from django.test import TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail_localize.models import Translation, TranslationSource
@@ -426,6 +426,7 @@ class ScheduleFollowsTranslationsTests(CalendarTestCase):
         self.assertEqual(german.moved_from, local(2026, 5, 1, 19, 0))
 
 
+@override_settings(CACHE_RENDERED_HTML=False)
 class CalendarQueryBudgetTests(CalendarMixin, TestCase):
     """Month view and feed cost the same number of queries with 20 or 2,000 meetings."""
 

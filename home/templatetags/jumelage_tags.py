@@ -38,8 +38,12 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
+        if (
+            request is None
             # An editor's preview shows the draft, not what is published under the same page.
+            or getattr(request, "is_preview", False)
+            or not settings.CACHE_RENDERED_HTML
+        ):
             return self.nodelist.render(context)
         parts = [
             self.name,

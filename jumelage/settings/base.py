@@ -164,10 +164,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # What anonymous visitors get is kept whole for PAGE_CACHE_SECONDS; what every page derives from
-# content (navigation, routes, language versions) for CONTENT_CACHE_SECONDS. Both are thrown away
-# as soon as content changes (home/cache.py). 0 switches either off.
+# content (navigation, routes, language versions, and with CACHE_RENDERED_HTML the rendered
+# bodies of pages and feeds) for CONTENT_CACHE_SECONDS. Both are thrown away as soon as content
+# changes (home/cache.py). 0 switches either off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "3600"))
+CACHE_RENDERED_HTML = os.environ.get("CACHE_RENDERED_HTML", "1") != "0"
 
 # A CDN or caching proxy in front of the site is purged by Wagtail when content is published
 # (home/frontend_cache.py): FRONTEND_CACHE_PURGE_URL for a proxy that takes HTTP PURGE (Varnish,
