@@ -12,10 +12,16 @@ reuse it. The site then runs as the README deploys it: production settings, coll
 files, gunicorn with 2 workers on a loopback port, Redis as cache (DB 13 unless BENCH_REDIS_URL
 says otherwise). wrk measures each URL in two phases:
 
-- cold: PAGE_CACHE_SECONDS=0, every request renders;
+- cold: PAGE_CACHE_SECONDS=0, every request goes through the page's view and templates, as
+  every request of a logged-in member does; the content cache works as in production, so after
+  the first request of a URL the page's body comes from it as rendered HTML (until the next
+  change of content or, for lists of what is upcoming, for at most 5 minutes);
 - warm: the page cache on, after priming requests for each URL.
 
-The SQL queries per page are counted in-process (tests/perf/bench_pages.py). Each page's
+The SQL queries per page are counted in-process (tests/perf/bench_pages.py): "queries" with the
+page's body rendered (what pages share cached; the budget), "cached" with the body from the
+content cache too (most requests), "scratch" and "ms" for the first request after a change of
+content, with nothing cached, and its time on its own. Each page's
 requests per second are also given as a share of /healthz in the same phase: /healthz touches
 the database once and renders nothing, so it is the floor of this stack on this machine.
 Prints a table and writes bench-report.json."""
@@ -274,6 +280,9 @@ COLUMNS = [
     ("p50 ms", 8, "p50_ms", "{:.1f}"),
     ("p99 ms", 8, "p99_ms", "{:.1f}"),
     ("queries", 7, "queries", "{}"),
+    ("cached", 6, "cached_queries", "{}"),
+    ("scratch", 7, "scratch_queries", "{}"),
+    ("ms", 6, "scratch_ms", "{:.0f}"),
     ("bytes", 7, "bytes", "{}"),
     ("cache", 5, "page_cache", "{}"),
 ]

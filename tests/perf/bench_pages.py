@@ -2,10 +2,13 @@
 
 Run by tests/perf/bench.py as `python -m tests.perf.bench_pages` with the environment of a
 phase (production settings on the bench database; page cache off for "cold", on for "warm").
-It asks Django's test client for each page twice, as an anonymous visitor without cookies, and
-counts the queries of the second request: the first one fills what every server process keeps
-(templates, content types, the page cache when it is on). Prints JSON, with the time of that
-request and of its slowest query, to tell what a page costs from what queueing adds."""
+It asks Django's test client for each page as an anonymous visitor without cookies: once to fill
+what every server process keeps (templates, content types); then, after the content generation
+changed as when an editor publishes, once from scratch (nothing in the content cache), once as
+most requests are served (the page's body from the content cache as rendered HTML), and once
+with its body rendered but what pages share cached: the queries of that last request are the
+ones the budget counts. Prints JSON with the queries and the time of each, and the slowest query,
+to tell what a page costs from what queueing adds."""
 
 import functools
 import json
@@ -82,25 +85,45 @@ def shorten(query):
     return re.sub(r"^SELECT .*? FROM ", "SELECT … FROM ", query, count=1, flags=re.DOTALL)[:600]
 
 
-def measure(path):
-    """Status, queries, and where the time of one request went (in this single process, without
-    competition: what each request costs before any queueing)."""
+def timed(path):
+    """Status, queries and time of one request (in this single process, without competition:
+    what the request costs before any queueing)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    get(path)
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = get(path)
-    render_ms = (time.perf_counter() - started) * 1000
-    timed = [(float(query["time"]) * 1000, query["sql"]) for query in captured.captured_queries]
-    slowest = max(timed, default=(0.0, ""))
+    elapsed = (time.perf_counter() - started) * 1000
+    queries = [(float(query["time"]) * 1000, query["sql"]) for query in captured.captured_queries]
+    return response.status_code, elapsed, queries
+
+
+def measure(path):
+    from django.test import override_settings
+
+    from home.cache import content_changed
+
+    get(path)
+    content_changed()
+    status, scratch_ms, scratch_queries = timed(path)
+    _, cached_ms, cached_queries = timed(path)
+    with override_settings(CACHE_RENDERED_HTML=False):
+        _, render_ms, queries = timed(path)
+    slowest = max(queries, default=(0.0, ""))
     return {
-        "status": response.status_code,
-        "queries": len(timed),
+        "status": status,
+        # The page's body rendered, what pages share taken from the content cache: the budget.
+        "queries": len(queries),
         "render_ms": round(render_ms, 1),
-        "sql_ms": round(sum(ms for ms, _ in timed), 1),
+        "sql_ms": round(sum(ms for ms, _ in queries), 1),
         "slowest_query": {"ms": round(slowest[0], 1), "sql": shorten(slowest[1])},
+        # Nothing in the content cache: the first request after a change of content.
+        "scratch_queries": len(scratch_queries),
+        "scratch_ms": round(scratch_ms, 1),
+        # The page's body from the content cache as well: most requests.
+        "cached_queries": len(cached_queries),
+        "cached_ms": round(cached_ms, 1),
     }
 
 
