@@ -7,6 +7,8 @@ makes every older entry unreachable at once, on every application server, so no 
 which pages list which others. Entries also expire after their own timeout, which bounds what a
 forgotten signal could cost."""
 
+import functools
+import hashlib
 import threading
 import time
 import uuid
@@ -27,14 +29,39 @@ _MISSING = object()
 _request_generation = ContextVar("content_generation", default=None)
 
 
+# What the code that fills the cache is made of: templates, models, translations, dependencies.
+CODE_PARTS = ("home", "community", "exchanges", "jumelage", "templates", "locale")
+CODE_SUFFIXES = {".py", ".html", ".po"}
+
+
+@functools.cache
+def code_version():
+    """A digest of the project's code, so that a release never reads what another one stored
+    (rendered HTML of other templates, pickled pages of other models), even while old and new
+    servers share the cache during a rolling deploy."""
+    digest = hashlib.sha256()
+    root = settings.BASE_DIR
+    files = [root / "requirements.lock"]
+    for part in CODE_PARTS:
+        files += sorted(path for path in (root / part).rglob("*") if path.suffix in CODE_SUFFIXES)
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def generation():
+    """The current content generation of this release, or None when the cache cannot be
+    reached."""
     token = _request_generation.get()
-    if token is None:
-        token = cache.get(GENERATION_KEY)
+    if token is not None:
+        return token
+    token = cache.get(GENERATION_KEY)
     if token is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         token = cache.get(GENERATION_KEY)
-    return token
+    return None if token is None else f"{code_version()}.{token}"
 
 
 @contextmanager
@@ -52,7 +79,7 @@ def _new_generation():
     cache.set(GENERATION_KEY, token, None)
     if _request_generation.get() is not None:
         # What the request changed, it sees changed for the rest of it.
-        _request_generation.set(token)
+        _request_generation.set(f"{code_version()}.{token}")
 
 
 def content_changed(**kwargs):
@@ -116,6 +143,7 @@ class _ProcessMemory:
 
 
 process_memory = _ProcessMemory(budget=32 * 2**20)
+PROCESS_MEMORY_SECONDS = 300
 
 
 def remember(name, compute, shared=True, fresh_for=0):
@@ -126,9 +154,12 @@ def remember(name, compute, shared=True, fresh_for=0):
     annotate, for instance). What depends on the time as well (what is upcoming) is computed again
     every `fresh_for` seconds."""
     seconds = settings.CONTENT_CACHE_SECONDS
-    if seconds <= 0:
+    current = generation()
+    if seconds <= 0 or current is None:
+        # Off, or the shared cache is out of reach: then no process may keep anything either,
+        # since it would not learn of changes.
         return compute()
-    key = f"content:{generation()}:{name}"
+    key = f"content:{current}:{name}"
     if fresh_for:
         key += f":{int(time.time() // fresh_for)}"
     value = process_memory.get(key) if shared else _MISSING
@@ -138,7 +169,8 @@ def remember(name, compute, shared=True, fresh_for=0):
             value = compute()
             cache.set(key, value, seconds)
         if shared:
-            process_memory.set(key, value, seconds)
+            # Shorter than in the shared cache: a copy fetched late would otherwise outlive it.
+            process_memory.set(key, value, min(seconds, PROCESS_MEMORY_SECONDS))
     return value
 
 
@@ -189,6 +221,10 @@ def connect_signals():
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content-saved-{label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-gone-{label}")
     post_save.connect(_member_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="member-saved")
+    # A deleted account's name leaves the stories it wrote (they keep no author).
+    post_delete.connect(
+        content_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="member-deleted"
+    )
 
 
 # Models whose rows appear on public pages besides pages themselves.

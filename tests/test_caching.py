@@ -2,8 +2,10 @@
 budget of every kind of page."""
 
 import gzip
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import time_machine
 from django.db import connection
@@ -12,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from community.models import User
 from exchanges.models import MeetingPage, Registration
-from home.cache import _MISSING, _ProcessMemory
+from home.cache import _MISSING, _ProcessMemory, code_version, generation, process_memory
 from tests.calendar_base import CalendarMixin, local
 
 NOW = local(2026, 3, 2, 10, 0)
@@ -221,6 +223,58 @@ class ContentFragmentTests(CachedSiteTestCase):
         self.assertNotContains(self.client.get("/nl/calendar.ics"), "Nieuwe bijeenkomst")
         self.meeting(local(2026, 3, 25, 19, 0), title="Nieuwe bijeenkomst", slug="nieuw")
         self.assertContains(self.client.get("/nl/calendar.ics"), "Nieuwe bijeenkomst")
+
+    def test_a_deleted_members_name_leaves_their_story_at_once(self):
+        self.first_story.author = self.member
+        self.first_story.member_contribution = True
+        self.first_story.save_revision().publish()
+        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "door Anna Jansen")
+        self.member.delete()
+        response = self.client.get("/nl/verhalen/fietsen/")
+        self.assertNotContains(response, "Anna Jansen")
+        self.assertContains(response, "door voormalig lid")
+
+    @override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    )
+    def test_without_a_reachable_cache_nothing_is_kept_in_a_process(self):
+        # A cache that keeps nothing answers as Redis does when it is down (IGNORE_EXCEPTIONS).
+        process_memory.clear()
+        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "Fietsen naar Clarholz")
+        self.first_story.title = "Fietsen naar Herzebrock"
+        self.first_story.save_revision().publish()
+        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "Fietsen naar Herzebrock")
+        self.assertEqual(process_memory.used, 0)
+
+
+class CodeVersionTests(SimpleTestCase):
+    """A release never reads what another one stored: the generation names the code."""
+
+    def tearDown(self):
+        code_version.cache_clear()
+
+    def version_of(self, root):
+        code_version.cache_clear()
+        with override_settings(BASE_DIR=root):
+            return code_version()
+
+    def test_a_changed_template_is_another_version(self):
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            (root / "templates").mkdir()
+            template = root / "templates" / "page.html"
+            template.write_text("<h1>{{ page.title }}</h1>")
+            (root / "requirements.lock").write_text("django==5.2.19\n")
+            first = self.version_of(root)
+            self.assertEqual(self.version_of(root), first)
+            template.write_text("<h2>{{ page.title }}</h2>")
+            self.assertNotEqual(self.version_of(root), first)
+            changed = self.version_of(root)
+            (root / "requirements.lock").write_text("django==5.2.20\n")
+            self.assertNotEqual(self.version_of(root), changed)
+
+    def test_the_generation_carries_the_version(self):
+        self.assertTrue(generation().startswith(f"{code_version()}."))
 
 
 class ProcessMemoryTests(SimpleTestCase):
