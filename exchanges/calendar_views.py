@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 
 from community.localization import with_localized_sectors
 
-from .forms import MeetingFilterForm
+from .forms import MeetingFilterForm, page_key
 from .models.meetings import LOCAL_TIME, MEETINGS_PER_PAGE
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -55,11 +55,7 @@ def calendar_context(calendar_page, request):
     meetings = form.filter(calendar_page.meetings())
     now = timezone.now()
     view = request.GET.get("view")
-    context = {
-        "filter_form": form,
-        "view": view if view in ("past", "month") else "upcoming",
-        "listing_key": form.listing_key("view", "month", "page"),
-    }
+    context = {"filter_form": form, "view": view if view in ("past", "month") else "upcoming"}
     # The meetings are queried only when the template shows them, not when they come from the
     # content cache.
     if context["view"] == "month":
@@ -67,6 +63,7 @@ def calendar_context(calendar_page, request):
         year, month = parse_month(request.GET.get("month"), today)
         previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
         context.update(
+            listing_key=form.listing_key(view="month", month=f"{year}-{month:02d}"),
             month_start=datetime.date(year, month, 1),
             weeks=SimpleLazyObject(lambda: month_grid(year, month, meetings.in_month(year, month))),
             today=today,
@@ -84,5 +81,11 @@ def calendar_context(calendar_page, request):
             return page
 
         extra = {"view": "past"} if context["view"] == "past" else {}
-        context.update(meetings=SimpleLazyObject(listing), query_string=form.query_string(**extra))
+        context.update(
+            listing_key=form.listing_key(
+                view=context["view"], page=page_key(request.GET.get("page"))
+            ),
+            meetings=SimpleLazyObject(listing),
+            query_string=form.query_string(**extra),
+        )
     return context

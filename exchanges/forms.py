@@ -54,12 +54,24 @@ class ListingFilterForm(forms.Form):
     def is_filtered(self):
         return bool(self.selected())
 
-    def listing_key(self, *names):
-        """What the listing shown with this form depends on: the values given for its fields
-        (valid or not, as the form shows them) and for the other `names` (the page number, the
-        view), for keeping the listing's HTML in the content cache."""
-        given = [(name, self.data.get(name)) for name in (*self.fields, *names)]
-        return urlencode([(name, value) for name, value in given if value is not None])
+    def listing_key(self, **shown):
+        """What the listing shown with this form depends on, for keeping its HTML in the content
+        cache: the valid filters, which fields were given a value they refuse (those are marked
+        invalid), and what else is `shown` (page number, view). Unknown parameters and the
+        spelling of a value do not make another entry."""
+        chosen = self.selected()
+        refused = [name for name in self.fields if self.data.get(name) and name not in chosen]
+        return urlencode({**chosen, **shown, "refused": ",".join(refused)})
+
+
+def page_key(value):
+    """The page `Paginator.get_page()` shows for `value`, as far as it is known without counting:
+    1 for anything but a whole number, the last page for a number below 1."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return "1"
+    return str(number) if number >= 1 else "last"
 
 
 class StoryFilterForm(ListingFilterForm):

@@ -32,7 +32,8 @@ def home_url(language_code):
 def language_versions(request, page=None):
     """One entry per site language: where this page (or view) lives in that language."""
     if page is not None and page.pk:
-        key = f"language-versions:{request.get_host()}:{page.pk}:{translation.get_language()}"
+        language = translation.get_language()
+        key = f"language-versions:{request.scheme}:{request.get_host()}:{page.pk}:{language}"
         return remember(key, lambda: _language_versions(request, page))
     return _language_versions(request, page)
 

@@ -41,8 +41,16 @@ class StoryQuerySet(PublicPageQuerySet):
 
     def for_page_view(self):
         """A story with what its page shows (see home.views.serve, which keeps it in the cache:
-        without its author's password hash)."""
-        return self.for_listing().defer("author__password")
+        of its author only the name it shows)."""
+        shown = {"id", "display_name", "first_name", "last_name"}
+        author = self.model._meta.get_field("author").related_model
+        return self.for_listing().defer(
+            *(
+                f"author__{field.name}"
+                for field in author._meta.concrete_fields
+                if field.name not in shown
+            )
+        )
 
     def in_sector(self, sector):
         """Stories of a sector community, whichever language version of the sector they chose."""
@@ -84,7 +92,7 @@ class StoryIndexPage(OverviewPage):
         return StoryPage.objects.child_of(self).for_listing()
 
     def get_context(self, request, *args, **kwargs):
-        from exchanges.forms import StoryFilterForm
+        from exchanges.forms import StoryFilterForm, page_key
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET, index=self)
@@ -100,7 +108,7 @@ class StoryIndexPage(OverviewPage):
             filter_form=form,
             stories=SimpleLazyObject(listing),
             query_string=form.query_string(),
-            listing_key=form.listing_key("page"),
+            listing_key=form.listing_key(page=page_key(request.GET.get("page"))),
         )
         return context
 

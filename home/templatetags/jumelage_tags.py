@@ -139,7 +139,8 @@ def localized(page):
     if page is None or locale is None or page.locale_id == locale.pk:
         return page
     key = f"localized:{page.pk}:{locale.pk}"
-    return remember(key, lambda: page.get_translation_or_none(locale) or page)
+    # The translation is kept, never the page given (a request's own object).
+    return remember(key, lambda: page.get_translation_or_none(locale)) or page
 
 
 @register.simple_tag(takes_context=True)
