@@ -5,7 +5,6 @@ a calendar that subscribed to both does not show it twice; it survives every edi
 
 import datetime
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
 from community.models import SectorPage
-from home.cache import active_locale, remember
+from home.cache import active_locale, remember_rendered
 from home.urls_util import absolute_url
 
 from .models import MeetingPage
@@ -75,11 +74,7 @@ def calendar_response(meetings, request, name, filename, key):
     def render():
         return calendar_body(meetings() if callable(meetings) else meetings, request, name)
 
-    if settings.CACHE_RENDERED_HTML:
-        where = f"{translation.get_language()}:{request.scheme}:{request.get_host()}"
-        content = remember(f"ical:{key}:{where}", render, fresh_for=FEED_FRESH_SECONDS)
-    else:
-        content = render()
+    content = remember_rendered(request, "ical", [key], render, fresh_for=FEED_FRESH_SECONDS)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     response["Cache-Control"] = "public, max-age=900"

@@ -174,6 +174,22 @@ def remember(name, compute, shared=True, fresh_for=0):
     return value
 
 
+def origin(request):
+    """Scheme and host of a request: what absolute addresses in anything kept for it depend on."""
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def remember_rendered(request, name, parts, render, fresh_for=0):
+    """`render()` (HTML, a feed), kept in the content cache for the language and origin being
+    read and the given `parts`. Rendered anew for an editor's preview (the draft, not what is
+    published under the same page) and when CACHE_RENDERED_HTML is off."""
+    if getattr(request, "is_preview", False) or not settings.CACHE_RENDERED_HTML:
+        return render()
+    variant = "\x1f".join([translation.get_language() or "", origin(request), *map(str, parts)])
+    digest = hashlib.sha256(variant.encode()).hexdigest()[:32]
+    return remember(f"rendered:{name}:{digest}", render, fresh_for=fresh_for)
+
+
 def locales():
     """{language code: Locale} of the site's languages."""
     locale = apps.get_model("wagtailcore", "Locale")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from .cache import language_code_of, remember
+from .cache import language_code_of, origin, remember
 from .urls_util import absolute_url
 
 
@@ -33,7 +33,7 @@ def language_versions(request, page=None):
     """One entry per site language: where this page (or view) lives in that language."""
     if page is not None and page.pk:
         language = translation.get_language()
-        key = f"language-versions:{request.scheme}:{request.get_host()}:{page.pk}:{language}"
+        key = f"language-versions:{origin(request)}:{page.pk}:{language}"
         return remember(key, lambda: _language_versions(request, page))
     return _language_versions(request, page)
 

@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from home.cache import generation, one_generation
+from home.cache import generation, one_generation, origin
 
 
 class HealthCheckMiddleware:
@@ -116,7 +116,7 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        return f"page:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        return f"page:{generation()}:{origin(request)}{request.get_full_path()}"
 
     @staticmethod
     def can_store(request, response):

@@ -1,11 +1,9 @@
-import hashlib
-
 from django import template
 from django.conf import settings
 from django.utils import translation
 
 from home import i18n
-from home.cache import active_locale, find_site, remember
+from home.cache import active_locale, find_site, origin, remember, remember_rendered
 from home.models import FoundationSettings
 from home.urls_util import absolute_url
 
@@ -38,23 +36,12 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if (
-            request is None
-            # An editor's preview shows the draft, not what is published under the same page.
-            or getattr(request, "is_preview", False)
-            or not settings.CACHE_RENDERED_HTML
-        ):
+        if request is None:
             return self.nodelist.render(context)
-        parts = [
+        return remember_rendered(
+            request,
             self.name,
-            translation.get_language() or "",
-            request.scheme,
-            request.get_host(),
-            *(str(part.resolve(context)) for part in self.parts),
-        ]
-        digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-        return remember(
-            f"fragment:{self.name}:{digest}",
+            [part.resolve(context) for part in self.parts],
             lambda: self.nodelist.render(context),
             fresh_for=self.fresh_for,
         )
@@ -154,7 +141,7 @@ def breadcrumbs(context, page):
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
 
-    return remember(f"breadcrumbs:{request.get_host()}:{page.pk}", ancestors)
+    return remember(f"breadcrumbs:{origin(request)}:{page.pk}", ancestors)
 
 
 @register.simple_tag(takes_context=True)
