@@ -37,6 +37,14 @@ class CachedSiteTestCase(CalendarMixin, TestCase):
             "anna@example.org", "een-lang-wachtwoord", display_name="Anna Jansen"
         )
 
+    def assert_published_edit_shows_at_once(self, url):
+        self.assertContains(self.client.get(url), "Fietsen naar Clarholz")
+        self.first_story.title = "Fietsen naar Herzebrock"
+        self.first_story.save_revision().publish()
+        response = self.client.get(url)
+        self.assertContains(response, "Fietsen naar Herzebrock")
+        self.assertNotContains(response, "Fietsen naar Clarholz")
+
     def queries(self, url):
         with CaptureQueriesContext(connection) as captured:
             response = self.client.get(url)
@@ -151,12 +159,7 @@ class CardFragmentTests(CachedSiteTestCase):
     """Story, meeting and sector cards are kept as rendered fragments (page cache off here)."""
 
     def test_a_card_shows_the_published_edit(self):
-        self.assertContains(self.client.get("/nl/verhalen/"), "Fietsen naar Clarholz")
-        self.first_story.title = "Fietsen naar Herzebrock"
-        self.first_story.save_revision().publish()
-        response = self.client.get("/nl/verhalen/")
-        self.assertContains(response, "Fietsen naar Herzebrock")
-        self.assertNotContains(response, "Fietsen naar Clarholz")
+        self.assert_published_edit_shows_at_once("/nl/verhalen/")
 
     def test_each_language_has_its_own_cards(self):
         self.client.get("/nl/verhalen/")
@@ -171,12 +174,7 @@ class ContentFragmentTests(CachedSiteTestCase):
     from the cache, and what depends on the clock follows it."""
 
     def test_a_story_shows_the_published_edit_at_once(self):
-        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "Fietsen naar Clarholz")
-        self.first_story.title = "Fietsen naar Herzebrock"
-        self.first_story.save_revision().publish()
-        response = self.client.get("/nl/verhalen/fietsen/")
-        self.assertContains(response, "Fietsen naar Herzebrock")
-        self.assertNotContains(response, "Fietsen naar Clarholz")
+        self.assert_published_edit_shows_at_once("/nl/verhalen/fietsen/")
 
     def test_a_filtered_listing_is_not_shown_for_another_filter(self):
         filtered = self.client.get("/nl/verhalen/?town=herzebrock-clarholz")
