@@ -81,6 +81,9 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+        # Moderators block members through our members view; Wagtail's users admin reads
+        # `change_user` as managing every account, so that permission stays with administrators.
+        permissions = [("block_member", _("Can block and unblock members"))]
 
     def __str__(self):
         return self.public_name or self.email
