@@ -1,7 +1,17 @@
 """The editors' roles, as code: what `manage.py setup_roles` creates, and what the tests check.
 
-Both foundations' editors edit, publish and translate everything; moderators only decide on
-members' contributions (stories and meetings) and handle reports and members."""
+Deny by default: a group gets exactly the permissions listed here, and `setup_roles` takes away
+any other (also from groups an older version set up).
+
+- Editors of both foundations edit, publish and translate all content, manage towns,
+  registrations, reports and members (blocking), and their own foundation's details (see
+  `foundation_countries`). Not accounts, groups or roles: Wagtail's users admin reads
+  `change_user` as managing every account (passwords, superuser status, groups), so no group
+  gets a permission of `auth` or on `community.User` except `block_member`.
+- Moderators review members' contributions (the workflow gives them the editor of a contribution
+  while it is in review, nothing else of the page tree), handle reports and block or unblock
+  members (`block_member`, through our members view only). No pages, images or documents.
+- Administrators (superusers) do everything else: accounts, groups, roles, sites, workflows."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -22,9 +32,12 @@ MODERATORS = "Moderators"
 WORKFLOW = "Contribution review"
 TASK = "Moderators review contributions"
 
+# The foundation (by its country in the foundation settings) whose details each editor group
+# keeps up to date; the shared footer pages may be changed by either.
+FOUNDATION_OF_GROUP = {EDITOR_GROUPS[0]: "NL", EDITOR_GROUPS[1]: "DE"}
+
 PAGE_PERMISSIONS_EDITORS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-PAGE_PERMISSIONS_MODERATORS = ["change_page", "publish_page"]
-COLLECTION_PERMISSIONS = {
+COLLECTION_PERMISSIONS_EDITORS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
 }
@@ -38,17 +51,24 @@ MODEL_PERMISSIONS_EDITORS = {
         "view_town",
         "view_report",
         "change_report",
-        "view_user",
-        "change_user",
+        "block_member",
     ],
     "home": ["change_foundationsettings", "view_foundationsettings"],
     "exchanges": ["view_registration", "change_registration"],
 }
 MODEL_PERMISSIONS_MODERATORS = {
     "wagtailadmin": ["access_admin"],
-    "community": ["view_report", "change_report", "view_user", "change_user"],
-    "exchanges": ["view_registration"],
+    "community": ["view_report", "change_report", "block_member"],
 }
+
+
+def foundation_countries(user):
+    """The countries of the foundations whose details the user may change in the foundation
+    settings: an editor group's own one, every one for administrators."""
+    if user.is_superuser:
+        return set(FOUNDATION_OF_GROUP.values())
+    names = user.groups.filter(name__in=FOUNDATION_OF_GROUP).values_list("name", flat=True)
+    return {FOUNDATION_OF_GROUP[name] for name in names}
 
 
 def permissions(spec):
@@ -88,8 +108,9 @@ def set_page_permissions(group, pages, codenames):
         )
 
 
-def set_collection_permissions(group, collection):
-    wanted = {permission.pk for permission in permissions(COLLECTION_PERMISSIONS)}
+def set_collection_permissions(group, collection, spec):
+    """Gives the group exactly these permissions on this collection (and takes away any others)."""
+    wanted = {permission.pk for permission in permissions(spec)}
     GroupCollectionPermission.objects.filter(group=group).exclude(
         collection=collection, permission_id__in=wanted
     ).delete()
@@ -109,11 +130,13 @@ def setup_roles():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions(MODEL_PERMISSIONS_EDITORS))
         set_page_permissions(group, [root_page], PAGE_PERMISSIONS_EDITORS)
-        set_collection_permissions(group, root_collection)
+        set_collection_permissions(group, root_collection, COLLECTION_PERMISSIONS_EDITORS)
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
     moderators.permissions.set(permissions(MODEL_PERMISSIONS_MODERATORS))
-    set_page_permissions(moderators, contribution_trees(), PAGE_PERMISSIONS_MODERATORS)
-    set_collection_permissions(moderators, root_collection)
+    # No page, image or document permissions: the review task opens a member's contribution
+    # to its reviewers while it is in review (ContributionReviewTask), and only that.
+    set_page_permissions(moderators, [], [])
+    set_collection_permissions(moderators, root_collection, {})
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     task, _ = ContributionReviewTask.objects.get_or_create(name=TASK)

@@ -1,11 +1,16 @@
 from django import forms
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -77,13 +82,68 @@ class MemberBlockForm(WagtailAdminModelForm):
             member.blocked_at = None
 
 
-class MemberIndexView(IndexView):
+class MemberPermissionPolicy(BasePermissionPolicy):
+    """The members view: who holds `community.block_member` (moderators, editors,
+    administrators) lists and inspects members and blocks or unblocks them. Nobody adds, copies
+    or deletes an account here, and no other account is within reach: staff, editors,
+    moderators and administrators are managed by administrators under Settings → Users."""
+
+    actions = {"view", "change"}
+
+    def __init__(self):
+        super().__init__(get_user_model())
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and user.is_active and user.has_perm("community.block_member")
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and instance.is_member
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.actions.intersection(actions):
+            return users.none()
+        permission = Q(codename="block_member", content_type__app_label="community")
+        granted = Permission.objects.filter(permission)
+        return users.filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__in=granted)
+            | Q(groups__permissions__in=granted)
+        ).distinct()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return get_user_model().objects.members()
+        return get_user_model().objects.none()
+
+
+MEMBER_POLICY = MemberPermissionPolicy()
+
+
+class MembersOnlyMixin:
+    """Every view of the members viewset (list, edit, inspect, history, usage and any other):
+    checked against `MEMBER_POLICY`, and an account that is not a member is not found."""
+
+    permission_policy = MEMBER_POLICY
+
+    def setup(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None:
+            members = get_user_model().objects.members()
+            if not members.filter(pk=unquote(str(pk))).exists():
+                raise Http404
+        super().setup(request, *args, **kwargs)
+
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(is_staff=False, is_superuser=False, groups=None)
+        queryset = super().get_base_queryset()
+        if queryset.model is get_user_model():  # the list (the history view lists log entries)
+            queryset = queryset.members()
+        return queryset
 
 
 class MemberViewSet(ModelViewSet):
-    """Members (not editors) for moderators: who they are, and blocking them."""
+    """Members (not editors, moderators or administrators) for moderators: who they are, and
+    blocking them."""
 
     model = get_user_model()
     icon = "user"
@@ -95,10 +155,34 @@ class MemberViewSet(ModelViewSet):
     list_filter = ["is_active", "town"]
     search_fields = ["email", "display_name"]
     search_backend_name = None
-    index_view_class = MemberIndexView
     form_fields = ["blocked_reason"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "email",
+        "display_name",
+        "town",
+        "language",
+        "date_joined",
+        "is_active",
+        "blocked_at",
+        "blocked_reason",
+    ]
+
+    def construct_view(self, view_class, **kwargs):
+        if not issubclass(view_class, MembersOnlyMixin):
+            view_class = type(view_class.__name__, (MembersOnlyMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)
+
+    @cached_property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        class MembersMenuItem(MenuItem):
+            def is_shown(self, request):
+                return MEMBER_POLICY.user_has_permission(request.user, "view")
+
+        return MembersMenuItem
 
     def get_form_class(self, for_update=False):
         return MemberBlockForm

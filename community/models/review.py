@@ -1,7 +1,8 @@
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
 
@@ -9,7 +10,40 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, plus a final "reject": the contribution will not be published
     and the member is told why (besides "approve" and "request changes")."""
 
+    def may_review(self, obj, user):
+        """Moderators review members' contributions only; who may publish the page anyway
+        (editors, administrators) also reviews whatever else enters the workflow."""
+        if user.is_superuser:
+            return True
+        page = getattr(obj, "specific", obj)
+        if getattr(page, "member_contribution", False):
+            return True
+        tester = getattr(page, "permissions_for_user", None)
+        return tester is not None and tester(user).can_publish()
+
+    def user_can_access_editor(self, obj, user):
+        return super().user_can_access_editor(obj, user) and self.may_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return super().locked_for_user(obj, user) or not self.may_review(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return super().user_can_lock(obj, user) and self.may_review(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        allowed = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if self.may_review(state.workflow_state.content_object, user)
+        ]
+        return states.filter(pk__in=allowed)
+
     def get_actions(self, obj, user):
+        if not self.may_review(obj, user):
+            return []
         actions = super().get_actions(obj, user)
         if actions:
             actions.append(("decline", _("Reject"), True))
@@ -17,6 +51,16 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        # One decision at a time per contribution (its member's edit or withdrawal locks the same
+        # row), and none on a review its member withdrew since the editor opened it.
+        Page.objects.select_for_update().filter(pk=task_state.workflow_state.object_id).first()
+        task_state.refresh_from_db()
+        task_state.workflow_state.refresh_from_db()
+        if (
+            task_state.status != TaskState.STATUS_IN_PROGRESS
+            or task_state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS
+        ):
+            raise PermissionDenied
         if action_name != "decline":
             return super().on_action(task_state, user, action_name, **kwargs)
         from community import notifications

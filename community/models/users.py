@@ -4,7 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def members(self):
+        """Residents using the public site: no staff, no administrators, in no group (editors and
+        moderators are put in a group). The one definition of a member: `User.is_member` and the
+        moderators' members view both use it."""
+        return self.filter(is_staff=False, is_superuser=False, groups=None)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     """Creates accounts identified by their email address."""
 
     use_in_migrations = True
@@ -90,8 +98,9 @@ class User(AbstractUser):
 
     @property
     def is_member(self):
-        """A resident using the public site, as opposed to an editor of the admin."""
-        return not (self.is_staff or self.is_superuser)
+        """A resident using the public site, as opposed to an editor, moderator or administrator
+        (see `UserQuerySet.members`)."""
+        return self.pk is not None and type(self).objects.members().filter(pk=self.pk).exists()
 
     @property
     def public_name(self):
