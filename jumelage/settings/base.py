@@ -255,6 +255,8 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Wagtail
 WAGTAIL_SITE_NAME = "Jumelage Steenwijkerland – Herzebrock-Clarholz"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Approving a contribution publishes it: moderators approve, not publish (community/approval.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "community.approval.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
