@@ -91,13 +91,29 @@ def editable_by(page, user):
     )
 
 
+def photo_ids(page):
+    """The photos of a contribution as stored and as last edited: a draft edited later holds the
+    photos added then only in its latest revision."""
+    versions = [page]
+    if page.latest_revision_id:
+        versions.append(page.get_latest_revision_as_object())
+    ids = set()
+    for version in versions:
+        ids.update(
+            block.value["image"].pk
+            for block in version.body
+            if block.block_type == "image" and block.value["image"] is not None
+        )
+        if getattr(version, "image_id", None):
+            ids.add(version.image_id)
+    return ids
+
+
 def remove_contribution(page):
-    """Deletes a contribution with its aliases, its photos (Wagtail removes their files) and the
-    collection that held them."""
+    """Deletes a contribution with its aliases, its photos (Wagtail removes their files and
+    renditions) and the collection that held them."""
     image_model = get_image_model()
-    ids = [block.value["image"].pk for block in page.body if block.block_type == "image"]
-    if getattr(page, "image_id", None):
-        ids.append(page.image_id)
+    ids = photo_ids(page)
     photos = list(image_model.objects.filter(pk__in=ids, uploaded_by_user=page.owner))
     collections = {photo.collection_id for photo in photos}
     for alias in Page.objects.filter(alias_of=page):

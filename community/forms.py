@@ -77,8 +77,8 @@ class ProfileForm(forms.ModelForm):
 
     def save(self, commit=True):
         user = super().save(commit=False)
-        if self.cleaned_data.get("remove_avatar") and user.avatar:
-            user.avatar.delete(save=False)
+        if self.cleaned_data.get("remove_avatar"):
+            # The stored file goes once this is saved (community.signal_handlers).
             user.avatar = ""
         if commit:
             user.save()

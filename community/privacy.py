@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from exchanges.models import MeetingPage, Registration, StoryPage
 
@@ -81,18 +81,21 @@ def export_member_data(user):
 @transaction.atomic
 def delete_account(user, *, remove_contributions=False):
     """Deletes the member and their personal data. Published contributions stay, credited to a
-    former member, unless the member asks to remove them too; drafts always go. Photos of removed
-    contributions are deleted from storage (Wagtail deletes an image's files with it)."""
+    former member, unless the member asks to remove them too; drafts always go. Every file only
+    the member owned goes with them: their photo, and the photos of what is removed with their
+    renditions (Wagtail deletes an image's files with it)."""
     pages = (
         Page.objects.filter(owner=user, alias_of__isnull=True)
         .type(StoryPage, MeetingPage)
         .specific()
         .order_by("-depth")
     )
+    kept_photos = set()
     for page in pages:
         if remove_contributions or not page.live:
             contributions.remove_contribution(page)
         else:
+            kept_photos |= contributions.photo_ids(page)
             Page.objects.filter(pk=page.pk).update(owner=None)
             StoryPage.objects.filter(pk=page.pk).update(author=None)
             page.revisions.update(user=None)
@@ -105,7 +108,32 @@ def delete_account(user, *, remove_contributions=False):
                 revision.save(update_fields=["content"])
     if user.avatar:
         user.avatar.delete(save=False)
-    for image in get_image_model().objects.filter(uploaded_by_user=user):
+    forget_photos(user, kept_photos)
+    user.delete()
+
+
+def forget_photos(user, kept):
+    """The photos the member uploaded with their contributions go, unless a contribution that
+    stays shows them: those stay, no longer linked to the member or named after them. Images an
+    editor uploaded in the admin belong to the site and stay."""
+    members_photos = Collection.objects.filter(
+        depth=2, name=contributions.CONTRIBUTIONS_COLLECTION
+    ).first()
+    prefix = f"{user.public_name or user.pk}: "
+    emptied = set()
+    images = get_image_model().objects.filter(uploaded_by_user=user).select_related("collection")
+    for image in images:
+        collection = image.collection
+        own = members_photos is not None and collection.is_descendant_of(members_photos)
+        if own and image.pk not in kept:
+            emptied.add(collection.pk)
+            image.delete()
+            continue
         image.uploaded_by_user = None
         image.save(update_fields=["uploaded_by_user"])
-    user.delete()
+        if own and collection.name.startswith(prefix):
+            collection.name = collection.name.removeprefix(prefix)
+            collection.save(update_fields=["name"])
+    for collection in Collection.objects.filter(pk__in=emptied):
+        if not get_image_model().objects.filter(collection=collection).exists():
+            collection.delete()

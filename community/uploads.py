@@ -2,10 +2,12 @@
 
 Wagtail's image field has already checked the type by content, the file size and the pixel count
 (which also stops decompression bombs). Here the photo is re-encoded without its metadata: EXIF,
-and with it GPS positions, never reach the storage."""
+and with it GPS positions, never reach the storage, and it is stored under a random name: the
+media folder is served as it is, so a name the member chose ("anna-on-holiday.jpg") would make
+the photo of a draft or a rejected story easy to guess. Renditions take their name from it."""
 
 import io
-import os
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -53,5 +55,11 @@ def cleaned_image(upload):
         options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
         clean.save(buffer, format=kind, **options)
     extension, content_type = FORMATS[kind]
-    stem = os.path.splitext(os.path.basename(upload.name or "photo"))[0][:80] or "photo"
-    return SimpleUploadedFile(f"{stem}.{extension}", buffer.getvalue(), content_type=content_type)
+    return SimpleUploadedFile(
+        f"{storage_name()}.{extension}", buffer.getvalue(), content_type=content_type
+    )
+
+
+def storage_name():
+    """128 random bits, URL-safe: a name nobody can guess or derive from the member's file."""
+    return secrets.token_urlsafe(16)

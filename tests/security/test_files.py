@@ -1,0 +1,165 @@
+"""Files that are not public are not public, and the files of a deleted member are gone.
+
+The media folder is served as it is (by the proxy or the bucket), so a file's name is all that
+protects the photo of a draft; and what a member uploaded is personal data that leaves with them.
+The tests look at the media folder itself, before and after."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from wagtail.images import get_image_model
+from wagtail.models import Collection, WorkflowState
+
+from exchanges.models import StoryPage
+from tests.test_members import MembersTestCase, User, photo
+
+PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase gives its members)
+RANDOM_NAME = re.compile(r"^[A-Za-z0-9_-]{22}\.(jpg|png|webp)$")
+# What the admin's listings and the public templates ask for.
+RENDITIONS = ("max-165x165", "fill-400x300", "width-800")
+
+
+def media_files():
+    root = Path(settings.MEDIA_ROOT)
+    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
+
+
+def files_of(image):
+    return {image.file.name} | {rendition.file.name for rendition in image.renditions.all()}
+
+
+class MemberFilesTestCase(MembersTestCase):
+    def setUp(self):
+        self.before = media_files()
+
+    def new_files(self):
+        return media_files() - self.before
+
+    def upload_avatar(self, user, name):
+        self.client.force_login(user)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/nl/members/profile/",
+                {"display_name": user.display_name, "language": "nl", "avatar": photo(name)},
+            )
+        self.assertEqual(response.status_code, 302)
+        user.refresh_from_db()
+        return user.avatar.name
+
+    def story_with_photo(self, user, title, photo_name, **overrides):
+        self.post_story(
+            user,
+            title=title,
+            **{"photos-0-image": photo(photo_name), "photos-0-alt_text": f"Foto bij {title}"},
+            **overrides,
+        )
+        return StoryPage.objects.get(title=title, locale=self.dutch)
+
+    def decide(self, page, action, **kwargs):
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+        task = state.current_task_state.task.specific
+        with self.captureOnCommitCallbacks(execute=True):
+            task.on_action(state.current_task_state, self.moderator, action, **kwargs)
+        return StoryPage.objects.get(pk=page.pk)
+
+    def member_images(self, user):
+        return list(get_image_model().objects.filter(uploaded_by_user=user))
+
+
+class UnguessableNamesTests(MemberFilesTestCase):
+    def test_photo_of_a_draft_is_stored_under_a_name_that_reveals_nothing(self):
+        self.story_with_photo(self.anna, "Geheim plan", "anna-op-vakantie.jpg", submit="")
+        self.story_with_photo(self.anna, "Tweede plan", "anna-op-vakantie.jpg", submit="")
+        names = []
+        for image in self.member_images(self.anna):
+            image.get_rendition("fill-400x300")
+            for name in files_of(image):
+                with self.subTest(name=name):
+                    self.assertNotIn("anna", name.lower())
+                    self.assertNotIn("vakantie", name.lower())
+            names.append(Path(image.file.name).name)
+        self.assertEqual(len(names), 2)
+        for name in names:
+            self.assertRegex(name, RANDOM_NAME)
+        self.assertNotEqual(names[0], names[1])
+
+    def test_members_photo_of_themselves_is_stored_under_a_name_that_reveals_nothing(self):
+        name = self.upload_avatar(self.anna, "anna-van-der-berg.jpg")
+        self.assertTrue(name.startswith("avatars/"))
+        self.assertRegex(Path(name).name, RANDOM_NAME)
+
+
+class AvatarTests(MemberFilesTestCase):
+    def test_replacing_and_removing_the_photo_deletes_the_old_files(self):
+        for name in ("een.jpg", "twee.jpg", "drie.jpg"):
+            current = self.upload_avatar(self.anna, name)
+        self.assertEqual(self.new_files(), {current})
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/members/profile/",
+                {"display_name": "Anna", "language": "nl", "remove_avatar": "on"},
+            )
+        self.anna.refresh_from_db()
+        self.assertFalse(self.anna.avatar)
+        self.assertEqual(self.new_files(), set())
+
+
+class DeletedAccountTests(MemberFilesTestCase):
+    def sign_up_and_contribute(self):
+        """A member with three photos of themselves and a contribution in every state, each
+        with a photo and its renditions; the draft got a second photo in a later edit."""
+        carla = User.objects.create_user(
+            "carla@example.org", PASSWORD, display_name="Carla", language="nl"
+        )
+        for name in ("carla-1.jpg", "carla-2.jpg", "carla-3.jpg"):
+            self.upload_avatar(carla, name)
+        draft = self.story_with_photo(carla, "Concept", "concept.jpg", submit="", draft="1")
+        data = self.story_data(
+            title="Concept",
+            submit="",
+            **{"photos-0-image": photo("later.jpg"), "photos-0-alt_text": "Later toegevoegd"},
+        )
+        self.client.post(f"/nl/members/contributions/{draft.pk}/", data)
+        self.story_with_photo(carla, "Ingediend", "ingediend.jpg")
+        rejected = self.story_with_photo(carla, "Afgewezen", "afgewezen.jpg")
+        self.decide(rejected, "decline", comment="Reclame.")
+        published = self.decide(
+            self.story_with_photo(carla, "Gepubliceerd", "gepub.jpg"), "approve"
+        )
+        self.assertEqual(self.client.get(published.url).status_code, 200)
+        images = self.member_images(carla)
+        self.assertEqual(len(images), 5)
+        for image in images:
+            for spec in RENDITIONS:
+                image.get_rendition(spec)
+        published_files = set()
+        for image in get_image_model().objects.filter(pk__in=[published.image_id]):
+            published_files |= files_of(image)
+        folders = [name.split("/")[0] for name in self.new_files()]
+        self.assertEqual((folders.count("avatars"), folders.count("original_images")), (1, 5))
+        self.assertGreaterEqual(folders.count("images"), 5 * len(RENDITIONS))
+        return carla, published, published_files
+
+    def delete_account(self, user, **options):
+        self.client.force_login(user)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/nl/members/delete/", {"confirm": "yes", "password": PASSWORD, **options}
+            )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(User.objects.filter(pk=user.pk).exists())
+
+    def test_only_the_files_of_contributions_that_stay_published_remain(self):
+        carla, published, published_files = self.sign_up_and_contribute()
+        self.delete_account(carla)
+        self.assertEqual(self.new_files(), published_files)
+        story = StoryPage.objects.get(pk=published.pk)
+        self.assertEqual(self.client.get(story.url).status_code, 200)
+        self.assertFalse(Collection.objects.filter(name__contains="Carla").exists())
+
+    def test_removing_the_contributions_too_leaves_no_file_at_all(self):
+        carla, _, _ = self.sign_up_and_contribute()
+        self.delete_account(carla, remove_contributions="yes")
+        self.assertEqual(self.new_files(), set())
+        self.assertFalse(Collection.objects.filter(name__contains="Carla").exists())
