@@ -1,9 +1,12 @@
 import gzip
 import re
+from functools import lru_cache
+from urllib.parse import quote, urlsplit
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -34,9 +37,24 @@ class HealthCheckMiddleware:
         return response
 
 
+@lru_cache(maxsize=4)
+def media_source(storage):
+    """Where `storage` serves files from, as a CSP source ("https://media.example/", or
+    "http://s3.example:9000/bucket/"), or None when that is the site itself (a relative
+    MEDIA_URL). Asked of the storage, so a bucket's endpoint, its custom domain and an absolute
+    MEDIA_URL are followed alike; cached per storage, which is set up once per process."""
+    address = urlsplit(storage.url("probe"))
+    if not address.netloc:
+        return None
+    folder = quote(address.path.rsplit("/", 1)[0] + "/", safe="/-._~%")
+    scheme = f"{address.scheme}://" if address.scheme else ""
+    return f"{scheme}{address.netloc}{folder}"
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The strict policy everywhere, relaxed only for the Wagtail admin (and its previews), which
-    needs inline scripts and styles."""
+    needs inline scripts and styles. Images may also come from where the media storage serves
+    them (home.middleware.media_source), on the public site and in the admin."""
 
     def get_policy_parts(self, request, response, report_only=False):
         if not report_only and request.path_info.startswith("/admin/"):
@@ -44,6 +62,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 **(getattr(response, "_csp_replace", None) or {}),
                 **settings.ADMIN_CONTENT_SECURITY_POLICY,
             }
+        source = media_source(storages["default"])
+        if source is not None:
+            name = "_csp_update_ro" if report_only else "_csp_update"
+            update = dict(getattr(response, name, None) or {})
+            update["img-src"] = [*update.get("img-src", ()), source]
+            setattr(response, name, update)
         return super().get_policy_parts(request, response, report_only)
 
 

@@ -221,7 +221,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# An S3-compatible bucket for media when several application servers share uploads.
+# An S3-compatible bucket for media when several application servers share uploads. Browsers
+# fetch images straight from it (or from AWS_S3_CUSTOM_DOMAIN: a CDN, or the site's own address
+# where the proxy passes /media/ on to the bucket) by plain, unsigned URLs: signed ones would
+# expire inside the pages and rendered bodies the caches keep. So the bucket's policy lets
+# anyone read the renditions pages show (s3:GetObject on images/*, no listing; originals,
+# documents and avatars stay private; see the README); ACLs stay off, as most services now have
+# them. The CSP allows images from wherever the storage's URLs point (home.middleware).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
