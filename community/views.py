@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -10,15 +11,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from exchanges.models import MeetingPage, MeetingSector, Registration, StoryPage, StorySector
 from exchanges.models.stories import StoryTown
+from home import ratelimit
 from home.ratelimit import rate_limit
 
 from . import contributions
 from .forms import (
+    DeleteAccountForm,
     MeetingProposalForm,
     PhotoFormSet,
     ProfileForm,
@@ -26,6 +30,7 @@ from .forms import (
     StoryContributionForm,
 )
 from .models import Report, SectorMembership, SectorPage
+from .models.reports import AlreadyReported
 from .notifications import notify_editors_of_report
 from .privacy import delete_account, export_member_data
 
@@ -95,13 +100,22 @@ def leave_sector(request, page_id):
     return redirect(sector.get_url(request))
 
 
-def own_contribution(request, page_id):
-    """The member's own contribution, still editable; anything else is not found, so nobody
-    learns that someone else's draft exists."""
+def own_contribution(request, page_id, rule=contributions.editable_by):
+    """The member's own contribution, as long as `rule` allows (by default: still editable);
+    anything else is not found, so nobody learns that someone else's draft exists."""
     page = Page.objects.filter(pk=page_id).specific().first()
-    if page is None or not contributions.editable_by(page, request.user):
+    if page is None or not rule(page, request.user):
         raise Http404
     return page.get_latest_revision_as_object()
+
+
+def submission_token(request):
+    """The contribution form's one-time token: the one the form was sent with (kept when the
+    form comes back with errors), or a new one for a new form."""
+    try:
+        return uuid.UUID(request.POST.get("submission", ""))
+    except ValueError:
+        return uuid.uuid4() if request.method == "GET" else None
 
 
 def contribution_view(request, form_class, page=None):
@@ -110,16 +124,31 @@ def contribution_view(request, form_class, page=None):
     initial = initial_for(page) if editing else {"language": get_language()}
     form = form_class(request.POST or None, initial=initial, editing=editing)
     photos = PhotoFormSet(request.POST or None, request.FILES or None, prefix="photos")
+    token = submission_token(request)
     if request.method == "POST" and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
-        page = fill_page(
-            page or (StoryPage() if is_story else MeetingPage()), form, photos, request.user
-        )
-        if editing:
-            contributions.update_contribution(page, request.user, submit=submit)
-        else:
-            locale = contributions.locale_for(form.cleaned_data["language"])
-            contributions.create_contribution(page, request.user, locale, submit=submit)
+        try:
+            with transaction.atomic():
+                # First the token (a second copy of the same form waits here for the first and
+                # stops), then the review state, before any photo is stored.
+                contributions.claim_submission(request.user, token)
+                if editing:
+                    contributions.lock_for_edit(page, request.user)
+                page = fill_page(
+                    page or (StoryPage() if is_story else MeetingPage()), form, photos, request.user
+                )
+                if editing:
+                    contributions.update_contribution(page, request.user, submit=submit)
+                else:
+                    locale = contributions.locale_for(form.cleaned_data["language"])
+                    contributions.create_contribution(page, request.user, locale, submit=submit)
+        except contributions.AlreadySubmitted:
+            messages.info(
+                request, _("This form had already been sent; your contribution is saved once.")
+            )
+            return redirect("member_area")
+        except contributions.NotEditable:
+            return in_review_view(request, page, status=409)
         if submit:
             messages.success(
                 request, _("Thank you! Your contribution is waiting for an editor's review.")
@@ -134,7 +163,35 @@ def contribution_view(request, form_class, page=None):
     return render(
         request,
         "community/contribution_form.html",
-        {"form": form, "photos": photos, "page": None, "contribution": page, "is_story": is_story},
+        {
+            "form": form,
+            "photos": photos,
+            "page": None,
+            "contribution": page,
+            "is_story": is_story,
+            "submission": token or uuid.uuid4(),
+        },
+    )
+
+
+def in_review_view(request, page, status=200):
+    """A contribution the editors are reviewing is read-only for its author: what they approve is
+    what they read. The member may take it back to edit it."""
+    page = Page.objects.get(pk=page.pk).specific
+    if status == 409:
+        messages.error(
+            request, _("Your changes were not saved: the editors are reviewing this contribution.")
+        )
+    return render(
+        request,
+        "community/contribution_in_review.html",
+        {
+            "page": None,
+            "contribution": page.get_latest_revision_as_object(),
+            "body": contributions.body_text(page.get_latest_revision_as_object()),
+            "withdrawable": contributions.withdrawable_by(page, request.user),
+        },
+        status=status,
     )
 
 
@@ -221,15 +278,35 @@ def new_meeting(request):
 @member_required
 @rate_limit("contribution", limit=30)
 def edit_contribution(request, page_id):
-    page = own_contribution(request, page_id)
+    page = own_contribution(request, page_id, contributions.own_unpublished)
+    if not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
+        return in_review_view(request, page, status=409 if request.method == "POST" else 200)
     form_class = StoryContributionForm if isinstance(page, StoryPage) else MeetingProposalForm
     return contribution_view(request, form_class, page)
 
 
 @require_POST
 @member_required
+@rate_limit("contribution", limit=30)
+def withdraw_contribution(request, page_id):
+    """Takes a contribution out of review, so that its author can edit it and send it again."""
+    page = own_contribution(request, page_id, contributions.own_unpublished)
+    if contributions.withdraw_from_review(page, request.user):
+        messages.success(
+            request,
+            _("Your contribution is a draft again: edit it and send it when you are ready."),
+        )
+    elif not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
+        messages.error(
+            request, _("This contribution cannot be withdrawn now: an editor is working on it.")
+        )
+    return redirect("edit_contribution", page_id=page.pk)
+
+
+@require_POST
+@member_required
 def delete_contribution(request, page_id):
-    page = own_contribution(request, page_id)
+    page = own_contribution(request, page_id, contributions.own_unpublished)
     contributions.remove_contribution(Page.objects.get(pk=page.pk).specific)
     messages.success(
         request, _("Your contribution “%(title)s” has been deleted.") % {"title": page.title}
@@ -238,7 +315,9 @@ def delete_contribution(request, page_id):
 
 
 @member_required
+@never_cache
 def download_data(request):
+    """Personal data: never kept by a browser's or a proxy's cache (`no-store, private`)."""
     response = export_member_data(request.user)
     stamp = datetime.date.today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="jumelage-my-data-{stamp}.json"'
@@ -246,29 +325,65 @@ def download_data(request):
 
 
 @member_required
+@rate_limit("delete_account", limit=10)
 def delete_account_view(request):
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        delete_account(user, remove_contributions=request.POST.get("remove_contributions") == "yes")
+        delete_account(user, remove_contributions=form.cleaned_data["remove_contributions"])
         messages.success(request, _("Your account and personal data have been deleted. Goodbye!"))
         return redirect(reverse("wagtail_serve", args=("",)))
-    return render(request, "community/delete_account.html", {})
+    return render(request, "community/delete_account.html", {"form": form})
+
+
+def client_address(request):
+    """The visitor's address, as the rate limits see it (behind trusted proxies once
+    home.ratelimit knows them)."""
+    client_ip = getattr(ratelimit, "client_ip", None)
+    return client_ip(request) if client_ip else request.META.get("REMOTE_ADDR", "")
+
+
+def reporter_of(request, *, start_session=False):
+    """Who reports: a member by account; a visitor by session and by address."""
+    if request.user.is_authenticated:
+        return {"reporter": request.user}
+    if start_session and not request.session.session_key:
+        request.session["reporter"] = True  # so the browser keeps the session's cookie
+        request.session.save()
+    return {"session_key": request.session.session_key or "", "address": client_address(request)}
 
 
 @rate_limit("report", limit=10)
 def report_contribution(request, page_id):
-    """Anyone may report a published contribution; the editors decide."""
+    """Anyone may report a published contribution, once; the editors decide."""
     page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
     if not getattr(page, "member_contribution", False):
         raise Http404
+    already = _(
+        "You have already reported this contribution. Thank you: the editors will look at it."
+    )
+    if Report.objects.already_reported(page, **reporter_of(request)):
+        if request.method == "POST":
+            messages.info(request, already)
+            return redirect(page.get_url(request))
+        return render(
+            request, "community/report_form.html", {"reported": page, "already_reported": already}
+        )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reporter = request.user if request.user.is_authenticated else None
-        report = Report.objects.file(
-            page, form.cleaned_data["reason"], form.cleaned_data["message"], reporter
-        )
-        transaction.on_commit(lambda: notify_editors_of_report(report))
+        try:
+            report = Report.objects.file(
+                page,
+                form.cleaned_data["reason"],
+                form.cleaned_data["message"],
+                **reporter_of(request, start_session=True),
+            )
+        except AlreadyReported:
+            messages.info(request, already)
+            return redirect(page.get_url(request))
+        if report.first_open or report.hid_page:
+            transaction.on_commit(lambda: notify_editors_of_report(report))
         messages.success(request, _("Thank you. The editors will look at your report."))
         if report.hid_page:
             return redirect(reverse("wagtail_serve", args=("",)))

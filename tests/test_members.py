@@ -441,7 +441,9 @@ class PrivacyTests(MembersTestCase):
         self.anna.save()
         avatar_path = self.anna.avatar.path
         self.client.force_login(self.anna)
-        self.client.post("/nl/members/delete/", {"confirm": "yes"})
+        self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+        )
         self.assertFalse(User.objects.filter(email="anna@example.org").exists())
         self.assertFalse(Registration.objects.filter(user_id=self.anna.pk).exists())
         self.assertFalse(StoryPage.objects.filter(title="Half af").exists())
@@ -460,7 +462,12 @@ class PrivacyTests(MembersTestCase):
         # Wagtail removes an image's files once the deletion is committed.
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
-                "/nl/members/delete/", {"confirm": "yes", "remove_contributions": "yes"}
+                "/nl/members/delete/",
+                {
+                    "confirm": "yes",
+                    "remove_contributions": "yes",
+                    "password": "een-lang-wachtwoord",
+                },
             )
         self.assertFalse(StoryPage.objects.filter(pk=published.pk).exists())
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
@@ -493,11 +500,14 @@ class ReportTests(MembersTestCase):
         self.assertEqual([m.to for m in mail.outbox], [["moderator@example.org"]])
         self.assertIn("Niet netjes.", mail.outbox[0].body)
 
-    def test_third_open_report_hides_the_contribution_until_an_editor_decides(self):
+    def test_third_members_report_hides_the_contribution_until_an_editor_decides(self):
         story = self.published_contribution()
-        self.report(story)
-        self.report(story, "spam")
+        carla = self.member("carla@example.org", "Carla", "nl")
+        for member, reason in ((self.anna, "offensive"), (self.bernd, "spam")):
+            self.client.force_login(member)
+            self.report(story, reason)
         self.assertTrue(StoryPage.objects.get(pk=story.pk).live)
+        self.client.force_login(carla)
         self.report(story, "incorrect")
         self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
         self.assertEqual(self.client.get(story.url).status_code, 404)
