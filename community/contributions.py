@@ -6,7 +6,7 @@ The rules of who may see and edit a contribution live here, for the views and te
 from html import escape, unescape
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -79,8 +79,9 @@ def state_of(page, workflow_state):
     return ContributionState.DRAFT
 
 
-def editable_by(page, user):
-    """A member edits their own contribution until it is published; never someone else's."""
+def own_unpublished(page, user):
+    """The member's own contribution, not (yet) published and not rejected: theirs to delete,
+    and to edit unless it is in review."""
     return (
         user.is_authenticated
         and page.owner_id == user.pk
@@ -89,6 +90,80 @@ def editable_by(page, user):
         and not page.live
         and not page.specific.declined_at
     )
+
+
+def in_review(page):
+    """Sent to the editors and not sent back: what they approve must be what they read."""
+    state = page.current_workflow_state
+    return state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def locked_by_editor(page, user):
+    """An editor locked the page in the admin (Wagtail's lock) while working on it."""
+    return page.locked and page.locked_by_id != user.pk
+
+
+def editable_by(page, user):
+    """A member edits their own contribution until it is published, but not while the editors
+    review it (unless they asked for changes) nor while an editor keeps it locked; never
+    someone else's."""
+    return own_unpublished(page, user) and not in_review(page) and not locked_by_editor(page, user)
+
+
+def withdrawable_by(page, user):
+    """A contribution in review can be taken back by its author to edit it (it becomes a
+    draft again), unless an editor keeps it locked."""
+    return own_unpublished(page, user) and in_review(page) and not locked_by_editor(page, user)
+
+
+def locked_row(page):
+    """Locks the contribution's row until the transaction ends, so an edit, a withdrawal and an
+    editor's decision on the same contribution happen one after the other, each seeing what the
+    previous one did. Returns the page as stored now."""
+    return Page.objects.select_for_update().get(pk=page.pk).specific
+
+
+def lock_for_edit(page, user):
+    """Locks the contribution for the rest of the transaction, or raises NotEditable when it
+    went into review (or an editor locked it) since the member opened it."""
+    if not editable_by(locked_row(page), user):
+        raise NotEditable
+
+
+class NotEditable(Exception):
+    """The contribution went into review (or was locked) after the member opened it."""
+
+
+class AlreadySubmitted(Exception):
+    """The same form (the same one-time token) was sent before."""
+
+
+def claim_submission(user, token):
+    """Records the form's one-time token for the member; a second form with the same token
+    (a double click, a resend) raises AlreadySubmitted. Called inside the transaction that
+    saves the contribution, so a failure frees the token again."""
+    from community.models import SubmissionToken
+
+    if token is None:
+        return
+    if SubmissionToken.objects.filter(user=user, token=token).exists():
+        raise AlreadySubmitted
+    try:
+        with transaction.atomic():
+            SubmissionToken.objects.create(user=user, token=token)
+    except IntegrityError as error:
+        raise AlreadySubmitted from error
+
+
+@transaction.atomic
+def withdraw_from_review(page, user):
+    """Takes the contribution out of the workflow: it is a draft again, editable, and can be
+    sent again. Returns False when it was no longer in review (approved meanwhile, say)."""
+    page = locked_row(page)
+    if not withdrawable_by(page, user):
+        return False
+    page.current_workflow_state.cancel(user=user)
+    return True
 
 
 def photo_ids(page):
@@ -215,6 +290,9 @@ def slug_for(page, parent):
 
 @transaction.atomic
 def update_contribution(page, user, *, submit):
+    """Saves the member's edit as a new revision, unless the contribution went into review (or
+    an editor locked it) since the member opened it: then NotEditable, and nothing is saved."""
+    lock_for_edit(page, user)
     revision = page.save_revision(user=user, log_action=True)
     if submit:
         submit_for_review(page, user)

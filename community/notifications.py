@@ -34,9 +34,13 @@ def notify_changes_requested(page, comment):
 
 
 def notify_editors_of_report(report):
-    """Every moderator and editor hears of a report, in their own language."""
+    """Every moderator and editor hears of a report, in their own language. The view calls this
+    for the first open report of a contribution and for the report that hid it, not for
+    every report."""
     from django.contrib.auth import get_user_model
     from django.db.models import Q
+
+    from .models.reports import HIDE_AFTER_MEMBER_REPORTS
 
     editors = (
         get_user_model()
@@ -50,6 +54,7 @@ def notify_editors_of_report(report):
             "community/email/report_filed",
             {
                 "report": report,
+                "threshold": HIDE_AFTER_MEMBER_REPORTS,
                 "admin_url": reverse("wagtailadmin_pages:edit", args=[report.page_id]),
             },
             editor,

@@ -9,6 +9,11 @@ urlpatterns = [
     path("meetings/new/", views.new_meeting, name="contribute_meeting"),
     path("contributions/<id:page_id>/", views.edit_contribution, name="edit_contribution"),
     path(
+        "contributions/<id:page_id>/withdraw/",
+        views.withdraw_contribution,
+        name="withdraw_contribution",
+    ),
+    path(
         "contributions/<id:page_id>/delete/",
         views.delete_contribution,
         name="delete_contribution",

@@ -2,6 +2,7 @@ from .members import PrivacyConsent, SectorMembership
 from .reports import Report, ReportReason
 from .review import ContributionReviewTask
 from .sectors import SectorCoordinator, SectorIndexPage, SectorPage
+from .submissions import SubmissionToken
 from .towns import Town
 from .users import User, UserManager
 
@@ -14,6 +15,7 @@ __all__ = [
     "SectorCoordinator",
     "SectorIndexPage",
     "SectorPage",
+    "SubmissionToken",
     "Town",
     "User",
     "UserManager",

@@ -1,8 +1,30 @@
+"""Reports of published contributions.
+
+The rules: one report per reporter and contribution (a member by their account; a visitor by
+their session and, separately, by their address, both kept only as salted hashes); only members'
+reports hide a contribution, once HIDE_AFTER_MEMBER_REPORTS different members have an open report
+on it; the editors are emailed for the first open report of a contribution and when reports hide
+it, not for every report."""
+
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-HIDE_AFTER_OPEN_REPORTS = 3
+HIDE_AFTER_MEMBER_REPORTS = 3
+
+
+def visitor_hash(kind, value):
+    """A salted hash (keyed with SECRET_KEY) that recognises the same session or address again
+    without storing it."""
+    if not value:
+        return ""
+    return salted_hmac(f"community.report.{kind}", value, algorithm="sha256").hexdigest()
+
+
+class AlreadyReported(Exception):
+    """This reporter has reported this contribution before; nothing was stored."""
 
 
 class ReportReason(models.TextChoices):
@@ -17,17 +39,54 @@ class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(resolved_at__isnull=True)
 
+    def by_reporter(self, reporter=None, session_key="", address=""):
+        """Reports of the same reporter: a member by account; a visitor by session or address
+        (visitors' reports only, so a member's report does not silence a visitor)."""
+        if reporter is not None:
+            return self.filter(reporter=reporter)
+        same = Q(pk__in=[])
+        if session_key:
+            same |= Q(session_hash=visitor_hash("session", session_key))
+        if address:
+            same |= Q(address_hash=visitor_hash("address", address))
+        return self.filter(same, reporter__isnull=True)
+
 
 class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
-    @transaction.atomic
-    def file(self, page, reason, message="", reporter=None):
-        """Records a report; the third open report hides the contribution until an editor
-        decides (they publish it again, or leave it hidden)."""
-        report = self.create(page=page, reason=reason, message=message, reporter=reporter)
-        if page.live and self.for_page(page).open().count() >= HIDE_AFTER_OPEN_REPORTS:
-            page.specific.unpublish()
-            report.hid_page = True
-            report.save(update_fields=["hid_page"])
+    def already_reported(self, page, reporter=None, session_key="", address=""):
+        return self.for_page(page).by_reporter(reporter, session_key, address).exists()
+
+    def file(self, page, reason, message="", reporter=None, session_key="", address=""):
+        """Records a report, or raises AlreadyReported (storing nothing) when the same reporter
+        reported this contribution before. The report of the third different member with an
+        open report hides the contribution until an editor decides (they publish it again, or
+        leave it hidden); visitors' reports reach the editors but never hide a page."""
+        from wagtail.models import Page
+
+        try:
+            with transaction.atomic():
+                # One report at a time per contribution: counts and the "first report" email
+                # see every report before.
+                Page.objects.select_for_update().filter(pk=page.pk).first()
+                if self.already_reported(page, reporter, session_key, address):
+                    raise AlreadyReported
+                report = self.create(
+                    page=page,
+                    reason=reason,
+                    message=message,
+                    reporter=reporter,
+                    session_hash="" if reporter else visitor_hash("session", session_key),
+                    address_hash="" if reporter else visitor_hash("address", address),
+                )
+                open_reports = self.for_page(page).open()
+                report.first_open = not open_reports.exclude(pk=report.pk).exists()
+                members = open_reports.filter(reporter__isnull=False).values("reporter").distinct()
+                if page.live and members.count() >= HIDE_AFTER_MEMBER_REPORTS:
+                    page.specific.unpublish()
+                    report.hid_page = True
+                    report.save(update_fields=["hid_page"])
+        except IntegrityError as error:  # the same reporter, at the same moment
+            raise AlreadyReported from error
         return report
 
     def for_page(self, page):
@@ -50,6 +109,10 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A visitor (no account) is recognised by a salted hash of their session and of their
+    # address; neither is stored itself.
+    session_hash = models.CharField(max_length=64, blank=True, editable=False, default="")
+    address_hash = models.CharField(max_length=64, blank=True, editable=False, default="")
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     hid_page = models.BooleanField(_("hid the page"), default=False, editable=False)
     resolved_at = models.DateTimeField(_("handled at"), null=True, blank=True)
@@ -61,6 +124,23 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "reporter"],
+                condition=Q(reporter__isnull=False),
+                name="one_report_per_member",
+            ),
+            models.UniqueConstraint(
+                fields=["page", "session_hash"],
+                condition=Q(reporter__isnull=True) & ~Q(session_hash=""),
+                name="one_report_per_visitor_session",
+            ),
+            models.UniqueConstraint(
+                fields=["page", "address_hash"],
+                condition=Q(reporter__isnull=True) & ~Q(address_hash=""),
+                name="one_report_per_visitor_address",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.page.title}: {self.get_reason_display()}"

@@ -1,0 +1,221 @@
+"""Moderation cannot be bypassed: what an editor approves is what they reviewed.
+
+A contribution in review is read-only for its author: the edit address explains why and offers
+to withdraw it (it becomes a draft again, editable, and can be sent again); an edit sent from a
+form opened before is refused and stores nothing. An editor approving a review its member
+withdrew meanwhile is refused. The same contribution form sent twice is saved once."""
+
+import re
+
+from django.core.exceptions import PermissionDenied
+from wagtail.models import Page, Revision, WorkflowState
+
+from community.roles import setup_roles
+from exchanges.models import StoryPage
+from tests.test_members import MembersTestCase, soup
+
+
+def revisions_of(page):
+    return Revision.objects.for_instance(page).count()
+
+
+class ModerationTestCase(MembersTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()  # the site's own review workflow (ContributionReviewTask), as in production
+
+    def submitted_story(self):
+        self.post_story(self.anna)
+        story = self.contribution()
+        self.assertEqual(story.current_workflow_state.status, "in_progress")
+        return story
+
+    def swapped(self, **overrides):
+        """The member's attempt to change the text the editors are reading."""
+        return self.story_data(
+            title="Koop nu goedkope horloges",
+            intro="Klik hier.",
+            body="Goedkope horloges op www.example.com.",
+            **overrides,
+        )
+
+    def edit_url(self, page):
+        return f"/nl/members/contributions/{page.pk}/"
+
+    def task_state(self, page):
+        return WorkflowState.objects.get(
+            object_id=str(page.pk), status="in_progress"
+        ).current_task_state
+
+
+class ReadOnlyInReviewTests(ModerationTestCase):
+    def test_contribution_in_review_is_read_only_and_offers_to_withdraw_it(self):
+        story = self.submitted_story()
+        page = self.client.get(self.edit_url(story))
+        self.assertEqual(page.status_code, 200)
+        self.assertContains(page, "De redactie beoordeelt deze bijdrage")
+        self.assertContains(page, "Dag twee was zonnig.")
+        form = soup(page).find("form", action=f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.assertEqual(form.button.get_text(strip=True), "Terugtrekken om te bewerken")
+        self.assertIsNone(soup(page).find("input", attrs={"name": "title"}))
+        area = self.client.get("/nl/members/")
+        self.assertContains(area, "Terugtrekken om te bewerken")
+
+    def test_an_edit_sent_while_in_review_is_refused_and_stores_nothing(self):
+        story = self.submitted_story()
+        before = revisions_of(story)
+        response = self.client.post(self.edit_url(story), self.swapped(submit="", draft="1"))
+        self.assertEqual(response.status_code, 409)
+        self.assertContains(response, "Uw wijzigingen zijn niet opgeslagen", status_code=409)
+        self.assertEqual(revisions_of(story), before)
+        latest = Page.objects.get(pk=story.pk).get_latest_revision_as_object()
+        self.assertEqual(latest.title, "Fietsen naar Clarholz")
+        self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+
+    def test_while_an_editor_keeps_it_locked_the_member_cannot_edit_or_withdraw(self):
+        story = self.submitted_story()
+        Page.objects.filter(pk=story.pk).update(locked=True, locked_by=self.moderator)
+        page = self.client.get(self.edit_url(story))
+        self.assertContains(page, "Een redacteur werkt aan deze bijdrage")
+        self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+        response = self.client.post(self.edit_url(story), self.swapped())
+        self.assertEqual(response.status_code, 409)
+        self.assertEqual(
+            Page.objects.get(pk=story.pk).get_latest_revision_as_object().title,
+            "Fietsen naar Clarholz",
+        )
+
+    def test_after_changes_were_requested_the_member_edits_and_sends_it_again(self):
+        story = self.submitted_story()
+        self.task_state(story).reject(user=self.moderator, comment="Een foto graag.")
+        response = self.client.post(
+            self.edit_url(story), self.story_data(title="Fietsen, met foto")
+        )
+        self.assertRedirects(response, "/nl/members/", fetch_redirect_response=False)
+        story = StoryPage.objects.get(pk=story.pk)
+        self.assertEqual(story.get_latest_revision_as_object().title, "Fietsen, met foto")
+        self.assertEqual(story.current_workflow_state.status, "in_progress")
+
+
+class WithdrawTests(ModerationTestCase):
+    def test_withdrawn_contribution_is_a_draft_again_editable_and_sent_again(self):
+        story = self.submitted_story()
+        response = self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.assertRedirects(response, self.edit_url(story), fetch_redirect_response=False)
+        self.assertIsNone(StoryPage.objects.get(pk=story.pk).current_workflow_state)
+        self.assertContains(self.client.get("/nl/members/"), "Concept")
+        self.assertContains(self.client.get(self.edit_url(story)), 'name="title"')
+        self.client.post(self.edit_url(story), self.story_data(title="Fietsen naar Clarholz 2026"))
+        story = StoryPage.objects.get(pk=story.pk)
+        self.assertEqual(story.current_workflow_state.status, "in_progress")
+        self.assertEqual(
+            self.task_state(story).revision.as_object().title, "Fietsen naar Clarholz 2026"
+        )
+
+    def test_nobody_else_withdraws_a_members_contribution(self):
+        story = self.submitted_story()
+        self.client.force_login(self.bernd)
+        self.assertEqual(
+            self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/").status_code, 404
+        )
+        self.client.logout()
+        self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+
+    def test_withdrawing_needs_a_post(self):
+        story = self.submitted_story()
+        self.assertEqual(
+            self.client.get(f"/nl/members/contributions/{story.pk}/withdraw/").status_code, 405
+        )
+        self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+
+
+class AdminApprovalTests(ModerationTestCase):
+    def approve_in_admin(self, story, task_state):
+        self.client.force_login(self.moderator)
+        return self.client.post(
+            f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/", {"comment": ""}
+        )
+
+    def test_the_editor_publishes_the_text_they_reviewed_not_a_later_edit(self):
+        story = self.submitted_story()
+        submitted = self.task_state(story).revision_id
+        self.client.force_login(self.moderator)
+        review = self.client.get(f"/admin/pages/{story.pk}/edit/")
+        self.assertContains(review, "Fietsen naar Clarholz")
+        # While the editor reads, the member tries to swap the text.
+        self.client.force_login(self.anna)
+        before = revisions_of(story)
+        self.client.post(self.edit_url(story), self.swapped())
+        self.client.post(self.edit_url(story), self.swapped(submit="", draft="1"))
+        self.assertEqual(revisions_of(story), before)
+        response = self.approve_in_admin(story, self.task_state(story))
+        self.assertEqual(response.status_code, 302)
+        story = StoryPage.objects.get(pk=story.pk)
+        self.assertTrue(story.live)
+        self.assertEqual(story.live_revision_id, submitted)
+        self.assertEqual(story.title, "Fietsen naar Clarholz")
+        public = self.client.get(story.url)
+        self.assertContains(public, "Dag twee was zonnig.")
+        self.assertNotContains(public, "horloges")
+
+    def test_approving_a_review_the_member_withdrew_is_refused(self):
+        story = self.submitted_story()
+        task_state = self.task_state(story)
+        self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.client.post(self.edit_url(story), self.swapped(submit="", draft="1"))
+        self.approve_in_admin(story, task_state)
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+        # Also when the editor's request started before the withdrawal went through.
+        with self.assertRaises(PermissionDenied):
+            task_state.task.specific.on_action(task_state, self.moderator, "approve", comment="")
+        story = StoryPage.objects.get(pk=story.pk)
+        self.assertFalse(story.live)
+        self.assertIsNone(story.first_published_at)
+
+
+class DoubleSubmissionTests(ModerationTestCase):
+    def token(self, url):
+        self.client.force_login(self.anna)
+        field = soup(self.client.get(url)).find("input", attrs={"name": "submission"})
+        self.assertRegex(field["value"], re.compile(r"^[0-9a-f-]{36}$"))
+        return field["value"]
+
+    def test_the_same_story_form_sent_twice_creates_one_contribution(self):
+        data = self.story_data(submission=self.token("/nl/members/stories/new/"))
+        first = self.client.post("/nl/members/stories/new/", data)
+        second = self.client.post("/nl/members/stories/new/", data)
+        self.assertRedirects(first, "/nl/members/", fetch_redirect_response=False)
+        self.assertRedirects(second, "/nl/members/", fetch_redirect_response=False)
+        self.assertEqual(StoryPage.objects.filter(owner=self.anna, alias_of=None).count(), 1)
+        self.assertEqual(WorkflowState.objects.filter(requested_by=self.anna).count(), 1)
+        self.assertContains(self.client.get("/nl/members/"), "Dit formulier was al verstuurd")
+
+    def test_two_new_forms_make_two_contributions(self):
+        for title in ("Eerste verhaal", "Tweede verhaal"):
+            token = self.token("/nl/members/stories/new/")
+            self.client.post(
+                "/nl/members/stories/new/", self.story_data(title=title, submission=token)
+            )
+        self.assertEqual(StoryPage.objects.filter(owner=self.anna, alias_of=None).count(), 2)
+
+    def test_a_form_sent_back_with_errors_keeps_its_token(self):
+        token = self.token("/nl/members/stories/new/")
+        response = self.client.post(
+            "/nl/members/stories/new/", self.story_data(title="", submission=token)
+        )
+        self.assertContains(response, f'value="{token}"')
+        self.client.post("/nl/members/stories/new/", self.story_data(submission=token))
+        self.client.post("/nl/members/stories/new/", self.story_data(submission=token))
+        self.assertEqual(StoryPage.objects.filter(owner=self.anna, alias_of=None).count(), 1)
+
+    def test_one_members_token_does_not_block_another_member(self):
+        token = self.token("/nl/members/stories/new/")
+        self.client.post("/nl/members/stories/new/", self.story_data(submission=token))
+        self.client.force_login(self.bernd)
+        self.client.post(
+            "/nl/members/stories/new/", self.story_data(title="Radtour", submission=token)
+        )
+        self.assertEqual(StoryPage.objects.filter(owner=self.bernd, alias_of=None).count(), 1)
