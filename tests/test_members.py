@@ -441,9 +441,7 @@ class PrivacyTests(MembersTestCase):
         self.anna.save()
         avatar_path = self.anna.avatar.path
         self.client.force_login(self.anna)
-        self.client.post(
-            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
-        )
+        self.client.post("/nl/members/delete/", {"confirm": "yes"})
         self.assertFalse(User.objects.filter(email="anna@example.org").exists())
         self.assertFalse(Registration.objects.filter(user_id=self.anna.pk).exists())
         self.assertFalse(StoryPage.objects.filter(title="Half af").exists())
@@ -462,12 +460,7 @@ class PrivacyTests(MembersTestCase):
         # Wagtail removes an image's files once the deletion is committed.
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
-                "/nl/members/delete/",
-                {
-                    "confirm": "yes",
-                    "remove_contributions": "yes",
-                    "password": "een-lang-wachtwoord",
-                },
+                "/nl/members/delete/", {"confirm": "yes", "remove_contributions": "yes"}
             )
         self.assertFalse(StoryPage.objects.filter(pk=published.pk).exists())
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
