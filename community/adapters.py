@@ -3,8 +3,11 @@ from urllib.parse import urlparse
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
+
+from home.ratelimit import client_ip
 
 
 def language_of(user, email=None):
@@ -24,6 +27,20 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):
             super().send_confirmation_mail(request, emailconfirmation, signup)
+
+    def get_client_ip(self, request):
+        """The visitor's address for allauth's rate limits, as for ours (TRUSTED_PROXY_COUNT)."""
+        return client_ip(request) or super().get_client_ip(request)
+
+    def authenticate(self, request, **credentials):
+        """A login that fails on our side (the database cannot be reached) is no failed attempt:
+        allauth counted it against the member before asking the database; it is taken back, so
+        retrying during an outage does not lock the account once the database is back."""
+        try:
+            return super().authenticate(request, **credentials)
+        except DatabaseError:
+            self._rollback_login_failed_rl_usage()
+            raise
 
     def is_safe_url(self, url):
         """The admin sends whoever may not use it to the login; a member already logged in would

@@ -1,29 +1,72 @@
 """Rate limits for the member forms (allauth limits sign-up and login itself).
 
 Attempts are counted in the cache per member (or per address for visitors) and per time window,
-so with several application servers the limits hold when REDIS_URL points them at one Redis."""
+so with several application servers the limits hold when REDIS_URL points them at one Redis.
+While the cache cannot be reached, the limits let every request through (home/redis_cache.py).
 
+Behind a proxy every request comes from the proxy's address: `client_ip` finds the visitor's
+own, for our limits and allauth's (community/adapters.py)."""
+
+import ipaddress
+import math
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
 
+def _address(value):
+    """`value` as a normalised IP address, or None when it is not one."""
+    try:
+        return str(ipaddress.ip_address((value or "").strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request):
+    """The visitor's address. With TRUSTED_PROXY_COUNT = 0 (the default) the address the request
+    came from; X-Forwarded-For is never read, for anyone can send it. With n proxies of ours in
+    front, the n-th address from the right of X-Forwarded-For: each proxy appends the address it
+    was reached from, so that one was written by our outermost proxy, and whatever stands to its
+    left came from the visitor. TRUSTED_CLIENT_IP_HEADER instead names a header our proxy sets to
+    the visitor's address (X-Real-IP, CF-Connecting-IP)."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    header = getattr(settings, "TRUSTED_CLIENT_IP_HEADER", "")
+    if header:
+        return _address(request.headers.get(header)) or remote
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        # Not through all our proxies: the address the request came from is the visitor's.
+        return remote
+    return _address(forwarded[-count]) or remote
+
+
+def _window(period, now=None):
+    return int((now or time.time()) // period)
+
+
 def limit_exceeded(request, action, *, limit, period):
-    who = (
-        f"user:{request.user.pk}"
-        if request.user.is_authenticated
-        else f"ip:{request.META.get('REMOTE_ADDR', '')}"
-    )
-    key = f"ratelimit:{action}:{who}:{int(time.time() // period)}"
+    who = f"user:{request.user.pk}" if request.user.is_authenticated else f"ip:{client_ip(request)}"
+    key = f"ratelimit:{action}:{who}:{_window(period)}"
     cache.add(key, 0, period)
     try:
         count = cache.incr(key)
-    except ValueError:  # expired between add and incr
+    except ValueError:  # expired between add and incr, or the cache keeps nothing just now
         cache.set(key, 1, period)
         count = 1
-    return count > limit
+    return count is not None and count > limit
+
+
+def seconds_to_wait(period, now=None):
+    """Until the current window ends, when the next attempt counts afresh."""
+    now = now or time.time()
+    return max(1, math.ceil((_window(period, now) + 1) * period - now))
 
 
 def rate_limit(action, *, limit, period=3600):
@@ -35,9 +78,52 @@ def rate_limit(action, *, limit, period=3600):
             if request.method == "POST" and limit_exceeded(
                 request, action, limit=limit, period=period
             ):
-                return render(request, "429.html", {"minutes": period // 60}, status=429)
+                return too_many_requests(request, seconds_to_wait(period))
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def too_many_requests(request, seconds=None):
+    """The 429 page, saying how long to wait when that is known."""
+    context = {"wait_minutes": None, "wait_seconds": None}
+    if seconds and seconds > 90:
+        context["wait_minutes"] = math.ceil(seconds / 60)
+    elif seconds:
+        context["wait_seconds"] = seconds
+    response = render(request, "429.html", context, status=429)
+    if seconds:
+        response["Retry-After"] = str(seconds)
+    return response
+
+
+def allauth_seconds_to_wait(request, now=None):
+    """How long until allauth lets this request through again: of each of its limits this visitor
+    (address, member, or the email address in the form) has used up, the time until the oldest
+    attempt in it expires; the longest of these. None when no used-up limit is found."""
+    from allauth.account import app_settings as account_settings
+    from allauth.core.internal import ratelimit as allauth_ratelimit
+
+    now = now or time.time()
+    keys = {request.POST.get(name, "").strip().lower() for name in ("email", "login")} - {""}
+    waits = []
+    for action in account_settings.RATE_LIMITS:
+        for rate in allauth_ratelimit.get_rates(app="allauth.account", action=action):
+            if rate.per == "user" and not request.user.is_authenticated:
+                continue
+            for key in keys if rate.per == "key" else [None]:
+                cache_key = allauth_ratelimit.get_cache_key(
+                    request, app="allauth.account", action=action, rate=rate, key=key
+                )
+                history = [t for t in cache.get(cache_key) or [] if t > now - rate.duration]
+                if len(history) >= rate.amount:
+                    waits.append(math.ceil(min(history) + rate.duration - now))
+    return max(waits) if waits else None
+
+
+def handler429(request):
+    """allauth's 429 (sign-up, login, password reset): our page, with the time to wait.
+    jumelage/urls.py names it; allauth looks for `handler429` there."""
+    return too_many_requests(request, allauth_seconds_to_wait(request))

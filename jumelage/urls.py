@@ -11,6 +11,9 @@ from exchanges import feeds, ical
 from exchanges import views as exchange_views
 from home import views as home_views
 
+# allauth answers its own rate limits with this view: our 429 page, with the time to wait.
+handler429 = "home.ratelimit.handler429"
+
 urlpatterns = [
     # Editors log in and reset their password through allauth like members, under its rate limits
     # and with a verified address; Wagtail's own forms (and old links to them) lead there.

@@ -150,6 +150,15 @@ ACCOUNT_SESSION_REMEMBER = None
 # allauth's rate limits are on by default; they count in the cache below, so with several
 # application servers REDIS_URL must be set for the limits to hold across them.
 
+# The visitor's address, for every rate limit (home.ratelimit.client_ip, allauth's through our
+# adapter): behind TRUSTED_PROXY_COUNT proxies of ours, read from X-Forwarded-For from the right;
+# with 0 (no proxy) that header is never trusted. Or TRUSTED_CLIENT_IP_HEADER, a header our proxy
+# sets to the visitor's address (X-Real-IP).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
+
 # The privacy statement members accept on sign-up; raise it when the statement changes.
 PRIVACY_STATEMENT_VERSION = "1.0"
 
@@ -158,17 +167,20 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis; while Redis cannot be reached, a cache that keeps nothing: pages
+            # serve from the database, rate limits let requests through, one warning is logged.
+            "BACKEND": "home.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "jumelage"),
-            # A Redis outage makes every lookup a miss (logged), not every page an error.
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "IGNORE_EXCEPTIONS": True,
+                # A Redis that does not answer costs a request seconds, not forever.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 2,
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -173,3 +173,18 @@ class Browser:
 
     def post(self, path, data=None):
         return self.request(path, data or {})
+
+
+def member(email, password):
+    """A member with a verified address who can log in on the live server: the test settings hash
+    with MD5, which the server (development settings) does not know, so PBKDF2 it is."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    user = get_user_model().objects.create_user(email, display_name=email.split("@")[0])
+    hasher = PBKDF2PasswordHasher()
+    user.password = hasher.encode(password, hasher.salt())
+    user.save()
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user

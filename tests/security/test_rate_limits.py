@@ -1,0 +1,89 @@
+"""Rate limits count per visitor, also behind a proxy, and their 429 page says how long to wait."""
+
+import datetime
+
+import time_machine
+from django.contrib.auth import get_user_model
+from django.test import RequestFactory, TestCase, override_settings
+
+from home.ratelimit import client_ip
+from tests.base import BilingualSiteMixin
+
+LOGIN = "/nl/accounts/login/"
+ALLAUTH_LOGINS_A_MINUTE = 30  # allauth's "login": "30/m/ip"
+# 12:20 UTC: our hourly windows end at 13:00, forty minutes on.
+TWENTY_PAST = datetime.datetime(2026, 12, 1, 12, 20, tzinfo=datetime.UTC)
+
+
+class ClientAddressTests(BilingualSiteMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_site()
+
+    def log_in_attempts(self, count, **headers):
+        """Answers to `count` login attempts (empty forms: only allauth's limit per address)."""
+        return [self.client.post(LOGIN, {}, **headers).status_code for _ in range(count)]
+
+    def test_a_forged_forwarded_address_is_ignored_when_no_proxy_is_trusted(self):
+        answers = [
+            self.client.post(LOGIN, {}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+            for n in range(ALLAUTH_LOGINS_A_MINUTE + 1)
+        ]
+        self.assertEqual(answers[:-1], [200] * ALLAUTH_LOGINS_A_MINUTE)
+        self.assertEqual(answers[-1], 429)
+        request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="203.0.113.9")
+        self.assertEqual(client_ip(request), "127.0.0.1")
+
+    @override_settings(TRUSTED_PROXY_COUNT=1)
+    def test_behind_one_proxy_each_visitor_has_a_limit_of_their_own(self):
+        # Everyone comes from the proxy (127.0.0.1); the proxy appends who it was reached by.
+        first = self.log_in_attempts(
+            ALLAUTH_LOGINS_A_MINUTE + 1, HTTP_X_FORWARDED_FOR="forged, 198.51.100.7"
+        )
+        self.assertEqual(first[-1], 429)
+        # Another visitor is not held up by the first one's attempts.
+        self.assertEqual(self.log_in_attempts(1, HTTP_X_FORWARDED_FOR="198.51.100.8"), [200])
+        # Whatever the first one writes to the left of the proxy's entry changes nothing.
+        self.assertEqual(
+            self.log_in_attempts(1, HTTP_X_FORWARDED_FOR="198.51.100.9, 198.51.100.7"), [429]
+        )
+
+    @override_settings(TRUSTED_PROXY_COUNT=2)
+    def test_the_address_is_read_from_the_right_past_the_trusted_proxies(self):
+        factory = RequestFactory()
+        behind_two = factory.get("/", HTTP_X_FORWARDED_FOR="forged, 198.51.100.7, 10.0.0.2")
+        self.assertEqual(client_ip(behind_two), "198.51.100.7")
+        # A request that did not pass both proxies: its own address, not the forged one.
+        direct = factory.get("/", HTTP_X_FORWARDED_FOR="198.51.100.9")
+        self.assertEqual(client_ip(direct), "127.0.0.1")
+
+
+class WaitingTimeTests(BilingualSiteMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_site()
+        cls.member = get_user_model().objects.create_user(
+            "anna@example.org", "een-lang-wachtwoord", display_name="Anna"
+        )
+
+    def test_our_limit_says_how_many_minutes_are_left(self):
+        self.client.force_login(self.member)
+        with time_machine.travel(TWENTY_PAST, tick=False):
+            for _ in range(30):
+                self.client.post("/nl/members/profile/", {})
+            response = self.client.post("/nl/members/profile/", {})
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(response["Retry-After"], "2400")
+        self.assertContains(response, "probeer het over 40 minuten opnieuw", status_code=429)
+
+    def test_allauths_limit_says_how_many_seconds_are_left_in_the_visitors_language(self):
+        with time_machine.travel(TWENTY_PAST, tick=False) as clock:
+            for _ in range(ALLAUTH_LOGINS_A_MINUTE):
+                self.client.post("/de/accounts/login/", {})
+            clock.shift(45)
+            response = self.client.post("/de/accounts/login/", {})
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(response["Retry-After"], "15")
+        self.assertContains(
+            response, "versuchen Sie es bitte in 15 Sekunden erneut", status_code=429
+        )
