@@ -85,6 +85,31 @@ class ProfileForm(forms.ModelForm):
         return user
 
 
+class DeleteAccountForm(forms.Form):
+    """Deleting an account cannot be undone: whoever found the member's browser open cannot do
+    it without the password."""
+
+    remove_contributions = forms.BooleanField(
+        label=_("Also remove my published contributions and their photos"), required=False
+    )
+    confirm = forms.BooleanField(label=_("Yes, delete my account for good"))
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password. Nothing has been deleted."))
+        return password
+
+
 class PhotoForm(forms.Form):
     """One photo of a contribution, with the text people who cannot see it need."""
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -21,6 +22,7 @@ from home.ratelimit import rate_limit
 
 from . import contributions
 from .forms import (
+    DeleteAccountForm,
     MeetingProposalForm,
     PhotoFormSet,
     ProfileForm,
@@ -313,7 +315,9 @@ def delete_contribution(request, page_id):
 
 
 @member_required
+@never_cache
 def download_data(request):
+    """Personal data: never kept by a browser's or a proxy's cache (`no-store, private`)."""
     response = export_member_data(request.user)
     stamp = datetime.date.today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="jumelage-my-data-{stamp}.json"'
@@ -321,14 +325,16 @@ def download_data(request):
 
 
 @member_required
+@rate_limit("delete_account", limit=10)
 def delete_account_view(request):
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        delete_account(user, remove_contributions=request.POST.get("remove_contributions") == "yes")
+        delete_account(user, remove_contributions=form.cleaned_data["remove_contributions"])
         messages.success(request, _("Your account and personal data have been deleted. Goodbye!"))
         return redirect(reverse("wagtail_serve", args=("",)))
-    return render(request, "community/delete_account.html", {})
+    return render(request, "community/delete_account.html", {"form": form})
 
 
 def client_address(request):

@@ -441,7 +441,9 @@ class PrivacyTests(MembersTestCase):
         self.anna.save()
         avatar_path = self.anna.avatar.path
         self.client.force_login(self.anna)
-        self.client.post("/nl/members/delete/", {"confirm": "yes"})
+        self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+        )
         self.assertFalse(User.objects.filter(email="anna@example.org").exists())
         self.assertFalse(Registration.objects.filter(user_id=self.anna.pk).exists())
         self.assertFalse(StoryPage.objects.filter(title="Half af").exists())
@@ -460,7 +462,12 @@ class PrivacyTests(MembersTestCase):
         # Wagtail removes an image's files once the deletion is committed.
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
-                "/nl/members/delete/", {"confirm": "yes", "remove_contributions": "yes"}
+                "/nl/members/delete/",
+                {
+                    "confirm": "yes",
+                    "remove_contributions": "yes",
+                    "password": "een-lang-wachtwoord",
+                },
             )
         self.assertFalse(StoryPage.objects.filter(pk=published.pk).exists())
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())

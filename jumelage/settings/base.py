@@ -147,8 +147,14 @@ ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Jumelage] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = None
+# One address per account: a member changes it, and the new one counts only once confirmed. An
+# unconfirmed address never keeps its owner from signing up (community/signup.py).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_FORMS = {"signup": "community.signup.SignupForm"}
 # allauth's rate limits are on by default; they count in the cache below, so with several
-# application servers REDIS_URL must be set for the limits to hold across them.
+# application servers REDIS_URL must be set for the limits to hold across them. Changing the
+# address (each change mails the new one) is held to a few times a day, not allauth's 10 a minute.
+ACCOUNT_RATE_LIMITS = {"manage_email": "5/h/user,10/d/user"}
 
 # The visitor's address, for every rate limit (home.ratelimit.client_ip, allauth's through our
 # adapter): behind TRUSTED_PROXY_COUNT proxies of ours, read from X-Forwarded-For from the right;

@@ -1,0 +1,52 @@
+"""allauth's sign-up form, with one rule of ours: an address belongs to whoever can read its mail.
+
+A member can ask to change their address to any other (allauth stores it unverified until the
+link sent there is followed). Such a claim must not keep the address's owner from signing up:
+allauth would count it as an existing account, say a confirmation was sent and create nothing.
+So an unverified address that is not the account's own login address counts for nothing here,
+and the owner's sign-up removes the claim; the mail the claim caused does not hold back the
+owner's confirmation either (allauth sends one per address every few minutes). An account's
+own address still counts, verified or not: two sign-ups with one address make one account
+(allauth mails the owner instead).
+
+This lives apart from `forms.py`: allauth builds its form on our `forms.SignupForm`
+(ACCOUNT_SIGNUP_FORM_CLASS), so importing allauth's forms from there would be a circle."""
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.models import EmailAddress
+from allauth.core import ratelimit
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+
+def unconfirmed_claims(email):
+    """Other accounts' pending changes to this address: unverified and not their login."""
+    return (
+        EmailAddress.objects.filter(email__iexact=email, verified=False)
+        .exclude(user__email__iexact=email)
+        .exclude(primary=True)
+    )
+
+
+def claimed_for_real(email):
+    """Verified by someone, or the login address of an account (awaiting its confirmation)."""
+    return (
+        EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+        or get_user_model().objects.filter(email__iexact=email).exists()
+    )
+
+
+class SignupForm(AllauthSignupForm):
+    def validate_unique_email(self, value):
+        email = super().validate_unique_email(value)
+        if self.account_already_exists and not claimed_for_real(email):
+            self.account_already_exists = False
+        return email
+
+    @transaction.atomic
+    def save(self, request):
+        email = self.cleaned_data["email"]
+        removed, _ = unconfirmed_claims(email).delete()
+        if removed:
+            ratelimit.clear(request, action="confirm_email", key=email.lower())
+        return super().save(request)

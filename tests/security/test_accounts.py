@@ -1,0 +1,173 @@
+"""Accounts: an address belongs to whoever can read its mail, and what a member leaves behind
+asks for their password.
+
+An unverified address is only a claim: it never keeps the address's owner from signing up, a
+member changes their one address (verified before it counts) instead of collecting others'
+addresses, and the site cannot be made to mail strangers at will or in a member's words."""
+
+import json
+import re
+
+from allauth.account.models import EmailAddress
+from django.core import mail
+
+from exchanges.models import Registration, StoryPage
+from tests.test_members import MembersTestCase, User
+
+PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase gives its members)
+
+
+class AccountsTestCase(MembersTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for member in (cls.anna, cls.bernd):
+            EmailAddress.objects.create(
+                user=member, email=member.email, verified=True, primary=True
+            )
+
+    def add_email(self, user, email):
+        self.client.force_login(user)
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post("/nl/accounts/email/", {"email": email, "action_add": ""})
+
+    def sign_up(self, email, **overrides):
+        self.client.logout()
+        data = {
+            "email": email,
+            "password1": "een-heel-lang-wachtwoord",
+            "password2": "een-heel-lang-wachtwoord",
+            "display_name": "Carla",
+            "town": "",
+            "language": "nl",
+            "privacy_consent": "on",
+            **overrides,
+        }
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post("/nl/accounts/signup/", data)
+
+    def mails_to(self, email):
+        return [message for message in mail.outbox if email in message.to]
+
+
+class SquattingTests(AccountsTestCase):
+    def test_owner_signs_up_with_an_address_another_member_added_unverified(self):
+        self.add_email(self.anna, "carla@example.org")
+        mail.outbox.clear()
+        self.sign_up("carla@example.org")
+        carla = User.objects.get(email="carla@example.org")
+        self.assertEqual(carla.display_name, "Carla")
+        link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body)
+        self.assertIsNotNone(link, mail.outbox[-1].body)
+        self.client.post(link.group(0).replace("http://testserver", ""))
+        self.assertTrue(
+            EmailAddress.objects.filter(user=carla, email="carla@example.org", verified=True)
+        )
+        self.assertFalse(EmailAddress.objects.filter(user=self.anna, email="carla@example.org"))
+        self.assertEqual(self.client.get("/nl/members/").status_code, 200)
+
+    def test_an_address_someone_verified_still_cannot_be_signed_up_again(self):
+        self.sign_up("anna@example.org")
+        self.assertEqual(User.objects.filter(email__iexact="anna@example.org").count(), 1)
+        self.assertEqual(EmailAddress.objects.filter(email="anna@example.org").count(), 1)
+
+    def test_signing_up_with_an_address_awaiting_its_own_confirmation_creates_no_second_account(
+        self,
+    ):
+        self.sign_up("carla@example.org")
+        self.sign_up("carla@example.org", display_name="Niet Carla")
+        self.assertEqual(User.objects.filter(email="carla@example.org").count(), 1)
+
+
+class AddressChangeTests(AccountsTestCase):
+    def test_member_has_one_address_and_changes_it_only_by_confirming_the_new_one(self):
+        for email in ("een@example.org", "twee@example.org", "drie@example.org"):
+            self.add_email(self.anna, email)
+        page = self.client.get("/nl/accounts/email/")
+        self.assertContains(page, "drie@example.org")
+        addresses = EmailAddress.objects.filter(user=self.anna)
+        self.assertEqual(
+            sorted((a.email, a.verified) for a in addresses),
+            [("anna@example.org", True), ("drie@example.org", False)],
+        )
+        link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body)
+        self.client.post(link.group(0).replace("http://testserver", ""))
+        self.anna.refresh_from_db()
+        self.assertEqual(self.anna.email, "drie@example.org")
+        self.assertEqual(
+            list(EmailAddress.objects.filter(user=self.anna).values_list("email", flat=True)),
+            ["drie@example.org"],
+        )
+
+    def test_adding_addresses_is_rate_limited(self):
+        answers = [
+            self.add_email(self.anna, f"adres{n}@example.org").status_code for n in range(12)
+        ]
+        self.assertIn(429, answers)
+        self.assertLessEqual(len(self.mails_to_strangers()), 5)
+
+    def mails_to_strangers(self):
+        return [m for m in mail.outbox if any(to.startswith("adres") for to in m.to)]
+
+    def test_the_mail_to_an_added_address_does_not_carry_the_members_words(self):
+        self.anna.display_name = "Koop nu bij spam.example"
+        self.anna.save()
+        self.add_email(self.anna, "carla@example.org")
+        (message,) = self.mails_to("carla@example.org")
+        self.assertNotIn("spam.example", message.body)
+        self.assertNotIn("Koop nu", message.subject + message.body)
+
+    def test_signing_up_in_someone_elses_name_puts_no_words_in_the_mail(self):
+        self.sign_up("carla@example.org", display_name="Koop nu bij spam.example")
+        (message,) = self.mails_to("carla@example.org")
+        self.assertNotIn("spam.example", message.body)
+
+
+class DataExportTests(AccountsTestCase):
+    def test_data_export_is_never_stored_by_a_cache(self):
+        self.client.force_login(self.anna)
+        response = self.client.get("/nl/members/my-data/")
+        self.assertEqual(json.loads(response.content)["profile"]["email"], "anna@example.org")
+        self.assertIn("no-store", response["Cache-Control"])
+        self.assertIn("private", response["Cache-Control"])
+
+
+class DeleteAccountTests(AccountsTestCase):
+    def test_deleting_the_account_asks_for_the_password(self):
+        self.post_story(self.anna, submit="", draft="1")
+        self.client.force_login(self.anna)
+        form = self.client.get("/nl/members/delete/")
+        self.assertContains(form, 'name="password"')
+        self.assertContains(form, 'autocomplete="current-password"')
+        response = self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "iets-anders"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Dat is niet uw wachtwoord. Er is niets verwijderd.")
+        response = self.client.post("/nl/members/delete/", {"confirm": "yes"})
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(User.objects.filter(pk=self.anna.pk).exists())
+        self.assertTrue(StoryPage.objects.filter(owner=self.anna).exists())
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/nl/members/delete/", {"confirm": "yes", "password": PASSWORD}
+            )
+        self.assertRedirects(response, "/nl/", fetch_redirect_response=False)
+        self.assertFalse(User.objects.filter(pk=self.anna.pk).exists())
+        self.assertFalse(Registration.objects.filter(user_id=self.anna.pk).exists())
+
+    def test_german_member_is_told_in_german(self):
+        self.client.force_login(self.bernd)
+        response = self.client.post("/de/members/delete/", {"confirm": "yes", "password": "x"})
+        self.assertContains(response, "Das ist nicht Ihr Passwort. Es wurde nichts gelöscht.")
+
+    def test_guessing_the_password_is_rate_limited(self):
+        self.client.force_login(self.anna)
+        answers = [
+            self.client.post(
+                "/nl/members/delete/", {"confirm": "yes", "password": f"gok-{n}"}
+            ).status_code
+            for n in range(12)
+        ]
+        self.assertEqual(answers[-1], 429)
+        self.assertTrue(User.objects.filter(pk=self.anna.pk).exists())
