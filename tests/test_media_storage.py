@@ -250,7 +250,7 @@ class MediaAddressTests(TestCase):
         self.assertIn("https://media.jumelage.example/", policy_directives(policy)["img-src"])
 
 
-class ProductionMediaSettingsTests(SettingsProbeMixin, TestCase):
+class MediaSettingsFromTheEnvironmentTests(SettingsProbeMixin, TestCase):
     def test_aws_settings_give_unsigned_urls_on_the_endpoint_that_the_csp_allows(self):
         source = self.settings_value(
             "__import__('home.middleware').middleware.media_source("
