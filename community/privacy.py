@@ -4,13 +4,16 @@ import json
 
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from exchanges.models import MeetingPage, Registration, StoryPage
 
 from . import contributions
+
+FORMER_MEMBER = _("former member")
 
 
 def sector_communities(user):
@@ -106,10 +109,26 @@ def delete_account(user, *, remove_contributions=False):
                         content[key] = None
                 revision.content = content
                 revision.save(update_fields=["content"])
+            if isinstance(page, MeetingPage):
+                forget_organiser(page, user.public_name)
     if user.avatar:
         user.avatar.delete(save=False)
     forget_photos(user, kept_photos)
     user.delete()
+
+
+def forget_organiser(meeting, name):
+    """A meeting the member proposed names them as its organiser, in every language version and
+    revision: from now on a former member, in the version's own language."""
+    copies = MeetingPage.objects.filter(translation_key=meeting.translation_key, organiser=name)
+    for copy in copies.select_related("locale"):
+        with translation.override(copy.locale.language_code):
+            former = str(FORMER_MEMBER)
+        MeetingPage.objects.filter(pk=copy.pk).update(organiser=former)
+        for revision in copy.revisions.all():
+            if revision.content.get("organiser") == name:
+                revision.content["organiser"] = former
+                revision.save(update_fields=["content"])
 
 
 def forget_photos(user, kept):

@@ -10,8 +10,9 @@ import re
 
 from allauth.account.models import EmailAddress
 from django.core import mail
+from wagtail.models import WorkflowState
 
-from exchanges.models import Registration, StoryPage
+from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.test_members import MembersTestCase, User
 
 PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase gives its members)
@@ -171,3 +172,31 @@ class DeleteAccountTests(AccountsTestCase):
         ]
         self.assertEqual(answers[-1], 429)
         self.assertTrue(User.objects.filter(pk=self.anna.pk).exists())
+
+    def test_a_meeting_that_stays_no_longer_names_its_deleted_organiser(self):
+        self.client.force_login(self.anna)
+        data = self.story_data(
+            title="Taalcafé in Steenwijk",
+            start="2030-06-01T19:30",
+            end="2030-06-01T21:00",
+            format="in_person",
+            place_name="Bibliotheek",
+            town=str(self.steenwijkerland.pk),
+            spoken_language="nl-de",
+            capacity="12",
+        )
+        self.client.post("/nl/members/meetings/new/", data)
+        meeting = MeetingPage.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        meeting.refresh_from_db()
+        self.assertContains(self.client.get(meeting.url), "Anna")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/members/delete/", {"confirm": "yes", "password": PASSWORD})
+        page = self.client.get(meeting.url)
+        self.assertContains(page, "voormalig lid")
+        self.assertNotContains(page, "Anna")
+        for copy in MeetingPage.objects.filter(translation_key=meeting.translation_key):
+            for revision in copy.revisions.all():
+                self.assertNotEqual(revision.content.get("organiser"), "Anna")
