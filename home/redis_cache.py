@@ -45,13 +45,6 @@ class OutageLog:
                 self.quiet_seconds,
             )
 
-    @property
-    def down(self):
-        return (
-            self.last_failure is not None
-            and time.monotonic() - self.last_failure <= self.quiet_seconds
-        )
-
 
 _outage_logs = {}
 _outage_logs_lock = threading.Lock()
