@@ -3,10 +3,12 @@ from urllib.parse import urlparse
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
+from django.contrib.sites.shortcuts import get_current_site
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 
+from home.mail import queue_email
 from home.ratelimit import client_ip
 
 
@@ -21,8 +23,17 @@ class AccountAdapter(DefaultAccountAdapter):
     links into that language's pages. Editors log in here too, on their way to the admin."""
 
     def send_mail(self, template_prefix, email, context):
+        """Rendered now, in the member's language; sent by the task worker (home/mail.py), so a
+        mail server that is down never breaks the sign-up or reset that asked for it."""
         with translation.override(language_of(context.get("user"), email)):
-            super().send_mail(template_prefix, email, context)
+            request = allauth_context.request
+            context = {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context,
+            }
+            queue_email(self.render_mail(template_prefix, email, context))
 
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):

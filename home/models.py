@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import active_locale
+from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .visibility import ViewRestrictionsMixin
 
 

@@ -57,7 +57,14 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background work (django-tasks, as Wagtail uses it): emails (home/mail.py) and Wagtail's own
+# tasks (reference index, front-end cache purges, deleting replaced files, image focal points)
+# are stored in the database and run by `manage.py db_worker`, on any number of machines.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",

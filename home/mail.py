@@ -1,0 +1,246 @@
+"""Outgoing email: rendered in the request that causes it, sent by the task worker.
+
+Every message becomes an `OutgoingEmail` row and a task (`home.tasks.deliver_email`) in the
+same database transaction as the change that caused it. The request never talks to the SMTP
+server, so a mail outage cannot break it. The worker sends the message; when the server refuses
+or cannot be reached, the task enqueues itself again later (backoff over about a day, then the
+email is marked failed and an error is logged). The row records what was sent: a task that runs
+again for an email already sent (a retry, a second worker, a task re-queued after a crash) sends
+nothing.
+"""
+
+import base64
+import logging
+import smtplib
+from datetime import timedelta
+from email import message_from_string
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+# Seconds to wait before each further attempt: 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, 4 h, 8 h,
+# 8 h. Ten attempts over about 24 hours; then the email is marked failed.
+RETRY_DELAYS = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 28800]
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+# An email claimed by a worker longer ago than this, and neither sent nor failed, belongs to a
+# worker that died while sending it (far longer than any SMTP timeout).
+CLAIM_TIMEOUT = timedelta(minutes=15)
+
+
+class OutgoingEmail(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Callers that must never send the same thing twice (a reminder for a registration) give a
+    # key; a second email with the same key is not queued.
+    key = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
+    recipients = models.TextField(_("recipients"))
+    subject = models.TextField(_("subject"))
+    # The whole message (sender, recipients, headers, bodies, attachments) until it is sent.
+    message = models.JSONField(default=dict, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        app_label = "home"
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipients} ({self.status})"
+
+    @staticmethod
+    def serialise(message):
+        attachments = []
+        for attachment in message.attachments:
+            if not isinstance(attachment, tuple):  # a MIMEBase part
+                attachments.append({"mime": attachment.as_string()})
+                continue
+            filename, content, mimetype = attachment
+            if isinstance(content, str):
+                content = content.encode()
+            attachments.append(
+                {
+                    "filename": filename,
+                    "content": base64.b64encode(content).decode("ascii"),
+                    "mimetype": mimetype,
+                }
+            )
+        return {
+            "subject": message.subject,
+            "body": message.body,
+            "from_email": message.from_email,
+            "to": list(message.to),
+            "cc": list(message.cc),
+            "bcc": list(message.bcc),
+            "reply_to": list(message.reply_to),
+            "headers": dict(message.extra_headers),
+            "content_subtype": message.content_subtype,
+            "alternatives": [list(alt) for alt in getattr(message, "alternatives", [])],
+            "attachments": attachments,
+        }
+
+    def as_message(self):
+        data = self.message
+        message = EmailMultiAlternatives(
+            subject=data["subject"],
+            body=data["body"],
+            from_email=data["from_email"],
+            to=data["to"],
+            cc=data["cc"],
+            bcc=data["bcc"],
+            reply_to=data["reply_to"],
+            headers=data["headers"],
+            alternatives=[tuple(alt) for alt in data["alternatives"]],
+        )
+        message.content_subtype = data["content_subtype"]
+        for attachment in data["attachments"]:
+            if "mime" in attachment:
+                message.attach(message_from_string(attachment["mime"]))
+            else:
+                message.attach(
+                    attachment["filename"],
+                    base64.b64decode(attachment["content"]),
+                    attachment["mimetype"],
+                )
+        return message
+
+
+def queue_email(message, *, key=None):
+    """Stores a rendered `EmailMessage` and enqueues its delivery; returns the OutgoingEmail
+    (None when an email with this `key` was queued before). Call it inside the transaction of
+    the change the email is about: if that rolls back, nothing is sent."""
+    from .tasks import deliver_email
+
+    recipients = [*message.to, *message.cc, *message.bcc]
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.create(
+                key=key,
+                recipients=", ".join(recipients),
+                subject=message.subject,
+                message=OutgoingEmail.serialise(message),
+                next_attempt_at=timezone.now(),
+            )
+    except IntegrityError:
+        if key is not None and OutgoingEmail.objects.filter(key=key).exists():
+            return None
+        raise
+    deliver_email.enqueue(email.pk)
+    return email
+
+
+def permanent(error):
+    """A refusal the server means for good (5xx): trying again would not help."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _message in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code >= 500
+    return False
+
+
+def deliver(email_id):
+    """Sends one OutgoingEmail unless it was sent (or is being sent) already. Called by the task
+    worker; returns what happened."""
+    now = timezone.now()
+    with transaction.atomic():
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None or email.status in (
+            OutgoingEmail.Status.SENT,
+            OutgoingEmail.Status.FAILED,
+        ):
+            return "nothing to do"
+        if email.status == OutgoingEmail.Status.SENDING:
+            if email.claimed_at > now - CLAIM_TIMEOUT:
+                return "being sent by another worker"
+            # The worker that claimed it died between claiming it and recording the answer of
+            # the SMTP server: it may have arrived. Sending it again could send it twice.
+            email.status = OutgoingEmail.Status.FAILED
+            email.last_error = "A worker stopped while sending it; it may not have arrived."
+            email.message = {}
+            email.save(update_fields=["status", "last_error", "message"])
+            logger.error("Email %s to %s: %s", email.pk, email.recipients, email.last_error)
+            return "interrupted"
+        email.status = OutgoingEmail.Status.SENDING
+        email.claimed_at = now
+        email.attempts += 1
+        email.save(update_fields=["status", "claimed_at", "attempts"])
+    try:
+        email.as_message().send()
+    except Exception as error:  # noqa: BLE001 - every failure of the mail server is retried
+        return retry_later(email, error)
+    email.status = OutgoingEmail.Status.SENT
+    email.sent_at = timezone.now()
+    email.last_error = ""
+    email.next_attempt_at = None
+    email.message = {}  # sent: links and tokens it carried are not kept
+    email.save(update_fields=["status", "sent_at", "last_error", "next_attempt_at", "message"])
+    return "sent"
+
+
+def retry_later(email, error):
+    from .tasks import deliver_email
+
+    email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if permanent(error) or email.attempts >= MAX_ATTEMPTS:
+        email.status = OutgoingEmail.Status.FAILED
+        email.next_attempt_at = None
+        email.save(update_fields=["status", "last_error", "next_attempt_at"])
+        logger.error(
+            "Email %s to %s not sent after %d attempt(s): %s",
+            email.pk,
+            email.recipients,
+            email.attempts,
+            email.last_error,
+        )
+        return "failed"
+    email.status = OutgoingEmail.Status.QUEUED
+    email.next_attempt_at = timezone.now() + timedelta(seconds=RETRY_DELAYS[email.attempts - 1])
+    email.save(update_fields=["status", "last_error", "next_attempt_at"])
+    logger.warning(
+        "Email %s to %s not sent (attempt %d), next attempt at %s: %s",
+        email.pk,
+        email.recipients,
+        email.attempts,
+        email.next_attempt_at.isoformat(),
+        email.last_error,
+    )
+    if deliver_email.get_backend().supports_defer:
+        deliver_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
+    # A backend that cannot wait (the immediate one) leaves it to `manage.py resume_email`.
+    return "retry"
+
+
+def resume_overdue(now=None):
+    """Enqueues delivery again for every email that should have been sent by now but whose
+    task is gone (a worker killed while it held the task, a queue emptied by hand). Safe to run
+    at any time: an email already sent or being sent is not sent again."""
+    from .tasks import deliver_email
+
+    now = now or timezone.now()
+    overdue = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.QUEUED, next_attempt_at__lt=now - CLAIM_TIMEOUT
+    ).values_list("pk", flat=True)
+    stale = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
+    ).values_list("pk", flat=True)
+    ids = [*overdue, *stale]
+    for pk in ids:
+        deliver_email.enqueue(pk)
+    return len(ids)
