@@ -17,8 +17,7 @@ from wagtail.models import Page
 
 from exchanges.models import MeetingPage, MeetingSector, Registration, StoryPage, StorySector
 from exchanges.models.stories import StoryTown
-from home import ratelimit
-from home.ratelimit import rate_limit
+from home.ratelimit import client_ip, rate_limit
 
 from . import contributions
 from .forms import (
@@ -338,10 +337,8 @@ def delete_account_view(request):
 
 
 def client_address(request):
-    """The visitor's address, as the rate limits see it (behind trusted proxies once
-    home.ratelimit knows them)."""
-    client_ip = getattr(ratelimit, "client_ip", None)
-    return client_ip(request) if client_ip else request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, as the rate limits see it (behind our trusted proxies)."""
+    return client_ip(request)
 
 
 def reporter_of(request, *, start_session=False):

@@ -6,7 +6,7 @@ different members have an open report on it. The editors get an email for the fi
 of a contribution and for the report that hid it, not one per report."""
 
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 
 from community.models import Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS, AlreadyReported
@@ -77,6 +77,22 @@ class OneReportPerReporterTests(ReportAbuseTestCase):
         self.report()
         self.report(reason="spam", address="203.0.113.9")
         self.assertEqual(Report.objects.count(), 1)
+
+    @override_settings(TRUSTED_PROXY_COUNT=1)
+    def test_behind_our_proxy_visitors_are_told_apart_by_their_own_address(self):
+        def report_via_proxy(visitor):
+            with self.captureOnCommitCallbacks(execute=True):
+                Client().post(
+                    f"/nl/report/{self.story.pk}/",
+                    {"reason": "spam"},
+                    REMOTE_ADDR="10.0.0.2",
+                    HTTP_X_FORWARDED_FOR=visitor,
+                )
+
+        report_via_proxy("203.0.113.1")
+        report_via_proxy("203.0.113.1")  # the same visitor, a new session
+        report_via_proxy("203.0.113.2")
+        self.assertEqual(Report.objects.count(), 2)
 
     def test_three_reports_from_one_member_count_once(self):
         client = self.as_member(self.bernd)
