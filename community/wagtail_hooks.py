@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import GroupPagePermission
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -191,3 +193,28 @@ class MemberViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_member_viewset():
     return MemberViewSet("members")
+
+
+def holds_page_permissions(user):
+    """Editors and administrators. Moderators hold none: they reach a member's contribution only
+    through the review task, for the editor, its preview and the workflow's actions."""
+    return user.is_superuser or GroupPagePermission.objects.filter(group__user=user).exists()
+
+
+def only_with_page_permissions(request, *args):
+    """Copying, moving, deleting, unpublishing, creating pages and converting aliases: never for
+    who holds no page permission, whatever a review task would let them open."""
+    if not holds_page_permissions(request.user):
+        return permission_denied(request)
+    return None
+
+
+for hook_name in (
+    "before_create_page",
+    "before_copy_page",
+    "before_move_page",
+    "before_delete_page",
+    "before_unpublish_page",
+    "before_convert_alias_page",
+):
+    hooks.register(hook_name, only_with_page_permissions)

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -14,6 +15,10 @@ from exchanges.models import MeetingPage, Registration, StoryPage
 
 class Panel(Component):
     order = 50
+    permission = None  # the permission a user needs to see the panel; None: every admin user
+
+    def is_shown(self, user):
+        return self.permission is None or user.has_perm(self.permission)
 
     def get_context_data(self, parent_context):
         return {"request": parent_context["request"], **self.data()}
@@ -31,18 +36,18 @@ class ContributionsAwaitingReview(Panel):
         )
         ids = [int(pk) for pk in states.values_list("object_id", flat=True)]
         pages = (
-            Page.objects.filter(pk__in=ids)
+            Page.objects.filter(pk__in=ids, owner__in=get_user_model().objects.members())
             .type(StoryPage, MeetingPage)
             .select_related("owner__town", "locale")
             .order_by("latest_revision_created_at")
         )
-        contributions = [page for page in pages if page.owner_id and page.owner.is_member]
-        return {"contributions": contributions}
+        return {"contributions": list(pages)}
 
 
 class OpenReports(Panel):
     name = "open_reports"
     order = 20
+    permission = "community.view_report"
     template_name = "wagtailadmin/panels/open_reports.html"
 
     def data(self):
@@ -53,6 +58,7 @@ class OpenReports(Panel):
 class MeetingsSoon(Panel):
     name = "meetings_soon"
     order = 30
+    permission = "exchanges.view_registration"
     template_name = "wagtailadmin/panels/meetings_soon.html"
 
     def data(self):
@@ -84,6 +90,7 @@ class MeetingsSoon(Panel):
 class OutdatedTranslations(Panel):
     name = "outdated_translations"
     order = 40
+    permission = "wagtail_localize.submit_translation"
     template_name = "wagtailadmin/panels/outdated_translations.html"
 
     def data(self):

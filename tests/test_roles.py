@@ -7,12 +7,18 @@ from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone, translation
-from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Site,
+    WorkflowState,
+)
 from wagtail.users.models import UserProfile
 
 from community.models import Report
@@ -24,6 +30,7 @@ from home.dashboard import (
     OpenReports,
     OutdatedTranslations,
 )
+from home.models import Foundation, FoundationSettings
 from tests.base import SettingsProbeMixin
 from tests.calendar_base import CalendarMixin
 
@@ -105,6 +112,208 @@ class SetupRolesTests(RolesTestCase):
                 self.assertEqual(
                     self.client.get(f"/admin/pages/{german.pk}/edit/").status_code, 200
                 )
+
+
+class DenyByDefaultTests(RolesTestCase):
+    """What a role may do is what the README says, and nothing a Wagtail permission implies
+    beyond it (the full answer per admin view: tests/security/test_role_matrix.py)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.admin = User.objects.create_superuser("beheer@example.org", "wachtwoord-123")
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+
+    def in_review(self, owner, title, member):
+        story = self.story(title=title, slug=title.lower().replace(" ", "-"), live=False)
+        story.owner, story.member_contribution = owner, member
+        story.save()
+        story.save_revision(user=owner)
+        story.get_workflow().start(story, owner)
+        return story
+
+    def test_no_role_holds_a_permission_on_accounts_or_groups(self):
+        for name in [*EDITOR_GROUPS, MODERATORS]:
+            with self.subTest(group=name):
+                granted = Group.objects.get(name=name).permissions.filter(
+                    content_type__app_label__in=["auth", "community"],
+                    content_type__model__in=["user", "group", "permission"],
+                )
+                self.assertEqual(list(granted.values_list("codename", flat=True)), ["block_member"])
+
+    def test_moderator_cannot_open_the_superusers_account_or_make_themselves_superuser(self):
+        self.client.force_login(self.moderator)
+        edit = f"/admin/users/edit/{self.admin.pk}/"
+        self.assertNotEqual(self.client.get(edit).status_code, 200)
+        self.client.post(
+            edit,
+            {"email": self.admin.email, "password1": "overgenomen-1", "is_superuser": "on"},
+        )
+        self.client.post(
+            f"/admin/users/edit/{self.moderator.pk}/",
+            {"email": self.moderator.email, "is_superuser": "on"},
+        )
+        self.admin.refresh_from_db()
+        self.moderator.refresh_from_db()
+        self.assertTrue(self.admin.check_password("wachtwoord-123"))
+        self.assertFalse(self.moderator.is_superuser)
+        self.assertEqual(self.client.get("/admin/groups/").status_code, 302)
+
+    def test_editor_cannot_open_accounts_either(self):
+        self.client.force_login(self.editor_nl)
+        self.assertNotEqual(self.client.get(f"/admin/users/edit/{self.admin.pk}/").status_code, 200)
+        self.assertNotEqual(self.client.get("/admin/users/").status_code, 200)
+
+    def test_moderator_cannot_block_an_editor_or_the_superuser_through_the_members_view(self):
+        self.client.force_login(self.moderator)
+        for account in (self.editor_nl, self.admin, self.moderator):
+            with self.subTest(account=account.email):
+                for view in ("edit", "inspect", "history", "usage"):
+                    response = self.client.get(f"/admin/members/{view}/{account.pk}/", follow=True)
+                    self.assertEqual(response.status_code, 404)
+                response = self.client.post(
+                    f"/admin/members/edit/{account.pk}/",
+                    {"block": "on", "blocked_reason": "x"},
+                    follow=True,
+                )
+                self.assertEqual(response.status_code, 404)
+                account.refresh_from_db()
+                self.assertTrue(account.is_active)
+        self.assertEqual(self.client.get(f"/admin/members/edit/{self.member.pk}/").status_code, 200)
+        self.assertNotEqual(self.client.get("/admin/members/new/").status_code, 200)
+        self.client.post(f"/admin/members/delete/{self.member.pk}/")
+        self.assertTrue(User.objects.filter(pk=self.member.pk).exists())
+
+    def test_a_member_is_who_is_neither_staff_nor_administrator_nor_in_a_group(self):
+        self.assertEqual(list(User.objects.members()), [self.member])
+        self.assertTrue(self.member.is_member)
+        for account in (self.moderator, self.editor_nl, self.admin):
+            self.assertFalse(account.is_member)
+
+    def test_moderator_reviews_a_members_contribution_in_the_admin_but_not_an_editors_story(self):
+        contribution = self.in_review(self.member, "Bijdrage", member=True)
+        editors_story = self.in_review(self.editor_nl, "Van de redactie", member=False)
+        self.client.force_login(self.moderator)
+        self.assertEqual(self.client.get(f"/admin/pages/{contribution.pk}/edit/").status_code, 200)
+        self.assertNotEqual(
+            self.client.get(f"/admin/pages/{editors_story.pk}/edit/").status_code, 200
+        )
+        self.assertNotEqual(
+            self.client.get(f"/admin/pages/{self.story_index.pk}/edit/").status_code, 200
+        )
+        for story in (editors_story, contribution):
+            state = story.current_workflow_state.current_task_state
+            with self.captureOnCommitCallbacks(execute=True):
+                self.client.post(
+                    f"/admin/pages/workflow/action/{story.pk}/approve/{state.pk}/", {"comment": ""}
+                )
+        contribution.refresh_from_db()
+        editors_story.refresh_from_db()
+        self.assertTrue(contribution.live)
+        self.assertFalse(editors_story.live)
+
+    def test_moderator_manages_no_images_or_documents(self):
+        self.client.force_login(self.moderator)
+        for address in ("/admin/images/", "/admin/images/add/", "/admin/documents/add/"):
+            with self.subTest(address=address):
+                self.assertNotEqual(self.client.get(address).status_code, 200)
+
+    def test_moderator_sees_contributions_and_reports_on_the_dashboard_not_registrations(self):
+        self.client.force_login(self.moderator)
+        response = self.client.get("/admin/")
+        self.assertContains(response, 'id="jumelage-review-heading"')
+        self.assertContains(response, 'id="jumelage-reports-heading"')
+        self.assertNotContains(response, 'id="jumelage-meetings-heading"')
+
+    def test_setup_roles_takes_away_what_an_older_version_granted(self):
+        moderators = Group.objects.get(name=MODERATORS)
+        old = Permission.objects.filter(
+            content_type__app_label="community", codename__in=["change_user", "view_user"]
+        )
+        moderators.permissions.add(*old)
+        Group.objects.get(name=EDITOR_GROUPS[0]).permissions.add(*old)
+        change_page = Permission.objects.get(codename="change_page")
+        GroupPagePermission.objects.create(
+            group=moderators, page=self.story_index, permission=change_page
+        )
+        GroupCollectionPermission.objects.create(
+            group=moderators,
+            collection=Collection.get_first_root_node(),
+            permission=Permission.objects.get(codename="change_image"),
+        )
+        self.assertTrue(self.moderator.has_perm("community.change_user"))
+
+        call_command("setup_roles", stdout=StringIO())
+
+        moderator = User.objects.get(pk=self.moderator.pk)
+        editor = User.objects.get(pk=self.editor_nl.pk)
+        for user in (moderator, editor):
+            self.assertFalse(user.has_perm("community.change_user"))
+            self.assertFalse(user.has_perm("community.view_user"))
+            self.assertTrue(user.has_perm("community.block_member"))
+        self.assertFalse(GroupPagePermission.objects.filter(group=moderators).exists())
+        self.assertFalse(GroupCollectionPermission.objects.filter(group=moderators).exists())
+        self.assertFalse(self.story_index.permissions_for_user(moderator).can_edit())
+
+
+class FoundationSettingsTests(RolesTestCase):
+    """Each editor group keeps its own foundation's details; the footer pages are shared."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.site = Site.objects.get(is_default_site=True)
+        cls.settings = FoundationSettings.for_site(cls.site)
+        cls.stichting = Foundation.objects.create(
+            settings=cls.settings, name="Stichting", town="Steenwijk", country="NL", sort_order=0
+        )
+        cls.verein = Foundation.objects.create(
+            settings=cls.settings, name="Verein", town="Herzebrock", country="DE", sort_order=1
+        )
+
+    def post(self, editor, **changes):
+        rows = []
+        for foundation in (self.stichting, self.verein):
+            rows.append(
+                {
+                    "id": foundation.pk,
+                    "name": foundation.name,
+                    "town": foundation.town,
+                    "country": foundation.country,
+                    "email": foundation.email,
+                    **changes.get(foundation.country, {}),
+                }
+            )
+        data = {
+            "foundations-TOTAL_FORMS": "2",
+            "foundations-INITIAL_FORMS": "2",
+            "foundations-MIN_NUM_FORMS": "0",
+            "foundations-MAX_NUM_FORMS": "1000",
+            "contact_page": self.about.pk,
+        }
+        for index, row in enumerate(rows):
+            for field, value in row.items():
+                data[f"foundations-{index}-{field}"] = value
+            data[f"foundations-{index}-ORDER"] = index + 1
+        self.client.force_login(editor)
+        return self.client.post(
+            f"/admin/settings/home/foundationsettings/{self.site.pk}/", data, follow=True
+        )
+
+    def test_editor_changes_their_own_foundation_and_the_footer_pages(self):
+        self.post(self.editor_nl, NL={"email": "info@stichting.example"})
+        self.stichting.refresh_from_db()
+        self.settings.refresh_from_db()
+        self.assertEqual(self.stichting.email, "info@stichting.example")
+        self.assertEqual(self.settings.contact_page_id, self.about.pk)
+
+    def test_editor_cannot_change_the_other_towns_foundation(self):
+        response = self.post(self.editor_nl, DE={"email": "fake@example.org"})
+        self.assertContains(response, "U mag alleen de gegevens van uw eigen stichting wijzigen.")
+        self.verein.refresh_from_db()
+        self.settings.refresh_from_db()
+        self.assertEqual(self.verein.email, "")
+        self.assertIsNone(self.settings.contact_page_id)
 
 
 class MachineTranslatorSettingsTests(SettingsProbeMixin, TestCase):
