@@ -12,10 +12,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup install messages migrate demo lint audit check-deploy system-deps browser-deps html-deps makemessages clean
 
-# The task worker (emails, Wagtail's index updates) runs beside the server and stops with it.
+# The task worker (emails, Wagtail's index updates) runs beside the server and stops with it;
+# quietly (emails are printed, failures of our own tasks logged), and without reloading: restart
+# `make run` after changing a task.
 run: setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
 	@$(MANAGE) resume_email
-	@$(MANAGE) db_worker --no-reload & worker=$$!; \
+	@$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
