@@ -14,8 +14,11 @@ import logging
 import smtplib
 from datetime import timedelta
 from email import message_from_string
+from email.utils import formatdate, make_msgid
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +131,9 @@ def queue_email(message, *, key=None):
     the change the email is about: if that rolls back, nothing is sent."""
     from .tasks import deliver_email
 
+    # Fixed now: a message that reaches a mailbox twice after all is one message to its client.
+    message.extra_headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
+    message.extra_headers.setdefault("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))
     recipients = [*message.to, *message.cc, *message.bcc]
     try:
         with transaction.atomic():
