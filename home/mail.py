@@ -32,6 +32,8 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # An email claimed by a worker longer ago than this, and neither sent nor failed, belongs to a
 # worker that died while sending it (far longer than any SMTP timeout).
 CLAIM_TIMEOUT = timedelta(minutes=15)
+# How long the record of a sent or failed email (recipients, subject, status, key) is kept.
+KEEP_RECORDS = timedelta(days=30)
 
 
 class OutgoingEmail(models.Model):
@@ -197,7 +199,16 @@ def deliver(email_id):
     email.next_attempt_at = None
     email.message = {}  # sent: links and tokens it carried are not kept
     email.save(update_fields=["status", "sent_at", "last_error", "next_attempt_at", "message"])
+    forget_old_records()
     return "sent"
+
+
+def forget_old_records():
+    """Addresses are personal data: the record of an email goes KEEP_RECORDS after it."""
+    OutgoingEmail.objects.filter(
+        status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED],
+        created_at__lt=timezone.now() - KEEP_RECORDS,
+    ).delete()
 
 
 def retry_later(email, error):

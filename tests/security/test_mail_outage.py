@@ -299,3 +299,23 @@ def test_an_email_refused_for_a_day_is_given_up_with_an_error_in_the_log(caplog)
     assert (
         datetime.timedelta(hours=23) < last_attempt - first_attempt < datetime.timedelta(hours=25)
     )
+
+
+def test_the_record_of_a_sent_email_is_forgotten_after_thirty_days():
+    port = free_port()
+    with real_queue_and_smtp(port), MailServer(port) as server:
+        server.accepting = True
+        queue_email(EmailMessage("Nieuws", "Hallo", to=["anke@example.org"]))
+        run_worker()
+        with time_machine.travel(timezone.now() + datetime.timedelta(days=29)):
+            queue_email(EmailMessage("Nieuws", "Hallo", to=["jonas@example.org"]))
+            run_worker()
+        assert OutgoingEmail.objects.count() == 2
+        with time_machine.travel(timezone.now() + datetime.timedelta(days=31)):
+            queue_email(EmailMessage("Nieuws", "Hallo", to=["maria@example.org"]))
+            run_worker()
+    assert len(server.messages) == 3
+    assert set(OutgoingEmail.objects.values_list("recipients", flat=True)) == {
+        "jonas@example.org",
+        "maria@example.org",
+    }
