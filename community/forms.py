@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from exchanges.choices import MeetingFormat, SpokenLanguage
 from exchanges.models import MeetingPage
+from home.validators import validate_one_line, validate_text
 
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
 from .uploads import PhotoField
@@ -39,6 +40,7 @@ class SignupForm(forms.Form):
         label=_("Display name"),
         max_length=80,
         help_text=_("Shown with what you post; your first name is enough."),
+        validators=[validate_one_line],
     )
     town = TownChoiceField()
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
@@ -73,6 +75,8 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
+        self.fields["display_name"].validators.append(validate_one_line)
+        self.fields["bio"].validators.append(validate_text)
         self.initial["town"] = self.instance.town_id or ""
 
     def save(self, commit=True):
@@ -119,8 +123,11 @@ class PhotoForm(forms.Form):
         max_length=250,
         required=False,
         help_text=_("For people who cannot see the photo."),
+        validators=[validate_one_line],
     )
-    caption = forms.CharField(label=_("Caption"), max_length=250, required=False)
+    caption = forms.CharField(
+        label=_("Caption"), max_length=250, required=False, validators=[validate_one_line]
+    )
 
     def clean(self):
         data = super().clean()
@@ -135,12 +142,13 @@ PhotoFormSet = forms.formset_factory(PhotoForm, extra=3, max_num=10, validate_ma
 class ContributionForm(forms.Form):
     """What a story and a meeting proposal share."""
 
-    title = forms.CharField(label=_("Title"), max_length=150)
+    title = forms.CharField(label=_("Title"), max_length=150, validators=[validate_one_line])
     intro = forms.CharField(
         label=_("Introduction"),
         max_length=600,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Two or three sentences that make people want to read on."),
+        validators=[validate_text],
     )
     body = forms.CharField(
         label=_("Text"),
@@ -148,6 +156,7 @@ class ContributionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Plain text. Leave an empty line between paragraphs."),
+        validators=[validate_text],
     )
     sector = forms.ChoiceField(label=_("Sector community"), required=False)
     language = forms.ChoiceField(
@@ -212,7 +221,9 @@ class MeetingProposalForm(ContributionForm):
         label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
-    place_name = forms.CharField(label=_("Place"), max_length=150, required=False)
+    place_name = forms.CharField(
+        label=_("Place"), max_length=150, required=False, validators=[validate_one_line]
+    )
     town = TownChoiceField()
     online_url = forms.URLField(
         label=_("Online link"),
@@ -257,4 +268,5 @@ class ReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Helps the editors decide quickly."),
+        validators=[validate_text],
     )

@@ -10,17 +10,25 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from community.models import SectorPage
 from home.cache import active_locale, remember_rendered
 from home.urls_util import absolute_url
+from home.validators import without_control_characters
 
 from .models import MeetingPage
 from .models.meetings import LOCAL_TIME
 
 FEED_WINDOW = datetime.timedelta(days=180)
 UID_DOMAIN = "jumelage-steenwijkerland-herzebrock-clarholz"
+
+
+def text(value):
+    """Text as iCalendar holds it: escaped by the library's own type (line breaks, commas,
+    semicolons), without the control characters a text value may not contain (RFC 5545, 3.3.11).
+    Every property that carries words goes through here, so a title is safe in every feed."""
+    return vText(without_control_characters(value, keep_line_breaks=True))
 
 
 def meeting_uid(meeting):
@@ -35,26 +43,26 @@ def location(meeting):
 def meeting_event(meeting, request):
     url = absolute_url(request, meeting.get_url(request))
     event = Event()
-    event.add("uid", meeting_uid(meeting))
+    event.add("uid", text(meeting_uid(meeting)))
     event.add("dtstamp", meeting.last_published_at or timezone.now())
     event.add("dtstart", timezone.localtime(meeting.start, LOCAL_TIME))
     event.add("dtend", timezone.localtime(meeting.end, LOCAL_TIME))
     title = meeting.title
     if meeting.cancelled:
         title = _("Cancelled: %(title)s") % {"title": title}
-    event.add("summary", title)
+    event.add("summary", text(title))
     description = [meeting.intro]
     if meeting.is_online:
         description.append(_("Online: the link is on the meeting page for registered members."))
     if meeting.notice:
         description.append(meeting.notice)
     description.append(url)
-    event.add("description", "\n\n".join(description))
+    event.add("description", text("\n\n".join(description)))
     place = location(meeting)
     if meeting.is_in_person and place:
-        event.add("location", place)
+        event.add("location", text(place))
     elif meeting.is_online:
-        event.add("location", url)
+        event.add("location", text(url))
     event.add("url", url)
     event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
     event.add("sequence", 1 if meeting.moved_from else 0)
@@ -83,12 +91,12 @@ def calendar_response(meetings, request, name, filename, key):
 
 def calendar_body(meetings, request, name):
     cal = Calendar()
-    cal.add("prodid", "-//Jumelage Steenwijkerland – Herzebrock-Clarholz//Calendar//EN")
+    cal.add("prodid", text("-//Jumelage Steenwijkerland – Herzebrock-Clarholz//Calendar//EN"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    cal.add("x-wr-calname", text(name))
+    cal.add("x-wr-timezone", text("Europe/Amsterdam"))
     for meeting in meetings:
         cal.add_component(meeting_event(meeting, request))
     cal.add_missing_timezones()

@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import cache, frontend_cache
+        from . import cache, frontend_cache, spreadsheets
         from .converters import IdConverter
 
         register_converter(IdConverter, "id")
         cache.connect_signals()
         frontend_cache.connect_signals()
+        spreadsheets.protect_csv_exports()

@@ -1,3 +1,4 @@
+import re
 from collections import defaultdict
 
 from django.core.paginator import Paginator
@@ -18,6 +19,7 @@ from exchanges.models import StoryPage
 from .cache import active_locale, find_site, remember
 from .models import StandardPage
 from .urls_util import absolute_url
+from .validators import without_control_characters
 from .visibility import public
 
 
@@ -69,11 +71,18 @@ def robots_txt(request):
 SEARCH_RESULTS_PER_PAGE = 10
 
 
+def search_words(query):
+    """The words of what a visitor typed, for the search backend. Its query syntax (quotes,
+    operators, brackets) is not the visitor's to use: a stray quote broke SQLite's full-text
+    search, and the backends split words at punctuation anyway."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 @require_GET
 def search(request):
     """Site search in the language being read. Untranslated aliases are left out: their text is
     in the other language, and a visitor finds the original there."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = without_control_characters(request.GET.get("q", "")).strip()[:200]
     results = None
     if query:
         written_here = Page.objects.filter(locale=active_locale(), alias_of__isnull=True)
@@ -83,9 +92,9 @@ def search(request):
             .filter(id__in=written_here.values("id"))
             .specific()
         )
-        results = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        words = search_words(query)
+        found = pages.search(words) if words else pages.none()
+        results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "home/search.html",
