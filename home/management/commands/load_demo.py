@@ -15,7 +15,7 @@ from community.models import (
     SectorPage,
     Town,
 )
-from community.roles import EDITOR_GROUPS, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
 from exchanges.models import (
     CalendarPage,
     MeetingPage,
@@ -78,6 +78,12 @@ EDITORS = {
         "last_name": "Wessels",
     },
 }
+# A fictional moderator: decides on members' contributions and reports, and nothing else.
+MODERATOR = {
+    "email": "moderatie@jumelage-steenwijkerland.example",
+    "first_name": "Joost",
+    "last_name": "Bakker",
+}
 
 
 def starts_in(days, clock):
@@ -132,6 +138,7 @@ class Command(BaseCommand):
         setup_roles()
         for language, group in zip(EDITORS, EDITOR_GROUPS, strict=True):
             self.editors[language].groups.add(Group.objects.get(name=group))
+        self.ensure_admin_user(MODERATOR, "nl").groups.add(Group.objects.get(name=MODERATORS))
         self.ensure_members()
         count = Page.objects.filter(depth__gt=1).count()
         self.stdout.write(
@@ -158,33 +165,34 @@ class Command(BaseCommand):
         return towns
 
     def ensure_editors(self):
+        return {
+            language: self.ensure_admin_user(data, language) for language, data in EDITORS.items()
+        }
+
+    def ensure_admin_user(self, data, language):
+        """An account of the admin, working in the admin in `language`."""
         from allauth.account.models import EmailAddress
 
-        user_model = get_user_model()
-        editors = {}
-        for language, data in EDITORS.items():
-            editor, created = user_model.objects.get_or_create(
-                email=data["email"],
-                defaults={
-                    "first_name": data["first_name"],
-                    "last_name": data["last_name"],
-                    "display_name": f"{data['first_name']} {data['last_name']}",
-                },
-            )
-            if created:
-                editor.set_password(DEMO_PASSWORD)
-                editor.save()
-                # Each foundation's editor works in the admin in their own language.
-                profile = UserProfile.get_for_user(editor)
-                profile.preferred_language = language
-                profile.save()
-            # Editors log in through allauth as members do, which asks for a verified address;
-            # also run on existing demo editors, who were made before that.
-            EmailAddress.objects.update_or_create(
-                user=editor, email=editor.email, defaults={"verified": True, "primary": True}
-            )
-            editors[language] = editor
-        return editors
+        user, created = get_user_model().objects.get_or_create(
+            email=data["email"],
+            defaults={
+                "first_name": data["first_name"],
+                "last_name": data["last_name"],
+                "display_name": f"{data['first_name']} {data['last_name']}",
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save()
+        # Editors log in through allauth as members do, which asks for a verified address;
+        # also run on existing demo editors, who were made before that.
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        return user
 
     def ensure_members(self):
         """Residents with memberships and contributions in every state of moderation."""
