@@ -14,6 +14,7 @@ limits guard only login and sign-up, which `force_login` skips."""
 import datetime
 import io
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -186,10 +187,23 @@ def wild_values(known_ids):
     )
 
 
-def text_is_valid(value, max_length, required=True):
-    """What Django's CharField accepts: stripped, no NUL, not too long, present if required."""
+# Control characters the forms refuse (home/validators.py): in a title or a name all of them, line
+# breaks included; in a text of several lines all but tab, line feed and carriage return.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text_is_valid(value, max_length, required=True, one_line=False):
+    """What the forms accept: stripped, no NUL, not too long, present if required, without
+    control characters."""
     stripped = value.strip()
-    return "\x00" not in value and len(stripped) <= max_length and bool(stripped or not required)
+    control = CONTROL if one_line else CONTROL_IN_TEXT
+    return (
+        "\x00" not in value
+        and len(stripped) <= max_length
+        and bool(stripped or not required)
+        and not control.search(stripped)
+    )
 
 
 def soup(response):
@@ -367,11 +381,12 @@ class ContributionPropertiesTests(MemberFormPropertiesMixin, TestCase):
             data[f"photos-{number}-alt_text"] = alt_text
             data[f"photos-{number}-caption"] = caption
         valid = (
-            text_is_valid(title, 150)
+            text_is_valid(title, 150, one_line=True)
             and text_is_valid(intro, 600)
             and text_is_valid(body, 20000, required=False)
             and all(
-                text_is_valid(alt_text, 250) and text_is_valid(caption, 250, required=False)
+                text_is_valid(alt_text, 250, one_line=True)
+                and text_is_valid(caption, 250, required=False, one_line=True)
                 for alt_text, caption in photos
             )
         )
@@ -564,7 +579,7 @@ class ProfilePropertiesTests(MemberFormPropertiesMixin, TestCase):
         response = self.client.post(f"/{lang}/members/profile/", data)
         event(f"answered {response.status_code}")  # shown by --hypothesis-show-statistics
         valid = (
-            text_is_valid(display_name, 80)
+            text_is_valid(display_name, 80, one_line=True)
             and text_is_valid(bio, 600, required=False)
             and language in ("nl", "de")
             and town in ("", str(self.steenwijkerland.pk), str(self.herzebrock.pk))
