@@ -38,6 +38,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from community import contributions
 from community.models import SectorMembership, SectorPage
 from exchanges.choices import MeetingFormat, RegistrationStatus
 from exchanges.models import MeetingPage, Registration, StoryPage
@@ -490,7 +491,12 @@ class ContributionPropertiesTests(MemberFormPropertiesMixin, TestCase):
         page, form = self.assertSaved(response, lang, draft)
         title = fields["title"]  # of several values, a form takes the last
         self.assertEqual(page.title, (title[-1] if isinstance(title, list) else title).strip())
-        self.assertEqual(form.find("input", attrs={"name": "title"})["value"], page.title)
+        if contributions.in_review(page):
+            # Sent for review: the member reads what was sent, and can no longer change it.
+            self.assertIsNone(form.find("input", attrs={"name": "title"}))
+            self.assertEqual(form.find("h1").get_text(), page.title)
+        else:
+            self.assertEqual(form.find("input", attrs={"name": "title"})["value"], page.title)
         return page
 
     # Crashes the properties found, kept as plain examples.
