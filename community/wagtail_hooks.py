@@ -12,7 +12,9 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import GroupPagePermission
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -46,6 +48,16 @@ class ReportViewSet(ModelViewSet):
     form_fields = ["resolved_at", "decision"]
     inspect_view_enabled = True
     copy_view_enabled = False
+
+
+class ReportPermissionPolicy(ModelPermissionPolicy):
+    """Reports are filed by visitors and members on the site, never added in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Report, ReportPermissionPolicy(Report))
 
 
 @hooks.register("register_admin_viewset")

@@ -233,10 +233,10 @@ class DenyByDefaultTests(RolesTestCase):
         moderators.permissions.add(*old)
         Group.objects.get(name=EDITOR_GROUPS[0]).permissions.add(*old)
         change_page = Permission.objects.get(codename="change_page")
-        GroupPagePermission.objects.create(
+        GroupPagePermission.objects.get_or_create(
             group=moderators, page=self.story_index, permission=change_page
         )
-        GroupCollectionPermission.objects.create(
+        GroupCollectionPermission.objects.get_or_create(
             group=moderators,
             collection=Collection.get_first_root_node(),
             permission=Permission.objects.get(codename="change_image"),

@@ -1,0 +1,936 @@
+"""Who may open which admin view: every URL pattern Wagtail and we register under /admin/,
+for every role, with GET and POST, against real objects (the superuser, an editor, a member, a
+member's story in review, an editor's story in review, the story overview, an image, ...).
+
+The expected answers are the table MATRIX below; a URL pattern without a row fails the test
+("new admin view without an expected answer"). Answers:
+
+    ok     allowed (2xx, or a redirect that is not a refusal)
+    login  sent to the login page: not logged in, a blocked member (whose session is void), or
+           a member (the login page sends them on to the member area: no admin for members)
+    no     refused (403, or Wagtail's "no permission" redirect to the dashboard)
+    404    not found (e.g. the members view for an account that is not a member's)
+    405    method not allowed (e.g. GET on an address that only takes POST)
+
+    ...+   the same, and the request changed data (accounts, groups, permissions, pages, media,
+           reports, registrations, settings: see `fingerprint`); expected only where an
+           allowed empty POST does something (a lock, an approval), never with a refusal
+
+A POST is sent empty. Every request runs in a savepoint that is rolled back (and the client's
+cookies are restored: a logout is undone too), so each one sees the same data."""
+
+import copy
+import io
+import os
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages import constants, get_messages
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.test import Client, TestCase
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.admin.models import EditingSession
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    TaskState,
+    UploadedFile,
+    Workflow,
+    WorkflowState,
+)
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+
+from community.models import ContributionReviewTask, Report, Town
+from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW, setup_roles
+from exchanges.models import Registration
+from home.models import Foundation, FoundationSettings
+from tests.calendar_base import CalendarMixin
+
+User = get_user_model()
+
+ROLES = ("anonymous", "member", "blocked", "moderator", "editor_nl", "editor_de", "admin")
+
+# Rows that many addresses share (columns as in ROLES).
+ADMINS = "login login login no no no ok"  # accounts, groups, sites, workflows, collections, ...
+EDITORS = "login login login no ok ok ok"  # content, media, towns, registrations, translation
+STAFF = "login login login ok ok ok ok"  # moderators too: dashboard, reports, members, choosers
+PUBLIC = "ok ok ok ok ok ok ok"  # scripts and icons of the admin
+STAFF_405 = "login login login 405 405 405 405"  # the other method is refused before the roles
+EDITORS_405 = "login login login no 405 405 405"
+ADMINS_405 = "login login login no no no 405"
+
+MATRIX = {
+    # URL name [@ object it is tried with]: "anonymous member blocked moderator editor_nl
+    # editor_de admin", or a pair ("for GET", "for POST")
+    "admin/login/": "login login login login login login login",
+    "admin/password_reset/": PUBLIC,
+    "wagtailadmin_home": (STAFF, STAFF_405),
+    "admin/test404/": (STAFF, STAFF_405),
+    "wagtailadmin_api:pages:listing": (STAFF, STAFF_405),
+    "wagtailadmin_api:pages:detail @ contribution": ("login login login 404 ok ok ok", STAFF_405),
+    "wagtailadmin_api:pages:detail @ editor_story": ("login login login 404 ok ok ok", STAFF_405),
+    "wagtailadmin_api:pages:detail @ overview": ("login login login 404 ok ok ok", STAFF_405),
+    "wagtailadmin_api:pages:find": ("login login login 404 404 404 404", STAFF_405),
+    "wagtailadmin_api:pages:action @ contribution publish": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ contribution unpublish": (
+        STAFF_405,
+        "login login login 404 no no no",
+    ),
+    "wagtailadmin_api:pages:action @ contribution delete": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ editor_story publish": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ editor_story unpublish": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ editor_story delete": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ overview publish": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ overview unpublish": (
+        STAFF_405,
+        "login login login 404 ok+ ok+ ok+",
+    ),
+    "wagtailadmin_api:pages:action @ overview delete": (
+        STAFF_405,
+        "login login login 404 no no ok+",
+    ),
+    "wagtailadmin_api:documents:listing": (STAFF, STAFF_405),
+    "wagtailadmin_api:documents:detail": (STAFF, STAFF_405),
+    "wagtailadmin_api:documents:find": ("login login login 404 404 404 404", STAFF_405),
+    "wagtailadmin_api:images:listing": (STAFF, STAFF_405),
+    "wagtailadmin_api:images:detail": (STAFF, STAFF_405),
+    "wagtailadmin_api:images:find": ("login login login 404 404 404 404", STAFF_405),
+    # Wagtail's deliberate error page.
+    "wagtailadmin_error_test": "login login login 500 500 500 500",
+    "wagtailadmin_explore_root": (EDITORS, EDITORS_405),
+    "wagtailadmin_explore @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_explore @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_explore @ overview": (EDITORS, EDITORS_405),
+    "wagtailadmin_explore_results @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_explore_results @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_explore_results @ overview": (EDITORS, EDITORS_405),
+    # Bulk actions: the confirmation lists what the role may not touch; the POST skips it.
+    "wagtail_bulk_action @ user set_active_state": ADMINS,
+    "wagtail_bulk_action @ user assign_role": ADMINS,
+    "wagtail_bulk_action @ user delete": ADMINS,
+    "wagtail_bulk_action @ page unpublish": (STAFF, "login login login ok ok+ ok+ ok+"),
+    "wagtail_bulk_action @ page delete": (STAFF, "login login login ok ok ok ok+"),
+    "wagtail_bulk_action @ image delete": (STAFF, "login login login ok ok+ ok+ ok+"),
+    "wagtail_bulk_action @ document delete": (STAFF, "login login login ok ok+ ok+ ok+"),
+    # Pages. Moderators: the editor, draft, preview, history and actions of a member's
+    # contribution in review, nothing else. 500: Wagtail's view fails on an empty POST (only
+    # where the role is allowed: a StreamField form without its fields, a copy without a
+    # destination).
+    "wagtailadmin_pages:add @ contribution": "login login login no no no no",
+    "wagtailadmin_pages:add @ editor_story": "login login login no no no no",
+    "wagtailadmin_pages:add @ overview": (EDITORS, "login login login no 500 500 500"),
+    "wagtailadmin_pages:preview_on_add @ contribution": "login login login no no no no",
+    "wagtailadmin_pages:preview_on_add @ editor_story": "login login login no no no no",
+    "wagtailadmin_pages:preview_on_add @ overview": EDITORS,
+    "wagtailadmin_pages:type_use": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:choose_parent": STAFF,
+    "wagtailadmin_pages:type_use_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:usage @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:usage @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:usage @ overview": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:edit @ contribution": (STAFF, "login login login 500 500 500 500"),
+    "wagtailadmin_pages:edit @ editor_story": (EDITORS, "login login login no 500 500 500"),
+    "wagtailadmin_pages:edit @ overview": EDITORS,
+    "wagtailadmin_pages:preview_on_edit @ contribution": EDITORS,
+    "wagtailadmin_pages:preview_on_edit @ editor_story": EDITORS,
+    "wagtailadmin_pages:preview_on_edit @ overview": EDITORS,
+    "wagtailadmin_pages:view_draft @ contribution": STAFF,
+    "wagtailadmin_pages:view_draft @ editor_story": EDITORS,
+    "wagtailadmin_pages:view_draft @ overview": EDITORS,
+    "wagtailadmin_pages:add_subpage @ contribution": "login login login no no no no",
+    "wagtailadmin_pages:add_subpage @ editor_story": "login login login no no no no",
+    "wagtailadmin_pages:add_subpage @ overview": EDITORS,
+    "wagtailadmin_pages:delete @ contribution": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:delete @ editor_story": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:delete @ overview": (ADMINS, "login login login no no no ok+"),
+    "wagtailadmin_pages:unpublish @ contribution": "login login login no no no no",
+    "wagtailadmin_pages:unpublish @ editor_story": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:unpublish @ overview": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:convert_alias @ contribution": "login login login 404 404 404 404",
+    "wagtailadmin_pages:convert_alias @ editor_story": "login login login 404 404 404 404",
+    "wagtailadmin_pages:convert_alias @ overview": "login login login 404 404 404 404",
+    "wagtailadmin_pages:search": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:search_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:move @ contribution": EDITORS,
+    "wagtailadmin_pages:move @ editor_story": EDITORS,
+    "wagtailadmin_pages:move @ overview": EDITORS,
+    "wagtailadmin_pages:move_confirm @ contribution": (EDITORS, "login login login no no no no"),
+    "wagtailadmin_pages:move_confirm @ editor_story": (EDITORS, "login login login no no no no"),
+    "wagtailadmin_pages:move_confirm @ overview": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:set_page_position @ contribution": (
+        STAFF_405,
+        "login login login no ok+ ok+ ok+",
+    ),
+    "wagtailadmin_pages:set_page_position @ editor_story": (STAFF_405, EDITORS),
+    "wagtailadmin_pages:set_page_position @ overview": (
+        STAFF_405,
+        "login login login no ok+ ok+ ok+",
+    ),
+    "wagtailadmin_pages:copy @ contribution": (EDITORS, "login login login no 500 500 500"),
+    "wagtailadmin_pages:copy @ editor_story": (EDITORS, "login login login no 500 500 500"),
+    "wagtailadmin_pages:copy @ overview": (EDITORS, "login login login no 500 500 500"),
+    "wagtailadmin_pages:workflow_action @ contribution": (
+        STAFF,
+        "login login login ok+ ok+ ok+ ok+",
+    ),
+    "wagtailadmin_pages:workflow_action @ editor_story": (
+        EDITORS,
+        "login login login no ok+ ok+ ok+",
+    ),
+    "wagtailadmin_pages:workflow_action @ overview": STAFF,
+    "wagtailadmin_pages:collect_workflow_action_data @ contribution": STAFF,
+    "wagtailadmin_pages:collect_workflow_action_data @ editor_story": EDITORS,
+    "wagtailadmin_pages:collect_workflow_action_data @ overview": STAFF,
+    "wagtailadmin_pages:confirm_workflow_cancellation @ contribution": STAFF,
+    "wagtailadmin_pages:confirm_workflow_cancellation @ editor_story": STAFF,
+    "wagtailadmin_pages:confirm_workflow_cancellation @ overview": STAFF,
+    "wagtailadmin_pages:workflow_preview @ contribution": (STAFF, STAFF_405),
+    "wagtailadmin_pages:workflow_preview @ editor_story": (EDITORS, STAFF_405),
+    "wagtailadmin_pages:workflow_preview @ overview": ("login login login no no no no", STAFF_405),
+    "wagtailadmin_pages:set_privacy @ contribution": EDITORS,
+    "wagtailadmin_pages:set_privacy @ editor_story": EDITORS,
+    "wagtailadmin_pages:set_privacy @ overview": EDITORS,
+    "wagtailadmin_pages:lock @ contribution": (STAFF_405, "login login login ok+ ok+ ok+ ok+"),
+    "wagtailadmin_pages:lock @ editor_story": (STAFF_405, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:lock @ overview": (STAFF_405, "login login login no ok+ ok+ ok+"),
+    "wagtailadmin_pages:unlock @ contribution": (STAFF_405, ADMINS),
+    "wagtailadmin_pages:unlock @ editor_story": (STAFF_405, ADMINS),
+    "wagtailadmin_pages:unlock @ overview": (STAFF_405, EDITORS),
+    "wagtailadmin_pages:revisions_index @ contribution": STAFF,
+    "wagtailadmin_pages:revisions_index @ editor_story": STAFF,
+    "wagtailadmin_pages:revisions_index @ overview": STAFF,
+    "wagtailadmin_pages:revisions_view @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:revisions_view @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:revisions_view @ overview": "login login login no 404 404 404",
+    "wagtailadmin_pages:revisions_revert @ contribution": (
+        STAFF,
+        "login login login 500 500 500 500",
+    ),
+    "wagtailadmin_pages:revisions_revert @ editor_story": (
+        EDITORS,
+        "login login login no 500 500 500",
+    ),
+    "wagtailadmin_pages:revisions_revert @ overview": "login login login 404 404 404 404",
+    "wagtailadmin_pages:revisions_unschedule @ contribution": EDITORS,
+    "wagtailadmin_pages:revisions_unschedule @ editor_story": EDITORS,
+    "wagtailadmin_pages:revisions_unschedule @ overview": "login login login no 404 404 404",
+    "wagtailadmin_pages:revisions_compare @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:revisions_compare @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:revisions_compare @ overview": (
+        "login login login no 404 404 404",
+        EDITORS_405,
+    ),
+    "wagtailadmin_pages:workflow_history @ contribution": (STAFF, STAFF_405),
+    "wagtailadmin_pages:workflow_history @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:workflow_history @ overview": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:workflow_history_detail @ contribution": (STAFF, STAFF_405),
+    "wagtailadmin_pages:workflow_history_detail @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:workflow_history_detail @ overview": (
+        "login login login no 404 404 404",
+        EDITORS_405,
+    ),
+    "wagtailadmin_pages:history @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:history @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:history @ overview": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:history_results @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:history_results @ editor_story": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:history_results @ overview": (EDITORS, EDITORS_405),
+    "wagtailadmin_choose_page": (STAFF, STAFF_405),
+    "wagtailadmin_choose_page_child @ contribution": (STAFF, STAFF_405),
+    "wagtailadmin_choose_page_child @ editor_story": (STAFF, STAFF_405),
+    "wagtailadmin_choose_page_child @ overview": (STAFF, STAFF_405),
+    "wagtailadmin_choose_page_search": (STAFF, STAFF_405),
+    "wagtailadmin_choose_page_chosen_multiple": (STAFF, STAFF_405),
+    "wagtailadmin_choose_page_external_link": (STAFF, "login login login 500 500 500 500"),
+    "wagtailadmin_choose_page_email_link": STAFF,
+    "wagtailadmin_choose_page_phone_link": STAFF,
+    "wagtailadmin_choose_page_anchor_link": STAFF,
+    "wagtailadmin_tag_autocomplete": STAFF,
+    "wagtailadmin_tag_model_autocomplete": STAFF,
+    # Collections, workflows, tasks, redirects, sites, locales, users and groups: administrators.
+    "wagtailadmin_collections:index": (ADMINS, ADMINS_405),
+    "wagtailadmin_collections:add": ADMINS,
+    "wagtailadmin_collections:edit": ADMINS,
+    "wagtailadmin_collections:delete": (
+        "login login login 404 404 404 ok",
+        "login login login 404 404 404 no",
+    ),
+    "wagtailadmin_collections:set_privacy": ADMINS,
+    "wagtailadmin_workflows:index": (ADMINS, ADMINS_405),
+    "wagtailadmin_workflows:index_results": (ADMINS, ADMINS_405),
+    "wagtailadmin_workflows:add": ADMINS,
+    "wagtailadmin_workflows:enable": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:disable": (ADMINS, "login login login no no no ok+"),
+    "wagtailadmin_workflows:edit": ADMINS,
+    "wagtailadmin_workflows:usage": (ADMINS, ADMINS_405),
+    "wagtailadmin_workflows:usage_results": (ADMINS, ADMINS_405),
+    "wagtailadmin_workflows:remove(page_pk) @ contribution": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:remove(page_pk) @ editor_story": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:remove(page_pk) @ overview": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:remove(page_pk,workflow_pk) @ contribution": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:remove(page_pk,workflow_pk) @ editor_story": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:remove(page_pk,workflow_pk) @ overview": (STAFF_405, ADMINS),
+    "wagtailadmin_workflows:add_task": "login login login 404 404 404 404",
+    "wagtailadmin_workflows:select_task_type": ADMINS,
+    "wagtailadmin_workflows:task_index": (ADMINS, ADMINS_405),
+    "wagtailadmin_workflows:task_index_results": (ADMINS, ADMINS_405),
+    "wagtailadmin_workflows:edit_task": ADMINS,
+    "wagtailadmin_workflows:disable_task": (ADMINS, "login login login no no no ok+"),
+    "wagtailadmin_workflows:enable_task": (STAFF_405, ADMINS),
+    # The task chooser lists tasks; creating one needs the task permission (400 without it).
+    "wagtailadmin_workflows:task_chooser": (STAFF, STAFF_405),
+    "wagtailadmin_workflows:task_chooser_results": (STAFF, STAFF_405),
+    "wagtailadmin_workflows:task_chooser_create": (STAFF, "login login login 400 400 400 400"),
+    "wagtailadmin_workflows:task_chosen": STAFF,
+    "wagtailadmin_reports:locked_pages": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:locked_pages_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:workflow": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:workflow_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:workflow_tasks": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:workflow_tasks_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:site_history": (STAFF, STAFF_405),
+    "wagtailadmin_reports:site_history_results": (STAFF, STAFF_405),
+    "wagtailadmin_reports:aging_pages": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:aging_pages_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:page_types_usage": (EDITORS, EDITORS_405),
+    "wagtailadmin_reports:page_types_usage_results": (EDITORS, EDITORS_405),
+    "wagtailadmin_account": STAFF,
+    "wagtailadmin_logout": (STAFF_405, "login login login login login login login"),
+    "wagtailadmin_dismissibles": (STAFF, STAFF_405),
+    "wagtailadmin_editing_sessions:ping": (STAFF_405, STAFF),
+    "wagtailadmin_editing_sessions:release": (STAFF_405, STAFF),
+    "wagtailadmin_block_preview": ("login login login 404 404 404 404", STAFF_405),
+    # Translation: editors.
+    "wagtail_localize:javascript_catalog": (STAFF, STAFF_405),
+    "wagtail_localize:submit_page_translation @ contribution": EDITORS,
+    "wagtail_localize:submit_page_translation @ editor_story": EDITORS,
+    "wagtail_localize:submit_page_translation @ overview": EDITORS,
+    "wagtail_localize:submit_snippet_translation": EDITORS,
+    "wagtail_localize:update_translations": EDITORS,
+    "wagtail_localize:edit_string_translation": STAFF_405,
+    "wagtail_localize:edit_override": STAFF_405,
+    "wagtail_localize:download_pofile": EDITORS,
+    "wagtail_localize:upload_pofile": (STAFF_405, "login login login no 500 500 500"),
+    "wagtail_localize:machine_translate": (STAFF_405, EDITORS),
+    "wagtail_localize:preview_translation(translation_id)": EDITORS,
+    "wagtail_localize:preview_translation(mode,translation_id)": (
+        "login login login no 404 404 404"
+    ),
+    "wagtail_localize:stop_translation": (STAFF_405, "login login login no ok+ ok+ ok+"),
+    "wagtail_localize:convert_to_alias @ contribution": "login login login 404 404 404 404",
+    "wagtail_localize:convert_to_alias @ editor_story": "login login login no 404 404 404",
+    "wagtail_localize:convert_to_alias @ overview": "login login login no 404 404 404",
+    "wagtail_localize:translations_report": (STAFF, STAFF_405),
+    "wagtail_localize:snippets_api_listing": (STAFF, STAFF_405),
+    "wagtail_localize:snippets_api_detail": (STAFF, STAFF_405),
+    "wagtail_localize:translations_report_results": (STAFF, STAFF_405),
+    # Foundation settings: editors (each only their own foundation's details; tests/test_roles.py).
+    "wagtailsettings:edit(app_name,model_name)": EDITORS,
+    "wagtailsettings:edit(app_name,model_name,pk)": EDITORS,
+    "wagtailsettings:preview_on_edit": "login login login no 404 404 404",
+    "wagtailredirects:index": (ADMINS, ADMINS_405),
+    "wagtailredirects:index_results": (ADMINS, ADMINS_405),
+    "wagtailredirects:add": ADMINS,
+    "wagtailredirects:edit": ADMINS,
+    "wagtailredirects:delete": (ADMINS, "login login login no no no ok+"),
+    "wagtailredirects:start_import": ADMINS,
+    "wagtailredirects:process_import": (ADMINS_405, "login login login no no no 500"),
+    "wagtailembeds:chooser": STAFF,
+    "wagtailembeds:chooser_upload": STAFF,
+    "wagtailsnippets:index": (EDITORS, EDITORS_405),
+    "wagtaildocs:index": (EDITORS, EDITORS_405),
+    "wagtaildocs:index_results": (EDITORS, EDITORS_405),
+    "wagtaildocs:add": EDITORS,
+    "wagtaildocs:edit": EDITORS,
+    "wagtaildocs:delete": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtaildocs:add_multiple": (EDITORS, "login login login no 400 400 400"),
+    "wagtaildocs:edit_multiple": (STAFF_405, EDITORS),
+    "wagtaildocs:create_multiple_from_uploaded_document": (
+        STAFF_405,
+        "login login login 404 404 404 404",
+    ),
+    "wagtaildocs:delete_multiple": (STAFF_405, "login login login no ok+ ok+ ok+"),
+    "wagtaildocs:delete_upload_multiple": (STAFF_405, "login login login 404 404 404 404"),
+    "wagtaildocs:document_usage": (EDITORS, EDITORS_405),
+    "wagtailimages:index": (EDITORS, EDITORS_405),
+    "wagtailimages:index_results": (EDITORS, EDITORS_405),
+    "wagtailimages:edit": EDITORS,
+    "wagtailimages:delete": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailimages:url_generator": ("login login login no 404 404 404", EDITORS_405),
+    "wagtailimages:url_generator_output": ("login login login no 404 404 404", EDITORS_405),
+    "wagtailimages:preview": EDITORS,
+    "wagtailimages:add": EDITORS,
+    "wagtailimages:image_usage": (EDITORS, EDITORS_405),
+    "wagtailimages:add_multiple": (EDITORS, "login login login no 400 400 400"),
+    "wagtailimages:edit_multiple": (STAFF_405, EDITORS),
+    "wagtailimages:create_multiple_from_uploaded_image": (
+        STAFF_405,
+        "login login login no ok no no",
+    ),
+    "wagtailimages:delete_multiple": (STAFF_405, "login login login no ok+ ok+ ok+"),
+    "wagtailimages:delete_upload_multiple": (STAFF_405, "login login login no ok no no"),
+    "wagtailsnippets_community_town:list": (EDITORS, EDITORS_405),
+    "wagtailsnippets_community_town:list_results": (EDITORS, EDITORS_405),
+    "wagtailsnippets_community_town:add": EDITORS,
+    "wagtailsnippets_community_town:edit": EDITORS,
+    "wagtailsnippets_community_town:delete": (EDITORS, "login login login no no no no"),
+    "wagtailsnippets_community_town:usage": (EDITORS, EDITORS_405),
+    "wagtailsnippets_community_town:history": (EDITORS, EDITORS_405),
+    "wagtailsnippets_community_town:history_results": (EDITORS, EDITORS_405),
+    "wagtailsnippets_community_town:copy": EDITORS,
+    "wagtailsnippetchoosers_community_town:choose": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_community_town:choose_results": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_community_town:chosen": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_community_town:chosen_multiple": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_community_town:create": (EDITORS, "login login login no 500 500 500"),
+    # Our views. Reports: moderators and editors handle them, nobody adds one in the admin.
+    "reports:index": (STAFF, STAFF_405),
+    "reports:index_results": (STAFF, STAFF_405),
+    "reports:add": "login login login no no no no",
+    "reports:edit": STAFF,
+    "reports:delete": (ADMINS, "login login login no no no ok+"),
+    "reports:history": (STAFF, STAFF_405),
+    "reports:history_results": (STAFF, STAFF_405),
+    "reports:usage": (STAFF, STAFF_405),
+    "reports:inspect": (STAFF, STAFF_405),
+    # Members: listed, inspected and blocked by moderators and editors; any other account is
+    # not found, and nobody adds or deletes an account here.
+    "members:index": (STAFF, STAFF_405),
+    "members:index_results": (STAFF, STAFF_405),
+    "members:add": "login login login no no no no",
+    "members:edit @ member": STAFF,
+    "members:edit @ editor": "login login login 404 404 404 404",
+    "members:edit @ superuser": "login login login 404 404 404 404",
+    "members:delete @ member": "login login login no no no no",
+    "members:delete @ editor": "login login login 404 404 404 404",
+    "members:delete @ superuser": "login login login 404 404 404 404",
+    "members:history @ member": (STAFF, STAFF_405),
+    "members:history @ editor": "login login login 404 404 404 404",
+    "members:history @ superuser": "login login login 404 404 404 404",
+    "members:history_results @ member": (STAFF, STAFF_405),
+    "members:history_results @ editor": "login login login 404 404 404 404",
+    "members:history_results @ superuser": "login login login 404 404 404 404",
+    "members:usage @ member": (STAFF, STAFF_405),
+    "members:usage @ editor": "login login login 404 404 404 404",
+    "members:usage @ superuser": "login login login 404 404 404 404",
+    "members:inspect @ member": (STAFF, STAFF_405),
+    "members:inspect @ editor": "login login login 404 404 404 404",
+    "members:inspect @ superuser": "login login login 404 404 404 404",
+    "registrations:index": (EDITORS, EDITORS_405),
+    "registrations:index_results": (EDITORS, EDITORS_405),
+    "registrations:add": ADMINS,
+    "registrations:edit": EDITORS,
+    "registrations:delete": (ADMINS, "login login login no no no ok+"),
+    "registrations:history": (EDITORS, EDITORS_405),
+    "registrations:history_results": (EDITORS, EDITORS_405),
+    "registrations:usage": (EDITORS, EDITORS_405),
+    "registrations:inspect": (EDITORS, EDITORS_405),
+    "wagtaillocales:index": (ADMINS, ADMINS_405),
+    "wagtaillocales:index_results": (ADMINS, ADMINS_405),
+    "wagtaillocales:add": ADMINS,
+    "wagtaillocales:edit": ADMINS,
+    "wagtaillocales:delete": ADMINS,
+    "wagtaillocales:history": (ADMINS, ADMINS_405),
+    "wagtaillocales:history_results": (ADMINS, ADMINS_405),
+    "wagtaillocales:usage": (ADMINS, ADMINS_405),
+    "wagtaillocales:copy": ADMINS,
+    "wagtailsites:index": (ADMINS, ADMINS_405),
+    "wagtailsites:index_results": (ADMINS, ADMINS_405),
+    "wagtailsites:add": ADMINS,
+    "wagtailsites:edit": ADMINS,
+    "wagtailsites:delete": (ADMINS, "login login login no no no ok+"),
+    "wagtailsites:history": (ADMINS, ADMINS_405),
+    "wagtailsites:history_results": (ADMINS, ADMINS_405),
+    "wagtailsites:usage": (ADMINS, ADMINS_405),
+    "wagtailsites:copy": ADMINS,
+    # Accounts and groups: administrators only (the attack of issue 12).
+    "wagtailusers_users:index": (ADMINS, ADMINS_405),
+    "wagtailusers_users:index_results": (ADMINS, ADMINS_405),
+    "wagtailusers_users:add": ADMINS,
+    "wagtailusers_users:edit": ADMINS,
+    "wagtailusers_users:delete": "login login login no no no no",
+    "wagtailusers_users:history": (ADMINS, ADMINS_405),
+    "wagtailusers_users:history_results": (ADMINS, ADMINS_405),
+    "wagtailusers_users:usage": (ADMINS, ADMINS_405),
+    "wagtailusers_users:copy": ADMINS,
+    "wagtailusers_groups:index": (ADMINS, ADMINS_405),
+    "wagtailusers_groups:index_results": (ADMINS, ADMINS_405),
+    "wagtailusers_groups:add": ADMINS,
+    "wagtailusers_groups:edit": ADMINS,
+    "wagtailusers_groups:delete": (ADMINS, "login login login no no no ok+"),
+    "wagtailusers_groups:history": (ADMINS, ADMINS_405),
+    "wagtailusers_groups:history_results": (ADMINS, ADMINS_405),
+    "wagtailusers_groups:usage": (ADMINS, ADMINS_405),
+    "wagtaildocs_chooser:choose": (STAFF, STAFF_405),
+    "wagtaildocs_chooser:choose_results": (STAFF, STAFF_405),
+    "wagtaildocs_chooser:chosen": (EDITORS, STAFF_405),
+    "wagtaildocs_chooser:chosen_multiple": (STAFF, STAFF_405),
+    "wagtaildocs_chooser:create": EDITORS,
+    "wagtailimages_chooser:choose": (STAFF, STAFF_405),
+    "wagtailimages_chooser:choose_results": (STAFF, STAFF_405),
+    "wagtailimages_chooser:chosen": (EDITORS, STAFF_405),
+    "wagtailimages_chooser:chosen_multiple": (STAFF, STAFF_405),
+    "wagtailimages_chooser:create": EDITORS,
+    "wagtailimages_chooser:select_format": EDITORS,
+    # Wagtail's own login and password reset lead to allauth (jumelage/urls.py) or are gone.
+    "wagtailadmin_sprite": PUBLIC,
+    "wagtailadmin_login": "login login login login login login login",
+    "wagtailadmin_password_reset": PUBLIC,
+    "wagtailadmin_password_reset_done": "404 404 404 404 404 404 404",
+    "wagtailadmin_password_reset_confirm": "404 404 404 404 404 404 404",
+    "wagtailadmin_password_reset_complete": "404 404 404 404 404 404 404",
+    "wagtailadmin_javascript_catalog": (PUBLIC, "405 405 405 405 405 405 405"),
+    "admin/^.*/$": "login login login 404 404 404 404",
+}
+
+
+# --- the objects -------------------------------------------------------------------------------
+
+
+def png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "#2a6").save(buffer, "PNG")
+    return ImageFile(buffer, name="brug.png")
+
+
+class Objects(CalendarMixin):
+    @classmethod
+    def build(cls):
+        cls.build_calendar()
+        setup_roles()
+        password = "een-lang-wachtwoord-123"  # noqa: S105
+        cls.admin = User.objects.create_superuser("beheer@example.org", password)
+        cls.member = User.objects.create_user("lid@example.org", password, display_name="Lid")
+        cls.blocked = User.objects.create_user(
+            "geblokkeerd@example.org", password, is_active=False, blocked_reason="Spam"
+        )
+        cls.moderator = cls.in_group("moderator@example.org", MODERATORS)
+        cls.editor_nl = cls.in_group("redactie@example.org", EDITOR_GROUPS[0])
+        cls.editor_de = cls.in_group("redaktion@example.org", EDITOR_GROUPS[1])
+
+        cls.contribution = cls.in_review(cls.member, "Bijdrage van een lid", member=True)
+        cls.editor_story = cls.in_review(cls.editor_nl, "Verhaal van de redactie", member=False)
+        cls.about = cls.add_page(title="Over ons", slug="over-ons")
+
+        cls.collection = Collection.get_first_root_node().add_child(name="Archief")
+        cls.image = get_image_model().objects.create(
+            title="Brug", file=png(), collection=cls.collection
+        )
+        cls.document = get_document_model().objects.create(
+            title="Notitie", file=ContentFile(b"%PDF-1.4\n", name="notitie.pdf")
+        )
+        cls.upload = UploadedFile.objects.create(
+            file=ContentFile(b"x", name="upload.png"),
+            for_content_type=ContentType.objects.get_for_model(get_image_model()),
+            uploaded_by_user=cls.editor_nl,
+        )
+        cls.report = Report.objects.file(cls.editor_story, "spam")
+        meeting = cls.meeting(timezone.now() + timedelta(days=5), title="Bijeenkomst", capacity=5)
+        cls.registration = Registration.objects.register(meeting, cls.member)
+        cls.redirect = Redirect.objects.create(old_path="/oud", redirect_link="/nl/")
+        cls.site = Site.objects.get(is_default_site=True)
+        settings = FoundationSettings.for_site(cls.site)
+        for name, country in (("Stichting", "NL"), ("Verein", "DE")):
+            Foundation.objects.create(settings=settings, name=name, town=name, country=country)
+        cls.workflow = Workflow.objects.get(name=WORKFLOW)
+        cls.task = ContributionReviewTask.objects.get()
+        source, _ = TranslationSource.get_or_create_from_instance(cls.about)
+        cls.translation = Translation.objects.create(source=source, target_locale=cls.german)
+        cls.translation.save_target(publish=True)
+        cls.segment = StringSegment.objects.filter(source=source).first()
+        cls.overridable = OverridableSegment.objects.filter(source=source).first()
+        cls.session = EditingSession.objects.create(
+            user=cls.editor_nl,
+            content_type=ContentType.objects.get_for_model(Page),
+            object_id=str(cls.contribution.pk),
+            last_seen_at=timezone.now(),
+        )
+
+    @classmethod
+    def in_group(cls, email, group):
+        user = User.objects.create_user(email, "een-lang-wachtwoord-123")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    @classmethod
+    def in_review(cls, owner, title, member):
+        story = cls.story(title=title, slug=title.lower().replace(" ", "-"), live=not member)
+        story.owner, story.member_contribution = owner, member
+        story.save()
+        story.save_revision(user=owner)
+        story.get_workflow().start(story, owner)
+        return story
+
+
+# --- the addresses -----------------------------------------------------------------------------
+
+PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "page_pk"}
+PAGES = ("contribution", "editor_story", "overview")
+MEMBERS_VIEW_ACCOUNTS = ("member", "editor", "superuser")
+API_ACTIONS = ("publish", "unpublish", "delete")  # the admin API's page actions tried
+BULK_ACTIONS = (  # (app_label, model_name, action, object)
+    ("community", "user", "set_active_state", "superuser"),
+    ("community", "user", "assign_role", "superuser"),
+    ("community", "user", "delete", "superuser"),
+    ("wagtailcore", "page", "unpublish", "editor_story"),
+    ("wagtailcore", "page", "delete", "overview"),
+    ("wagtailimages", "image", "delete", "image"),
+    ("wagtaildocs", "document", "delete", "document"),
+)
+
+
+def admin_patterns():
+    """(key, route, URL name, kwarg names) of every pattern under admin/, in resolver order."""
+
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern):
+                name = pattern.name and (
+                    f"{namespace}:{pattern.name}" if namespace else pattern.name
+                )
+                regex = pattern.pattern.regex
+                yield prefix + str(pattern.pattern), name, sorted(regex.groupindex)
+
+    found = [
+        row for row in walk(get_resolver().url_patterns, "", None) if row[0].startswith("admin/")
+    ]
+    names = [name for _route, name, _kwargs in found]
+    rows = []
+    for route, name, kwargs in found:
+        if name is None:
+            key = route
+        elif names.count(name) > 1:
+            key = f"{name}({','.join(kwargs)})"
+        else:
+            key = name
+        rows.append((key, route, name, kwargs))
+    return rows
+
+
+class Addresses:
+    """Fills a pattern's keyword arguments with the ids of the test's objects."""
+
+    def __init__(self, objects):
+        self.o = objects
+
+    def page(self, which):
+        return {
+            "contribution": self.o.contribution,
+            "editor_story": self.o.editor_story,
+            "overview": self.o.story_index,
+        }[which]
+
+    def account(self, which):
+        return {"member": self.o.member, "editor": self.o.editor_nl, "superuser": self.o.admin}[
+            which
+        ]
+
+    def variants(self, key, route, name, kwargs):
+        """(key, path) pairs: one per object the pattern is tried with."""
+        if name is None:  # our redirects to allauth, Wagtail's test404 and its catch-all
+            yield key, "/admin/not-there/" if "^" in route else f"/{route}"
+            return
+        if name == "wagtail_bulk_action":
+            for app_label, model_name, action, which in BULK_ACTIONS:
+                target = self.bulk_target(which)
+                path = reverse(name, args=[app_label, model_name, action])
+                yield f"{key} @ {model_name} {action}", f"{path}?id={target.pk}"
+            return
+        if name == "wagtailadmin_api:pages:action":
+            for which in PAGES:
+                for action in API_ACTIONS:
+                    values = {"pk": self.page(which).pk, "action_name": action}
+                    yield f"{key} @ {which} {action}", reverse(name, kwargs=values)
+            return
+        if PAGE_KWARGS & set(kwargs) or name in {
+            "wagtailadmin_pages:revisions_compare",
+            "wagtailadmin_api:pages:detail",
+        }:
+            for which in PAGES:
+                yield f"{key} @ {which}", reverse(name, kwargs=self.fill(name, kwargs, which))
+            return
+        if name.startswith("members:") and "pk" in kwargs:
+            for which in MEMBERS_VIEW_ACCOUNTS:
+                values = {"pk": self.account(which).pk}
+                yield f"{key} @ {which}", reverse(name, kwargs=values)
+            return
+        yield key, reverse(name, kwargs=self.fill(name, kwargs, "contribution"))
+
+    def bulk_target(self, which):
+        if which in PAGES:
+            return self.page(which)
+        if which in MEMBERS_VIEW_ACCOUNTS:
+            return self.account(which)
+        return getattr(self.o, which)
+
+    def fill(self, name, kwargs, which):
+        o = self.o
+        page = self.page(which)
+        state = page.current_workflow_state or o.contribution.current_workflow_state
+        by_namespace = {
+            "wagtailadmin_api:pages": page.pk,
+            "wagtailadmin_pages": page.pk,
+            "wagtailadmin_api:documents": o.document.pk,
+            "wagtailadmin_api:images": o.image.pk,
+            "wagtailadmin_collections": o.collection.pk,
+            "wagtailsettings": o.site.pk,
+            "reports": o.report.pk,
+            "registrations": o.registration.pk,
+            "wagtaillocales": o.german.pk,
+            "wagtailsites": o.site.pk,
+            "wagtailusers_users": o.admin.pk,
+            "wagtailusers_groups": Group.objects.get(name=MODERATORS).pk,
+            "wagtailsnippets_community_town": o.steenwijkerland.pk,
+            "wagtailsnippetchoosers_community_town": o.steenwijkerland.pk,
+            "wagtaildocs_chooser": o.document.pk,
+            "wagtailimages_chooser": o.image.pk,
+            "wagtail_localize": o.steenwijkerland.pk,
+        }
+        namespace = name.rpartition(":")[0]
+        pk = by_namespace.get(namespace)
+        if namespace == "wagtailadmin_workflows":
+            pk = o.task.pk if "task" in name else o.workflow.pk
+        values = {
+            "pk": pk,
+            "page_id": page.pk,
+            "parent_page_id": page.pk,
+            "page_to_move_id": page.pk,
+            "page_pk": page.pk,
+            "destination_id": o.home.pk,
+            "content_type_app_name": "exchanges",
+            "content_type_model_name": "storypage",
+            "app_label": "exchanges",
+            "model_name": "storypage",
+            "app_name": "home",
+            "action_name": "approve",
+            "task_state_id": state.current_task_state_id,
+            "task_id": o.task.pk,
+            "workflow_state_id": state.pk,
+            "workflow_pk": o.workflow.pk,
+            "revision_id": page.latest_revision_id or o.contribution.latest_revision_id,
+            "revision_id_a": "earliest",
+            "revision_id_b": "latest",
+            "collection_id": o.collection.pk,
+            "object_id": str(o.contribution.pk),
+            "session_id": o.session.pk,
+            "translation_source_id": o.translation.source_id,
+            "translation_id": o.translation.pk,
+            "string_segment_id": o.segment.pk,
+            "overridable_segment_id": o.overridable.pk if o.overridable else 1,
+            "mode": "default",
+            "redirect_id": o.redirect.pk,
+            "document_id": o.document.pk,
+            "doc_id": o.document.pk,
+            "uploaded_file_id": o.upload.pk,
+            "image_id": o.image.pk,
+            "filter_spec": "max-165x165",
+            "uidb64": "MQ",
+            "token": "set-password",
+        }
+        if name == "wagtailsettings:edit" or name == "wagtailsettings:preview_on_edit":
+            values["model_name"] = "foundationsettings"
+        if name.startswith("wagtail_localize:snippet") or name.startswith(
+            "wagtail_localize:submit_snippet"
+        ):
+            values.update(app_label="community", model_name="town")
+        if name == "wagtailadmin_editing_sessions:ping":
+            values.update(app_label="wagtailcore", model_name="page")
+        if name == "wagtailadmin_tag_model_autocomplete":
+            values.update(app_name="taggit", model_name="tag")
+        if name == "wagtailadmin_pages:choose_parent":
+            values.update(app_label="exchanges", model_name="storypage")
+        return {kwarg: values[kwarg] for kwarg in kwargs}
+
+
+# --- the answers -------------------------------------------------------------------------------
+
+
+def answer(response):
+    code = response.status_code
+    request_path = response.wsgi_request.path
+    if code in (301, 302, 303):
+        path = urlsplit(response["Location"]).path
+        if path.endswith("/accounts/login/") or path == "/admin/login/":
+            return "login"
+        if path in (f"/nl{request_path}", f"/de{request_path}"):
+            return "404"  # Django's LocaleMiddleware tries the address with a language first
+        refused = any(
+            message.level == constants.ERROR for message in get_messages(response.wsgi_request)
+        )
+        if refused and path == "/admin/":
+            return "no"
+        return "ok"
+    if code == 403:
+        return "no"
+    if 200 <= code < 300:
+        return "ok"
+    return str(code)
+
+
+def expected(row, method):
+    """A row is one line of answers for both methods, or a (GET, POST) pair."""
+    line = row if isinstance(row, str) else row[0 if method == "GET" else 1]
+    words = line.split()
+    assert len(words) == len(ROLES), f"{len(words)} answers for {len(ROLES)} roles: {line!r}"
+    return dict(zip(ROLES, words, strict=True))
+
+
+def fingerprint():
+    """What no refused request may change."""
+    image, document = get_image_model(), get_document_model()
+    return (
+        list(
+            User.objects.order_by("pk").values_list(
+                "pk", "email", "password", "is_superuser", "is_staff", "is_active", "blocked_at"
+            )
+        ),
+        sorted(User.groups.through.objects.values_list("user_id", "group_id")),
+        sorted(User.user_permissions.through.objects.values_list("user_id", "permission_id")),
+        sorted(Group.objects.values_list("pk", "name")),
+        sorted(Group.permissions.through.objects.values_list("group_id", "permission_id")),
+        sorted(GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id")),
+        sorted(
+            GroupCollectionPermission.objects.values_list(
+                "group_id", "collection_id", "permission_id"
+            )
+        ),
+        list(
+            Page.objects.order_by("pk").values_list(
+                "pk", "path", "title", "live", "latest_revision_id", "locked", "owner_id"
+            )
+        ),
+        list(image.objects.order_by("pk").values_list("pk", "title", "collection_id", "file")),
+        list(document.objects.order_by("pk").values_list("pk", "title", "collection_id")),
+        list(Collection.objects.order_by("pk").values_list("pk", "name", "path")),
+        list(Report.objects.order_by("pk").values_list("pk", "resolved_at", "decision")),
+        list(Registration.objects.order_by("pk").values_list("pk", "status")),
+        list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+        list(TaskState.objects.order_by("pk").values_list("pk", "status")),
+        list(Workflow.objects.order_by("pk").values_list("pk", "active", "name")),
+        list(ContributionReviewTask.objects.order_by("pk").values_list("pk", "active")),
+        list(Site.objects.order_by("pk").values_list("pk", "hostname", "root_page_id")),
+        list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
+        list(Redirect.objects.order_by("pk").values_list("pk", "old_path", "redirect_link")),
+        list(Town.objects.order_by("pk").values_list("pk", "name")),
+        list(Foundation.objects.order_by("pk").values_list("pk", "name", "email")),
+        list(FoundationSettings.objects.values_list("pk", "privacy_page_id", "contact_page_id")),
+        list(Translation.objects.order_by("pk").values_list("pk", "enabled")),
+        Permission.objects.count(),
+    )
+
+
+class RoleMatrixTests(Objects, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build()
+
+    def clients(self):
+        accounts = {
+            "member": self.member,
+            "blocked": self.blocked,
+            "moderator": self.moderator,
+            "editor_nl": self.editor_nl,
+            "editor_de": self.editor_de,
+            "admin": self.admin,
+        }
+        clients = {"anonymous": Client(raise_request_exception=False)}
+        for role, user in accounts.items():
+            clients[role] = Client(raise_request_exception=False)
+            clients[role].force_login(user)
+        return clients
+
+    def test_every_role_gets_the_expected_answer_from_every_admin_view(self):
+        clients = self.clients()
+        addresses = Addresses(self)
+        self.before = before = fingerprint()
+        self.errors = {}
+        mismatches, observed = [], {}
+        targets = [
+            target
+            for key, route, name, kwargs in admin_patterns()
+            for target in addresses.variants(key, route, name, kwargs)
+        ]
+        for variant, path in targets:
+            row = MATRIX.get(variant)
+            if row is None and not os.environ.get("ROLE_MATRIX_DUMP"):
+                mismatches.append(f"{variant}: new admin view without an expected answer")
+                continue
+            answers = {}
+            for method in ("GET", "POST"):
+                wanted = expected(row, method) if row else {}
+                for role, client in clients.items():
+                    got = self.request(client, method, path)
+                    answers.setdefault(method, []).append(got)
+                    if wanted and got != wanted[role]:
+                        mismatches.append(
+                            f"{variant} {method} {path} as {role}: {got}, expected {wanted[role]}"
+                        )
+            observed[variant] = answers
+        self.assertEqual(fingerprint(), before)
+        if os.environ.get("ROLE_MATRIX_DUMP"):  # a file to write the observed rows to
+            with open(os.environ["ROLE_MATRIX_DUMP"], "w") as dump:
+                for variant, answers in observed.items():
+                    get, post = " ".join(answers["GET"]), " ".join(answers["POST"])
+                    row = f'"{get}"' if get == post else f'("{get}", "{post}")'
+                    dump.write(f'    "{variant}": {row},\n')
+                for path, error in self.errors.items():
+                    dump.write(f"# {path}: {error}\n")
+        errors = [f"{path}: {error}" for path, error in self.errors.items()]
+        self.assertEqual(mismatches, [], "\n".join(["", *mismatches, *errors]))
+
+    def request(self, client, method, path):
+        """One request in a savepoint that is rolled back; its answer, with "+" when it changed
+        the data."""
+        cookies = copy.deepcopy(client.cookies)  # a logout or login is undone too
+        with transaction.atomic():
+            response = client.generic(method, path)
+            got = answer(response)
+            if fingerprint() != self.before:
+                got += "+"
+            transaction.set_rollback(True)
+        client.cookies = cookies
+        if getattr(response, "exc_info", None):
+            self.errors[path] = repr(response.exc_info[1])[:300]
+        return got
