@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -30,6 +31,7 @@ from .models import ContributionReviewTask
 EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
 MODERATORS = "Moderators"
 WORKFLOW = "Contribution review"
+WAGTAILS_FIRST_WORKFLOW = "Moderators approval"
 TASK = "Moderators review contributions"
 
 # The foundation (by its country in the foundation settings) whose details each editor group
@@ -144,4 +146,15 @@ def setup_roles():
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in contribution_trees():
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    leave_wagtails_first_workflow(root_page, moderators, task)
     return workflow
+
+
+def leave_wagtails_first_workflow(root_page, moderators, task):
+    """Wagtail's first migration puts a "Moderators approval" workflow on the whole tree, with a
+    task for a group it calls "Moderators": ours, by that name. Moderators would then approve
+    editors' pages, and approving publishes. Editors publish their own pages; moderators review
+    members' contributions in our task and in no other."""
+    WorkflowPage.objects.filter(page=root_page, workflow__name=WAGTAILS_FIRST_WORKFLOW).delete()
+    for other in GroupApprovalTask.objects.filter(groups=moderators).exclude(pk=task.pk):
+        other.groups.remove(moderators)

@@ -212,6 +212,15 @@ class DenyByDefaultTests(RolesTestCase):
         self.assertTrue(contribution.live)
         self.assertFalse(editors_story.live)
 
+    def test_an_editors_page_is_never_sent_to_the_moderators_to_approve(self):
+        # Wagtail's first migration puts a workflow on the whole tree whose task belongs to a
+        # group named "Moderators" (ours); approving would let a moderator publish the page.
+        self.client.force_login(self.editor_nl)
+        edit = self.client.get(f"/admin/pages/{self.about.pk}/edit/")
+        self.assertEqual(edit.status_code, 200)
+        self.assertNotContains(edit, 'name="action-submit"')
+        self.assertIsNone(self.about.get_workflow())
+
     def test_moderator_manages_no_images_or_documents(self):
         self.client.force_login(self.moderator)
         for address in ("/admin/images/", "/admin/images/add/", "/admin/documents/add/"):

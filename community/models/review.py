@@ -10,6 +10,9 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, plus a final "reject": the contribution will not be published
     and the member is told why (besides "approve" and "request changes")."""
 
+    # Approving publishes, also for reviewers without a publish permission (community/approval.py).
+    approval_publishes = True
+
     def may_review(self, obj, user):
         """Moderators review members' contributions only; who may publish the page anyway
         (editors, administrators) also reviews whatever else enters the workflow."""
