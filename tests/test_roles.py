@@ -194,7 +194,9 @@ class DenyByDefaultTests(RolesTestCase):
         contribution = self.in_review(self.member, "Bijdrage", member=True)
         editors_story = self.in_review(self.editor_nl, "Van de redactie", member=False)
         self.client.force_login(self.moderator)
-        self.assertEqual(self.client.get(f"/admin/pages/{contribution.pk}/edit/").status_code, 200)
+        task = contribution.current_workflow_state.current_task_state.task
+        preview = self.client.get(f"/admin/pages/workflow/preview/{contribution.pk}/{task.pk}/")
+        self.assertContains(preview, "Bijdrage")
         self.assertNotEqual(
             self.client.get(f"/admin/pages/{editors_story.pk}/edit/").status_code, 200
         )
@@ -211,6 +213,18 @@ class DenyByDefaultTests(RolesTestCase):
         editors_story.refresh_from_db()
         self.assertTrue(contribution.live)
         self.assertFalse(editors_story.live)
+
+    def test_moderator_reviews_but_cannot_rewrite_or_reattribute_a_contribution(self):
+        contribution = self.in_review(self.member, "Bijdrage", member=True)
+        self.client.force_login(self.moderator)
+        edit = f"/admin/pages/{contribution.pk}/edit/"
+        self.assertNotEqual(self.client.get(edit).status_code, 200)
+        self.client.post(edit, {"title": "Herschreven", "author": self.admin.pk, "slug": "x"})
+        contribution.refresh_from_db()
+        self.assertEqual(contribution.get_latest_revision_as_object().title, "Bijdrage")
+        self.assertEqual(contribution.revisions.count(), 1)
+        home = self.client.get("/admin/")
+        self.assertContains(home, f"/admin/pages/workflow/preview/{contribution.pk}/")
 
     def test_an_editors_page_is_never_sent_to_the_moderators_to_approve(self):
         # Wagtail's first migration puts a workflow on the whole tree whose task belongs to a
@@ -442,10 +456,15 @@ class DeclineTests(RolesTestCase):
         state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
         task = state.current_task_state.task.specific
         self.assertIn("decline", [name for name, *_ in task.get_actions(story, self.moderator)])
+        # As the dashboard's dialog sends it.
+        self.client.force_login(self.moderator)
         with self.captureOnCommitCallbacks(execute=True):
-            task.on_action(
-                state.current_task_state, self.moderator, "decline", comment="Reine Werbung."
+            answer = self.client.post(
+                f"/admin/pages/workflow/action/{story.pk}/decline/{state.current_task_state.pk}/",
+                {"comment": "Reine Werbung."},
+                headers={"x-requested-with": "XMLHttpRequest"},
             )
+        self.assertEqual(answer.json()["step"], "success")
         story.refresh_from_db()
         self.assertFalse(story.live)
         self.assertEqual(story.decline_reason, "Reine Werbung.")

@@ -25,7 +25,10 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         return tester is not None and tester(user).can_publish()
 
     def user_can_access_editor(self, obj, user):
-        return super().user_can_access_editor(obj, user) and self.may_review(obj, user)
+        """Reviewing is not rewriting: a reviewer who may not edit the page anyway (a moderator)
+        reads it in the task's preview and decides from the dashboard, and never changes a
+        member's words, author or photos. Editors keep the editor through their own rights."""
+        return False
 
     def locked_for_user(self, obj, user):
         return super().locked_for_user(obj, user) or not self.may_review(obj, user)
@@ -82,7 +85,8 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         )
         if page.owner_id and page.owner.is_member:
             transaction.on_commit(lambda: notifications.notify_contribution_declined(page, comment))
-        return task_state
+        # Wagtail reads what an action returns as the address to go to next: none of our own.
+        return None
 
     @classmethod
     def get_description(cls):

@@ -165,7 +165,7 @@ MATRIX = {
     "wagtailadmin_pages:usage @ contribution": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:usage @ editor_story": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:usage @ overview": (EDITORS, EDITORS_405),
-    "wagtailadmin_pages:edit @ contribution": (STAFF, "login login login 500 500 500 500"),
+    "wagtailadmin_pages:edit @ contribution": (EDITORS, "login login login no 500 500 500"),
     "wagtailadmin_pages:edit @ editor_story": (EDITORS, "login login login no 500 500 500"),
     "wagtailadmin_pages:edit @ overview": EDITORS,
     "wagtailadmin_pages:preview_on_edit @ contribution": EDITORS,
