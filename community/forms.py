@@ -185,7 +185,9 @@ FIRST_STORY_DATE = datetime.date(1900, 1, 1)
 
 class StoryContributionForm(ContributionForm):
     date = forms.DateField(
-        label=_("When did it happen?"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("When did it happen?"),
+        # A date field of the browser reads and shows ISO dates, whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     towns = forms.MultipleChoiceField(
         label=_("Towns involved"), widget=forms.CheckboxSelectMultiple
@@ -211,14 +213,16 @@ class StoryContributionForm(ContributionForm):
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
 # the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+# What a browser's date-and-time field reads and shows.
+ISO = "%Y-%m-%dT%H:%M"
 
 
 class MeetingProposalForm(ContributionForm):
     start = forms.DateTimeField(
-        label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
     )
     end = forms.DateTimeField(
-        label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
     )
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
     place_name = forms.CharField(

@@ -216,6 +216,8 @@ class ContributionTests(MembersTestCase):
         self.assertIn(
             "Dag twee was zonnig.", form.find("textarea", attrs={"name": "body"}).get_text()
         )
+        # The browser's date field shows only an ISO date; anything else leaves it empty.
+        self.assertEqual(form.find("input", attrs={"name": "date"})["value"], "2026-05-01")
         self.client.post(
             f"/nl/members/contributions/{story.pk}/",
             self.story_data(title="Fietsen naar Clarholz (2)"),
@@ -259,11 +261,16 @@ class ContributionTests(MembersTestCase):
             town=str(self.steenwijkerland.pk),
             spoken_language="nl-de",
             capacity="12",
+            submit="",
+            draft="1",
         )
         self.client.post("/nl/members/meetings/new/", data)
         meeting = Page.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch).specific
         self.assertEqual((meeting.live, meeting.owner, meeting.capacity), (False, self.anna, 12))
         self.assertEqual(meeting.start, local(2026, 6, 1, 19, 30))
+        form = soup(self.client.get(f"/nl/members/contributions/{meeting.pk}/"))
+        self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2026-06-01T19:30")
+        self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2026-06-01T21:00")
 
 
 class UploadTests(MembersTestCase):
