@@ -1,16 +1,23 @@
 """Photos from members, made safe before anything is stored.
 
-Wagtail's image field has already checked the type by content, the file size and the pixel count
-(which also stops decompression bombs). Here the photo is re-encoded without its metadata: EXIF,
-and with it GPS positions, never reach the storage, and it is stored under a random name: the
-media folder is served as it is, so a name the member chose ("anna-on-holiday.jpg") would make
-the photo of a draft or a rejected story easy to guess. Renditions take their name from it."""
+Wagtail's image field has already checked the type by content and the file size. Here the photo
+is measured from its header before a pixel is decoded: more than `MAX_PIXELS` is refused, so a
+small file that unpacks to a huge image (a "decompression bomb": 300 KB of zeros make a 16-bit
+image of 40 megapixels, almost a gigabyte in memory) never ties up the server. What is accepted
+is decoded once, already reduced where the format allows it (JPEG), and shrunk to `LONGEST_SIDE`
+before anything else is done with it, so every later step works on a small image.
+
+Then the photo is re-encoded without its metadata: EXIF, and with it GPS positions, never reach
+the storage, and it is stored under a random name: the media folder is served as it is, so a name
+the member chose ("anna-on-holiday.jpg") would make the photo of a draft or a rejected story easy
+to guess. Renditions take their name from it."""
 
 import io
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from wagtail.images.fields import WagtailImageField
 
@@ -20,14 +27,40 @@ FORMATS = {
     "WEBP": ("webp", "image/webp"),
 }
 
+# What a good phone camera takes; the site-wide WAGTAILIMAGES_MAX_IMAGE_PIXELS is for editors.
+MAX_PIXELS = 24_000_000
+# Wider than any page of the site shows a photo, even on a high-density screen.
+LONGEST_SIDE = 2560
+
 # What Pillow raises for a file whose header promises an image its data does not hold.
 UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
+
+# Modes of more than 8 bits a channel (16-bit greyscale, 32-bit integers and floats).
+WIDE_MODES = ("I", "I;16", "I;16L", "I;16B", "I;16N", "F")
 
 
 class PhotoField(WagtailImageField):
     """Wagtail's image field, whose photo comes out re-encoded. A file that is cut off or damaged
-    is refused like any other non-image: Wagtail itself lets Pillow's error escape when it
-    measures such a file."""
+    is refused like any other non-image."""
+
+    def check_image_pixel_size(self, f):
+        """Wagtail's own check decodes the whole image to measure it (Willow loads it); the
+        header is enough, and then only a photo of a sensible size is ever decoded."""
+        f.seek(0)
+        try:
+            with Image.open(f) as image:
+                width, height = image.size
+                pixels = width * height
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            # So many that Pillow does not even give the size.
+            pixels = _("unknown number")
+        f.seek(0)
+        if not isinstance(pixels, int) or pixels > MAX_PIXELS:
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"]
+                % {"num_pixels": pixels, "max_pixels_count": MAX_PIXELS},
+                code="file_too_many_pixels",
+            )
 
     def to_python(self, data):
         try:
@@ -40,24 +73,61 @@ class PhotoField(WagtailImageField):
 
 
 def cleaned_image(upload):
+    """`upload` re-encoded in its format (JPEG for any other), at most `LONGEST_SIDE` pixels
+    wide and high, without metadata, under a random name. Decoding costs at most `MAX_PIXELS`."""
     upload.seek(0)
     with Image.open(upload) as original:
+        width, height = original.size
+        if width * height > MAX_PIXELS:
+            raise Image.DecompressionBombError(f"{width}x{height} pixels")
         kind = original.format if original.format in FORMATS else "JPEG"
-        image = ImageOps.exif_transpose(original)
-        if image.mode == "P":
-            image = image.convert("RGBA")
-        if kind == "JPEG" and image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        buffer = io.BytesIO()
-        # A new image without `exif`/`info`: nothing of the camera's metadata is written.
+        image = reduced(original)
+        image = ImageOps.exif_transpose(image)
+        image = converted(image, kind)
+        # A new image without `exif`/`info` (Pillow writes XMP and ICC profiles from `info`):
+        # nothing of the camera's metadata is written. The image is small by now.
         clean = Image.new(image.mode, image.size)
         clean.paste(image)
+        buffer = io.BytesIO()
         options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
         clean.save(buffer, format=kind, **options)
     extension, content_type = FORMATS[kind]
     return SimpleUploadedFile(
         f"{storage_name()}.{extension}", buffer.getvalue(), content_type=content_type
     )
+
+
+def reduced(image):
+    """`image` decoded no larger than needed and shrunk to `LONGEST_SIDE`, in place: a JPEG is
+    decoded at 1/2, 1/4 or 1/8 of its size (`draft`), the rest shrinks by whole factors first
+    (`reduce`, cheap) and is then resampled."""
+    width, height = image.size
+    scale = LONGEST_SIDE / max(width, height)
+    if scale >= 1:
+        return image
+    # The smallest size JPEG's decoder may use: no side below what the photo will have.
+    image.draft(None, (max(1, int(width * scale)), max(1, int(height * scale))))
+    if image.mode in ("1", "P", "PA"):
+        # A palette cannot be averaged; its colours can (one byte a pixel becomes four).
+        image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+    if image.mode in WIDE_MODES:
+        # Pillow's resampling of these modes is limited; nearest first, then exact.
+        image.thumbnail((LONGEST_SIDE, LONGEST_SIDE), Image.Resampling.NEAREST, reducing_gap=None)
+    else:
+        image.thumbnail((LONGEST_SIDE, LONGEST_SIDE), reducing_gap=1.0)
+    return image
+
+
+def converted(image, kind):
+    """`image` in a mode of 8 bits a channel that `kind` stores, converted once."""
+    if image.mode in WIDE_MODES:
+        # 16 bits of grey to 8: scaled, where `convert("L")` would clip everything above 255.
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode in ("P", "PA"):
+        image = image.convert("RGBA")
+    if kind == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    return image
 
 
 def storage_name():

@@ -4,10 +4,18 @@ The media folder is served as it is (by the proxy or the bucket), so a file's na
 protects the photo of a draft; and what a member uploaded is personal data that leaves with them.
 The tests look at the media folder itself, before and after."""
 
+import io
 import re
+import struct
+import zlib
+from html import escape
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.translation import gettext
+from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection, WorkflowState
 
@@ -18,6 +26,29 @@ PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase giv
 RANDOM_NAME = re.compile(r"^[A-Za-z0-9_-]{22}\.(jpg|png|webp)$")
 # What the admin's listings and the public templates ask for.
 RENDITIONS = ("max-165x165", "fill-400x300", "width-800")
+
+
+def sixteen_bit_png(width, height, rows_a_block=100):
+    """A PNG of 16-bit RGBA zeros: a few hundred kilobytes that unpack to `width` x `height`
+    pixels of 8 bytes. After a full flush zlib compresses the same rows to the same bytes, so
+    two blocks are compressed and the second repeated; the checksum is of all the rows."""
+    block = bytes(1 + width * 8) * rows_a_block
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    repeated = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(height // rows_a_block):
+        checksum = zlib.adler32(block, checksum)
+    data = first + repeated * (height // rows_a_block - 1) + b"\x03\x00"  # empty last block
+    data += struct.pack(">I", checksum)
+
+    def chunk(kind, content):
+        crc = struct.pack(">I", zlib.crc32(kind + content))
+        return struct.pack(">I", len(content)) + kind + content + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 16, 6, 0, 0, 0)  # 16 bits, RGBA
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data)
+    return png + chunk(b"IEND", b"")
 
 
 def media_files():
@@ -163,3 +194,51 @@ class DeletedAccountTests(MemberFilesTestCase):
         self.delete_account(carla, remove_contributions="yes")
         self.assertEqual(self.new_files(), set())
         self.assertFalse(Collection.objects.filter(name__contains="Carla").exists())
+
+
+class PhotoSizeTests(MemberFilesTestCase):
+    """A photo is decoded only if it is of a size a camera takes, and stored no larger than the
+    site shows it: a small file that unpacks to a huge image must not tie up the server."""
+
+    def post_avatar(self, upload):
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(
+                "/nl/members/profile/",
+                {"display_name": "Anna", "language": "nl", "avatar": upload},
+            )
+
+    def stored_avatar(self):
+        self.anna.refresh_from_db()
+        with self.anna.avatar.open() as file, Image.open(file) as image:
+            return image.format, image.mode, image.size
+
+    def test_a_small_file_that_unpacks_to_too_many_pixels_is_refused(self):
+        data = sixteen_bit_png(6000, 6000)
+        self.assertLess(len(data), 400_000)
+        with Image.open(io.BytesIO(data)) as image:  # an honest PNG, all of it there
+            self.assertEqual((image.size, image.mode), ((6000, 6000), "RGBA"))
+        response = self.post_avatar(SimpleUploadedFile("nul.png", data, "image/png"))
+        self.assertEqual(response.status_code, 200)
+        with translation.override("nl"):
+            message = gettext(
+                "This file has too many pixels (%(num_pixels)s). "
+                "Maximum pixels %(max_pixels_count)s."
+            ) % {"num_pixels": 36_000_000, "max_pixels_count": 24_000_000}
+        self.assertContains(response, escape(message))
+        self.anna.refresh_from_db()
+        self.assertFalse(self.anna.avatar)
+        self.assertEqual(self.new_files(), set())
+
+    def test_a_large_16_bit_photo_is_stored_at_the_size_the_site_shows_in_8_bits(self):
+        data = sixteen_bit_png(4000, 2000)
+        response = self.post_avatar(SimpleUploadedFile("groot.png", data, "image/png"))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.stored_avatar(), ("PNG", "RGBA", (2560, 1280)))
+
+    def test_a_large_camera_photo_is_stored_at_the_size_the_site_shows(self):
+        buffer = io.BytesIO()
+        Image.new("RGB", (5000, 3750), (30, 120, 160)).save(buffer, format="JPEG")
+        upload = SimpleUploadedFile("camera.jpg", buffer.getvalue(), "image/jpeg")
+        self.assertEqual(self.post_avatar(upload).status_code, 302)
+        self.assertEqual(self.stored_avatar(), ("JPEG", "RGB", (2560, 1920)))
