@@ -1,8 +1,32 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .choices import RegistrationStatus
 from .models import Registration
+
+
+class RegistrationStatusForm(WagtailAdminModelForm):
+    """An editor changes a registration under the members' rules (places, waiting list)."""
+
+    class Meta:
+        model = Registration
+        fields = ["status"]
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        joining = status == RegistrationStatus.REGISTERED != self.instance.status
+        if joining and Registration.objects.full(self.instance.meeting):
+            raise forms.ValidationError(
+                _("The meeting is full: cancel another registration first.")
+            )
+        return status
+
+    def save(self, commit=True):
+        stored = Registration.objects.get(pk=self.instance.pk)
+        return Registration.objects.change_status(stored, self.cleaned_data["status"])
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -27,6 +51,10 @@ class RegistrationViewSet(ModelViewSet):
     search_fields = ["user__email", "user__display_name", "meeting__title"]
     search_backend_name = None
     form_fields = ["status"]
+
+    def get_form_class(self, for_update=False):
+        return RegistrationStatusForm
+
     inspect_view_enabled = True
     copy_view_enabled = False
 

@@ -559,3 +559,28 @@ class AdminLoginTests(RolesTestCase):
         response = self.client.get("/admin/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
         self.assertContains(response, "message--error")
+
+
+class RegistrationAdminTests(RolesTestCase):
+    """Editors change registrations under the members' rules: places and the waiting list."""
+
+    def test_editor_cancelling_a_registration_gives_the_place_to_who_waits(self):
+        meeting = self.meeting(timezone.now() + timedelta(days=7), capacity=1)
+        first = User.objects.create_user("eerste@example.org", "x", display_name="Eerste")
+        second = User.objects.create_user("tweede@example.org", "x", display_name="Tweede")
+        taken = Registration.objects.register(meeting, first)
+        waiting = Registration.objects.register(meeting, second)
+        self.client.force_login(self.editor_nl)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/admin/registrations/edit/{taken.pk}/", {"status": "cancelled"})
+        waiting.refresh_from_db()
+        self.assertEqual(waiting.status, "registered")
+        self.assertEqual(mail.outbox[-1].to, ["tweede@example.org"])
+
+        answer = self.client.post(
+            f"/admin/registrations/edit/{taken.pk}/", {"status": "registered"}
+        )
+        self.assertContains(answer, "De bijeenkomst is vol")
+        taken.refresh_from_db()
+        self.assertEqual(taken.status, "cancelled")
+        self.assertEqual(Registration.objects.for_meeting(meeting).registered().count(), 1)

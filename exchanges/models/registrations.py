@@ -50,8 +50,7 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             existing = self.for_meeting(meeting).filter(user=user).first()
             if existing is not None and existing.status != RegistrationStatus.CANCELLED:
                 return existing
-            taken = self.for_meeting(meeting).registered().count()
-            full = meeting.capacity is not None and taken >= meeting.capacity
+            full = self.full(meeting)
             status = RegistrationStatus.WAITLISTED if full else RegistrationStatus.REGISTERED
             registration = existing or self.model(meeting_key=meeting.translation_key, user=user)
             registration.meeting = meeting
@@ -76,9 +75,35 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             transaction.on_commit(lambda: promoted.notify_promotion())
         return promoted
 
-    def _promote(self, meeting):
+    def change_status(self, registration, status):
+        """An editor's change of a registration, under the same rules as members' own: nobody
+        is registered beyond the meeting's places, and a place that comes free goes to the first
+        member waiting, who is told by email."""
+        meeting = registration.meeting
+        with transaction.atomic():
+            self._lock(meeting)
+            registration.refresh_from_db()
+            was_registered = registration.status == RegistrationStatus.REGISTERED
+            if status == RegistrationStatus.REGISTERED and not was_registered:
+                if self.full(meeting):
+                    raise RegistrationClosed(
+                        _("The meeting is full: cancel another registration first.")
+                    )
+            registration.status = status
+            registration.save(update_fields=["status", "updated_at"])
+            freed = was_registered and status != RegistrationStatus.REGISTERED
+            promoted = self._promote(meeting) if freed else None
+        if promoted is not None:
+            transaction.on_commit(lambda: promoted.notify_promotion())
+        return registration
+
+    def full(self, meeting):
+        """Every place of the meeting is taken (a meeting without a capacity is never full)."""
         taken = self.for_meeting(meeting).registered().count()
-        if meeting.capacity is not None and taken >= meeting.capacity:
+        return meeting.capacity is not None and taken >= meeting.capacity
+
+    def _promote(self, meeting):
+        if self.full(meeting):
             return None
         first = self.for_meeting(meeting).waiting().select_related("user").first()
         if first is None:
