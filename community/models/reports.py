@@ -52,22 +52,46 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(same, reporter__isnull=True)
 
 
+def contribution_key(page):
+    """The translation_key of the contribution a page shows: an alias mirrors its original (the
+    same contribution, and reports of it count there), and every language version of a
+    contribution shares its translation_key."""
+    from wagtail.models import Page
+
+    if page.alias_of_id:
+        return Page.objects.values_list("translation_key", flat=True).get(pk=page.alias_of_id)
+    return page.translation_key
+
+
 class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
     def already_reported(self, page, reporter=None, session_key="", address=""):
         return self.for_page(page).by_reporter(reporter, session_key, address).exists()
 
     def file(self, page, reason, message="", reporter=None, session_key="", address=""):
         """Records a report, or raises AlreadyReported (storing nothing) when the same reporter
-        reported this contribution before. The report of the third different member with an
-        open report hides the contribution until an editor decides (they publish it again, or
-        leave it hidden); visitors' reports reach the editors but never hide a page."""
+        reported this contribution before, in any language. A report of an alias is filed for
+        the page it mirrors. The report of the third different member with an open report on
+        any language version hides the contribution (every version; Wagtail takes the aliases
+        with their originals) until an editor decides (they publish it again, or leave it
+        hidden); visitors' reports reach the editors but never hide a page.
+
+        `first_open` and `hid_page` of the report say whether the editors are to hear of it:
+        decided on the rows as they are once this report holds the lock, never on the copy of
+        the page the caller loaded before it (which other reports may have hidden meanwhile)."""
         from wagtail.models import Page
 
+        if page.alias_of_id:
+            page = Page.objects.get(pk=page.alias_of_id)
         try:
             with transaction.atomic():
-                # One report at a time per contribution: counts and the "first report" email
-                # see every report before.
-                Page.objects.select_for_update().filter(pk=page.pk).first()
+                # One report at a time per contribution: every language version's row, locked
+                # in one order (PostgreSQL; SQLite's IMMEDIATE transactions serialise writers
+                # anyway). Everything below reads what the reports before this one committed.
+                versions = list(
+                    Page.objects.select_for_update()
+                    .filter(translation_key=page.translation_key)
+                    .order_by("pk")
+                )
                 if self.already_reported(page, reporter, session_key, address):
                     raise AlreadyReported
                 report = self.create(
@@ -81,8 +105,13 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
                 open_reports = self.for_page(page).open()
                 report.first_open = not open_reports.exclude(pk=report.pk).exists()
                 members = open_reports.filter(reporter__isnull=False).values("reporter").distinct()
-                if page.live and members.count() >= HIDE_AFTER_MEMBER_REPORTS:
-                    page.specific.unpublish()
+                # The contribution's own versions (aliases follow their originals).
+                shown = [
+                    version for version in versions if version.live and not version.alias_of_id
+                ]
+                if shown and members.count() >= HIDE_AFTER_MEMBER_REPORTS:
+                    for version in shown:
+                        version.specific.unpublish()
                     report.hid_page = True
                     report.save(update_fields=["hid_page"])
         except IntegrityError as error:  # the same reporter, at the same moment
@@ -90,7 +119,8 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         return report
 
     def for_page(self, page):
-        return self.filter(page=page)
+        """The reports of the contribution `page` shows, in every language."""
+        return self.filter(page__translation_key=contribution_key(page))
 
 
 class Report(models.Model):

@@ -5,13 +5,27 @@ address (kept only as salted hashes). Only members' reports hide a contribution,
 different members have an open report on it. The editors get an email for the first open report
 of a contribution and for the report that hid it, not one per report."""
 
+import sqlite3
+import tempfile
+import threading
+import unittest
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client, override_settings
+from django.db import connection
+from django.test import Client, TransactionTestCase, override_settings
+from wagtail.models import Page
 
 from community.models import Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS, AlreadyReported
 from exchanges.models import StoryPage
+from tests.base import publish_translation
+from tests.security.live import Browser, LiveSite, copy_test_database
+from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase
+
+User = get_user_model()
 
 
 class ReportAbuseTestCase(MembersTestCase):
@@ -174,3 +188,183 @@ class RateLimitTests(ReportAbuseTestCase):
         self.assertEqual(statuses[:10], [302] * 10)
         self.assertEqual(statuses[10], 429)
         self.assertEqual(Report.objects.count(), 1)
+
+
+class StaleCopyTests(ReportAbuseTestCase):
+    def test_a_report_filed_with_a_copy_loaded_before_the_page_was_hidden_hides_nothing_again(self):
+        # What a request waiting for the lock holds: the page as it was before the others hid it.
+        loaded_before = StoryPage.objects.get(pk=self.story.pk)
+        for member in (self.bernd, self.carla, self.dirk):
+            Report.objects.file(StoryPage.objects.get(pk=self.story.pk), "spam", reporter=member)
+        self.assertFalse(self.live())
+        late = Report.objects.file(loaded_before, "spam", reporter=self.anna)
+        self.assertFalse(late.hid_page)
+        self.assertFalse(late.first_open)
+        self.assertEqual(Report.objects.filter(hid_page=True).count(), 1)
+
+
+class LanguageVersionTests(ReportAbuseTestCase):
+    """A contribution is one contribution in every language: its German alias (which mirrors the
+    Dutch page) and its real translations share its reports."""
+
+    def german_version(self):
+        return Page.objects.get(translation_key=self.story.translation_key, locale=self.german)
+
+    def report_german(self, member):
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.as_member(member).post(
+                f"/de/report/{self.german_version().pk}/", {"reason": "spam"}
+            )
+
+    def test_three_reports_on_the_german_alias_hide_the_dutch_story_and_its_alias(self):
+        alias = self.german_version()
+        self.assertEqual(alias.alias_of_id, self.story.pk)
+        self.assertTrue(alias.live)
+        for member in (self.bernd, self.carla, self.dirk):
+            self.report_german(member)
+        self.assertFalse(self.live())
+        self.assertFalse(self.german_version().live)
+        self.assertEqual(Client().get(self.story.url).status_code, 404)
+        self.assertEqual(Client().get(alias.url).status_code, 404)
+        # The editors find the report on the page they edit: the original.
+        self.assertEqual(set(Report.objects.values_list("page", flat=True)), {self.story.pk})
+
+    def test_a_member_cannot_report_the_alias_and_the_original_separately(self):
+        self.report_german(self.bernd)
+        self.report(client=self.as_member(self.bernd), reason="spam")
+        self.assertEqual(Report.objects.count(), 1)
+
+    def test_reports_on_a_real_translation_count_with_those_on_the_original(self):
+        self.german_version().delete()  # the alias makes room for a translation
+        translation = publish_translation(self.story, self.german)
+        self.report(client=self.as_member(self.bernd))
+        self.report(client=self.as_member(self.carla))
+        self.assertTrue(self.live())
+        self.report_german(self.carla)  # the same member in the other language: counted once
+        self.assertEqual(Report.objects.count(), 2)
+        self.assertTrue(self.live())
+        self.report_german(self.dirk)
+        self.assertFalse(self.live())
+        self.assertFalse(Page.objects.get(pk=translation.pk).live)
+        self.assertEqual(Report.objects.filter(hid_page=True).count(), 1)
+
+    def test_editors_hear_once_of_the_first_report_whichever_language_it_came_in(self):
+        self.german_version().delete()
+        publish_translation(self.story, self.german)
+        self.report_german(self.bernd)
+        self.report(client=self.as_member(self.carla))
+        self.assertEqual(len(mail.outbox), 1)
+
+
+class SimultaneousReportsMixin(StoriesMixin):
+    """Members who press "report" at the same moment, each request on its own connection."""
+
+    MEMBERS = 6
+    EDITORS = 4
+
+    def build_story(self):
+        self.build_stories()
+        for number in range(self.EDITORS):
+            User.objects.create_superuser(f"redactie-{number}@example.org", "x")
+        self.members = [
+            User.objects.create_user(f"lid-{number}@example.org", "een-lang-wachtwoord")
+            for number in range(self.MEMBERS)
+        ]
+        author = User.objects.create_user("anna@example.org", "een-lang-wachtwoord")
+        self.story = self.story(title="Fietsen naar Clarholz", owner=author)
+        StoryPage.objects.filter(pk=self.story.pk).update(member_contribution=True)
+
+    def assert_hidden_once_and_editors_emailed_twice(self, statuses, reports, hid, emails):
+        # Each member's report is stored, or, when it came after the contribution was hidden,
+        # the contribution is gone for them (404); nobody sees an error.
+        self.assertEqual(set(statuses) - {302, 404}, set(), statuses)
+        self.assertEqual(reports, statuses.count(302))
+        self.assertGreaterEqual(reports, HIDE_AFTER_MEMBER_REPORTS)
+        self.assertEqual(hid, 1, "one report hides the contribution, the others find it hidden")
+        # The first report and the hiding: one email to each editor for each.
+        self.assertEqual(emails, 2 * self.EDITORS)
+
+
+def at_once(count, action):
+    """Runs `action(number)` in `count` threads released together, each with its own database
+    connection; returns their answers."""
+    start = threading.Barrier(count)
+    answers = [None] * count
+
+    def run(number):
+        try:
+            start.wait()
+            answers[number] = action(number)
+        except Exception as error:  # noqa: BLE001 - the assertion on the answers shows it
+            answers[number] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(number,)) for number in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answers
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class SimultaneousReportsTests(SimultaneousReportsMixin, TransactionTestCase):
+    def test_six_members_reporting_at_once_hide_it_once_and_the_editors_hear_it_twice(self):
+        self.build_story()
+        clients = []
+        for member in self.members:
+            client = Client()
+            client.force_login(member)
+            clients.append(client)
+        answers = at_once(
+            self.MEMBERS,
+            lambda number: clients[number].post(f"/nl/report/{self.story.pk}/", {"reason": "spam"}),
+        )
+        self.assertFalse(StoryPage.objects.get(pk=self.story.pk).live)
+        self.assert_hidden_once_and_editors_emailed_twice(
+            [getattr(answer, "status_code", answer) for answer in answers],
+            Report.objects.count(),
+            Report.objects.filter(hid_page=True).count(),
+            len(mail.outbox),
+        )
+
+
+@unittest.skipUnless(connection.vendor == "sqlite", "the SQLite default, `make run`")
+class SimultaneousReportsOnTheSQLiteSiteTests(SimultaneousReportsMixin, TransactionTestCase):
+    """The same on a real threaded server over a database file, as `make run` serves it."""
+
+    def test_six_members_reporting_at_once_hide_it_once_and_the_editors_hear_it_twice(self):
+        self.build_story()
+        sessions = []
+        for member in self.members:
+            client = Client()
+            client.force_login(member)
+            sessions.append(client.cookies["sessionid"].value)
+        folder = Path(tempfile.mkdtemp(prefix="jumelage-reports-"))
+        database = folder / "site.sqlite3"
+        copy_test_database(database)
+        with LiveSite(database, folder / "server.log") as site:
+            browsers = [Browser(site, session) for session in sessions]
+            answers = at_once(
+                self.MEMBERS,
+                lambda number: browsers[number].post(
+                    f"/nl/report/{self.story.pk}/", {"reason": "spam"}
+                ),
+            )
+            log = site.log_text()
+        self.assertNotIn("Traceback", log)
+        with sqlite3.connect(database) as stored:
+            (reports, hid), *_ = stored.execute(
+                "SELECT COUNT(*), COALESCE(SUM(hid_page), 0) FROM community_report"
+            ).fetchall()
+            (emails,) = stored.execute("SELECT COUNT(*) FROM home_outgoingemail").fetchone()
+            (live,) = stored.execute(
+                "SELECT live FROM wagtailcore_page WHERE id = ?", (self.story.pk,)
+            ).fetchone()
+        self.assertFalse(live)
+        self.assert_hidden_once_and_editors_emailed_twice(
+            [status for status, _ in answers], reports, hid, emails
+        )
