@@ -1,14 +1,20 @@
 """RSS 2.0 and Atom feeds of exchange stories, per language and per sector community.
 
 A feed carries only stories written in its language: an untranslated Dutch story does not
-appear in the German feed."""
+appear in the German feed.
 
+Every text a feed writes leaves out the characters XML 1.0 cannot carry (control characters but
+tab and line breaks, surrogates, U+FFFE and U+FFFF): the forms refuse them (home/validators.py),
+but editors type titles in the admin, and one such character makes the whole feed unreadable."""
+
+import re
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from community.models import SectorPage
@@ -19,9 +25,44 @@ from .models import StoryPage
 
 FEED_LENGTH = 20
 
+# Everything but XML 1.0's `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-].
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """`value` (a text, or a list of texts such as the categories) without what XML 1.0 cannot
+    carry; anything else as it is."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, str):
+        return NOT_IN_XML.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return [xml_text(part) for part in value]
+    return value
+
+
+class XmlTextMixin:
+    """A feed generator that cleans every text given to the feed and to each of its items."""
+
+    def __init__(self, *args, **kwargs):
+        args = [xml_text(value) for value in args]
+        super().__init__(*args, **{name: xml_text(value) for name, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        args = [xml_text(value) for value in args]
+        super().add_item(*args, **{name: xml_text(value) for name, value in kwargs.items()})
+
+
+class RssFeed(XmlTextMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(XmlTextMixin, Atom1Feed):
+    pass
+
 
 class StoryFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -75,7 +116,7 @@ class StoryFeed(Feed):
 
 
 class AtomStoryFeed(StoryFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = StoryFeed.description
 
 
@@ -97,5 +138,5 @@ class SectorStoryFeed(StoryFeed):
 
 
 class AtomSectorStoryFeed(SectorStoryFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = SectorStoryFeed.description

@@ -16,9 +16,11 @@ not hide the others: every request is checked, and the sweep fails listing all t
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 from html import escape
 from urllib.parse import quote
 
+import feedparser
 import icalendar
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -72,6 +74,13 @@ HOSTILE = [
     "\u202eevil\u202c",
     "\u200f\u200e\u200d",
     "\ufeff",
+    # Noncharacters, which XML 1.0 and spreadsheets refuse (surrogates are in RAW_VALUES).
+    "\ufffe",
+    "\uffff",
+    "Feed\ufffe\uffffbreaker",
+    "Bot\uffff46",
+    "\ufdd0\ufdef",
+    "\U0001fffe\U0010ffff",
     # Scripts, emoji, sizes.
     "שלום עולם",
     "مرحبا",
@@ -113,8 +122,12 @@ HOSTILE = [
 # surrogates in CESU-8, overlong dots, a byte order mark the wrong way round.
 RAW_VALUES = ["%ED%A0%80", "%ED%BF%BFx", "%C0%AE%C0%AE%2F", "%FF%FE", "%80", "%E2%82"]
 
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-CONTROL_BUT_LINE_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What the forms refuse: control characters, and noncharacters and surrogates in any text.
+NONCHARACTER = "\ufdd0-\ufdef\ud800-\udfff" + "".join(
+    chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
+)
+CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{NONCHARACTER}]")
+CONTROL_BUT_LINE_BREAKS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTER}]")
 
 
 def one_line_accepted(value, max_length):
@@ -239,6 +252,44 @@ class MeetingFeedTests(HostileSiteMixin, TestCase):
         self.assertNoServerErrors()
 
 
+class StoryFeedTests(HostileSiteMixin, TestCase):
+    """Editors type titles in the admin, where no form of ours checks them."""
+
+    FEEDS = [
+        "/nl/feeds/stories.rss",
+        "/nl/feeds/stories.atom",
+        "/nl/feeds/sectors/duurzaamheid.rss",
+        "/nl/feeds/sectors/duurzaamheid.atom",
+    ]
+
+    def test_a_title_with_characters_xml_cannot_carry_still_yields_readable_feeds(self):
+        self.story(
+            title="Feed\ufffe\uffffbreaker\x0b",
+            slug="feedbreaker",
+            intro="Een inleiding\uffff met\x1b tekens.\n\nTwee alinea's.",
+            author=member("bot@example.org", "Bot\uffff46"),  # signed up before the check
+            sectors=[self.climate],
+        )
+        for url in self.FEEDS:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                # Our own feed; raises on anything XML 1.0 cannot carry.
+                root = ET.fromstring(response.content)  # noqa: S314
+                titles = [
+                    element.text
+                    for element in root.iter()
+                    if element.tag in ("title", "{http://www.w3.org/2005/Atom}title")
+                ]
+                self.assertIn("Feedbreaker", titles)
+                parsed = feedparser.parse(response.content)
+                self.assertFalse(parsed.bozo, parsed.get("bozo_exception"))
+                [entry] = [entry for entry in parsed.entries if entry.title == "Feedbreaker"]
+                self.assertIn("Een inleiding met tekens.", entry.summary)
+                self.assertEqual(entry.author, "Bot46")
+        self.assertNoServerErrors()
+
+
 class CsvExportTests(HostileSiteMixin, TestCase):
     FORMULAS = ["=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
@@ -314,6 +365,31 @@ class ControlCharacterTests(HostileSiteMixin, TestCase):
             {
                 "title": "Fietsen\x08 naar Clarholz",
                 "intro": "Met twaalf mensen.\n\nEn een \x0c pagina-einde.",
+                "language": "nl",
+                "date": "2026-05-01",
+                "towns": [str(self.steenwijkerland.pk)],
+                "photos-TOTAL_FORMS": "0",
+                "photos-INITIAL_FORMS": "0",
+                "draft": "1",
+            },
+        )
+        self.assertRefused(response, self.ONE_LINE)
+        self.assertContains(response, escape(gettext(self.TEXT)))
+        self.assertEqual(Page.objects.count(), before)
+
+    def test_noncharacters_are_refused_in_a_display_name_and_a_contribution(self):
+        self.client.force_login(self.anna)
+        response = self.client.post(
+            "/nl/members/profile/", {"display_name": "Bot\uffff46", "language": "nl"}
+        )
+        self.assertRefused(response, self.ONE_LINE)
+        self.assertEqual(User.objects.get(pk=self.anna.pk).display_name, "Anna")
+        before = Page.objects.count()
+        response = self.client.post(
+            "/nl/members/stories/new/",
+            {
+                "title": "Feed\ufffe\uffffbreaker",
+                "intro": "Met twaalf mensen.\ufdd0",
                 "language": "nl",
                 "date": "2026-05-01",
                 "towns": [str(self.steenwijkerland.pk)],
