@@ -38,10 +38,22 @@ class ContributionsAwaitingReview(Panel):
         pages = (
             Page.objects.filter(pk__in=ids, owner__in=get_user_model().objects.members())
             .type(StoryPage, MeetingPage)
-            .select_related("owner__town", "locale")
+            .select_related("owner__town", "locale", "latest_revision")
             .order_by("latest_revision_created_at")
         )
-        return {"contributions": list(pages)}
+        contributions = list(pages)
+        for page in contributions:
+            page.title_under_review = title_under_review(page)
+        return {"contributions": contributions}
+
+
+def title_under_review(page):
+    """The title approving would publish: the latest revision's (community/approval.py), not the
+    page's stored title, which a member who withdrew and sent it again with another title left
+    as it was."""
+    revision = page.latest_revision
+    content = revision.content if revision is not None else {}
+    return content.get("title") or page.draft_title or page.title
 
 
 class OpenReports(Panel):

@@ -8,10 +8,14 @@ withdrew meanwhile is refused. The same contribution form sent twice is saved on
 import re
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Revision, WorkflowState
 
 from community.roles import setup_roles
 from exchanges.models import StoryPage
+from home.dashboard import ContributionsAwaitingReview
 from tests.test_members import MembersTestCase, soup
 
 
@@ -219,3 +223,39 @@ class DoubleSubmissionTests(ModerationTestCase):
             "/nl/members/stories/new/", self.story_data(title="Radtour", submission=token)
         )
         self.assertEqual(StoryPage.objects.filter(owner=self.bernd, alias_of=None).count(), 1)
+
+
+class DashboardReviewPanelTests(ModerationTestCase):
+    """The dashboard lists what an approval would publish, not the title the page had before."""
+
+    def review_panel(self):
+        self.client.force_login(self.moderator)
+        dashboard = soup(self.client.get("/admin/"))
+        heading = dashboard.find(id="jumelage-review-heading")
+        return heading.find_parent("section").get_text(" ", strip=True)
+
+    def test_the_panel_shows_the_title_sent_again_after_a_withdrawal(self):
+        story = self.submitted_story()
+        self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.client.post(self.edit_url(story), self.story_data(title="EVIL TITLE"))
+        self.assertEqual(self.task_state(story).revision.as_object().title, "EVIL TITLE")
+        panel = self.review_panel()
+        self.assertIn("EVIL TITLE", panel)
+        self.assertNotIn("Fietsen naar Clarholz", panel)
+
+    def panel_queries(self):
+        request = RequestFactory().get("/admin/")
+        request.user = self.moderator
+        with CaptureQueriesContext(connection) as queries:
+            ContributionsAwaitingReview().render_html({"request": request})
+        return len(queries)
+
+    def test_the_panel_reads_the_same_number_of_queries_for_one_or_five_contributions(self):
+        self.submitted_story()
+        self.panel_queries()  # content types, cached from then on
+        one = self.panel_queries()
+        for number in range(2, 6):
+            self.post_story(self.anna, title=f"Verhaal {number}")
+        self.client.force_login(self.moderator)
+        self.assertEqual(self.review_panel().count("Verhaal"), 4)
+        self.assertEqual(self.panel_queries(), one)
