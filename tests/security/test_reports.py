@@ -5,6 +5,7 @@ address (kept only as salted hashes). Only members' reports hide a contribution,
 different members have an open report on it. The editors get an email for the first open report
 of a contribution and for the report that hid it, not one per report."""
 
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -344,6 +345,7 @@ class SimultaneousReportsOnTheSQLiteSiteTests(SimultaneousReportsMixin, Transact
             client.force_login(member)
             sessions.append(client.cookies["sessionid"].value)
         folder = Path(tempfile.mkdtemp(prefix="jumelage-reports-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
         database = folder / "site.sqlite3"
         copy_test_database(database)
         with LiveSite(database, folder / "server.log") as site:
