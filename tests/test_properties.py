@@ -189,9 +189,13 @@ def wild_values(known_ids):
 
 
 # Control characters the forms refuse (home/validators.py): in a title or a name all of them, line
-# breaks included; in a text of several lines all but tab, line feed and carriage return.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# breaks included; in a text of several lines all but tab, line feed and carriage return. And in
+# both the noncharacters (U+FDD0 to U+FDEF, U+xxFFFE, U+xxFFFF) and surrogates.
+NONCHARACTER = "\ufdd0-\ufdef\ud800-\udfff" + "".join(
+    chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
+)
+CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{NONCHARACTER}]")
+CONTROL_IN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTER}]")
 
 
 def text_is_valid(value, max_length, required=True, one_line=False):
