@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from community.models import Report
 from exchanges.models import MeetingPage, Registration, StoryPage
@@ -34,7 +35,8 @@ class ContributionsAwaitingReview(Panel):
             base_content_type=ContentType.objects.get_for_model(Page),
             status=WorkflowState.STATUS_IN_PROGRESS,
         )
-        ids = [int(pk) for pk in states.values_list("object_id", flat=True)]
+        tasks = dict(states.values_list("object_id", "current_task_state__task_id"))
+        ids = [int(pk) for pk in tasks]
         pages = (
             Page.objects.filter(pk__in=ids, owner__in=get_user_model().objects.members())
             .type(StoryPage, MeetingPage)
@@ -44,7 +46,14 @@ class ContributionsAwaitingReview(Panel):
         contributions = list(pages)
         for page in contributions:
             page.title_under_review = title_under_review(page)
+            page.review_task_id = tasks[str(page.pk)]
         return {"contributions": contributions}
+
+    def get_context_data(self, parent_context):
+        # Moderators review in the task's preview: reviewing is not editing (community/review).
+        user = parent_context["request"].user
+        edits = PagePermissionPolicy().user_has_any_permission(user, {"change", "publish"})
+        return {**super().get_context_data(parent_context), "edits_pages": edits}
 
 
 def title_under_review(page):

@@ -225,6 +225,7 @@ class DenyByDefaultTests(RolesTestCase):
         self.assertEqual(contribution.revisions.count(), 1)
         home = self.client.get("/admin/")
         self.assertContains(home, f"/admin/pages/workflow/preview/{contribution.pk}/")
+        self.assertNotContains(home, edit)
 
     def test_an_editors_page_is_never_sent_to_the_moderators_to_approve(self):
         # Wagtail's first migration puts a workflow on the whole tree whose task belongs to a
