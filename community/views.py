@@ -357,13 +357,15 @@ def report_contribution(request, page_id):
     page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
     if not getattr(page, "member_contribution", False):
         raise Http404
+    # Back to the version the visitor reads (a report of any version counts for all of them).
+    back = page.localized.get_url(request)
     already = _(
         "You have already reported this contribution. Thank you: the editors will look at it."
     )
     if Report.objects.already_reported(page, **reporter_of(request)):
         if request.method == "POST":
             messages.info(request, already)
-            return redirect(page.get_url(request))
+            return redirect(back)
         return render(
             request, "community/report_form.html", {"reported": page, "already_reported": already}
         )
@@ -378,11 +380,11 @@ def report_contribution(request, page_id):
             )
         except AlreadyReported:
             messages.info(request, already)
-            return redirect(page.get_url(request))
+            return redirect(back)
         if report.first_open or report.hid_page:
             transaction.on_commit(lambda: notify_editors_of_report(report))
         messages.success(request, _("Thank you. The editors will look at your report."))
         if report.hid_page:
             return redirect(reverse("wagtail_serve", args=("",)))
-        return redirect(page.get_url(request))
+        return redirect(back)
     return render(request, "community/report_form.html", {"form": form, "reported": page})

@@ -230,6 +230,11 @@ class LanguageVersionTests(ReportAbuseTestCase):
         # The editors find the report on the page they edit: the original.
         self.assertEqual(set(Report.objects.values_list("page", flat=True)), {self.story.pk})
 
+    def test_a_german_reader_goes_back_to_the_german_version(self):
+        for page in (self.german_version(), self.story):  # the link may name either version
+            answer = self.as_member(self.bernd).post(f"/de/report/{page.pk}/", {"reason": "spam"})
+            self.assertRedirects(answer, self.german_version().url, fetch_redirect_response=False)
+
     def test_a_member_cannot_report_the_alias_and_the_original_separately(self):
         self.report_german(self.bernd)
         self.report(client=self.as_member(self.bernd), reason="spam")
