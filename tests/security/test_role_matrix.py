@@ -171,7 +171,8 @@ MATRIX = {
     "wagtailadmin_pages:preview_on_edit @ contribution": EDITORS,
     "wagtailadmin_pages:preview_on_edit @ editor_story": EDITORS,
     "wagtailadmin_pages:preview_on_edit @ overview": EDITORS,
-    "wagtailadmin_pages:view_draft @ contribution": STAFF,
+    # Moderators read a contribution in the review task's preview, not in the editor's views.
+    "wagtailadmin_pages:view_draft @ contribution": EDITORS,
     "wagtailadmin_pages:view_draft @ editor_story": EDITORS,
     "wagtailadmin_pages:view_draft @ overview": EDITORS,
     "wagtailadmin_pages:add_subpage @ contribution": "login login login no no no no",
@@ -240,8 +241,8 @@ MATRIX = {
     "wagtailadmin_pages:revisions_view @ editor_story": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:revisions_view @ overview": "login login login no 404 404 404",
     "wagtailadmin_pages:revisions_revert @ contribution": (
-        STAFF,
-        "login login login 500 500 500 500",
+        EDITORS,
+        "login login login no 500 500 500",
     ),
     "wagtailadmin_pages:revisions_revert @ editor_story": (
         EDITORS,
@@ -257,10 +258,10 @@ MATRIX = {
         "login login login no 404 404 404",
         EDITORS_405,
     ),
-    "wagtailadmin_pages:workflow_history @ contribution": (STAFF, STAFF_405),
+    "wagtailadmin_pages:workflow_history @ contribution": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:workflow_history @ editor_story": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:workflow_history @ overview": (EDITORS, EDITORS_405),
-    "wagtailadmin_pages:workflow_history_detail @ contribution": (STAFF, STAFF_405),
+    "wagtailadmin_pages:workflow_history_detail @ contribution": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:workflow_history_detail @ editor_story": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:workflow_history_detail @ overview": (
         "login login login no 404 404 404",
@@ -334,7 +335,7 @@ MATRIX = {
     "wagtailadmin_account": STAFF,
     "wagtailadmin_logout": (STAFF_405, "login login login login login login login"),
     "wagtailadmin_dismissibles": (STAFF, STAFF_405),
-    "wagtailadmin_editing_sessions:ping": (STAFF_405, STAFF),
+    "wagtailadmin_editing_sessions:ping": (STAFF_405, "login login login 404 ok ok ok"),
     "wagtailadmin_editing_sessions:release": (STAFF_405, STAFF),
     "wagtailadmin_block_preview": ("login login login 404 404 404 404", STAFF_405),
     # Translation: editors.
@@ -354,7 +355,7 @@ MATRIX = {
         "login login login no 404 404 404"
     ),
     "wagtail_localize:stop_translation": (STAFF_405, "login login login no ok+ ok+ ok+"),
-    "wagtail_localize:convert_to_alias @ contribution": "login login login 404 404 404 404",
+    "wagtail_localize:convert_to_alias @ contribution": "login login login no 404 404 404",
     "wagtail_localize:convert_to_alias @ editor_story": "login login login no 404 404 404",
     "wagtail_localize:convert_to_alias @ overview": "login login login no 404 404 404",
     "wagtail_localize:translations_report": (STAFF, STAFF_405),
