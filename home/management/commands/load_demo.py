@@ -120,13 +120,7 @@ class Command(BaseCommand):
             calendar = self.ensure_children(home, [CALENDAR], self.new_index(CalendarPage))
             entries += calendar
             entries += self.ensure_children(calendar[0][0], MEETINGS, self.new_meeting)
-            self.by_slug = {page.slug: page for page, _spec, _new in entries}
-            for page, spec, is_new in entries:
-                if is_new:
-                    self.fill_new(page, spec)
-                else:
-                    self.collect_pairs(spec)
-            self.configure_site(home)
+            self.fill_tree(home, entries)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
         builder.sync_german_tree()
         for page, spec, _new in entries:
@@ -144,6 +138,17 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {count} pages in both languages.")
         )
+
+    def fill_tree(self, home, entries):
+        """Fills the pages made new and learns the translations of those that were there, then
+        points the site at the home page."""
+        self.by_slug = {page.slug: page for page, _spec, _new in entries}
+        for page, spec, is_new in entries:
+            if is_new:
+                self.fill_new(page, spec)
+            else:
+                self.collect_pairs(spec)
+        self.configure_site(home)
 
     # Towns and people
 

@@ -46,13 +46,7 @@ class Command(load_demo.Command):
             entries = [(home, HOME_PAGE, home_is_new)]
             for spec, page_class in OVERVIEWS:
                 entries += self.ensure_children(home, [spec], self.new_index(page_class))
-            self.by_slug = {page.slug: page for page, _spec, _new in entries}
-            for page, spec, is_new in entries:
-                if is_new:
-                    self.fill_new(page, spec)
-                else:
-                    self.collect_pairs(spec)
-            self.configure_site(home)
+            self.fill_tree(home, entries)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
         builder.sync_german_tree()
         for page, _spec, _new in entries:
