@@ -235,6 +235,18 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(mail.outbox[0].to, ["bernd@example.org"])
         self.assertIn("Veröffentlicht", mail.outbox[0].subject)
 
+    def test_a_member_who_renames_themselves_as_the_editors_still_reads_as_a_member(self):
+        # A display name changes without review; the byline says who wrote it all the same.
+        self.post_story(self.anna)
+        published = self.approve(self.contribution())
+        self.client.post(
+            "/nl/members/profile/",
+            {"display_name": "Redactie Jumelage (officieel)", "language": "nl"},
+        )
+        self.assertContains(
+            self.client.get(published.url), "door Redactie Jumelage (officieel), lid"
+        )
+
     def test_changes_requested_reach_the_member_area_and_the_member_can_resubmit(self):
         self.post_story(self.anna)
         story = self.contribution()
