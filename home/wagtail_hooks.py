@@ -4,6 +4,10 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.contrib.settings.views import get_setting_edit_handler
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.permissions import permission_policy as document_permissions
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.permissions import permission_policy as image_permissions
 
 from community.roles import foundation_countries
 
@@ -58,3 +62,25 @@ def editors_change_only_their_own_foundation(request, instance):
         messages.error(request, _("You may change only the details of your own foundation."))
         return redirect(request.get_full_path())
     return None
+
+
+def choosable_only(endpoint, policy):
+    """An endpoint of the admin's API that lists only what the user may choose or change: by
+    default it lists every image and document, with their originals' addresses, to anyone with
+    admin access (moderators hold no permission on either)."""
+
+    class Choosable(endpoint):
+        def get_queryset(self):
+            user = self.request.user
+            allowed = policy.instances_user_has_any_permission_for(user, {"choose", "change"})
+            return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+    return Choosable
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's own registrations
+def admin_api_lists_only_what_the_user_may_choose(router):
+    router.register_endpoint("images", choosable_only(ImagesAdminAPIViewSet, image_permissions))
+    router.register_endpoint(
+        "documents", choosable_only(DocumentsAdminAPIViewSet, document_permissions)
+    )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from io import StringIO
 
+import wagtail_factories
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
@@ -241,6 +242,17 @@ class DenyByDefaultTests(RolesTestCase):
         for address in ("/admin/images/", "/admin/images/add/", "/admin/documents/add/"):
             with self.subTest(address=address):
                 self.assertNotEqual(self.client.get(address).status_code, 200)
+
+    def test_the_admins_api_lists_images_and_documents_only_to_who_may_choose_them(self):
+        root = Collection.get_first_root_node()
+        wagtail_factories.ImageFactory(title="Foto van een concept", collection=root)
+        wagtail_factories.DocumentFactory(title="Notulen", collection=root)
+        for user, count in ((self.moderator, 0), (self.editor_nl, 1), (self.admin, 1)):
+            self.client.force_login(user)
+            for kind in ("images", "documents"):
+                with self.subTest(user=user.email, kind=kind):
+                    listing = self.client.get(f"/admin/api/main/{kind}/").json()
+                    self.assertEqual(listing["meta"]["total_count"], count)
 
     def test_moderator_sees_contributions_and_reports_on_the_dashboard_not_registrations(self):
         self.client.force_login(self.moderator)
