@@ -18,6 +18,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from tests.perf.server import stop_process
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
@@ -97,13 +99,7 @@ class LiveSite:
         self.stop()
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
     def log_text(self):
         return self.log.read_text(errors="replace")
