@@ -5,9 +5,8 @@ from wagtail.admin import messages
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.contrib.settings.views import get_setting_edit_handler
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-from wagtail.documents.permissions import permission_policy as document_permissions
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.images.permissions import permission_policy as image_permissions
+from wagtail.permissions import policy_registry
 
 from community.roles import foundation_countries
 
@@ -64,7 +63,7 @@ def editors_change_only_their_own_foundation(request, instance):
     return None
 
 
-def choosable_only(endpoint, policy):
+def choosable_only(endpoint):
     """An endpoint of the admin's API that lists only what the user may choose or change: by
     default it lists every image and document, with their originals' addresses, to anyone with
     admin access (moderators hold no permission on either)."""
@@ -72,6 +71,7 @@ def choosable_only(endpoint, policy):
     class Choosable(endpoint):
         def get_queryset(self):
             user = self.request.user
+            policy = policy_registry.get_by_type(self.model)
             allowed = policy.instances_user_has_any_permission_for(user, {"choose", "change"})
             return super().get_queryset().filter(pk__in=allowed.values("pk"))
 
@@ -80,7 +80,5 @@ def choosable_only(endpoint, policy):
 
 @hooks.register("construct_admin_api", order=1)  # after Wagtail's own registrations
 def admin_api_lists_only_what_the_user_may_choose(router):
-    router.register_endpoint("images", choosable_only(ImagesAdminAPIViewSet, image_permissions))
-    router.register_endpoint(
-        "documents", choosable_only(DocumentsAdminAPIViewSet, document_permissions)
-    )
+    router.register_endpoint("images", choosable_only(ImagesAdminAPIViewSet))
+    router.register_endpoint("documents", choosable_only(DocumentsAdminAPIViewSet))
