@@ -1,10 +1,14 @@
+import logging
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
@@ -20,6 +24,7 @@ from exchanges.models import (
     CalendarPage,
     MeetingPage,
     MeetingSector,
+    Registration,
     StoryIndexPage,
     StoryPage,
     StorySector,
@@ -28,7 +33,12 @@ from exchanges.models import (
 from exchanges.models.meetings import LOCAL_TIME
 from home.demo import builder
 from home.demo.meetings import CALENDAR, MEETINGS
-from home.demo.members import DEMO_PASSWORD
+from home.demo.members import (
+    DEMO_PASSWORD,
+    FULL_MEETING,
+    FULL_MEETING_REGISTERED,
+    FULL_MEETING_WAITING,
+)
 from home.demo.pages import HOME, PAGES
 from home.demo.sectors import SECTOR_INDEX, SECTORS
 from home.demo.stories import STORIES, STORY_INDEX
@@ -39,12 +49,14 @@ FOUNDATIONS = [
         "name": "Stichting Jumelage Herzebrock-Clarholz",
         "town": "Steenwijkerland",
         "country": "NL",
+        "address": "Postbus 1234\n8330 AA Steenwijk",
         "email": "info@jumelage-steenwijkerland.example",
     },
     {
         "name": "Partnerschaftskomitee Herzebrock-Clarholz",
         "town": "Herzebrock-Clarholz",
         "country": "DE",
+        "address": "Postfach 12 34\n33442 Herzebrock-Clarholz",
         "email": "info@partnerschaft-herzebrock-clarholz.example",
     },
 ]
@@ -86,6 +98,84 @@ MODERATOR = {
 }
 
 
+# Wagtail's loggers report every page created, published, aliased and redirected: the details
+# of a load (verbosity 2), not what someone starting the site needs to read.
+CHATTY_LOGGERS = ("wagtail", "wagtail.contrib.redirects.signal_handlers", "wagtail_localize")
+
+
+@contextmanager
+def quiet_loggers(verbosity):
+    if verbosity >= 2:
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+@contextmanager
+def demo_notifications_off():
+    """The demo's fictional members submit contributions and editors decide on them while the
+    demo loads: nobody is to be told (Wagtail's moderation emails to editors and moderators, our
+    emails to members). The receivers are connected again afterwards, so the site's own
+    notifications are untouched."""
+    from wagtail.admin import signal_handlers as wagtail_mail
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.signals import (
+        task_submitted,
+        workflow_approved,
+        workflow_rejected,
+        workflow_submitted,
+    )
+
+    from community import signal_handlers as ours
+
+    receivers = [
+        (
+            task_submitted,
+            wagtail_mail.task_submission_email_notifier,
+            TaskState,
+            "group_approval_task_submitted_email_notification",
+        ),
+        (
+            workflow_submitted,
+            wagtail_mail.workflow_submission_email_notifier,
+            WorkflowState,
+            "workflow_state_submitted_email_notification",
+        ),
+        (
+            workflow_rejected,
+            wagtail_mail.workflow_rejection_email_notifier,
+            WorkflowState,
+            "workflow_state_rejected_email_notification",
+        ),
+        (
+            workflow_approved,
+            wagtail_mail.workflow_approval_email_notifier,
+            WorkflowState,
+            "workflow_state_approved_email_notification",
+        ),
+        (workflow_approved, ours.on_workflow_approved, None, "jumelage_contribution_approved"),
+        (workflow_rejected, ours.on_workflow_rejected, None, "jumelage_contribution_rejected"),
+    ]
+    disconnected = [
+        receiver
+        for receiver in receivers
+        if receiver[0].disconnect(sender=receiver[2], dispatch_uid=receiver[3])
+    ]
+    try:
+        yield
+    finally:
+        for signal, handler, sender, uid in disconnected:
+            signal.connect(handler, sender=sender, dispatch_uid=uid)
+
+
 def starts_in(days, clock):
     """Local date-time `days` from today at `clock` ("19:30")."""
     hour, minute = (int(part) for part in clock.split(":"))
@@ -101,6 +191,29 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        with quiet_loggers(self.verbosity), demo_notifications_off():
+            self.load()
+        pages = Page.objects.filter(depth__gt=1).count()
+        meetings = MeetingPage.objects.filter(locale__language_code="nl").count()
+        members = get_user_model().objects.filter(email__endswith=".example").count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {pages} pages in Dutch and German, {meetings} meetings, "
+                f"{members} demo accounts (password {DEMO_PASSWORD}; see the README)."
+            )
+        )
+
+    def detail(self, message):
+        if self.verbosity >= 2:
+            self.stdout.write(message)
+
+    @cached_property
+    def password_hash(self):
+        """Every demo account has the same password: hashed once, not once per account."""
+        return make_password(DEMO_PASSWORD)
+
+    def load(self):
         self.pairs = builder.TextPairs()
         self.images = builder.ImageLibrary()
         with transaction.atomic():
@@ -133,11 +246,8 @@ class Command(BaseCommand):
         for language, group in zip(EDITORS, EDITOR_GROUPS, strict=True):
             self.editors[language].groups.add(Group.objects.get(name=group))
         self.ensure_admin_user(MODERATOR, "nl").groups.add(Group.objects.get(name=MODERATORS))
+        self.ensure_meeting_sectors(entries)
         self.ensure_members()
-        count = Page.objects.filter(depth__gt=1).count()
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: {count} pages in both languages.")
-        )
 
     def fill_tree(self, home, entries):
         """Fills the pages made new and learns the translations of those that were there, then
@@ -187,7 +297,7 @@ class Command(BaseCommand):
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = self.password_hash
             user.save()
             profile = UserProfile.get_for_user(user)
             profile.preferred_language = language
@@ -222,7 +332,7 @@ class Command(BaseCommand):
                 },
             )
             if created:
-                member.set_password(DEMO_PASSWORD)
+                member.password = self.password_hash
                 member.save()
                 EmailAddress.objects.create(
                     user=member, email=member.email, verified=True, primary=True
@@ -232,11 +342,26 @@ class Command(BaseCommand):
                         user=member, sector_key=sectors[slug].translation_key
                     )
             members[data["email"]] = member
+            if created:
+                self.detail(f"Member {member.public_name} ({member.email})")
         for data in CONTRIBUTIONS:
             member = members[data["member"]]
             if Page.objects.filter(owner=member, title=data["title"]).exists():
                 continue
             self.add_contribution(data, member, sectors)
+            self.detail(
+                f"Contribution by {member.public_name}: {data['title']!r} ({data['state']})"
+            )
+        self.fill_meeting(members)
+
+    def fill_meeting(self, members):
+        """One meeting full, with a waiting list: registered members, then those who wait."""
+        meeting = self.by_slug.get(FULL_MEETING)
+        if meeting is None or Registration.objects.for_meeting(meeting).exists():
+            return
+        for email in FULL_MEETING_REGISTERED + FULL_MEETING_WAITING:
+            registration = Registration.objects.register(meeting, members[email])
+            self.detail(f"{members[email].public_name}: {registration.get_status_display()}")
 
     def add_contribution(self, data, member, sectors):
         from community import contributions
@@ -387,7 +512,27 @@ class Command(BaseCommand):
             page.story_sectors = [
                 StorySector(sector=self.by_slug[slug]) for slug in spec["sectors"]
             ]
+        if isinstance(page, MeetingPage):
+            page.meeting_sectors = self.meeting_sectors(spec)
         builder.publish(page)
+
+    def meeting_sectors(self, spec):
+        return [MeetingSector(sector=self.by_slug[slug]) for slug in spec.get("sectors", [])]
+
+    def ensure_meeting_sectors(self, entries):
+        """Meetings of a demo loaded before meetings named their sectors get them now, in each
+        language version (an alias follows its source)."""
+        for page, spec, _new in entries:
+            if not isinstance(page, MeetingPage) or not spec.get("sectors"):
+                continue
+            versions = MeetingPage.objects.filter(
+                translation_key=page.translation_key, alias_of__isnull=True
+            ).order_by("pk")
+            for version in versions:
+                if not version.meeting_sectors.exists():
+                    version.meeting_sectors = self.meeting_sectors(spec)
+                    builder.publish(version)
+                    self.detail(f"Sectors added to the meeting {version.title!r}")
 
     def collect_pairs(self, spec):
         """Learns the texts of a page made by an earlier run, for translating it now."""
@@ -431,3 +576,8 @@ class Command(BaseCommand):
         if not settings.foundations.exists():
             for order, data in enumerate(FOUNDATIONS):
                 Foundation.objects.create(settings=settings, sort_order=order, **data)
+        # Demos loaded before the footer showed postal addresses get theirs; editors' are kept.
+        for data in FOUNDATIONS:
+            settings.foundations.filter(name=data["name"], address="").update(
+                address=data["address"]
+            )
