@@ -183,16 +183,16 @@ SECTORS = [
                 "paragraphs",
                 {
                     "nl": [
-                        "Word lid van het platform en kies deze gemeenschap in uw profiel. U "
-                        "ontvangt dan de uitnodigingen voor de bijeenkomsten en kunt zelf een "
-                        "onderwerp of een excursie voorstellen. Voorkennis is niet nodig; "
-                        "nieuwsgierigheid wel.",
+                        "Maak een account aan op het platform en klik op deze pagina op ‘Lid "
+                        "worden van deze gemeenschap’. U kunt zich dan aanmelden voor de "
+                        "bijeenkomsten en zelf een onderwerp of een excursie voorstellen. "
+                        "Voorkennis is niet nodig; nieuwsgierigheid wel.",
                     ],
                     "de": [
-                        "Werden Sie Mitglied der Plattform und wählen Sie diese Fachgruppe in Ihrem "
-                        "Profil. Dann erhalten Sie die Einladungen zu den Treffen und können selbst "
-                        "ein Thema oder eine Exkursion vorschlagen. Vorwissen brauchen Sie nicht, "
-                        "Neugier schon.",
+                        "Legen Sie ein Konto auf der Plattform an und klicken Sie auf dieser Seite "
+                        "auf „Dieser Fachgruppe beitreten“. Dann können Sie sich zu den Treffen "
+                        "anmelden und selbst ein Thema oder eine Exkursion vorschlagen. Vorwissen "
+                        "brauchen Sie nicht, Neugier schon.",
                     ],
                 },
             ),
@@ -359,8 +359,8 @@ SECTORS = [
                         "voorjaar en de zomer zien we elkaar bij kennismakingstochten, waarbij "
                         "ondernemers een dag bij de buren rondkijken, en bij de jaarlijkse "
                         "fietstocht tussen beide gemeenten.",
-                        "Lid worden gaat via het platform: kies recreatie en toerisme in uw "
-                        "profiel. Ondernemers en verenigingen die gasten uit de partnergemeente "
+                        "Lid worden gaat via het platform: maak een account aan en klik op deze "
+                        "pagina op ‘Lid worden van deze gemeenschap’. Ondernemers en verenigingen die gasten uit de partnergemeente "
                         "willen ontvangen, zijn extra welkom.",
                     ],
                     "de": [
@@ -368,8 +368,8 @@ SECTORS = [
                         "Sommer sehen wir uns bei Kennenlernfahrten, bei denen Betriebe einen Tag "
                         "lang bei den Nachbarn hineinschauen, und bei der jährlichen Radtour "
                         "zwischen beiden Gemeinden.",
-                        "Mitglied werden Sie über die Plattform: Wählen Sie in Ihrem Profil "
-                        "Freizeit und Tourismus. Betriebe und Vereine, die Gäste aus der "
+                        "Mitglied werden Sie über die Plattform: Legen Sie ein Konto an und "
+                        "klicken Sie auf dieser Seite auf „Dieser Fachgruppe beitreten“. Betriebe und Vereine, die Gäste aus der "
                         "Partnergemeinde empfangen möchten, sind besonders willkommen.",
                     ],
                 },
@@ -513,8 +513,8 @@ SECTORS = [
                         "elkaars bedrijven. Er wordt Nederlands en Duits gesproken, soms ook "
                         "Nedersaksisch of Plattdeutsch: die streektalen verstaan veel boeren aan "
                         "beide kanten nog verrassend goed.",
-                        "Aansluiten kan als lid van het platform: kies de agrarische sector in uw "
-                        "profiel. Ook wie niet zelf boert maar wel met de sector werkt, zoals een "
+                        "Aansluiten kan als lid van het platform: klik op deze pagina op ‘Lid "
+                        "worden van deze gemeenschap’. Ook wie niet zelf boert maar wel met de sector werkt, zoals een "
                         "loonwerker, dierenarts of adviseur, is welkom.",
                     ],
                     "de": [
@@ -523,8 +523,8 @@ SECTORS = [
                         "wir uns auf den Betrieben. Gesprochen wird Niederländisch und Deutsch, "
                         "manchmal auch Nedersaksisch oder Plattdeutsch: Diese Regionalsprachen "
                         "verstehen viele Landwirte auf beiden Seiten noch erstaunlich gut.",
-                        "Mitmachen können Sie als Mitglied der Plattform: Wählen Sie in Ihrem "
-                        "Profil die Landwirtschaft. Auch wer selbst keinen Hof hat, aber mit der "
+                        "Mitmachen können Sie als Mitglied der Plattform: Klicken Sie auf dieser "
+                        "Seite auf „Dieser Fachgruppe beitreten“. Auch wer selbst keinen Hof hat, aber mit der "
                         "Landwirtschaft arbeitet, etwa im Lohnunternehmen, als Tierärztin oder in "
                         "der Beratung, ist willkommen.",
                     ],
@@ -870,8 +870,8 @@ SECTORS = [
                         "rolstoel bereikbaar zijn. Bij online bijeenkomsten staan ondertitels aan, "
                         "en we spreken langzaam en in eenvoudige taal, zodat ook wie de taal van de "
                         "buren net leert kan volgen.",
-                        "Aansluiten kan als lid van het platform: kies inclusieve samenleving in uw "
-                        "profiel. Heeft u hulp nodig om mee te doen, bijvoorbeeld vervoer of een "
+                        "Aansluiten kan als lid van het platform: klik op deze pagina op ‘Lid "
+                        "worden van deze gemeenschap’. Heeft u hulp nodig om mee te doen, bijvoorbeeld vervoer of een "
                         "tolk, laat het de coördinatoren dan weten.",
                     ],
                     "de": [
@@ -879,8 +879,8 @@ SECTORS = [
                         "Rollstuhl erreichbar sind. Bei Online-Treffen sind Untertitel "
                         "eingeschaltet, und wir sprechen langsam und in einfacher Sprache, damit "
                         "auch folgen kann, wer die Sprache der Nachbarn gerade erst lernt.",
-                        "Mitmachen können Sie als Mitglied der Plattform: Wählen Sie in Ihrem "
-                        "Profil Inklusive Gesellschaft. Wenn Sie Unterstützung brauchen, etwa eine "
+                        "Mitmachen können Sie als Mitglied der Plattform: Klicken Sie auf dieser "
+                        "Seite auf „Dieser Fachgruppe beitreten“. Wenn Sie Unterstützung brauchen, etwa eine "
                         "Fahrt oder eine Dolmetscherin, sagen Sie es den Koordinierenden.",
                     ],
                 },
