@@ -161,7 +161,16 @@ def absolute(context, path):
     return absolute_url(context["request"], path)
 
 
-@register.simple_tag
-def absolute_url_for_email(path):
-    """An absolute URL where there is no request, as in an email."""
-    return absolute_url(None, path or "/")
+@register.simple_tag(takes_context=True)
+def absolute_url_for_email(context, path):
+    """An absolute URL in an email, of a path or a page: on the address the email was sent from
+    (`site_url`, see home.notifications.email_context), else WAGTAILADMIN_BASE_URL. A page's
+    path is taken without the host of its Site record: one site serves both languages, at
+    whatever address the visitor used."""
+    if hasattr(path, "get_url_parts"):
+        parts = path.get_url_parts()
+        path = parts[2] if parts else None
+    path = path or "/"
+    if context.get("site_url") and not path.startswith(("http://", "https://")):
+        return context["site_url"] + path
+    return absolute_url(None, path)
