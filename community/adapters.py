@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from home.mail import queue_email
+from home.notifications import email_context
 from home.ratelimit import client_ip
 
 
@@ -24,10 +25,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """Rendered now, in the member's language; sent by the task worker (home/mail.py), so a
-        mail server that is down never breaks the sign-up or reset that asked for it."""
+        mail server that is down never breaks the sign-up or reset that asked for it. Our
+        templates (templates/account/email/) sign with the platform's name and the address the
+        request came to, as our own emails do (home.notifications.email_context)."""
         with translation.override(language_of(context.get("user"), email)):
             request = allauth_context.request
             context = {
+                **email_context(request),
                 "request": request,
                 "email": email,
                 "current_site": get_current_site(request),
