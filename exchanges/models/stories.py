@@ -166,6 +166,34 @@ class StoryPage(
     def towns(self):
         return [link.town for link in self.story_towns.all()]
 
+    def related_stories(self, limit=3):
+        """Other public stories written in this story's language that share a sector with it
+        (first) or a town, newest first: a bounded number of queries (the stories, their towns
+        and sectors, and their pictures' renditions), whatever the number of stories."""
+        sector_ids = [pk for sector in self.sectors for pk in sector_versions(sector)]
+        town_keys = [town.translation_key for town in self.towns]
+        same_sector = models.Q(
+            pk__in=StorySector.objects.filter(sector_id__in=sector_ids).values("page_id")
+        )
+        same_town = models.Q(
+            pk__in=StoryTown.objects.filter(town__translation_key__in=town_keys).values("page_id")
+        )
+        stories = (
+            StoryPage.objects.for_listing()
+            .written_in(self.locale_id)
+            .exclude(pk=self.pk)
+            .filter(same_sector | same_town)
+            .annotate(
+                same_sector=models.Case(
+                    models.When(same_sector, then=models.Value(1)),
+                    default=models.Value(0),
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("-same_sector", "-date", "-pk")
+        )
+        return with_renditions(with_localized_sectors(stories[:limit]))
+
     @property
     def author_name(self):
         if self.author:
