@@ -6,20 +6,38 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves, which its server and worker get as WAGTAILADMIN_BASE_URL: emails
+# sent without a request (tasks, Wagtail's moderation emails) link there.
+SITE_URL ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup install messages migrate demo lint audit check-deploy system-deps browser-deps html-deps makemessages clean
+.PHONY: run port-free test setup install messages migrate demo lint audit check-deploy system-deps browser-deps html-deps makemessages clean
 
 # The task worker (emails, Wagtail's index updates) runs beside the server and stops with it;
 # quietly (emails are printed, failures of our own tasks logged), and without reloading: restart
-# `make run` after changing a task.
-run: setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
-	@$(MANAGE) resume_email
-	@$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+# `make run` after changing a task. Each step says what it does in one line; the address to open
+# comes last, once the server accepts connections.
+run: port-free setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
+	@echo "Starting the server and the task worker…"
+	@export WAGTAILADMIN_BASE_URL=$(SITE_URL) DJANGO_RUNSERVER_HIDE_WARNING=true; \
+	$(MANAGE) resume_email; \
+	$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
+	{ for _ in $$(seq 120); do \
+		if (: </dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; then \
+			echo; echo "Jumelage is running: open $(SITE_URL)/ (Ctrl+C stops)"; echo; break; \
+		fi; sleep 0.5; \
+	done; } & announcer=$$!; \
+	trap 'kill $$announcer $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Before the set-up, not minutes later: another server on the port.
+port-free:
+	@if (: </dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; then \
+		echo "Something already answers on $(HOST):$(PORT): stop it, or choose another port (make run PORT=8001)."; \
+		exit 1; \
+	fi
 
 test: install messages browser-deps html-deps ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -29,14 +47,17 @@ setup: install messages migrate demo
 install: $(VENV)/.installed
 
 # Reinstalls only when the lock file changed since the last install.
+# pip's output goes to .venv/pip.log, shown only when it fails.
 $(VENV)/.installed: requirements.lock
+	@echo "Installing the pinned dependencies into $(VENV) (first run: about 2 minutes)…"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	@{ $(BIN)/python -m pip install --upgrade pip \
+		&& $(BIN)/python -m pip install --require-hashes -r requirements.lock; \
+	} >$(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; echo "pip failed (log above, kept in $(VENV)/pip.log)."; exit 1; }
 	@touch $@
 
 system-deps:
-	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt) with apt-get…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
 
 browser-deps:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
@@ -48,13 +69,16 @@ html-deps:
 messages: system-deps $(MO_FILES)
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
-	msgfmt --check -o $@ $<
+	@echo "Compiling the translations ($*)…"
+	@msgfmt --check-format --check-domain -o $@ $<
 
 migrate: install messages
-	$(MANAGE) migrate --no-input
+	@echo "Migrating the database…"
+	@$(MANAGE) migrate --no-input --verbosity 0
 
 demo: migrate
-	$(MANAGE) load_demo
+	@echo "Loading the demo content…"
+	@$(MANAGE) load_demo
 
 makemessages: install ## Refresh the .po files from the code and templates
 	$(MANAGE) makemessages --locale nl --locale de --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'
