@@ -1,7 +1,9 @@
 """The demo loader tells the twinning's story in both languages and can run again safely."""
 
+import logging
 from io import StringIO
 
+from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page
@@ -86,3 +88,154 @@ class LoadDemoTests(TestCase):
                 )
                 self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
                 self.assertEqual(client.get("/admin/").status_code, 200)
+
+
+class DemoShowsWhatThePlatformDoesTests(TestCase):
+    """What the README's tour sends a newcomer to look at is there, in both languages."""
+
+    @classmethod
+    def setUpTestData(cls):
+        # As in development, where Wagtail's INFO lines reach the console.
+        records = []
+        handler = logging.Handler(logging.INFO)
+        handler.emit = records.append
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        wagtail_logger.setLevel(logging.INFO)
+        wagtail_logger.addHandler(handler)
+        mail.outbox = []
+        with cls.captureOnCommitCallbacks(execute=True):
+            try:
+                call_command("load_demo", stdout=StringIO())
+            finally:
+                # What follows the test's transaction (a real run commits within the command).
+                wagtail_logger.removeHandler(handler)
+                wagtail_logger.setLevel(level)
+        cls.log_records = records
+        cls.emails = list(mail.outbox)
+
+    def sectors(self):
+        from community.models import SectorPage
+
+        sectors = SectorPage.objects.live().order_by("locale__language_code", "path")
+        self.assertEqual(
+            sorted(sectors.values_list("locale__language_code", flat=True)), ["de"] * 5 + ["nl"] * 5
+        )
+        return sectors
+
+    def test_every_sector_has_meetings_stories_and_members_in_both_languages(self):
+        from exchanges.models import MeetingPage, StoryPage
+
+        for sector in self.sectors():
+            with self.subTest(sector=sector.url_path):
+                meetings = MeetingPage.objects.live().in_sector(sector).filter(locale=sector.locale)
+                self.assertGreaterEqual(meetings.upcoming().count(), 1)
+                self.assertGreaterEqual(meetings.past().count(), 1)
+                stories = StoryPage.objects.live().in_sector(sector).filter(locale=sector.locale)
+                self.assertGreaterEqual(stories.count(), 1)
+                towns = {member.town.slug for member in sector.visible_members() if member.town}
+                self.assertEqual(towns, {"steenwijkerland", "herzebrock-clarholz"})
+                response = self.client.get(sector.url)
+                self.assertContains(response, meetings.upcoming().first().title)
+
+    def test_every_sector_calendar_feed_has_events(self):
+        from django.urls import reverse
+        from django.utils import translation
+
+        for sector in self.sectors():
+            with (
+                self.subTest(sector=sector.url_path),
+                translation.override(sector.locale.language_code),
+            ):
+                response = self.client.get(reverse("sector_calendar_feed", args=[sector.slug]))
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(b"BEGIN:VEVENT", response.content)
+
+    def test_special_meetings_exist_in_both_languages(self):
+        from exchanges.models import MeetingPage
+        from exchanges.models.meetings import LOCAL_TIME
+
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                meetings = (
+                    MeetingPage.objects.live().upcoming().filter(locale__language_code=language)
+                )
+                self.assertTrue(
+                    any(
+                        m.end.astimezone(LOCAL_TIME).date() > m.start.astimezone(LOCAL_TIME).date()
+                        for m in meetings
+                    ),
+                    "a multi-day meeting",
+                )
+                self.assertTrue(meetings.filter(format="hybrid").exists())
+                self.assertTrue(meetings.filter(cancelled=True).exists())
+                moved = meetings.filter(moved_from__isnull=False).first()
+                self.assertIsNotNone(moved)
+                self.assertNotEqual(moved.moved_from, moved.start)
+                full = [
+                    m
+                    for m in meetings.filter(capacity__isnull=False, cancelled=False)
+                    if m.registrations().registered().count() == m.capacity
+                ]
+                self.assertEqual(len(full), 1)
+                self.assertGreaterEqual(full[0].registrations().waiting().count(), 1)
+                self.assertTrue(full[0].registration_open())
+
+    def test_demo_members_have_contributions_in_the_states_the_readme_names(self):
+        from django.contrib.auth import get_user_model
+
+        from community.contributions import ContributionState, contributions_of
+
+        anke = get_user_model().objects.get(email="anke@bewoners.example")
+        states = {page.state for page in contributions_of(anke)}
+        self.assertLessEqual(
+            {
+                ContributionState.PUBLISHED,
+                ContributionState.IN_REVIEW,
+                ContributionState.CHANGES_REQUESTED,
+            },
+            states,
+        )
+        changes = next(
+            page
+            for page in contributions_of(anke)
+            if page.state == ContributionState.CHANGES_REQUESTED
+        )
+        self.assertTrue(changes.editor_comment)
+
+    def test_loading_the_demo_sends_no_email(self):
+        from home.mail import OutgoingEmail
+
+        self.assertEqual(OutgoingEmail.objects.count(), 0)
+        self.assertEqual([email.subject for email in self.emails], [])
+
+    def test_loading_twice_adds_nothing(self):
+        from django.contrib.auth import get_user_model
+
+        from community.models import SectorMembership
+        from exchanges.models import MeetingSector, Registration
+
+        def counts():
+            return [
+                model.objects.count()
+                for model in (
+                    Page,
+                    MeetingSector,
+                    Registration,
+                    get_user_model(),
+                    SectorMembership,
+                )
+            ]
+
+        before = counts()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
+        self.assertEqual(counts(), before)
+
+    def test_load_demo_says_little_unless_asked(self):
+        self.assertEqual([record.getMessage() for record in self.log_records], [])
+        out = StringIO()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=out)
+        self.assertLessEqual(len(out.getvalue().splitlines()), 3)
+        self.assertIn("Demo content ready", out.getvalue())
