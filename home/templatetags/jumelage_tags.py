@@ -108,8 +108,11 @@ def _chrome(request, site):
         ],
         "foundations": [
             {
-                field: getattr(foundation, field)
-                for field in ("name", "address", "email", "phone", "website")
+                **{
+                    field: getattr(foundation, field)
+                    for field in ("name", "town", "address", "email", "phone", "website")
+                },
+                "country": str(foundation.get_country_display()),
             }
             for foundation in footer.foundations.all()
         ],
