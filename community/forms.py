@@ -3,28 +3,45 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
 from exchanges.choices import MeetingFormat, SpokenLanguage
 from exchanges.models import MeetingPage
 from home.validators import validate_one_line, validate_text
 
+from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
 from .uploads import PhotoField
 
 
+def towns_named():
+    """The towns (as stored: those of the default language) by id, each with its name in the
+    language being read."""
+    towns = list(Town.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    names = dict(
+        Town.objects.filter(
+            translation_key__in=[town.translation_key for town in towns],
+            locale__language_code=translation.get_language(),
+        ).values_list("translation_key", "name")
+    )
+    for town in towns:
+        town.name = names.get(town.translation_key, town.name)
+    return sorted(towns, key=lambda town: town.name.casefold())
+
+
 def town_choices():
-    towns = Town.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
-    return [(town.pk, town.name) for town in towns] + [("", _("Elsewhere"))]
+    return [(town.pk, town.name) for town in towns_named()] + [("", _("Elsewhere"))]
 
 
 class TownChoiceField(forms.TypedChoiceField):
     """Steenwijkerland, Herzebrock-Clarholz (or a town editors added), or elsewhere."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, label=None, **kwargs):
         super().__init__(
-            label=_("Where do you live?"),
+            label=label or _("Where do you live?"),
             choices=town_choices,
             coerce=lambda pk: Town.objects.get(pk=pk),
             empty_value=None,
@@ -64,7 +81,7 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     town = TownChoiceField()
-    avatar = PhotoField(label=_("Photo"), required=False)
+    avatar = PhotoField(label=_("Photo"), required=False, widget=forms.FileInput)
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
 
     class Meta:
@@ -78,10 +95,17 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].validators.append(validate_one_line)
         self.fields["bio"].validators.append(validate_text)
         self.initial["town"] = self.instance.town_id or ""
+        # As stored: a photo sent with a form that has errors is not.
+        self.current_avatar = self.instance.avatar or None
+        if self.current_avatar:
+            self.fields["avatar"].label = _("Replace my photo")
+        else:
+            del self.fields["remove_avatar"]
+        self.order_fields(["display_name", "town", "language", "bio", "avatar", "remove_avatar"])
 
     def save(self, commit=True):
         user = super().save(commit=False)
-        if self.cleaned_data.get("remove_avatar"):
+        if self.cleaned_data.get("remove_avatar") and "avatar" not in self.files:
             # The stored file goes once this is saved (community.signal_handlers).
             user.avatar = ""
         if commit:
@@ -115,28 +139,103 @@ class DeleteAccountForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    """One photo of a contribution, with the text people who cannot see it need."""
+    """One photo of a contribution, with the text people who cannot see it need. A photo that
+    was accepted on a form sent back with errors is kept on the server (`kept`), since a browser
+    cannot fill in a file field again."""
 
-    image = PhotoField(label=_("Photo"), required=False)
+    # The formats and the size are said once for all photos, above them.
+    image = PhotoField(label=_("Photo"), required=False, help_text="")
     alt_text = forms.CharField(
         label=_("What does the photo show?"),
         max_length=250,
         required=False,
-        help_text=_("For people who cannot see the photo."),
+        help_text=_("Needed with a photo, for people who cannot see it."),
         validators=[validate_one_line],
     )
     caption = forms.CharField(
-        label=_("Caption"), max_length=250, required=False, validators=[validate_one_line]
+        label=_("Caption"),
+        max_length=250,
+        required=False,
+        help_text=_("Shown under the photo."),
+        validators=[validate_one_line],
     )
+    discard = forms.BooleanField(label=_("Do not use this photo"), required=False)
+
+    def __init__(self, *args, kept=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required as soon as there is a photo: the label must not call it optional.
+        self.fields["alt_text"].required_with_photo = True
+        self.kept = kept
+
+    @property
+    def kept(self):
+        return self._kept
+
+    @kept.setter
+    def kept(self, kept):
+        self._kept = kept
+        self.fields["image"].help_text = (
+            format_lazy(_("“{name}” is kept: choose another file to replace it."), name=kept.name)
+            if kept
+            else ""
+        )
+        # A bound field copies its help text when made (by validation, for one).
+        self._bound_fields_cache.pop("image", None)
+
+    def photo(self):
+        """The photo of this slot: a new upload, else the one kept from before (unless the
+        member chose not to use it)."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("image"):
+            return data["image"]
+        if self.kept and not data.get("discard"):
+            return self.kept.file()
+        return None
 
     def clean(self):
         data = super().clean()
-        if data.get("image") and not data.get("alt_text", "").strip():
+        has_photo = data.get("image") or (self.kept and not data.get("discard"))
+        if has_photo and not data.get("alt_text", "").strip():
             self.add_error("alt_text", _("Describe the photo for people who cannot see it."))
         return data
 
 
-PhotoFormSet = forms.formset_factory(PhotoForm, extra=3, max_num=10, validate_max=True)
+# Photos per contribution, those it already has included.
+MAX_PHOTOS = 10
+
+
+class BasePhotoFormSet(forms.BaseFormSet):
+    def __init__(self, *args, kept=None, existing=0, **kwargs):
+        self.kept = kept or {}
+        self.existing = existing
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "kept": self.kept.get(index)}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        count = sum(1 for form in self.forms if form.photo() is not None)
+        if self.existing + count > MAX_PHOTOS:
+            raise forms.ValidationError(
+                ngettext_lazy(
+                    "A contribution has at most %(max)d photo.",
+                    "A contribution has at most %(max)d photos.",
+                    "max",
+                )
+                % {"max": MAX_PHOTOS}
+            )
+
+
+def photo_formset(*args, existing=0, **kwargs):
+    """A slot for every photo the contribution may still get; without JavaScript, all of them
+    are in the page."""
+    slots = max(MAX_PHOTOS - existing, 0)
+    formset = forms.formset_factory(
+        PhotoForm, formset=BasePhotoFormSet, extra=slots, max_num=slots, absolute_max=MAX_PHOTOS
+    )
+    return formset(*args, existing=existing, **kwargs)
 
 
 class ContributionForm(forms.Form):
@@ -167,11 +266,15 @@ class ContributionForm(forms.Form):
 
     def __init__(self, *args, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
-        sectors = SectorPage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+        # A contribution links the sector's page of the default language, as a translated page
+        # does; the member reads its name in their language.
+        sectors = SectorPage.objects.live().filter(locale=Locale.get_default())
         self.sectors = {str(sector.pk): sector for sector in sectors}
-        self.fields["sector"].choices = [("", _("None"))] + [
-            (pk, sector.title) for pk, sector in self.sectors.items()
-        ]
+        shown = sorted(
+            ((pk, localized_sector(sector.pk).title) for pk, sector in self.sectors.items()),
+            key=lambda choice: choice[1].casefold(),
+        )
+        self.fields["sector"].choices = [("", _("None"))] + shown
         if editing:
             # The language of a contribution is fixed once it exists.
             self.fields["language"].disabled = True
@@ -195,8 +298,7 @@ class StoryContributionForm(ContributionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        towns = Town.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
-        self.towns = {str(town.pk): town for town in towns}
+        self.towns = {str(town.pk): town for town in towns_named()}
         self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
 
     def clean_date(self):
@@ -228,7 +330,7 @@ class MeetingProposalForm(ContributionForm):
     place_name = forms.CharField(
         label=_("Place"), max_length=150, required=False, validators=[validate_one_line]
     )
-    town = TownChoiceField()
+    town = TownChoiceField(label=_("Town of the meeting"))
     online_url = forms.URLField(
         label=_("Online link"),
         required=False,

@@ -13,10 +13,15 @@ the member chose ("anna-on-holiday.jpg") would make the photo of a draft or a re
 to guess. Renditions take their name from it."""
 
 import io
+import os
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from wagtail.images.fields import WagtailImageField
@@ -26,6 +31,32 @@ FORMATS = {
     "PNG": ("png", "image/png"),
     "WEBP": ("webp", "image/webp"),
 }
+
+# What members may send, by file name: what is stored (a GIF or an AVIF would become a JPEG,
+# losing its animation or its quality; the help text names only what is really accepted).
+EXTENSIONS = ("jpg", "jpeg", "png", "webp")
+ACCEPT = "image/jpeg,image/png,image/webp"
+
+
+def formats_text(max_size):
+    """The help text of a photo field, in the language of the request that shows it (Wagtail's
+    is computed once, in whatever language the process happened to be using)."""
+    return _("JPEG, PNG or WebP, at most %(size)s. Location data in photos is removed.") % {
+        "size": filesizeformat(max_size)
+    }
+
+
+def wrong_format_text():
+    return _("This is not a photo the site accepts: choose a JPEG, PNG or WebP file.")
+
+
+def too_large_text(max_size):
+    return _("This file is too big. Maximum filesize %(max_filesize)s.") % {
+        "max_filesize": filesizeformat(max_size)
+    }
+
+
+lazy_text = lazy(lambda function, *args: function(*args), str)
 
 # What a good phone camera takes; the site-wide WAGTAILIMAGES_MAX_IMAGE_PIXELS is for editors.
 MAX_PIXELS = 24_000_000
@@ -42,6 +73,26 @@ WIDE_MODES = ("I", "I;16", "I;16L", "I;16B", "I;16N", "F")
 class PhotoField(WagtailImageField):
     """Wagtail's image field, whose photo comes out re-encoded. A file that is cut off or damaged
     is refused like any other non-image."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed_image_extensions = list(EXTENSIONS)
+        self.widget.attrs["accept"] = ACCEPT
+        # Evaluated when shown, in the reader's language.
+        if "help_text" not in kwargs:
+            self.help_text = lazy_text(formats_text, self.max_upload_size)
+        self.error_messages["invalid_image_extension"] = lazy_text(wrong_format_text)
+        self.error_messages["file_too_large_unknown_size"] = lazy_text(
+            too_large_text, self.max_upload_size
+        )
+
+    def check_image_file_format(self, f):
+        extension = os.path.splitext(f.name)[1].lower()[1:]
+        if extension not in EXTENSIONS:
+            raise ValidationError(
+                self.error_messages["invalid_image_extension"], code="invalid_image_extension"
+            )
+        super().check_image_file_format(f)
 
     def check_image_pixel_size(self, f):
         """Wagtail's own check decodes the whole image to measure it (Willow loads it); the
@@ -133,3 +184,62 @@ def converted(image, kind):
 def storage_name():
     """128 random bits, URL-safe: a name nobody can guess or derive from the member's file."""
     return secrets.token_urlsafe(16)
+
+
+class KeptPhoto:
+    """A photo that passed the checks on a form that came back with errors. A browser cannot
+    fill in a file field again, so it waits on the server under a random name, known only to the
+    member's session, for the same form (its submission token) to be sent again."""
+
+    SESSION_KEY = "kept_photos"
+    # Forms a session keeps photos for; the oldest one's photos go when another one starts.
+    MAX_FORMS = 3
+
+    def __init__(self, path, name):
+        self.path, self.name = path, name
+
+    def file(self):
+        with default_storage.open(self.path) as stored:
+            return ContentFile(stored.read(), name=os.path.basename(self.path))
+
+    def delete(self):
+        default_storage.delete(self.path)
+
+    @classmethod
+    def for_form(cls, session, token):
+        """The photos kept for the form `token`, by slot."""
+        kept = session.get(cls.SESSION_KEY, {}).get(str(token), {})
+        return {int(slot): cls(**data) for slot, data in kept.items()}
+
+    @classmethod
+    def keep(cls, session, token, slot, upload, name):
+        """Stores `upload` (already cleaned, under a random name) for slot `slot` of the form
+        `token`, in place of the photo kept there before. `name` is the member's file name, shown
+        to them only."""
+        forms = session.get(cls.SESSION_KEY, {})
+        photos = forms.pop(str(token), {})
+        if str(slot) in photos:
+            cls(**photos[str(slot)]).delete()
+        upload.seek(0)
+        path = default_storage.save(f"pending/{upload.name}", ContentFile(upload.read()))
+        upload.seek(0)
+        photos[str(slot)] = {"path": path, "name": os.path.basename(name or "")[:100]}
+        forms[str(token)] = photos
+        while len(forms) > cls.MAX_FORMS:
+            oldest = next(iter(forms))
+            for data in forms.pop(oldest).values():
+                cls(**data).delete()
+        session[cls.SESSION_KEY] = forms
+        return cls(**photos[str(slot)])
+
+    @classmethod
+    def drop(cls, session, token, slot=None):
+        """Deletes the photos kept for the form `token` (or only that of `slot`)."""
+        forms = session.get(cls.SESSION_KEY, {})
+        photos = forms.get(str(token), {})
+        for key in list(photos):
+            if slot is None or key == str(slot):
+                cls(**photos.pop(key)).delete()
+        if not photos:
+            forms.pop(str(token), None)
+        session[cls.SESSION_KEY] = forms

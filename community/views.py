@@ -23,15 +23,16 @@ from . import contributions
 from .forms import (
     DeleteAccountForm,
     MeetingProposalForm,
-    PhotoFormSet,
     ProfileForm,
     ReportForm,
     StoryContributionForm,
+    photo_formset,
 )
 from .models import Report, SectorMembership, SectorPage
 from .models.reports import AlreadyReported
 from .notifications import notify_editors_of_report
 from .privacy import delete_account, export_member_data
+from .uploads import KeptPhoto
 
 
 def member_required(view):
@@ -117,13 +118,47 @@ def submission_token(request):
         return uuid.uuid4() if request.method == "GET" else None
 
 
+def photo_count(page):
+    """The photos a contribution has: the one leading a story and those in its text."""
+    if page is None:
+        return 0
+    in_body = sum(1 for block in page.body if block.block_type == "image")
+    return in_body + (1 if getattr(page, "image_id", None) else 0)
+
+
+def keep_photos(request, token, photos):
+    """After a form came back with errors: keeps each photo that passed the checks for the next
+    try (the browser forgets the chosen file), and forgets those the member no longer wants."""
+    if token is None:
+        return
+    photos.is_valid()  # Cleans every photo, also when the other fields already had errors.
+    for index, photo in enumerate(photos.forms):
+        data = getattr(photo, "cleaned_data", {})
+        upload = data.get("image")
+        if upload:
+            sent = request.FILES.get(photo.add_prefix("image"))
+            photo.kept = KeptPhoto.keep(
+                request.session, token, index, upload, sent.name if sent else ""
+            )
+        elif photo.kept and data.get("discard"):
+            KeptPhoto.drop(request.session, token, index)
+            photo.kept = None
+
+
 def contribution_view(request, form_class, page=None):
     editing = page is not None
     is_story = form_class is StoryContributionForm
     initial = initial_for(page) if editing else {"language": get_language()}
     form = form_class(request.POST or None, initial=initial, editing=editing)
-    photos = PhotoFormSet(request.POST or None, request.FILES or None, prefix="photos")
     token = submission_token(request)
+    kept = KeptPhoto.for_form(request.session, token) if token and request.method == "POST" else {}
+    photos = photo_formset(
+        request.POST or None,
+        request.FILES or None,
+        prefix="photos",
+        kept=kept,
+        existing=photo_count(page),
+    )
     if request.method == "POST" and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
         try:
@@ -142,12 +177,14 @@ def contribution_view(request, form_class, page=None):
                     locale = contributions.locale_for(form.cleaned_data["language"])
                     contributions.create_contribution(page, request.user, locale, submit=submit)
         except contributions.AlreadySubmitted:
+            KeptPhoto.drop(request.session, token)
             messages.info(
                 request, _("This form had already been sent; your contribution is saved once.")
             )
             return redirect("member_area")
         except contributions.NotEditable:
             return in_review_view(request, page, status=409)
+        KeptPhoto.drop(request.session, token)
         if submit:
             messages.success(
                 request, _("Thank you! Your contribution is waiting for an editor's review.")
@@ -158,6 +195,7 @@ def contribution_view(request, form_class, page=None):
             )
         return redirect("member_area")
     if request.method == "POST":
+        keep_photos(request, token, photos)
         messages.error(request, _("Please correct the marked fields; nothing you typed is lost."))
     return render(
         request,
@@ -165,6 +203,9 @@ def contribution_view(request, form_class, page=None):
         {
             "form": form,
             "photos": photos,
+            "first_photos": photos.forms[:3],
+            "more_photos": photos.forms[3:],
+            "more_photos_open": any(photo.errors or photo.kept for photo in photos.forms[3:]),
             "page": None,
             "contribution": page,
             "is_story": is_story,
@@ -225,17 +266,22 @@ def fill_page(page, form, photos, user):
     page.title = data["title"]
     page.intro = data["intro"]
     stored = []
-    uploads = [photo.cleaned_data for photo in photos if photo.cleaned_data.get("image")]
+    chosen = ((photo, photo.photo()) for photo in photos)
+    uploads = [{**photo.cleaned_data, "image": image} for photo, image in chosen if image]
     if uploads:
         collection = contributions.collection_for(data["title"], user)
         stored = contributions.save_photos(uploads, collection, user)
     existing_photos = (
         [block for block in page.body if block.block_type == "image"] if page.pk else []
     )
-    if isinstance(page, StoryPage) and stored and not page.image_id:
-        # The first photo of a story leads it: on cards, at the top of the page, in previews.
-        page.image, page.image_alt = stored[0][0], stored[0][1]
-        stored = stored[1:]
+    if isinstance(page, StoryPage) and not page.image_id:
+        # The first photo of a story leads it: on cards, at the top of the page, in previews. The
+        # top of the page has no caption, so a photo the member wrote a caption for stays in the
+        # text, with its caption; the first one without leads.
+        lead = next((photo for photo in stored if not photo[2].strip()), None)
+        if lead is not None:
+            page.image, page.image_alt = lead[0], lead[1]
+            stored = [photo for photo in stored if photo is not lead]
     body = []
     html = contributions.paragraphs_to_html(data["body"])
     if html:

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
@@ -581,3 +581,159 @@ class RateLimitTests(MembersTestCase):
         }
         self.assertEqual(statuses, {302})
         self.assertEqual(self.client.post(f"/nl/meetings/{meeting.pk}/register/").status_code, 429)
+
+
+class FormsKeepTheirPromisesTests(MembersTestCase):
+    """What the member forms say is what they do, in the member's language (issue 13)."""
+
+    def test_german_forms_name_sectors_and_towns_in_german(self):
+        self.client.force_login(self.bernd)
+        page = soup(self.client.get("/de/members/stories/new/"))
+        sectors = [option.get_text() for option in page.select("#id_sector option")]
+        self.assertIn("Nachhaltigkeit und Klima", sectors)
+        self.assertNotIn("Duurzaamheid en klimaat", sectors)
+        # The contribution still links the sector as the Dutch pages do, whichever name was read.
+        value = page.find("option", string="Nachhaltigkeit und Klima")["value"]
+        self.assertEqual(value, str(self.climate.pk))
+
+    def test_photo_help_is_in_the_language_of_each_request(self):
+        self.client.force_login(self.anna)
+        dutch = self.client.get("/nl/members/profile/").content.decode()
+        german = self.client.get("/de/members/profile/").content.decode()
+        self.assertIn("JPEG, PNG of WebP, hoogstens 10,0", dutch)
+        self.assertIn("JPEG, PNG oder WebP, höchstens 10,0", german)
+        for dutch_word in ("Ondersteunde", "Maximale bestandsgrootte", "hoogstens"):
+            self.assertNotIn(dutch_word, german)
+
+    def test_the_form_offers_a_slot_for_every_photo_it_promises(self):
+        self.client.force_login(self.anna)
+        page = soup(self.client.get("/nl/members/stories/new/"))
+        self.assertIn("10 photos per contribution", "10 photos per contribution")
+        self.assertIn("10 foto's per bijdrage", page.get_text())
+        self.assertEqual(len(page.select("input[type=file]")), 10)
+        # Without JavaScript: the slots beyond the third are in the page, behind a disclosure.
+        self.assertEqual(len(page.select("details.photos__more input[type=file]")), 7)
+
+    def test_ten_photos_can_be_sent_and_an_eleventh_is_refused(self):
+        photos = {"photos-TOTAL_FORMS": "10"}
+        for index in range(10):
+            photos[f"photos-{index}-image"] = photo(f"foto{index}.jpg", size=(40, 30))
+            photos[f"photos-{index}-alt_text"] = f"Foto {index}"
+        self.post_story(self.anna, **photos)
+        story = self.contribution().get_latest_revision_as_object()
+        self.assertEqual(sum(1 for b in story.body if b.block_type == "image") + 1, 10)
+        # The story has ten now: editing it offers no slot, and a sent photo is refused.
+        response = self.client.get(f"/nl/members/contributions/{story.pk}/")
+        self.assertEqual(len(soup(response).select("input[type=file]")), 0)
+
+    def test_only_the_formats_the_help_names_are_accepted(self):
+        self.client.force_login(self.anna)
+        help_text = soup(self.client.get("/nl/members/profile/")).select_one("#id_avatar_helptext")
+        self.assertNotIn("GIF", help_text.get_text())
+        self.assertNotIn("AVIF", help_text.get_text())
+        gif = photo("animatie.gif", image_format="GIF")
+        response = self.post_story(
+            self.anna, **{"photos-0-image": gif, "photos-0-alt_text": "Animatie"}
+        )
+        self.assertContains(response, "kies een JPEG-, PNG- of WebP-bestand")
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+    def test_the_caption_of_every_photo_reaches_the_story(self):
+        self.post_story(
+            self.anna,
+            **{
+                "photos-0-image": photo(),
+                "photos-0-alt_text": "Fietsers",
+                "photos-0-caption": "Vertrek in Steenwijk",
+            },
+        )
+        story = self.contribution().get_latest_revision_as_object()
+        captions = [b.value["caption"] for b in story.body if b.block_type == "image"]
+        self.assertEqual(captions, ["Vertrek in Steenwijk"])
+        published = self.approve(self.contribution())
+        page = soup(self.client.get(published.url))
+        self.assertIn("Vertrek in Steenwijk", [c.get_text() for c in page.select("figcaption")])
+
+    def test_the_photo_description_is_not_called_optional(self):
+        self.client.force_login(self.anna)
+        page = soup(self.client.get("/nl/members/stories/new/"))
+        label = page.select_one("label[for=id_photos-0-alt_text]").get_text()
+        self.assertNotIn("niet verplicht", label)
+        caption = page.select_one("label[for=id_photos-0-caption]").get_text()
+        self.assertIn("niet verplicht", caption)
+
+    def test_a_photo_chosen_on_a_form_with_errors_is_kept_for_the_next_try(self):
+        self.client.force_login(self.anna)
+        token = soup(self.client.get("/nl/members/stories/new/")).select_one(
+            "input[name=submission]"
+        )["value"]
+        first = self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="",
+                submission=token,
+                **{"photos-1-image": photo("vakantie.jpg"), "photos-1-alt_text": "Fietsers"},
+            ),
+        )
+        note = soup(first).select_one("#id_photos-1-image_helptext").get_text()
+        self.assertIn("“vakantie.jpg” is bewaard", note)
+        self.assertIn(
+            "id_photos-1-image_helptext",
+            soup(first).select_one("#id_photos-1-image")["aria-describedby"],
+        )
+        # Another member sending the same form token gets nothing of it.
+        bernd = Client()
+        bernd.force_login(self.bernd)
+        other = bernd.post(
+            "/nl/members/stories/new/",
+            self.story_data(title="", submission=token, **{"photos-1-alt_text": "x"}),
+        )
+        self.assertNotIn("vakantie.jpg", other.content.decode())
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(submission=token, **{"photos-1-alt_text": "Fietsers"}),
+        )
+        story = self.contribution().get_latest_revision_as_object()
+        self.assertEqual(story.image_alt, "Fietsers")
+
+    def test_a_kept_photo_can_be_left_out(self):
+        self.client.force_login(self.anna)
+        token = "6f1c4a3e-8a53-4d0e-9a55-3f1d2b7c9e10"
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="", submission=token, **{"photos-0-image": photo(), "photos-0-alt_text": "A"}
+            ),
+        )
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(submission=token, **{"photos-0-discard": "on"}),
+        )
+        self.assertFalse(self.contribution().get_latest_revision_as_object().image)
+
+    def test_profile_shows_the_current_photo_with_replace_and_remove(self):
+        self.client.force_login(self.anna)
+        page = soup(self.client.get("/de/members/profile/"))
+        self.assertIsNone(page.select_one(".profile__photo"))
+        self.assertIsNone(page.select_one("#id_remove_avatar"))
+        self.client.post(
+            "/nl/members/profile/",
+            {"display_name": "Anna", "town": "", "language": "nl", "avatar": photo("anna.jpg")},
+        )
+        self.anna.refresh_from_db()
+        page = soup(self.client.get("/de/members/profile/"))
+        self.assertEqual(page.select_one(".profile__photo img")["src"], self.anna.avatar.url)
+        self.assertIn("Ihr aktuelles Foto", page.select_one(".profile__photo").get_text())
+        self.assertEqual(
+            page.select_one("label[for=id_avatar]").get_text(strip=True)[:17], "Mein Foto ersetze"
+        )
+        self.assertIsNotNone(page.select_one("#id_remove_avatar"))
+        self.assertNotIn("Currently", page.get_text())
+
+    def test_the_meeting_form_asks_for_the_town_of_the_meeting(self):
+        self.client.force_login(self.bernd)
+        page = soup(self.client.get("/de/members/meetings/new/"))
+        self.assertEqual(
+            page.select_one("label[for=id_town]").get_text(" ", strip=True),
+            "Ort des Treffens (optional)",
+        )
