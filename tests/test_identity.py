@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from community.emblems import design
 from community.factories import SectorPageFactory
+from home.models import Foundation, FoundationSettings
 from tests.stories_base import StoriesMixin
 
 
@@ -168,3 +169,51 @@ class TypefaceTests(TestCase):
             self.assertTrue(finders.find(url), url)
         self.assertTrue(finders.find("fonts/OFL-source-sans-3.txt"))
         self.assertIn('"Source Sans 3"', css.split("--font-sans:")[1].split(";")[0])
+
+
+class FooterAndTextPageTests(IdentityTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        settings = FoundationSettings.objects.get()
+        Foundation.objects.create(
+            settings=settings,
+            name="Stichting Jumelage",
+            town="Steenwijkerland",
+            country="NL",
+            address="Postbus 1234\n8330 AA Steenwijk",
+            email="info@jumelage.example",
+        )
+        Foundation.objects.create(
+            settings=settings,
+            name="Partnerschaftskomitee",
+            town="Herzebrock-Clarholz",
+            country="DE",
+            address="Postfach 12 34\n33442 Herzebrock-Clarholz",
+            email="info@partnerschaft.example",
+        )
+        cls.contact = cls.add_page(title="Contact", slug="contact", show_in_menus=True)
+        settings.contact_page = cls.contact
+        settings.save()
+
+    def test_the_footer_gives_both_foundations_postal_address_and_contact(self):
+        footer = soup(self.client.get("/de/")).select_one("footer")
+        text = footer.get_text(" ", strip=True)
+        self.assertIn("Postbus 1234 8330 AA Steenwijk", text)
+        self.assertIn("Postfach 12 34 33442 Herzebrock-Clarholz", text)
+        self.assertIn("Steenwijkerland, Niederlande", text)
+        self.assertIn("Herzebrock-Clarholz, Deutschland", text)
+        hrefs = [a["href"] for a in footer.select("a")]
+        self.assertIn("mailto:info@jumelage.example", hrefs)
+        self.assertIn("mailto:info@partnerschaft.example", hrefs)
+        dutch_footer = soup(self.client.get("/nl/")).select("footer a")
+        self.assertIn("/nl/contact/", [a["href"] for a in dutch_footer])
+
+    def test_a_text_page_has_a_side_column_with_whom_to_write(self):
+        page = soup(self.client.get("/nl/contact/"))
+        aside = page.select_one("article aside")
+        self.assertEqual(
+            [a["href"] for a in aside.select("a[href^=mailto]")],
+            ["mailto:info@jumelage.example", "mailto:info@partnerschaft.example"],
+        )
+        self.assertIsNotNone(page.select_one("article .prose"))
