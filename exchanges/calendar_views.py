@@ -17,12 +17,13 @@ MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def parse_month(value, today):
+    """The month `value` asks for ("2027-06"), or None for one the calendar cannot show."""
     match = MONTH.match(value or "")
     if match:
         year, month = int(match[1]), int(match[2])
         if 1 <= month <= 12 and 2000 <= year <= 2100:
             return year, month
-    return today.year, today.month
+    return None
 
 
 def shift_month(year, month, step):
@@ -60,10 +61,18 @@ def calendar_context(calendar_page, request):
     # content cache.
     if context["view"] == "month":
         today = timezone.localtime(now, LOCAL_TIME).date()
-        year, month = parse_month(request.GET.get("month"), today)
+        asked = request.GET.get("month")
+        parsed = parse_month(asked, today)
+        # A month that does not exist (or lies beyond the calendar) is not silently replaced:
+        # the current month is shown with a notice that says so.
+        refused = bool(asked) and parsed is None
+        year, month = parsed or (today.year, today.month)
         previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
         context.update(
-            listing_key=form.listing_key(view="month", month=f"{year}-{month:02d}"),
+            listing_key=form.listing_key(
+                view="month", month=f"{year}-{month:02d}", refused_month=int(refused)
+            ),
+            refused_month=refused,
             month_start=datetime.date(year, month, 1),
             weeks=SimpleLazyObject(lambda: month_grid(year, month, meetings.in_month(year, month))),
             today=today,

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeetingFormat(models.TextChoices):
@@ -18,4 +19,5 @@ class SpokenLanguage(models.TextChoices):
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     WAITLISTED = "waitlisted", _("On the waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
+    # The member withdrew: not the meeting's "Cancelled" (Afgelast/Abgesagt).
+    CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")

@@ -161,6 +161,20 @@ class MonthViewTests(CalendarTestCase):
             soup(response).select_one("#month-title").get_text(strip=True), "januari 2026"
         )
 
+    def test_a_month_that_does_not_exist_is_not_silently_replaced(self):
+        page = soup(self.client.get("/de/kalender/", {"view": "month", "month": "2027-13"}))
+        self.assertEqual(
+            page.select_one(".notice[role=status]").get_text(strip=True),
+            "Der Kalender kann diesen Monat nicht anzeigen; hier ist Januar 2026.",
+        )
+        shown = soup(self.client.get("/de/kalender/", {"view": "month", "month": "2027-12"}))
+        self.assertIsNone(shown.select_one(".notice[role=status]"))
+        self.assertIsNone(
+            soup(self.client.get("/de/kalender/", {"view": "month"})).select_one(
+                ".notice[role=status]"
+            )
+        )
+
 
 @time_machine.travel(NOW, tick=False)
 class ICalendarTests(CalendarTestCase):
@@ -526,3 +540,58 @@ class RegistrationExportTests(CalendarTestCase):
         member = User.objects.create_user("anna@example.org", "x")
         self.client.force_login(member)
         self.assertNotEqual(self.client.get("/admin/registrations/").status_code, 200)
+
+
+@time_machine.travel(NOW, tick=False)
+class MeetingsShowWhatTheyAreTests(CalendarTestCase):
+    """A meeting of several days reads as several days; a cancelled one offers nothing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.camp = cls.meeting(
+            local(2027, 6, 12, 10, 0), hours=54, title="Jeugdkamp", slug="jeugdkamp"
+        )
+        cls.camp_de = cls.translated(cls.camp, title="Jugendlager", slug="jugendlager")
+        cls.fair = cls.meeting(
+            local(2027, 5, 30, 10, 0), hours=60, title="Grensmarkt", slug="grensmarkt"
+        )
+        cls.evening = cls.meeting(
+            local(2026, 4, 2, 19, 0),
+            title="Afgelaste avond",
+            slug="afgelaste-avond",
+            capacity=20,
+            cancelled=True,
+        )
+
+    def test_cards_and_pages_show_the_days_of_a_meeting_of_several_days(self):
+        cards = {
+            card.select_one(".meeting__title").get_text(strip=True): card
+            for card in soup(self.client.get("/nl/agenda/")).select(".meeting")
+        }
+        self.assertEqual(
+            cards["Jeugdkamp"].select_one(".meeting__when").get_text(" ", strip=True),
+            "12–14 juni 2027 (begint 10:00, eindigt 16:00)",
+        )
+        self.assertEqual(cards["Jeugdkamp"].select_one(".meeting__day").get_text(), "12–14")
+        self.assertIn(
+            "30 mei – 1 juni 2027", cards["Grensmarkt"].select_one(".meeting__when").get_text()
+        )
+        german = soup(self.client.get("/de/kalender/jugendlager/"))
+        self.assertEqual(
+            german.select_one(".meeting-page__days").get_text(strip=True), "12.–14. Juni 2027"
+        )
+
+    def test_a_cancelled_meeting_offers_no_places_and_no_registration(self):
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        self.client.force_login(member)
+        page = soup(self.client.get("/nl/agenda/afgelaste-avond/"))
+        self.assertNotIn("plaatsen vrij", page.get_text())
+        self.assertIsNone(page.find("button", string="Aanmelden"))
+        self.assertIn("de bijeenkomst is afgelast", page.select_one(".registration").get_text())
+
+    def test_a_members_own_cancellation_is_not_called_a_cancelled_meeting(self):
+        with translation.override("nl"):
+            self.assertEqual(str(RegistrationStatus.CANCELLED.label), "Afgemeld")
+        with translation.override("de"):
+            self.assertEqual(str(RegistrationStatus.CANCELLED.label), "Abgemeldet")
