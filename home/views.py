@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
@@ -14,10 +15,11 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from community.models import SectorPage
-from exchanges.models import StoryPage
+from exchanges.models import MeetingPage, StoryPage
 
-from .cache import active_locale, find_site, remember
+from .cache import active_locale, find_site, locales, remember
 from .models import StandardPage
+from .search import search_backend
 from .urls_util import absolute_url
 from .validators import without_control_characters
 from .visibility import public
@@ -70,6 +72,14 @@ def robots_txt(request):
 
 SEARCH_RESULTS_PER_PAGE = 10
 
+# What a visitor can find, and what each is called in the results.
+SEARCH_RESULT_KINDS = {
+    MeetingPage: ("meeting", pgettext_lazy("search result", "Meeting")),
+    StoryPage: ("story", pgettext_lazy("search result", "Story")),
+    SectorPage: ("sector", pgettext_lazy("search result", "Sector community")),
+    StandardPage: ("page", pgettext_lazy("search result", "Page")),
+}
+
 
 def search_words(query):
     """The words of what a visitor typed, for the search backend. Its query syntax (quotes,
@@ -78,27 +88,70 @@ def search_words(query):
     return " ".join(re.findall(r"\w+", query))
 
 
+def search_pages(words, locale):
+    """The public, live pages of a locale that match the words, read in its language. Untranslated
+    aliases are left out: their text is in the other language, and a visitor finds the original
+    there."""
+    written_here = Page.objects.filter(locale=locale, alias_of__isnull=True)
+    pages = (
+        public(Page.objects.live())
+        .type(*SEARCH_RESULT_KINDS)
+        .filter(id__in=written_here.values("id"))
+        .specific()
+    )
+    return search_backend(locale.language_code).search(words, pages)
+
+
+def search_result(page):
+    kind, label = SEARCH_RESULT_KINDS[type(page)]
+    return {"page": page, "kind": kind, "label": label}
+
+
+def other_language_results(words, query):
+    """How many pages each other language would find, for a search that found nothing here."""
+    found = []
+    here = active_locale()
+    for locale in locales().values():
+        if locale == here:
+            continue
+        count = search_pages(words, locale).count()
+        if count:
+            with translation.override(locale.language_code):
+                url = reverse("search")
+            found.append(
+                {
+                    "language_code": locale.language_code,
+                    "language": get_language_info(locale.language_code)["name_translated"],
+                    "count": count,
+                    "url": f"{url}?{urlencode({'q': query})}",
+                }
+            )
+    return found
+
+
 @require_GET
 def search(request):
-    """Site search in the language being read. Untranslated aliases are left out: their text is
-    in the other language, and a visitor finds the original there."""
+    """Site search in the language being read: meetings, stories, sector communities and pages.
+    When nothing is found, it says how many results the other language has."""
     query = without_control_characters(request.GET.get("q", "")).strip()[:200]
     results = None
+    elsewhere = []
     if query:
-        written_here = Page.objects.filter(locale=active_locale(), alias_of__isnull=True)
-        pages = (
-            public(Page.objects.live())
-            .type(StandardPage, SectorPage, StoryPage)
-            .filter(id__in=written_here.values("id"))
-            .specific()
-        )
         words = search_words(query)
-        found = pages.search(words) if words else pages.none()
+        found = search_pages(words, active_locale()) if words else Page.objects.none()
         results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = [search_result(page) for page in results.object_list]
+        if words and not results.object_list:
+            elsewhere = other_language_results(words, query)
     return render(
         request,
         "home/search.html",
-        {"query": query, "results": results, "query_string": urlencode({"q": query})},
+        {
+            "query": query,
+            "results": results,
+            "elsewhere": elsewhere,
+            "query_string": urlencode({"q": query}),
+        },
     )
 
 

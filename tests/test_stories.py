@@ -1,4 +1,5 @@
-"""Exchange stories: listing, filters, pagination, feeds, search, labels and query budgets."""
+"""Exchange stories: listing, filters, pagination, feeds, labels and query budgets (search:
+test_search.py)."""
 
 import datetime
 
@@ -351,40 +352,6 @@ class FeedTests(StoryTestCase):
 
     def test_feed_can_be_cached_by_readers(self):
         self.assertIn("max-age", self.client.get("/nl/feeds/stories.rss")["Cache-Control"])
-
-
-class SearchTests(StoryTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        story = cls.story(
-            title="Fietstocht",
-            slug="fietstocht",
-            intro="Twintig inwoners fietsten langs de Vecht naar de partnergemeente.",
-        )
-        cls.translated(
-            story,
-            title="Radtour",
-            slug="radtour",
-            intro="Zwanzig Einwohner radelten an der Ems entlang zur Partnergemeinde.",
-        )
-
-    def results(self, url, query):
-        response = self.client.get(url, {"q": query})
-        self.assertEqual(response.status_code, 200)
-        return [a.get_text(strip=True) for a in soup(response).select(".search-results h2 a")]
-
-    def test_search_finds_a_story_by_a_word_of_its_text(self):
-        self.assertEqual(self.results("/nl/search/", "Vecht"), ["Fietstocht"])
-        self.assertEqual(self.results("/de/search/", "radelten"), ["Radtour"])
-
-    def test_search_does_not_cross_languages(self):
-        self.assertEqual(self.results("/de/search/", "Vecht"), [])
-        self.assertEqual(self.results("/nl/search/", "radelten"), [])
-
-    def test_nothing_found_is_said_clearly(self):
-        response = self.client.get("/de/search/", {"q": "Vulkan"})
-        self.assertContains(response, "Für „Vulkan“ wurde nichts gefunden.")
 
 
 @override_settings(CACHE_RENDERED_HTML=False)

@@ -290,7 +290,15 @@ WAGTAIL_SITE_NAME = "Jumelage Steenwijkerland – Herzebrock-Clarholz"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Approving a contribution publishes it: moderators approve, not publish (community/approval.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "community.approval.publish_approved"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each locale's pages stemmed by their language's rules,
+# content without a language (images, documents) not stemmed (home/search.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "home.search",
+        "SEARCH_CONFIG": "simple",
+        "LANGUAGE_CONFIGS": {"nl": "dutch", "de": "german"},
+    }
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents go through Django (never served straight from storage as HTML or SVG): only office

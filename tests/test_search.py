@@ -1,0 +1,225 @@
+"""Site search: what a visitor can read in a language is found in that language, labelled by kind;
+a search that finds nothing points to the other language when it would find something there; on
+PostgreSQL each language is stemmed by its own rules."""
+
+import datetime
+import unittest
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from wagtail.models import PageViewRestriction
+
+from community.factories import SectorPageFactory
+from tests.calendar_base import CalendarMixin, local
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+class SearchMixin(CalendarMixin):
+    @classmethod
+    def build_search_site(cls):
+        cls.build_calendar()
+        cls.taalcafe = cls.meeting(
+            local(2030, 5, 1, 19, 30),
+            title="Taalcafé in Steenwijk",
+            slug="taalcafe",
+            intro="Nederlands en Duits oefenen bij koffie.",
+            sectors=[cls.climate],
+        )
+        cls.translated(
+            cls.taalcafe,
+            title="Sprachcafé in Steenwijk",
+            slug="sprachcafe",
+            intro="Niederländisch und Deutsch üben beim Kaffee.",
+        )
+        cls.raadsavond = cls.meeting(
+            local(2030, 6, 2, 20, 0),
+            title="Raadsavond over de jumelage",
+            slug="raadsavond",
+            intro="De gemeenteraden vergaderen samen.",
+        )
+        bike_ride = cls.story(
+            title="Fietstocht",
+            slug="fietstocht",
+            intro="Twintig inwoners fietsten langs de Vecht naar de partnergemeente.",
+            date=datetime.date(2024, 5, 1),
+        )
+        cls.translated(
+            bike_ride,
+            title="Radtour",
+            slug="radtour",
+            intro="Zwanzig Einwohner radelten an der Ems entlang zur Partnergemeinde.",
+        )
+
+    def results(self, url, query):
+        response = self.client.get(url, {"q": query})
+        self.assertEqual(response.status_code, 200)
+        return [a.get_text(strip=True) for a in soup(response).select(".search-results h2 a")]
+
+
+class SearchTests(SearchMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_search_site()
+
+    def test_meetings_are_found_by_a_word_of_their_title_in_both_languages(self):
+        self.assertEqual(self.results("/nl/search/", "taalcafé"), ["Taalcafé in Steenwijk"])
+        self.assertEqual(self.results("/nl/search/", "raadsavond"), ["Raadsavond over de jumelage"])
+        self.assertEqual(self.results("/de/search/", "Sprachcafé"), ["Sprachcafé in Steenwijk"])
+
+    def test_sector_communities_are_found(self):
+        self.assertEqual(self.results("/nl/search/", "Landbouw"), ["Landbouw"])
+        self.assertEqual(self.results("/de/search/", "Landwirtschaft"), ["Landwirtschaft"])
+
+    def test_a_story_is_found_by_a_word_of_its_text(self):
+        self.assertEqual(self.results("/nl/search/", "Vecht"), ["Fietstocht"])
+        self.assertEqual(self.results("/de/search/", "radelten"), ["Radtour"])
+
+    def test_results_are_in_the_language_being_read(self):
+        self.assertEqual(self.results("/de/search/", "Vecht"), [])
+        self.assertEqual(self.results("/nl/search/", "radelten"), [])
+
+    def labels(self, url, query):
+        response = self.client.get(url, {"q": query})
+        return {
+            item.h2.get_text(strip=True): item.select_one(".search-results__type").get_text(
+                " ", strip=True
+            )
+            for item in soup(response).select(".search-results li")
+        }
+
+    def test_results_say_what_kind_of_page_they_are_and_when_a_meeting_is(self):
+        self.add_page(title="Steenwijk en de jumelage", slug="steenwijk")
+        labels = self.labels("/nl/search/", "Steenwijk")
+        self.assertEqual(labels["Steenwijk en de jumelage"], "Pagina")
+        self.assertEqual(
+            labels["Taalcafé in Steenwijk"], "Bijeenkomst · woensdag 1 mei 2030, 19:30"
+        )
+        self.assertEqual(self.labels("/nl/search/", "Landbouw"), {"Landbouw": "Sectorgemeenschap"})
+        self.assertEqual(
+            self.labels("/nl/search/", "Vecht"), {"Fietstocht": "Verhaal · 1 mei 2024"}
+        )
+        self.assertEqual(
+            self.labels("/de/search/", "Sprachcafé"),
+            {"Sprachcafé in Steenwijk": "Treffen · Mittwoch, 1. Mai 2030, 19:30"},
+        )
+
+    def test_a_word_of_the_other_language_points_to_its_results_there(self):
+        response = self.client.get("/nl/search/", {"q": "Sprachcafé"})
+        self.assertEqual(self.results("/nl/search/", "Sprachcafé"), [])
+        hint = soup(response).select_one(".search-elsewhere")
+        self.assertIn("In het Duits is er 1 resultaat voor „Sprachcafé”.", hint.get_text(" "))
+        link = hint.a
+        self.assertEqual(link["hreflang"], "de")
+        self.assertEqual(self.results(link["href"], "Sprachcafé"), ["Sprachcafé in Steenwijk"])
+        self.assertEqual(urlsplit(link["href"]).path, "/de/search/")
+        followed = self.client.get(link["href"])
+        self.assertEqual(
+            [a.get_text(strip=True) for a in soup(followed).select(".search-results h2 a")],
+            ["Sprachcafé in Steenwijk"],
+        )
+
+        hint = soup(self.client.get("/de/search/", {"q": "raadsavond"})).select_one(
+            ".search-elsewhere"
+        )
+        self.assertIn("Auf Niederländisch gibt es 1 Ergebnis für „raadsavond“.", hint.get_text(" "))
+        self.assertEqual(urlsplit(hint.a["href"]).path, "/nl/search/")
+
+    def test_no_pointer_when_the_other_language_finds_nothing_either(self):
+        response = self.client.get("/nl/search/", {"q": "Vulkan"})
+        self.assertContains(response, "Er is niets gevonden voor „Vulkan”.")
+        self.assertIsNone(soup(response).select_one(".search-elsewhere"))
+        response = self.client.get("/de/search/", {"q": "Vulkan"})
+        self.assertContains(response, "Für „Vulkan“ wurde nichts gefunden.")
+        self.assertIsNone(soup(response).select_one(".search-elsewhere"))
+
+    def test_drafts_and_private_pages_are_not_found(self):
+        draft = self.meeting(local(2030, 7, 1, 19, 0), title="Geheime vergadering", slug="geheim")
+        draft.unpublish()
+        private = self.add_page(title="Geheime notulen", slug="notulen")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+        self.assertEqual(self.results("/nl/search/", "Geheime"), [])
+        self.assertIsNone(
+            soup(self.client.get("/de/search/", {"q": "Geheime"})).select_one(".search-elsewhere")
+        )
+
+    def test_the_index_rebuilt_by_update_index_finds_the_same(self):
+        call_command("update_index", verbosity=0)
+        self.assertEqual(self.results("/nl/search/", "taalcafé"), ["Taalcafé in Steenwijk"])
+        self.assertEqual(self.results("/de/search/", "Sprachcafé"), ["Sprachcafé in Steenwijk"])
+
+
+class SearchQueryBudgetTests(SearchMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_search_site()
+
+    @pytest.fixture(autouse=True)
+    def query_budget(self, django_assert_max_num_queries):
+        self.at_most = django_assert_max_num_queries
+
+    def queries_of_a_search(self, budget):
+        self.client.get("/nl/search/", {"q": "Dorpshuis"})  # fills the content cache
+        with self.at_most(budget) as captured:
+            response = self.client.get("/nl/search/", {"q": "Vecht"})
+        return response, len(captured)
+
+    def pages_about_the_vecht(self, count, first=0):
+        for number in range(first, first + count):
+            self.meeting(
+                local(2030, 8, 1 + number, 19, 0), title=f"Vecht {number}", slug=f"vecht-{number}"
+            )
+            self.story(title=f"Langs de Vecht {number}", slug=f"langs-de-vecht-{number}")
+            self.add_page(title=f"Vecht en Ems {number}", slug=f"vecht-en-ems-{number}")
+
+    def test_search_costs_the_same_with_one_or_pages_full_of_results_of_every_kind(self):
+        SectorPageFactory(parent=self.sector_index, title="Natuur langs de Vecht", slug="natuur")
+        self.pages_about_the_vecht(1)
+        response, few = self.queries_of_a_search(20)
+        self.assertEqual(len(soup(response).select(".search-results h2")), 5)
+        self.pages_about_the_vecht(10, first=1)
+        response, _many = self.queries_of_a_search(few)
+        self.assertEqual(len(soup(response).select(".search-results h2")), 10)
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "stemming needs PostgreSQL")
+class StemmingTests(SearchMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_search_site()
+        farmers = cls.story(
+            title="Melkveehouders op bezoek",
+            slug="melkveehouders",
+            intro="Boeren uit Steenwijkerland bezochten de gemeenten rond Herzebrock.",
+        )
+        cls.translated(
+            farmers,
+            title="Milchbauern zu Besuch",
+            slug="milchbauern",
+            intro="Landwirte aus Steenwijkerland besuchten die Gemeinden um Herzebrock.",
+        )
+
+    def test_a_dutch_word_finds_its_plural(self):
+        self.assertEqual(self.results("/nl/search/", "boer"), ["Melkveehouders op bezoek"])
+        self.assertEqual(self.results("/nl/search/", "gemeente"), ["Melkveehouders op bezoek"])
+
+    def test_a_german_word_finds_its_inflected_forms(self):
+        self.assertEqual(self.results("/de/search/", "Landwirt"), ["Milchbauern zu Besuch"])
+        self.assertEqual(self.results("/de/search/", "Gemeinde"), ["Milchbauern zu Besuch"])
+
+    def test_dutch_is_not_stemmed_by_english_rules(self):
+        # English rules cut "melkveehouders" to "melkveehoud"; Dutch ones to "melkveehouder".
+        self.assertEqual(self.results("/nl/search/", "melkveehoud"), [])
+        self.assertEqual(self.results("/nl/search/", "melkveehouder"), ["Melkveehouders op bezoek"])
+
+    def test_the_index_rebuilt_by_update_index_stems_each_language_by_its_rules(self):
+        call_command("update_index", verbosity=0)
+        self.assertEqual(self.results("/nl/search/", "boer"), ["Melkveehouders op bezoek"])
+        self.assertEqual(self.results("/de/search/", "Landwirt"), ["Milchbauern zu Besuch"])
+        self.assertEqual(self.results("/nl/search/", "melkveehoud"), [])
