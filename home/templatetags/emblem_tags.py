@@ -18,3 +18,22 @@ def story_emblem(story):
     """The picture of a story without a photo: its first sector's emblem, or the twinning's."""
     sectors = story.sectors
     return emblems.sector_emblem(sectors[0]) if sectors else emblems.twinning_emblem()
+
+
+@register.simple_tag
+def sector_emblems(limit=6):
+    """The emblems of the live sector communities of the language being read, in the order of
+    the page tree, from the content cache (no query once it is filled)."""
+    from community.localization import sector_pages
+    from home.cache import active_locale
+
+    locale = active_locale()
+    pages = sorted(
+        (
+            page
+            for (key, locale_id), page in sector_pages()["live"].items()
+            if locale is not None and locale_id == locale.pk
+        ),
+        key=lambda page: page.path,
+    )
+    return [emblems.sector_emblem(page) for page in pages[:limit]]
