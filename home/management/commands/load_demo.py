@@ -361,7 +361,9 @@ class Command(BaseCommand):
             return
         for email in FULL_MEETING_REGISTERED + FULL_MEETING_WAITING:
             registration = Registration.objects.register(meeting, members[email])
-            self.detail(f"{members[email].public_name}: {registration.get_status_display()}")
+            self.detail(
+                f"{members[email].public_name} for {meeting.title!r}: {registration.status}"
+            )
 
     def add_contribution(self, data, member, sectors):
         from community import contributions
