@@ -567,8 +567,8 @@ PAGES = [
                     "nl": [
                         "Iedereen die in Steenwijkerland of Herzebrock-Clarholz woont, en iedereen "
                         "die de jumelage een warm hart toedraagt, kan lid worden van het platform. "
-                        "U maakt een account aan met uw e-mailadres, kiest uw taal en geeft aan "
-                        "welke sectoren u wilt volgen.",
+                        "U maakt een account aan met uw e-mailadres en kiest uw taal; op de pagina "
+                        "van een sectorgemeenschap wordt u met één klik lid ervan.",
                         "Als lid kunt u zich aanmelden voor bijeenkomsten, verhalen over een "
                         "uitwisseling met foto's delen en zelf een bijeenkomst voorstellen. Een "
                         "redacteur van een van de stichtingen bekijkt uw bijdrage voordat die "
@@ -579,8 +579,8 @@ PAGES = [
                     "de": [
                         "Wer in Steenwijkerland oder Herzebrock-Clarholz wohnt oder der "
                         "Partnerschaft verbunden ist, kann Mitglied der Plattform werden. Sie "
-                        "legen ein Konto mit Ihrer E-Mail-Adresse an, wählen Ihre Sprache und geben "
-                        "an, welchen Bereichen Sie folgen möchten.",
+                        "legen ein Konto mit Ihrer E-Mail-Adresse an und wählen Ihre Sprache; auf "
+                        "der Seite einer Fachgruppe treten Sie ihr mit einem Klick bei.",
                         "Als Mitglied können Sie sich zu Treffen anmelden, Berichte über einen "
                         "Austausch mit Fotos teilen und selbst ein Treffen vorschlagen. Eine "
                         "Redakteurin oder ein Redakteur einer der Stiftungen sieht sich Ihren "
