@@ -92,7 +92,10 @@ class StoryFilterForm(ListingFilterForm):
         overview, so they are kept in the content cache."""
         stories = StoryPage.objects.child_of(index).live()
         years = stories.dates("date", "year", order="DESC")
-        tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=stories).distinct()
+        # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
+        # one) keeps its Dutch tags, which are not offered in the German overview.
+        written = stories.filter(alias_of__isnull=True)
+        tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
         return {
             "town": list(
                 Town.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
