@@ -2,14 +2,18 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -19,6 +23,22 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Report, Town
+
+
+class YesNoColumn(BooleanColumn):
+    """Wagtail's tick or cross, with "yes" or "no" in the admin's language beside it (its own
+    column says "True" or "False" to screen readers and on hover)."""
+
+    cell_template_name = "wagtailadmin/tables/yes_no_cell.html"
+
+
+class YesNoDisplay(BaseFieldDisplay):
+    """A yes/no field on an inspect page, in the admin's language rather than "True"/"False"."""
+
+    template_name = "wagtailadmin/shared/yes_no.html"
+
+
+register_display_class(models.BooleanField, display_class=YesNoDisplay)
 
 
 class TownViewSet(SnippetViewSet):
@@ -40,10 +60,18 @@ class ReportViewSet(ModelViewSet):
 
     model = Report
     icon = "warning"
-    menu_label = _("Reports")
+    # Wagtail's own "Reports" menu (aging pages, locked pages, …) keeps its name: ours is the
+    # reports visitors and members filed.
+    menu_label = pgettext_lazy("admin menu: what visitors and members reported", "Reports")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["page", "reason", "created_at", "hid_page", "resolved_at"]
+    list_display = [
+        "page",
+        "reason",
+        "created_at",
+        YesNoColumn("hid_page", label=_("Page hidden"), sort_key="hid_page"),
+        "resolved_at",
+    ]
     list_filter = ["reason", "hid_page"]
     form_fields = ["resolved_at", "decision"]
     inspect_view_enabled = True
@@ -165,7 +193,13 @@ class MemberViewSet(ModelViewSet):
     menu_order = 320
     add_to_admin_menu = True
     url_prefix = "members"
-    list_display = ["email", "display_name", "town", "is_active", "date_joined"]
+    list_display = [
+        "email",
+        "display_name",
+        "town",
+        YesNoColumn("is_active", label=_("Active"), sort_key="is_active"),
+        "date_joined",
+    ]
     list_filter = ["is_active", "town"]
     search_fields = ["email", "display_name"]
     search_backend_name = None

@@ -1,9 +1,21 @@
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.models.workflows import AbstractGroupApprovalTask
+
+
+class ReviewCommentForm(TaskStateCommentForm):
+    """The comment of "request changes" and "reject". Wagtail's own form translates its label
+    once, when it is imported, in the process's first language: a German reviewer read
+    "Opmerking". This one translates it per request."""
+
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )
 
 
 class ContributionReviewTask(AbstractGroupApprovalTask):
@@ -46,6 +58,9 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
             if self.may_review(state.workflow_state.content_object, user)
         ]
         return states.filter(pk__in=allowed)
+
+    def get_form_for_action(self, action):
+        return ReviewCommentForm
 
     def get_actions(self, obj, user):
         if not self.may_review(obj, user):
