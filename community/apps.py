@@ -10,3 +10,7 @@ class CommunityConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.register()
+
+        from .roles import show_role_names_translated
+
+        show_role_names_translated()

@@ -13,8 +13,12 @@ any other (also from groups an older version set up).
   members (`block_member`, through our members view only). No pages, images or documents.
 - Administrators (superusers) do everything else: accounts, groups, roles, sites, workflows."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models.signals import post_init, pre_save
+from django.utils import translation
+from django.utils.translation import pgettext
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -33,6 +37,20 @@ MODERATORS = "Moderators"
 WORKFLOW = "Contribution review"
 WAGTAILS_FIRST_WORKFLOW = "Moderators approval"
 TASK = "Moderators review contributions"
+
+# The names of groups, workflows and tasks are rows in the database, read by Wagtail's admin in
+# many places (status panels, action menus, dashboards, notifications). They stay these English
+# keys in the database, and every instance shows its name in the active language (the editor's
+# admin language) while it is in memory: see `show_role_names_translated`.
+NAME_CONTEXT = "name of a group, workflow or task"
+TRANSLATED_NAMES = [
+    *EDITOR_GROUPS,
+    MODERATORS,
+    "Editors",  # Wagtail's first migration creates "Editors" and "Moderators"
+    WORKFLOW,
+    WAGTAILS_FIRST_WORKFLOW,
+    TASK,
+]
 
 # The foundation (by its country in the foundation settings) whose details each editor group
 # keeps up to date; the shared footer pages may be changed by either.
@@ -158,3 +176,40 @@ def leave_wagtails_first_workflow(root_page, moderators, task):
     WorkflowPage.objects.filter(page=root_page, workflow__name=WAGTAILS_FIRST_WORKFLOW).delete()
     for other in GroupApprovalTask.objects.filter(groups=moderators).exclude(pk=task.pk):
         other.groups.remove(moderators)
+
+
+def translated_name(key):
+    return pgettext(NAME_CONTEXT, key)
+
+
+def name_keys():
+    """Every translation of every known name, to its key."""
+    keys = {}
+    for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
+        with translation.override(code):
+            keys.update({translated_name(key): key for key in TRANSLATED_NAMES})
+    keys.update({key: key for key in TRANSLATED_NAMES})
+    return keys
+
+
+def on_role_loaded(sender, instance, **kwargs):
+    name = instance.__dict__.get("name")
+    if name in TRANSLATED_NAMES:
+        instance.name = translated_name(name)
+
+
+def on_role_saving(sender, instance, **kwargs):
+    """Whatever language the name was shown (and perhaps submitted back) in, the key is stored."""
+    instance.name = name_keys().get(instance.name, instance.name)
+
+
+def show_role_names_translated():
+    """Groups, workflows and tasks with a known name show it in the active language."""
+    from wagtail.models import GroupApprovalTask, Task
+
+    from .models import ContributionReviewTask
+
+    for model in (Group, Workflow, Task, GroupApprovalTask, ContributionReviewTask):
+        uid = f"jumelage_role_name_{model._meta.label_lower}"
+        post_init.connect(on_role_loaded, sender=model, dispatch_uid=uid)
+        pre_save.connect(on_role_saving, sender=model, dispatch_uid=uid)

@@ -9,10 +9,11 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import cache, frontend_cache, spreadsheets
+        from . import cache, frontend_cache, i18n, spreadsheets
         from .converters import IdConverter
 
         register_converter(IdConverter, "id")
         cache.connect_signals()
         frontend_cache.connect_signals()
         spreadsheets.protect_csv_exports()
+        i18n.translate_the_root_page()

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -99,13 +99,17 @@ class MeetingsSoon(Panel):
         )
         for meeting in meetings:
             meeting.registered = counts.get(meeting.translation_key, 0)
-        # One line per meeting, not per language version.
-        seen, unique = set(), []
+        # One line per meeting, not per language version: the version in the editor's admin
+        # language where it is translated, else the one there is.
+        language = translation.get_language()
+        chosen = {}
         for meeting in meetings:
-            if meeting.translation_key not in seen:
-                seen.add(meeting.translation_key)
-                unique.append(meeting)
-        return {"meetings": unique}
+            shown = chosen.get(meeting.translation_key)
+            if shown is None or (
+                meeting.locale.language_code == language and shown.locale.language_code != language
+            ):
+                chosen[meeting.translation_key] = meeting
+        return {"meetings": list(chosen.values())}
 
 
 class OutdatedTranslations(Panel):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import pgettext
 
 from .cache import language_code_of, origin, remember
 from .urls_util import absolute_url
@@ -75,3 +76,28 @@ def content_language(page):
     if page.alias_of_id:
         return language_code_of(page.alias_of.locale_id)
     return language_code_of(page.locale_id)
+
+
+# Wagtail's first migration names the top of the page tree "Root", and the admin shows that
+# title in every editor's breadcrumbs and explorer. It stays "Root" in the database; in memory it
+# reads in the editor's admin language.
+ROOT_TITLE = "Root"
+
+
+def translate_root_title(sender, instance, **kwargs):
+    if instance.__dict__.get("depth") == 1 and instance.__dict__.get("title") == ROOT_TITLE:
+        instance.title = instance.draft_title = pgettext("top of the page tree", ROOT_TITLE)
+
+
+def keep_root_title(sender, instance, **kwargs):
+    if instance.depth == 1 and instance.title == pgettext("top of the page tree", ROOT_TITLE):
+        instance.title = instance.draft_title = ROOT_TITLE
+
+
+def translate_the_root_page():
+    """The root is a plain `Page` (never a specific one), so only those are looked at."""
+    from django.db.models.signals import post_init, pre_save
+    from wagtail.models import Page
+
+    post_init.connect(translate_root_title, sender=Page, dispatch_uid="jumelage_root_title")
+    pre_save.connect(keep_root_title, sender=Page, dispatch_uid="jumelage_root_title")

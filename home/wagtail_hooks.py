@@ -1,4 +1,6 @@
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -20,6 +22,16 @@ def add_dashboard_panels(request, panels):
     contributions awaiting review and the open reports, not registrations or translations)."""
     ours = [panel() for panel in PANELS]
     panels[:0] = [panel for panel in ours if panel.is_shown(request.user)]
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_heading_in_admin_language():
+    """wagtail-localize's editor titles its strings in English (js/translation-heading.js)."""
+    return format_html(
+        '<script src="{}" data-heading="{}" defer></script>',
+        static("js/translation-heading.js"),
+        _("%(source)s to %(target)s translation"),
+    )
 
 
 class ContributionContentCheckerItem(ContentCheckerItem):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -286,7 +286,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jumelage <noreply@jum
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Jumelage Steenwijkerland – Herzebrock-Clarholz"
+# Lazy: the admin greets each editor with the platform's name in their admin language.
+WAGTAIL_SITE_NAME = gettext_lazy("Jumelage Steenwijkerland – Herzebrock-Clarholz")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Approving a contribution publishes it: moderators approve, not publish (community/approval.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "community.approval.publish_approved"
