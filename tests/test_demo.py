@@ -239,3 +239,20 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
             call_command("load_demo", stdout=out)
         self.assertLessEqual(len(out.getvalue().splitlines()), 3)
         self.assertIn("Demo content ready", out.getvalue())
+
+    def test_demo_texts_promise_only_what_the_site_does(self):
+        from home.management.commands.load_demo import FOUNDATIONS
+
+        for sector in self.sectors():
+            with self.subTest(sector=sector.url_path):
+                response = self.client.get(sector.url)
+                text = response.content.decode()
+                # Members join a community with the button on its page; no profile field.
+                self.assertNotIn("in uw profiel", text)
+                self.assertNotIn("in Ihrem Profil", text)
+        # The contact page sends readers to the postal addresses at the foot of every page.
+        for url in ("/nl/contact/", "/de/kontakt/"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                for foundation in FOUNDATIONS:
+                    self.assertContains(response, foundation["address"].splitlines()[0])
