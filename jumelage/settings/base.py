@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its catalogues: Wagtail's admin says when a page was sent for review with its naturaltime
+    # ("23 seconds ago" in the German admin without them).
+    "django.contrib.humanize",
     "csp",
     "allauth",
     "allauth.account",
