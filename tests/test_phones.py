@@ -1,0 +1,216 @@
+"""Phones first, in a real browser on the demo content: no page is wider than a 320 or 390 px
+screen, the header is a compact menu that opens on demand (with or without JavaScript), the
+month view is a list of days; at 1280 px the desktop menu and the month grid are unchanged."""
+
+import re
+from io import StringIO
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Collection, Locale, Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DEMO_MEMBER = "anke@bewoners.example"  # has contributions in review, with changes requested, live
+PHONE_WIDTHS = (320, 390)
+LONG_TERM = "Partnerschaftskomiteevorsitzendenstellvertreterwahlversammlung" * 3
+
+# Where the page is wider than the window: the element (or the text in it) reaching furthest
+# right, as a selector path from <body>.
+WIDEST_ELEMENT = """() => {
+    const width = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth <= width) return null;
+    const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+        + [...el.classList].map((c) => "." + c).join("");
+    const path = (el) => {
+        const parts = [];
+        for (let e = el; e && e !== document.body; e = e.parentElement) parts.unshift(name(e));
+        return parts.join(" > ");
+    };
+    let worst = null;
+    const consider = (el, rect) => {
+        if (rect.width === 0 && rect.height === 0) return;
+        const right = rect.right + window.scrollX;
+        if (right > width + 0.5 && (!worst || right > worst.right)) worst = { el, right };
+    };
+    for (const el of document.body.querySelectorAll("*")) consider(el, el.getBoundingClientRect());
+    // A long word runs out of its box without its element getting wider: measure the text too.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim()) continue;
+        range.selectNodeContents(node);
+        consider(node.parentElement, range.getBoundingClientRect());
+    }
+    return `${scrollWidth}px wide, widest: ${worst ? path(worst.el) : "?"}`;
+}"""
+
+
+@pytest.fixture
+def demo():
+    # What the migrations made, flushed after an earlier transactional test: the locales, the
+    # root page and collection (as BilingualSiteMixin.build_site does).
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    dutch, _ = Locale.objects.get_or_create(language_code="nl")
+    Locale.objects.get_or_create(language_code="de")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=dutch))
+    call_command("load_demo", stdout=StringIO())
+
+
+def log_in(page, live_server, email):
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+
+
+def sitemap_sample(live_server, page):
+    """One page of each type in each language, from the sitemap."""
+    sitemap = page.request.get(f"{live_server.url}/sitemap.xml").text()
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    kinds = {}
+    for wagtail_page in Page.objects.live().specific().exclude(depth=1):
+        kinds[wagtail_page.get_url_parts()[2]] = (
+            type(wagtail_page).__name__,
+            wagtail_page.locale.language_code,
+        )
+    sample = {}
+    for url in listed:
+        path = urlparse(url).path
+        assert path in kinds, f"{url} in the sitemap is no live page"
+        sample.setdefault(kinds[path], path)
+    # Text pages whose headings or bodies were too wide before (privacy statement, history).
+    for url in listed:
+        path = urlparse(url).path
+        if any(slug in path for slug in ("/privacy", "/datenschutz", "/geschied", "/geschicht")):
+            sample.setdefault(path, path)
+    return list(sample.values())
+
+
+def wider_than_screen(page, live_server, paths):
+    problems = []
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.ok, path
+            problem = page.evaluate(WIDEST_ELEMENT)
+            if problem:
+                problems.append(f"{width}px {path}: {problem}")
+    return problems
+
+
+def test_no_page_is_wider_than_a_phone(demo, live_server, page):
+    public = sitemap_sample(live_server, page)
+    languages = {path.split("/")[1] for path in public}
+    assert languages == {"nl", "de"} and len(public) >= 16, public
+    public += [
+        "/nl/agenda/?view=month",
+        "/de/kalender/?view=month",
+        f"/nl/search/?q={LONG_TERM}",
+        f"/de/search/?q={LONG_TERM}",
+        "/nl/search/?q=fiets",
+        "/de/search/?q=Radtour",
+        "/nl/accounts/login/",
+        "/de/accounts/login/",
+        "/nl/accounts/signup/",
+        "/de/accounts/signup/",
+    ]
+    problems = wider_than_screen(page, live_server, public)
+
+    log_in(page, live_server, DEMO_MEMBER)
+    member = [
+        f"/{language}/members/{path}"
+        for language in ("nl", "de")
+        for path in ("", "profile/", "stories/new/", "meetings/new/")
+    ]
+    problems += wider_than_screen(page, live_server, member)
+
+    assert problems == [], "\n".join(problems)
+
+
+def menu_links(page):
+    return page.locator(".site-header").get_by_role("link", name=re.compile("^Agenda$"))
+
+
+def check_phone_menu(live_server, browser):
+    """At 390×844 the header is at most a fifth of the screen; "Menu" opens by keyboard, with
+    and without JavaScript, and holds the pages, the search and the language switch."""
+    for javascript in (True, False):
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, locale="nl-NL", java_script_enabled=javascript
+        )
+        page = context.new_page()
+        page.goto(f"{live_server.url}/nl/")
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] <= 0.2 * 844, header
+        # Closed: the menu items, search and languages are out of sight (and out of the tab order).
+        assert not menu_links(page).first.is_visible()
+        assert not page.get_by_role("searchbox").first.is_visible()
+
+        # A keyboard user reaches the toggle after the skip link and the brand, and opens it.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        toggle = page.locator("summary")
+        assert toggle.evaluate("element => element === document.activeElement")
+        assert toggle.inner_text().strip() == "Menu"
+        page.keyboard.press("Enter")
+        assert page.locator("details.phone-menu").evaluate("details => details.open")
+        assert menu_links(page).is_visible()
+
+        # Search and language switch are in it.
+        search = page.get_by_role("searchbox", name="Zoeken op de website")
+        search.fill("fiets")
+        search.press("Enter")
+        assert page.url == f"{live_server.url}/nl/search/?q=fiets"
+        page.locator("summary").click()
+        page.get_by_role("navigation", name="Kies een taal").get_by_role(
+            "link", name="Deutsch"
+        ).click()
+        assert page.url.startswith(f"{live_server.url}/de/")
+        assert page.locator("summary").inner_text().strip() == "Menü"
+        context.close()
+
+
+def check_month_view_and_desktop(live_server, page):
+    """A phone lists the days with meetings; a desktop shows the grid and the full header."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/nl/agenda/?view=month")
+    assert not page.locator("table.month__grid").is_visible()
+    days = page.locator(".month__list .month__day")
+    assert days.count() >= 1
+    for day in days.all():
+        assert day.get_by_role("heading", level=3).is_visible()
+        assert day.get_by_role("link").count() >= 1  # only days with meetings are listed
+    first = days.first.get_by_role("link").first
+    first_title = first.inner_text()
+    first.click()
+    assert page.get_by_role("heading", level=1).inner_text() in first_title
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/de/kalender/?view=month")
+    assert page.locator("table.month__grid").is_visible()
+    assert not page.locator(".month__list").is_visible()
+    assert page.locator("table.month__grid tbody tr").count() >= 4
+    # The desktop header as before: the menu bar, the search field and the languages in sight.
+    assert not page.locator("summary").is_visible()
+    assert page.get_by_role("navigation", name="Hauptnavigation").is_visible()
+    assert page.get_by_role("searchbox").is_visible()
+    assert page.get_by_role("navigation", name="Sprache wählen").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+# One test for these (loading the demo takes a while): each part says what it checks.
+def test_phone_menu_month_list_and_unchanged_desktop(demo, live_server, browser, page):
+    check_phone_menu(live_server, browser)
+    check_month_view_and_desktop(live_server, page)
