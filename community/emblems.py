@@ -34,13 +34,8 @@ MOTIFS = {
         'd="M6 58Q50 44 94 58M6 72Q50 58 94 72M6 86Q50 72 94 86"/>'
     ),
     "columns": (
-        '<path fill="currentColor" d="M50 6 94 28H6Z"/>'
-        '<rect fill="currentColor" x="8" y="32" width="84" height="6"/>'
-        '<rect fill="currentColor" x="14" y="42" width="10" height="38"/>'
-        '<rect fill="currentColor" x="34" y="42" width="10" height="38"/>'
-        '<rect fill="currentColor" x="56" y="42" width="10" height="38"/>'
-        '<rect fill="currentColor" x="76" y="42" width="10" height="38"/>'
-        '<rect fill="currentColor" x="6" y="84" width="88" height="8"/>'
+        '<path fill="currentColor" d="M50 6 94 28H6ZM8 32h84v6H8ZM14 42h10v38H14ZM34 42h10v38H34Z'
+        'M56 42h10v38H56ZM76 42h10v38H76ZM6 84h88v8H6Z"/>'
     ),
     "rings": (
         '<g fill="none" stroke="currentColor" stroke-width="7">'
@@ -99,18 +94,17 @@ def design(slugs, key):
 def _tile(motif, bg, x, y, size, rotate=0):
     scale = size / 100
     body = MOTIFS[motif].format(bg=bg)
-    return (
-        f'<g transform="translate({x:.1f} {y:.1f}) rotate({rotate} {size / 2:.1f} {size / 2:.1f}) '
-        f'scale({scale:.3f})">{body}</g>'
-    )
+    turn = f" rotate({rotate} {size / 2:g} {size / 2:g})" if rotate else ""
+    return f'<g transform="translate({x:g} {y:g}){turn} scale({scale:g})">{body}</g>'
 
 
-def render(motif, colours, width=300, height=200):
-    """The emblem as inline SVG: a field of small motifs and one large one in a circle."""
+def render(motif, colours, width=300, height=200, pattern_field=True):
+    """The emblem as inline SVG: a field of small motifs (unless `pattern_field` is false, for
+    small emblems) and one large one in a circle."""
     bg, pattern, light = colours
     tiles = []
     step = 50
-    for row in range(math.ceil(height / step) + 1):
+    for row in range(math.ceil(height / step) + 1 if pattern_field else 0):
         for col in range(math.ceil(width / step) + 1):
             x = col * step - (step / 2 if row % 2 else 0)
             tiles.append(_tile(motif, bg, x, row * step - 6, 22, rotate=(row + col) % 2 * 12))
@@ -139,7 +133,7 @@ def render(motif, colours, width=300, height=200):
     )
 
 
-def sector_emblem(sector, width=300, height=200):
+def sector_emblem(sector, width=300, height=200, pattern_field=True):
     """The emblem of a sector page, the same for each of its language versions."""
     from community.localization import sector_pages
 
@@ -149,7 +143,7 @@ def sector_emblem(sector, width=300, height=200):
         if page.translation_key == sector.translation_key
     ] or [sector.slug]
     motif, colours = design(sorted(slugs), sector.translation_key)
-    return render(motif, colours, width, height)
+    return render(motif, colours, width, height, pattern_field)
 
 
 def twinning_emblem(width=300, height=200):

@@ -36,4 +36,4 @@ def sector_emblems(limit=6):
         ),
         key=lambda page: page.path,
     )
-    return [emblems.sector_emblem(page) for page in pages[:limit]]
+    return [emblems.sector_emblem(page, 200, 200, pattern_field=False) for page in pages[:limit]]
