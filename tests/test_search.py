@@ -73,6 +73,10 @@ class SearchTests(SearchMixin, TestCase):
         self.assertEqual(self.results("/nl/search/", "raadsavond"), ["Raadsavond over de jumelage"])
         self.assertEqual(self.results("/de/search/", "Sprachcafé"), ["Sprachcafé in Steenwijk"])
 
+    def test_meetings_are_found_by_their_place(self):
+        self.meeting(local(2030, 9, 1, 19, 0), title="Buurtavond", place_name="Sporthal De Waag")
+        self.assertEqual(self.results("/nl/search/", "Waag"), ["Buurtavond"])
+
     def test_sector_communities_are_found(self):
         self.assertEqual(self.results("/nl/search/", "Landbouw"), ["Landbouw"])
         self.assertEqual(self.results("/de/search/", "Landwirtschaft"), ["Landwirtschaft"])

@@ -184,6 +184,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         *Page.search_fields,
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
+        index.SearchField("place_name"),
         index.FilterField("start"),
         index.FilterField("end"),
     ]
