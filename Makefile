@@ -13,7 +13,7 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run port-free test setup install messages migrate demo lint audit check-deploy system-deps browser-deps html-deps makemessages clean
+.PHONY: run port-free test setup install install-dev lock messages migrate demo lint audit check-deploy system-deps browser-deps html-deps makemessages clean
 
 # The task worker (emails, Wagtail's index updates) runs beside the server and stops with it;
 # quietly (emails are printed, failures of our own tasks logged), and without reloading: restart
@@ -39,15 +39,18 @@ port-free:
 		exit 1; \
 	fi
 
-test: install messages browser-deps html-deps ## Run the whole test suite
+test: install-dev messages browser-deps html-deps ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: install messages migrate demo
 
-install: $(VENV)/.installed
-
-# Reinstalls only when the lock file changed since the last install.
+# Two locks: requirements.lock is what the site and its task worker need (`make run`, a deploy);
+# requirements-dev.lock adds the tests' and linters' packages (`make test`, `make lint`), with the
+# same pins. Each reinstalls only when its lock changed since the last install.
 # pip's output goes to .venv/pip.log, shown only when it fails.
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
 $(VENV)/.installed: requirements.lock
 	@echo "Installing the pinned dependencies into $(VENV) (first run: about 2 minutes)…"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +58,22 @@ $(VENV)/.installed: requirements.lock
 		&& $(BIN)/python -m pip install --require-hashes -r requirements.lock; \
 	} >$(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; echo "pip failed (log above, kept in $(VENV)/pip.log)."; exit 1; }
 	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	@echo "Installing the pinned test and lint dependencies into $(VENV)…"
+	@$(BIN)/python -m pip install --require-hashes -r requirements-dev.lock >$(VENV)/pip.log 2>&1 \
+		|| { cat $(VENV)/pip.log; echo "pip failed (log above, kept in $(VENV)/pip.log)."; exit 1; }
+	@touch $@
+
+# Recompiles both locks from pyproject.toml after a change of its dependencies, keeping every pin
+# that still fits (LOCK_ARGS="--upgrade-package django" raises one); only PyPI, never this
+# machine's pip configuration, so the locks name no local folder or index.
+PIP_COMPILE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes \
+	--no-emit-index-url --no-emit-find-links --strip-extras $(LOCK_ARGS)
+lock: install-dev
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements.lock --output-file requirements-dev.lock pyproject.toml
 
 system-deps:
 	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt) with apt-get…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
@@ -83,17 +102,18 @@ demo: migrate
 makemessages: install ## Refresh the .po files from the code and templates
 	$(MANAGE) makemessages --locale nl --locale de --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'
 
-lint: install audit
+lint: install-dev audit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
 # Known vulnerabilities of the pinned dependencies. pip-audit asks PyPI's JSON API about each
 # release; where that is out of reach, it fails unless AUDIT_OFFLINE=warn says to go on without.
+# The development lock holds every package of the production lock, with the same pins.
 PIP_AUDIT_PROBE := https://pypi.org/pypi/pip-audit/2.10.1/json
-audit: install
+audit: install-dev
 	@if curl -fsS -o /dev/null --max-time 15 $(PIP_AUDIT_PROBE); then \
-		$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r requirements.lock; \
+		$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off -r requirements-dev.lock; \
 	elif [ "$(AUDIT_OFFLINE)" = warn ]; then \
 		echo "WARNING: pip-audit did NOT run: $(PIP_AUDIT_PROBE) cannot be reached from this machine."; \
 	else \
