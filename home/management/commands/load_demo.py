@@ -186,8 +186,10 @@ def starts_in(days, clock):
 class Command(BaseCommand):
     help = (
         "Loads the bilingual demo content: the twinning's home, about, history, foundations, "
-        "contact, privacy and accessibility pages, the sector communities and the exchange "
-        "stories. Safe to run again: what exists is kept, editors' changes included."
+        "contact, privacy and accessibility pages, the sector communities, the exchange "
+        "stories, the calendar's meetings and fictional members with their contributions and "
+        "registrations. Sends no emails; prints a summary (-v 2: what it creates). Safe to run "
+        "again: what exists is kept, editors' changes included, and what is missing is added."
     )
 
     def handle(self, *args, **options):
@@ -205,7 +207,7 @@ class Command(BaseCommand):
         )
 
     def detail(self, message):
-        if self.verbosity >= 2:
+        if getattr(self, "verbosity", 1) >= 2:  # setup_site, a subclass, has its own handle()
             self.stdout.write(message)
 
     @cached_property
