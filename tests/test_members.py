@@ -749,5 +749,5 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         page = soup(self.client.get("/de/members/meetings/new/"))
         self.assertEqual(
             page.select_one("label[for=id_town]").get_text(" ", strip=True),
-            "Ort des Treffens (optional)",
+            "Gemeinde des Treffens (optional)",
         )
