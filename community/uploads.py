@@ -186,6 +186,10 @@ def storage_name():
     return secrets.token_urlsafe(16)
 
 
+# Where kept photos wait (`clear_kept_photos` deletes those of abandoned forms).
+KEPT_FOLDER = "pending"
+
+
 class KeptPhoto:
     """A photo that passed the checks on a form that came back with errors. A browser cannot
     fill in a file field again, so it waits on the server under a random name, known only to the
@@ -221,7 +225,7 @@ class KeptPhoto:
         if str(slot) in photos:
             cls(**photos[str(slot)]).delete()
         upload.seek(0)
-        path = default_storage.save(f"pending/{upload.name}", ContentFile(upload.read()))
+        path = default_storage.save(f"{KEPT_FOLDER}/{upload.name}", ContentFile(upload.read()))
         upload.seek(0)
         photos[str(slot)] = {"path": path, "name": os.path.basename(name or "")[:100]}
         forms[str(token)] = photos

@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client, TestCase
 from django.utils import timezone
 from PIL import Image
@@ -751,3 +753,22 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
             page.select_one("label[for=id_town]").get_text(" ", strip=True),
             "Gemeinde des Treffens (optional)",
         )
+
+    def test_photos_kept_for_abandoned_forms_are_cleared(self):
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="",
+                submission="0b8f3c52-2f8e-4c43-9a3e-8d2f7b1e6a44",
+                **{"photos-0-image": photo(), "photos-0-alt_text": "A"},
+            ),
+        )
+        kept = self.client.session["kept_photos"]["0b8f3c52-2f8e-4c43-9a3e-8d2f7b1e6a44"]
+        path = default_storage.path(kept["0"]["path"])
+        call_command("clear_kept_photos", stdout=io.StringIO())
+        self.assertTrue(os.path.exists(path))
+        a_day_ago = (timezone.now() - datetime.timedelta(hours=25)).timestamp()
+        os.utime(path, (a_day_ago, a_day_ago))
+        call_command("clear_kept_photos", stdout=io.StringIO())
+        self.assertFalse(os.path.exists(path))
