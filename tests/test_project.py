@@ -23,6 +23,7 @@ TEST_TOOLS = {
     "hypothesis",
     "pip-audit",
     "pip-tools",
+    "pre-commit",
     "ruff",
     "coverage",
     "moto",
@@ -97,7 +98,7 @@ def test_the_locks_hold_what_pyproject_asks_for():
     dev = requirement_names(project["optional-dependencies"]["dev"])
     assert dev <= set(pins(DEV_LOCK))
     # Only test and lint tools are development dependencies: the site needs none of them.
-    assert dev <= TEST_TOOLS | {"pip-tools"}
+    assert dev <= TEST_TOOLS
 
 
 # Runs in a fresh interpreter with the production settings, where importing a module of a
