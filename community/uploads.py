@@ -12,6 +12,7 @@ the storage, and it is stored under a random name: the media folder is served as
 the member chose ("anna-on-holiday.jpg") would make the photo of a draft or a rejected story easy
 to guess. Renditions take their name from it."""
 
+import datetime
 import io
 import os
 import secrets
@@ -21,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -186,8 +188,26 @@ def storage_name():
     return secrets.token_urlsafe(16)
 
 
-# Where kept photos wait (`clear_kept_photos` deletes those of abandoned forms).
+# Where kept photos wait; those of abandoned forms go after KEPT_HOURS.
 KEPT_FOLDER = "pending"
+KEPT_HOURS = 24
+
+
+def clear_abandoned_photos(hours=KEPT_HOURS):
+    """Deletes kept photos older than `hours`: their forms were abandoned. Run whenever a photo
+    is kept (so a site needs no scheduler for it) and by `manage.py clear_kept_photos`."""
+    before = timezone.now() - datetime.timedelta(hours=hours)
+    try:
+        _folders, names = default_storage.listdir(KEPT_FOLDER)
+    except FileNotFoundError:
+        return 0
+    deleted = 0
+    for name in names:
+        path = f"{KEPT_FOLDER}/{name}"
+        if default_storage.get_modified_time(path) < before:
+            default_storage.delete(path)
+            deleted += 1
+    return deleted
 
 
 class KeptPhoto:
@@ -220,6 +240,7 @@ class KeptPhoto:
         """Stores `upload` (already cleaned, under a random name) for slot `slot` of the form
         `token`, in place of the photo kept there before. `name` is the member's file name, shown
         to them only."""
+        clear_abandoned_photos()
         forms = session.get(cls.SESSION_KEY, {})
         photos = forms.pop(str(token), {})
         if str(slot) in photos:

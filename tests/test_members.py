@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import uuid
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -771,4 +772,24 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         a_day_ago = (timezone.now() - datetime.timedelta(hours=25)).timestamp()
         os.utime(path, (a_day_ago, a_day_ago))
         call_command("clear_kept_photos", stdout=io.StringIO())
+        self.assertFalse(os.path.exists(path))
+
+    def test_keeping_a_photo_clears_those_of_forms_abandoned_a_day_ago(self):
+        """No scheduler is needed: the next photo kept, by anyone, takes the old ones away."""
+        self.client.force_login(self.anna)
+        data = self.story_data(title="", **{"photos-0-image": photo(), "photos-0-alt_text": "A"})
+        self.client.post("/nl/members/stories/new/", {**data, "submission": str(uuid.uuid4())})
+        (kept,) = self.client.session["kept_photos"].values()
+        path = default_storage.path(kept["0"]["path"])
+        a_day_ago = (timezone.now() - datetime.timedelta(hours=25)).timestamp()
+        os.utime(path, (a_day_ago, a_day_ago))
+        self.client.post(
+            "/nl/members/stories/new/",
+            {
+                **self.story_data(
+                    title="", **{"photos-0-image": photo(), "photos-0-alt_text": "B"}
+                ),
+                "submission": str(uuid.uuid4()),
+            },
+        )
         self.assertFalse(os.path.exists(path))

@@ -1,33 +1,20 @@
 """Deletes photos kept for member forms that were never sent again (community.uploads.KeptPhoto).
 
 A photo is kept while the member corrects a form; one older than `--hours` (a day by default)
-belongs to a form that was abandoned. Run it daily, like Django's `clearsessions`."""
+belongs to a form that was abandoned. The site also does this whenever it keeps a photo; the
+command is for operators who want the folder empty now."""
 
-import datetime
-
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from community.uploads import KEPT_FOLDER
+from community.uploads import KEPT_HOURS, clear_abandoned_photos
 
 
 class Command(BaseCommand):
     help = "Deletes photos kept for member forms that were abandoned."
 
     def add_arguments(self, parser):
-        parser.add_argument("--hours", type=int, default=24)
+        parser.add_argument("--hours", type=int, default=KEPT_HOURS)
 
     def handle(self, *args, hours, **options):
-        before = timezone.now() - datetime.timedelta(hours=hours)
-        try:
-            _folders, names = default_storage.listdir(KEPT_FOLDER)
-        except FileNotFoundError:
-            names = []
-        deleted = 0
-        for name in names:
-            path = f"{KEPT_FOLDER}/{name}"
-            if default_storage.get_modified_time(path) < before:
-                default_storage.delete(path)
-                deleted += 1
+        deleted = clear_abandoned_photos(hours)
         self.stdout.write(f"{deleted} kept photo(s) deleted.")
