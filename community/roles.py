@@ -52,6 +52,21 @@ TRANSLATED_NAMES = [
     TASK,
 ]
 
+
+def _marked_for_makemessages():
+    """Never called: makemessages finds only literal strings, so the names above are repeated
+    here to keep their translations in the catalogues."""
+    return [
+        pgettext("name of a group, workflow or task", "Editors Steenwijkerland"),
+        pgettext("name of a group, workflow or task", "Redaktion Herzebrock-Clarholz"),
+        pgettext("name of a group, workflow or task", "Moderators"),
+        pgettext("name of a group, workflow or task", "Editors"),
+        pgettext("name of a group, workflow or task", "Contribution review"),
+        pgettext("name of a group, workflow or task", "Moderators approval"),
+        pgettext("name of a group, workflow or task", "Moderators review contributions"),
+    ]
+
+
 # The foundation (by its country in the foundation settings) whose details each editor group
 # keeps up to date; the shared footer pages may be changed by either.
 FOUNDATION_OF_GROUP = {EDITOR_GROUPS[0]: "NL", EDITOR_GROUPS[1]: "DE"}

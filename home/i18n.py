@@ -84,6 +84,11 @@ def content_language(page):
 ROOT_TITLE = "Root"
 
 
+def _marked_for_makemessages():
+    """Never called: makemessages finds only literal strings."""
+    return pgettext("top of the page tree", "Root")
+
+
 def translate_root_title(sender, instance, **kwargs):
     if instance.__dict__.get("depth") == 1 and instance.__dict__.get("title") == ROOT_TITLE:
         instance.title = instance.draft_title = pgettext("top of the page tree", ROOT_TITLE)
