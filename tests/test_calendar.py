@@ -401,6 +401,55 @@ class RegistrationTests(CalendarTestCase):
             self.assertIsNone(Registration.objects.cancel(self.small, self.members[2]))
         self.assertEqual(mail.outbox, [])
 
+    def full_with_one_waiting(self):
+        first, second, third = self.members[:3]
+        for member in (first, second, third):
+            Registration.objects.register(self.small, member)
+        return first, third
+
+    def test_cancelling_for_a_cancelled_meeting_moves_nobody_up(self):
+        first, waiting = self.full_with_one_waiting()
+        MeetingPage.objects.filter(translation_key=self.small.translation_key).update(
+            cancelled=True
+        )
+        self.client.force_login(first)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", follow=True)
+        self.assertContains(response, "Uw aanmelding is geannuleerd.")
+        self.assertEqual(Registration.objects.get(user=first).status, RegistrationStatus.CANCELLED)
+        self.assertEqual(
+            Registration.objects.get(user=waiting).status, RegistrationStatus.WAITLISTED
+        )
+        self.assertEqual(mail.outbox, [])
+
+    def test_cancelling_once_the_meeting_has_begun_moves_nobody_up(self):
+        first, waiting = self.full_with_one_waiting()
+        self.client.force_login(first)
+        with (
+            time_machine.travel(local(2026, 3, 20, 19, 30), tick=False),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            response = self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", follow=True)
+        self.assertContains(response, "Uw aanmelding is geannuleerd.")
+        self.assertEqual(Registration.objects.get(user=first).status, RegistrationStatus.CANCELLED)
+        self.assertEqual(
+            Registration.objects.get(user=waiting).status, RegistrationStatus.WAITLISTED
+        )
+        self.assertEqual(mail.outbox, [])
+
+    def test_an_editor_freeing_a_place_of_a_cancelled_meeting_moves_nobody_up(self):
+        first, waiting = self.full_with_one_waiting()
+        MeetingPage.objects.filter(translation_key=self.small.translation_key).update(
+            cancelled=True
+        )
+        registration = Registration.objects.get(user=first)
+        with self.captureOnCommitCallbacks(execute=True):
+            Registration.objects.change_status(registration, RegistrationStatus.CANCELLED)
+        self.assertEqual(
+            Registration.objects.get(user=waiting).status, RegistrationStatus.WAITLISTED
+        )
+        self.assertEqual(mail.outbox, [])
+
     def test_registration_closes_at_the_deadline(self):
         self.small.registration_deadline = local(2026, 3, 10, 11, 0)
         with (

@@ -61,7 +61,8 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
 
     def cancel(self, meeting, user):
         """Cancels a member's registration; a place that comes free goes to the first member on
-        the waiting list, who is told by email. Returns the promoted registration, if any."""
+        the waiting list, who is told by email (not once the meeting is cancelled or has begun).
+        Returns the promoted registration, if any."""
         with transaction.atomic():
             self._lock(meeting)
             registration = self.for_meeting(meeting).active().filter(user=user).first()
@@ -103,7 +104,9 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         return meeting.capacity is not None and taken >= meeting.capacity
 
     def _promote(self, meeting):
-        if self.full(meeting):
+        # A cancelled meeting, or one that has begun, has no place to give: nobody is moved up
+        # (or emailed "you are registered") for it.
+        if meeting.cancelled or timezone.now() >= meeting.start or self.full(meeting):
             return None
         first = self.for_meeting(meeting).waiting().select_related("user").first()
         if first is None:
