@@ -161,11 +161,13 @@ class PhotoForm(forms.Form):
     )
     discard = forms.BooleanField(label=_("Do not use this photo"), required=False)
 
-    def __init__(self, *args, kept=None, **kwargs):
+    def __init__(self, *args, kept=None, lost=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Required as soon as there is a photo: the label must not call it optional.
         self.fields["alt_text"].required_with_photo = True
         self.kept = kept
+        # The member's name of a photo kept from before that is no longer there.
+        self.lost = lost
 
     @property
     def kept(self):
@@ -192,9 +194,23 @@ class PhotoForm(forms.Form):
             return self.kept.file()
         return None
 
+    def has_photo(self):
+        """Whether this slot brings a photo (without reading a kept one)."""
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("image") or (self.kept and not data.get("discard")))
+
     def clean(self):
         data = super().clean()
-        has_photo = data.get("image") or (self.kept and not data.get("discard"))
+        if self.lost and not data.get("image") and not data.get("discard"):
+            # The member believes it is kept: the form must not be saved without it unsaid.
+            self.add_error(
+                "image",
+                format_lazy(
+                    _("“{name}” could not be kept any longer: please choose the photo again."),
+                    name=self.lost,
+                ),
+            )
+        has_photo = self.has_photo()
         if has_photo and not data.get("alt_text", "").strip():
             self.add_error("alt_text", _("Describe the photo for people who cannot see it."))
         return data
@@ -205,18 +221,23 @@ MAX_PHOTOS = 10
 
 
 class BasePhotoFormSet(forms.BaseFormSet):
-    def __init__(self, *args, kept=None, existing=0, **kwargs):
+    def __init__(self, *args, kept=None, lost=None, existing=0, **kwargs):
         self.kept = kept or {}
+        self.lost = lost or {}
         self.existing = existing
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "kept": self.kept.get(index)}
+        return {
+            **super().get_form_kwargs(index),
+            "kept": self.kept.get(index),
+            "lost": self.lost.get(index),
+        }
 
     def clean(self):
         if any(self.errors):
             return
-        count = sum(1 for form in self.forms if form.photo() is not None)
+        count = sum(1 for form in self.forms if form.has_photo())
         if self.existing + count > MAX_PHOTOS:
             raise forms.ValidationError(
                 ngettext_lazy(

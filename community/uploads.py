@@ -229,11 +229,23 @@ class KeptPhoto:
     def delete(self):
         default_storage.delete(self.path)
 
+    def exists(self):
+        return default_storage.exists(self.path)
+
     @classmethod
     def for_form(cls, session, token):
-        """The photos kept for the form `token`, by slot."""
-        kept = session.get(cls.SESSION_KEY, {}).get(str(token), {})
-        return {int(slot): cls(**data) for slot, data in kept.items()}
+        """The photos kept for the form `token`, by slot, and the member's names of those that
+        are gone meanwhile (cleared as abandoned after `KEPT_HOURS`), by slot: those are
+        forgotten, and the member is asked to choose them again."""
+        kept = {
+            int(slot): cls(**data)
+            for slot, data in session.get(cls.SESSION_KEY, {}).get(str(token), {}).items()
+        }
+        lost = {slot: photo.name for slot, photo in kept.items() if not photo.exists()}
+        for slot in lost:
+            cls.drop(session, token, slot)
+            del kept[slot]
+        return kept, lost
 
     @classmethod
     def keep(cls, session, token, slot, upload, name):

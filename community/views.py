@@ -151,12 +151,17 @@ def contribution_view(request, form_class, page=None):
     initial = initial_for(page) if editing else {"language": get_language()}
     form = form_class(request.POST or None, initial=initial, editing=editing)
     token = submission_token(request)
-    kept = KeptPhoto.for_form(request.session, token) if token and request.method == "POST" else {}
+    kept, lost = (
+        KeptPhoto.for_form(request.session, token)
+        if token and request.method == "POST"
+        else ({}, {})
+    )
     photos = photo_formset(
         request.POST or None,
         request.FILES or None,
         prefix="photos",
         kept=kept,
+        lost=lost,
         existing=photo_count(page),
     )
     if request.method == "POST" and form.is_valid() and photos.is_valid():

@@ -793,3 +793,49 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
             },
         )
         self.assertFalse(os.path.exists(path))
+
+    def kept_path(self, token, slot=0):
+        return default_storage.path(self.client.session["kept_photos"][token][str(slot)]["path"])
+
+    def test_a_kept_photo_cleared_meanwhile_is_asked_for_again_and_nothing_typed_is_lost(self):
+        self.client.force_login(self.anna)
+        token = "2d8c6f0a-1b7e-4c55-8f3a-6e9d0c4b2a71"
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="",
+                submission=token,
+                **{"photos-0-image": photo("brug.jpg"), "photos-0-alt_text": "De brug"},
+            ),
+        )
+        path = self.kept_path(token)
+        a_day_ago = (timezone.now() - datetime.timedelta(hours=25)).timestamp()
+        os.utime(path, (a_day_ago, a_day_ago))
+        call_command("clear_kept_photos", stdout=io.StringIO())
+        response = self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="Over de brug", submission=token, **{"photos-0-alt_text": "De brug"}
+            ),
+        )
+        self.assertEqual(response.status_code, 200)
+        page = soup(response)
+        self.assertEqual(page.select_one("#id_title")["value"], "Over de brug")
+        self.assertIn(
+            "“brug.jpg” kon niet langer worden bewaard: kies de foto opnieuw.",
+            page.select_one("#id_photos-0-image_error").get_text(),
+        )
+        self.assertFalse(StoryPage.objects.filter(title="Over de brug").exists())
+        self.assertNotIn(token, self.client.session.get("kept_photos", {}))
+        # Chosen again, it goes with the story.
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="Over de brug",
+                submission=token,
+                **{"photos-0-image": photo("brug.jpg"), "photos-0-alt_text": "De brug"},
+            ),
+        )
+        self.assertEqual(
+            self.contribution("Over de brug").get_latest_revision_as_object().image_alt, "De brug"
+        )
