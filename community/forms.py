@@ -201,6 +201,13 @@ class PhotoForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if data.get("image") and data.get("discard"):
+            # A file chosen now wins over the tick for the one kept before, and replaces it: the
+            # form shown again must not offer to leave out the new one.
+            data["discard"] = False
+            self.data = self.data.copy()
+            self.data.pop(self.add_prefix("discard"), None)
+            self._bound_fields_cache.pop("discard", None)
         if self.lost and not data.get("image") and not data.get("discard"):
             # The member believes it is kept: the form must not be saved without it unsaid.
             self.add_error(

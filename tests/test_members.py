@@ -839,3 +839,33 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         self.assertEqual(
             self.contribution("Over de brug").get_latest_revision_as_object().image_alt, "De brug"
         )
+
+    def test_a_photo_chosen_while_ticking_do_not_use_replaces_the_kept_one_and_unticks_it(self):
+        self.client.force_login(self.anna)
+        token = "9a4e2b17-5c3d-4f60-8b21-7d0e6f3a9c58"
+        first = {"photos-0-image": photo("eerste.jpg"), "photos-0-alt_text": "Eerste"}
+        self.client.post(
+            "/nl/members/stories/new/", self.story_data(title="", submission=token, **first)
+        )
+        second = {
+            "photos-0-image": photo("tweede.jpg", size=(320, 240)),
+            "photos-0-alt_text": "Tweede",
+            "photos-0-discard": "on",
+        }
+        page = soup(
+            self.client.post(
+                "/nl/members/stories/new/", self.story_data(title="", submission=token, **second)
+            )
+        )
+        self.assertIn(
+            "“tweede.jpg” is bewaard", page.select_one("#id_photos-0-image_helptext").get_text()
+        )
+        self.assertFalse(page.select_one("#id_photos-0-discard").has_attr("checked"))
+        # Sent as shown: with the second photo.
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(submission=token, **{"photos-0-alt_text": "Tweede"}),
+        )
+        story = self.contribution().get_latest_revision_as_object()
+        self.assertEqual(story.image_alt, "Tweede")
+        self.assertEqual(story.image.width, 320)
