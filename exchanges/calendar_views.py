@@ -13,15 +13,17 @@ from community.localization import with_localized_sectors
 from .forms import MeetingFilterForm, page_key
 from .models.meetings import LOCAL_TIME, MEETINGS_PER_PAGE
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# Exactly "YYYY-MM" in ASCII digits: no trailing newline ("$" would allow one), no other digits.
+MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def parse_month(value, today):
     """The month `value` asks for ("2027-06"), or None for one the calendar cannot show."""
-    match = MONTH.match(value or "")
+    match = MONTH.fullmatch(value or "")
     if match:
         year, month = int(match[1]), int(match[2])
-        if 1 <= month <= 12 and 2000 <= year <= 2100:
+        if 1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR:
             return year, month
     return None
 
@@ -29,6 +31,11 @@ def parse_month(value, today):
 def shift_month(year, month, step):
     month += step
     return year + (month - 1) // 12, (month - 1) % 12 + 1
+
+
+def within_calendar(year_month):
+    """The month, if the calendar shows it (no link to a month it would then refuse)."""
+    return year_month if FIRST_YEAR <= year_month[0] <= LAST_YEAR else None
 
 
 def month_grid(year, month, meetings):
@@ -67,7 +74,8 @@ def calendar_context(calendar_page, request):
         # the current month is shown with a notice that says so.
         refused = bool(asked) and parsed is None
         year, month = parsed or (today.year, today.month)
-        previous, following = shift_month(year, month, -1), shift_month(year, month, 1)
+        previous = within_calendar(shift_month(year, month, -1))
+        following = within_calendar(shift_month(year, month, 1))
         context.update(
             listing_key=form.listing_key(
                 view="month", month=f"{year}-{month:02d}", refused_month=int(refused)
@@ -76,10 +84,10 @@ def calendar_context(calendar_page, request):
             month_start=datetime.date(year, month, 1),
             weeks=SimpleLazyObject(lambda: month_grid(year, month, meetings.in_month(year, month))),
             today=today,
-            previous_month=form.query_string(
-                view="month", month=f"{previous[0]}-{previous[1]:02d}"
-            ),
-            next_month=form.query_string(view="month", month=f"{following[0]}-{following[1]:02d}"),
+            previous_month=previous
+            and form.query_string(view="month", month=f"{previous[0]}-{previous[1]:02d}"),
+            next_month=following
+            and form.query_string(view="month", month=f"{following[0]}-{following[1]:02d}"),
         )
     else:
 

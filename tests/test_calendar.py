@@ -175,6 +175,25 @@ class MonthViewTests(CalendarTestCase):
             )
         )
 
+    def test_no_link_to_a_month_beyond_the_calendar(self):
+        last = soup(self.client.get("/nl/agenda/", {"view": "month", "month": "2100-12"}))
+        self.assertEqual(last.select_one("#month-title").get_text(strip=True), "december 2100")
+        self.assertIsNone(last.find("a", rel="next"))
+        self.assertEqual(last.find("a", rel="prev")["href"], "?view=month&month=2100-11")
+        first = soup(self.client.get("/nl/agenda/", {"view": "month", "month": "2000-01"}))
+        self.assertEqual(first.select_one("#month-title").get_text(strip=True), "januari 2000")
+        self.assertIsNone(first.find("a", rel="prev"))
+        self.assertEqual(first.find("a", rel="next")["href"], "?view=month&month=2000-02")
+
+    def test_only_exactly_year_dash_month_is_accepted(self):
+        for asked in ("2026-02\n", "2026-02 ", "２０２６-02", "2026-2"):
+            with self.subTest(month=asked):
+                page = soup(self.client.get("/nl/agenda/", {"view": "month", "month": asked}))
+                self.assertEqual(
+                    page.select_one("#month-title").get_text(strip=True), "januari 2026"
+                )
+                self.assertIsNotNone(page.select_one(".notice[role=status]"))
+
 
 @time_machine.travel(NOW, tick=False)
 class ICalendarTests(CalendarTestCase):
