@@ -1,0 +1,27 @@
+"""The emails `make run` prints in the terminal are readable (no encoded subjects or bodies)."""
+
+import io
+
+from django.core.mail import EmailMultiAlternatives
+from django.test import SimpleTestCase
+
+from home.console_mail import EmailBackend
+
+
+class ConsoleMailTests(SimpleTestCase):
+    def test_a_german_email_prints_as_written(self):
+        stream = io.StringIO()
+        message = EmailMultiAlternatives(
+            "[Jumelage] Bitte bestätigen Sie Ihre E-Mail-Adresse",
+            "Guten Tag,\n\nbitte bestätigen Sie Ihre Adresse: http://127.0.0.1:8880/de/\n",
+            "noreply@jumelage.example",
+            ["jürgen@einwohner.example"],
+        )
+        message.attach_alternative("<p>Guten Tag</p>", "text/html")
+        EmailBackend(stream=stream).send_messages([message])
+        printed = stream.getvalue()
+        self.assertIn("Subject: [Jumelage] Bitte bestätigen Sie Ihre E-Mail-Adresse", printed)
+        self.assertIn("bitte bestätigen Sie Ihre Adresse: http://127.0.0.1:8880/de/", printed)
+        self.assertIn("To: jürgen@einwohner.example", printed)
+        self.assertIn("[also as text/html]", printed)
+        self.assertNotIn("=?utf-8?", printed)
