@@ -264,6 +264,11 @@ class ContributionTests(MembersTestCase):
         self.assertIn("Voeg een foto toe, graag.", mail.outbox[-1].body)
         self.client.post(f"/nl/members/contributions/{story.pk}/", self.story_data(photos_note="x"))
         self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
+        # Resent: the editors' old comment no longer stands under "Awaiting review".
+        area = self.client.get("/nl/members/")
+        self.assertContains(area, "Wacht op beoordeling")
+        self.assertNotContains(area, "Voeg een foto toe, graag.")
+        self.assertNotContains(area, "Commentaar van de redactie")
 
     def test_meeting_proposal_becomes_a_draft_meeting(self):
         self.client.force_login(self.anna)
@@ -869,3 +874,32 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         story = self.contribution().get_latest_revision_as_object()
         self.assertEqual(story.image_alt, "Tweede")
         self.assertEqual(story.image.width, 320)
+
+    def keep_a_photo(self, client):
+        data = self.story_data(title="", **{"photos-0-image": photo(), "photos-0-alt_text": "A"})
+        client.post("/nl/members/stories/new/", {**data, "submission": str(uuid.uuid4())})
+        (kept,) = client.session["kept_photos"].values()
+        return default_storage.path(kept["0"]["path"])
+
+    def test_kept_photos_go_when_the_member_logs_out(self):
+        self.client.force_login(self.anna)
+        path = self.keep_a_photo(self.client)
+        self.client.post("/nl/accounts/logout/")
+        self.assertFalse(os.path.exists(path))
+
+    def test_kept_photos_go_with_the_account_on_every_device(self):
+        phone = Client()
+        phone.force_login(self.anna)
+        on_the_phone = self.keep_a_photo(phone)
+        self.client.force_login(self.anna)
+        here = self.keep_a_photo(self.client)
+        self.client.force_login(self.bernd)
+        of_someone_else = self.keep_a_photo(self.client)
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+        )
+        self.assertFalse(User.objects.filter(pk=self.anna.pk).exists())
+        self.assertFalse(os.path.exists(here))
+        self.assertFalse(os.path.exists(on_the_phone))
+        self.assertTrue(os.path.exists(of_someone_else))
