@@ -1,6 +1,7 @@
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -57,6 +58,15 @@ def sitemap(request):
     )
 
 
+def search_paths():
+    """The search page of each language, as the URL resolver has it."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("search"))
+    return paths
+
+
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
@@ -65,6 +75,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /nl/accounts/",
         "Disallow: /de/accounts/",
+        # Anyone can make a search page with ?q=: none of them is for search engines.
+        *(f"Disallow: {search_path}" for search_path in search_paths()),
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

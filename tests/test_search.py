@@ -73,6 +73,12 @@ class SearchTests(SearchMixin, TestCase):
         self.assertEqual(self.results("/nl/search/", "raadsavond"), ["Raadsavond over de jumelage"])
         self.assertEqual(self.results("/de/search/", "Sprachcafé"), ["Sprachcafé in Steenwijk"])
 
+    def test_search_pages_ask_search_engines_not_to_index_them(self):
+        for url in ("/nl/search/?q=klimaat", "/de/search/?q=Klima", "/nl/search/"):
+            with self.subTest(url=url):
+                page = soup(self.client.get(url))
+                self.assertEqual(page.find("meta", attrs={"name": "robots"})["content"], "noindex")
+
     def test_meetings_are_found_by_their_place(self):
         self.meeting(local(2030, 9, 1, 19, 0), title="Buurtavond", place_name="Sporthal De Waag")
         self.assertEqual(self.results("/nl/search/", "Waag"), ["Buurtavond"])

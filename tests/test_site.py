@@ -142,6 +142,11 @@ class SitemapTests(BilingualSiteTestCase):
         self.assertContains(response, "Sitemap: http://testserver/sitemap.xml")
         self.assertContains(response, "Disallow: /admin/")
 
+    def test_robots_txt_keeps_search_engines_out_of_the_search_pages(self):
+        lines = self.client.get("/robots.txt").content.decode().splitlines()
+        self.assertIn("Disallow: /nl/search/", lines)
+        self.assertIn("Disallow: /de/search/", lines)
+
 
 class HealthTests(TestCase):
     def test_healthz_answers_ok_when_the_database_is_up(self):
