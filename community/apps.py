@@ -11,6 +11,10 @@ class CommunityConfig(AppConfig):
 
         signal_handlers.register()
 
+        from . import uploads
+
+        uploads.register()
+
         from .roles import show_role_names_translated
 
         show_role_names_translated()

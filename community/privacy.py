@@ -12,6 +12,7 @@ from wagtail.models import Collection, Page
 from exchanges.models import MeetingPage, Registration, StoryPage
 
 from . import contributions
+from .uploads import clear_kept_photos_of
 
 FORMER_MEMBER = _("former member")
 
@@ -114,6 +115,8 @@ def delete_account(user, *, remove_contributions=False):
     if user.avatar:
         user.avatar.delete(save=False)
     forget_photos(user, kept_photos)
+    # Photos kept for forms the member was correcting, on any device.
+    clear_kept_photos_of(user)
     user.delete()
 
 

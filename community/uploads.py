@@ -17,12 +17,14 @@ import io
 import os
 import secrets
 
+from django.contrib.auth.signals import user_logged_out
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -193,21 +195,51 @@ KEPT_FOLDER = "pending"
 KEPT_HOURS = 24
 
 
+def kept_folder(user):
+    """Where the photos kept for `user` wait: a folder per member, so that they all go with the
+    account (whatever device kept them), named so that nobody can tell whose it is."""
+    return f"{KEPT_FOLDER}/{salted_hmac('kept-photos', str(user.pk)).hexdigest()[:24]}"
+
+
+def kept_files(folder=KEPT_FOLDER):
+    """The paths of the kept photos in `folder` and the folders in it."""
+    try:
+        folders, names = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    paths = [f"{folder}/{name}" for name in names]
+    for inner in folders:
+        paths += kept_files(f"{folder}/{inner}")
+    return paths
+
+
 def clear_abandoned_photos(hours=KEPT_HOURS):
     """Deletes kept photos older than `hours`: their forms were abandoned. Run whenever a photo
     is kept (so a site needs no scheduler for it) and by `manage.py clear_kept_photos`."""
     before = timezone.now() - datetime.timedelta(hours=hours)
-    try:
-        _folders, names = default_storage.listdir(KEPT_FOLDER)
-    except FileNotFoundError:
-        return 0
     deleted = 0
-    for name in names:
-        path = f"{KEPT_FOLDER}/{name}"
+    for path in kept_files():
         if default_storage.get_modified_time(path) < before:
             default_storage.delete(path)
             deleted += 1
     return deleted
+
+
+def clear_kept_photos_of(user):
+    """Deletes every photo kept for `user`'s forms, in any of their sessions."""
+    for path in kept_files(kept_folder(user)):
+        default_storage.delete(path)
+
+
+def forget_kept_photos(sender, request=None, **kwargs):
+    """On logout: the photos kept for the session's forms go (the session ends with it)."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        KeptPhoto.drop_all(session)
+
+
+def register():
+    user_logged_out.connect(forget_kept_photos, dispatch_uid="jumelage_kept_photos_logout")
 
 
 class KeptPhoto:
@@ -248,8 +280,8 @@ class KeptPhoto:
         return kept, lost
 
     @classmethod
-    def keep(cls, session, token, slot, upload, name):
-        """Stores `upload` (already cleaned, under a random name) for slot `slot` of the form
+    def keep(cls, session, token, slot, upload, name, user):
+        """Stores `upload` (already cleaned, under a random name) for slot `slot` of `user`'s form
         `token`, in place of the photo kept there before. `name` is the member's file name, shown
         to them only."""
         clear_abandoned_photos()
@@ -258,7 +290,9 @@ class KeptPhoto:
         if str(slot) in photos:
             cls(**photos[str(slot)]).delete()
         upload.seek(0)
-        path = default_storage.save(f"{KEPT_FOLDER}/{upload.name}", ContentFile(upload.read()))
+        path = default_storage.save(
+            f"{kept_folder(user)}/{upload.name}", ContentFile(upload.read())
+        )
         upload.seek(0)
         photos[str(slot)] = {"path": path, "name": os.path.basename(name or "")[:100]}
         forms[str(token)] = photos
@@ -280,3 +314,11 @@ class KeptPhoto:
         if not photos:
             forms.pop(str(token), None)
         session[cls.SESSION_KEY] = forms
+
+    @classmethod
+    def drop_all(cls, session):
+        """Deletes the photos kept for every form of `session`."""
+        for photos in session.get(cls.SESSION_KEY, {}).values():
+            for data in photos.values():
+                cls(**data).delete()
+        session.pop(cls.SESSION_KEY, None)

@@ -138,7 +138,7 @@ def keep_photos(request, token, photos):
         if upload:
             sent = request.FILES.get(photo.add_prefix("image"))
             photo.kept = KeptPhoto.keep(
-                request.session, token, index, upload, sent.name if sent else ""
+                request.session, token, index, upload, sent.name if sent else "", request.user
             )
         elif photo.kept and data.get("discard"):
             KeptPhoto.drop(request.session, token, index)
