@@ -75,4 +75,32 @@ ALLAUTH_MESSAGES = [
     gettext_noop(
         '<strong>Note:</strong> you can still <a href="%(email_url)s">change your email address</a>.'
     ),
+    gettext_noop(
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.'
+    ),
+    gettext_noop(
+        "Unable to confirm %(email)s because it is already confirmed by a different account."
+    ),
+    gettext_noop("Email Address"),
+    gettext_noop("Current email"),
+    gettext_noop("Changing to"),
+    gettext_noop("Change Email"),
+    gettext_noop("Add Email"),
+    gettext_noop("Add Email Address"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Make Primary"),
+    gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop("Removed email address %(email)s."),
+    gettext_noop("Primary email address set."),
+    gettext_noop("Too many failed login attempts. Try again later."),
+    gettext_noop("Please select only one."),
+    gettext_noop("The new value must be different from the current one."),
+    gettext_noop("Invalid login."),
+    gettext_noop("This account is inactive."),
+    gettext_noop("Sign In"),
+    gettext_noop("Sign Out"),
+    gettext_noop("Password successfully changed."),
+    gettext_noop("Set Password"),
+    gettext_noop("Reset My Password"),
+    gettext_noop("Bad Token"),
 ]

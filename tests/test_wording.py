@@ -1,0 +1,90 @@
+"""The words a newcomer reads on the account and meeting pages: one register (u / Sie), one
+spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
+
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from django.utils import timezone
+
+from tests.calendar_base import CalendarMixin
+
+User = get_user_model()
+
+
+class AccountWordingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = User.objects.create_user(email="uwe@example.org", password="x" * 20)
+        cls.address = EmailAddress.objects.create(
+            user=cls.user, email="uwe@example.org", primary=True, verified=False
+        )
+
+    def confirm_page(self, language):
+        key = EmailConfirmationHMAC(self.address).key
+        return self.client.get(f"/{language}/accounts/confirm-email/{key}/").content.decode()
+
+    def test_german_confirm_page_says_sie(self):
+        page = self.confirm_page("de")
+        self.assertIn("Bitte bestätigen Sie, dass", page)
+        self.assertNotIn("bestätige,", page)
+
+    def test_dutch_confirm_page_does_not_say_gebruiker(self):
+        page = self.confirm_page("nl")
+        self.assertIn("een e-mailadres van", page)
+        self.assertNotIn("voor gebruiker", page)
+
+    def test_email_page_spells_e_mail(self):
+        EmailAddress.objects.filter(pk=self.address.pk).update(verified=True)
+        self.client.force_login(self.user)
+        german = self.client.get("/de/accounts/email/").content.decode()
+        self.assertIn("E-Mail-Adresse ändern", german)
+        self.assertNotIn("Email", german.split("<main", 1)[-1])
+        dutch = self.client.get("/nl/accounts/email/").content.decode()
+        self.assertIn("Huidig e-mailadres", dutch)
+        self.assertNotIn("Huidig email", dutch)
+
+    def test_dutch_confirmation_sent_message_says_bevestigingsmail(self):
+        self.client.force_login(self.user)
+        response = self.client.post(
+            "/nl/accounts/email/", {"action_send": "", "email": "uwe@example.org"}, follow=True
+        )
+        self.assertContains(response, "Bevestigingsmail verzonden aan uwe@example.org.")
+
+    def test_dutch_login_page_says_inloggen_like_the_header(self):
+        page = self.client.get("/nl/accounts/login/").content.decode()
+        main = page.split("<main", 1)[-1]
+        self.assertIn("Inloggen", main)
+        self.assertNotIn("Aanmelden", main)
+
+    def test_german_login_page_says_anmelden(self):
+        main = self.client.get("/de/accounts/login/").content.decode().split("<main", 1)[-1]
+        self.assertIn("Anmelden", main)
+        self.assertNotIn("Anmeldung", main)
+
+
+class MeetingRegistrationWordingTests(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        start = timezone.now() + timezone.timedelta(days=30)
+        cls.gathering = cls.meeting(
+            start,
+            title="Raadsontmoeting",
+            slug="raad",
+            registration_deadline=start - timezone.timedelta(days=1),
+        )
+        cls.gathering_de = cls.translated(cls.gathering, title="Ratstreffen", slug="rat")
+
+    def test_dutch_deadline_says_uiterlijk(self):
+        page = self.client.get(self.gathering.url).content.decode()
+        self.assertIn("Aanmelden kan tot uiterlijk", page)
+        self.assertNotIn("Meld u aan voor", page)
+
+    def test_german_meeting_registration_is_not_called_like_the_login(self):
+        page = self.client.get(self.gathering_de.url).content.decode()
+        self.assertIn("bis spätestens", page)
+        self.assertIn("Teilnahme", page)
+        self.assertIn("um an diesem Treffen teilzunehmen", page)
+        self.assertNotIn(
+            "Anmeldung", page.split('class="registration"', 1)[-1].split("</section")[0]
+        )
