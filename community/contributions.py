@@ -4,6 +4,7 @@ and goes through the Wagtail moderation workflow. Members never publish; editors
 The rules of who may see and edit a contribution live here, for the views and tests alike."""
 
 from html import escape, unescape
+from threading import local
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
@@ -185,18 +186,59 @@ def photo_ids(page):
 
 
 def remove_contribution(page):
-    """Deletes a contribution with its aliases, its photos (Wagtail removes their files and
-    renditions) and the collection that held them."""
-    image_model = get_image_model()
-    ids = photo_ids(page)
-    photos = list(image_model.objects.filter(pk__in=ids, uploaded_by_user=page.owner))
+    """Deletes a contribution; `discard_with_contribution` removes the rest with it, as it does
+    when an editor deletes the contribution (or a page above it) in the admin."""
+    Page.objects.get(pk=page.pk).delete()
+
+
+# The pages being removed with a contribution in this thread: their own deletion (and the
+# signal it sends) must not start another removal.
+_removing = local()
+
+
+def discard_with_contribution(sender, instance, **kwargs):
+    """pre_delete of a story or meeting (any deletion: the member's own, the admin's single and
+    bulk delete, the delete of a page above it): a member's contribution takes its other
+    language versions (aliases and translations), its photos (Wagtail removes their files and
+    renditions) and the collection that held them along, so nothing of it is left to reappear
+    as an independent page or in the image library."""
+    if not getattr(instance, "member_contribution", False):
+        return
+    busy = getattr(_removing, "pks", None)
+    if busy is None:
+        busy = _removing.pks = set()
+    if instance.pk in busy:
+        return
+    versions = [instance]
+    versions += (
+        Page.objects.filter(translation_key=instance.translation_key)
+        .exclude(pk=instance.pk)
+        .exclude(pk__in=busy)
+        .specific()
+        .order_by("-depth")
+    )
+    ids = set()
+    for version in versions:
+        ids |= photo_ids(version)
+    photos = get_image_model().objects.filter(pk__in=ids)
+    if instance.owner_id is not None:
+        photos = photos.filter(uploaded_by_user_id=instance.owner_id)
+    else:  # a former member's: only what lies in the members' collections
+        parent = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
+        photos = photos.filter(collection__in=parent.get_descendants() if parent else [])
+    photos = list(photos)
     collections = {photo.collection_id for photo in photos}
-    for alias in Page.objects.filter(alias_of=page):
-        alias.delete()
-    page.delete()
-    for photo in photos:
-        photo.delete()
-    Collection.objects.filter(pk__in=collections, depth__gt=2).delete()
+    own = {version.pk for version in versions}
+    busy |= own
+    try:
+        for version in versions[1:]:
+            if Page.objects.filter(pk=version.pk).exists():
+                Page.objects.get(pk=version.pk).delete()
+        for photo in photos:
+            photo.delete()
+        Collection.objects.filter(pk__in=collections, depth__gt=2).delete()
+    finally:
+        busy -= own
 
 
 def paragraphs_to_html(text):

@@ -2,12 +2,14 @@
 A member's photo leaves the storage with the member, or when they replace or remove it."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, pre_save
+from django.db.models.signals import post_delete, pre_delete, pre_save
 from wagtail.models import TaskState
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.tasks import delete_file_from_storage_task
 
-from . import notifications
+from exchanges.models import MeetingPage, StoryPage
+
+from . import contributions, notifications
 from .models import User
 
 
@@ -69,3 +71,9 @@ def register():
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
     post_delete.connect(on_user_deleted, sender=User, dispatch_uid="jumelage_avatar_deleted")
+    for model in (StoryPage, MeetingPage):
+        pre_delete.connect(
+            contributions.discard_with_contribution,
+            sender=model,
+            dispatch_uid=f"jumelage_contribution_deleted_{model.__name__}",
+        )

@@ -1,0 +1,70 @@
+"""What an editor does in Wagtail's admin to a member's contribution or a page, applied to all
+of it (every language version, its photos), and what moderators do not see there."""
+
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page
+from wagtail_localize.models import LocaleSynchronization
+
+from community.roles import EDITOR_GROUPS, setup_roles
+from exchanges.models import StoryPage
+from tests.test_members import MembersTestCase, User, photo
+
+
+class AdminDeletesAMembersContributionTests(MembersTestCase):
+    """Deleting a member's contribution in the admin removes what the member's own delete
+    removes: its German alias, its photos and their collection."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        LocaleSynchronization.objects.get_or_create(locale=cls.german, sync_from=cls.dutch)
+        cls.editor = User.objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.hendrik = cls.member("hendrik@example.org", "Hendrik", "nl")
+
+    def draft(self):
+        photos = {}
+        for slot, title in enumerate(("Fietsers", "De brug")):
+            photos[f"photos-{slot}-image"] = photo(f"foto{slot}.jpg")
+            photos[f"photos-{slot}-alt_text"] = title
+        self.post_story(self.hendrik, submit="", draft="1", **photos)
+        page = self.contribution()
+        self.assertTrue(Page.objects.filter(alias_of=page, locale=self.german).exists())
+        self.assertEqual(get_image_model().objects.filter(uploaded_by_user=self.hendrik).count(), 2)
+        return page
+
+    def assert_nothing_left(self, page):
+        self.assertFalse(Page.objects.filter(translation_key=page.translation_key).exists())
+        self.assertFalse(get_image_model().objects.filter(uploaded_by_user=self.hendrik).exists())
+        self.assertFalse(Collection.objects.filter(name__startswith="Hendrik").exists())
+        member = Client()
+        member.force_login(self.hendrik)
+        self.assertNotContains(member.get("/nl/members/"), "Fietsen naar Clarholz")
+
+    def test_the_admins_delete_view_removes_the_alias_photos_and_collection(self):
+        page = self.draft()
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/pages/{page.pk}/delete/")
+        self.assertEqual(response.status_code, 302)
+        self.assert_nothing_left(page)
+
+    def test_the_admins_bulk_delete_removes_the_alias_photos_and_collection(self):
+        page = self.draft()
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}")
+        self.assertEqual(response.status_code, 302)
+        self.assert_nothing_left(page)
+
+    def test_deleting_the_story_overview_removes_the_contribution_with_it(self):
+        page = self.draft()
+        admin = User.objects.create_superuser("beheer@example.org", "x")
+        self.client.force_login(admin)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/admin/pages/{self.story_index.pk}/delete/")
+        self.assertFalse(StoryPage.objects.filter(pk=page.pk).exists())
+        self.assert_nothing_left(page)
