@@ -11,6 +11,7 @@ from django.utils import translation
 from home.mail import queue_email
 from home.notifications import email_context
 from home.ratelimit import client_ip
+from home.urls_util import rebase_url
 
 
 def language_of(user, email=None):
@@ -27,7 +28,10 @@ class AccountAdapter(DefaultAccountAdapter):
         """Rendered now, in the member's language; sent by the task worker (home/mail.py), so a
         mail server that is down never breaks the sign-up or reset that asked for it. Our
         templates (templates/account/email/) sign with the platform's name and the address the
-        request came to, as our own emails do (home.notifications.email_context)."""
+        request came to, as our own emails do (home.notifications.email_context). allauth builds
+        its links (confirmation, reset, sign-up) on the request's Host header; they are moved
+        onto the address our emails link to (home.urls_util.base_url), which takes the request's
+        only when it is one of the site's own."""
         with translation.override(language_of(context.get("user"), email)):
             request = allauth_context.request
             context = {
@@ -35,7 +39,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 "request": request,
                 "email": email,
                 "current_site": get_current_site(request),
-                **context,
+                **{name: rebase_url(value, request) for name, value in context.items()},
             }
             queue_email(self.render_mail(template_prefix, email, context))
 

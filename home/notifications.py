@@ -17,8 +17,9 @@ SITE_NAME = _("Jumelage Steenwijkerland – Herzebrock-Clarholz")
 
 def email_context(request=None):
     """What every email says about where it comes from, in the active language: the platform's
-    name, the address of the site (`site_url`: the request's own address, so links in an email
-    lead back where the visitor was; without a request WAGTAILADMIN_BASE_URL) and its home page
+    name, the address of the site (`site_url`: the request's own address when it is one of the
+    site's own, so links in an email lead back where the visitor was; otherwise, and without a
+    request, WAGTAILADMIN_BASE_URL: see home.urls_util.base_url) and its home page
     in that language. Emails are rendered when they are queued, in the request that causes them;
     the task worker only sends what was rendered."""
     site_url = base_url(request)
@@ -34,7 +35,8 @@ def send_templated_email(template, context, recipient, *, language=None, request
     (their `language`, else the site default) and queues the message for them. A mail server
     that is down delays it, never the caller. With a `key`, a second email with the same key is
     never queued (e.g. one reminder per registration). Links go to the address of the request
-    being served (`request`, else the current one), else to WAGTAILADMIN_BASE_URL."""
+    being served (`request`, else the current one) if it is one of the site's own, else to
+    WAGTAILADMIN_BASE_URL."""
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
     request = request or current_request()
     with translation.override(language):

@@ -1,7 +1,14 @@
 """The one helper that turns a path into an absolute URL."""
 
+from urllib.parse import urlsplit
+
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http.request import split_domain_port
+
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 
 
 def current_request():
@@ -12,12 +19,80 @@ def current_request():
     return allauth_context.request
 
 
+def normalised_origin(scheme, netloc):
+    """`scheme://host[:port]` written one way: lower case, no trailing dot on the host, no port
+    where it is the scheme's default. None for an address that is no host name at all."""
+    scheme = (scheme or "").lower()
+    host, port = split_domain_port(netloc)  # lower case, without the trailing dot
+    if not host or scheme not in DEFAULT_PORTS:
+        return None
+    if port and port != DEFAULT_PORTS[scheme]:
+        return f"{scheme}://{host}:{port}"
+    return f"{scheme}://{host}"
+
+
+def origin_of_url(url):
+    parts = urlsplit(url)
+    return normalised_origin(parts.scheme, parts.netloc)
+
+
+def public_base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def known_origins():
+    """The addresses the site is known to be served at: WAGTAILADMIN_BASE_URL and
+    CSRF_TRUSTED_ORIGINS (wildcard entries such as `https://*.example.org` are not taken)."""
+    urls = [settings.WAGTAILADMIN_BASE_URL, *settings.CSRF_TRUSTED_ORIGINS]
+    return {origin_of_url(url) for url in urls if "*" not in url} - {None}
+
+
+def trusted_request_origin(request):
+    """The request's own `scheme://host[:port]`, normalised, if emails may link there: one of
+    the site's known origins, or, in development (DEBUG), any loopback address with any port
+    (what `make run` serves). None otherwise: a Host header is the sender's to choose, and
+    Django checks ALLOWED_HOSTS without the port, so `jumelage.example:4443` passes it."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    origin = normalised_origin(request.scheme, host)
+    if origin is None:
+        return None
+    if origin in known_origins():
+        return origin
+    if settings.DEBUG and split_domain_port(host)[0] in LOOPBACK_HOSTS:
+        return origin
+    return None
+
+
 def base_url(request=None):
-    """`scheme://host[:port]` of the request, else the public address in WAGTAILADMIN_BASE_URL
-    (which `make run` sets to the address it serves)."""
-    if request is None:
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return f"{request.scheme}://{request.get_host()}"
+    """`scheme://host[:port]` for links in emails: the address of the request being served when
+    it is one of the site's own (`trusted_request_origin`), else the public address in
+    WAGTAILADMIN_BASE_URL (which `make run` sets to the address it serves)."""
+    if request is not None:
+        origin = trusted_request_origin(request)
+        if origin is not None:
+            return origin
+    return public_base_url()
+
+
+def rebase_url(url, request):
+    """An absolute URL that Django or allauth built from the request's Host header, moved onto
+    `base_url(request)` (same path, query and fragment). Other URLs are returned unchanged."""
+    if not isinstance(url, str) or request is None:
+        return url
+    parts = urlsplit(url)
+    if parts.scheme not in DEFAULT_PORTS:
+        return url
+    try:
+        request_host = request.get_host()
+    except DisallowedHost:
+        request_host = None
+    if parts.netloc != request_host:
+        return url
+    rest = parts._replace(scheme="", netloc="").geturl()
+    return base_url(request) + rest
 
 
 def absolute_url(request, path):

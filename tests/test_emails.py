@@ -1,9 +1,11 @@
 """Emails lead where the site is and speak like the site.
 
 Links in an email sent while serving a request go to the address of that request (scheme, host
-and port); without a request (a task, a management command) to WAGTAILADMIN_BASE_URL, which
-`make run` sets to the address it serves. allauth's emails are signed with the platform's name in
-the recipient's language and say u/Sie like the rest of the site."""
+and port) when it is one of the site's own (WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS, and in
+development any loopback address); otherwise, and without a request (a task, a management
+command), to WAGTAILADMIN_BASE_URL, which `make run` sets to the address it serves. allauth's
+emails are signed with the platform's name in the recipient's language and say u/Sie like the
+rest of the site."""
 
 import re
 import shutil
@@ -24,8 +26,17 @@ User = get_user_model()
 ROOT = Path(__file__).resolve().parent.parent
 NOW = local(2026, 3, 10, 12, 0)
 HOST = "testserver:8801"
+# The address of the test requests is one the site is known to be served at.
+SERVED_AT_HOST = override_settings(CSRF_TRUSTED_ORIGINS=[f"http://{HOST}"])
+PRODUCTION = override_settings(
+    ALLOWED_HOSTS=["jumelage.example"],
+    WAGTAILADMIN_BASE_URL="https://jumelage.example",
+    CSRF_TRUSTED_ORIGINS=[],
+    SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"),
+)
 
 
+@SERVED_AT_HOST
 @time_machine.travel(NOW, tick=False)
 class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
     """As the site runs: the request's own transaction commits inside the request, so the email
@@ -49,6 +60,22 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         self.assertEqual(email.to, ["bernd@example.org"])
         self.assertIn("http://testserver:8801/de/kalender/klein/", email.body)
 
+    def test_an_email_to_someone_else_never_links_to_a_port_the_sender_chose(self):
+        """Anna's cancel, sent to a port the site is not served at, promotes Bernd: his email
+        links to the site's public address."""
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST="127.0.0.1:9")
+        [email] = mail.outbox
+        self.assertIn("http://testserver/de/kalender/klein/", email.body)
+        self.assertNotIn("127.0.0.1", email.body)
+
+    @override_settings(DEBUG=True, ALLOWED_HOSTS=[], WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000")
+    def test_in_development_an_email_links_to_the_loopback_address_the_request_came_to(self):
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST="localhost:8811")
+        [email] = mail.outbox
+        self.assertIn("http://localhost:8811/de/kalender/klein/", email.body)
+
     @override_settings(WAGTAILADMIN_BASE_URL="https://jumelage.example:8443")
     def test_an_email_sent_without_a_request_links_to_the_public_address(self):
         Registration.objects.cancel(self.small, self.anna)
@@ -71,6 +98,7 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         self.assertIn(f"http://testserver:8801/admin/pages/{story.pk}/edit/", email.body)
 
 
+@SERVED_AT_HOST
 class AllauthEmailTests(MembersTestCase):
     def signup(self, language, email="carla@example.org"):
         self.client.post(
@@ -132,6 +160,49 @@ class AllauthEmailTests(MembersTestCase):
         self.assertEqual(email.subject, "[Jumelage] Wählen Sie ein neues Passwort")
         self.assertIn("Passwort Ihres Kontos bei der Städtepartnerschaft", email.body)
         self.assertIsNone(re.search(r"\b(du|dich|dir|dein\w*)\b", email.body, re.I), email.body)
+
+
+class PasswordResetLinkTests(MembersTestCase):
+    """A password reset link leads to the site, whatever Host header asked for it: ALLOWED_HOSTS
+    is checked without the port, so any port passes it."""
+
+    def reset_email(self, host, **request):
+        self.client.post(
+            "/nl/accounts/password/reset/", {"email": "anna@example.org"}, HTTP_HOST=host, **request
+        )
+        [email] = mail.outbox
+        return email.body
+
+    def reset_link(self, body):
+        return re.search(r"\S+/accounts/password/reset/key/\S+", body).group(0)
+
+    def test_a_port_the_site_is_not_served_at_gets_the_public_address(self):
+        body = self.reset_email("127.0.0.1:31337")
+        self.assertTrue(self.reset_link(body).startswith("http://testserver/nl/"), body)
+        self.assertNotIn("31337", body)
+
+    @SERVED_AT_HOST
+    def test_an_address_the_site_is_served_at_is_kept(self):
+        body = self.reset_email(HOST)
+        self.assertTrue(self.reset_link(body).startswith(f"http://{HOST}/nl/"), body)
+
+    @PRODUCTION
+    def test_in_production_another_port_of_the_public_host_gets_the_public_address(self):
+        body = self.reset_email("jumelage.example:4443", HTTP_X_FORWARDED_PROTO="https")
+        self.assertTrue(self.reset_link(body).startswith("https://jumelage.example/nl/"), body)
+        self.assertNotIn("4443", body)
+
+    @PRODUCTION
+    def test_in_production_the_host_is_written_as_the_site_writes_it(self):
+        body = self.reset_email("JUMELAGE.EXAMPLE.", HTTP_X_FORWARDED_PROTO="https")
+        self.assertTrue(self.reset_link(body).startswith("https://jumelage.example/nl/"), body)
+        self.assertNotIn("EXAMPLE", body)
+        self.assertNotIn("example./", body)
+
+    @PRODUCTION
+    def test_in_production_plain_http_gets_the_public_https_address(self):
+        body = self.reset_email("jumelage.example")
+        self.assertTrue(self.reset_link(body).startswith("https://jumelage.example/nl/"), body)
 
 
 class MakeRunTests(TestCase):
