@@ -1,3 +1,4 @@
+import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import BooleanColumn
@@ -22,6 +24,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .forms import towns_named
 from .models import Report, Town
 
 
@@ -183,6 +186,21 @@ class MembersOnlyMixin:
         return queryset
 
 
+def member_town_choices():
+    return [(town.pk, town.name) for town in towns_named()]
+
+
+class MemberFilterSet(WagtailFilterSet):
+    """Members are filtered by town: each town once (members keep the default language's row),
+    named in the language of the moderator's admin."""
+
+    town = django_filters.ChoiceFilter(label=_("town"), choices=member_town_choices)
+
+    class Meta:
+        model = get_user_model()
+        fields = ["is_active", "town"]
+
+
 class MemberViewSet(ModelViewSet):
     """Members (not editors, moderators or administrators) for moderators: who they are, and
     blocking them."""
@@ -200,7 +218,7 @@ class MemberViewSet(ModelViewSet):
         YesNoColumn("is_active", label=_("Active"), sort_key="is_active"),
         "date_joined",
     ]
-    list_filter = ["is_active", "town"]
+    filterset_class = MemberFilterSet
     search_fields = ["email", "display_name"]
     search_backend_name = None
     form_fields = ["blocked_reason"]

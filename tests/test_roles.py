@@ -7,6 +7,7 @@ import wagtail_factories
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -23,6 +24,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
+from community.factories import TownFactory
 from community.models import Report
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW, setup_roles
 from exchanges.models import Registration
@@ -405,6 +407,29 @@ class BlockingTests(RolesTestCase):
         self.client.force_login(self.moderator)
         response = self.client.get("/admin/members/")
         self.assertNotContains(response, "redactie@example.org")
+
+    def test_the_town_filter_lists_each_town_once_in_the_moderators_language(self):
+        munster = TownFactory(name="Munster", country="DE")
+        german = munster.copy_for_translation(self.german)
+        german.name = "Münster"
+        german.save()
+        User.objects.create_user("gast@example.org", "x", display_name="Gast", town=munster)
+        User.objects.create_user("lid@example.org", "x", display_name="Lid", town=self.herzebrock)
+        profile = UserProfile.get_for_user(self.moderator)
+        self.client.force_login(self.moderator)
+        for language, names in (
+            ("nl", ["Herzebrock-Clarholz", "Munster", "Steenwijkerland"]),
+            ("de", ["Herzebrock-Clarholz", "Münster", "Steenwijkerland"]),
+        ):
+            with self.subTest(language=language):
+                profile.preferred_language = language
+                profile.save()
+                page = BeautifulSoup(self.client.get("/admin/members/").content, "html.parser")
+                options = page.select("select[name=town] option")
+                self.assertEqual([o.get_text(strip=True) for o in options if o["value"]], names)
+        response = self.client.get("/admin/members/", {"town": munster.pk})
+        self.assertContains(response, "gast@example.org")
+        self.assertNotContains(response, "lid@example.org")
 
 
 class DashboardTests(RolesTestCase):
