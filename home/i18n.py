@@ -4,11 +4,12 @@ Locale synchronisation keeps an alias of every Dutch page in the German tree unt
 translates it. An alias is reachable in the other language but its content is still Dutch, so it
 is offered by the switcher and labelled with its real language, yet never announced as hreflang."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import pgettext
 
 from .cache import language_code_of, origin, remember
@@ -31,12 +32,58 @@ def home_url(language_code):
 
 
 def language_versions(request, page=None):
-    """One entry per site language: where this page (or view) lives in that language."""
+    """One entry per site language: where this page (or view) lives in that language. A page's
+    other versions keep the query parameters that mean the same there (see `same_query`)."""
     if page is not None and page.pk:
         language = translation.get_language()
         key = f"language-versions:{origin(request)}:{page.pk}:{language}"
-        return remember(key, lambda: _language_versions(request, page))
+        versions = remember(key, lambda: _language_versions(request, page))
+        if request.GET:
+            versions = [
+                version
+                if version.is_current or not version.url.startswith("/")
+                else replace(
+                    version, url=_with_query(version.url, same_query(request.GET, version.code))
+                )
+                for version in versions
+            ]
+        return versions
     return _language_versions(request, page)
+
+
+# Query parameters of the listings whose values are the same in every language: the calendar's
+# view, month and page, a story year, a meeting format, a search; a town's slug is the same in
+# every language (see `Town`).
+KEPT_PARAMETERS = ("view", "month", "page", "year", "format", "town", "q")
+
+
+def same_query(query, language_code):
+    """The parameters of `query` that mean the same in `language_code`: a sector (a page slug)
+    becomes the slug of that sector's page in the other language; a tag (a word of the stories'
+    language) is dropped, as are unknown parameters."""
+    from community.localization import sector_pages
+
+    kept = [(name, query[name]) for name in KEPT_PARAMETERS if query.get(name)]
+    slug = query.get("sector")
+    if slug:
+        current, target = translation.get_language(), None
+        live = [page for page in sector_pages()["by_id"].values() if page.live]
+        for sector in live:
+            if sector.slug == slug and language_code_of(sector.locale_id) == current:
+                for other in live:
+                    if (
+                        other.translation_key == sector.translation_key
+                        and language_code_of(other.locale_id) == language_code
+                    ):
+                        target = other.slug
+                break
+        if target:
+            kept.insert(0, ("sector", target))
+    return kept
+
+
+def _with_query(url, parameters):
+    return f"{url}?{urlencode(parameters)}" if parameters else url
 
 
 def _language_versions(request, page):

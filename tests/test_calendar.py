@@ -119,6 +119,21 @@ class MonthViewTests(CalendarTestCase):
         self.assertEqual(february[1], ["Nachtwandeling"])
         self.assertEqual(february[14], ["Valentijnsmarkt"])
 
+    def test_language_switch_keeps_the_view_month_and_sector(self):
+        page = soup(
+            self.client.get(
+                "/nl/agenda/", {"view": "month", "month": "2026-02", "sector": "landbouw"}
+            )
+        )
+        switch = page.select_one('.language-switcher a[hreflang="de"]')["href"]
+        self.assertEqual(switch, "/de/kalender/?sector=landwirtschaft&view=month&month=2026-02")
+        german = self.client.get(switch)
+        self.assertEqual(
+            soup(german).select_one("#month-title").get_text(strip=True), "Februar 2026"
+        )
+        back = soup(german).select_one('.language-switcher a[hreflang="nl"]')["href"]
+        self.assertEqual(back, "/nl/agenda/?sector=landbouw&view=month&month=2026-02")
+
     def test_weeks_start_on_monday_and_days_are_in_the_readers_language(self):
         page = soup(self.client.get("/de/kalender/", {"view": "month", "month": "2026-02"}))
         self.assertEqual(page.select(".month__grid th abbr")[0]["title"], "Montag")

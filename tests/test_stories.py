@@ -223,6 +223,21 @@ class StoryFilterTests(StoryTestCase):
         )
         self.assertContains(response, "Er zijn geen verhalen die aan deze filters voldoen.")
 
+    def test_language_switch_keeps_the_filters_that_mean_the_same(self):
+        # The sector's slug is the other language's; a town's slug is the same in both; a tag
+        # is a word of the stories' language, so it is not carried over.
+        page = soup(
+            self.client.get(
+                "/nl/verhalen/",
+                {"sector": "landbouw", "town": "herzebrock-clarholz", "year": "2023", "tag": "x"},
+            )
+        )
+        switch = page.select_one('.language-switcher a[hreflang="de"]')["href"]
+        self.assertEqual(
+            switch, "/de/geschichten/?sector=landwirtschaft&year=2023&town=herzebrock-clarholz"
+        )
+        self.assertEqual(listed_titles(self.client.get(switch)), ["Boeren in Herzebrock 2023"])
+
     def test_german_listing_filters_by_german_sector_slug(self):
         german = self.client.get("/de/geschichten/", {"sector": "landwirtschaft"})
         self.assertEqual(listed_titles(german), ["Boeren in Herzebrock 2023"])
