@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Task, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from community.models import Report
@@ -35,7 +36,12 @@ class ContributionsAwaitingReview(Panel):
             base_content_type=ContentType.objects.get_for_model(Page),
             status=WorkflowState.STATUS_IN_PROGRESS,
         )
-        tasks = dict(states.values_list("object_id", "current_task_state__task_id"))
+        tasks = {
+            object_id: (task_id, task_state_id)
+            for object_id, task_id, task_state_id in states.values_list(
+                "object_id", "current_task_state__task_id", "current_task_state_id"
+            )
+        }
         ids = [int(pk) for pk in tasks]
         pages = (
             Page.objects.filter(pk__in=ids, owner__in=get_user_model().objects.members())
@@ -46,14 +52,45 @@ class ContributionsAwaitingReview(Panel):
         contributions = list(pages)
         for page in contributions:
             page.title_under_review = title_under_review(page)
-            page.review_task_id = tasks[str(page.pk)]
+            page.review_task_id, page.review_task_state_id = tasks[str(page.pk)]
         return {"contributions": contributions}
 
     def get_context_data(self, parent_context):
         # Moderators review in the task's preview: reviewing is not editing (community/review).
         user = parent_context["request"].user
         edits = PagePermissionPolicy().user_has_any_permission(user, {"change", "publish"})
-        return {**super().get_context_data(parent_context), "edits_pages": edits}
+        context = {**super().get_context_data(parent_context), "edits_pages": edits}
+        with_review_actions(context["contributions"], user)
+        return context
+
+
+def with_review_actions(contributions, user):
+    """Gives each contribution the review actions (approve, request changes, …) the user may
+    take, as Wagtail's workflow action addresses, so the panel is not a dead end. Every entry
+    is a member's contribution, so the actions depend on the task only: one lookup per task."""
+    task_ids = {page.review_task_id for page in contributions}
+    tasks = {task.pk: task for task in Task.objects.filter(pk__in=task_ids).specific()}
+    by_task = {}
+    for page in contributions:
+        task = tasks.get(page.review_task_id)
+        if task is None:
+            page.review_actions = []
+            continue
+        if task.pk not in by_task:
+            by_task[task.pk] = list(task.get_actions(page, user))
+        page.review_actions = [
+            {
+                "name": name,
+                "label": label,
+                "modal": modal,
+                "url": reverse(
+                    "wagtailadmin_pages:workflow_action",
+                    args=(page.pk, name, page.review_task_state_id),
+                ),
+            }
+            for name, label, modal in by_task[task.pk]
+        ]
+    return contributions
 
 
 def title_under_review(page):

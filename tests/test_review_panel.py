@@ -1,0 +1,54 @@
+"""The dashboard's list of contributions awaiting review leads to the decision, and the preview
+of a contribution under review is not the public page (no report form, no share links)."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+
+from tests.test_roles import RolesTestCase
+
+User = get_user_model()
+
+
+class ReviewFromTheDashboardTests(RolesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user(
+            "lid@example.org", "x", display_name="Lid", town=cls.herzebrock
+        )
+        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
+        cls.contribution.owner, cls.contribution.member_contribution = cls.member, True
+        cls.contribution.save()
+        cls.contribution.save_revision(user=cls.member)
+        cls.contribution.get_workflow().start(cls.contribution, cls.member)
+
+    def test_each_contribution_offers_approve_and_request_changes_in_our_panel(self):
+        state = self.contribution.current_workflow_state.current_task_state
+        self.client.force_login(self.moderator)
+        page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        panel = page.find(id="jumelage-review-heading").find_parent("section")
+        buttons = {
+            button["data-workflow-action-url"]: button
+            for button in panel.select("button[data-workflow-action-url]")
+        }
+        base = f"/admin/pages/workflow/action/{self.contribution.pk}"
+        self.assertIn(f"{base}/approve/{state.pk}/", buttons)
+        changes = buttons[f"{base}/reject/{state.pk}/"]
+        self.assertTrue(changes.has_attr("data-launch-modal"))
+        self.assertIn("Bijdrage", changes.get_text())
+        # The address does what it says (as Wagtail's script posts it).
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"{base}/approve/{state.pk}/", {"next": "/admin/"})
+        self.contribution.refresh_from_db()
+        self.assertTrue(self.contribution.live)
+
+    def test_the_preview_of_a_contribution_offers_no_report_form_or_share_links(self):
+        task = self.contribution.current_workflow_state.current_task_state.task
+        self.client.force_login(self.moderator)
+        preview = self.client.get(
+            f"/admin/pages/workflow/preview/{self.contribution.pk}/{task.pk}/"
+        )
+        self.assertContains(preview, "Bijdrage")
+        self.assertNotContains(preview, "/report/")
+        self.assertNotContains(preview, 'class="share"')
+        self.assertNotContains(preview, "wa.me")
