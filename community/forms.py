@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from exchanges.choices import MeetingFormat, SpokenLanguage
@@ -14,7 +14,7 @@ from home.validators import validate_one_line, validate_text
 
 from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
-from .uploads import PhotoField
+from .uploads import PhotoField, lazy_text
 
 
 def towns_named():
@@ -227,7 +227,18 @@ class PhotoForm(forms.Form):
 MAX_PHOTOS = 10
 
 
+def too_many_photos_text():
+    return ngettext(
+        "A contribution has at most %(max)d photo.",
+        "A contribution has at most %(max)d photos.",
+        MAX_PHOTOS,
+    ) % {"max": MAX_PHOTOS}
+
+
 class BasePhotoFormSet(forms.BaseFormSet):
+    # Also when the number of slots sent was tampered with (Django's own words speak of forms).
+    default_error_messages = {"too_many_forms": lazy_text(too_many_photos_text)}
+
     def __init__(self, *args, kept=None, lost=None, existing=0, **kwargs):
         self.kept = kept or {}
         self.lost = lost or {}
@@ -246,14 +257,7 @@ class BasePhotoFormSet(forms.BaseFormSet):
             return
         count = sum(1 for form in self.forms if form.has_photo())
         if self.existing + count > MAX_PHOTOS:
-            raise forms.ValidationError(
-                ngettext_lazy(
-                    "A contribution has at most %(max)d photo.",
-                    "A contribution has at most %(max)d photos.",
-                    "max",
-                )
-                % {"max": MAX_PHOTOS}
-            )
+            raise forms.ValidationError(too_many_photos_text())
 
 
 def photo_formset(*args, existing=0, **kwargs):

@@ -903,3 +903,10 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         self.assertFalse(os.path.exists(here))
         self.assertFalse(os.path.exists(on_the_phone))
         self.assertTrue(os.path.exists(of_someone_else))
+
+    def test_a_tampered_number_of_photo_slots_is_told_in_our_words(self):
+        response = self.post_story(self.anna, **{"photos-TOTAL_FORMS": "1000"})
+        errors = soup(response).select_one(".photos .form__errors").get_text()
+        self.assertIn("Een bijdrage heeft hoogstens 10 foto's.", errors)
+        self.assertNotIn("formulier", errors)
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
