@@ -360,17 +360,28 @@ class MeetingProposalForm(ContributionForm):
     )
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
     place_name = forms.CharField(
-        label=_("Place"), max_length=150, required=False, validators=[validate_one_line]
+        label=_("Place"),
+        max_length=150,
+        required=False,
+        validators=[validate_one_line],
+        help_text=_("Needed for meetings in person and hybrid meetings."),
     )
     town = TownChoiceField(label=_("Town of the meeting"))
     online_url = forms.URLField(
         label=_("Online link"),
         required=False,
+        help_text=_("Needed for online and hybrid meetings."),
         assume_scheme="https",
         max_length=MeetingPage._meta.get_field("online_url").max_length,
     )
     spoken_language = forms.ChoiceField(label=_("Spoken language"), choices=SpokenLanguage.choices)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required for some formats (clean says which): the label must not call them optional.
+        for name in ("place_name", "online_url"):
+            self.fields[name].required_by_format = True
 
     def clean(self):
         data = super().clean()

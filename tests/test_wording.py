@@ -7,6 +7,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from tests.calendar_base import CalendarMixin
+from tests.test_members import MembersTestCase, soup
 
 User = get_user_model()
 
@@ -88,3 +89,34 @@ class MeetingRegistrationWordingTests(CalendarMixin, TestCase):
         self.assertNotIn(
             "Anmeldung", page.split('class="registration"', 1)[-1].split("</section")[0]
         )
+
+
+class MeetingProposalFeedbackTests(MembersTestCase):
+    def propose(self, **overrides):
+        self.client.force_login(self.bernd)
+        data = self.story_data(
+            title="Online-Sprachcafé",
+            start="2027-06-01T19:30",
+            end="2027-06-01T18:00",
+            format="online",
+            place_name="",
+            online_url="",
+            town=str(self.herzebrock.pk),
+            spoken_language="de",
+            language="de",
+        )
+        data.update(overrides)
+        return self.client.post("/de/members/meetings/new/", data)
+
+    def test_all_problems_are_reported_at_once(self):
+        response = self.propose()
+        self.assertContains(response, "Das Ende muss nach dem Beginn liegen.")
+        self.assertContains(response, "Ein Online- oder Hybridtreffen braucht einen Online-Link.")
+
+    def test_the_online_link_is_not_called_optional(self):
+        self.client.force_login(self.bernd)
+        page = soup(self.client.get("/de/members/meetings/new/"))
+        label = page.find("label", attrs={"for": "id_online_url"})
+        self.assertNotIn("optional", label.get_text())
+        help_text = page.find(id="id_online_url_helptext").get_text()
+        self.assertIn("Online- und Hybridtreffen", help_text)
