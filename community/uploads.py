@@ -67,6 +67,47 @@ MAX_PIXELS = 24_000_000
 # Wider than any page of the site shows a photo, even on a high-density screen.
 LONGEST_SIDE = 2560
 
+# What all the photos of one submission may have together, as decoded (a JPEG is decoded at the
+# reduced size it allows): ten photos of a good phone camera, each of the size the site keeps
+# (twelve megapixels). Ten photos of `MAX_PIXELS` would keep the server busy twice as long.
+MAX_PIXELS_AT_ONCE = 120_000_000
+
+
+class PixelBudget:
+    """The pixels the photos of one submission may still cost to decode."""
+
+    def __init__(self, pixels=MAX_PIXELS_AT_ONCE):
+        self.remaining = pixels
+
+    def spend(self, upload):
+        """Takes the cost of `upload` (measured from its header) if it is left; else refuses it
+        before a pixel of it is decoded."""
+        cost = decoding_cost(upload)
+        if cost > self.remaining:
+            raise ValidationError(
+                _(
+                    "Too many large photos were sent at once: choose this one again and send the "
+                    "form once more (the others are kept)."
+                ),
+                code="too_many_pixels_at_once",
+            )
+        self.remaining -= cost
+
+
+def decoding_cost(upload):
+    """The pixels `cleaned_image` decodes for `upload`: a JPEG's at the reduced size its decoder
+    will use, any other format's all."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        width, height = image.size
+        scale = LONGEST_SIDE / max(width, height)
+        if scale < 1:
+            image.draft(None, (max(1, int(width * scale)), max(1, int(height * scale))))
+        width, height = image.size
+    upload.seek(0)
+    return width * height
+
+
 # What Pillow raises for a file whose header promises an image its data does not hold.
 UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
 
@@ -117,9 +158,14 @@ class PhotoField(WagtailImageField):
                 code="file_too_many_pixels",
             )
 
+    # Shared by the photos of one submission (`PixelBudget`); none: one photo is sent.
+    budget = None
+
     def to_python(self, data):
         try:
             upload = super().to_python(data)
+            if upload and self.budget is not None:
+                self.budget.spend(upload)
             return cleaned_image(upload) if upload else upload
         except UNREADABLE as error:
             raise ValidationError(

@@ -120,3 +120,13 @@ class MeetingProposalFeedbackTests(MembersTestCase):
         self.assertNotIn("optional", label.get_text())
         help_text = page.find(id="id_online_url_helptext").get_text()
         self.assertIn("Online- und Hybridtreffen", help_text)
+
+
+class FileSizeWordingTests(MembersTestCase):
+    def test_profile_and_story_forms_write_the_size_limit_alike(self):
+        self.client.force_login(self.bernd)
+        profile = self.client.get("/de/members/profile/").content.decode()
+        story = self.client.get("/de/members/stories/new/").content.decode()
+        self.assertIn("höchstens 10 MB", profile)
+        self.assertNotIn("10,0 MB", profile)
+        self.assertIn("10 MB", story)
