@@ -42,11 +42,19 @@ EXTENSIONS = ("jpg", "jpeg", "png", "webp")
 ACCEPT = "image/jpeg,image/png,image/webp"
 
 
+def size_text(size):
+    """A size limit as the forms write it: whole megabytes without a decimal ("10 MB")."""
+    megabytes, rest = divmod(size, 1024 * 1024)
+    if megabytes and not rest:
+        return _("%(size)d MB") % {"size": megabytes}
+    return filesizeformat(size)
+
+
 def formats_text(max_size):
     """The help text of a photo field, in the language of the request that shows it (Wagtail's
     is computed once, in whatever language the process happened to be using)."""
     return _("JPEG, PNG or WebP, at most %(size)s. Location data in photos is removed.") % {
-        "size": filesizeformat(max_size)
+        "size": size_text(max_size)
     }
 
 
@@ -56,7 +64,7 @@ def wrong_format_text():
 
 def too_large_text(max_size):
     return _("This file is too big. Maximum filesize %(max_filesize)s.") % {
-        "max_filesize": filesizeformat(max_size)
+        "max_filesize": size_text(max_size)
     }
 
 
