@@ -9,11 +9,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import cache, frontend_cache, i18n, spreadsheets
+        from . import cache, frontend_cache, i18n, spreadsheets, visibility
         from .converters import IdConverter
 
         register_converter(IdConverter, "id")
         cache.connect_signals()
         frontend_cache.connect_signals()
+        visibility.connect_signals()
         spreadsheets.protect_csv_exports()
         i18n.translate_the_root_page()

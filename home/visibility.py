@@ -4,7 +4,13 @@ Wagtail reads every restriction for each listing (`.public()`) and walks a page'
 serving it. This site has no private sections unless an editor makes one, so whether any exists is
 kept in the content cache and the queries run only when one does."""
 
-from wagtail.models import PageViewRestriction
+from contextlib import contextmanager
+from threading import local
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from home.cache import view_restrictions_exist
@@ -27,3 +33,87 @@ class ViewRestrictionsMixin:
         if not view_restrictions_exist():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+# --- one page, one privacy: a view restriction holds for every language version -----------------
+
+_mirroring = local()
+
+
+def versions_of(page):
+    """The page's other language versions (translations, and aliases of any of them)."""
+    keys = Page.objects.filter(pk=page.pk).values("translation_key")
+    versions = Page.objects.filter(translation_key__in=keys)
+    return Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions)).exclude(pk=page.pk)
+
+
+@contextmanager
+def mirroring():
+    _mirroring.busy = True
+    try:
+        yield
+    finally:
+        _mirroring.busy = False
+
+
+def busy():
+    return getattr(_mirroring, "busy", False)
+
+
+def mirror_restriction(sender, instance, raw=False, **kwargs):
+    """An editor makes a page private (password, logged-in visitors, groups) in Wagtail's privacy
+    dialog: each of its language versions gets the same restriction, so the German story is not
+    served, listed or found while the Dutch one asks for a password, and Wagtail's privacy
+    indicator tells the truth on both."""
+    if raw or busy():
+        return
+    with mirroring():
+        groups = list(instance.groups.all())
+        for page in versions_of(instance.page):
+            restriction = PageViewRestriction.objects.filter(page=page).first()
+            if restriction is None:
+                restriction = PageViewRestriction(page=page)
+            restriction.restriction_type = instance.restriction_type
+            restriction.password = instance.password
+            restriction.save()
+            restriction.groups.set(groups)
+
+
+def mirror_restriction_groups(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(
+        instance, PageViewRestriction
+    ):
+        mirror_restriction(PageViewRestriction, instance)
+
+
+def mirror_public(sender, instance, **kwargs):
+    """Made public again: public in every language. A restriction also goes with its page when
+    the page is deleted; the other versions keep theirs then, so this waits for the commit and
+    acts only when the page is still there."""
+    if busy():
+        return
+    page_id = instance.page_id
+
+    def lift():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is None or PageViewRestriction.objects.filter(page=page).exists():
+            return
+        with mirroring():
+            for restriction in PageViewRestriction.objects.filter(page__in=versions_of(page)):
+                restriction.delete()
+
+    transaction.on_commit(lift)
+
+
+def connect_signals():
+    post_save.connect(
+        mirror_restriction, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_mirrored"
+    )
+    m2m_changed.connect(
+        mirror_restriction_groups,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="jumelage_privacy_groups_mirrored",
+    )
+    post_delete.connect(
+        mirror_public, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_lifted"
+    )

@@ -2,13 +2,14 @@
 of it (every language version, its photos), and what moderators do not see there."""
 
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.test import Client, TestCase
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail_localize.models import LocaleSynchronization
 
 from community.roles import EDITOR_GROUPS, setup_roles
 from exchanges.models import StoryPage
+from tests.calendar_base import CalendarMixin, local
 from tests.test_members import MembersTestCase, User, photo
 
 
@@ -68,3 +69,75 @@ class AdminDeletesAMembersContributionTests(MembersTestCase):
             self.client.post(f"/admin/pages/{self.story_index.pk}/delete/")
         self.assertFalse(StoryPage.objects.filter(pk=page.pk).exists())
         self.assert_nothing_left(page)
+
+
+class PrivacyHoldsInEveryLanguageTests(CalendarMixin, TestCase):
+    """An editor makes a story and a meeting private in Wagtail's privacy dialog on the Dutch
+    page: the German versions ask for the password too and are listed nowhere; made public
+    again, both are public."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        setup_roles()
+        cls.editor = User.objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.tour = cls.story(title="Fietstocht Steenwijk-Herzebrock", slug="fietstocht")
+        cls.tour_de = cls.translated(
+            cls.tour, title="Radtour Steenwijk-Herzebrock", slug="radtour-steenwijk-herzebrock"
+        )
+        cls.session = cls.meeting(local(2030, 5, 1, 19, 0), title="Geheim overleg", slug="overleg")
+        cls.session_de = cls.translated(
+            cls.session, title="Geheime Besprechung", slug="geheime-besprechung"
+        )
+
+    def privacy(self, page, **data):
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/pages/{page.pk}/privacy/", data)
+        self.assertEqual(response.status_code, 200)
+        self.client.logout()
+
+    def listed(self, text):
+        visitor = Client()
+        return {
+            url: text in visitor.get(url).content.decode()
+            for url in (
+                "/de/search/?q=Radtour",
+                "/de/search/?q=Besprechung",
+                "/sitemap.xml",
+                "/de/kalender/?view=month&month=2030-05",
+                "/de/calendar.ics",
+                "/de/feeds/stories.rss",
+                "/de/feeds/stories.atom",
+            )
+        }
+
+    def test_a_password_on_the_dutch_page_closes_the_german_one_and_lifting_it_opens_both(self):
+        self.assertTrue(any(self.listed("Radtour Steenwijk-Herzebrock").values()))
+        self.assertTrue(any(self.listed("Geheime Besprechung").values()))
+        for page in (self.tour, self.session):
+            self.privacy(page, restriction_type="password", password="geheim-123")
+        for german, title in (
+            (self.tour_de, "Radtour Steenwijk-Herzebrock"),
+            (self.session_de, "Geheime Besprechung"),
+        ):
+            with self.subTest(page=title):
+                response = Client().get(german.url)
+                self.assertContains(response, 'name="password"')
+                self.assertNotContains(response, title)
+                self.assertEqual(self.listed(title), dict.fromkeys(self.listed(title), False))
+                self.assertNotIn(german.full_url, Client().get("/sitemap.xml").content.decode())
+        # Wagtail's privacy indicator on the German page says it is private.
+        self.client.force_login(self.editor)
+        dialog = self.client.get(f"/admin/pages/{self.tour_de.pk}/privacy/")
+        self.assertRegex(dialog.json()["html"], r'value="password"[^>]*checked')
+        for page in (self.tour, self.session):
+            self.privacy(page, restriction_type="none")
+        for german, title in (
+            (self.tour_de, "Radtour Steenwijk-Herzebrock"),
+            (self.session_de, "Geheime Besprechung"),
+        ):
+            with self.subTest(page=title):
+                self.assertContains(Client().get(german.url), title)
+                self.assertTrue(any(self.listed(title).values()))
