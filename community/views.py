@@ -43,12 +43,25 @@ def member_required(view):
 @member_required
 def member_area(request):
     user = request.user
-    registrations = (
+    registrations = list(
         Registration.objects.filter(user=user)
         .active()
+        .with_meeting_in(get_language())
         .select_related("meeting")
         .order_by("meeting__start")
     )
+    # Each meeting in the reader's language where it is translated: one query for them all.
+    translated = MeetingPage.objects.in_bulk(
+        [
+            registration.shown_meeting_id
+            for registration in registrations
+            if registration.shown_meeting_id
+        ]
+    )
+    for registration in registrations:
+        registration.shown_meeting = translated.get(
+            registration.shown_meeting_id, registration.meeting
+        )
     keys = list(user.memberships.values_list("sector_key", flat=True))
     sectors = SectorPage.objects.live().filter(
         translation_key__in=keys, locale__language_code=get_language()

@@ -1,7 +1,9 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .choices import RegistrationStatus
@@ -29,10 +31,17 @@ class RegistrationStatusForm(WagtailAdminModelForm):
         return Registration.objects.change_status(stored, self.cleaned_data["status"])
 
 
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        # The meeting in the editor's admin language where it is translated.
+        return super().get_base_queryset().with_meeting_in(get_language())
+
+
 class RegistrationViewSet(ModelViewSet):
     """Editors see who registered for which meeting, and export the list as CSV or Excel."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "group"
     menu_label = _("Registrations")
     menu_order = 300

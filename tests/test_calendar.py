@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from exchanges.choices import MeetingFormat, RegistrationStatus
@@ -189,6 +190,19 @@ class MonthViewTests(CalendarTestCase):
                 ".notice[role=status]"
             )
         )
+
+    def test_untranslated_meetings_are_marked_dutch_in_the_german_calendar(self):
+        MeetingPage.objects.get(title="Valentijnsmarkt").copy_for_translation(
+            self.german, alias=True
+        )
+        month = soup(self.client.get("/de/kalender/", {"view": "month", "month": "2026-02"}))
+        titles = [span for span in month.select(".month__grid li a span[lang]")]
+        self.assertEqual([(t.get_text(), t["lang"]) for t in titles], [("Valentijnsmarkt", "nl")])
+        with time_machine.travel(local(2026, 2, 1, 12, 0), tick=False):
+            listing = soup(self.client.get("/de/kalender/"))
+        title = listing.find("a", string="Valentijnsmarkt").find_parent("h3")
+        self.assertEqual(title["lang"], "nl")
+        self.assertEqual(soup(self.client.get("/nl/agenda/")).select(".meeting [lang]"), [])
 
     def test_no_link_to_a_month_beyond_the_calendar(self):
         last = soup(self.client.get("/nl/agenda/", {"view": "month", "month": "2100-12"}))
@@ -618,6 +632,51 @@ class RegistrationExportTests(CalendarTestCase):
         )
         self.assertIn("anna@example.org", content)
         self.assertIn("Taalcafé", content)
+
+    def test_registrations_name_the_meeting_in_the_readers_and_editors_language(self):
+        meetings = []
+        for day, (dutch, german) in enumerate(
+            (("Online taalcafé", "Online-Sprachcafé"), ("Raadsavond", "Ratsabend")), start=1
+        ):
+            meeting = self.meeting(local(2030, 5, day, 19, 0), title=dutch, slug=f"nl-{day}")
+            self.translated(meeting, title=german, slug=f"de-{day}")
+            meetings.append(meeting)
+        untranslated = self.meeting(local(2030, 5, 9, 19, 0), title="Alleen in het Nederlands")
+        sabine = User.objects.create_user("sabine@example.org", "x", language="de")
+        self.client.force_login(sabine)
+        Registration.objects.register(meetings[0], sabine)
+        self.client.get("/de/members/")  # what is kept for any page is kept
+        with CaptureQueriesContext(connection) as one:
+            self.client.get("/de/members/")
+        for meeting in (meetings[1], untranslated):
+            Registration.objects.register(meeting, sabine)
+        self.client.get("/de/members/")
+        with CaptureQueriesContext(connection) as three:
+            area = soup(self.client.get("/de/members/"))
+        self.assertEqual(len(three), len(one))  # no query per registration
+        links = {
+            a.get_text(strip=True): a["href"]
+            for a in area.find(id="my-meetings").find_parent("section").select("li a")
+        }
+        self.assertEqual(
+            links,
+            {
+                "Online-Sprachcafé": "/de/kalender/de-1/",
+                "Ratsabend": "/de/kalender/de-2/",
+                "Alleen in het Nederlands": untranslated.url,
+            },
+        )
+        editor = User.objects.create_superuser("redaktion@example.org", "x")
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(editor)
+        listing = soup(self.client.get("/admin/registrations/")).select_one("table.listing tbody")
+        self.assertEqual(
+            [cell.a.get_text(strip=True) for cell in listing.select("td.title")],
+            ["Online-Sprachcafé", "Ratsabend", "Alleen in het Nederlands"],
+        )
+        self.assertNotIn("Online taalcafé", str(listing))
 
     def test_members_cannot_see_the_registrations_in_the_admin(self):
         member = User.objects.create_user("anna@example.org", "x")

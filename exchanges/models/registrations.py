@@ -26,6 +26,24 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
+    def with_meeting_in(self, language_code):
+        """Each registration with the id and title of its meeting's published translation in
+        `language_code` (`shown_meeting_id`, `shown_meeting_title`; None where there is none),
+        in the same query: a member registers on one language version, and is read about in
+        the reader's (or editor's) language."""
+        from exchanges.models import MeetingPage
+
+        translations = MeetingPage.objects.filter(
+            translation_key=models.OuterRef("meeting_key"),
+            locale__language_code=language_code,
+            alias_of__isnull=True,
+            live=True,
+        )
+        return self.annotate(
+            shown_meeting_id=models.Subquery(translations.values("pk")[:1]),
+            shown_meeting_title=models.Subquery(translations.values("title")[:1]),
+        )
+
 
 class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
     """The rules of registering, in one place. Each change locks the meeting's pages (all
@@ -153,11 +171,11 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.meeting.title} ({self.get_status_display()})"
+        return f"{self.user} – {self.meeting_title()} ({self.get_status_display()})"
 
     @admin_display(description=_("meeting"), ordering="meeting__title")
     def meeting_title(self):
-        return self.meeting.title
+        return getattr(self, "shown_meeting_title", None) or self.meeting.title
 
     @admin_display(description=_("start"), ordering="meeting__start")
     def meeting_start(self):
