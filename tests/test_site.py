@@ -104,6 +104,15 @@ class UntranslatedPageTests(BilingualSiteTestCase):
             page.find("link", rel="canonical")["href"], "http://testserver/nl/geschiedenis/"
         )
 
+    def test_untranslated_content_is_marked_as_dutch_and_the_notice_as_german(self):
+        page = soup(self.client.get("/de/geschiedenis/"))
+        self.assertEqual(page.find("html")["lang"], "de")
+        main = page.find("main")
+        self.assertEqual(main["lang"], "nl")
+        self.assertIn("Geschiedenis", main.find("h1").get_text())
+        self.assertEqual(main.find(class_="language-notice")["lang"], "de")
+        self.assertFalse(soup(self.client.get("/nl/geschiedenis/")).find("main").has_attr("lang"))
+
     def test_translated_dutch_page_has_no_language_notice(self):
         page = soup(self.client.get("/nl/geschiedenis/"))
         self.assertIsNone(page.find(class_="language-notice"))

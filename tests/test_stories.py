@@ -293,6 +293,25 @@ class UntranslatedStoryTests(StoryTestCase):
             listed_titles(self.client.get("/de/fachgruppen/nachhaltigkeit/")),
         )
 
+    def test_the_untranslated_storys_card_is_marked_as_dutch(self):
+        page = soup(self.client.get("/de/geschichten/"))
+        card = page.find("a", string="Alleen in het Nederlands").find_parent("article")
+        self.assertEqual(card.find("h3")["lang"], "nl")
+        self.assertEqual(card.find(class_="card__intro")["lang"], "nl")
+        dutch = soup(self.client.get("/nl/verhalen/"))
+        self.assertEqual(dutch.select(".card [lang]"), [])
+
+    def test_german_stories_beside_an_untranslated_one_are_marked_german(self):
+        german = self.translated(
+            self.story(title="Ook over klimaat", slug="ook-klimaat", sectors=[self.climate]),
+            title="Auch zum Klima",
+            slug="auch-klima",
+        )
+        page = soup(self.client.get("/de/geschichten/alleen-nl/"))
+        self.assertEqual(page.find("main")["lang"], "nl")
+        card = page.find("a", string=german.title).find_parent("article")
+        self.assertEqual(card.find_parent(lang=True)["lang"], "de")
+
     def test_dutch_listing_has_no_language_label(self):
         self.assertIsNone(soup(self.client.get("/nl/verhalen/")).find(class_="label"))
 

@@ -27,6 +27,17 @@ def content_language(page):
     return i18n.content_language(page)
 
 
+@register.filter
+def other_language(page):
+    """The language a listed page's text is written in when it is not the language being read
+    (an untranslated alias), else "": for its lang attribute (WCAG 3.1.2). Listings select the
+    alias's source and locale with the page, so this asks the database nothing."""
+    if not page.alias_of_id:
+        return ""
+    code = page.alias_of.locale.language_code
+    return "" if code == translation.get_language() else code
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, parts, fresh_for):
         self.nodelist = nodelist
