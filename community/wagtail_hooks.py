@@ -235,6 +235,10 @@ class MemberViewSet(ModelViewSet):
         "blocked_reason",
     ]
 
+    def get_index_view_kwargs(self, **kwargs):
+        # The heading says what the menu says (else the model's name: "Users").
+        return super().get_index_view_kwargs(page_title=self.menu_label, **kwargs)
+
     def construct_view(self, view_class, **kwargs):
         if not issubclass(view_class, MembersOnlyMixin):
             view_class = type(view_class.__name__, (MembersOnlyMixin, view_class), {})

@@ -4,8 +4,12 @@ spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registrati
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.contrib.auth import get_user_model
 from django.test import TestCase
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from wagtail.users.models import UserProfile
 
+from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin
 from tests.test_members import MembersTestCase, soup
 
@@ -130,3 +134,28 @@ class FileSizeWordingTests(MembersTestCase):
         self.assertIn("höchstens 10 MB", profile)
         self.assertNotIn("10,0 MB", profile)
         self.assertIn("10 MB", story)
+
+
+class AdminNamingTests(MembersTestCase):
+    def admin_in(self, language):
+        admin = User.objects.filter(email="admin@example.org").first()
+        admin = admin or User.objects.create_superuser("admin@example.org", "x" * 20)
+        profile = UserProfile.get_for_user(admin)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(admin)
+
+    def test_members_listing_is_headed_like_its_menu_item(self):
+        for language, heading in (("de", "Mitglieder"), ("nl", "Leden")):
+            self.admin_in(language)
+            page = soup(self.client.get(reverse("members:index")))
+            self.assertEqual(page.find("h1").get_text(strip=True), heading)
+
+    def test_foundations_are_stiftungen_in_german(self):
+        with translation.override("de"):
+            self.assertEqual(str(FoundationSettings._meta.verbose_name), "Stiftungen")
+            self.assertEqual(str(Foundation._meta.verbose_name_plural), "Stiftungen")
+            self.assertEqual(
+                gettext("The twinning foundations of Steenwijkerland and Herzebrock-Clarholz"),
+                "Die Partnerschaftsstiftungen von Steenwijkerland und Herzebrock-Clarholz",
+            )
