@@ -86,7 +86,44 @@ class UpcomingAndPastTests(CalendarTestCase):
 
     def test_home_and_sector_pages_show_the_next_meetings(self):
         self.assertEqual(listed(self.client.get("/nl/"))[:2], ["Nu bezig", "Morgen"])
-        self.assertEqual(listed(self.client.get("/nl/sectoren/duurzaamheid/")), ["Online in april"])
+        sector = soup(self.client.get("/nl/sectoren/duurzaamheid/"))
+        upcoming = sector.find(id="sector-meetings").find_parent("section")
+        self.assertEqual(
+            [a.get_text(strip=True) for a in upcoming.select(".meeting__title a")],
+            ["Online in april"],
+        )
+
+    def test_sector_pages_show_their_last_past_meetings_in_both_languages(self):
+        for day in range(1, 6):
+            self.meeting(
+                local(2026, 2, day, 19, 30), title=f"Februari {day}", sectors=[self.farming]
+            )
+        german = self.meeting(local(2026, 2, 20, 19, 30), title="Feb 20", sectors=[self.farming])
+        self.translated(german, title="Februar 20", slug="februar-20")
+        for address, heading, titles, more in (
+            (
+                "/nl/sectoren/landbouw/",
+                "Eerdere bijeenkomsten",
+                ["Feb 20", "Februari 5", "Februari 4"],
+                "/nl/agenda/?view=past&sector=landbouw",
+            ),
+            (
+                "/de/fachgruppen/landwirtschaft/",
+                "Vergangene Treffen",
+                ["Februar 20"],
+                "/de/kalender/?view=past&sector=landwirtschaft",
+            ),
+        ):
+            with self.subTest(address=address):
+                page = soup(self.client.get(address))
+                past = page.find(id="sector-past-meetings")
+                self.assertEqual(past.get_text(strip=True), heading)
+                section = past.find_parent("section")
+                self.assertEqual(
+                    [a.get_text(strip=True) for a in section.select(".meeting__title a")], titles
+                )
+                self.assertEqual(section.select_one("a.more-link")["href"], more)
+                self.assertEqual(listed(self.client.get(more))[:1], titles[:1])
 
     def test_times_are_shown_in_local_time_with_the_day_in_the_readers_language(self):
         dutch = soup(self.client.get("/nl/agenda/")).select_one(".meeting__when").get_text()

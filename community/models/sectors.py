@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -104,6 +105,28 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
             .upcoming()[:limit]
         )
         return with_localized_sectors(meetings)
+
+    def past_meetings(self, limit=3):
+        """The community's latest meetings that have ended, the most recent first."""
+        meeting_page = apps.get_model("exchanges", "MeetingPage")
+        meetings = (
+            meeting_page.objects.for_listing()
+            .in_sector(self)
+            .filter(locale_id=self.locale_id)
+            .past()[:limit]
+        )
+        return with_localized_sectors(meetings)
+
+    def past_meetings_url(self):
+        """The calendar's past meetings in this community's language, filtered by it."""
+        calendar_page = (
+            apps.get_model("exchanges", "CalendarPage")
+            .objects.live()
+            .filter(locale_id=self.locale_id)
+            .first()
+        )
+        url = calendar_page.url if calendar_page is not None else None
+        return f"{url}?{urlencode({'view': 'past', 'sector': self.slug})}" if url else ""
 
     def latest_stories(self, limit=6):
         story_page = apps.get_model("exchanges", "StoryPage")
