@@ -1,8 +1,11 @@
+from functools import wraps
+
 import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -11,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
+from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
@@ -286,3 +289,27 @@ for hook_name in (
     "before_convert_alias_page",
 ):
     hooks.register(hook_name, only_with_page_permissions)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_only_with_page_permissions(pages, request):
+    """The page chooser (browsing, searching, every page type and locale) shows the page tree
+    with titles and states of drafts: moderators, who hold no page permission, are refused it
+    (they review submitted contributions through the review task only)."""
+
+    if not holds_page_permissions(request.user):
+        raise PermissionDenied
+    return pages
+
+
+def with_page_permissions(view):
+    """An admin view for editors and administrators only: the page chooser's answer for chosen
+    pages (titles by id) and the site history report (every page's title, every editor's and
+    member's address in its filters)."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        refused = only_with_page_permissions(request)
+        return refused or view(request, *args, **kwargs)
+
+    return require_admin_access(guarded)

@@ -4,9 +4,12 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import chooser as page_chooser
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community import views as community_views
+from community.wagtail_hooks import with_page_permissions
 from exchanges import feeds, ical
 from exchanges import views as exchange_views
 from home import views as home_views
@@ -24,6 +27,16 @@ urlpatterns = [
     path(
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password"),
+    ),
+    # Titles of pages by id and the whole site's history: not for moderators (no page permissions).
+    path(
+        "admin/choose-page/chosen-multiple/",
+        with_page_permissions(page_chooser.ChosenMultipleView.as_view()),
+    ),
+    path("admin/reports/site-history/", with_page_permissions(LogEntriesView.as_view())),
+    path(
+        "admin/reports/site-history/results/",
+        with_page_permissions(LogEntriesView.as_view(results_only=True)),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

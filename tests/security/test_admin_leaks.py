@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail_localize.models import LocaleSynchronization
 
-from community.roles import EDITOR_GROUPS, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
 from exchanges.models import StoryPage
 from tests.calendar_base import CalendarMixin, local
 from tests.test_members import MembersTestCase, User, photo
@@ -69,6 +69,46 @@ class AdminDeletesAMembersContributionTests(MembersTestCase):
             self.client.post(f"/admin/pages/{self.story_index.pk}/delete/")
         self.assertFalse(StoryPage.objects.filter(pk=page.pk).exists())
         self.assert_nothing_left(page)
+
+
+class ModeratorSeesNoDraftsTests(MembersTestCase):
+    """Moderators review what is sent to them; the page chooser and the site history would show
+    them the titles of members' unsent drafts and the addresses of everyone who acted."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.reviewer = User.objects.create_user("nur-moderator@example.org", "x")
+        cls.reviewer.groups.add(Group.objects.get(name=MODERATORS))
+        cls.editor = User.objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.maria = cls.member("maria@example.org", "Maria", "nl")
+
+    def test_the_page_chooser_and_site_history_show_a_moderator_nothing_of_a_draft(self):
+        self.post_story(self.maria, title="Fietsen in de regen", submit="", draft="1")
+        draft = self.contribution("Fietsen in de regen")
+        staff = Client()
+        for user, allowed in ((self.reviewer, False), (self.editor, True)):
+            staff.force_login(user)
+            for path in (
+                "/admin/choose-page/search/?q=fietsen",
+                f"/admin/choose-page/{draft.pk}/",
+                f"/admin/choose-page/{self.story_index.pk}/",
+                "/admin/choose-page/?locale=nl&page_type=exchanges.storypage",
+                f"/admin/choose-page/chosen-multiple/?id={draft.pk}",
+            ):
+                with self.subTest(user=user.email, path=path):
+                    response = staff.get(path)
+                    self.assertEqual(response.status_code == 200, allowed)
+                    if not allowed:
+                        self.assertNotIn("Fietsen in de regen", response.content.decode())
+            for path in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+                with self.subTest(user=user.email, path=path):
+                    response = staff.get(path)
+                    self.assertEqual(response.status_code == 200, allowed)
+                    if not allowed:
+                        self.assertNotIn("maria@example.org", response.content.decode())
 
 
 class PrivacyHoldsInEveryLanguageTests(CalendarMixin, TestCase):
