@@ -3,9 +3,10 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from exchanges.choices import MeetingFormat, SpokenLanguage
@@ -50,6 +51,18 @@ class TownChoiceField(forms.TypedChoiceField):
         )
 
 
+def privacy_statement_url():
+    """The privacy statement the footer links (the site's settings), in the language being read."""
+    from wagtail.models import Site
+
+    from home.models import FoundationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    page = FoundationSettings.for_site(site).privacy_page if site else None
+    page = page.localized if page else None
+    return page.url if page and page.live else None
+
+
 class SignupForm(forms.Form):
     """Extra fields of allauth's sign-up form."""
 
@@ -70,6 +83,11 @@ class SignupForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = translation.get_language()
+        url = privacy_statement_url()
+        if url:
+            self.fields["privacy_consent"].help_text = format_html(
+                gettext('Read the <a href="{url}">privacy statement</a>.'), url=url
+            )
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]

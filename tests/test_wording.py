@@ -7,6 +7,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from home.models import Foundation, FoundationSettings
@@ -159,3 +160,17 @@ class AdminNamingTests(MembersTestCase):
                 gettext("The twinning foundations of Steenwijkerland and Herzebrock-Clarholz"),
                 "Die Partnerschaftsstiftungen von Steenwijkerland und Herzebrock-Clarholz",
             )
+
+
+class PrivacyLinkTests(MembersTestCase):
+    def test_sign_up_consent_links_the_privacy_statement_in_the_readers_language(self):
+        privacy = self.add_page(title="Privacyverklaring", slug="privacy")
+        privacy_de = self.translated(privacy, title="Datenschutz", slug="datenschutz")
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.privacy_page = privacy
+        settings.save()
+        page = soup(self.client.get("/de/accounts/signup/"))
+        link = page.find(id="id_privacy_consent_helptext").find("a")
+        self.assertEqual(link["href"], privacy_de.url)
+        self.assertEqual(link.get_text(), "Datenschutzerklärung")
+        self.assertNotIn("unten auf jeder Seite", page.get_text())
