@@ -15,7 +15,7 @@ from home.validators import validate_one_line, validate_text
 
 from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
-from .uploads import PhotoField, lazy_text
+from .uploads import PhotoField, PixelBudget, lazy_text
 
 
 def towns_named():
@@ -179,10 +179,12 @@ class PhotoForm(forms.Form):
     )
     discard = forms.BooleanField(label=_("Do not use this photo"), required=False)
 
-    def __init__(self, *args, kept=None, lost=None, **kwargs):
+    def __init__(self, *args, kept=None, lost=None, budget=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Required as soon as there is a photo: the label must not call it optional.
         self.fields["alt_text"].required_with_photo = True
+        # What the photos sent together may cost to decode (uploads.PixelBudget).
+        self.fields["image"].budget = budget
         self.kept = kept
         # The member's name of a photo kept from before that is no longer there.
         self.lost = lost
@@ -261,6 +263,7 @@ class BasePhotoFormSet(forms.BaseFormSet):
         self.kept = kept or {}
         self.lost = lost or {}
         self.existing = existing
+        self.budget = PixelBudget()
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -268,6 +271,7 @@ class BasePhotoFormSet(forms.BaseFormSet):
             **super().get_form_kwargs(index),
             "kept": self.kept.get(index),
             "lost": self.lost.get(index),
+            "budget": self.budget,
         }
 
     def clean(self):

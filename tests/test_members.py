@@ -8,6 +8,7 @@ import json
 import os
 import re
 import uuid
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -416,6 +417,62 @@ class CommunityMembershipTests(MembersTestCase):
         self.assertIn("Steenwijkerland", members)
         self.client.post(f"/nl/members/sectors/{self.climate.pk}/leave/")
         self.assertFalse(SectorMembership.objects.filter(user=self.anna).exists())
+
+    def test_a_visitor_logs_in_or_signs_up_from_the_sector_page_and_comes_back_to_join(self):
+        sector = "/de/fachgruppen/landwirtschaft/"
+        links = soup(self.client.get(sector)).select_one(".membership").select("a")
+        by_address = {a["href"].split("?")[0]: a for a in links}
+        login = by_address["/de/accounts/login/"]["href"]
+        signup = by_address["/de/accounts/signup/"]["href"]
+        self.assertEqual(login, f"/de/accounts/login/?next={quote(sector, safe='')}")
+        self.assertEqual(signup, f"/de/accounts/signup/?next={quote(sector, safe='')}")
+        # Someone with an account logs in and is back on the page, with the join button.
+        response = self.client.post(
+            login, {"login": "bernd@example.org", "password": "een-lang-wachtwoord"}
+        )
+        self.assertRedirects(response, sector, fetch_redirect_response=False)
+        page = soup(self.client.get(sector))
+        join = page.find(
+            "form", attrs={"action": f"/de/members/sectors/{self.farming_de.pk}/join/"}
+        )
+        self.assertIsNotNone(join)
+        self.client.post(join["action"])
+        self.assertTrue(
+            SectorMembership.objects.for_sector(self.farming).filter(user=self.bernd).exists()
+        )
+        # A newcomer signs up, confirms the address and lands on the page too.
+        self.client.logout()
+        self.client.post(
+            signup,
+            {
+                "email": "carla@example.org",
+                "password1": "een-heel-lang-wachtwoord",
+                "password2": "een-heel-lang-wachtwoord",
+                "display_name": "Carla",
+                "town": str(self.herzebrock.pk),
+                "language": "de",
+                "privacy_consent": "on",
+            },
+        )
+        link = re.search(r"https?://\S+/de/accounts/confirm-email/\S+", mail.outbox[-1].body)
+        response = self.client.post(link.group(0).replace("http://testserver", ""))
+        self.assertRedirects(response, sector, fetch_redirect_response=False)
+        self.assertIsNotNone(
+            soup(self.client.get(sector)).find("form", attrs={"action": join["action"]})
+        )
+
+    def test_a_login_never_returns_to_another_site(self):
+        for address in ("https://evil.example/", "//evil.example/", "http://testserver/de/"):
+            with self.subTest(next=address):
+                self.client.logout()
+                response = self.client.post(
+                    f"/de/accounts/login/?next={quote(address, safe='')}",
+                    {"login": "bernd@example.org", "password": "een-lang-wachtwoord"},
+                )
+                self.assertEqual(response.status_code, 302)
+                self.assertTrue(response["Location"].startswith("/"))
+                self.assertFalse(response["Location"].startswith("//"))
+                self.assertNotIn("evil", response["Location"])
 
     def test_profile_form_saves_and_keeps_input_on_error(self):
         self.client.force_login(self.anna)
@@ -910,3 +967,25 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         self.assertIn("Een bijdrage heeft hoogstens 10 foto's.", errors)
         self.assertNotIn("formulier", errors)
         self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+    def test_photos_too_large_together_are_asked_for_again_without_being_decoded(self):
+        """Ten small files of 24 megapixels each: half of them are decoded, the others wait."""
+        buffer = io.BytesIO()
+        Image.new("L", (4898, 4898), 120).save(buffer, format="PNG")
+        self.assertLess(len(buffer.getvalue()), 100_000)
+        photos = {"photos-TOTAL_FORMS": "10", "title": "", "submission": str(uuid.uuid4())}
+        for index in range(10):
+            photos[f"photos-{index}-image"] = SimpleUploadedFile(
+                f"groot{index}.png", buffer.getvalue(), content_type="image/png"
+            )
+            photos[f"photos-{index}-alt_text"] = f"Foto {index}"
+        page = soup(self.post_story(self.anna, **photos))
+        for index in range(10):
+            help_text = page.select_one(f"#id_photos-{index}-image_helptext")
+            error = page.select_one(f"#id_photos-{index}-image_error")
+            if index < 5:
+                self.assertIn(f"“groot{index}.png” is bewaard", help_text.get_text())
+            else:
+                self.assertIn("te veel grote foto's tegelijk verstuurd", error.get_text())
+        (kept,) = self.client.session["kept_photos"].values()
+        self.assertEqual(sorted(kept), ["0", "1", "2", "3", "4"])
