@@ -161,6 +161,15 @@ class AdminNamingTests(MembersTestCase):
                 "Die Partnerschaftsstiftungen von Steenwijkerland und Herzebrock-Clarholz",
             )
 
+    def test_translations_report_in_the_editors_language(self):
+        self.admin_in("de")
+        german = soup(self.client.get(reverse("wagtail_localize:translations_report")))
+        self.assertIn("Übersetzungen", german.find("h1").get_text())
+        self.admin_in("nl")
+        dutch = self.client.get(reverse("wagtail_localize:translations_report")).content.decode()
+        self.assertIn("Inhoudstype", dutch)
+        self.assertNotIn("Content type", dutch)
+
 
 class PrivacyLinkTests(MembersTestCase):
     def test_sign_up_consent_links_the_privacy_statement_in_the_readers_language(self):

@@ -1,0 +1,17 @@
+"""wagtail-localize's words on the admin pages editors use, where its catalogues leave them in
+English or singular (the translations report: "Content type" in Dutch, "Übersetzung" as the
+heading of a list of translations).
+
+Our catalogues (LOCALE_PATHS) come before the packages', so translating their message ids there
+overrides them. `makemessages` keeps only the ids it finds in our sources: this list is where it
+finds these. Nothing imports it (see home/allauth_messages.py for allauth's)."""
+
+from django.utils.translation import gettext_noop
+
+ADMIN_MESSAGES = [
+    gettext_noop("Translations"),
+    gettext_noop("Content type"),
+    gettext_noop("Source title"),
+    gettext_noop("No translations found."),
+    gettext_noop("Waiting for translations"),
+]
