@@ -669,8 +669,8 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         self.client.force_login(self.anna)
         dutch = self.client.get("/nl/members/profile/").content.decode()
         german = self.client.get("/de/members/profile/").content.decode()
-        self.assertIn("JPEG, PNG of WebP, hoogstens 10,0", dutch)
-        self.assertIn("JPEG, PNG oder WebP, höchstens 10,0", german)
+        self.assertIn("JPEG, PNG of WebP, hoogstens 10 MB", dutch)
+        self.assertIn("JPEG, PNG oder WebP, höchstens 10 MB", german)
         for dutch_word in ("Ondersteunde", "Maximale bestandsgrootte", "hoogstens"):
             self.assertNotIn(dutch_word, german)
 
