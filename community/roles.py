@@ -16,9 +16,10 @@ any other (also from groups an older version set up).
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models.signals import post_init, pre_save
+from django.db.models.signals import post_init, post_save, pre_save
 from django.utils import translation
-from django.utils.translation import pgettext
+from django.utils.functional import Promise
+from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -40,8 +41,9 @@ TASK = "Moderators review contributions"
 
 # The names of groups, workflows and tasks are rows in the database, read by Wagtail's admin in
 # many places (status panels, action menus, dashboards, notifications). They stay these English
-# keys in the database, and every instance shows its name in the active language (the editor's
-# admin language) while it is in memory: see `show_role_names_translated`.
+# keys in the database, and every instance shows its name in the language active when the name is
+# rendered (the editor's admin language; for Wagtail's moderation emails, each recipient's) while
+# it is in memory: see `show_role_names_translated`.
 NAME_CONTEXT = "name of a group, workflow or task"
 TRANSLATED_NAMES = [
     *EDITOR_GROUPS,
@@ -207,19 +209,42 @@ def name_keys():
     return keys
 
 
-def on_role_loaded(sender, instance, **kwargs):
+def show_translated(instance):
+    """A known name becomes a lazy translation: it is translated each time it is rendered, in
+    the language active then. An instance loaded while serving a Dutch request and rendered in
+    Wagtail's email to a German editor (under the editor's language) reads German there."""
     name = instance.__dict__.get("name")
-    if name in TRANSLATED_NAMES:
-        instance.name = translated_name(name)
+    if isinstance(name, str) and name in TRANSLATED_NAMES:
+        instance.name = pgettext_lazy(NAME_CONTEXT, name)
+
+
+def on_role_loaded(sender, instance, **kwargs):
+    show_translated(instance)
 
 
 def on_role_saving(sender, instance, **kwargs):
-    """Whatever language the name was shown (and perhaps submitted back) in, the key is stored."""
-    instance.name = name_keys().get(instance.name, instance.name)
+    """Whatever language the name was shown (and perhaps submitted back) in, the key is stored:
+    a lazy name as a plain string, the translation of a known name as its key."""
+    name = instance.name
+    if isinstance(name, Promise):
+        name = str(name)
+    instance.name = name_keys().get(name, name)
+
+
+def on_role_saved(sender, instance, **kwargs):
+    """Translated again once stored, for what the admin shows after saving."""
+    show_translated(instance)
+
+
+def name_as_text(self):
+    """Group, Workflow and Task give their name as their str(): a lazy name is made a string
+    (str() accepts only a string from __str__)."""
+    return str(self.name)
 
 
 def show_role_names_translated():
-    """Groups, workflows and tasks with a known name show it in the active language."""
+    """Groups, workflows and tasks with a known name show it in the language active when they
+    are rendered."""
     from wagtail.models import GroupApprovalTask, Task
 
     from .models import ContributionReviewTask
@@ -228,3 +253,6 @@ def show_role_names_translated():
         uid = f"jumelage_role_name_{model._meta.label_lower}"
         post_init.connect(on_role_loaded, sender=model, dispatch_uid=uid)
         pre_save.connect(on_role_saving, sender=model, dispatch_uid=uid)
+        post_save.connect(on_role_saved, sender=model, dispatch_uid=uid)
+    for model in (Group, Workflow, Task):
+        model.__str__ = name_as_text

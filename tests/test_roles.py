@@ -8,6 +8,7 @@ from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -39,6 +40,28 @@ from tests.base import SettingsProbeMixin
 from tests.calendar_base import CalendarMixin
 
 User = get_user_model()
+
+
+def form_data(response):
+    """What the admin's form on this page sends back unchanged."""
+    form = max(
+        BeautifulSoup(response.content, "html.parser").select("form[method=post]"),
+        key=lambda form: len(form.select("[name]")),
+    )
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        name = field["name"]
+        if field.name == "select":
+            chosen = [option.get("value") for option in field.select("option[selected]")]
+            data[name] = chosen if field.has_attr("multiple") else (chosen or [""])[0]
+        elif field.name == "textarea":
+            data[name] = field.text
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("submit", "button"):
+            data[name] = field.get("value", "")
+    return data
 
 
 def snapshot():
@@ -482,6 +505,64 @@ class AdminExperienceTests(RolesTestCase):
         response = self.client.get("/admin/")
         self.assertContains(response, '<html lang="de"')
         self.assertContains(response, "Jumelage")
+
+
+class ModerationEmailLanguageTests(RolesTestCase):
+    """Wagtail's moderation emails name the review stage (a task) in each recipient's language,
+    not in the language of whoever caused them."""
+
+    def test_a_german_editor_reads_the_stage_in_german_when_a_member_submits_in_dutch(self):
+        for editor, language in ((self.editor_de, "de"), (self.editor_nl, "nl")):
+            profile = UserProfile.get_for_user(editor)
+            profile.preferred_language = language
+            profile.save()
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid", language="nl")
+        self.client.force_login(member)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/members/stories/new/",
+                {
+                    "title": "Fietsen naar Clarholz",
+                    "intro": "Met twaalf mensen fietsten we naar de partnergemeente.",
+                    "body": "Dag een was nat.",
+                    "sector": str(self.climate.pk),
+                    "language": "nl",
+                    "date": "2026-05-01",
+                    "towns": [str(self.steenwijkerland.pk)],
+                    "photos-TOTAL_FORMS": "0",
+                    "photos-INITIAL_FORMS": "0",
+                    "photos-MIN_NUM_FORMS": "0",
+                    "photos-MAX_NUM_FORMS": "10",
+                    "submit": "1",
+                },
+            )
+        emails = {email.to[0]: email for email in mail.outbox}
+        german = emails[self.editor_de.email]
+        self.assertIn("Die Moderation prüft Beiträge", german.body)
+        self.assertIn("Die Moderation prüft Beiträge", german.subject)
+        self.assertNotIn("beoordelen", german.body + german.subject)
+        dutch = emails[self.editor_nl.email]
+        self.assertNotIn("Die Moderation prüft Beiträge", dutch.body + dutch.subject)
+
+    def test_a_german_administrator_saves_the_workflow_under_its_key_or_under_a_new_name(self):
+        administrator = User.objects.create_superuser("admin@example.org", "x")
+        profile = UserProfile.get_for_user(administrator)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(administrator)
+        workflow = Workflow.objects.get(name=WORKFLOW)
+        url = f"/admin/workflows/edit/{workflow.pk}/"
+        data = form_data(self.client.get(url))
+        self.assertEqual(data["name"], "Prüfung von Beiträgen")
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        stored = Workflow.objects.filter(pk=workflow.pk).values_list("name", flat=True)
+        self.assertEqual(stored.get(), WORKFLOW)
+        self.assertEqual(self.client.post(url, {**data, "name": "Neue Prüfung"}).status_code, 302)
+        self.assertEqual(stored.get(), "Neue Prüfung")
+        group = Group.objects.get(name=MODERATORS)
+        url = f"/admin/groups/edit/{group.pk}/"
+        self.assertEqual(self.client.post(url, form_data(self.client.get(url))).status_code, 302)
+        self.assertTrue(Group.objects.filter(name=MODERATORS).exists())
 
 
 class DeclineTests(RolesTestCase):
