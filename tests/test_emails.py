@@ -28,6 +28,11 @@ NOW = local(2026, 3, 10, 12, 0)
 HOST = "testserver:8801"
 # The address of the test requests is one the site is known to be served at.
 SERVED_AT_HOST = override_settings(CSRF_TRUSTED_ORIGINS=[f"http://{HOST}"])
+# How every email ends, ours and allauth's, for a German recipient of a request to HOST.
+GERMAN_SIGN_OFF = (
+    "\n\nMit freundlichen Grüßen\nStädtepartnerschaft Steenwijkerland – Herzebrock-Clarholz\n"
+    f"http://{HOST}/de/"
+)
 PRODUCTION = override_settings(
     ALLOWED_HOSTS=["jumelage.example"],
     WAGTAILADMIN_BASE_URL="https://jumelage.example",
@@ -75,6 +80,13 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST="localhost:8811")
         [email] = mail.outbox
         self.assertIn("http://localhost:8811/de/kalender/klein/", email.body)
+
+    def test_our_notices_are_signed_like_allauths_emails_in_the_recipients_language(self):
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)
+        [email] = mail.outbox
+        self.assertEqual(email.to, ["bernd@example.org"])
+        self.assertTrue(email.body.rstrip().endswith(GERMAN_SIGN_OFF), email.body)
 
     @override_settings(WAGTAILADMIN_BASE_URL="https://jumelage.example:8443")
     def test_an_email_sent_without_a_request_links_to_the_public_address(self):
@@ -131,6 +143,7 @@ class AllauthEmailTests(MembersTestCase):
         self.assert_signed_by_the_platform(
             email, "Städtepartnerschaft Steenwijkerland – Herzebrock-Clarholz", "de"
         )
+        self.assertTrue(email.body.rstrip().endswith(GERMAN_SIGN_OFF), email.body)
         self.assertIn("Sie", email.body)
         self.assertIsNone(re.search(r"\b(du|dich|dir|dein\w*)\b", email.body, re.I), email.body)
 
