@@ -84,6 +84,7 @@ ALLAUTH_MESSAGES = [
     gettext_noop("Email Address"),
     gettext_noop("Current email"),
     gettext_noop("Changing to"),
+    gettext_noop("Change to"),
     gettext_noop("Change Email"),
     gettext_noop("Add Email"),
     gettext_noop("Add Email Address"),

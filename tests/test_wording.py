@@ -48,6 +48,8 @@ class AccountWordingTests(TestCase):
         dutch = self.client.get("/nl/accounts/email/").content.decode()
         self.assertIn("Huidig e-mailadres", dutch)
         self.assertNotIn("Huidig email", dutch)
+        self.assertIn("Nieuw e-mailadres", dutch)
+        self.assertIn("Neue E-Mail-Adresse", german)
 
     def test_dutch_confirmation_sent_message_says_bevestigingsmail(self):
         self.client.force_login(self.user)
