@@ -181,3 +181,12 @@ class PrivacyHoldsInEveryLanguageTests(CalendarMixin, TestCase):
             with self.subTest(page=title):
                 self.assertContains(Client().get(german.url), title)
                 self.assertTrue(any(self.listed(title).values()))
+
+    def test_a_translation_made_of_a_private_page_is_private_too(self):
+        story = self.story(title="Besloten verslag", slug="besloten-verslag")
+        self.privacy(story, restriction_type="password", password="geheim-123")
+        german = self.translated(story, title="Geschlossener Bericht", slug="geschlossener-bericht")
+        response = Client().get(german.url)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(response, "Geschlossener Bericht")
+        self.assertFalse(any(self.listed("Geschlossener Bericht").values()))
