@@ -105,24 +105,7 @@ def mirror_public(sender, instance, **kwargs):
     transaction.on_commit(lift)
 
 
-def restrict_new_version(sender, instance, created=False, raw=False, **kwargs):
-    """A translation or alias made of a private page is private too (Wagtail copies no view
-    restriction when wagtail-localize translates a page or when it makes an alias)."""
-    if not created or raw or busy() or not isinstance(instance, Page):
-        return
-    if not PageViewRestriction.objects.exists():
-        return
-    source = PageViewRestriction.objects.filter(page__in=versions_of(instance)).first()
-    if source is not None and not PageViewRestriction.objects.filter(page=instance).exists():
-        with mirroring():
-            restriction = PageViewRestriction.objects.create(
-                page=instance, restriction_type=source.restriction_type, password=source.password
-            )
-            restriction.groups.set(source.groups.all())
-
-
 def connect_signals():
-    post_save.connect(restrict_new_version, dispatch_uid="jumelage_privacy_of_new_versions")
     post_save.connect(
         mirror_restriction, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_mirrored"
     )
