@@ -15,3 +15,12 @@ ADMIN_MESSAGES = [
     gettext_noop("No translations found."),
     gettext_noop("Waiting for translations"),
 ]
+
+# Wagtail's moderation emails to editors and moderators: its Dutch catalogue says "je" there,
+# the site says "u".
+WAGTAIL_EMAIL_MESSAGES = [
+    gettext_noop("You can view the page here:"),
+    gettext_noop("You can edit the page here:"),
+    gettext_noop("You can preview the page here:"),
+    gettext_noop("Edit your notification preferences here:"),
+]

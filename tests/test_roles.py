@@ -542,6 +542,10 @@ class ModerationEmailLanguageTests(RolesTestCase):
         self.assertNotIn("beoordelen", german.body + german.subject)
         dutch = emails[self.editor_nl.email]
         self.assertNotIn("Die Moderation prüft Beiträge", dutch.body + dutch.subject)
+        # Wagtail's own lines in these emails say "je" in Dutch; ours say "u", as the site does.
+        self.assertIn("Pas hier uw meldingsvoorkeuren aan:", dutch.body)
+        self.assertNotRegex(dutch.body, r"\b(je|Je|jouw|Jouw)\b")
+        self.assertIn("Ändern Sie hier Ihre Benachrichtigungseinstellungen:", german.body)
 
     def test_a_german_administrator_saves_the_workflow_under_its_key_or_under_a_new_name(self):
         administrator = User.objects.create_superuser("admin@example.org", "x")
