@@ -312,6 +312,14 @@ class UntranslatedStoryTests(StoryTestCase):
         card = page.find("a", string=german.title).find_parent("article")
         self.assertEqual(card.find_parent(lang=True)["lang"], "de")
 
+    def test_the_interface_around_an_untranslated_story_stays_german(self):
+        """The Dutch text is marked Dutch; the German interface around it (breadcrumbs, the facts
+        beside the story, the share links) is marked German, not inherited Dutch."""
+        page = soup(self.client.get("/de/geschichten/alleen-nl/"))
+        self.assertEqual(page.find("main")["lang"], "nl")
+        self.assertEqual(page.find("nav", class_="breadcrumbs")["lang"], "de")
+        self.assertEqual(page.find("aside", class_="story__aside")["lang"], "de")
+
     def test_dutch_listing_has_no_language_label(self):
         self.assertIsNone(soup(self.client.get("/nl/verhalen/")).find(class_="label"))
 
