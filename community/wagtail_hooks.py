@@ -18,7 +18,7 @@ from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -36,6 +36,22 @@ class YesNoColumn(BooleanColumn):
     column says "True" or "False" to screen readers and on hover)."""
 
     cell_template_name = "wagtailadmin/tables/yes_no_cell.html"
+
+
+class TownColumn(Column):
+    """A member's town named in the admin's language (members keep the default language's row),
+    the names read once per listing, not once per member."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = context.get("request")
+        names = getattr(request, "jumelage_town_names", None)
+        if names is None:
+            names = {town.pk: town.name for town in towns_named()}
+            if request is not None:
+                request.jumelage_town_names = names
+        context["value"] = names.get(instance.town_id, "")
+        return context
 
 
 class YesNoDisplay(BaseFieldDisplay):
@@ -185,7 +201,7 @@ class MembersOnlyMixin:
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         if queryset.model is get_user_model():  # the list (the history view lists log entries)
-            queryset = queryset.members()
+            queryset = queryset.members().select_related("town")
         return queryset
 
 
@@ -217,7 +233,7 @@ class MemberViewSet(ModelViewSet):
     list_display = [
         "email",
         "display_name",
-        "town",
+        TownColumn("town", label=_("town"), sort_key="town"),
         YesNoColumn("is_active", label=_("Active"), sort_key="is_active"),
         "date_joined",
     ]

@@ -12,7 +12,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import (
     Collection,
@@ -452,6 +454,20 @@ class BlockingTests(RolesTestCase):
         response = self.client.get("/admin/members/", {"town": munster.pk})
         self.assertContains(response, "gast@example.org")
         self.assertNotContains(response, "lid@example.org")
+        # The listing's town column names the town in the moderator's language too, with the
+        # same number of queries for one member as for several.
+        rows = BeautifulSoup(response.content, "html.parser").select("tbody tr")
+        self.assertIn("Münster", rows[0].get_text())
+        self.assertNotIn("Munster", rows[0].get_text())
+        before = self.count_queries("/admin/members/")
+        for number in range(3):
+            User.objects.create_user(f"gast{number}@example.org", "x", town=munster)
+        self.assertEqual(self.count_queries("/admin/members/"), before)
+
+    def count_queries(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(queries)
 
 
 class DashboardTests(RolesTestCase):
