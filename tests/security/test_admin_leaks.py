@@ -70,6 +70,16 @@ class AdminDeletesAMembersContributionTests(MembersTestCase):
         self.assertFalse(StoryPage.objects.filter(pk=page.pk).exists())
         self.assert_nothing_left(page)
 
+    def test_deleting_only_the_german_version_keeps_the_members_original_and_photos(self):
+        page = self.draft()
+        alias = Page.objects.get(alias_of=page, locale=self.german)
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/admin/pages/{alias.pk}/delete/")
+        self.assertFalse(Page.objects.filter(pk=alias.pk).exists())
+        self.assertTrue(StoryPage.objects.filter(pk=page.pk).exists())
+        self.assertEqual(get_image_model().objects.filter(uploaded_by_user=self.hendrik).count(), 2)
+
 
 class ModeratorSeesNoDraftsTests(MembersTestCase):
     """Moderators review what is sent to them; the page chooser and the site history would show
