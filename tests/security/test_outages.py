@@ -149,4 +149,4 @@ def test_logging_in_while_the_database_is_unreachable_does_not_lock_the_account(
     assert member_area == 200
     assert wrong == [200] * 5
     assert refused == 200
-    assert "Te veel inlogpogingen" in refusal
+    assert "Te veel mislukte inlogpogingen" in refusal
