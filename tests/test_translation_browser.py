@@ -37,7 +37,7 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(story, live_ser
     page.wait_for_url("**/de/accounts/login/?next=/admin/")
     page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
     page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
-    page.get_by_role("button", name="Anmeldung").click()
+    page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/admin/")
     assert page.locator("html").get_attribute("lang") == "de"
 
