@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
 
-from .cache import language_code_of, origin, remember
+from .cache import active_locale, language_code_of, locales, origin, remember
 from .urls_util import absolute_url
 
 
@@ -64,21 +64,19 @@ def same_query(query, language_code):
     from community.localization import sector_pages
 
     kept = [(name, query[name]) for name in KEPT_PARAMETERS if query.get(name)]
-    slug = query.get("sector")
-    if slug:
-        current, target = translation.get_language(), None
-        live = [page for page in sector_pages()["by_id"].values() if page.live]
-        for sector in live:
-            if sector.slug == slug and language_code_of(sector.locale_id) == current:
-                for other in live:
-                    if (
-                        other.translation_key == sector.translation_key
-                        and language_code_of(other.locale_id) == language_code
-                    ):
-                        target = other.slug
-                break
-        if target:
-            kept.insert(0, ("sector", target))
+    current, target = active_locale(), locales().get(language_code)
+    live = sector_pages()["live"]
+    sector = next(
+        (
+            page
+            for (_key, locale_id), page in live.items()
+            if current and locale_id == current.pk and page.slug == query.get("sector")
+        ),
+        None,
+    )
+    other = sector and target and live.get((sector.translation_key, target.pk))
+    if other:
+        kept.insert(0, ("sector", other.slug))
     return kept
 
 
