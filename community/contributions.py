@@ -16,10 +16,11 @@ from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import LocaleSynchronization, TranslationSource
+from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from exchanges.models import CalendarPage, MeetingPage, StoryIndexPage, StoryPage
+from home.i18n import is_source_version
 
 MAX_PHOTOS = 10
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
@@ -196,22 +197,13 @@ def remove_contribution(page):
 _removing = local()
 
 
-def is_original(page):
-    """The version the member wrote: not an alias, and not a translation of it (wagtail-localize
-    keeps the source's locale). Deleting an alias or a translation removes only that version."""
-    if page.alias_of_id is not None:
-        return False
-    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
-    return source is None or source.locale_id == page.locale_id
-
-
 def discard_with_contribution(sender, instance, **kwargs):
     """pre_delete of a story or meeting (any deletion: the member's own, the admin's single and
     bulk delete, the delete of a page above it): a member's contribution takes its other
     language versions (aliases and translations), its photos (Wagtail removes their files and
     renditions) and the collection that held them along, so nothing of it is left to reappear
     as an independent page or in the image library."""
-    if not getattr(instance, "member_contribution", False) or not is_original(instance):
+    if not getattr(instance, "member_contribution", False) or not is_source_version(instance):
         return
     busy = getattr(_removing, "pks", None)
     if busy is None:
@@ -241,8 +233,9 @@ def discard_with_contribution(sender, instance, **kwargs):
     busy |= own
     try:
         for version in versions[1:]:
-            if Page.objects.filter(pk=version.pk).exists():
-                Page.objects.get(pk=version.pk).delete()
+            page = Page.objects.filter(pk=version.pk).first()
+            if page is not None:
+                page.delete()
         for photo in photos:
             photo.delete()
         Collection.objects.filter(pk__in=collections, depth__gt=2).delete()

@@ -3,14 +3,14 @@ published, its translations take over the new time, place, format and status at 
 waiting for an editor to resync the translation (wagtail-localize's default)."""
 
 from wagtail.signals import page_published
-from wagtail_localize.models import TranslationSource
+
+from home.i18n import is_source_version
 
 from .models import MeetingPage
 
 
 def push_schedule_to_translations(sender, instance, **kwargs):
-    source = TranslationSource.objects.filter(object_id=instance.translation_key).first()
-    if source is None or source.locale_id != instance.locale_id:
+    if not is_source_version(instance):
         return
     fields = MeetingPage.SCHEDULE_FIELDS
     for translation in (

@@ -123,6 +123,17 @@ def content_language(page):
     return language_code_of(page.locale_id)
 
 
+def is_source_version(page):
+    """Whether `page` is the version its translations were made from (wagtail-localize keeps
+    the source's locale), or has no translations at all. An alias is never the source."""
+    from wagtail_localize.models import TranslationSource
+
+    if page.alias_of_id is not None:
+        return False
+    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
+    return source is None or source.locale_id == page.locale_id
+
+
 # Wagtail's first migration names the top of the page tree "Root", and the admin shows that
 # title in every editor's breadcrumbs and explorer. It stays "Root" in the database; in memory it
 # reads in the editor's admin language.
