@@ -268,8 +268,8 @@ def kept_files(folder=KEPT_FOLDER):
 
 
 def clear_abandoned_photos(hours=KEPT_HOURS):
-    """Deletes kept photos older than `hours`: their forms were abandoned. Run whenever a photo
-    is kept (so a site needs no scheduler for it) and by `manage.py clear_kept_photos`."""
+    """Deletes kept photos older than `hours`: their forms were abandoned. Run by each request
+    that keeps photos (so a site needs no scheduler for it) and by `manage.py clear_kept_photos`."""
     before = timezone.now() - datetime.timedelta(hours=hours)
     deleted = 0
     for path in kept_files():
@@ -338,7 +338,6 @@ class KeptPhoto:
         """Stores `upload` (already cleaned, under a random name) for slot `slot` of `user`'s form
         `token`, in place of the photo kept there before. `name` is the member's file name, shown
         to them only."""
-        clear_abandoned_photos()
         forms = session.get(cls.SESSION_KEY, {})
         photos = forms.pop(str(token), {})
         if str(slot) in photos:

@@ -32,7 +32,7 @@ from .models import Report, SectorMembership, SectorPage
 from .models.reports import AlreadyReported
 from .notifications import notify_editors_of_report
 from .privacy import delete_account, export_member_data
-from .uploads import KeptPhoto
+from .uploads import KeptPhoto, clear_abandoned_photos
 
 
 def member_required(view):
@@ -145,6 +145,8 @@ def keep_photos(request, token, photos):
     if token is None:
         return
     photos.is_valid()  # Cleans every photo, also when the other fields already had errors.
+    if any(getattr(photo, "cleaned_data", {}).get("image") for photo in photos.forms):
+        clear_abandoned_photos()  # once per request that keeps photos: no scheduler needed
     for index, photo in enumerate(photos.forms):
         data = getattr(photo, "cleaned_data", {})
         upload = data.get("image")
