@@ -6,13 +6,12 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from .mail import queue_email
 from .urls_util import base_url, current_request
 
 # The platform's name as emails give it, in the recipient's language.
-SITE_NAME = _("Jumelage Steenwijkerland – Herzebrock-Clarholz")
+SITE_NAME = settings.WAGTAIL_SITE_NAME
 
 
 def email_context(request=None):

@@ -5,7 +5,7 @@ from django.utils import translation
 from home import i18n
 from home.cache import active_locale, find_site, origin, remember, remember_rendered
 from home.models import FoundationSettings
-from home.urls_util import absolute_url
+from home.urls_util import absolute_url, base_url
 
 register = template.Library()
 
@@ -30,11 +30,8 @@ def content_language(page):
 @register.filter
 def other_language(page):
     """The language a listed page's text is written in when it is not the language being read
-    (an untranslated alias), else "": for its lang attribute (WCAG 3.1.2). Listings select the
-    alias's source and locale with the page, so this asks the database nothing."""
-    if not page.alias_of_id:
-        return ""
-    code = page.alias_of.locale.language_code
+    (an untranslated alias), else "": for its lang attribute (WCAG 3.1.2)."""
+    code = i18n.content_language(page)
     return "" if code == translation.get_language() else code
 
 
@@ -185,6 +182,6 @@ def absolute_url_for_email(context, path):
         parts = path.get_url_parts()
         path = parts[2] if parts else None
     path = path or "/"
-    if context.get("site_url") and not path.startswith(("http://", "https://")):
-        return context["site_url"] + path
-    return absolute_url(None, path)
+    if path.startswith(("http://", "https://")):
+        return path
+    return (context.get("site_url") or base_url()) + path
