@@ -135,13 +135,10 @@ def render(motif, colours, width=300, height=200, pattern_field=True):
 
 def sector_emblem(sector, width=300, height=200, pattern_field=True):
     """The emblem of a sector page, the same for each of its language versions."""
-    from community.localization import sector_pages
+    from community.localization import sector_pages, sector_versions
 
-    slugs = [
-        page.slug
-        for page in sector_pages()["by_id"].values()
-        if page.translation_key == sector.translation_key
-    ] or [sector.slug]
+    by_id = sector_pages()["by_id"]
+    slugs = [by_id[pk].slug for pk in sector_versions(sector)] or [sector.slug]
     motif, colours = design(sorted(slugs), sector.translation_key)
     return render(motif, colours, width, height, pattern_field)
 
