@@ -3,6 +3,8 @@
 from django import template
 
 from community import emblems
+from community.localization import sector_pages
+from home.cache import active_locale
 
 register = template.Library()
 
@@ -24,9 +26,6 @@ def story_emblem(story):
 def sector_emblems(limit=6):
     """The emblems of the live sector communities of the language being read, in the order of
     the page tree, from the content cache (no query once it is filled)."""
-    from community.localization import sector_pages
-    from home.cache import active_locale
-
     locale = active_locale()
     pages = sorted(
         (
