@@ -76,8 +76,8 @@ class LoadDemoTests(TestCase):
         self.assertContains(response, "auf Niederländisch")
 
     def test_demo_editors_log_in_through_allauth_and_reach_the_admin(self):
-        from home.demo.members import DEMO_PASSWORD
-        from home.management.commands.load_demo import EDITORS
+        from jumelage.demo.management.commands.load_demo import EDITORS
+        from jumelage.demo.members import DEMO_PASSWORD
 
         for editor in EDITORS.values():
             with self.subTest(editor=editor["email"]):
@@ -250,7 +250,7 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
         self.assertIn("Demo content ready", out.getvalue())
 
     def test_demo_texts_promise_only_what_the_site_does(self):
-        from home.management.commands.load_demo import FOUNDATIONS
+        from jumelage.demo.management.commands.load_demo import FOUNDATIONS
 
         for sector in self.sectors():
             with self.subTest(sector=sector.url_path):

@@ -6,3 +6,5 @@ from .base import os
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-key-not-for-production"  # noqa: S105
 INTERNAL_IPS = ["127.0.0.1"]
+# The demo content and the bench's seeding (`load_demo`, `seed_bench`): not on a real site.
+INSTALLED_APPS = [*INSTALLED_APPS, "jumelage.demo"]  # noqa: F405

@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import os
 
 SECRET_KEY = "test-only-key"  # noqa: S105
+# The demo content (`load_demo`), which tests load as a site to look at.
+INSTALLED_APPS = [*INSTALLED_APPS, "jumelage.demo"]  # noqa: F405
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

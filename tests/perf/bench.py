@@ -133,7 +133,8 @@ def ensure_database(reseed):
     started = time.monotonic()
     env = site_environment(SEEDING, LOG_LEVEL="WARNING")
     manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "seed_bench")
+    # The demo app (load_demo, seed_bench) is installed by the development settings only.
+    manage(env, "seed_bench", "--settings=jumelage.settings.dev")
     with postgres() as connection:
         connection.execute(
             sql.SQL("ALTER DATABASE {} RENAME TO {}").format(

@@ -149,7 +149,9 @@ def prepare_site(cluster, config):
         config.conn_max_age,
         WAGTAILADMIN_BASE_URL=f"https://127.0.0.1:{port}",
     )
-    for step in (["migrate", "--no-input"], ["load_demo"], ["collectstatic", "--no-input"]):
+    # The demo app (load_demo) is installed by the development settings only.
+    demo = ["load_demo", "--settings=jumelage.settings.dev"]
+    for step in (["migrate", "--no-input"], demo, ["collectstatic", "--no-input"]):
         say("manage.py " + " ".join(step))
         manage(env, *step)
     password = secrets.token_urlsafe(16)

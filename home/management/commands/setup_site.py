@@ -5,15 +5,15 @@ from django.db import transaction
 from wagtail.models import Locale, Site
 
 from community.models import SectorIndexPage
-from community.roles import setup_roles
+from community.roles.setup import setup_roles
 from exchanges.models import CalendarPage, StoryIndexPage
-from home.demo import builder
-from home.demo.meetings import CALENDAR
-from home.demo.pages import HOME
-from home.demo.sectors import SECTOR_INDEX
-from home.demo.stories import STORY_INDEX
-from home.management.commands import load_demo
 from home.models import Foundation, FoundationSettings
+from jumelage.demo import builder
+from jumelage.demo.management.commands import load_demo
+from jumelage.demo.meetings import CALENDAR
+from jumelage.demo.pages import HOME
+from jumelage.demo.sectors import SECTOR_INDEX
+from jumelage.demo.stories import STORY_INDEX
 
 # The home page keeps the demo's title and introduction, not its body: that links to demo pages.
 HOME_PAGE = {key: HOME[key] for key in ("title", "intro", "search_description")}

@@ -33,9 +33,9 @@ from exchanges.models import (
     StoryTown,
 )
 from exchanges.models.meetings import LOCAL_TIME
-from home.demo import bench
-from home.demo.members import DEMO_PASSWORD
-from home.management.commands.load_demo import EDITORS
+from jumelage.demo import bench
+from jumelage.demo.management.commands.load_demo import EDITORS
+from jumelage.demo.members import DEMO_PASSWORD
 
 BATCH = 500
 # Share of German versions that are translations; the rest stay aliases of the Dutch page, as

@@ -23,7 +23,8 @@ from community.models import (
     SectorPage,
     Town,
 )
-from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
 from exchanges.models import (
     CalendarPage,
     MeetingPage,
@@ -35,18 +36,18 @@ from exchanges.models import (
     StoryTown,
 )
 from exchanges.models.meetings import LOCAL_TIME
-from home.demo import builder
-from home.demo.meetings import CALENDAR, MEETINGS
-from home.demo.members import (
+from home.models import Foundation, FoundationSettings, HomePage, StandardPage
+from jumelage.demo import builder
+from jumelage.demo.meetings import CALENDAR, MEETINGS
+from jumelage.demo.members import (
     DEMO_PASSWORD,
     FULL_MEETING,
     FULL_MEETING_REGISTERED,
     FULL_MEETING_WAITING,
 )
-from home.demo.pages import HOME, PAGES
-from home.demo.sectors import SECTOR_INDEX, SECTORS
-from home.demo.stories import STORIES, STORY_INDEX
-from home.models import Foundation, FoundationSettings, HomePage, StandardPage
+from jumelage.demo.pages import HOME, PAGES
+from jumelage.demo.sectors import SECTOR_INDEX, SECTORS
+from jumelage.demo.stories import STORIES, STORY_INDEX
 
 FOUNDATIONS = [
     {
@@ -338,7 +339,7 @@ class Command(BaseCommand):
         """Residents with memberships and contributions in every state of moderation."""
         from allauth.account.models import EmailAddress
 
-        from home.demo.members import CONTRIBUTIONS, MEMBERS
+        from jumelage.demo.members import CONTRIBUTIONS, MEMBERS
 
         user_model = get_user_model()
         sectors = {
