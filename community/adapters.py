@@ -13,6 +13,8 @@ from home.notifications import email_context
 from home.ratelimit import client_ip
 from home.urls_util import rebase_url
 
+from . import roles
+
 
 def language_of(user, email=None):
     if user is None and email:
@@ -69,7 +71,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if (
             user is not None
             and user.is_authenticated
-            and not user.has_perm("wagtailadmin.access_admin")
+            and roles.is_member(user)
             and urlparse(url).path.startswith(reverse("wagtailadmin_home"))
         ):
             return False

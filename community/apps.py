@@ -15,6 +15,6 @@ class CommunityConfig(AppConfig):
 
         uploads.register()
 
-        from .roles import show_role_names_translated
+        from .roles.names import show_role_names_translated
 
         show_role_names_translated()

@@ -6,6 +6,8 @@ from wagtail.models import Locale
 
 from home.notifications import send_templated_email
 
+from . import roles
+
 
 def page_in_language(page, language):
     locale = Locale.objects.filter(language_code=language).first()
@@ -37,19 +39,9 @@ def notify_editors_of_report(report):
     """Every moderator and editor hears of a report, in their own language. The view calls this
     for the first open report of a contribution and for the report that hid it, not for
     every report."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     from .models.reports import HIDE_AFTER_MEMBER_REPORTS
 
-    editors = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__permissions__codename="access_admin"))
-        .exclude(email="")
-        .distinct()
-    )
-    for editor in editors:
+    for editor in roles.moderators().exclude(email=""):
         send_templated_email(
             "community/email/report_filed",
             {

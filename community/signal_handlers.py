@@ -9,7 +9,7 @@ from wagtail.tasks import delete_file_from_storage_task
 
 from exchanges.models import MeetingPage, StoryPage
 
-from . import contributions, notifications
+from . import contributions, notifications, roles
 from .models import User
 
 
@@ -18,7 +18,7 @@ def member_contribution(workflow_state):
     page = getattr(page, "specific", page)
     if not getattr(page, "member_contribution", False) or page.owner is None:
         return None
-    return page if page.owner.is_member else None
+    return page if roles.is_member(page.owner) else None
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

@@ -20,13 +20,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import roles
 from .forms import towns_named
 from .models import Report, Town
 
@@ -161,7 +161,7 @@ class MemberPermissionPolicy(BasePermissionPolicy):
         return action in self.actions and user.is_active and user.has_perm("community.block_member")
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and instance.is_member
+        return self.user_has_permission(user, action) and roles.is_member(instance)
 
     def users_with_any_permission(self, actions):
         users = get_user_model().objects.filter(is_active=True)
@@ -177,7 +177,7 @@ class MemberPermissionPolicy(BasePermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         if self.user_has_any_permission(user, actions):
-            return get_user_model().objects.members()
+            return roles.members()
         return get_user_model().objects.none()
 
 
@@ -193,15 +193,14 @@ class MembersOnlyMixin:
     def setup(self, request, *args, **kwargs):
         pk = kwargs.get("pk")
         if pk is not None:
-            members = get_user_model().objects.members()
-            if not members.filter(pk=unquote(str(pk))).exists():
+            if not roles.members().filter(pk=unquote(str(pk))).exists():
                 raise Http404
         super().setup(request, *args, **kwargs)
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         if queryset.model is get_user_model():  # the list (the history view lists log entries)
-            queryset = queryset.members().select_related("town")
+            queryset = roles.members(queryset).select_related("town")
         return queryset
 
 
@@ -282,16 +281,11 @@ def register_member_viewset():
     return MemberViewSet("members")
 
 
-def holds_page_permissions(user):
-    """Editors and administrators. Moderators hold none: they reach a member's contribution only
-    through the review task, for the editor, its preview and the workflow's actions."""
-    return user.is_superuser or GroupPagePermission.objects.filter(group__user=user).exists()
-
-
 def only_with_page_permissions(request, *args):
-    """Copying, moving, deleting, unpublishing, creating pages and converting aliases: never for
-    who holds no page permission, whatever a review task would let them open."""
-    if not holds_page_permissions(request.user):
+    """Copying, moving, deleting, unpublishing, creating pages and converting aliases: for editors
+    only (administrators included), whatever a review task would let a moderator open: moderators
+    reach a member's contribution only through the review task, for its preview and actions."""
+    if not roles.is_editor(request.user):
         return permission_denied(request)
     return None
 
@@ -313,7 +307,7 @@ def page_chooser_only_with_page_permissions(pages, request):
     with titles and states of drafts: moderators, who hold no page permission, are refused it
     (they review submitted contributions through the review task only)."""
 
-    if not holds_page_permissions(request.user):
+    if not roles.is_editor(request.user):
         raise PermissionDenied
     return pages
 

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -11,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Task, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from community import roles
 from community.models import Report
 from exchanges.models import MeetingPage, Registration, StoryPage
 
@@ -44,7 +44,7 @@ class ContributionsAwaitingReview(Panel):
         }
         ids = [int(pk) for pk in tasks]
         pages = (
-            Page.objects.filter(pk__in=ids, owner__in=get_user_model().objects.members())
+            Page.objects.filter(pk__in=ids, owner__in=roles.members())
             .type(StoryPage, MeetingPage)
             .select_related("owner__town", "locale", "latest_revision")
             .order_by("latest_revision_created_at")

@@ -1,5 +1,6 @@
 """Editors' roles: groups and permissions from `setup_roles`, and machine translation settings."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -26,9 +27,11 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
+from community import roles
 from community.factories import TownFactory
 from community.models import Report
-from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
+from community.roles.setup import setup_roles
 from exchanges.models import Registration
 from home.dashboard import (
     ContributionsAwaitingReview,
@@ -212,12 +215,6 @@ class DenyByDefaultTests(RolesTestCase):
         self.client.post(f"/admin/members/delete/{self.member.pk}/")
         self.assertTrue(User.objects.filter(pk=self.member.pk).exists())
 
-    def test_a_member_is_who_is_neither_staff_nor_administrator_nor_in_a_group(self):
-        self.assertEqual(list(User.objects.members()), [self.member])
-        self.assertTrue(self.member.is_member)
-        for account in (self.moderator, self.editor_nl, self.admin):
-            self.assertFalse(account.is_member)
-
     def test_moderator_reviews_a_members_contribution_in_the_admin_but_not_an_editors_story(self):
         contribution = self.in_review(self.member, "Bijdrage", member=True)
         editors_story = self.in_review(self.editor_nl, "Van de redactie", member=False)
@@ -317,6 +314,168 @@ class DenyByDefaultTests(RolesTestCase):
         self.assertFalse(GroupPagePermission.objects.filter(group=moderators).exists())
         self.assertFalse(GroupCollectionPermission.objects.filter(group=moderators).exists())
         self.assertFalse(self.story_index.permissions_for_user(moderator).can_edit())
+
+
+# Every kind of account, and what each place that tells members from moderators and editors
+# makes of it. Columns: the rules (member, moderator, editor); the member area ("ok", or "login"
+# for an account that cannot log in); where /admin/ leads ("admin", "member area" with a
+# refusal, or "login"); listed in the members admin; their contribution in review waits on the
+# dashboard; told of a report.
+WHO_IS_WHO = {
+    # kind: "member moderator editor | area | admin | listed | on dashboard | told of reports"
+    "resident": "yes no no | ok | member area | yes | yes | no",
+    "blocked": "yes no no | login | login | yes | yes | no",
+    "moderator": "no yes no | ok | admin | no | no | yes",
+    "editor": "no yes yes | ok | admin | no | no | yes",
+    "administrator": "no yes yes | ok | admin | no | no | yes",
+    # Let into the admin by a permission of its own, in no group.
+    "access": "no yes no | ok | admin | no | no | yes",
+    # A blocked editor: still nobody a moderator may unblock, and told of nothing.
+    "suspended": "no no no | login | login | no | no | no",
+    # Django's staff flag and a group that gives no admin access (one a private page may be
+    # shown to): Wagtail's admin lets neither in, so they are residents.
+    "staffflag": "yes no no | ok | member area | yes | yes | no",
+    "privategroup": "yes no no | ok | member area | yes | yes | no",
+}
+EMAIL = re.compile(r"[\w.-]+@wie\.example")
+
+
+class WhoIsWhoTests(RolesTestCase):
+    """`community.roles` says who is a member, a moderator or an editor, and every place that
+    tells them apart agrees with it for every kind of account: a place with a definition of its
+    own disagrees on some row."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.accounts = {kind: cls.account(kind) for kind in WHO_IS_WHO}
+        cls.viewer = User.objects.create_superuser("viewer@example.org", "x")
+
+    @classmethod
+    def account(cls, kind):
+        email = f"{kind}@wie.example"
+        if kind == "administrator":
+            return User.objects.create_superuser(email, "x")
+        user = User.objects.create_user(
+            email,
+            "x",
+            display_name=f"Lid {kind}",
+            is_active=kind not in ("blocked", "suspended"),
+            is_staff=kind == "staffflag",
+        )
+        group = {"moderator": MODERATORS, "editor": EDITOR_GROUPS[0], "suspended": EDITOR_GROUPS[1]}
+        if kind in group:
+            user.groups.add(Group.objects.get(name=group[kind]))
+        if kind == "access":
+            access = Permission.objects.get(
+                content_type__app_label="wagtailadmin", codename="access_admin"
+            )
+            user.user_permissions.add(access)
+        if kind == "privategroup":
+            user.groups.add(Group.objects.create(name="Bestuur"))
+        return user
+
+    def expected(self, kind):
+        rules, area, admin, listed, dashboard, told = WHO_IS_WHO[kind].split(" | ")
+        return {
+            "rules": rules,
+            "member area": area,
+            "admin": admin,
+            "listed": listed,
+            "on dashboard": dashboard,
+            "told of reports": told,
+        }
+
+    def yes(self, value):
+        return "yes" if value else "no"
+
+    def test_every_place_tells_members_moderators_and_editors_apart_as_the_rules_do(self):
+        for kind, user in self.accounts.items():
+            self.in_review(user, kind)
+        listed = self.members_admin_listing()
+        on_dashboard = self.dashboard_contributions()
+        told = self.told_of_a_report()
+        for kind, user in self.accounts.items():
+            with self.subTest(kind=kind):
+                got = {
+                    "rules": " ".join(
+                        self.yes(rule(user))
+                        for rule in (roles.is_member, roles.is_moderator, roles.is_editor)
+                    ),
+                    "member area": self.member_area(user),
+                    "admin": self.admin(user),
+                    "listed": self.yes(user.email in listed),
+                    "on dashboard": self.yes(f"Bijdrage {kind}" in on_dashboard),
+                    "told of reports": self.yes(user.email in told),
+                }
+                self.assertEqual(got, self.expected(kind))
+                # The querysets and the rules on one account say the same.
+                for rule, users in (
+                    (roles.is_member, roles.members()),
+                    (roles.is_moderator, roles.moderators()),
+                    (roles.is_editor, roles.editors()),
+                ):
+                    self.assertEqual(rule(user), users.filter(pk=user.pk).exists())
+
+    def in_review(self, owner, kind):
+        story = self.story(title=f"Bijdrage {kind}", slug=f"bijdrage-{kind}", live=False)
+        story.owner, story.member_contribution = owner, True
+        story.save()
+        story.save_revision(user=owner)
+        story.get_workflow().start(story, owner)
+
+    def member_area(self, user):
+        self.client.force_login(user)
+        response = self.client.get("/nl/members/")
+        if response.status_code == 200:
+            return "ok"
+        self.assertTrue(response["Location"].startswith("/nl/accounts/login/"))
+        return "login"
+
+    def admin(self, user):
+        self.client.force_login(user)
+        response = self.client.get("/admin/", follow=True)
+        ended = response.redirect_chain[-1][0] if response.redirect_chain else "/admin/"
+        if ended == "/admin/":
+            return "admin"
+        if ended == "/nl/members/":
+            self.assertContains(response, "message--error")
+            return "member area"
+        self.assertTrue(ended.startswith("/nl/accounts/login/"), ended)
+        return "login"
+
+    def members_admin_listing(self):
+        """The addresses the members admin lists; an account it does not list is not found by
+        its inspect and edit views either."""
+        self.client.force_login(self.viewer)
+        response = self.client.get("/admin/members/")
+        self.assertEqual(response.status_code, 200)
+        rows = BeautifulSoup(response.content, "html.parser").select("tbody tr")
+        listed = {email for row in rows for email in EMAIL.findall(row.get_text())}
+        for user in self.accounts.values():
+            for view in ("inspect", "edit"):
+                url = f"/admin/members/{view}/{user.pk}/"
+                found = self.client.get(url, follow=True).status_code
+                self.assertEqual(found, 200 if user.email in listed else 404, (user.email, view))
+        return listed
+
+    def dashboard_contributions(self):
+        self.client.force_login(self.viewer)
+        page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        panel = page.find(id="jumelage-review-heading").find_parent("section")
+        return {row.find("td").get_text(strip=True) for row in panel.select("tbody tr")}
+
+    def told_of_a_report(self):
+        """Who is emailed when a visitor reports a resident's published story."""
+        story = self.story(title="Verhaal van een lid", slug="verhaal-van-een-lid")
+        story.owner, story.member_contribution = self.accounts["resident"], True
+        story.save()
+        self.client.logout()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/nl/report/{story.pk}/", {"reason": "spam", "message": "Reclame."})
+        self.assertTrue(mail.outbox)
+        return {address for message in mail.outbox for address in message.to}
 
 
 class FoundationSettingsTests(RolesTestCase):

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from community.roles import EDITOR_GROUPS, setup_roles
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from tests.stories_base import StoriesMixin
 

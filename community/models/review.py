@@ -7,6 +7,8 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
+from community import roles
+
 
 class ReviewCommentForm(TaskStateCommentForm):
     """The comment of "request changes" and "reject". Wagtail's own form translates its label
@@ -98,7 +100,7 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         type(page).objects.filter(pk=page.pk).update(
             declined_at=timezone.now(), decline_reason=comment
         )
-        if page.owner_id and page.owner.is_member:
+        if page.owner_id and roles.is_member(page.owner):
             transaction.on_commit(lambda: notifications.notify_contribution_declined(page, comment))
         # Wagtail reads what an action returns as the address to go to next: none of our own.
         return None

@@ -4,15 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class UserQuerySet(models.QuerySet):
-    def members(self):
-        """Residents using the public site: no staff, no administrators, in no group (editors and
-        moderators are put in a group). The one definition of a member: `User.is_member` and the
-        moderators' members view both use it."""
-        return self.filter(is_staff=False, is_superuser=False, groups=None)
-
-
-class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+class UserManager(BaseUserManager):
     """Creates accounts identified by their email address."""
 
     use_in_migrations = True
@@ -37,7 +29,8 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
 
 class User(AbstractUser):
-    """A member or an editor. People log in with their email address; there is no username."""
+    """A member's account, or a moderator's or editor's: which of them, `community.roles` says.
+    People log in with their email address; there is no username."""
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
@@ -95,12 +88,6 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.public_name or self.email
-
-    @property
-    def is_member(self):
-        """A resident using the public site, as opposed to an editor, moderator or administrator
-        (see `UserQuerySet.members`)."""
-        return self.pk is not None and type(self).objects.members().filter(pk=self.pk).exists()
 
     @property
     def public_name(self):

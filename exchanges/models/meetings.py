@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from community import roles
 from community.localization import LocalizedSectorsMixin, sector_versions
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.contribution import ContributionMixin
@@ -272,11 +273,11 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         return None if self.capacity is None else max(self.capacity - taken, 0)
 
     def online_link_visible_to(self, user):
-        """The online link is for registered members and editors only, so that uninvited guests
-        do not join a community's meeting."""
+        """The online link is for registered members and for moderators and editors only, so
+        that uninvited guests do not join a community's meeting."""
         if not self.online_url or not user.is_authenticated:
             return False
-        if user.has_perm("wagtailadmin.access_admin"):
+        if roles.is_moderator(user):
             return True
         return self.registrations().filter(user=user, status=RegistrationStatus.REGISTERED).exists()
 

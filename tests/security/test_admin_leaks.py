@@ -7,7 +7,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail_localize.models import LocaleSynchronization
 
-from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from tests.calendar_base import CalendarMixin, local
 from tests.test_members import MembersTestCase, User, photo

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Revision, WorkflowState
 
-from community.roles import setup_roles
+from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from home.dashboard import ContributionsAwaitingReview
 from tests.test_members import MembersTestCase, soup

@@ -60,7 +60,8 @@ from wagtail_localize.models import (
 )
 
 from community.models import ContributionReviewTask, Report, Town
-from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
+from community.roles.setup import setup_roles
 from exchanges.models import Registration
 from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from community.roles import EDITOR_GROUPS, MODERATORS, setup_roles
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
 
 
 class Command(BaseCommand):

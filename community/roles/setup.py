@@ -1,4 +1,5 @@
-"""The editors' roles, as code: what `manage.py setup_roles` creates, and what the tests check.
+"""What each role may do, as code: what `manage.py setup_roles` creates, and what the tests check
+(who holds which role: `community.roles`).
 
 Deny by default: a group gets exactly the permissions listed here, and `setup_roles` takes away
 any other (also from groups an older version set up).
@@ -13,13 +14,8 @@ any other (also from groups an older version set up).
   members (`block_member`, through our members view only). No pages, images or documents.
 - Administrators (superusers) do everything else: accounts, groups, roles, sites, workflows."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models.signals import post_init, post_save, pre_save
-from django.utils import translation
-from django.utils.functional import Promise
-from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -31,47 +27,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import ContributionReviewTask
-
-EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
-MODERATORS = "Moderators"
-WORKFLOW = "Contribution review"
-WAGTAILS_FIRST_WORKFLOW = "Moderators approval"
-TASK = "Moderators review contributions"
-
-# The names of groups, workflows and tasks are rows in the database, read by Wagtail's admin in
-# many places (status panels, action menus, dashboards, notifications). They stay these English
-# keys in the database, and every instance shows its name in the language active when the name is
-# rendered (the editor's admin language; for Wagtail's moderation emails, each recipient's) while
-# it is in memory: see `show_role_names_translated`.
-NAME_CONTEXT = "name of a group, workflow or task"
-TRANSLATED_NAMES = [
-    *EDITOR_GROUPS,
-    MODERATORS,
-    "Editors",  # Wagtail's first migration creates "Editors" and "Moderators"
-    WORKFLOW,
-    WAGTAILS_FIRST_WORKFLOW,
-    TASK,
-]
-
-
-def _marked_for_makemessages():
-    """Never called: makemessages finds only literal strings, so the names above are repeated
-    here to keep their translations in the catalogues."""
-    return [
-        pgettext("name of a group, workflow or task", "Editors Steenwijkerland"),
-        pgettext("name of a group, workflow or task", "Redaktion Herzebrock-Clarholz"),
-        pgettext("name of a group, workflow or task", "Moderators"),
-        pgettext("name of a group, workflow or task", "Editors"),
-        pgettext("name of a group, workflow or task", "Contribution review"),
-        pgettext("name of a group, workflow or task", "Moderators approval"),
-        pgettext("name of a group, workflow or task", "Moderators review contributions"),
-    ]
-
-
-# The foundation (by its country in the foundation settings) whose details each editor group
-# keeps up to date; the shared footer pages may be changed by either.
-FOUNDATION_OF_GROUP = {EDITOR_GROUPS[0]: "NL", EDITOR_GROUPS[1]: "DE"}
+from ..models import ContributionReviewTask
+from ..models.contribution import contribution_models
+from . import EDITOR_GROUPS, MODERATORS, TASK, WAGTAILS_FIRST_WORKFLOW, WORKFLOW
 
 PAGE_PERMISSIONS_EDITORS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS_EDITORS = {
@@ -99,15 +57,6 @@ MODEL_PERMISSIONS_MODERATORS = {
 }
 
 
-def foundation_countries(user):
-    """The countries of the foundations whose details the user may change in the foundation
-    settings: an editor group's own one, every one for administrators."""
-    if user.is_superuser:
-        return set(FOUNDATION_OF_GROUP.values())
-    names = user.groups.filter(name__in=FOUNDATION_OF_GROUP).values_list("name", flat=True)
-    return {FOUNDATION_OF_GROUP[name] for name in names}
-
-
 def permissions(spec):
     found = []
     for app_label, codenames in spec.items():
@@ -124,10 +73,14 @@ def page_permissions(codenames):
 
 
 def contribution_trees():
-    """The story overviews and calendars of every language: where members' contributions live."""
-    from exchanges.models import CalendarPage, StoryIndexPage
-
-    return [*StoryIndexPage.objects.all(), *CalendarPage.objects.all()]
+    """The story overviews and calendars of every language: where members' contributions live
+    (the pages each contribution type may be created under)."""
+    return [
+        page
+        for model in contribution_models()
+        for parent in model.allowed_parent_page_models()
+        for page in parent.objects.all()
+    ]
 
 
 def set_page_permissions(group, pages, codenames):
@@ -193,66 +146,3 @@ def leave_wagtails_first_workflow(root_page, moderators, task):
     WorkflowPage.objects.filter(page=root_page, workflow__name=WAGTAILS_FIRST_WORKFLOW).delete()
     for other in GroupApprovalTask.objects.filter(groups=moderators).exclude(pk=task.pk):
         other.groups.remove(moderators)
-
-
-def translated_name(key):
-    return pgettext(NAME_CONTEXT, key)
-
-
-def name_keys():
-    """Every translation of every known name, to its key."""
-    keys = {}
-    for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
-        with translation.override(code):
-            keys.update({translated_name(key): key for key in TRANSLATED_NAMES})
-    keys.update({key: key for key in TRANSLATED_NAMES})
-    return keys
-
-
-def show_translated(instance):
-    """A known name becomes a lazy translation: it is translated each time it is rendered, in
-    the language active then. An instance loaded while serving a Dutch request and rendered in
-    Wagtail's email to a German editor (under the editor's language) reads German there."""
-    name = instance.__dict__.get("name")
-    if isinstance(name, str) and name in TRANSLATED_NAMES:
-        instance.name = pgettext_lazy(NAME_CONTEXT, name)
-
-
-def on_role_loaded(sender, instance, **kwargs):
-    show_translated(instance)
-
-
-def on_role_saving(sender, instance, **kwargs):
-    """Whatever language the name was shown (and perhaps submitted back) in, the key is stored:
-    a lazy name as a plain string, the translation of a known name as its key."""
-    name = instance.name
-    if isinstance(name, Promise):
-        name = str(name)
-    instance.name = name_keys().get(name, name)
-
-
-def on_role_saved(sender, instance, **kwargs):
-    """Translated again once stored, for what the admin shows after saving."""
-    show_translated(instance)
-
-
-def name_as_text(self):
-    """Group, Workflow and Task give their name as their str(): a lazy name is made a string
-    (str() accepts only a string from __str__)."""
-    return str(self.name)
-
-
-def show_role_names_translated():
-    """Groups, workflows and tasks with a known name show it in the language active when they
-    are rendered."""
-    from wagtail.models import GroupApprovalTask, Task
-
-    from .models import ContributionReviewTask
-
-    for model in (Group, Workflow, Task, GroupApprovalTask, ContributionReviewTask):
-        uid = f"jumelage_role_name_{model._meta.label_lower}"
-        post_init.connect(on_role_loaded, sender=model, dispatch_uid=uid)
-        pre_save.connect(on_role_saving, sender=model, dispatch_uid=uid)
-        post_save.connect(on_role_saved, sender=model, dispatch_uid=uid)
-    for model in (Group, Workflow, Task):
-        model.__str__ = name_as_text

@@ -1,0 +1,97 @@
+"""Who is who: whether an account is a member, a moderator or an editor. The views, the admin,
+the emails and the tests ask here, and nowhere else.
+
+Every account either works in the admin or is a member's:
+
+- An account **works in the admin** when it may open Wagtail's admin: an administrator
+  (`is_superuser`), or an account holding `wagtailadmin.access_admin` through a group (the editor
+  groups and "Moderators" that `setup_roles` makes, or a group an administrator made) or as a
+  permission of its own. Read from the data, not from `has_perm`, which says no for every blocked
+  account: a blocked editor stays an editor's account, out of the members' list.
+- A **member** is every other account: a resident using the public site. A blocked (inactive)
+  member is a member still, whom moderators find in the members admin to unblock. The staff flag
+  and a group without admin access (e.g. one a private page is shown to) make nobody staff:
+  Wagtail's admin lets neither in.
+- A **moderator** is an active account that works in the admin: the "Moderators" group, and the
+  editors and administrators, who moderate too. Moderators review members' contributions, handle
+  reports, block members, and are told of reports.
+- An **editor** is a moderator who edits pages: an administrator, or an account in a group that
+  holds permissions on pages (the editor groups; moderators hold none).
+
+Everyone who logs in has the member area ("My page": their registrations, contributions and
+sector communities), editors included. Members are whom the members admin lists (and lets
+moderators block), whose contributions wait on the dashboard, and who are told what became of
+them.
+
+What each group may do, and the workflow, are set up by `community.roles.setup`; the names of
+groups, workflows and tasks are shown translated by `community.roles.names`."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
+EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
+MODERATORS = "Moderators"
+WORKFLOW = "Contribution review"
+WAGTAILS_FIRST_WORKFLOW = "Moderators approval"
+TASK = "Moderators review contributions"
+
+# The foundation (by its country in the foundation settings) whose details each editor group
+# keeps up to date; the shared footer pages may be changed by either.
+FOUNDATION_OF_GROUP = {EDITOR_GROUPS[0]: "NL", EDITOR_GROUPS[1]: "DE"}
+
+
+def working_in_admin():
+    """Every account that works in the admin, blocked ones too."""
+    access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    return get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__permissions__in=access) | Q(user_permissions__in=access)
+    )
+
+
+def members(users=None):
+    """The members among `users` (every account by default), blocked ones included."""
+    if users is None:
+        users = get_user_model().objects.all()
+    return users.exclude(pk__in=working_in_admin().values("pk"))
+
+
+def moderators():
+    """Active accounts working in the admin: moderators, editors and administrators."""
+    return get_user_model().objects.filter(is_active=True, pk__in=working_in_admin().values("pk"))
+
+
+def editors():
+    """Moderators who edit pages: administrators and the accounts of groups with page
+    permissions."""
+    editing = get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__page_permissions__isnull=False)
+    )
+    return moderators().filter(pk__in=editing.values("pk"))
+
+
+def _among(users, user):
+    return getattr(user, "pk", None) is not None and users.filter(pk=user.pk).exists()
+
+
+def is_member(user):
+    return _among(members(), user)
+
+
+def is_moderator(user):
+    return _among(moderators(), user)
+
+
+def is_editor(user):
+    return _among(editors(), user)
+
+
+def foundation_countries(user):
+    """The countries of the foundations whose details the user may change in the foundation
+    settings: an editor group's own one, every one for administrators."""
+    if user.is_superuser:
+        return set(FOUNDATION_OF_GROUP.values())
+    names = user.groups.filter(name__in=FOUNDATION_OF_GROUP).values_list("name", flat=True)
+    return {FOUNDATION_OF_GROUP[name] for name in names}
