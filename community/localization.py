@@ -5,7 +5,7 @@ the source language), by design: pages are localized when shown. That happens he
 sector pages kept in the content cache (a handful of pages), so no listing or page needs a query
 for it."""
 
-from home.cache import active_locale, remember
+from home.cache import active_locale, locales, remember
 
 
 class LocalizedSectorsMixin:
@@ -62,3 +62,20 @@ def with_localized_sectors(items):
         localized = (localized_sector(link.sector_id, locale, sectors) for link in links)
         item._localized_sectors = [sector for sector in localized if sector is not None]
     return items
+
+
+def sector_query_in_language(query, language_code):
+    """`?sector=` of an overview filtered by sector, as it reads in `language_code`: the slug of
+    that sector's page in that language, or nothing when it has none."""
+    current, target = active_locale(), locales().get(language_code)
+    live = sector_pages()["live"]
+    sector = next(
+        (
+            page
+            for (_key, locale_id), page in live.items()
+            if current and locale_id == current.pk and page.slug == query.get("sector")
+        ),
+        None,
+    )
+    other = sector and target and live.get((sector.translation_key, target.pk))
+    return [("sector", other.slug)] if other else []

@@ -12,7 +12,8 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
 
-from .cache import active_locale, language_code_of, locales, origin, remember
+from .cache import language_code_of, origin, remember
+from .models import OverviewPage
 from .urls_util import absolute_url
 
 
@@ -43,7 +44,8 @@ def language_versions(request, page=None):
                 version
                 if version.is_current or not version.url.startswith("/")
                 else replace(
-                    version, url=_with_query(version.url, same_query(request.GET, version.code))
+                    version,
+                    url=_with_query(version.url, same_query(request.GET, version.code, page)),
                 )
                 for version in versions
             ]
@@ -57,26 +59,14 @@ def language_versions(request, page=None):
 KEPT_PARAMETERS = ("view", "month", "page", "year", "format", "town", "q")
 
 
-def same_query(query, language_code):
-    """The parameters of `query` that mean the same in `language_code`: a sector (a page slug)
-    becomes the slug of that sector's page in the other language; a tag (a word of the stories'
-    language) is dropped, as are unknown parameters."""
-    from community.localization import sector_pages
-
+def same_query(query, language_code, page):
+    """The parameters of `query` that mean the same in `language_code`. An overview translates
+    those whose values are words of a language (see `OverviewPage.query_in_language`: a sector
+    is the slug of its page); the rest, a tag (a word of the stories' language) or an unknown
+    parameter, is dropped."""
     kept = [(name, query[name]) for name in KEPT_PARAMETERS if query.get(name)]
-    current, target = active_locale(), locales().get(language_code)
-    live = sector_pages()["live"]
-    sector = next(
-        (
-            page
-            for (_key, locale_id), page in live.items()
-            if current and locale_id == current.pk and page.slug == query.get("sector")
-        ),
-        None,
-    )
-    other = sector and target and live.get((sector.translation_key, target.pk))
-    if other:
-        kept.insert(0, ("sector", other.slug))
+    if isinstance(page, OverviewPage):
+        kept[:0] = page.query_in_language(query, language_code)
     return kept
 
 

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -69,8 +68,32 @@ class OverviewPage(ViewRestrictionsMixin, Page):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
+    # How the home page shows the overview's highlights (see HomePage.overviews): with this
+    # template (the overview is `overview` in it), above or below the home page's own text, in
+    # this order.
+    highlights_template = None
+    highlights_above_body = True
+    highlights_order = 0
+
     class Meta:
         abstract = True
+
+    def highlights(self):
+        """A few of the pages this overview lists, for the home page: each kind of overview says
+        which (the next meetings, the latest stories, every sector community)."""
+        raise NotImplementedError(f"{type(self).__name__} does not say what it highlights")
+
+    def query_in_language(self, query, language_code):
+        """The parameters of this overview's `query` whose values are words of the language being
+        read, as they read in `language_code`, for the language switcher (home.i18n.same_query).
+        Overviews filtered by a sector give its slug in that language."""
+        return []
+
+    def sector_listings(self, sector):
+        """What this overview lists of one sector community (a page of the same language), by
+        name, for the sector's page: its stories, its meetings. The sector page asks the
+        overviews beside its own, without knowing their kinds."""
+        return {}
 
 
 class HomePage(ViewRestrictionsMixin, Page):
@@ -89,23 +112,12 @@ class HomePage(ViewRestrictionsMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def latest_stories(self, limit=3):
-        from community.localization import with_localized_sectors
-
-        story_page = apps.get_model("exchanges", "StoryPage")
-        stories = story_page.objects.for_listing().descendant_of(self)[:limit]
-        return with_renditions(with_localized_sectors(stories))
-
-    def next_meetings(self, limit=3):
-        from community.localization import with_localized_sectors
-
-        meeting_page = apps.get_model("exchanges", "MeetingPage")
-        meetings = meeting_page.objects.for_listing().descendant_of(self).upcoming()[:limit]
-        return with_localized_sectors(meetings)
-
-    def sector_communities(self):
-        sector_page = apps.get_model("community", "SectorPage")
-        return sector_page.objects.live().descendant_of(self).select_related("image")
+    def overviews(self):
+        """The live overviews under this home page, in the order the home page shows their
+        highlights. One query: the home page needs their methods and addresses, not their
+        fields."""
+        overviews = self.get_children().live().type(OverviewPage).specific(defer=True)
+        return sorted(overviews, key=lambda overview: overview.highlights_order)
 
 
 class StandardPage(ViewRestrictionsMixin, Page):

@@ -21,12 +21,19 @@ class SectorIndexPage(OverviewPage):
 
     subpage_types = ["community.SectorPage"]
 
+    highlights_template = "includes/sector_highlights.html"
+    highlights_above_body = False
+
     class Meta:
         verbose_name = _("sector overview")
         verbose_name_plural = _("sector overviews")
 
     def sectors(self):
         return SectorPage.objects.child_of(self).live().select_related("image")
+
+    def highlights(self):
+        """Every sector community."""
+        return self.sectors()
 
 
 class SectorPageQuerySet(PublicPageQuerySet):

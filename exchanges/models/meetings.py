@@ -13,7 +13,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from community import roles
-from community.localization import LocalizedSectorsMixin, sector_versions
+from community.localization import (
+    LocalizedSectorsMixin,
+    sector_query_in_language,
+    sector_versions,
+    with_localized_sectors,
+)
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.contribution import ContributionMixin
 from home.blocks import BaseStreamBlock
@@ -66,12 +71,21 @@ class CalendarPage(OverviewPage):
 
     subpage_types = ["exchanges.MeetingPage"]
 
+    highlights_template = "includes/calendar_highlights.html"
+
     class Meta:
         verbose_name = _("meeting calendar")
         verbose_name_plural = _("meeting calendars")
 
     def meetings(self):
         return MeetingPage.objects.child_of(self).for_listing()
+
+    def highlights(self, limit=3):
+        """The next meetings."""
+        return with_localized_sectors(self.meetings().upcoming()[:limit])
+
+    def query_in_language(self, query, language_code):
+        return sector_query_in_language(query, language_code)
 
     def get_context(self, request, *args, **kwargs):
         from exchanges.calendar_views import calendar_context

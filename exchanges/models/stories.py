@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from community.localization import (
     LocalizedSectorsMixin,
+    sector_query_in_language,
     sector_versions,
     with_localized_sectors,
 )
@@ -84,12 +85,22 @@ class StoryIndexPage(OverviewPage):
 
     subpage_types = ["exchanges.StoryPage"]
 
+    highlights_template = "includes/story_highlights.html"
+    highlights_order = 1  # below the next meetings
+
     class Meta:
         verbose_name = _("story overview")
         verbose_name_plural = _("story overviews")
 
     def stories(self):
         return StoryPage.objects.child_of(self).for_listing()
+
+    def highlights(self, limit=3):
+        """The latest stories."""
+        return with_renditions(with_localized_sectors(self.stories()[:limit]))
+
+    def query_in_language(self, query, language_code):
+        return sector_query_in_language(query, language_code)
 
     def get_context(self, request, *args, **kwargs):
         from exchanges.forms import StoryFilterForm, page_key
