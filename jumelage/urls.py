@@ -13,6 +13,7 @@ from community.wagtail_hooks import with_page_permissions
 from exchanges import feeds, ical
 from exchanges import views as exchange_views
 from home import views as home_views
+from jumelage import views as site_views
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
@@ -40,8 +41,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -54,7 +55,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
     path("report/<id:page_id>/", community_views.report_contribution, name="report_contribution"),
-    path("search/", home_views.search, name="search"),
+    path("search/", site_views.search, name="search"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),
     path("feeds/stories.atom", feeds.AtomStoryFeed(), name="story_feed_atom"),
     path("feeds/sectors/<slug:slug>.rss", feeds.SectorStoryFeed(), name="sector_feed_rss"),

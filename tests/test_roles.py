@@ -17,6 +17,12 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from jumelage.dashboard import (
+    ContributionsAwaitingReview,
+    MeetingsSoon,
+    OpenReports,
+    OutdatedTranslations,
+)
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -33,12 +39,6 @@ from community.models import Report
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from community.roles.setup import setup_roles
 from exchanges.models import Registration
-from home.dashboard import (
-    ContributionsAwaitingReview,
-    MeetingsSoon,
-    OpenReports,
-    OutdatedTranslations,
-)
 from home.models import Foundation, FoundationSettings
 from tests.base import SettingsProbeMixin
 from tests.calendar_base import CalendarMixin

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "community",
     "exchanges",
+    "jumelage",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -295,10 +296,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Approving a contribution publishes it: moderators approve, not publish (community/approval.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "community.approval.publish_approved"
 # Wagtail's database backend; on PostgreSQL each locale's pages stemmed by their language's rules,
-# content without a language (images, documents) not stemmed (home/search.py).
+# content without a language (images, documents) not stemmed (jumelage/search.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "home.search",
+        "BACKEND": "jumelage.search",
         "SEARCH_CONFIG": "simple",
         "LANGUAGE_CONFIGS": {"nl": "dutch", "de": "german"},
     }

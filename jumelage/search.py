@@ -22,7 +22,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
 
-from .cache import language_code_of
+from home.cache import language_code_of
 
 
 def language_configs():

@@ -1,0 +1,166 @@
+"""The site's own views that look across the apps: search, the sitemap and robots.txt."""
+
+import re
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import get_language_info, pgettext_lazy
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from community.models import SectorPage
+from exchanges.models import MeetingPage, StoryPage
+from home.cache import active_locale, locales
+from home.models import StandardPage
+from home.urls_util import absolute_url
+from home.validators import without_control_characters
+from home.visibility import public
+from jumelage.search import search_backend
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def sitemap(request):
+    """Every published page of both language trees, with its translations as alternates.
+
+    Wagtail's own sitemap covers only the default site's root, which is the Dutch home; the
+    German home is its sibling, so the pages are taken from all trees here."""
+    pages = (
+        public(Page.objects.live())
+        .filter(depth__gt=1, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    entries = []
+    by_key = defaultdict(list)
+    for page in pages:
+        url = page.get_url(request)
+        if not url:
+            continue
+        entry = {
+            "location": absolute_url(request, url),
+            "lastmod": page.last_published_at,
+            "language": page.locale.language_code,
+            "alternates": by_key[page.translation_key],
+        }
+        by_key[page.translation_key].append(entry)
+        entries.append(entry)
+    return render(
+        request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8"
+    )
+
+
+def search_paths():
+    """The search page of each language, as the URL resolver has it."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("search"))
+    return paths
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /nl/accounts/",
+        "Disallow: /de/accounts/",
+        # Anyone can make a search page with ?q=: none of them is for search engines.
+        *(f"Disallow: {search_path}" for search_path in search_paths()),
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+# What a visitor can find, and what each is called in the results.
+SEARCH_RESULT_KINDS = {
+    MeetingPage: ("meeting", pgettext_lazy("search result", "Meeting")),
+    StoryPage: ("story", pgettext_lazy("search result", "Story")),
+    SectorPage: ("sector", pgettext_lazy("search result", "Sector community")),
+    StandardPage: ("page", pgettext_lazy("search result", "Page")),
+}
+
+
+def search_words(query):
+    """The words of what a visitor typed, for the search backend. Its query syntax (quotes,
+    operators, brackets) is not the visitor's to use: a stray quote broke SQLite's full-text
+    search, and the backends split words at punctuation anyway."""
+    return " ".join(re.findall(r"\w+", query))
+
+
+def search_pages(words, locale):
+    """The public, live pages of a locale that match the words, read in its language. Untranslated
+    aliases are left out: their text is in the other language, and a visitor finds the original
+    there."""
+    written_here = Page.objects.filter(locale=locale, alias_of__isnull=True)
+    pages = (
+        public(Page.objects.live())
+        .type(*SEARCH_RESULT_KINDS)
+        .filter(id__in=written_here.values("id"))
+        .specific()
+    )
+    return search_backend(locale.language_code).search(words, pages)
+
+
+def search_result(page):
+    kind, label = SEARCH_RESULT_KINDS[type(page)]
+    return {"page": page, "kind": kind, "label": label}
+
+
+def other_language_results(words, query):
+    """How many pages each other language would find, for a search that found nothing here."""
+    found = []
+    here = active_locale()
+    for locale in locales().values():
+        if locale == here:
+            continue
+        count = search_pages(words, locale).count()
+        if count:
+            with translation.override(locale.language_code):
+                url = reverse("search")
+            found.append(
+                {
+                    "language_code": locale.language_code,
+                    "language": get_language_info(locale.language_code)["name_translated"],
+                    "count": count,
+                    "url": f"{url}?{urlencode({'q': query})}",
+                }
+            )
+    return found
+
+
+@require_GET
+def search(request):
+    """Site search in the language being read: meetings, stories, sector communities and pages.
+    When nothing is found, it says how many results the other language has."""
+    query = without_control_characters(request.GET.get("q", "")).strip()[:200]
+    results = None
+    elsewhere = []
+    if query:
+        words = search_words(query)
+        found = search_pages(words, active_locale()) if words else Page.objects.none()
+        results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = [search_result(page) for page in results.object_list]
+        if words and not results.object_list:
+            elsewhere = other_language_results(words, query)
+    return render(
+        request,
+        "jumelage/search.html",
+        {
+            "query": query,
+            "results": results,
+            "elsewhere": elsewhere,
+            "query_string": urlencode({"q": query}),
+        },
+    )

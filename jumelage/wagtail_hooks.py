@@ -1,0 +1,47 @@
+"""Admin hooks of the whole site: the editors' dashboard, and foundation settings guarded by
+the editors' roles."""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.contrib.settings.views import get_setting_edit_handler
+
+from community.roles import foundation_countries
+from home.models import Foundation, FoundationSettings
+
+from .dashboard import PANELS
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    """Our panels first, each only for the roles that may act on it (moderators see the
+    contributions awaiting review and the open reports, not registrations or translations)."""
+    ours = [panel() for panel in PANELS]
+    panels[:0] = [panel for panel in ours if panel.is_shown(request.user)]
+
+
+@hooks.register("before_edit_setting")
+def editors_change_only_their_own_foundation(request, instance):
+    """The foundation settings hold both foundations' details and the shared footer pages. An
+    editor group keeps its own foundation's details (community.roles.FOUNDATION_OF_GROUP): a
+    change that adds, edits or removes the other town's foundation is refused and nothing is
+    saved. The footer pages are the site's, either editor group may change them."""
+    if request.method != "POST" or not isinstance(instance, FoundationSettings):
+        return None
+    form_class = get_setting_edit_handler(FoundationSettings).get_form_class()
+    form = form_class(request.POST, request.FILES, instance=instance, for_user=request.user)
+    if not form.is_valid():
+        return None  # the edit view shows the errors and saves nothing
+    stored = dict(Foundation.objects.filter(settings=instance).values_list("pk", "country"))
+    touched = set()
+    for foundation in form.formsets["foundations"].forms:
+        if not foundation.has_changed():
+            continue
+        touched.add(stored.get(foundation.instance.pk))
+        touched.add(foundation.cleaned_data.get("country"))
+    touched.discard(None)
+    if touched - foundation_countries(request.user):
+        messages.error(request, _("You may change only the details of your own foundation."))
+        return redirect(request.get_full_path())
+    return None
