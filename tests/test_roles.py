@@ -17,12 +17,6 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
-from jumelage.dashboard import (
-    ContributionsAwaitingReview,
-    MeetingsSoon,
-    OpenReports,
-    OutdatedTranslations,
-)
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -40,6 +34,12 @@ from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from community.roles.setup import setup_roles
 from exchanges.models import Registration
 from home.models import Foundation, FoundationSettings
+from jumelage.dashboard import (
+    ContributionsAwaitingReview,
+    MeetingsSoon,
+    OpenReports,
+    OutdatedTranslations,
+)
 from tests.base import SettingsProbeMixin
 from tests.calendar_base import CalendarMixin
 

@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from jumelage.dashboard import ContributionsAwaitingReview
 from wagtail.models import Page, Revision, WorkflowState
 
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
+from jumelage.dashboard import ContributionsAwaitingReview
 from tests.test_members import MembersTestCase, soup
 
 
