@@ -50,6 +50,25 @@ class StoryPagesRenderTests(StoryTestCase):
             intro="Eine Delegation besuchte die Partnergemeinde.",
         )
 
+    def test_home_page_shows_the_latest_stories_above_its_text_and_the_sectors_below(self):
+        page = soup(self.client.get("/de/"))
+        stories = page.find(id="home-stories").find_parent("section")
+        self.assertEqual(
+            [a.get_text(strip=True) for a in stories.select(".card__title a")],
+            ["Besuch in Herzebrock-Clarholz"],
+        )
+        self.assertEqual(stories.select_one("a.more-link")["href"], "/de/geschichten/")
+        sectors = page.find(id="home-sectors").find_parent("section")
+        self.assertEqual(
+            [a.get_text(strip=True) for a in sectors.select(".card__title a")],
+            ["Nachhaltigkeit und Klima", "Landwirtschaft"],
+        )
+        order = [
+            tag.get("id") or "body"
+            for tag in page.select("#home-stories, .home-body, #home-sectors")
+        ]
+        self.assertEqual(order, ["home-stories", "body", "home-sectors"])
+
     def test_each_page_type_renders_in_dutch_and_german(self):
         pages = {
             "/nl/sectoren/": "Sectoren",
