@@ -74,6 +74,8 @@ class OverviewPage(ViewRestrictionsMixin, Page):
     highlights_template = None
     highlights_above_body = True
     highlights_order = 0
+    # What the overview adds to the home page's opening, if anything (the sector emblems).
+    hero_template = None
 
     class Meta:
         abstract = True

@@ -52,6 +52,7 @@ class StoryPagesRenderTests(StoryTestCase):
 
     def test_home_page_shows_the_latest_stories_above_its_text_and_the_sectors_below(self):
         page = soup(self.client.get("/de/"))
+        self.assertEqual(len(page.select(".hero .hero__emblem")), 2)  # one per sector
         stories = page.find(id="home-stories").find_parent("section")
         self.assertEqual(
             [a.get_text(strip=True) for a in stories.select(".card__title a")],

@@ -23,6 +23,7 @@ class SectorIndexPage(OverviewPage):
 
     highlights_template = "includes/sector_highlights.html"
     highlights_above_body = False
+    hero_template = "includes/sector_emblems.html"
 
     class Meta:
         verbose_name = _("sector overview")
