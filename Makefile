@@ -95,6 +95,8 @@ migrate: install messages
 	@echo "Migrating the database…"
 	@$(MANAGE) migrate --no-input --verbosity 0
 
+# The demo app (jumelage.demo: load_demo, its texts in jumelage/demo/content/) is installed by the
+# development settings, which manage.py uses unless DJANGO_SETTINGS_MODULE says otherwise.
 demo: migrate
 	@echo "Loading the demo content…"
 	@$(MANAGE) load_demo

@@ -1,14 +1,22 @@
 """The demo loader tells the twinning's story in both languages and can run again safely."""
 
 import logging
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from wagtail.models import Page
 
 from home.models import FoundationSettings, HomePage, StandardPage
+from jumelage import site_tree
+from jumelage.demo import data
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class LoadDemoTests(TestCase):
@@ -76,15 +84,12 @@ class LoadDemoTests(TestCase):
         self.assertContains(response, "auf Niederländisch")
 
     def test_demo_editors_log_in_through_allauth_and_reach_the_admin(self):
-        from jumelage.demo.management.commands.load_demo import EDITORS
-        from jumelage.demo.members import DEMO_PASSWORD
-
-        for editor in EDITORS.values():
+        for editor in data.read("people")["editors"].values():
             with self.subTest(editor=editor["email"]):
                 client = self.client_class()
                 response = client.post(
                     "/nl/accounts/login/",
-                    {"login": editor["email"], "password": DEMO_PASSWORD, "next": "/admin/"},
+                    {"login": editor["email"], "password": data.DEMO_PASSWORD, "next": "/admin/"},
                 )
                 self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
                 self.assertEqual(client.get("/admin/").status_code, 200)
@@ -250,8 +255,6 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
         self.assertIn("Demo content ready", out.getvalue())
 
     def test_demo_texts_promise_only_what_the_site_does(self):
-        from jumelage.demo.management.commands.load_demo import FOUNDATIONS
-
         for sector in self.sectors():
             with self.subTest(sector=sector.url_path):
                 response = self.client.get(sector.url)
@@ -263,7 +266,7 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
         for url in ("/nl/contact/", "/de/kontakt/"):
             with self.subTest(url=url):
                 response = self.client.get(url)
-                for foundation in FOUNDATIONS:
+                for foundation in data.foundations():
                     self.assertContains(response, foundation["address"].splitlines()[0])
 
     def test_a_demo_loaded_before_meetings_had_sectors_gets_them(self):
@@ -280,3 +283,41 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
             with self.subTest(sector=sector.url_path):
                 meetings = MeetingPage.objects.live().in_sector(sector).filter(locale=sector.locale)
                 self.assertTrue(meetings.upcoming().exists())
+
+
+class DemoContentFilesTests(SimpleTestCase):
+    """Translators edit the demo's texts in jumelage/demo/content, a file per page: each file
+    says the same things in Dutch and German."""
+
+    def test_every_page_file_has_each_text_in_dutch_and_german(self):
+        paths = sorted(data.CONTENT.glob("*/*.toml"))
+        self.assertGreaterEqual(len(paths), 40)
+        for path in paths:
+            with self.subTest(file=str(path.relative_to(data.CONTENT))):
+                raw = site_tree.read_toml(path)
+                self.assertEqual(list(raw["nl"]), list(raw["de"]))
+                for kind, value in data.page(raw).get("body", []):
+                    if kind == "paragraphs":
+                        self.assertEqual(len(value["nl"]), len(value["de"]), value["nl"][0])
+
+
+class DemoOutsideProductionTests(SimpleTestCase):
+    def test_a_production_server_has_no_demo_or_bench_commands(self):
+        env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+        env.update(
+            DJANGO_SETTINGS_MODULE="jumelage.settings.production",
+            SECRET_KEY="probe-" + "x" * 50,
+            ALLOWED_HOSTS="jumelage.example",
+        )
+        listed = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+            [sys.executable, "manage.py", "help", "--commands"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        commands = listed.stdout.split()
+        self.assertIn("setup_site", commands)
+        self.assertNotIn("load_demo", commands)
+        self.assertNotIn("seed_bench", commands)

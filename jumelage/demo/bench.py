@@ -1,6 +1,6 @@
 """Made-up content for `seed_bench`: exchange stories and meetings of the sector communities in
-Dutch and German, put together from small vocabularies so that thousands of pages differ enough
-for listings, filters and search to do real work.
+Dutch and German, put together from small vocabularies (`content/bench.toml`) so that thousands
+of pages differ enough for listings, filters and search to do real work.
 
 Nobody real is named or quoted: quotes are attributed to "a participant from <village>". Each
 generator returns the facts shared by both languages and the texts per language; block ids are
@@ -10,203 +10,28 @@ import uuid
 from datetime import timedelta
 from html import escape
 
-# Villages of each town, for places and attributions.
-PLACES = {
-    "steenwijkerland": [
-        "Steenwijk",
-        "Giethoorn",
-        "Vollenhove",
-        "Blokzijl",
-        "Oldemarkt",
-        "Wanneperveen",
-        "Kalenberg",
-        "Scheerwolde",
-    ],
-    "herzebrock-clarholz": ["Herzebrock", "Clarholz"],
-}
+from jumelage.demo import data
 
+VOCABULARY = data.read("bench")
+PLACES = VOCABULARY["places"]
 # What stories and meetings are about, per sector slug (Dutch); `None` for the twinning at large.
-TOPICS = {
-    "duurzaamheid-en-klimaat": [
-        ("zonnepanelen op het dorpshuis", "Solarmodule auf dem Dorfgemeinschaftshaus"),
-        ("regenwater in de dorpskern", "Regenwasser im Ortskern"),
-        ("lokale energiecoöperaties", "lokale Energiegenossenschaften"),
-        ("warmtepompen in oude huizen", "Wärmepumpen in alten Häusern"),
-        ("groene schoolpleinen", "grüne Schulhöfe"),
-    ],
-    "recreatie-en-toerisme": [
-        ("fietsroutes over de grens", "Radwege über die Grenze"),
-        ("kanoën in de Weerribben", "Kanufahren in den Weerribben"),
-        ("gastvrijheid voor fietstoeristen", "Gastfreundschaft für Radtouristen"),
-        ("wandelroutes voor gezinnen", "Wanderwege für Familien"),
-        ("streekmarkten", "Regionalmärkte"),
-    ],
-    "agrarische-sector": [
-        ("weidevogelbescherming", "Wiesenvogelschutz"),
-        ("bodem en grondwater", "Boden und Grundwasser"),
-        ("jonge boeren", "junge Landwirte"),
-        ("streekproducten", "regionale Produkte"),
-        ("bedrijfsopvolging", "Hofnachfolge"),
-    ],
-    "gemeenteraden": [
-        ("wonen in kleine kernen", "Wohnen in kleinen Ortsteilen"),
-        ("burgerparticipatie", "Bürgerbeteiligung"),
-        ("jongeren en de raad", "Jugendliche und der Rat"),
-        ("digitale dienstverlening", "digitale Verwaltung"),
-        ("voorzieningen in de dorpen", "Versorgung in den Dörfern"),
-    ],
-    "inclusieve-samenleving": [
-        ("een taalcafé", "ein Sprachcafé"),
-        ("toegankelijke sportclubs", "barrierefreie Sportvereine"),
-        ("vrijwilligers vinden en houden", "Ehrenamtliche gewinnen und halten"),
-        ("nieuwkomers in de vereniging", "Neuangekommene im Verein"),
-        ("samen koken en eten", "gemeinsam kochen und essen"),
-    ],
-    None: [
-        ("de jaarmarkt", "der Jahresmarkt"),
-        ("muziek over de grens", "Musik über die Grenze"),
-        ("een fietstocht", "eine Radtour"),
-        ("schoolklassen op bezoek", "Schulklassen zu Besuch"),
-        ("het jubileum van de stedenband", "das Jubiläum der Partnerschaft"),
-    ],
-}
-
-STORY_KINDS = [
-    ("werkbezoek in {place}", "Arbeitsbesuch in {place}"),
-    ("uitwisseling in {place}", "Austausch in {place}"),
-    ("excursie naar {place}", "Exkursion nach {place}"),
-    ("gasten uit {other}", "Gäste aus {other}"),
-    ("een avond in {place}", "ein Abend in {place}"),
-    ("online gesprek met {other}", "Online-Gespräch mit {other}"),
-]
-WHO = [
-    ("Leden van de sectorgemeenschap", "Mitglieder der Fachgruppe"),
-    ("Vrijwilligers", "Ehrenamtliche"),
-    ("Raadsleden", "Ratsmitglieder"),
-    ("Boeren en tuinders", "Landwirtinnen und Landwirte"),
-    ("Ondernemers", "Unternehmerinnen und Unternehmer"),
-    ("Scholieren", "Schülerinnen und Schüler"),
-    ("Inwoners", "Menschen"),
-]
-OUTCOMES = [
-    ("Een vervolg staat al in de agenda.", "Eine Fortsetzung steht schon im Kalender."),
-    ("Beide kanten namen ideeën mee naar huis.", "Beide Seiten nahmen Ideen mit nach Hause."),
-    ("Er volgt een verslag in beide talen.", "Ein Bericht in beiden Sprachen folgt."),
-    (
-        "De groep wil het volgend jaar herhalen.",
-        "Die Gruppe möchte es im nächsten Jahr wiederholen.",
-    ),
-]
-PARAGRAPHS = [
-    (
-        "De dag begon met koffie in {place}. Daarna liet de gastgroep zien hoe zij het onderwerp aanpakt, en waar zij tegenaan loopt.",
-        "Der Tag begann mit Kaffee in {place}. Danach zeigte die gastgebende Gruppe, wie sie das Thema angeht und wo es hakt.",
-    ),
-    (
-        "Opvallend was hoeveel de vragen aan beide kanten van de grens op elkaar lijken. De regels verschillen, maar de mensen die het werk doen, herkennen elkaar meteen.",
-        "Auffällig war, wie sehr sich die Fragen auf beiden Seiten der Grenze ähneln. Die Regeln sind verschieden, aber die Menschen, die die Arbeit machen, erkennen sich sofort wieder.",
-    ),
-    (
-        "Er werd in twee talen gesproken, met af en toe een woord Engels. Een paar deelnemers vertaalden voor wie de taal van de buren nog leert.",
-        "Gesprochen wurde in zwei Sprachen, ab und zu mit einem Wort Englisch. Einige übersetzten für alle, die die Sprache der Nachbarn noch lernen.",
-    ),
-    (
-        "Aan het eind van de middag maakten de groepen afspraken over een tegenbezoek in {other}.",
-        "Am Ende des Nachmittags verabredeten die Gruppen einen Gegenbesuch in {other}.",
-    ),
-    (
-        "Wie mee wil doen, kan zich als lid van het platform aansluiten bij de sectorgemeenschap.",
-        "Wer mitmachen möchte, kann sich als Mitglied der Plattform der Fachgruppe anschließen.",
-    ),
-    (
-        "De foto's en de aantekeningen van de dag staan in het verslag dat de coördinatoren rondsturen.",
-        "Die Fotos und Notizen des Tages stehen im Bericht, den die Koordinierenden verschicken.",
-    ),
-    (
-        "Het weer werkte mee, en wie uit {other} op de fiets kwam, was ruim op tijd.",
-        "Das Wetter spielte mit, und wer aus {other} mit dem Rad kam, war früh genug da.",
-    ),
-    (
-        "Na afloop bleef een groot deel van de groep nog voor een praatje.",
-        "Danach blieb ein großer Teil der Gruppe noch für ein Gespräch.",
-    ),
-]
-QUOTES = [
-    (
-        "Je denkt dat je het wiel zelf moet uitvinden, tot je ziet dat de buren het al hebben gedaan.",
-        "Man denkt, man müsse das Rad selbst erfinden, bis man sieht, dass die Nachbarn es schon getan haben.",
-    ),
-    (
-        "Over de grens kijken helpt om je eigen dorp opnieuw te zien.",
-        "Über die Grenze zu schauen hilft, das eigene Dorf neu zu sehen.",
-    ),
-    (
-        "Volgend jaar komen we zeker terug, en dan nemen we meer mensen mee.",
-        "Nächstes Jahr kommen wir bestimmt wieder, und dann bringen wir mehr Leute mit.",
-    ),
-]
-TAGS = [
-    ("fiets", "Fahrrad"),
-    ("water", "Wasser"),
-    ("energie", "Energiewende"),
-    ("jongeren", "Jugend"),
-    ("vrijwilligers", "Ehrenamt"),
-    ("school", "Schule"),
-    ("natuur", "Natur"),
-    ("muziek", "Musik"),
-    ("sport", "Vereinssport"),
-    ("taal", "Sprache"),
-    ("landbouw", "Landwirtschaft"),
-    ("wonen", "Wohnen"),
-    ("toerisme", "Tourismus"),
-    ("gemeenteraad", "Gemeinderat"),
-    ("stichting", "Stiftung"),
-    ("cultuur", "Kultur"),
-]
-
-MEETING_KINDS = [
-    ("Online avond: {topic}", "Online-Abend: {topic}", "online"),
-    ("Werkbezoek in {place}: {topic}", "Arbeitsbesuch in {place}: {topic}", "in_person"),
-    ("Thema-avond in {place}: {topic}", "Themenabend in {place}: {topic}", "hybrid"),
-    ("Open overleg: {topic}", "Offene Runde: {topic}", "online"),
-    ("Ontmoeting in {place}: {topic}", "Treffen in {place}: {topic}", "in_person"),
-]
-VENUES = [
-    ("Dorpshuis {place}", "Dorfgemeinschaftshaus {place}"),
-    ("Bibliotheek {place}", "Bibliothek {place}"),
-    ("Zaal van de sportclub in {place}", "Vereinsheim in {place}"),
-]
-ORGANISERS = ["Stichting Jumelage Herzebrock-Clarholz", "Partnerschaftskomitee Herzebrock-Clarholz"]
-MEETING_INTROS = (
-    "Een bijeenkomst over {topic} voor inwoners van beide gemeenten. Iedereen is welkom; aanmelden helpt bij de voorbereiding.",
-    "Ein Treffen zum Thema {topic} für Menschen aus beiden Gemeinden. Alle sind willkommen; eine Anmeldung hilft bei der Vorbereitung.",
-)
-
-STORY_INTRO = (
-    "{who} uit {place} ontmoetten hun buren uit {other}. Het onderwerp: {topic}. {outcome}",
-    "{who} aus {place} trafen ihre Nachbarn aus {other}. Das Thema: {topic}. {outcome}",
-)
-IMAGE_ALT = ("Illustratie bij {topic}", "Illustration zum Thema {topic}")
-QUOTED = ("een deelnemer uit {place}", "ein Teilnehmer aus {place}")
-
-FIRST_NAMES = {
-    "nl": "Anke Bram Daan Eva Femke Gerrit Hanneke Jan Joost Lotte Marloes Niels Roos Sanne Thijs Wim".split(),
-    "de": "Anna Bernd Claudia Dirk Elke Frank Gabi Heike Jens Jutta Klaus Lena Markus Nina Stefan Ute".split(),
-}
-BIOS = {
-    "nl": [
-        "Fietst graag over de grens.",
-        "Vrijwilliger bij het dorpshuis.",
-        "Zingt in een koor.",
-        "",
-    ],
-    "de": [
-        "Fährt gern mit dem Rad über die Grenze.",
-        "Ehrenamtlich im Bürgerhaus.",
-        "Singt im Chor.",
-        "",
-    ],
-}
+TOPICS = {**VOCABULARY["topics"], None: VOCABULARY["texts"]["general_topics"]}
+TEXTS = VOCABULARY["texts"]
+STORY_KINDS = TEXTS["story_kinds"]
+WHO = TEXTS["who"]
+OUTCOMES = TEXTS["outcomes"]
+PARAGRAPHS = TEXTS["paragraphs"]
+QUOTES = TEXTS["quotes"]
+TAGS = TEXTS["tags"]
+MEETING_KINDS = TEXTS["meeting_kinds"]
+VENUES = TEXTS["venues"]
+ORGANISERS = TEXTS["organisers"]
+MEETING_INTROS = TEXTS["meeting_intros"]
+STORY_INTRO = TEXTS["story_intro"]
+IMAGE_ALT = TEXTS["image_alt"]
+QUOTED = TEXTS["quoted"]
+FIRST_NAMES = VOCABULARY["first_names"]
+BIOS = VOCABULARY["bios"]
 LANGUAGES = ("nl", "de")
 
 

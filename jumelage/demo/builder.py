@@ -1,9 +1,8 @@
-"""Builds bilingual demo pages from plain data: the Dutch page first, then its German translation
-through wagtail-localize, so the demo behaves exactly as content made by editors.
+"""What the demo's pages have beyond the pages every site starts with (jumelage.site_tree builds
+both): bodies made of blocks, and illustrations drawn here so the demo never downloads anything.
 
-Texts come as {"nl": ..., "de": ...} pairs. The German page is made by translating each segment
-of the Dutch source with its pair, which keeps the translation in wagtail-localize's
-translation memory (editors can open it in the translation editor and resync later)."""
+Texts come as {"nl": ..., "de": ...} pairs; `pairs` (site_tree.TextPairs) collects them for the
+German translations."""
 
 import io
 import random
@@ -14,40 +13,6 @@ from django.core.management.base import CommandError
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.strings import StringValue
-from wagtail_localize.synctree import synchronize_tree
-
-
-def plain(value):
-    return StringValue.from_plaintext(value).render_text()
-
-
-class TextPairs:
-    """Collects every Dutch text with its German translation."""
-
-    def __init__(self):
-        self.german = {}
-
-    def add(self, pair):
-        dutch, german = pair["nl"], pair["de"]
-        if isinstance(dutch, list):
-            if len(dutch) != len(german):
-                raise CommandError(f"Unaligned paragraphs: {dutch[:1]}")
-            for nl_text, de_text in zip(dutch, german, strict=True):
-                self.add({"nl": nl_text, "de": de_text})
-            return dutch
-        known = self.german.setdefault(plain(dutch), german)
-        if known != german:
-            raise CommandError(f"Two German translations for the Dutch text {dutch!r}")
-        return dutch
-
-    def translate(self, dutch):
-        try:
-            return self.german[dutch]
-        except KeyError:
-            raise CommandError(f"No German translation for {dutch!r}") from None
 
 
 def stream_from_spec(blocks, pairs, images):
@@ -105,45 +70,6 @@ def image_value(value, pairs, images):
         "alt_text": pairs.add(value["alt_text"]),
         "caption": pairs.add(value["caption"]),
     }
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def sync_german_tree():
-    """Gives every Dutch page a German alias that mirrors it until it is translated."""
-    synchronize_tree(Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="de"))
-
-
-def translate_page(page, pairs, locale_code="de"):
-    """Translates a published Dutch page into German with the collected pairs, once.
-
-    A page already translated (not an alias any more) is left alone, so editors' work survives a
-    second run of the demo loader."""
-    locale = Locale.objects.get(language_code=locale_code)
-    existing = page.get_translation_or_none(locale)
-    if existing is not None and existing.alias_of_id is None:
-        return existing.specific, False
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        dutch = StringValue(segment.string.data).render_text()
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": StringValue.from_plaintext(pairs.translate(dutch)).data},
-        )
-    translation.save_target(publish=True)
-    return page.get_translation(locale).specific, True
-
-
-def child_by_slug(parent, slug):
-    return parent.get_children().filter(slug=slug).specific().first()
 
 
 # Illustrations drawn here so the demo never downloads anything.
@@ -225,10 +151,6 @@ def demo_image(key, title):
     image.file = ImageFile(buffer, name=f"demo-{key}.jpg")
     image.save()
     return image
-
-
-def root_page():
-    return Page.get_first_root_node()
 
 
 class NoImages(dict):

@@ -8,25 +8,15 @@ from community.models import SectorIndexPage
 from community.roles.setup import setup_roles
 from exchanges.models import CalendarPage, StoryIndexPage
 from home.models import Foundation, FoundationSettings
-from jumelage.demo import builder
-from jumelage.demo.management.commands import load_demo
-from jumelage.demo.meetings import CALENDAR
-from jumelage.demo.pages import HOME
-from jumelage.demo.sectors import SECTOR_INDEX
-from jumelage.demo.stories import STORY_INDEX
+from jumelage import site_tree
 
-# The home page keeps the demo's title and introduction, not its body: that links to demo pages.
-HOME_PAGE = {key: HOME[key] for key in ("title", "intro", "search_description")}
-OVERVIEWS = [
-    (SECTOR_INDEX, SectorIndexPage),
-    (STORY_INDEX, StoryIndexPage),
-    (CALENDAR, CalendarPage),
-]
+# The overviews of jumelage/site_tree.toml, below the home page in this order.
+OVERVIEWS = {"sectors": SectorIndexPage, "stories": StoryIndexPage, "calendar": CalendarPage}
 
 
-class Command(load_demo.Command):
-    """The demo loader's way of building pages, for the parts every real site needs and nothing
-    else: no demo pages, people or passwords."""
+class Command(site_tree.PageTreeCommand):
+    """The pages and records of jumelage/site_tree.toml, built as the demo builds its own, and
+    nothing else: no demo pages, people or passwords."""
 
     help = (
         "Sets up a new site: the Dutch and German locales, towns, home pages, the overviews of "
@@ -36,21 +26,23 @@ class Command(load_demo.Command):
     )
 
     def handle(self, *args, **options):
-        self.pairs = builder.TextPairs()
-        self.images = builder.NoImages()
+        texts = site_tree.site_texts()
+        self.pairs = site_tree.TextPairs()
         with transaction.atomic():
             for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
                 Locale.objects.get_or_create(language_code=code)
-            self.towns = self.ensure_towns()
-            home, home_is_new = self.dutch_home()
-            entries = [(home, HOME_PAGE, home_is_new)]
-            for spec, page_class in OVERVIEWS:
+            self.towns = self.ensure_towns(texts["towns"])
+            home, home_is_new = self.dutch_home(texts["home"])
+            entries = [(home, texts["home"], home_is_new)]
+            for kind, page_class in OVERVIEWS.items():
+                spec = texts["overviews"][kind]
                 entries += self.ensure_children(home, [spec], self.new_index(page_class))
+            self.foundations = texts["foundations"]
             self.fill_tree(home, entries)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
-        builder.sync_german_tree()
+        site_tree.sync_german_tree()
         for page, _spec, _new in entries:
-            builder.translate_page(page, self.pairs)
+            site_tree.translate_page(page, self.pairs)
         setup_roles()
         self.stdout.write(
             self.style.SUCCESS(
@@ -76,11 +68,7 @@ class Command(load_demo.Command):
         site.save()
         foundation_settings = FoundationSettings.for_site(site)
         if not foundation_settings.foundations.exists():
-            for order, data in enumerate(load_demo.FOUNDATIONS):
+            for order, foundation in enumerate(self.foundations):
                 Foundation.objects.create(
-                    settings=foundation_settings,
-                    sort_order=order,
-                    name=data["name"],
-                    town=data["town"],
-                    country=data["country"],
+                    settings=foundation_settings, sort_order=order, **foundation
                 )

@@ -2,11 +2,11 @@ import logging
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -16,12 +16,12 @@ from django_tasks.backends.dummy import DummyBackend
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
+from community import contributions
 from community.models import (
     SectorCoordinator,
     SectorIndexPage,
     SectorMembership,
     SectorPage,
-    Town,
 )
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
@@ -36,70 +36,14 @@ from exchanges.models import (
     StoryTown,
 )
 from exchanges.models.meetings import LOCAL_TIME
-from home.models import Foundation, FoundationSettings, HomePage, StandardPage
-from jumelage.demo import builder
-from jumelage.demo.meetings import CALENDAR, MEETINGS
-from jumelage.demo.members import (
-    DEMO_PASSWORD,
-    FULL_MEETING,
-    FULL_MEETING_REGISTERED,
-    FULL_MEETING_WAITING,
-)
-from jumelage.demo.pages import HOME, PAGES
-from jumelage.demo.sectors import SECTOR_INDEX, SECTORS
-from jumelage.demo.stories import STORIES, STORY_INDEX
+from home.models import Foundation, FoundationSettings, StandardPage
+from jumelage import site_tree
+from jumelage.demo import builder, data
 
-FOUNDATIONS = [
-    {
-        "name": "Stichting Jumelage Herzebrock-Clarholz",
-        "town": "Steenwijkerland",
-        "country": "NL",
-        "address": "Postbus 1234\n8330 AA Steenwijk",
-        "email": "info@jumelage-steenwijkerland.example",
-    },
-    {
-        "name": "Partnerschaftskomitee Herzebrock-Clarholz",
-        "town": "Herzebrock-Clarholz",
-        "country": "DE",
-        "address": "Postfach 12 34\n33442 Herzebrock-Clarholz",
-        "email": "info@partnerschaft-herzebrock-clarholz.example",
-    },
-]
 FOOTER_PAGES = {
     "privacy_page": "privacyverklaring",
     "accessibility_page": "toegankelijkheidsverklaring",
     "contact_page": "contact",
-}
-TOWNS = [
-    {
-        "slug": "steenwijkerland",
-        "country": "NL",
-        "name": {"nl": "Steenwijkerland", "de": "Steenwijkerland"},
-    },
-    {
-        "slug": "herzebrock-clarholz",
-        "country": "DE",
-        "name": {"nl": "Herzebrock-Clarholz", "de": "Herzebrock-Clarholz"},
-    },
-]
-# Fictional editors of both foundations, the authors of the demo stories.
-EDITORS = {
-    "nl": {
-        "email": "redactie@jumelage-steenwijkerland.example",
-        "first_name": "Marieke",
-        "last_name": "Hoekstra",
-    },
-    "de": {
-        "email": "redaktion@partnerschaft-herzebrock-clarholz.example",
-        "first_name": "Katrin",
-        "last_name": "Wessels",
-    },
-}
-# A fictional moderator: decides on members' contributions and reports, and nothing else.
-MODERATOR = {
-    "email": "moderatie@jumelage-steenwijkerland.example",
-    "first_name": "Joost",
-    "last_name": "Bakker",
 }
 
 
@@ -207,13 +151,14 @@ def starts_in(days, clock):
     return datetime.combine(day, time(hour, minute), tzinfo=LOCAL_TIME)
 
 
-class Command(BaseCommand):
+class Command(site_tree.PageTreeCommand):
     help = (
-        "Loads the bilingual demo content: the twinning's home, about, history, foundations, "
-        "contact, privacy and accessibility pages, the sector communities, the exchange "
-        "stories, the calendar's meetings and fictional members with their contributions and "
-        "registrations. Sends no emails; prints a summary (-v 2: what it creates). Safe to run "
-        "again: what exists is kept, editors' changes included, and what is missing is added."
+        "Loads the bilingual demo content (jumelage/demo/content): the twinning's home, about, "
+        "history, foundations, contact, privacy and accessibility pages, the sector "
+        "communities, the exchange stories, the calendar's meetings and fictional members with "
+        "their contributions and registrations. Sends no emails; prints a summary (-v 2: what "
+        "it creates). Safe to run again: what exists is kept, editors' changes included, and "
+        "what is missing is added."
     )
 
     def handle(self, *args, **options):
@@ -226,100 +171,67 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {pages} pages in Dutch and German, {meetings} meetings, "
-                f"{members} demo accounts (password {DEMO_PASSWORD}; see the README)."
+                f"{members} demo accounts (password {data.DEMO_PASSWORD}; see the README)."
             )
         )
-
-    def detail(self, message):
-        if getattr(self, "verbosity", 1) >= 2:  # setup_site, a subclass, has its own handle()
-            self.stdout.write(message)
 
     @cached_property
     def password_hash(self):
         """Every demo account has the same password: hashed once, not once per account."""
-        return make_password(DEMO_PASSWORD)
+        return make_password(data.DEMO_PASSWORD)
 
     def load(self):
-        self.pairs = builder.TextPairs()
+        site = site_tree.site_texts()
+        overviews = site["overviews"]
+        people = data.read("people")
+        self.pairs = site_tree.TextPairs()
         self.images = builder.ImageLibrary()
         with transaction.atomic():
-            self.towns = self.ensure_towns()
-            self.editors = self.ensure_editors()
-            home, home_is_new = self.dutch_home()
-            entries = [(home, HOME, home_is_new)]
-            entries += self.ensure_children(home, PAGES, self.new_standard_page)
-            sector_index = self.ensure_children(
-                home, [SECTOR_INDEX], self.new_index(SectorIndexPage)
-            )
-            entries += sector_index
-            entries += self.ensure_children(sector_index[0][0], SECTORS, self.new_sector)
-            story_index = self.ensure_children(home, [STORY_INDEX], self.new_index(StoryIndexPage))
-            entries += story_index
-            entries += self.ensure_children(story_index[0][0], STORIES, self.new_story)
-            calendar = self.ensure_children(home, [CALENDAR], self.new_index(CalendarPage))
-            entries += calendar
-            entries += self.ensure_children(calendar[0][0], MEETINGS, self.new_meeting)
+            self.towns = self.ensure_towns(site["towns"])
+            self.editors = {
+                language: self.ensure_admin_user(person, language)
+                for language, person in people["editors"].items()
+            }
+            home_spec = data.home()
+            home, home_is_new = self.dutch_home(home_spec)
+            entries = [(home, home_spec, home_is_new)]
+            entries += self.ensure_children(home, data.pages("pages"), self.new_standard_page)
+            # Each overview of site_tree.toml, then its pages from content/<folder>/.
+            for kind, page_class, folder, make in (
+                ("sectors", SectorIndexPage, "sectors", self.new_sector),
+                ("stories", StoryIndexPage, "stories", self.new_story),
+                ("calendar", CalendarPage, "meetings", self.new_meeting),
+            ):
+                overview = self.ensure_children(home, [overviews[kind]], self.new_index(page_class))
+                entries += overview
+                entries += self.ensure_children(overview[0][0], data.pages(folder), make)
             self.fill_tree(home, entries)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
-        builder.sync_german_tree()
+        site_tree.sync_german_tree()
         for page, spec, _new in entries:
             if spec.get("translated", True):
-                german, created = builder.translate_page(page, self.pairs)
+                german, created = site_tree.translate_page(page, self.pairs)
                 if created and "tags" in spec:
                     german.tags.set(spec["tags"]["de"])
                     german.save_revision().publish()
         setup_roles()
-        for language, group in zip(EDITORS, EDITOR_GROUPS, strict=True):
+        for language, group in zip(people["editors"], EDITOR_GROUPS, strict=True):
             self.editors[language].groups.add(Group.objects.get(name=group))
-        self.ensure_admin_user(MODERATOR, "nl").groups.add(Group.objects.get(name=MODERATORS))
+        moderator = self.ensure_admin_user(people["moderator"], "nl")
+        moderator.groups.add(Group.objects.get(name=MODERATORS))
         self.ensure_meeting_sectors(entries)
-        self.ensure_members()
+        self.ensure_members(people)
 
-    def fill_tree(self, home, entries):
-        """Fills the pages made new and learns the translations of those that were there, then
-        points the site at the home page."""
-        self.by_slug = {page.slug: page for page, _spec, _new in entries}
-        for page, spec, is_new in entries:
-            if is_new:
-                self.fill_new(page, spec)
-            else:
-                self.collect_pairs(spec)
-        self.configure_site(home)
+    # People
 
-    # Towns and people
-
-    def ensure_towns(self):
-        dutch = Locale.objects.get(language_code="nl")
-        german = Locale.objects.get(language_code="de")
-        towns = {}
-        for spec in TOWNS:
-            town, _ = Town.objects.get_or_create(
-                slug=spec["slug"],
-                locale=dutch,
-                defaults={"name": spec["name"]["nl"], "country": spec["country"]},
-            )
-            if town.get_translation_or_none(german) is None:
-                translated = town.copy_for_translation(german)
-                translated.name = spec["name"]["de"]
-                translated.save()
-            towns[spec["slug"]] = town
-        return towns
-
-    def ensure_editors(self):
-        return {
-            language: self.ensure_admin_user(data, language) for language, data in EDITORS.items()
-        }
-
-    def ensure_admin_user(self, data, language):
+    def ensure_admin_user(self, person, language):
         """An account of the admin, working in the admin in `language`."""
-        from allauth.account.models import EmailAddress
-
         user, created = get_user_model().objects.get_or_create(
-            email=data["email"],
+            email=person["email"],
             defaults={
-                "first_name": data["first_name"],
-                "last_name": data["last_name"],
-                "display_name": f"{data['first_name']} {data['last_name']}",
+                "first_name": person["first_name"],
+                "last_name": person["last_name"],
+                "display_name": f"{person['first_name']} {person['last_name']}",
             },
         )
         if created:
@@ -335,26 +247,22 @@ class Command(BaseCommand):
         )
         return user
 
-    def ensure_members(self):
+    def ensure_members(self, people):
         """Residents with memberships and contributions in every state of moderation."""
-        from allauth.account.models import EmailAddress
-
-        from jumelage.demo.members import CONTRIBUTIONS, MEMBERS
-
         user_model = get_user_model()
         sectors = {
             page.slug: page for page in SectorPage.objects.filter(locale__language_code="nl")
         }
         members = {}
-        for data in MEMBERS:
+        for person in people["members"]:
             member, created = user_model.objects.get_or_create(
-                email=data["email"],
+                email=person["email"],
                 defaults={
-                    "display_name": data["display_name"],
-                    "town": self.towns.get(data["town"]),
-                    "language": data["language"],
-                    "bio": data["bio"],
-                    "show_on_sector_pages": data["visible"],
+                    "display_name": person["display_name"],
+                    "town": self.towns.get(person.get("town")),
+                    "language": person["language"],
+                    "bio": person["bio"],
+                    "show_on_sector_pages": person["visible"],
                 },
             )
             if created:
@@ -363,124 +271,85 @@ class Command(BaseCommand):
                 EmailAddress.objects.create(
                     user=member, email=member.email, verified=True, primary=True
                 )
-                for slug in data["sectors"]:
+                for slug in person["sectors"]:
                     SectorMembership.objects.get_or_create(
                         user=member, sector_key=sectors[slug].translation_key
                     )
-            members[data["email"]] = member
+            members[person["email"]] = member
             if created:
                 self.detail(f"Member {member.public_name} ({member.email})")
-        for data in CONTRIBUTIONS:
-            member = members[data["member"]]
-            if Page.objects.filter(owner=member, title=data["title"]).exists():
+        for contribution in data.read("contributions")["contributions"]:
+            member = members[contribution["member"]]
+            if Page.objects.filter(owner=member, title=contribution["title"]).exists():
                 continue
-            self.add_contribution(data, member, sectors)
+            self.add_contribution(contribution, member, sectors)
             self.detail(
-                f"Contribution by {member.public_name}: {data['title']!r} ({data['state']})"
+                f"Contribution by {member.public_name}: {contribution['title']!r} "
+                f"({contribution['state']})"
             )
-        self.fill_meeting(members)
+        self.fill_meeting(people["full_meeting"], members)
 
-    def fill_meeting(self, members):
+    def fill_meeting(self, full_meeting, members):
         """One meeting full, with a waiting list: registered members, then those who wait."""
-        meeting = self.by_slug.get(FULL_MEETING)
+        meeting = self.by_slug.get(full_meeting["slug"])
         if meeting is None or Registration.objects.for_meeting(meeting).exists():
             return
-        for email in FULL_MEETING_REGISTERED + FULL_MEETING_WAITING:
+        for email in full_meeting["registered"] + full_meeting["waiting"]:
             registration = Registration.objects.register(meeting, members[email])
             self.detail(
                 f"{members[email].public_name} for {meeting.title!r}: {registration.status}"
             )
 
-    def add_contribution(self, data, member, sectors):
-        from community import contributions
-
-        locale = Locale.objects.get(language_code=data["language"])
-        sector = sectors.get(data["sector"])
-        if data["kind"] == "story":
+    def add_contribution(self, contribution, member, sectors):
+        locale = Locale.objects.get(language_code=contribution["language"])
+        sector = sectors.get(contribution["sector"])
+        if contribution["kind"] == "story":
             page = StoryPage(
-                title=data["title"],
-                intro=data["intro"],
-                date=timezone.localdate() - timedelta(days=data["date_days_ago"]),
+                title=contribution["title"],
+                intro=contribution["intro"],
+                date=timezone.localdate() - timedelta(days=contribution["date_days_ago"]),
                 author=member,
             )
-            page.story_towns = [StoryTown(town=self.towns[slug]) for slug in data["towns"]]
+            page.story_towns = [StoryTown(town=self.towns[slug]) for slug in contribution["towns"]]
             page.story_sectors = [StorySector(sector=sector)] if sector else []
         else:
-            start = starts_in(data["days_from_now"], data["start"])
+            start = starts_in(contribution["days_from_now"], contribution["start"])
             page = MeetingPage(
-                title=data["title"],
-                intro=data["intro"],
+                title=contribution["title"],
+                intro=contribution["intro"],
                 start=start,
-                end=start + timedelta(minutes=data["duration_minutes"]),
-                format=data["format"],
-                online_url=data.get("online_url", ""),
-                spoken_language=data["spoken_language"],
-                capacity=data.get("capacity"),
+                end=start + timedelta(minutes=contribution["duration_minutes"]),
+                format=contribution["format"],
+                online_url=contribution.get("online_url", ""),
+                spoken_language=contribution["spoken_language"],
+                capacity=contribution.get("capacity"),
                 organiser=member.public_name,
             )
             page.meeting_sectors = [MeetingSector(sector=sector)] if sector else []
-        body = [("paragraph", contributions.paragraphs_to_html(data["body"]))]
-        if data.get("photo"):
-            image = self.images[data["photo"]]
-            body.append(("image", {"image": image, "alt_text": data["photo_alt"], "caption": ""}))
-            page.image, page.image_alt = image, data["photo_alt"]
+        body = [("paragraph", contributions.paragraphs_to_html(contribution["body"]))]
+        if contribution.get("photo"):
+            image = self.images[contribution["photo"]]
+            body.append(
+                ("image", {"image": image, "alt_text": contribution["photo_alt"], "caption": ""})
+            )
+            page.image, page.image_alt = image, contribution["photo_alt"]
         page.body = body
-        contributions.create_contribution(page, member, locale, submit=data["state"] != "draft")
+        contributions.create_contribution(
+            page, member, locale, submit=contribution["state"] != "draft"
+        )
         state = page.current_workflow_state
-        if data["state"] == "published":
-            state.current_task_state.approve(user=self.editors[data["language"]])
-        elif data["state"] == "changes_requested":
+        if contribution["state"] == "published":
+            state.current_task_state.approve(user=self.editors[contribution["language"]])
+        elif contribution["state"] == "changes_requested":
             state.current_task_state.reject(
-                user=self.editors[data["language"]], comment=data["comment"]
+                user=self.editors[contribution["language"]], comment=contribution["comment"]
             )
 
     # Pages
 
-    def dutch_home(self):
-        locale = Locale.objects.get(language_code="nl")
-        slug = self.pairs.add({"nl": "thuis", "de": "start"})
-        home = HomePage.objects.filter(locale=locale).first()
-        if home is not None:
-            return home, False
-        root = builder.root_page()
-        # Wagtail's installer leaves a placeholder welcome page; the twinning's home replaces it.
-        for placeholder in root.get_children().exact_type(Page):
-            placeholder.delete()
-        home = HomePage(title=self.pairs.add(HOME["title"]), slug=slug, locale=locale)
-        self.fill_common(home, HOME)
-        root.add_child(instance=home)
-        return home, True
-
-    def ensure_children(self, parent, specs, make):
-        """Creates the pages that do not exist yet (their bodies follow once every page exists,
-        so a call to action may point to any of them); returns (page, spec, is_new) for each."""
-        entries = []
-        for spec in specs:
-            slug = self.pairs.add(spec["slug"])
-            page = builder.child_by_slug(parent, slug)
-            is_new = page is None
-            if is_new:
-                page = make(spec)
-                page.title = self.pairs.add(spec["title"])
-                page.slug = slug
-                self.fill_common(page, spec)
-                parent.add_child(instance=page)
-            entries.append((page, spec, is_new))
-            if "children" in spec:
-                entries += self.ensure_children(page, spec["children"], make)
-        return entries
-
-    def fill_common(self, page, spec):
-        page.intro = self.pairs.add(spec["intro"])
-        page.search_description = self.pairs.add(spec["search_description"])
-
     @staticmethod
     def new_standard_page(spec):
         return StandardPage(show_in_menus=spec.get("show_in_menus", True))
-
-    @staticmethod
-    def new_index(page_class):
-        return lambda spec: page_class(show_in_menus=True)
 
     def new_sector(self, spec):
         page = SectorPage(
@@ -542,7 +411,7 @@ class Command(BaseCommand):
             ]
         if isinstance(page, MeetingPage):
             page.meeting_sectors = self.meeting_sectors(spec)
-        builder.publish(page)
+        super().fill_new(page, spec)
 
     def meeting_sectors(self, spec):
         return [MeetingSector(sector=self.by_slug[slug]) for slug in spec.get("sectors", [])]
@@ -559,23 +428,11 @@ class Command(BaseCommand):
             for version in versions:
                 if not version.meeting_sectors.exists():
                     version.meeting_sectors = self.meeting_sectors(spec)
-                    builder.publish(version)
+                    site_tree.publish(version)
                     self.detail(f"Sectors added to the meeting {version.title!r}")
 
     def collect_pairs(self, spec):
-        """Learns the texts of a page made by an earlier run, for translating it now."""
-        for key in (
-            "title",
-            "intro",
-            "search_description",
-            "purpose",
-            "image_alt",
-            "place_name",
-            "organiser",
-            "notice",
-        ):
-            if key in spec:
-                self.pairs.add(spec[key])
+        super().collect_pairs(spec)
         for person in spec.get("coordinators", []):
             self.pairs.add(person["role"])
         if "body" in spec:
@@ -601,11 +458,12 @@ class Command(BaseCommand):
             if getattr(settings, field) is None:
                 setattr(settings, field, self.by_slug.get(slug))
         settings.save()
+        foundations = data.foundations()
         if not settings.foundations.exists():
-            for order, data in enumerate(FOUNDATIONS):
-                Foundation.objects.create(settings=settings, sort_order=order, **data)
+            for order, foundation in enumerate(foundations):
+                Foundation.objects.create(settings=settings, sort_order=order, **foundation)
         # Demos loaded before the footer showed postal addresses get theirs; editors' are kept.
-        for data in FOUNDATIONS:
-            settings.foundations.filter(name=data["name"], address="").update(
-                address=data["address"]
+        for foundation in foundations:
+            settings.foundations.filter(name=foundation["name"], address="").update(
+                address=foundation["address"]
             )

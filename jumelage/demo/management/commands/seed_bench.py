@@ -34,8 +34,7 @@ from exchanges.models import (
 )
 from exchanges.models.meetings import LOCAL_TIME
 from jumelage.demo import bench
-from jumelage.demo.management.commands.load_demo import EDITORS
-from jumelage.demo.members import DEMO_PASSWORD
+from jumelage.demo.data import DEMO_PASSWORD, read
 
 BATCH = 500
 # Share of German versions that are translations; the rest stay aliases of the Dutch page, as
@@ -148,7 +147,8 @@ class Command(BaseCommand):
             for town in Town.objects.select_related("locale")
         }
         self.editors = {
-            language: User.objects.get(email=data["email"]) for language, data in EDITORS.items()
+            language: User.objects.get(email=person["email"])
+            for language, person in read("people")["editors"].items()
         }
         self.image_ids = list(get_image_model().objects.values_list("pk", flat=True))
         self.tags = {
