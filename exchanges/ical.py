@@ -82,7 +82,7 @@ def calendar_response(meetings, request, name, filename, key):
     def render():
         return calendar_body(meetings() if callable(meetings) else meetings, request, name)
 
-    content = remember_rendered(request, "ical", [key], render, fresh_for=FEED_FRESH_SECONDS)
+    content = remember_rendered(request, "ical", [key], render, timeout=FEED_FRESH_SECONDS)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     response["Cache-Control"] = "public, max-age=900"

@@ -1,176 +1,142 @@
 """What the public site keeps in the cache, and when it is thrown away.
 
-Everything derived from content is stored under the current *content generation*: a token in the
-shared cache that is replaced whenever anything a visitor can see changes (a page published,
-unpublished, moved or deleted; a snippet, setting, image or registration saved). Replacing the token
-makes every older entry unreachable at once, on every application server, so no entry needs to know
-which pages list which others. Entries also expire after their own timeout, which bounds what a
-forgotten signal could cost."""
+Every entry is keyed by the *versions* of the kinds of content it is made of, in the manner of
+djangoproject.com's generation token passed as `version=`: publishing a page replaces the "pages"
+version, saving an image the "images" version, and so on (KINDS). A new version makes every older
+entry unreachable at once, on every server; entries also expire after their own timeout.
 
-import functools
-import hashlib
-import threading
+The versions live in the database (CacheVersion), replaced in the same transaction as the change,
+so a change made while Redis is down is not lost, and entries Redis still holds from before are
+never served once it is back. Servers read the versions through the shared cache, where they are
+kept for CACHE_VERSION_SECONDS: a change shows on other servers at most that late.
+
+Members' own actions (registrations, memberships, profiles, photos, reports) replace no version:
+what they change is rendered live, outside the cached fragments, by `{% live %}` (see
+home/templatetags/jumelage_tags.py).
+"""
+
 import time
 import uuid
-from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.core.files.storage import storages
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from modelcluster.models import get_all_child_relations
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
-GENERATION_KEY = "content-generation"
-_MISSING = object()
-# The generation a request started with: read once, not for every entry the request looks up.
-_request_generation = ContextVar("content_generation", default=None)
+# Pages (their text, tree, menus, sites, languages and view restrictions), images, snippets
+# (towns) and site settings (the footer's foundations).
+PAGES, IMAGES, SNIPPETS, SETTINGS = "pages", "images", "snippets", "settings"
+KINDS = (PAGES, IMAGES, SNIPPETS, SETTINGS)
+# What pages show besides site settings: cards and bodies.
+CONTENT = (PAGES, IMAGES, SNIPPETS)
 
-
-# What the code that fills the cache is made of: templates, models, translations, dependencies.
-CODE_PARTS = ("home", "community", "exchanges", "jumelage", "templates", "locale")
-CODE_SUFFIXES = {".py", ".html", ".po"}
-
-
-@functools.cache
-def code_version():
-    """A digest of the project's code, so that a release never reads what another one stored
-    (rendered HTML of other templates, pickled pages of other models), even while old and new
-    servers share the cache during a rolling deploy."""
-    digest = hashlib.sha256()
-    root = settings.BASE_DIR
-    files = [root / "requirements.lock"]
-    for part in CODE_PARTS:
-        files += sorted(path for path in (root / part).rglob("*") if path.suffix in CODE_SUFFIXES)
-    for path in files:
-        if path.is_file():
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+VERSIONS_KEY = "cache-versions"
+_request_versions = ContextVar("cache_versions", default=None)
+# What `remember` computed or fetched during the request, by name: asked again (the locales on
+# every card, the sector pages, the navigation in header and footer), it costs nothing, with or
+# without a cache. Emptied when the request changes content.
+_request_memo = ContextVar("request_memo", default=None)
 
 
-def generation():
-    """The current content generation of this release, or None when the cache cannot be
-    reached."""
-    token = _request_generation.get()
-    if token is not None:
-        return token
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    return None if token is None else f"{code_version()}.{token}"
+class CacheVersion(models.Model):
+    """The current version of one kind of content: a new random token on every change."""
+
+    kind = models.CharField(max_length=32, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        app_label = "home"
+        ordering = ["kind"]
+
+    def __str__(self):
+        return f"{self.kind}: {self.token}"
+
+
+def versions():
+    """{kind: token}: from the request's first reading, else the shared cache, else the
+    database."""
+    current = _request_versions.get()
+    if current is None:
+        current = cache.get(VERSIONS_KEY)
+        if current is None:
+            current = dict(CacheVersion.objects.values_list("kind", "token"))
+            cache.set(VERSIONS_KEY, current, settings.CACHE_VERSION_SECONDS)
+    return current
+
+
+def version_of(*kinds):
+    """The versions of `kinds` as one key part."""
+    current = versions()
+    return ".".join(current.get(kind, "0") for kind in kinds)
 
 
 @contextmanager
-def one_generation():
-    """Within the block (a request), the generation is read from the shared cache once."""
-    reset = _request_generation.set(generation())
+def versions_for_request():
+    """Within the block (a request), the versions are read once, and what `remember` returns
+    is kept for the rest of the request."""
+    reset = _request_versions.set(versions())
+    memo_reset = _request_memo.set({})
     try:
         yield
     finally:
-        _request_generation.reset(reset)
+        _request_memo.reset(memo_reset)
+        _request_versions.reset(reset)
 
 
-def _new_generation():
-    token = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, token, None)
-    if _request_generation.get() is not None:
+def bump(*kinds):
+    """A new version of `kinds` (every kind when none is given), in the current transaction."""
+    for kind in kinds or KINDS:
+        CacheVersion.objects.update_or_create(kind=kind, defaults={"token": uuid.uuid4().hex})
+    _forget_versions()
+    # Read again once committed: a server that read the versions in between kept the old ones.
+    transaction.on_commit(_forget_versions)
+
+
+def _forget_versions():
+    cache.delete(VERSIONS_KEY)
+    memo = _request_memo.get()
+    if memo:
+        memo.clear()
+    if _request_versions.get() is not None:
         # What the request changed, it sees changed for the rest of it.
-        _request_generation.set(f"{code_version()}.{token}")
+        _request_versions.set(dict(CacheVersion.objects.values_list("kind", "token")))
 
 
-def content_changed(**kwargs):
-    """Forget everything derived from content: now, and again once the change is committed, so
-    that an entry computed from the old state in between does not survive."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+def media_base():
+    """Where the media storage serves files from: image addresses in cached HTML depend on it."""
+    return storages["default"].url("")
 
 
-class _ProcessMemory:
-    """The entries this process used last, in front of the shared cache.
-
-    Keys carry the content generation, so an entry here is never stale: a new generation is a new
-    key, and the old entries fall out as the least recently used. It saves the round trip to the
-    shared cache and the unpickling, which cost more than all the rest of a cached lookup. Texts
-    count with their length, other values as a kilobyte, against `budget` bytes."""
-
-    def __init__(self, budget, clock=time.monotonic):
-        self.budget = budget
-        self.clock = clock
-        self.used = 0
-        self.entries = OrderedDict()
-        self.lock = threading.Lock()
-
-    @staticmethod
-    def size(value):
-        return len(value) if isinstance(value, str | bytes) else 1024
-
-    def get(self, key):
-        with self.lock:
-            found = self.entries.get(key)
-            if found is None:
-                return _MISSING
-            expires, value = found
-            if expires < self.clock():
-                self._drop(key)
-                return _MISSING
-            self.entries.move_to_end(key)
-            return value
-
-    def set(self, key, value, timeout):
-        size = self.size(value)
-        if size > self.budget // 8:
-            return
-        with self.lock:
-            if key in self.entries:
-                self._drop(key)
-            self.entries[key] = (self.clock() + timeout, value)
-            self.used += size
-            while self.used > self.budget:
-                self._drop(next(iter(self.entries)))
-
-    def _drop(self, key):
-        _, value = self.entries.pop(key)
-        self.used -= self.size(value)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-            self.used = 0
-
-
-process_memory = _ProcessMemory(budget=32 * 2**20)
-PROCESS_MEMORY_SECONDS = 300
-
-
-def remember(name, compute, shared=True, fresh_for=0):
-    """`compute()`, kept until the content changes or CONTENT_CACHE_SECONDS pass.
-
-    With `shared`, every request of this process gets the same object, so it must not be changed;
-    otherwise each request gets its own copy from the shared cache (a page that a request will
-    annotate, for instance). What depends on the time as well (what is upcoming) is computed again
-    every `fresh_for` seconds."""
-    seconds = settings.CONTENT_CACHE_SECONDS
-    current = generation()
-    if seconds <= 0 or current is None:
-        # Off, or the shared cache is out of reach: then no process may keep anything either,
-        # since it would not learn of changes.
-        return compute()
-    key = f"content:{current}:{name}"
-    if fresh_for:
-        key += f":{int(time.time() // fresh_for)}"
-    value = process_memory.get(key) if shared else _MISSING
-    if value is _MISSING:
-        value = cache.get(key, _MISSING)
-        if value is _MISSING:
+def remember(name, compute, kinds=CONTENT, timeout=None):
+    """`compute()`, kept in the shared cache until a version of `kinds` changes or
+    CONTENT_CACHE_SECONDS pass. For plain data (text, numbers, lists and dicts of them) or model
+    instances: the cache's KEY_PREFIX names the release (CACHE_KEY_PREFIX), so one release never
+    unpickles another's."""
+    memo = _request_memo.get()
+    if memo is not None and name in memo:
+        return memo[name]
+    seconds = settings.CONTENT_CACHE_SECONDS if timeout is None else timeout
+    if seconds <= 0:
+        value = compute()
+    else:
+        key = f"content:{name}"
+        version = version_of(*kinds)
+        value = cache.get(key, version=version)
+        if value is None:
             value = compute()
-            cache.set(key, value, seconds)
-        if shared:
-            # Shorter than in the shared cache: a copy fetched late would otherwise outlive it.
-            process_memory.set(key, value, min(seconds, PROCESS_MEMORY_SECONDS))
+            cache.set(key, value, seconds, version=version)
+    if memo is not None:
+        memo[name] = value
     return value
 
 
@@ -179,21 +145,23 @@ def origin(request):
     return f"{request.scheme}://{request.get_host()}"
 
 
-def remember_rendered(request, name, parts, render, fresh_for=0):
-    """`render()` (HTML, a feed), kept in the content cache for the language and origin being
-    read and the given `parts`. Rendered anew for an editor's preview (the draft, not what is
-    published under the same page) and when CACHE_RENDERED_HTML is off."""
+def remember_rendered(request, name, parts, render, timeout=None):
+    """`render()` (HTML, a feed) kept for the language, origin and media address being read and
+    the given `parts`, like the `{% contentcache %}` tag (for at most `timeout` seconds, in step
+    on every server); rendered anew for an editor's preview and when CACHE_RENDERED_HTML is
+    off."""
     if getattr(request, "is_preview", False) or not settings.CACHE_RENDERED_HTML:
         return render()
-    variant = "\x1f".join([translation.get_language() or "", origin(request), *map(str, parts)])
-    digest = hashlib.sha256(variant.encode()).hexdigest()[:32]
-    return remember(f"rendered:{name}:{digest}", render, fresh_for=fresh_for)
+    bucket = int(time.time() // timeout) if timeout else ""
+    variant = ":".join(
+        [translation.get_language() or "", origin(request), str(bucket), *map(str, parts)]
+    )
+    return remember(f"rendered:{name}:{variant}:{media_base()}", render, timeout=timeout)
 
 
 def locales():
     """{language code: Locale} of the site's languages."""
-    locale = apps.get_model("wagtailcore", "Locale")
-    return remember("locales", lambda: {item.language_code: item for item in locale.objects.all()})
+    return remember("locales", lambda: {item.language_code: item for item in Locale.objects.all()})
 
 
 def active_locale():
@@ -209,72 +177,74 @@ def language_code_of(locale_id):
     return None
 
 
-def find_site(request):
-    """`Site.find_for_request` without its query on every request."""
-    if not hasattr(request, "_wagtail_site"):
-        site = apps.get_model("wagtailcore", "Site")
-        key = f"site:{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = remember(key, lambda: site._find_for_request(request))
-    return request._wagtail_site
-
-
 def view_restrictions_exist():
-    restriction = apps.get_model("wagtailcore", "PageViewRestriction")
-    return remember("view-restrictions-exist", restriction.objects.exists)
+    return remember("view-restrictions-exist", PageViewRestriction.objects.exists)
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(content_changed, dispatch_uid=f"content-changed-{id(signal)}")
-
-    post_save.connect(_live_page_saved, dispatch_uid="content-changed-live-page")
-    post_delete.connect(_page_deleted, dispatch_uid="content-changed-page-deleted")
-
-    for label in CONTENT_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"content-saved-{label}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-gone-{label}")
-    post_save.connect(_member_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="member-saved")
-    # A deleted account's name leaves the stories it wrote (they keep no author).
-    post_delete.connect(
-        content_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="member-deleted"
-    )
+        signal.connect(_pages_changed, dispatch_uid=f"cache-pages-{id(signal)}")
+    post_save.connect(_saved, dispatch_uid="cache-saved")
+    post_delete.connect(_deleted, dispatch_uid="cache-deleted")
 
 
-# Models whose rows appear on public pages besides pages themselves.
-CONTENT_MODELS = (
-    "wagtailcore.Site",
-    "wagtailcore.Locale",
-    "wagtailcore.PageViewRestriction",
-    "wagtailimages.Image",
-    "home.FoundationSettings",
-    "home.Foundation",
-    "community.Town",
-    "community.SectorMembership",
-    "exchanges.Registration",
-)
+def _pages_changed(**kwargs):
+    bump(PAGES)
 
 
-def _is_page(instance):
-    page = apps.get_model("wagtailcore", "Page")
-    return isinstance(instance, page)
+def kind_of(model):
+    """The kind of content rows of `model` are, or None for what members do (registrations,
+    memberships, profiles, photos, reports) and what visitors never see."""
+    if issubclass(model, Page | Site | Locale | PageViewRestriction):
+        return PAGES
+    if issubclass(model, get_image_model()):
+        return IMAGES
+    if model in get_snippet_models():
+        return SNIPPETS
+    setting_models = list(settings_registry)
+    children = [
+        relation.related_model
+        for setting in setting_models
+        for relation in get_all_child_relations(setting)
+    ]
+    if model in setting_models or model in children:
+        return SETTINGS
+    return None
 
 
-def _live_page_saved(sender, instance, **kwargs):
-    # Pages saved outside the publish workflow (imports, scripts, alias updates) change what
-    # visitors see too; drafts of pages that are not live do not.
-    if _is_page(instance) and instance.live:
-        content_changed()
+# What saving a draft (a new revision, a lock) writes on a page row: nothing visitors see.
+DRAFT_FIELDS = {
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
-def _page_deleted(sender, instance, **kwargs):
-    if _is_page(instance):
-        content_changed()
+# What Wagtail records about an image file: nothing visitors see.
+IMAGE_METADATA = {"file_size", "file_hash"}
 
 
-def _member_saved(sender, instance, update_fields=None, **kwargs):
-    # Sector pages show members who agreed to it; a login only touches last_login.
-    if update_fields is None or not set(update_fields) <= {"last_login"}:
-        content_changed()
+def _saved(sender, instance, created=False, update_fields=None, **kwargs):
+    # Drafts change nothing visitors see; pages saved live outside the publish workflow
+    # (imports, scripts, alias updates) do.
+    if isinstance(instance, Page) and (
+        not instance.live or (update_fields and set(update_fields) <= DRAFT_FIELDS)
+    ):
+        return
+    kind = kind_of(sender)
+    # A new image (a member's uploaded photo) is shown nowhere until a page that shows it is
+    # published, which is a change of pages; an edited one may be shown already.
+    if kind == IMAGES and (created or (update_fields and set(update_fields) <= IMAGE_METADATA)):
+        return
+    if kind is not None:
+        bump(kind)
+
+
+def _deleted(sender, instance, **kwargs):
+    kind = kind_of(sender)
+    if kind is not None:
+        bump(kind)

@@ -1,4 +1,5 @@
 import gzip
+import hashlib
 import re
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
@@ -11,7 +12,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from home.cache import generation, one_generation, origin
+from home.cache import KINDS, media_base, version_of, versions_for_request
 
 
 class HealthCheckMiddleware:
@@ -57,18 +58,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     them (home.middleware.media_source), on the public site and in the admin."""
 
     def get_policy_parts(self, request, response, report_only=False):
+        # django-csp's documented extension point: the parts it returns are ours to change.
+        parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith("/admin/"):
-            response._csp_replace = {
-                **(getattr(response, "_csp_replace", None) or {}),
-                **settings.ADMIN_CONTENT_SECURITY_POLICY,
-            }
+            parts.replace = {**(parts.replace or {}), **settings.ADMIN_CONTENT_SECURITY_POLICY}
         source = media_source(storages["default"])
         if source is not None:
-            name = "_csp_update_ro" if report_only else "_csp_update"
-            update = dict(getattr(response, name, None) or {})
+            update = dict(parts.update or {})
             update["img-src"] = [*update.get("img-src", ()), source]
-            setattr(response, name, update)
-        return super().get_policy_parts(request, response, report_only)
+            parts.update = update
+        return parts
 
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -79,12 +78,16 @@ def accepts_gzip(request):
 
 
 class AnonymousPageCacheMiddleware:
-    """Keeps the public pages as anonymous visitors get them, per language (the language is in
-    the path), until the content changes (see `home.cache`) or PAGE_CACHE_SECONDS pass.
+    """Django's per-site cache (django.middleware.cache) for anonymous visitors only, keyed by the
+    content versions (home/cache.py) and the media address, for PAGE_CACHE_SECONDS.
 
-    A request with a session (a logged-in member, or anyone with a message waiting) is never
-    served from or stored in this cache, nor is a response that sets a cookie or holds a CSRF
-    token (a form), so nothing personal is ever shared."""
+    A request with a session (a member) or a message waiting is neither served from nor stored
+    in it; nor is a response that sets a cookie, holds a CSRF token (a form), is private, is an
+    editor's preview, or shows what changes with members' own actions (`{% live %}`, which
+    marks the request). A key is the absolute URL, as Django's; unlike Django's it ignores
+    `Vary: Cookie` (requests with our cookies never get here), so visitors share one entry.
+    Entries are plain data (bytes and headers, gzipped when that pays, which is safe here: what
+    is shared holds no secret for BREACH to guess), not pickled responses."""
 
     bypassed_prefixes = ("/admin/", "/documents/", "/static/", "/media/")
     compressible = ("text/", "application/rss+xml", "application/atom+xml")
@@ -100,7 +103,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with one_generation():
+        with versions_for_request():
             return self.respond(request)
 
     def respond(self, request):
@@ -110,17 +113,19 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         key = self.key(request)
-        stored = cache.get(key)
+        stored = cache.get(key, version=version_of(*KINDS))
         if stored is not None:
             return self.rebuild(stored, accepts_gzip(request))
         response = self.get_response(request)
-        if request.method == "GET" and self.can_store(request, response):
+        if getattr(request, "has_live_parts", False):
+            patch_cache_control(response, no_cache=True)
+        elif request.method == "GET" and self.can_store(request, response):
             patch_vary_headers(response, ("Accept-Encoding",))
             if "Cache-Control" not in response:
-                # Shared caches (a CDN purged by Wagtail's front-end cache hooks) may keep it;
-                # browsers ask again, so a visitor who logs in sees their own page at once.
+                # Shared caches (a CDN purged by Wagtail's front-end cache) may keep it; browsers
+                # ask again, so a visitor who logs in sees their own page at once.
                 patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
-            cache.set(key, self.snapshot(response), self.seconds())
+            cache.set(key, self.snapshot(response), self.seconds(), version=version_of(*KINDS))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -140,25 +145,23 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        return f"page:{generation()}:{origin(request)}{request.get_full_path()}"
+        address = f"{media_base()} {request.build_absolute_uri()}"
+        return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     @staticmethod
     def can_store(request, response):
-        # Every page asks whether someone is logged in, so responses vary on the session cookie;
-        # requests that carry one never get here. A CSRF token, though, belongs to one visitor.
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(request, "is_preview", False)
             and "private" not in cache_control
             and "no-store" not in cache_control
         )
 
     def snapshot(self, response):
-        """The response as stored: compressed when that pays, which is safe here because what is
-        shared holds no secret (no CSRF token, nothing personal) for BREACH to guess."""
         headers = {name: response[name] for name in self.stored_headers if name in response}
         content, compressed = response.content, False
         if len(content) >= 1024 and response["Content-Type"].startswith(self.compressible):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +12,6 @@ from community import views as community_views
 from community.wagtail_hooks import with_page_permissions
 from exchanges import feeds, ical
 from exchanges import views as exchange_views
-from home import views as home_views
 from jumelage import views as site_views
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
@@ -69,7 +68,6 @@ urlpatterns += i18n_patterns(
         exchange_views.cancel_registration,
         name="meeting_cancel_registration",
     ),
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    re_path(wagtail_urls.serve_pattern, home_views.serve, name="wagtail_serve"),
+    *wagtail_urls.urlpatterns,
     prefix_default_language=True,
 )

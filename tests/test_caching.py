@@ -1,20 +1,23 @@
 """The anonymous page cache, its invalidation, Wagtail's front-end cache purges, and the query
 budget of every kind of page."""
 
+import datetime
 import gzip
-import tempfile
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import time_machine
+import wagtail_factories
 from django.db import connection
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
-from community.models import User
+from community.models import SectorMembership, User
 from exchanges.models import MeetingPage, Registration
-from home.cache import _MISSING, _ProcessMemory, code_version, generation, process_memory
+from home.cache import IMAGES, PAGES, SETTINGS, versions
+from home.models import FoundationSettings
 from tests.calendar_base import CalendarMixin, local
 
 NOW = local(2026, 3, 2, 10, 0)
@@ -235,77 +238,101 @@ class ContentFragmentTests(CachedSiteTestCase):
     @override_settings(
         CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     )
-    def test_without_a_reachable_cache_nothing_is_kept_in_a_process(self):
+    def test_without_a_reachable_cache_pages_show_the_published_edit(self):
         # A cache that keeps nothing answers as Redis does when it is down (IGNORE_EXCEPTIONS).
-        process_memory.clear()
         self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "Fietsen naar Clarholz")
         self.first_story.title = "Fietsen naar Herzebrock"
         self.first_story.save_revision().publish()
         self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "Fietsen naar Herzebrock")
-        self.assertEqual(process_memory.used, 0)
 
 
-class CodeVersionTests(SimpleTestCase):
-    """A release never reads what another one stored: the generation names the code."""
+@override_settings(PAGE_CACHE_SECONDS=300)
+class MembersActivityTests(CachedSiteTestCase):
+    """What members do changes what they change, live, and leaves the rest of the site cached."""
 
-    def tearDown(self):
-        code_version.cache_clear()
+    def test_a_member_joining_a_sector_keeps_the_home_page_cached(self):
+        self.client.get("/nl/")
+        member = Client()
+        member.force_login(self.member)
+        member.post(f"/nl/members/sectors/{self.climate.pk}/join/")
+        self.assertTrue(SectorMembership.objects.for_sector(self.climate).exists())
+        response, count = self.queries("/nl/")
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertEqual(count, 0)
 
-    def version_of(self, root):
-        code_version.cache_clear()
-        with override_settings(BASE_DIR=root):
-            return code_version()
+    def test_a_member_joining_a_sector_is_listed_there_at_once(self):
+        self.member.show_on_sector_pages = True
+        self.member.save()
+        self.assertNotContains(self.client.get("/nl/sectoren/duurzaamheid/"), "Anna Jansen")
+        SectorMembership.objects.create(user=self.member, sector_key=self.climate.translation_key)
+        self.assertContains(self.client.get("/nl/sectoren/duurzaamheid/"), "Anna Jansen")
 
-    def test_a_changed_template_is_another_version(self):
-        with tempfile.TemporaryDirectory() as folder:
-            root = Path(folder)
-            (root / "templates").mkdir()
-            template = root / "templates" / "page.html"
-            template.write_text("<h1>{{ page.title }}</h1>")
-            (root / "requirements.lock").write_text("django==5.2.19\n")
-            first = self.version_of(root)
-            self.assertEqual(self.version_of(root), first)
-            template.write_text("<h2>{{ page.title }}</h2>")
-            self.assertNotEqual(self.version_of(root), first)
-            changed = self.version_of(root)
-            (root / "requirements.lock").write_text("django==5.2.20\n")
-            self.assertNotEqual(self.version_of(root), changed)
+    def test_places_left_are_live_while_the_meeting_stays_cached(self):
+        self.assertContains(self.client.get("/nl/agenda/klein/"), "2 van 2 plaatsen vrij")
+        # Changed behind the cache's back (no signal): what still shows was kept.
+        MeetingPage.objects.filter(pk=self.small.pk).update(title="Ongezien veranderd")
+        Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), self.member)
+        response = self.client.get("/nl/agenda/klein/")
+        self.assertContains(response, "1 van 2 plaatsen vrij")
+        self.assertContains(response, "<h1>Kleine groep</h1>", html=False)
+        self.assertNotIn("X-Page-Cache", response)
 
-    def test_the_generation_carries_the_version(self):
-        self.assertTrue(generation().startswith(f"{code_version()}."))
+    def test_a_members_new_name_shows_on_their_story_at_once(self):
+        self.first_story.author = self.member
+        self.first_story.member_contribution = True
+        self.first_story.save_revision().publish()
+        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "door Anna Jansen")
+        self.member.display_name = "Anna de Vries"
+        self.member.save()
+        self.assertContains(self.client.get("/nl/verhalen/fietsen/"), "door Anna de Vries")
+
+    def test_only_the_kind_of_content_changed_gets_a_new_version(self):
+        before = versions()
+        footer = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        footer.save()
+        Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), self.member)
+        after = versions()
+        self.assertNotEqual(after.get(SETTINGS), before.get(SETTINGS))
+        self.assertEqual(after.get(PAGES), before.get(PAGES))
+        self.assertEqual(after.get(IMAGES), before.get(IMAGES))
 
 
-class ProcessMemoryTests(SimpleTestCase):
-    """The entries a server process keeps in front of the shared cache stay within their budget
-    and their time."""
+DUMMY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
-    def test_the_least_recently_used_text_makes_way(self):
-        memory = _ProcessMemory(budget=1000)
-        for number in range(10):
-            memory.set(f"text-{number}", str(number) * 100, 60)
-        memory.get("text-0")
-        memory.set("text-10", "a" * 100, 60)
-        self.assertEqual(memory.get("text-0"), "0" * 100)
-        self.assertIs(memory.get("text-1"), _MISSING)
-        self.assertEqual(memory.get("text-2"), "2" * 100)
-        self.assertEqual(memory.get("text-10"), "a" * 100)
-        self.assertEqual(memory.used, 1000)
 
-    def test_a_text_larger_than_an_eighth_of_the_budget_is_not_kept(self):
-        memory = _ProcessMemory(budget=8000)
-        memory.set("big", "x" * 1001, 60)
-        self.assertIs(memory.get("big"), _MISSING)
-        self.assertEqual(memory.used, 0)
+@override_settings(PAGE_CACHE_SECONDS=300, CACHE_VERSION_SECONDS=1)
+class FaultTests(CachedSiteTestCase):
+    """Never stale, also when the cache was away or the media moved."""
 
-    def test_an_entry_expires(self):
-        now = [1000.0]
-        memory = _ProcessMemory(budget=8000, clock=lambda: now[0])
-        memory.set("a", "x", 60)
-        now[0] += 59
-        self.assertEqual(memory.get("a"), "x")
-        now[0] += 2
-        self.assertIs(memory.get("a"), _MISSING)
-        self.assertEqual(memory.used, 0)
+    def test_a_publish_while_the_cache_is_down_is_not_served_stale_after(self):
+        self.assertContains(self.client.get("/nl/verhalen/"), "Fietsen naar Clarholz")
+        # The cache cannot be reached (as Redis with IGNORE_EXCEPTIONS): it keeps nothing.
+        with override_settings(CACHES=DUMMY_CACHE):
+            self.first_story.title = "Fietsen naar Herzebrock"
+            self.first_story.save_revision().publish()
+            self.assertContains(self.client.get("/nl/verhalen/"), "Fietsen naar Herzebrock")
+        # Back, with everything it held before, as a Redis that was unreachable for a while.
+        time.sleep(1.1)
+        with time_machine.travel(NOW + datetime.timedelta(seconds=2), tick=False):
+            response = self.client.get("/nl/verhalen/")
+        self.assertContains(response, "Fietsen naar Herzebrock")
+        self.assertNotContains(response, "Fietsen naar Clarholz")
+
+    def test_a_new_media_address_changes_the_image_addresses_served(self):
+        self.first_story.image = wagtail_factories.ImageFactory()
+        self.first_story.image_alt = "Fietsers bij de kerk"
+        self.first_story.save_revision().publish()
+        for url in ("/nl/verhalen/", "/nl/verhalen/fietsen/"):
+            with self.subTest(url=url):
+                self.assertContains(self.client.get(url), 'srcset="/media/images/')
+                with override_settings(MEDIA_URL="https://media.example.org/"):
+                    response = self.client.get(url)
+                self.assertContains(response, 'srcset="https://media.example.org/images/')
+                self.assertNotContains(response, 'srcset="/media/images/')
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_new_media_address_changes_the_image_addresses_of_fragments(self):
+        self.test_a_new_media_address_changes_the_image_addresses_served()
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
@@ -362,11 +389,11 @@ class FrontendCachePurgeTests(CachedSiteTestCase):
 @time_machine.travel(NOW, tick=False)
 @override_settings(CACHE_RENDERED_HTML=False)
 class QueryBudgetPerPageTests(CachedSiteTestCase):
-    """Every public page within 10 queries once the content cache holds the shared parts
-    (navigation, routes, language versions), as on a running server, while rendering its body
-    (not taken from the content cache as rendered HTML); the page cache is off."""
+    """Every public page within 12 queries once the content cache holds the shared parts
+    (navigation, language versions), as on a running server, while rendering its body (not taken
+    from the content cache as rendered HTML); the page cache is off."""
 
-    BUDGET = 10
+    BUDGET = 12
 
     URLS = (
         "/nl/",
@@ -397,9 +424,11 @@ class QueryBudgetPerPageTests(CachedSiteTestCase):
 
     @override_settings(CACHE_RENDERED_HTML=True)
     def test_with_rendered_bodies_cached_a_page_takes_a_few_queries(self):
+        # Wagtail's routing (the site, the language, a query per level of the tree) and the
+        # parts rendered live (places left, a sector's members).
         kept = [url for url in self.URLS if "/search/" not in url and "/feeds/" not in url]
         for url in kept:
             with self.subTest(url=url):
                 self.client.get(url)
                 _, count = self.queries(url)
-                self.assertLessEqual(count, 3)
+                self.assertLessEqual(count, 10)

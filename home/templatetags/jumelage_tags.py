@@ -1,9 +1,23 @@
+import time
+
 from django import template
 from django.conf import settings
+from django.template import Variable
 from django.utils import translation
+from wagtail.models import Site
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home import i18n
-from home.cache import active_locale, find_site, origin, remember, remember_rendered
+from home.cache import (
+    CONTENT,
+    PAGES,
+    SETTINGS,
+    active_locale,
+    media_base,
+    origin,
+    remember,
+    version_of,
+)
 from home.models import FoundationSettings
 from home.urls_util import absolute_url, base_url
 
@@ -35,44 +49,71 @@ def other_language(page):
     return "" if code == translation.get_language() else code
 
 
-class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, parts, fresh_for):
-        self.nodelist = nodelist
-        self.name = name
-        self.parts = parts
-        self.fresh_for = fresh_for
+class ContentCacheNode(WagtailCacheNode):
+    """Wagtail's `{% wagtailcache %}` (Django's `{% cache %}`, rendered anew in previews), keyed
+    also by the language, host and media address being read and the content versions
+    (home/cache.py), so a published change shows at once. An entry is used for at most
+    `timeout` seconds, in step on every server (what is upcoming changes with the clock)."""
+
+    VARIANT = "jumelage_cache_variant"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vary_on.append(Variable(self.VARIANT))
 
     def render(self, context):
         request = context.get("request")
-        if request is None:
+        if request is None or not settings.CACHE_RENDERED_HTML:
             return self.nodelist.render(context)
-        return remember_rendered(
-            request,
-            self.name,
-            [part.resolve(context) for part in self.parts],
-            lambda: self.nodelist.render(context),
-            fresh_for=self.fresh_for,
-        )
+        timeout = int(self.expire_time_var.resolve(context) or 0)
+        variant = [
+            translation.get_language(),
+            origin(request),
+            media_base(),
+            version_of(*CONTENT),
+            int(time.time() // timeout) if timeout else "",
+        ]
+        with context.update({self.VARIANT: variant}):
+            return super().render(context)
 
 
 @register.tag
-def fragment(parser, token):
-    """`{% fragment "name" key … [fresh_for=seconds] %}…{% endfragment %}`: the HTML in between,
-    kept in the content cache for the language and host being read and the given keys.
-
-    Only for HTML built from content alone: nothing of the visitor (account, form tokens,
-    messages) may be inside. HTML that depends on the time too (what is upcoming) names how many
-    seconds it may be late with `fresh_for`, as the page cache may."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("fragment needs a name")
-    fresh_for = 0
-    if bits[-1].startswith("fresh_for="):
-        fresh_for = int(bits.pop().removeprefix("fresh_for="))
-    name = bits[1].strip("\"'")
-    nodelist = parser.parse(("endfragment",))
+def contentcache(parser, token):
+    """`{% contentcache timeout name [vary_on …] [using="cache"] %}…{% endcontentcache %}`,
+    Django's `{% cache %}` syntax (see ContentCacheNode). Only for HTML built from content:
+    nothing of the visitor (account, form tokens, messages) and nothing `{% live %}` inside."""
+    nodelist = parser.parse(("endcontentcache",))
     parser.delete_first_token()
-    return FragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]], fresh_for)
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a timeout and a name.")
+    cache_name = None
+    if len(bits) > 3 and bits[-1].startswith("using="):
+        cache_name = parser.compile_filter(bits.pop().removeprefix("using="))
+    vary_on = [parser.compile_filter(bit) for bit in bits[3:]]
+    return ContentCacheNode(nodelist, parser.compile_filter(bits[1]), bits[2], vary_on, cache_name)
+
+
+class LiveNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is not None:
+            request.has_live_parts = True
+        return self.nodelist.render(context)
+
+
+@register.tag
+def live(parser, token):
+    """`{% live %}…{% endlive %}`: what changes with members' own actions (the places left on a
+    meeting, a sector's members, a member's name), rendered on every request outside any cached
+    fragment. The anonymous page cache does not keep a page that shows it
+    (home.middleware.AnonymousPageCacheMiddleware); its cached fragments stay."""
+    nodelist = parser.parse(("endlive",))
+    parser.delete_first_token()
+    return LiveNode(nodelist)
 
 
 @register.simple_tag
@@ -98,22 +139,21 @@ def site_chrome(context):
     """Home link, main navigation and footer of the language being read, kept in the content
     cache: they are the same on every page and change only when content does."""
     request = context["request"]
-    site = find_site(request)
+    site = Site.find_for_request(request)
     if site is None:
         return {"home_url": "/", "menu": [], "foundations": [], "footer_pages": []}
     key = f"chrome:{site.pk}:{translation.get_language()}"
-    return remember(key, lambda: _chrome(request, site))
+    return remember(key, lambda: _chrome(request, site), kinds=(PAGES, SETTINGS))
 
 
 def _chrome(request, site):
     home = localized(site.root_page)
-    footer, foundations = FoundationSettings.with_foundations(site)
-    menu, footer_pages = footer.menu_and_footer_pages(home)
+    footer = FoundationSettings.for_site(site)
     return {
         "home_url": home.get_url(request) or "/",
         "menu": [
             {"title": item.title, "url": item.get_url(request), "url_path": item.url_path}
-            for item in menu
+            for item in home.get_children().live().in_menu()
         ],
         "foundations": [
             {
@@ -123,9 +163,11 @@ def _chrome(request, site):
                 },
                 "country": str(foundation.get_country_display()),
             }
-            for foundation in foundations
+            for foundation in footer.foundations.all()
         ],
-        "footer_pages": [(str(label), page.get_url(request)) for label, page in footer_pages],
+        "footer_pages": [
+            (str(label), page.get_url(request)) for label, page in footer.footer_pages()
+        ],
     }
 
 
@@ -137,7 +179,7 @@ def localized(page):
         return page
     key = f"localized:{page.pk}:{locale.pk}"
     # The translation is kept, never the page given (a request's own object).
-    return remember(key, lambda: page.get_translation_or_none(locale)) or page
+    return remember(key, lambda: page.get_translation_or_none(locale), kinds=(PAGES,)) or page
 
 
 @register.simple_tag(takes_context=True)
@@ -151,7 +193,7 @@ def breadcrumbs(context, page):
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
 
-    return remember(f"breadcrumbs:{origin(request)}:{page.pk}", ancestors)
+    return remember(f"breadcrumbs:{origin(request)}:{page.pk}", ancestors, kinds=(PAGES,))
 
 
 @register.simple_tag(takes_context=True)

@@ -202,12 +202,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# What anonymous visitors get is kept whole for PAGE_CACHE_SECONDS; what every page derives from
-# content (navigation, routes, language versions, and with CACHE_RENDERED_HTML the rendered
-# bodies of pages and feeds) for CONTENT_CACHE_SECONDS. Both are thrown away as soon as content
-# changes (home/cache.py). 0 switches either off.
+# What anonymous visitors get is kept whole for PAGE_CACHE_SECONDS; what pages derive from content
+# (navigation, language versions, and with CACHE_RENDERED_HTML the rendered fragments of pages
+# and feeds) for CONTENT_CACHE_SECONDS. Both are keyed by the versions of the content they show,
+# which are replaced when it changes and read from the database at most every
+# CACHE_VERSION_SECONDS (home/cache.py). 0 switches either cache off. CACHE_KEY_PREFIX above
+# names the release when a deploy changes what the cache holds (templates, models).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "3600"))
+CACHE_VERSION_SECONDS = int(os.environ.get("CACHE_VERSION_SECONDS", "5"))
 CACHE_RENDERED_HTML = os.environ.get("CACHE_RENDERED_HTML", "1") != "0"
 
 # A CDN or caching proxy in front of the site is purged by Wagtail when content is published
