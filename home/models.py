@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -9,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from .blocks import BaseStreamBlock
 from .cache import CacheVersion, active_locale  # noqa: F401 (CacheVersion: home/cache.py)
@@ -74,6 +76,8 @@ class OverviewPage(ViewRestrictionsMixin, Page):
     highlights_template = None
     highlights_above_body = True
     highlights_order = 0
+    # What the overview adds to the home page's opening, if anything (the sector emblems).
+    hero_template = None
 
     class Meta:
         abstract = True
@@ -111,6 +115,30 @@ class HomePage(ViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Wagtail's routing asks for every level of the path on its way down, two queries a
+        level (the child by slug, then its specific page); this finds the page at the whole
+        path in two. Only when no page type below routes further itself (none of ours does):
+        a page that does gets the rest of the path as Wagtail would give it."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        found = Page.objects.filter(url_path=url_path).first()
+        if found is None or not found.is_descendant_of(self):
+            raise Http404
+        model = found.specific_class
+        if model is None or model.route is not Page.route:
+            return super().route(request, path_components)
+        # With what the page shows fetched along (its type's `for_page_view()`), where it has
+        # one and the page is public; else as Wagtail fetches it (a private page asks for a
+        # login or password).
+        pages = model.objects.filter(pk=found.pk, live=True)
+        page = getattr(pages, "for_page_view", lambda: None)()
+        page = (page.first() if page is not None else None) or found.specific
+        if not page.live:
+            raise Http404
+        return RouteResult(page)
 
     def overviews(self):
         """The live overviews under this home page, in the order the home page shows their
@@ -176,8 +204,18 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("foundations")
 
-    def footer_pages(self):
-        """The footer's fixed pages in the language being read, fetched in one query."""
+    @classmethod
+    def with_foundations(cls, site):
+        """The site's settings and their foundations, in one query (two before any foundation
+        is entered)."""
+        foundations = list(
+            Foundation.objects.filter(settings__site=site).select_related("settings")
+        )
+        return (foundations[0].settings if foundations else cls.for_site(site)), foundations
+
+    def menu_and_footer_pages(self, home):
+        """The main navigation (the home page's children shown in menus) and the footer's fixed
+        pages, both in the language being read, from one query."""
         wanted = {
             "privacy_page_id": _("Privacy statement"),
             "accessibility_page_id": _("Accessibility statement"),
@@ -186,14 +224,27 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
         ids = {
             getattr(self, field): label for field, label in wanted.items() if getattr(self, field)
         }
-        if not ids:
-            return []
-        by_key = {}
-        sources = Page.objects.filter(pk__in=ids).values("pk", "translation_key")
-        keys = {row["translation_key"]: row["pk"] for row in sources}
-        for page in Page.objects.live().filter(translation_key__in=keys, locale=active_locale()):
-            by_key[keys[page.translation_key]] = page
-        return [(label, by_key[pk]) for pk, label in ids.items() if pk in by_key]
+        locale = active_locale()
+        sources = Page.objects.filter(pk__in=ids)
+        footer = models.Q(translation_key__in=sources.values("translation_key"), locale=locale)
+        source = sources.filter(translation_key=models.OuterRef("translation_key")).values("pk")
+        pages = list(
+            Page.objects.live()
+            .filter((Page.objects.child_of_q(home) & models.Q(show_in_menus=True)) | footer)
+            .annotate(footer_source=models.Subquery(source[:1]))
+            .order_by("path")
+        )
+        menu = [
+            page
+            for page in pages
+            if page.show_in_menus and page.depth == home.depth + 1 and page.is_descendant_of(home)
+        ]
+        by_source = {
+            page.footer_source: page
+            for page in pages
+            if page.footer_source and locale and page.locale_id == locale.pk
+        }
+        return menu, [(label, by_source[pk]) for pk, label in ids.items() if pk in by_source]
 
 
 class Foundation(Orderable):

@@ -148,12 +148,13 @@ def site_chrome(context):
 
 def _chrome(request, site):
     home = localized(site.root_page)
-    footer = FoundationSettings.for_site(site)
+    footer, foundations = FoundationSettings.with_foundations(site)
+    menu, footer_pages = footer.menu_and_footer_pages(home)
     return {
         "home_url": home.get_url(request) or "/",
         "menu": [
             {"title": item.title, "url": item.get_url(request), "url_path": item.url_path}
-            for item in home.get_children().live().in_menu()
+            for item in menu
         ],
         "foundations": [
             {
@@ -163,11 +164,9 @@ def _chrome(request, site):
                 },
                 "country": str(foundation.get_country_display()),
             }
-            for foundation in footer.foundations.all()
+            for foundation in foundations
         ],
-        "footer_pages": [
-            (str(label), page.get_url(request)) for label, page in footer.footer_pages()
-        ],
+        "footer_pages": [(str(label), page.get_url(request)) for label, page in footer_pages],
     }
 
 

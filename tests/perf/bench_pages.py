@@ -1,14 +1,18 @@
-"""The pages `make bench` measures, and the SQL queries each one costs.
+"""The pages `make bench` measures, the SQL queries each one costs, and the members it logs in.
 
-Run by tests/perf/bench.py as `python -m tests.perf.bench_pages` with the environment of a
-phase (production settings on the bench database; page cache off for "cold", on for "warm").
-It asks Django's test client for each page as an anonymous visitor without cookies: once to fill
-what every server process keeps (templates, content types); then, after the content generation
-changed as when an editor publishes, once from scratch (nothing in the content cache), once as
-most requests are served (the page's body from the content cache as rendered HTML), and once
-with its body rendered but what pages share cached: the queries of that last request are the
-ones the budget counts. Prints JSON with the queries and the time of each, and the slowest query,
-to tell what a page costs from what queueing adds."""
+Run by tests/perf/bench.py as `python -m tests.perf.bench_pages ACTION` with the environment of
+the server it measures (production settings on the bench database):
+
+- `pages`: each URL with its status and queries, asked from Django's test client as an
+  anonymous visitor without cookies: once to fill what every server process keeps (templates,
+  content types), then once counted. Run with caches off (production settings without
+  REDIS_URL), so the count is what every request of an uncached page costs: the budget.
+- `members N`: sessions of N bench members, logged in as allauth would, in the session store of
+  these settings; with the addresses a member writes to (join and leave a sector, register for
+  a meeting and cancel). For the member phase (their cookie) and the writers
+  (tests/perf/bench_writers.py).
+
+Prints JSON."""
 
 import functools
 import json
@@ -23,6 +27,7 @@ HOST = "127.0.0.1"
 # A listing narrowed by two filters and turned to its second page: the filters' subqueries and
 # the count of matching stories run on the whole table.
 STORY_FILTER = "?sector=agrarische-sector&town=herzebrock-clarholz&page=2"
+BENCH_MEMBERS = "@bench.jumelage.example"
 
 
 @functools.cache
@@ -50,9 +55,9 @@ def pages():
     from django.urls import reverse
     from django.utils import translation
 
-    from community.models import SectorPage
-    from exchanges.models import CalendarPage, StoryIndexPage, StoryPage
-    from home.models import HomePage
+    from community.models import SectorIndexPage, SectorPage
+    from exchanges.models import CalendarPage, MeetingPage, StoryIndexPage, StoryPage
+    from home.models import HomePage, StandardPage
 
     dutch = {"locale__language_code": "nl"}
     home = HomePage.objects.get(**dutch)
@@ -62,10 +67,13 @@ def pages():
         .filter(**dutch, member_contribution=False, story_sectors__isnull=False)
         .order_by("path")
     )
-    sector = SectorPage.objects.filter(**dutch).order_by("path").first()
+    meeting = middle(MeetingPage.objects.live().filter(**dutch).order_by("path"))
+    sector = SectorPage.objects.live().filter(**dutch).order_by("path").first()
     calendar = CalendarPage.objects.get(**dutch)
+    standard = StandardPage.objects.live().filter(**dutch).order_by("path").first()
     with translation.override("nl"):
         ical = reverse("calendar_feed")
+        search = reverse("search") + "?q=fiets"
     stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', get(home.url).text)[1]
     return [
         ("/healthz", "floor", "/healthz"),
@@ -74,15 +82,15 @@ def pages():
         ("story index", "page", stories.url),
         ("story index, filtered", "page", stories.url + STORY_FILTER),
         ("story", "page", story.url),
+        ("sector index", "page", SectorIndexPage.objects.get(**dutch).url),
         ("sector", "page", sector.url),
+        ("calendar", "page", calendar.url),
         ("calendar month", "page", f"{calendar.url}?view=month"),
+        ("meeting", "page", meeting.url),
+        ("standard page", "page", standard.url),
+        ("search", "page", search),
         ("iCal feed", "page", ical),
     ]
-
-
-def shorten(query):
-    """A query without its column list, which says little and takes most of the space."""
-    return re.sub(r"^SELECT .*? FROM ", "SELECT … FROM ", query, count=1, flags=re.DOTALL)[:600]
 
 
 def timed(path):
@@ -95,36 +103,13 @@ def timed(path):
     with CaptureQueriesContext(connection) as captured:
         response = get(path)
     elapsed = (time.perf_counter() - started) * 1000
-    queries = [(float(query["time"]) * 1000, query["sql"]) for query in captured.captured_queries]
-    return response.status_code, elapsed, queries
+    return response.status_code, elapsed, len(captured)
 
 
 def measure(path):
-    from django.test import override_settings
-
-    from home.cache import bump
-
     get(path)
-    bump()
-    status, scratch_ms, scratch_queries = timed(path)
-    _, cached_ms, cached_queries = timed(path)
-    with override_settings(CACHE_RENDERED_HTML=False):
-        _, render_ms, queries = timed(path)
-    slowest = max(queries, default=(0.0, ""))
-    return {
-        "status": status,
-        # The page's body rendered, what pages share taken from the content cache: the budget.
-        "queries": len(queries),
-        "render_ms": round(render_ms, 1),
-        "sql_ms": round(sum(ms for ms, _ in queries), 1),
-        "slowest_query": {"ms": round(slowest[0], 1), "sql": shorten(slowest[1])},
-        # Nothing in the content cache: the first request after a change of content.
-        "scratch_queries": len(scratch_queries),
-        "scratch_ms": round(scratch_ms, 1),
-        # The page's body from the content cache as well: most requests.
-        "cached_queries": len(cached_queries),
-        "cached_ms": round(cached_ms, 1),
-    }
+    status, render_ms, queries = timed(path)
+    return {"status": status, "queries": queries, "render_ms": round(render_ms, 1)}
 
 
 def content_counts():
@@ -141,16 +126,64 @@ def content_counts():
         StoryPage.objects.filter(alias_of__isnull=False).count()
         + MeetingPage.objects.filter(alias_of__isnull=False).count()
     )
-    counts["members"] = User.objects.filter(email__endswith="@bench.jumelage.example").count()
+    counts["members"] = User.objects.filter(email__endswith=BENCH_MEMBERS).count()
     return counts
+
+
+def member_sessions(count):
+    """Sessions of `count` active bench members, as a login leaves them (the session store and
+    its cache of these settings), with the pages and form addresses a member uses."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from community.models import SectorPage, User
+    from exchanges.models import MeetingPage
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    members = User.objects.filter(email__endswith=BENCH_MEMBERS, is_active=True).order_by("pk")
+    sessions = []
+    for member in members[:count]:
+        session = store()
+        session[SESSION_KEY] = str(member.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+        session.create()
+        sessions.append(session.session_key)
+    dutch = {"locale__language_code": "nl"}
+    sector = SectorPage.objects.live().filter(**dutch).order_by("path").first()
+    upcoming = MeetingPage.objects.live().filter(**dutch, start__gt=timezone.now())
+    meeting = next(page for page in upcoming.order_by("start")[:100] if page.registration_open())
+    with translation.override("nl"):
+        urls = {
+            "sector": sector.url,
+            "join": reverse("join_sector", args=[sector.pk]),
+            "leave": reverse("leave_sector", args=[sector.pk]),
+            "meeting": meeting.url,
+            "register": reverse("meeting_register", args=[meeting.pk]),
+            "cancel": reverse("meeting_cancel_registration", args=[meeting.pk]),
+            "member_area": reverse("member_area"),
+        }
+    return {"cookie": settings.SESSION_COOKIE_NAME, "sessions": sessions, "urls": urls}
 
 
 def main():
     django.setup()
-    measured = []
-    for label, kind, path in pages():
-        measured.append({"label": label, "kind": kind, "path": path, **measure(path)})
-    json.dump({"pages": measured, "content": content_counts()}, sys.stdout)
+    action = sys.argv[1]
+    if action == "pages":
+        measured = [
+            {"label": label, "kind": kind, "path": path, **measure(path)}
+            for label, kind, path in pages()
+        ]
+        result = {"pages": measured, "content": content_counts()}
+    elif action == "members":
+        result = member_sessions(int(sys.argv[2]))
+    else:
+        raise SystemExit(f"bench_pages: unknown action {action!r}")
+    json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":
