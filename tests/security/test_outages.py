@@ -3,9 +3,11 @@ a database that cannot be reached while members try to log in."""
 
 import datetime
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 
 import pytest
@@ -15,7 +17,7 @@ from django.utils import timezone
 
 from exchanges.factories import CalendarPageFactory, MeetingPageFactory
 from tests.base import BilingualSiteMixin
-from tests.security.live import Browser, LiveSite, copy_test_database, free_port, member
+from tests.security.live import ROOT, Browser, LiveSite, copy_test_database, free_port, member
 
 PASSWORD = "een-heel-lang-wachtwoord"
 
@@ -108,6 +110,51 @@ def test_with_redis_gone_pages_serve_members_post_and_log_in_with_one_warning(
     assert member_area[0] == 200
     assert log.count("cannot be reached") == 1, log[-3000:]
     assert "Traceback" not in log
+
+
+PUBLISH_HOME_TITLE = """
+from home.models import HomePage
+page = HomePage.objects.get(locale__language_code="nl")
+page.title = "Gepubliceerd terwijl Redis weg was"
+page.save_revision().publish()
+"""
+
+
+def test_a_publish_while_redis_is_away_is_not_served_stale_when_it_is_back(tmp_path, redis_server):
+    port, redis = redis_server
+    Site.build_site()
+    database = tmp_path / "site.sqlite3"
+    copy_test_database(database)
+    environment = {
+        "REDIS_URL": f"redis://127.0.0.1:{port}/0",
+        "PAGE_CACHE_SECONDS": "300",
+        "CACHE_VERSION_SECONDS": "1",
+    }
+
+    with LiveSite(database, tmp_path / "server.log", **environment) as site:
+        visitor = Browser(site)
+        before = [visitor.get("/nl/")[1] for _ in range(2)]
+        # Redis stops answering, keeping its data; an editor publishes meanwhile (here from a
+        # shell on another application server).
+        redis.send_signal(signal.SIGSTOP)
+        try:
+            subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+                [sys.executable, "manage.py", "shell", "-c", PUBLISH_HOME_TITLE],
+                cwd=ROOT,
+                env=site.environment,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+        finally:
+            redis.send_signal(signal.SIGCONT)
+        time.sleep(1.5)
+        status, after = visitor.get("/nl/")
+
+    assert all(Site.home.title in page for page in before)
+    assert status == 200
+    assert "Gepubliceerd terwijl Redis weg was" in after
+    assert Site.home.title not in after
 
 
 def test_logging_in_while_the_database_is_unreachable_does_not_lock_the_account(tmp_path):
