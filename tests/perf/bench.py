@@ -26,8 +26,9 @@ files, gunicorn with 2 workers on a loopback port. wrk measures each URL in four
 Each page's requests per second are given as a share of a static file's in the same phase (the
 stylesheet, served by WhiteNoise through the same workers: the floor of this stack on this
 machine, so the shares hold across machines and loads), and for "writes" as a share of the same
-page's "cached" figures. The SQL queries per page are counted in-process with caches off
-(tests/perf/bench_pages.py): what every uncached request costs. Prints a table and the targets of
+page's "cached" figures (req/s as shares of the static file's in each phase). The SQL queries
+per page are counted in-process with caches off (tests/perf/bench_pages.py): what every uncached
+request costs. Prints a table and the targets of
 issue 14 met or missed, and writes bench-report.json."""
 
 import http.client
@@ -112,6 +113,9 @@ def site_environment(database, cached=True, **extra):
     env.pop("CACHE_KEY_PREFIX", None)
     if cached:
         env["REDIS_URL"] = REDIS_URL
+    else:
+        # Nor rendered fragments in each process's memory.
+        env["CACHE_RENDERED_HTML"] = "0"
     return env
 
 
@@ -327,7 +331,9 @@ def targets(row, rows):
     if quiet is None:
         return {}
     row["p99_factor"] = round(row["p99_ms"] / max(quiet["p99_ms"], 0.01), 2)
-    row["rate_share"] = round(row["requests_per_s"] / quiet["requests_per_s"], 3)
+    # As shares of the static file in each phase: what the machine's other work took from both
+    # phases alike does not count against the writes.
+    row["rate_share"] = round(row["ratio_to_static"] / quiet["ratio_to_static"], 3)
     return {
         "writes_p99": row["p99_factor"] <= TARGETS["max_writes_p99_factor"],
         "writes_rate": row["rate_share"] >= TARGETS["min_writes_rate_share"],
