@@ -124,7 +124,8 @@ class HomePage(ViewRestrictionsMixin, Page):
         if not path_components:
             return super().route(request, path_components)
         url_path = self.url_path + "/".join(path_components) + "/"
-        found = Page.objects.filter(url_path=url_path).first()
+        # By slug first: `url_path` has no index, `slug` has.
+        found = Page.objects.filter(slug=path_components[-1], url_path=url_path).first()
         if found is None or not found.is_descendant_of(self):
             raise Http404
         model = found.specific_class
@@ -226,12 +227,15 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
         }
         locale = active_locale()
         sources = Page.objects.filter(pk__in=ids)
-        footer = models.Q(translation_key__in=sources.values("translation_key"), locale=locale)
         source = sources.filter(translation_key=models.OuterRef("translation_key")).values("pk")
+        menu = home.get_children().live().in_menu()
+        footer = Page.objects.live().filter(
+            translation_key__in=sources.values("translation_key"), locale=locale
+        )
+        # A union, not one filter with OR: each half finds its few rows through an index.
         pages = list(
-            Page.objects.live()
-            .filter((Page.objects.child_of_q(home) & models.Q(show_in_menus=True)) | footer)
-            .annotate(footer_source=models.Subquery(source[:1]))
+            menu.annotate(footer_source=models.Subquery(source[:1]))
+            .union(footer.annotate(footer_source=models.Subquery(source[:1])))
             .order_by("path")
         )
         menu = [
