@@ -5,16 +5,18 @@ djangoproject.com's generation token passed as `version=`: publishing a page rep
 version, saving an image the "images" version, and so on (KINDS). A new version makes every older
 entry unreachable at once, on every server; entries also expire after their own timeout.
 
-The versions live in the database (CacheVersion), replaced in the same transaction as the change,
-so a change made while Redis is down is not lost, and entries Redis still holds from before are
-never served once it is back. Servers read the versions through the shared cache, where they are
-kept for CACHE_VERSION_SECONDS: a change shows on other servers at most that late.
+The versions live in the database (CacheVersion), replaced in the same transaction as the change
+and again once it is committed, so a change made while Redis is down is not lost, and entries
+Redis still holds from before are never served once it is back. Servers read the versions through
+the shared cache, where they are kept for CACHE_VERSION_SECONDS: a change shows on other servers
+at most that late.
 
 Members' own actions (registrations, memberships, profiles, photos, reports) replace no version:
 what they change is rendered live, outside the cached fragments, by `{% live %}` (see
 home/templatetags/jumelage_tags.py).
 """
 
+import functools
 import time
 import uuid
 from contextlib import contextmanager
@@ -94,12 +96,19 @@ def versions_for_request():
 
 
 def bump(*kinds):
-    """A new version of `kinds` (every kind when none is given), in the current transaction."""
-    for kind in kinds or KINDS:
+    """New versions of `kinds` (every kind when none is given), in the current transaction, and
+    again once it is committed: what another server stored under the first ones while the
+    transaction was open was made of what it had not committed yet."""
+    kinds = kinds or KINDS
+    _new_versions(kinds)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _new_versions(kinds))
+
+
+def _new_versions(kinds):
+    for kind in kinds:
         CacheVersion.objects.update_or_create(kind=kind, defaults={"token": uuid.uuid4().hex})
     _forget_versions()
-    # Read again once committed: a server that read the versions in between kept the old ones.
-    transaction.on_commit(_forget_versions)
 
 
 def _forget_versions():
@@ -114,7 +123,14 @@ def _forget_versions():
 
 def media_base():
     """Where the media storage serves files from: image addresses in cached HTML depend on it."""
-    return storages["default"].url("")
+    return _media_base(storages["default"], settings.MEDIA_URL)
+
+
+@functools.lru_cache(maxsize=4)
+def _media_base(storage, media_url):
+    # Asked of the storage (a bucket's endpoint or custom domain, or MEDIA_URL), once per
+    # storage and MEDIA_URL: a storage is set up once per process.
+    return storage.url("probe").removesuffix("probe")
 
 
 def remember(name, compute, kinds=CONTENT, timeout=None):

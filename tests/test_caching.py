@@ -318,6 +318,15 @@ class FaultTests(CachedSiteTestCase):
         self.assertContains(response, "Fietsen naar Herzebrock")
         self.assertNotContains(response, "Fietsen naar Clarholz")
 
+    def test_what_was_stored_while_a_publish_was_being_committed_is_not_served(self):
+        # Another server may read the new version before the publish is committed, and store
+        # the old page under it: the version is replaced again once committed.
+        with self.captureOnCommitCallbacks(execute=True):
+            self.first_story.title = "Fietsen naar Herzebrock"
+            self.first_story.save_revision().publish()
+            during = versions()[PAGES]
+        self.assertNotEqual(versions()[PAGES], during)
+
     def test_a_new_media_address_changes_the_image_addresses_served(self):
         self.first_story.image = wagtail_factories.ImageFactory()
         self.first_story.image_alt = "Fietsers bij de kerk"
