@@ -235,7 +235,8 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
         # A union, not one filter with OR: each half finds its few rows through an index.
         pages = list(
             menu.annotate(footer_source=models.Subquery(source[:1]))
-            .union(footer.annotate(footer_source=models.Subquery(source[:1])))
+            .order_by()
+            .union(footer.annotate(footer_source=models.Subquery(source[:1])).order_by())
             .order_by("path")
         )
         menu = [
