@@ -1,14 +1,19 @@
-"""Members' contributions: a story or a meeting proposal becomes a draft page owned by the member
-and goes through the Wagtail moderation workflow. Members never publish; editors do.
+"""The contribution lifecycle, in one place: a member's story or meeting proposal is created as a
+draft page owned by the member, edited, submitted to the Wagtail moderation workflow, withdrawn,
+approved (published), rejected, hidden after reports, or deleted. Members never publish; editors
+and moderators decide.
 
-The rules of who may see and edit a contribution live here, for the views and tests alike."""
+Generic over every page type with `ContributionMixin` (community/models/contribution.py): the
+views, the review task, the reports and the signal handlers call these functions, and what a page
+type adds (its fields, its form) lives with it. The rules of who may see and edit a contribution
+live here too, for the views and tests alike."""
 
 from html import escape, unescape
 from threading import local
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +24,9 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from exchanges.models import CalendarPage, MeetingPage, StoryIndexPage, StoryPage
+from community import notifications, roles
+from community.models.contribution import contribution_models
+from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
 
 MAX_PHOTOS = 10
@@ -42,7 +49,7 @@ def contributions_of(user):
     `.editor_comment` set, in a fixed number of queries."""
     pages = list(
         Page.objects.filter(owner=user, alias_of__isnull=True)
-        .type(StoryPage, MeetingPage)
+        .type(*contribution_models())
         .order_by("-latest_revision_created_at", "-pk")
         .specific()
     )
@@ -144,8 +151,6 @@ def claim_submission(user, token):
     """Records the form's one-time token for the member; a second form with the same token
     (a double click, a resend) raises AlreadySubmitted. Called inside the transaction that
     saves the contribution, so a failure frees the token again."""
-    from community.models import SubmissionToken
-
     if token is None:
         return
     if SubmissionToken.objects.filter(user=user, token=token).exists():
@@ -166,6 +171,83 @@ def withdraw_from_review(page, user):
         return False
     page.current_workflow_state.cancel(user=user)
     return True
+
+
+def approve(workflow_state, user=None):
+    """Publishes what the workflow approved, as Wagtail's own action does, without asking whether
+    the approver may publish the page otherwise. Who may approve is the review task's decision
+    (`ContributionReviewTask.may_review`): moderators approve members' contributions but hold no
+    permission on any page (community/roles/setup.py). The member hears of it once it is committed
+    (`notify_published`, on Wagtail's workflow_approved signal)."""
+    reviewed_here = any(
+        getattr(task, "approval_publishes", False)
+        for task in workflow_state.workflow.tasks.specific()
+    )
+    revision = workflow_state.content_object.get_latest_revision()
+    # Any other workflow publishes as Wagtail's own action does: only for who may publish.
+    revision.publish(user=user, skip_permission_checks=reviewed_here)
+
+
+def member_contribution(workflow_state):
+    """The member's contribution a workflow is about, or None (an editor's page, a former
+    member's contribution, or one of an account that is not a member's)."""
+    page = workflow_state.content_object
+    page = getattr(page, "specific", page)
+    if not getattr(page, "member_contribution", False) or page.owner is None:
+        return None
+    return page if roles.is_member(page.owner) else None
+
+
+def notify_published(workflow_state):
+    """The approval published the contribution: its member is told once that is committed."""
+    page = member_contribution(workflow_state)
+    if page is not None:
+        transaction.on_commit(
+            lambda: notifications.notify_contribution_published(
+                page.__class__.objects.get(pk=page.pk)
+            )
+        )
+
+
+def notify_changes_requested(workflow_state):
+    """A reviewer asked for changes: the member is told, with the reviewer's comment."""
+    page = member_contribution(workflow_state)
+    if page is None:
+        return
+    rejected = (
+        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_REJECTED)
+        .order_by("-finished_at")
+        .first()
+    )
+    comment = rejected.comment if rejected else ""
+    transaction.on_commit(lambda: notifications.notify_changes_requested(page, comment))
+
+
+@transaction.atomic
+def reject(task_state, user, comment=""):
+    """An editor's final "no": the review ends, the contribution is never published, and its
+    member is told why. It stays the member's (to read, or delete), no longer editable."""
+    task_state.status = TaskState.STATUS_REJECTED
+    task_state.finished_at = timezone.now()
+    task_state.finished_by = user
+    task_state.comment = comment
+    task_state.save()
+    workflow_state = task_state.workflow_state
+    workflow_state.cancel(user=user)
+    page = workflow_state.content_object.specific
+    type(page).objects.filter(pk=page.pk).update(declined_at=timezone.now(), decline_reason=comment)
+    if page.owner_id and roles.is_member(page.owner):
+        transaction.on_commit(lambda: notifications.notify_contribution_declined(page, comment))
+
+
+def hide(versions):
+    """Takes a published contribution off the site until an editor decides (they publish it
+    again, or leave it hidden): each of its own language versions given (locked by the caller),
+    aliases following their originals. Returns whether anything was shown before."""
+    shown = [version for version in versions if version.live and not version.alias_of_id]
+    for version in shown:
+        version.specific.unpublish()
+    return bool(shown)
 
 
 def photo_ids(page):
@@ -299,8 +381,13 @@ def photo_blocks(stored):
 
 
 def parent_for(page_class, locale):
-    index_class = StoryIndexPage if page_class is StoryPage else CalendarPage
-    return index_class.objects.filter(locale=locale).first()
+    """Where a new contribution goes: the page its type may be created under (its overview) in
+    the contribution's language."""
+    for parent_class in page_class.allowed_parent_page_models():
+        parent = parent_class.objects.filter(locale=locale).first()
+        if parent is not None:
+            return parent
+    return None
 
 
 @transaction.atomic

@@ -1,18 +1,22 @@
-import datetime
-
 from django import forms
 from django.conf import settings
-from django.utils import timezone, translation
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from exchanges.choices import MeetingFormat, SpokenLanguage
-from exchanges.models import MeetingPage
 from home.validators import validate_one_line, validate_text
 
+from .contributions import (
+    body_text,
+    collection_for,
+    paragraphs_to_html,
+    photo_blocks,
+    save_photos,
+)
 from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
 from .uploads import PhotoField, PixelBudget, lazy_text
@@ -293,7 +297,16 @@ def photo_formset(*args, existing=0, **kwargs):
 
 
 class ContributionForm(forms.Form):
-    """What a story and a meeting proposal share."""
+    """What every contribution form shares. Each page type members contribute has its own form
+    (exchanges/contribution_forms.py), which names its `page_model`, reads a page back
+    (`initial_from`) and fills it (`fill`, `add_photos`). Validation ends with the page's own
+    `full_clean`, so the form refuses what the admin refuses, each error at its field."""
+
+    page_model = None
+    # The form's title ("Write a story"), for its page.
+    heading = None
+    # Fields of the form that are fields of the page, copied as they are.
+    page_fields = ("title", "intro")
 
     title = forms.CharField(label=_("Title"), max_length=150, validators=[validate_one_line])
     intro = forms.CharField(
@@ -318,8 +331,15 @@ class ContributionForm(forms.Form):
         help_text=_("Editors may translate it into the other language."),
     )
 
-    def __init__(self, *args, editing=False, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, user, page=None, **kwargs):
+        """A new contribution of `user`, or their `page` (its latest revision) to edit."""
+        self.user = user
+        self.editing = page is not None
+        self.page = page if self.editing else self.page_model()
+        initial = (
+            self.initial_from(page) if self.editing else {"language": translation.get_language()}
+        )
+        super().__init__(data, initial=initial, **kwargs)
         # A contribution links the sector's page of the default language, as a translated page
         # does; the member reads its name in their language.
         sectors = SectorPage.objects.live().filter(locale=Locale.get_default())
@@ -329,104 +349,72 @@ class ContributionForm(forms.Form):
             key=lambda choice: choice[1].casefold(),
         )
         self.fields["sector"].choices = [("", _("None"))] + shown
-        if editing:
+        if self.editing:
             # The language of a contribution is fixed once it exists.
             self.fields["language"].disabled = True
 
-    def chosen_sector(self):
-        return self.sectors.get(self.cleaned_data.get("sector") or "")
+    @classmethod
+    def initial_from(cls, page):
+        """What the form shows to edit `page`: the page read back into the form's fields."""
+        first = next(iter(getattr(page, page.sector_links_name).all()), None)
+        return {
+            **{name: getattr(page, name) for name in cls.page_fields},
+            "body": body_text(page),
+            "language": page.locale.language_code,
+            "sector": str(first.sector_id) if first else "",
+        }
 
+    def fill(self, page):
+        """Puts what the member sent into the page, field by field, leaving out fields that
+        have errors (as a ModelForm does); photos come with `add_photos`."""
+        data = self.cleaned_data
+        for name in self.page_fields:
+            if name in data:
+                setattr(page, name, data[name])
+        if not page.pk and "language" in data:
+            page.locale = Locale.objects.get(language_code=data["language"])
+        if "body" in data:
+            # The text as the member wrote it, then the photos the page already has.
+            html = paragraphs_to_html(data["body"])
+            body = [("paragraph", html)] if html else []
+            body += [("image", block.value) for block in page.body if block.block_type == "image"]
+            page.body = body
+        if "sector" in data:
+            sector = self.sectors.get(data["sector"] or "")
+            link = page._meta.get_field(page.sector_links_name).related_model
+            setattr(page, page.sector_links_name, [link(sector=sector)] if sector else [])
 
-FIRST_STORY_DATE = datetime.date(1900, 1, 1)
+    def add_photos(self, page, photos):
+        """Stores the photos of the formset as images of the member, in the contribution's own
+        collection, and adds them to the page (after its text)."""
+        chosen = ((photo, photo.photo()) for photo in photos)
+        uploads = [{**photo.cleaned_data, "image": image} for photo, image in chosen if image]
+        if not uploads:
+            return []
+        collection = collection_for(page.title, self.user)
+        stored = save_photos(uploads, collection, self.user)
+        self.add_photo_blocks(page, stored)
+        return stored
 
+    def add_photo_blocks(self, page, stored):
+        page.body = [(block.block_type, block.value) for block in page.body] + photo_blocks(stored)
 
-class StoryContributionForm(ContributionForm):
-    date = forms.DateField(
-        label=_("When did it happen?"),
-        # A date field of the browser reads and shows ISO dates, whatever the page's language.
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    towns = forms.MultipleChoiceField(
-        label=_("Towns involved"), widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.towns = {str(town.pk): town for town in towns_named()}
-        self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
-
-    def clean_date(self):
-        # A story tells what happened: not in the future, nor before the twinning's prehistory.
-        date = self.cleaned_data["date"]
-        if not FIRST_STORY_DATE <= date <= timezone.localdate():
-            raise forms.ValidationError(_("Choose a date between 1900 and today."))
-        return date
-
-    def chosen_towns(self):
-        return [self.towns[pk] for pk in self.cleaned_data.get("towns", [])]
-
-
-# A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
-# the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-# What a browser's date-and-time field reads and shows.
-ISO = "%Y-%m-%dT%H:%M"
-
-
-class MeetingProposalForm(ContributionForm):
-    start = forms.DateTimeField(
-        label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
-    )
-    end = forms.DateTimeField(
-        label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
-    )
-    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
-    place_name = forms.CharField(
-        label=_("Place"),
-        max_length=150,
-        required=False,
-        validators=[validate_one_line],
-        help_text=_("Needed for meetings in person and hybrid meetings."),
-    )
-    town = TownChoiceField(label=_("Town of the meeting"))
-    online_url = forms.URLField(
-        label=_("Online link"),
-        required=False,
-        help_text=_("Needed for online and hybrid meetings."),
-        assume_scheme="https",
-        max_length=MeetingPage._meta.get_field("online_url").max_length,
-    )
-    spoken_language = forms.ChoiceField(label=_("Spoken language"), choices=SpokenLanguage.choices)
-    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Required for some formats (clean says which): the label must not call them optional.
-        for name in ("place_name", "online_url"):
-            self.fields[name].required_by_format = True
-
-    def clean(self):
-        data = super().clean()
-        for name in ("start", "end"):
-            moment = data.get(name)
-            if moment and not FIRST_YEAR <= moment.year <= LAST_YEAR:
-                self.add_error(
-                    name,
-                    _("Choose a date between %(first)s and %(last)s.")
-                    % {"first": FIRST_YEAR, "last": LAST_YEAR},
-                )
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end must be after the start."))
-        meeting_format = data.get("format")
-        if meeting_format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) and not data.get(
-            "online_url"
-        ):
-            self.add_error("online_url", _("An online or hybrid meeting needs an online link."))
-        if meeting_format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not data.get(
-            "place_name"
-        ):
-            self.add_error("place_name", _("A meeting in person needs a place or an address."))
-        return data
+    def _post_clean(self):
+        """The page's own rules (its `clean()` and its fields'), on the page as filled with
+        what the member sent: the form and the admin cannot disagree."""
+        self.fill(self.page)
+        filled = {*self.page_fields, "body"}
+        exclude = [
+            field.name
+            for field in self.page._meta.concrete_fields
+            if field.name not in filled or field.name in self.errors
+        ]
+        try:
+            self.page.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(name if name in self.fields else None, message)
 
 
 class ReportForm(forms.Form):

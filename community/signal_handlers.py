@@ -1,48 +1,25 @@
-"""Members hear what happened to their contribution: approved (published) or changes requested.
-A member's photo leaves the storage with the member, or when they replace or remove it."""
+"""Members hear what happened to their contribution: approved (published) or changes requested;
+deleting a contribution, however it happens, takes its other versions and photos along (all in
+community/contributions.py). A member's photo leaves the storage with the member, or when they
+replace or remove it."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete, pre_save
-from wagtail.models import TaskState
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.tasks import delete_file_from_storage_task
 
-from exchanges.models import MeetingPage, StoryPage
-
-from . import contributions, notifications, roles
+from . import contributions
 from .models import User
-
-
-def member_contribution(workflow_state):
-    page = workflow_state.content_object
-    page = getattr(page, "specific", page)
-    if not getattr(page, "member_contribution", False) or page.owner is None:
-        return None
-    return page if roles.is_member(page.owner) else None
+from .models.contribution import contribution_models
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
-    page = member_contribution(instance)
-    if page is not None:
-        # The approval publishes the page; tell the member once that is committed.
-        transaction.on_commit(
-            lambda: notifications.notify_contribution_published(
-                page.__class__.objects.get(pk=page.pk)
-            )
-        )
+    contributions.notify_published(instance)
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
-    page = member_contribution(instance)
-    if page is None:
-        return
-    rejected = (
-        TaskState.objects.filter(workflow_state=instance, status=TaskState.STATUS_REJECTED)
-        .order_by("-finished_at")
-        .first()
-    )
-    comment = rejected.comment if rejected else ""
-    transaction.on_commit(lambda: notifications.notify_changes_requested(page, comment))
+    """Wagtail's "request changes" (our final "reject" cancels the workflow instead)."""
+    contributions.notify_changes_requested(instance)
 
 
 def delete_file_later(field_file, name):
@@ -71,7 +48,7 @@ def register():
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
     post_delete.connect(on_user_deleted, sender=User, dispatch_uid="jumelage_avatar_deleted")
-    for model in (StoryPage, MeetingPage):
+    for model in contribution_models():
         pre_delete.connect(
             contributions.discard_with_contribution,
             sender=model,

@@ -1,13 +1,31 @@
+"""What members do on the site besides reading: register for meetings, and in their member area
+(with community/views.py) contribute stories and meetings, and download their data."""
+
+import datetime
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
+from community import contributions
+from community.forms import photo_formset
+from community.models import SectorPage
+from community.uploads import KeptPhoto, clear_abandoned_photos
+from community.views import member_required
 from home.ratelimit import rate_limit
 
 from .choices import RegistrationStatus
+from .contribution_forms import MeetingForm, StoryForm, form_for
 from .models import MeetingPage, Registration, RegistrationClosed
+from .privacy import export_member_data
 
 
 def meeting_for(page_id):
@@ -45,3 +63,241 @@ def cancel_registration(request, page_id):
     Registration.objects.cancel(meeting, request.user)
     messages.success(request, _("Your registration has been cancelled."))
     return redirect(meeting.get_url(request))
+
+
+@member_required
+def member_area(request):
+    user = request.user
+    registrations = list(
+        Registration.objects.filter(user=user)
+        .active()
+        .with_meeting_in(get_language())
+        .select_related("meeting")
+        .order_by("meeting__start")
+    )
+    # Each meeting in the reader's language where it is translated: one query for them all.
+    translated = MeetingPage.objects.in_bulk(
+        [
+            registration.shown_meeting_id
+            for registration in registrations
+            if registration.shown_meeting_id
+        ]
+    )
+    for registration in registrations:
+        registration.shown_meeting = translated.get(
+            registration.shown_meeting_id, registration.meeting
+        )
+    keys = list(user.memberships.values_list("sector_key", flat=True))
+    sectors = SectorPage.objects.live().filter(
+        translation_key__in=keys, locale__language_code=get_language()
+    )
+    return render(
+        request,
+        "community/member_area.html",
+        {
+            "contributions": contributions.contributions_of(user),
+            "registrations": registrations,
+            "sectors": sectors,
+        },
+    )
+
+
+def own_contribution(request, page_id, rule=contributions.editable_by):
+    """The member's own contribution, as long as `rule` allows (by default: still editable);
+    anything else is not found, so nobody learns that someone else's draft exists."""
+    page = Page.objects.filter(pk=page_id).specific().first()
+    if page is None or not rule(page, request.user):
+        raise Http404
+    return page.get_latest_revision_as_object()
+
+
+def submission_token(request):
+    """The contribution form's one-time token: the one the form was sent with (kept when the
+    form comes back with errors), or a new one for a new form."""
+    try:
+        return uuid.UUID(request.POST.get("submission", ""))
+    except ValueError:
+        return uuid.uuid4() if request.method == "GET" else None
+
+
+def photo_count(page):
+    """The photos a contribution has: the one leading a story and those in its text."""
+    if page is None:
+        return 0
+    in_body = sum(1 for block in page.body if block.block_type == "image")
+    return in_body + (1 if getattr(page, "image_id", None) else 0)
+
+
+def keep_photos(request, token, photos):
+    """After a form came back with errors: keeps each photo that passed the checks for the next
+    try (the browser forgets the chosen file), and forgets those the member no longer wants."""
+    if token is None:
+        return
+    photos.is_valid()  # Cleans every photo, also when the other fields already had errors.
+    if any(getattr(photo, "cleaned_data", {}).get("image") for photo in photos.forms):
+        clear_abandoned_photos()  # once per request that keeps photos: no scheduler needed
+    for index, photo in enumerate(photos.forms):
+        data = getattr(photo, "cleaned_data", {})
+        upload = data.get("image")
+        if upload:
+            sent = request.FILES.get(photo.add_prefix("image"))
+            photo.kept = KeptPhoto.keep(
+                request.session, token, index, upload, sent.name if sent else "", request.user
+            )
+        elif photo.kept and data.get("discard"):
+            KeptPhoto.drop(request.session, token, index)
+            photo.kept = None
+
+
+def contribution_view(request, form_class, page=None):
+    """The form of a new contribution, or of the member's `page` (its latest revision)."""
+    stored_title = page.title if page is not None else ""
+    form = form_class(request.POST or None, user=request.user, page=page)
+    token = submission_token(request)
+    kept, lost = (
+        KeptPhoto.for_form(request.session, token)
+        if token and request.method == "POST"
+        else ({}, {})
+    )
+    photos = photo_formset(
+        request.POST or None,
+        request.FILES or None,
+        prefix="photos",
+        kept=kept,
+        lost=lost,
+        existing=photo_count(page),
+    )
+    if request.method == "POST" and form.is_valid() and photos.is_valid():
+        submit = bool(request.POST.get("submit"))
+        page = form.page
+        try:
+            with transaction.atomic():
+                # First the token (a second copy of the same form waits here for the first and
+                # stops), then the review state, before any photo is stored.
+                contributions.claim_submission(request.user, token)
+                if form.editing:
+                    contributions.lock_for_edit(page, request.user)
+                form.add_photos(page, photos)
+                if form.editing:
+                    contributions.update_contribution(page, request.user, submit=submit)
+                else:
+                    contributions.create_contribution(
+                        page, request.user, page.locale, submit=submit
+                    )
+        except contributions.AlreadySubmitted:
+            KeptPhoto.drop(request.session, token)
+            messages.info(
+                request, _("This form had already been sent; your contribution is saved once.")
+            )
+            return redirect("member_area")
+        except contributions.NotEditable:
+            return in_review_view(request, page, status=409)
+        KeptPhoto.drop(request.session, token)
+        if submit:
+            messages.success(
+                request, _("Thank you! Your contribution is waiting for an editor's review.")
+            )
+        else:
+            messages.success(
+                request, _("Your draft has been saved. You can come back to it later.")
+            )
+        return redirect("member_area")
+    if request.method == "POST":
+        keep_photos(request, token, photos)
+        messages.error(request, _("Please correct the marked fields; nothing you typed is lost."))
+    return render(
+        request,
+        "community/contribution_form.html",
+        {
+            "form": form,
+            "photos": photos,
+            "first_photos": photos.forms[:3],
+            "more_photos": photos.forms[3:],
+            "more_photos_open": any(photo.errors or photo.kept for photo in photos.forms[3:]),
+            "page": None,
+            "contribution": page,
+            "contribution_title": stored_title,
+            "submission": token or uuid.uuid4(),
+        },
+    )
+
+
+def in_review_view(request, page, status=200):
+    """A contribution the editors are reviewing is read-only for its author: what they approve is
+    what they read. The member may take it back to edit it."""
+    page = Page.objects.get(pk=page.pk).specific
+    if status == 409:
+        messages.error(
+            request, _("Your changes were not saved: the editors are reviewing this contribution.")
+        )
+    return render(
+        request,
+        "community/contribution_in_review.html",
+        {
+            "page": None,
+            "contribution": page.get_latest_revision_as_object(),
+            "body": contributions.body_text(page.get_latest_revision_as_object()),
+            "withdrawable": contributions.withdrawable_by(page, request.user),
+        },
+        status=status,
+    )
+
+
+@member_required
+@rate_limit("contribution", limit=30)
+def new_story(request):
+    return contribution_view(request, StoryForm)
+
+
+@member_required
+@rate_limit("contribution", limit=30)
+def new_meeting(request):
+    return contribution_view(request, MeetingForm)
+
+
+@member_required
+@rate_limit("contribution", limit=30)
+def edit_contribution(request, page_id):
+    page = own_contribution(request, page_id, contributions.own_unpublished)
+    if not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
+        return in_review_view(request, page, status=409 if request.method == "POST" else 200)
+    return contribution_view(request, form_for(page), page)
+
+
+@require_POST
+@member_required
+@rate_limit("contribution", limit=30)
+def withdraw_contribution(request, page_id):
+    """Takes a contribution out of review, so that its author can edit it and send it again."""
+    page = own_contribution(request, page_id, contributions.own_unpublished)
+    if contributions.withdraw_from_review(page, request.user):
+        messages.success(
+            request,
+            _("Your contribution is a draft again: edit it and send it when you are ready."),
+        )
+    elif not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
+        messages.error(
+            request, _("This contribution cannot be withdrawn now: an editor is working on it.")
+        )
+    return redirect("edit_contribution", page_id=page.pk)
+
+
+@require_POST
+@member_required
+def delete_contribution(request, page_id):
+    page = own_contribution(request, page_id, contributions.own_unpublished)
+    contributions.remove_contribution(Page.objects.get(pk=page.pk).specific)
+    messages.success(
+        request, _("Your contribution “%(title)s” has been deleted.") % {"title": page.title}
+    )
+    return redirect("member_area")
+
+
+@member_required
+@never_cache
+def download_data(request):
+    """Personal data: never kept by a browser's or a proxy's cache (`no-store, private`)."""
+    response = export_member_data(request.user)
+    stamp = datetime.date.today().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="jumelage-my-data-{stamp}.json"'
+    return response

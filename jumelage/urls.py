@@ -53,6 +53,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
+    path("members/", include("exchanges.urls")),
     path("report/<id:page_id>/", community_views.report_contribution, name="report_contribution"),
     path("search/", site_views.search, name="search"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),

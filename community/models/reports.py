@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from community import contributions
+
 HIDE_AFTER_MEMBER_REPORTS = 3
 
 
@@ -105,13 +107,7 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
                 open_reports = self.for_page(page).open()
                 report.first_open = not open_reports.exclude(pk=report.pk).exists()
                 members = open_reports.filter(reporter__isnull=False).values("reporter").distinct()
-                # The contribution's own versions (aliases follow their originals).
-                shown = [
-                    version for version in versions if version.live and not version.alias_of_id
-                ]
-                if shown and members.count() >= HIDE_AFTER_MEMBER_REPORTS:
-                    for version in shown:
-                        version.specific.unpublish()
+                if members.count() >= HIDE_AFTER_MEMBER_REPORTS and contributions.hide(versions):
                     report.hid_page = True
                     report.save(update_fields=["hid_page"])
         except IntegrityError as error:  # the same reporter, at the same moment

@@ -1,13 +1,12 @@
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
-from community import roles
+from community import contributions
 
 
 class ReviewCommentForm(TaskStateCommentForm):
@@ -86,22 +85,7 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
             raise PermissionDenied
         if action_name != "decline":
             return super().on_action(task_state, user, action_name, **kwargs)
-        from community import notifications
-
-        comment = kwargs.get("comment", "")
-        task_state.status = TaskState.STATUS_REJECTED
-        task_state.finished_at = timezone.now()
-        task_state.finished_by = user
-        task_state.comment = comment
-        task_state.save()
-        workflow_state = task_state.workflow_state
-        workflow_state.cancel(user=user)
-        page = workflow_state.content_object.specific
-        type(page).objects.filter(pk=page.pk).update(
-            declined_at=timezone.now(), decline_reason=comment
-        )
-        if page.owner_id and roles.is_member(page.owner):
-            transaction.on_commit(lambda: notifications.notify_contribution_declined(page, comment))
+        contributions.reject(task_state, user, kwargs.get("comment", ""))
         # Wagtail reads what an action returns as the address to go to next: none of our own.
         return None
 

@@ -1,7 +1,5 @@
-from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,9 +8,8 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from community.localization import with_localized_sectors
 from home.blocks import BaseStreamBlock
-from home.models import LeadImageMixin, OverviewPage, with_renditions
+from home.models import LeadImageMixin, OverviewPage
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 
@@ -104,42 +101,22 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
             .order_by("display_name")
         )
 
-    def upcoming_meetings(self, limit=4):
-        meeting_page = apps.get_model("exchanges", "MeetingPage")
-        meetings = (
-            meeting_page.objects.for_listing()
-            .in_sector(self)
-            .filter(locale_id=self.locale_id)
-            .upcoming()[:limit]
+    def listings(self):
+        """What the other overviews of this language list of this community (its meetings, its
+        stories), by name (`OverviewPage.sector_listings`): the overviews beside this page's own
+        one, found in one query, say what they hold of it."""
+        home_path = self.path[: -2 * self.steplen]
+        overviews = (
+            Page.objects.live()
+            .type(OverviewPage)
+            .filter(depth=self.depth - 1, path__startswith=home_path)
+            .exclude(path=self.path[: -self.steplen])
+            .specific(defer=True)
         )
-        return with_localized_sectors(meetings)
-
-    def past_meetings(self, limit=3):
-        """The community's latest meetings that have ended, the most recent first."""
-        meeting_page = apps.get_model("exchanges", "MeetingPage")
-        meetings = (
-            meeting_page.objects.for_listing()
-            .in_sector(self)
-            .filter(locale_id=self.locale_id)
-            .past()[:limit]
-        )
-        return with_localized_sectors(meetings)
-
-    def past_meetings_url(self):
-        """The calendar's past meetings in this community's language, filtered by it."""
-        calendar_page = (
-            apps.get_model("exchanges", "CalendarPage")
-            .objects.live()
-            .filter(locale_id=self.locale_id)
-            .first()
-        )
-        url = calendar_page.url if calendar_page is not None else None
-        return f"{url}?{urlencode({'view': 'past', 'sector': self.slug})}" if url else ""
-
-    def latest_stories(self, limit=6):
-        story_page = apps.get_model("exchanges", "StoryPage")
-        stories = story_page.objects.for_listing().in_sector(self).filter(locale_id=self.locale_id)
-        return with_renditions(with_localized_sectors(stories[:limit]))
+        listings = {}
+        for overview in overviews:
+            listings.update(overview.sector_listings(self))
+        return listings
 
 
 class SectorCoordinator(TranslatableMixin, Orderable):

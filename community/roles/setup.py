@@ -28,6 +28,7 @@ from wagtail.models import (
 )
 
 from ..models import ContributionReviewTask
+from ..models.contribution import contribution_models
 from . import EDITOR_GROUPS, MODERATORS, TASK, WAGTAILS_FIRST_WORKFLOW, WORKFLOW
 
 PAGE_PERMISSIONS_EDITORS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -72,10 +73,14 @@ def page_permissions(codenames):
 
 
 def contribution_trees():
-    """The story overviews and calendars of every language: where members' contributions live."""
-    from exchanges.models import CalendarPage, StoryIndexPage
-
-    return [*StoryIndexPage.objects.all(), *CalendarPage.objects.all()]
+    """The story overviews and calendars of every language: where members' contributions live
+    (the pages each contribution type may be created under)."""
+    return [
+        page
+        for model in contribution_models()
+        for parent in model.allowed_parent_page_models()
+        for page in parent.objects.all()
+    ]
 
 
 def set_page_permissions(group, pages, codenames):

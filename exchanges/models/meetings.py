@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,14 +20,18 @@ from community.localization import (
     sector_versions,
     with_localized_sectors,
 )
+from community.models.contribution import ContributionMixin
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
-from exchanges.models.contribution import ContributionMixin
+from exchanges.models.registrations import Registration
 from home.blocks import BaseStreamBlock
 from home.models import OverviewPage
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 MEETINGS_PER_PAGE = 20
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
+# A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
+# the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class MeetingQuerySet(PublicPageQuerySet):
@@ -86,6 +91,19 @@ class CalendarPage(OverviewPage):
 
     def query_in_language(self, query, language_code):
         return sector_query_in_language(query, language_code)
+
+    def sector_listings(self, sector, upcoming=4, past=3):
+        """A sector community's upcoming and latest past meetings, and the link to all of its
+        past meetings, for the sector's page."""
+        meetings = self.meetings().in_sector(sector)
+        url = self.url
+        return {
+            "upcoming_meetings": with_localized_sectors(meetings.upcoming()[:upcoming]),
+            "past_meetings": with_localized_sectors(meetings.past()[:past]),
+            "past_meetings_url": (
+                f"{url}?{urlencode({'view': 'past', 'sector': sector.slug})}" if url else ""
+            ),
+        }
 
     def get_context(self, request, *args, **kwargs):
         from exchanges.calendar_views import calendar_context
@@ -229,20 +247,41 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         indexes = [models.Index(fields=["start", "page_ptr"], name="meeting_by_start")]
 
     def clean(self):
+        """What a meeting needs, for the admin and the members' form alike (its full_clean)."""
         super().clean()
         errors = {}
-        if self.start and self.end and self.end <= self.start:
+        for name in ("start", "end"):
+            moment = getattr(self, name)
+            year = timezone.localtime(moment, LOCAL_TIME).year if moment else None
+            if year and not FIRST_YEAR <= year <= LAST_YEAR:
+                errors[name] = _("Choose a date between %(first)s and %(last)s.") % {
+                    "first": FIRST_YEAR,
+                    "last": LAST_YEAR,
+                }
+        if self.start and self.end and self.end <= self.start and "end" not in errors:
             errors["end"] = _("The end must be after the start.")
-        if self.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) and not self.online_url:
+        if self.is_online and not self.online_url:
             errors["online_url"] = _("An online or hybrid meeting needs an online link.")
-        if self.format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not (
-            self.place_name or self.address
-        ):
-            errors["place_name"] = _("A meeting in person needs a place or an address.")
+        if self.is_in_person and not self.place_name.strip():
+            errors["place_name"] = _("A meeting in person or a hybrid meeting needs a place.")
         if self.registration_deadline and self.start and self.registration_deadline > self.start:
             errors["registration_deadline"] = _("Registration must close before the start.")
         if errors:
             raise ValidationError(errors)
+
+    def forget_contributor(self, user):
+        """The member who proposed the meeting is named as its organiser, in every language
+        version and revision: from now on a former member, in the version's own language."""
+        name = user.public_name
+        copies = MeetingPage.objects.filter(translation_key=self.translation_key, organiser=name)
+        for copy in copies.select_related("locale"):
+            with translation.override(copy.locale.language_code):
+                former = str(_("former member"))
+            MeetingPage.objects.filter(pk=copy.pk).update(organiser=former)
+            for revision in copy.revisions.all():
+                if revision.content.get("organiser") == name:
+                    revision.content["organiser"] = former
+                    revision.save(update_fields=["content"])
 
     @property
     def is_online(self):
@@ -262,8 +301,6 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         return not self.cancelled and (now or timezone.now()) < self.closes_at()
 
     def registrations(self):
-        from .registrations import Registration
-
         return Registration.objects.for_meeting(self)
 
     def get_context(self, request, *args, **kwargs):

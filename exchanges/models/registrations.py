@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from exchanges.choices import RegistrationStatus
+from home.notifications import send_templated_email
 
 
 class RegistrationClosed(Exception):  # noqa: N818 - a state, not a failure of the code
@@ -31,9 +32,8 @@ class RegistrationQuerySet(models.QuerySet):
         `language_code` (`shown_meeting_id`, `shown_meeting_title`; None where there is none),
         in the same query: a member registers on one language version, and is read about in
         the reader's (or editor's) language."""
-        from exchanges.models import MeetingPage
-
-        translations = MeetingPage.objects.filter(
+        meeting_page = self.model._meta.get_field("meeting").related_model
+        translations = meeting_page.objects.filter(
             translation_key=models.OuterRef("meeting_key"),
             locale__language_code=language_code,
             alias_of__isnull=True,
@@ -205,8 +205,6 @@ class Registration(models.Model):
         )
 
     def notify_promotion(self):
-        from home.notifications import send_templated_email
-
         meeting = self.meeting
         locale = Locale.objects.filter(language_code=self.user.language).first()
         localized = meeting.get_translation_or_none(locale) if locale else None

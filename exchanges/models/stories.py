@@ -1,7 +1,11 @@
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -18,12 +22,14 @@ from community.localization import (
     sector_versions,
     with_localized_sectors,
 )
+from community.models.contribution import ContributionMixin
 from exchanges.blocks import StoryStreamBlock
-from exchanges.models.contribution import ContributionMixin
 from home.models import LeadImageMixin, OverviewPage, with_renditions
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 STORIES_PER_PAGE = 12
+# A story tells what happened: not in the future, nor before the twinning's prehistory.
+FIRST_STORY_DATE = datetime.date(1900, 1, 1)
 
 
 class StoryQuerySet(PublicPageQuerySet):
@@ -102,6 +108,11 @@ class StoryIndexPage(OverviewPage):
     def query_in_language(self, query, language_code):
         return sector_query_in_language(query, language_code)
 
+    def sector_listings(self, sector, limit=6):
+        """A sector community's latest stories, for the sector's page."""
+        stories = self.stories().in_sector(sector)[:limit]
+        return {"latest_stories": with_renditions(with_localized_sectors(stories))}
+
     def get_context(self, request, *args, **kwargs):
         from exchanges.forms import StoryFilterForm, page_key
 
@@ -172,6 +183,20 @@ class StoryPage(
         # Listings show the newest first and stop after a page: with this index the database
         # reads a page's worth of stories instead of sorting all of them.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="story_newest_first")]
+
+    def clean(self):
+        """What a story needs, for the admin and the members' form alike (its full_clean)."""
+        super().clean()
+        if self.date and not FIRST_STORY_DATE <= self.date <= timezone.localdate():
+            raise ValidationError({"date": _("Choose a date between 1900 and today.")})
+
+    def forget_contributor(self, user):
+        """The member who wrote the story is its author, here and in its revisions."""
+        StoryPage.objects.filter(pk=self.pk, author=user).update(author=None)
+        for revision in self.revisions.all():
+            if revision.content.get("author") == user.pk:
+                revision.content["author"] = None
+                revision.save(update_fields=["content"])
 
     @property
     def towns(self):

@@ -1,0 +1,28 @@
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContributionMixin(models.Model):
+    """What a page needs to be a member's contribution: the mark, and an editor's final "no".
+    The contribution lifecycle (community/contributions.py) works on every page type that has
+    it, without naming them."""
+
+    member_contribution = models.BooleanField(
+        _("contributed by a member"), default=False, editable=False
+    )
+    declined_at = models.DateTimeField(_("rejected at"), null=True, blank=True, editable=False)
+    decline_reason = models.TextField(_("reason for rejection"), blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def forget_contributor(self, user):
+        """The member who contributed this page deletes their account and leaves it on the site:
+        a page type that names them elsewhere than as its owner (an author, an organiser)
+        forgets them here, in every language version and revision."""
+
+
+def contribution_models():
+    """The page types members contribute (those with ContributionMixin)."""
+    return [model for model in apps.get_models() if issubclass(model, ContributionMixin)]

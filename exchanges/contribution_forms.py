@@ -1,0 +1,129 @@
+"""The members' forms for the page types they contribute: one form per page type, which reads its
+page back (`initial_from`) and fills it (`fill`). What a story or a meeting needs is said by the
+page's own `clean()` (the form ends with the page's `full_clean`), so the admin asks the same."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.forms import ContributionForm, TownChoiceField, towns_named
+from home.validators import validate_one_line
+
+from .choices import MeetingFormat, SpokenLanguage
+from .models import MeetingPage, StoryPage, StoryTown
+
+# What a browser's date-and-time field reads and shows.
+ISO = "%Y-%m-%dT%H:%M"
+
+
+class StoryForm(ContributionForm):
+    page_model = StoryPage
+    heading = _("Write a story")
+    page_fields = (*ContributionForm.page_fields, "date")
+
+    date = forms.DateField(
+        label=_("When did it happen?"),
+        # A date field of the browser reads and shows ISO dates, whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    towns = forms.MultipleChoiceField(
+        label=_("Towns involved"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        self.towns = {str(town.pk): town for town in towns_named()}
+        super().__init__(*args, **kwargs)
+        self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
+
+    @classmethod
+    def initial_from(cls, page):
+        return {
+            **super().initial_from(page),
+            "towns": [str(link.town_id) for link in page.story_towns.all()],
+        }
+
+    def fill(self, page):
+        super().fill(page)
+        page.author = self.user
+        if "towns" in self.cleaned_data:
+            page.story_towns = [StoryTown(town=self.towns[pk]) for pk in self.cleaned_data["towns"]]
+
+    def add_photo_blocks(self, page, stored):
+        """The first photo of a story leads it: on cards, at the top of the page, in previews.
+        The top of the page has no caption, so a photo the member wrote a caption for stays in
+        the text, with its caption; the first one without leads."""
+        if not page.image_id:
+            lead = next((photo for photo in stored if not photo[2].strip()), None)
+            if lead is not None:
+                page.image, page.image_alt = lead[0], lead[1]
+                stored = [photo for photo in stored if photo is not lead]
+        super().add_photo_blocks(page, stored)
+
+
+class MeetingForm(ContributionForm):
+    page_model = MeetingPage
+    heading = _("Propose a meeting")
+    page_fields = (
+        *ContributionForm.page_fields,
+        "start",
+        "end",
+        "format",
+        "place_name",
+        "town",
+        "online_url",
+        "spoken_language",
+        "capacity",
+    )
+
+    start = forms.DateTimeField(
+        label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
+    )
+    end = forms.DateTimeField(
+        label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
+    place_name = forms.CharField(
+        label=_("Place"),
+        max_length=150,
+        required=False,
+        validators=[validate_one_line],
+        help_text=_("Needed for meetings in person and hybrid meetings."),
+    )
+    town = TownChoiceField(label=_("Town of the meeting"))
+    online_url = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        help_text=_("Needed for online and hybrid meetings."),
+        assume_scheme="https",
+        max_length=MeetingPage._meta.get_field("online_url").max_length,
+    )
+    spoken_language = forms.ChoiceField(label=_("Spoken language"), choices=SpokenLanguage.choices)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required for some formats (the meeting's clean() says which): the label must not call
+        # them optional.
+        for name in ("place_name", "online_url"):
+            self.fields[name].required_by_format = True
+
+    @classmethod
+    def initial_from(cls, page):
+        return {
+            **super().initial_from(page),
+            "start": timezone.localtime(page.start).replace(tzinfo=None),
+            "end": timezone.localtime(page.end).replace(tzinfo=None),
+            "town": page.town_id or "",
+        }
+
+    def fill(self, page):
+        super().fill(page)
+        page.organiser = self.user.public_name
+
+
+CONTRIBUTION_FORMS = (StoryForm, MeetingForm)
+
+
+def form_for(page):
+    """The form that edits this page."""
+    return next(form for form in CONTRIBUTION_FORMS if form.page_model is type(page))

@@ -1,0 +1,77 @@
+"""The member's right to a copy of their data: what every app keeps about them (their profile,
+communities and contributions from community, their registrations from here), in one file."""
+
+import json
+
+from django.http import HttpResponse
+from django.utils import timezone
+from wagtail.models import Page
+
+from community import contributions
+
+from .models import Registration, StoryPage
+
+
+def sector_communities(user):
+    """The member's communities, named in the member's language where there is a page in it."""
+    memberships = list(user.memberships.all())
+    names = {}
+    pages = Page.objects.filter(translation_key__in=[m.sector_key for m in memberships])
+    for page in pages.select_related("locale"):
+        if page.translation_key not in names or page.locale.language_code == user.language:
+            names[page.translation_key] = page.title
+    return [
+        {"sector": names.get(m.sector_key, ""), "joined_at": m.joined_at.isoformat()}
+        for m in memberships
+    ]
+
+
+def export_member_data(user):
+    """Everything the platform keeps about this member, and nothing about anyone else."""
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "profile": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "town": user.town.name if user.town else None,
+            "language": user.language,
+            "bio": user.bio,
+            "avatar": user.avatar.name or None,
+            "show_on_sector_pages": user.show_on_sector_pages,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "consents": [
+            {"privacy_statement_version": consent.version, "given_at": consent.given_at.isoformat()}
+            for consent in user.consents.all()
+        ],
+        "sector_communities": sector_communities(user),
+        "contributions": [
+            {
+                "type": "story" if isinstance(page, StoryPage) else "meeting",
+                "title": page.title,
+                "language": page.locale.language_code,
+                "state": str(page.state.label),
+                "introduction": page.intro,
+                "text": contributions.body_text(page),
+                "url": page.url if page.live else None,
+                "editor_comment": page.editor_comment,
+            }
+            for page in contributions.contributions_of(user)
+        ],
+        "meeting_registrations": [
+            {
+                "meeting": registration.meeting.title,
+                "start": registration.meeting.start.isoformat(),
+                "status": registration.status,
+                "registered_at": registration.queued_at.isoformat(),
+            }
+            for registration in Registration.objects.filter(user=user).select_related("meeting")
+        ],
+    }
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )

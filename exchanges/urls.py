@@ -1,0 +1,24 @@
+"""The member area (`members/`, with community/urls.py): what the member contributes and has
+registered for, and a copy of their data."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.member_area, name="member_area"),
+    path("stories/new/", views.new_story, name="contribute_story"),
+    path("meetings/new/", views.new_meeting, name="contribute_meeting"),
+    path("contributions/<id:page_id>/", views.edit_contribution, name="edit_contribution"),
+    path(
+        "contributions/<id:page_id>/withdraw/",
+        views.withdraw_contribution,
+        name="withdraw_contribution",
+    ),
+    path(
+        "contributions/<id:page_id>/delete/",
+        views.delete_contribution,
+        name="delete_contribution",
+    ),
+    path("my-data/", views.download_data, name="member_data"),
+]

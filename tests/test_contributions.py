@@ -1,0 +1,169 @@
+"""One home for each rule of a contribution: what a story or a meeting needs is said by the page
+itself (the members' form and the admin both ask it), and every step of the lifecycle is a
+function of community/contributions.py that the views, the review task and the reports call."""
+
+import datetime
+
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from wagtail.models import Page, WorkflowState
+
+from community import contributions
+from community.contributions import ContributionState
+from exchanges.choices import MeetingFormat, SpokenLanguage
+from exchanges.contribution_forms import MeetingForm, StoryForm
+from exchanges.models import MeetingPage, StoryPage
+from tests.calendar_base import local
+from tests.test_members import MembersTestCase
+
+
+def errors_of(page):
+    """The page's own verdict, as the admin's form gets it (field name: messages)."""
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        return error.message_dict
+    return {}
+
+
+class WhatAMeetingNeedsTests(MembersTestCase):
+    def proposal(self, **overrides):
+        data = {
+            "title": "Taalcafé",
+            "intro": "We oefenen samen Duits en Nederlands.",
+            "body": "",
+            "sector": "",
+            "language": "nl",
+            "start": "2030-06-01T19:30",
+            "end": "2030-06-01T21:30",
+            "format": MeetingFormat.IN_PERSON,
+            "place_name": "Bibliotheek",
+            "town": str(self.steenwijkerland.pk),
+            "online_url": "",
+            "spoken_language": SpokenLanguage.BOTH,
+            "capacity": "",
+        }
+        data.update(overrides)
+        return data
+
+    def test_a_meeting_in_person_with_only_an_address_is_refused_by_the_page_itself(self):
+        meeting = self.meeting(local(2030, 6, 1, 19, 30))
+        meeting.place_name, meeting.address = "", "Markt 1, Steenwijk"
+        with translation.override("nl"):
+            self.assertEqual(
+                errors_of(meeting)["place_name"],
+                ["Een fysieke of hybride bijeenkomst heeft een locatie nodig."],
+            )
+
+    def test_a_meeting_outside_2000_to_2100_is_refused_by_the_page_itself(self):
+        meeting = self.meeting(local(2030, 6, 1, 19, 30))
+        meeting.start, meeting.end = local(1999, 12, 31, 20, 0), local(2101, 1, 1, 1, 0)
+        with translation.override("de"):
+            errors = errors_of(meeting)
+        self.assertEqual(errors["start"], ["Wählen Sie ein Datum zwischen 2000 und 2100."])
+        self.assertEqual(errors["end"], ["Wählen Sie ein Datum zwischen 2000 und 2100."])
+
+    def test_the_members_form_and_the_page_give_the_same_error_at_the_same_field(self):
+        with translation.override("nl"):
+            form = MeetingForm(
+                self.proposal(place_name="", start="1999-06-01T19:30"), user=self.anna
+            )
+            self.assertFalse(form.is_valid())
+            page = form.page
+            self.assertEqual(form.errors["place_name"], errors_of(page)["place_name"])
+            self.assertEqual(form.errors["start"], errors_of(page)["start"])
+
+    def test_all_of_a_meetings_problems_are_reported_at_once(self):
+        form = MeetingForm(
+            self.proposal(
+                title="", format=MeetingFormat.HYBRID, place_name="", end="2030-06-01T18:00"
+            ),
+            user=self.anna,
+        )
+        self.assertFalse(form.is_valid())
+        self.assertEqual({"title", "end", "place_name", "online_url"}, set(form.errors))
+
+    def test_the_admin_refuses_what_the_members_form_refuses(self):
+        editor = self.moderator
+        meeting = self.meeting(local(2030, 6, 1, 19, 30), place_name="Dorpshuis")
+        form_class = MeetingPage.get_edit_handler().get_form_class()
+        form = form_class(instance=meeting, for_user=editor)
+        data = {
+            name: field.widget.format_value(form.initial.get(name, field.initial))
+            for name, field in form.fields.items()
+            if name not in form.formsets
+        }
+        data = {name: value for name, value in data.items() if value not in (None, False)}
+        for name in form.formsets:
+            data.update({f"{name}-TOTAL_FORMS": "0", f"{name}-INITIAL_FORMS": "0"})
+        data.update(
+            {
+                "place_name": "",
+                "address": "Markt 1",
+                "start": "1999-06-01 19:30",
+                "end": "2030-06-01 21:30",
+                "body-count": "0",
+            }
+        )
+        with translation.override("nl"):
+            form = form_class(data, instance=meeting, for_user=editor, parent_page=self.calendar)
+            self.assertFalse(form.is_valid())
+        self.assertIn("place_name", form.errors)
+        self.assertIn("start", form.errors)
+
+
+class WhatAStoryNeedsTests(MembersTestCase):
+    def test_a_story_dated_in_the_future_is_refused_by_the_page_itself(self):
+        story = self.story(date=datetime.date(2024, 5, 1))
+        story.date = timezone.localdate() + datetime.timedelta(days=2)
+        with translation.override("nl"):
+            self.assertEqual(errors_of(story)["date"], ["Kies een datum tussen 1900 en vandaag."])
+
+    def test_the_story_form_reads_a_story_back_as_it_filled_it(self):
+        data = self.story_data()
+        form = StoryForm(data, user=self.anna)
+        self.assertTrue(form.is_valid(), form.errors)
+        contributions.create_contribution(form.page, self.anna, form.page.locale, submit=False)
+        stored = StoryPage.objects.get(pk=form.page.pk)
+        initial = StoryForm.initial_from(stored)
+        for name in ("title", "intro", "body", "sector", "language", "towns"):
+            self.assertEqual(initial[name], data[name], name)
+        self.assertEqual(initial["date"], datetime.date(2026, 5, 1))
+
+
+class LifecycleTests(MembersTestCase):
+    def submitted(self, title="Bijdrage"):
+        self.client.force_login(self.anna)
+        self.client.post("/nl/members/stories/new/", self.story_data(title=title, submit="1"))
+        story = StoryPage.objects.get(owner=self.anna, title=title, alias_of__isnull=True)
+        self.assertTrue(contributions.in_review(story))
+        return story
+
+    def test_rejecting_in_the_review_ends_the_workflow_and_tells_the_member(self):
+        story = self.submitted()
+        task_state = story.current_workflow_state.current_task_state
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            contributions.reject(task_state, self.moderator, "Te weinig over de uitwisseling.")
+        [mine] = contributions.contributions_of(self.anna)
+        self.assertEqual(mine.state, ContributionState.REJECTED)
+        self.assertEqual(mine.editor_comment, "Te weinig over de uitwisseling.")
+        self.assertFalse(WorkflowState.objects.active().filter(object_id=str(story.pk)).exists())
+        self.assertEqual([message.to for message in mail.outbox], [["anna@example.org"]])
+        self.assertFalse(contributions.editable_by(Page.objects.get(pk=story.pk), self.anna))
+
+    def test_hiding_takes_every_shown_version_off_the_site_and_says_whether_it_was_shown(self):
+        story = self.story(title="Gemeld", slug="gemeld")
+        german = self.translated(story, title="Gemeldet", slug="gemeldet")
+        versions = list(Page.objects.filter(translation_key=story.translation_key))
+        self.assertTrue(contributions.hide(versions))
+        self.assertFalse(Page.objects.filter(pk__in=[story.pk, german.pk], live=True).exists())
+        versions = list(Page.objects.filter(translation_key=story.translation_key))
+        self.assertFalse(contributions.hide(versions))
+
+    def test_a_new_contribution_goes_under_the_overview_of_its_kind_in_its_language(self):
+        self.assertEqual(
+            contributions.parent_for(StoryPage, self.german).pk, self.story_index_de.pk
+        )
+        self.assertEqual(contributions.parent_for(MeetingPage, self.dutch).pk, self.calendar.pk)
