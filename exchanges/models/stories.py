@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -204,28 +204,33 @@ class StoryPage(
 
     def related_stories(self, limit=3):
         """Other public stories written in this story's language that share a sector with it
-        (first) or a town, newest first: a bounded number of queries (the stories, their towns
-        and sectors, and their pictures' renditions), whatever the number of stories."""
+        (first) or a town, newest first. They are among the newest `limit` of its sectors and
+        the newest `limit` of its towns, each read through the index story_newest_first, so one
+        query sorts a handful of stories, not every story of a town; then the cards' towns,
+        sectors and renditions: a bounded number of queries, and time, whatever the number of
+        stories."""
         sector_ids = [pk for sector in self.sectors for pk in sector_versions(sector)]
         town_keys = [town.translation_key for town in self.towns]
-        same_sector = models.Q(
-            pk__in=StorySector.objects.filter(sector_id__in=sector_ids).values("page_id")
+        others = StoryPage.objects.for_listing().written_in(self.locale_id).exclude(pk=self.pk)
+        same_sector = Exists(
+            StorySector.objects.filter(page=OuterRef("pk"), sector_id__in=sector_ids)
         )
-        same_town = models.Q(
-            pk__in=StoryTown.objects.filter(town__translation_key__in=town_keys).values("page_id")
+        same_town = Exists(
+            StoryTown.objects.filter(page=OuterRef("pk"), town__translation_key__in=town_keys)
+        )
+        newest = (
+            StoryPage.objects.order_by()
+            .filter(pk__in=others.filter(same_sector).values("pk")[:limit])
+            .values("pk")
+            .union(
+                StoryPage.objects.order_by()
+                .filter(pk__in=others.filter(same_town).values("pk")[:limit])
+                .values("pk")
+            )
         )
         stories = (
-            StoryPage.objects.for_listing()
-            .written_in(self.locale_id)
-            .exclude(pk=self.pk)
-            .filter(same_sector | same_town)
-            .annotate(
-                same_sector=models.Case(
-                    models.When(same_sector, then=models.Value(1)),
-                    default=models.Value(0),
-                    output_field=models.IntegerField(),
-                )
-            )
+            others.filter(pk__in=newest)
+            .annotate(same_sector=same_sector)
             .order_by("-same_sector", "-date", "-pk")
         )
         return with_renditions(with_localized_sectors(stories[:limit]))
