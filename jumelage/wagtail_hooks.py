@@ -21,6 +21,15 @@ def add_dashboard_panels(request, panels):
     panels[:0] = [panel for panel in ours if panel.is_shown(request.user)]
 
 
+def _field_changed(bound_field):
+    """Changed for a person: browsers send a text area's line breaks as CR LF, which the
+    stored text (LF) must not count as a change of the other town's address."""
+    data = bound_field.data
+    if isinstance(data, str):
+        data = data.replace("\r\n", "\n")
+    return bound_field.field.has_changed(bound_field.initial, data)
+
+
 @hooks.register("before_edit_setting")
 def editors_change_only_their_own_foundation(request, instance):
     """The foundation settings hold both foundations' details and the shared footer pages. An
@@ -36,7 +45,7 @@ def editors_change_only_their_own_foundation(request, instance):
     stored = dict(Foundation.objects.filter(settings=instance).values_list("pk", "country"))
     touched = set()
     for foundation in form.formsets["foundations"].forms:
-        if not foundation.has_changed():
+        if not any(_field_changed(foundation[name]) for name in foundation.changed_data):
             continue
         touched.add(stored.get(foundation.instance.pk))
         touched.add(foundation.cleaned_data.get("country"))

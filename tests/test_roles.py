@@ -503,6 +503,7 @@ class FoundationSettingsTests(RolesTestCase):
                     "town": foundation.town,
                     "country": foundation.country,
                     "email": foundation.email,
+                    "address": foundation.address,
                     **changes.get(foundation.country, {}),
                 }
             )
@@ -528,6 +529,18 @@ class FoundationSettingsTests(RolesTestCase):
         self.settings.refresh_from_db()
         self.assertEqual(self.stichting.email, "info@stichting.example")
         self.assertEqual(self.settings.contact_page_id, self.about.pk)
+
+    def test_browsers_line_breaks_in_the_other_address_are_no_change(self):
+        # Browsers send a textarea's line breaks as CR LF; the stored address has LF.
+        Foundation.objects.filter(pk=self.verein.pk).update(address="Markt 1\nHerzebrock")
+        self.verein.refresh_from_db()
+        self.post(
+            self.editor_nl,
+            NL={"email": "info@stichting.example"},
+            DE={"address": "Markt 1\r\nHerzebrock"},
+        )
+        self.stichting.refresh_from_db()
+        self.assertEqual(self.stichting.email, "info@stichting.example")
 
     def test_editor_cannot_change_the_other_towns_foundation(self):
         response = self.post(self.editor_nl, DE={"email": "fake@example.org"})
