@@ -1,6 +1,8 @@
 """A meeting's schedule belongs to the meeting, not to a language: when the source version is
 published, its translations take over the new time, place, format and status at once, instead of
-waiting for an editor to resync the translation (wagtail-localize's default)."""
+waiting for an editor to resync the translation (wagtail-localize's default). A translation that
+is not on the site (never published, or taken off it by an editor or by reports) takes them in
+its draft and stays off the site: publishing it is an editor's decision."""
 
 from wagtail.signals import page_published
 
@@ -18,11 +20,15 @@ def push_schedule_to_translations(sender, instance, **kwargs):
         .exclude(pk=instance.pk)
         .filter(alias_of__isnull=True)
     ):
+        if not translation.live:
+            translation = translation.get_latest_revision_as_object()
         if all(getattr(translation, f) == getattr(instance, f) for f in fields):
             continue
         for field in fields:
             setattr(translation, field, getattr(instance, field))
-        translation.save_revision().publish()
+        revision = translation.save_revision()
+        if translation.live:
+            revision.publish()
 
 
 def register():
