@@ -10,3 +10,7 @@ class ExchangesConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.register()
+
+        from . import live_parts
+
+        live_parts.register()

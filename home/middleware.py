@@ -7,11 +7,13 @@ from urllib.parse import quote, urlsplit
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from home import gzip_pieces, live
 from home.cache import KINDS, media_base, version_of, versions_for_request
 
 
@@ -82,12 +84,17 @@ class AnonymousPageCacheMiddleware:
     content versions (home/cache.py) and the media address, for PAGE_CACHE_SECONDS.
 
     A request with a session (a member) or a message waiting is neither served from nor stored
-    in it; nor is a response that sets a cookie, holds a CSRF token (a form), is private, is an
-    editor's preview, or shows what changes with members' own actions (`{% live %}`, which
-    marks the request). A key is the absolute URL, as Django's; unlike Django's it ignores
-    `Vary: Cookie` (requests with our cookies never get here), so visitors share one entry.
-    Entries are plain data (bytes and headers, gzipped when that pays, which is safe here: what
-    is shared holds no secret for BREACH to guess), not pickled responses."""
+    in it; nor is a response that sets a cookie, holds a CSRF token (a form), is private or is
+    an editor's preview. What changes with members' own actions (`{% live %}` parts,
+    home/live.py: places left, a sector's members, an author's name) is kept out of the entry:
+    it keeps the page without them and where each goes, and every hit renders them anew for
+    that request (a query or two each), so no member's action needs to empty the cache. Such a
+    page is `no-cache` for shared caches downstream, which could not do the same. A key is the
+    absolute URL, as Django's; unlike Django's it ignores `Vary: Cookie` (requests with our
+    cookies never get here), so visitors share one entry. Entries are plain data (the page's
+    bytes, or its pieces between live parts with the parts' names and ids, and headers; gzipped
+    when that pays, which is safe here: what is shared holds no secret for BREACH to guess), not
+    pickled responses."""
 
     bypassed_prefixes = ("/admin/", "/documents/", "/static/", "/media/")
     compressible = ("text/", "application/rss+xml", "application/atom+xml")
@@ -115,17 +122,25 @@ class AnonymousPageCacheMiddleware:
         key = self.key(request)
         stored = cache.get(key, version=version_of(*KINDS))
         if stored is not None:
-            return self.rebuild(stored, accepts_gzip(request))
+            response = self.rebuild(request, stored)
+            if response is not None:
+                return response
+        collector = live.collect(request)
         response = self.get_response(request)
-        if getattr(request, "has_live_parts", False):
-            patch_cache_control(response, no_cache=True)
-        elif request.method == "GET" and self.can_store(request, response):
+        pieces = None
+        if not response.streaming:
+            pieces = [response.content]
+            if collector.parts:
+                response.content, pieces = collector.cut(response.content)
+                patch_cache_control(response, no_cache=True)
+        if request.method == "GET" and pieces is not None and self.can_store(request, response):
             patch_vary_headers(response, ("Accept-Encoding",))
             if "Cache-Control" not in response:
                 # Shared caches (a CDN purged by Wagtail's front-end cache) may keep it; browsers
                 # ask again, so a visitor who logs in sees their own page at once.
                 patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
-            cache.set(key, self.snapshot(response), self.seconds(), version=version_of(*KINDS))
+            entry = self.snapshot(response, pieces, collector.parts)
+            cache.set(key, entry, self.seconds(), version=version_of(*KINDS))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -161,23 +176,47 @@ class AnonymousPageCacheMiddleware:
             and "no-store" not in cache_control
         )
 
-    def snapshot(self, response):
+    def snapshot(self, response, pieces, parts):
+        """The entry: the page as `pieces` with its live `parts` between them (one piece when
+        it has none), gzipped when that pays."""
         headers = {name: response[name] for name in self.stored_headers if name in response}
-        content, compressed = response.content, False
-        if len(content) >= 1024 and response["Content-Type"].startswith(self.compressible):
-            content, compressed = gzip.compress(content, compresslevel=6, mtime=0), True
-        return {"content": content, "gzip": compressed, "headers": headers}
+        compressed = sum(map(len, pieces)) >= 1024 and response["Content-Type"].startswith(
+            self.compressible
+        )
+        if not parts:
+            content = pieces[0]
+            if compressed:
+                content = gzip.compress(content, compresslevel=6, mtime=0)
+            return {"content": content, "gzip": compressed, "headers": headers}
+        if compressed:
+            pieces = [gzip_pieces.deflate(piece) for piece in pieces]
+        return {"pieces": pieces, "parts": parts, "gzip": compressed, "headers": headers}
 
     @staticmethod
-    def rebuild(stored, gzip_accepted):
-        content = stored["content"]
+    def rebuild(request, stored):
+        """The response of an entry for `request`; None when a live part cannot be shown from
+        it (its page is gone, or it would hold a form's CSRF token, which needs a cookie)."""
+        gzip_accepted = accepts_gzip(request)
         response = HttpResponse()
         for name, value in stored["headers"].items():
             response[name] = value
+        if "parts" in stored:
+            try:
+                parts = [html.encode() for html in live.render_parts(request, stored["parts"])]
+            except ObjectDoesNotExist:
+                return None
+            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                return None
+            if stored["gzip"]:
+                content = gzip_pieces.join(stored["pieces"], parts, gzip_accepted)
+            else:
+                content = gzip_pieces.interleave(stored["pieces"], parts)
+        elif stored["gzip"] and not gzip_accepted:
+            content = gzip.decompress(stored["content"])
+        else:
+            content = stored["content"]
         if stored["gzip"] and gzip_accepted:
             response["Content-Encoding"] = "gzip"
-        elif stored["gzip"]:
-            content = gzip.decompress(content)
         response.content = content
         response["X-Page-Cache"] = "hit"
         return response

@@ -7,15 +7,18 @@ from django.utils import translation
 from wagtail.models import Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
-from home import i18n
+from home import i18n, live
 from home.cache import (
     CONTENT,
+    PAGE_FIELDS,
     PAGES,
     SETTINGS,
     active_locale,
+    from_row,
     media_base,
     origin,
     remember,
+    row_of,
     version_of,
 )
 from home.models import FoundationSettings
@@ -95,25 +98,41 @@ def contentcache(parser, token):
 
 
 class LiveNode(template.Node):
-    def __init__(self, nodelist):
-        self.nodelist = nodelist
+    def __init__(self, name, args):
+        self.name = name
+        self.args = args
 
     def render(self, context):
+        if context.get(ContentCacheNode.VARIANT) is not None:
+            raise template.TemplateSyntaxError(
+                f"The live part {self.name!r} is inside a {{% contentcache %}}: it would be kept."
+            )
+        args = [arg.resolve(context) for arg in self.args]
+        if not all(isinstance(arg, int | str) for arg in args):
+            raise template.TemplateSyntaxError(
+                f"The live part {self.name!r} takes ids and strings, not {args!r}."
+            )
+        # Kept beside the cached page as plain data: no str subclass (SafeString) is pickled.
+        args = [arg if isinstance(arg, int) else f"{arg}" for arg in args]
+        part_template = context.template.engine.get_template(live.part(self.name).template)
+        with context.push():
+            html = part_template.render(context)
         request = context.get("request")
-        if request is not None:
-            request.has_live_parts = True
-        return self.nodelist.render(context)
+        return html if request is None else live.wrap(request, self.name, args, html)
 
 
-@register.tag
-def live(parser, token):
-    """`{% live %}…{% endlive %}`: what changes with members' own actions (the places left on a
-    meeting, a sector's members, a member's name), rendered on every request outside any cached
-    fragment. The anonymous page cache does not keep a page that shows it
-    (home.middleware.AnonymousPageCacheMiddleware); its cached fragments stay."""
-    nodelist = parser.parse(("endlive",))
-    parser.delete_first_token()
-    return LiveNode(nodelist)
+@register.tag(name="live")
+def live_part(parser, token):
+    """`{% live "name" arg … %}`: a live part (home/live.py), what changes with members' own
+    actions (the places left on a meeting, a sector's members, a member's name): the template
+    registered as `name`, rendered here with the page's context, and rendered anew on every
+    request, also when the anonymous page cache serves the page
+    (home.middleware.AnonymousPageCacheMiddleware). The arguments (ids) say what to show when it
+    is rendered without the page; never inside a `{% contentcache %}`."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs the quoted name of a live part.")
+    return LiveNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.simple_tag
@@ -143,11 +162,23 @@ def site_chrome(context):
     if site is None:
         return {"home_url": "/", "menu": [], "foundations": [], "footer_pages": []}
     key = f"chrome:{site.pk}:{translation.get_language()}"
-    return remember(key, lambda: _chrome(request, site), kinds=(PAGES, SETTINGS))
+    home = _served_home(request, context.get("page"))
+    return remember(key, lambda: _chrome(request, site, home), kinds=(PAGES, SETTINGS))
 
 
-def _chrome(request, site):
-    home = localized(site.root_page)
+def _served_home(request, page):
+    """The home page above the page being served, as its route found it (HomePage.route), or
+    the page itself when it is the home page; None in previews and views without a page."""
+    if page is None or getattr(request, "is_preview", False):
+        return None
+    if getattr(page, "depth", None) == 2 and page.pk:
+        return page
+    ancestors = getattr(page, "found_ancestors", None)
+    return ancestors[0] if ancestors else None
+
+
+def _chrome(request, site, home=None):
+    home = home or localized(site.root_page)
     footer, foundations = FoundationSettings.with_foundations(site)
     menu, footer_pages = footer.menu_and_footer_pages(home)
     return {
@@ -177,19 +208,30 @@ def localized(page):
     if page is None or locale is None or page.locale_id == locale.pk:
         return page
     key = f"localized:{page.pk}:{locale.pk}"
-    # The translation is kept, never the page given (a request's own object).
-    return remember(key, lambda: page.get_translation_or_none(locale), kinds=(PAGES,)) or page
+
+    def translation_row():
+        found = page.get_translation_or_none(locale)
+        return row_of(found, PAGE_FIELDS) if found is not None else None
+
+    def build(row):
+        return from_row(type(page), row) if row is not None else None
+
+    return remember(key, translation_row, kinds=(PAGES,), build=build) or page
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """Titles and addresses of a page's ancestors below the root, from the content cache."""
+    """Titles and addresses of a page's ancestors below the root, from the content cache (or
+    as the page's route found them, see HomePage.route)."""
     request = context["request"]
 
     def ancestors():
+        found = getattr(page, "found_ancestors", None)
         return [
             {"title": ancestor.title, "url": ancestor.get_url(request)}
-            for ancestor in page.get_ancestors().filter(depth__gt=1)
+            for ancestor in (
+                found if found is not None else page.get_ancestors().filter(depth__gt=1)
+            )
         ]
 
     return remember(f"breadcrumbs:{origin(request)}:{page.pk}", ancestors, kinds=(PAGES,))
