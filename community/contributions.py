@@ -13,6 +13,7 @@ from threading import local
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
+from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -25,6 +26,7 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from community import notifications, roles
+from community.approval import workflow_approved_to_publish
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
@@ -186,6 +188,12 @@ def approve(workflow_state, user=None):
     revision = workflow_state.content_object.get_latest_revision()
     # Any other workflow publishes as Wagtail's own action does: only for who may publish.
     revision.publish(user=user, skip_permission_checks=reviewed_here)
+
+
+@receiver(workflow_approved_to_publish, dispatch_uid="contributions-approve")
+def _approved(sender, workflow_state, user=None, **kwargs):
+    # The workflow's finish action (community/approval.py).
+    approve(workflow_state, user)
 
 
 def member_contribution(workflow_state):

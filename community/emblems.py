@@ -15,6 +15,8 @@ import math
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from community.localization import sector_pages, sector_versions
+
 # Each motif is drawn in a 100 x 100 box in currentColor.
 MOTIFS = {
     "leaf": (
@@ -135,8 +137,6 @@ def render(motif, colours, width=300, height=200, pattern_field=True):
 
 def sector_emblem(sector, width=300, height=200, pattern_field=True):
     """The emblem of a sector page, the same for each of its language versions."""
-    from community.localization import sector_pages, sector_versions
-
     by_id = sector_pages()["by_id"]
     slugs = [by_id[pk].slug for pk in sector_versions(sector)] or [sector.slug]
     motif, colours = design(sorted(slugs), sector.translation_key)

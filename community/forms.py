@@ -6,8 +6,9 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
+from home.models import FoundationSettings
 from home.validators import validate_one_line, validate_text
 
 from .contributions import (
@@ -57,10 +58,6 @@ class TownChoiceField(forms.TypedChoiceField):
 
 def privacy_statement_url():
     """The privacy statement the footer links (the site's settings), in the language being read."""
-    from wagtail.models import Site
-
-    from home.models import FoundationSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     page = FoundationSettings.for_site(site).privacy_page if site else None
     page = page.localized if page else None

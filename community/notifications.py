@@ -39,14 +39,12 @@ def notify_editors_of_report(report):
     """Every moderator and editor hears of a report, in their own language. The view calls this
     for the first open report of a contribution and for the report that hid it, not for
     every report."""
-    from .models.reports import HIDE_AFTER_MEMBER_REPORTS
-
     for editor in roles.moderators().exclude(email=""):
         send_templated_email(
             "community/email/report_filed",
             {
                 "report": report,
-                "threshold": HIDE_AFTER_MEMBER_REPORTS,
+                "threshold": report.hide_after,
                 "admin_url": reverse("wagtailadmin_pages:edit", args=[report.page_id]),
             },
             editor,

@@ -4,14 +4,16 @@ import calendar
 import datetime
 import re
 
-from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from community.localization import with_localized_sectors
+from home.pagination import CountedPaginator
 
 from .forms import MeetingFilterForm, page_key
-from .models.meetings import LOCAL_TIME, MEETINGS_PER_PAGE
+from .local_time import LOCAL_TIME
+
+MEETINGS_PER_PAGE = 20
 
 # Exactly "YYYY-MM" in ASCII digits: no trailing newline ("$" would allow one), no other digits.
 MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
@@ -93,7 +95,7 @@ def calendar_context(calendar_page, request):
 
         def listing():
             shown = meetings.past(now) if context["view"] == "past" else meetings.upcoming(now)
-            page = Paginator(shown, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+            page = CountedPaginator(shown, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
             page.object_list = with_localized_sectors(page.object_list)
             return page
 

@@ -1,6 +1,6 @@
 """Outgoing email: rendered in the request that causes it, sent by the task worker.
 
-Every message becomes an `OutgoingEmail` row and a task (`home.tasks.deliver_email`) in the
+Every message becomes an `OutgoingEmail` row and a task (`deliver_email`) in the
 same database transaction as the change that caused it. The request never talks to the SMTP
 server, so a mail outage cannot break it. The worker sends the message; when the server refuses
 or cannot be reached, the task enqueues itself again later (backoff over about a day, then the
@@ -22,6 +22,7 @@ from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +132,6 @@ def queue_email(message, *, key=None):
     """Stores a rendered `EmailMessage` and enqueues its delivery; returns the OutgoingEmail
     (None when an email with this `key` was queued before). Call it inside the transaction of
     the change the email is about: if that rolls back, nothing is sent."""
-    from .tasks import deliver_email
-
     # Fixed now: a message that reaches a mailbox twice after all is one message to its client.
     message.extra_headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
     message.extra_headers.setdefault("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))
@@ -161,6 +160,13 @@ def permanent(error):
     if isinstance(error, smtplib.SMTPResponseException):
         return error.smtp_code >= 500
     return False
+
+
+# Before Wagtail's own tasks (reference and search index updates): a member waits for this one.
+@task(priority=10)
+def deliver_email(email_id):
+    """Sends one queued email; on failure it enqueues itself again."""
+    return deliver(email_id)
 
 
 def deliver(email_id):
@@ -212,8 +218,6 @@ def forget_old_records():
 
 
 def retry_later(email, error):
-    from .tasks import deliver_email
-
     email.last_error = f"{type(error).__name__}: {error}"[:2000]
     if permanent(error) or email.attempts >= MAX_ATTEMPTS:
         email.status = OutgoingEmail.Status.FAILED
@@ -248,8 +252,6 @@ def resume_overdue(now=None):
     """Enqueues delivery again for every email that should have been sent by now but whose
     task is gone (a worker killed while it held the task, a queue emptied by hand). Safe to run
     at any time: an email already sent or being sent is not sent again."""
-    from .tasks import deliver_email
-
     now = now or timezone.now()
     overdue = OutgoingEmail.objects.filter(
         status=OutgoingEmail.Status.QUEUED, next_attempt_at__lt=now - CLAIM_TIMEOUT

@@ -1,12 +1,7 @@
-"""Background tasks of the platform, run by the task worker (`manage.py db_worker`)."""
+"""Background tasks of the platform, run by the task worker (`manage.py db_worker`). Each is
+defined next to the rule it carries out; named here too, where tasks queued under this path
+before it moved still find it."""
 
-from django_tasks import task
+from .mail import deliver_email
 
-from . import mail
-
-
-# Before Wagtail's own tasks (reference and search index updates): a member waits for this one.
-@task(priority=10)
-def deliver_email(email_id):
-    """Sends one queued email (home.mail.OutgoingEmail); on failure it enqueues itself again."""
-    return mail.deliver(email_id)
+__all__ = ["deliver_email"]

@@ -124,3 +124,102 @@ def test_the_check_sees_function_local_imports_and_model_strings(tmp_path, monke
         "home/sneaky.py:7 (home) uses jumelage.demo (jumelage.demo)",
         "home/sneaky.py:8 (home) uses community.roles.is_member (community)",
     ]
+
+
+# Function-local imports of our own code that are not a circle being dodged, by file: the demo
+# loader disconnects the community's signal handlers while it loads (README, "Demo").
+LOCAL_IMPORTS_ALLOWED = {"jumelage/demo/management/commands/load_demo.py": {"community"}}
+
+
+def top_package(dotted):
+    return dotted.partition(".")[0]
+
+
+def imported_modules(node, package):
+    """The dotted names of ours an import statement names, resolved like `referenced_modules`."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names if layer_of(alias.name) is not None]
+    if node.level:
+        base = package.split(".")
+        base = base[: len(base) - node.level + 1]
+        target = ".".join([*base, node.module] if node.module else base)
+    else:
+        target = node.module or ""
+    return [target] if layer_of(target) is not None else []
+
+
+def is_app_ready(function, owner):
+    """`AppConfig.ready`: where an app connects its own signal handlers and registrations."""
+    bases = [getattr(base, "id", None) or getattr(base, "attr", None) for base in owner.bases]
+    return function.name == "ready" and "AppConfig" in bases
+
+
+def local_imports():
+    """ "file:line function imports module" for every import of our own code inside a function,
+    but an app's own modules imported by its `AppConfig.ready`."""
+    found = []
+    for path in our_modules():
+        name = module_name(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        allowed = LOCAL_IMPORTS_ALLOWED.get(path.relative_to(ROOT).as_posix(), set())
+        tree = ast.parse(path.read_text(), filename=str(path))
+        owners = {
+            child: node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef)
+            for child in node.body
+        }
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            owner = owners.get(function)
+            ready = owner is not None and is_app_ready(function, owner)
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                for target in imported_modules(node, package):
+                    if ready and top_package(target) == top_package(name):
+                        continue
+                    if top_package(target) in allowed:
+                        continue
+                    found.append(
+                        f"{path.relative_to(ROOT)}:{node.lineno} {function.name} imports {target}"
+                    )
+    return sorted(set(found))
+
+
+def test_no_function_local_import_of_our_own_code():
+    """A circle between modules means a rule is in the wrong place (STYLE.md 1a): it is not
+    hidden by importing inside a function."""
+    found = local_imports()
+    assert not found, f"{len(found)} function-local imports:\n" + "\n".join(found)
+
+
+def test_the_check_sees_a_function_local_import_but_not_an_apps_ready(tmp_path, monkeypatch):
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    for top in ("home", "community", "exchanges", "jumelage"):
+        (tmp_path / top).mkdir()
+    (tmp_path / "community" / "emblems.py").write_text(
+        "import hashlib\n"
+        "def sector_emblem(sector):\n"
+        "    from community.localization import sector_pages\n"
+        "    from django.utils.html import format_html\n"
+        "    return sector_pages()\n"
+        "class Emblem:\n"
+        "    def draw(self):\n"
+        "        from .models import SectorPage\n"
+        "        from home import cache\n"
+    )
+    (tmp_path / "community" / "apps.py").write_text(
+        "from django.apps import AppConfig\n"
+        "class CommunityConfig(AppConfig):\n"
+        "    def ready(self):\n"
+        "        from . import signal_handlers\n"
+        "        from exchanges import signal_handlers as theirs\n"
+    )
+    assert local_imports() == [
+        "community/apps.py:5 ready imports exchanges",
+        "community/emblems.py:3 sector_emblem imports community.localization",
+        "community/emblems.py:8 draw imports community.models",
+        "community/emblems.py:9 draw imports home",
+    ]

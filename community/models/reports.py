@@ -122,6 +122,9 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
 class Report(models.Model):
     """Someone thinks a published contribution does not belong on the site."""
 
+    # How many members' open reports hide a contribution (the editors' email tells them).
+    hide_after = HIDE_AFTER_MEMBER_REPORTS
+
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
