@@ -5,7 +5,8 @@ the source language), by design: pages are localized when shown. That happens he
 sector pages kept in the content cache (a handful of pages), so no listing or page needs a query
 for it."""
 
-from home.cache import active_locale, locales, remember
+from community.models import SectorPage
+from home.cache import PAGE_FIELDS, active_locale, from_row, locales, remember, row_of
 
 
 class LocalizedSectorsMixin:
@@ -21,17 +22,20 @@ class LocalizedSectorsMixin:
 
 
 def sector_pages():
-    """Every sector page by id, and the live ones by (translation key, locale id)."""
-    from community.models import SectorPage
+    """Every sector page by id, and the live ones by (translation key, locale id): kept in the
+    content cache as rows of their fields, made pages once per request."""
 
     def load():
-        pages = list(SectorPage.objects.all())
+        return [row_of(page, PAGE_FIELDS) for page in SectorPage.objects.all()]
+
+    def build(rows):
+        pages = [from_row(SectorPage, row) for row in rows]
         return {
             "by_id": {page.pk: page for page in pages},
             "live": {(page.translation_key, page.locale_id): page for page in pages if page.live},
         }
 
-    return remember("sector-pages", load)
+    return remember("sector-pages", load, build=build)
 
 
 def sector_versions(sector):

@@ -1,14 +1,11 @@
 from django import forms
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
 from community.localization import sector_pages
-from community.models import Town
 from home.cache import remember
 
 from .choices import MeetingFormat
-from .models import StoryPage
 
 EVERYTHING = ("", _("All"))
 
@@ -82,27 +79,10 @@ class StoryFilterForm(ListingFilterForm):
 
     def __init__(self, data, *, index):
         super().__init__(data, index=index)
-        choices = remember(f"story-filters:{index.pk}", lambda: self.choices_of(index))
+        # Plain data (slugs, names, years): kept in the content cache.
+        choices = remember(f"story-filters:{index.pk}", index.filter_choices)
         for name in ("town", "year", "tag"):
             self.fields[name].choices = [EVERYTHING, *choices[name]]
-
-    @staticmethod
-    def choices_of(index):
-        """The towns, years and tags there are stories for; they read every story of the
-        overview, so they are kept in the content cache."""
-        stories = StoryPage.objects.child_of(index).live()
-        years = stories.dates("date", "year", order="DESC")
-        # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
-        # one) keeps its Dutch tags, which are not offered in the German overview.
-        written = stories.filter(alias_of__isnull=True)
-        tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
-        return {
-            "town": list(
-                Town.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
-            ),
-            "year": [(date.year, str(date.year)) for date in years],
-            "tag": list(tags.order_by("name").values_list("slug", "name")),
-        }
 
     def filter(self, stories):
         chosen = self.selected()

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
         from . import cache, frontend_cache, i18n, spreadsheets, visibility
@@ -14,6 +15,8 @@ class HomeConfig(AppConfig):
 
         register_converter(IdConverter, "id")
         cache.connect_signals()
+        # Every deploy runs `migrate`: what was kept was rendered by the last release's templates.
+        post_migrate.connect(cache.new_release, sender=self, dispatch_uid="cache-new-release")
         frontend_cache.connect_signals()
         visibility.connect_signals()
         spreadsheets.protect_csv_exports()

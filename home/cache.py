@@ -16,6 +16,7 @@ what they change is rendered live, outside the cached fragments, by `{% live %}`
 home/templatetags/jumelage_tags.py).
 """
 
+import datetime
 import functools
 import time
 import uuid
@@ -25,13 +26,14 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.db.models import Exists
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -133,27 +135,107 @@ def _media_base(storage, media_url):
     return storage.url("probe").removesuffix("probe")
 
 
-def remember(name, compute, kinds=CONTENT, timeout=None):
+# What `remember` keeps in the shared cache: plain data, which every release reads alike (a
+# pickled model instance or class of ours breaks, or misleads, once a deploy changes it).
+PLAIN_TYPES = (str, bytes, int, float, bool, type(None))
+
+
+def check_plain(value, where="value"):
+    """Raises TypeError unless `value` is plain data: text, bytes, numbers, booleans, None, and
+    lists, tuples and dicts of them (exactly those types, not subclasses)."""
+    kind = type(value)
+    if kind in PLAIN_TYPES:
+        return
+    if kind in (list, tuple):
+        for index, item in enumerate(value):
+            check_plain(item, f"{where}[{index}]")
+        return
+    if kind is dict:
+        for key, item in value.items():
+            check_plain(key, f"{where} key {key!r}")
+            check_plain(item, f"{where}[{key!r}]")
+        return
+    raise TypeError(
+        f"{where} is a {kind.__module__}.{kind.__qualname__}: the content cache keeps plain data "
+        "only (see home.cache.remember)"
+    )
+
+
+def remember(name, compute, kinds=CONTENT, timeout=None, build=None):
     """`compute()`, kept in the shared cache until a version of `kinds` changes or
-    CONTENT_CACHE_SECONDS pass. For plain data (text, numbers, lists and dicts of them) or model
-    instances: the cache's KEY_PREFIX names the release (CACHE_KEY_PREFIX), so one release never
-    unpickles another's."""
+    CONTENT_CACHE_SECONDS pass; `build(value)` when given, once per request.
+
+    `compute()` must return plain data (see `check_plain`; a TypeError otherwise): ids, titles,
+    addresses, rows of fields (`row_of`), never model instances, which the cache would pickle
+    and a later release could not read back or would read wrong. What needs objects rebuilds
+    them from the plain data in `build` (e.g. with `from_row`); the objects are kept for the
+    rest of the request only."""
     memo = _request_memo.get()
     if memo is not None and name in memo:
         return memo[name]
     seconds = settings.CONTENT_CACHE_SECONDS if timeout is None else timeout
     if seconds <= 0:
         value = compute()
+        check_plain(value, f"content:{name}")
     else:
         key = f"content:{name}"
         version = version_of(*kinds)
         value = cache.get(key, version=version)
         if value is None:
             value = compute()
+            check_plain(value, key)
             cache.set(key, value, seconds, version=version)
+    if build is not None:
+        value = build(value)
     if memo is not None:
         memo[name] = value
     return value
+
+
+def _plain(value):
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def row_of(instance, names):
+    """The fields `names` (attribute names, e.g. "locale_id") of a model instance as a plain
+    dict for the content cache, for `from_row`."""
+    return {name: _plain(getattr(instance, name)) for name in names}
+
+
+def from_row(model, row):
+    """An instance of `model` as loaded from the database, from a `row_of`: fields the row does
+    not have are read from the database when used, those `model` no longer has are left out, so
+    a row kept by an earlier release still makes a correct instance."""
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    values = {name: fields[name].to_python(value) for name, value in row.items() if name in fields}
+    for field in fields.values():
+        # The link to a parent model (a page's page_ptr_id) is the parent's id.
+        if field.remote_field is not None and getattr(field.remote_field, "parent_link", False):
+            values.setdefault(field.attname, values.get("id"))
+    names = [name for name in fields if name in values]
+    return model.from_db(router.db_for_read(model), names, [values[name] for name in names])
+
+
+# The fields of a page that menus, links, sector labels and translations use: a page from
+# `from_row` of them reads no other field in a listing.
+PAGE_FIELDS = (
+    "id",
+    "content_type_id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "live",
+    "locale_id",
+    "translation_key",
+    "alias_of_id",
+)
 
 
 def origin(request):
@@ -176,8 +258,32 @@ def remember_rendered(request, name, parts, render, timeout=None):
 
 
 def locales():
-    """{language code: Locale} of the site's languages."""
-    return remember("locales", lambda: {item.language_code: item for item in Locale.objects.all()})
+    """{language code: Locale} of the site's languages (the same objects for the rest of a
+    request)."""
+    return _site_basics()["locales"]
+
+
+def _site_basics():
+    """What every request asks: the site's languages and whether any page has a view
+    restriction, read together in one query."""
+
+    def load():
+        restricted = Exists(PageViewRestriction.objects.all())
+        rows = list(Locale.objects.values("id", "language_code", restricted=restricted))
+        return {
+            "locales": [{"id": row["id"], "language_code": row["language_code"]} for row in rows],
+            "restricted": bool(rows[0]["restricted"])
+            if rows
+            else PageViewRestriction.objects.exists(),
+        }
+
+    def build(value):
+        return {
+            "locales": {row["language_code"]: from_row(Locale, row) for row in value["locales"]},
+            "restricted": value["restricted"],
+        }
+
+    return remember("site-basics", load, build=build)
 
 
 def active_locale():
@@ -194,7 +300,7 @@ def language_code_of(locale_id):
 
 
 def view_restrictions_exist():
-    return remember("view-restrictions-exist", PageViewRestriction.objects.exists)
+    return _site_basics()["restricted"]
 
 
 def connect_signals():
@@ -202,6 +308,16 @@ def connect_signals():
         signal.connect(_pages_changed, dispatch_uid=f"cache-pages-{id(signal)}")
     post_save.connect(_saved, dispatch_uid="cache-saved")
     post_delete.connect(_deleted, dispatch_uid="cache-deleted")
+
+
+def new_release(using="default", **kwargs):
+    """After `migrate` (every deploy, every `make run`): new versions of every kind, so nothing
+    rendered by the templates of the release before is served again."""
+    for kind in KINDS:
+        CacheVersion.objects.using(using).update_or_create(
+            kind=kind, defaults={"token": uuid.uuid4().hex}
+        )
+    _forget_versions()
 
 
 def _pages_changed(**kwargs):
@@ -261,6 +377,12 @@ def _saved(sender, instance, created=False, update_fields=None, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
+    # A draft (a member's own, deleted with their account) was never shown; nor was an image
+    # nothing refers to (the photo of such a draft).
+    if isinstance(instance, Page) and not instance.live:
+        return
     kind = kind_of(sender)
+    if kind == IMAGES and not ReferenceIndex.get_references_to(instance).exists():
+        return
     if kind is not None:
         bump(kind)

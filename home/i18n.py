@@ -4,7 +4,7 @@ Locale synchronisation keeps an alias of every Dutch page in the German tree unt
 translates it. An alias is reachable in the other language but its content is still Dutch, so it
 is offered by the switcher and labelled with its real language, yet never announced as hreflang."""
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -38,7 +38,11 @@ def language_versions(request, page=None):
     if page is not None and page.pk:
         language = translation.get_language()
         key = f"language-versions:{origin(request)}:{page.pk}:{language}"
-        versions = remember(key, lambda: _language_versions(request, page))
+        versions = remember(
+            key,
+            lambda: [asdict(version) for version in _language_versions(request, page)],
+            build=lambda rows: [LanguageVersion(**row) for row in rows],
+        )
         if request.GET:
             versions = [
                 version
@@ -78,8 +82,10 @@ def _language_versions(request, page):
     current = translation.get_language()
     by_code = {}
     if page is not None and page.pk:
-        for version in page.get_translations(inclusive=True).live().select_related("locale"):
-            by_code[version.locale.language_code] = version
+        # As the page's route found them (see HomePage.route), else from the database.
+        found = getattr(page, "found_translations", None)
+        for version in found if found is not None else page.get_translations(inclusive=True).live():
+            by_code[language_code_of(version.locale_id)] = version
 
     versions = []
     for code, name in settings.LANGUAGES:

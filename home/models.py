@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -119,13 +120,32 @@ class HomePage(ViewRestrictionsMixin, Page):
     def route(self, request, path_components):
         """Wagtail's routing asks for every level of the path on its way down, two queries a
         level (the child by slug, then its specific page); this finds the page at the whole
-        path in two. Only when no page type below routes further itself (none of ours does):
-        a page that does gets the rest of the path as Wagtail would give it."""
+        path in two, and gives it what it found along: `found_ancestors`, the pages above it
+        below the root (home page first), and `found_translations`, its live language versions
+        (itself included); the home page keeps its live children (`found_children`). Only when
+        no page type below routes further itself (none of ours does): a page that does gets the
+        rest of the path as Wagtail would give it."""
         if not path_components:
             return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
-        # By slug first: `url_path` has no index, `slug` has.
-        found = Page.objects.filter(slug=path_components[-1], url_path=url_path).first()
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        url_path = prefixes[-1]
+        # By slug first: `url_path` has no index, `slug` has. Along with the page come the pages
+        # above it (the breadcrumbs), its live language versions (the language switcher) and
+        # the live pages below this home page (the overviews a sector page asks).
+        on_path = Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes)
+        wanted = Page.objects.filter(slug=path_components[-1], url_path=url_path)
+        versions = Page.objects.live().filter(translation_key__in=wanted.values("translation_key"))
+        children = self.get_children().live()
+        along = list(on_path.order_by().union(versions.order_by(), children.order_by()))
+        self.found_children = [
+            page
+            for page in along
+            if page.live and page.depth == self.depth + 1 and page.path.startswith(self.path)
+        ]
+        found = next((page for page in along if page.url_path == url_path), None)
         if found is None or not found.is_descendant_of(self):
             raise Http404
         model = found.specific_class
@@ -139,14 +159,60 @@ class HomePage(ViewRestrictionsMixin, Page):
         page = (page.first() if page is not None else None) or found.specific
         if not page.live:
             raise Http404
+        page.found_ancestors = [
+            self,
+            *sorted(
+                (
+                    above
+                    for above in along
+                    if above.depth < found.depth and found.path.startswith(above.path)
+                ),
+                key=lambda above: above.depth,
+            ),
+        ]
+        page.found_translations = [
+            version for version in along if version.translation_key == found.translation_key
+        ]
         return RouteResult(page)
+
+    @cached_property
+    def _children_and_versions(self):
+        """The live pages just below this home page and its live language versions, from one
+        query, made when either is first asked for: the home page shows its overviews'
+        highlights, its language switcher the versions."""
+        children = self.get_children().live()
+        versions = Page.objects.live().filter(translation_key=self.translation_key)
+        return list(children.order_by().union(versions.order_by()))
+
+    @property
+    def found_translations(self):
+        """The home page's live language versions, itself included (see home.i18n)."""
+        return [
+            page
+            for page in self._children_and_versions
+            if page.translation_key == self.translation_key
+        ]
+
+    def live_children(self):
+        """The live pages just below this home page, in the order of the page tree: as its route
+        found them, else with its language versions."""
+        children = getattr(self, "found_children", None)
+        if children is None:
+            children = [
+                page for page in self._children_and_versions if page.depth == self.depth + 1
+            ]
+        return sorted(children, key=lambda page: page.path)
 
     def overviews(self):
         """The live overviews under this home page, in the order the home page shows their
-        highlights. One query: the home page needs their methods and addresses, not their
-        fields."""
-        overviews = self.get_children().live().type(OverviewPage).specific(defer=True)
-        return sorted(overviews, key=lambda overview: overview.highlights_order)
+        highlights (then in the order of the page tree). The home page needs their methods and
+        addresses, not their fields."""
+        overviews = [
+            page.specific_deferred
+            for page in self.live_children()
+            if issubclass(page.specific_class or Page, OverviewPage)
+        ]
+        return sorted(overviews, key=lambda overview: (overview.highlights_order, overview.path))
 
 
 class StandardPage(ViewRestrictionsMixin, Page):
@@ -207,16 +273,43 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
 
     @classmethod
     def with_foundations(cls, site):
-        """The site's settings and their foundations, in one query (two before any foundation
-        is entered)."""
-        foundations = list(
-            Foundation.objects.filter(settings__site=site).select_related("settings")
+        """The site's settings and their foundations, in one query: a row per foundation, with
+        the settings' fields joined (one row with none before any foundation is entered)."""
+        own = [field for field in cls._meta.concrete_fields]
+        theirs = [field for field in Foundation._meta.concrete_fields]
+        footer = ("privacy_page", "accessibility_page", "contact_page")
+        rows = list(
+            cls.objects.filter(site=site)
+            .values(
+                *(field.name for field in own),
+                *(f"foundations__{f.name}" for f in theirs),
+                *(f"{name}__translation_key" for name in footer),
+            )
+            .order_by("foundations__sort_order", "foundations__pk")
         )
-        return (foundations[0].settings if foundations else cls.for_site(site)), foundations
+        if not rows:
+            return cls.for_site(site), []
+        db = router.db_for_read(cls)
+        found = cls.from_db(db, [f.attname for f in own], [rows[0][f.name] for f in own])
+        # What the footer links are translations of (see `menu_and_footer_pages`).
+        found.footer_translation_keys = {
+            rows[0][name]: rows[0][f"{name}__translation_key"] for name in footer if rows[0][name]
+        }
+        foundations = [
+            Foundation.from_db(
+                db, [f.attname for f in theirs], [row[f"foundations__{f.name}"] for f in theirs]
+            )
+            for row in rows
+            if row["foundations__id"] is not None
+        ]
+        for foundation in foundations:
+            foundation.settings = found
+        return found, foundations
 
     def menu_and_footer_pages(self, home):
         """The main navigation (the home page's children shown in menus) and the footer's fixed
-        pages, both in the language being read, from one query."""
+        pages, both in the language being read: from the home page's live children when it has
+        them at hand and they hold the footer's pages, else from one query."""
         wanted = {
             "privacy_page_id": _("Privacy statement"),
             "accessibility_page_id": _("Accessibility statement"),
@@ -225,6 +318,9 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
         ids = {
             getattr(self, field): label for field, label in wanted.items() if getattr(self, field)
         }
+        found = self._among_live_children(home, ids)
+        if found is not None:
+            return found
         locale = active_locale()
         sources = Page.objects.filter(pk__in=ids)
         source = sources.filter(translation_key=models.OuterRef("translation_key")).values("pk")
@@ -250,6 +346,22 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
             if page.footer_source and locale and page.locale_id == locale.pk
         }
         return menu, [(label, by_source[pk]) for pk, label in ids.items() if pk in by_source]
+
+    def _among_live_children(self, home, ids):
+        """The menu and the footer's pages without a query, from the home page's live children
+        as it found them (HomePage.live_children), when the home page is in the language being
+        read (so are they) and every footer page is among them; else None."""
+        keys, locale = getattr(self, "footer_translation_keys", None), active_locale()
+        if keys is None or not isinstance(home, HomePage) or locale is None:
+            return None
+        if home.locale_id != locale.pk:
+            return None
+        children = home.live_children()
+        by_key = {page.translation_key: page for page in children}
+        if any(keys.get(pk) not in by_key for pk in ids):
+            return None
+        menu = [page for page in children if page.show_in_menus]
+        return menu, [(label, by_key[keys[pk]]) for pk, label in ids.items()]
 
 
 class Foundation(Orderable):

@@ -10,10 +10,12 @@ import wagtail_factories
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from community.models import User
 from exchanges.models import MeetingPage, Registration
 from exchanges.models.stories import STORIES_PER_PAGE
+from home.models import FoundationSettings
 from tests.calendar_base import CalendarMixin, local
 
 NOW = local(2026, 3, 2, 10, 0)
@@ -23,20 +25,14 @@ N = STORIES_PER_PAGE + 3
 BUDGET = 12
 # Pages above the budget today, with the most they may take (issue 14: bring them to BUDGET).
 OVER_BUDGET = {
-    "/nl/": 18,
-    "/de/": 19,
-    "/nl/sectoren/": 14,
-    "/nl/sectoren/duurzaamheid/": 22,
-    "/de/fachgruppen/nachhaltigkeit/": 24,
-    "/nl/verhalen/": 21,
-    "/nl/verhalen/?sector=duurzaamheid&year=2020": 21,
-    "/nl/verhalen/verhaal-1/": 20,
-    "/de/geschichten/verhaal-1/": 19,
-    "/nl/agenda/": 16,
-    "/nl/agenda/?view=month&month=2026-03": 15,
-    "/nl/agenda/?view=past": 16,
-    "/nl/agenda/bijeenkomst-1/": 15,
-    "/de/kalender/bijeenkomst-1/": 17,
+    "/nl/": 14,
+    "/de/": 14,
+    "/nl/sectoren/duurzaamheid/": 15,
+    "/de/fachgruppen/nachhaltigkeit/": 16,
+    "/nl/verhalen/": 15,
+    "/nl/verhalen/?sector=duurzaamheid&year=2020": 15,
+    "/nl/verhalen/verhaal-1/": 13,
+    "/de/geschichten/verhaal-1/": 13,
 }
 URLS = (
     "/nl/",
@@ -66,7 +62,17 @@ class UncachedQueryBudgetTests(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.build_calendar()
-        cls.add_page(title="Over ons", slug="over-ons")
+        about = cls.add_page(title="Over ons", slug="over-ons")
+        cls.translated(about, title="Über uns", slug="ueber-uns")
+        # The footer as a site has it: both foundations and a statement in both languages.
+        footer = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        footer.privacy_page = about
+        footer.save()
+        for name, town, country in (
+            ("Stichting Jumelage", "Steenwijk", "NL"),
+            ("Partnerschaftskomitee", "Herzebrock-Clarholz", "DE"),
+        ):
+            footer.foundations.create(name=name, town=town, country=country)
         cls.member = User.objects.create_user(
             "anna@example.org", "een-lang-wachtwoord", display_name="Anna Jansen"
         )

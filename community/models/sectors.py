@@ -104,15 +104,20 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
     def listings(self):
         """What the other overviews of this language list of this community (its meetings, its
         stories), by name (`OverviewPage.sector_listings`): the overviews beside this page's own
-        one, found in one query, say what they hold of it."""
-        home_path = self.path[: -2 * self.steplen]
-        overviews = (
-            Page.objects.live()
-            .type(OverviewPage)
-            .filter(depth=self.depth - 1, path__startswith=home_path)
-            .exclude(path=self.path[: -self.steplen])
-            .specific(defer=True)
-        )
+        one, as the page's route found them (else in one query), say what they hold of it."""
+        home_path, own_path = self.path[: -2 * self.steplen], self.path[: -self.steplen]
+        ancestors = getattr(self, "found_ancestors", None)
+        if ancestors and ancestors[0].path == home_path:
+            # The home page's overviews as the page's route found them (see HomePage.route).
+            overviews = [page for page in ancestors[0].overviews() if page.path != own_path]
+        else:
+            overviews = (
+                Page.objects.live()
+                .type(OverviewPage)
+                .filter(depth=self.depth - 1, path__startswith=home_path)
+                .exclude(path=own_path)
+                .specific(defer=True)
+            )
         listings = {}
         for overview in overviews:
             listings.update(overview.sector_listings(self))

@@ -1,6 +1,5 @@
 import calendar
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,14 +20,14 @@ from community.localization import (
     with_localized_sectors,
 )
 from community.models.contribution import ContributionMixin
+from exchanges.calendar_views import calendar_context
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
+from exchanges.local_time import LOCAL_TIME
 from exchanges.models.registrations import Registration
 from home.blocks import BaseStreamBlock
 from home.models import OverviewPage
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
-MEETINGS_PER_PAGE = 20
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
 # the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -95,19 +94,31 @@ class CalendarPage(OverviewPage):
     def sector_listings(self, sector, upcoming=4, past=3):
         """A sector community's upcoming and latest past meetings, and the link to all of its
         past meetings, for the sector's page."""
-        meetings = self.meetings().in_sector(sector)
+        meetings, now = self.meetings().in_sector(sector), timezone.now()
+        # Both from one query, then told apart as `upcoming()` and `past()` tell them.
+        shown = with_localized_sectors(
+            self.meetings().filter(
+                models.Q(pk__in=meetings.upcoming(now).values("pk")[:upcoming])
+                | models.Q(pk__in=meetings.past(now).values("pk")[:past])
+            )
+        )
         url = self.url
         return {
-            "upcoming_meetings": with_localized_sectors(meetings.upcoming()[:upcoming]),
-            "past_meetings": with_localized_sectors(meetings.past()[:past]),
+            "upcoming_meetings": sorted(
+                (meeting for meeting in shown if meeting.end >= now),
+                key=lambda meeting: (meeting.start, meeting.pk),
+            ),
+            "past_meetings": sorted(
+                (meeting for meeting in shown if meeting.end < now),
+                key=lambda meeting: (meeting.start, meeting.pk),
+                reverse=True,
+            ),
             "past_meetings_url": (
                 f"{url}?{urlencode({'view': 'past', 'sector': sector.slug})}" if url else ""
             ),
         }
 
     def get_context(self, request, *args, **kwargs):
-        from exchanges.calendar_views import calendar_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(calendar_context(self, request))
         return context

@@ -2,15 +2,14 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db import connection, models
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
@@ -22,12 +21,20 @@ from community.localization import (
     sector_versions,
     with_localized_sectors,
 )
+from community.models import Town
 from community.models.contribution import ContributionMixin
 from exchanges.blocks import StoryStreamBlock
+from exchanges.forms import StoryFilterForm, page_key
 from home.models import LeadImageMixin, OverviewPage, with_renditions
+from home.pagination import CountedPaginator
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 STORIES_PER_PAGE = 12
+# The first day of the year of `years.day`, in StoryIndexPage.story_years' query.
+START_OF_YEAR = {
+    "postgresql": "MAKE_DATE(CAST(EXTRACT(YEAR FROM years.day) AS INTEGER), 1, 1)",
+    "sqlite": "DATE(years.day, 'start of year')",
+}
 # A story tells what happened: not in the future, nor before the twinning's prehistory.
 FIRST_STORY_DATE = datetime.date(1900, 1, 1)
 
@@ -39,23 +46,25 @@ class StoryQuerySet(PublicPageQuerySet):
             self.live()
             .public()
             .select_related("image", "alias_of__locale", "author")
-            .prefetch_related(
-                Prefetch("story_towns", queryset=StoryTown.objects.select_related("town")),
-                "story_sectors",
-            )
+            .prefetch_related(*CARD_LINKS)
             .order_by("-date", "-pk")
         )
 
     def for_page_view(self):
-        """A story with what its page shows (see home.views.serve, which keeps it in the cache:
-        of its author only the name it shows)."""
+        """A story with what its page shows (see HomePage.route): of its author only the name it
+        shows; its towns and sectors come with those of its related stories (see
+        `StoryPage.related_stories`)."""
         shown = {"id", "display_name", "first_name", "last_name"}
         author = self.model._meta.get_field("author").related_model
-        return self.for_listing().defer(
-            *(
-                f"author__{field.name}"
-                for field in author._meta.concrete_fields
-                if field.name not in shown
+        return (
+            self.for_listing()
+            .prefetch_related(None)
+            .defer(
+                *(
+                    f"author__{field.name}"
+                    for field in author._meta.concrete_fields
+                    if field.name not in shown
+                )
             )
         )
 
@@ -113,15 +122,54 @@ class StoryIndexPage(OverviewPage):
         stories = self.stories().in_sector(sector)[:limit]
         return {"latest_stories": with_renditions(with_localized_sectors(stories))}
 
-    def get_context(self, request, *args, **kwargs):
-        from exchanges.forms import StoryFilterForm, page_key
+    def filter_choices(self):
+        """The towns, years and tags a visitor can filter the overview by: the towns of its
+        language, and the years and tags there are live stories for. Plain data: the story
+        filter form keeps it in the content cache."""
+        stories = StoryPage.objects.child_of(self).live()
+        # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
+        # one) keeps its Dutch tags, which are not offered in the German overview.
+        written = stories.filter(alias_of__isnull=True)
+        tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
+        return {
+            "town": list(Town.objects.filter(locale_id=self.locale_id).values_list("slug", "name")),
+            "year": [(year, str(year)) for year in self.story_years()],
+            "tag": list(tags.order_by("name").values_list("slug", "name")),
+        }
 
+    def story_years(self):
+        """The years there are live stories of this overview in, the latest first. Read by
+        stepping down the index story_newest_first from the latest story to the latest of the
+        year before (a recursive query: a few index entries a year), not from every story."""
+        start_of_year = START_OF_YEAR.get(connection.vendor)
+        if start_of_year is None:
+            stories = StoryPage.objects.child_of(self).live()
+            return [date.year for date in stories.dates("date", "year", order="DESC")]
+        story, page = StoryPage._meta, Page._meta
+        latest = (
+            f"SELECT s.date FROM {story.db_table} s INNER JOIN {page.db_table} p"  # noqa: S608 (names of our tables)
+            f" ON p.id = s.{story.pk.column}"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s{before}"
+            " ORDER BY s.date DESC LIMIT 1"
+        )
+        query = (
+            f"WITH RECURSIVE years(day) AS (SELECT ({latest.format(before='')})"  # noqa: S608
+            f" UNION ALL SELECT ({latest.format(before=f' AND s.date < {start_of_year}')})"
+            " FROM years WHERE years.day IS NOT NULL)"
+            " SELECT day FROM years WHERE day IS NOT NULL"
+        )
+        children = [f"{self.path}%", self.depth + 1, True]
+        with connection.cursor() as cursor:
+            cursor.execute(query, [*children, *children])
+            return [int(str(day)[:4]) for (day,) in cursor.fetchall()]
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET, index=self)
 
         def listing():
             stories = form.filter(self.stories())
-            page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+            page = CountedPaginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
             page.object_list = with_renditions(with_localized_sectors(page.object_list))
             return page
 
@@ -206,12 +254,24 @@ class StoryPage(
         """Other public stories written in this story's language that share a sector with it
         (first) or a town, newest first. They are among the newest `limit` of its sectors and
         the newest `limit` of its towns, each read through the index story_newest_first, so one
-        query sorts a handful of stories, not every story of a town; then the cards' towns,
-        sectors and renditions: a bounded number of queries, and time, whatever the number of
-        stories."""
-        sector_ids = [pk for sector in self.sectors for pk in sector_versions(sector)]
-        town_keys = [town.translation_key for town in self.towns]
-        others = StoryPage.objects.for_listing().written_in(self.locale_id).exclude(pk=self.pk)
+        query sorts a handful of stories, not every story of a town; then the towns and sectors
+        of the cards and of this story, and the cards' renditions: a bounded number of queries,
+        and time, whatever the number of stories."""
+        # This story's sectors (in every language) and towns as subqueries: its own links are
+        # fetched below, with those of the stories found.
+        own_sectors = Page.objects.filter(
+            pk__in=StorySector.objects.filter(page_id=self.pk).values("sector_id")
+        )
+        sector_ids = Page.objects.filter(
+            translation_key__in=own_sectors.values("translation_key")
+        ).values("pk")
+        town_keys = StoryTown.objects.filter(page_id=self.pk).values("town__translation_key")
+        others = (
+            StoryPage.objects.for_listing()
+            .prefetch_related(None)
+            .written_in(self.locale_id)
+            .exclude(pk=self.pk)
+        )
         same_sector = Exists(
             StorySector.objects.filter(page=OuterRef("pk"), sector_id__in=sector_ids)
         )
@@ -233,7 +293,9 @@ class StoryPage(
             .annotate(same_sector=same_sector)
             .order_by("-same_sector", "-date", "-pk")
         )
-        return with_renditions(with_localized_sectors(stories[:limit]))
+        related = list(stories[:limit])
+        prefetch_related_objects([self, *related], *CARD_LINKS)
+        return with_renditions(with_localized_sectors(related))
 
     @property
     def author_name(self):
@@ -271,3 +333,10 @@ class StoryTown(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
         verbose_name = _("town")
         verbose_name_plural = _("towns")
+
+
+# What a story card (and a story's page) shows of its links: towns and sectors.
+CARD_LINKS = (
+    Prefetch("story_towns", queryset=StoryTown.objects.select_related("town")),
+    "story_sectors",
+)

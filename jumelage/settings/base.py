@@ -207,7 +207,7 @@ else:
 # and feeds) for CONTENT_CACHE_SECONDS. Both are keyed by the versions of the content they show,
 # which are replaced when it changes and read from the database at most every
 # CACHE_VERSION_SECONDS (home/cache.py). 0 switches either cache off. CACHE_KEY_PREFIX above
-# names the release when a deploy changes what the cache holds (templates, models).
+# names the release: entries hold no pickled model, but HTML rendered by a release's templates.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "3600"))
 CACHE_VERSION_SECONDS = int(os.environ.get("CACHE_VERSION_SECONDS", "5"))

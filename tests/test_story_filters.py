@@ -1,0 +1,80 @@
+"""The story overview's filters offer the towns of its language and the years and tags there are
+stories for, found without reading every story: the same choices, and the same number of queries
+with three times as many stories."""
+
+import datetime
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
+
+from community.models import Town
+from exchanges.models import StoryPage
+from tests.stories_base import StoriesMixin
+
+
+def choices_by_reading_every_story(index):
+    """The choices as the overview offered them before, from every story of the overview."""
+    stories = StoryPage.objects.child_of(index).live()
+    written = stories.filter(alias_of__isnull=True)
+    tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
+    return {
+        "town": list(Town.objects.filter(locale_id=index.locale_id).values_list("slug", "name")),
+        "year": [(date.year, str(date.year)) for date in stories.dates("date", "year", "DESC")],
+        "tag": list(tags.order_by("name").values_list("slug", "name")),
+    }
+
+
+class StoryFilterChoicesTests(StoriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+
+    def add_stories(self, count, first):
+        for number in range(first, first + count):
+            self.story(
+                title=f"Verhaal {number}",
+                slug=f"verhaal-{number}",
+                date=datetime.date(1990 + 3 * number, 5, 1),
+                tag_names=["bezoek", f"thema-{number % 3}"],
+            )
+        # An unpublished story's year and tag are not offered.
+        draft = self.story(title="Concept", slug=f"concept-{first}", date=datetime.date(1950, 1, 1))
+        draft.tags.add("geheim")
+        draft.save_revision()
+        draft.unpublish()
+
+    def assert_same_choices(self):
+        for index in (self.story_index, self.story_index_de):
+            with self.subTest(index=index.title):
+                self.assertEqual(index.filter_choices(), choices_by_reading_every_story(index))
+
+    def queries(self, index):
+        with CaptureQueriesContext(connection) as captured:
+            index.filter_choices()
+        return len(captured)
+
+    def test_the_same_choices_as_from_every_story_in_both_languages(self):
+        self.add_stories(4, 0)
+        german = self.translated(
+            StoryPage.objects.get(slug="verhaal-1"), title="Besuch", slug="besuch"
+        )
+        german.tags.set(["besuch"])
+        german.save_revision().publish()
+        self.assert_same_choices()
+        choices = self.story_index_de.filter_choices()
+        # The German overview offers the German story's tag, not its Dutch aliases' tags.
+        self.assertEqual(choices["tag"], [("besuch", "besuch")])
+        self.assertEqual(
+            [year for year, _label in self.story_index.filter_choices()["year"]],
+            [1999, 1996, 1993, 1990],
+        )
+
+    def test_the_choices_cost_the_same_queries_with_three_times_the_stories(self):
+        self.add_stories(3, 0)
+        few = self.queries(self.story_index)
+        self.add_stories(6, 3)
+        self.assertEqual(self.queries(self.story_index), few)
+        self.assertLessEqual(few, 3)
+        self.assert_same_choices()
