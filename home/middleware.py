@@ -132,6 +132,9 @@ class AnonymousPageCacheMiddleware:
             pieces = [response.content]
             if collector.parts:
                 response.content, pieces = collector.cut(response.content)
+                if response.has_header("Content-Length"):
+                    # CommonMiddleware measured the page with its markers.
+                    response["Content-Length"] = str(len(response.content))
                 patch_cache_control(response, no_cache=True)
         if request.method == "GET" and pieces is not None and self.can_store(request, response):
             patch_vary_headers(response, ("Accept-Encoding",))

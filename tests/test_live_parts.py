@@ -100,6 +100,15 @@ class LivePartsTests(CachedSiteTestCase):
         self.assertEqual(response["Content-Encoding"], "gzip")
         self.assertEqual(gzip.decompress(response.content), self.uncached(MEETING))
 
+    def test_the_first_visit_says_the_length_of_the_page_it_sends(self):
+        # Browsers and proxies read exactly Content-Length bytes: one too many and the page
+        # hangs, found by `make bench` (http.client.IncompleteRead).
+        for url in (MEETING, STORY, SECTOR):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response["X-Page-Cache"], "miss")
+                self.assertEqual(int(response["Content-Length"]), len(response.content))
+
     def test_shared_caches_downstream_do_not_keep_a_page_with_live_parts(self):
         for response in (self.client.get(MEETING), self.hit(MEETING, 2)):
             self.assertIn("no-cache", response["Cache-Control"])
