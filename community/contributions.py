@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
+from wagtail.models import Collection, Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import create_aliases_for_new_page
@@ -31,7 +31,6 @@ from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
 
-MAX_PHOTOS = 10
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
 # Of a slug's 255 characters, leaving room for the number that makes it unique.
 SLUG_LENGTH = 200
@@ -467,7 +466,3 @@ def quiet_admin_notifications(user):
         profile.rejected_notifications = False
         profile.updated_comments_notifications = False
         profile.save()
-
-
-def locale_for(code):
-    return Locale.objects.get(language_code=code)

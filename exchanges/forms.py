@@ -3,7 +3,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from community.localization import sector_pages
-from home.cache import remember
+from home.cache import remember, shows_query
 
 from .choices import MeetingFormat
 
@@ -55,9 +55,11 @@ class ListingFilterForm(forms.Form):
         """What the listing shown with this form depends on, for keeping its HTML in the content
         cache: the valid filters, which fields were given a value they refuse (those are marked
         invalid), and what else is `shown` (page number, view). Unknown parameters and the
-        spelling of a value do not make another entry."""
+        spelling of a value do not make another entry. Also says what the page is made of, for
+        the page cache (home.cache.shows_query)."""
         chosen = self.selected()
         refused = [name for name in self.fields if self.data.get(name) and name not in chosen]
+        shows_query([*self.fields, *shown], {**chosen, **shown})
         return urlencode({**chosen, **shown, "refused": ",".join(refused)})
 
 

@@ -2,8 +2,9 @@
 
 Every entry is keyed by the *versions* of the kinds of content it is made of, in the manner of
 djangoproject.com's generation token passed as `version=`: publishing a page replaces the "pages"
-version, saving an image the "images" version, and so on (KINDS). A new version makes every older
-entry unreachable at once, on every server; entries also expire after their own timeout.
+version, saving an image the "images" version, replacing a document's file the "documents"
+version, and so on (KINDS). A new version makes every older entry unreachable at once, on every
+server; entries also expire after their own timeout.
 
 The versions live in the database (CacheVersion), replaced in the same transaction as the change
 and again once it is committed, so a change made while Redis is down is not lost, and entries
@@ -32,17 +33,24 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-# Pages (their text, tree, menus, sites, languages and view restrictions), images, snippets
-# (towns) and site settings (the footer's foundations).
-PAGES, IMAGES, SNIPPETS, SETTINGS = "pages", "images", "snippets", "settings"
-KINDS = (PAGES, IMAGES, SNIPPETS, SETTINGS)
+# Pages (their text, tree, menus, sites, languages and view restrictions), images, documents
+# (pages link to their files), snippets (towns) and site settings (the footer's foundations).
+PAGES, IMAGES, DOCUMENTS, SNIPPETS, SETTINGS = (
+    "pages",
+    "images",
+    "documents",
+    "snippets",
+    "settings",
+)
+KINDS = (PAGES, IMAGES, DOCUMENTS, SNIPPETS, SETTINGS)
 # What pages show besides site settings: cards and bodies.
-CONTENT = (PAGES, IMAGES, SNIPPETS)
+CONTENT = (PAGES, IMAGES, DOCUMENTS, SNIPPETS)
 
 VERSIONS_KEY = "cache-versions"
 _request_versions = ContextVar("cache_versions", default=None)
@@ -50,6 +58,10 @@ _request_versions = ContextVar("cache_versions", default=None)
 # every card, the sector pages, the navigation in header and footer), it costs nothing, with or
 # without a cache. Emptied when the request changes content.
 _request_memo = ContextVar("request_memo", default=None)
+# The query parameters the response being made is made of (see `shows_query`).
+_request_query = ContextVar("request_query", default=None)
+# What the shared cache answers for a key it does not hold: a kept None is a value.
+_MISSING = object()
 
 
 class CacheVersion(models.Model):
@@ -90,11 +102,61 @@ def versions_for_request():
     is kept for the rest of the request."""
     reset = _request_versions.set(versions())
     memo_reset = _request_memo.set({})
+    query_reset = _request_query.set({"names": set(), "values": {}, "refused": False})
     try:
         yield
     finally:
+        _request_query.reset(query_reset)
         _request_memo.reset(memo_reset)
         _request_versions.reset(reset)
+
+
+# Which addresses are kept: the page cache and the `{% contentcache %}` fragments keep one entry
+# per listing the site links to, not one per address a visitor makes up (an unknown parameter, a
+# refused filter value, a page number beyond the last page), so made-up addresses cannot push
+# what visitors ask for out of the cache.
+
+
+def shows_query(names, values):
+    """Says, during a request, which query parameters the response is made of (`names`) and
+    what it shows for them (`values`: {name: value as the site's own links spell it}; a name
+    without a value shows what it shows when it is not given). Said by the views that read
+    them (the listings' filters, pages, views and months); a response with a query is kept in
+    the page cache only when every parameter is one of these, empty or with that value
+    (`may_keep`)."""
+    said = _request_query.get()
+    if said is not None:
+        said["names"].update(names)
+        said["values"].update({name: str(value) for name, value in values.items()})
+
+
+def refuse_to_keep():
+    """Says, during a request, that the response shows something else than its address asks
+    (a page number beyond the last page shows the last page): neither the page nor the
+    `{% contentcache %}` fragment being rendered is kept."""
+    said = _request_query.get()
+    if said is not None:
+        said["refused"] = True
+
+
+def refused_to_keep():
+    said = _request_query.get()
+    return said is not None and said["refused"]
+
+
+def may_keep(query):
+    """Whether the response to a request with `query` (a QueryDict) may be kept: not when
+    `refuse_to_keep` was said; with a query, only when each parameter is given once and is
+    one `shows_query` named, empty or with the value it said."""
+    said = _request_query.get()
+    if said is None or said["refused"]:
+        return False
+    for name, given in query.lists():
+        if len(given) != 1 or name not in said["names"]:
+            return False
+        if given[0] and said["values"].get(name) != given[0]:
+            return False
+    return True
 
 
 def bump(*kinds):
@@ -169,7 +231,8 @@ def remember(name, compute, kinds=CONTENT, timeout=None, build=None):
     addresses, rows of fields (`row_of`), never model instances, which the cache would pickle
     and a later release could not read back or would read wrong. What needs objects rebuilds
     them from the plain data in `build` (e.g. with `from_row`); the objects are kept for the
-    rest of the request only."""
+    rest of the request only. None is kept like any other value (a page without a translation
+    is not looked for again)."""
     memo = _request_memo.get()
     if memo is not None and name in memo:
         return memo[name]
@@ -180,8 +243,8 @@ def remember(name, compute, kinds=CONTENT, timeout=None, build=None):
     else:
         key = f"content:{name}"
         version = version_of(*kinds)
-        value = cache.get(key, version=version)
-        if value is None:
+        value = cache.get(key, _MISSING, version=version)
+        if value is _MISSING:
             value = compute()
             check_plain(value, key)
             cache.set(key, value, seconds, version=version)
@@ -331,6 +394,8 @@ def kind_of(model):
         return PAGES
     if issubclass(model, get_image_model()):
         return IMAGES
+    if issubclass(model, get_document_model()):
+        return DOCUMENTS
     if model in get_snippet_models():
         return SNIPPETS
     setting_models = list(settings_registry)
@@ -356,8 +421,8 @@ DRAFT_FIELDS = {
 }
 
 
-# What Wagtail records about an image file: nothing visitors see.
-IMAGE_METADATA = {"file_size", "file_hash"}
+# What Wagtail records about an image's or a document's file: nothing visitors see.
+FILE_METADATA = {"file_size", "file_hash"}
 
 
 def _saved(sender, instance, created=False, update_fields=None, **kwargs):
@@ -368,9 +433,11 @@ def _saved(sender, instance, created=False, update_fields=None, **kwargs):
     ):
         return
     kind = kind_of(sender)
-    # A new image (a member's uploaded photo) is shown nowhere until a page that shows it is
-    # published, which is a change of pages; an edited one may be shown already.
-    if kind == IMAGES and (created or (update_fields and set(update_fields) <= IMAGE_METADATA)):
+    # A new image (a member's uploaded photo) or document is shown nowhere until a page that
+    # shows it is published, which is a change of pages; an edited one may be shown already.
+    if kind in (IMAGES, DOCUMENTS) and (
+        created or (update_fields and set(update_fields) <= FILE_METADATA)
+    ):
         return
     if kind is not None:
         bump(kind)
@@ -378,11 +445,11 @@ def _saved(sender, instance, created=False, update_fields=None, **kwargs):
 
 def _deleted(sender, instance, **kwargs):
     # A draft (a member's own, deleted with their account) was never shown; nor was an image
-    # nothing refers to (the photo of such a draft).
+    # or document nothing refers to (the photo of such a draft).
     if isinstance(instance, Page) and not instance.live:
         return
     kind = kind_of(sender)
-    if kind == IMAGES and not ReferenceIndex.get_references_to(instance).exists():
+    if kind in (IMAGES, DOCUMENTS) and not ReferenceIndex.get_references_to(instance).exists():
         return
     if kind is not None:
         bump(kind)

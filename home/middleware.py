@@ -12,9 +12,10 @@ from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import urlencode
 
 from home import gzip_pieces, live
-from home.cache import KINDS, media_base, version_of, versions_for_request
+from home.cache import KINDS, may_keep, media_base, version_of, versions_for_request
 
 
 class HealthCheckMiddleware:
@@ -80,8 +81,9 @@ def accepts_gzip(request):
 
 
 class AnonymousPageCacheMiddleware:
-    """Django's per-site cache (django.middleware.cache) for anonymous visitors only, keyed by the
-    content versions (home/cache.py) and the media address, for PAGE_CACHE_SECONDS.
+    """Our own page cache for anonymous visitors: a page is kept whole in the shared cache for
+    PAGE_CACHE_SECONDS, keyed by its address, the media address and the content versions
+    (home/cache.py), so a publish shows at once on every server.
 
     A request with a session (a member) or a message waiting is neither served from nor stored
     in it; nor is a response that sets a cookie, holds a CSRF token (a form), is private or is
@@ -89,12 +91,27 @@ class AnonymousPageCacheMiddleware:
     home/live.py: places left, a sector's members, an author's name) is kept out of the entry:
     it keeps the page without them and where each goes, and every hit renders them anew for
     that request (a query or two each), so no member's action needs to empty the cache. Such a
-    page is `no-cache` for shared caches downstream, which could not do the same. A key is the
-    absolute URL, as Django's; unlike Django's it ignores `Vary: Cookie` (requests with our
-    cookies never get here), so visitors share one entry. Entries are plain data (the page's
-    bytes, or its pieces between live parts with the parts' names and ids, and headers; gzipped
-    when that pays, which is safe here: what is shared holds no secret for BREACH to guess), not
-    pickled responses."""
+    page is `no-cache` for shared caches downstream, which could not do the same.
+
+    Not Django's UpdateCacheMiddleware/FetchFromCacheMiddleware (django/middleware/cache.py),
+    because those
+    - keep the whole HttpResponse object, pickled, which the next release (a Django upgrade)
+      may read back wrong or not at all. Ours are plain data (the page's bytes, or its pieces
+      between live parts with the parts' names and ids, and a few headers), gzipped when that
+      pays, which is safe here: what is shared holds no secret for BREACH to guess;
+    - key a page by the values of the request headers its `Vary` names, and a page that reads
+      the session (ours all ask whether the visitor is logged in) varies on `Cookie`: a visitor
+      with any cookie at all (a consent banner's, an analytics one) gets an entry of their own.
+      Requests with our cookies never get here, so ours ignores `Vary: Cookie` and visitors
+      share one entry;
+    - answer a hit with the stored response as it is: nothing in it can be rendered anew, so
+      the live parts could not be kept out.
+
+    An entry is kept only for an address the site itself links to (home.cache.may_keep): no
+    query, or only the parameters the page reads, each once, empty or with a value it
+    understands spelt as its links spell it, in any order (the key sorts them). A made-up
+    address (an unknown parameter, a refused filter value, a page number beyond the last page)
+    is answered but not kept, so it cannot push what visitors ask for out of the cache."""
 
     bypassed_prefixes = ("/admin/", "/documents/", "/static/", "/media/")
     compressible = ("text/", "application/rss+xml", "application/atom+xml")
@@ -136,7 +153,12 @@ class AnonymousPageCacheMiddleware:
                     # CommonMiddleware measured the page with its markers.
                     response["Content-Length"] = str(len(response.content))
                 patch_cache_control(response, no_cache=True)
-        if request.method == "GET" and pieces is not None and self.can_store(request, response):
+        if (
+            request.method == "GET"
+            and pieces is not None
+            and self.can_store(request, response)
+            and may_keep(request.GET)
+        ):
             patch_vary_headers(response, ("Accept-Encoding",))
             if "Cache-Control" not in response:
                 # Shared caches (a CDN purged by Wagtail's front-end cache) may keep it; browsers
@@ -163,7 +185,9 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        address = f"{media_base()} {request.build_absolute_uri()}"
+        """The absolute address, its parameters sorted: `?a=1&b=2` and `?b=2&a=1` are one page."""
+        query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+        address = f"{media_base()} {request.build_absolute_uri(request.path)} {urlencode(query)}"
         return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     @staticmethod

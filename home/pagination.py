@@ -3,23 +3,41 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 
+from home.cache import refuse_to_keep
+
 TOTAL = "listing_total"
+# The largest row offset databases take (a 64-bit integer): a page number beyond it is counted
+# apart like any number beyond the last page.
+LARGEST_OFFSET = 2**63 - 1
 
 
 class CountedPaginator(Paginator):
     """Django's Paginator over a queryset that reads how many items there are along with the
     page's own rows (a window count over the whole listing), instead of asking the database
     apart. Only a page without rows (an empty listing, a number beyond the last page) is
-    counted apart, to find the page Django's Paginator would show."""
+    counted apart, to find the page Django's Paginator would show: the last one for a number
+    beyond it, which is then not kept in the cache (home.cache.refuse_to_keep), so that made-up
+    page numbers add no entries."""
 
     def get_page(self, number):
+        page = self._counted_page(number)
+        try:
+            beyond = int(number) > page.number
+        except (TypeError, ValueError):
+            beyond = False
+        if beyond:
+            refuse_to_keep()
+        return page
+
+    def _counted_page(self, number):
         try:
             asked = int(number)
         except (TypeError, ValueError):
             asked = 1
-        if asked < 1 or self.orphans or "count" in self.__dict__:
-            return super().get_page(number)
         bottom = (asked - 1) * self.per_page
+        too_far = bottom + self.per_page > LARGEST_OFFSET
+        if asked < 1 or too_far or self.orphans or "count" in self.__dict__:
+            return super().get_page(number)
         rows = list(
             self.object_list.annotate(**{TOTAL: Window(Count("*"))})[
                 bottom : bottom + self.per_page

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from community.models import SectorPage
 from exchanges.models import MeetingPage, StoryPage
-from home.cache import active_locale, locales
+from home.cache import active_locale, locales, shows_query
 from home.models import StandardPage
 from home.urls_util import absolute_url
 from home.validators import without_control_characters
@@ -154,6 +154,9 @@ def search(request):
         results.object_list = [search_result(page) for page in results.object_list]
         if words and not results.object_list:
             elsewhere = other_language_results(words, query)
+    # Kept in the page cache as the search form and the pager spell it (home.cache.shows_query).
+    shown = {"q": query} if results is None else {"q": query, "page": results.number}
+    shows_query(["q", "page"], shown)
     return render(
         request,
         "jumelage/search.html",

@@ -23,7 +23,8 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, plus a final "reject": the contribution will not be published
     and the member is told why (besides "approve" and "request changes")."""
 
-    # Approving publishes, also for reviewers without a publish permission (community/approval.py).
+    # Approving publishes, also for reviewers without a publish permission
+    # (community/contributions.py, `approve`).
     approval_publishes = True
 
     def may_review(self, obj, user):

@@ -2,6 +2,8 @@ import time
 
 from django import template
 from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
 from django.template import Variable
 from django.utils import translation
 from wagtail.models import Site
@@ -17,6 +19,7 @@ from home.cache import (
     from_row,
     media_base,
     origin,
+    refused_to_keep,
     remember,
     row_of,
     version_of,
@@ -77,7 +80,25 @@ class ContentCacheNode(WagtailCacheNode):
             int(time.time() // timeout) if timeout else "",
         ]
         with context.update({self.VARIANT: variant}):
-            return super().render(context)
+            refused = refused_to_keep()
+            html = super().render(context)
+            if refused_to_keep() and not refused:
+                self.forget(context)
+            return html
+
+    def forget(self, context):
+        """Deletes the entry just kept: it shows something else than its address asks (a page
+        number beyond the last page, home.cache.refuse_to_keep), so that made-up addresses add
+        no entries."""
+        if self.cache_name:
+            fragment_cache = caches[self.cache_name.resolve(context)]
+        else:
+            try:
+                fragment_cache = caches["template_fragments"]
+            except InvalidCacheBackendError:
+                fragment_cache = caches["default"]
+        vary_on = [var.resolve(context) for var in self.vary_on]
+        fragment_cache.delete(make_template_fragment_key(self.fragment_name, vary_on))
 
 
 @register.tag
