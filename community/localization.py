@@ -5,8 +5,12 @@ the source language), by design: pages are localized when shown. That happens he
 sector pages kept in the content cache (a handful of pages), so no listing or page needs a query
 for it."""
 
-from community.models import SectorPage
-from home.cache import PAGE_FIELDS, active_locale, from_row, locales, remember, row_of
+from community.models.sectors import sector_pages
+from home.cache import active_locale, locales
+from home.models import NOT_READ, in_link_order, linked_rows
+
+# The annotation `with_sector_links` gives pages: their sector links.
+SECTOR_LINKS = "sector_link_rows"
 
 
 class LocalizedSectorsMixin:
@@ -19,23 +23,6 @@ class LocalizedSectorsMixin:
         if not hasattr(self, "_localized_sectors"):
             with_localized_sectors([self])
         return self._localized_sectors
-
-
-def sector_pages():
-    """Every sector page by id, and the live ones by (translation key, locale id): kept in the
-    content cache as rows of their fields, made pages once per request."""
-
-    def load():
-        return [row_of(page, PAGE_FIELDS) for page in SectorPage.objects.all()]
-
-    def build(rows):
-        pages = [from_row(SectorPage, row) for row in rows]
-        return {
-            "by_id": {page.pk: page for page in pages},
-            "live": {(page.translation_key, page.locale_id): page for page in pages if page.live},
-        }
-
-    return remember("sector-pages", load, build=build)
 
 
 def sector_versions(sector):
@@ -57,13 +44,31 @@ def localized_sector(sector_id, locale=None, sectors=None):
     return sectors["live"].get((sector.translation_key, locale.pk if locale else None), sector)
 
 
+def with_sector_links(pages):
+    """`pages` (a queryset of a page type with `sector_links_name`) with their sector links
+    read along, in each page's row: no query of their own for `with_localized_sectors`."""
+    relation = pages.model._meta.get_field(pages.model.sector_links_name)
+    links = linked_rows(relation.related_model, relation.field.name, "sector_id")
+    return pages.annotate(**{SECTOR_LINKS: links})
+
+
+def linked_sector_ids(item):
+    """The ids of the sector pages a story or meeting links to, in the order of its links: as
+    `with_sector_links` read them, else from its links."""
+    rows = getattr(item, SECTOR_LINKS, NOT_READ)
+    if rows is NOT_READ:
+        return [link.sector_id for link in getattr(item, item.sector_links_name).all()]
+    return [sector_id for (sector_id,) in in_link_order(rows)]
+
+
 def with_localized_sectors(items):
     """Gives each story or meeting its sector pages in the language being read; returns a list."""
     items = list(items)
     locale, sectors = active_locale(), sector_pages()
     for item in items:
-        links = getattr(item, item.sector_links_name).all()
-        localized = (localized_sector(link.sector_id, locale, sectors) for link in links)
+        localized = (
+            localized_sector(sector_id, locale, sectors) for sector_id in linked_sector_ids(item)
+        )
         item._localized_sectors = [sector for sector in localized if sector is not None]
     return items
 

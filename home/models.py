@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.db import models, router
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db import connection, models, router
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import JSONArray
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -9,22 +10,97 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .blocks import BaseStreamBlock
-from .cache import CacheVersion, active_locale  # noqa: F401 (CacheVersion: home/cache.py)
+from .cache import (  # noqa: F401 (CacheVersion: home/cache.py)
+    CacheVersion,
+    active_locale,
+    from_row,
+)
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .visibility import ViewRestrictionsMixin
 
+# What `getattr` gives for an annotation a page was read without.
+NOT_READ = object()
+# The annotation `with_rendition_rows` gives pages: the renditions of their lead images.
+RENDITIONS = "image_rendition_rows"
+
+
+class JSONRows(models.Aggregate):
+    """The values of a group as a JSON array, in no particular order (SQLite and PostgreSQL)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = models.JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def rows_along(rows, by, *fields):
+    """An annotation: the `fields` of `rows` (a queryset filtered on `by` to an `OuterRef`, so
+    rows that belong to the outer row), as [*fields] lists, read in the outer row instead of a
+    query of their own (None when there are none). `fields` may follow a relation
+    (`town__name`)."""
+    joined = rows.order_by().values(by).annotate(rows=JSONRows(JSONArray(*fields)))
+    return Subquery(joined.values("rows"), output_field=models.JSONField())
+
+
+def linked_rows(model, page_field, *fields):
+    """An annotation of a page queryset: the rows of `model` (an Orderable, a page's inline
+    links) whose `page_field` is the page, as [sort order, id, *fields] lists (see
+    `rows_along`), for `in_link_order`."""
+    links = model.objects.filter(**{page_field: OuterRef("pk")})
+    return rows_along(links, page_field, "sort_order", "pk", *fields)
+
+
+def in_link_order(rows):
+    """The rows of `linked_rows` in the order of the links (by sort order, those without one
+    where the database puts them, then by id), without their sort order and id."""
+    nulls_last = connection.features.nulls_order_largest
+    ordered = sorted(
+        rows or [], key=lambda row: ((row[0] is None) == nulls_last, row[0] or 0, row[1])
+    )
+    return [row[2:] for row in ordered]
+
+
+def _rendition_model():
+    model = get_image_model().get_rendition_model()
+    return model, tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def with_rendition_rows(pages):
+    """`pages` (a queryset of a page type with a lead image) with the renditions of their
+    images in their rows, for `with_renditions`."""
+    model, fields = _rendition_model()
+    renditions = model.objects.filter(image_id=OuterRef("image_id"))
+    return pages.annotate(**{RENDITIONS: rows_along(renditions, "image_id", *fields)})
+
 
 def with_renditions(pages):
-    """Fetches the renditions of the pages' lead images in one query: each card's picture has
-    six (three formats, two sizes), which Wagtail would otherwise look up one by one."""
+    """Gives the pages' lead images their renditions: each card's picture has six (three
+    formats, two sizes), which Wagtail would otherwise look up one by one. As read in the
+    pages' rows (`with_rendition_rows`), else in one query."""
     pages = list(pages)
-    images = [page.image for page in pages if page.image_id]
-    prefetch_related_objects(images, Prefetch("renditions", to_attr="prefetched_renditions"))
+    model, fields = _rendition_model()
+    unread = []
+    for page in pages:
+        if not page.image_id:
+            continue
+        rows = getattr(page, RENDITIONS, NOT_READ)
+        if rows is NOT_READ:
+            unread.append(page.image)
+        else:
+            renditions = [
+                from_row(model, dict(zip(fields, row, strict=True))) for row in rows or []
+            ]
+            for rendition in renditions:
+                rendition.image = page.image
+            page.image.prefetched_renditions = renditions
+    prefetch_related_objects(unread, Prefetch("renditions", to_attr="prefetched_renditions"))
     return pages
 
 

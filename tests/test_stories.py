@@ -16,7 +16,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from exchanges.models import StoryPage
 from home.templatetags.jumelage_tags import page_numbers
 from tests.stories_base import StoriesMixin
-from tests.test_query_budgets import OVER_BUDGET
+from tests.test_query_budgets import BUDGET, OVER_BUDGET
 
 
 def soup(response):
@@ -422,7 +422,7 @@ class QueryBudgetTests(StoriesMixin, TestCase):
     """Pages cost the same number of queries whatever the number of stories, with every cache
     off. The ceiling is the highest of tests/test_query_budgets.py's (issue 14 asks for 12)."""
 
-    BUDGET = max(OVER_BUDGET.values())
+    BUDGET = max(OVER_BUDGET.values(), default=BUDGET)
 
     def queries(self, url):
         # The first visit fills the content cache (routes, navigation), as on a running server.

@@ -1,16 +1,19 @@
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import LeadImageMixin, OverviewPage
+from home.cache import PAGE_FIELDS, from_row, remember, row_of
+from home.models import NOT_READ, LeadImageMixin, OverviewPage, in_link_order, linked_rows
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
+
+from .towns import Town
 
 
 class SectorIndexPage(OverviewPage):
@@ -30,18 +33,30 @@ class SectorIndexPage(OverviewPage):
         return SectorPage.objects.child_of(self).live().select_related("image")
 
     def highlights(self):
-        """Every sector community."""
-        return self.sectors()
+        """Every live sector community, in the order of the page tree: the sector pages kept in
+        the content cache (see `sector_pages`), so no query of its own."""
+        pages = sector_pages()["by_id"].values()
+        return sorted(
+            (
+                page
+                for page in pages
+                if page.live and page.depth == self.depth + 1 and page.path.startswith(self.path)
+            ),
+            key=lambda page: page.path,
+        )
 
 
 class SectorPageQuerySet(PublicPageQuerySet):
     def for_page_view(self):
-        """A sector page with what it shows, coordinators and their towns included (see
-        home.views.serve)."""
-        coordinators = SectorCoordinator.objects.select_related("town", "photo")
-        return self.select_related("image").prefetch_related(
-            Prefetch("coordinators", queryset=coordinators)
-        )
+        """A sector page with what it shows (see HomePage.route): its coordinators, their towns
+        and photos in its row (see `SectorPage.shown_coordinators`)."""
+        fields = [
+            f"{prefix}{name}"
+            for prefix, model in COORDINATOR_PARTS
+            for name in _field_names(model or get_image_model())
+        ]
+        coordinators = linked_rows(SectorCoordinator, "page", *fields)
+        return self.select_related("image").annotate(**{COORDINATORS: coordinators})
 
 
 class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
@@ -78,6 +93,28 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
     class Meta:
         verbose_name = _("sector community")
         verbose_name_plural = _("sector communities")
+
+    @property
+    def shown_coordinators(self):
+        """The coordinators with their towns and photos: as `for_page_view` read them in the
+        page's row, else from its inline panel."""
+        rows = getattr(self, COORDINATORS, NOT_READ)
+        if rows is NOT_READ:
+            return list(self.coordinators.all())
+        kinds = [model or get_image_model() for _prefix, model in COORDINATOR_PARTS]
+        coordinators = []
+        for row in in_link_order(rows):
+            built, start = [], 0
+            for model in kinds:
+                names = _field_names(model)
+                values = row[start : start + len(names)]
+                built.append(from_row(model, dict(zip(names, values, strict=True))))
+                start += len(names)
+            coordinator, town, photo = built
+            coordinator.town = town
+            coordinator.photo = photo if coordinator.photo_id else None
+            coordinators.append(coordinator)
+        return coordinators
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -124,6 +161,33 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
         return listings
 
 
+# What `SectorPage.shown_coordinators` reads of a coordinator, its town and its photo (the image
+# model, None here: it is known once the apps are ready), in the page's row.
+COORDINATORS = "coordinator_rows"
+
+
+def _field_names(model):
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def sector_pages():
+    """Every sector page by id, and the live ones by (translation key, locale id): kept in the
+    content cache as rows of their fields (those of menus and links, and the purpose that
+    overview cards show), made pages once per request."""
+
+    def load():
+        return [row_of(page, (*PAGE_FIELDS, "purpose")) for page in SectorPage.objects.all()]
+
+    def build(rows):
+        pages = [from_row(SectorPage, row) for row in rows]
+        return {
+            "by_id": {page.pk: page for page in pages},
+            "live": {(page.translation_key, page.locale_id): page for page in pages if page.live},
+        }
+
+    return remember("sector-pages", load, build=build)
+
+
 class SectorCoordinator(TranslatableMixin, Orderable):
     """A contact person of a sector community in one of the towns."""
 
@@ -158,3 +222,6 @@ class SectorCoordinator(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
+
+
+COORDINATOR_PARTS = (("", SectorCoordinator), ("town__", Town), ("photo__", None))

@@ -18,6 +18,7 @@ from community.localization import (
     sector_query_in_language,
     sector_versions,
     with_localized_sectors,
+    with_sector_links,
 )
 from community.models.contribution import ContributionMixin
 from exchanges.calendar_views import calendar_context
@@ -35,12 +36,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 class MeetingQuerySet(PublicPageQuerySet):
     def for_listing(self):
-        return (
-            self.live()
-            .public()
-            .select_related("town", "alias_of__locale")
-            .prefetch_related("meeting_sectors")
-        )
+        """Published meetings with what a meeting card shows: their sectors in their rows."""
+        return with_sector_links(self.live().public()).select_related("town", "alias_of__locale")
 
     def for_page_view(self):
         """A meeting with what its page shows (see home.views.serve)."""

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -20,16 +20,30 @@ from community.localization import (
     sector_query_in_language,
     sector_versions,
     with_localized_sectors,
+    with_sector_links,
 )
 from community.models import Town
 from community.models.contribution import ContributionMixin
 from exchanges.blocks import StoryStreamBlock
 from exchanges.forms import StoryFilterForm, page_key
-from home.models import LeadImageMixin, OverviewPage, with_renditions
+from home.cache import from_row
+from home.models import (
+    NOT_READ,
+    LeadImageMixin,
+    OverviewPage,
+    in_link_order,
+    linked_rows,
+    with_rendition_rows,
+    with_renditions,
+)
 from home.pagination import CountedPaginator
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 STORIES_PER_PAGE = 12
+# What a story card shows of its towns, read in the story's row (see `StoryPage.towns`): every
+# field of a town.
+TOWN_FIELDS = tuple(field.attname for field in Town._meta.concrete_fields)
+TOWN_LINKS = "town_link_rows"
 # The first day of the year of `years.day`, in StoryIndexPage.story_years' query.
 START_OF_YEAR = {
     "postgresql": "MAKE_DATE(CAST(EXTRACT(YEAR FROM years.day) AS INTEGER), 1, 1)",
@@ -41,30 +55,26 @@ FIRST_STORY_DATE = datetime.date(1900, 1, 1)
 
 class StoryQuerySet(PublicPageQuerySet):
     def for_listing(self):
-        """Published stories, newest first, with what a story card shows fetched in bulk."""
+        """Published stories, newest first, with what a story card shows: its towns, sectors
+        and its picture's renditions in its own row."""
+        towns = linked_rows(StoryTown, "page", *(f"town__{name}" for name in TOWN_FIELDS))
         return (
-            self.live()
-            .public()
+            with_rendition_rows(with_sector_links(self.live().public()))
+            .annotate(**{TOWN_LINKS: towns})
             .select_related("image", "alias_of__locale", "author")
-            .prefetch_related(*CARD_LINKS)
             .order_by("-date", "-pk")
         )
 
     def for_page_view(self):
         """A story with what its page shows (see HomePage.route): of its author only the name it
-        shows; its towns and sectors come with those of its related stories (see
-        `StoryPage.related_stories`)."""
+        shows; its towns and sectors in its row (see `for_listing`)."""
         shown = {"id", "display_name", "first_name", "last_name"}
         author = self.model._meta.get_field("author").related_model
-        return (
-            self.for_listing()
-            .prefetch_related(None)
-            .defer(
-                *(
-                    f"author__{field.name}"
-                    for field in author._meta.concrete_fields
-                    if field.name not in shown
-                )
+        return self.for_listing().defer(
+            *(
+                f"author__{field.name}"
+                for field in author._meta.concrete_fields
+                if field.name not in shown
             )
         )
 
@@ -124,11 +134,45 @@ class StoryIndexPage(OverviewPage):
 
     def filter_choices(self):
         """The towns, years and tags a visitor can filter the overview by: the towns of its
-        language, and the years and tags there are live stories for. Plain data: the story
-        filter form keeps it in the content cache."""
-        stories = StoryPage.objects.child_of(self).live()
+        language, and the years and tags there are live stories for, in one query (see
+        `story_years` for the years). Plain data: the story filter form keeps it in the content
+        cache."""
+        start_of_year = START_OF_YEAR.get(connection.vendor)
+        if start_of_year is None:
+            return self._filter_choices_apart()
+        page, town, tag, tagged = Page._meta, Town._meta, Tag._meta, StoryTag._meta
         # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
         # one) keeps its Dutch tags, which are not offered in the German overview.
+        query = (
+            f"{self._years_query(start_of_year)}"  # noqa: S608 (names of our tables)
+            " SELECT kind, value, label, day FROM ("
+            " SELECT 1 AS part, 'year' AS kind, NULL AS value, NULL AS label, day"
+            " FROM years WHERE day IS NOT NULL"
+            " UNION ALL SELECT 2, 'town', t.slug, t.name, NULL"
+            f" FROM {town.db_table} t WHERE t.{town.get_field('locale').column} = %s"
+            " UNION ALL SELECT 3, 'tag', g.slug, g.name, NULL"
+            f" FROM {tag.db_table} g WHERE g.{tag.pk.column} IN ("
+            f"SELECT i.{tagged.get_field('tag').column} FROM {tagged.db_table} i"
+            f" INNER JOIN {page.db_table} p"
+            f" ON p.{page.pk.column} = i.{tagged.get_field('content_object').column}"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s AND p.alias_of_id IS NULL)"
+            ") choices ORDER BY part, day DESC, label"
+        )
+        children = [f"{self.path}%", self.depth + 1, True]
+        choices = {"town": [], "year": [], "tag": []}
+        with connection.cursor() as cursor:
+            cursor.execute(query, [*children, *children, self.locale_id, *children])
+            for kind, value, label, day in cursor.fetchall():
+                if kind == "year":
+                    year = int(str(day)[:4])
+                    choices["year"].append((year, str(year)))
+                else:
+                    choices[kind].append((value, label))
+        return choices
+
+    def _filter_choices_apart(self):
+        """`filter_choices` on a database `story_years` has no query for: three queries."""
+        stories = StoryPage.objects.child_of(self).live()
         written = stories.filter(alias_of__isnull=True)
         tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
         return {
@@ -145,6 +189,17 @@ class StoryIndexPage(OverviewPage):
         if start_of_year is None:
             stories = StoryPage.objects.child_of(self).live()
             return [date.year for date in stories.dates("date", "year", order="DESC")]
+        years = self._years_query(start_of_year)
+        query = f"{years} SELECT day FROM years WHERE day IS NOT NULL"  # noqa: S608 (names of our tables)
+        children = [f"{self.path}%", self.depth + 1, True]
+        with connection.cursor() as cursor:
+            cursor.execute(query, [*children, *children])
+            return [int(str(day)[:4]) for (day,) in cursor.fetchall()]
+
+    def _years_query(self, start_of_year):
+        """`WITH RECURSIVE years(day)`: the day of the latest live story of each year there are
+        stories of this overview in, the latest first (then a NULL), for `story_years`; its
+        parameters are the overview's children's path pattern, depth and `True`, twice."""
         story, page = StoryPage._meta, Page._meta
         latest = (
             f"SELECT s.date FROM {story.db_table} s INNER JOIN {page.db_table} p"  # noqa: S608 (names of our tables)
@@ -152,16 +207,11 @@ class StoryIndexPage(OverviewPage):
             " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s{before}"
             " ORDER BY s.date DESC LIMIT 1"
         )
-        query = (
+        return (
             f"WITH RECURSIVE years(day) AS (SELECT ({latest.format(before='')})"  # noqa: S608
             f" UNION ALL SELECT ({latest.format(before=f' AND s.date < {start_of_year}')})"
             " FROM years WHERE years.day IS NOT NULL)"
-            " SELECT day FROM years WHERE day IS NOT NULL"
         )
-        children = [f"{self.path}%", self.depth + 1, True]
-        with connection.cursor() as cursor:
-            cursor.execute(query, [*children, *children])
-            return [int(str(day)[:4]) for (day,) in cursor.fetchall()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -248,17 +298,24 @@ class StoryPage(
 
     @property
     def towns(self):
-        return [link.town for link in self.story_towns.all()]
+        """The towns of the story, in its links' order: as `StoryQuerySet.for_listing` read them
+        in its row, else from its links."""
+        rows = getattr(self, TOWN_LINKS, NOT_READ)
+        if rows is NOT_READ:
+            return [link.town for link in self.story_towns.all()]
+        return [
+            from_row(Town, dict(zip(TOWN_FIELDS, row, strict=True))) for row in in_link_order(rows)
+        ]
 
     def related_stories(self, limit=3):
         """Other public stories written in this story's language that share a sector with it
         (first) or a town, newest first. They are among the newest `limit` of its sectors and
         the newest `limit` of its towns, each read through the index story_newest_first, so one
-        query sorts a handful of stories, not every story of a town; then the towns and sectors
-        of the cards and of this story, and the cards' renditions: a bounded number of queries,
-        and time, whatever the number of stories."""
-        # This story's sectors (in every language) and towns as subqueries: its own links are
-        # fetched below, with those of the stories found.
+        query sorts a handful of stories, not every story of a town, with their towns and
+        sectors in their rows; then the cards' renditions: a bounded number of queries, and
+        time, whatever the number of stories."""
+        # This story's sectors (in every language) and towns as subqueries: its own links come
+        # in its own row.
         own_sectors = Page.objects.filter(
             pk__in=StorySector.objects.filter(page_id=self.pk).values("sector_id")
         )
@@ -266,12 +323,7 @@ class StoryPage(
             translation_key__in=own_sectors.values("translation_key")
         ).values("pk")
         town_keys = StoryTown.objects.filter(page_id=self.pk).values("town__translation_key")
-        others = (
-            StoryPage.objects.for_listing()
-            .prefetch_related(None)
-            .written_in(self.locale_id)
-            .exclude(pk=self.pk)
-        )
+        others = StoryPage.objects.for_listing().written_in(self.locale_id).exclude(pk=self.pk)
         same_sector = Exists(
             StorySector.objects.filter(page=OuterRef("pk"), sector_id__in=sector_ids)
         )
@@ -293,9 +345,7 @@ class StoryPage(
             .annotate(same_sector=same_sector)
             .order_by("-same_sector", "-date", "-pk")
         )
-        related = list(stories[:limit])
-        prefetch_related_objects([self, *related], *CARD_LINKS)
-        return with_renditions(with_localized_sectors(related))
+        return with_renditions(with_localized_sectors(stories[:limit]))
 
     @property
     def author_name(self):
@@ -333,10 +383,3 @@ class StoryTown(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
         verbose_name = _("town")
         verbose_name_plural = _("towns")
-
-
-# What a story card (and a story's page) shows of its links: towns and sectors.
-CARD_LINKS = (
-    Prefetch("story_towns", queryset=StoryTown.objects.select_related("town")),
-    "story_sectors",
-)
