@@ -18,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from community.models import SectorPage
-from home.cache import active_locale
+from home.cache import active_locale, shows_content_only
 from home.i18n import home_url
 
 from .models import StoryPage
@@ -66,6 +66,7 @@ class StoryFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        shows_content_only()
         response = super().__call__(request, *args, **kwargs)
         response["Cache-Control"] = "public, max-age=900"
         return response

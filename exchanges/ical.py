@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, vText
 
 from community.models import SectorPage
-from home.cache import active_locale, remember_rendered
+from home.cache import active_locale, content_only, remember_rendered
 from home.urls_util import absolute_url
 from home.validators import without_control_characters
 
@@ -117,6 +117,7 @@ def feed_meetings():
 
 
 @require_GET
+@content_only
 def calendar_feed(request):
     return calendar_response(
         feed_meetings, request, _("Jumelage calendar"), "jumelage", key="calendar"
@@ -124,6 +125,7 @@ def calendar_feed(request):
 
 
 @require_GET
+@content_only
 def sector_feed(request, slug):
     sector = get_object_or_404(SectorPage.objects.live(), slug=slug, locale=active_locale())
     return calendar_response(
@@ -136,6 +138,7 @@ def sector_feed(request, slug):
 
 
 @require_GET
+@content_only
 def meeting_feed(request, page_id):
     meeting = get_object_or_404(
         MeetingPage.objects.live().public().select_related("town"), pk=page_id

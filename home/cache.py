@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import models, router, transaction
@@ -102,7 +103,9 @@ def versions_for_request():
     is kept for the rest of the request."""
     reset = _request_versions.set(versions())
     memo_reset = _request_memo.set({})
-    query_reset = _request_query.set({"names": set(), "values": {}, "refused": False})
+    query_reset = _request_query.set(
+        {"names": set(), "values": {}, "refused": False, "content_only": False}
+    )
     try:
         yield
     finally:
@@ -130,6 +133,28 @@ def shows_query(names, values):
         said["values"].update({name: str(value) for name, value in values.items()})
 
 
+def shows_content_only():
+    """Says, during a request, that the response is the same for every anonymous visitor: made
+    of the site's content and its address alone (a page Wagtail serves, a feed, the sitemap,
+    search). Nothing else is kept by the page cache: a view that answers by who asks (by
+    address or session, like the report form's "already reported") stays out of it by
+    default."""
+    said = _request_query.get()
+    if said is not None:
+        said["content_only"] = True
+
+
+def content_only(view):
+    """A view whose answer is the same for every anonymous visitor (`shows_content_only`)."""
+
+    @functools.wraps(view)
+    def answer(request, *args, **kwargs):
+        shows_content_only()
+        return view(request, *args, **kwargs)
+
+    return answer
+
+
 def refuse_to_keep():
     """Says, during a request, that the response shows something else than its address asks
     (a page number beyond the last page shows the last page): neither the page nor the
@@ -145,11 +170,11 @@ def refused_to_keep():
 
 
 def may_keep(query):
-    """Whether the response to a request with `query` (a QueryDict) may be kept: not when
-    `refuse_to_keep` was said; with a query, only when each parameter is given once and is
-    one `shows_query` named, empty or with the value it said."""
+    """Whether the response to a request with `query` (a QueryDict) may be kept: only when
+    `shows_content_only` was said and `refuse_to_keep` was not; with a query, only when each
+    parameter is given once and is one `shows_query` named, empty or with the value it said."""
     said = _request_query.get()
-    if said is None or said["refused"]:
+    if said is None or said["refused"] or not said["content_only"]:
         return False
     for name, given in query.lists():
         if len(given) != 1 or name not in said["names"]:
@@ -445,11 +470,22 @@ def _saved(sender, instance, created=False, update_fields=None, **kwargs):
 
 def _deleted(sender, instance, **kwargs):
     # A draft (a member's own, deleted with their account) was never shown; nor was an image
-    # or document nothing refers to (the photo of such a draft).
+    # or document only drafts refer to (the photo of such a draft, deleted before the draft).
     if isinstance(instance, Page) and not instance.live:
         return
     kind = kind_of(sender)
-    if kind in (IMAGES, DOCUMENTS) and not ReferenceIndex.get_references_to(instance).exists():
+    if kind in (IMAGES, DOCUMENTS) and not shown_anywhere(instance):
         return
     if kind is not None:
         bump(kind)
+
+
+def shown_anywhere(instance):
+    """Whether a live page or anything that is not a page (a snippet, a setting) refers to
+    `instance`, by Wagtail's reference index."""
+    references = ReferenceIndex.get_references_to(instance)
+    page_type = ContentType.objects.get_for_model(Page)
+    if references.exclude(base_content_type=page_type).exists():
+        return True
+    page_ids = references.filter(base_content_type=page_type).values_list("object_id", flat=True)
+    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids], live=True).exists()

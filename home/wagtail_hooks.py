@@ -7,6 +7,8 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
+from home.cache import shows_content_only
+
 
 @hooks.register("insert_global_admin_js")
 def translation_editor_heading_in_admin_language():
@@ -52,3 +54,10 @@ def choosable_only(endpoint):
 def admin_api_lists_only_what_the_user_may_choose(router):
     router.register_endpoint("images", choosable_only(ImagesAdminAPIViewSet))
     router.register_endpoint("documents", choosable_only(DocumentsAdminAPIViewSet))
+
+
+@hooks.register("before_serve_page")
+def pages_show_content_only(page, request, serve_args, serve_kwargs):
+    """A page Wagtail serves is the same for every anonymous visitor: the page cache may keep
+    it (home.middleware.AnonymousPageCacheMiddleware)."""
+    shows_content_only()

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from community.models import SectorPage
 from exchanges.models import MeetingPage, StoryPage
-from home.cache import active_locale, locales, shows_query
+from home.cache import active_locale, content_only, locales, shows_query
 from home.models import StandardPage
 from home.urls_util import absolute_url
 from home.validators import without_control_characters
@@ -26,6 +26,7 @@ from jumelage.search import search_backend
 
 
 @require_GET
+@content_only
 @cache_control(max_age=3600, public=True)
 def sitemap(request):
     """Every published page of both language trees, with its translations as alternates.
@@ -67,6 +68,7 @@ def search_paths():
 
 
 @require_GET
+@content_only
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
@@ -141,6 +143,7 @@ def other_language_results(words, query):
 
 
 @require_GET
+@content_only
 def search(request):
     """Site search in the language being read: meetings, stories, sector communities and pages.
     When nothing is found, it says how many results the other language has."""

@@ -7,6 +7,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from wagtail.images import get_image_model
 
 from community import contributions
 from exchanges.models import StoryPage
@@ -37,6 +38,18 @@ class DeletionTests(StoriesMixin, TestCase):
             contributions.remove_contribution(page)
         self.assertFalse(StoryPage.objects.filter(pk=page.pk).exists())
         self.assertEqual(versions().get(PAGES), before)
+
+    def test_a_member_deleting_their_draft_with_a_photo_keeps_every_version(self):
+        photo = wagtail_factories.ImageFactory(
+            title="Foto van een concept", uploaded_by_user=self.member
+        )
+        page = self.draft(image=photo, image_alt="Een foto")
+        before = versions()
+        with self.captureOnCommitCallbacks(execute=True):
+            contributions.remove_contribution(page)
+        self.assertFalse(get_image_model().objects.filter(pk=photo.pk).exists())
+        self.assertEqual(versions().get(IMAGES), before.get(IMAGES))
+        self.assertEqual(versions().get(PAGES), before.get(PAGES))
 
     def test_deleting_a_published_story_gives_pages_a_new_version(self):
         story = self.story(title="Fietsen naar Clarholz", slug="fietsen")
