@@ -1,12 +1,16 @@
 """Members hear what happened to their contribution: approved (published) or changes requested;
 deleting a contribution, however it happens, takes its other versions and photos along (all in
 community/contributions.py). A member's photo leaves the storage with the member, or when they
-replace or remove it."""
+replace or remove it. A new public name of a member whom published pages name (a story's author)
+is a change of those pages: feeds and listings the cache keeps whole show it at once."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail.models import Page
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.tasks import delete_file_from_storage_task
+
+from home.cache import PAGES, bump
 
 from . import contributions
 from .models import User
@@ -29,13 +33,55 @@ def delete_file_later(field_file, name):
     transaction.on_commit(lambda: delete_file_from_storage_task.enqueue(storage, name))
 
 
+# What `User.public_name` is made of.
+NAME_FIELDS = ("display_name", "first_name", "last_name")
+# Set on a user being saved with another public name than the stored one, for `on_user_saved`.
+RENAMED = "_public_name_changed"
+
+
 def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
-    """A replaced or removed photo is deleted: nothing of the member stays behind unused."""
-    if raw or instance.pk is None or (update_fields is not None and "avatar" not in update_fields):
+    """A replaced or removed photo is deleted: nothing of the member stays behind unused. A new
+    public name is noted, for once the save is done. One query, and none for a save of other
+    fields (a login's `last_login`)."""
+    read = {"avatar", *NAME_FIELDS}
+    if update_fields is not None:
+        read &= set(update_fields)
+    if raw or instance.pk is None or not read:
         return
-    stored = sender.objects.filter(pk=instance.pk).values_list("avatar", flat=True).first()
-    if stored and stored != instance.avatar.name:
-        delete_file_later(instance.avatar, stored)
+    stored = sender.objects.filter(pk=instance.pk).values(*read).first()
+    if stored is None:
+        return
+    if stored.get("avatar") and stored["avatar"] != instance.avatar.name:
+        delete_file_later(instance.avatar, stored["avatar"])
+    before = sender(**{name: stored.get(name, getattr(instance, name)) for name in NAME_FIELDS})
+    setattr(instance, RENAMED, before.public_name != instance.public_name)
+
+
+def fields_naming_users():
+    """The fields of page types that name a user to visitors (a story's author): those of
+    Wagtail's Page itself (its owner, who locked it) never show."""
+    return [
+        relation.field
+        for relation in User._meta.get_fields(include_hidden=True)
+        if relation.one_to_many
+        and issubclass(relation.related_model, Page)
+        and relation.related_model is not Page
+    ]
+
+
+def named_on_live_pages(user):
+    return any(
+        field.model._default_manager.filter(live=True, **{field.name: user}).exists()
+        for field in fields_naming_users()
+    )
+
+
+def on_user_saved(sender, instance, raw=False, **kwargs):
+    """Members' profile saves leave the cached site alone, but for a new name of one whom
+    published pages name (a story's author): the feeds and listings kept whole show it (what is
+    rendered live, a story's byline, already does)."""
+    if instance.__dict__.pop(RENAMED, False) and not raw and named_on_live_pages(instance):
+        bump(PAGES)
 
 
 def on_user_deleted(sender, instance, **kwargs):
@@ -47,6 +93,7 @@ def register():
     workflow_approved.connect(on_workflow_approved, dispatch_uid="jumelage_contribution_approved")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
+    post_save.connect(on_user_saved, sender=User, dispatch_uid="jumelage_user_renamed")
     post_delete.connect(on_user_deleted, sender=User, dispatch_uid="jumelage_avatar_deleted")
     for model in contribution_models():
         pre_delete.connect(
