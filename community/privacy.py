@@ -5,8 +5,11 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from home.cache import PAGES, bump
+
 from . import contributions
 from .models.contribution import contribution_models
+from .signal_handlers import named_on_live_pages
 from .uploads import clear_kept_photos_of
 
 
@@ -16,6 +19,8 @@ def delete_account(user, *, remove_contributions=False):
     former member, unless the member asks to remove them too; drafts always go. Every file only
     the member owned goes with them: their photo, and the photos of what is removed with their
     renditions (Wagtail deletes an image's files with it)."""
+    # Feeds and listings kept whole name a story's author: they show the page without them.
+    named = named_on_live_pages(user)
     pages = (
         Page.objects.filter(owner=user, alias_of__isnull=True)
         .type(*contribution_models())
@@ -41,6 +46,8 @@ def delete_account(user, *, remove_contributions=False):
     # Photos kept for forms the member was correcting, on any device.
     clear_kept_photos_of(user)
     user.delete()
+    if named:
+        bump(PAGES)
 
 
 def forget_photos(user, kept):

@@ -6,6 +6,7 @@ the cached site alone."""
 from django.test import Client, TestCase, override_settings
 
 from community.models import User
+from community.privacy import delete_account
 from home.cache import PAGES, versions
 from tests.stories_base import StoriesMixin
 
@@ -76,3 +77,13 @@ class RenamedAuthorTests(StoriesMixin, TestCase):
         self.assertTrue(self.author.show_on_sector_pages)
         self.assertEqual(versions()[PAGES], before)
         self.assertEqual(self.client.get(FEEDS[0])["X-Page-Cache"], "hit")
+
+    def test_an_author_who_deletes_their_account_is_no_longer_named_in_the_feeds(self):
+        for url in FEEDS:
+            self.assertContains(self.client.get(url), "Anna Jansen")
+        delete_account(User.objects.get(pk=self.author.pk))
+        for url in FEEDS:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "Fietsen naar Clarholz")
+                self.assertNotContains(response, "Anna Jansen")
