@@ -2,6 +2,7 @@ from functools import wraps
 
 import django_filters
 from django import forms
+from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +22,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -323,3 +326,38 @@ def with_page_permissions(view):
         return refused or view(request, *args, **kwargs)
 
     return require_admin_access(guarded)
+
+
+def with_bulk_action_permissions(view):
+    """Wagtail's bulk actions (publish, move, unpublish, delete pages; delete, tag or file images
+    and documents; accounts; snippets) for those who hold permissions on their model only. The
+    confirmation lists the title of every object asked for by id, those the user may not act on
+    included, and Wagtail's `before_bulk_action` hook runs only when the action is carried out,
+    after that page was shown. Pages: editors and administrators (moderators hold no page
+    permission); any other model: whoever may add, change or delete some of it (its permission
+    policy), so not moderators for images, documents, accounts or towns."""
+
+    @wraps(view)
+    def guarded(request, app_label, model_name, action):
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            raise Http404 from None
+        if issubclass(model, Page):
+            refused = only_with_page_permissions(request)
+        else:
+            policy = policy_registry.get_by_type(model)
+            allowed = policy.user_has_any_permission(request.user, ["add", "change", "delete"])
+            refused = None if allowed else permission_denied(request)
+        return refused or view(request, app_label, model_name, action)
+
+    return require_admin_access(guarded)
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_only_with_page_permissions(request, menu_items):
+    """The translations report (every translated page's title) is for editors: moderators are
+    refused it (jumelage/urls.py) and not shown it in the reports menu."""
+    if not roles.is_editor(request.user):
+        report = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report]

@@ -5,11 +5,13 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import chooser as page_chooser
+from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail_localize.views.report import TranslationsReportView
 
 from community import views as community_views
-from community.wagtail_hooks import with_page_permissions
+from community.wagtail_hooks import with_bulk_action_permissions, with_page_permissions
 from exchanges import feeds, ical
 from exchanges import views as exchange_views
 from jumelage import views as site_views
@@ -37,6 +39,21 @@ urlpatterns = [
     path(
         "admin/reports/site-history/results/",
         with_page_permissions(LogEntriesView.as_view(results_only=True)),
+    ),
+    # Every translated page's title: the translations report, not for moderators either.
+    path(
+        "admin/localize/reports/translations/",
+        with_page_permissions(TranslationsReportView.as_view()),
+    ),
+    path(
+        "admin/localize/reports/translations/results/",
+        with_page_permissions(TranslationsReportView.as_view(results_only=True)),
+    ),
+    # Bulk actions' confirmations list the titles of the objects asked for by id: only for those
+    # who hold permissions on the model (pages: editors; community/wagtail_hooks.py).
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        with_bulk_action_permissions(bulk_action),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

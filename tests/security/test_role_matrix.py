@@ -36,6 +36,7 @@ from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail import hooks
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -143,14 +144,7 @@ MATRIX = {
     "wagtailadmin_explore_results @ contribution": (EDITORS, EDITORS_405),
     "wagtailadmin_explore_results @ editor_story": (EDITORS, EDITORS_405),
     "wagtailadmin_explore_results @ overview": (EDITORS, EDITORS_405),
-    # Bulk actions: the confirmation lists what the role may not touch; the POST skips it.
-    "wagtail_bulk_action @ user set_active_state": ADMINS,
-    "wagtail_bulk_action @ user assign_role": ADMINS,
-    "wagtail_bulk_action @ user delete": ADMINS,
-    "wagtail_bulk_action @ page unpublish": (STAFF, "login login login ok ok+ ok+ ok+"),
-    "wagtail_bulk_action @ page delete": (STAFF, "login login login ok ok ok ok+"),
-    "wagtail_bulk_action @ image delete": (STAFF, "login login login ok ok+ ok+ ok+"),
-    "wagtail_bulk_action @ document delete": (STAFF, "login login login ok ok+ ok+ ok+"),
+    # Bulk actions: BULK below.
     # Pages. Moderators: the editor, draft, preview, history and actions of a member's
     # contribution in review, nothing else. 500: Wagtail's view fails on an empty POST (only
     # where the role is allowed: a StreamField form without its fields, a copy without a
@@ -366,10 +360,13 @@ MATRIX = {
     "wagtail_localize:convert_to_alias @ contribution": "login login login no 404 404 404",
     "wagtail_localize:convert_to_alias @ editor_story": "login login login no 404 404 404",
     "wagtail_localize:convert_to_alias @ overview": "login login login no 404 404 404",
-    "wagtail_localize:translations_report": (STAFF, STAFF_405),
+    # Every translated page's title: not for moderators (jumelage/urls.py).
+    "wagtail_localize:translations_report": (EDITORS, EDITORS_405),
+    "wagtail_localize:translations_report_results": (EDITORS, EDITORS_405),
+    "admin/localize/reports/translations/": (EDITORS, EDITORS_405),
+    "admin/localize/reports/translations/results/": (EDITORS, EDITORS_405),
     "wagtail_localize:snippets_api_listing": (STAFF, STAFF_405),
     "wagtail_localize:snippets_api_detail": (STAFF, STAFF_405),
-    "wagtail_localize:translations_report_results": (STAFF, STAFF_405),
     # Foundation settings: editors (each only their own foundation's details; tests/test_roles.py).
     "wagtailsettings:edit(app_name,model_name)": EDITORS,
     "wagtailsettings:edit(app_name,model_name,pk)": EDITORS,
@@ -529,6 +526,38 @@ MATRIX = {
     "admin/^.*/$": "login login login 404 404 404 404",
 }
 
+# Bulk actions, every one Wagtail registers, each tried with other people's objects (the
+# `?id=` of BULK_TARGETS). The confirmation (GET) names every object asked for by id, those the
+# role may not act on too: none for a role without permissions on the model (moderators: no
+# pages, images or documents; community/wagtail_hooks.py). The POST acts on what the role may.
+BULK = {
+    "page publish contribution": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page publish editor_story": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page publish overview": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page unpublish contribution": EDITORS,
+    "page unpublish editor_story": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page unpublish overview": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page delete contribution": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page delete editor_story": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "page delete overview": (EDITORS, "login login login no ok ok ok+"),
+    "page move contribution": EDITORS,
+    "page move editor_story": EDITORS,
+    "page move overview": EDITORS,
+    "image add_tags image": EDITORS,
+    "image add_to_collection image": EDITORS,
+    "image delete image": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "document add_tags document": EDITORS,
+    "document add_to_collection document": EDITORS,
+    "document delete document": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "town delete steenwijkerland": (EDITORS, "login login login no no no no"),
+    "user assign_role superuser": ADMINS,
+    "user delete superuser": ADMINS,
+    "user set_active_state superuser": ADMINS,
+}
+BULK_ROUTE = "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/"
+for _pattern in ("wagtail_bulk_action", BULK_ROUTE):  # Wagtail's, and our guard before it
+    MATRIX.update({f"{_pattern} @ {variant}": row for variant, row in BULK.items()})
+
 
 # --- the objects -------------------------------------------------------------------------------
 
@@ -614,15 +643,25 @@ PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "page_pk"}
 PAGES = ("contribution", "editor_story", "overview")
 MEMBERS_VIEW_ACCOUNTS = ("member", "editor", "superuser")
 API_ACTIONS = ("publish", "unpublish", "delete")  # the admin API's page actions tried
-BULK_ACTIONS = (  # (app_label, model_name, action, object)
-    ("community", "user", "set_active_state", "superuser"),
-    ("community", "user", "assign_role", "superuser"),
-    ("community", "user", "delete", "superuser"),
-    ("wagtailcore", "page", "unpublish", "editor_story"),
-    ("wagtailcore", "page", "delete", "overview"),
-    ("wagtailimages", "image", "delete", "image"),
-    ("wagtaildocs", "document", "delete", "document"),
-)
+# Every bulk action Wagtail registers is tried (its confirmation, GET, lists the objects asked
+# for by id) with real objects of other people: which objects for each model. A model without
+# an entry fails the test.
+BULK_TARGETS = {
+    "wagtailcore.page": PAGES,
+    "wagtailimages.image": ("image",),
+    "wagtaildocs.document": ("document",),
+    "community.user": ("superuser",),
+    "community.town": ("steenwijkerland",),
+}
+
+
+def bulk_actions():
+    """(app_label, model_name, action) of every bulk action registered with Wagtail."""
+    found = set()
+    for action_class in hooks.get_hooks("register_bulk_action"):
+        for model in action_class.models:
+            found.add((model._meta.app_label, model._meta.model_name, action_class.action_type))
+    return sorted(found)
 
 
 def admin_patterns():
@@ -678,14 +717,11 @@ class Addresses:
 
     def variants(self, key, route, name, kwargs):
         """(key, path) pairs: one per object the pattern is tried with."""
+        if name == "wagtail_bulk_action" or route == BULK_ROUTE:
+            yield from self.bulk_variants(key)
+            return
         if name is None:  # our redirects to allauth, Wagtail's test404 and its catch-all
             yield key, "/admin/not-there/" if "^" in route else f"/{route}"
-            return
-        if name == "wagtail_bulk_action":
-            for app_label, model_name, action, which in BULK_ACTIONS:
-                target = self.bulk_target(which)
-                path = reverse(name, args=[app_label, model_name, action])
-                yield f"{key} @ {model_name} {action}", f"{path}?id={target.pk}"
             return
         if name == "wagtailadmin_api:pages:action":
             for which in PAGES:
@@ -706,6 +742,17 @@ class Addresses:
                 yield f"{key} @ {which}", reverse(name, kwargs=values)
             return
         yield key, reverse(name, kwargs=self.fill(name, kwargs, "contribution"))
+
+    def bulk_variants(self, key):
+        for app_label, model_name, action in bulk_actions():
+            path = f"/admin/bulk/{app_label}/{model_name}/{action}/"
+            targets = BULK_TARGETS.get(f"{app_label}.{model_name}")
+            if targets is None:  # no row in MATRIX: the test fails
+                yield f"{key} @ {model_name} {action} without an object to try it with", path
+                continue
+            for which in targets:
+                target = self.bulk_target(which)
+                yield f"{key} @ {model_name} {action} {which}", f"{path}?id={target.pk}"
 
     def bulk_target(self, which):
         if which in PAGES:
