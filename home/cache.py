@@ -194,9 +194,11 @@ def bump(*kinds):
         transaction.on_commit(lambda: _new_versions(kinds))
 
 
-def _new_versions(kinds):
+def _new_versions(kinds, using=None):
     for kind in kinds:
-        CacheVersion.objects.update_or_create(kind=kind, defaults={"token": uuid.uuid4().hex})
+        CacheVersion.objects.using(using).update_or_create(
+            kind=kind, defaults={"token": uuid.uuid4().hex}
+        )
     _forget_versions()
 
 
@@ -401,11 +403,7 @@ def connect_signals():
 def new_release(using="default", **kwargs):
     """After `migrate` (every deploy, every `make run`): new versions of every kind, so nothing
     rendered by the templates of the release before is served again."""
-    for kind in KINDS:
-        CacheVersion.objects.using(using).update_or_create(
-            kind=kind, defaults={"token": uuid.uuid4().hex}
-        )
-    _forget_versions()
+    _new_versions(KINDS, using=using)
 
 
 def _pages_changed(**kwargs):
