@@ -82,9 +82,8 @@ class AdminDeletesAMembersContributionTests(MembersTestCase):
         self.assertEqual(get_image_model().objects.filter(uploaded_by_user=self.hendrik).count(), 2)
 
 
-class ModeratorSeesNoDraftsTests(MembersTestCase):
-    """Moderators review what is sent to them; the page chooser and the site history would show
-    them the titles of members' unsent drafts and the addresses of everyone who acted."""
+class ModeratorAndEditorTestCase(MembersTestCase):
+    """A moderator, a Dutch editor and a member (Maria), in the groups setup_roles makes."""
 
     @classmethod
     def setUpTestData(cls):
@@ -95,6 +94,11 @@ class ModeratorSeesNoDraftsTests(MembersTestCase):
         cls.editor = User.objects.create_user("redactie@example.org", "x")
         cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
         cls.maria = cls.member("maria@example.org", "Maria", "nl")
+
+
+class ModeratorSeesNoDraftsTests(ModeratorAndEditorTestCase):
+    """Moderators review what is sent to them; the page chooser and the site history would show
+    them the titles of members' unsent drafts and the addresses of everyone who acted."""
 
     def test_the_page_chooser_and_site_history_show_a_moderator_nothing_of_a_draft(self):
         self.post_story(self.maria, title="Fietsen in de regen", submit="", draft="1")

@@ -2,16 +2,14 @@
 (no page, image or document permissions) is refused them and reads no title, an editor keeps
 them."""
 
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail_localize.models import Translation, TranslationSource
 
-from community.roles import EDITOR_GROUPS, MODERATORS
-from community.roles.setup import setup_roles
-from tests.test_members import MembersTestCase, User, photo
+from tests.security.test_admin_leaks import ModeratorAndEditorTestCase
+from tests.test_members import photo
 
 DRAFT = "Toegankelijk fietsen: een eerste idee"
 EDITORS_PAGE = "Jaarverslag van de redactie"
@@ -20,16 +18,10 @@ DOCUMENT = "Notulen van de stichting"
 TRANSLATED = "Over de stedenband"
 
 
-class BulkActionsShowModeratorsNoTitlesTests(MembersTestCase):
+class BulkActionsShowModeratorsNoTitlesTests(ModeratorAndEditorTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        setup_roles()
-        cls.reviewer = User.objects.create_user("nur-moderator@example.org", "x")
-        cls.reviewer.groups.add(Group.objects.get(name=MODERATORS))
-        cls.editor = User.objects.create_user("redactie@example.org", "x")
-        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
-        cls.maria = cls.member("maria@example.org", "Maria", "nl")
         cls.image = get_image_model().objects.create(
             title=IMAGE, file=photo("brug.jpg"), uploaded_by_user=cls.editor
         )
