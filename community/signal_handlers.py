@@ -4,6 +4,8 @@ community/contributions.py). A member's photo leaves the storage with the member
 replace or remove it. A new public name of a member whom published pages name (a story's author)
 is a change of those pages: feeds and listings the cache keeps whole show it at once."""
 
+import functools
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page
@@ -57,6 +59,7 @@ def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     setattr(instance, RENAMED, before.public_name != instance.public_name)
 
 
+@functools.cache
 def fields_naming_users():
     """The fields of page types that name a user to visitors (a story's author): those of
     Wagtail's Page itself (its owner, who locked it) never show."""
