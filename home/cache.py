@@ -296,6 +296,16 @@ def row_of(instance, names):
     return {name: _plain(getattr(instance, name)) for name in names}
 
 
+def field_names(model):
+    """The names of `model`'s columns (attnames), in the order `from_values` takes them."""
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def from_values(model, names, values):
+    """`from_row` of a row read as a list (a JSON array of `names`' values)."""
+    return from_row(model, dict(zip(names, values, strict=True)))
+
+
 def from_row(model, row):
     """An instance of `model` as loaded from the database, from a `row_of`: fields the row does
     not have are read from the database when used, those `model` no longer has are left out, so

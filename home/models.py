@@ -19,7 +19,8 @@ from .blocks import BaseStreamBlock
 from .cache import (  # noqa: F401 (CacheVersion: home/cache.py)
     CacheVersion,
     active_locale,
-    from_row,
+    field_names,
+    from_values,
 )
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .visibility import ViewRestrictionsMixin
@@ -69,7 +70,7 @@ def in_link_order(rows):
 
 def _rendition_model():
     model = get_image_model().get_rendition_model()
-    return model, tuple(field.attname for field in model._meta.concrete_fields)
+    return model, field_names(model)
 
 
 def with_rendition_rows(pages):
@@ -94,9 +95,7 @@ def with_renditions(pages):
         if rows is NOT_READ:
             unread.append(page.image)
         else:
-            renditions = [
-                from_row(model, dict(zip(fields, row, strict=True))) for row in rows or []
-            ]
+            renditions = [from_values(model, fields, row) for row in rows or []]
             for rendition in renditions:
                 rendition.image = page.image
             page.image.prefetched_renditions = renditions

@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import PAGE_FIELDS, from_row, remember, row_of
+from home.cache import PAGE_FIELDS, field_names, from_row, from_values, remember, row_of
 from home.models import NOT_READ, LeadImageMixin, OverviewPage, in_link_order, linked_rows
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
@@ -53,7 +53,7 @@ class SectorPageQuerySet(PublicPageQuerySet):
         fields = [
             f"{prefix}{name}"
             for prefix, model in COORDINATOR_PARTS
-            for name in _field_names(model or get_image_model())
+            for name in field_names(model or get_image_model())
         ]
         coordinators = linked_rows(SectorCoordinator, "page", *fields)
         return self.select_related("image").annotate(**{COORDINATORS: coordinators})
@@ -106,9 +106,9 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
         for row in in_link_order(rows):
             built, start = [], 0
             for model in kinds:
-                names = _field_names(model)
+                names = field_names(model)
                 values = row[start : start + len(names)]
-                built.append(from_row(model, dict(zip(names, values, strict=True))))
+                built.append(from_values(model, names, values))
                 start += len(names)
             coordinator, town, photo = built
             coordinator.town = town
@@ -164,10 +164,6 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
 # What `SectorPage.shown_coordinators` reads of a coordinator, its town and its photo (the image
 # model, None here: it is known once the apps are ready), in the page's row.
 COORDINATORS = "coordinator_rows"
-
-
-def _field_names(model):
-    return tuple(field.attname for field in model._meta.concrete_fields)
 
 
 def sector_pages():

@@ -26,7 +26,7 @@ from community.models import Town
 from community.models.contribution import ContributionMixin
 from exchanges.blocks import StoryStreamBlock
 from exchanges.forms import StoryFilterForm, page_key
-from home.cache import from_row
+from home.cache import field_names, from_values
 from home.models import (
     NOT_READ,
     LeadImageMixin,
@@ -42,9 +42,9 @@ from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 STORIES_PER_PAGE = 12
 # What a story card shows of its towns, read in the story's row (see `StoryPage.towns`): every
 # field of a town.
-TOWN_FIELDS = tuple(field.attname for field in Town._meta.concrete_fields)
+TOWN_FIELDS = field_names(Town)
 TOWN_LINKS = "town_link_rows"
-# The first day of the year of `years.day`, in StoryIndexPage.story_years' query.
+# The first day of the year of `years.day`, in StoryIndexPage._years_query.
 START_OF_YEAR = {
     "postgresql": "MAKE_DATE(CAST(EXTRACT(YEAR FROM years.day) AS INTEGER), 1, 1)",
     "sqlite": "DATE(years.day, 'start of year')",
@@ -135,7 +135,7 @@ class StoryIndexPage(OverviewPage):
     def filter_choices(self):
         """The towns, years and tags a visitor can filter the overview by: the towns of its
         language, and the years and tags there are live stories for, in one query (see
-        `story_years` for the years). Plain data: the story filter form keeps it in the content
+        `_years_query` for the years). Plain data: the story filter form keeps it in the content
         cache."""
         start_of_year = START_OF_YEAR.get(connection.vendor)
         if start_of_year is None:
@@ -171,34 +171,23 @@ class StoryIndexPage(OverviewPage):
         return choices
 
     def _filter_choices_apart(self):
-        """`filter_choices` on a database `story_years` has no query for: three queries."""
+        """`filter_choices` on a database START_OF_YEAR has no expression for: three queries."""
         stories = StoryPage.objects.child_of(self).live()
         written = stories.filter(alias_of__isnull=True)
         tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
         return {
             "town": list(Town.objects.filter(locale_id=self.locale_id).values_list("slug", "name")),
-            "year": [(year, str(year)) for year in self.story_years()],
+            "year": [
+                (day.year, str(day.year)) for day in stories.dates("date", "year", order="DESC")
+            ],
             "tag": list(tags.order_by("name").values_list("slug", "name")),
         }
 
-    def story_years(self):
-        """The years there are live stories of this overview in, the latest first. Read by
-        stepping down the index story_newest_first from the latest story to the latest of the
-        year before (a recursive query: a few index entries a year), not from every story."""
-        start_of_year = START_OF_YEAR.get(connection.vendor)
-        if start_of_year is None:
-            stories = StoryPage.objects.child_of(self).live()
-            return [date.year for date in stories.dates("date", "year", order="DESC")]
-        years = self._years_query(start_of_year)
-        query = f"{years} SELECT day FROM years WHERE day IS NOT NULL"  # noqa: S608 (names of our tables)
-        children = [f"{self.path}%", self.depth + 1, True]
-        with connection.cursor() as cursor:
-            cursor.execute(query, [*children, *children])
-            return [int(str(day)[:4]) for (day,) in cursor.fetchall()]
-
     def _years_query(self, start_of_year):
         """`WITH RECURSIVE years(day)`: the day of the latest live story of each year there are
-        stories of this overview in, the latest first (then a NULL), for `story_years`; its
+        stories of this overview in, the latest first (then a NULL), for `filter_choices`: it
+        steps down the index story_newest_first from the latest story to the latest of the year
+        before (a few index entries a year), not through every story. Its
         parameters are the overview's children's path pattern, depth and `True`, twice."""
         story, page = StoryPage._meta, Page._meta
         latest = (
@@ -303,9 +292,7 @@ class StoryPage(
         rows = getattr(self, TOWN_LINKS, NOT_READ)
         if rows is NOT_READ:
             return [link.town for link in self.story_towns.all()]
-        return [
-            from_row(Town, dict(zip(TOWN_FIELDS, row, strict=True))) for row in in_link_order(rows)
-        ]
+        return [from_values(Town, TOWN_FIELDS, row) for row in in_link_order(rows)]
 
     def related_stories(self, limit=3):
         """Other public stories written in this story's language that share a sector with it
