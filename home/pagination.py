@@ -1,7 +1,7 @@
 """Listings split into pages without a query of their own for the number of items."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import Count, Subquery, Value
 
 from home.cache import refuse_to_keep
 
@@ -13,8 +13,8 @@ LARGEST_OFFSET = 2**63 - 1
 
 class CountedPaginator(Paginator):
     """Django's Paginator over a queryset that reads how many items there are along with the
-    page's own rows (a window count over the whole listing), instead of asking the database
-    apart. Only a page without rows (an empty listing, a number beyond the last page) is
+    page's own rows (a count of the whole listing in the same query), instead of asking the
+    database apart. Only a page without rows (an empty listing, a number beyond the last page) is
     counted apart, to find the page Django's Paginator would show: the last one for a number
     beyond it, which is then not kept in the cache (home.cache.refuse_to_keep), so that made-up
     page numbers add no entries."""
@@ -29,6 +29,13 @@ class CountedPaginator(Paginator):
             refuse_to_keep()
         return page
 
+    def total(self):
+        """The number of items, as a column of every row: a subquery the database runs once
+        (a window count would make it build every row, with their own subqueries, before
+        choosing the page's)."""
+        counted = self.object_list.order_by().values(one=Value(1)).annotate(total=Count("*"))
+        return Subquery(counted.values("total"))
+
     def _counted_page(self, number):
         try:
             asked = int(number)
@@ -39,9 +46,7 @@ class CountedPaginator(Paginator):
         if asked < 1 or too_far or self.orphans or "count" in self.__dict__:
             return super().get_page(number)
         rows = list(
-            self.object_list.annotate(**{TOTAL: Window(Count("*"))})[
-                bottom : bottom + self.per_page
-            ]
+            self.object_list.annotate(**{TOTAL: self.total()})[bottom : bottom + self.per_page]
         )
         if not rows:
             return super().get_page(number)
