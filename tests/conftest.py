@@ -42,8 +42,12 @@ def page(browser):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits and cached pages count in the cache: each test starts with none."""
+    """Rate limits and cached pages count in the cache: each test starts with none, nor with
+    the versions an earlier test (rolled back since) left in this process."""
     from django.core.cache import cache
 
+    from home.cache import forget_process_versions
+
     cache.clear()
+    forget_process_versions()
     yield
