@@ -1,5 +1,6 @@
 """What a sector community's page shows live, inside the page the anonymous page cache keeps
-(home/live.py): who is a member changes with members' own clicks, not with a publish."""
+(home/live.py): who is a member changes with members' own clicks, not with a publish; the join
+button with who asks."""
 
 from home import live
 
@@ -7,9 +8,12 @@ from .models import SectorPage
 
 
 def sector_context(request, pk):
+    """Shared by both parts: who are members, and whether the visitor is one."""
     # visible_members() needs only the translation key; any other field would cost a query.
-    return {"page": SectorPage.objects.only("translation_key").get(pk=pk)}
+    page = SectorPage.objects.only("translation_key").get(pk=pk)
+    return {"page": page, "is_member": page.has_member(request.user)}
 
 
 def register():
     live.register("sector-members", "includes/sector_members.html", sector_context)
+    live.register("sector-join", "includes/sector_join.html", sector_context, by_visitor=True)

@@ -1,7 +1,8 @@
 """What meeting and story pages show live, inside the pages the anonymous page cache keeps
 (home/live.py): places left and registration change with members' registrations, an author's
-name with their profile, neither with a publish. Each context reads only the fields its
-templates and rules use (any other would cost a query on every cache hit; the tests count)."""
+name with their profile, neither with a publish; the online link is shown by who asks. Each
+context reads only the fields its templates and rules use (any other would cost a query on
+every cache hit; the tests count)."""
 
 from home import live
 
@@ -34,4 +35,7 @@ def story_context(request, pk):
 def register():
     live.register("meeting-places", "includes/meeting_places.html", meeting_context)
     live.register("meeting-registration", "includes/registration.html", meeting_context)
+    live.register(
+        "meeting-online", "includes/meeting_online.html", meeting_context, by_visitor=True
+    )
     live.register("story-author", "includes/story_author.html", story_context)

@@ -3,7 +3,12 @@ The pieces are compressed once, when the page is stored; a hit sends them with t
 parts between them as one gzip member (RFC 1952), each part as stored deflate blocks (RFC 1951,
 3.2.4: uncompressed, a few hundred bytes), so no request compresses the page again. This is
 how pigz joins pieces compressed apart: each ends on a byte boundary (a sync flush) and none
-refers back to another."""
+refers back to another.
+
+The gzip trailer holds the CRC-32 of the whole page. Rather than decompress every piece on each
+hit to compute it, each piece is kept with what it does to a running CRC (`crc_step`): CRC-32
+is affine over GF(2) in the value it starts from, so 33 numbers per piece, taken when it is
+stored, carry any running value across the piece without its bytes."""
 
 import struct
 import zlib
@@ -34,6 +39,26 @@ def stored(data):
     return b"".join(blocks)
 
 
+def crc_step(piece):
+    """[length of `piece`, its CRC-32 from 0, then for each bit of a running CRC what that bit
+    changes in the CRC after `piece`]: zlib.crc32(piece, value) without `piece`
+    (`continue_crc`)."""
+    start = zlib.crc32(piece)
+    return [len(piece), start, *(zlib.crc32(piece, 1 << bit) ^ start for bit in range(32))]
+
+
+def continue_crc(step, value):
+    """zlib.crc32(piece, value) from `piece`'s `crc_step`."""
+    crc = step[1]
+    bit = 2
+    while value:
+        if value & 1:
+            crc ^= step[bit]
+        value >>= 1
+        bit += 1
+    return crc
+
+
 def interleave(pieces, parts):
     """pieces[0] parts[0] pieces[1] … parts[-1] pieces[-1]."""
     joined = [pieces[0]]
@@ -42,12 +67,15 @@ def interleave(pieces, parts):
     return b"".join(joined)
 
 
-def join(deflated_pieces, parts, compressed):
-    """The page: the pieces (`deflate`d) with `parts` (bytes) between them, gzipped when
-    `compressed`, else plain."""
-    page = interleave([inflate(piece) for piece in deflated_pieces], parts)
+def join(deflated_pieces, steps, parts, compressed):
+    """The page: the pieces (`deflate`d, with their `crc_step`s) with `parts` (bytes) between
+    them, gzipped when `compressed`, else plain."""
     if not compressed:
-        return page
+        return interleave([inflate(piece) for piece in deflated_pieces], parts)
+    crc, length = 0, 0
+    for step, part in zip(steps, [*parts, b""], strict=True):
+        crc = zlib.crc32(part, continue_crc(step, crc))
+        length += step[0] + len(part)
     body = interleave(deflated_pieces, [stored(part) for part in parts])
-    trailer = struct.pack("<II", zlib.crc32(page), len(page) & 0xFFFFFFFF)
+    trailer = struct.pack("<II", crc, length & 0xFFFFFFFF)
     return b"".join((HEADER, body, LAST_BLOCK, trailer))

@@ -152,7 +152,8 @@ class AnonymousPageCacheMiddleware:
                 if response.has_header("Content-Length"):
                     # CommonMiddleware measured the page with its markers.
                     response["Content-Length"] = str(len(response.content))
-                patch_cache_control(response, no_cache=True)
+                if not collector.only_by_visitor():
+                    patch_cache_control(response, no_cache=True)
         if (
             request.method == "GET"
             and pieces is not None
@@ -164,7 +165,7 @@ class AnonymousPageCacheMiddleware:
                 # Shared caches (a CDN purged by Wagtail's front-end cache) may keep it; browsers
                 # ask again, so a visitor who logs in sees their own page at once.
                 patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
-            entry = self.snapshot(response, pieces, collector.parts)
+            entry = self.snapshot(response, pieces, collector)
             cache.set(key, entry, self.seconds(), version=version_of(*KINDS))
             response["X-Page-Cache"] = "miss"
         return response
@@ -203,39 +204,45 @@ class AnonymousPageCacheMiddleware:
             and "no-store" not in cache_control
         )
 
-    def snapshot(self, response, pieces, parts):
-        """The entry: the page as `pieces` with its live `parts` between them (one piece when
+    def snapshot(self, response, pieces, collector):
+        """The entry: the page as `pieces` with its live parts between them (one piece when
         it has none), gzipped when that pays."""
         headers = {name: response[name] for name in self.stored_headers if name in response}
         compressed = sum(map(len, pieces)) >= 1024 and response["Content-Type"].startswith(
             self.compressible
         )
-        if not parts:
+        if not collector.parts:
             content = pieces[0]
             if compressed:
                 content = gzip.compress(content, compresslevel=6, mtime=0)
             return {"content": content, "gzip": compressed, "headers": headers}
+        entry = {"parts": collector.parts, "kept": collector.kept, "gzip": compressed}
         if compressed:
+            entry["crc_steps"] = [gzip_pieces.crc_step(piece) for piece in pieces]
             pieces = [gzip_pieces.deflate(piece) for piece in pieces]
-        return {"pieces": pieces, "parts": parts, "gzip": compressed, "headers": headers}
+        return {**entry, "pieces": pieces, "headers": headers}
 
     @staticmethod
     def rebuild(request, stored):
         """The response of an entry for `request`; None when a live part cannot be shown from
-        it (its page is gone, or it would hold a form's CSRF token, which needs a cookie)."""
+        it (its page is gone, or, for an anonymous visitor, it would hold a form's CSRF token,
+        which needs a cookie this entry cannot set)."""
         gzip_accepted = accepts_gzip(request)
         response = HttpResponse()
         for name, value in stored["headers"].items():
             response[name] = value
         if "parts" in stored:
             try:
-                parts = [html.encode() for html in live.render_parts(request, stored["parts"])]
+                rendered = live.render_parts(request, stored["parts"], stored["kept"])
             except ObjectDoesNotExist:
                 return None
-            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not request.user.is_authenticated:
                 return None
+            parts = [html.encode() for html in rendered]
             if stored["gzip"]:
-                content = gzip_pieces.join(stored["pieces"], parts, gzip_accepted)
+                content = gzip_pieces.join(
+                    stored["pieces"], stored["crc_steps"], parts, gzip_accepted
+                )
             else:
                 content = gzip_pieces.interleave(stored["pieces"], parts)
         elif stored["gzip"] and not gzip_accepted:

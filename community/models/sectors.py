@@ -118,10 +118,11 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["is_member"] = (
-            request.user.is_authenticated and request.user.memberships.for_sector(self).exists()
-        )
+        context["is_member"] = self.has_member(request.user)
         return context
+
+    def has_member(self, user):
+        return user.is_authenticated and user.memberships.for_sector(self).exists()
 
     def visible_members(self):
         """Members of this community who chose to be shown, with their town."""

@@ -1,0 +1,164 @@
+"""A logged-in member's pages come from the anonymous page cache's entries, with everything that
+depends on who asks rendered for them (home.middleware.MemberPageCacheMiddleware, home/live.py):
+the same page as the one made for them, for every page of the demo."""
+
+import gzip
+import re
+from datetime import timedelta
+from io import StringIO
+
+import time_machine
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client, TestCase, override_settings
+from django.utils import timezone
+from wagtail.models import Page
+
+from community import roles
+from community.middleware import MEMBER_RECHECK_SECONDS
+from exchanges.models import MeetingPage, Registration
+
+# A form's CSRF token is masked anew each time it is shown.
+CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+# Addresses with a query that the site links to, besides its pages.
+LISTINGS = (
+    "/nl/verhalen/?sector=agrarische-sector",
+    "/de/geschichten/?page=2",
+    "/nl/agenda/?view=month",
+    "/de/kalender/?view=past",
+    "/nl/search/?q=fiets",
+    "/de/search/?q=chor",
+    "/nl/calendar.ics",
+    "/de/feeds/stories.rss",
+)
+
+
+def without_tokens(content):
+    return CSRF_TOKEN.sub(b'name="csrfmiddlewaretoken" value=""', content)
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class MemberPagesFromTheCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        with cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
+        User = get_user_model()
+        cls.member = User.objects.get(email="anke@bewoners.example")
+        cls.editor = User.objects.get(email="redactie@jumelage-steenwijkerland.example")
+        # Registered for every meeting that takes registrations: each meeting page shows her
+        # registration, and the online ones their link.
+        now = timezone.now()
+        for meeting in MeetingPage.objects.live().filter(
+            alias_of__isnull=True, locale__language_code="nl"
+        ):
+            if meeting.registration_open(now):
+                Registration.objects.register(meeting, cls.member)
+
+    def setUp(self):
+        self.visitor = Client()
+        self.logged_in = Client()
+        self.logged_in.force_login(self.member)
+
+    def addresses(self):
+        pages = Page.objects.live().public().filter(depth__gt=1).order_by("path")
+        return [page.url for page in pages.specific()] + list(LISTINGS)
+
+    def test_every_page_a_member_gets_from_the_cache_is_the_one_made_for_them(self):
+        served = 0
+        for url in self.addresses():
+            with self.subTest(url=url):
+                kept = self.visitor.get(url)
+                self.assertEqual(kept.status_code, 200)
+                cached = self.logged_in.get(url)
+                with self.settings(PAGE_CACHE_SECONDS=0):
+                    made = self.logged_in.get(url)
+                self.assertEqual(without_tokens(cached.content), without_tokens(made.content))
+                if kept.get("X-Page-Cache") == "miss":
+                    self.assertEqual(cached["X-Page-Cache"], "hit")
+                    self.assertIn("private", cached["Cache-Control"])
+                    served += 1
+        # Nearly every page is kept (not the search form without a query, nor a made-up one).
+        self.assertGreater(served, 100)
+
+    def test_a_member_sees_their_account_registration_membership_and_online_link(self):
+        meeting = next(
+            meeting
+            for meeting in MeetingPage.objects.live()
+            .filter(locale__language_code="nl", format="online", alias_of__isnull=True)
+            .order_by("start")
+            if meeting.registration_open()
+        )
+        self.visitor.get(meeting.url)
+        response = self.logged_in.get(meeting.url)
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertContains(response, "Mijn pagina")
+        self.assertContains(response, "U bent aangemeld voor deze bijeenkomst.")
+        self.assertContains(response, meeting.online_url)
+        anonymous = self.visitor.get(meeting.url)
+        self.assertEqual(anonymous["X-Page-Cache"], "hit")
+        self.assertNotContains(anonymous, meeting.online_url)
+        self.assertNotContains(anonymous, "Mijn pagina")
+        self.assertNotContains(anonymous, "csrfmiddlewaretoken")
+
+    def test_the_form_token_of_a_page_from_the_cache_is_accepted(self):
+        sector = "/nl/sectoren/agrarische-sector/"
+        self.visitor.get(sector)
+        member = Client(enforce_csrf_checks=True)
+        member.force_login(self.member)
+        page = member.get(sector)
+        self.assertEqual(page["X-Page-Cache"], "hit")
+        self.assertContains(page, "Lid worden van deze gemeenschap")
+        form = re.search(rb'action="([^"]+/join/)"><input [^>]* value="([^"]+)"', page.content)
+        joined = member.post(
+            form[1].decode(), {"csrfmiddlewaretoken": form[2].decode()}, follow=True
+        )
+        self.assertEqual(joined.status_code, 200)
+        # The message is shown on a page made for her, not from the cache.
+        self.assertNotIn("X-Page-Cache", joined)
+        self.assertContains(joined, "Welkom bij de gemeenschap Agrarische sector!")
+        after = member.get(sector)
+        self.assertEqual(after["X-Page-Cache"], "hit")
+        self.assertContains(after, "Deze gemeenschap verlaten")
+
+    def test_an_editor_gets_the_page_with_their_user_bar(self):
+        self.visitor.get("/nl/")
+        editor = Client()
+        editor.force_login(self.editor)
+        response = editor.get("/nl/")
+        self.assertNotIn("X-Page-Cache", response)
+        self.assertContains(response, "wagtail-userbar")
+
+    def test_what_a_member_is_shown_is_never_kept_for_visitors(self):
+        meeting = "/nl/agenda/online-taalcafe-nederlands-duits/"
+        self.assertNotIn("X-Page-Cache", self.logged_in.get(meeting))
+        response = self.visitor.get(meeting)
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertNotContains(response, "Mijn pagina")
+        self.assertNotContains(response, "U bent aangemeld")
+
+    def test_a_members_page_from_the_cache_costs_a_few_queries(self):
+        self.visitor.get("/nl/verhalen/")
+        self.logged_in.get("/nl/verhalen/")
+        # Her account, and her session where no cache holds it; that she is a member (who works
+        # in the admin sees their user bar) was asked on her first visit.
+        sessions_in_cache = settings.SESSION_ENGINE.endswith("cached_db")
+        with self.assertNumQueries(1 if sessions_in_cache else 2):
+            response = self.logged_in.get("/nl/verhalen/", HTTP_ACCEPT_ENCODING="gzip")
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        with self.settings(PAGE_CACHE_SECONDS=0):
+            made = self.logged_in.get("/nl/verhalen/")
+        self.assertEqual(
+            without_tokens(gzip.decompress(response.content)), without_tokens(made.content)
+        )
+
+    def test_a_member_made_an_editor_gets_their_user_bar_within_minutes(self):
+        self.visitor.get("/nl/")
+        self.assertEqual(self.logged_in.get("/nl/")["X-Page-Cache"], "hit")
+        self.member.groups.add(Group.objects.get(name=roles.EDITOR_GROUPS[0]))
+        with time_machine.travel(timezone.now() + timedelta(seconds=MEMBER_RECHECK_SECONDS + 1)):
+            response = self.logged_in.get("/nl/")
+        self.assertNotIn("X-Page-Cache", response)
+        self.assertContains(response, "wagtail-userbar")
