@@ -1,6 +1,5 @@
 import gzip
 import hashlib
-import re
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
@@ -73,11 +72,23 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-
-
 def accepts_gzip(request):
-    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    """Whether the client takes gzip (RFC 9110, 12.5.3): named, or as `*`, with a weight above
+    0 (`gzip;q=0` refuses it)."""
+    weights = {}
+    for coding in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        name, *parameters = (part.strip() for part in coding.split(";"))
+        weight = 1.0
+        for parameter in parameters:
+            key, _, value = parameter.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[name.lower()] = weight
+    weight = weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0)))
+    return weight > 0
 
 
 class AnonymousPageCacheMiddleware:

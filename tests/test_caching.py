@@ -77,6 +77,18 @@ class AnonymousPageCacheTests(CachedSiteTestCase):
         self.assertEqual(plain.content, first.content)
         self.assertIn("Accept-Encoding", compressed["Vary"])
 
+    def test_a_client_that_refuses_gzip_gets_the_page_plain(self):
+        first = self.client.get("/nl/calendar.ics")
+        for refusal in ("gzip;q=0", "br, gzip; q=0.0", "*;q=0", "identity"):
+            with self.subTest(accept_encoding=refusal):
+                response = self.client.get("/nl/calendar.ics", HTTP_ACCEPT_ENCODING=refusal)
+                self.assertNotIn("Content-Encoding", response)
+                self.assertEqual(response.content, first.content)
+        for taken in ("gzip;q=0.5, br", "*", "x-gzip"):
+            with self.subTest(accept_encoding=taken):
+                response = self.client.get("/nl/calendar.ics", HTTP_ACCEPT_ENCODING=taken)
+                self.assertEqual(response["Content-Encoding"], "gzip")
+
     def test_each_language_is_kept_apart(self):
         self.client.get("/nl/verhalen/")
         german = self.client.get("/de/geschichten/")
