@@ -52,3 +52,11 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         self.assertNotContains(preview, "/report/")
         self.assertNotContains(preview, 'class="share"')
         self.assertNotContains(preview, "wa.me")
+
+    def test_the_admin_names_the_member_by_their_name_not_their_email(self):
+        for user in (self.moderator, self.editor_nl):
+            with self.subTest(user=user):
+                self.client.force_login(user)
+                response = self.client.get("/admin/")
+                self.assertContains(response, "Lid")
+                self.assertNotContains(response, "lid@example.org")

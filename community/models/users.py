@@ -89,6 +89,12 @@ class User(AbstractUser):
     def __str__(self):
         return self.public_name or self.email
 
+    def get_full_name(self):
+        """The first and last name, else the display name: what Wagtail's admin shows for the
+        account (who submitted a contribution, who locked a page), rather than the email
+        address."""
+        return super().get_full_name() or self.display_name
+
     @property
     def public_name(self):
         """The name shown on the public site; never the email address."""
