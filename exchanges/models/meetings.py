@@ -1,5 +1,6 @@
 import calendar
 import datetime
+import operator
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -34,6 +35,10 @@ from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
+# Upcoming meetings the soonest first; past ones the other way round.
+UPCOMING_ORDER = ("start", "pk")
+
+
 class MeetingQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Published meetings with what a meeting card shows: their sectors in their rows."""
@@ -45,10 +50,13 @@ class MeetingQuerySet(PublicPageQuerySet):
 
     def upcoming(self, now=None):
         """Meetings that have not ended yet, the soonest first."""
-        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+        return self.filter(end__gte=now or timezone.now()).order_by(*UPCOMING_ORDER)
 
     def past(self, now=None):
-        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+        """Meetings that have ended (MeetingPage.is_past), the latest first."""
+        return self.filter(end__lt=now or timezone.now()).order_by(
+            *(f"-{field}" for field in UPCOMING_ORDER)
+        )
 
     def in_month(self, year, month):
         """Meetings on any day of a month in local time (Europe/Amsterdam)."""
@@ -100,15 +108,13 @@ class CalendarPage(OverviewPage):
             )
         )
         url = self.url
+        order = operator.attrgetter(*UPCOMING_ORDER)
         return {
             "upcoming_meetings": sorted(
-                (meeting for meeting in shown if meeting.end >= now),
-                key=lambda meeting: (meeting.start, meeting.pk),
+                (meeting for meeting in shown if not meeting.is_past(now)), key=order
             ),
             "past_meetings": sorted(
-                (meeting for meeting in shown if meeting.end < now),
-                key=lambda meeting: (meeting.start, meeting.pk),
-                reverse=True,
+                (meeting for meeting in shown if meeting.is_past(now)), key=order, reverse=True
             ),
             "past_meetings_url": (
                 f"{url}?{urlencode({'view': 'past', 'sector': sector.slug})}" if url else ""
@@ -300,6 +306,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         return self.format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID)
 
     def is_past(self, now=None):
+        """Ended: in `MeetingQuerySet.past()`, not in `upcoming()`."""
         return self.end < (now or timezone.now())
 
     def closes_at(self):
