@@ -134,6 +134,19 @@ class LeadImageMixin(models.Model):
             )
 
 
+def live_children_among(parent, pages):
+    """The live pages just below `parent` among `pages` (fetched along with others), in the
+    order of the page tree."""
+    return sorted(
+        (
+            page
+            for page in pages
+            if page.live and page.depth == parent.depth + 1 and page.path.startswith(parent.path)
+        ),
+        key=lambda page: page.path,
+    )
+
+
 class OverviewPage(ViewRestrictionsMixin, Page):
     """An overview of one kind of page in one language (sectors, stories, calendar): one per
     home page, with an introduction."""
@@ -215,11 +228,7 @@ class HomePage(ViewRestrictionsMixin, Page):
         versions = Page.objects.live().filter(translation_key__in=wanted.values("translation_key"))
         children = self.get_children().live()
         along = list(on_path.order_by().union(versions.order_by(), children.order_by()))
-        self.found_children = [
-            page
-            for page in along
-            if page.live and page.depth == self.depth + 1 and page.path.startswith(self.path)
-        ]
+        self.found_children = live_children_among(self, along)
         found = next((page for page in along if page.url_path == url_path), None)
         if found is None or not found.is_descendant_of(self):
             raise Http404
@@ -273,10 +282,8 @@ class HomePage(ViewRestrictionsMixin, Page):
         found them, else with its language versions."""
         children = getattr(self, "found_children", None)
         if children is None:
-            children = [
-                page for page in self._children_and_versions if page.depth == self.depth + 1
-            ]
-        return sorted(children, key=lambda page: page.path)
+            return live_children_among(self, self._children_and_versions)
+        return children
 
     def overviews(self):
         """The live overviews under this home page, in the order the home page shows their

@@ -10,7 +10,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import PAGE_FIELDS, field_names, from_row, from_values, remember, row_of
-from home.models import NOT_READ, LeadImageMixin, OverviewPage, in_link_order, linked_rows
+from home.models import (
+    NOT_READ,
+    LeadImageMixin,
+    OverviewPage,
+    in_link_order,
+    linked_rows,
+    live_children_among,
+)
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 from .towns import Town
@@ -35,15 +42,7 @@ class SectorIndexPage(OverviewPage):
     def highlights(self):
         """Every live sector community, in the order of the page tree: the sector pages kept in
         the content cache (see `sector_pages`), so no query of its own."""
-        pages = sector_pages()["by_id"].values()
-        return sorted(
-            (
-                page
-                for page in pages
-                if page.live and page.depth == self.depth + 1 and page.path.startswith(self.path)
-            ),
-            key=lambda page: page.path,
-        )
+        return live_children_among(self, sector_pages()["by_id"].values())
 
 
 class SectorPageQuerySet(PublicPageQuerySet):
