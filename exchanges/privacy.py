@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from community import contributions
 
-from .models import Registration, StoryPage
+from .models import Registration
 
 
 def sector_communities(user):
@@ -50,7 +50,7 @@ def export_member_data(user):
         "sector_communities": sector_communities(user),
         "contributions": [
             {
-                "type": "story" if isinstance(page, StoryPage) else "meeting",
+                "type": page.contribution_kind,
                 "title": page.title,
                 "language": page.locale.language_code,
                 "state": str(page.state.label),

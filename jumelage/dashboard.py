@@ -12,7 +12,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from community import roles
 from community.models import Report
-from exchanges.models import MeetingPage, Registration, StoryPage
+from community.models.contribution import contribution_models
+from exchanges.models import MeetingPage, Registration
 
 
 class Panel(Component):
@@ -45,7 +46,7 @@ class ContributionsAwaitingReview(Panel):
         ids = [int(pk) for pk in tasks]
         pages = (
             Page.objects.filter(pk__in=ids, owner__in=roles.members())
-            .type(StoryPage, MeetingPage)
+            .type(*contribution_models())
             .select_related("owner__town", "locale", "latest_revision")
             .order_by("latest_revision_created_at")
         )

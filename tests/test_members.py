@@ -516,6 +516,7 @@ class PrivacyTests(MembersTestCase):
         data = json.loads(response.content)
         self.assertEqual(data["profile"]["email"], "anna@example.org")
         self.assertEqual([c["title"] for c in data["contributions"]], ["Fietsen naar Clarholz"])
+        self.assertEqual([c["type"] for c in data["contributions"]], ["story"])
         self.assertEqual([r["meeting"] for r in data["meeting_registrations"]], ["Taalcafé"])
         self.assertEqual(data["consents"][0]["privacy_statement_version"], "1.0")
         self.assertEqual(data["sector_communities"][0]["sector"], "Duurzaamheid en klimaat")

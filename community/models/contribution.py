@@ -14,6 +14,9 @@ class ContributionMixin(models.Model):
     declined_at = models.DateTimeField(_("rejected at"), null=True, blank=True, editable=False)
     decline_reason = models.TextField(_("reason for rejection"), blank=True, editable=False)
 
+    # What a member's data export calls a contribution of this type ("story", "meeting").
+    contribution_kind = None
+
     class Meta:
         abstract = True
 

@@ -130,6 +130,8 @@ class CalendarPage(OverviewPage):
 class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixin, Page):
     """A meeting of a sector community, online, in person or both."""
 
+    contribution_kind = "meeting"
+
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     format = models.CharField(

@@ -227,6 +227,8 @@ class StoryPage(
 ):
     """An exchange story: who met whom, where, and what came of it."""
 
+    contribution_kind = "story"
+
     date = models.DateField(_("date"), help_text=_("When the exchange took place."))
     intro = models.TextField(_("introduction"), help_text=_("Two or three sentences."))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
