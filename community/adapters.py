@@ -8,6 +8,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 
+from home.i18n import home_url
 from home.mail import queue_email
 from home.notifications import email_context
 from home.ratelimit import client_ip
@@ -62,6 +63,11 @@ class AccountAdapter(DefaultAccountAdapter):
         except DatabaseError:
             self._rollback_login_failed_rl_usage()
             raise
+
+    def get_logout_redirect_url(self, request):
+        """The home page of the language the member logged out in (from the address's prefix),
+        not of their browser's language."""
+        return home_url(translation.get_language())
 
     def is_safe_url(self, url):
         """The admin sends whoever may not use it to the login; a member already logged in would

@@ -158,6 +158,17 @@ class SignUpTests(MembersTestCase):
 
 
 class AccessTests(MembersTestCase):
+    def test_logging_out_leads_to_the_home_page_of_the_language_being_read(self):
+        for language in ("de", "nl"):
+            with self.subTest(language=language):
+                self.client.force_login(self.anna)
+                # A browser that prefers the other language.
+                other = "nl" if language == "de" else "de"
+                response = self.client.post(
+                    f"/{language}/accounts/logout/", HTTP_ACCEPT_LANGUAGE=other
+                )
+                self.assertRedirects(response, f"/{language}/", fetch_redirect_response=False)
+
     def test_anonymous_visitor_cannot_post_or_see_the_member_area(self):
         for url in (
             "/nl/members/",

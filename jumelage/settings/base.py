@@ -144,7 +144,6 @@ AUTHENTICATION_BACKENDS = [
 # A URL name keeps the language prefix on login redirects; a path would not.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "member_area"
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # django-allauth: email login, mandatory verification, no username.
 ACCOUNT_LOGIN_METHODS = {"email"}
