@@ -63,6 +63,20 @@ class LivePartsTests(CachedSiteTestCase):
         self.assertContains(response, "0 van 2 plaatsen vrij")
         self.assertContains(response, "De bijeenkomst is vol; u kunt op de wachtlijst.")
 
+    def test_a_member_on_the_waiting_list_is_offered_to_leave_it(self):
+        self.register_another_member()
+        other = User.objects.create_user("bert@example.org", "een-lang-wachtwoord")
+        Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), other)
+        waiting = User.objects.create_user("carla@example.org", "een-lang-wachtwoord")
+        Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), waiting)
+        self.client.get(MEETING)
+        member = Client()
+        member.force_login(waiting)
+        response = member.get(MEETING)
+        self.assertContains(response, "U staat op de wachtlijst (nummer 1)")
+        self.assertContains(response, "Haal mij van de wachtlijst")
+        self.assertNotContains(response, "Mijn aanmelding annuleren")
+
     def test_a_german_visitor_reads_the_places_left_in_german(self):
         self.first_visit("/de/kalender/klein/")
         self.register_another_member()
