@@ -7,7 +7,7 @@ is a change of those pages: feeds and listings the cache keeps whole show it at 
 import functools
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.tasks import delete_file_from_storage_task
@@ -15,6 +15,7 @@ from wagtail.tasks import delete_file_from_storage_task
 from home.cache import PAGES, bump
 
 from . import contributions
+from .middleware import forget_member_check
 from .models import User
 from .models.contribution import contribution_models
 
@@ -87,6 +88,17 @@ def on_user_saved(sender, instance, raw=False, **kwargs):
         bump(PAGES)
 
 
+def on_roles_changed(sender, instance, pk_set=None, **kwargs):
+    """An account's groups, own permissions or administrator flag changed: whether it is a
+    member is asked anew on its next page (community.middleware)."""
+    if isinstance(instance, User):
+        forget_member_check(instance.pk)
+    else:
+        # A group or permission whose accounts changed (from its side of the relation).
+        for user_pk in pk_set or ():
+            forget_member_check(user_pk)
+
+
 def on_user_deleted(sender, instance, **kwargs):
     if instance.avatar:
         delete_file_later(instance.avatar, instance.avatar.name)
@@ -97,6 +109,11 @@ def register():
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
     post_save.connect(on_user_saved, sender=User, dispatch_uid="jumelage_user_renamed")
+    post_save.connect(on_roles_changed, sender=User, dispatch_uid="jumelage_user_roles_saved")
+    for relation in (User.groups.through, User.user_permissions.through):
+        m2m_changed.connect(
+            on_roles_changed, sender=relation, dispatch_uid=f"jumelage_roles_{relation.__name__}"
+        )
     post_delete.connect(on_user_deleted, sender=User, dispatch_uid="jumelage_avatar_deleted")
     for model in contribution_models():
         pre_delete.connect(

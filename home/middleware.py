@@ -263,5 +263,6 @@ class AnonymousPageCacheMiddleware:
         if stored["gzip"] and gzip_accepted:
             response["Content-Encoding"] = "gzip"
         response.content = content
+        response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response

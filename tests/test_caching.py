@@ -77,6 +77,15 @@ class AnonymousPageCacheTests(CachedSiteTestCase):
         self.assertEqual(plain.content, first.content)
         self.assertIn("Accept-Encoding", compressed["Vary"])
 
+    def test_a_page_from_the_cache_says_its_length(self):
+        for encoding in ("", "gzip"):
+            for url in ("/nl/verhalen/", "/nl/agenda/klein/"):
+                with self.subTest(url=url, encoding=encoding):
+                    self.client.get(url)
+                    response = self.client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+                    self.assertEqual(response["X-Page-Cache"], "hit")
+                    self.assertEqual(int(response["Content-Length"]), len(response.content))
+
     def test_a_client_that_refuses_gzip_gets_the_page_plain(self):
         first = self.client.get("/nl/calendar.ics")
         for refusal in ("gzip;q=0", "br, gzip; q=0.0", "*;q=0", "identity"):
