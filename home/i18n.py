@@ -5,12 +5,15 @@ translates it. An alias is reachable in the other language but its content is st
 is offered by the switcher and labelled with its real language, yet never announced as hreflang."""
 
 from dataclasses import asdict, dataclass, replace
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.http import Http404
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
+from wagtail.models import Locale, Site
 
 from .cache import language_code_of, origin, remember
 from .models import OverviewPage
@@ -96,7 +99,7 @@ def _language_versions(request, page):
         elif page is not None and page.pk:
             url, translated = home_url(code), False
         else:
-            url, translated = translate_url(request.get_full_path(), code), True
+            url, translated = _view_in_language(request, code), True
         versions.append(
             LanguageVersion(
                 code=code,
@@ -158,3 +161,49 @@ def translate_the_root_page():
 
     post_init.connect(translate_root_title, sender=Page, dispatch_uid="jumelage_root_title")
     pre_save.connect(keep_root_title, sender=Page, dispatch_uid="jumelage_root_title")
+
+
+def _view_in_language(request, code):
+    """The address of this view (not a page) in language `code`, with its query; a `next`
+    address (where a login or sign-up returns to) leads to that language's version too."""
+    whole = translate_url(request.get_full_path(), code)
+    if code == translation.get_language() or "next" not in request.GET:
+        return whole
+    address = request.GET["next"]
+    there = in_language(request, address, code)
+    if there == address:
+        return whole
+    query = request.GET.copy()
+    query["next"] = there
+    return f"{translate_url(request.path, code)}?{query.urlencode(safe='/')}"
+
+
+def in_language(request, address, code):
+    """`address`, a path of this site in one language, as its version in `code`: a page's
+    translation (or the home page when it has none), a view's address with that language's
+    prefix. Anything else, unchanged."""
+    parts = urlsplit(address)
+    language = translation.get_language_from_path(parts.path)
+    if parts.scheme or parts.netloc or language is None or language == code:
+        return address
+    with translation.override(language):
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            return address
+        if match.url_name != "wagtail_serve":
+            return translate_url(address, code)
+        site = Site.find_for_request(request)
+        if site is None:
+            return address
+        # Wagtail's serve view takes the path as its one positional argument.
+        path = match.args[0] if match.args else match.kwargs.get("path", "")
+        components = [part for part in path.split("/") if part]
+        try:
+            page = site.root_page.localized.specific.route(request, components).page
+        except Http404:
+            return address
+    version = page.get_translation_or_none(Locale.objects.get(language_code=code))
+    if version is None or not version.live:
+        return home_url(code)
+    return version.get_url(request) or home_url(code)

@@ -75,6 +75,35 @@ class AlternatesAndSwitcherTests(BilingualSiteTestCase):
         link = page.find("nav", class_="language-switcher").find("a", hreflang="nl")
         self.assertEqual(link["href"], "/nl/over-de-jumelage/")
 
+    def test_switching_language_on_the_login_page_returns_to_the_page_in_that_language(self):
+        for login, returns_to, switched in (
+            (
+                "/nl/accounts/login/?next=/nl/over-de-jumelage/",
+                "de",
+                "/de/accounts/login/?next=/de/ueber-die-partnerschaft/",
+            ),
+            (
+                "/de/accounts/signup/?next=/de/ueber-die-partnerschaft/",
+                "nl",
+                "/nl/accounts/signup/?next=/nl/over-de-jumelage/",
+            ),
+            (
+                "/nl/accounts/login/?next=/nl/members/",
+                "de",
+                "/de/accounts/login/?next=/de/members/",
+            ),
+            ("/nl/accounts/login/?next=/nl/", "de", "/de/accounts/login/?next=/de/"),
+            # Not an address of this site: left as it is (allauth refuses it anyway).
+            (
+                "/nl/accounts/login/?next=https://example.org/nl/",
+                "de",
+                "/de/accounts/login/?next=https://example.org/nl/",
+            ),
+        ):
+            with self.subTest(login=login):
+                switcher = soup(self.client.get(login)).find("nav", class_="language-switcher")
+                self.assertEqual(switcher.find("a", hreflang=returns_to)["href"], switched)
+
     def test_current_language_is_marked_not_linked(self):
         page = soup(self.client.get("/de/ueber-die-partnerschaft/"))
         current = page.find("nav", class_="language-switcher").find(attrs={"aria-current": "true"})
