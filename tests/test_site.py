@@ -104,6 +104,22 @@ class AlternatesAndSwitcherTests(BilingualSiteTestCase):
                 switcher = soup(self.client.get(login)).find("nav", class_="language-switcher")
                 self.assertEqual(switcher.find("a", hreflang=returns_to)["href"], switched)
 
+    def test_the_header_login_returns_to_the_page_it_was_clicked_on(self):
+        for address, login in (
+            ("/nl/over-de-jumelage/", "/nl/accounts/login/?next=/nl/over-de-jumelage/"),
+            (
+                "/de/ueber-die-partnerschaft/",
+                "/de/accounts/login/?next=/de/ueber-die-partnerschaft/",
+            ),
+            # On the account pages themselves, nowhere to return to.
+            ("/nl/accounts/signup/", "/nl/accounts/login/"),
+        ):
+            with self.subTest(address=address):
+                for nav in soup(self.client.get(address)).select(
+                    ".account-nav, .phone-menu__account"
+                ):
+                    self.assertEqual(nav.find("a")["href"], login)
+
     def test_current_language_is_marked_not_linked(self):
         page = soup(self.client.get("/de/ueber-die-partnerschaft/"))
         current = page.find("nav", class_="language-switcher").find(attrs={"aria-current": "true"})
