@@ -19,6 +19,7 @@ from community.models import SectorPage
 from exchanges.models import MeetingPage, StoryPage
 from home.cache import active_locale, content_only, locales, shows_query
 from home.models import StandardPage
+from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
 from home.urls_util import absolute_url
 from home.validators import without_control_characters
 from home.visibility import public
@@ -84,6 +85,10 @@ def robots_txt(request):
 
 
 SEARCH_RESULTS_PER_PAGE = 10
+# settings.SEARCHES_PER_TEN_MINUTES: searches one visitor (address) may make in this time,
+# besides those the page cache answers. Every other one renders a page and may add an entry to
+# the cache: made-up searches can neither load the database nor push out what others read.
+SEARCH_PERIOD = 600
 
 # What a visitor can find, and what each is called in the results.
 SEARCH_RESULT_KINDS = {
@@ -148,6 +153,9 @@ def search(request):
     """Site search in the language being read: meetings, stories, sector communities and pages.
     When nothing is found, it says how many results the other language has."""
     query = without_control_characters(request.GET.get("q", "")).strip()[:200]
+    limit = settings.SEARCHES_PER_TEN_MINUTES
+    if query and limit_exceeded(request, "search", limit=limit, period=SEARCH_PERIOD):
+        return too_many_requests(request, seconds_to_wait(SEARCH_PERIOD))
     results = None
     elsewhere = []
     if query:

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
 from community.factories import SectorPageFactory
@@ -72,6 +72,22 @@ class SearchTests(SearchMixin, TestCase):
         self.assertEqual(self.results("/nl/search/", "taalcafé"), ["Taalcafé in Steenwijk"])
         self.assertEqual(self.results("/nl/search/", "raadsavond"), ["Raadsavond over de jumelage"])
         self.assertEqual(self.results("/de/search/", "Sprachcafé"), ["Sprachcafé in Steenwijk"])
+
+    @override_settings(PAGE_CACHE_SECONDS=300, SEARCHES_PER_TEN_MINUTES=5)
+    def test_made_up_searches_are_limited_per_visitor_and_the_page_says_how_long_to_wait(self):
+        for number in range(5):
+            response = self.client.get("/nl/search/", {"q": f"woord{number}"})
+            self.assertEqual(response.status_code, 200)
+        refused = self.client.get("/nl/search/", {"q": "nog een"})
+        self.assertEqual(refused.status_code, 429)
+        self.assertContains(
+            refused, "U hebt dit formulier in korte tijd erg vaak verstuurd.", status_code=429
+        )
+        self.assertIn("Retry-After", refused)
+        # What the cache already holds is still answered; another visitor still searches.
+        self.assertEqual(self.client.get("/nl/search/", {"q": "woord1"}).status_code, 200)
+        other = self.client.get("/nl/search/", {"q": "nog een"}, REMOTE_ADDR="192.0.2.7")
+        self.assertEqual(other.status_code, 200)
 
     def test_search_pages_ask_search_engines_not_to_index_them(self):
         for url in ("/nl/search/?q=klimaat", "/de/search/?q=Klima", "/nl/search/"):

@@ -166,6 +166,8 @@ ACCOUNT_FORMS = {"signup": "community.signup.SignupForm"}
 # application servers REDIS_URL must be set for the limits to hold across them. Changing the
 # address (each change mails the new one) is held to a few times a day, not allauth's 10 a minute.
 ACCOUNT_RATE_LIMITS = {"manage_email": "5/h/user,10/d/user"}
+# Searches a visitor may make in ten minutes that the page cache does not answer (jumelage.views).
+SEARCHES_PER_TEN_MINUTES = 300
 
 # The visitor's address, for every rate limit (home.ratelimit.client_ip, allauth's through our
 # adapter): behind TRUSTED_PROXY_COUNT proxies of ours, read from X-Forwarded-For from the right;
