@@ -6,6 +6,7 @@ is a change of those pages: feeds and listings the cache keeps whole show it at 
 
 import functools
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page
@@ -14,8 +15,7 @@ from wagtail.tasks import delete_file_from_storage_task
 
 from home.cache import PAGES, bump
 
-from . import contributions
-from .middleware import forget_member_check
+from . import contributions, roles
 from .models import User
 from .models.contribution import contribution_models
 
@@ -88,15 +88,16 @@ def on_user_saved(sender, instance, raw=False, **kwargs):
         bump(PAGES)
 
 
-def on_roles_changed(sender, instance, pk_set=None, **kwargs):
-    """An account's groups, own permissions or administrator flag changed: whether it is a
-    member is asked anew on its next page (community.middleware)."""
-    if isinstance(instance, User):
-        forget_member_check(instance.pk)
-    else:
-        # A group or permission whose accounts changed (from its side of the relation).
-        for user_pk in pk_set or ():
-            forget_member_check(user_pk)
+def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    """An account saved with perhaps another administrator flag (not a login's last_login)."""
+    if not raw and not (update_fields and set(update_fields) <= {"last_login"}):
+        roles.forget_remembered_members()
+
+
+def on_roles_changed(sender, action, **kwargs):
+    """Someone's groups or permissions, or a group's permissions, changed."""
+    if action.startswith("post_"):
+        roles.forget_remembered_members()
 
 
 def on_user_deleted(sender, instance, **kwargs):
@@ -109,8 +110,12 @@ def register():
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
     post_save.connect(on_user_saved, sender=User, dispatch_uid="jumelage_user_renamed")
-    post_save.connect(on_roles_changed, sender=User, dispatch_uid="jumelage_user_roles_saved")
-    for relation in (User.groups.through, User.user_permissions.through):
+    post_save.connect(on_account_saved, sender=User, dispatch_uid="jumelage_user_roles_saved")
+    for relation in (
+        User.groups.through,
+        User.user_permissions.through,
+        Group.permissions.through,
+    ):
         m2m_changed.connect(
             on_roles_changed, sender=relation, dispatch_uid=f"jumelage_roles_{relation.__name__}"
         )

@@ -10,13 +10,11 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
-        from . import cache, frontend_cache, i18n, live, spreadsheets, visibility
+        from . import cache, frontend_cache, i18n, live_parts, spreadsheets, visibility
         from .converters import IdConverter
 
         register_converter(IdConverter, "id")
-        live.register(
-            "account-links", "includes/account_links.html", live.given("nav_class"), by_visitor=True
-        )
+        live_parts.register()
         cache.connect_signals()
         # Every deploy runs `migrate`: what was kept was rendered by the last release's templates.
         post_migrate.connect(cache.new_release, sender=self, dispatch_uid="cache-new-release")

@@ -15,7 +15,7 @@ markup must come from its template and context alone, as it is rendered twice th
 A part registered `by_visitor` shows what depends on who asks and on nothing members change for
 others (the account links, a sector's join button, a meeting's online link): the anonymous
 visitor's copy is kept with the page, so an anonymous hit renders nothing for it, and a member's
-request (home.middleware.MemberPageCacheMiddleware) renders it for them. Everything on a page
+request (community.middleware.MemberPageCacheMiddleware) renders it for them. Everything on a page
 that depends on the visitor is such a part, so members are served from the same entries."""
 
 import re

@@ -96,13 +96,16 @@ class AnonymousPageCacheMiddleware:
     PAGE_CACHE_SECONDS, keyed by its address, the media address and the content versions
     (home/cache.py), so a publish shows at once on every server.
 
-    A request with a session (a member) or a message waiting is neither served from nor stored
-    in it; nor is a response that sets a cookie, holds a CSRF token (a form), is private or is
-    an editor's preview. What changes with members' own actions (`{% live %}` parts,
-    home/live.py: places left, a sector's members, an author's name) is kept out of the entry:
-    it keeps the page without them and where each goes, and every hit renders them anew for
-    that request (a query or two each), so no member's action needs to empty the cache. Such a
-    page is `no-cache` for shared caches downstream, which could not do the same.
+    Only a request without a session or a message waiting is stored; a logged-in member is
+    answered from the same entries after their session is read
+    (community.middleware.MemberPageCacheMiddleware). No response is kept that sets a cookie,
+    holds a CSRF token (a form), is private or is an editor's preview. What changes with
+    members' own actions, and what depends on who asks (`{% live %}` parts, home/live.py:
+    places left, a sector's members, an author's name; the account links), is kept out of the
+    entry: it keeps the page without them and where each goes, and every hit renders them anew
+    for that request (a query or two each; a part by visitor only for a member), so no
+    member's action needs to empty the cache. A page with parts that change with members'
+    actions is `no-cache` for shared caches downstream, which could not do the same.
 
     Not Django's UpdateCacheMiddleware/FetchFromCacheMiddleware (django/middleware/cache.py),
     because those
@@ -147,12 +150,9 @@ class AnonymousPageCacheMiddleware:
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 patch_cache_control(response, private=True)
             return response
-        key = self.key(request)
-        stored = cache.get(key, version=version_of(*KINDS))
-        if stored is not None:
-            response = self.rebuild(request, stored)
-            if response is not None:
-                return response
+        response = self.hit(request)
+        if response is not None:
+            return response
         collector = live.collect(request)
         response = self.get_response(request)
         pieces = None
@@ -177,7 +177,7 @@ class AnonymousPageCacheMiddleware:
                 # ask again, so a visitor who logs in sees their own page at once.
                 patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
             entry = self.snapshot(response, pieces, collector)
-            cache.set(key, entry, self.seconds(), version=version_of(*KINDS))
+            cache.set(self.key(request), entry, self.seconds(), version=version_of(*KINDS))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -187,13 +187,29 @@ class AnonymousPageCacheMiddleware:
 
     def applies_to(self, request):
         return (
-            self.seconds() > 0
-            and request.method in ("GET", "HEAD")
-            and not request.path.startswith(self.bypassed_prefixes)
+            self.may_answer(request)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
+        )
+
+    @classmethod
+    def may_answer(cls, request):
+        """Whether the page cache may answer `request` at all, whoever asks: it is on, and the
+        request reads a public page (not the admin, files or media) by an address of a sensible
+        length."""
+        return (
+            cls.seconds() > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(cls.bypassed_prefixes)
             and len(request.META.get("QUERY_STRING", "")) <= 300
         )
+
+    @classmethod
+    def hit(cls, request):
+        """The response the page cache holds for `request`, its live parts rendered for this
+        visitor; None when it holds none it can use."""
+        stored = cache.get(cls.key(request), version=version_of(*KINDS))
+        return None if stored is None else cls.rebuild(request, stored)
 
     @staticmethod
     def key(request):

@@ -29,7 +29,7 @@ class CountedPaginator(Paginator):
             refuse_to_keep()
         return page
 
-    def total(self):
+    def total_column(self):
         """The number of items, as a column of every row: a subquery the database runs once
         (a window count would make it build every row, with their own subqueries, before
         choosing the page's)."""
@@ -46,7 +46,9 @@ class CountedPaginator(Paginator):
         if asked < 1 or too_far or self.orphans or "count" in self.__dict__:
             return super().get_page(number)
         rows = list(
-            self.object_list.annotate(**{TOTAL: self.total()})[bottom : bottom + self.per_page]
+            self.object_list.annotate(**{TOTAL: self.total_column()})[
+                bottom : bottom + self.per_page
+            ]
         )
         if not rows:
             return super().get_page(number)

@@ -1,6 +1,6 @@
 """A logged-in member's pages come from the anonymous page cache's entries, with everything that
-depends on who asks rendered for them (home.middleware.MemberPageCacheMiddleware, home/live.py):
-the same page as the one made for them, for every page of the demo."""
+depends on who asks rendered for them (community.middleware.MemberPageCacheMiddleware,
+home/live.py): the same page as the one made for them, for every page of the demo."""
 
 import gzip
 import re
@@ -8,7 +8,7 @@ from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone
@@ -154,7 +154,23 @@ class MemberPagesFromTheCacheTests(TestCase):
     def test_a_member_made_an_editor_gets_their_user_bar_at_once(self):
         self.visitor.get("/nl/")
         self.assertEqual(self.logged_in.get("/nl/")["X-Page-Cache"], "hit")
-        self.member.groups.add(Group.objects.get(name=roles.EDITOR_GROUPS[0]))
+        with self.captureOnCommitCallbacks(execute=True):
+            self.member.groups.add(Group.objects.get(name=roles.EDITOR_GROUPS[0]))
+        response = self.logged_in.get("/nl/")
+        self.assertNotIn("X-Page-Cache", response)
+        self.assertContains(response, "wagtail-userbar")
+
+    def test_a_group_given_admin_access_gets_its_user_bar_at_once(self):
+        helpers = Group.objects.create(name="Helpers")
+        self.member.groups.add(helpers)
+        self.visitor.get("/nl/")
+        self.assertEqual(self.logged_in.get("/nl/")["X-Page-Cache"], "hit")
+        with self.captureOnCommitCallbacks(execute=True):
+            helpers.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label="wagtailadmin", codename="access_admin"
+                )
+            )
         response = self.logged_in.get("/nl/")
         self.assertNotIn("X-Page-Cache", response)
         self.assertContains(response, "wagtail-userbar")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from tests.base import BilingualSiteTestCase, SettingsProbeMixin, publish_translation
 
@@ -92,6 +94,18 @@ class AlternatesAndSwitcherTests(BilingualSiteTestCase):
                 "de",
                 "/de/accounts/login/?next=/de/members/",
             ),
+            # With the parameters that mean the same there.
+            (
+                "/nl/accounts/login/?next=/nl/over-de-jumelage/%3Fpage%3D2%26tag%3Dfiets",
+                "de",
+                "/de/accounts/login/?next=/de/ueber-die-partnerschaft/%3Fpage%3D2",
+            ),
+            # Deeper than any page: left as it is, and quickly.
+            (
+                "/nl/accounts/login/?next=/nl/" + "a/" * 2000,
+                "de",
+                "/de/accounts/login/?next=/nl/" + "a/" * 2000,
+            ),
             ("/nl/accounts/login/?next=/nl/", "de", "/de/accounts/login/?next=/de/"),
             # Not an address of this site: left as it is (allauth refuses it anyway).
             (
@@ -103,6 +117,14 @@ class AlternatesAndSwitcherTests(BilingualSiteTestCase):
             with self.subTest(login=login):
                 switcher = soup(self.client.get(login)).find("nav", class_="language-switcher")
                 self.assertEqual(switcher.find("a", hreflang=returns_to)["href"], switched)
+
+    def test_an_address_deeper_than_any_page_is_not_found_at_once(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/nl/" + "a/" * 2000)
+        self.assertEqual(response.status_code, 404)
+        # Not looked for, level by level (2,000 prefixes of up to 4,000 characters).
+        pages = [sql for sql in (query["sql"] for query in queries) if "wagtailcore_page" in sql]
+        self.assertFalse([sql for sql in pages if "a/a/a/" in sql])
 
     def test_the_header_login_returns_to_the_page_it_was_clicked_on(self):
         for address, login in (

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,4 +29,8 @@ class ContributionMixin(models.Model):
 
 def contribution_models():
     """The page types members contribute (those with ContributionMixin)."""
-    return [model for model in apps.get_models() if issubclass(model, ContributionMixin)]
+    models_ = [model for model in apps.get_models() if issubclass(model, ContributionMixin)]
+    for model in models_:
+        if model.contribution_kind is None:
+            raise ImproperlyConfigured(f"{model.__name__} does not say its contribution_kind.")
+    return models_

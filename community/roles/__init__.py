@@ -26,8 +26,12 @@ them.
 What each group may do, and the workflow, are set up by `community.roles.setup`; the names of
 groups, workflows and tasks are shown translated by `community.roles.names`."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 
 EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
@@ -41,11 +45,16 @@ TASK = "Moderators review contributions"
 FOUNDATION_OF_GROUP = {EDITOR_GROUPS[0]: "NL", EDITOR_GROUPS[1]: "DE"}
 
 
-def working_in_admin():
-    """Every account that works in the admin, blocked ones too."""
-    access = Permission.objects.filter(
+def _admin_access():
+    """Wagtail's permission to open the admin."""
+    return Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
+
+
+def working_in_admin():
+    """Every account that works in the admin, blocked ones too."""
+    access = _admin_access()
     return get_user_model().objects.filter(
         Q(is_superuser=True) | Q(groups__permissions__in=access) | Q(user_permissions__in=access)
     )
@@ -83,14 +92,41 @@ def works_in_admin(user):
         return False
     if user.is_superuser:
         return True
-    access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    return access.filter(Q(user=user.pk) | Q(group__user=user.pk)).exists()
+    return _admin_access().filter(Q(user=user.pk) | Q(group__user=user.pk)).exists()
 
 
 def is_member(user):
     return getattr(user, "pk", None) is not None and not works_in_admin(user)
+
+
+# How long the cache remembers that an account is a member (`is_member_remembered`).
+MEMBER_REMEMBERED_SECONDS = 300
+# A token in the cache that every remembered answer is keyed by: a new one forgets them all.
+ROLES_VERSION_KEY = "roles-version"
+
+
+def is_member_remembered(user):
+    """`is_member`, asked of the database at most every MEMBER_REMEMBERED_SECONDS while the
+    answer is yes (on every page a member is served from the page cache), and anew once a
+    change of anyone's groups, permissions or administrator flag is committed
+    (`forget_remembered_members`)."""
+    version = cache.get(ROLES_VERSION_KEY)
+    if version is None:
+        cache.add(ROLES_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(ROLES_VERSION_KEY, "")
+    key = f"member-check:{version}:{user.pk}"
+    if cache.get(key):
+        return True
+    if not is_member(user):
+        return False
+    cache.set(key, True, MEMBER_REMEMBERED_SECONDS)
+    return True
+
+
+def forget_remembered_members():
+    """Once the change being made is committed: read before it, the old answer would be
+    remembered again."""
+    transaction.on_commit(lambda: cache.delete(ROLES_VERSION_KEY))
 
 
 def is_moderator(user):

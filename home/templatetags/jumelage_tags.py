@@ -145,9 +145,9 @@ class LiveNode(template.Node):
 @register.tag(name="live")
 def live_part(parser, token):
     """`{% live "name" arg … %}`: a live part (home/live.py), what changes with members' own
-    actions (the places left on a meeting, a sector's members, a member's name): the template
-    registered as `name`, rendered here with the page's context, and rendered anew on every
-    request, also when the anonymous page cache serves the page
+    actions (the places left on a meeting, a sector's members, a member's name) or depends on
+    who asks (the account links): the template registered as `name`, rendered here with the
+    page's context, and rendered anew when the page cache serves the page
     (home.middleware.AnonymousPageCacheMiddleware). The arguments (ids) say what to show when it
     is rendered without the page; never inside a `{% contentcache %}`."""
     bits = token.split_contents()
