@@ -8,14 +8,14 @@ from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from .cache import language_code_of, origin, remember
+from .cache import language_code_of, locales, origin, remember
 from .models import OverviewPage
 from .urls_util import absolute_url
 
@@ -203,7 +203,10 @@ def in_language(request, address, code):
             page = site.root_page.localized.specific.route(request, components).page
         except Http404:
             return address
-    version = page.get_translation_or_none(Locale.objects.get(language_code=code))
+    locale = locales().get(code)
+    version = page.get_translation_or_none(locale) if locale is not None else None
     if version is None or not version.live:
         return home_url(code)
-    return version.get_url(request) or home_url(code)
+    # The parameters that mean the same there, as the language switcher keeps them.
+    query = same_query(QueryDict(parts.query), code, page.specific)
+    return _with_query(version.get_url(request) or home_url(code), query)

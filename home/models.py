@@ -134,6 +134,11 @@ class LeadImageMixin(models.Model):
             )
 
 
+# More levels below a home page than the page tree can hold (treebeard's 255-character paths of
+# 4-character steps).
+MAX_PATH_LEVELS = 64
+
+
 def live_children_among(parent, pages):
     """The live pages just below `parent` among `pages` (fetched along with others), in the
     order of the page tree."""
@@ -213,6 +218,9 @@ class HomePage(ViewRestrictionsMixin, Page):
         (itself included); the home page keeps its live children (`found_children`). Only when
         no page type below routes further itself (none of ours does): a page that does gets the
         rest of the path as Wagtail would give it."""
+        if len(path_components) > MAX_PATH_LEVELS:
+            # Deeper than any page: a made-up address, whose prefixes would cost quadratic time.
+            raise Http404
         if not path_components:
             return super().route(request, path_components)
         prefixes = [

@@ -86,9 +86,9 @@ def rate_limit(action, *, limit, period=3600):
     return decorator
 
 
-def too_many_requests(request, seconds=None):
-    """The 429 page, saying how long to wait when that is known."""
-    context = {"wait_minutes": None, "wait_seconds": None}
+def too_many_requests(request, seconds=None, searching=False):
+    """The 429 page, saying how long to wait when that is known; of searches, or of a form."""
+    context = {"wait_minutes": None, "wait_seconds": None, "searching": searching}
     if seconds and seconds > 90:
         context["wait_minutes"] = math.ceil(seconds / 60)
     elif seconds:

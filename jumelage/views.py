@@ -85,9 +85,7 @@ def robots_txt(request):
 
 
 SEARCH_RESULTS_PER_PAGE = 10
-# settings.SEARCHES_PER_TEN_MINUTES: searches one visitor (address) may make in this time,
-# besides those the page cache answers. Every other one renders a page and may add an entry to
-# the cache: made-up searches can neither load the database nor push out what others read.
+# settings.SEARCHES_PER_TEN_MINUTES (see the README's Security): per account or address.
 SEARCH_PERIOD = 600
 
 # What a visitor can find, and what each is called in the results.
@@ -155,7 +153,7 @@ def search(request):
     query = without_control_characters(request.GET.get("q", "")).strip()[:200]
     limit = settings.SEARCHES_PER_TEN_MINUTES
     if query and limit_exceeded(request, "search", limit=limit, period=SEARCH_PERIOD):
-        return too_many_requests(request, seconds_to_wait(SEARCH_PERIOD))
+        return too_many_requests(request, seconds_to_wait(SEARCH_PERIOD), searching=True)
     results = None
     elsewhere = []
     if query:

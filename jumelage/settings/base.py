@@ -166,7 +166,7 @@ ACCOUNT_FORMS = {"signup": "community.signup.SignupForm"}
 # application servers REDIS_URL must be set for the limits to hold across them. Changing the
 # address (each change mails the new one) is held to a few times a day, not allauth's 10 a minute.
 ACCOUNT_RATE_LIMITS = {"manage_email": "5/h/user,10/d/user"}
-# Searches a visitor may make in ten minutes that the page cache does not answer (jumelage.views).
+# Searches an account or address may make in ten minutes that the page cache does not answer.
 SEARCHES_PER_TEN_MINUTES = 300
 
 # The visitor's address, for every rate limit (home.ratelimit.client_ip, allauth's through our
@@ -202,7 +202,14 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for more than what one visitor may add (SEARCHES_PER_TEN_MINUTES): Django's 300
+    # would let one visitor's searches push out every other page and rate-limit count.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
 
 # What anonymous visitors get is kept whole for PAGE_CACHE_SECONDS; what pages derive from content
 # (navigation, language versions, and with CACHE_RENDERED_HTML the rendered fragments of pages

@@ -3,7 +3,6 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import os
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 # The demo content (`load_demo`), which tests load as a site to look at.
@@ -31,8 +30,6 @@ PAGE_CACHE_SECONDS = 0
 # default 5 s ran out between a warm-up and a measured request on PostgreSQL + Redis in CI).
 # Tests of other servers' staleness set their own.
 CACHE_VERSION_SECONDS = 3600
-if not os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
