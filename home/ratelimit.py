@@ -51,8 +51,25 @@ def _window(period, now=None):
     return int((now or time.time()) // period)
 
 
+def visitor_network(address):
+    """What one visitor's limit counts: their IPv4 address, or the /64 network of their IPv6
+    address (one connection holds a whole /64 and may use any address in it)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
 def limit_exceeded(request, action, *, limit, period):
-    who = f"user:{request.user.pk}" if request.user.is_authenticated else f"ip:{client_ip(request)}"
+    if request.user.is_authenticated:
+        who = f"user:{request.user.pk}"
+    else:
+        who = f"ip:{visitor_network(client_ip(request))}"
     key = f"ratelimit:{action}:{who}:{_window(period)}"
     cache.add(key, 0, period)
     try:

@@ -48,6 +48,19 @@ class ClientAddressTests(BilingualSiteMixin, TestCase):
             self.log_in_attempts(1, HTTP_X_FORWARDED_FOR="198.51.100.9, 198.51.100.7"), [429]
         )
 
+    @override_settings(SEARCHES_PER_TEN_MINUTES=2)
+    def test_the_addresses_of_one_ipv6_network_share_a_limit(self):
+        def search(address, words):
+            return self.client.get("/nl/search/", {"q": words}, REMOTE_ADDR=address).status_code
+
+        # One connection holds a whole /64 and may use any address in it.
+        self.assertEqual(search("2001:db8:1:2::1", "een"), 200)
+        self.assertEqual(search("2001:db8:1:2::ffff", "twee"), 200)
+        self.assertEqual(search("2001:db8:1:2:abcd::9", "drie"), 429)
+        # Another network, and an IPv4 visitor, have their own.
+        self.assertEqual(search("2001:db8:1:3::1", "vier"), 200)
+        self.assertEqual(search("198.51.100.7", "vijf"), 200)
+
     @override_settings(TRUSTED_PROXY_COUNT=2)
     def test_the_address_is_read_from_the_right_past_the_trusted_proxies(self):
         factory = RequestFactory()
