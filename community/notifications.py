@@ -2,17 +2,15 @@
 
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
 
+from home.i18n import live_translation
 from home.notifications import send_templated_email
 
 from . import roles
 
 
 def page_in_language(page, language):
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = page.get_translation_or_none(locale) if locale else None
-    return translated if translated is not None and translated.live else page
+    return live_translation(page, language) or page
 
 
 def notify_contribution_published(page):

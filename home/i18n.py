@@ -163,6 +163,14 @@ def translate_the_root_page():
     pre_save.connect(keep_root_title, sender=Page, dispatch_uid="jumelage_root_title")
 
 
+def live_translation(page, code):
+    """The live version of `page` in language `code` (itself when it is in that language), or
+    None."""
+    locale = locales().get(code)
+    version = page.get_translation_or_none(locale) if locale is not None else None
+    return version if version is not None and version.live else None
+
+
 def _view_in_language(request, code):
     """The address of this view (not a page) in language `code`, with its query; a `next`
     address (where a login or sign-up returns to) leads to that language's version too."""
@@ -203,9 +211,8 @@ def in_language(request, address, code):
             page = site.root_page.localized.specific.route(request, components).page
         except Http404:
             return address
-    locale = locales().get(code)
-    version = page.get_translation_or_none(locale) if locale is not None else None
-    if version is None or not version.live:
+    version = live_translation(page, code)
+    if version is None:
         return home_url(code)
     # The parameters that mean the same there, as the language switcher keeps them.
     query = same_query(QueryDict(parts.query), code, page.specific)
