@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: port-free setup ## Serve the site with the demo content on http://$(HOST):$(PORT)
 	@echo "Starting the server and the task worker…"
 	@export WAGTAILADMIN_BASE_URL=$(SITE_URL) DJANGO_RUNSERVER_HIDE_WARNING=true; \
-	$(MANAGE) resume_email; \
+	$(MANAGE) resume_work; \
 	$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
 	{ for _ in $$(seq 120); do \
 		if (: </dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; then \

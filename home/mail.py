@@ -244,7 +244,7 @@ def retry_later(email, error):
     )
     if deliver_email.get_backend().supports_defer:
         deliver_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
-    # A backend that cannot wait (the immediate one) leaves it to `manage.py resume_email`.
+    # A backend that cannot wait (the immediate one) leaves it to `manage.py resume_work`.
     return "retry"
 
 

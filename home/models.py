@@ -23,6 +23,7 @@ from .cache import (  # noqa: F401 (CacheVersion: home/cache.py)
     from_values,
 )
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
+from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
 from .visibility import ViewRestrictionsMixin
 
 # What `getattr` gives for an annotation a page was read without.

@@ -1,8 +1,18 @@
 """The one way the platform sends email: a subject and a body template, rendered in the
-recipient's language now, sent by the task worker (home.mail)."""
+recipient's language now, sent by the task worker (home.mail).
+
+Every email is multipart: the plain text of `<template>_body.txt`, and an HTML version of it
+(`<template>_body.html` when the template exists, else the text with its paragraphs and links
+made HTML) in a simple frame (`home/email/frame.html`: one column, inline styles, no images or
+anything loaded from elsewhere). The sender is the platform's name, in the recipient's language,
+with the address of DEFAULT_FROM_EMAIL."""
+
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.defaultfilters import linebreaks_filter, urlize
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -29,19 +39,74 @@ def email_context(request=None):
     }
 
 
-def send_templated_email(template, context, recipient, *, language=None, request=None, key=None):
-    """Renders `<template>_subject.txt` and `<template>_body.txt` in the recipient's language
-    (their `language`, else the site default) and queues the message for them. A mail server
-    that is down delays it, never the caller. With a `key`, a second email with the same key is
-    never queued (e.g. one reminder per registration). Links go to the address of the request
-    being served (`request`, else the current one) if it is one of the site's own, else to
-    WAGTAILADMIN_BASE_URL."""
+def sender():
+    """`"<the platform's name in the active language>" <address of DEFAULT_FROM_EMAIL>`."""
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((str(SITE_NAME), address or settings.DEFAULT_FROM_EMAIL))
+
+
+def text_as_html(text):
+    """Plain text as HTML paragraphs, its addresses as links (escaped first)."""
+    return linebreaks_filter(urlize(text, autoescape=True), autoescape=True)
+
+
+def html_body(template, context, text):
+    try:
+        body = render_to_string(f"{template}_body.html", context)
+    except TemplateDoesNotExist:
+        body = text_as_html(text)
+    return render_to_string("home/email/frame.html", {**context, "body": body})
+
+
+def render_email(template, context, recipient, *, language=None, request=None):
+    """(subject, text, html, sender) of `template` for `recipient`, in their language."""
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
     request = request or current_request()
     with translation.override(language):
         context = {"recipient": recipient, **email_context(request), **context}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
-    message = EmailMessage(subject, body, to=[recipient.email])
-    queue_email(message, key=key)
+        text = render_to_string(f"{template}_body.txt", context)
+        html = html_body(template, {**context, "subject": subject}, text)
+        from_email = sender()
+    return subject, text, html, from_email
+
+
+def send_templated_email(
+    template,
+    context,
+    recipient,
+    *,
+    language=None,
+    request=None,
+    key=None,
+    attachments=(),
+    headers=None,
+):
+    """Renders `<template>_subject.txt` and `<template>_body.txt` (and `_body.html`, if there
+    is one) in the recipient's language (their `language`, else the site default) and queues
+    the message for them. `recipient` is anything with an `email` (and a `language`): an
+    account, a newsletter subscriber. A mail server that is down delays it, never the caller.
+    With a `key`, a second email with the same key is never queued (e.g. one reminder per
+    registration): then None is returned. `attachments` are (filename, content, mimetype)
+    triples (e.g. an iCalendar invitation); `headers` extra headers (e.g. List-Unsubscribe).
+    Links go to the address of the request being served (`request`, else the current one) if it
+    is one of the site's own, else to WAGTAILADMIN_BASE_URL."""
+    subject, text, html, from_email = render_email(
+        template, context, recipient, language=language, request=request
+    )
+    message = EmailMultiAlternatives(
+        subject, text, from_email, to=[recipient.email], headers=dict(headers or {})
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    if queue_email(message, key=key) is None:
+        return None
     return message
+
+
+def unsubscribe_headers(url):
+    """One-click unsubscribe (RFC 8058) for an email of a list (newsletter, digest): `url` is
+    an HTTPS address that unsubscribes on a POST with `List-Unsubscribe=One-Click` and no login;
+    give the same `unsubscribe_url` to the template's context for the visible link."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}

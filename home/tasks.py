@@ -3,5 +3,6 @@ defined next to the rule it carries out; named here too, where tasks queued unde
 before it moved still find it."""
 
 from .mail import deliver_email
+from .schedule import run_schedule
 
-__all__ = ["deliver_email"]
+__all__ = ["deliver_email", "run_schedule"]

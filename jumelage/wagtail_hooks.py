@@ -10,6 +10,7 @@ from wagtail.contrib.settings.views import get_setting_edit_handler
 from community.roles import foundation_countries
 from home.models import Foundation, FoundationSettings
 
+from . import outbox
 from .dashboard import PANELS
 
 
@@ -54,3 +55,13 @@ def editors_change_only_their_own_foundation(request, instance):
         messages.error(request, _("You may change only the details of your own foundation."))
         return redirect(request.get_full_path())
     return None
+
+
+@hooks.register("register_admin_urls")
+def outgoing_email_urls():
+    return outbox.urls()
+
+
+@hooks.register("register_reports_menu_item")
+def outgoing_email_menu_item():
+    return outbox.menu_item()

@@ -263,7 +263,7 @@ def test_a_worker_killed_in_the_middle_of_a_batch_sends_nothing_twice(tmp_path):
     statuses = dict(OutgoingEmail.objects.values_list("recipients", "status"))
     assert statuses == {address: "sending" if address == held else "sent" for address in recipients}
 
-    # Later, whatever a dead worker left behind is looked at again (`manage.py resume_email`):
+    # Later, whatever a dead worker left behind is looked at again (`manage.py resume_work`):
     # the email it was sending may have arrived, so it is not sent again but marked failed.
     later = MailServer(port)
     later.accepting = True

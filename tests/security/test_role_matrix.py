@@ -31,6 +31,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import constants, get_messages
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -64,7 +65,9 @@ from community.models import ContributionReviewTask, Report, Town
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from community.roles.setup import setup_roles
 from exchanges.models import Registration
+from home.mail import OutgoingEmail
 from home.models import Foundation, FoundationSettings
+from home.schedule import SchedulerState
 from tests.calendar_base import CalendarMixin
 
 User = get_user_model()
@@ -459,6 +462,10 @@ MATRIX = {
     "members:inspect @ member": (STAFF, STAFF_405),
     "members:inspect @ editor": "login login login 404 404 404 404",
     "members:inspect @ superuser": "login login login 404 404 404 404",
+    # The email queue and the scheduled work (jumelage/outbox.py): editors only.
+    "jumelage_outgoing_email": (EDITORS, EDITORS_405),
+    "jumelage_outgoing_email_retry": (EDITORS_405, "login login login no ok+ ok+ ok+"),
+    "jumelage_outgoing_email_schedule": (EDITORS_405, "login login login no ok+ ok+ ok+"),
     "registrations:index": (EDITORS, EDITORS_405),
     "registrations:index_results": (EDITORS, EDITORS_405),
     "registrations:add": ADMINS,
@@ -468,6 +475,17 @@ MATRIX = {
     "registrations:history_results": (EDITORS, EDITORS_405),
     "registrations:usage": (EDITORS, EDITORS_405),
     "registrations:inspect": (EDITORS, EDITORS_405),
+    # A newsletter's send page, email preview and test (community/newsletter/admin_views.py):
+    # editors, for a newsletter page (none of these pages is one: not found).
+    "newsletter_send @ contribution": "login login login no 404 404 404",
+    "newsletter_send @ editor_story": "login login login no 404 404 404",
+    "newsletter_send @ overview": "login login login no 404 404 404",
+    "newsletter_preview @ contribution": "login login login no 404 404 404",
+    "newsletter_preview @ editor_story": "login login login no 404 404 404",
+    "newsletter_preview @ overview": "login login login no 404 404 404",
+    "newsletter_test @ contribution": (STAFF_405, "login login login no 404 404 404"),
+    "newsletter_test @ editor_story": (STAFF_405, "login login login no 404 404 404"),
+    "newsletter_test @ overview": (STAFF_405, "login login login no 404 404 404"),
     "wagtaillocales:index": (ADMINS, ADMINS_405),
     "wagtaillocales:index_results": (ADMINS, ADMINS_405),
     "wagtaillocales:add": ADMINS,
@@ -603,6 +621,14 @@ class Objects(CalendarMixin):
         meeting = cls.meeting(timezone.now() + timedelta(days=5), title="Bijeenkomst", capacity=5)
         cls.registration = Registration.objects.register(meeting, cls.member)
         cls.redirect = Redirect.objects.create(old_path="/oud", redirect_link="/nl/")
+        cls.email = OutgoingEmail.objects.create(
+            recipients="lid@example.org",
+            subject="Herinnering",
+            message=OutgoingEmail.serialise(
+                EmailMessage("Herinnering", "Tekst", to=["lid@example.org"])
+            ),
+            status=OutgoingEmail.Status.FAILED,
+        )
         cls.site = Site.objects.get(is_default_site=True)
         settings = FoundationSettings.for_site(cls.site)
         for name, country in (("Stichting", "NL"), ("Verein", "DE")):
@@ -817,6 +843,7 @@ class Addresses:
             "overridable_segment_id": o.overridable.pk if o.overridable else 1,
             "mode": "default",
             "redirect_id": o.redirect.pk,
+            "email_id": o.email.pk,
             "document_id": o.document.pk,
             "doc_id": o.document.pk,
             "uploaded_file_id": o.upload.pk,
@@ -909,6 +936,8 @@ def fingerprint():
         list(Site.objects.order_by("pk").values_list("pk", "hostname", "root_page_id")),
         list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
         list(Redirect.objects.order_by("pk").values_list("pk", "old_path", "redirect_link")),
+        list(OutgoingEmail.objects.order_by("pk").values_list("pk", "status")),
+        list(SchedulerState.objects.values_list("pk", "token")),
         list(Town.objects.order_by("pk").values_list("pk", "name")),
         list(Foundation.objects.order_by("pk").values_list("pk", "name", "email")),
         list(FoundationSettings.objects.values_list("pk", "privacy_page_id", "contact_page_id")),

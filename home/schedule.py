@@ -1,0 +1,179 @@
+"""Work that runs at set times (meeting reminders, sector digests), run by the task worker
+itself: no cron for an operator to forget.
+
+An app registers a job in its `AppConfig.ready` with `@scheduled("name", every=timedelta(...))`:
+a function of `now` that does what has come due by then and returns what it did (a count or a
+short text, shown in the admin's "Outgoing email" page). A job must be safe to run late, early
+or twice: it works out from the data what is due (an email with a `key` is never queued twice).
+
+One task, `run_schedule`, runs every job that is due and enqueues itself for the next one
+(`run_after`). One chain of it runs at a time: `SchedulerState` holds the token of the one
+pending run, and a run whose token is no longer the current one stops. `ensure_schedule()`
+(called by `manage.py resume_work`, which `make run` and a deploy run before the workers start)
+starts a chain when none is pending or the pending one is long overdue (its worker died).
+Each job's last run, result or error and next run are recorded in `ScheduledJob`."""
+
+import logging
+import traceback
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# A pending run more overdue than this has lost its worker: another chain is started.
+STALE = timedelta(minutes=15)
+# Never wait longer than this between two runs (a job added by a deploy starts soon).
+LONGEST_WAIT = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    function: object
+    every: timedelta
+    description: str
+
+
+JOBS = {}
+
+
+def scheduled(name, *, every, description=""):
+    """Registers `function(now)` to run every `every` (see the module's docstring)."""
+
+    def register(function):
+        JOBS[name] = Job(name, function, every, str(description or function.__doc__ or ""))
+        return function
+
+    return register
+
+
+class ScheduledJob(models.Model):
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    last_started_at = models.DateTimeField(_("last run"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    last_result = models.TextField(_("result"), blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_run_at = models.DateTimeField(_("next run"), null=True, blank=True)
+    runs = models.PositiveIntegerField(_("runs"), default=0)
+
+    class Meta:
+        app_label = "home"
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SchedulerState(models.Model):
+    """One row: the token of the run of `run_schedule` that is pending, and when it is due."""
+
+    token = models.UUIDField(null=True)
+    due_at = models.DateTimeField(null=True)
+
+    class Meta:
+        app_label = "home"
+
+    def __str__(self):
+        return f"next run {self.due_at}"
+
+
+def _state():
+    state, _created = SchedulerState.objects.select_for_update().get_or_create(pk=1)
+    return state
+
+
+def _enqueue(token, due_at):
+    backend = run_schedule.get_backend()
+    if backend.supports_defer:
+        run_schedule.using(run_after=due_at).enqueue(str(token))
+    # A backend that cannot wait (the immediate one of the tests) runs the schedule only when
+    # it is asked to: run_due_jobs() or a run of `run_schedule`.
+
+
+def ensure_schedule(now=None):
+    """Starts a chain of `run_schedule` unless one is pending and not long overdue. Returns
+    whether it started one."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        state = _state()
+        if state.token and state.due_at and state.due_at > now - STALE:
+            return False
+        state.token, state.due_at = uuid.uuid4(), now
+        state.save()
+        token = state.token
+        transaction.on_commit(lambda: _enqueue(token, now))
+    return True
+
+
+def run_due_jobs(now=None):
+    """Runs every registered job whose time has come; returns {name: result} of those run and
+    when the next one is due."""
+    now = now or timezone.now()
+    results = {}
+    next_due = now + LONGEST_WAIT
+    for job in JOBS.values():
+        row, _created = ScheduledJob.objects.get_or_create(name=job.name)
+        if row.next_run_at is None or row.next_run_at <= now:
+            results[job.name] = run_job(job, row, now)
+        next_due = min(next_due, row.next_run_at)
+    return results, next_due
+
+
+def run_job(job, row, now):
+    row.last_started_at = now
+    row.runs += 1
+    row.next_run_at = now + job.every
+    try:
+        result = job.function(now)
+    except Exception:  # noqa: BLE001 - one failing job must not stop the others or the chain
+        row.last_error = traceback.format_exc()[-4000:]
+        row.last_result = ""
+        logger.exception("Scheduled job %s failed", job.name)
+        result = None
+    else:
+        row.last_error = ""
+        row.last_result = "" if result is None else str(result)[:2000]
+    row.last_finished_at = timezone.now()
+    row.save()
+    return result
+
+
+@task(priority=-10)
+def run_schedule(token):
+    """Runs the jobs that are due, then enqueues itself for the next (see the module)."""
+    with transaction.atomic():
+        state = _state()
+        if str(state.token) != token:
+            return "superseded"
+        # Taken: while the jobs run, `ensure_schedule` sees a run that is due now (not stale).
+        state.token, state.due_at = uuid.uuid4(), timezone.now()
+        state.save()
+        following = state.token
+    results, next_due = run_due_jobs()
+    with transaction.atomic():
+        state = _state()
+        if state.token != following:
+            return "superseded while running"
+        state.due_at = next_due
+        state.save()
+        transaction.on_commit(lambda: _enqueue(following, next_due))
+    return {name: str(result) for name, result in results.items()}
+
+
+def schedule_status(now=None):
+    """What the admin shows: is the chain alive, and each job's record (registered jobs that
+    never ran included)."""
+    now = now or timezone.now()
+    state = SchedulerState.objects.filter(pk=1).first()
+    rows = {row.name: row for row in ScheduledJob.objects.filter(name__in=list(JOBS))}
+    jobs = [(job, rows.get(job.name)) for job in JOBS.values()]
+    overdue = state is None or state.due_at is None or state.due_at < now - STALE
+    return {"due_at": state.due_at if state else None, "stopped": overdue, "jobs": jobs}
