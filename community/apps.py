@@ -22,3 +22,7 @@ class CommunityConfig(AppConfig):
         from .roles.names import show_role_names_translated
 
         show_role_names_translated()
+
+        # The newsletter's scheduled jobs (home.schedule): finishing a sending, forgetting
+        # addresses nobody confirmed.
+        from .newsletter import sending, subscriptions  # noqa: F401

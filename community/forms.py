@@ -20,6 +20,8 @@ from .contributions import (
 )
 from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
+from .newsletter import subscriptions
+from .newsletter.forms import NEWSLETTER_CONSENT
 from .uploads import PhotoField, PixelBudget, lazy_text
 
 
@@ -102,6 +104,8 @@ class ProfileForm(forms.ModelForm):
     town = TownChoiceField()
     avatar = PhotoField(label=_("Photo"), required=False, widget=forms.FileInput)
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
+    # Opting in records the consent and its time (community.newsletter.subscriptions).
+    newsletter = forms.BooleanField(label=NEWSLETTER_CONSENT, required=False)
 
     class Meta:
         model = User
@@ -120,6 +124,7 @@ class ProfileForm(forms.ModelForm):
             self.fields["avatar"].label = _("Replace my photo")
         else:
             del self.fields["remove_avatar"]
+        self.initial["newsletter"] = subscriptions.member_receives(self.instance)
         self.order_fields(["display_name", "town", "language", "bio", "avatar", "remove_avatar"])
 
     def save(self, commit=True):
@@ -129,6 +134,8 @@ class ProfileForm(forms.ModelForm):
             user.avatar = ""
         if commit:
             user.save()
+            if self.cleaned_data["newsletter"] != self.initial["newsletter"]:
+                subscriptions.set_member_subscription(user, self.cleaned_data["newsletter"])
         return user
 
 

@@ -5,15 +5,19 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from home.ratelimit import client_ip, rate_limit
 
 from .forms import DeleteAccountForm, ProfileForm, ReportForm
-from .models import Report, SectorMembership, SectorPage
+from .models import NewsletterSubscriber, Report, SectorMembership, SectorPage
 from .models.reports import AlreadyReported
+from .newsletter import subscriptions
+from .newsletter.forms import SubscribeForm
 from .notifications import notify_editors_of_report
 from .privacy import delete_account
 
@@ -126,3 +130,44 @@ def report_contribution(request, page_id):
             return redirect(reverse("wagtail_serve", args=("",)))
         return redirect(back)
     return render(request, "community/report_form.html", {"form": form, "reported": page})
+
+
+@rate_limit("newsletter_subscribe", limit=10)
+def newsletter_subscribe(request):
+    """A visitor subscribes with their address and consent; a confirmation link follows by
+    email. Every address gets the same answer, subscribed or not. Not kept by the page cache
+    (a form with a CSRF token, and an answer by who asks)."""
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        subscriptions.subscribe(form.cleaned_data["email"], get_language(), request)
+        return render(
+            request,
+            "community/newsletter_subscribe.html",
+            {"requested": True, "email": form.cleaned_data["email"]},
+        )
+    return render(request, "community/newsletter_subscribe.html", {"form": form})
+
+
+def newsletter_confirm(request, token):
+    """The link of the confirmation email (GET): from now on the newsletter is sent there."""
+    subscriber = subscriptions.confirm(token, get_language())
+    status = 200 if subscriber is not None else 404
+    return render(
+        request,
+        "community/newsletter_confirm.html",
+        {"subscriber": subscriber},
+        status=status,
+    )
+
+
+# Token-authenticated: RFC 8058's one-click POST comes from the mail client, without a cookie.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def newsletter_unsubscribe(request, token):
+    """GET asks (a button); POST (the button, or the mail client's `List-Unsubscribe=One-Click`)
+    unsubscribes, without a login."""
+    subscriber = get_object_or_404(NewsletterSubscriber, token=token)
+    if request.method == "POST":
+        subscriptions.unsubscribe(subscriber)
+        return render(request, "community/newsletter_unsubscribe.html", {"done": True})
+    return render(request, "community/newsletter_unsubscribe.html", {"subscriber": subscriber})

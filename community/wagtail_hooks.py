@@ -22,6 +22,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -31,7 +32,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import roles
 from .forms import towns_named
-from .models import Report, Town
+from .models import NewsletterPage, NewsletterSubscriber, Report, Town
+from .newsletter import admin_views as newsletter_admin
 
 
 class YesNoColumn(BooleanColumn):
@@ -361,3 +363,64 @@ def translations_report_only_with_page_permissions(request, menu_items):
     if not roles.is_editor(request.user):
         report = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report]
+
+
+@hooks.register("register_admin_urls")
+def register_newsletter_urls():
+    """The send page of a newsletter (community/newsletter/admin_views.py)."""
+    return newsletter_admin.urlpatterns
+
+
+@hooks.register("register_page_header_buttons")
+def newsletter_send_button(page, user, view_name, next_url=None):
+    """ "Send newsletter" on a newsletter page's header, for editors."""
+    if issubclass(page.specific_class or Page, NewsletterPage) and roles.is_editor(user):
+        yield Button(
+            _("Send newsletter"),
+            url=newsletter_admin.send_page_url(page),
+            icon_name="mail",
+            priority=5,
+        )
+
+
+class NewsletterSubscriberViewSet(ModelViewSet):
+    """Editors see who gets the newsletter (visitors by address, members by account), since
+    when and in which language, and delete a subscriber who asks them to (by phone, by letter).
+    Subscribing is the visitor's or member's own act: nobody is added or changed here."""
+
+    model = NewsletterSubscriber
+    icon = "mail"
+    menu_label = _("Newsletter subscribers")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = [
+        "email",
+        "language",
+        "user",
+        "consented_at",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
+    list_filter = ["language"]
+    search_fields = ["email", "user__email", "user__display_name"]
+    search_backend_name = None
+    form_fields = ["language"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class NewsletterSubscriberPermissionPolicy(ModelPermissionPolicy):
+    """Subscribers are seen and deleted, never added or changed in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+
+register_permission_policy(
+    NewsletterSubscriber, NewsletterSubscriberPermissionPolicy(NewsletterSubscriber)
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_newsletter_subscriber_viewset():
+    return NewsletterSubscriberViewSet("newsletter_subscribers")

@@ -14,3 +14,8 @@ class ExchangesConfig(AppConfig):
         from . import live_parts
 
         live_parts.register()
+
+        from . import (
+            digests,  # noqa: F401 (registers its scheduled job)
+            reminders,  # noqa: F401 (registers its scheduled job)
+        )

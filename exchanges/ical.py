@@ -1,74 +1,32 @@
-"""iCalendar (RFC 5545) feeds: the whole calendar, one sector, one meeting.
-
-A meeting's UID is its translation key, so the Dutch and German feeds describe the same event and
-a calendar that subscribed to both does not show it twice; it survives every edit."""
+"""iCalendar (RFC 5545) feeds: the whole calendar, one sector, one meeting. Each meeting is the
+event exchanges/events.py makes of it (its UID is its translation key, the same in the Dutch and
+German feeds and in the invitations members are emailed), without the join link."""
 
 import datetime
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event, vText
 
 from community.models import SectorPage
 from home.cache import active_locale, content_only, remember_rendered
 from home.urls_util import absolute_url
-from home.validators import without_control_characters
 
-from .models import MeetingPage
-from .models.meetings import LOCAL_TIME
+from .events import calendar, finished, meeting_event, meeting_uid
+from .models import CalendarToken, MeetingPage, Registration
+
+__all__ = ["calendar_feed", "meeting_feed", "meeting_uid", "personal_feed", "sector_feed"]
 
 FEED_WINDOW = datetime.timedelta(days=180)
-UID_DOMAIN = "jumelage-steenwijkerland-herzebrock-clarholz"
 
 
-def text(value):
-    """Text as iCalendar holds it: escaped by the library's own type (line breaks, commas,
-    semicolons), without the control characters a text value may not contain (RFC 5545, 3.3.11).
-    Every property that carries words goes through here, so a title is safe in every feed."""
-    return vText(without_control_characters(value, keep_line_breaks=True))
-
-
-def meeting_uid(meeting):
-    return f"{meeting.translation_key}@{UID_DOMAIN}"
-
-
-def location(meeting):
-    parts = [meeting.place_name, meeting.address, meeting.town.name if meeting.town else ""]
-    return ", ".join(part for part in parts if part)
-
-
-def meeting_event(meeting, request):
-    url = absolute_url(request, meeting.get_url(request))
-    event = Event()
-    event.add("uid", text(meeting_uid(meeting)))
-    event.add("dtstamp", meeting.last_published_at or timezone.now())
-    event.add("dtstart", timezone.localtime(meeting.start, LOCAL_TIME))
-    event.add("dtend", timezone.localtime(meeting.end, LOCAL_TIME))
-    title = meeting.title
-    if meeting.cancelled:
-        title = _("Cancelled: %(title)s") % {"title": title}
-    event.add("summary", text(title))
-    description = [meeting.intro]
-    if meeting.is_online:
-        description.append(_("Online: the link is on the meeting page for registered members."))
-    if meeting.notice:
-        description.append(meeting.notice)
-    description.append(url)
-    event.add("description", text("\n\n".join(description)))
-    place = location(meeting)
-    if meeting.is_in_person and place:
-        event.add("location", text(place))
-    elif meeting.is_online:
-        event.add("location", text(url))
-    event.add("url", url)
-    event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
-    event.add("sequence", 1 if meeting.moved_from else 0)
-    if meeting.last_published_at:
-        event.add("last-modified", meeting.last_published_at)
-    return event
+def public_event(meeting, request):
+    """A meeting as the public feeds give it: never with its join link."""
+    return meeting_event(meeting, absolute_url(request, meeting.get_url(request)))
 
 
 # How late a feed may be to show that a meeting has ended or come within the window.
@@ -90,17 +48,10 @@ def calendar_response(meetings, request, name, filename, key):
 
 
 def calendar_body(meetings, request, name):
-    cal = Calendar()
-    cal.add("prodid", text("-//Jumelage Steenwijkerland – Herzebrock-Clarholz//Calendar//EN"))
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", text(name))
-    cal.add("x-wr-timezone", text("Europe/Amsterdam"))
+    cal = calendar(name)
     for meeting in meetings:
-        cal.add_component(meeting_event(meeting, request))
-    cal.add_missing_timezones()
-    return cal.to_ical()
+        cal.add_component(public_event(meeting, request))
+    return finished(cal)
 
 
 def feed_meetings():
@@ -112,6 +63,7 @@ def feed_meetings():
         .filter(locale=active_locale(), end__gte=now - datetime.timedelta(days=31))
         .filter(start__lte=now + FEED_WINDOW)
         .select_related("town")
+        .with_sequence()
         .order_by("start", "pk")
     )
 
@@ -141,9 +93,47 @@ def sector_feed(request, slug):
 @content_only
 def meeting_feed(request, page_id):
     meeting = get_object_or_404(
-        MeetingPage.objects.live().public().select_related("town"), pk=page_id
+        MeetingPage.objects.live().public().select_related("town").with_sequence(), pk=page_id
     )
     with translation.override(meeting.locale.language_code):
         return calendar_response(
             [meeting], request, meeting.title, meeting.slug, key=f"meeting:{meeting.pk}"
         )
+
+
+def personal_meetings(user, language_code):
+    """The published meetings `user` has a place at (not waiting, not cancelled), each in
+    `language_code` where it is translated, from a month back."""
+    registrations = (
+        Registration.objects.filter(user=user)
+        .registered()
+        .with_meeting_in(language_code)
+        .values_list("shown_meeting_id", "meeting_id")
+    )
+    shown = [in_language or registered_on for in_language, registered_on in registrations]
+    return (
+        MeetingPage.objects.live()
+        .filter(pk__in=shown, end__gte=timezone.now() - datetime.timedelta(days=31))
+        .select_related("town")
+        .with_sequence()
+        .order_by("start", "pk")
+    )
+
+
+@require_GET
+@never_cache
+def personal_feed(request, token):
+    """A member's own calendar, at an address with their secret token (a calendar app reads it
+    without logging in): the meetings they have a place at, with the join links of online ones,
+    which the public feeds never carry. Never kept by the page cache (it is not
+    `content_only`) nor by any other cache (`private, no-store`)."""
+    owner = get_object_or_404(
+        CalendarToken.objects.select_related("user"), token=token, user__is_active=True
+    )
+    cal = calendar(_("My Jumelage meetings"))
+    for meeting in personal_meetings(owner.user, get_language()):
+        url = absolute_url(request, meeting.get_url(request))
+        cal.add_component(meeting_event(meeting, url, join_link=not meeting.cancelled))
+    response = HttpResponse(finished(cal), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="my-jumelage.ics"'
+    return response

@@ -8,8 +8,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from community import contributions
+from community.newsletter.subscriptions import subscription_of
 
-from .models import Registration
+from .models import CalendarToken, Registration
 
 
 def sector_communities(user):
@@ -21,9 +22,39 @@ def sector_communities(user):
         if page.translation_key not in names or page.locale.language_code == user.language:
             names[page.translation_key] = page.title
     return [
-        {"sector": names.get(m.sector_key, ""), "joined_at": m.joined_at.isoformat()}
+        {
+            "sector": names.get(m.sector_key, ""),
+            "joined_at": m.joined_at.isoformat(),
+            "digest": m.digest,
+            "digest_chosen_at": m.digest_changed_at.isoformat(),
+        }
         for m in memberships
     ]
+
+
+def newsletter_subscription(user):
+    """The member's newsletter subscription: the consent given and when, confirmed, left."""
+    subscription = subscription_of(user)
+    if subscription is None:
+        return None
+    return {
+        "email": subscription.email,
+        "language": subscription.language,
+        "consent_text_version": subscription.consent_version,
+        "consented_at": subscription.consented_at.isoformat(),
+        "confirmed_at": subscription.confirmed_at and subscription.confirmed_at.isoformat(),
+        "unsubscribed_at": subscription.unsubscribed_at
+        and subscription.unsubscribed_at.isoformat(),
+    }
+
+
+def personal_calendar(user):
+    """That the member has a personal calendar address, and since when; not its secret, which
+    would open the feed to anyone who finds the downloaded file."""
+    token = CalendarToken.objects.filter(user=user).first()
+    if token is None:
+        return None
+    return {"created_at": token.created_at.isoformat(), "reset_at": token.updated_at.isoformat()}
 
 
 def export_member_data(user):
@@ -48,6 +79,7 @@ def export_member_data(user):
             for consent in user.consents.all()
         ],
         "sector_communities": sector_communities(user),
+        "newsletter": newsletter_subscription(user),
         "contributions": [
             {
                 "type": page.contribution_kind,
@@ -70,6 +102,7 @@ def export_member_data(user):
             }
             for registration in Registration.objects.filter(user=user).select_related("meeting")
         ],
+        "personal_calendar": personal_calendar(user),
     }
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),

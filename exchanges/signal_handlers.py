@@ -2,13 +2,18 @@
 published, its translations take over the new time, place, format and status at once, instead of
 waiting for an editor to resync the translation (wagtail-localize's default). A translation that
 is not on the site (never published, or taken off it by an editor or by reports) takes them in
-its draft and stays off the site: publishing it is an editor's decision."""
+its draft and stays off the site: publishing it is an editor's decision.
 
+A meeting published moved or cancelled is then told to everyone registered or waiting, once per
+change, whichever language version is published first (AnnouncedSchedule)."""
+
+from django.db import transaction
 from wagtail.signals import page_published
 
 from home.i18n import is_source_version
 
-from .models import MeetingPage
+from . import notifications
+from .models import AnnouncedSchedule, MeetingPage, Registration
 
 
 def push_schedule_to_translations(sender, instance, **kwargs):
@@ -31,5 +36,21 @@ def push_schedule_to_translations(sender, instance, **kwargs):
             revision.publish()
 
 
+def tell_participants_of_changes(sender, instance, **kwargs):
+    change = AnnouncedSchedule.objects.record(instance)
+    if change is None:
+        return
+    registrations = (
+        Registration.objects.for_meeting(instance)
+        .active()
+        .filter(user__is_active=True)
+        .select_related("user", "meeting")
+    )
+    transaction.on_commit(
+        lambda: notifications.schedule_changed(instance, change, list(registrations))
+    )
+
+
 def register():
     page_published.connect(push_schedule_to_translations, sender=MeetingPage)
+    page_published.connect(tell_participants_of_changes, sender=MeetingPage)

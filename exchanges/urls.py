@@ -1,9 +1,9 @@
 """The member area (`members/`, with community/urls.py): what the member contributes and has
-registered for, and a copy of their data."""
+registered for (and their own calendar feed), and a copy of their data."""
 
 from django.urls import path
 
-from . import views
+from . import digest_views, ical, views
 
 urlpatterns = [
     path("", views.member_area, name="member_area"),
@@ -21,4 +21,12 @@ urlpatterns = [
         name="delete_contribution",
     ),
     path("my-data/", views.download_data, name="member_data"),
+    path("calendar/<slug:token>.ics", ical.personal_feed, name="personal_calendar_feed"),
+    path("calendar/reset/", views.reset_calendar_address, name="reset_calendar_address"),
+    path("digests/", digest_views.digest_settings, name="digest_settings"),
+    path(
+        "digests/unsubscribe/<str:token>/",
+        digest_views.digest_unsubscribe,
+        name="digest_unsubscribe",
+    ),
 ]

@@ -1,5 +1,6 @@
 """What members do on the site besides reading: register for meetings, and in their member area
-(with community/views.py) contribute stories and meetings, and download their data."""
+(with community/views.py) contribute stories and meetings, find the address of their own calendar
+(exchanges/ical.py) and download their data."""
 
 import datetime
 import uuid
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,10 +23,11 @@ from community.models import SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos
 from community.views import member_required
 from home.ratelimit import rate_limit
+from home.urls_util import absolute_url
 
 from .choices import RegistrationStatus
 from .contribution_forms import MeetingForm, StoryForm, form_for
-from .models import MeetingPage, Registration, RegistrationClosed
+from .models import CalendarToken, MeetingPage, Registration, RegistrationClosed
 from .privacy import export_member_data
 
 
@@ -38,7 +41,7 @@ def meeting_for(page_id):
 def register(request, page_id):
     meeting = meeting_for(page_id)
     try:
-        registration = Registration.objects.register(meeting, request.user)
+        registration = Registration.objects.register(meeting, request.user, notify=True)
     except RegistrationClosed as closed:
         messages.error(request, str(closed))
     else:
@@ -60,7 +63,7 @@ def register(request, page_id):
 @rate_limit("registration", limit=30)
 def cancel_registration(request, page_id):
     meeting = meeting_for(page_id)
-    Registration.objects.cancel(meeting, request.user)
+    Registration.objects.cancel(meeting, request.user, notify=True)
     messages.success(request, _("Your registration has been cancelled."))
     return redirect(meeting.get_url(request))
 
@@ -98,8 +101,35 @@ def member_area(request):
             "contributions": contributions.contributions_of(user),
             "registrations": registrations,
             "sectors": sectors,
+            **personal_calendar_addresses(request),
         },
     )
+
+
+def personal_calendar_addresses(request):
+    """The address of the member's own calendar feed (its token made on first use), to copy,
+    and as the webcal: link that opens a calendar app's subscription."""
+    token = CalendarToken.objects.for_member(request.user).token
+    address = absolute_url(request, reverse("personal_calendar_feed", args=[token]))
+    return {
+        "calendar_address": address,
+        "calendar_subscription": "webcal://" + address.split("://", 1)[1],
+    }
+
+
+@require_POST
+@member_required
+def reset_calendar_address(request):
+    """A new secret address for the member's calendar: the old one is not found any more."""
+    CalendarToken.objects.reset(request.user)
+    messages.success(
+        request,
+        _(
+            "Your calendar has a new address. Calendar apps that read the old one no longer "
+            "receive your meetings: give them the new one."
+        ),
+    )
+    return redirect(reverse("member_area") + "#my-calendar")
 
 
 def own_contribution(request, page_id, rule=contributions.editable_by):

@@ -37,7 +37,7 @@ class Job:
     name: str
     function: object
     every: timedelta
-    description: str
+    description: object  # a lazily translated text
 
 
 JOBS = {}
@@ -47,7 +47,8 @@ def scheduled(name, *, every, description=""):
     """Registers `function(now)` to run every `every` (see the module's docstring)."""
 
     def register(function):
-        JOBS[name] = Job(name, function, every, str(description or function.__doc__ or ""))
+        # Kept lazy: the admin shows it in the language of the editor reading it.
+        JOBS[name] = Job(name, function, every, description or function.__doc__ or "")
         return function
 
     return register

@@ -73,6 +73,17 @@ urlpatterns += i18n_patterns(
     path("members/", include("exchanges.urls")),
     path("report/<id:page_id>/", community_views.report_contribution, name="report_contribution"),
     path("search/", site_views.search, name="search"),
+    path("newsletter/", community_views.newsletter_subscribe, name="newsletter_subscribe"),
+    path(
+        "newsletter/confirm/<str:token>/",
+        community_views.newsletter_confirm,
+        name="newsletter_confirm",
+    ),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        community_views.newsletter_unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed_rss"),
     path("feeds/stories.atom", feeds.AtomStoryFeed(), name="story_feed_atom"),
     path("feeds/sectors/<slug:slug>.rss", feeds.SectorStoryFeed(), name="sector_feed_rss"),

@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from community.models import SectorPage
+from community.models import NewsletterPage, SectorPage
 from exchanges.models import MeetingPage, StoryPage
 from home.cache import active_locale, content_only, locales, shows_query
 from home.models import StandardPage
@@ -37,6 +37,7 @@ def sitemap(request):
     pages = (
         public(Page.objects.live())
         .filter(depth__gt=1, alias_of__isnull=True)
+        .exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))  # not public until sent
         .select_related("locale")
         .order_by("path")
     )

@@ -30,7 +30,7 @@ PUBLIC_PAGES = [
 ]
 MEMBER_PAGES = [
     f"/{language}/members/{path}"
-    for path in ("", "stories/new/", "meetings/new/", "profile/")
+    for path in ("", "stories/new/", "meetings/new/", "profile/", "digests/")
     for language in ("nl", "de")
 ]
 MEMBER_EMAIL = "anna@example.org"

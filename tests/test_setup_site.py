@@ -12,8 +12,14 @@ from wagtail.models import Page, Site, WorkflowPage
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from home.models import FoundationSettings
 
-DUTCH_TREE = ["/nl/", "/nl/sectoren/", "/nl/verhalen/", "/nl/agenda/"]
-GERMAN_TREE = ["/de/", "/de/fachgruppen/", "/de/geschichten/", "/de/kalender/"]
+DUTCH_TREE = ["/nl/", "/nl/sectoren/", "/nl/verhalen/", "/nl/agenda/", "/nl/nieuwsbrieven/"]
+GERMAN_TREE = [
+    "/de/",
+    "/de/fachgruppen/",
+    "/de/geschichten/",
+    "/de/kalender/",
+    "/de/newsletter-archiv/",
+]
 
 
 def tree():
@@ -46,10 +52,12 @@ class SetupSiteTests(TestCase):
                 ("nl", "/thuis/sectoren/", "SectorIndexPage", True),
                 ("nl", "/thuis/verhalen/", "StoryIndexPage", True),
                 ("nl", "/thuis/agenda/", "CalendarPage", True),
+                ("nl", "/thuis/nieuwsbrieven/", "NewsletterIndexPage", True),
                 ("de", "/start/", "HomePage", True),
                 ("de", "/start/fachgruppen/", "SectorIndexPage", True),
                 ("de", "/start/geschichten/", "StoryIndexPage", True),
                 ("de", "/start/kalender/", "CalendarPage", True),
+                ("de", "/start/newsletter-archiv/", "NewsletterIndexPage", True),
             ],
         )
         self.assertEqual(tree(), self.first_tree)

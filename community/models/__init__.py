@@ -1,4 +1,10 @@
 from .members import PrivacyConsent, SectorMembership
+from .newsletter import (
+    NewsletterIndexPage,
+    NewsletterPage,
+    NewsletterSending,
+    NewsletterSubscriber,
+)
 from .reports import Report, ReportReason
 from .review import ContributionReviewTask
 from .sectors import SectorCoordinator, SectorIndexPage, SectorPage
@@ -8,6 +14,10 @@ from .users import User, UserManager
 
 __all__ = [
     "ContributionReviewTask",
+    "NewsletterIndexPage",
+    "NewsletterPage",
+    "NewsletterSending",
+    "NewsletterSubscriber",
     "PrivacyConsent",
     "Report",
     "ReportReason",

@@ -1,12 +1,61 @@
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Digests go out at or after this hour of the twinning's local time (daily ones every day,
+# weekly ones on Monday), so they arrive with the morning's mail.
+DIGEST_HOUR = datetime.time(7, 0)
+LOCAL_TIME = ZoneInfo(settings.TIME_ZONE)
+# A digest covers what was published up to this long before its run: a page published in a
+# transaction still open while the run reads is then in the next run's digest, never in none.
+DIGEST_LAG = datetime.timedelta(minutes=1)
+
+
+class DigestFrequency(models.TextChoices):
+    NONE = "none", _("No digest")
+    AS_IT_HAPPENS = "as_it_happens", _("As it happens")
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+
+
+def digest_boundary(frequency, now):
+    """The latest moment at or before `now` that a digest of `frequency` was due: today's
+    07:00 local time (daily), this week's Monday 07:00 (weekly), `now` itself (as it happens).
+    None when none is due: before 07:00 for a daily digest (one a calendar day, never at night,
+    so a worker that was down overnight sends one in the morning), never for no digest."""
+    if frequency == DigestFrequency.AS_IT_HAPPENS:
+        return now
+    local = timezone.localtime(now, LOCAL_TIME)
+    if frequency == DigestFrequency.DAILY:
+        if local.time() < DIGEST_HOUR:
+            return None
+        return datetime.datetime.combine(local.date(), DIGEST_HOUR, tzinfo=LOCAL_TIME)
+    if frequency == DigestFrequency.WEEKLY:
+        monday = local.date() - datetime.timedelta(days=local.weekday())
+        boundary = datetime.datetime.combine(monday, DIGEST_HOUR, tzinfo=LOCAL_TIME)
+        # Before 07:00 on Monday, last week's Monday; a late run on Tuesday still sends it.
+        return boundary if boundary <= local else boundary - datetime.timedelta(weeks=1)
+    return None
 
 
 class SectorMembershipQuerySet(models.QuerySet):
     def for_sector(self, sector):
         """Members of a sector community, whichever language version of its page they joined."""
         return self.filter(sector_key=sector.translation_key)
+
+    def with_digest(self):
+        return self.exclude(digest=DigestFrequency.NONE)
+
+    def stop_digests(self, now=None):
+        """No more digests for these memberships (an unsubscribe link); returns how many
+        stopped."""
+        return self.with_digest().update(
+            digest=DigestFrequency.NONE, digest_changed_at=now or timezone.now()
+        )
 
 
 class SectorMembership(models.Model):
@@ -21,6 +70,18 @@ class SectorMembership(models.Model):
     )
     sector_key = models.UUIDField(_("sector"), db_index=True)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    # Weekly by default: a municipal community's members expect to hear about their sector
+    # without a mail a day, and can choose more or none (see the member's digest settings).
+    digest = models.CharField(
+        _("digest"),
+        max_length=20,
+        choices=DigestFrequency.choices,
+        default=DigestFrequency.WEEKLY,
+    )
+    digest_changed_at = models.DateTimeField(_("digest chosen"), default=timezone.now)
+    # Everything published up to this moment has been in a digest, or came before the member
+    # joined or chose one: never sent (again).
+    digest_sent_until = models.DateTimeField(_("digest sent until"), default=timezone.now)
 
     objects = SectorMembershipQuerySet.as_manager()
 
@@ -34,6 +95,29 @@ class SectorMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.sector_key}"
+
+    def choose_digest(self, frequency, now=None):
+        """Sets how often the member hears about this sector. From no digest to one, items
+        count from now: the first digest does not bring up what came before the choice.
+        Between frequencies nothing is lost or repeated: the next digest brings what came
+        since the last one. Saves only on a change."""
+        if frequency == self.digest:
+            return False
+        now = now or timezone.now()
+        # Only what changes is saved: a digest sent meanwhile has moved `digest_sent_until`.
+        changed = ["digest", "digest_changed_at"]
+        if self.digest == DigestFrequency.NONE:
+            self.digest_sent_until = now
+            changed.append("digest_sent_until")
+        self.digest, self.digest_changed_at = frequency, now
+        self.save(update_fields=changed)
+        return True
+
+    def digest_due(self, now):
+        """Whether a run at `now` sends this sector's digest: its latest due moment has come
+        and the last digest (or the joining, or the choice) was before it."""
+        boundary = digest_boundary(self.digest, now)
+        return boundary is not None and self.digest_sent_until < boundary - DIGEST_LAG
 
 
 class PrivacyConsent(models.Model):

@@ -47,6 +47,8 @@ MODEL_PERMISSIONS_EDITORS = {
         "view_report",
         "change_report",
         "block_member",
+        "view_newslettersubscriber",
+        "delete_newslettersubscriber",
     ],
     "home": ["change_foundationsettings", "view_foundationsettings"],
     "exchanges": ["view_registration", "change_registration"],

@@ -4,6 +4,7 @@ import operator
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from community.models.contribution import ContributionMixin
 from exchanges.calendar_views import calendar_context
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.local_time import LOCAL_TIME
+from exchanges.models.announcements import AnnouncedSchedule
 from exchanges.models.registrations import Registration
 from home.blocks import BaseStreamBlock
 from home.models import OverviewPage
@@ -70,6 +72,14 @@ class MeetingQuerySet(PublicPageQuerySet):
 
     def with_format(self, meeting_format):
         return self.filter(format=meeting_format)
+
+    def with_sequence(self):
+        """Each meeting with its iCalendar SEQUENCE (`ical_sequence`, see AnnouncedSchedule),
+        in the same query."""
+        announced = AnnouncedSchedule.objects.filter(
+            meeting_key=models.OuterRef("translation_key")
+        ).values("sequence")[:1]
+        return self.annotate(ical_sequence=Coalesce(models.Subquery(announced), 0))
 
 
 MeetingManager = PageManager.from_queryset(MeetingQuerySet)
@@ -319,6 +329,10 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     def registrations(self):
         return Registration.objects.for_meeting(self)
+
+    def announced_sequence(self):
+        """The SEQUENCE of what participants were last told (AnnouncedSchedule)."""
+        return AnnouncedSchedule.objects.sequence_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

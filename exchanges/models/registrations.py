@@ -3,10 +3,11 @@ from django.contrib.admin import display as admin_display
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from exchanges import notifications
 from exchanges.choices import RegistrationStatus
-from home.notifications import send_templated_email
+from exchanges.models.announcements import AnnouncedSchedule
 
 
 class RegistrationClosed(Exception):  # noqa: N818 - a state, not a failure of the code
@@ -57,8 +58,10 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             .values_list("pk", flat=True)
         )
 
-    def register(self, meeting, user, now=None):
-        """Registers a member, or puts them on the waiting list when the meeting is full."""
+    def register(self, meeting, user, now=None, *, notify=False):
+        """Registers a member, or puts them on the waiting list when the meeting is full. With
+        `notify` (the member's own action, not the demo loader's), they are emailed which of
+        the two, once the registration is stored (exchanges/notifications.py)."""
         if not meeting.registration_open(now):
             if meeting.cancelled:
                 raise RegistrationClosed(_("This meeting has been cancelled."))
@@ -75,12 +78,23 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             registration.status = status
             registration.queued_at = timezone.now()
             registration.save()
+            told = AnnouncedSchedule.objects.told(meeting)
+            if notify:
+                # A place taken again follows the cancellation this member was sent.
+                sequence = (
+                    AnnouncedSchedule.objects.supersede(meeting) if existing else told.sequence
+                )
+                transaction.on_commit(
+                    lambda: notifications.registration_confirmed(registration, sequence)
+                )
             return registration
 
-    def cancel(self, meeting, user):
+    def cancel(self, meeting, user, *, notify=False):
         """Cancels a member's registration; a place that comes free goes to the first member on
         the waiting list, who is told by email (not once the meeting is cancelled or has begun).
-        Returns the promoted registration, if any."""
+        With `notify` (the member's own action), a member who gave up a place is sent the
+        cancellation for their calendar (not for a meeting cancelled, of which they were told,
+        or begun). Returns the promoted registration, if any."""
         with transaction.atomic():
             self._lock(meeting)
             registration = self.for_meeting(meeting).active().filter(user=user).first()
@@ -90,6 +104,11 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             registration.status = RegistrationStatus.CANCELLED
             registration.save(update_fields=["status", "updated_at"])
             promoted = self._promote(meeting) if freed else None
+            if notify and freed and not meeting.cancelled and timezone.now() < meeting.start:
+                sequence = AnnouncedSchedule.objects.supersede(meeting)
+                transaction.on_commit(
+                    lambda: notifications.registration_cancelled(registration, sequence)
+                )
         if promoted is not None:
             transaction.on_commit(lambda: promoted.notify_promotion())
         return promoted
@@ -205,11 +224,5 @@ class Registration(models.Model):
         )
 
     def notify_promotion(self):
-        meeting = self.meeting
-        locale = Locale.objects.filter(language_code=self.user.language).first()
-        localized = meeting.get_translation_or_none(locale) if locale else None
-        send_templated_email(
-            "exchanges/email/promoted",
-            {"registration": self, "meeting": localized or meeting},
-            self.user,
-        )
+        """Tells the member their place, with the invitation for their calendar."""
+        return notifications.promoted(self)

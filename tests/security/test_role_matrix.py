@@ -61,7 +61,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from community.models import ContributionReviewTask, Report, Town
+from community.models import ContributionReviewTask, NewsletterSubscriber, Report, Town
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from community.roles.setup import setup_roles
 from exchanges.models import Registration
@@ -466,6 +466,16 @@ MATRIX = {
     "jumelage_outgoing_email": (EDITORS, EDITORS_405),
     "jumelage_outgoing_email_retry": (EDITORS_405, "login login login no ok+ ok+ ok+"),
     "jumelage_outgoing_email_schedule": (EDITORS_405, "login login login no ok+ ok+ ok+"),
+    # Newsletter subscribers: editors see and delete them; nobody adds or changes one here.
+    "newsletter_subscribers:index": (EDITORS, EDITORS_405),
+    "newsletter_subscribers:index_results": (EDITORS, EDITORS_405),
+    "newsletter_subscribers:add": "login login login no no no no",
+    "newsletter_subscribers:edit": "login login login no no no no",
+    "newsletter_subscribers:delete": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "newsletter_subscribers:history": (EDITORS, EDITORS_405),
+    "newsletter_subscribers:history_results": (EDITORS, EDITORS_405),
+    "newsletter_subscribers:usage": "login login login no no no no",
+    "newsletter_subscribers:inspect": (EDITORS, EDITORS_405),
     "registrations:index": (EDITORS, EDITORS_405),
     "registrations:index_results": (EDITORS, EDITORS_405),
     "registrations:add": ADMINS,
@@ -621,6 +631,9 @@ class Objects(CalendarMixin):
         meeting = cls.meeting(timezone.now() + timedelta(days=5), title="Bijeenkomst", capacity=5)
         cls.registration = Registration.objects.register(meeting, cls.member)
         cls.redirect = Redirect.objects.create(old_path="/oud", redirect_link="/nl/")
+        cls.subscriber = NewsletterSubscriber.objects.create(
+            email="lezer@example.org", consent_version="1", consented_at=timezone.now()
+        )
         cls.email = OutgoingEmail.objects.create(
             recipients="lid@example.org",
             subject="Herinnering",
@@ -800,6 +813,7 @@ class Addresses:
             "wagtailsettings": o.site.pk,
             "reports": o.report.pk,
             "registrations": o.registration.pk,
+            "newsletter_subscribers": o.subscriber.pk,
             "wagtaillocales": o.german.pk,
             "wagtailsites": o.site.pk,
             "wagtailusers_users": o.admin.pk,
@@ -937,6 +951,7 @@ def fingerprint():
         list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
         list(Redirect.objects.order_by("pk").values_list("pk", "old_path", "redirect_link")),
         list(OutgoingEmail.objects.order_by("pk").values_list("pk", "status")),
+        list(NewsletterSubscriber.objects.order_by("pk").values_list("pk", "email", "language")),
         list(SchedulerState.objects.values_list("pk", "token")),
         list(Town.objects.order_by("pk").values_list("pk", "name")),
         list(Foundation.objects.order_by("pk").values_list("pk", "name", "email")),

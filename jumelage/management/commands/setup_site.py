@@ -4,14 +4,19 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Site
 
-from community.models import SectorIndexPage
+from community.models import NewsletterIndexPage, SectorIndexPage
 from community.roles.setup import setup_roles
 from exchanges.models import CalendarPage, StoryIndexPage
 from home.models import Foundation, FoundationSettings
 from jumelage import site_tree
 
 # The overviews of jumelage/site_tree.toml, below the home page in this order.
-OVERVIEWS = {"sectors": SectorIndexPage, "stories": StoryIndexPage, "calendar": CalendarPage}
+OVERVIEWS = {
+    "sectors": SectorIndexPage,
+    "stories": StoryIndexPage,
+    "calendar": CalendarPage,
+    "newsletter": NewsletterIndexPage,
+}
 
 
 class Command(site_tree.PageTreeCommand):

@@ -18,11 +18,15 @@ from wagtail.users.models import UserProfile
 
 from community import contributions
 from community.models import (
+    NewsletterIndexPage,
+    NewsletterPage,
+    NewsletterSending,
     SectorCoordinator,
     SectorIndexPage,
     SectorMembership,
     SectorPage,
 )
+from community.models.newsletter import Audience
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.models import (
@@ -201,6 +205,7 @@ class Command(site_tree.PageTreeCommand):
                 ("sectors", SectorIndexPage, "sectors", self.new_sector),
                 ("stories", StoryIndexPage, "stories", self.new_story),
                 ("calendar", CalendarPage, "meetings", self.new_meeting),
+                ("newsletter", NewsletterIndexPage, "newsletters", self.new_newsletter),
             ):
                 overview = self.ensure_children(home, [overviews[kind]], self.new_index(page_class))
                 entries += overview
@@ -221,6 +226,7 @@ class Command(site_tree.PageTreeCommand):
         moderator.groups.add(Group.objects.get(name=MODERATORS))
         self.ensure_meeting_sectors(entries)
         self.ensure_members(people)
+        self.mark_newsletters_sent(entries)
 
     # People
 
@@ -366,6 +372,22 @@ class Command(site_tree.PageTreeCommand):
             for person in spec["coordinators"]
         ]
         return page
+
+    @staticmethod
+    def new_newsletter(spec):
+        return NewsletterPage(audience=Audience.EVERYONE)
+
+    def mark_newsletters_sent(self, entries):
+        """The demo's newsletters are in the archive as sent on their date; no email goes out."""
+        for page, spec, _new in entries:
+            if isinstance(page, NewsletterPage):
+                NewsletterSending.objects.get_or_create(
+                    translation_key=page.translation_key,
+                    defaults={
+                        "sent_at": datetime.fromisoformat(spec["sent"]),
+                        "completed_at": datetime.fromisoformat(spec["sent"]),
+                    },
+                )
 
     def new_story(self, spec):
         page = StoryPage(

@@ -1,0 +1,106 @@
+"""The editors' send page of a newsletter in the admin: how many recipients per language, a
+preview of the email in each language, a test to themselves, and sending (with a confirmation).
+For editors who may publish the newsletter page; moderators and members are refused."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import permission_denied, require_admin_access
+
+from .. import roles
+from ..models import NewsletterPage
+from . import sending
+
+
+def newsletter_for_editor(request, page_id):
+    """The newsletter page, if the user is an editor who may publish it; else a refusal."""
+    if not roles.is_editor(request.user):
+        return None, permission_denied(request)
+    page = get_object_or_404(NewsletterPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        return None, permission_denied(request)
+    return page, None
+
+
+def send_page_url(page):
+    return reverse("newsletter_send", args=[page.pk])
+
+
+@require_admin_access
+def send_view(request, page_id):
+    page, refused = newsletter_for_editor(request, page_id)
+    if refused:
+        return refused
+    source = sending.source_of(page)
+    if request.method == "POST":
+        if not source.live:
+            messages.error(request, _("Publish the newsletter before sending it."))
+        elif request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm that it may be sent."))
+        else:
+            _sending, new = sending.start_sending(page, request.user)
+            if new:
+                messages.success(request, _("The newsletter is being sent."))
+            else:
+                messages.info(request, _("This newsletter has been sent already."))
+        return redirect(send_page_url(page))
+    counts = sending.counts_by_language(page)
+    languages = [
+        {
+            "code": code,
+            "name": name,
+            "count": counts[code],
+            "version": sending.version_for(page, code),
+            "preview_url": f"{reverse('newsletter_preview', args=[page.pk])}?language={code}",
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    context = {
+        "page": page,
+        "source": source,
+        "languages": languages,
+        "total": sum(counts.values()),
+        "sending": source.sending,
+    }
+    return TemplateResponse(request, "community/newsletter_send.html", context)
+
+
+@require_admin_access
+def preview_view(request, page_id):
+    """The email a reader of `?language=` gets, as HTML."""
+    page, refused = newsletter_for_editor(request, page_id)
+    if refused:
+        return refused
+    code = request.GET.get("language", settings.LANGUAGE_CODE)
+    if code not in sending.LANGUAGE_CODES:
+        raise Http404
+    _subject, html = sending.preview(page, code, request.user)
+    response = HttpResponse(html)
+    response["Content-Language"] = code
+    return response
+
+
+@require_admin_access
+@require_POST
+def test_view(request, page_id):
+    page, refused = newsletter_for_editor(request, page_id)
+    if refused:
+        return refused
+    sending.send_test(page, request.user)
+    messages.success(
+        request,
+        _("A test in each language is on its way to %(email)s.") % {"email": request.user.email},
+    )
+    return redirect(send_page_url(page))
+
+
+urlpatterns = [
+    path("newsletter/<int:page_id>/", send_view, name="newsletter_send"),
+    path("newsletter/<int:page_id>/preview/", preview_view, name="newsletter_preview"),
+    path("newsletter/<int:page_id>/test/", test_view, name="newsletter_test"),
+]

@@ -1,0 +1,21 @@
+"""The newsletter's form on the public site, and the consent text it and the profile show."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+# What a subscriber agrees to (its version: community.models.newsletter.CONSENT_VERSION).
+NEWSLETTER_CONSENT = _(
+    "I would like to receive the newsletter of the twinning by email. I can unsubscribe at any "
+    "time with the link in every newsletter."
+)
+
+
+class SubscribeForm(forms.Form):
+    """A visitor's address and their consent; the confirmation link follows by email."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent = forms.BooleanField(label=NEWSLETTER_CONSENT)

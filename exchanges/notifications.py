@@ -1,0 +1,141 @@
+"""What members are emailed about the meetings they registered for, each in their own language:
+the confirmation of a place (with the meeting as an invitation for their calendar) or of a place
+on the waiting list, a place that came free, the cancellation of their place, a meeting moved
+or cancelled, and the reminders before it starts.
+
+Every invitation is the meeting's event (exchanges/events.py) with the member as attendee:
+METHOD:REQUEST while they have a place, METHOD:CANCEL when it is gone, with the meeting's
+SEQUENCE, so a calendar app updates the one entry. Members on the waiting list are told in words
+only: nothing is in their calendar until they have a place. Each email has a `key`, so a change
+is told once however often the code that tells it runs (home.notifications)."""
+
+from home.i18n import live_translation
+from home.notifications import send_templated_email
+from home.urls_util import base_url, current_request
+
+from .events import invitation
+
+REQUEST, CANCEL = "REQUEST", "CANCEL"
+
+
+def meeting_for(member, meeting):
+    """The meeting's published version in the member's language (else `meeting`), with the
+    schedule of `meeting`: a change published in one language is told before the other
+    version has taken it over."""
+    localized = live_translation(meeting, member.language) or meeting
+    if localized.pk != meeting.pk:
+        for field in meeting.SCHEDULE_FIELDS:
+            setattr(localized, field, getattr(meeting, field))
+    return localized
+
+
+def page_address(page):
+    """The absolute address of `page` for an email (see home.urls_util.base_url)."""
+    parts = page.get_url_parts()
+    return base_url(current_request()) + (parts[2] if parts else "/")
+
+
+def attachment(meeting, member, method, sequence=None):
+    content = invitation(meeting, page_address(meeting), member, method=method, sequence=sequence)
+    return (f"{meeting.slug}.ics", content, f"text/calendar; method={method}")
+
+
+def tell(template, registration, meeting, *, key, method=None, sequence=None, **context):
+    """Emails the member of `registration` about `meeting` (in their language), with the
+    invitation (`method` REQUEST) or its cancellation (CANCEL) when `method` is given."""
+    member = registration.user
+    shown = meeting_for(member, meeting)
+    return send_templated_email(
+        template,
+        {
+            "registration": registration,
+            "meeting": shown,
+            "meeting_url": page_address(shown),
+            **context,
+        },
+        member,
+        key=key,
+        attachments=[attachment(shown, member, method, sequence)] if method else (),
+    )
+
+
+def registration_confirmed(registration, sequence):
+    """A new place, or a place on the waiting list (with its number). `sequence` is the
+    meeting's when the member registered: one registration is confirmed once."""
+    if registration.is_waiting:
+        return tell(
+            "exchanges/email/waiting",
+            registration,
+            registration.meeting,
+            key=f"meeting-waiting:{registration.pk}:{sequence}",
+            position=registration.waiting_position(),
+        )
+    return tell(
+        "exchanges/email/registered",
+        registration,
+        registration.meeting,
+        key=f"meeting-registered:{registration.pk}:{sequence}",
+        method=REQUEST,
+        sequence=sequence,
+    )
+
+
+def promoted(registration):
+    """A place came free for the first member waiting."""
+    return tell(
+        "exchanges/email/promoted",
+        registration,
+        registration.meeting,
+        key=f"meeting-promoted:{registration.pk}:{registration.updated_at.isoformat()}",
+        method=REQUEST,
+    )
+
+
+def registration_cancelled(registration, sequence):
+    """The member gave up their place: the entry leaves their calendar."""
+    return tell(
+        "exchanges/email/cancelled_registration",
+        registration,
+        registration.meeting,
+        key=f"registration-cancelled:{registration.pk}:{sequence}",
+        method=CANCEL,
+        sequence=sequence,
+    )
+
+
+def schedule_changed(meeting, change, registrations):
+    """Tells every member registered or waiting that `meeting` was moved or cancelled
+    (`change`, see AnnouncedScheduleManager.record); returns how many were emailed."""
+    told = 0
+    for registration in registrations:
+        waiting = registration.is_waiting
+        if change == "cancelled":
+            key = f"meeting-cancelled:{registration.pk}"
+            method = None if waiting else CANCEL
+        else:
+            when = f"{meeting.start.isoformat()}/{meeting.end.isoformat()}"
+            key = f"meeting-moved:{registration.pk}:{when}"
+            method = None if waiting else REQUEST
+        sent = tell(
+            f"exchanges/email/meeting_{change}",
+            registration,
+            meeting,
+            key=key,
+            method=method,
+            waiting=waiting,
+        )
+        told += sent is not None
+    return told
+
+
+def reminder(registration, meeting, *, soon):
+    """A reminder to a registered member: the day before, or (`soon`, online meetings) shortly
+    before the start, with the join link. Once per registration, kind and start time."""
+    kind = "soon" if soon else "day"
+    return tell(
+        "exchanges/email/reminder",
+        registration,
+        meeting,
+        key=f"meeting-reminder:{kind}:{registration.pk}:{meeting.start.isoformat()}",
+        soon=soon,
+    )

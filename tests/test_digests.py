@@ -1,0 +1,337 @@
+"""Sector digests as a member notices them: one email at the time they chose, with what is new in
+each of their communities, in their language, never an item twice, nothing when nothing is new
+(exchanges/digests.py), moved through time with time_machine in Amsterdam's local time."""
+
+import datetime
+
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import TestCase
+
+from community.models import SectorMembership
+from community.models.members import DigestFrequency
+from exchanges.digests import send_digests
+from home import schedule
+from tests.calendar_base import CalendarMixin, local
+
+User = get_user_model()
+
+# A Monday, with a week of days after it.
+MONDAY = datetime.date(2027, 3, 1)
+
+
+def day(offset, hour, minute=0):
+    """Local time `offset` days after MONDAY."""
+    date = MONDAY + datetime.timedelta(days=offset)
+    return local(date.year, date.month, date.day, hour, minute)
+
+
+class DigestTestCase(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.anna = User.objects.create_user(
+            "anna@example.org", "een-lang-wachtwoord", display_name="Anna", language="nl"
+        )
+        cls.bernd = User.objects.create_user(
+            "bernd@example.org", "een-lang-wachtwoord", display_name="Bernd", language="de"
+        )
+
+    def at(self, moment):
+        return time_machine.travel(moment, tick=False)
+
+    def join(self, user, sector, moment, digest=None):
+        with self.at(moment):
+            membership = SectorMembership.objects.create(
+                user=user, sector_key=sector.translation_key
+            )
+            if digest:
+                membership.choose_digest(digest)
+        return membership
+
+    def published(self, page, moment):
+        with self.at(moment):
+            page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    def new_story(self, title, sector, moment, **kwargs):
+        return self.published(self.story(title=title, sectors=[sector], **kwargs), moment)
+
+    def new_meeting(self, title, sector, moment, start=None, **kwargs):
+        meeting = self.meeting(start or day(30, 19), title=title, sectors=[sector], **kwargs)
+        return self.published(meeting, moment)
+
+    def run_at(self, moment):
+        """A run of the job at `moment`; returns the emails it sent."""
+        before = len(mail.outbox)
+        with self.at(moment):
+            send_digests(moment)
+        return mail.outbox[before:]
+
+    def digests_to(self, user, emails):
+        return [email for email in emails if email.to == [user.email]]
+
+
+class WhenDigestsArrive(DigestTestCase):
+    def test_weekly_digest_arrives_once_on_monday_grouped_by_sector_in_each_language(self):
+        self.join(self.anna, self.climate, day(0, 8))
+        self.join(self.anna, self.farming, day(0, 8))
+        self.join(self.bernd, self.climate, day(0, 8))
+        story = self.new_story("Fietsen naar Clarholz", self.climate, day(1, 10), slug="fietsen")
+        with self.at(day(2, 10)):
+            self.translated(story, title="Radtour nach Clarholz", slug="radtour")
+        self.new_meeting("Boerenmarkt", self.farming, day(3, 12), slug="boerenmarkt")
+
+        self.assertEqual(self.run_at(day(6, 23, 55)), [])
+        self.assertEqual(self.run_at(day(7, 6, 55)), [])
+        sent = self.run_at(day(7, 7, 0))
+        self.assertEqual(len(sent), 2)
+        (anna,) = self.digests_to(self.anna, sent)
+        self.assertEqual(anna.subject, "Nieuws van uw 2 sectorgemeenschappen")
+        self.assertIn("Beste Anna,", anna.body)
+        climate, farming = anna.body.index("Duurzaamheid en klimaat"), anna.body.index("Landbouw")
+        story_at, meeting_at = (
+            anna.body.index("Fietsen naar Clarholz"),
+            anna.body.index("Boerenmarkt"),
+        )
+        # Sectors in alphabetical order, each item under its own sector.
+        self.assertLess(climate, story_at)
+        self.assertLess(story_at, farming)
+        self.assertLess(farming, meeting_at)
+        self.assertIn("http://testserver/nl/verhalen/fietsen/", anna.body)
+        self.assertIn("[nieuw] Boerenmarkt", anna.body)
+        self.assertIn("http://testserver/nl/agenda/boerenmarkt/", anna.body)
+        html = anna.alternatives[0][0]
+        self.assertIn('href="http://testserver/nl/verhalen/fietsen/"', html)
+
+        (bernd,) = self.digests_to(self.bernd, sent)
+        self.assertEqual(bernd.subject, "Neues aus Nachhaltigkeit und Klima")
+        self.assertIn("Radtour nach Clarholz", bernd.body)
+        self.assertIn("http://testserver/de/geschichten/radtour/", bernd.body)
+        self.assertNotIn("Fietsen", bernd.body)
+        self.assertNotIn("Boerenmarkt", bernd.body)
+
+        self.assertEqual(self.run_at(day(7, 7, 5)), [])
+        self.assertEqual(self.run_at(day(8, 7, 0)), [])
+
+    def test_a_member_hears_nothing_when_nothing_is_new(self):
+        self.join(self.anna, self.climate, day(0, 8), DigestFrequency.DAILY)
+        self.join(self.bernd, self.climate, day(0, 8), DigestFrequency.AS_IT_HAPPENS)
+        for moment in (day(1, 7, 0), day(1, 7, 5), day(7, 7, 0), day(7, 12, 0)):
+            self.assertEqual(self.run_at(moment), [])
+
+    def test_as_it_happens_arrives_within_minutes_and_never_twice(self):
+        self.join(self.bernd, self.climate, day(0, 8), DigestFrequency.AS_IT_HAPPENS)
+        self.new_story("Taalcafé", self.climate, day(2, 14, 2))
+        (first,) = self.run_at(day(2, 14, 5))
+        self.assertIn("Taalcafé", first.body)
+        self.assertEqual(self.run_at(day(2, 14, 10)), [])
+        self.new_story("Zomerkamp", self.climate, day(2, 14, 11))
+        (second,) = self.run_at(day(2, 14, 15))
+        self.assertIn("Zomerkamp", second.body)
+        self.assertNotIn("Taalcafé", second.body)
+
+    def test_daily_digest_comes_at_seven_local_time_on_both_days_the_clocks_change(self):
+        for spring_or_autumn in (datetime.date(2027, 3, 28), datetime.date(2027, 10, 31)):
+            with self.subTest(spring_or_autumn):
+                year, month, date = (
+                    spring_or_autumn.year,
+                    spring_or_autumn.month,
+                    spring_or_autumn.day,
+                )
+                eve = spring_or_autumn - datetime.timedelta(days=1)
+                membership = self.join(
+                    self.anna, self.climate, local(eve.year, eve.month, eve.day, 6, 0), "daily"
+                )
+                self.new_story(
+                    f"Verhaal {month}",
+                    self.climate,
+                    local(eve.year, eve.month, eve.day, 12, 0),
+                )
+                self.assertEqual(self.run_at(local(year, month, date, 6, 55)), [])
+                (digest,) = self.run_at(local(year, month, date, 7, 0))
+                self.assertIn(f"Verhaal {month}", digest.body)
+                # 07:00 in Amsterdam: 05:00 UTC in summer, 06:00 UTC in winter.
+                self.assertEqual(self.run_at(local(year, month, date, 23, 55)), [])
+                membership.delete()
+
+    def test_a_daily_digest_is_not_sent_at_midnight_but_at_seven(self):
+        self.join(self.anna, self.climate, day(0, 8), DigestFrequency.DAILY)
+        self.new_story("Voor middernacht", self.climate, day(0, 23, 50))
+        self.assertEqual(self.run_at(day(0, 23, 55)), [])
+        self.assertEqual(self.run_at(day(1, 0, 0)), [])
+        self.assertEqual(self.run_at(day(1, 0, 5)), [])
+        (digest,) = self.run_at(day(1, 7, 0))
+        self.assertIn("Voor middernacht", digest.body)
+
+    def test_after_a_worker_was_down_for_hours_a_late_run_sends_exactly_one_digest(self):
+        self.join(self.anna, self.climate, day(0, 8), DigestFrequency.DAILY)
+        self.join(self.bernd, self.climate, day(0, 8))
+        self.new_story("Maandag", self.climate, day(0, 10))
+        self.new_story("Dinsdag", self.climate, day(1, 10))
+        # No run from Monday morning until Tuesday afternoon, nor on Monday of the next week.
+        sent = self.run_at(day(1, 15, 0))
+        (anna,) = self.digests_to(self.anna, sent)
+        self.assertIn("Maandag", anna.body)
+        self.assertIn("Dinsdag", anna.body)
+        self.assertEqual(self.digests_to(self.bernd, sent), [])
+        self.assertEqual(self.run_at(day(1, 15, 5)), [])
+        self.assertEqual(self.run_at(day(2, 7, 0)), [])
+
+        (bernd,) = self.run_at(day(8, 9, 30))
+        self.assertEqual(bernd.to, [self.bernd.email])
+        self.assertIn("Dinsdag", bernd.body)
+        self.assertEqual(self.run_at(day(8, 9, 35)), [])
+
+    def test_two_runs_that_read_the_same_moment_send_one_digest(self):
+        membership = self.join(self.anna, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.new_story("Eenmaal", self.climate, day(0, 10))
+        self.assertEqual(len(self.run_at(day(1, 7, 0))), 1)
+        # A second worker that read the membership before the first recorded its digest.
+        SectorMembership.objects.filter(pk=membership.pk).update(
+            digest_sent_until=membership.digest_sent_until
+        )
+        self.assertEqual(self.run_at(day(1, 7, 0)), [])
+
+    def test_the_worker_runs_the_digests_every_five_minutes(self):
+        job = schedule.JOBS["sector-digests"]
+        self.assertEqual(job.every, datetime.timedelta(minutes=5))
+        self.join(self.anna, self.climate, day(0, 6), DigestFrequency.AS_IT_HAPPENS)
+        self.new_story("Via de planner", self.climate, day(0, 10))
+        with self.at(day(0, 10, 5)):
+            results, _next_due = schedule.run_due_jobs(day(0, 10, 5))
+        self.assertEqual(results["sector-digests"], 1)
+        self.assertIn("Via de planner", mail.outbox[-1].body)
+
+
+class ChoicesAndChanges(DigestTestCase):
+    def test_a_new_member_gets_no_digest_of_what_came_before_joining(self):
+        self.new_story("Van voor mijn tijd", self.climate, day(1, 10))
+        self.join(self.anna, self.climate, day(2, 10))
+        self.assertEqual(self.run_at(day(7, 7, 0)), [])
+
+    def test_changing_from_weekly_to_daily_mid_week_brings_what_came_since_the_last_digest(self):
+        membership = self.join(self.anna, self.climate, day(-7, 6))
+        self.new_story("Vorige week", self.climate, day(-3, 10))
+        (weekly,) = self.run_at(day(0, 7, 0))
+        self.assertIn("Vorige week", weekly.body)
+        self.new_story("Dinsdag", self.climate, day(1, 10))
+        with self.at(day(2, 9, 0)):
+            membership.choose_digest(DigestFrequency.DAILY)
+        (daily,) = self.run_at(day(2, 9, 5))
+        self.assertIn("Dinsdag", daily.body)
+        self.assertNotIn("Vorige week", daily.body)
+        self.assertEqual(self.run_at(day(3, 7, 0)), [])
+        self.new_story("Donderdag", self.climate, day(3, 10))
+        (next_day,) = self.run_at(day(4, 7, 0))
+        self.assertIn("Donderdag", next_day.body)
+        self.assertNotIn("Dinsdag", next_day.body)
+
+    def test_from_none_to_weekly_only_what_comes_after_the_choice(self):
+        membership = self.join(self.anna, self.climate, day(0, 6), DigestFrequency.NONE)
+        self.new_story("Zonder overzicht", self.climate, day(1, 10))
+        self.assertEqual(self.run_at(day(2, 7, 0)), [])
+        with self.at(day(2, 12)):
+            membership.choose_digest(DigestFrequency.WEEKLY)
+        self.new_story("Met overzicht", self.climate, day(3, 10))
+        (digest,) = self.run_at(day(7, 7, 0))
+        self.assertIn("Met overzicht", digest.body)
+        self.assertNotIn("Zonder overzicht", digest.body)
+
+    def test_a_sector_the_member_left_is_no_longer_in_their_digest(self):
+        self.join(self.anna, self.climate, day(0, 6))
+        farming = self.join(self.anna, self.farming, day(0, 6))
+        self.new_story("Klimaatdag", self.climate, day(1, 10))
+        self.new_story("Oogstfeest", self.farming, day(1, 10))
+        farming.delete()
+        (digest,) = self.run_at(day(7, 7, 0))
+        self.assertIn("Klimaatdag", digest.body)
+        self.assertNotIn("Oogstfeest", digest.body)
+        self.assertNotIn("Landbouw", digest.body)
+
+    def test_one_email_combines_every_sector_due_at_that_moment(self):
+        self.join(self.anna, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.join(self.anna, self.farming, day(0, 6))
+        self.new_story("Klimaatdag", self.climate, day(5, 10))
+        self.new_story("Oogstfeest", self.farming, day(5, 10))
+        (digest,) = self.run_at(day(7, 7, 0))
+        self.assertIn("Klimaatdag", digest.body)
+        self.assertIn("Oogstfeest", digest.body)
+
+
+class WhatADigestSays(DigestTestCase):
+    def test_german_member_gets_an_untranslated_story_from_the_dutch_source_labelled_dutch(self):
+        self.join(self.bernd, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.new_story("Alleen in het Nederlands", self.climate, day(0, 10), slug="alleen")
+        (digest,) = self.run_at(day(1, 7, 0))
+        self.assertIn("Alleen in het Nederlands (auf Niederländisch)", digest.body)
+        self.assertIn("http://testserver/nl/verhalen/alleen/", digest.body)
+        self.assertIn("Neue Geschichten", digest.body)
+
+    def test_moved_cancelled_and_changed_meetings_say_so_and_mere_text_edits_do_not(self):
+        self.join(self.anna, self.climate, day(-7, 6), DigestFrequency.DAILY)
+        self.join(self.bernd, self.climate, day(-7, 6), DigestFrequency.DAILY)
+        moved = self.new_meeting("Verplaatst", self.climate, day(-3, 10), start=day(20, 19))
+        cancelled = self.new_meeting("Afgelast", self.climate, day(-3, 10))
+        changed = self.new_meeting("Andere plek", self.climate, day(-3, 10))
+        retold = self.new_meeting("Nieuwe tekst", self.climate, day(-3, 10))
+        self.run_at(day(0, 7, 0))
+
+        original = moved.start
+        moved.start, moved.end = day(21, 19), day(21, 21)
+        moved.moved_from = original
+        self.published(moved, day(0, 10))
+        cancelled.cancelled = True
+        self.published(cancelled, day(0, 10))
+        changed.place_name = "Bibliotheek"
+        self.published(changed, day(0, 10))
+        retold.intro = "Een betere inleiding."
+        self.published(retold, day(0, 10))
+
+        sent = self.run_at(day(1, 7, 0))
+        (anna,) = self.digests_to(self.anna, sent)
+        self.assertIn("[verplaatst] Verplaatst", anna.body)
+        self.assertIn("oorspronkelijk", anna.body)
+        self.assertIn("[afgelast] Afgelast", anna.body)
+        self.assertIn("[gewijzigd] Andere plek", anna.body)
+        self.assertNotIn("Nieuwe tekst", anna.body)
+        (bernd,) = self.digests_to(self.bernd, sent)
+        self.assertIn("[verschoben] Verplaatst (auf Niederländisch)", bernd.body)
+        self.assertIn("[abgesagt] Afgelast", bernd.body)
+        self.assertIn("[geändert] Andere plek", bernd.body)
+        self.assertIn("ursprünglich", bernd.body)
+
+    def test_a_story_in_review_comes_only_once_it_is_published(self):
+        self.join(self.anna, self.climate, day(0, 6), DigestFrequency.DAILY)
+        story = self.story(title="Nog in behandeling", sectors=[self.climate], live=False)
+        with self.at(day(0, 10)):
+            story.save_revision()
+        self.assertEqual(self.run_at(day(1, 7, 0)), [])
+        self.published(story, day(1, 10))
+        (digest,) = self.run_at(day(2, 7, 0))
+        self.assertIn("Nog in behandeling", digest.body)
+
+    def test_a_story_published_in_both_languages_comes_once(self):
+        self.join(self.bernd, self.climate, day(0, 6), DigestFrequency.DAILY)
+        story = self.new_story("Samen", self.climate, day(0, 10))
+        with self.at(day(0, 11)):
+            self.translated(story, title="Zusammen", slug="zusammen")
+        (digest,) = self.run_at(day(1, 7, 0))
+        self.assertIn("Zusammen", digest.body)
+        self.assertNotIn("Samen", digest.body)
+        # The translation's publication a day later is no new story either.
+        self.assertEqual(self.run_at(day(2, 7, 0)), [])
+
+    def test_every_digest_has_a_one_click_and_a_visible_unsubscribe_link(self):
+        self.join(self.bernd, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.new_story("Abmelden", self.climate, day(0, 10))
+        (digest,) = self.run_at(day(1, 7, 0))
+        url = digest.extra_headers["List-Unsubscribe"].strip("<>")
+        self.assertTrue(url.startswith("http://testserver/de/members/digests/unsubscribe/"))
+        self.assertEqual(
+            digest.extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click"
+        )
+        self.assertIn(url, digest.body)
+        self.assertIn(f'href="{url}"', digest.alternatives[0][0])

@@ -1,0 +1,436 @@
+"""The bilingual newsletter: visitors subscribe with double opt-in, members opt in on their
+profile, editors preview, test and send a newsletter page to its audience, every reader gets it
+in their language with one-click unsubscribe, and a sent newsletter is in the public archive."""
+
+import datetime
+import json
+import re
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client, TestCase, override_settings
+from django.utils import timezone
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from community.models import NewsletterPage, NewsletterSending, NewsletterSubscriber
+from community.models.newsletter import Audience, NewsletterIndexPage
+from community.newsletter import sending
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
+from home.schedule import run_due_jobs
+from tests.stories_base import StoriesMixin
+
+User = get_user_model()
+PASSWORD = "een-lang-wachtwoord-123"
+
+
+class NewsletterMixin(StoriesMixin):
+    @classmethod
+    def build_newsletter(cls):
+        cls.build_stories()
+        setup_roles()
+        cls.archive = NewsletterIndexPage(title="Nieuwsbrieven", slug="nieuwsbrieven")
+        cls.home.add_child(instance=cls.archive)
+        cls.archive.save_revision().publish()
+        cls.archive_de = cls.translated(cls.archive, title="Newsletter", slug="newsletter-archiv")
+        cls.editor = User.objects.create_user("redactie@example.org", PASSWORD)
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.moderator = User.objects.create_user("moderator@example.org", PASSWORD)
+        cls.moderator.groups.add(Group.objects.get(name=MODERATORS))
+
+    @classmethod
+    def newsletter(cls, title="Nieuws uit de jumelage", german="Neues aus der Partnerschaft", **kw):
+        page = NewsletterPage(
+            title=title,
+            slug=kw.pop("slug", "nieuws"),
+            intro="Wat er deze maand gebeurde.",
+            body=[
+                ("heading", {"text": "Op de fiets", "level": "h2"}),
+                (
+                    "paragraph",
+                    f'<p>Lees over <a linktype="page" id="{cls.climate.pk}">klimaat</a>.</p>',
+                ),
+            ],
+            **kw,
+        )
+        cls.archive.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        if german:
+            cls.translated(page, title=german)
+        return page
+
+    @classmethod
+    def subscriber(cls, email, language="nl", confirmed=True, **kw):
+        now = timezone.now()
+        return NewsletterSubscriber.objects.create(
+            email=email,
+            language=language,
+            consent_version="test",
+            consented_at=now,
+            confirmed_at=now if confirmed else None,
+            **kw,
+        )
+
+    def send(self, page, client=None):
+        client = client or self.editor_client()
+        return client.post(f"/admin/newsletter/{page.pk}/", {"confirm": "yes"})
+
+    def editor_client(self):
+        client = Client()
+        client.force_login(self.editor)
+        return client
+
+    def mails_to(self, address):
+        return [message for message in mail.outbox if address in message.to]
+
+
+class NewsletterTests(NewsletterMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_newsletter()
+
+    def test_visitor_subscribes_confirms_and_gets_the_newsletter_in_german(self):
+        self.assertEqual(self.client.get("/de/newsletter/").status_code, 200)
+        response = self.client.post(
+            "/de/newsletter/", {"email": "Greta@Example.org", "consent": "on"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Greta@Example.org")
+        self.assertEqual(len(mail.outbox), 1)
+        confirmation = mail.outbox[0]
+        self.assertEqual(confirmation.to, ["greta@example.org"])
+        link = re.search(r"http://testserver(/de/newsletter/confirm/\S+/)", confirmation.body)
+        self.assertIsNotNone(link, confirmation.body)
+
+        page = self.newsletter()
+        mail.outbox.clear()
+        self.send(page)
+        self.assertEqual(self.mails_to("greta@example.org"), [])  # not confirmed yet
+        NewsletterSending.objects.all().delete()
+
+        response = self.client.get(link.group(1))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "greta@example.org")
+        self.assertEqual(response["Content-Language"], "de")
+        self.send(page)
+        [message] = self.mails_to("greta@example.org")
+        self.assertEqual(message.subject, "Neues aus der Partnerschaft")
+        self.assertIn("From", message.extra_headers | {"From": message.from_email})
+        self.assertRegex(
+            message.extra_headers["List-Unsubscribe"],
+            r"^<http://testserver/de/newsletter/unsubscribe/[\w-]+/>$",
+        )
+        self.assertEqual(
+            message.extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click"
+        )
+        [(html, mimetype)] = message.alternatives
+        self.assertEqual(mimetype, "text/html")
+        self.assertIn("Neues aus der Partnerschaft", html)
+        # Links lead to the German pages, with the language prefix, absolute.
+        self.assertIn('href="http://testserver/de/fachgruppen/nachhaltigkeit/"', html)
+        self.assertIn("/de/newsletter/unsubscribe/", html)
+        self.assertIn("http://testserver/de/fachgruppen/nachhaltigkeit/", message.body)
+
+    def test_unconfirmed_subscriber_gets_nothing_and_a_dutch_one_gets_the_source(self):
+        self.subscriber("onbevestigd@example.org", confirmed=False)
+        self.subscriber("jan@example.org", "nl")
+        self.send(self.newsletter())
+        self.assertEqual(self.mails_to("onbevestigd@example.org"), [])
+        [message] = self.mails_to("jan@example.org")
+        self.assertEqual(message.subject, "Nieuws uit de jumelage")
+        self.assertIn("http://testserver/nl/sectoren/duurzaamheid/", message.body)
+
+    def test_german_reader_gets_the_dutch_source_while_it_is_not_translated(self):
+        self.subscriber("greta@example.org", "de")
+        self.send(self.newsletter(german=None))
+        [message] = self.mails_to("greta@example.org")
+        self.assertEqual(message.subject, "Nieuws uit de jumelage")
+
+    def test_one_click_unsubscribe_without_login_and_the_next_newsletter_skips_them(self):
+        jan = self.subscriber("jan@example.org")
+        self.send(self.newsletter())
+        [message] = self.mails_to("jan@example.org")
+        url = message.extra_headers["List-Unsubscribe"].strip("<>").replace("http://testserver", "")
+        client = Client(enforce_csrf_checks=True)
+        page = client.get(url)
+        self.assertContains(page, "<button")
+        response = client.post(
+            url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        )
+        self.assertEqual(response.status_code, 200)
+        jan.refresh_from_db()
+        self.assertIsNotNone(jan.unsubscribed_at)
+        mail.outbox.clear()
+        self.send(self.newsletter(title="Tweede nieuwsbrief", german=None, slug="tweede"))
+        self.assertEqual(self.mails_to("jan@example.org"), [])
+        self.assertEqual(Client().post("/nl/newsletter/unsubscribe/not-a-token/").status_code, 404)
+
+    def test_sending_twice_sends_once(self):
+        self.subscriber("jan@example.org")
+        page = self.newsletter()
+        self.send(page)
+        self.send(page)
+        sending.start_sending(page, self.editor)
+        sending.send_newsletter.enqueue(str(page.translation_key))  # a worker's second run
+        self.assertEqual(len(self.mails_to("jan@example.org")), 1)
+        record = NewsletterSending.objects.get()
+        self.assertEqual((record.sent_by, record.recipients), (self.editor, 1))
+        self.assertIsNotNone(record.completed_at)
+
+    def test_a_sending_whose_worker_died_is_finished_by_the_schedule_without_repeats(self):
+        jan = self.subscriber("jan@example.org")
+        self.subscriber("greta@example.org", "de")
+        page = self.newsletter()
+        # The worker queued Jan's email, then died before Greta's.
+        NewsletterSending.objects.create(translation_key=page.translation_key, sent_by=self.editor)
+        sending.send_to(jan, page, key=f"newsletter:{page.translation_key}:{jan.pk}")
+        later = timezone.now() + sending.UNFINISHED_AFTER * 2
+        self.assertEqual(sending.finish_unfinished_sendings(later), 1)
+        self.assertEqual(len(self.mails_to("jan@example.org")), 1)
+        self.assertEqual(len(self.mails_to("greta@example.org")), 1)
+        self.assertEqual(sending.finish_unfinished_sendings(later), 0)
+
+    def test_audience_by_sector_town_and_language(self):
+        anna = User.objects.create_user(
+            "anna@example.org", PASSWORD, language="nl", town=self.steenwijkerland
+        )
+        bernd = User.objects.create_user(
+            "bernd@example.org", PASSWORD, language="de", town=self.herzebrock
+        )
+        anna.memberships.create(sector_key=self.climate.translation_key)
+        bernd.memberships.create(sector_key=self.farming.translation_key)
+        for member in (anna, bernd):
+            self.subscriber(member.email, user=member)
+        self.subscriber("greta@example.org", "de")
+        self.subscriber("jan@example.org", "nl", confirmed=False)
+
+        def counts(**audience):
+            page = NewsletterPage(title="x", **audience)
+            page.translation_key = self.climate.translation_key  # any; only the audience counts
+            return sending.counts_by_language(page)
+
+        self.assertEqual(counts(audience=Audience.EVERYONE), {"nl": 1, "de": 2})
+        self.assertEqual(
+            counts(audience=Audience.SECTOR, audience_sector=self.climate_de), {"nl": 1, "de": 0}
+        )
+        german_town = self.herzebrock.get_translation(self.german)
+        self.assertEqual(
+            counts(audience=Audience.TOWN, audience_town=german_town), {"nl": 0, "de": 1}
+        )
+        self.assertEqual(
+            counts(audience=Audience.LANGUAGE, audience_language="de"), {"nl": 0, "de": 2}
+        )
+        bernd.is_active = False  # blocked
+        bernd.save()
+        self.assertEqual(counts(audience=Audience.EVERYONE), {"nl": 1, "de": 1})
+
+    def test_editor_sees_counts_previews_sends_a_test_then_sends(self):
+        self.subscriber("jan@example.org", "nl")
+        self.subscriber("greta@example.org", "de")
+        page = self.newsletter()
+        client = self.editor_client()
+        edit = client.get(f"/admin/pages/{page.pk}/edit/")
+        self.assertContains(edit, f"/admin/newsletter/{page.pk}/")
+        overview = client.get(f"/admin/newsletter/{page.pk}/")
+        self.assertEqual(overview.status_code, 200)
+        self.assertContains(overview, 'data-language="nl">1<')
+        self.assertContains(overview, 'data-language="de">1<')
+        preview = client.get(f"/admin/newsletter/{page.pk}/preview/?language=de")
+        self.assertEqual(preview.status_code, 200)
+        self.assertContains(preview, "Neues aus der Partnerschaft")
+        self.assertContains(preview, 'href="http://testserver/de/fachgruppen/nachhaltigkeit/"')
+        self.assertNotEqual(
+            client.get(f"/admin/newsletter/{page.pk}/preview/?language=xx").status_code, 200
+        )
+        client.post(f"/admin/newsletter/{page.pk}/test/")
+        tests = self.mails_to(self.editor.email)
+        self.assertEqual(
+            sorted(message.subject for message in tests),
+            ["[Test] Neues aus der Partnerschaft", "[Test] Nieuws uit de jumelage"],
+        )
+        self.assertEqual(self.mails_to("jan@example.org"), [])
+        self.assertFalse(NewsletterSending.objects.exists())
+
+        unconfirmed = client.post(f"/admin/newsletter/{page.pk}/", {})
+        self.assertEqual(unconfirmed.status_code, 302)
+        self.assertFalse(NewsletterSending.objects.exists())
+        self.send(page, client)
+        self.assertEqual(len(self.mails_to("jan@example.org")), 1)
+        self.assertEqual(len(self.mails_to("greta@example.org")), 1)
+        self.assertContains(client.get(f"/admin/newsletter/{page.pk}/"), "redactie@example.org")
+
+    def test_moderators_and_members_may_not_preview_test_or_send(self):
+        self.subscriber("jan@example.org")
+        page = self.newsletter()
+        member = User.objects.create_user("lid@example.org", PASSWORD)
+        for user in (self.moderator, member):
+            client = Client()
+            client.force_login(user)
+            for path in ("", "preview/?language=nl"):
+                response = client.get(f"/admin/newsletter/{page.pk}/{path}")
+                self.assertIn(response.status_code, (302, 403))
+                self.assertNotIn(b"Neues aus der Partnerschaft", response.content)
+            self.send(page, client)
+            client.post(f"/admin/newsletter/{page.pk}/test/")
+        self.assertEqual(mail.outbox, [])
+        self.assertFalse(NewsletterSending.objects.exists())
+
+    def test_repeated_subscribing_answers_the_same_and_sends_at_most_one_confirmation(self):
+        self.subscriber("jan@example.org")
+        answers = []
+        for email in ("nieuw@example.org", "nieuw@example.org", "jan@example.org"):
+            response = self.client.post("/nl/newsletter/", {"email": email, "consent": "on"})
+            answers.append(response.content.decode().replace(email, "ADDRESS"))
+        self.assertEqual(len(set(answers)), 1)
+        self.assertEqual([message.to for message in mail.outbox], [["nieuw@example.org"]])
+
+    def test_editors_see_the_subscribers_and_delete_one_who_asks_and_nobody_is_added_there(self):
+        self.subscriber("jan@example.org")
+        leaving = self.subscriber("wil-weg@example.org", language="de")
+        client = self.editor_client()
+        listing = client.get("/admin/newsletter_subscribers/").content.decode()
+        self.assertIn("jan@example.org", listing)
+        self.assertIn("wil-weg@example.org", listing)
+        client.post(f"/admin/newsletter_subscribers/delete/{leaving.pk}/")
+        self.assertFalse(NewsletterSubscriber.objects.filter(pk=leaving.pk).exists())
+        client.post("/admin/newsletter_subscribers/new/", {"email": "x@example.org"})
+        self.assertFalse(NewsletterSubscriber.objects.filter(email="x@example.org").exists())
+
+    def test_an_address_nobody_confirmed_is_forgotten_once_the_link_has_expired(self):
+        self.client.post("/nl/newsletter/", {"email": "vreemd@example.org", "consent": "on"})
+        self.subscriber("jan@example.org")  # confirmed: stays
+        later = timezone.now() + datetime.timedelta(days=7, hours=1)
+        self.assertEqual(run_due_jobs(later)[0]["newsletter-unconfirmed"], 1)
+        self.assertEqual(
+            list(NewsletterSubscriber.objects.values_list("email", flat=True)),
+            ["jan@example.org"],
+        )
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_visitor_subscribes_with_csrf_through_the_page_cache(self):
+        client = Client(enforce_csrf_checks=True)
+        for _attempt in range(2):
+            form = client.get("/nl/newsletter/")
+            self.assertNotEqual(form.get("X-Page-Cache"), "hit")
+        token = BeautifulSoup(form.content, "html.parser").find(
+            "input", attrs={"name": "csrfmiddlewaretoken"}
+        )["value"]
+        response = client.post(
+            "/nl/newsletter/",
+            {"email": "jan@example.org", "consent": "on", "csrfmiddlewaretoken": token},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(mail.outbox), 1)
+
+    def test_a_broken_confirmation_link_confirms_nothing(self):
+        self.client.post("/nl/newsletter/", {"email": "jan@example.org", "consent": "on"})
+        link = re.search(r"/nl/newsletter/confirm/(\S+)/", mail.outbox[0].body).group(1)
+        response = self.client.get(f"/nl/newsletter/confirm/{link}x/")
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, "/nl/newsletter/", status_code=404)
+        self.assertIsNone(NewsletterSubscriber.objects.get().confirmed_at)
+
+    def test_form_keeps_what_was_typed_and_asks_for_consent(self):
+        response = self.client.post("/nl/newsletter/", {"email": "jan@example.org"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'value="jan@example.org"')
+        self.assertContains(response, "field--error")
+        self.assertFalse(NewsletterSubscriber.objects.exists())
+
+    def test_archive_lists_sent_newsletters_only_and_unsent_ones_are_not_public(self):
+        page = self.newsletter()
+        path = "/nl/nieuwsbrieven/nieuws/"
+        self.assertEqual(self.client.get(path).status_code, 404)
+        self.assertIsNone(page.url)
+        self.assertNotContains(self.client.get("/nl/nieuwsbrieven/"), "Nieuws uit de jumelage")
+        self.assertNotContains(self.client.get("/sitemap.xml"), "nieuwsbrieven/nieuws/")
+        self.assertEqual(NewsletterPage.objects.unsent().count(), 2)  # Dutch and German
+        self.send(page)
+        self.assertContains(self.client.get("/sitemap.xml"), "/nl/nieuwsbrieven/nieuws/")
+        self.assertContains(self.client.get("/nl/nieuwsbrieven/"), "Nieuws uit de jumelage")
+        self.assertContains(
+            self.client.get("/de/newsletter-archiv/"), "Neues aus der Partnerschaft"
+        )
+        self.assertContains(self.client.get(path), "Op de fiets")
+        self.assertFalse(NewsletterPage.objects.unsent().exists())
+
+    def test_editor_writes_a_newsletter_in_the_admin_and_must_name_its_sector(self):
+        client = self.editor_client()
+        data = nested_form_data(
+            {
+                "title": "Klimaatnieuws",
+                "slug": "klimaatnieuws",
+                "intro": "Voor de klimaatgemeenschap.",
+                "body": streamfield([("heading", {"text": "Zonnepanelen", "level": "h2"})]),
+                "audience": Audience.SECTOR,
+                "audience_sector": "",
+                "audience_town": "",
+                "audience_language": "",
+            }
+        )
+        add = f"/admin/pages/add/community/newsletterpage/{self.archive.pk}/"
+        response = client.post(add, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(NewsletterPage.objects.exists())
+        data["audience_sector"] = str(self.climate.pk)
+        response = client.post(add, data)
+        self.assertEqual(response.status_code, 302)
+        page = NewsletterPage.objects.get(slug="klimaatnieuws", locale=self.dutch)
+        self.assertEqual(page.audience_sector, self.climate)
+        self.assertFalse(page.is_sent())
+        # Its German alias (locale synchronisation) mirrors the source: German readers would get
+        # the source until it is translated.
+        alias = NewsletterPage.objects.get(slug="klimaatnieuws", locale=self.german)
+        self.assertEqual(alias.alias_of_id, page.pk)
+        self.assertEqual(sending.version_for(alias, "de"), page)
+
+    def test_a_copy_of_a_sent_newsletter_is_unsent(self):
+        page = self.newsletter()
+        self.send(page)
+        copy = page.copy(update_attrs={"slug": "kopie", "title": "Kopie"})
+        self.assertTrue(page.is_sent())
+        self.assertFalse(copy.specific.is_sent())
+
+
+class MemberNewsletterTests(NewsletterMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_newsletter()
+        cls.anna = User.objects.create_user(
+            "anna@example.org", PASSWORD, display_name="Anna", language="de"
+        )
+
+    def profile(self, **data):
+        return self.client.post(
+            "/nl/members/profile/",
+            {"display_name": "Anna", "language": "de", "town": "", **data},
+        )
+
+    def test_member_opts_in_on_profile_without_confirmation_and_it_is_in_the_export(self):
+        self.client.force_login(self.anna)
+        self.profile(newsletter="on")
+        subscription = NewsletterSubscriber.objects.get(user=self.anna)
+        self.assertTrue(subscription.receives)
+        self.assertIsNotNone(subscription.consented_at)
+        self.assertEqual(mail.outbox, [])
+        form = BeautifulSoup(self.client.get("/nl/members/profile/").content, "html.parser")
+        self.assertTrue(form.find("input", attrs={"name": "newsletter"}).has_attr("checked"))
+
+        self.send(self.newsletter())
+        [message] = self.mails_to("anna@example.org")
+        self.assertEqual(message.subject, "Neues aus der Partnerschaft")
+
+        self.profile()
+        subscription.refresh_from_db()
+        self.assertIsNotNone(subscription.unsubscribed_at)
+        export = json.loads(self.client.get("/nl/members/my-data/").content)
+        self.assertEqual(
+            export["newsletter"]["consented_at"], subscription.consented_at.isoformat()
+        )
+        self.assertEqual(
+            export["newsletter"]["unsubscribed_at"], subscription.unsubscribed_at.isoformat()
+        )
+        self.assertIsNotNone(export["newsletter"]["confirmed_at"])
