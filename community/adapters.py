@@ -10,7 +10,7 @@ from django.utils import translation
 
 from home.i18n import home_url
 from home.mail import queue_email
-from home.notifications import email_context
+from home.notifications import as_multipart, email_context
 from home.ratelimit import client_ip
 from home.urls_util import rebase_url
 
@@ -34,7 +34,8 @@ class AccountAdapter(DefaultAccountAdapter):
         request came to, as our own emails do (home.notifications.email_context). allauth builds
         its links (confirmation, reset, sign-up) on the request's Host header; they are moved
         onto the address our emails link to (home.urls_util.base_url), which takes the request's
-        only when it is one of the site's own."""
+        only when it is one of the site's own. Like ours, they are multipart and come from the
+        platform's name (home.notifications.as_multipart)."""
         with translation.override(language_of(context.get("user"), email)):
             request = allauth_context.request
             context = {
@@ -44,7 +45,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 "current_site": get_current_site(request),
                 **{name: rebase_url(value, request) for name, value in context.items()},
             }
-            queue_email(self.render_mail(template_prefix, email, context))
+            queue_email(as_multipart(self.render_mail(template_prefix, email, context), context))
 
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):

@@ -9,6 +9,7 @@ from home.cache import PAGES, bump
 
 from . import contributions
 from .models.contribution import contribution_models
+from .newsletter import subscriptions
 from .signal_handlers import named_on_live_pages
 from .uploads import clear_kept_photos_of
 
@@ -45,6 +46,8 @@ def delete_account(user, *, remove_contributions=False):
     forget_photos(user, kept_photos)
     # Photos kept for forms the member was correcting, on any device.
     clear_kept_photos_of(user)
+    # The newsletter, at either subscription the member's page showed as theirs.
+    subscriptions.forget_member(user)
     user.delete()
     if named:
         bump(PAGES)

@@ -7,14 +7,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.ratelimit import client_ip, rate_limit
 
 from .forms import DeleteAccountForm, ProfileForm, ReportForm
-from .models import NewsletterSubscriber, Report, SectorMembership, SectorPage
+from .models import (
+    NewsletterIndexPage,
+    NewsletterSubscriber,
+    Report,
+    SectorMembership,
+    SectorPage,
+)
 from .models.reports import AlreadyReported
 from .newsletter import subscriptions
 from .newsletter.forms import SubscribeForm
@@ -138,16 +145,20 @@ def newsletter_subscribe(request):
     email. Every address gets the same answer, subscribed or not. Not kept by the page cache
     (a form with a CSRF token, and an answer by who asks)."""
     form = SubscribeForm(request.POST or None)
+    archive = NewsletterIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     if request.method == "POST" and form.is_valid():
         subscriptions.subscribe(form.cleaned_data["email"], get_language(), request)
         return render(
             request,
             "community/newsletter_subscribe.html",
-            {"requested": True, "email": form.cleaned_data["email"]},
+            {"requested": True, "email": form.cleaned_data["email"], "archive": archive},
         )
-    return render(request, "community/newsletter_subscribe.html", {"form": form})
+    return render(
+        request, "community/newsletter_subscribe.html", {"form": form, "archive": archive}
+    )
 
 
+@never_cache
 def newsletter_confirm(request, token):
     """The link of the confirmation email (GET): from now on the newsletter is sent there."""
     subscriber = subscriptions.confirm(token, get_language())
@@ -162,12 +173,13 @@ def newsletter_confirm(request, token):
 
 # Token-authenticated: RFC 8058's one-click POST comes from the mail client, without a cookie.
 @csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 def newsletter_unsubscribe(request, token):
     """GET asks (a button); POST (the button, or the mail client's `List-Unsubscribe=One-Click`)
     unsubscribes, without a login."""
     subscriber = get_object_or_404(NewsletterSubscriber, token=token)
-    if request.method == "POST":
+    if request.method == "POST" or subscriber.unsubscribed_at is not None:
         subscriptions.unsubscribe(subscriber)
         return render(request, "community/newsletter_unsubscribe.html", {"done": True})
     return render(request, "community/newsletter_unsubscribe.html", {"subscriber": subscriber})

@@ -394,7 +394,7 @@ class NewsletterSubscriberViewSet(ModelViewSet):
     menu_order = 330
     add_to_admin_menu = True
     list_display = [
-        "email",
+        "address",
         "language",
         "user",
         "consented_at",
@@ -402,6 +402,16 @@ class NewsletterSubscriberViewSet(ModelViewSet):
         "unsubscribed_at",
     ]
     list_filter = ["language"]
+    # Not the token: the subscriber's secret in their unsubscribe links.
+    inspect_view_fields = [
+        "email",
+        "user",
+        "language",
+        "consent_version",
+        "consented_at",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
     search_fields = ["email", "user__email", "user__display_name"]
     search_backend_name = None
     form_fields = ["language"]

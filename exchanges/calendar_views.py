@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from community.localization import with_localized_sectors
+from home.local_time import LOCAL_TIME
 from home.pagination import CountedPaginator
 
 from .forms import MeetingFilterForm, page_key
-from .local_time import LOCAL_TIME
 
 MEETINGS_PER_PAGE = 20
 

@@ -5,12 +5,16 @@ community.models.members: none, as it happens, daily at 07:00, weekly on Monday 
 A scheduled job runs every five minutes. For each member with a sector whose digest is due it
 sends one email combining those sectors, in the member's language, then records per membership
 up to when it was sent (`digest_sent_until`): an item is in one digest only, and a run that finds
-nothing new sends nothing but still records that the period was looked at. The member's
+nothing new sends nothing but still records that the period was looked at. A period ends
+`DIGEST_LAG` before the run; meetings are in it by Wagtail's record of their publications in it
+(not by their latest publication, which a later edit moves), and a changed one is judged by
+comparing its version live at the period's start with the one live at its end. The member's
 memberships are locked while this happens and the email has a key made of what it covers, so
 two runs at once never send it twice."""
 
 import datetime
 import hashlib
+import logging
 from dataclasses import dataclass, field
 
 from django.core import signing
@@ -18,6 +22,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry
 
@@ -30,6 +35,8 @@ from home.schedule import scheduled
 from home.urls_util import base_url
 
 from .models import MeetingPage, StoryPage
+
+logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "exchanges.digests.unsubscribe-member"
 # What a participant notices of a meeting being changed; an edit of its text alone is no news.
@@ -147,7 +154,8 @@ def new_stories(sector_key, since, until, code):
 
 
 def _as_it_was(meeting, moment):
-    """The meeting as it was published at `moment`, or None when that is not recorded."""
+    """The meeting as it was published at `moment` (the revision of its last publication up to
+    then), or None when no publication of it is recorded by then."""
     entry = (
         PageLogEntry.objects.filter(
             page=meeting, action="wagtail.publish", timestamp__lte=moment, revision__isnull=False
@@ -159,28 +167,51 @@ def _as_it_was(meeting, moment):
     return entry.revision.as_object() if entry else None
 
 
-def meeting_change(meeting, since):
-    """What a participant should know of a meeting republished after `since`: "cancelled",
-    "moved" (with the start it had), "changed" (time, place, format or title), or nothing."""
-    before = _as_it_was(meeting, since)
-    if meeting.cancelled:
+def meeting_change(before, after):
+    """What a participant should know of a meeting that was `before` at the start of a period
+    and is `after` at its end: "cancelled", "moved" (with the start it had), "changed" (time,
+    place, format or title), or nothing. `before` None (its publication was not recorded):
+    what the meeting says of itself."""
+    if after.cancelled:
         return ("cancelled", None) if before is None or not before.cancelled else (None, None)
     if before is None:
-        return ("moved", meeting.moved_from) if meeting.moved_from else ("changed", None)
-    if before.start != meeting.start:
+        return ("moved", after.moved_from) if after.moved_from else ("changed", None)
+    if before.start != after.start:
         return "moved", before.start
-    if any(getattr(before, name) != getattr(meeting, name) for name in NOTICED_FIELDS):
+    if any(getattr(before, name) != getattr(after, name) for name in NOTICED_FIELDS):
         return "changed", None
     return None, None
 
 
+def _publications(since, until):
+    """Whether some language version of the page (`OuterRef`) was published in the period, by
+    Wagtail's record of publications: a later republication (a typo fixed within
+    `DIGEST_LAG`, or during a worker's downtime) does not hide it from the period."""
+    return Exists(
+        PageLogEntry.objects.filter(
+            page__translation_key=OuterRef("translation_key"),
+            action="wagtail.publish",
+            timestamp__gt=since,
+            timestamp__lte=until,
+        )
+    )
+
+
 def new_and_changed_meetings(sector_key, since, until, now, code):
-    """Meetings of the sector that have not ended, published (new) or republished with a
-    change a participant notices (changed, moved, cancelled) in the period."""
+    """Meetings of the sector that have not ended and were published in the period: new ones
+    (no version published by `since`), and those whose version live at `until` differs from
+    the one live at `since` in what a participant notices (changed, moved, cancelled)."""
     meetings = (
-        _published_in(MeetingPage, sector_key, since, until, "last_published_at")
-        .filter(end__gte=now)
+        MeetingPage.objects.live()
+        .public()
+        .filter(
+            _publications(since, until),
+            alias_of__isnull=True,
+            end__gte=now,
+            **{f"{MeetingPage.sector_links_name}__sector__translation_key": sector_key},
+        )
         .annotate(seen_before=_first_published_before(since))
+        .distinct()
     )
     changes = {}
     for meeting in meetings.order_by("first_published_at", "pk"):
@@ -196,7 +227,8 @@ def new_and_changed_meetings(sector_key, since, until, now, code):
             .order_by("first_published_at", "pk")
             .first()
         )
-        change, moved_from = meeting_change(source, since)
+        after = _as_it_was(source, until) or source
+        change, moved_from = meeting_change(_as_it_was(source, since), after)
         if change:
             changes[meeting.translation_key] = (change, moved_from)
     items = _shown_versions(MeetingPage, list(changes), code)
@@ -262,6 +294,7 @@ def send_digest(user, now):
                     user,
                     key=digest_key(user, due),
                     headers=unsubscribe_headers(url),
+                    bulk=True,
                 )
                 is not None
             )
@@ -282,8 +315,10 @@ def _settings_path(user):
     description=_("Sends members the news of their sector communities, as often as they chose."),
 )
 def send_digests(now):
-    """Sends every member whose digest of some sector is due their one email; returns how many
-    were sent."""
+    """Sends every member whose digest of some sector is due their one email. A member whose
+    digest fails is logged and left due (the next run tries again), and the others still get
+    theirs. Returns how many were sent, or, when some failed, a short text saying how many of
+    each."""
     users = {}
     # Only those with something left to cover can be due (`SectorMembership.digest_due`).
     memberships = SectorMembership.objects.with_digest().filter(
@@ -292,4 +327,16 @@ def send_digests(now):
     for membership in memberships.select_related("user"):
         if membership.user.is_active and membership.digest_due(now):
             users.setdefault(membership.user_id, membership.user)
-    return sum(send_digest(user, now) for user in users.values())
+    sent = failed = 0
+    for user in users.values():
+        try:
+            sent += send_digest(user, now)
+        except Exception:
+            logger.exception("The sector digest of member %s failed", user.pk)
+            failed += 1
+    if failed:
+        return gettext("%(sent)d sent, %(failed)d failed (see the log)") % {
+            "sent": sent,
+            "failed": failed,
+        }
+    return sent

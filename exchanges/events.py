@@ -4,8 +4,10 @@ and as the "add to Google Calendar / Outlook" links of its page, which say what 
 say.
 
 A meeting's UID is its translation key, so the Dutch and German feeds and every invitation
-describe the same event, and a calendar that holds it from several of them does not show it
-twice; it survives every edit. Its SEQUENCE is the number of changes its participants were told
+describe the same event, and a calendar app updates (or removes) the event an invitation added
+when the next invitation or cancellation of the same UID comes; it survives every edit. (A
+subscribed feed is a calendar of its own: an app shows its events beside those of the calendar
+the invitations went into.) Its SEQUENCE is the number of changes its participants were told
 of (AnnouncedSchedule), the same in every feed and email. Only an event made for a registered
 member carries the join link of an online meeting; the public feeds never do."""
 
@@ -18,9 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from home.local_time import LOCAL_TIME
 from home.validators import without_control_characters
-
-from .local_time import LOCAL_TIME
 
 UID_DOMAIN = "jumelage-steenwijkerland-herzebrock-clarholz"
 PRODID = "-//Jumelage Steenwijkerland – Herzebrock-Clarholz//Calendar//EN"
@@ -60,12 +61,12 @@ def public_description(meeting, url):
     return "\n\n".join(description)
 
 
-def meeting_event(meeting, url, *, sequence=None, join_link=False, cancelled=None, stamp=None):
+def meeting_event(meeting, url, *, sequence=None, join_link=False, status=True, stamp=None):
     """The event of `meeting` (in the active language), whose page is at `url` (absolute).
     `join_link`: the online link in the description and as location, only for a registered
-    member. `cancelled`: STATUS:CANCELLED (a cancelled meeting, or a member's cancelled place).
+    member. `status`: STATUS:CANCELLED for a cancelled meeting, else CONFIRMED; without it
+    (one member's place cancelled, not the meeting: RFC 5546, 3.2.5) no STATUS.
     `stamp`: when it was written (an email's: now), by default when the meeting was published."""
-    cancelled = meeting.cancelled if cancelled is None else cancelled
     event = Event()
     event.add("uid", text(meeting_uid(meeting)))
     event.add("dtstamp", stamp or meeting.last_published_at or timezone.now())
@@ -86,7 +87,8 @@ def meeting_event(meeting, url, *, sequence=None, join_link=False, cancelled=Non
     elif meeting.is_online:
         event.add("location", text(meeting.online_url if join_link else url))
     event.add("url", url)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if status:
+        event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
     event.add("sequence", sequence_of(meeting) if sequence is None else sequence)
     if meeting.last_published_at:
         event.add("last-modified", meeting.last_published_at)
@@ -114,7 +116,10 @@ def finished(cal):
 def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
     """The calendar an email to `member` carries (RFC 5546): an invitation (REQUEST) with the
     join link of an online meeting, or a cancellation (CANCEL) of their place or of the
-    meeting. The organiser is the platform's sender address, the attendee the member."""
+    meeting. The organiser is the platform's sender address, the attendee the member, who is
+    not asked to reply (RSVP=FALSE: replies would go to an address nobody reads). Only the
+    cancellation of a cancelled meeting says STATUS:CANCELLED; that of one member's place
+    removes the event from their calendar without saying the meeting is off."""
     cancel = method == "CANCEL"
     cal = calendar(method=method)
     event = meeting_event(
@@ -122,7 +127,7 @@ def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
         url,
         sequence=sequence,
         join_link=not cancel,
-        cancelled=cancel or None,
+        status=meeting.cancelled or not cancel,
         stamp=timezone.now(),
     )
     organizer = vCalAddress(f"mailto:{sender_address()}")
@@ -132,6 +137,7 @@ def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
     attendee.params["cn"] = text(member.public_name or member.email)
     attendee.params["role"] = "REQ-PARTICIPANT"
     attendee.params["partstat"] = "DECLINED" if cancel else "ACCEPTED"
+    attendee.params["rsvp"] = "FALSE"
     event.add("attendee", attendee)
     cal.add_component(event)
     return finished(cal)

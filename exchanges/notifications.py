@@ -1,18 +1,30 @@
 """What members are emailed about the meetings they registered for, each in their own language:
 the confirmation of a place (with the meeting as an invitation for their calendar) or of a place
-on the waiting list, a place that came free, the cancellation of their place, a meeting moved
-or cancelled, and the reminders before it starts.
+on the waiting list, a place that came free (or given by an editor), the cancellation of their
+place (by themselves or an editor), a meeting moved, cancelled or taking place after all, and the
+reminders before it starts.
 
 Every invitation is the meeting's event (exchanges/events.py) with the member as attendee:
 METHOD:REQUEST while they have a place, METHOD:CANCEL when it is gone, with the meeting's
 SEQUENCE, so a calendar app updates the one entry. Members on the waiting list are told in words
 only: nothing is in their calendar until they have a place. Each email has a `key`, so a change
-is told once however often the code that tells it runs (home.notifications)."""
+is told once however often the code that tells it runs (home.notifications).
+
+A change of a meeting is told by a task (tell_of_change), so publishing it costs the editor's
+request the same whatever the number of participants, and a worker that stops half-way is
+retried without telling anyone twice."""
+
+import datetime
+
+from django.conf import settings
+from django.utils import translation
+from django_tasks import task
 
 from home.i18n import live_translation
 from home.notifications import send_templated_email
 from home.urls_util import base_url, current_request
 
+from . import models
 from .events import invitation
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
@@ -36,7 +48,12 @@ def page_address(page):
 
 
 def attachment(meeting, member, method, sequence=None):
-    content = invitation(meeting, page_address(meeting), member, method=method, sequence=sequence)
+    """The invitation of `member` to `meeting`, in their language (its summary, description
+    and organiser name are words), whatever the language of the request that sends it."""
+    with translation.override(member.language or settings.LANGUAGE_CODE):
+        content = invitation(
+            meeting, page_address(meeting), member, method=method, sequence=sequence
+        )
     return (f"{meeting.slug}.ics", content, f"text/calendar; method={method}")
 
 
@@ -103,18 +120,62 @@ def registration_cancelled(registration, sequence):
     )
 
 
-def schedule_changed(meeting, change, registrations):
-    """Tells every member registered or waiting that `meeting` was moved or cancelled
-    (`change`, see AnnouncedScheduleManager.record); returns how many were emailed."""
+CHANGES = ("moved", "cancelled", "reinstated")
+
+
+def tell_participants(meeting, change, sequence):
+    """Has every member registered or waiting told that `meeting` (a published version) was
+    moved, cancelled or reinstated (`change`, see AnnouncedScheduleManager.record; `sequence` is
+    the SEQUENCE it was recorded with), once the transaction that published it is committed."""
+    tell_of_change.enqueue(meeting.pk, change, sequence, time_of(meeting))
+
+
+def time_of(meeting):
+    """The meeting's start and end, in UTC (as read from the database, or as edited)."""
+    return "/".join(
+        moment.astimezone(datetime.UTC).isoformat() for moment in (meeting.start, meeting.end)
+    )
+
+
+@task()
+def tell_of_change(meeting_id, change, sequence, when):
+    """Tells every member registered or waiting of the change of the meeting with page
+    `meeting_id`, published at the time `when`; returns how many were emailed. The keys hold
+    `sequence`, so a run again (a worker that stopped) tells only whom it had not told, and the
+    next change of the same kind (cancelled again, moved back and forth) is told as new. A change
+    the meeting no longer shows (moved or cancelled again before this ran) is left to the task of
+    the later one."""
+    meeting = models.MeetingPage.objects.filter(pk=meeting_id).select_related("town").first()
+    if (
+        meeting is None
+        or change not in CHANGES
+        or (change == "cancelled") != meeting.cancelled
+        or time_of(meeting) != when
+    ):
+        return 0
+    registrations = (
+        models.Registration.objects.for_meeting(meeting)
+        .active()
+        .filter(user__is_active=True)
+        .select_related("user", "meeting")
+    )
+    return schedule_changed(meeting, change, registrations, sequence)
+
+
+def schedule_changed(meeting, change, registrations, sequence):
+    """Tells each of `registrations` that `meeting` was moved, cancelled or reinstated;
+    returns how many were emailed."""
     told = 0
     for registration in registrations:
         waiting = registration.is_waiting
         if change == "cancelled":
-            key = f"meeting-cancelled:{registration.pk}"
+            key = f"meeting-cancelled:{registration.pk}:{sequence}"
             method = None if waiting else CANCEL
+        elif change == "reinstated":
+            key = f"meeting-reinstated:{registration.pk}:{sequence}"
+            method = None if waiting else REQUEST
         else:
-            when = f"{meeting.start.isoformat()}/{meeting.end.isoformat()}"
-            key = f"meeting-moved:{registration.pk}:{when}"
+            key = f"meeting-moved:{registration.pk}:{time_of(meeting)}:{sequence}"
             method = None if waiting else REQUEST
         sent = tell(
             f"exchanges/email/meeting_{change}",
@@ -122,20 +183,26 @@ def schedule_changed(meeting, change, registrations):
             meeting,
             key=key,
             method=method,
+            sequence=sequence,
             waiting=waiting,
         )
         told += sent is not None
     return told
 
 
-def reminder(registration, meeting, *, soon):
-    """A reminder to a registered member: the day before, or (`soon`, online meetings) shortly
-    before the start, with the join link. Once per registration, kind and start time."""
+def reminder_key(registration, meeting, *, soon):
+    """One reminder per registration, kind and start time."""
     kind = "soon" if soon else "day"
+    return f"meeting-reminder:{kind}:{registration.pk}:{meeting.start.isoformat()}"
+
+
+def reminder(registration, meeting, *, soon):
+    """A reminder to a registered member: the day before, or (`soon`, online and hybrid
+    meetings) shortly before the start, with the join link."""
     return tell(
         "exchanges/email/reminder",
         registration,
         meeting,
-        key=f"meeting-reminder:{kind}:{registration.pk}:{meeting.start.isoformat()}",
+        key=reminder_key(registration, meeting, soon=soon),
         soon=soon,
     )

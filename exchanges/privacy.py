@@ -38,7 +38,7 @@ def newsletter_subscription(user):
     if subscription is None:
         return None
     return {
-        "email": subscription.email,
+        "email": subscription.address,
         "language": subscription.language,
         "consent_text_version": subscription.consent_version,
         "consented_at": subscription.consented_at.isoformat(),

@@ -3,12 +3,17 @@ meeting once more shortly before the start, with the join link. Run by the sched
 minutes (home.schedule); what is due is worked out from the meetings, so a run that comes late
 (a worker that was down) still reminds of every meeting that has not begun, and a run that comes
 twice reminds nobody twice (one email per registration, kind and start time: a meeting moved
-is reminded of again, for its new time)."""
+is reminded of again, for its new time). Each run renders only the reminders not queued
+before, and a registration whose reminder fails is logged and left for the next run, without
+holding up the others."""
 
+import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from home.mail import OutgoingEmail
 from home.schedule import scheduled
 
 from . import notifications
@@ -16,6 +21,8 @@ from .models import MeetingPage, Registration
 
 DAY_BEFORE = timedelta(hours=24)
 SHORTLY_BEFORE = timedelta(minutes=15)
+
+logger = logging.getLogger(__name__)
 
 
 def due_meetings(now, ahead):
@@ -47,14 +54,25 @@ def remind(now, ahead, *, soon):
         .registered()
         .select_related("user")
     )
-    sent = 0
+    due = {}
     for registration in registrations:
         meeting = meetings[registration.meeting_key]
         # A member who registered within the last day just had the confirmation, which says
         # what the day's reminder would; the one shortly before brings the link when it is due.
         if not soon and registration.queued_at > meeting.start - ahead:
             continue
-        sent += notifications.reminder(registration, meeting, soon=soon) is not None
+        due[notifications.reminder_key(registration, meeting, soon=soon)] = registration
+    queued = set(OutgoingEmail.objects.filter(key__in=list(due)).values_list("key", flat=True))
+    sent = 0
+    for key, registration in due.items():
+        if key in queued:
+            continue
+        meeting = meetings[registration.meeting_key]
+        try:
+            with transaction.atomic():
+                sent += notifications.reminder(registration, meeting, soon=soon) is not None
+        except Exception:
+            logger.exception("The reminder %s could not be queued", key)
     return sent
 
 

@@ -4,8 +4,9 @@ waiting for an editor to resync the translation (wagtail-localize's default). A 
 is not on the site (never published, or taken off it by an editor or by reports) takes them in
 its draft and stays off the site: publishing it is an editor's decision.
 
-A meeting published moved or cancelled is then told to everyone registered or waiting, once per
-change, whichever language version is published first (AnnouncedSchedule)."""
+A meeting published moved, cancelled or no longer cancelled is then told to everyone registered
+or waiting, once per change, whichever language version is published first (AnnouncedSchedule),
+by a task once the publishing is committed (exchanges.notifications.tell_of_change)."""
 
 from django.db import transaction
 from wagtail.signals import page_published
@@ -13,7 +14,7 @@ from wagtail.signals import page_published
 from home.i18n import is_source_version
 
 from . import notifications
-from .models import AnnouncedSchedule, MeetingPage, Registration
+from .models import AnnouncedSchedule, MeetingPage
 
 
 def push_schedule_to_translations(sender, instance, **kwargs):
@@ -37,18 +38,10 @@ def push_schedule_to_translations(sender, instance, **kwargs):
 
 
 def tell_participants_of_changes(sender, instance, **kwargs):
-    change = AnnouncedSchedule.objects.record(instance)
+    change, sequence = AnnouncedSchedule.objects.record(instance)
     if change is None:
         return
-    registrations = (
-        Registration.objects.for_meeting(instance)
-        .active()
-        .filter(user__is_active=True)
-        .select_related("user", "meeting")
-    )
-    transaction.on_commit(
-        lambda: notifications.schedule_changed(instance, change, list(registrations))
-    )
+    transaction.on_commit(lambda: notifications.tell_participants(instance, change, sequence))
 
 
 def register():

@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from .schedule import scheduled
+
 logger = logging.getLogger(__name__)
 
 # Seconds to wait before each further attempt: 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, 4 h, 8 h,
@@ -128,10 +130,15 @@ class OutgoingEmail(models.Model):
         return message
 
 
-def queue_email(message, *, key=None):
+# Emails to many at once (a newsletter, digests) wait behind those a member waits for.
+BULK_PRIORITY = 0
+
+
+def queue_email(message, *, key=None, bulk=False):
     """Stores a rendered `EmailMessage` and enqueues its delivery; returns the OutgoingEmail
     (None when an email with this `key` was queued before). Call it inside the transaction of
-    the change the email is about: if that rolls back, nothing is sent."""
+    the change the email is about: if that rolls back, nothing is sent. A `bulk` email (one of
+    many sent at once) is delivered after the others waiting."""
     # Fixed now: a message that reaches a mailbox twice after all is one message to its client.
     message.extra_headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
     message.extra_headers.setdefault("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))
@@ -149,7 +156,10 @@ def queue_email(message, *, key=None):
         if key is not None and OutgoingEmail.objects.filter(key=key).exists():
             return None
         raise
-    deliver_email.enqueue(email.pk)
+    if bulk:
+        deliver_email.using(priority=BULK_PRIORITY).enqueue(email.pk)
+    else:
+        deliver_email.enqueue(email.pk)
     return email
 
 
@@ -246,6 +256,15 @@ def retry_later(email, error):
         deliver_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
     # A backend that cannot wait (the immediate one) leaves it to `manage.py resume_work`.
     return "retry"
+
+
+@scheduled(
+    "resume-email",
+    every=timedelta(minutes=15),
+    description=_("Queues again the emails whose delivery a stopped worker left behind."),
+)
+def resume_overdue_job(now):
+    return resume_overdue(now)
 
 
 def resume_overdue(now=None):

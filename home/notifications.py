@@ -58,6 +58,27 @@ def html_body(template, context, text):
     return render_to_string("home/email/frame.html", {**context, "body": body})
 
 
+def as_multipart(message, context):
+    """An email rendered elsewhere (allauth's) made like ours, in the active language: from the
+    platform's name, with the HTML version of its text in our frame."""
+    multipart = EmailMultiAlternatives(
+        message.subject,
+        message.body,
+        sender(),
+        to=message.to,
+        cc=message.cc,
+        bcc=message.bcc,
+        reply_to=message.reply_to,
+        headers=message.extra_headers,
+    )
+    for content, mimetype in getattr(message, "alternatives", []):
+        multipart.attach_alternative(content, mimetype)
+    if not multipart.alternatives:
+        frame = {**context, "subject": message.subject, "body": text_as_html(message.body)}
+        multipart.attach_alternative(render_to_string("home/email/frame.html", frame), "text/html")
+    return multipart
+
+
 def render_email(template, context, recipient, *, language=None, request=None):
     """(subject, text, html, sender) of `template` for `recipient`, in their language."""
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
@@ -81,6 +102,7 @@ def send_templated_email(
     key=None,
     attachments=(),
     headers=None,
+    bulk=False,
 ):
     """Renders `<template>_subject.txt` and `<template>_body.txt` (and `_body.html`, if there
     is one) in the recipient's language (their `language`, else the site default) and queues
@@ -88,7 +110,8 @@ def send_templated_email(
     account, a newsletter subscriber. A mail server that is down delays it, never the caller.
     With a `key`, a second email with the same key is never queued (e.g. one reminder per
     registration): then None is returned. `attachments` are (filename, content, mimetype)
-    triples (e.g. an iCalendar invitation); `headers` extra headers (e.g. List-Unsubscribe).
+    triples (e.g. an iCalendar invitation); `headers` extra headers (e.g. List-Unsubscribe);
+    a `bulk` email (a newsletter, a digest) waits behind those a member waits for.
     Links go to the address of the request being served (`request`, else the current one) if it
     is one of the site's own, else to WAGTAILADMIN_BASE_URL."""
     subject, text, html, from_email = render_email(
@@ -100,7 +123,7 @@ def send_templated_email(
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    if queue_email(message, key=key) is None:
+    if queue_email(message, key=key, bulk=bulk) is None:
         return None
     return message
 

@@ -366,6 +366,9 @@ class ICalendarTests(CalendarTestCase):
             page.select_one(".status--alert").get_text(strip=True),
             "Deze bijeenkomst gaat niet door.",
         )
+        # Nothing offers to put it in a calendar (newcomer walk).
+        self.assertFalse(page.select("a[href*='calendar.google.com'], a[href*='outlook.live']"))
+        self.assertIsNone(page.find("a", string="Aan mijn agenda toevoegen (.ics)"))
 
 
 @time_machine.travel(NOW, tick=False)

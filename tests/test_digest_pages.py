@@ -3,9 +3,12 @@ choices in the member's data export (exchanges/digest_views.py)."""
 
 import datetime
 import json
+from importlib import import_module
 
 from bs4 import BeautifulSoup
 from django.core import mail, signing
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import AddField
 from django.test import Client
 
 from community.models import SectorMembership
@@ -90,6 +93,31 @@ class DigestSettingsPage(DigestTestCase):
         self.client.force_login(self.anna)
         page = soup(self.client.get("/nl/members/"))
         self.assertTrue(page.find("a", href="/nl/members/digests/"))
+
+    def test_the_join_button_says_that_members_get_a_weekly_digest_they_can_change(self):
+        self.client.force_login(self.bernd)
+        for path, words in (
+            (self.farming.url, "elke maandag een e-mail"),
+            (self.farming.get_translation(self.german).url, "jeden Montag eine E-Mail"),
+        ):
+            page = soup(self.client.get(path))
+            form = page.find("form", action=lambda action: action and "join" in action)
+            self.assertIn(words, form.find_next("p").get_text())
+
+    def test_existing_memberships_get_no_digest_and_new_ones_a_weekly_one(self):
+        """Members who joined before digests existed never chose one: the migration that adds
+        the choice gives their memberships none."""
+        migration = import_module("community.migrations.0009_membership_digest").Migration
+        added = next(
+            operation
+            for operation in migration.operations
+            if isinstance(operation, AddField) and operation.name == "digest"
+        )
+        self.assertEqual(added.field.default, DigestFrequency.NONE)
+        state = MigrationLoader(None).project_state(("community", "0009_membership_digest"))
+        field = state.apps.get_model("community", "SectorMembership")._meta.get_field("digest")
+        self.assertEqual(field.default, DigestFrequency.WEEKLY)
+        self.assertEqual(SectorMembership._meta.get_field("digest").default, DigestFrequency.WEEKLY)
 
     def test_the_choice_and_when_it_was_made_are_in_the_data_export(self):
         with self.at(day(1, 12)):

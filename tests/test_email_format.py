@@ -9,11 +9,13 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import TestCase
+from django.test import TestCase, override_settings
+from django_tasks_db.models import DBTaskResult
 
 from exchanges.models import Registration
 from home.notifications import send_templated_email, unsubscribe_headers
 from tests.calendar_base import CalendarMixin, local
+from tests.test_members import MembersTestCase
 
 User = get_user_model()
 
@@ -75,3 +77,46 @@ class MultipartEmailTests(CalendarMixin, TestCase):
         self.assertEqual(email.extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
         page = BeautifulSoup(email.alternatives[0][0], "html.parser")
         self.assertEqual(page.find("a", href=url).text, "Afmelden")
+
+
+class AllauthEmailFormatTests(MembersTestCase):
+    """allauth's emails (confirmation, password reset) are made like ours."""
+
+    def test_the_sign_up_confirmation_is_multipart_from_the_platform_in_german(self):
+        self.client.post(
+            "/de/accounts/signup/",
+            {
+                "email": "carla@example.org",
+                "password1": "een-heel-lang-wachtwoord",
+                "password2": "een-heel-lang-wachtwoord",
+                "display_name": "Carla",
+                "town": str(self.herzebrock.pk),
+                "language": "de",
+                "privacy_consent": "on",
+            },
+        )
+        [email] = mail.outbox
+        name, address = parseaddr(str(make_header(decode_header(email.message()["From"]))))
+        self.assertEqual(name, "Städtepartnerschaft Steenwijkerland – Herzebrock-Clarholz")
+        [(html, mimetype)] = email.alternatives
+        page = BeautifulSoup(html, "html.parser")
+        self.assertEqual(page.html["lang"], "de")
+        confirm = [
+            a["href"] for a in page.select("a[href]") if "/accounts/confirm-email/" in a["href"]
+        ]
+        self.assertEqual(len(confirm), 1)
+        self.assertIn(confirm[0], email.body)
+
+
+class BulkEmailTests(CalendarMixin, TestCase):
+    """A newsletter to thousands does not hold back the email a member waits for."""
+
+    def test_bulk_emails_wait_behind_the_others(self):
+        member = User.objects.create_user("anna@example.org", "x", language="nl")
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            send_templated_email(
+                "exchanges/email/waiting", {"registration": None}, member, bulk=True
+            )
+            send_templated_email("exchanges/email/waiting", {"registration": None}, member)
+        priorities = sorted(DBTaskResult.objects.values_list("priority", flat=True))
+        self.assertEqual(priorities, [0, 10])

@@ -1,20 +1,29 @@
 """What members are emailed about the meetings they register for: the confirmation with the
 meeting for their calendar, the waiting list, a place that came free, their cancellation, a
-meeting moved or cancelled, and the reminders before it starts; each in their own language, once.
+meeting moved, cancelled or taking place after all, an editor's change of their registration, and
+the reminders before it starts; each in their own language, once, the changes told by a task.
 """
 
 import datetime
+from unittest import mock
 
 import icalendar
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import TestCase
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
+from django_tasks import task_backends
 
-from exchanges.choices import MeetingFormat
+from exchanges import notifications
+from exchanges.choices import MeetingFormat, RegistrationStatus
 from exchanges.ical import meeting_uid
 from exchanges.models import MeetingPage, Registration
 from exchanges.reminders import send_meeting_reminders
+from home.mail import OutgoingEmail
 from home.schedule import JOBS
 from tests.calendar_base import CalendarMixin, local
 
@@ -23,6 +32,7 @@ User = get_user_model()
 NOW = local(2026, 3, 10, 12, 0)
 START = local(2026, 3, 20, 19, 0)
 JOIN = "https://video.jumelage.example/sessie"
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 def invitation(email):
@@ -92,6 +102,8 @@ class RegistrationEmailTests(MeetingEmailsTestCase):
         self.assertEqual(event.decoded("DTSTART"), START)
         self.assertEqual(str(event["ORGANIZER"]), "mailto:noreply@jumelage.example")
         self.assertEqual(str(event["ATTENDEE"]), "mailto:bernd@example.org")
+        self.assertEqual(event["ATTENDEE"].params["RSVP"], "FALSE")
+        self.assertEqual(str(event["STATUS"]), "CONFIRMED")
         self.assertEqual(str(event["SUMMARY"]), "Kleine Gruppe")
 
     def test_the_confirmation_of_an_online_meeting_carries_the_join_link(self):
@@ -135,7 +147,8 @@ class RegistrationEmailTests(MeetingEmailsTestCase):
         self.assertEqual(str(cal["METHOD"]), "CANCEL")
         self.assertEqual(event["UID"], invited["UID"])
         self.assertGreater(int(event["SEQUENCE"]), int(invited["SEQUENCE"]))
-        self.assertEqual(str(event["STATUS"]), "CANCELLED")
+        # One member's place, not the meeting: no STATUS:CANCELLED (RFC 5546, 3.2.5).
+        self.assertNotIn("STATUS", event)
 
     def test_registering_again_after_cancelling_is_newer_than_the_cancellation(self):
         self.register(self.anna, self.small)
@@ -145,6 +158,64 @@ class RegistrationEmailTests(MeetingEmailsTestCase):
         self.assertGreater(
             int(invitation(again)[1]["SEQUENCE"]), int(invitation(cancellation)[1]["SEQUENCE"])
         )
+
+    def test_a_german_member_promoted_by_a_dutch_members_cancel_gets_a_german_invitation(self):
+        small_online = self.meeting(
+            START,
+            title="Kleine online sessie",
+            slug="klein-online",
+            format=MeetingFormat.ONLINE,
+            online_url=JOIN,
+            capacity=1,
+        )
+        small_online_de = self.translated(
+            small_online, title="Kleine Online-Sitzung", slug="klein-online"
+        )
+        self.register(self.anna, small_online)
+        self.register(self.bernd, small_online_de)
+        mail.outbox.clear()
+        self.cancel(self.anna, small_online)  # on /nl/
+        [email] = self.emails_to(self.bernd)
+        _cal, event, _mimetype = invitation(email)
+        description = str(event["DESCRIPTION"])
+        self.assertIn(f"Online teilnehmen: {JOIN}", description)
+        self.assertNotIn("Online deelnemen", description)
+        self.assertEqual(
+            event["ORGANIZER"].params["CN"],
+            "Städtepartnerschaft Steenwijkerland – Herzebrock-Clarholz",
+        )
+
+    def test_an_editor_who_cancels_a_place_sends_the_cancellation_and_the_next_their_place(self):
+        self.register(self.anna, self.small)
+        self.register(self.bernd, self.small_de)  # waiting
+        mail.outbox.clear()
+        registration = Registration.objects.for_meeting(self.small).get(user=self.anna)
+        with self.captureOnCommitCallbacks(execute=True), translation.override("nl"):
+            Registration.objects.change_status(registration, RegistrationStatus.CANCELLED)
+        [to_anna] = self.emails_to(self.anna)
+        self.assertEqual(to_anna.subject, "Aanmelding geannuleerd: Kleine groep")
+        cal, event, _mimetype = invitation(to_anna)
+        self.assertEqual(str(cal["METHOD"]), "CANCEL")
+        self.assertNotIn("STATUS", event)
+        [to_bernd] = self.emails_to(self.bernd)
+        self.assertEqual(str(invitation(to_bernd)[0]["METHOD"]), "REQUEST")
+
+    def test_an_editor_who_gives_a_waiting_member_a_place_sends_the_invitation(self):
+        self.register(self.anna, self.small)
+        self.register(self.bernd, self.small_de)  # waiting
+        [waiting_note] = self.emails_to(self.bernd)
+        mail.outbox.clear()
+        MeetingPage.objects.filter(translation_key=self.small.translation_key).update(capacity=2)
+        registration = Registration.objects.for_meeting(self.small).get(user=self.bernd)
+        with self.captureOnCommitCallbacks(execute=True), translation.override("nl"):
+            Registration.objects.change_status(registration, RegistrationStatus.REGISTERED)
+        [email] = mail.outbox
+        self.assertEqual(email.to, ["bernd@example.org"])
+        self.assertEqual(email.subject, "Sie sind angemeldet: Kleine Gruppe")
+        cal, event, _mimetype = invitation(email)
+        self.assertEqual(str(cal["METHOD"]), "REQUEST")
+        self.assertEqual(int(event["SEQUENCE"]), self.feed_sequence(self.small))
+        self.assertIsNone(invitation(waiting_note))
 
     def test_leaving_the_waiting_list_sends_nothing_more(self):
         self.register(self.anna, self.small)
@@ -221,6 +292,103 @@ class ChangedMeetingEmailTests(MeetingEmailsTestCase):
         self.publish(self.small_de, cancelled=True)
         self.assertEqual(mail.outbox, [])
 
+    def test_a_cancelled_meeting_published_again_tells_that_it_takes_place_after_all(self):
+        self.publish(self.small, cancelled=True)
+        [cancellation] = self.emails_to(self.anna)
+        mail.outbox.clear()
+        self.publish(self.small, cancelled=False)
+        [to_anna] = self.emails_to(self.anna)
+        [to_bernd] = self.emails_to(self.bernd)
+        self.assertEqual(len(mail.outbox), 2)
+        self.assertEqual(to_anna.subject, "Gaat toch door: Kleine groep")
+        self.assertIn("Wanneer: vrijdag 20 maart 2026, 19:00 – 21:00", to_anna.body)
+        cal, event, _mimetype = invitation(to_anna)
+        self.assertEqual(str(cal["METHOD"]), "REQUEST")
+        self.assertEqual(str(event["STATUS"]), "CONFIRMED")
+        self.assertGreater(int(event["SEQUENCE"]), int(invitation(cancellation)[1]["SEQUENCE"]))
+        self.assertEqual(int(event["SEQUENCE"]), self.feed_sequence(self.small))
+        self.assertEqual(to_bernd.subject, "Findet doch statt: Kleine Gruppe")
+        self.assertIn("Warteliste (Nummer 1)", to_bernd.body)
+        self.assertIsNone(invitation(to_bernd))
+        mail.outbox.clear()
+        self.publish(self.small_de, cancelled=False)
+        self.assertEqual(mail.outbox, [])
+
+    def test_a_second_cancellation_is_told_too(self):
+        self.publish(self.small, cancelled=True)
+        self.publish(self.small, cancelled=False)
+        self.publish(self.small, cancelled=True)
+        subjects = [email.subject for email in self.emails_to(self.anna)]
+        self.assertEqual(
+            subjects,
+            ["Afgelast: Kleine groep", "Gaat toch door: Kleine groep", "Afgelast: Kleine groep"],
+        )
+
+    def test_a_meeting_moved_back_and_forth_is_told_each_time(self):
+        later = {
+            "start": START + datetime.timedelta(days=1),
+            "end": START + datetime.timedelta(days=1, hours=2),
+        }
+        back = {"start": START, "end": START + datetime.timedelta(hours=2)}
+        for fields in (later, back, later):
+            self.publish(self.small, **fields)
+        emails = self.emails_to(self.anna)
+        self.assertEqual([email.subject for email in emails], ["Nieuwe tijd: Kleine groep"] * 3)
+        sequences = [int(invitation(email)[1]["SEQUENCE"]) for email in emails]
+        self.assertEqual(sequences, sorted(set(sequences)))
+        self.assertEqual(invitation(emails[2])[1].decoded("DTSTART"), later["start"])
+
+    def test_telling_a_change_runs_again_without_telling_anyone_twice(self):
+        self.move()
+        self.assertEqual(len(mail.outbox), 2)
+        sequence = self.feed_sequence(self.small)
+        page = MeetingPage.objects.get(pk=self.small.pk)
+        when = notifications.time_of(page)
+        self.assertEqual(notifications.tell_of_change.call(page.pk, "moved", sequence, when), 0)
+        self.assertEqual(len(mail.outbox), 2)
+
+    @override_settings(TASKS=DUMMY_TASKS)
+    def test_a_move_moved_again_before_it_was_told_is_told_once_at_its_latest_time(self):
+        backend = task_backends["default"]
+        backend.clear()
+        self.move()
+        self.publish(
+            self.small,
+            start=START + datetime.timedelta(days=2),
+            end=START + datetime.timedelta(days=2, hours=2),
+        )
+        tasks = [r for r in backend.results if r.task.name == "tell_of_change"]
+        self.assertEqual(len(tasks), 2)
+        told = [notifications.tell_of_change.call(*result.args) for result in tasks]
+        self.assertEqual(told, [0, 2])
+
+    def publishing_queries(self, registrations):
+        meeting = self.meeting(START, title=f"Groep {registrations}", slug=f"groep-{registrations}")
+        for number in range(registrations):
+            member = User.objects.create_user(f"lid{registrations}-{number}@example.org", "x")
+            Registration.objects.register(meeting, member)
+        backend = task_backends["default"]
+        backend.clear()
+        page = MeetingPage.objects.get(pk=meeting.pk)
+        page.start = START + datetime.timedelta(days=1)
+        page.end = page.start + datetime.timedelta(hours=2)
+        with CaptureQueriesContext(connection) as queries:
+            with self.captureOnCommitCallbacks(execute=True):
+                page.save_revision().publish()
+        [result] = [r for r in backend.results if r.task.name == "tell_of_change"]
+        when = notifications.time_of(page)
+        self.assertEqual(result.args, [meeting.pk, "moved", self.feed_sequence(meeting), when])
+        return len(queries), result
+
+    @override_settings(TASKS=DUMMY_TASKS)
+    def test_publishing_a_change_costs_the_same_whatever_the_number_of_participants(self):
+        self.publishing_queries(1)  # caches warmed
+        few, _result = self.publishing_queries(2)
+        many, result = self.publishing_queries(20)
+        self.assertEqual(few, many)
+        self.assertEqual(notifications.tell_of_change.call(*result.args), 20)  # by the worker
+        self.assertEqual(OutgoingEmail.objects.filter(subject="Nieuwe tijd: Groep 20").count(), 20)
+
 
 class ReminderTests(MeetingEmailsTestCase):
     @classmethod
@@ -296,3 +464,58 @@ class ReminderTests(MeetingEmailsTestCase):
         [email] = self.emails_to(self.carla)
         self.assertEqual(email.subject, "Begint zo: Online sessie")
         self.assertIn(JOIN, email.body)
+
+    def test_a_run_renders_only_the_reminders_not_queued_before(self):
+        self.assertEqual(self.run_at(START - datetime.timedelta(hours=23, minutes=58)), 3)
+        with mock.patch.object(notifications, "tell", wraps=notifications.tell) as tell:
+            self.assertEqual(self.run_at(START - datetime.timedelta(hours=23, minutes=53)), 0)
+        tell.assert_not_called()
+
+    def test_a_reminder_that_fails_does_not_hold_up_the_others(self):
+        real_tell = notifications.tell
+
+        def tell(template, registration, meeting, **kwargs):
+            if registration.user == self.bernd:
+                raise ValueError("a broken registration")
+            return real_tell(template, registration, meeting, **kwargs)
+
+        moment = START - datetime.timedelta(hours=23)
+        with (
+            mock.patch.object(notifications, "tell", side_effect=tell),
+            self.assertLogs("exchanges.reminders", "ERROR") as logs,
+        ):
+            self.assertEqual(self.run_at(moment), 2)
+        self.assertIn("meeting-reminder:day:", logs.output[0])
+        self.assertEqual(self.emails_to(self.bernd), [])
+        self.assertEqual(self.run_at(moment + datetime.timedelta(minutes=5)), 1)  # tried again
+        self.assertEqual(len(self.emails_to(self.bernd)), 1)
+
+    def test_the_reminder_shortly_before_a_hybrid_meeting_speaks_to_both_audiences(self):
+        hybrid = self.meeting(
+            START,
+            title="Hybride avond",
+            slug="hybride",
+            format=MeetingFormat.HYBRID,
+            online_url=JOIN,
+            place_name="Raadhuis",
+        )
+        self.translated(hybrid, title="Hybrider Abend", slug="hybride")
+        with time_machine.travel(NOW, tick=False):
+            Registration.objects.register(hybrid, self.carla)
+            Registration.objects.register(hybrid, self.bernd)
+        self.run_at(START - datetime.timedelta(minutes=14))
+        [to_carla] = [e for e in self.emails_to(self.carla) if "Hybride" in e.subject]
+        self.assertIn("Doet u online mee? Gebruik dan de link hieronder.", to_carla.body)
+        self.assertIn(JOIN, to_carla.body)
+        self.assertIn("Raadhuis", to_carla.body)
+        [to_bernd] = [e for e in self.emails_to(self.bernd) if "Hybrider" in e.subject]
+        self.assertIn("Nehmen Sie online teil? Dann nutzen Sie den Link unten.", to_bernd.body)
+        online = [e for e in self.emails_to(self.anna) if "Online sessie" in e.subject]
+        self.assertIn("Doe mee via de link hieronder.", online[0].body)
+
+
+class WordingTests(TestCase):
+    def test_a_moved_meeting_was_previously_at_an_earlier_time_not_originally(self):
+        for language, word in (("nl", "eerder"), ("de", "zuvor")):
+            with translation.override(language):
+                self.assertEqual(gettext("previously %(start)s"), f"{word} %(start)s")

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from community.models import NewsletterPage, NewsletterSending, NewsletterSubscriber
@@ -186,7 +187,7 @@ class NewsletterTests(NewsletterMixin, TestCase):
         page = self.newsletter()
         # The worker queued Jan's email, then died before Greta's.
         NewsletterSending.objects.create(translation_key=page.translation_key, sent_by=self.editor)
-        sending.send_to(jan, page, key=f"newsletter:{page.translation_key}:{jan.pk}")
+        sending.send_to(jan, page, key=sending.recipient_key(page.translation_key, jan))
         later = timezone.now() + sending.UNFINISHED_AFTER * 2
         self.assertEqual(sending.finish_unfinished_sendings(later), 1)
         self.assertEqual(len(self.mails_to("jan@example.org")), 1)
@@ -434,3 +435,105 @@ class MemberNewsletterTests(NewsletterMixin, TestCase):
             export["newsletter"]["unsubscribed_at"], subscription.unsubscribed_at.isoformat()
         )
         self.assertIsNotNone(export["newsletter"]["confirmed_at"])
+
+    def test_a_member_who_changed_address_gets_it_at_the_new_one_and_the_old_controls_nothing(
+        self,
+    ):
+        """Outsider's pass: the subscription followed the address it was made with."""
+        self.client.force_login(self.anna)
+        self.profile(newsletter="on")
+        self.anna.email = "anna.nieuw@example.org"
+        self.anna.save()
+        self.profile()  # opts out
+        mail.outbox.clear()
+        # Someone types her current address: the confirmation goes there, to be confirmed by
+        # whoever reads that mailbox, never to the address she left.
+        Client().post("/nl/newsletter/", {"email": "anna.nieuw@example.org", "consent": "on"})
+        self.assertEqual([m.to for m in mail.outbox], [["anna.nieuw@example.org"]])
+        self.assertFalse(NewsletterSubscriber.objects.get(user=self.anna).receives)
+        # Her former address is free for a visitor of its own, and for another member's opt-in.
+        other = User.objects.create_user("anna@example.org", PASSWORD, display_name="Andere")
+        self.client.force_login(other)
+        self.client.post(
+            "/nl/members/profile/", {"display_name": "Andere", "language": "nl", "newsletter": "on"}
+        )
+        self.assertTrue(NewsletterSubscriber.objects.get(user=other).receives)
+        mail.outbox.clear()
+        self.send(self.newsletter())
+        self.assertEqual([m.to for m in mail.outbox], [["anna@example.org"]])
+
+    def test_opting_out_on_the_profile_ends_every_subscription_that_reaches_the_member(self):
+        """Outsider's pass: a visitor's subscription at her address kept coming."""
+        self.subscriber("anna@example.org")  # subscribed as a visitor before she joined
+        self.client.force_login(self.anna)
+        self.profile(newsletter="on")
+        self.send(self.newsletter())
+        self.assertEqual(len(self.mails_to("anna@example.org")), 1)  # one mailbox, one copy
+        self.profile()
+        mail.outbox.clear()
+        self.send(self.newsletter(title="Tweede", german=None, slug="tweede"))
+        self.assertEqual(self.mails_to("anna@example.org"), [])
+
+    def test_deleting_the_account_ends_the_newsletter_the_member_page_showed(self):
+        """Outsider's pass: a visitor's subscription at her address outlived her account."""
+        self.subscriber("anna@example.org")
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/delete/", {"password": PASSWORD, "confirm": "on"}, follow=True
+        )
+        self.assertFalse(User.objects.filter(pk=self.anna.pk).exists())
+        self.assertFalse(NewsletterSubscriber.objects.exists())
+
+
+class NewsletterLinkTests(NewsletterMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_newsletter()
+
+    def subscribe(self):
+        mail.outbox.clear()
+        Client().post("/nl/newsletter/", {"email": "jan@example.org", "consent": "on"})
+        [message] = mail.outbox
+        return re.search(r"https?://\S+/newsletter/confirm/\S+/", message.body).group(0)
+
+    def leave(self):
+        jan = NewsletterSubscriber.objects.get(email="jan@example.org")
+        Client().post(f"/nl/newsletter/unsubscribe/{jan.token}/")
+        return jan
+
+    def test_a_visitor_who_left_subscribes_again_at_once_and_an_old_link_does_not(self):
+        """Newcomer walk: no confirmation came within 15 minutes of the first; outsider's pass:
+        the first link signed them up again after they left."""
+        first = self.subscribe()
+        self.assertContains(Client().get(first), "jan@example.org")
+        self.leave()
+        self.assertEqual(Client().get(first).status_code, 404)
+        self.assertFalse(NewsletterSubscriber.objects.get(email="jan@example.org").receives)
+        second = self.subscribe()  # minutes later
+        self.assertEqual(Client().get(second).status_code, 200)
+        self.assertTrue(NewsletterSubscriber.objects.get(email="jan@example.org").receives)
+
+    def test_an_unsubscribe_link_followed_again_says_it_is_done(self):
+        Client().get(self.subscribe())
+        jan = self.leave()
+        page = Client().get(f"/nl/newsletter/unsubscribe/{jan.token}/").content.decode()
+        self.assertIn("U bent afgemeld", page)
+        self.assertNotIn("<form", page.split("<main", 1)[1])
+
+    def test_a_private_newsletter_is_neither_sent_nor_listed(self):
+        """Outsider's pass: a newsletter with a privacy setting went to every subscriber."""
+        self.subscriber("jan@example.org")
+        page = self.newsletter(title="Besloten", german=None, slug="besloten")
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        response = self.send(page)
+        self.assertEqual(mail.outbox, [])
+        self.assertFalse(NewsletterSending.objects.exists())
+        NewsletterSending.objects.create(translation_key=page.translation_key)  # sent before
+        self.assertNotContains(Client().get("/nl/nieuwsbrieven/"), "Besloten")
+        self.assertEqual(response.status_code, 302)
+
+    def test_the_subscribe_page_leads_to_the_archive(self):
+        """Newcomer walk: the subscribe page was a dead end."""
+        page = BeautifulSoup(Client().get("/de/newsletter/").content, "html.parser")
+        link = page.find("a", string="Die bisher erschienenen Newsletter lesen")
+        self.assertEqual(link["href"], "/de/newsletter-archiv/")

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Locale, Page
 
 from home import schedule
 from home.schedule import ScheduledJob, ensure_schedule
@@ -137,3 +138,51 @@ def test_without_a_worker_queue_the_jobs_run_when_asked(jobs):
         assert results == {"often": 1}
         assert next_due == START + datetime.timedelta(minutes=5)
         assert schedule.run_due_jobs()[0] == {}
+
+
+@DATABASE_QUEUE
+def test_the_next_run_is_queued_before_the_jobs_run_so_a_killed_worker_stops_nothing(jobs):
+    """A worker killed while a job runs (out of memory, systemd's SIGKILL) leaves the next run
+    queued: seen from inside the job, it is already there."""
+    register, runs = jobs
+    seen = []
+    schedule.scheduled("looks", every=datetime.timedelta(minutes=5))(
+        lambda now: seen.append(pending_runs())
+    )
+    with time_machine.travel(START, tick=False):
+        ensure_schedule()
+        run_worker()
+    assert seen == [1]
+
+
+def test_a_job_another_run_is_busy_with_is_left_alone(jobs):
+    register, runs = jobs
+    register("long", datetime.timedelta(minutes=5))
+    with time_machine.travel(START, tick=False) as clock:
+        schedule.run_due_jobs()
+        clock.shift(datetime.timedelta(minutes=5))
+        # Another run leased it a minute ago and is still busy.
+        ScheduledJob.objects.filter(name="long").update(
+            running_until=timezone.now() + datetime.timedelta(minutes=29)
+        )
+        assert schedule.run_due_jobs()[0] == {}
+        # A lease older than LEASE belongs to a worker that died: the job runs again.
+        clock.shift(datetime.timedelta(minutes=30))
+        assert schedule.run_due_jobs()[0] == {"long": 2}
+
+
+def test_wagtails_scheduled_publishing_runs_without_a_cron():
+    """An editor's "go live" date is honoured by a job of the worker's schedule."""
+    assert "publish-scheduled-pages" in schedule.JOBS
+    Locale.objects.get_or_create(language_code="nl")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    page = root.add_child(instance=Page(title="Later", slug="later", live=False))
+    with time_machine.travel(START, tick=False) as clock:
+        page.go_live_at = START + datetime.timedelta(hours=1)
+        page.save_revision().publish()  # scheduled: not live before its time
+        page.refresh_from_db()
+        assert not page.live
+        clock.shift(datetime.timedelta(hours=1, minutes=1))
+        schedule.JOBS["publish-scheduled-pages"].function(timezone.now())
+        page.refresh_from_db()
+        assert page.live

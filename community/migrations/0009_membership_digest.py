@@ -9,8 +9,25 @@ class Migration(migrations.Migration):
         ("community", "0008_report_reporters"),
     ]
 
+    # Existing members never chose a digest: they get none. New memberships are weekly by default
+    # (the join button says so).
     operations = [
         migrations.AddField(
+            model_name="sectormembership",
+            name="digest",
+            field=models.CharField(
+                choices=[
+                    ("none", "No digest"),
+                    ("as_it_happens", "As it happens"),
+                    ("daily", "Daily"),
+                    ("weekly", "Weekly"),
+                ],
+                default="none",
+                max_length=20,
+                verbose_name="digest",
+            ),
+        ),
+        migrations.AlterField(
             model_name="sectormembership",
             name="digest",
             field=models.CharField(

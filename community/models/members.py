@@ -1,17 +1,19 @@
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.local_time import LOCAL_TIME
+
 # Digests go out at or after this hour of the twinning's local time (daily ones every day,
 # weekly ones on Monday), so they arrive with the morning's mail.
 DIGEST_HOUR = datetime.time(7, 0)
-LOCAL_TIME = ZoneInfo(settings.TIME_ZONE)
-# A digest covers what was published up to this long before its run: a page published in a
-# transaction still open while the run reads is then in the next run's digest, never in none.
+# A digest covers what was published up to this long before its run. Publications are chosen by
+# the moment Wagtail records them (exchanges.digests), and the periods of successive digests
+# follow each other without gap or overlap: one recorded in a transaction that commits within
+# this time is in exactly one digest, the next run's when this run could not see it yet.
 DIGEST_LAG = datetime.timedelta(minutes=1)
 
 

@@ -10,6 +10,7 @@ translation key) starts unsent."""
 import secrets
 
 from django.conf import settings
+from django.contrib.admin import display as admin_display
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -48,7 +49,7 @@ class NewsletterIndexPage(ViewRestrictionsMixin, Page):
 
     def newsletters(self):
         """The sent newsletters of this archive, the latest first."""
-        return NewsletterPage.objects.child_of(self).live().sent().order_by("-sent_at")
+        return NewsletterPage.objects.child_of(self).live().public().sent().order_by("-sent_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -243,7 +244,9 @@ class NewsletterSubscriber(models.Model):
     town, sectors and language are read from their account when a newsletter is sent. The
     token is the subscriber's secret in every unsubscribe link."""
 
-    email = models.EmailField(_("email address"), unique=True)
+    # A visitor's address; empty for a member's subscription, which goes to their account's
+    # current address.
+    email = models.EmailField(_("email address"), unique=True, null=True, blank=True)
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -269,7 +272,7 @@ class NewsletterSubscriber(models.Model):
         ordering = ["email"]
 
     def __str__(self):
-        return self.email
+        return self.address
 
     @property
     def receives(self):
@@ -280,6 +283,7 @@ class NewsletterSubscriber(models.Model):
         return self.user.language if self.user_id else self.language
 
     @property
+    @admin_display(description=_("email address"))
     def address(self):
-        """Where it goes: a member's current address."""
+        """Where it goes: a visitor's address, a member's current one."""
         return self.user.email if self.user_id else self.email

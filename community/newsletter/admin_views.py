@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied, require_admin_access
 
@@ -27,6 +28,17 @@ def newsletter_for_editor(request, page_id):
     return page, None
 
 
+RESTRICTED = gettext_lazy(
+    "This newsletter is private (its page or a page above it has a privacy setting): it can "
+    "not be sent to subscribers. Make it public first."
+)
+
+
+def restricted(page):
+    """A newsletter only some may read is never emailed to everyone."""
+    return bool(page.get_view_restrictions())
+
+
 def send_page_url(page):
     return reverse("newsletter_send", args=[page.pk])
 
@@ -40,6 +52,8 @@ def send_view(request, page_id):
     if request.method == "POST":
         if not source.live:
             messages.error(request, _("Publish the newsletter before sending it."))
+        elif restricted(source):
+            messages.error(request, RESTRICTED)
         elif request.POST.get("confirm") != "yes":
             messages.error(request, _("Tick the box to confirm that it may be sent."))
         else:
@@ -56,6 +70,7 @@ def send_view(request, page_id):
             "name": name,
             "count": counts[code],
             "version": sending.version_for(page, code),
+            "untranslated": sending.version_for(page, code).locale.language_code != code,
             "preview_url": f"{reverse('newsletter_preview', args=[page.pk])}?language={code}",
         }
         for code, name in settings.LANGUAGES
@@ -63,6 +78,7 @@ def send_view(request, page_id):
     context = {
         "page": page,
         "source": source,
+        "restricted": RESTRICTED if restricted(source) else "",
         "languages": languages,
         "total": sum(counts.values()),
         "sending": source.sending,

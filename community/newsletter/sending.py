@@ -7,6 +7,7 @@ worker that died mid-batch (the scheduled job `newsletters` finishes its work) n
 anyone the same newsletter twice. A German reader gets the live German translation, else the
 Dutch source; every link carries the language prefix of the reader's language."""
 
+import hashlib
 import re
 from datetime import timedelta
 from html import unescape
@@ -24,6 +25,7 @@ from django_tasks import task
 
 from home.cache import PAGES, bump
 from home.i18n import live_translation
+from home.mail import OutgoingEmail
 from home.notifications import render_email, send_templated_email, unsubscribe_headers
 from home.schedule import scheduled
 from home.urls_util import base_url
@@ -131,6 +133,7 @@ def send_to(subscriber, page, *, parts=None, key=None, test=False):
         language=code,
         key=key,
         headers=unsubscribe_headers(unsubscribe),
+        bulk=not test,
     )
 
 
@@ -181,6 +184,12 @@ def start_sending(page, user):
     return sending, created
 
 
+def recipient_key(translation_key, subscriber):
+    """What makes a newsletter's email to a mailbox one: its address, not the subscription."""
+    address = subscriber.address.lower()
+    return f"newsletter:{translation_key}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+
+
 @task()
 def send_newsletter(translation_key):
     """Queues the newsletter for every recipient who has not had it; returns how many."""
@@ -189,8 +198,15 @@ def send_newsletter(translation_key):
     if sending is None or page is None:
         return 0
     parts, queued = {}, 0
+    # Keyed by address: a mailbox that is both a member's and a visitor's subscription gets it
+    # once; a run again (a second worker, the finishing job) renders only what is not queued.
+    prefix = f"newsletter:{translation_key}:"
+    done = set(OutgoingEmail.objects.filter(key__startswith=prefix).values_list("key", flat=True))
     for subscriber in recipients(page).iterator(chunk_size=200):
-        key = f"newsletter:{translation_key}:{subscriber.pk}"
+        key = recipient_key(translation_key, subscriber)
+        if key in done:
+            continue
+        done.add(key)
         if send_to(subscriber, page, parts=parts, key=key) is not None:
             queued += 1
     NewsletterSending.objects.filter(pk=sending.pk).update(

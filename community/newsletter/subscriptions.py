@@ -29,18 +29,29 @@ CONFIRM_SALT = "community.newsletter.confirm"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
 # At most one confirmation email per address in this many seconds.
 RESEND_AFTER = 15 * 60
+# How long a visitor's address is kept after they unsubscribed.
+KEEP_LEFT = timedelta(days=30)
 
 
 def confirmation_token(subscriber):
-    return signing.dumps({"s": subscriber.pk, "e": subscriber.email}, salt=CONFIRM_SALT)
+    """Names the subscriber and the request it answers: a later request (with its own email)
+    or leaving after it makes the link void."""
+    return signing.dumps(
+        {"s": subscriber.pk, "e": subscriber.email, "c": subscriber.consented_at.isoformat()},
+        salt=CONFIRM_SALT,
+    )
 
 
 def send_confirmation(subscriber, code, request=None):
     """The email with the confirmation link, in the language the visitor subscribed in; not
-    again within RESEND_AFTER for the same address."""
-    digest = hashlib.sha256(subscriber.email.encode()).hexdigest()
+    again within RESEND_AFTER for the same address (unless they left since)."""
+    left = subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else ""
+    digest = hashlib.sha256(f"{subscriber.email}|{left}".encode()).hexdigest()
     if not cache.add(f"newsletter-confirm:{digest}", True, RESEND_AFTER):
         return None
+    # A new request: its link is valid CONFIRM_MAX_AGE from now, and so is the address.
+    subscriber.consented_at = timezone.now()
+    subscriber.save(update_fields=["consented_at"])
     with translation.override(code):
         path = reverse("newsletter_confirm", args=[confirmation_token(subscriber)])
     context = {"confirm_url": base_url(request) + path, "days": CONFIRM_MAX_AGE // 86400}
@@ -50,21 +61,22 @@ def send_confirmation(subscriber, code, request=None):
 
 
 def subscribe(email, code, request=None):
-    """A visitor asks for the newsletter at `email`, in language `code`."""
+    """A visitor asks for the newsletter at `email`, in language `code`. An address whose
+    member gets the newsletter already gets nothing more; any other is a visitor's subscription
+    of its own, confirmed by its owner."""
     email = email.strip().lower()
-    subscriber = NewsletterSubscriber.objects.filter(
-        Q(email=email) | Q(user__email__iexact=email)
-    ).first()
-    if subscriber is None:
-        # get_or_create: two requests at once for a new address make one subscriber.
-        subscriber, _new = NewsletterSubscriber.objects.get_or_create(
-            email=email,
-            defaults={
-                "language": code,
-                "consent_version": CONSENT_VERSION,
-                "consented_at": timezone.now(),
-            },
-        )
+    if NewsletterSubscriber.objects.receiving().filter(user__email__iexact=email).exists():
+        return None
+    # get_or_create: two requests at once for a new address make one subscriber.
+    subscriber, _new = NewsletterSubscriber.objects.get_or_create(
+        email=email,
+        user=None,
+        defaults={
+            "language": code,
+            "consent_version": CONSENT_VERSION,
+            "consented_at": timezone.now(),
+        },
+    )
     if subscriber.receives:
         return subscriber
     send_confirmation(subscriber, code, request)
@@ -73,30 +85,26 @@ def subscribe(email, code, request=None):
 
 def confirm(token, code):
     """Follows a confirmation link (sent in language `code`, which a visitor then reads it in):
-    the subscriber it names, confirmed (also after having unsubscribed: the link is their new
-    consent), or None when the link is not valid."""
+    the subscriber it names, confirmed, or None when the link is not valid (forged, expired,
+    answered by a later request, or followed after the subscriber left)."""
     try:
         data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:
         return None
-    subscriber = NewsletterSubscriber.objects.filter(pk=data["s"], email=data["e"]).first()
-    if subscriber is None:
+    subscriber = NewsletterSubscriber.objects.filter(
+        pk=data["s"], email=data["e"], user__isnull=True
+    ).first()
+    if subscriber is None or subscriber.consented_at.isoformat() != data.get("c"):
+        return None
+    if subscriber.unsubscribed_at and subscriber.unsubscribed_at > subscriber.consented_at:
         return None
     if not subscriber.receives:
-        now = timezone.now()
-        subscriber.confirmed_at = now
+        subscriber.confirmed_at = timezone.now()
         subscriber.unsubscribed_at = None
         subscriber.consent_version = CONSENT_VERSION
-        subscriber.consented_at = now
         subscriber.language = code
         subscriber.save(
-            update_fields=[
-                "confirmed_at",
-                "unsubscribed_at",
-                "consent_version",
-                "consented_at",
-                "language",
-            ]
+            update_fields=["confirmed_at", "unsubscribed_at", "consent_version", "language"]
         )
     return subscriber
 
@@ -107,32 +115,37 @@ def unsubscribe(subscriber):
         subscriber.save(update_fields=["unsubscribed_at"])
 
 
-def subscription_of(user):
-    """The member's subscription (by account, or a visitor's one at their address), or None."""
+def subscriptions_of(user):
+    """Every subscription that reaches the member: their account's, and a visitor's one at
+    their current address."""
     return NewsletterSubscriber.objects.filter(
         Q(user=user) | Q(user__isnull=True, email=user.email.lower())
-    ).first()
+    )
+
+
+def subscription_of(user):
+    """The member's subscription (their account's first, else a visitor's one at their
+    address), or None."""
+    return subscriptions_of(user).order_by("user_id").first()
 
 
 def member_receives(user):
-    subscription = subscription_of(user)
-    return subscription is not None and subscription.receives
+    return subscriptions_of(user).receiving().exists()
 
 
 @transaction.atomic
 def set_member_subscription(user, wanted):
     """A member opts in (consent and its time recorded; no confirmation needed: their address
-    is verified) or out on their profile."""
-    subscription = subscription_of(user)
+    is verified) or out on their profile: out ends every subscription that reaches them."""
     if not wanted:
-        if subscription is not None:
+        for subscription in subscriptions_of(user):
             unsubscribe(subscription)
         return
-    if subscription is not None and subscription.receives and subscription.user_id == user.pk:
+    if member_receives(user):
         return
     now = timezone.now()
-    subscription = subscription or NewsletterSubscriber(email=user.email.lower())
-    subscription.user = user
+    subscription = NewsletterSubscriber.objects.filter(user=user).first()
+    subscription = subscription or NewsletterSubscriber(user=user, email=None)
     subscription.language = user.language
     subscription.consent_version = CONSENT_VERSION
     subscription.consented_at = now
@@ -141,16 +154,28 @@ def set_member_subscription(user, wanted):
     subscription.save()
 
 
+def forget_member(user):
+    """A member who deletes their account gets the newsletter no more, at neither subscription
+    that reached them."""
+    subscriptions_of(user).delete()
+
+
 @scheduled(
     "newsletter-unconfirmed",
     every=timedelta(hours=1),
-    description=_("Forgets the addresses of visitors who did not confirm their subscription."),
+    description=_(
+        "Forgets the addresses of visitors who did not confirm their subscription, or who left "
+        "more than a month ago."
+    ),
 )
 def forget_unconfirmed(now):
     """An address typed in the form by someone who never followed the confirmation link (maybe
-    not its owner) is deleted once the link has expired; returns how many."""
+    not its owner) is deleted once the link has expired; a visitor's address KEEP_LEFT after
+    they unsubscribed (the record of their leaving kept that long). Returns how many."""
     expired = now - timedelta(seconds=CONFIRM_MAX_AGE)
-    deleted, _by_model = NewsletterSubscriber.objects.filter(
-        user__isnull=True, confirmed_at__isnull=True, consented_at__lt=expired
+    visitors = NewsletterSubscriber.objects.filter(user__isnull=True)
+    deleted, _by_model = visitors.filter(
+        Q(confirmed_at__isnull=True, consented_at__lt=expired)
+        | Q(unsubscribed_at__lt=now - KEEP_LEFT)
     ).delete()
     return deleted

@@ -27,13 +27,17 @@ class AnnouncedScheduleManager(models.Manager):
 
     def record(self, meeting):
         """Compares a published meeting with what its participants were last told and records
-        it. Returns what they must now be told: "cancelled", "moved" (a new start or end) or
-        None (nothing they would notice: a new text, a re-publish, the other language's
-        version of a change already recorded, or a meeting published for the first time)."""
+        it. Returns what they must now be told: "cancelled", "reinstated" (a cancelled meeting
+        published not cancelled: it takes place after all, maybe at a new time), "moved" (a new
+        start or end) or None (nothing they would notice: a new text, a re-publish, the other
+        language's version of a change already recorded, or a meeting published for the first
+        time); and the SEQUENCE recorded, which the telling carries."""
         with transaction.atomic():
             row = self._row(meeting)
             if meeting.cancelled and not row.cancelled:
                 change = "cancelled"
+            elif row.cancelled and not meeting.cancelled:
+                change = "reinstated"
             elif not meeting.cancelled and (row.start, row.end) != (meeting.start, meeting.end):
                 change = "moved"
             else:
@@ -46,7 +50,7 @@ class AnnouncedScheduleManager(models.Manager):
                 row.start, row.end, row.cancelled = meeting.start, meeting.end, meeting.cancelled
                 row.sequence += 1
                 row.save()
-        return change
+        return change, row.sequence
 
     def supersede(self, meeting):
         """A new SEQUENCE for what is sent to one member next (the cancellation of their place,

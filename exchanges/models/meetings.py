@@ -25,10 +25,10 @@ from community.localization import (
 from community.models.contribution import ContributionMixin
 from exchanges.calendar_views import calendar_context
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
-from exchanges.local_time import LOCAL_TIME
 from exchanges.models.announcements import AnnouncedSchedule
 from exchanges.models.registrations import Registration
 from home.blocks import BaseStreamBlock
+from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 

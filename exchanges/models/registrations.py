@@ -116,7 +116,9 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
     def change_status(self, registration, status):
         """An editor's change of a registration, under the same rules as members' own: nobody
         is registered beyond the meeting's places, and a place that comes free goes to the first
-        member waiting, who is told by email."""
+        member waiting, who is told by email. The member is told too, for their calendar: a place
+        given (the confirmation with the invitation) or taken away (the cancellation); not for
+        a meeting cancelled or begun."""
         meeting = registration.meeting
         with transaction.atomic():
             self._lock(meeting)
@@ -129,8 +131,19 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                     )
             registration.status = status
             registration.save(update_fields=["status", "updated_at"])
-            freed = was_registered and status != RegistrationStatus.REGISTERED
+            now_registered = status == RegistrationStatus.REGISTERED
+            freed = was_registered and not now_registered
             promoted = self._promote(meeting) if freed else None
+            told = not meeting.cancelled and timezone.now() < meeting.start
+            if was_registered != now_registered and told:
+                # Newer than whatever this member was sent before.
+                sequence = AnnouncedSchedule.objects.supersede(meeting)
+                tell = (
+                    notifications.registration_confirmed
+                    if now_registered
+                    else notifications.registration_cancelled
+                )
+                transaction.on_commit(lambda: tell(registration, sequence))
         if promoted is not None:
             transaction.on_commit(lambda: promoted.notify_promotion())
         return registration
