@@ -395,8 +395,9 @@ class NewsletterSubscriberViewSet(ModelViewSet):
     add_to_admin_menu = True
     list_display = [
         "address",
+        "status",
         "language",
-        "user",
+        "member",
         "consented_at",
         "confirmed_at",
         "unsubscribed_at",
@@ -404,8 +405,9 @@ class NewsletterSubscriberViewSet(ModelViewSet):
     list_filter = ["language"]
     # Not the token: the subscriber's secret in their unsubscribe links.
     inspect_view_fields = [
-        "email",
-        "user",
+        "address",
+        "status",
+        "member",
         "language",
         "consent_version",
         "consented_at",

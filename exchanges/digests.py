@@ -143,11 +143,14 @@ def _shown_versions(model, keys, code):
     return versions
 
 
-def new_stories(sector_key, since, until, code):
-    """Stories of the sector first published in the period, in the reader's language."""
+def new_stories(sector_key, since, until, code, reader=None):
+    """Stories of the sector first published in the period, in the reader's language; not the
+    reader's own (they were told when it was published)."""
     stories = _published_in(StoryPage, sector_key, since, until, "first_published_at").exclude(
         _first_published_before(since)
     )
+    if reader is not None:
+        stories = stories.exclude(owner=reader)
     keys = list(stories.values_list("translation_key", flat=True))
     items = _shown_versions(StoryPage, keys, code)
     return sorted(items.values(), key=lambda item: item.page.first_published_at)
@@ -249,7 +252,7 @@ def digest_sections(user, memberships, until, now):
         since = membership.digest_sent_until
         section = Section(
             sector,
-            stories=new_stories(membership.sector_key, since, until, code),
+            stories=new_stories(membership.sector_key, since, until, code, reader=user),
             meetings=new_and_changed_meetings(membership.sector_key, since, until, now, code),
         )
         if section.stories or section.meetings:

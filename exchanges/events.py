@@ -49,11 +49,11 @@ def sequence_of(meeting):
     return meeting.announced_sequence() if sequence is None else sequence
 
 
-def public_description(meeting, url):
+def public_description(meeting, url, *, says_where_to_join=True):
     """What the public feeds and the web calendar links say about a meeting: never its join
-    link."""
+    link, but (`says_where_to_join`) where registered members find it."""
     description = [meeting.intro]
-    if meeting.is_online:
+    if meeting.is_online and says_where_to_join:
         description.append(_("Online: the link is on the meeting page for registered members."))
     if meeting.notice:
         description.append(meeting.notice)
@@ -76,8 +76,9 @@ def meeting_event(meeting, url, *, sequence=None, join_link=False, status=True, 
     if meeting.cancelled:
         title = _("Cancelled: %(title)s") % {"title": title}
     event.add("summary", text(title))
-    description = public_description(meeting, url)
-    if meeting.is_online and join_link and meeting.online_url:
+    joins_here = meeting.is_online and join_link and bool(meeting.online_url)
+    description = public_description(meeting, url, says_where_to_join=not joins_here)
+    if joins_here:
         joining = _("Join online: %(url)s") % {"url": meeting.online_url}
         description = f"{joining}\n\n{description}"
     event.add("description", text(description))

@@ -1,7 +1,10 @@
-"""A visitor in a real browser (headless Chromium): language switching and keyboard access."""
+"""A visitor in a real browser (headless Chromium): language switching, keyboard access, and the
+newsletter and meeting emails a visitor and a member get from what they do there."""
 
 import datetime
+import re
 
+import icalendar
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -133,7 +136,7 @@ def test_keyboard_user_filters_stories_with_visible_focus_all_the_way(exchanges,
 
 
 def test_keyboard_user_logs_in_from_a_meeting_and_registers_with_visible_focus(
-    exchanges, live_server, page
+    exchanges, live_server, page, mailoutbox
 ):
     meeting_url = f"{live_server.url}{exchanges.meeting_page.url}"
     page.goto(meeting_url)
@@ -152,4 +155,32 @@ def test_keyboard_user_logs_in_from_a_meeting_and_registers_with_visible_focus(
     with page.expect_navigation():
         page.keyboard.press("Space")
     assert page.get_by_text("U bent aangemeld voor deze bijeenkomst.").is_visible()
+    # The confirmation brings the meeting for her calendar (issue 15).
+    [confirmation] = [email for email in mailoutbox if email.to == ["anke@example.org"]]
+    [(filename, invitation, mimetype)] = confirmation.attachments
+    assert mimetype == "text/calendar; method=REQUEST"
+    assert icalendar.Calendar.from_ical(invitation)["METHOD"] == "REQUEST"
     tab_to(page, page.get_by_role("button", name="Mijn aanmelding annuleren"))
+    with page.expect_navigation():
+        page.keyboard.press("Space")
+    cancellation = [email for email in mailoutbox if email.to == ["anke@example.org"]][-1]
+    assert icalendar.Calendar.from_ical(cancellation.attachments[0][1])["METHOD"] == "CANCEL"
+
+
+def test_a_german_visitor_subscribes_to_the_newsletter_and_confirms_by_email(
+    exchanges, live_server, page, mailoutbox, settings
+):
+    """Issue 15: from the footer to a confirmed subscription, in German, with double opt-in."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    page.goto(f"{live_server.url}/de/")
+    page.locator("footer").get_by_role("link", name="Newsletter").click()
+    page.wait_for_url("**/de/newsletter/")
+    page.get_by_label("E-Mail-Adresse").fill("besucherin@example.org")
+    page.get_by_label("Ich möchte den Newsletter der Partnerschaft per E-Mail erhalten.").check()
+    page.locator("main form button[type=submit]").click()
+    assert "besucherin@example.org" in page.get_by_role("status").inner_text()
+    [confirmation] = mailoutbox
+    assert confirmation.to == ["besucherin@example.org"]
+    link = re.search(r"http://\S+/de/newsletter/confirm/\S+/", confirmation.body).group(0)
+    page.goto(link)
+    assert page.get_by_role("status").inner_text().startswith("Ihre Anmeldung ist bestätigt")

@@ -8,6 +8,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase
+from django.utils import translation
 from wagtail.models import Revision
 
 from community.models import SectorMembership
@@ -316,6 +317,18 @@ class WhatADigestSays(DigestTestCase):
         (digest,) = self.run_at(day(2, 7, 0))
         self.assertIn("Nog in behandeling", digest.body)
 
+    def test_a_members_own_story_is_not_news_to_them(self):
+        """Newcomer walk: Anke's digest told her of the story she had just been told was
+        published."""
+        self.join(self.anna, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.join(self.bernd, self.climate, day(0, 6), DigestFrequency.DAILY)
+        story = self.story(title="Mijn eigen verhaal", sectors=[self.climate], live=False)
+        story.owner = self.anna
+        story.save()
+        self.published(story, day(0, 10))
+        digests = self.run_at(day(1, 7, 0))
+        self.assertEqual([digest.to for digest in digests], [[self.bernd.email]])
+
     def test_a_story_published_in_both_languages_comes_once(self):
         self.join(self.bernd, self.climate, day(0, 6), DigestFrequency.DAILY)
         story = self.new_story("Samen", self.climate, day(0, 10))
@@ -393,7 +406,12 @@ class OneMembersFailure(DigestTestCase):
         Revision.objects.filter(object_id=str(meeting.pk)).update(content={"start": "gisteren"})
         self.new_story("Oogstfeest", self.farming, day(0, 10))
 
-        with self.at(day(1, 7, 0)), self.assertLogs("exchanges.digests", "ERROR") as logged:
+        # The result is read by editors in the admin, in the language the worker runs in.
+        with (
+            self.at(day(1, 7, 0)),
+            self.assertLogs("exchanges.digests", "ERROR") as logged,
+            translation.override("nl"),
+        ):
             result = send_digests(day(1, 7, 0))
         self.assertIn(f"member {self.anna.pk} failed", logged.output[0])
         self.assertEqual(result, "1 verzonden, 1 mislukt (zie het logboek)")

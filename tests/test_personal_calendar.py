@@ -80,6 +80,8 @@ class PersonalFeedTests(PersonalCalendarTestCase):
         address = self.calendar_address(self.anna)
         event = self.events(self.client.get(address))["Online sessie"]
         self.assertIn(JOIN, str(event["DESCRIPTION"]))
+        # ...and does not send the reader to the page for it (newcomer walk).
+        self.assertNotIn("de link staat", str(event["DESCRIPTION"]))
         self.assertNotIn(JOIN.encode(), self.client.get("/nl/calendar.ics").content)
 
     def test_the_german_address_gives_the_meetings_in_german(self):

@@ -282,6 +282,18 @@ class NewsletterSubscriber(models.Model):
     def reading_language(self):
         return self.user.language if self.user_id else self.language
 
+    @admin_display(description=_("status"))
+    def status(self):
+        if self.unsubscribed_at is not None:
+            return _("unsubscribed")
+        if self.confirmed_at is not None:
+            return _("receives it")
+        return _("waiting for confirmation")
+
+    @admin_display(description=_("member"))
+    def member(self):
+        return self.user.public_name if self.user_id else "–"
+
     @property
     @admin_display(description=_("email address"))
     def address(self):
