@@ -12,15 +12,14 @@ of (AnnouncedSchedule), the same in every feed and email. Only an event made for
 member carries the join link of an online meeting; the public feeds never do."""
 
 import datetime
-from email.utils import parseaddr
 from urllib.parse import quote, urlencode
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from home.local_time import LOCAL_TIME
+from home.notifications import SITE_NAME, sender_address
 from home.validators import without_control_characters
 
 UID_DOMAIN = "jumelage-steenwijkerland-herzebrock-clarholz"
@@ -132,7 +131,7 @@ def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
         stamp=timezone.now(),
     )
     organizer = vCalAddress(f"mailto:{sender_address()}")
-    organizer.params["cn"] = text(str(settings.WAGTAIL_SITE_NAME))
+    organizer.params["cn"] = text(str(SITE_NAME))
     event.add("organizer", organizer)
     attendee = vCalAddress(f"mailto:{member.email}")
     attendee.params["cn"] = text(member.public_name or member.email)
@@ -142,11 +141,6 @@ def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
     event.add("attendee", attendee)
     cal.add_component(event)
     return finished(cal)
-
-
-def sender_address():
-    """The address of DEFAULT_FROM_EMAIL, without its name."""
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
 
 
 def utc(moment, spelling):

@@ -22,7 +22,7 @@ from django_tasks import task
 
 from home.i18n import live_translation
 from home.notifications import send_templated_email
-from home.urls_util import base_url, current_request
+from home.urls_util import base_url, current_request, email_url
 
 from . import models
 from .events import invitation
@@ -43,8 +43,7 @@ def meeting_for(member, meeting):
 
 def page_address(page):
     """The absolute address of `page` for an email (see home.urls_util.base_url)."""
-    parts = page.get_url_parts()
-    return base_url(current_request()) + (parts[2] if parts else "/")
+    return email_url(page, base_url(current_request()))
 
 
 def attachment(meeting, member, method, sequence=None):

@@ -39,10 +39,14 @@ def email_context(request=None):
     }
 
 
+def sender_address():
+    """The address of DEFAULT_FROM_EMAIL, without its name."""
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
+
+
 def sender():
     """`"<the platform's name in the active language>" <address of DEFAULT_FROM_EMAIL>`."""
-    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    return formataddr((str(SITE_NAME), address or settings.DEFAULT_FROM_EMAIL))
+    return formataddr((str(SITE_NAME), sender_address()))
 
 
 def text_as_html(text):

@@ -77,6 +77,20 @@ def base_url(request=None):
     return public_base_url()
 
 
+def email_url(path, site_url=None):
+    """An absolute URL in an email, of a path or a page: on `site_url` (the address the email
+    is sent from, see home.notifications.email_context), else base_url(). A page's path is
+    taken without the host of its Site record: one site serves both languages, at whatever
+    address the visitor used."""
+    if hasattr(path, "get_url_parts"):
+        parts = path.get_url_parts()
+        path = parts[2] if parts else None
+    path = path or "/"
+    if path.startswith(("http://", "https://")):
+        return path
+    return (site_url or base_url()) + path
+
+
 def rebase_url(url, request):
     """An absolute URL that Django or allauth built from the request's Host header, moved onto
     `base_url(request)` (same path, query and fragment). Other URLs are returned unchanged."""

@@ -25,7 +25,7 @@ from home.cache import (
     version_of,
 )
 from home.models import FoundationSettings
-from home.urls_util import absolute_url, base_url
+from home.urls_util import absolute_url, email_url
 
 register = template.Library()
 
@@ -277,14 +277,6 @@ def absolute(context, path):
 
 @register.simple_tag(takes_context=True)
 def absolute_url_for_email(context, path):
-    """An absolute URL in an email, of a path or a page: on the address the email was sent from
-    (`site_url`, see home.notifications.email_context), else WAGTAILADMIN_BASE_URL. A page's
-    path is taken without the host of its Site record: one site serves both languages, at
-    whatever address the visitor used."""
-    if hasattr(path, "get_url_parts"):
-        parts = path.get_url_parts()
-        path = parts[2] if parts else None
-    path = path or "/"
-    if path.startswith(("http://", "https://")):
-        return path
-    return (context.get("site_url") or base_url()) + path
+    """An absolute URL in an email, of a path or a page (home.urls_util.email_url), on the
+    address the email was sent from (`site_url`, see home.notifications.email_context)."""
+    return email_url(path, context.get("site_url"))
