@@ -33,6 +33,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import roles
 from .forms import towns_named
 from .models import NewsletterPage, NewsletterSubscriber, Report, Town
+from .models.newsletter import SubscriberKind, SubscriberStatus
 from .newsletter import admin_views as newsletter_admin
 
 
@@ -371,16 +372,54 @@ def register_newsletter_urls():
     return newsletter_admin.urlpatterns
 
 
-@hooks.register("register_page_header_buttons")
-def newsletter_send_button(page, user, view_name, next_url=None):
-    """ "Send newsletter" on a newsletter page's header, for editors."""
-    if issubclass(page.specific_class or Page, NewsletterPage) and roles.is_editor(user):
+def newsletter_send_buttons(page, user):
+    """ "Send newsletter" on a newsletter in any language, for editors who may publish it (as
+    the send page asks; their permissions are cached for the listing): wagtail-localize's
+    translation editor has no header buttons, so a German editor finds it in the "more" menu of
+    the German newsletter in the page explorer. The send page of a translation sends the
+    newsletter itself (its source's audience, each reader in their language)."""
+    if (
+        issubclass(page.specific_class or Page, NewsletterPage)
+        and page.permissions_for_user(user).can_publish()
+    ):
         yield Button(
             _("Send newsletter"),
             url=newsletter_admin.send_page_url(page),
             icon_name="mail",
             priority=5,
         )
+
+
+@hooks.register("register_page_header_buttons")
+def newsletter_send_header_button(page, user, view_name, next_url=None):
+    yield from newsletter_send_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def newsletter_send_listing_button(page, user, next_url=None):
+    yield from newsletter_send_buttons(page, user)
+
+
+class NewsletterSubscriberFilterSet(WagtailFilterSet):
+    """Subscribers by what the status column says (who gets it, who has not confirmed, who
+    left), by kind (a member's account or a visitor's address) and by language."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=SubscriberStatus.choices, method="filter_status"
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("subscribed as"), choices=SubscriberKind.choices, method="filter_kind"
+    )
+
+    class Meta:
+        model = NewsletterSubscriber
+        fields = ["status", "kind", "language"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.of_kind(value)
 
 
 class NewsletterSubscriberViewSet(ModelViewSet):
@@ -402,7 +441,7 @@ class NewsletterSubscriberViewSet(ModelViewSet):
         "confirmed_at",
         "unsubscribed_at",
     ]
-    list_filter = ["language"]
+    filterset_class = NewsletterSubscriberFilterSet
     # Not the token: the subscriber's secret in their unsubscribe links.
     inspect_view_fields = [
         "address",

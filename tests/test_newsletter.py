@@ -14,10 +14,12 @@ from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 
 from community.models import NewsletterPage, NewsletterSending, NewsletterSubscriber
 from community.models.newsletter import Audience, NewsletterIndexPage
-from community.newsletter import sending
+from community.newsletter import sending, subscriptions
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from home.schedule import run_due_jobs
@@ -537,3 +539,153 @@ class NewsletterLinkTests(NewsletterMixin, TestCase):
         page = BeautifulSoup(Client().get("/de/newsletter/").content, "html.parser")
         link = page.find("a", string="Die bisher erschienenen Newsletter lesen")
         self.assertEqual(link["href"], "/de/newsletter-archiv/")
+
+
+class NewcomerWalkTests(NewsletterMixin, TestCase):
+    """Issue 15, outward communication: what a newcomer walk found in the newsletter."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_newsletter()
+        cls.editor_de = User.objects.create_user("redaktion@example.org", PASSWORD)
+        cls.editor_de.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+        profile = UserProfile.get_for_user(cls.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+
+    def german_editor_client(self):
+        client = Client()
+        client.force_login(self.editor_de)
+        return client
+
+    def translated_with_localize(self, page):
+        """The German translation as wagtail-localize makes it: edited in its translation
+        editor, which shows no page header buttons."""
+        source, _new = TranslationSource.get_or_create_from_instance(page)
+        translation = Translation.objects.create(source=source, target_locale=self.german)
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(publish=True)
+        return page.get_translation(self.german)
+
+    def test_german_editor_sends_the_newsletter_from_the_german_version(self):
+        """Newcomer walk: "Send newsletter" was reachable from the Dutch page only."""
+        self.subscriber("jan@example.org", "nl")
+        self.subscriber("greta@example.org", "de")
+        page = self.newsletter(german=None)
+        german = self.translated_with_localize(page)
+        client = self.german_editor_client()
+        send_url = f"/admin/newsletter/{german.pk}/"
+        explorer = BeautifulSoup(
+            client.get(f"/admin/pages/{self.archive_de.pk}/").content, "html.parser"
+        )
+        link = explorer.find("a", href=send_url)
+        self.assertIsNotNone(link, "no “Newsletter senden” in the German newsletter's menu")
+        self.assertEqual(link.get_text(" ", strip=True), "Newsletter senden")
+
+        send_page = client.get(send_url)
+        self.assertContains(send_page, 'data-language="nl">1<')
+        self.assertContains(send_page, 'data-language="de">1<')
+        self.assertContains(send_page, f"/admin/pages/{german.pk}/edit/")  # back to it
+        self.send(german, client)
+        self.assertEqual(len(self.mails_to("jan@example.org")), 1)
+        [message] = self.mails_to("greta@example.org")
+        self.assertEqual(message.subject, german.title)
+
+    def test_a_test_email_is_what_subscribers_get_with_links_that_say_what_they_do(self):
+        """Newcomer walk: the test's unsubscribe link led to the subscribe page, and it lacked
+        the line to read the newsletter on the site."""
+        page = self.newsletter()
+        client = self.editor_client()
+        client.post(f"/admin/newsletter/{page.pk}/test/")
+        dutch = next(m for m in self.mails_to(self.editor.email) if "Nieuws uit" in m.subject)
+        self.assertIn(
+            "Lees deze nieuwsbrief op de site: http://testserver/nl/nieuwsbrieven/nieuws/\n"
+            "Test: dit adres werkt zodra de nieuwsbrief is verstuurd.",
+            dutch.body,
+        )
+        [(html, _mimetype)] = dutch.alternatives
+        self.assertIn('href="http://testserver/nl/nieuwsbrieven/nieuws/"', html)
+        # The editor gets no newsletter: no unsubscribe link, a note where subscribers find it.
+        self.assertNotIn("/newsletter/", dutch.body.replace("/nieuwsbrieven/nieuws/", ""))
+        self.assertNotIn("/newsletter/", html.replace("/nieuwsbrieven/nieuws/", ""))
+        self.assertIn("deze test heeft zo'n link niet", dutch.body)
+        self.assertNotIn("List-Unsubscribe", dutch.extra_headers)
+
+        # Subscribed, the editor finds their own link, and it says so; once the newsletter is
+        # sent, its address works and the note is gone.
+        subscriptions.set_member_subscription(self.editor, True)
+        token = NewsletterSubscriber.objects.get(user=self.editor).token
+        self.send(page, client)
+        mail.outbox.clear()
+        client.post(f"/admin/newsletter/{page.pk}/test/")
+        german = next(m for m in self.mails_to(self.editor.email) if "Neues aus" in m.subject)
+        self.assertIn(
+            f"Abmelden: http://testserver/de/newsletter/unsubscribe/{token}/", german.body
+        )
+        self.assertIn("Test: Der Abmeldelink ist Ihr eigener", german.body)
+        self.assertNotIn("sobald der Newsletter gesendet ist", german.body)
+        self.assertIn("Diesen Newsletter auf der Website lesen: http://testserver/de/", german.body)
+        [(html, _mimetype)] = german.alternatives
+        self.assertIn(f"/de/newsletter/unsubscribe/{token}/", html)
+
+    def test_editors_filter_the_subscribers_by_status_and_kind_in_their_language(self):
+        """Newcomer walk: the subscriber list could not show who is still waiting."""
+        anna = User.objects.create_user("anna@example.org", PASSWORD, language="de")
+        subscriptions.set_member_subscription(anna, True)
+        self.subscriber("jan@example.org")
+        self.subscriber("wacht@example.org", confirmed=False)
+        self.subscriber("weg@example.org", unsubscribed_at=timezone.now())
+        client = self.german_editor_client()
+
+        def listed(**query):
+            response = client.get("/admin/newsletter_subscribers/", query)
+            self.assertEqual(response.status_code, 200)
+            soup = BeautifulSoup(response.content, "html.parser")
+            return {row.td.a.get_text(strip=True) for row in soup.select("tbody tr")}
+
+        self.assertEqual(listed(status="waiting"), {"wacht@example.org"})
+        self.assertEqual(listed(status="unsubscribed"), {"weg@example.org"})
+        self.assertEqual(listed(status="receives"), {"jan@example.org", "anna@example.org"})
+        self.assertEqual(listed(kind="member"), {"anna@example.org"})
+        self.assertEqual(listed(kind="visitor", status="receives"), {"jan@example.org"})
+        filters = client.get("/admin/newsletter_subscribers/").content.decode()
+        for label in ("wartet auf Bestätigung", "erhält ihn", "abgemeldet", "abonniert als"):
+            self.assertIn(label, filters)
+
+    def test_german_admin_calls_subscribers_abonnenten_everywhere(self):
+        """Newcomer walk: "Abonnenten" here, "Abonnierende" and "Abonnentinnen" there."""
+        client = self.german_editor_client()
+        add = client.get(f"/admin/pages/add/community/newsletterpage/{self.archive.pk}/")
+        page = add.content.decode()
+        self.assertIn("Alle Abonnenten", page)
+        self.assertIn("Abonnenten, die eine Sprache lesen", page)
+        self.assertIn("Newsletter-Abonnenten", page)  # the menu
+        self.assertNotIn("Abonnierende", page)
+        self.assertNotIn("Abonnentinnen", page)
+
+    def test_header_and_footer_newsletter_links_name_where_they_lead(self):
+        """Newcomer walk: "Newsletter" in the header led to the archive, in the footer to the
+        subscribe form."""
+        for archive in (self.archive, self.archive_de):
+            archive.show_in_menus = True
+            archive.save_revision().publish()
+        home = BeautifulSoup(self.client.get("/de/").content, "html.parser")
+        places = {}
+        for link in home.select("header a, footer a"):
+            places.setdefault(link.get_text(" ", strip=True), set()).add(link["href"])
+        self.assertEqual(places["Newsletter"], {"/de/newsletter-archiv/"})
+        self.assertEqual(places["Newsletter abonnieren"], {"/de/newsletter/"})
+
+    def test_the_consent_error_is_under_the_box_and_keeps_the_address(self):
+        """Newcomer walk: the error stood beside the consent text, away from the box."""
+        response = self.client.post("/nl/newsletter/", {"email": "jan@example.org"})
+        form = BeautifulSoup(response.content, "html.parser").find("main").find("form")
+        self.assertEqual(form.find("input", attrs={"name": "email"})["value"], "jan@example.org")
+        box = form.find("input", attrs={"name": "consent"})
+        [error] = [form.find(id=name) for name in box["aria-describedby"].split()]
+        self.assertEqual(
+            error.get_text(strip=True), "Vink het vakje aan als u de nieuwsbrief wilt ontvangen."
+        )
+        # Not in the row of the box and its text (a row side by side), but after it.
+        self.assertNotIn(error, box.parent.find_all("div"))
+        self.assertIn(error, box.parent.find_next_siblings())

@@ -164,6 +164,10 @@ class NewsletterPage(ViewRestrictionsMixin, Page):
         """No public address until it is sent: it is not in the sitemap, nor linked."""
         if not self.is_sent():
             return None
+        return self.url_parts_once_sent(request)
+
+    def url_parts_once_sent(self, request=None):
+        """Its address as it is, or will be once sent: the editor's test email shows it."""
         return super().get_url_parts(request)
 
     def serve(self, request, *args, **kwargs):
@@ -206,7 +210,33 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+class SubscriberStatus(models.TextChoices):
+    """Where a subscriber stands, as the admin lists and filters them."""
+
+    RECEIVES = "receives", _("receives it")
+    WAITING = "waiting", _("waiting for confirmation")
+    UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+
+class SubscriberKind(models.TextChoices):
+    """A member's subscription (by account) or a visitor's (by address)."""
+
+    MEMBER = "member", _("member")
+    VISITOR = "visitor", _("visitor")
+
+
 class NewsletterSubscriberQuerySet(models.QuerySet):
+    def with_status(self, status):
+        """The subscribers whose `status` (a SubscriberStatus) is `status`."""
+        if status == SubscriberStatus.UNSUBSCRIBED:
+            return self.filter(unsubscribed_at__isnull=False)
+        staying = self.filter(unsubscribed_at__isnull=True)
+        return staying.filter(confirmed_at__isnull=status == SubscriberStatus.WAITING)
+
+    def of_kind(self, kind):
+        """Members' subscriptions or visitors' (`kind`: a SubscriberKind)."""
+        return self.filter(user__isnull=kind == SubscriberKind.VISITOR)
+
     def receiving(self):
         """Subscribers who confirmed and did not unsubscribe (members: whose account is not
         blocked)."""
@@ -285,10 +315,10 @@ class NewsletterSubscriber(models.Model):
     @admin_display(description=_("status"))
     def status(self):
         if self.unsubscribed_at is not None:
-            return _("unsubscribed")
+            return SubscriberStatus.UNSUBSCRIBED.label
         if self.confirmed_at is not None:
-            return _("receives it")
-        return _("waiting for confirmation")
+            return SubscriberStatus.RECEIVES.label
+        return SubscriberStatus.WAITING.label
 
     @admin_display(description=_("member"))
     def member(self):

@@ -1,6 +1,8 @@
 """The editors' send page of a newsletter in the admin: how many recipients per language, a
 preview of the email in each language, a test to themselves, and sending (with a confirmation).
-For editors who may publish the newsletter page; moderators and members are refused."""
+For editors who may publish the newsletter page; moderators and members are refused. Reached
+from the newsletter in any language (community/wagtail_hooks.py): the send page of a translation
+sends the newsletter itself, its source's audience, each reader in their language."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -88,7 +90,8 @@ def send_view(request, page_id):
 
 @require_admin_access
 def preview_view(request, page_id):
-    """The email a reader of `?language=` gets, as HTML."""
+    """The email a reader of `?language=` gets, as HTML: the editor's test of it, with its
+    notes (sending.test_context)."""
     page, refused = newsletter_for_editor(request, page_id)
     if refused:
         return refused

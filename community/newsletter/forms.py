@@ -18,4 +18,9 @@ class SubscribeForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    consent = forms.BooleanField(label=NEWSLETTER_CONSENT)
+    consent = forms.BooleanField(
+        label=NEWSLETTER_CONSENT,
+        error_messages={
+            "required": _("Tick the box if you would like to receive the newsletter."),
+        },
+    )

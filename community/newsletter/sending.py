@@ -31,6 +31,7 @@ from home.schedule import scheduled
 from home.urls_util import base_url
 
 from ..models import NewsletterPage, NewsletterSending, NewsletterSubscriber
+from .subscriptions import subscriptions_of
 
 TEMPLATE = "community/email/newsletter"
 # A sending whose emails are not all queued this long after it started lost its worker.
@@ -103,15 +104,24 @@ def html_as_text(html):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def email_context(newsletter, code, unsubscribe):
-    html = body_html(newsletter, code)
+def web_url(newsletter, code, *, once_sent=False):
+    """The address of `newsletter` on the site, in language `code`: "" while it is not public,
+    unless `once_sent` asks for the one it will have then."""
     with translation.override(code):
         url = newsletter.get_url()
+        if not url and once_sent:
+            parts = newsletter.url_parts_once_sent()
+            url = parts[2] if parts else None
+    return absolute(url) if url else ""
+
+
+def email_context(newsletter, code, unsubscribe):
+    html = body_html(newsletter, code)
     return {
         "newsletter": newsletter,
         "body_html": html,
         "body_text": html_as_text(html),
-        "web_url": absolute(url) if url else "",
+        "web_url": web_url(newsletter, code),
         "unsubscribe_url": unsubscribe,
     }
 
@@ -138,8 +148,7 @@ def send_to(subscriber, page, *, parts=None, key=None, test=False):
 
 
 class TestReader:
-    """The editor reading a test: their address, in the language of the version tested. The
-    unsubscribe link of a test leads to the subscribe page (the editor may not subscribe)."""
+    """The editor reading a test: their address, in the language of the version tested."""
 
     def __init__(self, user, code):
         self.email = user.email
@@ -147,16 +156,25 @@ class TestReader:
         self.public_name = user.public_name
 
 
-def test_context(page, code):
-    with translation.override(code):
-        subscribe = absolute(reverse("newsletter_subscribe"))
-    return {**email_context(version_for(page, code), code, subscribe), "test": True}
+def test_context(page, code, user):
+    """The email a reader of `code` gets, as a test for the editor `user`, its two links made
+    honest: the newsletter's address on the site even while it is not public (the email says it
+    works once sent), and the editor's own unsubscribe link if they get the newsletter (it asks
+    before it unsubscribes them), else none (the email says each subscriber finds theirs
+    there). Without List-Unsubscribe headers: a mail client unsubscribes nobody from a test."""
+    newsletter = version_for(page, code)
+    own = subscriptions_of(user).receiving().order_by("pk").first()
+    context = email_context(newsletter, code, unsubscribe_url(own, code) if own else "")
+    if not context["web_url"]:
+        context["web_url"] = web_url(newsletter, code, once_sent=True)
+        context["public_once_sent"] = True
+    return {**context, "test": True}
 
 
 def preview(page, code, user):
-    """(subject, html) of the email a reader of `code` would get."""
+    """(subject, html) of the test `user` gets in language `code`."""
     subject, _text, html, _sender = render_email(
-        TEMPLATE, test_context(page, code), TestReader(user, code), language=code
+        TEMPLATE, test_context(page, code, user), TestReader(user, code), language=code
     )
     return subject, html
 
@@ -165,7 +183,7 @@ def send_test(page, user):
     """The newsletter to the editor themselves, once in each language."""
     for code in LANGUAGE_CODES:
         send_templated_email(
-            TEMPLATE, test_context(page, code), TestReader(user, code), language=code
+            TEMPLATE, test_context(page, code, user), TestReader(user, code), language=code
         )
 
 
