@@ -8,18 +8,22 @@ up to when it was sent (`digest_sent_until`): an item is in one digest only, and
 nothing new sends nothing but still records that the period was looked at. A period ends
 `DIGEST_LAG` before the run; meetings are in it by Wagtail's record of their publications in it
 (not by their latest publication, which a later edit moves), and a changed one is judged by
-comparing its version live at the period's start with the one live at its end. The member's
-memberships are locked while this happens and the email has a key made of what it covers, so
-two runs at once never send it twice."""
+comparing its version live at the period's start with the one live at its end. A run reads the
+news of each sector once for all its members (`SectorNews`), so what it costs grows with the
+sectors and what was published, not with the members; each member's email and the record of
+their period are written together. The email has a key made of what it covers, and the period
+is recorded only if no other run recorded it meanwhile, so two runs at once never send it
+twice."""
 
 import datetime
 import hashlib
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -116,19 +120,21 @@ def _published_in(model, sector_key, since, until, moment):
     )
 
 
-def _first_published_before(since):
-    """Whether any version of the page (`OuterRef`) was first published by `since`: then it
-    is not new."""
-    return Exists(
-        Page.objects.filter(
-            translation_key=OuterRef("translation_key"), first_published_at__lte=since
-        )
+def _first_published(keys):
+    """{translation key: when any version of the page was first published}: a page first
+    published by the start of a period is not new in it."""
+    return dict(
+        Page.objects.filter(translation_key__in=keys, first_published_at__isnull=False)
+        .values("translation_key")
+        .annotate(first=Min("first_published_at"))
+        .values_list("translation_key", "first")
     )
 
 
-def _shown_versions(model, keys, code):
-    """{translation key: Item} with the version of each page a reader of `code` gets."""
-    versions = {}
+def _versions(model, keys):
+    """{translation key: [live, public versions]} of the pages, not aliases, in the order
+    they were first published."""
+    versions = defaultdict(list)
     pages = (
         model.objects.live()
         .public()
@@ -137,37 +143,18 @@ def _shown_versions(model, keys, code):
         .order_by("first_published_at", "pk")
     )
     for page in pages:
-        language = page.locale.language_code
-        if page.translation_key not in versions or language == code:
-            versions[page.translation_key] = Item(page, "" if language == code else language)
+        versions[page.translation_key].append(page)
     return versions
 
 
-def new_stories(sector_key, since, until, code, reader=None):
-    """Stories of the sector first published in the period, in the reader's language; not the
-    reader's own (they were told when it was published)."""
-    stories = _published_in(StoryPage, sector_key, since, until, "first_published_at").exclude(
-        _first_published_before(since)
-    )
-    if reader is not None:
-        stories = stories.exclude(owner=reader)
-    keys = list(stories.values_list("translation_key", flat=True))
-    items = _shown_versions(StoryPage, keys, code)
-    return sorted(items.values(), key=lambda item: item.page.first_published_at)
-
-
-def _as_it_was(meeting, moment):
-    """The meeting as it was published at `moment` (the revision of its last publication up to
-    then), or None when no publication of it is recorded by then."""
-    entry = (
-        PageLogEntry.objects.filter(
-            page=meeting, action="wagtail.publish", timestamp__lte=moment, revision__isnull=False
-        )
-        .select_related("revision")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
-    return entry.revision.as_object() if entry else None
+def _shown(versions, code):
+    """The Item of the version a reader of `code` gets: theirs, else the first published."""
+    shown = None
+    for page in versions:
+        language = page.locale.language_code
+        if shown is None or language == code:
+            shown = Item(page, "" if language == code else language)
+    return shown
 
 
 def meeting_change(before, after):
@@ -186,61 +173,148 @@ def meeting_change(before, after):
     return None, None
 
 
-def _publications(since, until):
-    """Whether some language version of the page (`OuterRef`) was published in the period, by
-    Wagtail's record of publications: a later republication (a typo fixed within
-    `DIGEST_LAG`, or during a worker's downtime) does not hide it from the period."""
-    return Exists(
-        PageLogEntry.objects.filter(
-            page__translation_key=OuterRef("translation_key"),
+class SectorNews:
+    """What was published in one sector community from `since` (the earliest start of the
+    periods its members' digests cover) to `until`, read in a few queries whatever the number
+    of members; `stories` and `meetings` pick out each member's part (their own period, their
+    language) without another query.
+
+    Stories are those first published in the member's period, not the member's own (they were
+    told when it was published). Meetings are those that have not ended and were published in
+    the period: new ones (no version published by its start), and those whose version live at
+    `until` differs from the one live at the start in what a participant notices. Meetings are
+    in a period by Wagtail's record of their publications in it, so a later republication (a
+    typo fixed within `DIGEST_LAG`, or during a worker's downtime) does not hide one; the
+    schedule is the source's (exchanges.signal_handlers), so is its history."""
+
+    def __init__(self, sector_key, since, until, now):
+        self.until = until
+        sector = {f"{MeetingPage.sector_links_name}__sector__translation_key": sector_key}
+        self.story_versions = list(
+            _published_in(StoryPage, sector_key, since, until, "first_published_at").values_list(
+                "translation_key", "first_published_at", "owner_id"
+            )
+        )
+        meeting_keys = set(
+            MeetingPage.objects.live()
+            .public()
+            .filter(alias_of__isnull=True, end__gte=now, **sector)
+            .filter(
+                translation_key__in=PageLogEntry.objects.filter(
+                    action="wagtail.publish", timestamp__gt=since, timestamp__lte=until
+                ).values("page__translation_key")
+            )
+            .values_list("translation_key", flat=True)
+        )
+        self.publications = defaultdict(list)
+        for key, timestamp in PageLogEntry.objects.filter(
+            page__translation_key__in=meeting_keys,
             action="wagtail.publish",
             timestamp__gt=since,
             timestamp__lte=until,
-        )
-    )
-
-
-def new_and_changed_meetings(sector_key, since, until, now, code):
-    """Meetings of the sector that have not ended and were published in the period: new ones
-    (no version published by `since`), and those whose version live at `until` differs from
-    the one live at `since` in what a participant notices (changed, moved, cancelled)."""
-    meetings = (
-        MeetingPage.objects.live()
-        .public()
-        .filter(
-            _publications(since, until),
-            alias_of__isnull=True,
-            end__gte=now,
-            **{f"{MeetingPage.sector_links_name}__sector__translation_key": sector_key},
-        )
-        .annotate(seen_before=_first_published_before(since))
-        .distinct()
-    )
-    changes = {}
-    for meeting in meetings.order_by("first_published_at", "pk"):
-        if meeting.translation_key in changes:
-            continue
-        if not meeting.seen_before:
-            changes[meeting.translation_key] = ("new", None)
-            continue
-        # The schedule is the source's (exchanges.signal_handlers), so is its history.
-        source = (
+        ).values_list("page__translation_key", "timestamp"):
+            self.publications[key].append(timestamp)
+        story_keys = {key for key, _first, _owner in self.story_versions}
+        self.first_published = _first_published(story_keys | meeting_keys)
+        self.stories_shown = _versions(StoryPage, story_keys)
+        self.meetings_shown = _versions(MeetingPage, meeting_keys)
+        self.sources = {}
+        for source in (
             MeetingPage.objects.live()
-            .filter(translation_key=meeting.translation_key, alias_of__isnull=True)
-            .order_by("first_published_at", "pk")
-            .first()
-        )
-        after = _as_it_was(source, until) or source
-        change, moved_from = meeting_change(_as_it_was(source, since), after)
-        if change:
-            changes[meeting.translation_key] = (change, moved_from)
-    items = _shown_versions(MeetingPage, list(changes), code)
-    for key, item in items.items():
-        item.change, item.moved_from = changes[key]
-    return sorted(items.values(), key=lambda item: (item.page.start, item.page.pk))
+            .filter(translation_key__in=meeting_keys, alias_of__isnull=True)
+            .select_related("locale", "latest_revision")
+            .order_by("-first_published_at", "-pk")
+        ):
+            self.sources[source.translation_key] = source
+        self.history = defaultdict(list)
+        for entry in (
+            PageLogEntry.objects.filter(
+                page__in=list(self.sources.values()),
+                action="wagtail.publish",
+                timestamp__lte=until,
+                revision__isnull=False,
+            )
+            .select_related("revision")
+            .order_by("-timestamp", "-pk")
+        ):
+            self.history[entry.page_id].append(entry)
+        self.revisions = {}
+
+    def _seen_before(self, key, since):
+        first = self.first_published.get(key)
+        return first is not None and first <= since
+
+    def stories(self, since, code, reader):
+        keys = {
+            key
+            for key, first_published_at, owner_id in self.story_versions
+            if first_published_at > since
+            and owner_id != reader.pk
+            and not self._seen_before(key, since)
+        }
+        items = [
+            _shown(versions, code) for key, versions in self.stories_shown.items() if key in keys
+        ]
+        return sorted(items, key=lambda item: item.page.first_published_at)
+
+    def _as_it_was(self, meeting, moment):
+        """The meeting as it was published at `moment` (the revision of its last publication up
+        to then), or None when no publication of it is recorded by then. A revision that cannot
+        be read fails each digest that needs it."""
+        entry = next((e for e in self.history[meeting.pk] if e.timestamp <= moment), None)
+        if entry is None:
+            return None
+        revision = entry.revision
+        if revision.pk not in self.revisions:
+            revision.content_object = meeting  # the page of its log entry, read already
+            try:
+                self.revisions[revision.pk] = revision.as_object()
+            except Exception as error:  # noqa: BLE001 - raised again for each digest
+                self.revisions[revision.pk] = error
+        found = self.revisions[revision.pk]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def meetings(self, since, code):
+        items = []
+        for key, published in self.publications.items():
+            if not any(timestamp > since for timestamp in published):
+                continue
+            if not self._seen_before(key, since):
+                change, moved_from = "new", None
+            else:
+                source = self.sources[key]
+                after = self._as_it_was(source, self.until) or source
+                change, moved_from = meeting_change(self._as_it_was(source, since), after)
+            if change and self.meetings_shown[key]:
+                item = _shown(self.meetings_shown[key], code)
+                item.change, item.moved_from = change, moved_from
+                items.append(item)
+        return sorted(items, key=lambda item: (item.page.start, item.page.pk))
 
 
-def digest_sections(user, memberships, until, now):
+class News:
+    """The news of every sector community a run reads, each sector read once, when a member's
+    digest first needs it."""
+
+    def __init__(self, memberships, until, now):
+        self.until, self.now = until, now
+        self.since = {}
+        for membership in memberships:
+            key, since = membership.sector_key, membership.digest_sent_until
+            self.since[key] = min(since, self.since.get(key, since))
+        self.sectors = {}
+
+    def of(self, sector_key):
+        if sector_key not in self.sectors:
+            self.sectors[sector_key] = SectorNews(
+                sector_key, self.since[sector_key], self.until, self.now
+            )
+        return self.sectors[sector_key]
+
+
+def digest_sections(user, memberships, news):
     """What is new for the member in each of these sector communities since its last digest,
     the sectors with nothing new left out, in the order of the sectors' names."""
     code = user.language
@@ -250,10 +324,11 @@ def digest_sections(user, memberships, until, now):
         if sector is None:
             continue
         since = membership.digest_sent_until
+        sector_news = news.of(membership.sector_key)
         section = Section(
             sector,
-            stories=new_stories(membership.sector_key, since, until, code, reader=user),
-            meetings=new_and_changed_meetings(membership.sector_key, since, until, now, code),
+            stories=sector_news.stories(since, code, user),
+            meetings=sector_news.meetings(since, code),
         )
         if section.stories or section.meetings:
             sections.append(section)
@@ -270,19 +345,17 @@ def digest_key(user, memberships):
     return f"digest:{user.pk}:{hashlib.sha256(covered.encode()).hexdigest()[:32]}"
 
 
-def send_digest(user, now):
-    """Sends the member's digest of every sector due at `now`, if anything is new; records the
-    period as done either way. Returns whether an email was sent."""
-    until = now - DIGEST_LAG
+class RecordedMeanwhile(Exception):
+    """Another run recorded this member's digest after this run read it."""
+
+
+def send_digest(user, due, news, until):
+    """Sends the member's digest of the sectors `due` (their memberships due), if anything is
+    new; records the period as done either way, unless another run recorded it meanwhile (then
+    nothing is sent). Returns whether an email was sent."""
+    with translation.override(user.language):
+        sections = digest_sections(user, due, news)
     with transaction.atomic():
-        memberships = list(
-            SectorMembership.objects.select_for_update().filter(user=user).with_digest()
-        )
-        due = [membership for membership in memberships if membership.digest_due(now)]
-        if not due:
-            return False
-        with translation.override(user.language):
-            sections = digest_sections(user, due, until, now)
         sent = False
         if sections:
             url = unsubscribe_url(user)
@@ -301,9 +374,13 @@ def send_digest(user, now):
                 )
                 is not None
             )
-        SectorMembership.objects.filter(pk__in=[membership.pk for membership in due]).update(
-            digest_sent_until=until
-        )
+        # Each period from where this run read it: a run that read it before another recorded
+        # its digest changes nothing, and takes back its email.
+        as_read = Q()
+        for membership in due:
+            as_read |= Q(pk=membership.pk, digest_sent_until=membership.digest_sent_until)
+        if SectorMembership.objects.filter(as_read).update(digest_sent_until=until) != len(due):
+            raise RecordedMeanwhile
     return sent
 
 
@@ -322,18 +399,21 @@ def send_digests(now):
     digest fails is logged and left due (the next run tries again), and the others still get
     theirs. Returns how many were sent, or, when some failed, a short text saying how many of
     each."""
-    users = {}
+    until = now - DIGEST_LAG
+    due = {}
     # Only those with something left to cover can be due (`SectorMembership.digest_due`).
-    memberships = SectorMembership.objects.with_digest().filter(
-        digest_sent_until__lt=now - DIGEST_LAG
-    )
-    for membership in memberships.select_related("user"):
+    memberships = SectorMembership.objects.with_digest().filter(digest_sent_until__lt=until)
+    for membership in memberships.select_related("user").order_by("user_id", "pk"):
         if membership.user.is_active and membership.digest_due(now):
-            users.setdefault(membership.user_id, membership.user)
+            due.setdefault(membership.user_id, []).append(membership)
+    news = News([membership for member in due.values() for membership in member], until, now)
     sent = failed = 0
-    for user in users.values():
+    for member in due.values():
+        user = member[0].user
         try:
-            sent += send_digest(user, now)
+            sent += send_digest(user, member, news, until)
+        except RecordedMeanwhile:
+            continue
         except Exception:
             logger.exception("The sector digest of member %s failed", user.pk)
             failed += 1

@@ -189,19 +189,23 @@ def schedule_changed(meeting, change, registrations, sequence):
     return told
 
 
-def reminder_key(registration, meeting, *, soon):
-    """One reminder per registration, kind and start time."""
+def reminder_key(registration, meeting, *, soon, sequence=None):
+    """One reminder per registration, kind, start time and announced schedule (its SEQUENCE,
+    AnnouncedSchedule): a meeting moved away and back to a start already reminded of is
+    reminded of again. Without `sequence`, what the keys of every announced schedule of that
+    start begin with (and the whole key of reminders queued before keys had one)."""
     kind = "soon" if soon else "day"
-    return f"meeting-reminder:{kind}:{registration.pk}:{meeting.start.isoformat()}"
+    key = f"meeting-reminder:{kind}:{registration.pk}:{meeting.start.isoformat()}"
+    return key if sequence is None else f"{key}:{sequence}"
 
 
-def reminder(registration, meeting, *, soon):
+def reminder(registration, meeting, *, soon, sequence):
     """A reminder to a registered member: the day before, or (`soon`, online and hybrid
     meetings) shortly before the start, with the join link."""
     return tell(
         "exchanges/email/reminder",
         registration,
         meeting,
-        key=reminder_key(registration, meeting, soon=soon),
+        key=reminder_key(registration, meeting, soon=soon, sequence=sequence),
         soon=soon,
     )

@@ -7,7 +7,9 @@ import datetime
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import TestCase
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Revision
 
@@ -15,6 +17,7 @@ from community.models import SectorMembership
 from community.models.members import DigestFrequency
 from exchanges.digests import send_digests
 from home import schedule
+from home.mail import OutgoingEmail
 from tests.calendar_base import CalendarMixin, local
 
 User = get_user_model()
@@ -420,3 +423,50 @@ class OneMembersFailure(DigestTestCase):
         self.assertIn("Oogstfeest", bernd.body)
         # Anna's digest is still due: the next run tries it again, Bernd's is not sent twice.
         self.assertEqual(SectorMembership.objects.get(user=self.anna).digest_sent_until, day(0, 6))
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
+class WhatARunCosts(DigestTestCase):
+    """What a run reads is read once per sector, not once per member and sector: a run for a
+    dozen members reads what a run for three reads, and writes only each member's email and
+    the record of its period."""
+
+    def members(self, count):
+        members = [
+            User.objects.create_user(
+                f"lid{User.objects.count()}@example.org", "x", language=("nl", "de")[n % 2]
+            )
+            for n in range(count)
+        ]
+        for member in members:
+            self.join(member, self.climate, day(0, 6), DigestFrequency.DAILY)
+            self.join(member, self.farming, day(0, 6), DigestFrequency.DAILY)
+        return members
+
+    def run_for(self, count):
+        """(queries that read, queries that write, emails queued) of a run for `count`
+        members."""
+        self.members(count)
+        before = OutgoingEmail.objects.count()
+        with self.at(day(1, 7, 0)), CaptureQueriesContext(connection) as queries:
+            send_digests(day(1, 7, 0))
+        sql = [query["sql"] for query in queries.captured_queries]
+        reads = [statement for statement in sql if statement.startswith("SELECT")]
+        writes = [statement for statement in sql if statement.startswith(("INSERT", "UPDATE"))]
+        return len(reads), len(writes), OutgoingEmail.objects.count() - before
+
+    def test_a_run_for_twelve_members_reads_what_a_run_for_three_reads(self):
+        story = self.new_story("Fietsen", self.climate, day(0, 10), slug="fietsen")
+        with self.at(day(0, 11)):
+            self.translated(story, title="Radtour", slug="radtour")
+        self.new_meeting("Boerenmarkt", self.farming, day(0, 12), slug="boerenmarkt")
+        changed = self.new_meeting("Andere plek", self.climate, day(-3, 10), slug="plek")
+        changed.place_name = "Bibliotheek"
+        self.published(changed, day(0, 10))
+        self.run_for(1)  # caches warmed
+        few_reads, few_writes, sent_to_few = self.run_for(3)
+        many_reads, many_writes, sent_to_many = self.run_for(12)
+        self.assertEqual((sent_to_few, sent_to_many), (3, 12))
+        self.assertEqual(few_reads, many_reads)
+        # Each member's own: their email, and the record of the period it covered.
+        self.assertEqual((few_writes, many_writes), (2 * 3, 2 * 12))

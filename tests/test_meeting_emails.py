@@ -455,6 +455,39 @@ class ReminderTests(MeetingEmailsTestCase):
         self.assertEqual(self.run_at(later - datetime.timedelta(hours=23)), 1)
         self.assertEqual(self.emails_to(self.carla), [])
 
+    def publish_at(self, moment, page, **fields):
+        page = MeetingPage.objects.get(pk=page.pk)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        with time_machine.travel(moment, tick=False), self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+
+    def test_a_meeting_moved_away_and_back_is_reminded_of_again_once(self):
+        self.run_at(START - datetime.timedelta(hours=23))
+        later = START + datetime.timedelta(days=2)
+        hours = datetime.timedelta(hours=2)
+        self.publish_at(
+            START - datetime.timedelta(hours=22), self.small, start=later, end=later + hours
+        )
+        self.publish_at(
+            START - datetime.timedelta(hours=21), self.small, start=START, end=START + hours
+        )
+        mail.outbox.clear()
+        self.assertEqual(self.run_at(START - datetime.timedelta(hours=20, minutes=55)), 1)
+        [email] = [e for e in self.emails_to(self.anna) if e.subject.startswith("Herinnering")]
+        self.assertEqual(email.subject, "Herinnering: Kleine groep")
+        self.assertEqual(self.run_at(START - datetime.timedelta(hours=20, minutes=50)), 0)
+        self.assertEqual(self.run_at(START - datetime.timedelta(hours=2)), 0)
+
+    def test_a_place_given_up_on_the_day_reminds_nobody_else_twice(self):
+        self.assertEqual(self.run_at(START - datetime.timedelta(hours=23)), 3)
+        # Bernd's cancellation gives the online meeting a new SEQUENCE for his calendar only.
+        sequence = self.online.announced_sequence()
+        with time_machine.travel(START - datetime.timedelta(hours=22), tick=False):
+            self.cancel(self.bernd, self.online_de)
+        self.assertGreater(self.online.announced_sequence(), sequence)
+        self.assertEqual(self.run_at(START - datetime.timedelta(hours=22, minutes=55)), 0)
+
     def test_a_member_who_registers_on_the_day_gets_the_link_shortly_before(self):
         with time_machine.travel(START - datetime.timedelta(hours=3), tick=False):
             Registration.objects.register(self.online, self.carla)
