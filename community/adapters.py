@@ -13,6 +13,7 @@ from home.mail import queue_email
 from home.notifications import as_multipart, email_context
 from home.ratelimit import client_ip
 from home.urls_util import rebase_url
+from home.validators import normalised_email
 
 from . import roles
 
@@ -46,6 +47,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 **{name: rebase_url(value, request) for name, value in context.items()},
             }
             queue_email(as_multipart(self.render_mail(template_prefix, email, context), context))
+
+    def clean_email(self, email):
+        """The sign-up's and the new address's (and a password reset's) address, checked as the
+        newsletter's is (home.validators.normalised_email): no account with a quoted name, a
+        control character or a second spelling of a mailbox."""
+        return normalised_email(super().clean_email(email))
 
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):

@@ -159,8 +159,16 @@ def newsletter_subscribe(request):
 
 
 @never_cache
+@require_http_methods(["GET"])
 def newsletter_confirm(request, token):
-    """The link of the confirmation email (GET): from now on the newsletter is sent there."""
+    """The link of the confirmation email: from now on the newsletter is sent there.
+
+    A GET confirms, and the page says so: that is what the visitor's click sends, and a link
+    that only led to a button would confirm nothing for those who do not read on. The price:
+    a mail gateway that follows every link of an incoming email with a GET confirms too. Those
+    that only look (HEAD) get 405 and change nothing. Whoever is confirmed without having asked
+    (by a scanner, or by someone who typed their address) can leave with the button on this
+    page, as from every newsletter."""
     subscriber = subscriptions.confirm(token, get_language())
     status = 200 if subscriber is not None else 404
     return render(

@@ -69,7 +69,10 @@ def cancel_registration(request, page_id):
 
 
 @member_required
+@never_cache
 def member_area(request):
+    """The member's registrations, contributions and sectors, and the secret address of their
+    calendar: kept by no cache, not even the browser's (`private, no-store`)."""
     user = request.user
     registrations = list(
         Registration.objects.filter(user=user)

@@ -10,11 +10,24 @@ last two code points of every plane, U+FFFE, U+FFFF, U+1FFFE ...), which XML 1.0
 refuse, so that one in a story's title made the feeds invalid; and lone surrogates (U+D800 to
 U+DFFF), halves of a pair that no UTF-8 can carry.
 
-NUL is left to Django's own `CharField`, which refuses it with a message of its own."""
+NUL is left to Django's own `CharField`, which refuses it with a message of its own.
+
+Nor, in any text, the characters that override the direction of what follows them (U+202A to
+U+202E, U+2066 to U+2069): invisible, they make a meeting's title or place read otherwise than it
+is written ("Trojan Source"). The marks that only lean a neutral character one way (U+200E,
+U+200F), which Hebrew and Arabic names need, stay; so do the zero-width joiners (U+200C, U+200D)
+that emoji and some scripts are made of. A zero-width space (U+200B), a word joiner (U+2060) and a
+byte order mark (U+FEFF) are refused in one line: a title or a name has no use for them, and they
+make two that look alike differ; a long text may keep them as the hint where a word may break.
+
+An email address is checked more strictly (`validate_email_address`): Django's own check accepts
+what no one types, and what makes one mailbox look like two."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 # Noncharacters and surrogates (as the inside of a character class), refused in every text.
@@ -29,15 +42,29 @@ CONTROL_CHARACTERS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{NONCHARACTERS}
 CONTROL_CHARACTERS_BUT_LINE_BREAKS = re.compile(
     f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTERS}]"
 )
+# Embeddings, overrides and isolates: what turns the direction of the text after them.
+DIRECTION_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Invisible characters without a place in one line: zero-width space, word joiner, BOM.
+ZERO_WIDTH_SPACES = re.compile("[\u200b\u2060\ufeff]")
+
+
+def refuse_direction_overrides(value):
+    if DIRECTION_OVERRIDES.search(value):
+        raise ValidationError(
+            _("Please remove the invisible characters that turn the direction of the text."),
+            code="direction_overrides",
+        )
 
 
 def validate_one_line(value):
     """For titles and names."""
-    if CONTROL_CHARACTERS.search(value.replace("\x00", "")):
+    text = value.replace("\x00", "")
+    if CONTROL_CHARACTERS.search(text) or ZERO_WIDTH_SPACES.search(text):
         raise ValidationError(
             _("Please use one line without invisible control characters."),
             code="control_characters",
         )
+    refuse_direction_overrides(text)
 
 
 def validate_text(value):
@@ -47,6 +74,40 @@ def validate_text(value):
             _("Please remove the invisible control characters from this text."),
             code="control_characters",
         )
+    refuse_direction_overrides(value)
+
+
+def validate_email_address(value):
+    """For an address someone types (the newsletter's form, a member's sign-up or new address):
+    a mailbox's usual spelling, `name@example.org`, after Django's own check (which accepts an
+    RFC 5322 quoted name: `"name"@example.org` is one mailbox with two spellings, and between the
+    quotes anything, terminal escapes included). Refused: quotation marks, whitespace, and any
+    control or format character (category Cc or Cf: direction overrides, zero-width characters,
+    a soft hyphen), which could hide in the domain, where Django's check drops them."""
+    local_part = value.rpartition("@")[0]
+    if '"' in local_part or any(
+        character.isspace() or unicodedata.category(character) in ("Cc", "Cf")
+        for character in value
+    ):
+        raise ValidationError(
+            _(
+                "Please enter an email address as it is usually written, like name@example.org: "
+                "without quotation marks, spaces or invisible characters."
+            ),
+            code="unusual_email",
+        )
+
+
+def normalised_email(value):
+    """`value` checked (Django's check, then `validate_email_address`) and in the one spelling
+    of its mailbox this site keeps: its domain in lower case (and Unicode's composed form, NFC),
+    the name before the @ as typed. Compare two with `iexact` or `.lower()`: mail servers treat
+    names alike whatever their case, and allauth keeps members' addresses in lower case."""
+    value = value.strip()
+    validate_email(value)
+    validate_email_address(value)
+    local_part, _at, domain = value.rpartition("@")
+    return f"{local_part}@{unicodedata.normalize('NFC', domain).lower()}"
 
 
 def without_control_characters(text, keep_line_breaks=False):

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.validators import validate_email_address
+
 # What a subscriber agrees to (its version: community.models.newsletter.CONSENT_VERSION).
 NEWSLETTER_CONSENT = _(
     "I would like to receive the newsletter of the twinning by email. I can unsubscribe at any "
@@ -24,3 +26,11 @@ class SubscribeForm(forms.Form):
             "required": _("Tick the box if you would like to receive the newsletter."),
         },
     )
+
+    def clean_email(self):
+        """Refuses a second spelling of a mailbox (`"name"@...`: it would get a confirmation of
+        its own, and every newsletter twice) and invisible characters. Kept as typed, to be
+        shown back; `subscriptions.subscribe` stores the one spelling of its mailbox."""
+        email = self.cleaned_data["email"]
+        validate_email_address(email)
+        return email

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from home.notifications import send_templated_email
 from home.schedule import scheduled
 from home.urls_util import base_url
+from home.validators import normalised_email
 
 from ..models import NewsletterSubscriber
 from ..models.newsletter import CONSENT_VERSION
@@ -46,7 +47,7 @@ def send_confirmation(subscriber, code, request=None):
     """The email with the confirmation link, in the language the visitor subscribed in; not
     again within RESEND_AFTER for the same address (unless they left since)."""
     left = subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else ""
-    digest = hashlib.sha256(f"{subscriber.email}|{left}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{subscriber.email.lower()}|{left}".encode()).hexdigest()
     if not cache.add(f"newsletter-confirm:{digest}", True, RESEND_AFTER):
         return None
     # A new request: its link is valid CONFIRM_MAX_AGE from now, and so is the address.
@@ -63,8 +64,10 @@ def send_confirmation(subscriber, code, request=None):
 def subscribe(email, code, request=None):
     """A visitor asks for the newsletter at `email`, in language `code`. An address whose
     member gets the newsletter already gets nothing more; any other is a visitor's subscription
-    of its own, confirmed by its owner."""
-    email = email.strip().lower()
+    of its own, confirmed by its owner. Addresses compare without regard to case (the visitor's
+    kept in lower case, as allauth keeps members'), so that one mailbox is one subscriber, with
+    one confirmation per RESEND_AFTER; an address no form would accept raises ValidationError."""
+    email = normalised_email(email).lower()
     if NewsletterSubscriber.objects.receiving().filter(user__email__iexact=email).exists():
         return None
     # get_or_create: two requests at once for a new address make one subscriber.

@@ -126,8 +126,13 @@ RAW_VALUES = ["%ED%A0%80", "%ED%BF%BFx", "%C0%AE%C0%AE%2F", "%FF%FE", "%80", "%E
 NONCHARACTER = "\ufdd0-\ufdef\ud800-\udfff" + "".join(
     chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
 )
-CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{NONCHARACTER}]")
-CONTROL_BUT_LINE_BREAKS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTER}]")
+# Characters that turn the direction of a text, refused in every text; zero-width spaces, the
+# word joiner and the BOM in one line.
+DIRECTION = "\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b\u2060\ufeff{DIRECTION}{NONCHARACTER}]")
+CONTROL_BUT_LINE_BREAKS = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{DIRECTION}{NONCHARACTER}]"
+)
 
 
 def one_line_accepted(value, max_length):
