@@ -46,7 +46,8 @@ class AccountAdapter(DefaultAccountAdapter):
                 "current_site": get_current_site(request),
                 **{name: rebase_url(value, request) for name, value in context.items()},
             }
-            queue_email(as_multipart(self.render_mail(template_prefix, email, context), context))
+            message = self.render_mail(template_prefix, email, context)
+            queue_email(as_multipart(message, context), kind="account")
 
     def clean_email(self, email):
         """The sign-up's and the new address's (and a password reset's) address, checked as the

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,7 +25,7 @@ from .models import (
 )
 from .models.reports import AlreadyReported
 from .newsletter import subscriptions
-from .newsletter.forms import SubscribeForm
+from .newsletter.forms import MemberSubscribeForm, SubscribeForm
 from .notifications import notify_editors_of_report
 from .privacy import delete_account
 
@@ -56,8 +57,20 @@ def live_sector(page_id):
 @rate_limit("membership", limit=30)
 def join_sector(request, page_id):
     sector = live_sector(page_id)
-    SectorMembership.objects.get_or_create(user=request.user, sector_key=sector.translation_key)
-    messages.success(request, _("Welcome to the %(sector)s community!") % {"sector": sector.title})
+    _membership, joined = SectorMembership.objects.get_or_create(
+        user=request.user, sector_key=sector.translation_key
+    )
+    welcome = _("Welcome to the %(sector)s community!") % {"sector": sector.title}
+    if joined:
+        # A new membership gets the weekly digest (SectorMembership.digest): said, not silent.
+        welcome = format_html(
+            '{} {} <a href="{}">{}</a>',
+            welcome,
+            _("Every Monday we email you the news of this community."),
+            reverse("digest_settings"),
+            _("Choose how often, or stop it"),
+        )
+    messages.success(request, welcome)
     return redirect(sector.get_url(request))
 
 
@@ -139,23 +152,49 @@ def report_contribution(request, page_id):
     return render(request, "community/report_form.html", {"form": form, "reported": page})
 
 
+def newsletter_archive():
+    """The newsletter archive of the language being read, or None."""
+    return NewsletterIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+
+
 @rate_limit("newsletter_subscribe", limit=10)
 def newsletter_subscribe(request):
     """A visitor subscribes with their address and consent; a confirmation link follows by
     email. Every address gets the same answer, subscribed or not. Not kept by the page cache
-    (a form with a CSRF token, and an answer by who asks)."""
+    (a form with a CSRF token, and an answer by who asks). A logged-in member opts in or out
+    in one click instead, as on their profile (their address is verified). Its `page` is the
+    archive, the section the main menu marks."""
+    archive = newsletter_archive()
+    if request.user.is_authenticated:
+        return newsletter_member(request, archive)
     form = SubscribeForm(request.POST or None)
-    archive = NewsletterIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     if request.method == "POST" and form.is_valid():
         subscriptions.subscribe(form.cleaned_data["email"], get_language(), request)
         return render(
             request,
             "community/newsletter_subscribe.html",
-            {"requested": True, "email": form.cleaned_data["email"], "archive": archive},
+            {"requested": True, "email": form.cleaned_data["email"], "page": archive},
         )
-    return render(
-        request, "community/newsletter_subscribe.html", {"form": form, "archive": archive}
-    )
+    return render(request, "community/newsletter_subscribe.html", {"form": form, "page": archive})
+
+
+def newsletter_member(request, archive):
+    """The member's own subscription on the newsletter page: the profile's opt-in, in one
+    click (`subscriptions.set_member_subscription`), and a way out once subscribed."""
+    receives = subscriptions.member_receives(request.user)
+    form = MemberSubscribeForm(request.POST or None)
+    if request.method == "POST" and receives and "stop" in request.POST:
+        subscriptions.set_member_subscription(request.user, False)
+        messages.success(
+            request, _("You have been unsubscribed. We will not send you the newsletter any more.")
+        )
+        return redirect("newsletter_subscribe")
+    if request.method == "POST" and not receives and form.is_valid():
+        subscriptions.set_member_subscription(request.user, True)
+        messages.success(request, _("From now on we send you the newsletter."))
+        return redirect("newsletter_subscribe")
+    context = {"member_form": form, "receives": receives, "page": archive}
+    return render(request, "community/newsletter_subscribe.html", context)
 
 
 @never_cache
@@ -174,7 +213,7 @@ def newsletter_confirm(request, token):
     return render(
         request,
         "community/newsletter_confirm.html",
-        {"subscriber": subscriber},
+        {"subscriber": subscriber, "archive": newsletter_archive()},
         status=status,
     )
 
@@ -186,8 +225,17 @@ def newsletter_confirm(request, token):
 def newsletter_unsubscribe(request, token):
     """GET asks (a button); POST (the button, or the mail client's `List-Unsubscribe=One-Click`)
     unsubscribes, without a login."""
-    subscriber = get_object_or_404(NewsletterSubscriber, token=token)
+    subscriber = NewsletterSubscriber.objects.filter(token=token).first()
+    if subscriber is None:
+        # Forgotten since (KEEP_LEFT), or never: either way nothing goes there.
+        return render(
+            request,
+            "community/newsletter_unsubscribe.html",
+            {"unknown": True, "archive": newsletter_archive()},
+            status=404,
+        )
     if request.method == "POST" or subscriber.unsubscribed_at is not None:
         subscriptions.unsubscribe(subscriber)
-        return render(request, "community/newsletter_unsubscribe.html", {"done": True})
+        context = {"done": True, "archive": newsletter_archive()}
+        return render(request, "community/newsletter_unsubscribe.html", context)
     return render(request, "community/newsletter_unsubscribe.html", {"subscriber": subscriber})

@@ -2,10 +2,19 @@
 
 from django import forms
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from community.models.members import DigestFrequency
 
 from .digests import sector_in_language
+
+# The scheduled job runs every few minutes (exchanges.digests): "as it happens" says so.
+CHOICES = [
+    (value, _("As it happens (within a few minutes)"))
+    if value == DigestFrequency.AS_IT_HAPPENS
+    else (value, label)
+    for value, label in DigestFrequency.choices
+]
 
 
 class DigestSettingsForm(forms.Form):
@@ -22,7 +31,7 @@ class DigestSettingsForm(forms.Form):
             name = f"sector_{membership.pk}"
             self.memberships[name] = membership
             self.fields[name] = forms.ChoiceField(
-                label=sector.title, choices=DigestFrequency.choices, initial=membership.digest
+                label=sector.title, choices=CHOICES, initial=membership.digest
             )
         self.order_fields(sorted(self.fields, key=lambda name: str(self.fields[name].label)))
 

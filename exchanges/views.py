@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from community import contributions
@@ -120,10 +120,14 @@ def personal_calendar_addresses(request):
     }
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @member_required
+@never_cache
 def reset_calendar_address(request):
-    """A new secret address for the member's calendar: the old one is not found any more."""
+    """A new secret address for the member's calendar: the old one is not found any more, so
+    the member confirms first (a page that asks, without script); only its button resets."""
+    if request.POST.get("confirm") != "reset":
+        return render(request, "exchanges/calendar_reset.html")
     CalendarToken.objects.reset(request.user)
     messages.success(
         request,

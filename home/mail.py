@@ -52,6 +52,9 @@ class OutgoingEmail(models.Model):
     key = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
     recipients = models.TextField(_("recipients"))
     subject = models.TextField(_("subject"))
+    # What sort of email it is (the name of its template, e.g. "reminder", or "account" for
+    # allauth's), so the admin can name it to editors without showing its subject.
+    kind = models.CharField(_("kind"), max_length=50, default="other", editable=False)
     # The whole message (sender, recipients, headers, bodies, attachments) until it is sent.
     message = models.JSONField(default=dict, editable=False)
     status = models.CharField(
@@ -134,11 +137,12 @@ class OutgoingEmail(models.Model):
 BULK_PRIORITY = 0
 
 
-def queue_email(message, *, key=None, bulk=False):
+def queue_email(message, *, kind="other", key=None, bulk=False):
     """Stores a rendered `EmailMessage` and enqueues its delivery; returns the OutgoingEmail
     (None when an email with this `key` was queued before). Call it inside the transaction of
-    the change the email is about: if that rolls back, nothing is sent. A `bulk` email (one of
-    many sent at once) is delivered after the others waiting."""
+    the change the email is about: if that rolls back, nothing is sent. `kind` says what sort
+    of email it is (see OutgoingEmail.kind). A `bulk` email (one of many sent at once) is
+    delivered after the others waiting."""
     # Fixed now: a message that reaches a mailbox twice after all is one message to its client.
     message.extra_headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
     message.extra_headers.setdefault("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))
@@ -149,6 +153,7 @@ def queue_email(message, *, key=None, bulk=False):
                 key=key,
                 recipients=", ".join(recipients),
                 subject=message.subject,
+                kind=kind,
                 message=OutgoingEmail.serialise(message),
                 next_attempt_at=timezone.now(),
             )

@@ -127,7 +127,9 @@ def send_templated_email(
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    if queue_email(message, key=key, bulk=bulk) is None:
+    # The template's own name ("exchanges/email/reminder" → "reminder") is the email's kind.
+    kind = template.rpartition("/")[2]
+    if queue_email(message, kind=kind, key=key, bulk=bulk) is None:
         return None
     return message
 

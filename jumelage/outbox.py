@@ -7,8 +7,9 @@ What editors see of each email is decided here, for both towns' editors alike: t
 seeing whether mail flows, not for reading other people's mail. So no view of it shows what an
 email says (an editor must never get hold of a member's password reset or address confirmation
 link), an address is shortened to its first character and its domain (`j•••@example.org`), and
-an account email (allauth's: password reset, address confirmation, ...) is named by its kind,
-not by its subject. Administrators (superusers), who may see every account anyway, see the
+an email is named by its kind (`OutgoingEmail.kind`: "an email about a meeting"), never by its
+subject: "Registration cancelled: Council evening" next to a shortened address would still say
+who cancelled what. Administrators (superusers), who may see every account anyway, see the
 addresses and subjects. An editor helping a member finds that member's emails by their full
 address, and sees them shortened like the others: the address was typed, nothing is revealed."""
 
@@ -16,23 +17,16 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import getaddresses
-from functools import cache
-from pathlib import Path
 
-from allauth.account import app_settings as account_settings
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import validate_email
 from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.template import engines
-from django.template.loader import render_to_string
-from django.template.utils import get_app_template_dirs
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_tasks import TaskResultStatus
@@ -43,7 +37,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from community.roles import is_editor
 from home.mail import OutgoingEmail, deliver_email
-from home.schedule import ensure_schedule, schedule_status
+from home.schedule import STALE, ensure_schedule, schedule_status
 
 PER_PAGE = 50
 # A task due this long ago and not started means no worker is taking tasks.
@@ -86,29 +80,35 @@ def shortened_recipients(recipients):
     return ", ".join(shortened(address) for _name, address in getaddresses([recipients]))
 
 
-@cache
-def account_subjects():
-    """The subjects of allauth's account emails (account/email/*_subject.txt, ours and its
-    own) in every language of the site, without allauth's subject prefix."""
-    names = {
-        path.name
-        for folder in (*engines["django"].engine.dirs, *get_app_template_dirs("templates"))
-        for path in Path(folder).glob("account/email/*_subject.txt")
-    }
-    subjects = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            subjects |= {
-                " ".join(render_to_string(f"account/email/{name}").split()) for name in names
-            }
-    return subjects
+# What editors see of an email instead of its subject: its kind (OutgoingEmail.kind, the name
+# of its template), told by what it is about, not what it says.
+KIND_LABELS = {
+    "account": gettext_lazy("Account email (sign-up, password)"),
+    **dict.fromkeys(
+        [
+            "registered",
+            "waiting",
+            "promoted",
+            "cancelled_registration",
+            "reminder",
+            "meeting_cancelled",
+            "meeting_moved",
+            "meeting_reinstated",
+        ],
+        gettext_lazy("Email about a meeting"),
+    ),
+    "digest": gettext_lazy("News digest of a sector"),
+    "newsletter": gettext_lazy("Newsletter"),
+    "newsletter_confirm": gettext_lazy("Newsletter subscription"),
+    **dict.fromkeys(
+        ["contribution_published", "changes_requested", "contribution_declined", "report_filed"],
+        gettext_lazy("Email about a contribution or report"),
+    ),
+}
 
 
-def is_account_email(subject):
-    prefix = account_settings.EMAIL_SUBJECT_PREFIX or ""
-    if prefix.strip() and subject.startswith(prefix):
-        return True
-    return subject.removeprefix(prefix) in account_subjects()
+def kind_label(kind):
+    return KIND_LABELS.get(kind) or _("Other email")
 
 
 @dataclass
@@ -127,9 +127,97 @@ class Row:
         return cls(
             email,
             shortened_recipients(email.recipients),
-            _("Account email") if is_account_email(email.subject) else email.subject,
+            kind_label(email.kind),
             ADDRESS.sub(lambda found: shortened(found.group(0)), email.last_error),
         )
+
+
+# What each scheduled job's result (a count) counts, in words.
+JOB_RESULTS = {
+    "meeting-reminders": ngettext_lazy(
+        "%(count)s reminder sent", "%(count)s reminders sent", "count"
+    ),
+    "sector-digests": ngettext_lazy("%(count)s digest sent", "%(count)s digests sent", "count"),
+    "resume-email": ngettext_lazy(
+        "%(count)s email queued again", "%(count)s emails queued again", "count"
+    ),
+    "newsletters": ngettext_lazy(
+        "%(count)s unfinished newsletter sent on",
+        "%(count)s unfinished newsletters sent on",
+        "count",
+    ),
+    "newsletter-unconfirmed": ngettext_lazy(
+        "%(count)s address deleted", "%(count)s addresses deleted", "count"
+    ),
+    "task-results": ngettext_lazy(
+        "%(count)s old record deleted", "%(count)s old records deleted", "count"
+    ),
+}
+
+
+@dataclass
+class JobRow:
+    """One scheduled job as the page tells it: what it does, what it did last, when next."""
+
+    description: str
+    last_run: object
+    outcome: str
+    error: str
+    next_run: object
+    late: bool
+
+    @classmethod
+    def of(cls, job, record, now):
+        if record is None or record.last_started_at is None:
+            return cls(job.description or job.name, None, _("Not run yet"), "", None, False)
+        if record.last_error:
+            outcome = _("failed")
+        elif record.last_result.isdigit() and job.name in JOB_RESULTS:
+            count = int(record.last_result)
+            outcome = JOB_RESULTS[job.name] % {"count": count}
+        elif record.last_result in ("", "–"):
+            outcome = _("done")
+        else:
+            outcome = record.last_result
+        late = record.next_run_at is not None and record.next_run_at < now - STALE
+        return cls(
+            job.description or job.name,
+            record.last_started_at,
+            outcome,
+            record.last_error,
+            record.next_run_at,
+            late,
+        )
+
+
+def schedule_summary(schedule, jobs):
+    """The one line that says whether the scheduled work is all right."""
+    failed = sum(1 for job in jobs if job.error)
+    late = sum(1 for job in jobs if job.late and not job.error)
+    never = sum(1 for job in jobs if job.last_run is None)
+    if schedule["stopped"]:
+        return _("Scheduled work: stopped"), True
+    if failed:
+        return ngettext_lazy(
+            "Scheduled work: %(count)s job failed", "Scheduled work: %(count)s jobs failed", "count"
+        ) % {"count": failed}, True
+    if late:
+        return ngettext_lazy(
+            "Scheduled work: %(count)s job is behind",
+            "Scheduled work: %(count)s jobs are behind",
+            "count",
+        ) % {"count": late}, True
+    if never:
+        return ngettext_lazy(
+            "Scheduled work: %(count)s job has not run yet",
+            "Scheduled work: %(count)s jobs have not run yet",
+            "count",
+        ) % {"count": never}, False
+    return ngettext_lazy(
+        "Scheduled work: %(count)s job ran on time",
+        "Scheduled work: all %(count)s jobs ran on time",
+        "count",
+    ) % {"count": len(jobs)}, False
 
 
 def sent_to(address):
@@ -182,6 +270,9 @@ class OutgoingEmailView(WagtailAdminTemplateMixin, TemplateView):
             (value, label, counts.get(value, 0)) for value, label in OutgoingEmail.Status.choices
         ]
         late_count, late_since = waiting_tasks(now)
+        schedule = schedule_status(now)
+        jobs = [JobRow.of(job, record, now) for job, record in schedule["jobs"]]
+        summary, trouble = schedule_summary(schedule, jobs)
         return super().get_context_data(
             **kwargs,
             tabs=tabs,
@@ -190,7 +281,11 @@ class OutgoingEmailView(WagtailAdminTemplateMixin, TemplateView):
             rows=rows,
             address=address,
             address_error=address_error,
-            schedule=schedule_status(now),
+            schedule=schedule,
+            jobs=jobs,
+            schedule_summary=summary,
+            schedule_trouble=trouble,
+            editor_view=not self.request.user.is_superuser,
             late_count=late_count,
             late_since=late_since,
         )

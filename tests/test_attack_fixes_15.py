@@ -60,7 +60,7 @@ class ConfirmationLinkTests(NewsletterMixin, TestCase):
 
         clicked = self.client.get(link)
         self.assertEqual(clicked.status_code, 200)
-        self.assertContains(clicked, "Uw aanmelding is bevestigd")
+        self.assertContains(clicked, "Uw abonnement is bevestigd")
         self.assertIsNotNone(NewsletterSubscriber.objects.get().confirmed_at)
 
     def test_someone_confirmed_without_asking_unsubscribes_from_the_confirmation_page(self):

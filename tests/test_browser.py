@@ -183,4 +183,4 @@ def test_a_german_visitor_subscribes_to_the_newsletter_and_confirms_by_email(
     assert confirmation.to == ["besucherin@example.org"]
     link = re.search(r"http://\S+/de/newsletter/confirm/\S+/", confirmation.body).group(0)
     page.goto(link)
-    assert page.get_by_role("status").inner_text().startswith("Ihre Anmeldung ist bestätigt")
+    assert page.get_by_role("status").inner_text().startswith("Ihr Abonnement ist bestätigt")

@@ -1,6 +1,7 @@
 """The emails `make run` prints in the terminal are readable (no encoded subjects or bodies)."""
 
 import io
+from email.utils import formataddr
 
 from django.core.mail import EmailMultiAlternatives
 from django.test import SimpleTestCase
@@ -24,4 +25,27 @@ class ConsoleMailTests(SimpleTestCase):
         self.assertIn("bitte bestätigen Sie Ihre Adresse: http://127.0.0.1:8880/de/", printed)
         self.assertIn("To: jürgen@einwohner.example", printed)
         self.assertIn("[also as text/html]", printed)
+        self.assertNotIn("=?utf-8?", printed)
+
+    def test_the_sender_prints_with_its_name_as_written_not_mime_encoded(self):
+        """Our emails come from the platform's name (home.notifications.sender), which
+        `formataddr` encodes because of its "ä" and "–"."""
+        stream = io.StringIO()
+        sender = formataddr(
+            (
+                "Städtepartnerschaft Steenwijkerland – Herzebrock-Clarholz",
+                "noreply@jumelage.example",
+            )
+        )
+        to = formataddr(("Jürgen Müller", "juergen@einwohner.example"))
+        message = EmailMultiAlternatives("=?utf-8?q?Gr=C3=BC=C3=9Fe?=", "Hallo\n", sender, [to])
+        EmailBackend(stream=stream).send_messages([message])
+        printed = stream.getvalue()
+        self.assertIn(
+            "From: Städtepartnerschaft Steenwijkerland – Herzebrock-Clarholz "
+            "<noreply@jumelage.example>",
+            printed,
+        )
+        self.assertIn("To: Jürgen Müller <juergen@einwohner.example>", printed)
+        self.assertIn("Subject: Grüße", printed)
         self.assertNotIn("=?utf-8?", printed)

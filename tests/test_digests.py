@@ -95,7 +95,7 @@ class WhenDigestsArrive(DigestTestCase):
         sent = self.run_at(day(7, 7, 0))
         self.assertEqual(len(sent), 2)
         (anna,) = self.digests_to(self.anna, sent)
-        self.assertEqual(anna.subject, "Nieuws van uw 2 sectorgemeenschappen")
+        self.assertEqual(anna.subject, "Nieuws uit uw 2 sectorgemeenschappen")
         self.assertIn("Beste Anna,", anna.body)
         climate, farming = anna.body.index("Duurzaamheid en klimaat"), anna.body.index("Landbouw")
         story_at, meeting_at = (
@@ -113,7 +113,7 @@ class WhenDigestsArrive(DigestTestCase):
         self.assertIn('href="http://testserver/nl/verhalen/fietsen/"', html)
 
         (bernd,) = self.digests_to(self.bernd, sent)
-        self.assertEqual(bernd.subject, "Neues aus Nachhaltigkeit und Klima")
+        self.assertEqual(bernd.subject, "Neues aus Ihrer Fachgruppe: Nachhaltigkeit und Klima")
         self.assertIn("Radtour nach Clarholz", bernd.body)
         self.assertIn("http://testserver/de/geschichten/radtour/", bernd.body)
         self.assertNotIn("Fietsen", bernd.body)

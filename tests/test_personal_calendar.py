@@ -94,7 +94,9 @@ class PersonalFeedTests(PersonalCalendarTestCase):
 
     def test_after_a_reset_the_old_address_is_not_found_and_the_new_one_works(self):
         old = self.calendar_address(self.anna)
-        response = self.client.post("/nl/members/calendar/reset/", follow=True)
+        response = self.client.post(
+            "/nl/members/calendar/reset/", {"confirm": "reset"}, follow=True
+        )
         self.assertContains(response, "Uw agenda heeft een nieuw adres.")
         new = self.calendar_address(self.anna)
         self.assertNotEqual(new, old)
@@ -110,10 +112,13 @@ class PersonalFeedTests(PersonalCalendarTestCase):
         secret = address.rsplit("/", 1)[1].removesuffix(".ics")
         self.assertNotIn(secret, export.content.decode())
 
-    def test_reset_needs_a_post_and_a_login(self):
-        self.assertEqual(self.client.post("/nl/members/calendar/reset/").status_code, 302)
-        self.client.force_login(self.anna)
-        self.assertEqual(self.client.get("/nl/members/calendar/reset/").status_code, 405)
+    def test_reset_needs_a_login_and_a_confirmed_post(self):
+        response = self.client.post("/nl/members/calendar/reset/", {"confirm": "reset"})
+        self.assertTrue(response["Location"].startswith("/nl/accounts/login/"))
+        old = self.calendar_address(self.anna)
+        self.assertEqual(self.client.get("/nl/members/calendar/reset/").status_code, 200)
+        self.assertEqual(self.client.put("/nl/members/calendar/reset/").status_code, 405)
+        self.assertEqual(self.calendar_address(self.anna), old)
 
     def test_a_made_up_address_is_not_found(self):
         self.calendar_address(self.anna)
@@ -129,7 +134,7 @@ class PersonalFeedTests(PersonalCalendarTestCase):
         self.assertIn("no-store", response["Cache-Control"])
         self.assertNotIn("X-Page-Cache", response)
         self.client.force_login(self.anna)
-        self.client.post("/nl/members/calendar/reset/")
+        self.client.post("/nl/members/calendar/reset/", {"confirm": "reset"})
         self.client.logout()
         self.assertEqual(self.client.get(old).status_code, 404)
 

@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -80,6 +81,14 @@ class NewsletterPageQuerySet(PageQuerySet):
             translation_key=models.OuterRef("translation_key")
         )
         return self.exclude(models.Exists(sending))
+
+
+def sent_at_of_pages():
+    """When each page of a queryset (of any page type) was sent as a newsletter, None while
+    unsent: annotated as `newsletter_sent_at`, the explorer lists whether each was sent in its
+    one query (`NewsletterPage.get_admin_display_title`)."""
+    sending = NewsletterSending.objects.filter(translation_key=models.OuterRef("translation_key"))
+    return models.Subquery(sending.values("sent_at")[:1])
 
 
 class NewsletterPage(ViewRestrictionsMixin, Page):
@@ -155,10 +164,27 @@ class NewsletterPage(ViewRestrictionsMixin, Page):
         return NewsletterSending.objects.filter(translation_key=self.translation_key).first()
 
     def is_sent(self):
-        # Listed by the archive (`NewsletterIndexPage.newsletters`), it knows already.
+        # Listed by the archive (`NewsletterIndexPage.newsletters`) or the page explorer
+        # (`sent_at_of_pages`), it knows already.
         if getattr(self, "sent_at", None) is not None:
             return True
+        if hasattr(self, "newsletter_sent_at"):
+            return self.newsletter_sent_at is not None
         return NewsletterSending.objects.filter(translation_key=self.translation_key).exists()
+
+    def get_admin_display_title(self):
+        """Its title with whether it was sent, for the admin (explorer, breadcrumbs, choosers):
+        sent and unsent are both "live", but only a sent one is public."""
+        title = super().get_admin_display_title()
+        if hasattr(self, "newsletter_sent_at"):
+            sent_at = self.newsletter_sent_at
+        else:
+            sending = self.sending
+            sent_at = sending.sent_at if sending else None
+        if sent_at is None:
+            return gettext("%(title)s (not sent yet)") % {"title": title}
+        day = formats.date_format(timezone.localtime(sent_at), "DATE_FORMAT")
+        return gettext("%(title)s (sent %(date)s)") % {"title": title, "date": day}
 
     def get_url_parts(self, request=None):
         """No public address until it is sent: it is not in the sitemap, nor linked."""
@@ -213,16 +239,16 @@ def new_token():
 class SubscriberStatus(models.TextChoices):
     """Where a subscriber stands, as the admin lists and filters them."""
 
-    RECEIVES = "receives", _("receives it")
-    WAITING = "waiting", _("waiting for confirmation")
-    UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+    RECEIVES = "receives", _("Active")
+    WAITING = "waiting", _("Waiting for confirmation")
+    UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
 
 class SubscriberKind(models.TextChoices):
     """A member's subscription (by account) or a visitor's (by address)."""
 
-    MEMBER = "member", _("member")
-    VISITOR = "visitor", _("visitor")
+    MEMBER = "member", _("Member")
+    VISITOR = "visitor", _("Visitor")
 
 
 class NewsletterSubscriberQuerySet(models.QuerySet):

@@ -12,19 +12,27 @@ NEWSLETTER_CONSENT = _(
 )
 
 
-class SubscribeForm(forms.Form):
-    """A visitor's address and their consent; the confirmation link follows by email."""
+class MemberSubscribeForm(forms.Form):
+    """A member's opt-in on the newsletter page: the consent of their profile's checkbox; their
+    account's verified address needs no confirmation."""
 
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
     consent = forms.BooleanField(
         label=NEWSLETTER_CONSENT,
         error_messages={
             "required": _("Tick the box if you would like to receive the newsletter."),
         },
+    )
+
+
+class SubscribeForm(MemberSubscribeForm):
+    """A visitor's address and their consent; the confirmation link follows by email."""
+
+    field_order = ["email", "consent"]
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     def clean_email(self):
