@@ -39,8 +39,12 @@ port-free:
 		exit 1; \
 	fi
 
+# TEST_PROCESSES processes share the tests (pytest-xdist, a class or a module's functions at a time;
+# tests/conftest.py groups them): 2 by default, the cores of the CI machine; 0 runs them all in this
+# process. PYTEST_ARGS chooses tests or adds options (PYTEST_ARGS="tests/test_site.py -x").
+TEST_PROCESSES ?= 2
 test: install-dev messages browser-deps html-deps ## Run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 setup: install messages migrate demo
 

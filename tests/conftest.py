@@ -51,3 +51,37 @@ def empty_cache():
     cache.clear()
     forget_process_versions()
     yield
+
+
+def _flushes_the_database(item):
+    """Whether a test empties the database when it ends (pytest-django's transactional tests:
+    a TransactionTestCase, `transactional_db`, `live_server`), taking with it what the
+    migrations made (groups, Wagtail's root page, locales)."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """`make test` shares the tests among processes (pytest-xdist, `--dist loadgroup` in the
+    order pytest-django gives them: tests that keep the database first, then those that empty
+    it). A group is a test class, or a module's functions of one kind: the tests of a class
+    keep sharing its set-up, and no test that empties the database runs in a process before
+    a test that needs what the migrations made."""
+    if getattr(config.option, "dist", "no") != "loadgroup":
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        scope = item.nodeid.split("::")[0]
+        if getattr(item, "cls", None) is not None:
+            scope = f"{scope}::{item.cls.__name__}"
+        kind = "empties" if _flushes_the_database(item) else "keeps"
+        item.add_marker(pytest.mark.xdist_group(f"{scope}:{kind}"))

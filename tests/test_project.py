@@ -18,6 +18,7 @@ LOCKS = [PRODUCTION_LOCK, DEV_LOCK]
 TEST_TOOLS = {
     "pytest",
     "pytest-django",
+    "pytest-xdist",
     "playwright",
     "axe-playwright-python",
     "hypothesis",

@@ -1,6 +1,8 @@
 """Test runs: fast hashing, mail in the locmem outbox, media in a temporary folder."""
 
+import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -42,3 +44,13 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     "OPTIONS": {},
 }
+
+# `make test` runs the suite in several processes (pytest-xdist): each has its own test database
+# (pytest-django names them) and, here, its own Redis database, so that one process's
+# cache.clear() never empties the cache another process is counting on.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
+    _parts = urlsplit(REDIS_URL)  # noqa: F405
+    _database = int(_parts.path.strip("/") or 0)
+    _database = (_database - int(_worker[2:])) % 16
+    CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_database}"))  # noqa: F405
