@@ -25,7 +25,7 @@ from .models import (
 )
 from .models.reports import AlreadyReported
 from .newsletter import subscriptions
-from .newsletter.forms import MemberSubscribeForm, SubscribeForm
+from .newsletter.forms import SubscribeForm
 from .notifications import notify_editors_of_report
 from .privacy import delete_account
 
@@ -180,20 +180,21 @@ def newsletter_subscribe(request):
 
 def newsletter_member(request, archive):
     """The member's own subscription on the newsletter page: the profile's opt-in, in one
-    click (`subscriptions.set_member_subscription`), and a way out once subscribed."""
+    click on a button that says what it asks for, to the account's verified address
+    (`subscriptions.set_member_subscription` records the consent and its time), and a way out
+    once subscribed."""
     receives = subscriptions.member_receives(request.user)
-    form = MemberSubscribeForm(request.POST or None)
     if request.method == "POST" and receives and "stop" in request.POST:
         subscriptions.set_member_subscription(request.user, False)
         messages.success(
             request, _("You have been unsubscribed. We will not send you the newsletter any more.")
         )
         return redirect("newsletter_subscribe")
-    if request.method == "POST" and not receives and form.is_valid():
+    if request.method == "POST" and not receives and "subscribe" in request.POST:
         subscriptions.set_member_subscription(request.user, True)
         messages.success(request, _("From now on we send you the newsletter."))
         return redirect("newsletter_subscribe")
-    context = {"member_form": form, "receives": receives, "page": archive}
+    context = {"member": True, "receives": receives, "page": archive}
     return render(request, "community/newsletter_subscribe.html", context)
 
 

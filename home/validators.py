@@ -83,11 +83,16 @@ def validate_email_address(value):
     RFC 5322 quoted name: `"name"@example.org` is one mailbox with two spellings, and between the
     quotes anything, terminal escapes included). Refused: quotation marks, whitespace, and any
     control or format character (category Cc or Cf: direction overrides, zero-width characters,
-    a soft hyphen), which could hide in the domain, where Django's check drops them."""
-    local_part = value.rpartition("@")[0]
-    if '"' in local_part or any(
-        character.isspace() or unicodedata.category(character) in ("Cc", "Cf")
-        for character in value
+    a soft hyphen), which could hide in the domain, where Django's check drops them; and a
+    domain literal (`name@[127.0.0.1]`): mail to a server's address, not to a domain."""
+    local_part, _at, domain = value.rpartition("@")
+    if (
+        '"' in local_part
+        or domain.startswith("[")
+        or any(
+            character.isspace() or unicodedata.category(character) in ("Cc", "Cf")
+            for character in value
+        )
     ):
         raise ValidationError(
             _(

@@ -113,6 +113,15 @@ class NewsletterAddressTests(NewsletterMixin, TestCase):
         self.assertFalse(NewsletterSubscriber.objects.exists())
         self.assertEqual(mail.outbox, [])
 
+    def test_an_address_at_a_servers_number_is_refused(self):
+        """Re-check: `name@[127.0.0.1]` was subscribed and mailed: mail to a machine, not a
+        domain, which no resident's mailbox needs."""
+        for email in ("tester1@[127.0.0.1]", "tester1@[10.0.0.1]"):
+            with self.subTest(email=email):
+                self.assertTrue(told(self.subscribe(email, "de"), UNUSUAL_EMAIL, "de"))
+        self.assertFalse(NewsletterSubscriber.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
     def test_one_mailbox_in_other_letters_is_one_subscriber_with_one_confirmation(self):
         self.subscribe("victim3@example.org")
         self.subscribe("Victim3@EXAMPLE.org")
@@ -155,7 +164,7 @@ class SendPageTests(NewsletterMixin, TestCase):
     def setUpTestData(cls):
         cls.build_newsletter()
 
-    def test_the_send_page_of_a_newsletter_whose_sender_left_says_sent_by_a_dash(self):
+    def test_the_send_page_of_a_newsletter_whose_sender_left_says_when_it_was_sent(self):
         page = self.newsletter()
         NewsletterSending.objects.create(
             translation_key=page.translation_key,
@@ -166,7 +175,11 @@ class SendPageTests(NewsletterMixin, TestCase):
         response = self.editor_client().get(f"/admin/newsletter/{page.pk}/")
         self.assertEqual(response.status_code, 200)
         note = BeautifulSoup(response.content, "html.parser").select_one(".help-info")
-        self.assertRegex(" ".join(note.get_text().split()), r" –\. 2 ")
+        text = " ".join(note.get_text().split())
+        self.assertRegex(
+            text, r"^Verstuurd op [^.]+\. 2 e-mails zijn aan de verzendwachtrij gegeven\."
+        )
+        self.assertNotIn("door", text)
 
 
 class TextDirectionTests(CalendarMixin, TestCase):

@@ -42,8 +42,10 @@ def newsletter():
 
 
 def log_in_as_editor(page, live_server):
-    editor = get_user_model().objects.create_user(EDITOR_EMAIL, "redaktion-passwort-1")
-    editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+    editor = get_user_model().objects.filter(email=EDITOR_EMAIL).first()
+    if editor is None:
+        editor = get_user_model().objects.create_user(EDITOR_EMAIL, "redaktion-passwort-1")
+        editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
     client = Client()
     client.force_login(editor)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -85,3 +87,32 @@ def test_visitor_on_a_phone_sees_the_consent_error_under_the_box(newsletter, liv
     assert under["y"] >= label["y"] + label["height"]
     assert under["x"] <= box.bounding_box()["x"]
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+
+
+def test_german_editor_reads_send_newsletter_above_the_translation_editor(
+    newsletter, live_server, browser
+):
+    """Re-check after the walk: the link stood above wagtail-localize's editor as an empty
+    box, its icon (unsized there) pushing the words out of sight."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _new = TranslationSource.get_or_create_from_instance(newsletter)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="de")
+    )
+    translation.save_target(publish=True)
+    german = newsletter.get_translation(translation.target_locale)
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 844}, locale="de-DE")
+        page = context.new_page()
+        log_in_as_editor(page, live_server)
+        page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
+        link = page.get_by_role("link", name="Newsletter senden")
+        assert link.is_visible()
+        # The words fit in the box they are drawn in: nothing is pushed out of sight.
+        assert link.evaluate(
+            "a => a.scrollWidth <= a.clientWidth && a.scrollHeight <= a.clientHeight + 1"
+        )
+        assert link.evaluate("a => a.getBoundingClientRect().right") <= width
+        context.close()

@@ -82,7 +82,7 @@ class SendPageWalkTests(NewsletterMixin, TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, "data-newsletter-send")
 
-    def test_send_page_speaks_of_the_version_to_send_then_of_queued_emails_and_the_outbox(self):
+    def test_send_page_speaks_of_the_version_to_send_then_of_the_emails_handed_to_the_queue(self):
         self.subscriber("jan@example.org")
         client = self.editor_client()
         before = client.get(f"/admin/newsletter/{self.page.pk}/").content.decode()
@@ -92,7 +92,7 @@ class SendPageWalkTests(NewsletterMixin, TestCase):
         after = soup(client.get(f"/admin/newsletter/{self.page.pk}/"))
         text = after.get_text(" ", strip=True)
         self.assertIn("Verstuurde versie", text)
-        self.assertIn("1 e-mail staat in de wachtrij en wordt de komende minuten verstuurd", text)
+        self.assertIn("1 e-mail is aan de verzendwachtrij gegeven", text)
         self.assertNotIn("klaargezet", text)
         self.assertIsNotNone(after.find("a", href="/admin/outgoing-email/"))
 
@@ -229,7 +229,10 @@ class SubscribingWalkTests(NewsletterMixin, TestCase):
         page = soup(client.get("/de/newsletter/")).find("main")
         self.assertIsNone(page.find("input", attrs={"name": "email"}))
         self.assertIn("anna@example.org", page.get_text())
-        response = client.post("/de/newsletter/", {"consent": "on"})
+        button = page.find("button", attrs={"name": "subscribe"})
+        self.assertEqual(button.get_text(strip=True), "Ja, senden Sie mir den Newsletter")
+        self.assertIsNone(page.find("input", attrs={"type": "checkbox"}))
+        response = client.post("/de/newsletter/", {"subscribe": "1"})
         self.assertRedirects(response, "/de/newsletter/")
         self.assertEqual(mail.outbox, [])
         self.assertTrue(subscriptions.member_receives(self.anna))

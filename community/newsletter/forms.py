@@ -12,20 +12,10 @@ NEWSLETTER_CONSENT = _(
 )
 
 
-class MemberSubscribeForm(forms.Form):
-    """A member's opt-in on the newsletter page: the consent of their profile's checkbox; their
-    account's verified address needs no confirmation."""
-
-    consent = forms.BooleanField(
-        label=NEWSLETTER_CONSENT,
-        error_messages={
-            "required": _("Tick the box if you would like to receive the newsletter."),
-        },
-    )
-
-
-class SubscribeForm(MemberSubscribeForm):
-    """A visitor's address and their consent; the confirmation link follows by email."""
+class SubscribeForm(forms.Form):
+    """A visitor's address and their consent; the confirmation link follows by email. (A member
+    needs neither: the button that says what they ask for is their consent, and their account's
+    address is verified; community.views.newsletter_member.)"""
 
     field_order = ["email", "consent"]
 
@@ -33,6 +23,13 @@ class SubscribeForm(MemberSubscribeForm):
         label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    consent = forms.BooleanField(
+        label=NEWSLETTER_CONSENT,
+        error_messages={
+            "required": _("Tick the box if you would like to receive the newsletter."),
+        },
     )
 
     def clean_email(self):
