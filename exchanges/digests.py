@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry
 
@@ -393,6 +393,7 @@ def _settings_path(user):
     "sector-digests",
     every=datetime.timedelta(minutes=5),
     description=_("Sends members the news of their sector communities, as often as they chose."),
+    counts=ngettext_lazy("%(count)s digest sent", "%(count)s digests sent", "count"),
 )
 def send_digests(now):
     """Sends every member whose digest of some sector is due their one email. A member whose

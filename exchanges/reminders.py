@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from home.mail import OutgoingEmail
 from home.schedule import scheduled
@@ -136,6 +137,7 @@ def not_reminded_of_this_schedule(due, meetings, now, ahead, *, soon):
     description=_(
         "Reminds registered members of a meeting the day before and (online) just before."
     ),
+    counts=ngettext_lazy("%(count)s reminder sent", "%(count)s reminders sent", "count"),
 )
 def send_meeting_reminders(now):
     """Returns how many reminders were sent."""

@@ -22,6 +22,7 @@ from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_tasks import task
 
 from .schedule import scheduled
@@ -267,6 +268,7 @@ def retry_later(email, error):
     "resume-email",
     every=timedelta(minutes=15),
     description=_("Queues again the emails whose delivery a stopped worker left behind."),
+    counts=ngettext_lazy("%(count)s email queued again", "%(count)s emails queued again", "count"),
 )
 def resume_overdue_job(now):
     return resume_overdue(now)

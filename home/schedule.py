@@ -28,6 +28,7 @@ from django.core.management import call_command
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
@@ -50,17 +51,20 @@ class Job:
     function: object
     every: timedelta
     description: object  # a lazily translated text
+    # What the number a run returns counts, in words: ngettext_lazy("%(count)s … sent", …, "count").
+    counts: object = None
 
 
 JOBS = {}
 
 
-def scheduled(name, *, every, description=""):
-    """Registers `function(now)` to run every `every` (see the module's docstring)."""
+def scheduled(name, *, every, description="", counts=None):
+    """Registers `function(now)` to run every `every` (see the module's docstring). `counts`
+    says in words what a run's number counts, for the admin's Outgoing email page."""
 
     def register(function):
         # Kept lazy: the admin shows it in the language of the editor reading it.
-        JOBS[name] = Job(name, function, every, description or function.__doc__ or "")
+        JOBS[name] = Job(name, function, every, description or function.__doc__ or "", counts)
         return function
 
     return register
@@ -201,6 +205,7 @@ def run_schedule(token):
     "task-results",
     every=timedelta(hours=6),
     description=_("Forgets the records of background tasks finished more than a week ago."),
+    counts=ngettext_lazy("%(count)s old record deleted", "%(count)s old records deleted", "count"),
 )
 def forget_finished_tasks(now):
     """The task queue's table keeps a row per task (an email, a run of the schedule): rows of

@@ -132,29 +132,6 @@ class Row:
         )
 
 
-# What each scheduled job's result (a count) counts, in words.
-JOB_RESULTS = {
-    "meeting-reminders": ngettext_lazy(
-        "%(count)s reminder sent", "%(count)s reminders sent", "count"
-    ),
-    "sector-digests": ngettext_lazy("%(count)s digest sent", "%(count)s digests sent", "count"),
-    "resume-email": ngettext_lazy(
-        "%(count)s email queued again", "%(count)s emails queued again", "count"
-    ),
-    "newsletters": ngettext_lazy(
-        "%(count)s unfinished newsletter sent on",
-        "%(count)s unfinished newsletters sent on",
-        "count",
-    ),
-    "newsletter-unconfirmed": ngettext_lazy(
-        "%(count)s address deleted", "%(count)s addresses deleted", "count"
-    ),
-    "task-results": ngettext_lazy(
-        "%(count)s old record deleted", "%(count)s old records deleted", "count"
-    ),
-}
-
-
 @dataclass
 class JobRow:
     """One scheduled job as the page tells it: what it does, what it did last, when next."""
@@ -172,9 +149,8 @@ class JobRow:
             return cls(job.description or job.name, None, _("Not run yet"), "", None, False)
         if record.last_error:
             outcome = _("failed")
-        elif record.last_result.isdigit() and job.name in JOB_RESULTS:
-            count = int(record.last_result)
-            outcome = JOB_RESULTS[job.name] % {"count": count}
+        elif record.last_result.isdigit() and job.counts:
+            outcome = job.counts % {"count": int(record.last_result)}
         elif record.last_result in ("", "–"):
             outcome = _("done")
         else:

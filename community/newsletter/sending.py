@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django_tasks import task
 
 from home.cache import PAGES, bump
@@ -238,6 +239,11 @@ def send_newsletter(translation_key):
     every=timedelta(minutes=15),
     description=_(
         "Finishes sending a newsletter whose worker stopped before every email was queued."
+    ),
+    counts=ngettext_lazy(
+        "%(count)s unfinished newsletter sent on",
+        "%(count)s unfinished newsletters sent on",
+        "count",
     ),
 )
 def finish_unfinished_sendings(now):

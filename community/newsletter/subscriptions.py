@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from home.notifications import send_templated_email
 from home.schedule import scheduled
@@ -170,6 +171,7 @@ def forget_member(user):
         "Forgets the addresses of visitors who did not confirm their subscription, or who left "
         "more than a month ago."
     ),
+    counts=ngettext_lazy("%(count)s address deleted", "%(count)s addresses deleted", "count"),
 )
 def forget_unconfirmed(now):
     """An address typed in the form by someone who never followed the confirmation link (maybe
