@@ -22,14 +22,13 @@ from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import LocaleSynchronization
-from wagtail_localize.synctree import create_aliases_for_new_page
 
 from community import notifications, roles
 from community.approval import workflow_approved_to_publish
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
+from home.machine_translation import ensure_aliases, queue_translation
 
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
 # Of a slug's 255 characters, leaving room for the number that makes it unique.
@@ -187,6 +186,9 @@ def approve(workflow_state, user=None):
     revision = workflow_state.content_object.get_latest_revision()
     # Any other workflow publishes as Wagtail's own action does: only for who may publish.
     revision.publish(user=user, skip_permission_checks=reviewed_here)
+    if member_contribution(workflow_state) is not None:
+        # Readable in the other language the day it is approved (home/machine_translation.py).
+        queue_translation(workflow_state.content_object)
 
 
 @receiver(workflow_approved_to_publish, dispatch_uid="contributions-approve")
@@ -399,8 +401,9 @@ def parent_for(page_class, locale):
 
 @transaction.atomic
 def create_contribution(page, user, locale, *, submit):
-    """Saves a new contribution as a draft owned by the member, mirrored into the synced
-    language as an alias (as pages made in the admin are), and optionally submits it."""
+    """Saves a new contribution as a draft owned by the member, mirrored into the other
+    language as an alias (in both directions: a German member's story has a Dutch alias), and
+    optionally submits it."""
     parent = parent_for(type(page), locale)
     page.slug = slug_for(page, parent)
     page.owner = user
@@ -408,8 +411,9 @@ def create_contribution(page, user, locale, *, submit):
     page.member_contribution = True
     parent.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
-    if LocaleSynchronization.objects.filter(sync_from=locale).exists():
-        create_aliases_for_new_page(page)
+    # Readers of the other language find it there too once it is published: labelled as written
+    # in the contribution's language until its machine translation replaces the alias.
+    ensure_aliases(page)
     if submit:
         submit_for_review(page, user)
     return revision

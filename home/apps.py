@@ -10,7 +10,15 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
-        from . import cache, frontend_cache, i18n, live_parts, spreadsheets, visibility
+        from . import (
+            cache,
+            frontend_cache,
+            i18n,
+            live_parts,
+            machine_translation,
+            spreadsheets,
+            visibility,
+        )
         from .converters import IdConverter
 
         register_converter(IdConverter, "id")
@@ -20,5 +28,6 @@ class HomeConfig(AppConfig):
         post_migrate.connect(cache.new_release, sender=self, dispatch_uid="cache-new-release")
         frontend_cache.connect_signals()
         visibility.connect_signals()
+        machine_translation.connect_signals()
         spreadsheets.protect_csv_exports()
         i18n.translate_the_root_page()

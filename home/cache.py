@@ -397,24 +397,39 @@ def locales():
     return _site_basics()["locales"]
 
 
+# Yes-or-no questions about the site's content that pages may ask on every request, answered
+# in the one query of `_site_basics`: {name: function returning an `Exists` expression},
+# registered by the module that asks (e.g. home/machine_translation.py: is any machine
+# translation awaiting review?). `site_flag(name)` answers.
+SITE_FLAGS = {}
+
+
+def site_flag(name):
+    """The answer to a SITE_FLAGS question; True (ask on) when it was not asked."""
+    return _site_basics()["flags"].get(name, True)
+
+
 def _site_basics():
-    """What every request asks: the site's languages and whether any page has a view
-    restriction, read together in one query."""
+    """What every request asks: the site's languages, whether any page has a view
+    restriction, and the `SITE_FLAGS`, read together in one query."""
 
     def load():
         restricted = Exists(PageViewRestriction.objects.all())
-        rows = list(Locale.objects.values("id", "language_code", restricted=restricted))
+        flags = {name: question() for name, question in SITE_FLAGS.items()}
+        rows = list(Locale.objects.values("id", "language_code", restricted=restricted, **flags))
         return {
             "locales": [{"id": row["id"], "language_code": row["language_code"]} for row in rows],
             "restricted": bool(rows[0]["restricted"])
             if rows
             else PageViewRestriction.objects.exists(),
+            "flags": {name: bool(rows and rows[0][name]) for name in flags},
         }
 
     def build(value):
         return {
             "locales": {row["language_code"]: from_row(Locale, row) for row in value["locales"]},
             "restricted": value["restricted"],
+            "flags": value.get("flags", {}),
         }
 
     return remember("site-basics", load, build=build)

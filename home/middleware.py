@@ -5,16 +5,21 @@ from urllib.parse import quote, urlsplit
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
+from wagtail.admin.utils import get_valid_next_url_from_request
 
 from home import gzip_pieces, live
 from home.cache import KINDS, may_keep, media_base, version_of, versions_for_request
+from home.translators import TranslatorUnavailable
 
 
 class HealthCheckMiddleware:
@@ -282,3 +287,21 @@ class AnonymousPageCacheMiddleware:
         response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class TranslatorErrorMiddleware:
+    """wagtail-localize's "Translate" button (its `machine_translate` view) lets a translator's
+    failure through as a server error. The editor reads what the translator said instead, back
+    in the translation editor, and can try again or translate by hand."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, TranslatorUnavailable):
+            return None
+        messages.error(request, str(exception))
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

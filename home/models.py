@@ -22,6 +22,10 @@ from .cache import (  # noqa: F401 (CacheVersion: home/cache.py)
     field_names,
     from_values,
 )
+from .machine_translation import (  # noqa: F401 (home/machine_translation.py)
+    GlossaryTerm,
+    MachineTranslation,
+)
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
 from .visibility import ViewRestrictionsMixin

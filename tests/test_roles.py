@@ -556,13 +556,11 @@ class MachineTranslatorSettingsTests(SettingsProbeMixin, TestCase):
 
     def test_deepl_is_chosen_by_its_api_key(self):
         value = self.settings_value(self.setting, DEEPL_API_KEY="abc:fx")
-        self.assertEqual(value, "wagtail_localize.machine_translators.deepl.DeepLTranslator")
+        self.assertEqual(value, "home.translators.DeepLTranslator")
 
     def test_libretranslate_is_chosen_by_its_url(self):
         value = self.settings_value(self.setting, LIBRETRANSLATE_URL="http://127.0.0.1:5000")
-        self.assertEqual(
-            value, "wagtail_localize.machine_translators.libretranslate.LibreTranslator"
-        )
+        self.assertEqual(value, "home.translators.LibreTranslator")
 
     def test_no_machine_translation_without_configuration(self):
         self.assertEqual(self.settings_value(self.setting), "None")

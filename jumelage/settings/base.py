@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.middleware.TranslatorErrorMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.MemberPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -333,15 +334,21 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 def machine_translator():
     """DeepL when DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else
-    none: editors then translate by hand."""
+    none: editors then translate by hand, and members' contributions are shown in the other
+    language as their labelled original. Both apply the glossary (home/translators.py)."""
     if os.environ.get("DEEPL_API_KEY"):
         return {
-            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-            "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"], "FORMALITY": "prefer_more"},
+            "CLASS": "home.translators.DeepLTranslator",
+            "OPTIONS": {
+                "AUTH_KEY": os.environ["DEEPL_API_KEY"],
+                "FORMALITY": "prefer_more",
+                # Another DeepL-compatible address (a proxy); default by the key's plan.
+                "API_URL": os.environ.get("DEEPL_API_URL", ""),
+            },
         }
     if os.environ.get("LIBRETRANSLATE_URL"):
         return {
-            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "CLASS": "home.translators.LibreTranslator",
             "OPTIONS": {
                 "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
                 "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),

@@ -39,11 +39,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# wagtail-localize's dummy translator: "machine translations" without any network.
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-    "OPTIONS": {},
-}
+# No machine translator, as on a new machine: tests of machine translation start a
+# LibreTranslate- or DeepL-compatible server on loopback and point the setting at it
+# (tests/translator_servers.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # `make test` runs the suite in several processes (pytest-xdist): each has its own test database
 # (pytest-django names them) and, here, its own Redis database, so that one process's

@@ -1,0 +1,555 @@
+"""Pages in the other language the day they are approved: machine translation through
+wagtail-localize's own translation objects, in the background, labelled until an editor reviewed it.
+
+- `queue_translation(page)` makes (or updates) wagtail-localize's `TranslationSource` of the
+  published page and a `Translation` into every other language, records a `MachineTranslation`
+  for each, and enqueues `translate_in_background` once the transaction is committed. Members'
+  approved contributions are queued by the lifecycle service; editors queue their own pages with
+  "Translate and publish"; a source page published again is queued again (`source_published`).
+- `translate(record)` (the task) machine-translates only the segments that have no translation
+  yet: a segment an editor corrected keeps its correction, a segment whose source text changed is
+  translated anew. It then publishes the translation: an alias becomes a real translated page.
+- A translator that cannot be reached, refuses, or is over its quota leaves the page as it was
+  (the labelled original, an alias), records the error and tries again later (`RETRY_DELAYS`);
+  the editors' dashboard shows it. The scheduled job `machine-translations` picks up what is
+  due, so a retry survives a worker restart and a queue that cannot wait.
+- A machine translation is labelled on the page ("Machine translated from German", linking the
+  original) until an editor reviewed it: published it from the translation editor, or marked it
+  reviewed on the dashboard (`mark_reviewed`). New machine-translated segments bring the label back.
+- Without a translator configured, nothing is queued: a contribution appears in the other
+  language as its labelled original (`ensure_aliases`), in both directions.
+
+The glossary (`GlossaryTerm`, a snippet editors keep) is applied by the translators
+(home/translators.py)."""
+
+import logging
+from collections import defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, override
+from django_tasks import task
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
+
+from .cache import PAGES, SITE_FLAGS, bump, language_code_of, remember, site_flag
+from .schedule import scheduled
+
+logger = logging.getLogger(__name__)
+
+# Seconds before each further attempt when the translator fails: 1 min, 5 min, 15 min, 1 h,
+# 3 h, then every 6 h. A translator over its monthly quota comes back after days; the page stays
+# the labelled original meanwhile, and the dashboard says so.
+RETRY_DELAYS = [60, 300, 900, 3600, 10800, 21600]
+# The site flag (home/cache.py) that says whether any page carries the machine translation label.
+AWAITING_REVIEW = "machine_translations_to_review"
+# A translation claimed by a worker longer ago than this belongs to a worker that died.
+CLAIM_TIMEOUT = timedelta(minutes=15)
+
+
+class GlossaryTerm(models.Model):
+    """A term the machine translator must not translate (a place, a foundation) or must
+    translate one fixed way. An empty side is the same term as the other side."""
+
+    dutch = models.CharField(_("Dutch"), max_length=200, blank=True)
+    german = models.CharField(_("German"), max_length=200, blank=True)
+    note = models.CharField(_("note for editors"), max_length=300, blank=True)
+
+    class Meta:
+        app_label = "home"
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["dutch", "german"]
+
+    def __str__(self):
+        if self.dutch and self.german and self.dutch != self.german:
+            return f"{self.dutch} ↔ {self.german}"
+        return self.dutch or self.german
+
+    def clean(self):
+        self.dutch, self.german = self.dutch.strip(), self.german.strip()
+        if not (self.dutch or self.german):
+            raise ValidationError(_("Give the term in Dutch, in German or in both."))
+
+    def term_in(self, language_code):
+        own = {"nl": self.dutch, "de": self.german}.get(language_code, "")
+        return own or self.dutch or self.german
+
+
+def glossary_pairs(source_code, target_code):
+    """(source term, target term) of every glossary term, longest source term first (so that
+    "Stichting Jumelage Steenwijkerland" is found before "Steenwijkerland"), once each."""
+    pairs = {}
+    for term in GlossaryTerm.objects.all():
+        source, target = term.term_in(source_code), term.term_in(target_code)
+        if source:
+            pairs.setdefault(source, target)
+    return sorted(pairs.items(), key=lambda pair: (-len(pair[0]), pair[0]))
+
+
+class MachineTranslation(models.Model):
+    """The machine translation of one page into one language (a wagtail-localize `Translation`):
+    its progress in the background queue and whether an editor reviewed it."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("waiting for the translator")
+        TRANSLATING = "translating", _("being translated")
+        TRANSLATED = "translated", _("translated")
+        FAILED = "failed", _("failed, will be tried again")
+
+    translation = models.OneToOneField(
+        Translation, on_delete=models.CASCADE, related_name="machine_translation"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.WAITING
+    )
+    # Who asked for it: an editor's "Translate and publish"; empty for an approved contribution.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the translator's text was last published, and how many segments it translated then.
+    translated_at = models.DateTimeField(_("machine translated"), null=True, blank=True)
+    segments_translated = models.PositiveIntegerField(default=0)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "home"
+        verbose_name = _("machine translation")
+        verbose_name_plural = _("machine translations")
+
+    def __str__(self):
+        return f"{self.translation.source.object_repr} → {self.target_language}"
+
+    @property
+    def target_language(self):
+        return language_code_of(self.translation.target_locale_id)
+
+    @property
+    def source_language(self):
+        return language_code_of(self.translation.source.locale_id)
+
+    @property
+    def problem(self):
+        """What went wrong, in the reader's language; `last_error` holds the details, in
+        English (the translator's own words)."""
+        kind = self.last_error.partition(":")[0]
+        return {
+            "QuotaExceeded": _("The translator's quota is used up for now."),
+            "TranslatorUnavailable": _(
+                "The translator could not be reached or refused the request."
+            ),
+            "TranslatorMissing": _("No machine translator is configured."),
+        }.get(kind, _("The translated page could not be saved."))
+
+    @property
+    def awaiting_review(self):
+        return self.translated_at is not None and self.reviewed_at is None
+
+    def source_page(self):
+        return Page.objects.filter(
+            translation_key=self.translation.source.object_id,
+            locale_id=self.translation.source.locale_id,
+        ).first()
+
+    def target_page(self):
+        return Page.objects.filter(
+            translation_key=self.translation.source.object_id,
+            locale_id=self.translation.target_locale_id,
+        ).first()
+
+
+def translator():
+    """The configured machine translator (DeepL or LibreTranslate, see settings), or None."""
+    return get_machine_translator()
+
+
+def other_locales(page):
+    return Locale.objects.exclude(pk=page.locale_id).filter(
+        language_code__in=[code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    )
+
+
+def ensure_aliases(page):
+    """In every other language where `page` has no version yet, its alias (its parents' too,
+    when they have none): readers of that language find it, labelled as written in the other
+    language. Aliases follow their original: published, changed and unpublished with it."""
+    made = []
+    for locale in other_locales(page):
+        if not page.has_translation(locale):
+            made.append(page.copy_for_translation(locale, copy_parents=True, alias=True))
+    return made
+
+
+def queue_translation(page, *, requested_by=None):
+    """Queues the machine translation of the published `page` (its source version) into every
+    other language; returns the MachineTranslation records. Nothing is queued without a
+    translator: the page stays readable there as its labelled original."""
+    if translator() is None:
+        return []
+    # As stored now (the caller's copy may predate the publish), and the original of an alias.
+    page = Page.objects.get(pk=page.alias_of_id or page.pk).specific
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    records = []
+    for locale in other_locales(page):
+        target = page.get_translation_or_none(locale)
+        if (
+            target is not None
+            and target.alias_of_id is None
+            and not _made_by_localize(source, locale)
+        ):
+            # Translated by hand outside wagtail-localize: an editor's page, left alone.
+            continue
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        if not translation.enabled:
+            translation.enabled = True
+            translation.save(update_fields=["enabled"])
+        record, _created = MachineTranslation.objects.get_or_create(
+            translation=translation, defaults={"requested_by": requested_by}
+        )
+        record.status = MachineTranslation.Status.WAITING
+        record.next_attempt_at = timezone.now()
+        record.attempts = 0
+        if requested_by is not None:
+            record.requested_by = requested_by
+        record.save(update_fields=["status", "next_attempt_at", "attempts", "requested_by"])
+        records.append(record)
+    for record in records:
+        transaction.on_commit(lambda pk=record.pk: _enqueue(pk))
+    return records
+
+
+def _made_by_localize(source, locale):
+    return Translation.objects.filter(source=source, target_locale=locale).exists()
+
+
+def _enqueue(pk, run_after=None):
+    if run_after is not None and translate_in_background.get_backend().supports_defer:
+        translate_in_background.using(run_after=run_after).enqueue(pk)
+    elif run_after is None:
+        translate_in_background.enqueue(pk)
+    # A backend that cannot wait leaves a retry to the scheduled job `machine-translations`.
+
+
+@task(priority=0)
+def translate_in_background(record_id):
+    """Translates and publishes one page in one language; on failure it is tried again later."""
+    return translate(record_id)
+
+
+def translate(record_id, now=None):
+    """Runs one MachineTranslation unless it is not due or another worker holds it. Returns
+    what happened."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        record = (
+            MachineTranslation.objects.select_for_update()
+            .select_related("translation__source", "translation__target_locale")
+            .filter(pk=record_id)
+            .first()
+        )
+        if record is None or record.status == MachineTranslation.Status.TRANSLATED:
+            return "nothing to do"
+        if record.status == MachineTranslation.Status.TRANSLATING and (
+            record.claimed_at and record.claimed_at > now - CLAIM_TIMEOUT
+        ):
+            return "being translated by another worker"
+        if record.next_attempt_at and record.next_attempt_at > now:
+            return "not due"
+        record.status = MachineTranslation.Status.TRANSLATING
+        record.claimed_at = now
+        record.attempts += 1
+        record.save(update_fields=["status", "claimed_at", "attempts"])
+    machine = translator()
+    try:
+        if machine is None:
+            raise TranslatorMissing(_("No machine translator is configured."))
+        translation = record.translation
+        source = translation.source
+        if not source.get_source_instance().live:
+            # Unpublished or hidden since it was queued: nothing to show in another language.
+            MachineTranslation.objects.filter(pk=record.pk).update(
+                status=MachineTranslation.Status.TRANSLATED, last_error="", next_attempt_at=None
+            )
+            return "source not live"
+        # The error is kept in English, the translator's own language; the dashboard says in
+        # each editor's language what kind of problem it is (`problem`).
+        with override("en"):
+            count = translate_and_publish(translation, machine)
+    except Exception as error:  # noqa: BLE001 - every failure of the translator is retried
+        return _retry_later(record, error)
+    record_translated(record, count)
+    return f"translated {count} segment(s)"
+
+
+def translate_and_publish(translation, machine):
+    """Reads the source page as published now, has `machine` translate the segments without a
+    translation and publishes the translated page (an alias becomes a real page). Returns how
+    many segments the machine translated."""
+    translation.source.update_from_db()
+    count = machine_translate_segments(translation, machine)
+    with transaction.atomic():
+        translation.save_target(user=None, publish=True)
+        # The translation is the site's page, not the author's (an alias was copied with its
+        # owner): a member's own pages, drafts and data export hold what they wrote. After the
+        # publish, which wagtail-localize leaves to the commit and which keeps the owner it read.
+        transaction.on_commit(lambda: _without_owner(translation))
+    return count
+
+
+def _without_owner(translation):
+    Page.objects.filter(
+        translation_key=translation.source.object_id, locale=translation.target_locale
+    ).exclude(owner=None).update(owner=None)
+
+
+def translate_now(page, locale, machine):
+    """Translates `page` into `locale` with `machine` at once, in this process, recorded as a
+    machine translation awaiting review (the demo's translated member story)."""
+    page = Page.objects.get(pk=page.pk).specific  # as published
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    record, _created = MachineTranslation.objects.get_or_create(translation=translation)
+    record_translated(record, translate_and_publish(translation, machine))
+    return record
+
+
+def record_translated(record, count):
+    changes = {
+        "status": MachineTranslation.Status.TRANSLATED,
+        "last_error": "",
+        "next_attempt_at": None,
+        "claimed_at": None,
+    }
+    if count or record.translated_at is None:
+        # New text from the machine: labelled again until an editor reviewed it.
+        changes.update(
+            translated_at=timezone.now(),
+            segments_translated=count,
+            reviewed_at=None,
+            reviewed_by=None,
+        )
+    MachineTranslation.objects.filter(pk=record.pk).update(**changes)
+    bump(PAGES)
+
+
+class TranslatorMissing(Exception):
+    pass
+
+
+def _retry_later(record, error):
+    delay = RETRY_DELAYS[min(record.attempts, len(RETRY_DELAYS)) - 1]
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after:
+        delay = max(delay, int(retry_after))
+    record.status = MachineTranslation.Status.FAILED
+    record.last_error = f"{type(error).__name__}: {error}"[:2000]
+    record.next_attempt_at = timezone.now() + timedelta(seconds=delay)
+    record.claimed_at = None
+    record.save(update_fields=["status", "last_error", "next_attempt_at", "claimed_at"])
+    logger.warning(
+        "Machine translation %s (attempt %d) failed, next attempt at %s: %s",
+        record.pk,
+        record.attempts,
+        record.next_attempt_at.isoformat(),
+        record.last_error,
+    )
+    transaction.on_commit(lambda: _enqueue(record.pk, run_after=record.next_attempt_at))
+    return "retry"
+
+
+def machine_translate_segments(translation, machine):
+    """Asks the translator for every segment of `translation` that has no translation in its
+    language yet (never one an editor corrected, never one translated before whose source did
+    not change); stores the answers as wagtail-localize's machine translations. Returns how many
+    segments it translated."""
+    source, locale = translation.source, translation.target_locale
+    if not machine.can_translate(source.locale, locale):
+        raise TranslatorMissing(_("The machine translator cannot translate these languages."))
+    done = set(
+        StringTranslation.objects.filter(
+            locale=locale,
+            translation_of__in=StringSegment.objects.filter(source=source).values("string_id"),
+        ).values_list("translation_of_id", "context_id")
+    )
+    wanted = defaultdict(list)
+    for segment in source.stringsegment_set.select_related("context", "string"):
+        if (segment.string_id, segment.context_id) in done:
+            continue
+        value = StringSegmentValue(segment.context.path, segment.string.as_value())
+        wanted[value.string].append((segment.string_id, segment.context_id))
+    if not wanted:
+        return 0
+    answers = machine.translate(source.locale, locale, list(wanted))
+    count = 0
+    with transaction.atomic():
+        for string, places in wanted.items():
+            answer = answers.get(string)
+            if answer is None or answer.data is None:
+                continue
+            for string_id, context_id in places:
+                StringTranslation.objects.update_or_create(
+                    translation_of_id=string_id,
+                    locale=locale,
+                    context_id=context_id,
+                    defaults={
+                        "data": answer.data,
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+                        "tool_name": machine.display_name,
+                        "last_translated_by": None,
+                        "has_error": False,
+                        "field_error": "",
+                    },
+                )
+                count += 1
+    return count
+
+
+@scheduled(
+    "machine-translations",
+    every=timedelta(minutes=1),
+    description=_("Translates the pages waiting for the machine translator, and tries again."),
+    counts=ngettext_lazy("%(count)s page translated", "%(count)s pages translated", "count"),
+)
+def run_due(now):
+    """Runs every machine translation that is due (a retry, or one a stopped worker left)."""
+    due = MachineTranslation.objects.filter(
+        models.Q(
+            status__in=[MachineTranslation.Status.WAITING, MachineTranslation.Status.FAILED],
+            next_attempt_at__lte=now,
+        )
+        | models.Q(status=MachineTranslation.Status.TRANSLATING, claimed_at__lt=now - CLAIM_TIMEOUT)
+    ).values_list("pk", flat=True)
+    done = 0
+    for pk in list(due):
+        if translate(pk, now=now).startswith("translated"):
+            done += 1
+    return done
+
+
+def retry_now(record):
+    """An editor's "Try again now" on the dashboard."""
+    MachineTranslation.objects.filter(pk=record.pk).exclude(
+        status=MachineTranslation.Status.TRANSLATING
+    ).update(status=MachineTranslation.Status.WAITING, next_attempt_at=timezone.now())
+    transaction.on_commit(lambda: _enqueue(record.pk))
+
+
+def mark_reviewed(record, user):
+    """An editor read the machine translation: its label goes."""
+    updated = MachineTranslation.objects.filter(
+        pk=record.pk, translated_at__isnull=False, reviewed_at__isnull=True
+    ).update(reviewed_at=timezone.now(), reviewed_by=user)
+    if updated:
+        bump(PAGES)
+    return bool(updated)
+
+
+def awaiting_review():
+    """Machine translations published and not yet reviewed, oldest first."""
+    return (
+        MachineTranslation.objects.filter(translated_at__isnull=False, reviewed_at__isnull=True)
+        .select_related("translation__source", "translation__target_locale")
+        .order_by("translated_at")
+    )
+
+
+def failing():
+    """Machine translations the translator failed, waiting for their next attempt."""
+    return (
+        MachineTranslation.objects.filter(status=MachineTranslation.Status.FAILED)
+        .select_related("translation__source", "translation__target_locale")
+        .order_by("next_attempt_at")
+    )
+
+
+def _awaiting_review_exists():
+    return models.Exists(
+        MachineTranslation.objects.filter(translated_at__isnull=False, reviewed_at__isnull=True)
+    )
+
+
+# Asked with the site's languages (home/cache.py): no query of its own when nothing awaits review.
+SITE_FLAGS[AWAITING_REVIEW] = _awaiting_review_exists
+
+
+def labels():
+    """{(translation key, locale id): source language code} of every page shown as an
+    unreviewed machine translation: one cached read for any number of pages, none when no
+    machine translation awaits review."""
+    if not site_flag(AWAITING_REVIEW):
+        return {}
+
+    def compute():
+        rows = MachineTranslation.objects.filter(
+            translated_at__isnull=False, reviewed_at__isnull=True
+        ).values_list(
+            "translation__source__object_id",
+            "translation__target_locale_id",
+            "translation__source__locale_id",
+        )
+        return [[str(key), target, source] for key, target, source in rows]
+
+    return {
+        (key, target): language_code_of(source)
+        for key, target, source in remember("machine-translation-labels", compute, kinds=(PAGES,))
+    }
+
+
+def machine_translated_from(page):
+    """The language code `page` was machine-translated from, while no editor reviewed it; else
+    None (a page of its own language, a reviewed translation, an alias)."""
+    if page is None or not page.pk or page.alias_of_id:
+        return None
+    return labels().get((str(page.translation_key), page.locale_id))
+
+
+def source_published(sender, instance, revision=None, **kwargs):
+    """A page was published. Its machine translations' source: translated again (only what
+    changed). A machine translation an editor published from the translation editor: reviewed."""
+    page = instance
+    key = str(page.translation_key)
+    records = MachineTranslation.objects.filter(translation__source__object_id=key)
+    if not records.exists():
+        return
+    user = getattr(revision, "user", None)
+    if records.filter(translation__source__locale_id=page.locale_id).exists():
+        if not page.alias_of_id:
+            queue_translation(page)
+        return
+    if user is not None:
+        for record in records.filter(translation__target_locale_id=page.locale_id):
+            mark_reviewed(record, user)
+
+
+def connect_signals():
+    page_published.connect(source_published, dispatch_uid="machine-translation-published")

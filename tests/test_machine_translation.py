@@ -1,0 +1,358 @@
+"""Members' contributions in the other language the day they are approved
+(home/machine_translation.py): translated by a LibreTranslate-compatible server on loopback
+(tests/translator_servers.py) through wagtail-localize's own objects, published as a real
+translated page, labelled until an editor reviewed it; an editor's correction survives a change
+of the source; a translator that fails leaves the labelled original and is tried again later;
+the translation editor's own "Translate" button says what a failing translator said."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+import time_machine
+from django.contrib.auth.models import Group
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
+from exchanges.models import MeetingPage, StoryPage
+from home import machine_translation
+from home.machine_translation import MachineTranslation, machine_translated_from
+from tests.security.test_mail_outage import run_worker
+from tests.test_members import MembersTestCase, User, soup
+from tests.translator_servers import LibreTranslateServer
+
+
+def libretranslate(server):
+    return override_settings(
+        WAGTAILLOCALIZE_MACHINE_TRANSLATOR={
+            "CLASS": "home.translators.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": server.url, "API_KEY": ""},
+        }
+    )
+
+
+class ContributionTranslationTestCase(MembersTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server = LibreTranslateServer().start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        super().tearDownClass()
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.editor = User.objects.create_user(
+            "redactie@example.org", "x", is_staff=True, language="nl"
+        )
+        setup_roles()
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+
+    def setUp(self):
+        self.server.reset()
+
+    def german_story(self, **overrides):
+        fields = {
+            "title": "Unser Chor singt in Steenwijk",
+            "intro": "Wir singen ein Lied mit dem Chor.",
+            "body": "Der Chor singt in der Kirche.\n\nWir singen mit Steenwijk.",
+            "language": "de",
+        }
+        fields.update(overrides)
+        self.client.force_login(self.bernd)
+        response = self.client.post(
+            "/de/members/stories/new/", self.story_data(**fields), follow=True
+        )
+        self.assertEqual(response.status_code, 200)
+        return StoryPage.objects.get(title=fields["title"], locale=self.german)
+
+    def approve_translated(self, page):
+        """An editor approves; what the approval queued runs once it is committed."""
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+
+    def dutch_version(self, page):
+        return Page.objects.get(translation_key=page.translation_key, locale=self.dutch).specific
+
+
+class WithoutTranslatorTests(ContributionTranslationTestCase):
+    def test_a_german_story_is_on_the_dutch_site_as_its_labelled_original(self):
+        story = self.approve(self.german_story())
+        dutch = self.dutch_version(story)
+        self.assertEqual(dutch.alias_of_id, story.pk)
+        self.assertTrue(dutch.live)
+        page = soup(self.client.get(dutch.url))
+        self.assertIn("Unser Chor singt in Steenwijk", page.h1.get_text())
+        self.assertIn("Duits", page.select_one(".language-notice").get_text())
+        self.assertFalse(MachineTranslation.objects.exists())
+        self.assertEqual(self.server.asked, [])
+
+
+class ApprovalTranslatesTests(ContributionTranslationTestCase):
+    def test_an_approved_german_story_becomes_a_translated_dutch_page(self):
+        story = self.german_story()
+        self.assertEqual(self.dutch_version(story).alias_of_id, story.pk)
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        dutch = self.dutch_version(story)
+        self.assertIsNone(dutch.alias_of_id, "the alias became a page of its own")
+        self.assertTrue(dutch.live)
+        self.assertIn("koor zingt", dutch.title.lower())
+        self.assertIn("koor zingt", str(dutch.body).lower())
+        self.assertEqual(machine_translated_from(dutch), "de")
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.TRANSLATED)
+        self.assertIsNone(record.reviewed_at)
+        # The member's own story in German is untouched, and theirs: the translation is not.
+        story.refresh_from_db()
+        self.assertEqual(story.title, "Unser Chor singt in Steenwijk")
+        self.client.force_login(self.bernd)
+        mine = soup(self.client.get("/de/members/")).get_text()
+        self.assertEqual(mine.count("Unser Chor singt in Steenwijk"), 1)
+        self.assertNotIn("Koor", mine)
+
+    def test_an_approved_dutch_story_replaces_its_german_alias(self):
+        self.post_story(self.anna, title="Het koor zingt in Clarholz")
+        story = self.contribution("Het koor zingt in Clarholz")
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        german = Page.objects.get(translation_key=story.translation_key, locale=self.german)
+        self.assertIsNone(german.alias_of_id)
+        self.assertIn("chor singt", german.title.lower())
+        self.assertEqual(machine_translated_from(german), "nl")
+
+    def test_an_approved_meeting_proposal_is_translated_with_its_schedule(self):
+        data = self.story_data(
+            title="Wir singen mit dem Chor",
+            intro="Ein Lied bei der Kirche.",
+            body="Wir singen.",
+            language="de",
+            start="2027-06-01T19:30",
+            end="2027-06-01T21:00",
+            format="hybrid",
+            place_name="Kirche",
+            town=str(self.steenwijkerland.pk),
+            online_url="https://meet.example.org/chor",
+            spoken_language="nl-de",
+            capacity="12",
+        )
+        self.client.force_login(self.bernd)
+        self.client.post("/de/members/meetings/new/", data)
+        meeting = MeetingPage.objects.get(title="Wir singen mit dem Chor", alias_of=None)
+        with libretranslate(self.server):
+            self.approve_translated(meeting)
+        dutch = self.dutch_version(meeting)
+        self.assertIsNone(dutch.alias_of_id)
+        self.assertTrue(dutch.live)
+        self.assertIn("zingen", dutch.title)
+        self.assertEqual((dutch.start, dutch.end), (meeting.start, meeting.end))
+        self.assertEqual(dutch.capacity, 12)
+        page = self.client.get(dutch.url)
+        self.assertEqual(page.status_code, 200)
+
+    def test_each_segment_is_asked_once(self):
+        story = self.german_story()
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        asked = [text for request in self.server.asked for text in request]
+        self.assertEqual(len(asked), len(set(asked)))
+        self.assertTrue(any("Chor singt in der Kirche" in text for text in asked))
+
+    def test_nothing_is_translated_before_approval(self):
+        story = self.german_story()
+        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+            pass
+        self.assertEqual(self.server.asked, [])
+        self.assertEqual(self.dutch_version(story).alias_of_id, story.pk)
+
+
+class CorrectionsSurviveTests(ContributionTranslationTestCase):
+    """An editor corrects the machine's intro in wagtail-localize's translation editor; the
+    member's source then changes one paragraph: only that paragraph is sent to the translator
+    again, the correction stays."""
+
+    def correct(self, record, source_text, corrected):
+        segment = StringSegment.objects.get(
+            source=record.translation.source, string__data=source_text
+        )
+        url = reverse(
+            "wagtail_localize:edit_string_translation",
+            args=[record.translation.pk, segment.pk],
+        )
+        self.client.force_login(self.editor)
+        response = self.client.put(
+            url, urlencode({"value": corrected}), content_type="application/x-www-form-urlencoded"
+        )
+        self.assertIn(response.status_code, (200, 201))
+
+    def test_a_correction_survives_a_change_of_the_source(self):
+        story = self.german_story()
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            record = MachineTranslation.objects.get()
+            self.correct(record, "Wir singen ein Lied mit dem Chor.", "Wij zingen samen een lied.")
+            dutch = self.dutch_version(story)
+            # The editor publishes the corrected translation from the translation editor.
+            with self.captureOnCommitCallbacks(execute=True):
+                response = self.client.post(
+                    reverse("wagtailadmin_pages:edit", args=[dutch.pk]), {"action": "publish"}
+                )
+            self.assertEqual(response.status_code, 302, response)
+            dutch = self.dutch_version(story)
+            self.assertEqual(dutch.intro, "Wij zingen samen een lied.")
+            self.assertIsNone(machine_translated_from(dutch), "reviewed: the label goes")
+
+            # The source changes one paragraph (an editor's fix of the member's text).
+            self.server.reset()
+            source = StoryPage.objects.get(pk=story.pk)
+            # As the page editor saves it: the same block (its id), its second paragraph changed.
+            raw = source.body.raw_data
+            raw[0]["value"] = "<p>Der Chor singt in der Kirche.</p><p>Wir singen bei Steenwijk.</p>"
+            source.body = raw
+            with self.captureOnCommitCallbacks(execute=True):
+                source.save_revision(user=self.editor).publish(user=self.editor)
+
+        asked = [text for request in self.server.asked for text in request]
+        self.assertEqual(asked, ["Wir singen bei Steenwijk."], "only the changed paragraph")
+        dutch = self.dutch_version(story)
+        self.assertEqual(dutch.intro, "Wij zingen samen een lied.", "the correction survived")
+        self.assertIn("zingen bij Steenwijk", str(dutch.body))
+        self.assertEqual(machine_translated_from(dutch), "de", "new machine text: labelled again")
+        correction = StringTranslation.objects.get(data="Wij zingen samen een lied.")
+        self.assertEqual(correction.translation_type, StringTranslation.TRANSLATION_TYPE_MANUAL)
+
+
+class TranslatorFailureTests(ContributionTranslationTestCase):
+    def test_an_unreachable_translator_leaves_the_labelled_original_and_retries(self):
+        story = self.german_story()
+        self.server.fail_with = 503
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            record = MachineTranslation.objects.get()
+            self.assertEqual(record.status, MachineTranslation.Status.FAILED)
+            self.assertEqual(record.attempts, 1)
+            self.assertIn("503", record.last_error)
+            wait = record.next_attempt_at - timezone.now()
+            self.assertTrue(timedelta(seconds=50) < wait <= timedelta(seconds=60))
+            dutch = self.dutch_version(story)
+            self.assertEqual(dutch.alias_of_id, story.pk, "still the labelled original")
+            self.assertIsNone(machine_translated_from(dutch))
+
+            # Not due yet: the scheduled job leaves it.
+            with self.captureOnCommitCallbacks(execute=True):
+                self.assertEqual(machine_translation.run_due(timezone.now()), 0)
+            self.assertEqual(MachineTranslation.objects.get().attempts, 1)
+            # Still failing when due: the next wait is longer.
+            with self.captureOnCommitCallbacks(execute=True):
+                machine_translation.run_due(timezone.now() + timedelta(minutes=2))
+            record = MachineTranslation.objects.get()
+            self.assertEqual(record.attempts, 2)
+            self.assertGreater(record.next_attempt_at - timezone.now(), timedelta(minutes=4))
+
+            # The translator is back.
+            self.server.fail_with = None
+            with self.captureOnCommitCallbacks(execute=True):
+                self.assertEqual(
+                    machine_translation.run_due(timezone.now() + timedelta(minutes=10)), 1
+                )
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.TRANSLATED)
+        self.assertEqual(record.last_error, "")
+        self.assertIsNone(self.dutch_version(story).alias_of_id)
+
+    def test_a_translator_over_its_quota_is_asked_again_when_it_says(self):
+        story = self.german_story()
+        self.server.fail_with, self.server.retry_after = 429, 900
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.FAILED)
+        self.assertGreaterEqual(record.next_attempt_at - timezone.now(), timedelta(seconds=890))
+
+    def test_a_translator_that_is_down_is_a_failure_too(self):
+        story = self.german_story()
+        self.server.down()
+        try:
+            with libretranslate(self.server):
+                self.approve_translated(story)
+        finally:
+            self.server.up()
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.FAILED)
+        self.assertTrue(self.dutch_version(story).live)
+
+    def test_a_story_hidden_before_its_turn_is_not_translated(self):
+        story = self.german_story()
+        self.server.fail_with = 503
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            StoryPage.objects.get(pk=story.pk).unpublish()
+            self.server.fail_with = None
+            with self.captureOnCommitCallbacks(execute=True):
+                machine_translation.run_due(timezone.now() + timedelta(minutes=2))
+        self.assertEqual(self.server.asked[1:], [])
+        self.assertFalse(self.dutch_version(story).live)
+
+    def test_the_translate_button_of_the_translation_editor_says_what_the_translator_said(self):
+        story = self.german_story()
+        self.server.fail_with = 503
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            record = MachineTranslation.objects.get()
+            self.client.force_login(self.editor)
+            editor_url = reverse("wagtailadmin_pages:edit", args=[self.dutch_version(story).pk])
+            response = self.client.post(
+                reverse("wagtail_localize:machine_translate", args=[record.translation.pk])
+                + "?"
+                + urlencode({"next": editor_url}),
+                follow=True,
+            )
+        self.assertEqual(response.redirect_chain[0], (editor_url, 302))
+        shown = [str(message) for message in response.context["messages"]]
+        self.assertTrue(any("503" in message for message in shown), shown)
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+class TaskWorkerTests(ContributionTranslationTestCase):
+    """As a deployment runs it: the approval queues a task in the database, `db_worker` runs it."""
+
+    def test_the_task_worker_translates_what_an_approval_queued(self):
+        story = self.german_story()
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            self.assertEqual(self.dutch_version(story).alias_of_id, story.pk, "not yet")
+            self.assertEqual(self.server.asked, [])
+            with self.captureOnCommitCallbacks(execute=True):
+                run_worker()
+        dutch = self.dutch_version(story)
+        self.assertIsNone(dutch.alias_of_id)
+        self.assertEqual(machine_translated_from(dutch), "de")
+
+    def test_a_retry_waits_in_the_queue_for_its_time(self):
+        story = self.german_story()
+        self.server.fail_with = 503
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            with self.captureOnCommitCallbacks(execute=True):
+                run_worker()
+            record = MachineTranslation.objects.get()
+            self.assertEqual((record.status, record.attempts), ("failed", 1))
+            self.server.fail_with = None
+            with self.captureOnCommitCallbacks(execute=True):
+                run_worker()  # the retry is not due yet
+            self.assertEqual(MachineTranslation.objects.get().attempts, 1)
+            with (
+                time_machine.travel(record.next_attempt_at + timedelta(seconds=1)),
+                self.captureOnCommitCallbacks(execute=True),
+            ):
+                run_worker()
+        record = MachineTranslation.objects.get()
+        self.assertEqual((record.status, record.attempts), ("translated", 2))
