@@ -1,7 +1,10 @@
 """RSS 2.0 and Atom feeds of exchange stories, per language and per sector community.
 
-A feed carries only stories written in its language: an untranslated Dutch story does not
-appear in the German feed.
+A feed carries the stories of its language's overview: those written in it, and those shown
+there in the other language (an alias of an untranslated story, a German member's story in the
+Dutch feed), whose title says so in the feed's language ("(in German)") and whose entry carries
+its own language where the format has a place for it (Atom's `xml:lang`, Dublin Core's
+`dc:language` in RSS).
 
 Every text a feed writes leaves out the characters XML 1.0 cannot carry (control characters but
 tab and line breaks, surrogates, U+FFFE and U+FFFF): the forms refuse them (home/validators.py),
@@ -19,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from community.models import SectorPage
 from home.cache import active_locale, shows_content_only
-from home.i18n import home_url
+from home.i18n import content_language, home_url
 
 from .models import StoryPage
 
@@ -54,11 +57,23 @@ class XmlTextMixin:
 
 
 class RssFeed(XmlTextMixin, Rss201rev2Feed):
-    pass
+    """RSS 2.0 has no language of its own per item: Dublin Core's `dc:language` says it."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("language"):
+            handler.addQuickElement("dc:language", item["language"])
 
 
 class AtomFeed(XmlTextMixin, Atom1Feed):
-    pass
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
 
 
 class StoryFeed(Feed):
@@ -84,13 +99,25 @@ class StoryFeed(Feed):
         return _("New stories of the twinning between Steenwijkerland and Herzebrock-Clarholz.")
 
     def stories(self, obj):
-        return StoryPage.objects.for_listing().written_in(active_locale())
+        return StoryPage.objects.for_listing().filter(locale=active_locale())
 
     def items(self, obj):
         return self.stories(obj)[:FEED_LENGTH]
 
+    def item_language(self, item):
+        """The language of a story shown in the other language, else None."""
+        code = content_language(item)
+        return code if code != translation.get_language() else None
+
     def item_title(self, item):
-        return item.title
+        code = self.item_language(item)
+        if code is None:
+            return item.title
+        language = translation.get_language_info(code)["name_translated"]
+        return f"{item.title} ({_('in %(language)s') % {'language': language}})"
+
+    def item_extra_kwargs(self, item):
+        return {"language": self.item_language(item)}
 
     def item_description(self, item):
         return item.intro

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from community.models import NewsletterPage, SectorPage
 from exchanges.models import MeetingPage, StoryPage
-from home.cache import active_locale, content_only, locales, shows_query
+from home.cache import active_locale, content_only, language_code_of, locales, shows_query
 from home.models import StandardPage
 from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
 from home.urls_util import absolute_url
@@ -106,22 +106,34 @@ def search_words(query):
 
 
 def search_pages(words, locale):
-    """The public, live pages of a locale that match the words, read in its language. Untranslated
-    aliases are left out: their text is in the other language, and a visitor finds the original
-    there."""
-    written_here = Page.objects.filter(locale=locale, alias_of__isnull=True)
+    """The public, live pages of a locale that match the words, read in its language: those
+    written in it and those shown there in the other language (the alias of an untranslated page,
+    a German member's story on the Dutch site), once each: a locale has one version of a page."""
+    here = Page.objects.filter(locale=locale)
     pages = (
         public(Page.objects.live())
         .type(*SEARCH_RESULT_KINDS)
-        .filter(id__in=written_here.values("id"))
+        .filter(id__in=here.values("id"))
         .specific()
     )
     return search_backend(locale.language_code).search(words, pages)
 
 
-def search_result(page):
-    kind, label = SEARCH_RESULT_KINDS[type(page)]
-    return {"page": page, "kind": kind, "label": label}
+def search_results(pages):
+    """The results shown: each page with its kind and, when it is shown in the other language,
+    that language's code (the originals' locales of the aliases among them in one query)."""
+    originals = [page.alias_of_id for page in pages if page.alias_of_id]
+    locale_of = (
+        dict(Page.objects.filter(pk__in=originals).values_list("pk", "locale_id"))
+        if originals
+        else {}
+    )
+    results = []
+    for page in pages:
+        kind, label = SEARCH_RESULT_KINDS[type(page)]
+        language = language_code_of(locale_of.get(page.alias_of_id))
+        results.append({"page": page, "kind": kind, "label": label, "language": language})
+    return results
 
 
 def other_language_results(words, query):
@@ -161,7 +173,7 @@ def search(request):
         words = search_words(query)
         found = search_pages(words, active_locale()) if words else Page.objects.none()
         results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        results.object_list = [search_result(page) for page in results.object_list]
+        results.object_list = search_results(results.object_list)
         if words and not results.object_list:
             elsewhere = other_language_results(words, query)
     # Kept in the page cache as the search form and the pager spell it (home.cache.shows_query).

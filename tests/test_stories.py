@@ -396,11 +396,14 @@ class FeedTests(StoryTestCase):
         )
         self.assertEqual(feed.entries[1].link, "http://testserver/nl/verhalen/zon/")
 
-    def test_german_atom_feed_lists_only_german_stories(self):
+    def test_german_atom_feed_lists_german_stories_and_labels_untranslated_ones(self):
         feed = self.parse("/de/feeds/stories.atom")
         self.assertEqual(feed.version, "atom10")
-        self.assertEqual([e.title for e in feed.entries], ["Solardach auf der Sporthalle"])
-        self.assertEqual(feed.entries[0].link, "http://testserver/de/geschichten/solar/")
+        self.assertEqual(
+            [e.title for e in feed.entries],
+            ["Melkveehouders op bezoek (auf Niederländisch)", "Solardach auf der Sporthalle"],
+        )
+        self.assertEqual(feed.entries[1].link, "http://testserver/de/geschichten/solar/")
 
     def test_sector_feed_lists_the_sectors_stories(self):
         feed = self.parse("/nl/feeds/sectors/landbouw.rss")

@@ -6,7 +6,7 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template import Variable
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home import i18n, live
@@ -24,6 +24,7 @@ from home.cache import (
     row_of,
     version_of,
 )
+from home.machine_translation import machine_translated_from
 from home.models import FoundationSettings
 from home.urls_util import absolute_url, email_url
 
@@ -53,6 +54,32 @@ def other_language(page):
     (an untranslated alias), else "": for its lang attribute (WCAG 3.1.2)."""
     code = i18n.content_language(page)
     return "" if code == translation.get_language() else code
+
+
+@register.filter
+def machine_translated(page):
+    """The language a listed page was machine-translated from while no editor reviewed it,
+    else "": for its "Machine translated" label (the labels come from one cached read)."""
+    return (isinstance(page, Page) and machine_translated_from(page)) or ""
+
+
+@register.simple_tag(takes_context=True)
+def machine_translation(context, page):
+    """`{% machine_translation page as mt %}`: for a page shown as a machine translation no
+    editor reviewed yet, its source language (`mt.language`, its own name `mt.name`) and the
+    address of the original (`mt.url`), else None. The address comes from the page's language
+    versions, which the language switcher reads anyway (kept in the content cache): no query."""
+    code = machine_translated(page)
+    if not code:
+        return None
+    if page is context.get("page"):
+        versions = language_versions(context)
+    else:
+        versions = i18n.language_versions(context["request"], page)
+    for version in versions:
+        if version.code == code and version.url:
+            return {"language": code, "name": version.name, "url": version.url}
+    return None
 
 
 class ContentCacheNode(WagtailCacheNode):
