@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.admin.ui.components import Component
@@ -14,6 +15,7 @@ from community import roles
 from community.models import Report
 from community.models.contribution import contribution_models
 from exchanges.models import MeetingPage, Registration
+from home.machine_translation import awaiting_review, failing, translator
 
 
 class Panel(Component):
@@ -180,4 +182,65 @@ class OutdatedTranslations(Panel):
         return {"outdated": outdated[:15], "count": len(outdated)}
 
 
-PANELS = [ContributionsAwaitingReview, OpenReports, MeetingsSoon, OutdatedTranslations]
+class MachineTranslations(Panel):
+    """Machine translations published and not yet reviewed (readers see them labelled), and
+    those the translator failed (readers see the labelled original meanwhile), with what an
+    editor does about them (jumelage/translation_admin.py). Editors only: moderators edit no
+    pages."""
+
+    name = "machine_translations"
+    order = 45
+    template_name = "wagtailadmin/panels/machine_translations.html"
+    shown = 20  # rows of each list; the heading counts them all
+
+    def is_shown(self, user):
+        return roles.is_editor(user)
+
+    def data(self):
+        awaiting, awaiting_count = first_rows(awaiting_review(), self.shown)
+        failed, failed_count = first_rows(failing(), self.shown)
+        with_pages(awaiting + failed)
+        return {
+            "awaiting": awaiting,
+            "awaiting_count": awaiting_count,
+            "failed": failed,
+            "failed_count": failed_count,
+            "translator_configured": translator() is not None,
+        }
+
+    def get_context_data(self, parent_context):
+        # The dashboard renders its panels without the request's context processors.
+        request = parent_context["request"]
+        return {**super().get_context_data(parent_context), "csrf_token": get_token(request)}
+
+
+def first_rows(records, shown):
+    """The first `shown` records and how many there are (counted only when there are more)."""
+    rows = list(records.select_related("translation__source__locale")[:shown])
+    return rows, len(rows) if len(rows) < shown else records.count()
+
+
+def with_pages(records):
+    """Gives each machine translation its pages in both languages (`source`, `target`: None
+    where there is none) and the title to show, read in one query for any number of records."""
+    keys = {record.translation.source.object_id for record in records}
+    pages = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(translation_key__in=keys).select_related("locale")
+    }
+    for record in records:
+        key = record.translation.source.object_id  # a UUID, as the page's translation_key
+        record.source = pages.get((key, record.translation.source.locale_id))
+        record.target = pages.get((key, record.translation.target_locale_id))
+        shown = record.target or record.source
+        record.title = shown.title if shown else record.translation.source.object_repr
+    return records
+
+
+PANELS = [
+    ContributionsAwaitingReview,
+    OpenReports,
+    MeetingsSoon,
+    OutdatedTranslations,
+    MachineTranslations,
+]

@@ -1,16 +1,17 @@
-"""Admin hooks of the whole site: the editors' dashboard, and foundation settings guarded by
-the editors' roles."""
+"""Admin hooks of the whole site: the editors' dashboard, foundation settings guarded by the
+editors' roles, and machine translation (jumelage/translation_admin.py)."""
 
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.contrib.settings.views import get_setting_edit_handler
+from wagtail.snippets.models import register_snippet
 
 from community.roles import foundation_countries
 from home.models import Foundation, FoundationSettings
 
-from . import outbox
+from . import outbox, translation_admin
 from .dashboard import PANELS
 
 
@@ -65,3 +66,21 @@ def outgoing_email_urls():
 @hooks.register("register_reports_menu_item")
 def outgoing_email_menu_item():
     return outbox.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def machine_translation_urls():
+    return translation_admin.urls()
+
+
+@hooks.register("register_page_header_buttons")
+def translate_header_button(page, user, view_name, next_url=None):
+    yield from translation_admin.translate_buttons(page, user, next_url)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translate_listing_button(page, user, next_url=None):
+    yield from translation_admin.translate_buttons(page, user, next_url)
+
+
+register_snippet(translation_admin.GlossaryViewSet)

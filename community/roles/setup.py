@@ -50,7 +50,15 @@ MODEL_PERMISSIONS_EDITORS = {
         "view_newslettersubscriber",
         "delete_newslettersubscriber",
     ],
-    "home": ["change_foundationsettings", "view_foundationsettings"],
+    "home": [
+        "change_foundationsettings",
+        "view_foundationsettings",
+        # The machine translators' glossary (home/machine_translation.py).
+        "add_glossaryterm",
+        "change_glossaryterm",
+        "delete_glossaryterm",
+        "view_glossaryterm",
+    ],
     "exchanges": ["view_registration", "change_registration"],
 }
 MODEL_PERMISSIONS_MODERATORS = {

@@ -65,6 +65,7 @@ from community.models import ContributionReviewTask, NewsletterSubscriber, Repor
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from community.roles.setup import setup_roles
 from exchanges.models import Registration
+from home.machine_translation import GlossaryTerm, MachineTranslation
 from home.mail import OutgoingEmail
 from home.models import Foundation, FoundationSettings
 from home.schedule import SchedulerState
@@ -354,7 +355,8 @@ MATRIX = {
     "wagtail_localize:edit_override": STAFF_405,
     "wagtail_localize:download_pofile": EDITORS,
     "wagtail_localize:upload_pofile": (STAFF_405, "login login login no 500 500 500"),
-    "wagtail_localize:machine_translate": (STAFF_405, EDITORS),
+    # No machine translator in the test settings: wagtail-localize's view finds none (404).
+    "wagtail_localize:machine_translate": (STAFF_405, "login login login 404 404 404 404"),
     "wagtail_localize:preview_translation(translation_id)": EDITORS,
     "wagtail_localize:preview_translation(mode,translation_id)": (
         "login login login no 404 404 404"
@@ -466,6 +468,33 @@ MATRIX = {
     "jumelage_outgoing_email": (EDITORS, EDITORS_405),
     "jumelage_outgoing_email_retry": (EDITORS_405, "login login login no ok+ ok+ ok+"),
     "jumelage_outgoing_email_schedule": (EDITORS_405, "login login login no ok+ ok+ ok+"),
+    # Machine translation (jumelage/translation_admin.py): editors who may publish the page.
+    # Without a translator (the test settings) "Try again now" and "Translate and publish" say
+    # so and change nothing.
+    "jumelage_machine_translation_reviewed": (STAFF_405, "login login login no ok+ ok+ ok+"),
+    "jumelage_machine_translation_retry": (STAFF_405, EDITORS),
+    "jumelage_translate_page @ contribution": EDITORS,
+    "jumelage_translate_page @ editor_story": EDITORS,
+    "jumelage_translate_page @ overview": EDITORS,
+    # The machine translators' glossary: editors keep it. Its chooser lists the terms to anyone
+    # in the admin, like the towns' (nothing in the admin chooses a term); Wagtail's chooser
+    # fails on an empty POST.
+    "wagtailsnippets_home_glossaryterm:list": (EDITORS, EDITORS_405),
+    "wagtailsnippets_home_glossaryterm:list_results": (EDITORS, EDITORS_405),
+    "wagtailsnippets_home_glossaryterm:add": EDITORS,
+    "wagtailsnippets_home_glossaryterm:edit": EDITORS,
+    "wagtailsnippets_home_glossaryterm:delete": (EDITORS, "login login login no ok+ ok+ ok+"),
+    "wagtailsnippets_home_glossaryterm:usage": (EDITORS, EDITORS_405),
+    "wagtailsnippets_home_glossaryterm:history": (EDITORS, EDITORS_405),
+    "wagtailsnippets_home_glossaryterm:history_results": (EDITORS, EDITORS_405),
+    "wagtailsnippetchoosers_home_glossaryterm:choose": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_home_glossaryterm:choose_results": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_home_glossaryterm:chosen": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_home_glossaryterm:chosen_multiple": (STAFF, STAFF_405),
+    "wagtailsnippetchoosers_home_glossaryterm:create": (
+        EDITORS,
+        "login login login no 500 500 500",
+    ),
     # Newsletter subscribers: editors see and delete them; nobody adds or changes one here.
     "newsletter_subscribers:index": (EDITORS, EDITORS_405),
     "newsletter_subscribers:index_results": (EDITORS, EDITORS_405),
@@ -578,6 +607,11 @@ BULK = {
     "document add_to_collection document": EDITORS,
     "document delete document": (EDITORS, "login login login no ok+ ok+ ok+"),
     "town delete steenwijkerland": (EDITORS, "login login login no no no no"),
+    "glossaryterm delete glossary_term": (EDITORS, "login login login no ok+ ok+ ok+"),
+    # Without a translator (the test settings) nothing is queued.
+    "page translate_and_publish contribution": EDITORS,
+    "page translate_and_publish editor_story": EDITORS,
+    "page translate_and_publish overview": EDITORS,
     "user assign_role superuser": ADMINS,
     "user delete superuser": ADMINS,
     "user set_active_state superuser": ADMINS,
@@ -651,6 +685,10 @@ class Objects(CalendarMixin):
         source, _ = TranslationSource.get_or_create_from_instance(cls.about)
         cls.translation = Translation.objects.create(source=source, target_locale=cls.german)
         cls.translation.save_target(publish=True)
+        cls.machine_translation = MachineTranslation.objects.create(
+            translation=cls.translation, translated_at=timezone.now(), status="translated"
+        )
+        cls.glossary_term = GlossaryTerm.objects.create(dutch="Steenwijkerland")
         cls.segment = StringSegment.objects.filter(source=source).first()
         cls.overridable = OverridableSegment.objects.filter(source=source).first()
         cls.session = EditingSession.objects.create(
@@ -691,6 +729,7 @@ BULK_TARGETS = {
     "wagtaildocs.document": ("document",),
     "community.user": ("superuser",),
     "community.town": ("steenwijkerland",),
+    "home.glossaryterm": ("glossary_term",),
 }
 
 
@@ -823,6 +862,8 @@ class Addresses:
             "wagtaildocs_chooser": o.document.pk,
             "wagtailimages_chooser": o.image.pk,
             "wagtail_localize": o.steenwijkerland.pk,
+            "wagtailsnippets_home_glossaryterm": o.glossary_term.pk,
+            "wagtailsnippetchoosers_home_glossaryterm": o.glossary_term.pk,
         }
         namespace = name.rpartition(":")[0]
         pk = by_namespace.get(namespace)
@@ -858,6 +899,7 @@ class Addresses:
             "mode": "default",
             "redirect_id": o.redirect.pk,
             "email_id": o.email.pk,
+            "machine_translation_id": o.machine_translation.pk,
             "document_id": o.document.pk,
             "doc_id": o.document.pk,
             "uploaded_file_id": o.upload.pk,
@@ -957,6 +999,12 @@ def fingerprint():
         list(Foundation.objects.order_by("pk").values_list("pk", "name", "email")),
         list(FoundationSettings.objects.values_list("pk", "privacy_page_id", "contact_page_id")),
         list(Translation.objects.order_by("pk").values_list("pk", "enabled")),
+        list(
+            MachineTranslation.objects.order_by("pk").values_list(
+                "pk", "status", "next_attempt_at", "reviewed_at", "requested_by_id"
+            )
+        ),
+        list(GlossaryTerm.objects.order_by("pk").values_list("pk", "dutch", "german", "note")),
         Permission.objects.count(),
     )
 
