@@ -6,15 +6,18 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
+from wagtail_localize.machine_translators.base import BaseMachineTranslator
+from wagtail_localize.strings import StringValue
 
 from community import contributions
 from community.models import (
@@ -40,6 +43,7 @@ from exchanges.models import (
     StoryTown,
 )
 from exchanges.models.meetings import LOCAL_TIME
+from home import machine_translation
 from home.models import Foundation, FoundationSettings, StandardPage
 from jumelage import site_tree
 from jumelage.demo import builder, data
@@ -49,6 +53,33 @@ FOOTER_PAGES = {
     "accessibility_page": "toegankelijkheidsverklaring",
     "contact_page": "contact",
 }
+
+
+class DemoTranslator(BaseMachineTranslator):
+    """Answers as a machine translator did for a demo contribution (its `machine_translation`
+    pairs); the slug follows the translated title, as wagtail-localize makes it."""
+
+    display_name = "Demo"
+
+    def __init__(self, pairs, slug):
+        super().__init__({})
+        self.answers = dict(pairs)
+        self.slug = slug
+
+    def translate(self, source_locale, target_locale, strings):
+        answers = {}
+        for string in strings:
+            if string.data == self.slug:
+                title = next(iter(self.answers.values()))
+                answers[string] = StringValue(slugify(title))
+            elif string.data in self.answers:
+                answers[string] = StringValue(self.answers[string.data])
+            else:
+                raise CommandError(f"The demo has no machine translation of {string.data!r}")
+        return answers
+
+    def can_translate(self, source_locale, target_locale):
+        return source_locale != target_locale
 
 
 # Wagtail's loggers report every page created, published, aliased and redirected: the details
@@ -346,6 +377,11 @@ class Command(site_tree.PageTreeCommand):
         state = page.current_workflow_state
         if contribution["state"] == "published":
             state.current_task_state.approve(user=self.editors[contribution["language"]])
+            if contribution.get("machine_translation"):
+                other = Locale.objects.exclude(pk=locale.pk).get()
+                machine = DemoTranslator(contribution["machine_translation"], page.slug)
+                with transaction.atomic():
+                    machine_translation.translate_now(page, other, machine)
         elif contribution["state"] == "changes_requested":
             state.current_task_state.reject(
                 user=self.editors[contribution["language"]], comment=contribution["comment"]
