@@ -350,8 +350,9 @@ def record_translated(record, count):
         "next_attempt_at": None,
         "claimed_at": None,
     }
-    if count or record.translated_at is None:
-        # New text from the machine: labelled again until an editor reviewed it.
+    if count:
+        # New text from the machine: labelled (again) until an editor reviewed it. A page whose
+        # every segment was translated by hand before gets no label.
         changes.update(
             translated_at=timezone.now(),
             segments_translated=count,

@@ -14,7 +14,12 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
@@ -356,3 +361,42 @@ class TaskWorkerTests(ContributionTranslationTestCase):
                 run_worker()
         record = MachineTranslation.objects.get()
         self.assertEqual((record.status, record.attempts), ("translated", 2))
+
+
+class EditorPagesTests(ContributionTranslationTestCase):
+    """ "Translate and publish" of an editor's own page: only what has no translation yet."""
+
+    def test_a_page_translated_by_hand_gets_no_machine_label(self):
+        page = self.add_page(title="Over ons", slug="over-ons")
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        translation = Translation.objects.create(source=source, target_locale=self.german)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=self.german,
+                context=segment.context,
+                data="ueber-uns" if segment.context.path == "slug" else "Über uns",
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+            )
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(user=self.editor, publish=True)
+        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+            records = machine_translation.queue_translation(page, requested_by=self.editor)
+        self.assertEqual(len(records), 1)
+        self.assertEqual(self.server.asked, [], "nothing left for the machine")
+        german = Page.objects.get(translation_key=page.translation_key, locale=self.german)
+        self.assertEqual(german.title, "Über uns")
+        self.assertIsNone(machine_translated_from(german))
+        self.assertNotIn("Maschinell", self.client.get(german.url).content.decode())
+
+    def test_a_new_paragraph_of_an_editors_page_is_machine_translated_and_labelled(self):
+        page = self.add_page(title="Over ons", slug="over-ons")
+        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+            machine_translation.queue_translation(page, requested_by=self.editor)
+        german = Page.objects.get(translation_key=page.translation_key, locale=self.german)
+        self.assertIsNone(german.alias_of_id)
+        self.assertEqual(machine_translated_from(german), "nl")
+        self.assertIn(
+            "Maschinell aus dem Niederländischen übersetzt",
+            self.client.get(german.url).content.decode(),
+        )
