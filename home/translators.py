@@ -7,7 +7,10 @@ translator's refusals raised as errors the background queue retries.
   the translation editor's "Translate" button uses them too. Neither sends a string without
   letters (an empty one, a number, a term alone): it comes back as it is.
 - Whatever goes wrong is a `TranslatorUnavailable` (`QuotaExceeded` when the service says to
-  wait), with a short message for editors: the dashboard shows it. It never holds the key.
+  wait), with a short message for editors: the dashboard shows it. It never holds the key, not
+  even echoed encoded, in capitals or cut short (`_key_pattern`).
+- A server is not trusted with our time or memory: each request ends at its TIMEOUT however
+  slowly the answer comes (`_Deadline`), and an answer far larger than the question is refused.
 - LibreTranslate has no glossaries: the terms are taken out before sending and put back after
   (`_protect`, `_restore`). A string whose placeholder came back lost or mangled is asked again
   as it is, without its terms protected: never a placeholder on a page.
@@ -15,17 +18,25 @@ translator's refusals raised as errors the background queue retries.
   when the terms change (`DeepLTranslator.glossary_id`).
 """
 
+import contextlib
+import contextvars
 import hashlib
 import html
 import json
 import logging
 import re
+import socket
+import threading
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import quote
 
 import requests
 from django.core.cache import cache
 from django.utils.translation import gettext
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from wagtail_localize.machine_translators import deepl, libretranslate
 from wagtail_localize.strings import StringValue
 
@@ -37,6 +48,10 @@ logger = logging.getLogger(__name__)
 BATCH = 50
 # How much of a server's own words an editor sees in an error.
 REASON_LENGTH = 160
+# The largest answer read: this many bytes and so many times the request's size. A translation
+# is about as long as its text (twice, escaped); more is a server filling our memory.
+ANSWER_BYTES = 256 * 1024
+ANSWER_FACTOR = 20
 TAG = re.compile(r"(<[^>]*>)")
 LETTER = re.compile(r"[^\W\d_]")
 
@@ -84,28 +99,154 @@ def has_letters(data):
     return bool(LETTER.search("".join(TAG.split(data)[::2])))
 
 
+_current_deadline = contextvars.ContextVar("translator_deadline", default=None)
+
+
+class _Deadline:
+    """The time limit of a request as a whole, from connecting to the answer's last byte.
+    `requests` counts its timeout per read, so a server sending a byte at a time could hold a
+    request for ever: when the time is up, a timer shuts the sockets the request opened (its
+    connections hand them over, `_Watched`), which ends the read that waits."""
+
+    def __init__(self, seconds):
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+        self.lock = threading.Lock()
+        self.sockets = []
+        self.expired = False
+
+    def watch(self, sock):
+        # A duplicate, because wrapping in TLS detaches the socket: shutting the duplicate
+        # down ends the connection all the same.
+        with self.lock:
+            self.sockets.append(sock.dup())
+        if self.expired:
+            self.expire()
+
+    def expire(self):
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self):
+        self.token = _current_deadline.set(self)
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.timer.cancel()
+        _current_deadline.reset(self.token)
+        with self.lock:
+            for sock in self.sockets:
+                sock.close()
+            self.sockets = []
+
+
+class _Watched:
+    """A connection that hands its socket to the current request's `_Deadline`."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        if (deadline := _current_deadline.get()) is not None:
+            deadline.watch(sock)
+        return sock
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = type("WatchedHTTPConnection", (_Watched, HTTPConnection), {})
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = type("WatchedHTTPSConnection", (_Watched, HTTPSConnection), {})
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """Connections watched by their request's `_Deadline`, directly or through an HTTP proxy."""
+
+    pools = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = self.pools
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = self.pools
+        return manager
+
+
+def _key_pattern(key):
+    """A regex of `key` as a server may echo it, in any case: each character as it is,
+    percent-encoded (`quote`, `quote_plus`) or as an HTML character reference, "+" as a space,
+    "/" escaped as JSON may; for a key of 8 characters or more also any leading part of 6 or
+    more (a server that cuts it short). None for a key too short to be told from words."""
+    if len(key) < 4:
+        return None
+    units = []
+    for char in key:
+        forms = {char, quote(char, safe=""), html.escape(char), f"&#{ord(char)};"}
+        forms |= {f"&#x{ord(char):x};", "".join(f"%{byte:02x}" for byte in char.encode())}
+        forms |= {"+": {" "}, "/": {"\\/"}}.get(char, set())
+        units.append("(?:{})".format("|".join(map(re.escape, sorted(forms, key=len)[::-1]))))
+    if len(units) < 8:
+        return re.compile("".join(units), re.IGNORECASE)
+    tail = ""
+    for unit in reversed(units[6:]):
+        tail = f"(?:{unit}{tail})?"
+    return re.compile("".join(units[:6]) + tail, re.IGNORECASE)
+
+
 class ServiceClient:
     """What both translators share: requests whose failures become TranslatorUnavailable."""
 
     key_option = ""
 
     def timeout(self):
-        return int(self.options.get("TIMEOUT", 30))
+        return float(self.options.get("TIMEOUT", 30))
 
     def fail(self, message, kind=TranslatorUnavailable, retry_after=None, **values):
         """An error whose `message` (translated with gettext where it is written) editors read."""
         return kind(message % {"service": self.display_name, **values}, retry_after=retry_after)
 
     def request(self, method, url, *, allow=(), **kwargs):
+        """The response, its body read whole within the time limit and the size limit."""
+        seconds = self.timeout()
+        deadline = _Deadline(seconds)
         try:
-            response = requests.request(method, url, timeout=self.timeout(), **kwargs)
-        except requests.Timeout as error:
-            raise self.fail(gettext("%(service)s did not answer in time.")) from error
+            with deadline, requests.Session() as session:
+                session.mount("http://", _WatchedAdapter())
+                session.mount("https://", _WatchedAdapter())
+                prepared = session.prepare_request(requests.Request(method, url, **kwargs))
+                limit = ANSWER_BYTES + ANSWER_FACTOR * len(prepared.body or b"")
+                settings = session.merge_environment_settings(
+                    prepared.url, proxies={}, stream=True, verify=None, cert=None
+                )
+                with session.send(prepared, timeout=seconds, **settings) as response:
+                    self.read_body(response, limit)
         except requests.RequestException as error:
+            if deadline.expired or isinstance(error, requests.Timeout):
+                raise self.fail(gettext("%(service)s did not answer in time.")) from error
             raise self.fail(gettext("%(service)s could not be reached.")) from error
         if response.status_code >= 400 and response.status_code not in allow:
             raise self.error_for(response)
         return response
+
+    def read_body(self, response, limit):
+        """`response`'s body, up to `limit` bytes, kept where `response.json()` finds it."""
+        too_large = gettext("%(service)s gave an answer far too large.")
+        length = response.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > limit:
+            raise self.fail(too_large)
+        chunks, size = [], 0
+        for chunk in response.iter_content(64 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise self.fail(too_large)
+            chunks.append(chunk)
+        response._content = b"".join(chunks)
 
     def read(self, response, key, count=None):
         """`response`'s JSON `key`, a list of `count` items when given."""
@@ -128,9 +269,8 @@ class ServiceClient:
         else:
             text = response.text
         text = " ".join(str(text or response.reason or "").split())
-        key = self.options.get(self.key_option) or ""
-        if len(key) >= 4:
-            text = text.replace(key, "…")
+        if pattern := _key_pattern(self.options.get(self.key_option) or ""):
+            text = pattern.sub("…", text)
         if len(text) > REASON_LENGTH:
             text = text[: REASON_LENGTH - 1] + "…"
         return text
@@ -181,7 +321,7 @@ class LibreTranslator(ServiceClient, libretranslate.LibreTranslator):
     key_option = "API_KEY"
 
     def timeout(self):
-        return int(self.options.get("TIMEOUT", 10))
+        return float(self.options.get("TIMEOUT", 10))
 
     def error_for(self, response):
         # LibreTranslate answers 403 both for a wrong key and for a key over its limits.
@@ -250,7 +390,11 @@ def _term_pattern(pairs):
     if not targets:
         return None, targets
     alternatives = sorted(targets, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, alternatives))))
+    # Never inside a character reference ("amp" in "&amp;", "39" in "&#39;"), nor ending on
+    # the "&" that starts one.
+    pattern = re.compile(
+        r"(?<![\w&])(?<!&#)(?:{})(?!\w)(?!(?<=&)#)".format("|".join(map(re.escape, alternatives)))
+    )
     return pattern, targets
 
 

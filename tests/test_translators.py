@@ -2,6 +2,7 @@
 servers on loopback: the glossary's terms come back exactly, nothing of our own leaks into a page,
 and every refusal is an error the background queue retries."""
 
+import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -222,6 +223,72 @@ class LibreTranslatorTests(ServerTestCase):
         self.server.up()
         self.assertEqual(texts(self.translate("Het koor zingt.")), ["Das Chor singt."])
 
+    def test_a_server_that_trickles_its_answer_is_given_up_at_the_time_limit(self):
+        # A byte every quarter second: each read is quick, the whole answer takes 10 s.
+        self.server.trickle = 0.25
+        translator = LibreTranslator({"LIBRETRANSLATE_URL": self.server.url, "TIMEOUT": 1})
+        started = time.monotonic()
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            translator.translate(self.dutch, self.german, values("Het koor zingt."))
+        self.assertLess(time.monotonic() - started, 2.5)
+        self.assertEqual(str(caught.exception), "LibreTranslate did not answer in time.")
+
+    def test_a_server_that_trickles_its_headers_is_given_up_at_the_time_limit(self):
+        self.server.trickle, self.server.trickle_headers = 0.25, True
+        translator = LibreTranslator({"LIBRETRANSLATE_URL": self.server.url, "TIMEOUT": 1})
+        started = time.monotonic()
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            translator.translate(self.dutch, self.german, values("Het koor zingt."))
+        self.assertLess(time.monotonic() - started, 2.5)
+        self.assertEqual(str(caught.exception), "LibreTranslate did not answer in time.")
+
+    def test_an_answer_far_larger_than_the_question_is_refused(self):
+        self.server.huge = 5_000_000
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            self.translate("Het koor zingt.")
+        self.assertEqual(str(caught.exception), "LibreTranslate gave an answer far too large.")
+
+    def test_a_long_batch_comes_back_whole(self):
+        strings = [f"{index} Het koor zingt. " * 1000 for index in range(50)]
+        answers = self.translate(*strings)
+        self.assertEqual(
+            texts(answers), [f"{index} Das Chor singt. " * 1000 for index in range(50)]
+        )
+
+    def test_a_refusal_never_shows_the_key_encoded_in_capitals_or_cut_short(self):
+        translator = LibreTranslator(
+            {"LIBRETRANSLATE_URL": self.server.url, "API_KEY": "s3cr3t/Key+9"}
+        )
+        self.server.fail_with = 400
+        self.server.error_message = (
+            "Bad keys: s3cr3t%2FKey%2B9, s3cr3t/Key%2b9, S3CR3T/KEY+9, s3cr3t/Key+ and s3cr3t"
+        )
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            translator.translate(self.dutch, self.german, values("Het koor zingt."))
+        self.assertEqual(
+            str(caught.exception),
+            "LibreTranslate refused the request (error 400): Bad keys: …, …, …, … and …",
+        )
+
+    def test_a_short_key_is_hidden_only_whole(self):
+        translator = LibreTranslator({"LIBRETRANSLATE_URL": self.server.url, "API_KEY": "koor12"})
+        self.server.fail_with = 400
+        self.server.error_message = "Het koor zingt: KOOR12 is no key for koor1"
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            translator.translate(self.dutch, self.german, values("Het koor zingt."))
+        self.assertEqual(
+            str(caught.exception),
+            "LibreTranslate refused the request (error 400): Het koor zingt: … is no key for koor1",
+        )
+
+    def test_terms_named_like_html_entities_leave_the_entities_alone(self):
+        for dutch, german in [("amp", "lt"), ("#39", "#60"), ("39", "60"), ("x27", "x3c")]:
+            GlossaryTerm.objects.create(dutch=dutch, german=german)
+        GlossaryTerm.objects.create(dutch="nbsp", german="gt")
+        answers = self.translate("Het koor &amp; Co zingt &#39;ja&#39; &#x27;nee&#x27;&nbsp;nu.")
+        self.assertEqual(texts(answers), ["Das Chor &amp; Co singt 'ja' 'nee'\xa0nu."])
+        self.assertNotIn("x-g", self.server.asked[0][0])
+
     def test_errors_are_in_the_editors_language(self):
         self.server.down()
         with translation.override("nl"), self.assertRaises(TranslatorUnavailable) as caught:
@@ -308,6 +375,23 @@ class DeepLTranslatorTests(ServerTestCase):
         with self.assertRaises(TranslatorUnavailable) as caught:
             self.translate("Het koor zingt.")
         self.assertEqual(str(caught.exception), "DeepL could not be reached.")
+
+    def test_a_server_that_trickles_its_answer_is_given_up_at_the_time_limit(self):
+        self.server.trickle = 0.25
+        translator = DeepLTranslator(
+            {"AUTH_KEY": "test-key", "API_URL": self.server.url, "TIMEOUT": 1}
+        )
+        started = time.monotonic()
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            translator.translate(self.dutch, self.german, values("Het koor zingt."))
+        self.assertLess(time.monotonic() - started, 2.5)
+        self.assertEqual(str(caught.exception), "DeepL did not answer in time.")
+
+    def test_an_answer_far_larger_than_the_question_is_refused(self):
+        self.server.huge = 5_000_000
+        with self.assertRaises(TranslatorUnavailable) as caught:
+            self.translate("Het koor zingt.")
+        self.assertEqual(str(caught.exception), "DeepL gave an answer far too large.")
 
     def test_the_endpoint_follows_the_key_unless_an_address_is_set(self):
         self.assertEqual(

@@ -15,6 +15,9 @@ their attributes come back as they were sent, like LibreTranslate's HTML mode an
         server.retry_after = 120      # ... with this Retry-After header
         server.error_message = "..."  # ... saying this instead of the usual words
         server.down()                 # connections are refused until server.up()
+        server.trickle = 1.0          # the body of every answer comes a byte a second
+        server.trickle_headers = True # ... and its status line and headers too
+        server.huge = 5_000_000       # every answer's JSON is padded with that many spaces
 
 They are context managers; pytest fixtures `libretranslate_server` and `deepl_server` (import
 `libretranslate_server_fixture` or `deepl_server_fixture` into the test module); or started and
@@ -22,15 +25,22 @@ stopped by hand (`start()` in a TestCase's setUpClass, `stop()` in its tearDownC
 `reset()` forgets the requests and failure modes between tests.
 """
 
+import contextlib
 import html
+import io
 import json
 import re
 import secrets
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
+# `python -m tests.translator_servers` runs in a site's .venv, without the tests' tools.
+try:
+    import pytest
+except ImportError:
+    pytest = None
 
 NL_DE = {
     "de": "der",
@@ -155,14 +165,41 @@ class _Handler(BaseHTTPRequestHandler):
 
     def reply(self, status, payload=None, headers=None):
         body = b"" if payload is None else json.dumps(payload).encode()
-        self.send_response(status)
-        if payload is not None:
-            self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+        if payload is not None and self.fake.huge:
+            body += b" " * self.fake.huge
+        wfile, self.wfile = self.wfile, io.BytesIO()
+        try:
+            self.send_response(status)
+            if payload is not None:
+                self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            head = self.wfile.getvalue()
+        finally:
+            self.wfile = wfile
+        if self.fake.trickle is None:
+            with contextlib.suppress(ConnectionError):  # a client that stopped reading
+                self.wfile.write(head + body)
+            return
+        if not self.fake.trickle_headers:
+            self.wfile.write(head)
+            self.wfile.flush()
+            head = b""
+        # Written by `trickle()` once the server's lock is released.
+        self.slow = (head + body, self.fake.trickle)
+
+    def trickle(self):
+        """What `reply` held back, a byte at a time, until it is all sent or the client gone."""
+        data, interval = getattr(self, "slow", (b"", 0))
+        try:
+            for index in range(len(data)):
+                time.sleep(interval)
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
+        except OSError:
+            pass
 
 
 class FakeServer:
@@ -184,6 +221,9 @@ class FakeServer:
         self.fail_with = None
         self.retry_after = None
         self.error_message = None
+        self.trickle = None
+        self.trickle_headers = False
+        self.huge = None
 
     @property
     def url(self):
@@ -231,8 +271,9 @@ class FakeServer:
                 if self.error_message is not None:
                     payload = dict.fromkeys(payload, self.error_message)
                 request.reply(self.fail_with, payload, headers)
-                return
-            self.route(request, method, path)
+            else:
+                self.route(request, method, path)
+        request.trickle()
 
     def error(self, status):
         raise NotImplementedError
@@ -436,16 +477,17 @@ class DeepLServer(FakeServer):
         request.reply(200, {"translations": translations})
 
 
-@pytest.fixture(name="libretranslate_server")
-def libretranslate_server_fixture():
-    with LibreTranslateServer() as server:
-        yield server
+if pytest is not None:
 
+    @pytest.fixture(name="libretranslate_server")
+    def libretranslate_server_fixture():
+        with LibreTranslateServer() as server:
+            yield server
 
-@pytest.fixture(name="deepl_server")
-def deepl_server_fixture():
-    with DeepLServer() as server:
-        yield server
+    @pytest.fixture(name="deepl_server")
+    def deepl_server_fixture():
+        with DeepLServer() as server:
+            yield server
 
 
 def main():
