@@ -30,11 +30,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, override
 from django_tasks import task
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
     StringSegment,
@@ -43,6 +44,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.strings import StringValue
 
 from .cache import PAGES, SITE_FLAGS, bump, language_code_of, remember, site_flag
 from .schedule import scheduled
@@ -55,6 +57,8 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = [60, 300, 900, 3600, 10800, 21600]
 # The site flag (home/cache.py) that says whether any page carries the machine translation label.
 AWAITING_REVIEW = "machine_translations_to_review"
+# The longest wait before a further attempt, whatever the translator asks (seconds).
+LONGEST_WAIT = 7 * 24 * 3600
 # A translation claimed by a worker longer ago than this belongs to a worker that died.
 CLAIM_TIMEOUT = timedelta(minutes=15)
 
@@ -63,14 +67,29 @@ class GlossaryTerm(models.Model):
     """A term the machine translator must not translate (a place, a foundation) or must
     translate one fixed way. An empty side is the same term as the other side."""
 
-    dutch = models.CharField(_("Dutch"), max_length=200, blank=True)
-    german = models.CharField(_("German"), max_length=200, blank=True)
+    dutch = models.CharField(
+        _("Dutch"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Leave one language empty for a term that is never translated (a place, a name)."
+        ),
+    )
+    german = models.CharField(
+        _("German"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Both filled in: the translator always translates the one as the other. Applies to "
+            "translations made from now on; correct earlier ones in the translation editor."
+        ),
+    )
     note = models.CharField(_("note for editors"), max_length=300, blank=True)
 
     class Meta:
         app_label = "home"
         verbose_name = _("glossary term")
-        verbose_name_plural = _("glossary")
+        verbose_name_plural = _("glossary terms")
         ordering = ["dutch", "german"]
 
     def __str__(self):
@@ -123,6 +142,9 @@ class MachineTranslation(models.Model):
         blank=True,
         related_name="+",
     )
+    # When it was last asked for (approval, a publish of the source, an editor): a run that
+    # started before sees that it is to run again.
+    requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
@@ -231,17 +253,23 @@ def queue_translation(page, *, requested_by=None):
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         if not translation.enabled:
-            translation.enabled = True
-            translation.save(update_fields=["enabled"])
+            # An editor stopped the translation (wagtail-localize's "Stop translation") to
+            # translate the page by hand: theirs, left alone.
+            continue
         record, _created = MachineTranslation.objects.get_or_create(
             translation=translation, defaults={"requested_by": requested_by}
         )
-        record.status = MachineTranslation.Status.WAITING
-        record.next_attempt_at = timezone.now()
+        record.requested_at = timezone.now()
+        record.next_attempt_at = record.requested_at
         record.attempts = 0
+        if record.status != MachineTranslation.Status.TRANSLATING:
+            # A run that is busy sees `requested_at` when it finishes and runs again.
+            record.status = MachineTranslation.Status.WAITING
         if requested_by is not None:
             record.requested_by = requested_by
-        record.save(update_fields=["status", "next_attempt_at", "attempts", "requested_by"])
+        record.save(
+            update_fields=["status", "requested_at", "next_attempt_at", "attempts", "requested_by"]
+        )
         records.append(record)
     for record in records:
         transaction.on_commit(lambda pk=record.pk: _enqueue(pk))
@@ -293,43 +321,86 @@ def translate(record_id, now=None):
     try:
         if machine is None:
             raise TranslatorMissing(_("No machine translator is configured."))
-        translation = record.translation
-        source = translation.source
-        if not source.get_source_instance().live:
-            # Unpublished or hidden since it was queued: nothing to show in another language.
-            MachineTranslation.objects.filter(pk=record.pk).update(
-                status=MachineTranslation.Status.TRANSLATED, last_error="", next_attempt_at=None
-            )
-            return "source not live"
         # The error is kept in English, the translator's own language; the dashboard says in
         # each editor's language what kind of problem it is (`problem`).
         with override("en"):
-            count = translate_and_publish(translation, machine)
+            count, outcome = translate_and_publish(record.translation, machine)
     except Exception as error:  # noqa: BLE001 - every failure of the translator is retried
         return _retry_later(record, error)
-    record_translated(record, count)
-    return f"translated {count} segment(s)"
+    record_translated(record, count if outcome == PUBLISHED else 0)
+    return f"{outcome}: translated {count} segment(s)"
+
+
+# What `translate_and_publish` did with the translated page.
+PUBLISHED = "published"
+# The original is off the site (unpublished, hidden after reports) since it was queued.
+SOURCE_NOT_LIVE = "source not live"
+# An editor keeps the translation off the site, or is correcting it in the translation editor:
+# the machine's segments are stored for them, nothing is published.
+LEFT_TO_EDITOR = "left to the editor"
+
+
+class PageLocked(Exception):
+    pass
 
 
 def translate_and_publish(translation, machine):
     """Reads the source page as published now, has `machine` translate the segments without a
     translation and publishes the translated page (an alias becomes a real page). Returns how
-    many segments the machine translated."""
-    translation.source.update_from_db()
+    many segments the machine translated and what became of the page."""
+    source = translation.source
+    if not source.get_source_instance().live:
+        return 0, SOURCE_NOT_LIVE
+    source.update_from_db()
     count = machine_translate_segments(translation, machine)
+    return count, publish_translation(translation)
+
+
+def publish_translation(translation):
+    """Publishes what wagtail-localize makes of the source and its translated segments, in one
+    transaction with the original's row locked: an original hidden after reports or unpublished
+    meanwhile is never shown in another language (the reports lock the same rows). A page an
+    editor took off the site, locks, or is correcting in the translation editor is theirs: it is
+    not published. The translation is the site's page, not the author's (an alias was copied
+    with its owner): a member's own pages, drafts and data export hold what they wrote."""
+    key, locale = translation.source.object_id, translation.target_locale
     with transaction.atomic():
-        translation.save_target(user=None, publish=True)
-        # The translation is the site's page, not the author's (an alias was copied with its
-        # owner): a member's own pages, drafts and data export hold what they wrote. After the
-        # publish, which wagtail-localize leaves to the commit and which keeps the owner it read.
-        transaction.on_commit(lambda: _without_owner(translation))
-    return count
+        original = (
+            Page.objects.select_for_update()
+            .filter(translation_key=key, locale_id=translation.source.locale_id)
+            .first()
+        )
+        if original is None or not original.live:
+            return SOURCE_NOT_LIVE
+        target = Page.objects.filter(translation_key=key, locale=locale).first()
+        if target is not None and target.locked:
+            raise PageLocked(
+                f"The page in {locale.language_code} is locked by an editor; tried again later."
+            )
+        if (
+            target is not None
+            and target.alias_of_id is None
+            and (not target.live or _editor_at_work(translation, target))
+        ):
+            return LEFT_TO_EDITOR
+        translation.save_target(user=None, publish=False)
+        target = Page.objects.get(translation_key=key, locale=locale)
+        target.get_latest_revision().publish()
+        Page.objects.filter(pk=target.pk).exclude(owner=None).update(owner=None)
+    return PUBLISHED
 
 
-def _without_owner(translation):
-    Page.objects.filter(
-        translation_key=translation.source.object_id, locale=translation.target_locale
-    ).exclude(owner=None).update(owner=None)
+def _editor_at_work(translation, target):
+    """An editor changed a segment in the translation editor since the page was last published:
+    their work is not published by the machine (they publish it themselves)."""
+    return StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        translation_of__in=StringSegment.objects.filter(source=translation.source).values(
+            "string_id"
+        ),
+        updated_at__gt=target.last_published_at or target.latest_revision_created_at,
+    ).exists()
 
 
 def translate_now(page, locale, machine):
@@ -339,7 +410,8 @@ def translate_now(page, locale, machine):
     source, _created = TranslationSource.update_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     record, _created = MachineTranslation.objects.get_or_create(translation=translation)
-    record_translated(record, translate_and_publish(translation, machine))
+    count, _outcome = translate_and_publish(translation, machine)
+    record_translated(record, count)
     return record
 
 
@@ -350,6 +422,16 @@ def record_translated(record, count):
         "next_attempt_at": None,
         "claimed_at": None,
     }
+    requested_again = (
+        record.claimed_at is not None
+        and MachineTranslation.objects.filter(
+            pk=record.pk, requested_at__gt=record.claimed_at
+        ).exists()
+    )
+    if requested_again:
+        # The source was published again while this run translated it: another run follows.
+        changes.update(status=MachineTranslation.Status.WAITING, next_attempt_at=timezone.now())
+        transaction.on_commit(lambda: _enqueue(record.pk))
     if count:
         # New text from the machine: labelled (again) until an editor reviewed it. A page whose
         # every segment was translated by hand before gets no label.
@@ -369,9 +451,12 @@ class TranslatorMissing(Exception):
 
 def _retry_later(record, error):
     delay = RETRY_DELAYS[min(record.attempts, len(RETRY_DELAYS)) - 1]
-    retry_after = getattr(error, "retry_after", None)
-    if retry_after:
-        delay = max(delay, int(retry_after))
+    try:
+        delay = max(delay, int(getattr(error, "retry_after", None) or 0))
+    except (TypeError, ValueError):
+        pass
+    # A translator asking to wait for years (or a broken Retry-After) is asked again in a week.
+    delay = min(delay, LONGEST_WAIT)
     record.status = MachineTranslation.Status.FAILED
     record.last_error = f"{type(error).__name__}: {error}"[:2000]
     record.next_attempt_at = timezone.now() + timedelta(seconds=delay)
@@ -396,43 +481,74 @@ def machine_translate_segments(translation, machine):
     source, locale = translation.source, translation.target_locale
     if not machine.can_translate(source.locale, locale):
         raise TranslatorMissing(_("The machine translator cannot translate these languages."))
-    done = set(
-        StringTranslation.objects.filter(
-            locale=locale,
-            translation_of__in=StringSegment.objects.filter(source=source).values("string_id"),
-        ).values_list("translation_of_id", "context_id")
+    existing = StringTranslation.objects.filter(
+        locale=locale,
+        translation_of__in=StringSegment.objects.filter(source=source).values("string_id"),
     )
+    # A machine answer wagtail-localize refused (block tags, attributes) is asked again.
+    done = {
+        (string_id, context_id): data
+        for string_id, context_id, data, refused, kind in existing.values_list(
+            "translation_of_id", "context_id", "data", "has_error", "translation_type"
+        )
+        if not (refused and kind == StringTranslation.TRANSLATION_TYPE_MACHINE)
+    }
     wanted = defaultdict(list)
+    slug = title = None
     for segment in source.stringsegment_set.select_related("context", "string"):
-        if (segment.string_id, segment.context_id) in done:
+        place = (segment.string_id, segment.context_id)
+        if segment.context.path == "title":
+            title = place
+        if place in done:
+            continue
+        if segment.context.path == "slug":
+            slug = place  # follows the translated title (below), glossary terms and all
             continue
         value = StringSegmentValue(segment.context.path, segment.string.as_value())
-        wanted[value.string].append((segment.string_id, segment.context_id))
-    if not wanted:
-        return 0
-    answers = machine.translate(source.locale, locale, list(wanted))
+        wanted[value.string].append(place)
+    answers = machine.translate(source.locale, locale, list(wanted)) if wanted else {}
+    translated = {}
+    for string, places in wanted.items():
+        answer = answers.get(string)
+        if answer is not None and answer.data is not None:
+            for place in places:
+                translated[place] = answer.data
+    title_text = translated.get(title) or done.get(title)
+    if slug is not None and title_text:
+        translated[slug] = slugify(StringValue(title_text).render_text()) or None
     count = 0
     with transaction.atomic():
-        for string, places in wanted.items():
-            answer = answers.get(string)
-            if answer is None or answer.data is None:
+        for (string_id, context_id), data in translated.items():
+            if not data:
                 continue
-            for string_id, context_id in places:
-                StringTranslation.objects.update_or_create(
-                    translation_of_id=string_id,
-                    locale=locale,
-                    context_id=context_id,
-                    defaults={
-                        "data": answer.data,
-                        "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
-                        "tool_name": machine.display_name,
-                        "last_translated_by": None,
-                        "has_error": False,
-                        "field_error": "",
-                    },
-                )
-                count += 1
+            stored, created = StringTranslation.objects.get_or_create(
+                translation_of_id=string_id,
+                locale=locale,
+                context_id=context_id,
+                defaults=_machine_answer(data, machine),
+            )
+            if not created:
+                if not (
+                    stored.has_error
+                    and stored.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
+                ):
+                    continue  # an editor translated it meanwhile: theirs stays
+                for field, value in _machine_answer(data, machine).items():
+                    setattr(stored, field, value)
+                stored.save()
+            count += 1
     return count
+
+
+def _machine_answer(data, machine):
+    return {
+        "data": data,
+        "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+        "tool_name": machine.display_name,
+        "last_translated_by": None,
+        "has_error": False,
+        "field_error": "",
+    }
 
 
 @scheduled(
@@ -452,8 +568,12 @@ def run_due(now):
     ).values_list("pk", flat=True)
     done = 0
     for pk in list(due):
-        if translate(pk, now=now).startswith("translated"):
-            done += 1
+        try:
+            if translate(pk, now=now).startswith(PUBLISHED):
+                done += 1
+        except Exception:
+            # One broken record never keeps the others waiting.
+            logger.exception("Machine translation %s could not be run", pk)
     return done
 
 
@@ -552,5 +672,28 @@ def source_published(sender, instance, revision=None, **kwargs):
             mark_reviewed(record, user)
 
 
+def source_unpublished(sender, instance, **kwargs):
+    """An original taken off the site (by an editor, or hidden after reports) takes its machine
+    translations with it, as its aliases go with it: never readable in the other language only."""
+    targets = MachineTranslation.objects.filter(
+        translation__source__object_id=instance.translation_key,
+        translation__source__locale_id=instance.locale_id,
+    ).values_list("translation__target_locale_id", flat=True)
+    targets = [] if instance.alias_of_id else list(targets)
+    if targets:
+        follow_original(instance, targets)
+
+
+def follow_original(original, locale_ids):
+    for page in Page.objects.filter(
+        translation_key=original.translation_key,
+        locale_id__in=locale_ids,
+        alias_of__isnull=True,
+        live=True,
+    ).specific():
+        page.unpublish()
+
+
 def connect_signals():
     page_published.connect(source_published, dispatch_uid="machine-translation-published")
+    page_unpublished.connect(source_unpublished, dispatch_uid="machine-translation-unpublished")

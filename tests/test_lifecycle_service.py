@@ -31,7 +31,7 @@ contributions go through `create_contribution`, then it decides them as an edito
 a request); and the tests, which build the states they test. The site tree builder
 (jumelage/site_tree.py) makes the pages every site starts with (home, overviews, standard pages)
 and the demo's pages from data files: its page-building functions are named in `BUILDERS`.
-`PROPAGATIONS` names the one function that republishes pages in answer to a publish the lifecycle
+`PROPAGATIONS` names the functions that (re)publish pages in answer to a publish the lifecycle
 already decided, and only pages that are on the site (ScheduleOfTranslationsTests)."""
 
 import ast
@@ -65,7 +65,11 @@ TREE_INSERTS = {"add_child", "add_sibling"}
 BUILDERS = {"jumelage/site_tree.py": {"publish", "dutch_home", "ensure_children"}}
 # file -> function that publishes what follows a publish: a meeting's schedule moves to its
 # translations once the source is published (exchanges/signal_handlers.py).
-PROPAGATIONS = {"exchanges/signal_handlers.py": {"push_schedule_to_translations"}}
+PROPAGATIONS = {
+    "exchanges/signal_handlers.py": {"push_schedule_to_translations"},
+    # A member's approved contribution published in the other language, and taken off with it.
+    "home/machine_translation.py": {"publish_translation", "follow_original"},
+}
 
 
 def our_modules():

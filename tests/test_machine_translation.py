@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
@@ -21,11 +22,14 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from community import contributions
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import MeetingPage, StoryPage
 from home import machine_translation
 from home.machine_translation import MachineTranslation, machine_translated_from
+from home.translators import LibreTranslator
+from jumelage.dashboard import OutdatedTranslations
 from tests.security.test_mail_outage import run_worker
 from tests.test_members import MembersTestCase, User, soup
 from tests.translator_servers import LibreTranslateServer
@@ -123,6 +127,22 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
         mine = soup(self.client.get("/de/members/")).get_text()
         self.assertEqual(mine.count("Unser Chor singt in Steenwijk"), 1)
         self.assertNotIn("Koor", mine)
+
+    def test_a_members_german_original_is_never_an_outdated_translation_of_its_dutch_one(self):
+        story = self.german_story()
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        self.assertEqual(OutdatedTranslations().data()["outdated"], [])
+        # The source changes: its Dutch translation is the one that is out of date.
+        source = StoryPage.objects.get(pk=story.pk)
+        source.intro = "Wir singen zwei Lieder."
+        with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+            source.save_revision(user=self.editor).publish(user=self.editor)
+        outdated = OutdatedTranslations().data()["outdated"]
+        self.assertEqual(
+            [(old.pk, new.pk) for old, new in outdated],
+            [(story.pk, self.dutch_version(story).pk)],
+        )
 
     def test_an_approved_dutch_story_replaces_its_german_alias(self):
         self.post_story(self.anna, title="Het koor zingt in Clarholz")
@@ -400,3 +420,121 @@ class EditorPagesTests(ContributionTranslationTestCase):
             "Maschinell aus dem Niederländischen übersetzt",
             self.client.get(german.url).content.decode(),
         )
+
+
+class HidingTranslator(LibreTranslator):
+    """The loopback translator, while three reports hide the original (as they did in the
+    outsider's attack, during the translator's 8 seconds)."""
+
+    def translate(self, source_locale, target_locale, strings):
+        answers = super().translate(source_locale, target_locale, strings)
+        contributions.hide(list(Page.objects.filter(translation_key=self.key)))
+        return answers
+
+
+class EditorsDecideTests(ContributionTranslationTestCase):
+    """What editors and reports decide about a page, the machine never undoes (outsider's attack
+    on issue 16)."""
+
+    def translated_story(self):
+        story = self.german_story()
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        return StoryPage.objects.get(pk=story.pk), self.dutch_version(story)
+
+    def republish(self, story, intro="Wir singen zwei Lieder."):
+        source = StoryPage.objects.get(pk=story.pk)
+        source.intro = intro
+        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+            source.save_revision(user=self.editor).publish(user=self.editor)
+
+    def test_a_story_hidden_while_the_translator_works_is_not_published_in_dutch(self):
+        story = self.german_story()
+        self.server.fail_with = 503
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        self.server.fail_with = None
+        record = MachineTranslation.objects.get()
+        machine = HidingTranslator({"LIBRETRANSLATE_URL": self.server.url, "API_KEY": ""})
+        machine.key = story.translation_key
+        with self.captureOnCommitCallbacks(execute=True):
+            machine_translation.translate_and_publish(record.translation, machine)
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+        self.assertFalse(self.dutch_version(story).live)
+
+    def test_an_editor_unpublishing_the_original_takes_its_translation_off_too(self):
+        story, dutch = self.translated_story()
+        self.assertTrue(dutch.live)
+        with self.captureOnCommitCallbacks(execute=True):
+            story.unpublish(user=self.editor)
+        self.assertFalse(self.dutch_version(story).live)
+        self.assertEqual(self.client.get(dutch.url).status_code, 404)
+
+    def test_a_translation_an_editor_took_off_stays_off_when_the_original_changes(self):
+        story, dutch = self.translated_story()
+        with self.captureOnCommitCallbacks(execute=True):
+            dutch.unpublish(user=self.editor)
+        self.republish(story)
+        self.assertFalse(self.dutch_version(story).live)
+
+    def test_a_stopped_translation_translated_by_hand_is_left_alone(self):
+        story, dutch = self.translated_story()
+        record = MachineTranslation.objects.get()
+        record.translation.enabled = False  # wagtail-localize's "Stop translation"
+        record.translation.save()
+        dutch.title = "Ons koor zingt in Steenwijk (met de hand)"
+        with self.captureOnCommitCallbacks(execute=True):
+            dutch.save_revision(user=self.editor).publish(user=self.editor)
+        self.republish(story)
+        self.assertEqual(
+            self.dutch_version(story).title, "Ons koor zingt in Steenwijk (met de hand)"
+        )
+        self.assertIsNone(machine_translated_from(self.dutch_version(story)))
+
+    def test_a_translation_an_editor_locked_is_not_overwritten(self):
+        story, dutch = self.translated_story()
+        Page.objects.filter(pk=dutch.pk).update(locked=True, locked_by=self.editor)
+        self.republish(story)
+        self.assertNotIn("twee", self.dutch_version(story).intro.lower())
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.FAILED)
+        self.assertIn("locked", record.last_error)
+
+    def test_corrections_an_editor_has_not_published_yet_are_not_published_by_the_machine(self):
+        story, dutch = self.translated_story()
+        segment = StringSegment.objects.filter(context__path="title").latest("pk")
+        with time_machine.travel(timezone.now() + timedelta(minutes=1)):
+            StringTranslation.objects.filter(
+                translation_of=segment.string, locale=self.dutch
+            ).update(
+                data="HALF KLAAR",
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                updated_at=timezone.now(),
+            )
+        with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+            self.republish(story)
+        self.assertNotEqual(self.dutch_version(story).title, "HALF KLAAR")
+
+    def test_a_translator_asking_to_wait_for_ages_is_asked_again_within_a_week(self):
+        story = self.german_story()
+        self.server.fail_with, self.server.retry_after = 429, 999999999999
+        with libretranslate(self.server):
+            self.approve_translated(story)
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.FAILED)
+        self.assertLessEqual(record.next_attempt_at - timezone.now(), timedelta(days=7))
+
+    def test_a_refused_machine_answer_is_asked_again(self):
+        story = self.german_story()
+        self.server.rewrite = lambda text: "<p>kapot</p>" if "Kirche" in text else text
+        with libretranslate(self.server):
+            self.approve_translated(story)
+            # The original's words, where wagtail-localize refused the answer.
+            self.assertIn("singt in der kirche", str(self.dutch_version(story).body).lower())
+            self.server.rewrite = None
+            self.republish(story)
+        self.assertIn("zingt in de kirche", str(self.dutch_version(story).body).lower())
+
+    def test_the_slug_follows_the_translated_title(self):
+        story, dutch = self.translated_story()
+        self.assertEqual(dutch.slug, slugify(dutch.title))
