@@ -332,7 +332,10 @@ class ContributionForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of your text"),
         choices=settings.LANGUAGES,
-        help_text=_("Editors may translate it into the other language."),
+        help_text=_(
+            "Once published, it is shown in the other language too: machine-translated, or as "
+            "you wrote it until it is translated."
+        ),
     )
 
     def __init__(self, data=None, *, user, page=None, **kwargs):

@@ -19,10 +19,12 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from community.models import SectorPage
 from home.cache import active_locale, shows_content_only
 from home.i18n import content_language, home_url
+from home.machine_translation import machine_translated_from
 
 from .models import StoryPage
 
@@ -112,6 +114,9 @@ class StoryFeed(Feed):
     def item_title(self, item):
         code = self.item_language(item)
         if code is None:
+            if machine_translated_from(item):
+                label = pgettext("label of a page in a list", "Machine translated")
+                return f"{item.title} ({label})"
             return item.title
         language = translation.get_language_info(code)["name_translated"]
         return f"{item.title} ({_('in %(language)s') % {'language': language}})"

@@ -3,13 +3,15 @@
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Task, WorkflowState
+from wagtail.models import Locale, Page, Task, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import TranslationSource
 
 from community import roles
 from community.models import Report
@@ -159,16 +161,24 @@ class OutdatedTranslations(Panel):
     template_name = "wagtailadmin/panels/outdated_translations.html"
 
     def data(self):
-        """Translated pages whose source was published again after the translation was."""
-        translated = Page.objects.filter(alias_of__isnull=True, live=True).exclude(
-            locale__language_code="nl"
+        """Translated pages whose source was published again after the translation was. The
+        source is the version wagtail-localize translated from (a German member's story is the
+        source of its Dutch translation), else the Dutch one."""
+        source_locale = Subquery(
+            TranslationSource.objects.filter(object_id=OuterRef("translation_key")).values(
+                "locale_id"
+            )[:1]
         )
+        dutch = Locale.objects.filter(language_code="nl").values("pk")[:1]
+        versions = Page.objects.filter(alias_of__isnull=True, live=True).annotate(
+            source_locale=Coalesce(source_locale, Subquery(dutch), output_field=IntegerField())
+        )
+        translated = versions.exclude(locale_id=F("source_locale"))
         sources = {
             page.translation_key: page
-            for page in Page.objects.filter(
-                locale__language_code="nl",
+            for page in versions.filter(
+                locale_id=F("source_locale"),
                 translation_key__in=translated.values("translation_key"),
-                live=True,
             )
         }
         outdated = [

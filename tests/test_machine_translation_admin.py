@@ -295,7 +295,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         self.assertIn("op de achtergrond", text)
         self.assertIn("“machinaal vertaald”", text)
         self.assertIn("Vertaaldienst: LibreTranslate.", text)
-        self.assertTrue(page.find("button", string="Vertalen en publiceren"))
+        self.assertTrue(page.find("button", string="Machinaal vertalen en publiceren"))
         self.assertEqual(MachineTranslation.objects.count(), 0)
 
     def test_translate_and_publish_queues_the_page_and_the_queue_publishes_it(self):
@@ -334,7 +334,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         page = soup(self.client.get(self.url(self.choir)))
         warning = page.select_one("[data-no-translator]")
         self.assertIn("Er is geen vertaaldienst ingesteld", warning.text)
-        self.assertFalse(page.find("button", string="Vertalen en publiceren"))
+        self.assertFalse(page.find("button", string="Machinaal vertalen en publiceren"))
         response = self.client.post(self.url(self.choir))
         self.assertIn("Er is geen vertaaldienst ingesteld", said(response)[0])
         self.assertEqual(MachineTranslation.objects.count(), 0)

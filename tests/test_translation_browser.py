@@ -1,4 +1,5 @@
-"""A German editor translates a Dutch story in the admin with the (dummy) machine translator."""
+"""A German editor translates a Dutch story in the admin with the machine translator (a
+LibreTranslate-compatible server on loopback, tests/translator_servers.py)."""
 
 import re
 
@@ -12,6 +13,7 @@ from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from tests.stories_base import StoriesMixin
+from tests.translator_servers import libretranslate_server_fixture  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +34,13 @@ def story():
     return Site.story(title="Fietsen naar Clarholz", slug="fietsen", intro="Twaalf fietsers.")
 
 
-def test_german_editor_translates_a_dutch_story_and_publishes_it(story, live_server, browser):
+def test_german_editor_translates_a_dutch_story_and_publishes_it(
+    story, live_server, browser, settings, libretranslate_server
+):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "home.translators.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_server.url, "API_KEY": ""},
+    }
     page = browser.new_context(locale="de-DE").new_page()
     page.goto(f"{live_server.url}/admin/")
     page.wait_for_url("**/de/accounts/login/?next=/admin/")
@@ -55,7 +63,7 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(story, live_ser
         translation_key=story.translation_key, locale__language_code="de"
     )
     assert german.live
-    assert german.title != story.title  # the dummy translator changed the words
+    assert german.title != story.title  # the translator changed the words
     visitor = browser.new_context(locale="de-DE").new_page()
     response = visitor.goto(f"{live_server.url}{german.url}")
     assert response.status == 200

@@ -44,7 +44,7 @@ from exchanges.models import (
 )
 from exchanges.models.meetings import LOCAL_TIME
 from home import machine_translation
-from home.models import Foundation, FoundationSettings, StandardPage
+from home.models import Foundation, FoundationSettings, GlossaryTerm, StandardPage
 from jumelage import site_tree
 from jumelage.demo import builder, data
 
@@ -256,8 +256,19 @@ class Command(site_tree.PageTreeCommand):
         moderator = self.ensure_admin_user(people["moderator"], "nl")
         moderator.groups.add(Group.objects.get(name=MODERATORS))
         self.ensure_meeting_sectors(entries)
+        self.ensure_glossary()
         self.ensure_members(people)
         self.mark_newsletters_sent(entries)
+
+    @staticmethod
+    def ensure_glossary():
+        """The terms the machine translator keeps (before the members' translated story)."""
+        for term in data.read("glossary")["terms"]:
+            GlossaryTerm.objects.get_or_create(
+                dutch=term.get("dutch", ""),
+                german=term.get("german", ""),
+                defaults={"note": term.get("note", "")},
+            )
 
     # People
 
