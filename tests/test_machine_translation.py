@@ -32,29 +32,13 @@ from home.translators import LibreTranslator
 from jumelage.dashboard import OutdatedTranslations
 from tests.security.test_mail_outage import run_worker
 from tests.test_members import MembersTestCase, User, soup
-from tests.translator_servers import LibreTranslateServer
+from tests.translator_servers import (
+    WithLibreTranslateServer,
+    libretranslate_settings,
+)
 
 
-def libretranslate(server):
-    return override_settings(
-        WAGTAILLOCALIZE_MACHINE_TRANSLATOR={
-            "CLASS": "home.translators.LibreTranslator",
-            "OPTIONS": {"LIBRETRANSLATE_URL": server.url, "API_KEY": ""},
-        }
-    )
-
-
-class ContributionTranslationTestCase(MembersTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = LibreTranslateServer().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        super().tearDownClass()
-
+class ContributionTranslationTestCase(WithLibreTranslateServer, MembersTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -109,7 +93,7 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
     def test_an_approved_german_story_becomes_a_translated_dutch_page(self):
         story = self.german_story()
         self.assertEqual(self.dutch_version(story).alias_of_id, story.pk)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         dutch = self.dutch_version(story)
         self.assertIsNone(dutch.alias_of_id, "the alias became a page of its own")
@@ -130,7 +114,7 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
 
     def test_a_members_german_original_is_never_an_outdated_translation_of_its_dutch_one(self):
         story = self.german_story()
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         self.assertEqual(OutdatedTranslations().data()["outdated"], [])
         # The source changes: its Dutch translation is the one that is out of date.
@@ -147,7 +131,7 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
     def test_an_approved_dutch_story_replaces_its_german_alias(self):
         self.post_story(self.anna, title="Het koor zingt in Clarholz")
         story = self.contribution("Het koor zingt in Clarholz")
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         german = Page.objects.get(translation_key=story.translation_key, locale=self.german)
         self.assertIsNone(german.alias_of_id)
@@ -172,7 +156,7 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
         self.client.force_login(self.bernd)
         self.client.post("/de/members/meetings/new/", data)
         meeting = MeetingPage.objects.get(title="Wir singen mit dem Chor", alias_of=None)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(meeting)
         dutch = self.dutch_version(meeting)
         self.assertIsNone(dutch.alias_of_id)
@@ -185,7 +169,7 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
 
     def test_each_segment_is_asked_once(self):
         story = self.german_story()
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         asked = [text for request in self.server.asked for text in request]
         self.assertEqual(len(asked), len(set(asked)))
@@ -193,7 +177,7 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
 
     def test_nothing_is_translated_before_approval(self):
         story = self.german_story()
-        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
             pass
         self.assertEqual(self.server.asked, [])
         self.assertEqual(self.dutch_version(story).alias_of_id, story.pk)
@@ -220,7 +204,7 @@ class CorrectionsSurviveTests(ContributionTranslationTestCase):
 
     def test_a_correction_survives_a_change_of_the_source(self):
         story = self.german_story()
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             record = MachineTranslation.objects.get()
             self.correct(record, "Wir singen ein Lied mit dem Chor.", "Wij zingen samen een lied.")
@@ -259,7 +243,7 @@ class TranslatorFailureTests(ContributionTranslationTestCase):
     def test_an_unreachable_translator_leaves_the_labelled_original_and_retries(self):
         story = self.german_story()
         self.server.fail_with = 503
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             record = MachineTranslation.objects.get()
             self.assertEqual(record.status, MachineTranslation.Status.FAILED)
@@ -296,7 +280,7 @@ class TranslatorFailureTests(ContributionTranslationTestCase):
     def test_a_translator_over_its_quota_is_asked_again_when_it_says(self):
         story = self.german_story()
         self.server.fail_with, self.server.retry_after = 429, 900
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         record = MachineTranslation.objects.get()
         self.assertEqual(record.status, MachineTranslation.Status.FAILED)
@@ -306,7 +290,7 @@ class TranslatorFailureTests(ContributionTranslationTestCase):
         story = self.german_story()
         self.server.down()
         try:
-            with libretranslate(self.server):
+            with libretranslate_settings(self.server):
                 self.approve_translated(story)
         finally:
             self.server.up()
@@ -317,7 +301,7 @@ class TranslatorFailureTests(ContributionTranslationTestCase):
     def test_a_story_hidden_before_its_turn_is_not_translated(self):
         story = self.german_story()
         self.server.fail_with = 503
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             StoryPage.objects.get(pk=story.pk).unpublish()
             self.server.fail_with = None
@@ -329,7 +313,7 @@ class TranslatorFailureTests(ContributionTranslationTestCase):
     def test_the_translate_button_of_the_translation_editor_says_what_the_translator_said(self):
         story = self.german_story()
         self.server.fail_with = 503
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             record = MachineTranslation.objects.get()
             self.client.force_login(self.editor)
@@ -351,7 +335,7 @@ class TaskWorkerTests(ContributionTranslationTestCase):
 
     def test_the_task_worker_translates_what_an_approval_queued(self):
         story = self.german_story()
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             self.assertEqual(self.dutch_version(story).alias_of_id, story.pk, "not yet")
             self.assertEqual(self.server.asked, [])
@@ -364,7 +348,7 @@ class TaskWorkerTests(ContributionTranslationTestCase):
     def test_a_retry_waits_in_the_queue_for_its_time(self):
         story = self.german_story()
         self.server.fail_with = 503
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             with self.captureOnCommitCallbacks(execute=True):
                 run_worker()
@@ -400,7 +384,7 @@ class EditorPagesTests(ContributionTranslationTestCase):
             )
         with self.captureOnCommitCallbacks(execute=True):
             translation.save_target(user=self.editor, publish=True)
-        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
             records = machine_translation.queue_translation(page, requested_by=self.editor)
         self.assertEqual(len(records), 1)
         self.assertEqual(self.server.asked, [], "nothing left for the machine")
@@ -411,7 +395,7 @@ class EditorPagesTests(ContributionTranslationTestCase):
 
     def test_a_new_paragraph_of_an_editors_page_is_machine_translated_and_labelled(self):
         page = self.add_page(title="Over ons", slug="over-ons")
-        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
             machine_translation.queue_translation(page, requested_by=self.editor)
         german = Page.objects.get(translation_key=page.translation_key, locale=self.german)
         self.assertIsNone(german.alias_of_id)
@@ -438,20 +422,20 @@ class EditorsDecideTests(ContributionTranslationTestCase):
 
     def translated_story(self):
         story = self.german_story()
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         return StoryPage.objects.get(pk=story.pk), self.dutch_version(story)
 
     def republish(self, story, intro="Wir singen zwei Lieder."):
         source = StoryPage.objects.get(pk=story.pk)
         source.intro = intro
-        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
             source.save_revision(user=self.editor).publish(user=self.editor)
 
     def test_a_story_hidden_while_the_translator_works_is_not_published_in_dutch(self):
         story = self.german_story()
         self.server.fail_with = 503
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         self.server.fail_with = None
         record = MachineTranslation.objects.get()
@@ -518,7 +502,7 @@ class EditorsDecideTests(ContributionTranslationTestCase):
     def test_a_translator_asking_to_wait_for_ages_is_asked_again_within_a_week(self):
         story = self.german_story()
         self.server.fail_with, self.server.retry_after = 429, 999999999999
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
         record = MachineTranslation.objects.get()
         self.assertEqual(record.status, MachineTranslation.Status.FAILED)
@@ -527,7 +511,7 @@ class EditorsDecideTests(ContributionTranslationTestCase):
     def test_a_refused_machine_answer_is_asked_again(self):
         story = self.german_story()
         self.server.rewrite = lambda text: "<p>kapot</p>" if "Kirche" in text else text
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             self.approve_translated(story)
             # The original's words, where wagtail-localize refused the answer.
             self.assertIn("singt in der kirche", str(self.dutch_version(story).body).lower())

@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -22,19 +21,13 @@ from wagtail_localize.models import Translation, TranslationSource
 from community.roles import EDITOR_GROUPS, MODERATORS
 from home.machine_translation import GlossaryTerm, MachineTranslation, machine_translated_from
 from tests.test_roles import RolesTestCase, User
-from tests.translator_servers import LibreTranslateServer
+from tests.translator_servers import (
+    WithLibreTranslateServer,
+    libretranslate_settings,
+)
 
 DASHBOARD = "/admin/"
 BULK = "/admin/bulk/wagtailcore/page/translate_and_publish/"
-
-
-def libretranslate(server):
-    return override_settings(
-        WAGTAILLOCALIZE_MACHINE_TRANSLATOR={
-            "CLASS": "home.translators.LibreTranslator",
-            "OPTIONS": {"LIBRETRANSLATE_URL": server.url, "API_KEY": ""},
-        }
-    )
 
 
 def soup(response):
@@ -45,17 +38,7 @@ def said(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
-class MachineTranslationAdminTestCase(RolesTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = LibreTranslateServer().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        super().tearDownClass()
-
+class MachineTranslationAdminTestCase(WithLibreTranslateServer, RolesTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -167,7 +150,7 @@ class DashboardPanelTests(MachineTranslationAdminTestCase):
     def test_without_a_translator_the_panel_says_that_nothing_is_translated(self):
         panel = self.dashboard(self.editor_nl)
         self.assertIn("Er is geen vertaaldienst ingesteld", panel.text)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             panel = self.dashboard(self.editor_nl)
         self.assertNotIn("Er is geen vertaaldienst ingesteld", panel.text)
 
@@ -241,7 +224,7 @@ class RetryTests(MachineTranslationAdminTestCase):
         record = self.failed(self.choir)
         self.client.force_login(self.editor_nl)
         url = reverse("jumelage_machine_translation_retry", args=[record.pk])
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             response = self.client.post(url, {"next": DASHBOARD})
         self.assertRedirects(response, DASHBOARD)
         self.assertIn("wordt op de achtergrond opnieuw vertaald", said(response)[0])
@@ -253,7 +236,7 @@ class RetryTests(MachineTranslationAdminTestCase):
         record = self.failed(self.choir)
         self.client.force_login(self.editor_nl)
         url = reverse("jumelage_machine_translation_retry", args=[record.pk])
-        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True):
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
             self.client.post(url)
         record.refresh_from_db()
         self.assertEqual(record.status, MachineTranslation.Status.TRANSLATED)
@@ -288,7 +271,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
 
     def test_the_confirmation_says_into_which_language_and_that_it_is_labelled(self):
         self.client.force_login(self.editor_nl)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             page = soup(self.client.get(self.url(self.choir)))
         self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Deutsch"])
         text = page.text
@@ -300,7 +283,10 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
 
     def test_translate_and_publish_queues_the_page_and_the_queue_publishes_it(self):
         self.client.force_login(self.editor_nl)
-        with libretranslate(self.server), self.captureOnCommitCallbacks(execute=True) as done:
+        with (
+            libretranslate_settings(self.server),
+            self.captureOnCommitCallbacks(execute=True) as done,
+        ):
             response = self.client.post(self.url(self.choir))
         self.assertRedirects(
             response, f"/admin/pages/{self.choir.pk}/edit/", fetch_redirect_response=False
@@ -319,7 +305,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         record.save()
         translated = self.german_version(self.about)
         self.client.force_login(self.editor_de)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             page = soup(self.client.get(self.url(translated)))
             self.assertIn("“Over ons” (Nederlands) wordt vertaald in:", page.text)
             self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Deutsch"])
@@ -342,7 +328,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
     def test_a_draft_is_not_translated(self):
         draft = self.add_page(title="Concept", slug="concept", live=False)
         self.client.force_login(self.editor_nl)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             page = soup(self.client.get(self.url(draft)))
             self.assertTrue(page.select("[data-not-live]"))
             response = self.client.post(self.url(draft))
@@ -353,7 +339,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         draft = self.add_page(title="Concept", slug="concept", live=False)
         query = f"?id={self.choir.pk}&id={self.bridge.pk}&id={draft.pk}&next=/admin/pages/"
         self.client.force_login(self.editor_de)
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             confirmation = soup(self.client.get(BULK + query))
             self.assertIn("Het koor zingt", confirmation.text)
             self.assertIn("Deze pagina wordt niet vertaald", confirmation.text)
@@ -390,7 +376,7 @@ class RefusalTests(MachineTranslationAdminTestCase):
             ("get", f"{BULK}?id={self.bridge.pk}"),
             ("post", f"{BULK}?id={self.bridge.pk}"),
         ]
-        with libretranslate(self.server):
+        with libretranslate_settings(self.server):
             for user, refusal in ((self.moderator, "/admin/"), (self.member, "/accounts/login/")):
                 self.client.force_login(user)
                 for method, url in addresses:

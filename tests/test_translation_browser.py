@@ -13,7 +13,10 @@ from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from tests.stories_base import StoriesMixin
-from tests.translator_servers import libretranslate_server_fixture  # noqa: F401 (a fixture)
+from tests.translator_servers import (  # noqa: F401 (a fixture)
+    libretranslate_config,
+    libretranslate_server_fixture,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,10 +40,7 @@ def story():
 def test_german_editor_translates_a_dutch_story_and_publishes_it(
     story, live_server, browser, settings, libretranslate_server
 ):
-    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.translators.LibreTranslator",
-        "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_server.url, "API_KEY": ""},
-    }
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = libretranslate_config(libretranslate_server)
     page = browser.new_context(locale="de-DE").new_page()
     page.goto(f"{live_server.url}/admin/")
     page.wait_for_url("**/de/accounts/login/?next=/admin/")

@@ -490,6 +490,31 @@ if pytest is not None:
             yield server
 
 
+def libretranslate_settings(server):
+    """The site's LibreTranslate client pointed at `server` (override_settings)."""
+    from django.test import override_settings
+
+    return override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=libretranslate_config(server))
+
+
+def libretranslate_config(server):
+    return {
+        "CLASS": "home.translators.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": server.url, "API_KEY": ""},
+    }
+
+
+class WithLibreTranslateServer:
+    """A TestCase mixin: `cls.server`, a LibreTranslate-compatible server for the class's tests
+    (`reset()` it in setUp when a test changes it)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server = LibreTranslateServer().start()
+        cls.addClassCleanup(cls.server.stop)
+
+
 def main():
     """`python -m tests.translator_servers [port]`: the LibreTranslate-compatible server on its
     own, to try machine translation on a development site
