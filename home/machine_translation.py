@@ -34,7 +34,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, override
 from django_tasks import task
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.signals import page_published, page_unpublished
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
@@ -189,6 +189,7 @@ class MachineTranslation(models.Model):
                 "The translator could not be reached or refused the request."
             ),
             "TranslatorMissing": _("No machine translator is configured."),
+            "PageLocked": _("An editor has locked the page; it is tried again later."),
         }.get(kind, _("The translated page could not be saved."))
 
     @property
@@ -313,6 +314,16 @@ def translate(record_id, now=None):
             return "being translated by another worker"
         if record.next_attempt_at and record.next_attempt_at > now:
             return "not due"
+        if not record.translation.enabled:
+            # An editor stopped the translation (wagtail-localize's "Stop translation") since it
+            # was queued: the page is theirs now, a retry or "Try again now" leaves it alone.
+            MachineTranslation.objects.filter(pk=record.pk).update(
+                status=MachineTranslation.Status.TRANSLATED,
+                next_attempt_at=None,
+                claimed_at=None,
+                last_error="",
+            )
+            return "stopped by an editor"
         record.status = MachineTranslation.Status.TRANSLATING
         record.claimed_at = now
         record.attempts += 1
@@ -327,7 +338,7 @@ def translate(record_id, now=None):
             count, outcome = translate_and_publish(record.translation, machine)
     except Exception as error:  # noqa: BLE001 - every failure of the translator is retried
         return _retry_later(record, error)
-    record_translated(record, count if outcome == PUBLISHED else 0)
+    record_translated(record, count, published=outcome == PUBLISHED)
     return f"{outcome}: translated {count} segment(s)"
 
 
@@ -380,7 +391,10 @@ def publish_translation(translation):
         if (
             target is not None
             and target.alias_of_id is None
-            and (not target.live or _editor_at_work(translation, target))
+            and (
+                (not target.live and _taken_off_by_editor(target))
+                or _editor_at_work(translation, target)
+            )
         ):
             return LEFT_TO_EDITOR
         translation.save_target(user=None, publish=False)
@@ -388,6 +402,17 @@ def publish_translation(translation):
         target.get_latest_revision().publish()
         Page.objects.filter(pk=target.pk).exclude(owner=None).update(owner=None)
     return PUBLISHED
+
+
+def _taken_off_by_editor(page):
+    """An editor unpublished the page (or it was never published): not the machine following
+    its original off the site, nor reports hiding it, both of which act without a user."""
+    last = list(
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.unpublish")
+        .order_by("-timestamp", "-pk")
+        .values_list("user_id", flat=True)[:1]
+    )
+    return not last or last[0] is not None
 
 
 def _editor_at_work(translation, target):
@@ -410,12 +435,12 @@ def translate_now(page, locale, machine):
     source, _created = TranslationSource.update_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     record, _created = MachineTranslation.objects.get_or_create(translation=translation)
-    count, _outcome = translate_and_publish(translation, machine)
-    record_translated(record, count)
+    count, outcome = translate_and_publish(translation, machine)
+    record_translated(record, count, published=outcome == PUBLISHED)
     return record
 
 
-def record_translated(record, count):
+def record_translated(record, count, *, published):
     changes = {
         "status": MachineTranslation.Status.TRANSLATED,
         "last_error": "",
@@ -432,9 +457,10 @@ def record_translated(record, count):
         # The source was published again while this run translated it: another run follows.
         changes.update(status=MachineTranslation.Status.WAITING, next_attempt_at=timezone.now())
         transaction.on_commit(lambda: _enqueue(record.pk))
-    if count:
-        # New text from the machine: labelled (again) until an editor reviewed it. A page whose
-        # every segment was translated by hand before gets no label.
+    if published and _unreviewed_machine_text(record):
+        # The published page holds text from the machine no editor reviewed (of this run, or of
+        # one that could not publish it): labelled until an editor reviewed it. A page whose
+        # every segment was translated by hand gets no label.
         changes.update(
             translated_at=timezone.now(),
             segments_translated=count,
@@ -443,6 +469,21 @@ def record_translated(record, count):
         )
     MachineTranslation.objects.filter(pk=record.pk).update(**changes)
     bump(PAGES)
+
+
+def _unreviewed_machine_text(record):
+    translation = record.translation
+    text = StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        has_error=False,
+        translation_of__in=StringSegment.objects.filter(source_id=translation.source_id).values(
+            "string_id"
+        ),
+    )
+    if record.reviewed_at is not None:
+        text = text.filter(updated_at__gt=record.reviewed_at)
+    return text.exists()
 
 
 class TranslatorMissing(Exception):

@@ -522,3 +522,54 @@ class EditorsDecideTests(ContributionTranslationTestCase):
     def test_the_slug_follows_the_translated_title(self):
         story, dutch = self.translated_story()
         self.assertEqual(dutch.slug, slugify(dutch.title))
+
+    def test_a_retry_waiting_when_an_editor_stops_the_translation_leaves_their_page_alone(self):
+        story, dutch = self.translated_story()
+        Page.objects.filter(pk=dutch.pk).update(locked=True, locked_by=self.editor)
+        self.republish(story, intro="Wir singen drei Lieder.")  # locked: a retry waits
+        record = MachineTranslation.objects.get()
+        self.assertEqual(record.status, MachineTranslation.Status.FAILED)
+        record.translation.enabled = False  # wagtail-localize's "Stop translation"
+        record.translation.save()
+        Page.objects.filter(pk=dutch.pk).update(locked=False, locked_by=None)
+        dutch = self.dutch_version(story)
+        dutch.title = "Ons koor (met de hand)"
+        with self.captureOnCommitCallbacks(execute=True):
+            dutch.save_revision(user=self.editor).publish(user=self.editor)
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
+            machine_translation.run_due(timezone.now() + timedelta(days=1))
+        self.assertEqual(self.dutch_version(story).title, "Ons koor (met de hand)")
+        self.assertIsNone(machine_translated_from(self.dutch_version(story)))
+
+    def test_machine_text_a_run_could_not_publish_is_labelled_when_a_later_run_does(self):
+        story = self.german_story()
+        machine = HidingTranslator({"LIBRETRANSLATE_URL": self.server.url, "API_KEY": ""})
+        machine.key = story.translation_key
+        self.server.fail_with = 503
+        with libretranslate_settings(self.server):
+            self.approve_translated(story)
+        self.server.fail_with = None
+        record = MachineTranslation.objects.get()
+        with self.captureOnCommitCallbacks(execute=True):
+            count, outcome = machine_translation.translate_and_publish(record.translation, machine)
+        self.assertEqual(outcome, machine_translation.SOURCE_NOT_LIVE)
+        # The editor puts the story back: nothing new to ask the translator, but the page that
+        # is published now holds the machine's text.
+        self.server.reset()
+        source = StoryPage.objects.get(pk=story.pk)
+        with libretranslate_settings(self.server), self.captureOnCommitCallbacks(execute=True):
+            source.save_revision(user=self.editor).publish(user=self.editor)
+        self.assertEqual(self.server.asked, [])
+        dutch = self.dutch_version(story)
+        self.assertTrue(dutch.live)
+        self.assertIn("koor zingt", dutch.title.lower())
+        self.assertEqual(machine_translated_from(dutch), "de")
+
+    def test_a_story_put_back_by_an_editor_is_back_in_the_other_language_too(self):
+        story, dutch = self.translated_story()
+        with self.captureOnCommitCallbacks(execute=True):
+            story.unpublish(user=self.editor)
+        self.assertFalse(self.dutch_version(story).live)
+        self.republish(story)
+        self.assertTrue(self.dutch_version(story).live)
+        self.assertEqual(self.client.get(self.dutch_version(story).url).status_code, 200)
