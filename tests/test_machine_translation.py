@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import time_machine
 from django.contrib.auth.models import Group
-from django.test import override_settings
+from django.test import TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +30,7 @@ from home import machine_translation
 from home.machine_translation import MachineTranslation, machine_translated_from
 from home.translators import LibreTranslator
 from jumelage.dashboard import OutdatedTranslations
+from tests.calendar_base import CalendarMixin
 from tests.security.test_mail_outage import run_worker
 from tests.test_members import MembersTestCase, User, soup
 from tests.translator_servers import (
@@ -330,17 +331,36 @@ class TranslatorFailureTests(ContributionTranslationTestCase):
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-class TaskWorkerTests(ContributionTranslationTestCase):
-    """As a deployment runs it: the approval queues a task in the database, `db_worker` runs it."""
+class TaskWorkerTests(WithLibreTranslateServer, CalendarMixin, TransactionTestCase):
+    """As a deployment runs it: the approval queues a task in the database, `db_worker` runs it
+    (committed for real: the worker closes the database connection between tasks, as it does in
+    production, which a test wrapped in a transaction would not survive on PostgreSQL)."""
+
+    member = MembersTestCase.member
+    story_data = MembersTestCase.story_data
+    german_story = ContributionTranslationTestCase.german_story
+    dutch_version = ContributionTranslationTestCase.dutch_version
+
+    def setUp(self):
+        self.server.reset()
+        # What the migrations made, emptied by the test before: the groups, then the review
+        # workflow on the pages this site has.
+        for name in ("Moderators", "Editors"):
+            Group.objects.get_or_create(name=name)
+        MembersTestCase.setUpTestData.__func__(type(self))
+        setup_roles()
+
+    def approve(self, page):
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+        state.current_task_state.approve(user=self.moderator)
 
     def test_the_task_worker_translates_what_an_approval_queued(self):
         story = self.german_story()
         with libretranslate_settings(self.server):
-            self.approve_translated(story)
+            self.approve(story)
             self.assertEqual(self.dutch_version(story).alias_of_id, story.pk, "not yet")
             self.assertEqual(self.server.asked, [])
-            with self.captureOnCommitCallbacks(execute=True):
-                run_worker()
+            run_worker()
         dutch = self.dutch_version(story)
         self.assertIsNone(dutch.alias_of_id)
         self.assertEqual(machine_translated_from(dutch), "de")
@@ -349,19 +369,14 @@ class TaskWorkerTests(ContributionTranslationTestCase):
         story = self.german_story()
         self.server.fail_with = 503
         with libretranslate_settings(self.server):
-            self.approve_translated(story)
-            with self.captureOnCommitCallbacks(execute=True):
-                run_worker()
+            self.approve(story)
+            run_worker()
             record = MachineTranslation.objects.get()
             self.assertEqual((record.status, record.attempts), ("failed", 1))
             self.server.fail_with = None
-            with self.captureOnCommitCallbacks(execute=True):
-                run_worker()  # the retry is not due yet
+            run_worker()  # the retry is not due yet
             self.assertEqual(MachineTranslation.objects.get().attempts, 1)
-            with (
-                time_machine.travel(record.next_attempt_at + timedelta(seconds=1)),
-                self.captureOnCommitCallbacks(execute=True),
-            ):
+            with time_machine.travel(record.next_attempt_at + timedelta(seconds=1)):
                 run_worker()
         record = MachineTranslation.objects.get()
         self.assertEqual((record.status, record.attempts), ("translated", 2))
