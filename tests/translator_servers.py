@@ -33,6 +33,7 @@ import re
 import secrets
 import threading
 import time
+from abc import ABC, abstractmethod
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -202,7 +203,7 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
-class FakeServer:
+class FakeServer(ABC):
     """A ThreadingHTTPServer on 127.0.0.1 (a free port chosen once, kept by `down()`/`up()`)
     in a daemon thread."""
 
@@ -275,11 +276,13 @@ class FakeServer:
                 self.route(request, method, path)
         request.trickle()
 
+    @abstractmethod
     def error(self, status):
-        raise NotImplementedError
+        """The JSON body of an error answer with `status`, as the service words it."""
 
+    @abstractmethod
     def route(self, request, method, path):
-        raise NotImplementedError
+        """Answers one request of the service's API."""
 
 
 class LibreTranslateServer(FakeServer):
