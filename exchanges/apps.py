@@ -18,4 +18,5 @@ class ExchangesConfig(AppConfig):
         from . import (
             digests,  # noqa: F401 (registers its scheduled job)
             reminders,  # noqa: F401 (registers its scheduled job)
+            visits,  # noqa: F401 (registers its scheduled job)
         )

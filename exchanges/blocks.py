@@ -48,3 +48,42 @@ class StoryStreamBlock(blocks.StreamBlock):
     gallery = GalleryBlock()
     quote = QuoteBlock()
     facts = FactsBlock()
+
+
+class ProgrammeItemBlock(blocks.StructBlock):
+    """One item of a day of an exchange visit's programme."""
+
+    start = blocks.TimeBlock(label=_("From"), required=False)
+    end = blocks.TimeBlock(label=_("Until"), required=False)
+    title = blocks.CharBlock(label=_("What"), max_length=150)
+    place = blocks.CharBlock(label=_("Where"), max_length=200, required=False)
+    online = blocks.BooleanBlock(
+        label=_("Online"),
+        required=False,
+        help_text=_("Taking part online; the guests are sent the link."),
+    )
+    bring = blocks.CharBlock(label=_("What to bring"), max_length=200, required=False)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "time"
+        label = _("Programme item")
+
+
+class ProgrammeDayBlock(blocks.StructBlock):
+    """A day of an exchange visit: its date, a title and what happens when."""
+
+    date = blocks.DateBlock(label=_("Date"))
+    title = blocks.CharBlock(label=_("Title of the day"), max_length=100, required=False)
+    items = blocks.ListBlock(ProgrammeItemBlock(), label=_("Items"), min_num=1)
+
+    class Meta:
+        icon = "date"
+        label = _("Day")
+        template = "blocks/programme_day_block.html"
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    """The programme of an exchange visit, day by day."""
+
+    day = ProgrammeDayBlock()

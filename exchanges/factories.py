@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from .choices import MeetingFormat
+from .choices import CoordinatorSide, MeetingFormat
 from .models import (
     CalendarPage,
     MeetingPage,
@@ -13,6 +13,8 @@ from .models import (
     StoryPage,
     StorySector,
     StoryTown,
+    VisitCoordinator,
+    VisitPage,
 )
 
 
@@ -75,3 +77,28 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
     def sectors(self, create, sectors):
         for sector in sectors or []:
             MeetingSector.objects.create(page=self, sector=sector)
+
+
+class VisitPageFactory(wagtail_factories.PageFactory):
+    """An exchange visit a month ahead, four days long, sign-up open for three more weeks;
+    give travelling_town and hosting_town."""
+
+    title = factory.Sequence(lambda n: f"Uitwisselingsbezoek {n}")
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    end_date = factory.LazyAttribute(lambda visit: visit.start_date + datetime.timedelta(days=3))
+    signup_deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=21))
+    seats = 20
+    intro = "Inwoners van Steenwijkerland reizen naar Herzebrock-Clarholz."
+    costs = "€ 95 per volwassene, inclusief de bus."
+
+    class Meta:
+        model = VisitPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def coordinators(self, create, coordinators):
+        for name, side in coordinators or [
+            ("Gerda Mulder", CoordinatorSide.TRAVELLING),
+            ("Klaus Brinkmann", CoordinatorSide.HOSTING),
+        ]:
+            VisitCoordinator.objects.create(page=self, name=name, side=side)

@@ -1,4 +1,5 @@
-"""A meeting's schedule belongs to the meeting, not to a language: when the source version is
+"""A meeting's schedule belongs to the meeting, not to a language (and an exchange visit's dates,
+towns, seats and deadline to the visit): when the source version is
 published, its translations take over the new time, place, format and status at once, instead of
 waiting for an editor to resync the translation (wagtail-localize's default). A translation that
 is not on the site (never published, or taken off it by an editor or by reports) takes them in
@@ -6,23 +7,29 @@ its draft and stays off the site: publishing it is an editor's decision.
 
 A meeting published moved, cancelled or no longer cancelled is then told to everyone registered
 or waiting, once per change, whichever language version is published first (AnnouncedSchedule),
-by a task once the publishing is committed (exchanges.notifications.tell_of_change)."""
+by a task once the publishing is committed (exchanges.notifications.tell_of_change).
 
+An account deleted (by the member or in the admin) takes its guest parties and host offers with
+it; before they go, the counterparts of placements told are told, and seats go to those waiting
+(exchanges.visits.forget_member)."""
+
+from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import pre_delete
 from wagtail.signals import page_published
 
 from home.i18n import is_source_version
 
-from . import notifications
-from .models import AnnouncedSchedule, MeetingPage
+from . import notifications, visits
+from .models import AnnouncedSchedule, MeetingPage, VisitPage
 
 
 def push_schedule_to_translations(sender, instance, **kwargs):
     if not is_source_version(instance):
         return
-    fields = MeetingPage.SCHEDULE_FIELDS
+    fields = sender.SCHEDULE_FIELDS
     for translation in (
-        MeetingPage.objects.filter(translation_key=instance.translation_key)
+        sender.objects.filter(translation_key=instance.translation_key)
         .exclude(pk=instance.pk)
         .filter(alias_of__isnull=True)
     ):
@@ -44,6 +51,17 @@ def tell_participants_of_changes(sender, instance, **kwargs):
     transaction.on_commit(lambda: notifications.tell_participants(instance, change, sequence))
 
 
+def forget_deleted_member(sender, instance, **kwargs):
+    visits.forget_member(instance)
+
+
 def register():
     page_published.connect(push_schedule_to_translations, sender=MeetingPage)
     page_published.connect(tell_participants_of_changes, sender=MeetingPage)
+    # An exchange visit's dates, towns, seats and deadline are the visit's, in every language.
+    page_published.connect(push_schedule_to_translations, sender=VisitPage)
+    pre_delete.connect(
+        forget_deleted_member,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="jumelage_visits_member_deleted",
+    )

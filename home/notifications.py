@@ -16,6 +16,7 @@ from django.template.defaultfilters import linebreaks_filter, urlize
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from .mail import queue_email
 from .urls_util import base_url, current_request
@@ -50,8 +51,10 @@ def sender():
 
 
 def text_as_html(text):
-    """Plain text as HTML paragraphs, its addresses as links (escaped first)."""
-    return linebreaks_filter(urlize(text, autoescape=True), autoescape=True)
+    """Plain text as HTML paragraphs, its addresses as links. Escaped first, always: a rendered
+    text template is marked safe, and `urlize` escapes only what is not, so a member's `<b>`
+    in a text body would otherwise become markup."""
+    return linebreaks_filter(urlize(escape(text), autoescape=True), autoescape=True)
 
 
 def html_body(template, context, text):

@@ -3,6 +3,14 @@ from .calendar_tokens import CalendarToken
 from .meetings import CalendarPage, MeetingPage, MeetingSector
 from .registrations import Registration, RegistrationClosed
 from .stories import StoryIndexPage, StoryPage, StorySector, StoryTag, StoryTown
+from .visits import (
+    GuestParty,
+    HostOffer,
+    Placement,
+    VisitCoordinator,
+    VisitMatching,
+    VisitPage,
+)
 
 __all__ = [
     "AnnouncedSchedule",
@@ -17,4 +25,10 @@ __all__ = [
     "StorySector",
     "StoryTag",
     "StoryTown",
+    "GuestParty",
+    "HostOffer",
+    "Placement",
+    "VisitCoordinator",
+    "VisitMatching",
+    "VisitPage",
 ]

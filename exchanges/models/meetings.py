@@ -22,11 +22,13 @@ from community.localization import (
     with_localized_sectors,
     with_sector_links,
 )
+from community.models import Town
 from community.models.contribution import ContributionMixin
 from exchanges.calendar_views import calendar_context
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.announcements import AnnouncedSchedule
 from exchanges.models.registrations import Registration
+from exchanges.models.visits import VisitPage
 from home.blocks import BaseStreamBlock
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
@@ -88,7 +90,7 @@ MeetingManager = PageManager.from_queryset(MeetingQuerySet)
 class CalendarPage(OverviewPage):
     """The meeting calendar of one language: upcoming and past meetings and a month view."""
 
-    subpage_types = ["exchanges.MeetingPage"]
+    subpage_types = ["exchanges.MeetingPage", "exchanges.VisitPage"]
 
     highlights_template = "includes/calendar_highlights.html"
 
@@ -98,6 +100,28 @@ class CalendarPage(OverviewPage):
 
     def meetings(self):
         return MeetingPage.objects.child_of(self).for_listing()
+
+    def upcoming_visits(self):
+        """The exchange visits that have not ended, the soonest first, for the top of the
+        calendar: in one query, with the towns' names in the calendar's language."""
+
+        def town_name(field):
+            named = Town.objects.filter(
+                translation_key=models.OuterRef(f"{field}__translation_key"),
+                locale=models.OuterRef("locale"),
+            ).values("name")[:1]
+            return Coalesce(models.Subquery(named), f"{field}__name")
+
+        return (
+            VisitPage.objects.child_of(self)
+            .live()
+            .public()
+            .upcoming()
+            .annotate(
+                travelling_town_name=town_name("travelling_town"),
+                hosting_town_name=town_name("hosting_town"),
+            )
+        )
 
     def highlights(self, limit=3):
         """The next meetings."""

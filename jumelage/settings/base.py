@@ -182,6 +182,10 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
 # The privacy statement members accept on sign-up; raise it when the statement changes.
 PRIVACY_STATEMENT_VERSION = "1.0"
 
+# What guests and hosts enter for an exchange visit is deleted this many days after its last day
+# (the scheduled job "visit-data", exchanges.visits.purge_visit_data).
+VISIT_DATA_RETENTION_DAYS = int(os.environ.get("VISIT_DATA_RETENTION_DAYS", "30"))
+
 # Caches: Redis when REDIS_URL is set (shared by every application server), else per process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -1,0 +1,667 @@
+"""The rules of an exchange visit, in one place: signing up as a guest party (seats first come,
+then a waiting list), offering hosting, changing and cancelling until the deadline (after it only
+coordinators do), the matching proposed by exchanges/matching.py, adjusted by hand and published,
+and the deletion of what guests and hosts entered some days after the visit. The member's views,
+the coordinators' admin, `manage.py match_visit`, the demo and the account deletion call these
+functions; the emails they cause are in exchanges/visit_notifications.py.
+
+Every change locks the visit's pages (all language versions, in a fixed order), so two members
+never take the last seat at once, and a matching is never proposed while a party changes.
+
+Before the matching is published its placements are a draft nobody is told of. Publishing tells
+every guest and host of their placement by email, in their own language; a placement made later
+(by hand or by proposing again, which keeps every placement already told) waits for the next
+"publish". A placement that was told and no longer holds (moved, cancelled, withdrawn, an account
+deleted) is told to both at once."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from wagtail.models import Page
+
+from community import roles
+from home.local_time import LOCAL_TIME
+from home.schedule import scheduled
+
+from . import matching, visit_notifications
+from .choices import RegistrationStatus
+from .models import GuestParty, HostOffer, Placement, VisitMatching, VisitPage
+
+REGISTERED, WAITLISTED, CANCELLED = (
+    RegistrationStatus.REGISTERED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.CANCELLED,
+)
+
+
+class VisitClosed(Exception):  # noqa: N818 - a state, not a failure of the code
+    """The change is not possible; the message says why, in the member's language."""
+
+
+class MatchingRefused(Exception):  # noqa: N818
+    """A coordinator's placement breaks a rule of the matching; the message says which."""
+
+
+# --- who coordinates ------------------------------------------------------------------------
+
+
+def may_coordinate(user, visit):
+    """Coordinators of a visit are the editors of the hosting town's foundation (and
+    administrators): they alone see the guests' and hosts' details before the matching is
+    published, and run it."""
+    if not getattr(user, "is_active", False) or not roles.is_editor(user):
+        return False
+    return visit.hosting_town.country in roles.foundation_countries(user)
+
+
+def coordinated_visits(user):
+    """The visits `user` coordinates, every language version."""
+    countries = roles.foundation_countries(user) if roles.is_editor(user) else set()
+    return VisitPage.objects.filter(hosting_town__country__in=countries)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def parties(visit):
+    """The visit's guest parties (every status), in the order they signed up."""
+    return GuestParty.objects.for_visit(visit).select_related("user").order_by("queued_at", "pk")
+
+
+def offers(visit):
+    return HostOffer.objects.for_visit(visit).select_related("user").order_by("created_at", "pk")
+
+
+def seats_taken(visit):
+    """The people of every party holding seats."""
+    taken = GuestParty.objects.for_visit(visit).filter(status=REGISTERED)
+    total = taken.aggregate(people=models.Sum(models.F("adults") + models.F("children")))["people"]
+    return total or 0
+
+
+def seats_left(visit, taken=None):
+    """None for a visit without a limit."""
+    if visit.seats is None:
+        return None
+    return max(visit.seats - (seats_taken(visit) if taken is None else taken), 0)
+
+
+def waiting_position(party):
+    """1 for the first party on the waiting list."""
+    return party.waiting_position()
+
+
+def party_of(visit, user):
+    """The member's guest party for the visit that is not cancelled, or None."""
+    if not getattr(user, "pk", None):
+        return None
+    return GuestParty.objects.for_visit(visit).filter(user=user).exclude(status=CANCELLED).first()
+
+
+def offer_of(visit, user):
+    """The member's host offer for the visit that is not withdrawn, or None."""
+    if not getattr(user, "pk", None):
+        return None
+    return HostOffer.objects.for_visit(visit).filter(user=user, withdrawn_at=None).first()
+
+
+def matching_state(visit):
+    """The visit's VisitMatching (unsaved, never proposed, when there is none yet)."""
+    return VisitMatching.objects.filter(visit_key=visit.translation_key).first() or VisitMatching(
+        visit_key=visit.translation_key
+    )
+
+
+def is_published(visit):
+    return VisitMatching.objects.filter(
+        visit_key=visit.translation_key, published_at__isnull=False
+    ).exists()
+
+
+def published_placement_of(party_or_offer):
+    """What a guest or host may see of their matching: for a party, its placement once told;
+    for an offer, the placements told to it. None / [] before publication."""
+    if isinstance(party_or_offer, GuestParty):
+        return (
+            Placement.objects.filter(party=party_or_offer, announced_at__isnull=False)
+            .select_related("offer__user")
+            .first()
+        )
+    return list(
+        Placement.objects.filter(offer=party_or_offer, announced_at__isnull=False)
+        .select_related("party__user")
+        .order_by("party__queued_at", "party__pk")
+    )
+
+
+# --- the member's side ----------------------------------------------------------------------
+
+
+def _lock(visit):
+    list(
+        Page.objects.select_for_update()
+        .filter(translation_key=visit.translation_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _check_open(visit, now, by_coordinator):
+    if not by_coordinator and not visit.signup_open(now):
+        raise VisitClosed(
+            _(
+                "Sign-up for this visit has closed. Please ask a coordinator for any change "
+                "or cancellation."
+            )
+        )
+
+
+def sign_up(visit, user, party, *, now=None, by_coordinator=False, notify=False):
+    """Signs up `party` (a GuestParty with the member's answers, new or the member's own) for
+    `visit`, or stores the changes of the member's party. A new party takes seats while there
+    are enough for all its people, else it waits (first come); a party that grows needs the
+    seats for its new people, and one that shrinks gives seats to those waiting. Only members of
+    the travelling town sign up (coordinators may for them)."""
+    _check_open(visit, now, by_coordinator)
+    if not by_coordinator and not visit.is_travelling_resident(user):
+        raise VisitClosed(
+            _("Only members from %(town)s sign up as guests for this visit.")
+            % {"town": visit.travelling_town}
+        )
+    with transaction.atomic():
+        _lock(visit)
+        existing = GuestParty.objects.for_visit(visit).filter(user=user).first()
+        changed = existing is not None and existing.status != CANCELLED
+        if existing is not None and party.pk != existing.pk:
+            # A form for a new party while the member has one: the answers go to theirs.
+            party.pk, party.queued_at, party.created_at = (
+                existing.pk,
+                existing.queued_at,
+                existing.created_at,
+            )
+            party.status = existing.status
+            party._state.adding = False
+        party.visit_key, party.user = visit.translation_key, user
+        if party.visit_id is None:
+            party.visit = visit
+        before = existing.people if changed and existing.status == REGISTERED else 0
+        if not changed:
+            party.queued_at = timezone.now()
+            left = seats_left(visit)
+            party.status = REGISTERED if left is None or party.people <= left else WAITLISTED
+        elif party.status == REGISTERED and visit.seats is not None:
+            left = seats_left(visit) + before
+            if party.people > left:
+                raise VisitClosed(
+                    ngettext(
+                        "Only %(count)d seat is left for your party: you cannot add more "
+                        "people now.",
+                        "Only %(count)d seats are left for your party: you cannot add more "
+                        "people now.",
+                        left,
+                    )
+                    % {"count": left}
+                )
+        party.full_clean(exclude=["visit_key", "visit", "user", "preferred_offer"])
+        party.save()
+        _drop_placement_if_broken(party)
+        # A party that shrank, or one waiting that now fits, lets those waiting in.
+        promoted = _promote(visit) if changed else []
+    if notify:
+        transaction.on_commit(lambda: visit_notifications.signed_up(party, changed=changed))
+    _tell_promoted(promoted)
+    return party
+
+
+def cancel_party(party, *, now=None, by_coordinator=False, notify=True):
+    """The party gives up its seats (or its place on the waiting list): those waiting take them,
+    first come; a host who was told of the party is told it does not come."""
+    visit = party.visit
+    _check_open(visit, now, by_coordinator)
+    with transaction.atomic():
+        _lock(visit)
+        party.refresh_from_db()
+        if party.status == CANCELLED:
+            return []
+        freed = party.status == REGISTERED
+        party.status = CANCELLED
+        party.save(update_fields=["status", "updated_at"])
+        _unplace(party)
+        promoted = _promote(visit) if freed else []
+    if notify:
+        transaction.on_commit(
+            lambda: visit_notifications.party_cancelled(party, by_coordinator=by_coordinator)
+        )
+    _tell_promoted(promoted)
+    return promoted
+
+
+def _promote(visit):
+    """Gives free seats to the parties waiting, in the order they signed up; a party too large
+    for the seats left lets a smaller one after it go first."""
+    if (
+        visit.seats is None
+        and not GuestParty.objects.for_visit(visit).filter(status=WAITLISTED).exists()
+    ):
+        return []
+    left = seats_left(visit)
+    promoted = []
+    for waiting in (
+        GuestParty.objects.for_visit(visit).filter(status=WAITLISTED).order_by("queued_at", "pk")
+    ):
+        if left is not None and waiting.people > left:
+            continue
+        waiting.status = REGISTERED
+        waiting.save(update_fields=["status", "updated_at"])
+        promoted.append(waiting)
+        if left is not None:
+            left -= waiting.people
+    return promoted
+
+
+def _tell_promoted(promoted):
+    for party in promoted:
+        transaction.on_commit(lambda party=party: visit_notifications.promoted(party))
+
+
+def offer_hosting(visit, user, offer, *, now=None, by_coordinator=False, notify=False):
+    """Stores the member's offer to host guests (new, changed, or again after withdrawing it).
+    Guests placed with it who no longer fit (fewer beds, a pet, stairs, …) lose that
+    placement. Only members of the hosting town offer (coordinators may for them)."""
+    _check_open(visit, now, by_coordinator)
+    if not by_coordinator and not visit.is_hosting_resident(user):
+        raise VisitClosed(
+            _("Only members from %(town)s offer hosting for this visit.")
+            % {"town": visit.hosting_town}
+        )
+    with transaction.atomic():
+        _lock(visit)
+        existing = HostOffer.objects.for_visit(visit).filter(user=user).first()
+        changed = existing is not None and existing.withdrawn_at is None
+        if existing is not None:
+            offer.pk, offer.created_at = existing.pk, existing.created_at
+            offer._state.adding = False
+        offer.visit_key, offer.user, offer.withdrawn_at = visit.translation_key, user, None
+        if offer.visit_id is None:
+            offer.visit = visit
+        nights = {night.isoformat() for night in visit.nights()}
+        offer.nights = sorted(night for night in (offer.nights or ()) if night in nights)
+        offer.full_clean(exclude=["visit_key", "visit", "user"])
+        offer.save()
+        _drop_placements_no_longer_fitting(offer)
+    if notify:
+        transaction.on_commit(lambda: visit_notifications.offer_received(offer, changed=changed))
+    return offer
+
+
+def withdraw_offer(offer, *, now=None, by_coordinator=False, notify=True):
+    """The household no longer hosts: its guests lose their placement (told, if they were)."""
+    visit = offer.visit
+    _check_open(visit, now, by_coordinator)
+    with transaction.atomic():
+        _lock(visit)
+        offer.refresh_from_db()
+        if offer.withdrawn_at is not None:
+            return
+        offer.withdrawn_at = timezone.now()
+        offer.save(update_fields=["withdrawn_at", "updated_at"])
+        for placement in offer.placements.select_related("party__user"):
+            _unplace(placement.party, placement)
+    if notify:
+        transaction.on_commit(
+            lambda: visit_notifications.offer_withdrawn(offer, by_coordinator=by_coordinator)
+        )
+
+
+def forget_member(user):
+    """Before an account is deleted: its parties and offers go with it (the database cascades),
+    and the counterparts who were told of a placement with them are told it no longer holds."""
+    told = Placement.objects.filter(
+        models.Q(party__user=user) | models.Q(offer__user=user), announced_at__isnull=False
+    ).select_related("party__user", "offer__user", "party__visit")
+    for placement in told:
+        _tell_unplaced(placement)
+    # Seats a party of the member held go to those waiting.
+    visits = VisitPage.objects.filter(
+        pk__in=GuestParty.objects.filter(user=user, status=REGISTERED).values("visit")
+    )
+    for visit in visits:
+        keys = GuestParty.objects.filter(user=user, visit_key=visit.translation_key)
+        keys.update(status=CANCELLED)
+        _tell_promoted(_promote(visit))
+
+
+# --- placements -----------------------------------------------------------------------------
+
+
+def _tell_unplaced(placement):
+    party, offer = placement.party, placement.offer
+    transaction.on_commit(lambda: visit_notifications.placement_cancelled(party, offer))
+
+
+def _unplace(party, placement=None):
+    """Removes the party's placement, telling both if they had been told of it."""
+    placement = (
+        placement or Placement.objects.filter(party=party).select_related("offer__user").first()
+    )
+    if placement is None:
+        return
+    if placement.announced_at is not None:
+        _tell_unplaced(placement)
+    placement.delete()
+
+
+def _drop_placement_if_broken(party):
+    placement = Placement.objects.filter(party=party).select_related("offer").first()
+    if placement is None:
+        return
+    if party.status != REGISTERED or _problems(party, placement.offer, exclude_party=party):
+        _unplace(party, placement)
+
+
+def _drop_placements_no_longer_fitting(offer):
+    used = 0
+    for placement in offer.placements.select_related("party__user").order_by(
+        "party__queued_at", "party__pk"
+    ):
+        party = placement.party
+        if broken(party, offer) or used + party.people > offer.beds:
+            _unplace(party, placement)
+        else:
+            used += party.people
+
+
+def as_party(party, returning_to=()):
+    return matching.Party(
+        id=party.pk,
+        people=party.people,
+        languages=frozenset(party.languages or ()),
+        animal_allergy=party.animal_allergy,
+        smoke_free=party.smoke_free,
+        smokes=party.smokes,
+        step_free=party.step_free,
+        returning_to=frozenset(returning_to),
+    )
+
+
+def as_host(offer, visit):
+    return matching.Host(
+        id=offer.pk,
+        beds=offer.beds,
+        languages=frozenset(offer.languages or ()),
+        pets=offer.pets,
+        smoking_household=offer.smoking_household,
+        smokers_welcome=offer.smokers_welcome,
+        stairs=offer.stairs,
+        every_night=offer.hosts_every_night(visit),
+    )
+
+
+def broken(party, offer):
+    """The codes (matching.RULES) of the hard rules placing `party` with `offer` breaks."""
+    return matching.broken_rules(as_party(party), as_host(offer, offer.visit))
+
+
+def _problems(party, offer, exclude_party=None):
+    """Why `party` cannot stay with `offer`: the rules broken and a lack of beds."""
+    problems = list(broken(party, offer))
+    used = sum(
+        p.people
+        for p in GuestParty.objects.filter(placement__offer=offer).exclude(
+            pk=getattr(exclude_party, "pk", None)
+        )
+    )
+    if used + party.people > offer.beds:
+        problems.append("beds")
+    return problems
+
+
+RULE_TEXTS = {
+    "pets": gettext_lazy("there are pets in the home, and the party is allergic to animals"),
+    "smoking_household": gettext_lazy(
+        "people smoke in the home, and the party needs a smoke-free home"
+    ),
+    "smokers": gettext_lazy("the household does not welcome guests who smoke"),
+    "stairs": gettext_lazy(
+        "the guest room or bathroom is up stairs, and the party cannot climb stairs"
+    ),
+    "nights": gettext_lazy("the household cannot host every night of the visit"),
+    "beds": gettext_lazy("the household has not enough beds left"),
+}
+
+
+def returning_offers(party, visit_offers):
+    """The offers a party stayed with before: the one a coordinator named, and any household
+    or host whose name the party gave under "stayed with before"."""
+    found = {party.preferred_offer_id} if party.preferred_offer_id else set()
+    wished = " ".join(party.previous_hosts.casefold().split())
+    if wished:
+        for offer in visit_offers:
+            names = {offer.household, offer.user.public_name, offer.user.last_name}
+            for name in names:
+                name = " ".join((name or "").casefold().split())
+                if len(name) >= 3 and (name in wished or wished in name):
+                    found.add(offer.pk)
+    return found
+
+
+def _inputs(visit):
+    """The registered parties, the active offers and the placements kept (by hand or told)."""
+    visit_offers = list(offers(visit).filter(withdrawn_at=None))
+    visit_parties = list(parties(visit).filter(status=REGISTERED))
+    hosts = [as_host(offer, visit) for offer in visit_offers]
+    guests = [as_party(party, returning_offers(party, visit_offers)) for party in visit_parties]
+    placements = list(
+        Placement.objects.filter(party__in=visit_parties).select_related("party", "offer")
+    )
+    return visit_parties, visit_offers, guests, hosts, placements
+
+
+@transaction.atomic
+def propose(visit, *, dry_run=False):
+    """Runs the matching: keeps the placements made by hand and those already told, and places
+    the other parties anew. Returns the plan (matching.Plan); with `dry_run`, stores nothing."""
+    _lock(visit)
+    visit_parties, visit_offers, guests, hosts, placements = _inputs(visit)
+    fixed = {
+        placement.party_id: placement.offer_id
+        for placement in placements
+        if placement.by_hand or placement.announced_at is not None
+    }
+    plan = matching.match(guests, hosts, fixed)
+    if dry_run:
+        return plan
+    Placement.objects.filter(pk__in=[p.pk for p in placements if p.party_id not in fixed]).delete()
+    Placement.objects.bulk_create(
+        Placement(party_id=party_id, offer_id=offer_id)
+        for party_id, offer_id in plan.placements.items()
+        if party_id not in fixed
+    )
+    state = matching_state(visit)
+    state.proposed_at = timezone.now()
+    state.save()
+    return plan
+
+
+@transaction.atomic
+def assign(party, offer, *, override=False):
+    """A coordinator places `party` with `offer` by hand (or takes it out of the matching with
+    None). Beds are never overfilled; a hard rule is broken only with `override`, when the
+    coordinator checked with both. A placement that was told and is moved is told as cancelled
+    to both (the new one waits for the next publishing)."""
+    _lock(party.visit)
+    party.refresh_from_db()
+    current = Placement.objects.filter(party=party).select_related("offer__user").first()
+    if offer is None:
+        if current is not None:
+            _unplace(party, current)
+        return None
+    if party.status != REGISTERED:
+        raise MatchingRefused(_("Only parties holding seats are placed with hosts."))
+    if offer.withdrawn_at is not None or offer.visit_key != party.visit_key:
+        raise MatchingRefused(_("This household does not host guests of this visit."))
+    if current is not None and current.offer_id == offer.pk:
+        return current
+    problems = _problems(party, offer, exclude_party=party)
+    if "beds" in problems or (problems and not override):
+        raise MatchingRefused(
+            _("%(party)s cannot stay with %(household)s: %(reasons)s.")
+            % {
+                "party": party.user.public_name or party.user.email,
+                "household": offer.household,
+                "reasons": "; ".join(str(RULE_TEXTS[code]) for code in problems),
+            }
+        )
+    if current is not None:
+        _unplace(party, current)
+    return Placement.objects.create(party=party, offer=offer, by_hand=True)
+
+
+@transaction.atomic
+def publish(visit, *, user=None):
+    """Publishes the matching: every guest and host of a placement not told yet is emailed in
+    their own language with the other's names and contact details, and sees it in their member
+    area. Returns the number of placements told."""
+    _lock(visit)
+    now = timezone.now()
+    state = matching_state(visit)
+    state.published_at, state.published_by = now, user
+    state.save()
+    new = list(
+        Placement.objects.filter(
+            party__visit_key=visit.translation_key,
+            party__status=REGISTERED,
+            announced_at__isnull=True,
+        ).select_related("party__user", "offer__user", "party__visit")
+    )
+    Placement.objects.filter(pk__in=[p.pk for p in new]).update(announced_at=now)
+    for placement in new:
+        placement.announced_at = now
+        transaction.on_commit(lambda placement=placement: visit_notifications.matched(placement))
+    return len(new)
+
+
+# --- the plan as coordinators and scripts read it --------------------------------------------
+
+
+def unmatched(visit_parties, visit_offers, placements, visit):
+    """matching.Unmatched for every registered party without a placement, by the stored
+    placements (as a coordinator left them)."""
+    placed = {placement.party_id for placement in placements}
+    used = {}
+    for placement in placements:
+        used[placement.offer_id] = used.get(placement.offer_id, 0) + placement.party.people
+    hosts = [as_host(offer, visit) for offer in visit_offers]
+    result = []
+    for party in visit_parties:
+        if party.pk in placed:
+            continue
+        guest = as_party(party)
+        large = [host for host in hosts if host.beds >= guest.people]
+        if not large:
+            result.append(matching.Unmatched(party.pk, "too_large"))
+            continue
+        rules = {code for host in large for code in matching.broken_rules(guest, host)}
+        if all(matching.broken_rules(guest, host) for host in large):
+            ordered = tuple(code for code in matching.RULES if code in rules)
+            result.append(matching.Unmatched(party.pk, "rules", ordered))
+        else:
+            result.append(matching.Unmatched(party.pk, "full"))
+    return result
+
+
+def reason_text(item, party=None):
+    """Why a party has no host, in the reader's language."""
+    if item.reason == "too_large":
+        people = party.people if party is not None else 0
+        return ngettext(
+            "No household has beds for %(count)d person.",
+            "No household has beds for %(count)d people.",
+            people,
+        ) % {"count": people}
+    if item.reason == "rules":
+        return _("Every household with enough beds is ruled out: %(rules)s.") % {
+            "rules": "; ".join(str(RULE_TEXTS[code]) for code in item.rules)
+        }
+    return _("The suitable households have no beds left.")
+
+
+def stored_plan(visit):
+    """The matching as stored (proposed and adjusted), in the shape `match_visit` prints:
+    {"matches": [{"host", "beds", "guests": [{"guest", "people"}]}], "unmatched": [{"guest",
+    "reason"}]}."""
+    visit_parties, visit_offers, _guests, _hosts, placements = _inputs(visit)
+    return plan_as_data(
+        visit,
+        visit_parties,
+        visit_offers,
+        {placement.party_id: placement.offer_id for placement in placements},
+        unmatched(visit_parties, visit_offers, placements, visit),
+    )
+
+
+def plan_as_data(visit, visit_parties, visit_offers, placements, unmatched_parties):
+    by_party = {party.pk: party for party in visit_parties}
+    matches = []
+    for offer in visit_offers:
+        guests = [
+            {"guest": party.pk, "people": party.people}
+            for party in visit_parties
+            if placements.get(party.pk) == offer.pk
+        ]
+        if guests:
+            matches.append({"host": offer.pk, "beds": offer.beds, "guests": guests})
+    return {
+        "matches": matches,
+        "unmatched": [
+            {"guest": item.party, "reason": reason_text(item, by_party.get(item.party))}
+            for item in unmatched_parties
+        ],
+    }
+
+
+def plan_data(visit, plan):
+    """A matching.Plan (from `propose`) in the shape `match_visit` prints."""
+    visit_parties, visit_offers, *_rest = _inputs(visit)
+    return plan_as_data(visit, visit_parties, visit_offers, plan.placements, plan.unmatched)
+
+
+# --- forgetting -----------------------------------------------------------------------------
+
+
+def retention_days():
+    return int(getattr(settings, "VISIT_DATA_RETENTION_DAYS", 30))
+
+
+@scheduled(
+    "visit-data",
+    every=datetime.timedelta(hours=6),
+    description=gettext_lazy(
+        "Deletes what guests and hosts entered for an exchange visit, some days after it."
+    ),
+    counts=ngettext_lazy(
+        "%(count)s visit's guests and hosts deleted",
+        "%(count)s visits' guests and hosts deleted",
+        "count",
+    ),
+)
+def purge_visit_data(now):
+    """Deletes the guest parties, host offers, placements and matching of every visit that ended
+    more than VISIT_DATA_RETENTION_DAYS days ago. Returns the number of visits."""
+    today = timezone.localtime(now, LOCAL_TIME).date()
+    before = today - datetime.timedelta(days=retention_days())
+    keys = set(
+        VisitPage.objects.filter(end_date__lt=before).values_list("translation_key", flat=True)
+    )
+    with_data = set(
+        GuestParty.objects.filter(visit_key__in=keys).values_list("visit_key", flat=True)
+    ) | set(HostOffer.objects.filter(visit_key__in=keys).values_list("visit_key", flat=True))
+    with transaction.atomic():
+        GuestParty.objects.filter(visit_key__in=keys).delete()
+        HostOffer.objects.filter(visit_key__in=keys).delete()
+        VisitMatching.objects.filter(visit_key__in=keys).delete()
+    return len(with_data)

@@ -1,0 +1,317 @@
+"""What guests and hosts of an exchange visit are emailed, each in their own language: their
+seats or their number on the waiting list, seats that came free, changes saved, a cancellation
+or a withdrawn offer; and, only once the coordinators publish the matching, each other's names
+and contact details, once; a placement told that no longer holds reaches both."""
+
+from django.core import mail
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+
+from exchanges import visit_notifications, visits
+from exchanges.models import GuestParty, HostOffer, Placement, VisitCoordinator
+from tests.visits_base import VisitMixin
+
+GUEST_PHONE = "+31 6 1234 5678"
+HOST_PHONE = "+49 5245 98765"
+HOST_ADDRESS = "Lindenstraße 12, 33442 Herzebrock-Clarholz"
+
+
+class VisitEmailsTestCase(VisitMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.build_visit(seats=4)
+        VisitCoordinator.objects.filter(name="Gerda Mulder").update(
+            email="gerda@steenwijkerland.example", phone="+31 521 123456"
+        )
+        VisitCoordinator.objects.filter(name="Klaus Brinkmann").update(
+            email="klaus@herzebrock.example", phone="+49 5245 1234"
+        )
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def sign_up(self, name, language="nl", **answers):
+        user = self.resident(name, self.steenwijkerland, language)
+        answers.setdefault("travellers", name)
+        with self.captureOnCommitCallbacks(execute=True):
+            return visits.sign_up(self.visit, user, GuestParty(**answers), notify=True)
+
+    def offer(self, name, language="de", **answers):
+        user = self.resident(name, self.herzebrock, language)
+        answers.setdefault("household", f"Familie {name}")
+        answers.setdefault("beds", 4)
+        answers.setdefault("nights", [night.isoformat() for night in self.visit.nights()])
+        with self.captureOnCommitCallbacks(execute=True):
+            return visits.offer_hosting(self.visit_de, user, HostOffer(**answers), notify=True)
+
+    def publish(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            return visits.publish(self.visit)
+
+    def emails_to(self, member):
+        return [email for email in mail.outbox if email.to == [member.email]]
+
+    def html(self, email):
+        [(content, mimetype)] = email.alternatives
+        self.assertEqual(mimetype, "text/html")
+        return content
+
+    def path_in(self, language, name="member_area"):
+        with translation.override(language):
+            return reverse(name)
+
+    def deadline_in(self, language):
+        with translation.override(language):
+            return formats.date_format(
+                timezone.localtime(self.visit.signup_deadline), "DATETIME_FORMAT"
+            )
+
+    # --- signing up -------------------------------------------------------------------------
+
+    def test_a_dutch_guest_is_told_her_seats_until_when_she_may_change_and_whom_to_ask(self):
+        anke = self.sign_up("Anke", adults=2, children=1)
+        [email] = self.emails_to(anke.user)
+        self.assertEqual(email.subject, f"Je bent aangemeld: {self.visit.title}")
+        self.assertIn(f"„{self.visit.title}”", email.body)
+        self.assertIn("Je reisgezelschap heeft 3 plaatsen.", email.body)
+        self.assertIn(f"Tot {self.deadline_in('nl')} kun je je aanmelding", email.body)
+        self.assertIn(
+            "Gerda Mulder (Steenwijkerland), gerda@steenwijkerland.example, +31 521 123456",
+            email.body,
+        )
+        self.assertIn("Klaus Brinkmann", email.body)
+        self.assertIn(f"http://testserver{self.visit.get_url_parts()[2]}", email.body)
+        self.assertIn(f"http://testserver{self.path_in('nl')}", email.body)
+        with translation.override("nl"):
+            self.assertIn(formats.date_format(self.visit.start_date), email.body)
+
+    def test_the_waiting_list_email_gives_the_partys_number(self):
+        self.sign_up("Anke", adults=4)
+        self.sign_up("Hendrik", adults=2)
+        femke = self.sign_up("Femke", adults=1)
+        [email] = self.emails_to(femke.user)
+        self.assertEqual(email.subject, f"Op de wachtlijst: {self.visit.title}")
+        self.assertIn("op de wachtlijst, als nummer 2.", email.body)
+
+    def test_a_german_guest_reads_the_visit_under_its_german_title(self):
+        sabine = self.sign_up("Sabine", language="de", adults=4)
+        [email] = self.emails_to(sabine.user)
+        self.assertEqual(email.subject, "Sie sind angemeldet: Austauschbesuch")
+        self.assertIn("Ihre Reisegruppe hat 4 Plätze.", email.body)
+        self.assertIn(f"http://testserver{self.visit_de.get_url_parts()[2]}", email.body)
+        self.assertIn(f"http://testserver{self.path_in('de')}", email.body)
+        self.assertIn(f"Bis {self.deadline_in('de')} können Sie Ihre Anmeldung", email.body)
+
+    def test_changes_are_confirmed_as_saved(self):
+        anke = self.sign_up("Anke", adults=1)
+        anke.adults = 2
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.sign_up(self.visit, anke.user, anke, notify=True)
+        _first, changed = self.emails_to(anke.user)
+        self.assertEqual(changed.subject, f"Wijzigingen opgeslagen: {self.visit.title}")
+        self.assertIn("De wijzigingen in je aanmelding", changed.body)
+        self.assertIn("2 plaatsen", changed.body)
+
+    def test_a_cancellation_is_confirmed_and_the_next_party_waiting_is_promoted(self):
+        anke = self.sign_up("Anke", adults=4)
+        sabine = self.sign_up("Sabine", language="de", adults=2)
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.cancel_party(anke)
+        [cancelled] = self.emails_to(anke.user)
+        self.assertEqual(cancelled.subject, f"Aanmelding geannuleerd: {self.visit.title}")
+        self.assertIn("je reisgezelschap reist niet meer mee", cancelled.body)
+        [promoted] = self.emails_to(sabine.user)
+        self.assertEqual(promoted.subject, "Für Sie sind Plätze frei geworden: Austauschbesuch")
+        self.assertIn("Ihre Reisegruppe hat jetzt 2 Plätze.", promoted.body)
+
+    def test_a_coordinator_who_cancels_a_party_is_named_as_such(self):
+        anke = self.sign_up("Anke")
+        later = self.visit.signup_deadline + timezone.timedelta(days=1)
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.cancel_party(anke, now=later, by_coordinator=True)
+        cancelled = self.emails_to(anke.user)[-1]
+        self.assertIn("Een coördinator heeft je aanmelding", cancelled.body)
+
+    # --- offering -------------------------------------------------------------------------
+
+    def test_a_german_host_is_thanked_with_a_summary_and_told_when_guests_follow(self):
+        offer = self.offer("Bergmann", beds=3)
+        [email] = self.emails_to(offer.user)
+        self.assertEqual(
+            email.subject, "Vielen Dank für Ihr Angebot als Gastfamilie: Austauschbesuch"
+        )
+        self.assertIn("Betten: 3", email.body)
+        self.assertIn("jede Nacht des Besuchs", email.body)
+        self.assertIn("Sobald die Koordinatoren die Zuordnung veröffentlichen", email.body)
+        self.assertIn("Bis ", email.body)
+
+    def test_an_offer_changed_and_withdrawn_is_confirmed(self):
+        offer = self.offer("Bergmann", beds=3)
+        offer.beds = 2
+        offer.nights = [self.visit.nights()[0].isoformat()]
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.offer_hosting(self.visit_de, offer.user, offer, notify=True)
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.withdraw_offer(offer)
+        _thanks, changed, withdrawn = self.emails_to(offer.user)
+        self.assertEqual(changed.subject, "Änderungen gespeichert: Austauschbesuch")
+        self.assertIn("Betten: 2", changed.body)
+        with translation.override("de"):
+            self.assertIn(formats.date_format(self.visit.nights()[0]), changed.body)
+        self.assertEqual(
+            withdrawn.subject, "Angebot als Gastfamilie zurückgezogen: Austauschbesuch"
+        )
+
+    # --- the matching -----------------------------------------------------------------------
+
+    def place_anke_with_bergmann(self, **answers):
+        answers = {
+            "adults": 2,
+            "children": 1,
+            "travellers": "Anke de Vries, Piet de Vries, Sanne (8)",
+            "languages": ["nl", "nds"],
+            "animal_allergy": True,
+            "allergies": "Noten",
+            "diet": "Vegetarisch",
+            "step_free": True,
+            "mobility": "Rollator",
+            "smoke_free": True,
+            "wishes": "Graag bij de familie van 2024",
+            "phone": GUEST_PHONE,
+            **answers,
+        }
+        anke = self.sign_up("Anke", **answers)
+        offer = self.offer("Bergmann", phone=HOST_PHONE, address=HOST_ADDRESS)
+        visits.assign(anke, offer)
+        return anke, offer
+
+    def test_guest_and_host_learn_each_other_in_their_own_language_only_once_published(self):
+        anke, offer = self.place_anke_with_bergmann()
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.propose(self.visit)
+        for email in mail.outbox:
+            for secret in (HOST_PHONE, "Lindenstraße", offer.user.email, GUEST_PHONE):
+                self.assertNotIn(secret, email.body)
+        self.assertNotIn(offer.user.email, "".join(e.body for e in self.emails_to(anke.user)))
+        mail.outbox.clear()
+
+        self.assertEqual(self.publish(), 1)
+
+        [to_guest] = self.emails_to(anke.user)
+        self.assertEqual(to_guest.subject, f"Je gastgezin voor {self.visit.title}")
+        self.assertIn("je reisgezelschap logeert bij Familie Bergmann.", to_guest.body)
+        for detail in (
+            "Naam: Bergmann",
+            f"E-mail: {offer.user.email}",
+            f"Telefoon: {HOST_PHONE}",
+            f"Adres: {HOST_ADDRESS}",
+        ):
+            self.assertIn(detail, to_guest.body)
+
+        [to_host] = self.emails_to(offer.user)
+        self.assertEqual(to_host.subject, "Ihre Gäste für Austauschbesuch")
+        self.assertIn("Diese Gäste wohnen bei Familie Bergmann.", to_host.body)
+        for detail in (
+            "Kontakt: Anke",
+            f"E-Mail: {anke.user.email}",
+            f"Telefon: {GUEST_PHONE}",
+            "Wer reist mit: Anke de Vries, Piet de Vries, Sanne (8)",
+            "2 Erwachsene, 1 Kind",
+            "Sprachen: Niederländisch, Plattdeutsch (Nedersaksisch)",
+            "Tierallergie: ja",
+            "Andere Allergien: Noten",
+            "Ernährung: Vegetarisch",
+            "Braucht eine Wohnung ohne Treppen: ja",
+            "Rollator",
+            "Raucht: nein",
+            "Braucht eine rauchfreie Wohnung: ja",
+            "Wünsche: Graag bij de familie van 2024",
+        ):
+            self.assertIn(detail, to_host.body)
+
+        # Personal data never in a subject (the outbox shows subjects to editors).
+        for email in (to_guest, to_host):
+            for secret in (
+                anke.user.email,
+                offer.user.email,
+                GUEST_PHONE,
+                HOST_PHONE,
+                "Bergmann",
+                "Anke",
+            ):
+                self.assertNotIn(secret, email.subject)
+
+    def test_publishing_again_or_retrying_sends_nothing_new(self):
+        anke, _offer = self.place_anke_with_bergmann()
+        self.publish()
+        sent = len(mail.outbox)
+        self.assertEqual(self.publish(), 0)
+        placement = Placement.objects.get(party=anke)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertEqual(visit_notifications.matched(placement), [])
+        self.assertEqual(len(mail.outbox), sent)
+
+    def test_a_placement_told_and_undone_by_a_coordinator_reaches_both(self):
+        anke, offer = self.place_anke_with_bergmann()
+        self.publish()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.assign(anke, None)
+        [to_guest] = self.emails_to(anke.user)
+        self.assertEqual(to_guest.subject, f"Je gastgezin is gewijzigd: {self.visit.title}")
+        self.assertIn("bij Familie Bergmann", to_guest.body)
+        self.assertIn("de coördinatoren zoeken een ander gastgezin", to_guest.body)
+        [to_host] = self.emails_to(offer.user)
+        self.assertEqual(to_host.subject, "Ihre Gäste haben sich geändert: Austauschbesuch")
+        self.assertIn(
+            "Die Reisegruppe von Anke wohnt während „Austauschbesuch“ nicht mehr bei Ihnen.",
+            to_host.body,
+        )
+
+    def test_a_draft_placement_undone_tells_nobody(self):
+        anke, _offer = self.place_anke_with_bergmann()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.assign(anke, None)
+        self.assertEqual(mail.outbox, [])
+
+    def test_a_guest_who_cancels_gets_one_email_and_the_host_is_told_they_no_longer_come(self):
+        anke, offer = self.place_anke_with_bergmann()
+        self.publish()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.cancel_party(anke)
+        [to_guest] = self.emails_to(anke.user)
+        self.assertIn("Aanmelding geannuleerd", to_guest.subject)
+        [to_host] = self.emails_to(offer.user)
+        self.assertIn("Ihre Gäste haben sich geändert", to_host.subject)
+
+    def test_a_host_whose_account_is_deleted_leaves_the_guest_told(self):
+        anke, offer = self.place_anke_with_bergmann()
+        self.publish()
+        mail.outbox.clear()
+        host = offer.user
+        with self.captureOnCommitCallbacks(execute=True):
+            host.delete()
+        self.assertEqual(self.emails_to(host), [])
+        [to_guest] = self.emails_to(anke.user)
+        self.assertIn("Je gastgezin is gewijzigd", to_guest.subject)
+
+    def test_hostile_text_is_escaped_in_the_html_body(self):
+        anke, offer = self.place_anke_with_bergmann(
+            travellers="<script>alert('gast')</script>", wishes='<img src=x onerror="x()">'
+        )
+        HostOffer.objects.filter(pk=offer.pk).update(household="<b>Familie</b> <script>x</script>")
+        mail.outbox.clear()
+        self.publish()
+        [to_host] = self.emails_to(offer.user)
+        [to_guest] = self.emails_to(anke.user)
+        for email in (to_host, to_guest):
+            html = self.html(email)
+            self.assertNotIn("<script>", html)
+            self.assertNotIn("<b>Familie", html)
+            self.assertNotIn("<img", html)
+        self.assertIn("&lt;script&gt;alert(", self.html(to_host))
+        self.assertIn("&lt;b&gt;Familie&lt;/b&gt;", self.html(to_guest))
