@@ -6,7 +6,7 @@ every cache hit; the tests count)."""
 
 from home import live
 
-from .models import MeetingPage, StoryPage
+from .models import MeetingPage, StoryPage, VisitPage
 
 MEETING_FIELDS = (
     "translation_key",
@@ -15,6 +15,14 @@ MEETING_FIELDS = (
     "start",
     "registration_deadline",
     "online_url",
+)
+# What an exchange visit's sign-up part reads of the visit (exchanges/visit_views.signup_state).
+VISIT_FIELDS = (
+    "translation_key",
+    "seats",
+    "signup_deadline",
+    "travelling_town",
+    "hosting_town",
 )
 AUTHOR_FIELDS = ("author__display_name", "author__first_name", "author__last_name")
 
@@ -32,10 +40,17 @@ def story_context(request, pk):
     return {"page": story.get(pk=pk)}
 
 
+def visit_context(request, pk):
+    """The visit as its sign-up part reads it; the part works out the rest (the seats left, the
+    visitor's party or offer) with the `visit_signup` tag."""
+    return {"page": VisitPage.objects.only(*VISIT_FIELDS).get(pk=pk)}
+
+
 def register():
     live.register("meeting-places", "includes/meeting_places.html", meeting_context)
     live.register("meeting-registration", "includes/registration.html", meeting_context)
     live.register(
         "meeting-online", "includes/meeting_online.html", meeting_context, by_visitor=True
     )
+    live.register("visit-signup", "includes/visit_signup.html", visit_context)
     live.register("story-author", "includes/story_author.html", story_context)

@@ -1,9 +1,9 @@
 """The member area (`members/`, with community/urls.py): what the member contributes and has
-registered for (and their own calendar feed), and a copy of their data."""
+registered for (and their own calendar feed), their exchange visits, and a copy of their data."""
 
 from django.urls import path
 
-from . import digest_views, ical, views
+from . import digest_views, ical, views, visit_views
 
 urlpatterns = [
     path("", views.member_area, name="member_area"),
@@ -19,6 +19,18 @@ urlpatterns = [
         "contributions/<id:page_id>/delete/",
         views.delete_contribution,
         name="delete_contribution",
+    ),
+    path("visits/<id:page_id>/guests/", visit_views.guest_party, name="visit_guest_party"),
+    path(
+        "visits/<id:page_id>/guests/cancel/",
+        visit_views.cancel_guest_party,
+        name="visit_cancel_guest_party",
+    ),
+    path("visits/<id:page_id>/host/", visit_views.host_offer, name="visit_host_offer"),
+    path(
+        "visits/<id:page_id>/host/withdraw/",
+        visit_views.withdraw_host_offer,
+        name="visit_withdraw_host_offer",
     ),
     path("my-data/", views.download_data, name="member_data"),
     path("calendar/<slug:token>.ics", ical.personal_feed, name="personal_calendar_feed"),

@@ -29,6 +29,7 @@ from .choices import RegistrationStatus
 from .contribution_forms import MeetingForm, StoryForm, form_for
 from .models import CalendarToken, MeetingPage, Registration, RegistrationClosed
 from .privacy import export_member_data
+from .visit_views import member_visits
 
 
 def meeting_for(page_id):
@@ -71,8 +72,8 @@ def cancel_registration(request, page_id):
 @member_required
 @never_cache
 def member_area(request):
-    """The member's registrations, contributions and sectors, and the secret address of their
-    calendar: kept by no cache, not even the browser's (`private, no-store`)."""
+    """The member's registrations, contributions, exchange visits and sectors, and the secret
+    address of their calendar: kept by no cache, not even the browser's (`private, no-store`)."""
     user = request.user
     registrations = list(
         Registration.objects.filter(user=user)
@@ -104,6 +105,7 @@ def member_area(request):
             "contributions": contributions.contributions_of(user),
             "registrations": registrations,
             "sectors": sectors,
+            "visits": member_visits(user),
             **personal_calendar_addresses(request),
         },
     )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from community.models import NewsletterPage, SectorPage
-from exchanges.models import MeetingPage, StoryPage
+from exchanges.models import MeetingPage, StoryPage, VisitPage
 from home.cache import active_locale, content_only, language_code_of, locales, shows_query
 from home.models import StandardPage
 from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
@@ -93,6 +93,7 @@ SEARCH_PERIOD = 600
 SEARCH_RESULT_KINDS = {
     MeetingPage: ("meeting", pgettext_lazy("search result", "Meeting")),
     StoryPage: ("story", pgettext_lazy("search result", "Story")),
+    VisitPage: ("visit", pgettext_lazy("search result", "Exchange visit")),
     SectorPage: ("sector", pgettext_lazy("search result", "Sector community")),
     StandardPage: ("page", pgettext_lazy("search result", "Page")),
 }
