@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from . import visit_admin
 from .choices import RegistrationStatus
 from .models import Registration
 
@@ -71,3 +72,24 @@ class RegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_urls")
+def register_visit_admin_urls():
+    """The coordinators' guests, hosts and matching of exchange visits (visit_admin.py)."""
+    return visit_admin.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_visits_menu_item():
+    return visit_admin.menu_item()
+
+
+@hooks.register("register_page_header_buttons")
+def visit_header_button(page, user, view_name, next_url=None):
+    yield from visit_admin.visit_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def visit_listing_button(page, user, next_url=None):
+    yield from visit_admin.visit_buttons(page, user)

@@ -64,7 +64,9 @@ from wagtail_localize.models import (
 from community.models import ContributionReviewTask, NewsletterSubscriber, Report, Town
 from community.roles import EDITOR_GROUPS, MODERATORS, WORKFLOW
 from community.roles.setup import setup_roles
-from exchanges.models import Registration
+from exchanges import visits
+from exchanges.factories import VisitPageFactory
+from exchanges.models import GuestParty, HostOffer, Placement, Registration, VisitMatching
 from home.machine_translation import GlossaryTerm, MachineTranslation
 from home.mail import OutgoingEmail
 from home.models import Foundation, FoundationSettings
@@ -83,6 +85,7 @@ PUBLIC = "ok ok ok ok ok ok ok"  # scripts and icons of the admin
 STAFF_405 = "login login login 405 405 405 405"  # the other method is refused before the roles
 EDITORS_405 = "login login login no 405 405 405"
 ADMINS_405 = "login login login no no no 405"
+COORDINATORS = "login login login no no ok ok"  # a visit to the German town: its editors
 
 MATRIX = {
     # URL name [@ object it is tried with]: "anonymous member blocked moderator editor_nl
@@ -543,6 +546,20 @@ MATRIX = {
     "wagtailsites:history_results": (ADMINS, ADMINS_405),
     "wagtailsites:usage": (ADMINS, ADMINS_405),
     "wagtailsites:copy": ADMINS,
+    # Exchange visits (exchanges/visit_admin.py): the coordinators, i.e. the editors of the
+    # hosting town's foundation (the visit goes to Herzebrock-Clarholz: the German editors).
+    "exchange_visits": (EDITORS, EDITORS_405),
+    "exchange_visit": (COORDINATORS, "login login login no no 405 405"),
+    "exchange_visit_matching": (COORDINATORS, "login login login no no 405 405"),
+    "exchange_visit_propose": (STAFF_405, "login login login no no ok+ ok+"),
+    # An empty POST asks to tick the box first.
+    "exchange_visit_publish": COORDINATORS,
+    "exchange_visit_guests_csv": COORDINATORS,
+    # Without a household chosen: the party stays without one.
+    "exchange_visit_place": (STAFF_405, COORDINATORS),
+    "exchange_visit_returning": (STAFF_405, COORDINATORS),
+    "exchange_visit_cancel_party": (STAFF_405, "login login login no no ok+ ok+"),
+    "exchange_visit_withdraw_offer": (STAFF_405, "login login login no no ok+ ok+"),
     # Accounts and groups: administrators only (the attack of issue 12).
     "wagtailusers_users:index": (ADMINS, ADMINS_405),
     "wagtailusers_users:index_results": (ADMINS, ADMINS_405),
@@ -691,6 +708,20 @@ class Objects(CalendarMixin):
         cls.glossary_term = GlossaryTerm.objects.create(dutch="Steenwijkerland")
         cls.segment = StringSegment.objects.filter(source=source).first()
         cls.overridable = OverridableSegment.objects.filter(source=source).first()
+        cls.visit = VisitPageFactory(
+            parent=cls.calendar, travelling_town=cls.steenwijkerland, hosting_town=cls.herzebrock
+        )
+        guest = User.objects.create_user(
+            "gast@example.org", password, display_name="Gast", town=cls.steenwijkerland
+        )
+        host = User.objects.create_user(
+            "gastgeber@example.org", password, display_name="Gastgeber", town=cls.herzebrock
+        )
+        cls.party = visits.sign_up(cls.visit, guest, GuestParty(travellers="Gast"))
+        nights = [night.isoformat() for night in cls.visit.nights()]
+        cls.offer = visits.offer_hosting(
+            cls.visit, host, HostOffer(household="Familie Gastgeber", beds=2, nights=nights)
+        )
         cls.session = EditingSession.objects.create(
             user=cls.editor_nl,
             content_type=ContentType.objects.get_for_model(Page),
@@ -899,6 +930,9 @@ class Addresses:
             "mode": "default",
             "redirect_id": o.redirect.pk,
             "email_id": o.email.pk,
+            "visit_id": o.visit.pk,
+            "party_id": o.party.pk,
+            "offer_id": o.offer.pk,
             "machine_translation_id": o.machine_translation.pk,
             "document_id": o.document.pk,
             "doc_id": o.document.pk,
@@ -985,6 +1019,10 @@ def fingerprint():
         list(Collection.objects.order_by("pk").values_list("pk", "name", "path")),
         list(Report.objects.order_by("pk").values_list("pk", "resolved_at", "decision")),
         list(Registration.objects.order_by("pk").values_list("pk", "status")),
+        list(GuestParty.objects.order_by("pk").values_list("pk", "status", "preferred_offer")),
+        list(HostOffer.objects.order_by("pk").values_list("pk", "withdrawn_at")),
+        list(Placement.objects.order_by("pk").values_list("party", "offer", "announced_at")),
+        list(VisitMatching.objects.values_list("pk", "proposed_at", "published_at")),
         list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
         list(TaskState.objects.order_by("pk").values_list("pk", "status")),
         list(Workflow.objects.order_by("pk").values_list("pk", "active", "name")),

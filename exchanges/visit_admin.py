@@ -1,0 +1,619 @@
+"""The coordinators' side of an exchange visit in the admin: the visits they coordinate, each
+visit's guest parties and host offers with every answer and contact, and the matching:
+proposing it, adjusting it by hand, publishing it (only then are guests and hosts emailed).
+
+Who may see and do what is `visits.may_coordinate` (the editors of the hosting town's
+foundation, and administrators) for every view here: the other town's editors and moderators
+are refused. Every change goes through exchanges/visits.py; the one field set here directly is
+a party's "returning to" household, which only coordinators fill in and no rule depends on but
+the matching's preference."""
+
+import csv
+import datetime
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import Button
+
+from community import roles
+from home.spreadsheets import neutralised
+
+from . import visits
+from .choices import RegistrationStatus, VisitLanguage
+from .models import GuestParty, HostOffer, Placement, VisitMatching, VisitPage
+
+LANGUAGE_NAMES = dict(VisitLanguage.choices)
+
+
+def contact_name(user):
+    return user.get_full_name() or user.public_name or user.email
+
+
+def language_names(codes):
+    return [str(LANGUAGE_NAMES.get(code, code)) for code in codes or ()]
+
+
+def coordinated(visit, request):
+    """The visit, if the user coordinates it; else a refusal (the other town's editors and
+    moderators included)."""
+    if not visits.may_coordinate(request.user, visit):
+        raise PermissionDenied
+    return visit
+
+
+def visit_for(request, visit_id):
+    return coordinated(
+        get_object_or_404(VisitPage.objects.select_related("hosting_town"), pk=visit_id), request
+    )
+
+
+def party_for(request, party_id):
+    party = get_object_or_404(
+        GuestParty.objects.select_related("user", "visit__hosting_town"), pk=party_id
+    )
+    coordinated(party.visit, request)
+    return party
+
+
+def offer_for(request, offer_id):
+    offer = get_object_or_404(
+        HostOffer.objects.select_related("user", "visit__hosting_town"), pk=offer_id
+    )
+    coordinated(offer.visit, request)
+    return offer
+
+
+def visit_url(visit):
+    return reverse("exchange_visit", args=[visit.pk])
+
+
+def matching_url(visit):
+    return reverse("exchange_visit_matching", args=[visit.pk])
+
+
+def back(request, fallback):
+    """Back to the page the form was on (ours only), else `fallback`."""
+    target = request.POST.get("next", "")
+    allowed = (reverse("exchange_visits"),)
+    return redirect(target if target.startswith(allowed) else fallback)
+
+
+# --- the list of visits ---------------------------------------------------------------------
+
+
+def matching_summary(state, untold):
+    if state.published_at:
+        if untold:
+            return ngettext(
+                "Published; %(count)d placement not yet told",
+                "Published; %(count)d placements not yet told",
+                untold,
+            ) % {"count": untold}
+        return _("Published")
+    if state.proposed_at:
+        return _("Proposed, not published")
+    return _("Not proposed yet")
+
+
+class VisitIndexView(WagtailAdminTemplateMixin, TemplateView):
+    """The visits the editor coordinates, one row per visit (not per language version)."""
+
+    template_name = "exchanges/admin/visit_index.html"
+    page_title = gettext_lazy("Exchange visits")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not roles.is_editor(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        language = get_language()
+        versions = visits.coordinated_visits(self.request.user).select_related(
+            "locale", "travelling_town", "hosting_town"
+        )
+        chosen = {}
+        for visit in versions.order_by("-start_date", "pk"):
+            current = chosen.get(visit.translation_key)
+            if current is None or (
+                visit.locale.language_code == language and current.locale.language_code != language
+            ):
+                chosen[visit.translation_key] = visit
+        keys = list(chosen)
+        party_counts = {
+            row["visit_key"]: row
+            for row in GuestParty.objects.filter(visit_key__in=keys)
+            .values("visit_key")
+            .annotate(
+                registered=Count("pk", filter=Q(status=RegistrationStatus.REGISTERED)),
+                waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+                cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+                seats=Sum("adults", filter=Q(status=RegistrationStatus.REGISTERED), default=0)
+                + Sum("children", filter=Q(status=RegistrationStatus.REGISTERED), default=0),
+            )
+            .order_by()
+        }
+        offer_counts = {
+            row["visit_key"]: row
+            for row in HostOffer.objects.filter(visit_key__in=keys, withdrawn_at=None)
+            .values("visit_key")
+            .annotate(offers=Count("pk"), beds=Sum("beds"))
+            .order_by()
+        }
+        untold = dict(
+            Placement.objects.filter(
+                party__visit_key__in=keys,
+                party__status=RegistrationStatus.REGISTERED,
+                announced_at=None,
+            )
+            .values("party__visit_key")
+            .annotate(n=Count("pk"))
+            .values_list("party__visit_key", "n")
+            .order_by()
+        )
+        states = {
+            state.visit_key: state for state in VisitMatching.objects.filter(visit_key__in=keys)
+        }
+        rows = []
+        for key, visit in chosen.items():
+            parties = party_counts.get(key, {})
+            taken = parties.get("seats", 0)
+            state = states.get(key) or VisitMatching(visit_key=key)
+            rows.append(
+                {
+                    "visit": visit,
+                    "taken": taken,
+                    "left": visits.seats_left(visit, taken=taken),
+                    "registered": parties.get("registered", 0),
+                    "waiting": parties.get("waiting", 0),
+                    "cancelled": parties.get("cancelled", 0),
+                    "offers": offer_counts.get(key, {}).get("offers", 0),
+                    "beds": offer_counts.get(key, {}).get("beds") or 0,
+                    "matching": matching_summary(state, untold.get(key, 0)),
+                }
+            )
+        return super().get_context_data(**kwargs, rows=rows)
+
+
+# --- one visit: guests and hosts ------------------------------------------------------------
+
+
+class ReturningForm(forms.Form):
+    """The household a party stayed with before (the matching prefers placing them again)."""
+
+    offer = forms.ModelChoiceField(queryset=HostOffer.objects.none(), required=False)
+
+    def __init__(self, *args, party, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = HostOffer.objects.for_visit(party.visit).filter(
+            withdrawn_at=None
+        )
+
+
+class PlaceForm(forms.Form):
+    offer = forms.ModelChoiceField(queryset=HostOffer.objects.none(), required=False)
+    override = forms.BooleanField(required=False)
+
+    def __init__(self, *args, party, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].queryset = HostOffer.objects.for_visit(party.visit).filter(
+            withdrawn_at=None
+        )
+
+
+class VisitMixin(WagtailAdminTemplateMixin):
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.visit = visit_for(request, kwargs["visit_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.visit.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("exchange_visits"), "label": _("Exchange visits")},
+            {"url": "", "label": self.visit.title},
+        ]
+
+    def tabs(self, current):
+        return [
+            (visit_url(self.visit), _("Guests and hosts"), current == "people"),
+            (matching_url(self.visit), _("Matching"), current == "matching"),
+        ]
+
+
+class VisitPeopleView(VisitMixin, TemplateView):
+    """Every guest party (cancelled ones too) and every host offer (withdrawn ones too), with
+    every answer and contact; coordinators cancel, withdraw and name returning pairs here, after
+    the deadline too."""
+
+    template_name = "exchanges/admin/visit_people.html"
+    page_title = gettext_lazy("Guests and hosts")
+
+    def get_context_data(self, **kwargs):
+        visit = self.visit
+        all_offers = list(visits.offers(visit))
+        offers_by_pk = {offer.pk: offer for offer in all_offers}
+        active_offers = [offer for offer in all_offers if offer.withdrawn_at is None]
+        all_parties = list(visits.parties(visit))
+        placed = dict(
+            Placement.objects.filter(party__in=all_parties).values_list("party_id", "offer_id")
+        )
+        party_rows = [
+            {
+                "party": party,
+                "name": contact_name(party.user),
+                "languages": language_names(party.languages),
+                "late": party.status == RegistrationStatus.CANCELLED
+                and party.updated_at > visit.signup_deadline,
+                "returning_to": offers_by_pk.get(party.preferred_offer_id),
+                "placed_with": offers_by_pk.get(placed.get(party.pk)),
+            }
+            for party in all_parties
+        ]
+        offer_rows = [
+            {
+                "offer": offer,
+                "name": contact_name(offer.user),
+                "languages": language_names(offer.languages),
+                "nights": [datetime.date.fromisoformat(night) for night in offer.nights or ()],
+                "every_night": offer.hosts_every_night(visit),
+            }
+            for offer in all_offers
+        ]
+        taken = sum(party.people for party in all_parties if party.is_registered)
+        return super().get_context_data(
+            **kwargs,
+            visit=visit,
+            tabs=self.tabs("people"),
+            party_rows=party_rows,
+            offer_rows=offer_rows,
+            active_offers=active_offers,
+            taken=taken,
+            left=visits.seats_left(visit, taken=taken),
+            beds=sum(offer.beds for offer in active_offers),
+            deadline_passed=not visit.signup_open(),
+            next_url=self.request.get_full_path(),
+        )
+
+
+# --- one visit: the matching ----------------------------------------------------------------
+
+
+class VisitMatchingView(VisitMixin, TemplateView):
+    """The matching as it stands: each household's guests, who is left without a host and why,
+    and a form per party to place it by hand."""
+
+    template_name = "exchanges/admin/visit_matching.html"
+    page_title = gettext_lazy("Matching")
+
+    def get_context_data(self, **kwargs):
+        visit = self.visit
+        active_offers = list(visits.offers(visit).filter(withdrawn_at=None))
+        registered = list(visits.parties(visit).filter(status=RegistrationStatus.REGISTERED))
+        placements = list(
+            Placement.objects.filter(party__in=registered).select_related("party", "offer")
+        )
+        by_party = {placement.party_id: placement for placement in placements}
+        offers_by_pk = {offer.pk: offer for offer in active_offers}
+
+        def facts(party, offer):
+            shared = set(party.languages or ()) & set(offer.languages or ())
+            return {
+                "party": party,
+                "name": contact_name(party.user),
+                "shared": language_names(sorted(shared)),
+                "returning": offer.pk in visits.returning_offers(party, active_offers),
+                "placement": by_party.get(party.pk),
+            }
+
+        hosts = []
+        for offer in active_offers:
+            guests = [
+                facts(party, offer)
+                for party in registered
+                if getattr(by_party.get(party.pk), "offer_id", None) == offer.pk
+            ]
+            hosts.append(
+                {
+                    "offer": offer,
+                    "guests": guests,
+                    "used": sum(guest["party"].people for guest in guests),
+                    "languages": language_names(offer.languages),
+                }
+            )
+        parties_by_pk = {party.pk: party for party in registered}
+        left_out = [
+            {
+                "party": parties_by_pk[item.party],
+                "name": contact_name(parties_by_pk[item.party].user),
+                "reason": visits.reason_text(item, parties_by_pk[item.party]),
+            }
+            for item in visits.unmatched(registered, active_offers, placements, visit)
+        ]
+        rows = [
+            {
+                "party": party,
+                "name": contact_name(party.user),
+                "languages": language_names(party.languages),
+                "placement": by_party.get(party.pk),
+                "returning": [
+                    offers_by_pk[pk]
+                    for pk in sorted(visits.returning_offers(party, active_offers))
+                    if pk in offers_by_pk
+                ],
+            }
+            for party in registered
+        ]
+        state = visits.matching_state(visit)
+        untold = [placement for placement in placements if placement.announced_at is None]
+        return super().get_context_data(
+            **kwargs,
+            visit=visit,
+            tabs=self.tabs("matching"),
+            state=state,
+            hosts=hosts,
+            left_out=left_out,
+            rows=rows,
+            offers=active_offers,
+            untold=len(untold),
+            told=len(placements) - len(untold),
+            next_url=self.request.get_full_path(),
+        )
+
+
+def to_be_told(visit):
+    """(guests, hosts) a publication would email now: the placements not yet told."""
+    untold = Placement.objects.filter(
+        party__visit_key=visit.translation_key,
+        party__status=RegistrationStatus.REGISTERED,
+        announced_at=None,
+    )
+    guests = untold.values("party").distinct().count()
+    hosts = untold.values("offer").distinct().count()
+    return guests, hosts
+
+
+class PublishView(VisitMixin, TemplateView):
+    """The confirmation before the emails go: how many guests and hosts will be told."""
+
+    template_name = "exchanges/admin/visit_publish.html"
+
+    def get_page_title(self):
+        if visits.is_published(self.visit):
+            return _("Publish the changes")
+        return _("Publish the matching")
+
+    def get_context_data(self, **kwargs):
+        guests, hosts = to_be_told(self.visit)
+        return super().get_context_data(
+            **kwargs,
+            visit=self.visit,
+            guests=guests,
+            hosts=hosts,
+            state=visits.matching_state(self.visit),
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm that the emails may be sent."))
+            return redirect("exchange_visit_publish", self.visit.pk)
+        told = visits.publish(self.visit, user=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "The matching is published: %(count)d placement told to its guests and hosts.",
+                "The matching is published: %(count)d placements told to their guests and hosts.",
+                told,
+            )
+            % {"count": told},
+        )
+        return redirect(matching_url(self.visit))
+
+
+# --- actions --------------------------------------------------------------------------------
+
+
+@require_POST
+def propose_view(request, visit_id):
+    visit = visit_for(request, visit_id)
+    plan = visits.propose(visit)
+    messages.success(
+        request,
+        _("A matching is proposed. Parties placed: %(placed)d; without a host: %(left)d.")
+        % {"placed": len(plan.placements), "left": len(plan.unmatched)},
+    )
+    return redirect(matching_url(visit))
+
+
+@require_POST
+def place_view(request, party_id):
+    party = party_for(request, party_id)
+    form = PlaceForm(request.POST, party=party)
+    fallback = matching_url(party.visit)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the households of this visit."))
+        return back(request, fallback)
+    offer = form.cleaned_data["offer"]
+    try:
+        visits.assign(party, offer, override=form.cleaned_data["override"])
+    except visits.MatchingRefused as refusal:
+        messages.error(request, str(refusal))
+        return back(request, fallback)
+    name = contact_name(party.user)
+    if offer is None:
+        messages.success(request, _("%(party)s has no host now.") % {"party": name})
+    else:
+        messages.success(
+            request,
+            _("%(party)s stays with %(household)s.")
+            % {"party": name, "household": offer.household},
+        )
+    return back(request, fallback)
+
+
+@require_POST
+def returning_view(request, party_id):
+    party = party_for(request, party_id)
+    form = ReturningForm(request.POST, party=party)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the households of this visit."))
+        return back(request, visit_url(party.visit))
+    party.preferred_offer = form.cleaned_data["offer"]
+    party.save(update_fields=["preferred_offer", "updated_at"])
+    messages.success(
+        request,
+        _("Saved whom %(party)s returns to.") % {"party": contact_name(party.user)},
+    )
+    return back(request, visit_url(party.visit))
+
+
+@require_POST
+def cancel_party_view(request, party_id):
+    party = party_for(request, party_id)
+    visits.cancel_party(party, by_coordinator=True)
+    messages.success(
+        request, _("The party of %(party)s is cancelled.") % {"party": contact_name(party.user)}
+    )
+    return back(request, visit_url(party.visit))
+
+
+@require_POST
+def withdraw_offer_view(request, offer_id):
+    offer = offer_for(request, offer_id)
+    visits.withdraw_offer(offer, by_coordinator=True)
+    messages.success(
+        request, _("The offer of %(household)s is withdrawn.") % {"household": offer.household}
+    )
+    return back(request, visit_url(offer.visit))
+
+
+def guests_csv_view(request, visit_id):
+    """The guest list for the bus, safe to open in a spreadsheet."""
+    visit = visit_for(request, visit_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="guests-{visit.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Name"),
+            _("Email"),
+            _("Phone"),
+            _("Who travels"),
+            _("Adults"),
+            _("Children"),
+            _("Status"),
+        ]
+    )
+    for party in visits.parties(visit):
+        writer.writerow(
+            neutralised(value)
+            for value in (
+                contact_name(party.user),
+                party.user.email,
+                party.phone,
+                party.travellers,
+                party.adults,
+                party.children,
+                party.get_status_display(),
+            )
+        )
+    return response
+
+
+# --- wiring ---------------------------------------------------------------------------------
+
+
+def urls():
+    def admin(view):
+        return require_admin_access(view)
+
+    return [
+        path("exchange-visits/", admin(VisitIndexView.as_view()), name="exchange_visits"),
+        path(
+            "exchange-visits/<int:visit_id>/",
+            admin(VisitPeopleView.as_view()),
+            name="exchange_visit",
+        ),
+        path(
+            "exchange-visits/<int:visit_id>/matching/",
+            admin(VisitMatchingView.as_view()),
+            name="exchange_visit_matching",
+        ),
+        path(
+            "exchange-visits/<int:visit_id>/propose/",
+            admin(propose_view),
+            name="exchange_visit_propose",
+        ),
+        path(
+            "exchange-visits/<int:visit_id>/publish/",
+            admin(PublishView.as_view()),
+            name="exchange_visit_publish",
+        ),
+        path(
+            "exchange-visits/<int:visit_id>/guests.csv",
+            admin(guests_csv_view),
+            name="exchange_visit_guests_csv",
+        ),
+        path(
+            "exchange-visits/parties/<int:party_id>/place/",
+            admin(place_view),
+            name="exchange_visit_place",
+        ),
+        path(
+            "exchange-visits/parties/<int:party_id>/returning/",
+            admin(returning_view),
+            name="exchange_visit_returning",
+        ),
+        path(
+            "exchange-visits/parties/<int:party_id>/cancel/",
+            admin(cancel_party_view),
+            name="exchange_visit_cancel_party",
+        ),
+        path(
+            "exchange-visits/offers/<int:offer_id>/withdraw/",
+            admin(withdraw_offer_view),
+            name="exchange_visit_withdraw_offer",
+        ),
+    ]
+
+
+class VisitsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_editor(request.user)
+
+
+def menu_item():
+    return VisitsMenuItem(
+        gettext_lazy("Exchange visits"),
+        reverse("exchange_visits"),
+        name="exchange-visits",
+        icon_name="group",
+        order=305,
+    )
+
+
+def visit_buttons(page, user):
+    """ "Guests and hosts" on an exchange visit in any language, for its coordinators."""
+    if page.specific_class is not None and issubclass(page.specific_class, VisitPage):
+        visit = page.specific_deferred
+        if visits.may_coordinate(user, visit):
+            yield Button(_("Guests and hosts"), url=visit_url(visit), icon_name="group", priority=6)

@@ -1,0 +1,279 @@
+"""The coordinators' side of an exchange visit in the admin (exchanges/visit_admin.py): the
+hosting town's editors see the guests and hosts, propose the matching, adjust it by hand and
+publish it; nobody else opens any of it."""
+
+import csv
+import datetime
+import io
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.messages import constants, get_messages
+from django.core import mail
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.users.models import UserProfile
+
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
+from exchanges import visits
+from exchanges.choices import RegistrationStatus
+from exchanges.models import GuestParty, Placement
+from tests.visits_base import VisitMixin
+
+User = get_user_model()
+PASSWORD = "een-lang-wachtwoord-123"  # noqa: S105
+
+
+def staff(email, group):
+    user = User.objects.create_user(email, PASSWORD)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def refused(response):
+    """403, a GET on a POST-only address, the login page, or Wagtail's refusal (the dashboard
+    with an error message)."""
+    if response.status_code in (403, 405):
+        return True
+    if response.status_code != 302:
+        return False
+    location = response["Location"]
+    errors = [m for m in get_messages(response.wsgi_request) if m.level == constants.ERROR]
+    return "login" in location or (location.endswith("/admin/") and bool(errors))
+
+
+class CoordinatorMixin(VisitMixin):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.build_visit(seats=None)
+        cls.editor_de = staff("redaktion@example.org", EDITOR_GROUPS[1])
+        cls.editor_nl = staff("redactie@example.org", EDITOR_GROUPS[0])
+        cls.moderator = staff("moderator@example.org", MODERATORS)
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.editor_de)
+
+    def people_url(self):
+        return reverse("exchange_visit", args=[self.visit.pk])
+
+    def matching_url(self):
+        return reverse("exchange_visit_matching", args=[self.visit.pk])
+
+    def post(self, name, pk, data=None, follow=False):
+        return self.client.post(reverse(name, args=[pk]), data or {}, follow=follow)
+
+
+class SeeingGuestsAndHostsTests(CoordinatorMixin, TestCase):
+    def test_german_editor_sees_guests_and_offers_with_every_answer_and_contact(self):
+        party = self.guest(
+            "Anke", adults=2, children=1, diet="vegetarisch", phone="+31 6 1234", wishes="rustig"
+        )
+        self.host("Bergmann", beds=3, pets=True, pets_detail="ein Hund", address="Dorfstraße 1")
+        response = self.client.get(self.people_url())
+        self.assertEqual(response.status_code, 200)
+        for text in ("Anke", party.user.email, "+31 6 1234", "vegetarisch", "rustig"):
+            self.assertContains(response, text)
+        for text in ("Familie Bergmann", "ein Hund", "Dorfstraße 1"):
+            self.assertContains(response, text)
+
+    def test_index_lists_each_visit_once_with_its_counts(self):
+        self.guest("Anke", adults=2)
+        self.host("Bergmann", beds=3)
+        response = self.client.get(reverse("exchange_visits"))
+        self.assertEqual(response.status_code, 200)
+        rows = response.context["rows"]
+        self.assertEqual(len(rows), 1)  # the Dutch and German pages are one visit
+        self.assertEqual((rows[0]["taken"], rows[0]["registered"], rows[0]["beds"]), (2, 1, 3))
+
+    def test_a_cancellation_after_the_deadline_is_marked_late(self):
+        party = self.guest("Anke")
+        GuestParty.objects.filter(pk=party.pk).update(
+            status=RegistrationStatus.CANCELLED,
+            updated_at=self.visit.signup_deadline + datetime.timedelta(hours=1),
+        )
+        response = self.client.get(self.people_url())
+        self.assertTrue(response.context["party_rows"][0]["late"])
+
+    def test_coordinator_cancels_a_party_and_withdraws_an_offer_after_the_deadline(self):
+        party = self.guest("Anke")
+        offer = self.host("Bergmann")
+        type(self.visit).objects.filter(translation_key=self.visit.translation_key).update(
+            signup_deadline=timezone.now() - datetime.timedelta(days=1)
+        )
+        self.post("exchange_visit_cancel_party", party.pk)
+        self.post("exchange_visit_withdraw_offer", offer.pk)
+        party.refresh_from_db()
+        offer.refresh_from_db()
+        self.assertEqual(party.status, RegistrationStatus.CANCELLED)
+        self.assertIsNotNone(offer.withdrawn_at)
+
+    def test_coordinator_names_the_household_a_party_returns_to(self):
+        party = self.guest("Anke")
+        offer = self.host("Bergmann")
+        self.post("exchange_visit_returning", party.pk, {"offer": offer.pk})
+        party.refresh_from_db()
+        self.assertEqual(party.preferred_offer, offer)
+
+    def test_guest_list_downloads_as_csv_that_no_spreadsheet_evaluates(self):
+        self.guest("Anke", adults=2, phone="+31 6 1234", travellers="=HYPERLINK(1)")
+        response = self.client.get(reverse("exchange_visit_guests_csv", args=[self.visit.pk]))
+        self.assertEqual(response.status_code, 200)
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        self.assertEqual(len(rows), 2)
+        self.assertIn("'=HYPERLINK(1)", rows[1])
+        self.assertIn("'+31 6 1234", rows[1])
+
+    def test_hostile_text_is_escaped_on_every_page(self):
+        hostile = "<script>alert(1)</script>"
+        party = self.guest("Anke", travellers=hostile, wishes=hostile)
+        offer = self.host("Bergmann", preferences=hostile)
+        User.objects.filter(pk=party.user.pk).update(display_name=hostile)
+        visits.assign(party, offer)
+        for url in (self.people_url(), self.matching_url(), reverse("exchange_visits")):
+            response = self.client.get(url)
+            self.assertNotContains(response, hostile)
+        self.assertContains(self.client.get(self.people_url()), "&lt;script&gt;")
+
+    def test_the_page_needs_no_more_queries_for_more_parties_and_offers(self):
+        self.guest("Anke")
+        self.host("Bergmann")
+        self.client.get(self.people_url())  # warm the caches of the admin (menus, settings)
+        visits.propose(self.visit)
+        urls = (self.people_url(), self.matching_url(), reverse("exchange_visits"))
+        few = {url: self.queries(url) for url in urls}
+        for name in ("Hendrik", "Femke", "Jelle"):
+            self.guest(name, wishes="Bergmann", animal_allergy=True)
+            self.host(f"Schulte {name}", pets=name == "Femke")
+        visits.propose(self.visit)
+        for url in urls:
+            self.assertEqual(self.queries(url), few[url], url)
+
+    def queries(self, url):
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(captured.captured_queries)
+
+
+class MatchingTests(CoordinatorMixin, TestCase):
+    def test_propose_adjust_by_hand_and_publish_tell_guests_and_hosts_only_then(self):
+        anke = self.guest("Anke", adults=2, animal_allergy=True)
+        hendrik = self.guest("Hendrik", adults=2)
+        bergmann = self.host("Bergmann", beds=2, pets=True, languages=["de"])
+        schulte = self.host("Schulte", beds=2, languages=["nl", "de"])
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertEqual(self.client.get(self.matching_url()).status_code, 200)
+            response = self.post("exchange_visit_propose", self.visit.pk, follow=True)
+        self.assertEqual(Placement.objects.get(party=anke).offer, schulte)
+        self.assertEqual(Placement.objects.get(party=hendrik).offer, bergmann)
+        self.assertContains(response, "Familie Schulte")
+
+        # Beds are short: refused, nothing lost.
+        response = self.post("exchange_visit_place", hendrik.pk, {"offer": schulte.pk}, follow=True)
+        self.assertEqual(Placement.objects.get(party=hendrik).offer, bergmann)
+        self.assertEqual(len(response.context["messages"]), 1)
+        self.assertEqual(list(response.context["messages"])[0].level_tag, "error")
+
+        # A broken rule (pets): refused unless the coordinator checked with both.
+        self.post("exchange_visit_place", hendrik.pk, {"offer": ""})
+        self.post("exchange_visit_place", anke.pk, {"offer": bergmann.pk})
+        self.assertEqual(Placement.objects.get(party=anke).offer, schulte)
+        self.post("exchange_visit_place", anke.pk, {"offer": bergmann.pk, "override": "on"})
+        self.assertEqual(Placement.objects.get(party=anke).offer, bergmann)
+        self.post("exchange_visit_place", hendrik.pk, {"offer": schulte.pk})
+        self.assertTrue(Placement.objects.get(party=hendrik).by_hand)
+        self.assertEqual(mail.outbox, [])
+
+        confirm = self.client.get(reverse("exchange_visit_publish", args=[self.visit.pk]))
+        self.assertEqual((confirm.context["guests"], confirm.context["hosts"]), (2, 2))
+        self.post("exchange_visit_publish", self.visit.pk)  # not confirmed
+        self.assertEqual(mail.outbox, [])
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post("exchange_visit_publish", self.visit.pk, {"confirm": "yes"})
+        # One email to each guest and each host of the two placements.
+        told = sorted(email.to[0] for email in mail.outbox)
+        people = [anke.user, hendrik.user, bergmann.user, schulte.user]
+        self.assertEqual(told, sorted(member.email for member in people))
+        self.assertFalse(Placement.objects.filter(announced_at=None).exists())
+        state = visits.matching_state(self.visit)
+        self.assertEqual(state.published_by, self.editor_de)
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        response = self.client.get(self.matching_url())
+        self.assertContains(response, "Änderungen veröffentlichen")  # "Publish the changes"
+
+    def test_the_plan_says_who_is_left_without_a_host_and_why(self):
+        self.guest("Anke", adults=5)
+        self.host("Bergmann", beds=2)
+        self.post("exchange_visit_propose", self.visit.pk)
+        response = self.client.get(self.matching_url())
+        self.assertEqual(len(response.context["left_out"]), 1)
+        self.assertIn("5", response.context["left_out"][0]["reason"])
+
+    def test_get_changes_nothing(self):
+        self.guest("Anke")
+        self.host("Bergmann")
+        for name in ("exchange_visit_propose", "exchange_visit_publish"):
+            self.client.get(reverse(name, args=[self.visit.pk]))
+        self.assertFalse(Placement.objects.exists())
+        self.assertIsNone(visits.matching_state(self.visit).proposed_at)
+
+
+class RefusalTests(CoordinatorMixin, TestCase):
+    def urls(self):
+        party = self.guest("Anke")
+        offer = self.host("Bergmann")
+        visit_urls = [
+            reverse(name, args=[self.visit_de.pk])
+            for name in (
+                "exchange_visit",
+                "exchange_visit_matching",
+                "exchange_visit_propose",
+                "exchange_visit_publish",
+                "exchange_visit_guests_csv",
+            )
+        ]
+        party_urls = [
+            reverse(name, args=[party.pk])
+            for name in (
+                "exchange_visit_place",
+                "exchange_visit_returning",
+                "exchange_visit_cancel_party",
+            )
+        ]
+        return [
+            *visit_urls,
+            *party_urls,
+            reverse("exchange_visit_withdraw_offer", args=[offer.pk]),
+        ]
+
+    def test_other_towns_editor_moderator_member_and_anonymous_are_refused_everywhere(self):
+        urls = self.urls()
+        member = self.resident("Jelle", self.steenwijkerland, "nl")
+        data = {"offer": "", "confirm": "yes"}
+        for user in (self.editor_nl, self.moderator, member, None):
+            self.client.logout()
+            if user is not None:
+                self.client.force_login(user)
+            for url in urls:
+                for method in (self.client.get, self.client.post):
+                    response = method(url, data)
+                    self.assertTrue(refused(response), f"{url} {response.status_code} for {user}")
+        party = GuestParty.objects.get()
+        self.assertEqual(party.status, RegistrationStatus.REGISTERED)
+        self.assertIsNone(visits.matching_state(self.visit).proposed_at)
+
+    def test_the_index_shows_other_editors_none_of_these_visits_and_moderators_nothing(
+        self,
+    ):
+        self.client.force_login(self.editor_nl)
+        self.assertEqual(self.client.get(reverse("exchange_visits")).context["rows"], [])
+        self.client.force_login(self.moderator)
+        self.assertTrue(refused(self.client.get(reverse("exchange_visits"))))
