@@ -1,5 +1,6 @@
 """The member's right to a copy of their data: what every app keeps about them (their profile,
-communities and contributions from community, their registrations from here), in one file."""
+communities and contributions from community, their registrations and exchange visits from
+here), in one file."""
 
 import json
 
@@ -10,7 +11,8 @@ from wagtail.models import Page
 from community import contributions
 from community.newsletter.subscriptions import subscription_of
 
-from .models import CalendarToken, Registration
+from . import visits
+from .models import CalendarToken, GuestParty, HostOffer, Registration
 
 
 def sector_communities(user):
@@ -55,6 +57,81 @@ def personal_calendar(user):
     if token is None:
         return None
     return {"created_at": token.created_at.isoformat(), "reset_at": token.updated_at.isoformat()}
+
+
+def _visit(record):
+    visit = record.visit
+    return {
+        "visit": visit.title,
+        "first_day": visit.start_date.isoformat(),
+        "last_day": visit.end_date.isoformat(),
+    }
+
+
+def exchange_visits(user):
+    """The member's guest parties and host offers with every answer, and their placement once
+    the matching is published: of the other side only what the member was told (the household
+    they stay with, the member whose party they host), never the other's answers."""
+    parties = []
+    for party in GuestParty.objects.filter(user=user).select_related("visit"):
+        placement = visits.published_placement_of(party)
+        parties.append(
+            {
+                **_visit(party),
+                "status": party.status,
+                "signed_up_at": party.queued_at.isoformat(),
+                "adults": party.adults,
+                "children": party.children,
+                "travellers": party.travellers,
+                "languages": party.languages,
+                "animal_allergy": party.animal_allergy,
+                "allergies": party.allergies,
+                "diet": party.diet,
+                "needs_step_free_home": party.step_free,
+                "mobility": party.mobility,
+                "needs_smoke_free_home": party.smoke_free,
+                "smokes": party.smokes,
+                "stayed_with_before": party.previous_hosts,
+                "wishes": party.wishes,
+                "phone": party.phone,
+                "staying_with": placement
+                and {
+                    "household": placement.offer.household,
+                    "told_at": placement.announced_at.isoformat(),
+                },
+            }
+        )
+    offers = []
+    for offer in HostOffer.objects.filter(user=user).select_related("visit"):
+        offers.append(
+            {
+                **_visit(offer),
+                "status": "withdrawn" if offer.withdrawn_at else "offered",
+                "offered_at": offer.created_at.isoformat(),
+                "withdrawn_at": offer.withdrawn_at and offer.withdrawn_at.isoformat(),
+                "household": offer.household,
+                "beds": offer.beds,
+                "pets": offer.pets,
+                "which_pets": offer.pets_detail,
+                "smoking_household": offer.smoking_household,
+                "smokers_welcome": offer.smokers_welcome,
+                "languages": offer.languages,
+                "guest_room_up_stairs": offer.stairs,
+                "nights": offer.nights,
+                "preferences": offer.preferences,
+                "address": offer.address,
+                "phone": offer.phone,
+                "guests": [
+                    {
+                        "guest": placement.party.user.public_name,
+                        "people": placement.party.people,
+                        "told_at": placement.announced_at.isoformat(),
+                    }
+                    for placement in visits.published_placement_of(offer)
+                ],
+            }
+        )
+    return {"guest_parties": parties, "host_offers": offers}
 
 
 def export_member_data(user):
@@ -103,6 +180,7 @@ def export_member_data(user):
             for registration in Registration.objects.filter(user=user).select_related("meeting")
         ],
         "personal_calendar": personal_calendar(user),
+        "exchange_visits": exchange_visits(user),
     }
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),

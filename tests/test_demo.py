@@ -227,7 +227,14 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
         from django.contrib.auth import get_user_model
 
         from community.models import SectorMembership
-        from exchanges.models import MeetingSector, Registration
+        from exchanges.models import (
+            GuestParty,
+            HostOffer,
+            MeetingSector,
+            Placement,
+            Registration,
+            VisitMatching,
+        )
 
         def counts():
             return [
@@ -238,6 +245,10 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
                     Registration,
                     get_user_model(),
                     SectorMembership,
+                    GuestParty,
+                    HostOffer,
+                    Placement,
+                    VisitMatching,
                 )
             ]
 
@@ -245,6 +256,82 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", stdout=StringIO())
         self.assertEqual(counts(), before)
+
+    def test_the_next_exchange_visit_is_there_in_both_languages(self):
+        import datetime
+
+        from exchanges.choices import CoordinatorSide
+        from exchanges.models import VisitPage
+
+        versions = VisitPage.objects.live().filter(alias_of__isnull=True)
+        self.assertCountEqual(
+            versions.values_list("locale__language_code", flat=True), ["nl", "de"]
+        )
+        visit = versions.get(locale__language_code="nl")
+        german = versions.get(locale__language_code="de")
+        self.assertEqual(german.translation_key, visit.translation_key)
+        self.assertEqual(german.title, "Erwachsenenaustausch: Gäste aus Steenwijkerland")
+        self.assertEqual((visit.travelling_town.country, visit.hosting_town.country), ("NL", "DE"))
+        self.assertGreater(visit.start_date, datetime.date.today() + datetime.timedelta(days=60))
+        self.assertEqual(len(visit.days()), 4)
+        self.assertTrue(visit.signup_open())
+        self.assertEqual(visit.seats, 40)
+        self.assertIn("Gesundheitsmaßnahmen", german.notice)
+        self.assertIn("95", german.costs)
+        self.assertCountEqual(
+            german.coordinators.values_list("side", flat=True),
+            [CoordinatorSide.TRAVELLING, CoordinatorSide.HOSTING],
+        )
+        days = [day.value for day in german.programme]
+        self.assertEqual([day["date"] for day in days], visit.days())
+        items = [item for day in days for item in day["items"]]
+        self.assertIn("Abfahrt mit dem Bus", [item["title"] for item in items])
+        self.assertTrue(any(item["online"] for item in items))
+        self.assertTrue(any("Clarholz" in item["place"] for item in items))
+        self.assertTrue(all(item["start"] for item in items))
+
+    def test_guests_and_hosts_signed_up_and_coordinators_find_a_proposal(self):
+        from exchanges import visits
+        from exchanges.choices import RegistrationStatus
+        from exchanges.models import Placement, VisitPage
+
+        visit = VisitPage.objects.get(locale__language_code="nl")
+        parties = list(visits.parties(visit))
+        offers = list(visits.offers(visit))
+        self.assertEqual(len(parties), 12)
+        self.assertEqual(len(offers), 10)
+        self.assertTrue(all(p.status == RegistrationStatus.REGISTERED for p in parties))
+        self.assertTrue(all(visit.is_travelling_resident(p.user) for p in parties))
+        self.assertTrue(all(visit.is_hosting_resident(o.user) for o in offers))
+        self.assertEqual({o.visit.locale.language_code for o in offers}, {"de"})
+        state = visits.matching_state(visit)
+        self.assertIsNotNone(state.proposed_at)
+        self.assertFalse(state.is_published)
+        plan = visits.stored_plan(visit)
+        self.assertGreaterEqual(len(plan["unmatched"]), 1)
+        self.assertTrue(all(item["reason"] for item in plan["unmatched"]))
+        by_pk = {offer.pk: offer for offer in offers}
+        for placement in Placement.objects.filter(party__in=parties).select_related("party"):
+            self.assertEqual(visits.broken(placement.party, by_pk[placement.offer_id]), ())
+        for match in plan["matches"]:
+            self.assertLessEqual(sum(g["people"] for g in match["guests"]), match["beds"])
+        # Anke asked to return to the family she stayed with.
+        anke = next(p for p in parties if p.user.email == "anke@bewoners.example")
+        self.assertEqual(Placement.objects.get(party=anke).offer.household, "Familie Brockmann")
+
+    def test_a_demo_loaded_before_exchange_visits_gets_its_guests_and_lists_them(self):
+        from exchanges.models import GuestParty, HostOffer, VisitMatching
+
+        for model in (GuestParty, HostOffer, VisitMatching):
+            model.objects.all().delete()
+        out = StringIO()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=out, verbosity=2)
+        self.assertEqual((GuestParty.objects.count(), HostOffer.objects.count()), (12, 10))
+        self.assertIn("Guest party of Anke", out.getvalue())
+        self.assertIn("Host offer of Sabine", out.getvalue())
+        self.assertIn("Matching proposed", out.getvalue())
+        self.assertIn("No household has beds for 5 people.", out.getvalue())
 
     def test_load_demo_says_little_unless_asked(self):
         self.assertEqual([record.getMessage() for record in self.log_records], [])

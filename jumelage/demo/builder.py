@@ -6,6 +6,7 @@ German translations."""
 
 import io
 import random
+from datetime import time, timedelta
 from html import escape
 
 from django.core.files.images import ImageFile
@@ -13,6 +14,8 @@ from django.core.management.base import CommandError
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+
+from jumelage import site_tree
 
 
 def stream_from_spec(blocks, pairs, images):
@@ -62,6 +65,39 @@ def stream_from_spec(blocks, pairs, images):
         else:
             raise CommandError(f"Unknown demo block type {block_type!r}")
     return stream
+
+
+def programme_from_spec(days, first_day, pairs):
+    """The programme of an exchange visit (Dutch) from the days of its file: each `day` counted
+    from `first_day`, its items with times ("HH:MM") and their texts paired by field."""
+    stream = []
+    for day in days:
+        day = site_tree.page_spec(day)
+        items = []
+        for item in day["items"]:
+            item = site_tree.page_spec(item)
+            items.append(
+                {
+                    "start": clock(item.get("start")),
+                    "end": clock(item.get("end")),
+                    "title": pairs.add(item["title"]),
+                    "place": pairs.add(item["place"]) if "place" in item else "",
+                    "online": item.get("online", False),
+                    "bring": pairs.add(item["bring"]) if "bring" in item else "",
+                    "description": pairs.add(item["description"]) if "description" in item else "",
+                }
+            )
+        value = {
+            "date": first_day + timedelta(days=day["day"]),
+            "title": pairs.add(day["title"]) if "title" in day else "",
+            "items": items,
+        }
+        stream.append(("day", value))
+    return stream
+
+
+def clock(text):
+    return time.fromisoformat(text) if text else None
 
 
 def image_value(value, pairs, images):

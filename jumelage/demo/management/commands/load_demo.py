@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django_tasks import task_backends
@@ -32,8 +32,11 @@ from community.models import (
 from community.models.newsletter import Audience
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
+from exchanges import visits
 from exchanges.models import (
     CalendarPage,
+    GuestParty,
+    HostOffer,
     MeetingPage,
     MeetingSector,
     Registration,
@@ -41,6 +44,8 @@ from exchanges.models import (
     StoryPage,
     StorySector,
     StoryTown,
+    VisitCoordinator,
+    VisitPage,
 )
 from exchanges.models.meetings import LOCAL_TIME
 from home import machine_translation
@@ -190,8 +195,9 @@ class Command(site_tree.PageTreeCommand):
     help = (
         "Loads the bilingual demo content (jumelage/demo/content): the twinning's home, about, "
         "history, foundations, contact, privacy and accessibility pages, the sector "
-        "communities, the exchange stories, the calendar's meetings and fictional members with "
-        "their contributions and registrations. Sends no emails; prints a summary (-v 2: what "
+        "communities, the exchange stories, the calendar's meetings, an exchange visit with its "
+        "guests, hosts and proposed matching, and fictional members with their contributions "
+        "and registrations. Sends no emails; prints a summary (-v 2: what "
         "it creates). Safe to run again: what exists is kept, editors' changes included, and "
         "what is missing is added."
     )
@@ -232,15 +238,20 @@ class Command(site_tree.PageTreeCommand):
             entries = [(home, home_spec, home_is_new)]
             entries += self.ensure_children(home, data.pages("pages"), self.new_standard_page)
             # Each overview of site_tree.toml, then its pages from content/<folder>/.
-            for kind, page_class, folder, make in (
-                ("sectors", SectorIndexPage, "sectors", self.new_sector),
-                ("stories", StoryIndexPage, "stories", self.new_story),
-                ("calendar", CalendarPage, "meetings", self.new_meeting),
-                ("newsletter", NewsletterIndexPage, "newsletters", self.new_newsletter),
+            for kind, page_class, children in (
+                ("sectors", SectorIndexPage, [("sectors", self.new_sector)]),
+                ("stories", StoryIndexPage, [("stories", self.new_story)]),
+                (
+                    "calendar",
+                    CalendarPage,
+                    [("meetings", self.new_meeting), ("visits", self.new_visit)],
+                ),
+                ("newsletter", NewsletterIndexPage, [("newsletters", self.new_newsletter)]),
             ):
                 overview = self.ensure_children(home, [overviews[kind]], self.new_index(page_class))
                 entries += overview
-                entries += self.ensure_children(overview[0][0], data.pages(folder), make)
+                for folder, make in children:
+                    entries += self.ensure_children(overview[0][0], data.pages(folder), make)
             self.fill_tree(home, entries)
         # Aliases and translations publish on commit, so they follow the saved Dutch tree.
         site_tree.sync_german_tree()
@@ -258,6 +269,7 @@ class Command(site_tree.PageTreeCommand):
         self.ensure_meeting_sectors(entries)
         self.ensure_glossary()
         self.ensure_members(people)
+        self.ensure_visit_guests(entries)
         self.mark_newsletters_sent(entries)
 
     @staticmethod
@@ -347,6 +359,55 @@ class Command(site_tree.PageTreeCommand):
             self.detail(
                 f"{members[email].public_name} for {meeting.title!r}: {registration.status}"
             )
+
+    def ensure_visit_guests(self, entries):
+        """Members sign up for each demo visit as guests (on the Dutch page) and offer hosting
+        (on the German one) as they do on the site, nobody emailed; then the matching is
+        proposed for the coordinators, not published. Parties, offers and a matching that exist
+        are kept, members' and coordinators' changes included."""
+        user_model = get_user_model()
+        german = Locale.objects.get(language_code="de")
+        for page, spec, _new in entries:
+            if not isinstance(page, VisitPage):
+                continue
+            for answers in spec.get("parties", []):
+                answers = dict(answers)
+                member = user_model.objects.get(email=answers.pop("member"))
+                if GuestParty.objects.for_visit(page).filter(user=member).exists():
+                    continue
+                party = visits.sign_up(page, member, GuestParty(**answers))
+                self.detail(
+                    f"Guest party of {member.public_name} for {page.title!r}: {party.status}, "
+                    f"{party.people} people"
+                )
+            hosting_page = page.get_translation_or_none(german) or page
+            every_night = [night.isoformat() for night in page.nights()]
+            for answers in spec.get("offers", []):
+                answers = dict(answers)
+                member = user_model.objects.get(email=answers.pop("member"))
+                if HostOffer.objects.for_visit(page).filter(user=member).exists():
+                    continue
+                nights = answers.pop("nights", None)
+                answers["nights"] = (
+                    every_night if nights is None else [every_night[night] for night in nights]
+                )
+                offer = visits.offer_hosting(hosting_page.specific, member, HostOffer(**answers))
+                self.detail(
+                    f"Host offer of {member.public_name} for {page.title!r}: {offer.household}, "
+                    f"{offer.beds} beds"
+                )
+            if visits.matching_state(page).proposed_at is None and visits.offers(page).exists():
+                plan = visits.propose(page)
+                self.detail(
+                    f"Matching proposed for {page.title!r}: {len(plan.placements)} parties "
+                    f"placed, {len(plan.unmatched)} without a host"
+                )
+                parties = {party.pk: party for party in visits.parties(page)}
+                with translation.override("en"):
+                    for item in plan.unmatched:
+                        party = parties[item.party]
+                        reason = visits.reason_text(item, party)
+                        self.detail(f"  {party.user.public_name}: {reason}")
 
     def add_contribution(self, contribution, member, sectors):
         locale = Locale.objects.get(language_code=contribution["language"])
@@ -482,6 +543,23 @@ class Command(site_tree.PageTreeCommand):
             page.meeting_sectors = self.meeting_sectors(spec)
         super().fill_new(page, spec)
 
+    def new_visit(self, spec):
+        """An exchange visit dated relative to today, as meetings are."""
+        first_day = timezone.localdate() + timedelta(days=spec["days_from_now"])
+        page = VisitPage(
+            start_date=first_day,
+            end_date=first_day + timedelta(days=spec["days"] - 1),
+            travelling_town=self.towns[spec["travelling_town"]],
+            hosting_town=self.towns[spec["hosting_town"]],
+            seats=spec.get("seats"),
+            signup_deadline=starts_in(spec["signup_deadline_days_from_now"], "23:59"),
+            costs=self.pairs.add(spec["costs"]),
+            notice=self.pairs.add(spec["notice"]) if "notice" in spec else "",
+            programme=builder.programme_from_spec(spec["programme"], first_day, self.pairs),
+        )
+        page.coordinators = [VisitCoordinator(**person) for person in spec["coordinators"]]
+        return page
+
     def meeting_sectors(self, spec):
         return [MeetingSector(sector=self.by_slug[slug]) for slug in spec.get("sectors", [])]
 
@@ -503,7 +581,12 @@ class Command(site_tree.PageTreeCommand):
     def collect_pairs(self, spec):
         super().collect_pairs(spec)
         for person in spec.get("coordinators", []):
-            self.pairs.add(person["role"])
+            if "role" in person:  # a sector's coordinators; a visit's have no role
+                self.pairs.add(person["role"])
+        if "costs" in spec:
+            self.pairs.add(spec["costs"])
+        if "programme" in spec:
+            builder.programme_from_spec(spec["programme"], timezone.localdate(), self.pairs)
         if "body" in spec:
             builder.stream_from_spec(self.resolve(spec["body"]), self.pairs, builder.NoImages())
 
