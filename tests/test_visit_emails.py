@@ -72,10 +72,10 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
     def test_a_dutch_guest_is_told_her_seats_until_when_she_may_change_and_whom_to_ask(self):
         anke = self.sign_up("Anke", adults=2, children=1)
         [email] = self.emails_to(anke.user)
-        self.assertEqual(email.subject, f"Je bent aangemeld: {self.visit.title}")
+        self.assertEqual(email.subject, f"U bent aangemeld: {self.visit.title}")
         self.assertIn(f"„{self.visit.title}”", email.body)
-        self.assertIn("Je reisgezelschap heeft 3 plaatsen.", email.body)
-        self.assertIn(f"Tot {self.deadline_in('nl')} kun je je aanmelding", email.body)
+        self.assertIn("Uw reisgezelschap heeft 3 plaatsen.", email.body)
+        self.assertIn(f"Tot {self.deadline_in('nl')} kunt u uw aanmelding", email.body)
         self.assertIn(
             "Gerda Mulder (Steenwijkerland), gerda@steenwijkerland.example, +31 521 123456",
             email.body,
@@ -110,7 +110,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
             visits.sign_up(self.visit, anke.user, anke, notify=True)
         _first, changed = self.emails_to(anke.user)
         self.assertEqual(changed.subject, f"Wijzigingen opgeslagen: {self.visit.title}")
-        self.assertIn("De wijzigingen in je aanmelding", changed.body)
+        self.assertIn("De wijzigingen in uw aanmelding", changed.body)
         self.assertIn("2 plaatsen", changed.body)
 
     def test_a_cancellation_is_confirmed_and_the_next_party_waiting_is_promoted(self):
@@ -121,7 +121,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
             visits.cancel_party(anke)
         [cancelled] = self.emails_to(anke.user)
         self.assertEqual(cancelled.subject, f"Aanmelding geannuleerd: {self.visit.title}")
-        self.assertIn("je reisgezelschap reist niet meer mee", cancelled.body)
+        self.assertIn("uw reisgezelschap reist niet meer mee", cancelled.body)
         [promoted] = self.emails_to(sabine.user)
         self.assertEqual(promoted.subject, "Für Sie sind Plätze frei geworden: Austauschbesuch")
         self.assertIn("Ihre Reisegruppe hat jetzt 2 Plätze.", promoted.body)
@@ -132,7 +132,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             visits.cancel_party(anke, now=later, by_coordinator=True)
         cancelled = self.emails_to(anke.user)[-1]
-        self.assertIn("Een coördinator heeft je aanmelding", cancelled.body)
+        self.assertIn("Een coördinator heeft uw aanmelding", cancelled.body)
 
     # --- offering -------------------------------------------------------------------------
 
@@ -200,8 +200,8 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         self.assertEqual(self.publish(), 1)
 
         [to_guest] = self.emails_to(anke.user)
-        self.assertEqual(to_guest.subject, f"Je gastgezin voor {self.visit.title}")
-        self.assertIn("je reisgezelschap logeert bij Familie Bergmann.", to_guest.body)
+        self.assertEqual(to_guest.subject, f"Uw gastgezin voor {self.visit.title}")
+        self.assertIn("uw reisgezelschap logeert bij Familie Bergmann.", to_guest.body)
         for detail in (
             "Naam: Bergmann",
             f"E-mail: {offer.user.email}",
@@ -260,7 +260,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             visits.assign(anke, None)
         [to_guest] = self.emails_to(anke.user)
-        self.assertEqual(to_guest.subject, f"Je gastgezin is gewijzigd: {self.visit.title}")
+        self.assertEqual(to_guest.subject, f"Uw gastgezin is gewijzigd: {self.visit.title}")
         self.assertIn("bij Familie Bergmann", to_guest.body)
         self.assertIn("de coördinatoren zoeken een ander gastgezin", to_guest.body)
         [to_host] = self.emails_to(offer.user)
@@ -297,7 +297,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
             host.delete()
         self.assertEqual(self.emails_to(host), [])
         [to_guest] = self.emails_to(anke.user)
-        self.assertIn("Je gastgezin is gewijzigd", to_guest.subject)
+        self.assertIn("Uw gastgezin is gewijzigd", to_guest.subject)
 
     def test_hostile_text_is_escaped_in_the_html_body(self):
         anke, offer = self.place_anke_with_bergmann(
