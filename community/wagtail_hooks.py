@@ -3,6 +3,7 @@ from functools import wraps
 import django_filters
 from django import forms
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -82,6 +84,26 @@ class TownViewSet(SnippetViewSet):
 
 
 register_snippet(TownViewSet)
+
+
+@hooks.register("before_edit_snippet")
+def town_keeps_its_country(request, instance):
+    """A town's country says whose foundation it belongs to, and so which editors coordinate
+    the exchange visits to it (exchanges.visits.may_coordinate): only an administrator changes
+    it, else the editors of one foundation could make themselves coordinators of the other's
+    visits. A refused change keeps the town as it was and says why."""
+    if not isinstance(instance, Town) or request.method != "POST" or request.user.is_superuser:
+        return None
+    if request.POST.get("country", instance.country) == instance.country:
+        return None
+    messages.error(
+        request,
+        _(
+            "Only an administrator changes a town's country: it decides which foundation's "
+            "editors coordinate the exchange visits to the town."
+        ),
+    )
+    return redirect(request.get_full_path())
 
 
 class ReportViewSet(ModelViewSet):

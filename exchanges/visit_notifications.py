@@ -1,8 +1,11 @@
 """What guests and hosts of an exchange visit are emailed, each in their own language, with the
 visit under its title in that language (its published translation, else the version they used):
 a sign-up (seats held, or a number on the waiting list) and its changes, seats that came free, a
-cancellation; an offer to host, its changes and its withdrawal; the matching once published, and
-a placement told that no longer holds.
+cancellation; an offer to host, its changes and its withdrawal; the matching once published
+(one email to each guest party, one to each host with all its guests, and to a party left
+without a host that the coordinators look further), the changed details of a counterpart once
+told, and a placement told that no longer holds. Once the matching is published, a guest's or
+host's own confirmations say who their hosts or guests are, or that none are found yet.
 
 Names and contact details of a counterpart go only into the emails of a published placement, to
 the guest and the host of it, and only into the bodies: the subject of every email is kept in the
@@ -14,7 +17,7 @@ import datetime
 from home.notifications import send_templated_email
 
 from .choices import VisitLanguage
-from .models import GuestParty, HostOffer
+from .models import GuestParty, HostOffer, Placement, VisitMatching
 from .notifications import meeting_for, page_address
 
 
@@ -40,6 +43,29 @@ def tell(template, member, visit, *, key, **context):
     )
 
 
+def member_name(user):
+    return user.get_full_name() or user.public_name or user.email
+
+
+def _published(record):
+    return VisitMatching.objects.filter(
+        visit_key=record.visit_key, published_at__isnull=False
+    ).exists()
+
+
+def _told_placement(party):
+    return (
+        Placement.objects.filter(party=party, announced_at__isnull=False)
+        .select_related("offer")
+        .first()
+    )
+
+
+def _guest(party):
+    """What a host is told of one party staying with them."""
+    return {"party": party, "contact": party.user, "languages": language_names(party.languages)}
+
+
 def signed_up(party, *, changed=False):
     """The party's seats, or its number on the waiting list; how long it may change or cancel
     on the site, and whom to ask afterwards."""
@@ -51,6 +77,8 @@ def signed_up(party, *, changed=False):
         party=party,
         changed=changed,
         position=party.waiting_position() if party.is_waiting else None,
+        placement=_told_placement(party),
+        published=_published(party),
     )
 
 
@@ -73,6 +101,8 @@ def promoted(party):
         party.visit,
         key=f"visit-promoted:{party.pk}:{party.updated_at.isoformat()}",
         party=party,
+        placement=_told_placement(party),
+        published=_published(party),
     )
 
 
@@ -87,6 +117,13 @@ def offer_received(offer, *, changed=False):
         changed=changed,
         every_night=offer.hosts_every_night(visit),
         nights=[datetime.date.fromisoformat(night) for night in sorted(offer.nights or ())],
+        guests=", ".join(
+            member_name(placement.party.user)
+            for placement in Placement.objects.filter(offer=offer, announced_at__isnull=False)
+            .select_related("party__user")
+            .order_by("party__queued_at", "party__pk")
+        ),
+        published=_published(offer),
     )
 
 
@@ -102,34 +139,76 @@ def offer_withdrawn(offer, *, by_coordinator=False):
     )
 
 
-def matched(placement):
-    """The published placement, to both: the guest learns where they stay and how to reach the
-    household, the host whom they receive and what their guests need. Returns the emails
-    queued now (none when both were told already)."""
+def guest_matched(placement):
+    """The published placement, to the guest: where the party stays and how to reach the
+    household. Returns the email queued now (None when told already)."""
     party, offer = placement.party, placement.offer
-    told = placement.announced_at.isoformat()
-    sent = [
-        tell(
-            "visit_matched_guest",
-            party.user,
-            party.visit,
-            key=f"visit-matched-guest:{placement.pk}:{told}",
-            party=party,
-            offer=offer,
-            host=offer.user,
-        ),
-        tell(
-            "visit_matched_host",
-            offer.user,
-            offer.visit,
-            key=f"visit-matched-host:{placement.pk}:{told}",
-            party=party,
-            offer=offer,
-            contact=party.user,
-            languages=language_names(party.languages),
-        ),
-    ]
-    return [email for email in sent if email is not None]
+    return tell(
+        "visit_matched_guest",
+        party.user,
+        party.visit,
+        key=f"visit-matched-guest:{placement.pk}:{placement.announced_at.isoformat()}",
+        party=party,
+        offer=offer,
+        host=offer.user,
+    )
+
+
+def host_matched(offer, placements):
+    """The placements with `offer` published at once (one publication), in one email to the
+    host: whom they receive, how to reach each party and what it needs, and who was told to
+    them before and still comes. Returns the email queued now (None when told already)."""
+    told = placements[0].announced_at
+    earlier = (
+        Placement.objects.filter(offer=offer, announced_at__lt=told)
+        .exclude(pk__in=[placement.pk for placement in placements])
+        .select_related("party__user")
+        .order_by("party__queued_at", "party__pk")
+    )
+    return tell(
+        "visit_matched_host",
+        offer.user,
+        offer.visit,
+        key=f"visit-matched-host:{offer.pk}:{told.isoformat()}",
+        offer=offer,
+        guests=[_guest(placement.party) for placement in placements],
+        earlier=", ".join(member_name(placement.party.user) for placement in earlier),
+    )
+
+
+def guest_changed(placement):
+    """A guest changed what their host was told of the party (travellers, phone, diet, …) and
+    still stays there: the host gets the party's current details."""
+    party, offer = placement.party, placement.offer
+    return tell(
+        "visit_guest_changed",
+        offer.user,
+        offer.visit,
+        key=f"visit-guest-changed:{placement.pk}:{party.updated_at.isoformat()}",
+        offer=offer,
+        **_guest(party),
+    )
+
+
+def host_changed(placement):
+    """A host changed what their guests were told (household, phone, address) and the party
+    still stays there: the guest gets the household's current details."""
+    party, offer = placement.party, placement.offer
+    return tell(
+        "visit_host_changed",
+        party.user,
+        party.visit,
+        key=f"visit-host-changed:{placement.pk}:{offer.updated_at.isoformat()}",
+        party=party,
+        offer=offer,
+        host=offer.user,
+    )
+
+
+def no_host_yet(party):
+    """The matching is published and the party, holding seats, has no host: the coordinators
+    look further. Told once per party."""
+    return tell("visit_no_host_yet", party.user, party.visit, key=f"visit-no-host:{party.pk}")
 
 
 def placement_cancelled(party, offer):

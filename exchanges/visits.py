@@ -12,7 +12,8 @@ Before the matching is published its placements are a draft nobody is told of. P
 every guest and host of their placement by email, in their own language; a placement made later
 (by hand or by proposing again, which keeps every placement already told) waits for the next
 "publish". A placement that was told and no longer holds (moved, cancelled, withdrawn, an account
-deleted) is told to both at once."""
+deleted) is told to both at once; when a guest or host changes what the other was given (phone,
+travellers, address, …) and the placement stays, the other is told the new details."""
 
 import datetime
 
@@ -56,6 +57,15 @@ def may_coordinate(user, visit):
     if not getattr(user, "is_active", False) or not roles.is_editor(user):
         return False
     return visit.hosting_town.country in roles.foundation_countries(user)
+
+
+def guides_guests(user, visit):
+    """Whether `user` is among the guests' coordinators: an editor of the travelling town's
+    foundation (administrators are of both). They see the guest parties and may cancel one
+    after the deadline, read-only otherwise: no host offers, no matching."""
+    if not getattr(user, "is_active", False) or not roles.is_editor(user):
+        return False
+    return visit.travelling_town.country in roles.foundation_countries(user)
 
 
 def coordinated_visits(user):
@@ -176,8 +186,17 @@ def sign_up(visit, user, party, *, now=None, by_coordinator=False, notify=False)
         _lock(visit)
         existing = GuestParty.objects.for_visit(visit).filter(user=user).first()
         changed = existing is not None and existing.status != CANCELLED
-        if existing is not None and party.pk != existing.pk:
-            # A form for a new party while the member has one: the answers go to theirs.
+        if HostOffer.objects.for_visit(visit).filter(user=user, withdrawn_at=None).exists():
+            raise VisitClosed(
+                _(
+                    "You offer to host guests of this visit: one household cannot also travel "
+                    "as guests. Withdraw your offer first."
+                )
+            )
+        if existing is not None:
+            # The stored party's place in the queue and status, as they are under the lock (a
+            # form loaded before a promotion must not write the waiting list back); a form for
+            # a new party while the member has one puts its answers in theirs.
             party.pk, party.queued_at, party.created_at = (
                 existing.pk,
                 existing.queued_at,
@@ -209,6 +228,8 @@ def sign_up(visit, user, party, *, now=None, by_coordinator=False, notify=False)
         party.full_clean(exclude=["visit_key", "visit", "user", "preferred_offer"])
         party.save()
         _drop_placement_if_broken(party)
+        if changed and _differ(existing, party, GUEST_DETAILS):
+            _tell_changed(Placement.objects.filter(party=party), visit_notifications.guest_changed)
         # A party that shrank, or one waiting that now fits, lets those waiting in.
         promoted = _promote(visit) if changed else []
     if notify:
@@ -238,6 +259,39 @@ def cancel_party(party, *, now=None, by_coordinator=False, notify=True):
         )
     _tell_promoted(promoted)
     return promoted
+
+
+# What the counterpart of a told placement was given (visit_notifications): when one of these
+# changes, they are told again.
+GUEST_DETAILS = (
+    "adults",
+    "children",
+    "travellers",
+    "languages",
+    "animal_allergy",
+    "allergies",
+    "diet",
+    "step_free",
+    "mobility",
+    "smoke_free",
+    "smokes",
+    "wishes",
+    "phone",
+)
+HOST_DETAILS = ("household", "phone", "address")
+
+
+def _differ(before, after, fields):
+    return any(getattr(before, name) != getattr(after, name) for name in fields)
+
+
+def _tell_changed(placements, tell):
+    """Tells the counterpart of each told placement that stays (`placements` is read after the
+    change, so those it undid are gone) of the details changed."""
+    for placement in placements.filter(announced_at__isnull=False).select_related(
+        "party__user", "party__visit", "offer__user", "offer__visit"
+    ):
+        transaction.on_commit(lambda placement=placement: tell(placement))
 
 
 def _promote(visit):
@@ -281,6 +335,13 @@ def offer_hosting(visit, user, offer, *, now=None, by_coordinator=False, notify=
     with transaction.atomic():
         _lock(visit)
         existing = HostOffer.objects.for_visit(visit).filter(user=user).first()
+        if GuestParty.objects.for_visit(visit).filter(user=user).exclude(status=CANCELLED).exists():
+            raise VisitClosed(
+                _(
+                    "You are signed up as a guest of this visit: one household cannot also host "
+                    "guests. Cancel your sign-up first."
+                )
+            )
         changed = existing is not None and existing.withdrawn_at is None
         if existing is not None:
             offer.pk, offer.created_at = existing.pk, existing.created_at
@@ -293,6 +354,8 @@ def offer_hosting(visit, user, offer, *, now=None, by_coordinator=False, notify=
         offer.full_clean(exclude=["visit_key", "visit", "user"])
         offer.save()
         _drop_placements_no_longer_fitting(offer)
+        if changed and _differ(existing, offer, HOST_DETAILS):
+            _tell_changed(offer.placements.all(), visit_notifications.host_changed)
     if notify:
         transaction.on_commit(lambda: visit_notifications.offer_received(offer, changed=changed))
     return offer
@@ -504,6 +567,8 @@ def assign(party, offer, *, override=False):
         raise MatchingRefused(_("Only parties holding seats are placed with hosts."))
     if offer.withdrawn_at is not None or offer.visit_key != party.visit_key:
         raise MatchingRefused(_("This household does not host guests of this visit."))
+    if offer.user_id == party.user_id:
+        raise MatchingRefused(_("A member cannot be their own host."))
     if current is not None and current.offer_id == offer.pk:
         return current
     problems = _problems(party, offer, exclude_party=party)
@@ -523,9 +588,11 @@ def assign(party, offer, *, override=False):
 
 @transaction.atomic
 def publish(visit, *, user=None):
-    """Publishes the matching: every guest and host of a placement not told yet is emailed in
-    their own language with the other's names and contact details, and sees it in their member
-    area. Returns the number of placements told."""
+    """Publishes the matching: every guest of a placement not told yet is emailed in their own
+    language with their hosts' names and contact details, and every host of such placements
+    one email with all its new guests (and those told before); both see it in their member
+    area. Registered parties left without a host are told, once, that the coordinators look
+    further. Returns the number of placements told."""
     _lock(visit)
     now = timezone.now()
     state = matching_state(visit)
@@ -536,12 +603,29 @@ def publish(visit, *, user=None):
             party__visit_key=visit.translation_key,
             party__status=REGISTERED,
             announced_at__isnull=True,
-        ).select_related("party__user", "offer__user", "party__visit")
+        )
+        .select_related("party__user", "offer__user", "party__visit", "offer__visit")
+        .order_by("party__queued_at", "party__pk")
     )
     Placement.objects.filter(pk__in=[p.pk for p in new]).update(announced_at=now)
+    by_offer = {}
     for placement in new:
         placement.announced_at = now
-        transaction.on_commit(lambda placement=placement: visit_notifications.matched(placement))
+        by_offer.setdefault(placement.offer_id, []).append(placement)
+        transaction.on_commit(
+            lambda placement=placement: visit_notifications.guest_matched(placement)
+        )
+    for told in by_offer.values():
+        transaction.on_commit(
+            lambda told=told: visit_notifications.host_matched(told[0].offer, told)
+        )
+    homeless = (
+        GuestParty.objects.for_visit(visit)
+        .filter(status=REGISTERED, placement__isnull=True)
+        .select_related("user", "visit")
+    )
+    for party in homeless:
+        transaction.on_commit(lambda party=party: visit_notifications.no_host_yet(party))
     return len(new)
 
 
@@ -566,9 +650,14 @@ def unmatched(visit_parties, visit_offers, placements, visit):
             result.append(matching.Unmatched(party.pk, "too_large"))
             continue
         rules = {code for host in large for code in matching.broken_rules(guest, host)}
-        if all(matching.broken_rules(guest, host) for host in large):
+        suitable = [host for host in large if not matching.broken_rules(guest, host)]
+        if not suitable:
             ordered = tuple(code for code in matching.RULES if code in rules)
             result.append(matching.Unmatched(party.pk, "rules", ordered))
+        elif any(host.beds - used.get(host.id, 0) >= guest.people for host in suitable):
+            # Signed up (or changed) since the proposal, or taken out by hand: a coordinator
+            # can place it.
+            result.append(matching.Unmatched(party.pk, "not_placed"))
         else:
             result.append(matching.Unmatched(party.pk, "full"))
     return result
@@ -587,7 +676,11 @@ def reason_text(item, party=None):
         return _("Every household with enough beds is ruled out: %(rules)s.") % {
             "rules": "; ".join(str(RULE_TEXTS[code]) for code in item.rules)
         }
-    return _("The suitable households have no beds left.")
+    if item.reason == "not_placed":
+        return _(
+            "Not placed yet: a suitable household has beds left. Propose again or place by hand."
+        )
+    return _("The suitable households have not enough beds left for this party.")
 
 
 def stored_plan(visit):

@@ -114,3 +114,6 @@ class MatchVisitCommandTests(VisitMixin, TestCase):
             self.match(999999)
         with self.assertRaisesMessage(CommandError, f"page id {self.calendar.pk}"):
             self.match(self.calendar.pk)
+        huge = 99999999999999999999  # more than any database's integer column holds
+        with self.assertRaisesMessage(CommandError, f"page id {huge}"):
+            self.match(huge)

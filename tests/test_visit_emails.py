@@ -212,7 +212,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
 
         [to_host] = self.emails_to(offer.user)
         self.assertEqual(to_host.subject, "Ihre Gäste für Austauschbesuch")
-        self.assertIn("Diese Gäste wohnen bei Familie Bergmann.", to_host.body)
+        self.assertIn("Diese Reisegruppe übernachtet bei Familie Bergmann.", to_host.body)
         for detail in (
             "Kontakt: Anke",
             f"E-Mail: {anke.user.email}",
@@ -250,7 +250,8 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         self.assertEqual(self.publish(), 0)
         placement = Placement.objects.get(party=anke)
         with self.captureOnCommitCallbacks(execute=True):
-            self.assertEqual(visit_notifications.matched(placement), [])
+            self.assertIsNone(visit_notifications.guest_matched(placement))
+            self.assertIsNone(visit_notifications.host_matched(placement.offer, [placement]))
         self.assertEqual(len(mail.outbox), sent)
 
     def test_a_placement_told_and_undone_by_a_coordinator_reaches_both(self):
@@ -266,7 +267,8 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         [to_host] = self.emails_to(offer.user)
         self.assertEqual(to_host.subject, "Ihre Gäste haben sich geändert: Austauschbesuch")
         self.assertIn(
-            "Die Reisegruppe von Anke wohnt während „Austauschbesuch“ nicht mehr bei Ihnen.",
+            "Die Reisegruppe von Anke übernachtet beim Besuch „Austauschbesuch“ nicht mehr bei "
+            "Ihnen.",
             to_host.body,
         )
 
@@ -315,3 +317,148 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
             self.assertNotIn("<img", html)
         self.assertIn("&lt;script&gt;alert(", self.html(to_host))
         self.assertIn("&lt;b&gt;Familie&lt;/b&gt;", self.html(to_guest))
+
+    # --- one email per host, and to those left without a host --------------------------------
+
+    def test_a_host_with_two_parties_gets_one_email_with_both(self):
+        anke, offer = self.place_anke_with_bergmann(adults=1, children=0)
+        hendrik = self.sign_up("Hendrik", adults=2, phone="+31 6 9999 0000")
+        visits.assign(hendrik, offer)
+        mail.outbox.clear()
+        self.publish()
+        [to_host] = self.emails_to(offer.user)
+        self.assertIn("Diese 2 Reisegruppen übernachten bei Familie Bergmann.", to_host.body)
+        for detail in (f"E-Mail: {anke.user.email}", f"E-Mail: {hendrik.user.email}"):
+            self.assertIn(detail, to_host.body)
+        self.assertIn("Telefon: +31 6 9999 0000", to_host.body)
+        self.assertIn("1 Erwachsener, 0 Kinder", to_host.body)
+        self.assertEqual(len(self.emails_to(anke.user)), 1)
+        self.assertEqual(len(self.emails_to(hendrik.user)), 1)
+
+    def test_a_host_told_again_reads_the_new_party_and_those_told_before(self):
+        anke, offer = self.place_anke_with_bergmann(adults=1, children=0)
+        self.publish()
+        hendrik = self.sign_up("Hendrik", adults=1)
+        visits.assign(hendrik, offer)
+        mail.outbox.clear()
+        self.publish()
+        [to_host] = self.emails_to(offer.user)
+        self.assertIn("Diese Reisegruppe übernachtet bei Familie Bergmann.", to_host.body)
+        self.assertIn(f"E-Mail: {hendrik.user.email}", to_host.body)
+        self.assertNotIn(f"E-Mail: {anke.user.email}", to_host.body)
+        self.assertIn("weiterhin bei Ihnen zu Gast: Anke.", to_host.body)
+        self.assertEqual(self.emails_to(anke.user), [])
+
+    def test_a_party_left_without_a_host_is_told_once_that_the_coordinators_look_further(self):
+        anke, offer = self.place_anke_with_bergmann()
+        femke = self.sign_up("Femke", adults=1)
+        mail.outbox.clear()
+        self.publish()
+        [to_femke] = self.emails_to(femke.user)
+        self.assertEqual(
+            to_femke.subject, f"Nog geen gastgezin voor uw reisgezelschap: {self.visit.title}"
+        )
+        self.assertIn("de coördinatoren zoeken verder en nemen contact met u op", to_femke.body)
+        self.assertIn("Gerda Mulder (Steenwijkerland), gerda@", to_femke.body)
+        self.assertNotIn("Bergmann", to_femke.body)
+        self.publish()
+        self.assertEqual(len(self.emails_to(femke.user)), 1)
+
+    # --- details changed after publication -----------------------------------------------------
+
+    def change_party(self, party, **answers):
+        for name, value in answers.items():
+            setattr(party, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            return visits.sign_up(self.visit, party.user, party, notify=True)
+
+    def change_offer(self, offer, **answers):
+        for name, value in answers.items():
+            setattr(offer, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            return visits.offer_hosting(self.visit_de, offer.user, offer, notify=True)
+
+    def test_a_host_is_told_the_new_details_of_guests_told_to_them(self):
+        anke, offer = self.place_anke_with_bergmann()
+        self.publish()
+        mail.outbox.clear()
+        self.change_party(anke, phone="+31 6 5555 4444", diet="Veganistisch")
+        [to_host] = self.emails_to(offer.user)
+        self.assertEqual(
+            to_host.subject, "Die Angaben Ihrer Gäste haben sich geändert: Austauschbesuch"
+        )
+        self.assertIn("Telefon: +31 6 5555 4444", to_host.body)
+        self.assertIn("Ernährung: Veganistisch", to_host.body)
+        self.assertNotIn(GUEST_PHONE, to_host.body)
+        self.assertNotIn("5555", to_host.subject)
+        # Saved again without a change, the host hears nothing more.
+        mail.outbox.clear()
+        self.change_party(anke)
+        self.assertEqual(self.emails_to(offer.user), [])
+
+    def test_a_guest_is_told_the_new_details_of_the_hosts_told_to_them(self):
+        anke, offer = self.place_anke_with_bergmann()
+        self.publish()
+        mail.outbox.clear()
+        self.change_offer(offer, address="Marktplatz 1, 33442 Herzebrock-Clarholz")
+        [to_guest] = self.emails_to(anke.user)
+        self.assertEqual(
+            to_guest.subject, f"De gegevens van uw gastgezin zijn gewijzigd: {self.visit.title}"
+        )
+        self.assertIn("Adres: Marktplatz 1, 33442 Herzebrock-Clarholz", to_guest.body)
+        self.assertNotIn("Lindenstraße", to_guest.body)
+
+    def test_changes_before_publication_tell_no_counterpart(self):
+        anke, offer = self.place_anke_with_bergmann()
+        mail.outbox.clear()
+        self.change_party(anke, phone="+31 6 5555 4444")
+        self.change_offer(offer, phone="+49 5245 11111")
+        self.assertEqual(
+            self.emails_to(offer.user)[0].subject, "Änderungen gespeichert: Austauschbesuch"
+        )
+        self.assertEqual(len(self.emails_to(offer.user)), 1)
+        self.assertEqual(len(self.emails_to(anke.user)), 1)
+
+    # --- confirmations after publication ---------------------------------------------------------
+
+    def test_after_publication_a_placed_guest_reads_her_hosts_in_her_confirmation(self):
+        anke, offer = self.place_anke_with_bergmann()
+        self.publish()
+        mail.outbox.clear()
+        self.change_party(anke, wishes="Graag een kamer op de begane grond")
+        [saved] = self.emails_to(anke.user)
+        self.assertIn("Uw reisgezelschap logeert bij Familie Bergmann", saved.body)
+        self.assertNotIn("zodra de coördinatoren", saved.body)
+        [changed] = self.emails_to(offer.user)
+        self.change_offer(offer, beds=5)
+        saved = self.emails_to(offer.user)[-1]
+        self.assertIn("Ihre Gäste: Anke.", saved.body)
+        self.assertNotIn("Sobald die Koordinatoren", saved.body)
+
+    def test_after_publication_an_unplaced_guest_and_host_read_that_none_is_found_yet(self):
+        femke = self.sign_up("Femke", adults=2)
+        offer = self.offer("Bergmann", beds=1)
+        self.publish()
+        mail.outbox.clear()
+        self.change_party(femke, diet="Halal")
+        [saved] = self.emails_to(femke.user)
+        self.assertIn("nog geen gastgezin gevonden", saved.body)
+        self.change_offer(offer, beds=1, phone=HOST_PHONE)
+        saved = self.emails_to(offer.user)[-1]
+        self.assertIn("bisher keine Gäste bei Ihnen untergebracht", saved.body)
+
+    def test_a_german_host_reads_plain_german_about_the_offer(self):
+        offer = self.offer("Bergmann", beds=3)
+        [thanks] = self.emails_to(offer.user)
+        self.assertIn(
+            "Vielen Dank für Ihr Angebot, für den Besuch „Austauschbesuch“ Gäste aufzunehmen.",
+            thanks.body,
+        )
+        self.assertNotIn("während", thanks.body)
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.withdraw_offer(offer)
+        withdrawn = self.emails_to(offer.user)[-1]
+        self.assertIn(
+            "Ihr Angebot, Gäste für den Besuch „Austauschbesuch“ aufzunehmen, ist zurückgezogen.",
+            withdrawn.body,
+        )

@@ -4,6 +4,7 @@ change; a matching told to nobody until it is published."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone, translation
 
@@ -133,6 +134,15 @@ class WhoAndWhenTests(English, VisitMixin, TestCase):
             visits.sign_up(self.visit, user, GuestParty(adults=0, travellers="Anke"))
         self.assertFalse(GuestParty.objects.exists())
 
+    def test_a_party_that_smokes_cannot_need_a_smoke_free_home(self):
+        user = self.resident("Anke", self.steenwijkerland, "nl")
+        party = GuestParty(travellers="Anke", smoke_free=True, smokes=True)
+        with self.assertRaises(ValidationError) as raised:
+            visits.sign_up(self.visit, user, party)
+        self.assertIn("smokes", raised.exception.message_dict)
+        self.assertIn("smoke-free home", raised.exception.message_dict["smokes"][0])
+        self.assertFalse(GuestParty.objects.exists())
+
 
 class MatchingTests(English, VisitMixin, TestCase):
     @classmethod
@@ -156,6 +166,29 @@ class MatchingTests(English, VisitMixin, TestCase):
         for match in data["matches"]:
             self.assertLessEqual(sum(g["people"] for g in match["guests"]), match["beds"])
         self.assertEqual(visits.stored_plan(self.visit), data)
+
+    def test_a_party_signed_up_since_the_proposal_is_not_placed_yet_not_full(self):
+        self.guest("Anke", adults=2)
+        self.host("Bergmann", beds=4)
+        visits.propose(self.visit)
+        hendrik = self.guest("Hendrik", adults=2)
+        femke = self.guest("Femke", adults=1)
+        reasons = {
+            item["guest"]: item["reason"] for item in visits.stored_plan(self.visit)["unmatched"]
+        }
+        self.assertEqual(
+            reasons[hendrik.pk],
+            "Not placed yet: a suitable household has beds left. Propose again or place by hand.",
+        )
+        self.assertEqual(reasons[femke.pk], reasons[hendrik.pk])
+        # Once a coordinator gives the last beds to Hendrik, the household is full for Femke.
+        visits.assign(hendrik, HostOffer.objects.get())
+        reasons = {
+            item["guest"]: item["reason"] for item in visits.stored_plan(self.visit)["unmatched"]
+        }
+        self.assertEqual(
+            reasons[femke.pk], "The suitable households have not enough beds left for this party."
+        )
 
     def test_nothing_is_told_before_publishing_and_everything_once_after(self):
         anke = self.guest("Anke", adults=2)

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from community.models import Town
 from exchanges.blocks import ProgrammeBlock
@@ -127,6 +128,13 @@ class VisitPage(ViewRestrictionsMixin, Page):
     parent_page_types = ["exchanges.CalendarPage"]
     subpage_types = []
 
+    # The towns are the visit's, not words to translate: the translation editor does not offer
+    # them (they follow the source, with the other facts below).
+    override_translatable_fields = [
+        SynchronizedField("travelling_town"),
+        SynchronizedField("hosting_town"),
+    ]
+
     # Facts of the visit itself, the same in every language: pushed to the translations when
     # the source is published (exchanges/signal_handlers.py).
     SCHEDULE_FIELDS = (
@@ -154,6 +162,11 @@ class VisitPage(ViewRestrictionsMixin, Page):
             and self._town_key(self.travelling_town_id) == self._town_key(self.hosting_town_id)
         ):
             errors["hosting_town"] = _("The guests travel to another town.")
+        if self.pk and self._towns_changed() and self.has_sign_ups():
+            errors["travelling_town"] = _(
+                "Members have signed up for this visit: its towns can no longer change (they "
+                "decide who signs up and who coordinates)."
+            )
         if self.signup_deadline and self.start_date:
             first_day = datetime.datetime.combine(self.start_date, datetime.time(), LOCAL_TIME)
             if self.signup_deadline > first_day:
@@ -168,6 +181,25 @@ class VisitPage(ViewRestrictionsMixin, Page):
                     break
         if errors:
             raise ValidationError(errors)
+
+    def _towns_changed(self):
+        stored = (
+            VisitPage.objects.filter(pk=self.pk)
+            .values_list("travelling_town_id", "hosting_town_id")
+            .first()
+        )
+        if stored is None:
+            return False
+        now = (self.travelling_town_id, self.hosting_town_id)
+        return [self._town_key(pk) for pk in stored] != [self._town_key(pk) for pk in now]
+
+    def has_sign_ups(self):
+        """Whether members signed up (not cancelled) or offer hosting (not withdrawn)."""
+        key = self.translation_key
+        return (
+            GuestParty.objects.filter(visit_key=key).exclude(status="cancelled").exists()
+            or HostOffer.objects.filter(visit_key=key, withdrawn_at=None).exists()
+        )
 
     @staticmethod
     def _town_key(pk):
@@ -229,6 +261,32 @@ class VisitCoordinator(Orderable):
         return page.travelling_town if travelling else page.hosting_town
 
 
+def to_another_language_version(collector, field, sub_objs, using):
+    """What happens to a guest party or host offer when the language version of the visit it
+    was entered on is deleted: it moves to another language version of the visit (they share
+    the translation key), so deleting a translation loses nobody's sign-up. Only with the last
+    version of the visit do they go (coordinators cancel them first: exchanges/wagtail_hooks.py)."""
+    deleting = {
+        obj.pk for model, objs in collector.data.items() if issubclass(model, Page) for obj in objs
+    }
+    cascading = []
+    for record in sub_objs:
+        sibling = (
+            VisitPage.objects.using(using)
+            .filter(translation_key=record.visit_key)
+            .exclude(pk__in=deleting)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if sibling is None:
+            cascading.append(record)
+        else:
+            type(record).objects.using(using).filter(pk=record.pk).update(visit_id=sibling)
+    if cascading:
+        models.CASCADE(collector, field, cascading, using)
+
+
 class VisitRecordQuerySet(models.QuerySet):
     def for_visit(self, visit):
         """The records of a visit in every language: they are keyed to its translation key."""
@@ -252,7 +310,7 @@ class GuestParty(models.Model):
     visit = models.ForeignKey(
         VisitPage,
         verbose_name=_("visit page"),
-        on_delete=models.CASCADE,
+        on_delete=to_another_language_version,
         related_name="+",
         help_text=_("The language version the member signed up on."),
     )
@@ -359,6 +417,30 @@ class GuestParty(models.Model):
     def people(self):
         return (self.adults or 0) + (self.children or 0)
 
+    def clean(self):
+        super().clean()
+        # Contradictory answers would make the matching refuse every household for nothing
+        # (or place smokers in a home they were told is smoke-free).
+        if self.adults and self.people > MAX_PEOPLE:
+            raise ValidationError(
+                {
+                    "children": _(
+                        "A party is at most %(count)d people: a larger group signs up as "
+                        "several parties."
+                    )
+                    % {"count": MAX_PEOPLE}
+                }
+            )
+        if self.smoke_free and self.smokes:
+            raise ValidationError(
+                {
+                    "smokes": _(
+                        "A party in which someone smokes cannot also need a smoke-free home: "
+                        "please tick only one of the two."
+                    )
+                }
+            )
+
     @property
     def is_waiting(self):
         return self.status == RegistrationStatus.WAITLISTED
@@ -388,7 +470,7 @@ class HostOffer(models.Model):
     visit = models.ForeignKey(
         VisitPage,
         verbose_name=_("visit page"),
-        on_delete=models.CASCADE,
+        on_delete=to_another_language_version,
         related_name="+",
         help_text=_("The language version the member offered on."),
     )

@@ -36,7 +36,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, page_id, dry_run, language, **options):
-        visit = VisitPage.objects.filter(pk=page_id).first()
+        # An id longer than IdConverter's 18 digits fits no database column: no such page.
+        visit = VisitPage.objects.filter(pk=page_id).first() if 0 < page_id < 10**18 else None
         if visit is None:
             raise CommandError(f"No exchange visit has the page id {page_id}.")
         with translation.override(language or settings.LANGUAGE_CODE):

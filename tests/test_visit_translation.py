@@ -1,0 +1,93 @@
+"""An exchange visit in two languages: its words are translated, its facts (dates, towns, seats,
+deadline) are the visit's and follow the source."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import RelatedObjectSegment, StringSegment, TranslationSource
+
+from exchanges import visits
+from exchanges.models import GuestParty, HostOffer, Placement, VisitPage
+from tests.visits_base import VisitMixin
+
+
+class VisitTranslationTests(VisitMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.build_visit()
+
+    def test_the_translation_editor_offers_the_words_not_the_towns(self):
+        source, _created = TranslationSource.get_or_create_from_instance(self.visit)
+        texts = set(
+            StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+        )
+        self.assertIn(self.visit.intro, texts)
+        self.assertIn(self.visit.costs, texts)
+        self.assertFalse(RelatedObjectSegment.objects.filter(source=source).exists())
+
+    def test_dates_seats_and_deadline_follow_the_source_into_the_translation(self):
+        self.visit.start_date += datetime.timedelta(days=7)
+        self.visit.end_date += datetime.timedelta(days=7)
+        self.visit.seats = 44
+        self.visit.save_revision().publish()
+        german = VisitPage.objects.get(pk=self.visit_de.pk)
+        self.assertEqual(
+            (german.start_date, german.end_date, german.seats),
+            (self.visit.start_date, self.visit.end_date, 44),
+        )
+        self.assertEqual(german.title, "Austauschbesuch")
+
+
+class DeletedTranslationTests(VisitMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.build_visit()
+
+    def test_deleting_a_language_version_loses_nobodys_sign_up_or_placement(self):
+        party = self.guest("Anke")
+        user = self.resident("Sabine", self.herzebrock, "de")
+        offer = visits.offer_hosting(
+            self.visit_de,
+            user,
+            HostOffer(household="Familie Bergmann", beds=2, nights=self.all_nights()),
+        )
+        visits.propose(self.visit)
+        visits.publish(self.visit, user=None)
+        Page.objects.get(pk=self.visit_de.pk).delete()
+        offer.refresh_from_db()
+        self.assertEqual(offer.visit_id, self.visit.pk)
+        self.assertEqual(Placement.objects.get(party=party).offer, offer)
+
+    def test_deleting_the_last_version_deletes_the_records_with_it(self):
+        self.guest("Anke")
+        Page.objects.get(pk=self.visit_de.pk).delete()
+        Page.objects.get(pk=self.visit.pk).delete()
+        self.assertFalse(GuestParty.objects.exists())
+
+    def all_nights(self):
+        return [night.isoformat() for night in self.visit.nights()]
+
+
+class DeletingAVisitWithSignUpsTests(VisitMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.build_visit()
+        cls.admin = get_user_model().objects.create_superuser("beheer@example.org", "x" * 20)
+
+    def test_the_source_of_a_visit_with_sign_ups_is_not_deleted_the_translation_is(self):
+        party = self.guest("Anke")
+        self.client.force_login(self.admin)
+        self.client.post(reverse("wagtailadmin_pages:delete", args=[self.visit.pk]))
+        self.assertTrue(VisitPage.objects.filter(pk=self.visit.pk).exists())
+        self.client.post(reverse("wagtailadmin_pages:delete", args=[self.visit_de.pk]))
+        self.assertFalse(VisitPage.objects.filter(pk=self.visit_de.pk).exists())
+        party.refresh_from_db()
+        visits.cancel_party(party)
+        self.client.post(reverse("wagtailadmin_pages:delete", args=[self.visit.pk]))
+        self.assertFalse(VisitPage.objects.filter(pk=self.visit.pk).exists())
