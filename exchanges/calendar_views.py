@@ -1,4 +1,5 @@
-"""What the calendar page shows: upcoming or past meetings, or a month grid, filtered."""
+"""What the calendar page shows: upcoming or past meetings, or a month grid (with the exchange
+visits on their days), filtered."""
 
 import calendar
 import datetime
@@ -40,8 +41,13 @@ def within_calendar(year_month):
     return year_month if FIRST_YEAR <= year_month[0] <= LAST_YEAR else None
 
 
-def month_grid(year, month, meetings):
-    """Weeks (Monday first) of day cells, each with the meetings held on that local day."""
+def month_grid(year, month, meetings, visits=()):
+    """Weeks (Monday first) of day cells, each with the meetings held on that local day and the
+    exchange visits under way on it (on each of their days)."""
+    visits_by_day = {}
+    for visit in visits:
+        for day in visit.days():
+            visits_by_day.setdefault(day, []).append(visit)
     by_day = {}
     for meeting in meetings:
         day = timezone.localtime(meeting.start, LOCAL_TIME).date()
@@ -53,7 +59,12 @@ def month_grid(year, month, meetings):
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append(
             [
-                {"date": day, "in_month": day.month == month, "meetings": by_day.get(day, [])}
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "meetings": by_day.get(day, []),
+                    "visits": visits_by_day.get(day, []),
+                }
                 for day in week
             ]
         )
@@ -78,13 +89,19 @@ def calendar_context(calendar_page, request):
         year, month = parsed or (today.year, today.month)
         previous = within_calendar(shift_month(year, month, -1))
         following = within_calendar(shift_month(year, month, 1))
+
+        def grid():
+            # Visits belong to no sector: a filtered month shows the meetings that match alone.
+            shown_visits = () if form.is_filtered() else calendar_page.visits_in_month(year, month)
+            return month_grid(year, month, meetings.in_month(year, month), shown_visits)
+
         context.update(
             listing_key=form.listing_key(
                 view="month", month=f"{year}-{month:02d}", refused_month=int(refused)
             ),
             refused_month=refused,
             month_start=datetime.date(year, month, 1),
-            weeks=SimpleLazyObject(lambda: month_grid(year, month, meetings.in_month(year, month))),
+            weeks=SimpleLazyObject(grid),
             today=today,
             previous_month=previous
             and form.query_string(view="month", month=f"{previous[0]}-{previous[1]:02d}"),

@@ -81,6 +81,17 @@ class GuestPartyForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
 
+    # The contact details the model says are "given once the matching is published", and what
+    # the form says of them once they have been (`told`: the member's placement is published).
+    contact_fields = ("phone",)
+    told_help = _("Your hosts have these details.")
+
+    def __init__(self, *args, told=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if told:
+            for name in self.contact_fields:
+                self.fields[name].help_text = self.told_help
+
     def groups(self):
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
 
@@ -143,8 +154,14 @@ class HostOfferForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
 
-    def __init__(self, *args, visit, **kwargs):
+    contact_fields = ("address", "phone")
+    told_help = _("Your guests have these details.")
+
+    def __init__(self, *args, visit, told=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if told:
+            for name in self.contact_fields:
+                self.fields[name].help_text = self.told_help
         nights = visit.nights()
         self.fields["nights"].choices = [
             (night.isoformat(), night_label(night, night + datetime.timedelta(days=1)))

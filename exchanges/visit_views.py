@@ -126,7 +126,16 @@ def who_signs_up(request, visit):
     )
 
 
-def form_page(request, visit, form, side, record):
+def told_placements(record):
+    """The record's placements told to the member (published): a party's one, an offer's
+    all; empty for a new record or before publication."""
+    if record is None or record.pk is None:
+        return []
+    told = visits.published_placement_of(record)
+    return told if isinstance(told, list) else [told] if told else []
+
+
+def form_page(request, visit, form, side, record, told=()):
     closed = not visit.signup_open()
     return render(
         request,
@@ -139,6 +148,7 @@ def form_page(request, visit, form, side, record):
             "closed": closed,
             "show_form": not closed or request.method == "POST",
             "retention_days": visits.retention_days(),
+            "told": bool(told),
             "coordinators": coordinators(visit) if closed or form.non_field_errors() else [],
         },
     )
@@ -154,18 +164,30 @@ def guest_party(request, page_id):
     if side_of(visit, request.user) != GUEST:
         return who_signs_up(request, visit)
     party = visits.party_of(visit, request.user)
-    form = GuestPartyForm(request.POST or None, instance=party or GuestParty(visit=visit))
+    told = told_placements(party)
+    form = GuestPartyForm(
+        request.POST or None, instance=party or GuestParty(visit=visit), told=bool(told)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             party = visits.sign_up(visit, request.user, form.instance, notify=True)
         except visits.VisitClosed as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, seats_message(party))
+            message = seats_message(party)
+            if told:
+                if told_placements(party):
+                    message += " " + _("Your host family is told of the changes.")
+                else:
+                    message += " " + _(
+                        "Your changes no longer suit your host family's home: your party is out "
+                        "of the matching, and the coordinators look for another host family."
+                    )
+            messages.success(request, message)
             return redirect(visit.localized.get_url(request))
     if request.method == "POST":
         messages.error(request, _("Please correct the marked fields; nothing you typed is lost."))
-    return form_page(request, visit, form, GUEST, party)
+    return form_page(request, visit, form, GUEST, party, told)
 
 
 @require_http_methods(["GET", "POST"])
@@ -178,8 +200,12 @@ def host_offer(request, page_id):
     if side_of(visit, request.user) != HOST:
         return who_signs_up(request, visit)
     offer = visits.offer_of(visit, request.user)
+    told = told_placements(offer)
     form = HostOfferForm(
-        request.POST or None, instance=offer or HostOffer(visit=visit), visit=visit
+        request.POST or None,
+        instance=offer or HostOffer(visit=visit),
+        visit=visit,
+        told=bool(told),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -196,12 +222,26 @@ def host_offer(request, page_id):
                     "you your guests by email.",
                     offer.beds,
                 )
-                % {"count": offer.beds},
+                % {"count": offer.beds}
+                + host_change_message(told, told_placements(offer)),
             )
             return redirect(visit.localized.get_url(request))
     if request.method == "POST":
         messages.error(request, _("Please correct the marked fields; nothing you typed is lost."))
-    return form_page(request, visit, form, HOST, offer)
+    return form_page(request, visit, form, HOST, offer, told)
+
+
+def host_change_message(before, after):
+    """What saving did to the guests already told of: they are told of the changes, or those
+    the household can no longer receive leave the matching."""
+    if not before:
+        return ""
+    if len(after) < len(before):
+        return " " + _(
+            "Your changes no longer suit some of your guests: they are out of the matching, and "
+            "the coordinators look for another host family for them."
+        )
+    return " " + _("Your guests are told of the changes.")
 
 
 def cancel_page(request, visit, side, record, error=None):

@@ -6,6 +6,7 @@ import datetime
 import json
 import re
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client, TestCase, override_settings
@@ -17,11 +18,19 @@ from exchanges import visits
 from exchanges.choices import RegistrationStatus
 from exchanges.factories import VisitPageFactory
 from exchanges.models import GuestParty, HostOffer, VisitCoordinator
+from exchanges.templatetags.meeting_dates import date_span
 from exchanges.visit_forms import weekday_date
 from tests.visits_base import VisitMixin
 
 START = datetime.date.today() + datetime.timedelta(days=30)
 SECOND = START + datetime.timedelta(days=1)
+END = START + datetime.timedelta(days=3)
+
+
+def days(language):
+    """How a page in `language` writes the visit's days: the year once, like a meeting's."""
+    with translation.override(language):
+        return date_span(START, END)
 
 
 def day(date, language, year=True):
@@ -107,7 +116,7 @@ class VisitPageMixin(VisitMixin):
             title="Uitwisselingsbezoek Herzebrock",
             slug="bezoek",
             start_date=START,
-            end_date=START + datetime.timedelta(days=3),
+            end_date=END,
             signup_deadline=deadline,
             seats=5,
             notice="Neem een coronatest mee.",
@@ -145,7 +154,7 @@ class VisitPageTests(VisitPageMixin, TestCase):
         self.assertContains(response, "Uitwisselingsbezoek Herzebrock")
         self.assertContains(response, "Van Steenwijkerland naar Herzebrock-Clarholz")
         self.assertContains(response, day(START, "nl"))
-        self.assertContains(response, day(START + datetime.timedelta(days=3), "nl"))
+        self.assertContains(response, days("nl"))
         self.assertContains(response, "€ 95 per volwassene")
         self.assertContains(response, "Neem een coronatest mee.")
         self.assertContains(response, '<a href="mailto:gerda@steenwijkerland.example">')
@@ -176,6 +185,60 @@ class VisitPageTests(VisitPageMixin, TestCase):
         self.assertContains(response, 'id="visits-heading"')
         self.assertContains(response, "Von Steenwijkerland (Overijssel) nach Herzebrock-Clarholz")
         self.assertContains(response, f'href="{self.visit_de.url}"')
+
+    def test_the_facts_and_the_sign_up_come_before_the_programme(self):
+        # Phones show the page in one column, in the order of the HTML: the facts first.
+        page = self.client.get(self.visit.url).content.decode()
+        self.assertLess(page.index('id="visit-facts"'), page.index('id="programme-heading"'))
+        self.assertLess(page.index('id="visit-signup-heading"'), page.index("Ontvangst 1"))
+        self.assertNotIn("{#", page)
+
+    def test_the_days_read_like_a_meeting_s_with_the_year_once(self):
+        # e.g. "11–14 april 2027", not "11 april 2027 – 14 april 2027"
+        self.assertEqual(days("nl").count(str(END.year)), 1)
+        self.assertContains(self.client.get(self.visit.url), days("nl"))
+        self.assertContains(self.client.get(self.calendar_de.url), days("de"))
+
+    def test_an_anonymous_visitor_may_log_in_or_become_a_member(self):
+        response = self.client.get(self.visit_de.url)
+        signup = reverse("account_signup")
+        self.assertContains(response, f'href="{signup}?next={self.visit_de.url}"')
+        self.assertContains(response, "Mitglied werden")
+        self.assertContains(response, "um als Gast mitzureisen")
+        self.assertNotContains(response, "um sich als Gast anzumelden")
+
+    def test_the_month_view_shows_the_visit_on_each_of_its_days(self):
+        month = f"?view=month&month={START:%Y-%m}"
+        page = self.client.get(self.calendar.url + month).content.decode()
+        in_month = sum(1 for date in self.visit.days() if date.month == START.month)
+        # The phones' list: one entry a day of the visit in this month.
+        phones = page.split('class="month__list"', 1)[1]
+        self.assertEqual(phones.count(f'href="{self.visit.url}"'), in_month)
+        self.assertIn("Uitwisselingsbezoek Herzebrock", page.split('class="month__grid"', 1)[1])
+        # Filtered by a sector, the month shows that sector's meetings alone.
+        filtered = self.client.get(f"{self.calendar.url}{month}&sector={self.climate.slug}")
+        self.assertNotContains(filtered, f'href="{self.visit.url}"')
+
+    @override_settings(PAGE_CACHE_SECONDS=0, CONTENT_CACHE_SECONDS=0, CACHE_RENDERED_HTML=False)
+    def test_the_month_view_costs_the_same_with_more_visits(self):
+        month = f"{self.calendar.url}?view=month&month={START:%Y-%m}"
+        self.client.get(month)
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(month)
+        for number in range(3):
+            VisitPageFactory(
+                parent=self.calendar,
+                title=f"Bezoek {number}",
+                start_date=START,
+                end_date=END,
+                travelling_town=self.steenwijkerland,
+                hosting_town=self.herzebrock,
+            )
+        self.client.get(month)
+        with CaptureQueriesContext(connection) as more:
+            response = self.client.get(month)
+        self.assertContains(response, "Bezoek 2")
+        self.assertEqual(len(more), len(one))
 
 
 class GuestSignUpTests(VisitPageMixin, TestCase):
@@ -247,6 +310,38 @@ class GuestSignUpTests(VisitPageMixin, TestCase):
             status_code=403,
         )
         self.assertFalse(GuestParty.objects.exists())
+
+    def test_a_member_of_neither_town_is_told_who_signs_up_and_where_to_correct_it(self):
+        maria = get_user_model().objects.create_user(
+            "maria@elders.example", "een-lang-wachtwoord", display_name="Maria", language="nl"
+        )
+        page = self.member(maria).get(self.visit.url)
+        self.assertContains(
+            page,
+            "Leden uit Steenwijkerland melden zich aan als gast; leden uit Herzebrock-Clarholz "
+            "bieden aan gastgezin te zijn.",
+        )
+        self.assertContains(page, "In uw profiel staat geen woonplaats.")
+        self.assertContains(page, f'href="{url("nl", "member_profile")}"')
+
+    def test_a_placed_guest_is_warned_before_changing_and_told_what_happened(self):
+        anke = self.member(self.anke)
+        anke.post(self.guest_url, guest_answers())
+        self.member(self.klaus).post(self.host_url, host_answers(self.visit))
+        visits.propose(self.visit)
+        before = anke.get(self.guest_url)
+        self.assertNotContains(before, "Uw gastgezin kent uw reisgezelschap")
+        visits.publish(self.visit, user=None)
+        form = anke.get(self.guest_url)
+        self.assertContains(form, "Uw gastgezin kent uw reisgezelschap")
+        self.assertContains(form, "Uw gastgezin heeft deze gegevens.")
+        self.assertNotContains(form, "zodra de koppeling is gepubliceerd")
+        kept = anke.post(self.guest_url, guest_answers(diet="Veganistisch"), follow=True)
+        self.assertContains(kept, "Uw gastgezin krijgt bericht van de wijzigingen.")
+        # Four people where the household has three beds: out of the matching.
+        out = anke.post(self.guest_url, guest_answers(adults="4", children="0"), follow=True)
+        self.assertContains(out, "uw reisgezelschap valt uit de koppeling")
+        self.assertIsNone(visits.published_placement_of(GuestParty.objects.get(user=self.anke)))
 
     def test_a_member_only_ever_sees_their_own_party(self):
         self.member(self.anke).post(self.guest_url, guest_answers())
@@ -327,6 +422,17 @@ class MemberAreaTests(VisitPageMixin, TestCase):
         self.assertContains(host, "Vegetarisch")
         self.assertContains(host, "Graag met een hond")
         self.assertContains(host, "tel:+31612345678")
+        self.assertContains(host, "3 Personen (2 Erwachsene, 1 Kind)")
+        self.assertContains(guest, days("nl"))
+
+    def test_one_adult_is_one_adult_in_german(self):
+        femke = self.resident("Femke", self.steenwijkerland, "nl")
+        self.member(femke).post(self.guest_url, guest_answers(adults="1", children="0"))
+        self.member(self.klaus).post(self.host_url, host_answers(self.visit))
+        visits.propose(self.visit)
+        visits.publish(self.visit, user=None)
+        host = self.member(self.klaus).get(url("de", "member_area"))
+        self.assertContains(host, "1 Person (1 Erwachsener, 0 Kinder)")
 
     def test_the_member_area_costs_the_same_with_more_visits(self):
         self.member(self.anke).post(self.guest_url, guest_answers())

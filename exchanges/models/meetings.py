@@ -123,6 +123,19 @@ class CalendarPage(OverviewPage):
             )
         )
 
+    def visits_in_month(self, year, month):
+        """The exchange visits under way on some day of the month, in one query."""
+        first = datetime.date(year, month, 1)
+        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return list(
+            VisitPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(start_date__lte=last, end_date__gte=first)
+            .select_related("alias_of")
+            .order_by("start_date", "pk")
+        )
+
     def highlights(self, limit=3):
         """The next meetings."""
         return with_localized_sectors(self.meetings().upcoming()[:limit])

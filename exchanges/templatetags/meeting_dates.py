@@ -24,7 +24,11 @@ def multi_day(meeting):
 def day_range(meeting):
     """The days of a meeting of several days: "12–14 juni 2027" / "12.–14. Juni 2027", "30 mei –
     2 juni 2027", "30 december 2027 – 2 januari 2028"; the day of a meeting of one."""
-    first, last = local_days(meeting)
+    return date_span(*local_days(meeting))
+
+
+def date_span(first, last):
+    """The days from `first` to `last` as `day_range` writes them (exchange visits too)."""
     if first == last:
         return date_format(first, get_format("DATE_FORMAT"))
     if (first.year, first.month) == (last.year, last.month):
