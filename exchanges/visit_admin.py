@@ -3,10 +3,13 @@ visit's guest parties and host offers with every answer and contact, and the mat
 proposing it, adjusting it by hand, publishing it (only then are guests and hosts emailed).
 
 Who may see and do what is `visits.may_coordinate` (the editors of the hosting town's
-foundation, and administrators) for every view here: the other town's editors and moderators
-are refused. Every change goes through exchanges/visits.py; the one field set here directly is
-a party's "returning to" household, which only coordinators fill in and no rule depends on but
-the matching's preference."""
+foundation, and administrators) for every view here, with one exception: the editors of the
+travelling town's foundation, whom the visit page names as coordinators too and whom guests ask
+after the deadline (`guides_guests`), see their town's guest parties (the guests page without
+the host offers, and the guest list) and cancel a party; the hosts and the matching stay the
+hosting town's coordinators'. Moderators are refused. Every change goes through
+exchanges/visits.py; the one field set here directly is a party's "returning to" household,
+which only coordinators fill in and no rule depends on but the matching's preference."""
 
 import csv
 import datetime
@@ -17,7 +20,8 @@ from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -45,26 +49,53 @@ def language_names(codes):
     return [str(LANGUAGE_NAMES.get(code, code)) for code in codes or ()]
 
 
-def coordinated(visit, request):
-    """The visit, if the user coordinates it; else a refusal (the other town's editors and
-    moderators included)."""
-    if not visits.may_coordinate(request.user, visit):
+def sees_guests(user, visit):
+    """The guest parties of a visit: its coordinators and the guests' coordinators."""
+    return visits.may_coordinate(user, visit) or visits.guides_guests(user, visit)
+
+
+def coordinated(visit, request, allowed=visits.may_coordinate):
+    """The visit, if `allowed` lets the user in (by default: the user coordinates it); else a
+    refusal (moderators included)."""
+    if not allowed(request.user, visit):
         raise PermissionDenied
     return visit
 
 
-def visit_for(request, visit_id):
-    return coordinated(
-        get_object_or_404(VisitPage.objects.select_related("hosting_town"), pk=visit_id), request
+def visit_for(request, visit_id, allowed=visits.may_coordinate):
+    visit = get_object_or_404(
+        VisitPage.objects.select_related("locale", "hosting_town", "travelling_town"),
+        pk=visit_id,
     )
+    return coordinated(visit, request, allowed)
 
 
-def party_for(request, party_id):
+def party_for(request, party_id, allowed=visits.may_coordinate):
     party = get_object_or_404(
-        GuestParty.objects.select_related("user", "visit__hosting_town"), pk=party_id
+        GuestParty.objects.select_related(
+            "user", "visit__locale", "visit__hosting_town", "visit__travelling_town"
+        ),
+        pk=party_id,
     )
-    coordinated(party.visit, request)
+    coordinated(party.visit, request, allowed)
     return party
+
+
+def shown_version(visit):
+    """The visit's version in the admin's language (its title and slug), else its source (the
+    first version), as the index chooses."""
+    language = get_language()
+    if visit.locale.language_code == language:
+        return visit
+    versions = list(
+        VisitPage.objects.filter(translation_key=visit.translation_key)
+        .select_related("locale")
+        .order_by("pk")
+    )
+    for version in versions:
+        if version.locale.language_code == language:
+            return version
+    return versions[0] if versions else visit
 
 
 def offer_for(request, offer_id):
@@ -108,7 +139,8 @@ def matching_summary(state, untold):
 
 
 class VisitIndexView(WagtailAdminTemplateMixin, TemplateView):
-    """The visits the editor coordinates, one row per visit (not per language version)."""
+    """The visits the editor coordinates, either side, one row per visit (not per language
+    version), saying which side."""
 
     template_name = "exchanges/admin/visit_index.html"
     page_title = gettext_lazy("Exchange visits")
@@ -124,7 +156,10 @@ class VisitIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         language = get_language()
-        versions = visits.coordinated_visits(self.request.user).select_related(
+        user = self.request.user
+        countries = roles.foundation_countries(user)
+        travelling = VisitPage.objects.filter(travelling_town__country__in=countries)
+        versions = (visits.coordinated_visits(user) | travelling).select_related(
             "locale", "travelling_town", "hosting_town"
         )
         chosen = {}
@@ -177,6 +212,8 @@ class VisitIndexView(WagtailAdminTemplateMixin, TemplateView):
             rows.append(
                 {
                     "visit": visit,
+                    # The index lets editors only in: the foundation decides the side.
+                    "hosting": visit.hosting_town.country in countries,
                     "taken": taken,
                     "left": visits.seats_left(visit, taken=taken),
                     "registered": parties.get("registered", 0),
@@ -218,22 +255,28 @@ class PlaceForm(forms.Form):
 
 class VisitMixin(WagtailAdminTemplateMixin):
     header_icon = "group"
+    allowed = staticmethod(visits.may_coordinate)
 
     def dispatch(self, request, *args, **kwargs):
-        self.visit = visit_for(request, kwargs["visit_id"])
+        self.visit = visit_for(request, kwargs["visit_id"], self.allowed)
+        self.coordinating = visits.may_coordinate(request.user, self.visit)
+        # Titles in the admin's language; the records belong to every version alike.
+        self.shown = shown_version(self.visit)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
-        return self.visit.title
+        return self.shown.title
 
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
             {"url": reverse("exchange_visits"), "label": _("Exchange visits")},
-            {"url": "", "label": self.visit.title},
+            {"url": "", "label": self.shown.title},
         ]
 
     def tabs(self, current):
+        if not self.coordinating:
+            return [(visit_url(self.visit), _("Guest parties"), current == "people")]
         return [
             (visit_url(self.visit), _("Guests and hosts"), current == "people"),
             (matching_url(self.visit), _("Matching"), current == "matching"),
@@ -246,17 +289,23 @@ class VisitPeopleView(VisitMixin, TemplateView):
     the deadline too."""
 
     template_name = "exchanges/admin/visit_people.html"
-    page_title = gettext_lazy("Guests and hosts")
+    allowed = staticmethod(sees_guests)
+
+    def get_page_title(self):
+        return _("Guests and hosts") if self.coordinating else _("Guest parties")
 
     def get_context_data(self, **kwargs):
         visit = self.visit
-        all_offers = list(visits.offers(visit))
+        # The guests' coordinators see no host offers; a household only once it was told.
+        all_offers = list(visits.offers(visit)) if self.coordinating else []
         offers_by_pk = {offer.pk: offer for offer in all_offers}
         active_offers = [offer for offer in all_offers if offer.withdrawn_at is None]
         all_parties = list(visits.parties(visit))
-        placed = dict(
-            Placement.objects.filter(party__in=all_parties).values_list("party_id", "offer_id")
-        )
+        placements = Placement.objects.filter(party__in=all_parties)
+        if not self.coordinating:
+            placements = placements.exclude(announced_at=None).select_related("offer")
+            offers_by_pk = {placement.offer.pk: placement.offer for placement in placements}
+        placed = dict(placements.values_list("party_id", "offer_id"))
         party_rows = [
             {
                 "party": party,
@@ -283,6 +332,8 @@ class VisitPeopleView(VisitMixin, TemplateView):
         return super().get_context_data(
             **kwargs,
             visit=visit,
+            shown=self.shown,
+            coordinating=self.coordinating,
             tabs=self.tabs("people"),
             party_rows=party_rows,
             offer_rows=offer_rows,
@@ -323,6 +374,9 @@ class VisitMatchingView(VisitMixin, TemplateView):
                 "shared": language_names(sorted(shared)),
                 "returning": offer.pk in visits.returning_offers(party, active_offers),
                 "placement": by_party.get(party.pk),
+                # Rules a placement made by hand ("place anyway") breaks, for every coordinator
+                # to see before and after publishing.
+                "broken": [str(visits.RULE_TEXTS[code]) for code in visits.broken(party, offer)],
             }
 
         hosts = []
@@ -368,6 +422,7 @@ class VisitMatchingView(VisitMixin, TemplateView):
         return super().get_context_data(
             **kwargs,
             visit=visit,
+            shown=self.shown,
             tabs=self.tabs("matching"),
             state=state,
             hosts=hosts,
@@ -381,7 +436,9 @@ class VisitMatchingView(VisitMixin, TemplateView):
 
 
 def to_be_told(visit):
-    """(guests, hosts) a publication would email now: the placements not yet told."""
+    """(guest parties, host households) a publication would email now: each party of a
+    placement not yet told, and each household with such a placement once (one email listing
+    all its guests)."""
     untold = Placement.objects.filter(
         party__visit_key=visit.translation_key,
         party__status=RegistrationStatus.REGISTERED,
@@ -390,6 +447,16 @@ def to_be_told(visit):
     guests = untold.values("party").distinct().count()
     hosts = untold.values("offer").distinct().count()
     return guests, hosts
+
+
+def without_host(visit):
+    """The parties holding seats that no household takes in: publishing tells them that the
+    coordinators look further."""
+    return (
+        GuestParty.objects.for_visit(visit)
+        .filter(status=RegistrationStatus.REGISTERED, placement__isnull=True)
+        .count()
+    )
 
 
 class PublishView(VisitMixin, TemplateView):
@@ -409,6 +476,8 @@ class PublishView(VisitMixin, TemplateView):
             visit=self.visit,
             guests=guests,
             hosts=hosts,
+            homeless=without_host(self.visit),
+            signup_open=self.visit.signup_open(),
             state=visits.matching_state(self.visit),
         )
 
@@ -488,7 +557,8 @@ def returning_view(request, party_id):
 
 @require_POST
 def cancel_party_view(request, party_id):
-    party = party_for(request, party_id)
+    # The guests' coordinators too: guests ask them after the deadline.
+    party = party_for(request, party_id, sees_guests)
     visits.cancel_party(party, by_coordinator=True)
     messages.success(
         request, _("The party of %(party)s is cancelled.") % {"party": contact_name(party.user)}
@@ -506,11 +576,27 @@ def withdraw_offer_view(request, offer_id):
     return back(request, visit_url(offer.visit))
 
 
+def yes_no(value):
+    return _("yes") if value else _("no")
+
+
 def guests_csv_view(request, visit_id):
-    """The guest list for the bus, safe to open in a spreadsheet."""
-    visit = visit_for(request, visit_id)
+    """The guest list for the bus and the hosts, safe to open in a spreadsheet: every answer of
+    each party and the household it stays with. The guests' coordinators see a household only
+    once it was told (the matching is the hosting town's coordinators' until then)."""
+    visit = visit_for(request, visit_id, sees_guests)
+    coordinating = visits.may_coordinate(request.user, visit)
+    all_parties = list(visits.parties(visit))
+    placements = {
+        placement.party_id: placement
+        for placement in Placement.objects.filter(party__in=all_parties).select_related("offer")
+        if coordinating or placement.announced_at is not None
+    }
+    # A file name in the admin's language: "gasten-<slug>.csv", "gaeste-<slug>.csv".
+    prefix = pgettext("file name", "guests")
+    name = f"{prefix}-{shown_version(visit).slug}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="guests-{visit.pk}.csv"'
+    response["Content-Disposition"] = content_disposition_header(True, name)
     writer = csv.writer(response)
     writer.writerow(
         [
@@ -521,9 +607,21 @@ def guests_csv_view(request, visit_id):
             _("Adults"),
             _("Children"),
             _("Status"),
+            _("Placed with"),
+            _("Told"),
+            _("Languages spoken"),
+            _("Allergic to animals"),
+            _("Other allergies"),
+            _("Diet"),
+            _("Needs a home without stairs"),
+            _("Other mobility needs"),
+            _("Needs a smoke-free home"),
+            _("Smokes"),
+            _("Wishes"),
         ]
     )
-    for party in visits.parties(visit):
+    for party in all_parties:
+        placement = placements.get(party.pk)
         writer.writerow(
             neutralised(value)
             for value in (
@@ -534,6 +632,17 @@ def guests_csv_view(request, visit_id):
                 party.adults,
                 party.children,
                 party.get_status_display(),
+                placement.offer.household if placement else "",
+                yes_no(placement.announced_at) if placement else "",
+                ", ".join(language_names(party.languages)),
+                yes_no(party.animal_allergy),
+                party.allergies,
+                party.diet,
+                yes_no(party.step_free),
+                party.mobility,
+                yes_no(party.smoke_free),
+                yes_no(party.smokes),
+                party.wishes,
             )
         )
     return response
@@ -612,8 +721,11 @@ def menu_item():
 
 
 def visit_buttons(page, user):
-    """ "Guests and hosts" on an exchange visit in any language, for its coordinators."""
+    """ "Guests and hosts" on an exchange visit in any language, for its coordinators;
+    "Guest parties" for the guests' coordinators."""
     if page.specific_class is not None and issubclass(page.specific_class, VisitPage):
         visit = page.specific_deferred
         if visits.may_coordinate(user, visit):
             yield Button(_("Guests and hosts"), url=visit_url(visit), icon_name="group", priority=6)
+        elif visits.guides_guests(user, visit):
+            yield Button(_("Guest parties"), url=visit_url(visit), icon_name="group", priority=6)

@@ -1,14 +1,17 @@
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail_localize.models import TranslationSource
 
 from . import visit_admin
 from .choices import RegistrationStatus
-from .models import Registration
+from .models import Registration, VisitPage
 
 
 class RegistrationStatusForm(WagtailAdminModelForm):
@@ -93,3 +96,34 @@ def visit_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def visit_listing_button(page, user, next_url=None):
     yield from visit_admin.visit_buttons(page, user)
+
+
+@hooks.register("before_delete_page")
+def keep_a_visit_with_sign_ups(request, page):
+    """A visit that members signed up for or offered hosting for is not deleted with them: the
+    coordinators cancel the sign-ups and withdraw the offers first (Exchange visits), so that
+    guests and hosts are told. A translation goes (its sign-ups move to the other version:
+    models.visits.to_another_language_version); the source version takes its translations
+    with it, so it stays too."""
+    visit = page.specific
+    if not isinstance(visit, VisitPage) or not visit.has_sign_ups():
+        return None
+    versions = sorted(
+        VisitPage.objects.filter(
+            translation_key=visit.translation_key, alias_of__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    source = TranslationSource.objects.filter(object_id=visit.translation_key).first()
+    # Without wagtail-localize's record, the first version made is the source.
+    is_source = source.locale_id == visit.locale_id if source else visit.pk == versions[0]
+    if len(versions) > 1 and not is_source:
+        return None
+    messages.error(
+        request,
+        _(
+            "Members have signed up for this exchange visit or offered hosting: cancel their "
+            "sign-ups and withdraw their offers under Exchange visits first, so that they are "
+            "told, then delete the page."
+        ),
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -217,6 +217,30 @@ class MatchingTests(CoordinatorMixin, TestCase):
         self.assertEqual(len(response.context["left_out"]), 1)
         self.assertIn("5", response.context["left_out"][0]["reason"])
 
+    def test_a_placement_against_a_rule_says_so_to_every_coordinator(self):
+        anke = self.guest("Anke", adults=2, animal_allergy=True)
+        pets = self.host("Bergmann", beds=2, pets=True)
+        visits.assign(anke, pets, override=True)
+        response = self.client.get(self.matching_url())
+        [household] = response.context["hosts"]
+        [guest] = household["guests"]
+        self.assertEqual(guest["broken"], [str(visits.RULE_TEXTS["pets"])])
+        self.assertContains(response, str(visits.RULE_TEXTS["pets"]))
+
+    def test_once_everything_is_told_there_is_nothing_to_publish(self):
+        self.guest("Anke", adults=2)
+        self.host("Bergmann", beds=2)
+        visits.propose(self.visit)
+        publish = reverse("exchange_visit_publish", args=[self.visit.pk])
+        self.assertContains(self.client.get(self.matching_url()), publish)
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.publish(self.visit, user=self.editor_de)
+        self.assertNotContains(self.client.get(self.matching_url()), publish)
+        self.guest("Femke", adults=1)
+        self.host("Schulte", beds=1)
+        visits.propose(self.visit)
+        self.assertContains(self.client.get(self.matching_url()), publish)
+
     def test_get_changes_nothing(self):
         self.guest("Anke")
         self.host("Bergmann")
@@ -254,11 +278,11 @@ class RefusalTests(CoordinatorMixin, TestCase):
             reverse("exchange_visit_withdraw_offer", args=[offer.pk]),
         ]
 
-    def test_other_towns_editor_moderator_member_and_anonymous_are_refused_everywhere(self):
+    def test_moderator_member_and_anonymous_are_refused_everywhere(self):
         urls = self.urls()
         member = self.resident("Jelle", self.steenwijkerland, "nl")
         data = {"offer": "", "confirm": "yes"}
-        for user in (self.editor_nl, self.moderator, member, None):
+        for user in (self.moderator, member, None):
             self.client.logout()
             if user is not None:
                 self.client.force_login(user)
@@ -270,10 +294,149 @@ class RefusalTests(CoordinatorMixin, TestCase):
         self.assertEqual(party.status, RegistrationStatus.REGISTERED)
         self.assertIsNone(visits.matching_state(self.visit).proposed_at)
 
-    def test_the_index_shows_other_editors_none_of_these_visits_and_moderators_nothing(
-        self,
-    ):
-        self.client.force_login(self.editor_nl)
-        self.assertEqual(self.client.get(reverse("exchange_visits")).context["rows"], [])
+    def test_moderators_see_no_index(self):
         self.client.force_login(self.moderator)
         self.assertTrue(refused(self.client.get(reverse("exchange_visits"))))
+
+
+class PublishWarningTests(CoordinatorMixin, TestCase):
+    def test_the_confirmation_counts_parties_and_households_and_warns_of_who_has_no_host(self):
+        anke = self.guest("Anke", adults=1)
+        hendrik = self.guest("Hendrik", adults=1)
+        self.guest("Femke", adults=5)
+        bergmann = self.host("Bergmann", beds=2)
+        visits.assign(anke, bergmann)
+        visits.assign(hendrik, bergmann)
+        response = self.client.get(reverse("exchange_visit_publish", args=[self.visit.pk]))
+        # Two parties, one household (one email listing both guests).
+        self.assertEqual((response.context["guests"], response.context["hosts"]), (2, 1))
+        self.assertEqual(response.context["homeless"], 1)
+        self.assertContains(response, "1 reisgezelschap heeft nog geen gastgezin")  # admin in Dutch
+        self.assertContains(response, "coördinatoren verder zoeken")
+
+    def test_the_confirmation_warns_while_sign_up_is_open_and_not_after(self):
+        url = reverse("exchange_visit_publish", args=[self.visit.pk])
+        self.assertContains(self.client.get(url), "nog aanmelden, wijzigen of annuleren")
+        type(self.visit).objects.filter(translation_key=self.visit.translation_key).update(
+            signup_deadline=timezone.now() - datetime.timedelta(days=1)
+        )
+        self.assertNotContains(self.client.get(url), "nog aanmelden")
+
+
+class AdminLanguageTests(CoordinatorMixin, TestCase):
+    def speak(self, language):
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = language
+        profile.save()
+
+    def test_titles_are_those_of_the_version_in_the_admin_language(self):
+        self.speak("de")
+        for url in (self.people_url(), self.matching_url()):
+            response = self.client.get(url)
+            self.assertContains(response, "Austauschbesuch")
+            self.assertEqual(response.context["shown"], self.visit_de)
+        self.speak("nl")
+        german = reverse("exchange_visit_matching", args=[self.visit_de.pk])
+        self.assertEqual(self.client.get(german).context["shown"], self.visit)
+
+    def test_dates_follow_the_admin_language(self):
+        start = self.visit.start_date
+        self.speak("de")
+        response = self.client.get(self.people_url())
+        self.assertContains(response, f"{start.day}. ")
+        self.speak("nl")
+        response = self.client.get(self.people_url())
+        self.assertNotContains(response, f"{start.day}. ")
+        self.assertContains(response, f"{start.day} ")
+
+    def test_the_guest_list_has_every_answer_and_a_file_name_in_the_admin_language(self):
+        self.speak("de")
+        party = self.guest(
+            "Anke",
+            languages=["nl", "de"],
+            animal_allergy=True,
+            allergies="Nüsse",
+            diet="vegetarisch",
+            step_free=True,
+            mobility="Rollator",
+            smoke_free=True,
+            wishes="Familie Bergmann",
+        )
+        offer = self.host("Bergmann")
+        visits.assign(party, offer)
+        response = self.client.get(reverse("exchange_visit_guests_csv", args=[self.visit.pk]))
+        self.assertIn(f"gaeste-{self.visit_de.slug}.csv", response["Content-Disposition"])
+        header, row = list(csv.reader(io.StringIO(response.content.decode())))
+        answers = dict(zip(header, row, strict=True))
+        self.assertEqual(answers["Untergebracht bei"], "Familie Bergmann")
+        for value in ("Nüsse", "vegetarisch", "Rollator", "Familie Bergmann"):
+            self.assertIn(value, row)
+        self.assertEqual(len(header), 18)
+        self.speak("nl")
+        response = self.client.get(reverse("exchange_visit_guests_csv", args=[self.visit.pk]))
+        self.assertIn(f"gasten-{self.visit.slug}.csv", response["Content-Disposition"])
+
+
+class GuestsCoordinatorTests(CoordinatorMixin, TestCase):
+    """The travelling town's editors (the Dutch ones here) see their guests, read-only."""
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_login(self.editor_nl)
+
+    def test_dutch_editor_sees_the_guest_parties_but_no_host_offer_or_matching(self):
+        party = self.guest("Anke", diet="vegetarisch")
+        offer = self.host("Bergmann", address="Dorfstraße 1")
+        visits.assign(party, offer)
+        response = self.client.get(self.people_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "vegetarisch")
+        self.assertNotContains(response, "Dorfstraße 1")
+        self.assertNotContains(response, "Familie Bergmann")  # not told yet
+        self.assertNotContains(response, reverse("exchange_visit_matching", args=[self.visit.pk]))
+        self.assertNotContains(response, reverse("exchange_visit_returning", args=[party.pk]))
+        csv_response = self.client.get(reverse("exchange_visit_guests_csv", args=[self.visit.pk]))
+        self.assertEqual(csv_response.status_code, 200)
+        self.assertNotIn("Bergmann", csv_response.content.decode())
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.publish(self.visit, user=self.editor_de)
+        self.assertContains(self.client.get(self.people_url()), "Familie Bergmann")
+
+    def test_dutch_editor_is_refused_the_matching_offers_and_every_other_action(self):
+        party = self.guest("Anke")
+        offer = self.host("Bergmann")
+        for name, pk in (
+            ("exchange_visit_matching", self.visit.pk),
+            ("exchange_visit_propose", self.visit.pk),
+            ("exchange_visit_publish", self.visit.pk),
+            ("exchange_visit_place", party.pk),
+            ("exchange_visit_returning", party.pk),
+            ("exchange_visit_withdraw_offer", offer.pk),
+        ):
+            response = self.client.post(
+                reverse(name, args=[pk]), {"offer": offer.pk, "confirm": "yes"}
+            )
+            self.assertTrue(refused(response), name)
+        self.assertTrue(refused(self.client.get(self.matching_url())))
+        self.assertFalse(Placement.objects.exists())
+        offer.refresh_from_db()
+        self.assertIsNone(offer.withdrawn_at)
+
+    def test_dutch_editor_cancels_a_party_after_the_deadline(self):
+        party = self.guest("Anke")
+        type(self.visit).objects.filter(translation_key=self.visit.translation_key).update(
+            signup_deadline=timezone.now() - datetime.timedelta(days=1)
+        )
+        self.post("exchange_visit_cancel_party", party.pk)
+        party.refresh_from_db()
+        self.assertEqual(party.status, RegistrationStatus.CANCELLED)
+
+    def test_the_index_lists_the_visit_from_their_town_as_the_guests_side(self):
+        rows = self.client.get(reverse("exchange_visits")).context["rows"]
+        self.assertEqual(
+            [(row["visit"].translation_key, row["hosting"]) for row in rows],
+            [(self.visit.translation_key, False)],
+        )
+        self.client.force_login(self.editor_de)
+        rows = self.client.get(reverse("exchange_visits")).context["rows"]
+        self.assertTrue(rows[0]["hosting"])

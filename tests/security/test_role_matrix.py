@@ -547,18 +547,20 @@ MATRIX = {
     "wagtailsites:usage": (ADMINS, ADMINS_405),
     "wagtailsites:copy": ADMINS,
     # Exchange visits (exchanges/visit_admin.py): the coordinators, i.e. the editors of the
-    # hosting town's foundation (the visit goes to Herzebrock-Clarholz: the German editors).
+    # hosting town's foundation (the visit goes to Herzebrock-Clarholz: the German editors);
+    # the guests' coordinators (the visit comes from Steenwijkerland: the Dutch editors) see
+    # the guest parties and the guest list and cancel a party, nothing else.
     "exchange_visits": (EDITORS, EDITORS_405),
-    "exchange_visit": (COORDINATORS, "login login login no no 405 405"),
+    "exchange_visit": (EDITORS, EDITORS_405),
     "exchange_visit_matching": (COORDINATORS, "login login login no no 405 405"),
     "exchange_visit_propose": (STAFF_405, "login login login no no ok+ ok+"),
     # An empty POST asks to tick the box first.
     "exchange_visit_publish": COORDINATORS,
-    "exchange_visit_guests_csv": COORDINATORS,
+    "exchange_visit_guests_csv": EDITORS,
     # Without a household chosen: the party stays without one.
     "exchange_visit_place": (STAFF_405, COORDINATORS),
     "exchange_visit_returning": (STAFF_405, COORDINATORS),
-    "exchange_visit_cancel_party": (STAFF_405, "login login login no no ok+ ok+"),
+    "exchange_visit_cancel_party": (STAFF_405, "login login login no ok+ ok+ ok+"),
     "exchange_visit_withdraw_offer": (STAFF_405, "login login login no no ok+ ok+"),
     # Accounts and groups: administrators only (the attack of issue 12).
     "wagtailusers_users:index": (ADMINS, ADMINS_405),
