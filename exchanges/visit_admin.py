@@ -34,7 +34,7 @@ from wagtail.admin.widgets.button import Button
 from community import roles
 from home.spreadsheets import neutralised
 
-from . import visits
+from . import matching, visits
 from .choices import RegistrationStatus, VisitLanguage
 from .models import GuestParty, HostOffer, Placement, VisitMatching, VisitPage
 
@@ -376,7 +376,12 @@ class VisitMatchingView(VisitMixin, TemplateView):
                 "placement": by_party.get(party.pk),
                 # Rules a placement made by hand ("place anyway") breaks, for every coordinator
                 # to see before and after publishing.
-                "broken": [str(visits.RULE_TEXTS[code]) for code in visits.broken(party, offer)],
+                "broken": [
+                    str(visits.RULE_TEXTS[code])
+                    for code in matching.broken_rules(
+                        visits.as_party(party), visits.as_host(offer, visit)
+                    )
+                ],
             }
 
         hosts = []

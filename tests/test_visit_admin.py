@@ -207,7 +207,9 @@ class MatchingTests(CoordinatorMixin, TestCase):
         profile.preferred_language = "de"
         profile.save()
         response = self.client.get(self.matching_url())
-        self.assertContains(response, "Änderungen veröffentlichen")  # "Publish the changes"
+        # Everything told: nothing left to publish.
+        self.assertContains(response, "Alle Gäste und Gastfamilien wurden über ihre Zuordnung")
+        self.assertNotContains(response, "Änderungen veröffentlichen")  # "Publish the changes"
 
     def test_the_plan_says_who_is_left_without_a_host_and_why(self):
         self.guest("Anke", adults=5)
