@@ -58,14 +58,23 @@ def coordinators(visit):
 
 
 def side_of(visit, user):
-    """GUEST for a member of the travelling town, HOST for one of the hosting town, else None."""
+    """GUEST for a member of the travelling town, HOST for one of the hosting town, else None.
+    A member who signed up or offered keeps that side after changing the town on their profile
+    (to change or cancel it), whatever the town says now."""
     if not user.is_authenticated:
         return None
-    if visit.is_travelling_resident(user):
-        return GUEST
-    if visit.is_hosting_resident(user):
+    by_town = (
+        GUEST
+        if visit.is_travelling_resident(user)
+        else HOST
+        if visit.is_hosting_resident(user)
+        else None
+    )
+    if by_town != HOST and visits.offer_of(visit, user) is not None:
         return HOST
-    return None
+    if by_town != GUEST and visits.party_of(visit, user) is not None:
+        return GUEST
+    return by_town
 
 
 def signup_state(request, visit):
@@ -164,6 +173,7 @@ def guest_party(request, page_id):
     if side_of(visit, request.user) != GUEST:
         return who_signs_up(request, visit)
     party = visits.party_of(visit, request.user)
+    changing = party is not None
     told = told_placements(party)
     form = GuestPartyForm(
         request.POST or None, instance=party or GuestParty(visit=visit), told=bool(told)
@@ -175,6 +185,8 @@ def guest_party(request, page_id):
             form.add_error(None, str(refused))
         else:
             message = seats_message(party)
+            if changing:
+                message = _("Your changes are saved.") + " " + message
             if told:
                 if told_placements(party):
                     message += " " + _("Your host family is told of the changes.")

@@ -177,7 +177,8 @@ def sign_up(visit, user, party, *, now=None, by_coordinator=False, notify=False)
     seats for its new people, and one that shrinks gives seats to those waiting. Only members of
     the travelling town sign up (coordinators may for them)."""
     _check_open(visit, now, by_coordinator)
-    if not by_coordinator and not visit.is_travelling_resident(user):
+    # A member who moved keeps changing (or cancelling) the party they signed up.
+    if not by_coordinator and not visit.is_travelling_resident(user) and not party_of(visit, user):
         raise VisitClosed(
             _("Only members from %(town)s sign up as guests for this visit.")
             % {"town": visit.travelling_town}
@@ -327,7 +328,7 @@ def offer_hosting(visit, user, offer, *, now=None, by_coordinator=False, notify=
     Guests placed with it who no longer fit (fewer beds, a pet, stairs, …) lose that
     placement. Only members of the hosting town offer (coordinators may for them)."""
     _check_open(visit, now, by_coordinator)
-    if not by_coordinator and not visit.is_hosting_resident(user):
+    if not by_coordinator and not visit.is_hosting_resident(user) and not offer_of(visit, user):
         raise VisitClosed(
             _("Only members from %(town)s offer hosting for this visit.")
             % {"town": visit.hosting_town}

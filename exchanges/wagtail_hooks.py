@@ -1,12 +1,14 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from . import visit_admin
@@ -98,26 +100,32 @@ def visit_listing_button(page, user, next_url=None):
     yield from visit_admin.visit_buttons(page, user)
 
 
-@hooks.register("before_delete_page")
-def keep_a_visit_with_sign_ups(request, page):
-    """A visit that members signed up for or offered hosting for is not deleted with them: the
-    coordinators cancel the sign-ups and withdraw the offers first (Exchange visits), so that
-    guests and hosts are told. A translation goes (its sign-ups move to the other version:
-    models.visits.to_another_language_version); the source version takes its translations
-    with it, so it stays too."""
-    visit = page.specific
-    if not isinstance(visit, VisitPage) or not visit.has_sign_ups():
-        return None
-    versions = sorted(
-        VisitPage.objects.filter(
-            translation_key=visit.translation_key, alias_of__isnull=True
-        ).values_list("pk", flat=True)
-    )
-    source = TranslationSource.objects.filter(object_id=visit.translation_key).first()
-    # Without wagtail-localize's record, the first version made is the source.
-    is_source = source.locale_id == visit.locale_id if source else visit.pk == versions[0]
-    if len(versions) > 1 and not is_source:
-        return None
+def visits_losing_sign_ups(pages):
+    """The visits with sign-ups (not cancelled) or offers (not withdrawn) that deleting `pages`
+    (and the pages below them) would delete whole: every version of the visit among them, or
+    its source version, which takes its translations with it. A translation alone may go: its
+    sign-ups move to the other version (models.visits.to_another_language_version)."""
+    going = set()
+    for page in pages:
+        going |= set(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    losing = []
+    for visit in VisitPage.objects.filter(pk__in=going).select_related("locale"):
+        if not visit.has_sign_ups():
+            continue
+        versions = sorted(
+            VisitPage.objects.filter(
+                translation_key=visit.translation_key, alias_of__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        source = TranslationSource.objects.filter(object_id=visit.translation_key).first()
+        # Without wagtail-localize's record, the first version made is the source.
+        is_source = source.locale_id == visit.locale_id if source else visit.pk == versions[0]
+        if is_source or not set(versions) - going:
+            losing.append(visit)
+    return losing
+
+
+def refuse_deleting(request, losing, back):
     messages.error(
         request,
         _(
@@ -126,4 +134,28 @@ def keep_a_visit_with_sign_ups(request, page):
             "told, then delete the page."
         ),
     )
-    return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return redirect(back)
+
+
+@hooks.register("before_delete_page")
+def keep_a_visit_with_sign_ups(request, page):
+    """A visit that members signed up for or offered hosting for is not deleted with them (nor
+    with a page above it): the coordinators cancel the sign-ups and withdraw the offers first
+    (Exchange visits), so that guests and hosts are told."""
+    losing = visits_losing_sign_ups([page])
+    if not losing:
+        return None
+    return refuse_deleting(
+        request, losing, reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    )
+
+
+@hooks.register("before_bulk_action")
+def keep_visits_with_sign_ups_in_bulk(request, action_type, objects, action):
+    """The same for the explorer's bulk delete."""
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    losing = visits_losing_sign_ups(objects)
+    if not losing:
+        return None
+    return refuse_deleting(request, losing, action.next_url or reverse("wagtailadmin_explore_root"))

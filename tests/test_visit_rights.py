@@ -107,3 +107,23 @@ class PartyTests(CoordinatorMixin, TestCase):
         visit.travelling_town = self.herzebrock
         with self.assertRaises(ValidationError):
             visit.full_clean()
+
+
+class MovedMemberTests(CoordinatorMixin, TestCase):
+    def test_a_host_who_changed_their_town_still_changes_and_withdraws_their_offer(self):
+        offer = self.host("Thomas", beds=2)
+        user = offer.user
+        user.town = self.steenwijkerland
+        user.save()
+        self.client.force_login(user)
+        form = reverse("visit_host_offer", args=[self.visit.pk])
+        self.assertContains(self.client.get(form), 'name="beds"')
+        offer.beds = 3
+        visits.offer_hosting(self.visit, user, offer)
+        offer.refresh_from_db()
+        self.assertEqual(offer.beds, 3)
+        # ... but cannot start a guest party while the offer stands.
+        self.assertNotEqual(
+            self.client.get(reverse("visit_guest_party", args=[self.visit.pk])).status_code,
+            200,
+        )

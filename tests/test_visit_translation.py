@@ -91,3 +91,15 @@ class DeletingAVisitWithSignUpsTests(VisitMixin, TestCase):
         visits.cancel_party(party)
         self.client.post(reverse("wagtailadmin_pages:delete", args=[self.visit.pk]))
         self.assertFalse(VisitPage.objects.filter(pk=self.visit.pk).exists())
+
+    def test_neither_a_bulk_delete_nor_deleting_the_calendar_takes_the_sign_ups(self):
+        self.guest("Anke")
+        self.client.force_login(self.admin)
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        self.client.post(f"{bulk}?id={self.visit.pk}&id={self.visit_de.pk}")
+        self.assertEqual(
+            VisitPage.objects.filter(translation_key=self.visit.translation_key).count(), 2
+        )
+        self.client.post(reverse("wagtailadmin_pages:delete", args=[self.calendar.pk]))
+        self.assertTrue(VisitPage.objects.filter(pk=self.visit.pk).exists())
+        self.assertEqual(GuestParty.objects.count(), 1)
