@@ -490,7 +490,7 @@ class PublishView(VisitMixin, TemplateView):
         if request.POST.get("confirm") != "yes":
             messages.error(request, _("Tick the box to confirm that the emails may be sent."))
             return redirect("exchange_visit_publish", self.visit.pk)
-        told = visits.publish(self.visit, user=request.user)
+        told = visits.publish_matching(self.visit, user=request.user)
         messages.success(
             request,
             ngettext(

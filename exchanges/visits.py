@@ -588,7 +588,7 @@ def assign(party, offer, *, override=False):
 
 
 @transaction.atomic
-def publish(visit, *, user=None):
+def publish_matching(visit, *, user=None):
     """Publishes the matching: every guest of a placement not told yet is emailed in their own
     language with their hosts' names and contact details, and every host of such placements
     one email with all its new guests (and those told before); both see it in their member

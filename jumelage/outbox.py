@@ -104,6 +104,23 @@ KIND_LABELS = {
         ["contribution_published", "changes_requested", "contribution_declined", "report_filed"],
         gettext_lazy("Email about a contribution or report"),
     ),
+    **dict.fromkeys(
+        [
+            "visit_signed_up",
+            "visit_promoted",
+            "visit_party_cancelled",
+            "visit_offer_received",
+            "visit_offer_withdrawn",
+            "visit_matched_guest",
+            "visit_matched_host",
+            "visit_unplaced_guest",
+            "visit_unplaced_host",
+            "visit_no_host_yet",
+            "visit_guest_changed",
+            "visit_host_changed",
+        ],
+        gettext_lazy("Email about an exchange visit"),
+    ),
 }
 
 

@@ -236,7 +236,7 @@ class MatchingTests(CoordinatorMixin, TestCase):
         publish = reverse("exchange_visit_publish", args=[self.visit.pk])
         self.assertContains(self.client.get(self.matching_url()), publish)
         with self.captureOnCommitCallbacks(execute=True):
-            visits.publish(self.visit, user=self.editor_de)
+            visits.publish_matching(self.visit, user=self.editor_de)
         self.assertNotContains(self.client.get(self.matching_url()), publish)
         self.guest("Femke", adults=1)
         self.host("Schulte", beds=1)
@@ -401,7 +401,7 @@ class GuestsCoordinatorTests(CoordinatorMixin, TestCase):
         self.assertEqual(csv_response.status_code, 200)
         self.assertNotIn("Bergmann", csv_response.content.decode())
         with self.captureOnCommitCallbacks(execute=True):
-            visits.publish(self.visit, user=self.editor_de)
+            visits.publish_matching(self.visit, user=self.editor_de)
         self.assertContains(self.client.get(self.people_url()), "Familie Bergmann")
 
     def test_dutch_editor_is_refused_the_matching_offers_and_every_other_action(self):

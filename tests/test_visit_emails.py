@@ -47,7 +47,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
 
     def publish(self):
         with self.captureOnCommitCallbacks(execute=True):
-            return visits.publish(self.visit)
+            return visits.publish_matching(self.visit)
 
     def emails_to(self, member):
         return [email for email in mail.outbox if email.to == [member.email]]

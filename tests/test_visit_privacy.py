@@ -88,7 +88,7 @@ class DataExportTests(VisitMixin, TestCase):
         self.assertNotIn("Anke", host_text)
 
         with self.captureOnCommitCallbacks(execute=True):
-            visits.publish(self.visit, user=None)
+            visits.publish_matching(self.visit, user=None)
         guest, guest_text = self.export(self.party.user)
         host, host_text = self.export(self.offer.user)
         self.assertEqual(guest["guest_parties"][0]["staying_with"]["household"], "Familie Bergmann")
@@ -115,7 +115,7 @@ class AccountDeletionTests(VisitMixin, TestCase):
     def told(self):
         visits.propose(self.visit)
         with self.captureOnCommitCallbacks(execute=True):
-            visits.publish(self.visit, user=None)
+            visits.publish_matching(self.visit, user=None)
         mail.outbox = []
 
     def test_a_guest_deleting_the_account_takes_the_party_and_tells_the_host(self):

@@ -57,7 +57,7 @@ class DeletedTranslationTests(VisitMixin, TestCase):
             HostOffer(household="Familie Bergmann", beds=2, nights=self.all_nights()),
         )
         visits.propose(self.visit)
-        visits.publish(self.visit, user=None)
+        visits.publish_matching(self.visit, user=None)
         Page.objects.get(pk=self.visit_de.pk).delete()
         offer.refresh_from_db()
         self.assertEqual(offer.visit_id, self.visit.pk)

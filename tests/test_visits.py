@@ -197,10 +197,10 @@ class MatchingTests(English, VisitMixin, TestCase):
         self.assertIsNone(visits.published_placement_of(anke))
         self.assertFalse(visits.is_published(self.visit))
         with self.captureOnCommitCallbacks(execute=True):
-            told = visits.publish(self.visit, user=None)
+            told = visits.publish_matching(self.visit, user=None)
         self.assertEqual(told, 1)
         self.assertEqual(visits.published_placement_of(anke).offer.household, "Familie Bergmann")
-        self.assertEqual(visits.publish(self.visit, user=None), 0)
+        self.assertEqual(visits.publish_matching(self.visit, user=None), 0)
 
     def test_proposing_again_keeps_placements_by_hand_and_those_told(self):
         anke = self.guest("Anke", adults=2)

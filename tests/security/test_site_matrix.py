@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community.models import NewsletterSubscriber, Report, SectorMembership
 from community.roles import EDITOR_GROUPS
@@ -92,14 +92,17 @@ def site_patterns():
             elif isinstance(pattern, URLPattern):
                 yield prefix + str(pattern.pattern), pattern
 
-    for route, pattern in walk(get_resolver()):
+    seen = set()
+    # The language prefix of a route is the active language's: read them in Dutch.
+    with translation.override("nl"):
+        patterns = list(walk(get_resolver()))
+    for route, pattern in patterns:
         module = getattr(pattern.callback, "__module__", "") or ""
-        if route.startswith(("admin/", "de/", "documents/")) or module.startswith(
-            ("allauth", "wagtail")
-        ):
+        if route.startswith(("admin/", "documents/")) or module.startswith(("allauth", "wagtail")):
             continue
-        if pattern.name is None:
+        if pattern.name is None or pattern.name in seen:
             continue
+        seen.add(pattern.name)
         yield route, pattern.name, list(pattern.pattern.converters)
 
 
@@ -185,7 +188,8 @@ class SiteMatrixTests(Objects, TestCase):
             if row is None and not os.environ.get("SITE_MATRIX_DUMP"):
                 mismatches.append(f"{name}: new address without an expected answer")
                 continue
-            path = reverse(name, kwargs=arguments(self, name, kwargs))
+            with translation.override("nl"):
+                path = reverse(name, kwargs=arguments(self, name, kwargs))
             answers = {}
             for method in ("GET", "POST"):
                 line = row if isinstance(row, str) else (row or ("",) * 2)[method == "POST"]
