@@ -188,9 +188,9 @@ class VisitPage(ViewRestrictionsMixin, Page):
             .values_list("travelling_town_id", "hosting_town_id")
             .first()
         )
-        if stored is None:
-            return False
         now = (self.travelling_town_id, self.hosting_town_id)
+        if stored is None or tuple(stored) == now:
+            return False  # the usual save: no town looked up
         return [self._town_key(pk) for pk in stored] != [self._town_key(pk) for pk in now]
 
     def has_sign_ups(self):
