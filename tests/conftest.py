@@ -68,20 +68,76 @@ def _flushes_the_database(item):
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
-@pytest.hookimpl(tryfirst=True)
+def _uses_the_database(item):
+    """Whether pytest-django lets a test reach the database (a Django TestCase or
+    TransactionTestCase, the `django_db` mark, or a fixture built on its database helper);
+    any other test that tries fails with pytest-django's "Database access not allowed"."""
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return True
+    if item.get_closest_marker("django_db"):
+        return True
+    return "_django_db_helper" in getattr(item, "fixturenames", ())
+
+
+def _shares_by_group(config):
+    """Whether this process collects for `--dist loadgroup`. The groups are read from the
+    workers' collections, and pytest-xdist sets a worker's `dist` option to "no" and its
+    `loadgroup` option to True: asking only for `dist` left every test a group of its own, so
+    a class's expensive set-up (the demo content) ran once in each process."""
+    return config.getoption("dist", "no") == "loadgroup" or config.getoption("loadgroup", False)
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """`make test` shares the tests among processes (pytest-xdist, `--dist loadgroup` in the
-    order pytest-django gives them: tests that keep the database first, then those that empty
-    it). A group is a test class, or a module's functions of one kind: the tests of a class
-    keep sharing its set-up, and no test that empties the database runs in a process before
-    a test that needs what the migrations made."""
-    if getattr(config.option, "dist", "no") != "loadgroup":
-        return
+    """A test marked `database_agnostic` is left out of CI's second run, on PostgreSQL and Redis:
+    the mark must not hide a test that reaches the database.
+
+    `make test` shares the tests among processes (pytest-xdist, `--dist loadgroup`), a group at
+    a time, in the order of `items`. A group is a test class, or a module's functions of one
+    kind: the tests of a class keep sharing its set-up. pytest-django puts the tests that keep
+    the database first, then those that empty it, then those without a database; so no test that
+    empties the database runs in a process before a test that needs what the migrations made.
+    Two changes keep both processes busy until the run ends: the tests without a database (whole
+    modules of pure Python, such as the matcher's Hypothesis tests) go first, where a long group
+    is shared out beside the others, instead of last, where the other process waits for it; and
+    a function that empties the database shares no set-up with its neighbours, so it is a group
+    of its own, and the run ends with small groups."""
     for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        scope = item.nodeid.split("::")[0]
-        if getattr(item, "cls", None) is not None:
-            scope = f"{scope}::{item.cls.__name__}"
-        kind = "empties" if _flushes_the_database(item) else "keeps"
-        item.add_marker(pytest.mark.xdist_group(f"{scope}:{kind}"))
+        if item.get_closest_marker("database_agnostic") and _uses_the_database(item):
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked database_agnostic but uses the database; "
+                "CI's PostgreSQL run would leave it out."
+            )
+    if _shares_by_group(config):
+        for item in items:
+            if item.get_closest_marker("xdist_group"):
+                continue
+            scope = item.nodeid.split("::")[0]
+            if getattr(item, "cls", None) is not None:
+                scope = f"{scope}::{item.cls.__name__}"
+            flushes = _flushes_the_database(item)
+            if flushes and getattr(item, "cls", None) is None:
+                scope = item.nodeid
+            kind = "empties" if flushes else "keeps"
+            item.add_marker(pytest.mark.xdist_group(f"{scope}:{kind}"))
+    result = yield  # pytest-django's order
+    if _shares_by_group(config):
+        items.sort(key=_uses_the_database)  # stable: pytest-django's order otherwise
+        for item in items:
+            _name_the_group(item)
+    return result
+
+
+def _name_the_group(item):
+    """The scheduler reads a test's group from its id ("…@group"). pytest-xdist 3.8 writes that
+    into `item._nodeid`, which pytest 9 no longer reads (the id is `item._id`), so the groups
+    were silently dropped; this writes it where pytest 9 keeps it."""
+    from _pytest.nodeid import NodeId
+
+    marker = item.get_closest_marker("xdist_group")
+    if marker is None or "@" in item.nodeid or not hasattr(item, "_id"):
+        return
+    item._id = NodeId.parse(f"{item.nodeid}@{marker.args[0]}")

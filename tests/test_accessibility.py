@@ -10,7 +10,11 @@ from django.test import Client
 from tests.calendar_base import CalendarMixin
 from tests.checked_pages import MEMBER_EMAIL, MEMBER_PAGES, PUBLIC_PAGES, build_checked_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.same_on_every_database,
+]
 
 
 @pytest.fixture

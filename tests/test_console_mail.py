@@ -3,10 +3,14 @@
 import io
 from email.utils import formataddr
 
+import pytest
 from django.core.mail import EmailMultiAlternatives
 from django.test import SimpleTestCase
 
 from home.console_mail import EmailBackend
+
+# No database, no cache: CI's PostgreSQL and Redis run leaves it out.
+pytestmark = pytest.mark.database_agnostic
 
 
 class ConsoleMailTests(SimpleTestCase):

@@ -7,6 +7,7 @@ import sys
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
@@ -372,6 +373,7 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
                 self.assertTrue(meetings.upcoming().exists())
 
 
+@pytest.mark.database_agnostic
 class DemoContentFilesTests(SimpleTestCase):
     """Translators edit the demo's texts in jumelage/demo/content, a file per page: each file
     says the same things in Dutch and German."""
@@ -388,6 +390,7 @@ class DemoContentFilesTests(SimpleTestCase):
                         self.assertEqual(len(value["nl"]), len(value["de"]), value["nl"][0])
 
 
+@pytest.mark.database_agnostic
 class DemoOutsideProductionTests(SimpleTestCase):
     def test_a_production_server_has_no_demo_or_bench_commands(self):
         env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}

@@ -6,6 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from django.test import TestCase
 
 from tests.calendar_base import CalendarMixin
@@ -15,6 +16,7 @@ from tests.checked_pages import MEMBER_PAGES, PUBLIC_PAGES, build_checked_site
 PAGES = [*PUBLIC_PAGES, "/nl/search/?q=nergens", "/nl/bestaat-niet/", "/de/gibt-es-nicht/"]
 
 
+@pytest.mark.same_on_every_database
 class HtmlValidityTests(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):

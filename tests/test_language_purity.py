@@ -12,6 +12,7 @@ from io import StringIO
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -118,6 +119,7 @@ def foreign_strings(language):
     return strings
 
 
+@pytest.mark.same_on_every_database
 class LanguagePurityTests(TestCase):
     @classmethod
     def setUpTestData(cls):

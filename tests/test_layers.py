@@ -5,6 +5,11 @@ string cannot hide an edge that goes up."""
 import ast
 from pathlib import Path
 
+import pytest
+
+# Reads source files only: the same on SQLite and on PostgreSQL with Redis, so CI runs it once.
+pytestmark = pytest.mark.database_agnostic
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Bottom to top. A module belongs to the deepest entry its dotted name starts with.

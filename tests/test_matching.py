@@ -6,11 +6,15 @@ out must carry the reason its definition gives."""
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from exchanges.matching import RULES, Host, Party, Plan, Unmatched, broken_rules, match
+
+# Pure Python: the same on SQLite and on PostgreSQL with Redis, so CI runs it once.
+pytestmark = pytest.mark.database_agnostic
 
 # Hypothesis keeps its caches under .pytest_cache, as in tests/test_properties.py, and no
 # example database: a pure function needs no memory of earlier runs.

@@ -13,7 +13,11 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Collection, Locale, Page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.same_on_every_database,
+]
 
 DEMO_MEMBER = "anke@bewoners.example"  # has contributions in review, with changes requested, live
 PHONE_WIDTHS = (320, 390)
