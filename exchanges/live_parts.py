@@ -54,3 +54,4 @@ def register():
     )
     live.register("visit-signup", "includes/visit_signup.html", visit_context)
     live.register("story-author", "includes/story_author.html", story_context)
+    live.register("story-author-data", "includes/story_author_data.html", story_context)

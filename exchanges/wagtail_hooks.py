@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from . import visit_admin
+from . import embed_admin, visit_admin
 from .choices import RegistrationStatus
 from .models import Registration, VisitPage
 
@@ -88,6 +88,17 @@ def register_visit_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_visits_menu_item():
     return visit_admin.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_embed_admin_urls():
+    """The widgets' copy-paste code (embed_admin.py)."""
+    return embed_admin.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_embed_menu_item():
+    return embed_admin.menu_item()
 
 
 @hooks.register("register_page_header_buttons")

@@ -132,7 +132,18 @@ class AnonymousPageCacheMiddleware:
     address (an unknown parameter, a refused filter value, a page number beyond the last page)
     is answered but not kept, so it cannot push what visitors ask for out of the cache."""
 
-    bypassed_prefixes = ("/admin/", "/documents/", "/static/", "/media/")
+    # The open data API (/api/) answers by Accept-Language and Origin, which this cache does not
+    # key by, and the widgets (/<lang>/embed/) by their own frame-ancestors; both send their own
+    # public Cache-Control, and neither reads the session (nor may this cache read it for them:
+    # that would make them vary by cookie).
+    bypassed_prefixes = (
+        "/admin/",
+        "/api/",
+        *(f"/{code}/embed/" for code, _name in settings.LANGUAGES),
+        "/documents/",
+        "/static/",
+        "/media/",
+    )
     compressible = ("text/", "application/rss+xml", "application/atom+xml")
     stored_headers = (
         "Content-Type",

@@ -12,9 +12,10 @@ from wagtail_localize.views.report import TranslationsReportView
 
 from community import views as community_views
 from community.wagtail_hooks import with_bulk_action_permissions, with_page_permissions
-from exchanges import feeds, ical
+from exchanges import embed_views, feeds, ical
 from exchanges import views as exchange_views
 from jumelage import views as site_views
+from jumelage.api import api_router
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
@@ -57,6 +58,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The open data API: one address for every language (Accept-Language picks the labels').
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", site_views.sitemap, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
 ]
@@ -97,6 +100,8 @@ urlpatterns += i18n_patterns(
         exchange_views.cancel_registration,
         name="meeting_cancel_registration",
     ),
+    path("embed/calendar/", embed_views.calendar_widget, name="embed_calendar"),
+    path("embed/stories/", embed_views.stories_widget, name="embed_stories"),
     *wagtail_urls.urlpatterns,
     prefix_default_language=True,
 )

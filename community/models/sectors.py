@@ -2,12 +2,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from community.serializers import LeadImageField
 from home.blocks import BaseStreamBlock
 from home.cache import PAGE_FIELDS, field_names, from_row, from_values, remember, row_of
 from home.models import (
@@ -82,6 +84,13 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
         index.SearchField("purpose", boost=2),
         index.SearchField("intro"),
         index.SearchField("body"),
+    ]
+    # The open data API (jumelage/api.py): not the coordinators, whose contacts are for members.
+    api_fields = [
+        APIField("purpose"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("image", serializer=LeadImageField()),
     ]
 
     parent_page_types = ["community.SectorIndexPage"]

@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -22,8 +24,9 @@ from community.localization import (
     with_localized_sectors,
     with_sector_links,
 )
-from community.models import Town
+from community.models import SectorPage, Town
 from community.models.contribution import ContributionMixin
+from community.serializers import ChoiceField, LeadImageField, SectorsField, TownField
 from exchanges.calendar_views import calendar_context
 from exchanges.choices import MeetingFormat, RegistrationStatus, SpokenLanguage
 from exchanges.models.announcements import AnnouncedSchedule
@@ -284,6 +287,26 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         index.FilterField("start"),
         index.FilterField("end"),
     ]
+    # The open data API (jumelage/api.py): what the meeting's page shows anyone. Never the
+    # online link, which only registered members see, nor the body, where editors may repeat it.
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("format", serializer=ChoiceField(MeetingFormat.choices)),
+        APIField("place_name"),
+        APIField("address"),
+        APIField("town", serializer=TownField()),
+        APIField("spoken_language", serializer=ChoiceField(SpokenLanguage.choices)),
+        APIField("organiser"),
+        APIField("capacity"),
+        APIField("registration_deadline"),
+        APIField("cancelled"),
+        APIField("moved_from"),
+        APIField("sectors", serializer=SectorsField()),
+        APIField("intro"),
+        APIField("notice"),
+        APIField("lead_image", serializer=LeadImageField("lead_image", "lead_image_alt")),
+    ]
 
     parent_page_types = ["exchanges.CalendarPage"]
     subpage_types = []
@@ -345,6 +368,35 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
                 if revision.content.get("organiser") == name:
                     revision.content["organiser"] = former
                     revision.save(update_fields=["content"])
+
+    @cached_property
+    def _picture_sector(self):
+        """The first of the meeting's sectors, in link order, that has a lead image. The sector
+        rows of the content cache carry no image, so one query reads the images of its sectors
+        (a handful), and only when a picture is asked for."""
+        sector_ids = [sector.pk for sector in self.sectors]
+        if not sector_ids:
+            return None
+        with_image = {
+            sector.pk: sector
+            for sector in SectorPage.objects.filter(pk__in=sector_ids, image__isnull=False)
+            .select_related("image")
+            .only("image_alt", "image")
+        }
+        return next((with_image[pk] for pk in sector_ids if pk in with_image), None)
+
+    @property
+    def lead_image(self):
+        """A meeting has no picture of its own: pictures shared on social media, its JSON-LD
+        and the open data API show its sector's lead image (None when no sector has one)."""
+        sector = self._picture_sector
+        return sector.image if sector else None
+
+    @property
+    def lead_image_alt(self):
+        """The alternative text of `lead_image`, written with the sector's image."""
+        sector = self._picture_sector
+        return sector.image_alt if sector else ""
 
     @property
     def is_online(self):

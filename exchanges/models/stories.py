@@ -9,8 +9,10 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
@@ -24,6 +26,7 @@ from community.localization import (
 )
 from community.models import Town
 from community.models.contribution import ContributionMixin
+from community.serializers import LeadImageField, SectorsField, TownsField
 from exchanges.blocks import StoryStreamBlock
 from exchanges.forms import StoryFilterForm, page_key
 from home.cache import field_names, from_values
@@ -261,6 +264,17 @@ class StoryPage(
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+    # The open data API (jumelage/api.py): of the author only the name the story shows.
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("author_name", serializer=CharField(read_only=True)),
+        APIField("towns", serializer=TownsField()),
+        APIField("sectors", serializer=SectorsField()),
+        APIField("tags"),
+        APIField("image", serializer=LeadImageField()),
     ]
 
     parent_page_types = ["exchanges.StoryIndexPage"]

@@ -16,12 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from community.models import Town
+from community.serializers import TownField
 from exchanges.blocks import ProgrammeBlock
 from exchanges.choices import CoordinatorSide, RegistrationStatus
 from home.blocks import BaseStreamBlock
@@ -123,6 +125,15 @@ class VisitPage(ViewRestrictionsMixin, Page):
         index.SearchField("body"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+    ]
+    # The open data API (jumelage/api.py): the public facts of the visit only; never its
+    # coordinators' contacts, guests or hosts.
+    api_fields = [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("travelling_town", serializer=TownField()),
+        APIField("hosting_town", serializer=TownField()),
+        APIField("intro"),
     ]
 
     parent_page_types = ["exchanges.CalendarPage"]

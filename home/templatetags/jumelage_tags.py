@@ -242,6 +242,7 @@ def _chrome(request, site, home=None):
                     for field in ("name", "town", "address", "email", "phone", "website")
                 },
                 "country": str(foundation.get_country_display()),
+                "country_code": foundation.country,
             }
             for foundation in foundations
         ],

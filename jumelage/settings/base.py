@@ -45,9 +45,11 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -382,6 +384,21 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# The widgets (/<lang>/embed/…, exchanges/embed_views.py) may be framed by the site itself and by
+# these origins (the municipalities' websites), comma-separated: `https://www.example.nl`.
+EMBED_FRAME_ORIGINS = env_list("EMBED_FRAME_ORIGINS")
+
+# Open data API (jumelage/api.py): read-only JSON at /api/v2/. Browsers on these origins
+# (comma-separated, `https://www.example.de`; `*` for any) may read it; none by default.
+API_CORS_ORIGINS = [origin.rstrip("/") for origin in env_list("API_CORS_ORIGINS")]
+# Requests per minute and visitor (address, see TRUSTED_PROXY_COUNT).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_CACHE_SECONDS = 60
+WAGTAILAPI_LIMIT_MAX = 100
+# No REST_FRAMEWORK defaults for authentication: the open data endpoints answer anonymously
+# by their own classes (jumelage/api.py), while Wagtail's admin API (the choosers) needs DRF's
+# default session authentication to know the editor.
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 ADMIN_CONTENT_SECURITY_POLICY = {
     "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],

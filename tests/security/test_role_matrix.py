@@ -551,6 +551,8 @@ MATRIX = {
     # the guests' coordinators (the visit comes from Steenwijkerland: the Dutch editors) see
     # the guest parties and the guest list and cancel a party, nothing else.
     "exchange_visits": (EDITORS, EDITORS_405),
+    # The widgets' copy-paste code (exchanges/embed_admin.py): editors and administrators.
+    "embed_snippet": (EDITORS, EDITORS_405),
     "exchange_visit": (EDITORS, EDITORS_405),
     "exchange_visit_matching": (COORDINATORS, "login login login no no 405 405"),
     "exchange_visit_propose": (STAFF_405, "login login login no no ok+ ok+"),

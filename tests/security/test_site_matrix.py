@@ -77,7 +77,20 @@ MATRIX = {
     "meeting_calendar_feed": (PUBLIC, GET_ONLY),
     "meeting_register": (GET_ONLY, "login ok+ ok+ ok+ ok+"),
     "meeting_cancel_registration": (GET_ONLY, MEMBERS),
+    "embed_calendar": (PUBLIC, GET_ONLY),
+    "embed_stories": (PUBLIC, GET_ONLY),
     "wagtailcore_login": PUBLIC,
+    # The open data API (jumelage/api.py): read-only for everyone; `find` without `?id=` and
+    # the detail of an image or document no public page shows (the meeting's id) are 404.
+    "wagtailapi:pages:listing": (PUBLIC, GET_ONLY),
+    "wagtailapi:pages:detail": (PUBLIC, GET_ONLY),
+    "wagtailapi:pages:find": (NOT_FOUND, GET_ONLY),
+    "wagtailapi:images:listing": (PUBLIC, GET_ONLY),
+    "wagtailapi:images:detail": (NOT_FOUND, GET_ONLY),
+    "wagtailapi:images:find": (NOT_FOUND, GET_ONLY),
+    "wagtailapi:documents:listing": (PUBLIC, GET_ONLY),
+    "wagtailapi:documents:detail": (NOT_FOUND, GET_ONLY),
+    "wagtailapi:documents:find": (NOT_FOUND, GET_ONLY),
 }
 
 
@@ -85,25 +98,26 @@ def site_patterns():
     """(route, name, kwargs) of every named URL pattern outside the admin, allauth and
     Wagtail's page route, in the Dutch tree."""
 
-    def walk(resolver, prefix=""):
+    def walk(resolver, prefix="", namespace=""):
         for pattern in resolver.url_patterns:
             if isinstance(pattern, URLResolver):
-                yield from walk(pattern, prefix + str(pattern.pattern))
-            elif isinstance(pattern, URLPattern):
-                yield prefix + str(pattern.pattern), pattern
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield prefix + str(pattern.pattern), namespace + pattern.name, pattern
 
     seen = set()
     # The language prefix of a route is the active language's: read them in Dutch.
     with translation.override("nl"):
         patterns = list(walk(get_resolver()))
-    for route, pattern in patterns:
+    for route, name, pattern in patterns:
         module = getattr(pattern.callback, "__module__", "") or ""
         if route.startswith(("admin/", "documents/")) or module.startswith(("allauth", "wagtail")):
             continue
-        if pattern.name is None or pattern.name in seen:
+        if name in seen:
             continue
-        seen.add(pattern.name)
-        yield route, pattern.name, list(pattern.pattern.converters)
+        seen.add(name)
+        yield route, name, list(pattern.pattern.converters)
 
 
 class Objects(VisitMixin):
@@ -152,6 +166,7 @@ def arguments(test, name, kwargs):
         page_id = test.meeting_page.pk
     values = {
         "page_id": page_id,
+        "pk": page_id,
         "slug": test.climate.slug,
         "token": test.calendar_token if name == "personal_calendar_feed" else "not-a-token",
     }

@@ -1,0 +1,155 @@
+"""The copy-paste code of the widgets (exchanges/embed_views.py) for editors: which widget, in
+which language, of which sector, with a live preview. Editors and administrators, as for the
+content the widgets show; not moderators."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from community import roles
+from community.models import SectorPage
+from home.urls_util import base_url
+
+# URL name, the frame's title (in the widget's language) and a height that shows five items.
+WIDGETS = {
+    "calendar": (
+        "embed_calendar",
+        gettext_lazy("Jumelage: next meetings"),
+        560,
+    ),
+    "stories": ("embed_stories", gettext_lazy("Jumelage: latest stories"), 720),
+}
+
+
+class EmbedSnippetForm(forms.Form):
+    widget = forms.ChoiceField(
+        label=gettext_lazy("Widget"),
+        choices=[
+            ("calendar", gettext_lazy("Next meetings")),
+            ("stories", gettext_lazy("Latest stories")),
+        ],
+    )
+    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=settings.LANGUAGES)
+    sector = forms.ChoiceField(label=gettext_lazy("Sector"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One choice per sector, whatever its languages: its title in the editor's language
+        # where it has one; the widget takes the sector's address in the widget's language.
+        titles = {}
+        language = translation.get_language()
+        for key, title, code in (
+            SectorPage.objects.live()
+            .public()
+            .values_list("translation_key", "title", "locale__language_code")
+        ):
+            if str(key) not in titles or code == language:
+                titles[str(key)] = title
+        self.fields["sector"].choices = [
+            ("", gettext_lazy("All sectors")),
+            *sorted(titles.items(), key=lambda choice: choice[1].lower()),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        key, language = cleaned.get("sector"), cleaned.get("language")
+        cleaned["sector_page"] = None
+        if key and language:
+            cleaned["sector_page"] = (
+                SectorPage.objects.live()
+                .public()
+                .filter(translation_key=key, locale__language_code=language)
+                .first()
+            )
+            if cleaned["sector_page"] is None:
+                self.add_error(
+                    "sector", gettext_lazy("This sector is not published in this language yet.")
+                )
+        return cleaned
+
+
+def snippet(request, widget, language, sector=None):
+    """The widget's path (for the preview, which the admin's CSP lets it frame from its own
+    origin) and the <iframe> code to paste, on the site's public address."""
+    url_name, title, height = WIDGETS[widget]
+    with translation.override(language):
+        widget_path = reverse(url_name)
+        title = str(title)
+    if sector is not None:
+        widget_path += "?" + urlencode({"sector": sector.slug})
+    code = format_html(
+        '<iframe src="{}" title="{}" width="100%" height="{}" loading="lazy"></iframe>',
+        base_url(request) + widget_path,
+        title,
+        height,
+    )
+    return {"preview_path": widget_path, "code": code, "height": height}
+
+
+class EmbedSnippetView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "exchanges/admin/embed_snippet.html"
+    page_title = gettext_lazy("Widgets for websites")
+    header_icon = "code"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not roles.is_editor(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        data = self.request.GET if "widget" in self.request.GET else None
+        form = EmbedSnippetForm(
+            data, initial={"widget": "calendar", "language": translation.get_language()}
+        )
+        context["form"] = form
+        if data is None:
+            language = translation.get_language()
+            if language not in dict(settings.LANGUAGES):
+                language = settings.LANGUAGE_CODE
+            context["snippet"] = snippet(self.request, "calendar", language)
+        elif form.is_valid():
+            context["snippet"] = snippet(
+                self.request,
+                form.cleaned_data["widget"],
+                form.cleaned_data["language"],
+                form.cleaned_data["sector_page"],
+            )
+        return context
+
+
+class EmbedMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_editor(request.user)
+
+
+def urls():
+    return [
+        path(
+            "embed/",
+            require_admin_access(EmbedSnippetView.as_view()),
+            name="embed_snippet",
+        )
+    ]
+
+
+def menu_item():
+    return EmbedMenuItem(
+        gettext_lazy("Widgets for websites"),
+        reverse("embed_snippet"),
+        name="embed-snippet",
+        icon_name="code",
+        order=310,
+    )

@@ -1,0 +1,354 @@
+"""The widgets municipalities' websites frame (/<lang>/embed/…) and the code editors copy for
+them from the admin."""
+
+import datetime
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
+
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
+from exchanges.choices import MeetingFormat
+from tests.calendar_base import CalendarMixin
+
+User = get_user_model()
+ONLINE_LINK = "https://meet.example.com/geheim-123"
+ATTRIBUTE_URL = re.compile(r'(?:src|href|srcset)="([^"]*)"')
+
+
+def ahead(days):
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+def urls_in(html):
+    """Every address in a src, href or srcset attribute (srcset: each candidate's URL)."""
+    found = []
+    for value in ATTRIBUTE_URL.findall(html):
+        found.extend(candidate.split()[0] for candidate in value.split(",") if candidate.strip())
+    return found
+
+
+def embed_url(name, language, **query):
+    with translation.override(language):
+        url = reverse(name)
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+class EmbedMixin(CalendarMixin):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.picture = get_image_model().objects.create(title="Fietsers", file=get_test_image_file())
+        cls.climate_meeting = cls.meeting(
+            ahead(3), title="Klimaatcafé", sectors=[cls.climate], town=cls.steenwijkerland
+        )
+        cls.online_meeting = cls.meeting(
+            ahead(4),
+            title="Digitaal spreekuur",
+            format=MeetingFormat.ONLINE,
+            online_url=ONLINE_LINK,
+            sectors=[cls.farming],
+        )
+        cls.cancelled_meeting = cls.meeting(ahead(5), title="Afgelaste excursie", cancelled=True)
+        cls.moved_meeting = cls.meeting(
+            ahead(6),
+            title="Verplaatste lezing",
+            moved_from=ahead(2),
+            format=MeetingFormat.HYBRID,
+            online_url=ONLINE_LINK,
+        )
+        cls.meeting(ahead(-3), title="Voorbije bijeenkomst")
+        cls.meeting(ahead(2), title="Onuitgegeven bijeenkomst", live=False)
+        private = cls.meeting(ahead(2), title="Besloten bijeenkomst")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+        cls.climate_meeting_de = cls.translated(cls.climate_meeting, title="Klimacafé")
+        cls.translated(cls.cancelled_meeting, title="Abgesagter Ausflug")
+
+        cls.bike_story = cls.story(
+            title="Op de fiets naar Herzebrock",
+            date=datetime.date(2026, 5, 1),
+            intro="Twintig fietsers reden naar de partnergemeente.",
+            image=cls.picture,
+            image_alt="Fietsers op een dijk",
+            sectors=[cls.climate],
+        )
+        cls.farm_story = cls.story(
+            title="Boeren bij boeren", date=datetime.date(2026, 4, 1), sectors=[cls.farming]
+        )
+        cls.story(title="Onuitgegeven verhaal", date=datetime.date(2026, 6, 1), live=False)
+        private_story = cls.story(title="Besloten verhaal", date=datetime.date(2026, 6, 2))
+        PageViewRestriction.objects.create(
+            page=private_story, restriction_type="password", password="x"
+        )
+        cls.bike_story_de = cls.translated(
+            cls.bike_story,
+            title="Mit dem Rad nach Herzebrock",
+            intro="Zwanzig Radfahrer fuhren in die Partnergemeinde.",
+        )
+
+    def widget(self, name, language, **query):
+        return self.client.get(embed_url(name, language, **query))
+
+
+class WidgetContentTests(EmbedMixin, TestCase):
+    def test_dutch_calendar_shows_next_meetings_with_their_state_and_format(self):
+        response = self.widget("embed_calendar", "nl")
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertIn('<html lang="nl">', html)
+        self.assertContains(response, "Volgende bijeenkomsten")
+        for title in ("Klimaatcafé", "Digitaal spreekuur", "Afgelaste excursie"):
+            self.assertContains(response, title)
+        self.assertContains(response, "Afgelast")
+        self.assertContains(response, "Verplaatst")
+        self.assertContains(response, "Online")
+        self.assertContains(response, "Hybride")
+        self.assertContains(response, "embed__item--cancelled", count=1)
+
+    def test_german_calendar_speaks_german_and_shows_the_translation(self):
+        response = self.widget("embed_calendar", "de")
+        html = response.content.decode()
+        self.assertIn('<html lang="de">', html)
+        self.assertContains(response, "Nächste Treffen")
+        self.assertContains(response, "Klimacafé")
+        self.assertContains(response, "Abgesagt")
+        self.assertContains(response, "Alle Treffen auf der Plattform")
+        self.assertNotContains(response, "Volgende bijeenkomsten")
+
+    def test_meeting_times_are_local_time(self):
+        html = self.widget("embed_calendar", "nl").content.decode()
+        local_start = timezone.localtime(self.climate_meeting.start)
+        self.assertIn(local_start.strftime("%H:%M"), html)
+        self.assertIn(f'datetime="{local_start.strftime("%Y-%m-%dT%H:%M:%S%z")}"', html)
+
+    def test_the_online_link_is_never_in_the_calendar(self):
+        for language in ("nl", "de"):
+            self.assertNotContains(self.widget("embed_calendar", language), ONLINE_LINK)
+
+    def test_past_unpublished_and_private_meetings_are_not_shown(self):
+        response = self.widget("embed_calendar", "nl")
+        for title in ("Voorbije bijeenkomst", "Onuitgegeven bijeenkomst", "Besloten bijeenkomst"):
+            self.assertNotContains(response, title)
+
+    def test_stories_widget_shows_picture_date_title_and_intro(self):
+        response = self.widget("embed_stories", "nl")
+        self.assertContains(response, "Nieuwste verhalen")
+        self.assertContains(response, "Op de fiets naar Herzebrock")
+        self.assertContains(response, "Twintig fietsers reden naar de partnergemeente.")
+        self.assertContains(response, 'alt="Fietsers op een dijk"')
+        self.assertContains(response, '<time datetime="2026-05-01">')
+        self.assertContains(response, "Boeren bij boeren")
+
+    def test_german_stories_widget_speaks_german(self):
+        response = self.widget("embed_stories", "de")
+        self.assertContains(response, "Neueste Geschichten")
+        self.assertContains(response, "Mit dem Rad nach Herzebrock")
+        self.assertContains(response, "Zwanzig Radfahrer")
+        self.assertContains(response, "Alle Geschichten auf der Plattform")
+
+    def test_unpublished_and_private_stories_are_not_shown(self):
+        response = self.widget("embed_stories", "nl")
+        self.assertNotContains(response, "Onuitgegeven verhaal")
+        self.assertNotContains(response, "Besloten verhaal")
+
+    def test_sector_filter_shows_only_that_sectors_items_and_links_to_its_listing(self):
+        calendar = self.widget("embed_calendar", "nl", sector="duurzaamheid")
+        self.assertContains(calendar, "Klimaatcafé")
+        self.assertNotContains(calendar, "Digitaal spreekuur")
+        self.assertContains(calendar, "Duurzaamheid en klimaat")
+        self.assertContains(calendar, f"{self.calendar.url}?sector=duurzaamheid")
+        stories = self.widget("embed_stories", "nl", sector="landbouw")
+        self.assertContains(stories, "Boeren bij boeren")
+        self.assertNotContains(stories, "Op de fiets")
+        german = self.widget("embed_stories", "de", sector="nachhaltigkeit")
+        self.assertContains(german, "Mit dem Rad nach Herzebrock")
+        self.assertContains(german, "Neueste Geschichten: Nachhaltigkeit und Klima")
+
+    def test_unknown_sector_is_said_in_the_widgets_language(self):
+        response = self.widget("embed_calendar", "de", sector="duurzaamheid")
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(
+            response, "Diese Fachgruppe gibt es (nicht mehr) auf der Plattform.", status_code=404
+        )
+        self.assertNotIn("Set-Cookie", response.headers)
+
+    def test_empty_widgets_say_so(self):
+        for language, text in (
+            ("nl", "Er zijn op dit moment geen bijeenkomsten gepland."),
+            ("de", "Zurzeit sind keine Treffen geplant."),
+        ):
+            response = self.widget("embed_calendar", language, sector=self.farming_slug(language))
+            self.assertEqual(response.status_code, 200)
+            self.assertContains(response, text)
+
+    def farming_slug(self, language):
+        # The farming sector has only an online meeting in Dutch; its German alias none.
+        self.online_meeting.unpublish()
+        return {"nl": "landbouw", "de": "landwirtschaft"}[language]
+
+    def test_every_link_opens_the_platform_in_a_new_tab(self):
+        for name in ("embed_calendar", "embed_stories"):
+            for language in ("nl", "de"):
+                html = self.widget(name, language).content.decode()
+                links = re.findall(r"<a [^>]*>", html)
+                self.assertGreater(len(links), 1)
+                for link in links:
+                    self.assertIn('target="_blank"', link)
+                    self.assertIn('rel="noopener"', link)
+                    self.assertRegex(link, r'href="http://testserver/')
+
+    def test_nothing_is_loaded_from_another_origin(self):
+        for name in ("embed_calendar", "embed_stories"):
+            html = self.widget(name, "nl").content.decode()
+            self.assertNotIn("<script", html)
+            addresses = urls_in(html)
+            self.assertTrue(any("/static/css/embed" in url for url in addresses))
+            for url in addresses:
+                self.assertTrue(
+                    url.startswith(("/", "http://testserver/")) and not url.startswith("//"),
+                    url,
+                )
+
+
+class WidgetHeaderTests(EmbedMixin, TestCase):
+    def assert_no_cookie(self, response):
+        self.assertNotIn("Set-Cookie", response.headers)
+        self.assertFalse(response.cookies)
+
+    def test_widgets_set_no_cookie_and_are_public_for_a_few_minutes(self):
+        for name in ("embed_calendar", "embed_stories"):
+            response = self.widget(name, "de")
+            self.assert_no_cookie(response)
+            self.assertIn("public", response["Cache-Control"])
+            self.assertIn("max-age=300", response["Cache-Control"])
+            self.assertNotIn("Cookie", response.get("Vary", ""))
+
+    def test_a_logged_in_members_widget_reads_no_session(self):
+        member = User.objects.create_user("lid@example.org", "een-lang-wachtwoord-123")
+        self.client.force_login(member)
+        for name in ("embed_calendar", "embed_stories"):
+            response = self.widget(name, "nl")
+            self.assert_no_cookie(response)
+            self.assertFalse(response.wsgi_request.session.accessed)
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_a_logged_in_members_widget_reads_no_session_with_the_page_cache_on(self):
+        # The page caches (home.middleware, community.middleware) leave the widgets alone: had
+        # they asked who is logged in, every widget would vary by cookie and no shared cache
+        # in front of the site could keep it.
+        member = User.objects.create_user("lid@example.org", "een-lang-wachtwoord-123")
+        self.client.force_login(member)
+        for name in ("embed_calendar", "embed_stories"):
+            response = self.widget(name, "nl")
+            self.assert_no_cookie(response)
+            self.assertFalse(response.wsgi_request.session.accessed)
+            self.assertNotIn("Cookie", response.get("Vary", ""))
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_anonymous_widget_with_the_page_cache_on_keeps_its_frame_ancestors(self):
+        for _ in range(2):
+            response = self.widget("embed_calendar", "nl")
+            self.assertNotEqual(response.get("X-Page-Cache"), "hit")
+            self.assertIn("frame-ancestors 'self'", response["Content-Security-Policy"])
+            self.assert_no_cookie(response)
+
+    def test_widgets_are_framed_only_by_the_site_without_configured_origins(self):
+        for name in ("embed_calendar", "embed_stories"):
+            response = self.widget(name, "nl")
+            self.assertNotIn("X-Frame-Options", response.headers)
+            policy = response["Content-Security-Policy"]
+            self.assertIn("frame-ancestors 'self'", policy)
+            self.assertNotIn("'none'", policy.split("frame-ancestors")[1].split(";")[0])
+            self.assertIn("default-src 'self'", policy)
+            self.assertIn("script-src 'self'", policy)
+
+    @override_settings(
+        EMBED_FRAME_ORIGINS=["https://www.steenwijkerland.nl", "https://www.herzebrock-clarholz.de"]
+    )
+    def test_configured_origins_may_frame_the_widgets(self):
+        response = self.widget("embed_stories", "de")
+        self.assertIn(
+            "frame-ancestors 'self' https://www.steenwijkerland.nl "
+            "https://www.herzebrock-clarholz.de",
+            response["Content-Security-Policy"],
+        )
+
+    @override_settings(X_FRAME_OPTIONS="DENY")
+    def test_production_deny_does_not_reach_the_widgets_but_the_rest_of_the_site(self):
+        self.assertNotIn("X-Frame-Options", self.widget("embed_calendar", "nl").headers)
+        self.assertEqual(self.client.get(self.calendar.url)["X-Frame-Options"], "DENY")
+
+    def test_post_is_refused(self):
+        self.assertEqual(self.client.post(embed_url("embed_calendar", "nl")).status_code, 405)
+
+
+class WidgetQueryTests(EmbedMixin, TestCase):
+    def queries(self, name):
+        self.widget(name, "nl")  # the site's and locales' lookups, cached for the process
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.widget(name, "nl").status_code, 200)
+        return len(captured)
+
+    def test_queries_do_not_grow_with_the_number_of_items(self):
+        few = {name: self.queries(name) for name in ("embed_calendar", "embed_stories")}
+        for number in range(8):
+            self.meeting(ahead(10 + number), title=f"Extra {number}", sectors=[self.climate])
+            self.story(
+                title=f"Extra verhaal {number}",
+                date=datetime.date(2026, 3, 1 + number),
+                image=self.picture,
+                image_alt="Fietsers",
+                sectors=[self.climate],
+            )
+        for name, count in few.items():
+            self.assertEqual(self.queries(name), count, name)
+
+
+class EmbedSnippetAdminTests(EmbedMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.editor = User.objects.create_user("redactie@example.org", "een-lang-wachtwoord-123")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.moderator = User.objects.create_user("mod@example.org", "een-lang-wachtwoord-123")
+        cls.moderator.groups.add(Group.objects.get(name=MODERATORS))
+        cls.member = User.objects.create_user("lid@example.org", "een-lang-wachtwoord-123")
+
+    def test_editor_gets_the_iframe_code_for_a_german_sector_widget(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(
+            reverse("embed_snippet"),
+            {"widget": "stories", "language": "de", "sector": str(self.climate.translation_key)},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response,
+            "&lt;iframe src=&quot;http://testserver/de/embed/stories/?sector=nachhaltigkeit&quot;"
+            " title=&quot;Jumelage: neueste Geschichten&quot; width=&quot;100%&quot;",
+        )
+        self.assertContains(response, "loading=&quot;lazy&quot;")
+        self.assertContains(response, 'src="/de/embed/stories/?sector=nachhaltigkeit"')
+        self.assertContains(response, "js/copy-field.js")
+
+    def test_editor_gets_the_calendar_code_by_default(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("embed_snippet"))
+        self.assertContains(response, "http://testserver/")
+        self.assertContains(response, "/embed/calendar/&quot;")
+
+    def test_moderator_and_member_are_refused(self):
+        for user in (self.moderator, self.member):
+            self.client.force_login(user)
+            response = self.client.get(reverse("embed_snippet"))
+            self.assertNotEqual(response.status_code, 200)
+            self.assertNotIn(b"embed/calendar", response.content)
