@@ -107,7 +107,10 @@ def article_data(story, url, language, foundations, image=None):
             "@type": "Article",
             "headline": story.title,
             "description": story.search_description or story.intro,
-            "datePublished": local_iso(story.first_published_at),
+            # The story's own date, as the page, its listings and its feeds give it: a story
+            # of a 2019 exchange put on the platform years later is a story of 2019 (and the
+            # German alias of an untranslated story, never published itself, has it too).
+            "datePublished": story.date.isoformat() if story.date else None,
             "dateModified": local_iso(story.last_published_at or story.first_published_at),
             "publisher": _one_or_list(publishers(foundations)),
             "image": image,

@@ -261,6 +261,7 @@ class StoryArticleTests(StructuredDataTestCase):
     def test_story_is_an_article_by_its_author_published_by_both_foundations(self):
         story, html = self.story_page(
             title="Boeren op bezoek",
+            date=datetime.date(2019, 12, 10),
             image=wagtail_factories.ImageFactory(),
             image_alt="Een stal",
             author=User.objects.create_user(
@@ -273,11 +274,13 @@ class StoryArticleTests(StructuredDataTestCase):
         self.assertEqual(article["author"], {"@type": "Person", "name": "Anna J."})
         self.assertEqual(article["inLanguage"], "nl")
         self.assertEqual(article["url"], "http://testserver" + story.url)
+        # The date the story gives (that of the exchange, as its feeds say), not the day an
+        # editor put it on the platform.
+        self.assertEqual(article["datePublished"], "2019-12-10")
         story.refresh_from_db()
         self.assertEqual(
-            datetime.datetime.fromisoformat(article["datePublished"]), story.first_published_at
+            datetime.datetime.fromisoformat(article["dateModified"]), story.last_published_at
         )
-        self.assertIn("dateModified", article)
         self.assertRegex(article["image"], r"^http://testserver/.+\.jpg$")
         self.assertEqual(
             [publisher["name"] for publisher in article["publisher"]],
@@ -287,6 +290,16 @@ class StoryArticleTests(StructuredDataTestCase):
         self.assertEqual(meta(html, "og:type"), ["article"])
         self.assertEqual(meta(html, "og:image"), [article["image"]])
         self.assertEqual(meta(html, "og:image:alt"), ["Een stal"])
+
+    def test_german_reader_of_an_untranslated_story_gets_its_date(self):
+        # The German alias mirrors the Dutch story but was never published itself.
+        story, _html = self.story_page(date=datetime.date(2021, 6, 5))
+        alias = story.create_alias(parent=self.story_index_de, update_locale=self.german)
+        html = self.client.get(alias.url).content.decode()
+        (article,) = [doc for doc in json_ld(html) if doc["@type"] == "Article"]
+        self.assertEqual(schema_errors(article), [])
+        self.assertEqual(article["datePublished"], "2021-06-05")
+        self.assertEqual(article["inLanguage"], "nl")
 
     @override_settings(PAGE_CACHE_SECONDS=300, CACHE_RENDERED_HTML=True)
     def test_deleted_authors_name_leaves_the_article_of_a_cached_page_at_once(self):
