@@ -52,9 +52,10 @@ class TownsField(TownField):
 
 
 class SectorsField(Field):
-    """The sector communities of a story or meeting, in the language of the request where the
-    sector has a live version in it (community.localization); `id` leads to the sector in the
-    pages endpoint."""
+    """The sector communities of a story or meeting, in the page's own language where the
+    sector has a live version in it (community.localization; the API gives the pages their
+    sectors so), not the client's: a client that reads a German meeting follows German
+    sector pages. `id` leads to the sector in the pages endpoint."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True

@@ -19,14 +19,24 @@ from community import roles
 from community.models import SectorPage
 from home.urls_util import base_url
 
-# URL name, the frame's title (in the widget's language) and a height that shows five items.
+# URL name, the frame's title (in the widget's language) without and with a sector, and a height
+# that shows five items and the link to the platform in a column 320-400 px wide, measured in
+# Chromium (tests/test_embeds.py): titles of four lines (meetings) or three (stories), stories'
+# introductions of three, and a language label beside each story's date, which wraps at 320 px.
+# A frame's inner scroll bar is easily missed: better some white space below the link.
 WIDGETS = {
     "calendar": (
         "embed_calendar",
         gettext_lazy("Jumelage: next meetings"),
-        560,
+        gettext_lazy("Jumelage: next meetings (%(sector)s)"),
+        900,
     ),
-    "stories": ("embed_stories", gettext_lazy("Jumelage: latest stories"), 720),
+    "stories": (
+        "embed_stories",
+        gettext_lazy("Jumelage: latest stories"),
+        gettext_lazy("Jumelage: latest stories (%(sector)s)"),
+        980,
+    ),
 }
 
 
@@ -79,15 +89,17 @@ class EmbedSnippetForm(forms.Form):
 
 def snippet(request, widget, language, sector=None):
     """The widget's path (for the preview, which the admin's CSP lets it frame from its own
-    origin) and the <iframe> code to paste, on the site's public address."""
-    url_name, title, height = WIDGETS[widget]
+    origin) and the <iframe> code to paste, on the site's public address; its title names the
+    sector, so a page with two widgets tells a screen reader's user which frame is which."""
+    url_name, title, sector_title, height = WIDGETS[widget]
     with translation.override(language):
         widget_path = reverse(url_name)
-        title = str(title)
+        title = str(title) if sector is None else str(sector_title) % {"sector": sector.title}
     if sector is not None:
         widget_path += "?" + urlencode({"sector": sector.slug})
     code = format_html(
-        '<iframe src="{}" title="{}" width="100%" height="{}" loading="lazy"></iframe>',
+        '<iframe src="{}" title="{}" width="100%" height="{}" loading="lazy" style="border:0">'
+        "</iframe>",
         base_url(request) + widget_path,
         title,
         height,

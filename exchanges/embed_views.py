@@ -11,17 +11,21 @@ stored headers and would lose the `frame-ancestors` given here; their queries do
 the content anyway."""
 
 import functools
+from dataclasses import asdict
 
-from csp.constants import SELF
-from csp.decorators import csp_replace
+from csp.constants import HEADER, SELF
+from csp.utils import build_policy
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
-from community.models import SectorPage
+from community.localization import with_localized_sectors
+from community.models import SectorIndexPage, SectorPage
 from home.cache import active_locale
+from home.middleware import ContentSecurityPolicyMiddleware
 from home.models import with_renditions
 from home.urls_util import absolute_url
 
@@ -29,22 +33,41 @@ from .models import CalendarPage, StoryIndexPage
 
 WIDGET_ITEMS = 5
 WIDGET_SECONDS = 300
+SLUG_LENGTH = SectorPage._meta.get_field("slug").max_length
 
 
 def widget(view):
-    """GET only; framable by the site and EMBED_FRAME_ORIGINS (read per request, not at import),
-    with no X-Frame-Options (production's DENY included); public for WIDGET_SECONDS."""
+    """GET and HEAD only; every answer (the widget, an unknown sector's 404, another method's 405)
+    framable by the site and EMBED_FRAME_ORIGINS (read per request, not at import), with no
+    X-Frame-Options (production's DENY included); a GET public for WIDGET_SECONDS."""
+    refusing = require_safe(view)
 
-    @require_GET
+    # csrf_exempt: a widget changes nothing, and a POST is to get this 405 with the widgets'
+    # headers, not the CSRF failure page (which no site may frame).
+    @csrf_exempt
     @xframe_options_exempt
     @functools.wraps(view)
     def answer(request, *args, **kwargs):
-        ancestors = {"frame-ancestors": [SELF, *settings.EMBED_FRAME_ORIGINS]}
-        response = csp_replace(ancestors)(view)(request, *args, **kwargs)
-        patch_cache_control(response, public=True, max_age=WIDGET_SECONDS)
+        response = refusing(request, *args, **kwargs)
+        response[HEADER] = frame_policy(request, response)
+        if request.method == "GET":
+            patch_cache_control(response, public=True, max_age=WIDGET_SECONDS)
         return response
 
     return answer
+
+
+def frame_policy(request, response):
+    """The site's Content-Security-Policy (home.middleware: media origin included) with the
+    widgets' frame-ancestors, written by the view itself: django-csp's middleware writes no
+    header at all on a 404 or 500 while DEBUG is on (to leave Django's debug pages alone), which
+    would leave an unknown sector's 404 framable by any site. On the way out the middleware
+    keeps a header it finds."""
+    response._csp_replace = {"frame-ancestors": [SELF, *settings.EMBED_FRAME_ORIGINS]}
+    parts = ContentSecurityPolicyMiddleware(lambda _request: response).get_policy_parts(
+        request, response
+    )
+    return build_policy(**asdict(parts))
 
 
 def platform_url(request, page, sector=None):
@@ -61,9 +84,13 @@ def render_widget(request, template, index_model, items_of):
     slug = request.GET.get("sector", "")
     sector = None
     if slug:
+        # A slug is at most 255 characters and never holds a NUL byte (which PostgreSQL
+        # refuses to compare): anything else names no sector without asking the database.
+        if len(slug) > SLUG_LENGTH or "\x00" in slug:
+            return unknown_sector(request, template, locale)
         sector = SectorPage.objects.live().public().filter(locale=locale, slug=slug).first()
         if sector is None:
-            return render(request, template, {"unknown_sector": True}, status=404)
+            return unknown_sector(request, template, locale)
     index = index_model.objects.live().public().filter(locale=locale).first()
     context = {"sector": sector, "items": [], "more_url": ""}
     if index is not None:
@@ -72,6 +99,17 @@ def render_widget(request, template, index_model, items_of):
         for item in context["items"]:
             item.platform_url = platform_url(request, item)
     return render(request, template, context)
+
+
+def unknown_sector(request, template, locale):
+    """A widget whose address names no sector (a typo, a slug of the other language, a sector
+    unpublished since) says so and links to the sector overview, with status 404."""
+    overview = SectorIndexPage.objects.live().public().filter(locale=locale).first()
+    context = {
+        "unknown_sector": True,
+        "sectors_url": platform_url(request, overview) if overview is not None else "",
+    }
+    return render(request, template, context, status=404)
 
 
 def next_meetings(calendar, sector):
@@ -85,7 +123,9 @@ def latest_stories(index, sector):
     stories = index.stories()
     if sector is not None:
         stories = stories.in_sector(sector)
-    return with_renditions(stories[:WIDGET_ITEMS])
+    # What a story card needs: its sectors (the emblem of a story without a photo) and its
+    # picture's renditions, read along with the stories.
+    return with_renditions(with_localized_sectors(stories[:WIDGET_ITEMS]))
 
 
 @widget

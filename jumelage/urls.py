@@ -15,7 +15,7 @@ from community.wagtail_hooks import with_bulk_action_permissions, with_page_perm
 from exchanges import embed_views, feeds, ical
 from exchanges import views as exchange_views
 from jumelage import views as site_views
-from jumelage.api import api_router
+from jumelage.api import urlpatterns as api_urlpatterns
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
@@ -58,8 +58,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # The open data API: one address for every language (Accept-Language picks the labels').
-    path("api/v2/", api_router.urls),
+    # The open data API: one address for every language (Accept-Language picks the labels'),
+    # and a 404 of JSON for any other address under /api/ (not a redirect to /nl/api/…).
+    *api_urlpatterns,
     path("sitemap.xml", site_views.sitemap, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
 ]

@@ -99,6 +99,17 @@ SEARCH_RESULT_KINDS = {
 }
 
 
+SEARCH_MAX_LENGTH = 200
+
+
+def search_text(typed):
+    """What of a visitor's search is searched for, and shown back: without control characters
+    and at most SEARCH_MAX_LENGTH characters, so that a long query costs the search backend's
+    parser no more than a short one (hundreds of words overflowed its recursion). The open data
+    API's `search=` is limited so too (jumelage/api.py)."""
+    return without_control_characters(typed).strip()[:SEARCH_MAX_LENGTH]
+
+
 def search_words(query):
     """The words of what a visitor typed, for the search backend. Its query syntax (quotes,
     operators, brackets) is not the visitor's to use: a stray quote broke SQLite's full-text
@@ -164,7 +175,7 @@ def other_language_results(words, query):
 def search(request):
     """Site search in the language being read: meetings, stories, sector communities and pages.
     When nothing is found, it says how many results the other language has."""
-    query = without_control_characters(request.GET.get("q", "")).strip()[:200]
+    query = search_text(request.GET.get("q", ""))
     limit = settings.SEARCHES_PER_TEN_MINUTES
     if query and limit_exceeded(request, "search", limit=limit, period=SEARCH_PERIOD):
         return too_many_requests(request, seconds_to_wait(SEARCH_PERIOD), searching=True)

@@ -3,20 +3,28 @@ nobody may ever read there, whichever way they ask."""
 
 import datetime
 import itertools
+import re
 
 import wagtail_factories
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from rest_framework.exceptions import NotFound
 from wagtail.documents import get_document_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+)
 from wagtail.models.reference_index import ReferenceIndex
 from wagtail.rich_text import RichText
 
 from community.contributions import collection_for, submit_for_review
+from community.models import Town
 from exchanges.choices import MeetingFormat, SpokenLanguage
 from home.blocks import BaseStreamBlock
 from tests.calendar_base import CalendarMixin, local
@@ -143,6 +151,9 @@ class GermanClientTests(OpenDataTestCase):
         self.assertIn(alias.pk, {item["id"] for item in listed})
         meta = self.get(f"/api/v2/pages/{alias.pk}/").json()["meta"]
         self.assertEqual(meta["alias_of"]["id"], story.pk)
+        self.assertEqual(
+            meta["alias_of"]["meta"]["detail_url"], f"http://testserver/api/v2/pages/{story.pk}/"
+        )
         self.assertTrue(meta["alias_of"]["meta"]["html_url"].startswith("http://testserver/nl/"))
         self.assertTrue(meta["html_url"].startswith("http://testserver/de/"))
 
@@ -158,14 +169,60 @@ class GermanClientTests(OpenDataTestCase):
         self.assertTrue(
             story["image"]["renditions"]["card"]["url"].startswith("http://testserver/")
         )
-        # A German client reads the sector in German.
-        self.assertEqual(story["sectors"][0]["title"], "Nachhaltigkeit und Klima")
+        # A Dutch story names its Dutch sector, also to a German client.
+        self.assertEqual(story["sectors"][0]["title"], "Duurzaamheid en klimaat")
 
     def test_meeting_shows_its_sectors_picture(self):
         meeting = self.get(f"/api/v2/pages/{self.meeting_nl.pk}/").json()
         self.assertEqual(meeting["lead_image"]["id"], self.photo.pk)
-        self.assertEqual(meeting["lead_image"]["alt"], "Eine Radbrücke über die Aa")
+        self.assertEqual(meeting["lead_image"]["alt"], "Een fietsbrug over de Aa")
         self.assertEqual(meeting["start"][:16], "2030-03-05T19:30")
+
+    def sectors_and_alt(self, meeting):
+        sector = (meeting["sectors"][0]["id"], meeting["sectors"][0]["slug"])
+        return sector, meeting["lead_image"]["alt"]
+
+    def test_german_meeting_names_its_german_sector_whatever_the_client_reads(self):
+        german_content = ((self.climate_de.pk, "nachhaltigkeit"), "Eine Radbrücke über die Aa")
+        dutch_content = ((self.climate.pk, "duurzaamheid"), "Een fietsbrug over de Aa")
+        for language in ("de", "nl", ""):
+            with self.subTest(language=language):
+                detail = self.get(f"/api/v2/pages/{self.meeting_de.pk}/", language).json()
+                self.assertEqual(self.sectors_and_alt(detail), german_content)
+                listed = {
+                    item["id"]: self.sectors_and_alt(item)
+                    for item in self.items(
+                        "/api/v2/pages/?type=exchanges.MeetingPage&fields=sectors,lead_image",
+                        language,
+                    )
+                }
+                self.assertEqual(listed[self.meeting_de.pk], german_content)
+                self.assertEqual(listed[self.meeting_nl.pk], dutch_content)
+
+    def test_pages_name_their_towns_in_their_own_language_whatever_the_client_reads(self):
+        from_town = Town.objects.get(
+            translation_key=self.steenwijkerland.translation_key, locale=self.german
+        )
+        from_town.name = "Gemeinde Steenwijkerland"
+        from_town.save()
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                listed = {
+                    item["id"]: item["town"]["name"]
+                    for item in self.items(
+                        "/api/v2/pages/?type=exchanges.MeetingPage&fields=town", language
+                    )
+                }
+                self.assertEqual(listed[self.meeting_de.pk], "Gemeinde Steenwijkerland")
+                self.assertEqual(listed[self.meeting_nl.pk], "Steenwijkerland")
+                story = self.get(f"/api/v2/pages/{self.story_de.pk}/", language).json()
+                self.assertEqual(story["towns"][0]["name"], "Gemeinde Steenwijkerland")
+                self.assertEqual(story["towns"][0]["slug"], "steenwijkerland")
+
+    def test_german_story_names_its_german_sector_to_a_dutch_client(self):
+        story = self.get(f"/api/v2/pages/{self.story_de.pk}/", "nl").json()
+        self.assertEqual(story["sectors"][0]["id"], self.climate_de.pk)
+        self.assertEqual(story["sectors"][0]["title"], "Nachhaltigkeit und Klima")
 
     def test_errors_are_in_the_clients_language(self):
         response = self.client.post("/api/v2/pages/", HTTP_ACCEPT_LANGUAGE="de")
@@ -364,7 +421,10 @@ class ReadOnlyTests(OpenDataTestCase):
         response = self.get("/api/v2/pages/")
         self.assertEqual(response.status_code, 429)
         self.assertTrue(1 <= int(response["Retry-After"]) <= 60)
-        self.assertIn("gedrosselt", response.json()["detail"])  # DRF's message, in German
+        self.assertRegex(
+            response.json()["detail"],
+            r"^Zu viele Anfragen\. Bitte versuchen Sie es in \d+ Sekunden? erneut\.$",
+        )
         self.assertIn("no-store", response["Cache-Control"])
         # Another visitor is not held back.
         other = self.client.get("/api/v2/pages/", REMOTE_ADDR=next(ADDRESSES))
@@ -426,3 +486,353 @@ class QueryBudgetTests(OpenDataTestCase):
         self.assertEqual(len(response.json()["items"]), 11)
         pictured = [item for item in response.json()["items"] if item["lead_image"]]
         self.assertEqual(len(pictured), 10)  # all but the farming meeting: its sector has none
+
+
+class UpcomingMeetingsTests(OpenDataTestCase):
+    UPCOMING = "/api/v2/pages/?type=exchanges.MeetingPage&locale=nl&fields=start"
+
+    def test_upcoming_lists_meetings_not_ended_yet_the_soonest_first(self):
+        now = timezone.now()
+        ended = self.meeting(now - datetime.timedelta(days=10), title="Voorbij")
+        running = self.meeting(now - datetime.timedelta(hours=1), hours=3, title="Nu bezig")
+        soon = self.meeting(now + datetime.timedelta(days=2), title="Binnenkort")
+        upcoming = self.items(self.UPCOMING + "&upcoming=true")
+        self.assertEqual(
+            [item["id"] for item in upcoming], [running.pk, soon.pk, self.meeting_nl.pk]
+        )
+        past = self.items(self.UPCOMING + "&upcoming=false")
+        self.assertEqual([item["id"] for item in past], [ended.pk])
+        # An order asked for decides the order.
+        latest_first = self.items(self.UPCOMING + "&upcoming=true&order=-start")
+        self.assertEqual(
+            [item["id"] for item in latest_first], [self.meeting_nl.pk, soon.pk, running.pk]
+        )
+
+    def test_upcoming_is_refused_in_words_for_other_pages_and_values(self):
+        for query, words in (
+            ("upcoming=true", "filtert nur Treffen"),
+            ("type=exchanges.StoryPage&upcoming=true", "filtert nur Treffen"),
+            ("type=exchanges.MeetingPage&upcoming=soon", "entweder true oder false"),
+        ):
+            with self.subTest(query=query):
+                response = self.get(f"/api/v2/pages/?{query}")
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(words, response.json()["message"])
+
+
+class ErrorLanguageTests(OpenDataTestCase):
+    def message(self, path, language="de", status=400):
+        response = self.get(path, language)
+        self.assertEqual(response.status_code, status, response.content)
+        return response.json()["message"]
+
+    def test_german_client_reads_which_fields_are_unknown_and_that_they_need_a_type(self):
+        path = f"/api/v2/pages/?translation_of={self.story_nl.pk}&fields=intro,author_name"
+        message = self.message(path)
+        self.assertIn("Unbekannte Felder: author_name, intro.", message)
+        self.assertIn("nur zusammen mit type=", message)
+        self.assertIn("Onbekende velden: author_name, intro.", self.message(path, "nl"))
+        typed = self.message("/api/v2/pages/?type=exchanges.StoryPage&fields=online_url")
+        self.assertEqual(typed, "Unbekannte Felder: online_url.")
+
+    def test_german_client_reads_unknown_parameters_and_types_in_german(self):
+        self.assertIn("Unbekannte Abfrageparameter: start.", self.message("/api/v2/pages/?start=1"))
+        self.assertEqual(
+            self.message("/api/v2/pages/?type=exchanges.Nope"),
+            "Es gibt keinen Seitentyp exchanges.Nope.",
+        )
+
+    def test_not_found_is_in_the_clients_language(self):
+        for language, words in (
+            ("de", german(NotFound.default_detail)),
+            ("nl", dutch(NotFound.default_detail)),
+        ):
+            with self.subTest(language=language):
+                for path in ("/api/v2/pages/999999/", "/api/v2/images/999999/"):
+                    self.assertEqual(self.message(path, language, status=404), words)
+        self.assertNotEqual(german(NotFound.default_detail), "Not found.")
+
+
+class AbsoluteUrlTests(OpenDataTestCase):
+    """The Site record says localhost; the client asked testserver."""
+
+    def test_detail_urls_are_on_the_clients_host(self):
+        page = self.get(f"/api/v2/pages/{self.meeting_de.pk}/").json()
+        self.assertEqual(
+            page["meta"]["detail_url"], f"http://testserver/api/v2/pages/{self.meeting_de.pk}/"
+        )
+        parent = page["meta"]["parent"]
+        self.assertEqual(
+            parent["meta"]["detail_url"], f"http://testserver/api/v2/pages/{parent['id']}/"
+        )
+        [listed] = self.items("/api/v2/pages/?type=exchanges.MeetingPage&locale=de")
+        self.assertEqual(listed["meta"]["detail_url"], page["meta"]["detail_url"])
+
+    def test_images_have_absolute_detail_and_download_urls(self):
+        image = self.get(f"/api/v2/images/{self.photo.pk}/").json()
+        self.assertEqual(
+            image["meta"]["detail_url"], f"http://testserver/api/v2/images/{self.photo.pk}/"
+        )
+        self.assertEqual(image["meta"]["download_url"], f"http://testserver{self.photo.file.url}")
+        [listed] = self.items("/api/v2/images/")
+        self.assertEqual(listed["meta"]["download_url"], image["meta"]["download_url"])
+
+    @override_settings(MEDIA_URL="https://media.jumelage.example/media/")
+    def test_media_on_another_host_keep_their_own_url(self):
+        image = self.get(f"/api/v2/images/{self.photo.pk}/").json()
+        self.assertTrue(
+            image["meta"]["download_url"].startswith("https://media.jumelage.example/media/")
+        )
+
+    def test_documents_have_absolute_detail_and_download_urls(self):
+        document = get_document_model().objects.create(
+            title="Jaarverslag", file=get_test_image_file("jaarverslag.pdf")
+        )
+        page = self.add_page(title="Over ons", slug="over-ons")
+        link = f'<a linktype="document" id="{document.pk}">Jaarverslag</a>'
+        page.body = [("paragraph", RichText(f"<p>{link}</p>"))]
+        page.save_revision().publish()
+        ReferenceIndex.create_or_update_for_object(page)
+        [listed] = self.items("/api/v2/documents/")
+        self.assertEqual(
+            listed["meta"]["detail_url"], f"http://testserver/api/v2/documents/{document.pk}/"
+        )
+        self.assertEqual(listed["meta"]["download_url"], f"http://testserver{document.url}")
+
+
+class ReadmeExamplesTests(OpenDataTestCase):
+    """Every call in the README's "Open data API" section answers as written, with the ids of
+    the README's demo content replaced by this test's."""
+
+    def readme_calls(self):
+        readme = (settings.BASE_DIR / "README.md").read_text()
+        section = readme.split("\n## Open data API\n", 1)[1].split("\n## ", 1)[0]
+        return re.findall(r"'https://jumelage\.example(/api/v2/[^']*)'", section)
+
+    def test_every_example_call_of_the_readme_answers(self):
+        calls = self.readme_calls()
+        self.assertGreaterEqual(len(calls), 8)
+        for call in calls:
+            path = re.sub(r"/pages/\d+/", f"/pages/{self.meeting_nl.pk}/", call)
+            path = re.sub(r"translation_of=\d+", f"translation_of={self.story_nl.pk}", path)
+            path = re.sub(r"/images/\d+/", f"/images/{self.photo.pk}/", path)
+            with self.subTest(call=call):
+                response = self.get(path)
+                self.assertEqual(response.status_code, 200, response.content)
+
+
+class HostileQueryTests(OpenDataTestCase):
+    """What an attacker sent the API (SQLite and PostgreSQL): a clear 400 or 404, never a 500."""
+
+    def assert_refused(self, path, status=400, language="de"):
+        response = self.get(path, language)
+        self.assertEqual(response.status_code, status, (path, response.content[:300]))
+        self.assertTrue(response.json()["message"], path)
+        return response
+
+    def test_a_search_of_200_words_is_searched_as_the_sites_search_limits_it(self):
+        response = self.get("/api/v2/pages/?search=" + "+".join(["fiets"] * 200))
+        self.assertEqual(response.status_code, 200)
+        # What the site's search finds for the same words, limited the same way.
+        # Cut at 200 characters as the site's search is: the words before the cut still find.
+        words = "+".join(["Klimaatavond"] * 200)
+        response = self.get(f"/api/v2/pages/?search={words}&search_operator=or")
+        self.assertIn(self.meeting_nl.pk, [item["id"] for item in response.json()["items"]])
+
+    def test_search_syntax_is_not_the_clients_to_use(self):
+        for query in ("%27%22%3B--", "(Klimaatavond", "Klimaatavond*", "%22Klimaatavond"):
+            with self.subTest(query=query):
+                self.assertEqual(self.get(f"/api/v2/pages/?search={query}").status_code, 200)
+
+    def test_nul_in_any_parameter_is_refused_in_the_clients_language(self):
+        for path in (
+            "/api/v2/pages/?search=%00",
+            "/api/v2/images/?search=%00",
+            "/api/v2/documents/?search=a%00b",
+            "/api/v2/pages/?locale=%00",
+            "/api/v2/pages/find/?html_path=%00",
+            "/api/v2/pages/?type=exchanges.MeetingPage&place_name=%00",
+        ):
+            with self.subTest(path=path):
+                response = self.assert_refused(path)
+                self.assertIn("NUL-Zeichen", response.json()["message"])
+
+    def test_numbers_out_of_range_and_bad_values_are_refused(self):
+        for path in (
+            "/api/v2/pages/?offset=99999999999999999999999",
+            "/api/v2/pages/?limit=99999999999999999999999",
+            "/api/v2/images/?offset=99999999999999999999999",
+            "/api/v2/pages/find/?id=abc",
+            "/api/v2/pages/find/?id=99999999999999999999999",
+            "/api/v2/pages/?search=x&search_operator=xx",
+            "/api/v2/pages/?type=exchanges.MeetingPage&start=2026",
+            "/api/v2/pages/?rich_text_format=db_html",
+            "/api/v2/images/?tags=reis&search=reis",
+        ):
+            with self.subTest(path=path):
+                self.assert_refused(path)
+
+
+class FindTests(OpenDataTestCase):
+    def test_find_resolves_the_html_url_of_pages_in_both_languages(self):
+        for page in (self.meeting_nl, self.meeting_de, self.calendar, self.home_de):
+            html_url = self.get(f"/api/v2/pages/{page.pk}/").json()["meta"]["html_url"]
+            html_path = html_url.removeprefix("http://testserver")
+            with self.subTest(html_path=html_path):
+                response = self.get(f"/api/v2/pages/find/?html_path={html_path}&fields=title")
+                self.assertEqual(response.status_code, 302)
+                self.assertEqual(
+                    response["Location"],
+                    f"http://testserver/api/v2/pages/{page.pk}/?fields=title",
+                )
+
+    @override_settings(ALLOWED_HOSTS=["jumelage.example"])
+    def test_find_redirects_on_the_clients_host_not_the_site_records(self):
+        response = self.client.get(
+            f"/api/v2/pages/find/?id={self.story_nl.pk}", HTTP_HOST="jumelage.example"
+        )
+        self.assertEqual(
+            response["Location"], f"http://jumelage.example/api/v2/pages/{self.story_nl.pk}/"
+        )
+        response = self.client.get(
+            f"/api/v2/images/find/?id={self.photo.pk}", HTTP_HOST="jumelage.example"
+        )
+        self.assertEqual(
+            response["Location"], f"http://jumelage.example/api/v2/images/{self.photo.pk}/"
+        )
+
+    def test_find_does_not_find_what_is_not_public(self):
+        private = self.add_page(title="Alleen voor het bestuur", slug="bestuur")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        for path in ("/nl/bestuur/", "/de/kalender/bestaat-niet/", "/fr/", f"?id={private.pk}"):
+            with self.subTest(path=path):
+                query = path if path.startswith("?") else f"?html_path={path}"
+                self.assertEqual(self.get(f"/api/v2/pages/find/{query}").status_code, 404)
+
+
+class UnknownAddressTests(OpenDataTestCase):
+    def test_unknown_api_addresses_are_a_json_404_not_a_redirect(self):
+        for path in ("/api/", "/api/v1/pages/", "/api/v2/foo/", "/api/v2/pages/-1/"):
+            with self.subTest(path=path):
+                response = self.get(path, HTTP_ORIGIN=PARTNER_ORIGIN)
+                self.assertEqual(response.status_code, 404)
+                self.assertEqual(response["Content-Type"], "application/json")
+                self.assertEqual(response.json()["message"], german(NotFound.default_detail))
+                self.assertEqual(response["Access-Control-Allow-Origin"], PARTNER_ORIGIN)
+                self.assertIn("Accept-Language", response["Vary"])
+
+    def test_the_api_root_lists_its_endpoints(self):
+        response = self.get("/api/v2/")
+        self.assertEqual(
+            response.json(),
+            {
+                name: f"http://testserver/api/v2/{name}/"
+                for name in ("pages", "images", "documents")
+            },
+        )
+
+
+class RateLimitAndCorsTests(OpenDataTestCase):
+    @override_settings(API_RATE_LIMIT=2)
+    def test_preflights_do_not_count_against_the_limit(self):
+        for _ in range(5):
+            preflight = self.client.options(
+                "/api/v2/pages/",
+                HTTP_ORIGIN=PARTNER_ORIGIN,
+                HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+            )
+            self.assertEqual(preflight.status_code, 200)
+        for _ in range(2):
+            self.assertEqual(self.get("/api/v2/pages/").status_code, 200)
+        self.assertEqual(self.get("/api/v2/pages/").status_code, 429)
+        preflight = self.client.options("/api/v2/pages/", HTTP_ORIGIN=PARTNER_ORIGIN)
+        self.assertEqual(preflight.status_code, 200)
+
+    @override_settings(API_RATE_LIMIT=1)
+    def test_browsers_may_read_retry_after_and_dutch_reads_it_in_dutch(self):
+        self.get("/api/v2/pages/", "nl")
+        response = self.get("/api/v2/pages/", "nl", HTTP_ORIGIN=PARTNER_ORIGIN)
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(response["Access-Control-Expose-Headers"], "Retry-After")
+        self.assertRegex(
+            response.json()["detail"],
+            r"^Te veel aanvragen\. Probeert u het over \d+ seconden? opnieuw\.$",
+        )
+
+    @override_settings(API_CORS_ORIGINS=["https://www.steenwijkerland.nl"])
+    def test_origins_are_compared_normalised_and_only_well_formed_ones_echoed(self):
+        for sent, echoed in (
+            ("https://WWW.Steenwijkerland.NL", "https://www.steenwijkerland.nl"),
+            ("https://www.steenwijkerland.nl:443", "https://www.steenwijkerland.nl"),
+            ("https://www.steenwijkerland.nl//", None),
+            ("https://www.steenwijkerland.nl/", None),
+            ("https://www.steenwijkerland.nl:8443", None),
+            ("http://www.steenwijkerland.nl", None),
+            ("https://user@www.steenwijkerland.nl", None),
+            ("https://[", None),
+        ):
+            with self.subTest(sent=sent):
+                response = self.get("/api/v2/pages/", HTTP_ORIGIN=sent)
+                self.assertEqual(response.headers.get("Access-Control-Allow-Origin"), echoed)
+
+    @override_settings(API_CORS_ORIGINS=["HTTPS://Partner.example:443/"])
+    def test_a_configured_origin_is_echoed_normalised(self):
+        response = self.get("/api/v2/pages/", HTTP_ORIGIN="https://partner.example")
+        self.assertEqual(response["Access-Control-Allow-Origin"], "https://partner.example")
+
+
+class RenderedBodyTests(OpenDataTestCase):
+    def test_body_is_the_html_the_page_shows_without_internal_ids(self):
+        draft = self.add_page(title="Nog niet klaar", slug="concept", live=False)
+        page = self.add_page(title="Over ons", slug="over-ons")
+        page.body = [
+            (
+                "paragraph",
+                RichText(
+                    f'<p><a linktype="page" id="{self.calendar.pk}">Agenda</a> '
+                    f'<a linktype="page" id="{draft.pk}">binnenkort</a></p>'
+                ),
+            ),
+            ("image", {"image": self.photo, "alt_text": "Een fietsbrug", "caption": ""}),
+        ]
+        page.save_revision().publish()
+        body = self.get(f"/api/v2/pages/{page.pk}/").json()["body"]
+        self.assertEqual([block["type"] for block in body], ["paragraph", "image"])
+        paragraph, image = body[0]["html"], body[1]["html"]
+        self.assertIn('href="http://testserver/nl/agenda/"', paragraph)
+        self.assertNotIn("linktype", paragraph)
+        self.assertNotIn(f'id="{draft.pk}"', paragraph)
+        self.assertIn('src="http://testserver/media/', image)
+        self.assertIn('alt="Een fietsbrug"', image)
+        self.assertNotIn('"/media/', image)
+
+    def test_story_body_is_rendered_too(self):
+        self.story_nl.body = [
+            ("paragraph", RichText(f'<p><a linktype="page" id="{self.meeting_nl.pk}">x</a></p>'))
+        ]
+        self.story_nl.save_revision().publish()
+        [block] = self.get(f"/api/v2/pages/{self.story_nl.pk}/").json()["body"]
+        self.assertIn(
+            f'href="{self.get(f"/api/v2/pages/{self.meeting_nl.pk}/").json()["meta"]["html_url"]}"',
+            block["html"],
+        )
+
+
+class PrivateSectorTests(OpenDataTestCase):
+    def test_a_private_sector_is_not_named_nor_lends_its_picture(self):
+        board = self.farming
+        board.image, board.image_alt = self.photo, "Besloten foto"
+        board.save_revision().publish()
+        PageViewRestriction.objects.create(page=board, restriction_type=PageViewRestriction.LOGIN)
+        meeting = self.meeting(local(2030, 6, 1, 20, 0), title="Besloten", sectors=[board])
+        story = self.story(
+            title="Over de besloten sector", slug="besloten", sectors=[board, self.climate]
+        )
+        data = self.get(f"/api/v2/pages/{meeting.pk}/").json()
+        self.assertEqual(data["sectors"], [])
+        self.assertIsNone(data["lead_image"])
+        data = self.get(f"/api/v2/pages/{story.pk}/").json()
+        self.assertEqual([sector["id"] for sector in data["sectors"]], [self.climate.pk])
+        listed = self.items("/api/v2/pages/?type=exchanges.MeetingPage&fields=sectors,lead_image")
+        [item] = [item for item in listed if item["id"] == meeting.pk]
+        self.assertEqual((item["sectors"], item["lead_image"]), ([], None))

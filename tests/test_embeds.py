@@ -4,20 +4,24 @@ them from the admin."""
 import datetime
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
+from wagtail_localize.models import Translation, TranslationSource
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.choices import MeetingFormat
+from exchanges.embed_admin import WIDGETS
+from home.machine_translation import MachineTranslation
 from tests.calendar_base import CalendarMixin
 
 User = get_user_model()
@@ -35,6 +39,16 @@ def urls_in(html):
     for value in ATTRIBUTE_URL.findall(html):
         found.extend(candidate.split()[0] for candidate in value.split(",") if candidate.strip())
     return found
+
+
+def item_of(html, title):
+    """The widget's list item whose title is `title`."""
+    [item] = [
+        item
+        for item in re.findall(r"<li .*?</li>", html, flags=re.DOTALL)
+        if f">{title}</a>" in item
+    ]
+    return item
 
 
 def embed_url(name, language, **query):
@@ -148,6 +162,65 @@ class WidgetContentTests(EmbedMixin, TestCase):
         self.assertContains(response, '<time datetime="2026-05-01">')
         self.assertContains(response, "Boeren bij boeren")
 
+    def test_a_story_is_a_small_square_beside_its_text(self):
+        html = self.widget("embed_stories", "nl").content.decode()
+        bike = item_of(html, "Op de fiets naar Herzebrock")
+        self.assertIn('class="embed__thumb"', bike)
+        [image] = re.findall(r"<img [^>]*>", bike)
+        self.assertIn('width="88"', image)
+        self.assertIn('height="88"', image)
+        self.assertNotRegex(bike, r'width="(400|800)"')
+        self.assertIn('class="embed__text"', bike)
+
+    def test_a_story_without_a_photo_shows_its_sectors_emblem(self):
+        farm = item_of(self.widget("embed_stories", "nl").content.decode(), "Boeren bij boeren")
+        self.assertIn('<svg class="emblem"', farm)
+        self.assertNotIn("<img", farm)
+
+    def test_german_widget_marks_a_machine_translated_story(self):
+        source, _created = TranslationSource.update_or_create_from_instance(self.bike_story)
+        translation = Translation.objects.create(
+            source=source, target_locale=self.german, enabled=True
+        )
+        MachineTranslation.objects.create(
+            translation=translation,
+            status=MachineTranslation.Status.TRANSLATED,
+            translated_at=timezone.now(),
+        )
+        bike = item_of(
+            self.widget("embed_stories", "de").content.decode(), "Mit dem Rad nach Herzebrock"
+        )
+        self.assertIn('<span class="embed__label">Maschinell übersetzt</span>', bike)
+        dutch = self.widget("embed_stories", "nl").content.decode()
+        self.assertNotIn("Machinaal vertaald", dutch)
+
+    def test_german_widget_says_a_story_is_shown_in_dutch(self):
+        self.farm_story.copy_for_translation(self.german, alias=True)
+        farm = item_of(self.widget("embed_stories", "de").content.decode(), "Boeren bij boeren")
+        self.assertIn('<span class="embed__label" lang="de">auf Niederländisch</span>', farm)
+        self.assertIn('<h2 class="embed__name" lang="nl">', farm)
+        self.assertIn('<svg class="emblem"', farm)
+        bike = item_of(
+            self.widget("embed_stories", "de").content.decode(), "Mit dem Rad nach Herzebrock"
+        )
+        self.assertNotIn("auf Niederländisch", bike)
+
+    def test_multi_day_meeting_shows_its_days_and_hours_as_the_calendar_does(self):
+        start = timezone.localtime(ahead(1)).replace(hour=10, minute=0)
+        meeting = self.meeting(start, hours=30, title="Tweedaagse excursie")
+        self.translated(meeting, title="Zweitägiger Ausflug")
+        end = start + datetime.timedelta(hours=30)
+        days = f"{start.day}–{end.day}" if start.month == end.month else ""
+        for language, title, hours in (
+            ("nl", "Tweedaagse excursie", "(begint 10:00, eindigt 16:00)"),
+            ("de", "Zweitägiger Ausflug", "(beginnt 10:00, endet 16:00)"),
+        ):
+            item = item_of(self.widget("embed_calendar", language).content.decode(), title)
+            when = re.search(r'<p class="embed__meta">(.*?)</p>', item).group(1)
+            self.assertIn(hours, when)
+            self.assertIn(f'<time datetime="{start.strftime("%Y-%m-%dT%H:%M:%S%z")}">', when)
+            self.assertIn(days.replace("–", ".–" if language == "de" else "–"), when)
+
     def test_german_stories_widget_speaks_german(self):
         response = self.widget("embed_stories", "de")
         self.assertContains(response, "Neueste Geschichten")
@@ -173,13 +246,33 @@ class WidgetContentTests(EmbedMixin, TestCase):
         self.assertContains(german, "Mit dem Rad nach Herzebrock")
         self.assertContains(german, "Neueste Geschichten: Nachhaltigkeit und Klima")
 
-    def test_unknown_sector_is_said_in_the_widgets_language(self):
-        response = self.widget("embed_calendar", "de", sector="duurzaamheid")
-        self.assertEqual(response.status_code, 404)
-        self.assertContains(
-            response, "Diese Fachgruppe gibt es (nicht mehr) auf der Plattform.", status_code=404
-        )
-        self.assertNotIn("Set-Cookie", response.headers)
+    def test_unknown_sector_is_said_in_the_widgets_language_with_a_link_to_the_sectors(self):
+        for language, slug, text, link in (
+            (
+                "de",
+                "duurzaamheid",
+                "Die Adresse dieses Widgets nennt keine Fachgruppe der Plattform.",
+                "Die Fachgruppen auf der Plattform",
+            ),
+            (
+                "nl",
+                "nachhaltigkeit",
+                "Het adres van deze widget noemt geen sector van het platform.",
+                "De sectoren op het platform",
+            ),
+        ):
+            response = self.widget("embed_stories", language, sector=slug)
+            self.assertEqual(response.status_code, 404)
+            self.assertContains(response, text, status_code=404)
+            self.assertNotIn("(nicht mehr)", response.content.decode())
+            overview = {"de": self.sector_index_de, "nl": self.sector_index}[language]
+            self.assertContains(
+                response,
+                f'<a href="http://testserver{overview.url}" target="_blank" rel="noopener">'
+                f"{link}<span",
+                status_code=404,
+            )
+            self.assertNotIn("Set-Cookie", response.headers)
 
     def test_empty_widgets_say_so(self):
         for language, text in (
@@ -290,6 +383,60 @@ class WidgetHeaderTests(EmbedMixin, TestCase):
     def test_post_is_refused(self):
         self.assertEqual(self.client.post(embed_url("embed_calendar", "nl")).status_code, 405)
 
+    def test_head_is_answered_like_get(self):
+        # Link checkers and caches ask with HEAD first.
+        for name in ("embed_calendar", "embed_stories"):
+            response = self.client.head(embed_url(name, "nl"))
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("frame-ancestors 'self'", response["Content-Security-Policy"])
+
+    def test_a_hostile_sector_is_an_unknown_sector_on_every_database(self):
+        # PostgreSQL refuses to compare text holding a NUL byte (a 500 before).
+        for slug in ("\x00", "klimaat\x00", "x" * 300):
+            with self.subTest(slug=slug[:12]):
+                response = self.widget("embed_stories", "de", sector=slug)
+                self.assertEqual(response.status_code, 404)
+                self.assertContains(
+                    response,
+                    "Die Adresse dieses Widgets nennt keine Fachgruppe der Plattform.",
+                    status_code=404,
+                )
+
+    def answers(self):
+        """Every kind of answer a widget gives: a widget, an unknown sector's 404 and a POST's
+        405 (from a browser's client, which checks CSRF)."""
+        browser = Client(enforce_csrf_checks=True)
+        for name in ("embed_calendar", "embed_stories"):
+            yield name, 200, self.widget(name, "de")
+            yield name, 404, self.widget(name, "de", sector="gibt-es-nicht")
+            yield name, 405, browser.post(embed_url(name, "nl"))
+
+    @override_settings(
+        EMBED_FRAME_ORIGINS=["https://www.steenwijkerland.nl"], X_FRAME_OPTIONS="DENY"
+    )
+    def test_every_answer_carries_the_widgets_frame_ancestors_and_policy(self):
+        policies = set()
+        for name, status, response in self.answers():
+            with self.subTest(name=name, status=status):
+                self.assertEqual(response.status_code, status)
+                self.assertNotIn("X-Frame-Options", response.headers)
+                policy = response["Content-Security-Policy"]
+                self.assertIn("frame-ancestors 'self' https://www.steenwijkerland.nl", policy)
+                policies.add(" ".join(sorted(policy.split("; "))))
+        self.assertEqual(len(policies), 1, policies)
+
+    @override_settings(DEBUG=True, EMBED_FRAME_ORIGINS=["https://www.steenwijkerland.nl"])
+    def test_an_unknown_sectors_404_keeps_its_frame_ancestors_while_debugging(self):
+        # django-csp's middleware writes no policy on a 404 while DEBUG is on.
+        for name, status, response in self.answers():
+            with self.subTest(name=name, status=status):
+                self.assertEqual(response.status_code, status)
+                self.assertIn(
+                    "frame-ancestors 'self' https://www.steenwijkerland.nl",
+                    response["Content-Security-Policy"],
+                )
+                self.assertIn("default-src 'self'", response["Content-Security-Policy"])
+
 
 class WidgetQueryTests(EmbedMixin, TestCase):
     def queries(self, name):
@@ -302,13 +449,16 @@ class WidgetQueryTests(EmbedMixin, TestCase):
         few = {name: self.queries(name) for name in ("embed_calendar", "embed_stories")}
         for number in range(8):
             self.meeting(ahead(10 + number), title=f"Extra {number}", sectors=[self.climate])
-            self.story(
+            # Every other one without a photo: its sector's emblem stands in.
+            picture = {"image": self.picture, "image_alt": "Fietsers"} if number % 2 else {}
+            story = self.story(
                 title=f"Extra verhaal {number}",
                 date=datetime.date(2026, 3, 1 + number),
-                image=self.picture,
-                image_alt="Fietsers",
-                sectors=[self.climate],
+                sectors=[self.climate if number % 3 else self.farming],
+                **picture,
             )
+            if number % 4 == 0:
+                story.copy_for_translation(self.german, alias=True)
         for name, count in few.items():
             self.assertEqual(self.queries(name), count, name)
 
@@ -334,9 +484,10 @@ class EmbedSnippetAdminTests(EmbedMixin, TestCase):
         self.assertContains(
             response,
             "&lt;iframe src=&quot;http://testserver/de/embed/stories/?sector=nachhaltigkeit&quot;"
-            " title=&quot;Jumelage: neueste Geschichten&quot; width=&quot;100%&quot;",
+            " title=&quot;Jumelage: neueste Geschichten (Nachhaltigkeit und Klima)&quot;"
+            " width=&quot;100%&quot;",
         )
-        self.assertContains(response, "loading=&quot;lazy&quot;")
+        self.assertContains(response, "loading=&quot;lazy&quot; style=&quot;border:0&quot;")
         self.assertContains(response, 'src="/de/embed/stories/?sector=nachhaltigkeit"')
         self.assertContains(response, "js/copy-field.js")
 
@@ -345,6 +496,18 @@ class EmbedSnippetAdminTests(EmbedMixin, TestCase):
         response = self.client.get(reverse("embed_snippet"))
         self.assertContains(response, "http://testserver/")
         self.assertContains(response, "/embed/calendar/&quot;")
+        self.assertContains(response, "title=&quot;Jumelage: volgende bijeenkomsten&quot;")
+        self.assertContains(response, "style=&quot;border:0&quot;")
+
+    def test_sector_widgets_title_names_the_sector(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(
+            reverse("embed_snippet"),
+            {"widget": "calendar", "language": "nl", "sector": str(self.farming.translation_key)},
+        )
+        self.assertContains(
+            response, "title=&quot;Jumelage: volgende bijeenkomsten (Landbouw)&quot;"
+        )
 
     def test_moderator_and_member_are_refused(self):
         for user in (self.moderator, self.member):
@@ -352,3 +515,77 @@ class EmbedSnippetAdminTests(EmbedMixin, TestCase):
             response = self.client.get(reverse("embed_snippet"))
             self.assertNotEqual(response.status_code, 200)
             self.assertNotIn(b"embed/calendar", response.content)
+
+
+# What the demo's items look like (jumelage/demo/content): long titles, introductions of two or
+# three sentences, a photo or none, a label.
+LONG_TITLES = (
+    "Online kennissessie klimaatadaptatie: regenwater in de dorpskern",
+    "Gezamenlijke raadsavond van Steenwijkerland en Herzebrock-Clarholz",
+    "Voorbereidingsavond voor het bezoek van jonge boeren uit Clarholz",
+    "Online kennissessie natuurinclusief boeren: akkerranden en kievitsbescherming",
+    "Met de fiets naar Steenwijk: 180 kilometer in drie dagen door twee landen",
+)
+LONG_INTRO = (
+    "Twaalf fietsers uit Herzebrock-Clarholz reden in juni naar het jumelagefeest in "
+    "Steenwijk. Onderweg sliepen ze bij gastgezinnen en bezochten ze twee boerderijen, een "
+    "zuivelfabriek en het gemeentehuis van Steenwijkerland."
+)
+
+
+@pytest.fixture
+def long_items():
+    class Site(CalendarMixin):
+        pass
+
+    Site.build_calendar()
+    picture = get_image_model().objects.create(title="Fietsers", file=get_test_image_file())
+    for number, title in enumerate(LONG_TITLES):
+        meeting = Site.meeting(
+            ahead(2 + number),
+            title=title,
+            format=MeetingFormat.HYBRID,
+            online_url=ONLINE_LINK,
+            town=Site.steenwijkerland,
+            cancelled=number == 1,
+            moved_from=ahead(1) if number == 2 else None,
+        )
+        Site.translated(meeting, title=title.replace("Online kennissessie", "Online-Wissensabend"))
+        story = Site.story(
+            title=title,
+            date=datetime.date(2026, 5, 1 + number),
+            intro=LONG_INTRO,
+            sectors=[Site.climate],
+            **({"image": picture, "image_alt": "Fietsers"} if number % 2 else {}),
+        )
+        story.copy_for_translation(Site.german, alias=True)
+    return Site
+
+
+def body_height(page, url, width):
+    page.set_viewport_size({"width": width, "height": 400})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".embed__item").count() == 5
+    return page.evaluate("Math.ceil(document.body.getBoundingClientRect().bottom + scrollY)")
+
+
+@pytest.mark.browser
+@pytest.mark.same_on_every_database
+@pytest.mark.django_db(transaction=True)
+def test_the_snippets_height_shows_five_items_and_the_link_from_320_to_400_px(
+    long_items, live_server, page
+):
+    # Chromium's measure of each widget, in both languages, with long titles and
+    # introductions: the frame the editors' code sets must show all of it, the link to the
+    # platform included, with no scroll bar inside the municipality's page.
+    for widget, (name, _title, _sector_title, height) in WIDGETS.items():
+        for language in ("nl", "de"):
+            url = f"{live_server.url}{embed_url(name, language)}"
+            for width in (320, 340, 400):
+                measured = body_height(page, url, width)
+                assert measured <= height, (widget, language, width, measured, height)
+                if widget == "stories" and language == "nl" and width == 340:
+                    # Compact: a small square beside the text, title and introduction in three
+                    # lines at most (the demo's five stories take about 800 px).
+                    assert measured <= 850, measured
