@@ -4,18 +4,16 @@ content the widgets show; not moderators."""
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from community import roles
+from community.admin_views import EditorsAdminView
 from community.models import SectorPage
 from home.urls_util import base_url
 
@@ -107,18 +105,10 @@ def snippet(request, widget, language, sector=None):
     return {"preview_path": widget_path, "code": code, "height": height}
 
 
-class EmbedSnippetView(WagtailAdminTemplateMixin, TemplateView):
+class EmbedSnippetView(EditorsAdminView):
     template_name = "exchanges/admin/embed_snippet.html"
     page_title = gettext_lazy("Widgets for websites")
     header_icon = "code"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not roles.is_editor(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

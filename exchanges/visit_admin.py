@@ -32,6 +32,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
 from community import roles
+from community.admin_views import EditorsAdminView
 from home.spreadsheets import neutralised
 
 from . import matching, visits
@@ -138,21 +139,13 @@ def matching_summary(state, untold):
     return _("Not proposed yet")
 
 
-class VisitIndexView(WagtailAdminTemplateMixin, TemplateView):
+class VisitIndexView(EditorsAdminView):
     """The visits the editor coordinates, either side, one row per visit (not per language
     version), saying which side."""
 
     template_name = "exchanges/admin/visit_index.html"
     page_title = gettext_lazy("Exchange visits")
     header_icon = "group"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not roles.is_editor(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         language = get_language()
