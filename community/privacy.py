@@ -20,7 +20,8 @@ def delete_account(user, *, remove_contributions=False):
     former member, unless the member asks to remove them too; drafts always go. Every file only
     the member owned goes with them: their photo, and the photos of what is removed with their
     renditions (Wagtail deletes an image's files with it)."""
-    # Feeds and listings kept whole name a story's author: they show the page without them.
+    # Feeds, listings and pages kept whole name a story's author or a meeting's organiser: they
+    # show the site without them.
     named = named_on_live_pages(user)
     pages = (
         Page.objects.filter(owner=user, alias_of__isnull=True)
@@ -30,6 +31,9 @@ def delete_account(user, *, remove_contributions=False):
     )
     kept_photos = set()
     for page in pages:
+        # A live contribution that stays names the member in its own fields (a meeting's
+        # organiser), which whole pages in the page cache show: they go with the account.
+        named = named or page.live
         if remove_contributions or not page.live:
             contributions.remove_contribution(page)
         else:

@@ -10,6 +10,7 @@ import re
 
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client, override_settings
 from wagtail.models import WorkflowState
 
 from exchanges.models import MeetingPage, Registration, StoryPage
@@ -200,3 +201,35 @@ class DeleteAccountTests(AccountsTestCase):
         for copy in MeetingPage.objects.filter(translation_key=meeting.translation_key):
             for revision in copy.revisions.all():
                 self.assertNotEqual(revision.content.get("organiser"), "Anna")
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_a_cached_meeting_page_no_longer_names_its_deleted_organiser(self):
+        # Visitors get whole pages from the page cache: the organiser's name (in the page and
+        # its structured data) must leave it with the account, not minutes later.
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/meetings/new/",
+            self.story_data(
+                title="Taalcafé in Steenwijk",
+                start="2030-06-01T19:30",
+                end="2030-06-01T21:00",
+                format="in_person",
+                place_name="Bibliotheek",
+                town=str(self.steenwijkerland.pk),
+                spoken_language="nl-de",
+                capacity="12",
+            ),
+        )
+        meeting = MeetingPage.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        meeting.refresh_from_db()
+        visitor = Client()
+        self.assertContains(visitor.get(meeting.url), "Anna")
+        self.assertEqual(visitor.get(meeting.url).get("X-Page-Cache"), "hit")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/members/delete/", {"confirm": "yes", "password": PASSWORD})
+        page = visitor.get(meeting.url)
+        self.assertContains(page, "voormalig lid")
+        self.assertNotContains(page, "Anna")
