@@ -107,7 +107,14 @@ def search_text(typed):
     and at most SEARCH_MAX_LENGTH characters, so that a long query costs the search backend's
     parser no more than a short one (hundreds of words overflowed its recursion). The open data
     API's `search=` is limited so too (jumelage/api.py)."""
-    return without_control_characters(typed).strip()[:SEARCH_MAX_LENGTH]
+    text = without_control_characters(typed).strip()
+    head = text[:SEARCH_MAX_LENGTH]
+    if len(text) > SEARCH_MAX_LENGTH and not text[SEARCH_MAX_LENGTH].isspace():
+        # Not half a word: searched as a word of its own, it would find nothing.
+        kept = head.rsplit(None, 1)
+        if len(kept) == 2:
+            head = kept[0]
+    return head
 
 
 def search_words(query):

@@ -639,6 +639,12 @@ class HostileQueryTests(OpenDataTestCase):
         response = self.get(f"/api/v2/pages/?search={words}&search_operator=or")
         self.assertIn(self.meeting_nl.pk, [item["id"] for item in response.json()["items"]])
 
+    def test_a_long_search_is_cut_between_words_not_inside_one(self):
+        # Every word must be found (search_operator and): half a word at the cut found nothing.
+        words = "+".join(["Klimaatavond"] * 200)
+        response = self.get(f"/api/v2/pages/?search={words}")
+        self.assertIn(self.meeting_nl.pk, [item["id"] for item in response.json()["items"]])
+
     def test_search_syntax_is_not_the_clients_to_use(self):
         for query in ("%27%22%3B--", "(Klimaatavond", "Klimaatavond*", "%22Klimaatavond"):
             with self.subTest(query=query):
