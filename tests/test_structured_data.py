@@ -10,7 +10,7 @@ from pathlib import Path
 import time_machine
 import wagtail_factories
 from django.test import TestCase, override_settings
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from community.models import User
 from exchanges.choices import MeetingFormat, SpokenLanguage
@@ -193,6 +193,15 @@ class MeetingEventTests(StructuredDataTestCase):
         self.assertRegex(image, r"^http://testserver/.+\.jpg$")
         self.assertEqual(meta(html, "og:image"), [image])
         self.assertEqual(meta(html, "og:image:alt"), ["Zonnepanelen op een schuur"])
+
+    def test_a_sector_behind_a_login_lends_a_meeting_no_picture(self):
+        PageViewRestriction.objects.create(
+            page=self.climate, restriction_type=PageViewRestriction.LOGIN
+        )
+        meeting, html = self.meeting_page()
+        self.assertIsNone(meeting.lead_image)
+        self.assertNotIn("image", self.event(html))
+        self.assertRegex(meta(html, "og:image")[0], r"/static/img/sharing.*\.png$")
 
     def test_cancelled_meeting_is_an_event_cancelled(self):
         _meeting, html = self.meeting_page(cancelled=True)

@@ -35,7 +35,7 @@ from exchanges.models.visits import VisitPage
 from home.blocks import BaseStreamBlock
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
-from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
 
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
 # the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
@@ -371,7 +371,8 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     @cached_property
     def _picture_sector(self):
-        """The first of the meeting's sectors, in link order, that has a lead image. The sector
+        """The first of the meeting's live, public sectors, in link order, that has a lead image
+        (a sector behind a login lends it no picture, here as in the open data API). The sector
         rows of the content cache carry no image, so one query reads the images of its sectors
         (a handful), and only when a picture is asked for."""
         sector_ids = [sector.pk for sector in self.sectors]
@@ -379,7 +380,8 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             return None
         with_image = {
             sector.pk: sector
-            for sector in SectorPage.objects.filter(pk__in=sector_ids, image__isnull=False)
+            for sector in public(SectorPage.objects.live())
+            .filter(pk__in=sector_ids, image__isnull=False)
             .select_related("image")
             .only("image_alt", "image")
         }
