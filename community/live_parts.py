@@ -1,19 +1,27 @@
 """What a sector community's page shows live, inside the page the anonymous page cache keeps
 (home/live.py): who is a member changes with members' own clicks, not with a publish; the join
-button with who asks."""
+button with who asks. What anonymous visitors see of a sector's members is kept until they
+change (`sector:<translation key>`: a member joins or leaves, or one of them edits their
+profile; community/signal_handlers.py)."""
 
 from home import live
 
 from .models import SectorPage
 
 
-def sector_context(request, pk):
+def sector_context(request, pk, key):
     """Shared by both parts: who are members, and whether the visitor is one."""
     # visible_members() needs only the translation key; any other field would cost a query.
     page = SectorPage.objects.only("translation_key").get(pk=pk)
     return {"page": page, "is_member": page.has_member(request.user)}
 
 
+def sector_tokens(pk, key):
+    return [f"sector:{key}"]
+
+
 def register():
-    live.register("sector-members", "includes/sector_members.html", sector_context)
+    live.register(
+        "sector-members", "includes/sector_members.html", sector_context, tokens=sector_tokens
+    )
     live.register("sector-join", "includes/sector_join.html", sector_context, by_visitor=True)

@@ -2,7 +2,9 @@
 deleting a contribution, however it happens, takes its other versions and photos along (all in
 community/contributions.py). A member's photo leaves the storage with the member, or when they
 replace or remove it. A new public name of a member whom published pages name (a story's author)
-is a change of those pages: feeds and listings the cache keeps whole show it at once."""
+is a change of those pages: feeds and listings the cache keeps whole show it at once. A member who
+joins or leaves a sector, or saves their profile, changes what the live parts naming them show
+(home/live.py: a sector's members, a story's byline), as kept for anonymous visitors."""
 
 import functools
 
@@ -13,10 +15,11 @@ from wagtail.models import Page
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.tasks import delete_file_from_storage_task
 
+from home import live
 from home.cache import PAGES, bump
 
 from . import contributions, roles
-from .models import User
+from .models import SectorMembership, User
 from .models.contribution import contribution_models
 
 
@@ -89,9 +92,19 @@ def on_user_saved(sender, instance, raw=False, **kwargs):
 
 
 def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    """An account saved with perhaps another administrator flag (not a login's last_login)."""
+    """An account saved with perhaps another administrator flag, name, town or choice to be
+    shown on sector pages (not a login's last_login): the live parts that name the member are
+    rendered again (one query, for the sectors whose members they show)."""
     if not raw and not (update_fields and set(update_fields) <= {"last_login"}):
         roles.forget_remembered_members()
+        sectors = instance.memberships.values_list("sector_key", flat=True)
+        live.changed(f"user:{instance.pk}", *(f"sector:{key}" for key in sectors))
+
+
+def on_membership_changed(sender, instance, raw=False, **kwargs):
+    """A member joined or left a sector: its members as shown on its page."""
+    if not raw:
+        live.changed(f"sector:{instance.sector_key}")
 
 
 def on_roles_changed(sender, action, **kwargs):
@@ -101,6 +114,9 @@ def on_roles_changed(sender, action, **kwargs):
 
 
 def on_user_deleted(sender, instance, **kwargs):
+    """Their photo goes; their stories' bylines name a former member (their memberships,
+    deleted with them, each change their sector's members)."""
+    live.changed(f"user:{instance.pk}")
     if instance.avatar:
         delete_file_later(instance.avatar, instance.avatar.name)
 
@@ -120,6 +136,12 @@ def register():
             on_roles_changed, sender=relation, dispatch_uid=f"jumelage_roles_{relation.__name__}"
         )
     post_delete.connect(on_user_deleted, sender=User, dispatch_uid="jumelage_avatar_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_membership_changed,
+            sender=SectorMembership,
+            dispatch_uid=f"jumelage_membership_changed_{signal is post_save}",
+        )
     for model in contribution_models():
         pre_delete.connect(
             contributions.discard_with_contribution,

@@ -2,7 +2,12 @@
 (home/live.py): places left and registration change with members' registrations, an author's
 name with their profile, neither with a publish; the online link is shown by who asks. Each
 context reads only the fields its templates and rules use (any other would cost a query on
-every cache hit; the tests count)."""
+every cache hit; the tests count). What anonymous visitors see of a meeting is kept until its
+registrations change (`meeting:<translation key>`, exchanges/signal_handlers.py) or its
+registration closes; of a story's byline, until its author's name changes (`user:<id>`,
+community/signal_handlers.py)."""
+
+from django.utils import timezone
 
 from home import live
 
@@ -27,13 +32,23 @@ VISIT_FIELDS = (
 AUTHOR_FIELDS = ("author__display_name", "author__first_name", "author__last_name")
 
 
-def meeting_context(request, pk):
+def meeting_context(request, pk, key):
     """The meeting page's own context (MeetingPage.get_context: places left, whether
-    registration is open, the visitor's registration), shared by both of its live parts."""
+    registration is open, the visitor's registration), shared by its live parts."""
     return MeetingPage.objects.only(*MEETING_FIELDS).get(pk=pk).get_context(request)
 
 
-def story_context(request, pk):
+def meeting_tokens(pk, key):
+    return [f"meeting:{key}"]
+
+
+def registration_closing(context):
+    """When registration closes, if it is still open: the parts then read otherwise."""
+    closes = context["page"].closes_at()
+    return closes if context["registration_open"] and closes > timezone.now() else None
+
+
+def story_context(request, pk, author):
     story = StoryPage.objects.select_related("author").only(
         "author", "member_contribution", *AUTHOR_FIELDS
     )
@@ -46,12 +61,18 @@ def visit_context(request, pk):
     return {"page": VisitPage.objects.only(*VISIT_FIELDS).get(pk=pk)}
 
 
+def story_tokens(pk, author):
+    return [f"user:{author}"]
+
+
 def register():
-    live.register("meeting-places", "includes/meeting_places.html", meeting_context)
-    live.register("meeting-registration", "includes/registration.html", meeting_context)
+    meeting = {"tokens": meeting_tokens, "until": registration_closing}
+    live.register("meeting-places", "includes/meeting_places.html", meeting_context, **meeting)
+    live.register("meeting-registration", "includes/registration.html", meeting_context, **meeting)
     live.register(
         "meeting-online", "includes/meeting_online.html", meeting_context, by_visitor=True
     )
     live.register("visit-signup", "includes/visit_signup.html", visit_context)
-    live.register("story-author", "includes/story_author.html", story_context)
-    live.register("story-author-data", "includes/story_author_data.html", story_context)
+    story = {"tokens": story_tokens}
+    live.register("story-author", "includes/story_author.html", story_context, **story)
+    live.register("story-author-data", "includes/story_author_data.html", story_context, **story)

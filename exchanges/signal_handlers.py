@@ -11,17 +11,21 @@ by a task once the publishing is committed (exchanges.notifications.tell_of_chan
 
 An account deleted (by the member or in the admin) takes its guest parties and host offers with
 it; before they go, the counterparts of placements told are told, and seats go to those waiting
-(exchanges.visits.forget_member)."""
+(exchanges.visits.forget_member).
+
+A registration made, changed or cancelled changes what the meeting's live parts show
+(home/live.py): its places left and registration, as kept for anonymous visitors."""
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published
 
+from home import live
 from home.i18n import is_source_version
 
 from . import notifications, visits
-from .models import AnnouncedSchedule, MeetingPage, VisitPage
+from .models import AnnouncedSchedule, MeetingPage, Registration, VisitPage
 
 
 def push_schedule_to_translations(sender, instance, **kwargs):
@@ -55,7 +59,16 @@ def forget_deleted_member(sender, instance, **kwargs):
     visits.forget_member(instance)
 
 
+def registrations_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        live.changed(f"meeting:{instance.meeting_key}")
+
+
 def register():
+    post_save.connect(registrations_changed, sender=Registration, dispatch_uid="jumelage_reg_saved")
+    post_delete.connect(
+        registrations_changed, sender=Registration, dispatch_uid="jumelage_reg_deleted"
+    )
     page_published.connect(push_schedule_to_translations, sender=MeetingPage)
     page_published.connect(tell_participants_of_changes, sender=MeetingPage)
     # An exchange visit's dates, towns, seats and deadline are the visit's, in every language.

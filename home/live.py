@@ -16,13 +16,30 @@ A part registered `by_visitor` shows what depends on who asks and on nothing mem
 others (the account links, a sector's join button, a meeting's online link): the anonymous
 visitor's copy is kept with the page, so an anonymous hit renders nothing for it, and a member's
 request (community.middleware.MemberPageCacheMiddleware) renders it for them. Everything on a page
-that depends on the visitor is such a part, so members are served from the same entries."""
+that depends on the visitor is such a part, so members are served from the same entries.
+
+A part registered with `tokens` is versioned by its own objects: `tokens(*args)` names what it
+shows ("meeting:<translation key>": its registrations), and the code that changes one says so
+with `changed(name)` once its change is committed, which gives that name a new token. The parts
+of a page as an anonymous visitor sees them are kept beside the page's entry with the tokens
+they were rendered under, so an anonymous hit costs no query: one read of the cache for the
+parts and their tokens. A member's action replaces only the tokens of what it changes (one
+meeting's registrations, one sector's members, one member's name), and a member's own request
+renders every part for them. Kept parts expire after CACHE_VERSION_SECONDS as the versions do
+(so a token replaced while Redis could not be reached is late by that much at most, as a
+publish is), or earlier when what they say changes by time alone (`until`: a registration
+closes)."""
 
 import re
 import secrets
+import time
+import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -34,18 +51,47 @@ class LivePart:
     context: object
     # Depends on the visitor only: kept as rendered for anonymous visitors.
     by_visitor: bool = False
+    # (*args) -> the names of the objects whose changes it shows (`changed`); None: rendered
+    # on every hit.
+    tokens: object = None
+    # (context) -> the time (an aware datetime) from which it may read otherwise by time alone,
+    # or None.
+    until: object = None
 
 
 _parts = {}
+# How long a name keeps its token without a change: a token that expired is made anew, and the
+# parts kept under the old one are rendered again.
+TOKEN_SECONDS = 24 * 3600
 
 
-def register(name, template, context, by_visitor=False):
+def register(name, template, context, by_visitor=False, tokens=None, until=None):
     """Shows `template` where a page says `{% live name args %}`; on a page cache hit with the
     context `context(request, *args)` returns. Parts that share a context function and its
     arguments (a meeting's places and its registration) share one call of it on a hit.
     `by_visitor`: what it shows depends on who asks, and on nothing else that changes without
-    a new version of the page (see the module's text)."""
-    _parts[name] = LivePart(template, context, by_visitor)
+    a new version of the page. `tokens` and `until`: what it shows to anonymous visitors is kept
+    until one of the objects `tokens(*args)` names changes, or the time `until(context)` (see
+    the module's text)."""
+    _parts[name] = LivePart(template, context, by_visitor, tokens, until)
+
+
+def changed(*names):
+    """What the parts naming `names` show changed: they are rendered again for every visitor
+    from the next request on. Their tokens are replaced now and once more when the change is
+    committed, so parts another request rendered in between, without the change, are not kept
+    either."""
+
+    def replace():
+        cache.set_many({_token_key(name): uuid.uuid4().hex for name in names}, TOKEN_SECONDS)
+
+    if names:
+        replace()
+        transaction.on_commit(replace)
+
+
+def _token_key(name):
+    return f"live-token:{name}"
 
 
 def given(*names):
@@ -64,16 +110,29 @@ def part(name):
         raise LookupError(f"No live part named {name!r} is registered.") from None
 
 
-def render_parts(request, parts, kept):
+def render_parts(request, parts, kept, entry_key=None):
     """The HTML of each part, [name, args, language] as collected, for the visitor of a page
     cache hit: `kept` holds the anonymous copy of each `by_visitor` part (None for the others),
     shown to an anonymous visitor, whose hit comes before the middleware that finds the
-    visitor."""
+    visitor. For an anonymous visitor, the parts are kept under `entry_key` (the page's entry
+    and its versions) when each has tokens or is by visitor."""
     if not hasattr(request, "user"):
         request.user = AnonymousUser()
+    if (
+        entry_key is not None
+        and not request.user.is_authenticated
+        and all(part(name).by_visitor or part(name).tokens for name, _args, _lang in parts)
+    ):
+        return _kept_for_visitors(request, parts, kept, f"{entry_key}:parts")
+    return _render(request, parts, kept)[0]
+
+
+def _render(request, parts, kept):
+    """(the HTML of each part, the earliest of their `until`)."""
     anonymous = not request.user.is_authenticated
     contexts = {}
     rendered = []
+    until = None
     for (name, args, language), html in zip(parts, kept, strict=True):
         if anonymous and html is not None:
             rendered.append(html)
@@ -84,6 +143,50 @@ def render_parts(request, parts, kept):
             if key not in contexts:
                 contexts[key] = live_part.context(request, *args)
             rendered.append(render_to_string(live_part.template, contexts[key], request))
+        if live_part.until is not None:
+            moment = live_part.until(contexts[key])
+            if moment is not None and (until is None or moment < until):
+                until = moment
+    return rendered, until
+
+
+def _kept_for_visitors(request, parts, kept, entry_key):
+    """The parts as anonymous visitors see them: as kept under `entry_key` while the tokens
+    they were rendered under are current and their `until` has not come; else rendered and
+    kept. One read of the cache when they are kept, and no query."""
+    names = sorted(
+        {
+            name
+            for (part_name, args, _language), html in zip(parts, kept, strict=True)
+            if html is None
+            for name in part(part_name).tokens(*args)
+        }
+    )
+    found = cache.get_many([entry_key, *map(_token_key, names)])
+    tokens = {name: found.get(_token_key(name)) for name in names}
+    entry = found.get(entry_key)
+    if (
+        entry is not None
+        and None not in tokens.values()
+        and entry["tokens"] == tokens
+        and (entry["until"] is None or time.time() < entry["until"])
+    ):
+        return entry["html"]
+    missing = [name for name, token in tokens.items() if token is None]
+    if missing:
+        # Made before the parts read the database: a change committed meanwhile replaces it,
+        # so what was read before that change is never taken for current.
+        for name in missing:
+            cache.add(_token_key(name), uuid.uuid4().hex, TOKEN_SECONDS)
+        again = cache.get_many(list(map(_token_key, missing)))
+        tokens.update({name: again.get(_token_key(name)) for name in missing})
+    rendered, until = _render(request, parts, kept)
+    seconds = settings.CACHE_VERSION_SECONDS
+    if until is not None:
+        seconds = min(seconds, until.timestamp() - time.time())
+    if None not in tokens.values() and seconds >= 1:
+        stamp = None if until is None else until.timestamp()
+        cache.set(entry_key, {"tokens": tokens, "html": rendered, "until": stamp}, int(seconds))
     return rendered
 
 

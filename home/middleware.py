@@ -224,8 +224,9 @@ class AnonymousPageCacheMiddleware:
     def hit(cls, request):
         """The response the page cache holds for `request`, its live parts rendered for this
         visitor; None when it holds none it can use."""
-        stored = cache.get(cls.key(request), version=version_of(*KINDS))
-        return None if stored is None else cls.rebuild(request, stored)
+        key, version = cls.key(request), version_of(*KINDS)
+        stored = cache.get(key, version=version)
+        return None if stored is None else cls.rebuild(request, stored, f"{key}:{version}")
 
     @staticmethod
     def key(request):
@@ -266,17 +267,18 @@ class AnonymousPageCacheMiddleware:
         return {**entry, "pieces": pieces, "headers": headers}
 
     @staticmethod
-    def rebuild(request, stored):
+    def rebuild(request, stored, entry_key):
         """The response of an entry for `request`; None when a live part cannot be shown from
         it (its page is gone, or, for an anonymous visitor, it would hold a form's CSRF token,
-        which needs a cookie this entry cannot set)."""
+        which needs a cookie this entry cannot set). Parts as anonymous visitors see them are
+        kept under `entry_key` (the entry's key and versions; home/live.py)."""
         gzip_accepted = accepts_gzip(request)
         response = HttpResponse()
         for name, value in stored["headers"].items():
             response[name] = value
         if "parts" in stored:
             try:
-                rendered = live.render_parts(request, stored["parts"], stored["kept"])
+                rendered = live.render_parts(request, stored["parts"], stored["kept"], entry_key)
             except ObjectDoesNotExist:
                 return None
             if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not request.user.is_authenticated:

@@ -1,14 +1,17 @@
 """Pages with live parts (home/live.py) come from the anonymous page cache, with what members
-change (places left, a sector's members, an author's name) rendered anew on every visit."""
+change (places left, a sector's members, an author's name) rendered anew for every member, and
+for anonymous visitors kept under tokens of the objects they show until one of those changes."""
 
 import gzip
 
+import time_machine
 from django.template import RequestContext, Template, TemplateSyntaxError
 from django.test import Client, RequestFactory, override_settings
 from wagtail.rich_text import RichText
 
 from community.models import SectorMembership, User
 from exchanges.models import MeetingPage, Registration
+from tests.calendar_base import local
 from tests.test_caching import CachedSiteTestCase
 
 MEETING = "/nl/agenda/klein/"
@@ -168,3 +171,127 @@ class LivePartTagTests(CachedSiteTestCase):
         request = RequestFactory().get(STORY)
         with self.assertRaisesMessage(TemplateSyntaxError, "inside a {% contentcache %}"):
             page.render(RequestContext(request, {"pk": self.first_story.pk}))
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class KeptLivePartsTests(CachedSiteTestCase):
+    """What anonymous visitors see of the live parts is kept beside the page, versioned by the
+    objects it shows (home/live.py): a hit costs no query, and each change shows at once."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member.show_on_sector_pages = True
+        cls.member.save()
+        SectorMembership.objects.create(user=cls.member, sector_key=cls.climate.translation_key)
+        cls.first_story.author = cls.member
+        cls.first_story.member_contribution = True
+        cls.first_story.save_revision().publish()
+        cls.other_meeting = cls.meeting(local(2026, 4, 1, 19, 0), title="Andere", slug="andere")
+
+    def kept(self, url):
+        """The page after a visit and a hit that keep it and its parts: a hit costs nothing of
+        the database any more."""
+        self.client.get(url)
+        self.client.get(url)
+        with self.assertNumQueries(0):
+            response = self.client.get(url)
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        return response
+
+    def again(self, url, hit=True):
+        """The page once more, as the page made without any cache shows it; from the same entry
+        unless the change may be one of pages too (an author's new name or departure,
+        tests/test_renamed_authors.py)."""
+        response = self.client.get(url)
+        if hit:
+            self.assertEqual(response["X-Page-Cache"], "hit")
+        with self.settings(PAGE_CACHE_SECONDS=0):
+            self.assertEqual(response.content, self.client.get(url).content)
+        return response
+
+    def test_a_kept_meeting_shows_a_new_registration_and_a_cancellation(self):
+        self.assertContains(self.kept(MEETING), "2 van 2 plaatsen vrij")
+        self.assertContains(self.kept("/de/kalender/klein/"), "2 von 2 Plätzen frei")
+        meeting = MeetingPage.objects.get(pk=self.small.pk)
+        Registration.objects.register(meeting, self.member)
+        self.assertContains(self.again(MEETING), "1 van 2 plaatsen vrij")
+        self.assertContains(self.again("/de/kalender/klein/"), "1 von 2 Plätzen frei")
+        self.kept(MEETING)
+        Registration.objects.cancel(meeting, self.member)
+        self.assertContains(self.again(MEETING), "2 van 2 plaatsen vrij")
+
+    def test_a_kept_meeting_closes_its_registration_when_the_deadline_passes(self):
+        closing = self.meeting(
+            local(2026, 3, 20, 19, 0),
+            title="Sluit zo",
+            slug="sluit-zo",
+            registration_deadline=local(2026, 3, 2, 10, 10),
+        )
+        url = closing.url
+        self.assertContains(self.kept(url), "Log in als lid om u aan te melden.")
+        with time_machine.travel(local(2026, 3, 2, 10, 11), tick=False):
+            for _visit in range(2):
+                response = self.client.get(url)
+                self.assertContains(response, "De aanmelding voor deze bijeenkomst is gesloten.")
+                self.assertNotContains(response, "Log in als lid om u aan te melden.")
+        self.assertEqual(response["X-Page-Cache"], "hit")
+
+    def test_a_kept_sector_shows_members_joining_leaving_and_renamed(self):
+        self.assertContains(self.kept(SECTOR), "Anna Jansen")
+        other = User.objects.create_user(
+            "bert@example.org", "een-lang-wachtwoord", display_name="Bert Bakker"
+        )
+        other.show_on_sector_pages = True
+        other.save()
+        joined = SectorMembership.objects.create(
+            user=other, sector_key=self.climate.translation_key
+        )
+        self.assertContains(self.again(SECTOR), "Bert Bakker")
+        self.kept(SECTOR)
+        other.display_name = "Bert de Bakker"
+        other.save()
+        response = self.again(SECTOR)
+        self.assertContains(response, "Bert de Bakker")
+        self.kept(SECTOR)
+        other.show_on_sector_pages = False
+        other.save()
+        self.assertNotContains(self.again(SECTOR), "Bert de Bakker")
+        self.kept(SECTOR)
+        joined.delete()
+        other.show_on_sector_pages = True
+        other.save()
+        self.assertNotContains(self.again(SECTOR), "Bert de Bakker")
+        self.kept(SECTOR)
+        self.member.delete()
+        self.assertNotContains(self.again(SECTOR, hit=False), "Anna Jansen")
+
+    def test_a_kept_story_shows_its_authors_new_name_and_departure(self):
+        self.assertContains(self.kept(STORY), "door Anna Jansen, lid")
+        self.member.display_name = "Anna de Vries"
+        self.member.save()
+        self.assertContains(self.again(STORY, hit=False), "door Anna de Vries, lid")
+        self.kept(STORY)
+        self.member.delete()
+        self.assertContains(self.again(STORY, hit=False), "door voormalig lid")
+
+    def test_a_members_action_elsewhere_keeps_the_parts(self):
+        self.kept(MEETING)
+        self.kept(SECTOR)
+        other = User.objects.create_user("bert@example.org", "een-lang-wachtwoord")
+        Registration.objects.register(MeetingPage.objects.get(pk=self.other_meeting.pk), other)
+        SectorMembership.objects.create(user=other, sector_key=self.farming.translation_key)
+        with self.assertNumQueries(0):
+            self.client.get(MEETING)
+            self.client.get(SECTOR)
+
+    def test_members_are_never_shown_the_parts_kept_for_visitors(self):
+        self.kept(MEETING)
+        Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), self.member)
+        self.kept(MEETING)
+        member = Client()
+        member.force_login(self.member)
+        own = member.get(MEETING)
+        self.assertEqual(own["X-Page-Cache"], "hit")
+        self.assertContains(own, "U bent aangemeld voor deze bijeenkomst.")
+        self.assertNotContains(self.client.get(MEETING), "U bent aangemeld")

@@ -1,4 +1,5 @@
 import time
+import uuid
 
 from django import template
 from django.conf import settings
@@ -156,9 +157,10 @@ class LiveNode(template.Node):
                 f"The live part {self.name!r} is inside a {{% contentcache %}}: it would be kept."
             )
         args = [arg.resolve(context) for arg in self.args]
+        args = [f"{arg}" if isinstance(arg, uuid.UUID) else arg for arg in args]
         if not all(isinstance(arg, int | str) for arg in args):
             raise template.TemplateSyntaxError(
-                f"The live part {self.name!r} takes ids and strings, not {args!r}."
+                f"The live part {self.name!r} takes ids, keys and strings, not {args!r}."
             )
         # Kept beside the cached page as plain data: no str subclass (SafeString) is pickled.
         args = [arg if isinstance(arg, int) else f"{arg}" for arg in args]
