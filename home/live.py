@@ -83,14 +83,14 @@ def changed(*names):
     either."""
 
     def replace():
-        cache.set_many({_token_key(name): uuid.uuid4().hex for name in names}, TOKEN_SECONDS)
+        cache.set_many({token_key(name): uuid.uuid4().hex for name in names}, TOKEN_SECONDS)
 
     if names:
         replace()
         transaction.on_commit(replace)
 
 
-def _token_key(name):
+def token_key(name):
     return f"live-token:{name}"
 
 
@@ -118,12 +118,15 @@ def render_parts(request, parts, kept, entry_key=None):
     and its versions) when each has tokens or is by visitor."""
     if not hasattr(request, "user"):
         request.user = AnonymousUser()
-    if (
-        entry_key is not None
-        and not request.user.is_authenticated
-        and all(part(name).by_visitor or part(name).tokens for name, _args, _lang in parts)
-    ):
-        return _kept_for_visitors(request, parts, kept, f"{entry_key}:parts")
+    if not request.user.is_authenticated:
+        if None not in kept:
+            return kept
+        if entry_key is not None and all(
+            part(name).tokens
+            for (name, _args, _lang), html in zip(parts, kept, strict=True)
+            if html is None
+        ):
+            return _kept_for_visitors(request, parts, kept, f"{entry_key}:parts")
     return _render(request, parts, kept)[0]
 
 
@@ -133,16 +136,23 @@ def _render(request, parts, kept):
     contexts = {}
     rendered = []
     until = None
+    done = {}
     for (name, args, language), html in zip(parts, kept, strict=True):
         if anonymous and html is not None:
             rendered.append(html)
+            continue
+        # The same part twice on a page (the header's account links, in its bar and its phone
+        # menu) is rendered once.
+        if (same := (name, language, *args)) in done:
+            rendered.append(done[same])
             continue
         live_part = part(name)
         key = (live_part.context, language, *args)
         with translation.override(language):
             if key not in contexts:
                 contexts[key] = live_part.context(request, *args)
-            rendered.append(render_to_string(live_part.template, contexts[key], request))
+            done[same] = render_to_string(live_part.template, contexts[key], request)
+            rendered.append(done[same])
         if live_part.until is not None:
             moment = live_part.until(contexts[key])
             if moment is not None and (until is None or moment < until):
@@ -162,8 +172,8 @@ def _kept_for_visitors(request, parts, kept, entry_key):
             for name in part(part_name).tokens(*args)
         }
     )
-    found = cache.get_many([entry_key, *map(_token_key, names)])
-    tokens = {name: found.get(_token_key(name)) for name in names}
+    found = cache.get_many([entry_key, *map(token_key, names)])
+    tokens = {name: found.get(token_key(name)) for name in names}
     entry = found.get(entry_key)
     if (
         entry is not None
@@ -177,9 +187,9 @@ def _kept_for_visitors(request, parts, kept, entry_key):
         # Made before the parts read the database: a change committed meanwhile replaces it,
         # so what was read before that change is never taken for current.
         for name in missing:
-            cache.add(_token_key(name), uuid.uuid4().hex, TOKEN_SECONDS)
-        again = cache.get_many(list(map(_token_key, missing)))
-        tokens.update({name: again.get(_token_key(name)) for name in missing})
+            cache.add(token_key(name), uuid.uuid4().hex, TOKEN_SECONDS)
+        again = cache.get_many(list(map(token_key, missing)))
+        tokens.update({name: again.get(token_key(name)) for name in missing})
     rendered, until = _render(request, parts, kept)
     seconds = settings.CACHE_VERSION_SECONDS
     if until is not None:

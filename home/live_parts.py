@@ -5,6 +5,4 @@ from home import live
 
 
 def register():
-    live.register(
-        "account-links", "includes/account_links.html", live.given("nav_class"), by_visitor=True
-    )
+    live.register("account-links", "includes/account_links.html", live.given(), by_visitor=True)

@@ -9,6 +9,7 @@ from io import StringIO
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone
@@ -139,10 +140,10 @@ class MemberPagesFromTheCacheTests(TestCase):
     def test_a_members_page_from_the_cache_costs_a_few_queries(self):
         self.visitor.get("/nl/verhalen/")
         self.logged_in.get("/nl/verhalen/")
-        # Her account, and her session where no cache holds it; that she is a member (who works
-        # in the admin sees their user bar) was asked on her first visit and is remembered.
+        # Her session where no cache holds it; her account, and that she is a member (who works
+        # in the admin sees their user bar), were read on her first visit and are remembered.
         sessions_in_cache = settings.SESSION_ENGINE.endswith("cached_db")
-        with self.assertNumQueries(1 if sessions_in_cache else 2):
+        with self.assertNumQueries(0 if sessions_in_cache else 1):
             response = self.logged_in.get("/nl/verhalen/", HTTP_ACCEPT_ENCODING="gzip")
         self.assertEqual(response["X-Page-Cache"], "hit")
         with self.settings(PAGE_CACHE_SECONDS=0):
@@ -184,3 +185,44 @@ class MemberPagesFromTheCacheTests(TestCase):
         self.assertFalse(directives & {"public", "s-maxage"})
         # Nor does it write to her session (a form in another tab may be writing to it).
         self.assertNotIn(settings.SESSION_COOKIE_NAME, response.cookies)
+
+    def warm(self, url="/nl/"):
+        self.visitor.get(url)
+        self.logged_in.get(url)
+        self.assertEqual(self.logged_in.get(url)["X-Page-Cache"], "hit")
+
+    def test_a_session_from_before_a_password_change_gets_no_page_as_the_member(self):
+        self.warm()
+        # As the password form saves it, in another browser of hers or an administrator's.
+        member = get_user_model().objects.get(pk=self.member.pk)
+        member.set_password("een-heel-nieuw-wachtwoord")
+        member.save()
+        response = self.logged_in.get("/nl/")
+        self.assertNotContains(response, "Mijn pagina")
+        self.assertContains(response, "Inloggen")
+
+    def test_a_blocked_member_is_no_longer_served_as_a_member(self):
+        self.warm()
+        member = get_user_model().objects.get(pk=self.member.pk)
+        member.is_active = False
+        member.save()
+        response = self.logged_in.get("/nl/")
+        self.assertNotContains(response, "Mijn pagina")
+
+    def test_a_deleted_account_is_no_longer_served_as_a_member(self):
+        self.warm()
+        get_user_model().objects.get(pk=self.member.pk).delete()
+        self.assertNotContains(self.logged_in.get("/nl/"), "Mijn pagina")
+
+    def test_a_members_account_costs_no_query_once_remembered(self):
+        self.warm()
+        with self.assertNumQueries(0 if settings.SESSION_ENGINE.endswith("cached_db") else 1):
+            response = self.logged_in.get("/nl/")
+        self.assertContains(response, "Mijn pagina")
+
+    def test_the_cache_keeps_neither_password_nor_email_of_a_member(self):
+        self.warm()
+        kept = repr(cache.get(f"member-account:{self.member.pk}"))
+        self.assertIn("Anke", kept)
+        self.assertNotIn(self.member.email, kept)
+        self.assertNotIn(get_user_model().objects.get(pk=self.member.pk).password, kept)

@@ -28,11 +28,17 @@ groups, workflows and tasks are shown translated by `community.roles.names`."""
 
 import uuid
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.crypto import constant_time_compare
+
+from home import live
+from home.cache import from_row, row_of
 
 EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
 MODERATORS = "Moderators"
@@ -99,33 +105,91 @@ def is_member(user):
     return getattr(user, "pk", None) is not None and not works_in_admin(user)
 
 
-# How long the cache remembers that an account is a member (`is_member_remembered`).
-MEMBER_REMEMBERED_SECONDS = 300
+# How long the cache may keep an account as `remembered_member` read it: a save of the account
+# replaces its token at once (its `user:<id>` token, home/live.py; a password changed, a member
+# blocked), so this bounds only how late a change made while Redis could not be reached shows.
+MEMBER_REMEMBERED_SECONDS = 60
 # A token in the cache that every remembered answer is keyed by: a new one forgets them all.
 ROLES_VERSION_KEY = "roles-version"
+# What a page cache hit reads of the member (its live parts: who they are, their town and
+# language); any other field is read from the database when used. Neither their password nor
+# their email address are kept in the cache.
+REMEMBERED_FIELDS = (
+    "id",
+    "is_active",
+    "is_superuser",
+    "display_name",
+    "first_name",
+    "last_name",
+    "language",
+    "town_id",
+)
 
 
-def is_member_remembered(user):
-    """`is_member`, asked of the database at most every MEMBER_REMEMBERED_SECONDS while the
-    answer is yes (on every page a member is served from the page cache), and anew once a
-    change of anyone's groups, permissions or administrator flag is committed
-    (`forget_remembered_members`)."""
-    version = cache.get(ROLES_VERSION_KEY)
-    if version is None:
-        cache.add(ROLES_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(ROLES_VERSION_KEY, "")
-    key = f"member-check:{version}:{user.pk}"
-    if cache.get(key):
-        return True
-    if not is_member(user):
-        return False
-    cache.set(key, True, MEMBER_REMEMBERED_SECONDS)
-    return True
+def remembered_member(request):
+    """The member logged in on `request`'s session, as the cache remembers their account (its
+    row, and that it is a member's), with no query; None when the session holds no account, the
+    account is no member's, is blocked, or its password changed since the session began (as
+    Django's `auth.get_user` checks), or the cache remembers none: the request then finds its
+    account as Django does. For the page cache's hits (community.middleware), which read the
+    account and render a few parts for it, never save it.
+
+    Remembered under the account's token (replaced by every save of it) and the roles version
+    (replaced by a change of anyone's groups or permissions): one read of the cache for the
+    three."""
+    user_model = get_user_model()
+    try:
+        pk = user_model._meta.pk.to_python(request.session[SESSION_KEY])
+        backend = request.session[BACKEND_SESSION_KEY]
+        session_hash = request.session[HASH_SESSION_KEY]
+    except (KeyError, ValidationError):
+        return None
+    if backend not in settings.AUTHENTICATION_BACKENDS or not isinstance(session_hash, str):
+        return None
+    keys = {"roles": ROLES_VERSION_KEY, "token": live.token_key(f"user:{pk}")}
+    entry_key = f"member-account:{pk}"
+    found = cache.get_many([*keys.values(), entry_key])
+    current = {name: found.get(key) for name, key in keys.items()}
+    entry = found.get(entry_key)
+    if entry is None or None in current.values() or entry["versions"] != current:
+        entry = _remember_member(user_model, pk, keys, current, entry_key)
+    if entry is None or not entry["member"]:
+        return None
+    user = from_row(user_model, entry["row"])
+    if not user.is_active or not constant_time_compare(session_hash, entry["session_hash"]):
+        return None
+    return user
+
+
+def _remember_member(user_model, pk, keys, current, entry_key):
+    """The account's row and whether it is a member's, read from the database and kept under
+    the versions `current` (made first where missing, so a change committed while this reads is
+    never kept as current)."""
+    for name, key in keys.items():
+        if current[name] is None:
+            cache.add(key, uuid.uuid4().hex, None if name == "roles" else live.TOKEN_SECONDS)
+    if None in current.values():
+        again = cache.get_many(list(keys.values()))
+        current = {name: again.get(key) for name, key in keys.items()}
+    user = user_model.objects.filter(pk=pk).first()
+    if user is None:
+        return None
+    entry = {
+        "versions": current,
+        "row": row_of(user, REMEMBERED_FIELDS),
+        "member": is_member(user),
+        # What the session must hold, as Django's auth.get_user checks (not the password).
+        "session_hash": user.get_session_auth_hash(),
+    }
+    if None not in current.values():
+        cache.set(entry_key, entry, MEMBER_REMEMBERED_SECONDS)
+    return entry
 
 
 def forget_remembered_members():
-    """Once the change being made is committed: read before it, the old answer would be
-    remembered again."""
+    """Now, and once the change being made is committed: read before it, the old answer would
+    be remembered again."""
+    cache.delete(ROLES_VERSION_KEY)
     transaction.on_commit(lambda: cache.delete(ROLES_VERSION_KEY))
 
 
