@@ -476,6 +476,20 @@ class CommunityMembershipTests(MembersTestCase):
             soup(self.client.get(sector)).find("form", attrs={"action": join["action"]})
         )
 
+    def test_logging_in_from_the_header_returns_to_the_search_with_its_results(self):
+        address = "/de/search/?q=rad&page=1"
+        for nav in soup(self.client.get(address)).select(".account-nav, .phone-menu__account"):
+            with self.subTest(nav=nav["class"]):
+                login = nav.select_one("a[href^='/de/accounts/login/']")["href"]
+                self.assertEqual(login, "/de/accounts/login/?next=/de/search/%3Fq%3Drad%26page%3D1")
+        EmailAddress.objects.create(
+            user=self.bernd, email="bernd@example.org", verified=True, primary=True
+        )
+        response = self.client.post(
+            login, {"login": "bernd@example.org", "password": "een-lang-wachtwoord"}
+        )
+        self.assertRedirects(response, address, fetch_redirect_response=False)
+
     def test_a_login_never_returns_to_another_site(self):
         for address in ("https://evil.example/", "//evil.example/", "http://testserver/de/"):
             with self.subTest(next=address):

@@ -218,6 +218,24 @@ def check_month_view_and_desktop(live_server, page):
     assert page.get_by_role("searchbox").is_visible()
     assert page.get_by_role("navigation", name="Sprache wählen").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    # Between a phone and a desktop (a tablet, a narrow window), the header is either the
+    # phone's menu or the desktop's bar on one row, the main menu on one row too: never the
+    # languages or a menu item alone on a second row (found at 896-990 px).
+    one_row = """(selector) => {
+        const boxes = [...document.querySelectorAll(selector)]
+            .filter(el => el.offsetParent).map(el => el.getBoundingClientRect());
+        const bottom = Math.min(...boxes.map(box => box.bottom));
+        return boxes.every(box => box.top < bottom);
+    }"""
+    for width in (900, 960, 990, 1000, 1100):
+        for path in ("/de/", "/nl/"):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{live_server.url}{path}")
+            if page.locator("summary").is_visible():
+                assert not page.locator(".main-nav").is_visible(), (width, path)
+                continue
+            assert page.evaluate(one_row, ".site-header__inner > *"), (width, path)
+            assert page.evaluate(one_row, ".main-nav li"), (width, path)
 
 
 # One test for these (loading the demo takes a while): each part says what it checks.
