@@ -48,7 +48,10 @@ class MemberPageCacheMiddleware:
         as usual when the page is made instead."""
         member = roles.remembered_member(request)
         if member is None:
-            return None
+            # A cookie of a session that holds nothing (it expired, or was made up) is answered
+            # as an anonymous visitor is, and deleted (SessionMiddleware), not with a page made
+            # anew for every request.
+            return PageCache.hit(request) if request.session.is_empty() else None
         found = request.user
         request.user = member
         response = PageCache.hit(request)

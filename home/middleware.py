@@ -19,6 +19,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 
 from home import gzip_pieces, live
 from home.cache import KINDS, may_keep, media_base, version_of, versions_for_request
+from home.ratelimit import limit_exceeded
 from home.translators import TranslatorUnavailable
 
 
@@ -96,6 +97,10 @@ def accepts_gzip(request):
     return weight > 0
 
 
+# The period of PAGE_CACHE_ENTRIES_PER_TEN_MINUTES.
+ENTRIES_PERIOD = 600
+
+
 class AnonymousPageCacheMiddleware:
     """Our own page cache for anonymous visitors: a page is kept whole in the shared cache for
     PAGE_CACHE_SECONDS, keyed by its address, the media address and the content versions
@@ -130,7 +135,9 @@ class AnonymousPageCacheMiddleware:
     query, or only the parameters the page reads, each once, empty or with a value it
     understands spelt as its links spell it, in any order (the key sorts them). A made-up
     address (an unknown parameter, a refused filter value, a page number beyond the last page)
-    is answered but not kept, so it cannot push what visitors ask for out of the cache."""
+    is answered but not kept, so it cannot push what visitors ask for out of the cache; nor are
+    the pages of a visitor who caused PAGE_CACHE_ENTRIES_PER_TEN_MINUTES new entries already
+    (the site links to far more addresses than visitors read: a month view of every month)."""
 
     # The open data API (/api/) answers by Accept-Language and Origin, which this cache does not
     # key by, and the widgets (/<lang>/embed/) by their own frame-ancestors; both send their own
@@ -186,6 +193,12 @@ class AnonymousPageCacheMiddleware:
             and pieces is not None
             and self.can_store(request, response)
             and may_keep(request.GET)
+            and not limit_exceeded(
+                request,
+                "page-cache-entry",
+                limit=settings.PAGE_CACHE_ENTRIES_PER_TEN_MINUTES,
+                period=ENTRIES_PERIOD,
+            )
         ):
             patch_vary_headers(response, ("Accept-Encoding",))
             if "Cache-Control" not in response:

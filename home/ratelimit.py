@@ -66,7 +66,11 @@ def visitor_network(address):
 
 
 def limit_exceeded(request, action, *, limit, period):
-    if request.user.is_authenticated:
+    """Counts this request of the visitor (their account, else their address) for `action`;
+    whether they went over `limit` in the current `period`. Also before the middleware that
+    finds the account: the address counts then."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
         who = f"user:{request.user.pk}"
     else:
         who = f"ip:{visitor_network(client_ip(request))}"

@@ -38,3 +38,21 @@ class PageCacheScopeTests(CachedSiteTestCase):
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url)["X-Page-Cache"], "miss")
                 self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
+
+    @override_settings(PAGE_CACHE_ENTRIES_PER_TEN_MINUTES=3)
+    def test_one_visitor_cannot_fill_the_cache_with_addresses_the_site_links_to(self):
+        # The month view links to the month before and after, back to 2000 and on to 2100.
+        months = [f"/nl/agenda/?view=month&month=2026-{month:02}" for month in range(1, 8)]
+        crawler = Client(REMOTE_ADDR="198.51.100.7")
+        for month in months[:3]:
+            self.assertEqual(crawler.get(month)["X-Page-Cache"], "miss")
+        for month in months[3:]:
+            response = crawler.get(month)
+            self.assertEqual(response.status_code, 200)
+            self.assertNotIn("X-Page-Cache", response)
+        # What it had kept is still served, to anyone; other visitors' pages are still kept.
+        self.assertEqual(crawler.get(months[0])["X-Page-Cache"], "hit")
+        other = Client(REMOTE_ADDR="203.0.113.20")
+        self.assertEqual(other.get(months[1])["X-Page-Cache"], "hit")
+        self.assertEqual(other.get(months[4])["X-Page-Cache"], "miss")
+        self.assertEqual(other.get(months[4])["X-Page-Cache"], "hit")

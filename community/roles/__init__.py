@@ -105,10 +105,6 @@ def is_member(user):
     return getattr(user, "pk", None) is not None and not works_in_admin(user)
 
 
-# How long the cache may keep an account as `remembered_member` read it: a save of the account
-# replaces its token at once (its `user:<id>` token, home/live.py; a password changed, a member
-# blocked), so this bounds only how late a change made while Redis could not be reached shows.
-MEMBER_REMEMBERED_SECONDS = 60
 # A token in the cache that every remembered answer is keyed by: a new one forgets them all.
 ROLES_VERSION_KEY = "roles-version"
 # What a page cache hit reads of the member (its live parts: who they are, their town and
@@ -181,8 +177,11 @@ def _remember_member(user_model, pk, keys, current, entry_key):
         # What the session must hold, as Django's auth.get_user checks (not the password).
         "session_hash": user.get_session_auth_hash(),
     }
-    if None not in current.values():
-        cache.set(entry_key, entry, MEMBER_REMEMBERED_SECONDS)
+    # A save of the account replaces its token at once (a password changed, a member blocked);
+    # CACHE_VERSION_SECONDS bounds how late a change shows that was made while Redis could not
+    # be reached (and came back with its data), as it bounds a publish.
+    if None not in current.values() and settings.CACHE_VERSION_SECONDS > 0:
+        cache.set(entry_key, entry, settings.CACHE_VERSION_SECONDS)
     return entry
 
 

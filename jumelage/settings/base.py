@@ -171,6 +171,12 @@ ACCOUNT_FORMS = {"signup": "community.signup.SignupForm"}
 ACCOUNT_RATE_LIMITS = {"manage_email": "5/h/user,10/d/user"}
 # Searches an account or address may make in ten minutes that the page cache does not answer.
 SEARCHES_PER_TEN_MINUTES = 300
+# New entries of the page cache an address may cause in ten minutes: beyond that its pages are
+# answered, not kept, so no visitor fills the cache (the calendar alone links to a month view
+# of every month of a century, in every filter and language) and pushes out what others read.
+PAGE_CACHE_ENTRIES_PER_TEN_MINUTES = int(
+    os.environ.get("PAGE_CACHE_ENTRIES_PER_TEN_MINUTES", "300")
+)
 
 # The visitor's address, for every rate limit (home.ratelimit.client_ip, allauth's through our
 # adapter): behind TRUSTED_PROXY_COUNT proxies of ours, read from X-Forwarded-For from the right;
@@ -209,8 +215,9 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    # Room for more than what one visitor may add (SEARCHES_PER_TEN_MINUTES): Django's 300
-    # would let one visitor's searches push out every other page and rate-limit count.
+    # Room for more than what one visitor may add (SEARCHES_PER_TEN_MINUTES,
+    # PAGE_CACHE_ENTRIES_PER_TEN_MINUTES): Django's 300 would let one visitor's searches push out
+    # every other page and rate-limit count.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
