@@ -63,10 +63,14 @@ def frame_policy(request, response):
     header at all on a 404 or 500 while DEBUG is on (to leave Django's debug pages alone), which
     would leave an unknown sector's 404 framable by any site. On the way out the middleware
     keeps a header it finds."""
-    response._csp_replace = {"frame-ancestors": [SELF, *settings.EMBED_FRAME_ORIGINS]}
     parts = ContentSecurityPolicyMiddleware(lambda _request: response).get_policy_parts(
         request, response
     )
+    # django-csp's extension point: the parts it returns are ours to change.
+    parts.replace = {
+        **(parts.replace or {}),
+        "frame-ancestors": [SELF, *settings.EMBED_FRAME_ORIGINS],
+    }
     return build_policy(**asdict(parts))
 
 

@@ -65,6 +65,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     needs inline scripts and styles. Images may also come from where the media storage serves
     them (home.middleware.media_source), on the public site and in the admin."""
 
+    def process_response(self, request, response):
+        # A page from the cache (a member's: an anonymous visitor's hit does not pass here)
+        # brings the policy it was kept with; the header django-csp would keep anyway.
+        if "Content-Security-Policy" in response:
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         # django-csp's documented extension point: the parts it returns are ours to change.
         parts = super().get_policy_parts(request, response, report_only)
@@ -158,6 +165,10 @@ class AnonymousPageCacheMiddleware:
         "Cache-Control",
         "Vary",
         "X-Frame-Options",
+        # Set by the middleware inside this one (ContentSecurityPolicyMiddleware), the same for
+        # every visitor of a page that uses no nonce: building it took a third of a hit's time.
+        "Content-Security-Policy",
+        "Content-Security-Policy-Report-Only",
     )
 
     def __init__(self, get_response):
@@ -259,6 +270,8 @@ class AnonymousPageCacheMiddleware:
             and not getattr(request, "is_preview", False)
             and "private" not in cache_control
             and "no-store" not in cache_control
+            # A nonce is for one answer only.
+            and "'nonce-" not in response.get("Content-Security-Policy", "")
         )
 
     def snapshot(self, response, pieces, collector):

@@ -56,3 +56,12 @@ class PageCacheScopeTests(CachedSiteTestCase):
         self.assertEqual(other.get(months[1])["X-Page-Cache"], "hit")
         self.assertEqual(other.get(months[4])["X-Page-Cache"], "miss")
         self.assertEqual(other.get(months[4])["X-Page-Cache"], "hit")
+
+    def test_a_hit_carries_the_pages_security_policy_as_kept_with_it(self):
+        for url in ("/nl/verhalen/", "/nl/agenda/klein/", "/de/"):
+            with self.subTest(url=url):
+                miss = self.client.get(url)
+                hit = self.client.get(url)
+                self.assertEqual(hit["X-Page-Cache"], "hit")
+                self.assertIn("default-src 'self'", hit["Content-Security-Policy"])
+                self.assertEqual(hit["Content-Security-Policy"], miss["Content-Security-Policy"])

@@ -76,8 +76,9 @@ MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.middleware.ContentSecurityPolicyMiddleware",
+    # The page cache keeps the policy header with the page: a hit needs no policy built again.
     "home.middleware.AnonymousPageCacheMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
