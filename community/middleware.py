@@ -44,17 +44,18 @@ class MemberPageCacheMiddleware:
     @staticmethod
     def hit(request):
         """The page cache's answer for the member as the cache remembers their account
-        (roles.remembered_member: no query), or None. Their account is read from the database
-        as usual when the page is made instead."""
-        member = roles.remembered_member(request)
+        (roles.remembered_member: no query; one read of the cache for the account and the
+        page), or None. Their account is read from the database as usual when the page is made
+        instead."""
+        member, read = roles.remembered_member(request, read_along=[PageCache.entry_key(request)])
         if member is None:
             # A cookie of a session that holds nothing (it expired, or was made up) is answered
             # as an anonymous visitor is, and deleted (SessionMiddleware), not with a page made
             # anew for every request.
-            return PageCache.hit(request) if request.session.is_empty() else None
+            return PageCache.hit(request, read) if request.session.is_empty() else None
         found = request.user
         request.user = member
-        response = PageCache.hit(request)
+        response = PageCache.hit(request, read)
         if response is None:
             request.user = found
         return response

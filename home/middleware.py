@@ -217,7 +217,7 @@ class AnonymousPageCacheMiddleware:
                 # ask again, so a visitor who logs in sees their own page at once.
                 patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
             entry = self.snapshot(response, pieces, collector)
-            cache.set(self.key(request), entry, self.seconds(), version=version_of(*KINDS))
+            cache.set(self.entry_key(request), entry, self.seconds())
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -245,12 +245,18 @@ class AnonymousPageCacheMiddleware:
         )
 
     @classmethod
-    def hit(cls, request):
+    def hit(cls, request, read=None):
         """The response the page cache holds for `request`, its live parts rendered for this
-        visitor; None when it holds none it can use."""
-        key, version = cls.key(request), version_of(*KINDS)
-        stored = cache.get(key, version=version)
-        return None if stored is None else cls.rebuild(request, stored, f"{key}:{version}")
+        visitor; None when it holds none it can use. `read`: what a read of the cache for
+        `entry_key(request)` along with other keys found (a member's account)."""
+        entry_key = cls.entry_key(request)
+        stored = cache.get(entry_key) if read is None else read.get(entry_key)
+        return None if stored is None else cls.rebuild(request, stored, entry_key)
+
+    @classmethod
+    def entry_key(cls, request):
+        """The key of `request`'s entry: its address and the versions of the content."""
+        return f"{cls.key(request)}:{version_of(*KINDS)}"
 
     @staticmethod
     def key(request):

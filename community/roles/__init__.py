@@ -122,7 +122,7 @@ REMEMBERED_FIELDS = (
 )
 
 
-def remembered_member(request):
+def remembered_member(request, read_along=()):
     """The member logged in on `request`'s session, as the cache remembers their account (its
     row, and that it is a member's), with no query; None when the session holds no account, the
     account is no member's, is blocked, or its password changed since the session began (as
@@ -132,29 +132,31 @@ def remembered_member(request):
 
     Remembered under the account's token (replaced by every save of it) and the roles version
     (replaced by a change of anyone's groups or permissions): one read of the cache for the
-    three."""
+    three, and for the keys `read_along` (the page's entry). Returns (the member or None, what
+    the read found of `read_along`; None when it did not read)."""
     user_model = get_user_model()
     try:
         pk = user_model._meta.pk.to_python(request.session[SESSION_KEY])
         backend = request.session[BACKEND_SESSION_KEY]
         session_hash = request.session[HASH_SESSION_KEY]
     except (KeyError, ValidationError):
-        return None
+        return None, None
     if backend not in settings.AUTHENTICATION_BACKENDS or not isinstance(session_hash, str):
-        return None
+        return None, None
     keys = {"roles": ROLES_VERSION_KEY, "token": live.token_key(f"user:{pk}")}
     entry_key = f"member-account:{pk}"
-    found = cache.get_many([*keys.values(), entry_key])
+    found = cache.get_many([*keys.values(), entry_key, *read_along])
+    along = {key: found[key] for key in read_along if key in found}
     current = {name: found.get(key) for name, key in keys.items()}
     entry = found.get(entry_key)
     if entry is None or None in current.values() or entry["versions"] != current:
         entry = _remember_member(user_model, pk, keys, current, entry_key)
     if entry is None or not entry["member"]:
-        return None
+        return None, along
     user = from_row(user_model, entry["row"])
     if not user.is_active or not constant_time_compare(session_hash, entry["session_hash"]):
-        return None
-    return user
+        return None, along
+    return user, along
 
 
 def _remember_member(user_model, pk, keys, current, entry_key):
