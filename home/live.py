@@ -110,12 +110,25 @@ def part(name):
         raise LookupError(f"No live part named {name!r} is registered.") from None
 
 
-def render_parts(request, parts, kept, entry_key=None):
+# The cache keys that the kept parts of a page's entry are read under (`keys_along`), as this
+# process last found them: names only (the same for every visitor of an entry, whose key holds
+# the content's versions), so that the next hit reads them with the entry, in one request.
+_keys_of_entry = {}
+KEYS_OF_ENTRIES_KEPT = 10000
+
+
+def keys_along(entry_key):
+    """The keys to read with a page's entry for its kept parts, if this process knows them."""
+    return _keys_of_entry.get(entry_key, ())
+
+
+def render_parts(request, parts, kept, entry_key=None, read=None):
     """The HTML of each part, [name, args, language] as collected, for the visitor of a page
     cache hit: `kept` holds the anonymous copy of each `by_visitor` part (None for the others),
     shown to an anonymous visitor, whose hit comes before the middleware that finds the
     visitor. For an anonymous visitor, the parts are kept under `entry_key` (the page's entry
-    and its versions) when each has tokens or is by visitor."""
+    and its versions) when each has tokens or is by visitor; `read`: what was read of the
+    cache with the entry (`keys_along`)."""
     if not hasattr(request, "user"):
         request.user = AnonymousUser()
     if not request.user.is_authenticated:
@@ -126,7 +139,7 @@ def render_parts(request, parts, kept, entry_key=None):
             for (name, _args, _lang), html in zip(parts, kept, strict=True)
             if html is None
         ):
-            return _kept_for_visitors(request, parts, kept, f"{entry_key}:parts")
+            return _kept_for_visitors(request, parts, kept, entry_key, read or {})
     return _render(request, parts, kept)[0]
 
 
@@ -160,10 +173,12 @@ def _render(request, parts, kept):
     return rendered, until
 
 
-def _kept_for_visitors(request, parts, kept, entry_key):
-    """The parts as anonymous visitors see them: as kept under `entry_key` while the tokens
-    they were rendered under are current and their `until` has not come; else rendered and
-    kept. One read of the cache when they are kept, and no query."""
+def _kept_for_visitors(request, parts, kept, page_key, read):
+    """The parts as anonymous visitors see them: as kept beside the page's entry while the
+    tokens they were rendered under are current and their `until` has not come; else rendered
+    and kept. No query when they are kept, and no read of the cache but the page's once this
+    process knows their keys."""
+    entry_key = f"{page_key}:parts"
     names = sorted(
         {
             name
@@ -172,7 +187,14 @@ def _kept_for_visitors(request, parts, kept, entry_key):
             for name in part(part_name).tokens(*args)
         }
     )
-    found = cache.get_many([entry_key, *map(token_key, names)])
+    keys = [entry_key, *map(token_key, names)]
+    if _keys_of_entry.get(page_key) == keys:
+        found = read
+    else:
+        found = cache.get_many(keys)
+        if len(_keys_of_entry) >= KEYS_OF_ENTRIES_KEPT:
+            _keys_of_entry.clear()
+        _keys_of_entry[page_key] = keys
     tokens = {name: found.get(token_key(name)) for name in names}
     entry = found.get(entry_key)
     if (

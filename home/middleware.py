@@ -250,8 +250,11 @@ class AnonymousPageCacheMiddleware:
         visitor; None when it holds none it can use. `read`: what a read of the cache for
         `entry_key(request)` along with other keys found (a member's account)."""
         entry_key = cls.entry_key(request)
-        stored = cache.get(entry_key) if read is None else read.get(entry_key)
-        return None if stored is None else cls.rebuild(request, stored, entry_key)
+        if read is None:
+            # With the keys of its kept live parts, when this process knows them (home/live.py).
+            read = cache.get_many([entry_key, *live.keys_along(entry_key)])
+        stored = read.get(entry_key)
+        return None if stored is None else cls.rebuild(request, stored, entry_key, read)
 
     @classmethod
     def entry_key(cls, request):
@@ -299,18 +302,21 @@ class AnonymousPageCacheMiddleware:
         return {**entry, "pieces": pieces, "headers": headers}
 
     @staticmethod
-    def rebuild(request, stored, entry_key):
+    def rebuild(request, stored, entry_key, read=None):
         """The response of an entry for `request`; None when a live part cannot be shown from
         it (its page is gone, or, for an anonymous visitor, it would hold a form's CSRF token,
         which needs a cookie this entry cannot set). Parts as anonymous visitors see them are
-        kept under `entry_key` (the entry's key and versions; home/live.py)."""
+        kept beside `entry_key` (the entry's key and versions; home/live.py); `read`: what was
+        read of the cache with the entry."""
         gzip_accepted = accepts_gzip(request)
         response = HttpResponse()
         for name, value in stored["headers"].items():
             response[name] = value
         if "parts" in stored:
             try:
-                rendered = live.render_parts(request, stored["parts"], stored["kept"], entry_key)
+                rendered = live.render_parts(
+                    request, stored["parts"], stored["kept"], entry_key, read
+                )
             except ObjectDoesNotExist:
                 return None
             if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not request.user.is_authenticated:

@@ -1,13 +1,16 @@
 """A bilingual site to test against: a Dutch home page, its German translation, the default Site
 pointing at the Dutch home (as load_demo and a real installation have it)."""
 
+import contextlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.test import TestCase
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import Translation
@@ -84,3 +87,28 @@ class SettingsProbeMixin:
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         return result.stdout.strip()
+
+
+@contextlib.contextmanager
+def cache_reads():
+    """The reads of the cache made inside, as a list of "get" and "get_many" (not counting the
+    reads a get_many makes of a cache without one of its own): each a request to Redis."""
+    reads, inside = [], []
+
+    def counted(name, read):
+        def call(*args, **kwargs):
+            if not inside:
+                reads.append(name)
+            inside.append(name)
+            try:
+                return read(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return call
+
+    with (
+        mock.patch.object(cache, "get", counted("get", cache.get)),
+        mock.patch.object(cache, "get_many", counted("get_many", cache.get_many)),
+    ):
+        yield reads

@@ -6,7 +6,6 @@ import gzip
 import re
 import time
 from io import StringIO
-from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,6 +18,7 @@ from wagtail.models import Page
 
 from community import roles
 from exchanges.models import MeetingPage, Registration
+from tests.base import cache_reads
 
 # A form's CSRF token is masked anew each time it is shown.
 CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -254,24 +254,7 @@ class MemberPagesFromTheCacheTests(TestCase):
 
     def test_a_members_account_and_page_are_one_read_of_the_cache(self):
         self.warm()
-        reads, inside = [], []
-
-        def counted(name, read):
-            def call(*args, **kwargs):
-                if not inside:  # not the reads a get_many makes of a cache without one
-                    reads.append(name)
-                inside.append(name)
-                try:
-                    return read(*args, **kwargs)
-                finally:
-                    inside.pop()
-
-            return call
-
-        with (
-            mock.patch.object(cache, "get", counted("get", cache.get)),
-            mock.patch.object(cache, "get_many", counted("get_many", cache.get_many)),
-        ):
+        with cache_reads() as reads:
             response = self.logged_in.get("/nl/")
         self.assertEqual(response["X-Page-Cache"], "hit")
         self.assertContains(response, "Mijn pagina")
