@@ -5,6 +5,7 @@ for anonymous visitors kept under tokens of the objects they show until one of t
 import gzip
 
 import time_machine
+from django.conf import settings
 from django.template import RequestContext, Template, TemplateSyntaxError
 from django.test import Client, RequestFactory, override_settings
 from wagtail.rich_text import RichText
@@ -308,3 +309,12 @@ class KeptLivePartsTests(CachedSiteTestCase):
                     response = self.client.get(url)
                 self.assertEqual(response["X-Page-Cache"], "hit")
                 self.assertEqual(reads, ["get_many"])
+
+    def test_a_cookie_of_a_session_that_holds_nothing_gets_the_kept_parts_too(self):
+        self.kept(MEETING)
+        stale = Client()
+        stale.cookies[settings.SESSION_COOKIE_NAME] = "doesnotexist"
+        with self.assertNumQueries(1):  # looking for the session
+            response = stale.get(MEETING)
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertContains(response, "2 van 2 plaatsen vrij")
