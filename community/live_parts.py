@@ -22,6 +22,10 @@ def sector_tokens(pk, key):
 
 def register():
     live.register(
-        "sector-members", "includes/sector_members.html", sector_context, tokens=sector_tokens
+        "sector-members",
+        "includes/sector_members.html",
+        sector_context,
+        tokens=sector_tokens,
+        for_everyone=True,
     )
     live.register("sector-join", "includes/sector_join.html", sector_context, by_visitor=True)

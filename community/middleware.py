@@ -4,6 +4,7 @@ from django.contrib.messages import get_messages
 from django.utils.cache import patch_cache_control
 
 from community import roles
+from home import live
 from home.middleware import AnonymousPageCacheMiddleware as PageCache
 
 
@@ -47,7 +48,12 @@ class MemberPageCacheMiddleware:
         (roles.remembered_member: no query; one read of the cache for the account and the
         page), or None. Their account is read from the database as usual when the page is made
         instead."""
-        member, read = roles.remembered_member(request, read_along=[PageCache.entry_key(request)])
+        entry_key = PageCache.entry_key(request)
+        # With the parts the page keeps for everyone (home/live.py), when this process knows
+        # their keys.
+        member, read = roles.remembered_member(
+            request, read_along=[entry_key, *live.keys_along(entry_key)]
+        )
         if member is None:
             # A cookie of a session that holds nothing (it expired, or was made up) is answered
             # as an anonymous visitor is, and deleted (SessionMiddleware), not with a page made

@@ -67,12 +67,18 @@ def story_tokens(pk, author):
 
 def register():
     meeting = {"tokens": meeting_tokens, "until": registration_closing}
-    live.register("meeting-places", "includes/meeting_places.html", meeting_context, **meeting)
+    live.register(
+        "meeting-places",
+        "includes/meeting_places.html",
+        meeting_context,
+        for_everyone=True,
+        **meeting,
+    )
     live.register("meeting-registration", "includes/registration.html", meeting_context, **meeting)
     live.register(
         "meeting-online", "includes/meeting_online.html", meeting_context, by_visitor=True
     )
     live.register("visit-signup", "includes/visit_signup.html", visit_context)
-    story = {"tokens": story_tokens}
+    story = {"tokens": story_tokens, "for_everyone": True}
     live.register("story-author", "includes/story_author.html", story_context, **story)
     live.register("story-author-data", "includes/story_author_data.html", story_context, **story)

@@ -57,6 +57,9 @@ class LivePart:
     # (context) -> the time (an aware datetime) from which it may read otherwise by time alone,
     # or None.
     until: object = None
+    # Shows every visitor the same, members too (a sector's members, a byline): a member's hit
+    # takes it as kept for anonymous visitors.
+    for_everyone: bool = False
 
 
 _parts = {}
@@ -65,15 +68,17 @@ _parts = {}
 TOKEN_SECONDS = 24 * 3600
 
 
-def register(name, template, context, by_visitor=False, tokens=None, until=None):
+def register(
+    name, template, context, by_visitor=False, tokens=None, until=None, for_everyone=False
+):
     """Shows `template` where a page says `{% live name args %}`; on a page cache hit with the
     context `context(request, *args)` returns. Parts that share a context function and its
     arguments (a meeting's places and its registration) share one call of it on a hit.
     `by_visitor`: what it shows depends on who asks, and on nothing else that changes without
     a new version of the page. `tokens` and `until`: what it shows to anonymous visitors is kept
     until one of the objects `tokens(*args)` names changes, or the time `until(context)` (see
-    the module's text)."""
-    _parts[name] = LivePart(template, context, by_visitor, tokens, until)
+    the module's text); with `for_everyone`, members are shown that copy too."""
+    _parts[name] = LivePart(template, context, by_visitor, tokens, until, for_everyone)
 
 
 def changed(*names):
@@ -140,19 +145,25 @@ def render_parts(request, parts, kept, entry_key=None, read=None):
             if html is None
         ):
             return _kept_for_visitors(request, parts, kept, entry_key, read or {})
-    return _render(request, parts, kept)[0]
+        return _render(request, parts, kept)[0]
+    return _render(request, parts, kept, _kept_for_everyone(parts, kept, entry_key, read))[0]
 
 
-def _render(request, parts, kept):
-    """(the HTML of each part, the earliest of their `until`)."""
+def _render(request, parts, kept, given=None):
+    """(the HTML of each part, the earliest of their `until`); `given`: the HTML of some parts
+    by their index, not rendered again."""
     anonymous = not request.user.is_authenticated
     contexts = {}
     rendered = []
     until = None
     done = {}
-    for (name, args, language), html in zip(parts, kept, strict=True):
+    given = given or {}
+    for index, ((name, args, language), html) in enumerate(zip(parts, kept, strict=True)):
         if anonymous and html is not None:
             rendered.append(html)
+            continue
+        if index in given:
+            rendered.append(given[index])
             continue
         # The same part twice on a page (the header's account links, in its bar and its phone
         # menu) is rendered once.
@@ -173,12 +184,9 @@ def _render(request, parts, kept):
     return rendered, until
 
 
-def _kept_for_visitors(request, parts, kept, page_key, read):
-    """The parts as anonymous visitors see them: as kept beside the page's entry while the
-    tokens they were rendered under are current and their `until` has not come; else rendered
-    and kept. No query when they are kept, and no read of the cache but the page's once this
-    process knows their keys."""
-    entry_key = f"{page_key}:parts"
+def _keys_of_kept(parts, kept, page_key):
+    """The key of the parts kept beside a page's entry for anonymous visitors, and of their
+    tokens, and the names of those."""
     names = sorted(
         {
             name
@@ -187,8 +195,14 @@ def _kept_for_visitors(request, parts, kept, page_key, read):
             for name in part(part_name).tokens(*args)
         }
     )
-    keys = [entry_key, *map(token_key, names)]
-    if _keys_of_entry.get(page_key) == keys:
+    return [f"{page_key}:parts", *map(token_key, names)], names
+
+
+def _read_kept(parts, kept, page_key, read):
+    """(the parts kept for anonymous visitors if they are current, else None; the keys and
+    token names they are kept under, and what the cache holds of those)."""
+    keys, names = _keys_of_kept(parts, kept, page_key)
+    if _keys_of_entry.get(page_key) == keys and read is not None:
         found = read
     else:
         found = cache.get_many(keys)
@@ -196,14 +210,38 @@ def _kept_for_visitors(request, parts, kept, page_key, read):
             _keys_of_entry.clear()
         _keys_of_entry[page_key] = keys
     tokens = {name: found.get(token_key(name)) for name in names}
-    entry = found.get(entry_key)
-    if (
+    entry = found.get(keys[0])
+    current = (
         entry is not None
         and None not in tokens.values()
         and entry["tokens"] == tokens
         and (entry["until"] is None or time.time() < entry["until"])
+    )
+    return (entry["html"] if current else None), keys[0], tokens
+
+
+def _kept_for_everyone(parts, kept, page_key, read):
+    """For a member's hit: the parts that show everyone the same, by their index, as kept for
+    anonymous visitors while current (never written here: a member's parts are theirs)."""
+    shared = [index for index, (name, _a, _l) in enumerate(parts) if part(name).for_everyone]
+    if page_key is None or not shared:
+        return {}
+    if not all(
+        part(name).tokens for (name, _a, _l), html in zip(parts, kept, strict=True) if html is None
     ):
-        return entry["html"]
+        return {}
+    html, _key, _tokens = _read_kept(parts, kept, page_key, read)
+    return {} if html is None else {index: html[index] for index in shared}
+
+
+def _kept_for_visitors(request, parts, kept, page_key, read):
+    """The parts as anonymous visitors see them: as kept beside the page's entry while the
+    tokens they were rendered under are current and their `until` has not come; else rendered
+    and kept. No query when they are kept, and no read of the cache but the page's once this
+    process knows their keys."""
+    html, entry_key, tokens = _read_kept(parts, kept, page_key, read)
+    if html is not None:
+        return html
     missing = [name for name, token in tokens.items() if token is None]
     if missing:
         # Made before the parts read the database: a change committed meanwhile replaces it,

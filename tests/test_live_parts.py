@@ -318,3 +318,22 @@ class KeptLivePartsTests(CachedSiteTestCase):
             response = stale.get(MEETING)
         self.assertEqual(response["X-Page-Cache"], "hit")
         self.assertContains(response, "2 van 2 plaatsen vrij")
+
+    def test_a_member_is_shown_the_byline_kept_for_everyone_and_its_changes(self):
+        self.kept(STORY)
+        reader = User.objects.create_user("bert@example.org", "een-lang-wachtwoord")
+        member = Client()
+        member.force_login(reader)
+        member.get(STORY)
+        sessions_in_cache = settings.SESSION_ENGINE.endswith("cached_db")
+        with self.assertNumQueries(0 if sessions_in_cache else 1):
+            response = member.get(STORY)
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertContains(response, "door Anna Jansen, lid")
+        self.assertContains(response, "Uitloggen")
+        self.member.display_name = "Anna de Vries"
+        self.member.save()
+        self.client.get(STORY)
+        response = member.get(STORY)
+        self.assertContains(response, "door Anna de Vries, lid")
+        self.assertNotContains(response, "Anna Jansen")
