@@ -95,6 +95,20 @@ def changed(*names):
         transaction.on_commit(replace)
 
 
+def with_missing_made(tokens):
+    """`tokens` (name: token as read, None where the cache had none) with a token made for each
+    missing name (or another request's, made meanwhile). To be called before reading what they
+    version from the database: a change committed meanwhile replaces the token, so what was read
+    before it is never kept as current. None where the cache keeps nothing (Redis away)."""
+    missing = [name for name, token in tokens.items() if token is None]
+    if not missing:
+        return tokens
+    for name in missing:
+        cache.add(token_key(name), uuid.uuid4().hex, TOKEN_SECONDS)
+    again = cache.get_many(list(map(token_key, missing)))
+    return {**tokens, **{name: again.get(token_key(name)) for name in missing}}
+
+
 def token_key(name):
     return f"live-token:{name}"
 
@@ -242,14 +256,7 @@ def _kept_for_visitors(request, parts, kept, page_key, read):
     html, entry_key, tokens = _read_kept(parts, kept, page_key, read)
     if html is not None:
         return html
-    missing = [name for name, token in tokens.items() if token is None]
-    if missing:
-        # Made before the parts read the database: a change committed meanwhile replaces it,
-        # so what was read before that change is never taken for current.
-        for name in missing:
-            cache.add(token_key(name), uuid.uuid4().hex, TOKEN_SECONDS)
-        again = cache.get_many(list(map(token_key, missing)))
-        tokens.update({name: again.get(token_key(name)) for name in missing})
+    tokens = with_missing_made(tokens)
     rendered, until = _render(request, parts, kept)
     seconds = settings.CACHE_VERSION_SECONDS
     if until is not None:

@@ -26,14 +26,11 @@ them.
 What each group may do, and the workflow, are set up by `community.roles.setup`; the names of
 groups, workflows and tasks are shown translated by `community.roles.names`."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.crypto import constant_time_compare
 
@@ -105,8 +102,9 @@ def is_member(user):
     return getattr(user, "pk", None) is not None and not works_in_admin(user)
 
 
-# A token in the cache that every remembered answer is keyed by: a new one forgets them all.
-ROLES_VERSION_KEY = "roles-version"
+# The live token (home/live.py) every remembered account is kept under with its own: a new
+# one, after a change of anyone's groups or permissions, forgets them all.
+ROLES_CHANGES = "roles"
 # What a page cache hit reads of the member (its live parts: who they are, their town and
 # language); any other field is read from the database when used. Neither their password nor
 # their email address are kept in the cache.
@@ -143,14 +141,14 @@ def remembered_member(request, read_along=()):
         return None, None
     if backend not in settings.AUTHENTICATION_BACKENDS or not isinstance(session_hash, str):
         return None, None
-    keys = {"roles": ROLES_VERSION_KEY, "token": live.token_key(f"user:{pk}")}
+    names = (ROLES_CHANGES, f"user:{pk}")
     entry_key = f"member-account:{pk}"
-    found = cache.get_many([*keys.values(), entry_key, *read_along])
+    found = cache.get_many([*map(live.token_key, names), entry_key, *read_along])
     along = {key: found[key] for key in read_along if key in found}
-    current = {name: found.get(key) for name, key in keys.items()}
+    current = {name: found.get(live.token_key(name)) for name in names}
     entry = found.get(entry_key)
     if entry is None or None in current.values() or entry["versions"] != current:
-        entry = _remember_member(user_model, pk, keys, current, entry_key)
+        entry = _remember_member(user_model, pk, current, entry_key)
     if entry is None or not entry["member"]:
         return None, along
     user = from_row(user_model, entry["row"])
@@ -159,16 +157,10 @@ def remembered_member(request, read_along=()):
     return user, along
 
 
-def _remember_member(user_model, pk, keys, current, entry_key):
+def _remember_member(user_model, pk, current, entry_key):
     """The account's row and whether it is a member's, read from the database and kept under
-    the versions `current` (made first where missing, so a change committed while this reads is
-    never kept as current)."""
-    for name, key in keys.items():
-        if current[name] is None:
-            cache.add(key, uuid.uuid4().hex, None if name == "roles" else live.TOKEN_SECONDS)
-    if None in current.values():
-        again = cache.get_many(list(keys.values()))
-        current = {name: again.get(key) for name, key in keys.items()}
+    the tokens `current` (made first where missing: home.live.with_missing_made)."""
+    current = live.with_missing_made(current)
     user = user_model.objects.filter(pk=pk).first()
     if user is None:
         return None
@@ -190,8 +182,7 @@ def _remember_member(user_model, pk, keys, current, entry_key):
 def forget_remembered_members():
     """Now, and once the change being made is committed: read before it, the old answer would
     be remembered again."""
-    cache.delete(ROLES_VERSION_KEY)
-    transaction.on_commit(lambda: cache.delete(ROLES_VERSION_KEY))
+    live.changed(ROLES_CHANGES)
 
 
 def is_moderator(user):
