@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from community.localization import (
     LocalizedSectorsMixin,
+    linked_sector_ids,
     sector_query_in_language,
     sector_versions,
     with_localized_sectors,
@@ -26,6 +27,7 @@ from community.localization import (
 )
 from community.models import Town
 from community.models.contribution import ContributionMixin
+from community.models.sectors import sector_pages
 from community.serializers import LeadImageField, SectorsField, TownsField
 from exchanges.blocks import StoryStreamBlock
 from exchanges.forms import StoryFilterForm, page_key
@@ -317,14 +319,16 @@ class StoryPage(
         query sorts a handful of stories, not every story of a town, with their towns and
         sectors in their rows; then the cards' renditions: a bounded number of queries, and
         time, whatever the number of stories."""
-        # This story's sectors (in every language) and towns as subqueries: its own links come
-        # in its own row.
-        own_sectors = Page.objects.filter(
-            pk__in=StorySector.objects.filter(page_id=self.pk).values("sector_id")
-        )
-        sector_ids = Page.objects.filter(
-            translation_key__in=own_sectors.values("translation_key")
-        ).values("pk")
+        # This story's sectors in every language, as values: its links come in its own row and
+        # the sector pages are read once a request. (A subquery would hide from the planner how
+        # many stories a sector has, and it would sort all of them instead of stepping down the
+        # index.) Its towns as a subquery.
+        sector_ids = [
+            version
+            for sector_id in linked_sector_ids(self)
+            if (sector := sector_pages()["by_id"].get(sector_id)) is not None
+            for version in sector_versions(sector)
+        ]
         town_keys = StoryTown.objects.filter(page_id=self.pk).values("town__translation_key")
         others = StoryPage.objects.for_listing().written_in(self.locale_id).exclude(pk=self.pk)
         same_sector = Exists(
