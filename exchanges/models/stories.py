@@ -147,26 +147,30 @@ class StoryIndexPage(OverviewPage):
             return self._filter_choices_apart()
         page, town, tag, tagged = Page._meta, Town._meta, Tag._meta, StoryTag._meta
         # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
-        # one) keeps its Dutch tags, which are not offered in the German overview.
+        # one) keeps its Dutch tags, which are not offered in the German overview. They are
+        # found once, as the distinct tags of these stories' tag links, not by searching each
+        # tag's links for one of these stories (most of them are the other language's).
+        tags = (
+            f", tags(id) AS MATERIALIZED (SELECT DISTINCT i.{tagged.get_field('tag').column}"  # noqa: S608 (names of our tables)
+            f" FROM {tagged.db_table} i INNER JOIN {page.db_table} p"
+            f" ON p.{page.pk.column} = i.{tagged.get_field('content_object').column}"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s AND p.alias_of_id IS NULL)"
+        )
         query = (
-            f"{self._years_query(start_of_year)}"  # noqa: S608 (names of our tables)
+            f"{self._years_query(start_of_year)}{tags}"  # noqa: S608 (names of our tables)
             " SELECT kind, value, label, day FROM ("
             " SELECT 1 AS part, 'year' AS kind, NULL AS value, NULL AS label, day"
             " FROM years WHERE day IS NOT NULL"
             " UNION ALL SELECT 2, 'town', t.slug, t.name, NULL"
             f" FROM {town.db_table} t WHERE t.{town.get_field('locale').column} = %s"
             " UNION ALL SELECT 3, 'tag', g.slug, g.name, NULL"
-            f" FROM {tag.db_table} g WHERE g.{tag.pk.column} IN ("
-            f"SELECT i.{tagged.get_field('tag').column} FROM {tagged.db_table} i"
-            f" INNER JOIN {page.db_table} p"
-            f" ON p.{page.pk.column} = i.{tagged.get_field('content_object').column}"
-            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s AND p.alias_of_id IS NULL)"
+            f" FROM {tag.db_table} g INNER JOIN tags ON tags.id = g.{tag.pk.column}"
             ") choices ORDER BY part, day DESC, label"
         )
         children = [f"{self.path}%", self.depth + 1, True]
         choices = {"town": [], "year": [], "tag": []}
         with connection.cursor() as cursor:
-            cursor.execute(query, [*children, *children, self.locale_id, *children])
+            cursor.execute(query, [*children, *children, *children, self.locale_id])
             for kind, value, label, day in cursor.fetchall():
                 if kind == "year":
                     year = int(str(day)[:4])
