@@ -77,6 +77,19 @@ class RelatedStoriesTests(IdentityTestCase):
         self.translated(self.same_sector, title="Solarzellen auf dem Hof", slug="solar")
         self.assertEqual(self.related_titles(german.url), ["Solarzellen auf dem Hof"])
 
+    def test_a_story_of_no_sector_lists_the_stories_of_its_towns(self):
+        self.story(
+            title="Stadswandeling",
+            slug="wandeling",
+            date=datetime.date(2024, 7, 1),
+            sectors=[],
+            towns=[self.steenwijkerland],
+        )
+        self.assertEqual(
+            self.related_titles("/nl/verhalen/wandeling/"),
+            ["Fietsen naar Clarholz", "Markt in Steenwijk"],
+        )
+
     def test_related_stories_take_a_bounded_number_of_queries(self):
         def queries_of_story_page():
             with CaptureQueriesContext(connection) as queries:
