@@ -10,9 +10,10 @@ from .models import SectorPage
 
 
 def sector_context(request, pk, key):
-    """Shared by both parts: who are members, and whether the visitor is one."""
-    # visible_members() needs only the translation key; any other field would cost a query.
-    page = SectorPage.objects.only("translation_key").get(pk=pk)
+    """Shared by both parts: who are members, and whether the visitor is one. Of the page they
+    read its id (the join and leave forms) and its translation key (`visible_members`,
+    `has_member`) alone, which the page gave them: no query for the page."""
+    page = SectorPage(id=pk, page_ptr_id=pk, translation_key=key)
     return {"page": page, "is_member": page.has_member(request.user)}
 
 
