@@ -222,6 +222,25 @@ class MemberPagesFromTheCacheTests(TestCase):
             response = self.logged_in.get("/nl/")
         self.assertContains(response, "Mijn pagina")
 
+    def test_a_members_sector_and_meeting_from_the_cache_ask_only_for_what_is_hers(self):
+        # Whether she belongs to the sector; of a meeting, what its registration shows, her
+        # registration and the places taken. Not the sector page again, nor whether she
+        # moderates (she is remembered as a member), nor her registration a second time for
+        # the online link.
+        sessions = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+        for url, queries in (
+            ("/nl/sectoren/agrarische-sector/", 1),
+            ("/nl/agenda/online-taalcafe-nederlands-duits/", 3),
+        ):
+            with self.subTest(url):
+                self.warm(url)
+                # A visitor's hit keeps the parts that show everyone the same (the sector's
+                # members, the places left), which her hits take as they are.
+                self.assertEqual(self.visitor.get(url)["X-Page-Cache"], "hit")
+                with self.assertNumQueries(queries + sessions):
+                    response = self.logged_in.get(url)
+                self.assertEqual(response["X-Page-Cache"], "hit")
+
     def test_the_cache_keeps_neither_password_nor_email_of_a_member(self):
         self.warm()
         kept = repr(cache.get(f"member-account:{self.member.pk}"))

@@ -88,13 +88,22 @@ def _among(users, user):
     return getattr(user, "pk", None) is not None and users.filter(pk=user.pk).exists()
 
 
+# Set on an account `remembered_member` gives: whether it works in the admin, as remembered
+# under the roles version (False: it is a member's).
+KNOWN_ADMIN_ACCESS = "_jumelage_works_in_admin"
+
+
 def works_in_admin(user):
     """Whether the account `user` works in the admin (as `working_in_admin`, in one short query:
-    asked on every page a member is served from the cache)."""
+    asked on every page a member is served from the cache; none for an account the cache
+    remembered as a member's)."""
     if getattr(user, "pk", None) is None:
         return False
     if user.is_superuser:
         return True
+    known = getattr(user, KNOWN_ADMIN_ACCESS, None)
+    if known is not None:
+        return known
     return _admin_access().filter(Q(user=user.pk) | Q(group__user=user.pk)).exists()
 
 
@@ -154,6 +163,7 @@ def remembered_member(request, read_along=()):
     user = from_row(user_model, entry["row"])
     if not user.is_active or not constant_time_compare(session_hash, entry["session_hash"]):
         return None, along
+    setattr(user, KNOWN_ADMIN_ACCESS, False)
     return user, along
 
 
@@ -186,10 +196,15 @@ def forget_remembered_members():
 
 
 def is_moderator(user):
+    # Moderators and editors work in the admin: no query for an account known not to.
+    if getattr(user, KNOWN_ADMIN_ACCESS, None) is False:
+        return False
     return _among(moderators(), user)
 
 
 def is_editor(user):
+    if getattr(user, KNOWN_ADMIN_ACCESS, None) is False:
+        return False
     return _among(editors(), user)
 
 

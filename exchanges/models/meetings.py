@@ -437,7 +437,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             places_left=self.places_left(taken),
             my_registration=mine,
             waiting_position=mine.waiting_position() if mine and mine.is_waiting else None,
-            show_online_link=self.online_link_visible_to(request.user),
+            show_online_link=self.online_link_visible_to(request.user, mine),
             registration_open=self.registration_open(),
         )
         return context
@@ -445,14 +445,15 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     def places_left(self, taken):
         return None if self.capacity is None else max(self.capacity - taken, 0)
 
-    def online_link_visible_to(self, user):
+    def online_link_visible_to(self, user, registration):
         """The online link is for registered members and for moderators and editors only, so
-        that uninvited guests do not join a community's meeting."""
+        that uninvited guests do not join a community's meeting. `registration`: the user's
+        active registration for this meeting, or None."""
         if not self.online_url or not user.is_authenticated:
             return False
-        if roles.is_moderator(user):
+        if registration is not None and registration.status == RegistrationStatus.REGISTERED:
             return True
-        return self.registrations().filter(user=user, status=RegistrationStatus.REGISTERED).exists()
+        return roles.is_moderator(user)
 
 
 class MeetingSector(Orderable):
