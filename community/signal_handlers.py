@@ -102,9 +102,10 @@ def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):
 
 
 def on_membership_changed(sender, instance, raw=False, **kwargs):
-    """A member joined or left a sector: its members as shown on its page."""
+    """A member joined or left a sector: its members as shown on its page, and the sectors the
+    member is remembered to belong to (their join buttons)."""
     if not raw:
-        live.changed(f"sector:{instance.sector_key}")
+        live.changed(f"sector:{instance.sector_key}", roles.memberships_token(instance.user_id))
 
 
 def on_roles_changed(sender, action, **kwargs):

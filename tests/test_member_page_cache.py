@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from community import roles
+from community.models import SectorMembership, SectorPage
 from exchanges.models import MeetingPage, Registration
 from tests.base import cache_reads
 
@@ -223,13 +224,13 @@ class MemberPagesFromTheCacheTests(TestCase):
         self.assertContains(response, "Mijn pagina")
 
     def test_a_members_sector_and_meeting_from_the_cache_ask_only_for_what_is_hers(self):
-        # Whether she belongs to the sector; of a meeting, what its registration shows, her
-        # registration and the places taken. Not the sector page again, nor whether she
-        # moderates (she is remembered as a member), nor her registration a second time for
-        # the online link.
+        # Of a meeting, what its registration shows, her registration and the places taken.
+        # Not the sector page again, nor whether she belongs to it (remembered with her
+        # account), nor whether she moderates (she is remembered as a member), nor her
+        # registration a second time for the online link.
         sessions = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
         for url, queries in (
-            ("/nl/sectoren/agrarische-sector/", 1),
+            ("/nl/sectoren/agrarische-sector/", 0),
             ("/nl/agenda/online-taalcafe-nederlands-duits/", 3),
         ):
             with self.subTest(url):
@@ -240,6 +241,21 @@ class MemberPagesFromTheCacheTests(TestCase):
                 with self.assertNumQueries(queries + sessions):
                     response = self.logged_in.get(url)
                 self.assertEqual(response["X-Page-Cache"], "hit")
+
+    def test_a_membership_ended_elsewhere_shows_the_join_button_at_once(self):
+        sector = "/nl/sectoren/agrarische-sector/"
+        farming = SectorPage.objects.get(url_path__endswith="/agrarische-sector/")
+        with self.captureOnCommitCallbacks(execute=True):
+            SectorMembership.objects.create(user=self.member, sector_key=farming.translation_key)
+        self.warm(sector)
+        self.assertContains(self.logged_in.get(sector), "Deze gemeenschap verlaten")
+        # A moderator removes her from the community, in another request.
+        with self.captureOnCommitCallbacks(execute=True):
+            SectorMembership.objects.filter(user=self.member).delete()
+        response = self.logged_in.get(sector)
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertContains(response, "Lid worden van deze gemeenschap")
+        self.assertNotContains(response, "Deze gemeenschap verlaten")
 
     def test_the_cache_keeps_neither_password_nor_email_of_a_member(self):
         self.warm()

@@ -44,6 +44,12 @@ def digest_boundary(frequency, now):
     return None
 
 
+# Set on an account by community.roles.remembered_member: the translation keys of the sector
+# communities it belongs to (as strings), as remembered with it (whether it belongs to one costs
+# no query).
+REMEMBERED_SECTORS = "_jumelage_sector_keys"
+
+
 class SectorMembershipQuerySet(models.QuerySet):
     def for_sector(self, sector):
         """Members of a sector community, whichever language version of its page they joined."""

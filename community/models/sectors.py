@@ -22,6 +22,7 @@ from home.models import (
 )
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
+from .members import REMEMBERED_SECTORS
 from .towns import Town
 
 
@@ -130,7 +131,12 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
         return context
 
     def has_member(self, user):
-        return user.is_authenticated and user.memberships.for_sector(self).exists()
+        if not user.is_authenticated:
+            return False
+        remembered = getattr(user, REMEMBERED_SECTORS, None)
+        if remembered is not None:
+            return str(self.translation_key) in remembered
+        return user.memberships.for_sector(self).exists()
 
     def visible_members(self):
         """Members of this community who chose to be shown, with their town."""

@@ -34,6 +34,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.crypto import constant_time_compare
 
+from community.models.members import REMEMBERED_SECTORS
 from home import live
 from home.cache import from_row, row_of
 
@@ -137,10 +138,11 @@ def remembered_member(request, read_along=()):
     account as Django does. For the page cache's hits (community.middleware), which read the
     account and render a few parts for it, never save it.
 
-    Remembered under the account's token (replaced by every save of it) and the roles version
-    (replaced by a change of anyone's groups or permissions): one read of the cache for the
-    three, and for the keys `read_along` (the page's entry). Returns (the member or None, what
-    the read found of `read_along`; None when it did not read)."""
+    Remembered under the account's token (replaced by every save of it), the roles version
+    (replaced by a change of anyone's groups or permissions) and its memberships token (replaced
+    when it joins or leaves a sector: the sectors it belongs to are remembered with it): one read
+    of the cache for the four, and for the keys `read_along` (the page's entry). Returns (the
+    member or None, what the read found of `read_along`; None when it did not read)."""
     user_model = get_user_model()
     try:
         pk = user_model._meta.pk.to_python(request.session[SESSION_KEY])
@@ -150,7 +152,7 @@ def remembered_member(request, read_along=()):
         return None, None
     if backend not in settings.AUTHENTICATION_BACKENDS or not isinstance(session_hash, str):
         return None, None
-    names = (ROLES_CHANGES, f"user:{pk}")
+    names = (ROLES_CHANGES, f"user:{pk}", memberships_token(pk))
     entry_key = f"member-account:{pk}"
     found = cache.get_many([*map(live.token_key, names), entry_key, *read_along])
     along = {key: found[key] for key in read_along if key in found}
@@ -164,7 +166,13 @@ def remembered_member(request, read_along=()):
     if not user.is_active or not constant_time_compare(session_hash, entry["session_hash"]):
         return None, along
     setattr(user, KNOWN_ADMIN_ACCESS, False)
+    setattr(user, REMEMBERED_SECTORS, frozenset(entry["sector_keys"]))
     return user, along
+
+
+def memberships_token(pk):
+    """The live token replaced when the account `pk` joins or leaves a sector community."""
+    return f"memberships:{pk}"
 
 
 def _remember_member(user_model, pk, current, entry_key):
@@ -178,6 +186,9 @@ def _remember_member(user_model, pk, current, entry_key):
         "versions": current,
         "row": row_of(user, REMEMBERED_FIELDS),
         "member": is_member(user),
+        # The sector communities they belong to (their join buttons), replaced with the
+        # memberships token.
+        "sector_keys": [str(key) for key in user.memberships.values_list("sector_key", flat=True)],
         # What the session must hold, as Django's auth.get_user checks (not the password).
         "session_hash": user.get_session_auth_hash(),
     }
