@@ -1,5 +1,6 @@
 """How the settings connect to PostgreSQL: query plans kept per connection, unless a pooler
-that cannot keep them is in between (DB_PREPARE_THRESHOLD, see the README)."""
+that cannot keep them is in between (DB_PREPARE_THRESHOLD, see the README). That PostgreSQL
+really keeps them is tested on it (tests/test_prepared_statements.py)."""
 
 import json
 import subprocess
@@ -44,11 +45,17 @@ POSTGRES = "postgres://jumelage@db.example:5432/jumelage"
 
 
 def test_postgresql_queries_are_planned_once_per_connection_by_default():
-    assert database_options(POSTGRES)["prepare_threshold"] == 2
+    options = database_options(POSTGRES)
+    # Prepared after two runs; which needs the parameters sent apart from the query's text.
+    assert options["prepare_threshold"] == 2
+    assert options["server_side_binding"] is True
 
 
 def test_an_empty_prepare_threshold_turns_prepared_statements_off_for_a_pooler():
-    assert database_options(POSTGRES, DB_PREPARE_THRESHOLD="")["prepare_threshold"] is None
+    options = database_options(POSTGRES, DB_PREPARE_THRESHOLD="")
+    # Django's defaults: nothing prepared, parameters bound in the client.
+    assert "prepare_threshold" not in options
+    assert "server_side_binding" not in options
     assert database_options(POSTGRES, DB_PREPARE_THRESHOLD="5")["prepare_threshold"] == 5
 
 

@@ -139,9 +139,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # connections (DB_CONN_MAX_AGE); set it empty behind a pooler in transaction mode that
     # cannot keep prepared statements (PgBouncer before 1.21).
     _prepare_threshold = os.environ.get("DB_PREPARE_THRESHOLD", "2").strip()
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
-        int(_prepare_threshold) if _prepare_threshold else None
-    )
+    if _prepare_threshold:
+        # Only a query whose parameters travel apart from its text can be prepared: Django's
+        # default cursor puts them into the text.
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            prepare_threshold=int(_prepare_threshold), server_side_binding=True
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "community.User"
