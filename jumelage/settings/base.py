@@ -131,20 +131,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=int(os.environ.get("SQLITE_TIMEOUT", "20")),
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side prepared statements (psycopg's, which Django turns off by default): a query
-    # run DB_PREPARE_THRESHOLD times on a connection is planned once and its plan kept with the
-    # connection. A page's queries join many tables (a page type's tables, its image, its
-    # links), and planning them took longer than running them. Useful with persistent
-    # connections (DB_CONN_MAX_AGE); set it empty behind a pooler in transaction mode that
-    # cannot keep prepared statements (PgBouncer before 1.21).
-    _prepare_threshold = os.environ.get("DB_PREPARE_THRESHOLD", "2").strip()
-    if _prepare_threshold:
-        # Only a query whose parameters travel apart from its text can be prepared: Django's
-        # default cursor puts them into the text.
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            prepare_threshold=int(_prepare_threshold), server_side_binding=True
-        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "community.User"
