@@ -85,13 +85,17 @@ def editors():
     return moderators().filter(pk__in=editing.values("pk"))
 
 
-def _among(users, user):
-    return getattr(user, "pk", None) is not None and users.filter(pk=user.pk).exists()
-
-
 # Set on an account `remembered_member` gives: whether it works in the admin, as remembered
 # under the roles version (False: it is a member's).
 KNOWN_ADMIN_ACCESS = "_jumelage_works_in_admin"
+
+
+def _among_admin_workers(users, user):
+    """Whether `user` is among `users`, a set of accounts that work in the admin (moderators,
+    editors): no query for an account the cache remembered as a member's."""
+    if getattr(user, KNOWN_ADMIN_ACCESS, None) is False:
+        return False
+    return getattr(user, "pk", None) is not None and users.filter(pk=user.pk).exists()
 
 
 def works_in_admin(user):
@@ -207,16 +211,11 @@ def forget_remembered_members():
 
 
 def is_moderator(user):
-    # Moderators and editors work in the admin: no query for an account known not to.
-    if getattr(user, KNOWN_ADMIN_ACCESS, None) is False:
-        return False
-    return _among(moderators(), user)
+    return _among_admin_workers(moderators(), user)
 
 
 def is_editor(user):
-    if getattr(user, KNOWN_ADMIN_ACCESS, None) is False:
-        return False
-    return _among(editors(), user)
+    return _among_admin_workers(editors(), user)
 
 
 def foundation_countries(user):
