@@ -10,8 +10,9 @@ community/signal_handlers.py)."""
 from django.utils import timezone
 
 from home import live
+from home.cache import from_row, row_of
 
-from .models import MeetingPage, StoryPage, VisitPage
+from .models import MeetingPage, Registration, StoryPage, VisitPage
 
 MEETING_FIELDS = (
     "translation_key",
@@ -21,6 +22,8 @@ MEETING_FIELDS = (
     "registration_deadline",
     "online_url",
 )
+# What the registration parts read of a member's registration.
+REGISTRATION_FIELDS = ("id", "status")
 # What an exchange visit's sign-up part reads of the visit (exchanges/visit_views.signup_state).
 VISIT_FIELDS = (
     "translation_key",
@@ -34,8 +37,33 @@ AUTHOR_FIELDS = ("author__display_name", "author__first_name", "author__last_nam
 
 def meeting_context(request, pk, key):
     """The meeting page's own context (MeetingPage.get_context: places left, whether
-    registration is open, the visitor's registration), shared by its live parts."""
-    return MeetingPage.objects.only(*MEETING_FIELDS).get(pk=pk).get_context(request)
+    registration is open, the visitor's registration), shared by its live parts. For a member,
+    what it reads of the database is kept until the meeting's registrations change (hers or
+    anyone's: the places taken, her place on the waiting list), so her next hits ask nothing;
+    whether registration is open is worked out on each hit, as it changes by time alone."""
+    user = request.user
+    if not user.is_authenticated:
+        return MeetingPage.objects.only(*MEETING_FIELDS).get(pk=pk).get_context(request)
+
+    def read():
+        page = MeetingPage.objects.only(*MEETING_FIELDS).get(pk=pk)
+        taken, mine, position = page.registration_state(user)
+        return {
+            "page": row_of(page, ("id", *MEETING_FIELDS)),
+            "taken": taken,
+            "mine": None if mine is None else row_of(mine, REGISTRATION_FIELDS),
+            "position": position,
+        }
+
+    state = live.kept(f"meeting:{pk}:user:{user.pk}", meeting_tokens(pk, key), read)
+    page = from_row(MeetingPage, state["page"])
+    mine = None if state["mine"] is None else from_row(Registration, state["mine"])
+    return {
+        "page": page,
+        "self": page,
+        "request": request,
+        **page.registration_context(user, state["taken"], mine, state["position"]),
+    }
 
 
 def meeting_tokens(pk, key):

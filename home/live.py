@@ -19,15 +19,17 @@ request (community.middleware.MemberPageCacheMiddleware) renders it for them. Ev
 that depends on the visitor is such a part, so members are served from the same entries.
 
 A part registered with `tokens` is versioned by its own objects: `tokens(*args)` names what it
-shows ("meeting:<translation key>": its registrations), and the code that changes one says so
-with `changed(name)` once its change is committed, which gives that name a new token. The parts
-of a page as an anonymous visitor sees them are kept beside the page's entry with the tokens
-they were rendered under, so an anonymous hit costs no query: one read of the cache for the
-parts and their tokens. A member's action replaces only the tokens of what it changes (one
-meeting's registrations, one sector's members, one member's name), and a member's own request
-renders every part for them. Kept parts expire after CACHE_VERSION_SECONDS as the versions do
-(so a token replaced while Redis could not be reached is late by that much at most, as a
-publish is), or earlier when what they say changes by time alone (`until`: a registration
+shows ("meeting:<translation key>": its registrations), and the code that changes one says so with
+`changed(name)` once its change is committed, which gives that name a new token. The parts of a
+page as an anonymous visitor sees them are kept beside the page's entry with the tokens they were
+rendered under, so an anonymous hit costs no query: one read of the cache for the parts and their
+tokens. A member's action replaces only the tokens of what it changes (one meeting's registrations,
+one sector's members, one member's name), and a member's own request renders every part for them,
+but those registered `for_everyone`: those it takes as kept with a visitor's hit or, on a page no
+visitor asked for since they changed, as an earlier member's hit kept them (under their own tokens
+only, as they show everyone the same). Kept parts expire after CACHE_VERSION_SECONDS as the
+versions do (so a token replaced while Redis could not be reached is late by that much at most, as
+a publish is), or earlier when what they say changes by time alone (`until`: a registration
 closes)."""
 
 import re
@@ -42,6 +44,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from home.cache import KINDS, check_plain, version_of
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,28 @@ def token_key(name):
     return f"live-token:{name}"
 
 
+def kept(key, names, compute):
+    """`compute()` (plain data, as for `home.cache.remember`), kept while the tokens of `names`
+    and the versions of the content are current, for CACHE_VERSION_SECONDS at most: what a
+    part's context reads of objects that say when they change (a meeting's registrations as one
+    member sees them), so that her next hits ask the database nothing. One read of the cache."""
+    if settings.CACHE_VERSION_SECONDS <= 0:
+        return compute()
+    entry_key = f"live-kept:{key}:{version_of(*KINDS)}"
+    found = cache.get_many([entry_key, *map(token_key, names)])
+    tokens = {name: found.get(token_key(name)) for name in names}
+    entry = found.get(entry_key)
+    if entry is not None and None not in tokens.values() and entry["tokens"] == tokens:
+        return entry["value"]
+    # Made before reading the database: a change committed meanwhile replaces them.
+    tokens = with_missing_made(tokens)
+    value = compute()
+    check_plain(value, entry_key)
+    if None not in tokens.values():
+        cache.set(entry_key, {"tokens": tokens, "value": value}, settings.CACHE_VERSION_SECONDS)
+    return value
+
+
 def given(*names):
     """A part's context function that gives its arguments their names in the template."""
 
@@ -136,9 +162,13 @@ _keys_of_entry = {}
 KEYS_OF_ENTRIES_KEPT = 10000
 
 
+# The same for the parts members' hits keep for everyone (`_kept_for_everyone`).
+_keys_of_shared_entry = {}
+
+
 def keys_along(entry_key):
     """The keys to read with a page's entry for its kept parts, if this process knows them."""
-    return _keys_of_entry.get(entry_key, ())
+    return [*_keys_of_entry.get(entry_key, ()), *_keys_of_shared_entry.get(entry_key, ())]
 
 
 def render_parts(request, parts, kept, entry_key=None, read=None):
@@ -160,7 +190,11 @@ def render_parts(request, parts, kept, entry_key=None, read=None):
         ):
             return _kept_for_visitors(request, parts, kept, entry_key, read or {})
         return _render(request, parts, kept)[0]
-    return _render(request, parts, kept, _kept_for_everyone(parts, kept, entry_key, read))[0]
+    given, keep = _kept_for_everyone(parts, kept, entry_key, read)
+    rendered, until = _render(request, parts, kept, given)
+    if keep is not None:
+        keep(rendered, until)
+    return rendered
 
 
 def _render(request, parts, kept, given=None):
@@ -235,17 +269,60 @@ def _read_kept(parts, kept, page_key, read):
 
 
 def _kept_for_everyone(parts, kept, page_key, read):
-    """For a member's hit: the parts that show everyone the same, by their index, as kept for
-    anonymous visitors while current (never written here: a member's parts are theirs)."""
+    """For a member's hit: (the parts that show everyone the same, by their index, as kept for
+    anonymous visitors or by an earlier member's hit while current; a function that keeps them
+    from what this hit renders, or None). Kept apart from the anonymous visitors' copy (whose
+    other parts a member's hit does not render as they see them), under the page's entry and
+    the tokens of these parts alone: so the members of a page that no anonymous visitor asks for
+    share them too."""
     shared = [index for index, (name, _a, _l) in enumerate(parts) if part(name).for_everyone]
-    if page_key is None or not shared:
-        return {}
-    if not all(
+    if page_key is None or not shared or not all(part(parts[i][0]).tokens for i in shared):
+        return {}, None
+    if all(
         part(name).tokens for (name, _a, _l), html in zip(parts, kept, strict=True) if html is None
     ):
-        return {}
-    html, _key, _tokens = _read_kept(parts, kept, page_key, read)
-    return {} if html is None else {index: html[index] for index in shared}
+        html, _key, _tokens = _read_kept(parts, kept, page_key, read)
+        if html is not None:
+            return {index: html[index] for index in shared}, None
+    key, names = _keys_of_shared(parts, shared, page_key)
+    keys = [key, *map(token_key, names)]
+    if _keys_of_shared_entry.get(page_key) == keys and read is not None:
+        found = read
+    else:
+        found = cache.get_many(keys)
+        if len(_keys_of_shared_entry) >= KEYS_OF_ENTRIES_KEPT:
+            _keys_of_shared_entry.clear()
+        _keys_of_shared_entry[page_key] = keys
+    tokens = {name: found.get(token_key(name)) for name in names}
+    entry = found.get(key)
+    if (
+        entry is not None
+        and None not in tokens.values()
+        and entry["tokens"] == tokens
+        and (entry["until"] is None or time.time() < entry["until"])
+    ):
+        return dict(zip(shared, entry["html"], strict=True)), None
+    # Made before the parts read the database, as for anonymous visitors' parts.
+    tokens = with_missing_made(tokens)
+
+    def keep(rendered, until):
+        seconds = settings.CACHE_VERSION_SECONDS
+        if until is not None:
+            seconds = min(seconds, until.timestamp() - time.time())
+        if None not in tokens.values() and seconds >= 1:
+            stamp = None if until is None else until.timestamp()
+            html = [rendered[index] for index in shared]
+            cache.set(key, {"tokens": tokens, "html": html, "until": stamp}, int(seconds))
+
+    return {}, keep
+
+
+def _keys_of_shared(parts, shared, page_key):
+    """The key of the parts a member's hit keeps for everyone, and the names of their tokens."""
+    names = sorted(
+        {name for index in shared for name in part(parts[index][0]).tokens(*parts[index][1])}
+    )
+    return f"{page_key}:shared", names
 
 
 def _kept_for_visitors(request, parts, kept, page_key, read):

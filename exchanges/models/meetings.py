@@ -427,20 +427,31 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        registrations = self.registrations()
-        mine = None
-        if request.user.is_authenticated:
-            mine = registrations.active().filter(user=request.user).first()
-        taken = registrations.registered().count()
         context.update(
-            places_taken=taken,
-            places_left=self.places_left(taken),
-            my_registration=mine,
-            waiting_position=mine.waiting_position() if mine and mine.is_waiting else None,
-            show_online_link=self.online_link_visible_to(request.user, mine),
-            registration_open=self.registration_open(),
+            self.registration_context(request.user, *self.registration_state(request.user))
         )
         return context
+
+    def registration_state(self, user):
+        """What the page's registration reads of the database for `user`: (the places taken,
+        their active registration or None, their place on the waiting list or None)."""
+        registrations = self.registrations()
+        mine = None
+        if user.is_authenticated:
+            mine = registrations.active().filter(user=user).first()
+        position = mine.waiting_position() if mine and mine.is_waiting else None
+        return registrations.registered().count(), mine, position
+
+    def registration_context(self, user, taken, mine, waiting_position):
+        """The registration's context for `user`, from `registration_state`."""
+        return {
+            "places_taken": taken,
+            "places_left": self.places_left(taken),
+            "my_registration": mine,
+            "waiting_position": waiting_position,
+            "show_online_link": self.online_link_visible_to(user, mine),
+            "registration_open": self.registration_open(),
+        }
 
     def places_left(self, taken):
         return None if self.capacity is None else max(self.capacity - taken, 0)
