@@ -344,14 +344,26 @@ def from_row(model, row):
     """An instance of `model` as loaded from the database, from a `row_of`: fields the row does
     not have are read from the database when used, those `model` no longer has are left out, so
     a row kept by an earlier release still makes a correct instance."""
-    fields = {field.attname: field for field in model._meta.concrete_fields}
+    fields, parent_links = _columns(model)
     values = {name: fields[name].to_python(value) for name, value in row.items() if name in fields}
-    for field in fields.values():
-        # The link to a parent model (a page's page_ptr_id) is the parent's id.
-        if field.remote_field is not None and getattr(field.remote_field, "parent_link", False):
-            values.setdefault(field.attname, values.get("id"))
+    for name in parent_links:
+        values.setdefault(name, values.get("id"))
     names = [name for name in fields if name in values]
     return model.from_db(router.db_for_read(model), names, [values[name] for name in names])
+
+
+@functools.cache
+def _columns(model):
+    """`model`'s columns by attname, and those that link to a parent model (a page's
+    page_ptr_id, which is the parent's id): read once per process, as `from_row` runs on
+    every member's page from the cache."""
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    parent_links = [
+        name
+        for name, field in fields.items()
+        if field.remote_field is not None and getattr(field.remote_field, "parent_link", False)
+    ]
+    return fields, parent_links
 
 
 # The fields of a page that menus, links, sector labels and translations use: a page from

@@ -91,11 +91,12 @@ KNOWN_ADMIN_ACCESS = "_jumelage_works_in_admin"
 
 
 def _among_admin_workers(users, user):
-    """Whether `user` is among `users`, a set of accounts that work in the admin (moderators,
-    editors): no query for an account the cache remembered as a member's."""
+    """Whether `user` is among `users()`, a set of accounts that work in the admin (moderators,
+    editors): for an account the cache remembered as a member's, neither a query nor the
+    queryset built (a millisecond of a member's page from the cache)."""
     if getattr(user, KNOWN_ADMIN_ACCESS, None) is False:
         return False
-    return getattr(user, "pk", None) is not None and users.filter(pk=user.pk).exists()
+    return getattr(user, "pk", None) is not None and users().filter(pk=user.pk).exists()
 
 
 def works_in_admin(user):
@@ -211,11 +212,11 @@ def forget_remembered_members():
 
 
 def is_moderator(user):
-    return _among_admin_workers(moderators(), user)
+    return _among_admin_workers(moderators, user)
 
 
 def is_editor(user):
-    return _among_admin_workers(editors(), user)
+    return _among_admin_workers(editors, user)
 
 
 def foundation_countries(user):
