@@ -334,7 +334,16 @@ class StoryPage(
             for version in sector_versions(sector)
         ]
         town_keys = StoryTown.objects.filter(page_id=self.pk).values("town__translation_key")
-        others = StoryPage.objects.for_listing().written_in(self.locale_id).exclude(pk=self.pk)
+        # The candidates from the stories' own rows alone: the cards' columns and the JSON of
+        # their links are read for the few found, not built (and cloned, and planned) into
+        # each subquery.
+        others = (
+            StoryPage.objects.live()
+            .public()
+            .written_in(self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("-date", "-pk")
+        )
         same_sector = Exists(
             StorySector.objects.filter(page=OuterRef("pk"), sector_id__in=sector_ids)
         )
@@ -352,7 +361,8 @@ class StoryPage(
             )
         )
         stories = (
-            others.filter(pk__in=newest)
+            StoryPage.objects.for_listing()
+            .filter(pk__in=newest)
             .annotate(same_sector=same_sector)
             .order_by("-same_sector", "-date", "-pk")
         )
