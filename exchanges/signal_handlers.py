@@ -57,6 +57,12 @@ def tell_participants_of_changes(sender, instance, **kwargs):
 
 def forget_deleted_member(sender, instance, **kwargs):
     visits.forget_member(instance)
+    Registration.objects.forget_member(instance)
+
+
+def give_free_places(sender, instance, **kwargs):
+    """A meeting published with more places (or none as a limit) moves up the members waiting."""
+    Registration.objects.fill_free_places(instance)
 
 
 def registrations_changed(sender, instance, raw=False, **kwargs):
@@ -71,6 +77,7 @@ def register():
     )
     page_published.connect(push_schedule_to_translations, sender=MeetingPage)
     page_published.connect(tell_participants_of_changes, sender=MeetingPage)
+    page_published.connect(give_free_places, sender=MeetingPage)
     # An exchange visit's dates, towns, seats and deadline are the visit's, in every language.
     page_published.connect(push_schedule_to_translations, sender=VisitPage)
     pre_delete.connect(

@@ -16,6 +16,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
+from community.privacy import delete_account
 from exchanges.choices import MeetingFormat, RegistrationStatus
 from exchanges.models import MeetingPage, Registration, RegistrationClosed
 from tests.calendar_base import CalendarMixin, local
@@ -481,6 +482,34 @@ class RegistrationTests(CalendarTestCase):
         self.assertIn("Kleine Gruppe", mail.outbox[0].subject)
         self.assertIn("Ein Platz ist für Sie frei geworden", mail.outbox[0].subject)
         self.assertIn("http://testserver/de/kalender/klein/", mail.outbox[0].body)
+
+    def test_more_places_published_go_to_the_members_waiting_in_their_order(self):
+        # Found by the outsider's pass: an editor raised the places, the page said one was
+        # free, and the member waiting stayed waiting while a newcomer could take it.
+        first, second, third, fourth = self.members
+        for member in self.members:
+            Registration.objects.register(self.small, member)
+        mail.outbox = []
+        self.small.capacity = 3
+        with self.captureOnCommitCallbacks(execute=True):
+            self.small.save_revision().publish()
+        self.assertEqual(Registration.objects.get(user=third).status, RegistrationStatus.REGISTERED)
+        self.assertEqual(
+            Registration.objects.get(user=fourth).status, RegistrationStatus.WAITLISTED
+        )
+        told = [message.to for message in mail.outbox if "frei geworden" in message.subject]
+        self.assertEqual(told, [["lid2@example.org"]])
+        self.client.force_login(fourth)
+        self.assertContains(self.client.get("/nl/agenda/klein/"), "0 van 3 plaatsen vrij")
+
+    def test_a_place_of_a_deleted_account_goes_to_the_first_member_waiting(self):
+        first, waiting = self.full_with_one_waiting()
+        with self.captureOnCommitCallbacks(execute=True):
+            delete_account(first)
+        self.assertEqual(
+            Registration.objects.get(user=waiting).status, RegistrationStatus.REGISTERED
+        )
+        self.assertEqual([message.to for message in mail.outbox], [["lid2@example.org"]])
 
     def test_cancelling_a_waiting_place_promotes_nobody(self):
         for member in self.members[:3]:

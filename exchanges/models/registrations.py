@@ -153,6 +153,26 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         taken = self.for_meeting(meeting).registered().count()
         return meeting.capacity is not None and taken >= meeting.capacity
 
+    def fill_free_places(self, meeting):
+        """Gives the places that came free otherwise than by a cancellation (more places
+        published, no limit any more) to the members waiting, first come first served; each is
+        told by email. Returns the promoted registrations."""
+        promoted = []
+        with transaction.atomic():
+            self._lock(meeting)
+            while (first := self._promote(meeting)) is not None:
+                promoted.append(first)
+        for registration in promoted:
+            transaction.on_commit(registration.notify_promotion)
+        return promoted
+
+    def forget_member(self, user):
+        """Before a member's account is deleted: the places they held are given up as by a
+        cancellation, so the first member waiting is moved up (and told), not left waiting
+        beside a free place for whoever registers next."""
+        for registration in self.filter(user=user).registered().select_related("meeting"):
+            self.cancel(registration.meeting, user)
+
     def _promote(self, meeting):
         # A cancelled meeting, or one that has begun, has no place to give: nobody is moved up
         # (or emailed "you are registered") for it.
