@@ -57,7 +57,11 @@ def tell_participants_of_changes(sender, instance, **kwargs):
 
 def forget_deleted_member(sender, instance, **kwargs):
     visits.forget_member(instance)
-    Registration.objects.forget_member(instance)
+    # The places the member held are given up as by a cancellation, so the first member waiting
+    # is moved up (and told), not left waiting beside a free place for whoever registers next.
+    held = Registration.objects.filter(user=instance).registered().select_related("meeting")
+    for registration in held:
+        Registration.objects.cancel(registration.meeting, instance)
 
 
 def give_free_places(sender, instance, **kwargs):

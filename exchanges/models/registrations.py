@@ -166,13 +166,6 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             transaction.on_commit(registration.notify_promotion)
         return promoted
 
-    def forget_member(self, user):
-        """Before a member's account is deleted: the places they held are given up as by a
-        cancellation, so the first member waiting is moved up (and told), not left waiting
-        beside a free place for whoever registers next."""
-        for registration in self.filter(user=user).registered().select_related("meeting"):
-            self.cancel(registration.meeting, user)
-
     def _promote(self, meeting):
         # A cancelled meeting, or one that has begun, has no place to give: nobody is moved up
         # (or emailed "you are registered") for it.
