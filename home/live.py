@@ -247,16 +247,25 @@ def _keys_of_kept(parts, kept, page_key):
 
 
 def _read_kept(parts, kept, page_key, read):
-    """(the parts kept for anonymous visitors if they are current, else None; the keys and
-    token names they are kept under, and what the cache holds of those)."""
+    """(the parts kept for anonymous visitors if they are current, else None; the key they are
+    kept under, and their tokens as the cache holds them)."""
     keys, names = _keys_of_kept(parts, kept, page_key)
-    if _keys_of_entry.get(page_key) == keys and read is not None:
+    html, tokens = _read_entry(_keys_of_entry, page_key, keys, names, read)
+    return html, keys[0], tokens
+
+
+def _read_entry(keys_known, page_key, keys, names, read):
+    """(the HTML kept under `keys[0]` if it is current: rendered under the tokens of `names`
+    the cache holds now, and before its `until`; else None. The tokens as read.) From `read`
+    when this process knew the keys (`keys_known`, by page entry) and read them with the page,
+    else from a read of its own."""
+    if keys_known.get(page_key) == keys and read is not None:
         found = read
     else:
         found = cache.get_many(keys)
-        if len(_keys_of_entry) >= KEYS_OF_ENTRIES_KEPT:
-            _keys_of_entry.clear()
-        _keys_of_entry[page_key] = keys
+        if len(keys_known) >= KEYS_OF_ENTRIES_KEPT:
+            keys_known.clear()
+        keys_known[page_key] = keys
     tokens = {name: found.get(token_key(name)) for name in names}
     entry = found.get(keys[0])
     current = (
@@ -265,7 +274,19 @@ def _read_kept(parts, kept, page_key, read):
         and entry["tokens"] == tokens
         and (entry["until"] is None or time.time() < entry["until"])
     )
-    return (entry["html"] if current else None), keys[0], tokens
+    return (entry["html"] if current else None), tokens
+
+
+def _keep(key, tokens, html, until):
+    """Keeps `html` rendered under `tokens` (made before it was rendered) for
+    CACHE_VERSION_SECONDS at most, and not past `until`; nothing when a token is missing (Redis
+    away)."""
+    seconds = settings.CACHE_VERSION_SECONDS
+    if until is not None:
+        seconds = min(seconds, until.timestamp() - time.time())
+    if None not in tokens.values() and seconds >= 1:
+        stamp = None if until is None else until.timestamp()
+        cache.set(key, {"tokens": tokens, "html": html, "until": stamp}, int(seconds))
 
 
 def _kept_for_everyone(parts, kept, page_key, read):
@@ -286,33 +307,14 @@ def _kept_for_everyone(parts, kept, page_key, read):
             return {index: html[index] for index in shared}, None
     key, names = _keys_of_shared(parts, shared, page_key)
     keys = [key, *map(token_key, names)]
-    if _keys_of_shared_entry.get(page_key) == keys and read is not None:
-        found = read
-    else:
-        found = cache.get_many(keys)
-        if len(_keys_of_shared_entry) >= KEYS_OF_ENTRIES_KEPT:
-            _keys_of_shared_entry.clear()
-        _keys_of_shared_entry[page_key] = keys
-    tokens = {name: found.get(token_key(name)) for name in names}
-    entry = found.get(key)
-    if (
-        entry is not None
-        and None not in tokens.values()
-        and entry["tokens"] == tokens
-        and (entry["until"] is None or time.time() < entry["until"])
-    ):
-        return dict(zip(shared, entry["html"], strict=True)), None
+    html, tokens = _read_entry(_keys_of_shared_entry, page_key, keys, names, read)
+    if html is not None:
+        return dict(zip(shared, html, strict=True)), None
     # Made before the parts read the database, as for anonymous visitors' parts.
     tokens = with_missing_made(tokens)
 
     def keep(rendered, until):
-        seconds = settings.CACHE_VERSION_SECONDS
-        if until is not None:
-            seconds = min(seconds, until.timestamp() - time.time())
-        if None not in tokens.values() and seconds >= 1:
-            stamp = None if until is None else until.timestamp()
-            html = [rendered[index] for index in shared]
-            cache.set(key, {"tokens": tokens, "html": html, "until": stamp}, int(seconds))
+        _keep(key, tokens, [rendered[index] for index in shared], until)
 
     return {}, keep
 
@@ -335,12 +337,7 @@ def _kept_for_visitors(request, parts, kept, page_key, read):
         return html
     tokens = with_missing_made(tokens)
     rendered, until = _render(request, parts, kept)
-    seconds = settings.CACHE_VERSION_SECONDS
-    if until is not None:
-        seconds = min(seconds, until.timestamp() - time.time())
-    if None not in tokens.values() and seconds >= 1:
-        stamp = None if until is None else until.timestamp()
-        cache.set(entry_key, {"tokens": tokens, "html": rendered, "until": stamp}, int(seconds))
+    _keep(entry_key, tokens, rendered, until)
     return rendered
 
 
