@@ -42,11 +42,12 @@ def meeting_context(request, pk, key):
     anyone's: the places taken, her place on the waiting list), so her next hits ask nothing;
     whether registration is open is worked out on each hit, as it changes by time alone."""
     user = request.user
+    meeting = MeetingPage.objects.only(*MEETING_FIELDS)
     if not user.is_authenticated:
-        return MeetingPage.objects.only(*MEETING_FIELDS).get(pk=pk).get_context(request)
+        return meeting.get(pk=pk).get_context(request)
 
     def read():
-        page = MeetingPage.objects.only(*MEETING_FIELDS).get(pk=pk)
+        page = meeting.get(pk=pk)
         taken, mine, position = page.registration_state(user)
         return {
             "page": row_of(page, ("id", *MEETING_FIELDS)),
@@ -55,7 +56,7 @@ def meeting_context(request, pk, key):
             "position": position,
         }
 
-    state = live.kept(f"meeting:{pk}:user:{user.pk}", meeting_tokens(pk, key), read)
+    state = live.kept_while_current(f"meeting:{pk}:user:{user.pk}", meeting_tokens(pk, key), read)
     page = from_row(MeetingPage, state["page"])
     mine = None if state["mine"] is None else from_row(Registration, state["mine"])
     return {

@@ -117,7 +117,7 @@ def token_key(name):
     return f"live-token:{name}"
 
 
-def kept(key, names, compute):
+def kept_while_current(key, names, compute):
     """`compute()` (plain data, as for `home.cache.remember`), kept while the tokens of `names`
     and the versions of the content are current, for CACHE_VERSION_SECONDS at most: what a
     part's context reads of objects that say when they change (a meeting's registrations as one
@@ -126,16 +126,14 @@ def kept(key, names, compute):
         return compute()
     entry_key = f"live-kept:{key}:{version_of(*KINDS)}"
     found = cache.get_many([entry_key, *map(token_key, names)])
-    tokens = {name: found.get(token_key(name)) for name in names}
-    entry = found.get(entry_key)
-    if entry is not None and None not in tokens.values() and entry["tokens"] == tokens:
-        return entry["value"]
+    value, tokens = _current(found, entry_key, names)
+    if value is not None:
+        return value
     # Made before reading the database: a change committed meanwhile replaces them.
     tokens = with_missing_made(tokens)
     value = compute()
     check_plain(value, entry_key)
-    if None not in tokens.values():
-        cache.set(entry_key, {"tokens": tokens, "value": value}, settings.CACHE_VERSION_SECONDS)
+    _keep(entry_key, tokens, value, None)
     return value
 
 
@@ -266,8 +264,15 @@ def _read_entry(keys_known, page_key, keys, names, read):
         if len(keys_known) >= KEYS_OF_ENTRIES_KEPT:
             keys_known.clear()
         keys_known[page_key] = keys
+    return _current(found, keys[0], names)
+
+
+def _current(found, key, names):
+    """(what `found`, a read of the cache, holds under `key` if it is current: kept under the
+    tokens of `names` the cache holds now, and before its `until`; else None. The tokens as
+    read.)"""
     tokens = {name: found.get(token_key(name)) for name in names}
-    entry = found.get(keys[0])
+    entry = found.get(key)
     current = (
         entry is not None
         and None not in tokens.values()
@@ -278,9 +283,9 @@ def _read_entry(keys_known, page_key, keys, names, read):
 
 
 def _keep(key, tokens, html, until):
-    """Keeps `html` rendered under `tokens` (made before it was rendered) for
-    CACHE_VERSION_SECONDS at most, and not past `until`; nothing when a token is missing (Redis
-    away)."""
+    """Keeps `html` (what a part shows, or what its context read: `kept_while_current`) made
+    under `tokens` (made before it) for CACHE_VERSION_SECONDS at most, and not past `until`;
+    nothing when a token is missing (Redis away)."""
     seconds = settings.CACHE_VERSION_SECONDS
     if until is not None:
         seconds = min(seconds, until.timestamp() - time.time())
