@@ -55,6 +55,8 @@ CONTENT = (PAGES, IMAGES, DOCUMENTS, SNIPPETS)
 
 VERSIONS_KEY = "cache-versions"
 _request_versions = ContextVar("cache_versions", default=None)
+# In a request served with every cache off, until something asks for the versions: nothing does.
+_UNREAD = object()
 # What `remember` computed or fetched during the request, by name: asked again (the locales on
 # every card, the sector pages, the navigation in header and footer), it costs nothing, with or
 # without a cache. Emptied when the request changes content.
@@ -82,15 +84,18 @@ class CacheVersion(models.Model):
 def versions():
     """{kind: token}: from the request's first reading, else this process's recent reading,
     else the shared cache, else the database."""
-    current = _request_versions.get()
-    if current is None:
-        current = _process_versions.get(time.monotonic())
+    in_request = _request_versions.get()
+    if in_request is not None and in_request is not _UNREAD:
+        return in_request
+    current = _process_versions.get(time.monotonic())
     if current is None:
         current = cache.get(VERSIONS_KEY)
         if current is None:
             current = dict(CacheVersion.objects.values_list("kind", "token"))
             cache.set(VERSIONS_KEY, current, settings.CACHE_VERSION_SECONDS)
         _process_versions.keep(current, time.monotonic())
+    if in_request is _UNREAD:
+        _request_versions.set(current)
     return current
 
 
@@ -133,8 +138,15 @@ def version_of(*kinds):
 @contextmanager
 def versions_for_request():
     """Within the block (a request), the versions are read once, and what `remember` returns
-    is kept for the rest of the request."""
-    reset = _request_versions.set(versions())
+    is kept for the rest of the request. Read first, before the request reads any content: what
+    it keeps was then made of what was current under them, or older. With every cache off,
+    only when something asks for them (nothing does, so such a request reads none)."""
+    caching = (
+        settings.PAGE_CACHE_SECONDS > 0
+        or settings.CONTENT_CACHE_SECONDS > 0
+        or settings.CACHE_RENDERED_HTML
+    )
+    reset = _request_versions.set(versions() if caching else _UNREAD)
     memo_reset = _request_memo.set({})
     query_reset = _request_query.set(
         {"names": set(), "values": {}, "refused": False, "content_only": False}
