@@ -12,7 +12,9 @@ is told once however often the code that tells it runs (home.notifications).
 
 A change of a meeting is told by a task (tell_of_change), so publishing it costs the editor's
 request the same whatever the number of participants, and a worker that stops half-way is
-retried without telling anyone twice."""
+retried without telling anyone twice. So is a change of one registration (tell_of_registration):
+a member's click on "register" or "cancel" waits for the database, not for the email and its
+invitation to be made (two thirds of its time when they were made in the request)."""
 
 import datetime
 
@@ -22,7 +24,7 @@ from django_tasks import task
 
 from home.i18n import live_translation
 from home.notifications import send_templated_email
-from home.urls_util import base_url, current_request, email_url
+from home.urls_util import at_address, base_url, current_request, email_url
 
 from . import models
 from .events import invitation
@@ -117,6 +119,41 @@ def registration_cancelled(registration, sequence):
         method=CANCEL,
         sequence=sequence,
     )
+
+
+# What `tell_later` tells of one registration, by its kind.
+REGISTRATION_NEWS = {
+    "confirmed": registration_confirmed,
+    "cancelled": registration_cancelled,
+    "promoted": lambda registration, _sequence: promoted(registration),
+}
+
+
+def tell_later(news, registration, sequence=None):
+    """Has the member of `registration` told `news` (a key of REGISTRATION_NEWS) by the task
+    worker, with links to the address of the request being served; to be called once the
+    change is committed."""
+    tell_of_registration.enqueue(
+        news, registration.pk, registration.status, sequence, base_url(current_request())
+    )
+
+
+# Before Wagtail's own tasks, as the email it queues (home.mail): a member waits for it.
+@task(priority=10)
+def tell_of_registration(news, registration_id, status, sequence, origin):
+    """Tells the member of the registration `registration_id` its `news` (see `tell_later`),
+    unless it is no longer in the `status` it was told for: a later change (cancelled
+    meanwhile, promoted from the waiting list) is told by its own email. Returns the email, or
+    None."""
+    registration = (
+        models.Registration.objects.filter(pk=registration_id, status=status)
+        .select_related("user", "meeting")
+        .first()
+    )
+    if registration is None or news not in REGISTRATION_NEWS:
+        return None
+    with at_address(origin):
+        return REGISTRATION_NEWS[news](registration, sequence)
 
 
 CHANGES = ("moved", "cancelled", "reinstated")

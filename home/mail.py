@@ -1,4 +1,5 @@
-"""Outgoing email: rendered in the request that causes it, sent by the task worker.
+"""Outgoing email: rendered where it is caused (a request, or a task that a member's action
+enqueued: exchanges.notifications.tell_of_registration), sent by the task worker.
 
 Every message becomes an `OutgoingEmail` row and a task (`deliver_email`) in the
 same database transaction as the change that caused it. The request never talks to the SMTP

@@ -30,8 +30,9 @@ def email_context(request=None):
     name, the address of the site (`site_url`: the request's own address when it is one of the
     site's own, so links in an email lead back where the visitor was; otherwise, and without a
     request, WAGTAILADMIN_BASE_URL: see home.urls_util.base_url) and its home page
-    in that language. Emails are rendered when they are queued, in the request that causes them;
-    the task worker only sends what was rendered."""
+    in that language. Emails are rendered when they are queued, mostly in the request that
+    causes them; a task that renders one links to the address of the request that enqueued it
+    (home.urls_util.at_address). The task worker sends what was rendered."""
     site_url = base_url(request)
     return {
         "site_name": str(SITE_NAME),

@@ -1,5 +1,7 @@
 """The one helper that turns a path into an absolute URL."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from allauth.core import context as allauth_context
@@ -9,6 +11,8 @@ from django.http.request import split_domain_port
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+# In a task: the address of the request that caused it (`at_address`).
+_caused_at = ContextVar("caused_at", default=None)
 
 
 def current_request():
@@ -68,13 +72,25 @@ def trusted_request_origin(request):
 
 def base_url(request=None):
     """`scheme://host[:port]` for links in emails: the address of the request being served when
-    it is one of the site's own (`trusted_request_origin`), else the public address in
-    WAGTAILADMIN_BASE_URL (which `make run` sets to the address it serves)."""
+    it is one of the site's own (`trusted_request_origin`), in a task the one of the request
+    that enqueued it (`at_address`), else the public address in WAGTAILADMIN_BASE_URL (which
+    `make run` sets to the address it serves)."""
     if request is not None:
         origin = trusted_request_origin(request)
         if origin is not None:
             return origin
-    return public_base_url()
+    return _caused_at.get() or public_base_url()
+
+
+@contextmanager
+def at_address(origin):
+    """Within the block (a task), links in emails go to `origin`: `base_url()` of the request
+    that enqueued the task, passed along with its arguments (None: WAGTAILADMIN_BASE_URL)."""
+    reset = _caused_at.set(origin)
+    try:
+        yield
+    finally:
+        _caused_at.reset(reset)
 
 
 def email_url(path, site_url=None):

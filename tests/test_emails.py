@@ -19,6 +19,7 @@ from django.test import TestCase, TransactionTestCase, override_settings
 
 from exchanges.models import Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
+from tests.security.test_mail_outage import run_worker
 from tests.test_members import MembersTestCase
 
 User = get_user_model()
@@ -114,6 +115,42 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         [email] = mail.outbox
         self.assertEqual(email.to, ["redactie@example.org"])
         self.assertIn(f"http://testserver:8801/admin/pages/{story.pk}/edit/", email.body)
+
+
+@SERVED_AT_HOST
+@time_machine.travel(NOW, tick=False)
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+class RegistrationEmailsByTheWorkerTests(CalendarMixin, TransactionTestCase):
+    """As a deployment runs: a member's click on "register" or "cancel" has the email made and
+    sent by the task worker (`manage.py db_worker`), which links to the address the member
+    clicked at, and tells what is still true when it runs."""
+
+    def setUp(self):
+        self.build_calendar()
+        self.small = self.meeting(
+            local(2026, 3, 20, 19, 0), title="Kleine groep", slug="klein", capacity=1
+        )
+        self.anna = User.objects.create_user("anna@example.org", "x", language="nl")
+        self.client.force_login(self.anna)
+        run_worker()  # what building the site queued
+
+    def test_the_worker_sends_the_confirmation_with_the_invitation_linking_where_she_clicked(self):
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        self.assertEqual(mail.outbox, [])
+        run_worker()
+        [email] = mail.outbox
+        self.assertEqual(email.to, ["anna@example.org"])
+        self.assertIn("http://testserver:8801/nl/agenda/klein/", email.body)
+        [invitation] = [a for a in email.attachments if a[2].startswith("text/calendar")]
+        self.assertIn("METHOD:REQUEST", invitation[1])
+
+    def test_a_place_given_up_before_the_worker_ran_is_not_confirmed_after_its_cancellation(self):
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)
+        run_worker()
+        [email] = mail.outbox
+        [invitation] = [a for a in email.attachments if a[2].startswith("text/calendar")]
+        self.assertIn("METHOD:CANCEL", invitation[1])
 
 
 @SERVED_AT_HOST

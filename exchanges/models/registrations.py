@@ -85,7 +85,7 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                     AnnouncedSchedule.objects.supersede(meeting) if existing else told.sequence
                 )
                 transaction.on_commit(
-                    lambda: notifications.registration_confirmed(registration, sequence)
+                    lambda: notifications.tell_later("confirmed", registration, sequence)
                 )
             return registration
 
@@ -107,7 +107,7 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             if notify and freed and not meeting.cancelled and timezone.now() < meeting.start:
                 sequence = AnnouncedSchedule.objects.supersede(meeting)
                 transaction.on_commit(
-                    lambda: notifications.registration_cancelled(registration, sequence)
+                    lambda: notifications.tell_later("cancelled", registration, sequence)
                 )
         if promoted is not None:
             transaction.on_commit(lambda: promoted.notify_promotion())
@@ -138,12 +138,10 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             if was_registered != now_registered and told:
                 # Newer than whatever this member was sent before.
                 sequence = AnnouncedSchedule.objects.supersede(meeting)
-                tell = (
-                    notifications.registration_confirmed
-                    if now_registered
-                    else notifications.registration_cancelled
+                news = "confirmed" if now_registered else "cancelled"
+                transaction.on_commit(
+                    lambda: notifications.tell_later(news, registration, sequence)
                 )
-                transaction.on_commit(lambda: tell(registration, sequence))
         if promoted is not None:
             transaction.on_commit(lambda: promoted.notify_promotion())
         return registration
@@ -250,5 +248,6 @@ class Registration(models.Model):
         )
 
     def notify_promotion(self):
-        """Tells the member their place, with the invitation for their calendar."""
-        return notifications.promoted(self)
+        """Tells the member their place, with the invitation for their calendar (by the task
+        worker)."""
+        notifications.tell_later("promoted", self)
