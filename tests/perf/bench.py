@@ -7,6 +7,7 @@ its caches, for anonymous visitors and for members.
     BENCH_RESEED=1 make bench        # seed the bench database again
     BENCH_PHASES=uncached,cached make bench   # some of the phases only
     DB_CONN_MAX_AGE=0 make bench     # a new database connection per request (default here: 60)
+    BENCH_GUNICORN_THREADS=4 make bench   # threaded workers (gthread) instead of sync ones
 
 The first run seeds its own PostgreSQL database, `jumelage_bench` on 127.0.0.1:5432 (the demo
 plus `seed_bench`: 10,000 stories, 2,000 meetings, 500 members, in Dutch and German); later runs
@@ -197,7 +198,7 @@ def fetch(port, path, headers=None):
 
 
 def gunicorn(env, log):
-    return Gunicorn(env, free_port(), log, WORKERS)
+    return Gunicorn(env, free_port(), log, WORKERS, setting("GUNICORN_THREADS", 1))
 
 
 # Measuring
@@ -435,6 +436,7 @@ def main():
         "connections": setting("CONNECTIONS", 16),
         "threads": setting("THREADS", 2),
         "workers": WORKERS,
+        "gunicorn_threads": setting("GUNICORN_THREADS", 1),
         "db_conn_max_age": CONN_MAX_AGE,
         "page_cache_seconds": WARM_CACHE_SECONDS,
         "writers": WRITERS,
