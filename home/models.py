@@ -29,7 +29,7 @@ from .machine_translation import (  # noqa: F401 (home/machine_translation.py)
 )
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
-from .visibility import ViewRestrictionsMixin
+from .visibility import ViewRestrictionsMixin, public
 
 # What `getattr` gives for an annotation a page was read without.
 NOT_READ = object()
@@ -329,6 +329,17 @@ class StandardPage(ViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def subpages(self):
+        """The live, public pages below this one, in the order of the page tree. The main menu
+        holds only the home page's children, so a page an editor adds below a page of text (the
+        history below the about page) is reached from here, or from nowhere. No query for a page
+        with none below it."""
+        if not self.numchild:
+            return []
+        # With the source of an untranslated one (an alias): the list marks its language.
+        below = StandardPage.objects.child_of(self).live().select_related("alias_of")
+        return list(public(below).order_by("path"))
 
 
 @register_setting(icon="group")

@@ -54,6 +54,17 @@ class LoadDemoTests(TestCase):
         self.assertNotContains(response, 'class="language-notice"')
         self.assertContains(response, "Partnerschaft")
 
+    def test_every_page_of_text_is_linked_from_the_page_above_it(self):
+        """The history below the about page was live and in the sitemap, but no link led there:
+        the menu holds only the home page's children."""
+        pages = StandardPage.objects.live().select_related("locale")
+        self.assertIn("/nl/over-de-jumelage/geschiedenis/", [page.url for page in pages])
+        for page in pages:
+            with self.subTest(page=page.url):
+                above = page.get_parent().url
+                html = self.client.get(above).content.decode()
+                self.assertIn(f'href="{page.url}"', html, f"no link from {above}")
+
     def test_footer_links_privacy_and_accessibility_statements_per_language(self):
         settings = FoundationSettings.objects.get()
         self.assertEqual(settings.foundations.count(), 2)

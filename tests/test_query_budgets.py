@@ -55,7 +55,7 @@ class UncachedQueryBudgetTests(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.build_calendar()
-        about = cls.add_page(title="Over ons", slug="over-ons")
+        cls.about = about = cls.add_page(title="Over ons", slug="over-ons")
         cls.translated(about, title="Über uns", slug="ueber-uns")
         # The footer as a site has it: both foundations and a statement in both languages.
         footer = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
@@ -91,10 +91,11 @@ class UncachedQueryBudgetTests(CalendarMixin, TestCase):
 
     @classmethod
     def add_content(cls, count, first):
-        """`count` stories with a picture, in both sectors and towns, and `count` meetings, half
-        of them past, with registrations."""
+        """`count` stories with a picture, in both sectors and towns, `count` meetings, half
+        of them past, with registrations, and `count` pages below the about page."""
         start = datetime.date(2020, 1, 1)
         for number in range(first, first + count):
+            cls.add_page(parent=cls.about, title=f"Onderdeel {number}", slug=f"onderdeel-{number}")
             cls.story(
                 title=f"Verhaal {number}",
                 slug=f"verhaal-{number}",
