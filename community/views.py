@@ -162,8 +162,10 @@ def newsletter_subscribe(request):
     """A visitor subscribes with their address and consent; a confirmation link follows by
     email. Every address gets the same answer, subscribed or not. Not kept by the page cache
     (a form with a CSRF token, and an answer by who asks). A logged-in member opts in or out
-    in one click instead, as on their profile (their address is verified). Its `page` is the
-    archive, the section the main menu marks."""
+    in one click instead, as on their profile (their address is verified). The archive is its
+    `menu_section`, which the main menu marks and the breadcrumbs lead back to; not its `page`:
+    a view has no page, and the language switcher, hreflang and canonical links would lead to
+    the archive."""
     archive = newsletter_archive()
     if request.user.is_authenticated:
         return newsletter_member(request, archive)
@@ -173,9 +175,10 @@ def newsletter_subscribe(request):
         return render(
             request,
             "community/newsletter_subscribe.html",
-            {"requested": True, "email": form.cleaned_data["email"], "page": archive},
+            {"requested": True, "email": form.cleaned_data["email"], "menu_section": archive},
         )
-    return render(request, "community/newsletter_subscribe.html", {"form": form, "page": archive})
+    context = {"form": form, "menu_section": archive}
+    return render(request, "community/newsletter_subscribe.html", context)
 
 
 def newsletter_member(request, archive):
@@ -194,7 +197,7 @@ def newsletter_member(request, archive):
         subscriptions.set_member_subscription(request.user, True)
         messages.success(request, _("From now on we send you the newsletter."))
         return redirect("newsletter_subscribe")
-    context = {"member": True, "receives": receives, "page": archive}
+    context = {"member": True, "receives": receives, "menu_section": archive}
     return render(request, "community/newsletter_subscribe.html", context)
 
 

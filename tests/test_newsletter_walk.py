@@ -209,6 +209,29 @@ class SubscribingWalkTests(NewsletterMixin, TestCase):
         current = page.find("header").find_all("a", attrs={"aria-current": "page"})
         self.assertEqual({a["href"] for a in current}, {self.archive_de.url})
 
+    def test_language_switcher_leads_to_the_subscribe_page_in_the_other_language(self):
+        """It led to the other language's archive: the view gave the archive as its page (for
+        the menu), and the switcher, hreflang and canonical links followed that page."""
+        member = Client()
+        member.force_login(self.anna)
+        for client in (self.client, member):
+            for here, there in (
+                ("/nl/newsletter/", "/de/newsletter/"),
+                ("/de/newsletter/", "/nl/newsletter/"),
+            ):
+                with self.subTest(here=here, member=client is member):
+                    page = soup(client.get(here))
+                    switcher = page.find("nav", class_="language-switcher")
+                    self.assertEqual([a["href"] for a in switcher.find_all("a")], [there])
+                    alternates = {
+                        link["href"]
+                        for link in page.find_all("link", rel="alternate", hreflang=True)
+                    }
+                    self.assertNotIn(f"http://testserver{self.archive.url}", alternates)
+                    self.assertNotIn(f"http://testserver{self.archive_de.url}", alternates)
+                    canonical = page.find("link", rel="canonical")
+                    self.assertTrue(canonical is None or canonical["href"].endswith(here))
+
     def test_unsubscribed_reader_is_led_on_to_the_archive_and_home(self):
         subscriber = self.subscriber("jan@example.org")
         page = soup(self.client.post(f"/nl/newsletter/unsubscribe/{subscriber.token}/"))
