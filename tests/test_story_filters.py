@@ -4,6 +4,7 @@ number of queries with three times as many stories."""
 
 import datetime
 
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -78,3 +79,53 @@ class StoryFilterChoicesTests(StoriesMixin, TestCase):
         self.assertEqual(self.queries(self.story_index), few)
         self.assertEqual(few, 1)
         self.assert_same_choices()
+
+
+class StoryTagLinkTests(StoriesMixin, TestCase):
+    """A story's tags link to its overview filtered by them, where the overview filters by them:
+    an untranslated Dutch story in the German tree keeps its Dutch tags, which the German
+    overview does not offer, and /de/geschichten/?tag=gemeente showed every story."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        visit = cls.story(title="Bezoek", slug="bezoek", tag_names=["bezoek"])
+        german = cls.translated(visit, title="Besuch", slug="besuch")
+        german.tags.set(["besuch"])
+        german.save_revision().publish()
+        untranslated = cls.story(
+            title="Grondafspraken", slug="grondafspraken", tag_names=["gemeente", "stichting"]
+        )
+        untranslated.copy_for_translation(cls.german, alias=True)
+
+    def tags_of(self, url):
+        page = BeautifulSoup(self.client.get(url).content, "html.parser")
+        return page.find("aside", class_="story__aside").find("ul", class_="tags")
+
+    def test_every_tag_link_leads_to_the_overview_filtered_by_it(self):
+        for url in (
+            "/nl/verhalen/bezoek/",
+            "/nl/verhalen/grondafspraken/",
+            "/de/geschichten/besuch/",
+            "/de/geschichten/grondafspraken/",
+        ):
+            for link in self.tags_of(url).find_all("a"):
+                with self.subTest(url=url, tag=link.get_text()):
+                    overview = BeautifulSoup(self.client.get(link["href"]).content, "html.parser")
+                    chosen = overview.find("select", attrs={"name": "tag"}).find(
+                        "option", selected=True
+                    )
+                    self.assertEqual(chosen.get_text(strip=True), link.get_text(strip=True))
+                    self.assertIn(url, {a["href"] for a in overview.select(".card a")})
+
+    def test_untranslated_storys_tags_are_shown_in_its_language_without_a_link(self):
+        tags = self.tags_of("/de/geschichten/grondafspraken/")
+        self.assertEqual([li.get_text(strip=True) for li in tags("li")], ["gemeente", "stichting"])
+        self.assertEqual(tags.find_all("a"), [])
+        self.assertEqual(tags["lang"], "nl")
+        dutch = self.tags_of("/nl/verhalen/grondafspraken/")
+        self.assertEqual(
+            [a["href"] for a in dutch("a")],
+            ["/nl/verhalen/?tag=gemeente", "/nl/verhalen/?tag=stichting"],
+        )
+        self.assertFalse(dutch.has_attr("lang"))

@@ -147,9 +147,10 @@ class StoryIndexPage(OverviewPage):
             return self._filter_choices_apart()
         page, town, tag, tagged = Page._meta, Town._meta, Tag._meta, StoryTag._meta
         # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
-        # one) keeps its Dutch tags, which are not offered in the German overview. They are
-        # found once, as the distinct tags of these stories' tag links, not by searching each
-        # tag's links for one of these stories (most of them are the other language's).
+        # one) keeps its Dutch tags, which are not offered in the German overview (nor linked on
+        # its page: StoryPage.tags_filter_the_overview). They are found once, as the distinct
+        # tags of these stories' tag links, not by searching each tag's links for one of these
+        # stories (most of them are the other language's).
         tags = (
             f", tags(id) AS MATERIALIZED (SELECT DISTINCT i.{tagged.get_field('tag').column}"  # noqa: S608 (names of our tables)
             f" FROM {tagged.db_table} i INNER JOIN {page.db_table} p"
@@ -367,6 +368,15 @@ class StoryPage(
             .order_by("-same_sector", "-date", "-pk")
         )
         return with_renditions(with_localized_sectors(stories[:limit]))
+
+    @property
+    def tags_filter_the_overview(self):
+        """Whether the overview above this story filters by its tags, so that its page may
+        link them there: the overview offers the tags of the stories written in its language
+        (`StoryIndexPage.filter_choices`), not those an untranslated story (an alias) keeps,
+        words of its source's language. A link to a filter it does not offer would show every
+        story under "Tag: All"."""
+        return self.alias_of_id is None
 
     @property
     def author_name(self):
