@@ -119,6 +119,7 @@ class MeetingForm(ContributionForm):
     def fill(self, page):
         super().fill(page)
         page.organiser = self.user.public_name
+        page.organiser_member = self.user
 
 
 CONTRIBUTION_FORMS = (StoryForm, MeetingForm)

@@ -4,8 +4,8 @@ name with their profile, neither with a publish; the online link is shown by who
 context reads only the fields its templates and rules use (any other would cost a query on
 every cache hit; the tests count). What anonymous visitors see of a meeting is kept until its
 registrations change (`meeting:<translation key>`, exchanges/signal_handlers.py) or its
-registration closes; of a story's byline, until its author's name changes (`user:<id>`,
-community/signal_handlers.py)."""
+registration closes; of a story's byline and a member's meeting's organiser, until that member's
+name changes (`user:<id>`, community/signal_handlers.py)."""
 
 from django.utils import timezone
 
@@ -33,6 +33,13 @@ VISIT_FIELDS = (
     "hosting_town",
 )
 AUTHOR_FIELDS = ("author__display_name", "author__first_name", "author__last_name")
+ORGANISER_FIELDS = (
+    "organiser",
+    "member_contribution",
+    "organiser_member__display_name",
+    "organiser_member__first_name",
+    "organiser_member__last_name",
+)
 
 
 def meeting_context(request, pk, key):
@@ -84,6 +91,12 @@ def story_context(request, pk, author):
     return {"page": story.get(pk=pk)}
 
 
+def organiser_context(request, pk, member):
+    """A member's meeting names them as they are called now (MeetingPage.organiser_name)."""
+    meeting = MeetingPage.objects.select_related("organiser_member").only(*ORGANISER_FIELDS)
+    return {"page": meeting.get(pk=pk)}
+
+
 def visit_context(request, pk):
     """The visit as its sign-up part reads it; the part works out the rest (the seats left, the
     visitor's party or offer) with the `visit_signup` tag."""
@@ -92,6 +105,10 @@ def visit_context(request, pk):
 
 def story_tokens(pk, author):
     return [f"user:{author}"]
+
+
+def organiser_tokens(pk, member):
+    return [f"user:{member}"]
 
 
 def register():
@@ -111,3 +128,13 @@ def register():
     story = {"tokens": story_tokens, "for_everyone": True}
     live.register("story-author", "includes/story_author.html", story_context, **story)
     live.register("story-author-data", "includes/story_author_data.html", story_context, **story)
+    organiser = {"tokens": organiser_tokens, "for_everyone": True}
+    live.register(
+        "meeting-organiser", "includes/meeting_organiser.html", organiser_context, **organiser
+    )
+    live.register(
+        "meeting-organiser-data",
+        "includes/meeting_organiser_data.html",
+        organiser_context,
+        **organiser,
+    )

@@ -59,10 +59,13 @@ def event_location(meeting, url):
 
 
 def event_organizer(meeting):
-    """A member who organises a meeting is a person, named by their public name (what
-    `organiser` holds for members' meetings); editors name a group or a foundation."""
+    """A member who organises a meeting is a person, named by their public name as it is now
+    (which pages show live, like a story's byline); editors name a group or a foundation."""
+    name = meeting.organiser_name
+    if not name:
+        return None
     kind = "Person" if meeting.member_contribution else "Organization"
-    return {"@type": kind, "name": meeting.organiser}
+    return {"@type": kind, "name": name}
 
 
 def event_data(meeting, url, image=None):
@@ -80,7 +83,7 @@ def event_data(meeting, url, image=None):
             "previousStartDate": local_iso(meeting.moved_from),
             "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE_MODES[meeting.format]}",
             "location": event_location(meeting, url),
-            "organizer": event_organizer(meeting) if meeting.organiser else None,
+            "organizer": event_organizer(meeting),
             "inLanguage": _one_or_list(SPOKEN.get(meeting.spoken_language, [])),
             "image": image,
             "url": url,

@@ -11,6 +11,7 @@ from django.test import Client, RequestFactory, override_settings
 from wagtail.rich_text import RichText
 
 from community.models import SectorMembership, User
+from community.privacy import delete_account
 from exchanges.models import MeetingPage, Registration
 from tests.base import cache_reads
 from tests.calendar_base import local
@@ -277,6 +278,25 @@ class KeptLivePartsTests(CachedSiteTestCase):
         self.kept(STORY)
         self.member.delete()
         self.assertContains(self.again(STORY, hit=False), "door voormalig lid")
+
+    def test_a_kept_meeting_names_its_organising_member_by_their_new_name(self):
+        MeetingPage.objects.filter(translation_key=self.small.translation_key).update(
+            organiser="Anna Jansen", organiser_member=self.member, member_contribution=True
+        )
+        MeetingPage.objects.filter(pk=self.small.pk).update(owner=self.member)
+        for url in (MEETING, "/de/kalender/klein/"):
+            self.assertContains(self.kept(url), '"name":"Anna Jansen"')
+        self.member.display_name = "Anna de Vries"
+        self.member.save()
+        for url in (MEETING, "/de/kalender/klein/"):
+            response = self.again(url, hit=False)
+            self.assertContains(response, "Anna de Vries", count=2)  # the page and its JSON-LD
+            self.assertNotContains(response, "Anna Jansen")
+            self.kept(url)
+        delete_account(User.objects.get(pk=self.member.pk))
+        response = self.again(MEETING, hit=False)
+        self.assertContains(response, "voormalig lid")
+        self.assertNotContains(response, "Anna de Vries")
 
     def test_a_members_action_elsewhere_keeps_the_parts(self):
         self.kept(MEETING)

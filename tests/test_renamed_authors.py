@@ -3,12 +3,17 @@ new name at once where they name them as a story's author, while a profile save 
 nothing visitors see of published pages (another field, a member no published page names) leaves
 the cached site alone."""
 
+import json
+
 from django.test import Client, TestCase, override_settings
+from wagtail.models import WorkflowState
 
 from community.models import User
 from community.privacy import delete_account
+from exchanges.models import MeetingPage
 from home.cache import PAGES, versions
 from tests.stories_base import StoriesMixin
+from tests.test_members import MembersTestCase, soup
 
 FEEDS = ("/nl/feeds/stories.atom", "/nl/feeds/stories.rss")
 
@@ -87,3 +92,64 @@ class RenamedAuthorTests(StoriesMixin, TestCase):
                 response = self.client.get(url)
                 self.assertContains(response, "Fietsen naar Clarholz")
                 self.assertNotContains(response, "Anna Jansen")
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class RenamedOrganiserTests(MembersTestCase):
+    """A member's meeting names its organiser as the story's byline names its author: by the
+    member's public name as it is now, in both languages and in the page's JSON-LD."""
+
+    def proposed_and_approved(self):
+        self.client.force_login(self.anna)
+        data = self.story_data(
+            title="Wandelmiddag rond Steenwijk",
+            start="2030-03-13T13:00",
+            end="2030-03-13T17:00",
+            format="in_person",
+            place_name="Station Steenwijk",
+            town=str(self.steenwijkerland.pk),
+            spoken_language="nl-de",
+            capacity="20",
+        )
+        self.client.post("/nl/members/meetings/new/", data)
+        self.client.logout()
+        meeting = MeetingPage.objects.get(title=data["title"], locale=self.dutch)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        return [page.url for page in MeetingPage.objects.filter(title=data["title"])]
+
+    def organiser_shown(self, url):
+        page = soup(self.client.get(url))
+        facts = page.find("aside", attrs={"aria-labelledby": "meeting-facts"})
+        names = [dt.find_next_sibling("dd").get_text(strip=True) for dt in facts.find_all("dt")]
+        event = json.loads(page.find("script", type="application/ld+json").string)
+        return names, event["organizer"]["name"]
+
+    def test_a_renamed_member_is_named_by_their_new_name_on_their_meeting(self):
+        urls = self.proposed_and_approved()
+        self.assertEqual(len(urls), 2)  # the Dutch page and its German alias
+        for url in urls:
+            names, organizer = self.organiser_shown(url)
+            self.assertIn("Anna", names)
+            self.assertEqual(organizer, "Anna")
+        before = "Anna"
+        for new_name in ("Anna Wandelaar", "Annie"):
+            self.anna.display_name = new_name
+            self.anna.save()
+            for url in urls:
+                with self.subTest(url=url, name=new_name):
+                    names, organizer = self.organiser_shown(url)
+                    self.assertIn(new_name, names)
+                    self.assertNotIn(before, names)
+                    self.assertEqual(organizer, new_name)
+            before = new_name
+
+    def test_the_open_data_api_names_the_organiser_by_their_new_name(self):
+        self.proposed_and_approved()
+        self.anna.display_name = "Annie"
+        self.anna.save()
+        response = self.client.get("/api/v2/pages/?type=exchanges.MeetingPage&fields=organiser")
+        organisers = {item["organiser"] for item in response.json()["items"]}
+        self.assertIn("Annie", organisers)
+        self.assertNotIn("Anna", organisers)

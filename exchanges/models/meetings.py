@@ -2,6 +2,7 @@ import calendar
 import datetime
 import operator
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -10,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -209,6 +211,17 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         default=SpokenLanguage.BOTH,
     )
     organiser = models.CharField(_("organiser"), max_length=150)
+    # The member who proposed the meeting: the page names them by their public name as it is
+    # now (`organiser_name`), so a member who renames themself is not named by their old name.
+    organiser_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organising member"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
@@ -297,7 +310,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         APIField("address"),
         APIField("town", serializer=TownField()),
         APIField("spoken_language", serializer=ChoiceField(SpokenLanguage.choices)),
-        APIField("organiser"),
+        APIField("organiser", serializer=CharField(source="organiser_name", read_only=True)),
         APIField("capacity"),
         APIField("registration_deadline"),
         APIField("cancelled"),
@@ -357,17 +370,32 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     def forget_contributor(self, user):
         """The member who proposed the meeting is named as its organiser, in every language
-        version and revision: from now on a former member, in the version's own language."""
-        name = user.public_name
-        copies = MeetingPage.objects.filter(translation_key=self.translation_key, organiser=name)
+        version and revision: from now on a former member, in the version's own language. By
+        the account, not by the name: the stored one is what they were called when they
+        proposed it."""
+        copies = MeetingPage.objects.filter(
+            models.Q(organiser_member=user) | models.Q(organiser=user.public_name),
+            translation_key=self.translation_key,
+        )
         for copy in copies.select_related("locale"):
             with translation.override(copy.locale.language_code):
                 former = str(_("former member"))
-            MeetingPage.objects.filter(pk=copy.pk).update(organiser=former)
+            MeetingPage.objects.filter(pk=copy.pk).update(organiser=former, organiser_member=None)
+            names = {copy.organiser, user.public_name}
             for revision in copy.revisions.all():
-                if revision.content.get("organiser") == name:
-                    revision.content["organiser"] = former
+                content = revision.content
+                if content.get("organiser_member") == user.pk or content.get("organiser") in names:
+                    content.update(organiser=former, organiser_member=None)
                     revision.save(update_fields=["content"])
+
+    @property
+    def organiser_name(self):
+        """Who organises the meeting as visitors read it: the member who proposed it by their
+        public name now, else the organiser the page names (an editor's group, a foundation,
+        a former member)."""
+        if self.organiser_member_id and self.organiser_member:
+            return self.organiser_member.public_name or self.organiser
+        return self.organiser
 
     @cached_property
     def _picture_sector(self):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from exchanges.structured_data import article_author, article_data, event_data
+from exchanges.structured_data import article_author, article_data, event_data, event_organizer
 from home import i18n
 from home.structured_data import (
     json_ld_script,
@@ -25,6 +25,22 @@ def meeting_json_ld(context, meeting):
     """A meeting as a schema.org Event: the picture is its sector's, the same rendition as
     its Open Graph image."""
     return json_ld_script(event_data(meeting, canonical_url(context), _image_url(context, meeting)))
+
+
+@register.simple_tag(takes_context=True)
+def meeting_json_ld_open(context, meeting):
+    """A member's meeting as a schema.org Event up to its organizer: the page adds
+    `meeting_organizer_json_ld` (live, as the page names them: a member's name changes without
+    a publish) and closes the script."""
+    data = event_data(meeting, canonical_url(context), _image_url(context, meeting))
+    data.pop("organizer", None)
+    return json_ld_script_open(data, "organizer")
+
+
+@register.simple_tag
+def meeting_organizer_json_ld(meeting):
+    """The organizer of a member's meeting's Event, as JSON."""
+    return json_ld_text(event_organizer(meeting))
 
 
 @register.simple_tag(takes_context=True)

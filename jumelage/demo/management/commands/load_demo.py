@@ -433,6 +433,7 @@ class Command(site_tree.PageTreeCommand):
                 spoken_language=contribution["spoken_language"],
                 capacity=contribution.get("capacity"),
                 organiser=member.public_name,
+                organiser_member=member,
             )
             page.meeting_sectors = [MeetingSector(sector=sector)] if sector else []
         body = [("paragraph", contributions.paragraphs_to_html(contribution["body"]))]
