@@ -343,9 +343,7 @@ class ContributionForm(forms.Form):
         self.user = user
         self.editing = page is not None
         self.page = page if self.editing else self.page_model()
-        initial = (
-            self.initial_from(page) if self.editing else {"language": translation.get_language()}
-        )
+        initial = self.initial_from(page) if self.editing else self.initial_for(user)
         super().__init__(data, initial=initial, **kwargs)
         # A contribution links the sector's page of the default language, as a translated page
         # does; the member reads its name in their language.
@@ -359,6 +357,12 @@ class ContributionForm(forms.Form):
         if self.editing:
             # The language of a contribution is fixed once it exists.
             self.fields["language"].disabled = True
+
+    @classmethod
+    def initial_for(cls, user):
+        """What a new contribution's form shows: the member writes in the language of the page
+        they fill it in."""
+        return {"language": translation.get_language()}
 
     @classmethod
     def initial_from(cls, page):

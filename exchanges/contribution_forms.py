@@ -3,7 +3,7 @@ page back (`initial_from`) and fills it (`fill`). What a story or a meeting need
 page's own `clean()` (the form ends with the page's `full_clean`), so the admin asks the same."""
 
 from django import forms
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from community.forms import ContributionForm, TownChoiceField, towns_named
@@ -106,6 +106,17 @@ class MeetingForm(ContributionForm):
         # them optional.
         for name in ("place_name", "online_url"):
             self.fields[name].required_by_format = True
+
+    @classmethod
+    def initial_for(cls, user):
+        """A member proposes a meeting in their own language (the page's, else their setting)
+        and, most likely, in their own town."""
+        spoken = (translation.get_language(), user.language)
+        return {
+            **super().initial_for(user),
+            "spoken_language": next((code for code in spoken if code in SpokenLanguage), ""),
+            "town": user.town_id or "",
+        }
 
     @classmethod
     def initial_from(cls, page):

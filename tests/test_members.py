@@ -305,6 +305,23 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2026-06-01T19:30")
         self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2026-06-01T21:00")
 
+    def test_a_meeting_proposal_starts_in_the_members_language_and_town(self):
+        self.bernd.town = self.herzebrock
+        self.bernd.save()
+        self.client.force_login(self.bernd)
+        form = soup(self.client.get("/de/members/meetings/new/"))
+        spoken = form.find("select", attrs={"name": "spoken_language"})
+        self.assertEqual(spoken.find("option", selected=True).get_text(), "Deutsch")
+        town = form.find("select", attrs={"name": "town"})
+        self.assertEqual(town.find("option", selected=True).get_text(), "Herzebrock-Clarholz")
+        # A member from elsewhere, on the Dutch page: Dutch, and elsewhere.
+        self.client.force_login(self.anna)
+        form = soup(self.client.get("/nl/members/meetings/new/"))
+        spoken = form.find("select", attrs={"name": "spoken_language"})
+        self.assertEqual(spoken.find("option", selected=True).get_text(), "Nederlands")
+        town = form.find("select", attrs={"name": "town"})
+        self.assertEqual(town.find("option", selected=True).get_text(), "Elders")
+
 
 class UploadTests(MembersTestCase):
     def refused(self, upload, message):
