@@ -15,6 +15,7 @@ to guess. Renditions take their name from it."""
 import datetime
 import io
 import os
+import re
 import secrets
 
 from django.contrib.auth.signals import user_logged_out
@@ -25,6 +26,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -60,6 +62,34 @@ def formats_text(max_size):
 
 def wrong_format_text():
     return _("This is not a photo the site accepts: choose a JPEG, PNG or WebP file.")
+
+
+def invalid_image_text():
+    """Django's words for this are informal in German and cut off in Dutch (another app's Dutch
+    catalogue wins for the same text): the site's own, in its register."""
+    return _("This file is not a photo, or it is damaged: choose a JPEG, PNG or WebP file.")
+
+
+def too_many_pixels_text(pixels):
+    """`pixels`: the photo's, when its header says them; None when it is too large even for
+    that. Numbers grouped as the reader writes them (24.000.000)."""
+    if pixels is None:
+        return _("This photo has too many pixels. A photo may have at most %(max)s pixels.") % {
+            "max": number_format(MAX_PIXELS, force_grouping=True)
+        }
+    return _(
+        "This photo has too many pixels (%(pixels)s). A photo may have at most %(max)s pixels."
+    ) % {
+        "pixels": number_format(pixels, force_grouping=True),
+        "max": number_format(MAX_PIXELS, force_grouping=True),
+    }
+
+
+def pixels_of_bomb(error):
+    """The pixels Pillow's refusal of a decompression bomb names ("Image size (400000000
+    pixels) exceeds limit …"), or None."""
+    found = re.search(r"\((\d+) pixels\)", str(error))
+    return int(found.group(1)) if found else None
 
 
 def too_large_text(max_size):
@@ -135,6 +165,7 @@ class PhotoField(WagtailImageField):
         if "help_text" not in kwargs:
             self.help_text = lazy_text(formats_text, self.max_upload_size)
         self.error_messages["invalid_image_extension"] = lazy_text(wrong_format_text)
+        self.error_messages["invalid_image"] = lazy_text(invalid_image_text)
         self.error_messages["file_too_large_unknown_size"] = lazy_text(
             too_large_text, self.max_upload_size
         )
@@ -155,16 +186,14 @@ class PhotoField(WagtailImageField):
             with Image.open(f) as image:
                 width, height = image.size
                 pixels = width * height
-        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-            # So many that Pillow does not even give the size.
-            pixels = _("unknown number")
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+            # So many that Pillow refuses to open it; its refusal says how many.
+            pixels = pixels_of_bomb(error)
+            if pixels is None or pixels <= MAX_PIXELS:
+                pixels = None
         f.seek(0)
-        if not isinstance(pixels, int) or pixels > MAX_PIXELS:
-            raise ValidationError(
-                self.error_messages["file_too_many_pixels"]
-                % {"num_pixels": pixels, "max_pixels_count": MAX_PIXELS},
-                code="file_too_many_pixels",
-            )
+        if pixels is None or pixels > MAX_PIXELS:
+            raise ValidationError(too_many_pixels_text(pixels), code="file_too_many_pixels")
 
     # Shared by the photos of one submission (`PixelBudget`); none: one photo is sent.
     budget = None

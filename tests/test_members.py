@@ -339,18 +339,46 @@ class UploadTests(MembersTestCase):
         )
         self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
 
-    def test_text_file_named_jpg_is_refused(self):
-        self.refused(
-            SimpleUploadedFile("foto.jpg", b"dit is geen foto", content_type="image/jpeg"),
-            "Upload een geldige afbeelding",
-        )
+    def test_text_file_named_jpg_is_refused_in_the_sites_own_words(self):
+        def not_a_photo():
+            return SimpleUploadedFile("foto.jpg", b"dit is geen foto", content_type="image/jpeg")
 
-    def test_huge_image_is_refused(self):
+        self.refused(
+            not_a_photo(),
+            "Dit bestand is geen foto of het is beschadigd: kies een JPEG-, PNG- of WebP-bestand.",
+        )
+        german = "Diese Datei ist kein Foto oder sie ist beschädigt: Wählen Sie eine JPEG-, "
+        german += "PNG- oder WebP-Datei."
+        sent = {"photos-0-image": not_a_photo(), "photos-0-alt_text": "Ein Foto"}
+        for url in ("/de/members/stories/new/", "/de/members/meetings/new/"):
+            with self.subTest(url=url):
+                sent["photos-0-image"] = not_a_photo()
+                response = self.client.post(url, self.story_data(language="de", **sent))
+                self.assertContains(response, german)
+                self.assertNotContains(response, "Lade ")
+        profile = {"display_name": "Anna", "town": "", "language": "nl", "avatar": not_a_photo()}
+        response = self.client.post("/de/members/profile/", profile)
+        self.assertContains(response, german)
+
+    def test_huge_image_is_refused_with_its_pixels_counted_as_the_reader_writes_them(self):
         image = Image.new("1", (20000, 20000))
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
+
+        def huge():
+            return SimpleUploadedFile("groot.png", buffer.getvalue(), content_type="image/png")
+
         self.refused(
-            SimpleUploadedFile("groot.png", buffer.getvalue(), content_type="image/png"), "pixels"
+            huge(),
+            "Deze foto heeft te veel pixels (400.000.000). Een foto mag hoogstens 24.000.000 "
+            "pixels hebben.",
+        )
+        sent = {"photos-0-image": huge(), "photos-0-alt_text": "Ein Foto"}
+        response = self.client.post("/de/members/stories/new/", self.story_data(**sent))
+        self.assertContains(
+            response,
+            "Dieses Foto hat zu viele Pixel (400.000.000). Ein Foto darf höchstens 24.000.000 "
+            "Pixel haben.",
         )
 
     def test_30_mb_file_is_refused(self):
