@@ -311,6 +311,8 @@ class ContributionForm(forms.Form):
     heading = None
     # Fields of the form that are fields of the page, copied as they are.
     page_fields = ("title", "intro")
+    # The form's field for a field of the page whose name differs (its errors go there).
+    form_field_of = {}
 
     title = forms.CharField(label=_("Title"), max_length=150, validators=[validate_one_line])
     intro = forms.CharField(
@@ -341,6 +343,8 @@ class ContributionForm(forms.Form):
     def __init__(self, data=None, *, user, page=None, **kwargs):
         """A new contribution of `user`, or their `page` (its latest revision) to edit."""
         self.user = user
+        # Sent to the editors, not saved as a draft: what the page needs for review is asked.
+        self.sending = bool(data and data.get("submit"))
         self.editing = page is not None
         self.page = page if self.editing else self.page_model()
         initial = self.initial_from(page) if self.editing else self.initial_for(user)
@@ -420,12 +424,18 @@ class ContributionForm(forms.Form):
             for field in self.page._meta.concrete_fields
             if field.name not in filled or field.name in self.errors
         ]
+        errors = {}
         try:
             self.page.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                for message in messages:
-                    self.add_error(name if name in self.fields else None, message)
+            errors = error.message_dict
+        if self.sending:
+            for name, message in self.page.missing_for_review().items():
+                errors.setdefault(name, []).append(message)
+        for name, messages in errors.items():
+            name = self.form_field_of.get(name, name)
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
 
 
 class ReportForm(forms.Form):

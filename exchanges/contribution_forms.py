@@ -20,6 +20,7 @@ class StoryForm(ContributionForm):
     page_model = StoryPage
     heading = _("Write a story")
     page_fields = (*ContributionForm.page_fields, "date")
+    form_field_of = {"story_towns": "towns"}
 
     date = forms.DateField(
         label=_("When did it happen?"),
@@ -27,13 +28,19 @@ class StoryForm(ContributionForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     towns = forms.MultipleChoiceField(
-        label=_("Towns involved"), widget=forms.CheckboxSelectMultiple
+        label=_("Towns involved"),
+        widget=forms.CheckboxSelectMultiple,
+        # A draft may do without (StoryPage.missing_for_review).
+        required=False,
+        help_text=_("Needed to send the story to the editors; a draft may do without."),
     )
 
     def __init__(self, *args, **kwargs):
         self.towns = {str(town.pk): town for town in towns_named()}
         super().__init__(*args, **kwargs)
         self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
+        # Required to send it: the label must not call it optional.
+        self.fields["towns"].required_to_send = True
 
     @classmethod
     def initial_from(cls, page):

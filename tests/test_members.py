@@ -24,6 +24,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
+from community import contributions
 from community.models import PrivacyConsent, SectorMembership
 from exchanges.models import Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
@@ -304,6 +305,26 @@ class ContributionTests(MembersTestCase):
         form = soup(self.client.get(f"/nl/members/contributions/{meeting.pk}/"))
         self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2026-06-01T19:30")
         self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2026-06-01T21:00")
+
+    def test_a_draft_story_may_leave_out_the_towns_but_sending_it_needs_one(self):
+        form = soup(self.post_story(self.anna, towns=[], submit="", draft="1", title="Concept"))
+        self.assertFalse(form.select(".field__error"))
+        draft = StoryPage.objects.get(title="Concept", owner=self.anna, alias_of__isnull=True)
+        self.assertFalse(draft.live)
+        page = soup(self.client.get(f"/nl/members/contributions/{draft.pk}/"))
+        legend = page.find("input", attrs={"name": "towns"}).find_parent("fieldset").legend
+        self.assertEqual(legend.get_text(strip=True), "Betrokken gemeenten")
+        self.assertIn(
+            "Nodig om het verhaal naar de redactie te sturen",
+            page.find(id="id_towns_helptext").get_text(),
+        )
+        response = self.client.post(
+            f"/nl/members/contributions/{draft.pk}/",
+            self.story_data(towns=[], title="Concept", intro="Nu af."),
+        )
+        self.assertContains(response, "Kies ten minste één betrokken gemeente.")
+        self.assertContains(response, "Nu af.")
+        self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
 
     def test_a_meeting_proposal_starts_in_the_members_language_and_town(self):
         self.bernd.town = self.herzebrock

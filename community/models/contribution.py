@@ -21,6 +21,12 @@ class ContributionMixin(models.Model):
     class Meta:
         abstract = True
 
+    def missing_for_review(self):
+        """What a draft may lack but the editors need, as {field: message}: a draft is
+        unfinished by definition, so only sending it for review asks for these (the members'
+        form, `ContributionForm`)."""
+        return {}
+
     def forget_contributor(self, user):
         """The member who contributed this page deletes their account and leaves it on the site:
         a page type that names them elsewhere than as its owner (an author, an organiser)

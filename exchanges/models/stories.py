@@ -300,6 +300,12 @@ class StoryPage(
         if self.date and not FIRST_STORY_DATE <= self.date <= timezone.localdate():
             raise ValidationError({"date": _("Choose a date between 1900 and today.")})
 
+    def missing_for_review(self):
+        """The towns involved, which the admin asks of every story (its `min_num`)."""
+        if not self.story_towns.all():
+            return {"story_towns": _("Choose at least one town involved.")}
+        return {}
+
     def forget_contributor(self, user):
         """The member who wrote the story is its author, here and in its revisions."""
         StoryPage.objects.filter(pk=self.pk, author=user).update(author=None)
