@@ -56,14 +56,12 @@ class StoryForm(ContributionForm):
             page.story_towns = [StoryTown(town=self.towns[pk]) for pk in self.cleaned_data["towns"]]
 
     def add_photo_blocks(self, page, stored):
-        """The first photo of a story leads it: on cards, at the top of the page, in previews.
-        The top of the page has no caption, so a photo the member wrote a caption for stays in
-        the text, with its caption; the first one without leads."""
-        if not page.image_id:
-            lead = next((photo for photo in stored if not photo[2].strip()), None)
-            if lead is not None:
-                page.image, page.image_alt = lead[0], lead[1]
-                stored = [photo for photo in stored if photo is not lead]
+        """The first photo of a story leads it, with its caption: on cards, at the top of the
+        page, in previews (without one, the sector's emblem stands in). The others follow the
+        text."""
+        if not page.image_id and stored:
+            (image, alt_text, caption), *stored = stored
+            page.image, page.image_alt, page.image_caption = image, alt_text, caption
         super().add_photo_blocks(page, stored)
 
 

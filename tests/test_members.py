@@ -426,6 +426,31 @@ class UploadTests(MembersTestCase):
             self.assertEqual(dict(opened.getexif()), {})
         self.assertTrue(image.collection.name.startswith("Anna: "))
 
+    def test_a_photo_with_a_caption_leads_the_story_once_approved(self):
+        self.post_story(
+            self.anna,
+            **{
+                "photos-0-image": photo(),
+                "photos-0-alt_text": "Wandelaars langs de Aa",
+                "photos-0-caption": "Onderweg langs de Aa",
+            },
+        )
+        story = self.approve(self.contribution())
+        self.assertEqual(story.image_alt, "Wandelaars langs de Aa")
+        self.assertEqual([b.block_type for b in story.body], ["paragraph"])
+        page = soup(self.client.get(story.url))
+        figure = page.select_one(".story__image")
+        self.assertEqual(figure.img["alt"], "Wandelaars langs de Aa")
+        self.assertEqual(figure.figcaption.get_text(), "Onderweg langs de Aa")
+        self.assertEqual(len(page.select("main img")), 1)
+        # Its cards show the photo, not the sector's emblem.
+        for url in (self.story_index.url, self.climate.url):
+            with self.subTest(url=url):
+                card = soup(self.client.get(url)).find("a", string="Fietsen naar Clarholz")
+                card = card.find_parent(class_="card")
+                self.assertIsNotNone(card.select_one("img.card__image"))
+                self.assertIsNone(card.select_one(".card__emblem"))
+
     def test_first_photo_leads_the_story_and_the_others_follow_the_text(self):
         self.post_story(
             self.anna,
@@ -823,8 +848,8 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
             },
         )
         story = self.contribution().get_latest_revision_as_object()
-        captions = [b.value["caption"] for b in story.body if b.block_type == "image"]
-        self.assertEqual(captions, ["Vertrek in Steenwijk"])
+        # The first photo leads the story, with its caption.
+        self.assertEqual(story.image_caption, "Vertrek in Steenwijk")
         published = self.approve(self.contribution())
         page = soup(self.client.get(published.url))
         self.assertIn("Vertrek in Steenwijk", [c.get_text() for c in page.select("figcaption")])

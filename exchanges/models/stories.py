@@ -242,6 +242,9 @@ class StoryPage(
     date = models.DateField(_("date"), help_text=_("When the exchange took place."))
     intro = models.TextField(_("introduction"), help_text=_("Two or three sentences."))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
+    image_caption = models.CharField(
+        _("caption"), max_length=250, blank=True, help_text=_("Shown under the image.")
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -259,7 +262,9 @@ class StoryPage(
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("intro"),
-        MultiFieldPanel(LeadImageMixin.image_panels, heading=_("Image")),
+        MultiFieldPanel(
+            [*LeadImageMixin.image_panels, FieldPanel("image_caption")], heading=_("Image")
+        ),
         FieldPanel("body"),
         InlinePanel("story_sectors", label=_("Sectors")),
         InlinePanel("story_towns", label=_("Towns involved"), min_num=1),
