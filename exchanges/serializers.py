@@ -16,7 +16,9 @@ from home.visibility import public
 
 
 def meetings_for_api(queryset):
-    return with_sector_links(queryset).select_related("town", "locale", "alias_of")
+    return with_sector_links(queryset).select_related(
+        "town", "locale", "alias_of", "organiser_member"
+    )
 
 
 def stories_for_api(queryset):

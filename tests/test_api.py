@@ -479,11 +479,21 @@ class QueryBudgetTests(OpenDataTestCase):
         self.assertEqual(listed, 3)
         start = timezone.now() + datetime.timedelta(days=3)
         for number in range(8):
-            self.meeting(start + datetime.timedelta(days=number), sectors=[self.climate])
+            meeting = self.meeting(start + datetime.timedelta(days=number), sectors=[self.climate])
+            # Half of them proposed by members, named by their public name as it is now.
+            if number % 2:
+                member = get_user_model().objects.create_user(
+                    f"lid{number}@example.org", "x", display_name=f"Lid {number}"
+                )
+                type(meeting).objects.filter(pk=meeting.pk).update(
+                    member_contribution=True, organiser_member=member
+                )
         self.get(self.LISTING)  # publishing renewed the content cache's versions
         with self.assertNumQueries(few):
             response = self.get(self.LISTING)
         self.assertEqual(len(response.json()["items"]), 11)
+        organisers = {item["organiser"] for item in response.json()["items"]}
+        self.assertLessEqual({"Lid 1", "Lid 3", "Lid 5", "Lid 7"}, organisers)
         pictured = [item for item in response.json()["items"] if item["lead_image"]]
         self.assertEqual(len(pictured), 10)  # all but the farming meeting: its sector has none
 

@@ -54,8 +54,9 @@ class MeetingQuerySet(PublicPageQuerySet):
         return with_sector_links(self.live().public()).select_related("town", "alias_of__locale")
 
     def for_page_view(self):
-        """A meeting with what its page shows (see home.views.serve)."""
-        return self.for_listing()
+        """A meeting with what its page shows (see home.views.serve): the member who proposed
+        it too (MeetingPage.organiser_name)."""
+        return self.for_listing().select_related("organiser_member")
 
     def upcoming(self, now=None):
         """Meetings that have not ended yet, the soonest first."""
