@@ -19,6 +19,10 @@ class CommunityConfig(AppConfig):
 
         uploads.register()
 
+        from . import privacy
+
+        privacy.register()
+
         from .roles.names import show_role_names_translated
 
         show_role_names_translated()

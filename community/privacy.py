@@ -2,16 +2,21 @@
 contributions held. (A copy of their data combines what every app keeps: exchanges/privacy.py.)"""
 
 from django.db import transaction
+from django.db.models.signals import pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from home.cache import PAGES, bump
 
-from . import contributions
+from . import contributions, roles
+from .models import User
 from .models.contribution import contribution_models
 from .newsletter import subscriptions
 from .signal_handlers import named_on_live_pages
 from .uploads import clear_kept_photos_of
+
+# Set on an account whose data `delete_account` has forgotten, so its deletion does not again.
+FORGOTTEN = "_jumelage_forgotten"
 
 
 @transaction.atomic
@@ -20,6 +25,36 @@ def delete_account(user, *, remove_contributions=False):
     former member, unless the member asks to remove them too; drafts always go. Every file only
     the member owned goes with them: their photo, and the photos of what is removed with their
     renditions (Wagtail deletes an image's files with it)."""
+    named = forget_account(user, remove_contributions=remove_contributions)
+    user.__dict__[FORGOTTEN] = True
+    user.delete()
+    if named:
+        bump(PAGES)
+
+
+def forget_before_deletion(sender, instance, **kwargs):
+    """pre_delete of an account deleted by other means than the member's own deletion: an
+    administrator's in the admin (one account or several at once), a script's. A member's data
+    is forgotten as their own deletion would, keeping their published contributions."""
+    if instance.__dict__.pop(FORGOTTEN, False):
+        return
+    if not roles.members(User.objects.filter(pk=instance.pk)).exists():
+        # An editor's or moderator's drafts and uploads are the site's: they stay.
+        clear_kept_photos_of(instance)
+        subscriptions.forget_member(instance)
+    elif forget_account(instance):
+        bump(PAGES)
+
+
+def register():
+    pre_delete.connect(
+        forget_before_deletion, sender=User, dispatch_uid="jumelage_account_forgotten"
+    )
+
+
+def forget_account(user, *, remove_contributions=False):
+    """Everything of `delete_account` but the deletion of the account itself. Returns whether
+    pages kept whole (feeds, listings) named the member."""
     # Feeds, listings and pages kept whole name a story's author or a meeting's organiser: they
     # show the site without them.
     named = named_on_live_pages(user)
@@ -52,9 +87,7 @@ def delete_account(user, *, remove_contributions=False):
     clear_kept_photos_of(user)
     # The newsletter, at either subscription the member's page showed as theirs.
     subscriptions.forget_member(user)
-    user.delete()
-    if named:
-        bump(PAGES)
+    return named
 
 
 def forget_photos(user, kept):

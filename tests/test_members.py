@@ -19,13 +19,14 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, TestCase
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
 from community import contributions
-from community.models import PrivacyConsent, SectorMembership
+from community.models import NewsletterSubscriber, PrivacyConsent, SectorMembership
 from exchanges.models import Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
 
@@ -677,6 +678,54 @@ class PrivacyTests(MembersTestCase):
         self.assertFalse(StoryPage.objects.filter(pk=published.pk).exists())
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
         self.assertFalse(os.path.exists(path))
+
+
+class AccountDeletedInTheAdminTests(MembersTestCase):
+    """An administrator deletes an account in Wagtail's own users admin (a member who asked by
+    letter, a departed editor): a member's data is forgotten as by their own deletion."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.admin = User.objects.create_superuser("beheer@example.org", "een-lang-wachtwoord")
+
+    def delete_in_the_admin(self, user):
+        client = Client()
+        client.force_login(self.admin)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = client.post(reverse("wagtailusers_users:delete", args=[user.pk]))
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(User.objects.filter(pk=user.pk).exists())
+
+    def test_a_members_drafts_photos_and_newsletter_address_go_their_stories_stay(self):
+        self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
+        published = self.approve(self.contribution())
+        self.post_story(self.anna, title="Half af", submit="", draft="1")
+        NewsletterSubscriber.objects.create(
+            email="anna@example.org",
+            language="nl",
+            consent_version="test",
+            consented_at=timezone.now(),
+            confirmed_at=timezone.now(),
+        )
+        self.delete_in_the_admin(self.anna)
+        self.assertFalse(StoryPage.objects.filter(title="Half af").exists())
+        self.assertFalse(NewsletterSubscriber.objects.filter(email="anna@example.org").exists())
+        kept = StoryPage.objects.get(pk=published.pk)
+        self.assertIsNone(kept.owner)
+        image = get_image_model().objects.select_related("collection").get(title="Fietsers")
+        self.assertIsNone(image.uploaded_by_user)
+        self.assertNotIn("Anna", image.collection.name)
+        page = self.client.get(kept.url)
+        self.assertContains(page, "voormalig lid")
+        self.assertNotContains(page, "Anna")
+
+    def test_an_editors_drafts_stay_with_the_site(self):
+        editor = User.objects.create_user("redactie@example.org", "een-lang-wachtwoord")
+        editor.groups.add(*Group.objects.filter(name__in=["Moderators", "Editors"]))
+        self.post_story(editor, title="Concept van de redactie", submit="", draft="1")
+        self.delete_in_the_admin(editor)
+        self.assertIsNone(self.contribution("Concept van de redactie").owner)
 
 
 class ReportTests(MembersTestCase):
