@@ -143,17 +143,17 @@ def tell_later(news, registration, sequence=None):
 def tell_of_registration(news, registration_id, status, sequence, origin):
     """Tells the member of the registration `registration_id` its `news` (see `tell_later`),
     unless it is no longer in the `status` it was told for: a later change (cancelled
-    meanwhile, promoted from the waiting list) is told by its own email. Returns the email, or
-    None."""
+    meanwhile, promoted from the waiting list) is told by its own email. Returns what it did, in words the task's result can keep (JSON)."""
     registration = (
         models.Registration.objects.filter(pk=registration_id, status=status)
         .select_related("user", "meeting")
         .first()
     )
     if registration is None or news not in REGISTRATION_NEWS:
-        return None
+        return "no longer so"
     with at_address(origin):
-        return REGISTRATION_NEWS[news](registration, sequence)
+        REGISTRATION_NEWS[news](registration, sequence)
+    return "told"
 
 
 CHANGES = ("moved", "cancelled", "reinstated")

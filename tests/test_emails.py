@@ -16,6 +16,8 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase, TransactionTestCase, override_settings
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from exchanges.models import Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
@@ -134,10 +136,17 @@ class RegistrationEmailsByTheWorkerTests(CalendarMixin, TransactionTestCase):
         self.client.force_login(self.anna)
         run_worker()  # what building the site queued
 
+    def assert_every_task_succeeded(self):
+        """What the worker ran is recorded as done: a result it cannot store (an email object
+        is not JSON) marks the task failed after its work, among real failures."""
+        failed = DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL)
+        self.assertEqual(list(failed.values_list("task_path", "traceback")), [])
+
     def test_the_worker_sends_the_confirmation_with_the_invitation_linking_where_she_clicked(self):
         self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
         self.assertEqual(mail.outbox, [])
         run_worker()
+        self.assert_every_task_succeeded()
         [email] = mail.outbox
         self.assertEqual(email.to, ["anna@example.org"])
         self.assertIn("http://testserver:8801/nl/agenda/klein/", email.body)
@@ -148,6 +157,7 @@ class RegistrationEmailsByTheWorkerTests(CalendarMixin, TransactionTestCase):
         self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
         self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)
         run_worker()
+        self.assert_every_task_succeeded()
         [email] = mail.outbox
         [invitation] = [a for a in email.attachments if a[2].startswith("text/calendar")]
         self.assertIn("METHOD:CANCEL", invitation[1])
