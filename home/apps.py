@@ -17,6 +17,7 @@ class HomeConfig(AppConfig):
             live_parts,
             machine_translation,
             spreadsheets,
+            tasks,
             visibility,
         )
         from .converters import IdConverter
@@ -30,4 +31,5 @@ class HomeConfig(AppConfig):
         visibility.connect_signals()
         machine_translation.connect_signals()
         spreadsheets.protect_csv_exports()
+        tasks.connect_signals()
         i18n.translate_the_root_page()

@@ -2,8 +2,11 @@
 the same queue as our emails: with the database backend of a deployment it waits for the worker
 (`manage.py db_worker`), which `make run` starts beside the server."""
 
+import logging
+
 import pytest
 from django.test import Client, override_settings
+from django_tasks import task
 
 from tests.base import BilingualSiteMixin
 from tests.security.test_mail_outage import run_worker
@@ -28,3 +31,18 @@ def test_a_published_page_is_found_by_search_once_the_worker_has_run():
     assert not found()
     run_worker()
     assert found()
+
+
+@task()
+def fails_on_purpose():
+    raise RuntimeError("the translation service answered 503")
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_a_failed_task_is_logged_by_the_quiet_worker_of_make_run(caplog):
+    fails_on_purpose.enqueue()
+    with caplog.at_level(logging.INFO):
+        run_worker(verbosity=0)  # as `make run` starts it
+    [failure] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "tests.test_tasks.fails_on_purpose" in failure.getMessage()
+    assert "the translation service answered 503" in failure.getMessage()

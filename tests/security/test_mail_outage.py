@@ -83,7 +83,7 @@ def real_queue_and_smtp(port):
         yield
 
 
-def run_worker():
+def run_worker(verbosity=1):
     """`manage.py db_worker --batch`: runs every task that is due, then exits. The command sets
     signal handlers and log levels for a process of its own; they are put back afterwards."""
     handlers = {
@@ -93,7 +93,12 @@ def run_worker():
     levels = [logger.level for logger in loggers]
     try:
         call_command(
-            "db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO()
+            "db_worker",
+            batch=True,
+            startup_delay=False,
+            reload=False,
+            verbosity=verbosity,
+            stdout=io.StringIO(),
         )
     finally:
         for sig, handler in handlers.items():
