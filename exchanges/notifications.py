@@ -143,7 +143,9 @@ def tell_later(news, registration, sequence=None):
 def tell_of_registration(news, registration_id, status, sequence, origin):
     """Tells the member of the registration `registration_id` its `news` (see `tell_later`),
     unless it is no longer in the `status` it was told for: a later change (cancelled
-    meanwhile, promoted from the waiting list) is told by its own email. Returns what it did, in words the task's result can keep (JSON)."""
+    meanwhile, promoted from the waiting list) is told by its own email; a blocked member
+    (inactive account) is told nothing. Returns what it did, in words the task's result can
+    keep (JSON)."""
     registration = (
         models.Registration.objects.filter(pk=registration_id, status=status)
         .select_related("user", "meeting")
@@ -151,6 +153,8 @@ def tell_of_registration(news, registration_id, status, sequence, origin):
     )
     if registration is None or news not in REGISTRATION_NEWS:
         return "no longer so"
+    if not registration.user.is_active:
+        return "account blocked"
     with at_address(origin):
         REGISTRATION_NEWS[news](registration, sequence)
     return "told"

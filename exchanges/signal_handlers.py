@@ -19,6 +19,7 @@ A registration made, changed or cancelled changes what the meeting's live parts 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import timezone
 from wagtail.signals import page_published
 
 from home import live
@@ -64,6 +65,22 @@ def forget_deleted_member(sender, instance, **kwargs):
         Registration.objects.cancel(registration.meeting, instance)
 
 
+def give_up_places_of_blocked_member(sender, instance, raw=False, **kwargs):
+    """A blocked member (a moderator blocked the account: it is inactive) keeps no place and
+    waits for none in meetings still to come: each is given up as by a cancellation, so the
+    first member waiting moves up and is told; the blocked member is not emailed. Unblocking
+    gives none back. (Every save of an inactive account looks: one query when it holds none.)"""
+    if raw or instance.is_active:
+        return
+    held = (
+        Registration.objects.filter(user=instance, meeting__start__gt=timezone.now())
+        .active()
+        .select_related("meeting")
+    )
+    for registration in held:
+        Registration.objects.cancel(registration.meeting, instance)
+
+
 def give_free_places(sender, instance, **kwargs):
     """A meeting published with more places (or none as a limit) moves up the members waiting."""
     Registration.objects.fill_free_places(instance)
@@ -84,6 +101,11 @@ def register():
     page_published.connect(give_free_places, sender=MeetingPage)
     # An exchange visit's dates, towns, seats and deadline are the visit's, in every language.
     page_published.connect(push_schedule_to_translations, sender=VisitPage)
+    post_save.connect(
+        give_up_places_of_blocked_member,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="jumelage_blocked_member_places",
+    )
     pre_delete.connect(
         forget_deleted_member,
         sender=settings.AUTH_USER_MODEL,

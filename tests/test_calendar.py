@@ -511,6 +511,32 @@ class RegistrationTests(CalendarTestCase):
         )
         self.assertEqual([message.to for message in mail.outbox], [["lid2@example.org"]])
 
+    def test_a_blocked_members_places_go_to_those_waiting_and_they_are_not_emailed(self):
+        # Found by the attack pass: a blocked member, unable to log in, kept their place, and
+        # one waiting was moved up into a place and emailed the join link.
+        first, waiting = self.full_with_one_waiting()
+        with self.captureOnCommitCallbacks(execute=True):
+            first.is_active = False  # as the moderator's "Block" saves it
+            first.save()
+        self.assertEqual(Registration.objects.get(user=first).status, RegistrationStatus.CANCELLED)
+        self.assertEqual(
+            Registration.objects.get(user=waiting).status, RegistrationStatus.REGISTERED
+        )
+        self.assertEqual([message.to for message in mail.outbox], [["lid2@example.org"]])
+
+    def test_a_member_deactivated_in_bulk_is_passed_over_on_the_waiting_list(self):
+        # Wagtail's bulk action "set active state" updates the accounts without saving each.
+        first, second, third, fourth = self.members
+        for member in self.members:
+            Registration.objects.register(self.small, member)
+        User.objects.filter(pk=third.pk).update(is_active=False)
+        with self.captureOnCommitCallbacks(execute=True):
+            promoted = Registration.objects.cancel(self.small, first)
+        self.assertEqual(promoted.user, fourth)
+        self.assertEqual(Registration.objects.get(user=third).status, RegistrationStatus.WAITLISTED)
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertNotIn(third.email, mail.outbox[0].to)
+
     def test_cancelling_a_waiting_place_promotes_nobody(self):
         for member in self.members[:3]:
             Registration.objects.register(self.small, member)

@@ -169,7 +169,9 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         # (or emailed "you are registered") for it.
         if meeting.cancelled or timezone.now() >= meeting.start or self.full(meeting):
             return None
-        first = self.for_meeting(meeting).waiting().select_related("user").first()
+        # A blocked member (an inactive account) cannot log in to use or give up a place.
+        waiting = self.for_meeting(meeting).waiting().filter(user__is_active=True)
+        first = waiting.select_related("user").first()
         if first is None:
             return None
         first.status = RegistrationStatus.REGISTERED
