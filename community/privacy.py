@@ -12,7 +12,7 @@ from . import contributions, roles
 from .models import User
 from .models.contribution import contribution_models
 from .newsletter import subscriptions
-from .signal_handlers import named_on_live_pages
+from .signal_handlers import fields_naming_users, named_on_live_pages
 from .uploads import clear_kept_photos_of
 
 # Set on an account whose data `delete_account` has forgotten, so its deletion does not again.
@@ -79,6 +79,11 @@ def forget_account(user, *, remove_contributions=False):
                 if revision.content.get("owner") == user.pk:
                     revision.content["owner"] = None
                     revision.save(update_fields=["content"])
+            page.forget_contributor(user)
+    # Pages not theirs that name them still (an editor's copy of their meeting keeps its
+    # organiser): these forget them too, in every revision.
+    for field in fields_naming_users():
+        for page in field.model._default_manager.filter(**{field.name: user}):
             page.forget_contributor(user)
     if user.avatar:
         user.avatar.delete(save=False)

@@ -3,6 +3,7 @@ change (places left, a sector's members, an author's name) rendered anew for eve
 for anonymous visitors kept under tokens of the objects they show until one of those changes."""
 
 import gzip
+import json
 
 import time_machine
 from django.conf import settings
@@ -281,6 +282,26 @@ class KeptLivePartsTests(CachedSiteTestCase):
         self.kept(STORY)
         self.member.delete()
         self.assertContains(self.again(STORY, hit=False), "door voormalig lid")
+
+    def test_an_editors_copy_of_a_members_meeting_forgets_them_with_their_account(self):
+        # Found by the attack pass: an editor's copy of the meeting (its own page, its own
+        # translation key, not the member's) kept the name after the member left.
+        MeetingPage.objects.filter(translation_key=self.small.translation_key).update(
+            organiser="Anna Jansen", organiser_member=self.member, member_contribution=True
+        )
+        MeetingPage.objects.filter(pk=self.small.pk).update(owner=self.member)
+        source = MeetingPage.objects.get(pk=self.small.pk)
+        source.save_revision().publish()
+        copy = source.copy(update_attrs={"title": "Kopie", "slug": "kopie"}, keep_live=True)
+        MeetingPage.objects.filter(pk=copy.pk).update(owner=None)
+        self.assertContains(Client().get("/nl/agenda/kopie/"), "Anna Jansen")
+        delete_account(User.objects.get(pk=self.member.pk))
+        response = Client().get("/nl/agenda/kopie/")
+        self.assertContains(response, "voormalig lid")
+        self.assertNotContains(response, "Anna Jansen")
+        for revision in copy.revisions.all():
+            self.assertNotIn("Anna Jansen", json.dumps(revision.content))
+            self.assertIsNone(revision.content.get("organiser_member"))
 
     def test_a_kept_meeting_names_its_organising_member_by_their_new_name(self):
         MeetingPage.objects.filter(translation_key=self.small.translation_key).update(
