@@ -229,6 +229,18 @@ class DemoShowsWhatThePlatformDoesTests(TestCase):
         )
         self.assertTrue(changes.editor_comment)
 
+    def test_a_members_story_shows_its_photo_once_at_the_top(self):
+        # Found by the newcomer's walk: Anke's punter was on top and again in the text.
+        from exchanges.models import StoryPage
+
+        story = StoryPage.objects.get(
+            title="Een zomermiddag op de punter met gasten uit Clarholz", locale__language_code="nl"
+        )
+        self.assertIsNotNone(story.image)
+        self.assertEqual([block.block_type for block in story.body], ["paragraph"])
+        html = self.client.get(story.url).content.decode()
+        self.assertEqual(html.count(f'<img alt="{story.image_alt}"'), 1)
+
     def test_loading_the_demo_sends_no_email(self):
         from home.mail import OutgoingEmail
 

@@ -438,11 +438,13 @@ class Command(site_tree.PageTreeCommand):
             page.meeting_sectors = [MeetingSector(sector=sector)] if sector else []
         body = [("paragraph", contributions.paragraphs_to_html(contribution["body"]))]
         if contribution.get("photo"):
-            image = self.images[contribution["photo"]]
-            body.append(
-                ("image", {"image": image, "alt_text": contribution["photo_alt"], "caption": ""})
-            )
-            page.image, page.image_alt = image, contribution["photo_alt"]
+            # Where the members' form puts it: a story's first photo leads it (the top of its
+            # page, its card), a meeting's follows its text.
+            image, alt_text = self.images[contribution["photo"]], contribution["photo_alt"]
+            if contribution["kind"] == "story":
+                page.image, page.image_alt = image, alt_text
+            else:
+                body.append(("image", {"image": image, "alt_text": alt_text, "caption": ""}))
         page.body = body
         contributions.create_contribution(
             page, member, locale, submit=contribution["state"] != "draft"
