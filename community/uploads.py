@@ -1,11 +1,13 @@
 """Photos from members, made safe before anything is stored.
 
-Wagtail's image field has already checked the type by content and the file size. Here the photo
-is measured from its header before a pixel is decoded: more than `MAX_PIXELS` is refused, so a
-small file that unpacks to a huge image (a "decompression bomb": 300 KB of zeros make a 16-bit
-image of 40 megapixels, almost a gigabyte in memory) never ties up the server. What is accepted
-is decoded once, already reduced where the format allows it (JPEG), and shrunk to `LONGEST_SIDE`
-before anything else is done with it, so every later step works on a small image.
+Wagtail's image field has already read the type from the content and checked the file size. A
+photo is taken for what it is, whatever its name says (a PNG named `.jpg` is as good as any): it
+is re-encoded in its own format and renamed below. Here the photo is measured from its header
+before a pixel is decoded: more than `MAX_PIXELS` is refused, so a small file that unpacks to a
+huge image (a "decompression bomb": 300 KB of zeros make a 16-bit image of 40 megapixels, almost
+a gigabyte in memory) never ties up the server. What is accepted is decoded once, already reduced
+where the format allows it (JPEG), and shrunk to `LONGEST_SIDE` before anything else is done with
+it, so every later step works on a small image.
 
 Then the photo is re-encoded without its metadata: EXIF, and with it GPS positions, never reach
 the storage, and it is stored under a random name: the media folder is served as it is, so a name
@@ -32,15 +34,13 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from wagtail.images.fields import WagtailImageField
 
+# What members may send, by content: what is stored (a GIF or an AVIF would become a JPEG, losing
+# its animation or its quality; the help text names only what is really accepted).
 FORMATS = {
     "JPEG": ("jpg", "image/jpeg"),
     "PNG": ("png", "image/png"),
     "WEBP": ("webp", "image/webp"),
 }
-
-# What members may send, by file name: what is stored (a GIF or an AVIF would become a JPEG,
-# losing its animation or its quality; the help text names only what is really accepted).
-EXTENSIONS = ("jpg", "jpeg", "png", "webp")
 ACCEPT = "image/jpeg,image/png,image/webp"
 
 
@@ -159,24 +159,28 @@ class PhotoField(WagtailImageField):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.allowed_image_extensions = list(EXTENSIONS)
         self.widget.attrs["accept"] = ACCEPT
         # Evaluated when shown, in the reader's language.
         if "help_text" not in kwargs:
             self.help_text = lazy_text(formats_text, self.max_upload_size)
-        self.error_messages["invalid_image_extension"] = lazy_text(wrong_format_text)
+        self.error_messages["invalid_image_known_format"] = lazy_text(wrong_format_text)
         self.error_messages["invalid_image"] = lazy_text(invalid_image_text)
         self.error_messages["file_too_large_unknown_size"] = lazy_text(
             too_large_text, self.max_upload_size
         )
 
     def check_image_file_format(self, f):
-        extension = os.path.splitext(f.name)[1].lower()[1:]
-        if extension not in EXTENSIONS:
+        """By what the file holds (Willow read it), not by its name, which `cleaned_image`
+        replaces: Wagtail's own check refuses a photo whose extension names another format."""
+        image_format = f.image.format_name
+        if image_format == "svg":
+            # Whatever starts like XML, a web page too: no photo at all.
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        if image_format.upper() not in FORMATS:
             raise ValidationError(
-                self.error_messages["invalid_image_extension"], code="invalid_image_extension"
+                self.error_messages["invalid_image_known_format"],
+                code="invalid_image_known_format",
             )
-        super().check_image_file_format(f)
 
     def check_image_pixel_size(self, f):
         """Wagtail's own check decodes the whole image to measure it (Willow loads it); the

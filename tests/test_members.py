@@ -382,6 +382,67 @@ class UploadTests(MembersTestCase):
         response = self.client.post("/de/members/profile/", profile)
         self.assertContains(response, german)
 
+    def test_a_photo_named_as_another_format_is_stored_as_what_it_is(self):
+        # A PNG named .jpg (a screenshot an app renamed): it is re-encoded and renamed anyway.
+        png = photo("schermafdruk.jpg", image_format="PNG")
+        response = self.post_story(
+            self.anna, **{"photos-0-image": png, "photos-0-alt_text": "Schermafdruk"}
+        )
+        self.assertEqual(response.status_code, 302)
+        stored = self.contribution().get_latest_revision_as_object().image.file
+        self.assertTrue(stored.name.endswith(".png"))
+        with stored.open() as file, Image.open(file) as image:
+            self.assertEqual(image.format, "PNG")
+        webp = photo("anna.png", image_format="WEBP")
+        profile = {"display_name": "Anna", "town": "", "language": "nl", "avatar": webp}
+        self.assertEqual(self.client.post("/de/members/profile/", profile).status_code, 302)
+        self.anna.refresh_from_db()
+        self.assertTrue(self.anna.avatar.name.endswith(".webp"))
+
+    def test_a_file_named_as_a_photo_it_is_not_is_refused_in_the_sites_own_words(self):
+        def gif():  # an image the site does not take, named as one it does
+            return photo("animatie.png", image_format="GIF")
+
+        def web_page():  # read as a drawing (SVG): no photo at all
+            page = b"<html><body><img src='x' onerror='alert(1)'/></body></html>"
+            return SimpleUploadedFile("foto.jpg", page, content_type="image/jpeg")
+
+        refusals = {
+            gif: {
+                "nl": "Deze foto kan de site niet aannemen: kies een JPEG-, PNG- of WebP-bestand.",
+                "de": "Dieses Foto kann die Website nicht annehmen: Wählen Sie eine JPEG-, PNG- "
+                "oder WebP-Datei.",
+            },
+            web_page: {
+                "nl": "Dit bestand is geen foto of het is beschadigd: kies een JPEG-, PNG- of "
+                "WebP-bestand.",
+                "de": "Diese Datei ist kein Foto oder sie ist beschädigt: Wählen Sie eine JPEG-, "
+                "PNG- oder WebP-Datei.",
+            },
+        }
+        self.client.force_login(self.anna)
+        for upload, words in refusals.items():
+            for language in ("nl", "de"):
+                story = {"photos-0-image": upload(), "photos-0-alt_text": "Een foto"}
+                profile = {"display_name": "Anna", "language": language, "avatar": upload()}
+                for form, response in (
+                    (
+                        "story",
+                        self.client.post(
+                            f"/{language}/members/stories/new/",
+                            self.story_data(language=language, **story),
+                        ),
+                    ),
+                    ("profile", self.client.post(f"/{language}/members/profile/", profile)),
+                ):
+                    with self.subTest(upload=upload.__name__, language=language, form=form):
+                        self.assertContains(response, words[language])
+                        self.assertNotContains(response, "Geen geldige")
+                        self.assertNotContains(response, "Kein gültiges")
+        self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+        self.anna.refresh_from_db()
+        self.assertFalse(self.anna.avatar)
+
     def test_huge_image_is_refused_with_its_pixels_counted_as_the_reader_writes_them(self):
         image = Image.new("1", (20000, 20000))
         buffer = io.BytesIO()
