@@ -83,14 +83,21 @@ def state_of(page, workflow_state):
         return ContributionState.PUBLISHED
     if getattr(page, "declined_at", None):
         return ContributionState.REJECTED
-    if page.first_published_at:
+    if hidden(page):
         return ContributionState.HIDDEN
     return ContributionState.DRAFT
 
 
+def hidden(page):
+    """Published once and off the site now (members' reports hid it, or an editor unpublished
+    it): the editors decide whether it comes back, and what they publish again must be what was
+    approved, so its member no longer edits it."""
+    return not page.live and page.first_published_at is not None
+
+
 def own_unpublished(page, user):
     """The member's own contribution, not (yet) published and not rejected: theirs to delete,
-    and to edit unless it is in review."""
+    and to edit unless it is in review or hidden."""
     return (
         user.is_authenticated
         and page.owner_id == user.pk
@@ -114,9 +121,14 @@ def locked_by_editor(page, user):
 
 def editable_by(page, user):
     """A member edits their own contribution until it is published, but not while the editors
-    review it (unless they asked for changes) nor while an editor keeps it locked; never
-    someone else's."""
-    return own_unpublished(page, user) and not in_review(page) and not locked_by_editor(page, user)
+    review it (unless they asked for changes) nor while an editor keeps it locked, nor once
+    reports hid it; never someone else's."""
+    return (
+        own_unpublished(page, user)
+        and not hidden(page)
+        and not in_review(page)
+        and not locked_by_editor(page, user)
+    )
 
 
 def withdrawable_by(page, user):
@@ -134,13 +146,13 @@ def locked_row(page):
 
 def lock_for_edit(page, user):
     """Locks the contribution for the rest of the transaction, or raises NotEditable when it
-    went into review (or an editor locked it) since the member opened it."""
+    went into review (or an editor locked it, or reports hid it) since the member opened it."""
     if not editable_by(locked_row(page), user):
         raise NotEditable
 
 
 class NotEditable(Exception):
-    """The contribution went into review (or was locked) after the member opened it."""
+    """The contribution went into review (or was locked, or hidden) after the member opened it."""
 
 
 class AlreadySubmitted(Exception):

@@ -230,7 +230,7 @@ def contribution_view(request, form_class, page=None):
             )
             return redirect("member_area")
         except contributions.NotEditable:
-            return in_review_view(request, page, status=409)
+            return read_only_view(request, page, status=409)
         KeptPhoto.drop(request.session, token)
         if submit:
             messages.success(
@@ -261,21 +261,32 @@ def contribution_view(request, form_class, page=None):
     )
 
 
-def in_review_view(request, page, status=200):
+def read_only_view(request, page, status=200):
     """A contribution the editors are reviewing is read-only for its author: what they approve is
-    what they read. The member may take it back to edit it."""
+    what they read. The member may take it back to edit it. One that reports hid is read-only
+    too, as it was published: the editors decide whether it comes back."""
     page = Page.objects.get(pk=page.pk).specific
+    hidden = contributions.hidden(page)
     if status == 409:
         messages.error(
-            request, _("Your changes were not saved: the editors are reviewing this contribution.")
+            request,
+            _(
+                "Your changes were not saved: reports from members took this contribution off "
+                "the site, and the editors decide about it."
+            )
+            if hidden
+            else _("Your changes were not saved: the editors are reviewing this contribution."),
         )
+    # Hidden: what was published (the page as it was taken off the site); else what was sent.
+    shown = page if hidden else page.get_latest_revision_as_object()
     return render(
         request,
         "community/contribution_in_review.html",
         {
             "page": None,
-            "contribution": page.get_latest_revision_as_object(),
-            "body": contributions.body_text(page.get_latest_revision_as_object()),
+            "contribution": shown,
+            "body": contributions.body_text(shown),
+            "hidden": hidden,
             "withdrawable": contributions.withdrawable_by(page, request.user),
         },
         status=status,
@@ -299,7 +310,7 @@ def new_meeting(request):
 def edit_contribution(request, page_id):
     page = own_contribution(request, page_id, contributions.own_unpublished)
     if not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
-        return in_review_view(request, page, status=409 if request.method == "POST" else 200)
+        return read_only_view(request, page, status=409 if request.method == "POST" else 200)
     return contribution_view(request, form_for(page), page)
 
 

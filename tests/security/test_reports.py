@@ -24,7 +24,7 @@ from exchanges.models import StoryPage
 from tests.base import publish_translation
 from tests.security.live import Browser, LiveSite, copy_test_database
 from tests.stories_base import StoriesMixin
-from tests.test_members import MembersTestCase
+from tests.test_members import MembersTestCase, soup
 
 User = get_user_model()
 
@@ -202,6 +202,69 @@ class StaleCopyTests(ReportAbuseTestCase):
         self.assertFalse(late.hid_page)
         self.assertFalse(late.first_open)
         self.assertEqual(Report.objects.filter(hid_page=True).count(), 1)
+
+
+class HiddenContributionTests(ReportAbuseTestCase):
+    """What reports hid stays as it was approved: its member can no longer change it, so an
+    editor who publishes it again publishes what was published, not an unreviewed edit."""
+
+    def hide(self):
+        for member in (self.bernd, self.carla, self.dirk):
+            self.report(client=self.as_member(member))
+        self.assertFalse(self.live())
+
+    def test_the_member_cannot_edit_what_reports_hid_and_the_editor_publishes_it_as_approved(self):
+        self.hide()
+        approved = Page.objects.get(pk=self.story.pk).get_latest_revision()
+        anna = self.as_member(self.anna)
+        edit = f"/nl/members/contributions/{self.story.pk}/"
+        page = anna.get(edit)
+        self.assertEqual(page.status_code, 200)
+        self.assertIsNone(soup(page).find("input", attrs={"name": "title"}))
+        self.assertContains(page, "Deze bijdrage is na meldingen van leden van de site gehaald.")
+        self.assertContains(page, "Wat gepubliceerd was")
+        changed = self.story_data(title="Veranderd na het verbergen", submit="", draft="1")
+        response = anna.post(edit, changed)
+        self.assertContains(
+            response, "Uw wijzigingen zijn niet opgeslagen: na meldingen van leden", status_code=409
+        )
+        self.assertEqual(Page.objects.get(pk=self.story.pk).get_latest_revision(), approved)
+        german = anna.get(f"/de/members/contributions/{self.story.pk}/")
+        self.assertContains(german, "Die Redaktion entscheidet, ob er zurückkommt")
+        # An editor publishes it again from the page editor: what was approved.
+        self.client.force_login(self.moderator)
+        editor = self.client.get(f"/admin/pages/{self.story.pk}/edit/")
+        self.assertContains(editor, "Fietsen naar Clarholz")
+        self.assertNotContains(editor, "Veranderd")
+        Page.objects.get(pk=self.story.pk).get_latest_revision().publish(user=self.moderator)
+        self.assertContains(self.client.get(self.story.url), "Fietsen naar Clarholz")
+
+    def test_the_members_page_says_the_editors_decide_and_offers_delete_but_no_edit(self):
+        self.hide()
+        anna = self.as_member(self.anna)
+        for language, state, decide, view, delete in (
+            ("nl", "Verborgen na meldingen", "De redactie beslist", "Bekijken", "Verwijderen"),
+            (
+                "de",
+                "Nach Meldungen ausgeblendet",
+                "Die Redaktion entscheidet",
+                "Ansehen",
+                "Löschen",
+            ),
+        ):
+            with self.subTest(language=language):
+                area = soup(anna.get(f"/{language}/members/"))
+                row = area.find("td", string="Fietsen naar Clarholz").find_parent("tr")
+                self.assertIn(state, row.select_one(".state").get_text())
+                self.assertIn(decide, row.select_one(".state__comment").get_text())
+                # Only to read it: the address that shows it read-only, not a form to edit.
+                links = [(a.contents[0].strip(), a["href"]) for a in row.select("a")]
+                edit = f"/{language}/members/contributions/{self.story.pk}/"
+                self.assertEqual(links, [(view, edit)])
+                self.assertIn(delete, row.select_one("form button").get_text())
+        # Deleting it is still the member's: their own words, as deleting their account would.
+        anna.post(f"/nl/members/contributions/{self.story.pk}/delete/")
+        self.assertFalse(StoryPage.objects.filter(pk=self.story.pk).exists())
 
 
 class LanguageVersionTests(ReportAbuseTestCase):
