@@ -8,10 +8,12 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from home.models import FoundationSettings, HomePage, StandardPage
 from jumelage import site_tree
@@ -105,6 +107,40 @@ class LoadDemoTests(TestCase):
                 )
                 self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
                 self.assertEqual(client.get("/admin/").status_code, 200)
+
+    def staff(self):
+        """The demo's editors and moderator, with the language of their foundation."""
+        people = data.read("people")
+        return [
+            (people["editors"]["nl"]["email"], "nl"),
+            (people["editors"]["de"]["email"], "de"),
+            (people["moderator"]["email"], "nl"),
+        ]
+
+    def test_demo_editors_get_the_sites_emails_in_their_foundations_language(self):
+        subjects = {
+            "nl": "[Jumelage] Kies een nieuw wachtwoord",
+            "de": "[Jumelage] Wählen Sie ein neues Passwort",
+        }
+        for email, language in self.staff():
+            with self.subTest(email=email):
+                user = get_user_model().objects.get(email=email)
+                self.assertEqual(user.language, language)
+                self.assertEqual(UserProfile.get_for_user(user).preferred_language, language)
+                mail.outbox.clear()
+                # Asked for on the Dutch pages: the email is in her language, not the page's.
+                with self.captureOnCommitCallbacks(execute=True):
+                    self.client.post("/nl/accounts/password/reset/", {"email": email})
+                self.assertEqual([sent.subject for sent in mail.outbox], [subjects[language]])
+
+    def test_a_german_editor_of_an_earlier_demo_gets_german_emails_once_it_loads_again(self):
+        german = data.read("people")["editors"]["de"]["email"]
+        # As the loader left her before: the site's default language for the emails.
+        get_user_model().objects.filter(email=german).update(language="nl")
+        self.load()
+        for email, language in self.staff():
+            with self.subTest(email=email):
+                self.assertEqual(get_user_model().objects.get(email=email).language, language)
 
 
 class DemoShowsWhatThePlatformDoesTests(TestCase):

@@ -285,21 +285,27 @@ class Command(site_tree.PageTreeCommand):
     # People
 
     def ensure_admin_user(self, person, language):
-        """An account of the admin, working in the admin in `language`."""
+        """An account of the admin, working in the admin in `language` (their foundation's) and
+        reading the site's emails in it."""
         user, created = get_user_model().objects.get_or_create(
             email=person["email"],
             defaults={
                 "first_name": person["first_name"],
                 "last_name": person["last_name"],
                 "display_name": f"{person['first_name']} {person['last_name']}",
+                "language": language,
             },
         )
+        profile = UserProfile.get_for_user(user)
         if created:
             user.password = self.password_hash
             user.save()
-            profile = UserProfile.get_for_user(user)
             profile.preferred_language = language
             profile.save()
+        elif user.language != language and profile.preferred_language == language:
+            # Made by an earlier loader, which left the emails in the site's default language.
+            user.language = language
+            user.save(update_fields=["language"])
         # Editors log in through allauth as members do, which asks for a verified address;
         # also run on existing demo editors, who were made before that.
         EmailAddress.objects.update_or_create(
