@@ -39,9 +39,12 @@ def forget_before_deletion(sender, instance, **kwargs):
     if instance.__dict__.pop(FORGOTTEN, False):
         return
     if not roles.members(User.objects.filter(pk=instance.pk)).exists():
-        # An editor's or moderator's drafts and uploads are the site's: they stay.
+        # An editor's or moderator's drafts and uploads are the site's: they stay. Stories that
+        # credit them lose their byline: feeds and lists kept whole are made anew.
         clear_kept_photos_of(instance)
         subscriptions.forget_member(instance)
+        if named_on_live_pages(instance):
+            bump(PAGES)
     elif forget_account(instance):
         bump(PAGES)
 

@@ -60,25 +60,32 @@ def forget_deleted_member(sender, instance, **kwargs):
     visits.forget_member(instance)
     # The places the member held are given up as by a cancellation, so the first member waiting
     # is moved up (and told), not left waiting beside a free place for whoever registers next.
+    # Deleted, not kept as cancelled: the account's deletion would delete them a moment later,
+    # after a save had queued a task (Wagtail's reference index) for a row no longer there.
     held = Registration.objects.filter(user=instance).registered().select_related("meeting")
     for registration in held:
-        Registration.objects.cancel(registration.meeting, instance)
+        Registration.objects.cancel(registration.meeting, instance, delete=True)
 
 
-def give_up_places_of_blocked_member(sender, instance, raw=False, **kwargs):
-    """A blocked member (a moderator blocked the account: it is inactive) keeps no place and
-    waits for none in meetings still to come: each is given up as by a cancellation, so the
-    first member waiting moves up and is told; the blocked member is not emailed. Unblocking
-    gives none back. (Every save of an inactive account looks: one query when it holds none.)"""
-    if raw or instance.is_active:
-        return
+def give_up_places(user):
+    """A blocked member (a moderator blocked the account, or an administrator made it inactive
+    in bulk: it is inactive) keeps no place and waits for none in meetings still to come: each
+    is given up as by a cancellation, so the first member waiting moves up and is told; the
+    blocked member is not emailed. Unblocking gives none back."""
     held = (
-        Registration.objects.filter(user=instance, meeting__start__gt=timezone.now())
+        Registration.objects.filter(user=user, meeting__start__gt=timezone.now())
         .active()
         .select_related("meeting")
     )
     for registration in held:
-        Registration.objects.cancel(registration.meeting, instance)
+        Registration.objects.cancel(registration.meeting, user)
+
+
+def give_up_places_of_blocked_member(sender, instance, raw=False, **kwargs):
+    """post_save of an account: an inactive one gives up its places (one query when it holds
+    none)."""
+    if not raw and not instance.is_active:
+        give_up_places(instance)
 
 
 def give_free_places(sender, instance, **kwargs):

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -14,6 +15,7 @@ from wagtail_localize.models import TranslationSource
 from . import embed_admin, visit_admin
 from .choices import RegistrationStatus
 from .models import Registration, VisitPage
+from .signal_handlers import give_up_places
 
 
 class RegistrationStatusForm(WagtailAdminModelForm):
@@ -159,6 +161,20 @@ def keep_a_visit_with_sign_ups(request, page):
     return refuse_deleting(
         request, losing, reverse("wagtailadmin_explore", args=[page.get_parent().pk])
     )
+
+
+@hooks.register("after_bulk_action")
+def give_up_places_of_accounts_made_inactive(request, action_type, objects, action):
+    """Wagtail's bulk "set active state" of accounts updates them without saving each (no
+    post_save): those now inactive give up their places as a moderator's block does."""
+    if action_type != "set_active_state" or not objects:
+        return
+    user_model = get_user_model()
+    if not isinstance(objects[0], user_model):
+        return
+    inactive = user_model.objects.filter(pk__in=[user.pk for user in objects], is_active=False)
+    for user in inactive:
+        give_up_places(user)
 
 
 @hooks.register("before_bulk_action")

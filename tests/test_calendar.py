@@ -537,6 +537,35 @@ class RegistrationTests(CalendarTestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertNotIn(third.email, mail.outbox[0].to)
 
+    def test_accounts_an_administrator_makes_inactive_in_bulk_give_up_their_places(self):
+        # Found by the second attack pass: Wagtail's bulk "set active state" updates the
+        # accounts without saving each, and the place stayed taken by someone who cannot log in.
+        first, waiting = self.full_with_one_waiting()
+        admin = User.objects.create_superuser("beheer@example.org", "een-lang-wachtwoord")
+        self.client.force_login(admin)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                f"/admin/bulk/community/user/set_active_state/?id={first.pk}",
+                {"mark_as_active": "False"},
+            )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(User.objects.get(pk=first.pk).is_active)
+        self.assertEqual(Registration.objects.get(user=first).status, RegistrationStatus.CANCELLED)
+        self.assertEqual(
+            Registration.objects.get(user=waiting).status, RegistrationStatus.REGISTERED
+        )
+        self.assertEqual([message.to for message in mail.outbox], [["lid2@example.org"]])
+
+    def test_an_account_blocked_since_its_request_began_takes_no_place(self):
+        # Found by the second attack pass: the block committed while the member's "register"
+        # was on its way, with the account as the request had read it (still active).
+        member = self.members[0]
+        as_read_by_the_request = User.objects.get(pk=member.pk)
+        User.objects.filter(pk=member.pk).update(is_active=False)
+        with self.assertRaises(RegistrationClosed):
+            Registration.objects.register(self.small, as_read_by_the_request)
+        self.assertFalse(Registration.objects.filter(user=member).exists())
+
     def test_cancelling_a_waiting_place_promotes_nobody(self):
         for member in self.members[:3]:
             Registration.objects.register(self.small, member)

@@ -153,6 +153,15 @@ class RegistrationEmailsByTheWorkerTests(CalendarMixin, TransactionTestCase):
         [invitation] = [a for a in email.attachments if a[2].startswith("text/calendar")]
         self.assertIn("METHOD:REQUEST", invitation[1])
 
+    def test_an_account_deleted_with_a_place_leaves_no_failed_task(self):
+        # Found by the second attack pass: the deletion cancelled the registration (a save that
+        # queued Wagtail's reference index update), then deleted it before the worker ran.
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        run_worker()
+        User.objects.get(pk=self.anna.pk).delete()
+        run_worker()
+        self.assert_every_task_succeeded()
+
     def test_a_place_given_up_before_the_worker_ran_is_not_confirmed_after_its_cancellation(self):
         self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
         self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)

@@ -93,6 +93,22 @@ class RenamedAuthorTests(StoriesMixin, TestCase):
                 self.assertContains(response, "Fietsen naar Clarholz")
                 self.assertNotContains(response, "Anna Jansen")
 
+    def test_an_editor_whose_account_is_deleted_is_no_longer_named_in_the_feeds(self):
+        # Found by the attack pass: an editor's deletion in the admin dropped their byline on
+        # the story pages while the feeds kept whole named them until the cache expired.
+        editor = User.objects.create_superuser("redactie@example.org", "een-lang-wachtwoord")
+        editor.display_name = "Marieke Hoekstra"
+        editor.save()
+        self.story(title="Van de redactie", slug="redactie", author=editor)
+        for url in FEEDS:
+            self.assertContains(self.client.get(url), "Marieke Hoekstra")
+        User.objects.get(pk=editor.pk).delete()
+        for url in FEEDS:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "Van de redactie")
+                self.assertNotContains(response, "Marieke Hoekstra")
+
 
 @override_settings(PAGE_CACHE_SECONDS=300)
 class RenamedOrganiserTests(MembersTestCase):

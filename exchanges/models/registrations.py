@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.admin import display as admin_display
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +69,8 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             raise RegistrationClosed(_("Registration for this meeting has closed."))
         with transaction.atomic():
             self._lock(meeting)
+            if not self._still_active(user):
+                raise RegistrationClosed(_("This account is inactive."))
             existing = self.for_meeting(meeting).filter(user=user).first()
             if existing is not None and existing.status != RegistrationStatus.CANCELLED:
                 return existing
@@ -89,12 +92,21 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 )
             return registration
 
-    def cancel(self, meeting, user, *, notify=False):
+    def _still_active(self, user):
+        """Whether the account may hold a place, read again under a lock of its row: its user
+        was read when the request began, and a moderator may have blocked it since. A block
+        committing meanwhile waits for this registration and then gives it up (see
+        exchanges.signal_handlers.give_up_places), or is seen here."""
+        users = get_user_model()._default_manager.select_for_update()
+        return users.filter(pk=user.pk, is_active=True).values_list("pk", flat=True).first()
+
+    def cancel(self, meeting, user, *, notify=False, delete=False):
         """Cancels a member's registration; a place that comes free goes to the first member on
         the waiting list, who is told by email (not once the meeting is cancelled or has begun).
         With `notify` (the member's own action), a member who gave up a place is sent the
         cancellation for their calendar (not for a meeting cancelled, of which they were told,
-        or begun). Returns the promoted registration, if any."""
+        or begun). With `delete` (their account goes), the registration is deleted, not kept
+        as cancelled. Returns the promoted registration, if any."""
         with transaction.atomic():
             self._lock(meeting)
             registration = self.for_meeting(meeting).active().filter(user=user).first()
@@ -102,7 +114,10 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 return None
             freed = registration.status == RegistrationStatus.REGISTERED
             registration.status = RegistrationStatus.CANCELLED
-            registration.save(update_fields=["status", "updated_at"])
+            if delete:
+                registration.delete()
+            else:
+                registration.save(update_fields=["status", "updated_at"])
             promoted = self._promote(meeting) if freed else None
             if notify and freed and not meeting.cancelled and timezone.now() < meeting.start:
                 sequence = AnnouncedSchedule.objects.supersede(meeting)
