@@ -9,7 +9,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -740,6 +740,50 @@ class ConcurrentRegistrationTests(CalendarMixin, TransactionTestCase):
         registrations = Registration.objects.for_meeting(meeting)
         self.assertEqual(registrations.registered().count(), 3)
         self.assertEqual(registrations.waiting().count(), 9)
+
+    def test_a_block_committing_during_a_registration_leaves_the_member_no_place(self):
+        # Found by the second attack pass (on SQLite and PostgreSQL): the moderator's block and
+        # the member's "register" at the same moment left a blocked account holding a place.
+        # Here the block's transaction is open (the account updated, its places given up: none
+        # yet) when the registration, with the account as its request read it, begins.
+        self.build_calendar()
+        meeting = self.meeting(local(2030, 3, 20, 19, 0), title="Druk", slug="druk", capacity=3)
+        member = User.objects.create_user("geblokkeerd@example.org", "x")
+        as_read_by_the_request = User.objects.get(pk=member.pk)
+        blocking, registering = threading.Event(), threading.Event()
+        outcome = []
+
+        def block():
+            try:
+                with transaction.atomic():
+                    blocked = User.objects.get(pk=member.pk)
+                    blocked.is_active = False
+                    blocked.save()
+                    blocking.set()
+                    registering.wait(timeout=2)  # the registration waits for this lock
+            finally:
+                connection.close()
+
+        def register():
+            try:
+                blocking.wait(timeout=10)
+                threading.Timer(0.5, registering.set).start()
+                Registration.objects.register(
+                    MeetingPage.objects.get(pk=meeting.pk), as_read_by_the_request
+                )
+                outcome.append("registered")
+            except RegistrationClosed:
+                outcome.append("refused")
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=block), threading.Thread(target=register)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(outcome, ["refused"])
+        self.assertFalse(Registration.objects.filter(user=member).active().exists())
 
 
 class RegistrationExportTests(CalendarTestCase):
