@@ -58,27 +58,24 @@ def tell_participants_of_changes(sender, instance, **kwargs):
 
 def forget_deleted_member(sender, instance, **kwargs):
     visits.forget_member(instance)
-    # The places the member held are given up as by a cancellation, so the first member waiting
-    # is moved up (and told), not left waiting beside a free place for whoever registers next.
     # Deleted, not kept as cancelled: the account's deletion would delete them a moment later,
     # after a save had queued a task (Wagtail's reference index) for a row no longer there.
-    held = Registration.objects.filter(user=instance).registered().select_related("meeting")
-    for registration in held:
-        Registration.objects.cancel(registration.meeting, instance, delete=True)
+    give_up_places(instance, delete=True)
 
 
-def give_up_places(user):
-    """A blocked member (a moderator blocked the account, or an administrator made it inactive
-    in bulk: it is inactive) keeps no place and waits for none in meetings still to come: each
-    is given up as by a cancellation, so the first member waiting moves up and is told; the
-    blocked member is not emailed. Unblocking gives none back."""
+def give_up_places(user, *, delete=False):
+    """A member who leaves (their account deleted) or is blocked (a moderator blocked the
+    account, or an administrator made it inactive in bulk) keeps no place and waits for none in
+    meetings still to come: each is given up as by a cancellation, so the first member waiting
+    moves up and is told, not left waiting beside a free place for whoever registers next; the
+    member is not emailed. Unblocking gives none back. With `delete`, the registrations go."""
     held = (
         Registration.objects.filter(user=user, meeting__start__gt=timezone.now())
         .active()
         .select_related("meeting")
     )
     for registration in held:
-        Registration.objects.cancel(registration.meeting, user)
+        Registration.objects.cancel(registration.meeting, user, delete=delete)
 
 
 def give_up_places_of_blocked_member(sender, instance, raw=False, **kwargs):
