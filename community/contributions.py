@@ -1,7 +1,7 @@
 """The contribution lifecycle, in one place: a member's story or meeting proposal is created as a
 draft page owned by the member, edited, submitted to the Wagtail moderation workflow, withdrawn,
-approved (published), rejected, hidden after reports, or deleted. Members never publish; editors
-and moderators decide.
+approved (published), rejected, taken off the site (by an editor or after reports), or deleted.
+Members never publish; editors and moderators decide.
 
 Generic over every page type with `ContributionMixin` (community/models/contribution.py): the
 views, the review task, the reports and the signal handlers call these functions, and what a page
@@ -41,7 +41,7 @@ class ContributionState(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
-    HIDDEN = "hidden", _("Hidden after reports")
+    HIDDEN = "hidden", _("Taken off the site")
 
 
 def contributions_of(user):
@@ -81,11 +81,16 @@ def state_of(page, workflow_state):
         return ContributionState.IN_REVIEW
     if page.live:
         return ContributionState.PUBLISHED
-    if getattr(page, "declined_at", None):
+    if rejected(page):
         return ContributionState.REJECTED
     if hidden(page):
         return ContributionState.HIDDEN
     return ContributionState.DRAFT
+
+
+def rejected(page):
+    """The editors decided not to publish it: it stays its member's to read or delete."""
+    return bool(getattr(page, "declined_at", None))
 
 
 def hidden(page):
@@ -96,15 +101,14 @@ def hidden(page):
 
 
 def own_unpublished(page, user):
-    """The member's own contribution, not (yet) published and not rejected: theirs to delete,
-    and to edit unless it is in review or hidden."""
+    """The member's own contribution, not (or no longer) on the site: theirs to read and delete,
+    and to edit unless it is in review, hidden or rejected."""
     return (
         user.is_authenticated
         and page.owner_id == user.pk
         and page.alias_of_id is None
         and getattr(page.specific, "member_contribution", False)
         and not page.live
-        and not page.specific.declined_at
     )
 
 
@@ -121,11 +125,12 @@ def locked_by_editor(page, user):
 
 def editable_by(page, user):
     """A member edits their own contribution until it is published, but not while the editors
-    review it (unless they asked for changes) nor while an editor keeps it locked, nor once
-    reports hid it; never someone else's."""
+    review it (unless they asked for changes) nor while an editor keeps it locked, nor once it
+    was taken off the site or rejected; never someone else's."""
     return (
         own_unpublished(page, user)
         and not hidden(page)
+        and not rejected(page.specific)
         and not in_review(page)
         and not locked_by_editor(page, user)
     )

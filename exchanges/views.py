@@ -263,20 +263,24 @@ def contribution_view(request, form_class, page=None):
 
 def read_only_view(request, page, status=200):
     """A contribution the editors are reviewing is read-only for its author: what they approve is
-    what they read. The member may take it back to edit it. One that reports hid is read-only
-    too, as it was published: the editors decide whether it comes back."""
+    what they read. The member may take it back to edit it. One taken off the site is read-only
+    too, as it was published: the editors decide whether it comes back. One they rejected stays
+    as it was sent, for its member to read (or delete)."""
     page = Page.objects.get(pk=page.pk).specific
-    hidden = contributions.hidden(page)
+    hidden, rejected = contributions.hidden(page), contributions.rejected(page)
     if status == 409:
-        messages.error(
-            request,
-            _(
-                "Your changes were not saved: reports from members took this contribution off "
-                "the site, and the editors decide about it."
+        if hidden:
+            reason = _(
+                "Your changes were not saved: this contribution was taken off the site, and the "
+                "editors decide about it."
             )
-            if hidden
-            else _("Your changes were not saved: the editors are reviewing this contribution."),
-        )
+        elif rejected:
+            reason = _(
+                "Your changes were not saved: the editors decided not to publish this contribution."
+            )
+        else:
+            reason = _("Your changes were not saved: the editors are reviewing this contribution.")
+        messages.error(request, reason)
     # Hidden: what was published (the page as it was taken off the site); else what was sent.
     shown = page if hidden else page.get_latest_revision_as_object()
     return render(
@@ -287,6 +291,8 @@ def read_only_view(request, page, status=200):
             "contribution": shown,
             "body": contributions.body_text(shown),
             "hidden": hidden,
+            "rejected": rejected,
+            "decline_reason": page.decline_reason if rejected else "",
             "withdrawable": contributions.withdrawable_by(page, request.user),
         },
         status=status,
@@ -325,7 +331,9 @@ def withdraw_contribution(request, page_id):
             request,
             _("Your contribution is a draft again: edit it and send it when you are ready."),
         )
-    elif not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
+    elif contributions.in_review(Page.objects.get(pk=page.pk)):
+        # Still in review, and an editor keeps it locked. (One no longer in review, approved or
+        # rejected meanwhile, says so on the page this leads to.)
         messages.error(
             request, _("This contribution cannot be withdrawn now: an editor is working on it.")
         )

@@ -827,7 +827,7 @@ class ReportTests(MembersTestCase):
         self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
         self.assertEqual(self.client.get(story.url).status_code, 404)
         self.client.force_login(self.anna)
-        self.assertContains(self.client.get("/nl/members/"), "Verborgen na meldingen")
+        self.assertContains(self.client.get("/nl/members/"), "Van de site gehaald")
 
     def test_pages_of_the_editors_cannot_be_reported(self):
         story = self.story(title="Van de redactie", slug="redactie")

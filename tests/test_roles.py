@@ -21,6 +21,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
     Site,
     Workflow,
     WorkflowState,
@@ -755,7 +756,8 @@ class ModerationEmailLanguageTests(RolesTestCase):
 
 
 class DeclineTests(RolesTestCase):
-    def test_moderator_rejects_a_contribution_and_the_member_is_told_why(self):
+    def declined(self):
+        """A German member's story, rejected by a moderator as the dashboard's dialog sends it."""
         member = User.objects.create_user("lid@example.org", "x", display_name="Lid", language="de")
         story = self.story(title="Werbung", slug="werbung", live=False)
         story.owner, story.member_contribution = member, True
@@ -765,7 +767,6 @@ class DeclineTests(RolesTestCase):
         state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
         task = state.current_task_state.task.specific
         self.assertIn("decline", [name for name, *_ in task.get_actions(story, self.moderator)])
-        # As the dashboard's dialog sends it.
         self.client.force_login(self.moderator)
         with self.captureOnCommitCallbacks(execute=True):
             answer = self.client.post(
@@ -775,6 +776,10 @@ class DeclineTests(RolesTestCase):
             )
         self.assertEqual(answer.json()["step"], "success")
         story.refresh_from_db()
+        return member, story
+
+    def test_moderator_rejects_a_contribution_and_the_member_is_told_why(self):
+        member, story = self.declined()
         self.assertFalse(story.live)
         self.assertEqual(story.decline_reason, "Reine Werbung.")
         self.assertIsNone(story.current_workflow_state)
@@ -784,7 +789,41 @@ class DeclineTests(RolesTestCase):
         area = self.client.get("/de/members/")
         self.assertContains(area, "Abgelehnt")
         self.assertContains(area, "Reine Werbung.")
-        self.assertEqual(self.client.get(f"/de/members/contributions/{story.pk}/").status_code, 404)
+
+    def test_a_rejected_contribution_stays_the_members_to_read_and_delete_not_to_change(self):
+        member, story = self.declined()
+        self.client.force_login(member)
+        row = (
+            BeautifulSoup(self.client.get("/de/members/").content, "html.parser")
+            .find("td", string="Werbung")
+            .find_parent("tr")
+        )
+        # Every link and button of its row leads somewhere: to read it, or to delete it.
+        address = f"/de/members/contributions/{story.pk}/"
+        self.assertEqual(
+            [(a.contents[0].strip(), a["href"]) for a in row.select("a")], [("Ansehen", address)]
+        )
+        self.assertEqual(
+            [(form["action"], form.button.contents[0].strip()) for form in row.select("form")],
+            [(f"{address}delete/", "Löschen")],
+        )
+        shown = self.client.get(address)
+        self.assertContains(shown, "Die Redaktion hat entschieden, diesen Beitrag nicht")
+        self.assertContains(shown, "Reine Werbung.")
+        self.assertNotContains(shown, 'name="title"')
+        # Changing it anyway is refused, and says why.
+        revision = Page.objects.get(pk=story.pk).latest_revision_id
+        refused = self.client.post(address, {"title": "Doch keine Werbung", "submit": "1"})
+        self.assertContains(refused, "nicht zu veröffentlichen", status_code=409)
+        self.assertEqual(Page.objects.get(pk=story.pk).latest_revision_id, revision)
+        self.assertIsNone(Page.objects.get(pk=story.pk).current_workflow_state)
+        # Nor taken back from a review it is no longer in; nor does it say an editor works on it.
+        withdrawn = self.client.post(f"{address}withdraw/", follow=True)
+        self.assertContains(withdrawn, "Die Redaktion hat entschieden, diesen Beitrag nicht")
+        self.assertNotContains(withdrawn, "kann jetzt nicht zurückgezogen werden")
+        self.assertIsNone(Page.objects.get(pk=story.pk).current_workflow_state)
+        self.assertEqual(self.client.post(f"{address}delete/").status_code, 302)
+        self.assertFalse(Page.objects.filter(pk=story.pk).exists())
 
 
 class AdminLoginTests(RolesTestCase):

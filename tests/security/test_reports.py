@@ -221,12 +221,17 @@ class HiddenContributionTests(ReportAbuseTestCase):
         page = anna.get(edit)
         self.assertEqual(page.status_code, 200)
         self.assertIsNone(soup(page).find("input", attrs={"name": "title"}))
-        self.assertContains(page, "Deze bijdrage is na meldingen van leden van de site gehaald.")
+        self.assertContains(
+            page,
+            "Deze bijdrage is van de site gehaald, door de redactie of na meldingen van leden.",
+        )
         self.assertContains(page, "Wat gepubliceerd was")
         changed = self.story_data(title="Veranderd na het verbergen", submit="", draft="1")
         response = anna.post(edit, changed)
         self.assertContains(
-            response, "Uw wijzigingen zijn niet opgeslagen: na meldingen van leden", status_code=409
+            response,
+            "Uw wijzigingen zijn niet opgeslagen: deze bijdrage is van de site gehaald",
+            status_code=409,
         )
         self.assertEqual(Page.objects.get(pk=self.story.pk).get_latest_revision(), approved)
         german = anna.get(f"/de/members/contributions/{self.story.pk}/")
@@ -243,10 +248,10 @@ class HiddenContributionTests(ReportAbuseTestCase):
         self.hide()
         anna = self.as_member(self.anna)
         for language, state, decide, view, delete in (
-            ("nl", "Verborgen na meldingen", "De redactie beslist", "Bekijken", "Verwijderen"),
+            ("nl", "Van de site gehaald", "De redactie beslist", "Bekijken", "Verwijderen"),
             (
                 "de",
-                "Nach Meldungen ausgeblendet",
+                "Von der Website genommen",
                 "Die Redaktion entscheidet",
                 "Ansehen",
                 "Löschen",
