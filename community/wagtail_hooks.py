@@ -354,6 +354,35 @@ def with_page_permissions(view):
     return require_admin_access(guarded)
 
 
+def with_review_rights(view):
+    """Wagtail's review views (a decision, its form, the preview of what is reviewed) for the
+    review they name only. Wagtail checks the user's actions against the page in the address
+    but acts on the task state in it, and its refusal names the page's draft title: the task
+    state must be that page's review in progress, always; and who holds no page permissions (a
+    moderator) reaches only a page whose current review they may decide, with its current task,
+    else nothing is found."""
+
+    @wraps(view)
+    def guarded(request, page_id, *args, **kwargs):
+        page = Page.objects.filter(pk=page_id).first()
+        if page is None:
+            raise Http404
+        state = page.current_workflow_state
+        current = state.current_task_state if state else None
+        task_state_id = kwargs.get("task_state_id")
+        if task_state_id is not None and (current is None or current.pk != task_state_id):
+            raise Http404
+        if not roles.is_editor(request.user):
+            task_id = kwargs.get("task_id")
+            if current is None or (task_id is not None and current.task_id != task_id):
+                raise Http404
+            if not current.task.specific.get_actions(page, request.user):
+                raise Http404
+        return view(request, *args, page_id=page_id, **kwargs)
+
+    return require_admin_access(guarded)
+
+
 def with_bulk_action_permissions(view):
     """Wagtail's bulk actions (publish, move, unpublish, delete pages; delete, tag or file images
     and documents; accounts; snippets) for those who hold permissions on their model only. The

@@ -7,15 +7,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views.report import TranslationsReportView
 
 from community import views as community_views
-from community.wagtail_hooks import with_bulk_action_permissions, with_page_permissions
+from community.wagtail_hooks import (
+    with_bulk_action_permissions,
+    with_page_permissions,
+    with_review_rights,
+)
 from exchanges import embed_views, feeds, ical
 from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
+
+workflow_action, collect_workflow_action_data, workflow_preview = (
+    page_viewset_registry.as_view(name, page_id_kwarg="page_id")
+    for name in ("workflow_action", "collect_workflow_action_data", "workflow_preview")
+)
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
@@ -55,6 +65,19 @@ urlpatterns = [
     path(
         "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
         with_bulk_action_permissions(bulk_action),
+    ),
+    # Wagtail's review views decide on the task state in their address after checking the page
+    # in it: only the page's own review, and for moderators only one they may decide.
+    *(
+        path(f"admin/pages/workflow/{route}", with_review_rights(view))
+        for route, view in (
+            ("action/<int:page_id>/<slug:action_name>/<int:task_state_id>/", workflow_action),
+            (
+                "collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+                collect_workflow_action_data,
+            ),
+            ("preview/<int:page_id>/<int:task_id>/", workflow_preview),
+        )
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -84,6 +84,12 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
             or task_state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS
         ):
             raise PermissionDenied
+        # Wagtail's action view checks the user's actions against the page in its address and
+        # acts on the task state in it: whoever decides must be allowed to on this task state's
+        # own page (a moderator, say, on a member's contribution, never on an editor's draft).
+        page = task_state.workflow_state.content_object
+        if action_name not in {name for name, *_ in self.get_actions(page, user)}:
+            raise PermissionDenied
         if action_name != "decline":
             return super().on_action(task_state, user, action_name, **kwargs)
         contributions.reject(task_state, user, kwargs.get("comment", ""))

@@ -7,12 +7,15 @@ withdrew meanwhile is refused. The same contribution form sent twice is saved on
 
 import re
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Revision, WorkflowState
 
+from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from jumelage.dashboard import ContributionsAwaitingReview
@@ -179,6 +182,72 @@ class AdminApprovalTests(ModerationTestCase):
         story = StoryPage.objects.get(pk=story.pk)
         self.assertFalse(story.live)
         self.assertIsNone(story.first_published_at)
+
+
+class CrossedReviewTests(ModerationTestCase):
+    """Wagtail's review views check the user's actions against the page in their address and act
+    on the task state in it: a moderator named a member's contribution and an editor's draft's
+    task state, and published (or rejected) the editor's draft."""
+
+    def setUp(self):
+        super().setUp()
+        self.reviewer = get_user_model().objects.create_user(
+            "moderatie@example.org", "x", is_staff=True
+        )
+        self.reviewer.groups.add(Group.objects.get(name=MODERATORS))
+        self.contribution_page = self.submitted_story()
+        self.members_task = self.task_state(self.contribution_page)
+        editor = get_user_model().objects.create_user("redactie@example.org", "x", is_staff=True)
+        editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        self.draft = self.story(title="Geheim redactieconcept", slug="concept", live=False)
+        self.draft.owner = editor
+        self.draft.save()
+        self.draft.save_revision(user=editor)
+        self.draft.get_workflow().start(self.draft, editor)
+        self.editors_task = self.task_state(self.draft)
+        self.client.force_login(self.reviewer)
+
+    def action(self, page, name, task_state, **data):
+        address = f"/admin/pages/workflow/action/{page.pk}/{name}/{task_state.pk}/"
+        return self.client.post(address, {"comment": "", **data}, follow=True)
+
+    def test_a_moderator_cannot_decide_an_editors_draft_through_a_members_contribution(self):
+        for name in ("approve", "reject", "decline"):
+            with self.subTest(name):
+                crossed = self.action(self.contribution_page, name, self.editors_task)
+                self.assertEqual(crossed.status_code, 404)
+                draft = StoryPage.objects.get(pk=self.draft.pk)
+                self.assertFalse(draft.live)
+                self.assertIsNone(draft.declined_at)
+                self.assertEqual(draft.current_workflow_state.status, "in_progress")
+        # Nor through the task itself, whatever view calls it.
+        task = self.editors_task.task.specific
+        with self.assertRaises(PermissionDenied):
+            task.on_action(self.editors_task, self.reviewer, "approve", comment="")
+        self.assertFalse(StoryPage.objects.get(pk=self.draft.pk).live)
+        # The member's contribution, and their own task state, stay the moderator's to decide.
+        self.assertEqual(
+            self.action(self.contribution_page, "approve", self.members_task).status_code, 200
+        )
+        self.assertTrue(StoryPage.objects.get(pk=self.contribution_page.pk).live)
+
+    def test_review_addresses_name_no_page_the_moderator_may_not_review(self):
+        task = self.editors_task.task_id
+        for address in (
+            f"/admin/pages/workflow/preview/{self.draft.pk}/{task}/",
+            f"/admin/pages/workflow/action/{self.draft.pk}/approve/{self.editors_task.pk}/",
+            f"/admin/pages/workflow/collect_action_data/{self.draft.pk}/reject/"
+            f"{self.editors_task.pk}/",
+            # A page in no review at all: Wagtail's refusal named its (draft) title.
+            f"/admin/pages/workflow/preview/{self.story_index.pk}/{task}/",
+            f"/admin/pages/workflow/action/{self.story_index.pk}/approve/1/",
+        ):
+            with self.subTest(address):
+                answer = self.client.get(address, follow=True)
+                self.assertEqual(answer.status_code, 404)
+                self.assertNotContains(answer, "Geheim redactieconcept", status_code=404)
+        preview = f"/admin/pages/workflow/preview/{self.contribution_page.pk}/{task}/"
+        self.assertContains(self.client.get(preview), "Fietsen naar Clarholz")
 
 
 class DoubleSubmissionTests(ModerationTestCase):

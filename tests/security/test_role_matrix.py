@@ -86,6 +86,8 @@ STAFF_405 = "login login login 405 405 405 405"  # the other method is refused b
 EDITORS_405 = "login login login no 405 405 405"
 ADMINS_405 = "login login login no no no 405"
 COORDINATORS = "login login login no no ok ok"  # a visit to the German town: its editors
+MODERATOR_404 = "login login login 404 ok ok ok"  # an editor's page in review: not the moderator's
+NOT_ITS_REVIEW = "login login login 404 404 404 404"  # a page's address with another's review
 
 MATRIX = {
     # URL name [@ object it is tried with]: "anonymous member blocked moderator editor_nl
@@ -210,24 +212,32 @@ MATRIX = {
     "wagtailadmin_pages:copy @ contribution": (EDITORS, "login login login no 500 500 500"),
     "wagtailadmin_pages:copy @ editor_story": (EDITORS, "login login login no 500 500 500"),
     "wagtailadmin_pages:copy @ overview": (EDITORS, "login login login no 500 500 500"),
+    # The review views: the page's own review only (never another page's task state), and for
+    # a moderator only a review they may decide (jumelage/urls.py, `with_review_rights`).
     "wagtailadmin_pages:workflow_action @ contribution": (
         STAFF,
         "login login login ok+ ok+ ok+ ok+",
     ),
     "wagtailadmin_pages:workflow_action @ editor_story": (
-        EDITORS,
-        "login login login no ok+ ok+ ok+",
+        MODERATOR_404,
+        "login login login 404 ok+ ok+ ok+",
     ),
-    "wagtailadmin_pages:workflow_action @ overview": STAFF,
+    "wagtailadmin_pages:workflow_action @ overview": NOT_ITS_REVIEW,
     "wagtailadmin_pages:collect_workflow_action_data @ contribution": STAFF,
-    "wagtailadmin_pages:collect_workflow_action_data @ editor_story": EDITORS,
-    "wagtailadmin_pages:collect_workflow_action_data @ overview": STAFF,
+    "wagtailadmin_pages:collect_workflow_action_data @ editor_story": MODERATOR_404,
+    "wagtailadmin_pages:collect_workflow_action_data @ overview": NOT_ITS_REVIEW,
     "wagtailadmin_pages:confirm_workflow_cancellation @ contribution": STAFF,
     "wagtailadmin_pages:confirm_workflow_cancellation @ editor_story": STAFF,
     "wagtailadmin_pages:confirm_workflow_cancellation @ overview": STAFF,
     "wagtailadmin_pages:workflow_preview @ contribution": (STAFF, STAFF_405),
-    "wagtailadmin_pages:workflow_preview @ editor_story": (EDITORS, STAFF_405),
-    "wagtailadmin_pages:workflow_preview @ overview": ("login login login no no no no", STAFF_405),
+    "wagtailadmin_pages:workflow_preview @ editor_story": (
+        MODERATOR_404,
+        "login login login 404 405 405 405",
+    ),
+    "wagtailadmin_pages:workflow_preview @ overview": (
+        "login login login 404 no no no",
+        "login login login 404 405 405 405",
+    ),
     "wagtailadmin_pages:set_privacy @ contribution": EDITORS,
     "wagtailadmin_pages:set_privacy @ editor_story": EDITORS,
     "wagtailadmin_pages:set_privacy @ overview": EDITORS,
@@ -797,6 +807,10 @@ def admin_patterns():
     found = [
         row for row in walk(get_resolver().url_patterns, "", None) if row[0].startswith("admin/")
     ]
+    # Our guards in front of a named Wagtail view (same route, no name) are reached, and so
+    # tested, through that view's name.
+    named = {route for route, name, _kwargs in found if name}
+    found = [row for row in found if row[1] or row[0] not in named]
     names = [name for _route, name, _kwargs in found]
     rows = []
     for route, name, kwargs in found:
