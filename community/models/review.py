@@ -28,12 +28,13 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     approval_publishes = True
 
     def may_review(self, obj, user):
-        """Moderators review members' contributions only; who may publish the page anyway
-        (editors, administrators) also reviews whatever else enters the workflow."""
+        """Moderators review members' contributions only, and never their own (a moderator's
+        story waits for another reviewer); who may publish the page anyway (editors,
+        administrators) also reviews whatever else enters the workflow."""
         if user.is_superuser:
             return True
         page = getattr(obj, "specific", obj)
-        if getattr(page, "member_contribution", False):
+        if getattr(page, "member_contribution", False) and page.owner_id != user.pk:
             return True
         tester = getattr(page, "permissions_for_user", None)
         return tester is not None and tester(user).can_publish()

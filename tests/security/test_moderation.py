@@ -250,6 +250,29 @@ class CrossedReviewTests(ModerationTestCase):
         self.assertContains(self.client.get(preview), "Fietsen naar Clarholz")
 
 
+class OwnReviewTests(ModerationTestCase):
+    def test_a_moderator_does_not_approve_their_own_story_another_reviewer_does(self):
+        moderator = get_user_model().objects.create_user(
+            "moderatie@example.org", "x", is_staff=True, display_name="Mo"
+        )
+        moderator.groups.add(Group.objects.get(name=MODERATORS))
+        self.post_story(moderator)
+        story = self.contribution()
+        task_state = self.task_state(story)
+        self.client.force_login(moderator)
+        address = f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/"
+        # Their dashboard lists it among their own pages in review, with nothing to decide.
+        self.assertNotContains(self.client.get("/admin/"), address)
+        self.assertEqual(self.client.post(address, {"comment": ""}, follow=True).status_code, 404)
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+        other = get_user_model().objects.create_user("tweede@example.org", "x", is_staff=True)
+        other.groups.add(Group.objects.get(name=MODERATORS))
+        self.client.force_login(other)
+        self.assertContains(self.client.get("/admin/"), address)
+        self.client.post(address, {"comment": ""})
+        self.assertTrue(StoryPage.objects.get(pk=story.pk).live)
+
+
 class DoubleSubmissionTests(ModerationTestCase):
     def token(self, url):
         self.client.force_login(self.anna)
