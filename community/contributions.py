@@ -143,10 +143,14 @@ def withdrawable_by(page, user):
 
 
 def locked_row(page):
-    """Locks the contribution's row until the transaction ends, so an edit, a withdrawal and an
-    editor's decision on the same contribution happen one after the other, each seeing what the
-    previous one did. Returns the page as stored now."""
-    return Page.objects.select_for_update().get(pk=page.pk).specific
+    """Locks the contribution's row until the transaction ends, so an edit, a withdrawal, its
+    deletion and an editor's decision on the same contribution happen one after the other, each
+    seeing what the previous one did. Returns the page as stored now; Gone when it was deleted
+    meanwhile."""
+    locked = Page.objects.select_for_update().filter(pk=page.pk).first()
+    if locked is None:
+        raise Gone
+    return locked.specific
 
 
 def lock_for_edit(page, user):
@@ -158,6 +162,10 @@ def lock_for_edit(page, user):
 
 class NotEditable(Exception):
     """The contribution went into review (or was locked, or hidden) after the member opened it."""
+
+
+class Gone(Exception):
+    """The contribution was deleted after the member opened it."""
 
 
 class AlreadySubmitted(Exception):
@@ -294,10 +302,13 @@ def photo_ids(page):
     return ids
 
 
+@transaction.atomic
 def remove_contribution(page):
     """Deletes a contribution; `discard_with_contribution` removes the rest with it, as it does
-    when an editor deletes the contribution (or a page above it) in the admin."""
-    Page.objects.get(pk=page.pk).delete()
+    when an editor deletes the contribution (or a page above it) in the admin. Under its row
+    lock: an edit or a submission sent meanwhile is either deleted with it (its review
+    included) or finds it gone, never leaves a review of nothing behind."""
+    locked_row(page).delete()
 
 
 # The pages being removed with a contribution in this thread: their own deletion (and the

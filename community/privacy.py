@@ -1,6 +1,8 @@
 """The member's right to be forgotten: deleting their account, and what of it their
 contributions held. (A copy of their data combines what every app keeps: exchanges/privacy.py.)"""
 
+from contextlib import suppress
+
 from django.db import transaction
 from django.db.models.signals import pre_delete
 from wagtail.images import get_image_model
@@ -73,7 +75,8 @@ def forget_account(user, *, remove_contributions=False):
         # organiser), which whole pages in the page cache show: they go with the account.
         named = named or page.live
         if remove_contributions or not page.live:
-            contributions.remove_contribution(page)
+            with suppress(contributions.Gone):  # removed with a version of it before
+                contributions.remove_contribution(page)
         else:
             kept_photos |= contributions.photo_ids(page)
             Page.objects.filter(pk=page.pk).update(owner=None)

@@ -231,6 +231,8 @@ def contribution_view(request, form_class, page=None):
             return redirect("member_area")
         except contributions.NotEditable:
             return read_only_view(request, page, status=409)
+        except contributions.Gone:
+            raise Http404 from None
         KeptPhoto.drop(request.session, token)
         if submit:
             messages.success(
@@ -326,7 +328,11 @@ def edit_contribution(request, page_id):
 def withdraw_contribution(request, page_id):
     """Takes a contribution out of review, so that its author can edit it and send it again."""
     page = own_contribution(request, page_id, contributions.own_unpublished)
-    if contributions.withdraw_from_review(page, request.user):
+    try:
+        withdrawn = contributions.withdraw_from_review(page, request.user)
+    except contributions.Gone:
+        raise Http404 from None
+    if withdrawn:
         messages.success(
             request,
             _("Your contribution is a draft again: edit it and send it when you are ready."),
@@ -344,7 +350,10 @@ def withdraw_contribution(request, page_id):
 @member_required
 def delete_contribution(request, page_id):
     page = own_contribution(request, page_id, contributions.own_unpublished)
-    contributions.remove_contribution(Page.objects.get(pk=page.pk).specific)
+    try:
+        contributions.remove_contribution(page)
+    except contributions.Gone:
+        raise Http404 from None
     messages.success(
         request, _("Your contribution “%(title)s” has been deleted.") % {"title": page.title}
     )
