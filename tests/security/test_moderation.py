@@ -9,6 +9,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import RequestFactory
@@ -271,6 +272,33 @@ class OwnReviewTests(ModerationTestCase):
         self.assertContains(self.client.get("/admin/"), address)
         self.client.post(address, {"comment": ""})
         self.assertTrue(StoryPage.objects.get(pk=story.pk).live)
+
+
+class ReviewEmailTests(ModerationTestCase):
+    def test_the_submission_email_offers_the_editor_only_to_who_may_edit(self):
+        # Found by the newcomer's walk: the moderator's email said "you can edit the page here",
+        # an address that refused them.
+        reviewers = {}
+        for email, groups in (
+            ("moderatie@example.org", [MODERATORS]),
+            ("redactie@example.org", [MODERATORS, EDITOR_GROUPS[0]]),
+        ):
+            reviewers[email] = get_user_model().objects.create_user(
+                email, "x", is_staff=True, language="nl"
+            )
+            reviewers[email].groups.add(*Group.objects.filter(name__in=groups))
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            story = self.submitted_story()
+        sent = {message.to[0]: message for message in mail.outbox}
+        preview = f"/admin/pages/workflow/preview/{story.pk}/"
+        edit = f"/admin/pages/{story.pk}/edit/"
+        for email, may_edit in (("moderatie@example.org", False), ("redactie@example.org", True)):
+            with self.subTest(email):
+                message = sent[email]
+                self.assertIn(preview, message.body)
+                self.assertEqual(edit in message.body, may_edit)
+                self.assertIn("Fietsen naar Clarholz", message.body)
 
 
 class DoubleSubmissionTests(ModerationTestCase):
