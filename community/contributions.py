@@ -112,6 +112,17 @@ def own_unpublished(page, user):
     )
 
 
+def requested_changes(page):
+    """What the editors wrote when they sent the contribution back for changes ("" without a
+    comment), or None when it is not waiting for changes: its member reads it while editing."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    sent_back = TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+    last = sent_back.order_by("-finished_at", "-pk").first()
+    return last.comment if last is not None else ""
+
+
 def in_review(page):
     """Sent to the editors and not sent back: what they approve must be what they read."""
     state = page.current_workflow_state

@@ -258,6 +258,9 @@ def contribution_view(request, form_class, page=None):
             "page": None,
             "contribution": page,
             "contribution_title": stored_title,
+            "requested_changes": (
+                contributions.requested_changes(page) if page is not None and page.pk else None
+            ),
             "submission": token or uuid.uuid4(),
         },
     )

@@ -99,6 +99,12 @@ class ReadOnlyInReviewTests(ModerationTestCase):
     def test_after_changes_were_requested_the_member_edits_and_sends_it_again(self):
         story = self.submitted_story()
         self.task_state(story).reject(user=self.moderator, comment="Een foto graag.")
+        # The form says what to change, and that it edits this contribution (the walk found
+        # neither: the comment was on the member's page only, the tab said "write a story").
+        form = soup(self.client.get(self.edit_url(story)))
+        self.assertIn("Een foto graag.", form.select_one(".state__comment").get_text())
+        self.assertIn("Fietsen naar Clarholz", form.title.get_text())
+        self.assertIn("bewerken", form.title.get_text())
         response = self.client.post(
             self.edit_url(story), self.story_data(title="Fietsen, met foto")
         )
