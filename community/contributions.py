@@ -244,14 +244,23 @@ def member_contribution(workflow_state):
 
 
 def notify_published(workflow_state):
-    """The approval published the contribution: its member is told once that is committed."""
+    """The approval published the contribution: its member is told once that is committed, with
+    the approver's comment if they wrote one."""
     page = member_contribution(workflow_state)
-    if page is not None:
-        transaction.on_commit(
-            lambda: notifications.notify_contribution_published(
-                page.__class__.objects.get(pk=page.pk)
-            )
+    if page is None:
+        return
+    # An editor may approve "with a comment": it is for the member.
+    approved = (
+        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_APPROVED)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    comment = approved.get_comment() if approved else ""
+    transaction.on_commit(
+        lambda: notifications.notify_contribution_published(
+            page.__class__.objects.get(pk=page.pk), comment
         )
+    )
 
 
 def notify_changes_requested(workflow_state):

@@ -13,11 +13,11 @@ def page_in_language(page, language):
     return live_translation(page, language) or page
 
 
-def notify_contribution_published(page):
+def notify_contribution_published(page, comment=""):
     member = page.owner
     send_templated_email(
         "community/email/contribution_published",
-        {"page": page, "public_page": page_in_language(page, member.language)},
+        {"page": page, "public_page": page_in_language(page, member.language), "comment": comment},
         member,
     )
 

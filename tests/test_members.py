@@ -92,10 +92,10 @@ class MembersTestCase(CalendarMixin, TestCase):
     def contribution(self, title="Fietsen naar Clarholz"):
         return StoryPage.objects.get(title=title, locale=self.dutch)
 
-    def approve(self, page):
+    def approve(self, page, comment=""):
         state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
         with self.captureOnCommitCallbacks(execute=True):
-            state.current_task_state.approve(user=self.moderator)
+            state.current_task_state.approve(user=self.moderator, comment=comment)
         return StoryPage.objects.get(pk=page.pk)
 
 
@@ -252,6 +252,15 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(mail.outbox[0].to, ["bernd@example.org"])
         self.assertIn("Veröffentlicht", mail.outbox[0].subject)
+        self.assertNotIn("Kommentar", mail.outbox[0].body)
+
+    def test_the_approvers_comment_reaches_the_member(self):
+        # Found by the newcomer's walk: "approve with comment" kept the comment from the member.
+        self.post_story(self.bernd, title="Radtour nach Steenwijk", language="de")
+        story = StoryPage.objects.get(title="Radtour nach Steenwijk", alias_of=None)
+        mail.outbox.clear()
+        self.approve(story, comment="Danke, sehr schön!")
+        self.assertIn("Danke, sehr schön!", mail.outbox[0].body)
 
     def test_a_member_who_renames_themselves_as_the_editors_still_reads_as_a_member(self):
         # A display name changes without review; the byline says who wrote it all the same.
