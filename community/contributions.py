@@ -112,15 +112,21 @@ def own_unpublished(page, user):
     )
 
 
+def last_comment(workflow_state, status):
+    """The comment of the review's latest decision with `status` (a task state's approval, or
+    its "request changes"), "" without one: what the member is told."""
+    decided = TaskState.objects.filter(workflow_state=workflow_state, status=status)
+    last = decided.order_by("-finished_at", "-pk").first()
+    return last.comment if last is not None else ""
+
+
 def requested_changes(page):
     """What the editors wrote when they sent the contribution back for changes ("" without a
     comment), or None when it is not waiting for changes: its member reads it while editing."""
     state = page.current_workflow_state
     if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
         return None
-    sent_back = TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
-    last = sent_back.order_by("-finished_at", "-pk").first()
-    return last.comment if last is not None else ""
+    return last_comment(state, TaskState.STATUS_REJECTED)
 
 
 def in_review(page):
@@ -250,12 +256,7 @@ def notify_published(workflow_state):
     if page is None:
         return
     # An editor may approve "with a comment": it is for the member.
-    approved = (
-        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_APPROVED)
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
-    comment = approved.get_comment() if approved else ""
+    comment = last_comment(workflow_state, TaskState.STATUS_APPROVED)
     transaction.on_commit(
         lambda: notifications.notify_contribution_published(
             page.__class__.objects.get(pk=page.pk), comment
@@ -268,12 +269,7 @@ def notify_changes_requested(workflow_state):
     page = member_contribution(workflow_state)
     if page is None:
         return
-    rejected = (
-        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_REJECTED)
-        .order_by("-finished_at")
-        .first()
-    )
-    comment = rejected.comment if rejected else ""
+    comment = last_comment(workflow_state, TaskState.STATUS_REJECTED)
     transaction.on_commit(lambda: notifications.notify_changes_requested(page, comment))
 
 

@@ -340,7 +340,7 @@ def withdraw_contribution(request, page_id):
             request,
             _("Your contribution is a draft again: edit it and send it when you are ready."),
         )
-    elif contributions.in_review(Page.objects.get(pk=page.pk)):
+    elif (current := Page.objects.filter(pk=page.pk).first()) and contributions.in_review(current):
         # Still in review, and an editor keeps it locked. (One no longer in review, approved or
         # rejected meanwhile, says so on the page this leads to.)
         messages.error(
