@@ -2,8 +2,10 @@
 
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Site
 
 from home.i18n import live_translation
+from home.models import FoundationSettings
 from home.notifications import send_templated_email
 
 from . import roles
@@ -49,7 +51,33 @@ def notify_editors_of_report(report):
         )
 
 
+def foundations_contact(page, language):
+    """(email addresses, contact page) of the foundations of the page's site: where a member's
+    question about an editors' decision goes. The contact page in `language` when it has a live
+    translation; either may be empty."""
+    site = page.get_site() or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return [], None
+    found, foundations = FoundationSettings.with_foundations(site)
+    addresses = list(dict.fromkeys(f.email for f in foundations if f.email))
+    contact = found.contact_page and page_in_language(found.contact_page.specific, language)
+    return addresses, contact if contact and contact.live else None
+
+
 def notify_contribution_declined(page, reason):
+    """The member hears the decision and the comment. A reply goes to the foundations (the
+    sender's address is nobody's); without their addresses, the email points to the contact
+    page."""
+    member = page.owner
+    addresses, contact = foundations_contact(page, member.language)
     send_templated_email(
-        "community/email/contribution_declined", {"page": page, "comment": reason}, page.owner
+        "community/email/contribution_declined",
+        {
+            "page": page,
+            "comment": reason,
+            "reply_goes_to_foundations": bool(addresses),
+            "contact_page": contact,
+        },
+        member,
+        reply_to=addresses,
     )

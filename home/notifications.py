@@ -111,6 +111,7 @@ def send_templated_email(
     attachments=(),
     headers=None,
     bulk=False,
+    reply_to=(),
 ):
     """Renders `<template>_subject.txt` and `<template>_body.txt` (and `_body.html`, if there
     is one) in the recipient's language (their `language`, else the site default) and queues
@@ -119,14 +120,20 @@ def send_templated_email(
     With a `key`, a second email with the same key is never queued (e.g. one reminder per
     registration): then None is returned. `attachments` are (filename, content, mimetype)
     triples (e.g. an iCalendar invitation); `headers` extra headers (e.g. List-Unsubscribe);
-    a `bulk` email (a newsletter, a digest) waits behind those a member waits for.
+    a `bulk` email (a newsletter, a digest) waits behind those a member waits for; `reply_to`
+    the addresses a reply goes to (the sender's is nobody's).
     Links go to the address of the request being served (`request`, else the current one) if it
     is one of the site's own, else to WAGTAILADMIN_BASE_URL."""
     subject, text, html, from_email = render_email(
         template, context, recipient, language=language, request=request
     )
     message = EmailMultiAlternatives(
-        subject, text, from_email, to=[recipient.email], headers=dict(headers or {})
+        subject,
+        text,
+        from_email,
+        to=[recipient.email],
+        headers=dict(headers or {}),
+        reply_to=list(reply_to),
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

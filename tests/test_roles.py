@@ -825,6 +825,26 @@ class DeclineTests(RolesTestCase):
         self.assertEqual(self.client.post(f"{address}delete/").status_code, 302)
         self.assertFalse(Page.objects.filter(pk=story.pk).exists())
 
+    def test_a_reply_to_the_rejection_reaches_the_foundations_not_the_senders_address(self):
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        for country, email in (("NL", "info@stichting.example"), ("DE", "info@verein.example")):
+            Foundation.objects.create(settings=settings, name=country, town=country, email=email)
+        self.declined()
+        [message] = [m for m in mail.outbox if m.to == ["lid@example.org"]]
+        self.assertEqual(message.reply_to, ["info@stichting.example", "info@verein.example"])
+        self.assertIn("Antworten Sie auf diese E-Mail", message.body)
+
+    def test_without_the_foundations_addresses_the_rejection_points_to_the_contact_page(self):
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        Foundation.objects.create(settings=settings, name="Stichting", town="Steenwijk")
+        settings.contact_page = self.about
+        settings.save()
+        self.declined()
+        [message] = [m for m in mail.outbox if m.to == ["lid@example.org"]]
+        self.assertEqual(message.reply_to, [])
+        self.assertNotIn("Antworten", message.body)
+        self.assertIn(f"{self.about.get_url()}", message.body)
+
 
 class AdminLoginTests(RolesTestCase):
     """Editors log in through allauth like members, with its limits; Wagtail's own forms are
