@@ -204,6 +204,12 @@ class PhotoField(WagtailImageField):
 
     def to_python(self, data):
         try:
+            if animated_png(data) and data.size <= self.max_upload_size:
+                # Willow does not read an animated PNG; its first frame is the photo (as an
+                # animated WebP's is), a plain PNG Wagtail's checks then read like any other.
+                if self.budget is not None:
+                    self.budget.spend(data)
+                return super().to_python(cleaned_image(data))
             upload = super().to_python(data)
             if upload and self.budget is not None:
                 self.budget.spend(upload)
@@ -212,6 +218,21 @@ class PhotoField(WagtailImageField):
             raise ValidationError(
                 self.error_messages["invalid_image"], code="invalid_image"
             ) from error
+
+
+def animated_png(data):
+    """Whether `data` (an upload, or what a form field gets for none) is a PNG with more than
+    one frame (APNG), read from its header."""
+    if not hasattr(data, "seek"):
+        return False
+    data.seek(0)
+    try:
+        with Image.open(data) as image:
+            return image.format == "PNG" and getattr(image, "is_animated", False)
+    except (*UNREADABLE, Image.DecompressionBombWarning):
+        return False
+    finally:
+        data.seek(0)
 
 
 def cleaned_image(upload):

@@ -239,3 +239,15 @@ class PhotoSizeTests(MemberFilesTestCase):
         upload = SimpleUploadedFile("camera.jpg", buffer.getvalue(), "image/jpeg")
         self.assertEqual(self.post_avatar(upload).status_code, 302)
         self.assertEqual(self.stored_avatar(), ("JPEG", "RGB", (2560, 1920)))
+
+    def test_an_animated_png_is_taken_as_the_still_of_its_first_frame(self):
+        frames = [Image.new("RGB", (64, 48), colour) for colour in ("red", "green", "blue")]
+        buffer = io.BytesIO()
+        frames[0].save(buffer, format="PNG", save_all=True, append_images=frames[1:])
+        with Image.open(io.BytesIO(buffer.getvalue())) as image:
+            self.assertEqual(image.n_frames, 3)
+        upload = SimpleUploadedFile("bewegend.png", buffer.getvalue(), "image/png")
+        self.assertEqual(self.post_avatar(upload).status_code, 302)
+        self.assertEqual(self.stored_avatar(), ("PNG", "RGB", (64, 48)))
+        with self.anna.avatar.open() as file, Image.open(file) as image:
+            self.assertEqual((image.n_frames, image.getpixel((0, 0))), (1, (255, 0, 0)))
