@@ -7,15 +7,24 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
 from community import contributions
+from home.validators import validate_text
+
+# What a reviewer's comment may hold: a few paragraphs for the member (the email quotes it).
+COMMENT_MAX_LENGTH = 2000
 
 
 class ReviewCommentForm(TaskStateCommentForm):
     """The comment of "request changes" and "reject". Wagtail's own form translates its label
     once, when it is imported, in the process's first language: a German reviewer read
-    "Opmerking". This one translates it per request."""
+    "Opmerking". This one translates it per request. The comment reaches the member (their
+    page, the email) and is checked as any text a member types is."""
 
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+        label=_("Comment"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        validators=[validate_text],
+        widget=forms.Textarea({"rows": 2}),
     )
 
 

@@ -191,6 +191,38 @@ class AdminApprovalTests(ModerationTestCase):
         self.assertIsNone(story.first_published_at)
 
 
+class ReviewCommentTests(ModerationTestCase):
+    """The comment of a decision reaches the member: it is checked as their own texts are."""
+
+    def decide(self, story, name, comment):
+        self.client.force_login(self.moderator)
+        return self.client.post(
+            f"/admin/pages/workflow/action/{story.pk}/{name}/{self.task_state(story).pk}/",
+            {"comment": comment},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+
+    def test_a_comment_with_invisible_characters_or_too_long_decides_nothing_and_says_why(self):
+        story = self.submitted_story()
+        mail.outbox.clear()
+        for name in ("decline", "reject", "approve"):  # "reject": Wagtail's request changes
+            for comment, error in (
+                ("Zie \u202egnilepsjiz\u202c hieronder.", "richting van de tekst"),
+                ("Regel\x1b[2J", "onzichtbare stuurtekens"),
+                ("x" * 2001, "2000"),
+            ):
+                with self.subTest(name=name, comment=comment[:20]):
+                    with self.captureOnCommitCallbacks(execute=True):
+                        answer = self.decide(story, name, comment)
+                    self.assertEqual(answer.json()["step"], "action")
+                    self.assertIn(error, answer.json()["html"])
+                    self.assertEqual(self.task_state(story).status, "in_progress")
+        self.assertEqual(mail.outbox, [])
+        # Line breaks are what a comment of a few paragraphs is made of.
+        answer = self.decide(story, "decline", "Dank u.\r\n\r\nHelaas past dit niet.")
+        self.assertEqual(answer.json()["step"], "success")
+
+
 class CrossedReviewTests(ModerationTestCase):
     """Wagtail's review views check the user's actions against the page in their address and act
     on the task state in it: a moderator named a member's contribution and an editor's draft's
