@@ -5,6 +5,8 @@ import datetime
 
 import feedparser
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
@@ -12,7 +14,10 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from home.templatetags.jumelage_tags import page_numbers
 from tests.stories_base import StoriesMixin
@@ -129,6 +134,60 @@ class StoryPagesRenderTests(StoryTestCase):
         self.assertEqual(
             page.find("link", type="application/atom+xml")["href"], "/nl/feeds/stories.atom"
         )
+
+
+class EditorsStoryDraftTests(StoryTestCase):
+    """An editor writes a story in the admin: a draft may lack what publishing needs."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.editor = get_user_model().objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+
+    def post(self, slug, chosen=(), **action):
+        """The admin's form for a new story as the browser sends it: its towns' rows as shown
+        (empty), with the title, slug and date filled in."""
+        self.client.force_login(self.editor)
+        address = f"/admin/pages/add/exchanges/storypage/{self.story_index.pk}/"
+        shown = soup(self.client.get(address))
+        rows = int(shown.find("input", {"name": "story_towns-TOTAL_FORMS"})["value"])
+        towns = [
+            {
+                "town": "",
+                "ORDER": shown.find("input", {"name": f"story_towns-{row}-ORDER"})["value"],
+            }
+            for row in range(rows)
+        ]
+        towns += [{"town": town.pk, "ORDER": str(len(towns) + 1)} for town in chosen]
+        data = nested_form_data(
+            {
+                "title": "Fietstocht",
+                "slug": slug,
+                "date": "2024-05-01",
+                "intro": "Met de fiets naar de partnergemeente.",
+                "body": streamfield([]),
+                "story_sectors": inline_formset([]),
+                "story_towns": inline_formset(towns),
+                "tags": "",
+            }
+        )
+        return self.client.post(address, {**data, **action})
+
+    def test_a_draft_without_towns_is_saved_and_publishing_asks_for_one(self):
+        dutch = self.story_index.locale
+        self.assertEqual(self.post("concept").status_code, 302)
+        self.assertFalse(StoryPage.objects.get(slug="concept", locale=dutch).live)
+        refused = self.post("zonder-gemeente", **{"action-publish": "action-publish"})
+        self.assertEqual(refused.status_code, 200)
+        self.assertFalse(StoryPage.objects.filter(slug="zonder-gemeente").exists())
+        self.assertContains(refused, "Kies ten minste één betrokken gemeente.")
+        published = self.post(
+            "met-gemeente", [self.steenwijkerland], **{"action-publish": "action-publish"}
+        )
+        self.assertEqual(published.status_code, 302)
+        self.assertTrue(StoryPage.objects.get(slug="met-gemeente", locale=dutch).live)
 
 
 class LeadImageTests(StoryTestCase):

@@ -41,6 +41,7 @@ from home.models import (
     with_rendition_rows,
     with_renditions,
 )
+from home.page_forms import RowsToPublishPageForm
 from home.pagination import CountedPaginator
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
@@ -102,6 +103,15 @@ class StoryQuerySet(PublicPageQuerySet):
 
 
 StoryManager = PageManager.from_queryset(StoryQuerySet)
+
+
+TOWNS_NEEDED = _("Choose at least one town involved.")
+
+
+class StoryPageForm(RowsToPublishPageForm):
+    """The admin's story form: a draft may lack its towns; publishing or submitting asks."""
+
+    rows_to_publish = {"story_towns": ("town", TOWNS_NEEDED)}
 
 
 class StoryTag(TaggedItemBase):
@@ -257,6 +267,7 @@ class StoryPage(
 
     objects = StoryManager()
     sector_links_name = "story_sectors"
+    base_form_class = StoryPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -267,7 +278,7 @@ class StoryPage(
         ),
         FieldPanel("body"),
         InlinePanel("story_sectors", label=_("Sectors")),
-        InlinePanel("story_towns", label=_("Towns involved"), min_num=1),
+        InlinePanel("story_towns", label=_("Towns involved")),
         FieldPanel("tags"),
         FieldPanel("author"),
     ]
@@ -306,9 +317,10 @@ class StoryPage(
             raise ValidationError({"date": _("Choose a date between 1900 and today.")})
 
     def missing_for_review(self):
-        """The towns involved, which the admin asks of every story (its `min_num`)."""
+        """The towns involved, which the admin asks of every story published or sent for review
+        (`StoryPageForm`)."""
         if not self.story_towns.all():
-            return {"story_towns": _("Choose at least one town involved.")}
+            return {"story_towns": TOWNS_NEEDED}
         return {}
 
     def forget_contributor(self, user):
