@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views.report import TranslationsReportView
 
 from community import views as community_views
+from community.review_decisions import confirming_decision
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
     with_page_permissions,
@@ -67,11 +68,15 @@ urlpatterns = [
         with_bulk_action_permissions(bulk_action),
     ),
     # Wagtail's review views decide on the task state in their address after checking the page
-    # in it: only the page's own review, and for moderators only one they may decide.
+    # in it: only the page's own review, and for moderators only one they may decide. A
+    # decision is confirmed in a message (Wagtail's view says nothing).
     *(
         path(f"admin/pages/workflow/{route}", with_review_rights(view))
         for route, view in (
-            ("action/<int:page_id>/<slug:action_name>/<int:task_state_id>/", workflow_action),
+            (
+                "action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+                confirming_decision(workflow_action),
+            ),
             (
                 "collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
                 collect_workflow_action_data,

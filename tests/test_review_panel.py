@@ -3,6 +3,8 @@ of a contribution under review is not the public page (no report form, no share 
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from tests.test_roles import RolesTestCase
 
@@ -60,3 +62,90 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                 response = self.client.get("/admin/")
                 self.assertContains(response, "Lid")
                 self.assertNotContains(response, "lid@example.org")
+
+
+class DecisionFromTheDashboardIsConfirmedTests(RolesTestCase):
+    """Wagtail's workflow action view goes back to the dashboard without a word: the reviewer
+    reads what they decided, in their admin language, for each action the panel offers (as its
+    script sends them: a plain post, or the dialog's post with a comment)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", town=cls.herzebrock)
+        profile = UserProfile.get_for_user(cls.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+
+    def submit(self):
+        slug = f"bijdrage-{Page.objects.count()}"
+        story = self.story(title="Bijdrage", slug=slug, live=False)
+        story.owner, story.member_contribution = self.member, True
+        story.save()
+        story.save_revision(user=self.member)
+        story.get_workflow().start(story, self.member)
+        return story, story.current_workflow_state.current_task_state
+
+    def messages_on_the_dashboard(self):
+        dashboard = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        return [message.get_text(" ", strip=True) for message in dashboard.select(".messages li")]
+
+    def decide(self, reviewer, action, **comment):
+        story, state = self.submit()
+        self.client.force_login(reviewer)
+        dialog = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"} if comment else {}
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/admin/pages/workflow/action/{story.pk}/{action}/{state.pk}/",
+                {"next": "/admin/", **comment},
+                **dialog,
+            )
+        return self.messages_on_the_dashboard()
+
+    def test_each_decision_is_confirmed_in_the_reviewers_admin_language(self):
+        decisions = [
+            (self.moderator, "approve", {}, "De pagina „Bijdrage” is goedgekeurd."),
+            (
+                self.moderator,
+                "approve",
+                {"comment": "Mooi"},
+                "De pagina „Bijdrage” is goedgekeurd.",
+            ),
+            (
+                self.moderator,
+                "reject",
+                {"comment": "Een foto?"},
+                "Voor de pagina „Bijdrage” zijn wijzigingen gevraagd.",
+            ),
+            (
+                self.moderator,
+                "decline",
+                {"comment": "Reclame"},
+                "De pagina „Bijdrage” is afgewezen.",
+            ),
+            (self.editor_de, "approve", {}, "Die Seite „Bijdrage“ wurde freigegeben."),
+            (
+                self.editor_de,
+                "reject",
+                {"comment": "Ein Foto?"},
+                "Für die Seite „Bijdrage“ wurden Änderungen erbeten.",
+            ),
+            (
+                self.editor_de,
+                "decline",
+                {"comment": "Werbung"},
+                "Die Seite „Bijdrage“ wurde abgelehnt.",
+            ),
+        ]
+        for reviewer, action, comment, confirmation in decisions:
+            with self.subTest(reviewer=reviewer.email, action=action, comment=bool(comment)):
+                self.assertEqual(self.decide(reviewer, action, **comment), [confirmation])
+
+    def test_opening_the_dialog_confirms_nothing(self):
+        story, state = self.submit()
+        self.client.force_login(self.moderator)
+        self.client.get(
+            f"/admin/pages/workflow/action/{story.pk}/reject/{state.pk}/",
+            HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+        )
+        self.assertEqual(self.messages_on_the_dashboard(), [])

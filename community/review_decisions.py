@@ -1,0 +1,40 @@
+"""What a reviewer reads after deciding on a review from the dashboard.
+
+Wagtail's workflow action view (the dashboard's "approve", "request changes" and our "reject")
+decides and goes back to the dashboard without a word: only its editor says what was done. Here
+the decision is confirmed in the reviewer's admin language, once the review's task state shows
+it was taken (not after a form sent back with errors, nor a refusal)."""
+
+from functools import wraps
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
+from wagtail.admin.utils import get_latest_str
+from wagtail.models import Page, TaskState
+
+# By action, in Wagtail's words where it has them: "reject" is Wagtail's name for sending back
+# for changes, "decline" our final "no" (community/models/review.py).
+DECISION_MESSAGES = {
+    "approve": _("The page “%(title)s” has been approved."),
+    "reject": _("Changes to the page “%(title)s” have been requested."),
+    "decline": _("The page “%(title)s” has been rejected."),
+}
+
+
+def confirming_decision(view):
+    """Wagtail's workflow action view (`page_id`, `action_name`, `task_state_id` in its address),
+    followed by a success message naming what was decided on, by its title under review."""
+
+    @wraps(view)
+    def confirmed(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        message = DECISION_MESSAGES.get(kwargs["action_name"])
+        decided = TaskState.objects.filter(pk=kwargs["task_state_id"]).exclude(
+            status=TaskState.STATUS_IN_PROGRESS
+        )
+        if request.method == "POST" and message is not None and decided.exists():
+            page = Page.objects.get(pk=kwargs["page_id"])
+            messages.success(request, message % {"title": get_latest_str(page)})
+        return response
+
+    return confirmed
