@@ -281,3 +281,37 @@ def test_dutch_speaking_administrator_proposes_in_dutch(site, live_server, brows
         rule = str(visits.RULE_TEXTS["pets"])
     expect(page.get_by_role("region", name="Zonder gastgezin (1)")).to_contain_text(rule)
     page.context.close()
+
+
+# The visits list: whether its table fits its box (or scrolls in it), the page not sideways.
+VISITS_TABLE = """() => {
+    const box = document.querySelector('.visit-scroll');
+    const last = box.querySelector('thead th:last-child');
+    return {
+        fits: box.scrollWidth <= box.clientWidth,
+        lastColumnShown: last.getBoundingClientRect().right <= box.getBoundingClientRect().right,
+        pageFits: document.documentElement.scrollWidth <= innerWidth,
+        widths: `table ${box.scrollWidth}, box ${box.clientWidth}`,
+    };
+}"""
+
+
+def test_every_column_of_the_visits_list_is_readable_in_both_admin_languages(
+    site, live_server, browser
+):
+    """Wagtail keeps a listing's headers on one line: the long German and Dutch ones made the
+    table wider than a desktop's content, which cut off its last column."""
+    # The demo's title: its longest word sets the first column's width.
+    site.visit_de.title = "Erwachsenenaustausch: Gäste aus Steenwijkerland"
+    site.visit_de.save()
+    for language, group in (("de", EDITOR_GROUPS[1]), ("nl", EDITOR_GROUPS[0])):
+        editor = coordinator(f"{language}@example.org", language=language, group=group)
+        page = log_in(browser, live_server, editor)
+        page.goto(f"{live_server.url}/admin/exchange-visits/")
+        desktop = page.evaluate(VISITS_TABLE)
+        assert desktop["fits"] and desktop["lastColumnShown"], (language, desktop["widths"])
+        # On a phone the table scrolls in its own box, not the page.
+        page.set_viewport_size({"width": 390, "height": 844})
+        phone = page.evaluate(VISITS_TABLE)
+        assert not phone["fits"] and phone["pageFits"], (language, phone["widths"])
+        page.context.close()
