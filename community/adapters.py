@@ -1,6 +1,7 @@
 from urllib.parse import urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
@@ -18,6 +19,10 @@ from home.validators import normalised_email
 from . import roles
 
 
+def is_admin_address(url):
+    return urlparse(url).path.startswith(reverse("wagtailadmin_home"))
+
+
 def language_of(user, email=None):
     if user is None and email:
         user = get_user_model().objects.filter(email__iexact=email).first()
@@ -27,6 +32,9 @@ def language_of(user, email=None):
 class AccountAdapter(DefaultAccountAdapter):
     """Sends allauth's emails (confirmation, password reset) in the member's own language, with
     links into that language's pages. Editors log in here too, on their way to the admin."""
+
+    # Where the login being finished sends the user (see `post_login`).
+    landing = ""
 
     def send_mail(self, template_prefix, email, context):
         """Rendered now, in the member's language; sent by the task worker (home/mail.py), so a
@@ -87,7 +95,20 @@ class AccountAdapter(DefaultAccountAdapter):
             user is not None
             and user.is_authenticated
             and roles.is_member(user)
-            and urlparse(url).path.startswith(reverse("wagtailadmin_home"))
+            and is_admin_address(url)
         ):
             return False
         return super().is_safe_url(url)
+
+    def post_login(self, request, user, *, redirect_url, signup, **kwargs):
+        """Where the user lands is settled before allauth adds its message (see `add_message`)."""
+        self.landing = get_login_redirect_url(request, redirect_url, signup=signup)
+        return super().post_login(request, user, redirect_url=self.landing, signup=signup, **kwargs)
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        """No "signed in as" for an editor landing in the admin: it would be in the language of
+        the login page, the admin is in the editor's own (a German editor with a Dutch browser
+        logs in on /nl/). Wagtail's own login said nothing either; the admin shows their name."""
+        if message_template == "account/messages/logged_in.txt" and is_admin_address(self.landing):
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)

@@ -855,14 +855,24 @@ class AdminLoginTests(RolesTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        EmailAddress.objects.create(
-            user=cls.editor_nl, email=cls.editor_nl.email, verified=True, primary=True
-        )
+        for editor, language in ((cls.editor_nl, "nl"), (cls.editor_de, "de")):
+            EmailAddress.objects.create(
+                user=editor, email=editor.email, verified=True, primary=True
+            )
+            profile = UserProfile.get_for_user(editor)
+            profile.preferred_language = language
+            profile.save()
 
-    def log_in(self, password=None, **extra):
+    def log_in(self, password=None, user=None, language="nl", follow=False, **extra):
+        """The login form on the `language` pages, as `user` (the Dutch editor unless told)."""
         return self.client.post(
-            "/nl/accounts/login/",
-            {"login": self.editor_nl.email, "password": password or self.password, **extra},
+            f"/{language}/accounts/login/",
+            {
+                "login": (user or self.editor_nl).email,
+                "password": password or self.password,
+                **extra,
+            },
+            follow=follow,
         )
 
     def test_anonymous_visitor_of_the_admin_is_sent_to_the_allauth_login_with_next(self):
@@ -892,6 +902,21 @@ class AdminLoginTests(RolesTestCase):
         response = self.log_in(next=target)
         self.assertRedirects(response, target)
         self.assertContains(self.client.get("/admin/"), 'id="jumelage-review-heading"')
+
+    def test_german_editor_with_a_dutch_browser_lands_in_a_german_admin_without_dutch(self):
+        response = self.log_in(user=self.editor_de, next="/admin/", follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+        self.assertContains(response, '<html lang="de"')
+        self.assertNotContains(response, "U bent aangemeld als")
+        self.assertNotContains(response, "Sie sind als")
+
+    def test_dutch_editor_with_a_german_browser_lands_in_a_dutch_admin_without_german(self):
+        target = f"/admin/pages/{self.about.pk}/"
+        response = self.log_in(language="de", next=target, follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], target)
+        self.assertContains(response, '<html lang="nl"')
+        self.assertNotContains(response, "Sie sind als")
+        self.assertNotContains(response, "U bent aangemeld als")
 
     def test_failed_logins_are_limited_for_editors_too(self):
         rates = app_settings.RATE_LIMITS["login_failed"].split(",")
