@@ -918,6 +918,13 @@ class AdminLoginTests(RolesTestCase):
         self.assertNotContains(response, "Sie sind als")
         self.assertNotContains(response, "U bent aangemeld als")
 
+    def test_member_logging_in_on_the_site_is_still_told_so_in_its_language(self):
+        member = User.objects.create_user("lid@example.org", self.password, display_name="Anke")
+        EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+        response = self.log_in(user=member, next="/nl/", follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/")
+        self.assertContains(response, "U bent aangemeld als Anke.")
+
     def test_failed_logins_are_limited_for_editors_too(self):
         rates = app_settings.RATE_LIMITS["login_failed"].split(",")
         limit = next(int(rate.split("/")[0]) for rate in rates if rate.endswith("/key"))
@@ -938,6 +945,12 @@ class AdminLoginTests(RolesTestCase):
         response = self.client.post("/admin/logout/")
         self.assertRedirects(response, "/nl/accounts/login/", fetch_redirect_response=False)
         self.assertEqual(self.client.get("/admin/").status_code, 302)
+
+    def test_german_editor_logging_out_of_the_admin_is_told_so_on_the_german_login(self):
+        self.log_in(user=self.editor_de, next="/admin/")
+        response = self.client.post("/admin/logout/", follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], "/de/accounts/login/")
+        self.assertContains(response, "Sie wurden erfolgreich abgemeldet.")
 
     def test_forgotten_password_in_the_admin_is_reset_through_allauth(self):
         response = self.client.get("/admin/password_reset/")
