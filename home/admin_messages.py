@@ -16,6 +16,11 @@ ADMIN_MESSAGES = [
     gettext_noop("Waiting for translations"),
 ]
 
+# Wagtail's message after logging out of the admin, shown on the site's login page: its Dutch
+# catalogue says "je" ("Je bent succesvol uitgelogd."), the site says "u" ("U bent afgemeld."
+# after logging out of the site). Inside the admin, Wagtail's "je" stays: it is Wagtail's own.
+WAGTAIL_LOGOUT_MESSAGES = [gettext_noop("You have been successfully logged out.")]
+
 # Wagtail's moderation emails to editors and moderators: its Dutch catalogue says "je" there,
 # the site says "u".
 WAGTAIL_EMAIL_MESSAGES = [

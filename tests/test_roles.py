@@ -952,6 +952,13 @@ class AdminLoginTests(RolesTestCase):
         self.assertEqual(response.redirect_chain[-1][0], "/de/accounts/login/")
         self.assertContains(response, "Sie wurden erfolgreich abgemeldet.")
 
+    def test_dutch_editor_logging_out_of_the_admin_is_addressed_as_u(self):
+        self.log_in(user=self.editor_nl, next="/admin/")
+        response = self.client.post("/admin/logout/", follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/accounts/login/")
+        self.assertContains(response, "U bent afgemeld.")
+        self.assertNotContains(response, "Je bent")
+
     def test_forgotten_password_in_the_admin_is_reset_through_allauth(self):
         response = self.client.get("/admin/password_reset/")
         self.assertRedirects(response, "/nl/accounts/password/reset/")
