@@ -39,13 +39,18 @@ def notify_editors_of_report(report):
     """Every moderator and editor hears of a report, in their own language. The view calls this
     for the first open report of a contribution and for the report that hid it, not for
     every report."""
+    # A contribution deleted meanwhile leaves the report, which the admin still shows.
+    if report.page_id is not None:
+        admin_url = reverse("wagtailadmin_pages:edit", args=[report.page_id])
+    else:
+        admin_url = reverse("reports:inspect", args=[report.pk])
     for editor in roles.moderators().exclude(email=""):
         send_templated_email(
             "community/email/report_filed",
             {
                 "report": report,
                 "threshold": report.hide_after,
-                "admin_url": reverse("wagtailadmin_pages:edit", args=[report.page_id]),
+                "admin_url": admin_url,
             },
             editor,
         )

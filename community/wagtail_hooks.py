@@ -106,10 +106,19 @@ def town_keeps_its_country(request, instance):
     return redirect(request.get_full_path())
 
 
+class ReportIndexView(IndexView):
+    """The listing reads the reports' pages and authors in its own query, not one per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page", "author")
+
+
 class ReportViewSet(ModelViewSet):
-    """Reports of published contributions, for moderators to decide on."""
+    """Reports of published contributions, for moderators to decide on; a report of a deleted
+    contribution names it by its title, marked deleted (`Report.get_page_display`)."""
 
     model = Report
+    index_view_class = ReportIndexView
     icon = "warning"
     # Wagtail's own "Reports" menu (aging pages, locked pages, …) keeps its name: ours is the
     # reports visitors and members filed.
@@ -118,6 +127,7 @@ class ReportViewSet(ModelViewSet):
     add_to_admin_menu = True
     list_display = [
         "page",
+        "author",
         "reason",
         "created_at",
         YesNoColumn("hid_page", label=_("Page hidden"), sort_key="hid_page"),
@@ -126,6 +136,8 @@ class ReportViewSet(ModelViewSet):
     list_filter = ["reason", "hid_page"]
     form_fields = ["resolved_at", "decision"]
     inspect_view_enabled = True
+    # The title kept of a deleted contribution is shown as its page (`get_page_display`).
+    inspect_view_fields_exclude = ["title"]
     copy_view_enabled = False
 
 

@@ -4,12 +4,14 @@ The rules: one report per reporter and contribution (a member by their account; 
 their session and, separately, by their address, both kept only as salted hashes); only members'
 reports hide a contribution, once HIDE_AFTER_MEMBER_REPORTS different members have an open report
 on it; the editors are emailed for the first open report of a contribution and when reports hide
-it, not for every report."""
+it, not for every report. Reports outlive their contribution: deleted (by its member, or by an
+editor), it leaves the reports with its title and its member, for the editors to read and decide."""
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from community import contributions
@@ -65,6 +67,15 @@ def contribution_key(page):
     return page.translation_key
 
 
+def contribution_snapshot(page, versions):
+    """What a report keeps of the contribution should it be deleted: the title the reporter read,
+    and its member, the owner of its first language version (its translations are owned by the
+    editors who made them). `versions` are the contribution's language versions by `pk`."""
+    reported = next((version for version in versions if version.pk == page.pk), page)
+    first = next((version for version in versions if not version.alias_of_id), page)
+    return {"title": reported.title, "author_id": first.owner_id}
+
+
 class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
     def already_reported(self, page, reporter=None, session_key="", address=""):
         return self.for_page(page).by_reporter(reporter, session_key, address).exists()
@@ -98,6 +109,7 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
                     raise AlreadyReported
                 report = self.create(
                     page=page,
+                    **contribution_snapshot(page, versions),
                     reason=reason,
                     message=message,
                     reporter=reporter,
@@ -125,8 +137,24 @@ class Report(models.Model):
     # How many members' open reports hide a contribution (the editors' email tells them).
     hide_after = HIDE_AFTER_MEMBER_REPORTS
 
+    # A deleted contribution leaves its reports (null page) with what the editors need to read
+    # them: its title and its member, as they were when it was reported.
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
     message = models.TextField(_("explanation"), max_length=2000, blank=True)
@@ -153,6 +181,8 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+        # Reports of deleted contributions (a null page) never conflict: NULLs are distinct in a
+        # unique constraint, and nobody reports a contribution that is gone.
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "reporter"],
@@ -172,4 +202,12 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.page.title}: {self.get_reason_display()}"
+        return f"{self.get_page_display()}: {self.get_reason_display()}"
+
+    def get_page_display(self):
+        """The contribution as the admin names it (Wagtail's listing and inspect view use this
+        for the page): its title, and whether it was deleted."""
+        if self.page is None:
+            # Translators: a report's contribution, deleted since it was reported.
+            return gettext("%(title)s (deleted)") % {"title": self.title}
+        return self.page.title

@@ -10,16 +10,23 @@ import sqlite3
 import tempfile
 import threading
 import unittest
+from importlib import import_module
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test import Client, TransactionTestCase, override_settings
+from django.urls import reverse
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from community.models import Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS, AlreadyReported
+from community.roles import MODERATORS
+from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from tests.base import publish_translation
 from tests.security.live import Browser, LiveSite, copy_test_database
@@ -270,6 +277,132 @@ class HiddenContributionTests(ReportAbuseTestCase):
         # Deleting it is still the member's: their own words, as deleting their account would.
         anna.post(f"/nl/members/contributions/{self.story.pk}/delete/")
         self.assertFalse(StoryPage.objects.filter(pk=self.story.pk).exists())
+
+
+class ReportsOutliveTheirContributionTests(ReportAbuseTestCase):
+    """Deleting a contribution (its member, or an editor in the admin) leaves its reports: the
+    moderators keep what was reported, whose it was, who reported it and what they decided."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.only_moderator = User.objects.create_user("moderatie@example.org", "x")
+        cls.only_moderator.groups.add(Group.objects.get(name=MODERATORS))
+        # The admin in English: the test reads the words of the code, whatever the catalogues say.
+        profile = UserProfile.get_for_user(cls.only_moderator)
+        profile.preferred_language = "en"
+        profile.save()
+
+    def hide(self):
+        for member in (self.bernd, self.carla, self.dirk):
+            self.report(client=self.as_member(member))
+        self.assertFalse(self.live())
+
+    def delete_as_member(self):
+        self.as_member(self.anna).post(f"/nl/members/contributions/{self.story.pk}/delete/")
+        self.assertFalse(Page.objects.filter(pk=self.story.pk).exists())
+
+    def kept(self):
+        return list(
+            Report.objects.order_by("pk").values_list("page", "title", "author", "reporter")
+        )
+
+    def as_moderator(self):
+        client = Client()
+        client.force_login(self.only_moderator)
+        return client
+
+    def listed(self, **filters):
+        """The reports admin's rows as the moderator reads them: contribution, author, reason."""
+        listing = self.as_moderator().get(reverse("reports:index"), filters)
+        rows = soup(listing).select("table.listing tbody tr")
+        return [
+            [
+                row.select_one(".title-wrapper").get_text(strip=True),  # not its row's menu
+                *(cell.get_text(strip=True) for cell in row.select("td")[1:3]),
+            ]
+            for row in rows
+        ]
+
+    def test_a_member_who_deletes_their_hidden_story_leaves_its_reports_to_the_moderators(self):
+        self.hide()
+        self.delete_as_member()
+        title = "Fietsen naar Clarholz"
+        self.assertEqual(
+            self.kept(),
+            [(None, title, self.anna.pk, m.pk) for m in (self.bernd, self.carla, self.dirk)],
+        )
+        row = [f"{title} (deleted)", "Anna", "Offensive or hateful"]
+        self.assertEqual(self.listed(), [row] * 3)
+        self.assertEqual(self.listed(hid_page="true"), [row])
+        moderator = self.as_moderator()
+        self.assertContains(moderator.get("/admin/"), f"{title} (deleted)")
+        report = Report.objects.get(hid_page=True)
+        inspect = moderator.get(reverse("reports:inspect", args=[report.pk]))
+        self.assertContains(inspect, f"{title} (deleted)")
+        self.assertContains(inspect, "Anna")
+        self.assertContains(inspect, "Dirk")
+        self.assertContains(inspect, "Niet netjes.")
+        edit = reverse("reports:edit", args=[report.pk])
+        self.assertContains(moderator.get(edit), title)
+        decided = moderator.post(
+            edit, {"resolved_at": "2026-01-02 10:00", "decision": "Verwijderd door de auteur."}
+        )
+        self.assertEqual(decided.status_code, 302)
+        report.refresh_from_db()
+        self.assertEqual(report.decision, "Verwijderd door de auteur.")
+        self.assertIsNotNone(report.resolved_at)
+
+    def test_reports_of_a_story_an_editor_deletes_in_the_admin_remain(self):
+        self.report(client=self.as_member(self.bernd))
+        self.client.force_login(User.objects.create_superuser("beheer@example.org", "x"))
+        self.client.post(f"/admin/pages/{self.story.pk}/delete/")
+        self.assertFalse(Page.objects.filter(pk=self.story.pk).exists())
+        self.assertEqual(
+            self.kept(), [(None, "Fietsen naar Clarholz", self.anna.pk, self.bernd.pk)]
+        )
+
+    def test_a_member_keeps_their_reports_of_two_contributions_both_deleted(self):
+        # Reports of deleted contributions share a page of NULL: no report counts as a second one.
+        self.post_story(self.anna, title="Wandelen in Giethoorn")
+        other = self.approve(self.contribution("Wandelen in Giethoorn"))
+        for page in (self.story, other):
+            Report.objects.file(page, "spam", reporter=self.bernd)
+            Report.objects.file(page, "spam", session_key="abc", address="192.0.2.1")
+        for page in (self.story, other):
+            Page.objects.get(pk=page.pk).delete()
+        self.assertEqual(Report.objects.filter(page=None).count(), 4)
+
+    def test_a_member_who_deletes_their_account_leaves_the_reports_without_their_name(self):
+        self.hide()
+        anna = self.as_member(self.anna)
+        anna.post(reverse("member_delete"), {"confirm": "on", "password": "een-lang-wachtwoord"})
+        self.assertFalse(User.objects.filter(pk=self.anna.pk).exists())
+        self.assertEqual(
+            self.kept(),
+            [
+                (None, "Fietsen naar Clarholz", None, m.pk)
+                for m in (self.bernd, self.carla, self.dirk)
+            ],
+        )
+        self.assertEqual(
+            [contribution for contribution, *_ in self.listed()],
+            ["Fietsen naar Clarholz (deleted)"] * 3,
+        )
+
+    def test_a_report_of_a_translation_keeps_the_member_not_the_translator(self):
+        Page.objects.get(translation_key=self.story.translation_key, locale=self.german).delete()
+        translation = publish_translation(self.story, self.german)
+        Page.objects.filter(pk=translation.pk).update(owner=self.moderator)
+        Report.objects.file(Page.objects.get(pk=translation.pk), "spam", reporter=self.bernd)
+        expected = [(translation.pk, translation.title, self.anna.pk, self.bernd.pk)]
+        self.assertEqual(self.kept(), expected)
+        # Reports filed before they kept anything get the same from the migration.
+        Report.objects.update(title="", author=None)
+        migration = import_module("community.migrations.0012_reports_outlive_their_contribution")
+        migration.keep_title_and_author(apps, None)
+        self.assertEqual(self.kept(), expected)
 
 
 class LanguageVersionTests(ReportAbuseTestCase):
