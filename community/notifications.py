@@ -39,11 +39,9 @@ def notify_editors_of_report(report):
     """Every moderator and editor hears of a report, in their own language. The view calls this
     for the first open report of a contribution and for the report that hid it, not for
     every report."""
-    # A contribution deleted meanwhile leaves the report, which the admin still shows.
-    if report.page_id is not None:
-        admin_url = reverse("wagtailadmin_pages:edit", args=[report.page_id])
-    else:
-        admin_url = reverse("reports:inspect", args=[report.pk])
+    # The report in the admin, where every moderator may read and decide it (a moderator may not
+    # edit the page; a contribution deleted meanwhile leaves the report).
+    admin_url = reverse("reports:edit", args=[report.pk])
     for editor in roles.moderators().exclude(email=""):
         send_templated_email(
             "community/email/report_filed",

@@ -21,6 +21,7 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.models import IndexView
@@ -113,6 +114,36 @@ class ReportIndexView(IndexView):
         return super().get_base_queryset().select_related("page", "author")
 
 
+class ReportDecisionForm(WagtailAdminModelForm):
+    """A moderator's decision on a report: what they decided, and whether it is handled (which
+    closes it: it stops counting as open). The time it was handled is the moment they say so,
+    not a date to type."""
+
+    handled = forms.BooleanField(
+        label=_("Handled"),
+        required=False,
+        help_text=_("A handled report is closed: it no longer counts towards hiding the page."),
+    )
+
+    class Meta:
+        model = Report
+        fields = ["decision"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handled"].initial = self.instance.resolved_at is not None
+
+    def save(self, commit=True):
+        report = super().save(commit=False)
+        if not self.cleaned_data["handled"]:
+            report.resolved_at = None
+        elif report.resolved_at is None:
+            report.resolved_at = timezone.now()
+        if commit:
+            report.save()
+        return report
+
+
 class ReportViewSet(ModelViewSet):
     """Reports of published contributions, for moderators to decide on; a report of a deleted
     contribution names it by its title, marked deleted (`Report.get_page_display`)."""
@@ -134,10 +165,29 @@ class ReportViewSet(ModelViewSet):
         "resolved_at",
     ]
     list_filter = ["reason", "hid_page"]
-    form_fields = ["resolved_at", "decision"]
+    # What was reported, by whom and why, above the decision (`ReportDecisionForm`).
+    edit_handler = ObjectList(
+        [
+            HelpPanel(template="community/admin/report_details.html", heading=_("report")),
+            FieldPanel("handled"),
+            FieldPanel("decision"),
+        ],
+        base_form_class=ReportDecisionForm,
+    )
     inspect_view_enabled = True
-    # The title kept of a deleted contribution is shown as its page (`get_page_display`).
-    inspect_view_fields_exclude = ["title"]
+    # What a moderator reads (not the hashes that recognise a visitor again); the title kept of
+    # a deleted contribution is shown as its page (`get_page_display`).
+    inspect_view_fields = [
+        "page",
+        "author",
+        "reason",
+        "message",
+        "reporter",
+        "created_at",
+        "hid_page",
+        "resolved_at",
+        "decision",
+    ]
     copy_view_enabled = False
 
 

@@ -5,6 +5,7 @@ address (kept only as salted hashes). Only members' reports hide a contribution,
 different members have an open report on it. The editors get an email for the first open report
 of a contribution and for the report that hid it, not one per report."""
 
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -12,6 +13,7 @@ import threading
 import unittest
 from importlib import import_module
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -325,6 +327,15 @@ class ReportsOutliveTheirContributionTests(ReportAbuseTestCase):
             for row in rows
         ]
 
+    def test_the_email_of_a_report_opens_it_where_a_moderator_decides_it(self):
+        self.hide()
+        hiding = Report.objects.get(hid_page=True)
+        [email] = [m for m in mail.outbox if m.to == [self.only_moderator.email]][-1:]
+        # Not the page's editor, which a moderator may not open.
+        [link] = re.findall(r"https?://\S+/admin/\S+", email.body)
+        self.assertEqual(urlsplit(link).path, reverse("reports:edit", args=[hiding.pk]))
+        self.assertContains(self.as_moderator().get(urlsplit(link).path), "Niet netjes.")
+
     def test_a_member_who_deletes_their_hidden_story_leaves_its_reports_to_the_moderators(self):
         self.hide()
         self.delete_as_member()
@@ -345,14 +356,20 @@ class ReportsOutliveTheirContributionTests(ReportAbuseTestCase):
         self.assertContains(inspect, "Dirk")
         self.assertContains(inspect, "Niet netjes.")
         edit = reverse("reports:edit", args=[report.pk])
-        self.assertContains(moderator.get(edit), title)
-        decided = moderator.post(
-            edit, {"resolved_at": "2026-01-02 10:00", "decision": "Verwijderd door de auteur."}
-        )
+        # The decision is taken reading what was reported, about what, by whom and why.
+        details = soup(moderator.get(edit)).select_one(".report-details").get_text(" ", strip=True)
+        for shown in (f"{title} (deleted)", "Anna", "Offensive or hateful", "Niet netjes.", "Dirk"):
+            self.assertIn(shown, details)
+        self.assertNotIn("hash", details)
+        decided = moderator.post(edit, {"handled": "on", "decision": "Verwijderd door de auteur."})
         self.assertEqual(decided.status_code, 302)
         report.refresh_from_db()
         self.assertEqual(report.decision, "Verwijderd door de auteur.")
         self.assertIsNotNone(report.resolved_at)
+        # Taken back: open again.
+        moderator.post(edit, {"decision": "Toch nog open."})
+        report.refresh_from_db()
+        self.assertIsNone(report.resolved_at)
 
     def test_reports_of_a_story_an_editor_deletes_in_the_admin_remain(self):
         self.report(client=self.as_member(self.bernd))
