@@ -149,3 +149,18 @@ class DecisionFromTheDashboardIsConfirmedTests(RolesTestCase):
             HTTP_X_REQUESTED_WITH="XMLHttpRequest",
         )
         self.assertEqual(self.messages_on_the_dashboard(), [])
+
+    def test_a_decision_sent_again_on_a_decided_review_confirms_nothing(self):
+        story, state = self.submit()
+        self.client.force_login(self.moderator)
+        address = f"/admin/pages/workflow/action/{story.pk}/{{}}/{state.pk}/"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(address.format("reject"), {"comment": "Een foto?"})
+        self.messages_on_the_dashboard()  # read: the decision's own message
+        for action in ("approve", "decline"):
+            with self.subTest(action=action):
+                self.client.post(address.format(action), {"comment": ""})
+                shown = " ".join(self.messages_on_the_dashboard())
+                self.assertNotIn("goedgekeurd", shown)
+                self.assertNotIn("afgewezen", shown)
+        self.assertFalse(Page.objects.get(pk=story.pk).live)

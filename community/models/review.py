@@ -86,9 +86,14 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         # One decision at a time per contribution (its member's edit or withdrawal locks the same
         # row), and none on a review its member withdrew since the editor opened it.
-        Page.objects.select_for_update().filter(pk=task_state.workflow_state.object_id).first()
-        task_state.refresh_from_db()
-        task_state.workflow_state.refresh_from_db()
+        try:
+            object_id = task_state.workflow_state.object_id
+            Page.objects.select_for_update().filter(pk=object_id).first()
+            task_state.refresh_from_db()
+            task_state.workflow_state.refresh_from_db()
+        except (TaskState.DoesNotExist, WorkflowState.DoesNotExist):
+            # The member deleted the contribution (and its review) meanwhile.
+            raise PermissionDenied from None
         if (
             task_state.status != TaskState.STATUS_IN_PROGRESS
             or task_state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS
@@ -99,6 +104,10 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         # own page (a moderator, say, on a member's contribution, never on an editor's draft).
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, *_ in self.get_actions(page, user)}:
+            raise PermissionDenied
+        # The comment as the dialog's form checks it, also when it comes another way (the page
+        # editor's workflow action sends it as JSON, unchecked).
+        if "comment" in kwargs and not ReviewCommentForm({"comment": kwargs["comment"]}).is_valid():
             raise PermissionDenied
         if action_name != "decline":
             return super().on_action(task_state, user, action_name, **kwargs)

@@ -222,6 +222,26 @@ class ReviewCommentTests(ModerationTestCase):
         answer = self.decide(story, "decline", "Dank u.\r\n\r\nHelaas past dit niet.")
         self.assertEqual(answer.json()["step"], "success")
 
+    def test_a_comment_sent_past_the_dialog_is_checked_too(self):
+        # The page editor's workflow action sends its comment as JSON, past the dialog's form.
+        story = self.submitted_story()
+        task_state = self.task_state(story)
+        for comment in ("\u202eevil\x07", "x" * 2001):
+            with self.subTest(comment=comment[:10]), self.assertRaises(PermissionDenied):
+                task_state.task.specific.on_action(
+                    task_state, self.moderator, "reject", comment=comment
+                )
+        self.assertEqual(self.task_state(story).status, "in_progress")
+
+    def test_a_decision_on_a_contribution_its_member_deleted_meanwhile_is_refused(self):
+        story = self.submitted_story()
+        task_state = self.task_state(story)  # as the reviewer's request loaded it
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/members/contributions/{story.pk}/delete/")
+        self.assertFalse(Page.objects.filter(pk=story.pk).exists())
+        with self.assertRaises(PermissionDenied):
+            task_state.task.specific.on_action(task_state, self.moderator, "approve", comment="")
+
 
 class CrossedReviewTests(ModerationTestCase):
     """Wagtail's review views check the user's actions against the page in their address and act
