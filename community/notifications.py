@@ -1,5 +1,6 @@
 """Emails to members about their contributions, in the member's own language."""
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
@@ -7,6 +8,7 @@ from wagtail.models import Site
 from home.i18n import live_translation
 from home.models import FoundationSettings
 from home.notifications import send_templated_email
+from home.validators import validate_email_address
 
 from . import roles
 
@@ -54,6 +56,16 @@ def notify_editors_of_report(report):
         )
 
 
+def usable_address(address):
+    """Whether `address` may go into a header: one saved before the foundations' addresses were
+    checked as usually written may hold what would break the email."""
+    try:
+        validate_email_address(address)
+    except ValidationError:
+        return False
+    return bool(address)
+
+
 def foundations_contact(page, language):
     """(email addresses, contact page) of the foundations of the page's site: where a member's
     question about an editors' decision goes. The contact page in `language` when it has a live
@@ -62,7 +74,7 @@ def foundations_contact(page, language):
     if site is None:
         return [], None
     found, foundations = FoundationSettings.with_foundations(site)
-    addresses = list(dict.fromkeys(f.email for f in foundations if f.email))
+    addresses = list(dict.fromkeys(f.email for f in foundations if usable_address(f.email)))
     contact = found.contact_page and page_in_language(found.contact_page.specific, language)
     return addresses, contact if contact and contact.live else None
 

@@ -29,6 +29,7 @@ from .machine_translation import (  # noqa: F401 (home/machine_translation.py)
 )
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
+from .validators import validate_email_address
 from .visibility import ViewRestrictionsMixin, public
 
 # What `getattr` gives for an annotation a page was read without.
@@ -484,7 +485,9 @@ class Foundation(Orderable):
         _("country"), max_length=2, choices=[("NL", _("Netherlands")), ("DE", _("Germany"))]
     )
     address = models.TextField(_("postal address"), blank=True)
-    email = models.EmailField(_("email address"), blank=True)
+    # The address a member's reply to a decision goes to (community.notifications): a mailbox's
+    # usual spelling, no quoted name with invisible characters that would break the header.
+    email = models.EmailField(_("email address"), blank=True, validators=[validate_email_address])
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
 

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
@@ -833,6 +834,19 @@ class DeclineTests(RolesTestCase):
         [message] = [m for m in mail.outbox if m.to == ["lid@example.org"]]
         self.assertEqual(message.reply_to, ["info@stichting.example", "info@verein.example"])
         self.assertIn("Antworten Sie auf diese E-Mail", message.body)
+
+    def test_an_address_that_would_break_the_email_is_refused_and_left_out_of_a_reply(self):
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        hostile = '"info\x0bBcc:attacker@evil.example"@stichting.example'
+        with self.assertRaises(ValidationError):
+            Foundation(settings=settings, name="NL", town="NL", email=hostile).full_clean()
+        # One saved before addresses were checked so.
+        Foundation.objects.create(settings=settings, name="NL", town="NL", email=hostile)
+        Foundation.objects.create(settings=settings, name="DE", town="DE", email="info@v.example")
+        self.declined()
+        [message] = [m for m in mail.outbox if m.to == ["lid@example.org"]]
+        self.assertEqual(message.reply_to, ["info@v.example"])
+        self.assertNotIn("attacker", message.message().as_string())
 
     def test_without_the_foundations_addresses_the_rejection_points_to_the_contact_page(self):
         settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
