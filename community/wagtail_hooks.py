@@ -8,6 +8,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -34,10 +35,13 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.validators import validate_text
+
 from . import roles
 from .forms import towns_named
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
+from .models.review import COMMENT_MAX_LENGTH
 from .newsletter import admin_views as newsletter_admin
 
 
@@ -132,6 +136,12 @@ class ReportDecisionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handled"].initial = self.instance.resolved_at is not None
+        # Checked as a reviewer's comment is (community/models/review.py).
+        self.fields["decision"].max_length = COMMENT_MAX_LENGTH
+        self.fields["decision"].validators += [
+            validate_text,
+            MaxLengthValidator(COMMENT_MAX_LENGTH),
+        ]
 
     def save(self, commit=True):
         report = super().save(commit=False)

@@ -96,6 +96,16 @@ class ReadOnlyInReviewTests(ModerationTestCase):
             "Fietsen naar Clarholz",
         )
 
+    def test_a_comment_of_several_lines_keeps_its_lines_for_the_member(self):
+        story = self.submitted_story()
+        comment = "Mooi verhaal!\nEen foto graag.\n\nEn noem de fietsclub."
+        self.task_state(story).reject(user=self.moderator, comment=comment)
+        for address in ("/nl/members/", self.edit_url(story)):
+            with self.subTest(address=address):
+                shown = soup(self.client.get(address)).select_one(".state__comment")
+                self.assertEqual(len(shown.find_all("br")), 3)
+                self.assertIn("En noem de fietsclub.", shown.get_text())
+
     def test_after_changes_were_requested_the_member_edits_and_sends_it_again(self):
         story = self.submitted_story()
         self.task_state(story).reject(user=self.moderator, comment="Een foto graag.")

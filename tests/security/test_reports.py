@@ -361,6 +361,9 @@ class ReportsOutliveTheirContributionTests(ReportAbuseTestCase):
         for shown in (f"{title} (deleted)", "Anna", "Offensive or hateful", "Niet netjes.", "Dirk"):
             self.assertIn(shown, details)
         self.assertNotIn("hash", details)
+        refused = moderator.post(edit, {"handled": "on", "decision": "Zie \u202eredrow\u202c."})
+        self.assertEqual(refused.status_code, 200)
+        self.assertIsNone(Report.objects.get(pk=report.pk).resolved_at)
         decided = moderator.post(edit, {"handled": "on", "decision": "Verwijderd door de auteur."})
         self.assertEqual(decided.status_code, 302)
         report.refresh_from_db()
