@@ -2,7 +2,7 @@
 
 Django's console backend prints the raw MIME message, so a German subject arrives as
 `=?utf-8?q?=5BJumelage=5D_Bitte_best=C3=A4tigen…` and a body as quoted-printable. This one prints
-sender, recipients, subject and the plain-text body as they are, and names other parts. Our sender
+sender, recipients, subject, where a reply goes (Reply-To, when set) and the plain-text body as they are, and names other parts. Our sender
 is `formataddr`'s (home.notifications.sender), which MIME-encodes a name with an "ä" or a "–":
 headers are decoded for printing."""
 
@@ -24,6 +24,11 @@ class EmailBackend(DjangoConsoleBackend):
             f"From: {readable(message.from_email)}",
             f"To: {', '.join(readable(address) for address in message.to)}",
             f"Subject: {readable(message.subject)}",
+            *(
+                [f"Reply-To: {', '.join(readable(a) for a in message.reply_to)}"]
+                if message.reply_to
+                else []
+            ),
             "",
             message.body.rstrip("\n"),
         ]

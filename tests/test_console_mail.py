@@ -31,6 +31,23 @@ class ConsoleMailTests(SimpleTestCase):
         self.assertIn("[also as text/html]", printed)
         self.assertNotIn("=?utf-8?", printed)
 
+    def test_where_a_reply_goes_is_printed_when_it_is_not_the_sender(self):
+        stream = io.StringIO()
+        replied = EmailMultiAlternatives(
+            "Nicht veröffentlicht",
+            "Fragen? Antworten Sie auf diese E-Mail.\n",
+            "noreply@jumelage.example",
+            ["lid@einwohner.example"],
+            reply_to=["info@stichting.example", "info@verein.example"],
+        )
+        plain = EmailMultiAlternatives(
+            "Hallo", "Hallo\n", "noreply@jumelage.example", ["a@b.example"]
+        )
+        EmailBackend(stream=stream).send_messages([replied, plain])
+        printed = stream.getvalue()
+        self.assertEqual(printed.count("Reply-To:"), 1)
+        self.assertIn("Reply-To: info@stichting.example, info@verein.example", printed)
+
     def test_the_sender_prints_with_its_name_as_written_not_mime_encoded(self):
         """Our emails come from the platform's name (home.notifications.sender), which
         `formataddr` encodes because of its "ä" and "–"."""
