@@ -2,9 +2,9 @@
 
 Django's console backend prints the raw MIME message, so a German subject arrives as
 `=?utf-8?q?=5BJumelage=5D_Bitte_best=C3=A4tigen…` and a body as quoted-printable. This one prints
-sender, recipients, subject, where a reply goes (Reply-To, when set) and the plain-text body as they are, and names other parts. Our sender
-is `formataddr`'s (home.notifications.sender), which MIME-encodes a name with an "ä" or a "–":
-headers are decoded for printing."""
+sender, recipients, subject, where a reply goes (Reply-To, when set) and the plain-text body as
+they are, and names other parts. Our sender is `formataddr`'s (home.notifications.sender), which
+MIME-encodes a name with an "ä" or a "–": headers are decoded for printing."""
 
 from email.header import decode_header, make_header
 
