@@ -481,6 +481,26 @@ def with_bulk_action_permissions(view):
     return require_admin_access(guarded)
 
 
+@hooks.register("before_bulk_action")
+def publish_only_what_publishing_needs(request, action_type, objects, action):
+    """Bulk publishing publishes each page's latest revision, past the page form that asks what
+    publishing needs (a story's towns, `RowsToPublishPageForm`): a draft that lacks it is not
+    published; the editor is told which and why."""
+    if action_type != "publish":
+        return None
+    for page in objects:
+        latest = page.specific.get_latest_revision_as_object()
+        missing = getattr(latest, "missing_for_review", dict)()
+        if missing:
+            messages.error(
+                request,
+                _("“%(title)s” was not published: %(missing)s")
+                % {"title": latest.title, "missing": " ".join(map(str, missing.values()))},
+            )
+            return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return None
+
+
 @hooks.register("construct_reports_menu")
 def translations_report_only_with_page_permissions(request, menu_items):
     """The translations report (every translated page's title) is for editors: moderators are

@@ -7,7 +7,7 @@ import feedparser
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.test import SimpleTestCase, TestCase, override_settings
@@ -188,6 +188,30 @@ class EditorsStoryDraftTests(StoryTestCase):
         )
         self.assertEqual(published.status_code, 302)
         self.assertTrue(StoryPage.objects.get(slug="met-gemeente", locale=dutch).live)
+
+    def test_bulk_publishing_leaves_a_draft_without_towns_unpublished_and_says_why(self):
+        self.assertEqual(self.post("concept").status_code, 302)
+        draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
+        published = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}", {}, follow=True
+        )
+        self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
+        self.assertContains(published, "Kies ten minste één betrokken gemeente.")
+
+    def test_approving_a_review_whose_towns_an_editor_removed_since_is_refused(self):
+        story = self.story(title="Zomerkamp", slug="zomerkamp", towns=[self.steenwijkerland])
+        story.unpublish()
+        story.save_revision(user=self.editor)
+        story.get_workflow().start(story, self.editor)
+        story = StoryPage.objects.get(pk=story.pk)
+        story.story_towns = []
+        story.save_revision(user=self.editor)  # a draft saved while in review
+        task_state = story.current_workflow_state.current_task_state
+        other = get_user_model().objects.create_user("redactie2@example.org", "x")
+        other.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        with self.assertRaises(PermissionDenied):
+            task_state.task.specific.on_action(task_state, other, "approve", comment="")
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
 
 
 class LeadImageTests(StoryTestCase):

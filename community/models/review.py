@@ -109,6 +109,12 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         # editor's workflow action sends it as JSON, unchecked).
         if "comment" in kwargs and not ReviewCommentForm({"comment": kwargs["comment"]}).is_valid():
             raise PermissionDenied
+        if action_name == "approve":
+            # What publishing needs (a story's towns), in what is reviewed and in what an editor
+            # saved since: the dashboard's approval publishes past the page form that asks it.
+            reviewed = (task_state.revision.as_object(), page.get_latest_revision_as_object())
+            if any(getattr(version, "missing_for_review", dict)() for version in reviewed):
+                raise PermissionDenied
         if action_name != "decline":
             return super().on_action(task_state, user, action_name, **kwargs)
         contributions.reject(task_state, user, kwargs.get("comment", ""))
