@@ -23,7 +23,7 @@ from .models import (
     SectorMembership,
     SectorPage,
 )
-from .models.reports import AlreadyReported
+from .models.reports import AlreadyReported, NoLongerShown
 from .newsletter import subscriptions
 from .newsletter.forms import SubscribeForm
 from .notifications import notify_editors_of_report
@@ -143,6 +143,8 @@ def report_contribution(request, page_id):
         except AlreadyReported:
             messages.info(request, already)
             return redirect(back)
+        except NoLongerShown:
+            raise Http404 from None
         if report.first_open or report.hid_page:
             transaction.on_commit(lambda: notify_editors_of_report(report))
         messages.success(request, _("Thank you. The editors will look at your report."))

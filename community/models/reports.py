@@ -31,6 +31,10 @@ class AlreadyReported(Exception):
     """This reporter has reported this contribution before; nothing was stored."""
 
 
+class NoLongerShown(Exception):
+    """The contribution was deleted while the report was on its way; nothing was stored."""
+
+
 class ReportReason(models.TextChoices):
     OFFENSIVE = "offensive", _("Offensive or hateful")
     PERSONAL_DATA = "personal_data", _("Shares someone's personal data")
@@ -105,6 +109,10 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
                     .filter(translation_key=page.translation_key)
                     .order_by("pk")
                 )
+                # Not of a contribution deleted meanwhile (it was "already reported" for its
+                # missing row). One the reports before this one hid still takes it, as a record.
+                if not versions:
+                    raise NoLongerShown
                 if self.already_reported(page, reporter, session_key, address):
                     raise AlreadyReported
                 report = self.create(

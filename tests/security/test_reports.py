@@ -26,7 +26,11 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from community.models import Report
-from community.models.reports import HIDE_AFTER_MEMBER_REPORTS, AlreadyReported
+from community.models.reports import (
+    HIDE_AFTER_MEMBER_REPORTS,
+    AlreadyReported,
+    NoLongerShown,
+)
 from community.roles import MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
@@ -211,6 +215,13 @@ class StaleCopyTests(ReportAbuseTestCase):
         self.assertFalse(late.hid_page)
         self.assertFalse(late.first_open)
         self.assertEqual(Report.objects.filter(hid_page=True).count(), 1)
+
+    def test_a_report_of_a_contribution_deleted_on_its_way_is_not_found_nor_already_filed(self):
+        loaded_before = StoryPage.objects.get(pk=self.story.pk)
+        Page.objects.get(pk=self.story.pk).delete()
+        with self.assertRaises(NoLongerShown):
+            Report.objects.file(loaded_before, "spam", reporter=self.anna)
+        self.assertFalse(Report.objects.exists())
 
 
 class HiddenContributionTests(ReportAbuseTestCase):
