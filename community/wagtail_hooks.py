@@ -77,6 +77,16 @@ class YesNoDisplay(BaseFieldDisplay):
 register_display_class(models.BooleanField, display_class=YesNoDisplay)
 
 
+class DateTimeDisplay(BaseFieldDisplay):
+    """A moment on an inspect page as the admin's listings show it (the site's time zone and
+    the admin's date format), and "–" for none, rather than "None" or a time in UTC."""
+
+    template_name = "wagtailadmin/shared/date_time.html"
+
+
+register_display_class(models.DateTimeField, display_class=DateTimeDisplay)
+
+
 class TownViewSet(SnippetViewSet):
     """Towns of the twinning; editors add guest towns and translate their names."""
 

@@ -22,6 +22,9 @@ from django.core import mail
 from django.db import connection
 from django.test import Client, TransactionTestCase, override_settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -366,6 +369,12 @@ class ReportsOutliveTheirContributionTests(ReportAbuseTestCase):
         self.assertContains(inspect, "Anna")
         self.assertContains(inspect, "Dirk")
         self.assertContains(inspect, "Niet netjes.")
+        # When, in the site's time zone as the listing says it; not yet handled: "–", not "None".
+        shown = soup(inspect).get_text(" ", strip=True)
+        with translation.override("en"):  # the moderator's admin language here
+            self.assertIn(date_format(localtime(report.created_at), "DATETIME_FORMAT"), shown)
+        self.assertNotIn("None", shown)
+        self.assertNotIn("hash", shown.lower())
         edit = reverse("reports:edit", args=[report.pk])
         # The decision is taken reading what was reported, about what, by whom and why.
         details = soup(moderator.get(edit)).select_one(".report-details").get_text(" ", strip=True)
