@@ -848,6 +848,20 @@ class DeclineTests(RolesTestCase):
         self.assertEqual(message.reply_to, ["info@v.example"])
         self.assertNotIn("attacker", message.message().as_string())
 
+    def test_the_rejected_contribution_says_whom_to_ask(self):
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        Foundation.objects.create(
+            settings=settings, name="Verein", town="Herzebrock", email="v@h.example"
+        )
+        member, story = self.declined()
+        self.client.force_login(member)
+        shown = BeautifulSoup(
+            self.client.get(f"/de/members/contributions/{story.pk}/").content, "html.parser"
+        )
+        asked = shown.select_one(".questions")
+        self.assertIn("Fragen?", asked.get_text())
+        self.assertEqual(asked.a["href"], "mailto:v@h.example")
+
     def test_without_the_foundations_addresses_the_rejection_points_to_the_contact_page(self):
         settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
         Foundation.objects.create(settings=settings, name="Stichting", town="Steenwijk")
