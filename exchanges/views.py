@@ -349,10 +349,13 @@ def withdraw_contribution(request, page_id):
     return redirect("edit_contribution", page_id=page.pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @member_required
 def delete_contribution(request, page_id):
+    """Asks first (a contribution deleted is gone for good), then deletes on the POST."""
     page = own_contribution(request, page_id, contributions.own_unpublished)
+    if request.method == "GET":
+        return render(request, "community/contribution_delete.html", {"contribution": page})
     try:
         contributions.remove_contribution(page)
     except contributions.Gone:

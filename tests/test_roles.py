@@ -802,12 +802,13 @@ class DeclineTests(RolesTestCase):
         # Every link and button of its row leads somewhere: to read it, or to delete it.
         address = f"/de/members/contributions/{story.pk}/"
         self.assertEqual(
-            [(a.contents[0].strip(), a["href"]) for a in row.select("a")], [("Ansehen", address)]
+            [(a.contents[0].strip(), a["href"]) for a in row.select("a")],
+            [("Ansehen", address), ("Löschen", f"{address}delete/")],
         )
-        self.assertEqual(
-            [(form["action"], form.button.contents[0].strip()) for form in row.select("form")],
-            [(f"{address}delete/", "Löschen")],
-        )
+        # Deleting asks first: a page that says it cannot be undone, and deletes on its button.
+        asked = self.client.get(f"{address}delete/")
+        self.assertContains(asked, "Endgültig löschen")
+        self.assertTrue(Page.objects.filter(pk=story.pk).exists())
         shown = self.client.get(address)
         self.assertContains(shown, "Die Redaktion hat entschieden, diesen Beitrag nicht")
         self.assertContains(shown, "Reine Werbung.")

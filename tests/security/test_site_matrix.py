@@ -50,7 +50,7 @@ MATRIX = {
     "contribute_meeting": MEMBERS,
     "edit_contribution": "login ok 404 404 404",
     "withdraw_contribution": (GET_ONLY, "login ok 404 404 404"),
-    "delete_contribution": (GET_ONLY, "login ok 404 404 404"),
+    "delete_contribution": "login ok 404 404 404",  # asks first, deletes on a POST
     # Exchange visits: only a resident of the travelling town signs up as a guest, only one of
     # the hosting town offers hosting; coordinators act in the admin, not here. A member
     # reaches only their own party or offer: there is no id of one in any address.
