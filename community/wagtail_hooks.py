@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
@@ -188,7 +189,9 @@ class ReportViewSet(ModelViewSet):
     # What was reported, by whom and why, above the decision (`ReportDecisionForm`).
     edit_handler = ObjectList(
         [
-            HelpPanel(template="community/admin/report_details.html", heading=_("report")),
+            HelpPanel(
+                template="community/admin/report_details.html", heading=capfirst(_("report"))
+            ),
             FieldPanel("handled"),
             FieldPanel("decision"),
         ],
