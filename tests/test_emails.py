@@ -19,6 +19,7 @@ from django.test import TestCase, TransactionTestCase, override_settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from community.models import Report
 from exchanges.models import Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_mail_outage import run_worker
@@ -116,7 +117,9 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         )
         [email] = mail.outbox
         self.assertEqual(email.to, ["redactie@example.org"])
-        self.assertIn(f"http://testserver:8801/admin/pages/{story.pk}/edit/", email.body)
+        # The report, which every moderator may open (not the page's editor).
+        report = Report.objects.get()
+        self.assertIn(f"http://testserver:8801/admin/reports/edit/{report.pk}/", email.body)
 
 
 @SERVED_AT_HOST
