@@ -27,14 +27,16 @@ def confirming_decision(view):
 
     @wraps(view)
     def confirmed(request, *args, **kwargs):
+        message = DECISION_MESSAGES.get(kwargs["action_name"])
+        if request.method != "POST" or message is None:
+            return view(request, *args, **kwargs)  # the dialog, or an action we do not name
         task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
         # Only a decision this request took: not a repeat of one taken before (Wagtail refuses
         # it with its own message), nor a form sent back with errors.
         was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
         response = view(request, *args, **kwargs)
-        message = DECISION_MESSAGES.get(kwargs["action_name"])
         decided = task_state.exclude(status=TaskState.STATUS_IN_PROGRESS)
-        if request.method == "POST" and message is not None and was_open and decided.exists():
+        if was_open and decided.exists():
             page = Page.objects.get(pk=kwargs["page_id"])
             messages.success(request, message % {"title": get_latest_str(page)})
         return response

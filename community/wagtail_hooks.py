@@ -148,7 +148,6 @@ class ReportDecisionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["handled"].initial = self.instance.resolved_at is not None
         # Checked as a reviewer's comment is (community/models/review.py).
-        self.fields["decision"].max_length = COMMENT_MAX_LENGTH
         self.fields["decision"].validators += [
             validate_text,
             MaxLengthValidator(COMMENT_MAX_LENGTH),
@@ -502,6 +501,8 @@ def publish_only_what_publishing_needs(request, action_type, objects, action):
     if action_type != "publish":
         return None
     for page in objects:
+        if not hasattr(page.specific_class, "missing_for_review"):
+            continue  # no other page type asks anything of a draft (and no query for it)
         latest = page.specific.get_latest_revision_as_object()
         missing = getattr(latest, "missing_for_review", dict)()
         if missing:
