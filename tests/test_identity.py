@@ -134,6 +134,18 @@ class ShareLinkTests(IdentityTestCase):
             address = element.get("src") or element["href"]
             self.assertFalse(address.startswith(("http:", "https:", "//")), address)
 
+    def test_an_untranslated_story_shares_the_address_the_visitor_reads_it_on(self):
+        # The German overview shows the Dutch story in a German page; its link for search
+        # engines names the Dutch original, but what a German visitor shares is what they see.
+        alias = self.visit.copy_for_translation(self.german, alias=True)
+        response = self.client.get(alias.url)
+        share = soup(response).select_one(".share")
+        self.assertTrue(share.select_one("input[readonly]")["value"].endswith(alias.url))
+        mail = share.select_one("a[href^=mailto]")["href"]
+        self.assertIn("%2Fde%2Fgeschichten%2Ffietsen%2F", mail)
+        canonical = soup(response).select_one("link[rel=canonical]")["href"]
+        self.assertTrue(canonical.endswith("/nl/verhalen/fietsen/"))
+
 
 class EmblemTests(IdentityTestCase):
     def emblem(self, url, selector):

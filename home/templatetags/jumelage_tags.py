@@ -294,8 +294,22 @@ def canonical_url(context):
     page = context.get("page")
     if page is None or not page.pk:
         return ""
-    source = page.alias_of if page.alias_of_id else page
-    url = source.get_url(context["request"])
+    return _absolute_page_url(context, page.alias_of if page.alias_of_id else page)
+
+
+@register.simple_tag(takes_context=True)
+def shared_url(context):
+    """The page's address as the visitor reads it, for the links that share it: an untranslated
+    alias's own (the page in the visitor's language), not the source's that `canonical_url`
+    names for search engines."""
+    page = context.get("page")
+    if page is None or not page.pk:
+        return ""
+    return _absolute_page_url(context, page)
+
+
+def _absolute_page_url(context, page):
+    url = page.get_url(context["request"])
     return absolute_url(context["request"], url) if url else ""
 
 
