@@ -25,7 +25,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -34,6 +34,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.validators import validate_text
@@ -88,10 +89,50 @@ class DateTimeDisplay(BaseFieldDisplay):
 register_display_class(models.DateTimeField, display_class=DateTimeDisplay)
 
 
+class TownLanguageLabels:
+    """The town chooser names a town's language "Language" in the admin's language: Wagtail
+    gives its locale filter no label (Django makes "Locale" of the field's name, in English
+    for everyone) and heads its column "Locale", which its German catalogue leaves so."""
+
+    @property
+    def columns(self):
+        return [
+            LocaleColumn(sort_key=None, label=_("Language"))
+            if isinstance(column, LocaleColumn)
+            else column
+            for column in super().columns
+        ]
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        if "locale" in form.fields:
+            form.fields["locale"].label = _("Language")
+        return form
+
+
+class TownChooseView(TownLanguageLabels, ChooseView):
+    pass
+
+
+class TownChooseResultsView(TownLanguageLabels, ChooseResultsView):
+    pass
+
+
+class TownChooserViewSet(SnippetChooserViewSet):
+    """The town chooser (a story's towns), headed in the admin's language: Wagtail's own
+    chooser heading is translated once, at import, in the site's default language (a German
+    editor read "Kies" above "Gemeinde")."""
+
+    choose_one_text = _("Choose")
+    choose_view_class = TownChooseView
+    choose_results_view_class = TownChooseResultsView
+
+
 class TownViewSet(SnippetViewSet):
     """Towns of the twinning; editors add guest towns and translate their names."""
 
     model = Town
+    chooser_viewset_class = TownChooserViewSet
     icon = "site"
     menu_label = _("Towns")
     list_display = ["name", "country", "locale"]

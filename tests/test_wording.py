@@ -2,6 +2,7 @@
 spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
 
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
@@ -162,6 +163,23 @@ class AdminNamingTests(MembersTestCase):
                 gettext("The twinning foundations of Steenwijkerland and Herzebrock-Clarholz"),
                 "Die Partnerschaftsstiftungen von Steenwijkerland und Herzebrock-Clarholz",
             )
+
+    def test_town_chooser_reads_in_the_editors_language(self):
+        for language, choose, other, label in (
+            ("de", "Auswählen", "Kies", "Sprache"),
+            ("nl", "Kies", "Auswählen", "Taal"),
+        ):
+            self.admin_in(language)
+            response = self.client.get(reverse("wagtailsnippetchoosers_community_town:choose"))
+            chooser = BeautifulSoup(response.json()["html"], "html.parser")
+            heading = chooser.find("h1").get_text(" ", strip=True)
+            self.assertIn(choose, heading)
+            self.assertNotIn(other, heading)
+            filter_label = chooser.find("label", attrs={"for": "id_locale"})
+            self.assertEqual(filter_label.get_text(strip=True), label)
+            columns = [th.get_text(strip=True) for th in chooser.find_all("th")]
+            self.assertIn(label, columns)
+            self.assertNotIn("Locale", chooser.get_text())
 
     def test_translations_report_in_the_editors_language(self):
         self.admin_in("de")
