@@ -3,11 +3,13 @@ from urllib.parse import urlparse
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from home.i18n import home_url
 from home.mail import queue_email
@@ -101,9 +103,23 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().is_safe_url(url)
 
     def post_login(self, request, user, *, redirect_url, signup, **kwargs):
-        """Where the user lands is settled before allauth adds its message (see `add_message`)."""
+        """Where the user lands is settled before allauth adds its message (see `add_message`).
+
+        A member whom the admin sent to the login (its `next`, accepted while they were not yet
+        logged in: `is_safe_url`) lands in their member area instead, in their own language
+        and told so in it, rather than at Wagtail's refusal in the language of the browser."""
         self.landing = get_login_redirect_url(request, redirect_url, signup=signup)
-        return super().post_login(request, user, redirect_url=self.landing, signup=signup, **kwargs)
+        if not (is_admin_address(self.landing) and roles.is_member(user)):
+            return super().post_login(
+                request, user, redirect_url=self.landing, signup=signup, **kwargs
+            )
+        with translation.override(user.language):
+            self.landing = reverse("member_area")
+            response = super().post_login(
+                request, user, redirect_url=self.landing, signup=signup, **kwargs
+            )
+            messages.info(request, _("The editing environment is for the foundations' editors."))
+        return response
 
     def add_message(self, request, level, message_template=None, *args, **kwargs):
         """No "signed in as" for an editor landing in the admin: it would be in the language of

@@ -1,0 +1,80 @@
+"""On the way into the admin: where members and editors land after logging in or confirming
+their address, and in which language, when the admin sent them to the login."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.users.models import UserProfile
+
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
+from tests.base import BilingualSiteTestCase
+
+User = get_user_model()
+PASSWORD = "wachtwoord-123"  # noqa: S105
+
+
+class AdminLoginTestCase(BilingualSiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.sabine = cls.account("sabine@example.org", "Sabine", "de")
+        cls.anke = cls.account("anke@example.org", "Anke", "nl")
+        cls.redaktion = cls.account("redaktion@example.org", "Redaktion", "de", EDITOR_GROUPS[1])
+        cls.moderator = cls.account("moderatie@example.org", "Moderatie", "nl", MODERATORS)
+
+    @classmethod
+    def account(cls, email, name, language, group=None, verified=True):
+        user = User.objects.create_user(email, PASSWORD, display_name=name, language=language)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save()
+        if verified:
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    def log_in(self, user, language="nl", **query):
+        return self.client.post(
+            f"/{language}/accounts/login/",
+            {"login": user.email, "password": PASSWORD, **query},
+            follow=True,
+        )
+
+    def messages(self, response):
+        return [str(message) for message in response.context["messages"]]
+
+
+class MemberSentByTheAdminTests(AdminLoginTestCase):
+    """A member who follows a link into the admin is asked to log in; the admin is not for them,
+    so they land in their member area, in their language, without Wagtail's refusal."""
+
+    def test_german_member_logging_in_on_the_dutch_login_lands_in_the_german_member_area(self):
+        response = self.log_in(self.sabine, language="nl", next="/admin/")
+        self.assertEqual(response.redirect_chain[-1][0], "/de/members/")
+        self.assertContains(response, '<html lang="de"')
+        self.assertNotContains(response, "message--error")
+        with translation.override("de"):
+            told = gettext("The editing environment is for the foundations' editors.")
+        self.assertEqual(self.messages(response), ["Sie sind als Sabine angemeldet.", told])
+
+    def test_german_member_logging_in_on_the_german_login_is_not_told_in_dutch(self):
+        response = self.log_in(self.sabine, language="de", next="/admin/pages/")
+        self.assertEqual(response.redirect_chain[-1][0], "/de/members/")
+        self.assertNotContains(response, "Je hebt geen toegang")
+        self.assertNotContains(response, "U bent aangemeld")
+
+    def test_dutch_member_logging_in_on_the_german_login_lands_in_the_dutch_member_area(self):
+        response = self.log_in(self.anke, language="de", next="/admin/")
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
+        self.assertContains(response, "U bent aangemeld als Anke.")
+        self.assertNotContains(response, "Sie sind als")
+
+    def test_member_logging_in_for_a_page_of_the_site_still_lands_there(self):
+        response = self.log_in(self.sabine, language="de", next="/de/")
+        self.assertEqual(response.redirect_chain[-1][0], "/de/")
+        self.assertEqual(self.messages(response), ["Sie sind als Sabine angemeldet."])
