@@ -1,7 +1,10 @@
 """On the way into the admin: where members and editors land after logging in or confirming
 their address, and in which language, when the admin sent them to the login."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
@@ -78,3 +81,30 @@ class MemberSentByTheAdminTests(AdminLoginTestCase):
         response = self.log_in(self.sabine, language="de", next="/de/")
         self.assertEqual(response.redirect_chain[-1][0], "/de/")
         self.assertEqual(self.messages(response), ["Sie sind als Sabine angemeldet."])
+
+
+class EditorAtTheLoginTests(AdminLoginTestCase):
+    """The admin sends whoever is not logged in to the login of their browser's language: before
+    they log in, nothing says whose account it is. The editors' notice there offers the login
+    in the other language, keeping where they were going."""
+
+    def test_german_editor_with_a_dutch_browser_finds_the_german_login_in_the_notice(self):
+        response = self.client.get(
+            "/admin/pages/", headers={"accept-language": "nl-NL,nl;q=0.9"}, follow=True
+        )
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/accounts/login/?next=/admin/pages/")
+        notice = BeautifulSoup(response.content, "html.parser").select_one(".notice")
+        link = notice.find("a", lang="de")
+        with translation.override("de"):
+            self.assertEqual(link.get_text(strip=True), gettext("Log in in this language"))
+        address = urlsplit(link["href"])
+        self.assertEqual(address.path, "/de/accounts/login/")
+        self.assertEqual(parse_qs(address.query)["next"], ["/admin/pages/"])
+
+        response = self.log_in(self.redaktion, language="de", next="/admin/pages/")
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/pages/")
+        self.assertContains(response, '<html lang="de"')
+
+    def test_members_login_without_the_admin_has_no_editors_notice(self):
+        response = self.client.get("/nl/accounts/login/?next=/nl/")
+        self.assertNotContains(response, 'class="notice"')
