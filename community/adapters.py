@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import DatabaseError
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -101,6 +102,23 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return False
         return super().is_safe_url(url)
+
+    def get_login_redirect_url(self, request):
+        """Where a login without a `next` leads: the member area, except for whoever works in
+        the admin and has just confirmed their address by the link in allauth's email (logged
+        in on the way, or already): they go on to the admin's dashboard, where they work."""
+        confirming = getattr(request.resolver_match, "url_name", None) == "account_confirm_email"
+        if confirming and roles.works_in_admin(request.user):
+            return reverse("wagtailadmin_home")
+        return super().get_login_redirect_url(request)
+
+    def get_email_verification_redirect_url(self, email_address):
+        """Whoever confirms their address while not logged in (the link opened in another
+        browser) is asked to log in; an editor's login then goes on to the admin."""
+        url = super().get_email_verification_redirect_url(email_address)
+        if not self.request.user.is_authenticated and roles.works_in_admin(email_address.user):
+            return f"{resolve_url(url)}?next={reverse('wagtailadmin_home')}"
+        return url
 
     def post_login(self, request, user, *, redirect_url, signup, **kwargs):
         """Where the user lands is settled before allauth adds its message (see `add_message`).

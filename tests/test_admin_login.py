@@ -3,7 +3,7 @@ their address, and in which language, when the admin sent them to the login."""
 
 from urllib.parse import parse_qs, urlsplit
 
-from allauth.account.models import EmailAddress
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -108,3 +108,44 @@ class EditorAtTheLoginTests(AdminLoginTestCase):
     def test_members_login_without_the_admin_has_no_editors_notice(self):
         response = self.client.get("/nl/accounts/login/?next=/nl/")
         self.assertNotContains(response, 'class="notice"')
+
+
+class ConfirmingTheAddressTests(AdminLoginTestCase):
+    """After confirming their address by the link in allauth's email, editors and moderators go
+    on to the admin, where they work; members to their member area, as before."""
+
+    def confirm(self, user, language="de"):
+        address = EmailAddress.objects.get(user=user, email=user.email)
+        key = EmailConfirmationHMAC(address).key
+        return self.client.post(f"/{language}/accounts/confirm-email/{key}/", follow=True)
+
+    def test_new_editor_confirming_after_the_first_login_lands_in_the_admin(self):
+        editor = self.account("neu@example.org", "Neu", "de", EDITOR_GROUPS[1], verified=False)
+        self.log_in(editor, language="de")
+        response = self.confirm(editor)
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+        self.assertContains(response, 'id="jumelage-review-heading"')
+
+    def test_moderator_confirming_a_new_address_while_logged_in_lands_in_the_admin(self):
+        EmailAddress.objects.filter(user=self.moderator).update(verified=False)
+        self.client.force_login(self.moderator)
+        response = self.confirm(self.moderator, language="nl")
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+
+    def test_editor_confirming_in_another_browser_logs_in_on_the_way_to_the_admin(self):
+        EmailAddress.objects.filter(user=self.redaktion).update(verified=False)
+        response = self.confirm(self.redaktion)
+        self.assertEqual(response.redirect_chain[-1][0], "/de/accounts/login/?next=/admin/")
+        response = self.log_in(self.redaktion, language="de", next="/admin/")
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+
+    def test_new_member_confirming_lands_in_the_member_area(self):
+        member = self.account("lena@example.org", "Lena", "de", verified=False)
+        self.log_in(member, language="de")
+        response = self.confirm(member)
+        self.assertEqual(response.redirect_chain[-1][0], "/de/members/")
+
+    def test_member_confirming_in_another_browser_is_asked_to_log_in_as_before(self):
+        EmailAddress.objects.filter(user=self.sabine).update(verified=False)
+        response = self.confirm(self.sabine)
+        self.assertEqual(response.redirect_chain[-1][0], "/de/accounts/login/")
