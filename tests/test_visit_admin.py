@@ -5,7 +5,9 @@ publish it; nobody else opens any of it."""
 import csv
 import datetime
 import io
+import re
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import constants, get_messages
@@ -14,7 +16,8 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.users.models import UserProfile
 
 from community.roles import EDITOR_GROUPS, MODERATORS
@@ -350,6 +353,21 @@ class AdminLanguageTests(CoordinatorMixin, TestCase):
         response = self.client.get(self.people_url())
         self.assertNotContains(response, f"{start.day}. ")
         self.assertContains(response, f"{start.day} ")
+
+    def test_the_deadline_is_written_in_words_as_the_visits_dates_are(self):
+        """ "13 april 2027" beside "Aanmelden tot 17-2-2027 23:59" read as two ways of writing
+        dates on one page: the deadline is written as the site writes a moment."""
+        deadline = timezone.localtime(self.visit.signup_deadline)
+        for language, words in (("nl", "Aanmelden tot"), ("de", "Anmeldung bis")):
+            self.speak(language)
+            with translation.override(language):
+                expected = f"{words} {date_format(deadline, 'DATETIME_FORMAT')}"
+            for url in (reverse("exchange_visits"), self.people_url()):
+                with self.subTest(language=language, url=url):
+                    page = BeautifulSoup(self.client.get(url).content, "html.parser")
+                    text = " ".join(page.find("main").get_text(" ").split())
+                    self.assertIn(expected, text)
+                    self.assertIsNone(re.search(r"\b\d{1,2}[-.]\d{1,2}[-.]\d{4}\b", text), text)
 
     def test_the_guest_list_has_every_answer_and_a_file_name_in_the_admin_language(self):
         self.speak("de")
