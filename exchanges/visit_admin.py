@@ -217,7 +217,15 @@ class VisitIndexView(EditorsAdminView):
                     "matching": matching_summary(state, untold.get(key, 0)),
                 }
             )
-        return super().get_context_data(**kwargs, rows=rows)
+        # The introduction says what is true of the rows shown: an administrator has no town
+        # of their own, and an editor's town may only receive or only send visits.
+        return super().get_context_data(
+            **kwargs,
+            rows=rows,
+            every_visit=countries >= set(roles.FOUNDATION_OF_GROUP.values()),
+            to_town=any(row["hosting"] for row in rows),
+            from_town=any(not row["hosting"] for row in rows),
+        )
 
 
 # --- one visit: guests and hosts ------------------------------------------------------------

@@ -460,3 +460,45 @@ class GuestsCoordinatorTests(CoordinatorMixin, TestCase):
         self.client.force_login(self.editor_de)
         rows = self.client.get(reverse("exchange_visits")).context["rows"]
         self.assertTrue(rows[0]["hosting"])
+
+
+class VisitsListIntroductionTests(CoordinatorMixin, TestCase):
+    """The list's introduction spoke of visits to and from the editor's town whatever the list
+    held, and of "your town" to an administrator, who has none."""
+
+    def introduction(self, user, language):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(user)
+        page = BeautifulSoup(self.client.get(reverse("exchange_visits")).content, "html.parser")
+        introduction = page.find("main").find("p")
+        return " ".join(introduction.get_text(" ").split()) if introduction else None
+
+    def test_each_editor_reads_of_the_visits_their_town_has_and_an_administrator_of_all(self):
+        # The visit goes from Steenwijkerland (the Dutch editors') to Herzebrock-Clarholz.
+        dutch = self.introduction(self.editor_nl, "nl")
+        self.assertIn("De uitwisselingsbezoeken vanuit uw gemeente", dutch)
+        self.assertNotIn("aan uw gemeente", dutch)
+        german = self.introduction(self.editor_de, "de")
+        self.assertIn("Die Austauschbesuche in Ihrer Gemeinde", german)
+        self.assertNotIn("aus Ihrer Gemeinde", german)
+        administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+        english = self.introduction(administrator, "en")
+        self.assertEqual(
+            english,
+            "You coordinate every exchange visit, for both towns: guests, hosts and the matching.",
+        )
+
+    def test_an_editor_whose_town_has_no_visit_reads_only_that(self):
+        type(self.visit).objects.all().delete()
+        self.assertIsNone(self.introduction(self.editor_nl, "nl"))
+        self.assertContains(
+            self.client.get(reverse("exchange_visits")),
+            "Geen uitwisselingsbezoek naar of vanuit uw gemeente.",
+        )
+        administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+        self.introduction(administrator, "en")
+        response = self.client.get(reverse("exchange_visits"))
+        self.assertContains(response, "No exchange visit yet.")
+        self.assertNotContains(response, "your town")
