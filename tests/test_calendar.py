@@ -128,7 +128,7 @@ class UpcomingAndPastTests(CalendarTestCase):
 
     def test_times_are_shown_in_local_time_with_the_day_in_the_readers_language(self):
         dutch = soup(self.client.get("/nl/agenda/")).select_one(".meeting__when").get_text()
-        self.assertIn("dinsdag 10 maart 2026, 11:00", dutch)
+        self.assertIn("dinsdag 10\xa0maart\xa02026, 11:00", dutch)
 
 
 @time_machine.travel(local(2026, 1, 20, 9, 0), tick=False)
@@ -883,15 +883,16 @@ class MeetingsShowWhatTheyAreTests(CalendarTestCase):
         }
         self.assertEqual(
             cards["Jeugdkamp"].select_one(".meeting__when").get_text(" ", strip=True),
-            "12–14 juni 2027 (begint 10:00, eindigt 16:00)",
+            "12–14\xa0juni\xa02027 (begint 10:00, eindigt 16:00)",
         )
         self.assertEqual(cards["Jeugdkamp"].select_one(".meeting__day").get_text(), "12–14")
         self.assertIn(
-            "30 mei – 1 juni 2027", cards["Grensmarkt"].select_one(".meeting__when").get_text()
+            "30\xa0mei – 1\xa0juni\xa02027",
+            cards["Grensmarkt"].select_one(".meeting__when").get_text(),
         )
         german = soup(self.client.get("/de/kalender/jugendlager/"))
         self.assertEqual(
-            german.select_one(".meeting-page__days").get_text(strip=True), "12.–14. Juni 2027"
+            german.select_one(".meeting-page__days").get_text(strip=True), "12.–14.\xa0Juni\xa02027"
         )
 
     def test_a_cancelled_meeting_offers_no_places_and_no_registration(self):

@@ -300,7 +300,7 @@ class WhatADigestSays(DigestTestCase):
         (anna,) = self.digests_to(self.anna, sent)
         self.assertIn("[verplaatst] Verplaatst", anna.body)
         # With the start it had before (the wording is the translators').
-        self.assertIn("zondag 21 maart 2027, 19:00)", anna.body)
+        self.assertIn("zondag 21\xa0maart\xa02027, 19:00)", anna.body)
         self.assertIn("[afgelast] Afgelast", anna.body)
         self.assertIn("[gewijzigd] Andere plek", anna.body)
         self.assertNotIn("Nieuwe tekst", anna.body)
@@ -308,7 +308,7 @@ class WhatADigestSays(DigestTestCase):
         self.assertIn("[verschoben] Verplaatst (auf Niederländisch)", bernd.body)
         self.assertIn("[abgesagt] Afgelast", bernd.body)
         self.assertIn("[geändert] Andere plek", bernd.body)
-        self.assertIn("21. März 2027", bernd.body)
+        self.assertIn("21.\xa0März\xa02027", bernd.body)
 
     def test_a_story_in_review_comes_only_once_it_is_published(self):
         self.join(self.anna, self.climate, day(0, 6), DigestFrequency.DAILY)

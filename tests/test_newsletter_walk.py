@@ -127,7 +127,7 @@ class SendPageWalkTests(NewsletterMixin, TestCase):
         )
         shown, four_rows = titles()
         self.assertTrue(
-            any("Nieuws uit de jumelage (verstuurd op 1 december 2026)" in t for t in shown),
+            any("Nieuws uit de jumelage (verstuurd op 1\xa0december\xa02026)" in t for t in shown),
             shown,
         )
         self.assertTrue(any("Nummer 2 (nog niet verstuurd)" in t for t in shown))

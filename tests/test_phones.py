@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Collection, Locale, Page
 
+from exchanges.models import MeetingPage, VisitPage
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -20,6 +22,10 @@ pytestmark = [
 ]
 
 DEMO_MEMBER = "anke@bewoners.example"  # has contributions in review, with changes requested, live
+DEMO_EDITORS = (
+    "redactie@jumelage-steenwijkerland.example",
+    "redaktion@partnerschaft-herzebrock-clarholz.example",
+)
 PHONE_WIDTHS = (320, 390)
 LONG_TERM = "Partnerschaftskomiteevorsitzendenstellvertreterwahlversammlung" * 3
 
@@ -242,3 +248,51 @@ def check_month_view_and_desktop(live_server, page):
 def test_phone_menu_month_list_and_unchanged_desktop(demo, live_server, browser, page):
     check_phone_menu(live_server, browser)
     check_month_view_and_desktop(live_server, page)
+
+
+# The dates (a day, or days of one month) that run over two lines: each with the element it is in.
+BROKEN_DATES = r"""() => {
+    const date = /(\d{1,2}\.?–)?\d{1,2}\.?\s+\p{L}+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}/gu;
+    const broken = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const found of node.textContent.matchAll(date)) {
+            range.setStart(node, found.index);
+            range.setEnd(node, found.index + found[0].length);
+            const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0)
+                .map((rect) => Math.round(rect.bottom)));
+            if (lines.size > 1) broken.push(`${found[0]} in ${node.parentElement.outerHTML}`);
+        }
+    }
+    return broken;
+}"""
+
+
+def broken_dates(page, live_server, paths):
+    problems = []
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in paths:
+            assert page.goto(f"{live_server.url}{path}").ok, path
+            problems += [f"{width}px {path}: {date}" for date in page.evaluate(BROKEN_DATES)]
+    return problems
+
+
+def test_no_date_runs_over_two_lines_on_a_phone(demo, live_server, page):
+    """ "Aanmelden tot 17-2-2027" ended a line at "17-" in the admin's visits list, and
+    "Aanmelden kan tot uiterlijk dinsdag 22 december 2026" at "22" on a meeting's page: a date
+    is read in one piece, on the public site, in the member area and in the admin alike."""
+    calendar = [
+        shown.get_url()
+        for shown in (*MeetingPage.objects.live(), *VisitPage.objects.live())
+        if shown.get_url()
+    ]
+    assert len(calendar) >= 20 and {path.split("/")[1] for path in calendar} == {"nl", "de"}
+    problems = broken_dates(page, live_server, ["/nl/agenda/", "/de/kalender/", *calendar])
+    log_in(page, live_server, DEMO_MEMBER)
+    problems += broken_dates(page, live_server, ["/nl/members/", "/de/members/"])
+    for editor in DEMO_EDITORS:
+        log_in(page, live_server, editor)
+        problems += broken_dates(page, live_server, ["/admin/exchange-visits/"])
+    assert problems == [], "\n".join(problems)

@@ -124,15 +124,15 @@ class SearchTests(SearchMixin, TestCase):
         labels = self.labels("/nl/search/", "Steenwijk")
         self.assertEqual(labels["Steenwijk en de jumelage"], "Pagina")
         self.assertEqual(
-            labels["Taalcafé in Steenwijk"], "Bijeenkomst · woensdag 1 mei 2030, 19:30"
+            labels["Taalcafé in Steenwijk"], "Bijeenkomst · woensdag 1\xa0mei\xa02030, 19:30"
         )
         self.assertEqual(self.labels("/nl/search/", "Landbouw"), {"Landbouw": "Sectorgemeenschap"})
         self.assertEqual(
-            self.labels("/nl/search/", "Vecht"), {"Fietstocht": "Verhaal · 1 mei 2024"}
+            self.labels("/nl/search/", "Vecht"), {"Fietstocht": "Verhaal · 1\xa0mei\xa02024"}
         )
         self.assertEqual(
             self.labels("/de/search/", "Sprachcafé"),
-            {"Sprachcafé in Steenwijk": "Treffen · Mittwoch, 1. Mai 2030, 19:30"},
+            {"Sprachcafé in Steenwijk": "Treffen · Mittwoch, 1.\xa0Mai\xa02030, 19:30"},
         )
 
     def test_a_word_of_the_other_language_points_to_its_results_there(self):

@@ -33,11 +33,13 @@ def date_span(first, last):
         return date_format(first, get_format("DATE_FORMAT"))
     if (first.year, first.month) == (last.year, last.month):
         # Translators: a range of days in one month; the German adds the dots after the days.
-        return gettext("%(first)s–%(last)s %(month)s") % {
+        days = gettext("%(first)s–%(last)s %(month)s") % {
             "first": first.day,
             "last": last.day,
             "month": date_format(first, get_format("YEAR_MONTH_FORMAT")),
         }
+        # Held on one line, as the formats hold a single day (jumelage/formats).
+        return days.replace(" ", "\u00a0")
     if first.year == last.year:
         start = date_format(first, get_format("MONTH_DAY_FORMAT"))
     else:

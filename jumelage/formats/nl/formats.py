@@ -1,3 +1,5 @@
-# Dates as Dutch readers write them: "vrijdag 4 december 2026, 19:30".
-DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "l j F Y, H:i"
+# Dates as Dutch readers write them: "vrijdag 4 december 2026, 19:30". Day, month and year are
+# joined by non-breaking spaces: a line (on a phone, in a sentence) never ends inside a date.
+DATE_FORMAT = "j\u00a0F\u00a0Y"
+DATETIME_FORMAT = "l j\u00a0F\u00a0Y, H:i"
+MONTH_DAY_FORMAT = "j\u00a0F"
