@@ -204,6 +204,10 @@ class PhotoField(WagtailImageField):
 
     def to_python(self, data):
         try:
+            if png(data) and data.size <= self.max_upload_size:
+                # Its pixels counted from the header first, as Wagtail's checks count a still
+                # PNG's: an animated one of too many was called damaged by what follows.
+                self.check_image_pixel_size(data)
             if animated_png(data) and data.size <= self.max_upload_size:
                 # Willow does not read an animated PNG; its first frame is the photo (as an
                 # animated WebP's is), a plain PNG Wagtail's checks then read like any other.
@@ -218,6 +222,16 @@ class PhotoField(WagtailImageField):
             raise ValidationError(
                 self.error_messages["invalid_image"], code="invalid_image"
             ) from error
+
+
+def png(data):
+    """Whether `data` (an upload, or what a form field gets for none) starts as a PNG does."""
+    if not hasattr(data, "seek"):
+        return False
+    data.seek(0)
+    signature = data.read(8)
+    data.seek(0)
+    return signature == b"\x89PNG\r\n\x1a\n"
 
 
 def animated_png(data):

@@ -25,10 +25,11 @@ RANDOM_NAME = re.compile(r"^[A-Za-z0-9_-]{22}\.(jpg|png|webp)$")
 RENDITIONS = ("max-165x165", "fill-400x300", "width-800")
 
 
-def sixteen_bit_png(width, height, rows_a_block=100):
+def sixteen_bit_png(width, height, rows_a_block=100, frames=1):
     """A PNG of 16-bit RGBA zeros: a few hundred kilobytes that unpack to `width` x `height`
     pixels of 8 bytes. After a full flush zlib compresses the same rows to the same bytes, so
-    two blocks are compressed and the second repeated; the checksum is of all the rows."""
+    two blocks are compressed and the second repeated; the checksum is of all the rows. With
+    more than one of `frames`, an animated PNG (APNG) of as many frames, all the same."""
     block = bytes(1 + width * 8) * rows_a_block
     compressor = zlib.compressobj(9)
     first = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
@@ -43,8 +44,18 @@ def sixteen_bit_png(width, height, rows_a_block=100):
         crc = struct.pack(">I", zlib.crc32(kind + content))
         return struct.pack(">I", len(content)) + kind + content + crc
 
+    def frame_control(sequence):  # the whole image, shown for a tenth of a second
+        control = struct.pack(">5I2H2B", sequence, width, height, 0, 0, 1, 10, 0, 0)
+        return chunk(b"fcTL", control)
+
     header = struct.pack(">IIBBBBB", width, height, 16, 6, 0, 0, 0)  # 16 bits, RGBA
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+    if frames > 1:
+        png += chunk(b"acTL", struct.pack(">II", frames, 0)) + frame_control(0)
+    png += chunk(b"IDAT", data)
+    for frame in range(1, frames):
+        png += frame_control(2 * frame - 1)
+        png += chunk(b"fdAT", struct.pack(">I", 2 * frame) + data)
     return png + chunk(b"IEND", b"")
 
 
@@ -226,6 +237,26 @@ class PhotoSizeTests(MemberFilesTestCase):
         self.anna.refresh_from_db()
         self.assertFalse(self.anna.avatar)
         self.assertEqual(self.new_files(), set())
+
+    def test_an_animated_png_of_too_many_pixels_is_refused_as_a_still_one_is(self):
+        """It was called damaged. The larger one has more pixels than Pillow opens at all."""
+        for (width, height), pixels in (
+            ((6000, 5000), "30.000.000"),
+            ((13500, 13500), "182.250.000"),
+        ):
+            data = sixteen_bit_png(width, height, frames=2)
+            with self.subTest(pixels=pixels):
+                response = self.post_avatar(SimpleUploadedFile("bewegend.png", data, "image/png"))
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(
+                    response,
+                    f"Deze foto heeft te veel pixels ({pixels}). Een foto mag hoogstens "
+                    "24.000.000 pixels hebben.",
+                )
+                self.assertNotContains(response, "beschadigd")
+                self.anna.refresh_from_db()
+                self.assertFalse(self.anna.avatar)
+                self.assertEqual(self.new_files(), set())
 
     def test_a_large_16_bit_photo_is_stored_at_the_size_the_site_shows_in_8_bits(self):
         data = sixteen_bit_png(4000, 2000)
