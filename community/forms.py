@@ -222,6 +222,16 @@ class PhotoForm(forms.Form):
             return self.kept.file()
         return None
 
+    def first_frame_of(self):
+        """The member's name of this slot's photo if it was animated (its first frame is what
+        is stored), else None."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("image"):
+            return getattr(data["image"], "first_frame_of", None)
+        if self.kept and not data.get("discard") and self.kept.animated:
+            return self.kept.name
+        return None
+
     def has_photo(self):
         """Whether this slot brings a photo (without reading a kept one)."""
         data = getattr(self, "cleaned_data", {})

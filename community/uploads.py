@@ -7,7 +7,8 @@ before a pixel is decoded: more than `MAX_PIXELS` is refused, so a small file th
 huge image (a "decompression bomb": 300 KB of zeros make a 16-bit image of 40 megapixels, almost
 a gigabyte in memory) never ties up the server. What is accepted is decoded once, already reduced
 where the format allows it (JPEG), and shrunk to `LONGEST_SIDE` before anything else is done with
-it, so every later step works on a small image.
+it, so every later step works on a small image. Of an animation (an animated PNG or WebP) the
+first frame is the photo; the member is told so once the form is saved.
 
 Then the photo is re-encoded without its metadata: EXIF, and with it GPS positions, never reach
 the storage, and it is stored under a random name: the media folder is served as it is, so a name
@@ -90,6 +91,11 @@ def pixels_of_bomb(error):
     pixels) exceeds limit …"), or None."""
     found = re.search(r"\((\d+) pixels\)", str(error))
     return int(found.group(1)) if found else None
+
+
+def first_frame_text(name):
+    """Said once a form with the animated photo `name` is saved: the site keeps a still."""
+    return _("“%(name)s” was animated: we keep its first frame as a still photo.") % {"name": name}
 
 
 def too_large_text(max_size):
@@ -251,9 +257,12 @@ def animated_png(data):
 
 def cleaned_image(upload):
     """`upload` re-encoded in its format (JPEG for any other), at most `LONGEST_SIDE` pixels
-    wide and high, without metadata, under a random name. Decoding costs at most `MAX_PIXELS`."""
+    wide and high, without metadata, under a random name. Decoding costs at most `MAX_PIXELS`.
+    Of an animation only the first frame is kept: `first_frame_of` is then the member's name of
+    the file, to tell them once it is saved (`first_frame_text`), else None."""
     upload.seek(0)
     with Image.open(upload) as original:
+        animated = getattr(original, "is_animated", False)
         width, height = original.size
         if width * height > MAX_PIXELS:
             raise Image.DecompressionBombError(f"{width}x{height} pixels")
@@ -269,9 +278,11 @@ def cleaned_image(upload):
         options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
         clean.save(buffer, format=kind, **options)
     extension, content_type = FORMATS[kind]
-    return SimpleUploadedFile(
+    cleaned = SimpleUploadedFile(
         f"{storage_name()}.{extension}", buffer.getvalue(), content_type=content_type
     )
+    cleaned.first_frame_of = upload.name if animated else None
+    return cleaned
 
 
 def reduced(image):
@@ -373,8 +384,8 @@ class KeptPhoto:
     # Forms a session keeps photos for; the oldest one's photos go when another one starts.
     MAX_FORMS = 3
 
-    def __init__(self, path, name):
-        self.path, self.name = path, name
+    def __init__(self, path, name, animated=False):
+        self.path, self.name, self.animated = path, name, animated
 
     def file(self):
         with default_storage.open(self.path) as stored:
@@ -415,7 +426,11 @@ class KeptPhoto:
             f"{kept_folder(user)}/{upload.name}", ContentFile(upload.read())
         )
         upload.seek(0)
-        photos[str(slot)] = {"path": path, "name": os.path.basename(name or "")[:100]}
+        photos[str(slot)] = {
+            "path": path,
+            "name": os.path.basename(name or "")[:100],
+            "animated": bool(getattr(upload, "first_frame_of", None)),
+        }
         forms[str(token)] = photos
         while len(forms) > cls.MAX_FORMS:
             oldest = next(iter(forms))

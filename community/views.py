@@ -28,6 +28,7 @@ from .newsletter import subscriptions
 from .newsletter.forms import SubscribeForm
 from .notifications import notify_editors_of_report
 from .privacy import delete_account
+from .uploads import first_frame_text
 
 
 def member_required(view):
@@ -44,6 +45,8 @@ def edit_profile(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your profile has been saved."))
+        if animation := getattr(form.cleaned_data.get("avatar"), "first_frame_of", None):
+            messages.info(request, first_frame_text(animation))
         return redirect("member_area")
     return render(request, "community/profile_form.html", {"form": form})
 

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from community import contributions
 from community.forms import photo_formset
 from community.models import SectorPage
-from community.uploads import KeptPhoto, clear_abandoned_photos
+from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
 from home.ratelimit import rate_limit
 from home.urls_util import absolute_url
@@ -242,6 +242,9 @@ def contribution_view(request, form_class, page=None):
             messages.success(
                 request, _("Your draft has been saved. You can come back to it later.")
             )
+        for photo in photos.forms:
+            if animation := photo.first_frame_of():
+                messages.info(request, first_frame_text(animation))
         return redirect("member_area")
     if request.method == "POST":
         keep_photos(request, token, photos)

@@ -51,6 +51,14 @@ def photo(name="foto.jpg", size=(640, 480), gps=False, image_format="JPEG"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
+def animation(name, image_format="PNG"):
+    """A photo of two frames: an animated PNG (APNG) or WebP."""
+    frames = [Image.new("RGB", (64, 48), colour) for colour in ("red", "green")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format=image_format, save_all=True, append_images=frames[1:])
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format}")
+
+
 class MembersTestCase(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -1014,6 +1022,73 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         )
         story = self.contribution().get_latest_revision_as_object()
         self.assertEqual(story.image_alt, "Fietsers")
+
+    def messages_after(self, response):
+        self.assertEqual(response.redirect_chain[-1][0], reverse("member_area"))
+        return [message.get_text() for message in soup(response).select(".message")]
+
+    def test_a_member_is_told_that_only_the_first_frame_of_an_animated_photo_is_kept(self):
+        """An animation was stored as its first frame without a word: the member learnt it
+        only from the still on their profile or story."""
+        self.client.force_login(self.anna)
+        told = self.messages_after(
+            self.client.post(
+                "/nl/members/profile/",
+                {"display_name": "Anna", "language": "nl", "avatar": animation("zwaai.png")},
+                follow=True,
+            )
+        )
+        self.assertEqual(
+            told,
+            [
+                "Uw profiel is opgeslagen.",
+                "„zwaai.png” was geanimeerd: we bewaren het eerste beeld als stilstaande foto.",
+            ],
+        )
+        self.client.force_login(self.bernd)
+        photos = {
+            "photos-0-image": photo("rathaus.jpg"),
+            "photos-0-alt_text": "Das Rathaus",
+            "photos-1-image": animation("winken.webp", "WEBP"),
+            "photos-1-alt_text": "Winken",
+        }
+        told = self.messages_after(
+            self.client.post(
+                "/de/members/stories/new/", self.story_data(language="de", **photos), follow=True
+            )
+        )
+        self.assertEqual(
+            told[1:],
+            ["„winken.webp“ war animiert: Wir behalten das erste Bild als Standbild."],
+        )
+
+    def test_a_still_photo_or_none_is_saved_without_a_word_of_animation(self):
+        self.client.force_login(self.anna)
+        for avatar in (photo("stil.png", image_format="PNG"), ""):
+            response = self.client.post(
+                "/nl/members/profile/",
+                {"display_name": "Anna", "language": "nl", "avatar": avatar},
+                follow=True,
+            )
+            self.assertEqual(self.messages_after(response), ["Uw profiel is opgeslagen."])
+
+    def test_an_animated_photo_kept_from_a_form_with_errors_is_told_once_the_form_is_saved(self):
+        self.client.force_login(self.anna)
+        token = str(uuid.uuid4())
+        sent = {"photos-0-image": animation("zwaai.png"), "photos-0-alt_text": "Zwaaien"}
+        self.client.post(
+            "/nl/members/stories/new/", self.story_data(title="", submission=token, **sent)
+        )
+        told = self.messages_after(
+            self.client.post(
+                "/nl/members/stories/new/",
+                self.story_data(submission=token, **{"photos-0-alt_text": "Zwaaien"}),
+                follow=True,
+            )
+        )
+        self.assertIn(
+            "„zwaai.png” was geanimeerd: we bewaren het eerste beeld als stilstaande foto.", told
+        )
 
     def test_a_kept_photo_can_be_left_out(self):
         self.client.force_login(self.anna)
