@@ -1,3 +1,4 @@
+import datetime
 from functools import wraps
 
 import django_filters
@@ -17,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.filters import WagtailFilterSet
@@ -163,11 +164,40 @@ def town_keeps_its_country(request, instance):
     return redirect(request.get_full_path())
 
 
+def minute_for_csv(moment):
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
+def minute_for_excel(moment):
+    return timezone.localtime(moment).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def yes_no(value):
+    return gettext("Yes") if value else gettext("No")
+
+
 class ReportIndexView(IndexView):
-    """The listing reads the reports' pages and authors in its own query, not one per row."""
+    """The listing reads the reports' pages and people in its own query, not one per row. Its
+    export (CSV, Excel) says each cell as the listing does, in the moderator's admin language
+    and time zone: the page by its title (a deleted one marked so), the reason and yes or no
+    in words, times to the minute; not the stored codes, "True" or a time in UTC."""
+
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_CSV: minute_for_csv,
+            IndexView.FORMAT_XLSX: minute_for_excel,
+        },
+        bool: {IndexView.FORMAT_CSV: yes_no, IndexView.FORMAT_XLSX: yes_no},
+    }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("page", "author")
+        return super().get_base_queryset().select_related("page", "author", "reporter")
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row.update(page=item.get_page_display(), reason=item.get_reason_display())
+        return row
 
 
 class ReportDecisionForm(WagtailAdminModelForm):
@@ -238,8 +268,9 @@ class ReportViewSet(ModelViewSet):
         base_form_class=ReportDecisionForm,
     )
     inspect_view_enabled = True
-    # What a moderator reads (not the hashes that recognise a visitor again); the title kept of
-    # a deleted contribution is shown as its page (`get_page_display`).
+    # What a moderator reads (not the hashes that recognise a visitor again), on a report's page
+    # and in the list's export; the title kept of a deleted contribution is shown as its page
+    # (`get_page_display`).
     inspect_view_fields = [
         "page",
         "author",
@@ -251,6 +282,9 @@ class ReportViewSet(ModelViewSet):
         "resolved_at",
         "decision",
     ]
+    list_export = inspect_view_fields
+    export_headings = {"hid_page": _("Page hidden")}
+    export_filename = "reports"
     copy_view_enabled = False
 
 

@@ -6,8 +6,13 @@ link, or worse, into the editor's spreadsheet. Such cells get an apostrophe in f
 recommends (a spreadsheet shows the text as typed). Wagtail writes every CSV export of the admin
 (our registrations, its own reports of pages, workflows and history) through one mixin, and its
 XLSX exports already store such cells as text, so the CSV side of that mixin is the one place to
-do it for all of them."""
+do it for all of them.
 
+The CSV is streamed: its rows are written after the view returned, when Wagtail no longer holds
+the editor's admin language and time zone, so a German editor read Dutch headings (the language
+the request asked for). Each row is written under the language and time zone of the view."""
+
+from django.utils import timezone, translation
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -20,15 +25,32 @@ def neutralised(value):
     return value
 
 
+def held(rows, language, zone):
+    """The rows of a streamed CSV, each written in `language` and time zone `zone`."""
+    while True:
+        with translation.override(language), timezone.override(zone):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
+
+
 def protect_csv_exports():
-    """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`."""
+    """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, and write
+    their CSV in the admin's language and time zone."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
+    stream = SpreadsheetExportMixin.stream_csv
 
     def preprocess_field_value(self, field, value, export_format):
         value = preprocess(self, field, value, export_format)
         return neutralised(value) if export_format == self.FORMAT_CSV else value
 
+    def stream_csv(self, queryset):
+        language, zone = translation.get_language(), timezone.get_current_timezone()
+        return held(stream(self, queryset), language, zone)
+
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+    SpreadsheetExportMixin.stream_csv = stream_csv
     SpreadsheetExportMixin.formula_safe = True

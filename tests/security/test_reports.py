@@ -5,6 +5,8 @@ address (kept only as salted hashes). Only members' reports hide a contribution,
 different members have an open report on it. The editors get an email for the first open report
 of a contribution and for the report that hid it, not one per report."""
 
+import csv
+import io
 import re
 import shutil
 import sqlite3
@@ -15,6 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import openpyxl
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -25,6 +28,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -442,6 +446,141 @@ class ReportsOutliveTheirContributionTests(ReportAbuseTestCase):
         migration = import_module("community.migrations.0012_reports_outlive_their_contribution")
         migration.keep_title_and_author(apps, None)
         self.assertEqual(self.kept(), expected)
+
+
+class ReportExportTests(ReportAbuseTestCase):
+    """A moderator downloads the reports list as CSV or Excel: every report with what the
+    listing and the report's page say, in the moderator's admin language and time zone, and
+    never the hashes that recognise a visitor again."""
+
+    HEADINGS = {
+        "nl": [
+            "Pagina",
+            "Auteur",
+            "Reden",
+            "Toelichting",
+            "Gemeld door",
+            "Gemeld op",
+            "Pagina verborgen",
+            "Afgehandeld op",
+            "Besluit",
+        ],
+        "de": [
+            "Seite",
+            "Autor/in",
+            "Grund",
+            "Erläuterung",
+            "Gemeldet von",
+            "Gemeldet am",
+            "Seite verborgen",
+            "Bearbeitet am",
+            "Entscheidung",
+        ],
+    }
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.moderators = {}
+        for language in ("nl", "de"):
+            moderator = User.objects.create_user(f"moderatie-{language}@example.org", "x")
+            moderator.groups.add(Group.objects.get(name=MODERATORS))
+            profile = UserProfile.get_for_user(moderator)
+            profile.preferred_language = language
+            profile.save()
+            cls.moderators[language] = moderator
+
+    def setUp(self):
+        super().setUp()
+        self.report(client=self.as_member(self.bernd))
+        self.report(reason="spam")
+        self.by_bernd, self.by_visitor = (
+            Report.objects.get(reporter=self.bernd),
+            Report.objects.get(reporter=None),
+        )
+        handled = localtime(self.by_bernd.created_at).replace(second=0, microsecond=0)
+        Report.objects.filter(pk=self.by_bernd.pk).update(
+            resolved_at=handled, decision="Blijft staan: geen belediging."
+        )
+        self.by_bernd.refresh_from_db()
+
+    def export(self, language, export_format):
+        client = Client()  # the browser asks for no language: the admin's is the profile's
+        client.force_login(self.moderators[language])
+        response = client.get(reverse("reports:index"), {"export": export_format})
+        self.assertEqual(response.status_code, 200)
+        if export_format == "csv":
+            content = b"".join(response.streaming_content).decode()
+            return content, list(csv.reader(io.StringIO(content)))
+        workbook = b"".join(response.streaming_content)
+        sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+        rows = [["" if cell is None else cell for cell in row] for row in sheet.values]
+        return str(rows), rows
+
+    def expected_rows(self, language, when):
+        """The two reports, newest first as the listing orders them."""
+        with translation.override(language):
+            offensive, spam = (
+                gettext(label) for label in ("Offensive or hateful", "Advertising or spam")
+            )
+            yes_no = gettext("No")
+        return [
+            [
+                "Fietsen naar Clarholz",
+                "Anna",
+                spam,
+                "Niet netjes.",
+                "",
+                when(self.by_visitor.created_at),
+                yes_no,
+                "",
+                "",
+            ],
+            [
+                "Fietsen naar Clarholz",
+                "Anna",
+                offensive,
+                "Niet netjes.",
+                "Bernd",
+                when(self.by_bernd.created_at),
+                yes_no,
+                when(self.by_bernd.resolved_at),
+                "Blijft staan: geen belediging.",
+            ],
+        ]
+
+    def assertNoVisitorHashes(self, content):
+        self.assertTrue(self.by_visitor.session_hash and self.by_visitor.address_hash)
+        self.assertNotIn(self.by_visitor.session_hash, content)
+        self.assertNotIn(self.by_visitor.address_hash, content)
+        self.assertNotIn("hash", content.lower())
+
+    # As a spreadsheet reads a date and time from text, and as Excel stores one: in the site's
+    # time zone (not UTC), to the minute, as the listing shows it.
+    TIMES = {
+        "csv": lambda at: f"{localtime(at):%Y-%m-%d %H:%M}",
+        "xlsx": lambda at: localtime(at).replace(tzinfo=None, second=0, microsecond=0),
+    }
+
+    def test_moderators_download_the_reports_in_their_admin_language(self):
+        for language in ("nl", "de"):
+            for export_format in ("csv", "xlsx"):
+                with self.subTest(language=language, export_format=export_format):
+                    content, rows = self.export(language, export_format)
+                    self.assertEqual(rows[0], self.HEADINGS[language])
+                    expected = self.expected_rows(language, self.TIMES[export_format])
+                    self.assertEqual(rows[1:], expected)
+                    self.assertNoVisitorHashes(content)
+
+    def test_the_reports_list_offers_both_downloads(self):
+        client = Client()
+        client.force_login(self.moderators["nl"])
+        listing = soup(client.get(reverse("reports:index")))
+        offered = [link["href"] for link in listing.select("a[href*='export=']")]
+        self.assertEqual(
+            sorted(offered), ["/admin/reports/?export=csv", "/admin/reports/?export=xlsx"]
+        )
 
 
 class LanguageVersionTests(ReportAbuseTestCase):
