@@ -1,0 +1,85 @@
+"""The moderators' admin in a real browser (headless Chromium): on a phone the reports list
+wraps the reported titles between words, never inside one."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from community.models import Report
+from community.roles import MODERATORS
+from community.roles.setup import setup_roles
+from tests.stories_base import StoriesMixin
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NO_SIDEWAYS_SCROLLING = "document.documentElement.scrollWidth <= innerWidth"
+# The words of the listing's titles that the browser laid out on more than one line (a
+# compound may break after its hyphen: "Herzebrock-" and "Clarholz" count as words).
+SPLIT_WORDS = """() => {
+    const split = [];
+    for (const link of document.querySelectorAll("table.listing td.title a")) {
+        for (const node of link.childNodes) {
+            if (node.nodeType !== Node.TEXT_NODE) continue;
+            for (const word of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (lines.size > 1) split.push(word[0]);
+            }
+        }
+    }
+    return split;
+}"""
+
+
+@pytest.fixture
+def site():
+    class Site(StoriesMixin):
+        pass
+
+    Site.build_stories()
+    setup_roles()
+    return Site
+
+
+def log_in_as_moderator(browser, live_server, width):
+    moderator = get_user_model().objects.create_user("moderatie@example.org", "moderatie-123")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client = Client()
+    client.force_login(moderator)
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="nl-NL")
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context.new_page()
+
+
+def test_on_a_phone_the_reports_list_breaks_titles_between_words(site, live_server, browser):
+    titles = [
+        "Kunstgrasvelden in Steenwijkerland en Herzebrock-Clarholz vergeleken",
+        "Een zomermiddag op de punter met gasten uit Clarholz",
+    ]
+    for number, title in enumerate(titles):
+        story = site.story(title=title, slug=f"verhaal-{number}")
+        Report.objects.file(story, "spam", session_key=f"s{number}", address=f"192.0.2.{number}")
+    page = log_in_as_moderator(browser, live_server, width=390)
+    page.goto(f"{live_server.url}/admin/reports/")
+    shown = page.locator("table.listing td.title a")
+    assert sorted(shown.all_inner_texts()) == sorted(titles)
+    assert page.evaluate(SPLIT_WORDS) == []
+    # The titles do wrap (between words), and the list scrolls in its own box, not the page.
+    assert page.evaluate(
+        "[...document.querySelectorAll('table.listing td.title a')]"
+        ".every((link) => link.getClientRects().length > 1)"
+    )
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
