@@ -9,7 +9,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, Task, WorkflowState
+from wagtail.models import Locale, Page, Task, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
@@ -32,6 +32,11 @@ class Panel(Component):
 
 
 class ContributionsAwaitingReview(Panel):
+    """Members' contributions awaiting review, and below them any other page whose review waits
+    for this user (an editor's own draft sent for review, a page in a workflow an administrator
+    added): the dashboard's one list of what waits for a reviewer, in place of Wagtail's
+    "Awaiting your review" (jumelage/wagtail_hooks.py)."""
+
     name = "contributions_awaiting_review"
     order = 10
     template_name = "wagtailadmin/panels/contributions_awaiting_review.html"
@@ -58,7 +63,9 @@ class ContributionsAwaitingReview(Panel):
         for page in contributions:
             page.title_under_review = title_under_review(page)
             page.review_task_id, page.review_task_state_id = tasks[str(page.pk)]
-        return {"contributions": contributions}
+        shown = {str(page.pk) for page in contributions}
+        others = {int(pk): task for pk, task in tasks.items() if pk not in shown}
+        return {"contributions": contributions, "other_reviews": others}
 
     def get_context_data(self, parent_context):
         # Moderators review in the task's preview: reviewing is not editing (community/review).
@@ -66,7 +73,51 @@ class ContributionsAwaitingReview(Panel):
         edits = PagePermissionPolicy().user_has_any_permission(user, {"change", "publish"})
         context = {**super().get_context_data(parent_context), "edits_pages": edits}
         with_review_actions(context["contributions"], user)
+        context["other_reviews"] = with_reviewer(context["other_reviews"], user)
         return context
+
+
+def with_reviewer(reviews, user):
+    """Of the other pages in review (`reviews`: page id → its task and task state), those whose
+    review `user` may decide, as Wagtail's "Awaiting your review" listed them: each with its
+    task, who sent it, the title approving would publish, where the user reads it (the editor
+    where they may edit it, else the task's preview) and the actions they may take. These are
+    few (members' contributions are listed above them), so read one by one."""
+    pages = []
+    for page in Page.objects.filter(pk__in=reviews).select_related("locale", "latest_revision"):
+        task_id, task_state_id = reviews[page.pk]
+        state = TaskState.objects.select_related("workflow_state__requested_by").get(
+            pk=task_state_id
+        )
+        task = state.task.specific
+        actions = task.get_actions(page, user)
+        if not actions:
+            continue  # a review for another group
+        page.title_under_review = title_under_review(page)
+        page.review_task = task
+        page.review_task_state_id = task_state_id
+        page.sent_by = state.workflow_state.requested_by
+        page.edits = page.permissions_for_user(user).can_edit()
+        page.review_actions = review_actions(page, actions)
+        pages.append((state.started_at, page))
+    return [page for _started, page in sorted(pages, key=lambda row: row[0])]
+
+
+def review_actions(page, actions):
+    """Wagtail's workflow actions (name, label, whether it asks for a comment) of the page's
+    review as the buttons of the panel: each posts to Wagtail's workflow action address."""
+    return [
+        {
+            "name": name,
+            "label": label,
+            "modal": modal,
+            "url": reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(page.pk, name, page.review_task_state_id),
+            ),
+        }
+        for name, label, modal in actions
+    ]
 
 
 def with_review_actions(contributions, user):
@@ -83,18 +134,7 @@ def with_review_actions(contributions, user):
             continue
         if task.pk not in by_task:
             by_task[task.pk] = list(task.get_actions(page, user))
-        page.review_actions = [
-            {
-                "name": name,
-                "label": label,
-                "modal": modal,
-                "url": reverse(
-                    "wagtailadmin_pages:workflow_action",
-                    args=(page.pk, name, page.review_task_state_id),
-                ),
-            }
-            for name, label, modal in by_task[task.pk]
-        ]
+        page.review_actions = review_actions(page, by_task[task.pk])
     return contributions
 
 

@@ -18,7 +18,10 @@ from .dashboard import PANELS
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     """Our panels first, each only for the roles that may act on it (moderators see the
-    contributions awaiting review and the open reports, not registrations or translations)."""
+    contributions awaiting review and the open reports, not registrations or translations).
+    Wagtail's "Awaiting your review" is left out: it listed every contribution a second time
+    (and spoke informal Dutch); ours lists whatever else awaits the user's review below them."""
+    panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
     ours = [panel() for panel in PANELS]
     panels[:0] = [panel for panel in ours if panel.is_shown(request.user)]
 

@@ -1,15 +1,18 @@
 """The moderators' admin in a real browser (headless Chromium): on a phone the reports list
-wraps the reported titles between words, never inside one."""
+wraps the reported titles between words, never inside one; the dashboard's review buttons
+decide (their script came with Wagtail's own review panel, which the dashboard leaves out)."""
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from playwright.sync_api import expect
 
 from community.models import Report
 from community.roles import MODERATORS
 from community.roles.setup import setup_roles
+from exchanges.models import StoryPage
 from tests.stories_base import StoriesMixin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -82,4 +85,20 @@ def test_on_a_phone_the_reports_list_breaks_titles_between_words(site, live_serv
         ".every((link) => link.getClientRects().length > 1)"
     )
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
+
+
+def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, live_server, browser):
+    member = get_user_model().objects.create_user("lid@example.org", "x", display_name="Lid")
+    story = site.story(title="Fietsen naar Clarholz", slug="fietsen", live=False)
+    story.owner, story.member_contribution = member, True
+    story.save()
+    story.save_revision(user=member)
+    story.get_workflow().start(story, member)
+    page = log_in_as_moderator(browser, live_server, width=1280)
+    page.goto(f"{live_server.url}/admin/")
+    review = page.get_by_role("group", name="Fietsen naar Clarholz")
+    review.get_by_role("button", name="Goedkeuren", exact=True).click()
+    expect(page.get_by_text("De pagina „Fietsen naar Clarholz” is goedgekeurd.")).to_be_visible()
+    assert StoryPage.objects.get(pk=story.pk).live
     page.context.close()

@@ -3,6 +3,7 @@ of a contribution under review is not the public page (no report form, no share 
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -64,10 +65,72 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                 self.assertNotContains(response, "lid@example.org")
 
 
-class DecisionFromTheDashboardIsConfirmedTests(RolesTestCase):
-    """Wagtail's workflow action view goes back to the dashboard without a word: the reviewer
-    reads what they decided, in their admin language, for each action the panel offers (as its
-    script sends them: a plain post, or the dialog's post with a comment)."""
+class OneListOfReviewsOnTheDashboardTests(RolesTestCase):
+    """The dashboard lists what awaits review once, in our panel: Wagtail's "Awaiting your
+    review" listed every contribution again (in informal Dutch); what only it listed, other
+    pages whose review waits for the user, is listed below the contributions."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
+        cls.contribution.owner, cls.contribution.member_contribution = member, True
+        cls.contribution.save()
+        cls.contribution.save_revision(user=member)
+        cls.contribution.get_workflow().start(cls.contribution, member)
+        # An editor's own story, sent for review rather than published.
+        cls.editors_story = cls.story(title="Verslag van de redactie", slug="verslag", live=False)
+        cls.editors_story.owner = cls.editor_de
+        cls.editors_story.save()
+        cls.editors_story.save_revision(user=cls.editor_de)
+        cls.editors_story.get_workflow().start(cls.editors_story, cls.editor_de)
+
+    def dashboard(self, user):
+        self.client.force_login(user)
+        return BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+
+    def rows_naming(self, dashboard, title):
+        return [row for row in dashboard.select("tr") if row.find("a", string=title)]
+
+    def test_each_page_awaiting_review_is_listed_once_in_formal_dutch(self):
+        for user in (self.moderator, self.editor_nl):
+            with self.subTest(user=user.email):
+                dashboard = self.dashboard(user)
+                self.assertEqual(len(self.rows_naming(dashboard, "Bijdrage")), 1)
+                text = dashboard.select_one("main").get_text(" ", strip=True)
+                self.assertNotIn("jouw", text)
+
+    def test_an_editors_page_in_review_is_listed_below_the_contributions(self):
+        dashboard = self.dashboard(self.editor_nl)
+        panel = dashboard.find(id="jumelage-review-heading").find_parent("section")
+        heading = panel.find(id="jumelage-other-reviews-heading")
+        self.assertEqual(heading.get_text(strip=True), "1 andere pagina wacht op uw beoordeling")
+        [row] = self.rows_naming(panel, "Verslag van de redactie")
+        cells = [cell.get_text(" ", strip=True) for cell in row.select("td")][:4]
+        task = self.editors_story.current_workflow_state.current_task_state
+        with translation.override("nl"):
+            task_name = str(task.task.specific.name)
+        self.assertEqual(
+            cells, ["Verslag van de redactie", task_name, "redaktion@example.org", "Nederlands"]
+        )
+        approve = row.find("button", string="Goedkeuren")
+        address = f"/admin/pages/workflow/action/{self.editors_story.pk}/approve/{task.pk}/"
+        self.assertEqual(approve["data-workflow-action-url"], address)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(address, {"next": "/admin/"})
+        self.assertTrue(Page.objects.get(pk=self.editors_story.pk).live)
+        self.assertEqual(self.rows_naming(self.dashboard(self.editor_nl), "Verslag"), [])
+
+    def test_a_moderator_is_not_offered_an_editors_page(self):
+        dashboard = self.dashboard(self.moderator)
+        self.assertIsNone(dashboard.find(id="jumelage-other-reviews-heading"))
+        self.assertEqual(self.rows_naming(dashboard, "Verslag van de redactie"), [])
+
+
+class ReviewDecisionTestCase(RolesTestCase):
+    """Members' contributions sent for review (`submit`), decided by editors and moderators;
+    the German editor's admin is in German."""
 
     @classmethod
     def setUpTestData(cls):
@@ -89,6 +152,12 @@ class DecisionFromTheDashboardIsConfirmedTests(RolesTestCase):
     def messages_on_the_dashboard(self):
         dashboard = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
         return [message.get_text(" ", strip=True) for message in dashboard.select(".messages li")]
+
+
+class DecisionFromTheDashboardIsConfirmedTests(ReviewDecisionTestCase):
+    """Wagtail's workflow action view goes back to the dashboard without a word: the reviewer
+    reads what they decided, in their admin language, for each action the panel offers (as its
+    script sends them: a plain post, or the dialog's post with a comment)."""
 
     def decide(self, reviewer, action, **comment):
         story, state = self.submit()
