@@ -1,9 +1,10 @@
-"""What a reviewer reads after deciding on a review from the dashboard.
+"""What a reviewer reads after deciding on a review, from the dashboard or in the page editor.
 
 Wagtail's workflow action view (the dashboard's "approve", "request changes" and our "reject")
-decides and goes back to the dashboard without a word: only its editor says what was done. Here
-the decision is confirmed in the reviewer's admin language, once the review's task state shows
-it was taken (not after a form sent back with errors, nor a refusal)."""
+decides and goes back to the dashboard without a word, and its page editor's workflow actions
+say only that the page was updated. Here the decision is confirmed in the reviewer's admin
+language, once the review's task state shows it was taken (not after a form sent back with
+errors, nor a refusal)."""
 
 from functools import wraps
 
@@ -42,3 +43,24 @@ def confirming_decision(view):
         return response
 
     return confirmed
+
+
+def remember_review_in_progress(request, page):
+    """`before_edit_page`: the review task in progress when the editor's form is sent with a
+    workflow action, to tell afterwards whether this request decided it."""
+    if request.method == "POST" and request.POST.get("action-workflow-action"):
+        task_state = page.current_workflow_task_state
+        request.jumelage_review_in_progress = task_state.pk if task_state else None
+
+
+def confirm_decision_in_editor(request, page):
+    """`after_edit_page`: the decision taken with the editor's workflow action, confirmed as
+    from the dashboard (the editor saved the form without deciding when the action was not
+    available any more: the review was decided or withdrawn meanwhile)."""
+    message = DECISION_MESSAGES.get(request.POST.get("workflow-action-name"))
+    task_state_id = getattr(request, "jumelage_review_in_progress", None)
+    if message is None or task_state_id is None:
+        return
+    task_state = TaskState.objects.filter(pk=task_state_id)
+    if task_state.exclude(status=TaskState.STATUS_IN_PROGRESS).exists():
+        messages.success(request, message % {"title": get_latest_str(page)})

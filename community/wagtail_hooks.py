@@ -40,7 +40,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.validators import validate_text
 
-from . import roles
+from . import review_decisions, roles
 from .forms import towns_named
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
@@ -488,6 +488,10 @@ for hook_name in (
     "before_convert_alias_page",
 ):
     hooks.register(hook_name, only_with_page_permissions)
+
+# A decision taken with the page editor's workflow actions is confirmed as from the dashboard.
+hooks.register("before_edit_page", review_decisions.remember_review_in_progress)
+hooks.register("after_edit_page", review_decisions.confirm_decision_in_editor)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -1,13 +1,15 @@
 """The dashboard's list of contributions awaiting review leads to the decision, and the preview
 of a contribution under review is not the public page (no report form, no share links)."""
 
+import json
+
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 
-from tests.test_roles import RolesTestCase
+from tests.test_roles import RolesTestCase, form_data
 
 User = get_user_model()
 
@@ -233,3 +235,62 @@ class DecisionFromTheDashboardIsConfirmedTests(ReviewDecisionTestCase):
                 self.assertNotIn("goedgekeurd", shown)
                 self.assertNotIn("afgewezen", shown)
         self.assertFalse(Page.objects.get(pk=story.pk).live)
+
+
+class DecisionInThePageEditorIsConfirmedTests(ReviewDecisionTestCase):
+    """An editor who decides in the page editor (its workflow action menu) reads the same
+    confirmation as from the dashboard, in their admin language; Wagtail's editor only says
+    the page was updated."""
+
+    def decide(self, reviewer, action, **comment):
+        story, state = self.submit()
+        self.client.force_login(reviewer)
+        edit = f"/admin/pages/{story.pk}/edit/"
+        data = {
+            **form_data(self.client.get(edit)),
+            "body-count": "0",  # the body's blocks, built by the editor's script: none here
+            "action-workflow-action": "true",
+            "workflow-action-name": action,
+            # The editor's dialog sends its comment as the action's extra data.
+            "workflow-action-extra-data": json.dumps(comment),
+        }
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(edit, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertNotEqual(TaskState.objects.get(pk=state.pk).status, "in_progress")
+        # Besides Wagtail's own "Page 'Bijdrage' has been updated", in its words.
+        return [message for message in self.messages_on_the_dashboard() if "„" in message]
+
+    def test_each_decision_is_confirmed_in_the_reviewers_admin_language(self):
+        for reviewer, action, comment, confirmation in [
+            (self.editor_nl, "approve", {}, "De pagina „Bijdrage” is goedgekeurd."),
+            (
+                self.editor_nl,
+                "reject",
+                {"comment": "Een foto?"},
+                "Voor de pagina „Bijdrage” zijn wijzigingen gevraagd.",
+            ),
+            (
+                self.editor_nl,
+                "decline",
+                {"comment": "Reclame"},
+                "De pagina „Bijdrage” is afgewezen.",
+            ),
+            (
+                self.editor_de,
+                "approve",
+                {"comment": "Schön"},
+                "Die Seite „Bijdrage“ wurde freigegeben.",
+            ),
+        ]:
+            with self.subTest(reviewer=reviewer.email, action=action):
+                self.assertEqual(self.decide(reviewer, action, **comment), [confirmation])
+
+    def test_saving_the_page_in_review_confirms_no_decision(self):
+        story, state = self.submit()
+        self.client.force_login(self.editor_nl)
+        edit = f"/admin/pages/{story.pk}/edit/"
+        self.client.post(edit, {**form_data(self.client.get(edit)), "body-count": "0"})
+        self.assertEqual(TaskState.objects.get(pk=state.pk).status, "in_progress")
+        shown = " ".join(self.messages_on_the_dashboard())
+        self.assertNotIn("goedgekeurd", shown)
