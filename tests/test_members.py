@@ -1003,7 +1003,7 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
             ),
         )
         note = soup(first).select_one("#id_photos-1-image_helptext").get_text()
-        self.assertIn("“vakantie.jpg” is bewaard", note)
+        self.assertIn("„vakantie.jpg” is bewaard", note)
         self.assertIn(
             "id_photos-1-image_helptext",
             soup(first).select_one("#id_photos-1-image")["aria-describedby"],
@@ -1235,7 +1235,7 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
             )
         )
         self.assertIn(
-            "“tweede.jpg” is bewaard", page.select_one("#id_photos-0-image_helptext").get_text()
+            "„tweede.jpg” is bewaard", page.select_one("#id_photos-0-image_helptext").get_text()
         )
         self.assertFalse(page.select_one("#id_photos-0-discard").has_attr("checked"))
         # Sent as shown: with the second photo.
@@ -1299,7 +1299,7 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
             help_text = page.select_one(f"#id_photos-{index}-image_helptext")
             error = page.select_one(f"#id_photos-{index}-image_error")
             if index < 5:
-                self.assertIn(f"“groot{index}.png” is bewaard", help_text.get_text())
+                self.assertIn(f"„groot{index}.png” is bewaard", help_text.get_text())
             else:
                 self.assertIn("te veel grote foto's tegelijk verstuurd", error.get_text())
         (kept,) = self.client.session["kept_photos"].values()
