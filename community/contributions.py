@@ -13,6 +13,7 @@ from threading import local
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
+from django.db.models import QuerySet
 from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -168,6 +169,30 @@ def locked_row(page):
     if locked is None:
         raise Gone
     return locked.specific
+
+
+def locked_versions(keys):
+    """The language versions (translations and aliases) of the pages with these
+    `translation_key`s, their rows locked until the transaction ends, always in the order of
+    their `pk`: who locks several of them (a report, a deletion) takes them in this order and
+    before changing any of them, so that two never each hold a row the other waits for."""
+    return list(Page.objects.select_for_update().filter(translation_key__in=keys).order_by("pk"))
+
+
+def lock_for_deletion(pages):
+    """Locks every language version of the members' contributions among `pages` (a queryset of
+    what a deletion takes, the pages below included) before anything of them changes: a report
+    sent meanwhile waits, and finds the contribution gone (or was stored before it went). All at
+    once: a deletion that changed one contribution holds the site's cache version
+    (home/cache.py) until it commits, which a report that hides the next one waits for."""
+    keys = set()
+    for model in contribution_models():
+        keys.update(
+            model.objects.filter(pk__in=pages.values("pk"), member_contribution=True).values_list(
+                "translation_key", flat=True
+            )
+        )
+    locked_versions(keys)
 
 
 def lock_for_edit(page, user):
@@ -332,18 +357,25 @@ def remove_contribution(page):
 _removing = local()
 
 
-def discard_with_contribution(sender, instance, **kwargs):
+def discard_with_contribution(sender, instance, origin=None, **kwargs):
     """pre_delete of a story or meeting (any deletion: the member's own, the admin's single and
     bulk delete, the delete of a page above it): a member's contribution takes its other
     language versions (aliases and translations), its photos (Wagtail removes their files and
     renditions) and the collection that held them along, so nothing of it is left to reappear
     as an independent page or in the image library."""
-    if not getattr(instance, "member_contribution", False) or not is_source_version(instance):
+    if not getattr(instance, "member_contribution", False):
         return
     busy = getattr(_removing, "pks", None)
     if busy is None:
         busy = _removing.pks = set()
     if instance.pk in busy:
+        return
+    # Before Wagtail unpublishes its aliases and this removes its other versions: every
+    # contribution the deletion takes (its origin: a page above them, say), locked at once.
+    if not isinstance(origin, QuerySet):
+        origin = Page.objects.filter(pk=instance.pk)
+    lock_for_deletion(origin)
+    if not is_source_version(instance):
         return
     versions = [instance]
     versions += (

@@ -1,5 +1,6 @@
 """A member's contribution deleted while an edit of it is on its way (found by the attack pass:
-parallel edits and deletes of one draft answered 500 and left a review of nothing behind)."""
+parallel edits and deletes of one draft answered 500 and left a review of nothing behind), or
+while members report it (found by the attack pass: deadlocks, the reporters answered 500)."""
 
 import threading
 import time
@@ -9,14 +10,54 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.db import connection, transaction
-from django.test import TransactionTestCase
+from django.test import Client, TransactionTestCase
+from django.utils.text import slugify
 from wagtail.models import Page, WorkflowState
 
 from community import contributions
+from community.models import Report
+from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
 from community.roles.setup import setup_roles
+from exchanges.models import StoryPage
+from home.cache import PAGES, CacheVersion
+from home.machine_translation import ensure_aliases
 from tests.calendar_base import CalendarMixin, local
+from tests.stories_base import StoriesMixin
 
 User = get_user_model()
+
+
+def in_thread(work):
+    """Runs `work` in a thread of its own (with its own connection); returns the thread and what
+    it answered or raised."""
+    answers = []
+
+    def run():
+        try:
+            answers.append(work())
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            answers.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, answers
+
+
+def waiting_for_locks(count):
+    """Whether `count` connections (of this test's database) wait for a lock, within 10 s."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0] >= count:
+                return True
+        time.sleep(0.05)
+    return False
 
 
 @unittest.skipUnless(
@@ -37,23 +78,6 @@ class DeletedWhileEditedTests(CalendarMixin, TransactionTestCase):
         self.proposal.save()
         self.proposal.save_revision(user=self.member)
 
-    def in_thread(self, work):
-        """Runs `work` in a thread of its own (with its own connection); returns the thread and
-        what it raised, if anything."""
-        raised = []
-
-        def run():
-            try:
-                work()
-            except Exception as error:  # noqa: BLE001 - reported by the test
-                raised.append(error)
-            finally:
-                connection.close()
-
-        thread = threading.Thread(target=run)
-        thread.start()
-        return thread, raised
-
     def test_an_edit_waiting_for_the_deletion_finds_the_contribution_gone(self):
         locked = threading.Event()
 
@@ -64,12 +88,12 @@ class DeletedWhileEditedTests(CalendarMixin, TransactionTestCase):
                 time.sleep(0.5)  # the edit below begins meanwhile, and waits
                 contributions.remove_contribution(self.proposal)
 
-        thread, raised = self.in_thread(delete)
+        thread, answers = in_thread(delete)
         self.assertTrue(locked.wait(10))
         with self.assertRaises(contributions.Gone):
             contributions.update_contribution(self.proposal, self.member, submit=True)
         thread.join()
-        self.assertEqual(raised, [])
+        self.assertEqual(answers, [None])
         self.assertFalse(Page.objects.filter(pk=self.proposal.pk).exists())
         self.assertFalse(WorkflowState.objects.filter(object_id=str(self.proposal.pk)).exists())
 
@@ -83,10 +107,104 @@ class DeletedWhileEditedTests(CalendarMixin, TransactionTestCase):
                 time.sleep(0.5)  # the deletion below begins meanwhile, and waits
                 contributions.update_contribution(self.proposal, self.member, submit=True)
 
-        thread, raised = self.in_thread(submit)
+        thread, answers = in_thread(submit)
         self.assertTrue(locked.wait(10))
         contributions.remove_contribution(self.proposal)
         thread.join()
-        self.assertEqual(raised, [])
+        self.assertEqual(answers, [None])
         self.assertFalse(Page.objects.filter(pk=self.proposal.pk).exists())
         self.assertFalse(WorkflowState.objects.filter(object_id=str(self.proposal.pk)).exists())
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
+    """An editor deletes members' contributions (with their German versions) in the admin while
+    a member reports one: the report is stored before the contribution goes, or finds it gone
+    (404), and the deletion goes through."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_stories()
+        self.author = User.objects.create_user("anna@example.org", "x")
+        self.contribution = self.contributed("Fietsen naar Clarholz")
+        self.german_version = Page.objects.get(
+            translation_key=self.contribution.translation_key, locale=self.german
+        )
+        self.editor = Client()
+        self.editor.force_login(User.objects.create_superuser("redactie@example.org", "x"))
+        self.member = Client()
+        self.member.force_login(User.objects.create_user("lid@example.org", "x"))
+
+    def contributed(self, title):
+        """A member's published story, with its German alias."""
+        page = self.story(title=title, slug=slugify(title), owner=self.author)
+        StoryPage.objects.filter(pk=page.pk).update(member_contribution=True)
+        ensure_aliases(page)
+        return page
+
+    def hold(self, rows):
+        """Something else writing `rows` at that moment (an editor, the translation task, a
+        publish elsewhere): they stay locked until the returned event is set."""
+        held, release = threading.Event(), threading.Event()
+
+        def hold():
+            with transaction.atomic():
+                list(rows.select_for_update())
+                held.set()
+                release.wait(20)
+
+        thread, _answers = in_thread(hold)
+        self.assertTrue(held.wait(10))
+        self.addCleanup(thread.join)
+        self.addCleanup(release.set)
+        return release
+
+    def report_while_deleting(self, delete, held, reported):
+        """Sends the deletion (`delete`, a request) while `held` rows are locked and, once it
+        waits for them, the member's report of `reported`; returns both answers."""
+        release = self.hold(held)
+        deleting, deleted = in_thread(delete)
+        self.assertTrue(waiting_for_locks(1))
+        reporting, report = in_thread(
+            lambda: self.member.post(f"/nl/report/{reported.pk}/", {"reason": "spam"})
+        )
+        self.assertTrue(waiting_for_locks(2))
+        release.set()
+        deleting.join()
+        reporting.join()
+        return [getattr(answer, "status_code", answer) for answer in deleted + report]
+
+    def assert_gone(self, *pages):
+        for page in pages:
+            self.assertFalse(Page.objects.filter(translation_key=page.translation_key).exists())
+
+    def test_a_report_sent_while_the_editor_deletes_it_finds_it_gone(self):
+        answers = self.report_while_deleting(
+            lambda: self.editor.post(f"/admin/pages/{self.contribution.pk}/delete/"),
+            Page.objects.filter(pk=self.german_version.pk),
+            self.contribution,
+        )
+        self.assertEqual(answers, [302, 404])
+        self.assert_gone(self.contribution)
+        self.assertFalse(Report.objects.exists())
+
+    def hidden_by_the_next_report(self, page):
+        """Two other members reported `page`: the member's report hides it."""
+        for number in range(HIDE_AFTER_MEMBER_REPORTS - 1):
+            reporter = User.objects.create_user(f"lid-{number}@example.org", "x")
+            Report.objects.file(page, "spam", reporter=reporter)
+
+    def test_a_report_hiding_one_of_those_below_a_deleted_page_finds_it_gone(self):
+        other = self.contributed("Wandelen in Giethoorn")
+        self.hidden_by_the_next_report(other)
+        answers = self.report_while_deleting(
+            lambda: self.editor.post(f"/admin/pages/{self.story_index.pk}/delete/"),
+            CacheVersion.objects.filter(kind=PAGES),
+            other,
+        )
+        self.assertEqual(answers, [302, 404])
+        self.assert_gone(self.contribution, other)
+        self.assertFalse(Report.objects.filter(hid_page=True).exists())

@@ -102,13 +102,10 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         try:
             with transaction.atomic():
                 # One report at a time per contribution: every language version's row, locked
-                # in one order (PostgreSQL; SQLite's IMMEDIATE transactions serialise writers
-                # anyway). Everything below reads what the reports before this one committed.
-                versions = list(
-                    Page.objects.select_for_update()
-                    .filter(translation_key=page.translation_key)
-                    .order_by("pk")
-                )
+                # in the order its deletion locks them in too (PostgreSQL; SQLite's IMMEDIATE
+                # transactions serialise writers anyway). Everything below reads what the
+                # reports before this one committed.
+                versions = contributions.locked_versions([page.translation_key])
                 # Not of a contribution deleted meanwhile (it was "already reported" for its
                 # missing row). One the reports before this one hid still takes it, as a record.
                 if not versions:
