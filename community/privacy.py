@@ -69,6 +69,8 @@ def forget_account(user, *, remove_contributions=False):
         .specific()
         .order_by("-depth")
     )
+    # All at once before the first is removed or changed, as one deletion does.
+    contributions.lock_for_deletion(pages)
     kept_photos = set()
     for page in pages:
         # A live contribution that stays names the member in its own fields (a meeting's

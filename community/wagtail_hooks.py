@@ -40,7 +40,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.validators import validate_text
 
-from . import review_decisions, roles
+from . import contributions, review_decisions, roles
 from .forms import towns_named
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
@@ -592,6 +592,20 @@ def publish_only_what_publishing_needs(request, action_type, objects, action):
                 % {"title": latest.title, "missing": " ".join(map(str, missing.values()))},
             )
             return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def lock_contributions_deleted_in_bulk(request, action_type, objects, action):
+    """The explorer's bulk delete deletes page after page in one transaction: the members'
+    contributions among and below them are locked all at once first, as one deletion locks
+    those it takes (`contributions.lock_for_deletion`)."""
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    below = Q(pk__in=[])
+    for page in objects:
+        below |= Q(path__startswith=page.path)
+    contributions.lock_for_deletion(Page.objects.filter(below))
     return None
 
 

@@ -120,15 +120,15 @@ class DeletedWhileEditedTests(CalendarMixin, TransactionTestCase):
     connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
 )
 class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
-    """An editor deletes members' contributions (with their German versions) in the admin while
-    a member reports one: the report is stored before the contribution goes, or finds it gone
-    (404), and the deletion goes through."""
+    """An editor deletes members' contributions (with their German versions) in the admin, or
+    their member deletes their account with them, while a member reports one: the report is
+    stored before the contribution goes, or finds it gone (404), and the deletion goes through."""
 
     def setUp(self):
         for config in apps.get_app_configs():
             create_permissions(config, verbosity=0)
         self.build_stories()
-        self.author = User.objects.create_user("anna@example.org", "x")
+        self.author = User.objects.create_user("anna@example.org", "een-lang-wachtwoord")
         self.contribution = self.contributed("Fietsen naar Clarholz")
         self.german_version = Page.objects.get(
             translation_key=self.contribution.translation_key, locale=self.german
@@ -197,6 +197,20 @@ class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
             reporter = User.objects.create_user(f"lid-{number}@example.org", "x")
             Report.objects.file(page, "spam", reporter=reporter)
 
+    def test_a_report_hiding_one_of_several_the_editor_deletes_at_once_finds_it_gone(self):
+        other = self.contributed("Wandelen in Giethoorn")
+        self.hidden_by_the_next_report(other)
+        answers = self.report_while_deleting(
+            lambda: self.editor.post(
+                f"/admin/bulk/wagtailcore/page/delete/?id={self.contribution.pk}&id={other.pk}"
+            ),
+            CacheVersion.objects.filter(kind=PAGES),
+            other,
+        )
+        self.assertEqual(answers, [302, 404])
+        self.assert_gone(self.contribution, other)
+        self.assertFalse(Report.objects.filter(hid_page=True).exists())
+
     def test_a_report_hiding_one_of_those_below_a_deleted_page_finds_it_gone(self):
         other = self.contributed("Wandelen in Giethoorn")
         self.hidden_by_the_next_report(other)
@@ -208,3 +222,24 @@ class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
         self.assertEqual(answers, [302, 404])
         self.assert_gone(self.contribution, other)
         self.assertFalse(Report.objects.filter(hid_page=True).exists())
+
+    def test_a_report_hiding_one_of_those_a_member_deletes_with_their_account_finds_it_gone(self):
+        other = self.contributed("Wandelen in Giethoorn")
+        self.hidden_by_the_next_report(other)
+        author = Client()
+        author.force_login(self.author)
+        answers = self.report_while_deleting(
+            lambda: author.post(
+                "/nl/members/delete/",
+                {
+                    "confirm": "yes",
+                    "remove_contributions": "yes",
+                    "password": "een-lang-wachtwoord",
+                },
+            ),
+            CacheVersion.objects.filter(kind=PAGES),
+            other,
+        )
+        self.assertEqual(answers, [302, 404])
+        self.assert_gone(self.contribution, other)
+        self.assertFalse(User.objects.filter(pk=self.author.pk).exists())
