@@ -465,7 +465,10 @@ class WhoIsWhoTests(RolesTestCase):
         self.client.force_login(self.viewer)
         page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
         panel = page.find(id="jumelage-review-heading").find_parent("section")
-        return {row.find("td").get_text(strip=True) for row in panel.select("tbody tr")}
+        # The contributions' own table, the first: what is not a member's waits below it, among
+        # the other pages awaiting review.
+        table = panel.find("table")
+        return {row.find("td").get_text(strip=True) for row in table.select("tbody tr")}
 
     def told_of_a_report(self):
         """Who is emailed when a visitor reports a resident's published story."""
