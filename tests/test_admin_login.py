@@ -105,6 +105,21 @@ class EditorAtTheLoginTests(AdminLoginTestCase):
         self.assertEqual(response.redirect_chain[-1][0], "/admin/pages/")
         self.assertContains(response, '<html lang="de"')
 
+    def test_after_a_mistyped_password_the_other_languages_login_still_leads_to_the_admin(self):
+        # The login sent back with its error keeps `next` in the form, not in its address: the
+        # links to the German login (the notice's and the language switch's) lose nothing.
+        response = self.client.post(
+            "/nl/accounts/login/",
+            {"login": self.redaktion.email, "password": "verkeerd", "next": "/admin/pages/"},
+        )
+        self.assertEqual(response.status_code, 200)
+        page = BeautifulSoup(response.content, "html.parser")
+        links = [page.select_one(".notice").find("a", lang="de"), page.find("a", hreflang="de")]
+        for link in links:
+            address = urlsplit(link["href"])
+            self.assertEqual(address.path, "/de/accounts/login/")
+            self.assertEqual(parse_qs(address.query)["next"], ["/admin/pages/"])
+
     def test_members_login_without_the_admin_has_no_editors_notice(self):
         response = self.client.get("/nl/accounts/login/?next=/nl/")
         self.assertNotContains(response, 'class="notice"')
