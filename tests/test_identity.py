@@ -145,6 +145,9 @@ class ShareLinkTests(IdentityTestCase):
         self.assertIn("%2Fde%2Fgeschichten%2Ffietsen%2F", mail)
         canonical = soup(response).select_one("link[rel=canonical]")["href"]
         self.assertTrue(canonical.endswith("/nl/verhalen/fietsen/"))
+        # Social networks take the address they link from Open Graph's, not from the link.
+        og_url = soup(response).select_one("meta[property='og:url']")["content"]
+        self.assertTrue(og_url.endswith(alias.url))
 
 
 class EmblemTests(IdentityTestCase):

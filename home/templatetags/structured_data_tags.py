@@ -12,7 +12,7 @@ from home.structured_data import (
     sharing_image,
     site_name,
 )
-from home.templatetags.jumelage_tags import canonical_url, language_versions, site_chrome
+from home.templatetags.jumelage_tags import language_versions, shared_url, site_chrome
 from home.urls_util import absolute_url
 
 register = template.Library()
@@ -48,7 +48,8 @@ def open_graph(context):
         "og_type": "article" if is_article else "website",
         "title": (page.seo_title or page.title) if has_page else site_name(),
         "description": page_description(page) if has_page else platform,
-        "url": canonical_url(context) if has_page else absolute_url(request, request.path),
+        # What a visitor shares is the page they read (an untranslated alias: its own address).
+        "url": shared_url(context) if has_page else absolute_url(request, request.path),
         "site_name": site_name(),
         "locale": OPEN_GRAPH_LOCALES.get(language, OPEN_GRAPH_LOCALES["nl"]),
         "alternate_locales": others,
