@@ -12,17 +12,25 @@ The CSV is streamed: its rows are written after the view returned, when Wagtail 
 the editor's admin language and time zone, so a German editor read Dutch headings (the language
 the request asked for). Each row is written under the language and time zone of the view."""
 
+import re
+
 from django.utils import timezone, translation
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Dutch and German Excel open a .csv split at semicolons, which the CSV writer leaves unquoted
+# (its separator is the comma): there each part after one is a cell of its own.
+FORMULA_AFTER_SEMICOLON = re.compile(r"(;\s*)(?=[=+\-@])")
 
 
 def neutralised(value):
-    """A CSV cell's value that no spreadsheet evaluates; numbers and dates stay what they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """A CSV cell's value that no spreadsheet evaluates, split at commas or at semicolons;
+    numbers and dates stay what they are."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_PREFIXES):
+        value = "'" + value
+    return FORMULA_AFTER_SEMICOLON.sub(r"\1'", value)
 
 
 def held(rows, language, zone):

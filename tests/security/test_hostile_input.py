@@ -320,6 +320,18 @@ class CsvExportTests(HostileSiteMixin, TestCase):
             )
         )
 
+    def test_a_formula_after_a_semicolon_stays_text_where_excel_splits_at_semicolons(self):
+        # Dutch and German Excel open a .csv split at semicolons, which the CSV writer leaves
+        # unquoted: each part is a cell there, and must not start a formula either.
+        hostile = "Zie;=HYPERLINK(CHAR(104));x; @SUM(A1);-1"
+        Registration.objects.register(self.session, member("lid@example.org", hostile))
+        content = "\n".join(",".join(row) for row in self.export("/admin/registrations/"))
+        cells = [cell for line in content.splitlines() for cell in line.split(";")]
+        self.assertTrue(any("HYPERLINK" in cell for cell in cells))
+        self.assertEqual(
+            [cell for cell in cells if cell.lstrip().startswith(("=", "+", "-", "@"))], []
+        )
+
     def test_a_title_that_looks_like_a_formula_stays_text_in_wagtails_own_reports(self):
         self.contribution.title = '=HYPERLINK("http://evil.example")'
         self.contribution.save_revision().publish()
