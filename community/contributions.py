@@ -180,19 +180,14 @@ def locked_versions(keys):
 
 
 def lock_for_deletion(pages):
-    """Locks every language version of the members' contributions among `pages` (a queryset of
-    what a deletion takes, the pages below included) before anything of them changes: a report
-    sent meanwhile waits, and finds the contribution gone (or was stored before it went). All at
-    once: a deletion that changed one contribution holds the site's cache version
-    (home/cache.py) until it commits, which a report that hides the next one waits for."""
-    keys = set()
-    for model in contribution_models():
-        keys.update(
-            model.objects.filter(pk__in=pages.values("pk"), member_contribution=True).values_list(
-                "translation_key", flat=True
-            )
-        )
-    locked_versions(keys)
+    """Locks every language version of `pages` (a queryset of what a deletion takes, the pages
+    below included) before anything of them changes: a report of a member's contribution, a
+    registration for a meeting, a sign-up for an exchange visit sent meanwhile waits, and finds
+    the page gone (or was stored before it went). All at once: a deletion that changed one
+    contribution holds the site's cache version (home/cache.py) until it commits, which a
+    report that hides the next one waits for."""
+    keys = Page.objects.filter(pk__in=pages.values("pk")).values_list("translation_key", flat=True)
+    locked_versions(set(keys))
 
 
 def lock_for_edit(page, user):
@@ -357,25 +352,29 @@ def remove_contribution(page):
 _removing = local()
 
 
+def lock_before_deletion(sender, instance, origin=None, **kwargs):
+    """pre_delete of a page others lock with its language versions (a member's contribution,
+    reported; any meeting, registered for; an exchange visit, signed up for): before Wagtail
+    unpublishes its aliases, or anything else of the deletion changes a row, every version of
+    every page the deletion takes (its origin: a page above, say) is locked, at once."""
+    if not isinstance(origin, QuerySet):
+        origin = Page.objects.filter(pk=instance.pk)
+    lock_for_deletion(origin)
+
+
 def discard_with_contribution(sender, instance, origin=None, **kwargs):
     """pre_delete of a story or meeting (any deletion: the member's own, the admin's single and
     bulk delete, the delete of a page above it): a member's contribution takes its other
     language versions (aliases and translations), its photos (Wagtail removes their files and
     renditions) and the collection that held them along, so nothing of it is left to reappear
     as an independent page or in the image library."""
-    if not getattr(instance, "member_contribution", False):
-        return
     busy = getattr(_removing, "pks", None)
     if busy is None:
         busy = _removing.pks = set()
     if instance.pk in busy:
         return
-    # Before Wagtail unpublishes its aliases and this removes its other versions: every
-    # contribution the deletion takes (its origin: a page above them, say), locked at once.
-    if not isinstance(origin, QuerySet):
-        origin = Page.objects.filter(pk=instance.pk)
-    lock_for_deletion(origin)
-    if not is_source_version(instance):
+    lock_before_deletion(sender, instance, origin)
+    if not getattr(instance, "member_contribution", False) or not is_source_version(instance):
         return
     versions = [instance]
     versions += (

@@ -597,9 +597,10 @@ def publish_only_what_publishing_needs(request, action_type, objects, action):
 
 @hooks.register("before_bulk_action")
 def lock_contributions_deleted_in_bulk(request, action_type, objects, action):
-    """The explorer's bulk delete deletes page after page in one transaction: the members'
-    contributions among and below them are locked all at once first, as one deletion locks
-    those it takes (`contributions.lock_for_deletion`)."""
+    """The explorer's bulk delete deletes page after page in one transaction: the pages among
+    and below them (members' contributions, meetings, visits) are locked with their language
+    versions all at once first, as one deletion locks those it takes
+    (`contributions.lock_for_deletion`)."""
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
     below = Q(pk__in=[])

@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from community import contributions
 from home import live
 from home.i18n import is_source_version
 
@@ -109,6 +110,13 @@ def register():
         give_up_places_of_blocked_member,
         sender=settings.AUTH_USER_MODEL,
         dispatch_uid="jumelage_blocked_member_places",
+    )
+    # Sign-ups lock the visit's language versions: its deletion takes them first, as a
+    # meeting's and a contribution's does (community/signal_handlers.py).
+    pre_delete.connect(
+        contributions.lock_before_deletion,
+        sender=VisitPage,
+        dispatch_uid="jumelage_visit_deleted",
     )
     pre_delete.connect(
         forget_deleted_member,

@@ -45,6 +45,8 @@ def register(request, page_id):
         registration = Registration.objects.register(meeting, request.user, notify=True)
     except RegistrationClosed as closed:
         messages.error(request, str(closed))
+    except MeetingPage.DoesNotExist:
+        raise Http404 from None
     else:
         if registration.status == RegistrationStatus.REGISTERED:
             messages.success(request, _("You are registered. See you there!"))

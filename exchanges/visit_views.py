@@ -5,6 +5,7 @@ member who asks, never by an id in the address. The rules are exchanges/visits.p
 
 from django.contrib import messages
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -183,6 +184,8 @@ def guest_party(request, page_id):
             party = visits.sign_up(visit, request.user, form.instance, notify=True)
         except visits.VisitClosed as refused:
             form.add_error(None, str(refused))
+        except VisitPage.DoesNotExist:
+            raise Http404 from None
         else:
             message = seats_message(party)
             if changing:
@@ -224,6 +227,8 @@ def host_offer(request, page_id):
             offer = visits.offer_hosting(visit, request.user, form.instance, notify=True)
         except visits.VisitClosed as refused:
             form.add_error(None, str(refused))
+        except VisitPage.DoesNotExist:
+            raise Http404 from None
         else:
             messages.success(
                 request,

@@ -152,7 +152,9 @@ def published_placement_of(party_or_offer):
 
 
 def _lock(visit):
-    list(
+    """The pks of the visit's language versions, locked in the order a deletion locks them in
+    too (community.contributions.lock_for_deletion); the deleted ones missing."""
+    return list(
         Page.objects.select_for_update()
         .filter(translation_key=visit.translation_key)
         .order_by("pk")
@@ -184,7 +186,8 @@ def sign_up(visit, user, party, *, now=None, by_coordinator=False, notify=False)
             % {"town": visit.travelling_town}
         )
     with transaction.atomic():
-        _lock(visit)
+        if visit.pk not in _lock(visit):
+            raise visit.DoesNotExist("The visit was deleted meanwhile.")
         existing = GuestParty.objects.for_visit(visit).filter(user=user).first()
         changed = existing is not None and existing.status != CANCELLED
         if HostOffer.objects.for_visit(visit).filter(user=user, withdrawn_at=None).exists():
@@ -334,7 +337,8 @@ def offer_hosting(visit, user, offer, *, now=None, by_coordinator=False, notify=
             % {"town": visit.hosting_town}
         )
     with transaction.atomic():
-        _lock(visit)
+        if visit.pk not in _lock(visit):
+            raise visit.DoesNotExist("The visit was deleted meanwhile.")
         existing = HostOffer.objects.for_visit(visit).filter(user=user).first()
         if GuestParty.objects.for_visit(visit).filter(user=user).exclude(status=CANCELLED).exists():
             raise VisitClosed(

@@ -18,11 +18,14 @@ from community import contributions
 from community.models import Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
 from community.roles.setup import setup_roles
-from exchanges.models import StoryPage
+from exchanges.factories import VisitPageFactory
+from exchanges.models import GuestParty, Registration, StoryPage
 from home.cache import PAGES, CacheVersion
 from home.machine_translation import ensure_aliases
+from tests import test_visit_member
 from tests.calendar_base import CalendarMixin, local
 from tests.stories_base import StoriesMixin
+from tests.visits_base import VisitMixin
 
 User = get_user_model()
 
@@ -58,6 +61,24 @@ def waiting_for_locks(count):
                 return True
         time.sleep(0.05)
     return False
+
+
+def hold(test, rows):
+    """Something else writing `rows` at that moment (an editor, the translation task, a publish
+    elsewhere): they stay locked until the returned event is set."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with transaction.atomic():
+            list(rows.select_for_update())
+            held.set()
+            release.wait(20)
+
+    thread, _answers = in_thread(hold)
+    test.assertTrue(held.wait(10))
+    test.addCleanup(thread.join)
+    test.addCleanup(release.set)
+    return release
 
 
 @unittest.skipUnless(
@@ -145,27 +166,10 @@ class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
         ensure_aliases(page)
         return page
 
-    def hold(self, rows):
-        """Something else writing `rows` at that moment (an editor, the translation task, a
-        publish elsewhere): they stay locked until the returned event is set."""
-        held, release = threading.Event(), threading.Event()
-
-        def hold():
-            with transaction.atomic():
-                list(rows.select_for_update())
-                held.set()
-                release.wait(20)
-
-        thread, _answers = in_thread(hold)
-        self.assertTrue(held.wait(10))
-        self.addCleanup(thread.join)
-        self.addCleanup(release.set)
-        return release
-
     def report_while_deleting(self, delete, held, reported):
         """Sends the deletion (`delete`, a request) while `held` rows are locked and, once it
         waits for them, the member's report of `reported`; returns both answers."""
-        release = self.hold(held)
+        release = hold(self, held)
         deleting, deleted = in_thread(delete)
         self.assertTrue(waiting_for_locks(1))
         reporting, report = in_thread(
@@ -243,3 +247,67 @@ class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
         self.assertEqual(answers, [302, 404])
         self.assert_gone(self.contribution, other)
         self.assertFalse(User.objects.filter(pk=self.author.pk).exists())
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class DeletedWhileSignedUpForTests(VisitMixin, TransactionTestCase):
+    """An editor deletes a meeting or an exchange visit (any, not only a member's proposal) with
+    its German alias while a member registers or signs up for it: the registration is stored
+    before the page goes, or finds it gone (404), and the deletion goes through."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_visit(slug="bezoek")
+        self.bike_ride = self.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        ensure_aliases(self.bike_ride)
+        self.visit = VisitPageFactory(
+            parent=self.calendar,
+            slug="fietsbezoek",
+            travelling_town=self.steenwijkerland,
+            hosting_town=self.herzebrock,
+        )
+        ensure_aliases(self.visit)
+        self.editor = Client()
+        self.editor.force_login(User.objects.create_superuser("redactie@example.org", "x"))
+        self.member = Client()
+        self.member.force_login(self.resident("Anke", self.steenwijkerland, "nl"))
+
+    def sign_up_while_deleting(self, page, sign_up):
+        """Sends the editor's deletion of `page` while its German alias is locked (something
+        else writing it) and, once the deletion waits, the member's `sign_up`; returns both
+        answers."""
+        release = hold(
+            self, Page.objects.filter(translation_key=page.translation_key, locale=self.german)
+        )
+        deleting, deleted = in_thread(lambda: self.editor.post(f"/admin/pages/{page.pk}/delete/"))
+        self.assertTrue(waiting_for_locks(1))
+        signing_up, signed_up = in_thread(sign_up)
+        self.assertTrue(waiting_for_locks(2))
+        release.set()
+        deleting.join()
+        signing_up.join()
+        answers = [getattr(answer, "status_code", answer) for answer in deleted + signed_up]
+        self.assertFalse(Page.objects.filter(pk=page.pk).exists())
+        return answers
+
+    def test_a_registration_sent_while_the_editor_deletes_the_meeting_finds_it_gone(self):
+        answers = self.sign_up_while_deleting(
+            self.bike_ride,
+            lambda: self.member.post(f"/nl/meetings/{self.bike_ride.pk}/register/"),
+        )
+        self.assertEqual(answers, [302, 404])
+        self.assertFalse(Registration.objects.exists())
+
+    def test_a_sign_up_sent_while_the_editor_deletes_the_visit_finds_it_gone(self):
+        answers = self.sign_up_while_deleting(
+            self.visit,
+            lambda: self.member.post(
+                test_visit_member.url("nl", "visit_guest_party", self.visit.pk),
+                test_visit_member.guest_answers(),
+            ),
+        )
+        self.assertEqual(answers, [302, 404])
+        self.assertFalse(GuestParty.objects.exists())

@@ -52,7 +52,9 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
     language versions, in a fixed order), so two members can never take the last place at once."""
 
     def _lock(self, meeting):
-        list(
+        """The pks of the meeting's language versions, locked in the order a deletion locks
+        them in too (community.contributions.lock_for_deletion); the deleted ones missing."""
+        return list(
             Page.objects.select_for_update()
             .filter(translation_key=meeting.translation_key)
             .order_by("pk")
@@ -62,13 +64,15 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
     def register(self, meeting, user, now=None, *, notify=False):
         """Registers a member, or puts them on the waiting list when the meeting is full. With
         `notify` (the member's own action, not the demo loader's), they are emailed which of
-        the two, once the registration is stored (exchanges/notifications.py)."""
+        the two, once the registration is stored (exchanges/notifications.py). Raises the
+        meeting's DoesNotExist when it was deleted meanwhile."""
         if not meeting.registration_open(now):
             if meeting.cancelled:
                 raise RegistrationClosed(_("This meeting has been cancelled."))
             raise RegistrationClosed(_("Registration for this meeting has closed."))
         with transaction.atomic():
-            self._lock(meeting)
+            if meeting.pk not in self._lock(meeting):
+                raise meeting.DoesNotExist("The meeting was deleted meanwhile.")
             if not self._still_active(user):
                 raise RegistrationClosed(_("This account is inactive."))
             existing = self.for_meeting(meeting).filter(user=user).first()
