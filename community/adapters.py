@@ -1,4 +1,4 @@
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
@@ -23,7 +23,10 @@ from . import roles
 
 
 def is_admin_address(url):
-    return urlparse(url).path.startswith(reverse("wagtailadmin_home"))
+    """An address in the admin, its home written with or without its closing slash."""
+    admin = reverse("wagtailadmin_home")
+    path = unquote(urlparse(url).path)
+    return path.startswith(admin) or path == admin.rstrip("/")
 
 
 def language_of(user, email=None):
