@@ -20,6 +20,13 @@ DECISION_MESSAGES = {
     "reject": _("Changes to the page “%(title)s” have been requested."),
     "decline": _("The page “%(title)s” has been rejected."),
 }
+# The status each decision leaves its task state in: publishing the page or cancelling the
+# review ends it too, and is not the decision the form named.
+DECIDED_STATUS = {
+    "approve": TaskState.STATUS_APPROVED,
+    "reject": TaskState.STATUS_REJECTED,
+    "decline": TaskState.STATUS_REJECTED,
+}
 
 
 def confirming_decision(view):
@@ -36,7 +43,7 @@ def confirming_decision(view):
         # it with its own message), nor a form sent back with errors.
         was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
         response = view(request, *args, **kwargs)
-        decided = task_state.exclude(status=TaskState.STATUS_IN_PROGRESS)
+        decided = task_state.filter(status=DECIDED_STATUS[kwargs["action_name"]])
         if was_open and decided.exists():
             page = Page.objects.get(pk=kwargs["page_id"])
             messages.success(request, message % {"title": get_latest_str(page)})
@@ -57,10 +64,11 @@ def confirm_decision_in_editor(request, page):
     """`after_edit_page`: the decision taken with the editor's workflow action, confirmed as
     from the dashboard (the editor saved the form without deciding when the action was not
     available any more: the review was decided or withdrawn meanwhile)."""
-    message = DECISION_MESSAGES.get(request.POST.get("workflow-action-name"))
+    action = request.POST.get("workflow-action-name")
+    message = DECISION_MESSAGES.get(action)
     task_state_id = getattr(request, "jumelage_review_in_progress", None)
     if message is None or task_state_id is None:
         return
     task_state = TaskState.objects.filter(pk=task_state_id)
-    if task_state.exclude(status=TaskState.STATUS_IN_PROGRESS).exists():
+    if task_state.filter(status=DECIDED_STATUS[action]).exists():
         messages.success(request, message % {"title": get_latest_str(page)})

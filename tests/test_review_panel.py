@@ -286,6 +286,26 @@ class DecisionInThePageEditorIsConfirmedTests(ReviewDecisionTestCase):
             with self.subTest(reviewer=reviewer.email, action=action):
                 self.assertEqual(self.decide(reviewer, action, **comment), [confirmation])
 
+    def test_publishing_with_a_decision_left_in_the_form_confirms_no_decision(self):
+        # The approve button's fields stay in the form when the browser blocks its submit, and
+        # Publish sends them along: Wagtail publishes and ends the review, which decides nothing
+        # the fields name.
+        story, state = self.submit()
+        self.client.force_login(self.editor_nl)
+        edit = f"/admin/pages/{story.pk}/edit/"
+        data = {
+            **form_data(self.client.get(edit)),
+            "body-count": "0",
+            "action-publish": "action-publish",
+            "action-workflow-action": "true",
+            "workflow-action-name": "decline",
+        }
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(edit, data)
+        self.assertNotEqual(TaskState.objects.get(pk=state.pk).status, "rejected")
+        shown = " ".join(self.messages_on_the_dashboard())
+        self.assertNotIn("afgewezen", shown)
+
     def test_saving_the_page_in_review_confirms_no_decision(self):
         story, state = self.submit()
         self.client.force_login(self.editor_nl)
