@@ -124,6 +124,21 @@ class OneListOfReviewsOnTheDashboardTests(RolesTestCase):
         self.assertTrue(Page.objects.get(pk=self.editors_story.pk).live)
         self.assertEqual(self.rows_naming(self.dashboard(self.editor_nl), "Verslag"), [])
 
+    def test_an_editors_page_cannot_be_rejected_as_a_contribution(self):
+        # "Reject" is the members' contributions' final "no" (the member is told why): an
+        # editor's own page is approved or sent back for changes, and a rejection sent anyway
+        # is refused.
+        dashboard = self.dashboard(self.editor_nl)
+        [row] = self.rows_naming(dashboard, "Verslag van de redactie")
+        self.assertIsNotNone(row.find("button", string="Goedkeuren"))
+        self.assertIsNone(row.find("button", string="Afwijzen"))
+        task = self.editors_story.current_workflow_state.current_task_state
+        address = f"/admin/pages/workflow/action/{self.editors_story.pk}/decline/{task.pk}/"
+        self.client.post(address, {"next": "/admin/"})
+        task.refresh_from_db()
+        self.assertEqual(task.status, task.STATUS_IN_PROGRESS)
+        self.assertIsNone(Page.objects.get(pk=self.editors_story.pk).specific.declined_at)
+
     def test_a_moderator_is_not_offered_an_editors_page(self):
         dashboard = self.dashboard(self.moderator)
         self.assertIsNone(dashboard.find(id="jumelage-other-reviews-heading"))

@@ -78,7 +78,9 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         if not self.may_review(obj, user):
             return []
         actions = super().get_actions(obj, user)
-        if actions:
+        # The final "no" of a member's contribution (its member is told why); any other page in
+        # review is approved or sent back for changes.
+        if actions and getattr(getattr(obj, "specific", obj), "member_contribution", False):
             actions.append(("decline", _("Reject"), True))
         return actions
 
