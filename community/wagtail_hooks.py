@@ -196,7 +196,11 @@ class ReportIndexView(IndexView):
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        row.update(page=item.get_page_display(), reason=item.get_reason_display())
+        row.update(
+            page=item.get_page_display(),
+            reason=item.get_reason_display(),
+            reporter=item.get_reporter_display(),
+        )
         return row
 
 

@@ -209,6 +209,15 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.get_page_display()}: {self.get_reason_display()}"
 
+    def get_reporter_display(self):
+        """Who reported, as the admin names them (the report's page, the list's export): the
+        member, a visitor without an account, or "–" for an account deleted since."""
+        if self.reporter is not None:
+            return self.reporter.public_name or self.reporter.email
+        if self.session_hash or self.address_hash:
+            return gettext("A visitor without an account")
+        return "–"
+
     def get_page_display(self):
         """The contribution as the admin names it (Wagtail's listing and inspect view use this
         for the page): its title, and whether it was deleted."""

@@ -525,13 +525,14 @@ class ReportExportTests(ReportAbuseTestCase):
                 gettext(label) for label in ("Offensive or hateful", "Advertising or spam")
             )
             yes_no = gettext("No")
+            visitor = gettext("A visitor without an account")
         return [
             [
                 "Fietsen naar Clarholz",
                 "Anna",
                 spam,
                 "Niet netjes.",
-                "",
+                visitor,
                 when(self.by_visitor.created_at),
                 yes_no,
                 "",
