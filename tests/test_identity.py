@@ -148,6 +148,8 @@ class ShareLinkTests(IdentityTestCase):
         # Social networks take the address they link from Open Graph's, not from the link.
         og_url = soup(response).select_one("meta[property='og:url']")["content"]
         self.assertTrue(og_url.endswith(alias.url))
+        # The Dutch story's date and author line is written in German: marked so in the Dutch text.
+        self.assertEqual(soup(response).select_one(".story__meta")["lang"], "de")
 
 
 class EmblemTests(IdentityTestCase):
