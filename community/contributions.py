@@ -8,6 +8,7 @@ views, the review task, the reports and the signal handlers call these functions
 type adds (its fields, its form) lives with it. The rules of who may see and edit a contribution
 live here too, for the views and tests alike."""
 
+import weakref
 from html import escape, unescape
 from threading import local
 
@@ -350,6 +351,8 @@ def remove_contribution(page):
 # The pages being removed with a contribution in this thread: their own deletion (and the
 # signal it sends) must not start another removal.
 _removing = local()
+# The deletion (its origin, the queryset deleted) whose pages this thread locked last.
+_locked_for = local()
 
 
 def lock_before_deletion(sender, instance, origin=None, **kwargs):
@@ -359,6 +362,10 @@ def lock_before_deletion(sender, instance, origin=None, **kwargs):
     every page the deletion takes (its origin: a page above, say) is locked, at once."""
     if not isinstance(origin, QuerySet):
         origin = Page.objects.filter(pk=instance.pk)
+    elif getattr(_locked_for, "origin", lambda: None)() is origin:
+        # The same deletion, at the next page it takes (one pre_delete a page): locked already.
+        return
+    _locked_for.origin = weakref.ref(origin)
     lock_for_deletion(origin)
 
 

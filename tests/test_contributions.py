@@ -6,6 +6,9 @@ import datetime
 
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Page, WorkflowState
 
@@ -15,6 +18,7 @@ from exchanges.choices import MeetingFormat, SpokenLanguage
 from exchanges.contribution_forms import MeetingForm, StoryForm
 from exchanges.models import MeetingPage, StoryPage
 from tests.calendar_base import local
+from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase
 
 
@@ -167,3 +171,29 @@ class LifecycleTests(MembersTestCase):
             contributions.parent_for(StoryPage, self.german).pk, self.story_index_de.pk
         )
         self.assertEqual(contributions.parent_for(MeetingPage, self.dutch).pk, self.calendar.pk)
+
+
+class DeletionLocksOnceTests(StoriesMixin, TestCase):
+    """A deletion locks the language versions of every page it takes once, before it changes
+    any (community.contributions.lock_before_deletion), not again for each page it takes: an
+    editor deleting a page with thousands below it waits for one lock, not for as many."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+
+    def lock_reads_of_deleting(self, stories):
+        for number in range(stories):
+            self.story(title=f"Verhaal {number}", slug=f"verhaal-{number}")
+        with CaptureQueriesContext(connection) as captured:
+            Page.objects.get(pk=self.story_index.pk).delete()
+        self.assertFalse(StoryPage.objects.exists())
+        key_reads = [
+            query["sql"]
+            for query in captured.captured_queries
+            if query["sql"].startswith('SELECT "wagtailcore_page"."translation_key"')
+        ]
+        return len(key_reads)
+
+    def test_deleting_an_overview_locks_its_stories_once(self):
+        self.assertEqual(self.lock_reads_of_deleting(6), 1)
