@@ -81,15 +81,19 @@ def with_reviewer(reviews, user):
     """Of the other pages in review (`reviews`: page id → its task and task state), those whose
     review `user` may decide, as Wagtail's "Awaiting your review" listed them: each with its
     task, who sent it, the title approving would publish, where the user reads it (the editor
-    where they may edit it, else the task's preview) and the actions they may take. These are
-    few (members' contributions are listed above them), so read one by one."""
+    where they may edit it, else the task's preview) and the actions they may take. Their task
+    states in one query, each task's specific one once."""
+    states = TaskState.objects.select_related("workflow_state__requested_by").in_bulk(
+        [task_state_id for _task_id, task_state_id in reviews.values()]
+    )
+    tasks = {}
     pages = []
     for page in Page.objects.filter(pk__in=reviews).select_related("locale", "latest_revision"):
         task_id, task_state_id = reviews[page.pk]
-        state = TaskState.objects.select_related("workflow_state__requested_by").get(
-            pk=task_state_id
-        )
-        task = state.task.specific
+        state = states[task_state_id]
+        if state.task_id not in tasks:
+            tasks[state.task_id] = state.task.specific
+        task = tasks[state.task_id]
         actions = task.get_actions(page, user)
         if not actions:
             continue  # a review for another group
