@@ -174,20 +174,15 @@ def live_translation(page, code):
 def _view_in_language(request, code):
     """The address of this view (not a page) in language `code`, with its query; a `next`
     address (where a login or sign-up returns to) leads to that language's version too."""
-    whole = translate_url(request.get_full_path(), code)
     query = request.GET.copy()
     if "next" not in query and request.method == "POST" and request.POST.get("next"):
         # A form sent back with its errors (a mistyped password) keeps `next` in the form, not
         # in its address: the other language's version still leads there.
         query["next"] = request.POST["next"]
-        whole = f"{translate_url(request.path, code)}?{query.urlencode(safe='/')}"
-    if code == translation.get_language() or "next" not in query:
-        return whole
-    address = query["next"]
-    there = in_language(request, address, code)
-    if there == address:
-        return whole
-    query["next"] = there
+    if "next" in query and code != translation.get_language():
+        query["next"] = in_language(request, query["next"], code)
+    if query == request.GET:
+        return translate_url(request.get_full_path(), code)
     return f"{translate_url(request.path, code)}?{query.urlencode(safe='/')}"
 
 
