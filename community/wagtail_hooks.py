@@ -245,7 +245,6 @@ class ReportViewSet(ModelViewSet):
 
     model = Report
     index_view_class = ReportIndexView
-    index_template_name = "community/admin/report_index.html"
     icon = "warning"
     # Wagtail's own "Reports" menu (aging pages, locked pages, …) keeps its name: ours is the
     # reports visitors and members filed.

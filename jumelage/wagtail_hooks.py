@@ -1,7 +1,9 @@
-"""Admin hooks of the whole site: the editors' dashboard, foundation settings guarded by the
-editors' roles, and machine translation (jumelage/translation_admin.py)."""
+"""Admin hooks of the whole site: its stylesheet, the editors' dashboard, foundation settings
+guarded by the editors' roles, and machine translation (jumelage/translation_admin.py)."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -13,6 +15,12 @@ from home.models import Foundation, FoundationSettings
 
 from . import outbox, translation_admin
 from .dashboard import PANELS
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    """What every admin page needs of ours (static/css/admin.css): listings on phones."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,18 +1,23 @@
-"""The moderators' admin in a real browser (headless Chromium): on a phone the reports list
-wraps the reported titles between words, never inside one; the dashboard's review buttons
-decide (their script came with Wagtail's own review panel, which the dashboard leaves out)."""
+"""The moderators' and editors' admin in a real browser (headless Chromium): on a phone the
+admin's lists (reports, members, registrations, the page explorer) wrap their titles between
+words, never inside one; the dashboard's review buttons decide (their script came with
+Wagtail's own review panel, which the dashboard leaves out)."""
+
+import datetime
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from community.models import Report
-from community.roles import MODERATORS
+from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
-from exchanges.models import StoryPage
+from exchanges.factories import CalendarPageFactory, MeetingPageFactory
+from exchanges.models import Registration, StoryPage
 from tests.stories_base import StoriesMixin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,9 +53,9 @@ def site():
     return Site
 
 
-def log_in_as_moderator(browser, live_server, width):
-    moderator = get_user_model().objects.create_user("moderatie@example.org", "moderatie-123")
-    moderator.groups.add(Group.objects.get(name=MODERATORS))
+def log_in_as_moderator(browser, live_server, width, group=MODERATORS):
+    moderator = get_user_model().objects.create_user(f"{group[:4].lower()}@example.org", "x-123")
+    moderator.groups.add(Group.objects.get(name=group))
     client = Client()
     client.force_login(moderator)
     context = browser.new_context(viewport={"width": width, "height": 844}, locale="nl-NL")
@@ -85,6 +90,33 @@ def test_on_a_phone_the_reports_list_breaks_titles_between_words(site, live_serv
         ".every((link) => link.getClientRects().length > 1)"
     )
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
+
+
+def test_on_a_phone_the_admins_lists_break_titles_between_words(site, live_server, browser):
+    """Members by their addresses, registrations by their meetings, the explorer by its pages:
+    every list of the admin (static/css/admin.css), not only the reports'."""
+    for name in ("gerrit.van.der.veen", "brigitte.hoffmann-schulte"):
+        member = get_user_model().objects.create_user(f"{name}@bewoners.example", "x")
+        meeting = MeetingPageFactory(
+            parent=CalendarPageFactory(parent=site.home, slug=f"agenda-{member.pk}"),
+            title="Online taalcafé Nederlands-Duits voor gevorderden",
+            start=timezone.now() + datetime.timedelta(days=7),
+            end=timezone.now() + datetime.timedelta(days=7, hours=2),
+            capacity=20,
+        )
+        Registration.objects.register(meeting, member)
+    site.story(title="Samenwerkingsovereenkomst duurzaamheidsagenda", slug="overeenkomst")
+    page = log_in_as_moderator(browser, live_server, width=390, group=EDITOR_GROUPS[0])
+    for listing in (
+        "/admin/members/",
+        "/admin/registrations/",
+        f"/admin/pages/{site.story_index.pk}/",
+    ):
+        page.goto(f"{live_server.url}{listing}")
+        assert page.locator("table.listing td.title").count() >= 1, listing
+        assert page.evaluate(SPLIT_WORDS.replace("td.title a", "td.title *")) == [], listing
+        assert page.evaluate(NO_SIDEWAYS_SCROLLING), listing
     page.context.close()
 
 
