@@ -117,6 +117,9 @@ class EmbedSnippetView(EditorsAdminView):
             data, initial={"widget": "calendar", "language": translation.get_language()}
         )
         context["form"] = form
+        # Where browsers show the widgets (embed_views.py lets those websites frame them): told
+        # by name, so an editor knows whether a municipality's page can show one yet.
+        context["frame_origins"] = list(settings.EMBED_FRAME_ORIGINS)
         if data is None:
             language = translation.get_language()
             if language not in dict(settings.LANGUAGES):

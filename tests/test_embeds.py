@@ -503,6 +503,18 @@ class EmbedSnippetAdminTests(EmbedMixin, TestCase):
         self.assertContains(response, "title=&quot;Jumelage: volgende bijeenkomsten&quot;")
         self.assertContains(response, "style=&quot;border:0&quot;")
 
+    def test_the_editor_is_told_which_websites_show_the_widgets(self):
+        """By their addresses, or that none does yet; never the name of a setting."""
+        self.client.force_login(self.editor)
+        with override_settings(EMBED_FRAME_ORIGINS=[]):
+            response = self.client.get(reverse("embed_snippet"))
+        self.assertContains(response, "Nog geen andere website mag de widgets tonen")
+        with override_settings(EMBED_FRAME_ORIGINS=["https://www.steenwijkerland.nl"]):
+            response = self.client.get(reverse("embed_snippet"))
+        self.assertContains(response, "Browsers tonen de widgets alleen op deze websites:")
+        self.assertContains(response, "<li>https://www.steenwijkerland.nl</li>", html=True)
+        self.assertNotContains(response, "EMBED_FRAME_ORIGINS")
+
     def test_sector_widgets_title_names_the_sector(self):
         self.client.force_login(self.editor)
         response = self.client.get(
