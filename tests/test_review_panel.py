@@ -47,6 +47,18 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         self.contribution.refresh_from_db()
         self.assertTrue(self.contribution.live)
 
+    def test_the_comment_dialogs_say_that_the_member_reads_the_comment(self):
+        state = self.contribution.current_workflow_state.current_task_state
+        base = f"/admin/pages/workflow/action/{self.contribution.pk}"
+        self.client.force_login(self.moderator)
+        for action in ("reject", "decline"):
+            with self.subTest(action=action):
+                dialog = self.client.get(f"{base}/{action}/{state.pk}/")
+                self.assertIn(
+                    "Wie de pagina heeft ingediend, leest deze opmerking",
+                    json.loads(dialog.content)["html"],
+                )
+
     def test_the_preview_of_a_contribution_offers_no_report_form_or_share_links(self):
         task = self.contribution.current_workflow_state.current_task_state.task
         self.client.force_login(self.moderator)

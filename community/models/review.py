@@ -21,6 +21,11 @@ class ReviewCommentForm(TaskStateCommentForm):
 
     comment = forms.CharField(
         label=_("Comment"),
+        # A reviewer writes for the member (or the editor) who submitted the page, not a note to
+        # colleagues: the dialog says so before anything is sent.
+        help_text=_(
+            "Whoever submitted the page reads this comment, in the email about your decision."
+        ),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         validators=[validate_text],
