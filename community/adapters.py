@@ -3,8 +3,9 @@ from urllib.parse import unquote, urlparse
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import DatabaseError
 from django.shortcuts import resolve_url
@@ -20,6 +21,9 @@ from home.urls_util import rebase_url
 from home.validators import normalised_email
 
 from . import roles
+
+# What Wagtail's admin says to an account it does not let in (wagtail.admin.auth), in its words.
+WAGTAILS_REFUSAL = "You do not have permission to access the admin."
 
 
 def is_admin_address(url):
@@ -110,10 +114,33 @@ class AccountAdapter(DefaultAccountAdapter):
         """Where a login without a `next` leads: the member area, except for whoever works in
         the admin and has just confirmed their address by the link in allauth's email (logged
         in on the way, or already): they go on to the admin's dashboard, where they work."""
-        confirming = getattr(request.resolver_match, "url_name", None) == "account_confirm_email"
-        if confirming and roles.works_in_admin(request.user):
+        url_name = getattr(request.resolver_match, "url_name", None)
+        if url_name == "account_confirm_email" and roles.works_in_admin(request.user):
             return reverse("wagtailadmin_home")
+        if url_name == "account_login" and request.method == "GET":
+            sent_by_the_admin = is_admin_address(request.GET.get(REDIRECT_FIELD_NAME, ""))
+            if sent_by_the_admin and roles.is_member(request.user):
+                return self.member_away_from_the_admin(request)
         return super().get_login_redirect_url(request)
+
+    def member_away_from_the_admin(self, request):
+        """A member already logged in who opens the admin: Wagtail refuses (in the browser's
+        language, informally in Dutch) and sends them to the login, which sends them on. They
+        land in their member area, in their language, told so in it as after logging in
+        (`post_login`), without Wagtail's refusal."""
+        refusals = set()
+        for code in (*dict(settings.LANGUAGES), "en"):
+            with translation.override(code):
+                refusals.add(_(WAGTAILS_REFUSAL))
+        # Reading the messages takes them all; the others are put back, in their order. (Wagtail's
+        # admin renders its messages through a template, which leaves line breaks after them.)
+        kept = list(messages.get_messages(request))
+        for message in kept:
+            if str(message.message).strip() not in refusals:
+                messages.add_message(request, message.level, message.message, message.extra_tags)
+        with translation.override(request.user.language):
+            messages.info(request, _("The editing environment is for the foundations' editors."))
+            return reverse("member_area")
 
     def get_email_verification_redirect_url(self, email_address):
         """Whoever confirms their address while not logged in (the link opened in another

@@ -81,6 +81,18 @@ class MemberSentByTheAdminTests(AdminLoginTestCase):
         self.assertContains(response, "U bent aangemeld als Anke.")
         self.assertNotContains(response, "Sie sind als")
 
+    def test_german_member_already_logged_in_who_opens_the_admin_is_told_in_german(self):
+        """With a Dutch browser: Wagtail's informal Dutch refusal is not shown."""
+        for admin in ("/admin/", "/admin/pages/", "/admin/members/"):
+            with self.subTest(admin=admin):
+                self.client.force_login(self.sabine)
+                response = self.client.get(admin, follow=True, HTTP_ACCEPT_LANGUAGE="nl")
+                self.assertEqual(response.redirect_chain[-1][0], "/de/members/")
+                self.assertContains(response, '<html lang="de"')
+                with translation.override("de"):
+                    told = gettext("The editing environment is for the foundations' editors.")
+                self.assertEqual(self.messages(response), [told])
+
     def test_member_logging_in_for_a_page_of_the_site_still_lands_there(self):
         response = self.log_in(self.sabine, language="de", next="/de/")
         self.assertEqual(response.redirect_chain[-1][0], "/de/")

@@ -320,9 +320,9 @@ class DenyByDefaultTests(RolesTestCase):
 
 # Every kind of account, and what each place that tells members from moderators and editors
 # makes of it. Columns: the rules (member, moderator, editor); the member area ("ok", or "login"
-# for an account that cannot log in); where /admin/ leads ("admin", "member area" with a
-# refusal, or "login"); listed in the members admin; their contribution in review waits on the
-# dashboard; told of a report.
+# for an account that cannot log in); where /admin/ leads ("admin", "member area" told that
+# the admin is the editors', or "login"); listed in the members admin; their contribution in
+# review waits on the dashboard; told of a report.
 WHO_IS_WHO = {
     # kind: "member moderator editor | area | admin | listed | on dashboard | told of reports"
     "resident": "yes no no | ok | member area | yes | yes | no",
@@ -441,7 +441,7 @@ class WhoIsWhoTests(RolesTestCase):
         if ended == "/admin/":
             return "admin"
         if ended == "/nl/members/":
-            self.assertContains(response, "message--error")
+            self.assertContains(response, "De beheeromgeving is voor de redacties")
             return "member area"
         self.assertTrue(ended.startswith("/nl/accounts/login/"), ended)
         return "login"
@@ -1003,7 +1003,8 @@ class AdminLoginTests(RolesTestCase):
         self.client.force_login(member)
         response = self.client.get("/admin/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
-        self.assertContains(response, "message--error")
+        self.assertContains(response, "De beheeromgeving is voor de redacties van de stichtingen.")
+        self.assertNotContains(response, "Je hebt geen toegang")
 
 
 class RegistrationAdminTests(RolesTestCase):
