@@ -29,3 +29,13 @@ WAGTAIL_EMAIL_MESSAGES = [
     gettext_noop("You can preview the page here:"),
     gettext_noop("Edit your notification preferences here:"),
 ]
+
+# Wagtail's review actions, as the dashboard and the page editor offer them: its German catalogue
+# mixes "Freigeben" and "Mit Kommentar genehmigen" and capitalises "und Veröffentlichen", its
+# Dutch one puts a noun ("Wijzigingsverzoek") among the verbs.
+WAGTAIL_REVIEW_ACTIONS = [
+    gettext_noop("Request changes"),
+    gettext_noop("Approve"),
+    gettext_noop("Approve with comment"),
+    gettext_noop("%(label)s and Publish"),
+]

@@ -59,6 +59,22 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                     json.loads(dialog.content)["html"],
                 )
 
+    def test_the_review_buttons_speak_one_way_in_each_language(self):
+        """Verbs throughout, "freigeben" throughout in German (Wagtail's catalogues mix them)."""
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        for user, expected in (
+            (self.moderator, ["Wijzigingen vragen", "Goedkeuren", "Goedkeuren met opmerking"]),
+            (self.editor_de, ["Änderungen anfordern", "Freigeben", "Mit Kommentar freigeben"]),
+        ):
+            with self.subTest(user=user.email):
+                self.client.force_login(user)
+                page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+                panel = page.find(id="jumelage-review-heading").find_parent("section")
+                buttons = [button.get_text(strip=True) for button in panel.select("button")]
+                self.assertEqual(buttons[:3], expected)
+
     def test_the_preview_of_a_contribution_offers_no_report_form_or_share_links(self):
         task = self.contribution.current_workflow_state.current_task_state.task
         self.client.force_login(self.moderator)
