@@ -8,15 +8,21 @@ recommends (a spreadsheet shows the text as typed). Wagtail writes every CSV exp
 XLSX exports already store such cells as text, so the CSV side of that mixin is the one place to
 do it for all of them.
 
+Excel on Windows opens a CSV file without a byte-order mark as Windows-1252: a German editor read
+"ErlÃ¤uterung" for "Erläuterung". Every CSV export starts with the UTF-8 one (`BOM`), which Excel
+and LibreOffice take as the encoding and do not show.
+
 The CSV is streamed: its rows are written after the view returned, when Wagtail no longer holds
 the editor's admin language and time zone, so a German editor read Dutch headings (the language
 the request asked for). Each row is written under the language and time zone of the view."""
 
+import itertools
 import re
 
 from django.utils import timezone, translation
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Dutch and German Excel open a .csv split at semicolons, which the CSV writer leaves unquoted
 # (its separator is the comma): there each part after one is a cell of its own.
@@ -45,7 +51,7 @@ def held(rows, language, zone):
 
 def protect_csv_exports():
     """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, and write
-    their CSV in the admin's language and time zone."""
+    their CSV in the admin's language and time zone, after a `BOM`."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
@@ -57,7 +63,8 @@ def protect_csv_exports():
 
     def stream_csv(self, queryset):
         language, zone = translation.get_language(), timezone.get_current_timezone()
-        return held(stream(self, queryset), language, zone)
+        # Not a generator itself: the language and time zone are read now, in the view.
+        return itertools.chain([BOM], held(stream(self, queryset), language, zone))
 
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
     SpreadsheetExportMixin.stream_csv = stream_csv

@@ -2,6 +2,7 @@
 hosting town's editors see the guests and hosts, propose the matching, adjust it by hand and
 publish it; nobody else opens any of it."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -128,7 +129,7 @@ class SeeingGuestsAndHostsTests(CoordinatorMixin, TestCase):
         self.guest("Anke", adults=2, phone="+31 6 1234", travellers="=HYPERLINK(1)")
         response = self.client.get(reverse("exchange_visit_guests_csv", args=[self.visit.pk]))
         self.assertEqual(response.status_code, 200)
-        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         self.assertEqual(len(rows), 2)
         self.assertIn("'=HYPERLINK(1)", rows[1])
         self.assertIn("'+31 6 1234", rows[1])
@@ -387,7 +388,9 @@ class AdminLanguageTests(CoordinatorMixin, TestCase):
         visits.assign(party, offer)
         response = self.client.get(reverse("exchange_visit_guests_csv", args=[self.visit.pk]))
         self.assertIn(f"gaeste-{self.visit_de.slug}.csv", response["Content-Disposition"])
-        header, row = list(csv.reader(io.StringIO(response.content.decode())))
+        # The UTF-8 byte-order mark: Excel on Windows reads "NÃ¼sse" without it.
+        self.assertTrue(response.content.startswith(codecs.BOM_UTF8))
+        header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         answers = dict(zip(header, row, strict=True))
         self.assertEqual(answers["Untergebracht bei"], "Familie Bergmann")
         for value in ("Nüsse", "vegetarisch", "Rollator", "Familie Bergmann"):

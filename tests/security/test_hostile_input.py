@@ -303,7 +303,7 @@ class CsvExportTests(HostileSiteMixin, TestCase):
         self.client.force_login(editor)
         response = self.client.get(url, {"export": "csv"})
         self.assertEqual(response.status_code, 200)
-        content = b"".join(response.streaming_content).decode()
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
         return list(csv.reader(io.StringIO(content)))
 
     def test_a_name_that_looks_like_a_formula_stays_text_in_the_registrations_export(self):

@@ -511,7 +511,7 @@ class ReportExportTests(ReportAbuseTestCase):
         response = client.get(reverse("reports:index"), {"export": export_format})
         self.assertEqual(response.status_code, 200)
         if export_format == "csv":
-            content = b"".join(response.streaming_content).decode()
+            content = b"".join(response.streaming_content).decode("utf-8-sig")
             return content, list(csv.reader(io.StringIO(content)))
         workbook = b"".join(response.streaming_content)
         sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active

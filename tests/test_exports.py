@@ -1,0 +1,85 @@
+"""Editors of both foundations download the admin's lists as spreadsheets (CSV or Excel) and
+open them in Dutch or German Excel: they read the same words and times as the listing shows."""
+
+import codecs
+import csv
+import datetime
+import io
+
+import openpyxl
+import time_machine
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client, TestCase
+from wagtail.users.models import UserProfile
+
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
+from exchanges.models import Registration
+from tests.calendar_base import CalendarMixin, local
+
+User = get_user_model()
+
+# A winter morning, 9:30 in UTC: 10:30 in Steenwijkerland and Herzebrock-Clarholz.
+REGISTERED_AT = datetime.datetime(2030, 1, 15, 9, 30, tzinfo=datetime.UTC)
+
+
+def editor(email, group, language):
+    user = User.objects.create_user(email, "x")
+    user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+class RegistrationExportTests(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        setup_roles()
+        cls.editors = {
+            "nl": editor("redactie@example.org", EDITOR_GROUPS[0], "nl"),
+            "de": editor("redaktion@example.org", EDITOR_GROUPS[1], "de"),
+        }
+        # A summer evening: 19:00 in both towns, 17:00 in UTC.
+        cls.session = cls.meeting(
+            local(2030, 5, 1, 19, 0), title="Toelichting op de ideeën", slug="ideeen", capacity=1
+        )
+        cls.translated(cls.session, title="Erläuterung der Ideen", slug="ideen")
+        with time_machine.travel(REGISTERED_AT, tick=False):
+            for email, name in (("anna@example.org", "Anna"), ("joerg@example.org", "Jörg")):
+                member = User.objects.create_user(email, "x", display_name=name)
+                Registration.objects.register(cls.session, member)
+
+    TITLES = {"nl": "Toelichting op de ideeën", "de": "Erläuterung der Ideen"}
+
+    def download(self, language, export_format):
+        client = Client()  # the browser asks for no language: the admin's is the profile's
+        client.force_login(self.editors[language])
+        response = client.get("/admin/registrations/", {"export": export_format})
+        self.assertEqual(response.status_code, 200)
+        return b"".join(response.streaming_content)
+
+    def rows(self, language, export_format):
+        content = self.download(language, export_format)
+        if export_format == "csv":
+            return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return [list(row) for row in sheet.values]
+
+    def listing(self, language):
+        client = Client()
+        client.force_login(self.editors[language])
+        return client.get("/admin/registrations/").content.decode()
+
+    def test_excel_reads_umlauts_and_dutch_diaereses_of_the_csv_export(self):
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                content = self.download(language, "csv")
+                # The UTF-8 byte-order mark, by which Excel knows the file is no Windows-1252.
+                self.assertTrue(content.startswith(codecs.BOM_UTF8))
+                text = content.decode("utf-8-sig")
+                self.assertFalse(text.startswith("\ufeff"))  # one mark, not part of a heading
+                self.assertIn(self.TITLES[language], text)
+                self.assertIn("Jörg", text)
