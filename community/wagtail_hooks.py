@@ -1,4 +1,3 @@
-import datetime
 from functools import wraps
 
 import django_filters
@@ -164,14 +163,6 @@ def town_keeps_its_country(request, instance):
     return redirect(request.get_full_path())
 
 
-def minute_for_csv(moment):
-    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
-
-
-def minute_for_excel(moment):
-    return timezone.localtime(moment).replace(tzinfo=None, second=0, microsecond=0)
-
-
 def yes_no(value):
     return gettext("Yes") if value else gettext("No")
 
@@ -179,15 +170,12 @@ def yes_no(value):
 class ReportIndexView(IndexView):
     """The listing reads the reports' pages and people in its own query, not one per row. Its
     export (CSV, Excel) says each cell as the listing does, in the moderator's admin language
-    and time zone: the page by its title (a deleted one marked so), the reason and yes or no
-    in words, times to the minute; not the stored codes, "True" or a time in UTC."""
+    and time zone: the page by its title (a deleted one marked so), the reporter by name and
+    yes or no in words, not "True" (choices and times as in every export:
+    `home.spreadsheets`)."""
 
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            IndexView.FORMAT_CSV: minute_for_csv,
-            IndexView.FORMAT_XLSX: minute_for_excel,
-        },
         bool: {IndexView.FORMAT_CSV: yes_no, IndexView.FORMAT_XLSX: yes_no},
     }
 
@@ -198,7 +186,6 @@ class ReportIndexView(IndexView):
         row = super().to_row_dict(item)
         row.update(
             page=item.get_page_display(),
-            reason=item.get_reason_display(),
             reporter=item.get_reporter_display(),
         )
         return row

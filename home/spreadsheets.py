@@ -14,8 +14,15 @@ and LibreOffice take as the encoding and do not show.
 
 The CSV is streamed: its rows are written after the view returned, when Wagtail no longer holds
 the editor's admin language and time zone, so a German editor read Dutch headings (the language
-the request asked for). Each row is written under the language and time zone of the view."""
+the request asked for). Each row is written under the language and time zone of the view.
 
+A cell says what the listing above the download buttons shows, not what is stored: a choice by
+its label in the admin's language ("Op de wachtlijst", not "waitlisted"), as Wagtail's columns
+show it, and a moment in the admin's time zone to the minute, where Wagtail wrote UTC (an
+editor read 17:00 for a meeting at 19:00). A view that prepares a field itself
+(`custom_field_preprocess`) keeps its own way."""
+
+import datetime
 import itertools
 import re
 
@@ -49,15 +56,35 @@ def held(rows, language, zone):
         yield row
 
 
+def as_listed(moment):
+    """A moment in the current time zone to the minute, as a listing shows it, without the
+    time zone, which Excel cannot store."""
+    return timezone.localtime(moment).replace(tzinfo=None, second=0, microsecond=0)
+
+
 def protect_csv_exports():
-    """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, and write
-    their CSV in the admin's language and time zone, after a `BOM`."""
+    """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, write
+    their CSV in the admin's language and time zone, after a `BOM`, and say choices and
+    moments as the listings do (both formats)."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
+    to_row_dict = SpreadsheetExportMixin.to_row_dict
     stream = SpreadsheetExportMixin.stream_csv
 
+    def row_as_listed(self, item):
+        row = to_row_dict(self, item)
+        for field in row:
+            label = getattr(item, f"get_{field}_display", None)
+            if label is not None and field not in self.custom_field_preprocess:
+                row[field] = label()
+        return row
+
     def preprocess_field_value(self, field, value, export_format):
+        own = export_format in self.custom_field_preprocess.get(field, {})
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value) and not own:
+            value = as_listed(value)
+            return f"{value:%Y-%m-%d %H:%M}" if export_format == self.FORMAT_CSV else value
         value = preprocess(self, field, value, export_format)
         return neutralised(value) if export_format == self.FORMAT_CSV else value
 
@@ -66,6 +93,7 @@ def protect_csv_exports():
         # Not a generator itself: the language and time zone are read now, in the view.
         return itertools.chain([BOM], held(stream(self, queryset), language, zone))
 
+    SpreadsheetExportMixin.to_row_dict = row_as_listed
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
     SpreadsheetExportMixin.stream_csv = stream_csv
     SpreadsheetExportMixin.formula_safe = True

@@ -11,6 +11,9 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
 from community.roles import EDITOR_GROUPS
@@ -83,3 +86,66 @@ class RegistrationExportTests(CalendarMixin, TestCase):
                 self.assertFalse(text.startswith("\ufeff"))  # one mark, not part of a heading
                 self.assertIn(self.TITLES[language], text)
                 self.assertIn("Jörg", text)
+
+    # As a spreadsheet reads a date and time from text, and as Excel stores one.
+    TIMES = {
+        "csv": lambda at: f"{at:%Y-%m-%d %H:%M}",
+        "xlsx": lambda at: at.replace(tzinfo=None),
+    }
+
+    def test_dutch_and_german_editors_download_the_statuses_and_times_the_listing_shows(self):
+        for language in ("nl", "de"):
+            with translation.override(language):
+                headings = [
+                    capfirst(gettext(label))
+                    for label in (
+                        "meeting",
+                        "start",
+                        "member",
+                        "email address",
+                        "status",
+                        "registered at",
+                    )
+                ]
+                statuses = [gettext("Registered"), gettext("On the waiting list")]
+            listing = self.listing(language)
+            for status in statuses:
+                self.assertIn(status, listing)
+            for export_format in ("csv", "xlsx"):
+                with self.subTest(language=language, export_format=export_format):
+                    when = self.TIMES[export_format]
+                    rows = self.rows(language, export_format)
+                    self.assertEqual(rows[0], headings)
+                    self.assertEqual(
+                        rows[1:],
+                        [
+                            [
+                                self.TITLES[language],
+                                when(local(2030, 5, 1, 19, 0)),
+                                name,
+                                email,
+                                status,
+                                when(local(2030, 1, 15, 10, 30)),
+                            ]
+                            for name, email, status in (
+                                ("Anna", "anna@example.org", statuses[0]),
+                                ("Jörg", "joerg@example.org", statuses[1]),
+                            )
+                        ],
+                    )
+
+    def test_wagtails_own_reports_give_times_as_their_pages_show_them(self):
+        with time_machine.travel(REGISTERED_AT, tick=False):
+            self.session.save_revision().publish()
+        client = Client()
+        client.force_login(self.editors["de"])
+        for export_format in ("csv", "xlsx"):
+            with self.subTest(export_format=export_format):
+                response = client.get("/admin/reports/aging-pages/", {"export": export_format})
+                content = b"".join(response.streaming_content)
+                if export_format == "csv":
+                    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+                else:
+                    rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.values)
+                [published] = [row[2] for row in rows if row[0] == "Toelichting op de ideeën"]
+                self.assertEqual(published, self.TIMES[export_format](local(2030, 1, 15, 10, 30)))
