@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home import queued_messages
 from home.i18n import home_url
 from home.mail import queue_email
 from home.notifications import as_multipart, email_context
@@ -132,12 +133,7 @@ class AccountAdapter(DefaultAccountAdapter):
         for code in (*dict(settings.LANGUAGES), "en"):
             with translation.override(code):
                 refusals.add(_(WAGTAILS_REFUSAL))
-        # Reading the messages takes them all; the others are put back, in their order. (Wagtail's
-        # admin renders its messages through a template, which leaves line breaks after them.)
-        kept = list(messages.get_messages(request))
-        for message in kept:
-            if str(message.message).strip() not in refusals:
-                messages.add_message(request, message.level, message.message, message.extra_tags)
+        queued_messages.withdraw(request, refusals)
         with translation.override(request.user.language):
             messages.info(request, _("The editing environment is for the foundations' editors."))
             return reverse("member_area")

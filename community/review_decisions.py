@@ -8,10 +8,13 @@ errors, nor a refusal)."""
 
 from functools import wraps
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import Page, TaskState
+
+from home import queued_messages
 
 # By action, in Wagtail's words where it has them: "reject" is Wagtail's name for sending back
 # for changes, "decline" our final "no" (community/models/review.py).
@@ -71,4 +74,9 @@ def confirm_decision_in_editor(request, page):
         return
     task_state = TaskState.objects.filter(pk=task_state_id)
     if task_state.filter(status=DECIDED_STATUS[action]).exists():
+        # In place of Wagtail's "Page '…' has been updated." (its words, just queued, with
+        # other quotes): one line that says what was decided.
+        title = page.get_admin_display_title()
+        updated = gettext("Page '%(page_title)s' has been updated.") % {"page_title": title}
+        queued_messages.withdraw(request, [updated])
         messages.success(request, message % {"title": get_latest_str(page)})
