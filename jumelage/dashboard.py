@@ -8,6 +8,8 @@ from django.db.models.functions import Coalesce
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from wagtail.admin.navigation import get_site_for_user
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, Task, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -291,7 +293,24 @@ def with_pages(records):
     return records
 
 
+class NoPageSearch(Component):
+    """Not a panel: the dashboard's search looks through the pages the user may explore
+    (Wagtail's explorer). A user who may explore none (a moderator) was led to "Sorry, you do
+    not have permission to access this area": for them the search is hidden, and what they
+    work on is listed below it."""
+
+    name = "no_page_search"
+    order = 0
+
+    def is_shown(self, user):
+        return get_site_for_user(user)["root_page"] is None
+
+    def render_html(self, parent_context=None):
+        return mark_safe('<style>.w-dashboard form[role="search"] { display: none; }</style>')  # noqa: S308 (a constant)
+
+
 PANELS = [
+    NoPageSearch,
     ContributionsAwaitingReview,
     OpenReports,
     MeetingsSoon,

@@ -120,6 +120,18 @@ def test_on_a_phone_the_admins_lists_break_titles_between_words(site, live_serve
     page.context.close()
 
 
+def test_the_dashboard_offers_the_page_search_only_to_who_may_search_pages(
+    site, live_server, browser
+):
+    """A moderator may explore no pages: the search led to a refusal."""
+    for group, shown in ((MODERATORS, False), (EDITOR_GROUPS[1], True)):
+        page = log_in_as_moderator(browser, live_server, width=1280, group=group)
+        page.goto(f"{live_server.url}/admin/")
+        expect(page.locator("main").get_by_role("heading", level=1)).to_be_visible()
+        assert page.locator("main #id_q").is_visible() is shown, group
+        page.context.close()
+
+
 def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, live_server, browser):
     member = get_user_model().objects.create_user("lid@example.org", "x", display_name="Lid")
     story = site.story(title="Fietsen naar Clarholz", slug="fietsen", live=False)
