@@ -22,6 +22,7 @@ from exchanges import embed_views, feeds, ical
 from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
+from jumelage.choosers import guarded_chosen_patterns
 
 workflow_action, collect_workflow_action_data, workflow_preview = (
     page_viewset_registry.as_view(name, page_id_kwarg="page_id")
@@ -84,6 +85,8 @@ urlpatterns = [
             ("preview/<int:page_id>/<int:task_id>/", workflow_preview),
         )
     ),
+    # A chooser's chosen object by a key its model cannot hold: not found (jumelage/choosers.py).
+    *guarded_chosen_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The open data API: one address for every language (Accept-Language picks the labels'),
