@@ -665,47 +665,47 @@ def urls():
     return [
         path("exchange-visits/", admin(VisitIndexView.as_view()), name="exchange_visits"),
         path(
-            "exchange-visits/<int:visit_id>/",
+            "exchange-visits/<id:visit_id>/",
             admin(VisitPeopleView.as_view()),
             name="exchange_visit",
         ),
         path(
-            "exchange-visits/<int:visit_id>/matching/",
+            "exchange-visits/<id:visit_id>/matching/",
             admin(VisitMatchingView.as_view()),
             name="exchange_visit_matching",
         ),
         path(
-            "exchange-visits/<int:visit_id>/propose/",
+            "exchange-visits/<id:visit_id>/propose/",
             admin(propose_view),
             name="exchange_visit_propose",
         ),
         path(
-            "exchange-visits/<int:visit_id>/publish/",
+            "exchange-visits/<id:visit_id>/publish/",
             admin(PublishView.as_view()),
             name="exchange_visit_publish",
         ),
         path(
-            "exchange-visits/<int:visit_id>/guests.csv",
+            "exchange-visits/<id:visit_id>/guests.csv",
             admin(guests_csv_view),
             name="exchange_visit_guests_csv",
         ),
         path(
-            "exchange-visits/parties/<int:party_id>/place/",
+            "exchange-visits/parties/<id:party_id>/place/",
             admin(place_view),
             name="exchange_visit_place",
         ),
         path(
-            "exchange-visits/parties/<int:party_id>/returning/",
+            "exchange-visits/parties/<id:party_id>/returning/",
             admin(returning_view),
             name="exchange_visit_returning",
         ),
         path(
-            "exchange-visits/parties/<int:party_id>/cancel/",
+            "exchange-visits/parties/<id:party_id>/cancel/",
             admin(cancel_party_view),
             name="exchange_visit_cancel_party",
         ),
         path(
-            "exchange-visits/offers/<int:offer_id>/withdraw/",
+            "exchange-visits/offers/<id:offer_id>/withdraw/",
             admin(withdraw_offer_view),
             name="exchange_visit_withdraw_offer",
         ),

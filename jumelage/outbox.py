@@ -321,7 +321,7 @@ def urls():
             name="jumelage_outgoing_email",
         ),
         path(
-            "outgoing-email/<int:email_id>/retry/",
+            "outgoing-email/<id:email_id>/retry/",
             editors_only(retry),
             name="jumelage_outgoing_email_retry",
         ),

@@ -264,17 +264,17 @@ class GlossaryViewSet(SnippetViewSet):
 def urls():
     return [
         path(
-            "machine-translations/<int:machine_translation_id>/reviewed/",
+            "machine-translations/<id:machine_translation_id>/reviewed/",
             mark_reviewed_view,
             name="jumelage_machine_translation_reviewed",
         ),
         path(
-            "machine-translations/<int:machine_translation_id>/retry/",
+            "machine-translations/<id:machine_translation_id>/retry/",
             retry_view,
             name="jumelage_machine_translation_retry",
         ),
         path(
-            "machine-translations/translate/<int:page_id>/",
+            "machine-translations/translate/<id:page_id>/",
             translate_page_view,
             name="jumelage_translate_page",
         ),

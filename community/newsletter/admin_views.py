@@ -119,7 +119,7 @@ def test_view(request, page_id):
 
 
 urlpatterns = [
-    path("newsletter/<int:page_id>/", send_view, name="newsletter_send"),
-    path("newsletter/<int:page_id>/preview/", preview_view, name="newsletter_preview"),
-    path("newsletter/<int:page_id>/test/", test_view, name="newsletter_test"),
+    path("newsletter/<id:page_id>/", send_view, name="newsletter_send"),
+    path("newsletter/<id:page_id>/preview/", preview_view, name="newsletter_preview"),
+    path("newsletter/<id:page_id>/test/", test_view, name="newsletter_test"),
 ]

@@ -79,3 +79,21 @@ class ChosenObjectTests(AdminKeysTestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json()["result"]["id"], str(self.herzebrock.pk))
+
+
+class AdminAddressSweepTests(AdminKeysTestCase):
+    def test_every_admin_address_answers_a_key_that_is_none_or_too_large_without_an_error(self):
+        tried, errors = 0, []
+        for route, _pattern in admin_routes():
+            for index in range(2):
+                path = filled(
+                    route, lambda kind, i=index: HOSTILE_VALUES.get(kind, ["x"])[-1 if i else 0]
+                )
+                tried += 1
+                response = self.client.get(path)
+                if response.status_code == 405:  # an address for forms only: sent empty
+                    response = self.client.post(path)
+                if response.status_code >= 500:
+                    errors.append(f"{response.request['REQUEST_METHOD']} {path}")
+        self.assertGreater(tried, 300)
+        self.assertEqual(errors, [])
