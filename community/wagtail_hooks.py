@@ -1,3 +1,4 @@
+import json
 from functools import wraps
 
 import django_filters
@@ -7,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
@@ -43,7 +44,7 @@ from . import contributions, review_decisions, roles
 from .forms import towns_named
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
-from .models.review import COMMENT_MAX_LENGTH
+from .models.review import COMMENT_MAX_LENGTH, decision_data_is_valid
 from .newsletter import admin_views as newsletter_admin
 
 
@@ -478,6 +479,23 @@ for hook_name in (
     "before_convert_alias_page",
 ):
     hooks.register(hook_name, only_with_page_permissions)
+
+
+@hooks.register("before_edit_page")
+def decision_data_checked_before_saving(request, page):
+    """The page editor's workflow action sends its comment as JSON, and Wagtail reads it (and
+    hands it to the task's `on_action`) after saving the form as a new revision: text that is
+    no JSON was a server error, keys no task takes one too. Refused as a bad request before
+    anything is saved."""
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return
+    try:
+        data = json.loads(request.POST.get("workflow-action-extra-data", "{}"))
+    except ValueError:
+        raise BadRequest from None
+    if not decision_data_is_valid(data):
+        raise BadRequest
+
 
 # A decision taken with the page editor's workflow actions is confirmed as from the dashboard.
 hooks.register("before_edit_page", review_decisions.remember_review_in_progress)

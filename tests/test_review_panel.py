@@ -280,6 +280,42 @@ class DecisionFromTheDashboardIsConfirmedTests(ReviewDecisionTestCase):
         self.assertFalse(Page.objects.get(pk=story.pk).live)
 
 
+class MalformedDecisionInThePageEditorTests(ReviewDecisionTestCase):
+    """The page editor's workflow action sends its comment as JSON that Wagtail reads only
+    after saving the form: a reviewer's request whose extra data is no JSON, or holds what no
+    decision takes, is a bad request, and neither the page nor its review changes."""
+
+    def test_extra_data_that_is_no_json_or_holds_unknown_keys_is_refused_unsaved(self):
+        for action, extra_data in (
+            ("approve", "{bad"),
+            ("decline", '{"foo": 1}'),
+            ("approve", '{"comment": "Mooi", "update": false}'),
+            ("reject", '["Een foto?"]'),
+            ("reject", '{"comment": 1}'),
+        ):
+            with self.subTest(extra_data=extra_data, action=action):
+                story, state = self.submit()
+                revisions = story.revisions.count()
+                self.client.force_login(self.editor_nl)
+                edit = f"/admin/pages/{story.pk}/edit/"
+                data = {
+                    **form_data(self.client.get(edit)),
+                    "title": "Veranderd",
+                    "body-count": "0",
+                    "action-workflow-action": "true",
+                    "workflow-action-name": action,
+                    "workflow-action-extra-data": extra_data,
+                }
+                with self.captureOnCommitCallbacks(execute=True):
+                    response = self.client.post(edit, data)
+                self.assertEqual(response.status_code, 400)
+                self.assertEqual(TaskState.objects.get(pk=state.pk).status, "in_progress")
+                story.refresh_from_db()
+                self.assertEqual(story.revisions.count(), revisions)
+                self.assertEqual(story.get_latest_revision_as_object().title, "Bijdrage")
+                self.assertFalse(story.live)
+
+
 class DecisionInThePageEditorIsConfirmedTests(ReviewDecisionTestCase):
     """An editor who decides in the page editor (its workflow action menu) reads the same
     confirmation as from the dashboard, in their admin language; Wagtail's editor only says

@@ -33,6 +33,17 @@ class ReviewCommentForm(TaskStateCommentForm):
     )
 
 
+def decision_data_is_valid(data):
+    """What a review decision may carry besides its name: a comment, as the dialog's form checks
+    it. The page editor sends it as JSON (`workflow-action-extra-data`) and Wagtail passes every
+    key on to the task's `on_action` unchecked: an unknown one reached `TaskState.approve` or
+    `reject` (a server error, or a keyword they do take, such as `update`)."""
+    if not isinstance(data, dict) or not set(data) <= {"comment"}:
+        return False
+    comment = data.get("comment", "")
+    return isinstance(comment, str) and ReviewCommentForm({"comment": comment}).is_valid()
+
+
 class ContributionReviewTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, plus a final "reject": the contribution will not be published
     and the member is told why (besides "approve" and "request changes")."""
@@ -112,9 +123,7 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, *_ in self.get_actions(page, user)}:
             raise PermissionDenied
-        # The comment as the dialog's form checks it, also when it comes another way (the page
-        # editor's workflow action sends it as JSON, unchecked).
-        if "comment" in kwargs and not ReviewCommentForm({"comment": kwargs["comment"]}).is_valid():
+        if not decision_data_is_valid(kwargs):
             raise PermissionDenied
         if action_name == "approve":
             # What publishing needs (a story's towns), in what is reviewed and in what an editor

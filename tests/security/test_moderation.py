@@ -241,6 +241,10 @@ class ReviewCommentTests(ModerationTestCase):
                 task_state.task.specific.on_action(
                     task_state, self.moderator, "reject", comment=comment
                 )
+        # And so are its other keys: a decision takes a comment, nothing else.
+        for extra in ({"foo": 1}, {"comment": "Mooi", "update": False}, {"comment": None}):
+            with self.subTest(extra=extra), self.assertRaises(PermissionDenied):
+                task_state.task.specific.on_action(task_state, self.moderator, "approve", **extra)
         self.assertEqual(self.task_state(story).status, "in_progress")
 
     def test_a_decision_on_a_contribution_its_member_deleted_meanwhile_is_refused(self):
