@@ -35,9 +35,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.validators import validate_text
 
 from . import contributions, review_decisions, roles
@@ -111,7 +112,7 @@ class TownLanguageLabels:
         return form
 
 
-class TownChooseView(TownLanguageLabels, ChooseView):
+class TownChooseView(TownLanguageLabels, HeadedChooseView):
     pass
 
 
@@ -119,12 +120,12 @@ class TownChooseResultsView(TownLanguageLabels, ChooseResultsView):
     pass
 
 
-class TownChooserViewSet(SnippetChooserViewSet):
+class TownChooserViewSet(HeadedChooserViewSet):
     """The town chooser (a story's towns), headed in the admin's language: Wagtail's own
     chooser heading is translated once, at import, in the site's default language (a German
     editor read "Kies" above "Gemeinde")."""
 
-    choose_one_text = _("Choose")
+    choose_one_text = _("Choose a town")
     choose_view_class = TownChooseView
     choose_results_view_class = TownChooseResultsView
 

@@ -27,6 +27,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import TranslationSource
 
 from community.roles import is_editor
+from home.choosers import HeadedChooserViewSet
 from home.machine_translation import (
     GlossaryTerm,
     MachineTranslation,
@@ -248,6 +249,10 @@ class TranslateAndPublishBulkAction(PageBulkAction):
         return None  # said by queue_pages
 
 
+class GlossaryChooserViewSet(HeadedChooserViewSet):
+    choose_one_text = gettext_lazy("Choose a glossary term")
+
+
 class GlossaryViewSet(SnippetViewSet):
     """The terms the machine translator keeps or translates one fixed way (places, the
     foundations' names), kept by the editors."""
@@ -259,6 +264,7 @@ class GlossaryViewSet(SnippetViewSet):
     search_fields = ["dutch", "german", "note"]
     search_backend_name = None  # not in the search index: the database's own search
     copy_view_enabled = False
+    chooser_viewset_class = GlossaryChooserViewSet
 
 
 def urls():

@@ -164,17 +164,26 @@ class AdminNamingTests(MembersTestCase):
                 "Die Partnerschaftsstiftungen von Steenwijkerland und Herzebrock-Clarholz",
             )
 
-    def test_town_chooser_reads_in_the_editors_language(self):
-        for language, choose, other, label in (
-            ("de", "Auswählen", "Kies", "Sprache"),
-            ("nl", "Kies", "Auswählen", "Taal"),
+    def chooser(self, name):
+        response = self.client.get(reverse(f"wagtailsnippetchoosers_{name}:choose"))
+        return BeautifulSoup(response.json()["html"], "html.parser")
+
+    def test_choosers_are_headed_as_the_editors_language_words_it(self):
+        # Wagtail's "Choose" and the model's name after it read "Auswählen Gemeinde".
+        for language, town, term in (
+            ("de", "Gemeinde auswählen", "Glossarbegriff auswählen"),
+            ("nl", "Kies een gemeente", "Kies een term uit de woordenlijst"),
         ):
             self.admin_in(language)
-            response = self.client.get(reverse("wagtailsnippetchoosers_community_town:choose"))
-            chooser = BeautifulSoup(response.json()["html"], "html.parser")
-            heading = chooser.find("h1").get_text(" ", strip=True)
-            self.assertIn(choose, heading)
-            self.assertNotIn(other, heading)
+            for name, heading in (("community_town", town), ("home_glossaryterm", term)):
+                with self.subTest(language=language, chooser=name):
+                    chooser = self.chooser(name)
+                    self.assertEqual(chooser.find("h1").get_text(" ", strip=True), heading)
+
+    def test_town_chooser_reads_in_the_editors_language(self):
+        for language, label in (("de", "Sprache"), ("nl", "Taal")):
+            self.admin_in(language)
+            chooser = self.chooser("community_town")
             filter_label = chooser.find("label", attrs={"for": "id_locale"})
             self.assertEqual(filter_label.get_text(strip=True), label)
             columns = [th.get_text(strip=True) for th in chooser.find_all("th")]
