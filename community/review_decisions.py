@@ -23,6 +23,9 @@ DECISION_MESSAGES = {
     "reject": _("Changes to the page “%(title)s” have been requested."),
     "decline": _("The page “%(title)s” has been rejected."),
 }
+# What Wagtail's page editor says after saving, also with a decision (in its words: translated
+# by its catalogues, not ours).
+WAGTAILS_UPDATE = "Page '%(page_title)s' has been updated."
 # The status each decision leaves its task state in: publishing the page or cancelling the
 # review ends it too, and is not the decision the form named.
 DECIDED_STATUS = {
@@ -77,6 +80,6 @@ def confirm_decision_in_editor(request, page):
         # In place of Wagtail's "Page '…' has been updated." (its words, just queued, with
         # other quotes): one line that says what was decided.
         title = page.get_admin_display_title()
-        updated = gettext("Page '%(page_title)s' has been updated.") % {"page_title": title}
+        updated = gettext(WAGTAILS_UPDATE) % {"page_title": title}
         queued_messages.withdraw(request, [updated])
         messages.success(request, message % {"title": get_latest_str(page)})
