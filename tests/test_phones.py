@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Collection, Locale, Page
 
+from community.models import SectorPage
 from exchanges.models import MeetingPage, VisitPage
 
 pytestmark = [
@@ -295,4 +296,54 @@ def test_no_date_runs_over_two_lines_on_a_phone(demo, live_server, page):
     for editor in DEMO_EDITORS:
         log_in(page, live_server, editor)
         problems += broken_dates(page, live_server, ["/admin/exchange-visits/"])
+    assert problems == [], "\n".join(problems)
+
+
+# The time ranges ("19:30–21:00") that run over two lines, each with the element it is in. A
+# range spans elements (<time>19:30</time>–<time>21:00</time>): the page's text is read whole
+# and each match mapped back to the text nodes it starts and ends in.
+BROKEN_TIME_RANGES = r"""() => {
+    const nodes = [];
+    let text = "";
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, from: text.length });
+        text += node.textContent;
+    }
+    const place = (offset, end) => {
+        const found = nodes.findLast((n) => (end ? n.from < offset : n.from <= offset));
+        return [found.node, offset - found.from];
+    };
+    const broken = [];
+    const range = document.createRange();
+    for (const found of text.matchAll(/\d{1,2}:\d{2}\s?[–-]\u2060?\s?\d{1,2}:\d{2}/g)) {
+        range.setStart(...place(found.index, false));
+        range.setEnd(...place(found.index + found[0].length, true));
+        const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0)
+            .map((rect) => Math.round(rect.bottom)));
+        if (lines.size > 1) {
+            broken.push(`${found[0]} in "${range.commonAncestorContainer.textContent.trim()}"`);
+        }
+    }
+    return broken;
+}"""
+
+
+def test_no_time_range_runs_over_two_lines_on_a_phone(demo, live_server, page):
+    """A meeting card said "19:30–" at the end of a line and "21:00" on the next: on the
+    calendar, the home page, the sector pages and the meetings' own pages, the hours of a
+    meeting are read in one piece."""
+    sectors = [sector.get_url() for sector in SectorPage.objects.live()]
+    meetings = [meeting.get_url() for meeting in MeetingPage.objects.live()]
+    paths = ["/nl/agenda/", "/de/kalender/", "/nl/", "/de/", *sectors, *meetings]
+    problems = []
+    ranges = 0
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in paths:
+            assert page.goto(f"{live_server.url}{path}").ok, path
+            ranges += page.locator(".meeting__when").count()
+            broken = page.evaluate(BROKEN_TIME_RANGES)
+            problems += [f"{width}px {path}: {hours}" for hours in broken]
+    assert ranges >= 40
     assert problems == [], "\n".join(problems)

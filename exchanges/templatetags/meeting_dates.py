@@ -1,9 +1,11 @@
 """When a meeting is, as people write it: one day with its hours, or a range of days."""
 
 from django import template
+from django.template.defaultfilters import date
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -54,3 +56,19 @@ def badge_days(meeting):
     if first != last and first.month == last.month and first.year == last.year:
         return f"{first.day}–{last.day}"
     return str(first.day)
+
+
+@register.simple_tag
+def day_and_hours(meeting):
+    """A meeting of one day, "vrijdag 4 december 2026, 19:30–21:00", its start and end in `<time>`.
+
+    A word joiner follows the dash: a line may end after an en dash, and on a phone it did
+    ("19:30–" on one line, "21:00" on the next); the hours are read in one piece."""
+    start, end = timezone.localtime(meeting.start), timezone.localtime(meeting.end)
+    return format_html(
+        '<time datetime="{}">{}</time>\u2013\u2060<time datetime="{}">{}</time>',
+        date(start, r"Y-m-d\TH:i:sO"),
+        date(start, "DATETIME_FORMAT"),
+        date(end, r"Y-m-d\TH:i:sO"),
+        date(end, "H:i"),
+    )
