@@ -347,3 +347,29 @@ def test_no_time_range_runs_over_two_lines_on_a_phone(demo, live_server, page):
             problems += [f"{width}px {path}: {hours}" for hours in broken]
     assert ranges >= 40
     assert problems == [], "\n".join(problems)
+
+
+def test_calendar_on_a_phone_heads_visits_and_meetings_apart(demo, live_server, page):
+    """At 390 px the meetings seemed to sit under the heading "Uitwisselingsbezoeken": the
+    meetings' own heading was hidden. Each list is under its own heading, in sight."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, visits, meetings in (
+        ("/nl/agenda/", "Uitwisselingsbezoeken", "Komende bijeenkomsten"),
+        ("/de/kalender/", "Austauschbesuche", "Kommende Treffen"),
+    ):
+        page.goto(f"{live_server.url}{path}")
+        headings = page.get_by_role("heading", level=2)
+        # Seen, not only read out: a visually hidden heading is a box of a pixel.
+        visible = [
+            heading.inner_text()
+            for heading in headings.all()
+            if heading.is_visible() and heading.bounding_box()["height"] > 16
+        ]
+        assert visible[:2] == [visits, meetings], visible
+        # The meetings' heading is below the last visit and above the first meeting.
+        meetings_heading = headings.filter(has_text=meetings).bounding_box()
+        last_visit = page.locator(".visit-list .meeting").last.bounding_box()
+        first_meeting = page.locator(".meeting-list .meeting:not(.visit-list *)").first
+        assert last_visit["y"] + last_visit["height"] <= meetings_heading["y"]
+        below_heading = meetings_heading["y"] + meetings_heading["height"]
+        assert below_heading <= first_meeting.bounding_box()["y"]
