@@ -65,6 +65,13 @@ def register(request, page_id):
 @login_required
 @rate_limit("registration", limit=30)
 def cancel_registration(request, page_id):
+    if not MeetingPage.objects.filter(pk=page_id).exists():
+        # Deleted (the registrations with it) while the member had its page open: nothing
+        # is cancelled, and its page is gone; the member area shows what they still hold.
+        messages.info(
+            request, _("This meeting no longer exists, so there is no registration to cancel.")
+        )
+        return redirect("member_area")
     meeting = meeting_for(page_id)
     Registration.objects.cancel(meeting, request.user, notify=True)
     messages.success(request, _("Your registration has been cancelled."))

@@ -446,6 +446,21 @@ class RegistrationTests(CalendarTestCase):
         self.assertContains(response, "Uw aanmelding is geannuleerd.")
         self.assertContains(response, "2 van 2 plaatsen vrij")
 
+    def test_cancelling_after_the_meeting_was_deleted_says_so_and_leads_to_the_member_area(self):
+        self.client.force_login(self.members[0])
+        Registration.objects.register(self.small, self.members[0])
+        small_pk = self.small.pk
+        self.small_de.delete()
+        self.small.delete()
+        response = self.client.post(f"/nl/meetings/{small_pk}/cancel/", follow=True)
+        self.assertEqual(response.redirect_chain, [("/nl/members/", 302)])
+        with translation.override("nl"):
+            told = translation.gettext(
+                "This meeting no longer exists, so there is no registration to cancel."
+            )
+        self.assertContains(response, told)
+        self.assertNotContains(response, "Uw aanmelding is geannuleerd.")
+
     def test_anonymous_visitor_cannot_register(self):
         response = self.client.post(f"/nl/meetings/{self.small.pk}/register/")
         self.assertEqual(response.status_code, 302)
