@@ -494,6 +494,17 @@ class VisitsListIntroductionTests(CoordinatorMixin, TestCase):
             "You coordinate every exchange visit, for both towns: guests, hosts and the matching.",
         )
 
+    def test_the_hosting_editors_read_who_else_sees_what_guests_and_hosts_entered(self):
+        # "Only you see …" it said; the other editors of the foundation, the administrators and
+        # (of the guest parties) the guests' coordinators see it too (exchanges/visits.py).
+        introduction = self.introduction(self.editor_de, "en")
+        self.assertNotIn("Only you", introduction)
+        self.assertIn(
+            "What guests and hosts entered is seen by the editors of your foundation and the "
+            "administrators, the guest parties also by the editors of the guests' foundation",
+            introduction,
+        )
+
     def test_an_editor_whose_town_has_no_visit_reads_only_that(self):
         type(self.visit).objects.all().delete()
         self.assertIsNone(self.introduction(self.editor_nl, "nl"))
