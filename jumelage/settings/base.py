@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "community.users_app.UsersAppConfig",  # Wagtail's users, with the language of emails
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

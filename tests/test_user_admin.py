@@ -1,0 +1,97 @@
+"""An administrator adds or edits an account in Wagtail's users admin: the language of the
+person's emails (`User.language`) is chosen there, so a German editor is not written to in
+Dutch, the site's default language."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
+from tests.base import BilingualSiteTestCase
+
+User = get_user_model()
+PASSWORD = "wachtwoord-123"  # noqa: S105
+
+
+class AddingAnEditorTests(BilingualSiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        # A Dutch administrator: the admin in Dutch.
+        cls.administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+        profile = UserProfile.get_for_user(cls.administrator)
+        profile.preferred_language = "nl"
+        profile.save()
+        EmailAddress.objects.create(
+            user=cls.administrator, email="beheer@example.org", verified=True, primary=True
+        )
+
+    def add_german_editor(self, **language):
+        self.client.force_login(self.administrator)
+        response = self.client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "email": "redaktion@example.org",
+                "first_name": "Greta",
+                "last_name": "Redaktion",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "groups": [Group.objects.get(name=EDITOR_GROUPS[1]).pk],
+                **language,
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        return User.objects.get(email="redaktion@example.org")
+
+    def reset_password_email(self):
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/password/reset/", {"email": "redaktion@example.org"})
+        [email] = mail.outbox
+        return email
+
+    def test_a_german_editor_added_by_a_dutch_administrator_is_written_to_in_german(self):
+        self.client.force_login(self.administrator)
+        response = self.client.get(reverse("wagtailusers_users:add"))
+        self.assertContains(response, '<select name="language"')
+        self.assertEqual(response.context["form"]["language"].value(), "nl")  # the admin's own
+        editor = self.add_german_editor(language="de")
+        self.assertEqual(editor.language, "de")
+        # allauth's email, asked for on the Dutch login page, in German.
+        email = self.reset_password_email()
+        self.assertEqual(email.subject, "[Jumelage] Wählen Sie ein neues Passwort")
+        # Wagtail's emails (moderation) and the admin are in German too.
+        self.assertEqual(UserProfile.get_for_user(editor).get_preferred_language(), "de")
+
+    def test_the_language_left_as_offered_follows_the_foundation_of_the_editors_group(self):
+        editor = self.add_german_editor(language="nl")  # as the form offered it
+        self.assertEqual(editor.language, "de")
+        email = self.reset_password_email()
+        self.assertEqual(email.subject, "[Jumelage] Wählen Sie ein neues Passwort")
+
+    def test_the_administrator_changes_an_accounts_language(self):
+        editor = User.objects.create_user("editor@example.org", PASSWORD, language="nl")
+        self.client.force_login(self.administrator)
+        edit = reverse("wagtailusers_users:edit", args=[editor.pk])
+        response = self.client.get(edit)
+        self.assertContains(response, '<select name="language"')
+        self.assertEqual(response.context["form"]["language"].value(), "nl")
+        response = self.client.post(
+            edit,
+            {
+                "email": "editor@example.org",
+                "first_name": "Femke",
+                "last_name": "Redactie",
+                "language": "de",
+                "is_active": "on",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        editor.refresh_from_db()
+        self.assertEqual(editor.language, "de")
