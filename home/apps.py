@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
 
         from . import (
             cache,
+            choosers,
             frontend_cache,
             i18n,
             live_parts,
@@ -31,5 +32,6 @@ class HomeConfig(AppConfig):
         visibility.connect_signals()
         machine_translation.connect_signals()
         spreadsheets.protect_csv_exports()
+        choosers.translate_search_tabs()
         tasks.connect_signals()
         i18n.translate_the_root_page()

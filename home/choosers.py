@@ -1,8 +1,19 @@
 """Snippet choosers headed by one phrase in the admin's language ("Gemeinde auswählen", "Kies
 een gemeente"). Wagtail heads a snippet chooser with its "Choose" and the model's name after
-it, an order German and Dutch do not write: "Auswählen Gemeinde"."""
+it, an order German and Dutch do not write: "Auswählen Gemeinde".
 
+And every chooser's "Search" tab in the admin's language: Wagtail's chooser viewsets translate
+it once, when imported, in the process's first language, so the German editors' image and
+document choosers read the Dutch "Zoeken" (`translate_search_tabs`)."""
+
+from django.utils.translation import gettext_lazy
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.views.chooser import ChooseView, SnippetChooserViewSet
+
+
+def translate_search_tabs():
+    """Before the admin's URLs are built (they hand the label to each chooser's views)."""
+    ChooserViewSet.search_tab_label = gettext_lazy("Search")
 
 
 class HeadedChooseView(ChooseView):

@@ -180,6 +180,18 @@ class AdminNamingTests(MembersTestCase):
                     chooser = self.chooser(name)
                     self.assertEqual(chooser.find("h1").get_text(" ", strip=True), heading)
 
+    def test_every_choosers_search_tab_is_in_the_editors_language(self):
+        # Wagtail's chooser viewsets translated "Search" once, in the process's first language.
+        for language, search in (("de", "Suche"), ("nl", "Zoeken")):
+            self.admin_in(language)
+            for name in ("wagtailimages_chooser:choose", "wagtaildocs_chooser:choose"):
+                with self.subTest(language=language, chooser=name):
+                    html = self.client.get(reverse(name)).json()["html"]
+                    tabs = BeautifulSoup(html, "html.parser").select("[role=tab]")
+                    # Each tab's label, then its count of errors in brackets.
+                    labels = [tab.get_text(strip=True).partition("(")[0] for tab in tabs]
+                    self.assertIn(search, labels)
+
     def test_town_chooser_reads_in_the_editors_language(self):
         for language, label in (("de", "Sprache"), ("nl", "Taal")):
             self.admin_in(language)
