@@ -32,13 +32,14 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Dutch and German Excel open a .csv split at semicolons, which the CSV writer leaves unquoted
-# (its separator is the comma): there each part after one is a cell of its own.
-FORMULA_AFTER_SEMICOLON = re.compile(r"(;\s*)(?=[=+\-@])")
+# (its separator is the comma): there each part after one is a cell of its own, and each line of
+# a value with line breaks a row of its own; a quote the writer doubled may open the cell.
+FORMULA_AFTER_SEMICOLON = re.compile(r'([;\r\n]\s*"*)(?=[=+\-@])')
 
 
 def neutralised(value):
-    """A CSV cell's value that no spreadsheet evaluates, split at commas or at semicolons;
-    numbers and dates stay what they are."""
+    """A CSV cell's value that no spreadsheet evaluates, split at commas or at semicolons and
+    line breaks; numbers and dates stay what they are."""
     if not isinstance(value, str):
         return value
     if value.startswith(FORMULA_PREFIXES):

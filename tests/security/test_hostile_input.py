@@ -298,20 +298,24 @@ class StoryFeedTests(HostileSiteMixin, TestCase):
 class CsvExportTests(HostileSiteMixin, TestCase):
     FORMULAS = ["=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
-    def export(self, url):
+    def export_text(self, url):
         editor = User.objects.create_superuser("redactie@example.org", "x")
         self.client.force_login(editor)
         response = self.client.get(url, {"export": "csv"})
         self.assertEqual(response.status_code, 200)
-        content = b"".join(response.streaming_content).decode("utf-8-sig")
-        return list(csv.reader(io.StringIO(content)))
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+
+    def export(self, url):
+        return list(csv.reader(io.StringIO(self.export_text(url))))
 
     def test_a_name_that_looks_like_a_formula_stays_text_in_the_registrations_export(self):
         for number, name in enumerate(self.FORMULAS):
             Registration.objects.register(self.session, member(f"lid{number}@example.org", name))
         rows = self.export("/admin/registrations/")
         names = {row[2] for row in rows[1:]}
-        self.assertEqual(names, {"'" + name for name in self.FORMULAS})
+        # The carriage return starts a row where Excel splits at semicolons: so does its "=".
+        expected = {"'" + name for name in self.FORMULAS} - {"'\r=1"} | {"'\r'=1"}
+        self.assertEqual(names, expected)
         self.assertTrue(
             all(
                 not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -331,6 +335,18 @@ class CsvExportTests(HostileSiteMixin, TestCase):
         self.assertEqual(
             [cell for cell in cells if cell.lstrip().startswith(("=", "+", "-", "@"))], []
         )
+
+    def test_a_formula_on_a_line_of_its_own_stays_text_where_excel_splits_at_semicolons(self):
+        # There a value's line break starts a row, and a quote the writer doubled may open a
+        # cell: neither may start a formula (attack of 2026-12-04).
+        hostile = 'Graag bij de familie\n=1+1;\r\n@SUM(A1)\na;"=HYPERLINK(1)"'
+        Registration.objects.register(self.session, member("lid@example.org", hostile))
+        content = self.export_text("/admin/registrations/")
+        self.assertIn("HYPERLINK", content)
+        cells = [
+            cell.strip('"').lstrip() for line in content.splitlines() for cell in line.split(";")
+        ]
+        self.assertEqual([cell for cell in cells if cell.startswith(("=", "+", "-", "@"))], [])
 
     def test_a_title_that_looks_like_a_formula_stays_text_in_wagtails_own_reports(self):
         self.contribution.title = '=HYPERLINK("http://evil.example")'
