@@ -492,7 +492,7 @@ def decision_data_checked_before_saving(request, page):
         return
     try:
         data = json.loads(request.POST.get("workflow-action-extra-data", "{}"))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise BadRequest from None
     if not decision_data_is_valid(data):
         raise BadRequest

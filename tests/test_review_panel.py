@@ -292,6 +292,8 @@ class MalformedDecisionInThePageEditorTests(ReviewDecisionTestCase):
             ("approve", '{"comment": "Mooi", "update": false}'),
             ("reject", '["Een foto?"]'),
             ("reject", '{"comment": 1}'),
+            ("reject", "[" * 5000 + "]" * 5000),
+            ("reject", '{"comment": ' + "[" * 5000 + "]" * 5000 + "}"),
         ):
             with self.subTest(extra_data=extra_data, action=action):
                 story, state = self.submit()
