@@ -60,7 +60,7 @@ class AddingAnEditorTests(BilingualSiteTestCase):
         self.client.force_login(self.administrator)
         response = self.client.get(reverse("wagtailusers_users:add"))
         self.assertContains(response, '<select name="language"')
-        self.assertEqual(response.context["form"]["language"].value(), "nl")  # the admin's own
+        self.assertIn(response.context["form"]["language"].value(), (None, ""))  # to be chosen
         editor = self.add_german_editor(language="de")
         self.assertEqual(editor.language, "de")
         # allauth's email, asked for on the Dutch login page, in German.
@@ -69,11 +69,45 @@ class AddingAnEditorTests(BilingualSiteTestCase):
         # Wagtail's emails (moderation) and the admin are in German too.
         self.assertEqual(UserProfile.get_for_user(editor).get_preferred_language(), "de")
 
-    def test_the_language_left_as_offered_follows_the_foundation_of_the_editors_group(self):
-        editor = self.add_german_editor(language="nl")  # as the form offered it
-        self.assertEqual(editor.language, "de")
-        email = self.reset_password_email()
-        self.assertEqual(email.subject, "[Jumelage] Wählen Sie ein neues Passwort")
+    def test_a_new_account_needs_its_language_chosen_and_keeps_what_was_typed(self):
+        """Never guessed: neither the administrator's own language preselected nor one inferred
+        from the groups, which overrode what the form showed."""
+        self.client.force_login(self.administrator)
+        response = self.client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "email": "redaktion@example.org",
+                "first_name": "Greta",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "groups": [Group.objects.get(name=EDITOR_GROUPS[1]).pk],
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.context["form"].errors["language"], ["Dit is een verplicht veld."]
+        )
+        self.assertContains(response, 'value="redaktion@example.org"')
+        self.assertFalse(User.objects.filter(email="redaktion@example.org").exists())
+        # A Dutch-speaking editor of the German foundation stays Dutch.
+        editor = self.add_german_editor(language="nl")
+        self.assertEqual(editor.language, "nl")
+
+    def test_an_account_is_not_copied_over_another(self):
+        """Wagtail's copy address took the new account's form and overwrote the account it
+        copied (attack of 2026-12-04): there is no copy of accounts."""
+        member = User.objects.create_user("anke@example.org", PASSWORD, first_name="Anke")
+        self.client.force_login(self.administrator)
+        response = self.client.post(
+            f"/admin/users/copy/{member.pk}/",
+            {"email": "kopie@example.org", "password1": PASSWORD, "password2": PASSWORD},
+            follow=True,
+        )
+        self.assertEqual(response.status_code, 404)
+        member.refresh_from_db()
+        self.assertEqual(member.email, "anke@example.org")
+        listing = self.client.get(reverse("wagtailusers_users:index"))
+        self.assertNotContains(listing, "/admin/users/copy/")
 
     def test_the_administrator_changes_an_accounts_language(self):
         editor = User.objects.create_user("editor@example.org", PASSWORD, language="nl")

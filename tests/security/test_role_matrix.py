@@ -583,7 +583,6 @@ MATRIX = {
     "wagtailusers_users:history": (ADMINS, ADMINS_405),
     "wagtailusers_users:history_results": (ADMINS, ADMINS_405),
     "wagtailusers_users:usage": (ADMINS, ADMINS_405),
-    "wagtailusers_users:copy": ADMINS,
     "wagtailusers_groups:index": (ADMINS, ADMINS_405),
     "wagtailusers_groups:index_results": (ADMINS, ADMINS_405),
     "wagtailusers_groups:add": ADMINS,
