@@ -39,3 +39,7 @@ WAGTAIL_REVIEW_ACTIONS = [
     gettext_noop("Approve with comment"),
     gettext_noop("%(label)s and Publish"),
 ]
+
+# Wagtail's refusal of an admin page a role may not open (a moderator at the exchange visits):
+# its Dutch catalogue says "je".
+WAGTAIL_REFUSALS = [gettext_noop("Sorry, you do not have permission to access this area.")]

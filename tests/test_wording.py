@@ -4,6 +4,7 @@ spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registrati
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,6 +12,8 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
+from community.roles import MODERATORS
+from community.roles.setup import setup_roles
 from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin
 from tests.test_members import MembersTestCase, soup
@@ -191,6 +194,15 @@ class AdminNamingTests(MembersTestCase):
                     # Each tab's label, then its count of errors in brackets.
                     labels = [tab.get_text(strip=True).partition("(")[0] for tab in tabs]
                     self.assertIn(search, labels)
+
+    def test_wagtails_refusal_of_an_admin_page_says_u(self):
+        moderator = User.objects.create_user("moderatie@example.org", "x" * 20)
+        setup_roles()
+        moderator.groups.add(Group.objects.get(name=MODERATORS))
+        self.client.force_login(moderator)
+        response = self.client.get("/admin/exchange-visits/", follow=True)
+        self.assertContains(response, "Sorry, u hebt geen toegang tot dit gedeelte.")
+        self.assertNotContains(response, "je hebt")
 
     def test_town_chooser_reads_in_the_editors_language(self):
         for language, label in (("de", "Sprache"), ("nl", "Taal")):
