@@ -66,10 +66,15 @@ def register(request, page_id):
 @rate_limit("registration", limit=30)
 def cancel_registration(request, page_id):
     if not MeetingPage.objects.filter(pk=page_id).exists():
-        # Deleted (the registrations with it) while the member had its page open: nothing
-        # is cancelled, and its page is gone; the member area shows what they still hold.
+        # Deleted while the member had its page open: the whole meeting (its registrations with
+        # it), or only this language version (its registrations moved to another one). Nothing
+        # is cancelled here; the member area shows what they still hold.
         messages.info(
-            request, _("This meeting no longer exists, so there is no registration to cancel.")
+            request,
+            _(
+                "This page of the meeting no longer exists, so nothing was cancelled. Your "
+                "member area lists the registrations you still have."
+            ),
         )
         return redirect("member_area")
     meeting = meeting_for(page_id)

@@ -456,10 +456,31 @@ class RegistrationTests(CalendarTestCase):
         self.assertEqual(response.redirect_chain, [("/nl/members/", 302)])
         with translation.override("nl"):
             told = translation.gettext(
-                "This meeting no longer exists, so there is no registration to cancel."
+                "This page of the meeting no longer exists, so nothing was cancelled. Your "
+                "member area lists the registrations you still have."
             )
         self.assertContains(response, told)
         self.assertNotContains(response, "Uw aanmelding is geannuleerd.")
+
+    def test_deleting_a_translation_of_a_meeting_keeps_its_registrations(self):
+        """They move to the other language version: the meeting still takes place (walk of
+        2026-12-04: a German member's registration went with the German page, untold)."""
+        sabine = self.members[2]
+        Registration.objects.register(self.small_de, sabine)
+        german_pk = self.small_de.pk
+        self.small_de.delete()
+        [registration] = Registration.objects.filter(user=sabine)
+        self.assertEqual(registration.meeting_id, self.small.pk)
+        self.assertEqual(registration.status, "registered")
+        self.client.force_login(sabine)
+        self.assertContains(
+            self.client.get("/nl/agenda/klein/"), "U bent aangemeld voor deze bijeenkomst."
+        )
+        # The German page's cancel button, still open in the member's browser, cancels nothing.
+        response = self.client.post(f"/de/meetings/{german_pk}/cancel/", follow=True)
+        self.assertEqual(response.redirect_chain, [("/de/members/", 302)])
+        registration.refresh_from_db()
+        self.assertEqual(registration.status, "registered")
 
     def test_anonymous_visitor_cannot_register(self):
         response = self.client.post(f"/nl/meetings/{self.small.pk}/register/")

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from exchanges import notifications
 from exchanges.choices import RegistrationStatus
 from exchanges.models.announcements import AnnouncedSchedule
+from exchanges.models.language_versions import to_another_language_version
 
 
 class RegistrationClosed(Exception):  # noqa: N818 - a state, not a failure of the code
@@ -205,7 +206,8 @@ class Registration(models.Model):
     meeting = models.ForeignKey(
         "exchanges.MeetingPage",
         verbose_name=_("meeting page"),
-        on_delete=models.CASCADE,
+        # Deleting a translation of the meeting keeps its registrations, on another version.
+        on_delete=to_another_language_version,
         related_name="+",
         help_text=_("The language version the member registered on."),
     )

@@ -26,6 +26,7 @@ from community.models import Town
 from community.serializers import TownField
 from exchanges.blocks import ProgrammeBlock
 from exchanges.choices import CoordinatorSide, RegistrationStatus
+from exchanges.models.language_versions import to_another_language_version
 from home.blocks import BaseStreamBlock
 from home.local_time import LOCAL_TIME
 from home.validators import validate_one_line, validate_text
@@ -270,32 +271,6 @@ class VisitCoordinator(Orderable):
         page = self.page
         travelling = self.side == CoordinatorSide.TRAVELLING
         return page.travelling_town if travelling else page.hosting_town
-
-
-def to_another_language_version(collector, field, sub_objs, using):
-    """What happens to a guest party or host offer when the language version of the visit it
-    was entered on is deleted: it moves to another language version of the visit (they share
-    the translation key), so deleting a translation loses nobody's sign-up. Only with the last
-    version of the visit do they go (coordinators cancel them first: exchanges/wagtail_hooks.py)."""
-    deleting = {
-        obj.pk for model, objs in collector.data.items() if issubclass(model, Page) for obj in objs
-    }
-    cascading = []
-    for record in sub_objs:
-        sibling = (
-            VisitPage.objects.using(using)
-            .filter(translation_key=record.visit_key)
-            .exclude(pk__in=deleting)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if sibling is None:
-            cascading.append(record)
-        else:
-            type(record).objects.using(using).filter(pk=record.pk).update(visit_id=sibling)
-    if cascading:
-        models.CASCADE(collector, field, cascading, using)
 
 
 class VisitRecordQuerySet(models.QuerySet):
