@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.middleware.AdminLanguageMiddleware",
     "home.middleware.TranslatorErrorMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.MemberPageCacheMiddleware",
