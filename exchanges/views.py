@@ -65,10 +65,11 @@ def register(request, page_id):
 @login_required
 @rate_limit("registration", limit=30)
 def cancel_registration(request, page_id):
-    if not MeetingPage.objects.filter(pk=page_id).exists():
+    if not Page.objects.filter(pk=page_id).exists():
         # Deleted while the member had its page open: the whole meeting (its registrations with
         # it), or only this language version (its registrations moved to another one). Nothing
-        # is cancelled here; the member area shows what they still hold.
+        # is cancelled here; the member area shows what they still hold. (A page that is no
+        # meeting's is not found, below.)
         messages.info(
             request,
             _(
