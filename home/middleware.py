@@ -370,12 +370,10 @@ class AdminLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The address first: elsewhere the session is not read for it (pages from the cache,
+        # widgets that read none).
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and request.path_info.startswith(admin_prefix())
-        ):
+        if request.path_info.startswith(admin_prefix()) and user and user.is_authenticated:
             try:
                 language = user.wagtail_userprofile.preferred_language
             except ObjectDoesNotExist:
