@@ -27,7 +27,9 @@ import itertools
 import re
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 
 BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +37,20 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # (its separator is the comma): there each part after one is a cell of its own, and each line of
 # a value with line breaks a row of its own; a quote the writer doubled may open the cell.
 FORMULA_AFTER_SEMICOLON = re.compile(r'([;\r\n]\s*"*)(?=[=+\-@])')
+
+
+# Wagtail's workflow reports name no heading for some of their columns, and their rows are a list,
+# not a query, so Wagtail finds no model to ask for one: an editor read "requested_by". These are
+# the headings of the reports' own listings.
+WORKFLOW_REPORT_HEADINGS = {
+    WorkflowView: {"workflow": _("Workflow"), "requested_by": _("Requested by")},
+    WorkflowTasksView: {
+        "task": _("Task"),
+        "started_at": _("Started at"),
+        "finished_at": _("Completed at"),
+        "finished_by": _("Completed by"),
+    },
+}
 
 
 def neutralised(value):
@@ -66,7 +82,7 @@ def as_listed(moment):
 def protect_csv_exports():
     """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, write
     their CSV in the admin's language and time zone, after a `BOM`, and say choices and
-    moments as the listings do (both formats)."""
+    moments as the listings do (both formats), under the listings' headings."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
@@ -98,3 +114,5 @@ def protect_csv_exports():
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
     SpreadsheetExportMixin.stream_csv = stream_csv
     SpreadsheetExportMixin.formula_safe = True
+    for view, headings in WORKFLOW_REPORT_HEADINGS.items():
+        view.export_headings = {**view.export_headings, **headings}

@@ -36,7 +36,7 @@ def editor(email, group, language):
     return user
 
 
-class RegistrationExportTests(CalendarMixin, TestCase):
+class ExportTestCase(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.build_calendar()
@@ -55,6 +55,8 @@ class RegistrationExportTests(CalendarMixin, TestCase):
                 member = User.objects.create_user(email, "x", display_name=name)
                 Registration.objects.register(cls.session, member)
 
+
+class RegistrationExportTests(ExportTestCase):
     TITLES = {"nl": "Toelichting op de ideeën", "de": "Erläuterung der Ideen"}
 
     def download(self, language, export_format):
@@ -149,3 +151,45 @@ class RegistrationExportTests(CalendarMixin, TestCase):
                     rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.values)
                 [published] = [row[2] for row in rows if row[0] == "Toelichting op de ideeën"]
                 self.assertEqual(published, self.TIMES[export_format](local(2030, 1, 15, 10, 30)))
+
+
+class WagtailReportExportTests(ExportTestCase):
+    """Wagtail's own reports, downloaded by the editors: headed and worded as their listings."""
+
+    def report(self, language, address, export_format):
+        client = Client()
+        client.force_login(self.editors[language])
+        response = client.get(address, {"export": export_format})
+        content = b"".join(response.streaming_content)
+        if export_format == "csv":
+            return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        return [list(row) for row in openpyxl.load_workbook(io.BytesIO(content)).active.values]
+
+    def test_workflow_reports_are_headed_as_their_listings_not_by_field_names(self):
+        # Found by the newcomer's walk: the headings read "workflow" and "requested_by".
+        expected = {
+            "nl": {"Workflow", "Aangevraagd door", "Taak", "Afgerond op", "Afgerond door"},
+            "de": {"Workflow", "Angefordert von", "Abgeschlossen von"},
+        }
+        for language in ("nl", "de"):
+            for export_format in ("csv", "xlsx"):
+                with self.subTest(language=language, export_format=export_format):
+                    headings = set()
+                    for report in ("workflow", "workflow_tasks"):
+                        address = f"/admin/reports/{report}/"
+                        [row, *_] = self.report(language, address, export_format)
+                        for heading in row:
+                            self.assertNotIn("_", heading)
+                            self.assertNotEqual(heading, heading.lower())
+                        headings.update(row)
+                    self.assertLessEqual(expected[language], headings)
+
+    def test_dutch_aging_pages_report_says_gepubliceerd_not_live(self):
+        with time_machine.travel(REGISTERED_AT, tick=False):
+            self.session.save_revision().publish()
+        for export_format in ("csv", "xlsx"):
+            with self.subTest(export_format=export_format):
+                rows = self.report("nl", "/admin/reports/aging-pages/", export_format)
+                [status] = [row[1] for row in rows if row[0] == "Toelichting op de ideeën"]
+                self.assertEqual(status, "gepubliceerd")
+                self.assertNotIn("live", {row[1] for row in rows})
