@@ -43,3 +43,40 @@ WAGTAIL_REVIEW_ACTIONS = [
 # Wagtail's refusal of an admin page a role may not open (a moderator at the exchange visits):
 # its Dutch catalogue says "je".
 WAGTAIL_REFUSALS = [gettext_noop("Sorry, you do not have permission to access this area.")]
+
+# Wagtail's page status, in the explorer, the reports and their spreadsheets: its Dutch catalogue
+# leaves "live" in English ("live + concept"); the site says "gepubliceerd".
+WAGTAIL_PAGE_STATUSES = [
+    gettext_noop("live"),
+    gettext_noop("live + draft"),
+    gettext_noop("live + scheduled"),
+    gettext_noop("live + in moderation"),
+]
+
+# Wagtail's count above the explorer's listing: its Dutch catalogue drops the spaces around
+# "van" ("1-9van 9pagina's") and moves the dash ("19- van 9").
+WAGTAIL_LISTING_COUNTS = [
+    gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
+    gettext_noop(
+        "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s in "
+        "'<span class=\"w-title-ellipsis\">%(title)s</span>'."
+    ),
+]
+
+# Django's refusal of a password like the account's own details: its Dutch catalogue says
+# "lijkt te veel op de e-mailadres", its German one "zu ähnlich zu E-Mail-Adresse".
+DJANGO_PASSWORD_MESSAGES = [gettext_noop("The password is too similar to the %(verbose_name)s.")]
+
+# Wagtail's review emails about a page: its German catalogue calls the review task
+# "Moderationsphase" where our body of the submission email says "Prüfstufe"
+# (templates/wagtailadmin/notifications/task_state_submitted.txt); subjects and bodies alike.
+WAGTAIL_REVIEW_STAGE_MESSAGES = [
+    gettext_noop(
+        'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s"'
+    ),
+    gettext_noop(
+        'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s".'
+    ),
+    gettext_noop('The page "%(title)s" has been approved in moderation stage "%(task)s".'),
+    gettext_noop('The page "%(title)s" has been rejected in moderation stage "%(task)s".'),
+]

@@ -1,15 +1,19 @@
 """The words a newcomer reads on the account and meeting pages: one register (u / Sie), one
 spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
 
+import re
+
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from community.roles import MODERATORS
@@ -213,6 +217,26 @@ class AdminNamingTests(MembersTestCase):
             columns = [th.get_text(strip=True) for th in chooser.find_all("th")]
             self.assertIn(label, columns)
             self.assertNotIn("Locale", chooser.get_text())
+
+    def test_dutch_explorer_counts_its_pages_with_spaces(self):
+        # Wagtail's Dutch catalogue wrote "1-9van 9pagina's".
+        self.admin_in("nl")
+        home = Page.objects.get(depth=2, locale__language_code="nl")
+        text = soup(self.client.get(f"/admin/pages/{home.pk}/")).get_text(" ", strip=True)
+        count = re.search(r"1-(\d+) ?van ?(\d+) ?pagina", text)
+        self.assertIsNotNone(count)
+        self.assertIn(f"1-{count[1]} van {count[2]} pagina", text)
+
+    def test_password_refusal_names_the_members_own_email_address(self):
+        member = User(email="jansen.vlieland@example.org")
+        for language, refusal in (
+            ("nl", "Het wachtwoord lijkt te veel op uw e-mailadres."),
+            ("de", "Das Passwort ähnelt zu sehr Ihrer Angabe „E-Mail-Adresse“."),
+        ):
+            with self.subTest(language=language), translation.override(language):
+                with self.assertRaises(ValidationError) as refused:
+                    validate_password("jansen.vlieland", member)
+                self.assertIn(refusal, refused.exception.messages)
 
     def test_translations_report_in_the_editors_language(self):
         self.admin_in("de")

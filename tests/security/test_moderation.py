@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Revision, WorkflowState
+from wagtail.users.models import UserProfile
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
@@ -371,6 +372,24 @@ class ReviewEmailTests(ModerationTestCase):
                 self.assertIn(preview, message.body)
                 self.assertEqual(edit in message.body, may_edit)
                 self.assertIn("Fietsen naar Clarholz", message.body)
+
+    def test_a_german_reviewer_reads_one_word_for_the_review_stage(self):
+        # Found by the newcomer's walk: "Moderationsphase" in the subject, "Prüfstufe" below.
+        reviewer = get_user_model().objects.create_user(
+            "moderation@example.org", "x", is_staff=True, language="de"
+        )
+        reviewer.groups.add(Group.objects.get(name=MODERATORS))
+        profile = UserProfile.get_for_user(reviewer)
+        profile.preferred_language = "de"
+        profile.save()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.submitted_story()
+        [message] = [message for message in mail.outbox if message.to == [reviewer.email]]
+        texts = [message.subject, message.body, *(part for part, _ in message.alternatives)]
+        for text in texts:
+            self.assertIn("Prüfstufe", text)
+            self.assertNotIn("Moderationsphase", text)
 
 
 class DoubleSubmissionTests(ModerationTestCase):
