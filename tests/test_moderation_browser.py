@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
 
 from community.models import Report
 from community.roles import EDITOR_GROUPS, MODERATORS
@@ -56,9 +57,13 @@ def site():
 def log_in_as_moderator(browser, live_server, width, group=MODERATORS):
     moderator = get_user_model().objects.create_user(f"{group[:4].lower()}@example.org", "x-123")
     moderator.groups.add(Group.objects.get(name=group))
+    return log_in(browser, live_server, moderator, width)
+
+
+def log_in(browser, live_server, user, width, locale="nl-NL"):
     client = Client()
-    client.force_login(moderator)
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="nl-NL")
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale=locale)
     context.add_cookies(
         [
             {
@@ -145,4 +150,45 @@ def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, li
     review.get_by_role("button", name="Goedkeuren", exact=True).click()
     expect(page.get_by_text("De pagina „Fietsen naar Clarholz” is goedgekeurd.")).to_be_visible()
     assert StoryPage.objects.get(pk=story.pk).live
+    page.context.close()
+
+
+# What of an element lies outside its box or the screen: the box scrolls, or cuts it off.
+CUT_OFF = """(selector) => [...document.querySelectorAll(selector)].filter((element) =>
+    element.scrollWidth > element.clientWidth
+    || element.getBoundingClientRect().right > innerWidth
+).map((element) => element.innerText.trim())"""
+
+
+def test_on_a_phone_the_users_list_shows_its_title_and_add_button(site, live_server, browser):
+    """Found by the newcomer's walk: the header read "Be" for "Benutzer", its button cut."""
+    administrator = get_user_model().objects.create_superuser("beheer@example.org", "x-123")
+    profile = UserProfile.get_for_user(administrator)
+    profile.preferred_language = "de"
+    profile.save()
+    page = log_in(browser, live_server, administrator, width=390, locale="de-DE")
+    page.goto(f"{live_server.url}/admin/users/")
+    header = ".w-slim-header .w-breadcrumbs, #w-slim-header-buttons a"
+    assert page.locator("#w-slim-header-buttons a").count() == 1
+    assert page.evaluate(CUT_OFF, header) == []
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
+
+
+def test_on_a_phone_the_review_buttons_need_no_sideways_scrolling(site, live_server, browser):
+    """Found by the newcomer's walk: the dashboard's review buttons were a fifth column, off
+    the screen of the moderator's phone."""
+    member = get_user_model().objects.create_user("lid@example.org", "x", display_name="Lid")
+    story = site.story(title="Fietsen naar Clarholz", slug="fietsen", live=False)
+    story.owner, story.member_contribution = member, True
+    story.save()
+    story.save_revision(user=member)
+    story.get_workflow().start(story, member)
+    page = log_in_as_moderator(browser, live_server, width=390)
+    page.goto(f"{live_server.url}/admin/")
+    review = page.get_by_role("group", name="Fietsen naar Clarholz")
+    expect(review.get_by_role("button", name="Goedkeuren", exact=True)).to_be_visible()
+    section = "[aria-labelledby=jumelage-review-heading]"
+    assert page.evaluate(CUT_OFF, f"{section} div, {section} [role=group] button") == []
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()
