@@ -238,6 +238,25 @@ class AdminNamingTests(MembersTestCase):
                     validate_password("jansen.vlieland", member)
                 self.assertIn(refusal, refused.exception.messages)
 
+    def test_story_editor_adds_towns_and_sectors_one_by_one(self):
+        # Wagtail words each item and the add button with the panel's label: the newcomer's
+        # walk read "Beteiligte Gemeinden 1" and "Voeg Betrokken gemeenten toe".
+        for language, added, heading in (
+            ("de", ("Gemeinde hinzufügen", "Fachgruppe hinzufügen"), "Beteiligte Gemeinden"),
+            ("nl", ("Voeg gemeente toe", "Voeg sector toe"), "Betrokken gemeenten"),
+        ):
+            self.admin_in(language)
+            address = f"/admin/pages/add/exchanges/storypage/{self.story_index.pk}/"
+            page = soup(self.client.get(address))
+            buttons = [button.get_text(" ", strip=True) for button in page.find_all("button")]
+            with self.subTest(language=language):
+                for text in added:
+                    self.assertIn(text, buttons)
+                self.assertNotIn(f"{heading} hinzufügen", buttons)
+                self.assertNotIn(f"Voeg {heading} toe", buttons)
+                headings = [h.get_text(" ", strip=True) for h in page.find_all(["h2", "h3"])]
+                self.assertIn(heading, headings)
+
     def test_translations_report_in_the_editors_language(self):
         self.admin_in("de")
         german = soup(self.client.get(reverse("wagtail_localize:translations_report")))

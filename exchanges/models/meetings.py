@@ -288,7 +288,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             ],
             heading=_("Participation"),
         ),
-        InlinePanel("meeting_sectors", label=_("Sectors")),
+        InlinePanel("meeting_sectors", heading=_("Sectors"), label=_("sector")),
         FieldPanel("notice"),
         FieldPanel("body"),
         FieldPanel("report"),

@@ -277,8 +277,10 @@ class StoryPage(
             [*LeadImageMixin.image_panels, FieldPanel("image_caption")], heading=_("Image")
         ),
         FieldPanel("body"),
-        InlinePanel("story_sectors", label=_("Sectors")),
-        InlinePanel("story_towns", label=_("Towns involved")),
+        # A heading for the panel, a label for each of its items: Wagtail numbers the items and
+        # words its add button with the label ("Gemeinde 1", "Voeg gemeente toe").
+        InlinePanel("story_sectors", heading=_("Sectors"), label=_("sector")),
+        InlinePanel("story_towns", heading=_("Towns involved"), label=_("town")),
         FieldPanel("tags"),
         FieldPanel("author"),
     ]
