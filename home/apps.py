@@ -16,6 +16,7 @@ class HomeConfig(AppConfig):
             frontend_cache,
             i18n,
             live_parts,
+            lookups,
             machine_translation,
             spreadsheets,
             tasks,
@@ -24,6 +25,7 @@ class HomeConfig(AppConfig):
         from .converters import IdConverter
 
         register_converter(IdConverter, "id")
+        lookups.register()
         live_parts.register()
         cache.connect_signals()
         # Every deploy runs `migrate`: what was kept was rendered by the last release's templates.

@@ -121,3 +121,26 @@ class AddingAnEditorTests(BilingualSiteTestCase):
         self.assertEqual(response.status_code, 302)
         editor.refresh_from_db()
         self.assertEqual(editor.language, "de")
+
+    def test_a_group_key_too_large_for_the_database_is_an_invalid_choice(self):
+        editor = User.objects.create_user("editor@example.org", PASSWORD, language="nl")
+        self.client.force_login(self.administrator)
+        too_large = "99999999999999999999"  # 20 digits: SQLite's driver overflowed
+        add = self.client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "email": "redaktion@example.org",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "language": "de",
+                "groups": [too_large],
+            },
+        )
+        edit = self.client.post(
+            reverse("wagtailusers_users:edit", args=[editor.pk]),
+            {"email": "editor@example.org", "language": "nl", "groups": [too_large]},
+        )
+        for response in (add, edit):
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("groups", response.context["form"].errors)
+        self.assertFalse(User.objects.filter(email="redaktion@example.org").exists())
