@@ -128,12 +128,14 @@ class AccountAdapter(DefaultAccountAdapter):
         """A member already logged in who opens the admin: Wagtail refuses (in the browser's
         language, informally in Dutch) and sends them to the login, which sends them on. They
         land in their member area, in their language, told so in it as after logging in
-        (`post_login`), without Wagtail's refusal."""
-        refusals = set()
+        (`post_login`), without Wagtail's refusal; and told once, however often they opened
+        the admin before the member area came (tabs, reloads)."""
+        unwanted = set()
         for code in (*dict(settings.LANGUAGES), "en"):
             with translation.override(code):
-                refusals.add(_(WAGTAILS_REFUSAL))
-        queued_messages.withdraw(request, refusals)
+                unwanted.add(_(WAGTAILS_REFUSAL))
+                unwanted.add(_("The editing environment is for the foundations' editors."))
+        queued_messages.withdraw(request, unwanted)
         with translation.override(request.user.language):
             messages.info(request, _("The editing environment is for the foundations' editors."))
             return reverse("member_area")

@@ -93,6 +93,19 @@ class MemberSentByTheAdminTests(AdminLoginTestCase):
                     told = gettext("The editing environment is for the foundations' editors.")
                 self.assertEqual(self.messages(response), [told])
 
+    def test_member_who_opens_the_admin_several_times_is_told_once(self):
+        """Tabs opened on the admin, or a reload before the member area came: the notice is
+        queued by each visit and was shown as many times."""
+        self.client.force_login(self.sabine)
+        for _visit in range(3):
+            address = "/admin/"
+            while address != "/de/members/":
+                address = self.client.get(address).url
+        response = self.client.get("/de/members/")
+        with translation.override("de"):
+            told = gettext("The editing environment is for the foundations' editors.")
+        self.assertEqual(self.messages(response), [told])
+
     def test_member_logging_in_for_a_page_of_the_site_still_lands_there(self):
         response = self.log_in(self.sabine, language="de", next="/de/")
         self.assertEqual(response.redirect_chain[-1][0], "/de/")
