@@ -78,9 +78,12 @@ def cancel_registration(request, page_id):
             ),
         )
         return redirect("member_area")
-    meeting = meeting_for(page_id)
+    # Also a meeting no longer published: the member's registration stays theirs to cancel.
+    meeting = get_object_or_404(MeetingPage, pk=page_id)
     Registration.objects.cancel(meeting, request.user, notify=True)
     messages.success(request, _("Your registration has been cancelled."))
+    if not MeetingPage.objects.live().public().filter(pk=meeting.pk).exists():
+        return redirect("member_area")
     return redirect(meeting.get_url(request))
 
 

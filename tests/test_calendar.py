@@ -482,6 +482,33 @@ class RegistrationTests(CalendarTestCase):
         registration.refresh_from_db()
         self.assertEqual(registration.status, "registered")
 
+    def test_member_cancels_a_registration_of_a_meeting_that_was_unpublished(self):
+        """Unpublished in both languages while the member had its page open, or listed in their
+        member area: the registration is still theirs to cancel, from either language."""
+        for language, meeting in (("nl", self.small), ("de", self.small_de)):
+            with self.subTest(language=language):
+                Registration.objects.register(self.small, self.members[0])
+                self.small.refresh_from_db()
+                self.small_de.refresh_from_db()
+                self.small.unpublish()
+                self.small_de.unpublish()
+                self.client.force_login(self.members[0])
+                response = self.client.post(
+                    f"/{language}/meetings/{meeting.pk}/cancel/", follow=True
+                )
+                self.assertEqual(response.redirect_chain, [(f"/{language}/members/", 302)])
+                with translation.override(language):
+                    told = translation.gettext("Your registration has been cancelled.")
+                self.assertContains(response, told)
+                self.assertFalse(
+                    Registration.objects.filter(user=self.members[0]).active().exists()
+                )
+
+    def test_cancelling_on_a_page_that_is_no_meeting_is_not_found(self):
+        self.client.force_login(self.members[0])
+        response = self.client.post(f"/nl/meetings/{self.calendar.pk}/cancel/")
+        self.assertEqual(response.status_code, 404)
+
     def test_anonymous_visitor_cannot_register(self):
         response = self.client.post(f"/nl/meetings/{self.small.pk}/register/")
         self.assertEqual(response.status_code, 302)
