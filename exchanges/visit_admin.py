@@ -33,7 +33,7 @@ from wagtail.admin.widgets.button import Button
 
 from community import roles
 from community.admin_views import EditorsAdminView
-from home.spreadsheets import BOM, neutralised
+from home.spreadsheets import BOM, neutralised, separator
 
 from . import matching, visits
 from .choices import RegistrationStatus, VisitLanguage
@@ -604,7 +604,7 @@ def guests_csv_view(request, visit_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, name)
     response.write(BOM)
-    writer = csv.writer(response)
+    writer = csv.writer(response, delimiter=separator())
     writer.writerow(
         [
             _("Name"),

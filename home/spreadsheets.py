@@ -16,27 +16,41 @@ The CSV is streamed: its rows are written after the view returned, when Wagtail 
 the editor's admin language and time zone, so a German editor read Dutch headings (the language
 the request asked for). Each row is written under the language and time zone of the view.
 
+Dutch and German Excel split a CSV file at semicolons (their list separator), not at commas: every
+row was one cell. An admin in Dutch or German downloads CSV separated by semicolons (`separator`);
+formulas are neutralised after either separator, whichever a spreadsheet splits the file at.
+
 A cell says what the listing above the download buttons shows, not what is stored: a choice by
 its label in the admin's language ("Op de wachtlijst", not "waitlisted"), as Wagtail's columns
 show it, and a moment in the admin's time zone to the minute, where Wagtail wrote UTC (an
 editor read 17:00 for a meeting at 19:00). A view that prepares a field itself
 (`custom_field_preprocess`) keeps its own way."""
 
+import csv
 import datetime
 import itertools
 import re
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 
 BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Dutch and German Excel open a .csv split at semicolons, which the CSV writer leaves unquoted
-# (its separator is the comma): there each part after one is a cell of its own, and each line of
-# a value with line breaks a row of its own; a quote the writer doubled may open the cell.
-FORMULA_AFTER_SEMICOLON = re.compile(r'([;\r\n]\s*"*)(?=[=+\-@])')
+# A spreadsheet whose list separator is not the file's splits the file at its own, which the CSV
+# writer leaves unquoted (Excel in English opens a Dutch admin's file at its commas, Dutch Excel
+# an English one at its semicolons): there each part after one is a cell of its own, and each
+# line of a value with line breaks a row of its own; a quote the writer doubled may open the cell.
+FORMULA_AFTER_SEPARATOR = re.compile(r'([,;\r\n]\s*"*)(?=[=+\-@])')
+SEMICOLON_LANGUAGES = ("nl", "de")
+
+
+def separator():
+    """The CSV separator of the current (admin) language's Excel: Dutch and German Excel take
+    the semicolon, the comma being their decimal sign."""
+    language = (translation.get_language() or "").split("-")[0]
+    return ";" if language in SEMICOLON_LANGUAGES else ","
 
 
 # Wagtail's workflow reports name no heading for some of their columns, and their rows are a list,
@@ -54,13 +68,21 @@ WORKFLOW_REPORT_HEADINGS = {
 
 
 def neutralised(value):
-    """A CSV cell's value that no spreadsheet evaluates, split at commas or at semicolons and
+    """A CSV cell's value that no spreadsheet evaluates, split at commas, at semicolons or at
     line breaks; numbers and dates stay what they are."""
     if not isinstance(value, str):
         return value
     if value.startswith(FORMULA_PREFIXES):
         value = "'" + value
-    return FORMULA_AFTER_SEMICOLON.sub(r"\1'", value)
+    return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
+
+
+def csv_rows(view, queryset, delimiter):
+    """Wagtail's `stream_csv`, with the separator of the admin's language."""
+    writer = csv.DictWriter(Echo(), fieldnames=view.list_export, delimiter=delimiter)
+    yield writer.writerow({field: view.get_heading(queryset, field) for field in view.list_export})
+    for item in queryset:
+        yield view.write_csv_row(writer, view.to_row_dict(item))
 
 
 def held(rows, language, zone):
@@ -81,13 +103,12 @@ def as_listed(moment):
 
 def protect_csv_exports():
     """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, write
-    their CSV in the admin's language and time zone, after a `BOM`, and say choices and
-    moments as the listings do (both formats), under the listings' headings."""
+    their CSV in the admin's language and time zone with its `separator`, after a `BOM`, and
+    say choices and moments as the listings do (both formats), under the listings' headings."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
     to_row_dict = SpreadsheetExportMixin.to_row_dict
-    stream = SpreadsheetExportMixin.stream_csv
 
     def row_as_listed(self, item):
         row = to_row_dict(self, item)
@@ -103,12 +124,15 @@ def protect_csv_exports():
             value = as_listed(value)
             return f"{value:%Y-%m-%d %H:%M}" if export_format == self.FORMAT_CSV else value
         value = preprocess(self, field, value, export_format)
-        return neutralised(value) if export_format == self.FORMAT_CSV else value
+        if export_format != self.FORMAT_CSV:
+            return value
+        return neutralised(value)
 
     def stream_csv(self, queryset):
         language, zone = translation.get_language(), timezone.get_current_timezone()
         # Not a generator itself: the language and time zone are read now, in the view.
-        return itertools.chain([BOM], held(stream(self, queryset), language, zone))
+        rows = csv_rows(self, queryset, separator())
+        return itertools.chain([BOM], held(rows, language, zone))
 
     SpreadsheetExportMixin.to_row_dict = row_as_listed
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -69,7 +69,8 @@ class RegistrationExportTests(ExportTestCase):
     def rows(self, language, export_format):
         content = self.download(language, export_format)
         if export_format == "csv":
-            return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+            text = content.decode("utf-8-sig")
+            return list(csv.reader(io.StringIO(text), delimiter=";"))
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         return [list(row) for row in sheet.values]
 
@@ -88,6 +89,23 @@ class RegistrationExportTests(ExportTestCase):
                 self.assertFalse(text.startswith("\ufeff"))  # one mark, not part of a heading
                 self.assertIn(self.TITLES[language], text)
                 self.assertIn("Jörg", text)
+
+    def test_dutch_and_german_excel_open_the_csv_export_in_columns(self):
+        """Their Excel splits a CSV file at semicolons: a file separated by commas was one
+        column. An admin in English keeps the comma, and a formula after the separator the
+        file does not use stays text (Excel in English opens a Dutch file at its commas)."""
+        hostile = User.objects.create_user("h@example.org", "x", display_name="Jansen,=1+1;@A1")
+        Registration.objects.register(self.session, hostile)
+        self.editors["en"] = editor("editor@example.org", EDITOR_GROUPS[0], "en")
+        for language, delimiter in (("nl", ";"), ("de", ";"), ("en", ",")):
+            with self.subTest(language=language):
+                text = self.download(language, "csv").decode("utf-8-sig")
+                rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+                self.assertEqual([len(row) for row in rows], [6] * 4)
+                self.assertIn("Jansen,'=1+1;'@A1", [row[2] for row in rows])
+                for other in {",", ";"} - {delimiter}:
+                    cells = [cell for line in text.splitlines() for cell in line.split(other)]
+                    self.assertFalse([cell for cell in cells if cell.startswith(("=", "@"))])
 
     # As a spreadsheet reads a date and time from text, and as Excel stores one.
     TIMES = {
@@ -146,7 +164,8 @@ class RegistrationExportTests(ExportTestCase):
                 response = client.get("/admin/reports/aging-pages/", {"export": export_format})
                 content = b"".join(response.streaming_content)
                 if export_format == "csv":
-                    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+                    text = content.decode("utf-8-sig")
+                    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
                 else:
                     rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.values)
                 [published] = [row[2] for row in rows if row[0] == "Toelichting op de ideeën"]
