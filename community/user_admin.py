@@ -1,21 +1,33 @@
 """Wagtail's users admin with the language of each person's emails (`User.language`): chosen
 when an administrator adds or edits an account, so a German editor added in the admin is not
 written to in Dutch, the default, by allauth and by us. Wired in by `UsersAppConfig`
-(community/users_app.py), the way Wagtail's documentation customises its user forms."""
+(community/users_app.py), the way Wagtail's documentation customises its user forms.
+
+One account per address, whatever its case (`User`'s constraint, which the forms check as they
+validate the model): Wagtail's own check compares the address as typed, and its "username" is our
+email address."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
+from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from community.models.users import EMAIL_TAKEN
+
 LANGUAGE_HELP = _("The language of the emails this person receives from the site.")
+ERROR_MESSAGES = {**UserCreationForm.error_messages, "duplicate_username": EMAIL_TAKEN}
 
 
 class LanguageCreationForm(UserCreationForm):
     """The language is chosen, never guessed: a preselected one (the administrator's own) was
     left as it stood for a German editor, and one inferred from the groups overrode a choice
     the form showed (walk of 2026-12-04)."""
+
+    error_messages = ERROR_MESSAGES
 
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | {"language"}
@@ -40,6 +52,8 @@ class LanguageCreationForm(UserCreationForm):
 
 
 class LanguageEditForm(UserEditForm):
+    error_messages = ERROR_MESSAGES
+
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | {"language"}
 
@@ -48,11 +62,39 @@ class LanguageEditForm(UserEditForm):
         self.fields["language"].help_text = LANGUAGE_HELP
 
 
+class RefusingTakenAddresses:
+    """Two saves of one address at once (two administrators, or one and a member signing up)
+    both pass the form's check; the database refuses the second, which then gets the form's
+    answer instead of a server error."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except IntegrityError:
+            try:
+                form.instance.validate_constraints()
+            except ValidationError as error:
+                form.add_error(None, error)
+                self.produced_error_message = self.get_error_message()
+                return self.form_invalid(form)
+            raise
+
+
+class AddingView(RefusingTakenAddresses, CreateView):
+    pass
+
+
+class EditingView(RefusingTakenAddresses, EditView):
+    pass
+
+
 class UserViewSet(WagtailUserViewSet):
     # Wagtail's copy of an account: its address took a POST meant for a new account and
     # overwrote the account copied (Wagtail 8.0.1's generic copy view; attack of 2026-12-04).
     # An account is added, not copied.
     copy_view_enabled = False
+    add_view_class = AddingView
+    edit_view_class = EditingView
 
     def get_form_class(self, for_update=False):
         return LanguageEditForm if for_update else LanguageCreationForm

@@ -2,16 +2,26 @@
 person's emails (`User.language`) is chosen there, so a German editor is not written to in
 Dutch, the site's default language."""
 
+import importlib
+import threading
+import unittest
+from unittest import mock
+
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection, transaction
+from django.test import Client, TestCase, TransactionTestCase
 from django.urls import reverse
 from wagtail.users.models import UserProfile
+from wagtail.users.views.users import CreateView, EditView
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from tests.base import BilingualSiteTestCase
+from tests.test_contribution_races import in_thread, waiting_for_locks
 
 User = get_user_model()
 PASSWORD = "wachtwoord-123"  # noqa: S105
@@ -144,3 +154,180 @@ class AddingAnEditorTests(BilingualSiteTestCase):
             self.assertEqual(response.status_code, 200)
             self.assertIn("groups", response.context["form"].errors)
         self.assertFalse(User.objects.filter(email="redaktion@example.org").exists())
+
+
+class OneAccountPerAddressTests(BilingualSiteTestCase):
+    """allauth finds an account by its address in any case: a second account with `ANKE@` next
+    to `anke@` broke both people's login and password reset. The admin refuses it, in the
+    administrator's language, and keeps what was typed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+        profile = UserProfile.get_for_user(cls.administrator)
+        profile.preferred_language = "nl"
+        profile.save()
+        cls.anke = User.objects.create_user("anke@bewoners.example", PASSWORD, language="nl")
+        cls.willem = User.objects.create_user("willem@bewoners.example", PASSWORD)
+
+    def add(self, email):
+        self.client.force_login(self.administrator)
+        return self.client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "email": email,
+                "first_name": "Anke",
+                "last_name": "Tweede",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "language": "nl",
+            },
+        )
+
+    def edit(self, user, email):
+        self.client.force_login(self.administrator)
+        return self.client.post(
+            reverse("wagtailusers_users:edit", args=[user.pk]),
+            {
+                "email": email,
+                "first_name": "Willem",
+                "last_name": "Bewoner",
+                "language": "nl",
+                "is_active": "on",
+            },
+        )
+
+    def assertRefused(self, response, typed):
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.context["form"].errors,
+            {"email": ["Er bestaat al een account met dit e-mailadres."]},
+        )
+        self.assertContains(response, f'value="{typed}"')
+        self.assertEqual(User.objects.filter(email__iexact="anke@bewoners.example").count(), 1)
+
+    def test_an_address_in_other_case_is_refused_when_adding_an_account(self):
+        self.assertRefused(self.add("ANKE@bewoners.example"), "ANKE@bewoners.example")
+
+    def test_the_same_address_is_refused_in_the_same_words(self):
+        """Not Wagtail's "a user with that username already exists": there is no username."""
+        self.assertRefused(self.add("anke@bewoners.example"), "anke@bewoners.example")
+
+    def test_an_address_in_other_case_is_refused_when_editing_another_account(self):
+        self.assertRefused(self.edit(self.willem, "Anke@Bewoners.example"), "Anke@Bewoners.example")
+        self.willem.refresh_from_db()
+        self.assertEqual(self.willem.email, "willem@bewoners.example")
+
+    def test_an_account_keeps_its_own_address_in_another_case(self):
+        response = self.edit(self.willem, "Willem@bewoners.example")
+        self.assertEqual(response.status_code, 302)
+        self.willem.refresh_from_db()
+        self.assertEqual(self.willem.email, "Willem@bewoners.example")
+
+    def saved_meanwhile(self, view_class):
+        """Someone saves the address after the form's check, before this save (the database
+        refuses the second; on PostgreSQL `AddingAtOnceTests` does it for real)."""
+        form_valid = view_class.form_valid
+
+        def signed_up_meanwhile(view, form):
+            User.objects.create_user("anke@bewoners.example", PASSWORD)
+            return form_valid(view, form)
+
+        return mock.patch.object(view_class, "form_valid", signed_up_meanwhile)
+
+    def test_an_account_saved_meanwhile_with_the_address_gets_the_form_not_a_server_error(self):
+        self.anke.delete()
+        with self.saved_meanwhile(CreateView):
+            response = self.add("ANKE@bewoners.example")
+        self.assertRefused(response, "ANKE@bewoners.example")
+
+    def test_an_edit_saved_meanwhile_with_the_address_gets_the_form_not_a_server_error(self):
+        self.anke.delete()
+        with self.saved_meanwhile(EditView):
+            response = self.edit(self.willem, "ANKE@bewoners.example")
+        self.assertRefused(response, "ANKE@bewoners.example")
+        self.willem.refresh_from_db()
+        self.assertEqual(self.willem.email, "willem@bewoners.example")
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "needs a second connection that waits; CI runs it there"
+)
+class AddingAtOnceTests(TransactionTestCase):
+    """Two administrators (or one and a member signing up) save one address at the same moment:
+    both pass the form's check, the database lets one through and the other gets the form."""
+
+    def test_the_second_of_two_accounts_saved_at_once_gets_the_form(self):
+        administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+        profile = UserProfile.get_for_user(administrator)
+        profile.preferred_language = "nl"
+        profile.save()
+        first_saved, release = threading.Event(), threading.Event()
+
+        def first_administrator():
+            with transaction.atomic():
+                User.objects.create_user("anke@bewoners.example", PASSWORD)
+                first_saved.set()
+                release.wait(20)
+
+        def second_administrator():
+            client = Client()
+            client.force_login(administrator)
+            return client.post(
+                reverse("wagtailusers_users:add"),
+                {
+                    "email": "ANKE@bewoners.example",
+                    "first_name": "Anke",
+                    "last_name": "Tweede",
+                    "password1": PASSWORD,
+                    "password2": PASSWORD,
+                    "language": "nl",
+                },
+            )
+
+        first, _ = in_thread(first_administrator)
+        self.addCleanup(first.join)
+        self.addCleanup(release.set)
+        self.assertTrue(first_saved.wait(10))
+        second, answers = in_thread(second_administrator)
+        # The second save passed the form's check and waits for the first at the database.
+        self.assertTrue(waiting_for_locks(1))
+        release.set()
+        second.join(20)
+        [response] = answers
+        self.assertEqual(getattr(response, "status_code", response), 200)
+        self.assertEqual(
+            response.context["form"].errors,
+            {"email": ["Er bestaat al een account met dit e-mailadres."]},
+        )
+        self.assertEqual(User.objects.filter(email__iexact="anke@bewoners.example").count(), 1)
+
+
+class MigratingAccountsThatShareAnAddressTests(TestCase):
+    """The constraint's migration on a site whose admin already let `ANKE@` in beside `anke@`:
+    it stops, naming the accounts, rather than failing on the index or picking one."""
+
+    def test_the_migration_stops_and_names_the_accounts_sharing_an_address(self):
+        with connection.cursor() as cursor:  # the site before the migration
+            cursor.execute("DROP INDEX one_account_per_email_in_any_case")
+        anke = User.objects.create_user("anke@bewoners.example")
+        other = User.objects.create_user("ANKE@bewoners.example")
+        User.objects.create_user("willem@bewoners.example")
+        migration = importlib.import_module(
+            "community.migrations.0013_one_account_per_email_in_any_case"
+        )
+        with self.assertRaises(migration.AccountsShareAnAddress) as refusal:
+            migration.refuse_accounts_sharing_an_address(apps, None)
+        message = str(refusal.exception)
+        self.assertIn(f"account {anke.pk}: anke@bewoners.example", message)
+        self.assertIn(f"account {other.pk}: ANKE@bewoners.example", message)
+        self.assertNotIn("willem", message)
+
+    def test_the_migration_lets_a_site_without_them_pass(self):
+        User.objects.create_user("anke@bewoners.example")
+        User.objects.create_user("willem@bewoners.example")
+        migration = importlib.import_module(
+            "community.migrations.0013_one_account_per_email_in_any_case"
+        )
+        migration.refuse_accounts_sharing_an_address(apps, None)

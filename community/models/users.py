@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+EMAIL_TAKEN = _("An account with this email address already exists.")
 
 
 class UserManager(BaseUserManager):
@@ -82,12 +86,37 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+        # One account per mailbox, whatever the case of its address: allauth finds accounts by
+        # their address in any case, so two (one typed `ANKE@` in the admin) broke login and
+        # password reset. The database holds it even when two saves pass the forms at once.
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="one_account_per_email_in_any_case",
+                violation_error_message=EMAIL_TAKEN,
+                violation_error_code="email_taken",
+            )
+        ]
         # Moderators block members through our members view; Wagtail's users admin reads
         # `change_user` as managing every account, so that permission stays with administrators.
         permissions = [("block_member", _("Can block and unblock members"))]
 
     def __str__(self):
         return self.public_name or self.email
+
+    def validate_constraints(self, exclude=None):
+        """The constraint on the address in any case speaks of the address: a form shows its
+        refusal at the email field, not above the form."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            above = errors.pop(NON_FIELD_ERRORS, [])
+            if taken := [e for e in above if e.code == "email_taken"]:
+                errors.setdefault("email", []).extend(taken)
+            if others := [e for e in above if e.code != "email_taken"]:
+                errors[NON_FIELD_ERRORS] = others
+            raise ValidationError(errors) from None
 
     def get_full_name(self):
         """The first and last name, else the display name: what Wagtail's admin shows for the
