@@ -166,6 +166,35 @@ class SignUpTests(MembersTestCase):
         response = self.signup(email="anna@example.org")
         self.assertRedirects(response, "/nl/accounts/confirm-email/", fetch_redirect_response=False)
 
+    def test_an_existing_address_in_other_case_makes_no_second_account(self):
+        """allauth compares addresses in any case; so do the admin (tests/test_user_admin.py)
+        and the database."""
+        response = self.signup(email="ANNA@Example.org")
+        self.assertRedirects(response, "/nl/accounts/confirm-email/", fetch_redirect_response=False)
+        self.assertEqual(User.objects.filter(email__iexact="anna@example.org").count(), 1)
+
+    def test_a_member_cannot_change_to_another_accounts_address_in_other_case(self):
+        EmailAddress.objects.create(
+            user=self.anna, email="anna@example.org", verified=True, primary=True
+        )
+        EmailAddress.objects.create(
+            user=self.bernd, email="bernd@example.org", verified=True, primary=True
+        )
+        self.client.force_login(self.bernd)
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/nl/accounts/email/", {"action_send": "", "email": "ANNA@example.org"}
+            )
+        # Told as any change is (the address is not revealed), but nothing is claimed or sent.
+        self.assertRedirects(response, "/nl/accounts/email/", fetch_redirect_response=False)
+        self.assertFalse(
+            EmailAddress.objects.filter(user=self.bernd, email__iexact="anna@example.org")
+        )
+        self.assertEqual(mail.outbox, [])
+        self.bernd.refresh_from_db()
+        self.assertEqual(self.bernd.email, "bernd@example.org")
+
 
 class AccessTests(MembersTestCase):
     def test_logging_out_leads_to_the_home_page_of_the_language_being_read(self):
