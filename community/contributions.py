@@ -191,6 +191,14 @@ def lock_for_deletion(pages):
     locked_versions(set(keys))
 
 
+def with_pages_below(pages):
+    """The pages a deletion of `pages` takes: they and the pages below them (a queryset)."""
+    below = models.Q(pk__in=[])
+    for page in pages:
+        below |= models.Q(path__startswith=page.path)
+    return Page.objects.filter(below)
+
+
 def lock_for_edit(page, user):
     """Locks the contribution for the rest of the transaction, or raises NotEditable when it
     went into review (or an editor locked it, or reports hid it) since the member opened it."""

@@ -612,10 +612,7 @@ def lock_contributions_deleted_in_bulk(request, action_type, objects, action):
     (`contributions.lock_for_deletion`)."""
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
-    below = Q(pk__in=[])
-    for page in objects:
-        below |= Q(path__startswith=page.path)
-    contributions.lock_for_deletion(Page.objects.filter(below))
+    contributions.lock_for_deletion(contributions.with_pages_below(objects))
     return None
 
 

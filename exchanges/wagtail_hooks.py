@@ -12,9 +12,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
+from community import contributions
+
 from . import embed_admin, visit_admin
 from .choices import RegistrationStatus
-from .models import Registration, VisitPage
+from .models import MeetingPage, Registration, VisitPage
+from .models.language_versions import surviving_version
 from .signal_handlers import give_up_places
 
 
@@ -113,54 +116,94 @@ def visit_listing_button(page, user, next_url=None):
     yield from visit_admin.visit_buttons(page, user)
 
 
-def visits_losing_sign_ups(pages):
-    """The visits with sign-ups (not cancelled) or offers (not withdrawn) that deleting `pages`
-    (and the pages below them) would delete whole: every version of the visit among them, or
-    its source version, which takes its translations with it. A translation alone may go: its
-    sign-ups move to the other version (models.visits.to_another_language_version)."""
-    going = set()
-    for page in pages:
-        going |= set(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
-    losing = []
-    for visit in VisitPage.objects.filter(pk__in=going).select_related("locale"):
-        if not visit.has_sign_ups():
-            continue
-        versions = sorted(
-            VisitPage.objects.filter(
-                translation_key=visit.translation_key, alias_of__isnull=True
-            ).values_list("pk", flat=True)
-        )
-        source = TranslationSource.objects.filter(object_id=visit.translation_key).first()
-        # Without wagtail-localize's record, the first version made is the source.
-        is_source = source.locale_id == visit.locale_id if source else visit.pk == versions[0]
-        if is_source or not set(versions) - going:
-            losing.append(visit)
-    return losing
+def losing_sign_ups(going):
+    """The meetings members count on (registered or waiting, see `MeetingPage.has_sign_ups`)
+    and the visits with sign-ups (not cancelled) or offers (not withdrawn) that deleting the
+    pages `going` (a queryset, the pages below included) would delete whole: their source
+    version is among them, which takes its translations with it, or no version would be left
+    on the site for members to reach. A translation alone may go while another version stays
+    live: what members entered on it moves there (models.language_versions)."""
+    going_pks = set(going.values_list("pk", flat=True))
+    losing = {}
+    for model in (MeetingPage, VisitPage):
+        for page in model.objects.filter(pk__in=going_pks).select_related("locale"):
+            if page.translation_key in losing or not page.has_sign_ups():
+                continue
+            if (
+                is_source(page)
+                or surviving_version(Page.objects, page.translation_key, going_pks) is None
+            ):
+                losing[page.translation_key] = page
+    return list(losing.values())
 
 
-def refuse_deleting(request, losing, back):
-    messages.error(
-        request,
-        _(
-            "Members have signed up for this exchange visit or offered hosting: cancel their "
-            "sign-ups and withdraw their offers under Exchange visits first, so that they are "
-            "told, then delete the page."
-        ),
+def is_source(page):
+    """Whether `page` is the version its translations were made from; without
+    wagtail-localize's record, the first version made (not an alias) is."""
+    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
+    if source is not None:
+        return source.locale_id == page.locale_id
+    first = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
     )
-    return redirect(back)
+    return page.pk == first
+
+
+REFUSALS = {
+    MeetingPage: _(
+        "Members are registered for this meeting or waiting for a place: deleting it would "
+        "delete their registrations without telling them. Cancel the meeting instead (tick "
+        "“cancelled” and publish: they are told by email and the invitation leaves their "
+        "calendars), or cancel their registrations under Registrations; then it can be "
+        "deleted. A translation can be deleted alone while the meeting stays published in its "
+        "original language: its registrations move there."
+    ),
+    VisitPage: _(
+        "Members have signed up for this exchange visit or offered hosting: cancel their "
+        "sign-ups and withdraw their offers under Exchange visits first, so that they are "
+        "told, then delete the page."
+    ),
+}
+
+
+def refused_deletion(request, pages, back):
+    """The editor's deletion of `pages` (the pages below them included), or None when it may go
+    ahead. Sent (POST), it first locks every language version of what it takes, as a deletion
+    does (community.contributions.lock_for_deletion), but before Django collects what goes
+    with them (where registrations and sign-ups move to another version): a registration sent
+    meanwhile is stored before and counted here, or waits and finds the page gone; a second
+    editor deleting another version at once waits, and is refused or finds it gone."""
+    going = contributions.with_pages_below(pages)
+    if request.method == "POST":
+        contributions.lock_for_deletion(going)
+        if Page.objects.filter(pk__in=[page.pk for page in pages]).count() < len(pages):
+            messages.error(request, _("This page was deleted meanwhile by someone else."))
+            return redirect(back())
+    losing = losing_sign_ups(going)
+    if not losing:
+        return None
+    for model in {type(page) for page in losing}:
+        messages.error(request, REFUSALS[model])
+    return redirect(back())
 
 
 @hooks.register("before_delete_page")
-def keep_a_visit_with_sign_ups(request, page):
-    """A visit that members signed up for or offered hosting for is not deleted with them (nor
-    with a page above it): the coordinators cancel the sign-ups and withdraw the offers first
-    (Exchange visits), so that guests and hosts are told."""
-    losing = visits_losing_sign_ups([page])
-    if not losing:
-        return None
-    return refuse_deleting(
-        request, losing, reverse("wagtailadmin_explore", args=[page.get_parent().pk])
-    )
+def keep_what_members_signed_up_for(request, page):
+    """A meeting members count on, or a visit that members signed up for or offered hosting
+    for, is not deleted with them (nor with a page above it): the editors cancel the meeting
+    (the registered are told), or the coordinators cancel the sign-ups and withdraw the offers
+    first (Exchange visits), so that guests and hosts are told."""
+
+    def back():
+        parent = Page.objects.filter(path=page.path[: -page.steplen]).first()
+        if parent is None:
+            return reverse("wagtailadmin_explore_root")
+        return reverse("wagtailadmin_explore", args=[parent.pk])
+
+    return refused_deletion(request, [page], back)
 
 
 @hooks.register("after_bulk_action")
@@ -178,11 +221,10 @@ def give_up_places_of_accounts_made_inactive(request, action_type, objects, acti
 
 
 @hooks.register("before_bulk_action")
-def keep_visits_with_sign_ups_in_bulk(request, action_type, objects, action):
+def keep_what_members_signed_up_for_in_bulk(request, action_type, objects, action):
     """The same for the explorer's bulk delete."""
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
-    losing = visits_losing_sign_ups(objects)
-    if not losing:
-        return None
-    return refuse_deleting(request, losing, action.next_url or reverse("wagtailadmin_explore_root"))
+    return refused_deletion(
+        request, objects, lambda: action.next_url or reverse("wagtailadmin_explore_root")
+    )

@@ -450,6 +450,15 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     def registrations(self):
         return Registration.objects.for_meeting(self)
 
+    def has_sign_ups(self):
+        """Whether members count on the meeting: registered or waiting for a place, for a
+        meeting neither cancelled (they were told, and the invitation left their calendars) nor
+        over. Such a meeting is not deleted whole (exchanges/wagtail_hooks.py), as a visit
+        with sign-ups is not."""
+        if self.cancelled or self.is_past():
+            return False
+        return self.registrations().active().exists()
+
     def announced_sequence(self):
         """The SEQUENCE of what participants were last told (AnnouncedSchedule)."""
         return AnnouncedSchedule.objects.sequence_of(self)

@@ -1,0 +1,113 @@
+"""An editor deletes a meeting members registered for (found by the attack pass: deleting its
+last language version, or both at once with the explorer's bulk delete, deleted the
+registrations untold, the invitations left in the members' calendars; deleting a Dutch meeting
+moved them onto its German alias, which Wagtail turns into an unpublished page)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+
+from exchanges.models import MeetingPage, Registration
+from home.machine_translation import ensure_aliases
+from tests.calendar_base import CalendarMixin, local
+
+User = get_user_model()
+
+REFUSED = (
+    "Members are registered for this meeting or waiting for a place: deleting it would delete "
+    "their registrations without telling them."
+)
+
+
+def delete_url(page):
+    return reverse("wagtailadmin_pages:delete", args=[page.pk])
+
+
+def bulk_delete_url(*pages):
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    return bulk + "?" + "&".join(f"id={page.pk}" for page in pages)
+
+
+class DeletingAMeetingWithRegistrationsTests(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.bike_ride = cls.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        cls.bike_ride_de = cls.translated(cls.bike_ride, title="Radtour", slug="radtour")
+        cls.anke = User.objects.create_user("anke@example.org", "x", display_name="Anke")
+        cls.editor = User.objects.create_superuser("redactie@example.org", "x", language="de")
+
+    def setUp(self):
+        Registration.objects.register(self.bike_ride, self.anke)
+        self.client.force_login(self.editor)
+
+    def assert_refused(self, response):
+        self.assertEqual(response.status_code, 302)
+        shown = [str(message) for message in get_messages(response.wsgi_request)]
+        with translation.override("de"):
+            expected = translation.gettext(REFUSED)
+        self.assertTrue(any(message.startswith(expected) for message in shown), shown)
+        self.assertTrue(MeetingPage.objects.filter(pk=self.bike_ride.pk).exists())
+        self.assertEqual(Registration.objects.active().count(), 1)
+
+    def test_the_last_language_version_is_not_deleted_the_translation_is(self):
+        self.client.post(delete_url(self.bike_ride_de))
+        self.assertFalse(MeetingPage.objects.filter(pk=self.bike_ride_de.pk).exists())
+        self.assert_refused(self.client.post(delete_url(self.bike_ride)))
+
+    def test_the_confirmation_page_says_why_it_is_not_deleted(self):
+        self.client.post(delete_url(self.bike_ride_de))
+        self.assert_refused(self.client.get(delete_url(self.bike_ride)))
+
+    def test_a_bulk_delete_of_both_versions_takes_neither(self):
+        self.assert_refused(self.client.post(bulk_delete_url(self.bike_ride, self.bike_ride_de)))
+        self.assertTrue(MeetingPage.objects.filter(pk=self.bike_ride_de.pk).exists())
+
+    def test_deleting_the_calendar_does_not_take_the_meeting(self):
+        self.assert_refused(self.client.post(delete_url(self.calendar)))
+
+    def test_a_meeting_cancelled_first_can_be_deleted(self):
+        self.bike_ride.cancelled = True
+        self.bike_ride.save_revision().publish()
+        self.client.post(bulk_delete_url(self.bike_ride, self.bike_ride_de))
+        self.assertFalse(MeetingPage.objects.filter(pk=self.bike_ride.pk).exists())
+
+    def test_a_meeting_whose_registrations_were_cancelled_can_be_deleted(self):
+        Registration.objects.cancel(self.bike_ride, self.anke)
+        self.client.post(bulk_delete_url(self.bike_ride, self.bike_ride_de))
+        self.assertFalse(MeetingPage.objects.filter(pk=self.bike_ride.pk).exists())
+
+
+class DeletingAMeetingWithAnAliasTests(CalendarMixin, TestCase):
+    """The German version is an alias of the Dutch meeting: deleting the Dutch one turns it into
+    an unpublished page of its own, which members cannot reach."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.bike_ride = cls.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        ensure_aliases(cls.bike_ride)
+        cls.alias = MeetingPage.objects.get(
+            translation_key=cls.bike_ride.translation_key, locale=cls.german
+        )
+        cls.sabine = User.objects.create_user(
+            "sabine@example.org", "x", display_name="Sabine", language="de"
+        )
+        cls.editor = User.objects.create_superuser("redactie@example.org", "x")
+
+    def setUp(self):
+        Registration.objects.register(self.bike_ride, self.sabine)
+
+    def test_the_meeting_is_not_deleted_from_under_its_alias(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(delete_url(self.bike_ride))
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(MeetingPage.objects.filter(pk=self.bike_ride.pk).exists())
+        self.assertEqual(Registration.objects.get().meeting_id, self.bike_ride.pk)
+
+    def test_registrations_never_move_onto_the_unpublished_former_alias(self):
+        MeetingPage.objects.get(pk=self.bike_ride.pk).delete()
+        self.assertFalse(MeetingPage.objects.get(pk=self.alias.pk).live)
+        self.assertFalse(Registration.objects.filter(meeting_id=self.alias.pk).exists())
