@@ -19,7 +19,7 @@ from community.models import Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
 from community.roles.setup import setup_roles
 from exchanges.factories import VisitPageFactory
-from exchanges.models import GuestParty, Registration, StoryPage
+from exchanges.models import GuestParty, MeetingPage, Registration, StoryPage
 from home.cache import PAGES, CacheVersion
 from home.machine_translation import ensure_aliases
 from tests import test_visit_member
@@ -311,3 +311,69 @@ class DeletedWhileSignedUpForTests(VisitMixin, TransactionTestCase):
         )
         self.assertEqual(answers, [302, 404])
         self.assertFalse(GuestParty.objects.exists())
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class MeetingVersionDeletedWhileRegisteredForTests(CalendarMixin, TransactionTestCase):
+    """An editor deletes the German version of a meeting while a member registers for it, or
+    while another editor deletes the Dutch one (found by the attack pass: the registration
+    committed between Django's collection of what the deletion takes and its lock, and the
+    editor was answered 500; of two editors deleting both versions at once, one was)."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_calendar()
+        self.bike_ride = self.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        self.bike_ride_de = self.translated(self.bike_ride, title="Radtour", slug="radtour")
+        self.editor = Client()
+        self.editor.force_login(User.objects.create_superuser("redactie@example.org", "x"))
+        self.anke = User.objects.create_user("anke@example.org", "x", display_name="Anke")
+        self.sabine = User.objects.create_user("sabine@example.org", "x", display_name="Sabine")
+
+    def test_a_registration_stored_while_the_translation_is_deleted_moves_with_the_others(self):
+        registered, release = threading.Event(), threading.Event()
+
+        def register():
+            with transaction.atomic():
+                Registration.objects.register(self.bike_ride_de, self.sabine)
+                registered.set()
+                release.wait(20)
+
+        registering, _answers = in_thread(register)
+        self.assertTrue(registered.wait(10))
+        deleting, deleted = in_thread(
+            lambda: self.editor.post(f"/admin/pages/{self.bike_ride_de.pk}/delete/")
+        )
+        self.assertTrue(waiting_for_locks(1))
+        release.set()
+        registering.join()
+        deleting.join()
+        self.assertEqual([getattr(answer, "status_code", answer) for answer in deleted], [302])
+        self.assertFalse(Page.objects.filter(pk=self.bike_ride_de.pk).exists())
+        self.assertEqual(Registration.objects.get(user=self.sabine).meeting_id, self.bike_ride.pk)
+
+    def test_of_two_editors_deleting_both_versions_at_once_one_is_refused(self):
+        Registration.objects.register(self.bike_ride, self.anke)
+        Registration.objects.register(self.bike_ride_de, self.sabine)
+        release = hold(self, Page.objects.filter(translation_key=self.bike_ride.translation_key))
+        other_editor = Client()
+        other_editor.force_login(User.objects.create_superuser("redaktion@example.org", "x"))
+        deletions = [
+            in_thread(lambda: self.editor.post(f"/admin/pages/{self.bike_ride_de.pk}/delete/")),
+            in_thread(lambda: other_editor.post(f"/admin/pages/{self.bike_ride.pk}/delete/")),
+        ]
+        self.assertTrue(waiting_for_locks(2))
+        release.set()
+        answers = []
+        for thread, answered in deletions:
+            thread.join()
+            answers += [getattr(answer, "status_code", answer) for answer in answered]
+        self.assertEqual(answers, [302, 302])
+        [left] = MeetingPage.objects.filter(translation_key=self.bike_ride.translation_key)
+        self.assertEqual(
+            set(Registration.objects.active().values_list("meeting_id", flat=True)), {left.pk}
+        )
+        self.assertEqual(Registration.objects.active().count(), 2)
