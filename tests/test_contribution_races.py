@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.db import connection, transaction
 from django.test import Client, TransactionTestCase
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page, WorkflowState
 
@@ -377,3 +379,24 @@ class MeetingVersionDeletedWhileRegisteredForTests(CalendarMixin, TransactionTes
             set(Registration.objects.active().values_list("meeting_id", flat=True)), {left.pk}
         )
         self.assertEqual(Registration.objects.active().count(), 2)
+
+    def test_an_editor_deleting_a_version_another_deleted_meanwhile_is_told(self):
+        release = hold(self, Page.objects.filter(translation_key=self.bike_ride.translation_key))
+        other_editor = Client()
+        other_editor.force_login(User.objects.create_superuser("redaktion@example.org", "x"))
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        both = f"{bulk}?id={self.bike_ride.pk}&id={self.bike_ride_de.pk}"
+        bulk_deleting, bulk_deleted = in_thread(lambda: other_editor.post(both))
+        self.assertTrue(waiting_for_locks(1))
+        deleting, deleted = in_thread(
+            lambda: self.editor.post(f"/admin/pages/{self.bike_ride_de.pk}/delete/", follow=True)
+        )
+        self.assertTrue(waiting_for_locks(2))
+        release.set()
+        bulk_deleting.join()
+        deleting.join()
+        self.assertEqual(bulk_deleted[0].status_code, 302)
+        self.assertFalse(MeetingPage.objects.exists())
+        with translation.override(deleted[0].wsgi_request.LANGUAGE_CODE):
+            told = translation.gettext("This page was deleted meanwhile by someone else.")
+        self.assertContains(deleted[0], told)
