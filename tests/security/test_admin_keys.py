@@ -29,17 +29,19 @@ HOSTILE_VALUES = {
 PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
+def all_routes(patterns=None, prefix=""):
+    """(route, pattern) of every URL pattern the resolver knows, in order."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from all_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern
+
+
 def admin_routes():
     """(route, pattern) of every route pattern under admin/ with a parameter, in order."""
 
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
-            elif isinstance(pattern, URLPattern):
-                yield prefix + str(pattern.pattern), pattern
-
-    for route, pattern in walk(get_resolver().url_patterns, ""):
+    for route, pattern in all_routes():
         # Regular expressions: only Wagtail's catch-all and test404, without an object's key.
         if route.startswith("admin/") and PARAMETER.search(route) and "^" not in route:
             yield route, pattern
@@ -102,14 +104,7 @@ class AdminAddressSweepTests(AdminKeysTestCase):
 def listing_routes():
     """Every admin listing with filters that needs no key: ours, Wagtail's, wagtail-localize's."""
 
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
-            elif isinstance(pattern, URLPattern):
-                yield prefix + str(pattern.pattern), pattern
-
-    for route, pattern in walk(get_resolver().url_patterns, ""):
+    for route, pattern in all_routes():
         view_class = getattr(pattern.callback, "view_class", None)
         if route.startswith("admin/") and not PARAMETER.search(route) and "^" not in route:
             if hasattr(view_class, "filterset_class"):
