@@ -8,7 +8,7 @@ validate the model): Wagtail's own check compares the address as typed, and its 
 email address."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -80,12 +80,28 @@ class RefusingTakenAddresses:
             raise
 
 
-class AddingView(RefusingTakenAddresses, CreateView):
+class GuardingAdministrators:
+    """Only an administrator makes an administrator: an account manager (a group with Wagtail's
+    user permissions) made one by ticking the box (attack of 2026-12-04)."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.request.user.is_superuser:
+            form.fields.pop("is_superuser", None)
+        return form
+
+
+class AddingView(GuardingAdministrators, RefusingTakenAddresses, CreateView):
     pass
 
 
-class EditingView(RefusingTakenAddresses, EditView):
-    pass
+class EditingView(GuardingAdministrators, RefusingTakenAddresses, EditView):
+    def dispatch(self, request, *args, **kwargs):
+        # An administrator's account is theirs and other administrators': a new password or
+        # address from an account manager took it over. Refused as Wagtail refuses deleting it.
+        if self.object.is_superuser and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class UserViewSet(WagtailUserViewSet):

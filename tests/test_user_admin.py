@@ -10,7 +10,7 @@ from unittest import mock
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connection, transaction
 from django.test import Client, TestCase, TransactionTestCase
@@ -154,6 +154,111 @@ class AddingAnEditorTests(BilingualSiteTestCase):
             self.assertEqual(response.status_code, 200)
             self.assertIn("groups", response.context["form"].errors)
         self.assertFalse(User.objects.filter(email="redaktion@example.org").exists())
+
+
+class AccountManagersTests(BilingualSiteTestCase):
+    """A group that manages accounts without being administrators (Wagtail's group editor offers
+    adding, changing and deleting users): it neither makes an administrator nor takes one over
+    by a new password or address (attack of 2026-12-04)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        managers = Group.objects.create(name="Accountbeheer")
+        managers.permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            *Permission.objects.filter(
+                content_type__app_label=User._meta.app_label,
+                codename__in=["add_user", "change_user", "delete_user"],
+            ),
+        )
+        cls.manager = User.objects.create_user("accounts@example.org", PASSWORD)
+        cls.manager.groups.add(managers)
+        cls.administrator = User.objects.create_superuser(
+            "beheer@example.org", PASSWORD, first_name="Bea"
+        )
+        cls.editor = User.objects.create_user("editor@example.org", PASSWORD, language="nl")
+
+    def add(self, by):
+        self.client.force_login(by)
+        return self.client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "email": "nieuw@example.org",
+                "first_name": "Nina",
+                "last_name": "Nieuw",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "language": "nl",
+                "is_superuser": "on",
+            },
+        )
+
+    def edit(self, by, account, **fields):
+        self.client.force_login(by)
+        return self.client.post(
+            reverse("wagtailusers_users:edit", args=[account.pk]),
+            {
+                "email": account.email,
+                "first_name": "Ties",
+                "last_name": "Test",
+                "language": "nl",
+                "is_active": "on",
+                **fields,
+            },
+        )
+
+    def test_an_account_manager_adds_an_account_but_no_administrator(self):
+        form = self.client_get_form(self.manager, reverse("wagtailusers_users:add"))
+        self.assertNotIn("is_superuser", form.fields)
+        self.assertEqual(self.add(self.manager).status_code, 302)
+        self.assertFalse(User.objects.get(email="nieuw@example.org").is_superuser)
+
+    def test_an_account_manager_does_not_make_an_account_an_administrator(self):
+        edit = reverse("wagtailusers_users:edit", args=[self.editor.pk])
+        self.assertNotIn("is_superuser", self.client_get_form(self.manager, edit).fields)
+        self.assertEqual(self.edit(self.manager, self.editor, is_superuser="on").status_code, 302)
+        self.editor.refresh_from_db()
+        self.assertFalse(self.editor.is_superuser)
+
+    def test_an_account_manager_does_not_take_over_an_administrator(self):
+        self.client.force_login(self.manager)
+        edit = reverse("wagtailusers_users:edit", args=[self.administrator.pk])
+        self.assertRefused(self.client.get(edit))
+        response = self.edit(
+            self.manager,
+            self.administrator,
+            email="overgenomen@example.org",
+            password1="overgenomen-123",
+            password2="overgenomen-123",
+        )
+        self.assertRefused(response)
+        self.administrator.refresh_from_db()
+        self.assertEqual(self.administrator.email, "beheer@example.org")
+        self.assertTrue(self.administrator.check_password(PASSWORD))
+        self.assertTrue(self.administrator.is_superuser)
+
+    def test_an_administrator_still_makes_and_edits_administrators(self):
+        self.assertEqual(self.add(self.administrator).status_code, 302)
+        self.assertTrue(User.objects.get(email="nieuw@example.org").is_superuser)
+        other = User.objects.create_superuser("tweede@example.org", PASSWORD)
+        self.assertEqual(self.edit(self.administrator, other, last_name="Twee").status_code, 302)
+        other.refresh_from_db()
+        self.assertEqual(other.last_name, "Twee")
+        self.edit(self.administrator, self.editor, is_superuser="on")
+        self.editor.refresh_from_db()
+        self.assertTrue(self.editor.is_superuser)
+
+    def assertRefused(self, response):
+        # Wagtail's refusal, as of deleting an administrator: back to the dashboard.
+        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+
+    def client_get_form(self, by, url):
+        self.client.force_login(by)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return response.context["form"]
 
 
 class OneAccountPerAddressTests(BilingualSiteTestCase):
