@@ -42,7 +42,11 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # writer leaves unquoted (Excel in English opens a Dutch admin's file at its commas, Dutch Excel
 # an English one at its semicolons): there each part after one is a cell of its own, and each
 # line of a value with line breaks a row of its own; a quote the writer doubled may open the cell.
-FORMULA_AFTER_SEPARATOR = re.compile(r'([,;\r\n]\s*"*)(?=[=+\-@])')
+#
+# The start of a value is read as the start after a separator: a spreadsheet that trims leading
+# spaces (any Unicode space: no-break, ideographic) reads " =1" as a formula, and one in an East
+# Asian language takes the full-width signs for the ASCII ones (attack of 2026-12-04).
+FORMULA_AFTER_SEPARATOR = re.compile(r'((?:^|[,;\r\n])\s*"*)(?=[=+\-@＝＋－＠])')
 SEMICOLON_LANGUAGES = ("nl", "de")
 
 

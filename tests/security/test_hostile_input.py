@@ -349,6 +349,24 @@ class CsvExportTests(HostileSiteMixin, TestCase):
         ]
         self.assertEqual([cell for cell in cells if cell.startswith(("=", "+", "-", "@"))], [])
 
+    def test_a_formula_behind_spaces_or_in_full_width_stays_text(self):
+        # A spreadsheet that trims a cell's leading spaces, or takes a full-width sign for its
+        # ASCII one, reads a formula there too: at the start of a value as after a separator
+        # (attack of 2026-12-04).
+        spaced = [" =1+1", "\xa0+31", "\u3000-2+3", "\u2003@SUM(A1)"]
+        hostile = [*spaced, "＝1+1", "＋1", "－1", "＠A1"]
+        for number, name in enumerate(hostile):
+            Registration.objects.register(self.session, member(f"lid{number}@example.org", name))
+        Registration.objects.register(self.session, member("lid@example.org", "Zie;＝1,\xa0＠A1"))
+        content = self.export_text("/admin/registrations/")
+        cells = [
+            cell.strip('"') for line in content.splitlines() for cell in re.split("[;,]", line)
+        ]
+        formula = re.compile(r'[\s"]*[=+\-@＝＋－＠]')
+        self.assertEqual([cell for cell in cells if formula.match(cell)], [])
+        names = {row[2] for row in csv.reader(io.StringIO(content), delimiter=";")}
+        self.assertLessEqual({" '=1+1", "\xa0'+31", "'＝1+1", "'＠A1"}, names)
+
     def test_a_title_that_looks_like_a_formula_stays_text_in_wagtails_own_reports(self):
         self.contribution.title = '=HYPERLINK("http://evil.example")'
         self.contribution.save_revision().publish()
