@@ -33,6 +33,7 @@ import re
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 
@@ -81,6 +82,14 @@ def neutralised(value):
     return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
 
 
+def storable(value):
+    """An XLSX cell's value that openpyxl accepts: it refuses control characters (a form feed
+    pasted from a document into a report's message), and the download was a server error."""
+    if not isinstance(value, str):
+        return value
+    return ILLEGAL_CHARACTERS_RE.sub(" ", value)
+
+
 def csv_rows(view, queryset, delimiter):
     """Wagtail's `stream_csv`, with the separator of the admin's language."""
     writer = csv.DictWriter(Echo(), fieldnames=view.list_export, delimiter=delimiter)
@@ -106,9 +115,10 @@ def as_listed(moment):
 
 
 def protect_csv_exports():
-    """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised`, write
-    their CSV in the admin's language and time zone with its `separator`, after a `BOM`, and
-    say choices and moments as the listings do (both formats), under the listings' headings."""
+    """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised` and every
+    XLSX cell through `storable`, write their CSV in the admin's language and time zone with its
+    `separator`, after a `BOM`, and say choices and moments as the listings do (both formats),
+    under the listings' headings."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
@@ -129,7 +139,7 @@ def protect_csv_exports():
             return f"{value:%Y-%m-%d %H:%M}" if export_format == self.FORMAT_CSV else value
         value = preprocess(self, field, value, export_format)
         if export_format != self.FORMAT_CSV:
-            return value
+            return storable(value)
         return neutralised(value)
 
     def stream_csv(self, queryset):

@@ -107,6 +107,18 @@ class RegistrationExportTests(ExportTestCase):
                     cells = [cell for line in text.splitlines() for cell in line.split(other)]
                     self.assertFalse([cell for cell in cells if cell.startswith(("=", "@"))])
 
+    def test_a_control_character_in_a_name_does_not_break_the_excel_export(self):
+        """openpyxl refuses control characters (a form feed pasted from a document): the
+        download was a server error. Excel is given a space in their place."""
+        pasted = User.objects.create_user(
+            "p@example.org", "x", display_name="Jansen\x0cvan\x1bDijk"
+        )
+        Registration.objects.register(self.session, pasted)
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                names = [row[2] for row in self.rows(language, "xlsx")]
+                self.assertIn("Jansen van Dijk", names)
+
     # As a spreadsheet reads a date and time from text, and as Excel stores one.
     TIMES = {
         "csv": lambda at: f"{at:%Y-%m-%d %H:%M}",
