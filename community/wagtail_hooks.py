@@ -41,7 +41,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.validators import validate_text
 
-from . import contributions, review_decisions, roles
+from . import contributions, review_decisions, roles, user_admin
 from .forms import towns_named
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
@@ -143,6 +143,9 @@ class TownViewSet(SnippetViewSet):
 
 
 register_snippet(TownViewSet)
+# After Wagtail's own (its users app comes later in INSTALLED_APPS), which they replace.
+hooks.register("register_bulk_action", user_admin.SetActiveState, order=1)
+hooks.register("register_bulk_action", user_admin.AssignRole, order=1)
 
 
 @hooks.register("before_edit_snippet")

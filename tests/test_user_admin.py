@@ -250,6 +250,24 @@ class AccountManagersTests(BilingualSiteTestCase):
         self.editor.refresh_from_db()
         self.assertTrue(self.editor.is_superuser)
 
+    def test_an_account_manager_neither_deactivates_nor_regroups_an_administrator_in_bulk(self):
+        # Wagtail's bulk actions on the users list asked only for the permission to change users:
+        # an account manager locked the administrators out (outsider's pass, 2026-12-04).
+        self.client.force_login(self.manager)
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        ids = f"?id={self.administrator.pk}&id={self.editor.pk}"
+        self.client.post(
+            f"/admin/bulk/community/user/set_active_state/{ids}", {"mark_as_active": "False"}
+        )
+        self.client.post(f"/admin/bulk/community/user/assign_role/{ids}", {"role": editors.pk})
+        self.administrator.refresh_from_db()
+        self.editor.refresh_from_db()
+        self.assertTrue(self.administrator.is_active)
+        self.assertFalse(self.administrator.groups.exists())
+        # The accounts an account manager may manage still are.
+        self.assertFalse(self.editor.is_active)
+        self.assertIn(editors, self.editor.groups.all())
+
     def assertRefused(self, response):
         # Wagtail's refusal, as of deleting an administrator: back to the dashboard.
         self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
