@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.sites.shortcuts import get_current_site
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
@@ -46,6 +46,33 @@ class AccountAdapter(DefaultAccountAdapter):
 
     # Where the login being finished sends the user (see `post_login`).
     landing = ""
+
+    def confirm_email(self, request, email_address):
+        """A member's new address, confirmed by the link sent there; unless another account got
+        the address meanwhile (an administrator added it): then nothing is confirmed and the
+        member is told. Before, the database's refusal was a server error that left the
+        address marked verified on the member's side (outsider's pass of 2026-12-04)."""
+        try:
+            with transaction.atomic():
+                return super().confirm_email(request, email_address)
+        except IntegrityError:
+            taken = (
+                get_user_model()
+                .objects.filter(email__iexact=email_address.email)
+                .exclude(pk=email_address.user_id)
+            )
+            if not taken.exists():
+                raise
+        email_address.refresh_from_db()
+        messages.error(
+            request,
+            _(
+                "%(email)s now belongs to another account, so it was not confirmed for yours. "
+                "You still log in with your address as before."
+            )
+            % {"email": email_address.email},
+        )
+        return False
 
     def send_mail(self, template_prefix, email, context):
         """Rendered now, in the member's language; sent by the task worker (home/mail.py), so a

@@ -16,7 +16,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
 from allauth.core import ratelimit
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 
 def unconfirmed_claims(email):
@@ -42,6 +42,18 @@ class SignupForm(AllauthSignupForm):
         if self.account_already_exists and not claimed_for_real(email):
             self.account_already_exists = False
         return email
+
+    def try_save(self, request):
+        """Two sign-ups with one address at the same moment both pass the form's check; the
+        database lets one through, and the other is answered as any sign-up with a taken
+        address (allauth mails the owner), not with a server error (outsider's pass)."""
+        try:
+            return super().try_save(request)
+        except IntegrityError:
+            if not claimed_for_real(self.cleaned_data["email"]):
+                raise
+        self.account_already_exists = True
+        return super().try_save(request)
 
     @transaction.atomic
     def save(self, request):

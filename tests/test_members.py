@@ -8,12 +8,15 @@ import json
 import os
 import re
 import uuid
+from unittest import mock
 from urllib.parse import quote
 
-from allauth.account.models import EmailAddress
+from allauth.account.forms import BaseSignupForm as AllauthSignupForm
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -172,6 +175,43 @@ class SignUpTests(MembersTestCase):
         response = self.signup(email="ANNA@Example.org")
         self.assertRedirects(response, "/nl/accounts/confirm-email/", fetch_redirect_response=False)
         self.assertEqual(User.objects.filter(email__iexact="anna@example.org").count(), 1)
+
+    def test_a_sign_up_whose_address_another_sign_up_took_meanwhile_is_answered_as_taken(self):
+        # Outsider's pass: of sign-ups with one address sent at one moment, all but the first
+        # were a server error. Here the other account is saved right after this form's check
+        # (allauth's), before this save; on PostgreSQL the same happens between two requests.
+        check = AllauthSignupForm.validate_unique_email
+
+        def signed_up_meanwhile(form, value):
+            email = check(form, value)
+            User.objects.create_user("CARLA@example.org", "een-heel-lang-wachtwoord")
+            return email
+
+        with mock.patch.object(AllauthSignupForm, "validate_unique_email", signed_up_meanwhile):
+            response = self.signup(email="carla@example.org")
+        self.assertRedirects(response, "/nl/accounts/confirm-email/", fetch_redirect_response=False)
+        self.assertEqual(User.objects.filter(email__iexact="carla@example.org").count(), 1)
+
+    def test_confirming_an_address_another_account_got_meanwhile_confirms_nothing(self):
+        # Outsider's pass: an administrator gave the address to a new account before the member
+        # followed her link: a server error, and her claim was left verified.
+        claim = EmailAddress.objects.create(user=self.bernd, email="neu@example.org")
+        User.objects.create_user("NEU@example.org", "een-heel-lang-wachtwoord")
+        self.client.force_login(self.bernd)
+        response = self.client.post(
+            f"/de/accounts/confirm-email/{EmailConfirmationHMAC(claim).key}/"
+        )
+        self.assertLess(response.status_code, 500)
+        claim.refresh_from_db()
+        self.assertFalse(claim.verified)
+        self.bernd.refresh_from_db()
+        self.assertEqual(self.bernd.email, "bernd@example.org")
+        told = [str(message) for message in get_messages(response.wsgi_request)]
+        self.assertIn(
+            "neu@example.org gehört inzwischen zu einem anderen Konto und wurde deshalb nicht für "
+            "Ihres bestätigt. Sie melden sich weiter mit Ihrer bisherigen Adresse an.",
+            told,
+        )
 
     def test_a_member_cannot_change_to_another_accounts_address_in_other_case(self):
         EmailAddress.objects.create(
