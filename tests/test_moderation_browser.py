@@ -137,13 +137,19 @@ def test_the_dashboard_offers_the_page_search_only_to_who_may_search_pages(
         page.context.close()
 
 
-def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, live_server, browser):
+def awaiting_review(site):
+    """A member's story "Fietsen naar Clarholz", sent to the moderators."""
     member = get_user_model().objects.create_user("lid@example.org", "x", display_name="Lid")
     story = site.story(title="Fietsen naar Clarholz", slug="fietsen", live=False)
     story.owner, story.member_contribution = member, True
     story.save()
     story.save_revision(user=member)
     story.get_workflow().start(story, member)
+    return story
+
+
+def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, live_server, browser):
+    story = awaiting_review(site)
     page = log_in_as_moderator(browser, live_server, width=1280)
     page.goto(f"{live_server.url}/admin/")
     review = page.get_by_role("group", name="Fietsen naar Clarholz")
@@ -178,12 +184,7 @@ def test_on_a_phone_the_users_list_shows_its_title_and_add_button(site, live_ser
 def test_on_a_phone_the_review_buttons_need_no_sideways_scrolling(site, live_server, browser):
     """Found by the newcomer's walk: the dashboard's review buttons were a fifth column, off
     the screen of the moderator's phone."""
-    member = get_user_model().objects.create_user("lid@example.org", "x", display_name="Lid")
-    story = site.story(title="Fietsen naar Clarholz", slug="fietsen", live=False)
-    story.owner, story.member_contribution = member, True
-    story.save()
-    story.save_revision(user=member)
-    story.get_workflow().start(story, member)
+    awaiting_review(site)
     page = log_in_as_moderator(browser, live_server, width=390)
     page.goto(f"{live_server.url}/admin/")
     review = page.get_by_role("group", name="Fietsen naar Clarholz")
