@@ -169,6 +169,37 @@ REFUSALS = {
 }
 
 
+UNPUBLISHING_REFUSAL = _(
+    "Members are registered for this meeting or waiting for a place: unpublishing it would "
+    "leave them registered for a page they cannot open, untold. Cancel the meeting instead "
+    "(tick “cancelled” and publish: they are told by email and the invitation leaves their "
+    "calendars), or cancel their registrations under Registrations; then it can be unpublished."
+)
+
+
+def refused_unpublishing(request, pages, back):
+    """The editor's unpublishing of `pages` (with the pages below them if the form says so), or
+    None when it may go ahead: not while members count on a meeting among them (walk of
+    2026-12-04: the member area linked to a page not found, its cancel button gone, and the
+    registration email's promise to cancel on the meeting's page broken)."""
+    if request.POST.get("include_descendants"):
+        going = contributions.with_pages_below(pages)
+    else:
+        going = Page.objects.filter(pk__in=[page.pk for page in pages])
+    meetings = MeetingPage.objects.live().filter(pk__in=going.values("pk"))
+    if not any(meeting.has_sign_ups() for meeting in meetings):
+        return None
+    messages.error(request, UNPUBLISHING_REFUSAL)
+    return redirect(back())
+
+
+@hooks.register("before_unpublish_page")
+def keep_meetings_members_count_on_published(request, page):
+    return refused_unpublishing(
+        request, [page], lambda: reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    )
+
+
 def refused_deletion(request, pages, back):
     """The editor's deletion of `pages` (the pages below them included), or None when it may go
     ahead. Sent (POST), it first locks every language version of what it takes, as a deletion
@@ -222,9 +253,12 @@ def give_up_places_of_accounts_made_inactive(request, action_type, objects, acti
 
 @hooks.register("before_bulk_action")
 def keep_what_members_signed_up_for_in_bulk(request, action_type, objects, action):
-    """The same for the explorer's bulk delete."""
-    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+    """The same for the explorer's bulk delete and bulk unpublish."""
+    if action_type not in ("delete", "unpublish") or not objects:
         return None
-    return refused_deletion(
+    if not isinstance(objects[0], Page):
+        return None
+    refused = refused_deletion if action_type == "delete" else refused_unpublishing
+    return refused(
         request, objects, lambda: action.next_url or reverse("wagtailadmin_explore_root")
     )

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from exchanges.models import MeetingPage, Registration
-from exchanges.wagtail_hooks import REFUSALS
+from exchanges.wagtail_hooks import REFUSALS, UNPUBLISHING_REFUSAL
 from home.machine_translation import ensure_aliases
 from tests.calendar_base import CalendarMixin, local
 
@@ -27,7 +27,9 @@ def bulk_delete_url(*pages):
     return bulk + "?" + "&".join(f"id={page.pk}" for page in pages)
 
 
-class DeletingAMeetingWithRegistrationsTests(CalendarMixin, TestCase):
+class MeetingWithRegistrationsCase(CalendarMixin, TestCase):
+    """A meeting in Dutch and German that Anke registered for; a German editor."""
+
     @classmethod
     def setUpTestData(cls):
         cls.build_calendar()
@@ -43,6 +45,8 @@ class DeletingAMeetingWithRegistrationsTests(CalendarMixin, TestCase):
         Registration.objects.register(self.bike_ride, self.anke)
         self.client.force_login(self.editor)
 
+
+class DeletingAMeetingWithRegistrationsTests(MeetingWithRegistrationsCase):
     def assert_refused(self, response):
         self.assertEqual(response.status_code, 302)
         shown = [str(message) for message in get_messages(response.wsgi_request)]
@@ -111,3 +115,36 @@ class DeletingAMeetingWithAnAliasTests(CalendarMixin, TestCase):
         MeetingPage.objects.get(pk=self.bike_ride.pk).delete()
         self.assertFalse(MeetingPage.objects.get(pk=self.alias.pk).live)
         self.assertFalse(Registration.objects.filter(meeting_id=self.alias.pk).exists())
+
+
+class UnpublishingAMeetingWithRegistrationsTests(MeetingWithRegistrationsCase):
+    """Found by the newcomer's walk: an unpublished meeting left its members registered for a
+    page not found, without a cancel button and untold."""
+
+    def assert_refused_unpublishing(self, response):
+        self.assertEqual(response.status_code, 302)
+        shown = [str(message) for message in get_messages(response.wsgi_request)]
+        with translation.override("de"):
+            self.assertIn(str(UNPUBLISHING_REFUSAL), shown)
+        self.assertTrue(MeetingPage.objects.get(pk=self.bike_ride.pk).live)
+        self.assertTrue(MeetingPage.objects.get(pk=self.bike_ride_de.pk).live)
+
+    def test_neither_version_is_unpublished_nor_both_in_bulk(self):
+        for page in (self.bike_ride, self.bike_ride_de):
+            url = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+            self.assert_refused_unpublishing(self.client.post(url))
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+        ids = f"?id={self.bike_ride.pk}&id={self.bike_ride_de.pk}"
+        self.assert_refused_unpublishing(self.client.post(bulk + ids))
+
+    def test_unpublishing_the_calendar_with_its_pages_keeps_the_meeting_published(self):
+        url = reverse("wagtailadmin_pages:unpublish", args=[self.calendar.pk])
+        response = self.client.post(url, {"include_descendants": "on"})
+        self.assert_refused_unpublishing(response)
+        self.assertTrue(type(self.calendar).objects.get(pk=self.calendar.pk).live)
+
+    def test_a_cancelled_meeting_is_unpublished(self):
+        self.bike_ride.cancelled = True
+        self.bike_ride.save_revision().publish()
+        self.client.post(reverse("wagtailadmin_pages:unpublish", args=[self.bike_ride_de.pk]))
+        self.assertFalse(MeetingPage.objects.get(pk=self.bike_ride_de.pk).live)
