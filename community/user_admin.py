@@ -19,12 +19,22 @@ from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from community.models.users import EMAIL_TAKEN
+from home.validators import normalised_email
 
 LANGUAGE_HELP = _("The language of the emails this person receives from the site.")
 ERROR_MESSAGES = {**UserCreationForm.error_messages, "duplicate_username": EMAIL_TAKEN}
 
 
-class LanguageCreationForm(UserCreationForm):
+class CheckedAddress:
+    """The address checked as sign-up checks it, in the one spelling the site keeps
+    (`home.validators.normalised_email`): the admin took one ending in a zero-width space, to
+    the eye Joke's (attack of 2026-12-04)."""
+
+    def clean_email(self):
+        return normalised_email(self.cleaned_data["email"])
+
+
+class LanguageCreationForm(CheckedAddress, UserCreationForm):
     """The language is chosen, never guessed: a preselected one (the administrator's own) was
     left as it stood for a German editor, and one inferred from the groups overrode a choice
     the form showed (walk of 2026-12-04)."""
@@ -53,7 +63,7 @@ class LanguageCreationForm(UserCreationForm):
         return user
 
 
-class LanguageEditForm(UserEditForm):
+class LanguageEditForm(CheckedAddress, UserEditForm):
     error_messages = ERROR_MESSAGES
 
     class Meta(UserEditForm.Meta):

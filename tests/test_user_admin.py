@@ -342,6 +342,15 @@ class OneAccountPerAddressTests(BilingualSiteTestCase):
         self.willem.refresh_from_db()
         self.assertEqual(self.willem.email, "willem@bewoners.example")
 
+    def test_an_address_with_an_invisible_character_is_refused(self):
+        # Attack: "anke@bewoners.example" with a zero-width space made a second Anke to the eye.
+        for address in ("anke@bewoners.example\u200b", "an\u200bke@bewoners.example"):
+            with self.subTest(address=address):
+                response = self.add(address)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("email", response.context["form"].errors)
+        self.assertEqual(User.objects.filter(email__icontains="ke@bewoners").count(), 1)
+
     def test_an_account_keeps_its_own_address_in_another_case(self):
         response = self.edit(self.willem, "Willem@bewoners.example")
         self.assertEqual(response.status_code, 302)
