@@ -117,7 +117,7 @@ def visit_listing_button(page, user, next_url=None):
 
 
 def losing_sign_ups(going):
-    """The meetings members count on (registered or waiting, see `MeetingPage.has_sign_ups`)
+    """The meetings members count on (registered or waiting, `MeetingQuerySet.counted_on`)
     and the visits with sign-ups (not cancelled) or offers (not withdrawn) that deleting the
     pages `going` (a queryset, the pages below included) would delete whole: their source
     version is among them, which takes its translations with it, or no version would be left
@@ -125,15 +125,19 @@ def losing_sign_ups(going):
     live: what members entered on it moves there (models.language_versions)."""
     going_pks = set(going.values_list("pk", flat=True))
     losing = {}
-    for model in (MeetingPage, VisitPage):
-        for page in model.objects.filter(pk__in=going_pks).select_related("locale"):
-            if page.translation_key in losing or not page.has_sign_ups():
-                continue
-            if (
-                is_source(page)
-                or surviving_version(Page.objects, page.translation_key, going_pks) is None
-            ):
-                losing[page.translation_key] = page
+    visits = VisitPage.objects.filter(pk__in=going_pks).select_related("locale")
+    signed_up = [
+        *MeetingPage.objects.filter(pk__in=going_pks).counted_on().select_related("locale"),
+        *(visit for visit in visits if visit.has_sign_ups()),
+    ]
+    for page in signed_up:
+        if page.translation_key in losing:
+            continue
+        if (
+            is_source(page)
+            or surviving_version(Page.objects, page.translation_key, going_pks) is None
+        ):
+            losing[page.translation_key] = page
     return list(losing.values())
 
 
@@ -186,18 +190,23 @@ def refused_unpublishing(request, pages, back):
         going = contributions.with_pages_below(pages)
     else:
         going = Page.objects.filter(pk__in=[page.pk for page in pages])
-    meetings = MeetingPage.objects.live().filter(pk__in=going.values("pk"))
-    if not any(meeting.has_sign_ups() for meeting in meetings):
+    if not MeetingPage.objects.live().filter(pk__in=going.values("pk")).counted_on().exists():
         return None
     messages.error(request, UNPUBLISHING_REFUSAL)
     return redirect(back())
 
 
+def explorer_above(page):
+    """The explorer's listing of the page's parent, where the editor came from."""
+    parent = Page.objects.filter(path=page.path[: -page.steplen]).first()
+    if parent is None:
+        return reverse("wagtailadmin_explore_root")
+    return reverse("wagtailadmin_explore", args=[parent.pk])
+
+
 @hooks.register("before_unpublish_page")
 def keep_meetings_members_count_on_published(request, page):
-    return refused_unpublishing(
-        request, [page], lambda: reverse("wagtailadmin_explore", args=[page.get_parent().pk])
-    )
+    return refused_unpublishing(request, [page], lambda: explorer_above(page))
 
 
 def refused_deletion(request, pages, back):
@@ -227,14 +236,7 @@ def keep_what_members_signed_up_for(request, page):
     for, is not deleted with them (nor with a page above it): the editors cancel the meeting
     (the registered are told), or the coordinators cancel the sign-ups and withdraw the offers
     first (Exchange visits), so that guests and hosts are told."""
-
-    def back():
-        parent = Page.objects.filter(path=page.path[: -page.steplen]).first()
-        if parent is None:
-            return reverse("wagtailadmin_explore_root")
-        return reverse("wagtailadmin_explore", args=[parent.pk])
-
-    return refused_deletion(request, [page], back)
+    return refused_deletion(request, [page], lambda: explorer_above(page))
 
 
 @hooks.register("after_bulk_action")

@@ -62,6 +62,18 @@ class MeetingQuerySet(PublicPageQuerySet):
         """Meetings that have not ended yet, the soonest first."""
         return self.filter(end__gte=now or timezone.now()).order_by(*UPCOMING_ORDER)
 
+    def counted_on(self, now=None):
+        """Meetings members count on: registered or waiting for a place, for a meeting neither
+        cancelled (they were told, and the invitation left their calendars) nor over. Such a
+        meeting is not deleted whole nor unpublished (exchanges/wagtail_hooks.py), as a visit
+        with sign-ups is not deleted."""
+        signed_up = Registration.objects.active().filter(
+            meeting_key=models.OuterRef("translation_key")
+        )
+        return self.filter(
+            models.Exists(signed_up), cancelled=False, end__gte=now or timezone.now()
+        )
+
     def past(self, now=None):
         """Meetings that have ended (MeetingPage.is_past), the latest first."""
         return self.filter(end__lt=now or timezone.now()).order_by(
@@ -449,15 +461,6 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     def registrations(self):
         return Registration.objects.for_meeting(self)
-
-    def has_sign_ups(self):
-        """Whether members count on the meeting: registered or waiting for a place, for a
-        meeting neither cancelled (they were told, and the invitation left their calendars) nor
-        over. Such a meeting is not deleted whole (exchanges/wagtail_hooks.py), as a visit
-        with sign-ups is not."""
-        if self.cancelled or self.is_past():
-            return False
-        return self.registrations().active().exists()
 
     def announced_sequence(self):
         """The SEQUENCE of what participants were last told (AnnouncedSchedule)."""
