@@ -21,7 +21,8 @@ byte order mark (U+FEFF) are refused in one line: a title or a name has no use f
 make two that look alike differ; a long text may keep them as the hint where a word may break.
 
 An email address is checked more strictly (`validate_email_address`): Django's own check accepts
-what no one types, and what makes one mailbox look like two."""
+what no one types, and what makes one mailbox look like two. An account's address, besides, has
+no letter that turns into another in capitals or small letters (`refuse_case_lookalikes`)."""
 
 import re
 import unicodedata
@@ -103,12 +104,62 @@ def validate_email_address(value):
         )
 
 
+# The small form of the dotted capital İ: an i and a combining dot above.
+SMALL_DOTTED_I = "i\u0307"
+
+
+def changes_under_case_mapping(character):
+    """Whether `character` lacks one small and one capital form that lead back to each other:
+    then comparing addresses in small letters (our constraint on `Lower(email)`, allauth,
+    `.lower()`) and in capitals (Django's `iexact`, `UPPER()` on PostgreSQL) can disagree. So
+    the dotted capital İ (small: i and a combining dot), the dotless ı (capital: I, whose small
+    letter is i), the long ſ (capital: S) and the Kelvin sign K (small: k, whose capital is K),
+    which Django's check lets into the name before the @ (its pattern ignores case, and they
+    match a to z then); and in a domain also the final sigma ς (capital: Σ, small σ), ß and the
+    ligatures (capitals of two letters, SS and FI, in Python and in PostgreSQL's builtin full
+    case mapping, while its libc mapping keeps ß). Refused, not mapped to one spelling: ß is
+    not ss to a domain, nor ı i. Every other character is its small form's as its capital is
+    its capital form's, so two addresses equal in small letters are equal in capitals, and the
+    other way round."""
+    lower, upper = character.lower(), character.upper()
+    return (
+        len(lower) != 1
+        or len(upper) != 1
+        or lower.upper() != upper
+        or upper.lower() != lower
+        or character.casefold() != lower
+    )
+
+
+def refuse_case_lookalikes(value):
+    """For an account's address: `HENDRİK@`, `hendrık@` and `ſabine@` are one login to Django's
+    `iexact` on PostgreSQL (`upper('hendrık')` is `HENDRIK`) and another account to the
+    constraint in small letters (outsider's pass of 2026-12-04). allauth's forms put the address
+    in small letters before we see it, which makes İ an i with a combining dot above: named as
+    the İ it was."""
+    unusual = [character for character in value if changes_under_case_mapping(character)]
+    if SMALL_DOTTED_I in value:
+        unusual.insert(0, "\u0130")
+    if unusual:
+        raise ValidationError(
+            _(
+                "Please write this email address without “%(character)s”: in capitals or small "
+                "letters it becomes another letter, so the address could be taken for another one."
+            ),
+            code="case_lookalike",
+            params={"character": unusual[0]},
+        )
+
+
 def normalised_email(value):
     """`value` checked (Django's check, then `validate_email_address`) and in the one spelling
     of its mailbox this site keeps: its domain in lower case (and Unicode's composed form, NFC),
     the name before the @ as typed. Compare two with `iexact` or `.lower()`: mail servers treat
-    names alike whatever their case, and allauth keeps members' addresses in lower case."""
+    names alike whatever their case, and allauth keeps members' addresses in lower case. No
+    letter in it changes into another in capitals or small letters (`refuse_case_lookalikes`),
+    so those comparisons agree."""
     value = value.strip()
+    refuse_case_lookalikes(value)
     validate_email(value)
     validate_email_address(value)
     local_part, _at, domain = value.rpartition("@")

@@ -351,6 +351,27 @@ class OneAccountPerAddressTests(BilingualSiteTestCase):
                 self.assertIn("email", response.context["form"].errors)
         self.assertEqual(User.objects.filter(email__icontains="ke@bewoners").count(), 1)
 
+    def test_a_lookalike_of_another_accounts_address_is_refused(self):
+        """With the Kelvin sign for K, a dotted capital İ or a dotless ı: to `iexact` on
+        PostgreSQL the address of another account, to the constraint a new one (outsider's pass
+        of 2026-12-04)."""
+        hendrik = User.objects.create_user("hendrik@bewoners.example", PASSWORD)
+        for address, character in (
+            ("AN\u212aE@bewoners.example", "\u212a"),
+            ("W\u0130LLEM@bewoners.example", "\u0130"),
+            ("w\u0131llem@bewoners.example", "\u0131"),
+        ):
+            for response in (self.add(address), self.edit(hendrik, address)):
+                with self.subTest(address=address, view=response.request["PATH_INFO"]):
+                    self.assertEqual(response.status_code, 200)
+                    [error] = response.context["form"].errors.as_data()["email"]
+                    self.assertEqual(error.code, "case_lookalike")
+                    self.assertContains(response, f"“{character}”")
+                    self.assertContains(response, f'value="{address}"')
+        self.assertEqual(User.objects.count(), 4)
+        hendrik.refresh_from_db()
+        self.assertEqual(hendrik.email, "hendrik@bewoners.example")
+
     def test_an_account_keeps_its_own_address_in_another_case(self):
         response = self.edit(self.willem, "Willem@bewoners.example")
         self.assertEqual(response.status_code, 302)

@@ -125,6 +125,58 @@ class AddressChangeTests(AccountsTestCase):
         self.assertNotIn("spam.example", message.body)
 
 
+class LookalikeAddressTests(AccountsTestCase):
+    """`HENDRİK@` (dotted capital İ), `hendrık@` (dotless ı) and `ſabine@` (long s) passed
+    Django's check (its pattern ignores case) and were accounts of their own beside `hendrik@` and
+    `sabine@`, where `iexact` (`UPPER()` on PostgreSQL: `upper('hendrık')` is `HENDRIK`) finds
+    both for one login (outsider's pass of 2026-12-04)."""
+
+    LOOKALIKES = {
+        "HENDR\u0130K@example.org": "\u0130",  # dotted capital İ
+        "hendr\u0131k@example.org": "\u0131",  # dotless ı
+        "\u017fabine@example.org": "\u017f",  # long s
+        "anna@stra\u00dfe.example": "\u00df",  # ß: SS in capitals
+    }
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for email in ("hendrik@example.org", "sabine@example.org", "karl@example.org"):
+            cls.member(email, "Lid", "nl")
+
+    def assertRefusedAtEmail(self, response, character):
+        self.assertEqual(response.status_code, 200)
+        [error] = response.context["form"].errors.as_data()["email"]
+        self.assertEqual(error.code, "case_lookalike")
+        self.assertIn(f"“{character}”", error.message % error.params)
+        self.assertContains(response, f"“{character}”")
+
+    def test_sign_up_refuses_a_lookalike_of_another_members_address(self):
+        for email, character in self.LOOKALIKES.items():
+            with self.subTest(email=email):
+                self.assertRefusedAtEmail(self.sign_up(email), character)
+                self.assertFalse(User.objects.filter(email=email).exists())
+        self.assertEqual(User.objects.filter(display_name="Carla").count(), 0)
+
+    def test_a_member_cannot_change_to_a_lookalike_address(self):
+        for email, character in self.LOOKALIKES.items():
+            with self.subTest(email=email):
+                self.assertRefusedAtEmail(self.add_email(self.anna, email), character)
+        self.assertEqual(
+            list(EmailAddress.objects.filter(user=self.anna).values_list("email", flat=True)),
+            ["anna@example.org"],
+        )
+
+    def test_the_kelvin_sign_is_the_k_allauth_makes_of_it(self):
+        """allauth puts the address in small letters first: K is k, one spelling."""
+        self.sign_up("\u212aarl@example.org")
+        self.assertEqual(User.objects.filter(email__icontains="arl@example.org").count(), 1)
+
+    def test_addresses_of_letters_with_one_small_and_one_capital_form_still_sign_up(self):
+        self.sign_up("Carla.Jansen@Bücher.example")
+        self.assertTrue(User.objects.filter(email="carla.jansen@bücher.example").exists())
+
+
 class DataExportTests(AccountsTestCase):
     def test_data_export_is_never_stored_by_a_cache(self):
         self.client.force_login(self.anna)
