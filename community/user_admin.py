@@ -13,14 +13,19 @@ from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
-from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
+from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from community.models.users import EMAIL_TAKEN
+from community.roles.reach import groups_beyond
 from home.validators import normalised_email
 
+ROLES_BEYOND_REACH = _(
+    "You can only give or take away roles that allow nothing you may not do yourself; ask an "
+    "administrator for: %(roles)s."
+)
 LANGUAGE_HELP = _("The language of the emails this person receives from the site.")
 ERROR_MESSAGES = {**UserCreationForm.error_messages, "duplicate_username": EMAIL_TAKEN}
 
@@ -34,7 +39,33 @@ class CheckedAddress:
         return normalised_email(self.cleaned_data["email"])
 
 
-class LanguageCreationForm(CheckedAddress, UserCreationForm):
+def refuse_roles_beyond_reach(user, groups):
+    """Given or taken away by `user`: the roles that allow more than she may do herself
+    (`community.roles.reach`) are refused, by name."""
+    if beyond := groups_beyond(user, groups):
+        raise ValidationError(
+            ROLES_BEYOND_REACH,
+            code="roles_beyond_reach",
+            params={"roles": ", ".join(sorted(str(group) for group in beyond))},
+        )
+
+
+class RolesWithinReach:
+    """An account manager gives and takes away only the roles within her own reach; the roles
+    an account keeps untouched stay, whatever they allow."""
+
+    def __init__(self, *args, for_user, **kwargs):
+        self.for_user = for_user
+        super().__init__(*args, **kwargs)
+
+    def clean_groups(self):
+        groups = set(self.cleaned_data["groups"])
+        had = set(self.instance.groups.all()) if self.instance.pk else set()
+        refuse_roles_beyond_reach(self.for_user, groups ^ had)
+        return self.cleaned_data["groups"]
+
+
+class LanguageCreationForm(CheckedAddress, RolesWithinReach, UserCreationForm):
     """The language is chosen, never guessed: a preselected one (the administrator's own) was
     left as it stood for a German editor, and one inferred from the groups overrode a choice
     the form showed (walk of 2026-12-04)."""
@@ -63,7 +94,7 @@ class LanguageCreationForm(CheckedAddress, UserCreationForm):
         return user
 
 
-class LanguageEditForm(CheckedAddress, UserEditForm):
+class LanguageEditForm(CheckedAddress, RolesWithinReach, UserEditForm):
     error_messages = ERROR_MESSAGES
 
     class Meta(UserEditForm.Meta):
@@ -94,7 +125,11 @@ class RefusingTakenAddresses:
 
 class GuardingAdministrators:
     """Only an administrator makes an administrator: an account manager (a group with Wagtail's
-    user permissions) made one by ticking the box (attack of 2026-12-04)."""
+    user permissions) made one by ticking the box (attack of 2026-12-04). The form knows who
+    fills it in, for the roles she may give (`RolesWithinReach`)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -141,5 +176,21 @@ class SetActiveState(SparingAdministrators, SetActiveStateBulkAction):
     pass
 
 
+class RoleWithinReachForm(RoleForm):
+    def __init__(self, *args, for_user, **kwargs):
+        self.for_user = for_user
+        super().__init__(*args, **kwargs)
+
+    def clean_role(self):
+        role = self.cleaned_data["role"]
+        refuse_roles_beyond_reach(self.for_user, [role])
+        return role
+
+
 class AssignRole(SparingAdministrators, AssignRoleBulkAction):
-    pass
+    """Only a role within the account manager's reach (`RolesWithinReach`)."""
+
+    form_class = RoleWithinReachForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}

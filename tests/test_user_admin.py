@@ -15,10 +15,11 @@ from django.core import mail
 from django.db import connection, transaction
 from django.test import Client, TestCase, TransactionTestCase
 from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
 from wagtail.users.models import UserProfile
 from wagtail.users.views.users import CreateView, EditView
 
-from community.roles import EDITOR_GROUPS
+from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from tests.base import BilingualSiteTestCase
 from tests.test_contribution_races import in_thread, waiting_for_locks
@@ -173,6 +174,7 @@ class AccountManagersTests(BilingualSiteTestCase):
                 codename__in=["add_user", "change_user", "delete_user"],
             ),
         )
+        cls.managers = managers
         cls.manager = User.objects.create_user("accounts@example.org", PASSWORD)
         cls.manager.groups.add(managers)
         cls.administrator = User.objects.create_superuser(
@@ -259,14 +261,90 @@ class AccountManagersTests(BilingualSiteTestCase):
         self.client.post(
             f"/admin/bulk/community/user/set_active_state/{ids}", {"mark_as_active": "False"}
         )
-        self.client.post(f"/admin/bulk/community/user/assign_role/{ids}", {"role": editors.pk})
+        self.client.post(
+            f"/admin/bulk/community/user/assign_role/{ids}", {"role": self.managers.pk}
+        )
         self.administrator.refresh_from_db()
         self.editor.refresh_from_db()
         self.assertTrue(self.administrator.is_active)
         self.assertFalse(self.administrator.groups.exists())
         # The accounts an account manager may manage still are.
         self.assertFalse(self.editor.is_active)
-        self.assertIn(editors, self.editor.groups.all())
+        self.assertIn(self.managers, self.editor.groups.all())
+        self.assertNotIn(editors, self.editor.groups.all())
+
+    def assertRolesRefused(self, response, *roles):
+        self.assertEqual(response.status_code, 200)
+        form = response.context["form"]
+        field = "groups" if "groups" in form.fields else "role"
+        [error] = form.errors.as_data()[field]
+        self.assertEqual(error.code, "roles_beyond_reach")
+        for role in roles:
+            self.assertIn(role, error.params["roles"])
+        self.assertContains(response, "ask an administrator for")
+
+    def test_an_account_manager_gives_no_role_that_allows_more_than_her_own(self):
+        """The editors', the moderators' and a group of page permissions only (outsider's pass of
+        2026-12-04); her own role she may give."""
+        pages = Group.objects.create(name="Paginas")
+        GroupPagePermission.objects.create(
+            group=pages,
+            page=Page.objects.get(depth=1),
+            permission=Permission.objects.get(codename="publish_page"),
+        )
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        moderators = Group.objects.get(name=MODERATORS)
+        for group in (editors, moderators, pages):
+            self.client.force_login(self.manager)
+            response = self.client.post(
+                reverse("wagtailusers_users:add"),
+                {
+                    "email": "nieuw@example.org",
+                    "first_name": "Nina",
+                    "password1": PASSWORD,
+                    "password2": PASSWORD,
+                    "language": "nl",
+                    "groups": [group.pk, self.managers.pk],
+                },
+            )
+            with self.subTest(group=group.name):
+                self.assertRolesRefused(response, str(group))
+                self.assertNotIn(str(self.managers), response.context["form"].errors["groups"][0])
+                self.assertContains(response, 'value="nieuw@example.org"')
+                self.assertFalse(User.objects.filter(email="nieuw@example.org").exists())
+            response = self.edit(self.manager, self.editor, groups=[group.pk])
+            with self.subTest(group=group.name, edit=True):
+                self.assertRolesRefused(response, str(group))
+                self.assertFalse(self.editor.groups.exists())
+        self.assertEqual(self.add(self.manager).status_code, 302)  # without roles: fine
+        self.assertEqual(
+            self.edit(self.manager, self.editor, groups=[self.managers.pk]).status_code, 302
+        )
+        self.assertEqual(list(self.editor.groups.all()), [self.managers])
+
+    def test_an_account_manager_neither_takes_away_a_role_beyond_hers_nor_loses_it_on_save(self):
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        self.editor.groups.add(editors)
+        self.assertRolesRefused(self.edit(self.manager, self.editor), str(editors))
+        # Kept as it is, alongside her own role: saved.
+        response = self.edit(self.manager, self.editor, groups=[editors.pk, self.managers.pk])
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(set(self.editor.groups.all()), {editors, self.managers})
+
+    def test_an_account_manager_assigns_no_role_beyond_hers_in_bulk(self):
+        self.client.force_login(self.manager)
+        moderators = Group.objects.get(name=MODERATORS)
+        response = self.client.post(
+            f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}", {"role": moderators.pk}
+        )
+        self.assertRolesRefused(response, str(moderators))
+        self.assertFalse(self.editor.groups.exists())
+        # An administrator may.
+        self.client.force_login(self.administrator)
+        self.client.post(
+            f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}", {"role": moderators.pk}
+        )
+        self.assertIn(moderators, self.editor.groups.all())
 
     def assertRefused(self, response):
         # Wagtail's refusal, as of deleting an administrator: back to the dashboard.
