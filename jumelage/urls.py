@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
@@ -12,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views.report import TranslationsReportView
 
 from community import views as community_views
+from community.account_admin import Account
 from community.review_decisions import confirming_decision
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
@@ -43,6 +45,8 @@ urlpatterns = [
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password"),
     ),
+    # The account page of an editor or administrator, whose name may be left empty.
+    path("admin/account/", require_admin_access(Account.as_view())),
     # Titles of pages by id and the whole site's history: not for moderators (no page permissions).
     path(
         "admin/choose-page/chosen-multiple/",

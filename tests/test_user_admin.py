@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connection, transaction
+from django.db.models.fields.files import FieldFile
 from django.test import Client, TestCase, TransactionTestCase
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
@@ -355,6 +356,53 @@ class AccountManagersTests(BilingualSiteTestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         return response.context["form"]
+
+
+class AccountPageTests(BilingualSiteTestCase):
+    """The admin's "Account" page of an administrator made with `manage.py createsuperuser`,
+    without a first or last name: it asked for both and saved nothing, above an empty error
+    banner (outsider's pass of 2026-12-04)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+
+    def account_form_data(self, **changes):
+        """What the page posts as it stands, with `changes` (by the field's full name)."""
+        response = self.client.get(reverse("wagtailadmin_account"))
+        self.assertEqual(response.status_code, 200)
+        data = {}
+        for panels in response.context["panels_by_tab"].values():
+            for panel in panels:
+                for field in panel.get_form():
+                    value = field.value()
+                    if value and not isinstance(value, FieldFile):
+                        data[field.html_name] = value
+        return {**data, **changes}
+
+    def test_an_administrator_without_a_name_saves_the_account_page(self):
+        self.client.force_login(self.administrator)
+        data = self.account_form_data(**{"locale-preferred_language": "de"})
+        self.assertEqual(data.get("name_email-first_name", ""), "")
+        response = self.client.post(reverse("wagtailadmin_account"), data)
+        self.assertRedirects(response, reverse("wagtailadmin_account"))
+        self.assertEqual(UserProfile.get_for_user(self.administrator).preferred_language, "de")
+        # A name given is kept.
+        data = self.account_form_data(**{"name_email-first_name": "Bea"})
+        self.client.post(reverse("wagtailadmin_account"), data)
+        self.administrator.refresh_from_db()
+        self.assertEqual((self.administrator.first_name, self.administrator.last_name), ("Bea", ""))
+
+    def test_the_address_is_not_changed_on_the_account_page(self):
+        """But through allauth's page, confirmed and checked as sign-up checks it: Wagtail's
+        field took a dotless ı."""
+        self.client.force_login(self.administrator)
+        data = self.account_form_data(**{"name_email-email": "beheer@exampıe.org"})
+        self.assertNotContains(self.client.get(reverse("wagtailadmin_account")), "name_email-email")
+        self.client.post(reverse("wagtailadmin_account"), data)
+        self.administrator.refresh_from_db()
+        self.assertEqual(self.administrator.email, "beheer@example.org")
 
 
 class OneAccountPerAddressTests(BilingualSiteTestCase):

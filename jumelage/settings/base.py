@@ -345,6 +345,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Editors log in and reset their password through allauth, like members (jumelage/urls.py).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# An editor's address changes as a member's does, through allauth (/accounts/email/): confirmed
+# by the link sent there and checked as sign-up checks it. Wagtail's account page changed it
+# unconfirmed and unchecked (a dotless ı in it, outsider's pass of 2026-12-04).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 
 def machine_translator():

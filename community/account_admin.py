@@ -1,0 +1,29 @@
+"""Wagtail's "Account" page with the name optional: an administrator made with `manage.py
+createsuperuser` has none, and Wagtail's page asked for a first and a last name before it saved
+anything, a language or a new password included, above an empty error banner (outsider's pass
+of 2026-12-04). Nobody on the site is called by them: members and editors by their email address
+or display name. Routed in place of Wagtail's own view (jumelage/urls.py)."""
+
+from wagtail.admin.forms.account import NameEmailForm
+from wagtail.admin.views.account import AccountView, NameEmailSettingsPanel
+
+
+class NameForm(NameEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = False
+        self.fields["last_name"].required = False
+
+
+class NamePanel(NameEmailSettingsPanel):
+    form_class = NameForm
+
+
+class Account(AccountView):
+    def get_panels(self):
+        return [
+            NamePanel(panel.request, panel.user, panel.profile)
+            if type(panel) is NameEmailSettingsPanel
+            else panel
+            for panel in super().get_panels()
+        ]
