@@ -19,6 +19,7 @@ invitation to be made (two thirds of its time when they were made in the request
 import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
@@ -48,13 +49,31 @@ def page_address(page):
     return email_url(page, base_url(current_request()))
 
 
-def attachment(meeting, member, method, sequence=None):
-    """The invitation of `member` to `meeting`, in their language (its summary, description
-    and organiser name are words), whatever the language of the request that sends it."""
+def registrations_address(member):
+    """The absolute address of the member's registrations in their member area, in their
+    language: where an email leads when the meeting's page is not on the site."""
     with translation.override(member.language or settings.LANGUAGE_CODE):
-        content = invitation(
-            meeting, page_address(meeting), member, method=method, sequence=sequence
-        )
+        path = reverse("member_area")
+    return email_url(f"{path}#my-meetings", base_url(current_request()))
+
+
+def where_to_find(meeting, member):
+    """The address an email about `meeting` leads the member to, and whether it is the page
+    (`on_page`): a page not live (unpublished by an editor or its expiry date) is not found, so
+    the email leads to the member's registrations instead and says nothing of the page (outsider's
+    pass of 2026-12-04: a member moved up from the waiting list was sent a link not found)."""
+    if meeting.live:
+        return page_address(meeting), True
+    return registrations_address(member), False
+
+
+def attachment(meeting, member, method, sequence=None, url=None):
+    """The invitation of `member` to `meeting`, in their language (its summary, description
+    and organiser name are words), whatever the language of the request that sends it; `url`
+    is where it leads (see `where_to_find`)."""
+    url = url or where_to_find(meeting, member)[0]
+    with translation.override(member.language or settings.LANGUAGE_CODE):
+        content = invitation(meeting, url, member, method=method, sequence=sequence)
     return (f"{meeting.slug}.ics", content, f"text/calendar; method={method}")
 
 
@@ -63,17 +82,19 @@ def tell(template, registration, meeting, *, key, method=None, sequence=None, **
     invitation (`method` REQUEST) or its cancellation (CANCEL) when `method` is given."""
     member = registration.user
     shown = meeting_for(member, meeting)
+    url, on_page = where_to_find(shown, member)
     return send_templated_email(
         template,
         {
             "registration": registration,
             "meeting": shown,
-            "meeting_url": page_address(shown),
+            "meeting_url": url,
+            "on_page": on_page,
             **context,
         },
         member,
         key=key,
-        attachments=[attachment(shown, member, method, sequence)] if method else (),
+        attachments=[attachment(shown, member, method, sequence, url)] if method else (),
     )
 
 

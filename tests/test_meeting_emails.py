@@ -5,6 +5,7 @@ the reminders before it starts; each in their own language, once, the changes to
 """
 
 import datetime
+import re
 from unittest import mock
 
 import icalendar
@@ -228,6 +229,50 @@ class RegistrationEmailTests(MeetingEmailsTestCase):
         self.register(self.anna, self.small)
         self.register(self.anna, self.small)
         self.assertEqual(len(mail.outbox), 1)
+
+
+@time_machine.travel(NOW, tick=False)
+class MeetingOffTheSiteEmailTests(MeetingEmailsTestCase):
+    """Found by the outsider's pass: a member moved up from the waiting list of a meeting no
+    longer published (its expiry date passed) was emailed a link to its page, not found, and
+    told to cancel there."""
+
+    def setUp(self):
+        self.register(self.anna, self.small)
+        self.register(self.bernd, self.small_de)  # waiting
+        for page in (self.small, self.small_de):
+            page.refresh_from_db()
+            page.unpublish()
+        mail.outbox.clear()
+
+    def addresses(self, email):
+        """Every address the email leads to, none of them to the meeting's pages."""
+        _cal, event, _mimetype = invitation(email)
+        addresses = {*re.findall(r"https?://\S+", email.body), str(event["URL"])}
+        for address in addresses:
+            self.assertNotIn("/klein/", address)
+        return addresses
+
+    def test_a_member_moved_up_is_led_to_her_registrations_not_to_a_page_not_found(self):
+        self.cancel(self.anna, self.small)
+        [email] = self.emails_to(self.bernd)
+        self.assertIn("Ein Platz ist für Sie frei geworden", email.subject)
+        addresses = self.addresses(email)
+        self.assertIn("http://testserver/de/members/#my-meetings", addresses)
+        self.assertNotIn("Seite des Treffens", email.body)
+        self.client.force_login(self.bernd)
+        for address in addresses:
+            self.assertEqual(self.client.get(address).status_code, 200)
+        registrations = self.client.get("/de/members/")
+        self.assertContains(registrations, "Kleine Gruppe")
+        self.assertNotContains(registrations, "/klein/")
+        self.assertContains(registrations, f'action="/de/meetings/{self.small_de.pk}/cancel/"')
+
+    def test_the_member_who_cancels_is_not_asked_to_register_again_on_the_page(self):
+        self.cancel(self.anna, self.small)
+        [email] = self.emails_to(self.anna)
+        self.assertIn("http://testserver/nl/members/#my-meetings", self.addresses(email))
+        self.assertNotIn("pagina", email.body)
 
 
 @time_machine.travel(NOW, tick=False)
