@@ -125,10 +125,9 @@ def losing_sign_ups(going):
     live: what members entered on it moves there (models.language_versions)."""
     going_pks = set(going.values_list("pk", flat=True))
     losing = {}
-    visits = VisitPage.objects.filter(pk__in=going_pks).select_related("locale")
     signed_up = [
         *MeetingPage.objects.filter(pk__in=going_pks).counted_on().select_related("locale"),
-        *(visit for visit in visits if visit.has_sign_ups()),
+        *VisitPage.objects.filter(pk__in=going_pks).with_sign_ups().select_related("locale"),
     ]
     for page in signed_up:
         if page.translation_key in losing:
@@ -173,26 +172,42 @@ REFUSALS = {
 }
 
 
-UNPUBLISHING_REFUSAL = _(
-    "Members are registered for this meeting or waiting for a place: unpublishing it would "
-    "leave them registered for a page they cannot open, untold. Cancel the meeting instead "
-    "(tick “cancelled” and publish: they are told by email and the invitation leaves their "
-    "calendars), or cancel their registrations under Registrations; then it can be unpublished."
-)
+UNPUBLISHING_REFUSALS = {
+    MeetingPage: _(
+        "Members are registered for this meeting or waiting for a place: unpublishing it would "
+        "leave them registered for a page they cannot open, untold. Cancel the meeting instead "
+        "(tick “cancelled” and publish: they are told by email and the invitation leaves their "
+        "calendars), or cancel their registrations under Registrations; then it can be "
+        "unpublished."
+    ),
+    VisitPage: _(
+        "Members have signed up for this exchange visit or offered hosting: unpublishing it "
+        "would leave them signed up for a page they cannot open, untold. Cancel their sign-ups "
+        "and withdraw their offers under Exchange visits first, so that they are told; then it "
+        "can be unpublished."
+    ),
+}
 
 
 def refused_unpublishing(request, pages, back):
     """The editor's unpublishing of `pages` (with the pages below them if the form says so), or
-    None when it may go ahead: not while members count on a meeting among them (walk of
-    2026-12-04: the member area linked to a page not found, its cancel button gone, and the
-    registration email's promise to cancel on the meeting's page broken)."""
+    None when it may go ahead: not while members count on a meeting or a visit among them
+    (`counted_on`; walk of 2026-12-04: the member area linked to a page not found, its cancel
+    button gone, and the registration email's promise to cancel on the meeting's page broken;
+    outsider's pass: visits with sign-ups were still unpublished)."""
     if request.POST.get("include_descendants"):
         going = contributions.with_pages_below(pages)
     else:
         going = Page.objects.filter(pk__in=[page.pk for page in pages])
-    if not MeetingPage.objects.live().filter(pk__in=going.values("pk")).counted_on().exists():
+    counted_on = [
+        model
+        for model in UNPUBLISHING_REFUSALS
+        if model.objects.live().filter(pk__in=going.values("pk")).counted_on().exists()
+    ]
+    if not counted_on:
         return None
-    messages.error(request, UNPUBLISHING_REFUSAL)
+    for model in counted_on:
+        messages.error(request, UNPUBLISHING_REFUSALS[model])
     return redirect(back())
 
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from exchanges.models import MeetingPage, Registration
-from exchanges.wagtail_hooks import REFUSALS, UNPUBLISHING_REFUSAL
+from exchanges.wagtail_hooks import REFUSALS, UNPUBLISHING_REFUSALS
 from home.machine_translation import ensure_aliases
 from tests.calendar_base import CalendarMixin, local
 
@@ -125,7 +125,7 @@ class UnpublishingAMeetingWithRegistrationsTests(MeetingWithRegistrationsCase):
         self.assertEqual(response.status_code, 302)
         shown = [str(message) for message in get_messages(response.wsgi_request)]
         with translation.override("de"):
-            self.assertIn(str(UNPUBLISHING_REFUSAL), shown)
+            self.assertIn(str(UNPUBLISHING_REFUSALS[MeetingPage]), shown)
         self.assertTrue(MeetingPage.objects.get(pk=self.bike_ride.pk).live)
         self.assertTrue(MeetingPage.objects.get(pk=self.bike_ride_de.pk).live)
 

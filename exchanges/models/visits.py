@@ -43,6 +43,26 @@ class VisitQuerySet(PublicPageQuerySet):
         today = today or timezone.localdate(timezone=LOCAL_TIME)
         return self.filter(end_date__gte=today).order_by("start_date", "pk")
 
+    def with_sign_ups(self):
+        """Visits members signed up for (a party not cancelled) or offered hosting for (an
+        offer not withdrawn): such a visit is not deleted whole (exchanges/wagtail_hooks.py)."""
+        parties = GuestParty.objects.filter(visit_key=models.OuterRef("translation_key"))
+        offers = HostOffer.objects.filter(
+            visit_key=models.OuterRef("translation_key"), withdrawn_at=None
+        )
+        return self.filter(
+            models.Exists(parties.exclude(status=RegistrationStatus.CANCELLED))
+            | models.Exists(offers)
+        )
+
+    def counted_on(self, today=None):
+        """Visits members count on: with sign-ups (`with_sign_ups`) and not over. Such a visit
+        is not unpublished, as a meeting members count on is not (MeetingQuerySet.counted_on);
+        one whose sign-ups were all cancelled and offers withdrawn, or one that is over, may
+        be."""
+        today = today or timezone.localdate(timezone=LOCAL_TIME)
+        return self.with_sign_ups().filter(end_date__gte=today)
+
 
 VisitManager = PageManager.from_queryset(VisitQuerySet)
 
@@ -207,11 +227,7 @@ class VisitPage(ViewRestrictionsMixin, Page):
 
     def has_sign_ups(self):
         """Whether members signed up (not cancelled) or offer hosting (not withdrawn)."""
-        key = self.translation_key
-        return (
-            GuestParty.objects.filter(visit_key=key).exclude(status="cancelled").exists()
-            or HostOffer.objects.filter(visit_key=key, withdrawn_at=None).exists()
-        )
+        return VisitPage.objects.filter(pk=self.pk).with_sign_ups().exists()
 
     @staticmethod
     def _town_key(pk):
