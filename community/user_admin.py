@@ -10,16 +10,19 @@ email address."""
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
-from wagtail.users.views.users import CreateView, EditView
+from wagtail.users.views.users import CreateView, EditView, IndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from community.models.users import EMAIL_TAKEN
 from community.roles.reach import groups_beyond
+from home.admin_columns import YesNoColumn
 from home.validators import normalised_email
 
 ROLES_BEYOND_REACH = _(
@@ -151,11 +154,24 @@ class EditingView(GuardingAdministrators, RefusingTakenAddresses, EditView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class UsersListing(IndexView):
+    """Wagtail's users list, whose "Active" column said "True" or "False" to screen readers:
+    "yes" or "no" in the admin's language, as our other listings say it."""
+
+    @cached_property
+    def columns(self):
+        return [
+            YesNoColumn.replacing(column) if isinstance(column, BooleanColumn) else column
+            for column in super().columns
+        ]
+
+
 class UserViewSet(WagtailUserViewSet):
     # Wagtail's copy of an account: its address took a POST meant for a new account and
     # overwrote the account copied (Wagtail 8.0.1's generic copy view; attack of 2026-12-04).
     # An account is added, not copied.
     copy_view_enabled = False
+    index_view_class = UsersListing
     add_view_class = AddingView
     edit_view_class = EditingView
 

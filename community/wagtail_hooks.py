@@ -26,7 +26,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
-from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
+from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -38,6 +38,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_columns import YesNoColumn
 from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.validators import validate_text
 
@@ -47,13 +48,6 @@ from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, R
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
 from .models.review import COMMENT_MAX_LENGTH, decision_data_is_valid
 from .newsletter import admin_views as newsletter_admin
-
-
-class YesNoColumn(BooleanColumn):
-    """Wagtail's tick or cross, with "yes" or "no" in the admin's language beside it (its own
-    column says "True" or "False" to screen readers and on hover)."""
-
-    cell_template_name = "wagtailadmin/tables/yes_no_cell.html"
 
 
 class TownColumn(Column):

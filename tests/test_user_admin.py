@@ -113,6 +113,22 @@ class AddingAnEditorTests(BilingualSiteTestCase):
         listing = self.client.get(reverse("wagtailusers_users:index"))
         self.assertNotContains(listing, "/admin/users/copy/")
 
+    def test_the_users_list_says_active_in_words_not_true_or_false(self):
+        """Wagtail's "Active" column gave its tick and cross the titles "True" and "False",
+        which screen readers read out: the admin's own words instead."""
+        User.objects.create_user("slapend@example.org", PASSWORD, is_active=False)
+        self.client.force_login(self.administrator)
+        response = self.client.get(reverse("wagtailusers_users:index"))
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertNotIn('title="True"', html)
+        self.assertNotIn('title="False"', html)
+        self.assertNotRegex(html, r">\s*(True|False)\s*<")
+        cells = [row.split("</td>")[0] for row in html.split('<td class="status"')[1:]]
+        self.assertEqual(len(cells), 2)
+        self.assertTrue(any("Ja" in cell for cell in cells), cells)
+        self.assertTrue(any("Nee" in cell for cell in cells), cells)
+
     def test_the_administrator_changes_an_accounts_language(self):
         editor = User.objects.create_user("editor@example.org", PASSWORD, language="nl")
         self.client.force_login(self.administrator)
