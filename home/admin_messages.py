@@ -6,7 +6,7 @@ Our catalogues (LOCALE_PATHS) come before the packages', so translating their me
 overrides them. `makemessages` keeps only the ids it finds in our sources: this list is where it
 finds these. Nothing imports it (see home/allauth_messages.py for allauth's)."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 ADMIN_MESSAGES = [
     gettext_noop("Translations"),
@@ -54,7 +54,8 @@ WAGTAIL_PAGE_STATUSES = [
 ]
 
 # Wagtail's count above the explorer's listing: its Dutch catalogue drops the spaces around
-# "van" ("1-9van 9pagina's") and moves the dash ("19- van 9").
+# "van" ("1-9van 9pagina's") and moves the dash ("19- van 9"). Ours write the range with an en
+# dash ("1–9 van 9"), as a range is written in both languages.
 WAGTAIL_LISTING_COUNTS = [
     gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
     gettext_noop(
@@ -79,4 +80,15 @@ WAGTAIL_REVIEW_STAGE_MESSAGES = [
     ),
     gettext_noop('The page "%(title)s" has been approved in moderation stage "%(task)s".'),
     gettext_noop('The page "%(title)s" has been rejected in moderation stage "%(task)s".'),
+]
+
+# Wagtail's count of images on the dashboard, whose words are read out to screen readers: its
+# Dutch catalogue drops the space before the site's name in the plural ("44 Afbeeldingen
+# aangemaakt inJumelage …"). Not imported, so never evaluated: ngettext_lazy only marks the pair.
+WAGTAIL_DASHBOARD_COUNTS = [
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
 ]

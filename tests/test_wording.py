@@ -218,14 +218,29 @@ class AdminNamingTests(MembersTestCase):
             self.assertIn(label, columns)
             self.assertNotIn("Locale", chooser.get_text())
 
-    def test_dutch_explorer_counts_its_pages_with_spaces(self):
-        # Wagtail's Dutch catalogue wrote "1-9van 9pagina's".
-        self.admin_in("nl")
+    def test_explorer_counts_its_pages_with_spaces_and_an_en_dash(self):
+        # Wagtail's Dutch catalogue wrote "1-9van 9pagina's"; a range takes an en dash.
         home = Page.objects.get(depth=2, locale__language_code="nl")
-        text = soup(self.client.get(f"/admin/pages/{home.pk}/")).get_text(" ", strip=True)
-        count = re.search(r"1-(\d+) ?van ?(\d+) ?pagina", text)
-        self.assertIsNotNone(count)
-        self.assertIn(f"1-{count[1]} van {count[2]} pagina", text)
+        for language, of in (("nl", "van"), ("de", "von")):
+            self.admin_in(language)
+            page = soup(self.client.get(f"/admin/pages/{home.pk}/"))
+            text = page.get_text(" ", strip=True)
+            count = re.search(rf"1 ?[-–] ?(\d+) ?{of} ?(\d+)", text)
+            with self.subTest(language=language):
+                self.assertIsNotNone(count)
+                self.assertIn(f"1–{count[1]} {of} {count[2]} ", text)
+
+    def test_dashboard_counts_say_where_they_were_made_with_a_space(self):
+        # Wagtail's Dutch catalogue read out "44 Afbeeldingen aangemaakt inJumelage …".
+        for language, made in (("nl", "aangemaakt in "), ("de", "erstellt in ")):
+            self.admin_in(language)
+            page = soup(self.client.get(reverse("wagtailadmin_home")))
+            counts = [span.get_text() for span in page.select(".w-sr-only")]
+            counts = [text for text in counts if text.startswith(made.strip())]
+            with self.subTest(language=language):
+                self.assertEqual(len(counts), 3, counts)  # pages, images, documents
+                for text in counts:
+                    self.assertTrue(text.startswith(made), text)
 
     def test_password_refusal_names_the_members_own_email_address(self):
         member = User(email="jansen.vlieland@example.org")
