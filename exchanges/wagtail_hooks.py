@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -237,12 +238,39 @@ def refused_deletion(request, pages, back):
         if Page.objects.filter(pk__in=[page.pk for page in pages]).count() < len(pages):
             messages.error(request, _("This page was deleted meanwhile by someone else."))
             return redirect(back())
-    losing = losing_sign_ups(going)
-    if not losing:
+    refusals, _losing = refusals_of_deletion(pages)
+    if not refusals:
         return None
-    for model in {type(page) for page in losing}:
-        messages.error(request, REFUSALS[model])
+    for refusal in refusals:
+        messages.error(request, refusal)
     return redirect(back())
+
+
+def refusals_of_deletion(pages):
+    """Why deleting `pages` (the pages below them included) is refused, and the pages members
+    count on that it would take; nothing when it may go ahead."""
+    losing = losing_sign_ups(contributions.with_pages_below(pages))
+    return [REFUSALS[model] for model in {type(page) for page in losing}], losing
+
+
+class DeletingOnlyWhatMembersDoNotCountOn(DeleteBulkAction):
+    """The explorer's bulk delete, whose confirmation asked "Are you sure…?" and refused a
+    meeting members count on only after the editor confirmed: the confirmation says the refusal
+    and offers no delete button. Sent anyway, it is refused as before
+    (`keep_what_members_signed_up_for_in_bulk`)."""
+
+    template_name = "exchanges/admin/confirm_bulk_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pages = [item["item"] for item in context["items"]]
+        if pages:
+            context["refusals"], context["refused_pages"] = refusals_of_deletion(pages)
+        return context
+
+
+# After Wagtail's own (order 0), which it replaces.
+hooks.register("register_bulk_action", DeletingOnlyWhatMembersDoNotCountOn, order=1)
 
 
 @hooks.register("before_delete_page")

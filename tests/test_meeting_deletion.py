@@ -8,6 +8,7 @@ from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
 from exchanges.models import MeetingPage, Registration
@@ -68,6 +69,27 @@ class DeletingAMeetingWithRegistrationsTests(MeetingWithRegistrationsCase):
     def test_a_bulk_delete_of_both_versions_takes_neither(self):
         self.assert_refused(self.client.post(bulk_delete_url(self.bike_ride, self.bike_ride_de)))
         self.assertTrue(MeetingPage.objects.filter(pk=self.bike_ride_de.pk).exists())
+
+    def test_the_bulk_confirmation_says_why_instead_of_offering_to_delete(self):
+        """It asked "Sind Sie sicher…?" and refused only once confirmed (editors' walk)."""
+        response = self.client.get(bulk_delete_url(self.bike_ride, self.bike_ride_de))
+        self.assertEqual(response.status_code, 200)
+        with translation.override("de"):
+            self.assertContains(response, str(REFUSALS[MeetingPage]))
+            self.assertNotContains(
+                response, gettext("Are you sure you want to delete these pages?")
+            )
+            self.assertNotContains(response, gettext("Yes, delete"))
+            self.assertContains(response, gettext("Go back"))
+        self.assertContains(response, "Fietstocht")
+
+    def test_the_bulk_confirmation_of_pages_members_do_not_count_on_offers_to_delete(self):
+        Registration.objects.cancel(self.bike_ride, self.anke)
+        response = self.client.get(bulk_delete_url(self.bike_ride, self.bike_ride_de))
+        with translation.override("de"):
+            self.assertNotContains(response, str(REFUSALS[MeetingPage]))
+            self.assertContains(response, gettext("Are you sure you want to delete these pages?"))
+            self.assertContains(response, gettext("Yes, delete"))
 
     def test_deleting_the_calendar_does_not_take_the_meeting(self):
         self.assert_refused(self.client.post(delete_url(self.calendar)))
