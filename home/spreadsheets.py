@@ -24,7 +24,12 @@ A cell says what the listing above the download buttons shows, not what is store
 its label in the admin's language ("Op de wachtlijst", not "waitlisted"), as Wagtail's columns
 show it, and a moment in the admin's time zone to the minute, where Wagtail wrote UTC (an
 editor read 17:00 for a meeting at 19:00). A view that prepares a field itself
-(`custom_field_preprocess`) keeps its own way."""
+(`custom_field_preprocess`) keeps its own way.
+
+A download is named after its listing in the admin's language, with the day it was made
+("aanmeldingen-2026-12-04.xlsx", "alternde-seiten-2026-12-04.csv"), and its Excel sheet after
+the listing: Wagtail named every file "spreadsheet-export" or after a database table, and every
+sheet "Sheet1"."""
 
 import csv
 import datetime
@@ -32,9 +37,11 @@ import itertools
 import re
 
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
+from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 
 BOM = "\ufeff"
@@ -49,6 +56,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Asian language takes the full-width signs for the ASCII ones (attack of 2026-12-04).
 FORMULA_AFTER_SEPARATOR = re.compile(r'((?:^|[,;\r\n])\s*"*)(?=[=+\-@＝＋－＠])')
 SEMICOLON_LANGUAGES = ("nl", "de")
+# A file name stays ASCII (browsers and mail clients mangle the rest): German letters as Germans
+# write them without umlauts, not dropped ("Ubersetzungen").
+GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# Excel refuses a sheet name longer than 31 characters or with one of these.
+SHEET_NAME_LENGTH = 31
+NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
 def separator():
@@ -90,6 +103,23 @@ def storable(value):
     return ILLEGAL_CHARACTERS_RE.sub(" ", value)
 
 
+def listing_name(view):
+    """The listing's heading in the admin's language, as the page above the download says it."""
+    return str(view.get_page_title() or view.export_filename)
+
+
+def file_name(view):
+    """A download's name without extension: its listing's, and the day."""
+    name = slugify(listing_name(view).lower().translate(GERMAN_LETTERS)) or "export"
+    return f"{name}-{timezone.localdate():%Y-%m-%d}"
+
+
+def sheet_name(view):
+    """The Excel sheet's name: its listing's, as far as Excel takes it."""
+    name = NOT_IN_SHEET_NAMES.sub(" ", listing_name(view)).strip()
+    return name[:SHEET_NAME_LENGTH].strip() or "Export"
+
+
 def csv_rows(view, queryset, delimiter):
     """Wagtail's `stream_csv`, with the separator of the admin's language."""
     writer = csv.DictWriter(Echo(), fieldnames=view.list_export, delimiter=delimiter)
@@ -118,7 +148,7 @@ def protect_csv_exports():
     """Makes Wagtail's spreadsheet exports pass every CSV cell through `neutralised` and every
     XLSX cell through `storable`, write their CSV in the admin's language and time zone with its
     `separator`, after a `BOM`, and say choices and moments as the listings do (both formats),
-    under the listings' headings."""
+    under the listings' headings, in a file and sheet named after the listing."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value
@@ -148,6 +178,19 @@ def protect_csv_exports():
         rows = csv_rows(self, queryset, separator())
         return itertools.chain([BOM], held(rows, language, zone))
 
+    def write_xlsx(self, queryset, output):
+        # Wagtail's, with the sheet named after the listing.
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_name(self))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            row = self.to_row_dict(item)
+            worksheet.append(self.generate_xlsx_row(worksheet, row, date_format=date_format))
+        workbook.save(output)
+
+    SpreadsheetExportMixin.get_filename = file_name
+    SpreadsheetExportMixin.write_xlsx = write_xlsx
     SpreadsheetExportMixin.to_row_dict = row_as_listed
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
     SpreadsheetExportMixin.stream_csv = stream_csv

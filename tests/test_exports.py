@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from django.utils import translation
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
@@ -215,6 +215,33 @@ class WagtailReportExportTests(ExportTestCase):
                             self.assertNotEqual(heading, heading.lower())
                         headings.update(row)
                     self.assertLessEqual(expected[language], headings)
+
+    def test_downloads_and_their_sheets_are_named_after_the_listing_in_the_admins_language(self):
+        """Wagtail named every download "spreadsheet-export" (or after a database table) and
+        its Excel sheet "Sheet1", in English."""
+        names = {
+            ("nl", "/admin/reports/aging-pages/"): "Verouderende pagina's",
+            ("de", "/admin/reports/aging-pages/"): "Alternde Seiten",
+            ("nl", "/admin/registrations/"): "Aanmeldingen",
+            ("de", "/admin/registrations/"): "Anmeldungen",
+        }
+        with time_machine.travel(REGISTERED_AT, tick=False):
+            for (language, address), listing in names.items():
+                client = Client()
+                client.force_login(self.editors[language])
+                self.assertEqual(client.get(address).context["page_title"], listing)
+                file = slugify(listing.lower().replace("'", ""))
+                for export_format in ("csv", "xlsx"):
+                    with self.subTest(language=language, address=address, format=export_format):
+                        response = client.get(address, {"export": export_format})
+                        self.assertIn(
+                            f'filename="{file}-2030-01-15.{export_format}"',
+                            response["Content-Disposition"],
+                        )
+                        if export_format == "xlsx":
+                            content = b"".join(response.streaming_content)
+                            workbook = openpyxl.load_workbook(io.BytesIO(content))
+                            self.assertEqual(workbook.sheetnames, [listing])
 
     def test_dutch_aging_pages_report_says_gepubliceerd_not_live(self):
         with time_machine.travel(REGISTERED_AT, tick=False):
