@@ -80,8 +80,10 @@ class TextPairs:
             raise CommandError(f"No German translation for {dutch!r}") from None
 
 
-def publish(page):
-    page.save_revision().publish()
+def publish(page, user=None):
+    """Publishes `page` as `user` did, who the reports then name as its last publisher (the
+    loader publishes for them, before their roles exist)."""
+    page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     return page
 
 
@@ -90,7 +92,7 @@ def sync_german_tree():
     synchronize_tree(Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="de"))
 
 
-def translate_page(page, pairs, locale_code="de"):
+def translate_page(page, pairs, locale_code="de", user=None):
     """Translates a published Dutch page into German with the collected pairs, once.
 
     A page already translated (not an alias any more) is left alone, so editors' work survives a
@@ -111,8 +113,11 @@ def translate_page(page, pairs, locale_code="de"):
             context=segment.context,
             defaults={"data": StringValue.from_plaintext(pairs.translate(dutch)).data},
         )
-    translation.save_target(publish=True)
-    return page.get_translation(locale).specific, True
+    # wagtail-localize would publish it as no one; it is published here as `user`.
+    translation.save_target(user=user, publish=False)
+    german = page.get_translation(locale).specific
+    german.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    return german, True
 
 
 def child_by_slug(parent, slug):
@@ -200,8 +205,13 @@ class PageTreeCommand(BaseCommand):
                 self.collect_pairs(spec)
         self.configure_site(home)
 
+    def publisher(self, language):
+        """The account that publishes the pages of `language`: none on a new site, which has
+        no accounts yet."""
+        return None
+
     def fill_new(self, page, spec):
-        publish(page)
+        publish(page, self.publisher(page.locale.language_code))
 
     def collect_pairs(self, spec):
         """Learns the texts of a page made by an earlier run, for translating it now."""

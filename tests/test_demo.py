@@ -1,5 +1,7 @@
 """The demo loader tells the twinning's story in both languages and can run again safely."""
 
+import csv
+import io
 import logging
 import os
 import subprocess
@@ -107,6 +109,29 @@ class LoadDemoTests(TestCase):
                 )
                 self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
                 self.assertEqual(client.get("/admin/").status_code, 200)
+
+    def test_aging_pages_report_names_the_editor_who_published_each_demo_page(self):
+        """The report said "None" as the last publisher of every demo page (its download left
+        the cell empty): the loader published as no one. Each language's demo editor publishes
+        its pages; a page no account published says "System", as Wagtail's history does."""
+        editors = {
+            language: person["email"] for language, person in data.read("people")["editors"].items()
+        }
+        admin = get_user_model().objects.create_superuser("beheer@example.org", "x" * 20)
+        profile = UserProfile.get_for_user(admin)
+        profile.preferred_language = "nl"
+        profile.save()
+        self.client.force_login(admin)
+        response = self.client.get("/admin/reports/aging-pages/", {"export": "csv"})
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+        publishers = {row[0]: row[3] for row in csv.reader(io.StringIO(text), delimiter=";")}
+        for home in HomePage.objects.select_related("locale"):
+            with self.subTest(home=home.title):
+                self.assertEqual(publishers[home.title], editors[home.locale.language_code])
+        self.assertIn(editors["nl"], publishers.values())
+        listing = self.client.get("/admin/reports/aging-pages/").content.decode()
+        self.assertNotRegex(listing, r">\s*None\s*<")
+        self.assertIn(editors["nl"], listing)
 
     def staff(self):
         """The demo's editors and moderator, with the language of their foundation."""

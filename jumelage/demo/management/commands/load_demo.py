@@ -257,10 +257,13 @@ class Command(site_tree.PageTreeCommand):
         site_tree.sync_german_tree()
         for page, spec, _new in entries:
             if spec.get("translated", True):
-                german, created = site_tree.translate_page(page, self.pairs)
+                german, created = site_tree.translate_page(
+                    page, self.pairs, user=self.publisher("de")
+                )
                 if created and "tags" in spec:
                     german.tags.set(spec["tags"]["de"])
-                    german.save_revision().publish()
+                    site_tree.publish(german, self.publisher("de"))
+
         setup_roles()
         for language, group in zip(people["editors"], EDITOR_GROUPS, strict=True):
             self.editors[language].groups.add(Group.objects.get(name=group))
@@ -281,6 +284,11 @@ class Command(site_tree.PageTreeCommand):
                 german=term.get("german", ""),
                 defaults={"note": term.get("note", "")},
             )
+
+    def publisher(self, language):
+        """The demo's editor of each language publishes its pages, as on a real site: the
+        aging pages report named no one ("None")."""
+        return self.editors[language]
 
     # People
 
@@ -584,7 +592,7 @@ class Command(site_tree.PageTreeCommand):
             for version in versions:
                 if not version.meeting_sectors.exists():
                     version.meeting_sectors = self.meeting_sectors(spec)
-                    site_tree.publish(version)
+                    site_tree.publish(version, self.publisher(version.locale.language_code))
                     self.detail(f"Sectors added to the meeting {version.title!r}")
 
     def collect_pairs(self, spec):
