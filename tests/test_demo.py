@@ -78,6 +78,30 @@ class LoadDemoTests(TestCase):
         self.assertContains(german, "Datenschutzerklärung")
         self.assertContains(german, "Erklärung zur Barrierefreiheit")
 
+    def test_no_german_page_has_a_dutch_address_nor_a_dutch_page_a_german_one(self):
+        """/de/kalender/voorbereiding-bezoek-jonge-boeren/: an untranslated page kept its Dutch
+        slug in the German tree. A member's contribution keeps its member's words, slug
+        included, until it is translated."""
+        members = {person["email"] for person in data.read("people")["members"]}
+        for language, other in (("de", "nl"), ("nl", "de")):
+            versions = {
+                page.translation_key: page
+                for page in Page.objects.filter(locale__language_code=other)
+            }
+            pages = Page.objects.live().filter(locale__language_code=language, depth__gt=2)
+            walked = 0
+            for page in pages.select_related("owner"):
+                original = versions.get(page.translation_key)
+                if original is None or (page.owner and page.owner.email in members):
+                    continue
+                walked += 1
+                with self.subTest(page=page.url):
+                    self.assertNotEqual(page.slug, original.slug)
+                    self.assertEqual(self.client.get(page.url).status_code, 200)
+            self.assertGreater(walked, 40)
+        response = self.client.get("/de/kalender/vorbereitung-besuch-junge-landwirte/")
+        self.assertContains(response, 'class="language-notice"')
+
     def test_demo_tells_stories_of_every_sector_and_fills_the_calendar(self):
         from community.models import SectorPage
         from exchanges.models import MeetingPage, StoryPage

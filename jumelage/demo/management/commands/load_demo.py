@@ -263,7 +263,8 @@ class Command(site_tree.PageTreeCommand):
                 if created and "tags" in spec:
                     german.tags.set(spec["tags"]["de"])
                     site_tree.publish(german, self.publisher("de"))
-
+            else:
+                self.name_german_alias(page, spec["slug"]["de"])
         setup_roles()
         for language, group in zip(people["editors"], EDITOR_GROUPS, strict=True):
             self.editors[language].groups.add(Group.objects.get(name=group))
@@ -274,6 +275,17 @@ class Command(site_tree.PageTreeCommand):
         self.ensure_members(people)
         self.ensure_visit_guests(entries)
         self.mark_newsletters_sent(entries)
+
+    @staticmethod
+    def name_german_alias(page, slug):
+        """An untranslated page's German alias, shown in Dutch, at its German address: it had
+        the Dutch slug (/de/kalender/voorbereiding-bezoek-jonge-boeren/). An alias keeps its own
+        slug when its original changes; one an editor renamed stays as it is."""
+        alias = page.get_translation_or_none(Locale.objects.get(language_code="de"))
+        if alias is None or alias.alias_of_id is None or alias.slug != page.slug:
+            return
+        alias.slug = slug
+        alias.save(clean=False)
 
     @staticmethod
     def ensure_glossary():
