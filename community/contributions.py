@@ -352,7 +352,10 @@ def remove_contribution(page):
     """Deletes a contribution; `discard_with_contribution` removes the rest with it, as it does
     when an editor deletes the contribution (or a page above it) in the admin. Under its row
     lock: an edit or a submission sent meanwhile is either deleted with it (its review
-    included) or finds it gone, never leaves a review of nothing behind."""
+    included) or finds it gone, never leaves a review of nothing behind. Its language versions
+    are locked first, in the order every other writer locks them (`lock_for_deletion`), not
+    later at `pre_delete`."""
+    lock_for_deletion(Page.objects.filter(pk=page.pk))
     locked_row(page).delete()
 
 
