@@ -8,8 +8,7 @@ from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
-# Wagtail's own words, in its catalogue: an alias makemessages does not collect into ours.
-from django.utils.translation import gettext as wagtails
+from django.utils.translation import gettext as wagtails  # Wagtail's words: not collected into ours
 from wagtail.users.models import UserProfile
 
 from exchanges.models import MeetingPage, Registration
