@@ -177,6 +177,51 @@ class LookalikeAddressTests(AccountsTestCase):
         self.assertTrue(User.objects.filter(email="carla.jansen@bücher.example").exists())
 
 
+class SpellingsOfOneMailboxTests(AccountsTestCase):
+    """Django's check accepts any domain the IDNA codec makes valid, and its SMTP sending writes
+    the domain so: `anna@ｂ…`, `anna@ℬ…`, a combining grapheme joiner or variation selector in the
+    domain were accounts of their own whose confirmation and password reset went to Anna's
+    mailbox; `x@xn--mller-kva.de` and `x@müller.de` two accounts of one mailbox (outsider's pass
+    of 2026-12-04)."""
+
+    SPELLINGS = (
+        "anna@\uff45xample.org",  # full-width e
+        "anna@\u212fxample.org",  # script small e
+        "anna@exa\u034fmple.org",  # combining grapheme joiner
+        "anna@example.org\ufe0f",  # variation selector
+    )
+
+    def test_sign_up_takes_another_spelling_of_a_members_mailbox_for_hers(self):
+        for email in self.SPELLINGS:
+            with self.subTest(email=email):
+                self.sign_up(email)
+                self.assertEqual(User.objects.filter(display_name="Carla").count(), 0)
+
+    def test_another_spelling_of_a_members_mailbox_is_her_address_when_added(self):
+        """As for Anna's address itself (allauth tells no one whose it is): what another member
+        adds is kept in its one spelling, which the checks of a confirmation then recognise."""
+        for email in self.SPELLINGS:
+            with self.subTest(email=email):
+                self.add_email(self.bernd, email)
+                added = EmailAddress.objects.filter(user=self.bernd).exclude(email=self.bernd.email)
+                self.assertEqual(set(added.values_list("email", flat=True)), {"anna@example.org"})
+
+    def test_a_domain_in_punycode_and_in_unicode_is_one_mailbox(self):
+        self.sign_up("carla@xn--bcher-kva.example")
+        self.assertEqual(
+            list(User.objects.filter(display_name="Carla").values_list("email", flat=True)),
+            ["carla@bücher.example"],
+        )
+        self.sign_up("carla@bücher.example", display_name="Carla twee")
+        self.assertFalse(User.objects.filter(display_name="Carla twee").exists())
+
+    def test_an_ideographic_full_stop_at_the_end_is_refused(self):
+        response = self.sign_up("carla@example.org\u3002")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("email", response.context["form"].errors)
+        self.assertFalse(User.objects.filter(display_name="Carla").exists())
+
+
 class DataExportTests(AccountsTestCase):
     def test_data_export_is_never_stored_by_a_cache(self):
         self.client.force_login(self.anna)
