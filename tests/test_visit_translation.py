@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -147,6 +148,15 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
         visits.cancel_party(self.party)
         self.host("Bergmann")
         self.assert_refused(self.unpublish(self.visit_de))
+
+    def test_no_version_may_expire_while_members_count_on_it(self):
+        """Wagtail's expiry unpublishes without the refusal above (walk of 2026-12-04)."""
+        for version in (self.visit, self.visit_de):
+            page = VisitPage.objects.get(pk=version.pk)
+            page.expire_at = timezone.now() + datetime.timedelta(days=1)
+            with self.subTest(page=page.pk), self.assertRaises(ValidationError) as refused:
+                page.full_clean()
+            self.assertIn("expire_at", refused.exception.message_dict)
 
     def test_a_visit_whose_sign_ups_were_cancelled_is_unpublished(self):
         visits.cancel_party(self.party)

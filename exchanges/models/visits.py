@@ -211,6 +211,14 @@ class VisitPage(ViewRestrictionsMixin, Page):
                         "Every day of the programme must lie between the first and the last day."
                     )
                     break
+        versions = type(self).objects.filter(translation_key=self.translation_key)
+        if self.expire_at and self.pk and versions.counted_on().exists():
+            # As a meeting's (MeetingPage.clean): an expiry is an unpublishing nobody refuses.
+            errors["expire_at"] = _(
+                "Members have signed up for this exchange visit or offered hosting: it cannot go "
+                "offline at a set time. Cancel their sign-ups and withdraw their offers first, "
+                "or leave the expiry empty."
+            )
         if errors:
             raise ValidationError(errors)
 
