@@ -8,16 +8,19 @@ validate the model): Wagtail's own check compares the address as typed, and its 
 email address."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
-from wagtail.users.views.users import CreateView, EditView, IndexView
+from wagtail.users.views.users import CreateView, DeleteView, EditView, IndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from community.models.users import EMAIL_TAKEN
@@ -28,6 +31,14 @@ from home.validators import normalised_email
 ROLES_BEYOND_REACH = _(
     "You can only give or take away roles that allow nothing you may not do yourself; ask an "
     "administrator for: %(roles)s."
+)
+ADMINISTRATORS_ACCOUNT = _(
+    "Only an administrator may change or delete the account of %(account)s: it is an "
+    "administrator's account."
+)
+ACCOUNT_BEYOND_REACH = _(
+    "Only an administrator may change or delete the account of %(account)s: its roles allow "
+    "more than you may do yourself (%(roles)s)."
 )
 LANGUAGE_HELP = _("The language of the emails this person receives from the site.")
 ERROR_MESSAGES = {**UserCreationForm.error_messages, "duplicate_username": EMAIL_TAKEN}
@@ -51,6 +62,22 @@ def refuse_roles_beyond_reach(user, groups):
             code="roles_beyond_reach",
             params={"roles": ", ".join(sorted(str(group) for group in beyond))},
         )
+
+
+def refusal_to_manage(user, account):
+    """Why `user` may not edit, deactivate or delete `account`, or None when she may. An account
+    manager (a group with Wagtail's user permissions) set a new password or her own address on an
+    editor's account and so took it over (attack of 2026-12-04): an account whose roles allow more
+    than she may do herself (`community.roles.reach`) is left to administrators, as an
+    administrator's account is, the strongest case."""
+    if user.is_superuser:
+        return None
+    if account.is_superuser:
+        return ADMINISTRATORS_ACCOUNT % {"account": account}
+    if beyond := groups_beyond(user, account.groups.all()):
+        roles = ", ".join(sorted(str(group) for group in beyond))
+        return ACCOUNT_BEYOND_REACH % {"account": account, "roles": roles}
+    return None
 
 
 class RolesWithinReach:
@@ -145,13 +172,32 @@ class AddingView(GuardingAdministrators, RefusingTakenAddresses, CreateView):
     pass
 
 
-class EditingView(GuardingAdministrators, RefusingTakenAddresses, EditView):
-    def dispatch(self, request, *args, **kwargs):
-        # An administrator's account is theirs and other administrators': a new password or
-        # address from an account manager took it over. Refused as Wagtail refuses deleting it.
-        if self.object.is_superuser and not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class SparingAccountsBeyondReach:
+    """The account edited or deleted is within the reach of who asks (`refusal_to_manage`); if
+    not, she is back at the users list, told why. Asked once Wagtail's permission check has let
+    her in, so that who may not manage accounts at all is refused as before."""
+
+    def refused(self, request):
+        if refusal := refusal_to_manage(request.user, self.get_object()):
+            messages.error(request, refusal)
+            return redirect(self.index_url_name)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self.refused(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refused(request) or super().post(request, *args, **kwargs)
+
+
+class EditingView(
+    SparingAccountsBeyondReach, GuardingAdministrators, RefusingTakenAddresses, EditView
+):
+    pass
+
+
+class DeletingView(SparingAccountsBeyondReach, DeleteView):
+    pass
 
 
 class UsersListing(IndexView):
@@ -174,21 +220,27 @@ class UserViewSet(WagtailUserViewSet):
     index_view_class = UsersListing
     add_view_class = AddingView
     edit_view_class = EditingView
+    delete_view_class = DeletingView
 
     def get_form_class(self, for_update=False):
         return LanguageEditForm if for_update else LanguageCreationForm
 
 
-class SparingAdministrators:
-    """The users list's bulk actions leave administrators to administrators: Wagtail asks only for
-    the permission to change users, and an account manager deactivated the administrators
-    (outsider's pass of 2026-12-04). Deleting one Wagtail refuses already."""
+class SparingAccountsBeyondReachInBulk:
+    """The users list's bulk actions leave to administrators the accounts only they may manage
+    (`refusal_to_manage`): Wagtail asks only for the permission to change users, and an account
+    manager deactivated the administrators (outsider's pass of 2026-12-04). The confirmation
+    lists them as those she may not act on."""
 
     def check_perm(self, obj):
-        return super().check_perm(obj) and (self.request.user.is_superuser or not obj.is_superuser)
+        return super().check_perm(obj) and refusal_to_manage(self.request.user, obj) is None
 
 
-class SetActiveState(SparingAdministrators, SetActiveStateBulkAction):
+class SetActiveState(SparingAccountsBeyondReachInBulk, SetActiveStateBulkAction):
+    pass
+
+
+class Delete(SparingAccountsBeyondReachInBulk, DeleteBulkAction):
     pass
 
 
@@ -203,7 +255,7 @@ class RoleWithinReachForm(RoleForm):
         return role
 
 
-class AssignRole(SparingAdministrators, AssignRoleBulkAction):
+class AssignRole(SparingAccountsBeyondReachInBulk, AssignRoleBulkAction):
     """Only a role within the account manager's reach (`RolesWithinReach`)."""
 
     form_class = RoleWithinReachForm

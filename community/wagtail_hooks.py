@@ -140,6 +140,7 @@ register_snippet(TownViewSet)
 # After Wagtail's own (its users app comes later in INSTALLED_APPS), which they replace.
 hooks.register("register_bulk_action", user_admin.SetActiveState, order=1)
 hooks.register("register_bulk_action", user_admin.AssignRole, order=1)
+hooks.register("register_bulk_action", user_admin.Delete, order=1)
 
 
 @hooks.register("before_edit_snippet")

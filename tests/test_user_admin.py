@@ -24,6 +24,7 @@ from wagtail.users.views.users import CreateView, EditView
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
+from community.user_admin import ACCOUNT_BEYOND_REACH, ADMINISTRATORS_ACCOUNT
 from tests.base import BilingualSiteTestCase
 from tests.test_contribution_races import in_thread, waiting_for_locks
 
@@ -246,7 +247,7 @@ class AccountManagersTests(BilingualSiteTestCase):
     def test_an_account_manager_does_not_take_over_an_administrator(self):
         self.client.force_login(self.manager)
         edit = reverse("wagtailusers_users:edit", args=[self.administrator.pk])
-        self.assertRefused(self.client.get(edit))
+        self.assertRefused(self.client.get(edit), self.administrator)
         response = self.edit(
             self.manager,
             self.administrator,
@@ -254,7 +255,7 @@ class AccountManagersTests(BilingualSiteTestCase):
             password1="overgenomen-123",
             password2="overgenomen-123",
         )
-        self.assertRefused(response)
+        self.assertRefused(response, self.administrator)
         self.administrator.refresh_from_db()
         self.assertEqual(self.administrator.email, "beheer@example.org")
         self.assertTrue(self.administrator.check_password(PASSWORD))
@@ -344,14 +345,82 @@ class AccountManagersTests(BilingualSiteTestCase):
         )
         self.assertEqual(list(self.editor.groups.all()), [self.managers])
 
-    def test_an_account_manager_neither_takes_away_a_role_beyond_hers_nor_loses_it_on_save(self):
+    def test_an_account_manager_does_not_take_over_an_editors_or_moderators_account(self):
+        """A new password, or her own address and then a password reset, on an editor's account
+        was hers (attack of 2026-12-04): the accounts whose roles allow more than she may do are
+        left to administrators, neither edited nor deleted."""
+        for role in (EDITOR_GROUPS[0], MODERATORS):
+            group = Group.objects.get(name=role)
+            self.editor.groups.set([group])
+            edit = reverse("wagtailusers_users:edit", args=[self.editor.pk])
+            delete = reverse("wagtailusers_users:delete", args=[self.editor.pk])
+            with self.subTest(role=role):
+                self.client.force_login(self.manager)
+                self.assertRefused(self.client.get(edit), self.editor, group)
+                self.assertRefused(self.client.get(delete), self.editor, group)
+                response = self.edit(
+                    self.manager,
+                    self.editor,
+                    email="accounts@example.org.invalid",
+                    password1="overgenomen-123",
+                    password2="overgenomen-123",
+                    groups=[group.pk],
+                )
+                self.assertRefused(response, self.editor, group)
+                # Deactivated through the form's "active", left out.
+                self.assertRefused(
+                    self.edit(self.manager, self.editor, groups=[group.pk]), self.editor, group
+                )
+                self.assertRefused(self.client.post(delete), self.editor, group)
+                self.editor.refresh_from_db()
+                self.assertEqual(self.editor.email, "editor@example.org")
+                self.assertEqual(self.editor.first_name, "")
+                self.assertTrue(self.editor.check_password(PASSWORD))
+                self.assertTrue(self.editor.is_active)
+                self.assertEqual(list(self.editor.groups.all()), [group])
+
+    def test_an_account_manager_leaves_editors_and_moderators_alone_in_bulk(self):
         editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        moderator = User.objects.create_user("moderator@example.org", PASSWORD)
+        moderator.groups.add(Group.objects.get(name=MODERATORS))
         self.editor.groups.add(editors)
-        self.assertRolesRefused(self.edit(self.manager, self.editor), str(editors))
-        # Kept as it is, alongside her own role: saved.
-        response = self.edit(self.manager, self.editor, groups=[editors.pk, self.managers.pk])
-        self.assertEqual(response.status_code, 302)
-        self.assertEqual(set(self.editor.groups.all()), {editors, self.managers})
+        member = User.objects.create_user("lid@example.org", PASSWORD)
+        self.client.force_login(self.manager)
+        ids = f"?id={self.editor.pk}&id={moderator.pk}"
+        response = self.client.get(f"/admin/bulk/community/user/set_active_state/{ids}")
+        self.assertEqual(set(response.context["items_with_no_access"]), {self.editor, moderator})
+        self.client.post(
+            f"/admin/bulk/community/user/set_active_state/{ids}", {"mark_as_active": "False"}
+        )
+        self.client.post(
+            f"/admin/bulk/community/user/assign_role/{ids}", {"role": self.managers.pk}
+        )
+        self.client.post(f"/admin/bulk/community/user/delete/{ids}")
+        for account in (self.editor, moderator):
+            account.refresh_from_db()
+            self.assertTrue(account.is_active)
+            self.assertNotIn(self.managers, account.groups.all())
+        # A member she still deletes.
+        self.client.post(f"/admin/bulk/community/user/delete/?id={member.pk}")
+        self.assertFalse(User.objects.filter(pk=member.pk).exists())
+
+    def test_an_account_manager_still_manages_accounts_within_her_reach(self):
+        """A member, and a colleague holding her own role."""
+        colleague = User.objects.create_user("collega@example.org", PASSWORD)
+        colleague.groups.add(self.managers)
+        for account in (self.editor, colleague):
+            with self.subTest(account=account.email):
+                response = self.edit(
+                    self.manager,
+                    account,
+                    last_name="Nieuw",
+                    groups=[group.pk for group in account.groups.all()],
+                )
+                self.assertEqual(response.status_code, 302)
+                account.refresh_from_db()
+                self.assertEqual(account.last_name, "Nieuw")
+        self.client.post(reverse("wagtailusers_users:delete", args=[colleague.pk]))
+        self.assertFalse(User.objects.filter(pk=colleague.pk).exists())
 
     def test_an_account_manager_assigns_no_role_beyond_hers_in_bulk(self):
         self.client.force_login(self.manager)
@@ -368,9 +437,14 @@ class AccountManagersTests(BilingualSiteTestCase):
         )
         self.assertIn(moderators, self.editor.groups.all())
 
-    def assertRefused(self, response):
-        # Wagtail's refusal, as of deleting an administrator: back to the dashboard.
-        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+    def assertRefused(self, response, account, role=None):
+        """Back to the users list, told why in the admin's language."""
+        users = reverse("wagtailusers_users:index")
+        self.assertRedirects(response, users, fetch_redirect_response=False)
+        *_, said = (str(message) for message in response.wsgi_request._messages)
+        with translation.override(response.wsgi_request.LANGUAGE_CODE):
+            why = ACCOUNT_BEYOND_REACH if role else ADMINISTRATORS_ACCOUNT
+            self.assertEqual(said, str(why) % {"account": account, "roles": str(role)})
 
     def client_get_form(self, by, url):
         self.client.force_login(by)
