@@ -95,7 +95,18 @@ class RolesWithinReach:
         return self.cleaned_data["groups"]
 
 
-class LanguageCreationForm(CheckedAddress, RolesWithinReach, UserCreationForm):
+class NamesOptional:
+    """First and last name as the account has them: Wagtail requires both, but members have a
+    display name instead (`User.display_name`), and an account manager could not save a member's
+    language without making names up."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = False
+
+
+class LanguageCreationForm(CheckedAddress, RolesWithinReach, NamesOptional, UserCreationForm):
     """The language is chosen, never guessed: a preselected one (the administrator's own) was
     left as it stood for a German editor, and one inferred from the groups overrode a choice
     the form showed (walk of 2026-12-04)."""
@@ -124,7 +135,7 @@ class LanguageCreationForm(CheckedAddress, RolesWithinReach, UserCreationForm):
         return user
 
 
-class LanguageEditForm(CheckedAddress, RolesWithinReach, UserEditForm):
+class LanguageEditForm(CheckedAddress, RolesWithinReach, NamesOptional, UserEditForm):
     error_messages = ERROR_MESSAGES
 
     class Meta(UserEditForm.Meta):

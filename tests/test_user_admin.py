@@ -293,6 +293,23 @@ class AccountManagersTests(BilingualSiteTestCase):
         self.assertIn(self.managers, self.editor.groups.all())
         self.assertNotIn(editors, self.editor.groups.all())
 
+    def test_an_account_manager_saves_a_members_language_without_inventing_names(self):
+        member = User.objects.create_user("lid@example.org", PASSWORD, display_name="Lid")
+        response = self.edit(self.manager, member, first_name="", last_name="", language="de")
+        self.assertEqual(response.status_code, 302)
+        member.refresh_from_db()
+        self.assertEqual((member.first_name, member.last_name, member.language), ("", "", "de"))
+        self.client.post(
+            reverse("wagtailusers_users:add"),
+            {
+                "email": "nieuw@example.org",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "language": "nl",
+            },
+        )
+        self.assertTrue(User.objects.filter(email="nieuw@example.org", first_name="").exists())
+
     def assertRolesRefused(self, response, *roles):
         self.assertEqual(response.status_code, 200)
         form = response.context["form"]
