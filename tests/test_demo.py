@@ -95,10 +95,12 @@ class LoadDemoTests(TestCase):
                 if original is None or (page.owner and page.owner.email in members):
                     continue
                 walked += 1
-                with self.subTest(page=page.url):
+                with self.subTest(page=page.url_path):
                     self.assertNotEqual(page.slug, original.slug)
-                    self.assertEqual(self.client.get(page.url).status_code, 200)
             self.assertGreater(walked, 40)
+        # Every page's answer in both languages is the site matrix's and the language purity
+        # tests' (tests/security/test_site_matrix.py, tests/test_language_purity.py): here the
+        # page the walk found at a Dutch address, at its German one.
         response = self.client.get("/de/kalender/vorbereitung-besuch-junge-landwirte/")
         self.assertContains(response, 'class="language-notice"')
 
