@@ -7,12 +7,17 @@ or display name. Routed in place of Wagtail's own view (jumelage/urls.py)."""
 from wagtail.admin.forms.account import NameEmailForm
 from wagtail.admin.views.account import AccountView, NameEmailSettingsPanel
 
+from home.validators import validate_one_line
+
 
 class NameForm(NameEmailForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["first_name"].required = False
-        self.fields["last_name"].required = False
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = False
+            # Shown in Wagtail's history, the users list and exports: one line, no direction
+            # override (attack of 2026-12-04: `\u202eevil` was saved), as members' names.
+            self.fields[name].validators.append(validate_one_line)
 
 
 class NamePanel(NameEmailSettingsPanel):

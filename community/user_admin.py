@@ -26,7 +26,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 from community.models.users import EMAIL_TAKEN
 from community.roles.reach import groups_beyond
 from home.admin_columns import YesNoColumn
-from home.validators import normalised_email
+from home.validators import normalised_email, validate_one_line
 
 ROLES_BEYOND_REACH = _(
     "You can only give or take away roles that allow nothing you may not do yourself; ask an "
@@ -98,12 +98,14 @@ class RolesWithinReach:
 class NamesOptional:
     """First and last name as the account has them: Wagtail requires both, but members have a
     display name instead (`User.display_name`), and an account manager could not save a member's
-    language without making names up."""
+    language without making names up. One line each, without direction overrides, as members'
+    names (attack of 2026-12-04: the Account page saved `\u202eevil`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("first_name", "last_name"):
             self.fields[name].required = False
+            self.fields[name].validators.append(validate_one_line)
 
 
 class LanguageCreationForm(CheckedAddress, RolesWithinReach, NamesOptional, UserCreationForm):

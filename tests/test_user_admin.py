@@ -310,6 +310,14 @@ class AccountManagersTests(BilingualSiteTestCase):
         )
         self.assertTrue(User.objects.filter(email="nieuw@example.org", first_name="").exists())
 
+    def test_a_name_with_a_direction_override_is_refused_in_the_users_admin(self):
+        member = User.objects.create_user("lid@example.org", PASSWORD, display_name="Lid")
+        response = self.edit(self.manager, member, first_name="\u202eevil")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("first_name", response.context["form"].errors)
+        member.refresh_from_db()
+        self.assertEqual(member.first_name, "")
+
     def assertRolesRefused(self, response, *roles):
         self.assertEqual(response.status_code, 200)
         form = response.context["form"]
@@ -505,6 +513,14 @@ class AccountPageTests(BilingualSiteTestCase):
         self.client.post(reverse("wagtailadmin_account"), data)
         self.administrator.refresh_from_db()
         self.assertEqual((self.administrator.first_name, self.administrator.last_name), ("Bea", ""))
+
+    def test_a_name_with_a_direction_override_is_refused_on_the_account_page(self):
+        self.client.force_login(self.administrator)
+        data = self.account_form_data(**{"name_email-last_name": "\u202eevil"})
+        response = self.client.post(reverse("wagtailadmin_account"), data)
+        self.assertEqual(response.status_code, 200)
+        self.administrator.refresh_from_db()
+        self.assertEqual(self.administrator.last_name, "")
 
     def test_the_address_is_not_changed_on_the_account_page(self):
         """But through allauth's page, confirmed and checked as sign-up checks it: Wagtail's
