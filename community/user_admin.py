@@ -58,10 +58,12 @@ def refuse_roles_beyond_reach(user, groups):
     (`community.roles.reach`) are refused, by name."""
     if beyond := groups_beyond(user, groups):
         raise ValidationError(
-            ROLES_BEYOND_REACH,
-            code="roles_beyond_reach",
-            params={"roles": ", ".join(sorted(str(group) for group in beyond))},
+            ROLES_BEYOND_REACH, code="roles_beyond_reach", params={"roles": role_names(beyond)}
         )
+
+
+def role_names(groups):
+    return ", ".join(sorted(str(group) for group in groups))
 
 
 def refusal_to_manage(user, account):
@@ -75,8 +77,7 @@ def refusal_to_manage(user, account):
     if account.is_superuser:
         return ADMINISTRATORS_ACCOUNT % {"account": account}
     if beyond := groups_beyond(user, account.groups.all()):
-        roles = ", ".join(sorted(str(group) for group in beyond))
-        return ACCOUNT_BEYOND_REACH % {"account": account, "roles": roles}
+        return ACCOUNT_BEYOND_REACH % {"account": account, "roles": role_names(beyond)}
     return None
 
 

@@ -238,7 +238,7 @@ def refused_deletion(request, pages, back):
         if Page.objects.filter(pk__in=[page.pk for page in pages]).count() < len(pages):
             messages.error(request, _("This page was deleted meanwhile by someone else."))
             return redirect(back())
-    refusals, _losing = refusals_of_deletion(pages)
+    refusals, _losing = refusals_of_deletion(going)
     if not refusals:
         return None
     for refusal in refusals:
@@ -246,10 +246,10 @@ def refused_deletion(request, pages, back):
     return redirect(back())
 
 
-def refusals_of_deletion(pages):
-    """Why deleting `pages` (the pages below them included) is refused, and the pages members
-    count on that it would take; nothing when it may go ahead."""
-    losing = losing_sign_ups(contributions.with_pages_below(pages))
+def refusals_of_deletion(going):
+    """Why deleting `going` (a queryset, the pages below included) is refused, and the pages
+    members count on that it would take; nothing when it may go ahead."""
+    losing = losing_sign_ups(going)
     return [REFUSALS[model] for model in {type(page) for page in losing}], losing
 
 
@@ -265,7 +265,8 @@ class DeletingOnlyWhatMembersDoNotCountOn(DeleteBulkAction):
         context = super().get_context_data(**kwargs)
         pages = [item["item"] for item in context["items"]]
         if pages:
-            context["refusals"], context["refused_pages"] = refusals_of_deletion(pages)
+            going = contributions.with_pages_below(pages)
+            context["refusals"], context["refused_pages"] = refusals_of_deletion(going)
         return context
 
 

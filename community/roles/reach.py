@@ -40,7 +40,9 @@ def _named_with(model, group, own_groups):
 
 def groups_beyond(user, groups):
     """Of `groups`, those that give more than `user` holds: none for an administrator."""
-    if user.is_superuser:
+    groups = list(groups)
+    if user.is_superuser or not groups:
+        # A member's account (no role) costs no query of her own grants.
         return []
     own_permissions = user.get_all_permissions()
     own_groups = list(user.groups.all())

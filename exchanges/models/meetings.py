@@ -378,7 +378,8 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             errors["place_name"] = _("A meeting in person or a hybrid meeting needs a place.")
         if self.registration_deadline and self.start and self.registration_deadline > self.start:
             errors["registration_deadline"] = _("Registration must close before the start.")
-        if self.expire_at and self.pk and self.counted_on_now():
+        versions = type(self).objects.filter(translation_key=self.translation_key)
+        if self.expire_at and self.pk and versions.counted_on().exists():
             # Wagtail takes a page offline at its expiry without asking the admin's refusal to
             # unpublish (exchanges/wagtail_hooks.py): members would be left registered for a
             # page not found (walk and attack of 2026-12-04).
@@ -388,11 +389,6 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             )
         if errors:
             raise ValidationError(errors)
-
-    def counted_on_now(self):
-        """Whether members count on this meeting (`MeetingQuerySet.counted_on`), any version."""
-        meetings = type(self).objects.filter(translation_key=self.translation_key)
-        return meetings.counted_on().exists()
 
     def forget_contributor(self, user):
         """The member who proposed the meeting is named as its organiser, in every language
