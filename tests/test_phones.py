@@ -126,7 +126,7 @@ def wider_than_screen(page, live_server, paths):
     return problems
 
 
-def test_no_page_is_wider_than_a_phone(demo, live_server, page):
+def check_no_page_is_wider_than_a_phone(live_server, page):
     public = sitemap_sample(live_server, page)
     languages = {path.split("/")[1] for path in public}
     assert languages == {"nl", "de"} and len(public) >= 16, public
@@ -245,12 +245,6 @@ def check_month_view_and_desktop(live_server, page):
             assert page.evaluate(one_row, ".main-nav li"), (width, path)
 
 
-# One test for these (loading the demo takes a while): each part says what it checks.
-def test_phone_menu_month_list_and_unchanged_desktop(demo, live_server, browser, page):
-    check_phone_menu(live_server, browser)
-    check_month_view_and_desktop(live_server, page)
-
-
 # The dates (a day, or days of one month) that run over two lines: each with the element it is in.
 BROKEN_DATES = r"""() => {
     const date = /(\d{1,2}\.?–)?\d{1,2}\.?\s+\p{L}+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}/gu;
@@ -280,7 +274,7 @@ def broken_dates(page, live_server, paths):
     return problems
 
 
-def test_no_date_runs_over_two_lines_on_a_phone(demo, live_server, page):
+def check_no_date_runs_over_two_lines_on_a_phone(live_server, page):
     """ "Aanmelden tot 17-2-2027" ended a line at "17-" in the admin's visits list, and
     "Aanmelden kan tot uiterlijk dinsdag 22 december 2026" at "22" on a meeting's page: a date
     is read in one piece, on the public site, in the member area and in the admin alike."""
@@ -329,7 +323,7 @@ BROKEN_TIME_RANGES = r"""() => {
 }"""
 
 
-def test_no_time_range_runs_over_two_lines_on_a_phone(demo, live_server, page):
+def check_no_time_range_runs_over_two_lines_on_a_phone(live_server, page):
     """A meeting card said "19:30–" at the end of a line and "21:00" on the next: on the
     calendar, the home page, the sector pages and the meetings' own pages, the hours of a
     meeting are read in one piece."""
@@ -349,7 +343,7 @@ def test_no_time_range_runs_over_two_lines_on_a_phone(demo, live_server, page):
     assert problems == [], "\n".join(problems)
 
 
-def test_calendar_on_a_phone_heads_visits_and_meetings_apart(demo, live_server, page):
+def check_calendar_on_a_phone_heads_visits_and_meetings_apart(live_server, page):
     """At 390 px the meetings seemed to sit under the heading "Uitwisselingsbezoeken": the
     meetings' own heading was hidden. Each list is under its own heading, in sight."""
     page.set_viewport_size({"width": 390, "height": 844})
@@ -373,3 +367,31 @@ def test_calendar_on_a_phone_heads_visits_and_meetings_apart(demo, live_server, 
         assert last_visit["y"] + last_visit["height"] <= meetings_heading["y"]
         below_heading = meetings_heading["y"] + meetings_heading["height"]
         assert below_heading <= first_meeting.bounding_box()["y"]
+
+
+# One test, in parts, on one load of the demo (about a minute on CI's machine, where five loads
+# were a tenth of the suite's browser time): each part has a page of its own, so no login or
+# window size carries over from one to the next.
+CHECKS = {
+    "no page is wider than a phone": check_no_page_is_wider_than_a_phone,
+    "no date runs over two lines on a phone": check_no_date_runs_over_two_lines_on_a_phone,
+    "no time range runs over two lines on a phone": (
+        check_no_time_range_runs_over_two_lines_on_a_phone
+    ),
+    "the calendar heads visits and meetings apart on a phone": (
+        check_calendar_on_a_phone_heads_visits_and_meetings_apart
+    ),
+    "the month as a list on a phone and the unchanged desktop": check_month_view_and_desktop,
+}
+
+
+def test_phones_and_desktops_on_the_demo(demo, live_server, browser, subtests):
+    for name, check in CHECKS.items():
+        with subtests.test(name):
+            context = browser.new_context(locale="nl-NL")
+            try:
+                check(live_server, context.new_page())
+            finally:
+                context.close()
+    with subtests.test("the phone menu opens by keyboard, with and without JavaScript"):
+        check_phone_menu(live_server, browser)
