@@ -15,7 +15,7 @@ from wagtail_localize.models import TranslationSource
 
 from community import contributions
 
-from . import embed_admin, visit_admin
+from . import embed_admin, expiry, visit_admin
 from .choices import RegistrationStatus
 from .models import MeetingPage, Registration, VisitPage
 from .models.language_versions import surviving_version
@@ -83,6 +83,12 @@ class RegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet("registrations")
+
+
+@hooks.register("register_log_actions")
+def register_expiry_kept(actions):
+    """The page history's entry for an expiry date cleared (exchanges/expiry.py)."""
+    actions.register_action(expiry.KEPT, expiry.KEPT_LABEL, expiry.KEPT_MESSAGE)
 
 
 @hooks.register("register_admin_urls")
