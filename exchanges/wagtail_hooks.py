@@ -206,16 +206,22 @@ def refused_unpublishing(request, pages, back):
         going = contributions.with_pages_below(pages)
     else:
         going = Page.objects.filter(pk__in=[page.pk for page in pages])
-    counted_on = [
-        model
-        for model in UNPUBLISHING_REFUSALS
-        if model.objects.live().filter(pk__in=going.values("pk")).counted_on().exists()
-    ]
+    counted_on = counted_on_among(going)
     if not counted_on:
         return None
     for model in counted_on:
         messages.error(request, UNPUBLISHING_REFUSALS[model])
     return redirect(back())
+
+
+def counted_on_among(pages):
+    """The page types (meeting, visit) of which members count on a published one among `pages`
+    (a queryset; `counted_on`)."""
+    return [
+        model
+        for model in UNPUBLISHING_REFUSALS
+        if model.objects.live().filter(pk__in=pages.values("pk")).counted_on().exists()
+    ]
 
 
 def explorer_above(page):

@@ -20,7 +20,7 @@ from community.wagtail_hooks import (
     with_page_permissions,
     with_review_rights,
 )
-from exchanges import embed_views, feeds, ical
+from exchanges import embed_views, feeds, ical, page_admin
 from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
@@ -89,6 +89,9 @@ urlpatterns = [
             ("preview/<int:page_id>/<int:task_id>/", workflow_preview),
         )
     ),
+    # Unpublishing a meeting or visit members count on is refused when asked, not only once
+    # confirmed (exchanges/page_admin.py).
+    path("admin/pages/<int:page_id>/unpublish/", page_admin.unpublish),
     # A chooser's chosen object by a key its model cannot hold: not found (jumelage/choosers.py).
     *guarded_chosen_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
     path("admin/", include(wagtailadmin_urls)),

@@ -195,3 +195,41 @@ class ExpiringAMeetingWithRegistrationsTests(MeetingWithRegistrationsCase):
             cancelled=True
         )
         self.expiring(self.bike_ride).full_clean()
+
+
+class UnpublishConfirmationTests(MeetingWithRegistrationsCase):
+    """The confirmation asked "Sind Sie sicher…?" of a meeting members count on, and refused
+    only once confirmed (Wagtail runs its before_unpublish_page hook on the POST only)."""
+
+    def test_the_confirmation_says_why_instead_of_offering_to_unpublish(self):
+        for page in (self.bike_ride, self.bike_ride_de):
+            with self.subTest(page=page.title):
+                url = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                with translation.override("de"):
+                    self.assertContains(response, str(UNPUBLISHING_REFUSALS[MeetingPage]))
+                    self.assertNotContains(
+                        response, wagtails("Are you sure you want to unpublish this page?")
+                    )
+                    self.assertNotContains(response, wagtails("Yes, unpublish it"))
+                    self.assertContains(response, wagtails("Go back"))
+                self.assertContains(response, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+    def test_the_calendars_confirmation_offers_to_unpublish_it_alone(self):
+        response = self.client.get(reverse("wagtailadmin_pages:unpublish", args=[self.calendar.pk]))
+        with translation.override("de"):
+            self.assertContains(response, wagtails("Yes, unpublish it"))
+        self.assertNotContains(response, 'name="include_descendants"')
+
+    def test_a_meeting_nobody_counts_on_is_asked_about_as_wagtail_does(self):
+        Registration.objects.cancel(self.bike_ride, self.anke)
+        response = self.client.get(
+            reverse("wagtailadmin_pages:unpublish", args=[self.bike_ride.pk])
+        )
+        with translation.override("de"):
+            self.assertNotContains(response, str(UNPUBLISHING_REFUSALS[MeetingPage]))
+            self.assertContains(response, wagtails("Are you sure you want to unpublish this page?"))
+            self.assertContains(response, wagtails("Yes, unpublish it"))
+        calendar = self.client.get(reverse("wagtailadmin_pages:unpublish", args=[self.calendar.pk]))
+        self.assertContains(calendar, 'name="include_descendants"')
