@@ -5,12 +5,30 @@ other page they are Wagtail's."""
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.forms.pages import PageViewRestrictionForm
+from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.pages.unpublish import UnpublishView
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from community import contributions
 
+from .models import MeetingPage, VisitPage
 from .wagtail_hooks import UNPUBLISHING_REFUSALS, counted_on_among
+
+PRIVACY_REFUSALS = {
+    MeetingPage: _(
+        "Members are registered for this meeting (or one below this page) or waiting for a "
+        "place: making it private would lock them out of the page their emails link to. Cancel "
+        "the meeting first (tick “cancelled” and publish: they are told by email), or cancel "
+        "their registrations under Registrations."
+    ),
+    VisitPage: _(
+        "Members have signed up for this exchange visit (or one below this page) or offered "
+        "hosting: making it private would lock them out of the page their emails link to. "
+        "Cancel their sign-ups and withdraw their offers under Exchange visits first, so that "
+        "they are told."
+    ),
+}
 
 KEPT_BELOW = _(
     "Members count on meetings or exchange visits below this page: they are not unpublished "
@@ -37,4 +55,31 @@ class UnpublishingOnlyWhatMembersDoNotCountOn(UnpublishView):
         return context
 
 
+class PrivacyKeepingMembersIn(PageViewRestrictionForm):
+    """Wagtail's privacy form (password, login, groups), which refuses a restriction on a
+    meeting or visit members count on, or on a page above one: members would no longer open
+    it from their emails."""
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("restriction_type", PageViewRestriction.NONE) != (
+            PageViewRestriction.NONE
+        ):
+            for model in counted_on_among(contributions.with_pages_below([self.page])):
+                self.add_error("restriction_type", PRIVACY_REFUSALS[model])
+        return cleaned_data
+
+
+class SettingPrivacyWithoutLockingMembersOut(SetPrivacyView):
+    form_class = PrivacyKeepingMembersIn
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "page": self.page}
+
+
 unpublish = require_admin_access(never_cache(UnpublishingOnlyWhatMembersDoNotCountOn.as_view()))
+set_privacy = require_admin_access(never_cache(SettingPrivacyWithoutLockingMembersOut.as_view()))

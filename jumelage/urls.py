@@ -89,9 +89,10 @@ urlpatterns = [
             ("preview/<int:page_id>/<int:task_id>/", workflow_preview),
         )
     ),
-    # Unpublishing a meeting or visit members count on is refused when asked, not only once
-    # confirmed (exchanges/page_admin.py).
+    # Unpublishing and privacy that would lock members out of a meeting or visit they count on
+    # are refused when asked, not only once confirmed (exchanges/page_admin.py).
     path("admin/pages/<int:page_id>/unpublish/", page_admin.unpublish),
+    path("admin/pages/<int:page_id>/privacy/", page_admin.set_privacy),
     # A chooser's chosen object by a key its model cannot hold: not found (jumelage/choosers.py).
     *guarded_chosen_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
     path("admin/", include(wagtailadmin_urls)),
