@@ -7,6 +7,7 @@ One account per address, whatever its case (`User`'s constraint, which the forms
 validate the model): Wagtail's own check compares the address as typed, and its "username" is our
 email address."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -138,6 +139,28 @@ class LanguageCreationForm(CheckedAddress, RolesWithinReach, NamesOptional, User
         return user
 
 
+def addresses_follow(account, previous):
+    """The account's addresses in allauth (`EmailAddress`) after an administrator changed its
+    address from `previous`: allauth finds an account by them before its login address, so the
+    old one stayed a way in, to log in and to have a password reset mailed to whoever reads it,
+    and kept its owner from signing up with it. The new address is the only one, primary; it
+    is verified only when it is the old one in another case. Otherwise its reader confirms it
+    at the first login (mandatory verification), as for an account added in the admin: the
+    administrator typed it, nobody showed they read it, and allauth's own change of address
+    counts only once confirmed."""
+    if account.email == previous:
+        return
+    email = account.email.lower()  # as allauth keeps and looks up its addresses
+    addresses = EmailAddress.objects.filter(user=account)
+    kept = addresses.filter(email__iexact=email).first()
+    addresses.exclude(pk=getattr(kept, "pk", None)).delete()
+    if kept is None:
+        EmailAddress.objects.create(user=account, email=email, primary=True)
+    else:
+        kept.email, kept.primary = email, True
+        kept.save(update_fields=["email", "primary"])
+
+
 class LanguageEditForm(CheckedAddress, RolesWithinReach, NamesOptional, UserEditForm):
     error_messages = ERROR_MESSAGES
 
@@ -147,6 +170,13 @@ class LanguageEditForm(CheckedAddress, RolesWithinReach, NamesOptional, UserEdit
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].help_text = LANGUAGE_HELP
+        self.previous_email = self.instance.email
+
+    def save(self, commit=True):
+        account = super().save(commit=commit)
+        if commit:
+            addresses_follow(account, self.previous_email)
+        return account
 
 
 class RefusingTakenAddresses:

@@ -11,6 +11,7 @@ import re
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from exchanges.models import MeetingPage, Registration, StoryPage
@@ -123,6 +124,80 @@ class AddressChangeTests(AccountsTestCase):
         self.sign_up("carla@example.org", display_name="Koop nu bij spam.example")
         (message,) = self.mails_to("carla@example.org")
         self.assertNotIn("spam.example", message.body)
+
+
+class AddressChangedInTheAdminTests(AccountsTestCase):
+    """An administrator changes a member's address in the users admin (the member lost that
+    mailbox, or it was never theirs): allauth finds accounts by their addresses (`EmailAddress`)
+    before their login address, so the old one stayed a way into the account, for login and for
+    a password reset mailed to whoever reads it, and kept its owner from signing up."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+
+    def change_address(self, member, email):
+        client = Client()
+        client.force_login(self.administrator)
+        response = client.post(
+            reverse("wagtailusers_users:edit", args=[member.pk]),
+            {"email": email, "language": "nl", "is_active": "on"},
+        )
+        self.assertEqual(response.status_code, 302)
+        member.refresh_from_db()
+        self.assertEqual(member.email, email)
+
+    def log_in(self, email, password=PASSWORD):
+        self.client.logout()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/login/", {"login": email, "password": password})
+        return self.client.session.get("_auth_user_id")
+
+    def reset_password(self, email):
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/password/reset/", {"email": email})
+        return [m for m in self.mails_to(email) if "/password/reset/key/" in m.body]
+
+    def test_the_old_address_no_longer_opens_the_account(self):
+        self.change_address(self.anna, "anna@nieuw.example")
+        self.assertIsNone(self.log_in("anna@example.org"))
+        self.assertEqual(self.reset_password("anna@example.org"), [])
+        self.assertEqual(len(self.reset_password("anna@nieuw.example")), 1)
+
+    def test_the_new_address_is_confirmed_by_its_reader_at_the_first_login(self):
+        """Typed by the administrator, not yet proven read by the member: allauth asks for the
+        link sent there before it lets the member in, as for an account added in the admin."""
+        self.change_address(self.anna, "anna@nieuw.example")
+        self.assertEqual(
+            [(a.email, a.primary, a.verified) for a in EmailAddress.objects.filter(user=self.anna)],
+            [("anna@nieuw.example", True, False)],
+        )
+        mail.outbox.clear()
+        self.assertIsNone(self.log_in("anna@nieuw.example"))
+        link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body)
+        self.assertIn("anna@nieuw.example", mail.outbox[-1].to)
+        self.client.post(link.group(0).replace("http://testserver", ""))
+        self.assertEqual(self.log_in("anna@nieuw.example"), str(self.anna.pk))
+
+    def test_the_owner_of_the_old_address_signs_up_with_it(self):
+        self.change_address(self.anna, "anna@nieuw.example")
+        self.sign_up("anna@example.org", display_name="Andere Anna")
+        other = User.objects.get(email="anna@example.org")
+        self.assertEqual(other.display_name, "Andere Anna")
+        link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body)
+        self.client.post(link.group(0).replace("http://testserver", ""))
+        self.assertTrue(EmailAddress.objects.get(email="anna@example.org").verified)
+        self.assertEqual(self.log_in("anna@example.org", "een-heel-lang-wachtwoord"), str(other.pk))
+
+    def test_an_address_in_another_case_stays_confirmed(self):
+        self.change_address(self.anna, "Anna@example.org")
+        self.assertEqual(
+            [(a.email, a.primary, a.verified) for a in EmailAddress.objects.filter(user=self.anna)],
+            [("anna@example.org", True, True)],
+        )
+        self.assertEqual(self.log_in("Anna@example.org"), str(self.anna.pk))
 
 
 class LookalikeAddressTests(AccountsTestCase):
