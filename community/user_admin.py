@@ -10,6 +10,7 @@ email address."""
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect
@@ -67,17 +68,23 @@ def role_names(groups):
     return ", ".join(sorted(str(group) for group in groups))
 
 
-def refusal_to_manage(user, account):
+def refusal_to_manage(user, account, groups_beyond_reach=None):
     """Why `user` may not edit, deactivate or delete `account`, or None when she may. An account
     manager (a group with Wagtail's user permissions) set a new password or her own address on an
     editor's account and so took it over (attack of 2026-12-04): an account whose roles allow more
     than she may do herself (`community.roles.reach`) is left to administrators, as an
-    administrator's account is, the strongest case."""
+    administrator's account is, the strongest case. Who asks about many accounts (the users
+    list) passes the roles beyond her reach, found once."""
     if user.is_superuser:
         return None
     if account.is_superuser:
         return ADMINISTRATORS_ACCOUNT % {"account": account}
-    if beyond := groups_beyond(user, account.groups.all()):
+    groups = account.groups.all()
+    if groups_beyond_reach is None:
+        beyond = groups_beyond(user, groups)
+    else:
+        beyond = [group for group in groups if group in groups_beyond_reach]
+    if beyond:
         return ACCOUNT_BEYOND_REACH % {"account": account, "roles": role_names(beyond)}
     return None
 
@@ -246,7 +253,25 @@ class DeletingView(SparingAccountsBeyondReach, DeleteView):
 
 class UsersListing(IndexView):
     """Wagtail's users list, whose "Active" column said "True" or "False" to screen readers:
-    "yes" or "no" in the admin's language, as our other listings say it."""
+    "yes" or "no" in the admin's language, as our other listings say it. It offers to edit or
+    delete only the accounts within reach of who asks (`refusal_to_manage`): the others' links
+    led to a refusal."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("groups")
+
+    @cached_property
+    def groups_beyond_reach(self):
+        return set(groups_beyond(self.request.user, Group.objects.all()))
+
+    def within_reach(self, account):
+        return refusal_to_manage(self.request.user, account, self.groups_beyond_reach) is None
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self.within_reach(instance) else None
+
+    def get_delete_url(self, instance):
+        return super().get_delete_url(instance) if self.within_reach(instance) else None
 
     @cached_property
     def columns(self):

@@ -15,6 +15,7 @@ from django.core import mail
 from django.db import connection, transaction
 from django.db.models.fields.files import FieldFile
 from django.test import Client, TestCase, TransactionTestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -461,6 +462,53 @@ class AccountManagersTests(BilingualSiteTestCase):
             f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}", {"role": moderators.pk}
         )
         self.assertIn(moderators, self.editor.groups.all())
+
+    def test_the_users_list_offers_an_account_manager_only_the_accounts_within_her_reach(self):
+        """The edit and delete views refuse an administrator's account and one whose roles
+        allow more than she may do: the list no longer offers their links, only to be refused."""
+        self.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        member = User.objects.create_user("lid@example.org", PASSWORD)
+        colleague = User.objects.create_user("collega@example.org", PASSWORD)
+        colleague.groups.add(self.managers)
+        self.client.force_login(self.manager)
+        listing = self.client.get(reverse("wagtailusers_users:index"))
+        self.assertEqual(listing.status_code, 200)
+        for account in (self.administrator, self.editor):
+            with self.subTest(account=account.email):
+                self.assertContains(listing, account.email)
+                for view in ("edit", "delete"):
+                    url = reverse(f"wagtailusers_users:{view}", args=[account.pk])
+                    self.assertNotContains(listing, f'href="{url}"')
+        for account in (member, colleague):
+            with self.subTest(account=account.email):
+                for view in ("edit", "delete"):
+                    url = reverse(f"wagtailusers_users:{view}", args=[account.pk])
+                    self.assertContains(listing, f'href="{url}"')
+        own = reverse("wagtailusers_users:edit", args=[self.manager.pk])
+        self.assertContains(listing, f'href="{own}"')
+        # An administrator is offered every account.
+        self.client.force_login(self.administrator)
+        listing = self.client.get(reverse("wagtailusers_users:index"))
+        for account in (self.editor, member):
+            url = reverse("wagtailusers_users:edit", args=[account.pk])
+            self.assertContains(listing, f'href="{url}"')
+
+    def test_the_users_list_asks_the_reach_of_its_page_at_once(self):
+        """Not once or twice per account: the queries do not grow with the accounts listed."""
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        self.client.force_login(self.manager)
+        url = reverse("wagtailusers_users:index")
+        self.client.get(url)
+        before = self.queries_of(url)
+        for n in range(5):
+            account = User.objects.create_user(f"redacteur{n}@example.org", PASSWORD)
+            account.groups.add(editors, self.managers)
+        self.assertEqual(self.queries_of(url), before)
+
+    def queries_of(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(queries)
 
     def assertRefused(self, response, account, role=None):
         """Back to the users list, told why in the admin's language."""
