@@ -251,7 +251,19 @@ class DeletingView(SparingAccountsBeyondReach, DeleteView):
     pass
 
 
-class UsersListing(IndexView):
+class ReachOfWhoAsks:
+    """The roles beyond the reach of who asks, found once for the many accounts of the users
+    list or a bulk action."""
+
+    @cached_property
+    def groups_beyond_reach(self):
+        return set(groups_beyond(self.request.user, Group.objects.all()))
+
+    def refusal(self, account):
+        return refusal_to_manage(self.request.user, account, self.groups_beyond_reach)
+
+
+class UsersListing(ReachOfWhoAsks, IndexView):
     """Wagtail's users list, whose "Active" column said "True" or "False" to screen readers:
     "yes" or "no" in the admin's language, as our other listings say it. It offers to edit or
     delete only the accounts within reach of who asks (`refusal_to_manage`): the others' links
@@ -260,18 +272,11 @@ class UsersListing(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("groups")
 
-    @cached_property
-    def groups_beyond_reach(self):
-        return set(groups_beyond(self.request.user, Group.objects.all()))
-
-    def within_reach(self, account):
-        return refusal_to_manage(self.request.user, account, self.groups_beyond_reach) is None
-
     def get_edit_url(self, instance):
-        return super().get_edit_url(instance) if self.within_reach(instance) else None
+        return None if self.refusal(instance) else super().get_edit_url(instance)
 
     def get_delete_url(self, instance):
-        return super().get_delete_url(instance) if self.within_reach(instance) else None
+        return None if self.refusal(instance) else super().get_delete_url(instance)
 
     @cached_property
     def columns(self):
@@ -295,14 +300,31 @@ class UserViewSet(WagtailUserViewSet):
         return LanguageEditForm if for_update else LanguageCreationForm
 
 
-class SparingAccountsBeyondReachInBulk:
+class SparingAccountsBeyondReachInBulk(ReachOfWhoAsks):
     """The users list's bulk actions leave to administrators the accounts only they may manage
     (`refusal_to_manage`): Wagtail asks only for the permission to change users, and an account
     manager deactivated the administrators (outsider's pass of 2026-12-04). The confirmation
-    lists them as those she may not act on."""
+    names each of them and why it is left out: Wagtail's "you don't have permission to delete
+    these users" made no sense to who may delete users (the template adds them to Wagtail's)."""
+
+    def get_template_names(self):
+        return ["wagtailusers/bulk_actions/confirm_within_reach.html"]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "wagtail_confirmation": self.template_name}
 
     def check_perm(self, obj):
-        return super().check_perm(obj) and refusal_to_manage(self.request.user, obj) is None
+        return super().check_perm(obj) and self.refusal(obj) is None
+
+    def get_actionable_objects(self):
+        objects, without_access = super().get_actionable_objects()
+        refused = without_access["items_with_no_access"]
+        beyond_reach = {account: why for account in refused if (why := self.refusal(account))}
+        return objects, {
+            **without_access,
+            "items_with_no_access": [account for account in refused if account not in beyond_reach],
+            "accounts_beyond_reach": list(beyond_reach.values()),
+        }
 
 
 class SetActiveState(SparingAccountsBeyondReachInBulk, SetActiveStateBulkAction):
