@@ -167,6 +167,13 @@ def yes_no(value):
     return gettext("Yes") if value else gettext("No")
 
 
+# A yes/no cell of an export in words, not "True".
+YES_NO_CELLS = {
+    **IndexView.custom_value_preprocess,
+    bool: {IndexView.FORMAT_CSV: yes_no, IndexView.FORMAT_XLSX: yes_no},
+}
+
+
 class ReportIndexView(IndexView):
     """The listing reads the reports' pages and people in its own query, not one per row. Its
     export (CSV, Excel) says each cell as the listing does, in the moderator's admin language
@@ -174,10 +181,7 @@ class ReportIndexView(IndexView):
     yes or no in words, not "True" (choices and times as in every export:
     `home.spreadsheets`)."""
 
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        bool: {IndexView.FORMAT_CSV: yes_no, IndexView.FORMAT_XLSX: yes_no},
-    }
+    custom_value_preprocess = YES_NO_CELLS
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page", "author", "reporter")
@@ -398,11 +402,28 @@ class MemberFilterSet(WagtailFilterSet):
         fields = ["is_active", "town"]
 
 
+class MemberIndexView(IndexView):
+    """The members list. Its export (CSV, Excel) gave an empty file, as it named no column: it
+    carries the list's columns, no more (what else is stored on a member stays on their inspect
+    page), said as the list says them: the town in the moderator's admin language (read once,
+    as `TownColumn` reads it), active in words."""
+
+    custom_value_preprocess = YES_NO_CELLS
+
+    @cached_property
+    def town_names(self):
+        return {town.pk: town.name for town in towns_named()}
+
+    def to_row_dict(self, item):
+        return {**super().to_row_dict(item), "town": self.town_names.get(item.town_id, "")}
+
+
 class MemberViewSet(ModelViewSet):
     """Members (not editors, moderators or administrators) for moderators: who they are, and
     blocking them."""
 
     model = get_user_model()
+    index_view_class = MemberIndexView
     icon = "user"
     menu_label = _("Members")
     menu_order = 320
@@ -415,6 +436,8 @@ class MemberViewSet(ModelViewSet):
         YesNoColumn("is_active", label=_("Active"), sort_key="is_active"),
         "date_joined",
     ]
+    list_export = ["email", "display_name", "town", "is_active", "date_joined"]
+    export_headings = {"is_active": _("Active")}
     filterset_class = MemberFilterSet
     search_fields = ["email", "display_name"]
     search_backend_name = None

@@ -1,9 +1,12 @@
 """Editors' roles: groups and permissions from `setup_roles`, and machine translation settings."""
 
+import csv
+import io
 import re
 from datetime import timedelta
 from io import StringIO
 
+import openpyxl
 import wagtail_factories
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -606,6 +609,51 @@ class BlockingTests(RolesTestCase):
         self.client.force_login(self.moderator)
         response = self.client.get("/admin/members/")
         self.assertNotContains(response, "redactie@example.org")
+
+    def test_moderators_download_the_members_list_as_it_shows_them(self):
+        """The download gave an empty file: the members view named nothing to export. Now both
+        formats carry the list's columns as the list says them, in the moderator's admin
+        language (the town's name, active in words), members only, and both are offered."""
+        munster = TownFactory(name="Munster", country="DE")
+        german = munster.copy_for_translation(self.german)
+        german.name = "Münster"
+        german.save()
+        gast = User.objects.create_user("gast@example.org", "x", display_name="Gast", town=munster)
+        User.objects.filter(pk=gast.pk).update(is_active=False)
+        gast.refresh_from_db()
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.moderator)
+        listing = BeautifulSoup(self.client.get("/admin/members/").content, "html.parser")
+        offered = sorted(link["href"] for link in listing.select("a[href*='export=']"))
+        self.assertEqual(offered, ["/admin/members/?export=csv", "/admin/members/?export=xlsx"])
+        # The list's headings, in German.
+        headings = [th.get_text(" ", strip=True) for th in listing.select("thead th")]
+        self.assertEqual(headings[:2], ["E-Mail-Adresse", "Anzeigename"])
+        joined = timezone.localtime(gast.date_joined).replace(second=0, microsecond=0)
+        for export_format, when in (
+            ("csv", f"{joined:%Y-%m-%d %H:%M}"),
+            ("xlsx", joined.replace(tzinfo=None)),
+        ):
+            with self.subTest(export_format=export_format):
+                rows = self.members_export(export_format)
+                self.assertEqual(rows[0], headings)
+                self.assertIn(["gast@example.org", "Gast", "Münster", "Nein", when], rows)
+                listed = {row[0] for row in rows[1:]}
+                self.assertIn("gast@example.org", listed)
+                self.assertNotIn("redactie@example.org", listed)
+                self.assertNotIn(self.moderator.email, listed)
+
+    def members_export(self, export_format):
+        response = self.client.get("/admin/members/", {"export": export_format})
+        self.assertEqual(response.status_code, 200)
+        content = b"".join(response.streaming_content)
+        if export_format == "csv":
+            text = content.decode("utf-8-sig")
+            return list(csv.reader(io.StringIO(text), delimiter=";"))
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return [["" if cell is None else cell for cell in row] for row in sheet.values]
 
     def test_the_town_filter_lists_each_town_once_in_the_moderators_language(self):
         munster = TownFactory(name="Munster", country="DE")
