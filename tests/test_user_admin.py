@@ -811,3 +811,26 @@ class MigratingAccountsThatShareAnAddressTests(TestCase):
             "community.migrations.0013_one_account_per_email_in_any_case"
         )
         migration.refuse_accounts_sharing_an_address(apps, None)
+
+    def test_the_migration_forgets_the_addresses_an_administrator_replaced(self):
+        """Left behind, verified, by the users admin before it kept allauth's addresses in
+        step: a way into the account for whoever reads the old address."""
+        anke = User.objects.create_user("anke@nieuw.example")
+        replaced = EmailAddress.objects.create(
+            user=anke, email="anke@bewoners.example", verified=True, primary=True
+        )
+        claim = EmailAddress.objects.create(user=anke, email="anke@elders.example")
+        own = EmailAddress.objects.create(user=anke, email="anke@nieuw.example", verified=True)
+        willem = User.objects.create_user("Willem@bewoners.example")
+        willems = EmailAddress.objects.create(
+            user=willem, email="willem@bewoners.example", verified=True, primary=True
+        )
+        migration = importlib.import_module(
+            "community.migrations.0014_forget_addresses_an_administrator_replaced"
+        )
+        migration.forget_addresses_an_administrator_replaced(apps, None)
+        self.assertFalse(EmailAddress.objects.filter(pk=replaced.pk).exists())
+        own.refresh_from_db()
+        self.assertTrue(own.primary and own.verified)
+        self.assertTrue(EmailAddress.objects.filter(pk=claim.pk, primary=False).exists())
+        self.assertTrue(EmailAddress.objects.filter(pk=willems.pk, primary=True).exists())
