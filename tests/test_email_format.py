@@ -5,6 +5,7 @@ platform's name (home/notifications.py)."""
 from email.header import decode_header, make_header
 from email.utils import parseaddr
 
+import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -16,6 +17,10 @@ from exchanges.models import Registration
 from home.notifications import send_templated_email, unsubscribe_headers
 from tests.calendar_base import CalendarMixin, local
 from tests.test_members import MembersTestCase
+
+# Checked by what templates and catalogues make of the pages (pyproject.toml's markers).
+pytestmark = pytest.mark.same_on_every_database
+
 
 User = get_user_model()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import django
 import polib
+import pytest
 from django import forms
 from django.apps import apps
 from django.core import validators
@@ -13,6 +14,10 @@ from django.test import TestCase, override_settings
 from django.utils import translation
 
 from tests.test_members import soup
+
+# Checked by what templates and catalogues make of the pages (pyproject.toml's markers).
+pytestmark = pytest.mark.same_on_every_database
+
 
 ROOT = Path(__file__).resolve().parent.parent
 DJANGO_CATALOGUE = Path(django.__file__).parent / "conf" / "locale"

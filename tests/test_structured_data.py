@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import time_machine
 import wagtail_factories
 from django.test import TestCase, override_settings
@@ -16,6 +17,10 @@ from community.models import User
 from exchanges.choices import MeetingFormat, SpokenLanguage
 from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin, local
+
+# Checked by what templates and catalogues make of the pages (pyproject.toml's markers).
+pytestmark = pytest.mark.same_on_every_database
+
 
 NOW = local(2026, 3, 2, 10, 0)
 SCHEMA = "https://schema.org/"

@@ -3,6 +3,7 @@ spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registrati
 
 import re
 
+import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -21,6 +22,10 @@ from community.roles.setup import setup_roles
 from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin
 from tests.test_members import MembersTestCase, soup
+
+# Checked by what templates and catalogues make of the pages (pyproject.toml's markers).
+pytestmark = pytest.mark.same_on_every_database
+
 
 User = get_user_model()
 
