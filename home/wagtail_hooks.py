@@ -1,7 +1,10 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework.response import Response
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
@@ -50,10 +53,29 @@ def choosable_only(endpoint):
     return Choosable
 
 
+PAGE_ACTIONS_CLOSED = gettext_lazy(
+    "Pages are not changed through this address. Use the page's buttons in the admin, which "
+    "check what members count on."
+)
+
+
+class PagesReadOnly(PagesAdminAPIViewSet):
+    """The admin's page API for reading only (the explorer in the side menu lists pages with
+    it). Its actions (publish, unpublish, delete, move, copy, translate, alias, revert) call
+    Wagtail's page actions without the admin's `before_*` hooks, which refuse what would leave
+    members untold or locked out (a meeting they count on unpublished or deleted, moved under
+    a private page; a contribution in review published): nothing of the admin sends them."""
+
+    def action_view(self, request, pk, action_name):
+        self.get_object()  # a page the user may not explore is not found, as before
+        return Response({"message": str(PAGE_ACTIONS_CLOSED)}, status=403)
+
+
 @hooks.register("construct_admin_api", order=1)  # after Wagtail's own registrations
 def admin_api_lists_only_what_the_user_may_choose(router):
     router.register_endpoint("images", choosable_only(ImagesAdminAPIViewSet))
     router.register_endpoint("documents", choosable_only(DocumentsAdminAPIViewSet))
+    router.register_endpoint("pages", PagesReadOnly)
 
 
 @hooks.register("before_serve_page")

@@ -101,42 +101,6 @@ MATRIX = {
     "wagtailadmin_api:pages:detail @ editor_story": ("login login login 404 ok ok ok", STAFF_405),
     "wagtailadmin_api:pages:detail @ overview": ("login login login 404 ok ok ok", STAFF_405),
     "wagtailadmin_api:pages:find": ("login login login 404 404 404 404", STAFF_405),
-    "wagtailadmin_api:pages:action @ contribution publish": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ contribution unpublish": (
-        STAFF_405,
-        "login login login 404 no no no",
-    ),
-    "wagtailadmin_api:pages:action @ contribution delete": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ editor_story publish": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ editor_story unpublish": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ editor_story delete": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ overview publish": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ overview unpublish": (
-        STAFF_405,
-        "login login login 404 ok+ ok+ ok+",
-    ),
-    "wagtailadmin_api:pages:action @ overview delete": (
-        STAFF_405,
-        "login login login 404 no no ok+",
-    ),
     "wagtailadmin_api:documents:listing": (STAFF, STAFF_405),
     # The admin's API lists only what the user may choose (home/wagtail_hooks.py).
     "wagtailadmin_api:documents:detail": ("login login login 404 ok ok ok", STAFF_405),
@@ -650,6 +614,33 @@ BULK_ROUTE = "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/"
 for _pattern in ("wagtail_bulk_action", BULK_ROUTE):  # Wagtail's, and our guard before it
     MATRIX.update({f"{_pattern} @ {variant}": row for variant, row in BULK.items()})
 
+# Every page action of the admin API, on every page below: they bypassed the admin's
+# refusals (a meeting members count on unpublished, deleted) and nothing of the admin sends
+# them, so they are closed (home/wagtail_hooks.py). A page the role may not explore is not
+# found, as in the API's listing.
+API_ACTIONS = (
+    "publish",
+    "unpublish",
+    "delete",
+    "move",
+    "copy",
+    "copy_for_translation",
+    "create_alias",
+    "convert_alias",
+    "revert_to_page_revision",
+)
+API_PAGES = ("contribution", "editor_story", "overview", "meeting")  # the meeting: counted on
+MATRIX.update(
+    {
+        f"wagtailadmin_api:pages:action @ {which} {action}": (
+            STAFF_405,
+            "login login login 404 no no no",
+        )
+        for which in API_PAGES
+        for action in API_ACTIONS
+    }
+)
+
 
 # --- the objects -------------------------------------------------------------------------------
 
@@ -692,8 +683,10 @@ class Objects(CalendarMixin):
             uploaded_by_user=cls.editor_nl,
         )
         cls.report = Report.objects.file(cls.editor_story, "spam")
-        meeting = cls.meeting(timezone.now() + timedelta(days=5), title="Bijeenkomst", capacity=5)
-        cls.registration = Registration.objects.register(meeting, cls.member)
+        cls.counted_on = cls.meeting(
+            timezone.now() + timedelta(days=5), title="Bijeenkomst", capacity=5
+        )
+        cls.registration = Registration.objects.register(cls.counted_on, cls.member)
         cls.redirect = Redirect.objects.create(old_path="/oud", redirect_link="/nl/")
         cls.subscriber = NewsletterSubscriber.objects.create(
             email="lezer@example.org", consent_version="1", consented_at=timezone.now()
@@ -763,7 +756,6 @@ class Objects(CalendarMixin):
 PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "page_pk"}
 PAGES = ("contribution", "editor_story", "overview")
 MEMBERS_VIEW_ACCOUNTS = ("member", "editor", "superuser")
-API_ACTIONS = ("publish", "unpublish", "delete")  # the admin API's page actions tried
 # Every bulk action Wagtail registers is tried (its confirmation, GET, lists the objects asked
 # for by id) with real objects of other people: which objects for each model. A model without
 # an entry fails the test.
@@ -834,6 +826,7 @@ class Addresses:
             "contribution": self.o.contribution,
             "editor_story": self.o.editor_story,
             "overview": self.o.story_index,
+            "meeting": self.o.counted_on,
         }[which]
 
     def account(self, which):
@@ -850,7 +843,7 @@ class Addresses:
             yield key, "/admin/not-there/" if "^" in route else f"/{route}"
             return
         if name == "wagtailadmin_api:pages:action":
-            for which in PAGES:
+            for which in API_PAGES:
                 for action in API_ACTIONS:
                     values = {"pk": self.page(which).pk, "action_name": action}
                     yield f"{key} @ {which} {action}", reverse(name, kwargs=values)
