@@ -10,7 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
 from community import contributions
@@ -224,6 +224,39 @@ def counted_on_among(pages):
     ]
 
 
+MOVING_REFUSALS = {
+    MeetingPage: _(
+        "Members are registered for this meeting (or one below this page) or waiting for a "
+        "place: moving it under a private page would lock them out of the page their emails "
+        "link to. Cancel the meeting first (tick “cancelled” and publish: they are told by "
+        "email), or cancel their registrations under Registrations; or choose a page that is "
+        "not private."
+    ),
+    VisitPage: _(
+        "Members have signed up for this exchange visit (or one below this page) or offered "
+        "hosting: moving it under a private page would lock them out of the page their emails "
+        "link to. Cancel their sign-ups and withdraw their offers under Exchange visits first, "
+        "so that they are told; or choose a page that is not private."
+    ),
+}
+
+
+def refusals_of_moving(pages, destination):
+    """Why moving `pages` (with the pages below them) under `destination` is refused: members
+    count on a meeting or visit among them, and the destination, or a language version of it
+    where the admin moves their translations, is private (Wagtail's "Privacy" on it or on a
+    page above it), as a meeting or visit members count on is not made private
+    (page_admin.PrivacyKeepingMembersIn)."""
+    versions = Page.objects.filter(translation_key=destination.translation_key)
+    above = Page.objects.none()
+    for version in versions:
+        above |= Page.objects.ancestor_of(version, inclusive=True)
+    if not PageViewRestriction.objects.filter(page__in=above).exists():
+        return []
+    going = contributions.with_pages_below(pages)
+    return [MOVING_REFUSALS[model] for model in counted_on_among(going)]
+
+
 def explorer_above(page):
     """The explorer's listing of the page's parent, where the editor came from."""
     parent = Page.objects.filter(path=page.path[: -page.steplen]).first()
@@ -235,6 +268,16 @@ def explorer_above(page):
 @hooks.register("before_unpublish_page")
 def keep_meetings_members_count_on_published(request, page):
     return refused_unpublishing(request, [page], lambda: explorer_above(page))
+
+
+@hooks.register("before_move_page")
+def keep_what_members_count_on_public_when_moved(request, page, destination):
+    """The move's confirmation and its sending (`refusals_of_moving`): back to choosing
+    another destination, as Wagtail sends back a move whose slug is taken there."""
+    refusals = refusals_of_moving([page], destination)
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect("wagtailadmin_pages:move", page.pk) if refusals else None
 
 
 def refused_deletion(request, pages, back):
@@ -311,12 +354,16 @@ def give_up_places_of_accounts_made_inactive(request, action_type, objects, acti
 
 @hooks.register("before_bulk_action")
 def keep_what_members_signed_up_for_in_bulk(request, action_type, objects, action):
-    """The same for the explorer's bulk delete and bulk unpublish."""
-    if action_type not in ("delete", "unpublish") or not objects:
+    """The same for the explorer's bulk delete, bulk unpublish and bulk move."""
+    if action_type not in ("delete", "unpublish", "move") or not objects:
         return None
     if not isinstance(objects[0], Page):
         return None
+    back = action.next_url or reverse("wagtailadmin_explore_root")
+    if action_type == "move":
+        refusals = refusals_of_moving(objects, action.cleaned_form.cleaned_data["chooser"])
+        for refusal in refusals:
+            messages.error(request, refusal)
+        return redirect(back) if refusals else None
     refused = refused_deletion if action_type == "delete" else refused_unpublishing
-    return refused(
-        request, objects, lambda: action.next_url or reverse("wagtailadmin_explore_root")
-    )
+    return refused(request, objects, lambda: back)

@@ -1,16 +1,20 @@
 """Wagtail's "Privacy" (a password, a login, groups) on a meeting or visit members count on, or
-on a page above one, locked them out of the page their emails link to (defect of 2026-12-04)."""
+on a page above one, locked them out of the page their emails link to (defect of 2026-12-04);
+so did moving it under a private page."""
 
 import json
 
+from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as wagtails  # Wagtail's words: not collected into ours
 from wagtail.models import PageViewRestriction
 
+from exchanges.factories import CalendarPageFactory
 from exchanges.models import MeetingPage, Registration, VisitPage
 from exchanges.page_admin import PRIVACY_REFUSALS
+from exchanges.wagtail_hooks import MOVING_REFUSALS
 from tests.test_meeting_deletion import MeetingWithRegistrationsCase
 from tests.visits_base import VisitMixin
 
@@ -70,3 +74,82 @@ class PrivacyOfAVisitMembersSignedUpForTests(VisitMixin, TestCase):
             self.assertIn(str(PRIVACY_REFUSALS[VisitPage]), answer["html"])
             self.assertIn(wagtails("Save"), answer["html"])
         self.assertFalse(PageViewRestriction.objects.exists())
+
+
+def move_url(page, destination):
+    return reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+
+
+def bulk_move_url(*pages):
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+    return bulk + "?" + "&".join(f"id={page.pk}" for page in pages)
+
+
+class MovingAMeetingMembersCountOnUnderAPrivatePageTests(MeetingWithRegistrationsCase):
+    """Moved under a private page, the meeting was private too: Wagtail's move asked no more
+    than "Are you sure?" (defect of 2026-12-04)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.archive = CalendarPageFactory(parent=cls.home, title="Archief", slug="archief")
+        PageViewRestriction.objects.create(
+            page=cls.archive, restriction_type=PageViewRestriction.LOGIN
+        )
+        cls.open_calendar = CalendarPageFactory(parent=cls.home, title="Open", slug="open")
+
+    def assert_refused(self, response):
+        self.assertEqual(response.status_code, 302)
+        shown = [str(message) for message in get_messages(response.wsgi_request)]
+        with translation.override("de"):  # the editor's admin language
+            self.assertIn(str(MOVING_REFUSALS[MeetingPage]), shown)
+        self.bike_ride.refresh_from_db()
+        self.assertEqual(self.bike_ride.get_parent().pk, self.calendar.pk)
+        self.client.force_login(self.anke)
+        self.assertEqual(self.client.get(self.bike_ride.url).status_code, 200)
+
+    def test_the_meeting_is_not_moved_under_a_private_calendar(self):
+        self.assert_refused(self.client.post(move_url(self.bike_ride, self.archive)))
+
+    def test_the_confirmation_says_why_instead_of_asking(self):
+        response = self.client.get(move_url(self.bike_ride, self.archive))
+        self.assertRedirects(response, reverse("wagtailadmin_pages:move", args=[self.bike_ride.pk]))
+        self.assert_refused(response)
+
+    def test_a_bulk_move_does_not_take_it_there(self):
+        response = self.client.post(bulk_move_url(self.bike_ride), {"chooser": self.archive.pk})
+        self.assert_refused(response)
+
+    def test_it_moves_under_a_page_that_is_not_private(self):
+        self.client.post(move_url(self.bike_ride, self.open_calendar))
+        self.bike_ride.refresh_from_db()
+        self.assertEqual(self.bike_ride.get_parent().pk, self.open_calendar.pk)
+
+    def test_a_meeting_nobody_counts_on_moves_as_wagtail_moves_it(self):
+        Registration.objects.cancel(self.bike_ride, self.anke)
+        self.client.post(move_url(self.bike_ride, self.archive))
+        self.bike_ride.refresh_from_db()
+        self.assertEqual(self.bike_ride.get_parent().pk, self.archive.pk)
+
+
+class MovingAVisitMembersSignedUpForUnderAPrivatePageTests(VisitMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_visit()
+        cls.guest()
+        cls.editor = cls.resident("Redactie", cls.steenwijkerland, "nl")
+        cls.editor.is_superuser = True
+        cls.editor.save()
+        cls.archive = CalendarPageFactory(parent=cls.home, title="Archief", slug="archief")
+        PageViewRestriction.objects.create(
+            page=cls.archive, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    def test_the_visit_is_not_moved_under_a_private_calendar(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(move_url(self.visit, self.archive))
+        shown = [str(message) for message in get_messages(response.wsgi_request)]
+        with translation.override("nl"):
+            self.assertIn(str(MOVING_REFUSALS[VisitPage]), shown)
+        self.visit.refresh_from_db()
+        self.assertEqual(self.visit.get_parent().pk, self.calendar.pk)
