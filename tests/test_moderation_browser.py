@@ -193,3 +193,20 @@ def test_on_a_phone_the_review_buttons_need_no_sideways_scrolling(site, live_ser
     assert page.evaluate(CUT_OFF, f"{section} div, {section} [role=group] button") == []
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()
+
+
+def test_an_editor_browses_the_pages_in_the_side_menus_explorer(site, live_server, browser):
+    """The explorer reads the admin's page API, whose page actions are closed
+    (home/wagtail_hooks.py): it lists and opens pages as before, and sends none of them."""
+    editor = get_user_model().objects.create_user("redactie@example.org", "x-123")
+    editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+    page = log_in(browser, live_server, editor, width=1280)
+    api_calls = []
+    page.on("request", lambda request: api_calls.append((request.method, request.url)))
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_role("button", name="Pagina's").click()
+    explorer = page.locator("#wagtail-sidebar")
+    expect(explorer.get_by_role("link", name=site.home.title).first).to_be_visible()
+    sent = [(method, url) for method, url in api_calls if "/admin/api/" in url]
+    assert sent and all(method == "GET" and "/action/" not in url for method, url in sent)
+    page.context.close()
