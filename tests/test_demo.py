@@ -24,10 +24,10 @@ from jumelage.demo import data
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class LoadDemoTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.load()
+class LoadDemoChecks:
+    """What loading the demo makes, and a second run keeps. Run on the demo that
+    DemoShowsWhatThePlatformDoesTests loads: one load of the demo for both (it is among the
+    suite's slowest set-ups)."""
 
     @classmethod
     def load(cls):
@@ -194,7 +194,7 @@ class LoadDemoTests(TestCase):
                 self.assertEqual(get_user_model().objects.get(email=email).language, language)
 
 
-class DemoShowsWhatThePlatformDoesTests(TestCase):
+class DemoShowsWhatThePlatformDoesTests(LoadDemoChecks, TestCase):
     """What the README's tour sends a newcomer to look at is there, in both languages."""
 
     @classmethod
