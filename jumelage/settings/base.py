@@ -166,7 +166,10 @@ ACCOUNT_SESSION_REMEMBER = None
 # One address per account: a member changes it, and the new one counts only once confirmed. An
 # unconfirmed address never keeps its owner from signing up (community/signup.py).
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_FORMS = {"signup": "community.signup.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "community.signup.SignupForm",
+    "add_email": "community.signup.AddEmailForm",
+}
 # allauth's rate limits are on by default; they count in the cache below, so with several
 # application servers REDIS_URL must be set for the limits to hold across them. Changing the
 # address (each change mails the new one) is held to a few times a day, not allauth's 10 a minute.

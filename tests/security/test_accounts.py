@@ -9,6 +9,7 @@ import json
 import re
 
 from allauth.account.models import EmailAddress
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -101,6 +102,22 @@ class AddressChangeTests(AccountsTestCase):
             list(EmailAddress.objects.filter(user=self.anna).values_list("email", flat=True)),
             ["drie@example.org"],
         )
+
+    def test_another_accounts_address_in_any_case_is_not_added_and_its_owner_not_mailed(self):
+        """As the sign-up answers an address that has an account: the same words as for any
+        other address (nobody learns whose it is), but nothing is stored and no one is mailed."""
+        for email in ("ANNA@example.org", "anna@EXAMPLE.org", "anna@\uff45xample.org"):
+            with self.subTest(email=email):
+                mail.outbox.clear()
+                response = self.add_email(self.bernd, email)
+                self.assertRedirects(response, "/nl/accounts/email/", fetch_redirect_response=False)
+                self.assertEqual(self.mails_to("anna@example.org"), [])
+                self.assertEqual(
+                    list(EmailAddress.objects.filter(user=self.bernd).values_list("email")),
+                    [("bernd@example.org",)],
+                )
+                told = [str(message) for message in get_messages(response.wsgi_request)]
+                self.assertEqual(told[-1], "Bevestigingsmail verzonden aan anna@example.org.")
 
     def test_adding_addresses_is_rate_limited(self):
         answers = [
@@ -273,13 +290,15 @@ class SpellingsOfOneMailboxTests(AccountsTestCase):
                 self.assertEqual(User.objects.filter(display_name="Carla").count(), 0)
 
     def test_another_spelling_of_a_members_mailbox_is_her_address_when_added(self):
-        """As for Anna's address itself (allauth tells no one whose it is): what another member
-        adds is kept in its one spelling, which the checks of a confirmation then recognise."""
+        """As for Anna's address itself: what another member adds is read in its one spelling,
+        recognised as hers, neither stored for him nor mailed (allauth tells no one whose it
+        is)."""
         for email in self.SPELLINGS:
             with self.subTest(email=email):
                 self.add_email(self.bernd, email)
                 added = EmailAddress.objects.filter(user=self.bernd).exclude(email=self.bernd.email)
-                self.assertEqual(set(added.values_list("email", flat=True)), {"anna@example.org"})
+                self.assertFalse(added.exists())
+                self.assertEqual(self.mails_to("anna@example.org"), [])
 
     def test_a_domain_in_punycode_and_in_unicode_is_one_mailbox(self):
         self.sign_up("carla@xn--bcher-kva.example")
