@@ -28,7 +28,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 from community.models.users import EMAIL_TAKEN
 from community.roles.reach import groups_beyond
 from home.admin_columns import YesNoColumn
-from home.validators import normalised_email, validate_one_line
+from home.validators import normalised_email, refuse_case_lookalikes, validate_one_line
 
 ROLES_BEYOND_REACH = _(
     "You can only give or take away roles that allow nothing you may not do yourself; ask an "
@@ -49,10 +49,13 @@ ERROR_MESSAGES = {**UserCreationForm.error_messages, "duplicate_username": EMAIL
 class CheckedAddress:
     """The address checked as sign-up checks it, in the one spelling the site keeps
     (`home.validators.normalised_email`): the admin took one ending in a zero-width space, to
-    the eye Joke's (attack of 2026-12-04)."""
+    the eye Joke's (attack of 2026-12-04). In small letters, as allauth's sign-up stores it:
+    the account's address kept "Femke@" while its `EmailAddress` said "femke@"."""
 
     def clean_email(self):
-        return normalised_email(self.cleaned_data["email"])
+        typed = self.cleaned_data["email"]
+        refuse_case_lookalikes(typed)  # named as typed: the Kelvin sign K is a k in small letters
+        return normalised_email(typed.lower())
 
 
 def refuse_roles_beyond_reach(user, groups):
@@ -157,7 +160,7 @@ def addresses_follow(account, previous):
     counts only once confirmed."""
     if account.email == previous:
         return
-    email = account.email.lower()  # as allauth keeps and looks up its addresses
+    email = account.email.lower()  # an address saved before the admin kept small letters
     addresses = EmailAddress.objects.filter(user=account)
     kept = addresses.filter(email__iexact=email).first()
     addresses.exclude(pk=getattr(kept, "pk", None)).delete()

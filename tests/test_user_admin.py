@@ -703,7 +703,7 @@ class OneAccountPerAddressTests(BilingualSiteTestCase):
         response = self.edit(self.willem, "Willem@bewoners.example")
         self.assertEqual(response.status_code, 302)
         self.willem.refresh_from_db()
-        self.assertEqual(self.willem.email, "Willem@bewoners.example")
+        self.assertEqual(self.willem.email, "willem@bewoners.example")
 
     def saved_meanwhile(self, view_class):
         """Someone saves the address after the form's check, before this save (the database
