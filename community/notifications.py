@@ -1,5 +1,7 @@
 """Emails to members about their contributions, in the member's own language."""
 
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
@@ -67,10 +69,11 @@ def usable_address(address):
 
 
 def foundations_contact(page, language):
-    """(email addresses, contact page) of the foundations of the page's site: where a member's
+    """(email addresses, contact page) of the foundations of the page's site (without a page,
+    the default site's): where a member's
     question about an editors' decision goes. The contact page in `language` when it has a live
     translation; either may be empty."""
-    site = page.get_site() or Site.objects.filter(is_default_site=True).first()
+    site = (page and page.get_site()) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return [], None
     found, foundations = FoundationSettings.with_foundations(site)
@@ -94,5 +97,29 @@ def notify_contribution_declined(page, reason):
             "contact_page": contact,
         },
         member,
+        reply_to=addresses,
+    )
+
+
+def partly_hidden(email):
+    """`a***@nieuw.example`: enough for the owner to recognise an address, not to read it whole,
+    in an email to an address that may no longer be theirs."""
+    local_part, _at, domain = email.rpartition("@")
+    return f"{local_part[:1]}***@{domain}"
+
+
+def notify_address_changed_by_administration(account, previous):
+    """The account's old address hears that an administrator changed it (in the users admin),
+    in the member's language, and where to turn if they did not ask for it: a reply goes to
+    the foundations, else the email names the contact page."""
+    addresses, contact = foundations_contact(None, account.language)
+    send_templated_email(
+        "community/email/address_changed",
+        {
+            "new_address": partly_hidden(account.email),
+            "reply_goes_to_foundations": bool(addresses),
+            "contact_page": contact,
+        },
+        SimpleNamespace(email=previous, language=account.language, public_name=account.public_name),
         reply_to=addresses,
     )

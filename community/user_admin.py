@@ -26,6 +26,7 @@ from wagtail.users.views.users import CreateView, DeleteView, EditView, IndexVie
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from community.models.users import EMAIL_TAKEN
+from community.notifications import notify_address_changed_by_administration
 from community.roles.reach import groups_beyond
 from home.admin_columns import YesNoColumn
 from home.validators import normalised_email, refuse_case_lookalikes, validate_one_line
@@ -186,6 +187,8 @@ class LanguageEditForm(CheckedAddress, RolesWithinReach, NamesOptional, UserEdit
         account = super().save(commit=commit)
         if commit:
             addresses_follow(account, self.previous_email)
+            if account.email.lower() != self.previous_email.lower():
+                notify_address_changed_by_administration(account, self.previous_email)
         return account
 
 

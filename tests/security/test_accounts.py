@@ -157,10 +157,11 @@ class AddressChangedInTheAdminTests(AccountsTestCase):
     def change_address(self, member, email):
         client = Client()
         client.force_login(self.administrator)
-        response = client.post(
-            reverse("wagtailusers_users:edit", args=[member.pk]),
-            {"email": email, "language": "nl", "is_active": "on"},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = client.post(
+                reverse("wagtailusers_users:edit", args=[member.pk]),
+                {"email": email, "language": member.language, "is_active": "on"},
+            )
         self.assertEqual(response.status_code, 302)
         member.refresh_from_db()
 
@@ -206,6 +207,27 @@ class AddressChangedInTheAdminTests(AccountsTestCase):
         self.client.post(link.group(0).replace("http://testserver", ""))
         self.assertTrue(EmailAddress.objects.get(email="anna@example.org").verified)
         self.assertEqual(self.log_in("anna@example.org", "een-heel-lang-wachtwoord"), str(other.pk))
+
+    def test_the_old_address_is_told_in_the_members_language_with_the_new_one_partly_hidden(
+        self,
+    ):
+        for member, greeting, new in (
+            (self.anna, "Beste Anna,", "anna@nieuw.example"),
+            (self.bernd, "Hallo Bernd,", "bernd@neu.example"),
+        ):
+            with self.subTest(member=member.email):
+                old = member.email
+                mail.outbox.clear()
+                self.change_address(member, new)
+                (notice,) = self.mails_to(old)
+                self.assertIn(greeting, notice.body)
+                self.assertIn(f"{new[0]}***@{new.partition('@')[2]}", notice.body)
+                self.assertNotIn(new, notice.body)
+
+    def test_an_address_only_written_in_capitals_tells_no_one(self):
+        mail.outbox.clear()
+        self.change_address(self.anna, "ANNA@example.org")
+        self.assertEqual(mail.outbox, [])
 
     def test_the_address_is_kept_in_small_letters_as_a_sign_up_keeps_it(self):
         self.change_address(self.anna, "Femke@Bewoners.example")
