@@ -198,6 +198,22 @@ class AddressChangedInTheAdminTests(AccountsTestCase):
         self.client.post(link.group(0).replace("http://testserver", ""))
         self.assertEqual(self.log_in("anna@nieuw.example"), str(self.anna.pk))
 
+    def test_a_member_of_long_standing_is_not_told_to_finish_a_registration(self):
+        """The page after the login that sent the link said "om uw registratie af te ronden"
+        (German "um die Registrierung abzuschließen") to a member whose address the
+        administration had changed (walk of 2026-12-04): it speaks of the confirmation."""
+        self.change_address(self.anna, "anna@nieuw.example")
+        for language in ("nl", "de"):
+            self.client.logout()
+            with self.captureOnCommitCallbacks(execute=True):
+                page = self.client.post(
+                    f"/{language}/accounts/login/",
+                    {"login": "anna@nieuw.example", "password": PASSWORD},
+                    follow=True,
+                )
+            self.assertContains(page, {"nl": "bevestiging", "de": "Bestätigung"}[language])
+            self.assertNotContains(page, {"nl": "registratie", "de": "Registrierung"}[language])
+
     def test_the_owner_of_the_old_address_signs_up_with_it(self):
         self.change_address(self.anna, "anna@nieuw.example")
         self.sign_up("anna@example.org", display_name="Andere Anna")
