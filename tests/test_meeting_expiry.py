@@ -82,3 +82,48 @@ class ExpiryOfWhatMembersCountOnTests(VisitMixin, TransactionTestCase):
         self.assertFalse(walk.live)
         self.assertTrue(walk.expired)
         self.assertEqual(self.client.get(walk.url or "/nl/agenda/wandeling/").status_code, 404)
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+class ScheduledChangeOfAMeetingMembersCountOnTests(VisitMixin, TransactionTestCase):
+    """An editor schedules a change of a meeting that carries an expiry date; members register
+    before it goes live. At its go-live the page form's rule (no expiry on a meeting members
+    count on, MeetingPage.clean) refused it: the change was lost, its schedule cleared, and the
+    other pages' scheduled changes of that run were not published (attack of 2026-12-04)."""
+
+    def setUp(self):
+        traveller = time_machine.travel(NOW, tick=False)
+        self.clock = traveller.start()
+        self.addCleanup(traveller.stop)
+        self.build_calendar()
+        self.bike_ride = self.meeting(local(2026, 3, 20, 19), title="Fietstocht", slug="fiets")
+        self.walk = self.meeting(local(2026, 3, 21, 10), title="Wandeling", slug="wandeling")
+        self.schedule(self.bike_ride, "Fietstocht langs de Maas", hours=1, expire_at=EXPIRY)
+        self.schedule(self.walk, "Wandeling in het bos", hours=2)
+        self.anke = User.objects.create_user("anke@example.org", "x", display_name="Anke")
+        Registration.objects.register(self.bike_ride, self.anke)
+        run_worker()  # what building the site queued
+        self.clock.shift(datetime.timedelta(hours=3))
+
+    def schedule(self, page, title, hours, expire_at=None):
+        page.save_revision().publish()  # published as editors publish, then changed
+        page.refresh_from_db()
+        page.title = title
+        page.go_live_at = NOW + datetime.timedelta(hours=hours)
+        page.expire_at = expire_at
+        page.save_revision().publish()
+
+    def test_the_change_goes_live_without_its_expiry_date_and_the_history_says_why(self):
+        run_the_schedule()
+        meeting = MeetingPage.objects.get(pk=self.bike_ride.pk)
+        self.assertEqual(meeting.title, "Fietstocht langs de Maas")
+        self.assertTrue(meeting.live)
+        self.assertIsNone(meeting.expire_at)
+        self.assertIsNone(meeting.get_latest_revision_as_object().expire_at)
+        self.assertTrue(PageLogEntry.objects.filter(page=meeting, action=expiry.KEPT).exists())
+        self.client.force_login(self.anke)
+        self.assertContains(self.client.get(meeting.url), "Fietstocht langs de Maas")
+
+    def test_the_other_pages_scheduled_changes_go_live_in_the_same_run(self):
+        run_the_schedule()
+        self.assertEqual(MeetingPage.objects.get(pk=self.walk.pk).title, "Wandeling in het bos")
