@@ -265,6 +265,31 @@ def explorer_above(page):
     return reverse("wagtailadmin_explore", args=[parent.pk])
 
 
+ALIAS_REFUSAL = _(
+    "A meeting or an exchange visit (this page, or one below it) cannot have an alias in its "
+    "own language: members would register for it as for another meeting, which goes offline "
+    "with the original, untold. Copy it without “alias”, or link to the page."
+)
+
+
+@hooks.register("before_copy_page")
+def refuse_aliases_of_meetings_and_visits(request, page):
+    """The admin's copy made as an alias, in the page's own language, of a meeting or visit
+    (or a page above one, with its pages below): it got a translation key of its own, so members
+    signed up through it as for another meeting (overbooking a full one), and it went offline
+    with the original, which the refusals above did not see. Back to the copy form."""
+    if request.method != "POST" or not request.POST.get("alias"):
+        return None
+    if request.POST.get("copy_subpages"):
+        copied = Page.objects.descendant_of(page, inclusive=True)
+    else:
+        copied = Page.objects.filter(pk=page.pk)
+    if not any(model.objects.filter(pk__in=copied.values("pk")).exists() for model in REFUSALS):
+        return None
+    messages.error(request, ALIAS_REFUSAL)
+    return redirect("wagtailadmin_pages:copy", page.pk)
+
+
 @hooks.register("before_unpublish_page")
 def keep_meetings_members_count_on_published(request, page):
     return refused_unpublishing(request, [page], lambda: explorer_above(page))

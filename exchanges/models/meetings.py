@@ -466,7 +466,18 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         return self.registration_deadline or self.start
 
     def registration_open(self, now=None):
+        if self.repeats_another_meeting():
+            return False
         return not self.cancelled and (now or timezone.now()) < self.closes_at()
+
+    def repeats_another_meeting(self):
+        """An alias with a translation key of its own (the admin's copy as an alias, in the
+        same language): registrations through it would count as another meeting's, and it goes
+        offline with its original. wagtail-localize's alias of an untranslated meeting in the
+        other language shares the key: the same meeting, registered for through it."""
+        return self.alias_of_id is not None and (
+            self.alias_of.translation_key != self.translation_key
+        )
 
     def registrations(self):
         return Registration.objects.for_meeting(self)

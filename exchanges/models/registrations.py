@@ -68,6 +68,10 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         the two, once the registration is stored (exchanges/notifications.py). Raises the
         meeting's DoesNotExist when it was deleted meanwhile."""
         if not meeting.registration_open(now):
+            if meeting.repeats_another_meeting():
+                raise RegistrationClosed(
+                    _("This page repeats a meeting: register on the meeting's own page.")
+                )
             if meeting.cancelled:
                 raise RegistrationClosed(_("This meeting has been cancelled."))
             raise RegistrationClosed(_("Registration for this meeting has closed."))
