@@ -342,9 +342,14 @@ class Delete(SparingAccountsBeyondReachInBulk, DeleteBulkAction):
 
 
 class RoleWithinReachForm(RoleForm):
+    """Wagtail's form for the bulk "assign role", labelled in the admin's language (Wagtail's
+    field had only its English name)."""
+
     def __init__(self, *args, for_user, **kwargs):
         self.for_user = for_user
         super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        role.label = _("Role")
 
     def clean_role(self):
         role = self.cleaned_data["role"]

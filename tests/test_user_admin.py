@@ -488,6 +488,19 @@ class AccountManagersTests(BilingualSiteTestCase):
         )
         self.assertIn(moderators, self.editor.groups.all())
 
+    def test_the_bulk_role_screen_labels_the_role_in_the_admins_language(self):
+        """Not Wagtail's untranslated "Role" in a Dutch or German admin."""
+        profile = UserProfile.get_for_user(self.administrator)
+        for language, label in (("nl", "Rol"), ("de", "Rolle")):
+            with self.subTest(language=language):
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.administrator)
+                response = self.client.get(
+                    f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}"
+                )
+                self.assertRegex(response.content.decode(), rf'id="id_role-label">\s*{label}<span')
+
     def test_the_users_list_offers_an_account_manager_only_the_accounts_within_her_reach(self):
         """The edit and delete views refuse an administrator's account and one whose roles
         allow more than she may do: the list no longer offers their links, only to be refused."""
