@@ -343,13 +343,20 @@ class Delete(SparingAccountsBeyondReachInBulk, DeleteBulkAction):
 
 class RoleWithinReachForm(RoleForm):
     """Wagtail's form for the bulk "assign role", labelled in the admin's language (Wagtail's
-    field had only its English name)."""
+    field had only its English name) and offering only the roles within reach of who assigns:
+    offered every role, an account manager was refused the most of them only once she
+    confirmed."""
 
     def __init__(self, *args, for_user, **kwargs):
         self.for_user = for_user
         super().__init__(*args, **kwargs)
         role = self.fields["role"]
         role.label = _("Role")
+        # Only what is offered: a role beyond reach sent all the same is refused by name.
+        if beyond := {group.pk for group in groups_beyond(for_user, role.queryset)}:
+            role.widget.choices = [
+                (value, label) for value, label in role.choices if value not in beyond
+            ]
 
     def clean_role(self):
         role = self.cleaned_data["role"]

@@ -3,6 +3,7 @@ person's emails (`User.language`) is chosen there, so a German editor is not wri
 Dutch, the site's default language."""
 
 import importlib
+import re
 import threading
 import unittest
 from unittest import mock
@@ -500,6 +501,25 @@ class AccountManagersTests(BilingualSiteTestCase):
                     f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}"
                 )
                 self.assertRegex(response.content.decode(), rf'id="id_role-label">\s*{label}<span')
+
+    def test_the_bulk_role_screen_offers_an_account_manager_only_roles_within_her_reach(self):
+        """Offered the moderators' or editors' role, she was refused only once she confirmed."""
+        self.client.force_login(self.manager)
+        url = f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}"
+        response = self.client.get(url)
+        self.assertEqual(self.roles_offered(response), [str(self.managers)])
+        for name in (MODERATORS, "Editors", *EDITOR_GROUPS):
+            with self.subTest(role=name):
+                role = Group.objects.get(name=name)
+                self.assertNotContains(response, f'value="{role.pk}"')
+        self.assertContains(response, f'value="{self.managers.pk}"')
+        # An administrator is offered every role.
+        self.client.force_login(self.administrator)
+        response = self.client.get(url)
+        self.assertEqual(len(self.roles_offered(response)), Group.objects.count())
+
+    def roles_offered(self, response):
+        return re.findall(r'<option value="\d+">([^<]*)</option>', response.content.decode())
 
     def test_the_users_list_offers_an_account_manager_only_the_accounts_within_her_reach(self):
         """The edit and delete views refuse an administrator's account and one whose roles
