@@ -452,9 +452,31 @@ class AccountManagersTests(BilingualSiteTestCase):
                     self.assertContains(response, escape(why))
                 self.assertNotContains(response, "niet de juiste rechten")
                 self.assertContains(response, "lid@example.org")
-        # Her own account is still refused in Wagtail's words: she does not delete herself.
-        response = self.client.get(f"/admin/bulk/community/user/delete/?id={self.manager.pk}")
-        self.assertContains(response, "niet de juiste rechten")
+
+    def test_the_bulk_delete_says_why_her_own_account_is_left_out_and_where_it_is_deleted(self):
+        """Not Wagtail's "you don't have permission to delete this user", with no reason: her
+        own account is in our list, with where she deletes it herself (her member area, which
+        asks for her password)."""
+        profile = UserProfile.get_for_user(self.manager)
+        for language, said, link in (
+            ("nl", "Uw eigen account", "Mijn account verwijderen"),
+            ("de", "Ihr eigenes Konto", "Mein Konto löschen"),
+        ):
+            with self.subTest(language=language):
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.manager)
+                response = self.client.get(
+                    f"/admin/bulk/community/user/delete/?id={self.manager.pk}"
+                )
+                self.assertNotContains(response, "niet de juiste rechten")
+                self.assertNotContains(response, "nicht die Berechtigung")
+                self.assertContains(response, said)
+                self.assertContains(response, self.manager.email)
+                with translation.override(language):
+                    url = reverse("member_delete")
+                self.assertContains(response, f'<a href="{url}">{link}</a>', html=True)
+        self.assertTrue(User.objects.filter(pk=self.manager.pk).exists())
 
     def test_an_account_manager_still_manages_accounts_within_her_reach(self):
         """A member, and a colleague holding her own role."""
