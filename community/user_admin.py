@@ -16,7 +16,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
@@ -286,10 +286,31 @@ class UsersListing(ReachOfWhoAsks, IndexView):
 
     @cached_property
     def columns(self):
-        return [
-            YesNoColumn.replacing(column) if isinstance(column, BooleanColumn) else column
-            for column in super().columns
-        ]
+        return [self.column_for(column) for column in super().columns]
+
+    def column_for(self, column):
+        if isinstance(column, BooleanColumn):
+            return YesNoColumn.replacing(column)
+        if column.classname == "level":
+            # Wagtail's access level said only "Admin", for administrators: an administrator
+            # did not see who is an editor or a moderator before a bulk action.
+            return Column(
+                column.name,
+                accessor=access_level,
+                label=column.label,
+                sort_key=column.sort_key,
+                classname=column.classname,
+                width=column.width,
+            )
+        return column
+
+
+def access_level(account):
+    """ "Admin" for an administrator, and the account's roles by name, in the admin's language
+    (from the groups the list fetches with its accounts)."""
+    levels = [str(_("Admin"))] if account.is_superuser else []
+    levels += sorted(str(group) for group in account.groups.all())
+    return ", ".join(levels) or None
 
 
 class UserViewSet(WagtailUserViewSet):

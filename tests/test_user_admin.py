@@ -573,6 +573,63 @@ class AccountManagersTests(BilingualSiteTestCase):
             url = reverse("wagtailusers_users:edit", args=[account.pk])
             self.assertContains(listing, f'href="{url}"')
 
+    def test_the_users_list_shows_each_accounts_roles_as_its_access_level(self):
+        """An administrator sees who is an editor or a moderator before a bulk action: the
+        column said only "Admin", for administrators."""
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        moderators = Group.objects.get(name=MODERATORS)
+        self.editor.groups.add(editors)
+        moderator = User.objects.create_user("moderator@example.org", PASSWORD)
+        moderator.groups.add(moderators)
+        profile = UserProfile.get_for_user(self.administrator)
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.administrator)
+                listing = self.client.get(reverse("wagtailusers_users:index"))
+                with translation.override(language):
+                    expected = {
+                        self.editor.email: str(editors),
+                        moderator.email: str(moderators),
+                        self.manager.email: str(self.managers),
+                        self.administrator.email: "Admin",
+                    }
+                levels = self.access_levels(listing)
+                for email, level in expected.items():
+                    self.assertEqual(levels[email], level)
+                self.assertNotIn("Editors", levels[self.editor.email])
+
+    def test_the_users_lists_roles_cost_no_query_per_account(self):
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        moderators = Group.objects.get(name=MODERATORS)
+        self.client.force_login(self.administrator)
+        url = reverse("wagtailusers_users:index")
+
+        def add_accounts(n, start):
+            for i in range(start, start + n):
+                account = User.objects.create_user(f"rol{i}@example.org", PASSWORD)
+                account.groups.add(editors, moderators)
+
+        add_accounts(3, 0)
+        self.client.get(url)
+        queries = self.queries_of(url)
+        add_accounts(6, 3)
+        with self.assertNumQueries(queries):
+            listing = self.client.get(url)
+        self.assertEqual(len([e for e in self.access_levels(listing) if e.startswith("rol")]), 9)
+
+    def access_levels(self, listing):
+        """Each listed address with what its access-level column says."""
+        rows = re.findall(r"<tr.*?</tr>", listing.content.decode(), re.S)
+        levels = {}
+        for row in rows:
+            address = re.search(r'<td class="username">\s*(\S+@\S+?)\s*</td>', row)
+            level = re.search(r'<td class="level">(.*?)</td>', row, re.S)
+            if address and level:
+                levels[address.group(1)] = " ".join(level.group(1).split())
+        return levels
+
     def test_the_users_list_asks_the_reach_of_its_page_at_once(self):
         """Not once or twice per account: the queries do not grow with the accounts listed."""
         editors = Group.objects.get(name=EDITOR_GROUPS[0])
