@@ -395,7 +395,7 @@ class MemberFilterSet(WagtailFilterSet):
     """Members are filtered by town: each town once (members keep the default language's row),
     named in the language of the moderator's admin."""
 
-    town = django_filters.ChoiceFilter(label=_("town"), choices=member_town_choices)
+    town = django_filters.ChoiceFilter(label=_("Town"), choices=member_town_choices)
 
     class Meta:
         model = get_user_model()
@@ -432,7 +432,7 @@ class MemberViewSet(ModelViewSet):
     list_display = [
         "email",
         "display_name",
-        TownColumn("town", label=_("town"), sort_key="town"),
+        TownColumn("town", label=_("Town"), sort_key="town"),
         YesNoColumn("is_active", label=_("Active"), sort_key="is_active"),
         "date_joined",
     ]

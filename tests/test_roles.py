@@ -645,6 +645,23 @@ class BlockingTests(RolesTestCase):
                 self.assertNotIn("redactie@example.org", listed)
                 self.assertNotIn(self.moderator.email, listed)
 
+    def test_the_members_list_capitalises_each_heading_as_its_download_does(self):
+        """The Dutch list said "gemeente", lower case among capitalised headings, where the
+        download says "Gemeente"."""
+        User.objects.create_user("lid@example.org", "x", display_name="Lid", town=self.herzebrock)
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "nl"
+        profile.save()
+        self.client.force_login(self.moderator)
+        listing = BeautifulSoup(self.client.get("/admin/members/").content, "html.parser")
+        headings = [th.get_text(" ", strip=True) for th in listing.select("thead th")]
+        self.assertIn("Gemeente", headings)
+        for heading in headings:
+            self.assertEqual(heading[:1], heading[:1].upper(), heading)
+        self.assertEqual(self.members_export("csv")[0], headings)
+        town_filter = listing.select_one("label[for=id_town]").get_text(strip=True)
+        self.assertEqual(town_filter, "Gemeente")
+
     def members_export(self, export_format):
         response = self.client.get("/admin/members/", {"export": export_format})
         self.assertEqual(response.status_code, 200)
