@@ -3,6 +3,7 @@ last language version, or both at once with the explorer's bulk delete, deleted 
 registrations untold, the invitations left in the members' calendars; deleting a Dutch meeting
 moved them onto its German alias, which Wagtail turns into an unpublished page)."""
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
@@ -233,3 +234,21 @@ class UnpublishConfirmationTests(MeetingWithRegistrationsCase):
             self.assertContains(response, wagtails("Yes, unpublish it"))
         calendar = self.client.get(reverse("wagtailadmin_pages:unpublish", args=[self.calendar.pk]))
         self.assertContains(calendar, 'name="include_descendants"')
+
+    def test_the_calendars_confirmation_names_it_by_its_title_in_boxes_like_wagtails(self):
+        """Its usage line said "Er bestaan 0 verwijzingen naar agenda." (the page type's name,
+        lower case); its warning box had an empty gutter where Wagtail's boxes have an icon."""
+        profile = UserProfile.get_for_user(self.editor)
+        for language, calendar in (("nl", self.calendar), ("de", self.calendar_de)):
+            with self.subTest(language=language):
+                profile.preferred_language = language
+                profile.save()
+                url = reverse("wagtailadmin_pages:unpublish", args=[calendar.pk])
+                page = BeautifulSoup(self.client.get(url).content, "html.parser")
+                usage = page.select_one("main a[href*='usage']").get_text(" ", strip=True)
+                self.assertIn(calendar.title, usage)
+                self.assertNotIn(" agenda.", usage)
+                boxes = page.select("main .help-block")
+                self.assertTrue(boxes)
+                for box in boxes:
+                    self.assertIsNotNone(box.select_one("svg.icon"), box)
