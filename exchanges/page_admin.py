@@ -3,9 +3,11 @@
 other page they are Wagtail's."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import PageViewRestrictionForm
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.models import Page, PageViewRestriction
@@ -29,6 +31,22 @@ PRIVACY_REFUSALS = {
         "they are told."
     ),
 }
+
+COUNTED_ON_BELOW = _("Members count on %(pages)s.")
+NAMED_AT_MOST = 3
+
+
+def titles_of(pages):
+    """The titles of `pages`, the first few and how many more."""
+    titles = [f"“{page.title}”" for page in pages[:NAMED_AT_MOST]]
+    more = pages.count() - len(titles)
+    if not more:
+        return ", ".join(titles)
+    return ngettext("%(titles)s and %(count)s more", "%(titles)s and %(count)s more", more) % {
+        "titles": ", ".join(titles),
+        "count": more,
+    }
+
 
 KEPT_BELOW = _(
     "Members count on meetings or exchange visits below this page: they are not unpublished "
@@ -69,16 +87,45 @@ class PrivacyKeepingMembersIn(PageViewRestrictionForm):
         if cleaned_data.get("restriction_type", PageViewRestriction.NONE) != (
             PageViewRestriction.NONE
         ):
-            for model in counted_on_among(contributions.with_pages_below([self.page])):
-                self.add_error("restriction_type", PRIVACY_REFUSALS[model])
+            below = contributions.with_pages_below([self.page])
+            for model in counted_on_among(below):
+                self.add_error(None, self.refusal(model, below))
         return cleaned_data
+
+    def refusal(self, model, below):
+        """Of a page above them, which meetings or visits members count on, by title: the
+        editor was not told which they were."""
+        counted_on = (
+            model.objects.live()
+            .filter(pk__in=below.values("pk"))
+            .exclude(pk=self.page.pk)
+            .counted_on()
+            .order_by("path")
+        )
+        if not counted_on.exists():
+            return PRIVACY_REFUSALS[model]
+        return f"{PRIVACY_REFUSALS[model]} {COUNTED_ON_BELOW % {'pages': titles_of(counted_on)}}"
 
 
 class SettingPrivacyWithoutLockingMembersOut(SetPrivacyView):
+    """Each refusal in a box of its own above Wagtail's form: as errors of its field they ran
+    together as one paragraph."""
+
     form_class = PrivacyKeepingMembersIn
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "page": self.page}
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.page.private_page_options:
+            return super().render_to_response(context, **response_kwargs)
+        return render_modal_workflow(
+            self.request,
+            "exchanges/admin/set_privacy.html",
+            template_vars=context,
+            json_data={"step": "set_privacy"},
+            **response_kwargs,
+        )
 
 
 unpublish = require_admin_access(never_cache(UnpublishingOnlyWhatMembersDoNotCountOn.as_view()))

@@ -4,6 +4,7 @@ so did moving it under a private page."""
 
 import json
 
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
@@ -15,6 +16,7 @@ from exchanges.factories import CalendarPageFactory
 from exchanges.models import MeetingPage, Registration, VisitPage
 from exchanges.page_admin import PRIVACY_REFUSALS
 from exchanges.wagtail_hooks import MOVING_REFUSALS
+from tests.calendar_base import local
 from tests.test_meeting_deletion import MeetingWithRegistrationsCase
 from tests.visits_base import VisitMixin
 
@@ -153,3 +155,47 @@ class MovingAVisitMembersSignedUpForUnderAPrivatePageTests(VisitMixin, TestCase)
             self.assertIn(str(MOVING_REFUSALS[VisitPage]), shown)
         self.visit.refresh_from_db()
         self.assertEqual(self.visit.get_parent().pk, self.calendar.pk)
+
+
+class PrivacyOfACalendarAboveMeetingsAndVisitsTests(VisitMixin, TestCase):
+    """The refusal on the calendar did not name what members count on, and with a meeting and
+    a visit below, its two refusals ran together as one block."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_visit(title="Bezoek aan Herzebrock")
+        cls.guest()
+        cls.rides = [
+            cls.meeting(local(2030, 3, day, 19), title=f"Fietstocht {day}", slug=f"rit-{day}")
+            for day in range(20, 25)
+        ]
+        cls.member = cls.resident("Bert", cls.steenwijkerland, "nl")
+        for ride in cls.rides:
+            Registration.objects.register(ride, cls.member)
+        cls.editor = cls.resident("Redactie", cls.steenwijkerland, "nl")
+        cls.editor.is_superuser = True
+        cls.editor.save()
+
+    def test_each_refusal_is_its_own_error_naming_what_members_count_on(self):
+        self.client.force_login(self.editor)
+        answer = set_privacy(self.client, self.calendar, PASSWORD)
+        self.assertEqual(answer["step"], "set_privacy")
+        page = BeautifulSoup(answer["html"], "html.parser")
+        errors = [
+            " ".join(error.get_text(" ", strip=True).split())
+            for error in page.select(".help-critical")
+        ]
+        with translation.override("nl"):
+            meeting_refusal, visit_refusal = (
+                str(PRIVACY_REFUSALS[MeetingPage]),
+                str(PRIVACY_REFUSALS[VisitPage]),
+            )
+        [meetings] = [error for error in errors if meeting_refusal[:40] in error]
+        [visits] = [error for error in errors if visit_refusal[:40] in error]
+        self.assertNotIn(visit_refusal[:40], meetings)
+        self.assertIn("Bezoek aan Herzebrock", visits)
+        for ride in self.rides[:3]:
+            self.assertIn(ride.title, meetings)
+        self.assertNotIn(self.rides[3].title, meetings)
+        self.assertIn("en nog 2", meetings)
+        self.assertFalse(PageViewRestriction.objects.exists())
