@@ -593,7 +593,9 @@ class AccountManagersTests(BilingualSiteTestCase):
                         self.editor.email: str(editors),
                         moderator.email: str(moderators),
                         self.manager.email: str(self.managers),
-                        self.administrator.email: "Admin",
+                        self.administrator.email: {"nl": "Beheerder", "de": "Administration"}[
+                            language
+                        ],
                     }
                 levels = self.access_levels(listing)
                 for email, level in expected.items():
