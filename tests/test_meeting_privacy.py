@@ -23,6 +23,14 @@ from tests.visits_base import VisitMixin
 PASSWORD = {"restriction_type": PageViewRestriction.PASSWORD, "password": "geheim-genoeg"}
 
 
+def administrator(test_class):
+    """A Dutch administrator (Wagtail's Privacy and move are offered to her on every page)."""
+    account = test_class.resident("Redactie", test_class.steenwijkerland, "nl")
+    account.is_superuser = True
+    account.save()
+    return account
+
+
 def set_privacy(client, page, data):
     """The privacy dialog's answer, as the admin's script reads it."""
     response = client.post(reverse("wagtailadmin_pages:set_privacy", args=[page.pk]), data)
@@ -64,9 +72,7 @@ class PrivacyOfAVisitMembersSignedUpForTests(VisitMixin, TestCase):
     def setUpTestData(cls):
         cls.build_visit()
         cls.guest()
-        cls.editor = cls.resident("Redactie", cls.steenwijkerland, "nl")
-        cls.editor.is_superuser = True
-        cls.editor.save()
+        cls.editor = administrator(cls)
 
     def test_the_visit_is_not_made_private(self):
         self.client.force_login(self.editor)
@@ -139,9 +145,7 @@ class MovingAVisitMembersSignedUpForUnderAPrivatePageTests(VisitMixin, TestCase)
     def setUpTestData(cls):
         cls.build_visit()
         cls.guest()
-        cls.editor = cls.resident("Redactie", cls.steenwijkerland, "nl")
-        cls.editor.is_superuser = True
-        cls.editor.save()
+        cls.editor = administrator(cls)
         cls.archive = CalendarPageFactory(parent=cls.home, title="Archief", slug="archief")
         PageViewRestriction.objects.create(
             page=cls.archive, restriction_type=PageViewRestriction.LOGIN
@@ -172,9 +176,7 @@ class PrivacyOfACalendarAboveMeetingsAndVisitsTests(VisitMixin, TestCase):
         cls.member = cls.resident("Bert", cls.steenwijkerland, "nl")
         for ride in cls.rides:
             Registration.objects.register(ride, cls.member)
-        cls.editor = cls.resident("Redactie", cls.steenwijkerland, "nl")
-        cls.editor.is_superuser = True
-        cls.editor.save()
+        cls.editor = administrator(cls)
 
     def test_each_refusal_is_its_own_error_naming_what_members_count_on(self):
         self.client.force_login(self.editor)

@@ -204,6 +204,13 @@ class AccountManagersTests(BilingualSiteTestCase):
         )
         cls.editor = User.objects.create_user("editor@example.org", PASSWORD, language="nl")
 
+    def log_in_speaking(self, account, language):
+        """Logs `account` in to an admin in `language` (her profile's preferred language)."""
+        profile = UserProfile.get_for_user(account)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(account)
+
     def add(self, by):
         self.client.force_login(by)
         return self.client.post(
@@ -457,15 +464,12 @@ class AccountManagersTests(BilingualSiteTestCase):
         """Not Wagtail's "you don't have permission to delete this user", with no reason: her
         own account is in our list, with where she deletes it herself (her member area, which
         asks for her password)."""
-        profile = UserProfile.get_for_user(self.manager)
         for language, said, link in (
             ("nl", "Uw eigen account", "Mijn account verwijderen"),
             ("de", "Ihr eigenes Konto", "Mein Konto löschen"),
         ):
             with self.subTest(language=language):
-                profile.preferred_language = language
-                profile.save()
-                self.client.force_login(self.manager)
+                self.log_in_speaking(self.manager, language)
                 response = self.client.get(
                     f"/admin/bulk/community/user/delete/?id={self.manager.pk}"
                 )
@@ -513,12 +517,9 @@ class AccountManagersTests(BilingualSiteTestCase):
 
     def test_the_bulk_role_screen_labels_the_role_in_the_admins_language(self):
         """Not Wagtail's untranslated "Role" in a Dutch or German admin."""
-        profile = UserProfile.get_for_user(self.administrator)
         for language, label in (("nl", "Rol"), ("de", "Rolle")):
             with self.subTest(language=language):
-                profile.preferred_language = language
-                profile.save()
-                self.client.force_login(self.administrator)
+                self.log_in_speaking(self.administrator, language)
                 response = self.client.get(
                     f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}"
                 )
@@ -581,12 +582,9 @@ class AccountManagersTests(BilingualSiteTestCase):
         self.editor.groups.add(editors)
         moderator = User.objects.create_user("moderator@example.org", PASSWORD)
         moderator.groups.add(moderators)
-        profile = UserProfile.get_for_user(self.administrator)
         for language in ("nl", "de"):
             with self.subTest(language=language):
-                profile.preferred_language = language
-                profile.save()
-                self.client.force_login(self.administrator)
+                self.log_in_speaking(self.administrator, language)
                 listing = self.client.get(reverse("wagtailusers_users:index"))
                 with translation.override(language):
                     expected = {
