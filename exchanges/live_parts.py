@@ -16,6 +16,7 @@ from .models import MeetingPage, Registration, StoryPage, VisitPage
 
 MEETING_FIELDS = (
     "translation_key",
+    "alias_of_id",  # whether it repeats another meeting (MeetingPage.repeats_another_meeting)
     "capacity",
     "cancelled",
     "start",

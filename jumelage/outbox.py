@@ -83,7 +83,10 @@ def shortened_recipients(recipients):
 # What editors see of an email instead of its subject: its kind (OutgoingEmail.kind, the name
 # of its template), told by what it is about, not what it says.
 KIND_LABELS = {
-    "account": gettext_lazy("Account email (sign-up, password)"),
+    # allauth's, and the notice to the address an administrator replaced.
+    **dict.fromkeys(
+        ["account", "address_changed"], gettext_lazy("Account email (sign-up, password)")
+    ),
     **dict.fromkeys(
         [
             "registered",
