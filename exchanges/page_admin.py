@@ -2,6 +2,9 @@
 (`counted_on`), in front of Wagtail's own at the same addresses (jumelage/urls.py): for every
 other page they are Wagtail's."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -11,6 +14,7 @@ from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.models import Page, PageViewRestriction
+from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
 
 from community import contributions
 
@@ -47,6 +51,19 @@ def titles_of(pages):
         "count": more,
     }
 
+
+CONVERTING_REFUSALS = {
+    MeetingPage: _(
+        "Members are registered for this meeting or waiting for a place: as an alias, this "
+        "translation would show them the other language's text, untold. Keep the translation; "
+        "change it in the translation editor instead."
+    ),
+    VisitPage: _(
+        "Members have signed up for this exchange visit or offered hosting: as an alias, this "
+        "translation would show them the other language's text, untold. Keep the translation; "
+        "change it in the translation editor instead."
+    ),
+}
 
 KEPT_BELOW = _(
     "Members count on meetings or exchange visits below this page: they are not unpublished "
@@ -130,3 +147,20 @@ class SettingPrivacyWithoutLockingMembersOut(SetPrivacyView):
 
 unpublish = require_admin_access(never_cache(UnpublishingOnlyWhatMembersDoNotCountOn.as_view()))
 set_privacy = require_admin_access(never_cache(SettingPrivacyWithoutLockingMembersOut.as_view()))
+
+
+@require_admin_access
+@never_cache
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "convert to alias" of a translation, which refuses a meeting or visit
+    members count on: its members would read the other language's page (attack of
+    2026-12-04). Who may not edit the page is refused as by wagtail-localize."""
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    refusals = counted_on_among(Page.objects.filter(pk=page.pk))
+    if not refusals:
+        return localize_convert_to_alias(request, page_id)
+    for model in refusals:
+        messages.error(request, CONVERTING_REFUSALS[model])
+    return redirect("wagtailadmin_pages:edit", page.pk)

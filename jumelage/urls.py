@@ -93,6 +93,7 @@ urlpatterns = [
     # are refused when asked, not only once confirmed (exchanges/page_admin.py).
     path("admin/pages/<int:page_id>/unpublish/", page_admin.unpublish),
     path("admin/pages/<int:page_id>/privacy/", page_admin.set_privacy),
+    path("admin/localize/page/<int:page_id>/convert_to_alias/", page_admin.convert_to_alias),
     # A chooser's chosen object by a key its model cannot hold: not found (jumelage/choosers.py).
     *guarded_chosen_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
     path("admin/", include(wagtailadmin_urls)),

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as wagtails  # Wagtail's words: not collected into ours
 from wagtail.models import PageViewRestriction
+from wagtail_localize.models import Translation, TranslationSource
 
 from exchanges.factories import CalendarPageFactory
 from exchanges.models import MeetingPage, Registration, VisitPage
-from exchanges.page_admin import PRIVACY_REFUSALS
+from exchanges.page_admin import CONVERTING_REFUSALS, PRIVACY_REFUSALS
 from exchanges.wagtail_hooks import MOVING_REFUSALS
 from tests.calendar_base import local
 from tests.test_meeting_deletion import MeetingWithRegistrationsCase
@@ -201,3 +202,42 @@ class PrivacyOfACalendarAboveMeetingsAndVisitsTests(VisitMixin, TestCase):
         self.assertNotIn(self.rides[3].title, meetings)
         self.assertIn("en nog 2", meetings)
         self.assertFalse(PageViewRestriction.objects.exists())
+
+
+class ConvertingATranslationMembersCountOnToAnAliasTests(MeetingWithRegistrationsCase):
+    """wagtail-localize's "convert to alias" turned the German translation of a meeting Anke
+    registered for into an alias of the Dutch page: its German readers read Dutch, untold
+    (attack of 2026-12-04). Refused for a meeting members count on, as editors are told."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        source, _ = TranslationSource.get_or_create_from_instance(cls.bike_ride)
+        Translation.objects.create(source=source, target_locale=cls.german, enabled=True)
+        cls.walk = cls.meeting(local(2030, 3, 27, 19), title="Wandeling", slug="wandeling")
+        cls.walk_de = cls.translated(cls.walk, title="Wanderung", slug="wanderung")
+        source, _ = TranslationSource.get_or_create_from_instance(cls.walk)
+        Translation.objects.create(source=source, target_locale=cls.german, enabled=True)
+
+    def convert(self, page):
+        url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+        return self.client.post(url, follow=True)
+
+    def test_the_translation_of_a_meeting_members_count_on_stays_a_translation(self):
+        for method in (self.client.get, self.client.post):
+            url = reverse("wagtail_localize:convert_to_alias", args=[self.bike_ride_de.pk])
+            response = method(url)
+            self.assertRedirects(
+                response, reverse("wagtailadmin_pages:edit", args=[self.bike_ride_de.pk])
+            )
+            shown = [str(message) for message in get_messages(response.wsgi_request)]
+            with translation.override("de"):  # the editor's admin language
+                self.assertIn(str(CONVERTING_REFUSALS[MeetingPage]), shown)
+        self.bike_ride_de.refresh_from_db()
+        self.assertIsNone(self.bike_ride_de.alias_of_id)
+        self.assertEqual(self.bike_ride_de.title, "Radtour")
+
+    def test_the_translation_of_a_meeting_nobody_counts_on_becomes_an_alias(self):
+        self.convert(self.walk_de)
+        self.walk_de.refresh_from_db()
+        self.assertEqual(self.walk_de.alias_of_id, self.walk.pk)
