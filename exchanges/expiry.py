@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from community import contributions
+
 from .models import MeetingPage, VisitPage
 
 logger = logging.getLogger(__name__)
@@ -64,7 +66,7 @@ def _expire_or_keep(model, pk, now):
 def _locked(model, pk, now):
     """The page, its language versions locked, if it is still live and expired."""
     key = model.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
-    list(Page.objects.select_for_update().filter(translation_key=key).order_by("pk"))
+    contributions.locked_versions([key])
     return model.objects.live().filter(pk=pk, expire_at__lt=now).first()
 
 
@@ -126,7 +128,7 @@ def _without_expiry_members_count_on(revision):
     if not expire_at or model not in (MeetingPage, VisitPage):
         return
     key = model.objects.filter(pk=revision.object_id).values_list("translation_key", flat=True)
-    list(Page.objects.select_for_update().filter(translation_key__in=key).order_by("pk"))
+    contributions.locked_versions(key)
     if not model.objects.filter(translation_key__in=key).counted_on().exists():
         return
     revision.content["expire_at"] = None
