@@ -2,9 +2,8 @@
 (`counted_on`), in front of Wagtail's own at the same addresses (jumelage/urls.py): for every
 other page they are Wagtail's."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -19,7 +18,7 @@ from wagtail_localize.views.convert import convert_to_alias as localize_convert_
 from community import contributions
 
 from .models import MeetingPage, VisitPage
-from .wagtail_hooks import UNPUBLISHING_REFUSALS, counted_on_among
+from .wagtail_hooks import UNPUBLISHING_REFUSALS, counted_on_among, sent_back
 
 PRIVACY_REFUSALS = {
     MeetingPage: _(
@@ -158,9 +157,9 @@ def convert_to_alias(request, page_id):
     page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    refusals = counted_on_among(Page.objects.filter(pk=page.pk))
-    if not refusals:
-        return localize_convert_to_alias(request, page_id)
-    for model in refusals:
-        messages.error(request, CONVERTING_REFUSALS[model])
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    refusals = [
+        CONVERTING_REFUSALS[model] for model in counted_on_among(Page.objects.filter(pk=page.pk))
+    ]
+    return sent_back(request, refusals, "wagtailadmin_pages:edit", page.pk) or (
+        localize_convert_to_alias(request, page_id)
+    )

@@ -196,6 +196,14 @@ UNPUBLISHING_REFUSALS = {
 }
 
 
+def sent_back(request, refusals, to, *args):
+    """Each refusal told as an error, and the editor sent back to `to` (a URL or a view's name
+    with `args`); None when nothing is refused, so that the action goes ahead."""
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(to, *args) if refusals else None
+
+
 def refused_unpublishing(request, pages, back):
     """The editor's unpublishing of `pages` (with the pages below them if the form says so), or
     None when it may go ahead: not while members count on a meeting or a visit among them
@@ -206,12 +214,8 @@ def refused_unpublishing(request, pages, back):
         going = contributions.with_pages_below(pages)
     else:
         going = Page.objects.filter(pk__in=[page.pk for page in pages])
-    counted_on = counted_on_among(going)
-    if not counted_on:
-        return None
-    for model in counted_on:
-        messages.error(request, UNPUBLISHING_REFUSALS[model])
-    return redirect(back())
+    refusals = [UNPUBLISHING_REFUSALS[model] for model in counted_on_among(going)]
+    return sent_back(request, refusals, back()) if refusals else None
 
 
 def counted_on_among(pages):
@@ -286,8 +290,7 @@ def refuse_aliases_of_meetings_and_visits(request, page):
         copied = Page.objects.filter(pk=page.pk)
     if not any(model.objects.filter(pk__in=copied.values("pk")).exists() for model in REFUSALS):
         return None
-    messages.error(request, ALIAS_REFUSAL)
-    return redirect("wagtailadmin_pages:copy", page.pk)
+    return sent_back(request, [ALIAS_REFUSAL], "wagtailadmin_pages:copy", page.pk)
 
 
 @hooks.register("before_unpublish_page")
@@ -299,10 +302,9 @@ def keep_meetings_members_count_on_published(request, page):
 def keep_what_members_count_on_public_when_moved(request, page, destination):
     """The move's confirmation and its sending (`refusals_of_moving`): back to choosing
     another destination, as Wagtail sends back a move whose slug is taken there."""
-    refusals = refusals_of_moving([page], destination)
-    for refusal in refusals:
-        messages.error(request, refusal)
-    return redirect("wagtailadmin_pages:move", page.pk) if refusals else None
+    return sent_back(
+        request, refusals_of_moving([page], destination), "wagtailadmin_pages:move", page.pk
+    )
 
 
 def refused_deletion(request, pages, back):
@@ -319,11 +321,7 @@ def refused_deletion(request, pages, back):
             messages.error(request, _("This page was deleted meanwhile by someone else."))
             return redirect(back())
     refusals, _losing = refusals_of_deletion(going)
-    if not refusals:
-        return None
-    for refusal in refusals:
-        messages.error(request, refusal)
-    return redirect(back())
+    return sent_back(request, refusals, back()) if refusals else None
 
 
 def refusals_of_deletion(going):
@@ -386,9 +384,7 @@ def keep_what_members_signed_up_for_in_bulk(request, action_type, objects, actio
         return None
     back = action.next_url or reverse("wagtailadmin_explore_root")
     if action_type == "move":
-        refusals = refusals_of_moving(objects, action.cleaned_form.cleaned_data["chooser"])
-        for refusal in refusals:
-            messages.error(request, refusal)
-        return redirect(back) if refusals else None
+        destination = action.cleaned_form.cleaned_data["chooser"]
+        return sent_back(request, refusals_of_moving(objects, destination), back)
     refused = refused_deletion if action_type == "delete" else refused_unpublishing
     return refused(request, objects, lambda: back)
