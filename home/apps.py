@@ -18,6 +18,7 @@ class HomeConfig(AppConfig):
             live_parts,
             lookups,
             machine_translation,
+            redirects,
             spreadsheets,
             tasks,
             visibility,
@@ -33,6 +34,7 @@ class HomeConfig(AppConfig):
         frontend_cache.connect_signals()
         visibility.connect_signals()
         machine_translation.connect_signals()
+        redirects.connect()
         spreadsheets.protect_csv_exports()
         choosers.translate_search_tabs()
         tasks.connect_signals()

@@ -1,0 +1,61 @@
+"""Links to a deleted translation keep working (attack of 2026-12-04, F3): deleting the German
+version of a meeting moved its registrations to the Dutch page, but the German links in the
+emails the members had (confirmation, reminder, invitation) answered "page not found"."""
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+
+from exchanges.models import MeetingPage, Registration
+from tests.calendar_base import CalendarMixin, local
+
+User = get_user_model()
+
+
+class DeletedTranslationTests(CalendarMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.bike_ride = cls.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        cls.bike_ride_de = cls.translated(cls.bike_ride, title="Radtour", slug="radtour")
+        cls.anke = User.objects.create_user("anke@example.org", "x", display_name="Anke")
+        cls.editor = User.objects.create_superuser("redaktion@example.org", "x")
+
+    def setUp(self):
+        Registration.objects.register(self.bike_ride_de, self.anke)
+        self.german_address = self.bike_ride_de.url
+        self.client.force_login(self.editor)
+
+    def delete_german_version(self):
+        response = self.client.post(
+            reverse("wagtailadmin_pages:delete", args=[self.bike_ride_de.pk])
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(MeetingPage.objects.filter(pk=self.bike_ride_de.pk).exists())
+        self.client.logout()
+
+    def test_the_german_address_of_a_deleted_translation_leads_to_the_meeting(self):
+        self.assertEqual(self.client.get(self.german_address).status_code, 200)
+        self.delete_german_version()
+        response = self.client.get(self.german_address)
+        self.assertRedirects(response, self.bike_ride.url, status_code=302)
+        self.assertContains(self.client.get(response["Location"]), "Fietstocht")
+        # Anke is still registered, on the page the link now leads to.
+        self.assertEqual(Registration.objects.active().get().meeting_id, self.bike_ride.pk)
+
+    def test_a_translation_published_again_at_that_address_is_shown(self):
+        self.delete_german_version()
+        again = self.translated(self.bike_ride, title="Radtour am Abend", slug="radtour")
+        self.assertEqual(again.url, self.german_address)
+        self.assertContains(self.client.get(self.german_address), "Radtour am Abend")
+
+    def test_a_page_deleted_in_every_language_is_gone(self):
+        Registration.objects.cancel(self.bike_ride_de, self.anke)
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        self.client.post(f"{bulk}?id={self.bike_ride.pk}&id={self.bike_ride_de.pk}")
+        self.assertFalse(MeetingPage.objects.exists())
+        self.assertFalse(Redirect.objects.exists())
+        self.client.logout()
+        self.assertEqual(self.client.get(self.german_address).status_code, 404)
+        self.assertEqual(self.client.get(self.bike_ride.url).status_code, 404)
