@@ -92,3 +92,40 @@ WAGTAIL_DASHBOARD_COUNTS = [
         "total",
     ),
 ]
+
+# Wagtail's confirmations ("Are you sure…?"): its Dutch catalogue says "je" there, where our
+# refusals and explanations on the same screens say "u" (editors' walk of 2026-12-04: "Weet je
+# zeker dat je deze pagina's wilt verwijderen?" under our "U kunt …"). Its German ones are kept,
+# with their slips mended ("Sie Sie sicher", "für diesen Benutzern").
+WAGTAIL_CONFIRMATIONS = [
+    gettext_noop("Are you sure you want to delete these pages?"),
+    gettext_noop("Are you sure you want to move these pages?"),
+    gettext_noop("Are you sure you want to publish these pages?"),
+    gettext_noop("Are you sure you want to unpublish these pages?"),
+    gettext_noop("Are you sure you want to convert this alias into an ordinary page?"),
+    gettext_noop("Are you sure you want to delete this page?"),
+    gettext_noop("Are you sure you want to move this page into '%(title)s'?"),
+    gettext_noop(
+        "Are you sure you want to move this page and all of its children into '%(title)s'?"
+    ),
+    gettext_noop("Are you sure you want to unpublish this page?"),
+    gettext_noop("Are you sure you want to unschedule this revision?"),
+    gettext_noop("Are you sure you want to disable this workflow?"),
+    gettext_noop("Are you sure you want to disable this task?"),
+    gettext_noop("Are you sure you want to delete this collection?"),
+    gettext_noop("Are you sure you want to delete this redirect?"),
+    gettext_noop("Are you sure you want to assign this role to these users?"),
+    gettext_noop("Are you sure you want to delete these users?"),
+    gettext_noop("Are you sure you want to change the active state for these users?"),
+    gettext_noop("Are you sure you want to delete this group?"),
+    gettext_noop("Are you sure you want to delete this %(snippet_type_name)s?"),
+]
+
+# Where Wagtail's German catalogue says "du" among its "Sie" (walk of 2026-12-04: the privacy
+# dialog's "Wähle aus, wer …").
+WAGTAIL_GERMAN_INFORMAL = [
+    gettext_noop("Choose who can view the live version of this page"),
+    gettext_noop("Select a new parent page"),
+    gettext_noop("Select a new language"),
+    gettext_noop("Please add some alt text for your image or mark it as decorative"),
+]

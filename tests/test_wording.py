@@ -213,6 +213,31 @@ class AdminNamingTests(MembersTestCase):
         self.assertContains(response, "Sorry, u hebt geen toegang tot dit gedeelte.")
         self.assertNotContains(response, "je hebt")
 
+    def test_wagtails_confirmations_say_u_and_sie(self):
+        # Its Dutch "Weet je zeker dat je deze pagina's wilt verwijderen?" stood under our "u"
+        # refusals; its German privacy dialog said "Wähle aus, wer …" (walk of 2026-12-04).
+        home = Page.objects.get(depth=2, locale__language_code="nl")
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        for language, question, privacy in (
+            (
+                "nl",
+                "Weet u zeker dat u deze pagina's wilt verwijderen?",
+                "Kies wie de gepubliceerde",
+            ),
+            ("de", "Sind Sie sicher, dass Sie diese Seiten löschen möchten?", "Wählen Sie aus"),
+        ):
+            self.admin_in(language)
+            with self.subTest(language=language):
+                confirmation = soup(self.client.get(f"{bulk}?id={home.pk}")).get_text(" ")
+                self.assertIn(question, confirmation)
+                self.assertNotIn("Weet je", confirmation)
+                single = self.client.get(reverse("wagtailadmin_pages:delete", args=[home.pk]))
+                self.assertNotContains(single, "Weet je")
+                # The editor's status panel, which opens the privacy dialog.
+                editor = self.client.get(reverse("wagtailadmin_pages:edit", args=[home.pk]))
+                self.assertContains(editor, privacy)
+                self.assertNotContains(editor, "Wähle aus")
+
     def test_town_chooser_reads_in_the_editors_language(self):
         for language, label in (("de", "Sprache"), ("nl", "Taal")):
             self.admin_in(language)
