@@ -174,7 +174,8 @@ REFUSALS = {
     VisitPage: _(
         "Members have signed up for this exchange visit or offered hosting: cancel their "
         "sign-ups and withdraw their offers under Exchange visits first, so that they are "
-        "told, then delete the page."
+        "told, then delete the page. A translation can be deleted alone while the visit stays "
+        "published in its original language: its sign-ups and offers move there."
     ),
 }
 
