@@ -101,7 +101,9 @@ class StoryFeed(Feed):
         return _("New stories of the twinning between Steenwijkerland and Herzebrock-Clarholz.")
 
     def stories(self, obj):
-        return StoryPage.objects.for_listing().filter(locale=active_locale())
+        return (
+            StoryPage.objects.for_listing().select_related("author").filter(locale=active_locale())
+        )
 
     def items(self, obj):
         return self.stories(obj)[:FEED_LENGTH]

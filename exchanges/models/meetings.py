@@ -35,6 +35,7 @@ from exchanges.models.announcements import AnnouncedSchedule
 from exchanges.models.registrations import Registration
 from exchanges.models.visits import VisitPage
 from home.blocks import BaseStreamBlock
+from home.i18n import with_source_locale
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
@@ -51,7 +52,7 @@ UPCOMING_ORDER = ("start", "pk")
 class MeetingQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Published meetings with what a meeting card shows: their sectors in their rows."""
-        return with_sector_links(self.live().public()).select_related("town", "alias_of__locale")
+        return with_source_locale(with_sector_links(self.live().public())).select_related("town")
 
     def for_page_view(self):
         """A meeting with what its page shows (see home.views.serve): the member who proposed

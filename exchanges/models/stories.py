@@ -32,6 +32,7 @@ from community.serializers import LeadImageField, SectorsField, TownsField
 from exchanges.blocks import StoryStreamBlock
 from exchanges.forms import StoryFilterForm, page_key
 from home.cache import field_names, from_values
+from home.i18n import with_source_locale
 from home.models import (
     NOT_READ,
     LeadImageMixin,
@@ -65,9 +66,9 @@ class StoryQuerySet(PublicPageQuerySet):
         and its picture's renditions in its own row."""
         towns = linked_rows(StoryTown, "page", *(f"town__{name}" for name in TOWN_FIELDS))
         return (
-            with_rendition_rows(with_sector_links(self.live().public()))
+            with_source_locale(with_rendition_rows(with_sector_links(self.live().public())))
             .annotate(**{TOWN_LINKS: towns})
-            .select_related("image", "alias_of__locale", "author")
+            .select_related("image")
             .order_by("-date", "-pk")
         )
 
@@ -76,11 +77,15 @@ class StoryQuerySet(PublicPageQuerySet):
         shows; its towns and sectors in its row (see `for_listing`)."""
         shown = {"id", "display_name", "first_name", "last_name"}
         author = self.model._meta.get_field("author").related_model
-        return self.for_listing().defer(
-            *(
-                f"author__{field.name}"
-                for field in author._meta.concrete_fields
-                if field.name not in shown
+        return (
+            self.for_listing()
+            .select_related("author")
+            .defer(
+                *(
+                    f"author__{field.name}"
+                    for field in author._meta.concrete_fields
+                    if field.name not in shown
+                )
             )
         )
 
