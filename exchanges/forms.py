@@ -1,4 +1,6 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,34 @@ from home.cache import remember, shows_query
 from .choices import MeetingFormat
 
 EVERYTHING = ("", _("All"))
+
+
+class FilterSelect(forms.Select):
+    """A listing filter's choices, written as Django's select template writes them, without
+    rendering a template for each option: the story overview's 49 options (towns, years, tags)
+    cost a tenth of its time through the templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        groups = []
+        for group_name, options, _index in widget["optgroups"]:
+            written = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], flatatt(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            )
+            if group_name:
+                written = format_html('<optgroup label="{}">{}</optgroup>', group_name, written)
+            groups.append(written)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            format_html_join("", "{}", ((group,) for group in groups)),
+        )
 
 
 class ListingFilterForm(forms.Form):
@@ -74,10 +104,12 @@ def page_key(value):
 
 
 class StoryFilterForm(ListingFilterForm):
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    town = forms.ChoiceField(label=_("Town"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=FilterSelect)
+    town = forms.ChoiceField(label=_("Town"), required=False, widget=FilterSelect)
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, widget=FilterSelect
+    )
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=FilterSelect)
 
     def __init__(self, data, *, index):
         super().__init__(data, index=index)
@@ -100,9 +132,12 @@ class StoryFilterForm(ListingFilterForm):
 
 
 class MeetingFilterForm(ListingFilterForm):
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=FilterSelect)
     format = forms.ChoiceField(
-        label=_("Format"), required=False, choices=[EVERYTHING, *MeetingFormat.choices]
+        label=_("Format"),
+        required=False,
+        choices=[EVERYTHING, *MeetingFormat.choices],
+        widget=FilterSelect,
     )
 
     def filter(self, meetings):
