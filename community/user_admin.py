@@ -231,20 +231,16 @@ class AddingView(GuardingAdministrators, RefusingTakenAddresses, CreateView):
 
 class SparingAccountsBeyondReach:
     """The account edited or deleted is within the reach of who asks (`refusal_to_manage`); if
-    not, she is back at the users list, told why. Asked once Wagtail's permission check has let
-    her in, so that who may not manage accounts at all is refused as before."""
+    not, she is back at the users list, told why. Asked only of who holds the view's permission,
+    so that who may not manage accounts at all is refused as before; and before Wagtail's delete
+    view, which refused an administrator's account with its unexplained "no permission"."""
 
-    def refused(self, request):
-        if refusal := refusal_to_manage(request.user, self.get_object()):
-            messages.error(request, refusal)
-            return redirect(self.index_url_name)
-        return None
-
-    def get(self, request, *args, **kwargs):
-        return self.refused(request) or super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        return self.refused(request) or super().post(request, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        if self.user_has_permission(self.permission_required):
+            if refusal := refusal_to_manage(request.user, self.get_object()):
+                messages.error(request, refusal)
+                return redirect(self.index_url_name)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class EditingView(

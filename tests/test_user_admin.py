@@ -270,6 +270,14 @@ class AccountManagersTests(BilingualSiteTestCase):
         self.assertTrue(self.administrator.check_password(PASSWORD))
         self.assertTrue(self.administrator.is_superuser)
 
+    def test_an_account_manager_is_told_why_an_administrator_is_not_deleted(self):
+        """As the edit view tells her: not Wagtail's "Sorry, you do not have permission"."""
+        self.client.force_login(self.manager)
+        delete = reverse("wagtailusers_users:delete", args=[self.administrator.pk])
+        self.assertRefused(self.client.get(delete), self.administrator)
+        self.assertRefused(self.client.post(delete), self.administrator)
+        self.assertTrue(User.objects.filter(pk=self.administrator.pk).exists())
+
     def test_an_administrator_still_makes_and_edits_administrators(self):
         self.assertEqual(self.add(self.administrator).status_code, 302)
         self.assertTrue(User.objects.get(email="nieuw@example.org").is_superuser)
