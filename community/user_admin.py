@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
@@ -285,6 +286,9 @@ class UsersListing(ReachOfWhoAsks, IndexView):
         return [self.column_for(column) for column in super().columns]
 
     def column_for(self, column):
+        if isinstance(column, BulkActionsCheckboxColumn):
+            # Ticked, an account beyond reach was only left out by the bulk action.
+            return CheckboxWithinReachColumn(column.name, obj_type="user", refusal=self.refusal)
         if isinstance(column, BooleanColumn):
             return YesNoColumn.replacing(column)
         if column.classname == "level":
@@ -299,6 +303,19 @@ class UsersListing(ReachOfWhoAsks, IndexView):
                 width=column.width,
             )
         return column
+
+
+class CheckboxWithinReachColumn(BulkActionsCheckboxColumn):
+    """The bulk actions' checkbox, offered only for the accounts within reach of who asks."""
+
+    def __init__(self, *args, refusal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refusal = refusal
+
+    def render_cell_html(self, instance, parent_context):
+        if self.refusal(instance):
+            return format_html('<td class="{}"></td>', "bulk-action-checkbox-cell")
+        return super().render_cell_html(instance, parent_context)
 
 
 def access_level(account):

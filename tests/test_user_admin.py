@@ -575,6 +575,10 @@ class AccountManagersTests(BilingualSiteTestCase):
                     self.assertContains(listing, f'href="{url}"')
         own = reverse("wagtailusers_users:edit", args=[self.manager.pk])
         self.assertContains(listing, f'href="{own}"')
+        # Nor offered to be ticked for a bulk action that leaves them out.
+        checked = set(re.findall(r'data-object-id="(\d+)"', listing.content.decode()))
+        self.assertFalse({str(self.administrator.pk), str(self.editor.pk)} & checked)
+        self.assertLessEqual({str(member.pk), str(colleague.pk)}, checked)
         # An administrator is offered every account.
         self.client.force_login(self.administrator)
         listing = self.client.get(reverse("wagtailusers_users:index"))
