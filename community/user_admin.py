@@ -44,6 +44,10 @@ ACCOUNT_BEYOND_REACH = _(
     "Only an administrator may change or delete the account of %(account)s: its roles allow "
     "more than you may do yourself (%(roles)s)."
 )
+NOTHING_CHANGED = _("No account was changed. %(reasons)s")
+ROLE_HELD_ALREADY = _(
+    "No account was changed: the selected accounts already have the role %(role)s."
+)
 LANGUAGE_HELP = _("The language of the emails this person receives from the site.")
 ERROR_MESSAGES = {**UserCreationForm.error_messages, "duplicate_username": EMAIL_TAKEN}
 
@@ -356,6 +360,16 @@ class SparingAccountsBeyondReachInBulk(ReachOfWhoAsks):
     def check_perm(self, obj):
         return super().check_perm(obj) and self.refusal(obj) is None
 
+    def prepare_action(self, objects, objects_without_access):
+        """Only accounts beyond reach: nothing is done, and she is told so and why, not
+        "0 users…"."""
+        if not objects and (reasons := objects_without_access["accounts_beyond_reach"]):
+            messages.warning(
+                self.request, NOTHING_CHANGED % {"reasons": " ".join(map(str, reasons))}
+            )
+            return redirect(self.next_url)
+        return super().prepare_action(objects, objects_without_access)
+
     def get_actionable_objects(self):
         objects, without_access = super().get_actionable_objects()
         refused = without_access["items_with_no_access"]
@@ -418,3 +432,17 @@ class AssignRole(SparingAccountsBeyondReachInBulk, AssignRoleBulkAction):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, role=None, **kwargs):
+        """Counts only the accounts that got the role: Wagtail counted those that had it."""
+        if role is None:
+            return None
+        had = set(role.user_set.filter(pk__in=[account.pk for account in objects]))
+        role.user_set.add(*objects)
+        return len([account for account in objects if account not in had]), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        if num_parent_objects == 0:
+            return ROLE_HELD_ALREADY % {"role": self.cleaned_form.cleaned_data["role"]}
+        return super().get_success_message(num_parent_objects, num_child_objects)

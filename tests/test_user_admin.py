@@ -26,7 +26,12 @@ from wagtail.users.views.users import CreateView, EditView
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
-from community.user_admin import ACCOUNT_BEYOND_REACH, ADMINISTRATORS_ACCOUNT
+from community.user_admin import (
+    ACCOUNT_BEYOND_REACH,
+    ADMINISTRATORS_ACCOUNT,
+    NOTHING_CHANGED,
+    ROLE_HELD_ALREADY,
+)
 from tests.base import BilingualSiteTestCase
 from tests.test_contribution_races import in_thread, waiting_for_locks
 
@@ -522,6 +527,57 @@ class AccountManagersTests(BilingualSiteTestCase):
             f"/admin/bulk/community/user/assign_role/?id={self.editor.pk}", {"role": moderators.pk}
         )
         self.assertIn(moderators, self.editor.groups.all())
+
+    def test_the_bulk_role_counts_only_the_accounts_that_got_the_role(self):
+        """ "2 gebruikers toegewezen aan rol" counted a colleague who already had the role."""
+        colleague = User.objects.create_user("collega@example.org", PASSWORD)
+        colleague.groups.add(self.managers)
+        self.log_in_speaking(self.manager, "nl")
+        ids = f"?id={colleague.pk}&id={self.editor.pk}"
+        response = self.client.post(
+            f"/admin/bulk/community/user/assign_role/{ids}", {"role": self.managers.pk}
+        )
+        self.assertEqual(self.told(response), f"1 gebruiker toegewezen aan rol {self.managers}")
+        self.assertIn(self.managers, self.editor.groups.all())
+        # Both had it now: nothing changed, and said so.
+        response = self.client.post(
+            f"/admin/bulk/community/user/assign_role/{ids}", {"role": self.managers.pk}
+        )
+        with translation.override("nl"):
+            said = str(ROLE_HELD_ALREADY) % {"role": self.managers}
+        self.assertEqual(self.told(response), said)
+
+    def test_a_bulk_action_on_accounts_beyond_reach_says_nothing_changed_and_why(self):
+        """Not "0 gebruikers toegewezen aan rol": nothing was changed, and the reason of each
+        account left out."""
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        self.editor.groups.add(editors)
+        self.log_in_speaking(self.manager, "nl")
+        ids = f"?id={self.administrator.pk}&id={self.editor.pk}"
+        for action, data in (
+            ("assign_role", {"role": self.managers.pk}),
+            ("set_active_state", {"mark_as_active": "False"}),
+            ("delete", {}),
+        ):
+            with self.subTest(action=action):
+                response = self.client.post(f"/admin/bulk/community/user/{action}/{ids}", data)
+                self.assertEqual(response.status_code, 302)
+                said = self.told(response)
+                self.assertNotRegex(said, r"\b0 ")
+                with translation.override("nl"):
+                    self.assertTrue(said.startswith(str(NOTHING_CHANGED).split("%")[0]))
+                    for why in (
+                        ADMINISTRATORS_ACCOUNT % {"account": self.administrator},
+                        ACCOUNT_BEYOND_REACH % {"account": self.editor, "roles": str(editors)},
+                    ):
+                        self.assertIn(str(why), said)
+        self.assertNotIn(self.managers, self.editor.groups.all())
+        self.assertTrue(User.objects.filter(pk=self.administrator.pk, is_active=True).exists())
+
+    def told(self, response):
+        """The last message the admin shows after `response` (earlier ones wait unread)."""
+        *_, said = (str(message).strip() for message in response.wsgi_request._messages)
+        return said
 
     def test_the_bulk_role_screen_labels_the_role_in_the_admins_language(self):
         """Not Wagtail's untranslated "Role" in a Dutch or German admin."""
