@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from unittest import mock
 
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -112,3 +113,13 @@ def cache_reads():
         mock.patch.object(cache, "get_many", counted("get_many", cache.get_many)),
     ):
         yield reads
+
+
+def assert_help_blocks_show_their_icon(test, response, count):
+    """The admin page of `response` shows `count` help blocks, each with Wagtail's icon before
+    its text: a bare `help-block` left an empty gutter where Wagtail's own show one."""
+    blocks = BeautifulSoup(response.content, "html.parser").select(".help-block")
+    test.assertEqual(len(blocks), count)
+    for block in blocks:
+        with test.subTest(block=block.get_text(" ", strip=True)[:60]):
+            test.assertTrue(block.select(":scope > svg.icon"))

@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from home.machine_translation import GlossaryTerm, MachineTranslation, machine_translated_from
+from tests.base import assert_help_blocks_show_their_icon
 from tests.test_roles import RolesTestCase, User
 from tests.translator_servers import (
     WithLibreTranslateServer,
@@ -334,6 +335,14 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
             response = self.client.post(self.url(draft))
         self.assertIn("Alleen gepubliceerde pagina's worden vertaald", said(response)[0])
         self.assertEqual(MachineTranslation.objects.count(), 0)
+
+    def test_the_confirmations_warnings_carry_wagtails_icon(self):
+        draft = self.add_page(title="Concept", slug="concept", live=False)
+        self.client.force_login(self.editor_nl)
+        # No translator and not published; the selection's confirmation says the first.
+        assert_help_blocks_show_their_icon(self, self.client.get(self.url(draft)), 2)
+        confirmation = self.client.get(f"{BULK}?id={self.choir.pk}&next=/admin/pages/")
+        assert_help_blocks_show_their_icon(self, confirmation, 1)
 
     def test_a_selection_is_queued_through_the_bulk_action_leaving_drafts_out(self):
         draft = self.add_page(title="Concept", slug="concept", live=False)

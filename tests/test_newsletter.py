@@ -23,6 +23,7 @@ from community.newsletter import sending, subscriptions
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from home.schedule import run_due_jobs
+from tests.base import assert_help_blocks_show_their_icon
 from tests.stories_base import StoriesMixin
 
 User = get_user_model()
@@ -533,6 +534,17 @@ class NewsletterLinkTests(NewsletterMixin, TestCase):
         NewsletterSending.objects.create(translation_key=page.translation_key)  # sent before
         self.assertNotContains(Client().get("/nl/nieuwsbrieven/"), "Besloten")
         self.assertEqual(response.status_code, 302)
+
+    def test_the_send_pages_warnings_and_note_carry_wagtails_icon(self):
+        unsent = self.newsletter(title="Besloten", german=None, slug="besloten")
+        PageViewRestriction.objects.create(page=unsent, restriction_type=PageViewRestriction.LOGIN)
+        unsent.unpublish()
+        client = self.editor_client()
+        send_page = client.get(f"/admin/newsletter/{unsent.pk}/")
+        assert_help_blocks_show_their_icon(self, send_page, 2)  # not published, private
+        sent = self.newsletter()
+        self.send(sent, client)
+        assert_help_blocks_show_their_icon(self, client.get(f"/admin/newsletter/{sent.pk}/"), 1)
 
     def test_the_subscribe_page_leads_to_the_archive(self):
         """Newcomer walk: the subscribe page was a dead end."""

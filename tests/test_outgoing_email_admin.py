@@ -25,7 +25,7 @@ from exchanges.models import Registration
 from home.mail import OutgoingEmail, queue_email
 from home.schedule import JOBS, ScheduledJob, SchedulerState
 from jumelage.outbox import KIND_LABELS
-from tests.base import BilingualSiteMixin
+from tests.base import BilingualSiteMixin, assert_help_blocks_show_their_icon
 from tests.test_roles import RolesTestCase
 
 URL = "/admin/outgoing-email/"
@@ -99,6 +99,14 @@ class OutgoingEmailPageTests(RolesTestCase):
         self.client.post(URL + "schedule/")
         self.assertTrue(SchedulerState.objects.get(pk=1).token)
         self.assertNotIn("staat niet in de wachtrij", self.page(self.editor_nl).text)
+
+    def test_the_alert_and_the_stopped_schedule_carry_wagtails_icon(self):
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            queue_email(EmailMessage("Welkom", "Tekst", to=["nieuw@example.org"]))
+        DBTaskResult.objects.update(enqueued_at=timezone.now() - datetime.timedelta(minutes=30))
+        SchedulerState.objects.update_or_create(pk=1, defaults={"token": None, "due_at": None})
+        self.client.force_login(self.editor_nl)
+        assert_help_blocks_show_their_icon(self, self.client.get(URL), 2)
 
     def test_moderators_and_members_are_refused(self):
         email = failed_email()

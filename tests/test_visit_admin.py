@@ -26,6 +26,7 @@ from community.roles.setup import setup_roles
 from exchanges import visits
 from exchanges.choices import RegistrationStatus
 from exchanges.models import GuestParty, Placement
+from tests.base import assert_help_blocks_show_their_icon
 from tests.visits_base import VisitMixin
 
 User = get_user_model()
@@ -320,6 +321,11 @@ class PublishWarningTests(CoordinatorMixin, TestCase):
         self.assertEqual(response.context["homeless"], 1)
         self.assertContains(response, "1 reisgezelschap heeft nog geen gastgezin")  # admin in Dutch
         self.assertContains(response, "coördinatoren verder zoeken")
+
+    def test_the_confirmations_warning_carries_wagtails_icon(self):
+        self.guest("Femke", adults=5)  # no host yet, and sign-up still open
+        response = self.client.get(reverse("exchange_visit_publish", args=[self.visit.pk]))
+        assert_help_blocks_show_their_icon(self, response, 1)
 
     def test_the_confirmation_warns_while_sign_up_is_open_and_not_after(self):
         url = reverse("exchange_visit_publish", args=[self.visit.pk])
