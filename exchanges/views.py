@@ -27,7 +27,7 @@ from home.urls_util import absolute_url
 
 from .choices import RegistrationStatus
 from .contribution_forms import MeetingForm, StoryForm, form_for
-from .models import CalendarToken, MeetingPage, Registration, RegistrationClosed
+from .models import CalendarToken, MeetingPage, Registration, RegistrationClosed, StoryPage
 from .privacy import export_member_data
 from .visit_views import member_visits
 
@@ -315,6 +315,8 @@ def read_only_view(request, page, status=200):
         {
             "page": None,
             "contribution": shown,
+            # A story is shown as its page shows it; a meeting proposal as its text and photos.
+            "story": shown if isinstance(shown, StoryPage) else None,
             "body": contributions.body_text(shown),
             "hidden": hidden,
             "rejected": rejected,

@@ -84,11 +84,22 @@ def test_member_journey_from_sign_up_to_published_story(
     member.get_by_label("Herzebrock-Clarholz").check()
     member.locator("#id_photos-0-image").set_input_files(jpeg())
     member.locator("#id_photos-0-alt_text").fill("Fietsers op een dijk")
+    member.locator("#id_photos-0-caption").fill("Op de dijk bij Kalenberg")
     member.get_by_role("button", name="Naar de redactie sturen").click()
     member.wait_for_url("**/nl/members/")
     assert "Wacht op beoordeling" in member.locator("table").inner_text()
     story = StoryPage.objects.get(title="Met de fiets naar Clarholz", alias_of__isnull=True)
     assert not story.live
+
+    # While the editors review it, the member reads it on her phone as it will be published:
+    # the photo across the screen with its caption, the date and the towns.
+    member.set_viewport_size({"width": 390, "height": 844})
+    member.goto(f"{live_server.url}/nl/members/contributions/{story.pk}/")
+    assert member.get_by_role("img", name="Fietsers op een dijk").bounding_box()["width"] >= 300
+    assert member.locator("main figcaption").inner_text() == "Op de dijk bij Kalenberg"
+    assert member.locator("main time").get_attribute("datetime") == "2026-05-01"
+    assert "Herzebrock-Clarholz" in member.locator("main aside").inner_text()
+    member.set_viewport_size({"width": 1280, "height": 720})
 
     editor = browser.new_context(locale="nl-NL").new_page()
     # The editor follows a link into the admin and logs in on the site's own login page.

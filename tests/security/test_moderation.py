@@ -21,7 +21,7 @@ from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from jumelage.dashboard import ContributionsAwaitingReview
-from tests.test_members import MembersTestCase, soup
+from tests.test_members import MembersTestCase, photo, soup
 
 
 def revisions_of(page):
@@ -70,6 +70,27 @@ class ReadOnlyInReviewTests(ModerationTestCase):
         self.assertIsNone(soup(page).find("input", attrs={"name": "title"}))
         area = self.client.get("/nl/members/")
         self.assertContains(area, "Terugtrekken om te bewerken")
+
+    def test_member_reads_her_story_in_review_as_it_will_be_published(self):
+        self.post_story(
+            self.anna,
+            towns=[str(self.steenwijkerland.pk), str(self.herzebrock.pk)],
+            **{
+                "photos-0-image": photo(size=(1600, 1200)),
+                "photos-0-alt_text": "Fietsers op de dijk",
+                "photos-0-caption": "Onderweg naar Clarholz",
+            },
+        )
+        page = soup(self.client.get(self.edit_url(self.contribution())))
+        figure = page.select_one("main .story__image")
+        self.assertEqual(figure.img["alt"], "Fietsers op de dijk")
+        self.assertGreaterEqual(int(figure.img["width"]), 800)  # the photo, not a thumbnail
+        self.assertEqual(figure.figcaption.get_text(), "Onderweg naar Clarholz")
+        self.assertEqual(page.select_one("main time")["datetime"], "2026-05-01")
+        towns = [li.get_text() for li in page.select("main .story__aside li")]
+        self.assertIn("Steenwijkerland", towns)
+        self.assertIn("Herzebrock-Clarholz", towns)
+        self.assertIn("Dag twee was zonnig.", page.select_one("main .story__layout").get_text())
 
     def test_an_edit_sent_while_in_review_is_refused_and_stores_nothing(self):
         story = self.submitted_story()
