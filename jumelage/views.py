@@ -5,14 +5,14 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
 
 from community.models import NewsletterPage, SectorPage
@@ -83,6 +83,14 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask every site for /favicon.ico, whatever its pages link: the site's icon.
+    Permanent, so to the icon's address that every release keeps (not the hashed one of
+    `static()`, which the next release may no longer have)."""
+    return HttpResponsePermanentRedirect(f"{settings.STATIC_URL}img/favicon.svg")
 
 
 SEARCH_RESULTS_PER_PAGE = 10

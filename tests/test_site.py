@@ -7,6 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -222,6 +224,17 @@ class SitemapTests(BilingualSiteTestCase):
         lines = self.client.get("/robots.txt").content.decode().splitlines()
         self.assertIn("Disallow: /nl/search/", lines)
         self.assertIn("Disallow: /de/search/", lines)
+
+
+class FaviconTests(TestCase):
+    def test_a_browser_asking_for_favicon_ico_gets_the_sites_icon(self):
+        response = self.client.get("/favicon.ico")
+        self.assertEqual(response.status_code, 301)
+        # The address that stays the same across releases (not the hashed one), as browsers
+        # keep a permanent redirect.
+        self.assertEqual(response["Location"], "/static/img/favicon.svg")
+        icon = finders.find(response["Location"].removeprefix(settings.STATIC_URL))
+        self.assertIn("<svg", Path(icon).read_text())
 
 
 class HealthTests(TestCase):

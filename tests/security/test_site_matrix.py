@@ -39,6 +39,7 @@ MATRIX = {
     # URL name: "anonymous member guest host editor_de", or a pair ("for GET", "for POST")
     "sitemap": (PUBLIC, GET_ONLY),
     "robots_txt": (PUBLIC, GET_ONLY),
+    "favicon": (PUBLIC, GET_ONLY),
     "member_profile": MEMBERS,
     "join_sector": (GET_ONLY, "login ok+ ok+ ok+ ok+"),
     "leave_sector": (GET_ONLY, MEMBERS),
