@@ -10,9 +10,12 @@ own address still counts, verified or not: two sign-ups with one address make on
 (allauth mails the owner instead).
 
 A member's new address (allauth's "add email" form) is answered the same way when another
-account already has it: told, as for any address, that a confirmation was sent, while nothing is
-stored and nobody is mailed (the site was made to mail Anke "Bevestig uw e-mailadres" on behalf
-of another member's account, attack of 2026-12-04).
+account already has it: told, as for any address, that a confirmation was sent, while nobody is
+mailed (the site was made to mail Anke "Bevestig uw e-mailadres" on behalf of another member's
+account, attack of 2026-12-04). Her address page then shows it pending, as a free one, with the
+same "send again" and "cancel" (else the page told that the address is taken); it is kept
+apart from her addresses (`UnconfirmableAddressChange`), so it can never log in, receive a
+password reset or be confirmed.
 
 This lives apart from `forms.py`: allauth builds its form on our `forms.SignupForm`
 (ACCOUNT_SIGNUP_FORM_CLASS), so importing allauth's forms from there would be a circle."""
@@ -21,10 +24,14 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
+from allauth.account.views import EmailView as AllauthEmailView
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+
+from .models import UnconfirmableAddressChange
 
 
 def unconfirmed_claims(email):
@@ -47,20 +54,70 @@ def claimed_for_real(email, apart_from=None):
     return addresses.exists() or accounts.exists()
 
 
+def confirmation_sent(request, user, email):
+    """allauth's own words for a confirmation sent to `email`, as allauth says them: not for a
+    second time within its pause between two mails to one address (ACCOUNT_RATE_LIMITS'
+    "confirm_email"). The pause is counted apart from the address's own, which a member must
+    not be able to hold back for its owner."""
+    if not ratelimit.consume(
+        request, action="confirm_email", key=f"unconfirmable:{user.pk}:{email.lower()}"
+    ):
+        return
+    get_adapter().add_message(
+        request,
+        messages.INFO,
+        "account/messages/email_confirmation_sent.txt",
+        {"email": email, "login": True, "signup": False},
+    )
+
+
 class AddEmailForm(AllauthAddEmailForm):
+    @transaction.atomic
     def save(self, request):
         """Another account's address is answered as allauth answers any (its "confirmation sent"
-        message), so that nobody learns whose it is; but it is not stored, nor mailed."""
+        message) and replaces the change she had pending, as any new address does; but it is
+        kept apart from her addresses and nobody is mailed."""
         email = self.cleaned_data["email"]
         if not claimed_for_real(email, apart_from=self.user):
+            UnconfirmableAddressChange.objects.filter(user=self.user).delete()
             return super().save(request)
-        get_adapter().add_message(
-            request,
-            messages.INFO,
-            "account/messages/email_confirmation_sent.txt",
-            {"email": email, "login": True, "signup": False},
+        pending = EmailAddress.objects.get_new(self.user)
+        if pending is not None and not pending.primary:
+            pending.remove()
+        UnconfirmableAddressChange.objects.update_or_create(
+            user=self.user, defaults={"email": email.lower()}
         )
+        confirmation_sent(request, self.user, email)
         return EmailAddress(user=self.user, email=email)
+
+
+class EmailView(AllauthEmailView):
+    """allauth's address page, which shows a change to another account's address pending as
+    any other: "send again" says it was sent (and sends nothing), "cancel" forgets it."""
+
+    def unconfirmable(self):
+        return UnconfirmableAddressChange.objects.filter(user=self.request.user).first()
+
+    def post(self, request, *args, **kwargs):
+        change = self.unconfirmable()
+        email = request.POST.get("email", "").strip().lower()
+        if change is None or "action_add" in request.POST or email != change.email:
+            return super().post(request, *args, **kwargs)
+        if "action_send" in request.POST:
+            confirmation_sent(request, request.user, change.email)
+        elif "action_remove" in request.POST:
+            change.delete()
+            get_adapter().add_message(
+                request, messages.SUCCESS, "account/messages/email_deleted.txt", {"email": email}
+            )
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        change = self.unconfirmable()
+        if change is not None and context.get("new_emailaddress") is None:
+            context["new_emailaddress"] = EmailAddress(user=self.request.user, email=change.email)
+        return context
 
 
 class SignupForm(AllauthSignupForm):

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views.report import TranslationsReportView
 
+from community import signup
 from community import views as community_views
 from community.account_admin import Account
 from community.review_decisions import confirming_decision
@@ -113,6 +114,8 @@ if settings.DEBUG:
 
 # Fixed routes of each language go before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
+    # allauth's address page, with a change to another account's address pending as any other.
+    path("accounts/email/", signup.EmailView.as_view(), name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("members/", include("community.urls")),
     path("members/", include("exchanges.urls")),

@@ -1,3 +1,4 @@
+from .address_changes import UnconfirmableAddressChange
 from .members import PrivacyConsent, SectorMembership
 from .newsletter import (
     NewsletterIndexPage,
@@ -27,6 +28,7 @@ __all__ = [
     "SectorPage",
     "SubmissionToken",
     "Town",
+    "UnconfirmableAddressChange",
     "User",
     "UserManager",
 ]

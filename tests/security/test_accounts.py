@@ -11,6 +11,7 @@ import re
 from allauth.account.models import EmailAddress
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import WorkflowState
@@ -118,6 +119,60 @@ class AddressChangeTests(AccountsTestCase):
                 )
                 told = [str(message) for message in get_messages(response.wsgi_request)]
                 self.assertEqual(told[-1], "Bevestigingsmail verzonden aan anna@example.org.")
+
+    def email_page(self):
+        """What the member reads on her address page: the page without its form's token."""
+        page = self.client.get("/nl/accounts/email/").content.decode()
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+
+    def test_the_address_page_looks_the_same_whether_an_added_address_is_taken_or_free(self):
+        """Bernd cannot tell from his page whether Anna's address has an account: both are
+        pending, with the same words and buttons; only the free one can be confirmed."""
+        free = self.add_email(self.bernd, "carla@example.org")
+        free_page = self.email_page().replace("carla@example.org", "ADDRESS")
+        taken = self.add_email(self.bernd, "anna@example.org")
+        taken_page = self.email_page().replace("anna@example.org", "ADDRESS")
+        self.assertEqual(taken_page, free_page)
+        self.assertIn("ADDRESS", taken_page)
+        self.assertEqual(
+            [str(m) for m in get_messages(taken.wsgi_request)][-1:],
+            [str(m).replace("carla", "anna") for m in get_messages(free.wsgi_request)][-1:],
+        )
+        # Anna's address is nowhere on Bernd's account: no login, no reset, no mail to Anna.
+        self.assertEqual(
+            list(EmailAddress.objects.filter(user=self.bernd).values_list("email", flat=True)),
+            ["bernd@example.org"],
+        )
+        self.assertEqual(self.mails_to("anna@example.org"), [])
+        self.client.logout()
+        self.assertFalse(self.client.login(email="anna@example.org", password=PASSWORD + "x"))
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/password/reset/", {"email": "anna@example.org"})
+        self.assertEqual(
+            [m.to for m in mail.outbox if "anna@example.org" in m.to], [["anna@example.org"]]
+        )
+
+    def test_sending_again_and_cancelling_a_taken_address_answer_as_for_a_free_one(self):
+        answers = {}
+        for address in ("carla@example.org", "anna@example.org"):
+            cache.clear()  # the same rate limits for both
+            self.add_email(self.bernd, address)
+            self.email_page()
+            mail.outbox.clear()
+            told = []
+            for action in ("action_send", "action_remove"):
+                with self.captureOnCommitCallbacks(execute=True):
+                    response = self.client.post(
+                        "/nl/accounts/email/", {"email": address, action: ""}
+                    )
+                told += [
+                    str(m).replace(address, "ADDRESS") for m in get_messages(response.wsgi_request)
+                ]
+            answers[address] = (told, self.email_page().replace(address, "ADDRESS"))
+            self.assertEqual(self.mails_to("anna@example.org"), [])
+        self.assertEqual(answers["anna@example.org"], answers["carla@example.org"])
+        self.assertFalse(EmailAddress.objects.filter(email="carla@example.org"))
 
     def test_adding_addresses_is_rate_limited(self):
         answers = [

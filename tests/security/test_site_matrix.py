@@ -40,6 +40,7 @@ MATRIX = {
     "sitemap": (PUBLIC, GET_ONLY),
     "robots_txt": (PUBLIC, GET_ONLY),
     "favicon": (PUBLIC, GET_ONLY),
+    "account_email": MEMBERS,  # allauth's address page, ours (community/signup.py)
     "member_profile": MEMBERS,
     "join_sector": (GET_ONLY, "login ok+ ok+ ok+ ok+"),
     "leave_sector": (GET_ONLY, MEMBERS),
