@@ -368,6 +368,41 @@ class DemoShowsWhatThePlatformDoesTests(LoadDemoChecks, TestCase):
             call_command("load_demo", stdout=StringIO())
         self.assertEqual(counts(), before)
 
+    def test_an_administrator_changes_a_demo_members_address_and_the_next_load_keeps_her(self):
+        from django.urls import reverse
+
+        from exchanges.models import Registration, StoryPage
+
+        people = data.read("people")
+        demo_accounts = len(people["editors"]) + 1 + len(people["members"])
+        user_model = get_user_model()
+        administrator = user_model.objects.create_superuser(
+            "beheer@gemeente-steenwijkerland.example", "beheer-wachtwoord", first_name="Bea"
+        )
+        lena = user_model.objects.get(email="lena@einwohner.example")
+        self.client.force_login(administrator)
+        response = self.client.post(
+            reverse("wagtailusers_users:edit", args=[lena.pk]),
+            {"email": "lena.neu@example.org", "language": "de", "is_active": "on"},
+        )
+        self.assertEqual(response.status_code, 302)
+        stories = StoryPage.objects.filter(author=lena).count()
+        self.assertGreater(stories, 0)
+        accounts, registrations = user_model.objects.count(), Registration.objects.count()
+
+        out = StringIO()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=out)
+
+        self.assertEqual(user_model.objects.count(), accounts)
+        self.assertFalse(user_model.objects.filter(email="lena@einwohner.example").exists())
+        self.assertEqual(StoryPage.objects.filter(author__display_name="Lena").count(), stories)
+        self.assertEqual(Registration.objects.count(), registrations)
+        self.assertIn(f"{demo_accounts} demo accounts", out.getvalue())
+        administrator.refresh_from_db()
+        self.assertEqual(administrator.language, "nl")
+        self.assertFalse(administrator.check_password(data.DEMO_PASSWORD))
+
     def test_the_next_exchange_visit_is_there_in_both_languages(self):
         import datetime
 

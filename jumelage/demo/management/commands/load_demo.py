@@ -52,6 +52,7 @@ from home import machine_translation
 from home.models import Foundation, FoundationSettings, GlossaryTerm, StandardPage
 from jumelage import site_tree
 from jumelage.demo import builder, data
+from jumelage.demo.models import DemoAccount
 
 FOOTER_PAGES = {
     "privacy_page": "privacyverklaring",
@@ -208,7 +209,7 @@ class Command(site_tree.PageTreeCommand):
             self.load()
         pages = Page.objects.filter(depth__gt=1).count()
         meetings = MeetingPage.objects.filter(locale__language_code="nl").count()
-        members = get_user_model().objects.filter(email__endswith=".example").count()
+        members = DemoAccount.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {pages} pages in Dutch and German, {meetings} meetings, "
@@ -227,6 +228,9 @@ class Command(site_tree.PageTreeCommand):
         people = data.read("people")
         self.pairs = site_tree.TextPairs()
         self.images = builder.ImageLibrary()
+        # A demo loaded before its accounts were recorded: its accounts are those at its
+        # addresses, recorded now; from then on only the records count.
+        self.adopting = not DemoAccount.objects.exists()
         with transaction.atomic():
             self.towns = self.ensure_towns(site["towns"])
             self.editors = {
@@ -304,18 +308,35 @@ class Command(site_tree.PageTreeCommand):
 
     # People
 
+    def demo_account(self, address, **defaults):
+        """The demo's account of the person at `address` in people.toml, and whether it is new;
+        (None, False) when that address is another account's, which the demo leaves alone."""
+        record = DemoAccount.objects.filter(address=address).select_related("user").first()
+        if record is not None:
+            return record.user, False
+        user_model = get_user_model()
+        existing = user_model.objects.filter(email__iexact=address).first()
+        if existing is not None and not self.adopting:
+            return None, False
+        user = existing or user_model.objects.create(email=address, **defaults)
+        DemoAccount.objects.create(address=address, user=user)
+        return user, existing is None
+
     def ensure_admin_user(self, person, language):
         """An account of the admin, working in the admin in `language` (their foundation's) and
         reading the site's emails in it."""
-        user, created = get_user_model().objects.get_or_create(
-            email=person["email"],
-            defaults={
-                "first_name": person["first_name"],
-                "last_name": person["last_name"],
-                "display_name": f"{person['first_name']} {person['last_name']}",
-                "language": language,
-            },
+        user, created = self.demo_account(
+            person["email"],
+            first_name=person["first_name"],
+            last_name=person["last_name"],
+            display_name=f"{person['first_name']} {person['last_name']}",
+            language=language,
         )
+        if user is None:
+            raise CommandError(
+                f"{person['email']} is the address of an account the demo did not create; "
+                "give that account another address and load the demo again."
+            )
         profile = UserProfile.get_for_user(user)
         if created:
             user.password = self.password_hash
@@ -327,30 +348,36 @@ class Command(site_tree.PageTreeCommand):
             user.language = language
             user.save(update_fields=["language"])
         # Editors log in through allauth as members do, which asks for a verified address;
-        # also run on existing demo editors, who were made before that.
-        EmailAddress.objects.update_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
+        # also run on existing demo editors, who were made before that. An address an
+        # administrator gave the account is confirmed by its reader, not by the demo.
+        if user.email == person["email"]:
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
         return user
 
     def ensure_members(self, people):
         """Residents with memberships and contributions in every state of moderation."""
-        user_model = get_user_model()
         sectors = {
             page.slug: page for page in SectorPage.objects.filter(locale__language_code="nl")
         }
-        members = {}
+        # By their address in people.toml, whatever address an administrator gave them since.
+        self.members = members = {}
         for person in people["members"]:
-            member, created = user_model.objects.get_or_create(
-                email=person["email"],
-                defaults={
-                    "display_name": person["display_name"],
-                    "town": self.towns.get(person.get("town")),
-                    "language": person["language"],
-                    "bio": person["bio"],
-                    "show_on_sector_pages": person["visible"],
-                },
+            member, created = self.demo_account(
+                person["email"],
+                display_name=person["display_name"],
+                town=self.towns.get(person.get("town")),
+                language=person["language"],
+                bio=person["bio"],
+                show_on_sector_pages=person["visible"],
             )
+            if member is None:
+                self.stderr.write(
+                    f"{person['email']} is the address of an account the demo did not create: "
+                    "the demo leaves it alone and goes on without that member."
+                )
+                continue
             if created:
                 member.password = self.password_hash
                 member.save()
@@ -365,7 +392,9 @@ class Command(site_tree.PageTreeCommand):
             if created:
                 self.detail(f"Member {member.public_name} ({member.email})")
         for contribution in data.read("contributions")["contributions"]:
-            member = members[contribution["member"]]
+            member = members.get(contribution["member"])
+            if member is None:
+                continue
             if Page.objects.filter(owner=member, title=contribution["title"]).exists():
                 continue
             self.add_contribution(contribution, member, sectors)
@@ -381,6 +410,8 @@ class Command(site_tree.PageTreeCommand):
         if meeting is None or Registration.objects.for_meeting(meeting).exists():
             return
         for email in full_meeting["registered"] + full_meeting["waiting"]:
+            if email not in members:
+                continue
             registration = Registration.objects.register(meeting, members[email])
             self.detail(
                 f"{members[email].public_name} for {meeting.title!r}: {registration.status}"
@@ -391,14 +422,15 @@ class Command(site_tree.PageTreeCommand):
         (on the German one) as they do on the site, nobody emailed; then the matching is
         proposed for the coordinators, not published. Parties, offers and a matching that exist
         are kept, members' and coordinators' changes included."""
-        user_model = get_user_model()
         german = Locale.objects.get(language_code="de")
         for page, spec, _new in entries:
             if not isinstance(page, VisitPage):
                 continue
             for answers in spec.get("parties", []):
                 answers = dict(answers)
-                member = user_model.objects.get(email=answers.pop("member"))
+                member = self.members.get(answers.pop("member"))
+                if member is None:
+                    continue
                 if GuestParty.objects.for_visit(page).filter(user=member).exists():
                     continue
                 party = visits.sign_up(page, member, GuestParty(**answers))
@@ -410,8 +442,8 @@ class Command(site_tree.PageTreeCommand):
             every_night = [night.isoformat() for night in page.nights()]
             for answers in spec.get("offers", []):
                 answers = dict(answers)
-                member = user_model.objects.get(email=answers.pop("member"))
-                if HostOffer.objects.for_visit(page).filter(user=member).exists():
+                member = self.members.get(answers.pop("member"))
+                if member is None or HostOffer.objects.for_visit(page).filter(user=member).exists():
                     continue
                 nights = answers.pop("nights", None)
                 answers["nights"] = (
