@@ -1,10 +1,30 @@
-"""The admin's page form, for page types whose inline panels need a row before publishing."""
+"""The admin's page forms: one that names a refused publishing schedule above the editor, and
+one for page types whose inline panels need a row before publishing."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
+SCHEDULE_REFUSED = _(
+    "The publishing schedule (under Status, on the right) cannot be saved as it is."
+)
 
-class RowsToPublishPageForm(WagtailAdminPageForm):
+
+class SchedulePageForm(WagtailAdminPageForm):
+    """Wagtail shows an error of the schedule's dates only inside its "Set publishing schedule"
+    dialog; its banner said no more than that the page could not be saved, so an editor who had
+    not opened the dialog never learned why (an expiry date refused on a meeting members count
+    on, MeetingPage.clean). With an error of the form's own, Wagtail's banner lists every error
+    with its field's label: this one says where the schedule is, beside the reason."""
+
+    def _post_clean(self):
+        super()._post_clean()  # the page's own clean runs here, after the form's
+        if any(name in self.errors for name in SCHEDULE_FIELDS):
+            self.add_error(None, ValidationError(SCHEDULE_REFUSED, code="schedule_refused"))
+
+
+class RowsToPublishPageForm(SchedulePageForm):
     """`rows_to_publish` maps inline panels (by relation name) that need at least one row once
     the page is published or sent for review, not in a draft, to (the field a row chooses, the
     error to show). Instead of the panel's `min_num`: Wagtail defers that for drafts, but the

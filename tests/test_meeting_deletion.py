@@ -17,6 +17,7 @@ from exchanges.models import MeetingPage, Registration
 from exchanges.wagtail_hooks import REFUSALS, UNPUBLISHING_REFUSALS
 from home.machine_translation import ensure_aliases
 from tests.calendar_base import CalendarMixin, local
+from tests.test_roles import form_data
 
 User = get_user_model()
 
@@ -190,6 +191,25 @@ class ExpiringAMeetingWithRegistrationsTests(MeetingWithRegistrationsCase):
             with self.subTest(page=version.title), self.assertRaises(ValidationError) as refused:
                 self.expiring(version).full_clean()
             self.assertIn("expire_at", refused.exception.message_dict)
+
+    def test_the_editor_reads_why_in_the_banner_not_only_in_the_schedule_dialog(self):
+        """The refusal showed only inside Wagtail's "Set publishing schedule" dialog; the
+        banner at the top said no more than Wagtail's "could not be saved due to validation
+        errors" (walk of 2026-12-04)."""
+        with translation.override("de"), self.assertRaises(ValidationError) as refused:
+            self.expiring(self.bike_ride_de).full_clean()
+        with translation.override("de"):
+            reason = refused.exception.message_dict["expire_at"][0]
+        edit = reverse("wagtailadmin_pages:edit", args=[self.bike_ride_de.pk])
+        data = form_data(self.client.get(edit))
+        response = self.client.post(
+            edit,
+            {**data, "body-count": "0", "expire_at": "2030-03-01 12:00", "action-publish": "1"},
+        )
+        self.assertEqual(response.status_code, 200)
+        banner = BeautifulSoup(response.content, "html.parser").select_one(".messages")
+        self.assertIn(reason, " ".join(banner.get_text().split()))
+        self.assertIsNone(MeetingPage.objects.get(pk=self.bike_ride_de.pk).expire_at)
 
     def test_a_cancelled_meeting_may_expire(self):
         MeetingPage.objects.filter(translation_key=self.bike_ride.translation_key).update(

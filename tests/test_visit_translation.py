@@ -3,18 +3,20 @@ deadline) are the visit's and follow the source."""
 
 import datetime
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 from wagtail_localize.models import RelatedObjectSegment, StringSegment, TranslationSource
 
 from exchanges import visits
 from exchanges.models import GuestParty, HostOffer, Placement, VisitPage
 from exchanges.wagtail_hooks import UNPUBLISHING_REFUSALS
+from tests.test_roles import form_data
 from tests.visits_base import VisitMixin
 
 
@@ -157,6 +159,24 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
             with self.subTest(page=page.pk), self.assertRaises(ValidationError) as refused:
                 page.full_clean()
             self.assertIn("expire_at", refused.exception.message_dict)
+
+    def test_the_editor_reads_why_an_expiry_is_refused_in_the_banner(self):
+        """Not only inside Wagtail's "Set publishing schedule" dialog (walk of 2026-12-04)."""
+        page = VisitPage.objects.get(pk=self.visit.pk)
+        page.expire_at = timezone.now() + datetime.timedelta(days=1)
+        with translation.override("nl"), self.assertRaises(ValidationError) as refused:
+            page.full_clean()
+        with translation.override("nl"):
+            reason = refused.exception.message_dict["expire_at"][0]
+        edit = reverse("wagtailadmin_pages:edit", args=[self.visit.pk])
+        data = form_data(self.client.get(edit))
+        expiry = timezone.localtime(page.expire_at).strftime("%Y-%m-%d %H:%M")
+        data.update({"body-count": "0", "programme-count": "0", "action-publish": "1"})
+        response = self.client.post(edit, {**data, "expire_at": expiry})
+        self.assertEqual(response.status_code, 200)
+        banner = BeautifulSoup(response.content, "html.parser").select_one(".messages")
+        self.assertIn(reason, " ".join(banner.get_text().split()))
+        self.assertIsNone(VisitPage.objects.get(pk=self.visit.pk).expire_at)
 
     def test_a_visit_whose_sign_ups_were_cancelled_is_unpublished(self):
         visits.cancel_party(self.party)

@@ -38,6 +38,7 @@ from home.blocks import BaseStreamBlock
 from home.i18n import with_source_locale
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
+from home.page_forms import SchedulePageForm
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
 
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
@@ -271,6 +272,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     objects = MeetingManager()
     sector_links_name = "meeting_sectors"
+    base_form_class = SchedulePageForm
 
     content_panels = [
         *Page.content_panels,

@@ -29,6 +29,7 @@ from exchanges.choices import CoordinatorSide, RegistrationStatus
 from exchanges.models.language_versions import to_another_language_version
 from home.blocks import BaseStreamBlock
 from home.local_time import LOCAL_TIME
+from home.page_forms import SchedulePageForm
 from home.validators import validate_one_line, validate_text
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
@@ -116,6 +117,7 @@ class VisitPage(ViewRestrictionsMixin, Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("more information"), blank=True)
 
     objects = VisitManager()
+    base_form_class = SchedulePageForm
 
     content_panels = [
         *Page.content_panels,
