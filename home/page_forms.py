@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-SCHEDULE_FIELDS = ("go_live_at", "expire_at")
+PUBLISHING_SCHEDULE = ("go_live_at", "expire_at")
 SCHEDULE_REFUSED = _(
     "The publishing schedule (under Status, on the right) cannot be saved as it is."
 )
@@ -20,7 +20,7 @@ class SchedulePageForm(WagtailAdminPageForm):
 
     def _post_clean(self):
         super()._post_clean()  # the page's own clean runs here, after the form's
-        if any(name in self.errors for name in SCHEDULE_FIELDS):
+        if any(name in self.errors for name in PUBLISHING_SCHEDULE):
             self.add_error(None, ValidationError(SCHEDULE_REFUSED, code="schedule_refused"))
 
 

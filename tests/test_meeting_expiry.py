@@ -7,14 +7,15 @@ import datetime
 
 import time_machine
 from django.contrib.auth import get_user_model
-from django.test import TransactionTestCase, override_settings
-from django.utils import translation
+from django.test import TestCase, TransactionTestCase, override_settings
+from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
+from wagtail_localize.models import Translation, TranslationSource
 
 from exchanges import expiry
 from exchanges.models import MeetingPage, Registration, VisitPage
 from home.schedule import ensure_schedule
-from tests.calendar_base import local
+from tests.calendar_base import CalendarMixin, local
 from tests.security.test_mail_outage import run_worker
 from tests.visits_base import VisitMixin
 
@@ -127,3 +128,50 @@ class ScheduledChangeOfAMeetingMembersCountOnTests(VisitMixin, TransactionTestCa
     def test_the_other_pages_scheduled_changes_go_live_in_the_same_run(self):
         run_the_schedule()
         self.assertEqual(MeetingPage.objects.get(pk=self.walk.pk).title, "Wandeling in het bos")
+
+
+class ExpiryOfATranslationTests(CalendarMixin, TestCase):
+    """wagtail-localize's translation editor offers no publishing schedule, and a translation's
+    expiry is its own, which wagtail-localize never syncs: the Dutch meeting went offline at its
+    expiry and the German one stayed on the site, an expiry no German editor could set. A
+    meeting's expiry is set on its source, as its time is, and its translations follow."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.expiry = timezone.now() + datetime.timedelta(days=1)
+        cls.after_expiry = cls.expiry + datetime.timedelta(hours=1)
+
+    def setUp(self):
+        self.bike_ride = self.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fiets")
+        self.bike_ride_de = self.translate(self.bike_ride)
+
+    def translate(self, page):
+        """As an editor's "Translate" in wagtail-localize does, published."""
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        with self.captureOnCommitCallbacks(execute=True):
+            Translation.objects.create(source=source, target_locale=self.german).save_target(
+                publish=True
+            )
+        return MeetingPage.objects.get(translation_key=page.translation_key, locale=self.german)
+
+    def publish_dutch(self, expire_at):
+        page = MeetingPage.objects.get(pk=self.bike_ride.pk)
+        page.expire_at = expire_at
+        page.save_revision().publish()
+
+    def live(self, page):
+        return MeetingPage.objects.get(pk=page.pk).live
+
+    def test_the_german_meeting_goes_offline_with_the_dutch_one(self):
+        self.publish_dutch(self.expiry)
+        expiry.expire_only_what_members_do_not_count_on(now=self.after_expiry)
+        self.assertFalse(self.live(self.bike_ride))
+        self.assertFalse(self.live(self.bike_ride_de))
+
+    def test_an_expiry_cleared_in_dutch_keeps_the_german_meeting_online(self):
+        self.publish_dutch(self.expiry)
+        self.publish_dutch(None)
+        expiry.expire_only_what_members_do_not_count_on(now=self.after_expiry)
+        self.assertTrue(self.live(self.bike_ride))
+        self.assertTrue(self.live(self.bike_ride_de))

@@ -341,7 +341,8 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     subpage_types = []
 
     # Facts of the meeting itself, the same in every language: pushed to the translations when
-    # the source is published (see signal_handlers).
+    # the source is published (see signal_handlers). The expiry too: wagtail-localize's
+    # translation editor has no publishing schedule, so a translation's is its source's.
     SCHEDULE_FIELDS = (
         "start",
         "end",
@@ -353,6 +354,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         "moved_from",
         "spoken_language",
         "town_id",
+        "expire_at",
     )
 
     class Meta:

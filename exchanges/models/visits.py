@@ -170,7 +170,7 @@ class VisitPage(ViewRestrictionsMixin, Page):
     ]
 
     # Facts of the visit itself, the same in every language: pushed to the translations when
-    # the source is published (exchanges/signal_handlers.py).
+    # the source is published (exchanges/signal_handlers.py); its expiry too, as a meeting's.
     SCHEDULE_FIELDS = (
         "start_date",
         "end_date",
@@ -178,6 +178,7 @@ class VisitPage(ViewRestrictionsMixin, Page):
         "hosting_town_id",
         "seats",
         "signup_deadline",
+        "expire_at",
     )
 
     class Meta:
