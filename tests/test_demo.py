@@ -403,6 +403,17 @@ class DemoShowsWhatThePlatformDoesTests(LoadDemoChecks, TestCase):
         self.assertEqual(administrator.language, "nl")
         self.assertFalse(administrator.check_password(data.DEMO_PASSWORD))
 
+    def test_a_demo_loaded_before_its_accounts_were_recorded_keeps_them(self):
+        from jumelage.demo.models import DemoAccount
+
+        accounts = get_user_model().objects.count()
+        recorded = DemoAccount.objects.count()
+        DemoAccount.objects.all().delete()  # as the previous loader left its accounts
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
+        self.assertEqual(get_user_model().objects.count(), accounts)
+        self.assertEqual(DemoAccount.objects.count(), recorded)
+
     def test_the_next_exchange_visit_is_there_in_both_languages(self):
         import datetime
 
