@@ -2,30 +2,19 @@
 version of a meeting moved its registrations to the Dutch page, but the German links in the
 emails the members had (confirmation, reminder, invitation) answered "page not found"."""
 
-from django.contrib.auth import get_user_model
-from django.test import TestCase
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 
 from exchanges.models import MeetingPage, Registration
-from tests.calendar_base import CalendarMixin, local
-
-User = get_user_model()
+from tests.test_meeting_deletion import MeetingWithRegistrationsCase
 
 
-class DeletedTranslationTests(CalendarMixin, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.build_calendar()
-        cls.bike_ride = cls.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
-        cls.bike_ride_de = cls.translated(cls.bike_ride, title="Radtour", slug="radtour")
-        cls.anke = User.objects.create_user("anke@example.org", "x", display_name="Anke")
-        cls.editor = User.objects.create_superuser("redaktion@example.org", "x")
+class DeletedTranslationTests(MeetingWithRegistrationsCase):
+    """The Dutch bike ride and its German translation, Anke registered; a German editor."""
 
     def setUp(self):
-        Registration.objects.register(self.bike_ride_de, self.anke)
+        super().setUp()
         self.german_address = self.bike_ride_de.url
-        self.client.force_login(self.editor)
 
     def delete_german_version(self):
         response = self.client.post(
@@ -51,7 +40,7 @@ class DeletedTranslationTests(CalendarMixin, TestCase):
         self.assertContains(self.client.get(self.german_address), "Radtour am Abend")
 
     def test_a_page_deleted_in_every_language_is_gone(self):
-        Registration.objects.cancel(self.bike_ride_de, self.anke)
+        Registration.objects.cancel(self.bike_ride, self.anke)
         bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
         self.client.post(f"{bulk}?id={self.bike_ride.pk}&id={self.bike_ride_de.pk}")
         self.assertFalse(MeetingPage.objects.exists())
