@@ -45,6 +45,10 @@ ACCOUNT_BEYOND_REACH = _(
     "more than you may do yourself (%(roles)s)."
 )
 NOTHING_CHANGED = _("No account was changed. %(reasons)s")
+OWN_ACCOUNT_NOT_HERE = _(
+    "Your own account, %(account)s, is not deleted here: you delete it yourself in your member "
+    "area, or an administrator deletes it."
+)
 ROLE_HELD_ALREADY = _(
     "No account was changed: the selected accounts already have the role %(role)s."
 )
@@ -400,6 +404,21 @@ class Delete(SparingAccountsBeyondReachInBulk, DeleteBulkAction):
             "own_account": own[0] if own else None,
             "accounts_left_out": without_access["accounts_left_out"] + len(own),
         }
+
+    def prepare_action(self, objects, objects_without_access):
+        """Only her own account (besides any beyond reach): nothing is deleted, and she is told
+        why, not "0 users deleted"."""
+        own = objects_without_access["own_account"]
+        if not objects and own is not None:
+            reasons = [
+                *objects_without_access["accounts_beyond_reach"],
+                OWN_ACCOUNT_NOT_HERE % {"account": own},
+            ]
+            messages.warning(
+                self.request, NOTHING_CHANGED % {"reasons": " ".join(map(str, reasons))}
+            )
+            return redirect(self.next_url)
+        return super().prepare_action(objects, objects_without_access)
 
 
 class RoleWithinReachForm(RoleForm):

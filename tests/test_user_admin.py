@@ -30,6 +30,7 @@ from community.user_admin import (
     ACCOUNT_BEYOND_REACH,
     ADMINISTRATORS_ACCOUNT,
     NOTHING_CHANGED,
+    OWN_ACCOUNT_NOT_HERE,
     ROLE_HELD_ALREADY,
 )
 from tests.base import BilingualSiteTestCase
@@ -573,6 +574,20 @@ class AccountManagersTests(BilingualSiteTestCase):
                         self.assertIn(str(why), said)
         self.assertNotIn(self.managers, self.editor.groups.all())
         self.assertTrue(User.objects.filter(pk=self.administrator.pk, is_active=True).exists())
+
+    def test_a_bulk_delete_of_only_her_own_account_says_nothing_was_deleted_and_why(self):
+        """Not "0 gebruikers verwijderd" (attack helper's note of 2026-12-05)."""
+        self.log_in_speaking(self.manager, "nl")
+        for ids in (f"?id={self.manager.pk}", f"?id={self.manager.pk}&id={self.administrator.pk}"):
+            with self.subTest(ids=ids):
+                response = self.client.post(f"/admin/bulk/community/user/delete/{ids}", {})
+                self.assertEqual(response.status_code, 302)
+                said = self.told(response)
+                self.assertNotRegex(said, r"\b0 ")
+                with translation.override("nl"):
+                    self.assertTrue(said.startswith(str(NOTHING_CHANGED).split("%")[0]))
+                    self.assertIn(str(OWN_ACCOUNT_NOT_HERE % {"account": self.manager}), said)
+        self.assertTrue(User.objects.filter(pk=self.manager.pk).exists())
 
     def told(self, response):
         """The last message the admin shows after `response` (earlier ones wait unread)."""
