@@ -1,14 +1,23 @@
-"""Links to a deleted language version of a page keep working: its address leads to a language
-version that stays (the page in the other language), so the links in emails already sent (a
-registration's confirmation, a reminder, an approved story), in bookmarks and in search engines
-do not end at "page not found" when editors delete a translation. Wagtail's redirects
-(wagtail.contrib.redirects) serve it, only where the site has no page at that address: a new
-translation published there later is shown, not the redirect. Temporary, so that browsers do
-not remember it for that new translation."""
+"""Links to a deleted language version of a page keep working: its address leads to the page in
+the same language again, so the links in emails already sent (a registration's confirmation, a
+reminder, an approved story), in bookmarks and in search engines do not end at "page not found"
+when editors delete a translation.
 
+The language keeps the page as the German tree keeps every Dutch page (README, "Languages"): as
+an alias of the version that stays, shown in its language with a note. The address of the
+deleted translation leads there. Wagtail's redirects (wagtail.contrib.redirects) serve it, only
+where the site has no page at that address: a new translation published there later is shown,
+not the redirect; temporary, so that browsers do not remember it for that new translation.
+The alias and the redirect are made once the deletion is committed. A page deleted with the
+page above it (a whole section in one language) is not given an alias of its own: its address
+leads to the version that stays."""
+
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
+
+from .machine_translation import ensure_aliases
 
 
 def version_that_stays(page):
@@ -22,22 +31,38 @@ def version_that_stays(page):
     )
 
 
+def in_the_same_language(deleted, stays):
+    """The page that shows `stays` in the language of the `deleted` page: its alias there, made
+    when the page above the deleted one is still there; else `stays` itself."""
+    parent_path = deleted.path[: -Page.steplen]
+    if not Page.objects.filter(path=parent_path).exists():
+        return stays
+    ensure_aliases(stays.specific)
+    return stays.get_translation_or_none(deleted.locale_id) or stays
+
+
 def lead_to_the_version_that_stays(sender, instance, using, **kwargs):
     """After a page's row is deleted (every page this deletion takes is gone by then, the pages
-    below it included: they are deleted in one statement), its address leads to a version that
-    stays. A page that was never published had no address anyone could have kept."""
+    below it included: they are deleted in one statement), its address will lead to a version
+    that stays. A page that was never published had no address anyone could have kept."""
     if instance.first_published_at is None:
         return
     parts = instance.get_url_parts()
-    stays = version_that_stays(instance)
-    if parts is None or stays is None:
+    if parts is None or version_that_stays(instance) is None:
+        return
+    transaction.on_commit(lambda: redirect(instance, parts, using), using=using)
+
+
+def redirect(deleted, parts, using):
+    stays = version_that_stays(deleted)
+    if stays is None:
         return
     site_id, _root_url, path = parts
     Redirect.objects.using(using).update_or_create(
         site_id=site_id,
         old_path=Redirect.normalise_path(path),
         defaults={
-            "redirect_page": stays,
+            "redirect_page": in_the_same_language(deleted, stays),
             "redirect_link": "",
             "is_permanent": False,
             "automatically_created": True,
