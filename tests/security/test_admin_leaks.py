@@ -2,7 +2,9 @@
 of it (every language version, its photos), and what moderators do not see there."""
 
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client, TestCase
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail_localize.models import LocaleSynchronization
@@ -70,6 +72,25 @@ class AdminDeletesAMembersContributionTests(MembersTestCase):
             self.client.post(f"/admin/pages/{self.story_index.pk}/delete/")
         self.assertFalse(StoryPage.objects.filter(pk=page.pk).exists())
         self.assert_nothing_left(page)
+
+    def test_deleting_a_published_contribution_leaves_no_redirect_to_it(self):
+        """Its other versions are deleted first (`discard_with_contribution`): the address of
+        the first one led to the original for a moment, which went next, and the deletion
+        failed with a 500 on a redirect to a deleted page (attack of 2026-12-05, F1; also
+        a member's deletion of her account with her contributions)."""
+        self.post_story(self.hendrik)
+        page = self.approve(self.contribution())
+        # Translated (as the machine translation does): a published page of its own.
+        german = StoryPage.objects.get(alias_of=page)
+        german.alias_of, german.title = None, "Mit dem Rad nach Clarholz"
+        german.save_revision().publish()
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/pages/{page.pk}/delete/")
+        self.assertEqual(response.status_code, 302)
+        connection.check_constraints()
+        self.assert_nothing_left(page)
+        self.assertFalse(Redirect.objects.exists())
 
     def test_deleting_only_the_german_version_keeps_the_members_original_and_photos(self):
         page = self.draft()
