@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
+from wagtail.signals import page_published
 
 from .machine_translation import ensure_aliases
 
@@ -57,12 +58,16 @@ def redirect(deleted, parts, using):
     stays = version_that_stays(deleted)
     if stays is None:
         return
+    target = in_the_same_language(deleted, stays)
+    if not Page.objects.filter(pk=target.pk).public().exists():
+        # A private page (a password, a login, groups) keeps its address to who may read it.
+        return
     site_id, _root_url, path = parts
     Redirect.objects.using(using).update_or_create(
         site_id=site_id,
         old_path=Redirect.normalise_path(path),
         defaults={
-            "redirect_page": in_the_same_language(deleted, stays),
+            "redirect_page": target,
             "redirect_link": "",
             "is_permanent": False,
             "automatically_created": True,
@@ -70,6 +75,20 @@ def redirect(deleted, parts, using):
     )
 
 
+def forget_the_redirect_at_its_address(sender, instance, **kwargs):
+    """A page published at an address that led elsewhere takes it back for good: the redirect
+    made there (for a deleted translation, or by Wagtail for a page moved away) goes, so that
+    unpublishing this page later does not send its readers to the other page."""
+    parts = instance.get_url_parts()
+    if parts is None:
+        return
+    site_id, _root_url, path = parts
+    Redirect.objects.filter(
+        site_id=site_id, old_path=Redirect.normalise_path(path), automatically_created=True
+    ).delete()
+
+
 def connect():
     # Sent for the pages' base rows, which are deleted after their page type's rows.
     post_delete.connect(lead_to_the_version_that_stays, sender=Page, dispatch_uid="home.redirects")
+    page_published.connect(forget_the_redirect_at_its_address, dispatch_uid="home.redirects")

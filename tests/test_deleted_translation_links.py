@@ -4,6 +4,7 @@ emails the members had (confirmation, reminder, invitation) answered "page not f
 
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 
 from exchanges.models import MeetingPage, Registration
 from tests.test_meeting_deletion import MeetingWithRegistrationsCase
@@ -57,6 +58,21 @@ class DeletedTranslationTests(MeetingWithRegistrationsCase):
         again.refresh_from_db()
         self.assertEqual(again.url, self.german_address)
         self.assertContains(self.client.get(self.german_address), "Radtour am Abend")
+        # Taken back for good: unpublished later, its address does not lead to another page
+        # (attack of 2026-12-05, F4).
+        self.assertFalse(Redirect.objects.exists())
+        again.unpublish()
+        self.assertEqual(self.client.get(self.german_address).status_code, 404)
+
+    def test_the_address_of_a_private_page_does_not_lead_to_it(self):
+        """Whoever follows the old address of a page behind a password does not learn where
+        its other version is (attack of 2026-12-05, F3)."""
+        PageViewRestriction.objects.create(
+            page=self.bike_ride, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+        self.delete_german_version()
+        self.assertFalse(Redirect.objects.exists())
+        self.assertEqual(self.client.get(self.german_address).status_code, 404)
 
     def test_a_page_deleted_in_every_language_is_gone(self):
         Registration.objects.cancel(self.bike_ride, self.anke)
