@@ -1,0 +1,37 @@
+"""wagtail-localize's translation editor of a German page, as a German editor sees it: its
+side panel's "Change privacy" opens one dialog (there were two, with one id, the one in front
+empty)."""
+
+from bs4 import BeautifulSoup
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from tests.test_roles import RolesTestCase
+
+
+class TranslationEditorTestCase(RolesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        source, _created = TranslationSource.get_or_create_from_instance(cls.about)
+        translation = Translation.objects.create(source=source, target_locale=cls.german)
+        translation.save_target(publish=True)
+        cls.about_de = Page.objects.get(
+            translation_key=cls.about.translation_key, locale=cls.german
+        )
+
+    def editor(self):
+        self.client.force_login(self.editor_de)
+        response = self.client.get(f"/admin/pages/{self.about_de.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "js-translation-editor")  # wagtail-localize's, not Wagtail's
+        return BeautifulSoup(response.content, "html.parser")
+
+
+class PrivacyInTheTranslationEditorTests(TranslationEditorTestCase):
+    def test_change_privacy_opens_one_dialog(self):
+        page = self.editor()
+        # The dialog waits in a <template> to be moved to the body, where CSS selectors do not look.
+        self.assertEqual(len(page.find_all(id="set-privacy")), 1)
+        self.assertTrue(page.select('[data-a11y-dialog-show="set-privacy"]'))
+        self.assertEqual(len(page.select("[data-form-side]")), 1)
