@@ -326,6 +326,18 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         self.assertIn("Er is geen vertaaldienst ingesteld", said(response)[0])
         self.assertEqual(MachineTranslation.objects.count(), 0)
 
+    def test_without_a_translator_the_confirmations_promise_no_translation(self):
+        self.client.force_login(self.editor_de)
+        for url in (self.url(self.choir), f"{BULK}?id={self.choir.pk}&next=/admin/pages/"):
+            with self.subTest(url=url):
+                page = soup(self.client.get(url))
+                self.assertIn("Er is geen vertaaldienst ingesteld", page.text)
+                self.assertIn("Het koor zingt", page.text)
+                for promise in ("wordt vertaald in", "worden in de andere taal vertaald"):
+                    self.assertNotIn(promise, page.text)
+                self.assertNotIn("op de achtergrond", page.text)
+                self.assertFalse(page.select("main form button, main button[type=submit]"))
+
     def test_a_draft_is_not_translated(self):
         draft = self.add_page(title="Concept", slug="concept", live=False)
         self.client.force_login(self.editor_nl)
