@@ -129,3 +129,21 @@ WAGTAIL_GERMAN_INFORMAL = [
     gettext_noop("Select a new language"),
     gettext_noop("Please add some alt text for your image or mark it as decorative"),
 ]
+
+# Wagtail's page editor, deletion and users' listing where its catalogues leave words half
+# translated (walk of 2026-12-05: "Dieses Seite-Objekt wird 0 Mal referenziert", "Jeder kann
+# dieses seite-Objekt bearbeiten", "Locales umschalten", "Er bestaan 0 verwijzingen naar pagina",
+# "Stel actief status in"). The model's name, lower case in the lock's text, comes first, where
+# Wagtail capitalises it, and stands where no article has to agree with it.
+WAGTAIL_HALF_TRANSLATED = [
+    gettext_noop("Anyone can edit this %(model_name)s"),
+    gettext_noop("Anyone can edit this %(model_name)s – lock it to prevent others from editing"),
+    gettext_noop("Switch locales"),
+    gettext_noop("Available in %(translations_total)s locales"),
+    gettext_noop("Set active state"),
+    ngettext_lazy(
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+        "usage_count",
+    ),
+]

@@ -238,6 +238,45 @@ class AdminNamingTests(MembersTestCase):
                 self.assertContains(editor, privacy)
                 self.assertNotContains(editor, "Wähle aus")
 
+    def test_wagtails_page_editor_deletion_and_users_speak_whole_words(self):
+        # "Dieses Seite-Objekt wird 0 Mal referenziert", "Locales umschalten", "Er bestaan 0
+        # verwijzingen naar pagina", "Stel actief status in" (walk of 2026-12-05).
+        home = Page.objects.get(depth=2, locale__language_code="nl")
+        set_active = reverse("wagtail_bulk_action", args=["community", "user", "set_active_state"])
+        for language, words, half in (
+            (
+                "de",
+                [
+                    ": 0 Verweise.",
+                    "Sprache wechseln",
+                    "In 2 Sprachen verfügbar",
+                    ": von allen bearbeitbar",
+                    "Aktivieren oder deaktivieren",
+                ],
+                ["-Objekt", "Locales", "Aktiven Zustand festlegen"],
+            ),
+            (
+                "nl",
+                [": 0 verwijzingen.", "Beschikbaar in 2 talen", "Activeren of deactiveren"],
+                ["verwijzingen naar", "taalregio", "Stel actief status in"],
+            ),
+        ):
+            self.admin_in(language)
+            admin = User.objects.get(email="admin@example.org")
+            with self.subTest(language=language):
+                pages = " ".join(
+                    soup(self.client.get(url)).get_text(" ", strip=True)
+                    for url in (
+                        reverse("wagtailadmin_pages:edit", args=[home.pk]),
+                        reverse("wagtailadmin_pages:delete", args=[home.pk]),
+                        f"{set_active}?id={admin.pk}",
+                    )
+                )
+                for word in words:
+                    self.assertIn(word, pages)
+                for word in half:
+                    self.assertNotIn(word, pages)
+
     def test_town_chooser_reads_in_the_editors_language(self):
         for language, label in (("de", "Sprache"), ("nl", "Taal")):
             self.admin_in(language)
