@@ -91,9 +91,8 @@ def calendar_context(calendar_page, request):
         following = within_calendar(shift_month(year, month, 1))
 
         def grid():
-            # Visits belong to no sector: a filtered month shows the meetings that match alone.
-            shown_visits = () if form.is_filtered() else calendar_page.visits_in_month(year, month)
-            return month_grid(year, month, meetings.in_month(year, month), shown_visits)
+            visits = form.filter(calendar_page.visits_in_month(year, month))
+            return month_grid(year, month, meetings.in_month(year, month), visits)
 
         context.update(
             listing_key=form.listing_key(
@@ -122,6 +121,10 @@ def calendar_context(calendar_page, request):
                 view=context["view"], page=page_key(request.GET.get("page"))
             ),
             meetings=SimpleLazyObject(listing),
+            # Above the upcoming meetings, filtered as they are.
+            visits=form.filter(calendar_page.upcoming_visits())
+            if context["view"] == "upcoming"
+            else (),
             query_string=form.query_string(**extra),
         )
     return context

@@ -219,6 +219,30 @@ class VisitPageTests(VisitPageMixin, TestCase):
         filtered = self.client.get(f"{self.calendar.url}{month}&sector={self.climate.slug}")
         self.assertNotContains(filtered, f'href="{self.visit.url}"')
 
+    def test_a_sector_or_an_online_format_filter_leaves_the_visit_out(self):
+        # A visit belongs to no sector community and is held in person.
+        month = f"view=month&month={START:%Y-%m}"
+        for filters in (
+            f"sector={self.climate.slug}",
+            f"sector={self.climate.slug}&format=online",
+            "format=online",
+            "format=hybrid",
+        ):
+            for view in ("", f"&{month}"):
+                with self.subTest(filters=filters, view=view):
+                    response = self.client.get(f"{self.calendar.url}?{filters}{view}")
+                    self.assertNotContains(response, f'href="{self.visit.url}"')
+                    self.assertNotContains(response, 'id="visits-heading"')
+
+    def test_an_in_person_format_filter_keeps_the_visit_in_every_view(self):
+        upcoming = self.client.get(f"{self.calendar.url}?format=in_person")
+        self.assertContains(upcoming, 'id="visits-heading"')
+        self.assertContains(upcoming, f'href="{self.visit.url}"')
+        month = self.client.get(
+            f"{self.calendar.url}?format=in_person&view=month&month={START:%Y-%m}"
+        ).content.decode()
+        self.assertIn(f'href="{self.visit.url}"', month.split('class="month__grid"', 1)[1])
+
     @override_settings(PAGE_CACHE_SECONDS=0, CONTENT_CACHE_SECONDS=0, CACHE_RENDERED_HTML=False)
     def test_the_month_view_costs_the_same_with_more_visits(self):
         month = f"{self.calendar.url}?view=month&month={START:%Y-%m}"

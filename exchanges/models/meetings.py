@@ -147,7 +147,7 @@ class CalendarPage(OverviewPage):
         """The exchange visits under way on some day of the month, in one query."""
         first = datetime.date(year, month, 1)
         last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-        return list(
+        return (
             VisitPage.objects.child_of(self)
             .live()
             .public()

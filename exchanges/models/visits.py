@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from community.models import Town
 from community.serializers import TownField
 from exchanges.blocks import ProgrammeBlock
-from exchanges.choices import CoordinatorSide, RegistrationStatus
+from exchanges.choices import CoordinatorSide, MeetingFormat, RegistrationStatus
 from exchanges.models.language_versions import to_another_language_version
 from home.blocks import BaseStreamBlock
 from home.local_time import LOCAL_TIME
@@ -43,6 +43,15 @@ class VisitQuerySet(PublicPageQuerySet):
         """Visits that have not ended yet, the soonest first."""
         today = today or timezone.localdate(timezone=LOCAL_TIME)
         return self.filter(end_date__gte=today).order_by("start_date", "pk")
+
+    # The calendar's filters (exchanges.forms.MeetingFilterForm) apply to visits as to meetings.
+    def in_sector(self, sector):
+        """None: a visit is of the whole twinning, not of one sector community."""
+        return self.none()
+
+    def with_format(self, meeting_format):
+        """A visit is held in person, so it is among the in-person entries alone."""
+        return self if meeting_format == MeetingFormat.IN_PERSON else self.none()
 
     def with_sign_ups(self):
         """Visits members signed up for (a party not cancelled) or offered hosting for (an
