@@ -94,13 +94,24 @@ def calendar_context(calendar_page, request):
             visits = form.filter(calendar_page.visits_in_month(year, month))
             return month_grid(year, month, meetings.in_month(year, month), visits)
 
+        weeks = SimpleLazyObject(grid)
+
+        def nothing_this_month():
+            return not any(
+                day["in_month"] and (day["meetings"] or day["visits"])
+                for week in weeks
+                for day in week
+            )
+
         context.update(
             listing_key=form.listing_key(
                 view="month", month=f"{year}-{month:02d}", refused_month=int(refused)
             ),
             refused_month=refused,
             month_start=datetime.date(year, month, 1),
-            weeks=SimpleLazyObject(grid),
+            weeks=weeks,
+            # Called by the template (inside the content cache), as the grid is built.
+            nothing_this_month=nothing_this_month,
             today=today,
             previous_month=previous
             and form.query_string(view="month", month=f"{previous[0]}-{previous[1]:02d}"),

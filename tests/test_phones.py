@@ -14,6 +14,7 @@ from django.test import Client
 from wagtail.models import Collection, Locale, Page
 
 from community.models import SectorPage
+from exchanges.calendar_views import FIRST_YEAR
 from exchanges.models import MeetingPage, VisitPage
 
 pytestmark = [
@@ -245,6 +246,18 @@ def check_month_view_and_desktop(live_server, page):
             assert page.evaluate(one_row, ".main-nav li"), (width, path)
 
 
+def check_an_empty_month_says_so_at_every_width(live_server, page):
+    """A month without meetings or visits says so on a desktop as on a phone, not a bare grid."""
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path, message in (
+            ("/nl/agenda/", "Deze maand zijn er geen bijeenkomsten."),
+            ("/de/kalender/", "In diesem Monat finden keine Treffen statt."),
+        ):
+            page.goto(f"{live_server.url}{path}?view=month&month={FIRST_YEAR}-01")
+            assert page.get_by_text(message).is_visible(), (width, path)
+
+
 # The dates (a day, or days of one month) that run over two lines: each with the element it is in.
 BROKEN_DATES = r"""() => {
     const date = /(\d{1,2}\.?–)?\d{1,2}\.?\s+\p{L}+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}/gu;
@@ -382,6 +395,7 @@ CHECKS = {
         check_calendar_on_a_phone_heads_visits_and_meetings_apart
     ),
     "the month as a list on a phone and the unchanged desktop": check_month_view_and_desktop,
+    "an empty month says so at every width": check_an_empty_month_says_so_at_every_width,
 }
 
 
