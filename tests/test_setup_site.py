@@ -2,6 +2,7 @@
 bilingual site with its roles, and no demo content, demo accounts or published passwords."""
 
 import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -93,3 +94,13 @@ class SetupSiteTests(TestCase):
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).status_code, 200)
         self.assertContains(self.client.get("/de/"), "Gemeinsam über die Grenze")
+
+    def test_the_story_overview_intro_names_every_filter_it_offers(self):
+        for url in ("/nl/verhalen/", "/de/geschichten/"):
+            with self.subTest(url=url):
+                page = self.client.get(url).content.decode()
+                intro = re.search(r'<p class="lead">(.*?)</p>', page, re.S)[1].lower()
+                filters = re.findall(r'<label for="id_\w+">(.*?)</label>', page)
+                self.assertGreaterEqual(len(filters), 4)
+                for label in filters:
+                    self.assertIn(label.lower(), intro)
