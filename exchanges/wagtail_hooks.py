@@ -3,12 +3,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
@@ -229,6 +230,15 @@ def counted_on_among(pages):
     ]
 
 
+def counted_on_in(pages):
+    """The published meetings and visits among `pages` (a queryset) that members count on."""
+    return [
+        page
+        for model in UNPUBLISHING_REFUSALS
+        for page in model.objects.live().filter(pk__in=pages.values("pk")).counted_on()
+    ]
+
+
 MOVING_REFUSALS = {
     MeetingPage: _(
         "Members are registered for this meeting (or one below this page) or waiting for a "
@@ -332,25 +342,136 @@ def refusals_of_deletion(going):
     return [REFUSALS[model] for model in {type(page) for page in losing}], losing
 
 
-class DeletingOnlyWhatMembersDoNotCountOn(DeleteBulkAction):
-    """The explorer's bulk delete, whose confirmation asked "Are you sure…?" and refused a
-    meeting members count on only after the editor confirmed: the confirmation says the refusal
-    and offers no delete button. Sent anyway, it is refused as before
-    (`keep_what_members_signed_up_for_in_bulk`)."""
+# The bulk confirmations' refusals of several pages of a type: the singular is the single
+# page's refusal above (a msgid cannot be both a plain and a plural entry in the catalogue);
+# Dutch and German both take the singular for one page only.
+SEVERAL_REFUSED = {
+    "delete": {
+        MeetingPage: _(
+            "Members are registered for these meetings or waiting for a place: deleting them "
+            "would delete their registrations without telling them. Cancel the meetings "
+            "instead (tick “cancelled” and publish: they are told by email and the invitation "
+            "leaves their calendars), or cancel their registrations under Registrations; then "
+            "they can be deleted. A translation can be deleted alone while the meeting stays "
+            "published in its original language: its registrations move there."
+        ),
+        VisitPage: _(
+            "Members have signed up for these exchange visits or offered hosting: cancel their "
+            "sign-ups and withdraw their offers under Exchange visits first, so that they are "
+            "told, then delete the pages. A translation can be deleted alone while the visit "
+            "stays published in its original language: its sign-ups and offers move there."
+        ),
+    },
+    "unpublish": {
+        MeetingPage: _(
+            "Members are registered for these meetings or waiting for a place: unpublishing "
+            "them would leave them registered for pages they cannot open, untold. Cancel the "
+            "meetings instead (tick “cancelled” and publish: they are told by email and the "
+            "invitation leaves their calendars), or cancel their registrations under "
+            "Registrations; then they can be unpublished."
+        ),
+        VisitPage: _(
+            "Members have signed up for these exchange visits or offered hosting: unpublishing "
+            "them would leave them signed up for pages they cannot open, untold. Cancel their "
+            "sign-ups and withdraw their offers under Exchange visits first, so that they are "
+            "told; then they can be unpublished."
+        ),
+    },
+}
 
-    template_name = "exchanges/admin/confirm_bulk_delete.html"
+NOTHING_DONE = {
+    "delete": ngettext_lazy(
+        "The selected page is not deleted.",
+        "None of the %(count)s selected pages is deleted.",
+        "count",
+    ),
+    "unpublish": ngettext_lazy(
+        "The selected page is not unpublished.",
+        "None of the %(count)s selected pages is unpublished.",
+        "count",
+    ),
+}
+
+DESELECT = {
+    "delete": ngettext_lazy(
+        "The other selected pages are not deleted either: to delete them, deselect this page "
+        "in the explorer and try again.",
+        "The other selected pages are not deleted either: to delete them, deselect these "
+        "pages in the explorer and try again.",
+        "count",
+    ),
+    "unpublish": ngettext_lazy(
+        "The other selected pages are not unpublished either: to unpublish them, deselect this "
+        "page in the explorer and try again.",
+        "The other selected pages are not unpublished either: to unpublish them, deselect "
+        "these pages in the explorer and try again.",
+        "count",
+    ),
+}
+
+
+class RefusingWhatMembersCountOn:
+    """The explorer's bulk delete and bulk unpublish, whose confirmations asked "Are you
+    sure…?" of a meeting members count on and refused only once the editor confirmed (walks
+    of 2026-12-04 and 12-05): the confirmation says that nothing of the selection is done,
+    which pages are refused and why, and offers only to go back. Sent anyway, it is refused as
+    before (`keep_what_members_signed_up_for_in_bulk`). Wagtail's confirmation is extended by
+    ours (`wagtail_template`), so that both share it."""
+
+    template_name = "exchanges/admin/confirm_bulk_action.html"
+
+    def refused_among(self, pages):
+        """The pages among `pages` (with what goes with them) members count on."""
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["wagtail_template"] = super().template_name
         pages = [item["item"] for item in context["items"]]
-        if pages:
-            going = contributions.with_pages_below(pages)
-            context["refusals"], context["refused_pages"] = refusals_of_deletion(going)
+        refused = self.refused_among(pages) if pages else []
+        if refused:
+            context["refusal"] = self.refusal(pages, refused)
         return context
+
+    def refusal(self, pages, refused):
+        """What the confirmation says instead of asking."""
+        by_type = {}
+        for page in refused:
+            by_type.setdefault(type(page), []).append(page)
+        singular = REFUSALS if self.action_type == "delete" else UNPUBLISHING_REFUSALS
+        reasons = [
+            singular[model] if len(of_type) == 1 else SEVERAL_REFUSED[self.action_type][model]
+            for model, of_type in by_type.items()
+        ]
+        refused_pks = {page.pk for page in refused}
+        others = any(page.pk not in refused_pks for page in pages)
+        return {
+            "nothing_done": NOTHING_DONE[self.action_type] % {"count": len(pages)},
+            "counted_on": ngettext(
+                "Members count on this page:",
+                "Members count on these %(count)s pages:",
+                len(refused),
+            )
+            % {"count": len(refused)},
+            "pages": refused,
+            "reasons": reasons,
+            "deselect": DESELECT[self.action_type] % {"count": len(refused)} if others else "",
+        }
+
+
+class DeletingOnlyWhatMembersDoNotCountOn(RefusingWhatMembersCountOn, DeleteBulkAction):
+    def refused_among(self, pages):
+        return refusals_of_deletion(contributions.with_pages_below(pages))[1]
+
+
+class UnpublishingOnlyWhatMembersDoNotCountOn(RefusingWhatMembersCountOn, UnpublishBulkAction):
+    def refused_among(self, pages):
+        return counted_on_in(Page.objects.filter(pk__in=[page.pk for page in pages]))
 
 
 # After Wagtail's own (order 0), which it replaces.
 hooks.register("register_bulk_action", DeletingOnlyWhatMembersDoNotCountOn, order=1)
+hooks.register("register_bulk_action", UnpublishingOnlyWhatMembersDoNotCountOn, order=1)
 
 
 @hooks.register("before_delete_page")

@@ -14,7 +14,13 @@ from django.utils.translation import gettext as wagtails  # Wagtail's words: not
 from wagtail.users.models import UserProfile
 
 from exchanges.models import MeetingPage, Registration
-from exchanges.wagtail_hooks import REFUSALS, UNPUBLISHING_REFUSALS
+from exchanges.wagtail_hooks import (
+    DESELECT,
+    NOTHING_DONE,
+    REFUSALS,
+    SEVERAL_REFUSED,
+    UNPUBLISHING_REFUSALS,
+)
 from home.machine_translation import ensure_aliases
 from tests.calendar_base import CalendarMixin, local
 from tests.test_roles import form_data
@@ -27,7 +33,11 @@ def delete_url(page):
 
 
 def bulk_delete_url(*pages):
-    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    return bulk_url("delete", *pages)
+
+
+def bulk_url(action, *pages):
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
     return bulk + "?" + "&".join(f"id={page.pk}" for page in pages)
 
 
@@ -272,3 +282,75 @@ class UnpublishConfirmationTests(MeetingWithRegistrationsCase):
                 self.assertTrue(boxes)
                 for box in boxes:
                     self.assertIsNotNone(box.select_one("svg.icon"), box)
+
+
+class BulkConfirmationTests(MeetingWithRegistrationsCase):
+    """The explorer's bulk confirmations of a selection with a meeting members count on, in
+    the Dutch and the German admin (walk of 2026-12-05): the bulk unpublish asked "Are you
+    sure…?" and refused only once confirmed; the bulk delete named the refused meeting only,
+    in the singular, in a box without its icon, and did not say the others stayed too."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.walk = cls.meeting(local(2030, 4, 10, 19), title="Wandeling", slug="wandeling")
+
+    def admin_in(self, language):
+        profile = UserProfile.get_for_user(self.editor)
+        profile.preferred_language = language
+        profile.save()
+
+    def confirmation(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        box = BeautifulSoup(response.content, "html.parser").select_one("main .help-block")
+        self.assertIsNotNone(box, "no help box")
+        self.assertIsNotNone(box.find("svg"), "the help box has no icon")
+        return response, " ".join(box.get_text(" ").split())
+
+    def assert_only_going_back(self, response, action):
+        question = f"Are you sure you want to {action} these pages?"
+        self.assertNotContains(response, wagtails(question))
+        self.assertNotContains(response, wagtails(f"Yes, {action}"))
+        self.assertContains(response, wagtails("Go back"))
+
+    def test_the_bulk_unpublish_confirmation_says_why_instead_of_offering_to_unpublish(self):
+        url = bulk_url("unpublish", self.bike_ride, self.walk)
+        for language in ("nl", "de"):
+            self.admin_in(language)
+            with self.subTest(language=language), translation.override(language):
+                response, box = self.confirmation(url)
+                self.assertIn(str(UNPUBLISHING_REFUSALS[MeetingPage]), box)
+                self.assertIn(str(NOTHING_DONE["unpublish"] % {"count": 2}), box)
+                self.assertIn(str(DESELECT["unpublish"] % {"count": 1}), box)
+                self.assertIn("Fietstocht", box)
+                self.assertNotIn("Wandeling", box)
+                self.assert_only_going_back(response, "unpublish")
+        self.assertTrue(MeetingPage.objects.get(pk=self.walk.pk).live)
+
+    def test_the_bulk_delete_confirmation_says_the_other_pages_stay_too(self):
+        url = bulk_delete_url(self.bike_ride, self.bike_ride_de, self.walk)
+        for language in ("nl", "de"):
+            self.admin_in(language)
+            with self.subTest(language=language), translation.override(language):
+                response, box = self.confirmation(url)
+                self.assertIn(str(REFUSALS[MeetingPage]), box)
+                self.assertIn(str(NOTHING_DONE["delete"] % {"count": 3}), box)
+                self.assertIn(str(DESELECT["delete"] % {"count": 1}), box)
+                self.assertIn("Fietstocht", box)
+                self.assert_only_going_back(response, "delete")
+
+    def test_several_refused_meetings_are_named_and_refused_in_the_plural(self):
+        Registration.objects.register(self.walk, self.anke)
+        url = bulk_delete_url(self.bike_ride, self.walk)
+        for language in ("nl", "de"):
+            self.admin_in(language)
+            with self.subTest(language=language), translation.override(language):
+                response, box = self.confirmation(url)
+                self.assertIn(str(SEVERAL_REFUSED["delete"][MeetingPage]), box)
+                self.assertNotIn(str(REFUSALS[MeetingPage]), box)
+                self.assertIn("Fietstocht", box)
+                self.assertIn("Wandeling", box)
+                # Nothing else was selected: nothing to deselect.
+                self.assertNotIn(str(DESELECT["delete"] % {"count": 2}), box)
+                self.assert_only_going_back(response, "delete")
