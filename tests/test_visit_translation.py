@@ -15,7 +15,7 @@ from wagtail_localize.models import RelatedObjectSegment, StringSegment, Transla
 
 from exchanges import visits
 from exchanges.models import GuestParty, HostOffer, Placement, VisitPage
-from exchanges.wagtail_hooks import UNPUBLISHING_REFUSALS
+from exchanges.wagtail_hooks import SEVERAL_REFUSED, UNPUBLISHING_REFUSALS
 from tests.test_roles import form_data
 from tests.visits_base import VisitMixin
 
@@ -141,6 +141,15 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
             self.assert_refused(self.unpublish(version))
         bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
         self.assert_refused(self.client.post(f"{bulk}?id={self.visit.pk}&id={self.visit_de.pk}"))
+
+    def test_the_bulk_confirmation_says_why_instead_of_offering_to_unpublish(self):
+        """It asked "Weet u zeker…?" and refused only once confirmed (walk of 2026-12-05)."""
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+        response = self.client.get(f"{bulk}?id={self.visit.pk}&id={self.visit_de.pk}")
+        box = BeautifulSoup(response.content, "html.parser").select_one("main .help-block")
+        self.assertIsNotNone(box)
+        self.assertIn(str(SEVERAL_REFUSED["unpublish"][VisitPage]), " ".join(box.text.split()))
+        self.assertNotContains(response, 'type="submit"')
 
     def test_unpublishing_the_calendar_with_its_pages_keeps_the_visit_published(self):
         self.assert_refused(self.unpublish(self.calendar, include_descendants="on"))
