@@ -44,6 +44,10 @@ ACCOUNT_BEYOND_REACH = _(
     "Only an administrator may change or delete the account of %(account)s: its roles allow "
     "more than you may do yourself (%(roles)s)."
 )
+OWN_PERMISSIONS = _(
+    "Only an administrator may change or delete the account of %(account)s: permissions are set "
+    "on the account itself, which only an administrator sees and changes."
+)
 NOTHING_CHANGED = _("No account was changed. %(reasons)s")
 OWN_ACCOUNT_NOT_HERE = _(
     "Your own account, %(account)s, is not deleted here: you delete it yourself in your member "
@@ -92,6 +96,12 @@ def refusal_to_manage(user, account, groups_beyond_reach=None):
         return None
     if account.is_superuser:
         return ADMINISTRATORS_ACCOUNT % {"account": account}
+    if account.user_permissions.all():
+        # Any permission of its own, not only one beyond hers: the users admin shows none, so
+        # she could neither see what the account may do nor take it away (attack of
+        # 2026-12-05, F2: access_admin and change_group on the account made it an
+        # administrator's in all but name).
+        return OWN_PERMISSIONS % {"account": account}
     groups = account.groups.all()
     if groups_beyond_reach is None:
         beyond = groups_beyond(user, groups)
@@ -281,7 +291,7 @@ class UsersListing(ReachOfWhoAsks, IndexView):
     led to a refusal."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().prefetch_related("groups")
+        return super().get_base_queryset().prefetch_related("groups", "user_permissions")
 
     def get_edit_url(self, instance):
         return None if self.refusal(instance) else super().get_edit_url(instance)

@@ -31,6 +31,7 @@ from community.user_admin import (
     ADMINISTRATORS_ACCOUNT,
     NOTHING_CHANGED,
     OWN_ACCOUNT_NOT_HERE,
+    OWN_PERMISSIONS,
     ROLE_HELD_ALREADY,
 )
 from tests.base import BilingualSiteTestCase
@@ -426,6 +427,59 @@ class AccountManagersTests(BilingualSiteTestCase):
                 self.assertTrue(self.editor.check_password(PASSWORD))
                 self.assertTrue(self.editor.is_active)
                 self.assertEqual(list(self.editor.groups.all()), [group])
+
+    def test_an_account_manager_leaves_an_account_with_its_own_permissions_alone(self):
+        """Permissions set on the account itself (the shell or an administrator sets them; the
+        users admin shows none) made no role, and an account manager set its password, logged
+        in as it and reached the groups (attack of 2026-12-05, F2): such an account is left to
+        administrators everywhere she manages accounts, told why."""
+        self.editor.user_permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            Permission.objects.get(codename="change_group", content_type__app_label="auth"),
+        )
+        edit = reverse("wagtailusers_users:edit", args=[self.editor.pk])
+        delete = reverse("wagtailusers_users:delete", args=[self.editor.pk])
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                self.log_in_speaking(self.manager, language)
+                for response in (
+                    self.client.get(edit),
+                    self.client.get(delete),
+                    self.client.post(
+                        edit,
+                        {
+                            "email": self.editor.email,
+                            "language": "nl",
+                            "is_active": "on",
+                            "password1": "overgenomen-123",
+                            "password2": "overgenomen-123",
+                        },
+                    ),
+                    self.client.post(delete),
+                ):
+                    self.assertRedirects(
+                        response, reverse("wagtailusers_users:index"), fetch_redirect_response=False
+                    )
+                    *_, said = (str(message) for message in response.wsgi_request._messages)
+                    with translation.override(language):
+                        self.assertEqual(said, str(OWN_PERMISSIONS) % {"account": self.editor})
+        ids = f"?id={self.editor.pk}"
+        self.client.post(
+            f"/admin/bulk/community/user/set_active_state/{ids}", {"mark_as_active": "False"}
+        )
+        self.client.post(f"/admin/bulk/community/user/delete/{ids}")
+        self.editor.refresh_from_db()
+        self.assertTrue(self.editor.check_password(PASSWORD))
+        self.assertTrue(self.editor.is_active)
+        listing = self.client.get(reverse("wagtailusers_users:index"))
+        self.assertContains(listing, self.editor.email)
+        self.assertNotContains(listing, f'href="{edit}"')
+        self.assertNotContains(listing, f'href="{delete}"')
+        checked = set(re.findall(r'data-object-id="(\d+)"', listing.content.decode()))
+        self.assertNotIn(str(self.editor.pk), checked)
+        # An administrator still manages it.
+        self.client.force_login(self.administrator)
+        self.assertEqual(self.client.get(edit).status_code, 200)
 
     def test_an_account_manager_leaves_editors_and_moderators_alone_in_bulk(self):
         editors = Group.objects.get(name=EDITOR_GROUPS[0])
