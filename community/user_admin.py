@@ -23,7 +23,7 @@ from wagtail.users.models import UserProfile
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
-from wagtail.users.views.users import CreateView, DeleteView, EditView, IndexView
+from wagtail.users.views.users import CreateView, DeleteView, EditView, HistoryView, IndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from community.models.users import EMAIL_TAKEN
@@ -249,13 +249,15 @@ class AddingView(GuardingAdministrators, RefusingTakenAddresses, CreateView):
 
 
 class SparingAccountsBeyondReach:
-    """The account edited or deleted is within the reach of who asks (`refusal_to_manage`); if
-    not, she is back at the users list, told why. Asked only of who holds the view's permission,
-    so that who may not manage accounts at all is refused as before; and before Wagtail's delete
-    view, which refused an administrator's account with its unexplained "no permission"."""
+    """The account edited, deleted or whose history is read is within the reach of who asks
+    (`refusal_to_manage`); if not, she is back at the users list, told why. Asked only of who
+    holds the view's permission (any of them, for the history), so that who may not manage
+    accounts at all is refused as before; and before Wagtail's delete view, which refused an
+    administrator's account with its unexplained "no permission"."""
 
     def dispatch(self, request, *args, **kwargs):
-        if self.user_has_permission(self.permission_required):
+        required = [self.permission_required] if self.permission_required else None
+        if self.user_has_any_permission(required or self.any_permission_required):
             if refusal := refusal_to_manage(request.user, self.get_object()):
                 messages.error(request, refusal)
                 return redirect(self.index_url_name)
@@ -270,6 +272,12 @@ class EditingView(
 
 class DeletingView(SparingAccountsBeyondReach, DeleteView):
     pass
+
+
+class HistoryOfAccountsWithinReach(SparingAccountsBeyondReach, HistoryView):
+    """An account's history (its names, its address and what was done to it) is the business
+    of who may manage it: an account manager read the administrators', editors' and
+    moderators' (attack of 2026-12-05, F5)."""
 
 
 class ReachOfWhoAsks:
@@ -353,6 +361,7 @@ class UserViewSet(WagtailUserViewSet):
     add_view_class = AddingView
     edit_view_class = EditingView
     delete_view_class = DeletingView
+    history_view_class = HistoryOfAccountsWithinReach
 
     def get_form_class(self, for_update=False):
         return LanguageEditForm if for_update else LanguageCreationForm

@@ -481,6 +481,26 @@ class AccountManagersTests(BilingualSiteTestCase):
         self.client.force_login(self.administrator)
         self.assertEqual(self.client.get(edit).status_code, 200)
 
+    def test_an_account_manager_reads_the_history_only_of_accounts_within_her_reach(self):
+        """An administrator's, an editor's or a moderator's names, address and log were hers
+        to read at /admin/users/history/<id>/ (attack of 2026-12-05, F5): refused as their
+        edit view is."""
+        editors = Group.objects.get(name=EDITOR_GROUPS[0])
+        self.editor.groups.add(editors)
+        member = User.objects.create_user("lid@example.org", PASSWORD)
+        self.client.force_login(self.manager)
+        for account, role in ((self.administrator, None), (self.editor, editors)):
+            for view in ("history", "history_results"):
+                with self.subTest(account=account.email, view=view):
+                    url = reverse(f"wagtailusers_users:{view}", args=[account.pk])
+                    self.assertRefused(self.client.get(url), account, role)
+        for view in ("history", "history_results"):
+            url = reverse(f"wagtailusers_users:{view}", args=[member.pk])
+            self.assertEqual(self.client.get(url).status_code, 200)
+        self.client.force_login(self.administrator)
+        url = reverse("wagtailusers_users:history", args=[self.editor.pk])
+        self.assertEqual(self.client.get(url).status_code, 200)
+
     def test_an_account_manager_leaves_editors_and_moderators_alone_in_bulk(self):
         editors = Group.objects.get(name=EDITOR_GROUPS[0])
         moderator = User.objects.create_user("moderator@example.org", PASSWORD)
