@@ -22,6 +22,7 @@ This lives apart from `forms.py`: allauth builds its form on our `forms.SignupFo
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
 from allauth.account.views import EmailView as AllauthEmailView
@@ -146,3 +147,17 @@ class SignupForm(AllauthSignupForm):
         if removed:
             ratelimit.clear(request, action="confirm_email", key=email.lower())
         return super().save(request)
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    """A password reset goes only to an account's own login address or a confirmed one: allauth
+    also mailed the link to an address a member had only asked to change to, so a mistyped new
+    address gave its real owner a way into her account (attack of 2026-12-05, F8). Such a
+    pending address is answered as any unknown one (allauth's "no account with this address"),
+    so the answer on the page still tells nobody which addresses have an account."""
+
+    def clean_email(self):
+        email = super().clean_email()
+        pending = set(unconfirmed_claims(email).values_list("user_id", flat=True))
+        self.users = [user for user in self.users if user.pk not in pending]
+        return email

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import time_machine
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase, TransactionTestCase, override_settings
@@ -281,6 +282,35 @@ class PasswordResetLinkTests(MembersTestCase):
     def test_in_production_plain_http_gets_the_public_https_address(self):
         body = self.reset_email("jumelage.example")
         self.assertTrue(self.reset_link(body).startswith("https://jumelage.example/nl/"), body)
+
+
+class PasswordResetByPendingAddressTests(MembersTestCase):
+    """A password reset asked for an address a member only asked to change to (not yet
+    confirmed) mailed a reset link for her account there: a mistyped new address gave its
+    real owner a way into her account (attack of 2026-12-05, F8). Only an account's own address
+    or a confirmed one gets the link; the pending one is answered as any unknown address."""
+
+    def ask_reset(self, email):
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post("/nl/accounts/password/reset/", {"email": email})
+        self.assertRedirects(response, "/nl/accounts/password/reset/done/")
+        return mail.outbox
+
+    def test_a_pending_address_gets_no_reset_link_for_the_account(self):
+        EmailAddress.objects.create(
+            user=self.anna, email="anna.nieuw@example.org", verified=False, primary=False
+        )
+        [email] = self.ask_reset("anna.nieuw@example.org")
+        self.assertEqual(email.to, ["anna.nieuw@example.org"])
+        self.assertEqual(email.subject, "[Jumelage] Geen account met dit adres")
+        self.assertNotIn("/accounts/password/reset/key/", email.body)
+        # Her own address still gets the link, and so does a confirmed one.
+        [email] = self.ask_reset("anna@example.org")
+        self.assertIn("/accounts/password/reset/key/", email.body)
+        EmailAddress.objects.filter(email="anna.nieuw@example.org").update(verified=True)
+        [email] = self.ask_reset("anna.nieuw@example.org")
+        self.assertIn("/accounts/password/reset/key/", email.body)
 
 
 class MakeRunTests(TestCase):

@@ -169,6 +169,7 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_FORMS = {
     "signup": "community.signup.SignupForm",
     "add_email": "community.signup.AddEmailForm",
+    "reset_password": "community.signup.ResetPasswordForm",
 }
 # allauth's rate limits are on by default; they count in the cache below, so with several
 # application servers REDIS_URL must be set for the limits to hold across them. Changing the
