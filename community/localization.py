@@ -57,7 +57,8 @@ def linked_sector_ids(item):
     `with_sector_links` read them, else from its links."""
     rows = getattr(item, SECTOR_LINKS, NOT_READ)
     if rows is NOT_READ:
-        return [link.sector_id for link in getattr(item, item.sector_links_name).all()]
+        links = getattr(item, item.sector_links_name).all()
+        rows = [[link.sort_order, link.pk, link.sector_id] for link in links]
     return [sector_id for (sector_id,) in in_link_order(rows)]
 
 

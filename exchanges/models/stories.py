@@ -344,7 +344,8 @@ class StoryPage(
         in its row, else from its links."""
         rows = getattr(self, TOWN_LINKS, NOT_READ)
         if rows is NOT_READ:
-            return [link.town for link in self.story_towns.all()]
+            links = [[link.sort_order, link.pk, link] for link in self.story_towns.all()]
+            return [link.town for (link,) in in_link_order(links)]
         return [from_values(Town, TOWN_FIELDS, row) for row in in_link_order(rows)]
 
     def related_stories(self, limit=3):
