@@ -421,8 +421,11 @@ class RefusingWhatMembersCountOn:
     template_name = "exchanges/admin/confirm_bulk_action.html"
 
     def refused_among(self, pages):
-        """The pages among `pages` (with what goes with them) members count on."""
-        raise NotImplementedError
+        """The pages among `pages` members count on: for a deletion, with the pages below them
+        that it takes too; an unpublishing takes only the pages themselves."""
+        if self.action_type == "delete":
+            return refusals_of_deletion(contributions.with_pages_below(pages))[1]
+        return counted_on_in(Page.objects.filter(pk__in=[page.pk for page in pages]))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -460,13 +463,11 @@ class RefusingWhatMembersCountOn:
 
 
 class DeletingOnlyWhatMembersDoNotCountOn(RefusingWhatMembersCountOn, DeleteBulkAction):
-    def refused_among(self, pages):
-        return refusals_of_deletion(contributions.with_pages_below(pages))[1]
+    """The explorer's bulk delete, with our confirmation."""
 
 
 class UnpublishingOnlyWhatMembersDoNotCountOn(RefusingWhatMembersCountOn, UnpublishBulkAction):
-    def refused_among(self, pages):
-        return counted_on_in(Page.objects.filter(pk__in=[page.pk for page in pages]))
+    """The explorer's bulk unpublish, with our confirmation."""
 
 
 # After Wagtail's own (order 0), which it replaces.
