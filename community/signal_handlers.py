@@ -11,8 +11,8 @@ import functools
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from wagtail.models import Page
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.models import Page, WorkflowState
+from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.tasks import delete_file_from_storage_task
 
 from home import live
@@ -30,6 +30,18 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     """Wagtail's "request changes" (our final "reject" cancels the workflow instead)."""
     contributions.notify_changes_requested(instance)
+
+
+# Wagtail's receiver that emails administrators that a workflow started. The notice of its first
+# task (to the task's group and administrators) tells the same, so administrators got two emails
+# of one submission.
+WORKFLOW_SUBMITTED_NOTICE = "workflow_state_submitted_email_notification"
+
+
+def one_notice_of_a_submission(sender, instance, user=None, **kwargs):
+    """Holds the place of Wagtail's notice that a workflow started: a signal connects one
+    receiver for a dispatch_uid, so Wagtail's, connected after our apps are ready, is not.
+    Whoever reviews hears of the submission from its task's notice."""
 
 
 def delete_file_later(field_file, name):
@@ -123,6 +135,10 @@ def on_user_deleted(sender, instance, **kwargs):
 
 
 def register():
+    workflow_submitted.disconnect(sender=WorkflowState, dispatch_uid=WORKFLOW_SUBMITTED_NOTICE)
+    workflow_submitted.connect(
+        one_notice_of_a_submission, sender=WorkflowState, dispatch_uid=WORKFLOW_SUBMITTED_NOTICE
+    )
     workflow_approved.connect(on_workflow_approved, dispatch_uid="jumelage_contribution_approved")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")

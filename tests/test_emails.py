@@ -324,3 +324,18 @@ class MakeRunTests(TestCase):
             check=True,
         ).stdout
         self.assertIn("WAGTAILADMIN_BASE_URL=http://127.0.0.1:8811", recipe)
+
+
+class SubmissionNoticeTests(MembersTestCase):
+    """Who reviews a member's contribution hears of it once: Wagtail sends a notice that the
+    workflow started (to administrators) and one that its review task did (to the task's group
+    and administrators), which were two emails of the same news for an administrator."""
+
+    def test_an_administrator_and_a_moderator_each_get_one_email_of_a_submission(self):
+        administrator = User.objects.create_superuser("beheer@example.org", "x")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.anna, title="Fietsen naar Herzebrock")
+        received = [address for message in mail.outbox for address in message.to]
+        self.assertEqual(received.count(administrator.email), 1, received)
+        self.assertEqual(received.count(self.moderator.email), 1, received)

@@ -113,7 +113,8 @@ def quiet_loggers(verbosity):
 def demo_notifications_off():
     """The demo's fictional members submit contributions and editors decide on them while the
     demo loads: nobody is to be told (Wagtail's moderation emails to editors and moderators, our
-    emails to members). The receivers are connected again afterwards, so the site's own
+    emails to members; Wagtail's notice that a workflow started is never sent, see
+    community.signal_handlers). The receivers are connected again afterwards, so the site's own
     notifications are untouched."""
     from wagtail.admin import signal_handlers as wagtail_mail
     from wagtail.models import TaskState, WorkflowState
@@ -121,7 +122,6 @@ def demo_notifications_off():
         task_submitted,
         workflow_approved,
         workflow_rejected,
-        workflow_submitted,
     )
 
     from community import signal_handlers as ours
@@ -132,12 +132,6 @@ def demo_notifications_off():
             wagtail_mail.task_submission_email_notifier,
             TaskState,
             "group_approval_task_submitted_email_notification",
-        ),
-        (
-            workflow_submitted,
-            wagtail_mail.workflow_submission_email_notifier,
-            WorkflowState,
-            "workflow_state_submitted_email_notification",
         ),
         (
             workflow_rejected,
