@@ -1,6 +1,7 @@
 """The bilingual foundation: language prefixes, switcher, hreflang, sitemap, health, errors."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 
 from tests.base import BilingualSiteTestCase, SettingsProbeMixin, publish_translation
 
@@ -226,7 +228,7 @@ class SitemapTests(BilingualSiteTestCase):
         self.assertIn("Disallow: /de/search/", lines)
 
 
-class FaviconTests(TestCase):
+class FaviconTests(BilingualSiteTestCase):
     def test_a_browser_asking_for_favicon_ico_gets_the_sites_icon(self):
         response = self.client.get("/favicon.ico")
         self.assertEqual(response.status_code, 301)
@@ -235,6 +237,13 @@ class FaviconTests(TestCase):
         self.assertEqual(response["Location"], "/static/img/favicon.svg")
         icon = finders.find(response["Location"].removeprefix(settings.STATIC_URL))
         self.assertIn("<svg", Path(icon).read_text())
+
+    def test_a_phone_adding_the_site_to_its_home_screen_gets_an_opaque_icon(self):
+        # iOS neither reads the SVG icon nor keeps a transparent one's background.
+        page = self.client.get("/de/").content.decode()
+        address = re.search(r'<link rel="apple-touch-icon" href="([^"]+)"', page)[1]
+        with Image.open(finders.find(address.removeprefix(settings.STATIC_URL))) as icon:
+            self.assertEqual((icon.format, icon.size, icon.mode), ("PNG", (180, 180), "RGB"))
 
 
 class HealthTests(TestCase):
