@@ -856,6 +856,21 @@ class AccountPageTests(BilingualSiteTestCase):
         self.administrator.refresh_from_db()
         self.assertEqual((self.administrator.first_name, self.administrator.last_name), ("Bea", ""))
 
+    def test_the_account_page_confirms_a_new_admin_language_in_that_language(self):
+        profile = UserProfile.get_for_user(self.administrator)
+        profile.preferred_language = "nl"
+        profile.save()
+        self.client.force_login(self.administrator)
+        for language, confirmation in (
+            ("de", "Ihre Kontoeinstellungen wurden gespeichert."),
+            ("de", "Ihre Kontoeinstellungen wurden gespeichert."),
+            ("nl", "Uw accountinstellingen zijn opgeslagen."),
+        ):
+            data = self.account_form_data(**{"locale-preferred_language": language})
+            response = self.client.post(reverse("wagtailadmin_account"), data, follow=True)
+            shown = [str(message) for message in response.context["messages"]]
+            self.assertEqual(shown, [confirmation])
+
     def test_a_name_with_a_direction_override_is_refused_on_the_account_page(self):
         self.client.force_login(self.administrator)
         data = self.account_form_data(**{"name_email-last_name": "\u202eevil"})
