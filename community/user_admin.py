@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.models import UserProfile
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
@@ -249,9 +250,9 @@ class AddingView(GuardingAdministrators, RefusingTakenAddresses, CreateView):
 
 
 class SparingAccountsBeyondReach:
-    """The account edited, deleted or whose history is read is within the reach of who asks
-    (`refusal_to_manage`); if not, she is back at the users list, told why. Asked only of who
-    holds the view's permission (any of them, for the history), so that who may not manage
+    """The account edited, deleted or whose history or usage is read is within the reach of who
+    asks (`refusal_to_manage`); if not, she is back at the users list, told why. Asked only of
+    who holds the view's permission (any of them, for the history), so that who may not manage
     accounts at all is refused as before; and before Wagtail's delete view, which refused an
     administrator's account with its unexplained "no permission"."""
 
@@ -278,6 +279,11 @@ class HistoryOfAccountsWithinReach(SparingAccountsBeyondReach, HistoryView):
     """An account's history (its names, its address and what was done to it) is the business
     of who may manage it: an account manager read the administrators', editors' and
     moderators' (attack of 2026-12-05, F5)."""
+
+
+class UsageOfAccountsWithinReach(SparingAccountsBeyondReach, UsageView):
+    """What refers to an account (pages it owns, revisions, ...) and its name, likewise: an
+    account manager opened it for the administrators' and editors' accounts (outsider's pass)."""
 
 
 class ReachOfWhoAsks:
@@ -362,6 +368,7 @@ class UserViewSet(WagtailUserViewSet):
     edit_view_class = EditingView
     delete_view_class = DeletingView
     history_view_class = HistoryOfAccountsWithinReach
+    usage_view_class = UsageOfAccountsWithinReach
 
     def get_form_class(self, for_update=False):
         return LanguageEditForm if for_update else LanguageCreationForm

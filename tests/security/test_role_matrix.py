@@ -1149,3 +1149,57 @@ class RoleMatrixTests(Objects, TestCase):
         if getattr(response, "exc_info", None):
             self.errors[path] = repr(response.exc_info[1])[:300]
         return got
+
+
+class AccountManagerReachTests(TestCase):
+    """An account manager (a group with Wagtail's user permissions, no administrator) is
+    refused every view of the users admin about an account beyond her reach, with the answer its
+    edit view gives (`community.user_admin.SparingAccountsBeyondReach`); the views walked from the
+    resolver, so a view Wagtail adds later is tried too. The "usage" view (what refers to an
+    account) was open to her for the administrators' and editors' accounts (outsider's pass)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        setup_roles()
+        password = "een-lang-wachtwoord-123"  # noqa: S105
+        managers = Group.objects.create(name="Accountbeheer")
+        managers.permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            *Permission.objects.filter(
+                content_type__app_label=User._meta.app_label,
+                codename__in=["add_user", "change_user", "delete_user"],
+            ),
+        )
+        cls.manager = User.objects.create_user("accounts@example.org", password)
+        cls.manager.groups.add(managers)
+        cls.admin = User.objects.create_superuser("beheer@example.org", password)
+        cls.editor = User.objects.create_user("redactie@example.org", password)
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.member = User.objects.create_user("lid@example.org", password)
+
+    def answer(self, method, path):
+        response = self.client.generic(method, path)
+        told = [str(message) for message in get_messages(response.wsgi_request)]
+        self.client.cookies.pop("messages", None)  # read here, as the next page would show them
+        return response.status_code, response.get("Location"), told
+
+    def test_every_users_admin_view_of_an_account_beyond_her_reach_refuses_her(self):
+        self.client.force_login(self.manager)
+        views = [
+            name
+            for _key, _route, name, kwargs in admin_patterns()
+            if name and name.startswith("wagtailusers_users:") and kwargs == ["pk"]
+        ]
+        self.assertIn("wagtailusers_users:usage", views)
+        for account in (self.admin, self.editor):
+            refusal = self.answer("GET", reverse("wagtailusers_users:edit", args=[account.pk]))
+            self.assertEqual(refusal[:2], (302, reverse("wagtailusers_users:index")))
+            for name in views:
+                for method in ("GET", "POST"):
+                    with self.subTest(account=account.email, view=name, method=method):
+                        path = reverse(name, args=[account.pk])
+                        self.assertEqual(self.answer(method, path), refusal)
+        for name in views:
+            with self.subTest(account=self.member.email, view=name):
+                path = reverse(name, args=[self.member.pk])
+                self.assertEqual(self.answer("GET", path)[0], 200)
