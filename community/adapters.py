@@ -3,6 +3,7 @@ from urllib.parse import unquote, urlparse
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
+from allauth.utils import build_absolute_uri
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
@@ -94,6 +95,20 @@ class AccountAdapter(DefaultAccountAdapter):
             }
             message = self.render_mail(template_prefix, email, context)
             queue_email(as_multipart(message, context), kind="account")
+
+    def send_address_taken_mail(self, request, email):
+        """To the address of an account that a member asked to change hers to (community/signup.py):
+        as allauth's sign-up tells the owner of a taken address, in her language and with her
+        ways into her account, and nothing of who asked, nor a link that could confirm it for
+        them."""
+        with translation.override(language_of(None, email)):
+            context = {
+                "login_url": build_absolute_uri(request, reverse("account_login")),
+                "password_reset_url": build_absolute_uri(
+                    request, reverse("account_reset_password")
+                ),
+            }
+        self.send_mail("account/email/address_taken", email, context)
 
     def clean_email(self, email):
         """The sign-up's and the new address's (and a password reset's) address, checked as the

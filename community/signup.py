@@ -10,16 +10,20 @@ own address still counts, verified or not: two sign-ups with one address make on
 (allauth mails the owner instead).
 
 A member's new address (allauth's "add email" form) is answered the same way when another
-account already has it: told, as for any address, that a confirmation was sent, while nobody is
-mailed (the site was made to mail Anke "Bevestig uw e-mailadres" on behalf of another member's
-account, attack of 2026-12-04). Her address page then shows it pending, as a free one, with the
-same "send again" and "cancel" (else the page told that the address is taken); it is kept
-apart from her addresses (`UnconfirmableAddressChange`), so it can never log in, receive a
-password reset or be confirmed.
+account already has it: the same words, and a mail to it as to any, but no confirmation (the
+site was made to mail Anke "Bevestig uw e-mailadres" on behalf of another member's account,
+attack of 2026-12-04): as allauth's sign-up does for a taken address, its owner is told that
+someone tried, with her own ways into her account. So "we have sent an email" holds (she was
+told so while nobody was mailed, and waited for it), and the owner learns of the attempt.
+Her address page then shows it pending, as a free one, with the same "send again" and
+"cancel" (else the page told that the address is taken); it is kept apart from her addresses
+(`UnconfirmableAddressChange`), so it can never log in, receive a password reset or be
+confirmed.
 
 This lives apart from `forms.py`: allauth builds its form on our `forms.SignupForm`
 (ACCOUNT_SIGNUP_FORM_CLASS), so importing allauth's forms from there would be a circle."""
 
+from allauth.account import signals
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
@@ -31,6 +35,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
 
 from .models import UnconfirmableAddressChange
 
@@ -55,46 +60,78 @@ def claimed_for_real(email, apart_from=None):
     return addresses.exists() or accounts.exists()
 
 
-def confirmation_sent(request, user, email):
-    """allauth's own words for a confirmation sent to `email`, as allauth says them: not for a
-    second time within its pause between two mails to one address (ACCOUNT_RATE_LIMITS'
-    "confirm_email"). The pause is counted apart from the address's own, which a member must
-    not be able to hold back for its owner."""
-    if not ratelimit.consume(
-        request, action="confirm_email", key=f"unconfirmable:{user.pk}:{email.lower()}"
-    ):
+# What a member reads on her address page once a mail went to her new address, and when she
+# asks for another too soon: true whether the address is free or another account's, so that it
+# tells her nothing of whose it is.
+SENT = _(
+    "We have sent an email to %(email)s. If this address can be used for your account, it "
+    "contains a link to confirm it; otherwise it says why not."
+)
+NOT_AGAIN_YET = _(
+    "We sent an email to %(email)s only a few minutes ago, so we are not sending another one "
+    "yet. Please wait a few minutes and look in your spam folder too."
+)
+
+
+def new_address(user, email):
+    """The address `user` asked to change to, if it is `email` and free (allauth's: unverified,
+    not her login address)."""
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=email, verified=False, primary=False
+    ).first()
+
+
+def mail_new_address(request, user, email):
+    """The mail to the address a member asked to change to, on adding it and on "send again":
+    allauth's confirmation for a free address; for another account's, a word to whoever reads
+    it (`AccountAdapter.send_address_taken_mail`), so that "we have sent an email" holds and the
+    owner learns that someone tried. Not a second time within allauth's pause between two mails
+    to one address (ACCOUNT_RATE_LIMITS' "confirm_email"), which she is then told; a taken
+    address's pause is counted apart from its own, which a member must not be able to hold
+    back for its owner. allauth said nothing at all when it held a mail back."""
+    email = email.lower()
+    pending = new_address(user, email)
+    key = email if pending is not None else f"unconfirmable:{email}"
+    if not ratelimit.consume(request, action="confirm_email", key=key):
+        messages.info(request, NOT_AGAIN_YET % {"email": email})
         return
-    get_adapter().add_message(
-        request,
-        messages.INFO,
-        "account/messages/email_confirmation_sent.txt",
-        {"email": email, "login": True, "signup": False},
-    )
+    if pending is not None:
+        confirmation = pending.send_confirmation(request)
+        signals.email_confirmation_sent.send(
+            sender=confirmation.__class__, request=request, confirmation=confirmation, signup=False
+        )
+    else:
+        get_adapter().send_address_taken_mail(request, email)
+    messages.info(request, SENT % {"email": email})
 
 
 class AddEmailForm(AllauthAddEmailForm):
     @transaction.atomic
     def save(self, request):
-        """Another account's address is answered as allauth answers any (its "confirmation sent"
-        message) and replaces the change she had pending, as any new address does; but it is
-        kept apart from her addresses and nobody is mailed."""
+        """Another account's address replaces the change she had pending, as any new address
+        does, and is answered as any (`mail_new_address`); but it is kept apart from her
+        addresses."""
         email = self.cleaned_data["email"]
-        if not claimed_for_real(email, apart_from=self.user):
+        if claimed_for_real(email, apart_from=self.user):
+            pending = EmailAddress.objects.get_new(self.user)
+            if pending is not None and not pending.primary:
+                pending.remove()
+            UnconfirmableAddressChange.objects.update_or_create(
+                user=self.user, defaults={"email": email.lower()}
+            )
+            address = EmailAddress(user=self.user, email=email)
+        else:
             UnconfirmableAddressChange.objects.filter(user=self.user).delete()
-            return super().save(request)
-        pending = EmailAddress.objects.get_new(self.user)
-        if pending is not None and not pending.primary:
-            pending.remove()
-        UnconfirmableAddressChange.objects.update_or_create(
-            user=self.user, defaults={"email": email.lower()}
-        )
-        confirmation_sent(request, self.user, email)
-        return EmailAddress(user=self.user, email=email)
+            address = EmailAddress.objects.add_new_email(
+                request, self.user, email, send_verification=False
+            )
+        mail_new_address(request, self.user, email)
+        return address
 
 
 class EmailView(AllauthEmailView):
     """allauth's address page, which shows a change to another account's address pending as
-    any other: "send again" says it was sent (and sends nothing), "cancel" forgets it."""
+    any other: "send again" answers as for any (`mail_new_address`), "cancel" forgets it."""
 
     def unconfirmable(self):
         return UnconfirmableAddressChange.objects.filter(user=self.request.user).first()
@@ -102,15 +139,16 @@ class EmailView(AllauthEmailView):
     def post(self, request, *args, **kwargs):
         change = self.unconfirmable()
         email = request.POST.get("email", "").strip().lower()
-        if change is None or "action_add" in request.POST or email != change.email:
-            return super().post(request, *args, **kwargs)
-        if "action_send" in request.POST:
-            confirmation_sent(request, request.user, change.email)
-        elif "action_remove" in request.POST:
+        unconfirmable = change is not None and email == change.email
+        if "action_send" in request.POST and (unconfirmable or new_address(request.user, email)):
+            mail_new_address(request, request.user, email)
+        elif "action_remove" in request.POST and unconfirmable:
             change.delete()
             get_adapter().add_message(
                 request, messages.SUCCESS, "account/messages/email_deleted.txt", {"email": email}
             )
+        else:
+            return super().post(request, *args, **kwargs)
         return HttpResponseRedirect(self.get_success_url())
 
     def get_context_data(self, **kwargs):

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class UnconfirmableAddressChange(models.Model):
     """A member's change to an address another account has. Her address page shows it pending,
     as any change awaiting its confirmation, so that it does not tell whose the address is; but
-    it is no `EmailAddress`: allauth never logs in, resets or mails by it, and nobody is mailed."""
+    it is no `EmailAddress`: allauth never logs in, resets or mails by it, and its owner gets no
+    confirmation, only word that someone tried (community/signup.py)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

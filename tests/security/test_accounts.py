@@ -20,6 +20,16 @@ from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.test_members import MembersTestCase, User
 
 PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase gives its members)
+# What a member reads on her address page once a mail went to her new address, and when she asks
+# again too soon: the same whether the address is free or another account's.
+SENT_TO_ANNA = (
+    "We hebben een e-mail gestuurd naar anna@example.org. Kan dit adres voor uw account worden "
+    "gebruikt, dan staat er een link in om het te bevestigen; anders staat erin waarom niet."
+)
+NOT_AGAIN_YET = (
+    "We hebben pas een paar minuten geleden een e-mail gestuurd naar anna@example.org, daarom "
+    "sturen we nog geen nieuwe. Wacht een paar minuten en kijk ook in uw map met ongewenste e-mail."
+)
 
 
 class AccountsTestCase(MembersTestCase):
@@ -104,21 +114,24 @@ class AddressChangeTests(AccountsTestCase):
             ["drie@example.org"],
         )
 
-    def test_another_accounts_address_in_any_case_is_not_added_and_its_owner_not_mailed(self):
+    def test_another_accounts_address_in_any_case_is_not_added_and_its_owner_only_told(self):
         """As the sign-up answers an address that has an account: the same words as for any
-        other address (nobody learns whose it is), but nothing is stored and no one is mailed."""
+        other address (nobody learns whose it is); nothing is stored, and its owner is told
+        that someone tried, with no link that could give the address away."""
         for email in ("ANNA@example.org", "anna@EXAMPLE.org", "anna@\uff45xample.org"):
             with self.subTest(email=email):
+                cache.clear()  # the pause between two mails to one address is over
                 mail.outbox.clear()
                 response = self.add_email(self.bernd, email)
                 self.assertRedirects(response, "/nl/accounts/email/", fetch_redirect_response=False)
-                self.assertEqual(self.mails_to("anna@example.org"), [])
+                (told_owner,) = self.mails_to("anna@example.org")
+                self.assertNotIn("/confirm-email/", told_owner.body)
                 self.assertEqual(
                     list(EmailAddress.objects.filter(user=self.bernd).values_list("email")),
                     [("bernd@example.org",)],
                 )
                 told = [str(message) for message in get_messages(response.wsgi_request)]
-                self.assertEqual(told[-1], "Bevestigingsmail verzonden aan anna@example.org.")
+                self.assertEqual(told[-1], SENT_TO_ANNA)
 
     def email_page(self):
         """What the member reads on her address page: the page without its form's token."""
@@ -143,7 +156,7 @@ class AddressChangeTests(AccountsTestCase):
             list(EmailAddress.objects.filter(user=self.bernd).values_list("email", flat=True)),
             ["bernd@example.org"],
         )
-        self.assertEqual(self.mails_to("anna@example.org"), [])
+        self.assertNotIn("/confirm-email/", self.mails_to("anna@example.org")[0].body)
         self.client.logout()
         self.assertFalse(self.client.login(email="anna@example.org", password=PASSWORD + "x"))
         mail.outbox.clear()
@@ -170,9 +183,55 @@ class AddressChangeTests(AccountsTestCase):
                     str(m).replace(address, "ADDRESS") for m in get_messages(response.wsgi_request)
                 ]
             answers[address] = (told, self.email_page().replace(address, "ADDRESS"))
-            self.assertEqual(self.mails_to("anna@example.org"), [])
+            # Sent again within the pause between two mails to one address: nothing is sent,
+            # and she is told so rather than nothing (she waited for a mail that did not come).
+            self.assertEqual(mail.outbox, [])
+            self.assertEqual(told[0], NOT_AGAIN_YET.replace("anna@example.org", "ADDRESS"))
         self.assertEqual(answers["anna@example.org"], answers["carla@example.org"])
         self.assertFalse(EmailAddress.objects.filter(email="carla@example.org"))
+
+    def test_sending_again_after_the_pause_mails_a_taken_address_as_a_free_one(self):
+        """What she is told is true for both: a mail went to the address, and its reader learns
+        what next (the link to confirm it, or that the address already has an account)."""
+        answers = {}
+        for address in ("carla@example.org", "anna@example.org"):
+            cache.clear()
+            self.add_email(self.bernd, address)
+            self.email_page()  # where she reads that it was sent
+            cache.clear()  # the pause between two mails to one address is over
+            mail.outbox.clear()
+            with self.captureOnCommitCallbacks(execute=True):
+                response = self.client.post(
+                    "/nl/accounts/email/", {"email": address, "action_send": ""}
+                )
+            told = [str(m).replace(address, "ADDRESS") for m in get_messages(response.wsgi_request)]
+            answers[address] = (told, [m.to for m in mail.outbox])
+        self.assertEqual(
+            answers["carla@example.org"],
+            ([SENT_TO_ANNA.replace("anna@example.org", "ADDRESS")], [["carla@example.org"]]),
+        )
+        self.assertEqual(
+            answers["anna@example.org"],
+            ([answers["carla@example.org"][0][0]], [["anna@example.org"]]),
+        )
+
+    def test_the_owner_of_a_taken_address_is_told_in_her_language_and_nothing_of_who_asked(self):
+        """Anna, reading the Dutch site, types Bernd's address: Bernd is told in German, with his
+        own ways in (login, a new password), and nothing of Anna's or a way to the address for
+        her; a second try within the pause mails him nothing more."""
+        self.anna.display_name = "Koop nu bij spam.example"
+        self.anna.save()
+        self.add_email(self.anna, "bernd@example.org")
+        self.add_email(self.anna, "bernd@example.org")
+        (message,) = self.mails_to("bernd@example.org")
+        self.assertEqual(
+            message.subject, "[Jumelage] Ihre E-Mail-Adresse wurde für ein anderes Konto angegeben"
+        )
+        self.assertIn("Konto", message.body)
+        self.assertIn("/de/accounts/login/", message.body)
+        self.assertIn("/de/accounts/password/reset/", message.body)
+        for given_away in ("/confirm-email/", "anna", "Anna", "spam.example", "Koop nu", "/nl/"):
+            self.assertNotIn(given_away, message.subject + message.body)
 
     def test_adding_addresses_is_rate_limited(self):
         answers = [
@@ -391,14 +450,16 @@ class SpellingsOfOneMailboxTests(AccountsTestCase):
 
     def test_another_spelling_of_a_members_mailbox_is_her_address_when_added(self):
         """As for Anna's address itself: what another member adds is read in its one spelling,
-        recognised as hers, neither stored for him nor mailed (allauth tells no one whose it
-        is)."""
+        recognised as hers, not stored for him, and no confirmation is mailed (allauth tells
+        no one whose it is); she is told once that someone tried, as for her address itself."""
         for email in self.SPELLINGS:
             with self.subTest(email=email):
                 self.add_email(self.bernd, email)
                 added = EmailAddress.objects.filter(user=self.bernd).exclude(email=self.bernd.email)
                 self.assertFalse(added.exists())
-                self.assertEqual(self.mails_to("anna@example.org"), [])
+                for message in self.mails_to("anna@example.org"):
+                    self.assertNotIn("/confirm-email/", message.body)
+        self.assertEqual(len(self.mails_to("anna@example.org")), 1)
 
     def test_a_domain_in_punycode_and_in_unicode_is_one_mailbox(self):
         self.sign_up("carla@xn--bcher-kva.example")
