@@ -131,7 +131,8 @@ class AddEmailForm(AllauthAddEmailForm):
 
 class EmailView(AllauthEmailView):
     """allauth's address page, which shows a change to another account's address pending as
-    any other: "send again" answers as for any (`mail_new_address`), "cancel" forgets it."""
+    any other: "send again" answers as for any (`mail_new_address`), "cancel" forgets it. Once
+    that account has gone, "send again" makes it a change as any other, confirmed by its link."""
 
     def unconfirmable(self):
         return UnconfirmableAddressChange.objects.filter(user=self.request.user).first()
@@ -140,6 +141,18 @@ class EmailView(AllauthEmailView):
         change = self.unconfirmable()
         email = request.POST.get("email", "").strip().lower()
         unconfirmable = change is not None and email == change.email
+        if (
+            "action_send" in request.POST
+            and unconfirmable
+            and not claimed_for_real(email, apart_from=request.user)
+        ):
+            # Its account has gone since she asked: the address is free, a change as any other.
+            with transaction.atomic():
+                change.delete()
+                EmailAddress.objects.add_new_email(
+                    request, request.user, email, send_verification=False
+                )
+            unconfirmable = False
         if "action_send" in request.POST and (unconfirmable or new_address(request.user, email)):
             mail_new_address(request, request.user, email)
         elif "action_remove" in request.POST and unconfirmable:

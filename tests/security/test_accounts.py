@@ -215,6 +215,26 @@ class AddressChangeTests(AccountsTestCase):
             ([answers["carla@example.org"][0][0]], [["anna@example.org"]]),
         )
 
+    def test_an_address_freed_since_it_was_asked_for_gets_its_confirmation_on_sending_again(self):
+        """Anna's address was taken when Bernd asked for it; Anna has left since. "Send again"
+        no longer tells its reader that it belongs to an account: it sends the link that makes
+        it Bernd's."""
+        self.add_email(self.bernd, "anna@example.org")
+        self.email_page()
+        self.anna.delete()
+        cache.clear()  # the pause between two mails to one address is over
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/accounts/email/", {"email": "anna@example.org", "action_send": ""}
+            )
+        (message,) = self.mails_to("anna@example.org")
+        link = re.search(r"https?://\S+/accounts/confirm-email/\S+", message.body)
+        self.assertIsNotNone(link, message.body)
+        self.client.post(link.group(0).replace("http://testserver", ""))
+        self.bernd.refresh_from_db()
+        self.assertEqual(self.bernd.email, "anna@example.org")
+
     def test_the_owner_of_a_taken_address_is_told_in_her_language_and_nothing_of_who_asked(self):
         """Anna, reading the Dutch site, types Bernd's address: Bernd is told in German, with his
         own ways in (login, a new password), and nothing of Anna's or a way to the address for
