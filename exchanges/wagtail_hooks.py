@@ -409,6 +409,21 @@ DESELECT = {
     ),
 }
 
+# The bulk unpublish of pages above meetings or visits members count on: as the single page's
+# confirmation (page_admin.KEPT_BELOW), it offers to unpublish them alone, without their
+# subpages, instead of Wagtail's "include subpages" that would be refused once sent.
+COUNTED_ON_BELOW_SELECTED = ngettext_lazy(
+    "Members count on meetings or exchange visits below this page:",
+    "Members count on meetings or exchange visits below these %(count)s pages:",
+    "count",
+)
+
+UNPUBLISHED_ALONE = ngettext_lazy(
+    "No subpages are unpublished with the selected page: it can be unpublished alone.",
+    "No subpages are unpublished with the selected pages: they can be unpublished alone.",
+    "count",
+)
+
 
 class RefusingWhatMembersCountOn:
     """The explorer's bulk delete and bulk unpublish, whose confirmations asked "Are you
@@ -434,13 +449,33 @@ class RefusingWhatMembersCountOn:
         refused = self.refused_among(pages) if pages else []
         if refused:
             context["refusal"] = self.refusal(pages, refused)
+        elif self.action_type == "unpublish":
+            below = contributions.with_pages_below
+            above = [page for page in pages if counted_on_in(below([page]))]
+            if above:
+                context["kept_below"] = self.kept_below(pages, above)
+                # Wagtail's form then has no "include subpages": they would be refused.
+                context["has_live_descendants"] = False
         return context
 
+    def kept_below(self, pages, above):
+        """What the bulk unpublish's confirmation says of the selected `pages` when members
+        count on meetings or visits below some of them (`above`)."""
+        return {
+            "counted_on_below": COUNTED_ON_BELOW_SELECTED % {"count": len(above)},
+            "pages": above,
+            "alone": UNPUBLISHED_ALONE % {"count": len(pages)},
+        }
+
     def refusal(self, pages, refused):
-        """What the confirmation says instead of asking."""
-        by_type = {}
+        """What the confirmation says instead of asking. The language versions of one meeting
+        or visit are one of them, listed together: they were counted as several."""
+        versions = {}
         for page in refused:
-            by_type.setdefault(type(page), []).append(page)
+            versions.setdefault(page.translation_key, []).append(page)
+        by_type = {}
+        for of_one in versions.values():
+            by_type.setdefault(type(of_one[0]), []).append(of_one)
         singular = REFUSALS if self.action_type == "delete" else UNPUBLISHING_REFUSALS
         reasons = [
             singular[model] if len(of_type) == 1 else SEVERAL_REFUSED[self.action_type][model]
@@ -453,10 +488,10 @@ class RefusingWhatMembersCountOn:
             "counted_on": ngettext(
                 "Members count on this page:",
                 "Members count on these %(count)s pages:",
-                len(refused),
+                len(versions),
             )
-            % {"count": len(refused)},
-            "pages": refused,
+            % {"count": len(versions)},
+            "versions": list(versions.values()),
             "reasons": reasons,
             "deselect": DESELECT[self.action_type] % {"count": len(refused)} if others else "",
         }

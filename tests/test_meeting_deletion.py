@@ -15,10 +15,12 @@ from wagtail.users.models import UserProfile
 
 from exchanges.models import MeetingPage, Registration
 from exchanges.wagtail_hooks import (
+    COUNTED_ON_BELOW_SELECTED,
     DESELECT,
     NOTHING_DONE,
     REFUSALS,
     SEVERAL_REFUSED,
+    UNPUBLISHED_ALONE,
     UNPUBLISHING_REFUSALS,
 )
 from home.machine_translation import ensure_aliases
@@ -327,6 +329,45 @@ class BulkConfirmationTests(MeetingWithRegistrationsCase):
                 self.assertNotIn("Wandeling", box)
                 self.assert_only_going_back(response, "unpublish")
         self.assertTrue(MeetingPage.objects.get(pk=self.walk.pk).live)
+
+    def test_the_bulk_unpublish_of_the_calendar_offers_to_unpublish_it_alone(self):
+        """It offered Wagtail's "include subpages" and refused only once sent, where the
+        calendar's own confirmation offers to unpublish it alone (outsider's walk)."""
+        url = bulk_url("unpublish", self.calendar)
+        for language in ("nl", "de"):
+            self.admin_in(language)
+            with self.subTest(language=language), translation.override(language):
+                response, box = self.confirmation(url)
+                self.assertIn(str(COUNTED_ON_BELOW_SELECTED % {"count": 1}), box)
+                self.assertIn(str(UNPUBLISHED_ALONE % {"count": 1}), box)
+                self.assertIn(self.calendar.title, box)
+                self.assertNotContains(response, 'name="include_descendants"')
+                self.assertContains(response, wagtails("Yes, unpublish"))
+        response = self.client.post(url)
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(type(self.calendar).objects.get(pk=self.calendar.pk).live)
+        self.assertTrue(MeetingPage.objects.get(pk=self.bike_ride.pk).live)
+        self.assertTrue(MeetingPage.objects.get(pk=self.bike_ride_de.pk).live)
+
+    def test_the_bulk_unpublish_of_pages_with_nothing_counted_on_below_offers_subpages(self):
+        Registration.objects.cancel(self.bike_ride, self.anke)
+        response = self.client.get(bulk_url("unpublish", self.calendar))
+        self.assertContains(response, 'name="include_descendants"')
+        with translation.override("de"):
+            self.assertNotContains(response, str(UNPUBLISHED_ALONE % {"count": 1}))
+
+    def test_both_versions_of_one_meeting_are_refused_as_one_meeting(self):
+        """Its two language versions were refused as "these meetings" (outsider's walk)."""
+        url = bulk_url("unpublish", self.bike_ride, self.bike_ride_de)
+        for language in ("nl", "de"):
+            self.admin_in(language)
+            with self.subTest(language=language), translation.override(language):
+                response, box = self.confirmation(url)
+                self.assertIn(str(UNPUBLISHING_REFUSALS[MeetingPage]), box)
+                self.assertNotIn(str(SEVERAL_REFUSED["unpublish"][MeetingPage]), box)
+                self.assertIn("Fietstocht", box)
+                self.assertIn("Radtour", box)
+                self.assert_only_going_back(response, "unpublish")
 
     def test_the_bulk_delete_confirmation_says_the_other_pages_stay_too(self):
         url = bulk_delete_url(self.bike_ride, self.bike_ride_de, self.walk)

@@ -143,12 +143,15 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
         self.assert_refused(self.client.post(f"{bulk}?id={self.visit.pk}&id={self.visit_de.pk}"))
 
     def test_the_bulk_confirmation_says_why_instead_of_offering_to_unpublish(self):
-        """It asked "Weet u zeker…?" and refused only once confirmed (walk of 2026-12-05)."""
+        """It asked "Weet u zeker…?" and refused only once confirmed (walk of 2026-12-05). Its
+        two language versions are one visit: they were refused as "these visits"."""
         bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
         response = self.client.get(f"{bulk}?id={self.visit.pk}&id={self.visit_de.pk}")
         box = BeautifulSoup(response.content, "html.parser").select_one("main .help-block")
         self.assertIsNotNone(box)
-        self.assertIn(str(SEVERAL_REFUSED["unpublish"][VisitPage]), " ".join(box.text.split()))
+        text = " ".join(box.text.split())
+        self.assertIn(str(UNPUBLISHING_REFUSALS[VisitPage]), text)
+        self.assertNotIn(str(SEVERAL_REFUSED["unpublish"][VisitPage]), text)
         self.assertNotContains(response, 'type="submit"')
 
     def test_unpublishing_the_calendar_with_its_pages_keeps_the_visit_published(self):
