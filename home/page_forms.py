@@ -16,11 +16,17 @@ class SchedulePageForm(WagtailAdminPageForm):
     dialog; its banner said no more than that the page could not be saved, so an editor who had
     not opened the dialog never learned why (an expiry date refused on a meeting members count
     on, MeetingPage.clean). With an error of the form's own, Wagtail's banner lists every error
-    with its field's label: this one says where the schedule is, beside the reason."""
+    with its field's label: this one says where the schedule is, beside the reason. The status
+    panel said no more than "Invalid schedule": it is given the page, not the form, so the
+    reasons go with the page (`schedule_refusals`, read by
+    templates/wagtailadmin/shared/side_panels/includes/status/workflow.html)."""
 
     def _post_clean(self):
         super()._post_clean()  # the page's own clean runs here, after the form's
-        if any(name in self.errors for name in PUBLISHING_SCHEDULE):
+        self.instance.schedule_refusals = [
+            message for name in PUBLISHING_SCHEDULE for message in self.errors.get(name, [])
+        ]
+        if self.instance.schedule_refusals:
             self.add_error(None, ValidationError(SCHEDULE_REFUSED, code="schedule_refused"))
 
 

@@ -6,14 +6,19 @@ schedule (home/schedule.py) runs Wagtail's `publish_scheduled`."""
 import datetime
 
 import time_machine
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import TestCase, TransactionTestCase, override_settings
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as wagtails  # Wagtail's words: not collected into ours
 from wagtail.models import PageLogEntry
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from exchanges import expiry
 from exchanges.models import MeetingPage, Registration, VisitPage
+from exchanges.templatetags.schedule_admin_tags import GOES_OFFLINE_WITH_SOURCE
 from home.schedule import ensure_schedule
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_mail_outage import run_worker
@@ -175,3 +180,33 @@ class ExpiryOfATranslationTests(CalendarMixin, TestCase):
         expiry.expire_only_what_members_do_not_count_on(now=self.after_expiry)
         self.assertTrue(self.live(self.bike_ride))
         self.assertTrue(self.live(self.bike_ride_de))
+
+    def translation_editors_status_panel(self):
+        """As the German editor sees it (outsider's walk: it said "Kein
+        Veröffentlichungszeitplan festgelegt", though it offers no schedule)."""
+        editor = User.objects.create_superuser("redaktion@example.org", "x")
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(editor)
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.bike_ride_de.pk]))
+        self.assertContains(response, "js-translation-editor")
+        panel = BeautifulSoup(response.content, "html.parser").select_one(
+            '[data-side-panel="status"]'
+        )
+        return " ".join(panel.get_text(" ").split())
+
+    def test_the_translation_editor_says_it_goes_offline_with_its_source(self):
+        self.publish_dutch(self.expiry)
+        with translation.override("de"):
+            date = formats.date_format(timezone.localtime(self.expiry), "DATETIME_FORMAT")
+            expected = " ".join(str(GOES_OFFLINE_WITH_SOURCE % {"date": date}).split())
+            panel = self.translation_editors_status_panel()
+            self.assertIn(expected, panel)
+            self.assertNotIn(wagtails("No publishing schedule set"), panel)
+
+    def test_the_translation_editor_does_not_say_no_schedule_is_set(self):
+        with translation.override("de"):
+            panel = self.translation_editors_status_panel()
+            self.assertNotIn(wagtails("No publishing schedule set"), panel)
+            self.assertNotIn(str(GOES_OFFLINE_WITH_SOURCE).split("%")[0], panel)

@@ -190,6 +190,24 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
         self.assertIn(reason, " ".join(banner.get_text().split()))
         self.assertIsNone(VisitPage.objects.get(pk=self.visit.pk).expire_at)
 
+    def test_the_status_panel_says_why_the_schedule_is_invalid(self):
+        """It said "Publicatieschema is niet geldig" without the reason (outsider's walk)."""
+        page = VisitPage.objects.get(pk=self.visit.pk)
+        page.expire_at = timezone.now() + datetime.timedelta(days=1)
+        with translation.override("nl"), self.assertRaises(ValidationError) as refused:
+            page.full_clean()
+        with translation.override("nl"):
+            reason = refused.exception.message_dict["expire_at"][0]
+        edit = reverse("wagtailadmin_pages:edit", args=[self.visit.pk])
+        data = form_data(self.client.get(edit))
+        expiry = timezone.localtime(page.expire_at).strftime("%Y-%m-%d %H:%M")
+        data.update({"body-count": "0", "programme-count": "0", "action-publish": "1"})
+        response = self.client.post(edit, {**data, "expire_at": expiry})
+        panel = BeautifulSoup(response.content, "html.parser").select_one(
+            '[data-side-panel="status"]'
+        )
+        self.assertIn(reason, " ".join(panel.get_text(" ").split()))
+
     def test_a_visit_whose_sign_ups_were_cancelled_is_unpublished(self):
         visits.cancel_party(self.party)
         self.unpublish(self.visit_de)
