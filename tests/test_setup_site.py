@@ -104,3 +104,14 @@ class SetupSiteTests(TestCase):
                 self.assertGreaterEqual(len(filters), 4)
                 for label in filters:
                     self.assertIn(label.lower(), intro)
+
+    def test_the_story_overview_description_names_every_filter_it_offers(self):
+        """Search engines' description still named three filters of four (outsider's walk)."""
+        for url in ("/nl/verhalen/", "/de/geschichten/"):
+            with self.subTest(url=url):
+                page = self.client.get(url).content.decode()
+                description = re.search(r'<meta name="description" content="(.*?)"', page)[1]
+                filters = re.findall(r'<label for="id_\w+">(.*?)</label>', page)
+                self.assertGreaterEqual(len(filters), 4)
+                for label in filters:
+                    self.assertIn(label.lower(), description.lower())
