@@ -23,7 +23,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, TestCase
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
@@ -370,6 +371,18 @@ class ContributionTests(MembersTestCase):
         self.assertContains(area, "Wacht op beoordeling")
         self.assertNotContains(area, "Voeg een foto toe, graag.")
         self.assertNotContains(area, "Commentaar van de redactie")
+
+    def test_the_member_area_calls_a_story_a_story_not_an_exchange_story(self):
+        """A member's story, whatever it tells of, was labelled "Uitwisselingsverhaal" /
+        "Austauschgeschichte" (outsider's walk): the member wrote a story."""
+        self.post_story(self.anna, title="Taalcafé in Steenwijk")
+        kinds = BeautifulSoup(self.client.get("/nl/members/").content, "html.parser").select(
+            "#my-contributions ~ table td:nth-of-type(2)"
+        )
+        with translation.override("nl"):
+            story = capfirst(str(StoryPage._meta.verbose_name))
+        self.assertEqual([kind.get_text(strip=True) for kind in kinds], [story])
+        self.assertNotIn("uitwisseling", story.lower())
 
     def test_meeting_proposal_becomes_a_draft_meeting(self):
         self.client.force_login(self.anna)

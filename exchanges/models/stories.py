@@ -250,7 +250,8 @@ class StoryIndexPage(OverviewPage):
 class StoryPage(
     ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixin, LeadImageMixin, Page
 ):
-    """An exchange story: who met whom, where, and what came of it."""
+    """A story of the twinning (an exchange, a meeting, …): who met whom, where, and what came
+    of it."""
 
     contribution_kind = "story"
 
@@ -311,8 +312,11 @@ class StoryPage(
     subpage_types = []
 
     class Meta:
-        verbose_name = _("exchange story")
-        verbose_name_plural = _("exchange stories")
+        # Not "exchange story": members tell of any meeting between the towns, and their list
+        # of contributions, the admin and a slug made of the kind (contributions.slug_for)
+        # called every story an exchange (outsider's walk of 2026-12-05).
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
         # Listings show the newest first and stop after a page: with this index the database
         # reads a page's worth of stories instead of sorting all of them.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="story_newest_first")]
