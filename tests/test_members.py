@@ -384,6 +384,13 @@ class ContributionTests(MembersTestCase):
         self.assertEqual([kind.get_text(strip=True) for kind in kinds], [story])
         self.assertNotIn("uitwisseling", story.lower())
 
+    def test_the_editor_is_not_told_that_a_story_tells_of_an_exchange(self):
+        """The help of a story's date in the admin said "when the exchange took place"."""
+        for language, exchange in (("nl", "uitwisseling"), ("de", "austausch")):
+            with translation.override(language):
+                help_text = str(StoryPage._meta.get_field("date").help_text)
+            self.assertNotIn(exchange, help_text.lower())
+
     def test_meeting_proposal_becomes_a_draft_meeting(self):
         self.client.force_login(self.anna)
         data = self.story_data(

@@ -255,7 +255,7 @@ class StoryPage(
 
     contribution_kind = "story"
 
-    date = models.DateField(_("date"), help_text=_("When the exchange took place."))
+    date = models.DateField(_("date"), help_text=_("When what the story tells of happened."))
     intro = models.TextField(_("introduction"), help_text=_("Two or three sentences."))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
     image_caption = models.CharField(
