@@ -1,6 +1,7 @@
 """The words a newcomer reads on the account and meeting pages: one register (u / Sie), one
 spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
 
+import datetime
 import re
 
 import pytest
@@ -310,6 +311,30 @@ class AdminNamingTests(MembersTestCase):
                 self.assertEqual(len(counts), 3, counts)  # pages, images, documents
                 for text in counts:
                     self.assertTrue(text.startswith(made), text)
+
+    def test_explorer_says_how_long_ago_a_page_was_changed(self):
+        # Wagtail's German catalogue left out "vor": "Zuletzt geändert: 8 Minuten" (walk of
+        # 2026-12-05), where the English reads "8 minutes ago".
+        now = timezone.now()
+        changed = {
+            self.story_index.pk: now - datetime.timedelta(minutes=8),
+            self.calendar.pk: now - datetime.timedelta(days=3, hours=1),
+        }
+        for pk, moment in changed.items():
+            Page.objects.filter(pk=pk).update(latest_revision_created_at=moment)
+        for language, ago in (
+            ("de", ("Vor 8 Minuten", "Vor 3 Tagen")),
+            ("nl", ("8 minuten geleden", "3 dagen geleden")),
+        ):
+            self.admin_in(language)
+            page = soup(self.client.get(f"/admin/pages/{self.home.pk}/"))
+            dates = [
+                time.get_text(" ", strip=True).replace("\xa0", " ")
+                for time in page.select("time.w-human-readable-date__date")
+            ]
+            with self.subTest(language=language):
+                for text in ago:
+                    self.assertIn(text, dates)
 
     def test_password_refusal_names_the_members_own_email_address(self):
         member = User(email="jansen.vlieland@example.org")
