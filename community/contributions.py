@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, TaskState, WorkflowState
@@ -42,7 +43,9 @@ class ContributionState(models.TextChoices):
     IN_REVIEW = "in_review", _("Awaiting review")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     PUBLISHED = "published", _("Published")
-    REJECTED = "rejected", _("Rejected")
+    # Not Wagtail's "Rejected": its task states say so of changes requested too (see
+    # home/admin_messages.py).
+    REJECTED = "rejected", pgettext_lazy("contribution", "Rejected")
     HIDDEN = "hidden", _("Taken off the site")
 
 

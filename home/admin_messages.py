@@ -159,3 +159,10 @@ WAGTAIL_TIME_AGO = [
     ngettext_lazy("%(num)d month", "%(num)d months", "num"),
     ngettext_lazy("%(num)d year", "%(num)d years", "num"),
 ]
+
+# Wagtail's review states, in the workflow reports: its Dutch catalogue words a request for
+# changes "Heeft wijziging nodig" in one report and, as its task's state, "Afgewezen" in the
+# other. The task's "Rejected" covers both an editor's request for changes and a final "no"
+# (community/contributions.py `reject`), so it says neither: "not approved". A submission sent
+# back reads as the member's page words it ("Wijzigingen gevraagd").
+WAGTAIL_REVIEW_STATES = [gettext_noop("Needs changes"), gettext_noop("Rejected")]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
+from community.contributions import ContributionState
 from community.roles import MODERATORS
 from community.roles.setup import setup_roles
 from home.models import Foundation, FoundationSettings
@@ -335,6 +336,40 @@ class AdminNamingTests(MembersTestCase):
             with self.subTest(language=language):
                 for text in ago:
                     self.assertIn(text, dates)
+
+    def test_workflow_reports_word_a_request_for_changes_alike(self):
+        # The same submission read "Heeft wijziging nodig" in the workflow report and
+        # "Afgewezen" in the tasks report, though it was only sent back for changes.
+        self.post_story(self.anna)
+        story = self.contribution()
+        with self.captureOnCommitCallbacks(execute=True):
+            story.current_workflow_state.current_task_state.reject(user=self.moderator)
+        for language, words, not_words in (
+            (
+                "nl",
+                ("Wijzigingen gevraagd", "Niet goedgekeurd"),
+                ("Heeft wijziging nodig", "Afgewezen"),
+            ),
+            (
+                "de",
+                ("Änderungen erbeten", "Nicht freigegeben"),
+                ("Änderungen benötigt", "Abgelehnt"),
+            ),
+        ):
+            self.admin_in(language)
+            reports = " ".join(
+                soup(self.client.get(f"/admin/reports/{report}/")).get_text(" ", strip=True)
+                for report in ("workflow", "workflow_tasks")
+            )
+            with self.subTest(language=language):
+                for word in words:
+                    self.assertIn(word, reports)
+                for word in not_words:
+                    self.assertNotIn(word, reports)
+        # A member's contribution the editors declined is still called rejected.
+        for language, rejected in (("nl", "Afgewezen"), ("de", "Abgelehnt")):
+            with translation.override(language):
+                self.assertEqual(str(ContributionState.REJECTED.label), rejected)
 
     def test_password_refusal_names_the_members_own_email_address(self):
         member = User(email="jansen.vlieland@example.org")
