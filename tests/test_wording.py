@@ -66,6 +66,15 @@ class AccountWordingTests(TestCase):
         self.assertIn("Nieuw e-mailadres", dutch)
         self.assertIn("Neue E-Mail-Adresse", german)
 
+    def test_dutch_says_u_hebt_as_everywhere_else(self):
+        # "U heeft het e-mailadres … bevestigd" beside "U hebt deze bijdrage al gemeld"; a
+        # question stays "Heeft u …?".
+        key = EmailConfirmationHMAC(self.address).key
+        response = self.client.post(f"/nl/accounts/confirm-email/{key}/", follow=True)
+        self.assertContains(response, "U hebt het e-mailadres uwe@example.org bevestigd.")
+        with translation.override("nl"):
+            self.assertEqual(gettext("You already have an account"), "U hebt al een account")
+
     def test_dutch_confirmation_sent_message_says_bevestigingsmail(self):
         self.client.force_login(self.user)
         response = self.client.post(
