@@ -410,6 +410,29 @@ class AdminNamingTests(MembersTestCase):
                 headings = [h.get_text(" ", strip=True) for h in page.find_all(["h2", "h3"])]
                 self.assertIn(heading, headings)
 
+    def test_sector_editor_adds_coordinators_one_by_one_and_numbers_each_town(self):
+        # As the story's towns were: "Voeg Coördinatoren toe", "Coördinatoren 1".
+        self.post_story(self.anna)
+        story = self.contribution()
+        for language, add, town, plural in (
+            ("de", "Koordinator/in hinzufügen", "Gemeinde", "Koordination"),
+            ("nl", "Voeg coördinator toe", "Gemeente", "Coördinatoren"),
+        ):
+            self.admin_in(language)
+            address = f"/admin/pages/add/community/sectorpage/{self.sector_index.pk}/"
+            page = soup(self.client.get(address))
+            buttons = [button.get_text(" ", strip=True) for button in page.find_all("button")]
+            # Each item's heading is its label; the browser adds its number.
+            editor = soup(self.client.get(f"/admin/pages/{story.pk}/edit/"))
+            items = [
+                h.get_text(" ", strip=True)
+                for h in editor.select("[data-inline-panel-child] [data-panel-heading]")
+            ]
+            with self.subTest(language=language):
+                self.assertIn(add, buttons)
+                self.assertNotIn(plural, " ".join(buttons))
+                self.assertIn(town, items)
+
     def test_translations_report_in_the_editors_language(self):
         self.admin_in("de")
         german = soup(self.client.get(reverse("wagtail_localize:translations_report")))

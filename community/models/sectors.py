@@ -78,7 +78,7 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
         FieldPanel("intro"),
         MultiFieldPanel(LeadImageMixin.image_panels, heading=_("Image")),
         FieldPanel("body"),
-        InlinePanel("coordinators", label=_("Coordinators")),
+        InlinePanel("coordinators", heading=_("Coordinators"), label=_("coordinator")),
     ]
     search_fields = [
         *Page.search_fields,

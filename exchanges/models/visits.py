@@ -145,7 +145,7 @@ class VisitPage(ViewRestrictionsMixin, Page):
             ],
             heading=_("Sign-up"),
         ),
-        InlinePanel("coordinators", label=_("Coordinators"), min_num=1),
+        InlinePanel("coordinators", heading=_("Coordinators"), label=_("coordinator"), min_num=1),
         FieldPanel("notice"),
         FieldPanel("programme"),
         FieldPanel("body"),
