@@ -28,8 +28,8 @@ editor read 17:00 for a meeting at 19:00). A view that prepares a field itself
 
 A download is named after its listing in the admin's language, with the day it was made
 ("aanmeldingen-2026-12-04.xlsx", "alternde-seiten-2026-12-04.csv"), and its Excel sheet after
-the listing: Wagtail named every file "spreadsheet-export" or after a database table, and every
-sheet "Sheet1"."""
+the listing: Wagtail named every file "spreadsheet-export", after a database table or in English
+("workflow-report-…", "audit-log-…"), and every sheet "Sheet1"."""
 
 import csv
 import datetime
@@ -42,6 +42,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 
 BOM = "\ufeff"
@@ -70,6 +72,10 @@ def separator():
     language = (translation.get_language() or "").split("-")[0]
     return ";" if language in SEMICOLON_LANGUAGES else ","
 
+
+# Wagtail's reports that name their downloads themselves, in English ("workflow-report-…",
+# "audit-log-…"), past the mixin's `get_filename`.
+SELF_NAMED_REPORTS = (WorkflowView, WorkflowTasksView, LogEntriesView, LockedPagesView)
 
 # Wagtail's workflow reports name no heading for some of their columns, and their rows are a list,
 # not a query, so Wagtail finds no model to ask for one: an editor read "requested_by". These are
@@ -195,5 +201,7 @@ def protect_csv_exports():
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
     SpreadsheetExportMixin.stream_csv = stream_csv
     SpreadsheetExportMixin.formula_safe = True
+    for view in SELF_NAMED_REPORTS:
+        view.get_filename = file_name
     for view, headings in WORKFLOW_REPORT_HEADINGS.items():
         view.export_headings = {**view.export_headings, **headings}

@@ -224,6 +224,14 @@ class WagtailReportExportTests(ExportTestCase):
             ("de", "/admin/reports/aging-pages/"): "Alternde Seiten",
             ("nl", "/admin/registrations/"): "Aanmeldingen",
             ("de", "/admin/registrations/"): "Anmeldungen",
+            # Wagtail names these four itself ("workflow-report-…", "audit-log-…").
+            ("nl", "/admin/reports/locked/"): "Vergrendelde pagina's",
+            ("de", "/admin/reports/locked/"): "Gesperrte Seiten",
+            ("nl", "/admin/reports/workflow_tasks/"): "Workflow taken",
+            ("de", "/admin/reports/workflow_tasks/"): "Workflow-Aufgaben",
+            ("de", "/admin/reports/workflow/"): "Workflows",
+            ("nl", "/admin/reports/site-history/"): "Sitegeschiedenis",
+            ("de", "/admin/reports/site-history/"): "Webseitenverlauf",
         }
         with time_machine.travel(REGISTERED_AT, tick=False):
             for (language, address), listing in names.items():
