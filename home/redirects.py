@@ -8,9 +8,12 @@ an alias of the version that stays, shown in its language with a note. The addre
 deleted translation leads there. Wagtail's redirects (wagtail.contrib.redirects) serve it, only
 where the site has no page at that address: a new translation published there later is shown,
 not the redirect; temporary, so that browsers do not remember it for that new translation.
-The alias and the redirect are made once the deletion is committed. A page deleted with the
-page above it (a whole section in one language) is not given an alias of its own: its address
-leads to the version that stays."""
+A section deleted whole in one language (the German story overview with its stories) gets back
+the aliases of the whole section that stays, and each deleted address leads to its own page's.
+
+The aliases and the redirects are made once the deletion is committed, for all the pages it took
+at once: a section of thousands of stories costs a few queries for its redirects, not some for
+each page (making each alias is Wagtail's, a page at a time)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -18,28 +21,40 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.signals import page_published
 
-from .machine_translation import ensure_aliases
+
+class DeletedPages:
+    """The pages one transaction deletes, read while their rows go (without a query), made
+    into aliases and redirects once it is committed."""
+
+    def __init__(self, using):
+        self.using = using
+        self.pages = []
+        self.done = False
+
+    def add(self, page):
+        # The site's root paths once for the whole deletion, not once a page.
+        parts = page.get_url_parts(request=self)
+        if parts is not None and parts[2] is not None:
+            self.pages.append((page, parts))
+
+    def __call__(self):
+        self.done = True
+        redirect(self.pages, self.using)
 
 
-def version_that_stays(page):
-    """A language version of `page` the site shows (published, not an alias of another), the
-    first made; None when the page went in every language."""
-    return (
-        Page.objects.filter(translation_key=page.translation_key, live=True, alias_of=None)
-        .exclude(pk=page.pk)
-        .order_by("pk")
-        .first()
+def deleted_pages(using):
+    """The deletion the current transaction collects; a new one when there is none, or when
+    it was committed already or rolled back (its callback is no longer waiting)."""
+    connection = transaction.get_connection(using)
+    pages = getattr(connection, "jumelage_deleted_pages", None)
+    waiting = pages is not None and any(
+        callback is pages for _savepoints, callback, _robust in connection.run_on_commit
     )
-
-
-def in_the_same_language(deleted, stays):
-    """The page that shows `stays` in the language of the `deleted` page: its alias there, made
-    when the page above the deleted one is still there; else `stays` itself."""
-    parent_path = deleted.path[: -Page.steplen]
-    if not Page.objects.filter(path=parent_path).exists():
-        return stays
-    ensure_aliases(stays.specific)
-    return stays.get_translation_or_none(deleted.locale_id) or stays
+    if not waiting or pages.done:
+        pages = DeletedPages(using)
+        connection.jumelage_deleted_pages = pages
+        transaction.on_commit(pages, using=using)
+    return pages
 
 
 def lead_to_the_version_that_stays(sender, instance, using, **kwargs):
@@ -48,30 +63,85 @@ def lead_to_the_version_that_stays(sender, instance, using, **kwargs):
     that stays. A page that was never published had no address anyone could have kept."""
     if instance.first_published_at is None:
         return
-    parts = instance.get_url_parts()
-    if parts is None or version_that_stays(instance) is None:
-        return
-    transaction.on_commit(lambda: redirect(instance, parts, using), using=using)
+    deleted_pages(using).add(instance)
 
 
-def redirect(deleted, parts, using):
-    stays = version_that_stays(deleted)
-    if stays is None:
+def versions_that_stay(translation_keys):
+    """For each translation key, the language version the site shows (published, not an alias
+    of another), the first made; none for a page that went in every language."""
+    stays = {}
+    pages = Page.objects.filter(translation_key__in=translation_keys, live=True, alias_of=None)
+    for page in pages.order_by("-pk"):
+        stays[page.translation_key] = page
+    return stays
+
+
+def versions_in(translation_keys, locale_ids):
+    return {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(
+            translation_key__in=translation_keys, locale_id__in=locale_ids
+        )
+    }
+
+
+def give_the_language_its_section(stays, locale):
+    """The alias in `locale` of `stays` and of the pages below it that have no version there,
+    as wagtail-localize makes for every untranslated page."""
+    alias = stays.specific.copy_for_translation(locale, copy_parents=True, alias=True)
+    below = Page.objects.descendant_of(stays)
+    elsewhere = Page.objects.filter(locale=locale).values("translation_key")
+    if not below.filter(translation_key__in=elsewhere).exists():
+        for child in stays.get_children().specific():
+            child.create_alias(
+                recursive=True, parent=alias, update_locale=locale, reset_translation_key=False
+            )
         return
-    target = in_the_same_language(deleted, stays)
-    if not Page.objects.filter(pk=target.pk).public().exists():
-        # A private page (a password, a login, groups) keeps its address to who may read it.
-        return
-    site_id, _root_url, path = parts
-    Redirect.objects.using(using).update_or_create(
-        site_id=site_id,
-        old_path=Redirect.normalise_path(path),
-        defaults={
-            "redirect_page": target,
-            "redirect_link": "",
-            "is_permanent": False,
-            "automatically_created": True,
-        },
+    # Some page below has a version of its own there (moved elsewhere): a page at a time.
+    for page in below.order_by("path").specific():
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+def redirect(deleted, using):
+    keys = {page.translation_key for page, _parts in deleted}
+    locale_ids = {page.locale_id for page, _parts in deleted}
+    stays = versions_that_stay(keys)
+    versions = versions_in(stays, locale_ids)
+    # Parents first: a section's alias brings its pages' aliases along.
+    for page, _parts in sorted(deleted, key=lambda item: item[0].path):
+        source = stays.get(page.translation_key)
+        if source is not None and (page.translation_key, page.locale_id) not in versions:
+            give_the_language_its_section(source, page.locale)
+            versions = versions_in(stays, locale_ids)
+    targets = {}
+    for page, (site_id, _root_url, path) in deleted:
+        source = stays.get(page.translation_key)
+        if source is not None:
+            target = versions.get((page.translation_key, page.locale_id), source)
+            targets[site_id, Redirect.normalise_path(path)] = target
+    # A private page (a password, a login, groups) keeps its address to who may read it.
+    public = set(
+        Page.objects.filter(pk__in={target.pk for target in targets.values()})
+        .public()
+        .values_list("pk", flat=True)
+    )
+    Redirect.objects.using(using).bulk_create(
+        [
+            Redirect(
+                site_id=site_id,
+                old_path=old_path,
+                redirect_page=target,
+                redirect_link="",
+                is_permanent=False,
+                automatically_created=True,
+            )
+            for (site_id, old_path), target in targets.items()
+            if target.pk in public
+        ],
+        update_conflicts=True,
+        unique_fields=["old_path", "site"],
+        update_fields=["redirect_page", "redirect_link", "is_permanent", "automatically_created"],
     )
 
 

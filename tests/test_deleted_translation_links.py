@@ -2,12 +2,19 @@
 version of a meeting moved its registrations to the Dutch page, but the German links in the
 emails the members had (confirmation, reminder, invitation) answered "page not found"."""
 
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from exchanges.models import MeetingPage, Registration
-from tests.test_meeting_deletion import MeetingWithRegistrationsCase
+from community.models import User
+from exchanges.factories import StoryIndexPageFactory
+from exchanges.models import MeetingPage, Registration, StoryPage
+from home.redirects import give_the_language_its_section
+from tests.stories_base import StoriesMixin
+from tests.test_meeting_deletion import MeetingWithRegistrationsCase, delete_url
 
 
 class DeletedTranslationTests(MeetingWithRegistrationsCase):
@@ -84,3 +91,105 @@ class DeletedTranslationTests(MeetingWithRegistrationsCase):
         self.client.logout()
         self.assertEqual(self.client.get(self.german_address).status_code, 404)
         self.assertEqual(self.client.get(self.bike_ride.url).status_code, 404)
+
+
+class DeletedGermanSectionTests(StoriesMixin, TestCase):
+    """The story overview and three stories in Dutch and German; a German editor deletes the
+    German overview, and its stories with it."""
+
+    COUNT = 3
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.editor = User.objects.create_superuser("redaktion@example.org", "x", language="de")
+        cls.stories = [
+            cls.story(title=f"Verhaal {number}", slug=f"verhaal-{number}")
+            for number in range(cls.COUNT)
+        ]
+        cls.stories_de = [
+            cls.translated(story, title=f"Geschichte {number}", slug=f"geschichte-{number}")
+            for number, story in enumerate(cls.stories)
+        ]
+
+    def delete_german_overview(self):
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(delete_url(self.story_index_de))
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(StoryPage.objects.filter(locale=self.german, alias_of=None).exists())
+        self.client.logout()
+
+    def test_every_german_address_of_the_section_leads_to_the_german_site(self):
+        addresses = [self.story_index_de.url] + [story.url for story in self.stories_de]
+        self.delete_german_overview()
+        sources = [self.story_index] + self.stories
+        for address, source in zip(addresses, sources, strict=True):
+            with self.subTest(address):
+                response = self.client.get(address)
+                self.assertEqual(response.status_code, 302)
+                alias = Page.objects.get(alias_of=source)
+                self.assertEqual(alias.locale, self.german)
+                self.assertTrue(alias.live)
+                self.assertTrue(alias.url.startswith("/de/"))
+                self.assertEqual(response["Location"], alias.url)
+                self.assertContains(self.client.get(alias.url), '<html lang="de">')
+
+
+class DeletedSectionCostTests(StoriesMixin, TestCase):
+    """Deleting a section of thousands of stories made a redirect, and asked for the version
+    that stays, one page at a time, in the request. Three times as many pages cost no more
+    queries for their redirects: what grows is Wagtail's own work, a page at a time, deleting
+    the pages (as for a section whose Dutch version is offline, which leads nowhere) and making
+    each page's alias (as when a section is aliased without any deletion)."""
+
+    N = 2
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.editor = User.objects.create_superuser("redaktion@example.org", "x", language="de")
+
+    def section(self, name, count, *, german=True, dutch_online=True):
+        index = StoryIndexPageFactory(parent=self.home, title=name, slug=name)
+        stories = [
+            self.story(parent=index, title=f"{name} {number}", slug=f"{name}-{number}")
+            for number in range(count)
+        ]
+        if german:
+            index_de = self.translated(index, slug=f"{name}-de")
+            for story in stories:
+                self.translated(story, slug=f"{story.slug}-de")
+        if not dutch_online:
+            index.unpublish()
+            for story in stories:
+                story.unpublish()
+        return index_de if german else index
+
+    def growth_to_delete(self, **kwargs):
+        self.client.force_login(self.editor)
+        counts = []
+        for count in (self.N, 3 * self.N):
+            section = self.section(f"sectie-{len(counts)}-{len(kwargs)}", count, **kwargs)
+            with CaptureQueriesContext(connection) as queries:
+                with self.captureOnCommitCallbacks(execute=True):
+                    self.client.post(delete_url(section))
+            counts.append(len(queries))
+        return counts[1] - counts[0]
+
+    def growth_to_alias(self):
+        counts = []
+        for count in (self.N, 3 * self.N):
+            section = self.section(f"alias-{count}", count, german=False)
+            with CaptureQueriesContext(connection) as queries:
+                with self.captureOnCommitCallbacks(execute=True):
+                    give_the_language_its_section(section, self.german)
+            counts.append(len(queries))
+        return counts[1] - counts[0]
+
+    def test_the_redirects_of_a_section_take_as_many_queries_for_three_times_the_pages(self):
+        growth = self.growth_to_delete()
+        self.assertEqual(Redirect.objects.count(), 2 + 4 * self.N)
+        wagtails = self.growth_to_delete(dutch_online=False) + self.growth_to_alias()
+        # Less than a query for each page more (Wagtail's search index may update one row more).
+        self.assertLess(abs(growth - wagtails), 2 * self.N)
