@@ -1,6 +1,7 @@
 """Wagtail's page views that would lock members out of a meeting or visit they count on
 (`counted_on`), in front of Wagtail's own at the same addresses (jumelage/urls.py): for every
-other page they are Wagtail's."""
+other page they are Wagtail's. The delete confirmation also says where a deleted translation's
+address will lead (home/redirects.py)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -11,11 +12,13 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import PageViewRestrictionForm
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.page_privacy import SetPrivacyView
+from wagtail.admin.views.pages.delete import DeleteView
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
 
 from community import contributions
+from home.redirects import ADDRESS_KEPT, addresses_kept
 
 from .models import MeetingPage, VisitPage
 from .wagtail_hooks import UNPUBLISHING_REFUSALS, counted_on_among, sent_back
@@ -89,6 +92,20 @@ class UnpublishingOnlyWhatMembersDoNotCountOn(UnpublishView):
         return context
 
 
+class DeletingWithAddressesKept(DeleteView):
+    """Wagtail's delete confirmation, which did not say that a deleted translation's address
+    will lead to the page in its language (the other version's alias): it says so when it
+    applies, in Wagtail's help box."""
+
+    template_name = "exchanges/admin/confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if addresses_kept(contributions.with_pages_below(self.pages_to_delete)):
+            context["address_kept"] = ADDRESS_KEPT
+        return context
+
+
 class PrivacyKeepingMembersIn(PageViewRestrictionForm):
     """Wagtail's privacy form (password, login, groups), which refuses a restriction on a
     meeting or visit members count on, or on a page above one: members would no longer open
@@ -144,6 +161,7 @@ class SettingPrivacyWithoutLockingMembersOut(SetPrivacyView):
         )
 
 
+delete = require_admin_access(never_cache(DeletingWithAddressesKept.as_view()))
 unpublish = require_admin_access(never_cache(UnpublishingOnlyWhatMembersDoNotCountOn.as_view()))
 set_privacy = require_admin_access(never_cache(SettingPrivacyWithoutLockingMembersOut.as_view()))
 

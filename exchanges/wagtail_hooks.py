@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
 from community import contributions
+from home.redirects import ADDRESS_KEPT, addresses_kept
 
 from . import embed_admin, expiry, visit_admin
 from .choices import RegistrationStatus
@@ -456,6 +457,8 @@ class RefusingWhatMembersCountOn:
                 context["kept_below"] = self.kept_below(pages, above)
                 # Wagtail's form then has no "include subpages": they would be refused.
                 context["has_live_descendants"] = False
+        elif self.action_type == "delete" and addresses_kept(contributions.with_pages_below(pages)):
+            context["address_kept"] = ADDRESS_KEPT
         return context
 
     def kept_below(self, pages, above):

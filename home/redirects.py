@@ -17,6 +17,7 @@ each page (making each alias is Wagtail's, a page at a time)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.signals import page_published
@@ -162,3 +163,20 @@ def connect():
     # Sent for the pages' base rows, which are deleted after their page type's rows.
     post_delete.connect(lead_to_the_version_that_stays, sender=Page, dispatch_uid="home.redirects")
     page_published.connect(forget_the_redirect_at_its_address, dispatch_uid="home.redirects")
+
+
+ADDRESS_KEPT = _(
+    "The address of a deleted translation will lead to the page in the same language: the "
+    "version in the other language, shown there as an alias."
+)
+
+
+def addresses_kept(going):
+    """Whether deleting `going` (a queryset, the pages below included) takes a published
+    language version whose other version stays: the editor is told where its address leads."""
+    published = going.filter(first_published_at__isnull=False).values("translation_key")
+    return (
+        Page.objects.filter(translation_key__in=published, live=True, alias_of=None)
+        .exclude(pk__in=going.values("pk"))
+        .exists()
+    )

@@ -93,6 +93,8 @@ urlpatterns = [
     # Unpublishing and privacy that would lock members out of a meeting or visit they count on
     # are refused when asked, not only once confirmed (exchanges/page_admin.py).
     path("admin/pages/<int:page_id>/unpublish/", page_admin.unpublish),
+    # The delete confirmation says where a deleted translation's address leads.
+    path("admin/pages/<int:page_id>/delete/", page_admin.delete),
     path("admin/pages/<int:page_id>/privacy/", page_admin.set_privacy),
     path("admin/localize/page/<int:page_id>/convert_to_alias/", page_admin.convert_to_alias),
     # A chooser's chosen object by a key its model cannot hold: not found (jumelage/choosers.py).

@@ -6,15 +6,20 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from community.models import User
 from exchanges.factories import StoryIndexPageFactory
 from exchanges.models import MeetingPage, Registration, StoryPage
-from home.redirects import give_the_language_its_section
+from home.redirects import ADDRESS_KEPT, give_the_language_its_section
 from tests.stories_base import StoriesMixin
-from tests.test_meeting_deletion import MeetingWithRegistrationsCase, delete_url
+from tests.test_meeting_deletion import (
+    MeetingWithRegistrationsCase,
+    bulk_delete_url,
+    delete_url,
+)
 
 
 class DeletedTranslationTests(MeetingWithRegistrationsCase):
@@ -193,3 +198,30 @@ class DeletedSectionCostTests(StoriesMixin, TestCase):
         wagtails = self.growth_to_delete(dutch_online=False) + self.growth_to_alias()
         # Less than a query for each page more (Wagtail's search index may update one row more).
         self.assertLess(abs(growth - wagtails), 2 * self.N)
+
+
+class DeleteConfirmationTests(MeetingWithRegistrationsCase):
+    """The editor is told, before deleting a translation, where its address will lead."""
+
+    def setUp(self):
+        super().setUp()
+        Registration.objects.cancel(self.bike_ride, self.anke)
+
+    def note(self):
+        with translation.override("de"):
+            return str(ADDRESS_KEPT)
+
+    def test_deleting_a_translation_says_its_address_leads_to_the_page_in_its_language(self):
+        for response in (
+            self.client.get(delete_url(self.bike_ride_de)),
+            self.client.get(bulk_delete_url(self.bike_ride_de)),
+        ):
+            self.assertContains(response, self.note())
+            self.assertContains(response, "help-block")
+
+    def test_deleting_every_language_version_says_nothing_of_it(self):
+        self.assertNotContains(
+            self.client.get(bulk_delete_url(self.bike_ride, self.bike_ride_de)), self.note()
+        )
+        self.client.post(delete_url(self.bike_ride_de))
+        self.assertNotContains(self.client.get(delete_url(self.bike_ride)), self.note())
