@@ -11,15 +11,18 @@ not the redirect; temporary, so that browsers do not remember it for that new tr
 A section deleted whole in one language (the German story overview with its stories) gets back
 the aliases of the whole section that stays, and each deleted address leads to its own page's.
 
-The aliases and the redirects are made once the deletion is committed, for all the pages it took
-at once: a section of thousands of stories costs a few queries for its redirects, not some for
-each page (making each alias is Wagtail's, a page at a time)."""
+The aliases and the redirects are made once the deletion is committed, by the task worker, for
+all the pages it took at once: a section of thousands of stories costs a few queries for its
+redirects, not some for each page. Making each alias is Wagtail's, a page at a time (about 50
+queries a page): in the request, deleting a German section of 500 stories took minutes, past any
+server's timeout. Until the worker has run (seconds), the deleted addresses answer "not found"."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
 
@@ -27,8 +30,7 @@ class DeletedPages:
     """The pages one transaction deletes, read while their rows go (without a query), made
     into aliases and redirects once it is committed."""
 
-    def __init__(self, using):
-        self.using = using
+    def __init__(self):
         self.pages = []
         self.done = False
 
@@ -40,7 +42,13 @@ class DeletedPages:
 
     def __call__(self):
         self.done = True
-        redirect(self.pages, self.using)
+        if self.pages:
+            lead_to_the_versions_that_stay.enqueue(
+                [
+                    [str(page.translation_key), page.locale_id, page.path, site_id, path]
+                    for page, (site_id, _root_url, path) in self.pages
+                ]
+            )
 
 
 def deleted_pages(using):
@@ -52,7 +60,7 @@ def deleted_pages(using):
         callback is pages for _savepoints, callback, _robust in connection.run_on_commit
     )
     if not waiting or pages.done:
-        pages = DeletedPages(using)
+        pages = DeletedPages()
         connection.jumelage_deleted_pages = pages
         transaction.on_commit(pages, using=using)
     return pages
@@ -73,13 +81,13 @@ def versions_that_stay(translation_keys):
     stays = {}
     pages = Page.objects.filter(translation_key__in=translation_keys, live=True, alias_of=None)
     for page in pages.order_by("-pk"):
-        stays[page.translation_key] = page
+        stays[str(page.translation_key)] = page
     return stays
 
 
 def versions_in(translation_keys, locale_ids):
     return {
-        (page.translation_key, page.locale_id): page
+        (str(page.translation_key), page.locale_id): page
         for page in Page.objects.filter(
             translation_key__in=translation_keys, locale_id__in=locale_ids
         )
@@ -104,30 +112,34 @@ def give_the_language_its_section(stays, locale):
             page.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
-def redirect(deleted, using):
-    keys = {page.translation_key for page, _parts in deleted}
-    locale_ids = {page.locale_id for page, _parts in deleted}
+@task(priority=10)
+def lead_to_the_versions_that_stay(deleted):
+    """`deleted`: [translation key, locale id, tree path, site id, address] of each published
+    page a deletion took. Made again, it changes nothing."""
+    keys = {key for key, *_rest in deleted}
+    locale_ids = {locale_id for _key, locale_id, *_rest in deleted}
     stays = versions_that_stay(keys)
     versions = versions_in(stays, locale_ids)
+    locales = Locale.objects.in_bulk(locale_ids)
     # Parents first: a section's alias brings its pages' aliases along.
-    for page, _parts in sorted(deleted, key=lambda item: item[0].path):
-        source = stays.get(page.translation_key)
-        if source is not None and (page.translation_key, page.locale_id) not in versions:
-            give_the_language_its_section(source, page.locale)
+    for key, locale_id, _path, _site_id, _address in sorted(deleted, key=lambda row: row[2]):
+        source = stays.get(key)
+        if source is not None and (key, locale_id) not in versions:
+            give_the_language_its_section(source, locales[locale_id])
             versions = versions_in(stays, locale_ids)
     targets = {}
-    for page, (site_id, _root_url, path) in deleted:
-        source = stays.get(page.translation_key)
+    for key, locale_id, _path, site_id, address in deleted:
+        source = stays.get(key)
         if source is not None:
-            target = versions.get((page.translation_key, page.locale_id), source)
-            targets[site_id, Redirect.normalise_path(path)] = target
+            target = versions.get((key, locale_id), source)
+            targets[site_id, Redirect.normalise_path(address)] = target
     # A private page (a password, a login, groups) keeps its address to who may read it.
     public = set(
         Page.objects.filter(pk__in={target.pk for target in targets.values()})
         .public()
         .values_list("pk", flat=True)
     )
-    Redirect.objects.using(using).bulk_create(
+    Redirect.objects.bulk_create(
         [
             Redirect(
                 site_id=site_id,
