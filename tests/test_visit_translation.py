@@ -172,8 +172,9 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
                 page.full_clean()
             self.assertIn("expire_at", refused.exception.message_dict)
 
-    def test_the_editor_reads_why_an_expiry_is_refused_in_the_banner(self):
-        """Not only inside Wagtail's "Set publishing schedule" dialog (walk of 2026-12-04)."""
+    def publish_with_a_refused_expiry(self):
+        """The editor publishes the visit with an expiry before its end: the answer, and the
+        reason the page gives (in Dutch)."""
         page = VisitPage.objects.get(pk=self.visit.pk)
         page.expire_at = timezone.now() + datetime.timedelta(days=1)
         with translation.override("nl"), self.assertRaises(ValidationError) as refused:
@@ -184,7 +185,11 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
         data = form_data(self.client.get(edit))
         expiry = timezone.localtime(page.expire_at).strftime("%Y-%m-%d %H:%M")
         data.update({"body-count": "0", "programme-count": "0", "action-publish": "1"})
-        response = self.client.post(edit, {**data, "expire_at": expiry})
+        return self.client.post(edit, {**data, "expire_at": expiry}), reason
+
+    def test_the_editor_reads_why_an_expiry_is_refused_in_the_banner(self):
+        """Not only inside Wagtail's "Set publishing schedule" dialog (walk of 2026-12-04)."""
+        response, reason = self.publish_with_a_refused_expiry()
         self.assertEqual(response.status_code, 200)
         banner = BeautifulSoup(response.content, "html.parser").select_one(".messages")
         self.assertIn(reason, " ".join(banner.get_text().split()))
@@ -192,17 +197,7 @@ class UnpublishingAVisitWithSignUpsTests(VisitMixin, TestCase):
 
     def test_the_status_panel_says_why_the_schedule_is_invalid(self):
         """It said "Publicatieschema is niet geldig" without the reason (outsider's walk)."""
-        page = VisitPage.objects.get(pk=self.visit.pk)
-        page.expire_at = timezone.now() + datetime.timedelta(days=1)
-        with translation.override("nl"), self.assertRaises(ValidationError) as refused:
-            page.full_clean()
-        with translation.override("nl"):
-            reason = refused.exception.message_dict["expire_at"][0]
-        edit = reverse("wagtailadmin_pages:edit", args=[self.visit.pk])
-        data = form_data(self.client.get(edit))
-        expiry = timezone.localtime(page.expire_at).strftime("%Y-%m-%d %H:%M")
-        data.update({"body-count": "0", "programme-count": "0", "action-publish": "1"})
-        response = self.client.post(edit, {**data, "expire_at": expiry})
+        response, reason = self.publish_with_a_refused_expiry()
         panel = BeautifulSoup(response.content, "html.parser").select_one(
             '[data-side-panel="status"]'
         )
