@@ -131,7 +131,10 @@ def lead_to_the_versions_that_stay(deleted):
     for key, locale_id, _path, site_id, address in deleted:
         source = stays.get(key)
         if source is not None:
-            target = versions.get((key, locale_id), source)
+            target = versions.get((key, locale_id))
+            # A draft in that language (a translation begun since) has no address to lead to.
+            if target is None or not target.live:
+                target = source
             targets[site_id, Redirect.normalise_path(address)] = target
     # A private page (a password, a login, groups) keeps its address to who may read it.
     public = set(

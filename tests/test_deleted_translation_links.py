@@ -154,6 +154,22 @@ class DeletedGermanSectionTests(StoriesMixin, TestCase):
         self.assertEqual(response["Location"], Page.objects.get(alias_of=self.stories[-1]).url)
 
 
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_a_draft_translation_made_before_the_worker_ran_is_not_where_the_address_leads(self):
+        """An editor submitted the Dutch story for translation again before the worker ran: the
+        German draft it made was the redirect's target, and the public old address told the
+        draft's address (attack of 2026-12-05, F3)."""
+        address = self.stories_de[0].url
+        self.delete_german_overview()
+        draft = self.stories[0].copy_for_translation(self.german, copy_parents=True)
+        self.assertFalse(draft.live)
+        run_worker()
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 302)
+        self.assertNotEqual(response["Location"], draft.url)
+        self.assertEqual(self.client.get(response["Location"]).status_code, 200)
+
+
 class DeletedSectionCostTests(StoriesMixin, TestCase):
     """Deleting a section of thousands of stories made a redirect, and asked for the version
     that stays, one page at a time, in the request. Three times as many pages cost no more
