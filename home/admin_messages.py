@@ -166,3 +166,12 @@ WAGTAIL_TIME_AGO = [
 # (community/contributions.py `reject`), so it says neither: "not approved". A submission sent
 # back reads as the member's page words it ("Wijzigingen gevraagd").
 WAGTAIL_REVIEW_STATES = [gettext_noop("Needs changes"), gettext_noop("Rejected")]
+
+# Wagtail's word for a language setting: the Account page's heading of the admin language and
+# time zone, the language column of its listings. Its German catalogue leaves "Locale" in English,
+# its Dutch one says "Taalregio", which the site says nowhere. Its Dutch help for a page's title
+# says "je".
+WAGTAIL_LANGUAGE_WORDS = [
+    gettext_noop("Locale"),
+    gettext_noop("The page title as you'd like it to be seen by the public"),
+]

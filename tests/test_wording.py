@@ -249,6 +249,24 @@ class AdminNamingTests(MembersTestCase):
                 self.assertContains(editor, privacy)
                 self.assertNotContains(editor, "Wähle aus")
 
+    def test_the_account_page_and_the_title_help_speak_the_admins_language(self):
+        # The Account page's heading "Locale" in German, "je" in the Dutch title help (walk of
+        # 2026-12-05).
+        home = Page.objects.get(depth=2, locale__language_code="nl")
+        for language, heading, wrong, title_help in (
+            ("de", "Sprache", "Locale", "Der Seitentitel"),
+            ("nl", "Taal", "Taalregio", "zoals u wilt dat bezoekers die zien"),
+        ):
+            self.admin_in(language)
+            with self.subTest(language=language):
+                account = soup(self.client.get(reverse("wagtailadmin_account")))
+                headings = [h.get_text(" ", strip=True) for h in account.select("h2")]
+                self.assertIn(heading, headings)
+                self.assertNotIn(wrong, headings)
+                editor = self.client.get(reverse("wagtailadmin_pages:edit", args=[home.pk]))
+                self.assertContains(editor, title_help)
+                self.assertNotContains(editor, "zoals je wilt")
+
     def test_wagtails_page_editor_deletion_and_users_speak_whole_words(self):
         # "Dieses Seite-Objekt wird 0 Mal referenziert", "Locales umschalten", "Er bestaan 0
         # verwijzingen naar pagina", "Stel actief status in" (walk of 2026-12-05).
