@@ -420,8 +420,8 @@ COUNTED_ON_BELOW_SELECTED = ngettext_lazy(
 )
 
 UNPUBLISHED_ALONE = ngettext_lazy(
-    "No subpages are unpublished with the selected page: it can be unpublished alone.",
-    "No subpages are unpublished with the selected pages: they can be unpublished alone.",
+    "Only the selected page is unpublished: the meetings and visits below it stay published.",
+    "Only the selected pages are unpublished: the meetings and visits below them stay published.",
     "count",
 )
 
