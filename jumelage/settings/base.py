@@ -174,7 +174,9 @@ ACCOUNT_FORMS = {
 # allauth's rate limits are on by default; they count in the cache below, so with several
 # application servers REDIS_URL must be set for the limits to hold across them. Changing the
 # address (each change mails the new one) is held to a few times a day, not allauth's 10 a minute.
-ACCOUNT_RATE_LIMITS = {"manage_email": "5/h/user,10/d/user"}
+# Every action of the address page counts (add, send again, cancel): with 5 an hour a member who
+# corrected a typo once was locked out for an hour (walk of 2026-12-05).
+ACCOUNT_RATE_LIMITS = {"manage_email": "10/h/user,20/d/user"}
 # Searches an account or address may make in ten minutes that the page cache does not answer.
 SEARCHES_PER_TEN_MINUTES = 300
 # New entries of the page cache an address may cause in ten minutes: beyond that its pages are
