@@ -391,6 +391,25 @@ class ContributionTests(MembersTestCase):
                 help_text = str(StoryPage._meta.get_field("date").help_text)
             self.assertNotIn(exchange, help_text.lower())
 
+    def test_cancelling_a_change_of_address_says_the_change_is_cancelled(self):
+        """It said "E-mailadres … verwijderd" under a button "Annuleer wijziging" (walk of
+        2026-12-05): nothing of hers was removed."""
+        EmailAddress.objects.create(
+            user=self.anna, email=self.anna.email, verified=True, primary=True
+        )
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/accounts/email/", {"email": "ana@example.org", "action_add": ""}, follow=True
+            )
+        response = self.client.post(
+            "/nl/accounts/email/", {"email": "ana@example.org", "action_remove": ""}, follow=True
+        )
+        self.assertEqual(
+            [str(message) for message in response.context["messages"]],
+            ["De wijziging naar ana@example.org is geannuleerd."],
+        )
+
     def test_meeting_proposal_becomes_a_draft_meeting(self):
         self.client.force_login(self.anna)
         data = self.story_data(
