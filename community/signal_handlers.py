@@ -4,10 +4,13 @@ community/contributions.py). A member's photo leaves the storage with the member
 replace or remove it. A new public name of a member whom published pages name (a story's author)
 is a change of those pages: feeds and listings the cache keeps whole show it at once. A member who
 joins or leaves a sector, or saves their profile, changes what the live parts naming them show
-(home/live.py: a sector's members, a story's byline), as kept for anonymous visitors."""
+(home/live.py: a sector's members, a story's byline), as kept for anonymous visitors. An address
+that becomes an account's own (confirmed, or given in a sign-up or the users admin) ends other
+accounts' pending changes to it (community/signup.py: `claims_held_back`)."""
 
 import functools
 
+from allauth.account.signals import email_confirmed
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -18,7 +21,7 @@ from wagtail.tasks import delete_file_from_storage_task
 from home import live
 from home.cache import PAGES, bump
 
-from . import contributions, roles
+from . import contributions, roles, signup
 from .models import SectorMembership, User
 from .models.contribution import contribution_models
 
@@ -113,6 +116,17 @@ def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         live.changed(f"user:{instance.pk}", *(f"sector:{key}" for key in sectors))
 
 
+def on_address_owned(sender, instance, update_fields=None, raw=False, **kwargs):
+    """An account created or given another address, anywhere (the users admin, a sign-up, a
+    confirmed change): others' pending changes to its address can no longer be confirmed."""
+    if not raw and instance.email and (update_fields is None or "email" in update_fields):
+        signup.claims_held_back(instance.email)
+
+
+def on_address_confirmed(sender, email_address, **kwargs):
+    signup.claims_held_back(email_address.email)
+
+
 def on_membership_changed(sender, instance, raw=False, **kwargs):
     """A member joined or left a sector: its members as shown on its page, and the sectors the
     member is remembered to belong to (their join buttons)."""
@@ -144,6 +158,8 @@ def register():
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
     post_save.connect(on_user_saved, sender=User, dispatch_uid="jumelage_user_renamed")
     post_save.connect(on_account_saved, sender=User, dispatch_uid="jumelage_user_roles_saved")
+    post_save.connect(on_address_owned, sender=User, dispatch_uid="jumelage_address_owned")
+    email_confirmed.connect(on_address_confirmed, dispatch_uid="jumelage_address_confirmed")
     for relation in (
         User.groups.through,
         User.user_permissions.through,

@@ -49,6 +49,25 @@ def unconfirmed_claims(email):
     )
 
 
+def claims_held_back(email):
+    """`email` has become an account's own (confirmed, or its login address): the other
+    accounts' pending changes to it become changes that can never be confirmed. Their pages
+    still show them pending, so that they tell nothing; "send again" then tells the owner that
+    someone tried, and no longer mails her a confirmation for another account nor uses up the
+    pause between two confirmations to her address, which held back her own (attack of
+    2026-12-05, F1). The pause their mails started ends too, as on the owner's sign-up, so that
+    her own confirmation goes out at once (counted per address only, it needs no request)."""
+    email = email.lower()
+    claims = list(unconfirmed_claims(email))
+    for claim in claims:
+        UnconfirmableAddressChange.objects.update_or_create(
+            user_id=claim.user_id, defaults={"email": email}
+        )
+        claim.delete()
+    if claims:
+        ratelimit.clear(None, action="confirm_email", key=email)
+
+
 def claimed_for_real(email, apart_from=None):
     """Verified by someone, or the login address of an account (awaiting its confirmation); by
     an account other than `apart_from`, when given."""
@@ -91,6 +110,10 @@ def mail_new_address(request, user, email):
     back for its owner. allauth said nothing at all when it held a mail back."""
     email = email.lower()
     pending = new_address(user, email)
+    if pending is not None and claimed_for_real(email, apart_from=user):
+        # Another account came to own it since she asked.
+        claims_held_back(email)
+        pending = None
     key = email if pending is not None else f"unconfirmable:{email}"
     if not ratelimit.consume(request, action="confirm_email", key=key):
         messages.info(request, NOT_AGAIN_YET % {"email": email})

@@ -294,6 +294,117 @@ class AddressChangeTests(AccountsTestCase):
         self.assertNotIn("spam.example", message.body)
 
 
+class ClaimOnAnAddressAnotherAccountGotTests(AccountsTestCase):
+    """A member's pending change to an address outlives nothing: once another account comes to
+    own the address (it confirms it, or the users admin gives it to one), "send again" mails
+    its owner the notice that someone tried, never a confirmation for the member's account,
+    and leaves the owner's own confirmation alone (attack of 2026-12-05, F1)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+
+    def send_again(self, member, email):
+        self.client.force_login(member)
+        self.client.get("/nl/accounts/email/")  # where she read what came before
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post("/nl/accounts/email/", {"email": email, "action_send": ""})
+        return [str(m).replace(email, "ADDRESS") for m in get_messages(response.wsgi_request)]
+
+    def add_account(self, email):
+        client = Client()
+        client.force_login(self.administrator)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = client.post(
+                reverse("wagtailusers_users:add"),
+                {
+                    "email": email,
+                    "first_name": "Nina",
+                    "last_name": "Nieuw",
+                    "password1": PASSWORD,
+                    "password2": PASSWORD,
+                    "language": "nl",
+                },
+            )
+        self.assertEqual(response.status_code, 302)
+
+    def confirmation_link(self, email):
+        (message,) = [m for m in self.mails_to(email) if "/confirm-email/" in m.body]
+        return re.search(r"https?://\S+/accounts/confirm-email/\S+", message.body).group(0)
+
+    def assertOwnerOnlyTold(self, email):
+        (told,) = self.mails_to(email)
+        self.assertNotIn("/confirm-email/", told.body)
+        self.assertIn("/accounts/password/reset/", told.body)
+
+    def test_an_address_another_member_confirmed_is_no_longer_sent_a_confirmation(self):
+        self.add_email(self.bernd, "gedeeld@example.org")
+        link = self.confirmation_link("gedeeld@example.org")
+        cache.clear()
+        self.add_email(self.anna, "gedeeld@example.org")
+        self.client.force_login(self.bernd)
+        self.client.post(link.replace("http://testserver", ""))
+        self.bernd.refresh_from_db()
+        self.assertEqual(self.bernd.email, "gedeeld@example.org")
+        cache.clear()  # the pause between two mails to one address is over
+        mail.outbox.clear()
+        told = self.send_again(self.anna, "gedeeld@example.org")
+        self.assertEqual(told, [SENT_TO_ANNA.replace("anna@example.org", "ADDRESS")])
+        self.assertOwnerOnlyTold("gedeeld@example.org")
+        self.assertFalse(EmailAddress.objects.filter(user=self.anna, email="gedeeld@example.org"))
+
+    def test_an_address_given_to_a_new_account_in_the_admin_is_no_longer_claimed(self):
+        self.add_email(self.anna, "nieuw@example.org")
+        self.add_account("nieuw@example.org")
+        cache.clear()  # the pause between two mails to one address is over
+        mail.outbox.clear()
+        told = self.send_again(self.anna, "nieuw@example.org")
+        self.assertEqual(told, [SENT_TO_ANNA.replace("anna@example.org", "ADDRESS")])
+        self.assertOwnerOnlyTold("nieuw@example.org")
+        # The owner's own confirmation, at her first login, is not held back by Anna's mail.
+        mail.outbox.clear()
+        self.client.logout()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/accounts/login/", {"login": "nieuw@example.org", "password": PASSWORD}
+            )
+        link = self.confirmation_link("nieuw@example.org")
+        self.client.post(link.replace("http://testserver", ""))
+        self.assertTrue(
+            EmailAddress.objects.get(email="nieuw@example.org", user__first_name="Nina").verified
+        )
+
+    def test_the_owner_of_an_address_added_in_the_admin_is_sent_her_confirmation_at_once(self):
+        """Anna's mail to the address a minute before does not hold back its owner's own."""
+        self.add_email(self.anna, "nieuw@example.org")
+        self.add_account("nieuw@example.org")
+        mail.outbox.clear()
+        self.client.logout()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/accounts/login/", {"login": "nieuw@example.org", "password": PASSWORD}
+            )
+        self.assertTrue(self.confirmation_link("nieuw@example.org"))
+
+    def test_an_address_given_to_another_account_in_the_admin_is_no_longer_claimed(self):
+        self.add_email(self.anna, "bernd@neu.example")
+        client = Client()
+        client.force_login(self.administrator)
+        with self.captureOnCommitCallbacks(execute=True):
+            client.post(
+                reverse("wagtailusers_users:edit", args=[self.bernd.pk]),
+                {"email": "bernd@neu.example", "language": "de", "is_active": "on"},
+            )
+        self.bernd.refresh_from_db()
+        self.assertEqual(self.bernd.email, "bernd@neu.example")
+        cache.clear()
+        mail.outbox.clear()
+        told = self.send_again(self.anna, "bernd@neu.example")
+        self.assertEqual(told, [SENT_TO_ANNA.replace("anna@example.org", "ADDRESS")])
+        self.assertOwnerOnlyTold("bernd@neu.example")
+
+
 class AddressChangedInTheAdminTests(AccountsTestCase):
     """An administrator changes a member's address in the users admin (the member lost that
     mailbox, or it was never theirs): allauth finds accounts by their addresses (`EmailAddress`)
