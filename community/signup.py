@@ -154,8 +154,11 @@ class AddEmailForm(AllauthAddEmailForm):
 
 class EmailView(AllauthEmailView):
     """allauth's address page, which shows a change to another account's address pending as
-    any other: "send again" answers as for any (`mail_new_address`), "cancel" forgets it. Once
-    that account has gone, "send again" makes it a change as any other, confirmed by its link."""
+    any other: "send again" answers as for any (`mail_new_address`), "cancel" forgets it, "make
+    primary" is refused as for any unconfirmed address (it said nothing at all, while a free one
+    got allauth's refusal: attack of 2026-12-05, F2), and a script is answered in the same JSON.
+    Once that account has gone, "send again" makes it a change as any other, confirmed by its
+    link."""
 
     def unconfirmable(self):
         return UnconfirmableAddressChange.objects.filter(user=self.request.user).first()
@@ -176,16 +179,43 @@ class EmailView(AllauthEmailView):
                     request, request.user, email, send_verification=False
                 )
             unconfirmable = False
-        if "action_send" in request.POST and (unconfirmable or new_address(request.user, email)):
+        pending = unconfirmable or new_address(request.user, email) is not None
+        if "action_add" in request.POST or not pending:
+            return super().post(request, *args, **kwargs)
+        if "action_send" in request.POST:
             mail_new_address(request, request.user, email)
-        elif "action_remove" in request.POST and unconfirmable:
+        elif not unconfirmable:
+            return super().post(request, *args, **kwargs)
+        elif "action_remove" in request.POST:
             change.delete()
             get_adapter().add_message(
                 request, messages.SUCCESS, "account/messages/email_deleted.txt", {"email": email}
             )
-        else:
-            return super().post(request, *args, **kwargs)
-        return HttpResponseRedirect(self.get_success_url())
+        elif "action_primary" in request.POST:
+            # As allauth refuses a free one: only a confirmed address becomes the login address.
+            get_adapter().add_message(
+                request, messages.ERROR, "account/messages/unverified_primary_email.txt"
+            )
+        return self.answer(request, HttpResponseRedirect(self.get_success_url()))
+
+    def answer(self, request, response):
+        """As allauth answers its actions: in JSON when asked by script."""
+        adapter = get_adapter()
+        if not adapter.is_ajax(request):
+            return response
+        return adapter.ajax_response(
+            request, response, data=self.get_ajax_data(), redirect_to=response["Location"]
+        )
+
+    def get_ajax_data(self):
+        """Her addresses, as allauth lists them to a script, without the one she asked to change
+        to: pending, it is not hers yet, and only a free one was listed (so the list told
+        whether the address had an account)."""
+        return [
+            address
+            for address in super().get_ajax_data()
+            if address["verified"] or address["primary"]
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

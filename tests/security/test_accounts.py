@@ -405,6 +405,53 @@ class ClaimOnAnAddressAnotherAccountGotTests(AccountsTestCase):
         self.assertOwnerOnlyTold("bernd@neu.example")
 
 
+class EveryActionOnAPendingAddressTests(AccountsTestCase):
+    """Each action of the address page (allauth's: make primary, send again, remove, and none)
+    answers the same for a pending address that another account has as for a free one: "make
+    primary" said "Uw primaire e-mailadres moet bevestigd zijn." only for a free one (attack of
+    2026-12-05, F2)."""
+
+    def answers(self, address, action, **headers):
+        cache.clear()
+        self.add_email(self.bernd, address)
+        self.client.get("/nl/accounts/email/")  # where she reads that it was sent
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/nl/accounts/email/", {"email": address, **action}, **headers
+            )
+        told = [str(m).replace(address, "ADDRESS") for m in get_messages(response.wsgi_request)]
+        body = response.content.decode().replace(address, "ADDRESS")
+        return response.status_code, response.get("Location"), body, told
+
+    def test_every_action_answers_the_same_for_a_taken_and_a_free_address(self):
+        for action in (
+            {"action_primary": "1"},
+            {"action_send": ""},
+            {"action_remove": ""},
+            {"action_primary": "1", "action_remove": ""},
+            {},
+        ):
+            for headers in ({}, {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}):
+                with self.subTest(action=action, headers=headers):
+                    free = self.answers("carla@example.org", action, **headers)
+                    taken = self.answers("anna@example.org", action, **headers)
+                    self.assertEqual(taken, free)
+                    self.assertTrue(EmailAddress.objects.get(email="anna@example.org").primary)
+                    EmailAddress.objects.filter(email="carla@example.org").delete()
+
+    def test_a_script_reads_the_same_list_of_addresses(self):
+        listed = {}
+        for address in ("carla@example.org", "anna@example.org"):
+            self.add_email(self.bernd, address)
+            page = self.client.get("/nl/accounts/email/", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+            listed[address] = json.loads(page.content)["data"]
+        self.assertEqual(listed["anna@example.org"], listed["carla@example.org"])
+
+    def test_making_a_pending_address_primary_is_refused_alike(self):
+        _, _, _, told = self.answers("anna@example.org", {"action_primary": "1"})
+        self.assertEqual(told[-1], "Uw primaire e-mailadres moet bevestigd zijn.")
+
+
 class AddressChangedInTheAdminTests(AccountsTestCase):
     """An administrator changes a member's address in the users admin (the member lost that
     mailbox, or it was never theirs): allauth finds accounts by their addresses (`EmailAddress`)
