@@ -302,7 +302,15 @@ class UsersListing(ReachOfWhoAsks, IndexView):
     """Wagtail's users list, whose "Active" column said "True" or "False" to screen readers:
     "yes" or "no" in the admin's language, as our other listings say it. It offers to edit or
     delete only the accounts within reach of who asks (`refusal_to_manage`): the others' links
-    led to a refusal."""
+    led to a refusal.
+
+    It exports nothing: Wagtail answered ?export=csv (or xlsx) with a file of one blank row per
+    account, those beyond reach included (attack of 2026-12-05, F4); the members list
+    (/admin/members/) has the export. The parameter is ignored, the list shown as always."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.is_export = False
 
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("groups", "user_permissions")

@@ -9,6 +9,7 @@ import json
 import re
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.cache import cache
@@ -450,6 +451,38 @@ class EveryActionOnAPendingAddressTests(AccountsTestCase):
     def test_making_a_pending_address_primary_is_refused_alike(self):
         _, _, _, told = self.answers("anna@example.org", {"action_primary": "1"})
         self.assertEqual(told[-1], "Uw primaire e-mailadres moet bevestigd zijn.")
+
+
+class UsersAdminExportsNothingTests(AccountsTestCase):
+    """The users admin answered ?export=csv (and xlsx) with a file of one blank row per
+    account, those beyond the account manager's reach included; the members list has the real
+    export. The parameter is ignored: the list as always (attack of 2026-12-05, F4)."""
+
+    def test_the_users_list_offers_no_export_to_an_account_manager_or_an_administrator(self):
+        managers = Group.objects.create(name="Accountbeheer")
+        managers.permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            *Permission.objects.filter(
+                content_type__app_label=User._meta.app_label,
+                codename__in=["add_user", "change_user", "delete_user"],
+            ),
+        )
+        manager = User.objects.create_user("accounts@example.org", PASSWORD)
+        manager.groups.add(managers)
+        administrator = User.objects.create_superuser("beheer@example.org", PASSWORD)
+        for account in (manager, administrator):
+            self.client.force_login(account)
+            for export in ("csv", "xlsx"):
+                with self.subTest(account=account.email, export=export):
+                    response = self.client.get(
+                        reverse("wagtailusers_users:index"), {"export": export}
+                    )
+                    self.assertEqual(response.status_code, 200)
+                    self.assertTrue(response["Content-Type"].startswith("text/html"))
+                    self.assertNotIn("Content-Disposition", response)
+                    self.assertContains(response, "anna@example.org")
+            listing = self.client.get(reverse("wagtailusers_users:index"))
+            self.assertNotContains(listing, "export=")
 
 
 class AddressChangedInTheAdminTests(AccountsTestCase):
