@@ -19,6 +19,7 @@ server's timeout. Until the worker has run (seconds), the deleted addresses answ
 
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.contrib.redirects.models import Redirect
@@ -172,6 +173,25 @@ def forget_the_redirect_at_its_address(sender, instance, **kwargs):
     Redirect.objects.filter(
         site_id=site_id, old_path=Redirect.normalise_path(path), automatically_created=True
     ).delete()
+    lead_to_the_new_translation(instance)
+
+
+def lead_to_the_new_translation(page):
+    """The addresses of a deleted translation that led to another language's version (there was
+    none in the language, or only a draft, when the worker ran) lead to this version of the page
+    in that language once it is published (second attack of 2026-12-05, F2): its readers stayed
+    on the Dutch page."""
+    language = page.locale.language_code
+    others = Redirect.objects.filter(
+        automatically_created=True, redirect_page__translation_key=page.translation_key
+    ).exclude(redirect_page=page)
+    moved = [
+        redirect.pk
+        for redirect in others.only("pk", "old_path")
+        if get_language_from_path(redirect.old_path + "/") == language
+    ]
+    if moved and Page.objects.filter(pk=page.pk).public().exists():
+        Redirect.objects.filter(pk__in=moved).update(redirect_page=page)
 
 
 def connect():

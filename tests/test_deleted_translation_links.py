@@ -186,6 +186,11 @@ class DeletedSectionByTheWorkerTests(GermanSectionMixin, TransactionTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertNotEqual(response["Location"], draft.url)
         self.assertEqual(self.client.get(response["Location"]).status_code, 200)
+        # Once the translation is published, the old German address leads to it, not to the
+        # Dutch page (second attack of 2026-12-05, F2).
+        draft.save_revision().publish()
+        draft.refresh_from_db()
+        self.assertEqual(self.client.get(address)["Location"], draft.url)
 
 
 class DeletedSectionCostTests(StoriesMixin, TestCase):
