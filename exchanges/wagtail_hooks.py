@@ -451,8 +451,13 @@ class RefusingWhatMembersCountOn:
         if refused:
             context["refusal"] = self.refusal(pages, refused)
         elif self.action_type == "unpublish":
-            below = contributions.with_pages_below
-            above = [page for page in pages if counted_on_in(below([page]))]
+            # One look below the whole selection, not one for each selected page.
+            counted = counted_on_in(contributions.with_pages_below(pages))
+            above = [
+                page
+                for page in pages
+                if any(meeting.path.startswith(page.path) for meeting in counted)
+            ]
             if above:
                 context["kept_below"] = self.kept_below(pages, above)
                 # Wagtail's form then has no "include subpages": they would be refused.
