@@ -81,14 +81,16 @@ def claimed_for_real(email, apart_from=None):
 
 # What a member reads on her address page once a mail went to her new address, and when she
 # asks for another too soon: true whether the address is free or another account's, so that it
-# tells her nothing of whose it is.
+# tells her nothing of whose it is. The pause is counted per address, so the mail it waits for
+# may have been asked for by someone else (another member who typed the same address): the
+# sentence does not say that she was sent it.
 SENT = _(
     "We have sent an email to %(email)s. If this address can be used for your account, it "
     "contains a link to confirm it; otherwise it says why not."
 )
 NOT_AGAIN_YET = _(
-    "We sent an email to %(email)s only a few minutes ago, so we are not sending another one "
-    "yet. Please wait a few minutes and look in your spam folder too."
+    "An email went to %(email)s only a few minutes ago, so no other one is sent yet. Please "
+    "wait a few minutes and look in your spam folder too."
 )
 
 

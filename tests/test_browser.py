@@ -184,3 +184,36 @@ def test_a_german_visitor_subscribes_to_the_newsletter_and_confirms_by_email(
     link = re.search(r"http://\S+/de/newsletter/confirm/\S+/", confirmation.body).group(0)
     page.goto(link)
     assert page.get_by_role("status").inner_text().startswith("Ihr Abonnement ist bestätigt")
+
+
+def test_a_member_changing_her_address_finds_its_actions_under_the_pending_address(
+    site, live_server, page
+):
+    """The pending address's note and its buttons stood inline beside the field at 1280 px, the
+    buttons as large as the form's own (walk of 2026-12-05, W4): they come on a row under it,
+    in the site's secondary and danger styles, and nothing scrolls sideways on a phone."""
+    member = get_user_model().objects.create_user("anke@example.org", "een-lang-wachtwoord")
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/nl/accounts/login/?next=/nl/accounts/email/")
+    page.get_by_label("E-mail").fill("anke@example.org")
+    page.get_by_label("Wachtwoord", exact=True).fill("een-lang-wachtwoord")
+    with page.expect_navigation():
+        page.get_by_label("Wachtwoord", exact=True).press("Enter")
+    page.get_by_label("Nieuw e-mailadres").fill("anke.nieuw@example.org")
+    with page.expect_navigation():
+        page.get_by_role("button", name="E-mailadres wijzigen").click()
+
+    pending = page.get_by_label("Wordt gewijzigd in").bounding_box()
+    send = page.get_by_role("button", name="Bevestigingsmail opnieuw versturen")
+    cancel = page.get_by_role("button", name="Annuleer wijziging")
+    for button in (send, cancel):
+        assert button.bounding_box()["y"] >= pending["y"] + pending["height"]
+    assert "button--secondary" in send.get_attribute("class")
+    assert "button--danger" in cancel.get_attribute("class")
+    assert page.get_by_text("Uw e-mailadres is nog niet bevestigd.").bounding_box()["y"] >= (
+        pending["y"] + pending["height"]
+    )
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

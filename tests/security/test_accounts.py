@@ -28,8 +28,8 @@ SENT_TO_ANNA = (
     "gebruikt, dan staat er een link in om het te bevestigen; anders staat erin waarom niet."
 )
 NOT_AGAIN_YET = (
-    "We hebben pas een paar minuten geleden een e-mail gestuurd naar anna@example.org, daarom "
-    "sturen we nog geen nieuwe. Wacht een paar minuten en kijk ook in uw map met ongewenste e-mail."
+    "Er is pas een paar minuten geleden een e-mail naar anna@example.org gestuurd, daarom sturen "
+    "we nog geen nieuwe. Wacht een paar minuten en kijk ook in uw map met ongewenste e-mail."
 )
 
 
@@ -190,6 +190,18 @@ class AddressChangeTests(AccountsTestCase):
             self.assertEqual(told[0], NOT_AGAIN_YET.replace("anna@example.org", "ADDRESS"))
         self.assertEqual(answers["anna@example.org"], answers["carla@example.org"])
         self.assertFalse(EmailAddress.objects.filter(email="carla@example.org"))
+
+    def test_a_member_held_back_by_anothers_mail_is_not_told_she_was_sent_it(self):
+        """Anna asked for a free address minutes ago; Bernd types the same one. The pause
+        between two mails to one address holds his back, and what he reads is true of him: a
+        mail went there (he was not sent one) (walk of 2026-12-05, W1)."""
+        self.add_email(self.anna, "carla@example.org")
+        mail.outbox.clear()
+        response = self.add_email(self.bernd, "carla@example.org")
+        self.assertEqual(mail.outbox, [])
+        # (Anna's own message is still in the test client's message cookie before his.)
+        told = [str(m) for m in get_messages(response.wsgi_request)][-1]
+        self.assertEqual(told, NOT_AGAIN_YET.replace("anna@example.org", "carla@example.org"))
 
     def test_sending_again_after_the_pause_mails_a_taken_address_as_a_free_one(self):
         """What she is told is true for both: a mail went to the address, and its reader learns
