@@ -9,7 +9,7 @@ PORT ?= 8000
 # The address `make run` serves, which its server and worker get as WAGTAILADMIN_BASE_URL: emails
 # sent without a request (tasks, Wagtail's moderation emails) link there.
 SITE_URL ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -91,7 +91,7 @@ html-deps:
 
 messages: system-deps $(MO_FILES)
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+locale/%.mo: locale/%.po
 	@echo "Compiling the translations ($*)…"
 	@msgfmt --check-format --check-domain -o $@ $<
 

@@ -2,6 +2,7 @@
 spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -473,3 +474,36 @@ class PrivacyLinkTests(MembersTestCase):
         self.assertEqual(link["href"], privacy_de.url)
         self.assertEqual(link.get_text(), "Datenschutzerklärung")
         self.assertNotIn("unten auf jeder Seite", page.get_text())
+
+
+class TranslationEditorWordingTests(MembersTestCase):
+    admin_in = AdminNamingTests.admin_in
+
+    def translation_editor_words(self, language):
+        """What wagtail-localize's translation editor reads from its JavaScript catalogue, for an
+        editor whose admin is in `language`."""
+        self.admin_in(language)
+        script = self.client.get(reverse("wagtail_localize:javascript_catalog")).text
+        return json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S)[1])
+
+    def test_the_translation_editors_buttons_keep_the_space_before_the_language(self):
+        # Its Dutch catalogue dropped the space: "Publiceer inDuits", "Vertaal metDeepL"; and
+        # answered "Server error" in English (walk of 2026-12-05).
+        words = self.translation_editor_words("nl")
+        for message in ("Publish in ", "Translate with ", "Translate all missing strings with "):
+            with self.subTest(message=message):
+                self.assertTrue(words[message].endswith(" "), words[message])
+        self.assertEqual(words["Server error"], "Serverfout")
+        self.assertEqual(
+            words["Revert to %s version"] % "Duits", "Terug naar de versie in het Duits"
+        )
+
+    def test_the_german_translation_editor_says_sie(self):
+        # "Lade PO Datei herunter und füge Übersetzungen offline hinzu", "Wähle einen %s aus".
+        words = self.translation_editor_words("de")
+        self.assertEqual(
+            words["Download PO file and input translations offline"],
+            "PO-Datei herunterladen und die Übersetzungen offline eingeben",
+        )
+        self.assertEqual(words["Choose a %s"] % "Seite", "Seite auswählen")
+        self.assertEqual(words["Publish in "], "Veröffentlichen in ")  # its own, kept
