@@ -48,6 +48,7 @@ from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, R
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
 from .models.review import COMMENT_MAX_LENGTH, decision_data_is_valid
 from .newsletter import admin_views as newsletter_admin
+from .roles.names import names_shown_in_history
 
 
 class TownColumn(Column):
@@ -777,3 +778,10 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_newsletter_subscriber_viewset():
     return NewsletterSubscriberViewSet("newsletter_subscribers")
+
+
+@hooks.register("register_log_actions", order=1)
+def register_names_shown_in_history(actions):
+    """After Wagtail's own formatters (order 0): its workflow entries name the workflow and task
+    in the reader's language (roles/names.py)."""
+    names_shown_in_history(actions)

@@ -395,3 +395,37 @@ class DecisionInThePageEditorIsConfirmedTests(ReviewDecisionTestCase):
         self.assertEqual(TaskState.objects.get(pk=state.pk).status, "in_progress")
         shown = " ".join(self.messages_on_the_dashboard())
         self.assertNotIn("goedgekeurd", shown)
+
+
+class WorkflowNamesInHistoryTests(RolesTestCase):
+    """Wagtail's page history keeps the workflow's and task's names as whoever acted read them
+    (the member submitted from the Dutch site): a German editor read "'Beoordeling van
+    bijdragen' gestartet" (walk of 2026-12-05)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
+        cls.contribution.owner, cls.contribution.member_contribution = member, True
+        cls.contribution.save()
+        cls.contribution.save_revision(user=member)
+        with translation.override("nl"):
+            cls.contribution.get_workflow().start(cls.contribution, member)
+
+    def history(self, editor, language):
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(editor)
+        response = self.client.get(f"/admin/pages/{self.contribution.pk}/history/")
+        return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+    def test_each_editor_reads_the_workflows_names_in_her_language(self):
+        with translation.override("de"):
+            workflow = str(self.contribution.get_workflow())
+        german = self.history(self.editor_de, "de")
+        self.assertIn(workflow, german)
+        self.assertNotIn("Beoordeling van bijdragen", german)
+        with translation.override("nl"):
+            self.assertIn(str(self.contribution.get_workflow()), self.history(self.editor_nl, "nl"))

@@ -1,5 +1,7 @@
 """The names of groups, workflows and tasks, shown in the language of whoever reads them."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_init, post_save, pre_save
@@ -45,8 +47,10 @@ def translated_name(key):
     return pgettext(NAME_CONTEXT, key)
 
 
+@functools.cache
 def name_keys():
-    """Every translation of every known name, to its key."""
+    """Every translation of every known name, to its key (the catalogues do not change while a
+    process runs)."""
     keys = {}
     for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
         with translation.override(code):
@@ -80,6 +84,57 @@ def on_role_saving(sender, instance, **kwargs):
 def on_role_saved(sender, instance, **kwargs):
     """Translated again once stored, for what the admin shows after saving."""
     show_translated(instance)
+
+
+def shown_name(name):
+    """A name as it was written into a record (Wagtail's page history keeps the workflow's and
+    task's names in the language of whoever acted: the member who submitted, in Dutch), in the
+    language active now, if it is one of ours."""
+    key = name_keys().get(name) if isinstance(name, str) else None
+    return translated_name(key) if key else name
+
+
+# Wagtail's history entries of workflow actions, which name the workflow and its task.
+WORKFLOW_LOG_ACTIONS = (
+    "wagtail.workflow.start",
+    "wagtail.workflow.approve",
+    "wagtail.workflow.reject",
+    "wagtail.workflow.resume",
+    "wagtail.workflow.cancel",
+)
+
+
+def with_names_shown(data):
+    """A copy of a workflow history entry's data with its names in the active language."""
+    workflow = data.get("workflow") if isinstance(data, dict) else None
+    if not isinstance(workflow, dict):
+        return data
+    workflow = {**workflow, "title": shown_name(workflow.get("title"))}
+    for step in ("task", "next"):
+        if isinstance(workflow.get(step), dict):
+            workflow[step] = {**workflow[step], "title": shown_name(workflow[step].get("title"))}
+    return {**data, "workflow": workflow}
+
+
+def names_shown_in_history(actions):
+    """Wagtail's formatters of those entries read the names as stored; each now reads them in
+    the language of whoever reads the history (a German editor read "'Beoordeling van
+    bijdragen' gestartet", walk of 2026-12-05), for entries written before this too."""
+    for action in WORKFLOW_LOG_ACTIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is None:
+            continue
+        as_stored = formatter.format_message
+
+        def format_message(log_entry, as_stored=as_stored):
+            stored = log_entry.data
+            log_entry.data = with_names_shown(stored)
+            try:
+                return as_stored(log_entry)
+            finally:
+                log_entry.data = stored
+
+        formatter.format_message = format_message
 
 
 def name_as_text(self):
