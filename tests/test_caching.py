@@ -255,7 +255,7 @@ class ContentFragmentTests(CachedSiteTestCase):
         self.member.delete()
         response = self.client.get("/nl/verhalen/fietsen/")
         self.assertNotContains(response, "Anna Jansen")
-        self.assertContains(response, "door voormalig lid")
+        self.assertContains(response, "door een voormalig lid")
 
     @override_settings(
         CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -116,7 +116,7 @@ class LivePartsTests(CachedSiteTestCase):
         self.member.delete()
         response = self.client.get(STORY)
         self.assertEqual(response["X-Page-Cache"], "miss")
-        self.assertContains(response, "door voormalig lid")
+        self.assertContains(response, "door een voormalig lid")
         self.assertNotContains(response, "Anna Jansen")
 
     def test_the_live_parts_are_compressed_with_the_page(self):
@@ -281,7 +281,7 @@ class KeptLivePartsTests(CachedSiteTestCase):
         self.assertContains(self.again(STORY, hit=False), "door Anna de Vries, lid")
         self.kept(STORY)
         self.member.delete()
-        self.assertContains(self.again(STORY, hit=False), "door voormalig lid")
+        self.assertContains(self.again(STORY, hit=False), "door een voormalig lid")
 
     def test_an_editors_copy_of_a_members_meeting_forgets_them_with_their_account(self):
         # Found by the attack pass: an editor's copy of the meeting (its own page, its own

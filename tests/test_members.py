@@ -844,8 +844,13 @@ class PrivacyTests(MembersTestCase):
         self.assertFalse(os.path.exists(avatar_path))
         kept = StoryPage.objects.get(pk=published.pk)
         self.assertIsNone(kept.owner)
-        self.assertContains(self.client.get(kept.url), "voormalig lid")
+        self.assertContains(self.client.get(kept.url), "door een voormalig lid")
         self.assertNotContains(self.client.get(kept.url), "Anna")
+        # "von ehemaliges Mitglied" (walk of 2026-12-05, W5): the byline takes the dative.
+        german = StoryPage.objects.get(
+            translation_key=kept.translation_key, locale__language_code="de"
+        )
+        self.assertContains(self.client.get(german.url), "von einem ehemaligen Mitglied")
 
     def test_deleting_with_contributions_removes_them_and_their_photos(self):
         self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
