@@ -29,7 +29,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import models, router, transaction
-from django.db.models import Exists
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modelcluster.models import get_all_child_relations
@@ -433,26 +432,49 @@ def site_flag(name):
     return _site_basics()["flags"].get(name, True)
 
 
+class AllAsJSON(models.Func):
+    """The values of every row a subquery reads, as one JSON array (an aggregate over the whole
+    subquery, without GROUP BY; SQLite and PostgreSQL). An empty array, or NULL on PostgreSQL,
+    when there are none."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = models.JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def _restricted_paths():
+    """The tree paths of the pages with a view restriction and of their aliases (an alias is
+    served under its source's restriction): everything below one of them is private."""
+    restricted = PageViewRestriction.objects.values("page_id")
+    pages = Page.objects.filter(models.Q(pk__in=restricted) | models.Q(alias_of__in=restricted))
+    return models.Subquery(
+        pages.order_by().values(paths=AllAsJSON("path")), output_field=models.JSONField()
+    )
+
+
 def _site_basics():
-    """What every request asks: the site's languages, whether any page has a view
-    restriction, and the `SITE_FLAGS`, read together in one query."""
+    """What every request asks: the site's languages, which sections are private (view
+    restrictions), and the `SITE_FLAGS`, read together in one query."""
 
     def load():
-        restricted = Exists(PageViewRestriction.objects.all())
         flags = {name: question() for name, question in SITE_FLAGS.items()}
-        rows = list(Locale.objects.values("id", "language_code", restricted=restricted, **flags))
+        rows = list(
+            Locale.objects.values(
+                "id", "language_code", restricted_paths=_restricted_paths(), **flags
+            )
+        )
         return {
             "locales": [{"id": row["id"], "language_code": row["language_code"]} for row in rows],
-            "restricted": bool(rows[0]["restricted"])
-            if rows
-            else PageViewRestriction.objects.exists(),
+            "restricted_paths": sorted(rows[0]["restricted_paths"] or []) if rows else [],
             "flags": {name: bool(rows and rows[0][name]) for name in flags},
         }
 
     def build(value):
         return {
             "locales": {row["language_code"]: from_row(Locale, row) for row in value["locales"]},
-            "restricted": value["restricted"],
+            "restricted_paths": tuple(value.get("restricted_paths", ())),
             "flags": value.get("flags", {}),
         }
 
@@ -472,8 +494,14 @@ def language_code_of(locale_id):
     return None
 
 
+def restricted_paths():
+    """The tree paths below which pages are private (see `_restricted_paths`), read with the
+    site's languages: no query of its own."""
+    return _site_basics()["restricted_paths"]
+
+
 def view_restrictions_exist():
-    return _site_basics()["restricted"]
+    return bool(restricted_paths())
 
 
 def connect_signals():

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from community.models import SectorCoordinator, User
 from exchanges.models import MeetingPage, Registration, StoryPage
@@ -140,6 +140,24 @@ class UncachedQueryBudgetTests(CalendarMixin, TestCase):
                     many, few[url], f"{url}: {few[url]} queries with {N}, {many} with {3 * N}"
                 )
                 self.assertLessEqual(many, OVER_BUDGET.get(url, BUDGET))
+
+    def test_a_private_section_elsewhere_costs_the_public_pages_nothing(self):
+        """An editor makes one page private (logged-in members only): Wagtail read every
+        restriction again for each listing and walked each page's ancestors before serving it,
+        3 to 5 queries more on every public page (attack of 2026-12-05, F2)."""
+        self.add_content(N, 0)
+        before = {url: self.queries(url) for url in URLS}
+        private = self.add_page(title="Alleen voor leden", slug="alleen-voor-leden")
+        self.translated(private, title="Nur für Mitglieder", slug="nur-fuer-mitglieder")
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        for url in URLS:
+            with self.subTest(url=url):
+                self.assertEqual(self.queries(url), before[url], url)
+        # And it is private: not listed, not served, in either language.
+        self.assertNotContains(self.client.get("/nl/"), "Alleen voor leden")
+        for url in ("/nl/alleen-voor-leden/", "/de/nur-fuer-mitglieder/"):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 302)
 
     def test_a_page_served_without_caches_reads_no_cache_versions(self):
         """Nothing is kept to key by them: a page costs the same whenever the versions this
