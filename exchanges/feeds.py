@@ -25,6 +25,7 @@ from community.models import SectorPage
 from home.cache import active_locale, shows_content_only
 from home.i18n import content_language, home_url
 from home.machine_translation import machine_translated_from
+from home.visibility import public
 
 from .models import StoryPage
 
@@ -157,7 +158,9 @@ class AtomStoryFeed(StoryFeed):
 
 class SectorStoryFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectorPage.objects.live(), slug=slug, locale=active_locale())
+        return get_object_or_404(
+            public(SectorPage.objects.live()), slug=slug, locale=active_locale()
+        )
 
     def title(self, obj):
         return _("%(sector)s – exchange stories") % {"sector": obj.title}

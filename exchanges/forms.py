@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.localization import sector_pages
 from home.cache import remember, shows_query
+from home.visibility import below_a_restriction
 
 from .choices import MeetingFormat
 
@@ -50,7 +51,10 @@ class ListingFilterForm(forms.Form):
         in_language = (
             sector
             for sector in sector_pages()["by_id"].values()
-            if sector.live and sector.locale_id == index.locale_id
+            if sector.live
+            and sector.locale_id == index.locale_id
+            # Nor a private sector (a password, members only) by name (attack of 2026-12-05).
+            and not below_a_restriction(sector)
         )
         self.sectors = {
             sector.slug: sector for sector in sorted(in_language, key=lambda item: item.title)

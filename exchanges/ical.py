@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from community.models import SectorPage
 from home.cache import active_locale, content_only, remember_rendered
 from home.urls_util import absolute_url
+from home.visibility import public
 
 from .events import calendar, finished, meeting_event, meeting_uid
 from .models import CalendarToken, MeetingPage, Registration
@@ -79,7 +80,7 @@ def calendar_feed(request):
 @require_GET
 @content_only
 def sector_feed(request, slug):
-    sector = get_object_or_404(SectorPage.objects.live(), slug=slug, locale=active_locale())
+    sector = get_object_or_404(public(SectorPage.objects.live()), slug=slug, locale=active_locale())
     return calendar_response(
         lambda: feed_meetings().in_sector(sector),
         request,

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -971,3 +972,46 @@ class MeetingsShowWhatTheyAreTests(CalendarTestCase):
             self.assertEqual(str(RegistrationStatus.CANCELLED.label), "Afgemeld")
         with translation.override("de"):
             self.assertEqual(str(RegistrationStatus.CANCELLED.label), "Abgemeldet")
+
+
+class PrivateSectorTests(CalendarTestCase):
+    """A sector an editor made private (a password): its page asked for it, but its feeds,
+    its name in the filters and the listings filtered by it still answered (attack of
+    2026-12-05, F4)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.meeting(
+            local(2026, 4, 5, 14, 0), title="Akkerbouw", slug="akkerbouw", sectors=[cls.farming]
+        )
+        PageViewRestriction.objects.create(
+            page=cls.farming, restriction_type="password", password="geheim-genoeg"
+        )
+
+    def test_its_feeds_answer_not_found(self):
+        slug = self.farming.slug
+        for url in (
+            f"/nl/calendar/sectors/{slug}.ics",
+            f"/nl/feeds/sectors/{slug}.rss",
+            f"/nl/feeds/sectors/{slug}.atom",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_the_overviews_do_not_offer_or_apply_it_as_a_filter(self):
+        for url in (self.calendar.url, self.story_index.url):
+            with self.subTest(url=url):
+                page = self.client.get(f"{url}?sector={self.farming.slug}")
+                options = BeautifulSoup(page.content, "html.parser").select(
+                    "select[name=sector] option"
+                )
+                self.assertNotIn(self.farming.slug, [option["value"] for option in options])
+                # Ignored, as an unknown value is: the listing is the unfiltered one.
+                unfiltered = self.client.get(url)
+                self.assertEqual(titles(page), titles(unfiltered))
+
+
+def titles(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [title.get_text(strip=True) for title in page.select(".card__title")]

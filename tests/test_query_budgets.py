@@ -35,6 +35,7 @@ URLS = (
     "/de/fachgruppen/nachhaltigkeit/",
     "/nl/verhalen/",
     "/nl/verhalen/?sector=duurzaamheid&year=2020",
+    "/nl/verhalen/?page=999999",
     "/nl/verhalen/verhaal-1/",
     "/de/geschichten/verhaal-1/",
     "/nl/agenda/",
