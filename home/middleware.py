@@ -109,6 +109,29 @@ def accepts_gzip(request):
 ENTRIES_PERIOD = 600
 
 
+# Parameters that links from campaigns and social media carry for the visitor's analytics, and
+# that no page reads: Google Analytics' campaign (utm_*), Facebook's, Google Ads', Microsoft
+# Ads', Mailchimp's and HubSpot's click ids.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+    }
+)
+
+
+def is_tracking_parameter(name):
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
 class AnonymousPageCacheMiddleware:
     """Our own page cache for anonymous visitors: a page is kept whole in the shared cache for
     PAGE_CACHE_SECONDS, keyed by its address, the media address and the content versions
@@ -264,8 +287,18 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        """The absolute address, its parameters sorted: `?a=1&b=2` and `?b=2&a=1` are one page."""
-        query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+        """The absolute address, its parameters sorted: `?a=1&b=2` and `?b=2&a=1` are one page.
+        A campaign's or an advertiser's tracking parameters (`utm_*`, `fbclid`, …), which no
+        page reads, make no other page: a reader arriving from a newsletter or a post is
+        answered from the page's entry, and adding them cannot get past the cache (attack of
+        2026-12-05, F3). What is answered for an address with them is never stored
+        (`may_keep`): the page's own address stores it."""
+        query = sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if not is_tracking_parameter(name)
+            for value in values
+        )
         address = f"{media_base()} {request.build_absolute_uri(request.path)} {urlencode(query)}"
         return f"page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 

@@ -86,6 +86,26 @@ class PageCacheAddressTests(CacheReviewTestCase):
             with self.subTest(url=url):
                 self.assert_answered_not_kept(url)
 
+    def test_a_newsletters_tracking_parameters_are_answered_from_the_pages_entry(self):
+        """Readers of a newsletter sent with another tool (or of a post on Facebook) arrive with
+        `utm_*` or `fbclid`: they were never answered from the cache, and anyone could get past
+        it by adding one (attack of 2026-12-05, F3)."""
+        plain = self.client.get("/nl/verhalen/")
+        for url in (
+            "/nl/verhalen/?utm_source=nieuwsbrief&utm_medium=email",
+            "/nl/verhalen/?fbclid=IwAR0abc",
+            "/nl/verhalen/?utm_campaign=x&utm_campaign=y",
+        ):
+            with self.subTest(url=url):
+                tracked = self.client.get(url)
+                self.assertEqual(tracked["X-Page-Cache"], "hit")
+                self.assertEqual(tracked.content, plain.content)
+        # With another parameter the page reads, it is that page's entry.
+        filtered = self.client.get("/nl/verhalen/?sector=duurzaamheid")
+        tracked = self.client.get("/nl/verhalen/?sector=duurzaamheid&utm_source=nieuwsbrief")
+        self.assertEqual(tracked["X-Page-Cache"], "hit")
+        self.assertEqual(tracked.content, filtered.content)
+
     def test_a_page_number_beyond_the_last_shows_the_last_page_without_keeping_it(self):
         last = self.client.get("/nl/verhalen/?page=2")
         self.assertContains(last, 'aria-current="page">2<')
