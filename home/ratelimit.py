@@ -8,6 +8,7 @@ Behind a proxy every request comes from the proxy's address: `client_ip` finds t
 own, for our limits and allauth's (community/adapters.py)."""
 
 import ipaddress
+import logging
 import math
 import time
 from functools import wraps
@@ -25,6 +26,32 @@ def _address(value):
         return None
 
 
+logger = logging.getLogger(__name__)
+_warned_of_a_proxy = False
+
+
+def _warn_of_an_uncounted_proxy(request, remote):
+    """Once a process: the request came through a proxy (it says who it forwards for, from an
+    address that is not on the internet: private, loopback) while TRUSTED_PROXY_COUNT says
+    there is none, so every visitor counts as the proxy and shares its limits (attack of
+    2026-12-05, F1)."""
+    global _warned_of_a_proxy  # noqa: PLW0603 (one warning a process)
+    if _warned_of_a_proxy or "X-Forwarded-For" not in request.headers:
+        return
+    try:
+        ip = ipaddress.ip_address(remote)
+    except ValueError:
+        return
+    if not ip.is_global:
+        _warned_of_a_proxy = True
+        logger.warning(
+            "Requests come through a proxy at %s (X-Forwarded-For) but TRUSTED_PROXY_COUNT is "
+            "0: every visitor counts as that address for rate limits and the page cache's "
+            "entries. Set TRUSTED_PROXY_COUNT to the number of your proxies.",
+            remote,
+        )
+
+
 def client_ip(request):
     """The visitor's address. With TRUSTED_PROXY_COUNT = 0 (the default) the address the request
     came from; X-Forwarded-For is never read, for anyone can send it. With n proxies of ours in
@@ -38,6 +65,7 @@ def client_ip(request):
         return _address(request.headers.get(header)) or remote
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if count <= 0:
+        _warn_of_an_uncounted_proxy(request, remote)
         return remote
     forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
     forwarded = [part for part in forwarded if part]

@@ -6,6 +6,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory, TestCase, override_settings
 
+from home import ratelimit
 from home.ratelimit import client_ip
 from tests.base import BilingualSiteMixin
 
@@ -33,6 +34,23 @@ class ClientAddressTests(BilingualSiteMixin, TestCase):
         self.assertEqual(answers[-1], 429)
         request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="203.0.113.9")
         self.assertEqual(client_ip(request), "127.0.0.1")
+
+    def test_a_proxy_nobody_counted_is_reported_once(self):
+        """Deployed behind nginx without TRUSTED_PROXY_COUNT, every visitor counted as nginx's
+        address: one visitor's searches used up everybody's (attack of 2026-12-05, F1)."""
+        factory = RequestFactory()
+        ratelimit._warned_of_a_proxy = False  # as in a new server process
+        self.addCleanup(setattr, ratelimit, "_warned_of_a_proxy", False)
+        internet = "93.184.216.34"
+        with self.assertNoLogs("home.ratelimit"):
+            client_ip(factory.get("/", REMOTE_ADDR=internet))
+            # From the internet with the header: a visitor's own (or forged) header.
+            client_ip(factory.get("/", REMOTE_ADDR=internet, HTTP_X_FORWARDED_FOR="10.0.0.9"))
+        with self.assertLogs("home.ratelimit", "WARNING") as logged:
+            for _ in range(3):
+                client_ip(factory.get("/", HTTP_X_FORWARDED_FOR=internet))
+        self.assertEqual(len(logged.records), 1)
+        self.assertIn("TRUSTED_PROXY_COUNT", logged.output[0])
 
     @override_settings(TRUSTED_PROXY_COUNT=1)
     def test_behind_one_proxy_each_visitor_has_a_limit_of_their_own(self):
