@@ -38,10 +38,7 @@ handler429 = "home.ratelimit.handler429"
 urlpatterns = [
     # Editors log in and reset their password through allauth like members, under its rate limits
     # and with a verified address; Wagtail's own forms (and old links to them) lead there.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-    ),
+    path("admin/login/", site_views.admin_login),
     path(
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password"),

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -91,6 +91,16 @@ def favicon(request):
     Permanent, so to the icon's address that every release keeps (not the hashed one of
     `static()`, which the next release may no longer have)."""
     return HttpResponsePermanentRedirect(f"{settings.STATIC_URL}img/favicon.svg")
+
+
+def admin_login(request):
+    """Wagtail's own login address (bookmarked, typed): the site's login, which leads back into
+    the admin afterwards (`next`), not to the member's page (walk of 2026-12-05, W7). A `next`
+    given along is kept; allauth accepts only one on this site. Any method: Wagtail's login
+    form posted here."""
+    query = request.GET.copy()
+    query.setdefault("next", reverse("wagtailadmin_home"))
+    return HttpResponseRedirect(f"{reverse('account_login')}?{query.urlencode()}")
 
 
 SEARCH_RESULTS_PER_PAGE = 10

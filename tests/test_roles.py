@@ -994,6 +994,17 @@ class AdminLoginTests(RolesTestCase):
         self.assertNotContains(page, 'name="username"')
         self.assertContains(page, 'action="/nl/accounts/login/"')
 
+    def test_wagtails_login_address_leads_back_into_the_admin(self):
+        # Without `next` the editor landed on the member's page ("U hebt nog niets
+        # geschreven") after logging in (walk of 2026-12-05, W7).
+        self.assertRedirects(
+            self.client.get("/admin/login/"),
+            "/nl/accounts/login/?next=%2Fadmin%2F",
+            fetch_redirect_response=False,
+        )
+        response = self.log_in(next="/admin/")
+        self.assertRedirects(response, "/admin/")
+
     def test_editor_logs_in_through_allauth_and_lands_where_they_were_going(self):
         target = f"/admin/pages/{self.about.pk}/edit/"
         response = self.log_in(next=target)
