@@ -182,6 +182,14 @@ class AccountAdapter(DefaultAccountAdapter):
             messages.info(request, _("The editing environment is for the foundations' editors."))
             return reverse("member_area")
 
+    def get_password_change_redirect_url(self, request):
+        """A member who changed her password goes back to her member area, told so there; she
+        was left on an empty change form (walk of 2026-12-05, W13). Whoever works in the admin
+        stays on allauth's page, as before."""
+        if roles.works_in_admin(request.user):
+            return super().get_password_change_redirect_url(request)
+        return reverse("member_area")
+
     def get_email_verification_redirect_url(self, email_address):
         """Whoever confirms their address while not logged in (the link opened in another
         browser) is asked to log in; an editor's login then goes on to the admin."""

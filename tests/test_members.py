@@ -251,6 +251,21 @@ class AccessTests(MembersTestCase):
                 )
                 self.assertRedirects(response, f"/{language}/", fetch_redirect_response=False)
 
+    def test_a_member_who_changed_her_password_is_back_in_her_member_area(self):
+        # She was left on an empty change form (walk of 2026-12-05, W13).
+        self.client.force_login(self.anna)
+        response = self.client.post(
+            "/nl/accounts/password/change/",
+            {
+                "oldpassword": "een-lang-wachtwoord",
+                "password1": "een-nieuw-lang-wachtwoord",
+                "password2": "een-nieuw-lang-wachtwoord",
+            },
+            follow=True,
+        )
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
+        self.assertContains(response, "Het wachtwoord is gewijzigd.")
+
     def test_anonymous_visitor_cannot_post_or_see_the_member_area(self):
         for url in (
             "/nl/members/",
