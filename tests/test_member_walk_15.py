@@ -163,7 +163,11 @@ class CancellationEmail(MeetingEmailsTestCase):
         )
         self.assertNotIn("voor leden met een plaats", anna.body)
         [bernd] = self.emails_to(self.bernd)
-        self.assertIn("sobald Sie wieder einen Platz haben", bernd.body)
+        # After the colon a sentence, capitalised as in the waiting list email (walk W10).
+        self.assertIn(
+            "Online: Der Link steht auf der Seite des Treffens, sobald Sie wieder einen Platz haben",
+            bernd.body,
+        )
 
 
 # In a real browser (headless Chromium) on a phone, as the newcomer walked it.
