@@ -99,6 +99,10 @@ def _language_versions(request, page):
             translated = version.alias_of_id is None
         elif page is not None and page.pk:
             url, translated = home_url(code), False
+        elif getattr(request, "not_found", False):
+            # Nothing is at this address: nor at its other language's (walk of 2026-12-05,
+            # W12: the German link of a Dutch 404 led to another 404). That language's home.
+            url, translated = home_url(code), True
         else:
             url, translated = _view_in_language(request, code), True
         versions.append(

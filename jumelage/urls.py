@@ -34,6 +34,7 @@ workflow_action, collect_workflow_action_data, workflow_preview = (
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
+handler404 = "jumelage.views.page_not_found"
 
 urlpatterns = [
     # Editors log in and reset their password through allauth like members, under its rate limits

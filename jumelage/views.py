@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
@@ -83,6 +84,13 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    """Django's 404 page (templates/404.html), whose language switcher leads to the home page of
+    the other language: the address that was not found has no version there either."""
+    request.not_found = True
+    return defaults.page_not_found(request, exception)
 
 
 @require_safe

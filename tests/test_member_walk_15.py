@@ -165,7 +165,7 @@ class CancellationEmail(MeetingEmailsTestCase):
         [bernd] = self.emails_to(self.bernd)
         # After the colon a sentence, capitalised as in the waiting list email (walk W10).
         self.assertIn(
-            "Online: Der Link steht auf der Seite des Treffens, sobald Sie wieder einen Platz haben",
+            "Online: Der Link steht auf der Seite des Treffens, sobald Sie wieder einen Platz",
             bernd.body,
         )
 

@@ -270,6 +270,12 @@ class NotFoundTests(BilingualSiteTestCase):
         self.assertEqual(soup(response).html["lang"], "de")
         self.assertContains(response, "Seite nicht gefunden", status_code=404)
 
+    def test_the_language_switcher_of_a_missing_page_leads_to_the_other_home_page(self):
+        # It led to the same address under /de/: another "not found" (walk of 2026-12-05).
+        response = self.client.get("/nl/bestaat-niet/")
+        switcher = soup(response).select_one(".language-switcher a[hreflang=de]")
+        self.assertEqual(switcher["href"], "/de/")
+
     def test_ids_too_large_for_any_database_are_not_found(self):
         huge = 10**25
         for url in (
