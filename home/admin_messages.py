@@ -175,3 +175,14 @@ WAGTAIL_LANGUAGE_WORDS = [
     gettext_noop("Locale"),
     gettext_noop("The page title as you'd like it to be seen by the public"),
 ]
+
+# wagtail-localize's note in the editor of a page not translated yet (an alias): the language
+# named as an adjective glued to the page ("Het is een kopie van Deutschpagina", "Sie spiegelt
+# die Nederlands Seite wider"); ours name it after the page, as the reader says it ("de pagina in
+# het Duits", "die Seite auf Niederländisch"; the names come from WAGTAIL_CONTENT_LANGUAGES).
+WAGTAIL_LOCALIZE_LANGUAGE_SENTENCES = [
+    gettext_noop(
+        "This page hasn't been translated yet. It is mirroring the <a "
+        'href="%(edit_original_page_url)s" target="_blank">%(original_locale)s page</a>.'
+    ),
+]

@@ -89,7 +89,7 @@ class DashboardPanelTests(MachineTranslationAdminTestCase):
         self.assertIn("1 machinevertaling wacht op beoordeling", panel.h2.text)
         row = panel.select_one("[data-awaiting-review] tbody tr")
         self.assertIn(translated.title, row.text)
-        self.assertIn("Nederlands → Deutsch", row.text)
+        self.assertIn("Nederlands → Duits", row.text)
         editor_link = row.find("a", string="Beoordelen in de vertaaleditor")
         self.assertEqual(editor_link["href"], f"/admin/pages/{translated.pk}/edit/")
         self.assertTrue(row.find("a", string="Pagina bekijken")["href"].startswith("/de/"))
@@ -274,7 +274,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         self.client.force_login(self.editor_nl)
         with libretranslate_settings(self.server):
             page = soup(self.client.get(self.url(self.choir)))
-        self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Deutsch"])
+        self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Duits"])
         text = page.text
         self.assertIn("op de achtergrond", text)
         self.assertIn("“machinaal vertaald”", text)
@@ -309,7 +309,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         with libretranslate_settings(self.server):
             page = soup(self.client.get(self.url(translated)))
             self.assertIn("“Over ons” (Nederlands) wordt vertaald in:", page.text)
-            self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Deutsch"])
+            self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Duits"])
             self.client.post(self.url(translated))
         record.refresh_from_db()
         self.assertEqual(record.status, MachineTranslation.Status.WAITING)

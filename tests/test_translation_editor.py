@@ -2,8 +2,11 @@
 side panel's "Change privacy" opens one dialog (there were two, with one id, the one in front
 empty)."""
 
+import json
+
 from bs4 import BeautifulSoup
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.test_roles import RolesTestCase
@@ -35,3 +38,18 @@ class PrivacyInTheTranslationEditorTests(TranslationEditorTestCase):
         self.assertEqual(len(page.find_all(id="set-privacy")), 1)
         self.assertTrue(page.select('[data-a11y-dialog-show="set-privacy"]'))
         self.assertEqual(len(page.select("[data-form-side]")), 1)
+
+
+class LanguageNamesInTheTranslationEditorTests(TranslationEditorTestCase):
+    def test_the_german_editor_names_the_languages_in_german(self):
+        # "Nutzt Version Nederlands", "Übersetzung: Nederlands → Deutsch" (walk W2): the
+        # editor's script puts these names into its sentences.
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        editor = self.editor()
+        props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+        self.assertEqual(props["sourceLocale"]["displayName"], "Niederländisch")
+        self.assertEqual(props["locale"]["displayName"], "Deutsch")
+        heading = editor.select_one(".header-meta--locales").get_text(" ", strip=True)
+        self.assertEqual(heading, "Niederländisch Deutsch")

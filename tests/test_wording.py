@@ -216,6 +216,32 @@ class AdminNamingTests(MembersTestCase):
                     labels = [tab.get_text(strip=True).partition("(")[0] for tab in tabs]
                     self.assertIn(search, labels)
 
+    def test_the_admin_names_each_language_in_the_readers_language(self):
+        # The Dutch dashboard's language column said "Deutsch", the German translation editor
+        # "Übersetzung: Nederlands → Deutsch" (walk W2). The public site's language switcher
+        # keeps each language's own name (tests/test_site.py).
+        for language, dutch, german in (
+            ("nl", "Nederlands", "Duits"),
+            ("de", "Niederländisch", "Deutsch"),
+        ):
+            with self.subTest(language=language), translation.override(language):
+                self.assertEqual(str(self.dutch.get_display_name()), dutch)
+                self.assertEqual(str(self.german.get_display_name()), german)
+
+    def test_a_page_not_translated_yet_names_the_language_it_mirrors_in_a_sentence(self):
+        # wagtail-localize glued the name to the page: "Sie spiegelt die Nederlands Seite
+        # wider.", "Het is een kopie van Deutschpagina." (walk W2).
+        about = self.add_page(title="Over ons", slug="over-ons")
+        alias = about.copy_for_translation(self.german, alias=True)
+        for language, sentence in (
+            ("de", "Sie spiegelt die Seite auf Niederländisch wider."),
+            ("nl", "Het is een kopie van de pagina in het Nederlands."),
+        ):
+            self.admin_in(language)
+            page = soup(self.client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk])))
+            with self.subTest(language=language):
+                self.assertIn(sentence, " ".join(page.get_text().split()))
+
     def test_wagtails_refusal_of_an_admin_page_says_u(self):
         moderator = User.objects.create_user("moderatie@example.org", "x" * 20)
         setup_roles()

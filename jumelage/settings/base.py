@@ -262,8 +262,12 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
 
 # Internationalisation: Dutch is the source language, German its translation.
 LANGUAGE_CODE = "nl"
+# Each language in its own name: the public site's language switcher (home/i18n.py) reads them.
 LANGUAGES = [("nl", "Nederlands"), ("de", "Deutsch")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The content languages in the reader's language: the admin names them in its sentences
+# (Locale.get_display_name: "Sie spiegelt die Seite auf Niederländisch wider", "Duits" in the
+# Dutch dashboard's language column), where the endonyms stood glued into foreign sentences.
+WAGTAIL_CONTENT_LANGUAGES = [("nl", gettext_lazy("Dutch")), ("de", gettext_lazy("German"))]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
