@@ -186,3 +186,8 @@ WAGTAIL_LOCALIZE_LANGUAGE_SENTENCES = [
         'href="%(edit_original_page_url)s" target="_blank">%(original_locale)s page</a>.'
     ),
 ]
+
+# The languages to translate a page into, on wagtail-localize's "Translate this page": its German
+# catalogue leaves "Locale", its Dutch one says "Taalregio's" (walk W3); Wagtail's menu item of
+# the same name (Settings → Locales) reads as plainly.
+WAGTAIL_LOCALIZE_LOCALES = [gettext_noop("Locales")]

@@ -242,6 +242,21 @@ class AdminNamingTests(MembersTestCase):
             with self.subTest(language=language):
                 self.assertIn(sentence, " ".join(page.get_text().split()))
 
+    def test_translate_this_page_asks_for_the_languages_in_the_editors_language(self):
+        # The German form's field read "Locale *" (walk W3), the Dutch one "Taalregio's".
+        about = self.add_page(title="Over ons", slug="over-ons")
+        address = reverse("wagtail_localize:submit_page_translation", args=[about.pk])
+        for language, label in (("de", "Sprachen"), ("nl", "Talen")):
+            self.admin_in(language)
+            page = soup(self.client.get(f"{address}?select_locale=de"))
+            field = page.select_one('[data-contentpath="locales"]').find_parent(
+                attrs={"data-field-wrapper": True}
+            )
+            with self.subTest(language=language):
+                self.assertEqual(
+                    field.select_one(".w-field__label").get_text(strip=True), f"{label}*"
+                )
+
     def test_wagtails_refusal_of_an_admin_page_says_u(self):
         moderator = User.objects.create_user("moderatie@example.org", "x" * 20)
         setup_roles()
