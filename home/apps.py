@@ -21,6 +21,7 @@ class HomeConfig(AppConfig):
             redirects,
             spreadsheets,
             tasks,
+            translation_editor,
             visibility,
         )
         from .converters import IdConverter
@@ -39,3 +40,4 @@ class HomeConfig(AppConfig):
         choosers.translate_search_tabs()
         tasks.connect_signals()
         i18n.translate_the_root_page()
+        translation_editor.date_segment_comments()

@@ -2,13 +2,18 @@
 side panel's "Change privacy" opens one dialog (there were two, with one id, the one in front
 empty)."""
 
+import datetime
 import json
+from urllib.parse import urlencode
 
+import time_machine
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
+from home.local_time import LOCAL_TIME
 from tests.test_roles import RolesTestCase
 
 
@@ -53,3 +58,30 @@ class LanguageNamesInTheTranslationEditorTests(TranslationEditorTestCase):
         self.assertEqual(props["locale"]["displayName"], "Deutsch")
         heading = editor.select_one(".header-meta--locales").get_text(" ", strip=True)
         self.assertEqual(heading, "Niederländisch Deutsch")
+
+
+class TranslationDatesTests(TranslationEditorTestCase):
+    @time_machine.travel(datetime.datetime(2026, 12, 5, 9, 30, tzinfo=LOCAL_TIME), tick=False)
+    def test_a_saved_segment_says_when_in_the_editors_language(self):
+        # "Manuell übersetzt am 5 December 2026" after saving a segment (walk W3): the month in
+        # English whatever the admin's language.
+        translation = Translation.objects.get(target_locale=self.german)
+        segment = translation.source.stringsegment_set.order_by("order").first()
+        address = reverse(
+            "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
+        )
+        for language, comment in (
+            ("de", "Manuell übersetzt am 5.\xa0Dezember\xa02026"),
+            ("nl", "Handmatig vertaald op 5\xa0december\xa02026"),
+        ):
+            profile = UserProfile.get_for_user(self.editor_de)
+            profile.preferred_language = language
+            profile.save()
+            self.client.force_login(self.editor_de)
+            response = self.client.put(
+                address,
+                urlencode({"value": "Über uns"}),
+                content_type="application/x-www-form-urlencoded",
+            )
+            with self.subTest(language=language):
+                self.assertEqual(response.json()["comment"], comment)
