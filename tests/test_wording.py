@@ -257,6 +257,14 @@ class AdminNamingTests(MembersTestCase):
                     field.select_one(".w-field__label").get_text(strip=True), f"{label}*"
                 )
 
+    def test_the_listings_header_actions_are_named_in_the_editors_language(self):
+        # Wagtail's template wrote aria-label="Actions" in every admin language (walk W3).
+        for language, actions in (("de", "Aktionen"), ("nl", "Acties")):
+            self.admin_in(language)
+            page = soup(self.client.get(reverse("members:index")))
+            with self.subTest(language=language):
+                self.assertEqual(page.select_one("#w-slim-header-buttons")["aria-label"], actions)
+
     def test_wagtails_refusal_of_an_admin_page_says_u(self):
         moderator = User.objects.create_user("moderatie@example.org", "x" * 20)
         setup_roles()
