@@ -14,12 +14,14 @@ from home.cache import shows_content_only
 
 
 @hooks.register("insert_global_admin_js")
-def translation_editor_heading_in_admin_language():
-    """wagtail-localize's editor titles its strings in English (js/translation-heading.js)."""
+def translation_editor_words_in_admin_language():
+    """wagtail-localize's editor titles its strings and names its menu button in English
+    (js/translation-editor.js)."""
     return format_html(
-        '<script src="{}" data-heading="{}" defer></script>',
-        static("js/translation-heading.js"),
+        '<script src="{}" data-heading="{}" data-more-actions="{}" defer></script>',
+        static("js/translation-editor.js"),
         _("%(source)s to %(target)s translation"),
+        _("More actions"),
     )
 
 

@@ -7,7 +7,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
@@ -68,3 +70,29 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(
     response = visitor.goto(f"{live_server.url}{german.url}")
     assert response.status == 200
     assert visitor.locator("html").get_attribute("lang") == "de"
+
+
+def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language(
+    story, live_server, browser
+):
+    # Its screen-reader text "More actions" is written into wagtail-localize's script, in
+    # English in every admin language (walk W3).
+    source, _created = TranslationSource.get_or_create_from_instance(story)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="de")
+    )
+    translation.save_target(publish=True)
+    german = StoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="de"
+    )
+    page = browser.new_context(locale="de-DE").new_page()
+    page.goto(f"{live_server.url}/de/accounts/login/?next=/admin/")
+    page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
+    page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/admin/")
+    page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
+    page.get_by_role("button", name=re.compile("Veröffentlichen in")).wait_for()
+    hidden = page.locator(".js-translation-editor .w-sr-only").all_text_contents()
+    assert "Mehr Aktionen" in hidden
+    assert "More actions" not in hidden
