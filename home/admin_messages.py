@@ -191,3 +191,14 @@ WAGTAIL_LOCALIZE_LANGUAGE_SENTENCES = [
 # catalogue leaves "Locale", its Dutch one says "Taalregio's" (walk W3); Wagtail's menu item of
 # the same name (Settings → Locales) reads as plainly.
 WAGTAIL_LOCALIZE_LOCALES = [gettext_noop("Locales")]
+
+# Wagtail's answer to a review email's link opened after the review was done: its German
+# catalogue runs the title into the word before it, in straight quotes ("Die Seite'Walker …'
+# wartet …", walk W8), its Dutch one speaks of "content goedkeuring". Ours quote as the admin's
+# other sentences do (‘…’ in Dutch, „…“ in German).
+WAGTAIL_NOT_AWAITING_MODERATION = [
+    gettext_noop("The page '%(page_title)s' is not currently awaiting moderation."),
+    gettext_noop(
+        "The page '%(page_title)s' is not currently awaiting moderation in task '%(task_name)s'."
+    ),
+]

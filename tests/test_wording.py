@@ -2,6 +2,7 @@
 spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
 
 import datetime
+import html
 import json
 import re
 
@@ -447,6 +448,26 @@ class AdminNamingTests(MembersTestCase):
         for language, rejected in (("nl", "Afgewezen"), ("de", "Abgelehnt")):
             with translation.override(language):
                 self.assertEqual(str(ContributionState.REJECTED.label), rejected)
+
+    def test_an_old_review_link_says_the_page_no_longer_waits_with_quotes_and_spaces(self):
+        # "Die Seite'Walker nl verhaal fietstocht' wartet derzeit nicht auf Moderation…" when a
+        # review email's link was opened after the page was approved (walk W8).
+        self.post_story(self.anna)
+        story = self.contribution()
+        task = story.current_workflow_state.current_task_state.task
+        self.approve(story)
+        address = reverse("wagtailadmin_pages:workflow_preview", args=[story.pk, task.pk])
+        for language, refusal in (
+            ("de", "Die Seite „Fietsen naar Clarholz“ wartet derzeit nicht auf Moderation"),
+            ("nl", "De pagina ‘Fietsen naar Clarholz’ wacht momenteel niet op goedkeuring"),
+        ):
+            self.admin_in(language)
+            response = self.client.get(address, follow=True)
+            said = [html.unescape(str(message)) for message in response.context["messages"]]
+            said = [message for message in said if "Fietsen naar Clarholz" in message]
+            with self.subTest(language=language):
+                self.assertEqual(len(said), 1, said)
+                self.assertTrue(said[0].startswith(refusal), said)
 
     def test_password_refusal_names_the_members_own_email_address(self):
         member = User(email="jansen.vlieland@example.org")
