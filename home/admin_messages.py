@@ -202,3 +202,8 @@ WAGTAIL_NOT_AWAITING_MODERATION = [
         "The page '%(page_title)s' is not currently awaiting moderation in task '%(task_name)s'."
     ),
 ]
+
+# Wagtail's page history of a page sent back for changes: "Abgelehnt bei „…“. Änderungen
+# angefordert" / "Afgekeurd op '…'. Wijziging verzocht", where the workflow reports and the
+# review say "Änderungen erbeten" / "Wijzigingen gevraagd" (walk W9).
+WAGTAIL_HISTORY_MESSAGES = [gettext_noop("Rejected at '%(task)s'. Changes requested")]

@@ -469,6 +469,24 @@ class AdminNamingTests(MembersTestCase):
                 self.assertEqual(len(said), 1, said)
                 self.assertTrue(said[0].startswith(refusal), said)
 
+    def test_page_history_words_a_request_for_changes_as_the_reports_do(self):
+        # "Abgelehnt bei „Die Moderation prüft Beiträge“. Änderungen angefordert" in the history
+        # of a page sent back for changes, which the site calls "Änderungen erbeten" (walk W9).
+        self.post_story(self.anna)
+        story = self.contribution()
+        with self.captureOnCommitCallbacks(execute=True):
+            story.current_workflow_state.current_task_state.reject(user=self.moderator)
+        address = reverse("wagtailadmin_pages:history", args=[story.pk])
+        for language, asked, rejected in (
+            ("de", "Änderungen erbeten bei „", "Abgelehnt bei"),
+            ("nl", "Wijzigingen gevraagd bij ‘", "Afgekeurd op"),
+        ):
+            self.admin_in(language)
+            history = soup(self.client.get(address)).get_text(" ", strip=True)
+            with self.subTest(language=language):
+                self.assertIn(asked, history)
+                self.assertNotIn(rejected, history)
+
     def test_password_refusal_names_the_members_own_email_address(self):
         member = User(email="jansen.vlieland@example.org")
         for language, refusal in (
