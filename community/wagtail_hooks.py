@@ -731,7 +731,8 @@ class NewsletterSubscriberViewSet(ModelViewSet):
 
     model = NewsletterSubscriber
     icon = "mail"
-    menu_label = _("Newsletter subscribers")
+    # Short enough for the sidebar; its page keeps the whole heading.
+    menu_label = pgettext_lazy("admin menu", "Newsletter subscribers")
     menu_order = 330
     add_to_admin_menu = True
     list_display = [

@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.menu import MenuItem
 
@@ -152,7 +152,8 @@ def urls():
 
 def menu_item():
     return EmbedMenuItem(
-        gettext_lazy("Widgets for websites"),
+        # Short enough for the sidebar (its page keeps the whole heading).
+        pgettext_lazy("admin menu", "Widgets for websites"),
         reverse("embed_snippet"),
         name="embed-snippet",
         icon_name="code",

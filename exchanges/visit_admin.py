@@ -21,7 +21,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
+from django.utils.translation import (
+    get_language,
+    gettext_lazy,
+    ngettext,
+    pgettext,
+    pgettext_lazy,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -719,7 +725,8 @@ class VisitsMenuItem(MenuItem):
 
 def menu_item():
     return VisitsMenuItem(
-        gettext_lazy("Exchange visits"),
+        # Short enough for the sidebar (its page keeps the whole heading).
+        pgettext_lazy("admin menu", "Exchange visits"),
         reverse("exchange_visits"),
         name="exchange-visits",
         icon_name="group",

@@ -207,3 +207,7 @@ WAGTAIL_NOT_AWAITING_MODERATION = [
 # angefordert" / "Afgekeurd op '…'. Wijziging verzocht", where the workflow reports and the
 # review say "Änderungen erbeten" / "Wijzigingen gevraagd" (walk W9).
 WAGTAIL_HISTORY_MESSAGES = [gettext_noop("Rejected at '%(task)s'. Changes requested")]
+
+# Wagtail's report of workflow tasks (its menu item and heading): its Dutch catalogue writes the
+# compound in two words ("Workflow taken", walk W14).
+WAGTAIL_REPORT_NAMES = [gettext_noop("Workflow tasks")]

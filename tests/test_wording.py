@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.admin.menu import admin_menu
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
@@ -265,6 +266,39 @@ class AdminNamingTests(MembersTestCase):
             page = soup(self.client.get(reverse("members:index")))
             with self.subTest(language=language):
                 self.assertEqual(page.select_one("#w-slim-header-buttons")["aria-label"], actions)
+
+    def test_the_sidebars_labels_fit_its_width_and_the_pages_keep_their_headings(self):
+        # Chromium at 1280 px cut "Uitwisselingsbezoe…", "Widgets voor webs…", "Abonnees van de
+        # n…" and "Newsletter-Abonne…" (walk W14): the sidebar shows 149 pixels of a label,
+        # which hold 16 characters ("Austauschbesuche", 131 pixels) but not 21.
+        self.admin_in("nl")
+        request = RequestFactory().get("/admin/")
+        request.user = User.objects.get(email="admin@example.org")
+        for language in ("nl", "de"):
+            with self.subTest(language=language), translation.override(language):
+                labels = [str(item.label) for item in admin_menu.menu_items_for_request(request)]
+                self.assertEqual([label for label in labels if len(label) > 16], [])
+        for language, headings in (
+            (
+                "nl",
+                ("Uitwisselingsbezoeken", "Widgets voor websites", "Abonnees van de nieuwsbrief"),
+            ),
+            ("de", ("Austauschbesuche", "Widgets für Websites", "Newsletter-Abonnenten")),
+        ):
+            self.admin_in(language)
+            for name, heading in zip(
+                ("exchange_visits", "embed_snippet", "newsletter_subscribers:index"),
+                headings,
+                strict=True,
+            ):
+                with self.subTest(language=language, page=name):
+                    page = soup(self.client.get(reverse(name)))
+                    self.assertEqual(page.find("h1").get_text(" ", strip=True), heading)
+
+    def test_the_dutch_workflow_tasks_report_is_one_word(self):
+        # "Workflow taken" (walk W14).
+        with translation.override("nl"):
+            self.assertEqual(gettext("Workflow tasks"), "Workflowtaken")
 
     def test_wagtails_refusal_of_an_admin_page_says_u(self):
         moderator = User.objects.create_user("moderatie@example.org", "x" * 20)
