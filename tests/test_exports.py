@@ -227,7 +227,7 @@ class WagtailReportExportTests(ExportTestCase):
             # Wagtail names these four itself ("workflow-report-…", "audit-log-…").
             ("nl", "/admin/reports/locked/"): "Vergrendelde pagina's",
             ("de", "/admin/reports/locked/"): "Gesperrte Seiten",
-            ("nl", "/admin/reports/workflow_tasks/"): "Workflow taken",
+            ("nl", "/admin/reports/workflow_tasks/"): "Workflowtaken",
             ("de", "/admin/reports/workflow_tasks/"): "Workflow-Aufgaben",
             ("de", "/admin/reports/workflow/"): "Workflows",
             ("nl", "/admin/reports/site-history/"): "Sitegeschiedenis",

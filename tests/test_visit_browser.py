@@ -270,7 +270,7 @@ def test_dutch_speaking_administrator_proposes_in_dutch(site, live_server, brows
     admin = coordinator("beheer@example.org", language="nl", superuser=True)
     page = log_in(browser, live_server, admin)
     page.goto(f"{live_server.url}/admin/")
-    page.get_by_role("link", name="Uitwisselingsbezoeken").click()
+    page.get_by_role("link", name="Uitwisselingen").click()
     page.wait_for_url("**/admin/exchange-visits/")
     page.get_by_role("link", name=site.visit.title, exact=True).click()
     page.get_by_role("link", name="Koppeling", exact=True).click()
