@@ -211,7 +211,8 @@ def test_a_member_changing_her_address_finds_its_actions_under_the_pending_addre
         assert button.bounding_box()["y"] >= pending["y"] + pending["height"]
     assert "button--secondary" in send.get_attribute("class")
     assert "button--danger" in cancel.get_attribute("class")
-    assert page.get_by_text("Uw e-mailadres is nog niet bevestigd.").bounding_box()["y"] >= (
+    # Of the new address, under it: her current address is confirmed (walk of 2026-12-05, W4).
+    assert page.get_by_text("Dit adres is nog niet bevestigd.").bounding_box()["y"] >= (
         pending["y"] + pending["height"]
     )
 
