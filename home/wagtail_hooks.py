@@ -1,4 +1,7 @@
+import copy
+
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +12,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
+from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
 
@@ -85,3 +89,31 @@ def pages_show_content_only(page, request, serve_args, serve_kwargs):
     """A page Wagtail serves is the same for every anonymous visitor: the page cache may keep
     it (home.middleware.AnonymousPageCacheMiddleware)."""
     shows_content_only()
+
+
+# Two admin menu items whose label their package translates once, when the menu is first built,
+# in the language of whoever asked first: a German editor read "Vertalingen" and "Wat is er
+# nieuw in Wagtail 8.0" after a Dutch one (walk of 2026-12-05). Each request gets a copy of the
+# item with its label in the reader's language; the shared item is left as it is.
+def _relabelled(items, is_it, label):
+    for index, item in enumerate(items):
+        if is_it(item):
+            item = copy.copy(item)
+            item.label = label
+            items[index] = item
+
+
+@hooks.register("construct_reports_menu")
+def label_the_translations_report(request, menu_items):
+    url = reverse("wagtail_localize:translations_report")
+    _relabelled(menu_items, lambda item: getattr(item, "url", None) == url, _("Translations"))
+
+
+@hooks.register("construct_help_menu")
+def label_whats_new_in_wagtail(request, menu_items):
+    version = get_main_version(include_patch=False)
+    _relabelled(
+        menu_items,
+        lambda item: getattr(item, "name", "") == f"whats-new-in-wagtail-{version}",
+        _("What's new in Wagtail %(version)s") % {"version": version},
+    )

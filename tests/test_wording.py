@@ -629,3 +629,21 @@ class TranslationEditorWordingTests(MembersTestCase):
         )
         self.assertEqual(words["Choose a %s"] % "Seite", "Seite auswählen")
         self.assertEqual(words["Publish in "], "Veröffentlichen in ")  # its own, kept
+
+
+class AdminMenuLanguageTests(MembersTestCase):
+    admin_in = AdminNamingTests.admin_in
+
+    def test_every_editor_reads_the_menu_in_her_language_whoever_came_first(self):
+        # wagtail-localize's "Translations" report and Wagtail's "What's new" kept the language
+        # of the first request to the menu: "Vertalingen" in the German admin (walk W of
+        # 2026-12-05).
+        self.admin_in("nl")
+        dutch = self.client.get("/admin/").content.decode()
+        self.assertIn("Vertalingen", dutch)
+        self.admin_in("de")
+        german = self.client.get("/admin/").content.decode()
+        self.assertIn("Übersetzungen", german)
+        self.assertIn("Was ist neu in Wagtail", german)
+        self.assertNotIn("Vertalingen", german)
+        self.assertNotIn("Wat is er nieuw", german)
