@@ -206,7 +206,16 @@ WAGTAIL_NOT_AWAITING_MODERATION = [
 # Wagtail's page history of a page sent back for changes: "Abgelehnt bei „…“. Änderungen
 # angefordert" / "Afgekeurd op '…'. Wijziging verzocht", where the workflow reports and the
 # review say "Änderungen erbeten" / "Wijzigingen gevraagd" (walk W9).
-WAGTAIL_HISTORY_MESSAGES = [gettext_noop("Rejected at '%(task)s'. Changes requested")]
+# The other workflow entries in the same quotes and with the same preposition ("bij"): the Dutch
+# catalogue had "Goedgekeurd op '…'" in straight quotes under "Wijzigingen gevraagd bij ‘…’".
+WAGTAIL_HISTORY_MESSAGES = [
+    gettext_noop("Rejected at '%(task)s'. Changes requested"),
+    gettext_noop("Approved at '%(task)s'. '%(workflow)s' complete"),
+    gettext_noop("Approved at '%(task)s'. Next step '%(next_task)s'"),
+    gettext_noop("'%(workflow)s' started. Next step '%(task)s'"),
+    gettext_noop("Resubmitted '%(task)s'. Workflow resumed"),
+    gettext_noop("Cancelled '%(workflow)s' at '%(task)s'"),
+]
 
 # Wagtail's report of workflow tasks (its menu item and heading): its Dutch catalogue writes the
 # compound in two words ("Workflow taken", walk W14).

@@ -28,6 +28,8 @@ ALLAUTH_MESSAGES = [
     gettext_noop("The following email addresses are associated with your account:"),
     gettext_noop("Do you really want to remove the selected email address?"),
     gettext_noop("Your email address is still pending verification."),
+    # Beside "Bevestigingsmail opnieuw versturen": an infinitive too (walk of 2026-12-05).
+    gettext_noop("Cancel Change"),
     gettext_noop(
         'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.'
     ),
