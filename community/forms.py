@@ -10,6 +10,7 @@ from wagtail.models import Locale, Site
 
 from home.models import FoundationSettings
 from home.validators import validate_one_line, validate_text
+from home.visibility import public
 
 from .contributions import (
     body_text,
@@ -361,7 +362,8 @@ class ContributionForm(forms.Form):
         super().__init__(data, initial=initial, **kwargs)
         # A contribution links the sector's page of the default language, as a translated page
         # does; the member reads its name in their language.
-        sectors = SectorPage.objects.live().filter(locale=Locale.get_default())
+        # Not a private sector: a published contribution would show its name to everyone.
+        sectors = public(SectorPage.objects.live()).filter(locale=Locale.get_default())
         self.sectors = {str(sector.pk): sector for sector in sectors}
         shown = sorted(
             ((pk, localized_sector(sector.pk).title) for pk, sector in self.sectors.items()),

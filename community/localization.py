@@ -8,6 +8,7 @@ for it."""
 from community.models.sectors import sector_pages
 from home.cache import active_locale, locales
 from home.models import NOT_READ, in_link_order, linked_rows
+from home.visibility import below_a_restriction
 
 # The annotation `with_sector_links` gives pages: their sector links.
 SECTOR_LINKS = "sector_link_rows"
@@ -70,7 +71,11 @@ def with_localized_sectors(items):
         localized = (
             localized_sector(sector_id, locale, sectors) for sector_id in linked_sector_ids(item)
         )
-        item._localized_sectors = [sector for sector in localized if sector is not None]
+        # Not a private sector (a password, members or a group only): its name and link are
+        # for those who may open it (attack of 2026-12-05).
+        item._localized_sectors = [
+            sector for sector in localized if sector is not None and not below_a_restriction(sector)
+        ]
     return items
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale, Page
 
 from home.ratelimit import client_ip, rate_limit
+from home.visibility import may_open
 
 from .forms import DeleteAccountForm, ProfileForm, ReportForm
 from .models import (
@@ -55,11 +56,21 @@ def live_sector(page_id):
     return get_object_or_404(SectorPage.objects.live(), pk=page_id)
 
 
+def joinable_sector(request, page_id):
+    """A sector the member may open: one behind a password or for a group she is not in is not
+    joined (a member joined a group's sector by posting its id: attack of 2026-12-05). Leaving
+    stays open, whatever became of the sector."""
+    sector = live_sector(page_id)
+    if not may_open(request, sector):
+        raise Http404
+    return sector
+
+
 @require_POST
 @member_required
 @rate_limit("membership", limit=30)
 def join_sector(request, page_id):
-    sector = live_sector(page_id)
+    sector = joinable_sector(request, page_id)
     _membership, joined = SectorMembership.objects.get_or_create(
         user=request.user, sector_key=sector.translation_key
     )

@@ -24,6 +24,7 @@ from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_tex
 from community.views import member_required
 from home.ratelimit import rate_limit
 from home.urls_util import absolute_url
+from home.visibility import may_open
 
 from .choices import RegistrationStatus
 from .contribution_forms import MeetingForm, StoryForm, form_for
@@ -113,9 +114,14 @@ def member_area(request):
             registration.shown_meeting_id, registration.meeting
         )
     keys = list(user.memberships.values_list("sector_key", flat=True))
-    sectors = SectorPage.objects.live().filter(
-        translation_key__in=keys, locale__language_code=get_language()
-    )
+    sectors = [
+        sector
+        for sector in SectorPage.objects.live().filter(
+            translation_key__in=keys, locale__language_code=get_language()
+        )
+        # Not a sector she may no longer open (made private for a group she is not in).
+        if may_open(request, sector)
+    ]
     return render(
         request,
         "community/member_area.html",

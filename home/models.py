@@ -30,7 +30,7 @@ from .machine_translation import (  # noqa: F401 (home/machine_translation.py)
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
 from .validators import validate_email_address
-from .visibility import ViewRestrictionsMixin, public
+from .visibility import ViewRestrictionsMixin, below_a_restriction, public
 
 # What `getattr` gives for an annotation a page was read without.
 NOT_READ = object()
@@ -147,13 +147,17 @@ MAX_PATH_LEVELS = 64
 
 
 def live_children_among(parent, pages):
-    """The live pages just below `parent` among `pages` (fetched along with others), in the
-    order of the page tree."""
+    """The live, public pages just below `parent` among `pages` (fetched along with others),
+    in the order of the page tree: a private one (a password, members or a group only) had its
+    card on the overview and the home page (attack of 2026-12-05)."""
     return sorted(
         (
             page
             for page in pages
-            if page.live and page.depth == parent.depth + 1 and page.path.startswith(parent.path)
+            if page.live
+            and page.depth == parent.depth + 1
+            and page.path.startswith(parent.path)
+            and not below_a_restriction(page)
         ),
         key=lambda page: page.path,
     )

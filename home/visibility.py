@@ -33,6 +33,12 @@ def public(queryset):
     return queryset.exclude(private_q(paths)) if paths else queryset
 
 
+def may_open(request, page):
+    """Whether the visitor of `request` passes every view restriction of `page` (a password
+    given, logged in, in the group), as Wagtail checks before serving it."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 def below_a_restriction(page):
     """Whether `page` is at or below a private section (or an alias of one)."""
     return any(page.path.startswith(path) for path in restricted_paths())

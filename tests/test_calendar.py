@@ -8,6 +8,7 @@ import icalendar
 import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection, transaction
 from django.test import TestCase, TransactionTestCase, override_settings
@@ -1010,6 +1011,50 @@ class PrivateSectorTests(CalendarTestCase):
                 # Ignored, as an unknown value is: the listing is the unfiltered one.
                 unfiltered = self.client.get(url)
                 self.assertEqual(titles(page), titles(unfiltered))
+
+
+class PrivateSectorEverywhereTests(CalendarTestCase):
+    """The filter was not the only place: the private sector's card stood on the overview and
+    the home page, stories and meetings were labelled with it and linked it, members could
+    choose it for a contribution and join it when it was for a group they were not in (second
+    attack of 2026-12-05, F1 and F2)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.home.show_in_menus = True
+        cls.story(title="Kieviten tellen", slug="kieviten", sectors=[cls.farming, cls.climate])
+        group = Group.objects.create(name="Boeren")
+        restriction = PageViewRestriction.objects.create(
+            page=cls.farming, restriction_type="groups"
+        )
+        restriction.groups.add(group)
+        cls.member = get_user_model().objects.create_user("anke@example.org", "een-lang-wachtwoord")
+
+    def test_its_name_and_link_are_nowhere_for_those_who_may_not_open_it(self):
+        for url in (
+            self.home.url,
+            self.sector_index.url,
+            self.story_index.url,
+            f"{self.story_index.url}kieviten/",
+            "/nl/feeds/stories.rss",
+        ):
+            with self.subTest(url=url):
+                page = self.client.get(url)
+                self.assertEqual(page.status_code, 200)
+                self.assertNotContains(page, self.farming.url)
+                self.assertNotContains(page, "Landbouw")
+        # The public sector still shows.
+        self.assertContains(self.client.get(self.sector_index.url), self.climate.url)
+
+    def test_a_member_neither_chooses_nor_joins_it(self):
+        self.client.force_login(self.member)
+        form = self.client.get("/nl/members/stories/new/")
+        self.assertNotContains(form, "Landbouw")
+        self.assertContains(form, "Duurzaamheid")
+        response = self.client.post(f"/nl/members/sectors/{self.farming.pk}/join/")
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.member.memberships.exists())
 
 
 def titles(response):

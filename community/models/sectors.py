@@ -40,7 +40,7 @@ class SectorIndexPage(OverviewPage):
         verbose_name_plural = _("sector overviews")
 
     def sectors(self):
-        return SectorPage.objects.child_of(self).live().select_related("image")
+        return SectorPage.objects.child_of(self).live().public().select_related("image")
 
     def highlights(self):
         """Every live sector community, in the order of the page tree: the sector pages kept in
