@@ -29,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import models, router, transaction
+from django.db.models.functions import JSONArray
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modelcluster.models import get_all_child_relations
@@ -446,12 +447,13 @@ class AllAsJSON(models.Func):
 
 def _restricted_paths():
     """The tree paths of the pages with a view restriction and of their aliases (an alias is
-    served under its source's restriction): everything below one of them is private."""
-    restricted = PageViewRestriction.objects.values("page_id")
-    pages = Page.objects.filter(models.Q(pk__in=restricted) | models.Q(alias_of__in=restricted))
-    return models.Subquery(
-        pages.order_by().values(paths=AllAsJSON("path")), output_field=models.JSONField()
-    )
+    served under its source's restriction): everything below one of them is private. Read
+    from the restrictions (a handful, usually none) through the indexes of the pages' ids and
+    of their `alias_of`, as [page's path, an alias's path or null] pairs: a filter of the pages
+    by either would read all of them on every request."""
+    pairs = JSONArray("page__path", "page__aliases__path")
+    restrictions = PageViewRestriction.objects.order_by().values(paths=AllAsJSON(pairs))
+    return models.Subquery(restrictions, output_field=models.JSONField())
 
 
 def _site_basics():
@@ -465,9 +467,11 @@ def _site_basics():
                 "id", "language_code", restricted_paths=_restricted_paths(), **flags
             )
         )
+        pairs = (rows[0]["restricted_paths"] if rows else None) or []
+        paths = {path for pair in pairs for path in pair if path}
         return {
             "locales": [{"id": row["id"], "language_code": row["language_code"]} for row in rows],
-            "restricted_paths": sorted(rows[0]["restricted_paths"] or []) if rows else [],
+            "restricted_paths": sorted(paths),
             "flags": {name: bool(rows and rows[0][name]) for name in flags},
         }
 
