@@ -14,6 +14,16 @@ from tests.test_roles import RolesTestCase, form_data
 User = get_user_model()
 
 
+def submitted_contribution(site, member):
+    """A story `member` wrote and sent for review."""
+    contribution = site.story(title="Bijdrage", slug="bijdrage", live=False)
+    contribution.owner, contribution.member_contribution = member, True
+    contribution.save()
+    contribution.save_revision(user=member)
+    contribution.get_workflow().start(contribution, member)
+    return contribution
+
+
 class ReviewFromTheDashboardTests(RolesTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -21,11 +31,7 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         cls.member = User.objects.create_user(
             "lid@example.org", "x", display_name="Lid", town=cls.herzebrock
         )
-        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
-        cls.contribution.owner, cls.contribution.member_contribution = cls.member, True
-        cls.contribution.save()
-        cls.contribution.save_revision(user=cls.member)
-        cls.contribution.get_workflow().start(cls.contribution, cls.member)
+        cls.contribution = submitted_contribution(cls, cls.member)
 
     def test_each_contribution_offers_approve_and_request_changes_in_our_panel(self):
         state = self.contribution.current_workflow_state.current_task_state
@@ -406,12 +412,8 @@ class WorkflowNamesInHistoryTests(RolesTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
-        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
-        cls.contribution.owner, cls.contribution.member_contribution = member, True
-        cls.contribution.save()
-        cls.contribution.save_revision(user=member)
         with translation.override("nl"):
-            cls.contribution.get_workflow().start(cls.contribution, member)
+            cls.contribution = submitted_contribution(cls, member)
 
     def history(self, editor, language):
         profile = UserProfile.get_for_user(editor)
