@@ -58,7 +58,7 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/.*"))
 
     page.get_by_role("button", name=re.compile("Übersetzen mit")).click()
-    page.get_by_role("button", name=re.compile("Veröffentlichen in")).click()
+    page.get_by_role("button", name=re.compile("Veröffentlichen auf")).click()
     page.wait_for_load_state("networkidle")
 
     german = StoryPage.objects.get(
@@ -92,7 +92,7 @@ def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/admin/")
     page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
-    page.get_by_role("button", name=re.compile("Veröffentlichen in")).wait_for()
+    page.get_by_role("button", name=re.compile("Veröffentlichen auf")).wait_for()
     hidden = page.locator(".js-translation-editor .w-sr-only").all_text_contents()
     assert "Mehr Aktionen" in hidden
     assert "More actions" not in hidden

@@ -628,7 +628,8 @@ class TranslationEditorWordingTests(MembersTestCase):
             "PO-Datei herunterladen und die Übersetzungen offline eingeben",
         )
         self.assertEqual(words["Choose a %s"] % "Seite", "Seite auswählen")
-        self.assertEqual(words["Publish in "], "Veröffentlichen in ")  # its own, kept
+        # "Veröffentlichen in Deutsch" read word for word (second walk of 2026-12-05).
+        self.assertEqual(words["Publish in "] + "Deutsch", "Veröffentlichen auf Deutsch")
 
 
 class AdminMenuLanguageTests(MembersTestCase):
