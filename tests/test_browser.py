@@ -206,7 +206,7 @@ def test_a_member_changing_her_address_finds_its_actions_under_the_pending_addre
 
     pending = page.get_by_label("Wordt gewijzigd in").bounding_box()
     send = page.get_by_role("button", name="Bevestigingsmail opnieuw versturen")
-    cancel = page.get_by_role("button", name="Annuleer wijziging")
+    cancel = page.get_by_role("button", name="Wijziging annuleren")
     for button in (send, cancel):
         assert button.bounding_box()["y"] >= pending["y"] + pending["height"]
     assert "button--secondary" in send.get_attribute("class")
