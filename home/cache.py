@@ -436,7 +436,7 @@ def site_flag(name):
 class AllAsJSON(models.Func):
     """The values of every row a subquery reads, as one JSON array (an aggregate over the whole
     subquery, without GROUP BY; SQLite and PostgreSQL). An empty array, or NULL on PostgreSQL,
-    when there are none."""
+    when there are none. `home.models.JSONRows` is the same per group."""
 
     function = "JSON_GROUP_ARRAY"
     output_field = models.JSONField()
@@ -502,10 +502,6 @@ def restricted_paths():
     """The tree paths below which pages are private (see `_restricted_paths`), read with the
     site's languages: no query of its own."""
     return _site_basics()["restricted_paths"]
-
-
-def view_restrictions_exist():
-    return bool(restricted_paths())
 
 
 def connect_signals():

@@ -18,6 +18,7 @@ from wagtail.url_routing import RouteResult
 
 from .blocks import BaseStreamBlock
 from .cache import (  # noqa: F401 (CacheVersion: home/cache.py)
+    AllAsJSON,
     CacheVersion,
     active_locale,
     field_names,
@@ -38,14 +39,9 @@ NOT_READ = object()
 RENDITIONS = "image_rendition_rows"
 
 
-class JSONRows(models.Aggregate):
-    """The values of a group as a JSON array, in no particular order (SQLite and PostgreSQL)."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = models.JSONField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+class JSONRows(AllAsJSON, models.Aggregate):
+    """The values of a group as a JSON array, in no particular order (SQLite and PostgreSQL):
+    `AllAsJSON` as Django's aggregate, grouped by what the query groups by."""
 
 
 def rows_along(rows, by, *fields):

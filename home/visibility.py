@@ -50,7 +50,8 @@ class PublicPageQuerySet(PageQuerySet):
 
 
 class ViewRestrictionsMixin:
-    """For page models: the restrictions that apply, without queries while there are none."""
+    """For page models: the restrictions that apply, without a query unless the page is below a
+    private section."""
 
     def get_view_restrictions(self):
         if not below_a_restriction(self):

@@ -367,6 +367,12 @@ class ClaimOnAnAddressAnotherAccountGotTests(AccountsTestCase):
         self.assertOwnerOnlyTold("gedeeld@example.org")
         self.assertFalse(EmailAddress.objects.filter(user=self.anna, email="gedeeld@example.org"))
 
+    def first_login(self, email):
+        """The owner of an account made in the admin logs in: allauth mails her confirmation."""
+        self.client.logout()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/login/", {"login": email, "password": PASSWORD})
+
     def test_an_address_given_to_a_new_account_in_the_admin_is_no_longer_claimed(self):
         self.add_email(self.anna, "nieuw@example.org")
         self.add_account("nieuw@example.org")
@@ -377,11 +383,7 @@ class ClaimOnAnAddressAnotherAccountGotTests(AccountsTestCase):
         self.assertOwnerOnlyTold("nieuw@example.org")
         # The owner's own confirmation, at her first login, is not held back by Anna's mail.
         mail.outbox.clear()
-        self.client.logout()
-        with self.captureOnCommitCallbacks(execute=True):
-            self.client.post(
-                "/nl/accounts/login/", {"login": "nieuw@example.org", "password": PASSWORD}
-            )
+        self.first_login("nieuw@example.org")
         link = self.confirmation_link("nieuw@example.org")
         self.client.post(link.replace("http://testserver", ""))
         self.assertTrue(
@@ -393,11 +395,7 @@ class ClaimOnAnAddressAnotherAccountGotTests(AccountsTestCase):
         self.add_email(self.anna, "nieuw@example.org")
         self.add_account("nieuw@example.org")
         mail.outbox.clear()
-        self.client.logout()
-        with self.captureOnCommitCallbacks(execute=True):
-            self.client.post(
-                "/nl/accounts/login/", {"login": "nieuw@example.org", "password": PASSWORD}
-            )
+        self.first_login("nieuw@example.org")
         self.assertTrue(self.confirmation_link("nieuw@example.org"))
 
     def test_an_address_given_to_another_account_in_the_admin_is_no_longer_claimed(self):
