@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+from wagtail.signals import post_page_move
 
 from home.cache import restricted_paths
 
@@ -49,14 +50,26 @@ class PublicPageQuerySet(PageQuerySet):
         return public(self)
 
 
+def restrictions_over(page):
+    """The view restrictions on `page` and on its ancestors in its own tree, nearest first,
+    read from the database."""
+    steps = range(Page.steplen, len(page.path) + 1, Page.steplen)
+    paths = [page.path[:end] for end in steps]
+    return PageViewRestriction.objects.filter(page__path__in=paths).order_by("-page__depth")
+
+
 class ViewRestrictionsMixin:
     """For page models: the restrictions that apply, without a query unless the page is below a
-    private section."""
+    private section. Wagtail reads an alias's restrictions from the page it mirrors and the
+    alias's ancestors, and would ignore one given to the alias itself: those hold here too."""
 
     def get_view_restrictions(self):
         if not below_a_restriction(self):
             return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        restrictions = super().get_view_restrictions()
+        if self.alias_of_id:
+            restrictions = restrictions | restrictions_over(self)
+        return restrictions
 
 
 # --- one page, one privacy: a view restriction holds for every language version -----------------
@@ -129,7 +142,40 @@ def mirror_public(sender, instance, **kwargs):
     transaction.on_commit(lift)
 
 
+def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """A page moved into a private section: wagtail-localize leaves its other language versions
+    (and those of the pages below it) where they were, in public sections. Each of them that no
+    restriction covers gets a copy of the section's, so the move makes the page private in every
+    language (second attack of 2026-12-05, F3). Moving a page out of a private section lifts
+    nothing: its other versions stay private until an editor makes them public."""
+    if busy() or parent_page_before is None or parent_page_before.pk == parent_page_after.pk:
+        return
+    page = Page.objects.get(pk=instance.pk)
+    section = restrictions_over(page).first()
+    if section is None:
+        return
+    moved = Page.objects.descendant_of(page, inclusive=True)
+    versions = Page.objects.filter(translation_key__in=moved.values("translation_key"))
+    others = (
+        Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions))
+        .exclude(path__startswith=page.path)
+        .order_by("path")
+    )
+    covered = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    groups = list(section.groups.all())
+    with mirroring():
+        for other in others.only("path"):
+            if any(other.path.startswith(path) for path in covered):
+                continue
+            restriction = PageViewRestriction.objects.create(
+                page=other, restriction_type=section.restriction_type, password=section.password
+            )
+            restriction.groups.set(groups)
+            covered.add(other.path)
+
+
 def connect_signals():
+    post_page_move.connect(mirror_on_move, dispatch_uid="jumelage_privacy_moved")
     post_save.connect(
         mirror_restriction, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_mirrored"
     )

@@ -1,0 +1,88 @@
+"""A page moved into a private section is private in every language (second attack of
+2026-12-05, F3). Wagtail-localize leaves the other language versions where they are when an
+editor moves a page, so the German meeting stayed public in the public German calendar while the
+Dutch one, moved into a private archive, asked for the password."""
+
+from django.test import Client, TestCase
+from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
+
+from exchanges.factories import CalendarPageFactory
+from tests.calendar_base import local
+from tests.test_meeting_privacy import administrator, move_url, set_privacy
+from tests.visits_base import VisitMixin
+
+PASSWORD = {"restriction_type": PageViewRestriction.PASSWORD, "password": "geheim-genoeg"}
+
+
+class MovedIntoAPrivateSectionTests(VisitMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.editor = administrator(cls)
+        cls.archive = CalendarPageFactory(parent=cls.home, title="Archief", slug="archief")
+        cls.archive_de = cls.translated(cls.archive, title="Archiv", slug="archiv")
+        cls.session = cls.meeting(local(2030, 5, 1, 19, 0), title="Overleg", slug="overleg")
+        cls.session_de = cls.translated(
+            cls.session, title="Vertrauliche Besprechung", slug="vertrauliche-besprechung"
+        )
+        cls.alone = cls.meeting(local(2030, 5, 2, 19, 0), title="Alleen in het Nederlands")
+        # Until it is translated, the German calendar shows it through an alias (as the admin
+        # makes one for every new page).
+        cls.alone.create_alias(parent=cls.calendar_de, update_locale=cls.german)
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.archive, PASSWORD)
+
+    def move(self, page, destination):
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(move_url(page, destination))
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+        self.assertEqual(page.get_parent().pk, destination.pk)
+
+    def assert_private(self, page, title):
+        visitor = Client()
+        response = visitor.get(page.url)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(response, title)
+        for url in (
+            "/de/kalender/?view=month&month=2030-05",
+            "/de/search/?q=Besprechung",
+            "/de/calendar.ics",
+            "/sitemap.xml",
+        ):
+            with self.subTest(url=url):
+                self.assertNotIn(title, visitor.get(url).content.decode())
+
+    def test_the_german_version_of_a_meeting_moved_in_is_private_too(self):
+        self.assertContains(Client().get(self.session_de.url), "Vertrauliche Besprechung")
+        self.move(self.session, self.archive)
+        self.assert_private(self.session_de, "Vertrauliche Besprechung")
+        # Wagtail's privacy dialog on the German page says so.
+        privacy = reverse("wagtailadmin_pages:set_privacy", args=[self.session_de.pk])
+        dialog = self.client.get(privacy)
+        self.assertRegex(dialog.json()["html"], r'value="password"[^>]*checked')
+
+    def test_the_german_alias_of_an_untranslated_meeting_moved_in_is_private_too(self):
+        alias = Page.objects.get(alias_of=self.alone, locale=self.german)
+        self.assertEqual(Client().get(alias.url).status_code, 200)
+        self.move(self.alone, self.archive)
+        self.assert_private(alias, "Alleen in het Nederlands")
+
+    def test_the_dutch_version_of_a_german_meeting_moved_in_is_private_too(self):
+        self.move(self.session_de, self.archive_de)
+        response = Client().get(self.session.url)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(response, "Overleg")
+
+    def test_a_move_between_public_pages_makes_nothing_private(self):
+        elsewhere = CalendarPageFactory(parent=self.home, title="Elders", slug="elders")
+        self.move(self.session, elsewhere)
+        self.assertContains(Client().get(self.session_de.url), "Vertrauliche Besprechung")
+        self.assertEqual(
+            set(PageViewRestriction.objects.values_list("page", flat=True)),
+            {self.archive.pk, self.archive_de.pk},
+        )
