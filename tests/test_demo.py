@@ -403,6 +403,23 @@ class DemoShowsWhatThePlatformDoesTests(LoadDemoChecks, TestCase):
         self.assertEqual(administrator.language, "nl")
         self.assertFalse(administrator.check_password(data.DEMO_PASSWORD))
 
+    def test_a_demo_member_who_deleted_her_account_is_not_made_again(self):
+        from community.privacy import delete_account
+
+        user_model = get_user_model()
+        lena = user_model.objects.get(email="lena@einwohner.example")
+        with self.captureOnCommitCallbacks(execute=True):
+            delete_account(lena)
+        accounts, pages = user_model.objects.count(), Page.objects.count()
+        out = StringIO()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", verbosity=2, stdout=out, stderr=out)
+        self.assertFalse(user_model.objects.filter(email="lena@einwohner.example").exists())
+        self.assertEqual(user_model.objects.count(), accounts)
+        self.assertEqual(Page.objects.count(), pages)
+        self.assertIn("lena@einwohner.example: account deleted", out.getvalue())
+        self.assertNotIn("did not create", out.getvalue())
+
     def test_a_demo_loaded_before_its_accounts_were_recorded_keeps_them(self):
         from jumelage.demo.models import DemoAccount
 

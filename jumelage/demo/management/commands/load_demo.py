@@ -203,7 +203,7 @@ class Command(site_tree.PageTreeCommand):
             self.load()
         pages = Page.objects.filter(depth__gt=1).count()
         meetings = MeetingPage.objects.filter(locale__language_code="nl").count()
-        members = DemoAccount.objects.count()
+        members = DemoAccount.objects.filter(user__isnull=False).count()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {pages} pages in Dutch and German, {meetings} meetings, "
@@ -302,12 +302,18 @@ class Command(site_tree.PageTreeCommand):
 
     # People
 
-    def demo_account(self, address, **defaults):
+    def demo_account(self, address, remake=False, **defaults):
         """The demo's account of the person at `address` in people.toml, and whether it is new;
-        (None, False) when that address is another account's, which the demo leaves alone."""
+        (None, False) when that address is another account's, which the demo leaves alone, and
+        when the demo's account there was deleted, unless `remake` (the editors, who publish
+        the demo's pages)."""
         record = DemoAccount.objects.filter(address=address).select_related("user").first()
-        if record is not None:
+        if record is not None and (record.user is not None or not remake):
             return record.user, False
+        if record is not None:
+            record.user = get_user_model().objects.create(email=address, **defaults)
+            record.save()
+            return record.user, True
         user_model = get_user_model()
         existing = user_model.objects.filter(email__iexact=address).first()
         if existing is not None and not self.adopting:
@@ -316,11 +322,16 @@ class Command(site_tree.PageTreeCommand):
         DemoAccount.objects.create(address=address, user=user)
         return user, existing is None
 
+    @staticmethod
+    def deleted(address):
+        return DemoAccount.objects.filter(address=address, user__isnull=True).exists()
+
     def ensure_admin_user(self, person, language):
         """An account of the admin, working in the admin in `language` (their foundation's) and
         reading the site's emails in it."""
         user, created = self.demo_account(
             person["email"],
+            remake=True,
             first_name=person["first_name"],
             last_name=person["last_name"],
             display_name=f"{person['first_name']} {person['last_name']}",
@@ -366,6 +377,9 @@ class Command(site_tree.PageTreeCommand):
                 bio=person["bio"],
                 show_on_sector_pages=person["visible"],
             )
+            if member is None and self.deleted(person["email"]):
+                self.detail(f"{person['email']}: account deleted; the demo does not make it again")
+                continue
             if member is None:
                 self.stderr.write(
                     f"{person['email']} is the address of an account the demo did not create: "
