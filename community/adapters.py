@@ -110,6 +110,15 @@ class AccountAdapter(DefaultAccountAdapter):
             }
         self.send_mail("account/email/address_taken", email, context)
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """allauth's notifications of changes to an account (ACCOUNT_EMAIL_NOTIFICATIONS), but
+        not "address removed": with one address per account (ACCOUNT_CHANGE_EMAIL) the only
+        address a member can remove is a new one she has not confirmed, when she cancels the
+        change, and nothing of her account changed."""
+        if template_prefix == "account/email/email_deleted":
+            return
+        super().send_notification_mail(template_prefix, user, context, email)
+
     def clean_email(self, email):
         """The sign-up's and the new address's (and a password reset's) address, checked as the
         newsletter's is (home.validators.normalised_email): no account with a quoted name, a

@@ -339,3 +339,87 @@ class SubmissionNoticeTests(MembersTestCase):
         received = [address for message in mail.outbox for address in message.to]
         self.assertEqual(received.count(administrator.email), 1, received)
         self.assertEqual(received.count(self.moderator.email), 1, received)
+
+
+class AccountChangeNotificationTests(MembersTestCase):
+    """A member hears of every change to how she logs in, at the address she had (walk of
+    2026-12-05: no mail told a member that her password was changed), in her language, with
+    "u"/"Sie", where it came from and what to do if it was not her."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for member in (cls.anna, cls.bernd):
+            EmailAddress.objects.create(
+                user=member, email=member.email, verified=True, primary=True
+            )
+
+    def change_password(self, member, language):
+        self.client.force_login(member)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/{language}/accounts/password/change/",
+                {
+                    "oldpassword": "een-lang-wachtwoord",
+                    "password1": "een-nieuw-lang-wachtwoord",
+                    "password2": "een-nieuw-lang-wachtwoord",
+                },
+                HTTP_USER_AGENT="Firefox/140.0",
+                REMOTE_ADDR="192.0.2.7",
+            )
+        [email] = mail.outbox
+        return email
+
+    def test_a_dutch_member_hears_her_password_was_changed(self):
+        email = self.change_password(self.anna, "nl")
+        self.assertEqual(email.to, ["anna@example.org"])
+        self.assertEqual(email.subject, "[Jumelage] Uw wachtwoord is gewijzigd")
+        self.assertTrue(email.body.startswith("Goedendag,"), email.body)
+        self.assertIn(
+            "Uw wachtwoord bij Jumelage Steenwijkerland – Herzebrock-Clarholz is gewijzigd.",
+            email.body,
+        )
+        self.assertIn("192.0.2.7", email.body)
+        self.assertIn("Firefox/140.0", email.body)
+        self.assertIn("/nl/accounts/password/reset/", email.body)
+        self.assertRegex(
+            email.body,
+            r"\d{1,2}\s(januari|februari|maart|april|mei|juni|juli|"
+            r"augustus|september|oktober|november|december)\s\d{4}",
+        )
+        self.assertIsNone(re.search(r"\b(je|jij|jouw)\b", email.body, re.I), email.body)
+        self.assertNotIn("IP address", email.body)
+
+    def test_a_german_member_hears_it_with_sie(self):
+        email = self.change_password(self.bernd, "de")
+        self.assertEqual(email.subject, "[Jumelage] Ihr Passwort wurde geändert")
+        self.assertTrue(email.body.startswith("Guten Tag,"), email.body)
+        self.assertIn("Ihr Passwort bei der Städtepartnerschaft", email.body)
+        self.assertIn("/de/accounts/password/reset/", email.body)
+        self.assertIsNone(re.search(r"\b(du|dich|dir|dein\w*)\b", email.body, re.I), email.body)
+
+    def ask_for(self, address):
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/email/", {"email": address, "action_add": ""})
+        [confirmation] = mail.outbox
+        mail.outbox.clear()
+        return confirmation
+
+    def test_the_old_address_hears_that_the_new_one_was_confirmed(self):
+        confirmation = self.ask_for("ana@example.org")
+        link = re.search(r"http://testserver(/\S+/accounts/confirm-email/\S+)", confirmation.body)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(link.group(1))
+        [email] = mail.outbox
+        self.assertEqual(email.to, ["anna@example.org"])
+        self.assertEqual(email.subject, "[Jumelage] Uw e-mailadres is gewijzigd")
+        self.assertIn("van anna@example.org in ana@example.org", email.body)
+
+    def test_a_cancelled_change_of_address_sends_nothing(self):
+        self.ask_for("ana@example.org")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/accounts/email/", {"email": "ana@example.org", "action_remove": ""}
+            )
+        self.assertEqual(mail.outbox, [])

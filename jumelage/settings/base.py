@@ -166,6 +166,9 @@ ACCOUNT_SESSION_REMEMBER = None
 # One address per account: a member changes it, and the new one counts only once confirmed. An
 # unconfirmed address never keeps its owner from signing up (community/signup.py).
 ACCOUNT_CHANGE_EMAIL = True
+# A member hears of every change to how she logs in (password changed, reset or set; address
+# changed: to the old one), in her language (templates/account/email/base_notification.txt).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_FORMS = {
     "signup": "community.signup.SignupForm",
     "add_email": "community.signup.AddEmailForm",
