@@ -187,6 +187,18 @@ WAGTAIL_LOCALIZE_LANGUAGE_SENTENCES = [
     ),
 ]
 
+# wagtail-localize's messages on publishing a translation: the language glued in after "in"
+# ("‘Over ons’ in Duits gepubliceerd", "'Über uns' in Deutsch veröffentlicht"), where the reader
+# says "in het Duits", "auf Deutsch"; in the admin's quotes.
+WAGTAIL_LOCALIZE_PUBLISHED = [
+    gettext_noop("Published '{object}' in {locale}."),
+    gettext_noop("Published '{object}' in {locale} with missing translations - see below."),
+    gettext_noop(
+        "New validation errors were found when publishing '{object}' in {locale}. Please fix "
+        "them or click publish again to ignore these translations for now."
+    ),
+]
+
 # The languages to translate a page into, on wagtail-localize's "Translate this page": its German
 # catalogue leaves "Locale", its Dutch one says "Taalregio's" (walk W3); Wagtail's menu item of
 # the same name (Settings → Locales) reads as plainly.

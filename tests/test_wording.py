@@ -631,6 +631,29 @@ class TranslationEditorWordingTests(MembersTestCase):
         # "Veröffentlichen in Deutsch" read word for word (second walk of 2026-12-05).
         self.assertEqual(words["Publish in "] + "Deutsch", "Veröffentlichen auf Deutsch")
 
+    def test_publishing_a_translation_names_the_language_as_the_reader_says_it(self):
+        # "‘Over ons’ in Duits gepubliceerd", "'Über uns' in Deutsch veröffentlicht" (walk of
+        # 2026-12-05): the language is named with its article or preposition.
+        from django.contrib.messages import get_messages
+        from wagtail_localize.models import Translation, TranslationSource
+
+        story = self.story(title="Fietsen in de regen", slug="fietsen-in-de-regen")
+        source, _created = TranslationSource.get_or_create_from_instance(story)
+        target = Translation.objects.create(source=source, target_locale=self.german)
+        target.save_target(publish=True)
+        german = story.get_translation(self.german)
+        for language, published in (
+            ("nl", "‘Fietsen in de regen’ gepubliceerd in het Duits"),
+            ("de", "„Fietsen in de regen“ auf Deutsch veröffentlicht"),
+        ):
+            self.admin_in(language)
+            response = self.client.post(
+                reverse("wagtailadmin_pages:edit", args=[german.pk]), {"action": "publish"}
+            )
+            shown = [str(message) for message in get_messages(response.wsgi_request)]
+            with self.subTest(language=language):
+                self.assertTrue(shown and shown[-1].startswith(published), shown)
+
 
 class AdminMenuLanguageTests(MembersTestCase):
     admin_in = AdminNamingTests.admin_in
