@@ -229,6 +229,34 @@ WAGTAIL_HISTORY_MESSAGES = [
     gettext_noop("Cancelled '%(workflow)s' at '%(task)s'"),
 ]
 
+# Wagtail's names of actions in the history's action filter: "Workflow: taak afkeuren" /
+# "Aufgabe ablehnen" where the review and the history say "Wijzigingen vragen" / "Änderungen
+# erbitten", a noun ("Abbruch") among verbs, and Dutch imperatives ("Hernoem", "Verplaats",
+# "Voeg weergavebeperkingen toe") among infinitives ("Publiceren", "Verwijderen"). Ours are
+# infinitives throughout, and the review's verbs.
+WAGTAIL_HISTORY_ACTIONS = [
+    gettext_noop("Rename"),
+    gettext_noop("Revert"),
+    gettext_noop("Move"),
+    gettext_noop("Reorder"),
+    gettext_noop("Convert alias into ordinary page"),
+    gettext_noop("Add view restrictions"),
+    gettext_noop("Update view restrictions"),
+    gettext_noop("Remove view restrictions"),
+    gettext_noop("Add comment"),
+    gettext_noop("Edit comment"),
+    gettext_noop("Delete comment"),
+    gettext_noop("Resolve comment"),
+    gettext_noop("Reply to comment"),
+    gettext_noop("Edit reply to comment"),
+    gettext_noop("Delete reply to comment"),
+    gettext_noop("Workflow: start"),
+    gettext_noop("Workflow: approve task"),
+    gettext_noop("Workflow: reject task"),
+    gettext_noop("Workflow: resume task"),
+    gettext_noop("Workflow: cancel"),
+]
+
 # Wagtail's report of workflow tasks (its menu item and heading): its Dutch catalogue writes the
 # compound in two words ("Workflow taken", walk W14).
 WAGTAIL_REPORT_NAMES = [gettext_noop("Workflow tasks")]

@@ -175,6 +175,26 @@ class AdminNamingTests(MembersTestCase):
         profile.save()
         self.client.force_login(admin)
 
+    def test_the_historys_action_filter_names_workflow_steps_as_the_review_does(self):
+        # "Workflow: taak afkeuren" / "Aufgabe ablehnen" beside "Wijzigingen gevraagd bij ‘…’"
+        # (walk of 2026-12-05). The filter offers the actions the history holds.
+        from wagtail.models import PageLogEntry
+
+        story = self.story(title="Fietsen in de regen", slug="fietsen-in-de-regen")
+        for action in ("wagtail.workflow.approve", "wagtail.workflow.reject", "wagtail.move"):
+            PageLogEntry.objects.log_action(story, action)
+        for language, words in (
+            ("nl", ["Workflow: goedkeuren", "Workflow: wijzigingen vragen", "Verplaatsen"]),
+            ("de", ["Workflow: genehmigen", "Workflow: Änderungen erbitten"]),
+        ):
+            self.admin_in(language)
+            page = soup(self.client.get(reverse("wagtailadmin_reports:site_history")))
+            options = [option.get_text(strip=True) for option in page.select("option")]
+            options += [label.get_text(strip=True) for label in page.select("label")]
+            with self.subTest(language=language):
+                for word in words:
+                    self.assertIn(word, options)
+
     def test_members_listing_is_headed_like_its_menu_item(self):
         for language, heading in (("de", "Mitglieder"), ("nl", "Leden")):
             self.admin_in(language)
