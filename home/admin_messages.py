@@ -21,6 +21,12 @@ ADMIN_MESSAGES = [
 # after logging out of the site). Inside the admin, Wagtail's "je" stays: it is Wagtail's own.
 WAGTAIL_LOGOUT_MESSAGES = [gettext_noop("You have been successfully logged out.")]
 
+# Wagtail's answer to a wrong password of a private page, shown on the site's password page
+# (templates/password_required.html): its Dutch catalogue says "je".
+WAGTAIL_PAGE_PASSWORD_MESSAGES = [
+    gettext_noop("The password you have entered is not correct. Please try again."),
+]
+
 # Wagtail's moderation emails to editors and moderators: its Dutch catalogue says "je" there,
 # the site says "u".
 WAGTAIL_EMAIL_MESSAGES = [

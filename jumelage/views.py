@@ -14,13 +14,14 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
+from wagtail import views as wagtail_views
 from wagtail.models import Page
 
 from community.models import NewsletterPage, SectorPage
 from exchanges.models import MeetingPage, StoryPage, VisitPage
 from home.cache import active_locale, content_only, language_code_of, locales, shows_query
 from home.models import StandardPage
-from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
+from home.ratelimit import limit_exceeded, rate_limit, seconds_to_wait, too_many_requests
 from home.urls_util import absolute_url
 from home.validators import without_control_characters
 from home.visibility import public
@@ -109,6 +110,26 @@ def admin_login(request):
     query = request.GET.copy()
     query.setdefault("next", reverse("wagtailadmin_home"))
     return HttpResponseRedirect(f"{reverse('account_login')}?{query.urlencode()}")
+
+
+def frontend_login(request):
+    """Wagtail's own login form for private pages (/_util/login/): the site's login instead, with
+    its `next`. Wagtail's form logged in an account whose address was never confirmed and
+    counted no failed attempt (walk of 2026-12-05, F2); any method is sent on."""
+    query = request.GET.copy()
+    return HttpResponseRedirect(
+        reverse("account_login") + (f"?{query.urlencode()}" if query else "")
+    )
+
+
+# Passwords of private pages (Wagtail's "Privacy"): tries per visitor (address, or account) in
+# ten minutes, for all such pages together; the right one waits too once they are used up.
+PAGE_PASSWORD_TRIES = 10
+PAGE_PASSWORD_PERIOD = 600
+
+page_password = rate_limit("page_password", limit=PAGE_PASSWORD_TRIES, period=PAGE_PASSWORD_PERIOD)(
+    wagtail_views.authenticate_with_password
+)
 
 
 SEARCH_RESULTS_PER_PAGE = 10

@@ -166,6 +166,11 @@ ACCOUNT_SESSION_REMEMBER = None
 # One address per account: a member changes it, and the new one counts only once confirmed. An
 # unconfirmed address never keeps its owner from signing up (community/signup.py).
 ACCOUNT_CHANGE_EMAIL = True
+# A page only members (or a group) may read asks for the login on the site's login page, in the
+# page's language, with its confirmation check and limits; one behind a password asks on a page
+# of the site (jumelage/urls.py leads Wagtail's own /_util/login/ there too).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 # A member hears of every change to how she logs in (password changed, reset or set; address
 # changed: to the old one), in her language (templates/account/email/base_notification.txt).
 ACCOUNT_EMAIL_NOTIFICATIONS = True

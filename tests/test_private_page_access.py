@@ -1,0 +1,97 @@
+"""A private page asks for a login on the site's own login page, and for a password on a page
+of the site (walk of 2026-12-05, F2): Wagtail's bare login form at /_util/login/ logged in an
+account whose address was never confirmed and counted no failed attempt, and its password page
+had no layout and said "je"."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.test import Client, TestCase
+from wagtail.models import PageViewRestriction
+
+from tests.stories_base import StoriesMixin
+
+User = get_user_model()
+
+
+class PrivatePageAccessTests(StoriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.tour = cls.story(title="Fietstocht", slug="fietstocht")
+        cls.tour_de = cls.translated(cls.tour, title="Radtour", slug="radtour")
+        cls.closed = cls.story(title="Besloten verslag", slug="besloten-verslag")
+        cls.closed_de = cls.translated(cls.closed, title="Geschlossener Bericht", slug="bericht")
+        # On the Dutch pages; the German ones get the same (home/visibility.py).
+        PageViewRestriction.objects.create(page=cls.tour, restriction_type="login")
+        PageViewRestriction.objects.create(
+            page=cls.closed, restriction_type="password", password="geheim-genoeg"
+        )
+        cls.unconfirmed = User.objects.create_user(
+            "roos@example.org", "een-lang-wachtwoord", display_name="Roos", language="nl"
+        )
+        EmailAddress.objects.create(
+            user=cls.unconfirmed, email=cls.unconfirmed.email, verified=False, primary=True
+        )
+
+    def test_a_login_only_page_leads_to_the_sites_login_in_its_language(self):
+        for page, language in ((self.tour, "nl"), (self.tour_de, "de")):
+            with self.subTest(language=language):
+                response = Client().get(page.url)
+                self.assertRedirects(
+                    response,
+                    f"/{language}/accounts/login/?next={page.url}",
+                    fetch_redirect_response=False,
+                )
+
+    def test_wagtails_own_login_form_is_the_sites_login(self):
+        visitor = Client()
+        response = visitor.get("/nl/_util/login/?next=/nl/members/")
+        self.assertRedirects(
+            response, "/nl/accounts/login/?next=/nl/members/", fetch_redirect_response=False
+        )
+        # Posted to directly, it logs in nobody: the unconfirmed address is not let in.
+        visitor.post(
+            "/nl/_util/login/?next=/nl/members/",
+            {"username": "roos@example.org", "password": "een-lang-wachtwoord"},
+        )
+        self.assertNotIn("_auth_user_id", visitor.session)
+
+    def test_the_password_page_is_a_page_of_the_site_in_its_language(self):
+        for page, language, words in (
+            (self.closed, "nl", "Deze pagina is afgeschermd met een wachtwoord"),
+            (self.closed_de, "de", "Diese Seite ist durch ein Passwort geschützt"),
+        ):
+            with self.subTest(language=language):
+                response = Client().get(page.url)
+                self.assertContains(response, f'<html lang="{language}"')
+                self.assertContains(response, 'class="site-header')
+                self.assertContains(response, words)
+                self.assertContains(response, 'name="password"')
+                self.assertNotContains(response, page.title)
+                self.assertNotRegex(response.content.decode(), r"\b(je|jij|du|dich)\b")
+
+    def test_a_wrong_password_is_told_in_the_pages_language_and_the_right_one_opens_it(self):
+        visitor = Client()
+        form = visitor.get(self.closed_de.url).context["form"]
+        action = visitor.get(self.closed_de.url).context["action_url"]
+        response = visitor.post(action, {"password": "falsch", "return_url": self.closed_de.url})
+        self.assertContains(response, "Das Passwort ist nicht richtig.")
+        self.assertContains(response, '<html lang="de"')
+        self.assertIsNotNone(form)
+        response = visitor.post(
+            action, {"password": "geheim-genoeg", "return_url": self.closed_de.url}, follow=True
+        )
+        self.assertContains(response, "Geschlossener Bericht")
+
+    def test_guessing_the_password_is_held_to_a_few_tries(self):
+        visitor = Client()
+        action = visitor.get(self.closed.url).context["action_url"]
+        answers = [
+            visitor.post(action, {"password": f"gok-{n}", "return_url": self.closed.url})
+            for n in range(11)
+        ]
+        self.assertEqual([answer.status_code for answer in answers[:10]], [200] * 10)
+        self.assertEqual(answers[10].status_code, 429)
+        # Even the right password waits now.
+        response = visitor.post(action, {"password": "geheim-genoeg", "return_url": "/nl/"})
+        self.assertEqual(response.status_code, 429)
