@@ -11,7 +11,7 @@ from threading import local
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
@@ -114,6 +114,7 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
             restriction.password = instance.password
             restriction.save()
             restriction.groups.set(groups)
+        follow_copies(instance, getattr(instance, "_jumelage_before", None))
 
 
 def mirror_restriction_groups(sender, instance, action, **kwargs):
@@ -142,18 +143,28 @@ def mirror_public(sender, instance, **kwargs):
     transaction.on_commit(lift)
 
 
+def signature(restriction):
+    """What a restriction asks: its kind, its password and its groups."""
+    groups = frozenset(group.pk for group in restriction.groups.all())
+    return (restriction.restriction_type, restriction.password, groups)
+
+
 def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     """A page moved into a private section: wagtail-localize leaves its other language versions
-    (and those of the pages below it) where they were, in public sections. Each of them that no
-    restriction covers gets a copy of the section's, so the move makes the page private in every
-    language (second attack of 2026-12-05, F3). Moving a page out of a private section lifts
-    nothing: its other versions stay private until an editor makes them public."""
+    (and those of the pages below it) where they were, in public sections. Each of them that the
+    section's restriction does not cover gets a copy of it, so the move makes the page private
+    in every language (second attack of 2026-12-05, F3). A version below another private
+    section gets it too (attack 16, F2: the German version of a page moved from the members'
+    section into the board's stayed open to every member), and one whose own restriction was
+    the copy of an earlier section's has it replaced. Moving a page out of a private section
+    lifts nothing: its other versions stay private until an editor makes them public."""
     if busy() or parent_page_before is None or parent_page_before.pk == parent_page_after.pk:
         return
     page = Page.objects.get(pk=instance.pk)
     section = restrictions_over(page).first()
     if section is None:
         return
+    wanted = signature(section)
     moved = Page.objects.descendant_of(page, inclusive=True)
     versions = Page.objects.filter(translation_key__in=moved.values("translation_key"))
     others = (
@@ -161,21 +172,81 @@ def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=
         .exclude(path__startswith=page.path)
         .order_by("path")
     )
-    covered = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    # The moved pages with a restriction of their own (mirrored to their other versions).
+    own_keys = set(
+        PageViewRestriction.objects.filter(page__in=moved).values_list(
+            "page__translation_key", flat=True
+        )
+    )
     groups = list(section.groups.all())
     with mirroring():
-        for other in others.only("path"):
-            if any(other.path.startswith(path) for path in covered):
+        for other in others.only("path", "translation_key"):
+            applying = restrictions_over(other).prefetch_related("groups")
+            if any(signature(restriction) == wanted for restriction in applying):
                 continue
-            restriction = PageViewRestriction.objects.create(
-                page=other, restriction_type=section.restriction_type, password=section.password
-            )
-            restriction.groups.set(groups)
-            covered.add(other.path)
+            own = PageViewRestriction.objects.filter(page=other).first()
+            if own is None:
+                own = PageViewRestriction(page=other)
+            elif other.translation_key in own_keys:
+                # The page's own privacy, in every language: the editor's to change.
+                continue
+            own.restriction_type = section.restriction_type
+            own.password = section.password
+            own.save()
+            own.groups.set(groups)
+
+
+def remember_before(sender, instance, raw=False, **kwargs):
+    """What a restriction asked before an editor changes it, to find its copies by."""
+    if raw or instance.pk is None:
+        return
+    before = PageViewRestriction.objects.filter(pk=instance.pk).first()
+    instance._jumelage_before = signature(before) if before is not None else None
+
+
+def remember_groups_before(sender, instance, action, **kwargs):
+    if action in ("pre_add", "pre_remove", "pre_clear") and isinstance(
+        instance, PageViewRestriction
+    ):
+        instance._jumelage_before = signature(instance)
+
+
+def follow_copies(instance, before):
+    """A section's restriction changed (another password, other groups, members instead of a
+    password): the copies a move gave the other language versions of the pages below it
+    (`mirror_on_move`) change with it. The German version of a page moved into a section
+    accepted the section's old password, or any member, after the editor changed it (attack 16,
+    F1). A copy is a restriction of such a version that asks what the section asked."""
+    if before is None:
+        return
+    sections = [instance.page, *versions_of(instance.page)]
+    inside = private_q(section.path for section in sections)
+    below = Page.objects.filter(inside).exclude(pk__in=[section.pk for section in sections])
+    if not below.exists():
+        return
+    versions = Page.objects.filter(translation_key__in=below.values("translation_key"))
+    outside = Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions)).exclude(inside)
+    groups = list(instance.groups.all())
+    copies = PageViewRestriction.objects.filter(page__in=outside).prefetch_related("groups")
+    for copy in copies:
+        if signature(copy) != before:
+            continue
+        copy.restriction_type = instance.restriction_type
+        copy.password = instance.password
+        copy.save()
+        copy.groups.set(groups)
 
 
 def connect_signals():
     post_page_move.connect(mirror_on_move, dispatch_uid="jumelage_privacy_moved")
+    pre_save.connect(
+        remember_before, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_before"
+    )
+    m2m_changed.connect(
+        remember_groups_before,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="jumelage_privacy_groups_before",
+    )
     post_save.connect(
         mirror_restriction, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_mirrored"
     )

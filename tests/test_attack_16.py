@@ -1,0 +1,104 @@
+"""Attack 16 of 2026-12-05: privacy across languages after a move, a proxy's copies of a page
+made private, and the demo loader after a deleted editor's address went to another account."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client, TestCase
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from exchanges.factories import CalendarPageFactory
+from tests.calendar_base import local
+from tests.test_meeting_privacy import administrator, move_url, set_privacy
+from tests.visits_base import VisitMixin
+
+OLD = {"restriction_type": PageViewRestriction.PASSWORD, "password": "oud-wachtwoord"}
+NEW = {"restriction_type": PageViewRestriction.PASSWORD, "password": "nieuw-wachtwoord"}
+MEMBERS = {"restriction_type": PageViewRestriction.LOGIN}
+
+
+class SectionChangedAfterAMoveTests(VisitMixin, TestCase):
+    """A meeting moved into a private section: its German version got a copy of the section's
+    restriction, which stayed as it was when the editor changed the section's (F1), and was not
+    given at all when the German version lay below another private section (F2)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.editor = administrator(cls)
+        cls.archive = CalendarPageFactory(parent=cls.home, title="Archief", slug="archief")
+        cls.archive_de = cls.translated(cls.archive, title="Archiv", slug="archiv")
+        cls.members = CalendarPageFactory(parent=cls.home, title="Leden", slug="leden")
+        cls.members_de = cls.translated(cls.members, title="Mitglieder", slug="mitglieder")
+        cls.session = cls.meeting(local(2030, 5, 1, 19, 0), title="Overleg", slug="overleg")
+        cls.session_de = cls.translated(
+            cls.session, title="Vertrauliche Besprechung", slug="vertrauliche-besprechung"
+        )
+        cls.board = Group.objects.create(name="Bestuur")
+        cls.reader = get_user_model().objects.create_user(
+            "lid@example.org", "een-lang-wachtwoord", display_name="Lid"
+        )
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def privacy(self, page, data):
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, page, data)
+
+    def move(self, page, destination):
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(move_url(page, destination))
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+
+    def opens_with(self, password):
+        """Whether a visitor with `password` reads the German meeting."""
+        visitor = Client()
+        page = self.session_de
+        for restriction in page.get_view_restrictions():
+            if restriction.restriction_type == PageViewRestriction.PASSWORD:
+                url = reverse(
+                    "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
+                )
+                visitor.post(url, {"password": password, "return_url": page.url})
+        return "Vertrauliche Besprechung" in visitor.get(page.url).content.decode()
+
+    def test_the_sections_new_password_holds_for_the_german_version_moved_in(self):
+        self.privacy(self.archive, OLD)
+        self.move(self.session, self.archive)
+        self.assertTrue(self.opens_with("oud-wachtwoord"))
+        self.privacy(self.archive, NEW)
+        self.assertFalse(self.opens_with("oud-wachtwoord"))
+        self.assertTrue(self.opens_with("nieuw-wachtwoord"))
+
+    def test_a_section_for_a_group_is_for_that_group_in_german_too(self):
+        self.privacy(self.archive, MEMBERS)
+        self.move(self.session, self.archive)
+        self.privacy(self.archive, {"restriction_type": "groups", "groups": [self.board.pk]})
+        member = Client()
+        member.force_login(self.reader)
+        for page, title in ((self.session, "Overleg"), (self.session_de, "Vertrauliche")):
+            with self.subTest(page=page.url):
+                response = member.get(page.url)
+                self.assertEqual(response.status_code, 302)
+                self.assertNotIn(title, response.content.decode())
+
+    def test_moved_from_a_members_section_into_a_password_section(self):
+        self.privacy(self.members, MEMBERS)
+        self.privacy(self.archive, NEW)
+        self.move(self.session, self.members)
+        self.move(self.session, self.archive)
+        member = Client()
+        member.force_login(self.reader)
+        self.assertContains(member.get(self.session.url), 'name="password"')
+        response = member.get(self.session_de.url)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(response, "Vertrauliche Besprechung")
+
+    def test_a_page_with_its_own_restriction_keeps_it_in_german(self):
+        self.privacy(self.archive, NEW)
+        self.privacy(self.session, MEMBERS)
+        self.move(self.session, self.archive)
+        own = PageViewRestriction.objects.get(page=self.session_de)
+        self.assertEqual(own.restriction_type, PageViewRestriction.LOGIN)
