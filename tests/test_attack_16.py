@@ -1,14 +1,18 @@
 """Attack 16 of 2026-12-05: privacy across languages after a move, a proxy's copies of a page
 made private, and the demo loader after a deleted editor's address went to another account."""
 
+import threading
+from http.server import ThreadingHTTPServer
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from exchanges.factories import CalendarPageFactory
 from tests.calendar_base import local
+from tests.test_caching import CachedSiteTestCase, PurgeRecorder
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
 from tests.visits_base import VisitMixin
 
@@ -102,3 +106,47 @@ class SectionChangedAfterAMoveTests(VisitMixin, TestCase):
         self.move(self.session, self.archive)
         own = PageViewRestriction.objects.get(page=self.session_de)
         self.assertEqual(own.restriction_type, PageViewRestriction.LOGIN)
+
+
+class PrivacyPurgesTheProxyTests(CachedSiteTestCase):
+    """A page made private in the privacy dialog is neither published nor unpublished: a
+    caching proxy kept serving its public copy, and the overviews listing it (F6)."""
+
+    def setUp(self):
+        PurgeRecorder.purged = []
+        self.proxy = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+        threading.Thread(target=self.proxy.serve_forever, daemon=True).start()
+        self.addCleanup(self.proxy.server_close)
+        self.addCleanup(self.proxy.shutdown)
+        backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+        location = f"http://127.0.0.1:{self.proxy.server_port}"
+        settings = override_settings(
+            WAGTAILFRONTENDCACHE={"proxy": {"BACKEND": backend, "LOCATION": location}}
+        )
+        settings.enable()
+        self.addCleanup(settings.disable)
+        admin = get_user_model().objects.create_superuser(
+            "beheer@example.org", "een-lang-wachtwoord", display_name="Beheer"
+        )
+        self.client.force_login(admin)
+
+    def test_making_a_story_private_purges_it_in_both_languages_and_its_overviews(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.first_story, NEW)
+        paths = {path for _, path in PurgeRecorder.purged}
+        expected = {
+            "/nl/verhalen/fietsen/",
+            "/de/geschichten/radtour/",
+            "/nl/verhalen/",
+            "/nl/",
+            "/nl/feeds/stories.rss",
+        }
+        self.assertTrue(expected <= paths, expected - paths)
+
+    def test_a_new_password_purges_nothing(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.first_story, OLD)
+        PurgeRecorder.purged = []
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.first_story, NEW)
+        self.assertEqual(PurgeRecorder.purged, [])
