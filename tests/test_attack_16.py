@@ -3,9 +3,11 @@ made private, and the demo loader after a deleted editor's address went to anoth
 
 import threading
 from http.server import ThreadingHTTPServer
+from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
@@ -150,3 +152,31 @@ class PrivacyPurgesTheProxyTests(CachedSiteTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             set_privacy(self.client, self.first_story, NEW)
         self.assertEqual(PurgeRecorder.purged, [])
+
+
+class DemoEditorsAddressTakenTests(TestCase):
+    """An administrator deleted the demo's Dutch editor and gave her address to another account
+    (or someone signed up with it): the next load stopped with an IntegrityError (F4), where it
+    says what to do, as for an address the demo never had."""
+
+    @classmethod
+    def setUpTestData(cls):
+        with cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
+
+    def test_the_load_says_so_and_gives_the_account_no_editor_role(self):
+        from allauth.account.models import EmailAddress
+
+        user_model = get_user_model()
+        address = "redactie@jumelage-steenwijkerland.example"
+        user_model.objects.get(email=address).delete()
+        hendrik = user_model.objects.get(email="hendrik@bewoners.example")
+        hendrik.email = address.upper()
+        hendrik.save()
+        EmailAddress.objects.filter(user=hendrik).update(email=hendrik.email)
+        with self.assertRaisesMessage(CommandError, "did not create"):
+            with self.captureOnCommitCallbacks(execute=True):
+                call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+        self.assertFalse(user_model.objects.filter(email__iexact=address).exclude(pk=hendrik.pk))
+        hendrik.refresh_from_db()
+        self.assertFalse(hendrik.groups.exists())

@@ -179,6 +179,14 @@ def background_work_at_the_end():
         call_command("rebuild_references_index", verbosity=0)
 
 
+def taken(address):
+    """Whether an account has `address`, in any case, as its address or one of allauth's."""
+    return (
+        get_user_model().objects.filter(email__iexact=address).exists()
+        or EmailAddress.objects.filter(email__iexact=address).exists()
+    )
+
+
 def starts_in(days, clock):
     """Local date-time `days` from today at `clock` ("19:30")."""
     hour, minute = (int(part) for part in clock.split(":"))
@@ -310,11 +318,15 @@ class Command(site_tree.PageTreeCommand):
         record = DemoAccount.objects.filter(address=address).select_related("user").first()
         if record is not None and (record.user is not None or not remake):
             return record.user, False
+        user_model = get_user_model()
         if record is not None:
-            record.user = get_user_model().objects.create(email=address, **defaults)
+            # Its address may be another account's by now (an administrator gave it to one, or
+            # someone signed up with it): that account is left alone, as below.
+            if taken(address):
+                return None, False
+            record.user = user_model.objects.create(email=address, **defaults)
             record.save()
             return record.user, True
-        user_model = get_user_model()
         existing = user_model.objects.filter(email__iexact=address).first()
         if existing is not None and not self.adopting:
             return None, False
