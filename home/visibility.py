@@ -114,7 +114,7 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
             restriction.password = instance.password
             restriction.save()
             restriction.groups.set(groups)
-        follow_copies(instance, getattr(instance, "_jumelage_before", None))
+        cover_versions_below(instance, getattr(instance, "_jumelage_before", None))
 
 
 def mirror_restriction_groups(sender, instance, action, **kwargs):
@@ -211,34 +211,72 @@ def remember_groups_before(sender, instance, action, **kwargs):
         instance._jumelage_before = signature(instance)
 
 
-def follow_copies(instance, before):
-    """A section's restriction changed (another password, other groups, members instead of a
-    password): the copies a move gave the other language versions of the pages below it
-    (`mirror_on_move`) change with it. The German version of a page moved into a section
-    accepted the section's old password, or any member, after the editor changed it (attack 16,
-    F1). A copy is a restriction of such a version that asks what the section asked."""
-    if before is None:
-        return
+def cover_versions_below(instance, before):
+    """The language versions and aliases of the pages below a private section that lie outside
+    it (a German version left elsewhere by a move, an alias an editor placed in a public
+    section) get the section's restriction when it is made, and their copies change with it
+    when the editor changes it (another password, other groups: attack 16, F1). Wagtail serves
+    an alias under the restrictions of the page it mirrors and its own ancestors, never those
+    of the mirrored page's ancestors: an alias of a page of a private section, placed in a
+    public one, showed that page to anyone, in the menu and the API too (attack 16, F3). A copy
+    is a restriction of such a page that asks what the section asked before."""
     sections = [instance.page, *versions_of(instance.page)]
     inside = private_q(section.path for section in sections)
     below = Page.objects.filter(inside).exclude(pk__in=[section.pk for section in sections])
     if not below.exists():
         return
     versions = Page.objects.filter(translation_key__in=below.values("translation_key"))
-    outside = Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions)).exclude(inside)
+    outside = (
+        Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions))
+        .exclude(inside)
+        .order_by("path")
+    )
+    wanted = signature(instance)
     groups = list(instance.groups.all())
-    copies = PageViewRestriction.objects.filter(page__in=outside).prefetch_related("groups")
-    for copy in copies:
-        if signature(copy) != before:
-            continue
-        copy.restriction_type = instance.restriction_type
-        copy.password = instance.password
-        copy.save()
-        copy.groups.set(groups)
+    for other in outside.only("path"):
+        own = PageViewRestriction.objects.filter(page=other).prefetch_related("groups").first()
+        if own is not None:
+            if before is None or signature(own) != before:
+                continue
+        else:
+            applying = restrictions_over(other).prefetch_related("groups")
+            if any(signature(restriction) == wanted for restriction in applying):
+                continue
+            own = PageViewRestriction(page=other)
+        own.restriction_type = instance.restriction_type
+        own.password = instance.password
+        own.save()
+        own.groups.set(groups)
+
+
+def cover_new_alias(sender, instance, created=False, raw=False, **kwargs):
+    """An alias made of a page below a private section (Wagtail's copy dialog, "Alias") gets the
+    section's restriction, unless it is made in a section as private (its language's version of
+    the same section, as wagtail-localize makes them)."""
+    if raw or not created or not isinstance(instance, Page) or busy():
+        return
+    if instance.alias_of_id is None:
+        return
+    source = Page.objects.filter(pk=instance.alias_of_id).only("path").first()
+    section = restrictions_over(source).prefetch_related("groups").first() if source else None
+    if section is None:
+        return
+    wanted = signature(section)
+    applying = restrictions_over(instance).prefetch_related("groups")
+    if any(signature(restriction) == wanted for restriction in applying):
+        return
+    with mirroring():
+        restriction = PageViewRestriction.objects.create(
+            page_id=instance.pk,
+            restriction_type=section.restriction_type,
+            password=section.password,
+        )
+        restriction.groups.set(list(section.groups.all()))
 
 
 def connect_signals():
     post_page_move.connect(mirror_on_move, dispatch_uid="jumelage_privacy_moved")
+    post_save.connect(cover_new_alias, dispatch_uid="jumelage_privacy_new_alias")
     pre_save.connect(
         remember_before, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_before"
     )

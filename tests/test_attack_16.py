@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from exchanges.factories import CalendarPageFactory
+from home.factories import StandardPageFactory
 from tests.calendar_base import local
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
@@ -108,6 +109,63 @@ class SectionChangedAfterAMoveTests(VisitMixin, TestCase):
         self.move(self.session, self.archive)
         own = PageViewRestriction.objects.get(page=self.session_de)
         self.assertEqual(own.restriction_type, PageViewRestriction.LOGIN)
+
+
+class AliasOfAPrivatePageTests(VisitMixin, TestCase):
+    """Wagtail serves an alias under the restrictions of the page it mirrors and of its own
+    ancestors, not of the mirrored page's ancestors: an alias (Wagtail's copy dialog, "Alias")
+    of a page of a private section, placed in a public one, showed it to anyone, in the menu and
+    the API too (F3)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.editor = administrator(cls)
+        cls.board = StandardPageFactory(parent=cls.home, title="Bestuur", slug="bestuur")
+        cls.report = StandardPageFactory(
+            parent=cls.board, title="Geheim verslag", slug="verslag", show_in_menus=True
+        )
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def privacy(self, page, data):
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, page, data)
+
+    def assert_private(self, alias):
+        visitor = Client()
+        response = visitor.get(alias.url)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(response, "Geheim verslag")
+        for url in ("/nl/", "/api/v2/pages/?type=home.StandardPage&fields=title"):
+            with self.subTest(url=url):
+                self.assertNotIn("Geheim verslag", visitor.get(url).content.decode())
+
+    def alias_on_the_home_page(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("wagtailadmin_pages:copy", args=[self.report.pk]),
+                {
+                    "new_title": "Geheim verslag",
+                    "new_slug": "verslag-ook-hier",
+                    "new_parent_page": self.home.pk,
+                    "publish_copies": True,
+                    "alias": True,
+                },
+            )
+        self.assertEqual(response.status_code, 302)
+        return self.report.aliases.get(slug="verslag-ook-hier")
+
+    def test_an_alias_made_of_a_private_sections_page_is_private(self):
+        self.privacy(self.board, NEW)
+        self.assert_private(self.alias_on_the_home_page())
+
+    def test_an_alias_made_before_its_section_went_private_goes_private_with_it(self):
+        alias = self.alias_on_the_home_page()
+        self.assertContains(Client().get(alias.url), "Geheim verslag")
+        self.privacy(self.board, NEW)
+        self.assert_private(alias)
 
 
 class PrivacyPurgesTheProxyTests(CachedSiteTestCase):
