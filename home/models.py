@@ -446,6 +446,9 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
             .union(footer.annotate(footer_source=models.Subquery(source[:1])).order_by())
             .order_by("path")
         )
+        # A private page (Wagtail's Privacy) is named nowhere to those who may not open it: the
+        # menu and the footer are the same for every reader (attack 16, F7).
+        pages = [page for page in pages if not below_a_restriction(page)]
         menu = [
             page
             for page in pages
@@ -467,7 +470,7 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
             return None
         if home.locale_id != locale.pk:
             return None
-        children = home.live_children()
+        children = [page for page in home.live_children() if not below_a_restriction(page)]
         by_key = {page.translation_key: page for page in children}
         if any(keys.get(pk) not in by_key for pk in ids):
             return None

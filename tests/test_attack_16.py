@@ -10,10 +10,11 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from exchanges.factories import CalendarPageFactory
 from home.factories import StandardPageFactory
+from home.models import FoundationSettings
 from tests.calendar_base import local
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
@@ -166,6 +167,52 @@ class AliasOfAPrivatePageTests(VisitMixin, TestCase):
         self.assertContains(Client().get(alias.url), "Geheim verslag")
         self.privacy(self.board, NEW)
         self.assert_private(alias)
+
+
+class PrivatePageInTheMenuTests(VisitMixin, TestCase):
+    """A private page among the home page's children shown in menus was in everybody's main
+    menu (title and address) on every page whose footer page is not a child of the home page,
+    and a private footer page among the footer's links (F7)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.editor = administrator(cls)
+        cls.board = StandardPageFactory(
+            parent=cls.home, title="Bestuurskamer", slug="bestuur", show_in_menus=True
+        )
+        cls.board_de = cls.translated(cls.board, title="Vorstandszimmer", slug="vorstand")
+        # The footer's privacy statement lives below the about page, not on the home page.
+        about = StandardPageFactory(parent=cls.home, title="Over ons", slug="over-ons")
+        statement = StandardPageFactory(parent=about, title="Privacy", slug="privacy")
+        footer = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        footer.privacy_page = statement
+        footer.save()
+        cls.statement = statement
+
+    def test_neither_language_names_it_to_a_visitor(self):
+        self.assertContains(Client().get("/nl/"), "Bestuurskamer")
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.board, NEW)
+        for url, title in (
+            ("/nl/", "Bestuurskamer"),
+            ("/nl/agenda/", "Bestuurskamer"),
+            (self.story_index.url, "Bestuurskamer"),
+            ("/de/", "Vorstandszimmer"),
+            (self.calendar_de.url, "Vorstandszimmer"),
+        ):
+            with self.subTest(url=url):
+                response = Client().get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, title)
+
+    def test_a_private_footer_page_is_not_linked(self):
+        self.assertContains(Client().get("/nl/agenda/"), 'href="/nl/over-ons/privacy/"')
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.statement, NEW)
+        self.assertNotContains(Client().get("/nl/agenda/"), 'href="/nl/over-ons/privacy/"')
 
 
 class PrivacyPurgesTheProxyTests(CachedSiteTestCase):
