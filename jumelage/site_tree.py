@@ -196,8 +196,9 @@ class PageTreeCommand(BaseCommand):
 
     def fill_tree(self, home, entries):
         """Fills the pages made new and learns the translations of those that were there, then
-        points the site at the home page."""
-        self.by_slug = {page.slug: page for page, _spec, _new in entries}
+        points the site at the home page. The pages by their Dutch slugs in the site's texts
+        (an editor may have given one another)."""
+        self.by_slug = {spec["slug"]["nl"]: page for page, spec, _new in entries}
         for page, spec, is_new in entries:
             if is_new:
                 self.fill_new(page, spec)

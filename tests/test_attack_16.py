@@ -259,10 +259,11 @@ class PrivacyPurgesTheProxyTests(CachedSiteTestCase):
         self.assertEqual(PurgeRecorder.purged, [])
 
 
-class DemoEditorsAddressTakenTests(TestCase):
+class DemoLoadAfterEditsTests(TestCase):
     """An administrator deleted the demo's Dutch editor and gave her address to another account
     (or someone signed up with it): the next load stopped with an IntegrityError (F4), where it
-    says what to do, as for an address the demo never had."""
+    says what to do, as for an address the demo never had. An editor moved, renamed or deleted
+    a demo page: the next load made it again, at its old address, in both languages (F5)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -285,3 +286,29 @@ class DemoEditorsAddressTakenTests(TestCase):
         self.assertFalse(user_model.objects.filter(email__iexact=address).exclude(pk=hendrik.pk))
         hendrik.refresh_from_db()
         self.assertFalse(hendrik.groups.exists())
+
+    def test_pages_editors_moved_renamed_or_deleted_are_not_made_again(self):
+        from wagtail.models import Page
+
+        from exchanges.models import StoryPage
+        from home.models import StandardPage
+
+        about = StandardPage.objects.get(slug="over-de-jumelage", locale__language_code="nl")
+        contact = StandardPage.objects.get(slug="contact", locale__language_code="nl")
+        contact.move(about, pos="last-child")
+        story = StoryPage.objects.get(slug="vervolgoverleg-van-de-twee-stichtingen")
+        story.slug = "twee-stichtingen-een-werkplan"
+        story.save_revision().publish()
+        gone = StoryPage.objects.get(slug="water-in-de-kop-van-overijssel")
+        with self.captureOnCommitCallbacks(execute=True):
+            gone.get_translations().delete()
+            gone.delete()
+        pages = Page.objects.count()
+        out = StringIO()
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", verbosity=2, stdout=out, stderr=out)
+        self.assertEqual(Page.objects.count(), pages, out.getvalue())
+        for title in ("Contact", "Twee stichtingen, één werkplan"):
+            with self.subTest(title=title):
+                self.assertEqual(Page.objects.filter(title=title).count(), 1)
+        self.assertFalse(StoryPage.objects.filter(slug="water-in-de-kop-van-overijssel"))

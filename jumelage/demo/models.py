@@ -19,3 +19,20 @@ class DemoAccount(models.Model):
 
     def __str__(self):
         return self.address
+
+
+class DemoPage(models.Model):
+    """A page the demo loader made (or found, on a demo loaded before its pages were recorded),
+    under its place in `content/` (the Dutch slugs from the home page down), known by its
+    translation key: an editor may move or rename a demo page (the next load made it again,
+    a second copy at the old address, in both languages) or delete it (it came back); the
+    loader keeps the one and leaves the other deleted."""
+
+    key = models.CharField(max_length=500, unique=True)
+    translation_key = models.UUIDField()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

@@ -52,7 +52,7 @@ from home import machine_translation
 from home.models import Foundation, FoundationSettings, GlossaryTerm, StandardPage
 from jumelage import site_tree
 from jumelage.demo import builder, data
-from jumelage.demo.models import DemoAccount
+from jumelage.demo.models import DemoAccount, DemoPage
 
 FOOTER_PAGES = {
     "privacy_page": "privacyverklaring",
@@ -241,6 +241,7 @@ class Command(site_tree.PageTreeCommand):
             }
             home_spec = data.home()
             home, home_is_new = self.dutch_home(home_spec)
+            self.keys = {home.pk: ""}
             entries = [(home, home_spec, home_is_new)]
             entries += self.ensure_children(home, data.pages("pages"), self.new_standard_page)
             # Each overview of site_tree.toml, then its pages from content/<folder>/.
@@ -256,6 +257,8 @@ class Command(site_tree.PageTreeCommand):
             ):
                 overview = self.ensure_children(home, [overviews[kind]], self.new_index(page_class))
                 entries += overview
+                if not overview:
+                    continue
                 for folder, make in children:
                     entries += self.ensure_children(overview[0][0], data.pages(folder), make)
             self.fill_tree(home, entries)
@@ -281,6 +284,48 @@ class Command(site_tree.PageTreeCommand):
         self.ensure_members(people)
         self.ensure_visit_guests(entries)
         self.mark_newsletters_sent(entries)
+
+    def ensure_children(self, parent, specs, make):
+        """The demo's pages below `parent`, found by the record of what the loader made, not by
+        their address: a page an editor moved or renamed is kept where it is (the next load made
+        it again at its old address, in both languages), one an editor deleted (or whose Dutch
+        version only an alias of another language's stands for now) is not made again, nor the
+        pages the demo has below it. A demo loaded before its pages were recorded: its pages are
+        those at their addresses, recorded now."""
+        entries = []
+        for spec in specs:
+            slug = self.pairs.add(spec["slug"])
+            key = f"{self.keys.get(parent.pk, '')}/{slug}"
+            record = DemoPage.objects.filter(key=key).first()
+            if record is None:
+                page = site_tree.child_by_slug(parent, slug)
+                is_new = page is None
+                if is_new:
+                    page = make(spec)
+                    page.title = self.pairs.add(spec["title"])
+                    page.slug = slug
+                    self.fill_common(page, spec)
+                    parent.add_child(instance=page)
+                DemoPage.objects.create(key=key, translation_key=page.translation_key)
+            else:
+                page = (
+                    Page.objects.filter(
+                        translation_key=record.translation_key,
+                        locale_id=parent.locale_id,
+                        alias_of__isnull=True,
+                    )
+                    .specific()
+                    .first()
+                )
+                if page is None:
+                    self.detail(f"{key}: deleted; the demo does not make it again")
+                    continue
+                is_new = False
+            self.keys[page.pk] = key
+            entries.append((page, spec, is_new))
+            if "children" in spec:
+                entries += self.ensure_children(page, spec["children"], make)
+        return entries
 
     @staticmethod
     def name_german_alias(page, slug):
@@ -618,7 +663,9 @@ class Command(site_tree.PageTreeCommand):
             )
         if isinstance(page, StoryPage):
             page.story_sectors = [
-                StorySector(sector=self.by_slug[slug]) for slug in spec["sectors"]
+                StorySector(sector=self.by_slug[slug])
+                for slug in spec["sectors"]
+                if slug in self.by_slug
             ]
         if isinstance(page, MeetingPage):
             page.meeting_sectors = self.meeting_sectors(spec)
@@ -642,7 +689,12 @@ class Command(site_tree.PageTreeCommand):
         return page
 
     def meeting_sectors(self, spec):
-        return [MeetingSector(sector=self.by_slug[slug]) for slug in spec.get("sectors", [])]
+        # A sector an editor deleted is left out.
+        return [
+            MeetingSector(sector=self.by_slug[slug])
+            for slug in spec.get("sectors", [])
+            if slug in self.by_slug
+        ]
 
     def ensure_meeting_sectors(self, entries):
         """Meetings of a demo loaded before meetings named their sectors get them now, in each
