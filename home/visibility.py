@@ -11,7 +11,7 @@ from threading import local
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
@@ -132,13 +132,18 @@ def mirror_public(sender, instance, **kwargs):
         return
     page_id = instance.page_id
 
+    before = getattr(instance, "_jumelage_before", None)
+
     def lift():
         page = Page.objects.filter(pk=page_id).first()
         if page is None or PageViewRestriction.objects.filter(page=page).exists():
             return
         with mirroring():
-            for restriction in PageViewRestriction.objects.filter(page__in=versions_of(page)):
+            versions = list(versions_of(page))
+            for restriction in PageViewRestriction.objects.filter(page__in=versions):
                 restriction.delete()
+            if before is not None:
+                uncover_versions_below([page, *versions], before)
 
     transaction.on_commit(lift)
 
@@ -161,10 +166,6 @@ def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=
     if busy() or parent_page_before is None or parent_page_before.pk == parent_page_after.pk:
         return
     page = Page.objects.get(pk=instance.pk)
-    section = restrictions_over(page).first()
-    if section is None:
-        return
-    wanted = signature(section)
     moved = Page.objects.descendant_of(page, inclusive=True)
     versions = Page.objects.filter(translation_key__in=moved.values("translation_key"))
     others = (
@@ -178,6 +179,16 @@ def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=
             "page__translation_key", flat=True
         )
     )
+    section = restrictions_over(page).first()
+    if section is None:
+        # Moved out of a private section: the copies of its restriction go (walk of
+        # 2026-12-05, F1: the German version stayed private).
+        left = restrictions_over(parent_page_before).prefetch_related("groups").first()
+        if left is not None:
+            with mirroring():
+                remove_copies(others, own_keys, signature(left))
+        return
+    wanted = signature(section)
     groups = list(section.groups.all())
     with mirroring():
         for other in others.only("path", "translation_key"):
@@ -194,6 +205,46 @@ def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=
             own.password = section.password
             own.save()
             own.groups.set(groups)
+
+
+def group_key(page):
+    """The translation key a page's privacy is mirrored by: an alias's is its original's."""
+    if page.alias_of_id is not None:
+        return Page.objects.filter(pk=page.alias_of_id).values_list("translation_key", flat=True)[0]
+    return page.translation_key
+
+
+def remove_copies(pages, own_keys, copied):
+    """Deletes the restrictions of `pages` that are copies of a section's asking `copied`: not
+    a privacy of their own (mirrored from a version in `own_keys`)."""
+    for other in pages.only("path", "translation_key", "alias_of"):
+        own = PageViewRestriction.objects.filter(page=other).prefetch_related("groups").first()
+        if own is None or signature(own) != copied or group_key(other) in own_keys:
+            continue
+        own.delete()
+
+
+def uncover_versions_below(sections, copied):
+    """A private section made public again (all its language versions `sections`): the copies of
+    its restriction that moves and aliases gave versions of its pages elsewhere go too (walk of
+    2026-12-05, F1: the German version of a page moved into it stayed private)."""
+    inside = private_q(section.path for section in sections)
+    below = Page.objects.filter(inside).exclude(pk__in=[section.pk for section in sections])
+    versions = Page.objects.filter(translation_key__in=below.values("translation_key"))
+    outside = Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions)).exclude(inside)
+    own_keys = set(
+        PageViewRestriction.objects.filter(page__in=below).values_list(
+            "page__translation_key", flat=True
+        )
+    )
+    remove_copies(outside, own_keys, copied)
+
+
+def remember_signature(sender, instance, **kwargs):
+    """What a restriction asked before it is deleted, to find its copies by: as stored (the
+    privacy dialog's form has set the instance to "none" by then)."""
+    stored = PageViewRestriction.objects.filter(pk=instance.pk).first()
+    instance._jumelage_before = signature(stored) if stored is not None else None
 
 
 def remember_before(sender, instance, raw=False, **kwargs):
@@ -279,6 +330,9 @@ def connect_signals():
     post_save.connect(cover_new_alias, dispatch_uid="jumelage_privacy_new_alias")
     pre_save.connect(
         remember_before, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_before"
+    )
+    pre_delete.connect(
+        remember_signature, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_deleting"
     )
     m2m_changed.connect(
         remember_groups_before,

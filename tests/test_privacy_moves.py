@@ -15,7 +15,10 @@ from tests.visits_base import VisitMixin
 PASSWORD = {"restriction_type": PageViewRestriction.PASSWORD, "password": "geheim-genoeg"}
 
 
-class MovedIntoAPrivateSectionTests(VisitMixin, TestCase):
+class PrivateArchiveCase(VisitMixin, TestCase):
+    """A calendar "Archief" (German "Archiv") private with a password, a meeting translated
+    into German and one shown in German through an alias."""
+
     @classmethod
     def setUpTestData(cls):
         cls.build_calendar()
@@ -57,6 +60,8 @@ class MovedIntoAPrivateSectionTests(VisitMixin, TestCase):
             with self.subTest(url=url):
                 self.assertNotIn(title, visitor.get(url).content.decode())
 
+
+class MovedIntoAPrivateSectionTests(PrivateArchiveCase):
     def test_the_german_version_of_a_meeting_moved_in_is_private_too(self):
         self.assertContains(Client().get(self.session_de.url), "Vertrauliche Besprechung")
         self.move(self.session, self.archive)
@@ -86,3 +91,39 @@ class MovedIntoAPrivateSectionTests(VisitMixin, TestCase):
             set(PageViewRestriction.objects.values_list("page", flat=True)),
             {self.archive.pk, self.archive_de.pk},
         )
+
+
+class LiftedAfterAMoveTests(PrivateArchiveCase):
+    """What a move made private in the other language is public again once the page is public
+    again (walk of 2026-12-05, F1): the German version kept the section's restriction after the
+    editor made the section public, or moved the page out of it."""
+
+    def assert_public(self, page, title):
+        response = Client().get(page.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, title)
+
+    def test_the_section_made_public_again_opens_the_moved_page_in_both_languages(self):
+        self.move(self.session, self.archive)
+        self.move(self.alone, self.archive)
+        alias = Page.objects.get(alias_of=self.alone, locale=self.german)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.archive, {"restriction_type": "none"})
+        self.assert_public(self.session_de, "Vertrauliche Besprechung")
+        self.assert_public(alias, "Alleen in het Nederlands")
+        self.assertFalse(PageViewRestriction.objects.exists())
+
+    def test_moved_out_again_it_is_public_in_both_languages(self):
+        self.move(self.session, self.archive)
+        self.move(self.session, self.calendar)
+        self.assert_public(self.session_de, "Vertrauliche Besprechung")
+        self.assert_public(self.session, "Overleg")
+
+    def test_a_privacy_of_the_pages_own_stays_when_the_section_is_made_public(self):
+        self.move(self.session, self.archive)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(self.client, self.session, {"restriction_type": "login"})
+            set_privacy(self.client, self.archive, {"restriction_type": "none"})
+        for page in (self.session, self.session_de):
+            with self.subTest(page=page.title):
+                self.assertEqual(Client().get(page.url).status_code, 302)

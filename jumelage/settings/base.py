@@ -170,7 +170,7 @@ ACCOUNT_CHANGE_EMAIL = True
 # page's language, with its confirmation check and limits; one behind a password asks on a page
 # of the site (jumelage/urls.py leads Wagtail's own /_util/login/ there too).
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template)
 # A member hears of every change to how she logs in (password changed, reset or set; address
 # changed: to the old one), in her language (templates/account/email/base_notification.txt).
 ACCOUNT_EMAIL_NOTIFICATIONS = True
