@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
 from home.cache import restricted_paths
+from home.urls_util import current_request
 
 
 def private_q(paths):
@@ -28,9 +29,22 @@ def private_q(paths):
     return q
 
 
+def serving(request, page):
+    """Notes the page `request` is served (before Wagtail checks its restrictions)."""
+    request.jumelage_serving_path = page.path
+
+
 def public(queryset):
-    """`queryset.public()` without reading the restrictions again."""
+    """`queryset.public()` without reading the restrictions again. On a private page (a members'
+    section, a page behind a password) listings keep what lies below the restrictions over that
+    page, which its reader passed to open it: a members-only story overview listed no story to
+    the members either (walk of 2026-12-05, F3). Everywhere else, as on a public page every
+    visitor shares, what is private is left out for everyone."""
     paths = restricted_paths()
+    if paths:
+        request = current_request()
+        opened = getattr(request, "jumelage_serving_path", "") if request is not None else ""
+        paths = [path for path in paths if not opened.startswith(path)]
     return queryset.exclude(private_q(paths)) if paths else queryset
 
 

@@ -15,6 +15,7 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
+from home.visibility import serving
 
 
 @hooks.register("insert_global_admin_js")
@@ -89,6 +90,13 @@ def pages_show_content_only(page, request, serve_args, serve_kwargs):
     """A page Wagtail serves is the same for every anonymous visitor: the page cache may keep
     it (home.middleware.AnonymousPageCacheMiddleware)."""
     shows_content_only()
+
+
+@hooks.register("before_serve_page")
+def note_the_page_being_served(page, request, serve_args, serve_kwargs):
+    """Listings on a private page show what lies below the restrictions its reader passed to
+    open it (home.visibility.public)."""
+    serving(request, page)
 
 
 # Two admin menu items whose label their package translates once, when the menu is first built,

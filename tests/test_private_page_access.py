@@ -95,3 +95,33 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
         # Even the right password waits now.
         response = visitor.post(action, {"password": "geheim-genoeg", "return_url": "/nl/"})
         self.assertEqual(response.status_code, 429)
+
+
+class MembersOnlySectionTests(StoriesMixin, TestCase):
+    """A story overview only members may read lists its stories to them (walk of 2026-12-05,
+    F3: it said "0 stories" to every member); to visitors it is the login."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.tour = cls.story(title="Fietstocht naar Clarholz", slug="fietstocht")
+        cls.translated(cls.tour, title="Radtour nach Clarholz", slug="radtour")
+        PageViewRestriction.objects.create(page=cls.story_index, restriction_type="login")
+        cls.member = User.objects.create_user(
+            "femke@example.org", "een-lang-wachtwoord", display_name="Femke", language="nl"
+        )
+
+    def test_a_member_reads_the_stories_of_a_members_only_overview_in_both_languages(self):
+        self.client.force_login(self.member)
+        for index, title in (
+            (self.story_index, "Fietstocht naar Clarholz"),
+            (self.story_index_de, "Radtour nach Clarholz"),
+        ):
+            with self.subTest(title=title):
+                self.assertContains(self.client.get(index.url), title)
+                self.assertEqual(Client().get(index.url).status_code, 302)
+
+    def test_a_public_page_does_not_list_them_to_anyone(self):
+        self.client.force_login(self.member)
+        for client in (self.client, Client()):
+            self.assertNotContains(client.get(self.home.url), "Fietstocht naar Clarholz")
