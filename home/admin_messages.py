@@ -205,6 +205,17 @@ WAGTAIL_LOCALIZE_PUBLISHED = [
     ),
 ]
 
+# Wagtail's privacy dialog and the status panel: the German catalogue says "Privatsphäre"
+# (someone's personal privacy) where the Dutch says "zichtbaarheid"; neither says that a page's
+# privacy holds for its version in the other language too (home/visibility.py), and the panel's
+# screen reader label read "Locale: Deutsch" (walk of 2026-12-05, F4, F9).
+WAGTAIL_PRIVACY_WORDS = [
+    gettext_noop("Change privacy"),
+    gettext_noop("Privacy changes apply to all children of this page too."),
+    gettext_noop("You can edit the privacy settings on:"),
+    gettext_noop("Locale: "),
+]
+
 # The languages to translate a page into, on wagtail-localize's "Translate this page": its German
 # catalogue leaves "Locale", its Dutch one says "Taalregio's" (walk W3); Wagtail's menu item of
 # the same name (Settings → Locales) reads as plainly.

@@ -195,6 +195,24 @@ class AdminNamingTests(MembersTestCase):
                 for word in words:
                     self.assertIn(word, options)
 
+    def test_the_privacy_panel_says_visibility_and_that_it_holds_in_both_languages(self):
+        # "Privatsphäre ändern" (personal privacy), and nothing said the other language's
+        # version goes private too; "Locale: Deutsch" read to screen readers (walk of
+        # 2026-12-05, F4, F9).
+        story = self.story(title="Fietsen in de regen", slug="fietsen-in-de-regen")
+        for language, words in (
+            ("nl", ["Zichtbaarheid wijzigen", "in de andere taal", "Taal: "]),
+            ("de", ["Sichtbarkeit ändern", "in der anderen Sprache", "Sprache: "]),
+        ):
+            self.admin_in(language)
+            page = self.client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+            text = html.unescape(page.content.decode())
+            with self.subTest(language=language):
+                for word in words:
+                    self.assertIn(word, text)
+                self.assertNotIn("Privatsphäre", text)
+                self.assertNotIn("Locale: ", text)
+
     def test_members_listing_is_headed_like_its_menu_item(self):
         for language, heading in (("de", "Mitglieder"), ("nl", "Leden")):
             self.admin_in(language)
