@@ -6,7 +6,7 @@ address will lead (home/redirects.py)."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import PageViewRestrictionForm
@@ -40,11 +40,14 @@ PRIVACY_REFUSALS = {
 
 COUNTED_ON_BELOW = _("Members count on %(pages)s.")
 NAMED_AT_MOST = 3
+# A title named in a sentence, in the quotes of the sentence's language ("„…”" in Dutch, "„…“"
+# in German): the Dutch refusal had „afgelast” beside “Online taalcafé” (walk of 2026-12-05).
+QUOTED_TITLE = pgettext_lazy("a title named in a sentence", "“%(title)s”")
 
 
 def titles_of(pages):
     """The titles of `pages`, the first few and how many more."""
-    titles = [f"“{page.title}”" for page in pages[:NAMED_AT_MOST]]
+    titles = [QUOTED_TITLE % {"title": page.title} for page in pages[:NAMED_AT_MOST]]
     more = pages.count() - len(titles)
     if not more:
         return ", ".join(titles)

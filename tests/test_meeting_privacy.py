@@ -54,6 +54,18 @@ class PrivacyOfAMeetingMembersCountOnTests(MeetingWithRegistrationsCase):
     def test_the_calendar_above_it_is_not_made_private(self):
         self.assert_refused(set_privacy(self.client, self.calendar, PASSWORD))
 
+    def test_the_refusal_quotes_the_meetings_title_as_its_sentence_does(self):
+        # "(vink „afgelast” aan …) Leden rekenen op “Fietstocht”." (walk of 2026-12-05)
+        from exchanges.page_admin import titles_of
+
+        meetings = MeetingPage.objects.filter(pk=self.bike_ride.pk)
+        for language, quoted in (
+            ("nl", f"„{self.bike_ride.title}”"),
+            ("de", f"„{self.bike_ride.title}“"),
+        ):
+            with self.subTest(language=language), translation.override(language):
+                self.assertEqual(titles_of(meetings), quoted)
+
     def test_the_registered_member_still_opens_the_meeting(self):
         set_privacy(self.client, self.bike_ride, PASSWORD)
         self.client.force_login(self.anke)
