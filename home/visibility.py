@@ -9,9 +9,11 @@ them, and only a page below one of them asks Wagtail which restrictions apply.""
 from contextlib import contextmanager
 from threading import local
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
@@ -111,6 +113,14 @@ def busy():
     return getattr(_mirroring, "busy", False)
 
 
+def acting_user():
+    """The editor whose change is mirrored, named in each version's history (Wagtail logs a
+    restriction's save and delete on its page)."""
+    request = current_request()
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
 def mirror_restriction(sender, instance, raw=False, **kwargs):
     """An editor makes a page private (password, logged-in visitors, groups) in Wagtail's privacy
     dialog: each of its language versions gets the same restriction, so the German story is not
@@ -126,7 +136,7 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
                 restriction = PageViewRestriction(page=page)
             restriction.restriction_type = instance.restriction_type
             restriction.password = instance.password
-            restriction.save()
+            restriction.save(user=acting_user())
             restriction.groups.set(groups)
         cover_versions_below(instance, getattr(instance, "_jumelage_before", None))
 
@@ -147,6 +157,7 @@ def mirror_public(sender, instance, **kwargs):
     page_id = instance.page_id
 
     before = getattr(instance, "_jumelage_before", None)
+    user = acting_user()
 
     def lift():
         page = Page.objects.filter(pk=page_id).first()
@@ -155,7 +166,7 @@ def mirror_public(sender, instance, **kwargs):
         with mirroring():
             versions = list(versions_of(page))
             for restriction in PageViewRestriction.objects.filter(page__in=versions):
-                restriction.delete()
+                restriction.delete(user=user)
             if before is not None:
                 uncover_versions_below([page, *versions], before)
 
@@ -337,6 +348,57 @@ def cover_new_alias(sender, instance, created=False, raw=False, **kwargs):
             password=section.password,
         )
         restriction.groups.set(list(section.groups.all()))
+
+
+# --- the history names a restriction in its reader's language --------------------------------
+
+RESTRICTION_LOG_ACTIONS = (
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+)
+
+
+def restriction_title(data):
+    """A logged restriction's name in the active language: the entry stores it in the language
+    of whoever acted (and a removal's "type" as "none"), so it is found again by its type or by
+    its stored name in either language."""
+    labels = dict(PageViewRestriction.RESTRICTION_CHOICES)
+    kind = data.get("type")
+    if kind not in labels or kind == PageViewRestriction.NONE:
+        stored = data.get("title")
+        for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
+            with translation.override(code):
+                for key, label in labels.items():
+                    if str(label) == stored:
+                        kind = key
+    return str(labels[kind]) if kind in labels else data.get("title")
+
+
+def restrictions_shown_in_history(actions):
+    """Wagtail's formatters of privacy entries read the name as stored: a German editor read
+    "„Afgeschermd, toegankelijk voor alle ingelogde gebruikers“" on the German page after the
+    Dutch editor's change (walk of 2026-12-05, F5)."""
+    for action in RESTRICTION_LOG_ACTIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is None:
+            continue
+        as_stored = formatter.format_message
+
+        def format_message(log_entry, as_stored=as_stored):
+            stored = log_entry.data
+            restriction = stored.get("restriction") if isinstance(stored, dict) else None
+            if isinstance(restriction, dict):
+                log_entry.data = {
+                    **stored,
+                    "restriction": {**restriction, "title": restriction_title(restriction)},
+                }
+            try:
+                return as_stored(log_entry)
+            finally:
+                log_entry.data = stored
+
+        formatter.format_message = format_message
 
 
 def connect_signals():

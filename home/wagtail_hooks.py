@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
-from home.visibility import serving
+from home.visibility import restrictions_shown_in_history, serving
 
 
 @hooks.register("insert_global_admin_js")
@@ -90,6 +90,13 @@ def pages_show_content_only(page, request, serve_args, serve_kwargs):
     """A page Wagtail serves is the same for every anonymous visitor: the page cache may keep
     it (home.middleware.AnonymousPageCacheMiddleware)."""
     shows_content_only()
+
+
+@hooks.register("register_log_actions", order=1)
+def register_restrictions_shown_in_history(actions):
+    """After Wagtail's own formatters (order 0): privacy entries name the restriction in the
+    reader's language (home/visibility.py)."""
+    restrictions_shown_in_history(actions)
 
 
 @hooks.register("before_serve_page")

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client, TestCase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, PageLogEntry
 from wagtail_localize.models import LocaleSynchronization
 
 from community.roles import EDITOR_GROUPS, MODERATORS
@@ -217,6 +217,36 @@ class PrivacyHoldsInEveryLanguageTests(CalendarMixin, TestCase):
             with self.subTest(page=title):
                 self.assertContains(Client().get(german.url), title)
                 self.assertTrue(any(self.listed(title).values()))
+
+    def test_the_history_of_each_version_names_the_editor_and_reads_in_its_readers_language(self):
+        # The German page's history read "Ansichtsrestriktion „Afgeschermd, toegankelijk voor
+        # alle ingelogde gebruikers“ …" with no one named, after the Dutch editor's change (walk
+        # of 2026-12-05, F5).
+        from django.urls import reverse
+        from wagtail.users.models import UserProfile
+
+        self.privacy(self.tour, restriction_type="login")
+        self.privacy(self.tour, restriction_type="none")
+        german_editor = User.objects.create_user("redaktion@example.org", "x")
+        german_editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+        profile = UserProfile.get_for_user(german_editor)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(german_editor)
+        history = self.client.get(reverse("wagtailadmin_pages:history", args=[self.tour_de.pk]))
+        text = " ".join(history.content.decode().split())
+        self.assertIn("Privat, zugänglich für alle angemeldeten Benutzer", text)
+        self.assertNotIn("Afgeschermd", text)
+        entries = PageLogEntry.objects.filter(
+            page=self.tour_de, action__startswith="wagtail.view_restriction"
+        )
+        self.assertEqual(
+            sorted(entries.values_list("action", "user")),
+            [
+                ("wagtail.view_restriction.create", self.editor.pk),
+                ("wagtail.view_restriction.delete", self.editor.pk),
+            ],
+        )
 
     def test_a_translation_made_of_a_private_page_is_private_too(self):
         story = self.story(title="Besloten verslag", slug="besloten-verslag")
