@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
 from home.cache import restricted_paths
+from home.language_trees import move_versions_along
 from home.urls_util import current_request
 
 
@@ -402,6 +403,8 @@ def restrictions_shown_in_history(actions):
 
 
 def connect_signals():
+    # The other versions move along first, so that the privacy follows where they end up.
+    post_page_move.connect(move_versions_along, dispatch_uid="jumelage_versions_moved_along")
     post_page_move.connect(mirror_on_move, dispatch_uid="jumelage_privacy_moved")
     post_save.connect(cover_new_alias, dispatch_uid="jumelage_privacy_new_alias")
     pre_save.connect(

@@ -58,7 +58,9 @@ class SectionChangedAfterAMoveTests(VisitMixin, TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(move_url(page, destination))
         self.assertEqual(response.status_code, 302)
-        page.refresh_from_db()
+        # Its other version moves along (home/language_trees.py).
+        for moved in (page, self.session, self.session_de):
+            moved.refresh_from_db()
 
     def opens_with(self, password):
         """Whether a visitor with `password` reads the German meeting."""

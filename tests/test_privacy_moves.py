@@ -32,7 +32,7 @@ class PrivateArchiveCase(VisitMixin, TestCase):
         cls.alone = cls.meeting(local(2030, 5, 2, 19, 0), title="Alleen in het Nederlands")
         # Until it is translated, the German calendar shows it through an alias (as the admin
         # makes one for every new page).
-        cls.alone.create_alias(parent=cls.calendar_de, update_locale=cls.german)
+        cls.alone.copy_for_translation(cls.german, alias=True)
 
     def setUp(self):
         self.client.force_login(self.editor)
@@ -46,7 +46,14 @@ class PrivateArchiveCase(VisitMixin, TestCase):
         page.refresh_from_db()
         self.assertEqual(page.get_parent().pk, destination.pk)
 
+    def assert_public(self, page, title):
+        page.refresh_from_db()
+        response = Client().get(page.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, title)
+
     def assert_private(self, page, title):
+        page.refresh_from_db()  # moved along, perhaps
         visitor = Client()
         response = visitor.get(page.url)
         self.assertContains(response, 'name="password"')
@@ -66,10 +73,10 @@ class MovedIntoAPrivateSectionTests(PrivateArchiveCase):
         self.assertContains(Client().get(self.session_de.url), "Vertrauliche Besprechung")
         self.move(self.session, self.archive)
         self.assert_private(self.session_de, "Vertrauliche Besprechung")
-        # Wagtail's privacy dialog on the German page says so.
+        # Wagtail's privacy dialog on the German page says so, and where it is set.
         privacy = reverse("wagtailadmin_pages:set_privacy", args=[self.session_de.pk])
-        dialog = self.client.get(privacy)
-        self.assertRegex(dialog.json()["html"], r'value="password"[^>]*checked')
+        dialog = self.client.get(privacy).json()["html"]
+        self.assertIn(reverse("wagtailadmin_pages:edit", args=[self.archive_de.pk]), dialog)
 
     def test_the_german_alias_of_an_untranslated_meeting_moved_in_is_private_too(self):
         alias = Page.objects.get(alias_of=self.alone, locale=self.german)
@@ -79,6 +86,7 @@ class MovedIntoAPrivateSectionTests(PrivateArchiveCase):
 
     def test_the_dutch_version_of_a_german_meeting_moved_in_is_private_too(self):
         self.move(self.session_de, self.archive_de)
+        self.session.refresh_from_db()
         response = Client().get(self.session.url)
         self.assertContains(response, 'name="password"')
         self.assertNotContains(response, "Overleg")
@@ -97,11 +105,6 @@ class LiftedAfterAMoveTests(PrivateArchiveCase):
     """What a move made private in the other language is public again once the page is public
     again (walk of 2026-12-05, F1): the German version kept the section's restriction after the
     editor made the section public, or moved the page out of it."""
-
-    def assert_public(self, page, title):
-        response = Client().get(page.url)
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, title)
 
     def test_the_section_made_public_again_opens_the_moved_page_in_both_languages(self):
         self.move(self.session, self.archive)
@@ -125,5 +128,41 @@ class LiftedAfterAMoveTests(PrivateArchiveCase):
             set_privacy(self.client, self.session, {"restriction_type": "login"})
             set_privacy(self.client, self.archive, {"restriction_type": "none"})
         for page in (self.session, self.session_de):
+            page.refresh_from_db()
             with self.subTest(page=page.title):
                 self.assertEqual(Client().get(page.url).status_code, 302)
+
+
+class VersionsMoveAlongTests(PrivateArchiveCase):
+    """A page moved in one language moves in the other too, below the same page there, as
+    wagtail-localize made it (walk of 2026-12-05, F1: the Dutch Contact moved into a section
+    while the German Kontakt stayed at the top, and the two menus differed)."""
+
+    def test_the_german_version_and_alias_move_below_the_german_archive(self):
+        alias = Page.objects.get(alias_of=self.alone, locale=self.german)
+        self.move(self.session, self.archive)
+        self.move(self.alone, self.archive)
+        for page in (self.session_de, alias):
+            page.refresh_from_db()
+            with self.subTest(page=page.title):
+                self.assertEqual(page.get_parent().pk, self.archive_de.pk)
+        # Private through the section, as in Dutch: no restriction of their own.
+        self.assertEqual(
+            set(PageViewRestriction.objects.values_list("page", flat=True)),
+            {self.archive.pk, self.archive_de.pk},
+        )
+        self.assert_private(self.session_de, "Vertrauliche Besprechung")
+
+    def test_moved_back_by_the_german_editor_the_dutch_version_follows(self):
+        self.move(self.session, self.archive)
+        self.move(self.session_de, self.calendar_de)
+        self.session.refresh_from_db()
+        self.assertEqual(self.session.get_parent().pk, self.calendar.pk)
+        self.assert_public(self.session, "Overleg")
+
+    def test_a_version_whose_address_is_taken_there_stays_and_is_made_private(self):
+        CalendarPageFactory(parent=self.archive_de, title="X", slug="vertrauliche-besprechung")
+        self.move(self.session, self.archive)
+        self.session_de.refresh_from_db()
+        self.assertEqual(self.session_de.get_parent().pk, self.calendar_de.pk)
+        self.assert_private(self.session_de, "Vertrauliche Besprechung")
