@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from community.models import SectorMembership
+from community.models import SectorIndexPage, SectorMembership
 from community.views import member_required
 from home.ratelimit import rate_limit
 
@@ -24,7 +24,10 @@ def digest_settings(request):
         form.save()
         messages.success(request, _("Your digest choices have been saved."))
         return redirect("digest_settings")
-    return render(request, "exchanges/digest_settings.html", {"form": form})
+    context = {"form": form}
+    if not form.fields:
+        context["sector_overview"] = SectorIndexPage.of_language_read()
+    return render(request, "exchanges/digest_settings.html", context)
 
 
 @csrf_exempt  # RFC 8058: the one-click POST comes from the mail client, without a session.

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from community import contributions
 from community.forms import photo_formset
-from community.models import SectorPage
+from community.models import SectorIndexPage, SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
 from home.ratelimit import rate_limit
@@ -129,6 +129,7 @@ def member_area(request):
             "contributions": contributions.contributions_of(user),
             "registrations": registrations,
             "sectors": sectors,
+            "sector_overview": None if sectors else SectorIndexPage.of_language_read(),
             "visits": member_visits(user),
             **personal_calendar_addresses(request),
         },

@@ -11,7 +11,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.serializers import LeadImageField
 from home.blocks import BaseStreamBlock
-from home.cache import PAGE_FIELDS, field_names, from_row, from_values, remember, row_of
+from home.cache import (
+    PAGE_FIELDS,
+    active_locale,
+    field_names,
+    from_row,
+    from_values,
+    remember,
+    row_of,
+)
 from home.models import (
     NOT_READ,
     LeadImageMixin,
@@ -38,6 +46,12 @@ class SectorIndexPage(OverviewPage):
     class Meta:
         verbose_name = _("sector overview")
         verbose_name_plural = _("sector overviews")
+
+    @classmethod
+    def of_language_read(cls):
+        """The sector overview of the language being read, or None: found by its type, as
+        editors may rename it or change its address."""
+        return cls.objects.live().public().filter(locale=active_locale()).first()
 
     def sectors(self):
         return SectorPage.objects.child_of(self).live().public().select_related("image")
