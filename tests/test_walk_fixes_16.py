@@ -37,3 +37,27 @@ class AMemberInNoSectorCommunityYet(DigestTestCase):
         self.join(self.anna, self.climate, day(0, 6))
         self.assertIsNone(self.overview_link(self.anna, "/nl/members/"))
         self.assertIsNotNone(self.overview_link(self.anna, "/nl/members/", self.climate.url))
+
+
+class AMembersAccountPages(DigestTestCase):
+    """The address and password pages, reached from the member area, lead back to it."""
+
+    def back_link(self, address):
+        self.client.force_login(self.anna if address.startswith("/nl/") else self.bernd)
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        return soup(response).main.find("a", href=address[:3] + "/members/")
+
+    def test_the_email_page_leads_back_to_her_page(self):
+        for address in ("/nl/accounts/email/", "/de/accounts/email/"):
+            self.assertIsNotNone(self.back_link(address), address)
+
+    def test_the_password_page_leads_back_to_her_page(self):
+        for address in ("/nl/accounts/password/change/", "/de/accounts/password/change/"):
+            self.assertIsNotNone(self.back_link(address), address)
+
+    def test_the_link_reads_as_on_her_profile(self):
+        link = self.back_link("/nl/accounts/password/change/")
+        self.assertEqual(link.get_text(strip=True), "Terug naar mijn pagina")
+        link = self.back_link("/de/accounts/email/")
+        self.assertEqual(link.get_text(strip=True), "Zurück zu meiner Seite")
