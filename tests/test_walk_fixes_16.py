@@ -2,8 +2,15 @@
 and back from the account pages, demo meetings on public holidays, the phone menu and Escape, and
 what deleting an account takes with it."""
 
-from bs4 import BeautifulSoup
+import datetime
 
+import time_machine
+from bs4 import BeautifulSoup
+from django.test import SimpleTestCase
+
+from jumelage.demo import data, holidays
+from jumelage.demo.management.commands.load_demo import meeting_starts_in
+from tests.calendar_base import local
 from tests.test_digests import DigestTestCase, day
 
 
@@ -61,3 +68,51 @@ class AMembersAccountPages(DigestTestCase):
         self.assertEqual(link.get_text(strip=True), "Terug naar mijn pagina")
         link = self.back_link("/de/accounts/email/")
         self.assertEqual(link.get_text(strip=True), "Zurück zu meiner Seite")
+
+
+def demo_meetings():
+    """Each meeting of the demo (the calendar's and the members' proposals): its days from
+    today and its time."""
+    for spec in data.pages("meetings"):
+        yield spec["days_from_now"], spec["start"]
+    for contribution in data.read("contributions")["contributions"]:
+        if contribution["kind"] == "meeting":
+            yield contribution["days_from_now"], contribution["start"]
+
+
+class DemoMeetingsOnPublicHolidays(SimpleTestCase):
+    """Dated from today, a demo meeting used to fall on Christmas Day or New Year's Day."""
+
+    @time_machine.travel(local(2026, 12, 5, 10, 0), tick=False)
+    def test_the_council_evening_moves_from_christmas_day_to_monday_at_its_time(self):
+        # 20 days after 5 December 2026: Friday 25 December, at 19:00.
+        self.assertEqual(meeting_starts_in(20, "19:00"), local(2026, 12, 28, 19, 0))
+        # 27 days after: Friday 1 January 2027.
+        self.assertEqual(meeting_starts_in(27, "19:30"), local(2027, 1, 4, 19, 30))
+
+    @time_machine.travel(local(2026, 12, 5, 10, 0), tick=False)
+    def test_no_demo_meeting_falls_on_a_holiday_loaded_on_5_december(self):
+        for days, clock in demo_meetings():
+            start = meeting_starts_in(days, clock)
+            self.assertFalse(holidays.is_holiday(start.date()), (days, start))
+            self.assertEqual(start.strftime("%H:%M"), clock)
+
+    def test_no_demo_meeting_falls_on_a_holiday_whenever_it_is_loaded(self):
+        today = datetime.date(2027, 1, 1)
+        while today < datetime.date(2028, 1, 1):
+            with time_machine.travel(local(today.year, today.month, today.day, 10), tick=False):
+                for days, clock in demo_meetings():
+                    start = meeting_starts_in(days, clock)
+                    self.assertFalse(holidays.is_holiday(start.date()), (today, days, start))
+                    # A past meeting stays past, a coming one to come.
+                    self.assertEqual(start.date() < today, days < 0, (today, days, start))
+            today += datetime.timedelta(days=1)
+
+    def test_easter_monday_ascension_and_whit_monday_count_as_holidays(self):
+        for holiday in ("2027-03-29", "2027-05-06", "2027-05-17", "2026-04-06", "2026-05-25"):
+            self.assertTrue(holidays.is_holiday(datetime.date.fromisoformat(holiday)), holiday)
+        self.assertFalse(holidays.is_holiday(datetime.date(2027, 3, 30)))
+        self.assertEqual(
+            holidays.clear_of_holidays(datetime.date(2026, 12, 26), earlier=True),
+            datetime.date(2026, 12, 23),
+        )

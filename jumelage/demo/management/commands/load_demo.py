@@ -51,7 +51,7 @@ from exchanges.models.meetings import LOCAL_TIME
 from home import machine_translation
 from home.models import Foundation, FoundationSettings, GlossaryTerm, StandardPage
 from jumelage import site_tree
-from jumelage.demo import builder, data
+from jumelage.demo import builder, data, holidays
 from jumelage.demo.models import DemoAccount, DemoPage
 
 FOOTER_PAGES = {
@@ -189,8 +189,19 @@ def taken(address):
 
 def starts_in(days, clock):
     """Local date-time `days` from today at `clock` ("19:30")."""
-    hour, minute = (int(part) for part in clock.split(":"))
+    return at_clock(timezone.localdate() + timedelta(days=days), clock)
+
+
+def meeting_starts_in(days, clock):
+    """As `starts_in`, but a meeting that would fall on a public holiday moves to the next
+    ordinary weekday at the same time; a past one to the ordinary weekday before, so that it
+    stays in the past."""
     day = timezone.localdate() + timedelta(days=days)
+    return at_clock(holidays.clear_of_holidays(day, earlier=days < 0), clock)
+
+
+def at_clock(day, clock):
+    hour, minute = (int(part) for part in clock.split(":"))
     return datetime.combine(day, time(hour, minute), tzinfo=LOCAL_TIME)
 
 
@@ -545,7 +556,7 @@ class Command(site_tree.PageTreeCommand):
             page.story_towns = [StoryTown(town=self.towns[slug]) for slug in contribution["towns"]]
             page.story_sectors = [StorySector(sector=sector)] if sector else []
         else:
-            start = starts_in(contribution["days_from_now"], contribution["start"])
+            start = meeting_starts_in(contribution["days_from_now"], contribution["start"])
             page = MeetingPage(
                 title=contribution["title"],
                 intro=contribution["intro"],
@@ -636,7 +647,7 @@ class Command(site_tree.PageTreeCommand):
 
     def new_meeting(self, spec):
         """A meeting dated relative to today, so the demo calendar always has a future."""
-        start = starts_in(spec["days_from_now"], spec["start"])
+        start = meeting_starts_in(spec["days_from_now"], spec["start"])
         page = MeetingPage(
             start=start,
             end=start + timedelta(minutes=spec["duration_minutes"]),
