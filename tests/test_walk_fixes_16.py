@@ -4,12 +4,14 @@ what deleting an account takes with it."""
 
 import datetime
 
+import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.test import SimpleTestCase
 
 from jumelage.demo import data, holidays
 from jumelage.demo.management.commands.load_demo import meeting_starts_in
+from tests.base import BilingualSiteMixin
 from tests.calendar_base import local
 from tests.test_digests import DigestTestCase, day
 
@@ -116,3 +118,40 @@ class DemoMeetingsOnPublicHolidays(SimpleTestCase):
             holidays.clear_of_holidays(datetime.date(2026, 12, 26), earlier=True),
             datetime.date(2026, 12, 23),
         )
+
+
+@pytest.fixture
+def bilingual_site():
+    class Site(BilingualSiteMixin):
+        pass
+
+    Site.build_site()
+    return Site
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_escape_closes_the_phone_menu_and_returns_to_its_button(bilingual_site, live_server, page):
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/nl/")
+    menu = page.locator("details.phone-menu")
+    toggle = menu.locator("summary")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert menu.evaluate("menu => menu.open")
+    search = page.get_by_role("searchbox", name="Zoeken op de website")
+    search.focus()
+
+    page.keyboard.press("Escape")
+
+    assert not menu.evaluate("menu => menu.open")
+    assert toggle.evaluate("summary => summary === document.activeElement")
+    assert not search.is_visible()
+    assert violations == []
