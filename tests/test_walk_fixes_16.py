@@ -8,12 +8,18 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.test import SimpleTestCase
+from django.utils import translation
+from django.utils.html import escape
+from wagtail.models import WorkflowState
 
+from community import contributions
+from exchanges.models import StoryPage
 from jumelage.demo import data, holidays
 from jumelage.demo.management.commands.load_demo import meeting_starts_in
 from tests.base import BilingualSiteMixin
 from tests.calendar_base import local
 from tests.test_digests import DigestTestCase, day
+from tests.test_members import MembersTestCase
 
 
 def soup(response):
@@ -155,3 +161,42 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(bilingual_site, 
     assert toggle.evaluate("summary => summary === document.activeElement")
     assert not search.is_visible()
     assert violations == []
+
+
+WHAT_DELETION_TAKES = (
+    "This deletes your profile, your photo, your community memberships, your meeting "
+    "registrations, your sign-ups and host offers for exchange visits, your drafts and "
+    "contributions awaiting review, and those sent back for changes, rejected or taken off the "
+    "site. It cannot be undone."
+)
+
+
+class DeletingAnAccountTakesEveryContributionNotOnTheSite(MembersTestCase):
+    """The deletion page names what goes: not only drafts, but whatever is not published."""
+
+    def test_the_page_says_contributions_awaiting_review_go_too(self):
+        self.client.force_login(self.anna)
+        for language in ("nl", "de"):
+            with translation.override(language):
+                self.assertContains(
+                    self.client.get(f"/{language}/members/delete/"),
+                    escape(translation.gettext(WHAT_DELETION_TAKES)),
+                )
+
+    def test_what_awaits_review_is_sent_back_rejected_or_hidden_goes_with_the_account(self):
+        for title in ("In review", "Sent back", "Rejected", "Hidden", "Published"):
+            self.post_story(self.anna, title=title)
+        state = WorkflowState.objects.get(object_id=str(self.contribution("Sent back").pk))
+        state.current_task_state.reject(user=self.moderator, comment="Graag een foto.")
+        state = WorkflowState.objects.get(object_id=str(self.contribution("Rejected").pk))
+        contributions.reject(state.current_task_state, self.moderator, "Geen verhaal.")
+        contributions.hide([self.approve(self.contribution("Hidden"))])
+        published = self.approve(self.contribution("Published"))
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+        )
+        self.assertEqual(
+            list(StoryPage.objects.filter(locale=self.dutch).values_list("pk", flat=True)),
+            [published.pk],
+        )
