@@ -117,7 +117,12 @@ class AccountAdapter(DefaultAccountAdapter):
         change, and nothing of her account changed."""
         if template_prefix == "account/email/email_deleted":
             return
-        super().send_notification_mail(template_prefix, user, context, email)
+        # In her language (`send_mail` reads it from the user): the old address of a confirmed
+        # change is no longer hers, so looking her up by it found nobody and the page's
+        # language was taken (second pass of attack 16, F1).
+        super().send_notification_mail(
+            template_prefix, user, {**(context or {}), "user": user}, email
+        )
 
     def clean_email(self, email):
         """The sign-up's and the new address's (and a password reset's) address, checked as the

@@ -1,12 +1,15 @@
 """Attack 16 of 2026-12-05: privacy across languages after a move, a proxy's copies of a page
 made private, and the demo loader after a deleted editor's address went to another account."""
 
+import re
 import threading
 from http.server import ThreadingHTTPServer
 from io import StringIO
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
@@ -18,6 +21,7 @@ from home.models import FoundationSettings
 from tests.calendar_base import local
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
+from tests.test_members import MembersTestCase
 from tests.visits_base import VisitMixin
 
 OLD = {"restriction_type": PageViewRestriction.PASSWORD, "password": "oud-wachtwoord"}
@@ -314,3 +318,33 @@ class DemoLoadAfterEditsTests(TestCase):
             with self.subTest(title=title):
                 self.assertEqual(Page.objects.filter(title=title).count(), 1)
         self.assertFalse(StoryPage.objects.filter(slug="water-in-de-kop-van-overijssel"))
+
+
+class OldAddressHearsInTheMembersLanguageTests(MembersTestCase):
+    """The email to the old address of a confirmed change was written in the language of the
+    page the link was opened on, not the member's: it looked her up by the old address, which
+    is no longer hers by then (second pass of attack 16, F1)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        EmailAddress.objects.create(
+            user=cls.bernd, email=cls.bernd.email, verified=True, primary=True
+        )
+
+    def test_a_german_member_hears_of_her_new_address_in_german(self):
+        self.client.force_login(self.bernd)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/de/accounts/email/", {"email": "bernd2@example.org", "action_add": ""}
+            )
+        [confirmation] = mail.outbox
+        mail.outbox.clear()
+        link = re.search(r"http://testserver/de(/accounts/confirm-email/\S+)", confirmation.body)
+        # Opened on the Dutch site (another browser, a link shared to her phone, …).
+        with self.captureOnCommitCallbacks(execute=True):
+            Client().post("/nl" + link.group(1))
+        [email] = mail.outbox
+        self.assertEqual(email.to, ["bernd@example.org"])
+        self.assertEqual(email.subject, "[Jumelage] Ihre E-Mail-Adresse wurde geändert")
+        self.assertTrue(email.body.startswith("Guten Tag,"), email.body)
