@@ -93,12 +93,13 @@ def visitor_network(address):
     return str(ipaddress.ip_network(f"{ip}/64", strict=False))
 
 
-def limit_exceeded(request, action, *, limit, period):
+def limit_exceeded(request, action, *, limit, period, by_address=False):
     """Counts this request of the visitor (their account, else their address) for `action`;
     whether they went over `limit` in the current `period`. Also before the middleware that
-    finds the account: the address counts then."""
+    finds the account: the address counts then. `by_address`: the address counts, logged in or
+    not."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    if not by_address and user is not None and user.is_authenticated:
         who = f"user:{request.user.pk}"
     else:
         who = f"ip:{visitor_network(client_ip(request))}"

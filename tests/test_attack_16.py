@@ -18,7 +18,9 @@ from wagtail.models import PageViewRestriction, Site
 from exchanges.factories import CalendarPageFactory
 from home.factories import StandardPageFactory
 from home.models import FoundationSettings
+from tests import test_private_page_access
 from tests.calendar_base import local
+from tests.stories_base import StoriesMixin
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
 from tests.test_members import MembersTestCase
@@ -348,3 +350,34 @@ class OldAddressHearsInTheMembersLanguageTests(MembersTestCase):
         self.assertEqual(email.to, ["bernd@example.org"])
         self.assertEqual(email.subject, "[Jumelage] Ihre E-Mail-Adresse wurde geändert")
         self.assertTrue(email.body.startswith("Guten Tag,"), email.body)
+
+
+class PagePasswordTriesPerAddressTests(StoriesMixin, TestCase):
+    """The password of a private page was held to ten tries per account when logged in: a
+    visitor whose address had used them up had ten more with each account she logged in with
+    (second pass of attack 16, F3). The address counts for members too."""
+
+    setUpTestData = classmethod(
+        test_private_page_access.PrivatePageAccessTests.setUpTestData.__func__
+    )
+
+    def test_logging_in_gives_no_more_tries(self):
+        visitor = Client()
+        action = visitor.get(self.closed.url).context["action_url"]
+        for n in range(10):
+            visitor.post(action, {"password": f"gok-{n}", "return_url": self.closed.url})
+        member = get_user_model().objects.create_user("gok@example.org", "een-lang-wachtwoord")
+        visitor.force_login(member)
+        response = visitor.post(action, {"password": "gok-10", "return_url": self.closed.url})
+        self.assertEqual(response.status_code, 429)
+
+    def test_each_account_still_has_its_own_tries(self):
+        member = get_user_model().objects.create_user("gok@example.org", "een-lang-wachtwoord")
+        for address in ("192.0.2.1", "192.0.2.2"):
+            visitor = Client(REMOTE_ADDR=address)
+            visitor.force_login(member)
+            action = visitor.get(self.closed.url).context["action_url"]
+            for n in range(5):
+                visitor.post(action, {"password": f"gok-{n}", "return_url": self.closed.url})
+        response = visitor.post(action, {"password": "gok", "return_url": self.closed.url})
+        self.assertEqual(response.status_code, 429)
