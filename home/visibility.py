@@ -129,6 +129,8 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
     indicator tells the truth on both."""
     if raw or busy():
         return
+    if kwargs.get("created") and takes_the_groups_of_its_versions(instance):
+        return
     with mirroring():
         groups = list(instance.groups.all())
         for page in versions_of(instance.page):
@@ -140,6 +142,30 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
             restriction.save(user=acting_user())
             restriction.groups.set(groups)
         cover_versions_below(instance, getattr(instance, "_jumelage_before", None))
+
+
+def takes_the_groups_of_its_versions(instance):
+    """A restriction to groups just made for a page whose other versions have one (the copy
+    Wagtail's copy or wagtail-localize's translation makes): saved before its groups are set,
+    and by wagtail-localize without them, its empty list of groups was mirrored onto the
+    original, which no group could open any more (second pass of attack 16, F6). It takes the
+    groups of theirs instead; groups set on it afterwards are mirrored as any change."""
+    if instance.restriction_type != PageViewRestriction.GROUPS or instance.groups.exists():
+        return False
+    theirs = (
+        PageViewRestriction.objects.filter(
+            page__in=versions_of(instance.page),
+            restriction_type=PageViewRestriction.GROUPS,
+            groups__isnull=False,
+        )
+        .exclude(pk=instance.pk)
+        .first()
+    )
+    if theirs is None:
+        return False
+    with mirroring():
+        instance.groups.set(list(theirs.groups.all()))
+    return True
 
 
 def mirror_restriction_groups(sender, instance, action, **kwargs):

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
+from wagtail_localize.models import TranslationSource
 
 from exchanges.factories import CalendarPageFactory
 from home.factories import StandardPageFactory
@@ -381,3 +382,40 @@ class PagePasswordTriesPerAddressTests(StoriesMixin, TestCase):
                 visitor.post(action, {"password": f"gok-{n}", "return_url": self.closed.url})
         response = visitor.post(action, {"password": "gok", "return_url": self.closed.url})
         self.assertEqual(response.status_code, 429)
+
+
+class GroupPrivacyOfATranslatedPageTests(VisitMixin, TestCase):
+    """A page private to a group (the board), translated with wagtail-localize: its copy of the
+    restriction for the translation is saved before (and, by wagtail-localize, without) its
+    groups, and that empty list was mirrored back onto the original, so the board could read
+    neither version any more (second pass of attack 16, F6)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.editor = administrator(cls)
+        cls.board = Group.objects.create(name="Bestuur")
+        cls.chair = get_user_model().objects.create_user(
+            "voorzitter@example.org", "een-lang-wachtwoord", display_name="Voorzitter"
+        )
+        cls.chair.groups.add(cls.board)
+        cls.session = cls.meeting(local(2030, 7, 1, 19, 0), title="Bestuursoverleg")
+
+    def test_the_board_reads_both_versions_after_the_translation(self):
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_privacy(
+                self.client, self.session, {"restriction_type": "groups", "groups": [self.board.pk]}
+            )
+        source, _ = TranslationSource.get_or_create_from_instance(self.session)
+        with self.captureOnCommitCallbacks(execute=True):
+            source.create_or_update_translation(self.german, publish=True, fallback=True)
+        for restriction in PageViewRestriction.objects.all():
+            with self.subTest(page=restriction.page.locale.language_code):
+                self.assertEqual(list(restriction.groups.all()), [self.board])
+        chair = Client()
+        chair.force_login(self.chair)
+        german = self.session.get_translation(self.german)
+        for page in (self.session, german):
+            with self.subTest(url=page.url):
+                self.assertContains(chair.get(page.url), "Bestuursoverleg")
