@@ -57,9 +57,9 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
         self.assertNotIn("_auth_user_id", visitor.session)
 
     def test_the_password_page_is_a_page_of_the_site_in_its_language(self):
-        for page, language, words in (
-            (self.closed, "nl", "Deze pagina is afgeschermd met een wachtwoord"),
-            (self.closed_de, "de", "Diese Seite ist durch ein Passwort geschützt"),
+        for page, other, language, words in (
+            (self.closed, self.closed_de, "nl", "Deze pagina is afgeschermd met een wachtwoord"),
+            (self.closed_de, self.closed, "de", "Diese Seite ist durch ein Passwort geschützt"),
         ):
             with self.subTest(language=language):
                 response = Client().get(page.url)
@@ -68,6 +68,8 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
                 self.assertContains(response, words)
                 self.assertContains(response, 'name="password"')
                 self.assertNotContains(response, page.title)
+                # Nor its other language's address, whose slug carries the title.
+                self.assertNotContains(response, other.url)
                 self.assertNotRegex(response.content.decode(), r"\b(je|jij|du|dich)\b")
 
     def test_a_wrong_password_is_told_in_the_pages_language_and_the_right_one_opens_it(self):

@@ -7,6 +7,7 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template import Variable
 from django.utils import translation
+from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
@@ -32,11 +33,19 @@ from home.urls_util import absolute_url, email_url
 register = template.Library()
 
 
+def behind_its_password(context):
+    """Whether the page of `context` is shown as its password form (templates/
+    password_required.html): then nothing of it is named, not even its other language's
+    address, whose slug carries its title (second attack of 2026-12-05, W1)."""
+    return isinstance(context.get("form"), PasswordViewRestrictionForm)
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The page's (or view's) versions per language, computed once per request."""
+    """The page's (or view's) versions per language, computed once per request; behind a
+    password, each language's home page, as for a page that is not found."""
     request = context["request"]
-    page = context.get("page")
+    page = None if behind_its_password(context) else context.get("page")
     cached = getattr(request, "_jumelage_language_versions", None)
     if cached is None or cached[0] != getattr(page, "pk", None):
         cached = (getattr(page, "pk", None), i18n.language_versions(request, page))
@@ -70,7 +79,7 @@ def machine_translation(context, page):
     editor reviewed yet, its source language (`mt.language`, its own name `mt.name`) and the
     address of the original (`mt.url`), else None. The address comes from the page's language
     versions, which the language switcher reads anyway (kept in the content cache): no query."""
-    code = machine_translated(page)
+    code = None if behind_its_password(context) else machine_translated(page)
     if not code:
         return None
     if page is context.get("page"):
@@ -292,7 +301,7 @@ def breadcrumbs(context, page):
 def canonical_url(context):
     """The page's own address; for an untranslated alias, the address of its source."""
     page = context.get("page")
-    if page is None or not page.pk:
+    if page is None or not page.pk or behind_its_password(context):
         return ""
     return _absolute_page_url(context, page.alias_of if page.alias_of_id else page)
 
@@ -303,7 +312,7 @@ def shared_url(context):
     alias's own (the page in the visitor's language), not the source's that `canonical_url`
     names for search engines."""
     page = context.get("page")
-    if page is None or not page.pk:
+    if page is None or not page.pk or behind_its_password(context):
         return ""
     return _absolute_page_url(context, page)
 
