@@ -7,7 +7,7 @@ from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
-from exchanges.factories import CalendarPageFactory
+from exchanges.factories import CalendarPageFactory, MeetingPageFactory
 from tests.calendar_base import local
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
 from tests.visits_base import VisitMixin
@@ -159,6 +159,22 @@ class VersionsMoveAlongTests(PrivateArchiveCase):
         self.session.refresh_from_db()
         self.assertEqual(self.session.get_parent().pk, self.calendar.pk)
         self.assert_public(self.session, "Overleg")
+
+    def test_a_page_made_inside_the_private_section_and_moved_out_is_public_in_both(self):
+        # Translated inside the section, moved out in Dutch: the German version stayed behind
+        # the password (second attack of 2026-12-05, F4).
+        kept = MeetingPageFactory(
+            parent=self.archive,
+            start=local(2030, 6, 1, 19, 0),
+            end=local(2030, 6, 1, 21, 0),
+            title="Jaarvergadering",
+            slug="jaarvergadering",
+        )
+        kept_de = self.translated(kept, title="Jahresversammlung", slug="jahresversammlung")
+        self.assert_private(kept_de, "Jahresversammlung")
+        self.move(kept, self.calendar)
+        self.assert_public(kept_de, "Jahresversammlung")
+        self.assert_public(kept, "Jaarvergadering")
 
     def test_a_version_whose_address_is_taken_there_stays_and_is_made_private(self):
         CalendarPageFactory(parent=self.archive_de, title="X", slug="vertrauliche-besprechung")
