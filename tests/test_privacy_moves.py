@@ -160,6 +160,16 @@ class VersionsMoveAlongTests(PrivateArchiveCase):
         self.assertEqual(self.session.get_parent().pk, self.calendar.pk)
         self.assert_public(self.session, "Overleg")
 
+    def test_the_confirmation_says_the_other_language_moves_along_and_turns_private(self):
+        # The editor learnt either only later (walk of 2026-12-05, F4).
+        page = self.client.get(move_url(self.session, self.archive)).content.decode()
+        text = " ".join(page.split())
+        self.assertIn("De versie in de andere taal gaat mee", text)
+        self.assertIn("na het verplaatsen is deze pagina dat ook, in elke taal", text)
+        elsewhere = CalendarPageFactory(parent=self.home, title="Elders", slug="elders")
+        page = self.client.get(move_url(self.session, elsewhere)).content.decode()
+        self.assertNotIn("in elke taal", page)
+
     def test_a_page_made_inside_the_private_section_and_moved_out_is_public_in_both(self):
         # Translated inside the section, moved out in Dutch: the German version stayed behind
         # the password (second attack of 2026-12-05, F4).
