@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
 from home.cache import restricted_paths
+from home.history import read_with
 from home.language_trees import move_versions_along
 from home.urls_util import current_request
 
@@ -402,30 +403,18 @@ def restriction_title(data):
     return str(labels[kind]) if kind in labels else data.get("title")
 
 
+def with_restriction_shown(data):
+    restriction = data.get("restriction") if isinstance(data, dict) else None
+    if not isinstance(restriction, dict):
+        return data
+    return {**data, "restriction": {**restriction, "title": restriction_title(restriction)}}
+
+
 def restrictions_shown_in_history(actions):
     """Wagtail's formatters of privacy entries read the name as stored: a German editor read
     "„Afgeschermd, toegankelijk voor alle ingelogde gebruikers“" on the German page after the
     Dutch editor's change (walk of 2026-12-05, F5)."""
-    for action in RESTRICTION_LOG_ACTIONS:
-        formatter = actions.formatters.get(action)
-        if formatter is None:
-            continue
-        as_stored = formatter.format_message
-
-        def format_message(log_entry, as_stored=as_stored):
-            stored = log_entry.data
-            restriction = stored.get("restriction") if isinstance(stored, dict) else None
-            if isinstance(restriction, dict):
-                log_entry.data = {
-                    **stored,
-                    "restriction": {**restriction, "title": restriction_title(restriction)},
-                }
-            try:
-                return as_stored(log_entry)
-            finally:
-                log_entry.data = stored
-
-        formatter.format_message = format_message
+    read_with(actions, RESTRICTION_LOG_ACTIONS, with_restriction_shown)
 
 
 def connect_signals():

@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult
 from community.models import Report
 from exchanges.models import Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
+from tests.security.test_accounts import AccountsTestCase
 from tests.security.test_mail_outage import run_worker
 from tests.test_members import MembersTestCase
 
@@ -341,18 +342,10 @@ class SubmissionNoticeTests(MembersTestCase):
         self.assertEqual(received.count(self.moderator.email), 1, received)
 
 
-class AccountChangeNotificationTests(MembersTestCase):
+class AccountChangeNotificationTests(AccountsTestCase):
     """A member hears of every change to how she logs in, at the address she had (walk of
     2026-12-05: no mail told a member that her password was changed), in her language, with
     "u"/"Sie", where it came from and what to do if it was not her."""
-
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        for member in (cls.anna, cls.bernd):
-            EmailAddress.objects.create(
-                user=member, email=member.email, verified=True, primary=True
-            )
 
     def change_password(self, member, language):
         self.client.force_login(member)

@@ -10,6 +10,8 @@ from django.utils.functional import Promise
 from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.models import GroupApprovalTask, Task, Workflow
 
+from home.history import read_with
+
 from ..models import ContributionReviewTask
 from . import EDITOR_GROUPS, MODERATORS, TASK, WAGTAILS_FIRST_WORKFLOW, WORKFLOW
 
@@ -120,21 +122,7 @@ def names_shown_in_history(actions):
     """Wagtail's formatters of those entries read the names as stored; each now reads them in
     the language of whoever reads the history (a German editor read "'Beoordeling van
     bijdragen' gestartet", walk of 2026-12-05), for entries written before this too."""
-    for action in WORKFLOW_LOG_ACTIONS:
-        formatter = actions.formatters.get(action)
-        if formatter is None:
-            continue
-        as_stored = formatter.format_message
-
-        def format_message(log_entry, as_stored=as_stored):
-            stored = log_entry.data
-            log_entry.data = with_names_shown(stored)
-            try:
-                return as_stored(log_entry)
-            finally:
-                log_entry.data = stored
-
-        formatter.format_message = format_message
+    read_with(actions, WORKFLOW_LOG_ACTIONS, with_names_shown)
 
 
 def name_as_text(self):
