@@ -34,10 +34,28 @@ def _editor():
     return user if user is not None and user.is_authenticated else None
 
 
+def where_versions_go(page, parent_before, parent_after):
+    """(version, new parent) for each other version of `page` (a translation, or an alias until
+    it is translated) that stood below a version of `parent_before` and can go below the version
+    of `parent_after` in its language: that exists, and the version's address is free there."""
+    versions = Page.objects.filter(
+        Q(translation_key=page.translation_key) | Q(alias_of=page)
+    ).exclude(pk=page.pk)
+    for version in versions:
+        parent = version.get_parent()
+        if parent is None or parent.translation_key != parent_before.translation_key:
+            continue
+        target = parent_after.get_translation_or_none(version.locale)
+        if target is None or target.pk == parent.pk:
+            continue
+        if Page._slug_is_available(version.slug, target, version):
+            yield version, target
+
+
 def move_versions_along(sender, instance, parent_page_before=None, parent_page_after=None, **kw):
     """After a page moved to another parent: each of its other versions that stood below a
     version of the old parent moves below the new parent's version in its language (with what
-    lies below it), when there is one, its address is free there, and the editor may move it.
+    lies below it), where `where_versions_go` finds it can and the editor may move it.
     Otherwise it stays where it is (home/visibility.py then gives it the privacy of the section
     the page moved into)."""
     if getattr(_state, "busy", False) or parent_page_before is None or parent_page_after is None:
@@ -45,19 +63,10 @@ def move_versions_along(sender, instance, parent_page_before=None, parent_page_a
     if parent_page_before.pk == parent_page_after.pk:
         return
     editor = _editor()
-    versions = Page.objects.filter(
-        Q(translation_key=instance.translation_key) | Q(alias_of=instance)
-    ).exclude(pk=instance.pk)
     with moving_along():
-        for version in versions:
-            parent = version.get_parent()
-            if parent is None or parent.translation_key != parent_page_before.translation_key:
-                continue
-            target = parent_page_after.get_translation_or_none(version.locale)
-            if target is None or target.pk == parent.pk:
-                continue
-            if not Page._slug_is_available(version.slug, target, version):
-                continue
+        for version, target in list(
+            where_versions_go(instance, parent_page_before, parent_page_after)
+        ):
             try:
                 MovePageAction(version, target, pos="last-child", user=editor).execute()
             except MovePagePermissionError:

@@ -188,6 +188,8 @@ class VersionsMoveAlongTests(PrivateArchiveCase):
 
     def test_a_version_whose_address_is_taken_there_stays_and_is_made_private(self):
         CalendarPageFactory(parent=self.archive_de, title="X", slug="vertrauliche-besprechung")
+        confirmation = self.client.get(move_url(self.session, self.archive)).content.decode()
+        self.assertNotIn("De versie in de andere taal gaat mee", confirmation)
         self.move(self.session, self.archive)
         self.session_de.refresh_from_db()
         self.assertEqual(self.session_de.get_parent().pk, self.calendar_de.pk)

@@ -11,7 +11,7 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
-from home import i18n, live
+from home import i18n, language_trees, live
 from home.cache import (
     CONTENT,
     PAGE_FIELDS,
@@ -333,3 +333,10 @@ def absolute_url_for_email(context, path):
     """An absolute URL in an email, of a path or a page (home.urls_util.email_url), on the
     address the email was sent from (`site_url`, see home.notifications.email_context)."""
     return email_url(path, context.get("site_url"))
+
+
+@register.simple_tag
+def versions_moving_along(page, destination):
+    """For Wagtail's move confirmation: whether the page's other language versions move along
+    below `destination`'s versions (home/language_trees.py)."""
+    return any(language_trees.where_versions_go(page, page.get_parent(), destination))
