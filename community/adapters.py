@@ -23,6 +23,7 @@ from home.urls_util import rebase_url
 from home.validators import normalised_email
 
 from . import roles
+from .notifications import foundations_contact
 
 # What Wagtail's admin says to an account it does not let in (wagtail.admin.auth), in its words.
 WAGTAILS_REFUSAL = "You do not have permission to access the admin."
@@ -94,6 +95,8 @@ class AccountAdapter(DefaultAccountAdapter):
                 **{name: rebase_url(value, request) for name, value in context.items()},
             }
             message = self.render_mail(template_prefix, email, context)
+            if context.get("reply_to"):
+                message.reply_to = list(context["reply_to"])
             queue_email(as_multipart(message, context), kind="account")
 
     def send_address_taken_mail(self, request, email):
@@ -120,9 +123,14 @@ class AccountAdapter(DefaultAccountAdapter):
         # In her language (`send_mail` reads it from the user): the old address of a confirmed
         # change is no longer hers, so looking her up by it found nobody and the page's
         # language was taken (second pass of attack 16, F1).
-        super().send_notification_mail(
-            template_prefix, user, {**(context or {}), "user": user}, email
-        )
+        context = {**(context or {}), "user": user}
+        if template_prefix == "account/email/email_changed":
+            # The old address can no longer ask for a new password: the foundations can help
+            # (second walk of 2026-12-05, F1: the email sent her to a reset that went to the new
+            # address). A reply goes to them; without their addresses, their contact page.
+            addresses, contact = foundations_contact(None, language_of(user))
+            context |= {"reply_to": addresses, "contact_url": contact.full_url if contact else ""}
+        super().send_notification_mail(template_prefix, user, context, email)
 
     def clean_email(self, email):
         """The sign-up's and the new address's (and a password reset's) address, checked as the

@@ -408,6 +408,10 @@ class AccountChangeNotificationTests(AccountsTestCase):
         self.assertEqual(email.to, ["anna@example.org"])
         self.assertEqual(email.subject, "[Jumelage] Uw e-mailadres is gewijzigd")
         self.assertIn("van anna@example.org in ana@example.org", email.body)
+        # The old address can no longer ask for a new password: no reset link, the foundations
+        # instead (second walk of 2026-12-05, F1).
+        self.assertNotIn("/accounts/password/reset/", email.body)
+        self.assertIn("geen nieuw wachtwoord meer worden aangevraagd", email.body)
 
     def test_a_cancelled_change_of_address_sends_nothing(self):
         self.ask_for("ana@example.org")
