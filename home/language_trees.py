@@ -12,6 +12,7 @@ from threading import local
 
 from django.db.models import Q
 from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
+from wagtail.log_actions import LogContext
 from wagtail.models import Page
 
 from home.urls_util import current_request
@@ -68,6 +69,9 @@ def move_versions_along(sender, instance, parent_page_before=None, parent_page_a
             where_versions_go(instance, parent_page_before, parent_page_after)
         ):
             try:
-                MovePageAction(version, target, pos="last-child", user=editor).execute()
+                # An entry of its own in the page history (Wagtail shows one per request and
+                # action across all pages: the editor's move, or this one, went missing).
+                with LogContext(user=editor):
+                    MovePageAction(version, target, pos="last-child", user=editor).execute()
             except MovePagePermissionError:
                 continue

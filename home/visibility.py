@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
+from wagtail.log_actions import LogContext
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
@@ -115,6 +116,14 @@ def busy():
     return getattr(_mirroring, "busy", False)
 
 
+def own_entry(user=None):
+    """A log context of its own for a change made on another page than the editor's (a mirrored
+    restriction, a copy): Wagtail's page history shows one entry per request and action across
+    all pages, so the entry on the page the editor changed, or the mirrored one, went missing
+    (second walk of 2026-12-05, F2)."""
+    return LogContext(user=user or acting_user())
+
+
 def acting_user():
     """The editor whose change is mirrored, named in each version's history (Wagtail logs a
     restriction's save and delete on its page)."""
@@ -140,7 +149,8 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
                 restriction = PageViewRestriction(page=page)
             restriction.restriction_type = instance.restriction_type
             restriction.password = instance.password
-            restriction.save(user=acting_user())
+            with own_entry():
+                restriction.save(user=acting_user())
             restriction.groups.set(groups)
         cover_versions_below(instance, getattr(instance, "_jumelage_before", None))
 
@@ -194,7 +204,8 @@ def mirror_public(sender, instance, **kwargs):
         with mirroring():
             versions = list(versions_of(page))
             for restriction in PageViewRestriction.objects.filter(page__in=versions):
-                restriction.delete(user=user)
+                with own_entry(user):
+                    restriction.delete(user=user)
             if before is not None:
                 uncover_versions_below([page, *versions], before)
 
@@ -274,7 +285,8 @@ def remove_copies(pages, own_keys, copied):
         own = PageViewRestriction.objects.filter(page=other).prefetch_related("groups").first()
         if own is None or signature(own) != copied or group_key(other) in own_keys:
             continue
-        own.delete()
+        with own_entry():
+            own.delete(user=acting_user())
 
 
 def uncover_versions_below(sections, copied):
@@ -349,7 +361,8 @@ def cover_versions_below(instance, before):
             own = PageViewRestriction(page=other)
         own.restriction_type = instance.restriction_type
         own.password = instance.password
-        own.save()
+        with own_entry():
+            own.save(user=acting_user())
         own.groups.set(groups)
 
 
@@ -370,11 +383,13 @@ def cover_new_alias(sender, instance, created=False, raw=False, **kwargs):
     if any(signature(restriction) == wanted for restriction in applying):
         return
     with mirroring():
-        restriction = PageViewRestriction.objects.create(
+        restriction = PageViewRestriction(
             page_id=instance.pk,
             restriction_type=section.restriction_type,
             password=section.password,
         )
+        with own_entry():
+            restriction.save(user=acting_user())
         restriction.groups.set(list(section.groups.all()))
 
 

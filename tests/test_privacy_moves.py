@@ -5,7 +5,7 @@ Dutch one, moved into a private archive, asked for the password."""
 
 from django.test import Client, TestCase
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
 from exchanges.factories import CalendarPageFactory, MeetingPageFactory
 from tests.calendar_base import local
@@ -152,6 +152,12 @@ class VersionsMoveAlongTests(PrivateArchiveCase):
             {self.archive.pk, self.archive_de.pk},
         )
         self.assert_private(self.session_de, "Vertrauliche Besprechung")
+        # Each page's history shows its move: Wagtail shows one entry per request and action.
+        moves = PageLogEntry.objects.filter(
+            action="wagtail.move", page__in=[self.session, self.session_de]
+        )
+        self.assertEqual(moves.count(), 2)
+        self.assertEqual(len(set(moves.values_list("uuid", flat=True))), 2)
 
     def test_moved_back_by_the_german_editor_the_dutch_version_follows(self):
         self.move(self.session, self.archive)

@@ -233,10 +233,17 @@ class PrivacyHoldsInEveryLanguageTests(CalendarMixin, TestCase):
         profile.preferred_language = "de"
         profile.save()
         self.client.force_login(german_editor)
-        history = self.client.get(reverse("wagtailadmin_pages:history", args=[self.tour_de.pk]))
-        text = " ".join(history.content.decode().split())
-        self.assertIn("Privat, zugänglich für alle angemeldeten Benutzer", text)
-        self.assertNotIn("Afgeschermd", text)
+        for page in (self.tour_de, self.tour):
+            history = self.client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+            text = " ".join(history.content.decode().split())
+            with self.subTest(page=page.pk):
+                # Both entries, on both pages: Wagtail's history shows one entry per request and
+                # action across all pages (second walk of 2026-12-05, F2).
+                self.assertIn(
+                    "„Privat, zugänglich für alle angemeldeten Benutzer“ hinzugefügt", text
+                )
+                self.assertIn("entfernt", text)
+                self.assertNotIn("Afgeschermd", text)
         entries = PageLogEntry.objects.filter(
             page=self.tour_de, action__startswith="wagtail.view_restriction"
         )
