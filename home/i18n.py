@@ -36,9 +36,10 @@ def home_url(language_code):
         return reverse("wagtail_serve", args=("",))
 
 
-def language_versions(request, page=None):
+def language_versions(request, page=None, homes=False):
     """One entry per site language: where this page (or view) lives in that language. A page's
-    other versions keep the query parameters that mean the same there (see `same_query`)."""
+    other versions keep the query parameters that mean the same there (see `same_query`). With
+    `homes`, each language's home page (a page behind its password names nothing of itself)."""
     if page is not None and page.pk:
         language = translation.get_language()
         key = f"language-versions:{origin(request)}:{page.pk}:{language}"
@@ -58,7 +59,7 @@ def language_versions(request, page=None):
                 for version in versions
             ]
         return versions
-    return _language_versions(request, page)
+    return _language_versions(request, page, homes)
 
 
 # Query parameters of the listings whose values are the same in every language: the calendar's
@@ -82,7 +83,7 @@ def _with_query(url, parameters):
     return f"{url}?{urlencode(parameters)}" if parameters else url
 
 
-def _language_versions(request, page):
+def _language_versions(request, page, homes=False):
     current = translation.get_language()
     by_code = {}
     if page is not None and page.pk:
@@ -99,7 +100,7 @@ def _language_versions(request, page):
             translated = version.alias_of_id is None
         elif page is not None and page.pk:
             url, translated = home_url(code), False
-        elif getattr(request, "not_found", False):
+        elif homes or getattr(request, "not_found", False):
             # Nothing is at this address: nor at its other language's (walk of 2026-12-05,
             # W12: the German link of a Dutch 404 led to another 404). That language's home.
             url, translated = home_url(code), True

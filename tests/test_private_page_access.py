@@ -68,8 +68,11 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
                 self.assertContains(response, words)
                 self.assertContains(response, 'name="password"')
                 self.assertNotContains(response, page.title)
-                # Nor its other language's address, whose slug carries the title.
+                # Nor its other language's address, whose slug carries the title: the switcher
+                # leads to the other language's home page.
                 self.assertNotContains(response, other.url)
+                other_home = "/de/" if language == "nl" else "/nl/"
+                self.assertContains(response, f'href="{other_home}" hreflang=')
                 self.assertNotRegex(response.content.decode(), r"\b(je|jij|du|dich)\b")
 
     def test_a_wrong_password_is_told_in_the_pages_language_and_the_right_one_opens_it(self):
@@ -78,6 +81,8 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
         action = visitor.get(self.closed_de.url).context["action_url"]
         response = visitor.post(action, {"password": "falsch", "return_url": self.closed_de.url})
         self.assertContains(response, "Das Passwort ist nicht richtig.")
+        # The switcher leads to the Dutch home, not to /nl/_util/… (second walk, F3).
+        self.assertContains(response, 'href="/nl/" hreflang="nl"')
         self.assertContains(response, '<html lang="de"')
         self.assertIsNotNone(form)
         response = visitor.post(

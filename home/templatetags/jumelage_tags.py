@@ -45,7 +45,11 @@ def language_versions(context):
     """The page's (or view's) versions per language, computed once per request; behind a
     password, each language's home page, as for a page that is not found."""
     request = context["request"]
-    page = None if behind_its_password(context) else context.get("page")
+    if behind_its_password(context):
+        # Each language's home: the other language's address of the page would name it, and
+        # the view's own address (/_util/…) leads nowhere (second walk of 2026-12-05, F3).
+        return i18n.language_versions(request, None, homes=True)
+    page = context.get("page")
     cached = getattr(request, "_jumelage_language_versions", None)
     if cached is None or cached[0] != getattr(page, "pk", None):
         cached = (getattr(page, "pk", None), i18n.language_versions(request, page))
