@@ -149,7 +149,7 @@ urlpatterns += i18n_patterns(
     path("embed/stories/", embed_views.stories_widget, name="embed_stories"),
     # Wagtail's login form and password check for private pages: the site's login, and the
     # password check held to a few tries (jumelage/views.py).
-    path("_util/login/", site_views.frontend_login),
+    path("_util/login/", site_views.frontend_login, name="private_page_login"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         site_views.page_password,

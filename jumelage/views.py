@@ -4,6 +4,7 @@ import re
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
@@ -113,10 +115,16 @@ def admin_login(request):
 
 
 def frontend_login(request):
-    """Wagtail's own login form for private pages (/_util/login/): the site's login instead, with
-    its `next`. Wagtail's form logged in an account whose address was never confirmed and
-    counted no failed attempt (walk of 2026-12-05, F2); any method is sent on."""
+    """Where Wagtail sends a visitor of a page only members (or a group) may read
+    (WAGTAIL_FRONTEND_LOGIN_URL), and its own login form's address: the site's login, with its
+    `next`, telling why. Wagtail's form logged in an account whose address was never confirmed
+    and counted no failed attempt (walk of 2026-12-05, F2); the login page said nothing of the
+    page asked for (second walk, F4). Any method is sent on."""
     query = request.GET.copy()
+    if not request.user.is_authenticated:
+        messages.info(
+            request, _("This page is for members only. Log in to read on, or become a member.")
+        )
     return HttpResponseRedirect(
         reverse("account_login") + (f"?{query.urlencode()}" if query else "")
     )

@@ -3,6 +3,8 @@ of the site (walk of 2026-12-05, F2): Wagtail's bare login form at /_util/login/
 account whose address was never confirmed and counted no failed attempt, and its password page
 had no layout and said "je"."""
 
+from urllib.parse import unquote
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.test import Client, TestCase
@@ -34,14 +36,18 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
         )
 
     def test_a_login_only_page_leads_to_the_sites_login_in_its_language(self):
-        for page, language in ((self.tour, "nl"), (self.tour_de, "de")):
+        for page, language, why in (
+            (self.tour, "nl", "Deze pagina is alleen voor leden."),
+            (self.tour_de, "de", "Diese Seite ist nur für Mitglieder."),
+        ):
             with self.subTest(language=language):
-                response = Client().get(page.url)
-                self.assertRedirects(
-                    response,
+                response = Client().get(page.url, follow=True)
+                self.assertEqual(
+                    unquote(response.redirect_chain[-1][0]),
                     f"/{language}/accounts/login/?next={page.url}",
-                    fetch_redirect_response=False,
                 )
+                # Saying why (second walk of 2026-12-05, F4).
+                self.assertContains(response, why)
 
     def test_wagtails_own_login_form_is_the_sites_login(self):
         visitor = Client()

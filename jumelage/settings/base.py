@@ -167,9 +167,10 @@ ACCOUNT_SESSION_REMEMBER = None
 # unconfirmed address never keeps its owner from signing up (community/signup.py).
 ACCOUNT_CHANGE_EMAIL = True
 # A page only members (or a group) may read asks for the login on the site's login page, in the
-# page's language, with its confirmation check and limits; one behind a password asks on a page
-# of the site (jumelage/urls.py leads Wagtail's own /_util/login/ there too).
-WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# page's language, with its confirmation check and limits, saying why (jumelage/views.py
+# frontend_login, at Wagtail's own /_util/login/); one behind a password asks on a page of the
+# site.
+WAGTAIL_FRONTEND_LOGIN_URL = "private_page_login"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template)
 # A member hears of every change to how she logs in (password changed, reset or set; address
 # changed: to the old one), in her language (templates/account/email/base_notification.txt).

@@ -82,7 +82,8 @@ MATRIX = {
     "embed_calendar": (PUBLIC, GET_ONLY),
     "embed_stories": (PUBLIC, GET_ONLY),
     # Wagtail's bare login form for private pages: the site's login instead (jumelage/views.py).
-    "wagtailcore_login": "login login login login login",
+    "private_page_login": "login login login login login",
+    "wagtailcore_login": "login login login login login",  # the same address, Wagtail's name
     # The open data API (jumelage/api.py): read-only for everyone; `find` without `?id=` and
     # the detail of an image or document no public page shows (the meeting's id) are 404.
     "wagtailapi:pages:listing": (PUBLIC, GET_ONLY),
