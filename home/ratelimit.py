@@ -136,9 +136,15 @@ def rate_limit(action, *, limit, period=3600):
     return decorator
 
 
-def too_many_requests(request, seconds=None, searching=False):
-    """The 429 page, saying how long to wait when that is known; of searches, or of a form."""
-    context = {"wait_minutes": None, "wait_seconds": None, "searching": searching}
+def too_many_requests(request, seconds=None, searching=False, passwords=False):
+    """The 429 page, saying how long to wait when that is known; of searches, of a page's
+    password, or of a form."""
+    context = {
+        "wait_minutes": None,
+        "wait_seconds": None,
+        "searching": searching,
+        "passwords": passwords,
+    }
     if seconds and seconds > 90:
         context["wait_minutes"] = math.ceil(seconds / 60)
     elif seconds:

@@ -146,7 +146,7 @@ def page_password(request, *args, **kwargs):
         if request.user.is_authenticated:
             exceeded |= limit_exceeded(request, "page_password", by_address=True, **tries)
         if exceeded:
-            return too_many_requests(request, seconds_to_wait(PAGE_PASSWORD_PERIOD))
+            return too_many_requests(request, seconds_to_wait(PAGE_PASSWORD_PERIOD), passwords=True)
     return wagtail_views.authenticate_with_password(request, *args, **kwargs)
 
 

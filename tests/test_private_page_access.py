@@ -105,6 +105,9 @@ class PrivatePageAccessTests(StoriesMixin, TestCase):
         ]
         self.assertEqual([answer.status_code for answer in answers[:10]], [200] * 10)
         self.assertEqual(answers[10].status_code, 429)
+        # Said of the password, not of a form to go back to (second walk of 2026-12-05, F7).
+        self.assertContains(answers[10], "wachtwoord van een pagina", status_code=429)
+        self.assertNotContains(answers[10], "terugknop", status_code=429)
         # Even the right password waits now.
         response = visitor.post(action, {"password": "geheim-genoeg", "return_url": "/nl/"})
         self.assertEqual(response.status_code, 429)
