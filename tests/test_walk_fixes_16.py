@@ -120,6 +120,18 @@ class DemoMeetingsOnPublicHolidays(SimpleTestCase):
         for holiday in ("2027-03-29", "2027-05-06", "2027-05-17", "2026-04-06", "2026-05-25"):
             self.assertTrue(holidays.is_holiday(datetime.date.fromisoformat(holiday)), holiday)
         self.assertFalse(holidays.is_holiday(datetime.date(2027, 3, 30)))
+        # Good Friday, King's Day, Liberation Day, Labour Day, Corpus Christi, German Unity Day,
+        # All Saints' Day (second walk of 2026-12-05, F12: "Klimaatadaptatie" on Karfreitag).
+        for holiday in (
+            "2027-03-26",
+            "2027-04-27",
+            "2027-05-05",
+            "2027-05-01",
+            "2027-05-27",
+            "2027-10-03",
+            "2027-11-01",
+        ):
+            self.assertTrue(holidays.is_holiday(datetime.date.fromisoformat(holiday)), holiday)
         self.assertEqual(
             holidays.clear_of_holidays(datetime.date(2026, 12, 26), earlier=True),
             datetime.date(2026, 12, 23),

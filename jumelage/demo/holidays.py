@@ -3,10 +3,24 @@ meeting would otherwise fall on Christmas Day or New Year's Day, when no communi
 
 from datetime import date, timedelta
 
-# Christmas Eve to Boxing Day, New Year's Eve and Day.
-FIXED_HOLIDAYS = {(12, 24), (12, 25), (12, 26), (12, 31), (1, 1)}
-# Easter Monday, Ascension Day and Whit Monday: days after Easter Sunday.
-DAYS_AFTER_EASTER = {1, 39, 50}
+# Christmas Eve to Boxing Day, New Year's Eve and Day; King's Day and Liberation Day
+# (Netherlands); Labour Day, German Unity Day and All Saints' Day (Germany, North
+# Rhine-Westphalia).
+FIXED_HOLIDAYS = {
+    (12, 24),
+    (12, 25),
+    (12, 26),
+    (12, 31),
+    (1, 1),
+    (4, 27),
+    (5, 5),
+    (5, 1),
+    (10, 3),
+    (11, 1),
+}
+# Good Friday, Easter Monday, Ascension Day, Whit Monday and Corpus Christi (North
+# Rhine-Westphalia): days from Easter Sunday (second walk of 2026-12-05, F12).
+DAYS_AFTER_EASTER = {-2, 1, 39, 50, 60}
 
 
 def easter_sunday(year):
