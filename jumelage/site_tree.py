@@ -176,15 +176,20 @@ class PageTreeCommand(BaseCommand):
             page = child_by_slug(parent, slug)
             is_new = page is None
             if is_new:
-                page = make(spec)
-                page.title = self.pairs.add(spec["title"])
-                page.slug = slug
-                self.fill_common(page, spec)
-                parent.add_child(instance=page)
+                page = self.add_page(parent, spec, slug, make)
             entries.append((page, spec, is_new))
             if "children" in spec:
                 entries += self.ensure_children(page, spec["children"], make)
         return entries
+
+    def add_page(self, parent, spec, slug, make):
+        """A new page of `spec` (made by `make`) below `parent`, at `slug`."""
+        page = make(spec)
+        page.title = self.pairs.add(spec["title"])
+        page.slug = slug
+        self.fill_common(page, spec)
+        parent.add_child(instance=page)
+        return page
 
     def fill_common(self, page, spec):
         page.intro = self.pairs.add(spec["intro"])

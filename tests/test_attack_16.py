@@ -2,8 +2,6 @@
 made private, and the demo loader after a deleted editor's address went to another account."""
 
 import re
-import threading
-from http.server import ThreadingHTTPServer
 from io import StringIO
 
 from allauth.account.models import EmailAddress
@@ -11,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import Client, TestCase, override_settings
+from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 from wagtail_localize.models import TranslationSource
@@ -22,7 +20,7 @@ from home.models import FoundationSettings
 from tests import test_private_page_access
 from tests.calendar_base import local
 from tests.stories_base import StoriesMixin
-from tests.test_caching import CachedSiteTestCase, PurgeRecorder
+from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
 from tests.test_meeting_privacy import administrator, move_url, set_privacy
 from tests.test_members import MembersTestCase
 from tests.visits_base import VisitMixin
@@ -224,23 +222,12 @@ class PrivatePageInTheMenuTests(VisitMixin, TestCase):
         self.assertNotContains(Client().get("/nl/agenda/"), 'href="/nl/over-ons/privacy/"')
 
 
-class PrivacyPurgesTheProxyTests(CachedSiteTestCase):
+class PrivacyPurgesTheProxyTests(RecordedPurgesMixin, CachedSiteTestCase):
     """A page made private in the privacy dialog is neither published nor unpublished: a
     caching proxy kept serving its public copy, and the overviews listing it (F6)."""
 
     def setUp(self):
-        PurgeRecorder.purged = []
-        self.proxy = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-        threading.Thread(target=self.proxy.serve_forever, daemon=True).start()
-        self.addCleanup(self.proxy.server_close)
-        self.addCleanup(self.proxy.shutdown)
-        backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
-        location = f"http://127.0.0.1:{self.proxy.server_port}"
-        settings = override_settings(
-            WAGTAILFRONTENDCACHE={"proxy": {"BACKEND": backend, "LOCATION": location}}
-        )
-        settings.enable()
-        self.addCleanup(settings.disable)
+        super().setUp()
         admin = get_user_model().objects.create_superuser(
             "beheer@example.org", "een-lang-wachtwoord", display_name="Beheer"
         )

@@ -380,8 +380,11 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         pass
 
 
-class FrontendCachePurgeTests(CachedSiteTestCase):
+class RecordedPurgesMixin:
+    """Wagtail's front-end cache purges sent to a proxy on loopback that records them."""
+
     def setUp(self):
+        super().setUp()
         PurgeRecorder.purged = []
         self.proxy = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
         threading.Thread(target=self.proxy.serve_forever, daemon=True).start()
@@ -395,6 +398,8 @@ class FrontendCachePurgeTests(CachedSiteTestCase):
         settings.enable()
         self.addCleanup(settings.disable)
 
+
+class FrontendCachePurgeTests(RecordedPurgesMixin, CachedSiteTestCase):
     def test_publishing_a_story_purges_it_and_every_page_that_lists_it(self):
         story = self.story(title="Boerenbezoek", slug="boerenbezoek", sectors=[self.climate])
         story.save_revision().publish()

@@ -312,11 +312,7 @@ class Command(site_tree.PageTreeCommand):
                 page = site_tree.child_by_slug(parent, slug)
                 is_new = page is None
                 if is_new:
-                    page = make(spec)
-                    page.title = self.pairs.add(spec["title"])
-                    page.slug = slug
-                    self.fill_common(page, spec)
-                    parent.add_child(instance=page)
+                    page = self.add_page(parent, spec, slug, make)
                 DemoPage.objects.create(key=key, translation_key=page.translation_key)
             else:
                 page = (
