@@ -132,6 +132,19 @@ def acting_user():
     return user if user is not None and user.is_authenticated else None
 
 
+def copy_restriction(source, page, restriction=None, groups=None):
+    """Makes `restriction` (or a new one) of `page` ask what `source` asks: its kind, password
+    and groups (`groups`, when read already), with an entry of its own in `page`'s history."""
+    restriction = restriction or PageViewRestriction(page=page)
+    restriction.restriction_type = source.restriction_type
+    restriction.password = source.password
+    user = acting_user()
+    with own_entry(user):
+        restriction.save(user=user)
+    restriction.groups.set(list(source.groups.all()) if groups is None else groups)
+    return restriction
+
+
 def mirror_restriction(sender, instance, raw=False, **kwargs):
     """An editor makes a page private (password, logged-in visitors, groups) in Wagtail's privacy
     dialog: each of its language versions gets the same restriction, so the German story is not
@@ -145,13 +158,7 @@ def mirror_restriction(sender, instance, raw=False, **kwargs):
         groups = list(instance.groups.all())
         for page in versions_of(instance.page):
             restriction = PageViewRestriction.objects.filter(page=page).first()
-            if restriction is None:
-                restriction = PageViewRestriction(page=page)
-            restriction.restriction_type = instance.restriction_type
-            restriction.password = instance.password
-            with own_entry():
-                restriction.save(user=acting_user())
-            restriction.groups.set(groups)
+            copy_restriction(instance, page, restriction, groups)
         cover_versions_below(instance, getattr(instance, "_jumelage_before", None))
 
 
@@ -218,6 +225,12 @@ def signature(restriction):
     return (restriction.restriction_type, restriction.password, groups)
 
 
+def covered_by(page, wanted):
+    """Whether a restriction over `page` (on it or an ancestor) asks `wanted` already."""
+    applying = restrictions_over(page).prefetch_related("groups")
+    return any(signature(restriction) == wanted for restriction in applying)
+
+
 def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     """A page moved into a private section: wagtail-localize leaves its other language versions
     (and those of the pages below it) where they were, in public sections. Each of them that the
@@ -256,32 +269,26 @@ def mirror_on_move(sender, instance, parent_page_before=None, parent_page_after=
     groups = list(section.groups.all())
     with mirroring():
         for other in others.only("path", "translation_key"):
-            applying = restrictions_over(other).prefetch_related("groups")
-            if any(signature(restriction) == wanted for restriction in applying):
+            if covered_by(other, wanted):
                 continue
             own = PageViewRestriction.objects.filter(page=other).first()
-            if own is None:
-                own = PageViewRestriction(page=other)
-            elif other.translation_key in own_keys:
+            if own is not None and other.translation_key in own_keys:
                 # The page's own privacy, in every language: the editor's to change.
                 continue
-            own.restriction_type = section.restriction_type
-            own.password = section.password
-            own.save()
-            own.groups.set(groups)
+            copy_restriction(section, other, own, groups)
 
 
 def group_key(page):
     """The translation key a page's privacy is mirrored by: an alias's is its original's."""
-    if page.alias_of_id is not None:
-        return Page.objects.filter(pk=page.alias_of_id).values_list("translation_key", flat=True)[0]
-    return page.translation_key
+    return page.alias_of.translation_key if page.alias_of_id else page.translation_key
 
 
 def remove_copies(pages, own_keys, copied):
     """Deletes the restrictions of `pages` that are copies of a section's asking `copied`: not
     a privacy of their own (mirrored from a version in `own_keys`)."""
-    for other in pages.only("path", "translation_key", "alias_of"):
+    for other in pages.select_related("alias_of").only(
+        "path", "translation_key", "alias_of__translation_key"
+    ):
         own = PageViewRestriction.objects.filter(page=other).prefetch_related("groups").first()
         if own is None or signature(own) != copied or group_key(other) in own_keys:
             continue
@@ -289,14 +296,25 @@ def remove_copies(pages, own_keys, copied):
             own.delete(user=acting_user())
 
 
+def versions_outside(sections):
+    """The pages below a section (all its language versions `sections`), and their versions and
+    aliases that lie outside it."""
+    inside = private_q(section.path for section in sections)
+    below = Page.objects.filter(inside).exclude(pk__in=[section.pk for section in sections])
+    versions = Page.objects.filter(translation_key__in=below.values("translation_key"))
+    outside = (
+        Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions))
+        .exclude(inside)
+        .order_by("path")
+    )
+    return below, outside
+
+
 def uncover_versions_below(sections, copied):
     """A private section made public again (all its language versions `sections`): the copies of
     its restriction that moves and aliases gave versions of its pages elsewhere go too (walk of
     2026-12-05, F1: the German version of a page moved into it stayed private)."""
-    inside = private_q(section.path for section in sections)
-    below = Page.objects.filter(inside).exclude(pk__in=[section.pk for section in sections])
-    versions = Page.objects.filter(translation_key__in=below.values("translation_key"))
-    outside = Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions)).exclude(inside)
+    below, outside = versions_outside(sections)
     own_keys = set(
         PageViewRestriction.objects.filter(page__in=below).values_list(
             "page__translation_key", flat=True
@@ -305,19 +323,13 @@ def uncover_versions_below(sections, copied):
     remove_copies(outside, own_keys, copied)
 
 
-def remember_signature(sender, instance, **kwargs):
-    """What a restriction asked before it is deleted, to find its copies by: as stored (the
-    privacy dialog's form has set the instance to "none" by then)."""
-    stored = PageViewRestriction.objects.filter(pk=instance.pk).first()
-    instance._jumelage_before = signature(stored) if stored is not None else None
-
-
 def remember_before(sender, instance, raw=False, **kwargs):
-    """What a restriction asked before an editor changes it, to find its copies by."""
+    """What a restriction asked before an editor changes or deletes it, to find its copies by:
+    as stored (the privacy dialog's form has set the instance to its new values by then)."""
     if raw or instance.pk is None:
         return
-    before = PageViewRestriction.objects.filter(pk=instance.pk).first()
-    instance._jumelage_before = signature(before) if before is not None else None
+    stored = PageViewRestriction.objects.filter(pk=instance.pk).first()
+    instance._jumelage_before = signature(stored) if stored is not None else None
 
 
 def remember_groups_before(sender, instance, action, **kwargs):
@@ -336,17 +348,9 @@ def cover_versions_below(instance, before):
     of the mirrored page's ancestors: an alias of a page of a private section, placed in a
     public one, showed that page to anyone, in the menu and the API too (attack 16, F3). A copy
     is a restriction of such a page that asks what the section asked before."""
-    sections = [instance.page, *versions_of(instance.page)]
-    inside = private_q(section.path for section in sections)
-    below = Page.objects.filter(inside).exclude(pk__in=[section.pk for section in sections])
+    below, outside = versions_outside([instance.page, *versions_of(instance.page)])
     if not below.exists():
         return
-    versions = Page.objects.filter(translation_key__in=below.values("translation_key"))
-    outside = (
-        Page.objects.filter(Q(pk__in=versions) | Q(alias_of__in=versions))
-        .exclude(inside)
-        .order_by("path")
-    )
     wanted = signature(instance)
     groups = list(instance.groups.all())
     for other in outside.only("path"):
@@ -354,16 +358,9 @@ def cover_versions_below(instance, before):
         if own is not None:
             if before is None or signature(own) != before:
                 continue
-        else:
-            applying = restrictions_over(other).prefetch_related("groups")
-            if any(signature(restriction) == wanted for restriction in applying):
-                continue
-            own = PageViewRestriction(page=other)
-        own.restriction_type = instance.restriction_type
-        own.password = instance.password
-        with own_entry():
-            own.save(user=acting_user())
-        own.groups.set(groups)
+        elif covered_by(other, wanted):
+            continue
+        copy_restriction(instance, other, own, groups)
 
 
 def cover_new_alias(sender, instance, created=False, raw=False, **kwargs):
@@ -378,19 +375,10 @@ def cover_new_alias(sender, instance, created=False, raw=False, **kwargs):
     section = restrictions_over(source).prefetch_related("groups").first() if source else None
     if section is None:
         return
-    wanted = signature(section)
-    applying = restrictions_over(instance).prefetch_related("groups")
-    if any(signature(restriction) == wanted for restriction in applying):
+    if covered_by(instance, signature(section)):
         return
     with mirroring():
-        restriction = PageViewRestriction(
-            page_id=instance.pk,
-            restriction_type=section.restriction_type,
-            password=section.password,
-        )
-        with own_entry():
-            restriction.save(user=acting_user())
-        restriction.groups.set(list(section.groups.all()))
+        copy_restriction(section, instance)
 
 
 # --- the history names a restriction in its reader's language --------------------------------
@@ -441,7 +429,7 @@ def connect_signals():
         remember_before, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_before"
     )
     pre_delete.connect(
-        remember_signature, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_deleting"
+        remember_before, sender=PageViewRestriction, dispatch_uid="jumelage_privacy_deleting"
     )
     m2m_changed.connect(
         remember_groups_before,

@@ -104,6 +104,13 @@ def favicon(request):
     return HttpResponsePermanentRedirect(f"{settings.STATIC_URL}img/favicon.svg")
 
 
+def to_the_login(query):
+    """The site's login, with the query (its `next`) kept."""
+    return HttpResponseRedirect(
+        reverse("account_login") + (f"?{query.urlencode()}" if query else "")
+    )
+
+
 def admin_login(request):
     """Wagtail's own login address (bookmarked, typed): the site's login, which leads back into
     the admin afterwards (`next`), not to the member's page (walk of 2026-12-05, W7). A `next`
@@ -111,7 +118,7 @@ def admin_login(request):
     form posted here."""
     query = request.GET.copy()
     query.setdefault("next", reverse("wagtailadmin_home"))
-    return HttpResponseRedirect(f"{reverse('account_login')}?{query.urlencode()}")
+    return to_the_login(query)
 
 
 def frontend_login(request):
@@ -120,14 +127,11 @@ def frontend_login(request):
     `next`, telling why. Wagtail's form logged in an account whose address was never confirmed
     and counted no failed attempt (walk of 2026-12-05, F2); the login page said nothing of the
     page asked for (second walk, F4). Any method is sent on."""
-    query = request.GET.copy()
     if not request.user.is_authenticated:
         messages.info(
             request, _("This page is for members only. Log in to read on, or become a member.")
         )
-    return HttpResponseRedirect(
-        reverse("account_login") + (f"?{query.urlencode()}" if query else "")
-    )
+    return to_the_login(request.GET)
 
 
 # Passwords of private pages (Wagtail's "Privacy"): tries per visitor (address, or account) in
