@@ -31,15 +31,21 @@ def purge_pages_listing(instance, **kwargs):
         return
     root_url = parts[1]
     batch = PurgeBatch()
+    add_listings(batch, page, root_url, lambda: list(getattr(page, "sectors", ())))
+    batch.purge()
+
+
+def add_listings(batch, page, root_url, sectors_of):
+    """What lists `page`: its ancestors below the root, the sector pages `sectors_of()` gives
+    (read in the page's language) and the feeds of its language and of those sectors."""
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).live().specific())
     with translation.override(language_code_of(page.locale_id)):
-        sectors = list(getattr(page, "sectors", ()))
+        sectors = sectors_of()
         batch.add_pages(sectors)
         batch.add_urls(root_url + reverse(name) for name in FEEDS)
         for sector in sectors:
             for name in ("sector_feed_rss", "sector_feed_atom", "sector_calendar_feed"):
                 batch.add_url(root_url + reverse(name, args=[sector.slug]))
-    batch.purge()
 
 
 def purge_section(page_id):
@@ -57,14 +63,12 @@ def purge_section(page_id):
     pages = list(Page.objects.descendant_of(page, inclusive=True).live().specific())
     batch = PurgeBatch()
     batch.add_pages(pages)
-    batch.add_pages(page.get_ancestors().filter(depth__gt=1).live().specific())
-    with translation.override(language_code_of(page.locale_id)):
-        sectors = {sector.pk: sector for item in pages for sector in getattr(item, "sectors", ())}
-        batch.add_pages(sectors.values())
-        batch.add_urls(root_url + reverse(name) for name in FEEDS)
-        for sector in sectors.values():
-            for name in ("sector_feed_rss", "sector_feed_atom", "sector_calendar_feed"):
-                batch.add_url(root_url + reverse(name, args=[sector.slug]))
+
+    def sectors_of_pages():
+        found = {sector.pk: sector for item in pages for sector in getattr(item, "sectors", ())}
+        return list(found.values())
+
+    add_listings(batch, page, root_url, sectors_of_pages)
     batch.purge()
 
 
