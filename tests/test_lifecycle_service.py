@@ -62,7 +62,7 @@ REVISION_MOVES = {"save_revision", "publish", "unpublish"}
 TREE_INSERTS = {"add_child", "add_sibling"}
 
 # file -> functions in it that build the site's own pages from data files.
-BUILDERS = {"jumelage/site_tree.py": {"publish", "dutch_home", "ensure_children", "translate_page"}}
+BUILDERS = {"jumelage/site_tree.py": {"publish", "dutch_home", "add_page", "translate_page"}}
 # file -> function that publishes what follows a publish: a meeting's schedule moves to its
 # translations once the source is published (exchanges/signal_handlers.py).
 PROPAGATIONS = {
