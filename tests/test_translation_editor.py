@@ -9,10 +9,14 @@ from urllib.parse import urlencode
 import time_machine
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
+from community.models import User
+from exchanges.choices import MeetingFormat
+from exchanges.factories import VisitPageFactory
 from home.local_time import LOCAL_TIME
 from tests.test_roles import RolesTestCase
 
@@ -85,3 +89,56 @@ class TranslationDatesTests(TranslationEditorTestCase):
             )
             with self.subTest(language=language):
                 self.assertEqual(response.json()["comment"], comment)
+
+
+def translate(page, locale):
+    """The page's translation made with wagtail-localize, as "Translate this page" makes it."""
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=locale)
+    translation.save_target(publish=True)
+    return Page.objects.get(translation_key=page.translation_key, locale=locale)
+
+
+class FactsInTheTranslationEditorTests(TranslationEditorTestCase):
+    """The editor offers what a translator translates, not the facts of a story, meeting or visit
+    that every language shares: a story's author showed as "Autor/in 4" with "Change", a visit's
+    towns and a meeting's online link could be changed in the German version only, and the next
+    publish of the Dutch one put them back (outsider's walk of 2026-12-05)."""
+
+    def segments_of(self, page):
+        self.client.force_login(self.editor_de)
+        response = self.client.get(f"/admin/pages/{page.pk}/edit/")
+        self.assertContains(response, "js-translation-editor")
+        editor = BeautifulSoup(response.content, "html.parser")
+        props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+        return {segment["contentPath"] for segment in props["segments"]}
+
+    def test_a_storys_author_is_not_offered_for_translation(self):
+        author = User.objects.create_user("anke@example.org", "x", display_name="Anke")
+        story = self.story(title="Op de punter", slug="op-de-punter", author=author)
+        story.member_contribution = True
+        story.save_revision().publish()
+        paths = self.segments_of(translate(story, self.german))
+        self.assertIn("title", paths)
+        self.assertNotIn("author", paths)
+
+    def test_a_visits_towns_are_not_offered_for_a_change(self):
+        visit = VisitPageFactory(
+            parent=self.calendar,
+            title="Uitwisseling",
+            travelling_town=self.steenwijkerland,
+            hosting_town=self.herzebrock,
+        )
+        paths = self.segments_of(translate(visit, self.german))
+        self.assertIn("intro", paths)
+        self.assertFalse(paths & {"travelling_town", "hosting_town"})
+
+    def test_a_meetings_online_link_is_not_offered_for_a_change(self):
+        meeting = self.meeting(
+            timezone.now() + datetime.timedelta(days=7),
+            format=MeetingFormat.ONLINE,
+            online_url="https://video.example.org/klimaat",
+        )
+        paths = self.segments_of(translate(meeting, self.german))
+        self.assertIn("intro", paths)
+        self.assertNotIn("online_url", paths)

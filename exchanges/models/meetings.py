@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from community import roles
 from community.localization import (
@@ -339,6 +340,10 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     parent_page_types = ["exchanges.CalendarPage"]
     subpage_types = []
+
+    # Its online link is the meeting's, as its time and place: the translation editor does not
+    # offer it for a change that the source's next publish would undo (SCHEDULE_FIELDS).
+    override_translatable_fields = [SynchronizedField("online_url", overridable=False)]
 
     # Facts of the meeting itself, the same in every language: pushed to the translations when
     # the source is published (see signal_handlers). The expiry too: wagtail-localize's

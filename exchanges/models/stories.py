@@ -16,6 +16,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from community.localization import (
     LocalizedSectorsMixin,
@@ -296,6 +297,9 @@ class StoryPage(
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    # The member who wrote it is no word to translate: the translation editor does not offer
+    # the author (it showed her account's number, with a button to change it).
+    override_translatable_fields = [SynchronizedField("author", overridable=False)]
     # The open data API (jumelage/api.py): of the author only the name the story shows.
     api_fields = [
         APIField("date"),

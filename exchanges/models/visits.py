@@ -172,10 +172,10 @@ class VisitPage(ViewRestrictionsMixin, Page):
     subpage_types = []
 
     # The towns are the visit's, not words to translate: the translation editor does not offer
-    # them (they follow the source, with the other facts below).
+    # them, not even for a change (they follow the source, with the other facts below).
     override_translatable_fields = [
-        SynchronizedField("travelling_town"),
-        SynchronizedField("hosting_town"),
+        SynchronizedField("travelling_town", overridable=False),
+        SynchronizedField("hosting_town", overridable=False),
     ]
 
     # Facts of the visit itself, the same in every language: pushed to the translations when
