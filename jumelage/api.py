@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
 from django.http import Http404
@@ -36,6 +36,7 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
+from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -69,6 +70,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from exchanges.models import MeetingPage
 from exchanges.serializers import for_api, prepare_for_api
+from home.blocks import read_together
 from home.models import LeadImageMixin
 from home.ratelimit import limit_exceeded, seconds_to_wait
 from home.urls_util import absolute_url, origin_of_url
@@ -205,7 +207,26 @@ class RenderedStreamField(Field):
             ]
 
 
-class PublicPageSerializer(PageSerializer):
+class PrefetchedTagsField(Field):
+    """Tags as Wagtail's API gives them (their names, by name), from the tags a listing read
+    along (`prefetch_related("tags")`): Wagtail's asks the database again for each item."""
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        try:
+            field = model_class._meta.get_field(field_name)
+        except FieldDoesNotExist:
+            field = None
+        if isinstance(field, TaggableManager):
+            return PrefetchedTagsField, {}
+        return super().build_property_field(field_name, model_class)
+
+
+class PublicPageSerializer(PrefetchedTagsMixin, PageSerializer):
     serializer_field_mapping = {
         **PageSerializer.serializer_field_mapping,
         StreamField: RenderedStreamField,
@@ -216,7 +237,7 @@ class PublicPageSerializer(PageSerializer):
     alias_of = PublicAliasOfField(read_only=True)
 
 
-class PublicImageSerializer(ImageSerializer):
+class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
     detail_url = AbsoluteDetailUrlField()
     download_url = AbsoluteImageFileUrlField()
 
@@ -534,7 +555,28 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
         return self._cached_object
 
     def paginate_queryset(self, queryset):
-        return prepare_for_api(super().paginate_queryset(queryset))
+        pages = prepare_for_api(super().paginate_queryset(queryset))
+        read_together(
+            getattr(page, name) for page in pages for name in self.stream_fields_asked(type(page))
+        )
+        return pages
+
+    def stream_fields_asked(self, model):
+        """The StreamFields of `model` this listing gives (`fields=body` or `fields=*`)."""
+        try:
+            wanted = parse_fields_parameter(self.request.GET.get("fields", ""))
+        except ValueError:
+            return []
+        asked = {name for name, negated, _sub in wanted if not negated}
+        left_out = {name for name, negated, _sub in wanted if negated}
+        return [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, StreamField)
+            and field.name in {api_field.name for api_field in getattr(model, "api_fields", ())}
+            and (field.name in asked or "*" in asked)
+            and field.name not in left_out
+        ]
 
     def find_object(self, queryset, request):
         """A page by the path of its `html_url` (with its language prefix, /nl/… or /de/…), or
@@ -604,7 +646,12 @@ class PublicImagesAPIViewSet(OpenDataMixin, ImagesAPIViewSet):
     filter_backends = with_public_search(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        return public_images().exclude(collection__in=restricted_collections()).order_by("id")
+        return (
+            public_images()
+            .exclude(collection__in=restricted_collections())
+            .prefetch_related("tags")
+            .order_by("id")
+        )
 
 
 class PublicDocumentsAPIViewSet(OpenDataMixin, DocumentsAPIViewSet):

@@ -497,6 +497,58 @@ class QueryBudgetTests(OpenDataTestCase):
         pictured = [item for item in response.json()["items"] if item["lead_image"]]
         self.assertEqual(len(pictured), 10)  # all but the farming meeting: its sector has none
 
+    def add_story(self, number):
+        """A published story with a picture in its body, a lead image, two tags and a town."""
+        photo = wagtail_factories.ImageFactory(title=f"Foto {number}")
+        photo.tags.add(f"foto-{number}", "uitwisseling")
+        story = self.story(
+            title=f"Verhaal {number}",
+            slug=f"verhaal-{number}",
+            author=self.author,
+            sectors=[self.climate],
+            towns=[self.herzebrock],
+            tag_names=[f"verhaal-{number}", "fietsen"],
+        )
+        story.image, story.image_alt = photo, f"Foto {number}"
+        story.body = BaseStreamBlock().to_python(
+            [
+                {"type": "paragraph", "value": f"<p>Dag {number}</p>"},
+                {"type": "image", "value": {"image": photo.pk, "alt_text": f"Foto {number}"}},
+            ]
+        )
+        story.save_revision().publish()
+
+    def assert_same_queries_for_more(self, listing, add):
+        """`listing` costs as many queries once `add(number)` added eight more of its items."""
+        add(0)
+        self.get(listing)
+        with CaptureQueriesContext(connection) as queries:
+            few = len(self.items(listing))
+        budget = len(queries)
+        for number in range(1, 9):
+            add(number)
+        self.get(listing)  # publishing renewed the content cache's versions
+        with self.assertNumQueries(budget):
+            self.assertEqual(len(self.items(listing)), few + 8)
+
+    def test_stories_listing_costs_the_same_for_2_and_10_stories(self):
+        # A query for each story's body pictures and one for its tags (outsider's attack of
+        # 2026-12-05: 57 queries for 20 stories with fields=*).
+        self.assert_same_queries_for_more(
+            "/api/v2/pages/?type=exchanges.StoryPage&locale=nl&fields=*&limit=20", self.add_story
+        )
+        [story] = self.items(
+            "/api/v2/pages/?type=exchanges.StoryPage&locale=nl&fields=tags,body&title=Verhaal 3"
+        )
+        self.assertEqual(story["tags"], ["fietsen", "verhaal-3"])
+        self.assertIn('alt="Foto 3"', story["body"][1]["html"])
+
+    def test_images_listing_costs_the_same_for_2_and_10_images(self):
+        # A query for each image's tags.
+        self.assert_same_queries_for_more("/api/v2/images/?fields=*&limit=20", self.add_story)
+        tagged = [image["meta"]["tags"] for image in self.items("/api/v2/images/?limit=20")]
+        self.assertIn(["foto-3", "uitwisseling"], tagged)
+
 
 class UpcomingMeetingsTests(OpenDataTestCase):
     UPCOMING = "/api/v2/pages/?type=exchanges.MeetingPage&locale=nl&fields=start"
