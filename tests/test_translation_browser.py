@@ -96,3 +96,31 @@ def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language
     hidden = page.locator(".js-translation-editor .w-sr-only").all_text_contents()
     assert "Mehr Aktionen" in hidden
     assert "More actions" not in hidden
+
+
+def test_the_side_panel_leaves_the_translate_buttons_in_view(story, live_server, browser):
+    # With the status panel open at 1280 px the segments ran on under it, their "Übersetzen"
+    # buttons hidden (outsider's walk of 2026-12-05); Wagtail's page editor narrows its form.
+    source, _created = TranslationSource.get_or_create_from_instance(story)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="de")
+    )
+    translation.save_target(publish=True)
+    german = StoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="de"
+    )
+    page = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{live_server.url}/de/accounts/login/?next=/admin/")
+    page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
+    page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/admin/")
+    page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
+    translate = page.get_by_role("button", name="Übersetzen", exact=True).first
+    translate.wait_for()
+    page.locator('[data-side-panel-toggle="status"]').first.click()
+    panel = page.locator(".form-side--open")
+    panel.wait_for()
+    page.wait_for_timeout(600)  # the panel slides in
+    button, side = translate.bounding_box(), panel.bounding_box()
+    assert button["x"] + button["width"] <= side["x"]
