@@ -25,6 +25,7 @@ from community.models import SectorPage
 from home.cache import active_locale, shows_content_only
 from home.i18n import content_language, home_url
 from home.machine_translation import machine_translated_from
+from home.translation_progress import partly_translated_from
 from home.visibility import public
 
 from .models import StoryPage
@@ -119,6 +120,9 @@ class StoryFeed(Feed):
         if code is None:
             if machine_translated_from(item):
                 label = pgettext("label of a page in a list", "Machine translated")
+                return f"{item.title} ({label})"
+            if partly_translated_from(item):
+                label = pgettext("label of a page in a list", "Partly translated")
                 return f"{item.title} ({label})"
             return item.title
         language = translation.get_language_info(code)["name_translated"]

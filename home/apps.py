@@ -22,6 +22,7 @@ class HomeConfig(AppConfig):
             spreadsheets,
             tasks,
             translation_editor,
+            translation_progress,
             visibility,
         )
         from .converters import IdConverter
@@ -35,6 +36,7 @@ class HomeConfig(AppConfig):
         frontend_cache.connect_signals()
         visibility.connect_signals()
         machine_translation.connect_signals()
+        translation_progress.connect_signals()
         redirects.connect()
         spreadsheets.protect_csv_exports()
         choosers.translate_search_tabs()

@@ -30,6 +30,7 @@ from .machine_translation import (  # noqa: F401 (home/machine_translation.py)
 )
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
+from .translation_progress import IncompleteTranslation  # noqa: F401 (home/translation_progress.py)
 from .validators import validate_email_address
 from .visibility import ViewRestrictionsMixin, below_a_restriction, public
 

@@ -28,6 +28,7 @@ from home.cache import (
 )
 from home.machine_translation import machine_translated_from
 from home.models import FoundationSettings
+from home.translation_progress import partly_translated_from
 from home.urls_util import absolute_url, email_url
 
 register = template.Library()
@@ -77,6 +78,13 @@ def machine_translated(page):
     return (isinstance(page, Page) and machine_translated_from(page)) or ""
 
 
+@register.filter
+def partly_translated(page):
+    """The language whose words parts of a listed page still show (published before all of it
+    was translated), else "": for its "Partly translated" label."""
+    return (isinstance(page, Page) and partly_translated_from(page)) or ""
+
+
 @register.simple_tag(takes_context=True)
 def machine_translation(context, page):
     """`{% machine_translation page as mt %}`: for a page shown as a machine translation no
@@ -84,6 +92,20 @@ def machine_translation(context, page):
     address of the original (`mt.url`), else None. The address comes from the page's language
     versions, which the language switcher reads anyway (kept in the content cache): no query."""
     code = None if behind_its_password(context) else machine_translated(page)
+    return original_in(context, page, code)
+
+
+@register.simple_tag(takes_context=True)
+def partial_translation(context, page):
+    """`{% partial_translation page as partly %}`: for a page published with passages still in
+    the language of its original, that language and the original's address, as
+    `machine_translation` gives them; else None."""
+    code = None if behind_its_password(context) else partly_translated(page)
+    return original_in(context, page, code)
+
+
+def original_in(context, page, code):
+    """The version of `page` in the language `code` (its original): language, name, address."""
     if not code:
         return None
     if page is context.get("page"):

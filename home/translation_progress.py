@@ -1,0 +1,105 @@
+"""Pages published with passages still in the language they were translated from.
+
+wagtail-localize publishes a translation whose every passage is not translated yet with the
+original's words in their place (its translation editor warns the editor, and lets her publish
+all the same). A visitor of the German site then reads Dutch passages without being told. So
+whenever such a page is published, the passages still without a translation are counted
+(`IncompleteTranslation`), and the page says it is partly translated, with a link to the
+original, until a publish with every passage translated; the cards of listings say so too.
+
+Read as the machine translation labels are (home/machine_translation.py): one site flag in the
+query every request makes, and while any page is partly translated, one cached read for all."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+from wagtail_localize.models import Translation
+
+from .cache import PAGES, SITE_FLAGS, bump, language_code_of, remember, site_flag
+
+# The site flag (home/cache.py) that says whether any page is partly translated.
+PARTLY_TRANSLATED = "partly_translated_pages"
+
+
+class IncompleteTranslation(models.Model):
+    """A translation (wagtail-localize's) last published with passages of its original."""
+
+    translation = models.OneToOneField(
+        Translation, on_delete=models.CASCADE, related_name="incomplete"
+    )
+    untranslated = models.PositiveIntegerField(_("passages not translated"))
+    total = models.PositiveIntegerField(_("passages"))
+    published_at = models.DateTimeField(_("published"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("partly translated page")
+        verbose_name_plural = _("partly translated pages")
+
+    def __str__(self):
+        return f"{self.translation}: {self.untranslated}/{self.total}"
+
+
+def translation_published(sender, instance, **kwargs):
+    """A page was published: when it is the target of a translation, what of it is still the
+    original's words, as it now shows; no record when everything is translated."""
+    page = instance
+    if page.alias_of_id:
+        return
+    translations = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    )
+    translation = translations.filter(enabled=True).first()
+    if translation is None:
+        # Not a translation (an original, a page of its own language), or no longer kept in sync
+        # with its original: an editor writes it in Wagtail's own editor.
+        changed = IncompleteTranslation.objects.filter(translation__in=translations).delete()[0]
+    else:
+        total, translated = translation.get_progress()
+        if translated < total:
+            IncompleteTranslation.objects.update_or_create(
+                translation=translation,
+                defaults={"untranslated": total - translated, "total": total},
+            )
+            changed = True
+        else:
+            changed = IncompleteTranslation.objects.filter(translation=translation).delete()[0]
+    if changed:
+        bump(PAGES)
+
+
+def _any_partly_translated():
+    return models.Exists(IncompleteTranslation.objects.all())
+
+
+SITE_FLAGS[PARTLY_TRANSLATED] = _any_partly_translated
+
+
+def labels():
+    """{(translation key, locale id): source language code} of every partly translated page:
+    one cached read for any number of pages, none while no page is partly translated."""
+    if not site_flag(PARTLY_TRANSLATED):
+        return {}
+
+    def compute():
+        rows = IncompleteTranslation.objects.values_list(
+            "translation__source__object_id",
+            "translation__target_locale_id",
+            "translation__source__locale_id",
+        )
+        return [[str(key), target, source] for key, target, source in rows]
+
+    return {
+        (key, target): language_code_of(source)
+        for key, target, source in remember("partly-translated-labels", compute, kinds=(PAGES,))
+    }
+
+
+def partly_translated_from(page):
+    """The language code of the original whose words parts of `page` still show; else None."""
+    if page is None or not page.pk or page.alias_of_id:
+        return None
+    return labels().get((str(page.translation_key), page.locale_id))
+
+
+def connect_signals():
+    page_published.connect(translation_published, dispatch_uid="translation-progress-published")

@@ -1,0 +1,120 @@
+"""A translation published before all of it was translated (wagtail-localize's editor lets the
+editor do so, with a warning) shows the original's words in those places: the page says so and
+links the original, and the cards of listings and the feed label it, until a publish with every
+passage translated (outsider's walk of 2026-12-05, W6)."""
+
+from bs4 import BeautifulSoup
+from django.test import TestCase
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from exchanges.models import StoryPage
+from home.translation_progress import IncompleteTranslation
+from tests.stories_base import StoriesMixin
+
+GERMAN_NOTICE = "Teile dieser Seite sind noch nicht übersetzt und auf Niederländisch zu lesen."
+LABEL = "Teilweise übersetzt"
+
+
+class PartlyTranslatedTests(StoriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.original = cls.story(
+            title="Op de punter door Giethoorn",
+            slug="op-de-punter",
+            intro="Acht gasten uit Clarholz voeren met ons mee.",
+        )
+        cls.source, _created = TranslationSource.get_or_create_from_instance(cls.original)
+        cls.translation = Translation.objects.create(source=cls.source, target_locale=cls.german)
+
+    def translate(self, **words):
+        """Translations of the segments at these paths (title, slug, intro), then the publish
+        the translation editor's button makes."""
+        for segment in self.source.stringsegment_set.select_related("string", "context"):
+            if segment.context.path in words:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=self.german,
+                    context=segment.context,
+                    defaults={
+                        "data": words[segment.context.path],
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    },
+                )
+        with self.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes on commit
+            self.translation.save_target(publish=True)
+        return StoryPage.objects.get(
+            translation_key=self.original.translation_key, locale=self.german
+        )
+
+    def main_of(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser").select_one("main")
+
+    def test_a_page_with_passages_of_its_original_says_so_and_links_the_original(self):
+        german = self.translate(title="Mit dem Stechkahn durch Giethoorn", slug="stechkahn")
+        main = self.main_of(german.url)
+        self.assertIn("Acht gasten uit Clarholz", main.get_text())  # the Dutch intro
+        notice = main.select_one(".language-notice")
+        self.assertIsNotNone(notice, "no word that parts are in Dutch")
+        self.assertIn(GERMAN_NOTICE, notice.get_text(" ", strip=True))
+        link = notice.select_one("a")
+        self.assertEqual(link["href"], self.original.url)
+        self.assertEqual(link["hreflang"], "nl")
+        # The overview's card and the story feed say so too.
+        overview = self.main_of(self.story_index_de.url)
+        [card] = [
+            card for card in overview.select("article") if "Mit dem Stechkahn" in card.get_text()
+        ]
+        self.assertIn(LABEL, card.get_text())
+        feed = self.client.get("/de/feeds/stories.rss").content.decode()
+        self.assertIn(f"Mit dem Stechkahn durch Giethoorn ({LABEL})", feed)
+
+    def test_the_notice_goes_with_the_publish_of_the_whole_translation(self):
+        self.translate(title="Mit dem Stechkahn durch Giethoorn", slug="stechkahn")
+        german = self.translate(intro="Acht Gäste aus Clarholz fuhren mit uns.")
+        self.assertFalse(IncompleteTranslation.objects.exists())
+        main = self.main_of(german.url)
+        self.assertNotIn("noch nicht übersetzt", main.get_text())
+        overview = self.main_of(self.story_index_de.url)
+        self.assertNotIn(LABEL, overview.get_text())
+
+    def test_a_whole_translation_and_the_original_carry_no_notice(self):
+        german = self.translate(
+            title="Mit dem Stechkahn durch Giethoorn",
+            slug="stechkahn",
+            intro="Acht Gäste aus Clarholz fuhren mit uns.",
+        )
+        self.assertNotIn("noch nicht übersetzt", self.main_of(german.url).get_text())
+        self.assertNotIn("nog niet vertaald", self.main_of(self.original.url).get_text())
+
+    def test_a_translation_no_longer_kept_in_sync_loses_its_notice_when_published(self):
+        # "Stop synced translation": the editor writes the German page herself in Wagtail's editor.
+        german = self.translate(title="Mit dem Stechkahn durch Giethoorn", slug="stechkahn")
+        self.translation.enabled = False
+        self.translation.save()
+        german.intro = "Acht Gäste aus Clarholz fuhren mit uns."
+        with self.captureOnCommitCallbacks(execute=True):
+            german.save_revision().publish()
+        self.assertNotIn("noch nicht übersetzt", self.main_of(german.url).get_text())
+
+    def test_a_german_original_partly_translated_into_dutch_says_so_in_dutch(self):
+        original = self.story(
+            parent=self.story_index_de,
+            title="Mit dem Rad nach Steenwijk",
+            slug="mit-dem-rad",
+            intro="Zwölf Radfahrer, drei Tage.",
+        )
+        source, _created = TranslationSource.get_or_create_from_instance(original)
+        translation = Translation.objects.create(source=source, target_locale=self.dutch)
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(publish=True)  # nothing translated yet
+        dutch = Page.objects.get(translation_key=original.translation_key, locale=self.dutch)
+        notice = self.main_of(dutch.url).select_one(".language-notice")
+        self.assertIn(
+            "Delen van deze pagina zijn nog niet vertaald en staan in het Duits.",
+            notice.get_text(" ", strip=True),
+        )
+        self.assertEqual(notice.select_one("a").get_text(strip=True), "Lees het origineel")
