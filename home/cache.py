@@ -449,11 +449,23 @@ def _restricted_paths():
     """The tree paths of the pages with a view restriction and of their aliases (an alias is
     served under its source's restriction): everything below one of them is private. Read
     from the restrictions (a handful, usually none) through the indexes of the pages' ids and
-    of their `alias_of`, as [page's path, an alias's path or null] pairs: a filter of the pages
-    by either would read all of them on every request."""
-    pairs = JSONArray("page__path", "page__aliases__path")
-    restrictions = PageViewRestriction.objects.order_by().values(paths=AllAsJSON(pairs))
+    of their `alias_of`, as [page's path, an alias's path or null, the restriction's id, its
+    type, one of its groups or null] rows: a filter of the pages by either would read all of
+    them on every request."""
+    rows = JSONArray("page__path", "page__aliases__path", "id", "restriction_type", "groups__id")
+    restrictions = PageViewRestriction.objects.order_by().values(paths=AllAsJSON(rows))
     return models.Subquery(restrictions, output_field=models.JSONField())
+
+
+def _restrictions_of(rows):
+    """[[its tree paths], its type, [its group ids]] of each view restriction in `rows`."""
+    found = {}
+    for page_path, alias_path, restriction_id, kind, group_id in rows:
+        paths, _kind, groups = found.setdefault(restriction_id, (set(), kind, set()))
+        paths.update(path for path in (page_path, alias_path) if path)
+        if group_id is not None:
+            groups.add(group_id)
+    return [[sorted(paths), kind, sorted(groups)] for paths, kind, groups in found.values()]
 
 
 def _site_basics():
@@ -467,11 +479,14 @@ def _site_basics():
                 "id", "language_code", restricted_paths=_restricted_paths(), **flags
             )
         )
-        pairs = (rows[0]["restricted_paths"] if rows else None) or []
-        paths = {path for pair in pairs for path in pair if path}
+        restrictions = _restrictions_of((rows[0]["restricted_paths"] if rows else None) or [])
+        paths = {
+            path for restriction_paths, _kind, _groups in restrictions for path in restriction_paths
+        }
         return {
             "locales": [{"id": row["id"], "language_code": row["language_code"]} for row in rows],
             "restricted_paths": sorted(paths),
+            "restrictions": restrictions,
             "flags": {name: bool(rows and rows[0][name]) for name in flags},
         }
 
@@ -479,6 +494,7 @@ def _site_basics():
         return {
             "locales": {row["language_code"]: from_row(Locale, row) for row in value["locales"]},
             "restricted_paths": tuple(value.get("restricted_paths", ())),
+            "restrictions": tuple(value.get("restrictions", ())),
             "flags": value.get("flags", {}),
         }
 
@@ -502,6 +518,12 @@ def restricted_paths():
     """The tree paths below which pages are private (see `_restricted_paths`), read with the
     site's languages: no query of its own."""
     return _site_basics()["restricted_paths"]
+
+
+def view_restrictions():
+    """([tree paths], type, [group ids]) of each view restriction (see `_restricted_paths`),
+    read with the site's languages: no query of its own."""
+    return _site_basics()["restrictions"]
 
 
 def connect_signals():

@@ -32,7 +32,7 @@ from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/ma
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
 from .translation_progress import IncompleteTranslation  # noqa: F401 (home/translation_progress.py)
 from .validators import validate_email_address
-from .visibility import ViewRestrictionsMixin, below_a_restriction, public
+from .visibility import ViewRestrictionsMixin, below_a_restriction, in_menus, public
 
 # What `getattr` gives for an annotation a page was read without.
 NOT_READ = object()
@@ -143,10 +143,11 @@ class LeadImageMixin(models.Model):
 MAX_PATH_LEVELS = 64
 
 
-def live_children_among(parent, pages):
+def live_children_among(parent, pages, private_too=False):
     """The live, public pages just below `parent` among `pages` (fetched along with others),
     in the order of the page tree: a private one (a password, members or a group only) had its
-    card on the overview and the home page (attack of 2026-12-05)."""
+    card on the overview and the home page (attack of 2026-12-05). `private_too`: the private
+    ones as well (the main menu names them to those who may open them)."""
     return sorted(
         (
             page
@@ -154,7 +155,7 @@ def live_children_among(parent, pages):
             if page.live
             and page.depth == parent.depth + 1
             and page.path.startswith(parent.path)
-            and not below_a_restriction(page)
+            and (private_too or not below_a_restriction(page))
         ),
         key=lambda page: page.path,
     )
@@ -246,7 +247,7 @@ class HomePage(ViewRestrictionsMixin, Page):
         versions = Page.objects.live().filter(translation_key__in=wanted.values("translation_key"))
         children = self.get_children().live()
         along = list(on_path.order_by().union(versions.order_by(), children.order_by()))
-        self.found_children = live_children_among(self, along)
+        self.found_children = live_children_among(self, along, private_too=True)
         found = next((page for page in along if page.url_path == url_path), None)
         if found is None or not found.is_descendant_of(self):
             raise Http404
@@ -295,13 +296,14 @@ class HomePage(ViewRestrictionsMixin, Page):
             if page.translation_key == self.translation_key
         ]
 
-    def live_children(self):
-        """The live pages just below this home page, in the order of the page tree: as its route
-        found them, else with its language versions."""
+    def live_children(self, private_too=False):
+        """The live public pages just below this home page, in the order of the page tree: as its
+        route found them, else with its language versions. `private_too`: the private ones as
+        well."""
         children = getattr(self, "found_children", None)
         if children is None:
-            return live_children_among(self, self._children_and_versions)
-        return children
+            children = live_children_among(self, self._children_and_versions, private_too=True)
+        return children if private_too else [c for c in children if not below_a_restriction(c)]
 
     def overviews(self):
         """The live overviews under this home page, in the order the home page shows their
@@ -447,14 +449,19 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
             .union(footer.annotate(footer_source=models.Subquery(source[:1])).order_by())
             .order_by("path")
         )
-        # A private page (Wagtail's Privacy) is named nowhere to those who may not open it: the
-        # menu and the footer are the same for every reader (attack 16, F7).
-        pages = [page for page in pages if not below_a_restriction(page)]
+        # A private page (Wagtail's Privacy) is named nowhere to those who may not open it
+        # (attack 16, F7): the footer names public pages only; the menu's entry of a members' or
+        # a group's page is shown to each reader who may open it (templates/includes/
+        # menu_items.html), one behind a password to nobody.
         menu = [
             page
             for page in pages
-            if page.show_in_menus and page.depth == home.depth + 1 and page.is_descendant_of(home)
+            if page.show_in_menus
+            and page.depth == home.depth + 1
+            and page.is_descendant_of(home)
+            and in_menus(page)
         ]
+        pages = [page for page in pages if not below_a_restriction(page)]
         by_source = {
             page.footer_source: page
             for page in pages
@@ -471,11 +478,11 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
             return None
         if home.locale_id != locale.pk:
             return None
-        children = [page for page in home.live_children() if not below_a_restriction(page)]
-        by_key = {page.translation_key: page for page in children}
+        children = home.live_children(private_too=True)
+        by_key = {page.translation_key: page for page in children if not below_a_restriction(page)}
         if any(keys.get(pk) not in by_key for pk in ids):
             return None
-        menu = [page for page in children if page.show_in_menus]
+        menu = [page for page in children if page.show_in_menus and in_menus(page)]
         return menu, [(label, by_key[keys[pk]]) for pk, label in ids.items()]
 
 

@@ -19,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
-from home.cache import restricted_paths
+from home.cache import restricted_paths, view_restrictions
 from home.history import read_with
 from home.language_trees import move_versions_along
 from home.urls_util import current_request
@@ -62,6 +62,51 @@ def may_open(request, page):
 def below_a_restriction(page):
     """Whether `page` is at or below a private section (or an alias of one)."""
     return any(page.path.startswith(path) for path in restricted_paths())
+
+
+def menu_rule(page):
+    """Who may open `page`, as its entry in the main menu says it: "" for everyone, else each
+    view restriction at or above it, "login", "password" or "groups:<id>.<id>", joined by "|".
+    From the restrictions every request reads: no query."""
+    rules = {
+        f"groups:{'.'.join(map(str, groups))}" if kind == PageViewRestriction.GROUPS else kind
+        for paths, kind, groups in view_restrictions()
+        if any(page.path.startswith(path) for path in paths)
+    }
+    return "|".join(sorted(rules))
+
+
+def passes(user, rule):
+    """Whether `user` passes each restriction of `rule` (`menu_rule`) as Wagtail's
+    `BaseViewRestriction.accept_request` lets a request through: logged in; in one of the
+    groups, or an administrator. A password is given on the page itself, never by a menu."""
+    for part in filter(None, rule.split("|")):
+        kind, _colon, ids = part.partition(":")
+        if kind == PageViewRestriction.LOGIN:
+            allowed = user.is_authenticated
+        elif kind == PageViewRestriction.GROUPS:
+            allowed = user.is_authenticated and (
+                user.is_superuser or bool(set(ids.split(".")) & group_ids(user))
+            )
+        else:
+            allowed = False
+        if not allowed:
+            return False
+    return True
+
+
+def group_ids(user):
+    """The ids (as text) of the groups `user` is in: read once for the request's account."""
+    if not hasattr(user, "_jumelage_group_ids"):
+        user._jumelage_group_ids = {str(pk) for pk in user.groups.values_list("pk", flat=True)}
+    return user._jumelage_group_ids
+
+
+def in_menus(page):
+    """Whether the main menu names `page`: a public page for everyone; a members' or a group's
+    page for those who may open it (`passes`, rendered for each reader); a page behind a
+    password for nobody (a menu does not know who gave it)."""
+    return PageViewRestriction.PASSWORD not in menu_rule(page).split("|")
 
 
 class PublicPageQuerySet(PageQuerySet):

@@ -11,7 +11,7 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
-from home import i18n, language_trees, live
+from home import i18n, language_trees, live, visibility
 from home.cache import (
     CONTENT,
     PAGE_FIELDS,
@@ -30,6 +30,7 @@ from home.machine_translation import machine_translated_from
 from home.models import FoundationSettings
 from home.translation_progress import partly_translated_from
 from home.urls_util import absolute_url, email_url
+from home.visibility import menu_rule
 
 register = template.Library()
 
@@ -76,6 +77,12 @@ def machine_translated(page):
     """The language a listed page was machine-translated from while no editor reviewed it,
     else "": for its "Machine translated" label (the labels come from one cached read)."""
     return (isinstance(page, Page) and machine_translated_from(page)) or ""
+
+
+@register.filter
+def passed_by(rule, user):
+    """Whether `user` may open a page whose menu entry names the restrictions `rule`."""
+    return visibility.passes(user, rule)
 
 
 @register.filter
@@ -269,7 +276,13 @@ def _chrome(request, site, home=None):
     return {
         "home_url": home.get_url(request) or "/",
         "menu": [
-            {"title": item.title, "url": item.get_url(request), "url_path": item.url_path}
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "url_path": item.url_path,
+                # Who may open it: "" for everyone (home.visibility.menu_rule).
+                "rule": menu_rule(item),
+            }
             for item in menu
         ],
         "foundations": [
