@@ -46,8 +46,9 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.strings import StringValue
 
-from .cache import PAGES, SITE_FLAGS, bump, language_code_of, remember, site_flag
+from .cache import PAGES, SITE_FLAGS, bump, language_code_of, site_flag
 from .schedule import scheduled
+from .translation_progress import labels_of
 
 logger = logging.getLogger(__name__)
 
@@ -670,21 +671,10 @@ def labels():
     machine translation awaits review."""
     if not site_flag(AWAITING_REVIEW):
         return {}
-
-    def compute():
-        rows = MachineTranslation.objects.filter(
-            translated_at__isnull=False, reviewed_at__isnull=True
-        ).values_list(
-            "translation__source__object_id",
-            "translation__target_locale_id",
-            "translation__source__locale_id",
-        )
-        return [[str(key), target, source] for key, target, source in rows]
-
-    return {
-        (key, target): language_code_of(source)
-        for key, target, source in remember("machine-translation-labels", compute, kinds=(PAGES,))
-    }
+    return labels_of(
+        "machine-translation-labels",
+        MachineTranslation.objects.filter(translated_at__isnull=False, reviewed_at__isnull=True),
+    )
 
 
 def machine_translated_from(page):

@@ -79,9 +79,15 @@ def labels():
     one cached read for any number of pages, none while no page is partly translated."""
     if not site_flag(PARTLY_TRANSLATED):
         return {}
+    return labels_of("partly-translated-labels", IncompleteTranslation.objects.all())
+
+
+def labels_of(name, records):
+    """{(translation key, locale id): source language code} of the pages `records` (of a model
+    with a `translation`) label, kept in the content cache as `name` until pages change."""
 
     def compute():
-        rows = IncompleteTranslation.objects.values_list(
+        rows = records.values_list(
             "translation__source__object_id",
             "translation__target_locale_id",
             "translation__source__locale_id",
@@ -90,7 +96,7 @@ def labels():
 
     return {
         (key, target): language_code_of(source)
-        for key, target, source in remember("partly-translated-labels", compute, kinds=(PAGES,))
+        for key, target, source in remember(name, compute, kinds=(PAGES,))
     }
 
 

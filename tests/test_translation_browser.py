@@ -72,11 +72,8 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(
     assert visitor.locator("html").get_attribute("lang") == "de"
 
 
-def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language(
-    story, live_server, browser
-):
-    # Its screen-reader text "More actions" is written into wagtail-localize's script, in
-    # English in every admin language (walk W3).
+def editor_of_the_german_translation(story, live_server, browser, **context):
+    """The German editor, logged in, in the translation editor of the story's German version."""
     source, _created = TranslationSource.get_or_create_from_instance(story)
     translation = Translation.objects.create(
         source=source, target_locale=Locale.objects.get(language_code="de")
@@ -85,13 +82,22 @@ def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language
     german = StoryPage.objects.get(
         translation_key=story.translation_key, locale__language_code="de"
     )
-    page = browser.new_context(locale="de-DE").new_page()
+    page = browser.new_context(locale="de-DE", **context).new_page()
     page.goto(f"{live_server.url}/de/accounts/login/?next=/admin/")
     page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
     page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/admin/")
     page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
+    return page
+
+
+def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language(
+    story, live_server, browser
+):
+    # Its screen-reader text "More actions" is written into wagtail-localize's script, in
+    # English in every admin language (walk W3).
+    page = editor_of_the_german_translation(story, live_server, browser)
     page.get_by_role("button", name=re.compile("Veröffentlichen auf")).wait_for()
     hidden = page.locator(".js-translation-editor .w-sr-only").all_text_contents()
     assert "Mehr Aktionen" in hidden
@@ -101,21 +107,9 @@ def test_the_translation_editors_menu_button_is_read_out_in_the_editors_language
 def test_the_side_panel_leaves_the_translate_buttons_in_view(story, live_server, browser):
     # With the status panel open at 1280 px the segments ran on under it, their "Übersetzen"
     # buttons hidden (outsider's walk of 2026-12-05); Wagtail's page editor narrows its form.
-    source, _created = TranslationSource.get_or_create_from_instance(story)
-    translation = Translation.objects.create(
-        source=source, target_locale=Locale.objects.get(language_code="de")
+    page = editor_of_the_german_translation(
+        story, live_server, browser, viewport={"width": 1280, "height": 900}
     )
-    translation.save_target(publish=True)
-    german = StoryPage.objects.get(
-        translation_key=story.translation_key, locale__language_code="de"
-    )
-    page = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}).new_page()
-    page.goto(f"{live_server.url}/de/accounts/login/?next=/admin/")
-    page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
-    page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/admin/")
-    page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
     translate = page.get_by_role("button", name="Übersetzen", exact=True).first
     translate.wait_for()
     page.locator('[data-side-panel-toggle="status"]').first.click()
