@@ -81,6 +81,16 @@ class PartlyTranslatedTests(StoriesMixin, TestCase):
         overview = self.main_of(self.story_index_de.url)
         self.assertNotIn(LABEL, overview.get_text())
 
+    def test_an_untranslated_slug_is_no_passage_of_the_page(self):
+        # Every word translated, the address left as the original's (walk of 2026-12-05, F1).
+        german = self.translate(
+            title="Mit dem Stechkahn durch Giethoorn",
+            intro="Acht Gäste aus Clarholz fuhren mit uns.",
+        )
+        self.assertEqual(german.slug, "op-de-punter")
+        self.assertNotIn("noch nicht übersetzt", self.main_of(german.url).get_text())
+        self.assertNotIn(LABEL, self.main_of(self.story_index_de.url).get_text())
+
     def test_a_whole_translation_and_the_original_carry_no_notice(self):
         german = self.translate(
             title="Mit dem Stechkahn durch Giethoorn",
