@@ -122,6 +122,27 @@ class FactsInTheTranslationEditorTests(TranslationEditorTestCase):
         self.assertIn("title", paths)
         self.assertNotIn("author", paths)
 
+    def test_a_storys_towns_are_not_offered_and_named_in_the_translations_language(self):
+        # Each town showed as a snippet "0 / 1 Abschnitte übersetzt" with "Bearbeiten", which led
+        # to the town's own slug, changeable for German only (walk of 2026-12-05, F4).
+        story = self.story(
+            title="Op de punter", slug="op-de-punter", towns=[self.steenwijkerland, self.herzebrock]
+        )
+        german = translate(story, self.german)
+        paths = self.segments_of(german)
+        self.assertFalse([path for path in paths if path.startswith("story_towns")], paths)
+        towns = german.specific.story_towns.all()
+        self.assertEqual(
+            [(link.town.slug, link.town.locale_id) for link in towns],
+            [("steenwijkerland", self.german.pk), ("herzebrock-clarholz", self.german.pk)],
+        )
+
+    def test_a_towns_slug_is_not_offered_for_a_change(self):
+        source, _created = TranslationSource.get_or_create_from_instance(self.steenwijkerland)
+        self.assertEqual(
+            {segment.context.path for segment in source.overridablesegment_set.all()}, set()
+        )
+
     def test_a_visits_towns_are_not_offered_for_a_change(self):
         visit = VisitPageFactory(
             parent=self.calendar,

@@ -17,10 +17,13 @@ class Town(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=100)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
 
+    # The slug and the country are the town's in every language: wagtail-localize's editor does
+    # not offer them for a change (a German slug of its own emptied the town filter of links
+    # made in Dutch; walk of 2026-12-05, F4).
     translatable_fields = [
         TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("country"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("country", overridable=False),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

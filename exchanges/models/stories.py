@@ -297,9 +297,14 @@ class StoryPage(
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    # The member who wrote it is no word to translate: the translation editor does not offer
-    # the author (it showed her account's number, with a button to change it).
-    override_translatable_fields = [SynchronizedField("author", overridable=False)]
+    # The member who wrote it and the towns it tells of are no words to translate: the
+    # translation editor offers neither (it showed her account's number, with a button to change
+    # it, and each town as a snippet "0 / 1 translated"); translations take the original's
+    # towns, each in the translation's language (`StoryTown.save`).
+    override_translatable_fields = [
+        SynchronizedField("author", overridable=False),
+        SynchronizedField("story_towns", overridable=False),
+    ]
     # The open data API (jumelage/api.py): of the author only the name the story shows.
     api_fields = [
         APIField("date"),
@@ -453,3 +458,19 @@ class StoryTown(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
         verbose_name = _("town")
         verbose_name_plural = _("towns")
+
+    def save(self, *args, **kwargs):
+        """A story's town is named in the story's language: its translations take the towns of
+        the original (`StoryPage.override_translatable_fields`), each link the town's version
+        in the link's language where there is one."""
+        if self.town_id is not None and self.locale_id is not None:
+            version = (
+                Town.objects.filter(
+                    translation_key=self.town.translation_key, locale_id=self.locale_id
+                )
+                .exclude(pk=self.town_id)
+                .first()
+            )
+            if version is not None:
+                self.town = version
+        super().save(*args, **kwargs)
