@@ -12,7 +12,9 @@ query every request makes, and while any page is partly translated, one cached r
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 from wagtail.signals import page_published
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
@@ -127,5 +129,39 @@ def partly_translated_from(page):
     return labels().get((str(page.translation_key), page.locale_id))
 
 
+def alias_keeps_its_address(sender, instance, created=False, raw=False, **kwargs):
+    """A translation made of a page that has an alias in its language (the untranslated version
+    visitors read until now) takes the alias's slug as the slug's translation: the page keeps its
+    address in that language, which the translation editor offered as the original's (walk of
+    2026-12-05, F2). An editor may still change it there."""
+    if not created or raw:
+        return
+    source = instance.source
+    alias = (
+        Page.objects.filter(
+            translation_key=source.object_id,
+            locale_id=instance.target_locale_id,
+            alias_of__isnull=False,
+        )
+        .only("slug")
+        .first()
+    )
+    segment = source.stringsegment_set.filter(context__path="slug").select_related("string").first()
+    if alias is None or segment is None or alias.slug == segment.string.data:
+        return
+    StringTranslation.objects.get_or_create(
+        translation_of=segment.string,
+        locale_id=instance.target_locale_id,
+        context_id=segment.context_id,
+        defaults={
+            "data": alias.slug,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+        },
+    )
+
+
 def connect_signals():
     page_published.connect(translation_published, dispatch_uid="translation-progress-published")
+    post_save.connect(
+        alias_keeps_its_address, sender=Translation, dispatch_uid="translation-alias-address"
+    )

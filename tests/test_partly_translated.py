@@ -128,3 +128,30 @@ class PartlyTranslatedTests(StoriesMixin, TestCase):
             notice.get_text(" ", strip=True),
         )
         self.assertEqual(notice.select_one("a").get_text(strip=True), "Lees het origineel")
+
+
+class AliasMadeATranslationTests(StoriesMixin, TestCase):
+    """Translating a page whose German version was an alias moved it to the Dutch slug: the
+    translation editor offered the original's slug, and the German address changed (walk of
+    2026-12-05, F2)."""
+
+    def test_the_translation_keeps_the_aliases_address(self):
+        self.build_stories()
+        original = self.story(title="Met de fiets naar Steenwijk", slug="met-de-fiets")
+        with self.captureOnCommitCallbacks(execute=True):
+            original.save_revision().publish()
+            alias = original.create_alias(
+                parent=self.story_index_de,
+                update_locale=self.german,
+                update_slug="mit-dem-rad",
+                reset_translation_key=False,
+            )
+        self.assertEqual(alias.url, "/de/geschichten/mit-dem-rad/")
+        source, _created = TranslationSource.get_or_create_from_instance(original)
+        with self.captureOnCommitCallbacks(execute=True):
+            Translation.objects.create(source=source, target_locale=self.german).save_target(
+                publish=True
+            )
+        german = Page.objects.get(pk=alias.pk)
+        self.assertIsNone(german.alias_of_id)
+        self.assertEqual(german.url, "/de/geschichten/mit-dem-rad/")
