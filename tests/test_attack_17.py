@@ -1,6 +1,7 @@
 """Outsider's pass 17 (2026-12-05): the translation editor's facts, the open data API and partly
 translated pages."""
 
+import importlib
 import json
 
 from django.apps import apps as django_apps
@@ -15,7 +16,6 @@ from wagtail_localize.models import (
 )
 
 from community.models import User
-import importlib
 from tests.test_translation_editor import TranslationEditorTestCase, translate
 
 forget_overridable_facts = importlib.import_module(
