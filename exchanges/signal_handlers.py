@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail.signals import page_published
 
 from community import contributions
-from home import live
+from home import live, translation_progress
 from home.i18n import is_source_version
 
 from . import notifications, visits
@@ -47,7 +47,9 @@ def push_schedule_to_translations(sender, instance, **kwargs):
             setattr(translation, field, getattr(instance, field))
         revision = translation.save_revision()
         if translation.live:
-            revision.publish()
+            # Its words as they were: its "partly translated" notice stays as it was too.
+            with translation_progress.republishing_as_it_was():
+                revision.publish()
 
 
 def tell_participants_of_changes(sender, instance, **kwargs):

@@ -10,6 +10,9 @@ original, until a publish with every passage translated; the cards of listings s
 Read as the machine translation labels are (home/machine_translation.py): one site flag in the
 query every request makes, and while any page is partly translated, one cached read for all."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_save
@@ -42,11 +45,26 @@ class IncompleteTranslation(models.Model):
         return f"{self.translation}: {self.untranslated}/{self.total}"
 
 
+# Set while a translation is published again as it was, with only facts of its original pushed
+# to it (exchanges.signal_handlers): its words are those of its last publish, and the passages
+# translated in the editor since, not yet published, must not count as shown.
+_republishing = ContextVar("republishing_as_it_was", default=False)
+
+
+@contextmanager
+def republishing_as_it_was():
+    token = _republishing.set(True)
+    try:
+        yield
+    finally:
+        _republishing.reset(token)
+
+
 def translation_published(sender, instance, **kwargs):
     """A page was published: when it is the target of a translation, what of it is still the
     original's words, as it now shows; no record when everything is translated."""
     page = instance
-    if page.alias_of_id:
+    if page.alias_of_id or _republishing.get():
         return
     translations = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id

@@ -1,21 +1,27 @@
 """Outsider's pass 17 (2026-12-05): the translation editor's facts, the open data API and partly
 translated pages."""
 
+import datetime
 import importlib
 import json
 
 from django.apps import apps as django_apps
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
+    StringTranslation,
+    Translation,
     TranslationContext,
     TranslationSource,
 )
 
 from community.models import User
+from exchanges.models import MeetingPage
+from home.translation_progress import IncompleteTranslation
 from tests.test_translation_editor import TranslationEditorTestCase, translate
 
 forget_overridable_facts = importlib.import_module(
@@ -62,3 +68,48 @@ class StaleOverridableFactsTests(TranslationEditorTestCase):
         translation.save_target(user=self.editor_de, publish=True)
         story_de = Page.objects.get(pk=story_de.pk).specific
         self.assertEqual(story_de.author_id, anke.pk, response.status_code)
+
+
+def translate_strings(source, locale, **words):
+    """What the translation editor saves at once for each passage (without publishing)."""
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if segment.context.path in words:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": words[segment.context.path],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+
+
+class PartlyTranslatedStaysTrueTests(TranslationEditorTestCase):
+    def test_a_schedule_pushed_to_a_partly_translated_meeting_keeps_its_notice(self):
+        """The German meeting is published with its Dutch intro; the German editor then
+        translates the intro in the editor (saved at once) but does not publish. The Dutch
+        meeting is moved: its time goes to the German page by a publish of what it showed, the
+        Dutch intro still. That publish must not count the unpublished translation."""
+        meeting = self.meeting(timezone.now() + datetime.timedelta(days=7), title="Klimaatavond")
+        source, _ = TranslationSource.get_or_create_from_instance(meeting)
+        translation = Translation.objects.create(source=source, target_locale=self.german)
+        translate_strings(source, self.german, title="Klimaabend", slug="klimaabend")
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(publish=True)
+        german = MeetingPage.objects.get(
+            translation_key=meeting.translation_key, locale=self.german
+        )
+        self.assertEqual(german.intro, meeting.intro)  # still Dutch
+        self.assertTrue(IncompleteTranslation.objects.filter(translation=translation).exists())
+        fields = {segment.context.path for segment in source.stringsegment_set.all()}
+        translate_strings(source, self.german, **{path: "Übersetzt" for path in fields})
+        meeting.start += datetime.timedelta(days=1)
+        meeting.end += datetime.timedelta(days=1)
+        with self.captureOnCommitCallbacks(execute=True):
+            meeting.save_revision().publish()
+        german.refresh_from_db()
+        self.assertEqual(german.start, meeting.start)
+        self.assertEqual(german.intro, meeting.intro)  # still Dutch on the site
+        response = self.client.get(german.url)
+        self.assertContains(response, "noch nicht übersetzt")
