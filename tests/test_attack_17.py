@@ -22,6 +22,7 @@ from wagtail_localize.models import (
 from community.models import User
 from exchanges.models import MeetingPage
 from home.translation_progress import IncompleteTranslation
+from tests import test_partly_translated as partly
 from tests.test_translation_editor import TranslationEditorTestCase, translate
 
 forget_overridable_facts = importlib.import_module(
@@ -113,3 +114,30 @@ class PartlyTranslatedStaysTrueTests(TranslationEditorTestCase):
         self.assertEqual(german.intro, meeting.intro)  # still Dutch on the site
         response = self.client.get(german.url)
         self.assertContains(response, "noch nicht übersetzt")
+
+
+class OriginalGoneTests(partly.PartlyTranslatedTests):
+    """The original of a partly translated page taken off the site or deleted: "Read the
+    original" led to the Dutch home page."""
+
+    def notice_of(self, german):
+        return self.main_of(german.url).select_one(".language-notice")
+
+    def check_no_link_to_the_home_page(self, german):
+        notice = self.notice_of(german)
+        self.assertIsNotNone(notice, "the page still shows Dutch passages")
+        self.assertIn(partly.GERMAN_NOTICE, notice.get_text(" ", strip=True))
+        self.assertIsNone(notice.select_one("a"), str(notice))
+
+    def test_original_unpublished(self):
+        german = self.translate(title="Mit dem Stechkahn durch Giethoorn", slug="stechkahn")
+        self.original.unpublish()
+        self.check_no_link_to_the_home_page(german)
+
+    def test_original_deleted(self):
+        german = self.translate(title="Mit dem Stechkahn durch Giethoorn", slug="stechkahn")
+        self.original.delete()
+        # wagtail-localize forgets the translation with its original (and the page's record):
+        # no notice then, and above all no "Read the original" to the home page.
+        notice = self.notice_of(german)
+        self.assertTrue(notice is None or notice.select_one("a") is None, str(notice))

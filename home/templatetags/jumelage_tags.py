@@ -121,7 +121,10 @@ def original_in(context, page, code):
         versions = i18n.language_versions(context["request"], page)
     for version in versions:
         if version.code == code and version.url:
-            return {"language": code, "name": version.name, "url": version.url}
+            # An original no longer on the site (unpublished, deleted) has that language's home
+            # page as its address: the notice then links nothing (attack 17, F3).
+            url = version.url if version.is_translated else None
+            return {"language": code, "name": version.name, "url": url}
     return None
 
 
