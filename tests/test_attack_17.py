@@ -22,6 +22,7 @@ from wagtail_localize.models import (
 from community.models import User
 from exchanges.models import MeetingPage
 from home.translation_progress import IncompleteTranslation
+from tests import test_api
 from tests import test_partly_translated as partly
 from tests.test_translation_editor import TranslationEditorTestCase, translate
 
@@ -141,3 +142,40 @@ class OriginalGoneTests(partly.PartlyTranslatedTests):
         # no notice then, and above all no "Read the original" to the home page.
         notice = self.notice_of(german)
         self.assertTrue(notice is None or notice.select_one("a") is None, str(notice))
+
+
+class CallToActionTargetsTests(test_api.OpenDataTestCase):
+    """A call to action whose page was deleted had a button to "" (the page itself); one to a
+    page taken off the site linked its address (its slug names it) on the page and in the API."""
+
+    def test_no_button_to_a_deleted_or_unpublished_page(self):
+        gone = self.add_page(title="Weg pagina", slug="weg-pagina")
+        draft = self.add_page(title="Conceptpagina", slug="conceptpagina")
+        draft.unpublish()
+        live = self.add_page(title="Meedoen", slug="meedoen")
+        page = self.add_page(title="Doe mee", slug="doe-mee")
+
+        def cta(title, target):
+            return (
+                "call_to_action",
+                {"title": title, "text": "", "button_label": f"Naar {title}", "page": target},
+            )
+
+        page.body = [cta("weg", gone), cta("concept", draft), cta("live", live)]
+        page.save_revision().publish()
+        gone.delete()
+        html = self.client.get(page.url).content.decode()
+        [item] = [
+            item
+            for item in self.items(
+                "/api/v2/pages/?type=home.StandardPage&fields=body&limit=50", "nl"
+            )
+            if item["title"] == "Doe mee"
+        ]
+        api = " ".join(block["html"] for block in item["body"])
+        for where, text in (("page", html), ("api", api)):
+            with self.subTest(where):
+                self.assertNotIn('href=""', text)
+                self.assertNotIn("conceptpagina", text)
+                self.assertNotIn("Naar weg", text)
+                self.assertIn("/nl/meedoen/", text)
