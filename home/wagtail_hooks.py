@@ -132,3 +132,11 @@ def label_whats_new_in_wagtail(request, menu_items):
         lambda item: getattr(item, "name", "") == f"whats-new-in-wagtail-{version}",
         _("What's new in Wagtail %(version)s") % {"version": version},
     )
+
+
+@hooks.register("register_rich_text_features", order=1)
+def link_only_live_pages(features):
+    """After Wagtail's own "page" link type (order 0), which it replaces (home/rich_text.py)."""
+    from home.rich_text import LivePageLinkHandler
+
+    features.register_link_type(LivePageLinkHandler)

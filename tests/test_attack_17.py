@@ -10,6 +10,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
@@ -161,7 +162,16 @@ class CallToActionTargetsTests(test_api.OpenDataTestCase):
                 {"title": title, "text": "", "button_label": f"Naar {title}", "page": target},
             )
 
-        page.body = [cta("weg", gone), cta("concept", draft), cta("live", live)]
+        links = (
+            f'<p><a linktype="page" id="{draft.pk}">concept</a> '
+            f'<a linktype="page" id="{live.pk}">meedoen</a></p>'
+        )
+        page.body = [
+            cta("weg", gone),
+            cta("concept", draft),
+            cta("live", live),
+            ("paragraph", RichText(links)),
+        ]
         page.save_revision().publish()
         gone.delete()
         html = self.client.get(page.url).content.decode()
