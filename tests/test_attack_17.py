@@ -72,6 +72,17 @@ class StaleOverridableFactsTests(TranslationEditorTestCase):
         story_de = Page.objects.get(pk=story_de.pk).specific
         self.assertEqual(story_de.author_id, anke.pk, response.status_code)
 
+    def test_an_old_town_sources_slug_override_goes(self):
+        # A German slug of its own emptied the town filter of links made in Dutch (walk F4).
+        source, _created = TranslationSource.get_or_create_from_instance(self.steenwijkerland)
+        segment = extracted_before(source, self.steenwijkerland, "slug", "steenwijkerland")
+        SegmentOverride.objects.create(
+            locale=self.german, context=segment.context, data_json=json.dumps("steenwijkerland-de")
+        )
+        forget_overridable_facts(django_apps, None)
+        self.assertFalse(OverridableSegment.objects.filter(source=source).exists())
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+
 
 def translate_strings(source, locale, **words):
     """What the translation editor saves at once for each passage (without publishing)."""

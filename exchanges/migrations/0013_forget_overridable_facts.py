@@ -1,14 +1,15 @@
-"""A story's author, a visit's towns and a meeting's online link are no longer overridable in the
-translation editor (90dbdfd). Sources extracted before kept their overridable segments until the
+"""A story's author, a visit's towns, a meeting's online link and a town's slug and country are no
+longer overridable in the translation editor (90dbdfd, c4bb023). Sources extracted before kept their overridable segments until the
 next sync: the editor still offered them, and an override put through them gave the German
 version another author, towns or link on its next publish. They go, with their overrides."""
 
 from django.db import migrations
 
 FACTS = {
-    "storypage": ("author",),
-    "visitpage": ("travelling_town", "hosting_town"),
-    "meetingpage": ("online_url",),
+    ("exchanges", "storypage"): ("author",),
+    ("exchanges", "visitpage"): ("travelling_town", "hosting_town"),
+    ("exchanges", "meetingpage"): ("online_url",),
+    ("community", "town"): ("slug", "country"),
 }
 
 
@@ -16,8 +17,8 @@ def forget_overridable_facts(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     OverridableSegment = apps.get_model("wagtail_localize", "OverridableSegment")
     SegmentOverride = apps.get_model("wagtail_localize", "SegmentOverride")
-    for model, paths in FACTS.items():
-        content_type = ContentType.objects.filter(app_label="exchanges", model=model).first()
+    for (app_label, model), paths in FACTS.items():
+        content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
         if content_type is None:
             continue
         segments = OverridableSegment.objects.filter(
