@@ -118,3 +118,20 @@ def test_the_side_panel_leaves_the_translate_buttons_in_view(story, live_server,
     page.wait_for_timeout(600)  # the panel slides in
     button, side = translate.bounding_box(), panel.bounding_box()
     assert button["x"] + button["width"] <= side["x"]
+
+
+def test_the_action_bar_fits_a_phone_in_the_dutch_admin(story, live_server, browser):
+    # "Publiceren in het Duits" wrapped onto three lines, cut at top and bottom, in a bar wider
+    # than the screen (walk of 2026-12-05, W2).
+    profile = UserProfile.objects.get(user__email="redaktion@example.org")
+    profile.preferred_language = "nl"
+    profile.save()
+    page = editor_of_the_german_translation(
+        story, live_server, browser, viewport={"width": 390, "height": 844}
+    )
+    publish = page.get_by_role("button", name=re.compile("Publiceren in het Duits"))
+    publish.wait_for()
+    bar = page.locator(".js-translation-editor .footer__container").bounding_box()
+    assert bar["x"] + bar["width"] <= 390
+    label = publish.locator("em").bounding_box()
+    assert label["height"] < 30  # one line
