@@ -366,6 +366,57 @@ def with_public_search(backends):
     return [PublicSearchFilter if backend is SearchFilter else backend for backend in backends]
 
 
+def wagtails_refusals():
+    """(pattern of Wagtail's English message, its wording in the language being read) of the API's
+    refusals that our own checks do not word first (attack of 2026-12-05, W1)."""
+    return [
+        (r"limit cannot be higher than (?P<number>\d+)", _("limit= is at most %(number)s.")),
+        (
+            r"cannot order by '(?P<field>.*)' \((unknown|invalid) field\)",
+            _("Cannot order by '%(field)s': there is no such field."),
+        ),
+        (
+            r"cannot (order|filter) by '(?P<field>.*)' while searching \(field is not indexed\)",
+            _("'%(field)s' cannot be combined with search=."),
+        ),
+        (
+            r"random ordering with offset is not supported",
+            _("order=random cannot be combined with offset=."),
+        ),
+        (
+            r"random ordering cannot be combined with other fields",
+            _("order=random cannot be combined with other fields."),
+        ),
+        (
+            r"(?P<name>child_of|ancestor_of|descendant_of|translation_of|offset|limit) must be "
+            r"a positive integer",
+            _("%(name)s= is a positive whole number."),
+        ),
+        (r"parent page doesn't exist", _("The page of child_of= does not exist.")),
+        (r"ancestor page doesn't exist", _("The page of descendant_of= does not exist.")),
+        (r"descendant page doesn't exist", _("The page of ancestor_of= does not exist.")),
+        (r"translation_of page doesn't exist", _("The page of translation_of= does not exist.")),
+        (
+            r"filtering by descendant_of with child_of is not supported",
+            _("descendant_of= cannot be combined with child_of=."),
+        ),
+        (
+            r"'(?P<field>.*)' does not support nested fields",
+            _("'%(field)s' has no fields of its own to choose."),
+        ),
+        (r"search is disabled", _("Search is not available here.")),
+    ]
+
+
+def in_clients_language(message):
+    """Wagtail's English refusal `message` in the language being read, when it is one we know."""
+    for pattern, wording in wagtails_refusals():
+        found = re.fullmatch(pattern, message)
+        if found:
+            return wording % found.groupdict() if found.groupdict() else wording
+    return message
+
+
 class OpenDataMixin:
     """What every endpoint shares: anonymous, read-only, JSON, throttled, CORS, cacheable."""
 
@@ -458,9 +509,12 @@ class OpenDataMixin:
 
     def handle_exception(self, exc):
         """A page, image or document that is not there (or not public) is "not found" in the
-        client's language, as DRF words it, rather than Django's English sentence."""
+        client's language, as DRF words it, rather than Django's English sentence; Wagtail's
+        other refusals are worded in it too (`in_clients_language`)."""
         if isinstance(exc, Http404):
             exc = Http404(str(NotFound.default_detail))
+        elif isinstance(exc, BadRequestError):
+            exc = BadRequestError(in_clients_language(str(exc)))
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

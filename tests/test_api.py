@@ -597,6 +597,35 @@ class ErrorLanguageTests(OpenDataTestCase):
         typed = self.message("/api/v2/pages/?type=exchanges.StoryPage&fields=online_url")
         self.assertEqual(typed, "Unbekannte Felder: online_url.")
 
+    def test_wagtails_own_refusals_are_in_the_clients_language(self):
+        # Wagtail's English answers beside ours in German (attack of 2026-12-05, W1).
+        for path, german_words, dutch_words in (
+            ("/api/v2/pages/?limit=1000", "limit= ist höchstens 100.", "limit= is hoogstens 100."),
+            (
+                "/api/v2/pages/?order=nope",
+                "Nach 'nope' kann nicht sortiert werden: Dieses Feld gibt es nicht.",
+                "Sorteren op 'nope' kan niet: dat veld bestaat niet.",
+            ),
+            (
+                "/api/v2/pages/?child_of=x",
+                "child_of= ist eine positive ganze Zahl.",
+                "child_of= is een positief geheel getal.",
+            ),
+            (
+                "/api/v2/pages/?translation_of=999999",
+                "Die Seite von translation_of= gibt es nicht.",
+                "De pagina van translation_of= bestaat niet.",
+            ),
+            (
+                "/api/v2/pages/?order=random&offset=2",
+                "order=random geht nicht zusammen mit offset=.",
+                "order=random kan niet samen met offset=.",
+            ),
+        ):
+            with self.subTest(path=path):
+                self.assertEqual(self.message(path), german_words)
+                self.assertEqual(self.message(path, "nl"), dutch_words)
+
     def test_german_client_reads_unknown_parameters_and_types_in_german(self):
         self.assertIn("Unbekannte Abfrageparameter: start.", self.message("/api/v2/pages/?start=1"))
         self.assertEqual(
