@@ -4,7 +4,9 @@ nobody may ever read there, whichever way they ask."""
 import datetime
 import itertools
 import re
+import secrets
 
+import time_machine
 import wagtail_factories
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -35,8 +37,13 @@ SECRET_LINK = "https://meet.example.org/geheime-kamer-4711"
 MEMBER_EMAIL = "schrijver@example.org"
 PARTNER_ORIGIN = "https://www.herzebrock-clarholz.de"
 # Every test asks from an address of its own, so one test's requests never count against
-# another's rate limit in the real cache (locmem, or Redis with REDIS_URL).
-ADDRESSES = (f"198.51.100.{number}" for number in itertools.count(1))
+# another's rate limit in the real cache (locmem, or Redis with REDIS_URL), nor against those of
+# the other test process or of a run a minute before on the same Redis: a network of its own
+# (/64) per test, in a range of its own per process.
+RANGE = secrets.randbelow(0x10000)
+ADDRESSES = (f"2001:db8:{RANGE:x}:{number:x}::1" for number in itertools.count(1))
+# A moment in the middle of a minute: the API's limit counts per minute.
+MID_MINUTE = datetime.datetime(2026, 12, 5, 12, 0, 30, tzinfo=datetime.UTC)
 
 
 def german(label):
@@ -831,6 +838,7 @@ class UnknownAddressTests(OpenDataTestCase):
 
 class RateLimitAndCorsTests(OpenDataTestCase):
     @override_settings(API_RATE_LIMIT=2)
+    @time_machine.travel(MID_MINUTE, tick=False)  # a new minute would count afresh
     def test_preflights_do_not_count_against_the_limit(self):
         for _ in range(5):
             preflight = self.client.options(
@@ -846,6 +854,7 @@ class RateLimitAndCorsTests(OpenDataTestCase):
         self.assertEqual(preflight.status_code, 200)
 
     @override_settings(API_RATE_LIMIT=1)
+    @time_machine.travel(MID_MINUTE, tick=False)
     def test_browsers_may_read_retry_after_and_dutch_reads_it_in_dutch(self):
         self.get("/api/v2/pages/", "nl")
         response = self.get("/api/v2/pages/", "nl", HTTP_ORIGIN=PARTNER_ORIGIN)
