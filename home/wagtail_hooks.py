@@ -15,6 +15,7 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
+from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving
 
 
@@ -137,6 +138,4 @@ def label_whats_new_in_wagtail(request, menu_items):
 @hooks.register("register_rich_text_features", order=1)
 def link_only_live_pages(features):
     """After Wagtail's own "page" link type (order 0), which it replaces (home/rich_text.py)."""
-    from home.rich_text import LivePageLinkHandler
-
     features.register_link_type(LivePageLinkHandler)
