@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from .cache import language_code_of, locales, origin, remember
 from .models import OverviewPage
+from .translation_progress import untranslated_from
 from .urls_util import absolute_url
 
 
@@ -130,13 +131,15 @@ def with_source_locale(pages):
 
 
 def content_language(page):
-    """The language a page's content is written in: an alias shows its source's language."""
+    """The language a page's content is written in: an alias shows its source's language, and so
+    does a translation with not one passage translated (home/translation_progress.py)."""
     if page is None:
         return translation.get_language()
     if page.alias_of_id:
         source_locale = getattr(page, SOURCE_LOCALE, None)
         return language_code_of(source_locale or page.alias_of.locale_id)
-    return language_code_of(page.locale_id)
+    # A translation published before any of it was translated: in its original's language.
+    return untranslated_from(page) or language_code_of(page.locale_id)
 
 
 def is_source_version(page):

@@ -115,36 +115,54 @@ SITE_FLAGS[PARTLY_TRANSLATED] = _any_partly_translated
 
 
 def labels():
-    """{(translation key, locale id): source language code} of every partly translated page:
-    one cached read for any number of pages, none while no page is partly translated."""
+    """{(translation key, locale id): (source language code, whether not one passage is
+    translated)} of every partly translated page: one cached read for any number of pages, none
+    while no page is partly translated."""
     if not site_flag(PARTLY_TRANSLATED):
         return {}
-    return labels_of("partly-translated-labels", IncompleteTranslation.objects.all())
+    records = IncompleteTranslation.objects.annotate(
+        nothing_translated=models.Q(untranslated=models.F("total"))
+    )
+    return labels_of("partly-translated-labels", records, "nothing_translated")
 
 
-def labels_of(name, records):
+def labels_of(name, records, *more):
     """{(translation key, locale id): source language code} of the pages `records` (of a model
-    with a `translation`) label, kept in the content cache as `name` until pages change."""
+    with a `translation`) label, kept in the content cache as `name` until pages change; with
+    `more` fields of the records, (the code, *their values)."""
 
     def compute():
         rows = records.values_list(
             "translation__source__object_id",
             "translation__target_locale_id",
             "translation__source__locale_id",
+            *more,
         )
-        return [[str(key), target, source] for key, target, source in rows]
+        return [[str(key), target, source, *rest] for key, target, source, *rest in rows]
 
     return {
-        (key, target): language_code_of(source)
-        for key, target, source in remember(name, compute, kinds=(PAGES,))
+        (key, target): (language_code_of(source), *rest) if more else language_code_of(source)
+        for key, target, source, *rest in remember(name, compute, kinds=(PAGES,))
     }
+
+
+def _label(page):
+    if page is None or not page.pk or page.alias_of_id:
+        return None
+    return labels().get((str(page.translation_key), page.locale_id))
 
 
 def partly_translated_from(page):
     """The language code of the original whose words parts of `page` still show; else None."""
-    if page is None or not page.pk or page.alias_of_id:
-        return None
-    return labels().get((str(page.translation_key), page.locale_id))
+    label = _label(page)
+    return label[0] if label is not None and not label[1] else None
+
+
+def untranslated_from(page):
+    """The language code of the original when not one passage of `page` is translated yet (its
+    translation published as it was made): the page is in that language, as an alias is."""
+    label = _label(page)
+    return label[0] if label is not None and label[1] else None
 
 
 def alias_keeps_its_address(sender, instance, created=False, raw=False, **kwargs):

@@ -110,7 +110,7 @@ class PartlyTranslatedTests(StoriesMixin, TestCase):
             german.save_revision().publish()
         self.assertNotIn("noch nicht übersetzt", self.main_of(german.url).get_text())
 
-    def test_a_german_original_partly_translated_into_dutch_says_so_in_dutch(self):
+    def dutch_version_of_a_german_story(self, **words):
         original = self.story(
             parent=self.story_index_de,
             title="Mit dem Rad nach Steenwijk",
@@ -119,15 +119,47 @@ class PartlyTranslatedTests(StoriesMixin, TestCase):
         )
         source, _created = TranslationSource.get_or_create_from_instance(original)
         translation = Translation.objects.create(source=source, target_locale=self.dutch)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            if segment.context.path in words:
+                StringTranslation.objects.create(
+                    translation_of=segment.string,
+                    locale=self.dutch,
+                    context=segment.context,
+                    data=words[segment.context.path],
+                )
         with self.captureOnCommitCallbacks(execute=True):
-            translation.save_target(publish=True)  # nothing translated yet
-        dutch = Page.objects.get(translation_key=original.translation_key, locale=self.dutch)
+            translation.save_target(publish=True)
+        return Page.objects.get(translation_key=original.translation_key, locale=self.dutch)
+
+    def test_a_german_original_partly_translated_into_dutch_says_so_in_dutch(self):
+        dutch = self.dutch_version_of_a_german_story(title="Met de fiets naar Steenwijk")
         notice = self.main_of(dutch.url).select_one(".language-notice")
         self.assertIn(
             "Delen van deze pagina zijn nog niet vertaald en staan in het Duits.",
             notice.get_text(" ", strip=True),
         )
         self.assertEqual(notice.select_one("a").get_text(strip=True), "Lees het origineel")
+
+    def test_a_translation_with_nothing_translated_yet_is_in_its_originals_language(self):
+        # Published as "Translate this page" made it: every passage German, on a Dutch page
+        # that said nothing of their language to screen readers (WCAG 3.1.2; walk of
+        # 2026-12-05, F3). It reads as an alias does.
+        dutch = self.dutch_version_of_a_german_story()
+        main = self.main_of(dutch.url)
+        self.assertEqual(main.get("lang"), "de")
+        notice = main.select_one(".language-notice")
+        self.assertEqual(notice.get("lang"), "nl")
+        self.assertIn(
+            "Deze pagina is nog niet vertaald en wordt getoond in het Duits.",
+            notice.get_text(" ", strip=True),
+        )
+        self.assertNotIn("Delen van deze pagina", main.get_text())
+        [card] = [
+            card
+            for card in self.main_of(self.story_index.url).select("article")
+            if "Mit dem Rad" in card.get_text()
+        ]
+        self.assertIn("Duits", card.select_one(".label").get_text())
 
 
 class AliasMadeATranslationTests(StoriesMixin, TestCase):
