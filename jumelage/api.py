@@ -317,10 +317,10 @@ def refuse_nul(request):
             raise BadRequestError(_("A query parameter contains a NUL character."))
 
 
-def whole_number(name, value):
-    if not WHOLE_NUMBER.fullmatch(value) or int(value) > MAX_NUMBER:
+def whole_number(name, value, largest=MAX_NUMBER):
+    if not WHOLE_NUMBER.fullmatch(value) or int(value) > largest:
         raise BadRequestError(
-            _("%(name)s= is a whole number from 0 to %(max)d.") % {"name": name, "max": MAX_NUMBER}
+            _("%(name)s= is a whole number from 0 to %(max)d.") % {"name": name, "max": largest}
         )
     return value
 
@@ -331,7 +331,9 @@ class PublicPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         for name in ("offset", "limit"):
             if name in request.GET:
-                whole_number(name, request.GET[name])
+                # A limit said as the one Wagtail holds it to (walk 17b, W6: "0 to 1000000").
+                largest = settings.WAGTAILAPI_LIMIT_MAX if name == "limit" else MAX_NUMBER
+                whole_number(name, request.GET[name], largest)
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -358,7 +360,9 @@ class PublicSearchFilter(SearchFilter):
             )
         except (FilterFieldError, OrderByFieldError) as error:
             raise BadRequestError(
-                _("%(name)s cannot be combined with search=.") % {"name": error.field_name}
+                _("%(name)s cannot be combined with search=.")
+                # Django's name of a random order (walk 17b, F3: "? cannot be combined…").
+                % {"name": "order=random" if error.field_name == "?" else error.field_name}
             ) from error
 
 
@@ -370,7 +374,6 @@ def wagtails_refusals():
     """(pattern of Wagtail's English message, its wording in the language being read) of the API's
     refusals that our own checks do not word first (attack of 2026-12-05, W1)."""
     return [
-        (r"limit cannot be higher than (?P<number>\d+)", _("limit= is at most %(number)s.")),
         (
             r"cannot order by '(?P<field>.*)' \((unknown|invalid) field\)",
             _("Cannot order by '%(field)s': there is no such field."),
@@ -405,6 +408,10 @@ def wagtails_refusals():
             _("'%(field)s' has no fields of its own to choose."),
         ),
         (r"search is disabled", _("Search is not available here.")),
+        (
+            r"field filter error\. '.*' is not a valid value for (?P<field>\S+) \(.*\)",
+            _("%(field)s= has a value it cannot take."),
+        ),
     ]
 
 

@@ -2,13 +2,14 @@
 
 import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
@@ -17,7 +18,7 @@ from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
 from community.models import NewsletterPage, SectorPage
 from exchanges.models import MeetingPage, StoryPage, VisitPage
@@ -26,7 +27,7 @@ from home.models import StandardPage
 from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
 from home.urls_util import absolute_url
 from home.validators import without_control_characters
-from home.visibility import public
+from home.visibility import public, restrictions_over
 from jumelage.search import search_backend
 
 
@@ -126,12 +127,43 @@ def frontend_login(request):
     (WAGTAIL_FRONTEND_LOGIN_URL), and its own login form's address: the site's login, with its
     `next`, telling why. Wagtail's form logged in an account whose address was never confirmed
     and counted no failed attempt (walk of 2026-12-05, F2); the login page said nothing of the
-    page asked for (second walk, F4). Any method is sent on."""
-    if not request.user.is_authenticated:
-        messages.info(
-            request, _("This page is for members only. Log in to read on, or become a member.")
-        )
+    page asked for (second walk, F4). Any method is sent on.
+
+    Someone logged in comes here from a page of a group she is not in: the login sent her back
+    to the page, and the page here, without end (walk 17b, F1). She is told the page is for a
+    group, with a 403."""
+    if request.user.is_authenticated:
+        return render(request, "private_page_forbidden.html", status=403)
+    kinds = restriction_kinds_at(request, request.GET.get("next", ""))
+    if PageViewRestriction.GROUPS in kinds and PageViewRestriction.LOGIN not in kinds:
+        message = _("This page is for the members of a particular group. Log in if you are one.")
+    else:
+        message = _("This page is for members only. Log in to read on, or become a member.")
+    messages.info(request, message)
     return to_the_login(request.GET)
+
+
+def restriction_kinds_at(request, address):
+    """The kinds of view restriction over the page at `address` (a path of this site, as Wagtail
+    gives it in `next`), or none when it is no page of the site."""
+    path = urlsplit(address).path
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return set()
+    site = Site.find_for_request(request)
+    code = translation.get_language_from_path(path)
+    if match.url_name != "wagtail_serve" or site is None or code is None:
+        return set()
+    locale = locales().get(code)
+    home = site.root_page.get_translation_or_none(locale) if locale else None
+    if home is None:
+        return set()
+    rest = match.args[0] if match.args else match.kwargs.get("path", "")
+    page = Page.objects.filter(url_path=home.url_path + rest).first()
+    if page is None:
+        return set()
+    return {restriction.restriction_type for restriction in restrictions_over(page)}
 
 
 # Passwords of private pages (Wagtail's "Privacy"): tries per visitor (address, or account) in

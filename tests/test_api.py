@@ -607,7 +607,21 @@ class ErrorLanguageTests(OpenDataTestCase):
     def test_wagtails_own_refusals_are_in_the_clients_language(self):
         # Wagtail's English answers beside ours in German (attack of 2026-12-05, W1).
         for path, german_words, dutch_words in (
-            ("/api/v2/pages/?limit=1000", "limit= ist höchstens 100.", "limit= is hoogstens 100."),
+            (
+                "/api/v2/pages/?limit=1000",
+                "limit= ist eine ganze Zahl von 0 bis 100.",
+                "limit= is een geheel getal van 0 tot 100.",
+            ),
+            (
+                "/api/v2/pages/?id=x",
+                "id= hat einen Wert, den es nicht annehmen kann.",
+                "id= heeft een waarde die het niet kan aannemen.",
+            ),
+            (
+                "/api/v2/pages/?search=x&order=random",
+                "order=random kann nicht zusammen mit search= verwendet werden.",
+                "order=random kan niet samen met search= worden gebruikt.",
+            ),
             (
                 "/api/v2/pages/?order=nope",
                 "Nach 'nope' kann nicht sortiert werden: Dieses Feld gibt es nicht.",

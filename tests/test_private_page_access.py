@@ -9,6 +9,7 @@ from urllib.parse import unquote
 import time_machine
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from wagtail.models import PageViewRestriction
 
@@ -146,3 +147,47 @@ class MembersOnlySectionTests(StoriesMixin, TestCase):
         self.client.force_login(self.member)
         for client in (self.client, Client()):
             self.assertNotContains(client.get(self.home.url), "Fietstocht naar Clarholz")
+
+
+class GroupOnlyPageTests(StoriesMixin, TestCase):
+    """A page for a group: a member outside it was sent to the login, which sent her back to the
+    page, without end (ERR_TOO_MANY_REDIRECTS); a visitor was told to become a member, which
+    would not open it (walk 17b, F1 and F5)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.board = Group.objects.create(name="Bestuur")
+        cls.minutes = cls.story(title="Notulen", slug="notulen")
+        cls.minutes_de = cls.translated(cls.minutes, title="Protokoll", slug="protokoll")
+        restriction = PageViewRestriction.objects.create(
+            page=cls.minutes, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set([cls.board])
+        cls.member = User.objects.create_user(
+            "femke@example.org", "een-lang-wachtwoord", display_name="Femke", language="nl"
+        )
+
+    def test_a_member_outside_the_group_is_told_so_without_a_loop(self):
+        client = Client()
+        client.force_login(self.member)
+        for url, words in (
+            (self.minutes.url, "Deze pagina is voor een bepaalde groep"),
+            (self.minutes_de.url, "Diese Seite ist für eine bestimmte Gruppe"),
+        ):
+            with self.subTest(url=url):
+                response = client.get(url, follow=True)
+                self.assertEqual(response.status_code, 403)
+                self.assertLessEqual(len(response.redirect_chain), 1)
+                self.assertContains(response, words, status_code=403)
+
+    def test_the_groups_member_reads_it(self):
+        self.member.groups.add(self.board)
+        client = Client()
+        client.force_login(self.member)
+        self.assertContains(client.get(self.minutes.url), "Notulen")
+
+    def test_a_visitor_is_told_the_page_is_for_a_group(self):
+        response = Client().get(self.minutes.url, follow=True)
+        self.assertContains(response, "Deze pagina is voor de leden van een bepaalde groep.")
+        self.assertNotContains(response, "word lid")

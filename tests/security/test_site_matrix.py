@@ -81,9 +81,11 @@ MATRIX = {
     "meeting_cancel_registration": (GET_ONLY, MEMBERS),
     "embed_calendar": (PUBLIC, GET_ONLY),
     "embed_stories": (PUBLIC, GET_ONLY),
-    # Wagtail's bare login form for private pages: the site's login instead (jumelage/views.py).
-    "private_page_login": "login login login login login",
-    "wagtailcore_login": "login login login login login",  # the same address, Wagtail's name
+    # Wagtail's bare login form for private pages: the site's login instead (jumelage/views.py);
+    # someone logged in comes here only from a group's page she is not in: refused, with why
+    # (the login sent her back to the page, without end: walk 17b, F1).
+    "private_page_login": "login no no no no",
+    "wagtailcore_login": "login no no no no",  # the same address, Wagtail's name
     # The open data API (jumelage/api.py): read-only for everyone; `find` without `?id=` and
     # the detail of an image or document no public page shows (the meeting's id) are 404.
     "wagtailapi:pages:listing": (PUBLIC, GET_ONLY),
