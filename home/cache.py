@@ -30,7 +30,7 @@ from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import models, router, transaction
 from django.db.models.functions import JSONArray
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
@@ -531,6 +531,11 @@ def connect_signals():
         signal.connect(_pages_changed, dispatch_uid=f"cache-pages-{id(signal)}")
     post_save.connect(_saved, dispatch_uid="cache-saved")
     post_delete.connect(_deleted, dispatch_uid="cache-deleted")
+    m2m_changed.connect(
+        _restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="cache-restriction-groups",
+    )
 
 
 def new_release(using="default", **kwargs):
@@ -541,6 +546,13 @@ def new_release(using="default", **kwargs):
 
 def _pages_changed(**kwargs):
     bump(PAGES)
+
+
+def _restriction_groups_changed(action, **kwargs):
+    """A restriction given other groups (Wagtail's privacy dialog sets them after saving it):
+    the main menu names its page to other readers (`view_restrictions`, the kept menus)."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump(PAGES)
 
 
 def kind_of(model):

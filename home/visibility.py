@@ -95,11 +95,19 @@ def passes(user, rule):
     return True
 
 
+# The ids (as text) of an account's groups, set on it where they were read along with it
+# (community.roles.remembered_member: a member's page from the cache asks no query for them).
+REMEMBERED_GROUPS = "_jumelage_group_ids"
+
+
 def group_ids(user):
-    """The ids (as text) of the groups `user` is in: read once for the request's account."""
-    if not hasattr(user, "_jumelage_group_ids"):
-        user._jumelage_group_ids = {str(pk) for pk in user.groups.values_list("pk", flat=True)}
-    return user._jumelage_group_ids
+    """The ids (as text) of the groups `user` is in: read once for the request's account, or as
+    the cache remembers a member's (community.roles.remembered_member: no query)."""
+    if not hasattr(user, REMEMBERED_GROUPS):
+        setattr(
+            user, REMEMBERED_GROUPS, {str(pk) for pk in user.groups.values_list("pk", flat=True)}
+        )
+    return getattr(user, REMEMBERED_GROUPS)
 
 
 def in_menus(page):

@@ -31,12 +31,13 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.utils.crypto import constant_time_compare
 
 from community.models.members import REMEMBERED_SECTORS
 from home import live
-from home.cache import from_row, row_of
+from home.cache import AllAsJSON, from_row, row_of
+from home.visibility import REMEMBERED_GROUPS
 
 EDITOR_GROUPS = ["Editors Steenwijkerland", "Redaktion Herzebrock-Clarholz"]
 MODERATORS = "Moderators"
@@ -172,6 +173,7 @@ def remembered_member(request, read_along=()):
         return None, along
     setattr(user, KNOWN_ADMIN_ACCESS, False)
     setattr(user, REMEMBERED_SECTORS, frozenset(entry["sector_keys"]))
+    setattr(user, REMEMBERED_GROUPS, frozenset(entry["group_ids"]))
     return user, along
 
 
@@ -184,7 +186,20 @@ def _remember_member(user_model, pk, current, entry_key):
     """The account's row and whether it is a member's, read from the database and kept under
     the tokens `current` (made first where missing: home.live.with_missing_made)."""
     current = live.with_missing_made(current)
-    user = user_model.objects.filter(pk=pk).first()
+    # Its groups read along (the main menu's entries of a group's pages: home.visibility).
+    groups = user_model.groups.through.objects.filter(
+        **{user_model.groups.field.m2m_field_name(): OuterRef("pk")}
+    )
+    user = (
+        user_model.objects.filter(pk=pk)
+        .annotate(
+            remembered_group_ids=Subquery(
+                groups.order_by().values(ids=AllAsJSON(user_model.groups.field.m2m_reverse_name())),
+                output_field=JSONField(),
+            )
+        )
+        .first()
+    )
     if user is None:
         return None
     entry = {
@@ -194,6 +209,8 @@ def _remember_member(user_model, pk, current, entry_key):
         # The sector communities they belong to (their join buttons), replaced with the
         # memberships token.
         "sector_keys": [str(key) for key in user.memberships.values_list("sector_key", flat=True)],
+        # The groups it is in, replaced with the roles version (any change of groups).
+        "group_ids": [str(pk) for pk in user.remembered_group_ids or ()],
         # What the session must hold, as Django's auth.get_user checks (not the password).
         "session_hash": user.get_session_auth_hash(),
     }
