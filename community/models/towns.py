@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
@@ -37,3 +38,19 @@ class Town(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """The slug and the country are the town's in every language: a change of either, in
+        any version (the snippets' form edits each row on its own; no translation source holds
+        the towns the site's set-up copies), is made in the others too (attack 17b, F3)."""
+        super().save(*args, **kwargs)
+        Town.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(
+            slug=self.slug, country=self.country
+        ).update(slug=self.slug, country=self.country)
+
+    def clean(self):
+        """Its slug is no other town's in any language (every version of it takes the slug)."""
+        super().clean()
+        others = Town.objects.filter(slug=self.slug).exclude(translation_key=self.translation_key)
+        if self.slug and others.exists():
+            raise ValidationError({"slug": _("Another town has this slug.")})
