@@ -359,10 +359,10 @@ class PublicSearchFilter(SearchFilter):
                 words, queryset, operator=operator, order_by_relevance="order" not in request.GET
             )
         except (FilterFieldError, OrderByFieldError) as error:
+            # Django's name of a random order is "?": the message named "?" (walk 17b, F3).
+            name = "order=random" if error.field_name == "?" else error.field_name
             raise BadRequestError(
-                _("%(name)s cannot be combined with search=.")
-                # Django's name of a random order (walk 17b, F3: "? cannot be combined…").
-                % {"name": "order=random" if error.field_name == "?" else error.field_name}
+                _("%(name)s cannot be combined with search=.") % {"name": name}
             ) from error
 
 
@@ -418,7 +418,8 @@ def wagtails_refusals():
 def in_clients_language(message):
     """Wagtail's English refusal `message` in the language being read, when it is one we know."""
     for pattern, wording in wagtails_refusals():
-        found = re.fullmatch(pattern, message)
+        # A field's name may hold a line break (`order=a%0Ab`): it stayed English.
+        found = re.fullmatch(pattern, message, re.DOTALL)
         if found:
             return wording % found.groupdict() if found.groupdict() else wording
     return message

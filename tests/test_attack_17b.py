@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 from community.models import Town
 from exchanges.models import StoryPage, StoryTown
 from tests.stories_base import StoriesMixin
+from tests.test_api import ErrorLanguageTests, OpenDataTestCase
 from tests.test_members_menu import BOARD_ROOM, MEMBERS_ROOM, MembersMenuTestCase
 
 
@@ -152,3 +153,19 @@ class StoryTownsAttackTests(StoriesMixin, TestCase):
             translation_key=self.steenwijkerland.translation_key, locale=self.german
         )
         self.assertEqual(german_town.slug, "steenwijk")
+
+
+class ApiRefusalsAttackTests(OpenDataTestCase):
+    message = ErrorLanguageTests.message
+
+    def test_a_field_name_with_a_line_break_is_refused_in_german_too(self):
+        self.assertEqual(
+            self.message("/api/v2/pages/?order=a%0Ab"),
+            "Nach 'a\nb' kann nicht sortiert werden: Dieses Feld gibt es nicht.",
+        )
+
+    def test_random_order_with_search_is_named(self):
+        self.assertEqual(
+            self.message("/api/v2/pages/?search=fiets&order=random"),
+            "order=random kann nicht zusammen mit search= verwendet werden.",
+        )
