@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from community.models import Town
 from exchanges.models import StoryPage, StoryTown
@@ -169,3 +169,15 @@ class ApiRefusalsAttackTests(OpenDataTestCase):
             self.message("/api/v2/pages/?search=fiets&order=random"),
             "order=random kann nicht zusammen mit search= verwendet werden.",
         )
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class MembersMenuAliasAttackTests(MembersMenuTestCase):
+    def test_an_alias_of_the_members_page_at_the_top_level_is_named_to_members_only(self):
+        room = Page.objects.get(slug="ledenkamer", locale__language_code="nl")
+        with self.captureOnCommitCallbacks(execute=True):
+            room.create_alias(parent=self.home, update_slug="ledenkamer-2")
+        alias = '<a href="/nl/ledenkamer-2/"'
+        self.assertNotIn(alias, self.menu_of(self.reader()))
+        self.assertNotIn("ledenkamer-2", self.menu_of(self.reader()))
+        self.assertIn(alias, self.menu_of(self.reader(self.member)))
