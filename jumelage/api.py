@@ -409,6 +409,15 @@ def wagtails_refusals():
         ),
         (r"search is disabled", _("Search is not available here.")),
         (
+            r"fields error: unexpected char '(?P<char>.*)' at position (?P<position>\d+)",
+            _("fields= has an unexpected character '%(char)s' at position %(position)s."),
+        ),
+        (
+            r"fields error: unexpected end of input \(did you miss out a close bracket\?\)",
+            _("fields= ends unexpectedly (is a closing bracket missing?)."),
+        ),
+        (r"fields error: '\*' must be in the first position", _("In fields=, '*' comes first.")),
+        (
             r"field filter error\. '.*' is not a valid value for (?P<field>\S+) \(.*\)",
             _("%(field)s= has a value it cannot take."),
         ),

@@ -618,6 +618,11 @@ class ErrorLanguageTests(OpenDataTestCase):
                 "id= heeft een waarde die het niet kan aannemen.",
             ),
             (
+                "/api/v2/pages/?fields=title(",
+                "fields= endet unerwartet (fehlt eine schließende Klammer?).",
+                "fields= houdt onverwacht op (ontbreekt er een sluithaakje?).",
+            ),
+            (
                 "/api/v2/pages/?search=x&order=random",
                 "order=random kann nicht zusammen mit search= verwendet werden.",
                 "order=random kan niet samen met search= worden gebruikt.",
