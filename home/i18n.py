@@ -130,6 +130,26 @@ def with_source_locale(pages):
     return pages.annotate(**{SOURCE_LOCALE: models.F("alias_of__locale_id")})
 
 
+def page_at(request, address):
+    """The page an address of the site shows (`/nl/verhalen/fietsen/`): its language prefix names
+    the tree (the translation of the Site's root in that language), the rest the page in it, as
+    its route finds it (its view restrictions not checked); None when it shows no page."""
+    components = [part for part in urlsplit(address).path.split("/") if part]
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if components and components[0] in dict(settings.LANGUAGES):
+        locale = locales().get(components.pop(0))
+        root = root.get_translation_or_none(locale) if locale else None
+        if root is None:
+            return None
+    try:
+        return root.specific.route(request, components)[0]
+    except Http404:
+        return None
+
+
 def content_language(page):
     """The language a page's content is written in: an alias shows its source's language, and so
     does a translation with not one passage translated (home/translation_progress.py)."""

@@ -15,6 +15,7 @@ on the site does), whoever asks. Wagtail's most met errors (unknown fields or pa
 unknown type, not found) are worded here, in the client's language; its URLs are made absolute
 on the client's address (home.urls_util), never on the Site record's host name."""
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -59,10 +60,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
-    Locale,
     Page,
     ReferenceIndex,
-    Site,
     get_page_models,
 )
 from wagtail.search.backends import get_search_backend
@@ -71,6 +70,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from exchanges.models import MeetingPage
 from exchanges.serializers import for_api, prepare_for_api
 from home.blocks import read_together
+from home.i18n import page_at
 from home.models import LeadImageMixin
 from home.ratelimit import limit_exceeded, seconds_to_wait
 from home.urls_util import absolute_url, origin_of_url
@@ -627,24 +627,29 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         pages = prepare_for_api(super().paginate_queryset(queryset))
-        read_together(
-            getattr(page, name) for page in pages for name in self.stream_fields_asked(type(page))
-        )
+        asked = functools.cache(self.stream_fields_asked)
+        read_together(getattr(page, name) for page in pages for name in asked(type(page)))
         return pages
 
-    def stream_fields_asked(self, model):
-        """The StreamFields of `model` this listing gives (`fields=body` or `fields=*`)."""
+    @functools.cached_property
+    def fields_parameter(self):
+        """(fields asked for, fields left out) by `fields=`."""
         try:
             wanted = parse_fields_parameter(self.request.GET.get("fields", ""))
         except ValueError:
-            return []
+            wanted = []
         asked = {name for name, negated, _sub in wanted if not negated}
-        left_out = {name for name, negated, _sub in wanted if negated}
+        return asked, {name for name, negated, _sub in wanted if negated}
+
+    def stream_fields_asked(self, model):
+        """The StreamFields of `model` this listing gives (`fields=body` or `fields=*`)."""
+        asked, left_out = self.fields_parameter
+        in_api = {api_field.name for api_field in getattr(model, "api_fields", ())}
         return [
             field.name
             for field in model._meta.concrete_fields
             if isinstance(field, StreamField)
-            and field.name in {api_field.name for api_field in getattr(model, "api_fields", ())}
+            and field.name in in_api
             and (field.name in asked or "*" in asked)
             and field.name not in left_out
         ]
@@ -653,28 +658,10 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
         """A page by the path of its `html_url` (with its language prefix, /nl/… or /de/…), or
         by id. Wagtail's reads paths without a prefix, in the Site's tree only."""
         if "html_path" in request.GET:
-            page = self.page_at(request.GET["html_path"])
+            page = page_at(request, request.GET["html_path"])
             if page is not None and queryset.filter(pk=page.pk).exists():
                 return page
         return super().find_object(queryset, request)
-
-    def page_at(self, html_path):
-        """The page an address of the site shows: its language prefix names the tree (the
-        translation of the Site's root in that language), the rest the page in it."""
-        components = [part for part in urlsplit(html_path).path.split("/") if part]
-        site = Site.find_for_request(self.request)
-        if site is None:
-            return None
-        root = site.root_page
-        if components and components[0] in dict(settings.LANGUAGES):
-            locale = Locale.objects.filter(language_code=components.pop(0)).first()
-            root = root.get_translation_or_none(locale) if locale else None
-            if root is None:
-                return None
-        try:
-            return root.specific.route(self.request, components)[0]
-        except Http404:
-            return None
 
 
 def used_on_public_pages(model):

@@ -2,14 +2,13 @@
 
 import re
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
@@ -18,11 +17,12 @@ from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from community.models import NewsletterPage, SectorPage
 from exchanges.models import MeetingPage, StoryPage, VisitPage
 from home.cache import active_locale, content_only, language_code_of, locales, shows_query
+from home.i18n import page_at
 from home.models import StandardPage
 from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
 from home.urls_util import absolute_url
@@ -146,21 +146,7 @@ def frontend_login(request):
 def restriction_kinds_at(request, address):
     """The kinds of view restriction over the page at `address` (a path of this site, as Wagtail
     gives it in `next`), or none when it is no page of the site."""
-    path = urlsplit(address).path
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return set()
-    site = Site.find_for_request(request)
-    code = translation.get_language_from_path(path)
-    if match.url_name != "wagtail_serve" or site is None or code is None:
-        return set()
-    locale = locales().get(code)
-    home = site.root_page.get_translation_or_none(locale) if locale else None
-    if home is None:
-        return set()
-    rest = match.args[0] if match.args else match.kwargs.get("path", "")
-    page = Page.objects.filter(url_path=home.url_path + rest).first()
+    page = page_at(request, address)
     if page is None:
         return set()
     return {restriction.restriction_type for restriction in restrictions_over(page)}
