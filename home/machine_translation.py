@@ -48,7 +48,7 @@ from wagtail_localize.strings import StringValue
 
 from .cache import PAGES, SITE_FLAGS, bump, language_code_of, site_flag
 from .schedule import scheduled
-from .translation_progress import labels_of
+from .translation_progress import label_of, labels_of
 
 logger = logging.getLogger(__name__)
 
@@ -680,9 +680,8 @@ def labels():
 def machine_translated_from(page):
     """The language code `page` was machine-translated from, while no editor reviewed it; else
     None (a page of its own language, a reviewed translation, an alias)."""
-    if page is None or not page.pk or page.alias_of_id:
-        return None
-    return labels().get((str(page.translation_key), page.locale_id))
+    label = label_of(page, labels)
+    return label[0] if label is not None else None
 
 
 def source_published(sender, instance, revision=None, **kwargs):

@@ -127,9 +127,9 @@ def labels():
 
 
 def labels_of(name, records, *more):
-    """{(translation key, locale id): source language code} of the pages `records` (of a model
-    with a `translation`) label, kept in the content cache as `name` until pages change; with
-    `more` fields of the records, (the code, *their values)."""
+    """{(translation key, locale id): (source language code, *values of the fields `more`)} of
+    the pages `records` (of a model with a `translation`) label, kept in the content cache as
+    `name` until pages change."""
 
     def compute():
         rows = records.values_list(
@@ -141,12 +141,14 @@ def labels_of(name, records, *more):
         return [[str(key), target, source, *rest] for key, target, source, *rest in rows]
 
     return {
-        (key, target): (language_code_of(source), *rest) if more else language_code_of(source)
+        (key, target): (language_code_of(source), *rest)
         for key, target, source, *rest in remember(name, compute, kinds=(PAGES,))
     }
 
 
-def _label(page):
+def label_of(page, labels):
+    """What `labels()` (a `labels_of`) says of `page`; None for an alias, which shows its
+    original as it is, and for a page it says nothing of."""
     if page is None or not page.pk or page.alias_of_id:
         return None
     return labels().get((str(page.translation_key), page.locale_id))
@@ -154,14 +156,14 @@ def _label(page):
 
 def partly_translated_from(page):
     """The language code of the original whose words parts of `page` still show; else None."""
-    label = _label(page)
+    label = label_of(page, labels)
     return label[0] if label is not None and not label[1] else None
 
 
 def untranslated_from(page):
     """The language code of the original when not one passage of `page` is translated yet (its
     translation published as it was made): the page is in that language, as an alias is."""
-    label = _label(page)
+    label = label_of(page, labels)
     return label[0] if label is not None and label[1] else None
 
 

@@ -463,14 +463,10 @@ class StoryTown(TranslatableMixin, Orderable):
         """A story's town is named in the story's language: its translations take the towns of
         the original (`StoryPage.override_translatable_fields`), each link the town's version
         in the link's language where there is one."""
-        if self.town_id is not None and self.locale_id is not None:
-            version = (
-                Town.objects.filter(
-                    translation_key=self.town.translation_key, locale_id=self.locale_id
-                )
-                .exclude(pk=self.town_id)
-                .first()
-            )
+        if self.town_id is not None and self.locale_id not in (None, self.town.locale_id):
+            version = Town.objects.filter(
+                translation_key=self.town.translation_key, locale_id=self.locale_id
+            ).first()
             if version is not None:
                 self.town = version
         super().save(*args, **kwargs)
