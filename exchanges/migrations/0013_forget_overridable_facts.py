@@ -1,7 +1,8 @@
 """A story's author, a visit's towns, a meeting's online link and a town's slug and country are no
-longer overridable in the translation editor (90dbdfd, c4bb023). Sources extracted before kept their overridable segments until the
-next sync: the editor still offered them, and an override put through them gave the German
-version another author, towns or link on its next publish. They go, with their overrides."""
+longer overridable in the translation editor (90dbdfd, c4bb023). Sources extracted before kept
+their overridable segments until the next sync: the editor still offered them, and an override
+put through them gave the German version another author, towns or link on its next publish.
+They go, with their overrides."""
 
 from django.db import migrations
 
