@@ -422,6 +422,7 @@ class ReadOnlyTests(OpenDataTestCase):
                     self.assertEqual(method(path, HTTP_ACCEPT_LANGUAGE="de").status_code, 405)
 
     @override_settings(API_RATE_LIMIT=3)
+    @time_machine.travel(MID_MINUTE, tick=False)  # a new minute would count afresh
     def test_too_many_requests_are_answered_429_with_retry_after(self):
         for _ in range(3):
             self.assertEqual(self.get("/api/v2/pages/").status_code, 200)
