@@ -608,6 +608,11 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
         return super().get_base_queryset().public()
 
     def get_queryset(self):
+        locale = self.request.GET.get("locale")
+        codes = [code for code, _name in settings.LANGUAGES]
+        if locale is not None and locale not in codes:
+            # Wagtail's filter answers a bare 404, as if the pages were not there.
+            raise BadRequestError(_("locale= is one of: %(codes)s.") % {"codes": ", ".join(codes)})
         requested = self.request.GET.get("type")
         if requested:
             # Wagtail's check, with its "type doesn't exist" in the client's language.

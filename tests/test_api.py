@@ -781,6 +781,15 @@ class HostileQueryTests(OpenDataTestCase):
                 response = self.assert_refused(path)
                 self.assertIn("NUL-Zeichen", response.json()["message"])
 
+    def test_an_unknown_language_is_refused_with_the_languages_there_are(self):
+        for locale in ("xx", "en", "NL", ""):
+            with self.subTest(locale=locale):
+                response = self.assert_refused(f"/api/v2/pages/?locale={locale}")
+                self.assertEqual(
+                    response.json()["message"], "locale= ist einer dieser Werte: nl, de."
+                )
+        self.assertEqual(self.get("/api/v2/pages/?locale=de").status_code, 200)
+
     def test_numbers_out_of_range_and_bad_values_are_refused(self):
         for path in (
             "/api/v2/pages/?offset=99999999999999999999999",
