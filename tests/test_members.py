@@ -389,6 +389,41 @@ class ContributionTests(MembersTestCase):
         self.assertNotContains(area, "Voeg een foto toe, graag.")
         self.assertNotContains(area, "Commentaar van de redactie")
 
+    def test_the_emails_about_a_retitled_contribution_name_the_title_the_member_sent(self):
+        # Found by the newcomer's walk: a member renamed her proposal while editing it; the
+        # editors' emails named the title of her first version, her page the one she sent.
+        self.post_story(self.anna)
+        story = self.contribution()
+        with self.captureOnCommitCallbacks(execute=True):
+            story.current_workflow_state.current_task_state.reject(
+                user=self.moderator, comment="Meer over de terugweg, graag."
+            )
+        self.client.post(
+            f"/nl/members/contributions/{story.pk}/",
+            self.story_data(title="Fietsen naar Clarholz en terug"),
+        )
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            story.current_workflow_state.current_task_state.reject(
+                user=self.moderator, comment="Nog een foto, graag."
+            )
+        self.assertEqual(
+            mail.outbox[-1].subject, "Wijzigingen gevraagd: Fietsen naar Clarholz en terug"
+        )
+        self.assertIn("„Fietsen naar Clarholz en terug”", mail.outbox[-1].body)
+        self.client.post(
+            f"/nl/members/contributions/{story.pk}/",
+            self.story_data(title="Fietsen naar Clarholz, heen en terug"),
+        )
+        mail.outbox.clear()
+        task_state = story.current_workflow_state.current_task_state
+        with self.captureOnCommitCallbacks(execute=True):
+            contributions.reject(task_state, self.moderator, "Te weinig over de uitwisseling.")
+        self.assertEqual(
+            mail.outbox[-1].subject, "Niet gepubliceerd: Fietsen naar Clarholz, heen en terug"
+        )
+        self.assertIn("„Fietsen naar Clarholz, heen en terug”", mail.outbox[-1].body)
+
     def test_the_member_area_calls_a_story_a_story_not_an_exchange_story(self):
         """A member's story, whatever it tells of, was labelled "Uitwisselingsverhaal" /
         "Austauschgeschichte" (outsider's walk): the member wrote a story."""
