@@ -223,13 +223,14 @@ def contribution_view(request, form_class, page=None):
         if token and request.method == "POST"
         else ({}, {})
     )
+    existing_photos = photo_count(page)
     photos = photo_formset(
         request.POST or None,
         request.FILES or None,
         prefix="photos",
         kept=kept,
         lost=lost,
-        existing=photo_count(page),
+        existing=existing_photos,
     )
     if request.method == "POST" and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
@@ -281,6 +282,8 @@ def contribution_view(request, form_class, page=None):
             "form": form,
             "photos": photos,
             "first_photos": photos.forms[:3],
+            # The new photos' numbers follow those the contribution has (shown above them).
+            "existing_photos": existing_photos,
             "more_photos": photos.forms[3:],
             "more_photos_open": any(photo.errors or photo.kept for photo in photos.forms[3:]),
             "page": None,

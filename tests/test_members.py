@@ -690,6 +690,20 @@ class UploadTests(MembersTestCase):
                 self.assertIsNotNone(card.select_one("img.card__image"))
                 self.assertIsNone(card.select_one(".card__emblem"))
 
+    def test_the_new_photos_of_a_contribution_are_numbered_after_those_it_has(self):
+        # Found by the newcomer's walk: editing her story with one photo, the first empty slot
+        # under it was called "Foto 1" again.
+        self.post_story(
+            self.anna,
+            submit="",
+            draft="1",
+            **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"},
+        )
+        page = soup(self.client.get(f"/nl/members/contributions/{self.contribution().pk}/"))
+        self.assertEqual(len(page.select(".photos__existing")), 1)
+        titles = [title.get_text(strip=True) for title in page.select(".photos__title")]
+        self.assertEqual(titles, [f"Foto {number}" for number in range(2, 11)])
+
     def test_first_photo_leads_the_story_and_the_others_follow_the_text(self):
         self.post_story(
             self.anna,
