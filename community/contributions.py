@@ -383,6 +383,22 @@ def lock_before_deletion(sender, instance, origin=None, **kwargs):
     lock_for_deletion(origin)
 
 
+def release_translation(sender, instance, **kwargs):
+    """page_published of a story or meeting: a translation of a member's contribution an editor
+    made (wagtail-localize copies the page with its owner, converting its alias) is the site's
+    page, as a machine translation is (home/machine_translation.py `publish_translation`): a
+    member's own pages, drafts and data export hold what they wrote."""
+    page = instance
+    if page.owner_id is None or not getattr(page, "member_contribution", False):
+        return
+    # An alias is the member's page in the other language until it is translated (Wagtail copies
+    # the original's owner into it on every publication).
+    if page.alias_of_id is not None or is_source_version(page):
+        return
+    Page.objects.filter(pk=page.pk).update(owner=None)
+    page.owner = None
+
+
 def discard_with_contribution(sender, instance, origin=None, **kwargs):
     """pre_delete of a story or meeting (any deletion: the member's own, the admin's single and
     bulk delete, the delete of a page above it): a member's contribution takes its other

@@ -15,7 +15,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.signals import (
+    page_published,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 from wagtail.tasks import delete_file_from_storage_task
 
 from home import live
@@ -180,4 +185,9 @@ def register():
             contributions.discard_with_contribution,
             sender=model,
             dispatch_uid=f"jumelage_contribution_deleted_{model.__name__}",
+        )
+        page_published.connect(
+            contributions.release_translation,
+            sender=model,
+            dispatch_uid=f"jumelage_contribution_translated_{model.__name__}",
         )

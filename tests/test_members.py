@@ -27,6 +27,8 @@ from django.utils.text import capfirst
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.operations import TranslationCreator
 
 from community import contributions
 from community.models import (
@@ -423,6 +425,45 @@ class ContributionTests(MembersTestCase):
             mail.outbox[-1].subject, "Niet gepubliceerd: Fietsen naar Clarholz, heen en terug"
         )
         self.assertIn("„Fietsen naar Clarholz, heen en terug”", mail.outbox[-1].body)
+
+    def test_an_editors_translation_of_a_contribution_is_not_the_members_own(self):
+        # Found by the newcomer's walk: a German editor translated Gerda's approved story in the
+        # translation editor and published it; Gerda's page then listed two stories, the German
+        # one among hers, and her data export held it (a machine translation is the site's page).
+        self.post_story(self.anna)
+        story = self.approve(self.contribution())
+        editor = User.objects.create_user("redaktion@example.org", "x", is_staff=True)
+        editor.groups.add(Group.objects.get(name="Editors"))
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(editor, [self.german]).create_translations(story)
+        translation = Translation.objects.get(
+            source__object_id=story.translation_key, target_locale=self.german
+        )
+        for segment in translation.source.stringsegment_set.select_related("string", "context"):
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=self.german,
+                context=segment.context,
+                data="Mit dem Rad nach Clarholz" if segment.context.path == "title" else "Text",
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+            )
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(user=editor, publish=True)
+        german = Page.objects.get(translation_key=story.translation_key, locale=self.german)
+        self.assertEqual(german.title, "Mit dem Rad nach Clarholz")
+        self.assertTrue(german.live)
+        self.assertIsNone(german.owner)
+        self.assertEqual(
+            [page.pk for page in contributions.contributions_of(self.anna)], [story.pk]
+        )
+        self.client.force_login(self.anna)
+        self.assertNotContains(self.client.get("/nl/members/"), "Mit dem Rad nach Clarholz")
+        exported = json.loads(self.client.get("/nl/members/my-data/").content)
+        self.assertEqual(
+            [item["title"] for item in exported["contributions"]], ["Fietsen naar Clarholz"]
+        )
+        # The member's own version stays hers, also when it is published again.
+        self.assertEqual(StoryPage.objects.get(pk=story.pk).owner, self.anna)
 
     def test_the_member_area_calls_a_story_a_story_not_an_exchange_story(self):
         """A member's story, whatever it tells of, was labelled "Uitwisselingsverhaal" /
