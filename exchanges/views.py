@@ -3,6 +3,7 @@
 (exchanges/ical.py) and download their data."""
 
 import datetime
+import functools
 import uuid
 
 from django.contrib import messages
@@ -22,6 +23,7 @@ from community.forms import photo_formset
 from community.models import SectorIndexPage, SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
+from home.i18n import live_translation
 from home.ratelimit import rate_limit
 from home.urls_util import absolute_url
 from home.visibility import may_open
@@ -166,13 +168,56 @@ def reset_calendar_address(request):
     return redirect(reverse("member_area") + "#my-calendar")
 
 
+class PublishedMeanwhile(Exception):
+    """The member's own contribution is on the site now: an editor approved it while she had
+    it open (in review, or a draft she had sent)."""
+
+    def __init__(self, page):
+        super().__init__(page.pk)
+        self.page = page
+
+
 def own_contribution(request, page_id, rule=contributions.editable_by):
     """The member's own contribution, as long as `rule` allows (by default: still editable);
-    anything else is not found, so nobody learns that someone else's draft exists."""
+    anything else is not found, so nobody learns that someone else's draft exists. Her own,
+    published since: `PublishedMeanwhile` (see `leads_to_the_published_page`)."""
     page = Page.objects.filter(pk=page_id).specific().first()
     if page is None or not rule(page, request.user):
+        if page is not None and published_own(page, request.user):
+            raise PublishedMeanwhile(page)
         raise Http404
     return page.get_latest_revision_as_object()
+
+
+def published_own(page, user):
+    return (
+        user.is_authenticated
+        and page.owner_id == user.pk
+        and page.alias_of_id is None
+        and getattr(page, "member_contribution", False)
+        and page.live
+    )
+
+
+def leads_to_the_published_page(view):
+    """A contribution's own addresses (its form, withdraw, delete) of one approved meanwhile
+    lead to its page on the site, in the language being read, saying so: not "not found"."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PublishedMeanwhile as published:
+            page = published.page
+            messages.info(
+                request,
+                _("“%(title)s” has been published meanwhile: an editor approved it.")
+                % {"title": page.title},
+            )
+            shown = live_translation(page, get_language()) or page
+            return redirect(shown.url)
+
+    return wrapped
 
 
 def submission_token(request):
@@ -351,6 +396,7 @@ def new_meeting(request):
 
 @member_required
 @rate_limit("contribution", limit=30)
+@leads_to_the_published_page
 def edit_contribution(request, page_id):
     page = own_contribution(request, page_id, contributions.own_unpublished)
     if not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
@@ -361,6 +407,7 @@ def edit_contribution(request, page_id):
 @require_POST
 @member_required
 @rate_limit("contribution", limit=30)
+@leads_to_the_published_page
 def withdraw_contribution(request, page_id):
     """Takes a contribution out of review, so that its author can edit it and send it again."""
     page = own_contribution(request, page_id, contributions.own_unpublished)
@@ -384,6 +431,7 @@ def withdraw_contribution(request, page_id):
 
 @require_http_methods(["GET", "POST"])
 @member_required
+@leads_to_the_published_page
 def delete_contribution(request, page_id):
     """Asks first (a contribution deleted is gone for good), then deletes on the POST."""
     page = own_contribution(request, page_id, contributions.own_unpublished)

@@ -465,6 +465,32 @@ class ContributionTests(MembersTestCase):
         # The member's own version stays hers, also when it is published again.
         self.assertEqual(StoryPage.objects.get(pk=story.pk).owner, self.anna)
 
+    def test_a_contribution_approved_while_its_member_reads_it_leads_to_its_page(self):
+        # Found by the newcomer's walk: Anke read her story in review; a moderator approved it
+        # meanwhile; her "Withdraw to edit" (and a reload of the page) answered "Page not found".
+        self.post_story(self.anna)
+        story = self.contribution()
+        address = f"/nl/members/contributions/{story.pk}/"
+        self.assertContains(self.client.get(address), "Terugtrekken om te bewerken")
+        published = self.approve(story)
+        for method, url in (
+            ("get", address),
+            ("post", f"{address}withdraw/"),
+            ("get", f"{address}delete/"),
+        ):
+            with self.subTest(url=url):
+                response = getattr(self.client, method)(url, follow=True)
+                self.assertEqual(response.redirect_chain[0][0], published.url)
+                self.assertContains(response, "<h1>Fietsen naar Clarholz</h1>", html=True)
+                # The words are the catalogue's; the message names the story.
+                said = [str(message) for message in response.context["messages"]]
+                self.assertEqual(len(said), 1)
+                self.assertIn("Fietsen naar Clarholz", said[0])
+        self.assertTrue(StoryPage.objects.get(pk=story.pk).live)
+        # Someone else's published story is still not found at those addresses.
+        self.client.force_login(self.bernd)
+        self.assertEqual(self.client.get(address).status_code, 404)
+
     def test_the_member_area_calls_a_story_a_story_not_an_exchange_story(self):
         """A member's story, whatever it tells of, was labelled "Uitwisselingsverhaal" /
         "Austauschgeschichte" (outsider's walk): the member wrote a story."""
