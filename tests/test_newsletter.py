@@ -552,6 +552,20 @@ class NewsletterLinkTests(NewsletterMixin, TestCase):
         link = page.find("a", string="Die bisher erschienenen Newsletter lesen")
         self.assertEqual(link["href"], "/de/newsletter-archiv/")
 
+    def test_the_subscribe_pages_breadcrumbs_start_at_the_home_page_as_every_pages_do(self):
+        # Found by the newcomer's walk: they began at the archive ("Newsletter › Newsletter
+        # abonnieren"), without the home page every other page's breadcrumbs start with.
+        for address, home, archive in (
+            ("/de/newsletter/", "/de/", "/de/newsletter-archiv/"),
+            ("/nl/newsletter/", "/nl/", "/nl/nieuwsbrieven/"),
+        ):
+            with self.subTest(address=address):
+                page = BeautifulSoup(Client().get(address).content, "html.parser")
+                trail = page.select_one("nav.breadcrumbs")
+                self.assertEqual([a["href"] for a in trail.select("a")], [home, archive])
+                self.assertEqual(trail["lang"], address[1:3])
+                self.assertIsNotNone(trail.select_one("[aria-current=page]"))
+
 
 class NewcomerWalkTests(NewsletterMixin, TestCase):
     """Issue 15, outward communication: what a newcomer walk found in the newsletter."""
