@@ -551,6 +551,36 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2026-06-01T19:30")
         self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2026-06-01T21:00")
 
+    def test_an_approved_meeting_proposal_is_not_announced_as_something_to_read(self):
+        # Found by the newcomer's walk: the email on an approved meeting said, as of a story,
+        # that everyone could now read it; members want to hear they can sign up.
+        self.post_story(self.anna)
+        mail.outbox.clear()
+        self.approve(self.contribution())
+        story_sentence = mail.outbox[0].body.split("\n\n")[1]
+        self.client.force_login(self.anna)
+        data = self.story_data(
+            title="Taalcafé in Steenwijk",
+            start="2027-06-01T19:30",
+            end="2027-06-01T21:00",
+            format="in_person",
+            place_name="Bibliotheek",
+            town=str(self.steenwijkerland.pk),
+            spoken_language="nl-de",
+        )
+        self.client.post("/nl/members/meetings/new/", data)
+        meeting = Page.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        self.assertTrue(Page.objects.get(pk=meeting.pk).live)
+        body = mail.outbox[0].body
+        self.assertIn("Taalcafé in Steenwijk", body)
+        self.assertNotIn(
+            story_sentence.replace("Fietsen naar Clarholz", "Taalcafé in Steenwijk"), body
+        )
+
     def test_a_draft_story_may_leave_out_the_towns_but_sending_it_needs_one(self):
         form = soup(self.post_story(self.anna, towns=[], submit="", draft="1", title="Concept"))
         self.assertFalse(form.select(".field__error"))
