@@ -118,11 +118,12 @@ class StoryFeed(Feed):
     def item_title(self, item):
         code = self.item_language(item)
         if code is None:
+            # In brackets after a title, as "(in German)" is: lower case.
             if machine_translated_from(item):
-                label = pgettext("label of a page in a list", "Machine translated")
+                label = pgettext("after a title, in brackets", "machine translated")
                 return f"{item.title} ({label})"
             if partly_translated_from(item):
-                label = pgettext("label of a page in a list", "Partly translated")
+                label = pgettext("after a title, in brackets", "partly translated")
                 return f"{item.title} ({label})"
             return item.title
         language = translation.get_language_info(code)["name_translated"]

@@ -273,7 +273,7 @@ class MachineTranslationTests(BilingualContributionsMixin, MembersTestCase):
     def test_the_feed_says_which_stories_are_machine_translated(self):
         feed = feedparser.parse(self.client.get("/nl/feeds/stories.rss").content)
         titles = [entry.title for entry in feed.entries]
-        self.assertIn("Fietsen naar Steenwijk (Machinaal vertaald)", titles)
+        self.assertIn("Fietsen naar Steenwijk (machinaal vertaald)", titles)
         mark_reviewed(self.record, None)
         feed = feedparser.parse(self.client.get("/nl/feeds/stories.rss").content)
         self.assertIn("Fietsen naar Steenwijk", [entry.title for entry in feed.entries])
@@ -285,7 +285,7 @@ class MachineTranslationTests(BilingualContributionsMixin, MembersTestCase):
         self.assertNotIn("Radeln nach Steenwijk", titles)
         feed = feedparser.parse(self.client.get("/nl/feeds/stories.rss").content)
         feed_titles = [entry.title for entry in feed.entries]
-        self.assertEqual(feed_titles.count("Fietsen naar Steenwijk (Machinaal vertaald)"), 1)
+        self.assertEqual(feed_titles.count("Fietsen naar Steenwijk (machinaal vertaald)"), 1)
         self.assertFalse([title for title in feed_titles if "Radeln" in title])
         results = soup(self.client.get("/nl/search/", {"q": "Steenwijk"})).select(
             ".search-results h2"
