@@ -123,13 +123,25 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
                 )
                 open_reports = self.for_page(page).open()
                 report.first_open = not open_reports.exclude(pk=report.pk).exists()
-                members = open_reports.filter(reporter__isnull=False).values("reporter").distinct()
-                if members.count() >= HIDE_AFTER_MEMBER_REPORTS and contributions.hide(versions):
-                    report.hid_page = True
-                    report.save(update_fields=["hid_page"])
+                if reporter is not None and self._members_hide(page, open_reports):
+                    report.hid_page = contributions.hide(versions)
+                    if report.hid_page:
+                        report.save(update_fields=["hid_page"])
         except IntegrityError as error:  # the same reporter, at the same moment
             raise AlreadyReported from error
         return report
+
+    def _members_hide(self, page, open_reports):
+        """Whether HIDE_AFTER_MEMBER_REPORTS different members have an open report on the
+        contribution that counts: only a member's report hides (a visitor's never does), and an
+        editor who published the contribution again after reports hid it decided those reports
+        (ticking "Handled" on each or not), so only the reports filed since then count (the
+        fourth member's report, or a visitor's, hid it again at once)."""
+        members = open_reports.filter(reporter__isnull=False)
+        last_hidden = self.for_page(page).filter(hid_page=True).order_by("-pk").first()
+        if last_hidden is not None:
+            members = members.filter(pk__gt=last_hidden.pk)
+        return members.values("reporter").distinct().count() >= HIDE_AFTER_MEMBER_REPORTS
 
     def for_page(self, page):
         """The reports of the contribution `page` shows, in every language."""
