@@ -15,6 +15,7 @@ class HomeConfig(AppConfig):
             choosers,
             frontend_cache,
             i18n,
+            image_metadata,
             live_parts,
             lookups,
             machine_translation,
@@ -41,5 +42,6 @@ class HomeConfig(AppConfig):
         spreadsheets.protect_csv_exports()
         choosers.translate_search_tabs()
         tasks.connect_signals()
+        image_metadata.connect_signals()
         i18n.translate_the_root_page()
         translation_editor.date_segment_comments()

@@ -1,11 +1,18 @@
 """Attack 18: the member and moderation side (reports after an editor published a hidden
 contribution again, …)."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from wagtail.models import Page
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page
 
 from community.models import Report
 from tests.security.test_reports import ReportAbuseTestCase
+from tests.test_roles import RolesTestCase
 
 
 class RepublishedAfterReportsTests(ReportAbuseTestCase):
@@ -35,3 +42,74 @@ class RepublishedAfterReportsTests(ReportAbuseTestCase):
             self.report(client=self.as_member(member))
         self.assertFalse(self.live())
         self.assertEqual(Report.objects.filter(hid_page=True).count(), 2)
+
+
+def phone_photo(kind, orientation=6):
+    """A photo as a phone stores it: its position, the camera, and an orientation."""
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (52.0, 47.0, 12.5), 3: "E", 4: (6.0, 7.0, 1.2)}
+    buffer = io.BytesIO()
+    image = Image.new("RGB", (64, 48), "green")
+    options = {"exif": exif.tobytes()}
+    if kind == "PNG":
+        info = PngInfo()
+        info.add_itxt("XML:com.adobe.xmp", '<x:xmpmeta exif:GPSLatitude="52,47.2N"/>')
+        options["pnginfo"] = info
+    elif kind in ("JPEG", "WEBP"):
+        options["xmp"] = b'<x:xmpmeta exif:GPSLatitude="52,47.2N"/>'
+    image.save(buffer, kind, **options)
+    return buffer.getvalue()
+
+
+class EditorsPhotosTests(RolesTestCase):
+    """An editor's photo uploaded in Wagtail's image admin: its original is public (the API's
+    download_url) and Wagtail's JPEG and PNG renditions copied its EXIF, GPS position included,
+    onto the site."""
+
+    def upload(self, kind, extension):
+        self.client.force_login(self.editor_nl)
+        data = phone_photo(kind)
+        response = self.client.post(
+            "/admin/images/add/",
+            {
+                "title": f"Telefoonfoto {kind}",
+                "file": SimpleUploadedFile(f"telefoon.{extension}", data),
+                "collection": Collection.get_first_root_node().pk,
+            },
+        )
+        self.assertEqual(response.status_code, 302, response.content[:2000])
+        return get_image_model().objects.get(title=f"Telefoonfoto {kind}"), data
+
+    def assert_no_location(self, path):
+        with Image.open(path) as opened:
+            exif = opened.getexif()
+            self.assertEqual(dict(exif.get_ifd(0x8825)), {})
+            self.assertNotIn(0x010F, exif)
+            self.assertNotIn("xmp", opened.info)
+            self.assertNotIn("XML:com.adobe.xmp", opened.info)
+            self.assertEqual(exif.get(0x0112), 6)  # still shown the right way up
+
+    def test_the_original_and_its_renditions_keep_no_position(self):
+        for kind, extension in (("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")):
+            with self.subTest(kind=kind):
+                image, sent = self.upload(kind, extension)
+                self.assert_no_location(image.file.path)
+                self.assertEqual(image.file_size, image.file.size)
+                with Image.open(image.file.path) as opened:
+                    opened.load()
+                    self.assertEqual(opened.size, (64, 48))
+                for spec in ("fill-32x24|format-jpeg", "fill-32x24|format-png", "original"):
+                    rendition = image.get_rendition(spec)
+                    with Image.open(rendition.file.path) as opened:
+                        exif = opened.getexif()
+                        self.assertEqual(dict(exif.get_ifd(0x8825)), {}, spec)
+                        self.assertNotIn(0x010F, exif, spec)
+
+    def test_the_picture_of_a_jpeg_is_not_encoded_again(self):
+        image, sent = self.upload("JPEG", "jpg")
+        with open(image.file.path, "rb") as stored:
+            kept = stored.read()
+        scan = sent.index(b"\xff\xda")
+        self.assertTrue(kept.endswith(sent[scan:]))

@@ -1,0 +1,162 @@
+"""Images stored by Wagtail (an editor's upload in the admin, as every other) keep nothing of the
+camera's metadata but the orientation: no GPS position, no camera serial number, no time, no
+XMP or IPTC. Wagtail serves the original file as it was uploaded (the API's `download_url`,
+`/media/original_images/…`) and its renditions copy the original's EXIF into every JPEG and PNG
+(Willow), so a phone photo's position was on public pages. Members' photos are re-encoded
+without any metadata before they get here (community/uploads.py); an editor's is not
+re-encoded: its metadata is taken out of the file's container (JPEG segments, PNG chunks,
+WebP chunks), the picture's own bytes stay as they were. Other formats (GIF, AVIF, SVG)
+are stored as they are."""
+
+import io
+import struct
+import zlib
+
+from django.core.files.base import ContentFile
+from PIL import Image
+
+ORIENTATION = 0x0112
+# The JPEG segments that carry metadata: APP1 (EXIF, XMP) and APP13 (IPTC, Photoshop).
+APP1, APP13 = 0xE1, 0xED
+# PNG chunks of metadata: EXIF, and texts (XMP is an iTXt chunk; comments, the software).
+PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+# VP8X's flags of a WebP with EXIF or XMP chunks.
+WEBP_EXIF_FLAG, WEBP_XMP_FLAG = 0x08, 0x04
+
+
+def orientation_of(data):
+    """The EXIF orientation of the image in `data` (1, upright, without one)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.getexif().get(ORIENTATION, 1)
+    except Exception:  # noqa: BLE001 - not an image Pillow reads: no orientation to keep
+        return 1
+
+
+def minimal_exif(orientation):
+    """EXIF holding the orientation alone (a TIFF header and one entry), or None when the
+    picture is upright as stored."""
+    if orientation in (None, 1):
+        return None
+    exif = Image.Exif()
+    exif[ORIENTATION] = orientation
+    return exif.tobytes()
+
+
+def jpeg_without_metadata(data, orientation):
+    out = bytearray(data[:2])
+    index = 2
+    exif = minimal_exif(orientation)
+    if exif is not None:
+        payload = b"Exif\x00\x00" + exif
+        out += bytes((0xFF, APP1)) + struct.pack(">H", len(payload) + 2) + payload
+    while index + 4 <= len(data):
+        if data[index] != 0xFF:
+            return None  # not a JPEG as expected: stored as it is
+        marker = data[index + 1]
+        if marker == 0xFF:  # fill byte
+            index += 1
+            continue
+        if marker in (0xDA, 0xD9):  # the scan (the picture itself) and the end: as they are
+            out += data[index:]
+            return bytes(out)
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            out += data[index : index + 2]
+            index += 2
+            continue
+        (length,) = struct.unpack(">H", data[index + 2 : index + 4])
+        end = index + 2 + length
+        if marker not in (APP1, APP13):
+            out += data[index:end]
+        index = end
+    return None
+
+
+def png_chunk(kind, payload):
+    return (
+        struct.pack(">I", len(payload))
+        + kind
+        + payload
+        + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+    )
+
+
+def png_without_metadata(data, orientation):
+    out = bytearray(data[:8])
+    index = 8
+    exif = minimal_exif(orientation)
+    while index + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[index : index + 4])
+        kind = data[index + 4 : index + 8]
+        end = index + 12 + length
+        if kind == b"IDAT" and exif is not None:
+            out += png_chunk(b"eXIf", exif)
+            exif = None
+        if kind not in PNG_METADATA:
+            out += data[index:end]
+        index = end
+        if kind == b"IEND":
+            return bytes(out)
+    return None
+
+
+def webp_without_metadata(data, orientation):
+    chunks = []
+    index = 12
+    while index + 8 <= len(data):
+        kind = data[index : index + 4]
+        (length,) = struct.unpack("<I", data[index + 4 : index + 8])
+        payload = data[index + 8 : index + 8 + length]
+        index += 8 + length + (length & 1)
+        if kind not in (b"EXIF", b"XMP "):
+            chunks.append([kind, bytearray(payload)])
+    exif = minimal_exif(orientation)
+    extended = next((chunk for chunk in chunks if chunk[0] == b"VP8X"), None)
+    if extended is not None:
+        extended[1][0] &= ~(WEBP_EXIF_FLAG | WEBP_XMP_FLAG) & 0xFF
+        if exif is not None:
+            extended[1][0] |= WEBP_EXIF_FLAG
+            chunks.append([b"EXIF", bytearray(exif)])
+    body = bytearray(b"WEBP")
+    for kind, payload in chunks:
+        body += kind + struct.pack("<I", len(payload)) + payload + (b"\x00" * (len(payload) & 1))
+    return b"RIFF" + struct.pack("<I", len(body)) + bytes(body)
+
+
+def without_metadata(data):
+    """`data` without the metadata its container holds (keeping the orientation), or None
+    when it is no JPEG, PNG or WebP, or not one read as expected."""
+    if data[:3] == b"\xff\xd8\xff":
+        return jpeg_without_metadata(data, orientation_of(data))
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return png_without_metadata(data, orientation_of(data))
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return webp_without_metadata(data, orientation_of(data))
+    return None
+
+
+def strip_uploaded_metadata(sender, instance, **kwargs):
+    """pre_save of the image model: a file being uploaded (not yet stored) is stored without its
+    metadata; its size and hash are taken again of what is stored."""
+    file = instance.file
+    if not file or getattr(file, "_committed", True):
+        return
+    file.open()
+    file.seek(0)
+    data = file.read()
+    cleaned = without_metadata(data)
+    if cleaned is None or cleaned == data:
+        file.seek(0)
+        return
+    instance.file = ContentFile(cleaned, name=file.name)
+    if hasattr(instance, "_set_image_file_metadata"):
+        instance._set_image_file_metadata()
+
+
+def connect_signals():
+    from django.db.models.signals import pre_save
+    from wagtail.images import get_image_model
+
+    pre_save.connect(
+        strip_uploaded_metadata, sender=get_image_model(), dispatch_uid="jumelage_image_metadata"
+    )
