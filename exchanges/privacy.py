@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from community import contributions
+from community.models import Report
 from community.newsletter.subscriptions import subscription_of
 
 from . import visits
@@ -134,6 +135,21 @@ def exchange_visits(user):
     return {"guest_parties": parties, "host_offers": offers}
 
 
+def reports_filed(user):
+    """The reports the member filed: what they reported (its title as they read it), their
+    reason and explanation, when, and whether the editors handled it (not the editors' note)."""
+    return [
+        {
+            "contribution": report.title,
+            "reason": report.get_reason_display(),
+            "explanation": report.message,
+            "reported_at": report.created_at.isoformat(),
+            "handled": report.resolved_at is not None,
+        }
+        for report in Report.objects.filter(reporter=user).order_by("created_at", "pk")
+    ]
+
+
 def export_member_data(user):
     """Everything the platform keeps about this member, and nothing about anyone else."""
     data = {
@@ -181,6 +197,7 @@ def export_member_data(user):
         ],
         "personal_calendar": personal_calendar(user),
         "exchange_visits": exchange_visits(user),
+        "reports": reports_filed(user),
     }
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),

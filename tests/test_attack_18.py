@@ -2,6 +2,7 @@
 contribution again, …)."""
 
 import io
+import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -113,3 +114,27 @@ class EditorsPhotosTests(RolesTestCase):
             kept = stored.read()
         scan = sent.index(b"\xff\xda")
         self.assertTrue(kept.endswith(sent[scan:]))
+
+
+class ReportsInTheDataExportTests(ReportAbuseTestCase):
+    """Of "everything the platform keeps about this member", the reports she filed (her reason and
+    her explanation, kept with her account) were missing from her data."""
+
+    def test_the_export_lists_the_members_reports_and_nothing_of_others(self):
+        bernd = self.as_member(self.bernd)
+        self.report(client=bernd, reason="spam")
+        self.report(client=self.as_member(self.carla))
+        self.report(client=Client(), address="203.0.113.9")
+        export = json.loads(bernd.get("/nl/members/my-data/").content)
+        self.assertEqual(
+            export["reports"],
+            [
+                {
+                    "contribution": "Fietsen naar Clarholz",
+                    "reason": "Reclame of spam",
+                    "explanation": "Niet netjes.",
+                    "reported_at": export["reports"][0]["reported_at"],
+                    "handled": False,
+                }
+            ],
+        )
