@@ -34,6 +34,19 @@ def delete_account(user, *, remove_contributions=False):
         bump(PAGES)
 
 
+def kept_for_others(user):
+    """The member's published contributions that others count on (a meeting they registered
+    for): they stay on the site without the member's name, even when the member asks to remove
+    their contributions with their account (`forget_account`)."""
+    pages = (
+        Page.objects.live()
+        .filter(owner=user, alias_of__isnull=True)
+        .type(*contribution_models())
+        .specific()
+    )
+    return [page for page in pages if page.counted_on_by_others()]
+
+
 def forget_before_deletion(sender, instance, **kwargs):
     """pre_delete of an account deleted by other means than the member's own deletion: an
     administrator's in the admin (one account or several at once), a script's. A member's data
@@ -76,7 +89,7 @@ def forget_account(user, *, remove_contributions=False):
         # A live contribution that stays names the member in its own fields (a meeting's
         # organiser), which whole pages in the page cache show: they go with the account.
         named = named or page.live
-        if remove_contributions or not page.live:
+        if not page.live or (remove_contributions and not page.counted_on_by_others()):
             with suppress(contributions.Gone):  # removed with a version of it before
                 contributions.remove_contribution(page)
         else:

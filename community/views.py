@@ -28,7 +28,7 @@ from .models.reports import AlreadyReported, NoLongerShown
 from .newsletter import subscriptions
 from .newsletter.forms import SubscribeForm
 from .notifications import notify_editors_of_report
-from .privacy import delete_account
+from .privacy import delete_account, kept_for_others
 from .uploads import first_frame_text
 
 
@@ -105,9 +105,20 @@ def delete_account_view(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        remove = form.cleaned_data["remove_contributions"]
+        kept = [page.title for page in kept_for_others(user)] if remove else []
         logout(request)
-        delete_account(user, remove_contributions=form.cleaned_data["remove_contributions"])
+        delete_account(user, remove_contributions=remove)
         messages.success(request, _("Your account and personal data have been deleted. Goodbye!"))
+        for title in kept:
+            messages.info(
+                request,
+                _(
+                    "Members have registered for “%(title)s”, so it stays on the site, without "
+                    "your name. The editors decide about it."
+                )
+                % {"title": title},
+            )
         return redirect(reverse("wagtail_serve", args=("",)))
     return render(request, "community/delete_account.html", {"form": form})
 

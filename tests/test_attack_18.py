@@ -6,13 +6,17 @@ import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, WorkflowState
 
 from community.models import Report
+from exchanges.models import MeetingPage, Registration
 from tests.security.test_reports import ReportAbuseTestCase
+from tests.test_members import MembersTestCase
 from tests.test_roles import RolesTestCase
 
 
@@ -138,3 +142,72 @@ class ReportsInTheDataExportTests(ReportAbuseTestCase):
                 }
             ],
         )
+
+
+class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
+    """A member who proposed a meeting deletes her account with "also remove my published
+    contributions": the meeting went, and with it the registrations of the members counting on
+    it, untold (an editor may not delete nor unpublish such a meeting)."""
+
+    def setUp(self):
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/meetings/new/",
+            {
+                "title": "Taalcafé",
+                "intro": "We praten Duits en Nederlands.",
+                "body": "",
+                "language": "nl",
+                "sector": str(self.climate.pk),
+                "photos-TOTAL_FORMS": "0",
+                "photos-INITIAL_FORMS": "0",
+                "submit": "1",
+                "start": "2027-06-01T19:30",
+                "end": "2027-06-01T21:00",
+                "format": "in_person",
+                "place_name": "Bibliotheek",
+                "town": str(self.steenwijkerland.pk),
+                "spoken_language": "nl",
+            },
+        )
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        self.meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertTrue(self.meeting.live)
+
+    def leave(self):
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(
+                "/nl/members/delete/",
+                {
+                    "confirm": "yes",
+                    "remove_contributions": "yes",
+                    "password": "een-lang-wachtwoord",
+                },
+                follow=True,
+            )
+
+    def test_a_meeting_others_registered_for_stays_without_her_name(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        response = self.leave()
+        kept = MeetingPage.objects.get(pk=self.meeting.pk)
+        self.assertTrue(kept.live)
+        self.assertIsNone(kept.owner)
+        self.assertNotEqual(kept.organiser, "Anna")
+        self.assertTrue(
+            Registration.objects.for_meeting(kept).filter(user=self.bernd).active().exists()
+        )
+        with translation.override("nl"):
+            told = gettext(
+                "Members have registered for “%(title)s”, so it stays on the site, without "
+                "your name. The editors decide about it."
+            ) % {"title": "Taalcafé"}
+        self.assertContains(response, told)
+
+    def test_a_meeting_nobody_else_counts_on_goes(self):
+        Registration.objects.register(self.meeting, self.anna)
+        self.leave()
+        self.assertFalse(MeetingPage.objects.filter(pk=self.meeting.pk).exists())

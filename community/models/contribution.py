@@ -27,6 +27,12 @@ class ContributionMixin(models.Model):
         form, `ContributionForm`)."""
         return {}
 
+    def counted_on_by_others(self):
+        """Whether members other than its own count on this published contribution (a meeting
+        they are registered for): it stays on the site when its member leaves and asks to take
+        their contributions along (community/privacy.py), as an editor may not delete it."""
+        return False
+
     def forget_contributor(self, user):
         """The member who contributed this page deletes their account and leaves it on the site:
         a page type that names them elsewhere than as its owner (an author, an organiser)

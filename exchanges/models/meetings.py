@@ -400,6 +400,12 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         if errors:
             raise ValidationError(errors)
 
+    def counted_on_by_others(self):
+        """Members other than its organiser are registered or waiting for it, and it is neither
+        cancelled nor over (`counted_on`)."""
+        signed_up = Registration.objects.for_meeting(self).active().exclude(user_id=self.owner_id)
+        return not self.cancelled and self.end >= timezone.now() and signed_up.exists()
+
     def forget_contributor(self, user):
         """The member who proposed the meeting is named as its organiser, in every language
         version and revision: from now on a former member, in the version's own language. By
