@@ -435,6 +435,17 @@ def withdraw_contribution(request, page_id):
 def delete_contribution(request, page_id):
     """Asks first (a contribution deleted is gone for good), then deletes on the POST."""
     page = own_contribution(request, page_id, contributions.own_unpublished)
+    if page.counted_on_by_others():
+        # Taken off the site (by reports, say), with members registered: deleting it would take
+        # their registrations along, untold; an editor may not delete it either.
+        messages.error(
+            request,
+            _(
+                "Members have registered for this meeting, so it cannot be deleted now. The "
+                "editors decide about it."
+            ),
+        )
+        return redirect("edit_contribution", page_id=page.pk)
     if request.method == "GET":
         return render(request, "community/contribution_delete.html", {"contribution": page})
     try:

@@ -211,3 +211,24 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         Registration.objects.register(self.meeting, self.anna)
         self.leave()
         self.assertFalse(MeetingPage.objects.filter(pk=self.meeting.pk).exists())
+
+    def test_a_hidden_meeting_others_registered_for_is_not_deleted_by_her(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        for number in range(3):
+            reporter = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
+            Report.objects.file(self.meeting, "spam", reporter=reporter)
+        self.assertFalse(MeetingPage.objects.get(pk=self.meeting.pk).live)
+        self.client.force_login(self.anna)
+        address = f"/nl/members/contributions/{self.meeting.pk}/delete/"
+        response = self.client.post(address, follow=True)
+        self.assertTrue(MeetingPage.objects.filter(pk=self.meeting.pk).exists())
+        self.assertTrue(
+            Registration.objects.for_meeting(self.meeting).filter(user=self.bernd).exists()
+        )
+        with translation.override("nl"):
+            told = gettext(
+                "Members have registered for this meeting, so it cannot be deleted now. The "
+                "editors decide about it."
+            )
+        self.assertContains(response, told)
+        self.assertContains(self.client.get(address, follow=True), told)
