@@ -89,7 +89,9 @@ def forget_account(user, *, remove_contributions=False):
         # A live contribution that stays names the member in its own fields (a meeting's
         # organiser), which whole pages in the page cache show: they go with the account.
         named = named or page.live
-        if not page.live or (remove_contributions and not page.counted_on_by_others()):
+        # Not what others count on (a meeting they registered for, shown or taken off the
+        # site): it stays without the member, as an editor may not delete it either.
+        if (remove_contributions or not page.live) and not page.counted_on_by_others():
             with suppress(contributions.Gone):  # removed with a version of it before
                 contributions.remove_contribution(page)
         else:

@@ -232,3 +232,17 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
             )
         self.assertContains(response, told)
         self.assertContains(self.client.get(address, follow=True), told)
+
+    def test_a_hidden_meeting_others_registered_for_stays_when_she_leaves(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        for number in range(3):
+            reporter = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
+            Report.objects.file(self.meeting, "spam", reporter=reporter)
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+            )
+        kept = MeetingPage.objects.get(pk=self.meeting.pk)
+        self.assertIsNone(kept.owner)
+        self.assertTrue(Registration.objects.for_meeting(kept).filter(user=self.bernd).exists())
