@@ -4,7 +4,9 @@ contribution again, …)."""
 import io
 import json
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -118,6 +120,25 @@ class EditorsPhotosTests(RolesTestCase):
             kept = stored.read()
         scan = sent.index(b"\xff\xda")
         self.assertTrue(kept.endswith(sent[scan:]))
+
+    def test_images_stored_before_are_cleaned_by_the_command(self):
+        collection = Collection.get_first_root_node()
+        image = get_image_model()(title="Oud", collection=collection, width=64, height=48)
+        # Stored as it came, as before the fix: the file is written without the model's save.
+        image.file.save("oud.jpg", ContentFile(phone_photo("JPEG")), save=False)
+        image.width, image.height = 64, 48
+        get_image_model().objects.bulk_create([image])
+        image = get_image_model().objects.get(title="Oud")
+        old = image.get_rendition("fill-32x24|format-jpeg")
+        with Image.open(old.file.path) as opened:
+            self.assertTrue(dict(opened.getexif().get_ifd(0x8825)))
+        call_command("strip_image_metadata", stdout=io.StringIO())
+        image = get_image_model().objects.get(pk=image.pk)
+        self.assert_no_location(image.file.path)
+        self.assertEqual(image.file_size, image.file.size)
+        self.assertFalse(image.renditions.filter(pk=old.pk).exists())
+        with Image.open(image.get_rendition("fill-32x24|format-jpeg").file.path) as opened:
+            self.assertEqual(dict(opened.getexif().get_ifd(0x8825)), {})
 
 
 class ReportsInTheDataExportTests(ReportAbuseTestCase):
