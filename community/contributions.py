@@ -76,6 +76,8 @@ def contributions_of(user):
         workflow_state = workflows.get(str(page.pk))
         page.editor_comment = comments.get(str(page.pk), "") or getattr(page, "decline_reason", "")
         page.state = state_of(page, workflow_state)
+        # Taken off the site with members registered: its member no longer deletes it.
+        page.counted_on = page.state == ContributionState.HIDDEN and page.counted_on_by_others()
     return pages
 
 

@@ -374,6 +374,8 @@ def read_only_view(request, page, status=200):
             "story": shown if isinstance(shown, StoryPage) else None,
             "body": contributions.body_text(shown),
             "hidden": hidden,
+            # Members registered for it: not deleted by its member (`delete_contribution`).
+            "counted_on": hidden and page.counted_on_by_others(),
             "rejected": rejected,
             "decline_reason": page.decline_reason if rejected else "",
             "withdrawable": contributions.withdrawable_by(page, request.user),

@@ -267,3 +267,20 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         kept = MeetingPage.objects.get(pk=self.meeting.pk)
         self.assertIsNone(kept.owner)
         self.assertTrue(Registration.objects.for_meeting(kept).filter(user=self.bernd).exists())
+
+    def test_her_pages_do_not_offer_to_delete_a_hidden_meeting_others_registered_for(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        for number in range(3):
+            reporter = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
+            Report.objects.file(self.meeting, "spam", reporter=reporter)
+        self.client.force_login(self.anna)
+        delete = f"/nl/members/contributions/{self.meeting.pk}/delete/"
+        self.assertNotContains(self.client.get("/nl/members/"), delete)
+        page = self.client.get(f"/nl/members/contributions/{self.meeting.pk}/")
+        with translation.override("nl"):
+            may_delete = gettext(
+                "This contribution was taken off the site, by the editors or after reports from "
+                "members. The editors decide whether it comes back, so it can no longer be "
+                "changed. You can still delete it on your page."
+            )
+        self.assertNotContains(page, may_delete)
