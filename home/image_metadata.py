@@ -14,6 +14,7 @@ import zlib
 
 from django.core.files.base import ContentFile
 from PIL import Image
+from wagtail.utils.file import hash_filelike
 
 ORIENTATION = 0x0112
 # The JPEG segments that carry metadata: APP1 (EXIF, XMP) and APP13 (IPTC, Photoshop).
@@ -149,8 +150,8 @@ def strip_uploaded_metadata(sender, instance, **kwargs):
         file.seek(0)
         return
     instance.file = ContentFile(cleaned, name=file.name)
-    if hasattr(instance, "_set_image_file_metadata"):
-        instance._set_image_file_metadata()
+    instance.file_size = len(cleaned)
+    instance.file_hash = hash_filelike(io.BytesIO(cleaned))
 
 
 def connect_signals():

@@ -1,6 +1,7 @@
 """Attack 18: the member and moderation side (reports after an editor published a hidden
 contribution again, …)."""
 
+import hashlib
 import io
 import json
 
@@ -104,6 +105,11 @@ class EditorsPhotosTests(RolesTestCase):
                 image, sent = self.upload(kind, extension)
                 self.assert_no_location(image.file.path)
                 self.assertEqual(image.file_size, image.file.size)
+                with open(image.file.path, "rb") as stored:
+                    self.assertEqual(
+                        image.file_hash,
+                        hashlib.sha1(stored.read(), usedforsecurity=False).hexdigest(),
+                    )
                 with Image.open(image.file.path) as opened:
                     opened.load()
                     self.assertEqual(opened.size, (64, 48))

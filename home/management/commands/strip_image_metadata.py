@@ -1,6 +1,9 @@
+import io
+
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 from home.image_metadata import without_metadata
 
@@ -24,12 +27,14 @@ class Command(BaseCommand):
             stripped = without_metadata(data)
             if stripped is None or stripped == data:
                 continue
-            storage, name = image.file.storage, image.file.name
-            storage.delete(name)
-            stored = storage.save(name, ContentFile(stripped))
-            image.file.name = stored
-            image._set_image_file_metadata()
+            storage, old_name = image.file.storage, image.file.name
+            # The cleaned file first (beside the old one, under a name of its own), then the
+            # old one goes: an interruption leaves a file too many, never an image without one.
+            image.file.name = storage.save(old_name, ContentFile(stripped))
+            image.file_size = len(stripped)
+            image.file_hash = hash_filelike(io.BytesIO(stripped))
             image.save(update_fields=["file", "file_size", "file_hash"])
+            storage.delete(old_name)
             image.renditions.all().delete()
             cleaned += 1
         self.stdout.write(f"{cleaned} image(s) cleaned.")
