@@ -3,6 +3,7 @@
 Permission tests are object-level and deny by default: a member reaches only their own things."""
 
 import datetime
+import importlib
 import io
 import json
 import os
@@ -14,6 +15,7 @@ from urllib.parse import quote
 from allauth.account.forms import BaseSignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -42,6 +44,10 @@ from tests.calendar_base import CalendarMixin, local
 
 User = get_user_model()
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+release_published_translations = importlib.import_module(
+    "exchanges.migrations.0014_release_published_translations"
+).release_published_translations
 
 
 def soup(response):
@@ -426,12 +432,8 @@ class ContributionTests(MembersTestCase):
         )
         self.assertIn("„Fietsen naar Clarholz, heen en terug”", mail.outbox[-1].body)
 
-    def test_an_editors_translation_of_a_contribution_is_not_the_members_own(self):
-        # Found by the newcomer's walk: a German editor translated Gerda's approved story in the
-        # translation editor and published it; Gerda's page then listed two stories, the German
-        # one among hers, and her data export held it (a machine translation is the site's page).
-        self.post_story(self.anna)
-        story = self.approve(self.contribution())
+    def publish_editors_translation(self, story):
+        """A German editor's translation of `story` in the translation editor, published."""
         editor = User.objects.create_user("redaktion@example.org", "x", is_staff=True)
         editor.groups.add(Group.objects.get(name="Editors"))
         with self.captureOnCommitCallbacks(execute=True):
@@ -450,6 +452,15 @@ class ContributionTests(MembersTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             translation.save_target(user=editor, publish=True)
         german = Page.objects.get(translation_key=story.translation_key, locale=self.german)
+        return german
+
+    def test_an_editors_translation_of_a_contribution_is_not_the_members_own(self):
+        # Found by the newcomer's walk: a German editor translated Gerda's approved story in the
+        # translation editor and published it; Gerda's page then listed two stories, the German
+        # one among hers, and her data export held it (a machine translation is the site's page).
+        self.post_story(self.anna)
+        story = self.approve(self.contribution())
+        german = self.publish_editors_translation(story)
         self.assertEqual(german.title, "Mit dem Rad nach Clarholz")
         self.assertTrue(german.live)
         self.assertIsNone(german.owner)
@@ -464,6 +475,19 @@ class ContributionTests(MembersTestCase):
         )
         # The member's own version stays hers, also when it is published again.
         self.assertEqual(StoryPage.objects.get(pk=story.pk).owner, self.anna)
+
+    def test_translations_published_before_lose_the_members_ownership(self):
+        # As wagtail-localize left them before release_translation: the member owns the German.
+        self.post_story(self.anna)
+        story = self.approve(self.contribution())
+        german = self.publish_editors_translation(story)
+        Page.objects.filter(pk=german.pk).update(owner=self.anna)
+        release_published_translations(django_apps, None)
+        self.assertIsNone(Page.objects.get(pk=german.pk).owner)
+        self.assertEqual(Page.objects.get(pk=story.pk).owner, self.anna)
+        self.assertEqual(
+            [page.pk for page in contributions.contributions_of(self.anna)], [story.pk]
+        )
 
     def test_a_contribution_approved_while_its_member_reads_it_leads_to_its_page(self):
         # Found by the newcomer's walk: Anke read her story in review; a moderator approved it
