@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, TaskState, WorkflowState
+from wagtail.models import Collection, Page, ReferenceIndex, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
 from community import notifications, roles
@@ -342,14 +342,41 @@ def photo_ids(page):
         versions.append(page.get_latest_revision_as_object())
     ids = set()
     for version in versions:
-        ids.update(
-            block.value["image"].pk
-            for block in version.body
-            if block.block_type == "image" and block.value["image"] is not None
-        )
-        if getattr(version, "image_id", None):
-            ids.add(version.image_id)
+        ids |= photo_ids_in(version)
     return ids
+
+
+def photo_ids_in(version):
+    """The photos one version of a contribution shows: in its text, and the one leading it."""
+    ids = {
+        block.value["image"].pk
+        for block in version.body
+        if block.block_type == "image" and block.value["image"] is not None
+    }
+    if getattr(version, "image_id", None):
+        ids.add(version.image_id)
+    return ids
+
+
+def discard_removed_photos(page, images):
+    """Deletes the photos (`images`) its member removed from her contribution `page`, as just
+    saved: Wagtail removes their files and renditions once that is committed. Only what she
+    uploaded, and not one the contribution still shows or anything else refers to (an editor
+    used it on another page): that one only leaves her contribution. Its own language versions
+    and revisions do not count: they are what she edited."""
+    own_versions = Page.objects.filter(translation_key=page.translation_key).values_list(
+        "pk", flat=True
+    )
+    page_type = ContentType.objects.get_for_model(Page)
+    shown = photo_ids_in(page)
+    for image in images:
+        if image.pk in shown or image.uploaded_by_user_id != page.owner_id:
+            continue
+        elsewhere = ReferenceIndex.get_references_to(image).exclude(
+            base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
+        )
+        if not elsewhere.exists():
+            image.delete()
 
 
 @transaction.atomic

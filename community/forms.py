@@ -1,3 +1,5 @@
+from dataclasses import dataclass, replace
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Site
 
 from home.models import FoundationSettings
@@ -165,13 +168,10 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class PhotoForm(forms.Form):
-    """One photo of a contribution, with the text people who cannot see it need. A photo that
-    was accepted on a form sent back with errors is kept on the server (`kept`), since a browser
-    cannot fill in a file field again."""
+class PhotoTextForm(forms.Form):
+    """The text of a contribution's photo: what people who cannot see it need, and its caption.
+    The description is required as soon as there is a photo (the forms below say when)."""
 
-    # The formats and the size are said once for all photos, above them.
-    image = PhotoField(label=_("Photo"), required=False, help_text="")
     alt_text = forms.CharField(
         label=_("What does the photo show?"),
         max_length=250,
@@ -186,12 +186,29 @@ class PhotoForm(forms.Form):
         help_text=_("Shown under the photo."),
         validators=[validate_one_line],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required as soon as there is a photo: the label must not call it optional.
+        self.fields["alt_text"].required_with_photo = True
+
+    def require_description(self):
+        """Called by `clean` when the form has a photo."""
+        if not self.cleaned_data.get("alt_text", "").strip():
+            self.add_error("alt_text", _("Describe the photo for people who cannot see it."))
+
+
+class PhotoForm(PhotoTextForm):
+    """One photo of a contribution, with the text people who cannot see it need. A photo that
+    was accepted on a form sent back with errors is kept on the server (`kept`), since a browser
+    cannot fill in a file field again."""
+
+    # The formats and the size are said once for all photos, above them.
+    image = PhotoField(label=_("Photo"), required=False, help_text="")
     discard = forms.BooleanField(label=_("Do not use this photo"), required=False)
 
     def __init__(self, *args, kept=None, lost=None, budget=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Required as soon as there is a photo: the label must not call it optional.
-        self.fields["alt_text"].required_with_photo = True
         # What the photos sent together may cost to decode (uploads.PixelBudget).
         self.fields["image"].budget = budget
         self.kept = kept
@@ -256,10 +273,89 @@ class PhotoForm(forms.Form):
                     name=self.lost,
                 ),
             )
-        has_photo = self.has_photo()
-        if has_photo and not data.get("alt_text", "").strip():
-            self.add_error("alt_text", _("Describe the photo for people who cannot see it."))
+        if self.has_photo():
+            self.require_description()
         return data
+
+
+@dataclass(frozen=True)
+class OwnPhoto:
+    """A photo a contribution has, as its form shows it: `block_id` names its place in the text,
+    None for the photo leading a story."""
+
+    image: object
+    alt_text: str
+    caption: str
+    block_id: str | None = None
+
+    @property
+    def key(self):
+        """What names it in the member's form."""
+        return self.block_id or "lead"
+
+
+class OwnPhotoForm(PhotoTextForm):
+    """A photo the member's contribution already has: she changes its description and caption,
+    or removes it. It goes only once the contribution is saved (she may leave without saving),
+    see `community.contributions.discard_removed_photos`."""
+
+    remove = forms.BooleanField(label=_("Remove this photo"), required=False)
+
+    def __init__(self, data=None, *, photo, **kwargs):
+        self.photo = photo
+        prefix = f"own-{photo.key}"
+        # A photo the form did not show (added in another window meanwhile) stays as it is.
+        sent = data is not None and f"{prefix}-alt_text" in data
+        super().__init__(
+            data if sent else None,
+            prefix=prefix,
+            initial={"alt_text": photo.alt_text, "caption": photo.caption},
+            **kwargs,
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("remove"):
+            self.require_description()
+        return data
+
+    def kept(self):
+        """The photo as she keeps it, None when she removes it; as stored while unsent or
+        with errors."""
+        if not self.is_bound or not self.is_valid():
+            return self.photo
+        if self.cleaned_data["remove"]:
+            return None
+        return replace(
+            self.photo,
+            alt_text=self.cleaned_data["alt_text"],
+            caption=self.cleaned_data["caption"],
+        )
+
+
+class OwnPhotoForms:
+    """The forms of the photos a contribution has, one each. Built from the contribution's own
+    photos only: whatever else a post names (another contribution's photos) is never read."""
+
+    def __init__(self, data, photos):
+        self.forms = [OwnPhotoForm(data, photo=photo) for photo in photos]
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def __len__(self):
+        return len(self.forms)
+
+    def is_valid(self):
+        return all([not form.is_bound or form.is_valid() for form in self.forms])
+
+    def kept(self):
+        """The photos the contribution keeps, in their order, as she left them."""
+        return [photo for form in self.forms if (photo := form.kept()) is not None]
+
+    def removed(self):
+        """The images of the photos she removed."""
+        return [form.photo.image for form in self.forms if form.kept() is None]
 
 
 # Photos per contribution, those it already has included.
@@ -373,6 +469,12 @@ class ContributionForm(forms.Form):
         if self.editing:
             # The language of a contribution is fixed once it exists.
             self.fields["language"].disabled = True
+        self.own_photos = OwnPhotoForms(data, self.photos_of(page) if self.editing else [])
+
+    def is_valid(self):
+        """Valid with the forms of the photos it has (a description left empty, say)."""
+        own_photos = self.own_photos.is_valid()
+        return super().is_valid() and own_photos
 
     @classmethod
     def initial_for(cls, user):
@@ -391,6 +493,39 @@ class ContributionForm(forms.Form):
             "sector": str(first.sector_id) if first else "",
         }
 
+    @classmethod
+    def photos_of(cls, page):
+        """The photos `page` has (`OwnPhoto`s), in their order: those in its text."""
+        return [
+            OwnPhoto(
+                block.value["image"], block.value["alt_text"], block.value["caption"], block.id
+            )
+            for block in page.body
+            if block.block_type == "image" and block.value["image"] is not None
+        ]
+
+    def place_photos(self, page, photos):
+        """Puts the photos the page keeps (`OwnPhoto`s, as its member left them) after its text,
+        each in its place (its block) as before."""
+        page.body = StreamValue(
+            page.body.stream_block,
+            [
+                *((block.block_type, block.value, block.id) for block in page.body),
+                *(
+                    (
+                        "image",
+                        {
+                            "image": photo.image,
+                            "alt_text": photo.alt_text,
+                            "caption": photo.caption,
+                        },
+                        photo.block_id,
+                    )
+                    for photo in photos
+                ),
+            ],
+        )
+
     def fill(self, page):
         """Puts what the member sent into the page, field by field, leaving out fields that
         have errors (as a ModelForm does); photos come with `add_photos`."""
@@ -401,11 +536,10 @@ class ContributionForm(forms.Form):
         if not page.pk and "language" in data:
             page.locale = Locale.objects.get(language_code=data["language"])
         if "body" in data:
-            # The text as the member wrote it, then the photos the page already has.
+            # The text as the member wrote it, then the photos the page keeps.
             html = paragraphs_to_html(data["body"])
-            body = [("paragraph", html)] if html else []
-            body += [("image", block.value) for block in page.body if block.block_type == "image"]
-            page.body = body
+            page.body = [("paragraph", html)] if html else []
+            self.place_photos(page, self.own_photos.kept())
         if "sector" in data:
             sector = self.sectors.get(data["sector"] or "")
             link = page._meta.get_field(page.sector_links_name).related_model
@@ -424,7 +558,13 @@ class ContributionForm(forms.Form):
         return stored
 
     def add_photo_blocks(self, page, stored):
-        page.body = [(block.block_type, block.value) for block in page.body] + photo_blocks(stored)
+        page.body = StreamValue(
+            page.body.stream_block,
+            [
+                *((block.block_type, block.value, block.id) for block in page.body),
+                *photo_blocks(stored),
+            ],
+        )
 
     def _post_clean(self):
         """The page's own rules (its `clean()` and its fields'), on the page as filled with

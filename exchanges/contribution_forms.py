@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import ContributionForm, TownChoiceField, towns_named
+from community.forms import ContributionForm, OwnPhoto, TownChoiceField, towns_named
 from home.validators import validate_one_line
 
 from .choices import MeetingFormat, SpokenLanguage
@@ -54,6 +54,21 @@ class StoryForm(ContributionForm):
         page.author = self.user
         if "towns" in self.cleaned_data:
             page.story_towns = [StoryTown(town=self.towns[pk]) for pk in self.cleaned_data["towns"]]
+
+    @classmethod
+    def photos_of(cls, page):
+        """The photo leading the story first, then those in its text."""
+        lead = [OwnPhoto(page.image, page.image_alt, page.image_caption)] if page.image else []
+        return lead + super().photos_of(page)
+
+    def place_photos(self, page, photos):
+        """The first photo leads: when its member removed the one that did, the next one does
+        (as the first photo of a new story does)."""
+        lead, *others = photos or [None]
+        page.image = lead.image if lead else None
+        page.image_alt = lead.alt_text if lead else ""
+        page.image_caption = lead.caption if lead else ""
+        super().place_photos(page, others)
 
     def add_photo_blocks(self, page, stored):
         """The first photo of a story leads it, with its caption: on cards, at the top of the

@@ -229,14 +229,6 @@ def submission_token(request):
         return uuid.uuid4() if request.method == "GET" else None
 
 
-def photo_count(page):
-    """The photos a contribution has: the one leading a story and those in its text."""
-    if page is None:
-        return 0
-    in_body = sum(1 for block in page.body if block.block_type == "image")
-    return in_body + (1 if getattr(page, "image_id", None) else 0)
-
-
 def keep_photos(request, token, photos):
     """After a form came back with errors: keeps each photo that passed the checks for the next
     try (the browser forgets the chosen file), and forgets those the member no longer wants."""
@@ -268,7 +260,8 @@ def contribution_view(request, form_class, page=None):
         if token and request.method == "POST"
         else ({}, {})
     )
-    existing_photos = photo_count(page)
+    # The photos it has, each with its own form (`ContributionForm.own_photos`).
+    existing_photos = len(form.own_photos)
     photos = photo_formset(
         request.POST or None,
         request.FILES or None,
@@ -290,6 +283,7 @@ def contribution_view(request, form_class, page=None):
                 form.add_photos(page, photos)
                 if form.editing:
                     contributions.update_contribution(page, request.user, submit=submit)
+                    contributions.discard_removed_photos(page, form.own_photos.removed())
                 else:
                     contributions.create_contribution(
                         page, request.user, page.locale, submit=submit

@@ -823,7 +823,7 @@ class UploadTests(MembersTestCase):
         page = soup(self.client.get(f"/nl/members/contributions/{self.contribution().pk}/"))
         self.assertEqual(len(page.select(".photos__existing")), 1)
         titles = [title.get_text(strip=True) for title in page.select(".photos__title")]
-        self.assertEqual(titles, [f"Foto {number}" for number in range(2, 11)])
+        self.assertEqual(titles, [f"Foto {number}" for number in range(1, 11)])
 
     def test_first_photo_leads_the_story_and_the_others_follow_the_text(self):
         self.post_story(
