@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.coreutils import find_available_slug
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
@@ -363,12 +364,14 @@ def discard_removed_photos(page, images):
     saved: Wagtail removes their files and renditions once that is committed. Only what she
     uploaded, and not one the contribution still shows or anything else refers to (an editor
     used it on another page): that one only leaves her contribution. Its own language versions
-    and revisions do not count: they are what she edited."""
+    and revisions do not count: they are what she edited. A members' collection (named after
+    her) that is left empty goes too."""
     own_versions = Page.objects.filter(translation_key=page.translation_key).values_list(
         "pk", flat=True
     )
     page_type = ContentType.objects.get_for_model(Page)
     shown = photo_ids_in(page)
+    emptied = set()
     for image in images:
         if image.pk in shown or image.uploaded_by_user_id != page.owner_id:
             continue
@@ -376,7 +379,16 @@ def discard_removed_photos(page, images):
             base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
         )
         if not elsewhere.exists():
+            emptied.add(image.collection_id)
             image.delete()
+    members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
+    if members is None or not emptied:
+        return
+    # Deleting a collection deletes what it holds: only one that holds nothing at all.
+    holders = (get_image_model(), get_document_model())
+    for collection in members.get_descendants().filter(pk__in=emptied):
+        if not any(model.objects.filter(collection=collection).exists() for model in holders):
+            collection.delete()
 
 
 @transaction.atomic

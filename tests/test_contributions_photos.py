@@ -6,6 +6,7 @@ deleting the whole contribution."""
 from bs4 import BeautifulSoup
 from django.utils.datastructures import MultiValueDict
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from exchanges.models import MeetingPage, StoryPage
 from tests.security.test_files import MemberFilesTestCase, files_of, media_files
@@ -269,6 +270,8 @@ class RemovingPhotosTests(OwnPhotosTestCase):
         edited = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object()
         self.assertEqual([block.block_type for block in edited.body], [])
         self.assertEqual(self.member_images(self.anna), [])
+        # Nor is a collection named after her left empty in the editors' image library.
+        self.assertFalse(Collection.objects.filter(name__startswith="Anna:").exists())
 
     def test_a_photo_an_editor_put_in_her_contribution_leaves_it_and_stays_in_the_library(self):
         story = self.draft_with_photos()
