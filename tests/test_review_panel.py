@@ -1,14 +1,17 @@
-"""The dashboard's list of contributions awaiting review leads to the decision, and the preview
-of a contribution under review is not the public page (no report form, no share links)."""
+"""The dashboard's list of contributions awaiting review says what each is (a story, a meeting)
+and leads to the decision, and the preview of a contribution under review is not the public page
+(no report form, no share links)."""
 
 import json
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 
+from tests.calendar_base import local
 from tests.test_roles import RolesTestCase, form_data
 
 User = get_user_model()
@@ -52,6 +55,39 @@ class ReviewFromTheDashboardTests(RolesTestCase):
             self.client.post(f"{base}/approve/{state.pk}/", {"next": "/admin/"})
         self.contribution.refresh_from_db()
         self.assertTrue(self.contribution.live)
+
+    def test_the_panel_says_whether_each_contribution_is_a_story_or_a_meeting(self):
+        proposal = self.meeting(local(2030, 3, 20, 19), title="Voorstel", slug="voorstel")
+        proposal.live = False
+        proposal.owner, proposal.member_contribution = self.member, True
+        proposal.save()
+        proposal.save_revision(user=self.member)
+        proposal.get_workflow().start(proposal, self.member)
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        for user, language in ((self.moderator, "nl"), (self.editor_de, "de")):
+            with self.subTest(language=language):
+                self.client.force_login(user)
+                page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+                panel = page.find(id="jumelage-review-heading").find_parent("section")
+                table = panel.find("table")
+                headings = [th.get_text(strip=True) for th in table.select("thead th")]
+                with translation.override(language):
+                    kind = headings.index(gettext("Kind"))
+                    rows = {
+                        row.select("td")[0].get_text(strip=True): row.select("td")[kind].get_text(
+                            strip=True
+                        )
+                        for row in table.select("tbody tr")
+                    }
+                    self.assertEqual(
+                        rows,
+                        {
+                            "Bijdrage": gettext("story").capitalize(),
+                            "Voorstel": gettext("meeting").capitalize(),
+                        },
+                    )
 
     def test_the_comment_dialogs_say_that_the_member_reads_the_comment(self):
         state = self.contribution.current_workflow_state.current_task_state
