@@ -325,6 +325,14 @@ def reject(task_state, user, comment=""):
         transaction.on_commit(lambda: notifications.notify_contribution_declined(page, comment))
 
 
+def counted_on(versions):
+    """How many members other than its own count on a contribution (registered for a meeting
+    neither cancelled nor over), asked of its member's version: the first of its language
+    versions (`locked_versions`, by `pk`) that is not an alias (a translation is the site's)."""
+    own = next((version for version in versions if not version.alias_of_id), None)
+    return own.specific.others_counting_on() if own is not None else 0
+
+
 def hide(versions):
     """Takes a published contribution off the site until an editor decides (they publish it
     again, or leave it hidden): each of its own language versions given (locked by the caller),

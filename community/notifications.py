@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.i18n import live_translation
 from home.models import FoundationSettings
@@ -41,8 +41,8 @@ def notify_changes_requested(page, comment):
 
 def notify_editors_of_report(report):
     """Every moderator and editor hears of a report, in their own language. The view calls this
-    for the first open report of a contribution and for the report that hid it, not for
-    every report."""
+    for the first open report of a contribution and for the report that hid it (or would have,
+    of a meeting members count on: `kept_for`), not for every report."""
     # The report in the admin, where every moderator may read and decide it (a moderator may not
     # edit the page; a contribution deleted meanwhile leaves the report).
     admin_url = reverse("reports:edit", args=[report.pk])
@@ -56,6 +56,24 @@ def notify_editors_of_report(report):
             },
             editor,
         )
+
+
+def notify_contribution_hidden(report):
+    """Members' reports took the member's contribution off the site: she hears it, and that the
+    editors look at it, not who reported it nor why. Once: the reports that follow while it is
+    hidden hide nothing (`Report.hid_page`). Named as she wrote it: her own language version."""
+    member, reported = report.author, report.page
+    if member is None or reported is None or not roles.is_member(member):
+        return
+    versions = Page.objects.filter(translation_key=reported.translation_key, alias_of=None)
+    page = versions.filter(owner=member).first() or reported
+    with translation.override(member.language):
+        member_area_url = reverse("member_area")
+    send_templated_email(
+        "community/email/contribution_hidden",
+        {"page": page, "member_area_url": member_area_url},
+        member,
+    )
 
 
 def usable_address(address):

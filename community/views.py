@@ -27,7 +27,7 @@ from .models import (
 from .models.reports import AlreadyReported, NoLongerShown
 from .newsletter import subscriptions
 from .newsletter.forms import SubscribeForm
-from .notifications import notify_editors_of_report
+from .notifications import notify_contribution_hidden, notify_editors_of_report
 from .privacy import delete_account, kept_for_others
 from .uploads import first_frame_text
 
@@ -170,8 +170,10 @@ def report_contribution(request, page_id):
             return redirect(back)
         except NoLongerShown:
             raise Http404 from None
-        if report.first_open or report.hid_page:
+        if report.first_open or report.hid_page or report.kept_for:
             transaction.on_commit(lambda: notify_editors_of_report(report))
+        if report.hid_page:
+            transaction.on_commit(lambda: notify_contribution_hidden(report))
         messages.success(request, _("Thank you. The editors will look at your report."))
         if report.hid_page:
             return redirect(reverse("wagtail_serve", args=("",)))

@@ -8,6 +8,7 @@ import json
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -16,6 +17,7 @@ from PIL.PngImagePlugin import PngInfo
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, WorkflowState
 
+from community import contributions
 from community.models import Report
 from exchanges.models import MeetingPage, Registration
 from tests.security.test_reports import ReportAbuseTestCase
@@ -217,6 +219,14 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
                 follow=True,
             )
 
+    def hide_with_registrations(self):
+        """Bernd is registered for the meeting, taken off the site as members' reports took such a
+        meeting off until they no longer did (its pages kept from then)."""
+        Registration.objects.register(self.meeting, self.bernd)
+        with transaction.atomic():
+            contributions.hide(contributions.locked_versions([self.meeting.translation_key]))
+        self.assertFalse(MeetingPage.objects.get(pk=self.meeting.pk).live)
+
     def test_a_meeting_others_registered_for_stays_without_her_name(self):
         Registration.objects.register(self.meeting, self.bernd)
         response = self.leave()
@@ -240,11 +250,7 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         self.assertFalse(MeetingPage.objects.filter(pk=self.meeting.pk).exists())
 
     def test_a_hidden_meeting_others_registered_for_is_not_deleted_by_her(self):
-        Registration.objects.register(self.meeting, self.bernd)
-        for number in range(3):
-            reporter = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
-            Report.objects.file(self.meeting, "spam", reporter=reporter)
-        self.assertFalse(MeetingPage.objects.get(pk=self.meeting.pk).live)
+        self.hide_with_registrations()
         self.client.force_login(self.anna)
         address = f"/nl/members/contributions/{self.meeting.pk}/delete/"
         response = self.client.post(address, follow=True)
@@ -261,10 +267,7 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         self.assertContains(self.client.get(address, follow=True), told)
 
     def test_a_hidden_meeting_others_registered_for_stays_when_she_leaves(self):
-        Registration.objects.register(self.meeting, self.bernd)
-        for number in range(3):
-            reporter = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
-            Report.objects.file(self.meeting, "spam", reporter=reporter)
+        self.hide_with_registrations()
         self.client.force_login(self.anna)
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
@@ -275,10 +278,7 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         self.assertTrue(Registration.objects.for_meeting(kept).filter(user=self.bernd).exists())
 
     def test_her_pages_do_not_offer_to_delete_a_hidden_meeting_others_registered_for(self):
-        Registration.objects.register(self.meeting, self.bernd)
-        for number in range(3):
-            reporter = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
-            Report.objects.file(self.meeting, "spam", reporter=reporter)
+        self.hide_with_registrations()
         self.client.force_login(self.anna)
         delete = f"/nl/members/contributions/{self.meeting.pk}/delete/"
         self.assertNotContains(self.client.get("/nl/members/"), delete)

@@ -30,8 +30,13 @@ class ContributionMixin(models.Model):
     def counted_on_by_others(self):
         """Whether members other than its own count on this published contribution (a meeting
         they are registered for): it stays on the site when its member leaves and asks to take
-        their contributions along (community/privacy.py), as an editor may not delete it."""
-        return False
+        their contributions along (community/privacy.py), as an editor may not delete it, and
+        when members report it (community/models/reports.py)."""
+        return self.others_counting_on() > 0
+
+    def others_counting_on(self):
+        """How many members other than its own count on it (`counted_on_by_others`)."""
+        return 0
 
     def forget_contributor(self, user):
         """The member who contributed this page deletes their account and leaves it on the site:

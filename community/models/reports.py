@@ -3,9 +3,12 @@
 The rules: one report per reporter and contribution (a member by their account; a visitor by
 their session and, separately, by their address, both kept only as salted hashes); only members'
 reports hide a contribution, once HIDE_AFTER_MEMBER_REPORTS different members have an open report
-on it; the editors are emailed for the first open report of a contribution and when reports hide
-it, not for every report. Reports outlive their contribution: deleted (by its member, or by an
-editor), it leaves the reports with its title and its member, for the editors to read and decide."""
+on it, but never a meeting other members are registered for (its registrants' emails, calendars
+and member areas lead to it: the editors cancel it, which tells them, if it must go); the editors
+are emailed for the first open report of a contribution and when reports hide it (or would have,
+but the meeting stays), not for every report; its member hears that reports hid it. Reports
+outlive their contribution: deleted (by its member, or by an editor), it leaves the reports with
+its title and its member, for the editors to read and decide."""
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -92,9 +95,15 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         with their originals) until an editor decides (they publish it again, or leave it
         hidden); visitors' reports reach the editors but never hide a page.
 
-        `first_open` and `hid_page` of the report say whether the editors are to hear of it:
-        decided on the rows as they are once this report holds the lock, never on the copy of
-        the page the caller loaded before it (which other reports may have hidden meanwhile)."""
+        A meeting other members are registered for (or waiting for) stays on the site: the
+        report that would have hidden it says how many count on it (`kept_for`). A registration
+        sent meanwhile locks the same rows: stored before, it is counted here; waiting, it finds
+        the meeting hidden (RegistrationManager.register).
+
+        `first_open`, `hid_page` and `kept_for` of the report say whether the editors are to
+        hear of it: decided on the rows as they are once this report holds the lock, never on
+        the copy of the page the caller loaded before it (which other reports may have hidden
+        meanwhile)."""
         from wagtail.models import Page
 
         if page.alias_of_id:
@@ -123,25 +132,39 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
                 )
                 open_reports = self.for_page(page).open()
                 report.first_open = not open_reports.exclude(pk=report.pk).exists()
-                if reporter is not None and self._members_hide(page, open_reports):
-                    report.hid_page = contributions.hide(versions)
-                    if report.hid_page:
-                        report.save(update_fields=["hid_page"])
+                report.kept_for = 0
+                if reporter is not None:
+                    self._hide_or_keep(report, page, versions, open_reports)
         except IntegrityError as error:  # the same reporter, at the same moment
             raise AlreadyReported from error
         return report
 
-    def _members_hide(self, page, open_reports):
-        """Whether HIDE_AFTER_MEMBER_REPORTS different members have an open report on the
-        contribution that counts: only a member's report hides (a visitor's never does), and an
-        editor who published the contribution again after reports hid it decided those reports
-        (ticking "Handled" on each or not), so only the reports filed since then count (the
-        fourth member's report, or a visitor's, hid it again at once)."""
+    def _hide_or_keep(self, report, page, versions, open_reports):
+        """A member's report that brings the contribution to HIDE_AFTER_MEMBER_REPORTS members
+        hides it; of a meeting others count on (`contributions.counted_on`), only the report
+        that reached the number says so (`kept_for`), for the editors to hear it once."""
+        members = self._members_reporting(page, open_reports)
+        if members < HIDE_AFTER_MEMBER_REPORTS:
+            return
+        counting_on = contributions.counted_on(versions)
+        if not counting_on:
+            report.hid_page = contributions.hide(versions)
+            if report.hid_page:
+                report.save(update_fields=["hid_page"])
+        elif members == HIDE_AFTER_MEMBER_REPORTS and any(version.live for version in versions):
+            report.kept_for = counting_on
+
+    def _members_reporting(self, page, open_reports):
+        """How many different members have an open report on the contribution that counts: only
+        a member's report hides (a visitor's never does), and an editor who published the
+        contribution again after reports hid it decided those reports (ticking "Handled" on
+        each or not), so only the reports filed since then count (the fourth member's report,
+        or a visitor's, hid it again at once)."""
         members = open_reports.filter(reporter__isnull=False)
         last_hidden = self.for_page(page).filter(hid_page=True).order_by("-pk").first()
         if last_hidden is not None:
             members = members.filter(pk__gt=last_hidden.pk)
-        return members.values("reporter").distinct().count() >= HIDE_AFTER_MEMBER_REPORTS
+        return members.values("reporter").distinct().count()
 
     def for_page(self, page):
         """The reports of the contribution `page` shows, in every language."""
@@ -229,6 +252,17 @@ class Report(models.Model):
         if self.session_hash or self.address_hash:
             return gettext("A visitor without an account")
         return "–"
+
+    def kept_on_site_for(self):
+        """How many members other than its own count on the reported contribution while it is on
+        the site (a meeting they are registered for), which reports therefore do not take off:
+        the report's page in the admin says so. 0 otherwise."""
+        from wagtail.models import Page
+
+        if self.page is None or not self.page.live:
+            return 0
+        versions = Page.objects.filter(translation_key=self.page.translation_key).order_by("pk")
+        return contributions.counted_on(list(versions))
 
     def get_page_display(self):
         """The contribution as the admin names it (Wagtail's listing and inspect view use this

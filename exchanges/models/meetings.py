@@ -400,11 +400,13 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         if errors:
             raise ValidationError(errors)
 
-    def counted_on_by_others(self):
-        """Members other than its organiser are registered or waiting for it, and it is neither
-        cancelled nor over (`counted_on`)."""
+    def others_counting_on(self):
+        """How many members other than its organiser are registered or waiting for it; none
+        once it is cancelled or over (`counted_on`)."""
+        if self.cancelled or self.end < timezone.now():
+            return 0
         signed_up = Registration.objects.for_meeting(self).active().exclude(user_id=self.owner_id)
-        return not self.cancelled and self.end >= timezone.now() and signed_up.exists()
+        return signed_up.count()
 
     def forget_contributor(self, user):
         """The member who proposed the meeting is named as its organiser, in every language

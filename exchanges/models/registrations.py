@@ -53,20 +53,23 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
     language versions, in a fixed order), so two members can never take the last place at once."""
 
     def _lock(self, meeting):
-        """The pks of the meeting's language versions, locked in the order a deletion locks
-        them in too (community.contributions.lock_for_deletion); the deleted ones missing."""
-        return list(
+        """The meeting's language versions as {pk: live}, locked in the order a deletion (and a
+        report) locks them in too (community.contributions.lock_for_deletion); the deleted ones
+        missing."""
+        return dict(
             Page.objects.select_for_update()
             .filter(translation_key=meeting.translation_key)
             .order_by("pk")
-            .values_list("pk", flat=True)
+            .values_list("pk", "live")
         )
 
     def register(self, meeting, user, now=None, *, notify=False):
         """Registers a member, or puts them on the waiting list when the meeting is full. With
         `notify` (the member's own action, not the demo loader's), they are emailed which of
         the two, once the registration is stored (exchanges/notifications.py). Raises the
-        meeting's DoesNotExist when it was deleted meanwhile."""
+        meeting's DoesNotExist when it was deleted meanwhile, or taken off the site meanwhile
+        (by the reports of members, which it waited for: a registration for a page not found
+        is what those reports must not leave, community/models/reports.py)."""
         if not meeting.registration_open(now):
             if meeting.repeats_another_meeting():
                 raise RegistrationClosed(
@@ -76,8 +79,11 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 raise RegistrationClosed(_("This meeting has been cancelled."))
             raise RegistrationClosed(_("Registration for this meeting has closed."))
         with transaction.atomic():
-            if meeting.pk not in self._lock(meeting):
+            versions = self._lock(meeting)
+            if meeting.pk not in versions:
                 raise meeting.DoesNotExist("The meeting was deleted meanwhile.")
+            if meeting.live and not versions[meeting.pk]:
+                raise meeting.DoesNotExist("The meeting was taken off the site meanwhile.")
             if not self._still_active(user):
                 raise RegistrationClosed(_("This account is inactive."))
             existing = self.for_meeting(meeting).filter(user=user).first()

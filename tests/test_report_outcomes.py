@@ -1,0 +1,264 @@
+"""What members' reports do to a contribution, and who hears of it: a meeting other members are
+registered for stays on the site (its registrants' emails, calendars and member areas lead to
+it), and the editors are told so and how to take it off; a member whose contribution reports
+hid hears of it, once."""
+
+import threading
+import time
+import unittest
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.core import mail
+from django.db import connection, transaction
+from django.test import Client, TransactionTestCase
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from wagtail.models import WorkflowState
+
+from community.models import Report
+from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
+from community.roles.setup import setup_roles
+from exchanges.models import MeetingPage, Registration
+from tests.calendar_base import CalendarMixin, local
+from tests.security.test_reports import ReportAbuseTestCase
+from tests.test_contribution_races import in_thread, waiting_for_locks
+from tests.test_members import MembersTestCase
+
+User = get_user_model()
+
+
+def meeting_proposal(title="Taalcafé"):
+    return {
+        "title": title,
+        "intro": "We praten Duits en Nederlands.",
+        "body": "",
+        "language": "nl",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "submit": "1",
+        "start": "2027-06-01T19:30",
+        "end": "2027-06-01T21:00",
+        "format": "in_person",
+        "place_name": "Bibliotheek",
+        "spoken_language": "nl",
+    }
+
+
+def stays_for(count):
+    """The sentence of the editors' email (and of the report's page in the admin) that says the
+    meeting stays, in the active language."""
+    return ngettext(
+        "The meeting stays on the site: %(count)s member is registered for it or waiting for "
+        "a place, and reports do not take a meeting off the site that members count on. If it "
+        "must go, cancel it (those registered are told), then take it off the site.",
+        "The meeting stays on the site: %(count)s members are registered for it or waiting for "
+        "a place, and reports do not take a meeting off the site that members count on. If it "
+        "must go, cancel it (those registered are told), then take it off the site.",
+        count,
+    ) % {"count": count}
+
+
+class ReportedMeetingTestCase(MembersTestCase):
+    """Anna's meeting proposal, approved and in the calendar."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.reporters = [
+            cls.member(f"lid{number}@example.org", f"Lid {number}", "nl") for number in range(4)
+        ]
+
+    def setUp(self):
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/meetings/new/",
+            {
+                **meeting_proposal(),
+                "sector": str(self.climate.pk),
+                "town": str(self.steenwijkerland.pk),
+            },
+        )
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.moderator)
+        self.meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertTrue(self.meeting.live)
+        self.client.logout()
+        mail.outbox.clear()
+
+    def report(self, reporter):
+        client = Client()
+        client.force_login(reporter)
+        with self.captureOnCommitCallbacks(execute=True):
+            return client.post(
+                f"/nl/report/{self.meeting.pk}/", {"reason": "spam", "message": "Niet netjes."}
+            )
+
+    def live(self):
+        return MeetingPage.objects.get(pk=self.meeting.pk).live
+
+    def to_editors(self):
+        return [message for message in mail.outbox if message.to == [self.moderator.email]]
+
+
+class MeetingOthersAreRegisteredForTests(ReportedMeetingTestCase):
+    def test_reports_do_not_hide_a_meeting_others_are_registered_for(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.assertTrue(self.live())
+        self.assertFalse(Report.objects.filter(hid_page=True).exists())
+        bernd = Client()
+        bernd.force_login(self.bernd)
+        self.assertEqual(bernd.get(self.meeting.url).status_code, 200)
+
+    def test_the_editors_hear_once_that_it_stays_and_how_to_take_it_off(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        Registration.objects.register(self.meeting, self.reporters[3])
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        first, kept = self.to_editors()
+        with translation.override("nl"):
+            self.assertIn(stays_for(2), kept.body)
+            self.assertNotIn(stays_for(2), first.body)
+        self.report(self.reporters[3])  # a fourth member's report: no email again
+        self.assertEqual(len(self.to_editors()), 2)
+
+    def test_the_report_in_the_admin_says_it_stays(self):
+        setup_roles()
+        Registration.objects.register(self.meeting, self.bernd)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.client.force_login(self.moderator)
+        report = Report.objects.order_by("pk").last()
+        page = self.client.get(reverse("reports:edit", args=[report.pk]))
+        with translation.override("nl"):
+            self.assertContains(page, stays_for(1))
+
+    def test_a_meeting_only_its_organiser_is_registered_for_is_hidden_as_before(self):
+        Registration.objects.register(self.meeting, self.anna)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.assertFalse(self.live())
+        self.assertEqual(Report.objects.filter(hid_page=True).count(), 1)
+
+    def test_a_cancelled_meeting_is_hidden_as_before(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        MeetingPage.objects.filter(pk=self.meeting.pk).update(cancelled=True)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.assertFalse(self.live())
+
+    def test_a_registration_loaded_before_the_reports_hid_it_finds_it_gone(self):
+        # What a registration waiting for the lock holds: the meeting as it was, published.
+        loaded_before = MeetingPage.objects.get(pk=self.meeting.pk)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.assertFalse(self.live())
+        with self.assertRaises(MeetingPage.DoesNotExist):
+            Registration.objects.register(loaded_before, self.bernd)
+        self.assertFalse(Registration.objects.filter(user=self.bernd).exists())
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class RegisteredWhileReportedTests(CalendarMixin, TransactionTestCase):
+    """A member registers at the moment the third member's report is filed: one waits for the
+    other, and the meeting is never hidden with a member registered for it."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_calendar()
+        organiser = User.objects.create_user("anna@example.org", "x")
+        self.meeting = self.meeting(local(2030, 3, 20, 19), title="Taalcafé", slug="taalcafe")
+        MeetingPage.objects.filter(pk=self.meeting.pk).update(
+            member_contribution=True, owner=organiser
+        )
+        self.meeting = MeetingPage.objects.get(pk=self.meeting.pk)
+        for number in range(HIDE_AFTER_MEMBER_REPORTS - 1):
+            reporter = User.objects.create_user(f"lid-{number}@example.org", "x")
+            Report.objects.file(self.meeting, "spam", reporter=reporter)
+        self.last_reporter = User.objects.create_user("laatste@example.org", "x")
+        self.registrant = User.objects.create_user("bernd@example.org", "x")
+
+    def first_then(self, first, then):
+        """Runs `first` in a transaction that keeps its locks a moment; `then` starts meanwhile
+        and waits for them. Returns what `then` answered or raised."""
+        locked = threading.Event()
+
+        def work():
+            with transaction.atomic():
+                first()
+                locked.set()
+                time.sleep(0.5)
+
+        thread, answers = in_thread(work)
+        self.assertTrue(locked.wait(10))
+        waiting, answered = in_thread(then)
+        self.assertTrue(waiting_for_locks(1))
+        thread.join()
+        waiting.join()
+        self.assertEqual(answers, [None])
+        return answered[0]
+
+    def test_a_report_waiting_for_a_registration_leaves_the_meeting_on_the_site(self):
+        report = self.first_then(
+            lambda: Registration.objects.register(self.meeting, self.registrant),
+            lambda: Report.objects.file(self.meeting, "spam", reporter=self.last_reporter),
+        )
+        self.assertEqual(report.kept_for, 1)
+        self.assertFalse(report.hid_page)
+        self.assertTrue(MeetingPage.objects.get(pk=self.meeting.pk).live)
+
+    def test_a_registration_waiting_for_the_report_that_hid_it_finds_it_gone(self):
+        answer = self.first_then(
+            lambda: Report.objects.file(self.meeting, "spam", reporter=self.last_reporter),
+            lambda: Registration.objects.register(self.meeting, self.registrant),
+        )
+        self.assertIsInstance(answer, MeetingPage.DoesNotExist)
+        self.assertFalse(MeetingPage.objects.get(pk=self.meeting.pk).live)
+        self.assertFalse(Registration.objects.exists())
+
+
+class MemberToldOfHiddenContributionTests(ReportAbuseTestCase):
+    def to_anna(self):
+        return [message for message in mail.outbox if message.to == [self.anna.email]]
+
+    def test_the_member_hears_once_in_her_language_without_who_or_why(self):
+        for member in (self.bernd, self.carla):
+            self.report(client=self.as_member(member))
+        self.assertEqual(self.to_anna(), [])
+        self.report(client=self.as_member(self.dirk))
+        self.assertFalse(self.live())
+        [told] = self.to_anna()
+        with translation.override("nl"):
+            self.assertEqual(
+                told.subject, gettext("Taken off the site: %(title)s") % {"title": self.story.title}
+            )
+            self.assertIn(gettext("Hello %(name)s,") % {"name": "Anna"}, told.body)
+            self.assertIn(
+                gettext(
+                    "After reports from members, “%(title)s” was taken off the site for now. The "
+                    "editors will look at it and decide whether it comes back; you will see it "
+                    "in your member area."
+                )
+                % {"title": self.story.title},
+                told.body,
+            )
+        self.assertIn("/nl/members/", told.body)
+        for secret in ("Niet netjes.", "Bernd", "Carla", "Dirk", "beledigend"):
+            self.assertNotIn(secret, told.body)
+        # Further reports while it is hidden: nothing more.
+        self.report(client=self.as_member(self.member("eva@example.org", "Eva", "nl")))
+        self.assertEqual(len(self.to_anna()), 1)
+
+    def test_a_visitors_reports_hide_nothing_and_tell_her_nothing(self):
+        for number in range(1, 5):
+            self.report(client=Client(), address=f"203.0.113.{number}")
+        self.assertEqual(self.to_anna(), [])
