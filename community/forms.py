@@ -104,6 +104,13 @@ class SignupForm(forms.Form):
         PrivacyConsent.objects.create(user=user, version=settings.PRIVACY_STATEMENT_VERSION)
 
 
+# Said with the photo field, before what it accepts.
+PHOTO_SHOWN = _(
+    "Shown as a small square with your name on the pages of your sector communities if you "
+    "choose so below."
+)
+
+
 class ProfileForm(forms.ModelForm):
     town = TownChoiceField()
     avatar = PhotoField(label=_("Photo"), required=False, widget=forms.FileInput)
@@ -124,6 +131,8 @@ class ProfileForm(forms.ModelForm):
         self.initial["town"] = self.instance.town_id or ""
         # As stored: a photo sent with a form that has errors is not.
         self.current_avatar = self.instance.avatar or None
+        photo = self.fields["avatar"]
+        photo.help_text = format_lazy("{} {}", PHOTO_SHOWN, photo.help_text)
         if self.current_avatar:
             self.fields["avatar"].label = _("Replace my photo")
         else:
@@ -133,9 +142,11 @@ class ProfileForm(forms.ModelForm):
 
     def save(self, commit=True):
         user = super().save(commit=False)
-        if self.cleaned_data.get("remove_avatar") and "avatar" not in self.files:
-            # The stored file goes once this is saved (community.signal_handlers).
-            user.avatar = ""
+        if "avatar" in self.files:
+            user.set_photo(self.cleaned_data["avatar"])
+        elif self.cleaned_data.get("remove_avatar"):
+            # The stored files go once this is saved (community.signal_handlers).
+            user.set_photo(None)
         if commit:
             user.save()
             if self.cleaned_data["newsletter"] != self.initial["newsletter"]:

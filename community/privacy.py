@@ -108,8 +108,9 @@ def forget_account(user, *, remove_contributions=False):
     for field in fields_naming_users():
         for page in field.model._default_manager.filter(**{field.name: user}):
             page.forget_contributor(user)
-    if user.avatar:
-        user.avatar.delete(save=False)
+    for photo in (user.avatar, user.avatar_thumbnail):
+        if photo:
+            photo.delete(save=False)
     forget_photos(user, kept_photos)
     # Photos kept for forms the member was correcting, on any device.
     clear_kept_photos_of(user)

@@ -59,6 +59,8 @@ def delete_file_later(field_file, name):
     transaction.on_commit(lambda: delete_file_from_storage_task.enqueue(storage, name))
 
 
+# A member's photo and its thumbnail (`User.set_photo`).
+PHOTO_FIELDS = ("avatar", "avatar_thumbnail")
 # What `User.public_name` is made of.
 NAME_FIELDS = ("display_name", "first_name", "last_name")
 # Set on a user being saved with another public name than the stored one, for `on_user_saved`.
@@ -69,7 +71,7 @@ def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     """A replaced or removed photo is deleted: nothing of the member stays behind unused. A new
     public name is noted, for once the save is done. One query, and none for a save of other
     fields (a login's `last_login`)."""
-    read = {"avatar", *NAME_FIELDS}
+    read = {*PHOTO_FIELDS, *NAME_FIELDS}
     if update_fields is not None:
         read &= set(update_fields)
     if raw or instance.pk is None or not read:
@@ -77,8 +79,9 @@ def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     stored = sender.objects.filter(pk=instance.pk).values(*read).first()
     if stored is None:
         return
-    if stored.get("avatar") and stored["avatar"] != instance.avatar.name:
-        delete_file_later(instance.avatar, stored["avatar"])
+    for field in PHOTO_FIELDS:
+        if stored.get(field) and stored[field] != getattr(instance, field).name:
+            delete_file_later(getattr(instance, field), stored[field])
     before = sender(**{name: stored.get(name, getattr(instance, name)) for name in NAME_FIELDS})
     setattr(instance, RENAMED, before.public_name != instance.public_name)
 
@@ -146,11 +149,12 @@ def on_roles_changed(sender, action, **kwargs):
 
 
 def on_user_deleted(sender, instance, **kwargs):
-    """Their photo goes; their stories' bylines name a former member (their memberships,
-    deleted with them, each change their sector's members)."""
+    """Their photo and its thumbnail go; their stories' bylines name a former member (their
+    memberships, deleted with them, each change their sector's members)."""
     live.changed(f"user:{instance.pk}")
-    if instance.avatar:
-        delete_file_later(instance.avatar, instance.avatar.name)
+    for field in PHOTO_FIELDS:
+        if photo := getattr(instance, field):
+            delete_file_later(photo, photo.name)
 
 
 def register():

@@ -13,7 +13,8 @@ first frame is the photo; the member is told so once the form is saved.
 Then the photo is re-encoded without its metadata: EXIF, and with it GPS positions, never reach
 the storage, and it is stored under a random name: the media folder is served as it is, so a name
 the member chose ("anna-on-holiday.jpg") would make the photo of a draft or a rejected story easy
-to guess. Renditions take their name from it."""
+to guess. Renditions take their name from it. A member's photo is shown to others only as a
+small square of it (`square_thumbnail`), made the same way, under a name of its own."""
 
 import datetime
 import io
@@ -316,6 +317,30 @@ def converted(image, kind):
     if kind == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     return image
+
+
+# A member's thumbnail: 48 CSS pixels on her sectors' pages (as a coordinator's photo), twice
+# that for high-density screens.
+THUMBNAIL_SIDE = 96
+
+
+def square_thumbnail(photo):
+    """The middle square of `photo` (already made safe by `cleaned_image`), `THUMBNAIL_SIDE`
+    pixels wide, re-encoded in its format without metadata, under a random name of its own: it
+    is shown to everyone, and its name must not lead to the photo."""
+    photo.seek(0)
+    with Image.open(photo) as original:
+        kind = original.format if original.format in FORMATS else "JPEG"
+        square = ImageOps.fit(converted(original, kind), (THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+    photo.seek(0)
+    clean = Image.new(square.mode, square.size)
+    clean.paste(square)
+    buffer = io.BytesIO()
+    clean.save(buffer, format=kind, **({"quality": 85} if kind in ("JPEG", "WEBP") else {}))
+    extension, content_type = FORMATS[kind]
+    return SimpleUploadedFile(
+        f"{storage_name()}.{extension}", buffer.getvalue(), content_type=content_type
+    )
 
 
 def storage_name():

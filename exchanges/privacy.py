@@ -163,6 +163,7 @@ def export_member_data(user):
             "language": user.language,
             "bio": user.bio,
             "avatar": user.avatar.name or None,
+            "avatar_thumbnail": user.avatar_thumbnail.name or None,
             "show_on_sector_pages": user.show_on_sector_pages,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,

@@ -93,9 +93,21 @@ class UncachedQueryBudgetTests(CalendarMixin, TestCase):
     @classmethod
     def add_content(cls, count, first):
         """`count` stories with a picture, in both sectors and towns, `count` meetings, half
-        of them past, with registrations, and `count` pages below the about page."""
+        of them past, with registrations, `count` pages below the about page, and `count`
+        members shown on a sector's page with their town, photo and "about me" (more than it
+        lists of them)."""
         start = datetime.date(2020, 1, 1)
         for number in range(first, first + count):
+            shown = User.objects.create_user(
+                f"lid-{number}@example.org",
+                "een-lang-wachtwoord",
+                display_name=f"Lid {number}",
+                town=cls.herzebrock,
+                bio="Over mij.\nNog meer.",
+                avatar_thumbnail=f"images/avatars/lid-{number}.jpg",
+                show_on_sector_pages=True,
+            )
+            shown.memberships.create(sector_key=cls.climate.translation_key)
             cls.add_page(parent=cls.about, title=f"Onderdeel {number}", slug=f"onderdeel-{number}")
             cls.story(
                 title=f"Verhaal {number}",

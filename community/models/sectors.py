@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import Count, Window
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -32,6 +34,11 @@ from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 from .members import REMEMBERED_SECTORS
 from .towns import Town
+from .users import User
+
+# How many members a sector page lists (those beyond it are counted): its side column stays a
+# column, the page a page.
+MEMBERS_SHOWN = 24
 
 
 class SectorIndexPage(OverviewPage):
@@ -154,18 +161,22 @@ class SectorPage(ViewRestrictionsMixin, LeadImageMixin, Page):
 
     def visible_members(self):
         """Members of this community who chose to be shown, with their town."""
-        from django.contrib.auth import get_user_model
+        return User.objects.filter(
+            is_active=True,
+            show_on_sector_pages=True,
+            memberships__sector_key=self.translation_key,
+        ).select_related("town")
 
-        return (
-            get_user_model()
-            .objects.filter(
-                is_active=True,
-                show_on_sector_pages=True,
-                memberships__sector_key=self.translation_key,
-            )
-            .select_related("town")
-            .order_by("display_name")
+    def shown_members(self):
+        """What the page lists of its members: the first `MEMBERS_SHOWN` by name, and how many
+        others chose to be shown, in one query whatever their number."""
+        members = list(
+            self.visible_members()
+            .annotate(shown_in_all=Window(Count("pk")))
+            .order_by(Lower("display_name"), "pk")[:MEMBERS_SHOWN]
         )
+        total = members[0].shown_in_all if members else 0
+        return {"members": members, "more": total - len(members)}
 
     def listings(self):
         """What the other overviews of this language list of this community (its meetings, its

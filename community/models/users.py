@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from community.uploads import square_thumbnail
+
 EMAIL_TAKEN = _("An account with this email address already exists.")
 
 
@@ -62,12 +64,29 @@ class User(AbstractUser):
         related_name="+",
         help_text=_("Empty for members from elsewhere."),
     )
-    bio = models.TextField(_("about me"), max_length=600, blank=True)
+    bio = models.TextField(
+        _("about me"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Shown with your name on the pages of your sector communities if you choose so "
+            "below; a long text is shortened there."
+        ),
+    )
+    # The photo as the member sent it (made safe, community/uploads.py), never shown to others:
+    # pages show its thumbnail, stored apart under `images/`, where the media storage lets
+    # anyone read (README, Deploying), and under a name of its own that does not lead to it.
     avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
+    avatar_thumbnail = models.ImageField(
+        _("thumbnail of the photo"), upload_to="images/avatars/", blank=True, editable=False
+    )
     show_on_sector_pages = models.BooleanField(
         _("show me on the pages of my sector communities"),
         default=False,
-        help_text=_("Other visitors then see your display name and town there."),
+        help_text=_(
+            "Everyone who visits those pages then sees your display name, town, photo and "
+            "“about me” there."
+        ),
     )
 
     blocked_at = models.DateTimeField(_("blocked at"), null=True, blank=True, editable=False)
@@ -123,6 +142,13 @@ class User(AbstractUser):
         account (who submitted a contribution, who locked a page), rather than the email
         address."""
         return super().get_full_name() or self.display_name
+
+    def set_photo(self, photo):
+        """`photo` (made safe: `community.uploads.PhotoField`) as the member's photo, with the
+        thumbnail of it that others see; None: no photo. The files replaced go once the account
+        is saved (community/signal_handlers.py)."""
+        self.avatar = photo or ""
+        self.avatar_thumbnail = square_thumbnail(photo) if photo else ""
 
     @property
     def public_name(self):
