@@ -450,6 +450,9 @@ class MemberViewSet(ModelViewSet):
         "display_name",
         "town",
         "language",
+        # What she shows others on her sectors' pages, and whether she does.
+        "bio",
+        "show_on_sector_pages",
         "date_joined",
         "is_active",
         "blocked_at",

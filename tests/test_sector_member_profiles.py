@@ -6,6 +6,7 @@ import os
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.utils import translation
 from PIL import Image
@@ -13,6 +14,8 @@ from PIL import Image
 from community.forms import PHOTO_SHOWN
 from community.models import SectorMembership, User
 from community.models.sectors import MEMBERS_SHOWN
+from community.roles import MODERATORS
+from community.roles.setup import setup_roles
 from home.cache import versions
 from tests.test_caching import CachedSiteTestCase
 from tests.test_members import photo
@@ -136,15 +139,25 @@ class SectorMemberProfilesTests(CachedSiteTestCase):
         # Her profile renewed her sector's members, nothing else of the cache.
         self.assertEqual(versions(), pages)
 
-    def test_a_blocked_member_leaves_the_kept_page(self):
-        self.save_profile(bio="Ik fiets graag.", avatar=photo("anna.jpg"))
-        self.assertIn("Ik fiets graag.", members_list(self.kept()).get_text())
-        member = User.objects.get(pk=self.member.pk)
-        member.is_active = False
-        member.save()
+    def test_a_moderator_reads_what_a_member_shows_and_blocking_her_takes_it_off(self):
+        self.save_profile(bio="Koop goedkope horloges!", avatar=photo("anna.jpg"))
+        self.assertIn("Koop goedkope horloges!", members_list(self.kept()).get_text())
+        setup_roles()
+        moderator = User.objects.create_user("moderator@example.org", "wachtwoord-123")
+        moderator.groups.add(Group.objects.get(name=MODERATORS))
+        moderation = self.client_class()
+        moderation.force_login(moderator)
+        inspected = moderation.get(f"/admin/members/inspect/{self.member.pk}/")
+        self.assertContains(inspected, "Koop goedkope horloges!")
+        with self.captureOnCommitCallbacks(execute=True):
+            blocked = moderation.post(
+                f"/admin/members/edit/{self.member.pk}/",
+                {"block": "on", "blocked_reason": "Reclame op de sectorpagina"},
+            )
+        self.assertEqual(blocked.status_code, 302)
         listed = members_list(self.client.get(SECTOR))
         self.assertNotIn("Anna Jansen", listed.get_text())
-        self.assertNotIn("Ik fiets graag.", listed.get_text())
+        self.assertNotIn("Koop goedkope horloges!", listed.get_text())
 
     def test_a_deleted_account_takes_its_photo_and_thumbnail_along(self):
         member = self.save_profile(bio="Ik fiets graag.", avatar=photo("anna.jpg"))
