@@ -38,7 +38,7 @@ from .users import User
 
 # How many members a sector page lists (those beyond it are counted): its side column stays a
 # column, the page a page.
-MEMBERS_SHOWN = 24
+MEMBERS_SHOWN = 12
 
 
 class SectorIndexPage(OverviewPage):
