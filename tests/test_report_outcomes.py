@@ -53,10 +53,10 @@ def stays_for(count):
     return ngettext(
         "The meeting stays on the site: %(count)s member is registered for it or waiting for "
         "a place, and reports do not take a meeting off the site that members count on. If it "
-        "must go, cancel it (those registered are told), then take it off the site.",
+        "must go, an editor cancels it (those registered are told), then takes it off the site.",
         "The meeting stays on the site: %(count)s members are registered for it or waiting for "
         "a place, and reports do not take a meeting off the site that members count on. If it "
-        "must go, cancel it (those registered are told), then take it off the site.",
+        "must go, an editor cancels it (those registered are told), then takes it off the site.",
         count,
     ) % {"count": count}
 
@@ -127,6 +127,17 @@ class MeetingOthersAreRegisteredForTests(ReportedMeetingTestCase):
             self.assertNotIn(stays_for(2), first.body)
         self.report(self.reporters[3])  # a fourth member's report: no email again
         self.assertEqual(len(self.to_editors()), 2)
+
+    def test_a_moderator_is_not_told_to_cancel_what_she_may_not_edit(self):
+        # Moderators may edit no page (walk: the moderator was told "cancel it, then take it
+        # off the site", which only an editor can do): the sentence says who does it.
+        Registration.objects.register(self.meeting, self.bernd)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        kept = self.to_editors()[-1]
+        with translation.override("en"):
+            self.assertIn("an editor cancels it", kept.body)
+            self.assertNotIn("cancel it (those", kept.body)
 
     def test_the_report_in_the_admin_says_it_stays(self):
         setup_roles()
