@@ -139,6 +139,17 @@ class MeetingOthersAreRegisteredForTests(ReportedMeetingTestCase):
             self.assertIn("an editor cancels it", kept.body)
             self.assertNotIn("cancel it (those", kept.body)
 
+    def test_the_first_email_does_not_promise_that_no_other_follows(self):
+        # It said "further reports are not emailed", then the third member's report was
+        # (walk): it says when one is.
+        Registration.objects.register(self.meeting, self.bernd)
+        for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        first, kept = self.to_editors()
+        with translation.override("en"):
+            self.assertNotIn("are not emailed", first.body)
+            self.assertIn("only when members' reports hide it (or would have)", first.body)
+
     def test_the_report_in_the_admin_says_it_stays(self):
         setup_roles()
         Registration.objects.register(self.meeting, self.bernd)
