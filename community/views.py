@@ -149,12 +149,21 @@ def report_contribution(request, page_id):
     already = _(
         "You have already reported this contribution. Thank you: the editors will look at it."
     )
-    if Report.objects.already_reported(page, **reporter_of(request)):
+    refusal = None
+    if request.user.is_authenticated and Report.objects.by_its_member(page, request.user):
+        # Her report would count towards the members' reports that hide it.
+        refusal = _(
+            "This is your own contribution, so you cannot report it. If it must change or go, "
+            "write to the editors."
+        )
+    elif Report.objects.already_reported(page, **reporter_of(request)):
+        refusal = already
+    if refusal:
         if request.method == "POST":
-            messages.info(request, already)
+            messages.info(request, refusal)
             return redirect(back)
         return render(
-            request, "community/report_form.html", {"reported": page, "already_reported": already}
+            request, "community/report_form.html", {"reported": page, "not_to_report": refusal}
         )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -87,6 +87,13 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
     def already_reported(self, page, reporter=None, session_key="", address=""):
         return self.for_page(page).by_reporter(reporter, session_key, address).exists()
 
+    def by_its_member(self, page, user):
+        """Whether `user` is the member whose contribution `page` shows (she owns a language
+        version of it; translations editors made are the site's)."""
+        from wagtail.models import Page
+
+        return Page.objects.filter(translation_key=contribution_key(page), owner=user).exists()
+
     def file(self, page, reason, message="", reporter=None, session_key="", address=""):
         """Records a report, or raises AlreadyReported (storing nothing) when the same reporter
         reported this contribution before, in any language. A report of an alias is filed for

@@ -82,6 +82,28 @@ class ReportAbuseTestCase(MembersTestCase):
         return StoryPage.objects.get(pk=self.story.pk).live
 
 
+class OwnContributionTests(ReportAbuseTestCase):
+    """Second walk of 2026-12-05: the author could report her own story, and her report
+    counted towards the three members' reports that hide it."""
+
+    def test_the_author_cannot_report_her_own_contribution(self):
+        anna = self.as_member(self.anna)
+        response = self.report(anna)
+        self.assertRedirects(response, self.story.url, fetch_redirect_response=False)
+        self.assertFalse(Report.objects.exists())
+        self.assertEqual(mail.outbox, [])
+        self.assertContains(anna.get(self.story.url), "Dit is uw eigen bijdrage")
+        form = anna.get(f"/nl/report/{self.story.pk}/")
+        self.assertContains(form, "Dit is uw eigen bijdrage")
+        self.assertNotContains(form, 'name="reason"')
+
+    def test_her_report_does_not_count_with_two_others(self):
+        for member in (self.anna, self.carla, self.dirk):
+            self.report(self.as_member(member))
+        self.assertTrue(self.live())
+        self.assertEqual(Report.objects.count(), 2)
+
+
 class OneReportPerReporterTests(ReportAbuseTestCase):
     def test_three_reports_from_one_visitor_count_once_and_hide_nothing(self):
         for reason in ("offensive", "spam", "incorrect"):
