@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, WorkflowState
+from wagtail.models import Collection, Page
 
 from community import contributions
 from community.models import Report
@@ -179,32 +179,7 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
     it, untold (an editor may not delete nor unpublish such a meeting)."""
 
     def setUp(self):
-        self.client.force_login(self.anna)
-        self.client.post(
-            "/nl/members/meetings/new/",
-            {
-                "title": "Taalcafé",
-                "intro": "We praten Duits en Nederlands.",
-                "body": "",
-                "language": "nl",
-                "sector": str(self.climate.pk),
-                "photos-TOTAL_FORMS": "0",
-                "photos-INITIAL_FORMS": "0",
-                "submit": "1",
-                "start": "2027-06-01T19:30",
-                "end": "2027-06-01T21:00",
-                "format": "in_person",
-                "place_name": "Bibliotheek",
-                "town": str(self.steenwijkerland.pk),
-                "spoken_language": "nl",
-            },
-        )
-        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
-        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
-        with self.captureOnCommitCallbacks(execute=True):
-            state.current_task_state.approve(user=self.moderator)
-        self.meeting = MeetingPage.objects.get(pk=meeting.pk)
-        self.assertTrue(self.meeting.live)
+        self.meeting = self.approved_meeting(self.anna)
 
     def leave(self):
         self.client.force_login(self.anna)

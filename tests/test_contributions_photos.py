@@ -239,27 +239,16 @@ class RemovingPhotosTests(OwnPhotosTestCase):
 
     def test_a_meeting_proposal_loses_a_photo_she_removes(self):
         self.client.force_login(self.anna)
-        self.client.post(
-            "/nl/members/meetings/new/",
-            {
-                "title": "Taalcafé",
-                "intro": "We praten Duits en Nederlands.",
-                "body": "",
-                "language": "nl",
-                "sector": str(self.climate.pk),
+        draft = self.meeting_data(
+            **{
                 "photos-TOTAL_FORMS": "1",
-                "photos-INITIAL_FORMS": "0",
                 "photos-0-image": photo("cafe.jpg"),
                 "photos-0-alt_text": "Het café",
                 "draft": "1",
-                "start": "2027-06-01T19:30",
-                "end": "2027-06-01T21:00",
-                "format": "in_person",
-                "place_name": "Bibliotheek",
-                "town": str(self.steenwijkerland.pk),
-                "spoken_language": "nl",
-            },
+            }
         )
+        del draft["submit"]
+        self.client.post("/nl/members/meetings/new/", draft)
         meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
         page = self.edit_form(meeting)
         data = sent_by_the_browser(page)

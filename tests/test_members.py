@@ -39,7 +39,7 @@ from community.models import (
     SectorMembership,
     UnconfirmableAddressChange,
 )
-from exchanges.models import Registration, StoryPage
+from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
 
 User = get_user_model()
@@ -113,6 +113,36 @@ class MembersTestCase(CalendarMixin, TestCase):
         self.client.force_login(user)
         return self.client.post("/nl/members/stories/new/", self.story_data(**overrides))
 
+    def meeting_data(self, **overrides):
+        """A meeting proposal as the members' form sends it, sent for review."""
+        return {
+            "title": "Taalcafé",
+            "intro": "We praten Duits en Nederlands.",
+            "body": "",
+            "language": "nl",
+            "sector": str(self.climate.pk),
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+            "submit": "1",
+            "start": "2027-06-01T19:30",
+            "end": "2027-06-01T21:00",
+            "format": "in_person",
+            "place_name": "Bibliotheek",
+            "town": str(self.steenwijkerland.pk),
+            "spoken_language": "nl",
+            **overrides,
+        }
+
+    def approved_meeting(self, user):
+        """`user`'s meeting proposal (`meeting_data`), approved by a moderator: live."""
+        self.client.force_login(user)
+        self.client.post("/nl/members/meetings/new/", self.meeting_data())
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        self.approve(meeting)
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertTrue(meeting.live)
+        return meeting
+
     def contribution(self, title="Fietsen naar Clarholz"):
         return StoryPage.objects.get(title=title, locale=self.dutch)
 
@@ -120,7 +150,7 @@ class MembersTestCase(CalendarMixin, TestCase):
         state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
         with self.captureOnCommitCallbacks(execute=True):
             state.current_task_state.approve(user=self.moderator, comment=comment)
-        return StoryPage.objects.get(pk=page.pk)
+        return type(page).objects.get(pk=page.pk)
 
 
 class SignUpTests(MembersTestCase):
@@ -1135,7 +1165,8 @@ class ReportTests(MembersTestCase):
     def test_third_members_report_hides_the_contribution_until_an_editor_decides(self):
         story = self.published_contribution()
         carla = self.member("carla@example.org", "Carla", "nl")
-        for member, reason in ((self.anna, "offensive"), (self.bernd, "spam")):
+        dirk = self.member("dirk@example.org", "Dirk", "nl")
+        for member, reason in ((dirk, "offensive"), (self.bernd, "spam")):
             self.client.force_login(member)
             self.report(story, reason)
         self.assertTrue(StoryPage.objects.get(pk=story.pk).live)

@@ -16,7 +16,6 @@ from django.test import Client, TransactionTestCase
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
-from wagtail.models import WorkflowState
 
 from community.models import Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
@@ -28,23 +27,6 @@ from tests.test_contribution_races import in_thread, waiting_for_locks
 from tests.test_members import MembersTestCase
 
 User = get_user_model()
-
-
-def meeting_proposal(title="Taalcafé"):
-    return {
-        "title": title,
-        "intro": "We praten Duits en Nederlands.",
-        "body": "",
-        "language": "nl",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "submit": "1",
-        "start": "2027-06-01T19:30",
-        "end": "2027-06-01T21:00",
-        "format": "in_person",
-        "place_name": "Bibliotheek",
-        "spoken_language": "nl",
-    }
 
 
 def stays_for(count):
@@ -72,21 +54,7 @@ class ReportedMeetingTestCase(MembersTestCase):
         ]
 
     def setUp(self):
-        self.client.force_login(self.anna)
-        self.client.post(
-            "/nl/members/meetings/new/",
-            {
-                **meeting_proposal(),
-                "sector": str(self.climate.pk),
-                "town": str(self.steenwijkerland.pk),
-            },
-        )
-        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
-        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
-        with self.captureOnCommitCallbacks(execute=True):
-            state.current_task_state.approve(user=self.moderator)
-        self.meeting = MeetingPage.objects.get(pk=meeting.pk)
-        self.assertTrue(self.meeting.live)
+        self.meeting = self.approved_meeting(self.anna)
         self.client.logout()
         mail.outbox.clear()
 
