@@ -19,6 +19,8 @@ from wagtail.utils.file import hash_filelike
 ORIENTATION = 0x0112
 # The JPEG segments that carry metadata: APP1 (EXIF, XMP) and APP13 (IPTC, Photoshop).
 APP1, APP13 = 0xE1, 0xED
+# APP2 holds the ICC profile (kept) and the index of a phone's further pictures (MPO).
+APP2 = 0xE2
 # PNG chunks of metadata: EXIF, and texts (XMP is an iTXt chunk; comments, the software).
 PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
 # VP8X's flags of a WebP with EXIF or XMP chunks.
@@ -51,26 +53,59 @@ def jpeg_without_metadata(data, orientation):
     if exif is not None:
         payload = b"Exif\x00\x00" + exif
         out += bytes((0xFF, APP1)) + struct.pack(">H", len(payload) + 2) + payload
-    while index + 4 <= len(data):
+    scanned = False
+    while index + 2 <= len(data):
         if data[index] != 0xFF:
             return None  # not a JPEG as expected: stored as it is
         marker = data[index + 1]
         if marker == 0xFF:  # fill byte
             index += 1
             continue
-        if marker in (0xDA, 0xD9):  # the scan (the picture itself) and the end: as they are
-            out += data[index:]
+        if marker == 0xD9:
+            # The end of the picture. What follows it is not shown: a phone's second picture
+            # (MPO: a depth map, a preview) with its own EXIF and position, or a maker's trailer.
+            out += data[index : index + 2]
             return bytes(out)
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:
             out += data[index : index + 2]
             index += 2
             continue
+        if index + 4 > len(data):
+            break
         (length,) = struct.unpack(">H", data[index + 2 : index + 4])
         end = index + 2 + length
-        if marker not in (APP1, APP13):
+        if end > len(data):
+            break
+        if marker not in (APP1, APP13) and not is_multi_picture_index(marker, data, index):
             out += data[index:end]
         index = end
-    return None
+        if marker == 0xDA:
+            # A scan (the picture itself) as it is, up to the next marker: in its bytes 0xFF is
+            # followed by 0x00 (a stuffed byte) or a restart marker.
+            index = scan_end(data, index)
+            out += data[end:index]
+            scanned = True
+    # Cut short after its picture began (as Pillow reads it): the rest as it is.
+    return bytes(out + data[index:]) if scanned else None
+
+
+def is_multi_picture_index(marker, data, index):
+    """The APP2 segment indexing the pictures after the first (MPO): they are not kept."""
+    return marker == APP2 and data[index + 4 : index + 8] == b"MPF\x00"
+
+
+def scan_end(data, index):
+    """Where the entropy-coded data starting at `index` ends (the next marker), len(data) if
+    no marker follows."""
+    while True:
+        index = data.find(b"\xff", index)
+        if index < 0 or index + 1 >= len(data):
+            return len(data)
+        following = data[index + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
+            index += 1
+            continue
+        return index
 
 
 def png_chunk(kind, payload):

@@ -1,0 +1,96 @@
+"""Attack 18b: editors' uploads without metadata (unusual but valid files), photos removed
+from a member's contribution."""
+
+import io
+import os
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from home.image_metadata import without_metadata
+from tests.test_attack_18 import phone_photo
+from tests.test_roles import RolesTestCase
+
+GPS = {1: "N", 2: (52.0, 47.0, 12.5), 3: "E", 4: (6.0, 7.0, 1.2)}
+
+
+def mpo_photo():
+    """A phone's JPEG with a second picture after the first (MPO: portrait depth map, say),
+    each with its own EXIF and position."""
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = GPS
+    frames = [Image.new("RGB", (64, 48), "green"), Image.new("RGB", (64, 48), "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "MPO", save_all=True, append_images=frames[1:], exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+class UnusualUploadsTests(RolesTestCase):
+    def upload(self, data, name):
+        self.client.force_login(self.editor_nl)
+        response = self.client.post(
+            "/admin/images/add/",
+            {
+                "title": "Foto",
+                "file": SimpleUploadedFile(name, data),
+                "collection": Collection.get_first_root_node().pk,
+            },
+        )
+        return response
+
+    def test_the_second_picture_of_a_phone_photo_keeps_no_position(self):
+        data = mpo_photo()
+        self.assertIn(b"Camera maker", data[data.index(b"\xff\xd9") :])
+        response = self.upload(data, "portret.jpg")
+        self.assertEqual(response.status_code, 302)
+        image = get_image_model().objects.get(title="Foto")
+        with open(image.file.path, "rb") as stored:
+            kept = stored.read()
+        self.assertNotIn(b"Camera maker", kept)
+        # The first picture as it was, and no index of pictures that are gone.
+        first = data[data.index(b"\xff\xda") : data.index(b"\xff\xd9") + 2]
+        self.assertTrue(kept.endswith(first))
+        with Image.open(io.BytesIO(kept)) as opened:
+            self.assertEqual(opened.format, "JPEG")
+            self.assertEqual(getattr(opened, "n_frames", 1), 1)
+            opened.load()
+            self.assertEqual(opened.getpixel((10, 10))[1] > 100, True)
+
+    def test_a_progressive_jpeg_keeps_every_scan(self):
+        exif = Image.Exif()
+        exif[0x8825] = GPS
+        buffer = io.BytesIO()
+        Image.frombytes("RGB", (64, 48), os.urandom(64 * 48 * 3)).save(
+            buffer, "JPEG", progressive=True, exif=exif.tobytes()
+        )
+        data = buffer.getvalue()
+        cleaned = without_metadata(data)
+        self.assertNotIn(b"Exif", cleaned)
+        with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(cleaned)) as after:
+            self.assertEqual(before.tobytes(), after.tobytes())
+
+    def test_a_jpeg_cut_short_loses_its_metadata_too(self):
+        data = phone_photo("JPEG")
+        cleaned = without_metadata(data[:-40])
+        self.assertNotIn(b"Camera maker", cleaned)
+        self.assertTrue(cleaned.endswith(data[data.index(b"\xff\xda") : -40]))
+
+    def test_a_large_photo_is_stored_without_its_position(self):
+        # Above FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB): a temporary file on disk.
+        exif = Image.Exif()
+        exif[0x8825] = GPS
+        exif[0x010F] = "Camera maker"
+        buffer = io.BytesIO()
+        Image.frombytes("RGB", (1500, 1100), os.urandom(1500 * 1100 * 3)).save(
+            buffer, "JPEG", quality=100, exif=exif.tobytes()
+        )
+        data = buffer.getvalue()
+        self.assertGreater(len(data), 2_700_000)
+        response = self.upload(data, "groot.jpg")
+        self.assertEqual(response.status_code, 302)
+        image = get_image_model().objects.get(title="Foto")
+        with open(image.file.path, "rb") as stored:
+            self.assertNotIn(b"Camera maker", stored.read())
