@@ -371,22 +371,27 @@ def discard_removed_photos(page, images):
     """Deletes the photos (`images`) its member removed from her contribution `page`, as just
     saved: Wagtail removes their files and renditions once that is committed. Only what she
     uploaded, and not one the contribution still shows or anything else refers to (an editor
-    used it on another page): that one only leaves her contribution. Its own language versions
-    and revisions do not count: they are what she edited. A members' collection (named after
-    her) that is left empty goes too."""
+    used it on another page, published or in a draft): that one only leaves her contribution.
+    Its own language versions and revisions do not count: they are what she edited. A members'
+    collection (named after her) that is left empty goes too."""
     own_versions = Page.objects.filter(translation_key=page.translation_key).values_list(
         "pk", flat=True
     )
     page_type = ContentType.objects.get_for_model(Page)
     shown = photo_ids_in(page)
     emptied = set()
+    in_drafts = None
     for image in images:
         if image.pk in shown or image.uploaded_by_user_id != page.owner_id:
             continue
         elsewhere = ReferenceIndex.get_references_to(image).exclude(
             base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
         )
-        if not elsewhere.exists():
+        if elsewhere.exists():
+            continue
+        if in_drafts is None:
+            in_drafts = images_in_drafts(exclude=own_versions)
+        if image.pk not in in_drafts:
             emptied.add(image.collection_id)
             image.delete()
     members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
@@ -397,6 +402,27 @@ def discard_removed_photos(page, images):
     for collection in members.get_descendants().filter(pk__in=emptied):
         if not any(model.objects.filter(collection=collection).exists() for model in holders):
             collection.delete()
+
+
+def images_in_drafts(exclude):
+    """The images drafts of pages other than `exclude` show (an editor's changes saved, not yet
+    published): the reference index holds what the pages' rows (their published edits) refer
+    to, not their latest revisions."""
+    image_type = ContentType.objects.get_for_model(get_image_model()).pk
+    drafts = (
+        Page.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
+        .exclude(pk__in=exclude)
+        .select_related("latest_revision")
+    )
+    ids = set()
+    for page in drafts.iterator():
+        # Wagtail's own reading of an object's references (as the reference index does).
+        for content_type, object_id, *_path in ReferenceIndex._extract_references_from_object(
+            page.latest_revision.as_object()
+        ):
+            if content_type == image_type:
+                ids.add(int(object_id))
+    return ids
 
 
 @transaction.atomic

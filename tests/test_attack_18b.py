@@ -9,8 +9,10 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from community.models import SectorPage
 from home.image_metadata import without_metadata
 from tests.test_attack_18 import phone_photo
+from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
 from tests.test_roles import RolesTestCase
 
 GPS = {1: "N", 2: (52.0, 47.0, 12.5), 3: "E", 4: (6.0, 7.0, 1.2)}
@@ -94,3 +96,21 @@ class UnusualUploadsTests(RolesTestCase):
         image = get_image_model().objects.get(title="Foto")
         with open(image.file.path, "rb") as stored:
             self.assertNotIn(b"Camera maker", stored.read())
+
+
+class PhotoInAnEditorsDraftTests(OwnPhotosTestCase):
+    def test_a_photo_an_editor_put_in_a_draft_of_another_page_stays(self):
+        """An editor chose her photo for a sector page and saved a draft (not yet published):
+        the draft holds it in its revision, not in the page's row the reference index reads."""
+        story = self.draft_with_photos()
+        picnic = get_image_model().objects.get(title="Picknick aan de Ems")
+        with self.captureOnCommitCallbacks(execute=True):
+            climate = SectorPage.objects.get(pk=self.climate.pk)
+            climate.image, climate.image_alt = picnic, "Picknick"
+            climate.save_revision()
+        page = self.edit_form(story)
+        data = sent_by_the_browser(page)
+        group = self.own_photo_groups(page)[1]
+        self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+        self.assertEqual(len(self.photos_in_text(self.latest(story))), 1)
+        self.assertTrue(get_image_model().objects.filter(pk=picnic.pk).exists())
