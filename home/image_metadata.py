@@ -56,7 +56,7 @@ def jpeg_without_metadata(data, orientation):
     scanned = False
     while index + 2 <= len(data):
         if data[index] != 0xFF:
-            return None  # not a JPEG as expected: stored as it is
+            break  # not a JPEG as expected
         marker = data[index + 1]
         if marker == 0xFF:  # fill byte
             index += 1
@@ -85,7 +85,9 @@ def jpeg_without_metadata(data, orientation):
             index = scan_end(data, index)
             out += data[end:index]
             scanned = True
-    # Cut short after its picture began (as Pillow reads it): the rest as it is.
+    # Not read as expected (cut short, damaged) after its picture began: the rest as it is (a
+    # decoder reads past what it does not understand in a scan), its metadata before it gone.
+    # Before that: stored as it is.
     return bytes(out + data[index:]) if scanned else None
 
 
@@ -121,9 +123,11 @@ def png_without_metadata(data, orientation):
     out = bytearray(data[:8])
     index = 8
     exif = minimal_exif(orientation)
+    pictured = False
     while index + 12 <= len(data):
         (length,) = struct.unpack(">I", data[index : index + 4])
         kind = data[index + 4 : index + 8]
+        pictured = pictured or kind == b"IDAT"
         end = index + 12 + length
         if kind == b"IDAT" and exif is not None:
             out += png_chunk(b"eXIf", exif)
@@ -133,7 +137,9 @@ def png_without_metadata(data, orientation):
         index = end
         if kind == b"IEND":
             return bytes(out)
-    return None
+    # Without its end (cut short after its picture, as Pillow still reads it): what is left as
+    # it is, the metadata before it gone. Not one that had no picture yet: stored as it is.
+    return bytes(out + data[index:]) if pictured else None
 
 
 def webp_without_metadata(data, orientation):
@@ -148,6 +154,8 @@ def webp_without_metadata(data, orientation):
             chunks.append([kind, bytearray(payload)])
     exif = minimal_exif(orientation)
     extended = next((chunk for chunk in chunks if chunk[0] == b"VP8X"), None)
+    if extended is not None and len(extended[1]) < 10:
+        return None  # not a WebP as expected (its header is ten bytes): stored as it is
     if extended is not None:
         extended[1][0] &= ~(WEBP_EXIF_FLAG | WEBP_XMP_FLAG) & 0xFF
         if exif is not None:

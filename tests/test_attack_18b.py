@@ -98,6 +98,44 @@ class UnusualUploadsTests(RolesTestCase):
             self.assertNotIn(b"Camera maker", stored.read())
 
 
+class DamagedFilesTests(RolesTestCase):
+    """Files a decoder still shows though they are not quite as written: their metadata goes
+    all the same (stored as they were, they kept the position)."""
+
+    def assert_cleaned(self, data):
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()
+            self.assertTrue(dict(opened.getexif().get_ifd(0x8825)))
+            shown = opened.tobytes()
+        cleaned = without_metadata(data)
+        self.assertIsNotNone(cleaned)
+        self.assertNotIn(b"Camera maker", cleaned)
+        with Image.open(io.BytesIO(cleaned)) as opened:
+            opened.load()
+            self.assertEqual(opened.tobytes(), shown)
+
+    def test_a_png_without_its_end(self):
+        data = phone_photo("PNG")
+        self.assertTrue(data.endswith(b"IEND\xaeB`\x82"))
+        self.assert_cleaned(data[:-12])
+
+    def test_a_jpeg_with_stray_markers_in_its_picture(self):
+        base = phone_photo("JPEG")
+        scan = base.index(b"\xff\xda")
+        for marker in (0x01, 0xE1, 0xD9):
+            with self.subTest(marker=hex(marker)):
+                # A byte of the picture damaged into what reads as a marker.
+                data = bytearray(base)
+                data[scan + 16 : scan + 18] = bytes((0xFF, marker))
+                self.assert_cleaned(bytes(data))
+
+    def test_a_webp_with_an_empty_header_is_stored_as_it_is(self):
+        # Not a picture Pillow opens: an upload refuses it, the cleaning command meets it among
+        # images stored before (it stopped there, leaving every image after it uncleaned).
+        data = b"RIFF" + (22).to_bytes(4, "little") + b"WEBPVP8X" + bytes(4) + b"EXIF" + bytes(6)
+        self.assertIsNone(without_metadata(data))
+
+
 class PhotoInAnEditorsDraftTests(OwnPhotosTestCase):
     def test_a_photo_an_editor_put_in_a_draft_of_another_page_stays(self):
         """An editor chose her photo for a sector page and saved a draft (not yet published):
