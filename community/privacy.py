@@ -34,17 +34,21 @@ def delete_account(user, *, remove_contributions=False):
         bump(PAGES)
 
 
-def kept_for_others(user):
-    """The member's published contributions that others count on (a meeting they registered
-    for): they stay on the site without the member's name, even when the member asks to remove
-    their contributions with their account (`forget_account`)."""
+def kept_for_others(user, *, remove_contributions=False):
+    """The member's contributions that others count on (a meeting they registered for) and that
+    would have gone with the account: they stay without the member's name (`forget_account`).
+    Those published only when the member asks to remove them too; one taken off the site (by
+    reports) always, as it goes with the account otherwise."""
     pages = (
-        Page.objects.live()
-        .filter(owner=user, alias_of__isnull=True)
+        Page.objects.filter(owner=user, alias_of__isnull=True)
         .type(*contribution_models())
         .specific()
     )
-    return [page for page in pages if page.counted_on_by_others()]
+    return [
+        page
+        for page in pages
+        if (remove_contributions or not page.live) and page.counted_on_by_others()
+    ]
 
 
 def forget_before_deletion(sender, instance, **kwargs):

@@ -106,19 +106,25 @@ def delete_account_view(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         remove = form.cleaned_data["remove_contributions"]
-        kept = [page.title for page in kept_for_others(user)] if remove else []
+        kept = [
+            (page.title, page.live) for page in kept_for_others(user, remove_contributions=remove)
+        ]
         logout(request)
         delete_account(user, remove_contributions=remove)
         messages.success(request, _("Your account and personal data have been deleted. Goodbye!"))
-        for title in kept:
-            messages.info(
-                request,
-                _(
+        for title, live in kept:
+            if live:
+                told = _(
                     "Members have registered for “%(title)s”, so it stays on the site, without "
                     "your name. The editors decide about it."
                 )
-                % {"title": title},
-            )
+            else:
+                told = _(
+                    "Members have registered for “%(title)s”, so it is not deleted with your "
+                    "account: it stays off the site, without your name, until the editors "
+                    "decide about it."
+                )
+            messages.info(request, told % {"title": title})
         return redirect(reverse("wagtail_serve", args=("",)))
     return render(request, "community/delete_account.html", {"form": form})
 

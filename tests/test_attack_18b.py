@@ -5,14 +5,19 @@ import io
 import os
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from community.models import SectorPage
+from exchanges.models import MeetingPage
 from home.image_metadata import without_metadata
+from tests import test_attack_18
 from tests.test_attack_18 import phone_photo
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+from tests.test_members import MembersTestCase
 from tests.test_roles import RolesTestCase
 
 GPS = {1: "N", 2: (52.0, 47.0, 12.5), 3: "E", 4: (6.0, 7.0, 1.2)}
@@ -152,3 +157,31 @@ class PhotoInAnEditorsDraftTests(OwnPhotosTestCase):
         self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
         self.assertEqual(len(self.photos_in_text(self.latest(story))), 1)
         self.assertTrue(get_image_model().objects.filter(pk=picnic.pk).exists())
+
+
+class HiddenMeetingWhenSheLeavesTests(MembersTestCase):
+    """Her meeting taken off the site by reports, with Bernd registered: it no longer goes with
+    her account (unpublished contributions do), and she was not told."""
+
+    setUp = test_attack_18.OrganiserLeavesWithTheirContributionsTests.setUp
+    hide_with_registrations = (
+        test_attack_18.OrganiserLeavesWithTheirContributionsTests.hide_with_registrations
+    )
+
+    def test_she_is_told_that_her_hidden_meeting_stays(self):
+        self.hide_with_registrations()
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                "/nl/members/delete/",
+                {"confirm": "yes", "password": "een-lang-wachtwoord"},
+                follow=True,
+            )
+        self.assertTrue(MeetingPage.objects.filter(pk=self.meeting.pk).exists())
+        with translation.override("nl"):
+            told = gettext(
+                "Members have registered for “%(title)s”, so it is not deleted with your "
+                "account: it stays off the site, without your name, until the editors "
+                "decide about it."
+            ) % {"title": "Taalcafé"}
+        self.assertContains(response, told)
