@@ -126,6 +126,19 @@ class MeetingOthersAreRegisteredForTests(ReportedMeetingTestCase):
         with translation.override("nl"):
             self.assertContains(page, stays_for(1))
 
+    def test_a_report_that_would_not_have_hidden_it_does_not_say_it_stays(self):
+        # Second attack W1: one member's report of a meeting others count on said "the meeting
+        # stays on the site", as if reports had reached the number that hides.
+        setup_roles()
+        Registration.objects.register(self.meeting, self.bernd)
+        self.report(self.reporters[0])
+        self.client.force_login(self.moderator)
+        report = Report.objects.get()
+        page = self.client.get(reverse("reports:edit", args=[report.pk]))
+        self.assertEqual(page.status_code, 200)
+        with translation.override("nl"):
+            self.assertNotContains(page, stays_for(1))
+
     def test_a_meeting_only_its_organiser_is_registered_for_is_hidden_as_before(self):
         Registration.objects.register(self.meeting, self.anna)
         for reporter in self.reporters[:HIDE_AFTER_MEMBER_REPORTS]:

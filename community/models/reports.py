@@ -263,10 +263,15 @@ class Report(models.Model):
     def kept_on_site_for(self):
         """How many members other than its own count on the reported contribution while it is on
         the site (a meeting they are registered for), which reports therefore do not take off:
-        the report's page in the admin says so. 0 otherwise."""
+        the report's page in the admin says so once members' reports would have hidden it. 0
+        otherwise."""
         from wagtail.models import Page
 
         if self.page is None or not self.page.live:
+            return 0
+        reports = Report.objects
+        members = reports._members_reporting(self.page, reports.for_page(self.page).open())
+        if members < HIDE_AFTER_MEMBER_REPORTS:
             return 0
         versions = Page.objects.filter(translation_key=self.page.translation_key).order_by("pk")
         return contributions.counted_on(list(versions))
