@@ -133,7 +133,9 @@ class AvatarTests(MemberFilesTestCase):
     def test_replacing_and_removing_the_photo_deletes_the_old_files(self):
         for name in ("een.jpg", "twee.jpg", "drie.jpg"):
             current = self.upload_avatar(self.anna, name)
-        self.assertEqual(self.new_files(), {current})
+        self.anna.refresh_from_db()
+        # The photo and the thumbnail of it that sector pages show, of the last upload only.
+        self.assertEqual(self.new_files(), {current, self.anna.avatar_thumbnail.name})
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
                 "/nl/members/profile/",

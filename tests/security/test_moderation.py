@@ -490,5 +490,5 @@ class DashboardReviewPanelTests(ModerationTestCase):
         for number in range(2, 6):
             self.post_story(self.anna, title=f"Verhaal {number}")
         self.client.force_login(self.moderator)
-        self.assertEqual(self.review_panel().count("Verhaal"), 4)
+        self.assertEqual(len(re.findall(r"Verhaal [2-5]\b", self.review_panel())), 4)
         self.assertEqual(self.panel_queries(), one)
