@@ -104,7 +104,13 @@ KIND_LABELS = {
     "newsletter": gettext_lazy("Newsletter"),
     "newsletter_confirm": gettext_lazy("Newsletter subscription"),
     **dict.fromkeys(
-        ["contribution_published", "changes_requested", "contribution_declined", "report_filed"],
+        [
+            "contribution_published",
+            "changes_requested",
+            "contribution_declined",
+            "contribution_hidden",
+            "report_filed",
+        ],
         gettext_lazy("Email about a contribution or report"),
     ),
     **dict.fromkeys(

@@ -69,7 +69,7 @@ def test_member_journey_from_sign_up_to_published_story(
     member.wait_for_url("**/nl/members/")
 
     member.get_by_role("link", name="Mijn profiel bewerken").click()
-    member.get_by_label("Over mij").fill("Ik fiets graag naar Clarholz.")
+    member.get_by_role("textbox", name="Over mij").fill("Ik fiets graag naar Clarholz.")
     member.get_by_label("toon mij op de pagina's van mijn sectorgemeenschappen").check()
     member.get_by_role("button", name="Mijn profiel opslaan").click()
     member.wait_for_url("**/nl/members/")
