@@ -25,6 +25,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex, TaskState, WorkflowState
+from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from community import notifications, roles
@@ -521,15 +522,22 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
         busy -= own
 
 
-def paragraphs_to_html(text):
+def paragraphs_of(text):
+    """The paragraphs of a member's plain text: parts between empty lines, trimmed."""
+    parts = (part.strip() for part in text.replace("\r\n", "\n").split("\n\n"))
+    return [part for part in parts if part]
+
+
+def paragraphs_html(paragraphs):
     """Member text is plain: each paragraph is escaped and wrapped; no HTML from a member is
     ever stored as markup."""
-    parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
     return "".join(
-        "<p>{}</p>".format(escape(part, quote=False).replace("\n", "<br/>"))
-        for part in parts
-        if part
+        "<p>{}</p>".format(escape(part, quote=False).replace("\n", "<br/>")) for part in paragraphs
     )
+
+
+def paragraphs_to_html(text):
+    return paragraphs_html(paragraphs_of(text))
 
 
 def html_to_paragraphs(html):
@@ -543,6 +551,43 @@ def body_text(page):
         for block in page.body
         if block.block_type == "paragraph"
     )
+
+
+# The blocks of a contribution's text its member edits in her form: its paragraphs as plain text,
+# its photos one by one. Whatever else an editor put in it (a heading, a quote) she does not see
+# there, and it stays.
+MEMBERS_BLOCKS = ("paragraph", "image")
+
+
+def text_with_editors_blocks(blocks, text):
+    """The blocks of a contribution's text after its member saved `text` in her form: `blocks`
+    (the body's (type, value, id) as she opened it) with its paragraph blocks holding her
+    paragraphs, each as many as it held before and the last one the rest, and everything else
+    in its place. A paragraph block whose paragraphs she left as they were keeps its value, and
+    with it what an editor formatted there (a link, bold words); a text without paragraph blocks
+    comes first, as in a new contribution."""
+    paragraphs = paragraphs_of(text)
+    held = {
+        index: paragraphs_of(html_to_paragraphs(value.source))
+        for index, (kind, value, _id) in enumerate(blocks)
+        if kind == "paragraph"
+    }
+    if not held:
+        first = [("paragraph", RichText(paragraphs_html(paragraphs)), None)] if paragraphs else []
+        return first + list(blocks)
+    last = max(held)
+    merged = []
+    for index, block in enumerate(blocks):
+        if index not in held:
+            merged.append(block)
+            continue
+        count = len(paragraphs) if index == last else len(held[index])
+        taken, paragraphs = paragraphs[:count], paragraphs[count:]
+        if taken == held[index]:
+            merged.append(block)
+        elif taken:
+            merged.append(("paragraph", RichText(paragraphs_html(taken)), block[2]))
+    return merged
 
 
 def collection_for(page_title, user):

@@ -16,11 +16,12 @@ from home.validators import validate_one_line, validate_text
 from home.visibility import public
 
 from .contributions import (
+    MEMBERS_BLOCKS,
     body_text,
     collection_for,
-    paragraphs_to_html,
     photo_blocks,
     save_photos,
+    text_with_editors_blocks,
 )
 from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
@@ -344,6 +345,12 @@ class OwnPhotoForm(PhotoTextForm):
         )
 
 
+def photo_block(photo):
+    """The block of a photo (`OwnPhoto`) in a contribution's text."""
+    value = {"image": photo.image, "alt_text": photo.alt_text, "caption": photo.caption}
+    return ("image", value, photo.block_id)
+
+
 class OwnPhotoForms:
     """The forms of the photos a contribution has, one each. Built from the contribution's own
     photos only: whatever else a post names (another contribution's photos) is never read."""
@@ -465,8 +472,19 @@ class ContributionForm(forms.Form):
         self.sending = bool(data and data.get("submit"))
         self.editing = page is not None
         self.page = page if self.editing else self.page_model()
+        # Her text's blocks as she opened it: what an editor added stays in place (`fill`).
+        self.blocks = [(block.block_type, block.value, block.id) for block in self.page.body]
         initial = self.initial_from(page) if self.editing else self.initial_for(user)
         super().__init__(data, initial=initial, **kwargs)
+        if any(kind not in MEMBERS_BLOCKS for kind, _value, _id in self.blocks):
+            self.fields["body"].help_text = format_lazy(
+                "{} {}",
+                self.fields["body"].help_text,
+                _(
+                    "An editor added parts to your text that this form does not show (a quote, "
+                    "for example): they stay where they are when you save."
+                ),
+            )
         # A contribution links the sector's page of the default language, as a translated page
         # does; the member reads its name in their language.
         # Not a private sector: a published contribution would show its name to everyone.
@@ -516,26 +534,19 @@ class ContributionForm(forms.Form):
         ]
 
     def place_photos(self, page, photos):
-        """Puts the photos the page keeps (`OwnPhoto`s, as its member left them) after its text,
-        each in its place (its block) as before."""
-        page.body = StreamValue(
-            page.body.stream_block,
-            [
-                *((block.block_type, block.value, block.id) for block in page.body),
-                *(
-                    (
-                        "image",
-                        {
-                            "image": photo.image,
-                            "alt_text": photo.alt_text,
-                            "caption": photo.caption,
-                        },
-                        photo.block_id,
-                    )
-                    for photo in photos
-                ),
-            ],
+        """Puts the photos the page keeps (`OwnPhoto`s, as its member left them) in its text:
+        each where its block was, the others after the text; a photo she removed leaves it."""
+        placed = {photo.block_id: photo for photo in photos if photo.block_id}
+        blocks = []
+        for kind, value, block_id in ((b.block_type, b.value, b.id) for b in page.body):
+            if kind != "image":
+                blocks.append((kind, value, block_id))
+            elif (photo := placed.pop(block_id, None)) is not None:
+                blocks.append(photo_block(photo))
+        blocks.extend(
+            photo_block(photo) for photo in photos if not photo.block_id or photo.block_id in placed
         )
+        page.body = StreamValue(page.body.stream_block, blocks)
 
     def fill(self, page):
         """Puts what the member sent into the page, field by field, leaving out fields that
@@ -547,9 +558,11 @@ class ContributionForm(forms.Form):
         if not page.pk and "language" in data:
             page.locale = Locale.objects.get(language_code=data["language"])
         if "body" in data:
-            # The text as the member wrote it, then the photos the page keeps.
-            html = paragraphs_to_html(data["body"])
-            page.body = [("paragraph", html)] if html else []
+            # The text as the member wrote it, with what an editor added to it and the photos
+            # the page keeps.
+            page.body = StreamValue(
+                page.body.stream_block, text_with_editors_blocks(self.blocks, data["body"])
+            )
             self.place_photos(page, self.own_photos.kept())
         if "sector" in data:
             sector = self.sectors.get(data["sector"] or "")
