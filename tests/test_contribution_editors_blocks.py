@@ -9,6 +9,7 @@ from wagtail.rich_text import RichText
 
 from exchanges.models import StoryPage
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+from tests.test_members import photo
 
 
 class EditorsBlocksTests(OwnPhotosTestCase):
@@ -137,3 +138,21 @@ class NewContributionTests(OwnPhotosTestCase):
             self.latest(story).body[0].value.source,
             "<p>Dag een was nat.</p><p>Dag twee was zonnig.</p>",
         )
+
+
+class FullPhotoSlotsTests(OwnPhotosTestCase):
+    def test_with_ten_photos_the_form_says_how_to_make_room_and_removing_one_does(self):
+        uploads = {f"photos-{n}-image": photo(f"foto{n}.jpg") for n in range(10)}
+        alts = {f"photos-{n}-alt_text": f"Foto {n}" for n in range(10)}
+        self.post_story(
+            self.anna, submit="", draft="1", **{"photos-TOTAL_FORMS": "10"}, **uploads, **alts
+        )
+        story = self.contribution()
+        page = self.edit_form(story)
+        self.assertFalse(page.select("input[type=file]"))
+        self.assertIn("remove one and save", page.select_one(".photos").get_text(" ", strip=True))
+        group = self.own_photo_groups(page)[3]
+        self.send(
+            story, sent_by_the_browser(page), **{self.field_of(group, "remove")["name"]: "on"}
+        )
+        self.assertEqual(len(self.edit_form(story).select("input[type=file]")), 1)
