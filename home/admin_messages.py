@@ -277,3 +277,12 @@ WAGTAIL_HISTORY_ACTIONS = [
 # Wagtail's report of workflow tasks (its menu item and heading): its Dutch catalogue writes the
 # compound in two words ("Workflow taken", walk W14).
 WAGTAIL_REPORT_NAMES = [gettext_noop("Workflow tasks")]
+
+# The rich text toolbar's buttons and the keyboard shortcuts dialog: Wagtail's Dutch catalogue
+# "translates" these as themselves, so the Dutch editor read them in English (walk W10;
+# tests/test_admin_words.py).
+WAGTAIL_FORMATTING = [
+    gettext_noop("Bold"),
+    gettext_noop("Italic"),
+    gettext_noop("Monospace (code)"),
+]

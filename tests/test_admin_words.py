@@ -1,0 +1,40 @@
+"""The Wagtail admin in the editor's language, also where Wagtail's own catalogue leaves words in
+English (home/admin_messages.py, WAGTAIL_FORMATTING): the Dutch editor's rich text toolbar and
+keyboard shortcuts dialog said "Bold", "Italic" and "Monospace (code)" (the newcomer's walk,
+W10)."""
+
+from bs4 import BeautifulSoup
+from wagtail.users.models import UserProfile
+
+from tests.test_roles import RolesTestCase
+
+
+class AdminWordsTests(RolesTestCase):
+    def page_editor(self, language):
+        editor = self.editor_nl
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(editor)
+        response = self.client.get(f"/admin/pages/{self.about.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def shortcuts(self, page):
+        """The text formatting part of the keyboard shortcuts dialog."""
+        group = page.find(id="keyboard-shortut-group-text-editing-rich-text")  # Wagtail's typo
+        # Inside the dialog's <template>, whose strings get_text() leaves out.
+        return [cell.string for cell in group.find_all("th")]
+
+    def test_the_dutch_editor_reads_the_formatting_words_in_dutch(self):
+        page = self.page_editor("nl")
+        text = self.shortcuts(page)
+        for dutch in ("Vet", "Cursief", "Vaste tekenbreedte (code)"):
+            self.assertIn(dutch, text)
+        for english in ("Bold", "Italic", "Monospace (code)"):
+            self.assertNotIn(english, text)
+
+    def test_the_german_editor_reads_wagtails_own_german_words(self):
+        text = self.shortcuts(self.page_editor("de"))
+        for german in ("Fett", "Kursiv"):
+            self.assertIn(german, text)
