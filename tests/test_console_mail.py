@@ -17,7 +17,7 @@ class ConsoleMailTests(SimpleTestCase):
     def test_a_german_email_prints_as_written(self):
         stream = io.StringIO()
         message = EmailMultiAlternatives(
-            "[Jumelage] Bitte bestätigen Sie Ihre E-Mail-Adresse",
+            "Bitte bestätigen Sie Ihre E-Mail-Adresse",
             "Guten Tag,\n\nbitte bestätigen Sie Ihre Adresse: http://127.0.0.1:8880/de/\n",
             "noreply@jumelage.example",
             ["jürgen@einwohner.example"],
@@ -25,7 +25,7 @@ class ConsoleMailTests(SimpleTestCase):
         message.attach_alternative("<p>Guten Tag</p>", "text/html")
         EmailBackend(stream=stream).send_messages([message])
         printed = stream.getvalue()
-        self.assertIn("Subject: [Jumelage] Bitte bestätigen Sie Ihre E-Mail-Adresse", printed)
+        self.assertIn("Subject: Bitte bestätigen Sie Ihre E-Mail-Adresse", printed)
         self.assertIn("bitte bestätigen Sie Ihre Adresse: http://127.0.0.1:8880/de/", printed)
         self.assertIn("To: jürgen@einwohner.example", printed)
         self.assertIn("[also as text/html]", printed)

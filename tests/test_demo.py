@@ -170,8 +170,8 @@ class LoadDemoChecks:
 
     def test_demo_editors_get_the_sites_emails_in_their_foundations_language(self):
         subjects = {
-            "nl": "[Jumelage] Kies een nieuw wachtwoord",
-            "de": "[Jumelage] Wählen Sie ein neues Passwort",
+            "nl": "Kies een nieuw wachtwoord",
+            "de": "Wählen Sie ein neues Passwort",
         }
         for email, language in self.staff():
             with self.subTest(email=email):

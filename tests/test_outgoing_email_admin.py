@@ -235,7 +235,7 @@ class WhatEditorsSeeOfOthersMail(RolesTestCase):
         self.assertIn("Alleen de beheerders", page.text)  # the page says why
         _page, rows = self.texts(self.admin)
         self.assertIn("lid@example.org", rows[1])
-        self.assertIn("[Jumelage] Kies een nieuw wachtwoord", rows[1])
+        self.assertIn("Kies een nieuw wachtwoord", rows[1])
         self.assertIn("Herinnering", rows[0])
 
     def test_editors_never_see_who_registered_for_or_cancelled_which_meeting(self):

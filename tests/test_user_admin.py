@@ -91,7 +91,7 @@ class AddingAnEditorTests(BilingualSiteTestCase):
         self.assertEqual(editor.language, "de")
         # allauth's email, asked for on the Dutch login page, in German.
         email = self.reset_password_email()
-        self.assertEqual(email.subject, "[Jumelage] Wählen Sie ein neues Passwort")
+        self.assertEqual(email.subject, "Wählen Sie ein neues Passwort")
         # Wagtail's emails (moderation) and the admin are in German too.
         self.assertEqual(UserProfile.get_for_user(editor).get_preferred_language(), "de")
 

@@ -10,6 +10,7 @@ from django.utils import formats, timezone, translation
 
 from exchanges import visit_notifications, visits
 from exchanges.models import GuestParty, HostOffer, Placement, VisitCoordinator
+from exchanges.templatetags.visit_tags import visit_days
 from tests.visits_base import VisitMixin
 
 GUEST_PHONE = "+31 6 1234 5678"
@@ -83,8 +84,11 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         self.assertIn("Klaus Brinkmann", email.body)
         self.assertIn(f"http://testserver{self.visit.get_url_parts()[2]}", email.body)
         self.assertIn(f"http://testserver{self.path_in('nl')}", email.body)
+        # Its dates as its page writes them ("11–14 april 2027": walk W9).
         with translation.override("nl"):
-            self.assertIn(formats.date_format(self.visit.start_date), email.body)
+            days = visit_days(self.visit)
+        self.assertIn(f"Data: {days}\n", email.body)
+        self.assertContains(self.client.get(self.visit.url), days)
 
     def test_the_waiting_list_email_gives_the_partys_number(self):
         self.sign_up("Anke", adults=4)

@@ -160,7 +160,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupForm"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "homepage"
 ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Jumelage] "
+# Subjects as the platform's own emails word them: the sender's name says where they come from
+# (home.notifications.sender), no "[Jumelage]" before some of them (walk W9).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = None
 # One address per account: a member changes it, and the new one counts only once confirmed. An
