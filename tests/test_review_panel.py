@@ -467,3 +467,40 @@ class WorkflowNamesInHistoryTests(RolesTestCase):
         self.assertNotIn("Beoordeling van bijdragen", german)
         with translation.override("nl"):
             self.assertIn(str(self.contribution.get_workflow()), self.history(self.editor_nl, "nl"))
+
+
+class DecisionDialogTests(RolesTestCase):
+    """The dialog of a decision with a comment names the language its reader reads the site in
+    (walk W6): the email about the decision is in that language, the comment is sent as
+    written."""
+
+    def dialog(self, user, contribution, action, language):
+        UserProfile.objects.filter(user=user).update(preferred_language=language)
+        self.client.force_login(user)
+        state = contribution.current_workflow_state.current_task_state
+        response = self.client.get(
+            f"/admin/pages/workflow/action/{contribution.pk}/{action}/{state.pk}/"
+        )
+        self.assertEqual(response.status_code, 200)
+        html = json.loads(response.content)["html"]
+        return BeautifulSoup(html, "html.parser")
+
+    def test_the_moderator_reads_which_language_the_member_reads(self):
+        bernd = User.objects.create_user(
+            "bernd@example.org", "x", display_name="Bernd", language="de"
+        )
+        contribution = submitted_contribution(self, bernd)
+        for action in ("reject", "decline"):
+            with self.subTest(action=action):
+                dialog = self.dialog(self.moderator, contribution, action, "nl")
+                self.assertIn(
+                    "Bernd leest de site in het Duits",
+                    dialog.get_text(" ", strip=True),
+                )
+                self.assertTrue(dialog.select("textarea[name=comment]"))
+
+    def test_a_german_editor_reads_it_in_german(self):
+        anna = User.objects.create_user("anna@example.org", "x", display_name="Anna", language="nl")
+        contribution = submitted_contribution(self, anna)
+        dialog = self.dialog(self.editor_de, contribution, "reject", "de")
+        self.assertIn("Anna liest die Website auf Niederländisch", dialog.get_text(" ", strip=True))

@@ -90,6 +90,10 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     def get_form_for_action(self, action):
         return ReviewCommentForm
 
+    def get_template_for_action(self, action):
+        """The dialog names the language its comment's reader reads."""
+        return "community/admin/review_decision_modal.html"
+
     def get_actions(self, obj, user):
         if not self.may_review(obj, user):
             return []
