@@ -201,7 +201,8 @@ def published_own(page, user):
 
 def leads_to_the_published_page(view):
     """A contribution's own addresses (its form, withdraw, delete) of one approved meanwhile
-    lead to its page on the site, in the language being read, saying so: not "not found"."""
+    (or long ago: an old bookmark) lead to its page on the site, in the language being read,
+    saying so and who changes or removes it now: not "not found"."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -211,7 +212,11 @@ def leads_to_the_published_page(view):
             page = published.page
             messages.info(
                 request,
-                _("“%(title)s” has been published meanwhile: an editor approved it.")
+                _(
+                    "“%(title)s” is published: an editor approved it. To have it changed or "
+                    "taken off the site, write to the editors (“Contact” at the bottom of the "
+                    "page)."
+                )
                 % {"title": page.title},
             )
             shown = live_translation(page, get_language()) or page

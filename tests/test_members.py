@@ -540,6 +540,10 @@ class ContributionTests(MembersTestCase):
                 said = [str(message) for message in response.context["messages"]]
                 self.assertEqual(len(said), 1)
                 self.assertIn("Fietsen naar Clarholz", said[0])
+                # Who changes or removes it now (second walk of 2026-12-05, W3), also for an
+                # old bookmark: no "meanwhile".
+                self.assertIn("schrijf de redactie", said[0])
+                self.assertNotIn("inmiddels", said[0])
         self.assertTrue(StoryPage.objects.get(pk=story.pk).live)
         # Someone else's published story is still not found at those addresses.
         self.client.force_login(self.bernd)
