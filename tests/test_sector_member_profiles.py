@@ -100,6 +100,21 @@ class SectorMemberProfilesTests(CachedSiteTestCase):
             self.assertEqual(dict(image.getexif()), {})
             self.assertNotIn("exif", image.info)
 
+    def test_about_me_in_the_other_language_is_marked_as_such(self):
+        # Her "about me" is in the language she reads the site in (WCAG 3.1.2).
+        self.save_profile(bio="Ik fiets graag.")
+        about = members_list(self.client.get(SECTOR)).select_one(".people__about")
+        self.assertFalse(about.has_attr("lang"))
+        self.save_profile(bio="Ich fahre gern Rad.", language="de")
+        german_sector = self.climate.get_translation(self.german).url
+        self.assertFalse(
+            members_list(self.client.get(german_sector))
+            .select_one(".people__about")
+            .has_attr("lang")
+        )
+        about = members_list(self.client.get(SECTOR)).select_one(".people__about")
+        self.assertEqual(about["lang"], "de")
+
     def test_a_long_about_me_is_shortened_on_the_list(self):
         self.save_profile(bio="Fietsen " * 70)
         about = members_list(self.client.get(SECTOR)).select_one(".people__about").get_text()
