@@ -33,6 +33,7 @@ from community.approval import workflow_approved_to_publish
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
+from home.image_references import images_in_drafts
 from home.machine_translation import ensure_aliases, queue_translation
 
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
@@ -380,18 +381,19 @@ def discard_removed_photos(page, images):
     )
     page_type = ContentType.objects.get_for_model(Page)
     shown = photo_ids_in(page)
-    emptied = set()
-    in_drafts = None
+    unused = []
     for image in images:
         if image.pk in shown or image.uploaded_by_user_id != page.owner_id:
             continue
         elsewhere = ReferenceIndex.get_references_to(image).exclude(
             base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
         )
-        if elsewhere.exists():
-            continue
-        if in_drafts is None:
-            in_drafts = images_in_drafts(exclude=own_versions)
+        if not elsewhere.exists():
+            unused.append(image)
+    # The reference index reads what pages published, not the drafts editors saved since.
+    in_drafts = images_in_drafts([image.pk for image in unused], exclude=own_versions)
+    emptied = set()
+    for image in unused:
         if image.pk not in in_drafts:
             emptied.add(image.collection_id)
             image.delete()
@@ -403,27 +405,6 @@ def discard_removed_photos(page, images):
     for collection in members.get_descendants().filter(pk__in=emptied):
         if not any(model.objects.filter(collection=collection).exists() for model in holders):
             collection.delete()
-
-
-def images_in_drafts(exclude):
-    """The images drafts of pages other than `exclude` show (an editor's changes saved, not yet
-    published): the reference index holds what the pages' rows (their published edits) refer
-    to, not their latest revisions."""
-    image_type = ContentType.objects.get_for_model(get_image_model()).pk
-    drafts = (
-        Page.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
-        .exclude(pk__in=exclude)
-        .select_related("latest_revision")
-    )
-    ids = set()
-    for page in drafts.iterator():
-        # Wagtail's own reading of an object's references (as the reference index does).
-        for content_type, object_id, *_path in ReferenceIndex._extract_references_from_object(
-            page.latest_revision.as_object()
-        ):
-            if content_type == image_type:
-                ids.add(int(object_id))
-    return ids
 
 
 @transaction.atomic
