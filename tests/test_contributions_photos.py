@@ -4,11 +4,17 @@ photos were thumbnails only, and an editor's "please remove this photo" left her
 deleting the whole contribution."""
 
 from bs4 import BeautifulSoup
+from django.core.management.color import no_style
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.datastructures import MultiValueDict
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.rich_text import RichText
 
+from community.models import SectorCoordinator
 from exchanges.models import MeetingPage, StoryPage
+from home.factories import StandardPageFactory
 from tests.security.test_files import MemberFilesTestCase, files_of, media_files
 from tests.test_members import photo
 
@@ -79,6 +85,15 @@ class OwnPhotosTestCase(MemberFilesTestCase):
 
     def latest(self, story):
         return StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+
+    def editors_draft(self, page=None, **fields):
+        """An editor changes `page` (the climate sector's) and saves a draft, not published."""
+        page = page or self.climate
+        page = page.specific_class.objects.get(pk=page.pk)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=self.moderator)
 
     def photos_in_text(self, story):
         return [
@@ -295,3 +310,113 @@ class RemovingPhotosTests(OwnPhotosTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(len(self.photos_in_text(self.latest(story))), 1)
         self.assertEqual(len(self.member_images(self.bernd)), 2)
+
+
+class PhotoInAnEditorsDraftTests(OwnPhotosTestCase):
+    """An editor chose her photo for another page and saved a draft, not published yet: the
+    reference index reads the page's row, the draft holds the photo in its latest revision only.
+    Wherever the draft has it, the photo stays."""
+
+    def setUp(self):
+        super().setUp()
+        self.story = self.draft_with_photos()
+        self.picnic = get_image_model().objects.get(title="Picknick aan de Ems")
+
+    def remove_picnic(self):
+        page = self.edit_form(self.story)
+        data = sent_by_the_browser(page)
+        group = self.own_photo_groups(page)[1]
+        response = self.send(self.story, data, **{self.field_of(group, "remove")["name"]: "on"})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            [alt for _, alt, _ in self.photos_in_text(self.latest(self.story))],
+            ["Aankomst in Clarholz"],
+        )
+
+    def picnic_stays(self):
+        self.assertTrue(get_image_model().objects.filter(pk=self.picnic.pk).exists())
+        self.assertIn(self.picnic.file.name, media_files())
+
+    def test_a_photo_an_editor_embedded_in_the_text_of_a_draft_stays(self):
+        embed = f'<embed embedtype="image" id="{self.picnic.pk}" format="fullwidth" alt="Ems"/>'
+        self.editors_draft(body=[("paragraph", RichText(f"<p>Picknick</p>{embed}"))])
+        self.remove_picnic()
+        self.picnic_stays()
+
+    def test_a_photo_an_editor_put_in_an_image_block_of_a_draft_stays(self):
+        image = {"image": self.picnic, "alt_text": "Picknick aan de Ems", "caption": ""}
+        self.editors_draft(body=[("image", image)])
+        self.remove_picnic()
+        self.picnic_stays()
+
+    def test_a_photo_an_editor_chose_to_lead_a_draft_stays(self):
+        self.editors_draft(image=self.picnic, image_alt="Picknick")
+        self.remove_picnic()
+        self.picnic_stays()
+
+    def test_a_photo_an_editor_gave_a_coordinator_in_a_draft_stays(self):
+        coordinator = SectorCoordinator(
+            name="Anke de Vries",
+            town=self.steenwijkerland,
+            role="Contactpersoon",
+            photo=self.picnic,
+            locale=self.climate.locale,
+        )
+        self.editors_draft(coordinators=[coordinator])
+        self.remove_picnic()
+        self.picnic_stays()
+
+    def test_a_draft_that_only_holds_the_photos_number_otherwise_does_not_keep_it(self):
+        number = self.picnic.pk
+        lead = get_image_model().objects.create(
+            title="Kerk", file=photo("kerk.jpg"), uploaded_by_user=self.moderator
+        )
+        self.editors_draft(
+            image=lead,
+            image_alt=f"Foto {number}",
+            body=[
+                ("heading", {"text": f"{number} fietsers, 1{number}0 km", "level": "h2"}),
+                ("paragraph", RichText(f'<p><a linktype="page" id="{number}">Pagina</a></p>')),
+            ],
+        )
+        picnic_files = files_of(self.picnic)
+        self.remove_picnic()
+        self.assertFalse(get_image_model().objects.filter(pk=number).exists())
+        self.assertFalse(picnic_files & media_files())
+
+
+class ReadingEditorsDraftsTests(OwnPhotosTestCase):
+    def test_removing_a_photo_costs_the_same_however_many_drafts_editors_keep(self):
+        """Only drafts that can mention the photo are read, not every page's draft. In a test
+        database every id is small and so are the numbers each draft holds (its depth, its
+        language's id): the photos here are numbered beyond them."""
+        beyond = get_image_model().objects.create(
+            pk=10**6, title="Ver weg", file=photo("ver.jpg"), uploaded_by_user=self.moderator
+        )
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), [get_image_model()]):
+                cursor.execute(statement)
+        story = self.draft_with_photos()
+        self.assertTrue(all(image.pk > beyond.pk for image in self.member_images(self.anna)))
+        self.editors_draft(body=[("paragraph", RichText("<p>Concept</p>"))])
+
+        def removing(title):
+            page = self.edit_form(story)
+            group = next(
+                group
+                for group in self.own_photo_groups(page)
+                if self.field_of(group, "alt_text")["value"] == title
+            )
+            data = sent_by_the_browser(page)
+            with CaptureQueriesContext(connection) as queries:
+                self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+            self.assertFalse(get_image_model().objects.filter(title=title).exists())
+            return len(queries)
+
+        with_one_draft = removing("Picknick aan de Ems")
+        for number in range(12):
+            self.editors_draft(
+                StandardPageFactory(parent=self.home, title=f"Concept {number}"),
+                body=[("paragraph", RichText(f"<p>Concept {number}</p>"))],
+            )
+        self.assertEqual(removing("Aankomst in Clarholz"), with_one_draft)
