@@ -64,7 +64,7 @@ class EditorsBlocksTests(OwnPhotosTestCase):
             "Dag een was nat.\n\nDag twee was zonnig.",
         )
         help_text = form.select_one("#id_body_helptext").get_text(" ", strip=True)
-        self.assertIn("stay where they are", help_text)
+        self.assertIn("blijven staan waar ze staan", help_text)
 
     def test_saving_other_fields_keeps_the_editors_text_as_it_is(self):
         story = self.sent_story()
@@ -150,7 +150,9 @@ class FullPhotoSlotsTests(OwnPhotosTestCase):
         story = self.contribution()
         page = self.edit_form(story)
         self.assertFalse(page.select("input[type=file]"))
-        self.assertIn("remove one and save", page.select_one(".photos").get_text(" ", strip=True))
+        self.assertIn(
+            "verwijder er dan een en sla op", page.select_one(".photos").get_text(" ", strip=True)
+        )
         group = self.own_photo_groups(page)[3]
         self.send(
             story, sent_by_the_browser(page), **{self.field_of(group, "remove")["name"]: "on"}
