@@ -5,8 +5,8 @@ XMP or IPTC. Wagtail serves the original file as it was uploaded (the API's `dow
 (Willow), so a phone photo's position was on public pages. Members' photos are re-encoded
 without any metadata before they get here (community/uploads.py); an editor's is not
 re-encoded: its metadata is taken out of the file's container (JPEG segments, PNG chunks,
-WebP chunks), the picture's own bytes stay as they were. Other formats (GIF, AVIF, SVG)
-are stored as they are."""
+WebP chunks), the picture's own bytes stay as they were; a file whose container is damaged
+before its picture is drawn again. Other formats (GIF, AVIF, SVG) are stored as they are."""
 
 import io
 import struct
@@ -17,12 +17,20 @@ from PIL import Image
 from wagtail.utils.file import hash_filelike
 
 ORIENTATION = 0x0112
-# The JPEG segments that carry metadata: APP1 (EXIF, XMP) and APP13 (IPTC, Photoshop).
-APP1, APP13 = 0xE1, 0xED
-# APP2 holds the ICC profile (kept) and the index of a phone's further pictures (MPO).
-APP2 = 0xE2
-# PNG chunks of metadata: EXIF, and texts (XMP is an iTXt chunk; comments, the software).
-PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+# The JPEG application segments and comments kept: APP0 (JFIF), APP2 (the ICC profile, not the
+# index of a phone's further pictures, MPO) and APP14 (Adobe's colour transform). The others
+# carry metadata (APP1: EXIF and XMP, APP13: IPTC, APP12, APP15 and comments: a maker's or an
+# editing program's) or nothing a decoder needs.
+APP0, APP2, APP14, COM = 0xE0, 0xE2, 0xEE, 0xFE
+APP1 = 0xE1
+# The PNG chunks kept: the picture and what it is shown with. The others go: metadata (EXIF,
+# texts, of which XMP, the time) and whatever a program (or damage) put there.
+PNG_KEPT = {
+    *(b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP"),
+    *(b"cICP", b"sBIT", b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT"),
+}
+# The WebP chunks kept: the picture (lossy, lossless, alpha, animation) and its colour profile.
+WEBP_KEPT = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
 # VP8X's flags of a WebP with EXIF or XMP chunks.
 WEBP_EXIF_FLAG, WEBP_XMP_FLAG = 0x08, 0x04
 
@@ -76,7 +84,7 @@ def jpeg_without_metadata(data, orientation):
         end = index + 2 + length
         if end > len(data):
             break
-        if marker not in (APP1, APP13) and not is_multi_picture_index(marker, data, index):
+        if is_kept_segment(marker) and not is_multi_picture_index(marker, data, index):
             out += data[index:end]
         index = end
         if marker == 0xDA:
@@ -89,6 +97,10 @@ def jpeg_without_metadata(data, orientation):
     # decoder reads past what it does not understand in a scan), its metadata before it gone.
     # Before that: stored as it is.
     return bytes(out + data[index:]) if scanned else None
+
+
+def is_kept_segment(marker):
+    return marker in (APP0, APP2, APP14) or not (0xE0 <= marker <= 0xEF or marker == COM)
 
 
 def is_multi_picture_index(marker, data, index):
@@ -132,14 +144,17 @@ def png_without_metadata(data, orientation):
         if kind == b"IDAT" and exif is not None:
             out += png_chunk(b"eXIf", exif)
             exif = None
-        if kind not in PNG_METADATA:
+        if kind in PNG_KEPT:
             out += data[index:end]
         index = end
         if kind == b"IEND":
             return bytes(out)
-    # Without its end (cut short after its picture, as Pillow still reads it): what is left as
-    # it is, the metadata before it gone. Not one that had no picture yet: stored as it is.
-    return bytes(out + data[index:]) if pictured else None
+    # Without its end (cut short after its picture, as Pillow still reads it): what is left of
+    # the picture as it is, the metadata gone. Not one that had no picture yet.
+    if not pictured:
+        return None
+    rest = data[index:]
+    return bytes(out + rest) if rest[4:8] in (b"IDAT", b"fdAT") else bytes(out)
 
 
 def webp_without_metadata(data, orientation):
@@ -150,7 +165,7 @@ def webp_without_metadata(data, orientation):
         (length,) = struct.unpack("<I", data[index + 4 : index + 8])
         payload = data[index + 8 : index + 8 + length]
         index += 8 + length + (length & 1)
-        if kind not in (b"EXIF", b"XMP "):
+        if kind in WEBP_KEPT:
             chunks.append([kind, bytearray(payload)])
     exif = minimal_exif(orientation)
     extended = next((chunk for chunk in chunks if chunk[0] == b"VP8X"), None)
@@ -169,14 +184,68 @@ def webp_without_metadata(data, orientation):
 
 def without_metadata(data):
     """`data` without the metadata its container holds (keeping the orientation), or None
-    when it is no JPEG, PNG or WebP, or not one read as expected."""
+    when it is no JPEG, PNG or WebP, or not one a decoder reads. One whose container is not
+    as expected (damaged before its picture, which a decoder reads past) is drawn again."""
     if data[:3] == b"\xff\xd8\xff":
-        return jpeg_without_metadata(data, orientation_of(data))
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return png_without_metadata(data, orientation_of(data))
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return webp_without_metadata(data, orientation_of(data))
-    return None
+        strip = jpeg_without_metadata
+    elif data[:8] == b"\x89PNG\r\n\x1a\n":
+        strip = png_without_metadata
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        strip = webp_without_metadata
+    else:
+        return None
+    stripped = strip(data, orientation_of(data))
+    if stripped is None or any(block in stripped for block in metadata_blocks(data)):
+        # Not followed, or followed wrongly (a length damaged so that the metadata sits inside
+        # another segment or chunk, kept as it is).
+        return drawn_again(data)
+    return stripped
+
+
+def metadata_blocks(data):
+    """The EXIF and XMP blocks a decoder reads in `data` (their bytes as stored), none when it
+    reads none."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            info = dict(image.info)
+    except Exception:  # noqa: BLE001 - not a picture a decoder reads
+        return []
+    blocks = []
+    for key in ("exif", "xmp", "XML:com.adobe.xmp"):
+        block = info.get(key)
+        if isinstance(block, str):
+            block = block.encode()
+        if isinstance(block, bytes):
+            block = block.removeprefix(b"Exif\x00\x00")
+            if len(block) >= 8:
+                blocks.append(block)
+    return blocks
+
+
+def drawn_again(data):
+    """The picture of `data` encoded anew without metadata (its orientation and colour profile
+    kept; a JPEG at a quality that loses nothing one sees), or None when no decoder reads it:
+    for a file whose segments or chunks could not be followed, where the camera's metadata could
+    be anywhere."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            kind = image.format
+            options = {}
+            exif = minimal_exif(orientation_of(data))
+            if exif is not None:
+                options["exif"] = exif
+            if profile := image.info.get("icc_profile"):
+                options["icc_profile"] = profile
+            if kind == "JPEG":
+                options.update(quality=95, subsampling="keep")
+            elif kind == "WEBP":
+                options.update(lossless=bool(image.info.get("lossless")), quality=95)
+            out = io.BytesIO()
+            image.save(out, format=kind, **options)
+    except Exception:  # noqa: BLE001 - not a picture a decoder reads: an upload refuses it
+        return None
+    return out.getvalue()
 
 
 def strip_uploaded_metadata(sender, instance, **kwargs):

@@ -3,6 +3,7 @@ from a member's contribution."""
 
 import io
 import os
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
@@ -35,18 +36,22 @@ def mpo_photo():
     return buffer.getvalue()
 
 
+def upload(test, data, name):
+    """An editor uploads `data` as the image "Foto" in the admin."""
+    test.client.force_login(test.editor_nl)
+    return test.client.post(
+        "/admin/images/add/",
+        {
+            "title": "Foto",
+            "file": SimpleUploadedFile(name, data),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
 class UnusualUploadsTests(RolesTestCase):
     def upload(self, data, name):
-        self.client.force_login(self.editor_nl)
-        response = self.client.post(
-            "/admin/images/add/",
-            {
-                "title": "Foto",
-                "file": SimpleUploadedFile(name, data),
-                "collection": Collection.get_first_root_node().pk,
-            },
-        )
-        return response
+        return upload(self, data, name)
 
     def test_the_second_picture_of_a_phone_photo_keeps_no_position(self):
         data = mpo_photo()
@@ -133,6 +138,64 @@ class DamagedFilesTests(RolesTestCase):
                 data = bytearray(base)
                 data[scan + 16 : scan + 18] = bytes((0xFF, marker))
                 self.assert_cleaned(bytes(data))
+
+    def test_a_jpeg_damaged_before_its_picture_is_drawn_again_without_metadata(self):
+        # Bytes that are no segment between two (a decoder skips them to the next marker): the
+        # segments could not be followed past them, and the file was stored as it was, its
+        # position and camera in it (second attack of 2026-12-05, F5).
+        base = phone_photo("JPEG")
+        after_exif = base.index(b"\xff\xdb")  # the first table after the metadata
+        data = base[:after_exif] + b"\x00\x13\x37" + base[after_exif:]
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()
+            self.assertTrue(dict(opened.getexif().get_ifd(0x8825)))
+            size = opened.size
+        response = upload(self, data, "beschadigd.jpg")
+        self.assertEqual(response.status_code, 302)
+        image = get_image_model().objects.get(title="Foto")
+        with open(image.file.path, "rb") as stored:
+            kept = stored.read()
+        self.assertNotIn(b"Camera maker", kept)
+        self.assertNotIn(b"xmpmeta", kept)
+        with Image.open(io.BytesIO(kept)) as opened:
+            opened.load()
+            self.assertEqual(opened.format, "JPEG")
+            self.assertEqual(opened.size, size)
+            self.assertEqual(dict(opened.getexif().get_ifd(0x8825)), {})
+            # Still turned as the camera said.
+            self.assertEqual(opened.getexif().get(0x0112), 6)
+            red, green, blue = opened.getpixel((32, 24))
+            self.assertGreater(green, 100)
+            self.assertLess(red + blue, 60)
+
+    def test_comments_and_other_programs_segments_and_chunks_go_too(self):
+        # Only what the picture needs is kept: a JPEG's comment or APP12 segment, a PNG's or
+        # a WebP's chunk of a program's own (or a metadata chunk whose name was damaged) held
+        # the position as well.
+        secret = b"GPS 52.7868N 6.1170E"
+        jpeg = phone_photo("JPEG")
+        for marker in (0xFE, 0xEC):
+            segment = bytes((0xFF, marker)) + (len(secret) + 2).to_bytes(2, "big") + secret
+            with self.subTest(jpeg=hex(marker)):
+                self.assertNotIn(secret, without_metadata(jpeg[:2] + segment + jpeg[2:]))
+        png = phone_photo("PNG")
+        chunk = (
+            len(secret).to_bytes(4, "big")
+            + b"prVt"
+            + secret
+            + zlib.crc32(b"prVt" + secret).to_bytes(4, "big")
+        )
+        start = png.index(b"IDAT") - 4
+        with self.subTest("png"):
+            self.assertNotIn(secret, without_metadata(png[:start] + chunk + png[start:]))
+        webp = phone_photo("WEBP")
+        damaged = webp.replace(b"EXIF", b"EXIX", 1)
+        with self.subTest("webp"):
+            cleaned = without_metadata(damaged)
+            self.assertNotIn(b"Camera maker", cleaned)
+            with Image.open(io.BytesIO(cleaned)) as opened:
+                opened.load()
+                self.assertEqual(opened.size, (64, 48))
 
     def test_a_webp_with_an_empty_header_is_stored_as_it_is(self):
         # Not a picture Pillow opens: an upload refuses it, the cleaning command meets it among
