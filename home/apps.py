@@ -45,3 +45,4 @@ class HomeConfig(AppConfig):
         image_metadata.connect_signals()
         i18n.translate_the_root_page()
         translation_editor.date_segment_comments()
+        translation_editor.connect_signals()

@@ -1,15 +1,22 @@
 """wagtail-localize's translation editor in the admin's language, where its Python leaves
 English: the note under a translated segment says when ("Manuell übersetzt am 5 December 2026":
-its date was written by `strftime`, with the month in English whatever the language)."""
+its date was written by `strftime`, with the month in English whatever the language). And a
+page's address in the other language follows its translated title (`slug_follows_title`)."""
 
+from django.db.models.signals import post_save
 from django.utils import formats, timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext
+from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.strings import StringValue
 
 
 def segment_comment(string_translation):
     """How and when a segment was translated, its date as the admin's language writes it
     (`DATE_FORMAT`, jumelage/formats/): wagtail-localize's own words around it."""
     date = formats.date_format(timezone.localtime(string_translation.updated_at))
+    if string_translation.tool_name == SLUG_FROM_TITLE:
+        return gettext("Made from the translated title on {date}").format(date=date)
     if string_translation.tool_name:
         return gettext("Translated with {tool_name} on {date}").format(
             tool_name=string_translation.tool_name, date=date
@@ -23,6 +30,58 @@ def segment_comment(string_translation):
 
 def date_segment_comments():
     """In place of `StringTranslation.get_comment`, which the editor's API serialises."""
-    from wagtail_localize.models import StringTranslation
-
     StringTranslation.get_comment = segment_comment
+
+
+# `tool_name` of a slug made from the translated title: the editor's comment under it says so,
+# and the next title follows it (an editor's own slug is never replaced).
+SLUG_FROM_TITLE = "jumelage:title"
+
+
+def slug_follows_title(sender, instance, raw=False, **kwargs):
+    """post_save of a string translation: the page's address in the other language follows its
+    translated title, as a machine translation's does (home.machine_translation), unless an
+    editor typed one. wagtail-localize keeps the source's slug for an untranslated slug
+    segment, so an editor who translated the title published a German page under its Dutch
+    address."""
+    context = instance.context
+    if raw or context is None or context.path != "title":
+        return
+    segment = (
+        StringSegment.objects.filter(context__object_id=context.object_id, context__path="slug")
+        .order_by("-pk")
+        .first()
+    )
+    slug = slugify(StringValue(instance.data).render_text())[:255]
+    if segment is None or not slug:
+        return
+    places = {
+        "translation_of_id": segment.string_id,
+        "locale_id": instance.locale_id,
+        "context_id": segment.context_id,
+    }
+    existing = StringTranslation.objects.filter(**places).first()
+    editors_own = (
+        existing is not None
+        and existing.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL
+        and existing.tool_name != SLUG_FROM_TITLE
+    )
+    if editors_own or (existing is not None and existing.data == slug):
+        return
+    StringTranslation.objects.update_or_create(
+        **places,
+        defaults={
+            "data": slug,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "tool_name": SLUG_FROM_TITLE,
+            "last_translated_by": instance.last_translated_by,
+            "has_error": False,
+            "field_error": "",
+        },
+    )
+
+
+def connect_signals():
+    post_save.connect(
+        slug_follows_title, sender=StringTranslation, dispatch_uid="jumelage_slug_follows_title"
+    )

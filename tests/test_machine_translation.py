@@ -390,12 +390,16 @@ class EditorPagesTests(ContributionTranslationTestCase):
         source, _created = TranslationSource.get_or_create_from_instance(page)
         translation = Translation.objects.create(source=source, target_locale=self.german)
         for segment in source.stringsegment_set.select_related("string", "context"):
-            StringTranslation.objects.create(
+            # As the translation editor saves each (the slug is made from the title first).
+            StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=self.german,
                 context=segment.context,
-                data="ueber-uns" if segment.context.path == "slug" else "Über uns",
-                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                defaults={
+                    "data": "ueber-uns" if segment.context.path == "slug" else "Über uns",
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": "",
+                },
             )
         with self.captureOnCommitCallbacks(execute=True):
             translation.save_target(user=self.editor, publish=True)

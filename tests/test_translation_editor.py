@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from community.models import User
 from exchanges.choices import MeetingFormat
@@ -163,3 +163,52 @@ class FactsInTheTranslationEditorTests(TranslationEditorTestCase):
         paths = self.segments_of(translate(meeting, self.german))
         self.assertIn("intro", paths)
         self.assertNotIn("online_url", paths)
+
+
+class SlugFollowsTheTitleTests(TranslationEditorTestCase):
+    """A page's German address follows its German title: an editor who translated the title in
+    the translation editor, and not the slug, published "Über uns" at /de/over-ons/ (the
+    newcomer's walk, W2)."""
+
+    def put(self, path, value):
+        source = TranslationSource.objects.get(object_id=self.about.translation_key)
+        translation = Translation.objects.get(source=source, target_locale=self.german)
+        segment = StringSegment.objects.get(source=source, context__path=path)
+        self.client.force_login(self.editor_de)
+        response = self.client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": value}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        self.assertIn(response.status_code, (200, 201))
+        return translation
+
+    def published(self, translation):
+        translation.save_target(user=self.editor_de, publish=True)
+        return Page.objects.get(pk=self.about_de.pk)
+
+    def test_the_translated_title_gives_the_german_address(self):
+        self.assertEqual(self.about_de.slug, "over-ons")
+        translation = self.put("title", "Über uns")
+        german = self.published(translation)
+        self.assertEqual(german.title, "Über uns")
+        self.assertEqual(german.slug, "uber-uns")
+        self.assertEqual(german.url, "/de/uber-uns/")
+        # The editor reads where the slug came from, in her language.
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        props = json.loads(self.editor().select_one(".js-translation-editor")["data-props"])
+        [segment] = [segment for segment in props["segments"] if segment["contentPath"] == "slug"]
+        [slug] = [
+            translated
+            for translated in props["initialStringTranslations"]
+            if translated["segment_id"] == segment["id"]
+        ]
+        self.assertEqual(slug["data"], "uber-uns")
+        self.assertTrue(slug["comment"].startswith("Aus dem übersetzten Titel erstellt am"), slug)
+
+    def test_a_slug_the_editor_typed_stays_when_the_title_changes(self):
+        self.put("slug", "wir")
+        translation = self.put("title", "Über uns")
+        self.assertEqual(self.published(translation).slug, "wir")
