@@ -1,0 +1,102 @@
+"""Attack 19: a member saving her contribution after an editor worked on it (changes requested):
+what the editor added to her text and her photos (community/forms.py, community/contributions.py).
+"""
+
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+
+from tests import test_contribution_editors_blocks as editors
+from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+
+
+class EditorsWorkInHerTextTests(OwnPhotosTestCase):
+    edited_by_an_editor = editors.EditorsBlocksTests.edited_by_an_editor
+    sent_story = editors.EditorsBlocksTests.sent_story
+    saved = editors.EditorsBlocksTests.saved
+
+    def test_a_link_an_editor_put_in_a_paragraph_she_left_stays_when_she_changes_another(self):
+        # Her text is one paragraph block (as every member's text is saved); the editor links a
+        # word of her second paragraph in the admin, as Draftail does, in that same block.
+        story = self.sent_story()
+        self.edited_by_an_editor(
+            story,
+            [
+                (
+                    "paragraph",
+                    RichText(
+                        '<p>Dag een was nat.</p><p>Dag twee was <a href="https://example.org/">'
+                        "zonnig</a>.</p>"
+                    ),
+                ),
+            ],
+        )
+        data = sent_by_the_browser(self.edit_form(story))
+        blocks = self.saved(story, data, body="Dag een was heel nat.\n\nDag twee was zonnig.")
+        source = "".join(value.source for kind, value in blocks if kind == "paragraph")
+        self.assertIn("Dag een was heel nat.", source)
+        # The paragraph she left as it was keeps the editor's link.
+        self.assertIn('href="https://example.org/"', source)
+
+    def test_a_paragraph_she_adds_on_top_leaves_her_other_paragraphs_where_the_quote_was(self):
+        # The editor put a quote between her two paragraphs; she adds a first paragraph.
+        story = self.sent_story()
+        self.edited_by_an_editor(
+            story,
+            [
+                ("paragraph", RichText("<p>Dag een was nat.</p>")),
+                ("quote", {"quote": "Nooit meer regen!", "attribution": "Anna"}),
+                ("paragraph", RichText("<p>Dag twee was zonnig.</p>")),
+            ],
+        )
+        data = sent_by_the_browser(self.edit_form(story))
+        blocks = self.saved(
+            story,
+            data,
+            body="We vertrokken om zes uur.\n\nDag een was nat.\n\nDag twee was zonnig.",
+        )
+        text = [value.source if kind == "paragraph" else value["quote"] for kind, value in blocks]
+        # The quote still follows "Dag een" and precedes "Dag twee", as the editor placed it.
+        position = {
+            name: next(index for index, part in enumerate(text) if name in part)
+            for name in ("Dag een", "Nooit meer regen", "Dag twee")
+        }
+        self.assertLess(position["Dag een"], position["Nooit meer regen"])
+        self.assertLess(position["Nooit meer regen"], position["Dag twee"])
+
+    def test_a_photo_an_editors_gallery_shows_stays_when_she_removes_it_from_her_photos(self):
+        # The editor builds a gallery of her photos at the end of her story, the one leading
+        # it included, and asks for changes; she removes the leading photo from her form.
+        story = self.draft_with_photos()
+        self.send(story, sent_by_the_browser(self.edit_form(story)), submit="1", draft="")
+        latest = self.latest(story)
+        lead = latest.image
+        photos = [block.value["image"] for block in latest.body if block.block_type == "image"]
+        gallery = [
+            ("image", {"image": image, "alt_text": "Onderweg", "caption": ""})
+            for image in (lead, *photos)
+        ]
+        self.edited_by_an_editor(
+            story,
+            [
+                *((block.block_type, block.value, block.id) for block in latest.body),
+                ("gallery", gallery),
+            ],
+        )
+        page = self.edit_form(story)
+        lead_group = self.own_photo_groups(page)[0]
+        response = self.send(
+            story,
+            sent_by_the_browser(page),
+            draft="1",
+            **{self.field_of(lead_group, "remove")["name"]: "on"},
+        )
+        self.assertEqual(response.status_code, 302)
+        shown = [
+            child.value["image"]
+            for block in self.latest(story).body
+            if block.block_type == "gallery"
+            for child in block.value
+        ]
+        # The editor's gallery still shows every photo it held: the image was not deleted.
+        self.assertNotIn(None, shown)
+        self.assertTrue(get_image_model().objects.filter(pk=lead.pk).exists())
