@@ -358,11 +358,14 @@ def photo_ids(page):
 
 
 def photo_ids_in(version):
-    """The photos one version of a contribution shows: in its text, and the one leading it."""
+    """The photos one version of a contribution shows: anywhere in its text (an editor's
+    gallery of her photos too, as the reference index reads it), and the one leading it."""
+    image_model = get_image_model()
+    body = version._meta.get_field("body")
     ids = {
-        block.value["image"].pk
-        for block in version.body
-        if block.block_type == "image" and block.value["image"] is not None
+        int(object_id)
+        for model, object_id, *_paths in body.extract_references(version.body)
+        if issubclass(model, image_model) and str(object_id).isdigit()
     }
     if getattr(version, "image_id", None):
         ids.add(version.image_id)
