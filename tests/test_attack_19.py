@@ -2,11 +2,17 @@
 what the editor added to her text and her photos (community/forms.py, community/contributions.py).
 """
 
+import json
+
+from bs4 import BeautifulSoup
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 
+from community.models import User
 from tests import test_contribution_editors_blocks as editors
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+from tests.test_roles import RolesTestCase
 
 
 class EditorsWorkInHerTextTests(OwnPhotosTestCase):
@@ -100,3 +106,27 @@ class EditorsWorkInHerTextTests(OwnPhotosTestCase):
         # The editor's gallery still shows every photo it held: the image was not deleted.
         self.assertNotIn(None, shown)
         self.assertTrue(get_image_model().objects.filter(pk=lead.pk).exists())
+
+
+class DecisionDialogReaderTests(RolesTestCase):
+    """The decision dialog names who reads the decision: the emails go to the contribution's
+    member (`page.owner`), whoever sent it for review."""
+
+    def test_the_dialog_names_the_member_when_an_editor_sent_her_contribution_for_review(self):
+        bernd = User.objects.create_user(
+            "bernd@example.org", "x", display_name="Bernd", language="de"
+        )
+        contribution = self.story(title="Bijdrage", slug="bijdrage", live=False)
+        contribution.owner, contribution.member_contribution = bernd, True
+        contribution.save()
+        # An editor corrected it in the admin and sent it for review herself.
+        contribution.save_revision(user=self.editor_nl)
+        contribution.get_workflow().start(contribution, self.editor_nl)
+        self.client.force_login(self.moderator)
+        UserProfile.objects.filter(user=self.moderator).update(preferred_language="nl")
+        state = contribution.current_workflow_state.current_task_state
+        response = self.client.get(
+            f"/admin/pages/workflow/action/{contribution.pk}/reject/{state.pk}/"
+        )
+        dialog = BeautifulSoup(json.loads(response.content)["html"], "html.parser")
+        self.assertIn("Bernd leest de site in het Duits", dialog.get_text(" ", strip=True))
