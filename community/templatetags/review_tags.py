@@ -10,3 +10,14 @@ def may_edit(page, user):
     """Whether `user` may open `page` in the editor: a moderator reviews members' contributions
     in the review's preview and never edits them (community/models/review.py)."""
     return bool(user) and page.permissions_for_user(user).can_edit()
+
+
+@register.filter
+def decision_reader(workflow_state):
+    """Who reads a review decision: of a member's contribution its member, whoever sent it for
+    review (an editor who corrected it, say), as our emails go to her
+    (community/notifications.py); of anything else who sent it (Wagtail's emails)."""
+    page = workflow_state.content_object.specific
+    if getattr(page, "member_contribution", False):
+        return page.owner
+    return workflow_state.requested_by
