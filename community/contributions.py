@@ -8,6 +8,8 @@ views, the review task, the reports and the signal handlers call these functions
 type adds (its fields, its form) lives with it. The rules of who may see and edit a contribution
 live here too, for the views and tests alike."""
 
+import difflib
+import re
 import weakref
 from html import escape, unescape
 from threading import local
@@ -546,32 +548,77 @@ MEMBERS_BLOCKS = ("paragraph", "image")
 def text_with_editors_blocks(blocks, text):
     """The blocks of a contribution's text after its member saved `text` in her form: `blocks`
     (the body's (type, value, id) as she opened it) with its paragraph blocks holding her
-    paragraphs, each as many as it held before and the last one the rest, and everything else
-    in its place. A paragraph block whose paragraphs she left as they were keeps its value, and
-    with it what an editor formatted there (a link, bold words); a text without paragraph blocks
-    comes first, as in a new contribution."""
+    paragraphs, and everything else in its place. Her paragraphs are matched with those the
+    text held: one she left as it was stays in its block with its HTML (what an editor
+    formatted there: a link, bold words); one she changed or added goes where the one it
+    replaces was, else after the one before it; a block left as it was keeps its value. A
+    text without paragraph blocks comes first, as in a new contribution."""
     paragraphs = paragraphs_of(text)
-    held = {
-        index: paragraphs_of(html_to_paragraphs(value.source))
+    pieces = {
+        index: top_level_pieces(value.source)
         for index, (kind, value, _id) in enumerate(blocks)
         if kind == "paragraph"
     }
-    if not held:
+    if not pieces:
         first = [("paragraph", RichText(paragraphs_html(paragraphs)), None)] if paragraphs else []
         return first + list(blocks)
-    last = max(held)
+    # The paragraphs the text held: (block, piece of its HTML, plain text).
+    held = [
+        (index, number, part)
+        for index, block_pieces in pieces.items()
+        for number, piece in enumerate(block_pieces)
+        for part in paragraphs_of(html_to_paragraphs(piece))
+    ]
+    # Each block's paragraphs now: (its piece, for one she left; None for hers) and the text.
+    content = {index: [] for index in pieces}
+    matcher = difflib.SequenceMatcher(None, [part for *_, part in held], paragraphs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for (index, number, _part), paragraph in zip(
+                held[i1:i2], paragraphs[j1:j2], strict=True
+            ):
+                content[index].append((number, paragraph))
+        elif j1 < j2:
+            index = block_for_changed(held, i1, i2, last=max(pieces))
+            content[index].extend((None, paragraph) for paragraph in paragraphs[j1:j2])
     merged = []
     for index, block in enumerate(blocks):
-        if index not in held:
+        if index not in pieces:
             merged.append(block)
             continue
-        count = len(paragraphs) if index == last else len(held[index])
-        taken, paragraphs = paragraphs[:count], paragraphs[count:]
-        if taken == held[index]:
+        html = []
+        for position, (number, paragraph) in enumerate(content[index]):
+            whole = number is not None and [entry[0] for entry in content[index]].count(
+                number
+            ) == len(paragraphs_of(html_to_paragraphs(pieces[index][number])))
+            if not whole:
+                html.append(paragraphs_html([paragraph]))
+            elif position == 0 or content[index][position - 1][0] != number:
+                html.append(pieces[index][number])
+        if html == pieces[index]:
             merged.append(block)
-        elif taken:
-            merged.append(("paragraph", RichText(paragraphs_html(taken)), block[2]))
+        elif html:
+            merged.append(("paragraph", RichText("".join(html)), block[2]))
     return merged
+
+
+def block_for_changed(held, start, end, last):
+    """The paragraph block that takes paragraphs she changed or added (in place of `held`'s
+    paragraphs from `start` to `end`): that of the first one they replace, else that of the one
+    before them, else that of the first one; the `last` block when the text held none."""
+    if start < end:
+        return held[start][0]
+    if start > 0:
+        return held[start - 1][0]
+    return held[0][0] if held else last
+
+
+def top_level_pieces(html):
+    """The top-level elements of a paragraph block's HTML (paragraphs, lists), each whole."""
+    return [match.group(0) for match in TOP_LEVEL.finditer(html)]
+
+
+TOP_LEVEL = re.compile(r"<(p|ul|ol|h[1-6]|blockquote)\b[^>]*>.*?</\1>", re.DOTALL)
 
 
 def collection_for(page_title, user):
