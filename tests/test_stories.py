@@ -14,11 +14,13 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
+from home.pagination import TOTAL
 from home.templatetags.jumelage_tags import page_numbers
 from tests.stories_base import StoriesMixin
 from tests.test_query_budgets import BUDGET, OVER_BUDGET
@@ -369,6 +371,47 @@ class PaginationTests(StoryTestCase):
 
     def test_page_out_of_range_shows_the_last_page(self):
         self.assertEqual(len(listed_titles(self.client.get("/nl/verhalen/", {"page": 99}))), 3)
+
+
+class StoryTotalTests(StoryTestCase):
+    """The overview says how many stories it lists: counted on Wagtail's page table alone while
+    no filter applies, from the stories (their links, their dates) when one does."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.many_stories(3)
+        cls.story(
+            title="Boeren",
+            slug="boeren",
+            date=datetime.date(2019, 6, 1),
+            sectors=[cls.farming],
+            tag_names=["oogst"],
+        )
+        draft = cls.story(title="Concept", slug="concept")
+        draft.unpublish()
+        private = cls.story(title="Besloten", slug="besloten")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        # Not a story, though below the overview (as a script could put it there).
+        cls.add_page(parent=cls.story_index, title="Geen verhaal", slug="geen-verhaal")
+
+    def total(self, **filters):
+        return soup(self.client.get("/nl/verhalen/", filters)).find(class_="result-count").text
+
+    def test_visitor_sees_the_number_of_live_public_stories(self):
+        self.assertEqual(self.total(), "4 verhalen")
+
+    def test_a_filtered_overview_counts_the_stories_it_lists(self):
+        self.assertEqual(self.total(sector="landbouw"), "1 verhaal")
+        self.assertEqual(self.total(tag="bezoek"), "3 verhalen")
+        self.assertEqual(self.total(year="2020", town="steenwijkerland"), "3 verhalen")
+
+    def test_the_whole_list_is_counted_without_the_stories_own_table(self):
+        with CaptureQueriesContext(connection) as captured:
+            self.client.get("/nl/verhalen/")
+        listing = next(query["sql"] for query in captured if TOTAL in query["sql"])
+        count = listing[listing.index("COUNT(*)") : listing.index(f'AS "{TOTAL}"')]
+        self.assertNotIn(StoryPage._meta.db_table, count)
 
 
 class LongPagerTests(SimpleTestCase):

@@ -45,7 +45,7 @@ from home.models import (
 )
 from home.page_forms import RowsToPublishPageForm
 from home.pagination import CountedPaginator
-from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
 
 STORIES_PER_PAGE = 12
 # What a story card shows of its towns, read in the story's row (see `StoryPage.towns`): every
@@ -141,6 +141,13 @@ class StoryIndexPage(OverviewPage):
     def stories(self):
         return StoryPage.objects.child_of(self).for_listing()
 
+    def stories_counted(self):
+        """As many rows as `stories()`, as pages of Wagtail's table alone: the live public pages
+        below the overview whose type is a story. The unfiltered overview counts these for its
+        total from the index home_live_page_paths (home migration 0014); counting `stories()`
+        joined each story's row to its page's (4.3 against 1.4 ms for 10,000 stories)."""
+        return public(Page.objects.child_of(self).live().type(StoryPage))
+
     def highlights(self, limit=3):
         """The latest stories."""
         return with_renditions(with_localized_sectors(self.stories()[:limit]))
@@ -234,7 +241,11 @@ class StoryIndexPage(OverviewPage):
 
         def listing():
             stories = form.filter(self.stories())
-            page = CountedPaginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+            # Every filter is of a story's own fields or links: only the whole list is counted
+            # on the page table alone.
+            counted = stories if form.is_filtered() else self.stories_counted()
+            paginator = CountedPaginator(stories, STORIES_PER_PAGE, counted=counted)
+            page = paginator.get_page(request.GET.get("page"))
             page.object_list = with_renditions(with_localized_sectors(page.object_list))
             return page
 
