@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Subquery, Value
+from django.utils.functional import cached_property
 
 from home.cache import refuse_to_keep
 
@@ -25,6 +26,11 @@ class CountedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, counted=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.counted = object_list if counted is None else counted
+
+    @cached_property
+    def count(self):
+        """For a page without rows (`_counted_page`)."""
+        return self.counted.count()
 
     def get_page(self, number):
         page = self._counted_page(number)

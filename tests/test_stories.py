@@ -400,6 +400,8 @@ class StoryTotalTests(StoryTestCase):
 
     def test_visitor_sees_the_number_of_live_public_stories(self):
         self.assertEqual(self.total(), "4 verhalen")
+        # Beyond the last page, counted apart.
+        self.assertEqual(self.total(page="99"), "4 verhalen")
 
     def test_a_filtered_overview_counts_the_stories_it_lists(self):
         self.assertEqual(self.total(sector="landbouw"), "1 verhaal")
