@@ -527,8 +527,11 @@ def paragraphs_to_html(text):
 
 
 def html_to_paragraphs(html):
-    parts = html.replace("<br/>", "\n").replace("</p>", "\n\n")
-    return unescape(strip_tags(parts)).strip()
+    """Rich text as the member's plain text: paragraphs (and an editor's lists) apart, each
+    item of a list on a line of its own."""
+    parts = html.replace("<br/>", "\n").replace("</p>", "\n\n").replace("</li>", "\n")
+    parts = parts.replace("</ul>", "\n\n").replace("</ol>", "\n\n")
+    return re.sub(r"\n\s*\n\s*(?:\n\s*)+", "\n\n", unescape(strip_tags(parts))).strip()
 
 
 def body_text(page):
@@ -614,8 +617,11 @@ def block_for_changed(held, start, end, last):
 
 
 def top_level_pieces(html):
-    """The top-level elements of a paragraph block's HTML (paragraphs, lists), each whole."""
-    return [match.group(0) for match in TOP_LEVEL.finditer(html)]
+    """The top-level elements of a paragraph block's HTML (paragraphs, lists), each whole; the
+    whole HTML as one piece when they are not all of it (a list in a list, anything else an
+    editor's text holds between them), so that nothing of it is lost."""
+    pieces = [match.group(0) for match in TOP_LEVEL.finditer(html)]
+    return pieces if "".join(pieces) == html.strip() else [html]
 
 
 TOP_LEVEL = re.compile(r"<(p|ul|ol|h[1-6]|blockquote)\b[^>]*>.*?</\1>", re.DOTALL)

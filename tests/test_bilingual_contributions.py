@@ -126,12 +126,14 @@ class BilingualContributionsMixin:
         source, _created = TranslationSource.update_or_create_from_instance(page)
         translation = Translation.objects.create(source=source, target_locale=locale, enabled=True)
         for segment in source.stringsegment_set.select_related("string", "context"):
-            StringTranslation.objects.create(
+            StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                data=texts.get(segment.string.data, segment.string.data),
-                translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+                defaults={
+                    "data": texts.get(segment.string.data, segment.string.data),
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+                },
             )
         record = MachineTranslation.objects.create(
             translation=translation,

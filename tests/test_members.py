@@ -472,12 +472,16 @@ class ContributionTests(MembersTestCase):
             source__object_id=story.translation_key, target_locale=self.german
         )
         for segment in translation.source.stringsegment_set.select_related("string", "context"):
-            StringTranslation.objects.create(
+            StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=self.german,
                 context=segment.context,
-                data="Mit dem Rad nach Clarholz" if segment.context.path == "title" else "Text",
-                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                defaults={
+                    "data": "Mit dem Rad nach Clarholz"
+                    if segment.context.path == "title"
+                    else "Text",
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
             )
         with self.captureOnCommitCallbacks(execute=True):
             translation.save_target(user=editor, publish=True)

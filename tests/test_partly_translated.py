@@ -127,11 +127,13 @@ class PartlyTranslatedTests(StoriesMixin, TestCase):
         translation = Translation.objects.create(source=source, target_locale=self.dutch)
         for segment in source.stringsegment_set.select_related("string", "context"):
             if segment.context.path in words:
-                StringTranslation.objects.create(
+                StringTranslation.objects.update_or_create(
                     translation_of=segment.string,
                     locale=self.dutch,
                     context=segment.context,
-                    data=words[segment.context.path],
+                    defaults={
+                        "data": words[segment.context.path],
+                    },
                 )
         with self.captureOnCommitCallbacks(execute=True):
             translation.save_target(publish=True)
