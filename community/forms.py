@@ -45,6 +45,18 @@ def towns_named():
     return sorted(towns, key=lambda town: town.name.casefold())
 
 
+def as_stored(towns):
+    """The ids of `towns` as the members' forms offer them (those of the default language): an
+    editor who chose a town in the admin for a German page chose its German version, which the
+    form would not show ticked (the newcomer's walk of 2026-12-05, W1)."""
+    keys = [town.translation_key for town in towns if town is not None]
+    return list(
+        Town.objects.filter(
+            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+        ).values_list("pk", flat=True)
+    )
+
+
 def town_choices():
     return [(town.pk, town.name) for town in towns_named()] + [("", _("Elsewhere"))]
 

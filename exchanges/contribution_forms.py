@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import ContributionForm, OwnPhoto, TownChoiceField, towns_named
+from community.forms import ContributionForm, OwnPhoto, TownChoiceField, as_stored, towns_named
 from home.validators import validate_one_line
 
 from .choices import MeetingFormat, SpokenLanguage
@@ -46,7 +46,7 @@ class StoryForm(ContributionForm):
     def initial_from(cls, page):
         return {
             **super().initial_from(page),
-            "towns": [str(link.town_id) for link in page.story_towns.all()],
+            "towns": [str(pk) for pk in as_stored(link.town for link in page.story_towns.all())],
         }
 
     def fill(self, page):
@@ -144,7 +144,7 @@ class MeetingForm(ContributionForm):
             **super().initial_from(page),
             "start": timezone.localtime(page.start).replace(tzinfo=None),
             "end": timezone.localtime(page.end).replace(tzinfo=None),
-            "town": page.town_id or "",
+            "town": next(iter(as_stored([page.town])), ""),
         }
 
     def fill(self, page):

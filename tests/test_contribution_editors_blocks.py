@@ -7,7 +7,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import WorkflowState
 from wagtail.rich_text import RichText
 
-from exchanges.models import StoryPage
+from community.models import Town
+from exchanges.models import StoryPage, StoryTown
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
 from tests.test_members import photo
 
@@ -158,3 +159,28 @@ class FullPhotoSlotsTests(OwnPhotosTestCase):
             story, sent_by_the_browser(page), **{self.field_of(group, "remove")["name"]: "on"}
         )
         self.assertEqual(len(self.edit_form(story).select("input[type=file]")), 1)
+
+
+class TownsAnEditorChoseTests(OwnPhotosTestCase):
+    """An editor who saves a German story in the admin chooses its towns among the German ones;
+    the member's form offers the towns as stored (the default language's), and showed none
+    ticked: sending it again asked her to choose one (the newcomer's walk of 2026-12-05, W1)."""
+
+    def test_the_towns_an_editor_chose_show_ticked_in_her_form(self):
+        self.post_story(self.anna)
+        story = self.contribution()
+        german_town = Town.objects.get(
+            translation_key=self.steenwijkerland.translation_key, locale=self.german
+        )
+        revision = story.get_latest_revision_as_object()
+        revision.story_towns = [StoryTown(town=german_town)]
+        revision.save_revision(user=self.moderator)
+        state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.reject(user=self.moderator, comment="Graag nog een foto.")
+        self.client.force_login(self.anna)
+        form = self.edit_form(story)
+        ticked = [box["value"] for box in form.select("input[name=towns][checked]")]
+        self.assertEqual(ticked, [str(self.steenwijkerland.pk)])
+        response = self.send(story, sent_by_the_browser(form))
+        self.assertEqual(response.status_code, 302)
