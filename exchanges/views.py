@@ -373,6 +373,10 @@ def read_only_view(request, page, status=200):
             "story": shown if isinstance(shown, StoryPage) else None,
             "body": contributions.body_text(shown),
             "hidden": hidden,
+            # An editor saved it since she sent it: what is shown holds their changes.
+            "edited_by_editors": not hidden
+            and page.latest_revision is not None
+            and page.latest_revision.user_id not in (None, page.owner_id),
             # Members registered for it: not deleted by its member (`delete_contribution`).
             "counted_on": hidden and page.counted_on_by_others(),
             "rejected": rejected,

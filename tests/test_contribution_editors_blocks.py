@@ -184,3 +184,20 @@ class TownsAnEditorChoseTests(OwnPhotosTestCase):
         self.assertEqual(ticked, [str(self.steenwijkerland.pk)])
         response = self.send(story, sent_by_the_browser(form))
         self.assertEqual(response.status_code, 302)
+
+
+class InReviewAfterAnEditorsChangesTests(OwnPhotosTestCase):
+    def test_what_she_reads_in_review_says_it_holds_the_editors_changes(self):
+        # "What you sent" showed an editor's quote as hers (the newcomer's walk, W2).
+        self.post_story(self.anna)
+        story = self.contribution()
+        heading = self.edit_form(story).select_one(".prose h2").get_text(strip=True)
+        self.assertEqual(heading, "Wat u hebt verstuurd")
+        revision = story.get_latest_revision_as_object()
+        revision.body = StreamValue(
+            revision.body.stream_block,
+            [*((b.block_type, b.value, b.id) for b in revision.body), ("quote", {"quote": "Q"})],
+        )
+        revision.save_revision(user=self.moderator)
+        heading = self.edit_form(story).select_one(".prose h2").get_text(strip=True)
+        self.assertEqual(heading, "Wat u hebt verstuurd, met de wijzigingen van de redactie")
