@@ -286,3 +286,6 @@ WAGTAIL_FORMATTING = [
     gettext_noop("Italic"),
     gettext_noop("Monospace (code)"),
 ]
+
+# The help menu's link to Wagtail's guide for editors, left in English in Dutch (walk W5).
+WAGTAIL_HELP = [gettext_noop("Editor Guide")]
