@@ -23,6 +23,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_tasks import task
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -374,8 +375,29 @@ def photo_ids_in(version):
     return ids
 
 
+def discard_removed_photos_later(page, images):
+    """Has the task worker delete the photos (`images`) its member removed from her
+    contribution `page` once her save is committed (`discard_removed_photos`): behind what was
+    queued before it, such as the reference index's update of a page an editor just published
+    with one of them, and not in her request (reading editors' drafts)."""
+    image_ids = [image.pk for image in images]
+    if image_ids:
+        transaction.on_commit(lambda: discard_photos.enqueue(page.pk, image_ids))
+
+
+@task()
+def discard_photos(page_id, image_ids):
+    """`discard_removed_photos` of a contribution as it is saved now; nothing when it is gone
+    (its photos went with it)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    images = get_image_model().objects.filter(pk__in=image_ids).order_by("pk")
+    discard_removed_photos(page.get_latest_revision_as_object(), list(images))
+
+
 def discard_removed_photos(page, images):
-    """Deletes the photos (`images`) its member removed from her contribution `page`, as just
+    """Deletes the photos (`images`) its member removed from her contribution `page`, as
     saved: Wagtail removes their files and renditions once that is committed. Only what she
     uploaded, and not one the contribution still shows or anything else refers to (an editor
     used it on another page, published or in a draft): that one only leaves her contribution.

@@ -288,7 +288,7 @@ def contribution_view(request, form_class, page=None):
                 form.add_photos(page, photos)
                 if form.editing:
                     contributions.update_contribution(page, request.user, submit=submit)
-                    contributions.discard_removed_photos(page, form.own_photos.removed())
+                    contributions.discard_removed_photos_later(page, form.own_photos.removed())
                 else:
                     contributions.create_contribution(
                         page, request.user, page.locale, submit=submit

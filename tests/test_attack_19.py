@@ -5,13 +5,22 @@ what the editor added to her text and her photos (community/forms.py, community/
 import json
 
 from bs4 import BeautifulSoup
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.test import TransactionTestCase, override_settings
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
-from community.models import User
+from community import contributions
+from community.models import SectorPage, User
+from community.roles.setup import setup_roles
+from exchanges.models import StoryPage
 from tests import test_contribution_editors_blocks as editors
+from tests.calendar_base import CalendarMixin
+from tests.security.test_mail_outage import run_worker
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+from tests.test_members import MembersTestCase, photo
 from tests.test_roles import RolesTestCase
 
 
@@ -130,3 +139,55 @@ class DecisionDialogReaderTests(RolesTestCase):
         )
         dialog = BeautifulSoup(json.loads(response.content)["html"], "html.parser")
         self.assertIn("Bernd leest de site in het Duits", dialog.get_text(" ", strip=True))
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+class PublishedBeforeTheWorkerRanTests(CalendarMixin, TransactionTestCase):
+    """The reference index of what an editor publishes is brought up to date by the task worker.
+    A member who removed a photo from her story before it ran (a busy queue, a worker
+    restarting) had it deleted in her request, while the sector page an editor had just
+    published showed it (attack 19). The deletion now waits in the same queue, behind it."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_calendar()
+        setup_roles()
+        self.anna = User.objects.create_user(
+            "anna@example.org", "een-lang-wachtwoord", display_name="Anna", language="nl"
+        )
+        run_worker(verbosity=0)
+
+    def test_a_photo_an_editor_just_published_elsewhere_stays(self):
+        self.client.force_login(self.anna)
+        data = {
+            **MembersTestCase.story_data(self, submit="", draft="1"),
+            "photos-0-image": photo("een.jpg"),
+            "photos-0-alt_text": "Fietsers",
+            "photos-1-image": photo("twee.jpg"),
+            "photos-1-alt_text": "Picknick aan de Ems",
+        }
+        self.assertEqual(self.client.post("/nl/members/stories/new/", data).status_code, 302)
+        run_worker(verbosity=0)
+        story = StoryPage.objects.get(title="Fietsen naar Clarholz", locale__language_code="nl")
+        picnic = get_image_model().objects.get(title="Picknick aan de Ems")
+        climate = SectorPage.objects.get(pk=self.climate.pk)
+        climate.image, climate.image_alt = picnic, "Picknick"
+        climate.save_revision().publish()  # its reference index waits for the worker
+        page = BeautifulSoup(
+            self.client.get(f"/nl/members/contributions/{story.pk}/").content, "html.parser"
+        )
+        group = page.select(".photos__item--own")[1]
+        sent = sent_by_the_browser(page)
+        sent[group.select_one("[name$='-remove']")["name"]] = "on"
+        self.assertEqual(
+            self.client.post(f"/nl/members/contributions/{story.pk}/", sent).status_code, 302
+        )
+        run_worker(verbosity=0)
+        self.assertTrue(get_image_model().objects.filter(pk=picnic.pk).exists())
+        self.assertNotIn(
+            picnic.pk,
+            contributions.photo_ids_in(
+                StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+            ),
+        )

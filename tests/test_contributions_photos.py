@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
+from community.contributions import discard_photos
 from community.models import SectorCoordinator
 from exchanges.models import MeetingPage, StoryPage
 from home.factories import StandardPageFactory
@@ -408,9 +409,15 @@ class ReadingEditorsDraftsTests(OwnPhotosTestCase):
                 if self.field_of(group, "alt_text")["value"] == title
             )
             data = sent_by_the_browser(page)
-            with CaptureQueriesContext(connection) as queries:
+            image = get_image_model().objects.get(title=title)
+            # Her save queues the deletion (contributions.discard_photos); the worker's run of
+            # it is what reads the drafts.
+            with self.settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
                 self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
-            self.assertFalse(get_image_model().objects.filter(title=title).exists())
+            self.assertTrue(get_image_model().objects.filter(pk=image.pk).exists())
+            with CaptureQueriesContext(connection) as queries:
+                discard_photos.call(story.pk, [image.pk])
+            self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
             return len(queries)
 
         with_one_draft = removing("Picknick aan de Ems")
@@ -419,4 +426,5 @@ class ReadingEditorsDraftsTests(OwnPhotosTestCase):
                 StandardPageFactory(parent=self.home, title=f"Concept {number}"),
                 body=[("paragraph", RichText(f"<p>Concept {number}</p>"))],
             )
-        self.assertEqual(removing("Aankomst in Clarholz"), with_one_draft)
+        # (The first photo has one rendition more to delete.)
+        self.assertLessEqual(removing("Aankomst in Clarholz"), with_one_draft)
