@@ -1,0 +1,119 @@
+"""Review 19: a member's plain-text paragraphs merged with an editor's blocks
+(community/contributions.py `text_with_editors_blocks`), checked as properties over texts an
+editor could have written in the admin (paragraphs, line breaks, lists, links, a quote between
+paragraph blocks) and edits the member could make in her form."""
+
+from html import escape
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+from wagtail.rich_text import RichText
+
+from community.contributions import html_to_paragraphs, paragraphs_of, text_with_editors_blocks
+
+set_hypothesis_home_dir(Path(__file__).resolve().parent.parent / ".pytest_cache" / "hypothesis")
+
+pytestmark = pytest.mark.database_agnostic
+
+WORDS = st.sampled_from(["Dag", "een", "nat", "zonnig", "Käse", "<b>", "a & b", "x<y"])
+
+
+def sentence():
+    return st.lists(WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def piece(draw):
+    """A top-level element of an editor's rich text (features: bold, italic, link, ol, ul)."""
+    kind = draw(st.sampled_from(["p", "p", "link", "lines", "break", "ul", "ol"]))
+    words = escape(draw(sentence()), quote=False)
+    other = escape(draw(sentence()), quote=False)
+    return {
+        "p": f'<p data-block-key="k">{words}</p>',
+        "link": f'<p>{words} <a href="https://example.org/">{other}</a></p>',
+        "lines": f"<p>{words}<br/>{other}</p>",
+        # Shift+Enter twice in Draftail: one paragraph element, two paragraphs in her form.
+        "break": f"<p>{words}<br/><br/>{other}</p>",
+        "ul": f"<ul><li>{words}</li><li>{other}</li></ul>",
+        "ol": f"<ol><li>{words}</li></ol>",
+    }[kind]
+
+
+@st.composite
+def editors_text(draw):
+    """An editor's body: paragraph blocks, with quotes between them."""
+    blocks = []
+    for number in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            blocks.append(("quote", {"quote": f"Citaat {number}"}, f"q{number}"))
+        html = "".join(draw(st.lists(piece(), min_size=1, max_size=3)))
+        blocks.append(("paragraph", RichText(html), f"p{number}"))
+    return blocks
+
+
+def shown(blocks):
+    """Her form's text (community/contributions.py `body_text`)."""
+    return "\n\n".join(
+        html_to_paragraphs(value.source) for kind, value, _id in blocks if kind == "paragraph"
+    )
+
+
+def paragraphs_stored(blocks):
+    return paragraphs_of(shown(blocks))
+
+
+@st.composite
+def her_edit(draw):
+    """The editor's text and what she saved: paragraphs she kept, changed, removed, added."""
+    blocks = draw(editors_text())
+    paragraphs = paragraphs_of(shown(blocks))
+    edited = []
+    for paragraph in paragraphs:
+        action = draw(st.sampled_from(["keep", "keep", "change", "remove", "add"]))
+        if action == "add":
+            edited.append(draw(sentence()) + " nieuw")
+        if action == "change":
+            edited.append(paragraph + " (bijgewerkt)")
+        elif action != "remove":
+            edited.append(paragraph)
+    if draw(st.booleans()):
+        edited.insert(draw(st.integers(0, len(edited))), draw(sentence()) + " erbij")
+    return blocks, edited
+
+
+class TestHerParagraphsWithTheEditorsBlocks:
+    @settings(max_examples=300, deadline=None)
+    @given(editors_text())
+    def test_saving_the_text_as_shown_keeps_every_block(self, blocks):
+        merged = text_with_editors_blocks(blocks, shown(blocks))
+        assert [(kind, str(value), id_) for kind, value, id_ in merged] == [
+            (kind, str(value), id_) for kind, value, id_ in blocks
+        ]
+
+    @settings(max_examples=500, deadline=None)
+    @given(her_edit())
+    @example(
+        (
+            [("paragraph", RichText("<p>Dag<br/><br/>nat</p>"), "p0")],
+            ["Dag", "een erbij", "nat"],
+        )
+    )
+    def test_every_paragraph_she_typed_is_stored_once_in_her_order(self, edit):
+        """Her text read back from what is stored is what she typed: no paragraph of hers lost,
+        doubled, moved, or stored as markup (`<b>` she typed reads `<b>`)."""
+        blocks, edited = edit
+        merged = text_with_editors_blocks(blocks, "\n\n".join(edited))
+        assert paragraphs_stored(merged) == [
+            part for paragraph in edited for part in paragraphs_of(paragraph)
+        ]
+
+    @settings(max_examples=300, deadline=None)
+    @given(her_edit())
+    def test_the_editors_other_blocks_stay_in_order(self, edit):
+        blocks, edited = edit
+        merged = text_with_editors_blocks(blocks, "\n\n".join(edited))
+        others = [block for block in blocks if block[0] != "paragraph"]
+        assert [block for block in merged if block[0] != "paragraph"] == others
