@@ -612,10 +612,11 @@ def text_with_editors_blocks(blocks, text):
             merged.append(block)
             continue
         html = []
+        numbers = [number for number, _paragraph in content[index]]
         for position, (number, paragraph) in enumerate(content[index]):
-            whole = number is not None and [entry[0] for entry in content[index]].count(
-                number
-            ) == len(paragraphs_of(html_to_paragraphs(pieces[index][number])))
+            whole = number is not None and kept_whole(
+                numbers, number, len(paragraphs_of(html_to_paragraphs(pieces[index][number])))
+            )
             if not whole:
                 html.append(paragraphs_html([paragraph]))
             elif position == 0 or content[index][position - 1][0] != number:
@@ -625,6 +626,15 @@ def text_with_editors_blocks(blocks, text):
         elif html:
             merged.append(("paragraph", RichText("".join(html)), block[2]))
     return merged
+
+
+def kept_whole(numbers, number, count):
+    """Whether all `count` paragraphs of a block's piece `number` stay, one after the other
+    (`numbers`: the piece of each paragraph the block holds now, None for hers): only then is
+    the piece's HTML kept as the editor wrote it; one of hers between two of its paragraphs
+    (Shift+Enter twice in the admin) would otherwise write it twice."""
+    first = numbers.index(number)
+    return numbers[first : first + count] == [number] * count and numbers.count(number) == count
 
 
 def block_for_changed(held, start, end, last):

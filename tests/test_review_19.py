@@ -28,7 +28,7 @@ def sentence():
 @st.composite
 def piece(draw):
     """A top-level element of an editor's rich text (features: bold, italic, link, ol, ul)."""
-    kind = draw(st.sampled_from(["p", "p", "link", "lines", "break", "ul", "ol"]))
+    kind = draw(st.sampled_from(["p", "p", "link", "lines", "break", "ul", "ol", "nested"]))
     words = escape(draw(sentence()), quote=False)
     other = escape(draw(sentence()), quote=False)
     return {
@@ -39,6 +39,7 @@ def piece(draw):
         "break": f"<p>{words}<br/><br/>{other}</p>",
         "ul": f"<ul><li>{words}</li><li>{other}</li></ul>",
         "ol": f"<ol><li>{words}</li></ol>",
+        "nested": f"<ul><li>{words}<ul><li>{other}</li></ul></li></ul>",
     }[kind]
 
 
