@@ -10,13 +10,22 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
+from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from community.contributions import html_to_paragraphs, paragraphs_of, text_with_editors_blocks
+from community.contributions import (
+    discard_photos,
+    html_to_paragraphs,
+    paragraphs_of,
+    remove_contribution,
+    text_with_editors_blocks,
+)
+from exchanges.models import StoryPage
+from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+from tests.test_members import photo
 
 set_hypothesis_home_dir(Path(__file__).resolve().parent.parent / ".pytest_cache" / "hypothesis")
 
-pytestmark = pytest.mark.database_agnostic
 
 WORDS = st.sampled_from(["Dag", "een", "nat", "zonnig", "Käse", "<b>", "a & b", "x<y"])
 
@@ -85,6 +94,7 @@ def her_edit(draw):
     return blocks, edited
 
 
+@pytest.mark.database_agnostic
 class TestHerParagraphsWithTheEditorsBlocks:
     @settings(max_examples=300, deadline=None)
     @given(editors_text())
@@ -118,3 +128,40 @@ class TestHerParagraphsWithTheEditorsBlocks:
         merged = text_with_editors_blocks(blocks, "\n\n".join(edited))
         others = [block for block in blocks if block[0] != "paragraph"]
         assert [block for block in merged if block[0] != "paragraph"] == others
+
+
+class PhotoSheRemovedThenHerContributionWent(OwnPhotosTestCase):
+    """community/contributions.py `discard_photos`: the worker deletes a photo she removed after
+    her save; her contribution may be gone by then (she deleted it, or an editor did)."""
+
+    def test_a_photo_she_removed_goes_when_she_deletes_the_contribution_before_the_worker_runs(
+        self,
+    ):
+        story = self.draft_with_photos()
+        # A photo she adds in a later edit is in that revision only, not in the page's row.
+        data = sent_by_the_browser(self.edit_form(story))
+        self.send(
+            story,
+            data,
+            **{
+                "photos-TOTAL_FORMS": "1",
+                "photos-0-image": photo("vier.jpg"),
+                "photos-0-alt_text": "Terug thuis",
+            },
+        )
+        home = get_image_model().objects.get(title="Terug thuis")
+        page = self.edit_form(story)
+        group = next(
+            group
+            for group in self.own_photo_groups(page)
+            if self.field_of(group, "alt_text")["value"] == "Terug thuis"
+        )
+        data = sent_by_the_browser(page)
+        with self.settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+            # She deletes her story before the worker came to her save.
+            with self.captureOnCommitCallbacks(execute=True):
+                remove_contribution(StoryPage.objects.get(pk=story.pk))
+        # The worker runs her save's deletion now.
+        discard_photos.call(story.pk, [home.pk])
+        self.assertFalse(get_image_model().objects.filter(pk=home.pk).exists())
