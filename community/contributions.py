@@ -387,13 +387,19 @@ def discard_removed_photos_later(page, images):
 
 @task()
 def discard_photos(page_id, image_ids):
-    """`discard_removed_photos` of a contribution as it is saved now; nothing when it is gone
-    (its photos went with it)."""
+    """`discard_removed_photos` of a contribution as it is saved now. When it is gone, its
+    deletion took the photos it showed, not those she had removed from it (a photo she added in
+    one edit and removed in the next is in neither its row nor its latest revision): those go
+    now, when they lie in the members' collections and nothing else refers to them."""
     page = Page.objects.filter(pk=page_id).first()
-    if page is None:
-        return
     images = get_image_model().objects.filter(pk__in=image_ids).order_by("pk")
-    discard_removed_photos(page.get_latest_revision_as_object(), list(images))
+    if page is not None:
+        discard_removed_photos(page.get_latest_revision_as_object(), list(images))
+        return
+    members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
+    if members is not None:
+        images = images.filter(collection__in=members.get_descendants())
+        discard_unused([image for image in images if not referred_to(image, [])], [])
 
 
 def discard_removed_photos(page, images):
@@ -406,17 +412,30 @@ def discard_removed_photos(page, images):
     own_versions = Page.objects.filter(translation_key=page.translation_key).values_list(
         "pk", flat=True
     )
-    page_type = ContentType.objects.get_for_model(Page)
     shown = photo_ids_in(page)
-    unused = []
-    for image in images:
-        if image.pk in shown or image.uploaded_by_user_id != page.owner_id:
-            continue
-        elsewhere = ReferenceIndex.get_references_to(image).exclude(
-            base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
-        )
-        if not elsewhere.exists():
-            unused.append(image)
+    unused = [
+        image
+        for image in images
+        if image.pk not in shown
+        and image.uploaded_by_user_id == page.owner_id
+        and not referred_to(image, own_versions)
+    ]
+    discard_unused(unused, own_versions)
+
+
+def referred_to(image, own_versions):
+    """Whether anything but the contribution's own language versions refers to `image` (as the
+    reference index reads what is published)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    elsewhere = ReferenceIndex.get_references_to(image).exclude(
+        base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
+    )
+    return elsewhere.exists()
+
+
+def discard_unused(unused, own_versions):
+    """Deletes the photos `unused` that no editor's draft (but the contribution's own) shows,
+    and a members' collection left empty."""
     # The reference index reads what pages published, not the drafts editors saved since.
     in_drafts = images_in_drafts([image.pk for image in unused], exclude=own_versions)
     emptied = set()
