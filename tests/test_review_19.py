@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from django.test import TestCase
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -21,6 +22,8 @@ from community.contributions import (
     text_with_editors_blocks,
 )
 from exchanges.models import StoryPage
+from tests import test_partly_translated as partly
+from tests.stories_base import StoriesMixin
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
 from tests.test_members import photo
 
@@ -165,3 +168,17 @@ class PhotoSheRemovedThenHerContributionWent(OwnPhotosTestCase):
         # The worker runs her save's deletion now.
         discard_photos.call(story.pk, [home.pk])
         self.assertFalse(get_image_model().objects.filter(pk=home.pk).exists())
+
+
+class GermanAddressOfATranslatedTitle(StoriesMixin, TestCase):
+    """home/translation_editor.py `slug_follows_title`: the German page's address follows the
+    title the editor translated in wagtail-localize's editor."""
+
+    setUpTestData = classmethod(partly.PartlyTranslatedTests.setUpTestData.__func__)
+    translate = partly.PartlyTranslatedTests.translate
+
+    def test_an_eszett_in_the_title_is_written_ss_in_the_address(self):
+        # As Wagtail's admin writes an address from a title (WAGTAIL_ALLOW_UNICODE_SLUGS is
+        # off: Django's URLify map), not with the letter dropped ("groes-straenfest").
+        german = self.translate(title="Großes Straßenfest in Giethoorn")
+        self.assertEqual(german.slug, "grosses-strassenfest-in-giethoorn")
