@@ -30,7 +30,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, override
 from django_tasks import task
@@ -44,10 +43,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.strings import StringValue
 
 from .cache import PAGES, SITE_FLAGS, bump, language_code_of, site_flag
 from .schedule import scheduled
+from .translation_editor import slug_of_title
 from .translation_progress import label_of, labels_of
 
 logger = logging.getLogger(__name__)
@@ -557,7 +556,7 @@ def machine_translate_segments(translation, machine):
                 translated[place] = answer.data
     title_text = translated.get(title) or done.get(title)
     if slug is not None and title_text:
-        translated[slug] = slugify(StringValue(title_text).render_text()) or None
+        translated[slug] = slug_of_title(title_text) or None
     count = 0
     with transaction.atomic():
         for (string_id, context_id), data in translated.items():

@@ -52,7 +52,7 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
         .order_by("-pk")
         .first()
     )
-    slug = slugify(StringValue(instance.data).render_text())[:255]
+    slug = slug_of_title(instance.data)
     if segment is None or not slug:
         return
     places = {
@@ -79,6 +79,14 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
             "field_error": "",
         },
     )
+
+
+def slug_of_title(data):
+    """The address a translated title (a segment's `data`) gives its page, in ASCII as Wagtail's
+    admin writes one (WAGTAIL_ALLOW_UNICODE_SLUGS is off; Django's URLify map): an eszett is
+    "ss", not dropped ("Straßenfest" is not "straenfest")."""
+    text = StringValue(data).render_text().replace("ß", "ss").replace("ẞ", "SS")
+    return slugify(text)[:255]
 
 
 def connect_signals():
