@@ -3,6 +3,7 @@
 editor could have written in the admin (paragraphs, line breaks, lists, links, a quote between
 paragraph blocks) and edits the member could make in her form."""
 
+import io
 from html import escape
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from django.test import TestCase
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
+from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
@@ -22,6 +24,7 @@ from community.contributions import (
     text_with_editors_blocks,
 )
 from exchanges.models import StoryPage
+from home.image_metadata import ORIENTATION, minimal_exif, without_metadata
 from tests import test_partly_translated as partly
 from tests.stories_base import StoriesMixin
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
@@ -182,3 +185,28 @@ class GermanAddressOfATranslatedTitle(StoriesMixin, TestCase):
         # off: Django's URLify map), not with the letter dropped ("groes-straenfest").
         german = self.translate(title="Großes Straßenfest in Giethoorn")
         self.assertEqual(german.slug, "grosses-strassenfest-in-giethoorn")
+
+
+@pytest.mark.database_agnostic
+class TestAnAnimatedPictureWithItsOrientation:
+    """home/image_metadata.py `without_metadata`: an editor's animated WebP or PNG whose EXIF is
+    its orientation alone (what the site stores of a turned photo, what Pillow writes) keeps
+    its frames: only the orientation is there to keep, nothing is drawn again."""
+
+    @pytest.mark.parametrize("kind", ["WEBP", "PNG"])
+    def test_it_stays_animated(self, kind):
+        frames = [Image.new("RGB", (32, 32), colour) for colour in ("red", "green", "blue")]
+        out = io.BytesIO()
+        frames[0].save(
+            out,
+            format=kind,
+            save_all=True,
+            append_images=frames[1:],
+            duration=100,
+            loop=0,
+            exif=minimal_exif(6),
+        )
+        stored = without_metadata(out.getvalue())
+        with Image.open(io.BytesIO(stored)) as image:
+            assert image.n_frames == 3
+            assert image.getexif().get(ORIENTATION) == 6
