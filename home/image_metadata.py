@@ -194,8 +194,12 @@ def without_metadata(data):
         strip = webp_without_metadata
     else:
         return None
-    stripped = strip(data, orientation_of(data))
-    if stripped is None or any(block in stripped for block in metadata_blocks(data)):
+    orientation = orientation_of(data)
+    stripped = strip(data, orientation)
+    # The orientation alone, which the stripped file holds again, is no metadata left behind.
+    kept = minimal_exif(orientation)
+    left = [block for block in metadata_blocks(data) if block != kept]
+    if stripped is None or any(block in stripped for block in left):
         # Not followed, or followed wrongly (a length damaged so that the metadata sits inside
         # another segment or chunk, kept as it is).
         return drawn_again(data)
@@ -241,6 +245,8 @@ def drawn_again(data):
                 options.update(quality=95, subsampling="keep")
             elif kind == "WEBP":
                 options.update(lossless=bool(image.info.get("lossless")), quality=95)
+            if getattr(image, "is_animated", False):
+                options["save_all"] = True  # every frame, not the first alone
             out = io.BytesIO()
             image.save(out, format=kind, **options)
     except Exception:  # noqa: BLE001 - not a picture a decoder reads: an upload refuses it
