@@ -24,7 +24,7 @@ from community.contributions import (
     text_with_editors_blocks,
 )
 from exchanges.models import StoryPage
-from home.image_metadata import ORIENTATION, minimal_exif, without_metadata
+from home.image_metadata import ORIENTATION, drawn_again, minimal_exif, without_metadata
 from tests import test_partly_translated as partly
 from tests.stories_base import StoriesMixin
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
@@ -210,3 +210,13 @@ class TestAnAnimatedPictureWithItsOrientation:
         with Image.open(io.BytesIO(stored)) as image:
             assert image.n_frames == 3
             assert image.getexif().get(ORIENTATION) == 6
+
+    def test_a_lossless_webp_drawn_again_stays_lossless(self):
+        # A screenshot or a drawing an editor saved lossless: drawn again (its container not
+        # followed), it is not turned into a lossy picture with smeared edges.
+        image = Image.merge("RGB", [Image.effect_noise((64, 64), 64)] * 3)
+        out = io.BytesIO()
+        image.save(out, format="WEBP", lossless=True)
+        again = drawn_again(out.getvalue())
+        with Image.open(io.BytesIO(again)) as drawn:
+            assert list(drawn.convert("RGB").getdata()) == list(image.getdata())
