@@ -244,7 +244,8 @@ def drawn_again(data):
             if kind == "JPEG":
                 options.update(quality=95, subsampling="keep")
             elif kind == "WEBP":
-                options.update(lossless=bool(image.info.get("lossless")), quality=95)
+                # Pillow's reader does not say so: a lossless picture is coded in VP8L chunks.
+                options.update(lossless=webp_is_lossless(data), quality=95)
             if getattr(image, "is_animated", False):
                 options["save_all"] = True  # every frame, not the first alone
             out = io.BytesIO()
@@ -252,6 +253,21 @@ def drawn_again(data):
     except Exception:  # noqa: BLE001 - not a picture a decoder reads: an upload refuses it
         return None
     return out.getvalue()
+
+
+def webp_is_lossless(data):
+    """Whether the WebP `data` holds its picture (or its first frame) losslessly: its first
+    picture chunk is VP8L, not VP8 (an animation's frames hold theirs 16 bytes into an ANMF)."""
+    index = 12
+    while index + 8 <= len(data):
+        kind = data[index : index + 4]
+        (length,) = struct.unpack("<I", data[index + 4 : index + 8])
+        if kind in (b"VP8L", b"VP8 "):
+            return kind == b"VP8L"
+        if kind == b"ANMF":
+            return data[index + 24 : index + 28] == b"VP8L"
+        index += 8 + length + (length & 1)
+    return False
 
 
 def strip_uploaded_metadata(sender, instance, **kwargs):
