@@ -220,3 +220,11 @@ class TestAnAnimatedPictureWithItsOrientation:
         again = drawn_again(out.getvalue())
         with Image.open(io.BytesIO(again)) as drawn:
             assert list(drawn.convert("RGB").getdata()) == list(image.getdata())
+
+
+@pytest.mark.database_agnostic
+def test_an_editors_list_in_a_list_reads_as_lines_in_her_form():
+    # An editor indented an item (Tab in Draftail): her form showed it glued to the item above
+    # ("Fietsenboot"), and saving the paragraph stored the glued words.
+    html = "<ul><li>Fietsen<ul><li>boot</li></ul></li><li>Trein</li></ul>"
+    assert html_to_paragraphs(html) == "Fietsen\nboot\nTrein"
