@@ -570,9 +570,30 @@ def paragraphs_to_html(text):
 def html_to_paragraphs(html):
     """Rich text as the member's plain text: paragraphs (and an editor's lists) apart, each
     item of a list on a line of its own."""
-    parts = html.replace("<br/>", "\n").replace("</p>", "\n\n").replace("</li>", "\n")
-    parts = parts.replace("</ul>", "\n\n").replace("</ol>", "\n\n")
-    return re.sub(r"\n\s*\n\s*(?:\n\s*)+", "\n\n", unescape(strip_tags(parts))).strip()
+    plain = ""
+    depth = 0  # of lists: an item of a list in a list is a line of its own too
+    for part in TAG.split(html):
+        name = TAG_NAME.match(part)
+        name = name.group(1).lower() if name else ""
+        if name in ("ul", "ol"):
+            depth += 1
+            part = "\n" if depth > 1 else ""
+        elif name in ("/ul", "/ol"):
+            depth = max(depth - 1, 0)
+            part = "\n\n" if depth == 0 else ""
+        elif name == "/li":
+            part = "" if plain.endswith("\n") else "\n"
+        elif name == "br":
+            part = "\n"
+        elif name == "/p":
+            part = "\n\n"
+        plain += part
+    text = unescape(strip_tags(plain))
+    return re.sub(r"\n\s*\n\s*(?:\n\s*)+", "\n\n", text).strip()
+
+
+TAG = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"<(/?[a-zA-Z0-9]+)")
 
 
 def body_text(page):
