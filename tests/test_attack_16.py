@@ -338,7 +338,7 @@ class OldAddressHearsInTheMembersLanguageTests(MembersTestCase):
             Client().post("/nl" + link.group(1))
         [email] = mail.outbox
         self.assertEqual(email.to, ["bernd@example.org"])
-        self.assertEqual(email.subject, "[Jumelage] Ihre E-Mail-Adresse wurde geändert")
+        self.assertEqual(email.subject, "Ihre E-Mail-Adresse wurde geändert")
         self.assertTrue(email.body.startswith("Guten Tag,"), email.body)
 
 

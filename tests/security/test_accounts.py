@@ -258,7 +258,7 @@ class AddressChangeTests(AccountsTestCase):
         self.add_email(self.anna, "bernd@example.org")
         (message,) = self.mails_to("bernd@example.org")
         self.assertEqual(
-            message.subject, "[Jumelage] Ihre E-Mail-Adresse wurde für ein anderes Konto angegeben"
+            message.subject, "Ihre E-Mail-Adresse wurde für ein anderes Konto angegeben"
         )
         self.assertIn("Konto", message.body)
         self.assertIn("/de/accounts/login/", message.body)
