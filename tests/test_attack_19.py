@@ -20,7 +20,7 @@ from tests import test_contribution_editors_blocks as editors
 from tests.calendar_base import CalendarMixin
 from tests.security.test_mail_outage import run_worker
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
-from tests.test_members import MembersTestCase, photo
+from tests.test_members import photo, story_data
 from tests.test_roles import RolesTestCase
 
 
@@ -161,7 +161,7 @@ class PublishedBeforeTheWorkerRanTests(CalendarMixin, TransactionTestCase):
     def test_a_photo_an_editor_just_published_elsewhere_stays(self):
         self.client.force_login(self.anna)
         data = {
-            **MembersTestCase.story_data(self, submit="", draft="1"),
+            **story_data(self, submit="", draft="1"),
             "photos-0-image": photo("een.jpg"),
             "photos-0-alt_text": "Fietsers",
             "photos-1-image": photo("twee.jpg"),

@@ -75,6 +75,27 @@ def animation(name, image_format="PNG"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format}")
 
 
+def story_data(site, **overrides):
+    """A story as the members' form sends it, of `site`'s climate sector and Steenwijkerland, sent
+    for review."""
+    data = {
+        "title": "Fietsen naar Clarholz",
+        "intro": "Met twaalf mensen fietsten we naar de partnergemeente.",
+        "body": "Dag een was nat.\n\nDag twee was zonnig.",
+        "sector": str(site.climate.pk),
+        "language": "nl",
+        "date": "2026-05-01",
+        "towns": [str(site.steenwijkerland.pk)],
+        "photos-TOTAL_FORMS": "3",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "10",
+        "submit": "1",
+    }
+    data.update(overrides)
+    return data
+
+
 class MembersTestCase(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -92,22 +113,7 @@ class MembersTestCase(CalendarMixin, TestCase):
         )
 
     def story_data(self, **overrides):
-        data = {
-            "title": "Fietsen naar Clarholz",
-            "intro": "Met twaalf mensen fietsten we naar de partnergemeente.",
-            "body": "Dag een was nat.\n\nDag twee was zonnig.",
-            "sector": str(self.climate.pk),
-            "language": "nl",
-            "date": "2026-05-01",
-            "towns": [str(self.steenwijkerland.pk)],
-            "photos-TOTAL_FORMS": "3",
-            "photos-INITIAL_FORMS": "0",
-            "photos-MIN_NUM_FORMS": "0",
-            "photos-MAX_NUM_FORMS": "10",
-            "submit": "1",
-        }
-        data.update(overrides)
-        return data
+        return story_data(self, **overrides)
 
     def post_story(self, user, **overrides):
         self.client.force_login(user)
