@@ -17,7 +17,7 @@ from exchanges.models import MeetingPage
 from home.image_metadata import without_metadata
 from tests import test_attack_18
 from tests.test_attack_18 import phone_photo
-from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
+from tests.test_contributions_photos import OwnPhotosTestCase
 from tests.test_members import MembersTestCase
 from tests.test_roles import RolesTestCase
 
@@ -214,10 +214,7 @@ class PhotoInAnEditorsDraftTests(OwnPhotosTestCase):
             climate = SectorPage.objects.get(pk=self.climate.pk)
             climate.image, climate.image_alt = picnic, "Picknick"
             climate.save_revision()
-        page = self.edit_form(story)
-        data = sent_by_the_browser(page)
-        group = self.own_photo_groups(page)[1]
-        self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+        self.remove_photo(story, 1)
         self.assertEqual(len(self.photos_in_text(self.latest(story))), 1)
         self.assertTrue(get_image_model().objects.filter(pk=picnic.pk).exists())
 

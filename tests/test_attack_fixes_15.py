@@ -25,6 +25,7 @@ from community.newsletter import subscriptions
 from exchanges.models import MeetingPage, StoryPage
 from tests.calendar_base import CalendarMixin
 from tests.security.test_accounts import AccountsTestCase
+from tests.test_members import meeting_data
 from tests.test_newsletter import NewsletterMixin, User
 
 UNUSUAL_EMAIL = (
@@ -194,23 +195,7 @@ class TextDirectionTests(CalendarMixin, TestCase):
         self.client.force_login(self.anna)
 
     def propose_meeting(self, **fields):
-        data = {
-            "title": "Taalcafé",
-            "intro": "We praten Duits en Nederlands.",
-            "body": "",
-            "language": "nl",
-            "sector": str(self.climate.pk),
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
-            "draft": "1",
-            "start": "2027-06-01T19:30",
-            "end": "2027-06-01T21:00",
-            "format": "in_person",
-            "place_name": "Bibliotheek",
-            "town": str(self.steenwijkerland.pk),
-            "spoken_language": "nl",
-            **fields,
-        }
+        data = meeting_data(self, submit="", draft="1", **fields)
         return self.client.post("/nl/members/meetings/new/", data)
 
     def test_a_meeting_title_or_place_that_turns_its_direction_is_refused(self):

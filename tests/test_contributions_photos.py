@@ -84,6 +84,14 @@ class OwnPhotosTestCase(MemberFilesTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             return self.client.post(f"/nl/members/contributions/{story.pk}/", data)
 
+    def remove_photo(self, story, number):
+        """She opens her form, ticks "Remove this photo" of its photo `number` (from 0) and
+        saves, the rest as the form shows it."""
+        page = self.edit_form(story)
+        group = self.own_photo_groups(page)[number]
+        data = sent_by_the_browser(page)
+        return self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+
     def latest(self, story):
         return StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
 
@@ -227,10 +235,7 @@ class RemovingPhotosTests(OwnPhotosTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.climate.image, self.climate.image_alt = picnic, "Picknick"
             self.climate.save_revision().publish()
-        page = self.edit_form(story)
-        data = sent_by_the_browser(page)
-        group = self.own_photo_groups(page)[1]
-        self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+        self.remove_photo(story, 1)
         self.assertEqual(len(self.photos_in_text(self.latest(story))), 1)
         self.assertTrue(get_image_model().objects.filter(pk=picnic.pk).exists())
         self.assertIn(picnic.file.name, media_files())

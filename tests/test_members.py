@@ -96,6 +96,28 @@ def story_data(site, **overrides):
     return data
 
 
+def meeting_data(site, **overrides):
+    """A meeting proposal as the members' form sends it, sent for review, of `site`'s climate
+    sector and Steenwijkerland."""
+    return {
+        "title": "Taalcafé",
+        "intro": "We praten Duits en Nederlands.",
+        "body": "",
+        "language": "nl",
+        "sector": str(site.climate.pk),
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "submit": "1",
+        "start": "2027-06-01T19:30",
+        "end": "2027-06-01T21:00",
+        "format": "in_person",
+        "place_name": "Bibliotheek",
+        "town": str(site.steenwijkerland.pk),
+        "spoken_language": "nl",
+        **overrides,
+    }
+
+
 class MembersTestCase(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -120,24 +142,7 @@ class MembersTestCase(CalendarMixin, TestCase):
         return self.client.post("/nl/members/stories/new/", self.story_data(**overrides))
 
     def meeting_data(self, **overrides):
-        """A meeting proposal as the members' form sends it, sent for review."""
-        return {
-            "title": "Taalcafé",
-            "intro": "We praten Duits en Nederlands.",
-            "body": "",
-            "language": "nl",
-            "sector": str(self.climate.pk),
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
-            "submit": "1",
-            "start": "2027-06-01T19:30",
-            "end": "2027-06-01T21:00",
-            "format": "in_person",
-            "place_name": "Bibliotheek",
-            "town": str(self.steenwijkerland.pk),
-            "spoken_language": "nl",
-            **overrides,
-        }
+        return meeting_data(self, **overrides)
 
     def approved_meeting(self, user):
         """`user`'s meeting proposal (`meeting_data`), approved by a moderator: live."""
