@@ -27,7 +27,14 @@ from django_tasks import task
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, ReferenceIndex, TaskState, WorkflowState
+from wagtail.models import (
+    Collection,
+    Page,
+    ReferenceIndex,
+    Revision,
+    TaskState,
+    WorkflowState,
+)
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
@@ -210,11 +217,45 @@ def with_pages_below(pages):
     return Page.objects.filter(below)
 
 
-def lock_for_edit(page, user):
+def lock_for_edit(page, user, version=None):
     """Locks the contribution for the rest of the transaction, or raises NotEditable when it
-    went into review (or an editor locked it, or reports hid it) since the member opened it."""
-    if not editable_by(locked_row(page), user):
+    went into review (or an editor locked it, or reports hid it) since the member opened it, and
+    ChangedMeanwhile when it is no longer the `version` (`version_of`) her form was filled from."""
+    locked = locked_row(page)
+    if not editable_by(locked, user):
         raise NotEditable
+    if version is not None and version_of(locked) != version:
+        raise ChangedMeanwhile
+
+
+def version_of(page):
+    """Names the version of a contribution a member's form shows: its latest revision, and when
+    that was saved (an editor's autosave saves her latest revision again under the same id)."""
+    if page.latest_revision_id is None or page.latest_revision_created_at is None:
+        return ""
+    return f"{page.latest_revision_id}:{page.latest_revision_created_at.isoformat()}"
+
+
+def as_it_was(page, version):
+    """The contribution as it was in `version` (`version_of`), as a page of its type; None when
+    that version is not one of its revisions any more (or never was)."""
+    revision_id, _sep, saved = (version or "").partition(":")
+    if not revision_id.isdigit():
+        return None
+    revision = (
+        Revision.objects.for_instance(page)
+        .filter(pk=int(revision_id))
+        .select_related("content_type")
+        .first()
+    )
+    if revision is None or revision.created_at.isoformat() != saved:
+        return None
+    return revision.as_object()
+
+
+class ChangedMeanwhile(Exception):
+    """The contribution was saved again (by an editor, or by its member in another window) after
+    her form was filled from it."""
 
 
 class NotEditable(Exception):

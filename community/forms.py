@@ -1,9 +1,10 @@
+import datetime
 from dataclasses import dataclass, replace
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
@@ -17,11 +18,13 @@ from home.visibility import public
 
 from .contributions import (
     MEMBERS_BLOCKS,
+    as_it_was,
     body_text,
     collection_for,
     photo_blocks,
     save_photos,
     text_with_editors_blocks,
+    version_of,
 )
 from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
@@ -327,7 +330,9 @@ class OwnPhotoForm(PhotoTextForm):
 
     def __init__(self, data=None, *, photo, **kwargs):
         self.photo = photo
-        prefix = f"own-{photo.key}"
+        # Her words for a photo go to that photo at that place only: not to another one that
+        # took its place since she opened the form (the next photo leads when the first goes).
+        prefix = f"own-{photo.key}-{photo.image.pk}"
         # A photo the form did not show (added in another window meanwhile) stays as it is.
         sent = data is not None and f"{prefix}-alt_text" in data
         super().__init__(
@@ -487,6 +492,10 @@ class ContributionForm(forms.Form):
         # Her text's blocks as she opened it: what an editor added stays in place (`fill`).
         self.blocks = [(block.block_type, block.value, block.id) for block in self.page.body]
         initial = self.initial_from(page) if self.editing else self.initial_for(user)
+        # The version her form is filled from, and its photos as the form shows them: what an
+        # edit compares with the version she opened (`changed_since`).
+        self.version = version_of(page) if self.editing else ""
+        self.stored_photos = self.photos_seen(page) if self.editing else []
         super().__init__(data, initial=initial, **kwargs)
         if any(kind not in MEMBERS_BLOCKS for kind, _value, _id in self.blocks):
             self.fields["body"].help_text = format_lazy(
@@ -543,6 +552,67 @@ class ContributionForm(forms.Form):
             )
             for block in page.body
             if block.block_type == "image" and block.value["image"] is not None
+        ]
+
+    @classmethod
+    def photos_seen(cls, page):
+        """The photos of `page` as her form shows them, each at its place with its words; by
+        the images' ids as stored, so that a version holding a photo deleted since counts it."""
+        return [
+            (
+                block["id"],
+                block["value"].get("image"),
+                block["value"].get("alt_text"),
+                block["value"].get("caption"),
+            )
+            for block in page.body.raw_data
+            if block["type"] == "image" and block["value"].get("image")
+        ]
+
+    def changed_since(self, opened):
+        """What her form shows that was saved differently after she opened it from the version
+        `opened` (`version_of`, sent with the form): the names of the fields, in the form's
+        order, and "photos". Nothing when it was not saved since, or when the form does not say
+        (a form opened before versions were sent). When that version cannot be read any more,
+        the fields where what she sends differs from what is stored."""
+        if not self.editing or not opened or opened == self.version:
+            return []
+        then = as_it_was(self.page, opened)
+        names = [name for name, field in self.fields.items() if not field.disabled]
+        if then is None:
+            sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
+            shown = {form.prefix for form in self.own_photos}
+            changed = [name for name in self.changed_data if name in names]
+            return changed + (["photos"] if sent != shown else [])
+        before = self.initial_from(then)
+        changed = [name for name in names if before.get(name) != self.initial.get(name)]
+        return changed + (["photos"] if self.photos_seen(then) != self.stored_photos else [])
+
+    def stored_text(self, name):
+        """How field `name` reads as stored now, for the member to compare with what she typed."""
+        if name == "photos":
+            return gettext("Changed: the form below shows them as they are now.")
+        field, value = self.fields[name], self.initial.get(name)
+        if isinstance(field, forms.ChoiceField):
+            wanted = {str(item) for item in value} if isinstance(value, list) else {str(value)}
+            labels = [str(label) for key, label in field.choices if str(key) in wanted]
+            return ", ".join(labels) or gettext("(empty)")
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(value, "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value)
+        if value is None or value == "":
+            return gettext("(empty)")
+        return str(value)
+
+    def changes_to_show(self, names):
+        """(label, text as stored) of each of `names` (`changed_since`)."""
+        return [
+            (
+                gettext("Photos") if name == "photos" else self.fields[name].label,
+                self.stored_text(name),
+            )
+            for name in names
         ]
 
     def place_photos(self, page, photos):

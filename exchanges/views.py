@@ -255,10 +255,15 @@ def keep_photos(request, token, photos):
             photo.kept = None
 
 
-def contribution_view(request, form_class, page=None):
-    """The form of a new contribution, or of the member's `page` (its latest revision)."""
+def contribution_view(request, form_class, page=None, *, again=False):
+    """The form of a new contribution, or of the member's `page` (its latest revision). An edit
+    is saved only over the version her form was filled from (`opened`, sent along): where what
+    the form shows was saved differently since (by an editor, or by her in another window),
+    nothing is saved, and the form comes back with what she typed and what is stored now."""
     stored_title = page.title if page is not None else ""
     form = form_class(request.POST or None, user=request.user, page=page)
+    opened = request.POST.get("opened", "") if request.method == "POST" else form.version
+    changed = form.changed_since(opened) if request.method == "POST" else []
     token = submission_token(request)
     kept, lost = (
         KeptPhoto.for_form(request.session, token)
@@ -275,7 +280,7 @@ def contribution_view(request, form_class, page=None):
         lost=lost,
         existing=existing_photos,
     )
-    if request.method == "POST" and form.is_valid() and photos.is_valid():
+    if request.method == "POST" and not changed and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
         page = form.page
         try:
@@ -284,7 +289,7 @@ def contribution_view(request, form_class, page=None):
                 # stops), then the review state, before any photo is stored.
                 contributions.claim_submission(request.user, token)
                 if form.editing:
-                    contributions.lock_for_edit(page, request.user)
+                    contributions.lock_for_edit(page, request.user, version=form.version)
                 form.add_photos(page, photos)
                 if form.editing:
                     contributions.update_contribution(page, request.user, submit=submit)
@@ -301,6 +306,12 @@ def contribution_view(request, form_class, page=None):
             return redirect("member_area")
         except contributions.NotEditable:
             return read_only_view(request, page, status=409)
+        except contributions.ChangedMeanwhile:
+            # Saved again between reading it and saving over it: once more, with what is stored.
+            if again:
+                raise
+            stored = own_contribution(request, page.pk, contributions.own_unpublished)
+            return contribution_view(request, form_class, stored, again=True)
         except contributions.Gone:
             raise Http404 from None
         KeptPhoto.drop(request.session, token)
@@ -316,7 +327,16 @@ def contribution_view(request, form_class, page=None):
             if animation := photo.first_frame_of():
                 messages.info(request, first_frame_text(animation))
         return redirect("member_area")
-    if request.method == "POST":
+    conflict = None
+    if changed:
+        keep_photos(request, token, photos)
+        # She reads what is stored now: the next send saves over it.
+        opened = form.version
+        conflict = {
+            "by_her": form.page.latest_revision.user_id == request.user.pk,
+            "changes": form.changes_to_show(changed),
+        }
+    elif request.method == "POST":
         keep_photos(request, token, photos)
         messages.error(request, _("Please correct the marked fields; nothing you typed is lost."))
     return render(
@@ -337,6 +357,8 @@ def contribution_view(request, form_class, page=None):
                 contributions.requested_changes(page) if page is not None and page.pk else None
             ),
             "submission": token or uuid.uuid4(),
+            "opened": opened,
+            "conflict": conflict,
         },
     )
 

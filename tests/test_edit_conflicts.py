@@ -1,0 +1,142 @@
+"""A member edits her contribution in a form she opened some time ago. Whatever changed it
+since (an editor in the admin, or she herself in another window) is not overwritten without a
+word: where what her form shows changed, nothing is saved, she keeps what she typed and reads
+what it says now. Found by the attack of session 19: an editor's change made while her form
+was open was lost when she saved, and two windows saving one after the other left the text an
+image block of a photo the first had removed."""
+
+from django.db import transaction
+from wagtail.blocks import StreamValue
+from wagtail.images import get_image_model
+
+from community import contributions
+from exchanges.models import StoryPage
+from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser, soup
+
+
+class EditConflictTestCase(OwnPhotosTestCase):
+    def setUp(self):
+        super().setUp()
+        self.story = self.draft_with_photos()
+        self.client.force_login(self.anna)
+
+    def editor_saves(self, **fields):
+        """An editor changes her draft in the admin (a new revision of the moderator)."""
+        page = StoryPage.objects.get(pk=self.story.pk).get_latest_revision_as_object()
+        for name, value in fields.items():
+            setattr(page, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=self.moderator)
+
+    def notice(self, response):
+        return soup(response).select_one(".conflict")
+
+
+class ChangedByAnEditorTests(EditConflictTestCase):
+    def test_an_editors_new_title_is_not_overwritten_by_the_form_she_had_open(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 200)
+        notice = self.notice(response)
+        self.assertIn("De redactie heeft", notice.get_text())
+        # What it says now, for the field that changed; not the fields nobody else changed.
+        self.assertIn("Met de fiets naar Clarholz", notice.get_text())
+        self.assertNotIn("Introductie", notice.get_text())
+        latest = self.latest(self.story)
+        self.assertEqual(latest.title, "Met de fiets naar Clarholz")
+        self.assertNotEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
+        # What she typed is still in the form, which now knows the version she has read.
+        page = soup(response)
+        self.assertEqual(
+            page.select_one("[name=intro]").get_text().strip(), "Twaalf fietsers, één dag, 80 km."
+        )
+        again = sent_by_the_browser(page)
+        again["title"] = "Met de fiets naar Clarholz"
+        response = self.send(self.story, again)
+        self.assertEqual(response.status_code, 302)
+        latest = self.latest(self.story)
+        self.assertEqual(
+            (latest.title, latest.intro),
+            ("Met de fiets naar Clarholz", "Twaalf fietsers, één dag, 80 km."),
+        )
+
+    def test_a_change_her_form_does_not_show_lets_her_save_as_before(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        page = self.latest(self.story)
+        quote = ("quote", {"quote": "Nooit meer zonder fiets.", "attribution": ""}, None)
+        blocks = [(block.block_type, block.value, block.id) for block in page.body]
+        self.editor_saves(body=StreamValue(page.body.stream_block, [quote, *blocks]))
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 302)
+        latest = self.latest(self.story)
+        self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(latest.body[0].block_type, "quote")
+
+    def test_the_errors_of_a_form_keep_the_version_she_opened(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        response = self.send(self.story, opened, title="")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(self.notice(response))
+        self.editor_saves(intro="Door de redactie ingekort.")
+        again = sent_by_the_browser(soup(response))
+        again["title"] = "Fietsen naar Clarholz"
+        response = self.send(self.story, again, intro="Mijn eigen inleiding.")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Door de redactie ingekort.", self.notice(response).get_text())
+        self.assertEqual(self.latest(self.story).intro, "Door de redactie ingekort.")
+
+    def test_the_notice_is_in_german_on_the_german_form(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/de/members/contributions/{self.story.pk}/", opened)
+        text = self.notice(response).get_text()
+        self.assertIn("Die Redaktion hat", text)
+        self.assertIn("Titel", text)
+
+
+class TwoWindowsTests(EditConflictTestCase):
+    def test_a_photo_removed_in_one_window_does_not_come_back_from_the_other(self):
+        first = self.edit_form(self.story)
+        second = sent_by_the_browser(first)
+        picnic_group = self.own_photo_groups(first)[1]
+        picnic = get_image_model().objects.get(title="Picknick aan de Ems")
+        self.remove_photo(self.story, 1)
+        self.assertFalse(get_image_model().objects.filter(pk=picnic.pk).exists())
+        response = self.send(
+            self.story, second, **{self.field_of(picnic_group, "caption")["name"]: "Middagpauze"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("in een ander venster", self.notice(response).get_text())
+        self.assertIn("Foto's", self.notice(response).get_text())
+        response = self.send(self.story, sent_by_the_browser(soup(response)))
+        self.assertEqual(response.status_code, 302)
+        images = [image for image, _alt, _caption in self.photos_in_text(self.latest(self.story))]
+        self.assertNotIn(None, images)
+        self.assertEqual([image.title for image in images], ["Aankomst in Clarholz"])
+
+    def test_a_description_she_typed_for_one_photo_never_lands_on_another(self):
+        first = self.edit_form(self.story)
+        second = sent_by_the_browser(first)
+        lead = self.own_photo_groups(first)[0]
+        # The first window removes the leading photo: the picnic leads now.
+        self.remove_photo(self.story, 0)
+        second[self.field_of(lead, "alt_text")["name"]] = "Twaalf fietsers voor de kerk"
+        response = self.send(self.story, second)
+        self.assertEqual(response.status_code, 200)
+        response = self.send(self.story, sent_by_the_browser(soup(response)))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.latest(self.story).image_alt, "Picknick aan de Ems")
+
+
+class SavedWhileSheSavesTests(EditConflictTestCase):
+    def test_the_service_refuses_a_version_that_is_not_the_stored_one_any_more(self):
+        page = self.latest(self.story)
+        opened = contributions.version_of(page)
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        with self.assertRaises(contributions.ChangedMeanwhile), transaction.atomic():
+            contributions.lock_for_edit(page, self.anna, version=opened)
+        stored = contributions.version_of(StoryPage.objects.get(pk=page.pk))
+        with transaction.atomic():
+            contributions.lock_for_edit(page, self.anna, version=stored)
