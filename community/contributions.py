@@ -45,6 +45,7 @@ from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
 from home.image_references import images_in_drafts
 from home.machine_translation import ensure_aliases, queue_translation
+from home.urls_util import ascii_slug
 
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
 # Of a slug's 255 characters, leaving room for the number that makes it unique.
@@ -802,10 +803,11 @@ def create_contribution(page, user, locale, *, submit):
 
 
 def slug_for(page, parent):
-    """Wagtail would derive the slug from the title, but a title of only emoji or punctuation
-    gives it nothing, and Unicode normalisation can stretch a title past the slug's length (one
-    Arabic ligature becomes eighteen letters). The kind of page names what has no other name."""
-    slug = slugify(page.title, allow_unicode=True)[:SLUG_LENGTH].strip("-_")
+    """The slug an editor's page would get from the title (`ascii_slug`), but a title of only
+    emoji, punctuation or letters other than Latin ones gives it nothing, and Unicode
+    normalisation can stretch a title past the slug's length (one ligature becomes eighteen
+    letters). The kind of page names what has no other name."""
+    slug = ascii_slug(page.title)[:SLUG_LENGTH].strip("-_")
     if not slug:
         with translation.override(parent.locale.language_code):
             slug = slugify(str(page._meta.verbose_name))

@@ -5,10 +5,11 @@ page's address in the other language follows its translated title (`slug_follows
 
 from django.db.models.signals import post_save
 from django.utils import formats, timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
+
+from .urls_util import ascii_slug
 
 
 def segment_comment(string_translation):
@@ -82,11 +83,8 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
 
 
 def slug_of_title(data):
-    """The address a translated title (a segment's `data`) gives its page, in ASCII as Wagtail's
-    admin writes one (WAGTAIL_ALLOW_UNICODE_SLUGS is off; Django's URLify map): an eszett is
-    "ss", not dropped ("Straßenfest" is not "straenfest")."""
-    text = StringValue(data).render_text().replace("ß", "ss").replace("ẞ", "SS")
-    return slugify(text)[:255]
+    """The address a translated title (a segment's `data`) gives its page (`ascii_slug`)."""
+    return ascii_slug(StringValue(data).render_text())[:255]
 
 
 def connect_signals():

@@ -8,6 +8,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
+from django.utils.text import slugify
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
@@ -134,3 +135,11 @@ def absolute_url(request, path):
     if request is None:
         return base_url() + path
     return request.build_absolute_uri(path)
+
+
+def ascii_slug(text):
+    """The address a title gives a page, in ASCII as Wagtail's admin writes one
+    (WAGTAIL_ALLOW_UNICODE_SLUGS is off; letters with accents lose them): an eszett is "ss", not
+    dropped ("Straßenfest" is not "straenfest"). Empty for a title without Latin letters or
+    digits."""
+    return slugify(text.replace("ß", "ss").replace("ẞ", "SS"))
