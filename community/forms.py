@@ -362,6 +362,28 @@ class OwnPhotoForm(PhotoTextForm):
         )
 
 
+@dataclass(frozen=True)
+class StoredChange:
+    """Something a member's form shows that was saved differently while she had the form open
+    (`ContributionForm.merged_with_stored`): what it is now; whether the form keeps what she
+    typed (she changed it too) or shows it as stored; what she had typed for a photo that is
+    no longer there."""
+
+    label: str
+    now: str
+    kept_hers: bool = False
+    typed: str = ""
+
+
+def photo_words(alt_text, caption, sep="\n"):
+    """A photo's description and caption, each named as the form names it."""
+    fields = PhotoTextForm.base_fields
+    return sep.join(
+        f"{fields[name].label}: {value or gettext('(empty)')}"
+        for name, value in (("alt_text", alt_text), ("caption", caption))
+    )
+
+
 def photo_block(photo):
     """The block of a photo (`OwnPhoto`) in a contribution's text."""
     value = {"image": photo.image, "alt_text": photo.alt_text, "caption": photo.caption}
@@ -588,10 +610,78 @@ class ContributionForm(forms.Form):
         changed = [name for name in names if before.get(name) != self.initial.get(name)]
         return changed + (["photos"] if self.photos_seen(then) != self.stored_photos else [])
 
+    def merged_with_stored(self, opened):
+        """After `changed_since` found changes: what her form shows next, and what the notice
+        says. Returns (data, changes): `data` is what she sent, except where something was
+        changed since she opened the form that she left as it was: there, what is stored now
+        (nothing she changed herself is lost, nothing of the editors' is undone unseen);
+        `changes` are `StoredChange`s, each saying what it is now and which of the two the
+        form holds."""
+        data = self.data.copy()
+        changed = self.changed_since(opened)
+        then = as_it_was(self.page, opened)
+        before = self.initial_from(then) if then is not None else None
+        changes = []
+        for name in changed:
+            if name == "photos":
+                continue
+            field = self.fields[name]
+            hers = before is None or field.has_changed(before.get(name), self[name].data)
+            if not hers:
+                self.put_stored(data, name)
+            changes.append(StoredChange(str(field.label), self.stored_text(name), kept_hers=hers))
+        if "photos" in changed:
+            if then is None:
+                text = gettext("Changed: the form below shows those the contribution has now.")
+                changes.append(StoredChange(gettext("Photos"), text, kept_hers=True))
+            else:
+                changes.extend(self.merged_photos(data, then))
+        return data, changes
+
+    def put_stored(self, data, name):
+        """Puts field `name` into `data` as stored now, as the browser would send it."""
+        field = self.fields[name]
+        shown = field.widget.format_value(field.prepare_value(self.initial.get(name)))
+        if isinstance(shown, list | tuple):
+            data.setlist(name, [str(value) for value in shown])
+        else:
+            data[name] = "" if shown is None else str(shown)
+
+    def merged_photos(self, data, then):
+        """`merged_with_stored` for the photos: the words of a photo she left as they were
+        take what is stored now; a photo added since is shown as it is; one removed since is
+        named, with what she had typed for it."""
+        opened = {
+            (key, image): (alt, caption) for key, image, alt, caption in self.photos_seen(then)
+        }
+        changes, present = [], set()
+        for number, form in enumerate(self.own_photos, start=1):
+            photo = form.photo
+            place, words = (photo.key, photo.image.pk), (photo.alt_text, photo.caption)
+            present.add(place)
+            label = gettext("Photo %(number)s") % {"number": number}
+            if place not in opened:
+                text = gettext("Added since you opened the form: the form shows it.")
+                changes.append(StoredChange(label, text))
+                continue
+            if opened[place] == words:
+                continue
+            fields = (f"{form.prefix}-alt_text", f"{form.prefix}-caption")
+            hers = tuple(data.get(name) for name in fields) != opened[place]
+            if not hers:
+                for name, value in zip(fields, words, strict=True):
+                    data[name] = value
+            changes.append(StoredChange(label, photo_words(*words), kept_hers=hers))
+        for (key, image), words in opened.items():
+            if (key, image) in present:
+                continue
+            sent = tuple(data.get(f"own-{key}-{image}-{name}") for name in ("alt_text", "caption"))
+            typed = photo_words(*sent, sep=" · ") if None not in sent and sent != words else ""
+            changes.append(StoredChange(gettext("Photo removed"), words[0], typed=typed))
+        return changes
+
     def stored_text(self, name):
         """How field `name` reads as stored now, for the member to compare with what she typed."""
-        if name == "photos":
-            return gettext("Changed: the form below shows them as they are now.")
         field, value = self.fields[name], self.initial.get(name)
         if isinstance(field, forms.ChoiceField):
             wanted = {str(item) for item in value} if isinstance(value, list) else {str(value)}
@@ -604,16 +694,6 @@ class ContributionForm(forms.Form):
         if value is None or value == "":
             return gettext("(empty)")
         return str(value)
-
-    def changes_to_show(self, names):
-        """(label, text as stored) of each of `names` (`changed_since`)."""
-        return [
-            (
-                gettext("Photos") if name == "photos" else self.fields[name].label,
-                self.stored_text(name),
-            )
-            for name in names
-        ]
 
     def place_photos(self, page, photos):
         """Puts the photos the page keeps (`OwnPhoto`s, as its member left them) in its text:

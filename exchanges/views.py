@@ -330,11 +330,13 @@ def contribution_view(request, form_class, page=None, *, again=False):
     conflict = None
     if changed:
         keep_photos(request, token, photos)
+        data, changes = form.merged_with_stored(opened)
+        form = form_class(data, user=request.user, page=page)
         # She reads what is stored now: the next send saves over it.
         opened = form.version
         conflict = {
             "by_her": form.page.latest_revision.user_id == request.user.pk,
-            "changes": form.changes_to_show(changed),
+            "changes": changes,
         }
     elif request.method == "POST":
         keep_photos(request, token, photos)

@@ -46,14 +46,15 @@ class ChangedByAnEditorTests(EditConflictTestCase):
         latest = self.latest(self.story)
         self.assertEqual(latest.title, "Met de fiets naar Clarholz")
         self.assertNotEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
-        # What she typed is still in the form, which now knows the version she has read.
+        # What she typed is still in the form, which now knows the version she has read; the
+        # title she had left as it was is the editors' now.
         page = soup(response)
+        self.assertEqual(page.select_one("[name=title]")["value"], "Met de fiets naar Clarholz")
+        self.assertIn("Overgenomen in het formulier.", notice.get_text())
         self.assertEqual(
             page.select_one("[name=intro]").get_text().strip(), "Twaalf fietsers, één dag, 80 km."
         )
-        again = sent_by_the_browser(page)
-        again["title"] = "Met de fiets naar Clarholz"
-        response = self.send(self.story, again)
+        response = self.send(self.story, sent_by_the_browser(page))
         self.assertEqual(response.status_code, 302)
         latest = self.latest(self.story)
         self.assertEqual(
@@ -86,6 +87,29 @@ class ChangedByAnEditorTests(EditConflictTestCase):
         self.assertIn("Door de redactie ingekort.", self.notice(response).get_text())
         self.assertEqual(self.latest(self.story).intro, "Door de redactie ingekort.")
 
+    def test_a_field_she_changed_too_keeps_what_she_typed_and_shows_theirs(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        response = self.send(self.story, opened, title="Op de fiets naar Clarholz")
+        notice = self.notice(response).get_text()
+        self.assertIn("Met de fiets naar Clarholz", notice)
+        self.assertIn("U hebt dit ook gewijzigd", notice)
+        page = soup(response)
+        self.assertEqual(page.select_one("[name=title]")["value"], "Op de fiets naar Clarholz")
+
+    def test_an_editors_new_caption_is_not_undone_by_the_form_she_had_open(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(image_caption="Vertrek bij de kerk (redactie)")
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        notice = self.notice(response).get_text()
+        self.assertIn("Foto 1", notice)
+        self.assertIn("Vertrek bij de kerk (redactie)", notice)
+        response = self.send(self.story, sent_by_the_browser(soup(response)))
+        self.assertEqual(response.status_code, 302)
+        latest = self.latest(self.story)
+        self.assertEqual(latest.image_caption, "Vertrek bij de kerk (redactie)")
+        self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
+
     def test_the_notice_is_in_german_on_the_german_form(self):
         opened = sent_by_the_browser(self.edit_form(self.story))
         self.editor_saves(title="Met de fiets naar Clarholz")
@@ -108,8 +132,11 @@ class TwoWindowsTests(EditConflictTestCase):
             self.story, second, **{self.field_of(picnic_group, "caption")["name"]: "Middagpauze"}
         )
         self.assertEqual(response.status_code, 200)
-        self.assertIn("in een ander venster", self.notice(response).get_text())
-        self.assertIn("Foto's", self.notice(response).get_text())
+        notice = self.notice(response).get_text()
+        self.assertIn("in een ander venster", notice)
+        # The photo that went, and the caption she had typed for it, are named.
+        self.assertIn("Foto verwijderd", notice)
+        self.assertIn("Middagpauze", notice)
         response = self.send(self.story, sent_by_the_browser(soup(response)))
         self.assertEqual(response.status_code, 302)
         images = [image for image, _alt, _caption in self.photos_in_text(self.latest(self.story))]
