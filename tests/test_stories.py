@@ -17,6 +17,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from community.models import Town
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
@@ -407,6 +408,25 @@ class StoryTotalTests(StoryTestCase):
         self.assertEqual(self.total(sector="landbouw"), "1 verhaal")
         self.assertEqual(self.total(tag="bezoek"), "3 verhalen")
         self.assertEqual(self.total(year="2020", town="steenwijkerland"), "3 verhalen")
+
+    def test_a_story_linking_both_language_versions_is_listed_and_counted_once(self):
+        # An editor chose the farming sector and Steenwijkerland in both languages (the admin
+        # offers the rows of each).
+        german_town = Town.objects.get(
+            translation_key=self.steenwijkerland.translation_key, locale=self.german
+        )
+        story = self.story(
+            title="Twee keer gekozen",
+            slug="twee-keer",
+            date=datetime.date(2019, 7, 1),
+            sectors=[self.farming, self.farming_de],
+            towns=[self.steenwijkerland, german_town],
+        )
+        chosen = {"sector": "landbouw", "town": "steenwijkerland"}
+        self.assertEqual(self.total(**chosen), "2 verhalen")
+        page = soup(self.client.get("/nl/verhalen/", chosen))
+        titles = [link.get_text(strip=True) for link in page.select("article h2 a, article h3 a")]
+        self.assertEqual(titles, [story.title, "Boeren"])
 
     def test_the_whole_list_is_counted_without_the_stories_own_table(self):
         with CaptureQueriesContext(connection) as captured:

@@ -5,6 +5,7 @@ import operator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -91,7 +92,12 @@ class MeetingQuerySet(PublicPageQuerySet):
         return self.filter(start__lt=after, end__gte=first).order_by("start", "pk")
 
     def in_sector(self, sector):
-        return self.filter(meeting_sectors__sector_id__in=sector_versions(sector))
+        """Meetings of a sector community, whichever language version of the sector they chose:
+        each once (EXISTS), also one linking both."""
+        links = MeetingSector.objects.filter(
+            page=OuterRef("pk"), sector_id__in=sector_versions(sector)
+        )
+        return self.filter(Exists(links))
 
     def with_format(self, meeting_format):
         return self.filter(format=meeting_format)
@@ -557,3 +563,5 @@ class MeetingSector(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
+        # The meetings of a sector, for the calendar's filter (`MeetingQuerySet.in_sector`).
+        indexes = [models.Index(fields=["sector", "page"], name="meeting_sector_pages")]

@@ -90,18 +90,26 @@ class StoryQuerySet(PublicPageQuerySet):
             )
         )
 
+    # Each filter of a link asks whether the story has one (EXISTS), not for a row per link:
+    # a story linking a sector or a town in both languages is listed and counted once, and the
+    # count does not join every link of every story.
+
     def in_sector(self, sector):
         """Stories of a sector community, whichever language version of the sector they chose."""
-        return self.filter(story_sectors__sector_id__in=sector_versions(sector))
+        links = StorySector.objects.filter(
+            page=OuterRef("pk"), sector_id__in=sector_versions(sector)
+        )
+        return self.filter(Exists(links))
 
     def in_town(self, slug):
-        return self.filter(story_towns__town__slug=slug)
+        return self.filter(Exists(StoryTown.objects.filter(page=OuterRef("pk"), town__slug=slug)))
 
     def in_year(self, year):
         return self.filter(date__year=year)
 
     def tagged(self, tag):
-        return self.filter(tags__slug=tag)
+        links = StoryTag.objects.filter(content_object=OuterRef("pk"), tag__slug=tag)
+        return self.filter(Exists(links))
 
     def written_in(self, locale):
         """Stories whose text is in this locale: translations, not untranslated aliases."""
@@ -455,6 +463,9 @@ class StorySector(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
+        # The stories of a sector, for the overview's filter (`StoryQuerySet.in_sector`) from
+        # the index alone.
+        indexes = [models.Index(fields=["sector", "page"], name="story_sector_pages")]
 
 
 class StoryTown(TranslatableMixin, Orderable):
@@ -469,6 +480,8 @@ class StoryTown(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
         verbose_name = _("town")
         verbose_name_plural = _("towns")
+        # The stories of a town, for the overview's filter (`StoryQuerySet.in_town`).
+        indexes = [models.Index(fields=["town", "page"], name="story_town_pages")]
 
     def save(self, *args, **kwargs):
         """A story's town is named in the story's language: its translations take the towns of
