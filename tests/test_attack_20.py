@@ -1,0 +1,100 @@
+"""Attack of session 20 on the edit conflicts of a member's contribution form (bb18e53): what
+an editor changed while her form was open must not be lost, and a tampered form must not break
+the page."""
+
+from wagtail.models import Revision
+
+from tests.test_contributions_photos import sent_by_the_browser, soup
+from tests.test_edit_conflicts import EditConflictTestCase
+
+
+def field_value(page, name):
+    field = page.select_one(f"[name='{name}']")
+    return field.get_text() if field.name == "textarea" else field.get("value", "")
+
+
+class WordsOfPhotosAfterAConflictTests(EditConflictTestCase):
+    def test_an_editors_new_caption_survives_her_sending_the_conflict_form_as_shown(self):
+        """The notice says the form shows the photos "as they are now": it shows the caption as
+        her old form sent it, and sending it again puts the old caption back."""
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(image_caption="Vertrek bij de kerk van Steenwijk")
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 200)
+        page = soup(response)
+        self.assertIn("Foto's", page.select_one(".conflict").get_text())
+        lead = self.own_photo_groups(page)[0]
+        self.assertEqual(
+            self.field_of(lead, "caption").get("value"), "Vertrek bij de kerk van Steenwijk"
+        )
+        response = self.send(self.story, sent_by_the_browser(page))
+        self.assertEqual(response.status_code, 302)
+        latest = self.latest(self.story)
+        self.assertEqual(latest.image_caption, "Vertrek bij de kerk van Steenwijk")
+        self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
+
+
+class FieldsSheLeftAloneTests(EditConflictTestCase):
+    def test_a_title_she_did_not_touch_does_not_undo_the_editors_title_on_the_second_send(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 200)
+        response = self.send(self.story, sent_by_the_browser(soup(response)))
+        self.assertEqual(response.status_code, 302)
+        latest = self.latest(self.story)
+        self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(latest.title, "Met de fiets naar Clarholz")
+
+
+class EditorsAutosaveTests(EditConflictTestCase):
+    def editor_autosaves(self, **fields):
+        """The admin's autosave: the editor's own latest revision saved again (same id)."""
+        from exchanges.models import StoryPage
+
+        stored = StoryPage.objects.get(pk=self.story.pk)
+        page = stored.get_latest_revision_as_object()
+        for name, value in fields.items():
+            setattr(page, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=self.moderator, overwrite_revision=stored.latest_revision)
+
+    def test_a_caption_the_editors_autosave_changed_is_not_overwritten(self):
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        latest_id = self.latest(self.story).latest_revision_id
+        self.editor_autosaves(image_caption="Vertrek bij de kerk van Steenwijk")
+        self.assertEqual(self.latest(self.story).latest_revision_id, latest_id)
+        # She only gives the second photo a caption, and saves her draft.
+        second = self.own_photo_groups(self.edit_form(self.story))[1]
+        response = self.send(
+            self.story, opened, **{self.field_of(second, "caption")["name"]: "Middagpauze"}
+        )
+        self.assertEqual(self.latest(self.story).image_caption, "Vertrek bij de kerk van Steenwijk")
+        self.assertEqual(response.status_code, 200)
+
+
+class TamperedVersionTests(EditConflictTestCase):
+    def assert_handled(self, opened_value):
+        data = sent_by_the_browser(self.edit_form(self.story))
+        data["opened"] = opened_value
+        response = self.send(self.story, data, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertIn(response.status_code, (200, 302))
+
+    def test_a_superscript_digit_as_version(self):
+        self.assert_handled("²:2026-12-05T10:00:00+00:00")
+
+    def test_a_version_with_very_many_digits(self):
+        self.assert_handled("9" * 5000 + ":2026-12-05T10:00:00+00:00")
+
+    def test_a_version_beyond_the_database_integers(self):
+        self.assert_handled("9" * 30 + ":2026-12-05T10:00:00+00:00")
+
+    def test_a_revision_of_another_members_draft_shows_nothing_of_it(self):
+        other = self.draft_with_photos(user=self.bernd, title="Geheim verslag van Bernd")
+        self.client.force_login(self.anna)
+        revision = Revision.objects.for_instance(other).latest("created_at")
+        data = sent_by_the_browser(self.edit_form(self.story))
+        data["opened"] = f"{revision.pk}:{revision.created_at.isoformat()}"
+        response = self.send(self.story, data, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertNotIn("Geheim verslag", response.content.decode())
