@@ -376,11 +376,10 @@ class StoredChange:
 
 
 def photo_words(alt_text, caption, sep="\n"):
-    """A photo's description and caption, each named as the form names it."""
-    fields = PhotoTextForm.base_fields
+    """A photo's description and caption, each named."""
     return sep.join(
-        f"{fields[name].label}: {value or gettext('(empty)')}"
-        for name, value in (("alt_text", alt_text), ("caption", caption))
+        f"{label}: {value or gettext('(empty)')}"
+        for label, value in ((gettext("Description"), alt_text), (gettext("Caption"), caption))
     )
 
 

@@ -22,7 +22,7 @@ class WordsOfPhotosAfterAConflictTests(EditConflictTestCase):
         response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
         self.assertEqual(response.status_code, 200)
         page = soup(response)
-        self.assertIn("Foto's", page.select_one(".conflict").get_text())
+        self.assertIn("Foto 1", page.select_one(".conflict").get_text())
         lead = self.own_photo_groups(page)[0]
         self.assertEqual(
             self.field_of(lead, "caption").get("value"), "Vertrek bij de kerk van Steenwijk"
