@@ -98,3 +98,29 @@ class TamperedVersionTests(EditConflictTestCase):
         data["opened"] = f"{revision.pk}:{revision.created_at.isoformat()}"
         response = self.send(self.story, data, intro="Twaalf fietsers, één dag, 80 km.")
         self.assertNotIn("Geheim verslag", response.content.decode())
+
+
+class TheSameFormSentTwiceTests(EditConflictTestCase):
+    """A double click (or a resend of the same page) sends one form, with one token, twice: the
+    second is the same send, already saved, not a conflict with "another window"."""
+
+    def test_the_second_copy_of_a_saved_form_says_it_was_saved_once(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        first = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(first.status_code, 302)
+        second = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(second.status_code, 302)
+        messages = [str(message) for message in second.wsgi_request._messages]
+        self.assertTrue(any("al verstuurd" in message for message in messages), messages)
+
+    def test_what_she_sends_from_the_conflict_page_is_not_thrown_away_as_already_sent(self):
+        """The conflict page promises "nothing is saved yet ... send the form again": a send
+        from it must be saved, not dropped as the form sent before."""
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.assertEqual(self.send(self.story, opened, intro="Eerste versie.").status_code, 302)
+        response = self.send(self.story, opened, intro="Tweede versie, met meer.")
+        if response.status_code == 302:
+            return  # told it was sent before: no promise made
+        again = sent_by_the_browser(soup(response))
+        response = self.send(self.story, again)
+        self.assertEqual(self.latest(self.story).intro, "Tweede versie, met meer.")
