@@ -241,7 +241,9 @@ def as_it_was(page, version):
     """The contribution as it was in `version` (`version_of`), as a page of its type; None when
     that version is not one of its revisions any more (or never was)."""
     revision_id, _sep, saved = (version or "").partition(":")
-    if not revision_id.isdigit():
+    # Only what `version_of` writes: ASCII digits a database integer holds (a tampered form may
+    # send "²" or thousands of digits, which int() refuses).
+    if not (revision_id.isascii() and revision_id.isdigit()) or len(revision_id) > 18:
         return None
     revision = (
         Revision.objects.for_instance(page)
