@@ -256,6 +256,12 @@ def as_it_was(page, version):
     return revision.as_object()
 
 
+def sent_before(user, token):
+    """Whether the form with this one-time token was saved already (`claim_submission`): a
+    second copy of it (a double click, a resend) is the same send, not a conflict."""
+    return token is not None and SubmissionToken.objects.filter(user=user, token=token).exists()
+
+
 class ChangedMeanwhile(Exception):
     """The contribution was saved again (by an editor, or by its member in another window) after
     her form was filled from it."""

@@ -255,16 +255,25 @@ def keep_photos(request, token, photos):
             photo.kept = None
 
 
+def already_sent(request, token):
+    KeptPhoto.drop(request.session, token)
+    messages.info(request, _("This form had already been sent; your contribution is saved once."))
+    return redirect("member_area")
+
+
 def contribution_view(request, form_class, page=None, *, again=False):
     """The form of a new contribution, or of the member's `page` (its latest revision). An edit
     is saved only over the version her form was filled from (`opened`, sent along): where what
     the form shows was saved differently since (by an editor, or by her in another window),
     nothing is saved, and the form comes back with what she typed and what is stored now."""
     stored_title = page.title if page is not None else ""
+    token = submission_token(request)
+    if request.method == "POST" and contributions.sent_before(request.user, token):
+        # The same form again (a double click, a resend): saved once, not a conflict.
+        return already_sent(request, token)
     form = form_class(request.POST or None, user=request.user, page=page)
     opened = request.POST.get("opened", "") if request.method == "POST" else form.version
     changed = form.changed_since(opened) if request.method == "POST" else []
-    token = submission_token(request)
     kept, lost = (
         KeptPhoto.for_form(request.session, token)
         if token and request.method == "POST"
@@ -299,11 +308,7 @@ def contribution_view(request, form_class, page=None, *, again=False):
                         page, request.user, page.locale, submit=submit
                     )
         except contributions.AlreadySubmitted:
-            KeptPhoto.drop(request.session, token)
-            messages.info(
-                request, _("This form had already been sent; your contribution is saved once.")
-            )
-            return redirect("member_area")
+            return already_sent(request, token)
         except contributions.NotEditable:
             return read_only_view(request, page, status=409)
         except contributions.ChangedMeanwhile:
