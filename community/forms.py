@@ -604,7 +604,10 @@ class ContributionForm(forms.Form):
             sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
             shown = {form.prefix for form in self.own_photos}
             changed = [name for name in self.changed_data if name in names]
-            return changed + (["photos"] if sent != shown else [])
+            # A photo's words that differ from those stored (an editor's autosave overwrote the
+            # version she opened with a new caption, say) count as much as a field.
+            words = any(form.is_bound and form.has_changed() for form in self.own_photos)
+            return changed + (["photos"] if sent != shown or words else [])
         before = self.initial_from(then)
         changed = [name for name in names if before.get(name) != self.initial.get(name)]
         return changed + (["photos"] if self.photos_seen(then) != self.stored_photos else [])
