@@ -124,3 +124,68 @@ class TheSameFormSentTwiceTests(EditConflictTestCase):
         again = sent_by_the_browser(soup(response))
         response = self.send(self.story, again)
         self.assertEqual(self.latest(self.story).intro, "Tweede versie, met meer.")
+
+
+class MeetingProposalAfterAConflictTests(EditConflictTestCase):
+    def test_the_editors_new_time_town_and_places_stay_when_she_sends_again_in_german(self):
+        import datetime
+
+        from exchanges.models import MeetingPage
+
+        self.client.force_login(self.bernd)
+        self.client.post(
+            "/de/members/meetings/new/",
+            self.meeting_data(submit="", draft="1", capacity="12", language="de"),
+        )
+        meeting = MeetingPage.objects.get(owner=self.bernd, alias_of__isnull=True)
+        address = f"/de/members/contributions/{meeting.pk}/"
+        opened = sent_by_the_browser(soup(self.client.get(address)))
+        page = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object()
+        page.start += datetime.timedelta(hours=1)
+        page.end += datetime.timedelta(hours=1)
+        page.capacity, page.town = 20, None
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=self.moderator)
+        data = opened.copy()
+        data["intro"] = "Wir sprechen Deutsch und Niederländisch."
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(address, data)
+        form = soup(response)
+        notice = form.select_one(".conflict").get_text()
+        self.assertIn("Die Redaktion hat", notice)
+        self.assertIn("20:30", notice)
+        self.assertIn("Anderswo", notice)
+        self.assertEqual(field_value(form, "start"), "2027-06-01T20:30")
+        self.assertEqual(field_value(form, "intro"), "Wir sprechen Deutsch und Niederländisch.")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(address, sent_by_the_browser(form))
+        self.assertEqual(response.status_code, 302)
+        stored = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object()
+        self.assertEqual((stored.capacity, stored.town), (20, None))
+        self.assertEqual(stored.start, page.start)
+        self.assertEqual(stored.intro, "Wir sprechen Deutsch und Niederländisch.")
+
+
+class AfterAnAutosaveSheCannotSeeTests(EditorsAutosaveTests):
+    """An editor's autosave saved over the version her form was opened from, adding only what her
+    form does not show (a quote): she saves as before. A browser sends a text area's lines
+    ending in CR LF."""
+
+    test_a_caption_the_editors_autosave_changed_is_not_overwritten = None
+
+    def test_her_text_as_a_browser_sends_it_is_not_a_change_of_the_editors(self):
+        from wagtail.blocks import StreamValue
+
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        page = self.latest(self.story)
+        quote = ("quote", {"quote": "Nooit meer zonder fiets.", "attribution": ""}, None)
+        blocks = [(block.block_type, block.value, block.id) for block in page.body]
+        self.editor_autosaves(body=StreamValue(page.body.stream_block, [quote, *blocks]))
+        data = opened.copy()
+        for name in ("body", "intro"):
+            data[name] = data[name].lstrip("\n").replace("\n", "\r\n")
+        # She saves her draft as she opened it (to send it to the editors later, say).
+        response = self.send(self.story, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.latest(self.story).body[0].block_type, "quote")
