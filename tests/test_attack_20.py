@@ -10,7 +10,7 @@ from tests.test_edit_conflicts import EditConflictTestCase
 
 def field_value(page, name):
     field = page.select_one(f"[name='{name}']")
-    return field.get_text() if field.name == "textarea" else field.get("value", "")
+    return field.get_text().strip() if field.name == "textarea" else field.get("value", "")
 
 
 class WordsOfPhotosAfterAConflictTests(EditConflictTestCase):
