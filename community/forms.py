@@ -463,6 +463,23 @@ def photo_formset(*args, existing=0, **kwargs):
     return formset(*args, existing=existing, **kwargs)
 
 
+def as_strings(value):
+    """A field's value as a browser sends it: a list of strings, line ends as in Python."""
+    values = value if isinstance(value, list | tuple) else [value]
+    strings = [
+        "" if item is None else str(item).replace("\r\n", "\n").replace("\r", "\n").strip()
+        for item in values
+    ]
+    # Ticked boxes (the towns) in whatever order.
+    return sorted(strings) if isinstance(value, list | tuple) else strings
+
+
+def as_sent(field, value):
+    """`value` of `field` (as `initial_from` reads it) as its widget shows it, for a browser to
+    send."""
+    return as_strings(field.widget.format_value(field.prepare_value(value)))
+
+
 class ContributionForm(forms.Form):
     """What every contribution form shares. Each page type members contribute has its own form
     (exchanges/contribution_forms.py), which names its `page_model`, reads a page back
@@ -603,7 +620,8 @@ class ContributionForm(forms.Form):
         if then is None:
             sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
             shown = {form.prefix for form in self.own_photos}
-            changed = [name for name in self.changed_data if name in names]
+            # As a browser sends them (lines ending in CR LF, a meeting's times as local ones).
+            changed = [name for name in names if self.sent_differs(name, self.initial.get(name))]
             # A photo's words that differ from those stored (an editor's autosave overwrote the
             # version she opened with a new caption, say) count as much as a field.
             words = any(form.is_bound and form.has_changed() for form in self.own_photos)
@@ -611,6 +629,13 @@ class ContributionForm(forms.Form):
         before = self.initial_from(then)
         changed = [name for name in names if before.get(name) != self.initial.get(name)]
         return changed + (["photos"] if self.photos_seen(then) != self.stored_photos else [])
+
+    def sent_differs(self, name, value):
+        """Whether what she sent for field `name` differs from `value` (as `initial_from`
+        reads it)."""
+        field = self.fields[name]
+        sent = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        return as_strings(sent) != as_sent(field, value)
 
     def merged_with_stored(self, opened):
         """After `changed_since` found changes: what her form shows next, and what the notice
@@ -628,9 +653,9 @@ class ContributionForm(forms.Form):
             if name == "photos":
                 continue
             field = self.fields[name]
-            hers = before is None or field.has_changed(before.get(name), self[name].data)
+            hers = before is None or self.sent_differs(name, before.get(name))
             if not hers:
-                self.put_stored(data, name)
+                data.setlist(self.add_prefix(name), as_sent(field, self.initial.get(name)))
             changes.append(StoredChange(str(field.label), self.stored_text(name), kept_hers=hers))
         if "photos" in changed:
             if then is None:
@@ -639,15 +664,6 @@ class ContributionForm(forms.Form):
             else:
                 changes.extend(self.merged_photos(data, then))
         return data, changes
-
-    def put_stored(self, data, name):
-        """Puts field `name` into `data` as stored now, as the browser would send it."""
-        field = self.fields[name]
-        shown = field.widget.format_value(field.prepare_value(self.initial.get(name)))
-        if isinstance(shown, list | tuple):
-            data.setlist(name, [str(value) for value in shown])
-        else:
-            data[name] = "" if shown is None else str(shown)
 
     def merged_photos(self, data, then):
         """`merged_with_stored` for the photos: the words of a photo she left as they were
