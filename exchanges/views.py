@@ -255,13 +255,17 @@ def keep_photos(request, token, photos):
             photo.kept = None
 
 
+# How often an edit is tried again over a version saved between reading and saving it.
+SAVE_TRIES = 5
+
+
 def already_sent(request, token):
     KeptPhoto.drop(request.session, token)
     messages.info(request, _("This form had already been sent; your contribution is saved once."))
     return redirect("member_area")
 
 
-def contribution_view(request, form_class, page=None, *, again=False):
+def contribution_view(request, form_class, page=None, *, again=0):
     """The form of a new contribution, or of the member's `page` (its latest revision). An edit
     is saved only over the version her form was filled from (`opened`, sent along): where what
     the form shows was saved differently since (by an editor, or by her in another window),
@@ -312,11 +316,12 @@ def contribution_view(request, form_class, page=None, *, again=False):
         except contributions.NotEditable:
             return read_only_view(request, page, status=409)
         except contributions.ChangedMeanwhile:
-            # Saved again between reading it and saving over it: once more, with what is stored.
-            if again:
+            # Saved again between reading it and saving over it: once more, with what is stored
+            # (a change her form shows comes back to her; a few tries for one it does not).
+            if again >= SAVE_TRIES:
                 raise
             stored = own_contribution(request, page.pk, contributions.own_unpublished)
-            return contribution_view(request, form_class, stored, again=True)
+            return contribution_view(request, form_class, stored, again=again + 1)
         except contributions.Gone:
             raise Http404 from None
         KeptPhoto.drop(request.session, token)
@@ -433,6 +438,11 @@ def new_meeting(request):
 @leads_to_the_published_page
 def edit_contribution(request, page_id):
     page = own_contribution(request, page_id, contributions.own_unpublished)
+    token = submission_token(request)
+    if request.method == "POST" and contributions.sent_before(request.user, token):
+        # The same form again (a double click on "Send to the editors"): sent once, not an edit
+        # of a contribution in review.
+        return already_sent(request, token)
     if not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
         return read_only_view(request, page, status=409 if request.method == "POST" else 200)
     return contribution_view(request, form_for(page), page)

@@ -113,6 +113,17 @@ class TheSameFormSentTwiceTests(EditConflictTestCase):
         messages = [str(message) for message in second.wsgi_request._messages]
         self.assertTrue(any("al verstuurd" in message for message in messages), messages)
 
+    def test_a_double_click_on_send_to_the_editors_says_it_was_sent_once(self):
+        """The first click sends it for review: the second is the same send, not an edit of a
+        contribution the editors are reviewing ("your changes were not saved")."""
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        opened["submit"] = "1"
+        self.assertEqual(self.send(self.story, opened).status_code, 302)
+        second = self.send(self.story, opened)
+        self.assertEqual(second.status_code, 302)
+        messages = [str(message) for message in second.wsgi_request._messages]
+        self.assertTrue(any("al verstuurd" in message for message in messages), messages)
+
     def test_what_she_sends_from_the_conflict_page_is_not_thrown_away_as_already_sent(self):
         """The conflict page promises "nothing is saved yet ... send the form again": a send
         from it must be saved, not dropped as the form sent before."""
