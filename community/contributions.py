@@ -31,7 +31,6 @@ from wagtail.models import (
     Collection,
     Page,
     ReferenceIndex,
-    Revision,
     TaskState,
     WorkflowState,
 )
@@ -235,25 +234,6 @@ def version_of(page):
     if page.latest_revision_id is None or page.latest_revision_created_at is None:
         return ""
     return f"{page.latest_revision_id}:{page.latest_revision_created_at.isoformat()}"
-
-
-def as_it_was(page, version):
-    """The contribution as it was in `version` (`version_of`), as a page of its type; None when
-    that version is not one of its revisions any more (or never was)."""
-    revision_id, _sep, saved = (version or "").partition(":")
-    # Only what `version_of` writes: ASCII digits a database integer holds (a tampered form may
-    # send "²" or thousands of digits, which int() refuses).
-    if not (revision_id.isascii() and revision_id.isdigit()) or len(revision_id) > 18:
-        return None
-    revision = (
-        Revision.objects.for_instance(page)
-        .filter(pk=int(revision_id))
-        .select_related("content_type")
-        .first()
-    )
-    if revision is None or revision.created_at.isoformat() != saved:
-        return None
-    return revision.as_object()
 
 
 def sent_before(user, token):

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 from dataclasses import dataclass, replace
 
 from django import forms
@@ -18,7 +19,6 @@ from home.visibility import public
 
 from .contributions import (
     MEMBERS_BLOCKS,
-    as_it_was,
     body_text,
     collection_for,
     photo_blocks,
@@ -480,6 +480,34 @@ def as_sent(field, value):
     return as_strings(field.widget.format_value(field.prepare_value(value)))
 
 
+def photo_strings(alt_text, caption):
+    """A photo's words as a browser sends them (`as_strings`), description first."""
+    return as_strings(alt_text) + as_strings(caption)
+
+
+def fingerprint(strings):
+    """A short digest of a value as a browser sends it (`as_strings`)."""
+    return hashlib.sha256("\x1f".join(strings).encode()).hexdigest()[:16]
+
+
+def read_fingerprints(text):
+    """The fingerprints a form sent back (`ContributionForm.fingerprints_text`); None when it
+    sent none, or none that can be read."""
+    if not text or len(text) > MAX_FINGERPRINTS_TEXT:
+        return None
+    prints = {}
+    for part in text.split(";"):
+        name, sep, value = part.partition("=")
+        if not sep:
+            return None
+        prints[name] = value
+    return prints
+
+
+# Far more than a form with its ten photos sends.
+MAX_FINGERPRINTS_TEXT = 4000
+
+
 class ContributionForm(forms.Form):
     """What every contribution form shares. Each page type members contribute has its own form
     (exchanges/contribution_forms.py), which names its `page_model`, reads a page back
@@ -607,37 +635,60 @@ class ContributionForm(forms.Form):
             if block["type"] == "image" and block["value"].get("image")
         ]
 
-    def changed_since(self, opened):
+    def fingerprints(self):
+        """Of the version this form is filled from, as the form shows it: a fingerprint of each
+        field's value and of each photo's words (by the photo form's prefix), as a browser
+        sends them. Sent back with the form, they tell what was changed while she had it open,
+        and what she changed herself, also after an editor's autosave saved over the revision
+        she opened."""
+        prints = {
+            name: fingerprint(as_sent(field, self.initial.get(name)))
+            for name, field in self.fields.items()
+            if not field.disabled
+        }
+        for form in self.own_photos:
+            prints[form.prefix] = fingerprint(
+                photo_strings(form.photo.alt_text, form.photo.caption)
+            )
+        return prints
+
+    def fingerprints_text(self):
+        return ";".join(f"{name}={value}" for name, value in self.fingerprints().items())
+
+    def changed_since(self, opened, prints):
         """What her form shows that was saved differently after she opened it from the version
-        `opened` (`version_of`, sent with the form): the names of the fields, in the form's
-        order, and "photos". Nothing when it was not saved since, or when the form does not say
-        (a form opened before versions were sent). When that version cannot be read any more,
-        the fields where what she sends differs from what is stored."""
+        `opened` (`version_of`, sent with the form) whose `fingerprints` are `prints`: the names
+        of the fields, in the form's order, and "photos". Nothing when it was not saved since,
+        or when the form does not say (a form opened before versions were sent). Without
+        fingerprints, the fields where what she sends differs from what is stored."""
         if not self.editing or not opened or opened == self.version:
             return []
-        then = as_it_was(self.page, opened)
         names = [name for name, field in self.fields.items() if not field.disabled]
-        if then is None:
+        if prints is None:
             sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
             shown = {form.prefix for form in self.own_photos}
-            # As a browser sends them (lines ending in CR LF, a meeting's times as local ones).
             changed = [name for name in names if self.sent_differs(name, self.initial.get(name))]
-            # A photo's words that differ from those stored (an editor's autosave overwrote the
-            # version she opened with a new caption, say) count as much as a field.
             words = any(form.is_bound and form.has_changed() for form in self.own_photos)
             return changed + (["photos"] if sent != shown or words else [])
-        before = self.initial_from(then)
-        changed = [name for name in names if before.get(name) != self.initial.get(name)]
-        return changed + (["photos"] if self.photos_seen(then) != self.stored_photos else [])
+        now = self.fingerprints()
+        changed = [name for name in names if now[name] != prints.get(name)]
+        photos_now = {key: value for key, value in now.items() if key.startswith("own-")}
+        photos_then = {key: value for key, value in prints.items() if key.startswith("own-")}
+        return changed + (["photos"] if photos_now != photos_then else [])
+
+    def sent_strings(self, name):
+        """What she sent for field `name`, as `as_strings` reads it."""
+        field = self.fields[name]
+        return as_strings(
+            field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        )
 
     def sent_differs(self, name, value):
         """Whether what she sent for field `name` differs from `value` (as `initial_from`
         reads it)."""
-        field = self.fields[name]
-        sent = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-        return as_strings(sent) != as_sent(field, value)
+        return self.sent_strings(name) != as_sent(self.fields[name], value)
 
-    def merged_with_stored(self, opened):
+    def merged_with_stored(self, opened, prints):
         """After `changed_since` found changes: what her form shows next, and what the notice
         says. Returns (data, changes): `data` is what she sent, except where something was
         changed since she opened the form that she left as it was: there, what is stored now
@@ -645,57 +696,55 @@ class ContributionForm(forms.Form):
         `changes` are `StoredChange`s, each saying what it is now and which of the two the
         form holds."""
         data = self.data.copy()
-        changed = self.changed_since(opened)
-        then = as_it_was(self.page, opened)
-        before = self.initial_from(then) if then is not None else None
+        changed = self.changed_since(opened, prints)
         changes = []
         for name in changed:
             if name == "photos":
                 continue
             field = self.fields[name]
-            hers = before is None or self.sent_differs(name, before.get(name))
+            hers = prints is None or fingerprint(self.sent_strings(name)) != prints.get(name)
             if not hers:
                 data.setlist(self.add_prefix(name), as_sent(field, self.initial.get(name)))
             changes.append(StoredChange(str(field.label), self.stored_text(name), kept_hers=hers))
         if "photos" in changed:
-            if then is None:
+            if prints is None:
                 text = gettext("Changed: the form below shows those the contribution has now.")
                 changes.append(StoredChange(gettext("Photos"), text, kept_hers=True))
             else:
-                changes.extend(self.merged_photos(data, then))
+                changes.extend(self.merged_photos(data, prints))
         return data, changes
 
-    def merged_photos(self, data, then):
+    def merged_photos(self, data, prints):
         """`merged_with_stored` for the photos: the words of a photo she left as they were
         take what is stored now; a photo added since is shown as it is; one removed since is
         named, with what she had typed for it."""
-        opened = {
-            (key, image): (alt, caption) for key, image, alt, caption in self.photos_seen(then)
-        }
+        then = {key: value for key, value in prints.items() if key.startswith("own-")}
         changes, present = [], set()
         for number, form in enumerate(self.own_photos, start=1):
-            photo = form.photo
-            place, words = (photo.key, photo.image.pk), (photo.alt_text, photo.caption)
-            present.add(place)
+            photo, prefix = form.photo, form.prefix
+            present.add(prefix)
             label = gettext("Photo %(number)s") % {"number": number}
-            if place not in opened:
+            if prefix not in then:
                 text = gettext("Added since you opened the form: the form shows it.")
                 changes.append(StoredChange(label, text))
                 continue
-            if opened[place] == words:
+            if then[prefix] == fingerprint(photo_strings(photo.alt_text, photo.caption)):
                 continue
-            fields = (f"{form.prefix}-alt_text", f"{form.prefix}-caption")
-            hers = tuple(data.get(name) for name in fields) != opened[place]
+            fields = (f"{prefix}-alt_text", f"{prefix}-caption")
+            sent = [data.get(name) for name in fields]
+            hers = fields[0] in data and fingerprint(photo_strings(*sent)) != then[prefix]
             if not hers:
-                for name, value in zip(fields, words, strict=True):
-                    data[name] = value
-            changes.append(StoredChange(label, photo_words(*words), kept_hers=hers))
-        for (key, image), words in opened.items():
-            if (key, image) in present:
+                data[fields[0]], data[fields[1]] = photo.alt_text, photo.caption
+            words = photo_words(photo.alt_text, photo.caption)
+            changes.append(StoredChange(label, words, kept_hers=hers))
+        for prefix, value in then.items():
+            if prefix in present:
                 continue
-            sent = tuple(data.get(f"own-{key}-{image}-{name}") for name in ("alt_text", "caption"))
-            typed = photo_words(*sent, sep=" · ") if None not in sent and sent != words else ""
-            changes.append(StoredChange(gettext("Photo removed"), words[0], typed=typed))
+            sent = [data.get(f"{prefix}-{name}") for name in ("alt_text", "caption")]
+            typed = None not in sent and fingerprint(photo_strings(*sent)) != value
+            shown = "" if typed or sent[0] is None else sent[0]
+            typed = photo_words(*sent, sep=" · ") if typed else ""
+            changes.append(StoredChange(gettext("Photo removed"), shown, typed=typed))
         return changes
 
     def stored_text(self, name):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from community import contributions
-from community.forms import photo_formset
+from community.forms import photo_formset, read_fingerprints
 from community.models import SectorIndexPage, SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
@@ -276,8 +276,12 @@ def contribution_view(request, form_class, page=None, *, again=0):
         # The same form again (a double click, a resend): saved once, not a conflict.
         return already_sent(request, token)
     form = form_class(request.POST or None, user=request.user, page=page)
-    opened = request.POST.get("opened", "") if request.method == "POST" else form.version
-    changed = form.changed_since(opened) if request.method == "POST" else []
+    if request.method == "POST":
+        opened, opened_fields = request.POST.get("opened", ""), request.POST.get("opened_fields")
+    else:
+        opened, opened_fields = form.version, form.fingerprints_text()
+    prints = read_fingerprints(opened_fields)
+    changed = form.changed_since(opened, prints) if request.method == "POST" else []
     kept, lost = (
         KeptPhoto.for_form(request.session, token)
         if token and request.method == "POST"
@@ -340,10 +344,10 @@ def contribution_view(request, form_class, page=None, *, again=0):
     conflict = None
     if changed:
         keep_photos(request, token, photos)
-        data, changes = form.merged_with_stored(opened)
+        data, changes = form.merged_with_stored(opened, prints)
         form = form_class(data, user=request.user, page=page)
         # She reads what is stored now: the next send saves over it.
-        opened = form.version
+        opened, opened_fields = form.version, form.fingerprints_text()
         conflict = {
             "by_her": form.page.latest_revision.user_id == request.user.pk,
             "changes": changes,
@@ -370,6 +374,7 @@ def contribution_view(request, form_class, page=None, *, again=0):
             ),
             "submission": token or uuid.uuid4(),
             "opened": opened,
+            "opened_fields": opened_fields,
             "conflict": conflict,
         },
     )

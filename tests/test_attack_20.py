@@ -73,6 +73,30 @@ class EditorsAutosaveTests(EditConflictTestCase):
         self.assertEqual(self.latest(self.story).image_caption, "Vertrek bij de kerk van Steenwijk")
         self.assertEqual(response.status_code, 200)
 
+    def test_after_an_autosave_what_she_left_alone_is_taken_over_as_well(self):
+        """The revision she opened was saved over: what the form tells of the version it was
+        filled from still says which of the changes are the editors' alone."""
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_autosaves(
+            image_caption="Vertrek bij de kerk van Steenwijk", title="Fietsen naar de partner"
+        )
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 200)
+        notice = self.notice(response).get_text()
+        self.assertNotIn("U hebt dit ook gewijzigd", notice)
+        response = self.send(self.story, sent_by_the_browser(soup(response)))
+        self.assertEqual(response.status_code, 302)
+        latest = self.latest(self.story)
+        self.assertEqual(
+            (latest.title, latest.image_caption, latest.intro),
+            (
+                "Fietsen naar de partner",
+                "Vertrek bij de kerk van Steenwijk",
+                "Twaalf fietsers, één dag, 80 km.",
+            ),
+        )
+
 
 class TamperedVersionTests(EditConflictTestCase):
     def assert_handled(self, opened_value):
