@@ -13,40 +13,6 @@ def field_value(page, name):
     return field.get_text().strip() if field.name == "textarea" else field.get("value", "")
 
 
-class WordsOfPhotosAfterAConflictTests(EditConflictTestCase):
-    def test_an_editors_new_caption_survives_her_sending_the_conflict_form_as_shown(self):
-        """The notice says the form shows the photos "as they are now": it shows the caption as
-        her old form sent it, and sending it again puts the old caption back."""
-        opened = sent_by_the_browser(self.edit_form(self.story))
-        self.editor_saves(image_caption="Vertrek bij de kerk van Steenwijk")
-        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
-        self.assertEqual(response.status_code, 200)
-        page = soup(response)
-        self.assertIn("Foto 1", page.select_one(".conflict").get_text())
-        lead = self.own_photo_groups(page)[0]
-        self.assertEqual(
-            self.field_of(lead, "caption").get("value"), "Vertrek bij de kerk van Steenwijk"
-        )
-        response = self.send(self.story, sent_by_the_browser(page))
-        self.assertEqual(response.status_code, 302)
-        latest = self.latest(self.story)
-        self.assertEqual(latest.image_caption, "Vertrek bij de kerk van Steenwijk")
-        self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
-
-
-class FieldsSheLeftAloneTests(EditConflictTestCase):
-    def test_a_title_she_did_not_touch_does_not_undo_the_editors_title_on_the_second_send(self):
-        opened = sent_by_the_browser(self.edit_form(self.story))
-        self.editor_saves(title="Met de fiets naar Clarholz")
-        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
-        self.assertEqual(response.status_code, 200)
-        response = self.send(self.story, sent_by_the_browser(soup(response)))
-        self.assertEqual(response.status_code, 302)
-        latest = self.latest(self.story)
-        self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
-        self.assertEqual(latest.title, "Met de fiets naar Clarholz")
-
-
 class EditorsAutosaveTests(EditConflictTestCase):
     def editor_autosaves(self, **fields):
         """The admin's autosave: the editor's own latest revision saved again (same id)."""

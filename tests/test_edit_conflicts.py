@@ -28,15 +28,22 @@ class EditConflictTestCase(OwnPhotosTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             page.save_revision(user=self.moderator)
 
+    def conflict(self, editors, **typed):
+        """She opens her form, an editor saves `editors` (fields of the page) meanwhile, and
+        she sends her form with what she `typed`: the response."""
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(**editors)
+        return self.send(self.story, opened, **typed)
+
     def notice(self, response):
         return soup(response).select_one(".conflict")
 
 
 class ChangedByAnEditorTests(EditConflictTestCase):
     def test_an_editors_new_title_is_not_overwritten_by_the_form_she_had_open(self):
-        opened = sent_by_the_browser(self.edit_form(self.story))
-        self.editor_saves(title="Met de fiets naar Clarholz")
-        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        response = self.conflict(
+            {"title": "Met de fiets naar Clarholz"}, intro="Twaalf fietsers, één dag, 80 km."
+        )
         self.assertEqual(response.status_code, 200)
         notice = self.notice(response)
         self.assertIn("De redactie heeft", notice.get_text())
@@ -88,9 +95,9 @@ class ChangedByAnEditorTests(EditConflictTestCase):
         self.assertEqual(self.latest(self.story).intro, "Door de redactie ingekort.")
 
     def test_a_field_she_changed_too_keeps_what_she_typed_and_shows_theirs(self):
-        opened = sent_by_the_browser(self.edit_form(self.story))
-        self.editor_saves(title="Met de fiets naar Clarholz")
-        response = self.send(self.story, opened, title="Op de fiets naar Clarholz")
+        response = self.conflict(
+            {"title": "Met de fiets naar Clarholz"}, title="Op de fiets naar Clarholz"
+        )
         notice = self.notice(response).get_text()
         self.assertIn("Met de fiets naar Clarholz", notice)
         self.assertIn("U hebt dit ook gewijzigd", notice)
@@ -98,13 +105,18 @@ class ChangedByAnEditorTests(EditConflictTestCase):
         self.assertEqual(page.select_one("[name=title]")["value"], "Op de fiets naar Clarholz")
 
     def test_an_editors_new_caption_is_not_undone_by_the_form_she_had_open(self):
-        opened = sent_by_the_browser(self.edit_form(self.story))
-        self.editor_saves(image_caption="Vertrek bij de kerk (redactie)")
-        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        response = self.conflict(
+            {"image_caption": "Vertrek bij de kerk (redactie)"},
+            intro="Twaalf fietsers, één dag, 80 km.",
+        )
         notice = self.notice(response).get_text()
         self.assertIn("Foto 1", notice)
         self.assertIn("Vertrek bij de kerk (redactie)", notice)
-        response = self.send(self.story, sent_by_the_browser(soup(response)))
+        # The caption she left as it was shows as stored now (attack 20, D1).
+        page = soup(response)
+        lead = self.own_photo_groups(page)[0]
+        self.assertEqual(self.field_of(lead, "caption")["value"], "Vertrek bij de kerk (redactie)")
+        response = self.send(self.story, sent_by_the_browser(page))
         self.assertEqual(response.status_code, 302)
         latest = self.latest(self.story)
         self.assertEqual(latest.image_caption, "Vertrek bij de kerk (redactie)")
