@@ -558,10 +558,9 @@ class ContributionForm(forms.Form):
         # Her text's blocks as she opened it: what an editor added stays in place (`fill`).
         self.blocks = [(block.block_type, block.value, block.id) for block in self.page.body]
         initial = self.initial_from(page) if self.editing else self.initial_for(user)
-        # The version her form is filled from, and its photos as the form shows them: what an
-        # edit compares with the version she opened (`changed_since`).
+        # The version her form is filled from: what an edit compares with the version she
+        # opened (`changed_since`).
         self.version = version_of(page) if self.editing else ""
-        self.stored_photos = self.photos_seen(page) if self.editing else []
         super().__init__(data, initial=initial, **kwargs)
         if any(kind not in MEMBERS_BLOCKS for kind, _value, _id in self.blocks):
             self.fields["body"].help_text = format_lazy(
@@ -618,21 +617,6 @@ class ContributionForm(forms.Form):
             )
             for block in page.body
             if block.block_type == "image" and block.value["image"] is not None
-        ]
-
-    @classmethod
-    def photos_seen(cls, page):
-        """The photos of `page` as her form shows them, each at its place with its words; by
-        the images' ids as stored, so that a version holding a photo deleted since counts it."""
-        return [
-            (
-                block["id"],
-                block["value"].get("image"),
-                block["value"].get("alt_text"),
-                block["value"].get("caption"),
-            )
-            for block in page.body.raw_data
-            if block["type"] == "image" and block["value"].get("image")
         ]
 
     def fingerprints(self):

@@ -61,11 +61,6 @@ class StoryForm(ContributionForm):
         lead = [OwnPhoto(page.image, page.image_alt, page.image_caption)] if page.image else []
         return lead + super().photos_of(page)
 
-    @classmethod
-    def photos_seen(cls, page):
-        lead = [("lead", page.image_id, page.image_alt, page.image_caption)]
-        return (lead if page.image_id else []) + super().photos_seen(page)
-
     def place_photos(self, page, photos):
         """The first photo leads: when its member removed the one that did, the next one does
         (as the first photo of a new story does)."""
