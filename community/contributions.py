@@ -31,6 +31,7 @@ from wagtail.models import (
     Collection,
     Page,
     ReferenceIndex,
+    Revision,
     TaskState,
     WorkflowState,
 )
@@ -234,6 +235,21 @@ def version_of(page):
     if page.latest_revision_id is None or page.latest_revision_created_at is None:
         return ""
     return f"{page.latest_revision_id}:{page.latest_revision_created_at.isoformat()}"
+
+
+def saved_since_by(page, opened):
+    """The ids of the users who saved `page` since the version `opened` (`version_of`): the
+    revisions after it, and the one it names when that was saved over since (an autosave). An
+    empty set when `opened` names no revision of the page."""
+    number, _sep, _when = opened.partition(":")
+    if not (number.isascii() and number.isdigit()) or int(number) >= 2**63:
+        return set()
+    revisions = Revision.objects.for_instance(page).filter(pk__gte=int(number))
+    return {
+        user_id
+        for pk, user_id, created_at in revisions.values_list("pk", "user_id", "created_at")
+        if pk != int(number) or f"{pk}:{created_at.isoformat()}" != opened
+    }
 
 
 def sent_before(user, token):

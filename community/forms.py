@@ -48,6 +48,19 @@ def towns_named():
     return sorted(towns, key=lambda town: town.name.casefold())
 
 
+def stored_sector(sector_id):
+    """The id of sector `sector_id` as the members' forms offer it (its version of the default
+    language): an editor may have linked another language's version in the admin, which the
+    form would show as none, and her save would remove."""
+    sector = SectorPage.objects.filter(pk=sector_id).values("translation_key").first()
+    if sector is None:
+        return str(sector_id)
+    default = SectorPage.objects.filter(
+        translation_key=sector["translation_key"], locale=Locale.get_default()
+    ).values_list("pk", flat=True)
+    return str(next(iter(default), sector_id))
+
+
 def as_stored(towns):
     """The ids of `towns` as the members' forms offer them (those of the default language): an
     editor who chose a town in the admin for a German page chose its German version, which the
@@ -605,7 +618,7 @@ class ContributionForm(forms.Form):
             **{name: getattr(page, name) for name in cls.page_fields},
             "body": body_text(page),
             "language": page.locale.language_code,
-            "sector": str(first.sector_id) if first else "",
+            "sector": stored_sector(first.sector_id) if first else "",
         }
 
     @classmethod

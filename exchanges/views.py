@@ -345,11 +345,14 @@ def contribution_view(request, form_class, page=None, *, again=0):
     if changed:
         keep_photos(request, token, photos)
         data, changes = form.merged_with_stored(opened, prints)
+        # Hers alone when each save since the version she opened was hers (else what the editors
+        # changed would read as her own).
+        saved_by = contributions.saved_since_by(page, opened) or {page.latest_revision.user_id}
         form = form_class(data, user=request.user, page=page)
         # She reads what is stored now: the next send saves over it.
         opened, opened_fields = form.version, form.fingerprints_text()
         conflict = {
-            "by_her": form.page.latest_revision.user_id == request.user.pk,
+            "by_her": saved_by == {request.user.pk},
             "changes": changes,
         }
     elif request.method == "POST":
@@ -426,18 +429,23 @@ def read_only_view(request, page, status=200):
     )
 
 
+# Never kept by the browser: going back asks for the form again, with a new token (one kept would
+# send the token of a send already saved, and a correction would be dropped as sent once).
+@never_cache
 @member_required
 @rate_limit("contribution", limit=30)
 def new_story(request):
     return contribution_view(request, StoryForm)
 
 
+@never_cache
 @member_required
 @rate_limit("contribution", limit=30)
 def new_meeting(request):
     return contribution_view(request, MeetingForm)
 
 
+@never_cache
 @member_required
 @rate_limit("contribution", limit=30)
 @leads_to_the_published_page
