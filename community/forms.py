@@ -693,6 +693,10 @@ class ContributionForm(forms.Form):
         `changes` are `StoredChange`s, each saying what it is now and which of the two the
         form holds."""
         data = self.data.copy()
+        # Nothing is sent yet: her next press of a button says which (and the form does not
+        # ask now what only sending to the editors needs).
+        for button in ("submit", "draft"):
+            data.pop(button, None)
         changed = self.changed_since(opened, prints)
         changes = []
         for name in changed:

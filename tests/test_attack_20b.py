@@ -267,3 +267,16 @@ class PhotoTheEditorChangedTests(EditConflictTestCase):
         response = self.send(self.story, sent_by_the_browser(soup(response)))
         self.assertEqual(response.status_code, 302)
         self.assertEqual(len(StoryForm.photos_of(self.latest(self.story))), 2)
+
+
+class ConflictAfterSendingToTheEditorsTests(EditConflictTestCase):
+    def test_the_conflict_page_does_not_ask_what_only_sending_needs(self):
+        """She pressed "Send to the editors" in a form she had open: the conflict page is not
+        a refusal of that send, so it does not ask for what a draft may do without."""
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        opened.setlist("towns", [])
+        opened["submit"] = "1"
+        self.editor_saves(title="Op de fiets naar Clarholz")
+        response = self.send(self.story, opened)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("Kies ten minste één betrokken gemeente", response.content.decode())
