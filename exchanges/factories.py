@@ -42,8 +42,10 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def towns(self, create, towns):
-        for town in towns or []:
-            StoryTown.objects.create(page=self, town=town)
+        # In their order, as the admin and the members' form store them (modelcluster numbers
+        # them): a translation and a listing show them in it.
+        for number, town in enumerate(towns or []):
+            StoryTown.objects.create(page=self, town=town, sort_order=number)
 
     @factory.post_generation
     def tag_names(self, create, names):
