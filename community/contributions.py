@@ -281,7 +281,7 @@ def claim_submission(user, token):
     saves the contribution, so a failure frees the token again."""
     if token is None:
         return
-    if SubmissionToken.objects.filter(user=user, token=token).exists():
+    if sent_before(user, token):
         raise AlreadySubmitted
     try:
         with transaction.atomic():

@@ -48,19 +48,6 @@ def towns_named():
     return sorted(towns, key=lambda town: town.name.casefold())
 
 
-def stored_sector(sector_id):
-    """The id of sector `sector_id` as the members' forms offer it (its version of the default
-    language): an editor may have linked another language's version in the admin, which the
-    form would show as none, and her save would remove."""
-    sector = SectorPage.objects.filter(pk=sector_id).values("translation_key").first()
-    if sector is None:
-        return str(sector_id)
-    default = SectorPage.objects.filter(
-        translation_key=sector["translation_key"], locale=Locale.get_default()
-    ).values_list("pk", flat=True)
-    return str(next(iter(default), sector_id))
-
-
 def as_stored(towns):
     """The ids of `towns` as the members' forms offer them (those of the default language): an
     editor who chose a town in the admin for a German page chose its German version, which the
@@ -610,6 +597,12 @@ class ContributionForm(forms.Form):
         they fill it in."""
         return {"language": translation.get_language()}
 
+    @staticmethod
+    def stored_sector(link):
+        """The sector page of a sector `link` in the default language (the one linked when that
+        has no live version); None without a link."""
+        return localized_sector(link.sector_id, Locale.get_default()) if link else None
+
     @classmethod
     def initial_from(cls, page):
         """What the form shows to edit `page`: the page read back into the form's fields."""
@@ -618,7 +611,9 @@ class ContributionForm(forms.Form):
             **{name: getattr(page, name) for name in cls.page_fields},
             "body": body_text(page),
             "language": page.locale.language_code,
-            "sector": stored_sector(first.sector_id) if first else "",
+            # As the form offers it, the default language's version: an editor may have linked
+            # another language's in the admin, which the form would show as none (attack 20b).
+            "sector": str(stored.pk) if (stored := cls.stored_sector(first)) else "",
         }
 
     @classmethod
@@ -685,19 +680,18 @@ class ContributionForm(forms.Form):
         reads it)."""
         return self.sent_strings(name) != as_sent(self.fields[name], value)
 
-    def merged_with_stored(self, opened, prints):
-        """After `changed_since` found changes: what her form shows next, and what the notice
-        says. Returns (data, changes): `data` is what she sent, except where something was
-        changed since she opened the form that she left as it was: there, what is stored now
-        (nothing she changed herself is lost, nothing of the editors' is undone unseen);
-        `changes` are `StoredChange`s, each saying what it is now and which of the two the
-        form holds."""
+    def merged_with_stored(self, changed, prints):
+        """After `changed_since` found `changed` (with the `prints` the form sent): what her
+        form shows next, and what the notice says. Returns (data, changes): `data` is what she
+        sent, except where something was changed since she opened the form that she left as it
+        was: there, what is stored now (nothing she changed herself is lost, nothing of the
+        editors' is undone unseen); `changes` are `StoredChange`s, each saying what it is now
+        and which of the two the form holds."""
         data = self.data.copy()
         # Nothing is sent yet: her next press of a button says which (and the form does not
         # ask now what only sending to the editors needs).
         for button in ("submit", "draft"):
             data.pop(button, None)
-        changed = self.changed_since(opened, prints)
         changes = []
         for name in changed:
             if name == "photos":

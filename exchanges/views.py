@@ -272,9 +272,6 @@ def contribution_view(request, form_class, page=None, *, again=0):
     nothing is saved, and the form comes back with what she typed and what is stored now."""
     stored_title = page.title if page is not None else ""
     token = submission_token(request)
-    if request.method == "POST" and contributions.sent_before(request.user, token):
-        # The same form again (a double click, a resend): saved once, not a conflict.
-        return already_sent(request, token)
     form = form_class(request.POST or None, user=request.user, page=page)
     if request.method == "POST":
         opened, opened_fields = request.POST.get("opened", ""), request.POST.get("opened_fields")
@@ -344,7 +341,7 @@ def contribution_view(request, form_class, page=None, *, again=0):
     conflict = None
     if changed:
         keep_photos(request, token, photos)
-        data, changes = form.merged_with_stored(opened, prints)
+        data, changes = form.merged_with_stored(changed, prints)
         # Hers alone when each save since the version she opened was hers (else what the editors
         # changed would read as her own).
         saved_by = contributions.saved_since_by(page, opened) or {page.latest_revision.user_id}
@@ -453,8 +450,9 @@ def edit_contribution(request, page_id):
     page = own_contribution(request, page_id, contributions.own_unpublished)
     token = submission_token(request)
     if request.method == "POST" and contributions.sent_before(request.user, token):
-        # The same form again (a double click on "Send to the editors"): sent once, not an edit
-        # of a contribution in review.
+        # The same form again (a double click, a resend; also on "Send to the editors"): saved
+        # once, not a conflict with "another window" nor an edit of a contribution in review. A
+        # new contribution's second copy is refused by `claim_submission`.
         return already_sent(request, token)
     if not contributions.editable_by(Page.objects.get(pk=page.pk).specific, request.user):
         return read_only_view(request, page, status=409 if request.method == "POST" else 200)
