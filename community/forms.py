@@ -818,6 +818,8 @@ class ContributionForm(forms.Form):
         """The page's own rules (its `clean()` and its fields'), on the page as filled with
         what the member sent: the form and the admin cannot disagree."""
         self.fill(self.page)
+        # What only sending needs, this form asks below (not the page's clean of a live page).
+        self.page.needs_asked_by_form = True
         filled = {*self.page_fields, "body"}
         exclude = [
             field.name

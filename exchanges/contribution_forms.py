@@ -122,8 +122,8 @@ class MeetingForm(ContributionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Required for some formats (the meeting's clean() says which): the label must not call
-        # them optional.
+        # Required for some formats to send it (the meeting's `missing_for_review` says
+        # which): the label must not call them optional.
         for name in ("place_name", "online_url"):
             self.fields[name].required_by_format = True
 

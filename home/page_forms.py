@@ -1,5 +1,6 @@
-"""The admin's page forms: one that names a refused publishing schedule above the editor, and
-one for page types whose inline panels need a row before publishing."""
+"""The admin's page forms: one that names a refused publishing schedule above the editor, one for
+page types that need more to be published than to be saved as a draft, and one for page types
+whose inline panels need a row before publishing."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,23 @@ class SchedulePageForm(WagtailAdminPageForm):
         ]
         if self.instance.schedule_refusals:
             self.add_error(None, ValidationError(SCHEDULE_REFUSED, code="schedule_refused"))
+
+
+class NeedsToPublishPageForm(SchedulePageForm):
+    """For a page whose `missing_for_review()` names what a draft may lack but publishing or
+    submitting needs ({field: message}; a meeting's place or online link): asked when the
+    editor publishes or submits, not when they save a draft (Wagtail's deferred validation).
+    The page's own `clean()` asks the same of a page it publishes by any other path (an
+    approval, a bulk action, a translation), unless a form asked it (`needs_asked_by_form`)."""
+
+    def _post_clean(self):
+        self.instance.needs_asked_by_form = True
+        super()._post_clean()
+        if self.is_deferred_validation:
+            return
+        for name, message in self.instance.missing_for_review().items():
+            if name not in self.errors:
+                self.add_error(name if name in self.fields else None, message)
 
 
 class RowsToPublishPageForm(SchedulePageForm):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, WorkflowState
 
@@ -20,6 +21,7 @@ from exchanges.models import MeetingPage, StoryPage
 from tests.calendar_base import local
 from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase
+from tests.test_roles import form_data
 
 
 def errors_of(page):
@@ -71,22 +73,43 @@ class WhatAMeetingNeedsTests(MembersTestCase):
     def test_the_members_form_and_the_page_give_the_same_error_at_the_same_field(self):
         with translation.override("nl"):
             form = MeetingForm(
-                self.proposal(place_name="", start="1999-06-01T19:30"), user=self.anna
+                self.proposal(place_name="", start="1999-06-01T19:30", submit="1"),
+                user=self.anna,
             )
             self.assertFalse(form.is_valid())
             page = form.page
-            self.assertEqual(form.errors["place_name"], errors_of(page)["place_name"])
+            self.assertEqual(
+                form.errors["place_name"], [str(page.missing_for_review()["place_name"])]
+            )
             self.assertEqual(form.errors["start"], errors_of(page)["start"])
 
     def test_all_of_a_meetings_problems_are_reported_at_once(self):
         form = MeetingForm(
             self.proposal(
-                title="", format=MeetingFormat.HYBRID, place_name="", end="2030-06-01T18:00"
+                title="",
+                format=MeetingFormat.HYBRID,
+                place_name="",
+                end="2030-06-01T18:00",
+                submit="1",
             ),
             user=self.anna,
         )
         self.assertFalse(form.is_valid())
         self.assertEqual({"title", "end", "place_name", "online_url"}, set(form.errors))
+
+    def test_a_draft_of_an_online_meeting_may_lack_its_link_until_it_is_sent(self):
+        """Walk of 2026-12-05: a member who had not received the video link yet could not save
+        her proposal as a draft."""
+        online = {"format": MeetingFormat.ONLINE, "place_name": ""}
+        draft = MeetingForm(self.proposal(**online), user=self.anna)
+        self.assertTrue(draft.is_valid(), draft.errors)
+        with translation.override("de"):
+            sent = MeetingForm(self.proposal(**online, submit="1"), user=self.anna)
+            self.assertFalse(sent.is_valid())
+            self.assertEqual(
+                sent.errors["online_url"],
+                ["Ein Online- oder Hybridtreffen braucht einen Online-Link."],
+            )
 
     def test_the_admin_refuses_what_the_members_form_refuses(self):
         editor = self.moderator
@@ -115,6 +138,75 @@ class WhatAMeetingNeedsTests(MembersTestCase):
             self.assertFalse(form.is_valid())
         self.assertIn("place_name", form.errors)
         self.assertIn("start", form.errors)
+
+
+class AnOnlineMeetingsDraftInTheAdminTests(MembersTestCase):
+    """An editor's draft of an online meeting may lack its link, as a member's may; publishing
+    it asks, by whichever path (walk of 2026-12-05: the admin refused to save the draft)."""
+
+    def setUp(self):
+        self.client.force_login(self.moderator)
+
+    def add(self, slug, **action):
+        address = reverse(
+            "wagtailadmin_pages:add", args=["exchanges", "meetingpage", self.calendar.pk]
+        )
+        data = form_data(self.client.get(address))
+        data.update(
+            {
+                "title": "Online taalcafé",
+                "slug": slug,
+                "start": "2030-06-01 19:30",
+                "end": "2030-06-01 21:00",
+                "format": MeetingFormat.ONLINE,
+                "online_url": "",
+                "place_name": "",
+                "organiser": "Stichting",
+                "body-count": "0",
+                **action,
+            }
+        )
+        with translation.override("nl"):
+            return self.client.post(address, data)
+
+    def test_a_new_draft_is_saved_and_publishing_it_asks_for_the_link(self):
+        self.assertEqual(self.add("concept").status_code, 302)
+        self.assertFalse(MeetingPage.objects.get(slug="concept", locale=self.calendar.locale).live)
+        refused = self.add("gepubliceerd", **{"action-publish": "action-publish"})
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(
+            refused, "Een online of hybride bijeenkomst heeft een onlinelink nodig."
+        )
+        self.assertFalse(MeetingPage.objects.filter(slug="gepubliceerd").exists())
+
+    def test_a_draft_of_a_live_meeting_may_lack_it_and_no_path_publishes_it_so(self):
+        meeting = self.meeting(
+            local(2030, 6, 1, 19, 30),
+            format=MeetingFormat.ONLINE,
+            online_url="https://meet.example.org/taal",
+            place_name="",
+        )
+        edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+        data = {**form_data(self.client.get(edit)), "online_url": "", "body-count": "0"}
+        self.assertEqual(self.client.post(edit, data).status_code, 302)
+        draft = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision()
+        self.assertEqual(draft.as_object().online_url, "")
+        with translation.override("nl"):
+            refused = self.client.post(edit, {**data, "action-publish": "action-publish"})
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(
+            refused, "Een online of hybride bijeenkomst heeft een onlinelink nodig."
+        )
+        bulk = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={meeting.pk}", {}, follow=True
+        )
+        self.assertContains(bulk, "Een online of hybride bijeenkomst heeft een onlinelink nodig.")
+        # A path past the admin's forms (a scheduled or approved revision): the page's own
+        # clean refuses it.
+        with self.assertRaises(ValidationError):
+            draft.publish()
+        live = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertEqual(live.online_url, "https://meet.example.org/taal")
 
 
 class WhatAStoryNeedsTests(MembersTestCase):

@@ -40,7 +40,7 @@ from home.blocks import BaseStreamBlock
 from home.i18n import with_source_locale
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
-from home.page_forms import SchedulePageForm
+from home.page_forms import NeedsToPublishPageForm
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
 
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
@@ -279,7 +279,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     objects = MeetingManager()
     sector_links_name = "meeting_sectors"
-    base_form_class = SchedulePageForm
+    base_form_class = NeedsToPublishPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -388,10 +388,13 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
                 }
         if self.start and self.end and self.end <= self.start and "end" not in errors:
             errors["end"] = _("The end must be after the start.")
-        if self.is_online and not self.online_url:
-            errors["online_url"] = _("An online or hybrid meeting needs an online link.")
-        if self.is_in_person and not self.place_name.strip():
-            errors["place_name"] = _("A meeting in person or a hybrid meeting needs a place.")
+        if self.live and not getattr(self, "needs_asked_by_form", False):
+            # Wagtail cleans a page it publishes (its save with live set), by whichever path
+            # (an approval, a bulk action, a translation): what a draft may lack, it may not.
+            # The admin's and the members' forms ask it themselves, of what is published or
+            # sent, not of a draft (`NeedsToPublishPageForm`, `ContributionForm`).
+            for name, message in self.missing_for_review().items():
+                errors.setdefault(name, message)
         if self.registration_deadline and self.start and self.registration_deadline > self.start:
             errors["registration_deadline"] = _("Registration must close before the start.")
         versions = type(self).objects.filter(translation_key=self.translation_key)
@@ -405,6 +408,16 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             )
         if errors:
             raise ValidationError(errors)
+
+    def missing_for_review(self):
+        """Its place or its online link, as its format asks: a draft may do without, publishing
+        or sending it to the editors asks (the members' form, `NeedsToPublishPageForm`)."""
+        missing = {}
+        if self.is_online and not self.online_url:
+            missing["online_url"] = _("An online or hybrid meeting needs an online link.")
+        if self.is_in_person and not self.place_name.strip():
+            missing["place_name"] = _("A meeting in person or a hybrid meeting needs a place.")
+        return missing
 
     def others_counting_on(self):
         """How many members other than its organiser are registered or waiting for it; none
