@@ -294,6 +294,8 @@ def contribution_view(request, form_class, page=None, *, again=0):
         lost=lost,
         existing=existing_photos,
     )
+    # Saved over again at each of her SAVE_TRIES: nothing is saved, and she sends it again.
+    busy = False
     if request.method == "POST" and not changed and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
         page = form.page
@@ -319,25 +321,26 @@ def contribution_view(request, form_class, page=None, *, again=0):
         except contributions.ChangedMeanwhile:
             # Saved again between reading it and saving over it: once more, with what is stored
             # (a change her form shows comes back to her; a few tries for one it does not).
-            if again >= SAVE_TRIES:
-                raise
-            stored = own_contribution(request, page.pk, contributions.own_unpublished)
-            return contribution_view(request, form_class, stored, again=again + 1)
+            if again < SAVE_TRIES:
+                stored = own_contribution(request, page.pk, contributions.own_unpublished)
+                return contribution_view(request, form_class, stored, again=again + 1)
+            busy = True
         except contributions.Gone:
             raise Http404 from None
-        KeptPhoto.drop(request.session, token)
-        if submit:
-            messages.success(
-                request, _("Thank you! Your contribution is waiting for an editor's review.")
-            )
-        else:
-            messages.success(
-                request, _("Your draft has been saved. You can come back to it later.")
-            )
-        for photo in photos.forms:
-            if animation := photo.first_frame_of():
-                messages.info(request, first_frame_text(animation))
-        return redirect("member_area")
+        if not busy:
+            KeptPhoto.drop(request.session, token)
+            if submit:
+                messages.success(
+                    request, _("Thank you! Your contribution is waiting for an editor's review.")
+                )
+            else:
+                messages.success(
+                    request, _("Your draft has been saved. You can come back to it later.")
+                )
+            for photo in photos.forms:
+                if animation := photo.first_frame_of():
+                    messages.info(request, first_frame_text(animation))
+            return redirect("member_area")
     conflict = None
     if changed:
         keep_photos(request, token, photos)
@@ -352,6 +355,15 @@ def contribution_view(request, form_class, page=None, *, again=0):
             "by_her": saved_by == {request.user.pk},
             "changes": changes,
         }
+    elif busy:
+        keep_photos(request, token, photos)
+        messages.error(
+            request,
+            _(
+                "Your contribution was saved elsewhere again and again while yours was being "
+                "saved, so yours was not saved. Nothing you typed is lost: please send it again."
+            ),
+        )
     elif request.method == "POST":
         keep_photos(request, token, photos)
         messages.error(request, _("Please correct the marked fields; nothing you typed is lost."))

@@ -6,10 +6,12 @@ was open was lost when she saved, and two windows saving one after the other lef
 image block of a photo the first had removed."""
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 
 from community import contributions
+from community.models.submissions import SubmissionToken
 from exchanges.models import StoryPage
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser, soup
 
@@ -179,3 +181,33 @@ class SavedWhileSheSavesTests(EditConflictTestCase):
         stored = contributions.version_of(StoryPage.objects.get(pk=page.pk))
         with transaction.atomic():
             contributions.lock_for_edit(page, self.anna, version=stored)
+
+    def test_saved_over_at_each_of_her_tries_she_is_told_and_keeps_what_she_typed(self):
+        """Saved again by someone else at each of her tries, by a change her form does not
+        show, her save ended in a server error (the note of stop 47). Here an editor's save
+        lands between her form's claim of its send and the lock on her contribution, each
+        time."""
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        saves = []
+
+        def editor_saves_meanwhile(sender, instance, created, **kwargs):
+            page = StoryPage.objects.get(pk=self.story.pk).get_latest_revision_as_object()
+            page.search_description = f"Versie {len(saves)} van de redactie"
+            saves.append(page.save_revision(user=self.moderator))
+
+        post_save.connect(editor_saves_meanwhile, sender=SubmissionToken)
+        try:
+            response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        finally:
+            post_save.disconnect(editor_saves_meanwhile, sender=SubmissionToken)
+        self.assertGreater(len(saves), 1)
+        self.assertEqual(response.status_code, 200)
+        page = soup(response)
+        self.assertIn("Er is niets opgeslagen", page.select_one(".messages").get_text())
+        self.assertEqual(
+            page.select_one("[name=intro]").get_text().strip(), "Twaalf fietsers, één dag, 80 km."
+        )
+        self.assertNotEqual(self.latest(self.story).intro, "Twaalf fietsers, één dag, 80 km.")
+        response = self.send(self.story, sent_by_the_browser(page))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.latest(self.story).intro, "Twaalf fietsers, één dag, 80 km.")
