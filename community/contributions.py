@@ -48,8 +48,6 @@ from home.machine_translation import ensure_aliases, queue_translation
 from home.urls_util import ascii_slug
 
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
-# Of a slug's 255 characters, leaving room for the number that makes it unique.
-SLUG_LENGTH = 200
 
 
 class ContributionState(models.TextChoices):
@@ -811,7 +809,7 @@ def slug_for(page, parent):
     emoji, punctuation or letters other than Latin ones gives it nothing, and Unicode
     normalisation can stretch a title past the slug's length (one ligature becomes eighteen
     letters). The kind of page names what has no other name."""
-    slug = ascii_slug(page.title)[:SLUG_LENGTH].strip("-_")
+    slug = ascii_slug(page.title)
     if not slug:
         with translation.override(parent.locale.language_code):
             slug = slugify(str(page._meta.verbose_name))

@@ -84,7 +84,7 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
 
 def slug_of_title(data):
     """The address a translated title (a segment's `data`) gives its page (`ascii_slug`)."""
-    return ascii_slug(StringValue(data).render_text())[:255]
+    return ascii_slug(StringValue(data).render_text())
 
 
 def connect_signals():

@@ -12,6 +12,8 @@ from django.utils.text import slugify
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+# Of a slug's 255 characters, leaving room for the number that makes it unique.
+SLUG_LENGTH = 200
 # In a task: the address of the request that caused it (`at_address`).
 _caused_at = ContextVar("caused_at", default=None)
 
@@ -140,6 +142,8 @@ def absolute_url(request, path):
 def ascii_slug(text):
     """The address a title gives a page, in ASCII as Wagtail's admin writes one
     (WAGTAIL_ALLOW_UNICODE_SLUGS is off; letters with accents lose them): an eszett is "ss", not
-    dropped ("Straßenfest" is not "straenfest"). Empty for a title without Latin letters or
-    digits."""
-    return slugify(text.replace("ß", "ss").replace("ẞ", "SS"))
+    dropped ("Straßenfest" is not "straenfest"). At most SLUG_LENGTH characters, so that the
+    number which makes a taken address unique ("-2") fits the column. Empty for a title without
+    Latin letters or digits."""
+    slug = slugify(text.replace("ß", "ss").replace("ẞ", "SS"))
+    return slug[:SLUG_LENGTH].strip("-_")

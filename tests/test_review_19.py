@@ -25,6 +25,7 @@ from community.contributions import (
 )
 from exchanges.models import StoryPage
 from home.image_metadata import ORIENTATION, drawn_again, minimal_exif, without_metadata
+from home.urls_util import ascii_slug
 from tests import test_partly_translated as partly
 from tests.stories_base import StoriesMixin
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser
@@ -185,6 +186,17 @@ class GermanAddressOfATranslatedTitle(StoriesMixin, TestCase):
         # off: Django's URLify map), not with the letter dropped ("groes-straenfest").
         german = self.translate(title="Großes Straßenfest in Giethoorn")
         self.assertEqual(german.slug, "grosses-strassenfest-in-giethoorn")
+
+    def test_a_long_title_whose_address_is_taken_gets_one_that_fits_the_column(self):
+        # Cut at the column's 255 characters, an address already taken got "-1" on top (257):
+        # PostgreSQL refused to publish the translation; SQLite stored the longer one.
+        title = ("Großes Straßenfest " * 14)[:255].strip()
+        taken = ascii_slug(title)[:255]
+        self.story(parent=self.story_index_de, title="Straßenfest", slug=taken)
+        german = self.translate(title=title)
+        self.assertLessEqual(len(german.slug), 255)
+        self.assertTrue(german.slug.startswith("grosses-strassenfest-grosses"))
+        self.assertTrue(german.live)
 
 
 @pytest.mark.database_agnostic
