@@ -490,10 +490,18 @@ def discard_unused(unused, own_versions):
     members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
     if members is None or not emptied:
         return
-    # Deleting a collection deletes what it holds: only one that holds nothing at all.
+    delete_if_empty(members.get_descendants().filter(pk__in=emptied))
+
+
+def delete_if_empty(collections):
+    """Deletes those of `collections` (members' collections a deletion of photos emptied) that
+    hold nothing at all: deleting a collection deletes the collections inside it and what they
+    hold, such as an album an editor made there."""
     holders = (get_image_model(), get_document_model())
-    for collection in members.get_descendants().filter(pk__in=emptied):
-        if not any(model.objects.filter(collection=collection).exists() for model in holders):
+    for collection in collections:
+        if collection.is_leaf() and not any(
+            model.objects.filter(collection=collection).exists() for model in holders
+        ):
             collection.delete()
 
 
@@ -551,7 +559,8 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
     bulk delete, the delete of a page above it): a member's contribution takes its other
     language versions (aliases and translations), its photos (Wagtail removes their files and
     renditions) and the collection that held them along, so nothing of it is left to reappear
-    as an independent page or in the image library."""
+    as an independent page or in the image library; not what an editor keeps in that
+    collection (`delete_if_empty`)."""
     busy = getattr(_removing, "pks", None)
     if busy is None:
         busy = _removing.pks = set()
@@ -588,7 +597,7 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
                 page.delete()
         for photo in photos:
             photo.delete()
-        Collection.objects.filter(pk__in=collections, depth__gt=2).delete()
+        delete_if_empty(Collection.objects.filter(pk__in=collections, depth__gt=2))
     finally:
         busy -= own
 

@@ -145,6 +145,4 @@ def forget_photos(user, kept):
         if own and collection.name.startswith(prefix):
             collection.name = collection.name.removeprefix(prefix)
             collection.save(update_fields=["name"])
-    for collection in Collection.objects.filter(pk__in=emptied):
-        if not get_image_model().objects.filter(collection=collection).exists():
-            collection.delete()
+    contributions.delete_if_empty(Collection.objects.filter(pk__in=emptied))

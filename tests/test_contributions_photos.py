@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
+from community import privacy
 from community.contributions import discard_photos
 from community.models import SectorCoordinator
 from exchanges.models import MeetingPage, StoryPage
@@ -282,6 +283,36 @@ class RemovingPhotosTests(OwnPhotosTestCase):
         self.assertEqual(self.member_images(self.anna), [])
         # Nor is a collection named after her left empty in the editors' image library.
         self.assertFalse(Collection.objects.filter(name__startswith="Anna:").exists())
+
+    def test_an_editors_collection_inside_hers_stays_with_its_images_when_hers_empties(self):
+        # Her collection, left empty, was deleted with the collections inside it, and Wagtail
+        # deletes a collection's images with it: an editor's album kept there was lost.
+        story = self.draft_with_photos()
+        hers = Collection.objects.get(name__startswith="Anna:")
+        album = hers.add_child(name="Fietstocht (redactie)")
+        kept = get_image_model().objects.create(
+            title="Kerk", file=photo("kerk.jpg"), collection=album, uploaded_by_user=self.moderator
+        )
+        for _photo in self.own_photo_groups(self.edit_form(story)):
+            page = self.edit_form(story)
+            data = sent_by_the_browser(page)
+            group = self.own_photo_groups(page)[0]
+            self.send(story, data, **{self.field_of(group, "remove")["name"]: "on"})
+        self.assertEqual(self.member_images(self.anna), [])
+        self.assertTrue(get_image_model().objects.filter(pk=kept.pk).exists())
+        self.assertTrue(Collection.objects.filter(pk=album.pk).exists())
+
+    def test_an_editors_collection_inside_hers_stays_when_she_deletes_her_account(self):
+        self.draft_with_photos()
+        hers = Collection.objects.get(name__startswith="Anna:")
+        album = hers.add_child(name="Fietstocht (redactie)")
+        kept = get_image_model().objects.create(
+            title="Kerk", file=photo("kerk.jpg"), collection=album, uploaded_by_user=self.moderator
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            privacy.delete_account(self.anna, remove_contributions=True)
+        self.assertTrue(get_image_model().objects.filter(pk=kept.pk).exists())
+        self.assertTrue(Collection.objects.filter(pk=album.pk).exists())
 
     def test_a_photo_an_editor_put_in_her_contribution_leaves_it_and_stays_in_the_library(self):
         story = self.draft_with_photos()
