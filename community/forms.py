@@ -234,8 +234,10 @@ class PhotoForm(PhotoTextForm):
     image = PhotoField(label=_("Photo"), required=False, help_text="")
     discard = forms.BooleanField(label=_("Do not use this photo"), required=False)
 
-    def __init__(self, *args, kept=None, lost=None, budget=None, **kwargs):
+    def __init__(self, *args, kept=None, lost=None, budget=None, slot=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Its place among the form's photos: what a photo is kept under (`KeptPhoto`).
+        self.slot = slot
         # What the photos sent together may cost to decode (uploads.PixelBudget).
         self.fields["image"].budget = budget
         self.kept = kept
@@ -443,6 +445,7 @@ class BasePhotoFormSet(forms.BaseFormSet):
             "kept": self.kept.get(index),
             "lost": self.lost.get(index),
             "budget": self.budget,
+            "slot": index,
         }
 
     def clean(self):

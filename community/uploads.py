@@ -350,6 +350,8 @@ def storage_name():
 
 # Where kept photos wait; those of abandoned forms go after KEPT_HOURS.
 KEPT_FOLDER = "pending"
+# The longer side of the picture her form shows of a kept photo (`KeptPhoto.preview`).
+PREVIEW_SIZE = 320
 KEPT_HOURS = 24
 
 
@@ -418,6 +420,22 @@ class KeptPhoto:
 
     def delete(self):
         default_storage.delete(self.path)
+
+    def preview(self, size=PREVIEW_SIZE):
+        """A small JPEG of it (the first frame of an animation, turned as it is shown), for her
+        form to show which photo it keeps; drawn from the photo that passed the checks."""
+        with default_storage.open(self.path) as stored, Image.open(stored) as image:
+            image.draft("RGB", (size * 2, size * 2))  # a JPEG decodes at a fraction
+            small = ImageOps.exif_transpose(image)
+            small.thumbnail((size, size))
+            if small.mode in ("RGBA", "LA", "PA") or "transparency" in small.info:
+                small = small.convert("RGBA")
+                flat = Image.new("RGB", small.size, "white")
+                flat.paste(small, mask=small.getchannel("A"))
+                small = flat
+            out = io.BytesIO()
+            small.convert("RGB").save(out, format="JPEG", quality=80)
+            return out.getvalue()
 
     def exists(self):
         return default_storage.exists(self.path)

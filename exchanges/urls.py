@@ -10,6 +10,7 @@ urlpatterns = [
     path("stories/new/", views.new_story, name="contribute_story"),
     path("meetings/new/", views.new_meeting, name="contribute_meeting"),
     path("contributions/<id:page_id>/", views.edit_contribution, name="edit_contribution"),
+    path("photos/kept/<uuid:token>/<int:slot>/", views.kept_photo, name="kept_photo"),
     path(
         "contributions/<id:page_id>/withdraw/",
         views.withdraw_contribution,

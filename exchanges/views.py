@@ -9,13 +9,14 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Page
 
 from community import contributions
@@ -232,6 +233,20 @@ def submission_token(request):
         return uuid.UUID(request.POST.get("submission", ""))
     except ValueError:
         return uuid.uuid4() if request.method == "GET" else None
+
+
+@require_safe
+@member_required
+def kept_photo(request, token, slot):
+    """A small picture of the photo kept for slot `slot` of her form `token`, which the form
+    shows beside the photo's file name: only to the session that keeps it."""
+    kept, _lost = KeptPhoto.for_form(request.session, token)
+    photo = kept.get(slot)
+    if photo is None:
+        raise Http404
+    response = HttpResponse(photo.preview(), content_type="image/jpeg")
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def keep_photos(request, token, photos):

@@ -12,6 +12,7 @@ import uuid
 from unittest import mock
 from urllib.parse import quote
 
+import pytest
 from allauth.account.forms import BaseSignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
@@ -39,6 +40,7 @@ from community.models import (
     SectorMembership,
     UnconfirmableAddressChange,
 )
+from community.uploads import KeptPhoto
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
 
@@ -1373,6 +1375,37 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         story = self.contribution().get_latest_revision_as_object()
         self.assertEqual(story.image_alt, "Fietsers")
 
+    def test_a_kept_photo_is_shown_in_the_form_to_her_alone(self):
+        """The form named a kept photo by its file name only (walk of stop 47): she sees which
+        one it is, in a small picture only her session may open."""
+        self.client.force_login(self.anna)
+        token = soup(self.client.get("/nl/members/stories/new/")).select_one(
+            "input[name=submission]"
+        )["value"]
+        first = self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(
+                title="",
+                submission=token,
+                **{"photos-1-image": photo("vakantie.jpg"), "photos-1-alt_text": "Fietsers"},
+            ),
+        )
+        shown = soup(first).select("img.photos__kept")
+        self.assertEqual(len(shown), 1)
+        address = shown[0]["src"]
+        picture = self.client.get(address)
+        self.assertEqual(picture.status_code, 200)
+        self.assertEqual(picture["Content-Type"], "image/jpeg")
+        self.assertIn("no-store", picture["Cache-Control"])
+        with Image.open(io.BytesIO(picture.content)) as image:
+            self.assertLessEqual(max(image.size), 320)
+        # Another slot of her form, another member, or no one logged in: nothing.
+        self.assertEqual(self.client.get(address.replace("/1/", "/0/")).status_code, 404)
+        bernd = Client()
+        bernd.force_login(self.bernd)
+        self.assertEqual(bernd.get(address).status_code, 404)
+        self.assertEqual(Client().get(address).status_code, 302)
+
     def messages_after(self, response):
         self.assertEqual(response.redirect_chain[-1][0], reverse("member_area"))
         return [message.get_text() for message in soup(response).select(".message")]
@@ -1654,3 +1687,23 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
                 self.assertIn("te veel grote foto's tegelijk verstuurd", error.get_text())
         (kept,) = self.client.session["kept_photos"].values()
         self.assertEqual(sorted(kept), ["0", "1", "2", "3", "4"])
+
+
+@pytest.mark.database_agnostic
+@pytest.mark.parametrize(
+    ("mode", "kind", "frames"),
+    [("RGBA", "PNG", 1), ("P", "GIF", 3), ("CMYK", "JPEG", 1), ("RGB", "WEBP", 3)],
+)
+def test_the_picture_of_a_kept_photo_is_a_small_jpeg_whatever_its_kind(mode, kind, frames):
+    images = [Image.new(mode, (1200, 900)) for _frame in range(frames)]
+    if mode == "P":
+        images[0].info["transparency"] = 0
+    out = io.BytesIO()
+    images[0].save(out, format=kind, save_all=frames > 1, append_images=images[1:])
+    path = default_storage.save(f"pending/test/{uuid.uuid4().hex}.{kind.lower()}", out)
+    try:
+        preview = KeptPhoto(path, "foto").preview()
+    finally:
+        default_storage.delete(path)
+    with Image.open(io.BytesIO(preview)) as small:
+        assert (small.format, small.mode, small.size) == ("JPEG", "RGB", (320, 240))

@@ -53,6 +53,8 @@ MATRIX = {
     "edit_contribution": "login ok 404 404 404",
     "withdraw_contribution": (GET_ONLY, "login ok 404 404 404"),
     "delete_contribution": "login ok 404 404 404",  # asks first, deletes on a POST
+    # The picture of a photo kept for her form: only from the session that keeps it.
+    "kept_photo": ("login 404 404 404 404", GET_ONLY),
     # Exchange visits: only a resident of the travelling town signs up as a guest, only one of
     # the hosting town offers hosting; coordinators act in the admin, not here. A member
     # reaches only their own party or offer: there is no id of one in any address.
@@ -175,7 +177,10 @@ def arguments(test, name, kwargs):
         "pk": page_id,
         "slug": test.climate.slug,
         "token": test.calendar_token if name == "personal_calendar_feed" else "not-a-token",
+        "slot": 0,
     }
+    if name == "kept_photo":
+        values["token"] = "5d9c3f8e-1b2a-4c6d-9e0f-a1b2c3d4e5f6"
     return {kwarg: values[kwarg] for kwarg in kwargs}
 
 
