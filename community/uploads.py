@@ -402,6 +402,25 @@ def register():
     user_logged_out.connect(forget_kept_photos, dispatch_uid="jumelage_kept_photos_logout")
 
 
+def small_picture(upload, size=PREVIEW_SIZE):
+    """A small JPEG of a photo that passed the checks (the first frame of an animation, turned as
+    it is shown): what a form shows of a photo it keeps (`KeptPhoto`)."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.draft("RGB", (size * 2, size * 2))  # a JPEG decodes at a fraction
+        small = ImageOps.exif_transpose(image)
+        small.thumbnail((size, size))
+        if small.mode in ("RGBA", "LA", "PA") or "transparency" in small.info:
+            small = small.convert("RGBA")
+            flat = Image.new("RGB", small.size, "white")
+            flat.paste(small, mask=small.getchannel("A"))
+            small = flat
+        out = io.BytesIO()
+        small.convert("RGB").save(out, format="JPEG", quality=80)
+    upload.seek(0)
+    return out.getvalue()
+
+
 class KeptPhoto:
     """A photo that passed the checks on a form that came back with errors. A browser cannot
     fill in a file field again, so it waits on the server under a random name, known only to the
@@ -411,8 +430,10 @@ class KeptPhoto:
     # Forms a session keeps photos for; the oldest one's photos go when another one starts.
     MAX_FORMS = 3
 
-    def __init__(self, path, name, animated=False):
+    def __init__(self, path, name, animated=False, preview=""):
         self.path, self.name, self.animated = path, name, animated
+        # A small JPEG of it, made once when it is kept (`small_picture`), that her form shows.
+        self.preview = preview
 
     def file(self):
         with default_storage.open(self.path) as stored:
@@ -420,22 +441,15 @@ class KeptPhoto:
 
     def delete(self):
         default_storage.delete(self.path)
+        if self.preview:
+            default_storage.delete(self.preview)
 
-    def preview(self, size=PREVIEW_SIZE):
-        """A small JPEG of it (the first frame of an animation, turned as it is shown), for her
-        form to show which photo it keeps; drawn from the photo that passed the checks."""
-        with default_storage.open(self.path) as stored, Image.open(stored) as image:
-            image.draft("RGB", (size * 2, size * 2))  # a JPEG decodes at a fraction
-            small = ImageOps.exif_transpose(image)
-            small.thumbnail((size, size))
-            if small.mode in ("RGBA", "LA", "PA") or "transparency" in small.info:
-                small = small.convert("RGBA")
-                flat = Image.new("RGB", small.size, "white")
-                flat.paste(small, mask=small.getchannel("A"))
-                small = flat
-            out = io.BytesIO()
-            small.convert("RGB").save(out, format="JPEG", quality=80)
-            return out.getvalue()
+    def picture(self):
+        """The bytes of its small picture, or None when it has none."""
+        if not self.preview or not default_storage.exists(self.preview):
+            return None
+        with default_storage.open(self.preview) as stored:
+            return stored.read()
 
     def exists(self):
         return default_storage.exists(self.path)
@@ -469,8 +483,12 @@ class KeptPhoto:
             f"{kept_folder(user)}/{upload.name}", ContentFile(upload.read())
         )
         upload.seek(0)
+        preview = default_storage.save(
+            f"{kept_folder(user)}/{secrets.token_hex(16)}.jpg", ContentFile(small_picture(upload))
+        )
         photos[str(slot)] = {
             "path": path,
+            "preview": preview,
             "name": os.path.basename(name or "")[:100],
             "animated": bool(getattr(upload, "first_frame_of", None)),
         }

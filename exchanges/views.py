@@ -241,10 +241,10 @@ def kept_photo(request, token, slot):
     """A small picture of the photo kept for slot `slot` of her form `token`, which the form
     shows beside the photo's file name: only to the session that keeps it."""
     kept, _lost = KeptPhoto.for_form(request.session, token)
-    photo = kept.get(slot)
-    if photo is None:
+    picture = kept[slot].picture() if slot in kept else None
+    if picture is None:
         raise Http404
-    response = HttpResponse(photo.preview(), content_type="image/jpeg")
+    response = HttpResponse(picture, content_type="image/jpeg")
     patch_cache_control(response, private=True, no_store=True)
     return response
 

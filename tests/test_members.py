@@ -40,7 +40,7 @@ from community.models import (
     SectorMembership,
     UnconfirmableAddressChange,
 )
-from community.uploads import KeptPhoto
+from community.uploads import kept_files, kept_folder, small_picture
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
 
@@ -1405,6 +1405,13 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         bernd.force_login(self.bernd)
         self.assertEqual(bernd.get(address).status_code, 404)
         self.assertEqual(Client().get(address).status_code, 302)
+        # Saved: the photo and its picture are no longer kept.
+        self.client.post(
+            "/nl/members/stories/new/",
+            self.story_data(submission=token, **{"photos-1-alt_text": "Fietsers"}),
+        )
+        self.assertEqual(self.client.get(address).status_code, 404)
+        self.assertEqual(kept_files(kept_folder(self.anna)), [])
 
     def messages_after(self, response):
         self.assertEqual(response.redirect_chain[-1][0], reverse("member_area"))
@@ -1700,10 +1707,5 @@ def test_the_picture_of_a_kept_photo_is_a_small_jpeg_whatever_its_kind(mode, kin
         images[0].info["transparency"] = 0
     out = io.BytesIO()
     images[0].save(out, format=kind, save_all=frames > 1, append_images=images[1:])
-    path = default_storage.save(f"pending/test/{uuid.uuid4().hex}.{kind.lower()}", out)
-    try:
-        preview = KeptPhoto(path, "foto").preview()
-    finally:
-        default_storage.delete(path)
-    with Image.open(io.BytesIO(preview)) as small:
+    with Image.open(io.BytesIO(small_picture(out))) as small:
         assert (small.format, small.mode, small.size) == ("JPEG", "RGB", (320, 240))
