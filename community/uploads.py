@@ -350,7 +350,7 @@ def storage_name():
 
 # Where kept photos wait; those of abandoned forms go after KEPT_HOURS.
 KEPT_FOLDER = "pending"
-# The longer side of the picture her form shows of a kept photo (`KeptPhoto.preview`).
+# The longer side of the picture her form shows of a kept photo (`small_picture`).
 PREVIEW_SIZE = 320
 KEPT_HOURS = 24
 
