@@ -22,6 +22,7 @@ MEETING_FIELDS = (
     "start",
     "registration_deadline",
     "online_url",
+    "organiser_member_id",  # who proposed it sees its online link (online_link_visible_to)
 )
 # What the registration parts read of a member's registration.
 REGISTRATION_FIELDS = ("id", "status")

@@ -422,6 +422,16 @@ class OnlineLinkTests(CalendarTestCase):
         self.client.force_login(self.editor)
         self.assertTrue(self.link_shown())
 
+    def test_member_who_proposed_it_sees_it_without_registering(self):
+        # Walk of 2026-12-06: the member who proposed an online meeting read "registered members
+        # see the link here" on its page once it was published, and nowhere else: she hosts it
+        # but could not find its link (an editor may have changed it) without taking one of its
+        # places.
+        self.online.organiser_member = self.other
+        self.online.save_revision().publish()
+        self.client.force_login(self.other)
+        self.assertTrue(self.link_shown())
+
 
 @time_machine.travel(NOW, tick=False)
 class RegistrationTests(CalendarTestCase):

@@ -555,11 +555,14 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         return None if self.capacity is None else max(self.capacity - taken, 0)
 
     def online_link_visible_to(self, user, registration):
-        """The online link is for registered members and for moderators and editors only, so
-        that uninvited guests do not join a community's meeting. `registration`: the user's
-        active registration for this meeting, or None."""
+        """The online link is for registered members, for the member who proposed the meeting
+        (she hosts it, and an editor may have changed its link) and for moderators and editors
+        only, so that uninvited guests do not join a community's meeting. `registration`: the
+        user's active registration for this meeting, or None."""
         if not self.online_url or not user.is_authenticated:
             return False
+        if self.organiser_member_id is not None and self.organiser_member_id == user.pk:
+            return True
         if registration is not None and registration.status == RegistrationStatus.REGISTERED:
             return True
         return roles.is_moderator(user)
