@@ -45,6 +45,11 @@ def push_schedule_to_translations(sender, instance, **kwargs):
             continue
         for field in fields:
             setattr(translation, field, getattr(instance, field))
+        # What the new format needs and the translation lacks (an online meeting made hybrid:
+        # its translation had no place to translate) is taken from the source, as it is until
+        # translated: the translation's own clean refuses a live meeting without it.
+        for field in getattr(translation, "missing_for_review", dict)():
+            setattr(translation, field, getattr(instance, field))
         revision = translation.save_revision()
         if translation.live:
             # Its words as they were: its "partly translated" notice stays as it was too.
