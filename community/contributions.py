@@ -597,7 +597,11 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
                 page.delete()
         for photo in photos:
             photo.delete()
-        delete_if_empty(Collection.objects.filter(pk__in=collections, depth__gt=2))
+        # Only members' collections: one of the editors' own that an editor moved her photo
+        # into stays, emptied or not.
+        members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
+        if members is not None and collections:
+            delete_if_empty(members.get_descendants().filter(pk__in=collections))
     finally:
         busy -= own
 

@@ -88,6 +88,13 @@ def forget_account(user, *, remove_contributions=False):
     )
     # All at once before the first is removed or changed, as one deletion does.
     contributions.lock_for_deletion(pages)
+    # Her collections, known by her photos before they go: one kept (for an album or a photo
+    # an editor keeps there) no longer names her (`forget_photos`).
+    hers = set(
+        get_image_model()
+        .objects.filter(uploaded_by_user=user, collection__in=members_collections())
+        .values_list("collection_id", flat=True)
+    )
     kept_photos = set()
     for page in pages:
         # A live contribution that stays names the member in its own fields (a meeting's
@@ -115,7 +122,7 @@ def forget_account(user, *, remove_contributions=False):
     for photo in (user.avatar, user.avatar_thumbnail):
         if photo:
             photo.delete(save=False)
-    forget_photos(user, kept_photos)
+    forget_photos(user, kept_photos, hers)
     # Photos kept for forms the member was correcting, on any device.
     clear_kept_photos_of(user)
     # The newsletter, at either subscription the member's page showed as theirs.
@@ -123,7 +130,14 @@ def forget_account(user, *, remove_contributions=False):
     return named
 
 
-def forget_photos(user, kept):
+def members_collections():
+    members_photos = Collection.objects.filter(
+        depth=2, name=contributions.CONTRIBUTIONS_COLLECTION
+    ).first()
+    return members_photos.get_descendants() if members_photos else Collection.objects.none()
+
+
+def forget_photos(user, kept, hers=()):
     """The photos the member uploaded with their contributions go, unless a contribution that
     stays shows them: those stay, no longer linked to the member or named after them. Images an
     editor uploaded in the admin belong to the site and stay."""
@@ -146,3 +160,6 @@ def forget_photos(user, kept):
             collection.name = collection.name.removeprefix(prefix)
             collection.save(update_fields=["name"])
     contributions.delete_if_empty(Collection.objects.filter(pk__in=emptied))
+    for collection in members_collections().filter(pk__in=hers, name__startswith=prefix):
+        collection.name = collection.name.removeprefix(prefix)
+        collection.save(update_fields=["name"])

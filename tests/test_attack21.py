@@ -57,3 +57,41 @@ class AMeetingsFormatChangedAfterItsTranslationTests(CalendarMixin, TestCase):
         self.assertTrue(german.live)
         self.assertEqual(german.format, MeetingFormat.HYBRID)
         self.assertEqual(german.place_name, "Dorpshuis")
+
+
+from wagtail.images import get_image_model  # noqa: E402
+from wagtail.models import Collection  # noqa: E402
+
+from community import privacy  # noqa: E402
+from tests.test_contributions_photos import OwnPhotosTestCase  # noqa: E402
+from tests.test_members import photo  # noqa: E402
+
+
+class MembersCollectionsTests(OwnPhotosTestCase):
+    def test_her_collection_kept_for_an_editors_album_no_longer_bears_her_name(self):
+        """Her collection stays for the album an editor keeps inside it; once her account is
+        deleted, it no longer names her (as a collection kept for a photo that stays does)."""
+        self.draft_with_photos()
+        hers = Collection.objects.get(name__startswith="Anna:")
+        album = hers.add_child(name="Fietstocht (redactie)")
+        get_image_model().objects.create(
+            title="Kerk", file=photo("kerk.jpg"), collection=album, uploaded_by_user=self.moderator
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            privacy.delete_account(self.anna, remove_contributions=True)
+        self.assertTrue(Collection.objects.filter(pk=hers.pk).exists())
+        self.assertFalse(Collection.objects.filter(name__startswith="Anna:").exists())
+
+    def test_an_editors_own_collection_her_photo_was_moved_to_stays_when_it_empties(self):
+        """An editor moved her photo into a collection of the editors' own (not a member's):
+        deleting her contribution deletes her photo, but not the editors' collection."""
+        story = self.draft_with_photos()
+        root = Collection.get_first_root_node()
+        archive = root.add_child(name="Archief").add_child(name="2026")
+        image = self.member_images(self.anna)[0]
+        image.collection = archive
+        image.save()
+        with self.captureOnCommitCallbacks(execute=True):
+            story.delete()
+        self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
+        self.assertTrue(Collection.objects.filter(pk=archive.pk).exists())
