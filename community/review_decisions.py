@@ -8,9 +8,12 @@ errors, nor a refusal)."""
 
 from functools import wraps
 
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import Page, TaskState
 
@@ -45,6 +48,17 @@ def confirming_decision(view):
         if request.method != "POST" or message is None:
             return view(request, *args, **kwargs)  # the dialog, or an action we do not name
         task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
+        if kwargs["action_name"] == "approve" and (refused := not_approvable(task_state.first(), request.user)):
+            # What publishing needs, which an editor's draft saved during the review took away
+            # (a meeting's place): said, not refused as a lack of permission
+            # (`ContributionReviewTask.on_action` refuses it all the same).
+            messages.error(request, refused)
+            address = reverse("wagtailadmin_home")
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                return render_modal_workflow(
+                    request, "", None, {}, json_data={"step": "success", "redirect": address}
+                )
+            return redirect(address)
         # Only a decision this request took: not a repeat of one taken before (Wagtail refuses
         # it with its own message), nor a form sent back with errors.
         was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
@@ -56,6 +70,25 @@ def confirming_decision(view):
         return response
 
     return confirmed
+
+
+def not_approvable(task_state, user):
+    """What approving `task_state` would publish and lacks, as a message; None if nothing, or
+    if `user` may not approve it (Wagtail's view refuses that as it does)."""
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return None
+    page = task_state.workflow_state.content_object
+    actions = task_state.task.specific.get_actions(page, user)
+    if "approve" not in {name for name, *_ in actions}:
+        return None
+    for version in (task_state.revision.as_object(), page.get_latest_revision_as_object()):
+        missing = getattr(version, "missing_for_review", dict)()
+        if missing:
+            return _("“%(title)s” was not published: %(missing)s") % {
+                "title": version.title,
+                "missing": " ".join(map(str, missing.values())),
+            }
+    return None
 
 
 def remember_review_in_progress(request, page):

@@ -95,3 +95,47 @@ class MembersCollectionsTests(OwnPhotosTestCase):
             story.delete()
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
         self.assertTrue(Collection.objects.filter(pk=archive.pk).exists())
+
+
+from bs4 import BeautifulSoup  # noqa: E402
+from wagtail.models import WorkflowPage, WorkflowState  # noqa: E402
+
+from community.roles.setup import setup_roles  # noqa: E402
+from tests.test_members import MembersTestCase  # noqa: E402
+
+
+class ApprovingAMeetingAnEditorEmptiedTests(MembersTestCase):
+    """A member's meeting in review; an editor saved a draft of it without its place (a draft
+    may lack it). The moderator's "approve" on the dashboard was refused with Wagtail's "Sorry,
+    you do not have permission to access this area": it now says what the meeting lacks."""
+
+    def test_the_moderator_is_told_what_the_meeting_lacks(self):
+        WorkflowPage.objects.update_or_create(
+            page=self.calendar, defaults={"workflow": setup_roles()}
+        )
+        meeting = self.meeting(local(2030, 6, 1, 19, 30), place_name="Bibliotheek", live=False)
+        meeting.owner, meeting.member_contribution = self.anna, True
+        meeting.save()
+        meeting.save_revision(user=self.anna)
+        meeting.get_workflow().start(meeting, self.anna)
+        draft = meeting.get_latest_revision_as_object()
+        draft.place_name = ""
+        draft.save_revision(user=self.moderator)
+        state = WorkflowState.objects.get(object_id=str(meeting.pk), status="in_progress")
+        self.client.force_login(self.moderator)
+        url = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[meeting.pk, "approve", state.current_task_state.pk],
+        )
+        with translation.override("nl"):
+            response = self.client.post(url, {"comment": ""}, follow=True)
+        said = [
+            item.get_text(" ", strip=True)
+            for item in BeautifulSoup(response.content, "html.parser").select(".messages li")
+        ]
+        self.assertFalse(any("geen toegang" in s for s in said), said)
+        self.assertTrue(
+            any("Een fysieke of hybride bijeenkomst heeft een locatie nodig." in s for s in said),
+            said,
+        )
+        self.assertFalse(MeetingPage.objects.get(pk=meeting.pk).live)
