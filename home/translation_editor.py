@@ -3,13 +3,17 @@ English: the note under a translated segment says when ("Manuell übersetzt am 5
 its date was written by `strftime`, with the month in English whatever the language). And a
 page's address in the other language follows its translated title (`slug_follows_title`)."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.utils import formats, timezone
 from django.utils.translation import gettext
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
-from .urls_util import ascii_slug
+from .urls_util import SLUG_LENGTH, ascii_slug
+
+# A page's title column (Wagtail's `Page.title` and `draft_title`).
+TITLE_LENGTH = Page._meta.get_field("title").max_length
 
 
 def segment_comment(string_translation):
@@ -82,12 +86,35 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
     )
 
 
+def within_columns(sender, instance, raw=False, **kwargs):
+    """pre_save of a string translation: a page's translated title or address fits its column.
+    wagtail-localize's editor takes text of any length and writes a title at once as the page's
+    draft title (PostgreSQL refused one past 255 characters: a server error), and adds "-2" to
+    an address that is taken (an address typed at 255 characters became 257). A title is cut at
+    the column's length, a long address written as one made from a title is (`ascii_slug`)."""
+    context = instance.context
+    if raw or context is None or context.path not in ("title", "slug"):
+        return
+    model = context.object.content_type.model_class()
+    if model is None or not issubclass(model, Page):
+        return
+    if context.path == "title":
+        text = StringValue(instance.data).render_text()
+        if len(text) > TITLE_LENGTH:
+            instance.data = StringValue.from_plaintext(text[:TITLE_LENGTH].rstrip()).data
+    elif len(instance.data) > SLUG_LENGTH:
+        instance.data = ascii_slug(instance.data) or instance.data[:SLUG_LENGTH]
+
+
 def slug_of_title(data):
     """The address a translated title (a segment's `data`) gives its page (`ascii_slug`)."""
     return ascii_slug(StringValue(data).render_text())
 
 
 def connect_signals():
+    pre_save.connect(
+        within_columns, sender=StringTranslation, dispatch_uid="jumelage_translation_columns"
+    )
     post_save.connect(
         slug_follows_title, sender=StringTranslation, dispatch_uid="jumelage_slug_follows_title"
     )

@@ -139,3 +139,62 @@ class ApprovingAMeetingAnEditorEmptiedTests(MembersTestCase):
             said,
         )
         self.assertFalse(MeetingPage.objects.get(pk=meeting.pk).live)
+
+
+from urllib.parse import urlencode  # noqa: E402
+
+from wagtail.models import Page  # noqa: E402
+from wagtail_localize.models import StringSegment  # noqa: E402
+
+from exchanges.models import StoryPage  # noqa: E402
+from tests import test_partly_translated as partly  # noqa: E402
+from tests.stories_base import StoriesMixin  # noqa: E402
+
+
+class LongWordsInTheTranslationEditorTests(StoriesMixin, TestCase):
+    """wagtail-localize's editor takes a title or an address of any length: a title past the
+    column's 255 characters (its draft title written at once) or an address an editor typed
+    that is taken (wagtail-localize adds "-2") ended in a server error on PostgreSQL, and
+    SQLite stored what the page's own checks then refused."""
+
+    setUpTestData = classmethod(partly.PartlyTranslatedTests.setUpTestData.__func__)
+
+    def setUp(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.translation.save_target(publish=False)
+        self.german = StoryPage.objects.get(
+            translation_key=self.original.translation_key, locale=self.german
+        )
+        self.client.force_login(User.objects.create_superuser("root@example.org", "x"))
+
+    def type(self, path, value):
+        segment = StringSegment.objects.get(source=self.source, context__path=path)
+        url = reverse(
+            "wagtail_localize:edit_string_translation", args=[self.translation.pk, segment.pk]
+        )
+        return self.client.put(
+            url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+        )
+
+    def publish(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(
+                reverse("wagtailadmin_pages:edit", args=[self.german.pk]),
+                {"action": "publish"},
+            )
+
+    def test_a_title_longer_than_the_column_is_no_server_error(self):
+        response = self.type("title", "Straßenfest " * 30)
+        self.assertLess(response.status_code, 500)
+        self.assertLessEqual(len(Page.objects.get(pk=self.german.pk).draft_title), 255)
+        self.assertLess(self.publish().status_code, 500)
+        self.assertLessEqual(len(Page.objects.get(pk=self.german.pk).title), 255)
+
+    def test_a_long_address_typed_and_taken_gets_its_number_within_the_column(self):
+        self.story(parent=self.story_index_de, title="Straßenfest", slug="a" * 255)
+        self.assertLess(self.type("title", "Straßenfest").status_code, 500)
+        self.assertLess(self.type("slug", "a" * 255).status_code, 500)
+        self.assertLess(self.publish().status_code, 500)
+        german = StoryPage.objects.get(pk=self.german.pk)
+        self.assertTrue(german.live)
+        self.assertLessEqual(len(german.slug), 255)
