@@ -48,7 +48,9 @@ def confirming_decision(view):
         if request.method != "POST" or message is None:
             return view(request, *args, **kwargs)  # the dialog, or an action we do not name
         task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
-        if kwargs["action_name"] == "approve" and (refused := not_approvable(task_state.first(), request.user)):
+        if kwargs["action_name"] == "approve" and (
+            refused := not_approvable(task_state.first(), request.user)
+        ):
             # What publishing needs, which an editor's draft saved during the review took away
             # (a meeting's place): said, not refused as a lack of permission
             # (`ContributionReviewTask.on_action` refuses it all the same).

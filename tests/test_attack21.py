@@ -1,14 +1,25 @@
 """Attack 21: meetings' drafts without link or place, slugs of long titles, members' collections."""
 
+from urllib.parse import urlencode
+
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, WorkflowPage, WorkflowState
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from exchanges.models import MeetingPage
+from community import privacy
+from community.roles.setup import setup_roles
+from exchanges.models import MeetingPage, StoryPage
 from exchanges.models.meetings import MeetingFormat
+from tests import test_partly_translated as partly
 from tests.calendar_base import CalendarMixin, local
+from tests.stories_base import StoriesMixin
+from tests.test_contributions_photos import OwnPhotosTestCase
+from tests.test_members import MembersTestCase, photo
 from tests.test_roles import form_data
 
 User = get_user_model()
@@ -59,14 +70,6 @@ class AMeetingsFormatChangedAfterItsTranslationTests(CalendarMixin, TestCase):
         self.assertEqual(german.place_name, "Dorpshuis")
 
 
-from wagtail.images import get_image_model  # noqa: E402
-from wagtail.models import Collection  # noqa: E402
-
-from community import privacy  # noqa: E402
-from tests.test_contributions_photos import OwnPhotosTestCase  # noqa: E402
-from tests.test_members import photo  # noqa: E402
-
-
 class MembersCollectionsTests(OwnPhotosTestCase):
     def test_her_collection_kept_for_an_editors_album_no_longer_bears_her_name(self):
         """Her collection stays for the album an editor keeps inside it; once her account is
@@ -95,13 +98,6 @@ class MembersCollectionsTests(OwnPhotosTestCase):
             story.delete()
         self.assertFalse(get_image_model().objects.filter(pk=image.pk).exists())
         self.assertTrue(Collection.objects.filter(pk=archive.pk).exists())
-
-
-from bs4 import BeautifulSoup  # noqa: E402
-from wagtail.models import WorkflowPage, WorkflowState  # noqa: E402
-
-from community.roles.setup import setup_roles  # noqa: E402
-from tests.test_members import MembersTestCase  # noqa: E402
 
 
 class ApprovingAMeetingAnEditorEmptiedTests(MembersTestCase):
@@ -139,16 +135,6 @@ class ApprovingAMeetingAnEditorEmptiedTests(MembersTestCase):
             said,
         )
         self.assertFalse(MeetingPage.objects.get(pk=meeting.pk).live)
-
-
-from urllib.parse import urlencode  # noqa: E402
-
-from wagtail.models import Page  # noqa: E402
-from wagtail_localize.models import StringSegment  # noqa: E402
-
-from exchanges.models import StoryPage  # noqa: E402
-from tests import test_partly_translated as partly  # noqa: E402
-from tests.stories_base import StoriesMixin  # noqa: E402
 
 
 class LongWordsInTheTranslationEditorTests(StoriesMixin, TestCase):
