@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, WorkflowPage, WorkflowState
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import StringSegment
 
 from community import privacy
 from community.roles.setup import setup_roles
@@ -35,21 +35,8 @@ class AMeetingsFormatChangedAfterItsTranslationTests(CalendarMixin, TestCase):
     def setUpTestData(cls):
         cls.build_calendar()
 
-    def translate(self, page):
-        source, _ = TranslationSource.get_or_create_from_instance(page)
-        with self.captureOnCommitCallbacks(execute=True):
-            Translation.objects.create(source=source, target_locale=self.german).save_target(
-                publish=True
-            )
-        return MeetingPage.objects.get(translation_key=page.translation_key, locale=self.german)
-
     def test_an_online_meeting_made_hybrid_is_published_in_both_languages_with_its_place(self):
-        meeting = self.meeting(
-            local(2030, 6, 1, 19, 30),
-            format=MeetingFormat.ONLINE,
-            online_url="https://meet.example.org/x",
-            place_name="",
-        )
+        meeting = self.online_meeting(local(2030, 6, 1, 19, 30), "https://meet.example.org/x")
         german = self.translate(meeting)
         self.assertTrue(german.live)
         self.client.force_login(User.objects.create_superuser("root@example.org", "x"))

@@ -180,12 +180,7 @@ class AnOnlineMeetingsDraftInTheAdminTests(MembersTestCase):
         self.assertFalse(MeetingPage.objects.filter(slug="gepubliceerd").exists())
 
     def test_a_draft_of_a_live_meeting_may_lack_it_and_no_path_publishes_it_so(self):
-        meeting = self.meeting(
-            local(2030, 6, 1, 19, 30),
-            format=MeetingFormat.ONLINE,
-            online_url="https://meet.example.org/taal",
-            place_name="",
-        )
+        meeting = self.online_meeting(local(2030, 6, 1, 19, 30))
         edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
         data = {**form_data(self.client.get(edit)), "online_url": "", "body-count": "0"}
         self.assertEqual(self.client.post(edit, data).status_code, 302)

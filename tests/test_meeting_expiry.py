@@ -14,7 +14,6 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as wagtails  # Wagtail's words: not collected into ours
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import Translation, TranslationSource
 
 from exchanges import expiry
 from exchanges.models import MeetingPage, Registration, VisitPage
@@ -150,15 +149,6 @@ class ExpiryOfATranslationTests(CalendarMixin, TestCase):
     def setUp(self):
         self.bike_ride = self.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fiets")
         self.bike_ride_de = self.translate(self.bike_ride)
-
-    def translate(self, page):
-        """As an editor's "Translate" in wagtail-localize does, published."""
-        source, _ = TranslationSource.get_or_create_from_instance(page)
-        with self.captureOnCommitCallbacks(execute=True):
-            Translation.objects.create(source=source, target_locale=self.german).save_target(
-                publish=True
-            )
-        return MeetingPage.objects.get(translation_key=page.translation_key, locale=self.german)
 
     def publish_dutch(self, expire_at):
         page = MeetingPage.objects.get(pk=self.bike_ride.pk)

@@ -1341,7 +1341,9 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         caption = page.select_one("label[for=id_photos-0-caption]").get_text()
         self.assertIn("niet verplicht", caption)
 
-    def test_a_photo_chosen_on_a_form_with_errors_is_kept_for_the_next_try(self):
+    def sent_with_a_kept_photo(self):
+        """Anna sends a new story without a title and with a photo in slot 1: the form's token
+        and the form as it comes back, keeping the photo."""
         self.client.force_login(self.anna)
         token = soup(self.client.get("/nl/members/stories/new/")).select_one(
             "input[name=submission]"
@@ -1354,6 +1356,10 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
                 **{"photos-1-image": photo("vakantie.jpg"), "photos-1-alt_text": "Fietsers"},
             ),
         )
+        return token, first
+
+    def test_a_photo_chosen_on_a_form_with_errors_is_kept_for_the_next_try(self):
+        token, first = self.sent_with_a_kept_photo()
         note = soup(first).select_one("#id_photos-1-image_helptext").get_text()
         self.assertIn("„vakantie.jpg” is bewaard", note)
         self.assertIn(
@@ -1378,18 +1384,7 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
     def test_a_kept_photo_is_shown_in_the_form_to_her_alone(self):
         """The form named a kept photo by its file name only (walk of stop 47): she sees which
         one it is, in a small picture only her session may open."""
-        self.client.force_login(self.anna)
-        token = soup(self.client.get("/nl/members/stories/new/")).select_one(
-            "input[name=submission]"
-        )["value"]
-        first = self.client.post(
-            "/nl/members/stories/new/",
-            self.story_data(
-                title="",
-                submission=token,
-                **{"photos-1-image": photo("vakantie.jpg"), "photos-1-alt_text": "Fietsers"},
-            ),
-        )
+        token, first = self.sent_with_a_kept_photo()
         shown = soup(first).select("img.photos__kept")
         self.assertEqual(len(shown), 1)
         address = shown[0]["src"]
