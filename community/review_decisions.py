@@ -83,10 +83,21 @@ def not_approvable(task_state, user):
     actions = task_state.task.specific.get_actions(page, user)
     if "approve" not in {name for name, *_ in actions}:
         return None
-    for version in (task_state.revision.as_object(), page.get_latest_revision_as_object()):
+    versions = (
+        # What was sent for review (what the reviewer read), then what an editor saved since.
+        (task_state.revision.as_object(), _("“%(title)s” was not published: %(missing)s")),
+        (
+            page.get_latest_revision_as_object(),
+            _(
+                "“%(title)s” was not published: a version an editor saved during the review "
+                "lacks this: %(missing)s"
+            ),
+        ),
+    )
+    for version, text in versions:
         missing = getattr(version, "missing_for_review", dict)()
         if missing:
-            return _("“%(title)s” was not published: %(missing)s") % {
+            return text % {
                 "title": version.title,
                 "missing": " ".join(map(str, missing.values())),
             }

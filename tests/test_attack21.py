@@ -129,6 +129,9 @@ class ApprovingAMeetingAnEditorEmptiedTests(MembersTestCase):
             any("Een fysieke of hybride bijeenkomst heeft een locatie nodig." in s for s in said),
             said,
         )
+        # The version the moderator read has its place: she is told which one lacks it (walk
+        # 21b).
+        self.assertTrue(any("tijdens de beoordeling heeft opgeslagen" in s for s in said), said)
         self.assertFalse(MeetingPage.objects.get(pk=meeting.pk).live)
 
 
