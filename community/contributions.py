@@ -440,10 +440,8 @@ def discard_photos(page_id, image_ids):
     if page is not None:
         discard_removed_photos(page.get_latest_revision_as_object(), list(images))
         return
-    members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
-    if members is not None:
-        images = images.filter(collection__in=members.get_descendants())
-        discard_unused([image for image in images if not referred_to(image, [])], [])
+    images = images.filter(collection__in=members_collections())
+    discard_unused([image for image in images if not referred_to(image, [])], [])
 
 
 def discard_removed_photos(page, images):
@@ -487,10 +485,15 @@ def discard_unused(unused, own_versions):
         if image.pk not in in_drafts:
             emptied.add(image.collection_id)
             image.delete()
+    if emptied:
+        delete_if_empty(members_collections().filter(pk__in=emptied))
+
+
+def members_collections():
+    """The collections of members' photos, one per contribution (`collection_for`): those below
+    "Bijdragen van leden". Only these are deleted once emptied, never an editors' own."""
     members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
-    if members is None or not emptied:
-        return
-    delete_if_empty(members.get_descendants().filter(pk__in=emptied))
+    return members.get_descendants() if members else Collection.objects.none()
 
 
 def delete_if_empty(collections):
@@ -584,8 +587,7 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
     if instance.owner_id is not None:
         photos = photos.filter(uploaded_by_user_id=instance.owner_id)
     else:  # a former member's: only what lies in the members' collections
-        parent = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
-        photos = photos.filter(collection__in=parent.get_descendants() if parent else [])
+        photos = photos.filter(collection__in=members_collections())
     photos = list(photos)
     collections = {photo.collection_id for photo in photos}
     own = {version.pk for version in versions}
@@ -599,9 +601,8 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
             photo.delete()
         # Only members' collections: one of the editors' own that an editor moved her photo
         # into stays, emptied or not.
-        members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
-        if members is not None and collections:
-            delete_if_empty(members.get_descendants().filter(pk__in=collections))
+        if collections:
+            delete_if_empty(members_collections().filter(pk__in=collections))
     finally:
         busy -= own
 

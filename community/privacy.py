@@ -92,7 +92,7 @@ def forget_account(user, *, remove_contributions=False):
     # an editor keeps there) no longer names her (`forget_photos`).
     hers = set(
         get_image_model()
-        .objects.filter(uploaded_by_user=user, collection__in=members_collections())
+        .objects.filter(uploaded_by_user=user, collection__in=contributions.members_collections())
         .values_list("collection_id", flat=True)
     )
     kept_photos = set()
@@ -130,26 +130,24 @@ def forget_account(user, *, remove_contributions=False):
     return named
 
 
-def members_collections():
-    members_photos = Collection.objects.filter(
-        depth=2, name=contributions.CONTRIBUTIONS_COLLECTION
-    ).first()
-    return members_photos.get_descendants() if members_photos else Collection.objects.none()
-
-
 def forget_photos(user, kept, hers=()):
     """The photos the member uploaded with their contributions go, unless a contribution that
     stays shows them: those stay, no longer linked to the member or named after them. Images an
     editor uploaded in the admin belong to the site and stay."""
-    members_photos = Collection.objects.filter(
-        depth=2, name=contributions.CONTRIBUTIONS_COLLECTION
-    ).first()
     prefix = f"{user.public_name or user.pk}: "
     emptied = set()
-    images = get_image_model().objects.filter(uploaded_by_user=user).select_related("collection")
+    images = list(
+        get_image_model().objects.filter(uploaded_by_user=user).select_related("collection")
+    )
+    # Which of the collections her images lie in are members' collections.
+    members = set(
+        contributions.members_collections()
+        .filter(pk__in={image.collection_id for image in images})
+        .values_list("pk", flat=True)
+    )
     for image in images:
         collection = image.collection
-        own = members_photos is not None and collection.is_descendant_of(members_photos)
+        own = collection.pk in members
         if own and image.pk not in kept:
             emptied.add(collection.pk)
             image.delete()
@@ -160,6 +158,8 @@ def forget_photos(user, kept, hers=()):
             collection.name = collection.name.removeprefix(prefix)
             collection.save(update_fields=["name"])
     contributions.delete_if_empty(Collection.objects.filter(pk__in=emptied))
-    for collection in members_collections().filter(pk__in=hers, name__startswith=prefix):
+    for collection in contributions.members_collections().filter(
+        pk__in=hers, name__startswith=prefix
+    ):
         collection.name = collection.name.removeprefix(prefix)
         collection.save(update_fields=["name"])
