@@ -6,6 +6,7 @@ from wagtail.blocks import StreamValue
 from exchanges.contribution_forms import StoryForm
 from tests.test_contributions_photos import sent_by_the_browser, soup
 from tests.test_edit_conflicts import EditConflictTestCase
+from tests.test_members import photo
 
 
 class TamperedFingerprintsTests(EditConflictTestCase):
@@ -131,19 +132,19 @@ class PhotosUploadedAroundAConflictTests(EditConflictTestCase):
     def photos(self):
         return StoryForm.photos_of(self.latest(self.story))
 
-    def test_a_photo_she_added_in_the_form_she_had_open_is_saved_once_after_the_conflict(self):
-        from tests.test_members import photo
+    @staticmethod
+    def with_new_photo(data):
+        """`data` (a form as the browser sends it) with a new photo chosen in its first slot."""
+        data = data.copy()
+        data.update(
+            {"photos-0-image": photo("vier.jpg"), "photos-0-alt_text": "De brug over de Ems"}
+        )
+        return data
 
+    def test_a_photo_she_added_in_the_form_she_had_open_is_saved_once_after_the_conflict(self):
         opened = sent_by_the_browser(self.edit_form(self.story))
         self.editor_saves(title="Met de fiets naar Clarholz")
-        data = opened.copy()
-        data.update(
-            {
-                "photos-0-image": photo("vier.jpg"),
-                "photos-0-alt_text": "De brug over de Ems",
-            }
-        )
-        response = self.send(self.story, data)
+        response = self.send(self.story, self.with_new_photo(opened))
         self.assertEqual(response.status_code, 200)
         self.assertEqual(len(self.photos()), 3)
         response = self.send(self.story, sent_by_the_browser(soup(response)))
@@ -153,19 +154,10 @@ class PhotosUploadedAroundAConflictTests(EditConflictTestCase):
         self.assertEqual(self.latest(self.story).title, "Met de fiets naar Clarholz")
 
     def test_a_photo_she_adds_on_the_conflict_page_is_saved(self):
-        from tests.test_members import photo
-
         opened = sent_by_the_browser(self.edit_form(self.story))
         self.editor_saves(title="Met de fiets naar Clarholz")
         response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
-        data = sent_by_the_browser(soup(response))
-        data.update(
-            {
-                "photos-0-image": photo("vier.jpg"),
-                "photos-0-alt_text": "De brug over de Ems",
-            }
-        )
-        response = self.send(self.story, data)
+        response = self.send(self.story, self.with_new_photo(sent_by_the_browser(soup(response))))
         self.assertEqual(response.status_code, 302)
         self.assertEqual(len(self.photos()), 4)
 
