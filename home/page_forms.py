@@ -11,6 +11,12 @@ SCHEDULE_REFUSED = _(
     "The publishing schedule (under Status, on the right) cannot be saved as it is."
 )
 
+# The page editor's buttons that publish the page or send it to review
+# (wagtail/admin/views/pages/edit.py, `action_name_and_method`), and the workflow decisions that
+# publish it or pass it to the workflow's next task (the others: "reject", "decline").
+SENDING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
+PUBLISHING_DECISIONS = {"approve"}
+
 
 class SchedulePageForm(WagtailAdminPageForm):
     """Wagtail shows an error of the schedule's dates only inside its "Set publishing schedule"
@@ -34,14 +40,28 @@ class SchedulePageForm(WagtailAdminPageForm):
 class NeedsToPublishPageForm(SchedulePageForm):
     """For a page whose `missing_for_review()` names what a draft may lack but publishing or
     submitting needs ({field: message}; a meeting's place or online link): asked when the
-    editor publishes or submits, not when they save a draft (Wagtail's deferred validation).
-    The page's own `clean()` asks the same of a page it publishes by any other path (an
-    approval, a bulk action, a translation), unless a form asked it (`needs_asked_by_form`)."""
+    editor publishes, submits or approves, not when they save a draft (Wagtail's deferred
+    validation), cancel the review or send it back (`publishes_or_submits`). The page's own
+    `clean()` asks the same of a page it publishes by any other path (an approval, a bulk
+    action, a translation), unless a form asked it (`needs_asked_by_form`)."""
+
+    def publishes_or_submits(self):
+        """Whether the page editor's action (the button's name in the form, read as Wagtail's
+        EditView reads it, publishing first) publishes the page or sends it to review. Wagtail
+        defers validation only for "save draft": cancelling the workflow and a decision other
+        than approving ("request changes", a contribution's "reject") save a draft all the
+        same. Any other path (creating a page, an action without a button) asks."""
+        data = self.data
+        if any(data.get(name) for name in SENDING_ACTIONS):
+            return True
+        if data.get("action-workflow-action"):
+            return data.get("workflow-action-name") in PUBLISHING_DECISIONS
+        return not data.get("action-cancel-workflow")
 
     def _post_clean(self):
         self.instance.needs_asked_by_form = True
         super()._post_clean()
-        if self.is_deferred_validation:
+        if self.is_deferred_validation or not self.publishes_or_submits():
             return
         for name, message in self.instance.missing_for_review().items():
             if name not in self.errors:

@@ -4,6 +4,7 @@ function of community/contributions.py that the views, the review task and the r
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -21,7 +22,9 @@ from exchanges.models import MeetingPage, StoryPage
 from tests.calendar_base import local
 from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase
-from tests.test_roles import form_data
+from tests.test_roles import RolesTestCase, form_data
+
+User = get_user_model()
 
 
 def errors_of(page):
@@ -202,6 +205,86 @@ class AnOnlineMeetingsDraftInTheAdminTests(MembersTestCase):
             draft.publish()
         live = MeetingPage.objects.get(pk=meeting.pk)
         self.assertEqual(live.online_url, "https://meet.example.org/taal")
+
+
+def decision(name):
+    """A review decision taken in the page editor, as its workflow action menu sends it."""
+    return {"action-workflow-action": "true", "workflow-action-name": name}
+
+
+class AMeetingInReviewEditedInTheAdminTests(RolesTestCase):
+    """An editor who removes the online link of a meeting in review may still cancel the review
+    or send it back with "request changes" or "reject" (nothing is published, the draft keeps
+    no link); approving it publishes, so it asks for the link (walk of 2026-12-06: every
+    action of the page editor's menu but "save draft" asked)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", town=cls.steenwijkerland)
+
+    def submitted(self, slug):
+        """A member's proposal of an online meeting, with its link, in review."""
+        meeting = self.online_meeting(local(2030, 6, 1, 19, 30), slug=slug, live=False)
+        meeting.owner, meeting.member_contribution = self.member, True
+        meeting.save()
+        meeting.save_revision(user=self.member)
+        meeting.get_workflow().start(meeting, self.member)
+        return meeting
+
+    def without_its_link(self, meeting, **action):
+        self.client.force_login(self.editor_nl)
+        edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+        data = {
+            **form_data(self.client.get(edit)),
+            "online_url": "",
+            "body-count": "0",
+            "workflow-action-extra-data": "{}",
+            **action,
+        }
+        with translation.override("nl"), self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(edit, data)
+
+    def test_cancelling_the_review_or_sending_it_back_keeps_a_draft_without_its_link(self):
+        for slug, action, status in (
+            ("geannuleerd", {"action-cancel-workflow": "true"}, WorkflowState.STATUS_CANCELLED),
+            ("wijzigingen", decision("reject"), WorkflowState.STATUS_NEEDS_CHANGES),
+            ("afgewezen", decision("decline"), WorkflowState.STATUS_CANCELLED),
+        ):
+            with self.subTest(action=action):
+                meeting = self.submitted(slug)
+                self.assertEqual(self.without_its_link(meeting, **action).status_code, 302)
+                meeting = MeetingPage.objects.get(pk=meeting.pk)
+                self.assertFalse(meeting.live)
+                self.assertEqual(meeting.get_latest_revision_as_object().online_url, "")
+                state = WorkflowState.objects.get(object_id=str(meeting.pk))
+                self.assertEqual(state.status, status)
+
+    def test_approving_it_without_its_link_asks_for_the_link(self):
+        meeting = self.submitted("goedgekeurd")
+        refused = self.without_its_link(meeting, **decision("approve"))
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(
+            refused, "Een online of hybride bijeenkomst heeft een onlinelink nodig."
+        )
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertFalse(meeting.live)
+        self.assertEqual(meeting.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
+        draft = meeting.get_latest_revision_as_object()
+        self.assertEqual(draft.online_url, "https://meet.example.org/taal")
+
+    def test_cancelling_the_review_of_a_live_meetings_change_keeps_its_live_link(self):
+        # The page's own clean asks a live page for what publishing needs, unless a form asked
+        # it: the editor's form did, and found nothing to ask of a cancelled review.
+        meeting = self.online_meeting(local(2030, 6, 1, 19, 30))
+        meeting.save_revision(user=self.editor_nl)
+        meeting.get_workflow().start(meeting, self.editor_nl)
+        response = self.without_its_link(meeting, **{"action-cancel-workflow": "true"})
+        self.assertEqual(response.status_code, 302)
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertEqual(meeting.online_url, "https://meet.example.org/taal")
+        self.assertEqual(meeting.get_latest_revision_as_object().online_url, "")
+        self.assertEqual(meeting.current_workflow_state, None)
 
 
 class WhatAStoryNeedsTests(MembersTestCase):
