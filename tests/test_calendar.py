@@ -48,6 +48,13 @@ def month_cells(response):
     return cells
 
 
+# The help text of a meeting's online link in the admin (its English message id).
+WHO_SEES_THE_ONLINE_LINK = (
+    "Any video platform. Only registered members, the member who proposed the meeting, "
+    "moderators and editors see it."
+)
+
+
 class CalendarTestCase(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -431,6 +438,22 @@ class OnlineLinkTests(CalendarTestCase):
         self.online.save_revision().publish()
         self.client.force_login(self.other)
         self.assertTrue(self.link_shown())
+
+    def test_the_editor_reads_under_the_link_field_who_sees_it(self):
+        # It named registered members and editors only, once the member who proposed the
+        # meeting saw the link too (`online_link_visible_to`).
+        self.client.force_login(self.editor)
+        for language in ("en", "nl", "de"):
+            with self.subTest(language=language):
+                profile = UserProfile.get_for_user(self.editor)
+                profile.preferred_language = language
+                profile.save()
+                edit = self.client.get(f"/admin/pages/{self.online.pk}/edit/")
+                page = BeautifulSoup(edit.content, "html.parser")
+                field = page.find("input", attrs={"name": "online_url"})
+                shown = page.find(id=field["aria-describedby"]).get_text(" ", strip=True)
+                with translation.override(language):
+                    self.assertEqual(shown, translation.gettext(WHO_SEES_THE_ONLINE_LINK))
 
 
 @time_machine.travel(NOW, tick=False)

@@ -224,7 +224,11 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     online_url = models.URLField(
         _("online link"),
         blank=True,
-        help_text=_("Any video platform. Only registered members and editors see it."),
+        # Who sees it is `online_link_visible_to`'s rule.
+        help_text=_(
+            "Any video platform. Only registered members, the member who proposed the meeting, "
+            "moderators and editors see it."
+        ),
     )
     spoken_language = models.CharField(
         _("spoken language"),
