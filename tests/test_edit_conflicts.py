@@ -7,6 +7,7 @@ image block of a photo the first had removed."""
 
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.utils import translation
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 
@@ -14,6 +15,9 @@ from community import contributions
 from community.models.submissions import SubmissionToken
 from exchanges.models import StoryPage
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser, soup
+
+# The sentence of the conflict notice that introduces the list of changes (its message id).
+CHANGES_INTRODUCTION = "This is what was changed meanwhile:"
 
 
 class EditConflictTestCase(OwnPhotosTestCase):
@@ -123,6 +127,24 @@ class ChangedByAnEditorTests(EditConflictTestCase):
         latest = self.latest(self.story)
         self.assertEqual(latest.image_caption, "Vertrek bij de kerk (redactie)")
         self.assertEqual(latest.intro, "Twaalf fietsers, één dag, 80 km.")
+
+    def test_the_sentence_that_introduces_the_changes_stands_right_before_them(self):
+        # It stood two sentences before them, in the paragraph of the headline: she read "This
+        # is what was changed meanwhile." and then how her form takes them over (walk of
+        # 2026-12-06).
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                opened = sent_by_the_browser(self.edit_form(self.story))
+                self.editor_saves(title=f"Met de fiets naar Clarholz ({language})")
+                with self.captureOnCommitCallbacks(execute=True):
+                    address = f"/{language}/members/contributions/{self.story.pk}/"
+                    response = self.client.post(address, opened)
+                changes = self.notice(response).select_one("dl.conflict__changes")
+                introduction = changes.find_previous_sibling()
+                self.assertEqual(introduction.name, "p")
+                with translation.override(language):
+                    expected = translation.gettext(CHANGES_INTRODUCTION)
+                self.assertEqual(introduction.get_text(" ", strip=True), expected)
 
     def test_the_notice_is_in_german_on_the_german_form(self):
         opened = sent_by_the_browser(self.edit_form(self.story))
