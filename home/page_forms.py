@@ -28,6 +28,19 @@ class SchedulePageForm(WagtailAdminPageForm):
     reasons go with the page (`schedule_refusals`, read by
     templates/wagtailadmin/shared/side_panels/includes/status/workflow.html)."""
 
+    def publishes_or_submits(self):
+        """Whether the page editor's action (the button's name in the form, read as Wagtail's
+        EditView reads it, publishing first) publishes the page or sends it to review. Wagtail
+        defers validation only for "save draft": cancelling the workflow and a decision other
+        than approving ("request changes", a contribution's "reject") save a draft all the
+        same. Any other path (creating a page, an action without a button) asks."""
+        data = self.data
+        if any(data.get(name) for name in SENDING_ACTIONS):
+            return True
+        if data.get("action-workflow-action"):
+            return data.get("workflow-action-name") in PUBLISHING_DECISIONS
+        return not data.get("action-cancel-workflow")
+
     def _post_clean(self):
         super()._post_clean()  # the page's own clean runs here, after the form's
         self.instance.schedule_refusals = [
@@ -45,19 +58,6 @@ class NeedsToPublishPageForm(SchedulePageForm):
     `clean()` asks the same of a page it publishes by any other path (an approval, a bulk
     action, a translation), unless a form asked it (`needs_asked_by_form`)."""
 
-    def publishes_or_submits(self):
-        """Whether the page editor's action (the button's name in the form, read as Wagtail's
-        EditView reads it, publishing first) publishes the page or sends it to review. Wagtail
-        defers validation only for "save draft": cancelling the workflow and a decision other
-        than approving ("request changes", a contribution's "reject") save a draft all the
-        same. Any other path (creating a page, an action without a button) asks."""
-        data = self.data
-        if any(data.get(name) for name in SENDING_ACTIONS):
-            return True
-        if data.get("action-workflow-action"):
-            return data.get("workflow-action-name") in PUBLISHING_DECISIONS
-        return not data.get("action-cancel-workflow")
-
     def _post_clean(self):
         self.instance.needs_asked_by_form = True
         super()._post_clean()
@@ -73,13 +73,14 @@ class RowsToPublishPageForm(SchedulePageForm):
     the page is published or sent for review, not in a draft, to (the field a row chooses, the
     error to show). Instead of the panel's `min_num`: Wagtail defers that for drafts, but the
     empty row it shows to reach it still counts as filled in (by its order), so a draft whose
-    row stayed empty was refused ("This field is required" on a story's town)."""
+    row stayed empty was refused ("This field is required" on a story's town). Asked when the
+    editor publishes, submits or approves (`publishes_or_submits`)."""
 
     rows_to_publish = {}
 
     def clean(self):
         cleaned = super().clean()
-        if self.is_deferred_validation:
+        if self.is_deferred_validation or not self.publishes_or_submits():
             return cleaned
         for name, (field, message) in self.rows_to_publish.items():
             formset = self.formsets[name]

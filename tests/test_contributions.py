@@ -287,6 +287,54 @@ class AMeetingInReviewEditedInTheAdminTests(RolesTestCase):
         self.assertEqual(meeting.current_workflow_state, None)
 
 
+class AStoryInReviewEditedInTheAdminTests(RolesTestCase):
+    """The same for a story whose towns an editor removes during its review: cancelling the
+    review or sending it back keeps a draft without towns, approving asks for one (second
+    look of 2026-12-06: the towns' check asked at every action but "save draft")."""
+
+    def submitted(self, slug):
+        story = self.story(title="Fietstocht", slug=slug, live=False)
+        story.owner = User.objects.create_user(f"{slug}@example.org", "x")
+        story.member_contribution = True
+        story.save()
+        story.save_revision(user=story.owner)
+        story.get_workflow().start(story, story.owner)
+        return story
+
+    def without_its_towns(self, story, **action):
+        self.client.force_login(self.editor_nl)
+        edit = reverse("wagtailadmin_pages:edit", args=[story.pk])
+        data = form_data(self.client.get(edit))
+        rows = int(data["story_towns-TOTAL_FORMS"])
+        data.update({f"story_towns-{row}-DELETE": "1" for row in range(rows)})
+        data.update({"body-count": "0", "workflow-action-extra-data": "{}", **action})
+        with translation.override("nl"), self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(edit, data)
+
+    def test_cancelling_the_review_or_sending_it_back_keeps_a_draft_without_towns(self):
+        for slug, action, status in (
+            ("geannuleerd", {"action-cancel-workflow": "true"}, WorkflowState.STATUS_CANCELLED),
+            ("wijzigingen", decision("reject"), WorkflowState.STATUS_NEEDS_CHANGES),
+        ):
+            with self.subTest(action=action):
+                story = self.submitted(slug)
+                self.assertEqual(self.without_its_towns(story, **action).status_code, 302)
+                story = StoryPage.objects.get(pk=story.pk)
+                self.assertFalse(story.live)
+                self.assertEqual(story.get_latest_revision_as_object().story_towns.count(), 0)
+                state = WorkflowState.objects.get(object_id=str(story.pk))
+                self.assertEqual(state.status, status)
+
+    def test_approving_it_without_towns_asks_for_one(self):
+        story = self.submitted("goedgekeurd")
+        refused = self.without_its_towns(story, **decision("approve"))
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, "Kies ten minste één betrokken gemeente.")
+        story = StoryPage.objects.get(pk=story.pk)
+        self.assertFalse(story.live)
+        self.assertEqual(story.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
+
+
 class WhatAStoryNeedsTests(MembersTestCase):
     def test_a_story_dated_in_the_future_is_refused_by_the_page_itself(self):
         story = self.story(date=datetime.date(2024, 5, 1))
