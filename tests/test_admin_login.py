@@ -78,7 +78,7 @@ class MemberSentByTheAdminTests(AdminLoginTestCase):
     def test_dutch_member_logging_in_on_the_german_login_lands_in_the_dutch_member_area(self):
         response = self.log_in(self.anke, language="de", next="/admin/")
         self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
-        self.assertContains(response, "U bent aangemeld als Anke.")
+        self.assertContains(response, "U bent ingelogd als Anke.")
         self.assertNotContains(response, "Sie sind als")
 
     def test_german_member_already_logged_in_who_opens_the_admin_is_told_in_german(self):

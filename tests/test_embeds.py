@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from community.roles import EDITOR_GROUPS, MODERATORS
@@ -524,6 +525,21 @@ class EmbedSnippetAdminTests(EmbedMixin, TestCase):
         self.assertContains(
             response, "title=&quot;Jumelage: volgende bijeenkomsten (Landbouw)&quot;"
         )
+
+    def test_the_german_editor_is_told_to_paste_the_code_into_the_other_website(self):
+        """The code goes into a page of the other website (a municipality's), not of this
+        one: "dieser Website" sends a German editor to paste it into our own pages."""
+        editor = User.objects.create_user(
+            "redaktion@example.org", "ein-langes-passwort-123", language="de"
+        )
+        editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(editor)
+        response = self.client.get(reverse("embed_snippet"))
+        self.assertContains(response, "auf einer anderen Website")
+        self.assertNotContains(response, "in eine Seite dieser Website")
 
     def test_moderator_and_member_are_refused(self):
         for user in (self.moderator, self.member):

@@ -1015,7 +1015,7 @@ class AdminLoginTests(RolesTestCase):
         response = self.log_in(user=self.editor_de, next="/admin/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/admin/")
         self.assertContains(response, '<html lang="de"')
-        self.assertNotContains(response, "U bent aangemeld als")
+        self.assertNotContains(response, "U bent ingelogd als")
         self.assertNotContains(response, "Sie sind als")
 
     def test_dutch_editor_with_a_german_browser_lands_in_a_dutch_admin_without_german(self):
@@ -1024,14 +1024,14 @@ class AdminLoginTests(RolesTestCase):
         self.assertEqual(response.redirect_chain[-1][0], target)
         self.assertContains(response, '<html lang="nl"')
         self.assertNotContains(response, "Sie sind als")
-        self.assertNotContains(response, "U bent aangemeld als")
+        self.assertNotContains(response, "U bent ingelogd als")
 
     def test_member_logging_in_on_the_site_is_still_told_so_in_its_language(self):
         member = User.objects.create_user("lid@example.org", self.password, display_name="Anke")
         EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
         response = self.log_in(user=member, next="/nl/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/nl/")
-        self.assertContains(response, "U bent aangemeld als Anke.")
+        self.assertContains(response, "U bent ingelogd als Anke.")
 
     def test_failed_logins_are_limited_for_editors_too(self):
         rates = app_settings.RATE_LIMITS["login_failed"].split(",")
