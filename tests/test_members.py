@@ -98,6 +98,10 @@ def story_data(site, **overrides):
     return data
 
 
+# What the form of an edit says about the version it shows.
+OPENED = ("opened", "opened_fields")
+
+
 def meeting_data(site, **overrides):
     """A meeting proposal as the members' form sends it, sent for review, of `site`'s climate
     sector and Steenwijkerland."""
@@ -138,6 +142,14 @@ class MembersTestCase(CalendarMixin, TestCase):
 
     def story_data(self, **overrides):
         return story_data(self, **overrides)
+
+    def edit(self, page, data):
+        """She opens the form of her contribution `page` and sends `data` with it: what it
+        says about the version it shows (`opened`, `opened_fields`) as the form has it."""
+        address = f"/nl/members/contributions/{page.pk}/"
+        form = soup(self.client.get(address))
+        shown = {name: form.select_one(f"[name={name}]")["value"] for name in OPENED}
+        return self.client.post(address, {**data, **shown})
 
     def post_story(self, user, **overrides):
         self.client.force_login(user)
@@ -382,8 +394,8 @@ class ContributionTests(MembersTestCase):
         )
         # The browser's date field shows only an ISO date; anything else leaves it empty.
         self.assertEqual(form.find("input", attrs={"name": "date"})["value"], "2026-05-01")
-        self.client.post(
-            f"/nl/members/contributions/{story.pk}/",
+        self.edit(
+            story,
             self.story_data(title="Fietsen naar Clarholz (2)"),
         )
         self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
@@ -432,7 +444,7 @@ class ContributionTests(MembersTestCase):
         self.assertContains(area, "Wijzigingen gevraagd")
         self.assertContains(area, "Voeg een foto toe, graag.")
         self.assertIn("Voeg een foto toe, graag.", mail.outbox[-1].body)
-        self.client.post(f"/nl/members/contributions/{story.pk}/", self.story_data(photos_note="x"))
+        self.edit(story, self.story_data(photos_note="x"))
         self.assertEqual(self.contribution().current_workflow_state.status, "in_progress")
         # Resent: the editors' old comment no longer stands under "Awaiting review".
         area = self.client.get("/nl/members/")
@@ -449,8 +461,8 @@ class ContributionTests(MembersTestCase):
             story.current_workflow_state.current_task_state.reject(
                 user=self.moderator, comment="Meer over de terugweg, graag."
             )
-        self.client.post(
-            f"/nl/members/contributions/{story.pk}/",
+        self.edit(
+            story,
             self.story_data(title="Fietsen naar Clarholz en terug"),
         )
         mail.outbox.clear()
@@ -462,8 +474,8 @@ class ContributionTests(MembersTestCase):
             mail.outbox[-1].subject, "Wijzigingen gevraagd: Fietsen naar Clarholz en terug"
         )
         self.assertIn("„Fietsen naar Clarholz en terug”", mail.outbox[-1].body)
-        self.client.post(
-            f"/nl/members/contributions/{story.pk}/",
+        self.edit(
+            story,
             self.story_data(title="Fietsen naar Clarholz, heen en terug"),
         )
         mail.outbox.clear()
@@ -668,8 +680,8 @@ class ContributionTests(MembersTestCase):
             "Nodig om het verhaal naar de redactie te sturen",
             page.find(id="id_towns_helptext").get_text(),
         )
-        response = self.client.post(
-            f"/nl/members/contributions/{draft.pk}/",
+        response = self.edit(
+            draft,
             self.story_data(towns=[], title="Concept", intro="Nu af."),
         )
         self.assertContains(response, "Kies ten minste één betrokken gemeente.")
@@ -1291,8 +1303,8 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         page = soup(self.client.get(edit))
         self.assertIsNotNone(page.select_one("#id_title"))
         self.assertEqual(len(page.select("input[type=file]")), 0)
-        response = self.client.post(
-            edit,
+        response = self.edit(
+            story,
             self.story_data(
                 **{
                     "photos-TOTAL_FORMS": "1",

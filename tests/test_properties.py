@@ -44,6 +44,7 @@ from community.uploads import invalid_image_text
 from exchanges.choices import MeetingFormat, RegistrationStatus
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
+from tests.test_members import OPENED
 
 User = get_user_model()
 
@@ -323,6 +324,10 @@ class ContributionPropertiesTests(MemberFormPropertiesMixin, TestCase):
         return cls.common_data(lang, **{**meeting, **fields})
 
     def post(self, url, data):
+        if "/contributions/" in url:
+            # As her browser sends it: what the form she opened says of the version it shows.
+            form = soup(self.client.get(url))
+            data = {**data, **{name: form.select_one(f"[name={name}]")["value"] for name in OPENED}}
         self.newest = Page.objects.order_by("-pk").values_list("pk", flat=True).first()
         self.revisions = {
             page.pk: page.latest_revision_id for page in (self.story_draft, self.meeting_draft)

@@ -161,7 +161,7 @@ class DeletedAccountTests(MemberFilesTestCase):
             submit="",
             **{"photos-0-image": photo("later.jpg"), "photos-0-alt_text": "Later toegevoegd"},
         )
-        self.client.post(f"/nl/members/contributions/{draft.pk}/", data)
+        self.edit(draft, data)
         self.story_with_photo(carla, "Ingediend", "ingediend.jpg")
         rejected = self.story_with_photo(carla, "Afgewezen", "afgewezen.jpg")
         self.decide(rejected, "decline", comment="Reclame.")

@@ -137,9 +137,7 @@ class ReadOnlyInReviewTests(ModerationTestCase):
         self.assertIn("Een foto graag.", form.select_one(".state__comment").get_text())
         self.assertIn("Fietsen naar Clarholz", form.title.get_text())
         self.assertIn("bewerken", form.title.get_text())
-        response = self.client.post(
-            self.edit_url(story), self.story_data(title="Fietsen, met foto")
-        )
+        response = self.edit(story, self.story_data(title="Fietsen, met foto"))
         self.assertRedirects(response, "/nl/members/", fetch_redirect_response=False)
         story = StoryPage.objects.get(pk=story.pk)
         self.assertEqual(story.get_latest_revision_as_object().title, "Fietsen, met foto")
@@ -154,7 +152,7 @@ class WithdrawTests(ModerationTestCase):
         self.assertIsNone(StoryPage.objects.get(pk=story.pk).current_workflow_state)
         self.assertContains(self.client.get("/nl/members/"), "Concept")
         self.assertContains(self.client.get(self.edit_url(story)), 'name="title"')
-        self.client.post(self.edit_url(story), self.story_data(title="Fietsen naar Clarholz 2026"))
+        self.edit(story, self.story_data(title="Fietsen naar Clarholz 2026"))
         story = StoryPage.objects.get(pk=story.pk)
         self.assertEqual(story.current_workflow_state.status, "in_progress")
         self.assertEqual(
@@ -212,7 +210,7 @@ class AdminApprovalTests(ModerationTestCase):
         story = self.submitted_story()
         task_state = self.task_state(story)
         self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
-        self.client.post(self.edit_url(story), self.swapped(submit="", draft="1"))
+        self.edit(story, self.swapped(submit="", draft="1"))
         self.approve_in_admin(story, task_state)
         self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
         # Also when the editor's request started before the withdrawal went through.
@@ -470,7 +468,7 @@ class DashboardReviewPanelTests(ModerationTestCase):
     def test_the_panel_shows_the_title_sent_again_after_a_withdrawal(self):
         story = self.submitted_story()
         self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
-        self.client.post(self.edit_url(story), self.story_data(title="EVIL TITLE"))
+        self.edit(story, self.story_data(title="EVIL TITLE"))
         self.assertEqual(self.task_state(story).revision.as_object().title, "EVIL TITLE")
         panel = self.review_panel()
         self.assertIn("EVIL TITLE", panel)
