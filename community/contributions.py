@@ -8,6 +8,7 @@ views, the review task, the reports and the signal handlers call these functions
 type adds (its fields, its form) lives with it. The rules of who may see and edit a contribution
 live here too, for the views and tests alike."""
 
+import datetime
 import difflib
 import re
 import weakref
@@ -233,6 +234,25 @@ def version_of(page):
     if page.latest_revision_id is None or page.latest_revision_created_at is None:
         return ""
     return f"{page.latest_revision_id}:{page.latest_revision_created_at.isoformat()}"
+
+
+def opened_revision(page, opened):
+    """The revision of `page` that `opened` (`version_of`, sent with a member's form) names:
+    None when it names none (nothing sent, text that is no version, another contribution's
+    revision, or a time after that revision was last saved). A form without one cannot tell
+    what was changed while she had it open."""
+    number, sep, when = opened.partition(":")
+    if not (sep and number.isascii() and number.isdigit()) or len(number) > 19:
+        return None
+    try:
+        saved = datetime.datetime.fromisoformat(when)
+    except ValueError:
+        return None
+    revision = Revision.objects.for_instance(page).filter(pk=int(number)).first()
+    # An autosave saves a revision again later; never earlier.
+    if revision is None or saved.tzinfo is None or saved > revision.created_at:
+        return None
+    return revision
 
 
 def saved_since_by(page, opened):

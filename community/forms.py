@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from django import forms
@@ -21,6 +22,7 @@ from .contributions import (
     MEMBERS_BLOCKS,
     body_text,
     collection_for,
+    opened_revision,
     photo_blocks,
     save_photos,
     text_with_editors_blocks,
@@ -509,6 +511,8 @@ def read_fingerprints(text):
 
 # Far more than a form with its ten photos sends.
 MAX_FINGERPRINTS_TEXT = 4000
+# A fingerprint as `fingerprint` writes it.
+FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
 class ContributionForm(forms.Form):
@@ -650,21 +654,48 @@ class ContributionForm(forms.Form):
     def fingerprints_text(self):
         return ";".join(f"{name}={value}" for name, value in self.fingerprints().items())
 
+    def sent_fingerprints(self, text):
+        """The fingerprints her form was sent with (`fingerprints_text`), or None when it sent
+        none, or none of this form's: one for each of its fields, and others only for photos
+        (a photo added or removed since has one or not)."""
+        prints = read_fingerprints(text)
+        if prints is None:
+            return None
+        names = {name for name, field in self.fields.items() if not field.disabled}
+        ours = all(name in names or name.startswith("own-") for name in prints)
+        readable = all(FINGERPRINT.fullmatch(value) for value in prints.values())
+        return prints if ours and readable and names <= prints.keys() else None
+
+    def unchecked(self, opened, prints):
+        """Whether her edit cannot be checked against what was saved while she had the form
+        open: it does not say which version of the contribution it was filled from (`opened`,
+        missing, tampered with, of another contribution), or that version is no longer the
+        stored one and the form did not send what it showed (`prints`). Without them, what she
+        changed herself would read as changed since."""
+        if not self.editing:
+            return False
+        if opened_revision(self.page, opened) is None:
+            return True
+        return prints is None and opened != self.version
+
+    def differs_from_stored(self):
+        """The fields where what she sent differs from what is stored now, in the form's order,
+        and "photos" when she sent other photos or other words for them."""
+        names = [name for name, field in self.fields.items() if not field.disabled]
+        sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
+        shown = {form.prefix for form in self.own_photos}
+        changed = [name for name in names if self.sent_differs(name, self.initial.get(name))]
+        words = any(form.is_bound and form.has_changed() for form in self.own_photos)
+        return changed + (["photos"] if sent != shown or words else [])
+
     def changed_since(self, opened, prints):
         """What her form shows that was saved differently after she opened it from the version
         `opened` (`version_of`, sent with the form) whose `fingerprints` are `prints`: the names
-        of the fields, in the form's order, and "photos". Nothing when it was not saved since,
-        or when the form does not say (a form opened before versions were sent). Without
-        fingerprints, the fields where what she sends differs from what is stored."""
-        if not self.editing or not opened or opened == self.version:
+        of the fields, in the form's order, and "photos". Nothing when it was not saved since.
+        Only for a form that says both (not `unchecked`)."""
+        if not self.editing or opened == self.version:
             return []
         names = [name for name, field in self.fields.items() if not field.disabled]
-        if prints is None:
-            sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
-            shown = {form.prefix for form in self.own_photos}
-            changed = [name for name in names if self.sent_differs(name, self.initial.get(name))]
-            words = any(form.is_bound and form.has_changed() for form in self.own_photos)
-            return changed + (["photos"] if sent != shown or words else [])
         now = self.fingerprints()
         changed = [name for name in names if now[name] != prints.get(name)]
         photos_now = {key: value for key, value in now.items() if key.startswith("own-")}
@@ -684,7 +715,8 @@ class ContributionForm(forms.Form):
         return self.sent_strings(name) != as_sent(self.fields[name], value)
 
     def merged_with_stored(self, changed, prints):
-        """After `changed_since` found `changed` (with the `prints` the form sent): what her
+        """After `changed_since` found `changed` (with the `prints` the form sent), or
+        `differs_from_stored` (`prints` None, nothing of hers taken over): what her
         form shows next, and what the notice says. Returns (data, changes): `data` is what she
         sent, except where something was changed since she opened the form that she left as it
         was: there, what is stored now (nothing she changed herself is lost, nothing of the

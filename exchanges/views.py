@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Page
 
 from community import contributions
-from community.forms import photo_formset, read_fingerprints
+from community.forms import photo_formset
 from community.models import SectorIndexPage, SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
@@ -292,8 +292,12 @@ def contribution_view(request, form_class, page=None, *, again=0):
         opened, opened_fields = request.POST.get("opened", ""), request.POST.get("opened_fields")
     else:
         opened, opened_fields = form.version, form.fingerprints_text()
-    prints = read_fingerprints(opened_fields)
-    changed = form.changed_since(opened, prints) if request.method == "POST" else []
+    prints = form.sent_fingerprints(opened_fields)
+    # A form that cannot be checked (a hand-made one, one opened before forms said which
+    # version they show) saves nothing: it comes back, saying what differs from what is stored.
+    unchecked = request.method == "POST" and form.unchecked(opened, prints)
+    checked = request.method == "POST" and not unchecked
+    changed = form.changed_since(opened, prints) if checked else []
     kept, lost = (
         KeptPhoto.for_form(request.session, token)
         if token and request.method == "POST"
@@ -311,7 +315,7 @@ def contribution_view(request, form_class, page=None, *, again=0):
     )
     # Saved over again at each of her SAVE_TRIES: nothing is saved, and she sends it again.
     busy = False
-    if request.method == "POST" and not changed and form.is_valid() and photos.is_valid():
+    if checked and not changed and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
         page = form.page
         try:
@@ -357,7 +361,14 @@ def contribution_view(request, form_class, page=None, *, again=0):
                     messages.info(request, first_frame_text(animation))
             return redirect("member_area")
     conflict = None
-    if changed:
+    if unchecked:
+        keep_photos(request, token, photos)
+        data, changes = form.merged_with_stored(form.differs_from_stored(), None)
+        form = form_class(data, user=request.user, page=page)
+        # She reads what is stored now: the next send saves over it.
+        opened, opened_fields = form.version, form.fingerprints_text()
+        conflict = {"unchecked": True, "changes": changes}
+    elif changed:
         keep_photos(request, token, photos)
         data, changes = form.merged_with_stored(changed, prints)
         # Hers alone when each save since the version she opened was hers (else what the editors

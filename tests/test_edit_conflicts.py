@@ -13,8 +13,10 @@ from wagtail.images import get_image_model
 
 from community import contributions
 from community.models.submissions import SubmissionToken
+from exchanges.contribution_forms import StoryForm
 from exchanges.models import StoryPage
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser, soup
+from tests.test_members import photo
 
 # The sentence of the conflict notice that introduces the list of changes (its message id).
 CHANGES_INTRODUCTION = "This is what was changed meanwhile:"
@@ -233,3 +235,97 @@ class SavedWhileSheSavesTests(EditConflictTestCase):
         response = self.send(self.story, sent_by_the_browser(page))
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.latest(self.story).intro, "Twaalf fietsers, één dag, 80 km.")
+
+
+class FormWithoutItsVersionTests(EditConflictTestCase):
+    """Found by an attack: an edit sent without the version her form was filled from (a form
+    opened before forms said, a hand-made one) was saved without the check, over an editor's
+    change; without the form's fingerprints, what she changed herself read as the editors'."""
+
+    def assert_nothing_saved_and_the_form_comes_back(self, response, typed):
+        """Nothing of her send is stored; the form comes back with what she `typed` (the
+        intro) and the version stored now, so sending it again saves it."""
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNotNone(self.notice(response))
+        self.assertNotEqual(self.latest(self.story).intro, typed)
+        page = soup(response)
+        self.assertEqual(page.select_one("[name=intro]").get_text().strip(), typed)
+        stored = StoryPage.objects.get(pk=self.story.pk)
+        self.assertEqual(
+            page.select_one("[name=opened]")["value"], contributions.version_of(stored)
+        )
+        response = self.send(self.story, sent_by_the_browser(page))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.latest(self.story).intro, typed)
+
+    def test_a_form_without_its_version_saves_nothing_and_shows_what_is_stored(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        for name in ("opened", "opened_fields"):
+            opened.pop(name)
+        data = opened.copy()
+        data.update({"photos-0-image": photo("vier.jpg"), "photos-0-alt_text": "De brug"})
+        typed = "Twaalf fietsers, één dag, 80 km."
+        response = self.send(self.story, data, intro=typed)
+        self.assertEqual(self.latest(self.story).title, "Met de fiets naar Clarholz")
+        # Where her form differs from what is stored, she reads what is stored now.
+        self.assertIn("Met de fiets naar Clarholz", self.notice(response).get_text())
+        self.assertNotIn("De redactie heeft", self.notice(response).get_text())
+        # The photo she chose is kept for the next try, as after any other error.
+        self.assertEqual(len(soup(response).select(".photos__item--kept")), 1)
+        self.assert_nothing_saved_and_the_form_comes_back(response, typed)
+        self.assertEqual(len(StoryForm.photos_of(self.latest(self.story))), 4)
+
+    def test_without_the_forms_fingerprints_her_own_change_is_not_the_editors(self):
+        for number, value in enumerate((None, "garbage", "title=0123456789abcdef")):
+            with self.subTest(opened_fields=value):
+                self.story = self.draft_with_photos(title=f"Fietsen naar Clarholz {number}")
+                self.client.force_login(self.anna)
+                opened = sent_by_the_browser(self.edit_form(self.story))
+                self.editor_saves(title="Met de fiets naar Clarholz")
+                if value is None:
+                    opened.pop("opened_fields")
+                else:
+                    opened["opened_fields"] = value
+                typed = "Twaalf fietsers, één dag, 80 km."
+                response = self.send(self.story, opened, intro=typed)
+                notice = self.notice(response).get_text()
+                self.assertNotIn("De redactie heeft", notice)
+                self.assertNotIn("U hebt dit ook gewijzigd", notice)
+                self.assert_nothing_saved_and_the_form_comes_back(response, typed)
+
+    def test_a_form_not_changed_since_saves_without_its_fingerprints(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        opened.pop("opened_fields")
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.latest(self.story).intro, "Twaalf fietsers, één dag, 80 km.")
+
+    def test_a_tampered_version_saves_nothing(self):
+        other = self.draft_with_photos(title="Kermis in Clarholz")
+        stored = StoryPage.objects.get(pk=self.story.pk)
+        values = {
+            "in the future": f"{stored.latest_revision_id}:2099-01-01T00:00:00+00:00",
+            "without a zone": f"{stored.latest_revision_id}:2026-01-01T00:00:00",
+            "of another contribution": contributions.version_of(other),
+            "garbage": "garbage",
+            "a time only": ":" + stored.latest_revision_created_at.isoformat(),
+            "a huge number": "9" * 5000 + ":" + stored.latest_revision_created_at.isoformat(),
+            "not a time": f"{stored.latest_revision_id}:gisteren",
+        }
+        self.client.force_login(self.anna)
+        for number, (case, value) in enumerate(values.items()):
+            with self.subTest(case):
+                opened = sent_by_the_browser(self.edit_form(self.story))
+                opened["opened"] = value
+                typed = f"Twaalf fietsers, één dag, {number} km."
+                response = self.send(self.story, opened, intro=typed)
+                self.assert_nothing_saved_and_the_form_comes_back(response, typed)
+
+    def test_a_huge_version_number_is_answered_after_an_editors_change(self):
+        opened = sent_by_the_browser(self.edit_form(self.story))
+        self.editor_saves(title="Met de fiets naar Clarholz")
+        opened["opened"] = "9" * 5000 + ":2026-01-01T00:00:00+00:00"
+        response = self.send(self.story, opened, intro="Twaalf fietsers, één dag, 80 km.")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.latest(self.story).title, "Met de fiets naar Clarholz")
