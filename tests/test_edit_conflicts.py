@@ -271,6 +271,12 @@ class FormWithoutItsVersionTests(EditConflictTestCase):
         # Where her form differs from what is stored, she reads what is stored now.
         self.assertIn("Met de fiets naar Clarholz", self.notice(response).get_text())
         self.assertNotIn("De redactie heeft", self.notice(response).get_text())
+        # The sentence that introduces what is stored stands right before it.
+        introduction = self.notice(response).select_one("dl.conflict__changes")
+        self.assertEqual(
+            introduction.find_previous_sibling().get_text(" ", strip=True),
+            "Dit is wat nu is opgeslagen, waar het afwijkt van uw formulier:",
+        )
         # The photo she chose is kept for the next try, as after any other error.
         self.assertEqual(len(soup(response).select(".photos__item--kept")), 1)
         self.assert_nothing_saved_and_the_form_comes_back(response, typed)
