@@ -8,7 +8,6 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_tex
 from community.views import member_required
 from home.i18n import live_translation
 from home.ratelimit import rate_limit
+from home.stored_files import atomic_with_files
 from home.urls_util import absolute_url
 from home.visibility import may_open
 
@@ -319,7 +319,8 @@ def contribution_view(request, form_class, page=None, *, again=0):
         submit = bool(request.POST.get("submit"))
         page = form.page
         try:
-            with transaction.atomic():
+            # Her photos' files go when the save does not go through (home/stored_files.py).
+            with atomic_with_files():
                 # First the token (a second copy of the same form waits here for the first and
                 # stops), then the review state, before any photo is stored.
                 contributions.claim_submission(request.user, token)

@@ -21,6 +21,7 @@ class HomeConfig(AppConfig):
             machine_translation,
             redirects,
             spreadsheets,
+            stored_files,
             tasks,
             translation_editor,
             translation_progress,
@@ -43,6 +44,7 @@ class HomeConfig(AppConfig):
         choosers.translate_search_tabs()
         tasks.connect_signals()
         image_metadata.connect_signals()
+        stored_files.connect_signals()
         i18n.translate_the_root_page()
         translation_editor.date_segment_comments()
         translation_editor.connect_signals()
