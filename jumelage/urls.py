@@ -110,7 +110,10 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # The media folder, but the photos kept for members' forms (`site_views.media_file`).
+    urlpatterns += static(
+        settings.MEDIA_URL, view=site_views.media_file, document_root=settings.MEDIA_ROOT
+    )
 
 # Fixed routes of each language go before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(

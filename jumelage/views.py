@@ -1,25 +1,27 @@
 """The site's own views that look across the apps: search, the sitemap and robots.txt."""
 
+import posixpath
 import re
 from collections import defaultdict
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.views import defaults
+from django.views import defaults, static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction
 
 from community.models import NewsletterPage, SectorPage
+from community.uploads import KEPT_FOLDER
 from exchanges.models import MeetingPage, StoryPage, VisitPage
 from home.cache import active_locale, content_only, language_code_of, locales, shows_query
 from home.i18n import page_at
@@ -95,6 +97,16 @@ def page_not_found(request, exception):
     the other language: the address that was not found has no version there either."""
     request.not_found = True
     return defaults.page_not_found(request, exception)
+
+
+def media_file(request, path, document_root=None):
+    """`make run`'s media folder (DEBUG), as the proxy or the bucket serves it in production:
+    not the photos kept for members' forms (`KEPT_FOLDER`), which only `kept_photo` shows, to
+    the member's own session."""
+    where = posixpath.normpath(path).lstrip("/")
+    if where == KEPT_FOLDER or where.startswith(f"{KEPT_FOLDER}/"):
+        raise Http404
+    return static.serve(request, path, document_root=document_root)
 
 
 @require_safe
