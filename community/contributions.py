@@ -41,6 +41,7 @@ from wagtail.users.models import UserProfile
 
 from community import notifications, roles
 from community.approval import workflow_approved_to_publish
+from community.models.collections import MemberCollection, MembersPhotosCollection
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version
@@ -509,10 +510,18 @@ def discard_unused(unused, own_versions):
         delete_if_empty(members_collections().filter(pk__in=emptied))
 
 
+def members_root():
+    """The collection that holds the members' collections, the one the site made for them
+    (`collection_for`) whatever editors renamed it to; None before the first member's photo."""
+    held = MembersPhotosCollection.objects.select_related("collection").order_by("pk").first()
+    return held.collection if held is not None else None
+
+
 def members_collections():
     """The collections of members' photos, one per contribution (`collection_for`): those below
-    "Bijdragen van leden". Only these are deleted once emptied, never an editors' own."""
-    members = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION, depth=2).first()
+    the members' collection (`members_root`). Only these are deleted once emptied, never an
+    editors' own."""
+    members = members_root()
     return members.get_descendants() if members else Collection.objects.none()
 
 
@@ -778,11 +787,16 @@ TOP_LEVEL = re.compile(r"<(p|ul|ol|h[1-6]|blockquote)\b[^>]*>.*?</\1>", re.DOTAL
 
 
 def collection_for(page_title, user):
-    root = Collection.get_first_root_node()
-    parent = root.get_children().filter(name=CONTRIBUTIONS_COLLECTION).first()
+    """A new collection for the photos of a contribution of `user`, in the members' collection
+    (made the first time, as "Bijdragen van leden"), named after her and the contribution. Both
+    are kept by reference: editors may rename them, or move her photos elsewhere."""
+    parent = members_root()
     if parent is None:
-        parent = root.add_child(name=CONTRIBUTIONS_COLLECTION)
-    return parent.add_child(name=f"{user.public_name or user.pk}: {page_title}"[:255])
+        parent = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
+        MembersPhotosCollection.objects.create(collection=parent)
+    collection = parent.add_child(name=f"{user.public_name or user.pk}: {page_title}"[:255])
+    MemberCollection.objects.create(collection=collection, member=user)
+    return collection
 
 
 def save_photos(photos, collection, user):

@@ -11,7 +11,7 @@ from wagtail.models import Collection, Page
 from home.cache import PAGES, bump
 
 from . import contributions, roles
-from .models import User
+from .models import MemberCollection, User
 from .models.contribution import contribution_models
 from .newsletter import subscriptions
 from .signal_handlers import fields_naming_users, named_on_live_pages
@@ -88,13 +88,15 @@ def forget_account(user, *, remove_contributions=False):
     )
     # All at once before the first is removed or changed, as one deletion does.
     contributions.lock_for_deletion(pages)
-    # Her collections, known by her photos before they go: one kept (for an album or a photo
-    # an editor keeps there) no longer names her (`forget_photos`).
+    # Her collections, those made for her (an editor may have moved every photo out of one)
+    # and those her photos lie in, known before they go: one kept (for an album or a photo an
+    # editor keeps there) no longer names her (`forget_photos`).
     hers = set(
         get_image_model()
         .objects.filter(uploaded_by_user=user, collection__in=contributions.members_collections())
         .values_list("collection_id", flat=True)
     )
+    hers |= set(MemberCollection.objects.filter(member=user).values_list("collection", flat=True))
     kept_photos = set()
     for page in pages:
         # A live contribution that stays names the member in its own fields (a meeting's
@@ -157,9 +159,10 @@ def forget_photos(user, kept, hers=()):
         if own and collection.name.startswith(prefix):
             collection.name = collection.name.removeprefix(prefix)
             collection.save(update_fields=["name"])
-    contributions.delete_if_empty(Collection.objects.filter(pk__in=emptied))
-    for collection in contributions.members_collections().filter(
-        pk__in=hers, name__startswith=prefix
-    ):
+    # Emptied now, or before by an editor who moved her photos elsewhere.
+    contributions.delete_if_empty(
+        contributions.members_collections().filter(pk__in=emptied | set(hers))
+    )
+    for collection in Collection.objects.filter(pk__in=hers, name__startswith=prefix):
         collection.name = collection.name.removeprefix(prefix)
         collection.save(update_fields=["name"])

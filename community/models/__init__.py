@@ -1,4 +1,5 @@
 from .address_changes import UnconfirmableAddressChange
+from .collections import MemberCollection, MembersPhotosCollection
 from .members import PrivacyConsent, SectorMembership
 from .newsletter import (
     NewsletterIndexPage,
@@ -15,6 +16,8 @@ from .users import User, UserManager
 
 __all__ = [
     "ContributionReviewTask",
+    "MemberCollection",
+    "MembersPhotosCollection",
     "NewsletterIndexPage",
     "NewsletterPage",
     "NewsletterSending",
