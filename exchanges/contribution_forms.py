@@ -26,6 +26,9 @@ class StoryForm(ContributionForm):
         label=_("When did it happen?"),
         # A date field of the browser reads and shows ISO dates, whatever the page's language.
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        # A draft may do without (StoryPage.missing_for_review).
+        required=False,
+        help_text=_("Needed to send the story to the editors; a draft may do without."),
     )
     towns = forms.MultipleChoiceField(
         label=_("Towns involved"),
@@ -39,8 +42,9 @@ class StoryForm(ContributionForm):
         self.towns = {str(town.pk): town for town in towns_named()}
         super().__init__(*args, **kwargs)
         self.fields["towns"].choices = [(pk, town.name) for pk, town in self.towns.items()]
-        # Required to send it: the label must not call it optional.
-        self.fields["towns"].required_to_send = True
+        # Required to send it: the label must not call them optional.
+        for name in ("date", "towns"):
+            self.fields[name].required_to_send = True
 
     @classmethod
     def initial_from(cls, page):

@@ -64,7 +64,9 @@ class NeedsToPublishPageForm(SchedulePageForm):
         if self.is_deferred_validation or not self.publishes_or_submits():
             return
         for name, message in self.instance.missing_for_review().items():
-            if name not in self.errors:
+            # An inline panel's rows are the form's, not yet the page's: asked of the rows
+            # (`RowsToPublishPageForm`).
+            if name not in self.errors and name not in self.formsets:
                 self.add_error(name if name in self.fields else None, message)
 
 

@@ -42,6 +42,7 @@ from community.models import (
 )
 from community.uploads import kept_files, kept_folder, small_picture
 from exchanges.models import MeetingPage, Registration, StoryPage
+from exchanges.models.stories import DATE_NEEDED
 from tests.calendar_base import CalendarMixin, local
 
 User = get_user_model()
@@ -685,6 +686,27 @@ class ContributionTests(MembersTestCase):
             self.story_data(towns=[], title="Concept", intro="Nu af."),
         )
         self.assertContains(response, "Kies ten minste één betrokken gemeente.")
+        self.assertContains(response, "Nu af.")
+        self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
+
+    def test_a_draft_story_may_leave_out_its_date_but_sending_it_needs_one(self):
+        """Walk W3: the form promises a draft may be saved and finished later, but a draft
+        without "Wanneer gebeurde het?" was refused."""
+        form = soup(self.post_story(self.anna, date="", submit="", draft="1", title="Concept"))
+        self.assertFalse(form.select(".field__error"))
+        draft = StoryPage.objects.get(title="Concept", owner=self.anna, alias_of__isnull=True)
+        self.assertIsNone(draft.date)
+        self.assertContains(self.client.get("/nl/members/"), "Concept")
+        page = soup(self.client.get(f"/nl/members/contributions/{draft.pk}/"))
+        label = page.find("label", attrs={"for": "id_date"})
+        self.assertEqual(label.get_text(strip=True), "Wanneer gebeurde het?")
+        self.assertIn(
+            "Nodig om het verhaal naar de redactie te sturen",
+            page.find(id="id_date_helptext").get_text(),
+        )
+        response = self.edit(draft, self.story_data(date="", title="Concept", intro="Nu af."))
+        with translation.override("nl"):
+            self.assertContains(response, str(DATE_NEEDED))
         self.assertContains(response, "Nu af.")
         self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
 

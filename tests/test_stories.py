@@ -12,23 +12,34 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
 
 from community.models import Town
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
+from exchanges.models.stories import DATE_NEEDED
 from home.pagination import TOTAL
 from home.templatetags.jumelage_tags import page_numbers
 from tests.stories_base import StoriesMixin
 from tests.test_query_budgets import BUDGET, OVER_BUDGET
+from tests.test_roles import form_data
 
 
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+def needed(language):
+    """What publishing a story without its date says, in `language`."""
+    with translation.override(language):
+        return str(DATE_NEEDED)
 
 
 def listed_titles(response):
@@ -149,7 +160,7 @@ class EditorsStoryDraftTests(StoryTestCase):
         cls.editor = get_user_model().objects.create_user("redactie@example.org", "x")
         cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
 
-    def post(self, slug, chosen=(), **action):
+    def post(self, slug, chosen=(), date="2024-05-01", **action):
         """The admin's form for a new story as the browser sends it: its towns' rows as shown
         (empty), with the title, slug and date filled in."""
         self.client.force_login(self.editor)
@@ -168,7 +179,7 @@ class EditorsStoryDraftTests(StoryTestCase):
             {
                 "title": "Fietstocht",
                 "slug": slug,
-                "date": "2024-05-01",
+                "date": date,
                 "intro": "Met de fiets naar de partnergemeente.",
                 "body": streamfield([]),
                 "story_sectors": inline_formset([]),
@@ -215,6 +226,80 @@ class EditorsStoryDraftTests(StoryTestCase):
         with self.assertRaises(PermissionDenied):
             task_state.task.specific.on_action(task_state, other, "approve", comment="")
         self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+
+    def test_a_draft_without_its_date_is_saved_and_no_path_publishes_it(self):
+        """Walk W3: a draft may lack its date; publishing asks for it, by whichever path."""
+        dutch = self.story_index.locale
+        self.assertEqual(self.post("concept", [self.steenwijkerland], date="").status_code, 302)
+        draft = StoryPage.objects.get(slug="concept", locale=dutch)
+        self.assertIsNone(draft.date)
+        preview = self.client.get(f"/admin/pages/{draft.pk}/view_draft/")
+        self.assertEqual(preview.status_code, 200)
+        self.assertFalse(soup(preview).select(".story__meta time"))
+        with translation.override("nl"):
+            refused = self.post(
+                "zonder-datum",
+                [self.steenwijkerland],
+                date="",
+                **{"action-publish": "action-publish"},
+            )
+        self.assertEqual(refused.status_code, 200)
+        self.assertFalse(StoryPage.objects.filter(slug="zonder-datum").exists())
+        self.assertContains(refused, needed("nl"))
+        bulk = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}", {}, follow=True
+        )
+        self.assertContains(bulk, needed("nl"))
+        self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
+        # Past the admin's forms (a scheduled revision, an approval): the page's own clean.
+        with translation.override("de"), self.assertRaises(ValidationError) as raised:
+            draft.get_latest_revision().publish()
+        self.assertEqual(raised.exception.message_dict["date"], [needed("de")])
+        self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
+
+    def test_a_draft_of_a_live_story_may_lack_its_date_until_it_is_published(self):
+        story = self.story(title="Zomerkamp", slug="zomerkamp", date=datetime.date(2024, 7, 1))
+        edit = f"/admin/pages/{story.pk}/edit/"
+        self.client.force_login(self.editor)
+        data = {**form_data(self.client.get(edit)), "date": "", "body-count": "0"}
+        self.assertEqual(self.client.post(edit, data).status_code, 302)
+        draft = StoryPage.objects.get(pk=story.pk).get_latest_revision().as_object()
+        self.assertIsNone(draft.date)
+        with translation.override("nl"):
+            refused = self.client.post(edit, {**data, "action-publish": "action-publish"})
+        self.assertContains(refused, needed("nl"))
+        self.assertEqual(StoryPage.objects.get(pk=story.pk).date, datetime.date(2024, 7, 1))
+
+    def test_approving_a_review_of_a_story_without_its_date_is_refused(self):
+        story = self.story(title="Zomerkamp", slug="zomerkamp")
+        story.unpublish()
+        story.date = None
+        story.save_revision(user=self.editor)
+        story.get_workflow().start(story, self.editor)
+        task_state = StoryPage.objects.get(pk=story.pk).current_workflow_state.current_task_state
+        other = get_user_model().objects.create_user("redactie2@example.org", "x")
+        other.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        with self.assertRaises(PermissionDenied):
+            task_state.task.specific.on_action(task_state, other, "approve", comment="")
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+
+    def test_a_translation_of_a_draft_without_its_date_is_not_published(self):
+        self.assertEqual(self.post("concept", [self.steenwijkerland], date="").status_code, 302)
+        draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor, [self.german]).create_translations(draft)
+        target = Translation.objects.get(
+            source__object_id=draft.translation_key, target_locale=self.german
+        )
+        # wagtail-localize publishes it once the translation is saved (on commit).
+        with self.assertRaises(ValidationError) as raised:
+            with self.captureOnCommitCallbacks(execute=True):
+                target.save_target(user=self.editor, publish=True)
+        with translation.override("nl"):
+            self.assertEqual(raised.exception.message_dict["date"], [str(DATE_NEEDED)])
+        self.assertFalse(
+            StoryPage.objects.filter(translation_key=draft.translation_key, live=True).exists()
+        )
 
 
 class LeadImageTests(StoryTestCase):

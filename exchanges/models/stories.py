@@ -43,7 +43,7 @@ from home.models import (
     with_rendition_rows,
     with_renditions,
 )
-from home.page_forms import RowsToPublishPageForm
+from home.page_forms import NeedsToPublishPageForm, RowsToPublishPageForm
 from home.pagination import CountedPaginator
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
 
@@ -120,10 +120,12 @@ StoryManager = PageManager.from_queryset(StoryQuerySet)
 
 
 TOWNS_NEEDED = _("Choose at least one town involved.")
+DATE_NEEDED = _("Choose the date when it happened.")
 
 
-class StoryPageForm(RowsToPublishPageForm):
-    """The admin's story form: a draft may lack its towns; publishing or submitting asks."""
+class StoryPageForm(RowsToPublishPageForm, NeedsToPublishPageForm):
+    """The admin's story form: a draft may lack its date and its towns; publishing or
+    submitting asks (the towns of the rows the form shows, `RowsToPublishPageForm`)."""
 
     rows_to_publish = {"story_towns": ("town", TOWNS_NEEDED)}
 
@@ -275,7 +277,11 @@ class StoryPage(
 
     contribution_kind = "story"
 
-    date = models.DateField(_("date"), help_text=_("When what the story tells of happened."))
+    # Empty in a draft only (`missing_for_review`): every live story has its date, which its
+    # listings, feeds, the open data API and its structured data give.
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("When what the story tells of happened.")
+    )
     intro = models.TextField(_("introduction"), help_text=_("Two or three sentences."))
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
     image_caption = models.CharField(
@@ -354,13 +360,20 @@ class StoryPage(
         super().clean()
         if self.date and not FIRST_STORY_DATE <= self.date <= timezone.localdate():
             raise ValidationError({"date": _("Choose a date between 1900 and today.")})
+        if self.live and self.date is None and not getattr(self, "needs_asked_by_form", False):
+            # Wagtail cleans a story it publishes by any path past the forms (an approval, a
+            # scheduled revision, a translation): a draft may lack its date, a live story not.
+            raise ValidationError({"date": DATE_NEEDED})
 
     def missing_for_review(self):
-        """The towns involved, which the admin asks of every story published or sent for review
-        (`StoryPageForm`)."""
+        """Its date and the towns involved: a draft may do without, publishing or sending it to
+        the editors asks (the members' form, `StoryPageForm`)."""
+        missing = {}
+        if self.date is None:
+            missing["date"] = DATE_NEEDED
         if not self.story_towns.all():
-            return {"story_towns": TOWNS_NEEDED}
-        return {}
+            missing["story_towns"] = TOWNS_NEEDED
+        return missing
 
     def forget_contributor(self, user):
         """The member who wrote the story is its author, here and in its revisions."""
