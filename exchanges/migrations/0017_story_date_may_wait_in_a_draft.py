@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchanges', '0015_filter_link_indexes'),
+        ('exchanges', '0016_meetingpage_online_link_help'),
     ]
 
     operations = [
