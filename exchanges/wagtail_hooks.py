@@ -12,7 +12,7 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, PageViewRestriction
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from community import contributions
 from home.redirects import ADDRESS_KEPT, addresses_kept
@@ -554,3 +554,35 @@ def keep_what_members_signed_up_for_in_bulk(request, action_type, objects, actio
         return sent_back(request, refusals_of_moving(objects, destination), back)
     refused = refused_deletion if action_type == "delete" else refused_unpublishing
     return refused(request, objects, lambda: back)
+
+
+@hooks.register("before_edit_page", order=-1)
+def translation_published_with_what_publishing_needs(request, page):
+    """The translation editor's "Publish" publishes the translation with its source's facts (a
+    story's date and towns, a meeting's format): of a draft source that lacks what publishing
+    needs (`missing_for_review`), the page's own clean refuses it, which wagtail-localize told
+    only as "new validation errors were found". The editor is told what it lacks. (Before
+    wagtail-localize's hook, which shows the translation editor.)"""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if not hasattr(page.specific_class, "missing_for_review"):
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return None
+    # What wagtail-localize publishes: the source as it was last synced.
+    missing = translation.source.as_instance().missing_for_review()
+    if not missing:
+        return None
+    messages.error(
+        request,
+        _("“%(title)s” was not published: %(missing)s")
+        % {"title": page.title, "missing": " ".join(map(str, missing.values()))},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -291,6 +291,15 @@ class EditorsStoryDraftTests(StoryTestCase):
         target = Translation.objects.get(
             source__object_id=draft.translation_key, target_locale=self.german
         )
+        german = StoryPage.objects.get(translation_key=draft.translation_key, locale=self.german)
+        admin = get_user_model().objects.create_superuser("beheer@example.org", "x")
+        self.client.force_login(admin)
+        with translation.override("de"):
+            refused = self.client.post(
+                f"/admin/pages/{german.pk}/edit/", {"action": "publish"}, follow=True
+            )
+        self.assertContains(refused, needed("de"))
+        self.assertFalse(StoryPage.objects.get(pk=german.pk).live)
         # wagtail-localize publishes it once the translation is saved (on commit).
         with self.assertRaises(ValidationError) as raised:
             with self.captureOnCommitCallbacks(execute=True):
