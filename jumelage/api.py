@@ -67,6 +67,7 @@ from wagtail.models import (
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from community.models import NewsletterPage
 from exchanges.models import MeetingPage
 from exchanges.serializers import for_api, prepare_for_api
 from home.blocks import read_together
@@ -366,8 +367,29 @@ class PublicSearchFilter(SearchFilter):
             ) from error
 
 
+class SingleValuedOrderingFilter(OrderingFilter):
+    """Wagtail's `order=`, but not by a field that holds several values per object (`tags`):
+    ordering joined each page to every one of them, so a story with three tags was listed three
+    times beside a `total_count` that counted it once, and `offset=` skipped stories (attack
+    22, F2)."""
+
+    def filter_queryset(self, request, queryset, view):
+        for name in request.GET.get("order", "").split(","):
+            try:
+                field = queryset.model._meta.get_field(name.lstrip("-"))
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_many or field.one_to_many:
+                raise BadRequestError(
+                    _("Cannot order by '%(field)s': it holds several values.") % {"field": name}
+                )
+        return super().filter_queryset(request, queryset, view)
+
+
 def with_public_search(backends):
-    return [PublicSearchFilter if backend is SearchFilter else backend for backend in backends]
+    """Wagtail's filters, with the site's search and an order by single values only."""
+    replaced = {SearchFilter: PublicSearchFilter, OrderingFilter: SingleValuedOrderingFilter}
+    return [replaced.get(backend, backend) for backend in backends]
 
 
 def wagtails_refusals():
@@ -558,7 +580,9 @@ class OpenDataMixin:
 
 
 def public_pages():
-    return Page.objects.live().public()
+    """Live pages without a view restriction, without the newsletters not sent yet: live, but
+    not public until sent (community.models.NewsletterPage; attack 22, F1)."""
+    return Page.objects.live().public().exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))
 
 
 class UpcomingMeetingsFilter(BaseFilterBackend):
@@ -585,10 +609,12 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
     # Before Wagtail's ordering, so that an explicit `order=` comes last and wins.
     filter_backends = [
-        UpcomingMeetingsFilter if backend is OrderingFilter else backend
+        UpcomingMeetingsFilter if backend is SingleValuedOrderingFilter else backend
         for backend in with_public_search(PagesAPIViewSet.filter_backends)
     ]
-    filter_backends.insert(filter_backends.index(UpcomingMeetingsFilter) + 1, OrderingFilter)
+    filter_backends.insert(
+        filter_backends.index(UpcomingMeetingsFilter) + 1, SingleValuedOrderingFilter
+    )
     known_query_parameters = (PagesAPIViewSet.known_query_parameters | {"upcoming"}) - {
         "rich_text_format"
     }
@@ -604,8 +630,14 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         """Wagtail's: live pages of the site's tree and its translations' trees (the German home
         is a sibling of the Dutch one), without any page with a view restriction, even one the
-        request could pass, nor the pages below it."""
-        return super().get_base_queryset().public()
+        request could pass, nor the pages below it; nor a newsletter not sent yet (attack 22,
+        F1), which is live but not public until sent."""
+        return (
+            super()
+            .get_base_queryset()
+            .public()
+            .exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))
+        )
 
     def get_queryset(self):
         locale = self.request.GET.get("locale")
