@@ -76,7 +76,8 @@ def give_up_places(user, *, delete=False):
     account, or an administrator made it inactive in bulk) keeps no place and waits for none in
     meetings still to come: each is given up as by a cancellation, so the first member waiting
     moves up and is told, not left waiting beside a free place for whoever registers next; the
-    member is not emailed. Unblocking gives none back. With `delete`, the registrations go."""
+    member is not emailed. Unblocking gives none back. With `delete`, the registrations go.
+    A blocked member gives up the seats and hosting of exchange visits not over yet too."""
     held = (
         Registration.objects.filter(user=user, meeting__start__gt=timezone.now())
         .active()
@@ -84,6 +85,9 @@ def give_up_places(user, *, delete=False):
     )
     for registration in held:
         Registration.objects.cancel(registration.meeting, user, delete=delete)
+    if not delete:
+        # A deleted account's parties and offers go with it (visits.forget_member).
+        visits.give_up_visits(user)
 
 
 def give_up_places_of_blocked_member(sender, instance, raw=False, **kwargs):

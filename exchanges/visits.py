@@ -403,6 +403,25 @@ def forget_member(user):
         _tell_promoted(_promote(visit))
 
 
+def give_up_visits(user):
+    """A blocked member (or one an administrator made inactive) keeps no seats and waits for
+    none in visits not over yet, and hosts no guests there: as a coordinator's cancellation, so
+    that those waiting move up and a host or guest told of a placement with them is told it no
+    longer holds; the member is not emailed. Without it, the matching placed a blocked member
+    and its publication emailed her a host family's address (attack 22, F3)."""
+    today = timezone.localdate()
+    for party in (
+        GuestParty.objects.filter(user=user, visit__end_date__gte=today)
+        .exclude(status=CANCELLED)
+        .select_related("visit")
+    ):
+        cancel_party(party, by_coordinator=True, notify=False)
+    for offer in HostOffer.objects.filter(
+        user=user, withdrawn_at=None, visit__end_date__gte=today
+    ).select_related("visit"):
+        withdraw_offer(offer, by_coordinator=True, notify=False)
+
+
 # --- placements -----------------------------------------------------------------------------
 
 

@@ -1,10 +1,14 @@
 """Attack 22 (a1): feeds, search and the API, visits, newsletter, accounts, language switching,
 moderators in Wagtail's admin."""
 
+from django.core import mail
 from django.test import TestCase
 
+from exchanges import visits
+from tests import test_visit_emails as visit_emails
 from tests.stories_base import StoriesMixin
 from tests.test_newsletter import NewsletterMixin
+from tests.visits_base import VisitMixin
 
 
 class UnsentNewsletterInTheAPITests(NewsletterMixin, TestCase):
@@ -48,3 +52,44 @@ class OrderedByTagsTests(StoriesMixin, TestCase):
         ids = [item["id"] for item in data["items"]]
         self.assertEqual(len(ids), len(set(ids)), ids)
         self.assertEqual(len(ids), data["meta"]["total_count"])
+
+
+class BlockedGuestOfAVisitTests(VisitMixin, TestCase):
+    """A blocked member gives up her places in meetings to come, and those waiting move up
+    (exchanges.signal_handlers.give_up_places); her guest party of an exchange visit kept its
+    seats: the party waiting stayed waiting, the matching placed her, and publishing it emailed
+    her the host family's name, address and phone number (and them her details)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_visit(seats=4)
+
+    sign_up = visit_emails.VisitEmailsTestCase.sign_up
+    offer = visit_emails.VisitEmailsTestCase.offer
+    publish = visit_emails.VisitEmailsTestCase.publish
+    emails_to = visit_emails.VisitEmailsTestCase.emails_to
+
+    def test_a_blocked_guest_gives_up_her_seats_and_is_told_no_host(self):
+        anke = self.sign_up("Anke", adults=2, phone=visit_emails.GUEST_PHONE)
+        offer = self.offer("Bergmann", address=visit_emails.HOST_ADDRESS)
+        visits.assign(anke, offer)
+        bert = self.sign_up("Bert", adults=2)
+        carla = self.sign_up("Carla", adults=2)
+        self.assertEqual(carla.status, "waitlisted")
+        blocked = anke.user
+        blocked.is_active = False
+        blocked.blocked_reason = "Intimidatie van andere leden"
+        with self.captureOnCommitCallbacks(execute=True):
+            blocked.save()
+        anke.refresh_from_db()
+        carla.refresh_from_db()
+        self.assertNotEqual(anke.status, "registered")
+        self.assertEqual(carla.status, "registered")
+        bert.refresh_from_db()
+        self.assertEqual(bert.status, "registered")
+        mail.outbox.clear()
+        self.publish()
+        self.assertEqual(self.emails_to(blocked), [])
+        for email in self.emails_to(offer.user):
+            self.assertNotIn(blocked.email, email.body)
+            self.assertNotIn(visit_emails.GUEST_PHONE, email.body)
