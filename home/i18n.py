@@ -133,7 +133,10 @@ def with_source_locale(pages):
 def page_at(request, address):
     """The page an address of the site shows (`/nl/verhalen/fietsen/`): its language prefix names
     the tree (the translation of the Site's root in that language), the rest the page in it, as
-    its route finds it (its view restrictions not checked); None when it shows no page."""
+    its route finds it (its view restrictions not checked); None when it shows no page. An
+    address with a NUL character shows none (PostgreSQL refuses it in a text: attack 22, F5)."""
+    if "\x00" in address:
+        return None
     components = [part for part in urlsplit(address).path.split("/") if part]
     site = Site.find_for_request(request)
     if site is None:

@@ -93,3 +93,23 @@ class BlockedGuestOfAVisitTests(VisitMixin, TestCase):
         for email in self.emails_to(offer.user):
             self.assertNotIn(blocked.email, email.body)
             self.assertNotIn(visit_emails.GUEST_PHONE, email.body)
+
+
+class NulInAddressesTests(StoriesMixin, TestCase):
+    """A NUL character reached PostgreSQL from two addresses, which refuses it in a text (a
+    server error, 500, on PostgreSQL only): the newsletter's unsubscribe token, and the page a
+    private page's login names in `next`."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+
+    def test_an_unsubscribe_token_with_a_nul_is_unknown(self):
+        for method in (self.client.get, self.client.post):
+            with self.subTest(method=method.__name__):
+                response = method("/nl/newsletter/unsubscribe/%00/")
+                self.assertEqual(response.status_code, 404)
+
+    def test_the_login_of_a_private_page_with_a_nul_in_next_leads_to_the_login(self):
+        response = self.client.get("/nl/_util/login/?next=/nl/%00/")
+        self.assertEqual(response.status_code, 302)
