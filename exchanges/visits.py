@@ -398,9 +398,13 @@ def forget_member(user):
         pk__in=GuestParty.objects.filter(user=user, status=REGISTERED).values("visit")
     )
     for visit in visits:
-        keys = GuestParty.objects.filter(user=user, visit_key=visit.translation_key)
-        keys.update(status=CANCELLED)
-        _tell_promoted(_promote(visit))
+        # Under the visit's lock, as a sign-up or a cancellation: beside one, the same seats
+        # could be given twice.
+        with transaction.atomic():
+            _lock(visit)
+            keys = GuestParty.objects.filter(user=user, visit_key=visit.translation_key)
+            keys.update(status=CANCELLED)
+            _tell_promoted(_promote(visit))
 
 
 def give_up_visits(user):
