@@ -11,6 +11,10 @@ class CommunityConfig(AppConfig):
 
         signal_handlers.register()
 
+        from . import review_emails
+
+        review_emails.register()
+
         from . import live_parts
 
         live_parts.register()

@@ -39,6 +39,29 @@ def notify_changes_requested(page, comment):
     )
 
 
+def notify_reviewers_of_contribution(page, task_state, reviewers):
+    """The reviewers of a member's contribution (those Wagtail's notice of the review task would
+    reach, with their notification preferences: community.review_emails) hear that it waits for
+    them, in their own language: sent for the first time, or again with the changes asked for.
+    The preview shows what was sent; the dashboard holds the decision."""
+    again = task_state.workflow_state.task_states.exclude(pk=task_state.pk).exists()
+    preview_url = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
+    for reviewer in reviewers:
+        send_templated_email(
+            "community/email/contribution_submitted",
+            {
+                "page": page,
+                "author": page.owner.public_name or page.owner.email,
+                "again": again,
+                "preview_url": preview_url,
+                "dashboard_url": reverse("wagtailadmin_home"),
+                # Whoever turned off Wagtail's notices of submissions gets none of ours either.
+                "preferences_url": reverse("wagtailadmin_account") + "#tab-notifications",
+            },
+            reviewer,
+        )
+
+
 def notify_editors_of_report(report):
     """Every moderator and editor hears of a report, in their own language. The view calls this
     for the first open report of a contribution and for the report that hid it (or would have,

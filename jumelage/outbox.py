@@ -100,11 +100,14 @@ KIND_LABELS = {
         ],
         gettext_lazy("Email about a meeting"),
     ),
+    # Wagtail's, about an editor's page in review (community/review_emails.py).
+    "page_review": gettext_lazy("Email about a page in review"),
     "digest": gettext_lazy("News digest of a sector"),
     "newsletter": gettext_lazy("Newsletter"),
     "newsletter_confirm": gettext_lazy("Newsletter subscription"),
     **dict.fromkeys(
         [
+            "contribution_submitted",
             "contribution_published",
             "changes_requested",
             "contribution_declined",

@@ -15,11 +15,13 @@ from django.utils.text import slugify
 from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 from wagtail.models import Locale, Page, Site
+from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
-from community import contributions
+from community import contributions, review_emails
+from community import signal_handlers as ours
 from community.models import (
     NewsletterIndexPage,
     NewsletterPage,
@@ -116,35 +118,8 @@ def demo_notifications_off():
     emails to members; Wagtail's notice that a workflow started is never sent, see
     community.signal_handlers). The receivers are connected again afterwards, so the site's own
     notifications are untouched."""
-    from wagtail.admin import signal_handlers as wagtail_mail
-    from wagtail.models import TaskState, WorkflowState
-    from wagtail.signals import (
-        task_submitted,
-        workflow_approved,
-        workflow_rejected,
-    )
-
-    from community import signal_handlers as ours
-
     receivers = [
-        (
-            task_submitted,
-            wagtail_mail.task_submission_email_notifier,
-            TaskState,
-            "group_approval_task_submitted_email_notification",
-        ),
-        (
-            workflow_rejected,
-            wagtail_mail.workflow_rejection_email_notifier,
-            WorkflowState,
-            "workflow_state_rejected_email_notification",
-        ),
-        (
-            workflow_approved,
-            wagtail_mail.workflow_approval_email_notifier,
-            WorkflowState,
-            "workflow_state_approved_email_notification",
-        ),
+        *review_emails.RECEIVERS,
         (workflow_approved, ours.on_workflow_approved, None, "jumelage_contribution_approved"),
         (workflow_rejected, ours.on_workflow_rejected, None, "jumelage_contribution_rejected"),
     ]

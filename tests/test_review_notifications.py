@@ -1,0 +1,152 @@
+"""Who reviews a page hears that it waits for them: once, by email through the outbox (queued,
+retried, listed under Reports → Outgoing email), from the platform's name like every email of
+ours. A member's contribution is told of as a member's story or meeting proposal, in each
+reviewer's language; Wagtail's own notice of it ("De pagina … is ter goedkeuring ingediend")
+is not sent besides. An editor's page sent for moderation keeps Wagtail's notices, sent the
+same way."""
+
+from email.header import decode_header, make_header
+from email.utils import parseaddr
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
+
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
+from home.mail import OutgoingEmail
+from tests.test_members import MembersTestCase
+
+User = get_user_model()
+
+DUTCH_SENDER = ("Jumelage Steenwijkerland – Herzebrock-Clarholz", "noreply@jumelage.example")
+GERMAN_SENDER = (
+    "Städtepartnerschaft Steenwijkerland – Herzebrock-Clarholz",
+    "noreply@jumelage.example",
+)
+
+
+def sender(message):
+    """(name, address) of the email's sender, its name decoded as a mail client shows it."""
+    name, address = parseaddr(message.from_email)
+    return str(make_header(decode_header(name))), address
+
+
+def staff(email, group, language):
+    user = User.objects.create_user(email, "x", language=language)
+    user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+class ReviewNotificationTestCase(MembersTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.pure_moderator = staff("moderatie@example.org", MODERATORS, "nl")
+        cls.redactie = staff("redactie@example.org", EDITOR_GROUPS[0], "nl")
+        cls.redaktion = staff("redaktion@example.org", EDITOR_GROUPS[1], "de")
+
+    def emails_to(self, user):
+        return [message for message in mail.outbox if user.email in message.to]
+
+    def recorded_for(self, user):
+        return OutgoingEmail.objects.filter(recipients=user.email)
+
+
+class MemberContributionSubmittedTests(ReviewNotificationTestCase):
+    def submit(self):
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.anna, title="Fietsen naar Herzebrock")
+
+    def test_each_reviewer_gets_one_notice_recorded_in_the_outbox(self):
+        self.submit()
+        for reviewer in (self.moderator, self.pure_moderator, self.redactie, self.redaktion):
+            with self.subTest(reviewer=reviewer.email):
+                [email] = self.emails_to(reviewer)
+                [recorded] = self.recorded_for(reviewer)
+                self.assertEqual(recorded.status, OutgoingEmail.Status.SENT)
+                self.assertEqual(recorded.kind, "contribution_submitted")
+        self.assertEqual(self.emails_to(self.anna), [])
+
+    def test_the_notice_names_the_members_story_in_the_reviewers_language_from_our_sender(self):
+        self.submit()
+        [dutch] = self.emails_to(self.redactie)
+        self.assertEqual(sender(dutch), DUTCH_SENDER)
+        self.assertIn("Fietsen naar Herzebrock", dutch.subject)
+        self.assertIn("Anna", dutch.body)
+        self.assertNotIn("pagina", dutch.subject + dutch.body)
+        [german] = self.emails_to(self.redaktion)
+        self.assertEqual(sender(german), GERMAN_SENDER)
+        self.assertNotIn("Seite", german.subject + german.body)
+
+    def test_the_notice_links_to_the_preview_of_the_contribution(self):
+        self.submit()
+        story = self.contribution("Fietsen naar Herzebrock")
+        state = WorkflowState.objects.get(object_id=str(story.pk))
+        [email] = self.emails_to(self.pure_moderator)
+        preview = f"/admin/pages/workflow/preview/{story.pk}/{state.current_task_state.task_id}/"
+        self.assertIn(preview, email.body)
+
+    def test_a_reviewer_who_turned_notices_of_submissions_off_gets_none(self):
+        profile = UserProfile.get_for_user(self.redaktion)
+        profile.submitted_notifications = False
+        profile.save()
+        self.submit()
+        self.assertEqual(self.emails_to(self.redaktion), [])
+        self.assertEqual(len(self.emails_to(self.redactie)), 1)
+
+    def test_a_story_sent_again_after_changes_is_told_of_once_more(self):
+        self.submit()
+        story = self.contribution("Fietsen naar Herzebrock")
+        state = WorkflowState.objects.get(object_id=str(story.pk))
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.reject(user=self.redactie, comment="Een foto graag.")
+        mail.outbox.clear()
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.edit(story, self.story_data(title="Fietsen naar Herzebrock"))
+        self.assertEqual(len(self.emails_to(self.redaktion)), 1)
+        self.assertEqual(len(self.emails_to(self.pure_moderator)), 1)
+        self.assertEqual(self.recorded_for(self.pure_moderator).count(), 2)
+
+
+class EditorsPageSubmittedTests(ReviewNotificationTestCase):
+    def submit_for_moderation(self, editor):
+        page = self.story(title="Jaarverslag", owner=editor)
+        page.save_revision(user=editor)
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            page.get_workflow().start(page, editor)
+        return page
+
+    def test_the_other_editors_are_told_through_the_outbox_from_our_sender(self):
+        self.submit_for_moderation(self.redactie)
+        [email] = self.emails_to(self.redaktion)
+        self.assertEqual(sender(email), GERMAN_SENDER)
+        self.assertIn("Jaarverslag", email.subject)
+        [recorded] = self.recorded_for(self.redaktion)
+        self.assertEqual(recorded.status, OutgoingEmail.Status.SENT)
+        self.assertEqual(recorded.kind, "page_review")
+        self.assertEqual(self.emails_to(self.redactie), [])
+
+    def test_a_moderator_who_may_not_review_an_editors_page_is_not_told(self):
+        self.submit_for_moderation(self.redactie)
+        self.assertEqual(self.emails_to(self.pure_moderator), [])
+
+    def test_the_editor_hears_of_the_approval_through_the_outbox(self):
+        page = self.submit_for_moderation(self.redactie)
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.redaktion)
+        [email] = self.emails_to(self.redactie)
+        self.assertEqual(sender(email), DUTCH_SENDER)
+        [recorded] = self.recorded_for(self.redactie)
+        self.assertEqual(recorded.kind, "page_review")
