@@ -367,9 +367,7 @@ class OwnReviewTests(ModerationTestCase):
 
 
 class ReviewEmailTests(ModerationTestCase):
-    def test_the_submission_email_offers_the_editor_only_to_who_may_edit(self):
-        # Found by the newcomer's walk: the moderator's email said "you can edit the page here",
-        # an address that refused them.
+    def reviewers(self):
         reviewers = {}
         for email, groups in (
             ("moderatie@example.org", [MODERATORS]),
@@ -379,31 +377,57 @@ class ReviewEmailTests(ModerationTestCase):
                 email, "x", is_staff=True, language="nl"
             )
             reviewers[email].groups.add(*Group.objects.filter(name__in=groups))
+        return reviewers
+
+    def test_the_submission_email_links_only_to_what_opens_for_its_reader(self):
+        # Found by the newcomer's walk: the moderator's email said "you can edit the page here",
+        # an address that refused them.
+        reviewers = self.reviewers()
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
             story = self.submitted_story()
         sent = {message.to[0]: message for message in mail.outbox}
         preview = f"/admin/pages/workflow/preview/{story.pk}/"
-        edit = f"/admin/pages/{story.pk}/edit/"
-        for email, may_edit in (("moderatie@example.org", False), ("redactie@example.org", True)):
+        for email, reviewer in reviewers.items():
             with self.subTest(email):
                 message = sent[email]
                 self.assertIn(preview, message.body)
-                self.assertEqual(edit in message.body, may_edit)
                 self.assertIn("Fietsen naar Clarholz", message.body)
+                self.client.force_login(reviewer)
+                for url in re.findall(r"http://testserver(/admin/\S*)", message.body):
+                    self.assertEqual(self.client.get(url).status_code, 200, url)
+
+    def test_an_editors_page_offers_the_editor_to_who_may_edit_it(self):
+        self.reviewers()
+        author = get_user_model().objects.create_superuser("beheer@example.org", "x")
+        page = self.story(title="Jaarverslag", owner=author)
+        page.save_revision(user=author)
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            page.get_workflow().start(page, author)
+        sent = {message.to[0]: message for message in mail.outbox}
+        # Moderators review members' contributions only: an editors' page is not theirs to hear of.
+        self.assertNotIn("moderatie@example.org", sent)
+        message = sent["redactie@example.org"]
+        self.assertIn(f"/admin/pages/workflow/preview/{page.pk}/", message.body)
+        self.assertIn(f"/admin/pages/{page.pk}/edit/", message.body)
+        self.assertIn("Jaarverslag", message.body)
 
     def test_a_german_reviewer_reads_one_word_for_the_review_stage(self):
         # Found by the newcomer's walk: "Moderationsphase" in the subject, "Prüfstufe" below.
         reviewer = get_user_model().objects.create_user(
             "moderation@example.org", "x", is_staff=True, language="de"
         )
-        reviewer.groups.add(Group.objects.get(name=MODERATORS))
+        reviewer.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
         profile = UserProfile.get_for_user(reviewer)
         profile.preferred_language = "de"
         profile.save()
+        author = get_user_model().objects.create_superuser("beheer@example.org", "x")
+        page = self.story(title="Jaarverslag", owner=author)
+        page.save_revision(user=author)
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
-            self.submitted_story()
+            page.get_workflow().start(page, author)
         [message] = [message for message in mail.outbox if message.to == [reviewer.email]]
         texts = [message.subject, message.body, *(part for part, _ in message.alternatives)]
         for text in texts:
