@@ -82,9 +82,11 @@ class MemberContributionSubmittedTests(ReviewNotificationTestCase):
         self.assertIn("Fietsen naar Herzebrock", dutch.subject)
         self.assertIn("Anna", dutch.body)
         self.assertNotIn("pagina", dutch.subject + dutch.body)
+        self.assertIn("Anna heeft het verhaal “Fietsen naar Herzebrock” ingediend", dutch.body)
         [german] = self.emails_to(self.redaktion)
         self.assertEqual(sender(german), GERMAN_SENDER)
         self.assertNotIn("Seite", german.subject + german.body)
+        self.assertIn("Anna hat die Geschichte „Fietsen naar Herzebrock“ zur", german.body)
 
     def test_the_notice_links_to_the_preview_of_the_contribution(self):
         self.submit()
