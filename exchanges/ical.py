@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from community.models import SectorPage
 from home.cache import active_locale, content_only, remember_rendered
@@ -69,7 +69,7 @@ def feed_meetings():
     )
 
 
-@require_GET
+@require_safe
 @content_only
 def calendar_feed(request):
     return calendar_response(
@@ -77,7 +77,7 @@ def calendar_feed(request):
     )
 
 
-@require_GET
+@require_safe
 @content_only
 def sector_feed(request, slug):
     sector = get_object_or_404(public(SectorPage.objects.live()), slug=slug, locale=active_locale())
@@ -90,7 +90,7 @@ def sector_feed(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @content_only
 def meeting_feed(request, page_id):
     meeting = get_object_or_404(
@@ -121,7 +121,7 @@ def personal_meetings(user, language_code):
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def personal_feed(request, token):
     """A member's own calendar, at an address with their secret token (a calendar app reads it

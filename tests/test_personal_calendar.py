@@ -10,6 +10,8 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
+from django.urls import reverse
+from django.utils import translation
 
 from exchanges.choices import MeetingFormat
 from exchanges.models import Registration
@@ -124,6 +126,17 @@ class PersonalFeedTests(PersonalCalendarTestCase):
         self.calendar_address(self.anna)
         self.client.logout()
         self.assertEqual(self.client.get("/nl/members/calendar/bestaat-niet.ics").status_code, 404)
+
+    def test_a_calendar_app_asking_with_head_is_answered_as_with_get(self):
+        # Calendar applications and link checkers ask HEAD before they subscribe (attack 22, F7).
+        with translation.override("nl"):
+            public = reverse("calendar_feed")
+        for address in (self.calendar_address(self.anna), public):
+            with self.subTest(address=address):
+                head = self.client.head(address)
+                self.assertEqual(head.status_code, 200)
+                self.assertEqual(head["Content-Type"], self.client.get(address)["Content-Type"])
+                self.assertEqual(head.content, b"")
 
     @override_settings(PAGE_CACHE_SECONDS=300)
     def test_no_cache_keeps_the_feed_for_anyone_else(self):
