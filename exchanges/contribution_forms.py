@@ -111,13 +111,18 @@ class MeetingForm(ContributionForm):
         max_length=150,
         required=False,
         validators=[validate_one_line],
-        help_text=_("Needed for meetings in person and hybrid meetings."),
+        help_text=_(
+            "Needed to send a meeting in person or a hybrid one to the editors; a draft may do "
+            "without."
+        ),
     )
     town = TownChoiceField(label=_("Town of the meeting"))
     online_url = forms.URLField(
         label=_("Online link"),
         required=False,
-        help_text=_("Needed for online and hybrid meetings."),
+        help_text=_(
+            "Needed to send an online or hybrid meeting to the editors; a draft may do without."
+        ),
         assume_scheme="https",
         max_length=MeetingPage._meta.get_field("online_url").max_length,
     )

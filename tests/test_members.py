@@ -710,6 +710,16 @@ class ContributionTests(MembersTestCase):
         self.assertContains(response, "Nu af.")
         self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
 
+    def test_the_meeting_form_says_a_draft_may_wait_for_its_place_and_link(self):
+        # They said "needed for online and hybrid meetings", while a draft saves without them
+        # (walk of 2026-12-06, W5).
+        self.client.force_login(self.anna)
+        for language, words in (("nl", "een concept kan zonder"), ("de", "ein Entwurf kommt")):
+            form = soup(self.client.get(f"/{language}/members/meetings/new/"))
+            for name in ("place_name", "online_url"):
+                with self.subTest(language=language, field=name):
+                    self.assertIn(words, form.find(id=f"id_{name}_helptext").get_text())
+
     def test_a_meeting_proposal_starts_in_the_members_language_and_town(self):
         self.bernd.town = self.herzebrock
         self.bernd.save()

@@ -82,7 +82,7 @@ class MemberContributionSubmittedTests(ReviewNotificationTestCase):
         self.assertIn("Fietsen naar Herzebrock", dutch.subject)
         self.assertIn("Anna", dutch.body)
         self.assertNotIn("pagina", dutch.subject + dutch.body)
-        self.assertIn("Anna heeft het verhaal “Fietsen naar Herzebrock” ingediend", dutch.body)
+        self.assertIn("Anna heeft het verhaal „Fietsen naar Herzebrock” ingediend", dutch.body)
         [german] = self.emails_to(self.redaktion)
         self.assertEqual(sender(german), GERMAN_SENDER)
         self.assertNotIn("Seite", german.subject + german.body)

@@ -1050,7 +1050,7 @@ class AdminLoginTests(RolesTestCase):
         self.log_in(user=self.editor_nl, next="/admin/")
         response = self.client.post("/admin/logout/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/nl/accounts/login/")
-        self.assertContains(response, "U bent afgemeld.")
+        self.assertContains(response, "U bent uitgelogd.")
         self.assertNotContains(response, "Je bent")
 
     def test_forgotten_password_in_the_admin_is_reset_through_allauth(self):

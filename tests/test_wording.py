@@ -153,7 +153,7 @@ class MeetingProposalFeedbackTests(MembersTestCase):
         label = page.find("label", attrs={"for": "id_online_url"})
         self.assertNotIn("optional", label.get_text())
         help_text = page.find(id="id_online_url_helptext").get_text()
-        self.assertIn("Online- und Hybridtreffen", help_text)
+        self.assertIn("Online- oder Hybridtreffen", help_text)
 
 
 class FileSizeWordingTests(MembersTestCase):
