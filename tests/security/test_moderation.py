@@ -397,14 +397,19 @@ class ReviewEmailTests(ModerationTestCase):
                 for url in re.findall(r"http://testserver(/admin/\S*)", message.body):
                     self.assertEqual(self.client.get(url).status_code, 200, url)
 
-    def test_an_editors_page_offers_the_editor_to_who_may_edit_it(self):
-        self.reviewers()
+    def editors_page_in_review(self):
+        """An administrator's story sent to review, with the emails of that alone to read."""
         author = get_user_model().objects.create_superuser("beheer@example.org", "x")
         page = self.story(title="Jaarverslag", owner=author)
         page.save_revision(user=author)
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
             page.get_workflow().start(page, author)
+        return page
+
+    def test_an_editors_page_offers_the_editor_to_who_may_edit_it(self):
+        self.reviewers()
+        page = self.editors_page_in_review()
         sent = {message.to[0]: message for message in mail.outbox}
         # Moderators review members' contributions only: an editors' page is not theirs to hear of.
         self.assertNotIn("moderatie@example.org", sent)
@@ -422,12 +427,7 @@ class ReviewEmailTests(ModerationTestCase):
         profile = UserProfile.get_for_user(reviewer)
         profile.preferred_language = "de"
         profile.save()
-        author = get_user_model().objects.create_superuser("beheer@example.org", "x")
-        page = self.story(title="Jaarverslag", owner=author)
-        page.save_revision(user=author)
-        mail.outbox.clear()
-        with self.captureOnCommitCallbacks(execute=True):
-            page.get_workflow().start(page, author)
+        self.editors_page_in_review()
         [message] = [message for message in mail.outbox if message.to == [reviewer.email]]
         texts = [message.subject, message.body, *(part for part, _ in message.alternatives)]
         for text in texts:
