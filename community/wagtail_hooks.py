@@ -611,10 +611,15 @@ def with_bulk_action_permissions(view):
 def publish_only_what_publishing_needs(request, action_type, objects, action):
     """Bulk publishing publishes each page's latest revision, past the page form that asks what
     publishing needs (a story's towns, `RowsToPublishPageForm`): a draft that lacks it is not
-    published; the editor is told which and why."""
+    published; the editor is told which and why. With "publish the draft pages below too", the
+    drafts below each chosen page as well (Wagtail publishes them past any form)."""
     if action_type != "publish":
         return None
-    for page in objects:
+    pages = list(objects)
+    if request.method == "POST" and request.POST.get("include_descendants"):
+        for page in objects:
+            pages += page.get_descendants().not_live().specific(defer=True)
+    for page in pages:
         if not hasattr(page.specific_class, "missing_for_review"):
             continue  # no other page type asks anything of a draft (and no query for it)
         latest = page.specific.get_latest_revision_as_object()

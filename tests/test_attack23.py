@@ -1,0 +1,53 @@
+"""Attack 23: dateless story drafts, review emails, members' edit forms, media."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
+from exchanges.models import StoryPage
+from tests import test_stories as stories
+from tests.test_stories import StoryTestCase, needed
+
+
+class BulkPublishingWithDescendantsTests(StoryTestCase):
+    """Wagtail's bulk publish offers "publish the draft pages below too": the stories' overview
+    published that way published each draft story below it past the check of what publishing
+    needs (`publish_only_what_publishing_needs` checks only the chosen pages). A story draft
+    without its date made its own clean refuse the publication: a server error (500)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.editor = get_user_model().objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+
+    post = stories.EditorsStoryDraftTests.post
+
+    def test_publishing_the_overview_with_its_drafts_leaves_a_dateless_draft_unpublished(self):
+        self.assertEqual(self.post("concept", [self.steenwijkerland], date="").status_code, 302)
+        draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
+        self.client.raise_request_exception = False
+        response = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={self.story_index.pk}",
+            {"include_descendants": "on"},
+            follow=True,
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
+        self.assertContains(response, needed("nl"))
+
+    def test_publishing_the_overview_with_its_drafts_leaves_a_draft_without_towns_unpublished(
+        self,
+    ):
+        self.assertEqual(self.post("concept").status_code, 302)
+        draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
+        self.client.raise_request_exception = False
+        response = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={self.story_index.pk}",
+            {"include_descendants": "on"},
+            follow=True,
+        )
+        self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
+        self.assertContains(response, "Kies ten minste één betrokken gemeente.")
