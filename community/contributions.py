@@ -794,8 +794,11 @@ def collection_for(page_title, user):
     if parent is None:
         parent = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
         MembersPhotosCollection.objects.create(collection=parent)
-    collection = parent.add_child(name=f"{user.public_name or user.pk}: {page_title}"[:255])
-    MemberCollection.objects.create(collection=collection, member=user)
+    named_after = f"{user.public_name or user.pk}: "
+    collection = parent.add_child(name=f"{named_after}{page_title}"[:255])
+    MemberCollection.objects.create(
+        collection=collection, member=user, named_after=named_after[:255]
+    )
     return collection
 
 

@@ -136,7 +136,19 @@ def forget_photos(user, kept, hers=()):
     """The photos the member uploaded with their contributions go, unless a contribution that
     stays shows them: those stay, no longer linked to the member or named after them. Images an
     editor uploaded in the admin belong to the site and stay."""
-    prefix = f"{user.public_name or user.pk}: "
+    # Each collection made for her is named after her as she was called then; one made before
+    # that was recorded, after her name of now.
+    now = f"{user.public_name or user.pk}: "
+    named_after = dict(
+        MemberCollection.objects.filter(member=user).values_list("collection", "named_after")
+    )
+
+    def without_her_name(collection):
+        prefix = named_after.get(collection.pk) or now
+        if collection.name.startswith(prefix):
+            collection.name = collection.name.removeprefix(prefix)
+            collection.save(update_fields=["name"])
+
     emptied = set()
     images = list(
         get_image_model().objects.filter(uploaded_by_user=user).select_related("collection")
@@ -156,13 +168,11 @@ def forget_photos(user, kept, hers=()):
             continue
         image.uploaded_by_user = None
         image.save(update_fields=["uploaded_by_user"])
-        if own and collection.name.startswith(prefix):
-            collection.name = collection.name.removeprefix(prefix)
-            collection.save(update_fields=["name"])
+        if own:
+            without_her_name(collection)
     # Emptied now, or before by an editor who moved her photos elsewhere.
     contributions.delete_if_empty(
         contributions.members_collections().filter(pk__in=emptied | set(hers))
     )
-    for collection in Collection.objects.filter(pk__in=hers, name__startswith=prefix):
-        collection.name = collection.name.removeprefix(prefix)
-        collection.save(update_fields=["name"])
+    for collection in Collection.objects.filter(pk__in=hers):
+        without_her_name(collection)

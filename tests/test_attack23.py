@@ -2,11 +2,16 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
+from community import privacy
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from tests import test_stories as stories
+from tests.test_contributions_photos import OwnPhotosTestCase
+from tests.test_members import photo
 from tests.test_stories import StoryTestCase, needed
 
 
@@ -51,3 +56,24 @@ class BulkPublishingWithDescendantsTests(StoryTestCase):
         )
         self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
         self.assertContains(response, "Kies ten minste één betrokken gemeente.")
+
+
+class HerCollectionAfterSheChangedHerNameTests(OwnPhotosTestCase):
+    """Her collection is named after her as she was called when she sent her photos ("Anna:
+    Fietstocht"). She changed her public name since; an editor keeps an album inside it, so it
+    stays when her account goes. It was known by reference (MemberCollection) but its name was
+    stripped only of her name of now: the kept collection still named her."""
+
+    def test_her_kept_collection_no_longer_bears_the_name_she_had(self):
+        self.draft_with_photos()
+        hers = Collection.objects.get(name__startswith="Anna:")
+        album = hers.add_child(name="Fietstocht (redactie)")
+        get_image_model().objects.create(
+            title="Kerk", file=photo("kerk.jpg"), collection=album, uploaded_by_user=self.moderator
+        )
+        self.anna.display_name = "A. Jansen"
+        self.anna.save()
+        with self.captureOnCommitCallbacks(execute=True):
+            privacy.delete_account(self.anna, remove_contributions=True)
+        self.assertTrue(Collection.objects.filter(pk=hers.pk).exists())
+        self.assertFalse(Collection.objects.filter(name__startswith="Anna:").exists())

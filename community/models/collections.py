@@ -25,6 +25,9 @@ class MemberCollection(models.Model):
 
     collection = models.OneToOneField(Collection, on_delete=models.CASCADE, related_name="+")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The start of its name made of hers ("Anna: "), as she was called when it was made: what
+    # the clean-up takes off once her account goes, whatever she is called by then.
+    named_after = models.CharField(_("named after"), max_length=255, blank=True, default="")
 
     class Meta:
         verbose_name = _("member's collection")
