@@ -308,8 +308,12 @@ def _promote(visit):
         return []
     left = seats_left(visit)
     promoted = []
+    # Not a member blocked (or made inactive) meanwhile: as a meeting's waiting list.
     for waiting in (
-        GuestParty.objects.for_visit(visit).filter(status=WAITLISTED).order_by("queued_at", "pk")
+        GuestParty.objects.for_visit(visit)
+        .filter(status=WAITLISTED)
+        .exclude(user__is_active=False)
+        .order_by("queued_at", "pk")
     ):
         if left is not None and waiting.people > left:
             continue

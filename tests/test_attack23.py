@@ -2,17 +2,21 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from community import privacy
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
+from exchanges import visits
 from exchanges.models import StoryPage
 from tests import test_stories as stories
+from tests import test_visit_emails as visit_emails
 from tests.test_contributions_photos import OwnPhotosTestCase
 from tests.test_members import photo
 from tests.test_stories import StoryTestCase, needed
+from tests.visits_base import VisitMixin
 
 
 class BulkPublishingWithDescendantsTests(StoryTestCase):
@@ -77,3 +81,30 @@ class HerCollectionAfterSheChangedHerNameTests(OwnPhotosTestCase):
             privacy.delete_account(self.anna, remove_contributions=True)
         self.assertTrue(Collection.objects.filter(pk=hers.pk).exists())
         self.assertFalse(Collection.objects.filter(name__startswith="Anna:").exists())
+
+
+class MemberBlockedBeforeTests(VisitMixin, TestCase):
+    """A member blocked before blocking gave up visits (attack 22, F3; no data migration), or
+    made inactive past the model's save, still waits for a visit: the seats freed by another's
+    cancellation went to her, before the active member waiting after her (a meeting's waiting
+    list skips an inactive member: Registration's `waiting().filter(user__is_active=True)`)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_visit(seats=4)
+
+    sign_up = visit_emails.VisitEmailsTestCase.sign_up
+
+    def test_the_seats_freed_go_to_the_active_member_waiting(self):
+        self.sign_up("Anke", adults=2)
+        bert = self.sign_up("Bert", adults=2)
+        carla = self.sign_up("Carla", adults=2)
+        dora = self.sign_up("Dora", adults=2)
+        self.assertEqual(carla.status, "waitlisted")
+        type(carla.user).objects.filter(pk=carla.user.pk).update(is_active=False)
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.cancel_party(bert)
+        carla.refresh_from_db()
+        dora.refresh_from_db()
+        self.assertEqual(dora.status, "registered")
+        self.assertNotEqual(carla.status, "registered")
