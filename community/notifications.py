@@ -46,11 +46,13 @@ def notify_reviewers_of_contribution(page, task_state, reviewers):
     The preview shows what was sent; the dashboard holds the decision."""
     again = task_state.workflow_state.task_states.exclude(pk=task_state.pk).exists()
     preview_url = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
+    # Named as sent (the page's row keeps the title it had when first sent in a draft).
+    sent = task_state.revision.as_object() if task_state.revision_id else page
     for reviewer in reviewers:
         send_templated_email(
             "community/email/contribution_submitted",
             {
-                "page": page,
+                "page": sent,
                 "author": page.owner.public_name or page.owner.email,
                 "again": again,
                 "preview_url": preview_url,

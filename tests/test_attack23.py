@@ -2,15 +2,17 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.test import TestCase
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, WorkflowState
 
 from community import privacy
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges import visits
 from exchanges.models import StoryPage
+from tests import test_review_notifications as review
 from tests import test_stories as stories
 from tests import test_visit_emails as visit_emails
 from tests.test_contributions_photos import OwnPhotosTestCase
@@ -108,3 +110,24 @@ class MemberBlockedBeforeTests(VisitMixin, TestCase):
         dora.refresh_from_db()
         self.assertEqual(dora.status, "registered")
         self.assertNotEqual(carla.status, "registered")
+
+
+class ReviewNoticeOfARenamedStoryTests(review.ReviewNotificationTestCase):
+    """Sent back for changes, Anna gives her story another title and sends it again: the
+    reviewers' notice named the title it had when first sent (the page's row, which a draft's
+    revision does not change), not the one they are asked to review."""
+
+    def test_the_notice_names_the_title_sent_again(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.anna, title="Fietsen naar Herzebrock")
+        story = self.contribution("Fietsen naar Herzebrock")
+        state = WorkflowState.objects.get(object_id=str(story.pk))
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.reject(user=self.redactie, comment="Een betere titel graag.")
+        mail.outbox.clear()
+        self.client.force_login(self.anna)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.edit(story, self.story_data(title="Met de fiets naar Clarholz"))
+        [email] = self.emails_to(self.redactie)
+        self.assertIn("Met de fiets naar Clarholz", email.subject)
+        self.assertIn("Met de fiets naar Clarholz", email.body)
