@@ -895,7 +895,11 @@ def submit_for_review(page, user):
 
 def quiet_admin_notifications(user):
     """Wagtail emails whoever submits a page, in English with links into the admin. Members
-    never use the admin: they get our own emails in their language instead."""
+    never use the admin: they get our own emails in their language instead. Not who uses the
+    admin (a moderator or an editor writing in the members' form): their notices of what to
+    review are theirs to keep."""
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
     profile = UserProfile.get_for_user(user)
     if (
         profile.submitted_notifications

@@ -131,3 +131,50 @@ class ReviewNoticeOfARenamedStoryTests(review.ReviewNotificationTestCase):
         [email] = self.emails_to(self.redactie)
         self.assertIn("Met de fiets naar Clarholz", email.subject)
         self.assertIn("Met de fiets naar Clarholz", email.body)
+
+
+class DatelessDraftInTheAdminTests(StoryTestCase):
+    """A live story whose latest draft lacks its date: the admin's history, comparisons and
+    previews of its revisions open."""
+
+    def test_history_compare_and_previews_open(self):
+        import datetime
+
+        story = self.story(title="Zomerkamp", slug="zomerkamp", date=datetime.date(2024, 7, 1))
+        first = story.save_revision()
+        draft = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+        draft.date = None
+        draft.needs_asked_by_form = True  # as the admin's form saves a draft
+        second = draft.save_revision()
+        self.client.force_login(get_user_model().objects.create_superuser("root@example.org", "x"))
+        for address in (
+            f"/admin/pages/{story.pk}/history/",
+            f"/admin/pages/{story.pk}/revisions/compare/{first.pk}...{second.pk}/",
+            f"/admin/pages/{story.pk}/revisions/compare/live...{second.pk}/",
+            f"/admin/pages/{story.pk}/revisions/compare/{second.pk}...{first.pk}/",
+            f"/admin/pages/{story.pk}/revisions/{second.pk}/view/",
+            f"/admin/pages/{story.pk}/view_draft/",
+            f"/admin/pages/{story.pk}/edit/",
+            f"/admin/pages/{story.pk}/copy/",
+            f"/admin/pages/{self.story_index.pk}/",
+            "/admin/pages/search/?q=Zomerkamp",
+            f"/admin/pages/{story.pk}/revisions/{second.pk}/revert/",
+        ):
+            with self.subTest(address=address):
+                self.assertEqual(self.client.get(address).status_code, 200)
+
+
+class ModeratorWhoContributesTests(review.ReviewNotificationTestCase):
+    """A moderator also writes stories in the members' form. Sending one turned off her
+    admin notices (`quiet_admin_notifications`, meant for members who never use the admin),
+    among them that of submissions, which the reviewers' notice of members' contributions now
+    follows: from then on she heard of no member's contribution to review."""
+
+    def test_a_moderator_who_sent_a_story_still_hears_of_the_next_members_contribution(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.pure_moderator, title="Verslag van de moderatie")
+        self.assertTrue(self.contribution("Verslag van de moderatie").current_workflow_state)
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.anna, title="Fietsen naar Herzebrock")
+        self.assertEqual(len(self.emails_to(self.pure_moderator)), 1)
