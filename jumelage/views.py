@@ -103,7 +103,8 @@ def media_file(request, path, document_root=None):
     """`make run`'s media folder (DEBUG), as the proxy or the bucket serves it in production:
     not the photos kept for members' forms (`KEPT_FOLDER`), which only `kept_photo` shows, to
     the member's own session."""
-    where = posixpath.normpath(path).lstrip("/")
+    # In any case: on a case-insensitive filesystem (macOS, Windows) "Pending" is the folder.
+    where = posixpath.normpath(path).lstrip("/").casefold()
     if where == KEPT_FOLDER or where.startswith(f"{KEPT_FOLDER}/"):
         raise Http404
     return static.serve(request, path, document_root=document_root)

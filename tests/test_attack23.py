@@ -1,9 +1,12 @@
 """Attack 23: dateless story drafts, review emails, members' edit forms, media."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import TestCase
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.test import Client, TestCase
 from wagtail.images import get_image_model
 from wagtail.models import Collection, WorkflowState
 
@@ -12,6 +15,7 @@ from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges import visits
 from exchanges.models import StoryPage
+from tests import test_development_media as dev_media
 from tests import test_review_notifications as review
 from tests import test_stories as stories
 from tests import test_visit_emails as visit_emails
@@ -178,3 +182,20 @@ class ModeratorWhoContributesTests(review.ReviewNotificationTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.post_story(self.anna, title="Fietsen naar Herzebrock")
         self.assertEqual(len(self.emails_to(self.pure_moderator)), 1)
+
+
+class KeptPhotosInAnotherCaseTests(dev_media.DevelopmentMediaTests):
+    """On a case-insensitive filesystem (macOS's and Windows' default, where `make run` often
+    runs) /media/Pending/… is the kept photos' folder: media_file compared the name as typed.
+    Here (Linux) the same folder is made under that name to show what such a filesystem
+    serves."""
+
+    def test_the_kept_folder_in_another_case_is_not_served(self):
+        for folder in ("Pending", "PENDING", "pEnDiNg"):
+            path = default_storage.save(f"{folder}/0a1b2c/vakantie.jpg", ContentFile(b"x"))
+            self.addCleanup(default_storage.delete, path)
+            with self.subTest(folder=folder):
+                self.assertNotServed(Client(), f"{settings.MEDIA_URL}{path}")
+
+    test_the_photos_a_form_keeps_are_not_served_from_the_media_folder = None
+    test_the_rest_of_the_media_folder_is_served = None
