@@ -40,15 +40,18 @@ class BulkPublishingWithDescendantsTests(StoryTestCase):
 
     post = stories.EditorsStoryDraftTests.post
 
-    def test_publishing_the_overview_with_its_drafts_leaves_a_dateless_draft_unpublished(self):
-        self.assertEqual(self.post("concept", [self.steenwijkerland], date="").status_code, 302)
-        draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
+    def publish_the_overview_with_its_drafts(self):
         self.client.raise_request_exception = False
-        response = self.client.post(
+        return self.client.post(
             f"/admin/bulk/wagtailcore/page/publish/?id={self.story_index.pk}",
             {"include_descendants": "on"},
             follow=True,
         )
+
+    def test_publishing_the_overview_with_its_drafts_leaves_a_dateless_draft_unpublished(self):
+        self.assertEqual(self.post("concept", [self.steenwijkerland], date="").status_code, 302)
+        draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
+        response = self.publish_the_overview_with_its_drafts()
         self.assertEqual(response.status_code, 200)
         self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
         self.assertContains(response, needed("nl"))
@@ -58,12 +61,7 @@ class BulkPublishingWithDescendantsTests(StoryTestCase):
     ):
         self.assertEqual(self.post("concept").status_code, 302)
         draft = StoryPage.objects.get(slug="concept", locale=self.story_index.locale)
-        self.client.raise_request_exception = False
-        response = self.client.post(
-            f"/admin/bulk/wagtailcore/page/publish/?id={self.story_index.pk}",
-            {"include_descendants": "on"},
-            follow=True,
-        )
+        response = self.publish_the_overview_with_its_drafts()
         self.assertFalse(StoryPage.objects.get(pk=draft.pk).live)
         self.assertContains(response, "Kies ten minste één betrokken gemeente.")
 
