@@ -641,15 +641,19 @@ class ContributionForm(forms.Form):
         and what she changed herself, also after an editor's autosave saved over the revision
         she opened."""
         prints = {
-            name: fingerprint(as_sent(field, self.initial.get(name)))
-            for name, field in self.fields.items()
-            if not field.disabled
+            name: fingerprint(as_sent(self.fields[name], self.initial.get(name)))
+            for name in self.shown_names()
         }
         for form in self.own_photos:
             prints[form.prefix] = fingerprint(
                 photo_strings(form.photo.alt_text, form.photo.caption)
             )
         return prints
+
+    def shown_names(self):
+        """The fields she can change, in the form's order: those a version of the contribution
+        is compared on."""
+        return [name for name, field in self.fields.items() if not field.disabled]
 
     def fingerprints_text(self):
         return ";".join(f"{name}={value}" for name, value in self.fingerprints().items())
@@ -661,7 +665,7 @@ class ContributionForm(forms.Form):
         prints = read_fingerprints(text)
         if prints is None:
             return None
-        names = {name for name, field in self.fields.items() if not field.disabled}
+        names = set(self.shown_names())
         ours = all(name in names or name.startswith("own-") for name in prints)
         readable = all(FINGERPRINT.fullmatch(value) for value in prints.values())
         return prints if ours and readable and names <= prints.keys() else None
@@ -681,7 +685,7 @@ class ContributionForm(forms.Form):
     def differs_from_stored(self):
         """The fields where what she sent differs from what is stored now, in the form's order,
         and "photos" when she sent other photos or other words for them."""
-        names = [name for name, field in self.fields.items() if not field.disabled]
+        names = self.shown_names()
         sent = {name.rsplit("-", 1)[0] for name in self.data if name.startswith("own-")}
         shown = {form.prefix for form in self.own_photos}
         changed = [name for name in names if self.sent_differs(name, self.initial.get(name))]
@@ -695,7 +699,7 @@ class ContributionForm(forms.Form):
         Only for a form that says both (not `unchecked`)."""
         if not self.editing or opened == self.version:
             return []
-        names = [name for name, field in self.fields.items() if not field.disabled]
+        names = self.shown_names()
         now = self.fingerprints()
         changed = [name for name in names if now[name] != prints.get(name)]
         photos_now = {key: value for key, value in now.items() if key.startswith("own-")}

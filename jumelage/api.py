@@ -67,7 +67,7 @@ from wagtail.models import (
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from community.models import NewsletterPage
+from community.models.newsletter import without_unsent_newsletters
 from exchanges.models import MeetingPage
 from exchanges.serializers import for_api, prepare_for_api
 from home.blocks import read_together
@@ -582,7 +582,7 @@ class OpenDataMixin:
 def public_pages():
     """Live pages without a view restriction, without the newsletters not sent yet: live, but
     not public until sent (community.models.NewsletterPage; attack 22, F1)."""
-    return Page.objects.live().public().exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))
+    return without_unsent_newsletters(Page.objects.live().public())
 
 
 class UpcomingMeetingsFilter(BaseFilterBackend):
@@ -632,12 +632,7 @@ class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):
         is a sibling of the Dutch one), without any page with a view restriction, even one the
         request could pass, nor the pages below it; nor a newsletter not sent yet (attack 22,
         F1), which is live but not public until sent."""
-        return (
-            super()
-            .get_base_queryset()
-            .public()
-            .exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))
-        )
+        return without_unsent_newsletters(super().get_base_queryset().public())
 
     def get_queryset(self):
         locale = self.request.GET.get("locale")

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction
 
-from community.models import NewsletterPage, SectorPage
+from community.models import SectorPage
+from community.models.newsletter import without_unsent_newsletters
 from community.uploads import KEPT_FOLDER
 from exchanges.models import MeetingPage, StoryPage, VisitPage
 from home.cache import active_locale, content_only, language_code_of, locales, shows_query
@@ -42,9 +43,8 @@ def sitemap(request):
     Wagtail's own sitemap covers only the default site's root, which is the Dutch home; the
     German home is its sibling, so the pages are taken from all trees here."""
     pages = (
-        public(Page.objects.live())
+        without_unsent_newsletters(public(Page.objects.live()))
         .filter(depth__gt=1, alias_of__isnull=True)
-        .exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))  # not public until sent
         .select_related("locale")
         .order_by("path")
     )

@@ -83,6 +83,12 @@ class NewsletterPageQuerySet(PageQuerySet):
         return self.exclude(models.Exists(sending))
 
 
+def without_unsent_newsletters(pages):
+    """`pages` (of any page type) without the newsletters not sent yet: live perhaps, but not
+    public until sent (the sitemap, the open data API)."""
+    return pages.exclude(pk__in=NewsletterPage.objects.unsent().values("pk"))
+
+
 def sent_at_of_pages():
     """When each page of a queryset (of any page type) was sent as a newsletter, None while
     unsent: annotated as `newsletter_sent_at`, the explorer lists whether each was sent in its
