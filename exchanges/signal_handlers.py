@@ -27,7 +27,7 @@ from home import live, translation_progress
 from home.i18n import is_source_version
 
 from . import notifications, visits
-from .models import AnnouncedSchedule, MeetingPage, Registration, VisitPage
+from .models import AnnouncedSchedule, CalendarToken, MeetingPage, Registration, VisitPage
 
 
 def push_schedule_to_translations(sender, instance, **kwargs):
@@ -97,6 +97,18 @@ def give_up_places_of_blocked_member(sender, instance, raw=False, **kwargs):
         give_up_places(instance)
 
 
+def new_calendar_address_with_a_new_password(sender, instance, created, raw=False, **kwargs):
+    """post_save of an account whose password was just set (changed or reset through allauth,
+    set in the admin, by `changepassword` or any other `set_password`): her personal calendar
+    gets a new address, so whoever learnt the old one along with the old password (or before a
+    reset) reads her meetings no more. Django keeps the password set by `set_password` in
+    `_password` until the account is saved (it then tells the password validators, as
+    `password_changed`); a hash Django only upgrades when she logs in is saved without it, so
+    a new hasher does not break her calendar app's subscription."""
+    if not raw and not created and getattr(instance, "_password", None) is not None:
+        CalendarToken.objects.replace(instance)
+
+
 def give_free_places(sender, instance, **kwargs):
     """A meeting published with more places (or none as a limit) moves up the members waiting."""
     Registration.objects.fill_free_places(instance)
@@ -121,6 +133,11 @@ def register():
         give_up_places_of_blocked_member,
         sender=settings.AUTH_USER_MODEL,
         dispatch_uid="jumelage_blocked_member_places",
+    )
+    post_save.connect(
+        new_calendar_address_with_a_new_password,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="jumelage_new_password_calendar_address",
     )
     # Sign-ups lock the visit's language versions: its deletion takes them first, as a
     # meeting's and a contribution's does (community/signal_handlers.py).

@@ -9,6 +9,7 @@ import icalendar
 import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -183,3 +184,91 @@ class WebCalendarLinkTests(PersonalCalendarTestCase):
         google, outlook = self.links("/nl/agenda/online/")
         self.assertNotIn("video.jumelage.example", google["href"] + outlook["href"])
         self.assertIn("Zu Google Kalender", str(self.links("/de/kalender/online/")[0]))
+
+
+@time_machine.travel(NOW, tick=False)
+class NewPasswordTests(PersonalCalendarTestCase):
+    """Whoever learnt her calendar address with her old password (or before she reset it) reads
+    her meetings no more once the password is changed or reset, however it was set; her member
+    area gives the new address."""
+
+    PASSWORD = "een-lang-wachtwoord"
+    NEW_PASSWORD = "een-nieuw-lang-wachtwoord"
+
+    def setUp(self):
+        self.anna.set_password(self.PASSWORD)
+        self.anna.save()
+        self.old = self.calendar_address(self.anna)
+
+    def assertNewAddress(self):
+        self.client.logout()
+        self.assertEqual(self.client.get(self.old).status_code, 404)
+        new = self.calendar_address(User.objects.get(pk=self.anna.pk))
+        self.assertNotEqual(new, self.old)
+        self.client.logout()
+        self.assertEqual(self.client.get(new).status_code, 200)
+
+    def test_changing_her_password_gives_her_calendar_a_new_address(self):
+        response = self.client.post(
+            "/nl/accounts/password/change/",
+            {
+                "oldpassword": self.PASSWORD,
+                "password1": self.NEW_PASSWORD,
+                "password2": self.NEW_PASSWORD,
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertNewAddress()
+
+    def test_resetting_her_password_gives_her_calendar_a_new_address(self):
+        self.client.logout()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/password/reset/", {"email": "anna@example.org"})
+        [email] = mail.outbox
+        link = re.search(r"\S+/accounts/password/reset/key/\S+", email.body).group(0)
+        form = self.client.get(link, follow=True)
+        response = self.client.post(
+            form.redirect_chain[-1][0],
+            {"password1": self.NEW_PASSWORD, "password2": self.NEW_PASSWORD},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(User.objects.get(pk=self.anna.pk).check_password(self.NEW_PASSWORD))
+        self.assertNewAddress()
+
+    def test_a_password_an_administrator_sets_gives_her_calendar_a_new_address(self):
+        admin = User.objects.create_superuser("beheer@example.org", "x")
+        self.client.force_login(admin)
+        response = self.client.post(
+            f"/admin/users/edit/{self.anna.pk}/",
+            {
+                "email": self.anna.email,
+                "password1": self.NEW_PASSWORD,
+                "password2": self.NEW_PASSWORD,
+                "is_active": "on",
+                "language": "nl",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(User.objects.get(pk=self.anna.pk).check_password(self.NEW_PASSWORD))
+        self.assertNewAddress()
+
+    def test_any_password_set_and_saved_gives_her_calendar_a_new_address(self):
+        self.anna.set_password(self.NEW_PASSWORD)
+        self.anna.save()
+        self.assertNewAddress()
+
+    @override_settings(
+        PASSWORD_HASHERS=[
+            "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+        ]
+    )
+    def test_logging_in_keeps_her_address_when_django_only_upgrades_her_passwords_hash(self):
+        self.client.logout()
+        response = self.client.post(
+            "/nl/accounts/login/", {"login": "anna@example.org", "password": self.PASSWORD}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(User.objects.get(pk=self.anna.pk).password.startswith("pbkdf2_"))
+        self.client.logout()
+        self.assertEqual(self.client.get(self.old).status_code, 200)

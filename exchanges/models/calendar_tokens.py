@@ -22,6 +22,13 @@ class CalendarTokenManager(models.Manager):
         token.save(update_fields=["token", "updated_at"])
         return token
 
+    def replace(self, user):
+        """A new token for the member who has one (none is made): the old address is not found
+        any more, the member area shows the new one."""
+        for token in self.filter(user=user):
+            token.token = new_token()
+            token.save(update_fields=["token", "updated_at"])
+
 
 class CalendarToken(models.Model):
     """The secret in the address of a member's own calendar feed (the meetings they registered
