@@ -25,7 +25,7 @@ from exchanges import embed_views, feeds, ical, page_admin
 from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
-from jumelage.choosers import guarded_chosen_patterns
+from jumelage.choosers import guarded_chooser_patterns
 
 workflow_action, collect_workflow_action_data, workflow_preview = (
     page_viewset_registry.as_view(name, page_id_kwarg="page_id")
@@ -95,8 +95,9 @@ urlpatterns = [
     path("admin/pages/<int:page_id>/delete/", page_admin.delete),
     path("admin/pages/<int:page_id>/privacy/", page_admin.set_privacy),
     path("admin/localize/page/<int:page_id>/convert_to_alias/", page_admin.convert_to_alias),
-    # A chooser's chosen object by a key its model cannot hold: not found (jumelage/choosers.py).
-    *guarded_chosen_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
+    # Choosers for those who hold a permission on what they choose; a chosen object by a key its
+    # model cannot hold: not found (jumelage/choosers.py).
+    *guarded_chooser_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The open data API: one address for every language (Accept-Language picks the labels'),
