@@ -789,16 +789,23 @@ TOP_LEVEL = re.compile(r"<(p|ul|ol|h[1-6]|blockquote)\b[^>]*>.*?</\1>", re.DOTAL
 def collection_for(page_title, user):
     """A new collection for the photos of a contribution of `user`, in the members' collection
     (made the first time, as "Bijdragen van leden"), named after her and the contribution. Both
-    are kept by reference: editors may rename them, or move her photos elsewhere."""
-    parent = members_root()
-    if parent is None:
-        parent = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
-        MembersPhotosCollection.objects.create(collection=parent)
-    named_after = f"{user.public_name or user.pk}: "
-    collection = parent.add_child(name=f"{named_after}{page_title}"[:255])
-    MemberCollection.objects.create(
-        collection=collection, member=user, named_after=named_after[:255]
-    )
+    are kept by reference: editors may rename them, or move her photos elsewhere.
+
+    Two members' photos sent at the same moment would each find no members' collection and make
+    one, or give their collections the same place in the tree: the root collection's row, which
+    always exists, is locked first, so they are made one after the other (on SQLite every
+    transaction takes the database's write lock when it begins, settings `IMMEDIATE`)."""
+    with transaction.atomic():
+        root = Collection.objects.select_for_update().get(pk=Collection.get_first_root_node().pk)
+        parent = members_root()
+        if parent is None:
+            parent = root.add_child(name=CONTRIBUTIONS_COLLECTION)
+            MembersPhotosCollection.objects.create(collection=parent)
+        named_after = f"{user.public_name or user.pk}: "
+        collection = parent.add_child(name=f"{named_after}{page_title}"[:255])
+        MemberCollection.objects.create(
+            collection=collection, member=user, named_after=named_after[:255]
+        )
     return collection
 
 

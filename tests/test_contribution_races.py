@@ -14,10 +14,10 @@ from django.test import Client, TransactionTestCase
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Collection, Page, WorkflowState
 
 from community import contributions
-from community.models import Report
+from community.models import MembersPhotosCollection, Report
 from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
 from community.privacy import delete_account
 from community.roles.setup import setup_roles
@@ -434,3 +434,41 @@ class AccountDeletedWhileSignedUpTests(VisitMixin, TransactionTestCase):
         self.assertFalse(User.objects.filter(pk=self.leaving.user_id).exists())
         promoted = GuestParty.objects.get(pk=self.waiting.pk)
         self.assertEqual(promoted.status, RegistrationStatus.REGISTERED)
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class FirstPhotosAtOnceTests(TransactionTestCase):
+    """The first photos of two members sent at the same moment: one "Bijdragen van leden" holds
+    both members' collections (each found none and made its own, or both took the same place in
+    the collections' tree and the second answered 500)."""
+
+    def setUp(self):
+        if Collection.get_first_root_node() is None:  # emptied after an earlier test
+            Collection.add_root(name="Root")
+        self.anna = User.objects.create_user("anna@example.org", "x", display_name="Anna")
+        self.bernd = User.objects.create_user("bernd@example.org", "x", display_name="Bernd")
+
+    def test_two_first_photos_at_once_make_one_members_collection(self):
+        made = threading.Event()
+
+        def first():
+            with transaction.atomic():
+                collection = contributions.collection_for("Fietstocht", self.anna)
+                made.set()
+                time.sleep(0.5)  # the second member's photos arrive meanwhile
+                return collection
+
+        thread, answers = in_thread(first)
+        self.assertTrue(made.wait(10))
+        with transaction.atomic():
+            second = contributions.collection_for("Markt", self.bernd)
+        thread.join()
+        self.assertFalse([answer for answer in answers if isinstance(answer, Exception)])
+        [held] = MembersPhotosCollection.objects.all()
+        self.assertEqual(Collection.objects.filter(name="Bijdragen van leden").count(), 1)
+        self.assertEqual(
+            sorted(held.collection.get_children().values_list("pk", flat=True)),
+            sorted([answers[0].pk, second.pk]),
+        )
