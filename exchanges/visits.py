@@ -325,6 +325,16 @@ def _promote(visit):
     return promoted
 
 
+def fill_free_seats(visit):
+    """Gives the seats that came free otherwise than by a cancellation (seats given up by a
+    data migration) to the parties waiting, as a cancellation would; each is told by email."""
+    with transaction.atomic():
+        _lock(visit)
+        promoted = _promote(visit)
+    _tell_promoted(promoted)
+    return promoted
+
+
 def _tell_promoted(promoted):
     for party in promoted:
         transaction.on_commit(lambda party=party: visit_notifications.promoted(party))
