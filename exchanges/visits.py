@@ -325,11 +325,18 @@ def _promote(visit):
     return promoted
 
 
-def fill_free_seats(visit):
-    """Gives the seats that came free otherwise than by a cancellation (seats given up by a
-    data migration) to the parties waiting, as a cancellation would; each is told by email."""
+def settle_given_up(visit):
+    """Seats and hosting given up otherwise than by the rules here (the data migration that gave
+    up the places of accounts blocked before blocking did): placements of a party cancelled or
+    with an offer withdrawn are undone, their counterparts told if they were told of them, and
+    the seats that came free go to the parties waiting, who are told. Returns those moved up."""
     with transaction.atomic():
         _lock(visit)
+        given_up = Placement.objects.filter(party__visit_key=visit.translation_key).filter(
+            models.Q(party__status=CANCELLED) | models.Q(offer__withdrawn_at__isnull=False)
+        )
+        for placement in given_up.select_related("party__user", "offer__user"):
+            _unplace(placement.party, placement)
         promoted = _promote(visit)
     _tell_promoted(promoted)
     return promoted

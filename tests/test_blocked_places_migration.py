@@ -29,7 +29,7 @@ def block_as_before(user):
 class BlockedBeforePlacesWereGivenUpTests(VisitMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.build_visit(seats=2)
+        cls.build_visit(seats=3)
         now = timezone.now()
         cls.full = cls.meeting(now + datetime.timedelta(days=5), title="Vol", capacity=1)
         cls.past = cls.meeting(now - datetime.timedelta(days=5), title="Voorbij", slug="voorbij")
@@ -37,6 +37,10 @@ class BlockedBeforePlacesWereGivenUpTests(VisitMixin, TestCase):
         cls.waiting_guest = cls.guest("Wim", adults=2)
         cls.offer = cls.host("Bergmann", beds=2)
         visits.assign(cls.blocked_guest, cls.offer)
+        cls.told_host = cls.host("Tewes", beds=2)
+        cls.told_guest = cls.guest("Lotte", adults=1)
+        visits.assign(cls.told_guest, cls.told_host)
+        Placement.objects.filter(offer=cls.told_host).update(announced_at=timezone.now())
         cls.blocked_host = cls.host("Schulte", beds=2)
         cls.blocked = cls.blocked_guest.user
         cls.waiting = cls.waiting_guest.user
@@ -50,6 +54,7 @@ class BlockedBeforePlacesWereGivenUpTests(VisitMixin, TestCase):
         Registration.objects.register(cls.full, cls.waiting)  # waiting
         block_as_before(cls.blocked)
         block_as_before(cls.blocked_host.user)
+        block_as_before(cls.told_host.user)
 
     def give_up(self):
         migration.give_up_places_of_inactive_accounts(apps, None)
@@ -71,6 +76,8 @@ class BlockedBeforePlacesWereGivenUpTests(VisitMixin, TestCase):
         self.assertFalse(Placement.objects.filter(party=self.blocked_guest).exists())
         self.offer.refresh_from_db()
         self.assertIsNone(self.offer.withdrawn_at)  # an active member's offer stays
+        # A placement the guest was told of waits to be undone with her told (below).
+        self.assertTrue(Placement.objects.filter(party=self.told_guest).exists())
 
     def test_those_waiting_move_up_and_are_told_once_after_upgrading(self):
         self.give_up()
@@ -82,7 +89,9 @@ class BlockedBeforePlacesWereGivenUpTests(VisitMixin, TestCase):
         self.assertEqual(self.waiting_guest.status, RegistrationStatus.REGISTERED)
         told = {address for email in mail.outbox for address in email.to}
         self.assertIn(self.waiting.email, told)
-        self.assertNotIn(self.blocked.email, told)
+        self.assertFalse(Placement.objects.filter(party=self.told_guest).exists())
+        self.assertIn(self.told_guest.user.email, told)  # her host no longer expects her
+        self.assertFalse({self.blocked.email, self.told_host.user.email} & told)
 
     def test_running_it_again_changes_nothing(self):
         self.give_up()
