@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.storage import storages
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
@@ -390,6 +390,27 @@ class TranslatorErrorMiddleware:
             return None
         messages.error(request, str(exception))
         return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+class NotFoundPageMiddleware:
+    """The site's own 404 page (the URLconf's `handler404`, in the reader's language) for a page
+    not found while DEBUG is on, in place of Django's yellow technical page: `make run` shows what
+    a visitor would see. Only `dev` settings add it; other errors keep Django's traceback page.
+    Every public address reaches a view (Wagtail's catch-all route takes any address under a
+    language prefix, LocaleMiddleware gives one to the others); a static file `runserver`
+    itself does not find keeps Django's page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not (settings.DEBUG and isinstance(exception, Http404)):
+            return None
+        view = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(404)
+        return view(request, exception)
 
 
 class AdminLanguageMiddleware:

@@ -15,6 +15,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from jumelage.settings import dev
 from tests.base import BilingualSiteTestCase, SettingsProbeMixin, publish_translation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -269,6 +270,18 @@ class NotFoundTests(BilingualSiteTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(soup(response).html["lang"], "de")
         self.assertContains(response, "Seite nicht gefunden", status_code=404)
+
+    def test_make_run_shows_the_sites_own_not_found_page(self):
+        # Django's yellow debug page under `make run` (DEBUG on), in English, listing the URL
+        # patterns (walk of 2026-12-06, W15): the development settings show the site's page.
+        with override_settings(DEBUG=dev.DEBUG, MIDDLEWARE=dev.MIDDLEWARE):
+            self.assertTrue(settings.DEBUG)
+            dutch = self.client.get("/nl/bestaat-niet/")
+            german = self.client.get("/de/gibt-es-nicht/")
+        self.assertContains(dutch, "Pagina niet gevonden", status_code=404)
+        self.assertContains(german, "Seite nicht gefunden", status_code=404)
+        self.assertEqual(soup(german).html["lang"], "de")
+        self.assertNotContains(dutch, "DEBUG = True", status_code=404)
 
     def test_the_language_switcher_of_a_missing_page_leads_to_the_other_home_page(self):
         # It led to the same address under /de/: another "not found" (walk of 2026-12-05).

@@ -8,3 +8,5 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-key-not-for-production"  
 INTERNAL_IPS = ["127.0.0.1"]
 # The demo content and the bench's seeding (`load_demo`, `seed_bench`): not on a real site.
 INSTALLED_APPS = [*INSTALLED_APPS, "jumelage.demo"]  # noqa: F405
+# A page not found shows the site's own 404 page, as visitors see it, not Django's debug page.
+MIDDLEWARE = [*MIDDLEWARE, "home.middleware.NotFoundPageMiddleware"]  # noqa: F405
