@@ -116,6 +116,18 @@ def member_area(request):
         registration.shown_meeting = translated.get(
             registration.shown_meeting_id, registration.meeting
         )
+    own = contributions.contributions_of(user)
+    # Each published one in the reader's language where it is live there (a translation, or the
+    # alias that shows the original labelled), not in the language she wrote it in: one query.
+    in_language_read = {
+        version.translation_key: version
+        for version in Page.objects.live().filter(
+            locale__language_code=get_language(),
+            translation_key__in=[page.translation_key for page in own if page.live],
+        )
+    }
+    for page in own:
+        page.shown_version = in_language_read.get(page.translation_key, page)
     keys = list(user.memberships.values_list("sector_key", flat=True))
     sectors = [
         sector
@@ -129,7 +141,7 @@ def member_area(request):
         request,
         "community/member_area.html",
         {
-            "contributions": contributions.contributions_of(user),
+            "contributions": own,
             "registrations": registrations,
             "sectors": sectors,
             "sector_overview": None if sectors else SectorIndexPage.of_language_read(),

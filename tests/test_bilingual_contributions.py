@@ -347,6 +347,25 @@ class MachineTranslationTests(BilingualContributionsMixin, MembersTestCase):
         card = card_of(soup(self.client.get("/nl/verhalen/")), "Fietsen naar Steenwijk")
         self.assertEqual(labels(card), [])
 
+    def test_her_page_links_her_story_in_the_language_she_reads_the_site_in(self):
+        # The Dutch member page linked the German original although the story is on the Dutch
+        # site (walk of 2026-12-06, W7): each language's page links that language's version.
+        self.client.force_login(self.bernd)
+        for address, title, href in (
+            ("/nl/members/", "Fietsen naar Steenwijk", "/nl/verhalen/radeln-nach-steenwijk/"),
+            ("/de/members/", "Radeln nach Steenwijk", "/de/geschichten/radeln-nach-steenwijk/"),
+        ):
+            with self.subTest(address=address):
+                table = soup(self.client.get(address)).select_one("#my-contributions ~ table")
+                link = table.find("a", string=title)
+                self.assertIsNotNone(link, text_of(table))
+                self.assertEqual(link["href"], href)
+        # Not yet translated: the other language's page, which shows it labelled.
+        self.client.force_login(self.anna)
+        table = soup(self.client.get("/de/members/")).select_one("#my-contributions ~ table")
+        link = table.find("a", string="Fietsen naar Clarholz")
+        self.assertEqual(link["href"], "/de/geschichten/fietsen-naar-clarholz/")
+
     def test_the_original_is_not_labelled(self):
         card = card_of(soup(self.client.get("/de/geschichten/")), "Radeln nach Steenwijk")
         self.assertEqual(labels(card), [])
