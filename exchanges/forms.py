@@ -3,6 +3,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from community.localization import sector_pages
 from home.cache import remember, shows_query
@@ -107,6 +108,25 @@ def page_key(value):
     return str(number) if number >= 1 else "last"
 
 
+def tag_filter_value(slug, name):
+    """A tag as the story overview's address names it (`?tag=`): its name as taggit makes a slug
+    of it. Both languages' stories share one table of tags with unique slugs, so the second of
+    "corona" and "Corona" got "corona_1", a number that means nothing to a visitor."""
+    return Tag().slugify(name) or slug
+
+
+def tag_filters(choices):
+    """The filter choices (`StoryIndexPage.filter_choices`) with each tag by its value in the
+    address, once (tags of one name in other cases are one choice), and `tag_slugs`: the slugs
+    of the tags each value stands for."""
+    shown, slugs = {}, {}
+    for slug, name in choices["tag"]:
+        value = tag_filter_value(slug, name)
+        shown.setdefault(value, name)
+        slugs.setdefault(value, []).append(slug)
+    return {**choices, "tag": list(shown.items()), "tag_slugs": slugs}
+
+
 class StoryFilterForm(ListingFilterForm):
     sector = forms.ChoiceField(label=_("Sector"), required=False, widget=FilterSelect)
     town = forms.ChoiceField(label=_("Town"), required=False, widget=FilterSelect)
@@ -118,9 +138,10 @@ class StoryFilterForm(ListingFilterForm):
     def __init__(self, data, *, index):
         super().__init__(data, index=index)
         # Plain data (slugs, names, years): kept in the content cache.
-        choices = remember(f"story-filters:{index.pk}", index.filter_choices)
+        choices = remember(f"story-filters:{index.pk}", index.filter_choices, build=tag_filters)
         for name in ("town", "year", "tag"):
             self.fields[name].choices = [EVERYTHING, *choices[name]]
+        self.tag_slugs = choices["tag_slugs"]
 
     def filter(self, stories):
         chosen = self.selected()
@@ -131,7 +152,7 @@ class StoryFilterForm(ListingFilterForm):
         if "year" in chosen:
             stories = stories.in_year(chosen["year"])
         if "tag" in chosen:
-            stories = stories.tagged(chosen["tag"])
+            stories = stories.tagged(self.tag_slugs[chosen["tag"]])
         return stories
 
 

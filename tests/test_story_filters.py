@@ -133,6 +133,61 @@ class StoryTagLinkTests(StoriesMixin, TestCase):
         self.assertFalse(dutch.has_attr("lang"))
 
 
+class TagsOfOneNameInBothLanguagesTests(StoriesMixin, TestCase):
+    """Both languages' stories share one table of tags, whose slugs are unique: the German
+    "Corona" beside the Dutch "corona" got the slug "corona_1", which visitors read in the
+    overview's address and its filter (walk of 2026-12-06, W13)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        dutch = cls.story(title="Coronatijd", slug="coronatijd", tag_names=["corona", "online"])
+        german = cls.translated(dutch, title="Corona-Zeit", slug="corona-zeit")
+        german.tags.set(["Corona", "Online"])
+        german.save_revision().publish()
+        cls.story(title="Fietstocht", slug="fietstocht", tag_names=["fietsen"])
+
+    def page(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_the_german_overview_filters_by_the_tags_name_without_a_number(self):
+        self.assertEqual(Tag.objects.get(name="Corona").slug, "corona_1")
+        story = self.page("/de/geschichten/corona-zeit/")
+        links = story.find("aside", class_="story__aside").find("ul", class_="tags")("a")
+        self.assertEqual(
+            [(a["href"], a.get_text()) for a in links],
+            [("/de/geschichten/?tag=corona", "Corona"), ("/de/geschichten/?tag=online", "Online")],
+        )
+        overview = self.page("/de/geschichten/?tag=corona")
+        tag = overview.find("select", attrs={"name": "tag"})
+        self.assertEqual(
+            [(o["value"], o.get_text()) for o in tag("option")],
+            [("", "Alle"), ("corona", "Corona"), ("online", "Online")],
+        )
+        self.assertEqual(tag.find("option", selected=True)["value"], "corona")
+        self.assertEqual(
+            [a["href"] for a in overview.select(".card h3 a")], ["/de/geschichten/corona-zeit/"]
+        )
+
+    def test_the_dutch_overview_keeps_its_own_tag(self):
+        overview = self.page("/nl/verhalen/?tag=corona")
+        self.assertEqual(
+            [a["href"] for a in overview.select(".card h3 a")], ["/nl/verhalen/coronatijd/"]
+        )
+
+    def test_one_name_in_two_cases_in_one_language_is_one_choice(self):
+        self.story(title="Mondkapjes", slug="mondkapjes", tag_names=["Corona"])
+        overview = self.page("/nl/verhalen/?tag=corona")
+        values = [o["value"] for o in overview.find("select", attrs={"name": "tag"})("option")]
+        self.assertEqual(values.count("corona"), 1)
+        self.assertEqual(
+            {a["href"] for a in overview.select(".card h3 a")},
+            {"/nl/verhalen/coronatijd/", "/nl/verhalen/mondkapjes/"},
+        )
+
+
 class FilterSelectTests(TestCase):
     """The filters' selects are written without Django's widget templates (a tenth of the story
     overview's time): a visitor and her screen reader get what those templates give, escaped."""

@@ -31,7 +31,7 @@ from community.models.contribution import ContributionMixin
 from community.models.sectors import sector_pages
 from community.serializers import LeadImageField, SectorsField, TownsField
 from exchanges.blocks import StoryStreamBlock
-from exchanges.forms import StoryFilterForm, page_key
+from exchanges.forms import StoryFilterForm, page_key, tag_filter_value
 from home.cache import field_names, from_values
 from home.i18n import with_source_locale
 from home.models import (
@@ -107,8 +107,9 @@ class StoryQuerySet(PublicPageQuerySet):
     def in_year(self, year):
         return self.filter(date__year=year)
 
-    def tagged(self, tag):
-        links = StoryTag.objects.filter(content_object=OuterRef("pk"), tag__slug=tag)
+    def tagged(self, slugs):
+        """Stories with any of the tags of these slugs."""
+        links = StoryTag.objects.filter(content_object=OuterRef("pk"), tag__slug__in=slugs)
         return self.filter(Exists(links))
 
     def written_in(self, locale):
@@ -444,6 +445,11 @@ class StoryPage(
             .order_by("-same_sector", "-date", "-pk")
         )
         return with_renditions(with_localized_sectors(stories[:limit]))
+
+    def tag_filters(self):
+        """The story's tags as (value in the overview's address, name), for links to the
+        overview filtered by each."""
+        return [(tag_filter_value(tag.slug, tag.name), tag.name) for tag in self.tags.all()]
 
     @property
     def tags_filter_the_overview(self):
