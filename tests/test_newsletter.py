@@ -566,6 +566,21 @@ class NewsletterLinkTests(NewsletterMixin, TestCase):
                 self.assertEqual(trail["lang"], address[1:3])
                 self.assertIsNotNone(trail.select_one("[aria-current=page]"))
 
+    def test_the_subscribe_pages_last_breadcrumb_is_its_heading_and_title(self):
+        # The trail ended in "Newsletter abonnieren" above the heading "Newsletter", the name of
+        # the archive it had just passed (walk of 2026-12-06, W14): as on every other page, the
+        # last breadcrumb names the page its heading and title name.
+        for address, name in (
+            ("/nl/newsletter/", "Abonneren op de nieuwsbrief"),
+            ("/de/newsletter/", "Newsletter abonnieren"),
+        ):
+            with self.subTest(address=address):
+                page = BeautifulSoup(Client().get(address).content, "html.parser")
+                current = page.select_one("nav.breadcrumbs [aria-current=page]")
+                self.assertEqual(current.get_text(strip=True), name)
+                self.assertEqual(page.h1.get_text(strip=True), name)
+                self.assertTrue(page.title.get_text().startswith(f"{name} · "))
+
 
 class NewcomerWalkTests(NewsletterMixin, TestCase):
     """Issue 15, outward communication: what a newcomer walk found in the newsletter."""
