@@ -382,6 +382,38 @@ def check_calendar_on_a_phone_heads_visits_and_meetings_apart(live_server, page)
         assert below_heading <= first_meeting.bounding_box()["y"]
 
 
+# The buttons whose label takes more than one line, by their label.
+WRAPPED_BUTTONS = """(selector) => {
+    const range = document.createRange();
+    return [...document.querySelectorAll(selector)].filter((button) => {
+        range.selectNodeContents(button);
+        const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0)
+            .map((rect) => Math.round(rect.bottom)));
+        return lines.size > 1;
+    }).map((button) => button.innerText.trim());
+}"""
+
+
+def check_an_exchange_visits_buttons_are_one_line_on_a_phone(live_server, page):
+    """The German visit page's sign-up button was a whole sentence ("Melden Sie sich als
+    Mitglied an, um als Gast mitzureisen oder Gastfamilie zu sein.") in a button of two lines
+    at 390 px: a button is a label, read at a glance, for visitors and members alike."""
+    visits = [visit.get_url() for visit in VisitPage.objects.live()]
+    assert {path.split("/")[1] for path in visits} == {"nl", "de"}
+    problems = []
+    for member in (None, DEMO_MEMBER):
+        if member:
+            log_in(page, live_server, member)
+        for width in PHONE_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 844})
+            for path in visits:
+                assert page.goto(f"{live_server.url}{path}").ok, path
+                assert page.locator(".visit-signup .button").count() >= 2, path
+                wrapped = page.evaluate(WRAPPED_BUTTONS, ".visit-signup .button")
+                problems += [f"{width}px {path} ({member}): {label}" for label in wrapped]
+    assert problems == [], "\n".join(problems)
+
+
 # One test, in parts, on one load of the demo (about a minute on CI's machine, where five loads
 # were a tenth of the suite's browser time): each part has a page of its own, so no login or
 # window size carries over from one to the next.
@@ -393,6 +425,9 @@ CHECKS = {
     ),
     "the calendar heads visits and meetings apart on a phone": (
         check_calendar_on_a_phone_heads_visits_and_meetings_apart
+    ),
+    "an exchange visit's buttons are one line on a phone": (
+        check_an_exchange_visits_buttons_are_one_line_on_a_phone
     ),
     "the month as a list on a phone and the unchanged desktop": check_month_view_and_desktop,
     "an empty month says so at every width": check_an_empty_month_says_so_at_every_width,

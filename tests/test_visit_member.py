@@ -165,7 +165,7 @@ class VisitPageTests(VisitPageMixin, TestCase):
         self.assertContains(response, "10:00</time>–<time>12:30")
         self.assertContains(response, "Meenemen")
         self.assertContains(response, day(SECOND, "nl"))
-        self.assertContains(response, "Log in als lid")
+        self.assertContains(response, "Leden melden zich aan als reisgezelschap")
 
     def test_the_german_page_names_the_towns_and_days_in_german(self):
         response = self.client.get(self.visit_de.url)
@@ -204,7 +204,13 @@ class VisitPageTests(VisitPageMixin, TestCase):
         signup = reverse("account_signup")
         self.assertContains(response, f'href="{signup}?next={self.visit_de.url}"')
         self.assertContains(response, "Mitglied werden")
-        self.assertContains(response, "um als Gast mitzureisen")
+        # What members do there in a sentence, and a button to log in with (the sentence was
+        # the button's label, two lines on a phone: walk of 2026-12-06, W8).
+        self.assertContains(response, "Mitglieder reisen als Reisegruppe mit")
+        login = reverse("account_login")
+        self.assertContains(
+            response, f'<a class="button" href="{login}?next={self.visit_de.url}">Anmelden</a>'
+        )
         self.assertNotContains(response, "um sich als Gast anzumelden")
 
     def test_the_month_view_shows_the_visit_on_each_of_its_days(self):
@@ -492,11 +498,11 @@ class CachedVisitPageTests(VisitPageMixin, TestCase):
             anonymous = self.client.get(self.visit.url)
         self.assertEqual(anonymous["X-Page-Cache"], "hit")
         self.assertContains(anonymous, "2 van 5 plaatsen vrij")
-        self.assertContains(anonymous, "Log in als lid")
+        self.assertContains(anonymous, "Leden melden zich aan als reisgezelschap")
         own = self.member(self.anke).get(self.visit.url)
         self.assertEqual(own["X-Page-Cache"], "hit")
         self.assertContains(own, "U bent aangemeld: 3 plaatsen vastgehouden.")
-        self.assertNotContains(own, "Log in als lid")
+        self.assertNotContains(own, "Leden melden zich aan als reisgezelschap")
         host = self.member(self.klaus).get(self.visit_de.url)
         self.assertContains(host, "Gastfamilie sein")
 
