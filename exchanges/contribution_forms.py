@@ -6,7 +6,14 @@ from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import ContributionForm, OwnPhoto, TownChoiceField, as_stored, towns_named
+from community.forms import (
+    ContributionForm,
+    OwnPhoto,
+    TownChoiceField,
+    as_stored,
+    town_choices,
+    towns_named,
+)
 from home.validators import validate_one_line
 
 from .choices import MeetingFormat, SpokenLanguage
@@ -135,16 +142,19 @@ class MeetingForm(ContributionForm):
         # which): the label must not call them optional.
         for name in ("place_name", "online_url"):
             self.fields[name].required_by_format = True
+        # The meeting's town is a fact of the meeting, asked, not guessed: neither her own town
+        # (meetings in person are as often in the other town, and the form opens on an online
+        # meeting, which has none) nor "Elsewhere". Left so, it is none, as "Elsewhere" is.
+        self.fields["town"].choices = [("", _("Choose a town")), *town_choices()]
 
     @classmethod
     def initial_for(cls, user):
-        """A member proposes a meeting in their own language (the page's, else their setting)
-        and, most likely, in their own town."""
+        """A member proposes a meeting in their own language (the page's, else their setting);
+        its town she chooses (see `__init__`)."""
         spoken = (translation.get_language(), user.language)
         return {
             **super().initial_for(user),
             "spoken_language": next((code for code in spoken if code in SpokenLanguage), ""),
-            "town": user.town_id or "",
         }
 
     @classmethod

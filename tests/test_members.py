@@ -377,6 +377,26 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(self.client.get("/nl/verhalen/fietsen-naar-clarholz/").status_code, 404)
         self.assertContains(self.client.get("/nl/members/"), "Wacht op beoordeling")
 
+    def test_the_meeting_form_does_not_say_the_meeting_is_in_her_town(self):
+        # It opened on an online meeting "in" Steenwijkerland, her own town, which a meeting
+        # in the other town kept unless she noticed (walk of 2026-12-06, W9); before that on
+        # "Elders", as wrong for a meeting in her town. She chooses; left so, it has no town.
+        self.anna.town = self.steenwijkerland
+        self.anna.save()
+        self.client.force_login(self.anna)
+        form = soup(self.client.get("/nl/members/meetings/new/"))
+        town = form.select_one("select[name=town]")
+        self.assertEqual(
+            [option.get_text() for option in town("option")],
+            ["Kies een gemeente", "Herzebrock-Clarholz", "Steenwijkerland", "Elders"],
+        )
+        self.assertEqual(town.select_one("option[selected]").get_text(), "Kies een gemeente")
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(town=""))
+        self.assertIsNone(MeetingPage.objects.get(title="Taalcafé", locale=self.dutch).town)
+        self.assertEqual(
+            form.select_one("select[name=spoken_language] option[selected]")["value"], "nl"
+        )
+
     def test_member_never_publishes(self):
         self.post_story(self.anna, publish="1", action_publish="1")
         self.assertFalse(self.contribution().live)
@@ -720,7 +740,7 @@ class ContributionTests(MembersTestCase):
                 with self.subTest(language=language, field=name):
                     self.assertIn(words, form.find(id=f"id_{name}_helptext").get_text())
 
-    def test_a_meeting_proposal_starts_in_the_members_language_and_town(self):
+    def test_a_meeting_proposal_starts_in_the_members_language_with_its_town_to_choose(self):
         self.bernd.town = self.herzebrock
         self.bernd.save()
         self.client.force_login(self.bernd)
@@ -728,14 +748,14 @@ class ContributionTests(MembersTestCase):
         spoken = form.find("select", attrs={"name": "spoken_language"})
         self.assertEqual(spoken.find("option", selected=True).get_text(), "Deutsch")
         town = form.find("select", attrs={"name": "town"})
-        self.assertEqual(town.find("option", selected=True).get_text(), "Herzebrock-Clarholz")
-        # A member from elsewhere, on the Dutch page: Dutch, and elsewhere.
+        self.assertEqual(town.find("option", selected=True).get_text(), "Gemeinde auswählen")
+        # A member from elsewhere, on the Dutch page: Dutch, and a town to choose.
         self.client.force_login(self.anna)
         form = soup(self.client.get("/nl/members/meetings/new/"))
         spoken = form.find("select", attrs={"name": "spoken_language"})
         self.assertEqual(spoken.find("option", selected=True).get_text(), "Nederlands")
         town = form.find("select", attrs={"name": "town"})
-        self.assertEqual(town.find("option", selected=True).get_text(), "Elders")
+        self.assertEqual(town.find("option", selected=True).get_text(), "Kies een gemeente")
 
 
 class UploadTests(MembersTestCase):
