@@ -3,18 +3,22 @@ guarded by the editors' roles, and machine translation (jumelage/translation_adm
 
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.contrib.settings.views import get_setting_edit_handler
 from wagtail.snippets.models import register_snippet
 
+from community import roles
 from community.roles import foundation_countries
 from home.models import Foundation, FoundationSettings
 
 from . import outbox, translation_admin
-from .dashboard import PANELS
+from .dashboard import PANELS, contributions_awaiting_review_count
 
 
 @hooks.register("insert_global_admin_css")
@@ -32,6 +36,30 @@ def add_dashboard_panels(request, panels):
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
     ours = [panel() for panel in PANELS]
     panels[:0] = [panel for panel in ours if panel.is_shown(request.user)]
+
+
+class ToReviewMenuItem(MenuItem):
+    """The way to the dashboard's list of members' contributions awaiting review, for moderators
+    and editors, saying how many wait: reached before only through Wagtail's logo."""
+
+    def is_shown(self, request):
+        return roles.is_moderator(request.user)
+
+    def render_component(self, request):
+        count = contributions_awaiting_review_count()
+        label = _("To review (%(count)s)") % {"count": count} if count else _("To review")
+        return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name)
+
+
+@hooks.register("register_admin_menu_item")
+def to_review_menu_item():
+    return ToReviewMenuItem(
+        _("To review"),
+        reverse("wagtailadmin_home") + "#awaiting-review",
+        name="to-review",
+        icon_name="tasks",
+        order=90,
+    )
 
 
 def _field_changed(bound_field):
