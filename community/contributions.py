@@ -109,6 +109,15 @@ def state_of(page, workflow_state):
     return ContributionState.DRAFT
 
 
+def title_under_review(page):
+    """The title approving would publish: the latest revision's (community/approval.py), not the
+    page's stored title, which a member who withdrew and sent it again with another title left
+    as it was."""
+    revision = page.latest_revision
+    content = revision.content if revision is not None else {}
+    return content.get("title") or page.draft_title or page.title
+
+
 def rejected(page):
     """The editors decided not to publish it: it stays its member's to read or delete."""
     return bool(getattr(page, "declined_at", None))

@@ -27,7 +27,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import Column, LocaleColumn
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -44,6 +44,7 @@ from home.validators import validate_text
 
 from . import contributions, review_decisions, roles, user_admin
 from .forms import towns_named
+from .member_overview import member_overview
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
 from .models.review import COMMENT_MAX_LENGTH, decision_data_is_valid
@@ -419,12 +420,23 @@ class MemberIndexView(IndexView):
         return {**super().to_row_dict(item), "town": self.town_names.get(item.town_id, "")}
 
 
+class MemberEditView(EditView):
+    """Blocking a member, with what a moderator reads of her to decide it above the form
+    (community/member_overview.py)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, **member_overview(self.object, self.request.user)}
+
+
 class MemberViewSet(ModelViewSet):
     """Members (not editors, moderators or administrators) for moderators: who they are, and
     blocking them."""
 
     model = get_user_model()
     index_view_class = MemberIndexView
+    edit_view_class = MemberEditView
+    edit_template_name = "community/admin/member_edit.html"
     icon = "user"
     menu_label = _("Members")
     menu_order = 320

@@ -16,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 from community import roles
+from community.contributions import title_under_review
 from community.models import Report
 from community.models.contribution import contribution_models
 from exchanges.models import MeetingPage, Registration
@@ -158,15 +159,6 @@ def with_review_actions(contributions, user):
             by_task[task.pk] = list(task.get_actions(page, user))
         page.review_actions = review_actions(page, by_task[task.pk])
     return contributions
-
-
-def title_under_review(page):
-    """The title approving would publish: the latest revision's (community/approval.py), not the
-    page's stored title, which a member who withdrew and sent it again with another title left
-    as it was."""
-    revision = page.latest_revision
-    content = revision.content if revision is not None else {}
-    return content.get("title") or page.draft_title or page.title
 
 
 class OpenReports(Panel):

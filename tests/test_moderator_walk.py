@@ -5,10 +5,11 @@ import json
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
+from community.models import SectorMembership
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase
 
@@ -64,3 +65,93 @@ class ToReviewMenuItemTests(RolesTestCase):
         label, _url = sidebar_items(self.client.get("/admin/"))["to-review"]
         with translation.override("nl"):
             self.assertEqual(label, gettext("To review"))
+
+
+class MemberPageTellsTheModeratorWhoSheIsTests(RolesTestCase):
+    """The page where a moderator blocks a member says who she is and what she did, read-only,
+    no more than the moderator's role reads of her."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user(
+            "anke@example.org",
+            "x",
+            display_name="Anke",
+            town=cls.herzebrock,
+            bio="Ich wohne am Marktplatz 3.",
+        )
+        SectorMembership.objects.create(user=cls.member, sector_key=cls.climate.translation_key)
+        cls.sent = submitted_contribution(cls, cls.member)
+        cls.published = cls.story(title="Onze fietstocht", slug="fietstocht")
+        cls.published.owner, cls.published.member_contribution = cls.member, True
+        cls.published.save()
+        cls.draft = cls.story(title="Geheim concept", slug="concept", live=False)
+        cls.draft.owner, cls.draft.member_contribution = cls.member, True
+        cls.draft.save()
+
+    def overview(self, user, language="nl"):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(user)
+        response = self.client.get(f"/admin/members/edit/{self.member.pk}/")
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser").select_one("[data-member-overview]")
+
+    def test_the_moderator_reads_who_the_member_is_before_blocking_her(self):
+        for language, sector in (("nl", "Duurzaamheid en klimaat"), ("de", "Nachhaltigkeit")):
+            with self.subTest(language=language):
+                overview = self.overview(self.moderator, language)
+                facts = {
+                    dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+                    for dt in overview.select("dt")
+                }
+                with translation.override(language):
+                    self.assertEqual(facts[gettext("Name")], "Anke")
+                    self.assertEqual(facts[gettext("Town")], "Herzebrock-Clarholz")
+                    self.assertIn(sector, facts[gettext("Sector communities")])
+                    self.assertEqual(facts[gettext("Last logged in")], gettext("Never"))
+                    self.assertEqual(facts[gettext("Blocked")], gettext("No"))
+                    self.assertIn(gettext("Member since"), facts)
+                # Nothing beyond the role: neither her address nor her "about me".
+                text = overview.get_text()
+                self.assertNotIn("anke@example.org", text)
+                self.assertNotIn("Marktplatz", text)
+
+    def test_her_contributions_show_their_state_and_lead_where_the_moderator_may_go(self):
+        overview = self.overview(self.moderator)
+        rows = {
+            row.select("td")[0].get_text(strip=True): row for row in overview.select("tbody tr")
+        }
+        self.assertEqual(set(rows), {"Bijdrage", "Onze fietstocht"})  # not her unsent draft
+        task_id = self.sent.current_workflow_task_state.task_id
+        self.assertEqual(
+            rows["Bijdrage"].a["href"], f"/admin/pages/workflow/preview/{self.sent.pk}/{task_id}/"
+        )
+        self.assertEqual(rows["Onze fietstocht"].a["href"], self.published.url)
+        with translation.override("nl"):
+            self.assertIn(gettext("Awaiting review"), rows["Bijdrage"].get_text())
+            self.assertIn(gettext("Published"), rows["Onze fietstocht"].get_text())
+        self.assertIn("1", overview.select_one("[data-unsent-drafts]").get_text())
+        self.assertNotIn("Geheim concept", overview.get_text())
+        # Each link opens for her.
+        for row in rows.values():
+            self.assertEqual(self.client.get(row.a["href"]).status_code, 200)
+
+    def test_an_editor_is_led_to_the_editor_and_reads_every_draft(self):
+        overview = self.overview(self.editor_nl)
+        links = {a.get_text(strip=True): a["href"] for a in overview.select("tbody a")}
+        self.assertEqual(links["Geheim concept"], f"/admin/pages/{self.draft.pk}/edit/")
+
+    def test_a_blocked_member_is_said_to_be_blocked_since_when(self):
+        self.member.is_active = False
+        self.member.blocked_at = timezone.now()
+        self.member.save()
+        overview = self.overview(self.moderator)
+        with translation.override("nl"):
+            self.assertTrue(
+                overview.select_one("[data-blocked]")
+                .get_text(strip=True)
+                .startswith(gettext("Yes, since %(moment)s").split("%")[0].strip())
+            )

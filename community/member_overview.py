@@ -1,0 +1,70 @@
+"""What a moderator reads of a member on the member's admin page, above the blocking fields:
+who she is on the platform (name, town, when she joined and last logged in, her sector
+communities), what she contributed and what became of it, and whether she is blocked.
+
+Read-only, and only what the moderator's role covers (DESIGN.md, Roles): her name and town as
+members read them, not her address, photo or "about me" (those stay on the inspect page); her
+contributions as far as a reviewer reaches them: those sent for review, published, taken off
+the site or rejected, each with the link the reader may open (the review's preview for a
+moderator, the editor for an editor, the public page once published). A draft she never sent
+is hers: a moderator reads how many there are, not their titles."""
+
+from django.urls import reverse
+
+from home.cache import active_locale
+
+from .contributions import ContributionState, contributions_of, title_under_review
+from .forms import towns_named
+from .models.sectors import sector_pages
+
+
+def member_overview(member, reader):
+    """The context of the member's admin page for `reader` (a moderator or editor)."""
+    contributions, unsent_drafts = shown_contributions(member, reader)
+    return {
+        "member": member,
+        "town": next((t.name for t in towns_named() if t.pk == member.town_id), ""),
+        "sectors": sector_names(member),
+        "contributions": contributions,
+        "unsent_drafts": unsent_drafts,
+    }
+
+
+def sector_names(member):
+    """Her sector communities, each named in the admin's language where it has a page in it."""
+    locale = active_locale()
+    names = {}
+    for page in sector_pages()["by_id"].values():
+        key = page.translation_key
+        if key not in names or (locale and page.locale_id == locale.pk):
+            names[key] = page.title
+    keys = member.memberships.values_list("sector_key", flat=True)
+    return sorted((names[key] for key in keys if key in names), key=str.casefold)
+
+
+def shown_contributions(member, reader):
+    """Her contributions the reader may know of, each with `.shown_title`, `.state` and
+    `.link` (None where the reader opens nothing), and how many unsent drafts are left out."""
+    shown, unsent = [], 0
+    for page in contributions_of(member):
+        edits = page.permissions_for_user(reader).can_edit()
+        if page.state == ContributionState.DRAFT and not edits:
+            unsent += 1
+            continue
+        page.shown_title = page.title
+        page.link = page.url if page.live else None
+        if page.state == ContributionState.IN_REVIEW:
+            page.shown_title = title_under_review(page)
+            page.link = review_link(page, reader) or page.link
+        if edits:
+            page.link = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        shown.append(page)
+    return shown, unsent
+
+
+def review_link(page, reader):
+    """The preview of the page's review in progress, where the reader may decide it."""
+    task_state = page.current_workflow_task_state
+    if task_state is None or not task_state.task.specific.get_actions(page, reader):
+        return None
+    return reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
