@@ -9,15 +9,19 @@ errors, nor a refusal)."""
 from functools import wraps
 
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import Page, TaskState
 
 from home import queued_messages
+
+from .contributions import title_under_review
 
 # By action, in Wagtail's words where it has them: "reject" is Wagtail's name for sending back
 # for changes, "decline" our final "no" (community/models/review.py).
@@ -129,3 +133,30 @@ def confirm_decision_in_editor(request, page):
         updated = gettext(WAGTAILS_UPDATE) % {"page_title": title}
         queued_messages.withdraw(request, [updated])
         messages.success(request, message % {"title": get_latest_str(page)})
+
+
+@require_GET
+def confirm_approval(request, page_id, task_state_id):
+    """What approving a page in review will do, asked before it is done: the dashboard's
+    "Approve" published at once, with no way back. The form posts to Wagtail's workflow action
+    (so it works without JavaScript) and returns to the dashboard. Guarded as Wagtail's review
+    views are (jumelage/urls.py, `with_review_rights`): the page's own review in progress, for
+    a reviewer who may decide it."""
+    page = Page.objects.select_related("locale", "latest_revision", "owner").get(pk=page_id)
+    task_state = TaskState.objects.get(pk=task_state_id)
+    dashboard = reverse("wagtailadmin_home")
+    context = {
+        "page": page,
+        "title": title_under_review(page),
+        "kind": page.specific_class.get_verbose_name() if page.specific_class else "",
+        "refused": not_approvable(task_state, request.user),
+        "action_url": reverse(
+            "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
+        ),
+        "preview_url": reverse(
+            "wagtailadmin_pages:workflow_preview", args=(page.pk, task_state.task_id)
+        ),
+        "next_url": dashboard,
+        "cancel_url": f"{dashboard}#awaiting-review",
+    }
+    return TemplateResponse(request, "community/admin/confirm_approval.html", context)

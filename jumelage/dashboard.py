@@ -128,7 +128,9 @@ def with_reviewer(reviews, user):
 
 def review_actions(page, actions):
     """Wagtail's workflow actions (name, label, whether it asks for a comment) of the page's
-    review as the buttons of the panel: each posts to Wagtail's workflow action address."""
+    review as the buttons of the panel: each posts to Wagtail's workflow action address, except
+    "Approve" without a comment, which publishes at once: a link to a page that asks first
+    (`community.review_decisions.confirm_approval`), which works without JavaScript too."""
     return [
         {
             "name": name,
@@ -138,6 +140,11 @@ def review_actions(page, actions):
                 "wagtailadmin_pages:workflow_action",
                 args=(page.pk, name, page.review_task_state_id),
             ),
+            "confirm_url": reverse(
+                "jumelage_confirm_approval", args=(page.pk, page.review_task_state_id)
+            )
+            if name == "approve" and not modal
+            else None,
         }
         for name, label, modal in actions
     ]

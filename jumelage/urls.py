@@ -15,7 +15,7 @@ from wagtail_localize.views.report import TranslationsReportView
 from community import signup
 from community import views as community_views
 from community.account_admin import Account
-from community.review_decisions import confirming_decision
+from community.review_decisions import confirm_approval, confirming_decision
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
     with_page_permissions,
@@ -87,6 +87,12 @@ urlpatterns = [
             ),
             ("preview/<int:page_id>/<int:task_id>/", workflow_preview),
         )
+    ),
+    # The dashboard's "Approve" asks first (community/review_decisions.py).
+    path(
+        "admin/pages/workflow/approve/<int:page_id>/<int:task_state_id>/",
+        with_review_rights(confirm_approval),
+        name="jumelage_confirm_approval",
     ),
     # Unpublishing and privacy that would lock members out of a meeting or visit they count on
     # are refused when asked, not only once confirmed (exchanges/page_admin.py).

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
@@ -153,7 +154,11 @@ def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, li
     page = log_in_as_moderator(browser, live_server, width=1280)
     page.goto(f"{live_server.url}/admin/")
     review = page.get_by_role("group", name="Fietsen naar Clarholz")
-    review.get_by_role("button", name="Goedkeuren", exact=True).click()
+    review.get_by_role("link", name="Goedkeuren", exact=True).click()
+    assert not StoryPage.objects.get(pk=story.pk).live  # it asks first
+    with translation.override("nl"):
+        confirm = gettext("Yes, approve and publish")
+    page.get_by_role("button", name=confirm).click()
     expect(page.get_by_text("De pagina „Fietsen naar Clarholz” is goedgekeurd.")).to_be_visible()
     assert StoryPage.objects.get(pk=story.pk).live
     page.context.close()
@@ -188,9 +193,9 @@ def test_on_a_phone_the_review_buttons_need_no_sideways_scrolling(site, live_ser
     page = log_in_as_moderator(browser, live_server, width=390)
     page.goto(f"{live_server.url}/admin/")
     review = page.get_by_role("group", name="Fietsen naar Clarholz")
-    expect(review.get_by_role("button", name="Goedkeuren", exact=True)).to_be_visible()
+    expect(review.get_by_role("link", name="Goedkeuren", exact=True)).to_be_visible()
     section = "[aria-labelledby=jumelage-review-heading]"
-    assert page.evaluate(CUT_OFF, f"{section} div, {section} [role=group] button") == []
+    assert page.evaluate(CUT_OFF, f"{section} div, {section} [role=group] > *") == []
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()
 

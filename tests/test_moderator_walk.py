@@ -155,3 +155,50 @@ class MemberPageTellsTheModeratorWhoSheIsTests(RolesTestCase):
                 .get_text(strip=True)
                 .startswith(gettext("Yes, since %(moment)s").split("%")[0].strip())
             )
+
+
+class ApprovingAsksFirstTests(RolesTestCase):
+    """ "Goedkeuren" on the dashboard published a member's contribution at once: it leads to a
+    page that says what approving does, whose button (a plain form, no script) approves."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def test_approve_on_the_dashboard_asks_before_it_publishes(self):
+        state = self.contribution.current_workflow_state.current_task_state
+        self.client.force_login(self.moderator)
+        dashboard = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        review = dashboard.find(attrs={"role": "group", "aria-label": "Bijdrage"})
+        with translation.override("nl"):
+            approve = review.find("a", string=gettext("Approve"))
+        self.assertFalse(approve.has_attr("data-workflow-action-url"))  # no script posts it
+
+        response = self.client.get(approve["href"])
+        self.contribution.refresh_from_db()
+        self.assertFalse(self.contribution.live)
+        confirmation = BeautifulSoup(response.content, "html.parser")
+        form = confirmation.select_one("[data-confirm-approval] form[method=post]")
+        self.assertIn("Bijdrage", confirmation.select_one("[data-confirm-approval]").get_text())
+        data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(form["action"], data, follow=True)
+        self.contribution.refresh_from_db()
+        self.assertTrue(self.contribution.live)
+        self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+        self.assertEqual(
+            form["action"],
+            f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/",
+        )
+
+    def test_the_confirmation_is_only_for_the_pages_own_review_in_progress(self):
+        state = self.contribution.current_workflow_state.current_task_state
+        self.client.force_login(self.moderator)
+        address = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        self.assertEqual(self.client.get(address).status_code, 200)
+        self.assertEqual(self.client.post(address).status_code, 405)
+        other = f"/admin/pages/workflow/approve/{self.about.pk}/{state.pk}/"
+        # Not found (the language middleware's redirect of a 404 under /admin/, as elsewhere).
+        self.assertNotEqual(self.client.get(other).status_code, 200)

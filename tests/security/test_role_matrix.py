@@ -187,6 +187,13 @@ MATRIX = {
         "login login login 404 ok+ ok+ ok+",
     ),
     "wagtailadmin_pages:workflow_action @ overview": NOT_ITS_REVIEW,
+    # The dashboard's "Approve" asks first: a page (GET only) whose form posts to the above.
+    "jumelage_confirm_approval @ contribution": (STAFF, STAFF_405),
+    "jumelage_confirm_approval @ editor_story": (
+        MODERATOR_404,
+        "login login login 404 405 405 405",
+    ),
+    "jumelage_confirm_approval @ overview": NOT_ITS_REVIEW,
     "wagtailadmin_pages:collect_workflow_action_data @ contribution": STAFF,
     "wagtailadmin_pages:collect_workflow_action_data @ editor_story": MODERATOR_404,
     "wagtailadmin_pages:collect_workflow_action_data @ overview": NOT_ITS_REVIEW,
