@@ -8,9 +8,12 @@ errors, nor a refusal)."""
 
 from functools import wraps
 
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -21,7 +24,8 @@ from wagtail.models import Page, TaskState
 
 from home import queued_messages
 
-from .contributions import title_under_review
+from . import roles
+from .contributions import member_contribution, title_under_review
 
 # By action, in Wagtail's words where it has them: "reject" is Wagtail's name for sending back
 # for changes, "decline" our final "no" (community/models/review.py).
@@ -160,3 +164,93 @@ def confirm_approval(request, page_id, task_state_id):
         "cancel_url": f"{dashboard}#awaiting-review",
     }
     return TemplateResponse(request, "community/admin/confirm_approval.html", context)
+
+
+def review_open_to(page, task_id, user):
+    """Whether `page`'s review in progress is at the task `task_id` and `user` may read it:
+    decide it, or edit pages."""
+    state = page.current_workflow_state
+    current = state.current_task_state if state else None
+    if current is None or current.task_id != task_id:
+        return False
+    return roles.is_editor(user) or bool(current.task.specific.get_actions(page, user))
+
+
+def last_decision(page_id, task_id):
+    """The latest finished task state of the page's reviews at `task_id`, or None."""
+    return (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id=str(page_id),
+            task_id=task_id,
+        )
+        .exclude(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("finished_by", "workflow_state")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def decided_elsewhere(preview):
+    """Wagtail's preview of a review (the address the reviewers' email gives): once another
+    reviewer decided it, or its member withdrew it, the reader is led to what became of it
+    (`review_decided`), not to Wagtail's red "is not currently awaiting moderation"."""
+
+    @wraps(preview)
+    def previewed(request, page_id, task_id, *args, **kwargs):
+        if request.method == "GET" and roles.is_moderator(request.user):
+            page = Page.objects.filter(pk=page_id).first()
+            if page is not None and not review_open_to(page, task_id, request.user):
+                if last_decision(page_id, task_id) is not None:
+                    return redirect("jumelage_review_decided", page_id, task_id)
+        return preview(request, *args, page_id=page_id, task_id=task_id, **kwargs)
+
+    return previewed
+
+
+DECIDED = {
+    TaskState.STATUS_APPROVED: _("“%(title)s” was approved by %(name)s on %(date)s."),
+    TaskState.STATUS_REJECTED: _("Changes to “%(title)s” were requested by %(name)s on %(date)s."),
+    "declined": _("“%(title)s” was rejected by %(name)s on %(date)s."),
+    TaskState.STATUS_CANCELLED: _("“%(title)s” was withdrawn from review on %(date)s."),
+    TaskState.STATUS_SKIPPED: _("The review of “%(title)s” was skipped on %(date)s."),
+}
+
+
+@require_GET
+def review_decided(request, page_id, task_id):
+    """What became of a review the reader was told of: who decided what and when, in the
+    reader's admin language, with the way on (the page on the site once published, the editor
+    for an editor). A review open again at this task leads to its preview. Moderators read this
+    of members' contributions only (as they review nothing else); a page deleted since is said
+    to be gone."""
+    page = Page.objects.filter(pk=page_id).select_related("latest_revision").first()
+    if page is None:
+        return TemplateResponse(request, "community/admin/review_decided.html", {"gone": True})
+    if review_open_to(page, task_id, request.user):
+        return redirect("wagtailadmin_pages:workflow_preview", page_id, task_id)
+    decision = last_decision(page_id, task_id)
+    if decision is None or not (
+        roles.is_editor(request.user) or member_contribution(decision.workflow_state)
+    ):
+        raise Http404
+    status = decision.status
+    specific = page.specific
+    if status == TaskState.STATUS_REJECTED and getattr(specific, "declined_at", None):
+        status = "declined"
+    moment = timezone.localtime(decision.finished_at) if decision.finished_at else None
+    finished_by = decision.finished_by
+    text = DECIDED.get(status, DECIDED[TaskState.STATUS_CANCELLED]) % {
+        "title": get_latest_str(page),
+        "name": (finished_by.get_full_name() or finished_by.email) if finished_by else "–",
+        "date": formats.date_format(moment, "DATETIME_FORMAT") if moment else "–",
+    }
+    context = {
+        "page": page,
+        "text": text,
+        "public_url": page.url if page.live else None,
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if page.permissions_for_user(request.user).can_edit()
+        else None,
+    }
+    return TemplateResponse(request, "community/admin/review_decided.html", context)

@@ -15,7 +15,12 @@ from wagtail_localize.views.report import TranslationsReportView
 from community import signup
 from community import views as community_views
 from community.account_admin import Account
-from community.review_decisions import confirm_approval, confirming_decision
+from community.review_decisions import (
+    confirm_approval,
+    confirming_decision,
+    decided_elsewhere,
+    review_decided,
+)
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
     with_page_permissions,
@@ -85,8 +90,17 @@ urlpatterns = [
                 "collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
                 collect_workflow_action_data,
             ),
-            ("preview/<int:page_id>/<int:task_id>/", workflow_preview),
         )
+    ),
+    # The reviewers' email leads here: once decided, to what became of the review.
+    path(
+        "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        decided_elsewhere(with_review_rights(workflow_preview)),
+    ),
+    path(
+        "admin/pages/workflow/decided/<int:page_id>/<int:task_id>/",
+        require_admin_access(review_decided),
+        name="jumelage_review_decided",
     ),
     # The dashboard's "Approve" asks first (community/review_decisions.py).
     path(

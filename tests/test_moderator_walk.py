@@ -202,3 +202,53 @@ class ApprovingAsksFirstTests(RolesTestCase):
         other = f"/admin/pages/workflow/approve/{self.about.pk}/{state.pk}/"
         # Not found (the language middleware's redirect of a 404 under /admin/, as elsewhere).
         self.assertNotEqual(self.client.get(other).status_code, 200)
+
+
+class ReviewEmailLinkAfterAnotherDecidedTests(RolesTestCase):
+    """The reviewers' email links to the review's preview: once another reviewer decided, it
+    tells the reader so, in her admin language, and by whom, not Wagtail's red error."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+        cls.editor_de.display_name = "Jutta"
+        cls.editor_de.save()
+
+    def emailed_link(self):
+        task_id = self.contribution.current_workflow_task_state.task_id
+        return f"/admin/pages/workflow/preview/{self.contribution.pk}/{task_id}/"
+
+    def test_the_link_says_who_approved_it_in_the_readers_language(self):
+        link = self.emailed_link()
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.editor_de)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/",
+                {"next": "/admin/"},
+            )
+        for user, language in ((self.moderator, "nl"), (self.editor_nl, "de")):
+            with self.subTest(language=language):
+                profile = UserProfile.get_for_user(user)
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(user)
+                response = self.client.get(link, follow=True)
+                self.assertEqual(response.status_code, 200)
+                page = BeautifulSoup(response.content, "html.parser")
+                self.assertEqual(page.select(".messages .error, .help-block.help-critical"), [])
+                said = page.select_one("[data-review-decided]").get_text(" ", strip=True)
+                with translation.override(language):
+                    self.assertIn(gettext("Already decided"), page.title.get_text())
+                    start = gettext("“%(title)s” was approved by %(name)s on %(date)s.")
+                    self.assertIn(
+                        start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}, said
+                    )
+
+    def test_while_the_review_is_open_the_link_still_shows_the_preview(self):
+        self.client.force_login(self.moderator)
+        response = self.client.get(self.emailed_link())
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn(b"data-review-decided", response.content)

@@ -521,25 +521,30 @@ class AdminNamingTests(MembersTestCase):
             with translation.override(language):
                 self.assertEqual(str(ContributionState.REJECTED.label), rejected)
 
-    def test_an_old_review_link_says_the_page_no_longer_waits_with_quotes_and_spaces(self):
+    def test_an_old_review_link_says_what_became_of_the_review_in_the_readers_quotes(self):
         # "Die Seite'Walker nl verhaal fietstocht' wartet derzeit nicht auf Moderation…" when a
-        # review email's link was opened after the page was approved (walk W8).
+        # review email's link was opened after the page was approved (walk W8); it now leads to
+        # what became of the review, its title in the quotes of the reader's language.
         self.post_story(self.anna)
         story = self.contribution()
         task = story.current_workflow_state.current_task_state.task
         self.approve(story)
         address = reverse("wagtailadmin_pages:workflow_preview", args=[story.pk, task.pk])
-        for language, refusal in (
-            ("de", "Die Seite „Fietsen naar Clarholz“ wartet derzeit nicht auf Moderation"),
-            ("nl", "De pagina ‘Fietsen naar Clarholz’ wacht momenteel niet op goedkeuring"),
+        for language, quoted, verb in (
+            ("de", "„Fietsen naar Clarholz“", "freigegeben"),
+            ("nl", "„Fietsen naar Clarholz”", "goedgekeurd"),
         ):
             self.admin_in(language)
             response = self.client.get(address, follow=True)
-            said = [html.unescape(str(message)) for message in response.context["messages"]]
-            said = [message for message in said if "Fietsen naar Clarholz" in message]
+            text = soup(response).get_text(" ", strip=True)
             with self.subTest(language=language):
-                self.assertEqual(len(said), 1, said)
-                self.assertTrue(said[0].startswith(refusal), said)
+                self.assertEqual(
+                    response.redirect_chain[-1][0],
+                    reverse("jumelage_review_decided", args=[story.pk, task.pk]),
+                )
+                self.assertIn(quoted, text)
+                self.assertIn(verb, text)
+                self.assertNotIn("Fietsen naar Clarholz’", text)
 
     def test_page_history_words_a_request_for_changes_as_the_reports_do(self):
         # "Abgelehnt bei „Die Moderation prüft Beiträge“. Änderungen angefordert" in the history

@@ -187,6 +187,10 @@ MATRIX = {
         "login login login 404 ok+ ok+ ok+",
     ),
     "wagtailadmin_pages:workflow_action @ overview": NOT_ITS_REVIEW,
+    # The reviewers' email's link, once decided: what became of the review.
+    "jumelage_review_decided @ contribution": (STAFF, STAFF_405),
+    "jumelage_review_decided @ editor_story": (MODERATOR_404, STAFF_405),
+    "jumelage_review_decided @ overview": (NOT_ITS_REVIEW, STAFF_405),
     # The dashboard's "Approve" asks first: a page (GET only) whose form posts to the above.
     "jumelage_confirm_approval @ contribution": (STAFF, STAFF_405),
     "jumelage_confirm_approval @ editor_story": (
