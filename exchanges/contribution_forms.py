@@ -23,6 +23,12 @@ from .models import MeetingPage, StoryPage, StoryTown
 ISO = "%Y-%m-%dT%H:%M"
 
 
+def as_shown(moment):
+    """A moment as the browser's date-and-time field shows it, in local time; empty in a draft
+    that does without (`timezone.localtime(None)` would be now)."""
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
 class StoryForm(ContributionForm):
     page_model = StoryPage
     heading = _("Write a story")
@@ -106,11 +112,18 @@ class MeetingForm(ContributionForm):
         "capacity",
     )
 
+    # A draft may do without either (MeetingPage.missing_for_review).
     start = forms.DateTimeField(
-        label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
+        label=_("Start"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO),
+        required=False,
+        help_text=_("Needed to send the meeting to the editors; a draft may do without."),
     )
     end = forms.DateTimeField(
-        label=_("End"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO)
+        label=_("End"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO),
+        required=False,
+        help_text=_("Needed to send the meeting to the editors; a draft may do without."),
     )
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
     place_name = forms.CharField(
@@ -146,6 +159,9 @@ class MeetingForm(ContributionForm):
         # (meetings in person are as often in the other town, and the form opens on an online
         # meeting, which has none) nor "Elsewhere". Left so, it is none, as "Elsewhere" is.
         self.fields["town"].choices = [("", _("Choose a town")), *town_choices()]
+        # Required to send it: the label must not call them optional.
+        for name in ("start", "end"):
+            self.fields[name].required_to_send = True
 
     @classmethod
     def initial_for(cls, user):
@@ -161,8 +177,8 @@ class MeetingForm(ContributionForm):
     def initial_from(cls, page):
         return {
             **super().initial_from(page),
-            "start": timezone.localtime(page.start).replace(tzinfo=None),
-            "end": timezone.localtime(page.end).replace(tzinfo=None),
+            "start": as_shown(page.start),
+            "end": as_shown(page.end),
             "town": next(iter(as_stored([page.town])), ""),
         }
 

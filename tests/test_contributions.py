@@ -6,19 +6,22 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
 
 from community import contributions
 from community.contributions import ContributionState
 from exchanges.choices import MeetingFormat, SpokenLanguage
 from exchanges.contribution_forms import MeetingForm, StoryForm
 from exchanges.models import MeetingPage, StoryPage
+from exchanges.models.meetings import END_NEEDED, START_NEEDED
 from tests.calendar_base import local
 from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase
@@ -207,6 +210,114 @@ class AnOnlineMeetingsDraftInTheAdminTests(MembersTestCase):
         self.assertEqual(live.online_url, "https://meet.example.org/taal")
 
 
+def needed(language, *names):
+    """What publishing a meeting without its start and end says, in `language`."""
+    with translation.override(language):
+        return [str({"start": START_NEEDED, "end": END_NEEDED}[name]) for name in names]
+
+
+class AMeetingsDraftWithoutItsTimesTests(MembersTestCase):
+    """The members' form promises a draft may be saved and finished later: an editor's draft
+    in the admin may lack its start and end too; publishing it asks for them, by whichever
+    path, and a live meeting never loses them."""
+
+    def setUp(self):
+        self.client.force_login(self.moderator)
+
+    def add(self, slug, **action):
+        address = reverse(
+            "wagtailadmin_pages:add", args=["exchanges", "meetingpage", self.calendar.pk]
+        )
+        data = form_data(self.client.get(address))
+        data.update(
+            {
+                "title": "Taalcafé",
+                "slug": slug,
+                "intro": "We oefenen samen Duits en Nederlands.",
+                "start": "",
+                "end": "",
+                "place_name": "Bibliotheek",
+                "organiser": "Stichting",
+                "body-count": "0",
+                **action,
+            }
+        )
+        with translation.override("nl"):
+            return self.client.post(address, data)
+
+    def test_a_draft_without_its_times_is_saved_previewed_and_no_path_publishes_it(self):
+        self.assertEqual(self.add("concept").status_code, 302)
+        draft = MeetingPage.objects.get(slug="concept", locale=self.calendar.locale)
+        self.assertEqual((draft.live, draft.start, draft.end), (False, None, None))
+        preview = self.client.get(reverse("wagtailadmin_pages:view_draft", args=[draft.pk]))
+        self.assertEqual(preview.status_code, 200)
+        self.assertContains(preview, "Taalcafé")
+        self.assertNotContains(preview, "Add to Google Calendar")
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+        self.assertEqual(edit.status_code, 200)
+        refused = self.add("gepubliceerd", **{"action-publish": "action-publish"})
+        self.assertEqual(refused.status_code, 200)
+        for message in needed("nl", "start", "end"):
+            self.assertContains(refused, message)
+        self.assertFalse(MeetingPage.objects.filter(slug="gepubliceerd").exists())
+        bulk = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}", {}, follow=True
+        )
+        self.assertContains(bulk, needed("nl", "start")[0])
+        self.assertFalse(MeetingPage.objects.get(pk=draft.pk).live)
+        # Past the admin's forms (a scheduled revision, an approval): the page's own clean.
+        with translation.override("de"), self.assertRaises(ValidationError) as raised:
+            draft.get_latest_revision().publish()
+        self.assertEqual(raised.exception.message_dict["start"], needed("de", "start"))
+        self.assertEqual(raised.exception.message_dict["end"], needed("de", "end"))
+        self.assertFalse(MeetingPage.objects.get(pk=draft.pk).live)
+
+    def test_a_draft_of_a_live_meeting_may_lack_its_end_until_it_is_published(self):
+        meeting = self.meeting(local(2030, 6, 1, 19, 30), place_name="Dorpshuis")
+        edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+        data = {**form_data(self.client.get(edit)), "end": "", "body-count": "0"}
+        self.assertEqual(self.client.post(edit, data).status_code, 302)
+        self.assertIsNone(
+            MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object().end
+        )
+        with translation.override("nl"):
+            refused = self.client.post(edit, {**data, "action-publish": "action-publish"})
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, needed("nl", "end")[0])
+        live = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertEqual(live.end, local(2030, 6, 1, 21, 30))
+        self.assertIn(live, MeetingPage.objects.for_listing().upcoming())
+
+    def test_a_translation_of_a_draft_without_its_times_is_not_published(self):
+        self.assertEqual(self.add("concept").status_code, 302)
+        draft = MeetingPage.objects.get(slug="concept", locale=self.calendar.locale)
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.moderator, [self.german]).create_translations(draft)
+        german = MeetingPage.objects.get(translation_key=draft.translation_key, locale=self.german)
+        admin = User.objects.create_superuser("beheer@example.org", "x")
+        self.client.force_login(admin)
+        # The translation editor opens it.
+        opened = self.client.get(reverse("wagtailadmin_pages:edit", args=[german.pk]))
+        self.assertEqual(opened.status_code, 200)
+        with translation.override("de"):
+            refused = self.client.post(
+                reverse("wagtailadmin_pages:edit", args=[german.pk]),
+                {"action": "publish"},
+                follow=True,
+            )
+        self.assertContains(refused, needed("de", "start")[0])
+        target = Translation.objects.get(
+            source__object_id=draft.translation_key, target_locale=self.german
+        )
+        with self.assertRaises(ValidationError) as raised:
+            with self.captureOnCommitCallbacks(execute=True):
+                target.save_target(user=admin, publish=True)
+        self.assertIn("start", raised.exception.message_dict)
+        self.assertFalse(
+            MeetingPage.objects.filter(translation_key=draft.translation_key, live=True).exists()
+        )
+
+
 def decision(name):
     """A review decision taken in the page editor, as its workflow action menu sends it."""
     return {"action-workflow-action": "true", "workflow-action-name": name}
@@ -272,6 +383,33 @@ class AMeetingInReviewEditedInTheAdminTests(RolesTestCase):
         self.assertEqual(meeting.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
         draft = meeting.get_latest_revision_as_object()
         self.assertEqual(draft.online_url, "https://meet.example.org/taal")
+
+    def test_approving_a_proposal_without_its_start_is_refused_in_the_editor_and_dashboard(self):
+        meeting = self.submitted("zonder-begin")
+        self.client.force_login(self.editor_nl)
+        edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+        data = {
+            **form_data(self.client.get(edit)),
+            "start": "",
+            "body-count": "0",
+            "workflow-action-extra-data": "{}",
+        }
+        with translation.override("nl"), self.captureOnCommitCallbacks(execute=True):
+            refused = self.client.post(edit, {**data, **decision("approve")})
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, needed("nl", "start")[0])
+        # Saved in review without it (the editor's "save draft"), then approved from the
+        # dashboard, past the page form.
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertEqual(self.client.post(edit, data).status_code, 302)
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertIsNone(meeting.get_latest_revision_as_object().start)
+        task_state = meeting.current_workflow_state.current_task_state
+        with self.assertRaises(PermissionDenied):
+            task_state.task.specific.on_action(task_state, self.editor_nl, "approve", comment="")
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        self.assertFalse(meeting.live)
+        self.assertEqual(meeting.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
 
     def test_cancelling_the_review_of_a_live_meetings_change_keeps_its_live_link(self):
         # The page's own clean asks a live page for what publishing needs, unless a form asked

@@ -41,7 +41,9 @@ from community.models import (
     UnconfirmableAddressChange,
 )
 from community.uploads import kept_files, kept_folder, small_picture
+from exchanges.contribution_forms import MeetingForm
 from exchanges.models import MeetingPage, Registration, StoryPage
+from exchanges.models.meetings import END_NEEDED, START_NEEDED
 from exchanges.models.stories import DATE_NEEDED
 from tests.calendar_base import CalendarMixin, local
 
@@ -729,6 +731,52 @@ class ContributionTests(MembersTestCase):
             self.assertContains(response, str(DATE_NEEDED))
         self.assertContains(response, "Nu af.")
         self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
+
+    def test_a_draft_meeting_may_wait_for_its_start_and_end_but_sending_it_needs_them(self):
+        """The form promises a draft may be saved and finished later, but a meeting proposal
+        without its start or end was refused."""
+        self.client.force_login(self.anna)
+        new = "/nl/members/meetings/new/"
+        data = self.meeting_data(title="Concept", start="", end="", submit="", draft="1")
+        self.assertFalse(soup(self.client.post(new, data)).select(".field__error"))
+        draft = MeetingPage.objects.get(title="Concept", owner=self.anna, alias_of__isnull=True)
+        self.assertEqual((draft.live, draft.start, draft.end), (False, None, None))
+        self.assertContains(self.client.get("/nl/members/"), "Concept")
+        page = soup(self.client.get(f"/nl/members/contributions/{draft.pk}/"))
+        for name, label in (("start", "Begin"), ("end", "Einde")):
+            with self.subTest(field=name):
+                # Empty, not filled with the moment she opened it; not called optional.
+                self.assertFalse(page.find("input", attrs={"name": name}).get("value"))
+                shown = page.find("label", attrs={"for": f"id_{name}"})
+                self.assertEqual(shown.get_text(strip=True), label)
+                with translation.override("nl"):
+                    help_text = str(MeetingForm.base_fields[name].help_text)
+                self.assertEqual(page.find(id=f"id_{name}_helptext").text.strip(), help_text)
+        # Sent without them: refused with what is missing, and her new words kept.
+        refused = self.edit(
+            draft, self.meeting_data(title="Concept", intro="Nu af.", start="", end="")
+        )
+        with translation.override("nl"):
+            self.assertContains(refused, str(START_NEEDED))
+            self.assertContains(refused, str(END_NEEDED))
+        self.assertContains(refused, "Nu af.")
+        self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
+        # Completed and sent.
+        sent = self.edit(draft, self.meeting_data(title="Concept", intro="Nu af."))
+        self.assertEqual(sent.status_code, 302)
+        self.assertTrue(contributions.in_review(Page.objects.get(pk=draft.pk)))
+        sent = MeetingPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+        self.assertEqual((sent.start, sent.end), (local(2027, 6, 1, 19, 30), local(2027, 6, 1, 21)))
+
+    def test_a_draft_meeting_without_its_end_is_deleted_by_its_member(self):
+        self.client.force_login(self.anna)
+        data = self.meeting_data(title="Concept", end="", submit="", draft="1")
+        self.client.post("/nl/members/meetings/new/", data)
+        draft = MeetingPage.objects.get(title="Concept", alias_of__isnull=True)
+        address = f"/nl/members/contributions/{draft.pk}/delete/"
+        self.assertContains(self.client.get(address), "Concept")
+        self.assertRedirects(self.client.post(address), "/nl/members/")
+        self.assertFalse(MeetingPage.objects.filter(title="Concept").exists())
 
     def test_the_meeting_form_says_a_draft_may_wait_for_its_place_and_link(self):
         # They said "needed for online and hybrid meetings", while a draft saves without them

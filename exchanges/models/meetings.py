@@ -48,6 +48,10 @@ from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
+START_NEEDED = _("Choose when the meeting starts.")
+END_NEEDED = _("Choose when the meeting ends.")
+
+
 # Upcoming meetings the soonest first; past ones the other way round.
 UPCOMING_ORDER = ("start", "pk")
 
@@ -206,8 +210,11 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     contribution_kind = "meeting"
 
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    # Empty in a draft only (`missing_for_review`): every live meeting has its start and end,
+    # which its listings, feeds, reminders, digests, the open data API and its structured data
+    # read; what also reads a draft (its preview, its member's form) does without.
+    start = models.DateTimeField(_("start"), null=True, blank=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
     format = models.CharField(
         _("format"), max_length=12, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
     )
@@ -414,9 +421,14 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             raise ValidationError(errors)
 
     def missing_for_review(self):
-        """Its place or its online link, as its format asks: a draft may do without, publishing
-        or sending it to the editors asks (the members' form, `NeedsToPublishPageForm`)."""
+        """Its start and end, and its place or its online link as its format asks: a draft may
+        do without, publishing or sending it to the editors asks (the members' form,
+        `NeedsToPublishPageForm`)."""
         missing = {}
+        if self.start is None:
+            missing["start"] = START_NEEDED
+        if self.end is None:
+            missing["end"] = END_NEEDED
         if self.is_online and not self.online_url:
             missing["online_url"] = _("An online or hybrid meeting needs an online link.")
         if self.is_in_person and not self.place_name.strip():
@@ -426,7 +438,8 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     def others_counting_on(self):
         """How many members other than its organiser are registered or waiting for it; none
         once it is cancelled or over (`counted_on`)."""
-        if self.cancelled or self.end < timezone.now():
+        if self.cancelled or self.end is None or self.end < timezone.now():
+            # A draft without its end: never published, nobody registered.
             return 0
         signed_up = Registration.objects.for_meeting(self).active().exclude(user_id=self.owner_id)
         return signed_up.count()
@@ -500,14 +513,16 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         return self.format in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID)
 
     def is_past(self, now=None):
-        """Ended: in `MeetingQuerySet.past()`, not in `upcoming()`."""
-        return self.end < (now or timezone.now())
+        """Ended: in `MeetingQuerySet.past()`, not in `upcoming()`; a draft without its end is
+        in neither."""
+        return self.end is not None and self.end < (now or timezone.now())
 
     def closes_at(self):
         return self.registration_deadline or self.start
 
     def registration_open(self, now=None):
-        if self.repeats_another_meeting():
+        if self.repeats_another_meeting() or self.start is None:
+            # Without a start: a draft (its preview), never open for registration.
             return False
         return not self.cancelled and (now or timezone.now()) < self.closes_at()
 
