@@ -1200,6 +1200,21 @@ class PrivacyTests(MembersTestCase):
         )
         self.assertContains(self.client.get(german.url), "von einem ehemaligen Mitglied")
 
+    def test_a_member_with_a_meeting_draft_without_its_times_exports_and_deletes_her_data(self):
+        self.client.force_login(self.anna)
+        data = self.meeting_data(title="Concept", start="", end="", submit="", draft="1")
+        self.client.post("/nl/members/meetings/new/", data)
+        exported = json.loads(self.client.get("/nl/members/my-data/").content)
+        self.assertIn(
+            ("meeting", "Concept"), [(c["type"], c["title"]) for c in exported["contributions"]]
+        )
+        response = self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(User.objects.filter(email="anna@example.org").exists())
+        self.assertFalse(MeetingPage.objects.filter(title="Concept").exists())
+
     def test_deleting_with_contributions_removes_them_and_their_photos(self):
         self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
         published = self.approve(self.contribution())
