@@ -284,6 +284,13 @@ class AMeetingsDraftWithoutItsTimesTests(MembersTestCase):
             refused = self.client.post(edit, {**data, "action-publish": "action-publish"})
         self.assertEqual(refused.status_code, 200)
         self.assertContains(refused, needed("nl", "end")[0])
+        bulk = self.client.post(
+            f"/admin/bulk/wagtailcore/page/publish/?id={meeting.pk}", {}, follow=True
+        )
+        self.assertContains(bulk, needed("nl", "end")[0])
+        # Past the admin's forms (a scheduled revision, an approval): the page's own clean.
+        with self.assertRaises(ValidationError):
+            MeetingPage.objects.get(pk=meeting.pk).get_latest_revision().publish()
         live = MeetingPage.objects.get(pk=meeting.pk)
         self.assertEqual(live.end, local(2030, 6, 1, 21, 30))
         self.assertIn(live, MeetingPage.objects.for_listing().upcoming())

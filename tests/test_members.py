@@ -761,6 +761,17 @@ class ContributionTests(MembersTestCase):
             self.assertContains(refused, str(END_NEEDED))
         self.assertContains(refused, "Nu af.")
         self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
+        # Sent with its start only: the start she typed stays in her form.
+        refused = soup(self.edit(draft, self.meeting_data(title="Concept", intro="Nu af.", end="")))
+        self.assertEqual(
+            refused.find("input", attrs={"name": "start"})["value"], "2027-06-01T19:30"
+        )
+        with translation.override("nl"):
+            self.assertEqual(
+                [error.get_text(strip=True) for error in refused.select(".field__error")],
+                [str(END_NEEDED)],
+            )
+        self.assertFalse(contributions.in_review(Page.objects.get(pk=draft.pk)))
         # Completed and sent.
         sent = self.edit(draft, self.meeting_data(title="Concept", intro="Nu af."))
         self.assertEqual(sent.status_code, 302)
