@@ -365,10 +365,12 @@ class VisitMatchingView(VisitMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         visit = self.visit
-        active_offers = list(visits.offers(visit).filter(withdrawn_at=None))
-        registered = list(visits.parties(visit).filter(status=RegistrationStatus.REGISTERED))
+        active_offers = list(visits.matched_offers(visit))
+        registered = list(visits.matched_parties(visit))
         placements = list(
-            Placement.objects.filter(party__in=registered).select_related("party", "offer")
+            Placement.objects.filter(party__in=registered, offer__in=active_offers).select_related(
+                "party", "offer"
+            )
         )
         by_party = {placement.party_id: placement for placement in placements}
         offers_by_pk = {offer.pk: offer for offer in active_offers}
@@ -429,6 +431,17 @@ class VisitMatchingView(VisitMixin, TemplateView):
             }
             for party in registered
         ]
+        # Accounts made inactive that still hold seats or offer hosting (a block gives them
+        # up): the matching leaves them out, and the coordinators see why.
+        blocked = [
+            contact_name(party.user)
+            for party in visits.parties(visit).filter(
+                status=RegistrationStatus.REGISTERED, user__is_active=False
+            )
+        ] + [
+            offer.household
+            for offer in visits.offers(visit).filter(withdrawn_at=None, user__is_active=False)
+        ]
         state = visits.matching_state(visit)
         untold = [placement for placement in placements if placement.announced_at is None]
         return super().get_context_data(
@@ -441,6 +454,7 @@ class VisitMatchingView(VisitMixin, TemplateView):
             left_out=left_out,
             rows=rows,
             offers=active_offers,
+            blocked=blocked,
             untold=len(untold),
             told=len(placements) - len(untold),
             next_url=self.request.get_full_path(),
@@ -452,8 +466,8 @@ def to_be_told(visit):
     placement not yet told, and each household with such a placement once (one email listing
     all its guests)."""
     untold = Placement.objects.filter(
-        party__visit_key=visit.translation_key,
-        party__status=RegistrationStatus.REGISTERED,
+        party__in=visits.matched_parties(visit),
+        offer__in=visits.matched_offers(visit),
         announced_at=None,
     )
     guests = untold.values("party").distinct().count()
@@ -465,8 +479,8 @@ def without_host(visit):
     """The parties holding seats that no household takes in: publishing tells them that the
     coordinators look further."""
     return (
-        GuestParty.objects.for_visit(visit)
-        .filter(status=RegistrationStatus.REGISTERED, placement__isnull=True)
+        visits.matched_parties(visit)
+        .exclude(placement__offer__in=visits.matched_offers(visit))
         .count()
     )
 

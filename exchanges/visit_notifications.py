@@ -160,7 +160,7 @@ def host_matched(offer, placements):
     them before and still comes. Returns the email queued now (None when told already)."""
     told = placements[0].announced_at
     earlier = (
-        Placement.objects.filter(offer=offer, announced_at__lt=told)
+        Placement.objects.filter(offer=offer, announced_at__lt=told, party__user__is_active=True)
         .exclude(pk__in=[placement.pk for placement in placements])
         .select_related("party__user")
         .order_by("party__queued_at", "party__pk")

@@ -18,6 +18,7 @@ travellers, address, …) and the placement stays, the other is told the new det
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -162,6 +163,16 @@ def _lock(visit):
     )
 
 
+def _lock_account(user):
+    """Whether the account may hold seats or host, read again under a lock of its row: its user
+    was read when the request began, and a moderator may have blocked it since. Taken before
+    the visit's lock, in the order a block takes them (the account's row, then the visits it
+    gives up, exchanges.signal_handlers.give_up_places): a block committing meanwhile waits for
+    this change and then gives it up, or is seen here."""
+    users = get_user_model()._default_manager.select_for_update()
+    return users.filter(pk=user.pk, is_active=True).exists()
+
+
 def _check_open(visit, now, by_coordinator):
     if not by_coordinator and not visit.signup_open(now):
         raise VisitClosed(
@@ -186,8 +197,11 @@ def sign_up(visit, user, party, *, now=None, by_coordinator=False, notify=False)
             % {"town": visit.travelling_town}
         )
     with transaction.atomic():
+        active = _lock_account(user)
         if visit.pk not in _lock(visit):
             raise visit.DoesNotExist("The visit was deleted meanwhile.")
+        if not active:
+            raise VisitClosed(_("This account is inactive."))
         existing = GuestParty.objects.for_visit(visit).filter(user=user).first()
         changed = existing is not None and existing.status != CANCELLED
         if HostOffer.objects.for_visit(visit).filter(user=user, withdrawn_at=None).exists():
@@ -358,8 +372,11 @@ def offer_hosting(visit, user, offer, *, now=None, by_coordinator=False, notify=
             % {"town": visit.hosting_town}
         )
     with transaction.atomic():
+        active = _lock_account(user)
         if visit.pk not in _lock(visit):
             raise visit.DoesNotExist("The visit was deleted meanwhile.")
+        if not active:
+            raise VisitClosed(_("This account is inactive."))
         existing = HostOffer.objects.for_visit(visit).filter(user=user).first()
         if GuestParty.objects.for_visit(visit).filter(user=user).exclude(status=CANCELLED).exists():
             raise VisitClosed(
@@ -561,14 +578,29 @@ def returning_offers(party, visit_offers):
     return found
 
 
+def matched_parties(visit):
+    """The parties the matching places: those holding seats, of accounts not blocked. A blocked
+    account gives up its seats (give_up_visits); one made inactive otherwise (in bulk, in the
+    database) is left out all the same, never placed nor told a host family's address."""
+    return parties(visit).filter(status=REGISTERED, user__is_active=True)
+
+
+def matched_offers(visit):
+    """The offers the matching places guests with: not withdrawn, of accounts not blocked."""
+    return offers(visit).filter(withdrawn_at=None, user__is_active=True)
+
+
 def _inputs(visit):
-    """The registered parties, the active offers and the placements kept (by hand or told)."""
-    visit_offers = list(offers(visit).filter(withdrawn_at=None))
-    visit_parties = list(parties(visit).filter(status=REGISTERED))
+    """The registered parties, the active offers and the placements between them (those kept by
+    hand or told among them)."""
+    visit_offers = list(matched_offers(visit))
+    visit_parties = list(matched_parties(visit))
     hosts = [as_host(offer, visit) for offer in visit_offers]
     guests = [as_party(party, returning_offers(party, visit_offers)) for party in visit_parties]
     placements = list(
-        Placement.objects.filter(party__in=visit_parties).select_related("party", "offer")
+        Placement.objects.filter(party__in=visit_parties, offer__in=visit_offers).select_related(
+            "party", "offer"
+        )
     )
     return visit_parties, visit_offers, guests, hosts, placements
 
@@ -587,6 +619,14 @@ def propose(visit, *, dry_run=False):
     plan = matching.match(guests, hosts, fixed)
     if dry_run:
         return plan
+    # A placement with an account made inactive goes (its counterpart told, if told of it): the
+    # party of an active account is placed anew.
+    for placement in (
+        Placement.objects.filter(party__visit_key=visit.translation_key)
+        .exclude(party__in=visit_parties, offer__in=visit_offers)
+        .select_related("party__user", "offer__user")
+    ):
+        _unplace(placement.party, placement)
     Placement.objects.filter(pk__in=[p.pk for p in placements if p.party_id not in fixed]).delete()
     Placement.objects.bulk_create(
         Placement(party_id=party_id, offer_id=offer_id)
@@ -649,8 +689,8 @@ def publish_matching(visit, *, user=None):
     state.save()
     new = list(
         Placement.objects.filter(
-            party__visit_key=visit.translation_key,
-            party__status=REGISTERED,
+            party__in=matched_parties(visit),
+            offer__in=matched_offers(visit),
             announced_at__isnull=True,
         )
         .select_related("party__user", "offer__user", "party__visit", "offer__visit")
@@ -669,8 +709,8 @@ def publish_matching(visit, *, user=None):
             lambda told=told: visit_notifications.host_matched(told[0].offer, told)
         )
     homeless = (
-        GuestParty.objects.for_visit(visit)
-        .filter(status=REGISTERED, placement__isnull=True)
+        matched_parties(visit)
+        .exclude(placement__offer__in=matched_offers(visit))
         .select_related("user", "visit")
     )
     for party in homeless:
