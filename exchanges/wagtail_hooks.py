@@ -33,12 +33,25 @@ class RegistrationStatusForm(WagtailAdminModelForm):
 
     def clean_status(self):
         status = self.cleaned_data["status"]
+        holding = status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
+        if holding and status != self.instance.status and self.member_blocked():
+            raise forms.ValidationError(
+                _(
+                    "This member is blocked: an inactive account holds no places and waits for "
+                    "none. Unblock the member first."
+                )
+            )
         joining = status == RegistrationStatus.REGISTERED != self.instance.status
         if joining and Registration.objects.full(self.instance.meeting):
             raise forms.ValidationError(
                 _("The meeting is full: cancel another registration first.")
             )
         return status
+
+    def member_blocked(self):
+        """Read again: the member may have been blocked since the form was opened."""
+        users = get_user_model()._default_manager
+        return users.filter(pk=self.instance.user_id, is_active=False).exists()
 
     def save(self, commit=True):
         stored = Registration.objects.get(pk=self.instance.pk)

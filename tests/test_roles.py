@@ -1092,3 +1092,26 @@ class RegistrationAdminTests(RolesTestCase):
         taken.refresh_from_db()
         self.assertEqual(taken.status, "cancelled")
         self.assertEqual(Registration.objects.for_meeting(meeting).registered().count(), 1)
+
+    def test_editor_cannot_give_a_blocked_member_a_place_or_put_her_on_the_waiting_list(self):
+        meeting = self.meeting(timezone.now() + timedelta(days=7), capacity=5)
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        registration = Registration.objects.register(meeting, member)
+        member.is_active = False
+        member.save()  # blocked: her place is given up
+        registration.refresh_from_db()
+        self.assertEqual(registration.status, "cancelled")
+        self.client.force_login(self.editor_nl)
+        for status in ("registered", "waitlisted"):
+            with self.subTest(status=status):
+                answer = self.client.post(
+                    f"/admin/registrations/edit/{registration.pk}/", {"status": status}
+                )
+                with translation.override(answer.wsgi_request.LANGUAGE_CODE):
+                    refused = translation.gettext(
+                        "This member is blocked: an inactive account holds no places and waits "
+                        "for none. Unblock the member first."
+                    )
+                self.assertContains(answer, refused)
+                registration.refresh_from_db()
+                self.assertEqual(registration.status, "cancelled")
