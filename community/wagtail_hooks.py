@@ -593,6 +593,28 @@ def with_review_rights(view):
     return require_admin_access(guarded)
 
 
+def with_cancellation_rights(view):
+    """Wagtail's confirmation that publishing cancels a page's review (the names of its task and
+    workflow), for those who may cancel that review only: who may publish the page (publishing
+    is what cancels it) and whom the review itself lets cancel it (who asked for it, the page's
+    owner, a reviewer of its current task). Wagtail's view answers anyone in the admin for any
+    page id; anyone else is refused, for an id no page has too, so that nobody learns which
+    pages exist."""
+
+    @wraps(view)
+    def guarded(request, page_id, *args, **kwargs):
+        page = Page.objects.filter(pk=page_id).first()
+        if page is None:
+            raise PermissionDenied
+        state = page.current_workflow_state
+        may_publish = page.permissions_for_user(request.user).can_publish()
+        if not may_publish and not (state and state.user_can_cancel(request.user)):
+            raise PermissionDenied
+        return view(request, *args, page_id=page_id, **kwargs)
+
+    return require_admin_access(guarded)
+
+
 def with_bulk_action_permissions(view):
     """Wagtail's bulk actions (publish, move, unpublish, delete pages; delete, tag or file images
     and documents; accounts; snippets) for those who hold permissions on their model only. The

@@ -23,6 +23,7 @@ from community.review_decisions import (
 )
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
+    with_cancellation_rights,
     with_page_permissions,
     with_review_rights,
 )
@@ -32,9 +33,14 @@ from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
 from jumelage.choosers import guarded_chooser_patterns
 
-workflow_action, collect_workflow_action_data, workflow_preview = (
+workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancellation = (
     page_viewset_registry.as_view(name, page_id_kwarg="page_id")
-    for name in ("workflow_action", "collect_workflow_action_data", "workflow_preview")
+    for name in (
+        "workflow_action",
+        "collect_workflow_action_data",
+        "workflow_preview",
+        "confirm_workflow_cancellation",
+    )
 )
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
@@ -107,6 +113,12 @@ urlpatterns = [
         "admin/pages/workflow/approve/<int:page_id>/<int:task_state_id>/",
         with_review_rights(confirm_approval),
         name="jumelage_confirm_approval",
+    ),
+    # The confirmation that publishing cancels a review names its task and workflow: only for
+    # who may cancel that page's review; a page id is no answer to anyone else.
+    path(
+        "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
+        with_cancellation_rights(confirm_cancellation),
     ),
     # Unpublishing and privacy that would lock members out of a meeting or visit they count on
     # are refused when asked, not only once confirmed (exchanges/page_admin.py).

@@ -510,3 +510,55 @@ class DecisionDialogTests(RolesTestCase):
         contribution = submitted_contribution(self, anna)
         dialog = self.dialog(self.editor_de, contribution, "reject", "de")
         self.assertIn("Anna liest die Website auf Niederländisch", dialog.get_text(" ", strip=True))
+
+
+class CancellationConfirmationTests(RolesTestCase):
+    """The confirmation that publishing a page cancels its review names the review's task and
+    workflow: Wagtail's answered anyone in the admin for any page id (a moderator learnt which
+    ids exist, and what an editor's page in review waits for). Now it answers only who may
+    cancel that review; anyone else is refused alike, whether the page exists or not."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
+        cls.contribution.owner, cls.contribution.member_contribution = member, True
+        cls.contribution.save()
+        cls.contribution.save_revision(user=member)
+        cls.contribution.get_workflow().start(cls.contribution, member)
+        cls.editors_story = cls.story(title="Verslag van de redactie", slug="verslag", live=False)
+        cls.editors_story.owner = cls.editor_de
+        cls.editors_story.save()
+        cls.editors_story.save_revision(user=cls.editor_de)
+        cls.editors_story.get_workflow().start(cls.editors_story, cls.editor_de)
+
+    def confirmation(self, user, page_id):
+        """The page editor's publish button asks for it in the background (Wagtail's script)."""
+        self.client.force_login(user)
+        return self.client.get(
+            f"/admin/pages/workflow/confirm_cancellation/{page_id}/",
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+
+    def test_a_moderator_learns_nothing_of_pages_whose_review_is_not_hers(self):
+        unknown = Page.objects.order_by("-pk").first().pk + 1000
+        for page_id in (self.editors_story.pk, self.about.pk, unknown):
+            with self.subTest(page_id=page_id):
+                response = self.confirmation(self.moderator, page_id)
+                self.assertEqual(response.status_code, 403)
+                state = self.editors_story.current_workflow_state
+                self.assertNotContains(response, state.workflow.name, status_code=403)
+                # Opened as a page, Wagtail's "no permission": the dashboard, for each alike.
+                opened = self.client.get(f"/admin/pages/workflow/confirm_cancellation/{page_id}/")
+                self.assertRedirects(opened, "/admin/", fetch_redirect_response=False)
+
+    def test_an_editor_publishing_a_page_in_review_is_asked_to_confirm(self):
+        response = self.confirmation(self.editor_nl, self.editors_story.pk)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["step"], "confirm")
+
+    def test_a_moderator_deciding_a_contribution_is_asked_to_confirm(self):
+        response = self.confirmation(self.moderator, self.contribution.pk)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["step"], "confirm")

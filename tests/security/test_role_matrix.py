@@ -201,9 +201,11 @@ MATRIX = {
     "wagtailadmin_pages:collect_workflow_action_data @ contribution": STAFF,
     "wagtailadmin_pages:collect_workflow_action_data @ editor_story": MODERATOR_404,
     "wagtailadmin_pages:collect_workflow_action_data @ overview": NOT_ITS_REVIEW,
+    # Only for who may cancel the page's review: publish the page, or decide its review
+    # (jumelage/urls.py, `with_cancellation_rights`).
     "wagtailadmin_pages:confirm_workflow_cancellation @ contribution": STAFF,
-    "wagtailadmin_pages:confirm_workflow_cancellation @ editor_story": STAFF,
-    "wagtailadmin_pages:confirm_workflow_cancellation @ overview": STAFF,
+    "wagtailadmin_pages:confirm_workflow_cancellation @ editor_story": EDITORS,
+    "wagtailadmin_pages:confirm_workflow_cancellation @ overview": EDITORS,
     "wagtailadmin_pages:workflow_preview @ contribution": (STAFF, STAFF_405),
     "wagtailadmin_pages:workflow_preview @ editor_story": (
         MODERATOR_404,
