@@ -168,10 +168,13 @@ def confirm_approval(request, page_id, task_state_id):
 
 def review_open_to(page, task_id, user):
     """Whether `page`'s review in progress is at the task `task_id` and `user` may read it:
-    decide it, or edit pages."""
+    decide it, or edit pages. A review whose changes were requested is not open (Wagtail keeps
+    its rejected task state as the workflow's current one until the member sends it again)."""
     state = page.current_workflow_state
     current = state.current_task_state if state else None
     if current is None or current.task_id != task_id:
+        return False
+    if current.status != TaskState.STATUS_IN_PROGRESS:
         return False
     return roles.is_editor(user) or bool(current.task.specific.get_actions(page, user))
 
@@ -189,6 +192,38 @@ def last_decision(page_id, task_id):
         .order_by("-finished_at", "-pk")
         .first()
     )
+
+
+def decided_review_address(page, task_state_id, user):
+    """Where a decision or its confirmation on `page`'s task state `task_state_id` leads once
+    that review is no longer in progress: what became of it (`review_decided`), for a reader
+    who may read that; None for a task state of another page, one still in progress, or a
+    reader who may not (as `review_decided` refuses)."""
+    task_state = (
+        TaskState.objects.filter(
+            pk=task_state_id,
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id=str(page.pk),
+        )
+        .exclude(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state")
+        .first()
+    )
+    if task_state is None:
+        return None
+    if not (roles.is_editor(user) or member_contribution(task_state.workflow_state)):
+        return None
+    return reverse("jumelage_review_decided", args=[page.pk, task_state.task_id])
+
+
+def lead_to(request, address):
+    """A redirect to `address`; for Wagtail's review dialog (a script that asked for a step of
+    its modal), the step that leads there."""
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return render_modal_workflow(
+            request, "", None, {}, json_data={"step": "success", "redirect": address}
+        )
+    return redirect(address)
 
 
 def decided_elsewhere(preview):

@@ -570,7 +570,8 @@ def with_review_rights(view):
     but acts on the task state in it, and its refusal names the page's draft title: the task
     state must be that page's review in progress, always; and who holds no page permissions (a
     moderator) reaches only a page whose current review they may decide, with its current task,
-    else nothing is found."""
+    else nothing is found. A review in progress only: a task state of the page decided since
+    (approved, changes requested, withdrawn) leads to what became of it (`review_decided`)."""
 
     @wraps(view)
     def guarded(request, page_id, *args, **kwargs):
@@ -579,9 +580,16 @@ def with_review_rights(view):
             raise Http404
         state = page.current_workflow_state
         current = state.current_task_state if state else None
+        if current is not None and current.status != current.STATUS_IN_PROGRESS:
+            current = None  # changes were requested: its member's again, nothing to decide
         task_state_id = kwargs.get("task_state_id")
         if task_state_id is not None and (current is None or current.pk != task_state_id):
-            raise Http404
+            # Decided meanwhile (another reviewer, an old tab): what became of it, if the
+            # reader may read that; any other task state is not found.
+            decided = review_decisions.decided_review_address(page, task_state_id, request.user)
+            if decided is None:
+                raise Http404
+            return review_decisions.lead_to(request, decided)
         if not roles.is_editor(request.user):
             task_id = kwargs.get("task_id")
             if current is None or (task_id is not None and current.task_id != task_id):

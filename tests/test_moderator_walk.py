@@ -204,6 +204,73 @@ class ApprovingAsksFirstTests(RolesTestCase):
         self.assertNotEqual(self.client.get(other).status_code, 200)
 
 
+class ApprovingWhatWasDecidedMeanwhileTests(RolesTestCase):
+    """A reviewer opened the approval's confirmation; another decided meanwhile. Confirming, or
+    opening the confirmation again (an old tab, the back button), leads to what became of the
+    review, in the admin, and approves nothing (it was the public site's "Page not found")."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+        cls.editor_de.display_name = "Jutta"
+        cls.editor_de.save()
+
+    def open_confirmation(self):
+        state = self.contribution.current_workflow_state.current_task_state
+        self.client.force_login(self.moderator)
+        address = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        confirmation = BeautifulSoup(self.client.get(address).content, "html.parser")
+        form = confirmation.select_one("[data-confirm-approval] form[method=post]")
+        data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+        return state, address, form["action"], data
+
+    def said_decided(self, response, state):
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.redirect_chain[-1][0],
+            f"/admin/pages/workflow/decided/{self.contribution.pk}/{state.task_id}/",
+        )
+        page = BeautifulSoup(response.content, "html.parser")
+        return page.select_one("[data-review-decided]").get_text(" ", strip=True)
+
+    def test_confirming_after_another_requested_changes_says_so_and_approves_nothing(self):
+        state, address, action, data = self.open_confirmation()
+        with self.captureOnCommitCallbacks(execute=True):
+            state.reject(user=self.editor_de, comment="Een foto graag.")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(action, data, follow=True)
+        with translation.override("nl"):
+            start = gettext("Changes to “%(title)s” were requested by %(name)s on %(date)s.")
+        expected = start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}
+        self.assertIn(expected, self.said_decided(response, state))
+        # Opening the confirmation again: the same, not a confirmation to approve.
+        self.assertIn(expected, self.said_decided(self.client.get(address, follow=True), state))
+        self.contribution.refresh_from_db()
+        self.assertFalse(self.contribution.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_REJECTED)
+
+    def test_the_confirmation_opened_again_after_another_approved_says_who(self):
+        state, address, _action, _data = self.open_confirmation()
+        with self.captureOnCommitCallbacks(execute=True):
+            state.approve(user=self.editor_de)
+        with translation.override("nl"):
+            start = gettext("“%(title)s” was approved by %(name)s on %(date)s.")
+        said = self.said_decided(self.client.get(address, follow=True), state)
+        self.assertIn(start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}, said)
+
+    def test_another_pages_task_state_is_still_not_found(self):
+        state, *_ = self.open_confirmation()
+        with self.captureOnCommitCallbacks(execute=True):
+            state.approve(user=self.editor_de)
+        other = f"/admin/pages/workflow/approve/{self.about.pk}/{state.pk}/"
+        response = self.client.get(other, follow=True)
+        self.assertNotIn(b"data-review-decided", response.content)
+        self.assertNotEqual(response.status_code, 200)
+
+
 class ReviewEmailLinkAfterAnotherDecidedTests(RolesTestCase):
     """The reviewers' email links to the review's preview: once another reviewer decided, it
     tells the reader so, in her admin language, and by whom, not Wagtail's red error."""
@@ -246,6 +313,26 @@ class ReviewEmailLinkAfterAnotherDecidedTests(RolesTestCase):
                     self.assertIn(
                         start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}, said
                     )
+
+    def test_after_changes_were_requested_the_link_says_so_and_offers_no_approval(self):
+        link = self.emailed_link()
+        state = self.contribution.current_workflow_task_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.reject(user=self.editor_de, comment="Een foto graag.")
+        self.client.force_login(self.moderator)
+        response = self.client.get(link, follow=True)
+        self.assertEqual(response.status_code, 200)
+        page = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(page.select(".messages .error, .help-block.help-critical"), [])
+        said = page.select_one("[data-review-decided]").get_text(" ", strip=True)
+        with translation.override("nl"):
+            start = gettext("Changes to “%(title)s” were requested by %(name)s on %(date)s.")
+        self.assertIn(start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}, said)
+        confirmation = self.client.get(
+            f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/", follow=True
+        )
+        self.assertNotIn(b"data-confirm-approval", confirmation.content)
+        self.assertIn(b"data-review-decided", confirmation.content)
 
     def test_while_the_review_is_open_the_link_still_shows_the_preview(self):
         self.client.force_login(self.moderator)
