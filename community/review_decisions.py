@@ -23,6 +23,7 @@ from wagtail.admin.utils import get_latest_str
 from wagtail.models import Page, TaskState
 
 from home import queued_messages
+from home.cache import active_locale
 
 from . import roles
 from .contributions import member_contribution, title_under_review
@@ -250,6 +251,23 @@ DECIDED = {
     TaskState.STATUS_CANCELLED: _("“%(title)s” was withdrawn from review on %(date)s."),
     TaskState.STATUS_SKIPPED: _("The review of “%(title)s” was skipped on %(date)s."),
 }
+# The same, told to the reviewer who decided it herself (another tab, her phone).
+DECIDED_BY_READER = {
+    TaskState.STATUS_APPROVED: _("You approved “%(title)s” on %(date)s."),
+    TaskState.STATUS_REJECTED: _("You requested changes to “%(title)s” on %(date)s."),
+    "declined": _("You rejected “%(title)s” on %(date)s."),
+}
+
+
+def page_in_readers_language(page):
+    """The live page to show the reader: its translation in her admin language where one is
+    live, else the page itself if live; None if neither."""
+    locale = active_locale()
+    if locale is not None and locale.pk != page.locale_id:
+        translation = page.get_translation_or_none(locale)
+        if translation is not None and translation.live:
+            return translation
+    return page if page.live else None
 
 
 @require_GET
@@ -275,7 +293,10 @@ def review_decided(request, page_id, task_id):
         status = "declined"
     moment = timezone.localtime(decision.finished_at) if decision.finished_at else None
     finished_by = decision.finished_by
-    text = DECIDED.get(status, DECIDED[TaskState.STATUS_CANCELLED]) % {
+    texts = DECIDED
+    if finished_by is not None and finished_by.pk == request.user.pk:
+        texts = {**DECIDED, **DECIDED_BY_READER}
+    text = texts.get(status, DECIDED[TaskState.STATUS_CANCELLED]) % {
         "title": get_latest_str(page),
         "name": (finished_by.get_full_name() or finished_by.email) if finished_by else "–",
         "date": formats.date_format(moment, "DATETIME_FORMAT") if moment else "–",
@@ -283,7 +304,7 @@ def review_decided(request, page_id, task_id):
     context = {
         "page": page,
         "text": text,
-        "public_url": page.url if page.live else None,
+        "public_url": shown.url if (shown := page_in_readers_language(page)) else None,
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])
         if page.permissions_for_user(request.user).can_edit()
         else None,

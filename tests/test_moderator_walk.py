@@ -334,6 +334,49 @@ class ReviewEmailLinkAfterAnotherDecidedTests(RolesTestCase):
         self.assertNotIn(b"data-confirm-approval", confirmation.content)
         self.assertIn(b"data-review-decided", confirmation.content)
 
+    def decided_page(self, user, language):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(user)
+        response = self.client.get(self.emailed_link(), follow=True)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser").select_one("[data-review-decided]")
+
+    def test_the_page_on_the_site_is_shown_in_the_readers_language_and_her_decision_as_hers(self):
+        link = self.emailed_link()
+        state = self.contribution.current_workflow_task_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.approve(user=self.editor_de)
+        self.contribution.refresh_from_db()
+        german = self.translated(self.contribution, title="Beitrag", slug="beitrag")
+        self.emailed_link = lambda: link
+        for user, language, url in (
+            (self.editor_de, "de", german.url),
+            (self.moderator, "nl", self.contribution.url),
+        ):
+            with self.subTest(language=language):
+                said = self.decided_page(user, language)
+                with translation.override(language):
+                    view = said.find("a", string=gettext("View on the site"))
+                    self.assertEqual(view["href"], url)
+        said = self.decided_page(self.editor_de, "de").get_text(" ", strip=True)
+        with translation.override("de"):
+            mine = gettext("You approved “%(title)s” on %(date)s.")
+        self.assertIn(mine.split("%(date)s")[0] % {"title": "Bijdrage"}, said)
+        self.assertNotIn("Jutta", said)
+
+    def test_changes_she_requested_herself_are_said_to_be_hers(self):
+        link = self.emailed_link()
+        state = self.contribution.current_workflow_task_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.reject(user=self.moderator, comment="Een foto graag.")
+        self.emailed_link = lambda: link
+        said = self.decided_page(self.moderator, "nl").get_text(" ", strip=True)
+        with translation.override("nl"):
+            mine = gettext("You requested changes to “%(title)s” on %(date)s.")
+        self.assertIn(mine.split("%(date)s")[0] % {"title": "Bijdrage"}, said)
+
     def test_while_the_review_is_open_the_link_still_shows_the_preview(self):
         self.client.force_login(self.moderator)
         response = self.client.get(self.emailed_link())
