@@ -6,8 +6,9 @@ Read-only, and only what the moderator's role covers (DESIGN.md, Roles): her nam
 members read them, not her address, photo or "about me" (those stay on the inspect page); her
 contributions as far as a reviewer reaches them: those sent for review, published, taken off
 the site or rejected, each with the link the reader may open (the review's preview for a
-moderator, the editor for an editor, the public page once published). A draft she never sent
-is hers: a moderator reads how many there are, not their titles."""
+moderator, what was sent back for changes as the reviewer read it, the editor for an editor,
+the public page once published). A draft she never sent is hers: a moderator reads how many
+there are, not their titles."""
 
 from django.urls import reverse
 
@@ -56,6 +57,8 @@ def shown_contributions(member, reader):
         if page.state == ContributionState.IN_REVIEW:
             page.shown_title = title_under_review(page)
             page.link = review_link(page, reader) or page.link
+        elif page.state == ContributionState.CHANGES_REQUESTED:
+            page.link = sent_back_link(page) or page.link
         if edits:
             page.link = reverse("wagtailadmin_pages:edit", args=[page.pk])
         shown.append(page)
@@ -68,3 +71,13 @@ def review_link(page, reader):
     if task_state is None or not task_state.task.specific.get_actions(page, reader):
         return None
     return reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
+
+
+def sent_back_link(page):
+    """What the reviewer read of a contribution sent back for changes, read-only (as the
+    reviewers' preview showed it; `review_decisions.reviewed_revision` checks the reader)."""
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state else None
+    if task_state is None or task_state.status != task_state.STATUS_REJECTED:
+        return None
+    return reverse("jumelage_reviewed_revision", args=[page.pk, task_state.pk])

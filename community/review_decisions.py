@@ -310,3 +310,28 @@ def review_decided(request, page_id, task_id):
         else None,
     }
     return TemplateResponse(request, "community/admin/review_decided.html", context)
+
+
+@require_GET
+def reviewed_revision(request, page_id, task_state_id):
+    """What a reviewer sent back for changes, read-only, as the reviewers' preview showed it:
+    the revision of the page's review whose changes were requested, while its member has not
+    sent it again (Wagtail's preview shows only a review in progress). For editors, and for
+    moderators of members' contributions (those they review); what the member saved since is
+    hers and is not shown. Anything else is not found."""
+    page = Page.objects.filter(pk=page_id).first()
+    state = page.current_workflow_state if page is not None else None
+    current = state.current_task_state if state is not None else None
+    if (
+        current is None
+        or current.pk != task_state_id
+        or current.status != TaskState.STATUS_REJECTED
+        or not (roles.is_editor(request.user) or member_contribution(state))
+    ):
+        raise Http404
+    reviewed = current.revision.as_object()
+    return reviewed.make_preview_request(
+        request,
+        reviewed.default_preview_mode,
+        extra_request_attrs={"revision_id": current.revision_id},
+    )

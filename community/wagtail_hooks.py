@@ -369,6 +369,9 @@ class MemberPermissionPolicy(BasePermissionPolicy):
 MEMBER_POLICY = MemberPermissionPolicy()
 
 
+MEMBERS = _("Members")
+
+
 class MembersOnlyMixin:
     """Every view of the members viewset (list, edit, inspect, history, usage and any other):
     checked against `MEMBER_POLICY`, and an account that is not a member is not found."""
@@ -381,6 +384,15 @@ class MembersOnlyMixin:
             if not roles.members().filter(pk=unquote(str(pk))).exists():
                 raise Http404
         super().setup(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        # The list is named as the menu names it ("Members"), not by the model ("Users").
+        index_url_name = getattr(self, "index_url_name", None)
+        index_url = reverse(index_url_name) if index_url_name else None
+        return [
+            {**item, "label": MEMBERS} if index_url and item.get("url") == index_url else item
+            for item in super().get_breadcrumbs_items()
+        ]
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
@@ -438,7 +450,7 @@ class MemberViewSet(ModelViewSet):
     edit_view_class = MemberEditView
     edit_template_name = "community/admin/member_edit.html"
     icon = "user"
-    menu_label = _("Members")
+    menu_label = MEMBERS
     menu_order = 320
     add_to_admin_menu = True
     url_prefix = "members"

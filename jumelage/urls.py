@@ -20,6 +20,7 @@ from community.review_decisions import (
     confirming_decision,
     decided_elsewhere,
     review_decided,
+    reviewed_revision,
 )
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
@@ -107,6 +108,12 @@ urlpatterns = [
         "admin/pages/workflow/decided/<int:page_id>/<int:task_id>/",
         require_admin_access(review_decided),
         name="jumelage_review_decided",
+    ),
+    # What was sent back for changes, as the reviewer read it (the member's admin page).
+    path(
+        "admin/pages/workflow/reviewed/<int:page_id>/<int:task_state_id>/",
+        require_admin_access(reviewed_revision),
+        name="jumelage_reviewed_revision",
     ),
     # The dashboard's "Approve" asks first (community/review_decisions.py).
     path(

@@ -139,6 +139,39 @@ class MemberPageTellsTheModeratorWhoSheIsTests(RolesTestCase):
         for row in rows.values():
             self.assertEqual(self.client.get(row.a["href"]).status_code, 200)
 
+    def test_a_contribution_sent_back_for_changes_opens_as_the_reviewer_read_it(self):
+        state = self.sent.current_workflow_task_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.reject(user=self.editor_de, comment="Een foto graag.")
+        # What she saves since is hers, not what was reviewed.
+        self.sent.refresh_from_db()
+        self.sent.title = "Mijn nieuwe versie"
+        self.sent.save_revision(user=self.member)
+        overview = self.overview(self.moderator)
+        row = next(r for r in overview.select("tbody tr") if "Bijdrage" in r.get_text())
+        with translation.override("nl"):
+            self.assertIn(gettext("Changes requested"), row.get_text())
+        self.assertIsNotNone(row.a)
+        response = self.client.get(row.a["href"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(b"Bijdrage", response.content)
+        self.assertNotIn(b"Mijn nieuwe versie", response.content)
+        # Only that page's review sent back: not with another page, nor for a member.
+        other = row.a["href"].replace(f"/{self.sent.pk}/", f"/{self.published.pk}/")
+        self.assertNotEqual(self.client.get(other).status_code, 200)
+        self.client.force_login(self.member)
+        self.assertNotEqual(self.client.get(row.a["href"]).status_code, 200)
+
+    def test_the_breadcrumb_names_the_list_as_the_menu_does(self):
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                self.overview(self.moderator, language)
+                response = self.client.get(f"/admin/members/edit/{self.member.pk}/")
+                page = BeautifulSoup(response.content, "html.parser")
+                link = page.find("a", href="/admin/members/", string=True)
+                with translation.override(language):
+                    self.assertEqual(link.get_text(strip=True), gettext("Members"))
+
     def test_an_editor_is_led_to_the_editor_and_reads_every_draft(self):
         overview = self.overview(self.editor_nl)
         links = {a.get_text(strip=True): a["href"] for a in overview.select("tbody a")}

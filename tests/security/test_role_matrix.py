@@ -191,6 +191,11 @@ MATRIX = {
     "jumelage_review_decided @ contribution": (STAFF, STAFF_405),
     "jumelage_review_decided @ editor_story": (MODERATOR_404, STAFF_405),
     "jumelage_review_decided @ overview": (NOT_ITS_REVIEW, STAFF_405),
+    # What was sent back for changes, as the reviewer read it: none of these was (the
+    # contribution's review is in progress; tests/test_moderator_walk.py reads one sent back).
+    "jumelage_reviewed_revision @ contribution": (NOT_ITS_REVIEW, STAFF_405),
+    "jumelage_reviewed_revision @ editor_story": (NOT_ITS_REVIEW, STAFF_405),
+    "jumelage_reviewed_revision @ overview": (NOT_ITS_REVIEW, STAFF_405),
     # The dashboard's "Approve" asks first: a page (GET only) whose form posts to the above.
     "jumelage_confirm_approval @ contribution": (STAFF, STAFF_405),
     "jumelage_confirm_approval @ editor_story": (
