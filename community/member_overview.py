@@ -10,7 +10,9 @@ moderator, what was sent back for changes as the reviewer read it, the editor fo
 the public page once published). A draft she never sent is hers: a moderator reads how many
 there are, not their titles."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from wagtail.models import Page, TaskState
 
 from home.cache import active_locale
 
@@ -47,12 +49,14 @@ def shown_contributions(member, reader):
     """Her contributions the reader may know of, each with `.shown_title`, `.state` and
     `.link` (None where the reader opens nothing), and how many unsent drafts are left out."""
     shown, unsent = [], 0
-    for page in contributions_of(member):
+    pages = contributions_of(member)
+    sent = titles_sent(page for page in pages if page.state in SENT_BACK)
+    for page in pages:
         edits = page.permissions_for_user(reader).can_edit()
         if page.state == ContributionState.DRAFT and not edits:
             unsent += 1
             continue
-        page.shown_title = page.title
+        page.shown_title = sent.get(page.pk, page.title)
         page.link = page.url if page.live else None
         if page.state == ContributionState.IN_REVIEW:
             page.shown_title = title_under_review(page)
@@ -63,6 +67,34 @@ def shown_contributions(member, reader):
             page.link = reverse("wagtailadmin_pages:edit", args=[page.pk])
         shown.append(page)
     return shown, unsent
+
+
+# Reviewed and not published: her edits since are drafts, which the page's title does not follow.
+SENT_BACK = (ContributionState.CHANGES_REQUESTED, ContributionState.REJECTED)
+
+
+def titles_sent(pages):
+    """Each page's title as she last sent it for review (the revision of its latest task state),
+    by page id, in one query."""
+    ids = [str(page.pk) for page in pages]
+    if not ids:
+        return {}
+    task_states = (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=ids,
+            revision__isnull=False,
+        )
+        .select_related("revision", "workflow_state")
+        .order_by("-started_at", "-pk")
+    )
+    titles = {}
+    for task_state in task_states:
+        page_id = int(task_state.workflow_state.object_id)
+        title = task_state.revision.content.get("title")
+        if page_id not in titles and title:
+            titles[page_id] = title
+    return titles
 
 
 def review_link(page, reader):

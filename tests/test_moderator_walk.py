@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
+from community.contributions import reject
 from community.models import SectorMembership
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase
@@ -415,3 +416,50 @@ class ReviewEmailLinkAfterAnotherDecidedTests(RolesTestCase):
         response = self.client.get(self.emailed_link())
         self.assertEqual(response.status_code, 200)
         self.assertNotIn(b"data-review-decided", response.content)
+
+
+class MemberPageShowsTheTitleSentForReviewTests(RolesTestCase):
+    """A member's edits are revisions: the page's stored title is the one she started with. For a
+    contribution sent back for changes or rejected, the summary names the title she sent, not
+    that first one nor one of a draft she saved since and did not send."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("maria@example.org", "x", display_name="Maria")
+
+    def sent_renamed(self, slug):
+        page = self.story(title="Toegankelijk fietsen: een eerste idee", slug=slug, live=False)
+        page.owner, page.member_contribution = self.member, True
+        page.save()
+        page.save_revision(user=self.member)
+        page.title = "Titel zoals ingediend door Maria"
+        page.save_revision(user=self.member)
+        page.get_workflow().start(page, self.member)
+        return page
+
+    def titles(self):
+        self.client.force_login(self.moderator)
+        response = self.client.get(f"/admin/members/edit/{self.member.pk}/")
+        overview = BeautifulSoup(response.content, "html.parser").select_one(
+            "[data-member-overview]"
+        )
+        return [row.select("td")[0].get_text(strip=True) for row in overview.select("tbody tr")]
+
+    def test_changes_requested_shows_the_title_she_sent(self):
+        page = self.sent_renamed("wijzigingen")
+        state = page.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        self.client.post(
+            f"/admin/pages/workflow/action/{page.pk}/reject/{state.pk}/",
+            {"comment": "Graag een foto erbij."},
+        )
+        page.refresh_from_db()
+        page.title = "Nog niet verstuurd"
+        page.save_revision(user=self.member)
+        self.assertEqual(self.titles(), ["Titel zoals ingediend door Maria"])
+
+    def test_a_rejected_contribution_shows_the_title_she_sent(self):
+        page = self.sent_renamed("afgewezen")
+        reject(page.current_workflow_task_state, self.editor_nl, "Past niet.")
+        self.assertEqual(self.titles(), ["Titel zoals ingediend door Maria"])
