@@ -39,18 +39,26 @@ def serving(request, page):
     request.jumelage_serving_path = page.path
 
 
-def public(queryset):
+def public(queryset, opened=None):
     """`queryset.public()` without reading the restrictions again. On a private page (a members'
     section, a page behind a password) listings keep what lies below the restrictions over that
     page, which its reader passed to open it: a members-only story overview listed no story to
     the members either (walk of 2026-12-05, F3). Everywhere else, as on a public page every
     visitor shares, what is private is left out for everyone."""
+    paths = hidden_paths(opened)
+    return queryset.exclude(private_q(paths)) if paths else queryset
+
+
+def hidden_paths(opened=None):
+    """The tree paths below which `public` leaves pages out: every private section's but those
+    over `opened`, the tree path of the page listing them (by default the page the request
+    serves). What a page lists for its readers, kept in a cache by that page, gives `opened`:
+    it is the same whoever asks."""
     paths = restricted_paths()
-    if paths:
+    if paths and opened is None:
         request = current_request()
         opened = getattr(request, "jumelage_serving_path", "") if request is not None else ""
-        paths = [path for path in paths if not opened.startswith(path)]
-    return queryset.exclude(private_q(paths)) if paths else queryset
+    return [path for path in paths if not (opened or "").startswith(path)]
 
 
 def may_open(request, page):

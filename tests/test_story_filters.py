@@ -6,14 +6,17 @@ import datetime
 
 from bs4 import BeautifulSoup
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 
 from community.models import Town
 from exchanges.forms import FilterSelect
 from exchanges.models import StoryPage
+from home.cache import restricted_paths, versions_for_request
 from tests.stories_base import StoriesMixin
 
 
@@ -54,8 +57,11 @@ class StoryFilterChoicesTests(StoriesMixin, TestCase):
                 self.assertEqual(index.filter_choices(), choices_by_reading_every_story(index))
 
     def queries(self, index):
-        with CaptureQueriesContext(connection) as captured:
-            index.filter_choices()
+        # As in a request, which reads the private sections with the site's languages first.
+        with versions_for_request():
+            restricted_paths()
+            with CaptureQueriesContext(connection) as captured:
+                index.filter_choices()
         return len(captured)
 
     def test_the_same_choices_as_from_every_story_in_both_languages(self):
@@ -221,3 +227,57 @@ class FilterSelectTests(TestCase):
                 )
                 self.assertEqual(len(ours.select("option[selected]")), 1)
                 self.assertNotIn("<script>", str(ours))
+
+
+class PrivateStoriesOfferNoFilterTests(StoriesMixin, TestCase):
+    """A story behind a password or for members only is left out of the overview's listing, and
+    of its filters too: its tags and year named it to every visitor (outsider's test, F6)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.story(
+            title="Bezoek", slug="bezoek", date=datetime.date(2024, 5, 1), tag_names=["bezoek"]
+        )
+        cls.secret = cls.story(
+            title="Bestuursoverleg",
+            slug="bestuursoverleg",
+            date=datetime.date(2001, 5, 1),
+            tag_names=["vertrouwelijk-bestuursoverleg"],
+        )
+        cls.board = cls.story(
+            title="Ledenvergadering",
+            slug="ledenvergadering",
+            date=datetime.date(2002, 5, 1),
+            tag_names=["ledenvergadering"],
+        )
+
+    def offered(self, name, url="/nl/verhalen/"):
+        page = BeautifulSoup(self.client.get(url).content, "html.parser")
+        select = page.find("select", attrs={"name": name})
+        return {option.get_text(strip=True) for option in select.find_all("option")[1:]}
+
+    def test_a_private_storys_tags_and_year_are_not_offered(self):
+        # Offered while they were public, and kept in the content cache.
+        self.assertIn("vertrouwelijk-bestuursoverleg", self.offered("tag"))
+        self.assertIn("2001", self.offered("year"))
+        PageViewRestriction.objects.create(
+            page=self.secret, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+        PageViewRestriction.objects.create(
+            page=self.board, restriction_type=PageViewRestriction.LOGIN
+        )
+        self.assertEqual(self.offered("tag"), {"bezoek"})
+        self.assertEqual(self.offered("year"), {"2024"})
+        self.assertEqual(self.story_index.filter_choices()["tag"], [("bezoek", "bezoek")])
+
+    def test_below_a_private_overview_its_readers_are_offered_its_stories_tags(self):
+        PageViewRestriction.objects.create(
+            page=self.story_index, restriction_type=PageViewRestriction.LOGIN
+        )
+        PageViewRestriction.objects.create(
+            page=self.secret, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+        member = get_user_model().objects.create_user("lid@example.org", "x")
+        self.client.force_login(member)
+        self.assertEqual(self.offered("tag"), {"bezoek", "ledenvergadering"})

@@ -45,7 +45,7 @@ from home.models import (
 )
 from home.page_forms import NeedsToPublishPageForm, RowsToPublishPageForm
 from home.pagination import CountedPaginator
-from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, hidden_paths, public
 
 STORIES_PER_PAGE = 12
 # What a story card shows of its towns, read in the story's row (see `StoryPage.towns`): every
@@ -174,12 +174,16 @@ class StoryIndexPage(OverviewPage):
     def filter_choices(self):
         """The towns, years and tags a visitor can filter the overview by: the towns of its
         language, and the years and tags there are live stories for, in one query (see
-        `_years_query` for the years). Plain data: the story filter form keeps it in the content
-        cache."""
+        `_years_query` for the years). Of public stories only (as `stories()` lists them): a
+        private story's tags named it to every visitor (outsider's test, F6). Plain data: the
+        story filter form keeps it in the content cache, by overview (`public` of its readers)
+        and the versions of the pages (a restriction's change is one of the pages)."""
         start_of_year = START_OF_YEAR.get(connection.vendor)
         if start_of_year is None:
             return self._filter_choices_apart()
         page, town, tag, tagged = Page._meta, Town._meta, Tag._meta, StoryTag._meta
+        hidden = [f"{path}%" for path in hidden_paths(self.path)]
+        public_sql = " AND p.path NOT LIKE %s" * len(hidden)
         # Tags are words of the stories' language: an untranslated story (an alias of the Dutch
         # one) keeps its Dutch tags, which are not offered in the German overview (nor linked on
         # its page: StoryPage.tags_filter_the_overview). They are found once, as the distinct
@@ -189,10 +193,11 @@ class StoryIndexPage(OverviewPage):
             f", tags(id) AS MATERIALIZED (SELECT DISTINCT i.{tagged.get_field('tag').column}"  # noqa: S608 (names of our tables)
             f" FROM {tagged.db_table} i INNER JOIN {page.db_table} p"
             f" ON p.{page.pk.column} = i.{tagged.get_field('content_object').column}"
-            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s AND p.alias_of_id IS NULL)"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s AND p.alias_of_id IS NULL"
+            f"{public_sql})"
         )
         query = (
-            f"{self._years_query(start_of_year)}{tags}"  # noqa: S608 (names of our tables)
+            f"{self._years_query(start_of_year, public_sql)}{tags}"  # noqa: S608 (names of our tables)
             " SELECT kind, value, label, day FROM ("
             " SELECT 1 AS part, 'year' AS kind, NULL AS value, NULL AS label, day"
             " FROM years WHERE day IS NOT NULL"
@@ -202,7 +207,7 @@ class StoryIndexPage(OverviewPage):
             f" FROM {tag.db_table} g INNER JOIN tags ON tags.id = g.{tag.pk.column}"
             ") choices ORDER BY part, day DESC, label"
         )
-        children = [f"{self.path}%", self.depth + 1, True]
+        children = [f"{self.path}%", self.depth + 1, True, *hidden]
         choices = {"town": [], "year": [], "tag": []}
         with connection.cursor() as cursor:
             cursor.execute(query, [*children, *children, *children, self.locale_id])
@@ -216,7 +221,7 @@ class StoryIndexPage(OverviewPage):
 
     def _filter_choices_apart(self):
         """`filter_choices` on a database START_OF_YEAR has no expression for: three queries."""
-        stories = StoryPage.objects.child_of(self).live()
+        stories = public(StoryPage.objects.child_of(self).live(), opened=self.path)
         written = stories.filter(alias_of__isnull=True)
         tags = Tag.objects.filter(exchanges_storytag_items__content_object__in=written).distinct()
         return {
@@ -227,17 +232,19 @@ class StoryIndexPage(OverviewPage):
             "tag": list(tags.order_by("name").values_list("slug", "name")),
         }
 
-    def _years_query(self, start_of_year):
+    def _years_query(self, start_of_year, public_sql):
         """`WITH RECURSIVE years(day)`: the day of the latest live story of each year there are
         stories of this overview in, the latest first (then a NULL), for `filter_choices`: it
         steps down the index story_newest_first from the latest story to the latest of the year
         before (a few index entries a year), not through every story. Its
-        parameters are the overview's children's path pattern, depth and `True`, twice."""
+        parameters are the overview's children's path pattern, depth, `True` and the
+        patterns of `public_sql` (which leaves the private stories out), twice."""
         story, page = StoryPage._meta, Page._meta
         latest = (
             f"SELECT s.date FROM {story.db_table} s INNER JOIN {page.db_table} p"  # noqa: S608 (names of our tables)
             f" ON p.id = s.{story.pk.column}"
-            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s{before}"
+            " WHERE p.path LIKE %s AND p.depth = %s AND p.live = %s"
+            f"{public_sql}{{before}}"
             " ORDER BY s.date DESC LIMIT 1"
         )
         return (
