@@ -12,7 +12,7 @@ from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import get_resolver, reverse
+from django.urls import Resolver404, get_resolver, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
@@ -396,19 +396,28 @@ class NotFoundPageMiddleware:
     """The site's own 404 page (the URLconf's `handler404`, in the reader's language) for a page
     not found while DEBUG is on, in place of Django's yellow technical page: `make run` shows what
     a visitor would see. Only `dev` settings add it; other errors keep Django's traceback page.
-    Every public address reaches a view (Wagtail's catch-all route takes any address under a
-    language prefix, LocaleMiddleware gives one to the others); a static file `runserver`
-    itself does not find keeps Django's page."""
+    An address no URL pattern matches (a dot or a space in its path: Wagtail's catch-all route
+    takes only words and hyphens) reaches no view: Django answers it with its page listing every
+    pattern, which this page replaces too (outsider's test, F7). A static file `runserver` itself
+    does not find keeps Django's page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        # Resolved, the request has its match (BaseHandler.resolve_request) before any view.
+        if settings.DEBUG and response.status_code == 404 and request.resolver_match is None:
+            return self.not_found(request, Resolver404({"path": request.path_info}))
+        return response
 
     def process_exception(self, request, exception):
         if not (settings.DEBUG and isinstance(exception, Http404)):
             return None
+        return self.not_found(request, exception)
+
+    @staticmethod
+    def not_found(request, exception):
         view = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(404)
         return view(request, exception)
 

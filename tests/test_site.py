@@ -283,6 +283,25 @@ class NotFoundTests(BilingualSiteTestCase):
         self.assertEqual(soup(german).html["lang"], "de")
         self.assertNotContains(dutch, "DEBUG = True", status_code=404)
 
+    def test_make_run_shows_the_sites_own_page_for_addresses_no_route_matches(self):
+        # Only a view's "not found" got the site's page: an address no URL pattern matches (a
+        # dot or a space in it, no language) got Django's yellow page listing every pattern
+        # (outsider's test, F7).
+        with override_settings(DEBUG=dev.DEBUG, MIDDLEWARE=dev.MIDDLEWARE):
+            for url, words in (
+                ("/nl/a.b/", "Pagina niet gevonden"),
+                ("/nl/verhalen/x.y/", "Pagina niet gevonden"),
+                ("/nl/a%20b/", "Pagina niet gevonden"),
+                ("/de/a.b/", "Seite nicht gefunden"),
+                ("/%2Fevil.example/", "Pagina niet gevonden"),  # //evil.example/
+                ("/robots.txt/x", "Pagina niet gevonden"),
+                ("/nl/a%00b/", "Pagina niet gevonden"),
+            ):
+                with self.subTest(url=url):
+                    response = self.client.get(url, follow=True)
+                    self.assertContains(response, words, status_code=404)
+                    self.assertNotContains(response, "URLconf", status_code=404)
+
     def test_the_language_switcher_of_a_missing_page_leads_to_the_other_home_page(self):
         # It led to the same address under /de/: another "not found" (walk of 2026-12-05).
         response = self.client.get("/nl/bestaat-niet/")
