@@ -193,6 +193,23 @@ class TagsOfOneNameInBothLanguagesTests(StoriesMixin, TestCase):
             {"/nl/verhalen/coronatijd/", "/nl/verhalen/mondkapjes/"},
         )
 
+    def test_a_tag_in_capitals_or_another_unicode_form_filters_as_its_link_does(self):
+        self.story(title="Terras", slug="terras", tag_names=["café"])
+        for url, tag, shown in (
+            ("/nl/verhalen/?tag=Corona", "corona", "/nl/verhalen/coronatijd/"),
+            ("/de/geschichten/?tag=CORONA", "corona", "/de/geschichten/corona-zeit/"),
+            # "É" as one sign, and as an "E" followed by a combining accent.
+            ("/nl/verhalen/?tag=CAF%C3%89", "café", "/nl/verhalen/terras/"),
+            ("/nl/verhalen/?tag=cafe%CC%81", "café", "/nl/verhalen/terras/"),
+        ):
+            with self.subTest(url=url):
+                overview = self.page(url)
+                chosen = overview.find("select", attrs={"name": "tag"}).find(
+                    "option", selected=True
+                )
+                self.assertEqual(chosen["value"], tag)
+                self.assertEqual([a["href"] for a in overview.select(".card h3 a")], [shown])
+
 
 class FilterSelectTests(TestCase):
     """The filters' selects are written without Django's widget templates (a tenth of the story
