@@ -5,6 +5,8 @@ import json
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
@@ -463,3 +465,39 @@ class MemberPageShowsTheTitleSentForReviewTests(RolesTestCase):
         page = self.sent_renamed("afgewezen")
         reject(page.current_workflow_task_state, self.editor_nl, "Past niet.")
         self.assertEqual(self.titles(), ["Titel zoals ingediend door Maria"])
+
+
+class MemberPageQueriesTests(RolesTestCase):
+    """The member's summary asks as many queries for one contribution as for many (54 queries
+    for twenty drafts, 23 for none)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("veel@example.org", "x", display_name="Veel")
+
+    def contribute(self, first, count):
+        for number in range(first, first + count):
+            live = number % 4 == 1
+            page = self.story(title=f"Stuk {number}", slug=f"stuk-{number}", live=live)
+            page.owner, page.member_contribution = self.member, True
+            page.save()
+            page.save_revision(user=self.member)
+            if number % 4 == 2:
+                page.get_workflow().start(page, self.member)
+
+    def queries(self, reader):
+        self.client.force_login(reader)
+        self.client.get(f"/admin/members/edit/{self.member.pk}/")  # what the site keeps, kept
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(f"/admin/members/edit/{self.member.pk}/")
+        self.assertEqual(response.status_code, 200)
+        return len(captured)
+
+    def test_many_contributions_cost_no_more_queries_than_one(self):
+        self.contribute(0, 4)
+        few = {reader: self.queries(reader) for reader in (self.moderator, self.editor_nl)}
+        self.contribute(4, 20)
+        for reader, count in few.items():
+            with self.subTest(reader=reader.email):
+                self.assertEqual(self.queries(reader), count)
