@@ -62,8 +62,13 @@ def as_stored(towns):
     )
 
 
-def town_choices():
-    return [(town.pk, town.name) for town in towns_named()] + [("", _("Elsewhere"))]
+# The value of "Elsewhere" in a form that also offers "Choose a town" (empty): her answer must
+# come back as she gave it after an error, not as the question (MeetingForm). Either is no town.
+ELSEWHERE = "elsewhere"
+
+
+def town_choices(elsewhere=""):
+    return [(town.pk, town.name) for town in towns_named()] + [(elsewhere, _("Elsewhere"))]
 
 
 class TownChoiceField(forms.TypedChoiceField):
@@ -73,7 +78,7 @@ class TownChoiceField(forms.TypedChoiceField):
         super().__init__(
             label=label or _("Where do you live?"),
             choices=town_choices,
-            coerce=lambda pk: Town.objects.get(pk=pk),
+            coerce=lambda pk: None if pk == ELSEWHERE else Town.objects.get(pk=pk),
             empty_value=None,
             required=False,
             **kwargs,

@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from community.forms import (
+    ELSEWHERE,
     ContributionForm,
     OwnPhoto,
     TownChoiceField,
@@ -136,7 +137,11 @@ class MeetingForm(ContributionForm):
             "without."
         ),
     )
-    town = TownChoiceField(label=_("Town of the meeting"))
+    town = TownChoiceField(
+        label=_("Town of the meeting"),
+        # The form shows every field whatever the format (no script hides it).
+        help_text=_("For a meeting in person or a hybrid one; an online meeting has none."),
+    )
     online_url = forms.URLField(
         label=_("Online link"),
         required=False,
@@ -157,8 +162,9 @@ class MeetingForm(ContributionForm):
             self.fields[name].required_by_format = True
         # The meeting's town is a fact of the meeting, asked, not guessed: neither her own town
         # (meetings in person are as often in the other town, and the form opens on an online
-        # meeting, which has none) nor "Elsewhere". Left so, it is none, as "Elsewhere" is.
-        self.fields["town"].choices = [("", _("Choose a town")), *town_choices()]
+        # meeting, which has none) nor "Elsewhere". Left so, it is none, as "Elsewhere" is; but
+        # "Elsewhere" has its own value, so that her answer comes back after an error.
+        self.fields["town"].choices = [("", _("Choose a town")), *town_choices(ELSEWHERE)]
         # Required to send it: the label must not call them optional.
         for name in ("start", "end"):
             self.fields[name].required_to_send = True
@@ -179,8 +185,17 @@ class MeetingForm(ContributionForm):
             **super().initial_from(page),
             "start": as_shown(page.start),
             "end": as_shown(page.end),
-            "town": next(iter(as_stored([page.town])), ""),
+            "town": cls.stored_town(page),
         }
+
+    @staticmethod
+    def stored_town(page):
+        """Its town as the form offers it. Without one, a meeting in person (or hybrid) is
+        elsewhere: what it is saved as, and what she chose unless she left the question (both
+        are saved as none; the forms before 1383b26 opened on her town or "Elsewhere"). An
+        online meeting has no town to choose: the question is left open."""
+        town = next(iter(as_stored([page.town])), "")
+        return ELSEWHERE if town == "" and page.is_in_person else town
 
     def fill(self, page):
         super().fill(page)

@@ -27,6 +27,7 @@ from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
@@ -398,6 +399,45 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(
             form.select_one("select[name=spoken_language] option[selected]")["value"], "nl"
         )
+
+    def test_her_answer_elsewhere_survives_a_failed_send_and_saves_no_town(self):
+        # "Elders" and "Kies een gemeente" had the same empty value: after an error the form
+        # came back on the question although she had answered (walk of 2026-12-06).
+        self.client.force_login(self.anna)
+        form = soup(self.client.get("/nl/members/meetings/new/"))
+        town = form.select_one("select[name=town]")
+        values = [option["value"] for option in town("option")]
+        self.assertEqual(len(set(values)), len(values))
+        elsewhere = town.find("option", string="Elders")["value"]
+        self.assertNotEqual(elsewhere, "")
+        # Sent without its end: refused, her answer kept.
+        response = self.client.post(
+            "/nl/members/meetings/new/", self.meeting_data(town=elsewhere, end="")
+        )
+        self.assertEqual(response.status_code, 200)
+        form = soup(response)
+        self.assertEqual(form.select_one("select[name=town] option[selected]").get_text(), "Elders")
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(town=elsewhere))
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        self.assertIsNone(meeting.town)
+        # Reopened (withdrawn from review to edit it): a meeting in person without a town is
+        # elsewhere; an online one has no town to choose.
+        self.client.post(f"/nl/members/contributions/{meeting.pk}/withdraw/")
+        address = f"/nl/members/contributions/{meeting.pk}/"
+        form = soup(self.client.get(address))
+        chosen = form.select_one("select[name=town] option[selected]")
+        self.assertEqual(chosen.get_text(), "Elders")
+        hidden = {field["name"]: field.get("value", "") for field in form("input", type="hidden")}
+        online = self.meeting_data(
+            town="", format="online", online_url="https://meet.example/t", submit="", draft="1"
+        )
+        self.assertEqual(self.client.post(address, {**hidden, **online}).status_code, 302)
+        chosen = soup(self.client.get(address)).select_one("select[name=town] option[selected]")
+        self.assertEqual(chosen.get_text(), "Kies een gemeente")
+        # The field says what it is for: the form shows it for an online meeting too.
+        with translation.override("nl"):
+            said = gettext("For a meeting in person or a hybrid one; an online meeting has none.")
+        self.assertEqual(form.find(id="id_town_helptext").get_text(strip=True), said)
 
     def test_member_never_publishes(self):
         self.post_story(self.anna, publish="1", action_publish="1")
