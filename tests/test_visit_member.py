@@ -13,6 +13,7 @@ from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext
 
 from exchanges import visits
 from exchanges.choices import RegistrationStatus
@@ -21,6 +22,9 @@ from exchanges.models import GuestParty, HostOffer, VisitCoordinator
 from exchanges.templatetags.meeting_dates import date_span
 from exchanges.visit_forms import weekday_date
 from tests.visits_base import VisitMixin
+
+# The context of the visit's "Log in" button (templates/includes/visit_signup.html).
+LOG_IN_HERE = "to the member's account, under the visit's sign-up: not signing up"
 
 START = datetime.date.today() + datetime.timedelta(days=30)
 SECOND = START + datetime.timedelta(days=1)
@@ -207,10 +211,17 @@ class VisitPageTests(VisitPageMixin, TestCase):
         # What members do there in a sentence, and a button to log in with (the sentence was
         # the button's label, two lines on a phone: walk of 2026-12-06, W8).
         self.assertContains(response, "Mitglieder reisen als Reisegruppe mit")
+        # Under the heading "Anmeldung", "Anmelden" read as signing up for the visit, and led
+        # to the login page (walk of 2026-12-06): its own word there, the site's elsewhere.
         login = reverse("account_login")
+        with translation.override("de"):
+            log_in = pgettext(LOG_IN_HERE, "Log in")
+            site_log_in = gettext("Log in")
+        self.assertNotEqual(log_in, site_log_in)
         self.assertContains(
-            response, f'<a class="button" href="{login}?next={self.visit_de.url}">Anmelden</a>'
+            response, f'<a class="button" href="{login}?next={self.visit_de.url}">{log_in}</a>'
         )
+        self.assertContains(response, f">{site_log_in}</a>")
         self.assertNotContains(response, "um sich als Gast anzumelden")
 
     def test_the_month_view_shows_the_visit_on_each_of_its_days(self):
