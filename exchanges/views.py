@@ -6,6 +6,7 @@ import datetime
 import functools
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -459,8 +460,13 @@ def read_only_view(request, page, status=200):
         {
             "page": None,
             "contribution": shown,
-            # A story is shown as its page shows it; a meeting proposal as its text and photos.
+            # A story is shown as its page shows it; a meeting proposal as its text and photos,
+            # and every other field of its form.
             "story": shown if isinstance(shown, StoryPage) else None,
+            "meeting": shown if isinstance(shown, MeetingPage) else None,
+            # What she sent, under the labels of the form she sent it with.
+            "labels": {name: field.label for name, field in form_for(shown).base_fields.items()},
+            "text_language": dict(settings.LANGUAGES).get(shown.locale.language_code, ""),
             "body": contributions.body_text(shown),
             "hidden": hidden,
             # An editor saved it since she sent it: what is shown holds their changes.

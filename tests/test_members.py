@@ -42,7 +42,8 @@ from community.models import (
     UnconfirmableAddressChange,
 )
 from community.uploads import kept_files, kept_folder, small_picture
-from exchanges.contribution_forms import MeetingForm
+from exchanges.choices import MeetingFormat, SpokenLanguage
+from exchanges.contribution_forms import MeetingForm, StoryForm
 from exchanges.models import MeetingPage, Registration, StoryPage
 from exchanges.models.meetings import END_NEEDED, START_NEEDED
 from exchanges.models.stories import DATE_NEEDED
@@ -438,6 +439,76 @@ class ContributionTests(MembersTestCase):
         with translation.override("nl"):
             said = gettext("For a meeting in person or a hybrid one; an online meeting has none.")
         self.assertEqual(form.find(id="id_town_helptext").get_text(strip=True), said)
+
+    def test_what_she_sent_shows_every_field_of_her_meeting_in_her_language(self):
+        # "What you sent" showed a meeting's introduction alone: not when, where, how, in which
+        # language, for how many (walk of 2026-12-06). What the editors approve, she can check.
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/meetings/new/",
+            self.meeting_data(
+                format="hybrid", online_url="https://meet.example/taalcafe", capacity="12"
+            ),
+        )
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                page = soup(self.client.get(f"/{language}/members/contributions/{meeting.pk}/"))
+                facts = page.select_one("dl.sent-facts")
+                shown = dict(
+                    zip(
+                        (dt.get_text(strip=True) for dt in facts("dt")),
+                        (dd.get_text(" ", strip=True) for dd in facts("dd")),
+                        strict=True,
+                    )
+                )
+                with translation.override(language):
+                    label = {
+                        name: str(field.label) for name, field in MeetingForm.base_fields.items()
+                    }
+                    format_name = str(MeetingFormat.HYBRID.label)
+                    spoken = str(SpokenLanguage.DUTCH.label)
+                self.assertIn("2027", shown[label["start"]])
+                self.assertIn("19:30", shown[label["start"]])
+                self.assertIn("21:00", shown[label["end"]])
+                self.assertEqual(shown[label["format"]], format_name)
+                self.assertEqual(shown[label["place_name"]], "Bibliotheek")
+                self.assertEqual(shown[label["town"]], "Steenwijkerland")
+                self.assertEqual(shown[label["online_url"]], "https://meet.example/taalcafe")
+                self.assertEqual(shown[label["spoken_language"]], spoken)
+                self.assertEqual(shown[label["capacity"]], "12")
+                self.assertEqual(shown[label["language"]], "Nederlands")
+                self.assertTrue(shown[label["sector"]])
+
+    def test_what_she_sent_shows_every_field_of_her_story(self):
+        # Its date, towns, sector and, once an editor added them, its tags; and the language
+        # she wrote it in, which the story's page does not say.
+        self.post_story(self.anna)
+        story = self.contribution()
+        revision = story.get_latest_revision_as_object()
+        revision.tags.add("fietsen")
+        revision.save_revision(user=self.moderator)
+        page = soup(self.client.get(f"/nl/members/contributions/{story.pk}/"))
+        self.assertIn("2026", page.select_one(".story__meta time").get_text())
+        facts = page.select_one(".story__aside dl")
+        shown = dict(
+            zip(
+                (dt.get_text(strip=True) for dt in facts("dt")),
+                (dd.get_text(" ", strip=True) for dd in facts("dd")),
+                strict=True,
+            )
+        )
+        with translation.override("nl"):
+            towns, sectors, tags, language = (
+                gettext("Towns involved"),
+                gettext("Sectors"),
+                gettext("Tags"),
+                str(StoryForm.base_fields["language"].label),
+            )
+        self.assertEqual(shown[towns], "Steenwijkerland")
+        self.assertTrue(shown[sectors])
+        self.assertEqual(shown[tags], "fietsen")
+        self.assertEqual(shown[language], "Nederlands")
 
     def test_member_never_publishes(self):
         self.post_story(self.anna, publish="1", action_publish="1")
