@@ -421,6 +421,8 @@ class ContributionTests(MembersTestCase):
         self.client.post("/nl/members/meetings/new/", self.meeting_data(town=elsewhere))
         meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
         self.assertIsNone(meeting.town)
+        sent = soup(self.client.get(f"/nl/members/contributions/{meeting.pk}/"))
+        self.assertIn("Elders", [dd.get_text(strip=True) for dd in sent.select(".sent-facts dd")])
         # Reopened (withdrawn from review to edit it): a meeting in person without a town is
         # elsewhere; an online one has no town to choose.
         self.client.post(f"/nl/members/contributions/{meeting.pk}/withdraw/")
