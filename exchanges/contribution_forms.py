@@ -152,7 +152,13 @@ class MeetingForm(ContributionForm):
         max_length=MeetingPage._meta.get_field("online_url").max_length,
     )
     spoken_language = forms.ChoiceField(label=_("Spoken language"), choices=SpokenLanguage.choices)
-    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=10000, required=False)
+    capacity = forms.IntegerField(
+        label=_("Places"),
+        min_value=1,
+        max_value=10000,
+        required=False,
+        help_text=_("Leave empty for no limit."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

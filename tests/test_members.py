@@ -482,6 +482,32 @@ class ContributionTests(MembersTestCase):
                 self.assertEqual(shown[label["language"]], "Nederlands")
                 self.assertTrue(shown[label["sector"]])
 
+    def test_what_she_sent_says_a_meeting_without_places_has_no_limit(self):
+        # "Plaatsen: Geen" read as no places at all, for a meeting she left without a limit;
+        # the form did not say that empty means no limit either (walk of 2026-12-06).
+        self.client.force_login(self.anna)
+        form = soup(self.client.get("/nl/members/meetings/new/"))
+        self.assertEqual(
+            form.find(id="id_capacity_helptext").get_text(strip=True),
+            "Leeg laten voor onbeperkt.",
+        )
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(capacity=""))
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        for language, no_limit in (("nl", "Geen limiet"), ("de", "Keine Begrenzung")):
+            with self.subTest(language=language):
+                page = soup(self.client.get(f"/{language}/members/contributions/{meeting.pk}/"))
+                with translation.override(language):
+                    label = str(MeetingForm.base_fields["capacity"].label)
+                facts = page.select_one("dl.sent-facts")
+                shown = dict(
+                    zip(
+                        (dt.get_text(strip=True) for dt in facts("dt")),
+                        (dd.get_text(" ", strip=True) for dd in facts("dd")),
+                        strict=True,
+                    )
+                )
+                self.assertEqual(shown[label], no_limit)
+
     def test_what_she_sent_shows_every_field_of_her_story(self):
         # Its date, towns, sector and, once an editor added them, its tags; and the language
         # she wrote it in, which the story's page does not say.
