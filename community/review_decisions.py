@@ -189,7 +189,7 @@ def last_decision(page_id, task_id):
             task_id=task_id,
         )
         .exclude(status=TaskState.STATUS_IN_PROGRESS)
-        .select_related("finished_by", "workflow_state")
+        .select_related("finished_by", "workflow_state", "revision")
         .order_by("-finished_at", "-pk")
         .first()
     )
@@ -296,8 +296,11 @@ def review_decided(request, page_id, task_id):
     texts = DECIDED
     if finished_by is not None and finished_by.pk == request.user.pk:
         texts = {**DECIDED, **DECIDED_BY_READER}
+    # The title of what was reviewed: not of a draft saved since (its member's, unsent, or an
+    # editor's), which the reader may not know of.
+    reviewed = decision.revision.content.get("title") if decision.revision_id else None
     text = texts.get(status, DECIDED[TaskState.STATUS_CANCELLED]) % {
-        "title": get_latest_str(page),
+        "title": reviewed or page.title,
         "name": (finished_by.get_full_name() or finished_by.email) if finished_by else "–",
         "date": formats.date_format(moment, "DATETIME_FORMAT") if moment else "–",
     }

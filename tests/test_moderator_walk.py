@@ -413,6 +413,23 @@ class ReviewEmailLinkAfterAnotherDecidedTests(RolesTestCase):
             mine = gettext("You requested changes to “%(title)s” on %(date)s.")
         self.assertIn(mine.split("%(date)s")[0] % {"title": "Bijdrage"}, said)
 
+    def test_a_draft_saved_since_the_decision_does_not_name_it(self):
+        # The page named the review by the latest draft's title: what its member saved after
+        # changes were requested (hers, unsent), or an editor's draft (final attack, F2).
+        link = self.emailed_link()
+        state = self.contribution.current_workflow_task_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.reject(user=self.editor_de, comment="Een foto graag.")
+        self.emailed_link = lambda: link
+        draft = self.contribution.get_latest_revision_as_object()
+        draft.title = "Nog niet verstuurde titel"
+        draft.save_revision(user=self.member)
+        said = self.decided_page(self.moderator, "nl").get_text(" ", strip=True)
+        self.assertNotIn("Nog niet verstuurde titel", said)
+        with translation.override("nl"):
+            start = gettext("Changes to “%(title)s” were requested by %(name)s on %(date)s.")
+        self.assertIn(start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}, said)
+
     def test_while_the_review_is_open_the_link_still_shows_the_preview(self):
         self.client.force_login(self.moderator)
         response = self.client.get(self.emailed_link())
