@@ -64,12 +64,7 @@ def confirming_decision(view):
             # (a meeting's place): said, not refused as a lack of permission
             # (`ContributionReviewTask.on_action` refuses it all the same).
             messages.error(request, refused)
-            address = reverse("wagtailadmin_home")
-            if request.headers.get("x-requested-with") == "XMLHttpRequest":
-                return render_modal_workflow(
-                    request, "", None, {}, json_data={"step": "success", "redirect": address}
-                )
-            return redirect(address)
+            return lead_to(request, reverse("wagtailadmin_home"))
         # Only a decision this request took: not a repeat of one taken before (Wagtail refuses
         # it with its own message), nor a form sent back with errors.
         was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
