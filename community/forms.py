@@ -553,7 +553,9 @@ class ContributionForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector community"), required=False)
     language = forms.ChoiceField(
         label=_("Language of your text"),
-        choices=settings.LANGUAGES,
+        # Named in the reader's language, as the form's spoken language is ("Niederländisch" on
+        # the German form): the site's own names of its languages are for its language links.
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         help_text=_(
             "Once published, it is shown in the other language too: machine-translated, or as "
             "you wrote it until it is translated."
@@ -594,8 +596,13 @@ class ContributionForm(forms.Form):
         )
         self.fields["sector"].choices = [("", _("None"))] + shown
         if self.editing:
-            # The language of a contribution is fixed once it exists.
+            # The language of a contribution is fixed once it exists: it was saved in that
+            # language's section, and its version in the other language is made from it.
             self.fields["language"].disabled = True
+            self.fields["language"].help_text = _(
+                "Chosen when the contribution was first saved; it cannot be changed any more, "
+                "as its version in the other language is made from it."
+            )
         self.own_photos = OwnPhotoForms(data, self.photos_of(page) if self.editing else [])
 
     def is_valid(self):

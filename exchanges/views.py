@@ -466,7 +466,9 @@ def read_only_view(request, page, status=200):
             "meeting": shown if isinstance(shown, MeetingPage) else None,
             # What she sent, under the labels of the form she sent it with.
             "labels": {name: field.label for name, field in form_for(shown).base_fields.items()},
-            "text_language": dict(settings.LANGUAGES).get(shown.locale.language_code, ""),
+            "text_language": dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(
+                shown.locale.language_code, ""
+            ),
             "body": contributions.body_text(shown),
             "hidden": hidden,
             # An editor saved it since she sent it: what is shown holds their changes.

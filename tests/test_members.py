@@ -479,7 +479,8 @@ class ContributionTests(MembersTestCase):
                 self.assertEqual(shown[label["online_url"]], "https://meet.example/taalcafe")
                 self.assertEqual(shown[label["spoken_language"]], spoken)
                 self.assertEqual(shown[label["capacity"]], "12")
-                self.assertEqual(shown[label["language"]], "Nederlands")
+                with translation.override(language):
+                    self.assertEqual(shown[label["language"]], gettext("Dutch"))
                 self.assertTrue(shown[label["sector"]])
 
     def test_what_she_sent_says_a_meeting_without_places_has_no_limit(self):
@@ -507,6 +508,28 @@ class ContributionTests(MembersTestCase):
                     )
                 )
                 self.assertEqual(shown[label], no_limit)
+
+    def test_a_reopened_drafts_language_says_why_it_is_fixed_in_the_readers_language(self):
+        # Greyed out without a word, and "Nederlands" on the German form, beside its spoken
+        # language "Niederländisch" (walk of 2026-12-06).
+        self.post_story(self.anna, submit="", draft="1")
+        story = self.contribution()
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                form = soup(self.client.get(f"/{language}/members/contributions/{story.pk}/"))
+                field = form.select_one("select[name=language]")
+                self.assertTrue(field.has_attr("disabled"))
+                with translation.override(language):
+                    dutch, german = gettext("Dutch"), gettext("German")
+                    why = gettext(
+                        "Chosen when the contribution was first saved; it cannot be changed any "
+                        "more, as its version in the other language is made from it."
+                    )
+                self.assertEqual(field.select_one("option[selected]").get_text(), dutch)
+                self.assertEqual(form.find(id="id_language_helptext").get_text(strip=True), why)
+                new = soup(self.client.get(f"/{language}/members/stories/new/"))
+                options = new.select("select[name=language] option")
+                self.assertEqual([option.get_text() for option in options], [dutch, german])
 
     def test_what_she_sent_shows_every_field_of_her_story(self):
         # Its date, towns, sector and, once an editor added them, its tags; and the language
