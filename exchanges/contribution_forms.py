@@ -196,17 +196,25 @@ class MeetingForm(ContributionForm):
 
     @staticmethod
     def stored_town(page):
-        """Its town as the form offers it. Without one, a meeting in person (or hybrid) is
-        elsewhere: what it is saved as, and what she chose unless she left the question (both
-        are saved as none; the forms before 1383b26 opened on her town or "Elsewhere"). An
-        online meeting has no town to choose: the question is left open."""
+        """Its town as the form offers it. Without one, a meeting in person (or hybrid) with
+        its place is elsewhere: what it is saved as, and what she chose unless she left the
+        question (both are saved as none; the forms before 1383b26 opened on her town or
+        "Elsewhere"). Without its place either, she has not said where it is yet: the
+        question is left open, as for an online meeting, which has no town to choose."""
         town = next(iter(as_stored([page.town])), "")
-        return ELSEWHERE if town == "" and page.is_in_person else town
+        if town == "" and page.is_in_person and page.place_name.strip():
+            return ELSEWHERE
+        return town
 
     def fill(self, page):
         super().fill(page)
         page.organiser = self.user.public_name
         page.organiser_member = self.user
+        if not page.is_in_person:
+            # A town chosen before she made it an online meeting: the town is of a meeting in
+            # person (its help text says so), and an online one carried it into its calendar
+            # entries' location and reopened on it.
+            page.town = None
 
 
 CONTRIBUTION_FORMS = (StoryForm, MeetingForm)

@@ -509,6 +509,80 @@ class ContributionTests(MembersTestCase):
                 )
                 self.assertEqual(shown[label], no_limit)
 
+    def sent_facts(self, page, language="nl"):
+        """What "What you sent" shows of her meeting `page`: {label: value}."""
+        facts = soup(self.client.get(f"/{language}/members/contributions/{page.pk}/")).select_one(
+            "dl.sent-facts"
+        )
+        return dict(
+            zip(
+                (dt.get_text(strip=True) for dt in facts("dt")),
+                (dd.get_text(" ", strip=True) for dd in facts("dd")),
+                strict=True,
+            )
+        )
+
+    def test_what_she_sent_leaves_out_where_her_meetings_format_has_nothing(self):
+        # "Onlinelink: Geen" for a meeting in person, read as a link that was missing (walk of
+        # 2026-12-06); an online meeting's place and town read "Geen" as well.
+        self.client.force_login(self.anna)
+        self.client.post("/nl/members/meetings/new/", self.meeting_data())
+        self.client.post(
+            "/nl/members/meetings/new/",
+            self.meeting_data(
+                title="Online taalcafé",
+                format="online",
+                online_url="https://meet.example/taalcafe",
+                place_name="",
+                town="",
+            ),
+        )
+        with translation.override("nl"):
+            label = {name: str(field.label) for name, field in MeetingForm.base_fields.items()}
+        in_person = self.sent_facts(MeetingPage.objects.get(title="Taalcafé", locale=self.dutch))
+        self.assertNotIn(label["online_url"], in_person)
+        self.assertEqual(in_person[label["place_name"]], "Bibliotheek")
+        self.assertEqual(in_person[label["town"]], "Steenwijkerland")
+        online = self.sent_facts(
+            MeetingPage.objects.get(title="Online taalcafé", locale=self.dutch)
+        )
+        self.assertNotIn(label["place_name"], online)
+        self.assertNotIn(label["town"], online)
+        self.assertEqual(online[label["online_url"]], "https://meet.example/taalcafe")
+
+    def test_an_online_meeting_carries_no_town_chosen_before_its_format_changed(self):
+        # Its town, chosen while it was a meeting in person, stayed with the online meeting
+        # (its calendar entry's location) and its form reopened on it (walk of 2026-12-06).
+        self.client.force_login(self.anna)
+        draft = {"submit": "", "draft": "1"}
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(**draft))
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        self.assertEqual(meeting.town, self.steenwijkerland)
+        online = {"format": "online", "online_url": "https://meet.example/t"}
+        for data in ({**draft, **online}, online):
+            with self.subTest(sent=not data.get("draft")):
+                response = self.edit(meeting, self.meeting_data(**data))
+                self.assertEqual(response.status_code, 302)
+                stored = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object()
+                self.assertIsNone(stored.town)
+        self.client.post(
+            "/nl/members/meetings/new/",
+            self.meeting_data(title="Webinar", **online, **draft),
+        )
+        self.assertIsNone(MeetingPage.objects.get(title="Webinar", locale=self.dutch).town)
+
+    def test_a_reopened_draft_in_person_without_town_or_place_asks_for_its_town(self):
+        # Saved without a town or a place, it reopened on "Elders": an answer she never gave.
+        self.client.force_login(self.anna)
+        self.client.post(
+            "/nl/members/meetings/new/",
+            self.meeting_data(town="", place_name="", submit="", draft="1"),
+        )
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        form = soup(self.client.get(f"/nl/members/contributions/{meeting.pk}/"))
+        chosen = form.select_one("select[name=town] option[selected]")
+        self.assertEqual(chosen["value"], "")
+
     def test_a_reopened_drafts_language_says_why_it_is_fixed_in_the_readers_language(self):
         # Greyed out without a word, and "Nederlands" on the German form, beside its spoken
         # language "Niederländisch" (walk of 2026-12-06).
