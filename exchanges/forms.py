@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from community.localization import sector_pages
-from home.cache import remember, shows_query
+from home.cache import refuse_to_keep, remember, shows_query
 from home.visibility import below_a_restriction
 
 from .choices import MeetingFormat
@@ -115,6 +115,14 @@ def tag_filter_value(slug, name):
     return Tag().slugify(name) or slug
 
 
+def numbered_slug_value(slug):
+    """The value in the overview's address (`tag_filter_value`) of the tag whose slug is
+    `slug`: old addresses named the second tag of one name by its numbered slug ("corona_1");
+    "" when no tag has it."""
+    name = Tag.objects.filter(slug=Tag().slugify(slug)).values_list("name", flat=True).first()
+    return tag_filter_value(slug, name) if name is not None else ""
+
+
 def tag_filters(choices):
     """The filter choices (`StoryIndexPage.filter_choices`) with each tag by its value in the
     address, once (tags of one name in other cases are one choice), and `tag_slugs`: the slugs
@@ -142,14 +150,31 @@ class StoryFilterForm(ListingFilterForm):
         for name in ("town", "year", "tag"):
             self.fields[name].choices = [EVERYTHING, *choices[name]]
         self.tag_slugs = choices["tag_slugs"]
+        # A tag asked for that no story here has (`unknown_tag`), and the value by which the
+        # overview names the tag of an old address's numbered slug (`renamed_tag`).
+        self.unknown_tag = self.renamed_tag = ""
         tag = self.data.get("tag")
-        if tag and tag not in self.tag_slugs and tag_filter_value("", tag) in self.tag_slugs:
+        if not tag or tag in self.tag_slugs:
+            return
+        if tag_filter_value("", tag) in self.tag_slugs:
             # "Corona", or "café" with a combining accent: the tag its links name "corona",
             # filtered and selected as those are (outsider's test).
             self.data = self.data.copy()
             self.data["tag"] = tag_filter_value("", tag)
+        elif (renamed := numbered_slug_value(tag)) in self.tag_slugs:
+            self.renamed_tag = renamed
+        else:
+            # Ignored, it showed every story as if they had that tag (walk of 2026-12-06).
+            self.unknown_tag = tag
+
+    def is_filtered(self):
+        return super().is_filtered() or bool(self.unknown_tag)
 
     def filter(self, stories):
+        if self.unknown_tag:
+            # Not one story has it, here: it says so (the overview's template), and shows none.
+            refuse_to_keep()
+            return stories.none()
         chosen = self.selected()
         if "sector" in chosen:
             stories = stories.in_sector(self.sectors[chosen["sector"]])

@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
@@ -209,6 +211,42 @@ class TagsOfOneNameInBothLanguagesTests(StoriesMixin, TestCase):
                 )
                 self.assertEqual(chosen["value"], tag)
                 self.assertEqual([a["href"] for a in overview.select(".card h3 a")], [shown])
+
+    def test_an_old_address_with_a_numbered_slug_leads_to_the_tags_name(self):
+        # /de/geschichten/?tag=corona_1, the address of the German "Corona" before its links
+        # named it "corona", showed every story (walk of 2026-12-06).
+        for url, to in (
+            ("/de/geschichten/?tag=corona_1", "/de/geschichten/?tag=corona"),
+            ("/nl/verhalen/?tag=corona_1&page=1", "/nl/verhalen/?tag=corona&page=1"),
+            ("/de/geschichten/?tag=online_1", "/de/geschichten/?tag=online"),
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 301)
+                self.assertEqual(response["Location"], to)
+
+    def test_a_tag_no_story_has_is_named_and_shows_no_story(self):
+        # Ignored, it showed every story as if they all had it (walk of 2026-12-06).
+        for url, language, tag in (
+            ("/nl/verhalen/?tag=doesnotexist", "nl", "doesnotexist"),
+            ("/de/geschichten/?tag=fietsen", "de", "fietsen"),
+            ("/nl/verhalen/?tag=%3Cb%3Evet%3C%2Fb%3E", "nl", "<b>vet</b>"),
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                overview = self.page(url)
+                self.assertEqual(overview.select(".card h3 a"), [])
+                with translation.override(language):
+                    said = gettext("No story has the tag “%(tag)s”.") % {"tag": tag}
+                self.assertEqual(
+                    overview.select_one(".empty-state p").get_text(" ", strip=True), said
+                )
+                self.assertNotContains(response, "<b>vet</b>")
+        # Another made-up tag is named as it was asked, not as the one before (the content
+        # cache), and a tag the stories have still shows them.
+        overview = self.page("/nl/verhalen/?tag=bestaatniet")
+        self.assertIn("bestaatniet", overview.select_one(".empty-state").get_text())
+        self.assertEqual(len(self.page("/nl/verhalen/?tag=fietsen").select(".card h3 a")), 1)
 
 
 class FilterSelectTests(TestCase):

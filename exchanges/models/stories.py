@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -253,9 +255,19 @@ class StoryIndexPage(OverviewPage):
             " FROM years WHERE years.day IS NOT NULL)"
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def serve(self, request, *args, **kwargs):
         form = StoryFilterForm(request.GET, index=self)
+        if form.renamed_tag:
+            # An old address of a tag by its numbered slug ("?tag=corona_1"), which showed
+            # every story: to the address its links give now.
+            query = request.GET.copy()
+            query["tag"] = form.renamed_tag
+            return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+        return super().serve(request, *args, filter_form=form, **kwargs)
+
+    def get_context(self, request, *args, filter_form=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = filter_form or StoryFilterForm(request.GET, index=self)
 
         def listing():
             stories = form.filter(self.stories())
@@ -272,7 +284,10 @@ class StoryIndexPage(OverviewPage):
             filter_form=form,
             stories=SimpleLazyObject(listing),
             query_string=form.query_string(),
-            listing_key=form.listing_key(page=page_key(request.GET.get("page"))),
+            # An unknown tag is named on the page: its own entry, forgotten once rendered
+            # (`StoryFilterForm.filter`), so that made-up tags add no entries.
+            listing_key=form.listing_key(page=page_key(request.GET.get("page")))
+            + (f"&{urlencode({'unknown_tag': form.unknown_tag})}" if form.unknown_tag else ""),
         )
         return context
 
