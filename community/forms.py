@@ -562,11 +562,13 @@ class ContributionForm(forms.Form):
         ),
     )
 
-    def __init__(self, data=None, *, user, page=None, **kwargs):
-        """A new contribution of `user`, or their `page` (its latest revision) to edit."""
+    def __init__(self, data=None, *, user, page=None, sending=None, **kwargs):
+        """A new contribution of `user`, or their `page` (its latest revision) to edit.
+        `sending`: whether what sending needs is asked, when `data` does not say (the form of
+        a conflict, which sends nothing, after she pressed "Send")."""
         self.user = user
         # Sent to the editors, not saved as a draft: what the page needs for review is asked.
-        self.sending = bool(data and data.get("submit"))
+        self.sending = bool(data and data.get("submit")) if sending is None else sending
         self.editing = page is not None
         self.page = page if self.editing else self.page_model()
         # Her text's blocks as she opened it: what an editor added stays in place (`fill`).
@@ -739,8 +741,8 @@ class ContributionForm(forms.Form):
         editors' is undone unseen); `changes` are `StoredChange`s, each saying what it is now
         and which of the two the form holds."""
         data = self.data.copy()
-        # Nothing is sent yet: her next press of a button says which (and the form does not
-        # ask now what only sending to the editors needs).
+        # Nothing is sent yet: her next press of a button says which (the form of the conflict
+        # marks what sending needs when she pressed "Send", `sending`).
         for button in ("submit", "draft"):
             data.pop(button, None)
         changes = []

@@ -378,7 +378,8 @@ def contribution_view(request, form_class, page=None, *, again=0):
     if unchecked:
         keep_photos(request, token, photos)
         data, changes = form.merged_with_stored(form.differs_from_stored(), None)
-        form = form_class(data, user=request.user, page=page)
+        # She pressed "Send": the form marks what sending still needs, with the notice.
+        form = form_class(data, user=request.user, page=page, sending=form.sending)
         # She reads what is stored now: the next send saves over it.
         opened, opened_fields = form.version, form.fingerprints_text()
         conflict = {"unchecked": True, "changes": changes}
@@ -388,7 +389,7 @@ def contribution_view(request, form_class, page=None, *, again=0):
         # Hers alone when each save since the version she opened was hers (else what the editors
         # changed would read as her own).
         saved_by = contributions.saved_since_by(page, opened) or {page.latest_revision.user_id}
-        form = form_class(data, user=request.user, page=page)
+        form = form_class(data, user=request.user, page=page, sending=form.sending)
         # She reads what is stored now: the next send saves over it.
         opened, opened_fields = form.version, form.fingerprints_text()
         conflict = {

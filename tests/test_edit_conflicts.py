@@ -15,6 +15,7 @@ from community import contributions
 from community.models.submissions import SubmissionToken
 from exchanges.contribution_forms import StoryForm
 from exchanges.models import StoryPage
+from exchanges.models.stories import DATE_NEEDED
 from tests.test_contributions_photos import OwnPhotosTestCase, sent_by_the_browser, soup
 from tests.test_members import photo
 
@@ -193,6 +194,38 @@ class TwoWindowsTests(EditConflictTestCase):
         response = self.send(self.story, sent_by_the_browser(soup(response)))
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.latest(self.story).image_alt, "Picknick aan de Ems")
+
+    def test_sent_from_the_second_window_the_form_marks_what_sending_still_needs(self):
+        # She pressed "Send" in the second window: the conflict notice came back, and what the
+        # story still lacked to be sent was said only at her next press (walk of 2026-12-06).
+        self.send(self.story, sent_by_the_browser(self.edit_form(self.story)), date="")
+        first = sent_by_the_browser(self.edit_form(self.story))
+        second = sent_by_the_browser(self.edit_form(self.story))
+        self.send(self.story, first, title="Met de fiets naar Clarholz")
+        response = self.send(self.story, second, submit="1", intro="Twaalf fietsers, één dag.")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("in een ander venster", self.notice(response).get_text())
+        page = soup(response)
+        with translation.override("nl"):
+            needed = translation.gettext(DATE_NEEDED)
+        date = page.select_one("[name=date]").find_parent(class_="field")
+        self.assertIn("field--error", date["class"])
+        self.assertEqual(date.select_one(".field__error").get_text(strip=True), needed)
+        with translation.override("nl"):
+            said = translation.gettext("To send it to the editors, also fill in the marked fields.")
+        self.assertIn(said, self.notice(response).get_text())
+        # What she typed is kept; nothing was sent or saved.
+        self.assertEqual(
+            page.select_one("[name=intro]").get_text().strip(), "Twaalf fietsers, één dag."
+        )
+        self.assertIsNone(self.latest(self.story).current_workflow_state)
+        # A conflict on "Save as draft" asks nothing a draft may do without.
+        first = sent_by_the_browser(self.edit_form(self.story))
+        second = sent_by_the_browser(self.edit_form(self.story))
+        self.send(self.story, first, title="Op de fiets naar Clarholz")
+        response = self.send(self.story, second, intro="Twaalf fietsers.")
+        self.assertIsNotNone(self.notice(response))
+        self.assertEqual(soup(response).select(".field--error"), [])
 
 
 class SavedWhileSheSavesTests(EditConflictTestCase):
