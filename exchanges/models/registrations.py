@@ -79,12 +79,13 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 raise RegistrationClosed(_("This meeting has been cancelled."))
             raise RegistrationClosed(_("Registration for this meeting has closed."))
         with transaction.atomic():
+            active = self._still_active(user)
             versions = self._lock(meeting)
             if meeting.pk not in versions:
                 raise meeting.DoesNotExist("The meeting was deleted meanwhile.")
             if meeting.live and not versions[meeting.pk]:
                 raise meeting.DoesNotExist("The meeting was taken off the site meanwhile.")
-            if not self._still_active(user):
+            if not active:
                 raise RegistrationClosed(_("This account is inactive."))
             existing = self.for_meeting(meeting).filter(user=user).first()
             if existing is not None and existing.status != RegistrationStatus.CANCELLED:
@@ -111,7 +112,11 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         """Whether the account may hold a place, read again under a lock of its row: its user
         was read when the request began, and a moderator may have blocked it since. A block
         committing meanwhile waits for this registration and then gives it up (see
-        exchanges.signal_handlers.give_up_places), or is seen here."""
+        exchanges.signal_handlers.give_up_places), or is seen here. Taken before the meeting's
+        lock, in the order a block takes them (the account's row, then the meetings it gives
+        up): the other way round, a member's "register" and her block at the same moment each
+        waited for the other's lock, and the database gave one of them up (a deadlock, an
+        error page)."""
         users = get_user_model()._default_manager.select_for_update()
         return users.filter(pk=user.pk, is_active=True).values_list("pk", flat=True).first()
 

@@ -1,0 +1,82 @@
+"""A member blocked while a registration of hers is on its way: she holds no place after, and
+nobody is answered with an error page (found by the lock review: a member's "register" locked
+the meeting before her account, the block the other way round, and the database ended one of
+them as a deadlock)."""
+
+import unittest
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client, TransactionTestCase
+from wagtail.models import Page
+
+from community.roles import MODERATORS
+from community.roles.setup import setup_roles
+from exchanges.models import Registration
+from tests.calendar_base import CalendarMixin, local
+from tests.test_blocked_visitors import done_or_waiting
+from tests.test_contribution_races import hold, in_thread, waiting_for_locks
+
+User = get_user_model()
+
+
+def answers(*replies):
+    """The status codes of the requests' answers (or what they raised)."""
+    return [getattr(reply, "status_code", reply) for reply in replies]
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class BlockedWhileRegisteredTests(CalendarMixin, TransactionTestCase):
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_calendar()
+        setup_roles()
+        self.meeting_page = self.meeting(
+            local(2030, 3, 20, 19, 0), title="Taalcafé", slug="taalcafe", capacity=5
+        )
+        self.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        self.moderator = self.logged_in("moderator@example.org", MODERATORS)
+
+    def logged_in(self, email, group):
+        user = User.objects.create_user(email, "x")
+        user.groups.add(Group.objects.get(name=group))
+        client = Client()
+        client.force_login(user)
+        return client
+
+    def block(self):
+        return self.moderator.post(
+            f"/admin/members/edit/{self.member.pk}/", {"block": "on", "blocked_reason": "Spam"}
+        )
+
+    def meeting_rows(self):
+        return Page.objects.filter(translation_key=self.meeting_page.translation_key)
+
+    def assert_holds_nothing(self):
+        self.assertFalse(User.objects.get(pk=self.member.pk).is_active)
+        self.assertFalse(Registration.objects.filter(user=self.member).active().exists())
+
+    def test_her_second_register_as_she_is_blocked_ends_without_a_place_or_an_error(self):
+        Registration.objects.register(self.meeting_page, self.member)
+        member = Client()
+        member.force_login(self.member)
+        # Something else writes the meeting (an editor publishing it): her "register" waits for
+        # it first, then the block, which gives her place up.
+        release = hold(self, self.meeting_rows())
+        registering, registered = in_thread(
+            lambda: member.post(f"/nl/meetings/{self.meeting_page.pk}/register/")
+        )
+        self.assertTrue(waiting_for_locks(1))
+        blocking, blocked = in_thread(self.block)
+        self.assertTrue(done_or_waiting(blocking, 2))
+        release.set()
+        registering.join()
+        blocking.join()
+        self.assertEqual(answers(*registered, *blocked), [302, 302])
+        self.assert_holds_nothing()
