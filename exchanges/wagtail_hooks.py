@@ -7,7 +7,7 @@ from django.utils.translation import get_language, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -19,8 +19,9 @@ from home.redirects import ADDRESS_KEPT, addresses_kept
 
 from . import embed_admin, expiry, visit_admin
 from .choices import RegistrationStatus
-from .models import MeetingPage, Registration, VisitPage
+from .models import MeetingPage, Registration, RegistrationClosed, VisitPage
 from .models.language_versions import surviving_version
+from .models.registrations import BLOCKED_MEMBER
 from .signal_handlers import give_up_places
 
 
@@ -35,12 +36,7 @@ class RegistrationStatusForm(WagtailAdminModelForm):
         status = self.cleaned_data["status"]
         holding = status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
         if holding and status != self.instance.status and self.member_blocked():
-            raise forms.ValidationError(
-                _(
-                    "This member is blocked: an inactive account holds no places and waits for "
-                    "none. Unblock the member first."
-                )
-            )
+            raise forms.ValidationError(BLOCKED_MEMBER)
         joining = status == RegistrationStatus.REGISTERED != self.instance.status
         if joining and Registration.objects.full(self.instance.meeting):
             raise forms.ValidationError(
@@ -58,6 +54,21 @@ class RegistrationStatusForm(WagtailAdminModelForm):
         return Registration.objects.change_status(stored, self.cleaned_data["status"])
 
 
+class RegistrationEditView(EditView):
+    """The form's checks read the meeting and the account without a lock: a block or another
+    registration committed since is refused when the change is stored, under the locks
+    (Registration.objects.change_status), and said on the form with what the editor chose, not
+    answered with an error page."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except RegistrationClosed as refusal:
+            form.add_error("status", str(refusal))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
 class RegistrationIndexView(IndexView):
     def get_base_queryset(self):
         # The meeting in the editor's admin language where it is translated.
@@ -69,6 +80,7 @@ class RegistrationViewSet(ModelViewSet):
 
     model = Registration
     index_view_class = RegistrationIndexView
+    edit_view_class = RegistrationEditView
     icon = "group"
     menu_label = _("Registrations")
     menu_order = 300

@@ -664,6 +664,19 @@ class RegistrationTests(CalendarTestCase):
             Registration.objects.register(self.small, as_read_by_the_request)
         self.assertFalse(Registration.objects.filter(user=member).exists())
 
+    def test_an_editor_gives_no_place_to_an_account_blocked_since_her_form_was_checked(self):
+        # Found by the lock review: the admin's form read the account without a lock, and
+        # the change stored after a block gave the blocked member her place again.
+        member = self.members[0]
+        registration = Registration.objects.register(self.small, member)
+        Registration.objects.cancel(self.small, member)
+        User.objects.filter(pk=member.pk).update(is_active=False)
+        for status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED):
+            with self.subTest(status=status), self.assertRaises(RegistrationClosed):
+                Registration.objects.change_status(registration, status)
+        registration.refresh_from_db()
+        self.assertEqual(registration.status, RegistrationStatus.CANCELLED)
+
     def test_cancelling_a_waiting_place_promotes_nobody(self):
         for member in self.members[:3]:
             Registration.objects.register(self.small, member)

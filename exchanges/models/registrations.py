@@ -16,6 +16,12 @@ class RegistrationClosed(Exception):  # noqa: N818 - a state, not a failure of t
     """Registration is not possible; the message says why, in the member's language."""
 
 
+BLOCKED_MEMBER = _(
+    "This member is blocked: an inactive account holds no places and waits for none. "
+    "Unblock the member first."
+)
+
+
 class RegistrationQuerySet(models.QuerySet):
     def for_meeting(self, meeting):
         """Registrations of a meeting in every language: they are keyed to its translation key."""
@@ -153,12 +159,19 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         is registered beyond the meeting's places, and a place that comes free goes to the first
         member waiting, who is told by email. The member is told too, for their calendar: a place
         given (the confirmation with the invitation) or taken away (the cancellation); not for
-        a meeting cancelled or begun."""
+        a meeting cancelled or begun. A blocked member (an inactive account) is given no place
+        and put on no waiting list: RegistrationClosed says why."""
         meeting = registration.meeting
         with transaction.atomic():
+            active = self._still_active(registration.user)
             self._lock(meeting)
             registration.refresh_from_db()
             was_registered = registration.status == RegistrationStatus.REGISTERED
+            holding = status in (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
+            if holding and status != registration.status and not active:
+                # Blocked since the editor's form was checked: the block gave up her places
+                # before this one was given (exchanges.signal_handlers.give_up_places).
+                raise RegistrationClosed(BLOCKED_MEMBER)
             if status == RegistrationStatus.REGISTERED and not was_registered:
                 if self.full(meeting):
                     raise RegistrationClosed(
