@@ -250,14 +250,15 @@ class ReturningForm(forms.Form):
 
 
 class PlaceForm(forms.Form):
+    """A household the matching may place guests with: not withdrawn, nor of a blocked
+    account (as the matching page lists them)."""
+
     offer = forms.ModelChoiceField(queryset=HostOffer.objects.none(), required=False)
     override = forms.BooleanField(required=False)
 
     def __init__(self, *args, party, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = HostOffer.objects.for_visit(party.visit).filter(
-            withdrawn_at=None
-        )
+        self.fields["offer"].queryset = visits.matched_offers(party.visit)
 
 
 class VisitMixin(WagtailAdminTemplateMixin):

@@ -642,9 +642,10 @@ def propose(visit, *, dry_run=False):
 @transaction.atomic
 def assign(party, offer, *, override=False):
     """A coordinator places `party` with `offer` by hand (or takes it out of the matching with
-    None). Beds are never overfilled; a hard rule is broken only with `override`, when the
-    coordinator checked with both. A placement that was told and is moved is told as cancelled
-    to both (the new one waits for the next publishing)."""
+    None), both of active accounts (not blocked). Beds are never overfilled; a hard rule is
+    broken only with `override`, when the coordinator checked with both. A placement that was
+    told and is moved is told as cancelled to both (the new one waits for the next
+    publishing)."""
     _lock(party.visit)
     party.refresh_from_db()
     current = Placement.objects.filter(party=party).select_related("offer__user").first()
@@ -658,6 +659,25 @@ def assign(party, offer, *, override=False):
         raise MatchingRefused(_("This household does not host guests of this visit."))
     if offer.user_id == party.user_id:
         raise MatchingRefused(_("A member cannot be their own host."))
+    # Read again under the visit's lock: the matching and its publication leave out accounts
+    # made inactive (matched_parties, matched_offers), so a placement with one would be told to
+    # nobody. A block committing meanwhile gives up her seats or offer after this placement,
+    # and the placement with them (give_up_visits).
+    inactive = set(
+        get_user_model()
+        ._default_manager.filter(pk__in=[party.user_id, offer.user_id], is_active=False)
+        .values_list("pk", flat=True)
+    )
+    if party.user_id in inactive:
+        raise MatchingRefused(
+            _("%(party)s is blocked: the party of an inactive account is placed with no host.")
+            % {"party": party.user.public_name or party.user.email}
+        )
+    if offer.user_id in inactive:
+        raise MatchingRefused(
+            _("%(household)s is blocked: an inactive account hosts no guests.")
+            % {"household": offer.household}
+        )
     if current is not None and current.offer_id == offer.pk:
         return current
     problems = _problems(party, offer, exclude_party=party)

@@ -258,6 +258,56 @@ class MatchingTests(CoordinatorMixin, TestCase):
         self.assertIsNone(visits.matching_state(self.visit).proposed_at)
 
 
+class BlockedAccountsPlacedByHandTests(CoordinatorMixin, TestCase):
+    """Found by the lock review: a coordinator placed a blocked member's party (or her guests
+    with a blocked member's household) by hand, and publishing the matching silently left the
+    placement out. The accounts here were made inactive in bulk (Wagtail's "set active
+    state"), which gives up nothing: their party and offer still stand."""
+
+    def made_inactive(self, party_or_offer):
+        User.objects.filter(pk=party_or_offer.user_id).update(is_active=False)
+
+    def errors(self, response):
+        return [str(m).strip() for m in response.context["messages"] if m.level == constants.ERROR]
+
+    def in_admin_language(self, response, message, **values):
+        with translation.override(response.wsgi_request.LANGUAGE_CODE):
+            return translation.gettext(message) % values
+
+    def test_the_party_of_a_blocked_member_is_refused_with_why(self):
+        anke = self.guest("Anke", adults=2)
+        bergmann = self.host("Bergmann", beds=2)
+        self.made_inactive(anke)
+        response = self.post("exchange_visit_place", anke.pk, {"offer": bergmann.pk}, follow=True)
+        self.assertFalse(Placement.objects.exists())
+        self.assertEqual(
+            self.errors(response),
+            [
+                self.in_admin_language(
+                    response,
+                    "%(party)s is blocked: the party of an inactive account is placed with no "
+                    "host.",
+                    party=anke.user.public_name or anke.user.email,
+                )
+            ],
+        )
+
+    def test_the_household_of_a_blocked_member_is_not_offered_nor_taken(self):
+        anke = self.guest("Anke", adults=2)
+        bergmann = self.host("Bergmann", beds=2)
+        self.made_inactive(bergmann)
+        page = BeautifulSoup(self.client.get(self.matching_url()).content, "html.parser")
+        offered = [option["value"] for option in page.select(f"#place-{anke.pk} option")]
+        self.assertNotIn(str(bergmann.pk), offered)
+        response = self.post("exchange_visit_place", anke.pk, {"offer": bergmann.pk}, follow=True)
+        self.assertFalse(Placement.objects.exists())
+        self.assertEqual(len(self.errors(response)), 1)
+        # Blocked while the coordinator's choice was on its way: refused where it is stored.
+        with self.assertRaisesMessage(visits.MatchingRefused, "Familie Bergmann"):
+            visits.assign(anke, bergmann)
+        self.assertFalse(Placement.objects.exists())
+
+
 class RefusalTests(CoordinatorMixin, TestCase):
     def urls(self):
         party = self.guest("Anke")
