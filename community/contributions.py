@@ -795,17 +795,27 @@ def top_level_pieces(html):
 TOP_LEVEL = re.compile(r"<(p|ul|ol|h[1-6]|blockquote)\b[^>]*>.*?</\1>", re.DOTALL)
 
 
+def lock_collections():
+    """Locks the tree of collections until the transaction ends, and returns its root: whatever
+    adds or moves a collection (a member's first photos, an editor in the admin,
+    community.collection_admin) takes it first. treebeard gives a new collection the place
+    after the last one it read, and two made at the same moment took the same place (an
+    error page) or left the tree's counts wrong. The root collection's row always exists; on
+    SQLite every transaction takes the database's write lock when it begins (settings
+    `IMMEDIATE`)."""
+    return Collection.objects.select_for_update().get(pk=Collection.get_first_root_node().pk)
+
+
 def collection_for(page_title, user):
     """A new collection for the photos of a contribution of `user`, in the members' collection
     (made the first time, as "Bijdragen van leden"), named after her and the contribution. Both
     are kept by reference: editors may rename them, or move her photos elsewhere.
 
     Two members' photos sent at the same moment would each find no members' collection and make
-    one, or give their collections the same place in the tree: the root collection's row, which
-    always exists, is locked first, so they are made one after the other (on SQLite every
-    transaction takes the database's write lock when it begins, settings `IMMEDIATE`)."""
+    one, or give their collections the same place in the tree: the tree is locked first
+    (`lock_collections`), so they are made one after the other."""
     with transaction.atomic():
-        root = Collection.objects.select_for_update().get(pk=Collection.get_first_root_node().pk)
+        root = lock_collections()
         parent = members_root()
         if parent is None:
             parent = root.add_child(name=CONTRIBUTIONS_COLLECTION)

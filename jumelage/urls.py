@@ -15,6 +15,7 @@ from wagtail_localize.views.report import TranslationsReportView
 from community import signup
 from community import views as community_views
 from community.account_admin import Account
+from community.collection_admin import AddCollection, EditCollection
 from community.review_decisions import (
     confirm_approval,
     confirming_decision,
@@ -58,6 +59,9 @@ urlpatterns = [
     ),
     # The account page of an editor or administrator, whose name may be left empty.
     path("admin/account/", require_admin_access(Account.as_view())),
+    # Adding or moving a collection takes the lock a member's first photos take.
+    path("admin/collections/add/", require_admin_access(AddCollection.as_view())),
+    path("admin/collections/<int:pk>/", require_admin_access(EditCollection.as_view())),
     # Titles of pages by id and the whole site's history: not for moderators (no page permissions).
     path(
         "admin/choose-page/chosen-multiple/",

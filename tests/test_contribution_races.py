@@ -472,3 +472,86 @@ class FirstPhotosAtOnceTests(TransactionTestCase):
             sorted(held.collection.get_children().values_list("pk", flat=True)),
             sorted([answers[0].pk, second.pk]),
         )
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class EditorsCollectionsBesideMembersPhotosTests(TransactionTestCase):
+    """An editor adds or moves a collection in the admin while a member's first photos make
+    theirs: both are made, each in its own place in the tree (found by the lock review: the
+    editor's new collection took the place of the member's, and one of them answered 500)."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        if Collection.get_first_root_node() is None:  # emptied after an earlier test
+            Collection.add_root(name="Root")
+        self.anna = User.objects.create_user("anna@example.org", "x", display_name="Anna")
+        self.editor = Client()
+        self.editor.force_login(User.objects.create_superuser("redactie@example.org", "x"))
+
+    def beside_a_members_first_photos(self, request):
+        """Sends the editor's `request` while a member's first photos are being stored (their
+        collection made, not yet committed). Returns both answers."""
+        made, release = threading.Event(), threading.Event()
+
+        def photos():
+            with transaction.atomic():
+                collection = contributions.collection_for("Markt", self.anna)
+                made.set()
+                release.wait(20)  # the editor's request comes meanwhile, and waits
+                return collection
+
+        storing, stored = in_thread(photos)
+        self.addCleanup(release.set)
+        self.assertTrue(made.wait(10))
+        editing, edited = in_thread(request)
+        self.assertTrue(waiting_for_locks(1))
+        release.set()
+        storing.join()
+        editing.join()
+        return [getattr(answer, "status_code", answer) for answer in stored + edited]
+
+    def assert_tree_sound(self, *names):
+        self.assertEqual(Collection.find_problems(), ([], [], [], [], []))
+        [members] = MembersPhotosCollection.objects.select_related("collection")
+        self.assertEqual(
+            list(members.collection.get_children().values_list("name", flat=True)),
+            ["Anna: Markt"],
+        )
+        self.assertEqual(
+            sorted(Collection.get_first_root_node().get_children().values_list("name", flat=True)),
+            sorted(names),
+        )
+
+    def test_an_editors_new_collection_and_a_members_first_photos_both_find_a_place(self):
+        # The members' photos moved into an editor's collection; she adds another before them.
+        archive = Collection.get_first_root_node().add_child(name="Archief")
+        members = archive.add_child(name="Bijdragen van leden")
+        MembersPhotosCollection.objects.create(collection=members)
+        answers = self.beside_a_members_first_photos(
+            lambda: self.editor.post(
+                "/admin/collections/add/", {"name": "Aanvragen", "parent": archive.pk}
+            )
+        )
+        self.assertIsInstance(answers[0], Collection)
+        self.assertEqual(answers[1], 302)
+        self.assert_tree_sound("Archief")
+        self.assertEqual(
+            sorted(archive.get_children().values_list("name", flat=True)),
+            ["Aanvragen", "Bijdragen van leden"],
+        )
+
+    def test_an_editors_move_and_a_members_first_photos_both_find_a_place(self):
+        root = Collection.get_first_root_node()
+        archive = root.add_child(name="Archief")
+        moved = archive.add_child(name="Verslagen")
+        answers = self.beside_a_members_first_photos(
+            lambda: self.editor.post(
+                f"/admin/collections/{moved.pk}/", {"name": "Verslagen", "parent": root.pk}
+            )
+        )
+        self.assertIsInstance(answers[0], Collection)
+        self.assertEqual(answers[1], 302)
+        self.assert_tree_sound("Archief", "Bijdragen van leden", "Verslagen")
