@@ -11,6 +11,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
+from django.middleware import locale
 from django.shortcuts import redirect
 from django.urls import Resolver404, get_resolver, reverse
 from django.utils import translation
@@ -436,7 +437,7 @@ class AdminLanguageMiddleware:
         # The address first: elsewhere the session is not read for it (pages from the cache,
         # widgets that read none).
         user = getattr(request, "user", None)
-        if request.path_info.startswith(admin_prefix()) and user and user.is_authenticated:
+        if is_admin_address(request) and user and user.is_authenticated:
             try:
                 language = user.wagtail_userprofile.preferred_language
             except ObjectDoesNotExist:
@@ -445,6 +446,25 @@ class AdminLanguageMiddleware:
                 translation.activate(language)
                 request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, but an admin address that is not found stays where it is. Django answers a 404
+    of an address without a language prefix with a redirect to /nl/…, and Wagtail's catch-all
+    page route takes /nl/admin/… too: an editor's mistyped admin address became the public
+    site's 404 page, with no way back into the admin. The admin has no language prefix to add:
+    its 404 is the admin's own (`jumelage.views.page_not_found`, Wagtail's for its views)."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and is_admin_address(request):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
+
+
+def is_admin_address(request):
+    return request.path_info.startswith(admin_prefix())
 
 
 @lru_cache

@@ -26,6 +26,7 @@ from community.uploads import KEPT_FOLDER
 from exchanges.models import MeetingPage, StoryPage, VisitPage
 from home.cache import active_locale, content_only, language_code_of, locales, shows_query
 from home.i18n import page_at
+from home.middleware import is_admin_address
 from home.models import StandardPage
 from home.ratelimit import limit_exceeded, seconds_to_wait, too_many_requests
 from home.urls_util import absolute_url
@@ -92,9 +93,16 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+ADMIN_NOT_FOUND = "wagtailadmin/404.html"
+
+
 def page_not_found(request, exception):
     """Django's 404 page (templates/404.html), whose language switcher leads to the home page of
-    the other language: the address that was not found has no version there either."""
+    the other language: the address that was not found has no version there either. Under
+    /admin/ the admin's own, as Wagtail answers for its views, with the way back to the
+    dashboard (our views there, and addresses no route takes)."""
+    if is_admin_address(request):
+        return defaults.page_not_found(request, exception, template_name=ADMIN_NOT_FOUND)
     request.not_found = True
     return defaults.page_not_found(request, exception)
 
