@@ -17,7 +17,7 @@ from wagtail_localize.models import TranslationSource
 
 from community import roles
 from community.contributions import title_under_review
-from community.models import Report
+from community.models import Report, Town
 from community.models.contribution import contribution_models
 from exchanges.models import MeetingPage, Registration
 from home.machine_translation import awaiting_review, failing, translator
@@ -82,6 +82,7 @@ class ContributionsAwaitingReview(Panel):
         for page in contributions:
             page.title_under_review = title_under_review(page)
             page.review_task_id, page.review_task_state_id = tasks[str(page.pk)]
+        with_towns_under_review(contributions)
         shown = {str(page.pk) for page in contributions}
         others = {int(pk): task for pk, task in tasks.items() if pk not in shown}
         return {"contributions": contributions, "other_reviews": others}
@@ -94,6 +95,20 @@ class ContributionsAwaitingReview(Panel):
         with_review_actions(context["contributions"], user)
         context["other_reviews"] = with_reviewer(context["other_reviews"], user)
         return context
+
+
+def with_towns_under_review(pages):
+    """The towns each contribution is about (`towns_under_review`), beside its member's own town:
+    a meeting's town, a story's towns involved, as approving would publish them (the latest
+    revision: a draft's stored row may be older), in one query."""
+    wanted = {}
+    for page in pages:
+        content = page.latest_revision.content if page.latest_revision is not None else {}
+        rows = content.get("story_towns") or []
+        wanted[page.pk] = [pk for pk in (content.get("town"), *(r.get("town") for r in rows)) if pk]
+    towns = Town.objects.in_bulk({pk for ids in wanted.values() for pk in ids})
+    for page in pages:
+        page.towns_under_review = [towns[pk].name for pk in wanted[page.pk] if pk in towns]
 
 
 def with_reviewer(reviews, user):

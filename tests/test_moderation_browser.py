@@ -200,6 +200,58 @@ def test_on_a_phone_the_review_buttons_need_no_sideways_scrolling(site, live_ser
     page.context.close()
 
 
+# Each review row's cells on a phone: what the cell says before its value, by column heading.
+CELL_LABELS = """(section) => [...document.querySelectorAll(`${section} tbody tr`)].map((row) =>
+    [...row.querySelectorAll("td")].slice(1, -1).map((cell) =>
+        getComputedStyle(cell, "::before").content))"""
+# The left edges of each review row's buttons, line by line (lines by their top).
+BUTTON_LINES = """(section) => [...document.querySelectorAll(`${section} [role=group]`)].map(
+(group) => {
+    const lines = {};
+    for (const button of group.children) {
+        const box = button.getBoundingClientRect();
+        (lines[Math.round(box.top)] ||= []).push(Math.round(box.left));
+    }
+    return Object.keys(lines).sort((a, b) => a - b).map((top) => lines[top]);
+})"""
+
+
+def test_on_a_phone_each_value_awaiting_review_says_what_it_is(site, live_server, browser):
+    """The table's head is out of sight on a phone: "Verhaal  Lid  Steenwijkerland  Nederlands"
+    said neither which town nor what the other words were."""
+    awaiting_review(site)
+    page = log_in_as_moderator(browser, live_server, width=390)
+    page.goto(f"{live_server.url}/admin/")
+    section = "[aria-labelledby=jumelage-review-heading]"
+    with translation.override("nl"):
+        headings = [gettext("Kind"), gettext("Town"), gettext("Member (town)"), gettext("Language")]
+    assert page.evaluate(CELL_LABELS, section) == [[f'"{name}: "' for name in headings]]
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
+
+
+def test_on_a_desktop_the_review_buttons_line_up(site, live_server, browser):
+    """At 1280 px the four buttons wrapped as the spaces between them fell: the second line
+    began further right than the first, differently in each row."""
+    for number in range(2):
+        member = get_user_model().objects.create_user(f"lid{number}@example.org", "x")
+        story = site.story(title=f"Verhaal {number}", slug=f"verhaal-{number}", live=False)
+        story.owner, story.member_contribution = member, True
+        story.save()
+        story.save_revision(user=member)
+        story.get_workflow().start(story, member)
+    page = log_in_as_moderator(browser, live_server, width=1280)
+    page.goto(f"{live_server.url}/admin/")
+    rows = page.evaluate(BUTTON_LINES, "[aria-labelledby=jumelage-review-heading]")
+    assert len(rows) == 2
+    for lines in rows:
+        assert lines == rows[0]  # every row's buttons alike
+        assert len({line[0] for line in lines}) == 1, lines  # each line starts at one edge
+        if len(lines) > 1:
+            assert lines[0] == lines[1], lines  # in columns
+    page.context.close()
+
+
 def test_an_editor_browses_the_pages_in_the_side_menus_explorer(site, live_server, browser):
     """The explorer reads the admin's page API, whose page actions are closed
     (home/wagtail_hooks.py): it lists and opens pages as before, and sends none of them."""

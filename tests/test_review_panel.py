@@ -90,6 +90,38 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                         },
                     )
 
+    def test_the_panel_names_the_meetings_town_and_the_members_town_apart(self):
+        # Its one "Town" column showed the member's town: a German member's proposal of a
+        # meeting in Steenwijkerland read "Herzebrock-Clarholz" (dashboard walk).
+        proposal = self.meeting(
+            local(2030, 3, 20, 19), title="Voorstel", slug="voorstel", town=self.steenwijkerland
+        )
+        proposal.live = False
+        proposal.owner, proposal.member_contribution = self.member, True
+        proposal.save()
+        proposal.save_revision(user=self.member)
+        proposal.get_workflow().start(proposal, self.member)
+        self.client.force_login(self.moderator)
+        page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        table = page.find(id="jumelage-review-heading").find_parent("section").find("table")
+        headings = [th.get_text(strip=True) for th in table.select("thead th")]
+        rows = {
+            row.select("td")[0].get_text(strip=True): dict(
+                zip(headings, [td.get_text(strip=True) for td in row.select("td")], strict=True)
+            )
+            for row in table.select("tbody tr")
+        }
+        with translation.override("nl"):
+            town, member = gettext("Town"), gettext("Member (town)")
+        self.assertEqual(rows["Voorstel"][town], "Steenwijkerland")
+        self.assertEqual(rows["Voorstel"][member], "Lid (Herzebrock-Clarholz)")
+        # A story: the towns involved it names.
+        self.assertEqual(rows["Bijdrage"][town], "Steenwijkerland")
+        # On a phone, where the head is out of sight, each value says what it is.
+        for row in table.select("tbody tr"):
+            labels = [td.get("data-label") for td in row.select("td")[1:-1]]
+            self.assertEqual(labels, headings[1:-1])
+
     def test_the_comment_dialogs_say_that_the_member_reads_the_comment(self):
         state = self.contribution.current_workflow_state.current_task_state
         base = f"/admin/pages/workflow/action/{self.contribution.pk}"
