@@ -252,6 +252,29 @@ def test_on_a_desktop_the_review_buttons_line_up(site, live_server, browser):
     page.context.close()
 
 
+ACTIVE_MENU_ITEMS = """() => [...document.querySelectorAll(".sidebar-menu-item--active > a")]
+    .map((link) => link.getAttribute("href"))"""
+
+
+def test_the_to_review_item_is_highlighted_on_the_list_it_leads_to(site, live_server, browser):
+    """The menu's "To review (1)" led to the dashboard's list and was never highlighted there:
+    its address ended in "#awaiting-review", which Wagtail's sidebar never found in the path."""
+    awaiting_review(site)
+    page = log_in_as_moderator(browser, live_server, width=1280)
+    with translation.override("nl"):
+        label = gettext("To review (%(count)s)") % {"count": 1}
+    page.goto(f"{live_server.url}/admin/")
+    item = page.locator(".sidebar-menu-item--active")
+    expect(item).to_have_count(1)
+    expect(item).to_contain_text(label)
+    expect(item.get_by_role("link")).to_have_attribute("aria-current", "page")
+    # Elsewhere the item of that page is, not this one.
+    page.goto(f"{live_server.url}/admin/members/")
+    page.locator(".sidebar-menu-item--active").wait_for()
+    assert page.evaluate(ACTIVE_MENU_ITEMS) == ["/admin/members/"]
+    page.context.close()
+
+
 def test_an_editor_browses_the_pages_in_the_side_menus_explorer(site, live_server, browser):
     """The explorer reads the admin's page API, whose page actions are closed
     (home/wagtail_hooks.py): it lists and opens pages as before, and sends none of them."""

@@ -58,7 +58,7 @@ class ToReviewMenuItemTests(RolesTestCase):
                 label, url = sidebar_items(self.client.get("/admin/reports/"))["to-review"]
                 with translation.override(language):
                     self.assertEqual(label, gettext("To review (%(count)s)") % {"count": 1})
-                self.assertEqual(url, "/admin/#awaiting-review")
+                self.assertEqual(url, "/admin/")
                 dashboard = BeautifulSoup(self.client.get(url).content, "html.parser")
                 panel = dashboard.find(id="awaiting-review")
                 self.assertIn("Bijdrage", panel.get_text())
