@@ -12,7 +12,7 @@ there are, not their titles."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
+from wagtail.models import Page, Revision, Task, TaskState
 
 from home.cache import active_locale, locales
 
@@ -71,21 +71,13 @@ def shown_contributions(member, reader):
 
 
 def read_along(pages):
-    """Gives the pages what the summary asks of each (their language, latest revision and
-    review in progress) in a query for each, not in queries for every page."""
+    """Gives the pages what the summary asks of each (their language, latest revision and the
+    specific task of their review, whose workflow state `contributions_of` prefetched) in a
+    query for each, not in queries for every page."""
     by_id = {locale.pk: locale for locale in locales().values()}
     revisions = Revision.objects.in_bulk([page.latest_revision_id for page in pages])
-    states = {}
-    for state in (
-        WorkflowState.objects.active()
-        .filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(page.pk) for page in pages],
-        )
-        .select_related("current_task_state__task")
-    ):
-        states.setdefault(int(state.object_id), []).append(state)
-    in_review = [state.current_task_state for found in states.values() for state in found]
+    states = [page.current_workflow_state for page in pages]
+    in_review = [state.current_task_state for state in states if state is not None]
     in_review = [task_state for task_state in in_review if task_state is not None]
     tasks = Task.objects.filter(pk__in={state.task_id for state in in_review}).specific()
     tasks = {task.pk: task for task in tasks}
@@ -95,8 +87,6 @@ def read_along(pages):
         if page.locale_id in by_id:
             page.locale = by_id[page.locale_id]
         page.latest_revision = revisions.get(page.latest_revision_id)
-        # Where Wagtail's `prefetch_workflow_states` puts them for `current_workflow_state`.
-        page._current_workflow_states = states.get(page.pk, [])
 
 
 # Reviewed and not published: her edits since are drafts, which the page's title does not follow.

@@ -2,6 +2,7 @@
 member's page tells before she is blocked, and a confirmation before approving publishes."""
 
 import json
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -518,3 +519,13 @@ class MemberPageQueriesTests(RolesTestCase):
         for reader, count in few.items():
             with self.subTest(reader=reader.email):
                 self.assertEqual(self.queries(reader), count)
+
+
+def test_the_summary_reads_wagtails_workflow_states_through_its_public_api():
+    """The member's summary filled `page._current_workflow_states`, the private attribute that
+    Wagtail's `prefetch_workflow_states` fills: a Wagtail upgrade may rename it, and the summary
+    would fall back to a query per page unnoticed, or read none. It asks that method itself."""
+    root = Path(__file__).resolve().parent.parent
+    for app in ("home", "community", "exchanges", "jumelage"):
+        for path in (root / app).rglob("*.py"):
+            assert "_current_workflow_states" not in path.read_text(), path
