@@ -28,6 +28,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.admin.views.generic.models import EditView, IndexView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -441,6 +442,16 @@ class MemberEditView(EditView):
         return {**context, **member_overview(self.object, self.request.user)}
 
 
+class MemberUsageView(UsageView):
+    """Wagtail's "Used n times" of an account named each of her contributions twice (its
+    original and its version in the other language, which both name her) and, to a moderator,
+    as "(Private page)": her page's summary names each once, with its state and the link its
+    reader may open. The address leads there; no page links it (`MemberViewSet`)."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.edit_url_name, self.kwargs["pk"])
+
+
 class MemberViewSet(ModelViewSet):
     """Members (not editors, moderators or administrators) for moderators: who they are, and
     blocking them."""
@@ -482,6 +493,12 @@ class MemberViewSet(ModelViewSet):
         "blocked_at",
         "blocked_reason",
     ]
+
+    usage_view_class = MemberUsageView
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No "Used n times" beside the header (MemberUsageView).
+        return super().get_common_view_kwargs(**{"usage_url_name": None, **kwargs})
 
     def get_index_view_kwargs(self, **kwargs):
         # The heading says what the menu says (else the model's name: "Users").

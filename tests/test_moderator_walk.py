@@ -166,6 +166,20 @@ class MemberPageTellsTheModeratorWhoSheIsTests(RolesTestCase):
         self.client.force_login(self.member)
         self.assertNotEqual(self.client.get(row.a["href"]).status_code, 200)
 
+    def test_her_contributions_are_named_once_not_in_wagtails_usage_list(self):
+        # "Used 4 times" led to Wagtail's usage list: each contribution twice (its original and
+        # its version in the other language), and to a moderator as "(Private page)". The
+        # summary above lists each once, with its state and the link she may open.
+        for reader in (self.moderator, self.editor_nl):
+            with self.subTest(reader=reader.email):
+                self.client.force_login(reader)
+                response = self.client.get(f"/admin/members/edit/{self.member.pk}/")
+                usage = f"/admin/members/usage/{self.member.pk}/"
+                self.assertNotContains(response, usage)
+                self.assertRedirects(
+                    self.client.get(usage), f"/admin/members/edit/{self.member.pk}/"
+                )
+
     def test_the_breadcrumb_names_the_list_as_the_menu_does(self):
         for language in ("nl", "de"):
             with self.subTest(language=language):
