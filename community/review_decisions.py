@@ -8,7 +8,9 @@ errors, nor a refusal)."""
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,7 +22,7 @@ from django.views.decorators.http import require_GET
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_latest_str
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, PageLogEntry, TaskState
 
 from home import queued_messages
 from home.cache import active_locale
@@ -56,26 +58,56 @@ def confirming_decision(view):
         message = DECISION_MESSAGES.get(kwargs["action_name"])
         if request.method != "POST" or message is None:
             return view(request, *args, **kwargs)  # the dialog, or an action we do not name
-        task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
-        if kwargs["action_name"] == "approve" and (
-            refused := not_approvable(task_state.first(), request.user)
-        ):
+        with transaction.atomic():
+            return decide(request, view, message, *args, **kwargs)
+
+    return confirmed
+
+
+def decide(request, view, message, *args, **kwargs):
+    """`confirming_decision`'s decision, in one transaction with the checks before it."""
+    task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
+    if kwargs["action_name"] == "approve":
+        if "revision" in request.POST and not shown_revision_is_latest(request, kwargs):
+            messages.error(
+                request,
+                _(
+                    "Nothing was approved: the page was saved again after you opened the "
+                    "confirmation. Read again what approving publishes now."
+                ),
+            )
+            return lead_to(
+                request,
+                reverse(
+                    "jumelage_confirm_approval",
+                    args=[kwargs["page_id"], kwargs["task_state_id"]],
+                ),
+            )
+        if refused := not_approvable(task_state.first(), request.user):
             # What publishing needs, which an editor's draft saved during the review took away
             # (a meeting's place): said, not refused as a lack of permission
             # (`ContributionReviewTask.on_action` refuses it all the same).
             messages.error(request, refused)
             return lead_to(request, reverse("wagtailadmin_home"))
-        # Only a decision this request took: not a repeat of one taken before (Wagtail refuses
-        # it with its own message), nor a form sent back with errors.
-        was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
-        response = view(request, *args, **kwargs)
-        decided = task_state.filter(status=DECIDED_STATUS[kwargs["action_name"]])
-        if was_open and decided.exists():
-            page = Page.objects.get(pk=kwargs["page_id"])
-            messages.success(request, message % {"title": get_latest_str(page)})
-        return response
+    # Only a decision this request took: not a repeat of one taken before (Wagtail refuses
+    # it with its own message), nor a form sent back with errors.
+    was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
+    response = view(request, *args, **kwargs)
+    decided = task_state.filter(status=DECIDED_STATUS[kwargs["action_name"]])
+    if was_open and decided.exists():
+        page = Page.objects.get(pk=kwargs["page_id"])
+        messages.success(request, message % {"title": get_latest_str(page)})
+    return response
 
-    return confirmed
+
+def shown_revision_is_latest(request, kwargs):
+    """Whether the revision the approval's confirmation showed (`confirm_approval`, its form's
+    `revision`) is still the page's latest, which approving publishes: an editor's save since
+    would be published unseen. Read under the lock of the page's row that every decision
+    (`ContributionReviewTask.on_action`) takes and a save waits for, until the decision is
+    committed."""
+    page = Page.objects.select_for_update().filter(pk=kwargs["page_id"]).first()
+    return page is None or str(page.latest_revision_id) == request.POST["revision"]
 
 
 def not_approvable(task_state, user):
@@ -157,6 +189,8 @@ def confirm_approval(request, page_id, task_state_id):
             "wagtailadmin_pages:workflow_preview", args=(page.pk, task_state.task_id)
         ),
         "next_url": dashboard,
+        # What approving publishes, as shown here (`shown_revision_is_latest`).
+        "revision_id": page.latest_revision_id,
         "cancel_url": f"{dashboard}#awaiting-review",
     }
     return TemplateResponse(request, "community/admin/confirm_approval.html", context)
@@ -245,6 +279,8 @@ DECIDED = {
     "declined": _("“%(title)s” was rejected by %(name)s on %(date)s."),
     TaskState.STATUS_CANCELLED: _("“%(title)s” was withdrawn from review on %(date)s."),
     TaskState.STATUS_SKIPPED: _("The review of “%(title)s” was skipped on %(date)s."),
+    # Its member took it back (an editor's publishing ends a review too: the text above).
+    "withdrawn": _("Its author withdrew “%(title)s” from review on %(date)s: nobody decided."),
 }
 # The same, told to the reviewer who decided it herself (another tab, her phone).
 DECIDED_BY_READER = {
@@ -252,6 +288,28 @@ DECIDED_BY_READER = {
     TaskState.STATUS_REJECTED: _("You requested changes to “%(title)s” on %(date)s."),
     "declined": _("You rejected “%(title)s” on %(date)s."),
 }
+
+
+# The log entries of a page's review starting at a task: sent for review, or sent again.
+REVIEW_STARTS = ("wagtail.workflow.start", "wagtail.workflow.resume")
+
+
+def told_of_review(user, page_id, task_id):
+    """Whether `user` may learn that the page `page_id`, deleted since, was reviewed at the task
+    `task_id`: an editor (the site history lists deleted pages for her), or a moderator the
+    reviewers' email told of it, a member's contribution sent to that task (its log entries
+    outlive the page). Nobody else learns that a page id existed."""
+    if roles.is_editor(user):
+        return True
+    if not roles.is_moderator(user):
+        return False
+    senders = set()
+    for entry in PageLogEntry.objects.filter(page_id=page_id, action__in=REVIEW_STARTS):
+        workflow = entry.data.get("workflow") or {}
+        task = workflow.get("next") or workflow.get("task") or {}
+        if task.get("id") == task_id and entry.user_id not in (None, user.pk):
+            senders.add(entry.user_id)
+    return any(map(roles.is_member, get_user_model().objects.filter(pk__in=senders)))
 
 
 def page_in_readers_language(page):
@@ -274,6 +332,10 @@ def review_decided(request, page_id, task_id):
     to be gone."""
     page = Page.objects.filter(pk=page_id).select_related("latest_revision").first()
     if page is None:
+        # Said only to who was told of its review: to anyone else, as to an id no page ever
+        # had, nothing is found (else the page ids that exist could be read off the answers).
+        if not told_of_review(request.user, page_id, task_id):
+            raise Http404
         return TemplateResponse(request, "community/admin/review_decided.html", {"gone": True})
     if review_open_to(page, task_id, request.user):
         return redirect("wagtailadmin_pages:workflow_preview", page_id, task_id)
@@ -294,6 +356,14 @@ def review_decided(request, page_id, task_id):
     # The title of what was reviewed: not of a draft saved since (its member's, unsent, or an
     # editor's), which the reader may not know of.
     reviewed = decision.revision.content.get("title") if decision.revision_id else None
+    withdrawn = (
+        status == TaskState.STATUS_CANCELLED
+        and finished_by is not None
+        and finished_by.pk == page.owner_id
+        and roles.is_member(finished_by)
+    )
+    if withdrawn:
+        status = "withdrawn"
     text = texts.get(status, DECIDED[TaskState.STATUS_CANCELLED]) % {
         "title": reviewed or page.title,
         "name": (finished_by.get_full_name() or finished_by.email) if finished_by else "–",
@@ -302,6 +372,7 @@ def review_decided(request, page_id, task_id):
     context = {
         "page": page,
         "text": text,
+        "withdrawn": withdrawn,
         "public_url": shown.url if (shown := page_in_readers_language(page)) else None,
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])
         if page.permissions_for_user(request.user).can_edit()

@@ -1,0 +1,167 @@
+"""What a reviewer is answered around a review: the approval's confirmation publishes what it
+showed, a contribution its member withdrew is said to be withdrawn, and the page about a
+decided review tells nobody which page ids exist."""
+
+import re
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
+
+from community.contributions import withdraw_from_review
+from tests.test_review_panel import submitted_contribution
+from tests.test_roles import RolesTestCase
+
+User = get_user_model()
+
+
+def confirmation_form(client, page, state):
+    response = client.get(f"/admin/pages/workflow/approve/{page.pk}/{state.pk}/")
+    form = BeautifulSoup(response.content, "html.parser").select_one(
+        "[data-confirm-approval] form[method=post]"
+    )
+    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    return form["action"], data
+
+
+class ApprovalPublishesWhatItShowedTests(RolesTestCase):
+    """The confirmation showed a version; an editor saved another before the moderator clicked
+    "approve", and that one was published, unseen (attack 25, F4)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def test_a_version_saved_after_the_confirmation_opened_is_not_approved_unseen(self):
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        action, data = confirmation_form(self.client, self.contribution, state)
+        draft = self.contribution.get_latest_revision_as_object()
+        draft.title = "Door de redactie gewijzigd"
+        draft.save_revision(user=self.editor_nl)
+
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(action, data, follow=True)
+        self.contribution.refresh_from_db()
+        self.assertFalse(self.contribution.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_IN_PROGRESS)
+        confirmation = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        self.assertEqual(response.redirect_chain[-1][0], confirmation)
+        page = BeautifulSoup(response.content, "html.parser")
+        with translation.override("nl"):
+            refused = gettext(
+                "Nothing was approved: the page was saved again after you opened the "
+                "confirmation. Read again what approving publishes now."
+            )
+        self.assertIn(refused, page.select_one(".messages").get_text(" ", strip=True))
+        self.assertIn("Door de redactie gewijzigd", page.select_one("[data-confirm-approval]").text)
+
+        # The confirmation shown again approves what it shows now.
+        action, data = confirmation_form(self.client, self.contribution, state)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(action, data)
+        self.contribution.refresh_from_db()
+        self.assertTrue(self.contribution.live)
+        self.assertEqual(self.contribution.title, "Door de redactie gewijzigd")
+
+    def test_unchanged_it_approves_at_once(self):
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        action, data = confirmation_form(self.client, self.contribution, state)
+        self.assertEqual(data["revision"], str(self.contribution.latest_revision_id))
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(action, data)
+        self.contribution.refresh_from_db()
+        self.assertTrue(self.contribution.live)
+
+
+class WithdrawnIsNotDecidedTests(RolesTestCase):
+    """The reviewers' email's link, after the member withdrew her contribution, said "Already
+    decided": nobody decided."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def test_the_link_says_its_author_withdrew_it_and_when(self):
+        task_id = self.contribution.current_workflow_task_state.task_id
+        with self.captureOnCommitCallbacks(execute=True):
+            withdraw_from_review(self.contribution, self.member)
+        self.client.force_login(self.moderator)
+        response = self.client.get(
+            f"/admin/pages/workflow/preview/{self.contribution.pk}/{task_id}/", follow=True
+        )
+        self.assertEqual(response.status_code, 200)
+        page = BeautifulSoup(response.content, "html.parser")
+        said = page.select_one("[data-review-decided]").get_text(" ", strip=True)
+        with translation.override("nl"):
+            self.assertIn(pgettext("review", "Withdrawn"), page.title.get_text())
+            self.assertNotIn(gettext("Already decided"), page.title.get_text())
+            text = gettext(
+                "Its author withdrew “%(title)s” from review on %(date)s: nobody decided."
+            )
+        self.assertIn(text.split("%(date)s")[0] % {"title": "Bijdrage"}, said)
+
+
+class DecidedPageTellsNoPageIdsTests(RolesTestCase):
+    """The page about a decided review answered "this page no longer exists" for any id no page
+    has, and "not found" for a page its reader may not know of: which ids exist could be read
+    off the answers."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+        cls.task_id = cls.contribution.current_workflow_task_state.task_id
+
+    def decided(self, page_id):
+        # A 404 under /admin/ is the language middleware's redirect to the same address under
+        # the language prefix, then the site's 404 page.
+        return self.client.get(
+            f"/admin/pages/workflow/decided/{page_id}/{self.task_id}/", follow=True
+        )
+
+    def body(self, response):
+        """The answer, without the address it names (the 404 page's canonical link) and the
+        form's token, which differs for every answer."""
+        body = response.content.decode().replace(response.request["PATH_INFO"], "…")
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", body)
+
+    def test_an_id_no_page_has_and_a_page_she_may_not_know_of_answer_alike(self):
+        self.client.force_login(self.moderator)
+        missing = self.decided(self.about.pk + 1000)
+        hidden = self.decided(self.about.pk)
+        self.assertNotEqual(missing.status_code, 200)
+        self.assertEqual(missing.status_code, hidden.status_code)
+        self.assertEqual(self.body(missing), self.body(hidden))
+
+    def test_a_deleted_contribution_she_was_told_of_is_said_to_be_gone(self):
+        page_id = self.contribution.pk
+        self.contribution.delete()
+        self.client.force_login(self.moderator)
+        response = self.decided(page_id)
+        self.assertEqual(response.status_code, 200)
+        with translation.override("nl"):
+            gone = gettext(
+                "This page no longer exists: it was deleted after you were told of its review."
+            )
+        self.assertIn(gone, response.content.decode())
+
+    def test_a_deleted_page_never_sent_to_her_answers_as_an_id_no_page_has(self):
+        draft = self.story(title="Concept", slug="concept", live=False)
+        draft.owner, draft.member_contribution = self.member, True
+        draft.save()
+        draft_id = draft.pk
+        draft.delete()
+        self.client.force_login(self.moderator)
+        missing = self.decided(draft_id + 1000)
+        deleted = self.decided(draft_id)
+        self.assertEqual(missing.status_code, deleted.status_code)
+        self.assertEqual(self.body(missing), self.body(deleted))
