@@ -3,11 +3,14 @@
 other page they are Wagtail's. The delete confirmation also says where a deleted translation's
 address will lead (home/redirects.py)."""
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
+from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import PageViewRestrictionForm
 from wagtail.admin.modal_workflow import render_modal_workflow
@@ -15,6 +18,7 @@ from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.pages.delete import DeleteView
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.models import Page, PageViewRestriction
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
 
 from community import contributions
@@ -184,3 +188,37 @@ def convert_to_alias(request, page_id):
     return sent_back(request, refusals, "wagtailadmin_pages:edit", page.pk) or (
         localize_convert_to_alias(request, page_id)
     )
+
+
+def synced_without_publishing_what_lacks(view):
+    """wagtail-localize's "Sync translated pages" (its update view, by translation source) with
+    "publish": of a source that lacks what publishing needs (`missing_for_review`: a meeting
+    draft without its times or place, a story draft without its date), the translations' own
+    clean refused publishing them after the sync, a server error. The sync is done (the changes
+    wait in the translation editor, as without "publish"), nothing is published, and the editor
+    is told what publishing needs."""
+
+    @wraps(view)
+    def synced(request, translation_source_id):
+        if request.method != "POST" or not request.POST.get("publish_translations"):
+            return view(request, translation_source_id=translation_source_id)
+        source = TranslationSource.objects.filter(pk=translation_source_id).first()
+        instance = source.get_source_instance() if source is not None else None
+        missing = getattr(instance, "missing_for_review", dict)()
+        if not missing:
+            return view(request, translation_source_id=translation_source_id)
+        request.POST = request.POST.copy()
+        del request.POST["publish_translations"]
+        response = view(request, translation_source_id=translation_source_id)
+        if response.status_code == 302:  # synced (a form with errors is shown again)
+            messages.warning(
+                request,
+                _(
+                    "The changes to “%(title)s” are ready to be translated, but its "
+                    "translations were not published: %(missing)s"
+                )
+                % {"title": instance.title, "missing": " ".join(map(str, missing.values()))},
+            )
+        return response
+
+    return require_admin_access(synced)
