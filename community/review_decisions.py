@@ -37,6 +37,12 @@ DECISION_MESSAGES = {
     "reject": _("Changes to the page “%(title)s” have been requested."),
     "decline": _("The page “%(title)s” has been rejected."),
 }
+# The same of a member's contribution, as the site calls it (not a "page").
+CONTRIBUTION_DECISION_MESSAGES = {
+    "approve": _("The contribution “%(title)s” has been approved."),
+    "reject": _("Changes to the contribution “%(title)s” have been requested."),
+    "decline": _("The contribution “%(title)s” has been rejected."),
+}
 # What Wagtail's page editor says after saving, also with a decision (in its words: translated
 # by its catalogues, not ours).
 WAGTAILS_UPDATE = "Page '%(page_title)s' has been updated."
@@ -55,16 +61,15 @@ def confirming_decision(view):
 
     @wraps(view)
     def confirmed(request, *args, **kwargs):
-        message = DECISION_MESSAGES.get(kwargs["action_name"])
-        if request.method != "POST" or message is None:
+        if request.method != "POST" or kwargs["action_name"] not in DECISION_MESSAGES:
             return view(request, *args, **kwargs)  # the dialog, or an action we do not name
         with transaction.atomic():
-            return decide(request, view, message, *args, **kwargs)
+            return decide(request, view, *args, **kwargs)
 
     return confirmed
 
 
-def decide(request, view, message, *args, **kwargs):
+def decide(request, view, *args, **kwargs):
     """`confirming_decision`'s decision, in one transaction with the checks before it."""
     task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
     if kwargs["action_name"] == "approve":
@@ -72,7 +77,7 @@ def decide(request, view, message, *args, **kwargs):
             messages.error(
                 request,
                 _(
-                    "Nothing was approved: the page was saved again after you opened the "
+                    "Nothing was approved: a new version was saved after you opened the "
                     "confirmation. Read again what approving publishes now."
                 ),
             )
@@ -96,8 +101,16 @@ def decide(request, view, message, *args, **kwargs):
     decided = task_state.filter(status=DECIDED_STATUS[kwargs["action_name"]])
     if was_open and decided.exists():
         page = Page.objects.get(pk=kwargs["page_id"])
-        messages.success(request, message % {"title": get_latest_str(page)})
+        messages.success(request, decision_message(kwargs["action_name"], page))
     return response
+
+
+def decision_message(action, page):
+    """What a reviewer is told she decided on `page`, named by its title under review."""
+    texts = DECISION_MESSAGES
+    if getattr(page.specific_deferred, "member_contribution", False):
+        texts = CONTRIBUTION_DECISION_MESSAGES
+    return texts[action] % {"title": get_latest_str(page)}
 
 
 def shown_revision_is_latest(request, kwargs):
@@ -153,9 +166,8 @@ def confirm_decision_in_editor(request, page):
     from the dashboard (the editor saved the form without deciding when the action was not
     available any more: the review was decided or withdrawn meanwhile)."""
     action = request.POST.get("workflow-action-name")
-    message = DECISION_MESSAGES.get(action)
     task_state_id = getattr(request, "jumelage_review_in_progress", None)
-    if message is None or task_state_id is None:
+    if action not in DECISION_MESSAGES or task_state_id is None:
         return
     task_state = TaskState.objects.filter(pk=task_state_id)
     if task_state.filter(status=DECIDED_STATUS[action]).exists():
@@ -164,7 +176,7 @@ def confirm_decision_in_editor(request, page):
         title = page.get_admin_display_title()
         updated = gettext(WAGTAILS_UPDATE) % {"page_title": title}
         queued_messages.withdraw(request, [updated])
-        messages.success(request, message % {"title": get_latest_str(page)})
+        messages.success(request, decision_message(action, page))
 
 
 @require_GET

@@ -54,7 +54,7 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
         page = BeautifulSoup(response.content, "html.parser")
         with translation.override("nl"):
             refused = gettext(
-                "Nothing was approved: the page was saved again after you opened the "
+                "Nothing was approved: a new version was saved after you opened the "
                 "confirmation. Read again what approving publishes now."
             )
         self.assertIn(refused, page.select_one(".messages").get_text(" ", strip=True))
@@ -165,3 +165,43 @@ class DecidedPageTellsNoPageIdsTests(RolesTestCase):
         deleted = self.decided(draft_id)
         self.assertEqual(missing.status_code, deleted.status_code)
         self.assertEqual(self.body(missing), self.body(deleted))
+
+
+class DecisionsNameAContributionTests(RolesTestCase):
+    """The message after a decision on a member's contribution said "pagina"/"Seite", where the
+    site calls it "bijdrage"/"Beitrag"."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def said(self, response):
+        page = BeautifulSoup(response.content, "html.parser")
+        return page.select_one(".messages").get_text(" ", strip=True)
+
+    def test_approving_says_the_contribution_was_approved(self):
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        action, data = confirmation_form(self.client, self.contribution, state)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(action, data, follow=True)
+        with translation.override("nl"):
+            said = gettext("The contribution “%(title)s” has been approved.")
+            page = gettext("The page “%(title)s” has been approved.")
+        self.assertIn(said % {"title": "Bijdrage"}, self.said(response))
+        self.assertNotIn(page % {"title": "Bijdrage"}, self.said(response))
+
+    def test_requesting_changes_says_changes_to_the_contribution_were_requested(self):
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                f"/admin/pages/workflow/action/{self.contribution.pk}/reject/{state.pk}/",
+                {"comment": "Een foto graag.", "next": "/admin/"},
+                follow=True,
+            )
+        with translation.override("nl"):
+            said = gettext("Changes to the contribution “%(title)s” have been requested.")
+        self.assertIn(said % {"title": "Bijdrage"}, self.said(response))
