@@ -15,11 +15,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 from community import contributions
+from community.review_editing import ReviewedPageViewSet
 from home.redirects import ADDRESS_KEPT, addresses_kept
 
 from . import embed_admin, expiry, visit_admin
 from .choices import RegistrationStatus
-from .models import MeetingPage, Registration, RegistrationClosed, VisitPage
+from .models import MeetingPage, Registration, RegistrationClosed, StoryPage, VisitPage
 from .models.language_versions import surviving_version
 from .models.registrations import BLOCKED_MEMBER
 from .signal_handlers import give_up_places
@@ -110,6 +111,16 @@ class RegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_contributed_page_viewsets():
+    """The page editor of stories and meetings (what members contribute) without autosave while
+    in review (community/review_editing.py)."""
+    return [
+        ReviewedPageViewSet(f"{model._meta.model_name}_pages", model=model)
+        for model in (StoryPage, MeetingPage)
+    ]
 
 
 @hooks.register("register_log_actions")

@@ -1,0 +1,54 @@
+"""Wagtail's autosave of a page in review: after her approval was refused for what the page lacks
+(the form said nothing was saved), the editor's unsent edits were saved as the version in review
+a second later, which the dashboard's approval then refused too."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+
+from community.review_editing import AUTOSAVE_REFUSED
+from exchanges.models import StoryPage
+from tests.test_review_panel import submitted_contribution
+from tests.test_roles import RolesTestCase, form_data
+
+User = get_user_model()
+
+
+class NoAutosaveInReviewTests(RolesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def edit(self):
+        return f"/admin/pages/{self.contribution.pk}/edit/"
+
+    def test_an_editors_unsent_edits_do_not_become_the_version_in_review(self):
+        self.client.force_login(self.editor_nl)
+        opened = self.client.get(self.edit())
+        form = BeautifulSoup(opened.content, "html.parser").select_one("#page-edit-form")
+        self.assertNotIn("w-autosave", form["data-controller"])
+        data = {**form_data(opened), "body-count": "0"}
+        latest = self.contribution.latest_revision_id
+        # What Wagtail's autosave sends: the form, asking for a JSON answer.
+        data["title"] = "Nog niet klaar"
+        data["date"] = ""
+        response = self.client.post(self.edit(), data, HTTP_ACCEPT="application/json")
+        self.assertFalse(response.json()["success"])
+        self.assertEqual(response.json()["error_message"], str(AUTOSAVE_REFUSED))
+        self.assertEqual(StoryPage.objects.get(pk=self.contribution.pk).latest_revision_id, latest)
+
+    def test_outside_a_review_autosave_stays(self):
+        story = self.story(title="Zomerkamp", slug="zomerkamp")
+        self.client.force_login(self.editor_nl)
+        opened = self.client.get(f"/admin/pages/{story.pk}/edit/")
+        form = BeautifulSoup(opened.content, "html.parser").select_one("#page-edit-form")
+        self.assertIn("w-autosave", form["data-controller"])
+        data = {**form_data(opened), "body-count": "0"}
+        data["title"] = "Zomerkamp 2026"
+        response = self.client.post(
+            f"/admin/pages/{story.pk}/edit/", data, HTTP_ACCEPT="application/json"
+        )
+        self.assertTrue(response.json()["success"])
+        story.refresh_from_db()
+        self.assertEqual(story.get_latest_revision_as_object().title, "Zomerkamp 2026")
