@@ -203,6 +203,8 @@ def confirm_approval(request, page_id, task_state_id):
         "next_url": dashboard,
         # What approving publishes, as shown here (`shown_revision_is_latest`).
         "revision_id": page.latest_revision_id,
+        # Saved since it was sent for review: the preview shows what was sent.
+        "saved_since": page.latest_revision_id != task_state.revision_id,
         "cancel_url": f"{dashboard}#awaiting-review",
     }
     return TemplateResponse(request, "community/admin/confirm_approval.html", context)
@@ -308,19 +310,21 @@ REVIEW_STARTS = ("wagtail.workflow.start", "wagtail.workflow.resume")
 
 def told_of_review(user, page_id, task_id):
     """Whether `user` may learn that the page `page_id`, deleted since, was reviewed at the task
-    `task_id`: an editor (the site history lists deleted pages for her), or a moderator the
-    reviewers' email told of it, a member's contribution sent to that task (its log entries
-    outlive the page). Nobody else learns that a page id existed."""
-    if roles.is_editor(user):
-        return True
-    if not roles.is_moderator(user):
+    `task_id` (its log entries outlive the page): an editor (the site history lists deleted
+    pages for her), or a moderator the reviewers' email told of it, a member's contribution
+    sent to that task by another. Nobody else learns that a page id existed."""
+    editor = roles.is_editor(user)
+    if not (editor or roles.is_moderator(user)):
         return False
     senders = set()
     for entry in PageLogEntry.objects.filter(page_id=page_id, action__in=REVIEW_STARTS):
         workflow = entry.data.get("workflow") or {}
         task = workflow.get("next") or workflow.get("task") or {}
-        if task.get("id") == task_id and entry.user_id not in (None, user.pk):
-            senders.add(entry.user_id)
+        if task.get("id") == task_id:
+            if editor:
+                return True
+            if entry.user_id not in (None, user.pk):
+                senders.add(entry.user_id)
     return any(map(roles.is_member, get_user_model().objects.filter(pk__in=senders)))
 
 

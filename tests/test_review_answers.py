@@ -59,6 +59,12 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
             )
         self.assertIn(refused, page.select_one(".messages").get_text(" ", strip=True))
         self.assertIn("Door de redactie gewijzigd", page.select_one("[data-confirm-approval]").text)
+        with translation.override("nl"):
+            saved_since = gettext(
+                "A version was saved after it was sent for review: approving publishes that "
+                "version, not the one the preview shows."
+            )
+        self.assertIn(saved_since, page.select_one("[data-saved-since]").get_text(strip=True))
 
         # The confirmation shown again approves what it shows now.
         action, data = confirmation_form(self.client, self.contribution, state)
@@ -153,6 +159,13 @@ class DecidedPageTellsNoPageIdsTests(RolesTestCase):
                 "This page no longer exists: it was deleted after you were told of its review."
             )
         self.assertIn(gone, response.content.decode())
+
+    def test_an_editor_is_told_a_reviewed_page_is_gone_not_of_ids_no_page_had(self):
+        page_id = self.contribution.pk
+        self.contribution.delete()
+        self.client.force_login(self.editor_de)
+        self.assertEqual(self.decided(page_id).status_code, 200)
+        self.assertNotEqual(self.decided(page_id + 1000).status_code, 200)
 
     def test_a_deleted_page_never_sent_to_her_answers_as_an_id_no_page_has(self):
         draft = self.story(title="Concept", slug="concept", live=False)

@@ -253,6 +253,20 @@ class OneListOfReviewsOnTheDashboardTests(RolesTestCase):
         self.assertEqual(self.rows_naming(dashboard, "Verslag van de redactie"), [])
 
 
+# What a reviewer reads after deciding on a member's contribution: the site calls it a
+# contribution, not a page.
+CONFIRMED = {
+    "approve": "The contribution “%(title)s” has been approved.",
+    "reject": "Changes to the contribution “%(title)s” have been requested.",
+    "decline": "The contribution “%(title)s” has been rejected.",
+}
+
+
+def confirmed(language, action):
+    with translation.override(language):
+        return gettext(CONFIRMED[action]) % {"title": "Bijdrage"}
+
+
 class ReviewDecisionTestCase(RolesTestCase):
     """Members' contributions sent for review (`submit`), decided by editors and moderators;
     the German editor's admin is in German."""
@@ -298,37 +312,37 @@ class DecisionFromTheDashboardIsConfirmedTests(ReviewDecisionTestCase):
 
     def test_each_decision_is_confirmed_in_the_reviewers_admin_language(self):
         decisions = [
-            (self.moderator, "approve", {}, "De pagina „Bijdrage” is goedgekeurd."),
+            (self.moderator, "approve", {}, confirmed("nl", "approve")),
             (
                 self.moderator,
                 "approve",
                 {"comment": "Mooi"},
-                "De pagina „Bijdrage” is goedgekeurd.",
+                confirmed("nl", "approve"),
             ),
             (
                 self.moderator,
                 "reject",
                 {"comment": "Een foto?"},
-                "Voor de pagina „Bijdrage” zijn wijzigingen gevraagd.",
+                confirmed("nl", "reject"),
             ),
             (
                 self.moderator,
                 "decline",
                 {"comment": "Reclame"},
-                "De pagina „Bijdrage” is afgewezen.",
+                confirmed("nl", "decline"),
             ),
-            (self.editor_de, "approve", {}, "Die Seite „Bijdrage“ wurde freigegeben."),
+            (self.editor_de, "approve", {}, confirmed("de", "approve")),
             (
                 self.editor_de,
                 "reject",
                 {"comment": "Ein Foto?"},
-                "Für die Seite „Bijdrage“ wurden Änderungen erbeten.",
+                confirmed("de", "reject"),
             ),
             (
                 self.editor_de,
                 "decline",
                 {"comment": "Werbung"},
-                "Die Seite „Bijdrage“ wurde abgelehnt.",
+                confirmed("de", "decline"),
             ),
         ]
         for reviewer, action, comment, confirmation in decisions:
@@ -424,24 +438,24 @@ class DecisionInThePageEditorIsConfirmedTests(ReviewDecisionTestCase):
 
     def test_each_decision_is_confirmed_in_the_reviewers_admin_language(self):
         for reviewer, action, comment, confirmation in [
-            (self.editor_nl, "approve", {}, "De pagina „Bijdrage” is goedgekeurd."),
+            (self.editor_nl, "approve", {}, confirmed("nl", "approve")),
             (
                 self.editor_nl,
                 "reject",
                 {"comment": "Een foto?"},
-                "Voor de pagina „Bijdrage” zijn wijzigingen gevraagd.",
+                confirmed("nl", "reject"),
             ),
             (
                 self.editor_nl,
                 "decline",
                 {"comment": "Reclame"},
-                "De pagina „Bijdrage” is afgewezen.",
+                confirmed("nl", "decline"),
             ),
             (
                 self.editor_de,
                 "approve",
                 {"comment": "Schön"},
-                "Die Seite „Bijdrage“ wurde freigegeben.",
+                confirmed("de", "approve"),
             ),
         ]:
             with self.subTest(reviewer=reviewer.email, action=action):
