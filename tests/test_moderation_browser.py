@@ -158,8 +158,9 @@ def test_a_moderator_approves_a_contribution_with_the_dashboards_button(site, li
     assert not StoryPage.objects.get(pk=story.pk).live  # it asks first
     with translation.override("nl"):
         confirm = gettext("Yes, approve and publish")
+        approved = gettext("The contribution “%(title)s” has been approved.")
     page.get_by_role("button", name=confirm).click()
-    expect(page.get_by_text("De pagina „Fietsen naar Clarholz” is goedgekeurd.")).to_be_visible()
+    expect(page.get_by_text(approved % {"title": "Fietsen naar Clarholz"})).to_be_visible()
     assert StoryPage.objects.get(pk=story.pk).live
     page.context.close()
 
