@@ -3,13 +3,25 @@ showed, a contribution its member withdrew is said to be withdrawn, and the page
 decided review tells nobody which page ids exist."""
 
 import re
+import threading
+import unittest
 
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group
+from django.db import connection, transaction
+from django.test import Client, TransactionTestCase
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
 from community.contributions import withdraw_from_review
+from community.roles import EDITOR_GROUPS, MODERATORS
+from community.roles.setup import setup_roles
+from exchanges.models import StoryPage
+from tests.calendar_base import CalendarMixin
+from tests.test_contribution_races import in_thread, waiting_for_locks
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase
 
@@ -83,6 +95,56 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
             self.client.post(action, data)
         self.contribution.refresh_from_db()
         self.assertTrue(self.contribution.live)
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class ApprovalWhileAnEditorSavesTests(CalendarMixin, TransactionTestCase):
+    """An editor's save under way (its revision made, the page's row not yet committed) when the
+    moderator approves: the approval waits for it and then refuses what it did not show, rather
+    than comparing with the revision before it and publishing hers."""
+
+    def setUp(self):
+        # A TransactionTestCase empties every table after each test, the permissions too.
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_calendar()
+        setup_roles()
+        self.moderator = User.objects.create_user("moderator@example.org", "x")
+        self.moderator.groups.add(Group.objects.get(name=MODERATORS))
+        self.editor = User.objects.create_user("redactie@example.org", "x")
+        self.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        self.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        self.contribution = submitted_contribution(self, self.member)
+
+    def test_the_approval_waits_for_the_save_and_publishes_nothing_unseen(self):
+        state = self.contribution.current_workflow_task_state
+        moderator = Client()
+        moderator.force_login(self.moderator)
+        action, data = confirmation_form(moderator, self.contribution, state)
+        saved, release = threading.Event(), threading.Event()
+
+        def editor_saves():
+            with transaction.atomic():
+                draft = StoryPage.objects.get(pk=self.contribution.pk)
+                draft.title = "Door de redactie gewijzigd"
+                draft.save_revision(user=self.editor)
+                saved.set()
+                release.wait(20)
+
+        saving, _saved = in_thread(editor_saves)
+        self.assertTrue(saved.wait(10))
+        approving, answers = in_thread(lambda: moderator.post(action, data))
+        self.assertTrue(waiting_for_locks(1))
+        release.set()
+        saving.join()
+        approving.join()
+        self.assertEqual(answers[0].status_code, 302)
+        story = StoryPage.objects.get(pk=self.contribution.pk)
+        self.assertFalse(story.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_IN_PROGRESS)
 
 
 class WithdrawnIsNotDecidedTests(RolesTestCase):
