@@ -1,6 +1,9 @@
+from functools import update_wrapper
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -157,6 +160,12 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("favicon.ico", site_views.favicon, name="favicon"),
 ]
+
+# What an admin view shows is for the signed-in reader alone, so no browser keeps it (for the next
+# person at the computer's back button): our views under /admin/ say so, as Wagtail's own do.
+for pattern in urlpatterns:
+    if str(pattern.pattern).startswith("admin/") and getattr(pattern, "callback", None):
+        pattern.callback = update_wrapper(never_cache(pattern.callback), pattern.callback)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1115,6 +1115,7 @@ class RoleMatrixTests(Objects, TestCase):
         addresses = Addresses(self)
         self.before = before = fingerprint()
         self.errors = {}
+        self.kept = set()
         mismatches, observed = [], {}
         targets = [
             target
@@ -1148,6 +1149,9 @@ class RoleMatrixTests(Objects, TestCase):
                     dump.write(f"# {path}: {error}\n")
         errors = [f"{path}: {error}" for path, error in self.errors.items()]
         self.assertEqual(mismatches, [], "\n".join(["", *mismatches, *errors]))
+        # What an admin view shows a signed-in reader is hers alone: her browser does not keep it
+        # for the next person at the computer's back button, as Wagtail's own views.
+        self.assertEqual(sorted(self.kept), [], "admin answers a browser may keep")
 
     def request(self, client, method, path):
         """One request in a savepoint that is rolled back; its answer, with "+" when it changed
@@ -1164,6 +1168,9 @@ class RoleMatrixTests(Objects, TestCase):
                 got += "+"
             transaction.set_rollback(True)
         client.cookies = cookies
+        kept = "no-store" not in response.get("Cache-Control", "")
+        if 200 <= response.status_code < 300 and kept:
+            self.kept.add(path)
         if getattr(response, "exc_info", None):
             self.errors[path] = repr(response.exc_info[1])[:300]
         return got
