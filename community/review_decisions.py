@@ -200,6 +200,11 @@ def confirm_approval(request, page_id, task_state_id):
         "preview_url": reverse(
             "wagtailadmin_pages:workflow_preview", args=(page.pk, task_state.task_id)
         ),
+        # Saved since it was sent: what approving publishes, to read before.
+        "publishes_url": reverse(
+            "jumelage_approval_preview",
+            args=(page.pk, task_state.pk, page.latest_revision_id),
+        ),
         "next_url": dashboard,
         # What approving publishes, as shown here (`shown_revision_is_latest`).
         "revision_id": page.latest_revision_id,
@@ -395,6 +400,24 @@ def review_decided(request, page_id, task_id):
         else None,
     }
     return TemplateResponse(request, "community/admin/review_decided.html", context)
+
+
+@require_GET
+def approval_preview(request, page_id, task_state_id, revision_id):
+    """What approving publishes (the page's latest revision), when it was saved after the page
+    was sent for review: Wagtail's preview of a review shows only what was sent. Guarded as the
+    confirmation is (`with_review_rights`); only the revision the confirmation names, while it is
+    still the latest: an older one, or one saved since, is not found (the confirmation, opened
+    again, names the latest)."""
+    page = Page.objects.get(pk=page_id)
+    if page.latest_revision_id != revision_id:
+        raise Http404
+    publishes = page.latest_revision.as_object()
+    return publishes.make_preview_request(
+        request,
+        publishes.default_preview_mode,
+        extra_request_attrs={"revision_id": revision_id},
+    )
 
 
 @require_GET

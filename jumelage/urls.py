@@ -21,6 +21,7 @@ from community import views as community_views
 from community.account_admin import Account
 from community.collection_admin import AddCollection, EditCollection
 from community.review_decisions import (
+    approval_preview,
     confirm_approval,
     confirming_decision,
     decided_elsewhere,
@@ -128,6 +129,12 @@ urlpatterns = [
         "admin/pages/workflow/approve/<int:page_id>/<int:task_state_id>/",
         with_review_rights(confirm_approval),
         name="jumelage_confirm_approval",
+    ),
+    # What approving publishes, when it was saved after the page was sent for review.
+    path(
+        "admin/pages/workflow/approve/<int:page_id>/<int:task_state_id>/preview/<int:revision_id>/",
+        with_review_rights(approval_preview),
+        name="jumelage_approval_preview",
     ),
     # The confirmation that publishing cancels a review names its task and workflow: only for
     # who may cancel that page's review; a page id is no answer to anyone else.

@@ -86,6 +86,27 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
         self.assertTrue(self.contribution.live)
         self.assertEqual(self.contribution.title, "Door de redactie gewijzigd")
 
+    def test_the_confirmation_lets_her_read_the_version_saved_since_before_approving_it(self):
+        state = self.contribution.current_workflow_task_state
+        sent = self.contribution.latest_revision_id
+        draft = self.contribution.get_latest_revision_as_object()
+        draft.title = "Door de redactie gewijzigd"
+        draft.save_revision(user=self.editor_nl)
+        self.client.force_login(self.moderator)
+        response = self.client.get(
+            f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        )
+        link = BeautifulSoup(response.content, "html.parser").select_one("[data-saved-since] ~ p a")
+        with translation.override("nl"):
+            self.assertEqual(link.get_text(strip=True), gettext("Read what approving publishes"))
+        preview = self.client.get(link["href"])
+        self.assertEqual(preview.status_code, 200)
+        self.assertIn("Door de redactie gewijzigd", preview.content.decode())
+        # Only the version approving publishes: the one sent, now older, is not found there.
+        older = link["href"].replace(f"/preview/{draft.latest_revision_id}/", f"/preview/{sent}/")
+        self.assertNotEqual(older, link["href"])
+        self.assertEqual(self.client.get(older).status_code, 404)
+
     def test_unchanged_it_approves_at_once(self):
         state = self.contribution.current_workflow_task_state
         self.client.force_login(self.moderator)

@@ -203,6 +203,13 @@ MATRIX = {
         "login login login 404 405 405 405",
     ),
     "jumelage_confirm_approval @ overview": NOT_ITS_REVIEW,
+    # What approving publishes, saved after the page was sent: read as the confirmation is.
+    "jumelage_approval_preview @ contribution": (STAFF, STAFF_405),
+    "jumelage_approval_preview @ editor_story": (
+        MODERATOR_404,
+        "login login login 404 405 405 405",
+    ),
+    "jumelage_approval_preview @ overview": NOT_ITS_REVIEW,
     "wagtailadmin_pages:collect_workflow_action_data @ contribution": STAFF,
     "wagtailadmin_pages:collect_workflow_action_data @ editor_story": MODERATOR_404,
     "wagtailadmin_pages:collect_workflow_action_data @ overview": NOT_ITS_REVIEW,
