@@ -27,11 +27,21 @@ def delete_account(user, *, remove_contributions=False):
     former member, unless the member asks to remove them too; drafts always go. Every file only
     the member owned goes with them: their photo, and the photos of what is removed with their
     renditions (Wagtail deletes an image's files with it)."""
+    lock_account(user)
     named = forget_account(user, remove_contributions=remove_contributions)
     user.__dict__[FORGOTTEN] = True
     user.delete()
     if named:
         bump(PAGES)
+
+
+def lock_account(user):
+    """Locks the account's row before anything of it goes: the order a block and a "register"
+    take their locks (the account, then the meetings it gives up or registers for). Deleting
+    gave up her places first and deleted her account last, so her "register" sent meanwhile
+    from another tab held her account and waited for a meeting the deletion held, and the
+    database ended one of them as a deadlock (an error page)."""
+    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
 
 
 def kept_for_others(user, *, remove_contributions=False):
@@ -57,6 +67,7 @@ def forget_before_deletion(sender, instance, **kwargs):
     is forgotten as their own deletion would, keeping their published contributions."""
     if instance.__dict__.pop(FORGOTTEN, False):
         return
+    lock_account(instance)
     if not roles.members(User.objects.filter(pk=instance.pk)).exists():
         # An editor's or moderator's drafts and uploads are the site's: they stay. Stories that
         # credit them lose their byline: feeds and lists kept whole are made anew.

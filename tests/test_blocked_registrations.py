@@ -142,3 +142,48 @@ class BlockedWhileRegisteredTests(CalendarMixin, TransactionTestCase):
             RegistrationStatus.REGISTERED,
         )
         self.assert_holds_nothing()
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class DeletedWhileRegisteringTests(CalendarMixin, TransactionTestCase):
+    """A member deleting her account while her "register" of another tab is on its way: the
+    deletion gave up her places (the meeting's lock) and then deleted her account, the
+    registration had locked her account and waited for the meeting, and the database ended one
+    of them as a deadlock (an error page)."""
+
+    def setUp(self):
+        self.build_calendar()
+        self.meeting_page = self.meeting(
+            local(2030, 3, 20, 19, 0), title="Taalcafé", slug="taalcafe", capacity=5
+        )
+        self.member = User.objects.create_user(
+            "lid@example.org", "een-lang-wachtwoord", display_name="Lid"
+        )
+        Registration.objects.register(self.meeting_page, self.member)
+
+    def test_her_register_as_she_deletes_her_account_ends_without_an_error(self):
+        deleting_tab, registering_tab = Client(), Client()
+        deleting_tab.force_login(self.member)
+        registering_tab.force_login(self.member)
+        # Something else writes the meeting (an editor publishing it): her deletion, giving up
+        # her place, waits for it, then her "register" sent from the other tab.
+        release = hold(self, Page.objects.filter(translation_key=self.meeting_page.translation_key))
+        deleting, deleted = in_thread(
+            lambda: deleting_tab.post(
+                "/nl/members/delete/",
+                {"confirm": "yes", "password": "een-lang-wachtwoord"},
+            )
+        )
+        self.assertTrue(waiting_for_locks(1))
+        registering, registered = in_thread(
+            lambda: registering_tab.post(f"/nl/meetings/{self.meeting_page.pk}/register/")
+        )
+        self.assertTrue(done_or_waiting(registering, 2))
+        release.set()
+        deleting.join()
+        registering.join()
+        self.assertEqual(answers(*deleted, *registered), [302, 302])
+        self.assertFalse(User.objects.filter(pk=self.member.pk).exists())
+        self.assertFalse(Registration.objects.filter(meeting=self.meeting_page).active().exists())
