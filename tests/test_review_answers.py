@@ -107,6 +107,36 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
         self.assertNotEqual(older, link["href"])
         self.assertEqual(self.client.get(older).status_code, 404)
 
+    def test_approve_with_comment_publishes_no_version_saved_after_its_dialog_opened(self):
+        """The dashboard's "Approve with comment" opens Wagtail's dialog and posts it to the same
+        workflow action: an editor's save since the dialog opened was published unseen, as the
+        confirmation's "approve" did before it pinned its revision (attack 26)."""
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        panel = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        action = f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/"
+        button = panel.select_one(f'button[data-workflow-action-url="{action}"]')
+        self.assertTrue(button.has_attr("data-launch-modal"))  # "Approve with comment"
+        # The button opens the dialog its address answers, whose form posts there.
+        dialog = self.client.get(action, headers={"x-requested-with": "XMLHttpRequest"}).json()[
+            "html"
+        ]
+        form = BeautifulSoup(dialog, "html.parser").select_one("form")
+        data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+        data["comment"] = "Mooi verhaal."
+        draft = self.contribution.get_latest_revision_as_object()
+        draft.title = "Door de redactie gewijzigd"
+        draft.save_revision(user=self.editor_nl)
+
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                form.get("action") or action, data, headers={"x-requested-with": "XMLHttpRequest"}
+            )
+        self.contribution.refresh_from_db()
+        self.assertNotEqual(
+            (self.contribution.live, self.contribution.title), (True, "Door de redactie gewijzigd")
+        )
+
     def test_unchanged_it_approves_at_once(self):
         state = self.contribution.current_workflow_task_state
         self.client.force_login(self.moderator)
