@@ -331,3 +331,36 @@ class DecisionsNameAContributionTests(RolesTestCase):
         with translation.override("nl"):
             said = gettext("Changes to the contribution “%(title)s” have been requested.")
         self.assertIn(said % {"title": "Bijdrage"}, self.said(response))
+
+
+class DecidedPageNamesNoEditorsAddressTests(RolesTestCase):
+    """A moderator reads who decided a contribution on the page about a decided review: an
+    editor who left her name empty (the account page allows it) was named by her email address,
+    which moderators may not see of staff (DESIGN.md's roles; attack 26)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def test_an_editor_without_a_name_is_not_named_by_her_address(self):
+        state = self.contribution.current_workflow_task_state
+        self.assertEqual(self.editor_nl.get_full_name(), "")
+        self.client.force_login(self.editor_nl)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/admin/pages/workflow/action/{self.contribution.pk}/reject/{state.pk}/",
+                {"comment": "Graag een datum."},
+            )
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_REJECTED)
+
+        self.client.force_login(self.moderator)
+        response = self.client.get(
+            f"/admin/pages/workflow/decided/{self.contribution.pk}/{state.task_id}/"
+        )
+        self.assertEqual(response.status_code, 200)
+        said = BeautifulSoup(response.content, "html.parser").select_one("[data-review-decided]")
+        self.assertIn("Bijdrage", said.get_text())
+        self.assertNotIn(self.editor_nl.email, said.get_text())
