@@ -823,3 +823,25 @@ class DeleteAccountTests(AccountsTestCase):
         page = visitor.get(meeting.url)
         self.assertContains(page, "voormalig lid")
         self.assertNotContains(page, "Anna")
+
+
+class PersonalPagesKeptByNoBrowserTests(AccountsTestCase):
+    """The member area, her data export and her forms answer no-store; her profile, her email
+    addresses and her other account pages answered only "private": the browser kept them, and
+    after she logged out on a shared computer its back button showed the next person her email
+    addresses and profile (attack 26)."""
+
+    def test_her_account_pages_are_not_kept_by_the_browser(self):
+        self.client.force_login(self.anna)
+        for address in (
+            "/nl/members/profile/",
+            "/nl/accounts/email/",
+            "/nl/accounts/password/change/",
+            "/nl/members/digests/",
+            "/nl/members/delete/",
+        ):
+            with self.subTest(address):
+                response = self.client.get(address)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("no-store", response.get("Cache-Control", ""))
+        self.assertContains(self.client.get("/nl/accounts/email/"), "anna@example.org")
