@@ -73,14 +73,22 @@ def decide(request, view, *args, **kwargs):
     """`confirming_decision`'s decision, in one transaction with the checks before it."""
     task_state = TaskState.objects.filter(pk=kwargs["task_state_id"])
     if kwargs["action_name"] == "approve":
-        if "revision" in request.POST and not shown_revision_is_latest(request, kwargs):
-            messages.error(
-                request,
-                _(
-                    "Nothing was approved: a new version was saved after you opened the "
-                    "confirmation. Read again what approving publishes now."
-                ),
+        if "revision" in request.POST:
+            shown = shown_revision_is_latest(request, kwargs)
+            unseen = _(
+                "Nothing was approved: a new version was saved after you opened the "
+                "confirmation. Read again what approving publishes now."
             )
+        else:
+            # Wagtail's "Approve with comment" dialog (no revision of ours in its form): what
+            # the reviewers' preview showed is what was sent for review.
+            shown = sent_revision_is_latest(kwargs)
+            unseen = _(
+                "Nothing was approved: a new version was saved after the page was sent for "
+                "review. Read what approving publishes now."
+            )
+        if not shown:
+            messages.error(request, unseen)
             return lead_to(
                 request,
                 reverse(
@@ -121,6 +129,21 @@ def shown_revision_is_latest(request, kwargs):
     committed."""
     page = Page.objects.select_for_update().filter(pk=kwargs["page_id"]).first()
     return page is None or str(page.latest_revision_id) == request.POST["revision"]
+
+
+def sent_revision_is_latest(kwargs):
+    """Whether the page's latest revision, which approving publishes, is still the one its
+    review's task state was sent with (what the reviewers' preview shows), for an approval
+    that names no revision: an editor's save since would be published unseen. Read under the
+    page's row lock, as `shown_revision_is_latest`. A task state of another page, or none,
+    is left to Wagtail's view to refuse."""
+    page = Page.objects.select_for_update().filter(pk=kwargs["page_id"]).first()
+    task_state = TaskState.objects.filter(pk=kwargs["task_state_id"]).first()
+    if page is None or task_state is None or task_state.revision_id is None:
+        return True
+    if task_state.revision.object_id != str(page.pk):
+        return True
+    return page.latest_revision_id == task_state.revision_id
 
 
 def not_approvable(task_state, user):

@@ -137,6 +137,59 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
             (self.contribution.live, self.contribution.title), (True, "Door de redactie gewijzigd")
         )
 
+    def test_approve_with_comment_leads_to_the_confirmation_of_the_version_saved_since(self):
+        state = self.contribution.current_workflow_task_state
+        draft = self.contribution.get_latest_revision_as_object()
+        draft.title = "Door de redactie gewijzigd"
+        draft.save_revision(user=self.editor_nl)
+        self.client.force_login(self.moderator)
+        action = f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/"
+
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(action, {"comment": "Mooi verhaal."}, follow=True)
+        self.contribution.refresh_from_db()
+        self.assertFalse(self.contribution.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_IN_PROGRESS)
+        confirmation = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        self.assertEqual(response.redirect_chain[-1][0], confirmation)
+        page = BeautifulSoup(response.content, "html.parser")
+        with translation.override("nl"):
+            refused = gettext(
+                "Nothing was approved: a new version was saved after the page was sent for "
+                "review. Read what approving publishes now."
+            )
+        self.assertIn(refused, page.select_one(".messages").get_text(" ", strip=True))
+        self.assertIn("Door de redactie gewijzigd", page.select_one("[data-confirm-approval]").text)
+        link = page.select_one("[data-saved-since] ~ p a")
+        self.assertIn(f"/preview/{self.contribution.latest_revision_id}/", link["href"])
+
+    def test_approve_with_comment_of_what_was_sent_approves_it(self):
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        action = f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(action, {"comment": "Mooi verhaal."})
+        self.contribution.refresh_from_db()
+        self.assertTrue(self.contribution.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_APPROVED)
+        self.assertEqual(state.comment, "Mooi verhaal.")
+
+    def test_a_revision_of_another_page_approves_nothing(self):
+        state = self.contribution.current_workflow_task_state
+        other = self.story(title="Ander verhaal", slug="ander-verhaal", live=False)
+        other.save_revision(user=self.editor_nl)
+        self.client.force_login(self.moderator)
+        action, data = confirmation_form(self.client, self.contribution, state)
+        data["revision"] = str(other.latest_revision_id)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(action, data)
+        self.contribution.refresh_from_db()
+        self.assertFalse(self.contribution.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_IN_PROGRESS)
+
     def test_unchanged_it_approves_at_once(self):
         state = self.contribution.current_workflow_task_state
         self.client.force_login(self.moderator)
@@ -187,6 +240,35 @@ class ApprovalWhileAnEditorSavesTests(CalendarMixin, TransactionTestCase):
         saving, _saved = in_thread(editor_saves)
         self.assertTrue(saved.wait(10))
         approving, answers = in_thread(lambda: moderator.post(action, data))
+        self.assertTrue(waiting_for_locks(1))
+        release.set()
+        saving.join()
+        approving.join()
+        self.assertEqual(answers[0].status_code, 302)
+        story = StoryPage.objects.get(pk=self.contribution.pk)
+        self.assertFalse(story.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_IN_PROGRESS)
+
+    def test_approve_with_comment_waits_for_the_save_and_publishes_nothing_unseen(self):
+        # Wagtail's "Approve with comment" dialog names no revision: what was sent is compared.
+        state = self.contribution.current_workflow_task_state
+        moderator = Client()
+        moderator.force_login(self.moderator)
+        action = f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/"
+        saved, release = threading.Event(), threading.Event()
+
+        def editor_saves():
+            with transaction.atomic():
+                draft = StoryPage.objects.get(pk=self.contribution.pk)
+                draft.title = "Door de redactie gewijzigd"
+                draft.save_revision(user=self.editor)
+                saved.set()
+                release.wait(20)
+
+        saving, _saved = in_thread(editor_saves)
+        self.assertTrue(saved.wait(10))
+        approving, answers = in_thread(lambda: moderator.post(action, {"comment": "Mooi."}))
         self.assertTrue(waiting_for_locks(1))
         release.set()
         saving.join()
