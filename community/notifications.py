@@ -53,7 +53,7 @@ def notify_reviewers_of_contribution(page, task_state, reviewers):
             "community/email/contribution_submitted",
             {
                 "page": sent,
-                "author": page.owner.public_name or page.owner.email,
+                "author": roles.named(page.owner, page.owner.public_name),
                 "again": again,
                 "preview_url": preview_url,
                 "dashboard_url": reverse("wagtailadmin_home"),

@@ -410,7 +410,7 @@ def review_decided(request, page_id, task_id):
         status = "withdrawn"
     text = texts.get(status, DECIDED[TaskState.STATUS_CANCELLED]) % {
         "title": reviewed or page.title,
-        "name": (finished_by.get_full_name() or finished_by.email) if finished_by else "–",
+        "name": decider_name(finished_by),
         "date": formats.date_format(moment, "DATETIME_FORMAT") if moment else "–",
     }
     context = {
@@ -423,6 +423,15 @@ def review_decided(request, page_id, task_id):
         else None,
     }
     return TemplateResponse(request, "community/admin/review_decided.html", context)
+
+
+def decider_name(user):
+    """Who decided a review, as `review_decided` names her: her name, else "the editors" (a
+    staff member without a name is never named by her email address, which moderators may not
+    see of staff)."""
+    if user is None:
+        return "–"
+    return roles.named(user, user.get_full_name())
 
 
 @require_GET

@@ -10,6 +10,7 @@ import unittest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection, transaction
 from django.test import Client, TransactionTestCase
@@ -262,3 +263,25 @@ class MemberToldOfHiddenContributionTests(ReportAbuseTestCase):
         for number in range(1, 5):
             self.report(client=Client(), address=f"203.0.113.{number}")
         self.assertEqual(self.to_anna(), [])
+
+
+class ReportNamesNoStaffAddressTests(ReportedMeetingTestCase):
+    """A moderator reads who reported: an editor without a name (the account page allows it) was
+    named by her email address, which moderators may not see of staff (attack 26)."""
+
+    def test_an_editor_who_reported_is_not_named_by_her_address(self):
+        setup_roles()
+        editor = User.objects.create_user("redacteur@example.org", "x", is_staff=True)
+        editor.groups.add(Group.objects.get(name="Editors"))
+        moderator = User.objects.create_user(
+            "alleen-moderator@example.org", "x", is_staff=True, display_name="Mo"
+        )
+        moderator.groups.add(Group.objects.get(name="Moderators"))
+        self.report(editor)
+        report = Report.objects.get()
+        self.client.force_login(moderator)
+        page = self.client.get(reverse("reports:edit", args=[report.pk]))
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, editor.email)
+        with translation.override("nl"):
+            self.assertContains(page, gettext("the editors"))

@@ -17,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from community import contributions
+from community import contributions, roles
 
 HIDE_AFTER_MEMBER_REPORTS = 3
 
@@ -251,11 +251,18 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.get_page_display()}: {self.get_reason_display()}"
 
+    def get_author_display(self):
+        """Who wrote the reported page, as the admin names them: "–" for an account deleted
+        since (a staff member without a name is not named by her address: `roles.named`)."""
+        if self.author is None:
+            return "–"
+        return roles.named(self.author, self.author.public_name)
+
     def get_reporter_display(self):
         """Who reported, as the admin names them (the report's page, the list's export): the
         member, a visitor without an account, or "–" for an account deleted since."""
         if self.reporter is not None:
-            return self.reporter.public_name or self.reporter.email
+            return roles.named(self.reporter, self.reporter.public_name)
         if self.session_hash or self.address_hash:
             return gettext("A visitor without an account")
         return "–"

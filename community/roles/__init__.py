@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext
 
 from community.models.members import REMEMBERED_SECTORS
 from home import live
@@ -112,6 +113,15 @@ def works_in_admin(user):
     if known is not None:
         return known
     return _admin_access().filter(Q(user=user.pk) | Q(group__user=user.pk)).exists()
+
+
+def named(user, name):
+    """`name` as `user`'s name; for an account without one, her email address only for a
+    member's (whom moderators may see), else "the editors": a moderator or member is never
+    shown a staff member's address as her name (DESIGN.md's roles)."""
+    if name:
+        return name
+    return gettext("the editors") if works_in_admin(user) else user.email
 
 
 def is_member(user):
