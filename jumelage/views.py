@@ -7,7 +7,13 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -18,6 +24,7 @@ from django.views import defaults, static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.models import Page, PageViewRestriction
 
 from community.models import SectorPage
@@ -141,6 +148,18 @@ def admin_login(request):
     query = request.GET.copy()
     query.setdefault("next", reverse("wagtailadmin_home"))
     return to_the_login(query)
+
+
+wagtail_logout = WagtailLogoutView.as_view()
+
+
+def admin_logout(request):
+    """The admin's "Log out": its form (POST) signs the editor out by Wagtail's view. Any other
+    method is refused and leaves her signed in: Wagtail's view deleted the session cookie for
+    every method (answering a GET 405), so any site's link or image signed an editor out."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return wagtail_logout(request)
 
 
 def frontend_login(request):

@@ -22,3 +22,10 @@ class AdminLogoutTests(RolesTestCase):
         self.client.force_login(self.editor_nl)
         self.client.post("/admin/logout/")
         self.assertEqual(self.client.get("/admin/").status_code, 302)
+
+    def test_opening_the_sites_logout_address_leaves_her_signed_in(self):
+        # allauth's logout page asks first (ACCOUNT_LOGOUT_ON_GET is off): only its form logs out.
+        self.client.force_login(self.editor_nl)
+        response = self.client.get("/nl/accounts/logout/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.client.get("/admin/").status_code, 200)
