@@ -2,7 +2,7 @@ from functools import update_wrapper
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import URLResolver, include, path
 from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -184,13 +184,34 @@ if settings.DEBUG:
         settings.MEDIA_URL, view=site_views.media_file, document_root=settings.MEDIA_ROOT
     )
 
+
+def kept_by_no_browser(patterns):
+    """`patterns` (and those of their includes), each view answering no-store: what they show is
+    for the signed-in member alone (her profile, email addresses, password, digests), and no
+    browser may keep it for the next person at its back button after she logged out."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            kept_by_no_browser(pattern.url_patterns)
+        elif not getattr(pattern.callback, "jumelage_never_cache", False):
+            view = update_wrapper(never_cache(pattern.callback), pattern.callback)
+            view.jumelage_never_cache = True
+            pattern.callback = view
+    return patterns
+
+
 # Fixed routes of each language go before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
-    # allauth's address page, with a change to another account's address pending as any other.
-    path("accounts/email/", signup.EmailView.as_view(), name="account_email"),
-    path("accounts/", include("allauth.urls")),
-    path("members/", include("community.urls")),
-    path("members/", include("exchanges.urls")),
+    # The member's account (allauth's pages) and the member area: hers alone.
+    *kept_by_no_browser(
+        [
+            # allauth's address page, with a change to another account's address pending as
+            # any other.
+            path("accounts/email/", signup.EmailView.as_view(), name="account_email"),
+            path("accounts/", include("allauth.urls")),
+            path("members/", include("community.urls")),
+            path("members/", include("exchanges.urls")),
+        ]
+    ),
     path("report/<id:page_id>/", community_views.report_contribution, name="report_contribution"),
     path("search/", site_views.search, name="search"),
     path("newsletter/", community_views.newsletter_subscribe, name="newsletter_subscribe"),

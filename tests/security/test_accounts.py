@@ -845,3 +845,10 @@ class PersonalPagesKeptByNoBrowserTests(AccountsTestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn("no-store", response.get("Cache-Control", ""))
         self.assertContains(self.client.get("/nl/accounts/email/"), "anna@example.org")
+
+    def test_public_pages_are_still_kept_by_caches(self):
+        for address in ("/nl/", "/nl/verhalen/"):
+            with self.subTest(address):
+                response = self.client.get(address)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("no-store", response.get("Cache-Control", ""))
