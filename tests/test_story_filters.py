@@ -232,6 +232,15 @@ class TagsOfOneNameInBothLanguagesTests(StoriesMixin, TestCase):
         response = self.client.get("/nl/verhalen/", {"tag": "corona_1", "utm": "x" * 17000})
         self.assertIn(response.status_code, (200, 301))
 
+    def test_an_old_tag_address_keeps_the_filters_and_page_the_overview_reads(self):
+        year = StoryPage.objects.get(slug="coronatijd").date.year
+        response = self.client.get(
+            "/nl/verhalen/",
+            {"year": year, "tag": "corona_1", "page": "2", "utm": "x", "sector": "y" * 17000},
+        )
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response["Location"], f"/nl/verhalen/?year={year}&tag=corona&page=2")
+
     def test_a_tag_no_story_has_is_named_and_shows_no_story(self):
         # Ignored, it showed every story as if they all had it (walk of 2026-12-06).
         for url, language, tag in (

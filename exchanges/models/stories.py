@@ -259,10 +259,14 @@ class StoryIndexPage(OverviewPage):
         form = StoryFilterForm(request.GET, index=self)
         if form.renamed_tag:
             # An old address of a tag by its numbered slug ("?tag=corona_1"), which showed
-            # every story: to the address its links give now.
-            query = request.GET.copy()
-            query["tag"] = form.renamed_tag
-            return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+            # every story: to the address its links give now, with what the overview reads of
+            # it (its valid filters and page number), not any other parameter: a long one made
+            # the address too long to redirect to (a 400).
+            page = request.GET.get("page", "")
+            query = {**form.selected(), "tag": form.renamed_tag}
+            if page.isdigit() and len(page) < 10:
+                query["page"] = page
+            return HttpResponsePermanentRedirect(f"{request.path}?{urlencode(query)}")
         return super().serve(request, *args, filter_form=form, **kwargs)
 
     def get_context(self, request, *args, filter_form=None, **kwargs):
