@@ -17,6 +17,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext as _
@@ -109,7 +110,11 @@ def page_not_found(request, exception):
     /admin/ the admin's own, as Wagtail answers for its views, with the way back to the
     dashboard (our views there, and addresses no route takes)."""
     if is_admin_address(request):
-        return defaults.page_not_found(request, exception, template_name=ADMIN_NOT_FOUND)
+        response = defaults.page_not_found(request, exception, template_name=ADMIN_NOT_FOUND)
+        # For the signed-in reader alone, as every admin answer (jumelage/urls.py): a view
+        # that raises Http404 answers without its never_cache.
+        add_never_cache_headers(response)
+        return response
     request.not_found = True
     return defaults.page_not_found(request, exception)
 

@@ -45,6 +45,15 @@ class AdminNotFoundTests(RolesTestCase):
                             response = self.client.get(url, follow=True)
                         self.assert_admin_not_found(response, language)
 
+    def test_the_admins_not_found_is_kept_by_no_browser(self):
+        # As every admin answer: what the admin shows is for the signed-in reader alone.
+        self.client.force_login(self.editor_nl)
+        for url in WRONG_ADDRESSES:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertIn("no-store", response.get("Cache-Control", ""))
+
     def test_admin_addresses_that_exist_keep_working(self):
         for settings in ({}, DEVELOPMENT):
             self.client = self.client_class()
