@@ -59,7 +59,7 @@ urlpatterns = [
     # and with a verified address; Wagtail's own forms (and old links to them) lead there.
     path("admin/login/", site_views.admin_login),
     # Only the logout form's POST signs out (Wagtail's view did for a GET as well).
-    path("admin/logout/", site_views.admin_logout),
+    path("admin/logout/", require_admin_access(site_views.admin_logout)),
     path(
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password"),
