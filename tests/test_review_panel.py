@@ -163,6 +163,36 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         self.assertNotContains(preview, 'class="share"')
         self.assertNotContains(preview, "wa.me")
 
+    def test_the_preview_of_a_meeting_says_it_is_a_preview_and_offers_no_registration(self):
+        # It showed the live page's "Register" (posting it ended on the public 404 and the
+        # moderator lost the review) and calendar links to an address that does not exist.
+        proposal = self.meeting(
+            local(2030, 3, 20, 19), title="Voorstel", slug="voorstel", capacity=20
+        )
+        proposal.live = False
+        proposal.owner, proposal.member_contribution = self.member, True
+        proposal.save()
+        proposal.save_revision(user=self.member)
+        proposal.get_workflow().start(proposal, self.member)
+        published = self.meeting(local(2030, 3, 21, 19), title="Gepubliceerd", slug="gepubliceerd")
+        task = proposal.current_workflow_state.current_task_state.task
+        self.client.force_login(self.moderator)
+        response = self.client.get(f"/admin/pages/workflow/preview/{proposal.pk}/{task.pk}/")
+        preview = BeautifulSoup(response.content, "html.parser")
+        with translation.override(preview.html["lang"]):
+            banner = gettext("Preview: this page has not been published yet.")
+        self.assertEqual(preview.select_one(".preview-notice").get_text(strip=True), banner)
+        self.assertIn("Voorstel", preview.h1.get_text())
+        self.assertEqual(preview.select("form[action*='register']"), [])
+        self.assertEqual(preview.select(f"a[href*='{proposal.pk}'][href$='.ics']"), [])
+        self.assertEqual(preview.select("a[href*='calendar.google'], a[href*='outlook']"), [])
+        self.assertEqual(preview.select("link[type='text/calendar'][href*='/meeting']"), [])
+        # The live page, to the same moderator, is as it was.
+        live = BeautifulSoup(self.client.get(published.url).content, "html.parser")
+        self.assertIsNone(live.select_one(".preview-notice"))
+        self.assertEqual(len(live.select("form[action*='register'] button")), 1)
+        self.assertTrue(live.select("a[href$='.ics']"))
+
     def test_the_admin_names_the_member_by_their_name_not_their_email(self):
         for user in (self.moderator, self.editor_nl):
             with self.subTest(user=user):
