@@ -44,7 +44,7 @@ from community.approval import workflow_approved_to_publish
 from community.models.collections import MemberCollection, MembersPhotosCollection
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
-from home.i18n import is_source_version
+from home.i18n import is_source_version, source_versions
 from home.image_references import images_in_drafts
 from home.machine_translation import ensure_aliases, queue_translation
 from home.urls_util import ascii_slug
@@ -64,12 +64,13 @@ class ContributionState(models.TextChoices):
 
 
 def contributions_of(user):
-    """The member's own stories and meeting proposals, newest first, each with `.state` and
+    """The member's own stories and meeting proposals (what she wrote, not an editor's
+    translation of it), newest first, each with `.state` and
     `.editor_comment` set, in a fixed number of queries."""
     # Each page's review in progress or sent back, read by Wagtail's `current_workflow_state`
     # (and its lock and permission checks) without a query per page.
     pages = list(
-        Page.objects.filter(owner=user, alias_of__isnull=True)
+        source_versions(Page.objects.filter(owner=user, alias_of__isnull=True))
         .type(*contribution_models())
         .order_by("-latest_revision_created_at", "-pk")
         .specific()
@@ -139,6 +140,8 @@ def own_unpublished(page, user):
         and page.alias_of_id is None
         and getattr(page.specific, "member_contribution", False)
         and not page.live
+        # An editor's translation of it is the site's page, though it has her as its owner.
+        and is_source_version(page)
     )
 
 

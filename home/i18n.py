@@ -165,6 +165,18 @@ def content_language(page):
     return untranslated_from(page) or language_code_of(page.locale_id)
 
 
+def source_versions(pages):
+    """`pages` without the language versions made from another page (wagtail-localize's
+    "Translate this page" copies the original with its owner: a member's draft translated by an
+    editor is not a second draft of hers). Aliases are the caller's to leave out."""
+    from wagtail_localize.models import TranslationSource
+
+    made_from_another = TranslationSource.objects.filter(
+        object_id=models.OuterRef("translation_key")
+    ).exclude(locale_id=models.OuterRef("locale_id"))
+    return pages.exclude(models.Exists(made_from_another))
+
+
 def is_source_version(page):
     """Whether `page` is the version its translations were made from (wagtail-localize keeps
     the source's locale), or has no translations at all. An alias is never the source."""
