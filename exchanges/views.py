@@ -85,8 +85,11 @@ def cancel_registration(request, page_id):
         return redirect("member_area")
     # Also a meeting no longer published: the member's registration stays theirs to cancel.
     meeting = get_object_or_404(MeetingPage, pk=page_id)
-    Registration.objects.cancel(meeting, request.user, notify=True)
-    messages.success(request, _("Your registration has been cancelled."))
+    held, _promoted = Registration.objects.cancel_telling(meeting, request.user, notify=True)
+    if held == RegistrationStatus.WAITLISTED:
+        messages.success(request, _("You have left the waiting list."))
+    else:
+        messages.success(request, _("Your registration has been cancelled."))
     if not MeetingPage.objects.live().public().filter(pk=meeting.pk).exists():
         return redirect("member_area")
     return redirect(meeting.get_url(request))

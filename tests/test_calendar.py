@@ -539,6 +539,24 @@ class RegistrationTests(CalendarTestCase):
                     Registration.objects.filter(user=self.members[0]).active().exists()
                 )
 
+    def test_member_leaving_the_waiting_list_is_told_she_left_it(self):
+        # "Take me off the waiting list" was answered "Your registration has been cancelled."
+        first, second, third = self.members[:3]
+        for member in (first, second, third):
+            Registration.objects.register(self.small, member)
+        for language, meeting, member, message in (
+            ("de", self.small_de, third, "You have left the waiting list."),
+            ("nl", self.small, first, "Your registration has been cancelled."),
+        ):
+            with self.subTest(language=language):
+                self.client.force_login(member)
+                response = self.client.post(
+                    f"/{language}/meetings/{meeting.pk}/cancel/", follow=True
+                )
+                with translation.override(language):
+                    told = [str(shown) for shown in response.context["messages"]]
+                    self.assertEqual(told, [translation.gettext(message)])
+
     def test_cancelling_on_a_page_that_is_no_meeting_is_not_found(self):
         self.client.force_login(self.members[0])
         response = self.client.post(f"/nl/meetings/{self.calendar.pk}/cancel/")

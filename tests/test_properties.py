@@ -696,6 +696,8 @@ class RegistrationPropertiesTests(MemberFormPropertiesMixin, TestCase):
                 waiting.remove(member.pk)
             if status == RegistrationStatus.REGISTERED and waiting:
                 statuses[waiting.pop(0)] = RegistrationStatus.REGISTERED
+            if status == RegistrationStatus.WAITLISTED:
+                return "You have left the waiting list."
             return "Your registration has been cancelled."
         if page.cancelled:
             return "This meeting has been cancelled."

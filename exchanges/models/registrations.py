@@ -133,12 +133,19 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         cancellation for their calendar (not for a meeting cancelled, of which they were told,
         or begun). With `delete` (their account goes), the registration is deleted, not kept
         as cancelled. Returns the promoted registration, if any."""
+        return self.cancel_telling(meeting, user, notify=notify, delete=delete)[1]
+
+    def cancel_telling(self, meeting, user, *, notify=False, delete=False):
+        """`cancel`, returning also what the member held (a place or a place on the waiting
+        list, as her registration's status before; None without one), read under the meeting's
+        lock, so that what she is told is what she gave up."""
         with transaction.atomic():
             self._lock(meeting)
             registration = self.for_meeting(meeting).active().filter(user=user).first()
             if registration is None:
-                return None
-            freed = registration.status == RegistrationStatus.REGISTERED
+                return None, None
+            held = registration.status
+            freed = held == RegistrationStatus.REGISTERED
             registration.status = RegistrationStatus.CANCELLED
             if delete:
                 registration.delete()
@@ -152,7 +159,7 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 )
         if promoted is not None:
             transaction.on_commit(lambda: promoted.notify_promotion())
-        return promoted
+        return held, promoted
 
     def change_status(self, registration, status):
         """An editor's change of a registration, under the same rules as members' own: nobody
