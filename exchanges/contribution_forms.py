@@ -211,10 +211,11 @@ class MeetingForm(ContributionForm):
         page.organiser = self.user.public_name
         page.organiser_member = self.user
         if not page.is_in_person:
-            # A town chosen before she made it an online meeting: the town is of a meeting in
-            # person (its help text says so), and an online one carried it into its calendar
-            # entries' location and reopened on it.
+            # A place and town given before she made it an online meeting: they are of a
+            # meeting in person (their help texts say so), and an online one carried them into
+            # its calendar entries' location, its stored draft and its reopened form.
             page.town = None
+            page.place_name = page.address = ""
 
 
 CONTRIBUTION_FORMS = (StoryForm, MeetingForm)

@@ -550,7 +550,7 @@ class ContributionTests(MembersTestCase):
         self.assertNotIn(label["town"], online)
         self.assertEqual(online[label["online_url"]], "https://meet.example/taalcafe")
 
-    def test_an_online_meeting_carries_no_town_chosen_before_its_format_changed(self):
+    def test_an_online_meeting_carries_no_place_or_town_given_before_its_format_changed(self):
         # Its town, chosen while it was a meeting in person, stayed with the online meeting
         # (its calendar entry's location) and its form reopened on it (walk of 2026-12-06).
         self.client.force_login(self.anna)
@@ -558,6 +558,18 @@ class ContributionTests(MembersTestCase):
         self.client.post("/nl/members/meetings/new/", self.meeting_data(**draft))
         meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
         self.assertEqual(meeting.town, self.steenwijkerland)
+        # An address an editor gave it (the members' form has none).
+        meeting.address = "Markt 1"
+        meeting.save_revision()
+        # A hybrid meeting keeps where it is.
+        hybrid = {"format": "hybrid", "online_url": "https://meet.example/t"}
+        self.edit(meeting, self.meeting_data(**draft, **hybrid))
+        stored = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object()
+        self.assertEqual(
+            (stored.town, stored.place_name, stored.address),
+            (self.steenwijkerland, "Bibliotheek", "Markt 1"),
+        )
+        # Its place and address stayed in the online meeting's stored draft (walk of 2026-12-06).
         online = {"format": "online", "online_url": "https://meet.example/t"}
         for data in ({**draft, **online}, online):
             with self.subTest(sent=not data.get("draft")):
@@ -565,6 +577,7 @@ class ContributionTests(MembersTestCase):
                 self.assertEqual(response.status_code, 302)
                 stored = MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object()
                 self.assertIsNone(stored.town)
+                self.assertEqual((stored.place_name, stored.address), ("", ""))
         self.client.post(
             "/nl/members/meetings/new/",
             self.meeting_data(title="Webinar", **online, **draft),
