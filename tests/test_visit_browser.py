@@ -315,3 +315,46 @@ def test_every_column_of_the_visits_list_is_readable_in_both_admin_languages(
         phone = page.evaluate(VISITS_TABLE)
         assert not phone["fits"] and phone["pageFits"], (language, phone["widths"])
         page.context.close()
+
+
+# Whether an element is inside what its scrolling box and the window show, once scrolled to.
+IN_VIEW = """(element) => {
+    const rect = element.getBoundingClientRect();
+    let box = element.parentElement;
+    while (box && getComputedStyle(box).overflowX === "visible") box = box.parentElement;
+    const clip = box ? box.getBoundingClientRect() : {left: 0, right: innerWidth};
+    return rect.left >= Math.max(0, clip.left) - 1
+        && rect.right <= Math.min(innerWidth, clip.right) + 1;
+}"""
+
+
+def test_on_a_phone_the_coordinator_places_a_party_by_hand(site, live_server, browser):
+    """At 390 px the matching's tables (576 px) scroll sideways in their 350 px box
+    (`.visit-scroll`), on a touch phone too: the host select and "Save" of "place by hand",
+    reported cut off with no way to scroll, are reached there and work; the page itself does
+    not scroll sideways."""
+    anke, femke, bergmann, schulte = guests_and_hosts(site)
+    # The hosting town's coordinator, whose admin is in Dutch.
+    editor = coordinator("redaktion@example.org", language="nl", group=EDITOR_GROUPS[1])
+    page = log_in(browser, live_server, editor, width=390)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="nl-NL"
+    )
+    context.add_cookies(page.context.cookies())
+    page.context.close()
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/exchange-visits/{site.visit.pk}/matching/")
+    place = page.locator("form", has=page.locator(f"#place-{anke.pk}"))
+    save = place.get_by_role("button", name="Opslaan")
+    select = place.get_by_role("combobox")
+    select.scroll_into_view_if_needed()
+    assert select.evaluate(IN_VIEW)
+    assert page.evaluate("document.querySelectorAll('.visit-scroll')[1].scrollLeft > 0")
+    select.select_option(label="Familie Bergmann (4)")
+    save.scroll_into_view_if_needed()
+    assert save.evaluate(IN_VIEW)
+    save.click()
+    households = page.get_by_role("region", name="Gastgezinnen en hun gasten")
+    expect(households.get_by_role("row", name="Familie Bergmann")).to_contain_text("Anke (2)")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    page.context.close()
