@@ -459,15 +459,19 @@ class ContributionPropertiesTests(MemberFormPropertiesMixin, TestCase):
             response, lang, fields, self.meeting_draft if target == "edit" else None
         )
         if meeting is not None:
-            # What the form promises the calendar, whatever was sent.
-            self.assertLess(meeting.start, meeting.end)
+            # What the form promises the calendar, whatever was sent. A draft may still lack
+            # its times, link or place (it asks for them when she sends it): what it has holds.
+            if meeting.start and meeting.end:
+                self.assertLess(meeting.start, meeting.end)
             self.assertIn(meeting.format, MeetingFormat.values)
             self.assertLessEqual(len(meeting.online_url), 200)
-            if meeting.format != MeetingFormat.IN_PERSON:
-                self.assertTrue(meeting.online_url)
-            if meeting.format != MeetingFormat.ONLINE:
-                self.assertTrue(meeting.place_name)
             self.assertTrue(meeting.capacity is None or 1 <= meeting.capacity <= 10000)
+            if contributions.in_review(meeting):
+                self.assertTrue(meeting.start and meeting.end)
+                if meeting.format != MeetingFormat.IN_PERSON:
+                    self.assertTrue(meeting.online_url)
+                if meeting.format != MeetingFormat.ONLINE:
+                    self.assertTrue(meeting.place_name)
 
     def tampered(self, valid):
         """The valid form with a few fields replaced by anything, and photos of any kind."""
