@@ -47,16 +47,17 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
         cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
         cls.contribution = submitted_contribution(cls, cls.member)
 
-    def test_a_version_saved_after_the_confirmation_opened_is_not_approved_unseen(self):
-        state = self.contribution.current_workflow_task_state
-        self.client.force_login(self.moderator)
-        action, data = confirmation_form(self.client, self.contribution, state)
+    def saved_by_an_editor(self):
+        """An editor saves a version of the contribution in review (an editor may, a member may
+        not): approving publishes it, the reviewers' preview shows what was sent."""
         draft = self.contribution.get_latest_revision_as_object()
         draft.title = "Door de redactie gewijzigd"
         draft.save_revision(user=self.editor_nl)
+        return draft
 
-        with self.captureOnCommitCallbacks(execute=True):
-            response = self.client.post(action, data, follow=True)
+    def assert_refused_to_the_confirmation(self, response, state, message):
+        """Nothing approved; back on the confirmation, which says why and names the version
+        saved since. Returns the confirmation's page."""
         self.contribution.refresh_from_db()
         self.assertFalse(self.contribution.live)
         state.refresh_from_db()
@@ -65,12 +66,25 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
         self.assertEqual(response.redirect_chain[-1][0], confirmation)
         page = BeautifulSoup(response.content, "html.parser")
         with translation.override("nl"):
-            refused = gettext(
-                "Nothing was approved: a new version was saved after you opened the "
-                "confirmation. Read again what approving publishes now."
-            )
+            refused = gettext(message)
         self.assertIn(refused, page.select_one(".messages").get_text(" ", strip=True))
         self.assertIn("Door de redactie gewijzigd", page.select_one("[data-confirm-approval]").text)
+        return page
+
+    def test_a_version_saved_after_the_confirmation_opened_is_not_approved_unseen(self):
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.moderator)
+        action, data = confirmation_form(self.client, self.contribution, state)
+        self.saved_by_an_editor()
+
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(action, data, follow=True)
+        page = self.assert_refused_to_the_confirmation(
+            response,
+            state,
+            "Nothing was approved: a new version was saved after you opened the "
+            "confirmation. Read again what approving publishes now.",
+        )
         with translation.override("nl"):
             saved_since = gettext(
                 "A version was saved after it was sent for review: approving publishes that "
@@ -89,9 +103,7 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
     def test_the_confirmation_lets_her_read_the_version_saved_since_before_approving_it(self):
         state = self.contribution.current_workflow_task_state
         sent = self.contribution.latest_revision_id
-        draft = self.contribution.get_latest_revision_as_object()
-        draft.title = "Door de redactie gewijzigd"
-        draft.save_revision(user=self.editor_nl)
+        draft = self.saved_by_an_editor()
         self.client.force_login(self.moderator)
         response = self.client.get(
             f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
@@ -124,9 +136,7 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
         form = BeautifulSoup(dialog, "html.parser").select_one("form")
         data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
         data["comment"] = "Mooi verhaal."
-        draft = self.contribution.get_latest_revision_as_object()
-        draft.title = "Door de redactie gewijzigd"
-        draft.save_revision(user=self.editor_nl)
+        self.saved_by_an_editor()
 
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
@@ -139,28 +149,18 @@ class ApprovalPublishesWhatItShowedTests(RolesTestCase):
 
     def test_approve_with_comment_leads_to_the_confirmation_of_the_version_saved_since(self):
         state = self.contribution.current_workflow_task_state
-        draft = self.contribution.get_latest_revision_as_object()
-        draft.title = "Door de redactie gewijzigd"
-        draft.save_revision(user=self.editor_nl)
+        self.saved_by_an_editor()
         self.client.force_login(self.moderator)
         action = f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/"
 
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(action, {"comment": "Mooi verhaal."}, follow=True)
-        self.contribution.refresh_from_db()
-        self.assertFalse(self.contribution.live)
-        state.refresh_from_db()
-        self.assertEqual(state.status, state.STATUS_IN_PROGRESS)
-        confirmation = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
-        self.assertEqual(response.redirect_chain[-1][0], confirmation)
-        page = BeautifulSoup(response.content, "html.parser")
-        with translation.override("nl"):
-            refused = gettext(
-                "Nothing was approved: a new version was saved after the page was sent for "
-                "review. Read what approving publishes now."
-            )
-        self.assertIn(refused, page.select_one(".messages").get_text(" ", strip=True))
-        self.assertIn("Door de redactie gewijzigd", page.select_one("[data-confirm-approval]").text)
+        page = self.assert_refused_to_the_confirmation(
+            response,
+            state,
+            "Nothing was approved: a new version was saved after the page was sent for "
+            "review. Read what approving publishes now.",
+        )
         link = page.select_one("[data-saved-since] ~ p a")
         self.assertIn(f"/preview/{self.contribution.latest_revision_id}/", link["href"])
 
