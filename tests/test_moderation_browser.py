@@ -291,3 +291,18 @@ def test_an_editor_browses_the_pages_in_the_side_menus_explorer(site, live_serve
     sent = [(method, url) for method, url in api_calls if "/admin/api/" in url]
     assert sent and all(method == "GET" and "/action/" not in url for method, url in sent)
     page.context.close()
+
+
+def test_on_a_phone_the_confirmations_buttons_start_at_one_edge(site, live_server, browser):
+    """At 390 px "Annuleren" wrapped under "Ja, goedkeuren en publiceren", indented by the space
+    Wagtail leaves between buttons (walk 4)."""
+    story = awaiting_review(site)
+    state = story.current_workflow_task_state
+    page = log_in_as_moderator(browser, live_server, width=390)
+    page.goto(f"{live_server.url}/admin/pages/workflow/approve/{story.pk}/{state.pk}/")
+    with translation.override("nl"):
+        confirm, cancel = gettext("Yes, approve and publish"), gettext("Cancel")
+    approve = page.get_by_role("button", name=confirm).bounding_box()
+    back = page.get_by_role("link", name=cancel, exact=True).bounding_box()
+    assert back["y"] == approve["y"] or back["x"] == approve["x"], (approve, back)
+    page.context.close()
