@@ -87,6 +87,13 @@ def decide(request, view, *args, **kwargs):
                 "Nothing was approved: a new version was saved after the page was sent for "
                 "review. Read what approving publishes now."
             )
+        if refused := not_approvable(task_state.first(), request.user):
+            # What publishing needs, which an editor's draft saved during the review took away
+            # (a meeting's place): said, not refused as a lack of permission
+            # (`ContributionReviewTask.on_action` refuses it all the same). First: it names the
+            # version saved during the review too, and no confirmation could approve it.
+            messages.error(request, refused)
+            return lead_to(request, reverse("wagtailadmin_home"))
         if not shown:
             messages.error(request, unseen)
             return lead_to(
@@ -96,12 +103,6 @@ def decide(request, view, *args, **kwargs):
                     args=[kwargs["page_id"], kwargs["task_state_id"]],
                 ),
             )
-        if refused := not_approvable(task_state.first(), request.user):
-            # What publishing needs, which an editor's draft saved during the review took away
-            # (a meeting's place): said, not refused as a lack of permission
-            # (`ContributionReviewTask.on_action` refuses it all the same).
-            messages.error(request, refused)
-            return lead_to(request, reverse("wagtailadmin_home"))
     # Only a decision this request took: not a repeat of one taken before (Wagtail refuses
     # it with its own message), nor a form sent back with errors.
     was_open = task_state.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
