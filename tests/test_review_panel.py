@@ -27,6 +27,16 @@ def submitted_contribution(site, member):
     return contribution
 
 
+def editors_story_in_review(site):
+    """An editor's own story, sent for review rather than published."""
+    story = site.story(title="Verslag van de redactie", slug="verslag", live=False)
+    story.owner = site.editor_de
+    story.save()
+    story.save_revision(user=site.editor_de)
+    story.get_workflow().start(story, site.editor_de)
+    return story
+
+
 class ReviewFromTheDashboardTests(RolesTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -211,17 +221,8 @@ class OneListOfReviewsOnTheDashboardTests(RolesTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
-        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
-        cls.contribution.owner, cls.contribution.member_contribution = member, True
-        cls.contribution.save()
-        cls.contribution.save_revision(user=member)
-        cls.contribution.get_workflow().start(cls.contribution, member)
-        # An editor's own story, sent for review rather than published.
-        cls.editors_story = cls.story(title="Verslag van de redactie", slug="verslag", live=False)
-        cls.editors_story.owner = cls.editor_de
-        cls.editors_story.save()
-        cls.editors_story.save_revision(user=cls.editor_de)
-        cls.editors_story.get_workflow().start(cls.editors_story, cls.editor_de)
+        cls.contribution = submitted_contribution(cls, member)
+        cls.editors_story = editors_story_in_review(cls)
 
     def dashboard(self, user):
         self.client.force_login(user)
@@ -598,16 +599,8 @@ class CancellationConfirmationTests(RolesTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
-        cls.contribution = cls.story(title="Bijdrage", slug="bijdrage", live=False)
-        cls.contribution.owner, cls.contribution.member_contribution = member, True
-        cls.contribution.save()
-        cls.contribution.save_revision(user=member)
-        cls.contribution.get_workflow().start(cls.contribution, member)
-        cls.editors_story = cls.story(title="Verslag van de redactie", slug="verslag", live=False)
-        cls.editors_story.owner = cls.editor_de
-        cls.editors_story.save()
-        cls.editors_story.save_revision(user=cls.editor_de)
-        cls.editors_story.get_workflow().start(cls.editors_story, cls.editor_de)
+        cls.contribution = submitted_contribution(cls, member)
+        cls.editors_story = editors_story_in_review(cls)
 
     def confirmation(self, user, page_id):
         """The page editor's publish button asks for it in the background (Wagtail's script)."""
