@@ -455,15 +455,7 @@ class ContributionTests(MembersTestCase):
         meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
         for language in ("nl", "de"):
             with self.subTest(language=language):
-                page = soup(self.client.get(f"/{language}/members/contributions/{meeting.pk}/"))
-                facts = page.select_one("dl.sent-facts")
-                shown = dict(
-                    zip(
-                        (dt.get_text(strip=True) for dt in facts("dt")),
-                        (dd.get_text(" ", strip=True) for dd in facts("dd")),
-                        strict=True,
-                    )
-                )
+                shown = self.sent_facts(meeting, language)
                 with translation.override(language):
                     label = {
                         name: str(field.label) for name, field in MeetingForm.base_fields.items()
@@ -496,17 +488,9 @@ class ContributionTests(MembersTestCase):
         meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
         for language, no_limit in (("nl", "Geen limiet"), ("de", "Keine Begrenzung")):
             with self.subTest(language=language):
-                page = soup(self.client.get(f"/{language}/members/contributions/{meeting.pk}/"))
                 with translation.override(language):
                     label = str(MeetingForm.base_fields["capacity"].label)
-                facts = page.select_one("dl.sent-facts")
-                shown = dict(
-                    zip(
-                        (dt.get_text(strip=True) for dt in facts("dt")),
-                        (dd.get_text(" ", strip=True) for dd in facts("dd")),
-                        strict=True,
-                    )
-                )
+                shown = self.sent_facts(meeting, language)
                 self.assertEqual(shown[label], no_limit)
 
     def sent_facts(self, page, language="nl"):
