@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
 from wagtail.models import Site
+from wagtail_localize.models import TranslationSource
 
 from .cache import language_code_of, locales, origin, remember
 from .models import OverviewPage
@@ -169,8 +170,6 @@ def source_versions(pages):
     """`pages` without the language versions made from another page (wagtail-localize's
     "Translate this page" copies the original with its owner: a member's draft translated by an
     editor is not a second draft of hers). Aliases are the caller's to leave out."""
-    from wagtail_localize.models import TranslationSource
-
     made_from_another = TranslationSource.objects.filter(
         object_id=models.OuterRef("translation_key")
     ).exclude(locale_id=models.OuterRef("locale_id"))
@@ -180,8 +179,6 @@ def source_versions(pages):
 def is_source_version(page):
     """Whether `page` is the version its translations were made from (wagtail-localize keeps
     the source's locale), or has no translations at all. An alias is never the source."""
-    from wagtail_localize.models import TranslationSource
-
     if page.alias_of_id is not None:
         return False
     source = TranslationSource.objects.filter(object_id=page.translation_key).first()
