@@ -18,7 +18,8 @@ from email import message_from_string
 from email.utils import formatdate, make_msgid
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -135,6 +136,35 @@ class OutgoingEmail(models.Model):
         return message
 
 
+class QueueingBackend(BaseEmailBackend):
+    """The site's `EMAIL_BACKEND`: what other code sends through Django's mail API (Wagtail's
+    comment notifications to editors, its admin's password reset) is queued like our own emails
+    and sent by the worker through `EMAIL_DELIVERY_BACKEND`. Without it Wagtail's page editor
+    talked to the SMTP server inside the editor's request: a slow server held her save, and a
+    notification that failed was logged and lost."""
+
+    def send_messages(self, email_messages):
+        queued = 0
+        for message in email_messages:
+            try:
+                queue_email(message)
+            except Exception:  # noqa: BLE001 - `fail_silently`: the caller asked not to know
+                if not self.fail_silently:
+                    raise
+            else:
+                queued += 1
+        return queued
+
+
+def delivery_connection():
+    """The backend that really sends: `EMAIL_DELIVERY_BACKEND` behind the queue, or whatever
+    `EMAIL_BACKEND` is when it is not the queue (the test runner's locmem outbox)."""
+    backend = settings.EMAIL_BACKEND
+    if backend == f"{__name__}.{QueueingBackend.__name__}":
+        backend = settings.EMAIL_DELIVERY_BACKEND
+    return get_connection(backend)
+
+
 # Emails to many at once (a newsletter, digests) wait behind those a member waits for.
 BULK_PRIORITY = 0
 
@@ -213,7 +243,9 @@ def deliver(email_id):
         email.attempts += 1
         email.save(update_fields=["status", "claimed_at", "attempts"])
     try:
-        email.as_message().send()
+        message = email.as_message()
+        message.connection = delivery_connection()
+        message.send()
     except Exception as error:  # noqa: BLE001 - every failure of the mail server is retried
         return retry_later(email, error)
     email.status = OutgoingEmail.Status.SENT

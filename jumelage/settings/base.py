@@ -321,8 +321,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
-# Email: console in development; SMTP when EMAIL_HOST is set.
-EMAIL_BACKEND = os.environ.get(
+# Email: every message is queued in the database and sent by the task worker (home/mail.py),
+# through the console in development, SMTP when EMAIL_HOST is set (or the EMAIL_BACKEND given).
+EMAIL_BACKEND = "home.mail.QueueingBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if os.environ.get("EMAIL_HOST")

@@ -23,16 +23,21 @@ import pytest
 import time_machine
 from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
+from wagtail.models import PageSubscription
 
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
 from home.mail import OutgoingEmail, queue_email, resume_overdue
 from home.tasks import deliver_email
 from tests.base import BilingualSiteMixin
 from tests.security.live import free_port
+from tests.test_roles import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -73,7 +78,8 @@ def real_queue_and_smtp(port):
     """The settings a deployment has: tasks in the database, mail over SMTP."""
     with override_settings(
         TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_BACKEND="home.mail.QueueingBackend",
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=port,
         EMAIL_USE_TLS=False,
@@ -176,6 +182,59 @@ def test_sign_up_while_the_mail_server_is_down_works_and_the_confirmation_arrive
         response = client.post(link.group(0).replace("http://testserver", ""))
         assert response.status_code == 302
         assert client.session.get("_auth_user_id")
+
+
+def test_an_editors_comment_while_the_mail_server_is_down_is_saved_and_notified_later():
+    """Wagtail's page editor sends its comment notifications itself, through Django's mail API:
+    they are queued like ours, not sent (or lost) in the editor's request."""
+    Site.build_site()
+    setup_roles()
+    page = Site.add_page(title="Over ons", slug="over-ons")
+    editor = get_user_model().objects.create_user("redactie@example.org", "wachtwoord-123")
+    colleague = get_user_model().objects.create_user("redaktion@example.org", "wachtwoord-123")
+    for user, group in ((editor, EDITOR_GROUPS[0]), (colleague, EDITOR_GROUPS[1])):
+        user.groups.add(Group.objects.get(name=group))
+    PageSubscription.objects.create(user=colleague, page=page, comment_notifications=True)
+    port = free_port()
+    server = MailServer(port)
+    with real_queue_and_smtp(port):
+        client = Client()
+        client.force_login(editor)
+        edit = f"/admin/pages/{page.pk}/edit/"
+        data = {
+            **form_data(client.get(edit)),
+            "body-count": "0",  # the page's stream field, which the editor's script fills in
+            # What the editor's comment script adds to the form:
+            "comments-TOTAL_FORMS": "1",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+            "comments-0-id": "",
+            "comments-0-contentpath": "title",
+            "comments-0-position": "",
+            "comments-0-text": "Klopt de datum in de titel?",
+            "comments-0-replies-TOTAL_FORMS": "0",
+            "comments-0-replies-INITIAL_FORMS": "0",
+            "comments-0-replies-MIN_NUM_FORMS": "0",
+            "comments-0-replies-MAX_NUM_FORMS": "1000",
+        }
+        response = client.post(edit, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert page.wagtail_admin_comments.get().text == "Klopt de datum in de titel?"
+
+        # The mail server is down: the notification waits in the queue.
+        run_worker()
+        email = OutgoingEmail.objects.get(recipients="redaktion@example.org")
+        assert email.status == "queued"
+
+        with server:
+            server.accepting = True
+            with time_machine.travel(email.next_attempt_at + datetime.timedelta(seconds=1)):
+                run_worker()
+        assert [recipients for recipients, _content in server.messages] == [
+            ["redaktion@example.org"]
+        ]
+        assert "Klopt de datum in de titel?" in server.messages[0][1]
 
 
 class HoldingMailServer(MailServer):
