@@ -37,7 +37,6 @@ from wagtail.models import (
     WorkflowState,
 )
 from wagtail.rich_text import RichText
-from wagtail.users.models import UserProfile
 
 from community import notifications, roles
 from community.approval import workflow_approved_to_publish
@@ -927,16 +926,4 @@ def quiet_admin_notifications(user):
     never use the admin: they get our own emails in their language instead. Not who uses the
     admin (a moderator or an editor writing in the members' form): their notices of what to
     review are theirs to keep."""
-    if user.has_perm("wagtailadmin.access_admin"):
-        return
-    profile = UserProfile.get_for_user(user)
-    if (
-        profile.submitted_notifications
-        or profile.approved_notifications
-        or profile.rejected_notifications
-    ):
-        profile.submitted_notifications = False
-        profile.approved_notifications = False
-        profile.rejected_notifications = False
-        profile.updated_comments_notifications = False
-        profile.save()
+    notifications.admin_notices_follow_access([user.pk])

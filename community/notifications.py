@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
 
 from home.i18n import live_translation
 from home.models import FoundationSettings
@@ -13,6 +14,43 @@ from home.notifications import send_templated_email
 from home.validators import validate_email_address
 
 from . import roles
+
+# Wagtail's notices from the admin, each a flag of the account's UserProfile: pages to review,
+# the decisions on pages sent, editors' comments on the pages they follow.
+ADMIN_NOTICES = (
+    "submitted_notifications",
+    "approved_notifications",
+    "rejected_notifications",
+    "updated_comments_notifications",
+)
+
+
+def admin_notices_follow_access(user_ids, *, entering=()):
+    """Wagtail's notices reach who works in the admin only: an editor whose role was taken
+    (she stays a member) no longer receives the editors' comments on the pages she once worked
+    on, nor pages to review; a member who submits a contribution gets our emails in her
+    language instead. An account `entering` the admin (a member made moderator) gets them, as
+    Wagtail gives a new account, unless she had kept some of them on."""
+    working = set(roles.working_in_admin().filter(pk__in=user_ids).values_list("pk", flat=True))
+    for user_id in user_ids:
+        if user_id in working:
+            profile = UserProfile.objects.filter(user_id=user_id).first()
+            if profile is None:
+                continue  # Wagtail's defaults when it makes one: every notice on
+        else:
+            profile, _created = UserProfile.objects.get_or_create(
+                user_id=user_id, defaults=dict.fromkeys(ADMIN_NOTICES, False)
+            )
+        flags = [getattr(profile, name) for name in ADMIN_NOTICES]
+        if profile.user_id not in working and any(flags):
+            wanted = False
+        elif profile.user_id in working and profile.user_id in entering and not any(flags):
+            wanted = True
+        else:
+            continue
+        for name in ADMIN_NOTICES:
+            setattr(profile, name, wanted)
+        profile.save(update_fields=ADMIN_NOTICES)
 
 
 def page_in_language(page, language):

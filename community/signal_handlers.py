@@ -26,7 +26,7 @@ from wagtail.tasks import delete_file_from_storage_task
 from home import live
 from home.cache import PAGES, bump
 
-from . import contributions, roles, signup
+from . import contributions, notifications, roles, signup
 from .models import SectorMembership, User
 from .models.contribution import contribution_models
 
@@ -142,10 +142,40 @@ def on_membership_changed(sender, instance, raw=False, **kwargs):
         live.changed(f"sector:{instance.sector_key}", roles.memberships_token(instance.user_id))
 
 
-def on_roles_changed(sender, action, **kwargs):
-    """Someone's groups or permissions, or a group's permissions, changed."""
-    if action.startswith("post_"):
-        roles.forget_remembered_members()
+# Set on the object whose groups or permissions are about to be cleared: the accounts affected,
+# which the relation no longer tells once it is cleared.
+CLEARING = "_jumelage_roles_clearing"
+
+
+def accounts_changed(sender, instance, reverse, pk_set):
+    """The ids of the accounts whose roles a change of `sender` (a user's groups or permissions,
+    or a group's permissions, from either side) touches."""
+    if sender is User.groups.through or sender is User.user_permissions.through:
+        return [instance.pk] if not reverse else list(pk_set)
+    groups = [instance.pk] if not reverse else list(pk_set)
+    return list(User.objects.filter(groups__in=groups).values_list("pk", flat=True).distinct())
+
+
+def on_roles_changed(
+    sender, action, instance=None, reverse=False, model=None, pk_set=None, **kwargs
+):
+    """Someone's groups or permissions, or a group's permissions, changed: who works in the
+    admin is remembered anew, and Wagtail's notices follow (`admin_notices_follow_access`)."""
+    if action == "pre_clear" and reverse:
+        # A group's accounts, or a permission's accounts or groups, about to be cleared.
+        linked = sender.objects.filter(**{instance._meta.model_name: instance.pk})
+        setattr(
+            instance, CLEARING, set(linked.values_list(f"{model._meta.model_name}_id", flat=True))
+        )
+    if not action.startswith("post_"):
+        return
+    roles.forget_remembered_members()
+    if action == "post_clear" and reverse:
+        pk_set = instance.__dict__.pop(CLEARING, set())
+    accounts = accounts_changed(sender, instance, reverse, pk_set)
+    notifications.admin_notices_follow_access(
+        accounts, entering=accounts if action == "post_add" else ()
+    )
 
 
 def on_user_deleted(sender, instance, **kwargs):

@@ -11,13 +11,14 @@ from email.utils import parseaddr
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from wagtail.models import WorkflowState
+from wagtail.models import PageSubscription, WorkflowState
 from wagtail.users.models import UserProfile
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from home.mail import OutgoingEmail
 from tests.test_members import MembersTestCase
+from tests.test_roles import form_with_comment
 
 User = get_user_model()
 
@@ -117,6 +118,43 @@ class MemberContributionSubmittedTests(ReviewNotificationTestCase):
         self.assertEqual(len(self.emails_to(self.redaktion)), 1)
         self.assertEqual(len(self.emails_to(self.pure_moderator)), 1)
         self.assertEqual(self.recorded_for(self.pure_moderator).count(), 2)
+
+
+class NoticesFollowTheRoleTests(ReviewNotificationTestCase):
+    """Wagtail's notices reach who works in the admin: a member made moderator after she sent a
+    contribution of his own (which turned Wagtail's notices to him off) hears of what waits for
+    review; an editor whose role was taken, from either side of the relation, no longer does."""
+
+    def submit(self):
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.anna, title="Fietsen naar Herzebrock")
+
+    def test_a_member_made_moderator_after_his_own_contribution_is_told_of_the_next_one(self):
+        self.post_story(self.bernd, title="Mein erster Bericht")  # turns his notices off
+        self.bernd.groups.add(Group.objects.get(name=MODERATORS))
+        self.submit()
+        self.assertEqual(len(self.emails_to(self.bernd)), 1)
+
+    def test_an_editor_taken_out_of_her_group_from_the_groups_side_hears_no_more_comments(self):
+        page = self.add_page(title="Begroting 2027", slug="begroting-2027")
+        PageSubscription.objects.create(user=self.redaktion, page=page, comment_notifications=True)
+        Group.objects.get(name=EDITOR_GROUPS[1]).user_set.clear()
+        self.client.force_login(self.redactie)
+        edit = f"/admin/pages/{page.pk}/edit/"
+        mail.outbox.clear()
+        response = self.client.post(edit, form_with_comment(self.client, edit, "Intern: bedrag?"))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(page.wagtail_admin_comments.count(), 1)
+        self.assertEqual(self.emails_to(self.redaktion), [])
+
+    def test_an_editor_who_chose_no_notices_keeps_her_choice_when_given_another_group(self):
+        profile = UserProfile.get_for_user(self.redactie)
+        profile.submitted_notifications = False
+        profile.save()
+        self.redactie.groups.add(Group.objects.get(name=MODERATORS))
+        self.submit()
+        self.assertEqual(self.emails_to(self.redactie), [])
 
 
 class EditorsPageSubmittedTests(ReviewNotificationTestCase):

@@ -73,6 +73,27 @@ def form_data(response):
     return data
 
 
+def form_with_comment(client, edit, text):
+    """The page editor's form at `edit` with one new comment on the title, as the editor's
+    comment script sends it (the script also adds the stream field's count)."""
+    return {
+        **form_data(client.get(edit)),
+        "body-count": "0",
+        "comments-TOTAL_FORMS": "1",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        "comments-0-id": "",
+        "comments-0-contentpath": "title",
+        "comments-0-position": "",
+        "comments-0-text": text,
+        "comments-0-replies-TOTAL_FORMS": "0",
+        "comments-0-replies-INITIAL_FORMS": "0",
+        "comments-0-replies-MIN_NUM_FORMS": "0",
+        "comments-0-replies-MAX_NUM_FORMS": "1000",
+    }
+
+
 def snapshot():
     groups = Group.objects.filter(name__in=[*EDITOR_GROUPS, MODERATORS]).order_by("name")
     return [

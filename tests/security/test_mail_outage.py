@@ -37,7 +37,7 @@ from home.mail import OutgoingEmail, queue_email, resume_overdue
 from home.tasks import deliver_email
 from tests.base import BilingualSiteMixin
 from tests.security.live import free_port
-from tests.test_roles import form_data
+from tests.test_roles import form_with_comment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -201,23 +201,7 @@ def test_an_editors_comment_while_the_mail_server_is_down_is_saved_and_notified_
         client = Client()
         client.force_login(editor)
         edit = f"/admin/pages/{page.pk}/edit/"
-        data = {
-            **form_data(client.get(edit)),
-            "body-count": "0",  # the page's stream field, which the editor's script fills in
-            # What the editor's comment script adds to the form:
-            "comments-TOTAL_FORMS": "1",
-            "comments-INITIAL_FORMS": "0",
-            "comments-MIN_NUM_FORMS": "0",
-            "comments-MAX_NUM_FORMS": "1000",
-            "comments-0-id": "",
-            "comments-0-contentpath": "title",
-            "comments-0-position": "",
-            "comments-0-text": "Klopt de datum in de titel?",
-            "comments-0-replies-TOTAL_FORMS": "0",
-            "comments-0-replies-INITIAL_FORMS": "0",
-            "comments-0-replies-MIN_NUM_FORMS": "0",
-            "comments-0-replies-MAX_NUM_FORMS": "1000",
-        }
+        data = form_with_comment(client, edit, "Klopt de datum in de titel?")
         response = client.post(edit, data)
         assert response.status_code == 302, response.content.decode()[:2000]
         assert page.wagtail_admin_comments.get().text == "Klopt de datum in de titel?"
