@@ -188,7 +188,16 @@ ACCOUNT_FORMS = {
 # address (each change mails the new one) is held to a few times a day, not allauth's 10 a minute.
 # Every action of the address page counts (add, send again, cancel): with 5 an hour a member who
 # corrected a typo once was locked out for an hour (walk of 2026-12-05).
-ACCOUNT_RATE_LIMITS = {"manage_email": "10/h/user,20/d/user"}
+# The emails anyone can have sent to any address, a member's or not (a password reset link, the
+# "you already have an account" of a sign-up with her address, a confirmation sent again) are
+# held to a few an hour and ten a day for each address, from however many visitors' addresses:
+# allauth's own limits (5 a minute, one every 3 minutes) let a stranger send one mailbox
+# thousands a day in the foundations' name (attack 27).
+ACCOUNT_RATE_LIMITS = {
+    "manage_email": "10/h/user,20/d/user",
+    "reset_password": "20/m/ip,3/15m/key,10/d/key",
+    "confirm_email": "1/3m/key,3/h/key,10/d/key",
+}
 # Searches an account or address may make in ten minutes that the page cache does not answer.
 SEARCHES_PER_TEN_MINUTES = 300
 # New entries of the page cache an address may cause in ten minutes: beyond that its pages are
