@@ -9,6 +9,7 @@ at most once per RESEND_AFTER: the form cannot be used to flood someone's mailbo
 import hashlib
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
@@ -145,6 +146,9 @@ def set_member_subscription(user, wanted):
         for subscription in subscriptions_of(user):
             unsubscribe(subscription)
         return
+    # Her account's row first, as every change of hers takes it: the same save sent twice
+    # at once (a double click, two tabs) adds her one subscription, the second finds it.
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
     if member_receives(user):
         return
     now = timezone.now()
