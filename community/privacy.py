@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from home.cache import PAGES, bump
+from home.mail import forget_emails_to
 
 from . import contributions, roles
 from .models import MemberCollection, User
@@ -28,9 +29,12 @@ def delete_account(user, *, remove_contributions=False):
     the member owned goes with them: their photo, and the photos of what is removed with their
     renditions (Wagtail deletes an image's files with it)."""
     lock_account(user)
+    addresses = addresses_of(user)
     named = forget_account(user, remove_contributions=remove_contributions)
     user.__dict__[FORGOTTEN] = True
     user.delete()
+    # Her emails waiting in the outbox, and any her deletion queued, go with her.
+    forget_emails_to(addresses)
     if named:
         bump(PAGES)
 
@@ -42,6 +46,11 @@ def lock_account(user):
     from another tab held her account and waited for a meeting the deletion held, and the
     database ended one of them as a deadlock (an error page)."""
     list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+
+
+def addresses_of(user):
+    """Every address the account has had confirmed or asked for: her emails in the outbox."""
+    return {user.email, *user.emailaddress_set.values_list("email", flat=True)} - {""}
 
 
 def kept_for_others(user, *, remove_contributions=False):
@@ -68,6 +77,8 @@ def forget_before_deletion(sender, instance, **kwargs):
     if instance.__dict__.pop(FORGOTTEN, False):
         return
     lock_account(instance)
+    # Django deletes the account after this: its emails waiting in the outbox go now.
+    forget_emails_to(addresses_of(instance))
     if not roles.members(User.objects.filter(pk=instance.pk)).exists():
         # An editor's or moderator's drafts and uploads are the site's: they stay. Stories that
         # credit them lose their byline: feeds and lists kept whole are made anew.

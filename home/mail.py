@@ -266,6 +266,17 @@ def forget_old_records():
     ).delete()
 
 
+def forget_emails_to(addresses):
+    """The outbox's emails to these addresses go, waiting or failed messages whole and the
+    records of those sent (an account deleted: an email the mail server had not taken yet, the
+    sign-up of her party for a visit, would still reach her a day later, and its details stayed
+    in the database). One a worker is sending now is cleared once sent, as every sent one."""
+    match = models.Q(pk__in=[])
+    for address in addresses:
+        match |= models.Q(recipients__iexact=address)
+    OutgoingEmail.objects.filter(match).exclude(status=OutgoingEmail.Status.SENDING).delete()
+
+
 def retry_later(email, error):
     email.last_error = f"{type(error).__name__}: {error}"[:2000]
     if permanent(error) or email.attempts >= MAX_ATTEMPTS:
