@@ -39,8 +39,9 @@ class ReviewEditView(EditView):
 
     def post(self, request, *args, **kwargs):
         # An autosave is the editor's form sent for a JSON answer, without an action button.
+        # Of a page another editor locked, Wagtail's refusal says first that it is locked.
         autosave = self.expects_json_response and self.action_name == "save"
-        if autosave and review_in_progress(self.page):
+        if autosave and not self.locked_for_user and review_in_progress(self.page):
             return self.json_error_response("in_review", str(AUTOSAVE_REFUSED))
         return super().post(request, *args, **kwargs)
 

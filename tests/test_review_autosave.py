@@ -4,6 +4,7 @@ a second later, which the dashboard's approval then refused too."""
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from community.review_editing import AUTOSAVE_REFUSED
 from exchanges.models import StoryPage
@@ -36,6 +37,23 @@ class NoAutosaveInReviewTests(RolesTestCase):
         response = self.client.post(self.edit(), data, HTTP_ACCEPT="application/json")
         self.assertFalse(response.json()["success"])
         self.assertEqual(response.json()["error_message"], str(AUTOSAVE_REFUSED))
+        self.assertEqual(StoryPage.objects.get(pk=self.contribution.pk).latest_revision_id, latest)
+
+    def test_a_page_in_review_another_editor_locked_is_said_to_be_locked(self):
+        self.client.force_login(self.editor_nl)
+        opened = self.client.get(self.edit())
+        data = {**form_data(opened), "body-count": "0", "title": "Nog niet klaar"}
+        StoryPage.objects.filter(pk=self.contribution.pk).update(
+            locked=True, locked_by=self.editor_de, locked_at=timezone.now()
+        )
+        latest = self.contribution.latest_revision_id
+        response = self.client.post(self.edit(), data, HTTP_ACCEPT="application/json")
+        self.assertFalse(response.json()["success"])
+        self.assertEqual(response.json()["error_code"], "locked")
+        self.assertEqual(
+            response.json()["error_message"],
+            "De pagina kan niet worden opgeslagen omdat deze is vergrendeld.",
+        )
         self.assertEqual(StoryPage.objects.get(pk=self.contribution.pk).latest_revision_id, latest)
 
     def test_outside_a_review_autosave_stays(self):
