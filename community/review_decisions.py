@@ -249,7 +249,7 @@ def review_open_to(page, task_id, user):
         return False
     if current.status != TaskState.STATUS_IN_PROGRESS:
         return False
-    return roles.is_editor(user) or bool(current.task.specific.get_actions(page, user))
+    return roles.holds_rights_on(user, page) or bool(current.task.specific.get_actions(page, user))
 
 
 def last_decision(page_id, task_id):
@@ -284,7 +284,7 @@ def decided_review_address(page, task_state_id, user):
     )
     if task_state is None:
         return None
-    if not (roles.is_editor(user) or member_contribution(task_state.workflow_state)):
+    if not (roles.holds_rights_on(user, page) or member_contribution(task_state.workflow_state)):
         return None
     return reverse("jumelage_review_decided", args=[page.pk, task_state.task_id])
 
@@ -386,7 +386,7 @@ def review_decided(request, page_id, task_id):
         return redirect("wagtailadmin_pages:workflow_preview", page_id, task_id)
     decision = last_decision(page_id, task_id)
     if decision is None or not (
-        roles.is_editor(request.user) or member_contribution(decision.workflow_state)
+        roles.holds_rights_on(request.user, page) or member_contribution(decision.workflow_state)
     ):
         raise Http404
     status = decision.status
@@ -467,7 +467,7 @@ def reviewed_revision(request, page_id, task_state_id):
         current is None
         or current.pk != task_state_id
         or current.status != TaskState.STATUS_REJECTED
-        or not (roles.is_editor(request.user) or member_contribution(state))
+        or not (roles.holds_rights_on(request.user, page) or member_contribution(state))
     ):
         raise Http404
     reviewed = current.revision.as_object()

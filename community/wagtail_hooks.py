@@ -593,12 +593,61 @@ def with_page_permissions(view):
     return require_admin_access(guarded)
 
 
+def review_to_decide(page):
+    """The task state of `page`'s review in progress, or None: none started, or changes were
+    requested (the page is its member's again, nothing to decide)."""
+    state = page.current_workflow_state
+    current = state.current_task_state if state else None
+    if current is not None and current.status != current.STATUS_IN_PROGRESS:
+        return None
+    return current
+
+
+def may_decide_review(page, user):
+    """Whether `user` may decide `page`'s review in progress (its task offers her actions)."""
+    current = review_to_decide(page)
+    return current is not None and bool(current.task.specific.get_actions(page, user))
+
+
+def page_within_rights(user, page_id):
+    """Whether `page_id` is a page Wagtail's page views may answer `user` about: one she holds a
+    permission on or below (the explorer leads through those above, and names them), or one
+    whose review she may decide (a moderator's contribution to review)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return False
+    return roles.holds_rights_on(user, page) or may_decide_review(page, user)
+
+
+# The keyword arguments by which Wagtail's page views name pages.
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+
+
+def with_page_rights(view):
+    """A Wagtail page view (the editor, history, usage, copy, move, delete, revisions, …) for
+    pages the user holds rights on. Wagtail refuses a page she holds none on with a redirect to
+    the dashboard but answers 404 for an id no page has, so that a moderator (who holds no page
+    permission) or an editor of another part of the tree told which page ids exist. Both are
+    answered here, alike: not found (the admin's 404, `jumelage.views.page_not_found`), before
+    any view's own answer (Wagtail's revisions address redirected an id no page has, its lock
+    refused a GET before looking)."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        for name in PAGE_ID_KWARGS:
+            if name in kwargs and not page_within_rights(request.user, int(kwargs[name])):
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    return require_admin_access(guarded)
+
+
 def with_review_rights(view):
     """Wagtail's review views (a decision, its form, the preview of what is reviewed) for the
     review they name only. Wagtail checks the user's actions against the page in the address
     but acts on the task state in it, and its refusal names the page's draft title: the task
-    state must be that page's review in progress, always; and who holds no page permissions (a
-    moderator) reaches only a page whose current review they may decide, with its current task,
+    state must be that page's review in progress, always; and who holds no permission on the
+    page (a moderator, an editor of another part of the tree) reaches only a page whose current review they may decide, with its current task,
     else nothing is found. A review in progress only: a task state of the page decided since
     (approved, changes requested, withdrawn) leads to what became of it (`review_decided`)."""
 
@@ -607,10 +656,7 @@ def with_review_rights(view):
         page = Page.objects.filter(pk=page_id).first()
         if page is None:
             raise Http404
-        state = page.current_workflow_state
-        current = state.current_task_state if state else None
-        if current is not None and current.status != current.STATUS_IN_PROGRESS:
-            current = None  # changes were requested: its member's again, nothing to decide
+        current = review_to_decide(page)
         task_state_id = kwargs.get("task_state_id")
         if task_state_id is not None and (current is None or current.pk != task_state_id):
             # Decided meanwhile (another reviewer, an old tab): what became of it, if the
@@ -619,7 +665,7 @@ def with_review_rights(view):
             if decided is None:
                 raise Http404
             return review_decisions.lead_to(request, decided)
-        if not roles.is_editor(request.user):
+        if not roles.holds_rights_on(request.user, page):
             task_id = kwargs.get("task_id")
             if current is None or (task_id is not None and current.task_id != task_id):
                 raise Http404

@@ -39,6 +39,7 @@ from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
 from jumelage.choosers import guarded_chooser_patterns
+from jumelage.page_routes import within_page_rights
 
 workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancellation = (
     page_viewset_registry.as_view(name, page_id_kwarg="page_id")
@@ -169,6 +170,10 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("favicon.ico", site_views.favicon, name="favicon"),
 ]
+
+# Wagtail's page views and ours in front of them: a page the user holds no rights on is not found,
+# as an id no page has (jumelage/page_routes.py).
+within_page_rights(urlpatterns)
 
 # What an admin view shows is for the signed-in reader alone, so no browser keeps it (for the next
 # person at the computer's back button): our views under /admin/ say so, as Wagtail's own do.

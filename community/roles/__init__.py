@@ -34,6 +34,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext
+from wagtail.permissions import page_permission_policy
 
 from community.models.members import REMEMBERED_SECTORS
 from home import live
@@ -244,6 +245,14 @@ def is_moderator(user):
 
 def is_editor(user):
     return _among_admin_workers(editors, user)
+
+
+def holds_rights_on(user, page):
+    """Whether `user` holds a page permission on `page` or on a page below it (Wagtail's
+    explorer leads through the pages above those, and names them): an administrator every page,
+    an editor those of her groups' part of the tree, a moderator none (her review task opens the
+    contributions she may decide, and only those)."""
+    return page_permission_policy.explorable_instances(user).filter(pk=page.pk).exists()
 
 
 def foundation_countries(user):
