@@ -1,5 +1,6 @@
 import copy
 
+from django.core.exceptions import BadRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +10,7 @@ from rest_framework.response import Response
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.blocks import BlockField
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
@@ -29,6 +31,33 @@ def translation_editor_words_in_admin_language():
         _("%(source)s to %(target)s translation"),
         _("More actions"),
     )
+
+
+def stream_fields_sent_whole(request, page_class):
+    """Wagtail reads a StreamField of the page editor's form by its count field and the fields
+    of each block it counts: a form without them (forged, or cut off on its way) was a server
+    error inside Wagtail's view. Refused as a bad request before anything is saved."""
+    form_class = page_class.get_edit_handler().get_form_class()
+    for name, field in form_class.base_fields.items():
+        if isinstance(field, BlockField):
+            try:
+                field.widget.value_from_datadict(request.POST, request.FILES, name)
+            except (KeyError, ValueError) as error:  # a field missing, a count no number
+                raise BadRequest from error
+
+
+# After wagtail-localize's hooks (order 0), whose translation editor and alias pages post other
+# forms to the same address.
+@hooks.register("before_edit_page", order=1)
+def edited_stream_fields_sent_whole(request, page):
+    if request.method == "POST" and not page.alias_of_id:  # an alias is not saved (405)
+        stream_fields_sent_whole(request, type(page))
+
+
+@hooks.register("before_create_page", order=1)
+def created_stream_fields_sent_whole(request, parent_page, page_class):
+    if request.method == "POST":
+        stream_fields_sent_whole(request, page_class)
 
 
 class ContributionContentCheckerItem(ContentCheckerItem):

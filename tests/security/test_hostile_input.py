@@ -37,6 +37,7 @@ from community.models import Report
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests import test_properties  # noqa: F401  (loads the Hypothesis profiles)
 from tests.calendar_base import CalendarMixin
+from tests.test_roles import RolesTestCase, form_data
 
 User = get_user_model()
 
@@ -668,3 +669,36 @@ class HypothesisSweepTests(HostileSiteMixin, HypothesisTestCase):
         response = client.get(path, {name: value})
         self.assertEqual(failures, [])
         self.assertIn(response.status_code, (200, 302))
+
+
+class TruncatedPageFormTests(RolesTestCase):
+    """The page editor's form without a StreamField's count (forged, or cut off on its way): a
+    bad request, nothing saved, rather than a server error inside Wagtail's view."""
+
+    def setUp(self):
+        self.client.raise_request_exception = False
+        self.client.force_login(self.editor_nl)
+
+    def test_an_edited_page_without_its_body_count_is_a_bad_request_and_not_saved(self):
+        story = self.story(title="Zomerkamp", slug="zomerkamp")
+        edit = f"/admin/pages/{story.pk}/edit/"
+        data = {**form_data(self.client.get(edit)), "title": "Zomerkamp 2026"}
+        latest = StoryPage.objects.get(pk=story.pk).latest_revision_id
+        for sent in (data, {**data, "body-count": "1"}, {**data, "body-count": "veel"}):
+            with self.subTest(sent={key: sent[key] for key in sent if key.startswith("body")}):
+                response = self.client.post(edit, {**sent, "action-publish": "1"})
+                self.assertEqual(response.status_code, 400)
+                story.refresh_from_db()
+                self.assertEqual(story.title, "Zomerkamp")
+                self.assertEqual(story.latest_revision_id, latest)
+        response = self.client.post(edit, {**data, "body-count": "0", "action-publish": "1"})
+        self.assertEqual(response.status_code, 302)
+        story.refresh_from_db()
+        self.assertEqual(story.title, "Zomerkamp 2026")
+
+    def test_a_new_page_without_its_body_count_is_a_bad_request_and_not_created(self):
+        add = f"/admin/pages/add/home/standardpage/{self.home.pk}/"
+        data = {**form_data(self.client.get(add)), "title": "Geschiedenis", "slug": "geschiedenis"}
+        response = self.client.post(add, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(Page.objects.filter(slug="geschiedenis").exists())

@@ -125,12 +125,12 @@ MATRIX = {
     # Bulk actions: BULK below.
     # Pages. Moderators: the editor, draft, preview, history and actions of a member's
     # contribution in review, nothing else; any other page is not found, as an id no page has
-    # (PageIdsTests below). 500: Wagtail's view fails on an empty POST (only
-    # where the role is allowed: a StreamField form without its fields, a copy without a
-    # destination).
+    # (PageIdsTests below). An empty POST, where the role is allowed: 400 for a form without
+    # its StreamField's fields (home/wagtail_hooks.py), 500 for a copy without a destination
+    # (Wagtail's view fails).
     "wagtailadmin_pages:add @ contribution": "login login login no no no no",
     "wagtailadmin_pages:add @ editor_story": "login login login 404 no no no",
-    "wagtailadmin_pages:add @ overview": (MODERATOR_404, "login login login 404 500 500 500"),
+    "wagtailadmin_pages:add @ overview": (MODERATOR_404, "login login login 404 400 400 400"),
     "wagtailadmin_pages:preview_on_add @ contribution": "login login login no no no no",
     "wagtailadmin_pages:preview_on_add @ editor_story": "login login login 404 no no no",
     "wagtailadmin_pages:preview_on_add @ overview": MODERATOR_404,
@@ -140,8 +140,8 @@ MATRIX = {
     "wagtailadmin_pages:usage @ contribution": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:usage @ editor_story": (MODERATOR_404, MODERATOR_404_405),
     "wagtailadmin_pages:usage @ overview": (MODERATOR_404, MODERATOR_404_405),
-    "wagtailadmin_pages:edit @ contribution": (EDITORS, "login login login no 500 500 500"),
-    "wagtailadmin_pages:edit @ editor_story": (MODERATOR_404, "login login login 404 500 500 500"),
+    "wagtailadmin_pages:edit @ contribution": (EDITORS, "login login login no 400 400 400"),
+    "wagtailadmin_pages:edit @ editor_story": (MODERATOR_404, "login login login 404 400 400 400"),
     "wagtailadmin_pages:edit @ overview": MODERATOR_404,
     "wagtailadmin_pages:preview_on_edit @ contribution": EDITORS,
     "wagtailadmin_pages:preview_on_edit @ editor_story": MODERATOR_404,
@@ -283,11 +283,11 @@ MATRIX = {
     "wagtailadmin_pages:revisions_view @ overview": NOT_ITS_REVIEW,
     "wagtailadmin_pages:revisions_revert @ contribution": (
         EDITORS,
-        "login login login no 500 500 500",
+        "login login login no 400 400 400",
     ),
     "wagtailadmin_pages:revisions_revert @ editor_story": (
         MODERATOR_404,
-        "login login login 404 500 500 500",
+        "login login login 404 400 400 400",
     ),
     "wagtailadmin_pages:revisions_revert @ overview": "login login login 404 404 404 404",
     "wagtailadmin_pages:revisions_unschedule @ contribution": EDITORS,
