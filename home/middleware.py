@@ -5,7 +5,7 @@ from urllib.parse import quote, urlsplit
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.storage import storages
@@ -16,7 +16,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, get_resolver, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import urlencode
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import MAX_URL_LENGTH, urlencode
 from wagtail.admin.utils import get_valid_next_url_from_request
 
 from home import gzip_pieces, live
@@ -453,7 +454,20 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     of an address without a language prefix with a redirect to /nl/…, and Wagtail's catch-all
     page route takes /nl/admin/… too: an editor's mistyped admin address became the public
     site's 404 page, with no way back into the admin. The admin has no language prefix to add:
-    its 404 is the admin's own (`jumelage.views.page_not_found`, Wagtail's for its views)."""
+    its 404 is the admin's own (`jumelage.views.page_not_found`, Wagtail's for its views).
+
+    An address longer than Django holds safe to lead to (`MAX_URL_LENGTH`) is no page of the
+    site: it is not found at once, in the language of its prefix (the admin's 404 under
+    /admin/), before anything redirects it. Each redirect repeats it (with a language prefix, a
+    slash added, as the login's "next"), and Django refuses one past 16,384 characters with an
+    error logged and a 400. The 404 page is shown to the reader the session names, as the
+    authentication middleware (not reached) would have found her."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if len(request.path) > MAX_URL_LENGTH:
+            request.user = SimpleLazyObject(lambda: auth.get_user(request))
+            raise Http404
 
     def process_response(self, request, response):
         if response.status_code == 404 and is_admin_address(request):

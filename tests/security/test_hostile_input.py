@@ -23,6 +23,7 @@ from urllib.parse import quote
 import feedparser
 import icalendar
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client, TestCase
@@ -702,3 +703,45 @@ class TruncatedPageFormTests(RolesTestCase):
         response = self.client.post(add, data)
         self.assertEqual(response.status_code, 400)
         self.assertFalse(Page.objects.filter(slug="geschiedenis").exists())
+
+
+class LongAddressTests(RolesTestCase):
+    """An address of 17,000 characters was redirected (a language prefix, a slash added, the
+    admin's login), and Django refuses a redirect that long: a 400 with an error logged. It is
+    the site's 404, in the language of its address (the admin's 404 under /admin/)."""
+
+    LONG = "a" * 17000
+
+    def assert_not_found_quietly(self, path, **headers):
+        self.client.raise_request_exception = False
+        with self.assertNoLogs(level="ERROR"):
+            response = self.client.get(path, **headers)
+        self.assertEqual(response.status_code, 404)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_a_long_public_address_is_the_sites_not_found_in_its_language(self):
+        for user in (None, self.editor_nl):
+            if user is not None:
+                self.client.force_login(user)
+            for path, headers, language in (
+                (f"/nl/{self.LONG}", {}, "nl"),
+                (f"/de/{self.LONG}/", {}, "de"),
+                (f"/{self.LONG}", {"HTTP_ACCEPT_LANGUAGE": "de"}, "de"),
+            ):
+                with self.subTest(path=path[:8], user=user):
+                    page = self.assert_not_found_quietly(path, **headers)
+                    self.assertEqual(page.html["lang"], language)
+                    with translation.override(language):
+                        self.assertIn(gettext("Page not found"), page.get_text())
+
+    def test_a_long_admin_address_is_the_admins_not_found(self):
+        for user in (None, self.editor_nl):
+            if user is not None:
+                self.client.force_login(user)
+            for path in (f"/admin/{self.LONG}", f"/admin/{self.LONG}/"):
+                with self.subTest(slash=path.endswith("/"), user=user):
+                    page = self.assert_not_found_quietly(path)
+                    self.assertIsNotNone(page.find("a", href="/admin/"))
+                    with translation.override("nl"):
+                        text = gettext("The requested page could not be found.")
+                    self.assertIn(text, page.get_text())
