@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
-from wagtail.admin.utils import get_latest_str
+from wagtail.admin.utils import get_latest_str, get_valid_next_url_from_request
 from wagtail.models import Page, PageLogEntry, TaskState
 
 from home import queued_messages
@@ -111,6 +111,13 @@ def decide(request, view, *args, **kwargs):
     if was_open and decided.exists():
         page = Page.objects.get(pk=kwargs["page_id"])
         messages.success(request, decision_message(kwargs["action_name"], page))
+        if not get_valid_next_url_from_request(request) and not roles.holds_rights_on(
+            request.user, page
+        ):
+            # Wagtail leads to the page's editor, not found for who holds no rights on the
+            # page once its review is decided (a moderator): to the dashboard, where her
+            # reviews wait.
+            return lead_to(request, reverse("wagtailadmin_home"))
     return response
 
 

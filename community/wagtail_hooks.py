@@ -647,9 +647,10 @@ def with_review_rights(view):
     review they name only. Wagtail checks the user's actions against the page in the address
     but acts on the task state in it, and its refusal names the page's draft title: the task
     state must be that page's review in progress, always; and who holds no permission on the
-    page (a moderator, an editor of another part of the tree) reaches only a page whose current review they may decide, with its current task,
-    else nothing is found. A review in progress only: a task state of the page decided since
-    (approved, changes requested, withdrawn) leads to what became of it (`review_decided`)."""
+    page (a moderator, an editor of another part of the tree) reaches it only while its current
+    review is one she may decide, with its current task, else nothing is found. A review in
+    progress only: a task state of the page decided since (approved, changes requested,
+    withdrawn) leads to what became of it (`review_decided`)."""
 
     @wraps(view)
     def guarded(request, page_id, *args, **kwargs):
