@@ -357,6 +357,34 @@ class VisitPeopleView(VisitMixin, TemplateView):
 # --- one visit: the matching ----------------------------------------------------------------
 
 
+def host_choices(party, placement, visit_offers, used):
+    """The households of "place by hand" for `party`, each with the beds it has free (`used`:
+    people placed, by offer id). One without room for the party is shown, not offered: choosing
+    it would only be refused (a party's own beds count as free where it stays now)."""
+    current = getattr(placement, "offer_id", None)
+    choices = []
+    for offer in visit_offers:
+        free = max(offer.beds - used.get(offer.pk, 0), 0)
+        if free:
+            label = ngettext(
+                "%(household)s (%(free)d of %(beds)d bed free)",
+                "%(household)s (%(free)d of %(beds)d beds free)",
+                offer.beds,
+            ) % {"household": offer.household, "free": free, "beds": offer.beds}
+        else:
+            label = _("%(household)s (full)") % {"household": offer.household}
+        room = free + (party.people if offer.pk == current else 0)
+        choices.append(
+            {
+                "offer": offer,
+                "label": label,
+                "selected": offer.pk == current,
+                "fits": room >= party.people,
+            }
+        )
+    return choices
+
+
 class VisitMatchingView(VisitMixin, TemplateView):
     """The matching as it stands: each household's guests, who is left without a host and why,
     and a form per party to place it by hand."""
@@ -418,6 +446,9 @@ class VisitMatchingView(VisitMixin, TemplateView):
             }
             for item in visits.unmatched(registered, active_offers, placements, visit)
         ]
+        used = {offer.pk: 0 for offer in active_offers}
+        for placement in placements:
+            used[placement.offer_id] += placement.party.people
         rows = [
             {
                 "party": party,
@@ -429,6 +460,7 @@ class VisitMatchingView(VisitMixin, TemplateView):
                     for pk in sorted(visits.returning_offers(party, active_offers))
                     if pk in offers_by_pk
                 ],
+                "choices": host_choices(party, by_party.get(party.pk), active_offers, used),
             }
             for party in registered
         ]
@@ -454,7 +486,6 @@ class VisitMatchingView(VisitMixin, TemplateView):
             hosts=hosts,
             left_out=left_out,
             rows=rows,
-            offers=active_offers,
             blocked=blocked,
             untold=len(untold),
             told=len(placements) - len(untold),

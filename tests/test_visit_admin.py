@@ -308,6 +308,49 @@ class BlockedAccountsPlacedByHandTests(CoordinatorMixin, TestCase):
         self.assertFalse(Placement.objects.exists())
 
 
+class PlacingByHandTests(CoordinatorMixin, TestCase):
+    """The host select of "place by hand" showed each household's beds, not those still free:
+    an editor chose a full household and was refused only after saving."""
+
+    def setUp(self):
+        super().setUp()
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "en"
+        profile.save()
+
+    def options(self, party):
+        page = BeautifulSoup(self.client.get(self.matching_url()).content, "html.parser")
+        return {
+            option.get_text(): option.has_attr("disabled")
+            for option in page.select(f"#place-{party.pk} option")
+            if option["value"]
+        }
+
+    def test_the_host_select_shows_the_beds_still_free_and_offers_no_full_household(self):
+        anke = self.guest("Anke", adults=2)
+        hendrik = self.guest("Hendrik", adults=2)
+        jelle = self.guest("Jelle", adults=1)
+        bergmann = self.host("Bergmann", beds=2)
+        schulte = self.host("Schulte", beds=3)
+        visits.assign(anke, bergmann)
+        visits.assign(jelle, schulte)
+        # Disabled: full, or with fewer beds free than the party has people.
+        self.assertEqual(
+            self.options(hendrik),
+            {"Familie Bergmann (full)": True, "Familie Schulte (2 of 3 beds free)": False},
+        )
+        # Where a party stays now stays its choice; its own beds count as free there.
+        self.assertEqual(
+            self.options(anke),
+            {"Familie Bergmann (full)": False, "Familie Schulte (2 of 3 beds free)": False},
+        )
+        visits.assign(hendrik, schulte)
+        self.assertEqual(
+            self.options(jelle),
+            {"Familie Bergmann (full)": True, "Familie Schulte (full)": False},
+        )
+
+
 class RefusalTests(CoordinatorMixin, TestCase):
     def urls(self):
         party = self.guest("Anke")
