@@ -238,15 +238,14 @@ class VisitIndexView(EditorsAdminView):
 
 
 class ReturningForm(forms.Form):
-    """The household a party stayed with before (the matching prefers placing them again)."""
+    """The household a party stayed with before (the matching prefers placing them again): one
+    the matching may place guests with, not withdrawn nor of a blocked account."""
 
     offer = forms.ModelChoiceField(queryset=HostOffer.objects.none(), required=False)
 
     def __init__(self, *args, party, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = HostOffer.objects.for_visit(party.visit).filter(
-            withdrawn_at=None
-        )
+        self.fields["offer"].queryset = visits.matched_offers(party.visit)
 
 
 class PlaceForm(forms.Form):
@@ -345,7 +344,8 @@ class VisitPeopleView(VisitMixin, TemplateView):
             tabs=self.tabs("people"),
             party_rows=party_rows,
             offer_rows=offer_rows,
-            active_offers=active_offers,
+            # Whom a party returns to: households the matching may place them with.
+            returning_choices=[offer for offer in active_offers if offer.user.is_active],
             taken=taken,
             left=visits.seats_left(visit, taken=taken),
             beds=sum(offer.beds for offer in active_offers),

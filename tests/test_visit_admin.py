@@ -351,6 +351,20 @@ class PlacingByHandTests(CoordinatorMixin, TestCase):
         )
 
 
+class ReturningToTests(CoordinatorMixin, TestCase):
+    def test_the_household_of_a_blocked_member_is_not_offered_as_the_one_returned_to(self):
+        party = self.guest("Anke")
+        bergmann = self.host("Bergmann")
+        schulte = self.host("Schulte")
+        User.objects.filter(pk=bergmann.user_id).update(is_active=False)
+        page = BeautifulSoup(self.client.get(self.people_url()).content, "html.parser")
+        offered = [option["value"] for option in page.select(f"#returning-{party.pk} option")]
+        self.assertEqual(offered, ["", str(schulte.pk)])
+        self.post("exchange_visit_returning", party.pk, {"offer": bergmann.pk})
+        party.refresh_from_db()
+        self.assertIsNone(party.preferred_offer)
+
+
 class RefusalTests(CoordinatorMixin, TestCase):
     def urls(self):
         party = self.guest("Anke")
