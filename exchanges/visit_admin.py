@@ -494,17 +494,53 @@ class VisitMatchingView(VisitMixin, TemplateView):
 
 
 def to_be_told(visit):
-    """(guest parties, host households) a publication would email now: each party of a
-    placement not yet told, and each household with such a placement once (one email listing
-    all its guests)."""
-    untold = Placement.objects.filter(
-        party__in=visits.matched_parties(visit),
-        offer__in=visits.matched_offers(visit),
-        announced_at=None,
+    """The placements a publication would tell now (guests and hosts of active accounts, not
+    told yet), with their guests' and households' accounts."""
+    return list(
+        Placement.objects.filter(
+            party__in=visits.matched_parties(visit),
+            offer__in=visits.matched_offers(visit),
+            announced_at=None,
+        )
+        .select_related("party__user", "offer")
+        .order_by("party__queued_at", "party__pk")
     )
-    guests = untold.values("party").distinct().count()
-    hosts = untold.values("offer").distinct().count()
-    return guests, hosts
+
+
+def emailed(guests, hosts):
+    """Who a publication emails, in one sentence that reads right for any number of each (the
+    verb belongs to both): "Emailed now: 2 guest parties and 1 host household." """
+    guests_text = ngettext("%(count)d guest party", "%(count)d guest parties", guests) % {
+        "count": guests
+    }
+    hosts_text = ngettext("%(count)d host household", "%(count)d host households", hosts) % {
+        "count": hosts
+    }
+    if guests and hosts:
+        return _("Emailed now: %(guests)s and %(hosts)s.") % {
+            "guests": guests_text,
+            "hosts": hosts_text,
+        }
+    return _("Emailed now: %(recipients)s.") % {"recipients": guests_text if guests else hosts_text}
+
+
+def against_rules(placements, visit):
+    """The placements among `placements` that break a hard rule (a coordinator's "place
+    anyway"), with the rules, for the publish confirmation to name before anyone is told."""
+    forced = []
+    for placement in placements:
+        codes = matching.broken_rules(
+            visits.as_party(placement.party), visits.as_host(placement.offer, visit)
+        )
+        if codes:
+            forced.append(
+                {
+                    "name": contact_name(placement.party.user),
+                    "household": placement.offer.household,
+                    "rules": "; ".join(str(visits.RULE_TEXTS[code]) for code in codes),
+                }
+            )
+    return forced
 
 
 def without_host(visit):
@@ -518,7 +554,8 @@ def without_host(visit):
 
 
 class PublishView(VisitMixin, TemplateView):
-    """The confirmation before the emails go: how many guests and hosts will be told."""
+    """The confirmation before the emails go: how many guests and hosts will be told, and the
+    placements among them made against a hard rule."""
 
     template_name = "exchanges/admin/visit_publish.html"
 
@@ -528,12 +565,17 @@ class PublishView(VisitMixin, TemplateView):
         return _("Publish the matching")
 
     def get_context_data(self, **kwargs):
-        guests, hosts = to_be_told(self.visit)
+        untold = to_be_told(self.visit)
+        guests = len({placement.party_id for placement in untold})
+        # One email per household, listing all its guests.
+        hosts = len({placement.offer_id for placement in untold})
         return super().get_context_data(
             **kwargs,
             visit=self.visit,
             guests=guests,
             hosts=hosts,
+            emailed=emailed(guests, hosts) if guests or hosts else "",
+            forced=against_rules(untold, self.visit),
             homeless=without_host(self.visit),
             signup_open=self.visit.signup_open(),
             state=visits.matching_state(self.visit),

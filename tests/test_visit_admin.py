@@ -23,7 +23,7 @@ from wagtail.users.models import UserProfile
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
-from exchanges import visits
+from exchanges import visit_admin, visits
 from exchanges.choices import RegistrationStatus
 from exchanges.models import GuestParty, Placement
 from tests.base import assert_help_blocks_show_their_icon
@@ -441,6 +441,61 @@ class PublishWarningTests(CoordinatorMixin, TestCase):
             signup_deadline=timezone.now() - datetime.timedelta(days=1)
         )
         self.assertNotContains(self.client.get(url), "nog aanmelden")
+
+
+class PublishConfirmationTests(CoordinatorMixin, TestCase):
+    """The confirmation read "2 guest parties will be emailed and 1 host household" (German:
+    "2 Reisegruppen erhalten eine E-Mail und 1 Gastfamilie", the verb with the first only), and
+    named no placement made against a hard rule with "place anyway"."""
+
+    def setUp(self):
+        super().setUp()
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "en"
+        profile.save()
+
+    def confirmation(self):
+        response = self.client.get(reverse("exchange_visit_publish", args=[self.visit.pk]))
+        page = BeautifulSoup(response.content, "html.parser")
+        return " ".join(page.find("main").get_text(" ").split())
+
+    def test_one_sentence_names_whom_the_emails_reach_for_any_number(self):
+        bergmann = self.host("Bergmann", beds=3)
+        self.assertIn("publishing now emails nobody", self.confirmation())
+        visits.assign(self.guest("Anke", adults=1), bergmann)
+        self.assertIn("Emailed now: 1 guest party and 1 host household.", self.confirmation())
+        visits.assign(self.guest("Hendrik", adults=2), bergmann)
+        visits.assign(self.guest("Femke", adults=1), self.host("Schulte", beds=1))
+        visits.assign(self.guest("Jelle", adults=1), self.host("Meier", beds=1))
+        self.assertIn("Emailed now: 4 guest parties and 3 host households.", self.confirmation())
+
+    def test_the_sentence_reads_right_with_only_one_side_too(self):
+        with translation.override("en"):
+            self.assertEqual(visit_admin.emailed(1, 0), "Emailed now: 1 guest party.")
+            self.assertEqual(visit_admin.emailed(0, 2), "Emailed now: 2 host households.")
+            self.assertEqual(
+                visit_admin.emailed(11, 8), "Emailed now: 11 guest parties and 8 host households."
+            )
+
+    def test_the_placements_against_a_hard_rule_are_named_before_publishing(self):
+        anke = self.guest("Anke", adults=2, animal_allergy=True)
+        hendrik = self.guest("Hendrik", adults=1, smokes=True)
+        bergmann = self.host("Bergmann", beds=2, pets=True)
+        schulte = self.host("Schulte", beds=2, smokers_welcome=False)
+        visits.assign(anke, bergmann, override=True)
+        visits.assign(hendrik, schulte, override=True)
+        visits.assign(self.guest("Femke", adults=1), schulte)  # breaks nothing
+        with translation.override("en"):
+            pets, smokers = (str(visits.RULE_TEXTS[code]) for code in ("pets", "smokers"))
+        text = self.confirmation()
+        self.assertIn("2 placements go against a hard rule:", text)
+        self.assertIn(f"Anke with Familie Bergmann: {pets}", text)
+        self.assertIn(f"Hendrik with Familie Schulte: {smokers}", text)
+        self.assertNotIn("Femke with", text)
+        # Told already: publishing again tells it to nobody, and names it no more.
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.publish_matching(self.visit, user=self.editor_de)
+        self.assertNotIn("against a hard rule", self.confirmation())
 
 
 class AdminLanguageTests(CoordinatorMixin, TestCase):
