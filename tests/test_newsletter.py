@@ -184,6 +184,21 @@ class NewsletterTests(NewsletterMixin, TestCase):
         self.assertEqual((record.sent_by, record.recipients), (self.editor, 1))
         self.assertIsNotNone(record.completed_at)
 
+    def test_the_send_page_names_who_sent_it_never_by_a_staff_address(self):
+        # It said "Verstuurd op … door redactie@example.org" of an editor without a name.
+        page = self.newsletter()
+        self.send(page)
+        self.assertEqual(self.sent_by(page), "de redactie")  # the admin in Dutch
+        self.editor.first_name, self.editor.last_name = "Ineke", "Mulder"
+        self.editor.save()
+        self.assertEqual(self.sent_by(page), "Ineke Mulder")
+
+    def sent_by(self, page):
+        """Who the send page says sent `page`: "Verstuurd op <when> door <who>."."""
+        response = self.editor_client().get(f"/admin/newsletter/{page.pk}/")
+        text = " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+        return re.search(r"Verstuurd op .*? door (.*?)\.( |$)", text).group(1)
+
     def test_a_sending_whose_worker_died_is_finished_by_the_schedule_without_repeats(self):
         jan = self.subscriber("jan@example.org")
         self.subscriber("greta@example.org", "de")

@@ -217,6 +217,16 @@ class MatchingTests(CoordinatorMixin, TestCase):
         self.assertContains(response, "Alle Gäste und Gastfamilien wurden über ihre Zuordnung")
         self.assertNotContains(response, "Änderungen veröffentlichen")  # "Publish the changes"
 
+    def test_the_matching_names_who_published_it_never_by_a_staff_address(self):
+        # It said "Gepubliceerd op … door redaktion@example.org" of an editor without a name.
+        visits.assign(self.guest("Anke"), self.host("Bergmann"))
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.publish_matching(self.visit, user=self.editor_de)
+        page = BeautifulSoup(self.client.get(self.matching_url()).content, "html.parser")
+        text = " ".join(page.select_one(".help-block").get_text(" ").split())
+        self.assertIn("door de redactie.", text)  # the admin in Dutch
+        self.assertNotIn(self.editor_de.email, str(page.find("main")))
+
     def test_the_plan_says_who_is_left_without_a_host_and_why(self):
         self.guest("Anke", adults=5)
         self.host("Bergmann", beds=2)

@@ -121,6 +121,11 @@ class User(AbstractUser):
         permissions = [("block_member", _("Can block and unblock members"))]
 
     def __str__(self):
+        """Her name, else her address: how the members admin (moderators) and Wagtail's users
+        admin (administrators) name an account in titles, messages and history, where the
+        address tells nameless accounts apart and their readers may see it. Where others read
+        who did something, an account is named by `community.roles.named` (in templates the
+        `account_name` filter), never by a staff member's address."""
         return self.public_name or self.email
 
     def validate_constraints(self, exclude=None):
