@@ -152,7 +152,12 @@ class SeeingGuestsAndHostsTests(CoordinatorMixin, TestCase):
         self.host("Bergmann")
         self.client.get(self.people_url())  # warm the caches of the admin (menus, settings)
         visits.propose(self.visit)
-        urls = (self.people_url(), self.matching_url(), reverse("exchange_visits"))
+        urls = (
+            self.people_url(),
+            self.matching_url(),
+            reverse("exchange_visit_publish", args=[self.visit.pk]),
+            reverse("exchange_visits"),
+        )
         few = {url: self.queries(url) for url in urls}
         for name in ("Hendrik", "Femke", "Jelle"):
             self.guest(name, wishes="Bergmann", animal_allergy=True)
