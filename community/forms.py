@@ -50,6 +50,17 @@ def towns_named():
     return sorted(towns, key=lambda town: town.name.casefold())
 
 
+def town_names():
+    """The towns' names in the language being read, by the id members and meetings store."""
+    return {town.pk: town.name for town in towns_named()}
+
+
+def town_or_elsewhere(town_id, names):
+    """A member's town as she chose it in her profile: its name (`names`: `town_names()`), or
+    "Elsewhere", the third choice, stored as no town."""
+    return names.get(town_id, "") if town_id is not None else gettext("Elsewhere")
+
+
 def as_stored(towns):
     """The ids of `towns` as the members' forms offer them (those of the default language): an
     editor who chose a town in the admin for a German page chose its German version, which the

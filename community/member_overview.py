@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision, Task, TaskState
 from home.cache import active_locale, locales
 
 from .contributions import ContributionState, contributions_of, title_under_review
-from .forms import towns_named
+from .forms import town_names, town_or_elsewhere
 from .models.sectors import sector_pages
 
 
@@ -26,7 +26,7 @@ def member_overview(member, reader):
     contributions, unsent_drafts = shown_contributions(member, reader)
     return {
         "member": member,
-        "town": next((t.name for t in towns_named() if t.pk == member.town_id), ""),
+        "town": town_or_elsewhere(member.town_id, town_names()),
         "sectors": sector_names(member),
         "contributions": contributions,
         "unsent_drafts": unsent_drafts,

@@ -27,7 +27,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import Column, LocaleColumn
-from wagtail.admin.views.generic.models import EditView, IndexView
+from wagtail.admin.views.generic.models import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -44,7 +44,7 @@ from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.validators import validate_text
 
 from . import contributions, review_decisions, roles, user_admin
-from .forms import towns_named
+from .forms import town_names, town_or_elsewhere, towns_named
 from .member_overview import member_overview
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
 from .models.newsletter import SubscriberKind, SubscriberStatus, sent_at_of_pages
@@ -62,10 +62,10 @@ class TownColumn(Column):
         request = context.get("request")
         names = getattr(request, "jumelage_town_names", None)
         if names is None:
-            names = {town.pk: town.name for town in towns_named()}
+            names = town_names()
             if request is not None:
                 request.jumelage_town_names = names
-        context["value"] = names.get(instance.town_id, "")
+        context["value"] = town_or_elsewhere(instance.town_id, names)
         return context
 
 
@@ -427,10 +427,21 @@ class MemberIndexView(IndexView):
 
     @cached_property
     def town_names(self):
-        return {town.pk: town.name for town in towns_named()}
+        return town_names()
 
     def to_row_dict(self, item):
-        return {**super().to_row_dict(item), "town": self.town_names.get(item.town_id, "")}
+        return {
+            **super().to_row_dict(item),
+            "town": town_or_elsewhere(item.town_id, self.town_names),
+        }
+
+
+class MemberInspectView(InspectView):
+    """A member's town on her inspect page as the list names it: in the admin's language, and
+    "Elsewhere" where she chose that (no town), not "None"."""
+
+    def get_town_display_value(self):
+        return town_or_elsewhere(self.object.town_id, town_names())
 
 
 class MemberEditView(EditView):
@@ -459,6 +470,7 @@ class MemberViewSet(ModelViewSet):
     model = get_user_model()
     index_view_class = MemberIndexView
     edit_view_class = MemberEditView
+    inspect_view_class = MemberInspectView
     edit_template_name = "community/admin/member_edit.html"
     icon = "user"
     menu_label = MEMBERS

@@ -9,6 +9,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.admin.navigation import get_site_for_user
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, Task, TaskState, WorkflowState
@@ -17,8 +18,10 @@ from wagtail_localize.models import TranslationSource
 
 from community import roles
 from community.contributions import title_under_review
+from community.forms import town_names, town_or_elsewhere
 from community.models import Report, Town
 from community.models.contribution import contribution_models
+from exchanges.choices import MeetingFormat
 from exchanges.models import MeetingPage, Registration
 from home.machine_translation import awaiting_review, failing, translator
 
@@ -98,17 +101,26 @@ class ContributionsAwaitingReview(Panel):
 
 
 def with_towns_under_review(pages):
-    """The towns each contribution is about (`towns_under_review`), beside its member's own town:
-    a meeting's town, a story's towns involved, as approving would publish them (the latest
-    revision: a draft's stored row may be older), in one query."""
-    wanted = {}
+    """The towns each contribution is about (`towns_under_review`), beside its member's own town
+    (`member_town`): a meeting's town ("Online" for an online meeting), a story's towns involved,
+    as approving would publish them (the latest revision: a draft's stored row may be older), in
+    one query."""
+    wanted, formats = {}, {}
     for page in pages:
         content = page.latest_revision.content if page.latest_revision is not None else {}
         rows = content.get("story_towns") or []
         wanted[page.pk] = [pk for pk in (content.get("town"), *(r.get("town") for r in rows)) if pk]
+        formats[page.pk] = content.get("format")
     towns = Town.objects.in_bulk({pk for ids in wanted.values() for pk in ids})
+    names = town_names()
     for page in pages:
         page.towns_under_review = [towns[pk].name for pk in wanted[page.pk] if pk in towns]
+        # A meeting without a town: online, or in person elsewhere (the form's "Elsewhere").
+        if not page.towns_under_review and formats[page.pk] == MeetingFormat.ONLINE:
+            page.towns_under_review = [MeetingFormat.ONLINE.label]
+        elif not page.towns_under_review and formats[page.pk] in MeetingFormat.values:
+            page.towns_under_review = [gettext("Elsewhere")]
+        page.member_town = town_or_elsewhere(page.owner.town_id, names)
 
 
 def with_reviewer(reviews, user):

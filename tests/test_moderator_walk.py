@@ -208,6 +208,53 @@ class MemberPageTellsTheModeratorWhoSheIsTests(RolesTestCase):
             )
 
 
+class MemberFromElsewhereTests(RolesTestCase):
+    """A member who chose "Elsewhere" for her town (stored as none) is said to be from
+    elsewhere wherever the admin names her town, not left as "–", blank or "None"."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("ilse@example.org", "x", display_name="Ilse")
+
+    def test_the_members_list_her_page_and_her_inspect_page_say_elsewhere(self):
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                profile = UserProfile.get_for_user(self.moderator)
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.moderator)
+                with translation.override(language):
+                    elsewhere, town = gettext("Elsewhere"), gettext("Town")
+                listing = BeautifulSoup(
+                    self.client.get("/admin/members/").content, "html.parser"
+                ).select_one("table.listing")
+                headings = [th.get_text(strip=True) for th in listing.select("thead th")]
+                row = next(
+                    tr for tr in listing.select("tbody tr") if "ilse@example.org" in tr.get_text()
+                )
+                cells = [td.get_text(strip=True) for td in row.select("td")]
+                self.assertEqual(cells[headings.index(town)], elsewhere)
+                overview = BeautifulSoup(
+                    self.client.get(f"/admin/members/edit/{self.member.pk}/").content,
+                    "html.parser",
+                ).select_one("[data-member-overview]")
+                facts = {
+                    dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+                    for dt in overview.select("dt")
+                }
+                self.assertEqual(facts[town], elsewhere)
+                inspect = BeautifulSoup(
+                    self.client.get(f"/admin/members/inspect/{self.member.pk}/").content,
+                    "html.parser",
+                )
+                facts = {
+                    dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+                    for dt in inspect.select("main dl dt")
+                }
+                self.assertEqual(facts[town], elsewhere)
+
+
 class ApprovingAsksFirstTests(RolesTestCase):
     """ "Goedkeuren" on the dashboard published a member's contribution at once: it leads to a
     page that says what approving does, whose button (a plain form, no script) approves."""

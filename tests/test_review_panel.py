@@ -132,6 +132,38 @@ class ReviewFromTheDashboardTests(RolesTestCase):
             labels = [td.get("data-label") for td in row.select("td")[1:-1]]
             self.assertEqual(labels, headings[1:-1])
 
+    def test_an_online_meeting_and_a_member_from_elsewhere_are_named_not_left_as_a_dash(self):
+        # An online meeting's town read "–", and a member who chose "Elsewhere" in her
+        # profile read as a name without a town.
+        elsewhere = User.objects.create_user("elders@example.org", "x", display_name="Ilse")
+        proposal = self.online_meeting(local(2030, 3, 20, 19), title="Online", slug="online")
+        proposal.live = False
+        proposal.owner, proposal.member_contribution = elsewhere, True
+        proposal.save()
+        proposal.save_revision(user=elsewhere)
+        proposal.get_workflow().start(proposal, elsewhere)
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        for user, language in ((self.moderator, "nl"), (self.editor_de, "de")):
+            with self.subTest(language=language):
+                self.client.force_login(user)
+                page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+                table = page.find(id="jumelage-review-heading").find_parent("section")
+                row = next(
+                    row
+                    for row in table.find("table").select("tbody tr")
+                    if row.select("td")[0].get_text(strip=True) == "Online"
+                )
+                with translation.override(language):
+                    cells = {
+                        td.get("data-label"): td.get_text(strip=True) for td in row.select("td")
+                    }
+                    self.assertEqual(cells[gettext("Town")], gettext("Online"))
+                    self.assertEqual(
+                        cells[gettext("Member (town)")], f"Ilse ({gettext('Elsewhere')})"
+                    )
+
     def test_the_comment_dialogs_say_that_the_member_reads_the_comment(self):
         state = self.contribution.current_workflow_state.current_task_state
         base = f"/admin/pages/workflow/action/{self.contribution.pk}"
