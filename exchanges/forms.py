@@ -2,6 +2,7 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -19,6 +20,11 @@ class FilterSelect(forms.Select):
     rendering a template for each option: the story overview's 49 options (towns, years, tags)
     cost a tenth of its time through the templates."""
 
+    # A value asked for that none of the choices has (a tag no story has): shown chosen after
+    # "All", as the listing says it filters by it, and disabled, so that the form sent again
+    # asks without it.
+    asked = None
+
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         groups = []
@@ -34,6 +40,9 @@ class FilterSelect(forms.Select):
             if group_name:
                 written = format_html('<optgroup label="{}">{}</optgroup>', group_name, written)
             groups.append(written)
+        if self.asked is not None:
+            asked = format_html('<option value="{0}" selected disabled>{0}</option>', self.asked)
+            groups.insert(1, asked)
         return format_html(
             '<select name="{}"{}>{}</select>',
             widget["name"],
@@ -166,6 +175,8 @@ class StoryFilterForm(ListingFilterForm):
         else:
             # Ignored, it showed every story as if they had that tag (walk of 2026-12-06).
             self.unknown_tag = tag
+            # Its select showed "All" beside the message that no story has it.
+            self.fields["tag"].widget.asked = Truncator(tag).chars(100)
 
     def is_filtered(self):
         return super().is_filtered() or bool(self.unknown_tag)

@@ -264,6 +264,31 @@ class TagsOfOneNameInBothLanguagesTests(StoriesMixin, TestCase):
         self.assertIn("bestaatniet", overview.select_one(".empty-state").get_text())
         self.assertEqual(len(self.page("/nl/verhalen/?tag=fietsen").select(".card h3 a")), 1)
 
+    def test_a_tag_no_story_has_is_the_one_chosen_and_no_count_contradicts_the_message(self):
+        # The select read "All" beside "0 stories" under the message that no story has the tag.
+        for url, language in (
+            ("/nl/verhalen/?tag=onbekend", "nl"),
+            ("/de/geschichten/?tag=unbekannt", "de"),
+        ):
+            with self.subTest(url=url):
+                overview = self.page(url)
+                chosen = overview.select("select[name=tag] option[selected]")
+                self.assertEqual([option.get_text() for option in chosen], [url.split("=")[1]])
+                # Sent again (another town, say), the form asks without it: it is disabled.
+                self.assertTrue(chosen[0].has_attr("disabled"))
+                with translation.override(language):
+                    everything = gettext("All")
+                options = [o.get_text() for o in overview.select("select[name=tag] option")]
+                self.assertEqual(options[0], everything)
+                self.assertIsNone(overview.select_one(".result-count"))
+                self.assertIn(url.split("=")[1], overview.select_one("[role=status]").get_text())
+        # A tag the stories have is chosen as before, counted, and nothing else is disabled.
+        overview = self.page("/nl/verhalen/?tag=fietsen")
+        chosen = overview.select("select[name=tag] option[selected]")
+        self.assertEqual([option["value"] for option in chosen], ["fietsen"])
+        self.assertEqual(overview.select("option[disabled]"), [])
+        self.assertIsNotNone(overview.select_one(".result-count"))
+
 
 class FilterSelectTests(TestCase):
     """The filters' selects are written without Django's widget templates (a tenth of the story
