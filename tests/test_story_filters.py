@@ -290,6 +290,67 @@ class TagsOfOneNameInBothLanguagesTests(StoriesMixin, TestCase):
         self.assertIsNotNone(overview.select_one(".result-count"))
 
 
+class LanguageSwitcherKeepsTheTagTests(StoriesMixin, TestCase):
+    """The language switcher of a story overview filtered by a tag leads to the other language's
+    overview filtered by the tag of the same stories there: tags are words of each story's
+    language ("fietsen" is "Radfahren" on the story's German version), so the switcher dropped
+    them and the German reader got every story."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cycling = cls.story(
+            title="Fietstocht", slug="fietstocht", tag_names=["fietsen", "bezoek", "corona"]
+        )
+        cls.tagged_translation(cycling, "Radtour", "radtour", ["Radfahren", "Besuch", "Corona"])
+        rain = cls.story(title="Regen meten", slug="regen", tag_names=["school", "water", "bezoek"])
+        cls.tagged_translation(rain, "Regen messen", "regen", ["Wasser", "Schule", "Besuch"])
+        # Untranslated: the German overview offers none of its tags.
+        cls.story(title="Raadsvergadering", slug="raad", tag_names=["gemeente"])
+
+    @classmethod
+    def tagged_translation(cls, story, title, slug, tags):
+        german = cls.translated(story, title=title, slug=slug)
+        german.tags.set(tags)
+        german.save_revision().publish()
+
+    def switch(self, url, language):
+        """Where the overview at `url` leads in `language`, and the stories listed there."""
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        page = BeautifulSoup(response.content, "html.parser")
+        link = page.select_one(f".language-switcher a[hreflang={language}]")["href"]
+        there = BeautifulSoup(self.client.get(link).content, "html.parser")
+        return link, [a.get_text(strip=True) for a in there.select(".card h3 a")]
+
+    def test_the_other_language_shows_the_translations_of_the_same_stories(self):
+        year = StoryPage.objects.get(slug="fietstocht").date.year
+        for url, language, to, titles in (
+            (f"/nl/verhalen/?tag=fietsen&year={year}", "de", "tag=radfahren", ["Radtour"]),
+            ("/de/geschichten/?tag=radfahren", "nl", "tag=fietsen", ["Fietstocht"]),
+            ("/nl/verhalen/?tag=bezoek", "de", "tag=besuch", ["Radtour", "Regen messen"]),
+            # Two tags of one story: each shows the same story; the one spelled alike reads.
+            ("/nl/verhalen/?tag=school", "de", "tag=schule", ["Regen messen"]),
+            ("/nl/verhalen/?tag=water", "de", "tag=wasser", ["Regen messen"]),
+            ("/de/geschichten/?tag=wasser", "nl", "tag=water", ["Regen meten"]),
+            # One word in both languages.
+            ("/nl/verhalen/?tag=corona", "de", "tag=corona", ["Radtour"]),
+        ):
+            with self.subTest(url=url):
+                link, shown = self.switch(url, language)
+                self.assertIn(to, link.split("?")[1].split("&"))
+                self.assertEqual(sorted(shown), titles)
+        # What is the same in every language stays beside it.
+        link, _shown = self.switch(f"/nl/verhalen/?tag=fietsen&year={year}", "de")
+        self.assertIn(f"year={year}", link)
+
+    def test_a_tag_nothing_there_means_is_left_out_not_made_up(self):
+        link, _shown = self.switch("/nl/verhalen/?tag=gemeente", "de")
+        self.assertEqual(link, "/de/geschichten/")
+        link, _shown = self.switch("/nl/verhalen/?tag=bestaatniet", "de")
+        self.assertEqual(link, "/de/geschichten/")
+
+
 class FilterSelectTests(TestCase):
     """The filters' selects are written without Django's widget templates (a tenth of the story
     overview's time): a visitor and her screen reader get what those templates give, escaped."""

@@ -33,8 +33,9 @@ from community.models.contribution import ContributionMixin
 from community.models.sectors import sector_pages
 from community.serializers import LeadImageField, SectorsField, TownsField
 from exchanges.blocks import StoryStreamBlock
-from exchanges.forms import StoryFilterForm, page_key, tag_filter_value
-from home.cache import field_names, from_values
+from exchanges.forms import StoryFilterForm, page_key, tag_filter_value, tag_filters
+from exchanges.tag_languages import same_stories_tag
+from home.cache import field_names, from_values, locales, remember
 from home.i18n import with_source_locale
 from home.models import (
     NOT_READ,
@@ -166,7 +167,56 @@ class StoryIndexPage(OverviewPage):
         return with_renditions(with_localized_sectors(self.stories()[:limit]))
 
     def query_in_language(self, query, language_code):
-        return sector_query_in_language(query, language_code)
+        kept = sector_query_in_language(query, language_code)
+        tag = self.tag_in_language(query.get("tag"), language_code) if query.get("tag") else ""
+        return [*kept, ("tag", tag)] if tag else kept
+
+    def tag_in_language(self, value, language_code):
+        """`?tag=` as the overview in `language_code` reads it: the same word where it offers
+        it ("corona", "sport"), else the tag of the same stories there
+        (exchanges/tag_languages.py), else nothing (the language switcher leaves it out)."""
+        locale = locales().get(language_code)
+        there = self.get_translation_or_none(locale) if locale is not None else None
+        value = tag_filter_value("", value)
+        if there is None or value not in self.tag_slugs():
+            return ""
+
+        def compute():
+            if value in there.specific.tag_slugs():
+                return value
+            here_written, there_written = self.written_stories(), there.specific.written_stories()
+            in_both = there_written.filter(
+                translation_key__in=here_written.values("translation_key")
+            )
+            wanted = set(
+                in_both.filter(
+                    translation_key__in=here_written.tagged(self.tag_slugs()[value]).values(
+                        "translation_key"
+                    )
+                ).values_list("translation_key", flat=True)
+            )
+            rows = StoryTag.objects.filter(
+                content_object__in=in_both,
+                tag__in=StoryTag.objects.filter(
+                    content_object__in=in_both.filter(translation_key__in=wanted)
+                ).values("tag"),
+            ).values_list("content_object__translation_key", "tag__slug", "tag__name")
+            pairs = [(key, tag_filter_value(slug, name)) for key, slug, name in rows]
+            return same_stories_tag(value, wanted, pairs)
+
+        return remember(f"tag-in-language:{self.pk}:{there.pk}:{value}", compute)
+
+    def tag_slugs(self):
+        """The tags the overview filters by: {value in its address: the slugs it stands for}."""
+        return remember(f"story-filters:{self.pk}", self.filter_choices, build=tag_filters)[
+            "tag_slugs"
+        ]
+
+    def written_stories(self):
+        """Its public live stories written in its language (not the aliases of untranslated
+        ones, which keep their source's tags)."""
+        stories = public(StoryPage.objects.child_of(self).live(), opened=self.path)
+        return stories.filter(alias_of__isnull=True)
 
     def sector_listings(self, sector, limit=6):
         """A sector community's latest stories, for the sector's page."""
