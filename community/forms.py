@@ -567,9 +567,14 @@ class ContributionForm(forms.Form):
         # Named in the reader's language, as the form's spoken language is ("Niederländisch" on
         # the German form): the site's own names of its languages are for its language links.
         choices=settings.WAGTAIL_CONTENT_LANGUAGES,
-        help_text=_(
-            "Once published, it is shown in the other language too: machine-translated, or as "
-            "you wrote it until it is translated."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Once published, it is shown in the other language too: machine-translated, or "
+                "as you wrote it until it is translated."
+            ),
+            # A reopened draft says it is fixed (`__init__`); she chooses it once, here.
+            _("Choose it with care: once you save, even as a draft, it cannot be changed."),
         ),
     )
 

@@ -601,6 +601,15 @@ class ContributionTests(MembersTestCase):
                 new = soup(self.client.get(f"/{language}/members/stories/new/"))
                 options = new.select("select[name=language] option")
                 self.assertEqual([option.get_text() for option in options], [dutch, german])
+                # A new contribution's form says it before she saves: it said nothing of it.
+                with translation.override(language):
+                    final = gettext(
+                        "Choose it with care: once you save, even as a draft, it cannot be changed."
+                    )
+                for kind in ("stories", "meetings"):
+                    new = soup(self.client.get(f"/{language}/members/{kind}/new/"))
+                    helptext = new.find(id="id_language_helptext").get_text(" ", strip=True)
+                    self.assertTrue(helptext.endswith(final), helptext)
 
     def test_what_she_sent_shows_every_field_of_her_story(self):
         # Its date, towns, sector and, once an editor added them, its tags; and the language
