@@ -91,7 +91,8 @@ def notify_reviewers_of_contribution(page, task_state, reviewers):
             "community/email/contribution_submitted",
             {
                 "page": sent,
-                "author": roles.named(page.owner, page.owner.public_name),
+                # Every sentence of the email that names her starts with her name.
+                "author": roles.named(page.owner, page.owner.public_name, starts_sentence=True),
                 "again": again,
                 "preview_url": preview_url,
                 "dashboard_url": reverse("wagtailadmin_home"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 
+from community import roles
 from tests.calendar_base import local
 from tests.test_roles import RolesTestCase, form_data
 
@@ -619,6 +620,33 @@ class DecisionDialogTests(RolesTestCase):
         contribution = submitted_contribution(self, anna)
         dialog = self.dialog(self.editor_de, contribution, "reject", "de")
         self.assertIn("Anna liest die Website auf Niederländisch", dialog.get_text(" ", strip=True))
+
+    def test_a_staff_member_without_a_name_is_the_editors_at_the_start_of_the_sentence(self):
+        # Her page sent for review, the dialog's sentence began without a subject:
+        # " leest de site in het Nederlands" (a staff member's address is never her name).
+        story = editors_story_in_review(self)
+        for language, start in (
+            ("nl", "De redactie leest de site in het Nederlands"),
+            ("de", "Die Redaktion liest die Website auf Niederländisch"),
+        ):
+            with self.subTest(language=language):
+                text = self.dialog(self.editor_nl, story, "reject", language).get_text(
+                    " ", strip=True
+                )
+                self.assertIn(start, text)
+                self.assertNotIn(self.editor_de.email, text)
+
+    def test_the_editors_are_capitalised_only_where_they_start_a_sentence(self):
+        # The reviewers' email ("%(name)s sent the story …") asks for the sentence's start; the
+        # decided review page ("… approved by %(name)s …") for the name inside a sentence.
+        for language, first, inside in (
+            ("nl", "De redactie", "de redactie"),
+            ("de", "Die Redaktion", "die Redaktion"),
+        ):
+            with self.subTest(language=language), translation.override(language):
+                self.assertEqual(roles.named(self.editor_de, "", starts_sentence=True), first)
+                self.assertEqual(roles.named(self.editor_de, ""), inside)
+                self.assertEqual(roles.named(self.editor_de, "redactie", True), "redactie")
 
 
 class CancellationConfirmationTests(RolesTestCase):

@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.utils.crypto import constant_time_compare
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.permissions import page_permission_policy
 
@@ -116,13 +117,17 @@ def works_in_admin(user):
     return _admin_access().filter(Q(user=user.pk) | Q(group__user=user.pk)).exists()
 
 
-def named(user, name):
+def named(user, name, starts_sentence=False):
     """`name` as `user`'s name; for an account without one, her email address only for a
     member's (whom moderators may see), else "the editors": a moderator or member is never
-    shown a staff member's address as her name (DESIGN.md's roles)."""
+    shown a staff member's address as her name (DESIGN.md's roles). Where the name
+    `starts_sentence` ("%(name)s sent the story …"), "The editors" ("De redactie", "Die
+    Redaktion"); a name someone gave herself is left as she wrote it."""
     if name:
         return name
-    return gettext("the editors") if works_in_admin(user) else user.email
+    if not works_in_admin(user):
+        return user.email
+    return capfirst(gettext("the editors")) if starts_sentence else gettext("the editors")
 
 
 def is_member(user):

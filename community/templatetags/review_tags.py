@@ -2,6 +2,8 @@
 
 from django import template
 
+from community import roles
+
 register = template.Library()
 
 
@@ -21,3 +23,10 @@ def decision_reader(workflow_state):
     if getattr(page, "member_contribution", False):
         return page.owner
     return workflow_state.requested_by
+
+
+@register.filter
+def name_starting_a_sentence(user):
+    """`user`'s name where it starts a sentence ("%(name)s reads the site in …"): hers, else as
+    `roles.named` says (a staff member without one left the sentence without a subject)."""
+    return roles.named(user, user.public_name, starts_sentence=True)
