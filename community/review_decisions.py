@@ -348,7 +348,11 @@ def told_of_review(user, page_id, task_id):
     """Whether `user` may learn that the page `page_id`, deleted since, was reviewed at the task
     `task_id` (its log entries outlive the page): an editor (the site history lists deleted
     pages for her), or a moderator the reviewers' email told of it, a member's contribution
-    sent to that task by another. Nobody else learns that a page id existed."""
+    sent to that task by another. Nobody else learns that a page id existed.
+
+    The log keeps the id of who sent it, not her account: a member who deleted hers took her
+    contributions in review with it, so a sender no account has any more is taken for a member
+    (a staff member's pages stay when her account goes: the site's)."""
     editor = roles.is_editor(user)
     if not (editor or roles.is_moderator(user)):
         return False
@@ -361,7 +365,8 @@ def told_of_review(user, page_id, task_id):
                 return True
             if entry.user_id not in (None, user.pk):
                 senders.add(entry.user_id)
-    return any(map(roles.is_member, get_user_model().objects.filter(pk__in=senders)))
+    accounts = list(get_user_model().objects.filter(pk__in=senders))
+    return len(accounts) < len(senders) or any(map(roles.is_member, accounts))
 
 
 def page_in_readers_language(page):

@@ -15,8 +15,10 @@ from django.db import connection, transaction
 from django.test import Client, TransactionTestCase
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
+from wagtail.models import Page
 
 from community.contributions import withdraw_from_review
+from community.privacy import delete_account
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
@@ -341,6 +343,29 @@ class DecidedPageTellsNoPageIdsTests(RolesTestCase):
                 "This page no longer exists: it was deleted after you were told of its review."
             )
         self.assertIn(gone, response.content.decode())
+
+    def test_a_contribution_gone_with_its_members_account_is_said_to_be_gone_to_her_reviewer(
+        self,
+    ):
+        # Her account went with the log's only word of who sent it: the moderator the
+        # reviewers' email told of it read "not found".
+        page_id = self.contribution.pk
+        with self.captureOnCommitCallbacks(execute=True):
+            delete_account(self.member)
+        self.assertFalse(Page.objects.filter(pk=page_id).exists())
+        self.client.force_login(self.moderator)
+        response = self.decided(page_id)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(b"data-review-decided", response.content)
+        # Anyone else, as for an id no page had: a member, or another task's review.
+        other = User.objects.create_user("ander@example.org", "x", display_name="Ander")
+        self.client.force_login(other)
+        self.assertEqual(self.body(self.decided(page_id)), self.body(self.decided(page_id + 1000)))
+        self.client.force_login(self.moderator)
+        elsewhere = self.client.get(
+            f"/admin/pages/workflow/decided/{page_id}/{self.task_id + 1000}/", follow=True
+        )
+        self.assertNotEqual(elsewhere.status_code, 200)
 
     def test_an_editor_is_told_a_reviewed_page_is_gone_not_of_ids_no_page_had(self):
         page_id = self.contribution.pk
