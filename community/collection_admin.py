@@ -1,8 +1,10 @@
-"""Wagtail's views that add and move collections (Images → Collections), taking the lock of the
-tree that a member's first photos take (contributions.lock_collections): an editor's new
+"""Wagtail's views that add, move and delete collections (Images → Collections), taking the lock
+of the tree that a member's first photos take (contributions.lock_collections): an editor's new
 collection and a member's photos at the same moment took the same place in the tree, and one of
-them was answered with an error page. Routed in place of Wagtail's own (jumelage/urls.py)."""
+them was answered with an error page; a delete of the emptied members' collection beside them
+left her new collection without a parent. Routed in place of Wagtail's own (jumelage/urls.py)."""
 
+from django.db import transaction
 from wagtail.admin.views import collections
 
 from .contributions import lock_collections
@@ -28,3 +30,12 @@ class EditCollection(collections.Edit):
         if "parent" in self.form.changed_data:
             self.form.cleaned_data["parent"].refresh_from_db(fields=TREE_FIELDS)
         return super().save_instance()
+
+
+class DeleteCollection(collections.Delete):
+    def post(self, request, pk):
+        # The collection and what it holds read after the lock: a collection a member's first
+        # photos made in it meanwhile keeps it (Wagtail refuses to delete what is not empty).
+        with transaction.atomic():
+            lock_collections()
+            return super().post(request, pk)

@@ -19,7 +19,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 from community import signup
 from community import views as community_views
 from community.account_admin import Account
-from community.collection_admin import AddCollection, EditCollection
+from community.collection_admin import AddCollection, DeleteCollection, EditCollection
 from community.review_decisions import (
     approval_preview,
     confirm_approval,
@@ -67,9 +67,10 @@ urlpatterns = [
     ),
     # The account page of an editor or administrator, whose name may be left empty.
     path("admin/account/", require_admin_access(Account.as_view())),
-    # Adding or moving a collection takes the lock a member's first photos take.
+    # Adding, moving or deleting a collection takes the lock a member's first photos take.
     path("admin/collections/add/", require_admin_access(AddCollection.as_view())),
     path("admin/collections/<int:pk>/", require_admin_access(EditCollection.as_view())),
+    path("admin/collections/<int:pk>/delete/", require_admin_access(DeleteCollection.as_view())),
     # Titles of pages by id and the whole site's history: not for moderators (no page permissions).
     path(
         "admin/choose-page/chosen-multiple/",

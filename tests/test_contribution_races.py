@@ -543,6 +543,32 @@ class EditorsCollectionsBesideMembersPhotosTests(TransactionTestCase):
             ["Aanvragen", "Bijdragen van leden"],
         )
 
+    def test_an_editors_delete_of_the_empty_members_collection_waits_for_a_members_photos(self):
+        # The members' collection emptied by an editor (she moved every member's photos out),
+        # deleted as a member's first photos make their collection in it: the delete, without
+        # the tree's lock, took the members' collection and left hers without a parent.
+        members = Collection.get_first_root_node().add_child(name="Bijdragen van leden")
+        MembersPhotosCollection.objects.create(collection=members)
+        answers = self.beside_a_members_first_photos(
+            lambda: self.editor.post(f"/admin/collections/{members.pk}/delete/")
+        )
+        self.assertIsInstance(answers[0], Collection)
+        self.assert_tree_sound("Bijdragen van leden")
+        # Not empty any more when its turn came: kept, as Wagtail keeps a collection with
+        # something in it.
+        self.assertEqual(answers[1], 403)
+
+    def test_an_editors_delete_beside_a_members_first_photos_leaves_a_sound_tree(self):
+        root = Collection.get_first_root_node()
+        root.add_child(name="Archief")
+        old = root.add_child(name="Oud")
+        answers = self.beside_a_members_first_photos(
+            lambda: self.editor.post(f"/admin/collections/{old.pk}/delete/")
+        )
+        self.assertIsInstance(answers[0], Collection)
+        self.assertEqual(answers[1], 302)
+        self.assert_tree_sound("Archief", "Bijdragen van leden")
+
     def test_an_editors_move_and_a_members_first_photos_both_find_a_place(self):
         root = Collection.get_first_root_node()
         archive = root.add_child(name="Archief")
