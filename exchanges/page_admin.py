@@ -3,10 +3,9 @@
 other page they are Wagtail's. The delete confirmation also says where a deleted translation's
 address will lead (home/redirects.py)."""
 
-from functools import wraps
-
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
@@ -14,12 +13,13 @@ from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.pages import PageViewRestrictionForm
 from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.pages.delete import DeleteView
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.models import Page, PageViewRestriction
-from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from community import contributions
 from home.redirects import ADDRESS_KEPT, addresses_kept
@@ -190,35 +190,96 @@ def convert_to_alias(request, page_id):
     )
 
 
-def synced_without_publishing_what_lacks(view):
-    """wagtail-localize's "Sync translated pages" (its update view, by translation source) with
-    "publish": of a source that lacks what publishing needs (`missing_for_review`: a meeting
-    draft without its times or place, a story draft without its date), the translations' own
-    clean refused publishing them after the sync, a server error. The sync is done (the changes
-    wait in the translation editor, as without "publish"), nothing is published, and the editor
-    is told what publishing needs."""
+def labels_in_editor(page, names):
+    """The labels of `page`'s fields `names` as its page editor shows them ("Begin", not the
+    members' form's "Choose when the meeting starts."), in the editor's order."""
+    edit_handler = page.get_edit_handler()
+    form_fields = edit_handler.get_form_class().base_fields
+    labels = {}
 
-    @wraps(view)
-    def synced(request, translation_source_id):
-        if request.method != "POST" or not request.POST.get("publish_translations"):
-            return view(request, translation_source_id=translation_source_id)
-        source = TranslationSource.objects.filter(pk=translation_source_id).first()
-        instance = source.get_source_instance() if source is not None else None
-        missing = getattr(instance, "missing_for_review", dict)()
-        if not missing:
-            return view(request, translation_source_id=translation_source_id)
-        request.POST = request.POST.copy()
-        del request.POST["publish_translations"]
-        response = view(request, translation_source_id=translation_source_id)
-        if response.status_code == 302:  # synced (a form with errors is shown again)
-            messages.warning(
-                request,
-                _(
-                    "The changes to “%(title)s” are ready to be translated, but its "
-                    "translations were not published: %(missing)s"
-                )
-                % {"title": instance.title, "missing": " ".join(map(str, missing.values()))},
-            )
+    def read(panel):
+        if isinstance(panel, InlinePanel):
+            labels[panel.relation_name] = panel.heading
+        elif isinstance(panel, FieldPanel) and panel.field_name in form_fields:
+            labels[panel.field_name] = panel.heading or form_fields[panel.field_name].label
+        for child in getattr(panel, "children", ()):
+            read(child)
+
+    read(edit_handler)
+    return [str(label) for name, label in labels.items() if name in names]
+
+
+def draft_left_out(page):
+    """Whether a version of `page` was saved after the one wagtail-localize's sync reads: the
+    page's row, which holds the version last published, or the first saved if it never was."""
+    if page.latest_revision_id is None:
+        return False
+    synced = page.live_revision_id or page.revisions.order_by("created_at", "pk").first().pk
+    return page.latest_revision_id != synced
+
+
+TRANSLATIONS_UPDATED = {
+    False: _("The translations of “%(title)s” were updated."),
+    True: _("The translations of “%(title)s” were updated and published."),
+}
+NOT_PUBLISHED_AS_EMPTY = _(
+    "The changes to “%(title)s” are ready to be translated, but its translations were not "
+    "published, as these fields are empty: %(fields)s."
+)
+# Keyed by whether the page was ever published.
+DRAFT_NOT_SYNCED = {
+    True: _(
+        "Its draft saved since it was last published was not synced: publish the draft, then "
+        "sync again to bring its changes to the translations."
+    ),
+    False: _(
+        "Its drafts saved since it was created were not synced, as a page is synced as last "
+        "published: publish it, then sync again to bring its changes to the translations."
+    ),
+}
+
+
+class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages" (its update view, by translation source)
+    reads the source page's row: the version last published (a page never published: as first
+    saved), never a draft saved since. With "publish", of a source that lacks what publishing
+    needs (`missing_for_review`: a meeting without its times or place, a story without its
+    date), the translations' own clean refused publishing them after the sync, a server error.
+    Such a sync is done without publishing (the changes wait in the translation editor), and
+    the editor is told, in one warning in place of wagtail-localize's "Successfully updated",
+    which of the editor's fields are empty, and that a draft saved since was left out."""
+
+    def form_valid(self, form):
+        page = self.object.get_source_instance()
+        if not isinstance(page, Page):
+            return super().form_valid(form)
+        publish = form.cleaned_data["publish_translations"]
+        missing = getattr(page, "missing_for_review", dict)() if publish else {}
+        left_out = draft_left_out(page)
+        self.said_instead = bool(missing) or left_out
+        if missing:
+            form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if not self.said_instead:
+            return response
+        if missing:
+            said = NOT_PUBLISHED_AS_EMPTY % {
+                "title": page.title,
+                "fields": ", ".join(labels_in_editor(page, missing)),
+            }
+        else:
+            said = TRANSLATIONS_UPDATED[publish] % {"title": page.title}
+        if left_out:
+            said = f"{said} {DRAFT_NOT_SYNCED[page.live_revision_id is not None]}"
+        edit = messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Edit"))
+        messages.warning(self.request, said, buttons=[edit])
         return response
 
-    return require_admin_access(synced)
+    def get_success_message(self):
+        # Said by `form_valid` instead: Django's messages leave out an empty one.
+        if getattr(self, "said_instead", False):
+            return ""
+        return super().get_success_message()
+
+
+update_translations = require_admin_access(SyncingWithWhatIsLeftOutSaid.as_view())

@@ -14,7 +14,6 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views.report import TranslationsReportView
-from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from community import signup
 from community import views as community_views
@@ -154,11 +153,8 @@ urlpatterns = [
     path("admin/pages/<int:page_id>/privacy/", page_admin.set_privacy),
     path("admin/localize/page/<int:page_id>/convert_to_alias/", page_admin.convert_to_alias),
     # "Sync translated pages" with "publish" of a source publishing would refuse: synced as
-    # drafts, the editor told why (exchanges/page_admin.py).
-    path(
-        "admin/localize/update/<int:translation_source_id>/",
-        page_admin.synced_without_publishing_what_lacks(UpdateTranslationsView.as_view()),
-    ),
+    # drafts, the editor told why; a draft the sync leaves out, said (exchanges/page_admin.py).
+    path("admin/localize/update/<int:translation_source_id>/", page_admin.update_translations),
     # Choosers for those who hold a permission on what they choose; a chosen object by a key its
     # model cannot hold: not found (jumelage/choosers.py).
     *guarded_chooser_patterns(wagtailadmin_urls.urlpatterns, "admin/"),

@@ -1,8 +1,11 @@
 """wagtail-localize's "Sync translated pages" with "publish", of a source that lacks what
 publishing needs (a meeting draft without its times or place, a story draft without its date):
-it answered with a server error."""
+it answered with a server error, then with its green "successfully updated" above our warning,
+which gave the members' form's sentences, not the editor's fields. And the sync reads the page as
+last published: of a live meeting with a newer draft, it republished the live version, untold."""
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail_localize.models import TranslationSource
@@ -13,12 +16,23 @@ from exchanges.models import MeetingPage, StoryPage
 from exchanges.models.meetings import START_NEEDED
 from exchanges.models.stories import DATE_NEEDED
 from tests.calendar_base import local
-from tests.test_roles import RolesTestCase
+from tests.test_roles import RolesTestCase, form_data
+
+
+def gettext_nl(message):
+    with translation.override("nl"):
+        return gettext(message)
+
 
 SYNCED_NOT_PUBLISHED = (
     "The changes to “%(title)s” are ready to be translated, but its translations were not "
-    "published: %(missing)s"
+    "published, as these fields are empty: %(fields)s."
 )
+DRAFT_NOT_SYNCED = (
+    "Its draft saved since it was last published was not synced: publish the draft, then "
+    "sync again to bring its changes to the translations."
+)
+UPDATED_AND_PUBLISHED = "The translations of “%(title)s” were updated and published."
 
 
 class SyncingADraftWithPublishTests(RolesTestCase):
@@ -37,8 +51,10 @@ class SyncingADraftWithPublishTests(RolesTestCase):
             )
 
     def said(self, response):
+        """The one message the editor reads, and its kind (Wagtail's class for it)."""
         page = BeautifulSoup(response.content, "html.parser")
-        return page.select_one(".messages").get_text(" ", strip=True)
+        (message,) = page.select(".messages li")
+        return message.get_text(" ", strip=True), message["class"]
 
     def test_a_meeting_without_its_times_is_synced_not_published_and_the_editor_told_why(self):
         meeting = self.meeting(local(2027, 3, 1, 19), title="Taalcafé", slug="taalcafe", live=False)
@@ -51,10 +67,16 @@ class SyncingADraftWithPublishTests(RolesTestCase):
 
         response = self.sync_with_publish(source)
         self.assertEqual(response.status_code, 200)
+        said, kind = self.said(response)
+        self.assertEqual(kind, ["warning"])
         with translation.override("nl"):
-            start = gettext(SYNCED_NOT_PUBLISHED).split("%(missing)s")[0]
-            self.assertIn(start % {"title": "Taalcafé in de bibliotheek"}, self.said(response))
-            self.assertIn(str(START_NEEDED), self.said(response))
+            expected = gettext(SYNCED_NOT_PUBLISHED) % {
+                "title": "Taalcafé in de bibliotheek",
+                # The labels of the editor's fields, in its order.
+                "fields": "Begin, Einde, Locatie",
+            }
+            self.assertEqual(said, f"{expected} {gettext('Edit')}")
+            self.assertNotIn(gettext(str(START_NEEDED)), said)
         self.assertFalse(
             MeetingPage.objects.filter(translation_key=meeting.translation_key, live=True).exists()
         )
@@ -70,8 +92,43 @@ class SyncingADraftWithPublishTests(RolesTestCase):
 
         response = self.sync_with_publish(source)
         self.assertEqual(response.status_code, 200)
-        with translation.override("nl"):
-            self.assertIn(str(DATE_NEEDED), self.said(response))
+        said, kind = self.said(response)
+        self.assertEqual(kind, ["warning"])
+        expected = gettext_nl(SYNCED_NOT_PUBLISHED) % {"title": "Zomerkamp", "fields": "Datum"}
+        self.assertEqual(said, f"{expected} {gettext_nl('Edit')}")
+        self.assertNotIn(gettext_nl(str(DATE_NEEDED)), said)
         self.assertFalse(
             StoryPage.objects.filter(translation_key=story.translation_key, live=True).exists()
         )
+
+    def test_a_live_meeting_is_republished_as_live_and_the_editor_told_its_draft_was_not(self):
+        meeting = self.meeting(local(2027, 3, 1, 19), title="Taalcafé", slug="taalcafe")
+        meeting.save_revision().publish()
+        source = self.translated_draft(meeting)
+        # The editor empties its times and saves a draft (no "publish"), as the admin allows.
+        self.client.force_login(self.editor_nl)
+        edit = reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+        data = {**form_data(self.client.get(edit)), "start": "", "end": "", "body-count": "0"}
+        saved = self.client.post(edit, data, follow=True)  # its "saved" message read there
+        self.assertEqual(saved.redirect_chain, [(edit, 302)])
+
+        response = self.sync_with_publish(source)
+        self.assertEqual(response.status_code, 200)
+        said, kind = self.said(response)
+        self.assertEqual(kind, ["warning"])
+        with translation.override("nl"):
+            updated = gettext(UPDATED_AND_PUBLISHED) % {"title": "Taalcafé"}
+            self.assertEqual(said, f"{updated} {gettext(DRAFT_NOT_SYNCED)} {gettext('Edit')}")
+        german = MeetingPage.objects.get(
+            translation_key=meeting.translation_key, locale=self.german
+        )
+        self.assertTrue(german.live)
+        self.assertEqual(german.start, local(2027, 3, 1, 19))
+
+    def test_a_sync_without_a_draft_left_out_is_wagtail_localizes_success(self):
+        meeting = self.meeting(local(2027, 3, 1, 19), title="Taalcafé", slug="taalcafe")
+        meeting.save_revision().publish()
+        source = self.translated_draft(meeting)
+
+        said, kind = self.said(self.sync_with_publish(source))
+        self.assertEqual(kind, ["success"])
