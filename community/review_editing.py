@@ -4,9 +4,11 @@ Approving publishes the page's latest revision. Wagtail 8 saves what an editor t
 about every half second (`WAGTAIL_AUTOSAVE_INTERVAL`), also right after her approval was refused
 for what the page lacks (its form said nothing was saved): her unsent edits became the version
 in review, which the dashboard's approval then refused as well. While a review is in progress,
-only what the editor saves herself (a button) is stored."""
+only what the editor saves herself (a button) is stored, and the editor says so when it opens:
+the autosave indicator just stayed hidden."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import TaskState, WorkflowState
@@ -14,6 +16,7 @@ from wagtail.models import TaskState, WorkflowState
 AUTOSAVE_REFUSED = _(
     "Not saved automatically while the page is in review: save it yourself when it is ready."
 )
+AUTOSAVE_OFF = _("Autosave is off while this page is in review: save your changes yourself.")
 
 
 def review_in_progress(page):
@@ -29,7 +32,13 @@ def review_in_progress(page):
 
 
 class ReviewEditView(EditView):
-    """Wagtail's page editor; for a page in review, without autosave."""
+    """Wagtail's page editor; for a page in review, without autosave, which it says as Wagtail
+    says a lock: a message when it opens."""
+
+    def get(self, request, *args, **kwargs):
+        if review_in_progress(self.page):
+            messages.info(request, AUTOSAVE_OFF, extra_tags="autosave")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
