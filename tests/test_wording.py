@@ -27,6 +27,8 @@ from community.roles.setup import setup_roles
 from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin
 from tests.test_members import MembersTestCase, soup
+from tests.test_review_panel import submitted_contribution
+from tests.test_roles import RolesTestCase
 
 # Checked by what templates and catalogues make of the pages (pyproject.toml's markers).
 pytestmark = pytest.mark.same_on_every_database
@@ -714,3 +716,43 @@ class AdminMenuLanguageTests(MembersTestCase):
         self.assertIn("Was ist neu in Wagtail", german)
         self.assertNotIn("Vertalingen", german)
         self.assertNotIn("Wat is er nieuw", german)
+
+
+class ReviewStatusPanelWordingTests(RolesTestCase):
+    """The status panel of a member's contribution in review, in its editor's language: "Gesendet
+    an Die Moderation prüft Beiträge vor 52 Sekunden", "dieses Seite-Objekt" (walk of
+    2026-12-06)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, member)
+
+    def test_the_editor_reads_when_the_page_was_sent_and_who_may_edit_it_in_whole_sentences(self):
+        for editor, language, words, half in (
+            (
+                self.editor_de,
+                "de",
+                ["Eingereicht: Die Moderation prüft Beiträge (", "Seite: von den Prüfenden"],
+                ["Gesendet an", "-Objekt", "Gutachter", "mal referenziert"],
+            ),
+            (
+                self.editor_nl,
+                "nl",
+                ["Ingediend: Moderatoren beoordelen bijdragen (", "Pagina: door de beoordelaars"],
+                ["Verstuurd naar", "reviewers"],
+            ),
+        ):
+            profile = UserProfile.get_for_user(editor)
+            profile.preferred_language = language
+            profile.save()
+            self.client.force_login(editor)
+            with self.subTest(language=language):
+                edit = reverse("wagtailadmin_pages:edit", args=[self.contribution.pk])
+                panel = soup(self.client.get(edit)).select_one("[data-side-panel='status']")
+                text = panel.get_text(" ", strip=True)
+                for word in words:
+                    self.assertIn(word, text)
+                for word in half:
+                    self.assertNotIn(word, text)
