@@ -222,6 +222,8 @@ def confirm_approval(request, page_id, task_state_id):
     dashboard = reverse("wagtailadmin_home")
     context = {
         "page": page,
+        # Its reader is named: the member told by email.
+        "task_state": task_state,
         "title": title_under_review(page),
         "kind": page.specific_class.get_verbose_name() if page.specific_class else "",
         "refused": not_approvable(task_state, request.user),

@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 
 from community.contributions import reject
 from community.models import SectorMembership
+from exchanges.models import StoryPage
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase
 
@@ -290,6 +291,28 @@ class ApprovingAsksFirstTests(RolesTestCase):
             form["action"],
             f"/admin/pages/workflow/action/{self.contribution.pk}/approve/{state.pk}/",
         )
+
+    def test_the_confirmation_names_the_member_told_by_email_in_the_moderators_language(self):
+        # "die Verfasserin oder der Verfasser" of a contribution whose member has a name.
+        state = self.contribution.current_workflow_state.current_task_state
+        address = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        for language in ("nl", "de"):
+            UserProfile.objects.filter(user=self.moderator).update(preferred_language=language)
+            self.client.force_login(self.moderator)
+            confirmation = BeautifulSoup(self.client.get(address).content, "html.parser")
+            said = confirmation.select_one("[data-confirm-approval] p").get_text(" ", strip=True)
+            with translation.override(language):
+                expected = gettext(
+                    "Approving publishes “%(title)s” (%(kind)s, %(language)s) on the site at "
+                    "once; %(name)s is told by email."
+                ) % {
+                    "title": "Bijdrage",
+                    "kind": StoryPage.get_verbose_name(),
+                    "language": self.contribution.locale.get_display_name(),
+                    "name": "Lid",
+                }
+            with self.subTest(language=language):
+                self.assertEqual(said, expected)
 
     def test_the_confirmation_is_only_for_the_pages_own_review_in_progress(self):
         state = self.contribution.current_workflow_state.current_task_state

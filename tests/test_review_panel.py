@@ -615,6 +615,23 @@ class DecisionDialogTests(RolesTestCase):
                 )
                 self.assertTrue(dialog.select("textarea[name=comment]"))
 
+    def test_the_comments_help_names_the_member_who_reads_it(self):
+        # "Wie de pagina heeft ingediend, leest deze opmerking …" where the dialog names her.
+        bernd = User.objects.create_user(
+            "bernd@example.org", "x", display_name="Bernd", language="de"
+        )
+        contribution = submitted_contribution(self, bernd)
+        for language in ("nl", "de"):
+            dialog = self.dialog(self.moderator, contribution, "decline", language)
+            comment = dialog.select_one("textarea[name=comment]")
+            helped = dialog.find(id=comment["aria-describedby"]).get_text(" ", strip=True)
+            with translation.override(language), self.subTest(language=language):
+                self.assertEqual(
+                    helped,
+                    gettext("%(name)s reads this comment, in the email about your decision.")
+                    % {"name": "Bernd"},
+                )
+
     def test_a_german_editor_reads_it_in_german(self):
         anna = User.objects.create_user("anna@example.org", "x", display_name="Anna", language="nl")
         contribution = submitted_contribution(self, anna)
