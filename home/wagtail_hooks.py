@@ -1,6 +1,7 @@
 import copy
 
 from django.core.exceptions import BadRequest
+from django.db import models
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.response import Response
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.blocks import BlockField
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -17,8 +19,13 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
+from home.date_inputs import ReadersDateInput, ReadersDateTimeInput
 from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving
+
+# The admin's date fields in the editor's language's format (home/date_inputs.py).
+register_form_field_override(models.DateField, override={"widget": ReadersDateInput})
+register_form_field_override(models.DateTimeField, override={"widget": ReadersDateTimeInput})
 
 
 @hooks.register("insert_global_admin_js")
