@@ -190,9 +190,10 @@ def convert_to_alias(request, page_id):
     )
 
 
-def labels_in_editor(page, names):
-    """The labels of `page`'s fields `names` as its page editor shows them ("Begin", not the
-    members' form's "Choose when the meeting starts."), in the editor's order."""
+def labels_in_editor(page, missing):
+    """The labels of the fields `missing` names ({name: message}) as `page`'s editor shows them
+    ("Begin", not the members' form's "Choose when the meeting starts."), in the editor's order;
+    the message of one the editor does not show."""
     edit_handler = page.get_edit_handler()
     form_fields = edit_handler.get_form_class().base_fields
     labels = {}
@@ -206,7 +207,8 @@ def labels_in_editor(page, names):
             read(child)
 
     read(edit_handler)
-    return [str(label) for name, label in labels.items() if name in names]
+    shown = [str(label) for name, label in labels.items() if name in missing]
+    return shown + [str(message) for name, message in missing.items() if name not in labels]
 
 
 def draft_left_out(page):

@@ -169,13 +169,12 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         state = self.contribution.current_workflow_state.current_task_state
         base = f"/admin/pages/workflow/action/{self.contribution.pk}"
         self.client.force_login(self.moderator)
+        with translation.override("nl"):
+            reads = gettext("%(name)s reads this comment, in the email about your decision.")
         for action in ("reject", "decline"):
             with self.subTest(action=action):
                 dialog = self.client.get(f"{base}/{action}/{state.pk}/")
-                self.assertIn(
-                    "Wie de pagina heeft ingediend, leest deze opmerking",
-                    json.loads(dialog.content)["html"],
-                )
+                self.assertIn(reads % {"name": "Lid"}, json.loads(dialog.content)["html"])
 
     def test_the_review_buttons_speak_one_way_in_each_language(self):
         """Verbs throughout, "freigeben" throughout in German (Wagtail's catalogues mix them)."""
