@@ -302,10 +302,11 @@ WAGTAIL_ADMIN_NOT_FOUND = [
 # The status panel of a page in review, in its editor: the review task's name is a sentence
 # ("Die Moderation prüft Beiträge"), which Wagtail runs into "Gesendet an Die Moderation prüft
 # Beiträge vor 52 Sekunden" / "Verstuurd naar Moderatoren beoordelen bijdragen …"; ours name the
-# task after a colon, the time after it in brackets (humanize's "jetzt" / "nu" reads there too). Its lock says "dieses Seite-Objekt", "Reviewer" and
-# "Gutachter" in one sentence (worded as WAGTAIL_HALF_TRANSLATED's), its count of references "0
-# mal referenziert"; a page sent back reads "Wijzigingsverzoek" where the review says
-# "Wijzigingen gevraagd" / "Änderungen erbeten" (WAGTAIL_HISTORY_MESSAGES).
+# task after a colon, the time after it in brackets (humanize's "jetzt" / "nu" reads there too).
+# Its lock says "dieses Seite-Objekt", "Reviewer" and "Gutachter" in one sentence (worded as
+# WAGTAIL_HALF_TRANSLATED's), its count of references "0 mal referenziert"; a page sent back
+# reads "Wijzigingsverzoek" where the review says "Wijzigingen gevraagd" / "Änderungen erbeten"
+# (WAGTAIL_HISTORY_MESSAGES).
 WAGTAIL_REVIEW_STATUS = [
     gettext_noop("Sent to %(task_name)s %(started_at)s"),
     gettext_noop("Changes requested %(finished_at)s"),
