@@ -36,6 +36,13 @@ WAGTAIL_EMAIL_MESSAGES = [
     gettext_noop("Edit your notification preferences here:"),
 ]
 
+# Wagtail's notice of new comments on a page an editor follows (subject and first line): its
+# Dutch catalogue glues the name to the verb ("Marieke Hoekstraheeft opmerkingen…").
+WAGTAIL_COMMENT_MESSAGES = [
+    gettext_noop('%(editor)s has updated comments on "%(title)s"'),
+    gettext_noop('%(editor)s has updated comments on "%(title)s".'),
+]
+
 # Wagtail's review actions, as the dashboard and the page editor offer them: its German catalogue
 # mixes "Freigeben" and "Mit Kommentar genehmigen" and capitalises "und Veröffentlichen", its
 # Dutch one puts a noun ("Wijzigingsverzoek") among the verbs.
