@@ -15,7 +15,7 @@ from wagtail.users.models import UserProfile
 from community.contributions import reject
 from community.models import SectorMembership
 from exchanges.models import StoryPage
-from tests.test_review_panel import submitted_contribution
+from tests.test_review_panel import reviewers_in_their_languages, submitted_contribution
 from tests.test_roles import RolesTestCase
 
 User = get_user_model()
@@ -51,10 +51,7 @@ class ToReviewMenuItemTests(RolesTestCase):
 
     def test_moderators_and_editors_find_the_contributions_awaiting_review_in_the_menu(self):
         submitted_contribution(self, self.member)
-        profile = UserProfile.get_for_user(self.editor_de)
-        profile.preferred_language = "de"
-        profile.save()
-        for user, language in ((self.moderator, "nl"), (self.editor_de, "de")):
+        for user, language in reviewers_in_their_languages(self):
             with self.subTest(language=language):
                 self.client.force_login(user)
                 label, url = sidebar_items(self.client.get("/admin/reports/"))["to-review"]

@@ -18,14 +18,27 @@ from tests.test_roles import RolesTestCase, form_data
 User = get_user_model()
 
 
-def submitted_contribution(site, member):
-    """A story `member` wrote and sent for review."""
-    contribution = site.story(title="Bijdrage", slug="bijdrage", live=False)
+def sent_for_review(contribution, member):
+    """`contribution` (a story or meeting) made `member`'s draft and sent for review."""
+    contribution.live = False
     contribution.owner, contribution.member_contribution = member, True
     contribution.save()
     contribution.save_revision(user=member)
     contribution.get_workflow().start(contribution, member)
     return contribution
+
+
+def submitted_contribution(site, member):
+    """A story `member` wrote and sent for review."""
+    return sent_for_review(site.story(title="Bijdrage", slug="bijdrage", live=False), member)
+
+
+def reviewers_in_their_languages(site):
+    """The moderator, who reads the admin in Dutch, and the German editor, in German."""
+    profile = UserProfile.get_for_user(site.editor_de)
+    profile.preferred_language = "de"
+    profile.save()
+    return ((site.moderator, "nl"), (site.editor_de, "de"))
 
 
 def editors_story_in_review(site):
@@ -69,16 +82,9 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         self.assertTrue(self.contribution.live)
 
     def test_the_panel_says_whether_each_contribution_is_a_story_or_a_meeting(self):
-        proposal = self.meeting(local(2030, 3, 20, 19), title="Voorstel", slug="voorstel")
-        proposal.live = False
-        proposal.owner, proposal.member_contribution = self.member, True
-        proposal.save()
-        proposal.save_revision(user=self.member)
-        proposal.get_workflow().start(proposal, self.member)
-        profile = UserProfile.get_for_user(self.editor_de)
-        profile.preferred_language = "de"
-        profile.save()
-        for user, language in ((self.moderator, "nl"), (self.editor_de, "de")):
+        meeting = self.meeting(local(2030, 3, 20, 19), title="Voorstel", slug="voorstel")
+        sent_for_review(meeting, self.member)
+        for user, language in reviewers_in_their_languages(self):
             with self.subTest(language=language):
                 self.client.force_login(user)
                 page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
@@ -107,11 +113,7 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         proposal = self.meeting(
             local(2030, 3, 20, 19), title="Voorstel", slug="voorstel", town=self.steenwijkerland
         )
-        proposal.live = False
-        proposal.owner, proposal.member_contribution = self.member, True
-        proposal.save()
-        proposal.save_revision(user=self.member)
-        proposal.get_workflow().start(proposal, self.member)
+        sent_for_review(proposal, self.member)
         self.client.force_login(self.moderator)
         page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
         table = page.find(id="jumelage-review-heading").find_parent("section").find("table")
@@ -137,16 +139,9 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         # An online meeting's town read "–", and a member who chose "Elsewhere" in her
         # profile read as a name without a town.
         elsewhere = User.objects.create_user("elders@example.org", "x", display_name="Ilse")
-        proposal = self.online_meeting(local(2030, 3, 20, 19), title="Online", slug="online")
-        proposal.live = False
-        proposal.owner, proposal.member_contribution = elsewhere, True
-        proposal.save()
-        proposal.save_revision(user=elsewhere)
-        proposal.get_workflow().start(proposal, elsewhere)
-        profile = UserProfile.get_for_user(self.editor_de)
-        profile.preferred_language = "de"
-        profile.save()
-        for user, language in ((self.moderator, "nl"), (self.editor_de, "de")):
+        meeting = self.online_meeting(local(2030, 3, 20, 19), title="Online", slug="online")
+        sent_for_review(meeting, elsewhere)
+        for user, language in reviewers_in_their_languages(self):
             with self.subTest(language=language):
                 self.client.force_login(user)
                 page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
@@ -211,11 +206,7 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         proposal = self.meeting(
             local(2030, 3, 20, 19), title="Voorstel", slug="voorstel", capacity=20
         )
-        proposal.live = False
-        proposal.owner, proposal.member_contribution = self.member, True
-        proposal.save()
-        proposal.save_revision(user=self.member)
-        proposal.get_workflow().start(proposal, self.member)
+        sent_for_review(proposal, self.member)
         published = self.meeting(local(2030, 3, 21, 19), title="Gepubliceerd", slug="gepubliceerd")
         task = proposal.current_workflow_state.current_task_state.task
         self.client.force_login(self.moderator)
