@@ -72,7 +72,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         # A page from the cache (a member's: an anonymous visitor's hit does not pass here)
         # brings the policy it was kept with; the header django-csp would keep anyway.
         if "Content-Security-Policy" in response:
-            return response
+            if not request.path_info.startswith("/admin/"):
+                return response
+            # A preview: Wagtail renders the page as the site would, through the middleware
+            # with a request of its own, which brings the site's policy (no framing at all);
+            # the admin's applies, as the editor's preview panel frames it.
+            del response["Content-Security-Policy"]
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):

@@ -381,6 +381,26 @@ class ContentSecurityPolicyTests(BilingualSiteTestCase):
         self.assertIn("script-src 'self' 'unsafe-inline'", policy)
         self.assertNotIn("http", policy)
 
+    def test_the_page_editors_preview_panel_may_frame_the_preview(self):
+        # Wagtail renders a preview as the site would (a request of its own through the
+        # middleware), which brought the site's policy: no framing, and the editor's preview
+        # panel showed "127.0.0.1 refused to connect" on every page (walk 5).
+        from django.contrib.auth import get_user_model
+
+        from tests.test_roles import form_data
+
+        page = self.add_page(title="Over ons", slug="over-ons")
+        editor = get_user_model().objects.create_superuser("redactie@example.org", "x")
+        self.client.force_login(editor)
+        edit = f"/admin/pages/{page.pk}/edit/"
+        self.client.post(f"{edit}preview/", {**form_data(self.client.get(edit)), "body-count": "0"})
+        response = self.client.get(f"{edit}preview/?mode=&in_preview_panel=true")
+        self.assertContains(response, "Over ons")
+        policy = response["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        self.assertEqual(directives["frame-ancestors"], "'self'")
+        self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
+
 
 class DocumentTests(TestCase):
     def test_documents_are_downloaded_not_shown_inline_and_html_cannot_be_uploaded(self):
