@@ -49,8 +49,10 @@ def lock_account(user):
 
 
 def addresses_of(user):
-    """Every address the account has had confirmed or asked for: her emails in the outbox."""
-    return {user.email, *user.emailaddress_set.values_list("email", flat=True)} - {""}
+    """The addresses the account has confirmed: her emails in the outbox. Not one she only
+    asked to change to, nor an unconfirmed login address: anyone may type a stranger's, and
+    deleting her account would delete the stranger's emails waiting there (attack 28)."""
+    return set(user.emailaddress_set.filter(verified=True).values_list("email", flat=True))
 
 
 def kept_for_others(user, *, remove_contributions=False):

@@ -227,6 +227,10 @@ def deliver(email_id):
             OutgoingEmail.Status.FAILED,
         ):
             return "nothing to do"
+        if not email.message:
+            # Forgotten while a worker was sending it (`forget_emails_to`), and not sent then.
+            email.delete()
+            return "forgotten"
         if email.status == OutgoingEmail.Status.SENDING:
             if email.claimed_at > now - CLAIM_TIMEOUT:
                 return "being sent by another worker"
@@ -270,11 +274,16 @@ def forget_emails_to(addresses):
     """The outbox's emails to these addresses go, waiting or failed messages whole and the
     records of those sent (an account deleted: an email the mail server had not taken yet, the
     sign-up of her party for a visit, would still reach her a day later, and its details stayed
-    in the database). One a worker is sending now is cleared once sent, as every sent one."""
+    in the database). One a worker is sending now loses its message at once, and goes unsent
+    if that attempt fails."""
     match = models.Q(pk__in=[])
     for address in addresses:
         match |= models.Q(recipients__iexact=address)
-    OutgoingEmail.objects.filter(match).exclude(status=OutgoingEmail.Status.SENDING).delete()
+    emails = OutgoingEmail.objects.filter(match)
+    emails.exclude(status=OutgoingEmail.Status.SENDING).delete()
+    # One a worker holds: its message goes now; should this attempt fail, the row is deleted
+    # when its delivery comes again (`deliver`), not sent.
+    emails.filter(status=OutgoingEmail.Status.SENDING).update(message={}, subject="")
 
 
 def retry_later(email, error):
