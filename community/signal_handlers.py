@@ -65,13 +65,15 @@ PHOTO_FIELDS = ("avatar", "avatar_thumbnail")
 NAME_FIELDS = ("display_name", "first_name", "last_name")
 # Set on a user being saved with another public name than the stored one, for `on_user_saved`.
 RENAMED = "_public_name_changed"
+# Set on a user being saved with another administrator flag than the stored one.
+SUPERUSER_CHANGED = "_jumelage_superuser_changed"
 
 
 def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
     """A replaced or removed photo is deleted: nothing of the member stays behind unused. A new
-    public name is noted, for once the save is done. One query, and none for a save of other
-    fields (a login's `last_login`)."""
-    read = {*PHOTO_FIELDS, *NAME_FIELDS}
+    public name, and an administrator flag set or taken, are noted for once the save is done.
+    One query, and none for a save of other fields (a login's `last_login`)."""
+    read = {*PHOTO_FIELDS, *NAME_FIELDS, "is_superuser"}
     if update_fields is not None:
         read &= set(update_fields)
     if raw or instance.pk is None or not read:
@@ -84,6 +86,8 @@ def on_user_saving(sender, instance, raw=False, update_fields=None, **kwargs):
             delete_file_later(getattr(instance, field), stored[field])
     before = sender(**{name: stored.get(name, getattr(instance, name)) for name in NAME_FIELDS})
     setattr(instance, RENAMED, before.public_name != instance.public_name)
+    if "is_superuser" in stored and stored["is_superuser"] != instance.is_superuser:
+        setattr(instance, SUPERUSER_CHANGED, True)
 
 
 @functools.cache
@@ -120,6 +124,10 @@ def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     rendered again (one query, for the sectors whose members they show)."""
     if not raw and not (update_fields and set(update_fields) <= {"last_login"}):
         roles.forget_remembered_members()
+        if instance.__dict__.pop(SUPERUSER_CHANGED, False):
+            notifications.admin_notices_follow_access(
+                [instance.pk], entering=[instance.pk] if instance.is_superuser else ()
+            )
         sectors = instance.memberships.values_list("sector_key", flat=True)
         live.changed(f"user:{instance.pk}", *(f"sector:{key}" for key in sectors))
 
@@ -178,6 +186,17 @@ def on_roles_changed(
     )
 
 
+def on_group_deleting(sender, instance, **kwargs):
+    """A group about to be deleted: its accounts, which the deletion takes out of it without
+    telling `m2m_changed`."""
+    setattr(instance, CLEARING, list(instance.user_set.values_list("pk", flat=True)))
+
+
+def on_group_deleted(sender, instance, **kwargs):
+    roles.forget_remembered_members()
+    notifications.admin_notices_follow_access(instance.__dict__.pop(CLEARING, []))
+
+
 def on_user_deleted(sender, instance, **kwargs):
     """Their photo and its thumbnail go; their stories' bylines name a former member (their
     memberships, deleted with them, each change their sector's members)."""
@@ -208,6 +227,8 @@ def register():
             on_roles_changed, sender=relation, dispatch_uid=f"jumelage_roles_{relation.__name__}"
         )
     post_delete.connect(on_user_deleted, sender=User, dispatch_uid="jumelage_avatar_deleted")
+    pre_delete.connect(on_group_deleting, sender=Group, dispatch_uid="jumelage_group_deleting")
+    post_delete.connect(on_group_deleted, sender=Group, dispatch_uid="jumelage_group_deleted")
     for signal in (post_save, post_delete):
         signal.connect(
             on_membership_changed,
