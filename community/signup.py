@@ -23,6 +23,8 @@ confirmed.
 This lives apart from `forms.py`: allauth builds its form on our `forms.SignupForm`
 (ACCOUNT_SIGNUP_FORM_CLASS), so importing allauth's forms from there would be a circle."""
 
+from contextlib import suppress
+
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
@@ -33,9 +35,12 @@ from allauth.account.views import EmailView as AllauthEmailView
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
+
+from home.validators import normalised_email
 
 from .models import UnconfirmableAddressChange
 
@@ -266,4 +271,10 @@ class ResetPasswordForm(AllauthResetPasswordForm):
         email = super().clean_email()
         pending = set(unconfirmed_claims(email).values_list("user_id", flat=True))
         self.users = [user for user in self.users if user.pk not in pending]
+        # The site's one spelling of the mailbox: the view's limit of emails per address counts
+        # the address this returns, and the email goes to it. Each spelling of a domain that
+        # reaches the same mailbox (full-width letters, a combining joiner) was a limit of its
+        # own (attack 28).
+        with suppress(ValidationError):
+            email = normalised_email(email)
         return email
