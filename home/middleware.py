@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, get_resolver, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import MAX_URL_LENGTH, urlencode
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -470,7 +471,9 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        if len(request.path) > MAX_URL_LENGTH:
+        # Measured as it is sent on (percent-encoded): an emoji is one character of the path
+        # but twelve of a redirect's address.
+        if len(iri_to_uri(request.path)) > MAX_URL_LENGTH:
             request.user = SimpleLazyObject(lambda: auth.get_user(request))
             raise Http404
 
