@@ -126,14 +126,17 @@ MATRIX = {
     # Pages. Moderators: the editor, draft, preview, history and actions of a member's
     # contribution in review, nothing else; any other page is not found, as an id no page has
     # (PageIdsTests below). An empty POST, where the role is allowed: 400 for a form without
-    # its StreamField's fields (home/wagtail_hooks.py), 500 for a copy without a destination
-    # (Wagtail's view fails).
+    # its StreamField's fields, also to the editor's live preview (home/wagtail_hooks.py), 500
+    # for a copy without a destination (Wagtail's view fails).
     "wagtailadmin_pages:add @ contribution": "login login login no no no no",
     "wagtailadmin_pages:add @ editor_story": "login login login 404 no no no",
     "wagtailadmin_pages:add @ overview": (MODERATOR_404, "login login login 404 400 400 400"),
     "wagtailadmin_pages:preview_on_add @ contribution": "login login login no no no no",
     "wagtailadmin_pages:preview_on_add @ editor_story": "login login login 404 no no no",
-    "wagtailadmin_pages:preview_on_add @ overview": MODERATOR_404,
+    "wagtailadmin_pages:preview_on_add @ overview": (
+        MODERATOR_404,
+        "login login login 404 400 400 400",
+    ),
     "wagtailadmin_pages:type_use": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:choose_parent": STAFF,
     "wagtailadmin_pages:type_use_results": (EDITORS, EDITORS_405),
@@ -143,8 +146,14 @@ MATRIX = {
     "wagtailadmin_pages:edit @ contribution": (EDITORS, "login login login no 400 400 400"),
     "wagtailadmin_pages:edit @ editor_story": (MODERATOR_404, "login login login 404 400 400 400"),
     "wagtailadmin_pages:edit @ overview": MODERATOR_404,
-    "wagtailadmin_pages:preview_on_edit @ contribution": EDITORS,
-    "wagtailadmin_pages:preview_on_edit @ editor_story": MODERATOR_404,
+    "wagtailadmin_pages:preview_on_edit @ contribution": (
+        EDITORS,
+        "login login login no 400 400 400",
+    ),
+    "wagtailadmin_pages:preview_on_edit @ editor_story": (
+        MODERATOR_404,
+        "login login login 404 400 400 400",
+    ),
     "wagtailadmin_pages:preview_on_edit @ overview": MODERATOR_404,
     # Moderators read a contribution in the review task's preview, not in the editor's views.
     "wagtailadmin_pages:view_draft @ contribution": EDITORS,
