@@ -734,13 +734,19 @@ class ReviewStatusPanelWordingTests(RolesTestCase):
             (
                 self.editor_de,
                 "de",
-                ["Eingereicht: Die Moderation prüft Beiträge (", "Seite: von den Prüfenden"],
+                [
+                    "Eingereicht: Die Moderation prüft Beiträge (",
+                    "Prüfende können diese Seite bearbeiten",
+                ],
                 ["Gesendet an", "-Objekt", "Gutachter", "mal referenziert"],
             ),
             (
                 self.editor_nl,
                 "nl",
-                ["Ingediend: Moderatoren beoordelen bijdragen (", "Pagina: door de beoordelaars"],
+                [
+                    "Ingediend: Moderatoren beoordelen bijdragen (",
+                    "Beoordelaars kunnen deze pagina bewerken",
+                ],
                 ["Verstuurd naar", "reviewers"],
             ),
         ):
