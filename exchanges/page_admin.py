@@ -249,7 +249,8 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
     date), the translations' own clean refused publishing them after the sync, a server error.
     Such a sync is done without publishing (the changes wait in the translation editor), and
     the editor is told, in one warning in place of wagtail-localize's "Successfully updated",
-    which of the editor's fields are empty, and that a draft saved since was left out."""
+    which of the editor's fields are empty, and that a draft saved since was left out; any
+    other sync says whether the translations were published too."""
 
     def form_valid(self, form):
         page = self.object.get_source_instance()
@@ -258,11 +259,14 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
         publish = form.cleaned_data["publish_translations"]
         missing = getattr(page, "missing_for_review", dict)() if publish else {}
         left_out = draft_left_out(page)
-        self.said_instead = bool(missing) or left_out
+        self.said_instead = True
         if missing:
             form.cleaned_data["publish_translations"] = False
         response = super().form_valid(form)
-        if not self.said_instead:
+        if not missing and not left_out:
+            # Whether they were published too, which wagtail-localize's message does not say.
+            said = TRANSLATIONS_UPDATED[publish] % {"title": page.title}
+            messages.success(self.request, said)
             return response
         if missing:
             said = NOT_PUBLISHED_AS_EMPTY % {

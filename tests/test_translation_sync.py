@@ -125,10 +125,20 @@ class SyncingADraftWithPublishTests(RolesTestCase):
         self.assertTrue(german.live)
         self.assertEqual(german.start, local(2027, 3, 1, 19))
 
-    def test_a_sync_without_a_draft_left_out_is_wagtail_localizes_success(self):
+    def test_a_sync_without_a_draft_left_out_says_whether_it_published(self):
+        # wagtail-localize's "Vertalingen voor 'Taalcafé' zijn succesvol bijgewerkt" said the
+        # same with and without "publish" (walk 5).
         meeting = self.meeting(local(2027, 3, 1, 19), title="Taalcafé", slug="taalcafe")
         meeting.save_revision().publish()
         source = self.translated_draft(meeting)
 
         said, kind = self.said(self.sync_with_publish(source))
         self.assertEqual(kind, ["success"])
+        with translation.override("nl"):
+            self.assertEqual(said, gettext(UPDATED_AND_PUBLISHED) % {"title": "Taalcafé"})
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/localize/update/{source.pk}/", {}, follow=True)
+        said, kind = self.said(response)
+        with translation.override("nl"):
+            updated = gettext("The translations of “%(title)s” were updated.")
+            self.assertEqual(said, updated % {"title": "Taalcafé"})
