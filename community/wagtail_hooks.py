@@ -635,7 +635,7 @@ def page_within_rights(user, page_id):
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
 
 
-def with_page_rights(view):
+def with_page_rights(view, names=PAGE_ID_KWARGS):
     """A Wagtail page view (the editor, history, usage, copy, move, delete, revisions, …) for
     pages the user holds rights on. Wagtail refuses a page she holds none on with a redirect to
     the dashboard but answers 404 for an id no page has, so that a moderator (who holds no page
@@ -646,7 +646,7 @@ def with_page_rights(view):
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
-        for name in PAGE_ID_KWARGS:
+        for name in names:
             if name in kwargs and not page_within_rights(request.user, int(kwargs[name])):
                 raise Http404
         return view(request, *args, **kwargs)

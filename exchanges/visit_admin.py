@@ -17,7 +17,7 @@ import datetime
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
@@ -63,9 +63,13 @@ def sees_guests(user, visit):
 
 def coordinated(visit, request, allowed=visits.may_coordinate):
     """The visit, if `allowed` lets the user in (by default: the user coordinates it); else a
-    refusal (moderators included)."""
+    refusal for an editor (who sees every visit in the list), and for anyone else (moderators)
+    not found, as an id no visit has: a refusal told them which page ids are visits, drafts
+    too (attack 28)."""
     if not allowed(request.user, visit):
-        raise PermissionDenied
+        if roles.is_editor(request.user):
+            raise PermissionDenied
+        raise Http404
     return visit
 
 

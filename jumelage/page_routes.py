@@ -1,8 +1,9 @@
 """Every route of the page views under /admin/pages/ that names a page (`<id>/edit/`, `history/`,
 `usage/`, `copy/`, `move/`, `revisions/…`, the explorer, adding below a page; ours in front of
-Wagtail's, and any route Wagtail or a package adds there later) answers only about pages the user
-holds rights on (`with_page_rights`): any other page is not found, as an id no page has. The
-review routes (/admin/pages/workflow/…) keep their own guards: a page's review, for who may
+Wagtail's, and any route Wagtail or a package adds there later), and any other admin route with
+a page's id (wagtail-localize's, the page chooser's, a workflow's removal, machine translation;
+attack 28), answers only about pages the user holds rights on (`with_page_rights`): any other
+page is not found, as an id no page has. The review routes (/admin/pages/workflow/…) keep their own guards: a page's review, for who may
 decide it (`with_review_rights`, `with_cancellation_rights`, `review_decisions`). The page
 editor's live previews refuse its form without its StreamFields' counts, as saving it does."""
 
@@ -13,16 +14,25 @@ from django.urls import URLPattern, URLResolver
 from community.wagtail_hooks import PAGE_ID_KWARGS, with_page_rights
 from home.wagtail_hooks import previewed_stream_fields_sent_whole
 
+ADMIN = "admin/"
 PAGES = "admin/pages/"
 REVIEWS = "admin/pages/workflow/"
 # The page editor's live previews, which post its form (`previewed_stream_fields_sent_whole`).
 PREVIEWS = ("preview_on_edit", "preview_on_add")
 
 
+# Elsewhere in the admin, the arguments that name a page (wagtail-localize's, the page chooser's,
+# the workflows' removal, machine translation): `pk` there names other objects.
+NAMING_A_PAGE_ELSEWHERE = ("page_id", "parent_page_id", "page_pk")
+
+
 def names_a_page(route, pattern):
-    if not route.startswith(PAGES) or route.startswith(REVIEWS):
+    arguments = set(pattern.pattern.regex.groupindex)
+    if route.startswith(REVIEWS) or not route.startswith(ADMIN):
         return False
-    return bool(set(PAGE_ID_KWARGS) & set(pattern.pattern.regex.groupindex))
+    if route.startswith(PAGES):
+        return bool(set(PAGE_ID_KWARGS) & arguments)
+    return bool(set(NAMING_A_PAGE_ELSEWHERE) & arguments)
 
 
 def within_page_rights(patterns, prefix=""):
@@ -37,7 +47,8 @@ def within_page_rights(patterns, prefix=""):
             and names_a_page(route, pattern)
             and not getattr(pattern.callback, "jumelage_page_rights", False)
         ):
-            view = update_wrapper(with_page_rights(pattern.callback), pattern.callback)
+            names = PAGE_ID_KWARGS if route.startswith(PAGES) else NAMING_A_PAGE_ELSEWHERE
+            view = update_wrapper(with_page_rights(pattern.callback, names), pattern.callback)
             view.jumelage_page_rights = True
             pattern.callback = view
         if (

@@ -40,9 +40,10 @@ def staff(email, group):
 
 
 def refused(response):
-    """403, a GET on a POST-only address, the login page, or Wagtail's refusal (the dashboard
-    with an error message)."""
-    if response.status_code in (403, 405):
+    """403, a GET on a POST-only address, not found (a moderator, who sees no visits, learns
+    no visit's id), the login page, or Wagtail's refusal (the dashboard with an error
+    message)."""
+    if response.status_code in (403, 404, 405):
         return True
     if response.status_code != 302:
         return False
