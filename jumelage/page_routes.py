@@ -3,9 +3,10 @@
 Wagtail's, and any route Wagtail or a package adds there later), and any other admin route with
 a page's id (wagtail-localize's, the page chooser's, a workflow's removal, machine translation;
 attack 28), answers only about pages the user holds rights on (`with_page_rights`): any other
-page is not found, as an id no page has. The review routes (/admin/pages/workflow/…) keep their own guards: a page's review, for who may
-decide it (`with_review_rights`, `with_cancellation_rights`, `review_decisions`). The page
-editor's live previews refuse its form without its StreamFields' counts, as saving it does."""
+page is not found, as an id no page has. The review routes (/admin/pages/workflow/…) keep their
+own guards: a page's review, for who may decide it (`with_review_rights`,
+`with_cancellation_rights`, `review_decisions`). The page editor's live previews refuse its form
+without its StreamFields' counts, as saving it does."""
 
 from functools import update_wrapper
 
