@@ -290,7 +290,8 @@ class NewsletterTests(NewsletterMixin, TestCase):
             client.force_login(user)
             for path in ("", "preview/?language=nl"):
                 response = client.get(f"/admin/newsletter/{page.pk}/{path}")
-                self.assertIn(response.status_code, (302, 403))
+                # A moderator: not found, as an id no page has (jumelage/page_routes.py).
+                self.assertIn(response.status_code, (302, 403, 404))
                 self.assertNotIn(b"Neues aus der Partnerschaft", response.content)
             self.send(page, client)
             client.post(f"/admin/newsletter/{page.pk}/test/")
