@@ -16,14 +16,14 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageSubscription
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from home.mail import OutgoingEmail, deliver, queue_email, resume_overdue
 from home.validators import normalised_email
 from tests.base import BilingualSiteMixin
-from tests.test_roles import RolesTestCase, form_data, form_with_comment
+from tests.test_attack27 import CommentedPageTestCase
+from tests.test_roles import RolesTestCase, form_data
 from tests.visits_base import VisitMixin
 
 PASSWORD = "wachtwoord-123"
@@ -174,7 +174,7 @@ class DeletingAnAccountSparesOthersEmailsTests(BilingualSiteMixin, TestCase):
         )
 
 
-class FormerAdminWorkersCommentNotificationsTests(BilingualSiteMixin, TestCase):
+class FormerAdminWorkersCommentNotificationsTests(CommentedPageTestCase):
     """Wagtail's notices follow the role when an editor's groups change (m2m_changed), but not
     when the role goes another way: an administrator whose superuser flag is taken (she stays
     a member, out of the admin), or an editor whose group is deleted (Django deletes the
@@ -183,31 +183,9 @@ class FormerAdminWorkersCommentNotificationsTests(BilingualSiteMixin, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.build_site()
-        setup_roles()
-        cls.page = cls.add_page(title="Begroting 2027 (concept)", slug="begroting-2027")
-        users = get_user_model().objects
-        cls.editor = users.create_user("redactie@example.org", PASSWORD)
-        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
-        cls.administrator = users.create_superuser("beheer@example.org", PASSWORD)
-
-    def former(self, email, **kwargs):
-        user = get_user_model().objects.create_user(email, PASSWORD, **kwargs)
-        PageSubscription.objects.create(user=user, page=self.page, comment_notifications=True)
-        return user
-
-    def assert_not_reached(self, former):
-        client = Client()
-        client.force_login(former)
-        self.assertNotEqual(client.get("/admin/").status_code, 200)  # she is out of the admin
-        client.force_login(self.editor)
-        edit = f"/admin/pages/{self.page.pk}/edit/"
-        text = "Het bedrag voor de reis van de burgemeester blijft intern."
-        response = client.post(edit, form_with_comment(client, edit, text))
-        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
-        reached = [message.subject for message in mail.outbox if former.email in message.to]
-        self.assertEqual(
-            reached, [], "the editors' internal comment reached someone out of the admin"
+        super().setUpTestData()
+        cls.administrator = get_user_model().objects.create_superuser(
+            "beheer@example.org", PASSWORD
         )
 
     def test_an_administrator_no_longer_superuser(self):
