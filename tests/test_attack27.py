@@ -82,14 +82,8 @@ class FormerEditorCommentNotificationsTests(CommentedPageTestCase):
         self.assert_not_reached(former)
 
 
-class MailboxFloodTests(BilingualSiteMixin, TestCase):
-    """The password reset form emails whatever address it is given: a member's (a reset link) and
-    any other (“no account with this address”, as allauth prevents enumeration). allauth counts
-    5 a minute for one address, with no longer limit, so an attacker sends one mailbox 300
-    emails an hour, 7,200 a day, in the site's name, from as many addresses as it likes (20 a
-    minute from each). The site's own newsletter form sends one address one confirmation per 15
-    minutes (community/newsletter/subscriptions.py: “cannot be used to flood someone's
-    mailbox”)."""
+class MailboxTestCase(BilingualSiteMixin, TestCase):
+    """A member's mailbox, and rate limits counted afresh for each test."""
 
     @classmethod
     def setUpTestData(cls):
@@ -98,6 +92,16 @@ class MailboxFloodTests(BilingualSiteMixin, TestCase):
 
     def setUp(self):
         cache.clear()
+
+
+class MailboxFloodTests(MailboxTestCase):
+    """The password reset form emails whatever address it is given: a member's (a reset link) and
+    any other (“no account with this address”, as allauth prevents enumeration). allauth counts
+    5 a minute for one address, with no longer limit, so an attacker sends one mailbox 300
+    emails an hour, 7,200 a day, in the site's name, from as many addresses as it likes (20 a
+    minute from each). The site's own newsletter form sends one address one confirmation per 15
+    minutes (community/newsletter/subscriptions.py: “cannot be used to flood someone's
+    mailbox”)."""
 
     def flood(self, address, minutes=10, per_minute=5):
         start = timezone.now()

@@ -10,7 +10,6 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client, TestCase, override_settings
@@ -22,7 +21,11 @@ from community.roles.setup import setup_roles
 from home.mail import OutgoingEmail, deliver, queue_email
 from home.validators import normalised_email
 from tests.base import BilingualSiteMixin
-from tests.test_attack27 import CommentedPageTestCase, assert_nothing_reaches_later
+from tests.test_attack27 import (
+    CommentedPageTestCase,
+    MailboxTestCase,
+    assert_nothing_reaches_later,
+)
 from tests.test_roles import RolesTestCase, form_data
 from tests.visits_base import VisitMixin
 
@@ -86,21 +89,13 @@ class ModeratorTellsNoVisitIdsTests(VisitMixin, TestCase):
                 )
 
 
-class ResetLimitBySpellingTests(BilingualSiteMixin, TestCase):
+class ResetLimitBySpellingTests(MailboxTestCase):
     """The password reset's limit of 3 emails per address in 15 minutes (10 a day) counts the
     address as typed, in lower case (allauth's key): the form finds the account by the site's
     one spelling of the domain (`normalised_email`: full-width letters, `ℬ`, a combining
     joiner are all `example.org`) and mails the reset link to the address as typed, which the
     mail server delivers to the same mailbox. Each spelling of the domain is a limit of its
     own: a stranger sends one member's mailbox as many reset emails as she likes."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.build_site()
-        cls.member = get_user_model().objects.create_user("anna@example.org", PASSWORD)
-
-    def setUp(self):
-        cache.clear()
 
     def test_a_members_mailbox_gets_no_more_than_three_reset_emails_in_15_minutes(self):
         spellings = [
