@@ -442,7 +442,10 @@ class PublishWarningTests(CoordinatorMixin, TestCase):
         # Two parties, one household (one email listing both guests).
         self.assertEqual((response.context["guests"], response.context["hosts"]), (2, 1))
         self.assertEqual(response.context["homeless"], 1)
-        self.assertContains(response, "1 reisgezelschap heeft nog geen gastgezin")  # admin in Dutch
+        # The admin in Dutch, the sentence in the singular throughout.
+        self.assertContains(
+            response, "1 reisgezelschap heeft nog geen gastgezin; het krijgt bericht dat de"
+        )
         self.assertContains(response, "coördinatoren verder zoeken")
 
     def test_the_confirmations_warning_carries_wagtails_icon(self):
