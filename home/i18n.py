@@ -68,16 +68,22 @@ def language_versions(request, page=None, homes=False):
 # view, month and page, a story year, a meeting format, a search; a town's slug is the same in
 # every language (see `Town`).
 KEPT_PARAMETERS = ("view", "month", "page", "year", "format", "town", "q")
+# The filters whose values are words of a language, which an overview translates or drops.
+TRANSLATED_FILTERS = ("sector", "tag")
 
 
 def same_query(query, language_code, page):
     """The parameters of `query` that mean the same in `language_code`. An overview translates
     those whose values are words of a language (see `OverviewPage.query_in_language`: a sector
     is the slug of its page); the rest, a tag (a word of the stories' language) or an unknown
-    parameter, is dropped."""
+    parameter, is dropped. A page number of a listing whose filter is dropped is dropped too:
+    the other language's unfiltered listing has other stories on that page, or fewer pages."""
     kept = [(name, query[name]) for name in KEPT_PARAMETERS if query.get(name)]
     if isinstance(page, OverviewPage):
         kept[:0] = page.query_in_language(query, language_code)
+    names = {name for name, _value in kept}
+    if any(query.get(name) and name not in names for name in TRANSLATED_FILTERS):
+        kept = [(name, value) for name, value in kept if name != "page"]
     return kept
 
 

@@ -101,9 +101,15 @@ class AlternatesAndSwitcherTests(BilingualSiteTestCase):
             ),
             # With the parameters that mean the same there.
             (
+                "/nl/accounts/login/?next=/nl/over-de-jumelage/%3Fpage%3D2%26year%3D2024",
+                "de",
+                "/de/accounts/login/?next=/de/ueber-die-partnerschaft/%3Fpage%3D2%26year%3D2024",
+            ),
+            # A filter with no match there takes the listing's page number with it.
+            (
                 "/nl/accounts/login/?next=/nl/over-de-jumelage/%3Fpage%3D2%26tag%3Dfiets",
                 "de",
-                "/de/accounts/login/?next=/de/ueber-die-partnerschaft/%3Fpage%3D2",
+                "/de/accounts/login/?next=/de/ueber-die-partnerschaft/",
             ),
             # Deeper than any page: left as it is, and quickly.
             (

@@ -350,6 +350,15 @@ class LanguageSwitcherKeepsTheTagTests(StoriesMixin, TestCase):
         link, _shown = self.switch("/nl/verhalen/?tag=bestaatniet", "de")
         self.assertEqual(link, "/de/geschichten/")
 
+    def test_a_dropped_tag_takes_the_page_number_with_it(self):
+        # Page 2 of the stories tagged "gemeente" is not page 2 of every German story: the
+        # reader starts at the first page of the overview, unfiltered.
+        link, _shown = self.switch("/nl/verhalen/?tag=gemeente&page=2", "de")
+        self.assertEqual(link, "/de/geschichten/")
+        # A tag the other language has keeps its page, as the filtered listing is the same.
+        link, _shown = self.switch("/nl/verhalen/?tag=bezoek&page=1", "de")
+        self.assertEqual(sorted(link.split("?")[1].split("&")), ["page=1", "tag=besuch"])
+
 
 class FilterSelectTests(TestCase):
     """The filters' selects are written without Django's widget templates (a tenth of the story
