@@ -188,7 +188,10 @@ class VisitIndexView(EditorsAdminView):
         }
         offer_counts = {
             row["visit_key"]: row
-            for row in HostOffer.objects.filter(visit_key__in=keys, withdrawn_at=None)
+            # Those the matching may place guests with: a blocked account's household hosts none.
+            for row in HostOffer.objects.filter(
+                visit_key__in=keys, withdrawn_at=None, user__is_active=True
+            )
             .values("visit_key")
             .annotate(offers=Count("pk"), beds=Sum("beds"))
             .order_by()
@@ -249,7 +252,10 @@ class ReturningForm(forms.Form):
 
     def __init__(self, *args, party, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = visits.matched_offers(party.visit)
+        # The household named before may be kept while the matching leaves it out (withdrawn,
+        # or its account blocked): saving the party's form unchanged must not forget it.
+        kept = HostOffer.objects.filter(pk=party.preferred_offer_id)
+        self.fields["offer"].queryset = visits.matched_offers(party.visit) | kept
 
 
 class PlaceForm(forms.Form):
@@ -294,6 +300,18 @@ class VisitMixin(WagtailAdminTemplateMixin):
         ]
 
 
+def left_out_label(offer):
+    """A household a party returns to that the matching leaves out, as its choice reads, or ""
+    when the matching may use it (or none is named)."""
+    if offer is None:
+        return ""
+    if offer.withdrawn_at is not None:
+        return _("%(household)s (withdrawn: hosts no guests)") % {"household": offer.household}
+    if not offer.user.is_active:
+        return _("%(household)s (blocked: hosts no guests)") % {"household": offer.household}
+    return ""
+
+
 class VisitPeopleView(VisitMixin, TemplateView):
     """Every guest party (cancelled ones too) and every host offer (withdrawn ones too), with
     every answer and contact; coordinators cancel, withdraw and name returning pairs here, after
@@ -325,6 +343,7 @@ class VisitPeopleView(VisitMixin, TemplateView):
                 "late": party.status == RegistrationStatus.CANCELLED
                 and party.updated_at > visit.signup_deadline,
                 "returning_to": offers_by_pk.get(party.preferred_offer_id),
+                "returning_left_out": left_out_label(offers_by_pk.get(party.preferred_offer_id)),
                 "placed_with": offers_by_pk.get(placed.get(party.pk)),
             }
             for party in all_parties
@@ -340,6 +359,7 @@ class VisitPeopleView(VisitMixin, TemplateView):
             for offer in all_offers
         ]
         taken = sum(party.people for party in all_parties if party.is_registered)
+        matched = [offer for offer in active_offers if offer.user.is_active]
         return super().get_context_data(
             **kwargs,
             visit=visit,
@@ -349,10 +369,11 @@ class VisitPeopleView(VisitMixin, TemplateView):
             party_rows=party_rows,
             offer_rows=offer_rows,
             # Whom a party returns to: households the matching may place them with.
-            returning_choices=[offer for offer in active_offers if offer.user.is_active],
+            returning_choices=matched,
             taken=taken,
             left=visits.seats_left(visit, taken=taken),
-            beds=sum(offer.beds for offer in active_offers),
+            # The beds the matching may fill: a blocked account's household hosts no one.
+            beds=sum(offer.beds for offer in matched),
             deadline_passed=not visit.signup_open(),
             next_url=self.request.get_full_path(),
         )

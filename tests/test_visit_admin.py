@@ -380,6 +380,40 @@ class ReturningToTests(CoordinatorMixin, TestCase):
         party.refresh_from_db()
         self.assertIsNone(party.preferred_offer)
 
+    def test_a_household_named_before_it_was_left_out_stays_named_and_says_why(self):
+        # Anke returns to the Bergmanns; then their account is blocked, the Schultes withdraw.
+        # The page showed "— nobody —" chosen, and saving her form unchanged forgot them.
+        anke, hendrik = self.guest("Anke"), self.guest("Hendrik")
+        bergmann, schulte = self.host("Bergmann", beds=3), self.host("Schulte", beds=2)
+        self.post("exchange_visit_returning", anke.pk, {"offer": bergmann.pk})
+        self.post("exchange_visit_returning", hendrik.pk, {"offer": schulte.pk})
+        User.objects.filter(pk=bergmann.user_id).update(is_active=False)
+        visits.withdraw_offer(schulte)
+        page = BeautifulSoup(self.client.get(self.people_url()).content, "html.parser")
+        for party, label in (
+            (anke, "Familie Bergmann (geblokkeerd: ontvangt geen gasten)"),  # the admin in Dutch
+            (hendrik, "Familie Schulte (ingetrokken: ontvangt geen gasten)"),
+        ):
+            chosen = page.select_one(f"#returning-{party.pk} option[selected]")
+            self.assertEqual(chosen.get_text(strip=True), label)
+            self.post("exchange_visit_returning", party.pk, {"offer": chosen["value"]})
+        anke.refresh_from_db(), hendrik.refresh_from_db()
+        self.assertEqual((anke.preferred_offer, hendrik.preferred_offer), (bergmann, schulte))
+        # Another party may not choose them.
+        jelle = self.guest("Jelle")
+        self.post("exchange_visit_returning", jelle.pk, {"offer": bergmann.pk})
+        jelle.refresh_from_db()
+        self.assertIsNone(jelle.preferred_offer)
+
+    def test_the_beds_counted_are_those_the_matching_may_fill(self):
+        bergmann = self.host("Bergmann", beds=3)
+        self.host("Schulte", beds=2)
+        User.objects.filter(pk=bergmann.user_id).update(is_active=False)
+        page = BeautifulSoup(self.client.get(self.people_url()).content, "html.parser")
+        self.assertIn("Bedden aangeboden: 2", page.get_text(" ", strip=True))
+        index = BeautifulSoup(self.client.get(reverse("exchange_visits")).content, "html.parser")
+        self.assertIn("1 (2)", [cell.get_text(strip=True) for cell in index.select("td")])
+
 
 class RefusalTests(CoordinatorMixin, TestCase):
     def urls(self):
