@@ -61,3 +61,19 @@ class AdminDatesInTheEditorsFormatTests(RolesTestCase):
         self.assertEqual(response.status_code, 302)
         saved = MeetingPage.objects.get(pk=self.taalcafe.pk).get_latest_revision_as_object()
         self.assertEqual(saved.start, local(2026, 11, 20, 19))
+
+    def test_a_two_digit_year_is_read_in_a_moment_as_in_a_date(self):
+        # Both languages read "20-11-26" as a date; a date and time with the year so written
+        # was refused as "Enter a valid date/time".
+        for editor, language, moment in (
+            (self.editor_nl, "nl", "20-11-26 19:00"),
+            (self.editor_nl, "nl", "20/11/26 19:00"),
+            (self.editor_de, "de", "20.11.26 19:00"),
+        ):
+            with self.subTest(moment=moment):
+                edit, opened = self.open_as(editor, language, self.taalcafe)
+                data = {**form_data(opened), "start": moment, "body-count": "0"}
+                response = self.client.post(edit, data)
+                self.assertEqual(response.status_code, 302)
+                saved = MeetingPage.objects.get(pk=self.taalcafe.pk).get_latest_revision_as_object()
+                self.assertEqual(saved.start, local(2026, 11, 20, 19))

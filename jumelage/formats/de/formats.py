@@ -6,4 +6,10 @@ MONTH_DAY_FORMAT = "j.\u00a0F"
 # What a date field shows and reads back (the first is what it shows: "20.11.2026 19:30", without
 # Django's seconds); ISO is read as well (Django adds it).
 DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y"]
-DATETIME_INPUT_FORMATS = ["%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M:%S.%f", "%d.%m.%Y"]
+DATETIME_INPUT_FORMATS = [
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M:%S.%f",
+    "%d.%m.%y %H:%M",
+    "%d.%m.%Y",
+]

@@ -11,5 +11,7 @@ DATETIME_INPUT_FORMATS = [
     "%d-%m-%Y %H:%M:%S",
     "%d-%m-%Y %H.%M",
     "%d/%m/%Y %H:%M",
+    "%d-%m-%y %H:%M",
+    "%d/%m/%y %H:%M",
     "%d-%m-%Y",
 ]
