@@ -277,7 +277,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Duits"])
         text = page.text
         self.assertIn("op de achtergrond", text)
-        self.assertIn("“machinaal vertaald”", text)
+        self.assertIn("„machinaal vertaald”", text)
         self.assertIn("Vertaaldienst: LibreTranslate.", text)
         self.assertTrue(page.find("button", string="Machinaal vertalen en publiceren"))
         self.assertEqual(MachineTranslation.objects.count(), 0)
@@ -308,7 +308,7 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
         self.client.force_login(self.editor_de)
         with libretranslate_settings(self.server):
             page = soup(self.client.get(self.url(translated)))
-            self.assertIn("“Over ons” (Nederlands) wordt vertaald in:", page.text)
+            self.assertIn("„Over ons” (Nederlands) wordt vertaald in:", page.text)
             self.assertEqual([li.text for li in page.select("[data-languages] li")], ["Duits"])
             self.client.post(self.url(translated))
         record.refresh_from_db()

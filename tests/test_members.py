@@ -1964,7 +1964,7 @@ class FormsKeepTheirPromisesTests(MembersTestCase):
         page = soup(response)
         self.assertEqual(page.select_one("#id_title")["value"], "Over de brug")
         self.assertIn(
-            "“brug.jpg” kon niet langer worden bewaard: kies de foto opnieuw.",
+            "„brug.jpg” kon niet langer worden bewaard: kies de foto opnieuw.",
             page.select_one("#id_photos-0-image_error").get_text(),
         )
         self.assertFalse(StoryPage.objects.filter(title="Over de brug").exists())

@@ -2,6 +2,7 @@
 spelling of E-Mail, "Inloggen" for logging in and unambiguous meeting registration wording."""
 
 import datetime
+import gettext as gettext_module
 import html
 import json
 import re
@@ -9,6 +10,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
@@ -762,3 +764,32 @@ class ReviewStatusPanelWordingTests(RolesTestCase):
                     self.assertIn(word, text)
                 for word in half:
                     self.assertNotIn(word, text)
+
+
+class QuotationMarksTests(TestCase):
+    """Each language quotes as its readers do (STYLE.md): Dutch „…”, German „…“. Nineteen Dutch
+    messages, members' emails among them ("U bent aangemeld voor “Taalcafé”"), quoted in English
+    “…” (walk of 2026-12-06)."""
+
+    def messages(self, language):
+        """The messages of our catalogue (Wagtail's and allauth's are theirs to quote)."""
+        catalog = gettext_module.translation(
+            "django", settings.LOCALE_PATHS[0], languages=[language]
+        )._catalog
+        return [text for text in catalog.values() if isinstance(text, str)]
+
+    def test_dutch_quotes_open_low(self):
+        quoted = [text for text in self.messages("nl") if "“" in text]
+        self.assertEqual(quoted, [])
+        with translation.override("nl"):
+            self.assertEqual(
+                gettext(
+                    "You are registered for “%(title)s”. The meeting is attached for your calendar."
+                )
+                % {"title": "Taalcafé"},
+                "U bent aangemeld voor „Taalcafé”. De bijeenkomst zit als bijlage bij deze e-mail, "
+                "voor uw agenda.",
+            )
+
+    def test_german_quotes_close_high(self):
+        self.assertEqual([text for text in self.messages("de") if "”" in text], [])
