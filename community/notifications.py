@@ -122,10 +122,11 @@ def notify_editors_of_report(report):
         )
 
 
-def notify_contribution_hidden(report):
-    """Members' reports took the member's contribution off the site: she hears it, and that the
-    editors look at it, not who reported it nor why. Once: the reports that follow while it is
-    hidden hide nothing (`Report.hid_page`). Named as she wrote it: her own language version."""
+def notify_contribution_hidden(report, by_moderation=False):
+    """Members' reports (or a moderator deciding a report: `by_moderation`) took the member's
+    contribution off the site: she hears it, and that the editors look at it, not who reported
+    it nor why. Once: the reports that follow while it is hidden hide nothing
+    (`Report.hid_page`). Named as she wrote it: her own language version."""
     member, reported = report.author, report.page
     if member is None or reported is None or not roles.is_member(member):
         return
@@ -135,7 +136,7 @@ def notify_contribution_hidden(report):
         member_area_url = reverse("member_area")
     send_templated_email(
         "community/email/contribution_hidden",
-        {"page": page, "member_area_url": member_area_url},
+        {"page": page, "member_area_url": member_area_url, "by_moderation": by_moderation},
         member,
     )
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -43,7 +43,7 @@ from home.admin_columns import YesNoColumn
 from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.validators import validate_text
 
-from . import contributions, review_decisions, roles, user_admin
+from . import contributions, notifications, review_decisions, roles, user_admin
 from .forms import town_names, town_or_elsewhere, towns_named
 from .member_overview import member_overview
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
@@ -198,6 +198,12 @@ class ReportIndexView(IndexView):
         return row
 
 
+COUNTED_ON = _(
+    "Members are registered for this meeting or waiting for a place: an editor cancels it "
+    "(those registered are told), then takes it off the site."
+)
+
+
 class ReportDecisionForm(WagtailAdminModelForm):
     """A moderator's decision on a report: what they decided, and whether it is handled (which
     closes it: it stops counting as open). The time it was handled is the moment they say so,
@@ -209,6 +215,15 @@ class ReportDecisionForm(WagtailAdminModelForm):
         help_text=_("A handled report is closed: it no longer counts towards hiding the page."),
     )
 
+    take_off = forms.BooleanField(
+        label=_("Take the contribution off the site"),
+        required=False,
+        help_text=_(
+            "Every language version leaves the site until an editor publishes it again. Its "
+            "member is told by email, not who reported it nor why."
+        ),
+    )
+
     class Meta:
         model = Report
         fields = ["decision"]
@@ -216,11 +231,29 @@ class ReportDecisionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handled"].initial = self.instance.resolved_at is not None
+        # Offered while the contribution is on the site (its panel is left out otherwise).
+        page = self.instance.page
+        if (
+            page is None
+            or not Page.objects.filter(translation_key=page.translation_key, live=True).exists()
+        ):
+            del self.fields["take_off"]
         # Checked as a reviewer's comment is (community/models/review.py).
         self.fields["decision"].validators += [
             validate_text,
             MaxLengthValidator(COMMENT_MAX_LENGTH),
         ]
+
+    def clean_take_off(self):
+        take_off = self.cleaned_data["take_off"]
+        if take_off and self.counted_on():
+            raise forms.ValidationError(COUNTED_ON)
+        return take_off
+
+    def counted_on(self):
+        """Read again under the lock when it is taken off (`hide_contribution`)."""
+        versions = Page.objects.filter(translation_key=self.instance.page.translation_key)
+        return contributions.counted_on(list(versions.order_by("pk")))
 
     def save(self, commit=True):
         report = super().save(commit=False)
@@ -229,8 +262,24 @@ class ReportDecisionForm(WagtailAdminModelForm):
         elif report.resolved_at is None:
             report.resolved_at = timezone.now()
         if commit:
-            report.save()
+            with transaction.atomic():
+                report.save()
+                if self.cleaned_data.get("take_off"):
+                    self.hide_contribution(report)
         return report
+
+    def hide_contribution(self, report):
+        """Hides the contribution as members' reports do (`Report.objects.file`), its rows
+        locked first; a member who registered for the meeting since the form was sent keeps
+        it on the site (the report's page then says so)."""
+        versions = contributions.locked_versions([report.page.translation_key])
+        if contributions.counted_on(versions) or not contributions.hide(versions):
+            return
+        report.hid_page = True
+        report.save(update_fields=["hid_page"])
+        transaction.on_commit(
+            lambda: notifications.notify_contribution_hidden(report, by_moderation=True)
+        )
 
 
 class ReportViewSet(ModelViewSet):
@@ -262,6 +311,7 @@ class ReportViewSet(ModelViewSet):
             ),
             FieldPanel("handled"),
             FieldPanel("decision"),
+            FieldPanel("take_off"),
         ],
         base_form_class=ReportDecisionForm,
     )

@@ -285,3 +285,59 @@ class ReportNamesNoStaffAddressTests(ReportedMeetingTestCase):
         self.assertNotContains(page, editor.email)
         with translation.override("nl"):
             self.assertContains(page, gettext("the editors"))
+
+
+class ModeratorTakesItOffTests(ReportedMeetingTestCase):
+    """A moderator handles reports (DESIGN.md's roles) but could only tick "handled" and write
+    her decision: a contribution she found offensive stayed on the site until two more members
+    reported it, or an editor unpublished it (walk of 2026-12-06: the page's editor and
+    unpublish are "not found" for her, and the report's page said nothing of it). Deciding a
+    report, she takes it off the site as members' reports do."""
+
+    def setUp(self):
+        super().setUp()
+        setup_roles()
+        self.report(self.reporters[0])
+        self.filed = Report.objects.get()
+        self.client.force_login(self.moderator)
+        self.address = reverse("reports:edit", args=[self.filed.pk])
+
+    def decide(self, **data):
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(self.address, {"decision": "Niet netjes.", **data})
+
+    def test_she_takes_it_off_the_site_and_its_member_is_told_in_her_language(self):
+        self.assertContains(self.client.get(self.address), 'name="take_off"')
+        response = self.decide(handled="on", take_off="on")
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(self.live())
+        self.assertEqual(self.client.get(self.meeting.url).status_code, 404)
+        self.filed.refresh_from_db()
+        self.assertTrue(self.filed.hid_page)
+        (told,) = [message for message in mail.outbox if message.to == [self.anna.email]]
+        with translation.override(self.anna.language):
+            sentence = gettext(
+                "After a report, the moderation took “%(title)s” off the site. The editors "
+                "decide whether it comes back; you will see it in your member area."
+            ) % {"title": self.meeting.title}
+        self.assertIn(" ".join(sentence.split()[:6]), " ".join(told.body.split()))
+        self.assertNotIn("Niet netjes", told.body)  # nor why, nor who
+        # Off the site, it is not offered again; an editor publishes it again.
+        self.assertNotContains(self.client.get(self.address), 'name="take_off"')
+
+    def test_deciding_without_it_leaves_the_contribution_on_the_site(self):
+        self.decide(handled="on")
+        self.assertTrue(self.live())
+        self.assertEqual([m for m in mail.outbox if m.to == [self.anna.email]], [])
+
+    def test_a_meeting_members_count_on_stays_and_she_reads_who_takes_it_off(self):
+        Registration.objects.register(self.meeting, self.bernd)
+        response = self.decide(handled="on", take_off="on")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(self.live())
+        with translation.override("nl"):
+            self.assertContains(response, "een redacteur")
+        # What she wrote is kept for her to send again without it.
+        self.assertContains(response, "Niet netjes.")
+        self.filed.refresh_from_db()
+        self.assertIsNone(self.filed.resolved_at)
