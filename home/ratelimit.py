@@ -136,14 +136,15 @@ def rate_limit(action, *, limit, period=3600):
     return decorator
 
 
-def too_many_requests(request, seconds=None, searching=False, passwords=False):
+def too_many_requests(request, seconds=None, searching=False, passwords=False, resets=False):
     """The 429 page, saying how long to wait when that is known; of searches, of a page's
-    password, or of a form."""
+    password, of password resets (whose email may already have come), or of a form."""
     context = {
         "wait_minutes": None,
         "wait_seconds": None,
         "searching": searching,
         "passwords": passwords,
+        "resets": resets,
     }
     if seconds and seconds > 90:
         context["wait_minutes"] = math.ceil(seconds / 60)
@@ -182,4 +183,6 @@ def allauth_seconds_to_wait(request, now=None):
 def handler429(request):
     """allauth's 429 (sign-up, login, password reset): our page, with the time to wait.
     jumelage/urls.py names it; allauth looks for `handler429` there."""
-    return too_many_requests(request, allauth_seconds_to_wait(request))
+    match = request.resolver_match
+    resets = match is not None and match.url_name == "account_reset_password"
+    return too_many_requests(request, allauth_seconds_to_wait(request), resets=resets)

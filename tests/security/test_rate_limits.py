@@ -5,6 +5,8 @@ import datetime
 import time_machine
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory, TestCase, override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 from home import ratelimit
 from home.ratelimit import client_ip
@@ -13,6 +15,10 @@ from tests.base import BilingualSiteMixin
 LOGIN = "/nl/accounts/login/"
 ALLAUTH_LOGINS_A_MINUTE = 30  # allauth's "login": "30/m/ip"
 # 12:20 UTC: our hourly windows end at 13:00, forty minutes on.
+INBOX = (
+    "The email with a link to choose a new password may already be in your inbox: "
+    "look in your spam folder too."
+)
 TWENTY_PAST = datetime.datetime(2026, 12, 1, 12, 20, tzinfo=datetime.UTC)
 
 
@@ -118,3 +124,41 @@ class WaitingTimeTests(BilingualSiteMixin, TestCase):
         self.assertContains(
             response, "versuchen Sie es bitte in 15 Sekunden erneut", status_code=429
         )
+
+
+class ResetLimitWayOnTests(BilingualSiteMixin, TestCase):
+    """After three password resets for one address in 15 minutes, the page said how long to wait
+    and nothing more: she is not told that the link may already be in her inbox (or her spam
+    folder), nor given a way on but the browser's back button."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_site()
+
+    def reset_too_often(self, language):
+        for _ in range(3):
+            self.client.post(f"/{language}/accounts/password/reset/", {"email": "a@example.org"})
+        return self.client.post(f"/{language}/accounts/password/reset/", {"email": "a@example.org"})
+
+    def assert_way_on(self, language):
+        response = self.reset_too_often(language)
+        self.assertEqual(response.status_code, 429)
+        with translation.override(language):
+            inbox = gettext(INBOX)
+            back = gettext("Back to log in")
+        self.assertContains(response, inbox, status_code=429)
+        self.assertContains(
+            response, f'href="/{language}/accounts/login/">{back}</a>', status_code=429
+        )
+
+    def test_the_wait_page_of_resets_points_to_the_inbox_and_back_to_log_in_in_dutch(self):
+        self.assert_way_on("nl")
+
+    def test_the_wait_page_of_resets_points_to_the_inbox_and_back_to_log_in_in_german(self):
+        self.assert_way_on("de")
+
+    def test_the_wait_page_of_another_form_does_not_speak_of_an_inbox(self):
+        for _ in range(ALLAUTH_LOGINS_A_MINUTE + 1):
+            response = self.client.post(LOGIN, {})
+        self.assertEqual(response.status_code, 429)
+        self.assertNotContains(response, INBOX, status_code=429)
