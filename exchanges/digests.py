@@ -90,7 +90,10 @@ def unsubscribe_token(user):
 
 
 def member_of_token(token):
-    """The member's id a token names, or None for a token that is not ours."""
+    """The member's id a token names, or None for a token that is not ours. A token never
+    expires: a digest found in the mailbox years later still stops digests (RFC 8058), which is
+    sound because it does nothing else (`digest_unsubscribe`): it shows nothing of the member,
+    changes nothing but her digest choices, and logs nobody in. Keep it so."""
     try:
         return signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:

@@ -470,3 +470,30 @@ class WhatARunCosts(DigestTestCase):
         self.assertEqual(few_reads, many_reads)
         # Each member's own: their email, and the record of the period it covered.
         self.assertEqual((few_writes, many_writes), (2 * 3, 2 * 12))
+
+
+class WhatAnUnsubscribeLinkCanDo(DigestTestCase):
+    """The link never expires (RFC 8058: a digest found in the mailbox years later still stops
+    digests), which is sound only as long as it can do nothing else: it stops her digests, and
+    shows, changes and opens nothing more of her."""
+
+    def test_a_link_of_three_years_ago_stops_digests_and_nothing_else(self):
+        self.join(self.anna, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.new_story("Samen fietsen", self.climate, day(0, 10))
+        (digest,) = self.run_at(day(1, 7, 0))
+        url = digest.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://testserver")
+        with self.at(day(3 * 365, 12)):
+            asked = self.client.get(url)
+            self.assertEqual(asked.status_code, 200)
+            stopped = self.client.post(url, {"List-Unsubscribe": "One-Click"})
+            settings_page = self.client.get("/nl/members/digests/")
+        self.assertEqual(stopped.status_code, 200)
+        for page in (asked, stopped):
+            self.assertNotContains(page, "anna@example.org")
+            self.assertNotContains(page, "Anna")
+        membership = SectorMembership.objects.get(user=self.anna)
+        self.assertEqual(membership.digest, DigestFrequency.NONE)
+        # She is still a member of the sector, and the link did not log anyone in.
+        self.assertEqual(membership.sector_key, self.climate.translation_key)
+        self.assertEqual(settings_page.status_code, 302)
+        self.assertIn("/accounts/login/", settings_page["Location"])
