@@ -40,6 +40,9 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 CLAIM_TIMEOUT = timedelta(minutes=15)
 # How long the record of a sent or failed email (recipients, subject, status, key) is kept.
 KEEP_RECORDS = timedelta(days=30)
+# How long a failed email keeps its message, for an editor to send it again from the outbox page
+# (jumelage/outbox.py); after that only its record stays (kind, date, status, error).
+KEEP_FAILED_MESSAGES = timedelta(days=7)
 
 
 class OutgoingEmail(models.Model):
@@ -262,12 +265,33 @@ def deliver(email_id):
     return "sent"
 
 
-def forget_old_records():
-    """Addresses are personal data: the record of an email goes KEEP_RECORDS after it."""
-    OutgoingEmail.objects.filter(
+def forget_old_records(now=None):
+    """Addresses are personal data: the record of an email goes KEEP_RECORDS after it. Returns
+    how many went."""
+    deleted, _by_model = OutgoingEmail.objects.filter(
         status__in=[OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED],
-        created_at__lt=timezone.now() - KEEP_RECORDS,
+        created_at__lt=(now or timezone.now()) - KEEP_RECORDS,
     ).delete()
+    return deleted
+
+
+@scheduled(
+    "email-contents",
+    every=timedelta(hours=1),
+    description=_(
+        "Removes the content of emails that failed more than a week ago, and the records of "
+        "emails older than 30 days."
+    ),
+    counts=ngettext_lazy("%(count)s email cleared", "%(count)s emails cleared", "count"),
+)
+def forget_email_contents(now):
+    """A failed email kept its whole message (its links and tokens) and the records of old
+    emails stayed until another email was sent, on a quiet site for ever: the schedule clears
+    them whether mail flows or not. Returns how many emails lost their content or record."""
+    cleared = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.FAILED, created_at__lt=now - KEEP_FAILED_MESSAGES
+    ).exclude(message={})
+    return cleared.update(message={}) + forget_old_records(now)
 
 
 def forget_emails_to(addresses):

@@ -23,7 +23,7 @@ from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import Registration
 from home.mail import OutgoingEmail, queue_email
-from home.schedule import JOBS, ScheduledJob, SchedulerState
+from home.schedule import JOBS, ScheduledJob, SchedulerState, run_due_jobs
 from jumelage.outbox import KIND_LABELS
 from tests.base import BilingualSiteMixin, assert_help_blocks_show_their_icon
 from tests.test_roles import RolesTestCase
@@ -83,6 +83,36 @@ class OutgoingEmailPageTests(RolesTestCase):
         email.refresh_from_db()
         self.assertEqual(email.status, OutgoingEmail.Status.FAILED)
         self.assertEqual(mail.outbox, [])
+
+    def test_the_schedule_clears_failed_emails_after_a_week_and_forgets_records_after_30_days(
+        self,
+    ):
+        """A failed email kept its whole message (links, tokens) until a later email was sent,
+        and the records of 30 days ago went only then: on a quiet site, for ever."""
+        now = timezone.now()
+        old = failed_email("Nieuw wachtwoord")
+        recent = failed_email("Herinnering")
+        gone = failed_email("Oud")
+        OutgoingEmail.objects.filter(pk=old.pk).update(created_at=now - datetime.timedelta(days=8))
+        OutgoingEmail.objects.filter(pk=recent.pk).update(
+            created_at=now - datetime.timedelta(days=2)
+        )
+        OutgoingEmail.objects.filter(pk=gone.pk).update(
+            created_at=now - datetime.timedelta(days=31)
+        )
+        run_due_jobs(now)
+        old.refresh_from_db()
+        recent.refresh_from_db()
+        self.assertEqual(old.message, {})
+        self.assertTrue(recent.message)
+        self.assertFalse(OutgoingEmail.objects.filter(pk=gone.pk).exists())
+        # The page still lists the cleared one, by its kind and date; it can no longer be sent.
+        page = self.page(self.editor_nl, "?status=failed")
+        rows = page.select("section[aria-labelledby=outbox-emails-heading] tbody tr")
+        self.assertEqual(len(rows), 2)
+        self.assertIn("Andere e-mail", rows[1].text)
+        self.assertFalse(page.select(f"form[action='{URL}{old.pk}/retry/']"))
+        self.assertTrue(page.select(f"form[action='{URL}{recent.pk}/retry/']"))
 
     def test_a_stopped_schedule_and_tasks_no_worker_takes_are_said_loudly(self):
         with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
