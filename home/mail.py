@@ -12,6 +12,7 @@ nothing.
 
 import base64
 import logging
+import re
 import smtplib
 from datetime import timedelta
 from email import message_from_string
@@ -144,7 +145,9 @@ class QueueingBackend(BaseEmailBackend):
     comment notifications to editors, its admin's password reset) is queued like our own emails
     and sent by the worker through `EMAIL_DELIVERY_BACKEND`. Without it Wagtail's page editor
     talked to the SMTP server inside the editor's request: a slow server held her save, and a
-    notification that failed was logged and lost."""
+    notification that failed was logged and lost. A subject with a line break (a page title's)
+    goes on one line; a line break in another header is refused here (`BadHeaderError`, as
+    Django's own backends refuse it), not by the worker later (`queue_email`)."""
 
     def send_messages(self, email_messages):
         queued = 0
@@ -172,6 +175,14 @@ def delivery_connection():
 BULK_PRIORITY = 0
 
 
+LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(text):
+    """`text` with each line break (and the spaces around it) as one space."""
+    return LINE_BREAKS.sub(" ", str(text)).strip()
+
+
 def queue_email(message, *, kind="other", key=None, bulk=False):
     """Stores a rendered `EmailMessage` and enqueues its delivery; returns the OutgoingEmail
     (None when an email with this `key` was queued before). Call it inside the transaction of
@@ -181,6 +192,12 @@ def queue_email(message, *, kind="other", key=None, bulk=False):
     # Fixed now: a message that reaches a mailbox twice after all is one message to its client.
     message.extra_headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
     message.extra_headers.setdefault("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))
+    # A subject is one line: a line break from a page title (in Wagtail's notifications) failed
+    # only when the worker sent it, retried for a day with the subject in its error.
+    message.subject = one_line(message.subject)
+    # Built now, so that a line break in another header (BadHeaderError) fails its caller at
+    # once rather than the worker for a day.
+    message.message()
     recipients = [*message.to, *message.cc, *message.bcc]
     try:
         with transaction.atomic():

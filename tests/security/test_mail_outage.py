@@ -24,11 +24,12 @@ import time_machine
 from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage
+from django.core.mail import BadHeaderError, EmailMessage
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
+from wagtail.admin.mail import send_mail as wagtail_send_mail
 from wagtail.models import PageSubscription
 
 from community.roles import EDITOR_GROUPS
@@ -367,3 +368,28 @@ def test_the_record_of_a_sent_email_is_forgotten_after_thirty_days():
         "jonas@example.org",
         "maria@example.org",
     }
+
+
+def test_a_line_break_in_a_subject_is_sent_as_one_line_and_other_headers_are_refused_at_once():
+    """A page title with a line break in Wagtail's subject failed only at the mail server's
+    turn: retried for a day, its error naming the subject to every editor on the outbox page.
+    The queue now sends the subject on one line, and refuses a line break in another header
+    when it is queued (the caller hears of it; nothing waits to fail)."""
+    port = free_port()
+    with real_queue_and_smtp(port), MailServer(port) as server:
+        server.accepting = True
+        wagtail_send_mail('Opmerking bij "Over ons\nen de stichting"', "Tekst", ["a@example.org"])
+        run_worker()
+        email = OutgoingEmail.objects.get()
+        assert (email.status, email.last_error) == ("sent", "")
+        assert email.subject == 'Opmerking bij "Over ons en de stichting"'
+        assert len(server.messages) == 1
+        assert 'Subject: Opmerking bij "Over ons en de stichting"' in server.messages[0][1]
+
+        with pytest.raises(BadHeaderError):
+            EmailMessage(
+                "Nieuws", "Hallo", to=["b@example.org"], headers={"X-Page": "Over ons\nBcc: c@x"}
+            ).send()
+        run_worker()
+    assert list(OutgoingEmail.objects.values_list("recipients", flat=True)) == ["a@example.org"]
+    assert len(server.messages) == 1
