@@ -1,19 +1,25 @@
 """Emails to members about their contributions, in the member's own language."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from home.i18n import live_translation
+from home.mail import OutgoingEmail
 from home.models import FoundationSettings
 from home.notifications import send_templated_email
 from home.validators import validate_email_address
 
 from . import roles
+
+# How long a reviewer hears no more of one contribution after a notice of it (see
+# `notify_reviewers_of_contribution`).
+REVIEW_NOTICE_PAUSE = timedelta(minutes=30)
 
 # Wagtail's notices from the admin, each a flag of the account's UserProfile: pages to review,
 # the decisions on pages sent, editors' comments on the pages they follow.
@@ -77,15 +83,59 @@ def notify_changes_requested(page, comment):
     )
 
 
+def review_notice_key(page, reviewer=None):
+    """The start of the outbox `key` of the notices of `page` to `reviewer` (to any reviewer
+    without one); the task state they tell of ends it."""
+    return f"contribution-review:{page.pk}:" + (f"{reviewer.pk}:" if reviewer else "")
+
+
+def waiting_review_notices(page):
+    """The notices of `page` to its reviewers that wait for their time (`REVIEW_NOTICE_PAUSE`):
+    not tried yet, due later."""
+    return OutgoingEmail.objects.filter(
+        key__startswith=review_notice_key(page),
+        status=OutgoingEmail.Status.QUEUED,
+        attempts=0,
+        next_attempt_at__gt=timezone.now(),
+    )
+
+
+def forget_waiting_review_notices(page):
+    """Taken back from review, decided or deleted: what waited to be told of it is no longer
+    true (community.signal_handlers)."""
+    waiting_review_notices(page).delete()
+
+
+def next_review_notice_at(page, reviewer, now):
+    """When `reviewer` may next hear of `page`: REVIEW_NOTICE_PAUSE after the last notice of it
+    that went to her (or is going), None when that is now."""
+    told = OutgoingEmail.objects.filter(
+        key__startswith=review_notice_key(page, reviewer),
+        created_at__gt=now - 2 * REVIEW_NOTICE_PAUSE,
+    ).values_list("sent_at", "claimed_at", "created_at")
+    moments = [sent_at or claimed_at or created_at for sent_at, claimed_at, created_at in told]
+    if not moments or max(moments) <= now - REVIEW_NOTICE_PAUSE:
+        return None
+    return max(moments) + REVIEW_NOTICE_PAUSE
+
+
 def notify_reviewers_of_contribution(page, task_state, reviewers):
     """The reviewers of a member's contribution (those Wagtail's notice of the review task would
     reach, with their notification preferences: community.review_emails) hear that it waits for
     them, in their own language: sent for the first time, or again with the changes asked for.
-    The preview shows what was sent; the dashboard holds the decision."""
+    The preview shows what was sent; the dashboard holds the decision.
+
+    Sent, withdrawn and sent again (15 times an hour, within the form's limit), a contribution
+    mailed its reviewers each time: a reviewer now hears of one contribution at most once in
+    REVIEW_NOTICE_PAUSE, and of what was sent meanwhile once, at its end, as it stands then
+    (the notice waiting is replaced by each newer sending, and goes when she withdraws it). A
+    contribution sent again with the changes a reviewer asked for is told of at once."""
+    now = timezone.now()
     again = task_state.workflow_state.task_states.exclude(pk=task_state.pk).exists()
     preview_url = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
     # Named as sent (the page's row keeps the title it had when first sent in a draft).
     sent = task_state.revision.as_object() if task_state.revision_id else page
+    forget_waiting_review_notices(page)
     for reviewer in reviewers:
         send_templated_email(
             "community/email/contribution_submitted",
@@ -100,6 +150,8 @@ def notify_reviewers_of_contribution(page, task_state, reviewers):
                 "preferences_url": reverse("wagtailadmin_account") + "#tab-notifications",
             },
             reviewer,
+            key=f"{review_notice_key(page, reviewer)}{task_state.pk}",
+            not_before=None if again else next_review_notice_at(page, reviewer, now),
         )
 
 

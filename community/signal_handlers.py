@@ -18,6 +18,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.signals import (
     page_published,
     workflow_approved,
+    workflow_cancelled,
     workflow_rejected,
     workflow_submitted,
 )
@@ -38,6 +39,17 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     """Wagtail's "request changes" (our final "reject" cancels the workflow instead)."""
     contributions.notify_changes_requested(instance)
+
+
+def on_review_ended(sender, instance, **kwargs):
+    """A contribution decided or withdrawn (a cancelled workflow) is no longer waiting for its
+    reviewers: a notice of it waiting for its time (`notifications.REVIEW_NOTICE_PAUSE`) would
+    say it was."""
+    notifications.forget_waiting_review_notices(instance.content_object)
+
+
+def on_contribution_deleting(sender, instance, **kwargs):
+    notifications.forget_waiting_review_notices(instance)
 
 
 # Wagtail's receiver that emails administrators that a workflow started. The notice of its first
@@ -213,6 +225,8 @@ def register():
     )
     workflow_approved.connect(on_workflow_approved, dispatch_uid="jumelage_contribution_approved")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="jumelage_contribution_rejected")
+    for signal in (workflow_approved, workflow_rejected, workflow_cancelled):
+        signal.connect(on_review_ended, dispatch_uid=f"jumelage_review_ended_{id(signal)}")
     pre_save.connect(on_user_saving, sender=User, dispatch_uid="jumelage_avatar_replaced")
     post_save.connect(on_user_saved, sender=User, dispatch_uid="jumelage_user_renamed")
     post_save.connect(on_account_saved, sender=User, dispatch_uid="jumelage_user_roles_saved")
@@ -240,6 +254,11 @@ def register():
             contributions.discard_with_contribution,
             sender=model,
             dispatch_uid=f"jumelage_contribution_deleted_{model.__name__}",
+        )
+        pre_delete.connect(
+            on_contribution_deleting,
+            sender=model,
+            dispatch_uid=f"jumelage_review_notices_deleted_{model.__name__}",
         )
         page_published.connect(
             contributions.release_translation,

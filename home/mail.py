@@ -183,12 +183,13 @@ def one_line(text):
     return LINE_BREAKS.sub(" ", str(text)).strip()
 
 
-def queue_email(message, *, kind="other", key=None, bulk=False):
+def queue_email(message, *, kind="other", key=None, bulk=False, not_before=None):
     """Stores a rendered `EmailMessage` and enqueues its delivery; returns the OutgoingEmail
     (None when an email with this `key` was queued before). Call it inside the transaction of
     the change the email is about: if that rolls back, nothing is sent. `kind` says what sort
     of email it is (see OutgoingEmail.kind). A `bulk` email (one of many sent at once) is
-    delivered after the others waiting."""
+    delivered after the others waiting; one `not_before` a moment waits for it (deleting it
+    before then sends nothing)."""
     # Fixed now: a message that reaches a mailbox twice after all is one message to its client.
     message.extra_headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
     message.extra_headers.setdefault("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME))
@@ -207,12 +208,17 @@ def queue_email(message, *, kind="other", key=None, bulk=False):
                 subject=message.subject,
                 kind=kind,
                 message=OutgoingEmail.serialise(message),
-                next_attempt_at=timezone.now(),
+                next_attempt_at=not_before or timezone.now(),
             )
     except IntegrityError:
         if key is not None and OutgoingEmail.objects.filter(key=key).exists():
             return None
         raise
+    if not_before is not None:
+        # A backend that cannot wait (the immediate one) leaves it to `resume_overdue`.
+        if deliver_email.get_backend().supports_defer:
+            deliver_email.using(run_after=not_before).enqueue(email.pk)
+        return email
     if bulk:
         deliver_email.using(priority=BULK_PRIORITY).enqueue(email.pk)
     else:

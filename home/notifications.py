@@ -112,6 +112,7 @@ def send_templated_email(
     headers=None,
     bulk=False,
     reply_to=(),
+    not_before=None,
 ):
     """Renders `<template>_subject.txt` and `<template>_body.txt` (and `_body.html`, if there
     is one) in the recipient's language (their `language`, else the site default) and queues
@@ -121,7 +122,8 @@ def send_templated_email(
     registration): then None is returned. `attachments` are (filename, content, mimetype)
     triples (e.g. an iCalendar invitation); `headers` extra headers (e.g. List-Unsubscribe);
     a `bulk` email (a newsletter, a digest) waits behind those a member waits for; `reply_to`
-    the addresses a reply goes to (the sender's is nobody's).
+    the addresses a reply goes to (the sender's is nobody's); `not_before` when it may go, if
+    not at once.
     Links go to the address of the request being served (`request`, else the current one) if it
     is one of the site's own, else to WAGTAILADMIN_BASE_URL."""
     subject, text, html, from_email = render_email(
@@ -140,7 +142,7 @@ def send_templated_email(
         message.attach(filename, content, mimetype)
     # The template's own name ("exchanges/email/reminder" → "reminder") is the email's kind.
     kind = template.rpartition("/")[2]
-    if queue_email(message, kind=kind, key=key, bulk=bulk) is None:
+    if queue_email(message, kind=kind, key=key, bulk=bulk, not_before=not_before) is None:
         return None
     return message
 

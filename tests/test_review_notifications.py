@@ -5,18 +5,21 @@ reviewer's language; Wagtail's own notice of it ("De pagina … is ter goedkeuri
 is not sent besides. An editor's page sent for moderation keeps Wagtail's notices, sent the
 same way."""
 
+from datetime import timedelta
 from email.header import decode_header, make_header
 from email.utils import parseaddr
 
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils import timezone
 from wagtail.models import PageSubscription, WorkflowState
 from wagtail.users.models import UserProfile
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
-from home.mail import OutgoingEmail
+from home.mail import CLAIM_TIMEOUT, OutgoingEmail, resume_overdue
 from tests.test_members import MembersTestCase
 from tests.test_roles import form_with_comment
 
@@ -190,3 +193,55 @@ class EditorsPageSubmittedTests(ReviewNotificationTestCase):
         self.assertEqual(sender(email), DUTCH_SENDER)
         [recorded] = self.recorded_for(self.redactie)
         self.assertEqual(recorded.kind, "page_review")
+
+
+class SentAgainAndAgainTests(ReviewNotificationTestCase):
+    """A member may send a contribution, withdraw it and send it again up to 15 times an hour
+    (the form's limit): each sending mailed every reviewer. Of one contribution a reviewer now
+    hears at most once in 30 minutes; what was sent meanwhile is told once, at the end of that
+    time, as it stands then (nothing, if she took it back)."""
+
+    def resend(self, story, moment, title):
+        with time_machine.travel(moment, tick=False):
+            self.client.force_login(self.anna)
+            with self.captureOnCommitCallbacks(execute=True):
+                self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+                self.edit(story, self.story_data(title=title))
+
+    def later(self, moment):
+        """The worker, at `moment`, sends what waited for then."""
+        with time_machine.travel(moment, tick=False):
+            resume_overdue(moment + CLAIM_TIMEOUT)
+
+    def start(self):
+        start = timezone.now()
+        mail.outbox.clear()
+        with time_machine.travel(start, tick=False):
+            with self.captureOnCommitCallbacks(execute=True):
+                self.post_story(self.anna, title="Fietsen naar Herzebrock")
+        return start, self.contribution("Fietsen naar Herzebrock")
+
+    def test_a_reviewer_hears_once_in_half_an_hour_and_then_of_the_latest_version(self):
+        start, story = self.start()
+        for minutes in (2, 4, 6, 8, 10):
+            self.resend(story, start + timedelta(minutes=minutes), f"Fietsen {minutes}")
+        self.assertEqual([len(self.emails_to(r)) for r in (self.redactie, self.redaktion)], [1, 1])
+        self.later(start + timedelta(minutes=20))
+        self.assertEqual(len(self.emails_to(self.redactie)), 1)
+        self.later(start + timedelta(minutes=31))
+        first, latest = self.emails_to(self.redactie)
+        self.assertIn("Fietsen naar Herzebrock", first.subject)
+        self.assertIn("Fietsen 10", latest.subject)
+        self.assertEqual(len(self.emails_to(self.redaktion)), 2)
+        # And after that, nothing more of what was already told.
+        self.later(start + timedelta(hours=3))
+        self.assertEqual(len(self.emails_to(self.redactie)), 2)
+
+    def test_what_she_took_back_before_the_half_hour_ended_is_not_told(self):
+        start, story = self.start()
+        self.resend(story, start + timedelta(minutes=5), "Fietsen 5")
+        with time_machine.travel(start + timedelta(minutes=6), tick=False):
+            with self.captureOnCommitCallbacks(execute=True):
+                self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        self.later(start + timedelta(hours=1))
+        self.assertEqual(len(self.emails_to(self.redactie)), 1)
