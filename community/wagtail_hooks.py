@@ -1,5 +1,5 @@
 import json
-from functools import wraps
+from functools import cache, wraps
 
 import django_filters
 from django import forms
@@ -27,6 +27,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import Column, LocaleColumn
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.generic.models import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -635,11 +636,14 @@ hooks.register("after_edit_page", review_decisions.confirm_decision_in_editor)
 def page_chooser_only_with_page_permissions(pages, request):
     """The page chooser (browsing, searching, every page type and locale) shows the page tree
     with titles and states of drafts: moderators, who hold no page permission, are refused it
-    (they review submitted contributions through the review task only)."""
+    (they review submitted contributions through the review task only). An editor chooses the
+    pages of her part of the tree and any page published to everyone (a link to the privacy
+    statement, another town's meeting), not another part's drafts and private pages
+    (`roles.pages_shown_for_linking`)."""
 
     if not roles.is_editor(request.user):
         raise PermissionDenied
-    return pages
+    return pages.filter(pk__in=roles.pages_shown_for_linking(request.user).values("pk"))
 
 
 def with_page_permissions(view):
@@ -685,7 +689,15 @@ def page_within_rights(user, page_id):
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
 
 
-def with_page_rights(view, names=PAGE_ID_KWARGS):
+def page_shown_for_linking(user, page_id):
+    """Whether the page chooser browses below `page_id` for `user`: for an editor, a page it
+    shows her (`roles.pages_shown_for_linking`); for anyone else, as `page_within_rights`."""
+    if not roles.is_editor(user):
+        return page_within_rights(user, page_id)
+    return roles.pages_shown_for_linking(user).filter(pk=page_id).exists()
+
+
+def with_page_rights(view, names=PAGE_ID_KWARGS, within=page_within_rights):
     """A Wagtail page view (the editor, history, usage, copy, move, delete, revisions, …) for
     pages the user holds rights on. Wagtail refuses a page she holds none on with a redirect to
     the dashboard but answers 404 for an id no page has, so that a moderator (who holds no page
@@ -697,7 +709,7 @@ def with_page_rights(view, names=PAGE_ID_KWARGS):
     @wraps(view)
     def guarded(request, *args, **kwargs):
         for name in names:
-            if name in kwargs and not page_within_rights(request.user, int(kwargs[name])):
+            if name in kwargs and not within(request.user, int(kwargs[name])):
                 raise Http404
         return view(request, *args, **kwargs)
 
@@ -778,13 +790,43 @@ def with_bulk_action_permissions(view):
             raise Http404 from None
         if issubclass(model, Page):
             refused = only_with_page_permissions(request)
-        else:
-            policy = policy_registry.get_by_type(model)
-            allowed = policy.user_has_any_permission(request.user, ["add", "change", "delete"])
-            refused = None if allowed else permission_denied(request)
+            action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+            if refused or action_class is None:
+                return refused or view(request, app_label, model_name, action)
+            return within_page_rights(action_class)(request, model).dispatch(request)
+        policy = policy_registry.get_by_type(model)
+        allowed = policy.user_has_any_permission(request.user, ["add", "change", "delete"])
+        refused = None if allowed else permission_denied(request)
         return refused or view(request, app_label, model_name, action)
 
     return require_admin_access(guarded)
+
+
+class PagesWithinRights:
+    """A bulk action on pages that knows only the pages within the user's rights
+    (`roles.pages_within_rights`): the confirmation names those she may act on and those she
+    may not (pages of her part of the tree she may not publish, say), never a page of another
+    part; asked for such pages only, nothing is found, as for ids no page has."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        asked = [page.pk for page in [*objects, *extra["items_with_no_access"]]]
+        known = set(
+            roles.pages_within_rights(self.request.user)
+            .filter(pk__in=asked)
+            .values_list("pk", flat=True)
+        )
+        objects = [page for page in objects if page.pk in known]
+        without_access = [page for page in extra["items_with_no_access"] if page.pk in known]
+        if not objects and not without_access:
+            raise Http404
+        return objects, {**extra, "items_with_no_access": without_access}
+
+
+@cache
+def within_page_rights(action_class):
+    """`action_class` (a bulk action on pages) as `PagesWithinRights` has it."""
+    return type(action_class.__name__, (PagesWithinRights, action_class), {})
 
 
 @hooks.register("before_bulk_action")

@@ -11,9 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.response import Response
 from wagtail import hooks
+from wagtail.admin.api.serializers import (
+    AdminPageSerializer,
+    PageAncestorsField,
+    PageTranslationsField,
+)
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.api.v2.serializers import PageAliasOfField
 from wagtail.blocks import BlockField
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
@@ -137,12 +143,50 @@ PAGE_ACTIONS_CLOSED = gettext_lazy(
 )
 
 
+def naming_listed_pages_only(field_class):
+    """A field of a page's details in the admin's API that names other pages (its ancestors,
+    its translations), naming only those the API lists for the user (`base_queryset`: the
+    pages she may explore). Wagtail named every one, with its draft's title: an editor of one
+    part of the tree read the drafts of the other language's versions of her pages."""
+
+    class Listed(field_class):
+        def to_representation(self, page):
+            named = super().to_representation(page)
+            listed = set(
+                self.context["base_queryset"]
+                .filter(pk__in=[item["id"] for item in named])
+                .values_list("pk", flat=True)
+            )
+            return [item for item in named if item["id"] in listed]
+
+    return Listed
+
+
+class ListedAlias(PageAliasOfField):
+    """The page an alias mirrors, named only where the API lists it for the user."""
+
+    def get_attribute(self, instance):
+        original = super().get_attribute(instance)
+        if original is not None and self.context["base_queryset"].filter(pk=original.pk).exists():
+            return original
+        return None
+
+
+class PageNamingListedPagesOnly(AdminPageSerializer):
+    ancestors = naming_listed_pages_only(PageAncestorsField)(read_only=True)
+    translations = naming_listed_pages_only(PageTranslationsField)(read_only=True)
+    alias_of = ListedAlias(read_only=True)
+
+
 class PagesReadOnly(PagesAdminAPIViewSet):
     """The admin's page API for reading only (the explorer in the side menu lists pages with
     it). Its actions (publish, unpublish, delete, move, copy, translate, alias, revert) call
     Wagtail's page actions without the admin's `before_*` hooks, which refuse what would leave
     members untold or locked out (a meeting they count on unpublished or deleted, moved under
-    a private page; a contribution in review published): nothing of the admin sends them."""
+    a private page; a contribution in review published): nothing of the admin sends them.
+    A page's details name no page the listing would not show her (`naming_listed_pages_only`)."""
+
+    base_serializer_class = PageNamingListedPagesOnly
 
     def action_view(self, request, pk, action_name):
         self.get_object()  # a page the user may not explore is not found, as before

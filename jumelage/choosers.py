@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, path
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views import tags
 from wagtail.admin.views.generic.chooser import (
     BaseChooseView,
@@ -67,6 +68,19 @@ def for_editors(view):
         return view(request, *args, **kwargs)
 
     return require_admin_access(guarded)
+
+
+class ChosenPagesShownForLinking(page_chooser.ChosenMultipleView):
+    """The page chooser's answer for pages chosen by id (their titles, parents and addresses):
+    only for the pages it shows the user (`roles.pages_shown_for_linking`); any other id is
+    left out, as an id no page has."""
+
+    def get(self, request):
+        asked = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        shown = roles.pages_shown_for_linking(request.user).filter(pk__in=asked)
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in shown.values_list("pk", flat=True)])
+        return super().get(request)
 
 
 def chosen_or_not_found(view, model):

@@ -3,7 +3,8 @@
 Wagtail's, and any route Wagtail or a package adds there later), and any other admin route with
 a page's id (wagtail-localize's, the page chooser's, a workflow's removal, machine translation;
 attack 28), answers only about pages the user holds rights on (`with_page_rights`): any other
-page is not found, as an id no page has. The review routes (/admin/pages/workflow/…) keep their
+page is not found, as an id no page has (the page chooser browses an editor below the pages it
+shows her: `CHOOSER_BROWSING`). The review routes (/admin/pages/workflow/…) keep their
 own guards: a page's review, for who may decide it (`with_review_rights`,
 `with_cancellation_rights`, `review_decisions`). The page editor's live previews refuse its form
 without its StreamFields' counts, as saving it does."""
@@ -12,7 +13,12 @@ from functools import update_wrapper
 
 from django.urls import URLPattern, URLResolver
 
-from community.wagtail_hooks import PAGE_ID_KWARGS, with_page_rights
+from community.wagtail_hooks import (
+    PAGE_ID_KWARGS,
+    page_shown_for_linking,
+    page_within_rights,
+    with_page_rights,
+)
 from home.wagtail_hooks import previewed_stream_fields_sent_whole
 
 ADMIN = "admin/"
@@ -25,6 +31,10 @@ PREVIEWS = ("preview_on_edit", "preview_on_add")
 # Elsewhere in the admin, the arguments that name a page (wagtail-localize's, the page chooser's,
 # the workflows' removal, machine translation): `pk` there names other objects.
 NAMING_A_PAGE_ELSEWHERE = ("page_id", "parent_page_id", "page_pk")
+# The page chooser's browsing below a page: below any page it shows an editor (public pages of
+# other parts of the tree too, to link to them), as the listings it shows
+# (`page_chooser_only_with_page_permissions`).
+CHOOSER_BROWSING = "wagtailadmin_choose_page_child"
 
 
 def names_a_page(route, pattern):
@@ -49,7 +59,11 @@ def within_page_rights(patterns, prefix=""):
             and not getattr(pattern.callback, "jumelage_page_rights", False)
         ):
             names = PAGE_ID_KWARGS if route.startswith(PAGES) else NAMING_A_PAGE_ELSEWHERE
-            view = update_wrapper(with_page_rights(pattern.callback, names), pattern.callback)
+            within = (
+                page_shown_for_linking if pattern.name == CHOOSER_BROWSING else page_within_rights
+            )
+            guarded = with_page_rights(pattern.callback, names, within)
+            view = update_wrapper(guarded, pattern.callback)
             view.jumelage_page_rights = True
             pattern.callback = view
         if (

@@ -8,7 +8,6 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.pages import page_viewset_registry
@@ -37,7 +36,7 @@ from exchanges import embed_views, feeds, ical, page_admin
 from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
-from jumelage.choosers import guarded_chooser_patterns
+from jumelage.choosers import ChosenPagesShownForLinking, guarded_chooser_patterns
 from jumelage.page_routes import within_page_rights
 
 workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancellation = (
@@ -70,10 +69,11 @@ urlpatterns = [
     path("admin/collections/add/", require_admin_access(AddCollection.as_view())),
     path("admin/collections/<int:pk>/", require_admin_access(EditCollection.as_view())),
     path("admin/collections/<int:pk>/delete/", require_admin_access(DeleteCollection.as_view())),
-    # Titles of pages by id and the whole site's history: not for moderators (no page permissions).
+    # Titles of pages by id (those the chooser shows: jumelage/choosers.py) and the whole site's
+    # history: not for moderators (no page permissions).
     path(
         "admin/choose-page/chosen-multiple/",
-        with_page_permissions(page_chooser.ChosenMultipleView.as_view()),
+        with_page_permissions(ChosenPagesShownForLinking.as_view()),
     ),
     path("admin/reports/site-history/", with_page_permissions(LogEntriesView.as_view())),
     path(

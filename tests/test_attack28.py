@@ -8,13 +8,14 @@ import smtplib
 import time_machine
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import GroupPagePermission, PageViewRestriction
 
 from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
@@ -286,3 +287,132 @@ class DeletionWhileTheWorkerSendsTests(BilingualSiteMixin, TestCase):
         self.assertFalse(get_user_model().objects.filter(pk=self.member.pk).exists())
 
         assert_nothing_reaches_later(self, self.member.email)
+
+
+class EditorOfOnePartTestCase(RolesTestCase):
+    """An editor whose group holds page permissions on one sector community only (a working
+    group an administrator made), and pages of other parts of the tree: a draft, a private page
+    (members only), a page published to everyone, and a German version of her sector with a
+    draft title."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        group = Group.objects.create(name="Werkgroep klimaat")
+        group.permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin")
+        )
+        for codename in ("add_page", "change_page", "publish_page"):
+            GroupPagePermission.objects.create(
+                group=group,
+                page=cls.climate,
+                permission=Permission.objects.get(
+                    codename=codename, content_type__app_label="wagtailcore"
+                ),
+            )
+        cls.part_editor = get_user_model().objects.create_user("klimaat@example.org", PASSWORD)
+        cls.part_editor.groups.add(group)
+        cls.draft = cls.add_page(title="Geheim concept", slug="geheim-concept", live=False)
+        cls.private = cls.add_page(title="Besloten vergadering", slug="besloten-vergadering")
+        PageViewRestriction.objects.create(
+            page=cls.private, restriction_type=PageViewRestriction.LOGIN
+        )
+        cls.climate_de.title = "Klimawerkstatt im Entwurf"
+        cls.climate_de.save_revision()
+
+    def setUp(self):
+        self.client.force_login(self.part_editor)
+
+    def get(self, address):
+        response = self.client.get(address)
+        return response, response.content.decode()
+
+
+class BulkActionsNameNoPageOutsideHerPartTests(EditorOfOnePartTestCase):
+    """Wagtail's bulk action confirmations listed the title of every page asked for by id,
+    those she may not act on included: an editor of one sector read the titles of drafts and
+    private pages anywhere in the tree (F2)."""
+
+    ACTIONS = ("delete", "publish", "move", "unpublish")
+
+    def test_pages_outside_her_part_answer_as_ids_no_page_has(self):
+        for action in self.ACTIONS:
+            for page in (self.draft, self.private):
+                with self.subTest(action=action, page=page.title):
+                    route = f"/admin/bulk/wagtailcore/page/{action}/?id={{}}"
+                    response, content = self.get(route.format(page.pk))
+                    absent, _ = self.get(route.format(ABSENT))
+                    self.assertEqual(response.status_code, absent.status_code)
+                    self.assertNotIn(page.title, content)
+
+    def test_her_own_page_is_named_and_the_other_part_not(self):
+        for action in self.ACTIONS:
+            with self.subTest(action=action):
+                response, content = self.get(
+                    f"/admin/bulk/wagtailcore/page/{action}/"
+                    f"?id={self.draft.pk}&id={self.private.pk}&id={self.climate.pk}"
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(self.climate.title, content)
+                self.assertNotIn(self.draft.title, content)
+                self.assertNotIn(self.private.title, content)
+
+    def test_every_page_asked_for_names_none_outside_her_part(self):
+        response, content = self.get("/admin/bulk/wagtailcore/page/delete/?id=all")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.climate.title, content)
+        for page in (self.draft, self.private, self.about):
+            self.assertNotIn(page.title, content)
+
+
+class PageChooserShowsPublicPagesAndHerPartTests(EditorOfOnePartTestCase):
+    """The page chooser lets an editor link to any page published to everyone (its title is on
+    the site for anyone to read), but it listed drafts and private pages of every part of the
+    tree too, by search, by browsing and by id (F2)."""
+
+    def test_search_finds_public_pages_not_other_parts_drafts_or_private_pages(self):
+        for page, found in ((self.about, True), (self.draft, False), (self.private, False)):
+            with self.subTest(page=page.title):
+                response, content = self.get(f"/admin/choose-page/search/?q={page.title}")
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(page.title in content, found)
+
+    def test_browsing_lists_public_pages_not_other_parts_drafts_or_private_pages(self):
+        response, content = self.get(f"/admin/choose-page/{self.home.pk}/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.about.title, content)
+        self.assertNotIn(self.draft.title, content)
+        self.assertNotIn(self.private.title, content)
+
+    def test_browsing_below_a_draft_of_another_part_answers_as_an_id_no_page_has(self):
+        response, _ = self.get(f"/admin/choose-page/{self.draft.pk}/")
+        absent, _ = self.get(f"/admin/choose-page/{ABSENT}/")
+        self.assertEqual((response.status_code, absent.status_code), (404, 404))
+
+    def test_pages_chosen_by_id_name_no_draft_of_another_part(self):
+        response, content = self.get(
+            f"/admin/choose-page/chosen-multiple/?id={self.draft.pk}&id={self.about.pk}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.about.title, content)
+        self.assertNotIn(self.draft.title, content)
+
+
+class AdminApiNamesNoPageOutsideHerPartTests(EditorOfOnePartTestCase):
+    """The admin API's page listing shows an editor the pages of her part of the tree only, and
+    so does its page detail for a page id; but the detail of her own page named its ancestors
+    and its translations in full, a draft's title included (task 2 of attack 28's follow-up)."""
+
+    def test_detail_of_a_page_outside_her_part_answers_as_an_id_no_page_has(self):
+        for page in (self.draft, self.private, self.about):
+            with self.subTest(page=page.title):
+                response, content = self.get(f"/admin/api/main/pages/{page.pk}/")
+                absent, _ = self.get(f"/admin/api/main/pages/{ABSENT}/")
+                self.assertEqual((response.status_code, absent.status_code), (404, 404))
+                self.assertNotIn(page.title, content)
+
+    def test_detail_of_her_page_names_no_draft_of_its_translation(self):
+        response, content = self.get(f"/admin/api/main/pages/{self.climate.pk}/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.climate.title, content)
+        self.assertNotIn("Klimawerkstatt im Entwurf", content)

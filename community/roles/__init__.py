@@ -35,6 +35,7 @@ from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.utils.crypto import constant_time_compare
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from community.models.members import REMEMBERED_SECTORS
@@ -252,12 +253,29 @@ def is_editor(user):
     return _among_admin_workers(editors, user)
 
 
+def pages_within_rights(user):
+    """The pages `user` holds a page permission on or below (Wagtail's explorer leads through
+    the pages above those, and names them): an administrator every page, an editor those of her
+    groups' part of the tree, a moderator none (her review task opens the contributions she may
+    decide, and only those)."""
+    return page_permission_policy.explorable_instances(user)
+
+
 def holds_rights_on(user, page):
-    """Whether `user` holds a page permission on `page` or on a page below it (Wagtail's
-    explorer leads through the pages above those, and names them): an administrator every page,
-    an editor those of her groups' part of the tree, a moderator none (her review task opens the
-    contributions she may decide, and only those)."""
-    return page_permission_policy.explorable_instances(user).filter(pk=page.pk).exists()
+    """Whether `page` is among the pages within `user`'s rights (`pages_within_rights`)."""
+    return pages_within_rights(user).filter(pk=page.pk).exists()
+
+
+def pages_shown_for_linking(user):
+    """The pages an editor may choose (to link to them, in a page's text or fields): those
+    within her rights, and every page published to everyone, whose title anyone reads on the
+    site. A draft or a private page outside her part of the tree is not hers to learn of."""
+    if user.is_superuser:
+        return Page.objects.all()
+    return Page.objects.filter(
+        Q(pk__in=pages_within_rights(user).values("pk"))
+        | Q(pk__in=Page.objects.live().public().values("pk"))
+    )
 
 
 def foundation_countries(user):
