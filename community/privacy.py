@@ -11,7 +11,7 @@ from wagtail.models import Collection, Page
 from home.cache import PAGES, bump
 from home.mail import forget_emails_to
 
-from . import contributions, roles
+from . import contributions, review_decisions, roles
 from .models import MemberCollection, User
 from .models.contribution import contribution_models
 from .newsletter import subscriptions
@@ -75,13 +75,17 @@ def kept_for_others(user, *, remove_contributions=False):
 def forget_before_deletion(sender, instance, **kwargs):
     """pre_delete of an account deleted by other means than the member's own deletion: an
     administrator's in the admin (one account or several at once), a script's. A member's data
-    is forgotten as their own deletion would, keeping their published contributions."""
+    is forgotten as their own deletion would, keeping their published contributions. A staff
+    account's reviews say they were staff's, however it is deleted."""
+    staff = not roles.members(User.objects.filter(pk=instance.pk)).exists()
+    if staff:
+        review_decisions.remember_staff_sender(instance)
     if instance.__dict__.pop(FORGOTTEN, False):
         return
     lock_account(instance)
     # Django deletes the account after this: its emails waiting in the outbox go now.
     forget_emails_to(addresses_of(instance))
-    if not roles.members(User.objects.filter(pk=instance.pk)).exists():
+    if staff:
         # An editor's or moderator's drafts and uploads are the site's: they stay. Stories that
         # credit them lose their byline: feeds and lists kept whole are made anew.
         clear_kept_photos_of(instance)

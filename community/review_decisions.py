@@ -346,29 +346,47 @@ DECIDED_BY_READER = {
 REVIEW_STARTS = ("wagtail.workflow.start", "wagtail.workflow.resume")
 
 
+# Written into the review starts of a staff account before it is deleted
+# (`remember_staff_sender`): their sender was no member, though no account says so any more.
+SENT_BY_STAFF = "jumelage_sent_by_staff"
+
+
 def told_of_review(user, page_id, task_id):
     """Whether `user` may learn that the page `page_id`, deleted since, was reviewed at the task
-    `task_id` (its log entries outlive the page): an editor (the site history lists deleted
-    pages for her), or a moderator the reviewers' email told of it, a member's contribution
-    sent to that task by another. Nobody else learns that a page id existed.
+    `task_id` (its log entries outlive the page): an editor who holds rights on deleted pages
+    (`roles.holds_rights_on_deleted_pages`: not an editor of one part of the tree, which the
+    page no longer says it was in), or a moderator the reviewers'
+    email told of it, a member's contribution sent to that task by another. Nobody else learns
+    that a page id existed.
 
     The log keeps the id of who sent it, not her account: a member who deleted hers took her
-    contributions in review with it, so a sender no account has any more is taken for a member
-    (a staff member's pages stay when her account goes: the site's)."""
-    editor = roles.is_editor(user)
-    if not (editor or roles.is_moderator(user)):
+    contributions in review with it, so a sender no account has any more is taken for a member,
+    unless her review starts say she was staff (`remember_staff_sender`: a staff member's pages
+    stay when her account goes, the site's)."""
+    if not roles.is_moderator(user):  # editors and administrators moderate too
         return False
+    in_history = roles.holds_rights_on_deleted_pages(user)
     senders = set()
     for entry in PageLogEntry.objects.filter(page_id=page_id, action__in=REVIEW_STARTS):
         workflow = entry.data.get("workflow") or {}
         task = workflow.get("next") or workflow.get("task") or {}
         if task.get("id") == task_id:
-            if editor:
+            if in_history:
                 return True
-            if entry.user_id not in (None, user.pk):
+            if entry.user_id not in (None, user.pk) and not entry.data.get(SENT_BY_STAFF):
                 senders.add(entry.user_id)
     accounts = list(get_user_model().objects.filter(pk__in=senders))
     return len(accounts) < len(senders) or any(map(roles.is_member, accounts))
+
+
+def remember_staff_sender(user):
+    """Before the account of `user` (an editor, a moderator) is deleted: the reviews she asked
+    for say they were a staff member's, so that her pages, deleted or not, are not taken for a
+    member's contributions (`told_of_review`)."""
+    entries = PageLogEntry.objects.filter(user_id=user.pk, action__in=REVIEW_STARTS)
+    for pk, data in entries.values_list("pk", "data"):
+        # Not saved as a model: its page may be gone, which its validation refuses.
+        PageLogEntry.objects.filter(pk=pk).update(data={**data, SENT_BY_STAFF: True})
 
 
 def page_in_readers_language(page):

@@ -416,3 +416,45 @@ class AdminApiNamesNoPageOutsideHerPartTests(EditorOfOnePartTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.climate.title, content)
         self.assertNotIn("Klimawerkstatt im Entwurf", content)
+
+
+class DeletedPageReviewToldOnlyToWhoHeldRightsTests(EditorOfOnePartTestCase):
+    """What became of a review of a page deleted since is said to whoever was told of it: but
+    any editor was told, an editor of another part of the tree too, who so learnt that a page
+    id of a part not hers had existed; and a moderator was told of an editor's page once that
+    editor's account was deleted too (a sender no account has was taken for a member)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.reviewed = cls.story(title="Verslag van de redactie", slug="verslag", live=False)
+        cls.reviewed.owner = cls.editor_nl
+        cls.reviewed.save()
+        cls.reviewed.save_revision(user=cls.editor_nl)
+        cls.reviewed.get_workflow().start(cls.reviewed, cls.editor_nl)
+        cls.task_id = cls.reviewed.current_workflow_task_state.task_id
+
+    def decided(self, reader, page_id):
+        self.client.force_login(reader)
+        response = self.client.get(f"/admin/pages/workflow/decided/{page_id}/{self.task_id}/")
+        return response.status_code
+
+    def test_an_editor_of_another_part_is_not_told_the_deleted_page_existed(self):
+        page_id = self.reviewed.pk
+        self.reviewed.delete()
+        self.assertEqual(self.decided(self.editor_de, page_id), 200)
+        self.assertEqual(
+            self.decided(self.part_editor, page_id), self.decided(self.part_editor, ABSENT)
+        )
+
+    def test_a_moderator_is_not_told_of_a_deleted_page_of_an_editor_whose_account_went(self):
+        page_id = self.reviewed.pk
+        self.reviewed.delete()
+        self.assertEqual(
+            self.decided(self.moderator, page_id), self.decided(self.moderator, ABSENT)
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            self.editor_nl.delete()
+        self.assertEqual(
+            self.decided(self.moderator, page_id), self.decided(self.moderator, ABSENT)
+        )

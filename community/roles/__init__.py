@@ -266,6 +266,13 @@ def holds_rights_on(user, page):
     return pages_within_rights(user).filter(pk=page.pk).exists()
 
 
+def holds_rights_on_deleted_pages(user):
+    """Whether `user` may know of pages deleted since, whose place in the tree went with them:
+    who holds rights on the whole tree (from its root: administrators, the editor groups), not
+    an editor of one part of it."""
+    return holds_rights_on(user, Page.get_first_root_node())
+
+
 def pages_shown_for_linking(user):
     """The pages an editor may choose (to link to them, in a page's text or fields): those
     within her rights, and every page published to everyone, whose title anyone reads on the
