@@ -76,6 +76,16 @@ def created_stream_fields_sent_whole(request, parent_page, page_class):
         stream_fields_sent_whole(request, page_class)
 
 
+@hooks.register("before_copy_page", order=1)  # after the refusals of who may not copy it
+def copy_names_its_parent(request, page):
+    """Wagtail's copy looks up the new parent by the id posted, before its form checks anything:
+    a POST without one, or with an id no page has, was a server error. A bad request."""
+    if request.method == "POST":
+        parent = request.POST.get("new_parent_page", "")
+        if not parent.isdigit() or not Page.objects.filter(pk=parent).exists():
+            raise BadRequest
+
+
 def previewed_stream_fields_sent_whole(view):
     """Wagtail's live preview (`…/edit/preview/`, `…/add/…/preview/`) posts the page editor's
     form where no hook runs: the same refusal of a form without its StreamFields' counts

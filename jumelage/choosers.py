@@ -8,13 +8,14 @@ package, registered now or later: the same route, before Wagtail's own.
 The address of an object chosen (`…/chosen/<pk>/`) also answers 404 for a key its model cannot
 hold. Wagtail's chosen view looks the key up as given and turns only "does not exist" into a
 404: `chosen/abc/` of a numbered model (a town, a glossary term, an image) let the database
-field's ValueError through, a server error."""
+field's ValueError through, a server error. A chooser without a creation form refuses a POST to
+its create view as a bad request (`creating_nothing`)."""
 
 import inspect
 from functools import wraps
 from urllib.parse import unquote
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, path
 from wagtail.admin.auth import require_admin_access
@@ -25,6 +26,7 @@ from wagtail.admin.views.generic.chooser import (
     ChosenMultipleViewMixin,
     ChosenViewMixin,
     CreateViewMixin,
+    CreationFormMixin,
 )
 from wagtail.admin.views.workflows import BaseTaskChooserView, task_chosen
 from wagtail.embeds.views import chooser as embed_chooser
@@ -98,6 +100,28 @@ def chosen_or_not_found(view, model):
     return chosen
 
 
+def without_creation_form(view):
+    """Whether the chooser view `view` has no creation form, by Wagtail's own rule (a view that
+    makes its form otherwise, as the image and document choosers do, has one)."""
+    if type(view).get_creation_form_class is not CreationFormMixin.get_creation_form_class:
+        return False
+    return view.get_creation_form_class() is None
+
+
+def creating_nothing(view):
+    """The create view of a chooser that has no creation form (towns, glossary terms: made in
+    their own admin): Wagtail's view validated the form it does not have on a POST, a server
+    error. A POST there is a bad request."""
+
+    @wraps(view)
+    def refusing_posts(request, *args, **kwargs):
+        if request.method == "POST":
+            raise BadRequest
+        return view(request, *args, **kwargs)
+
+    return refusing_posts
+
+
 def _guarded(pattern):
     """The guarded view of a chooser's route, or None for a route that chooses nothing."""
     callback = pattern.callback
@@ -121,9 +145,12 @@ def _guarded(pattern):
     if issubclass(
         view_class, BaseChooseView | ChosenViewMixin | ChosenMultipleViewMixin | CreateViewMixin
     ):
-        model = view_class(**callback.view_initkwargs).model_class
+        view = view_class(**callback.view_initkwargs)
+        model = view.model_class
         if issubclass(view_class, ChosenViewMixin):
             callback = chosen_or_not_found(callback, model)
+        if issubclass(view_class, CreateViewMixin) and without_creation_form(view):
+            callback = creating_nothing(callback)
         return for_permission_on(callback, lambda kwargs: model)
     return None
 

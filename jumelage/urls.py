@@ -37,6 +37,7 @@ from exchanges import views as exchange_views
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
 from jumelage.choosers import ChosenPagesShownForLinking, guarded_chooser_patterns
+from jumelage.form_posts import sent_whole
 from jumelage.page_routes import within_page_rights
 
 workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancellation = (
@@ -167,6 +168,10 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("favicon.ico", site_views.favicon, name="favicon"),
 ]
+
+# A POST without a field the view reads unchecked is a bad request, not a server error
+# (jumelage/form_posts.py); inside the guard of page rights below, which answers first.
+sent_whole(urlpatterns)
 
 # Wagtail's page views and ours in front of them: a page the user holds no rights on is not found,
 # as an id no page has (jumelage/page_routes.py).
