@@ -355,9 +355,8 @@ def told_of_review(user, page_id, task_id):
     """Whether `user` may learn that the page `page_id`, deleted since, was reviewed at the task
     `task_id` (its log entries outlive the page): an editor who holds rights on deleted pages
     (`roles.holds_rights_on_deleted_pages`: not an editor of one part of the tree, which the
-    page no longer says it was in), or a moderator the reviewers'
-    email told of it, a member's contribution sent to that task by another. Nobody else learns
-    that a page id existed.
+    page no longer says it was in), or a moderator the reviewers' email told of it, a member's
+    contribution sent to that task by another. Nobody else learns that a page id existed.
 
     The log keeps the id of who sent it, not her account: a member who deleted hers took her
     contributions in review with it, so a sender no account has any more is taken for a member,
@@ -365,13 +364,13 @@ def told_of_review(user, page_id, task_id):
     stay when her account goes, the site's)."""
     if not roles.is_moderator(user):  # editors and administrators moderate too
         return False
-    in_history = roles.holds_rights_on_deleted_pages(user)
+    holds_rights = roles.holds_rights_on_deleted_pages(user)
     senders = set()
     for entry in PageLogEntry.objects.filter(page_id=page_id, action__in=REVIEW_STARTS):
         workflow = entry.data.get("workflow") or {}
         task = workflow.get("next") or workflow.get("task") or {}
         if task.get("id") == task_id:
-            if in_history:
+            if holds_rights:
                 return True
             if entry.user_id not in (None, user.pk) and not entry.data.get(SENT_BY_STAFF):
                 senders.add(entry.user_id)
