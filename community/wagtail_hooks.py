@@ -808,6 +808,16 @@ class PagesWithinRights:
     may not (pages of her part of the tree she may not publish, say), never a page of another
     part; asked for such pages only, nothing is found, as for ids no page has."""
 
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "All" of a listing below a page: one within her rights (Wagtail's own query failed
+        # for an id no page has, a server error).
+        if parent_id is not None and not (
+            parent_id.isdigit()
+            and roles.pages_within_rights(self.request.user).filter(pk=parent_id).exists()
+        ):
+            raise Http404
+        return super().get_all_objects_in_listing_query(parent_id)
+
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()
         asked = [page.pk for page in [*objects, *extra["items_with_no_access"]]]

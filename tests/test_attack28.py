@@ -364,6 +364,14 @@ class BulkActionsNameNoPageOutsideHerPartTests(EditorOfOnePartTestCase):
         for page in (self.draft, self.private, self.about):
             self.assertNotIn(page.title, content)
 
+    def test_every_page_below_one_outside_her_part_answers_as_below_an_id_no_page_has(self):
+        self.client.raise_request_exception = False
+        route = "/admin/bulk/wagtailcore/page/delete/?id=all&childOf={}"
+        response, content = self.get(route.format(self.home.pk))
+        absent, _ = self.get(route.format(ABSENT))
+        self.assertEqual((response.status_code, absent.status_code), (404, 404))
+        self.assertNotIn(self.draft.title, content)
+
 
 class PageChooserShowsPublicPagesAndHerPartTests(EditorOfOnePartTestCase):
     """The page chooser lets an editor link to any page published to everyone (its title is on
