@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -92,19 +93,45 @@ def passages(translation):
     """(passages, passages translated) of what `translation`'s page shows: wagtail-localize's
     `get_progress` without the slug, which is part of the page's address, not of its text (a
     page whose every word was translated said it was partly Dutch; walk of 2026-12-05, F1)."""
-    segments = StringSegment.objects.filter(source_id=translation.source_id).exclude(
-        context__path="slug"
-    )
-    translated = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale_id=translation.target_locale_id,
-        has_error=False,
-    )
-    counts = segments.aggregate(
-        total=Count("pk"), translated=Count("pk", filter=Q(Exists(translated)))
+    counts = shown_passages(translation.source_id).aggregate(
+        total=Count("pk"),
+        translated=Count("pk", filter=Q(translated_into(translation.target_locale_id))),
     )
     return counts["total"], counts["translated"]
+
+
+def shown_passages(source):
+    """The segments of `source` (an id or an `OuterRef`) that a page shows as text: the slug is
+    part of its address."""
+    return StringSegment.objects.filter(source_id=source).exclude(context__path="slug")
+
+
+def translated_into(locale):
+    """Whether a segment (of the query this is used in) has a usable translation into `locale`
+    (an id or an `OuterRef`), as wagtail-localize's `get_progress` counts it."""
+    return Exists(
+        StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale,
+            has_error=False,
+        )
+    )
+
+
+def untranslated_passages():
+    """For a query of wagtail-localize's `Translation`s: how many passages of each one's source
+    have no translation into its language yet, as `passages` counts them, in the same query for
+    any number of translations."""
+    missing = (
+        shown_passages(OuterRef("source_id"))
+        .filter(~translated_into(OuterRef(OuterRef("target_locale_id"))))
+        .order_by()
+        .values("source_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(missing), 0)
 
 
 def _any_partly_translated():

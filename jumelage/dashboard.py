@@ -1,6 +1,8 @@
 """Panels on the editors' dashboard: what waits for them."""
 
+from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
@@ -14,7 +16,12 @@ from wagtail.admin.navigation import get_site_for_user
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, Task, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from community import roles
 from community.contributions import title_under_review
@@ -24,6 +31,7 @@ from community.models.contribution import contribution_models
 from exchanges.choices import MeetingFormat
 from exchanges.models import MeetingPage, Registration
 from home.machine_translation import awaiting_review, failing, translator
+from home.translation_progress import untranslated_passages
 
 
 class Panel(Component):
@@ -242,6 +250,26 @@ class MeetingsSoon(Panel):
         return {"meetings": list(chosen.values())}
 
 
+@dataclass
+class OutdatedTranslation:
+    """A translated page behind its source, with the next step that brings it up to date and
+    where an editor takes it."""
+
+    source: Page
+    page: Page
+    step: str
+    url: str
+    untranslated: int = 0
+
+
+# The steps, in the order an editor takes them. wagtail-localize's translation editor shows the
+# source as it was last synced: a change of the source reaches it only after a sync.
+SYNC = "sync"  # the source was published after the last sync
+TRANSLATE = "translate"  # synced, with passages not translated yet
+PUBLISH = "publish"  # synced and translated, not published since
+EDIT = "edit"  # not kept in sync by wagtail-localize: its own editor, the source beside it
+
+
 class OutdatedTranslations(Panel):
     name = "outdated_translations"
     order = 40
@@ -249,9 +277,10 @@ class OutdatedTranslations(Panel):
     template_name = "wagtailadmin/panels/outdated_translations.html"
 
     def data(self):
-        """Translated pages whose source was published again after the translation was. The
-        source is the version wagtail-localize translated from (a German member's story is the
-        source of its Dutch translation), else the Dutch one."""
+        """Translated pages that do not show their source as last published, each with its next
+        step (`next_step`), in the same queries for any number of pages. The source is the
+        version wagtail-localize translated from (a German member's story is the source of its
+        Dutch translation), else the Dutch one."""
         source_locale = Subquery(
             TranslationSource.objects.filter(object_id=OuterRef("translation_key")).values(
                 "locale_id"
@@ -269,15 +298,84 @@ class OutdatedTranslations(Panel):
                 translation_key__in=translated.values("translation_key"),
             )
         }
-        outdated = [
-            (sources[page.translation_key], page)
-            for page in translated.select_related("locale")
-            if page.translation_key in sources
-            and sources[page.translation_key].last_published_at
+        kept = {
+            (t.source.object_id, t.source.locale_id, t.target_locale_id): t
+            for t in kept_in_sync(translated)
+        }
+        outdated = []
+        for page in translated.select_related("locale"):
+            source = sources.get(page.translation_key)
+            if source is None:
+                continue
+            row = next_step(
+                source, page, kept.get((page.translation_key, source.locale_id, page.locale_id))
+            )
+            if row is not None:
+                outdated.append(row)
+        return {
+            "outdated": outdated[:15],
+            "count": len(outdated),
+            "to_sync": any(row.step == SYNC for row in outdated),
+        }
+
+
+def kept_in_sync(pages):
+    """wagtail-localize's translations (enabled: kept in sync with their source) of `pages`, with
+    their source, how many passages are not translated (`untranslated`) and when a passage or
+    an override was last changed in the translation editor (`changed_at`, `overridden_at`)."""
+    changed = (
+        StringTranslation.objects.filter(
+            context__object_id=OuterRef("source__object_id"),
+            locale_id=OuterRef("target_locale_id"),
+        )
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
+    overridden = (
+        SegmentOverride.objects.filter(
+            context__object_id=OuterRef("source__object_id"),
+            locale_id=OuterRef("target_locale_id"),
+        )
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
+    return (
+        Translation.objects.filter(
+            enabled=True, source__object_id__in=pages.values("translation_key")
+        )
+        .select_related("source")
+        .annotate(
+            untranslated=untranslated_passages(),
+            changed_at=Subquery(changed),
+            overridden_at=Subquery(overridden),
+        )
+    )
+
+
+def next_step(source, page, translation):
+    """What an editor does next so that the translated `page` shows its `source` as last
+    published (None: nothing). `translation`: wagtail-localize's, when it keeps the page in sync."""
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if translation is None:
+        if (
+            source.last_published_at
             and page.last_published_at
-            and sources[page.translation_key].last_published_at > page.last_published_at
-        ]
-        return {"outdated": outdated[:15], "count": len(outdated)}
+            and source.last_published_at > page.last_published_at
+        ):
+            return OutdatedTranslation(source, page, EDIT, edit)
+        return None
+    synced = translation.source.last_updated_at
+    if source.last_published_at and source.last_published_at > synced:
+        sync = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+        back = urlencode({"next": reverse("wagtailadmin_home")})
+        return OutdatedTranslation(source, page, SYNC, f"{sync}?{back}")
+    if translation.untranslated:
+        return OutdatedTranslation(source, page, TRANSLATE, edit, translation.untranslated)
+    published = page.last_published_at
+    changes = (synced, translation.changed_at, translation.overridden_at)
+    if published and any(changed and changed > published for changed in changes):
+        return OutdatedTranslation(source, page, PUBLISH, edit)
+    return None
 
 
 class MachineTranslations(Panel):

@@ -125,8 +125,8 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
             source.save_revision(user=self.editor).publish(user=self.editor)
         outdated = OutdatedTranslations().data()["outdated"]
         self.assertEqual(
-            [(old.pk, new.pk) for old, new in outdated],
-            [(story.pk, self.dutch_version(story).pk)],
+            [(row.source.pk, row.page.pk, row.step) for row in outdated],
+            [(story.pk, self.dutch_version(story).pk, "sync")],
         )
 
     def test_an_approved_dutch_story_replaces_its_german_alias(self):

@@ -758,7 +758,7 @@ class DashboardTests(RolesTestCase):
         meetings = MeetingsSoon().data()["meetings"]
         self.assertEqual([(m.title, m.registered) for m in meetings], [("Binnenkort", 1)])
         outdated = OutdatedTranslations().data()["outdated"]
-        self.assertEqual([translation.pk for _source, translation in outdated], [about_de.pk])
+        self.assertEqual([row.page.pk for row in outdated], [about_de.pk])
 
         self.client.force_login(self.editor_de)
         response = self.client.get("/admin/")
