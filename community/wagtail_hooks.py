@@ -924,7 +924,7 @@ def newsletter_send_listing_button(page, user, next_url=None):
 @hooks.register("construct_explorer_page_queryset")
 def newsletters_say_whether_sent(parent_page, pages, request):
     """The archive's listing says of each newsletter whether it was sent, from one annotation
-    rather than a query per row (`NewsletterPage.get_admin_display_title`)."""
+    rather than a query per row (`NewsletterPage.status_string`)."""
     if issubclass(parent_page.specific_class or Page, NewsletterIndexPage):
         pages = pages.annotate(newsletter_sent_at=sent_at_of_pages())
     return pages

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +93,7 @@ def without_unsent_newsletters(pages):
 def sent_at_of_pages():
     """When each page of a queryset (of any page type) was sent as a newsletter, None while
     unsent: annotated as `newsletter_sent_at`, the explorer lists whether each was sent in its
-    one query (`NewsletterPage.get_admin_display_title`)."""
+    one query (`NewsletterPage.status_string`)."""
     sending = NewsletterSending.objects.filter(translation_key=models.OuterRef("translation_key"))
     return models.Subquery(sending.values("sent_at")[:1])
 
@@ -178,19 +179,35 @@ class NewsletterPage(ViewRestrictionsMixin, Page):
             return self.newsletter_sent_at is not None
         return NewsletterSending.objects.filter(translation_key=self.translation_key).exists()
 
-    def get_admin_display_title(self):
-        """Its title with whether it was sent, for the admin (explorer, breadcrumbs, choosers):
-        sent and unsent are both "live", but only a sent one is public."""
-        title = super().get_admin_display_title()
+    def sent_at_or_none(self):
+        """When it was sent (in every language), None while unsent; listed by the page explorer
+        (`sent_at_of_pages`), it knows already."""
+        if getattr(self, "sent_at", None) is not None:
+            return self.sent_at  # listed by the archive (`NewsletterPageQuerySet.sent`)
         if hasattr(self, "newsletter_sent_at"):
-            sent_at = self.newsletter_sent_at
-        else:
-            sending = self.sending
-            sent_at = sending.sent_at if sending else None
-        if sent_at is None:
-            return gettext("%(title)s (not sent yet)") % {"title": title}
-        day = formats.date_format(timezone.localtime(sent_at), "DATE_FORMAT")
-        return gettext("%(title)s (sent %(date)s)") % {"title": title, "date": day}
+            return self.newsletter_sent_at
+        sending = self.sending
+        return sending.sent_at if sending else None
+
+    @property
+    def newsletter_send_url(self):
+        """Its send page in the admin (community/newsletter/admin_views.py)."""
+        return reverse("newsletter_send", args=[self.pk])
+
+    @property
+    def status_string(self):
+        """Wagtail's status (explorer, reports, choosers) with whether it was sent: sent and unsent
+        are both "live", but only a sent one is public. Not in its title: Wagtail keeps the title
+        in the history's labels and says it in its messages, where "not sent yet" stayed after
+        it was sent (walk 6)."""
+        status = super().status_string
+        sent_at = self.sent_at_or_none()
+        if sent_at is not None:
+            day = formats.date_format(timezone.localtime(sent_at), "DATE_FORMAT")
+            return gettext("%(status)s, sent %(date)s") % {"status": status, "date": day}
+        if self.live:
+            return gettext("%(status)s, not sent yet") % {"status": status}
+        return status
 
     def get_url_parts(self, request=None):
         """No public address until it is sent: it is not in the sitemap, nor linked."""

@@ -1,0 +1,70 @@
+"""Whether a newsletter was sent, told where an editor needs it and nowhere Wagtail keeps it. Its
+title in the admin carried "(nog niet verstuurd)": Wagtail froze that into the history's labels
+(the German site history said "Nieuwsbrief winter 2026 (nog niet verstuurd)" after it was sent)
+and into its messages (walk 6)."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.test import Client, TestCase
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import PageLogEntry
+from wagtail.users.models import UserProfile
+
+from community.models import NewsletterPage
+from community.roles import EDITOR_GROUPS
+from tests.test_newsletter import PASSWORD, NewsletterMixin, User
+from tests.test_roles import form_data
+
+NOT_SENT = "Not sent yet: visitors see this newsletter only once it is sent."
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+class NewsletterStatusTests(NewsletterMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_newsletter()
+        cls.editor_de = User.objects.create_user("redaktion@example.org", PASSWORD)
+        cls.editor_de.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+        for editor, language in ((cls.editor, "nl"), (cls.editor_de, "de")):
+            profile = UserProfile.get_for_user(editor)
+            profile.preferred_language = language
+            profile.save()
+
+    def create_and_publish(self, client, title):
+        add = f"/admin/pages/add/community/newsletterpage/{self.archive.pk}/"
+        data = {
+            **form_data(client.get(add)),
+            "title": title,
+            "slug": "winter-2026",
+            "intro": "Wat er deze winter gebeurt.",
+            "body-count": "0",
+            "action-publish": "action-publish",
+        }
+        response = client.post(add, data, follow=True)
+        self.assertEqual(response.status_code, 200)
+        return NewsletterPage.objects.get(slug="winter-2026", locale=self.dutch), response
+
+    def test_the_history_names_a_newsletter_by_its_title_alone(self):
+        page, _response = self.create_and_publish(self.editor_client(), "Nieuwsbrief winter 2026")
+        labels = set(PageLogEntry.objects.filter(page=page).values_list("label", flat=True))
+        self.assertEqual(labels, {"Nieuwsbrief winter 2026"})
+        german = Client()
+        german.force_login(self.editor_de)
+        history = soup(german.get("/admin/reports/site-history/")).get_text(" ", strip=True)
+        self.assertIn("Nieuwsbrief winter 2026", history)
+        self.assertNotIn("verstuurd", history)
+        self.assertNotIn("gesendet", history)
+
+    def test_the_page_editor_says_whether_it_was_sent_beside_wagtails_status(self):
+        client = self.editor_client()
+        page, _response = self.create_and_publish(client, "Nieuwsbrief winter 2026")
+        panel = soup(client.get(f"/admin/pages/{page.pk}/edit/")).select_one(
+            "[data-newsletter-status]"
+        )
+        with translation.override("nl"):
+            self.assertIn(gettext(NOT_SENT), panel.get_text(" ", strip=True))
+        self.assertEqual(panel.a["href"], f"/admin/newsletter/{page.pk}/")
