@@ -921,6 +921,10 @@ def newsletter_send_listing_button(page, user, next_url=None):
     yield from newsletter_send_buttons(page, user)
 
 
+hooks.register("after_create_page", newsletter_admin.tell_published_is_not_public)
+hooks.register("after_edit_page", newsletter_admin.tell_published_is_not_public)
+
+
 @hooks.register("construct_explorer_page_queryset")
 def newsletters_say_whether_sent(parent_page, pages, request):
     """The archive's listing says of each newsletter whether it was sent, from one annotation

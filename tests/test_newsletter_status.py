@@ -1,7 +1,8 @@
 """Whether a newsletter was sent, told where an editor needs it and nowhere Wagtail keeps it. Its
 title in the admin carried "(nog niet verstuurd)": Wagtail froze that into the history's labels
 (the German site history said "Nieuwsbrief winter 2026 (nog niet verstuurd)" after it was sent)
-and into its messages (walk 6)."""
+and into its messages. And publishing a new newsletter said Wagtail's "created and published"
+while visitors got a 404 until it was sent (walk 6)."""
 
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
@@ -16,11 +17,22 @@ from community.roles import EDITOR_GROUPS
 from tests.test_newsletter import PASSWORD, NewsletterMixin, User
 from tests.test_roles import form_data
 
+PUBLISHED_NOT_PUBLIC = (
+    "The newsletter “%(title)s” is published, but visitors see it only once it is sent."
+)
 NOT_SENT = "Not sent yet: visitors see this newsletter only once it is sent."
 
 
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+def said(response):
+    """The messages the editor reads: (text, links)."""
+    return [
+        (item.get_text(" ", strip=True), [a["href"] for a in item.select("a")])
+        for item in soup(response).select(".messages li")
+    ]
 
 
 class NewsletterStatusTests(NewsletterMixin, TestCase):
@@ -47,6 +59,43 @@ class NewsletterStatusTests(NewsletterMixin, TestCase):
         response = client.post(add, data, follow=True)
         self.assertEqual(response.status_code, 200)
         return NewsletterPage.objects.get(slug="winter-2026", locale=self.dutch), response
+
+    def test_publishing_a_newsletter_says_visitors_see_it_once_it_is_sent(self):
+        client = self.editor_client()
+        page, response = self.create_and_publish(client, "Nieuwsbrief winter 2026")
+        self.assertTrue(page.live)
+        send = f"/admin/newsletter/{page.pk}/"
+        with translation.override("nl"):
+            expected = gettext(PUBLISHED_NOT_PUBLIC) % {"title": "Nieuwsbrief winter 2026"}
+            send_label = gettext("Send newsletter")
+            wagtails = gettext("Page '%(page_title)s' created and published.") % {
+                "page_title": "Nieuwsbrief winter 2026"
+            }
+        self.assertEqual(said(response), [(f"{expected} {send_label}", [send])])
+        self.assertNotIn(wagtails, response.content.decode())
+        self.assertEqual(self.client.get(page.url_parts_once_sent()[2]).status_code, 404)
+
+        # Published again from its editor: the same, in place of "has been published".
+        edit = f"/admin/pages/{page.pk}/edit/"
+        data = {
+            **form_data(client.get(edit)),
+            "intro": "Wat er deze winter gebeurt, en meer.",
+            "body-count": "0",
+            "action-publish": "action-publish",
+        }
+        response = client.post(edit, data, follow=True)
+        self.assertEqual(said(response), [(f"{expected} {send_label}", [send])])
+
+        # Once sent, publishing says what Wagtail says: visitors see it.
+        self.subscriber("jan@example.org")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.send(page, client)
+        response = client.post(edit, {**data, "intro": "Nog meer."}, follow=True)
+        with translation.override("nl"):
+            published = gettext("Page '%(page_title)s' has been published.") % {
+                "page_title": "Nieuwsbrief winter 2026"
+            }
+        self.assertTrue(any(text.startswith(published) for text, _links in said(response)))
 
     def test_the_history_names_a_newsletter_by_its_title_alone(self):
         page, _response = self.create_and_publish(self.editor_client(), "Nieuwsbrief winter 2026")

@@ -13,7 +13,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.auth import permission_denied, require_admin_access
+
+from home import queued_messages
 
 from .. import roles
 from ..models import NewsletterPage
@@ -43,6 +46,39 @@ def restricted(page):
 
 def send_page_url(page):
     return reverse("newsletter_send", args=[page.pk])
+
+
+PUBLISHED_NOT_PUBLIC = gettext_lazy(
+    "The newsletter “%(title)s” is published, but visitors see it only once it is sent."
+)
+# Wagtail's messages after a publish from the page editor (wagtail/admin/views/pages).
+WAGTAIL_PUBLISHED = (
+    "Page '%(page_title)s' created and published.",
+    "Page '%(page_title)s' has been published.",
+)
+
+
+def tell_published_is_not_public(request, page):
+    """`after_create_page`, `after_edit_page`: a newsletter just published and not sent yet is
+    not on the site (it answers 404 until it is sent), which Wagtail's "created and published"
+    did not say: in its place, that it is seen once sent, with the way to the send page."""
+    page = page.specific
+    if not (
+        isinstance(page, NewsletterPage)
+        and request.POST.get("action-publish")
+        and page.live
+        and page.sent_at_or_none() is None
+    ):
+        return
+    title = page.get_admin_display_title()
+    queued_messages.withdraw(
+        request, [_(text) % {"page_title": title} for text in WAGTAIL_PUBLISHED], buttons=True
+    )
+    admin_messages.warning(
+        request,
+        PUBLISHED_NOT_PUBLIC % {"title": title},
+        buttons=[admin_messages.button(send_page_url(page), _("Send newsletter"))],
+    )
 
 
 @require_admin_access
