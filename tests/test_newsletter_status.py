@@ -4,7 +4,10 @@ title in the admin carried "(nog niet verstuurd)": Wagtail froze that into the h
 and into its messages. And publishing a new newsletter said Wagtail's "created and published"
 while visitors got a 404 until it was sent (walk 6)."""
 
+from importlib import import_module
+
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from django.utils import translation
@@ -117,3 +120,37 @@ class NewsletterStatusTests(NewsletterMixin, TestCase):
         with translation.override("nl"):
             self.assertIn(gettext(NOT_SENT), panel.get_text(" ", strip=True))
         self.assertEqual(panel.a["href"], f"/admin/newsletter/{page.pk}/")
+
+
+migration = import_module("community.migrations.0019_newsletter_history_without_sending_status")
+
+
+class HistoryWrittenBeforeTests(NewsletterMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_newsletter()
+
+    def test_the_history_written_with_the_sending_status_names_the_newsletter_alone(self):
+        page = self.newsletter(german=None)
+        other = self.add_page(title="Jaarverslag", slug="jaarverslag")
+        labels = {
+            "Nieuws uit de jumelage (nog niet verstuurd)": "Nieuws uit de jumelage",
+            "Nieuws uit de jumelage (noch nicht gesendet)": "Nieuws uit de jumelage",
+            "Nieuws uit de jumelage (verstuurd op 1 december 2026)": "Nieuws uit de jumelage",
+            "Nieuws uit de jumelage (gesendet am 1. Dezember 2026)": "Nieuws uit de jumelage",
+            "Nieuws (extra) uit de jumelage (not sent yet)": "Nieuws (extra) uit de jumelage",
+            "Nieuws uit de jumelage (extra)": "Nieuws uit de jumelage (extra)",
+        }
+        for label in labels:
+            PageLogEntry.objects.log_action(page, "wagtail.edit", title=label)
+        # Another page's title that happens to end so is its own.
+        PageLogEntry.objects.log_action(other, "wagtail.edit", title="Jaarverslag (not sent yet)")
+        migration.labels_without_sending_status(apps, None)
+        for before, after in labels.items():
+            with self.subTest(before):
+                entry = PageLogEntry.objects.filter(page=page).order_by("pk")
+                self.assertTrue(entry.filter(label=after).exists())
+                self.assertFalse(entry.filter(label=before).exclude(label=after).exists())
+        self.assertTrue(
+            PageLogEntry.objects.filter(page=other, label="Jaarverslag (not sent yet)").exists()
+        )
