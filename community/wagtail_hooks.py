@@ -716,6 +716,29 @@ def with_page_rights(view, names=PAGE_ID_KWARGS, within=page_within_rights):
     return require_admin_access(guarded)
 
 
+# The page views a reviewer may be led to from elsewhere (a bookmark, a link an editor passed on):
+# the editor and the histories.
+LED_TO_THE_REVIEW = ("edit", "history", "workflow_history")
+
+
+def review_instead(view):
+    """A page view (`LED_TO_THE_REVIEW`) that who holds no rights on the page but may decide its
+    review in progress (a moderator) is led from to that review's preview, what she may read:
+    Wagtail answered her "Sorry, you do not have permission to access this area"."""
+
+    @wraps(view)
+    def led(request, *args, page_id, **kwargs):
+        if request.method == "GET":
+            page = Page.objects.filter(pk=page_id).first()
+            if page is not None and not roles.holds_rights_on(request.user, page):
+                current = review_to_decide(page)
+                if current is not None and current.task.specific.get_actions(page, request.user):
+                    return redirect("wagtailadmin_pages:workflow_preview", page.pk, current.task_id)
+        return view(request, *args, page_id=page_id, **kwargs)
+
+    return led
+
+
 def with_review_rights(view):
     """Wagtail's review views (a decision, its form, the preview of what is reviewed) for the
     review they name only. Wagtail checks the user's actions against the page in the address

@@ -4,19 +4,22 @@ Wagtail's, and any route Wagtail or a package adds there later), and any other a
 a page's id (wagtail-localize's, the page chooser's, a workflow's removal, machine translation;
 attack 28), answers only about pages the user holds rights on (`with_page_rights`): any other
 page is not found, as an id no page has (the page chooser browses an editor below the pages it
-shows her: `CHOOSER_BROWSING`). The review routes (/admin/pages/workflow/…) keep their
-own guards: a page's review, for who may decide it (`with_review_rights`,
-`with_cancellation_rights`, `review_decisions`). The page editor's live previews refuse its form
-without its StreamFields' counts, as saving it does."""
+shows her: `CHOOSER_BROWSING`); the editor and the histories lead who may only decide the page's
+review in progress (a moderator) to its preview (`review_instead`). The review routes
+(/admin/pages/workflow/…) keep their own guards: a page's review, for who may decide it
+(`with_review_rights`, `with_cancellation_rights`, `review_decisions`). The page editor's live
+previews refuse its form without its StreamFields' counts, as saving it does."""
 
 from functools import update_wrapper
 
 from django.urls import URLPattern, URLResolver
 
 from community.wagtail_hooks import (
+    LED_TO_THE_REVIEW,
     PAGE_ID_KWARGS,
     page_shown_for_linking,
     page_within_rights,
+    review_instead,
     with_page_rights,
 )
 from home.wagtail_hooks import previewed_stream_fields_sent_whole
@@ -62,8 +65,10 @@ def within_page_rights(patterns, prefix=""):
             within = (
                 page_shown_for_linking if pattern.name == CHOOSER_BROWSING else page_within_rights
             )
-            guarded = with_page_rights(pattern.callback, names, within)
-            view = update_wrapper(guarded, pattern.callback)
+            view = pattern.callback
+            if route.startswith(PAGES) and pattern.name in LED_TO_THE_REVIEW:
+                view = review_instead(view)
+            view = update_wrapper(with_page_rights(view, names, within), pattern.callback)
             view.jumelage_page_rights = True
             pattern.callback = view
         if (

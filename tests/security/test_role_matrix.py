@@ -143,7 +143,9 @@ MATRIX = {
     "wagtailadmin_pages:usage @ contribution": (EDITORS, EDITORS_405),
     "wagtailadmin_pages:usage @ editor_story": (MODERATOR_404, MODERATOR_404_405),
     "wagtailadmin_pages:usage @ overview": (MODERATOR_404, MODERATOR_404_405),
-    "wagtailadmin_pages:edit @ contribution": (EDITORS, "login login login no 400 400 400"),
+    # A moderator is led to the review she may decide (community/wagtail_hooks.py,
+    # `review_instead`).
+    "wagtailadmin_pages:edit @ contribution": (STAFF, "login login login no 400 400 400"),
     "wagtailadmin_pages:edit @ editor_story": (MODERATOR_404, "login login login 404 400 400 400"),
     "wagtailadmin_pages:edit @ overview": MODERATOR_404,
     "wagtailadmin_pages:preview_on_edit @ contribution": (
@@ -312,7 +314,7 @@ MATRIX = {
         NOT_ITS_REVIEW,
         MODERATOR_404_405,
     ),
-    "wagtailadmin_pages:workflow_history @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:workflow_history @ contribution": (STAFF, EDITORS_405),
     "wagtailadmin_pages:workflow_history @ editor_story": (
         MODERATOR_404,
         MODERATOR_404_405,
@@ -330,7 +332,7 @@ MATRIX = {
         NOT_ITS_REVIEW,
         MODERATOR_404_405,
     ),
-    "wagtailadmin_pages:history @ contribution": (EDITORS, EDITORS_405),
+    "wagtailadmin_pages:history @ contribution": (STAFF, EDITORS_405),
     "wagtailadmin_pages:history @ editor_story": (
         MODERATOR_404,
         MODERATOR_404_405,
