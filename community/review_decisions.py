@@ -6,6 +6,7 @@ say only that the page was updated. Here the decision is confirmed in the review
 language, once the review's task state shows it was taken (not after a form sent back with
 errors, nor a refusal)."""
 
+from contextvars import ContextVar
 from functools import wraps
 
 from django.contrib.auth import get_user_model
@@ -466,6 +467,40 @@ def decider_name(user):
     return roles.named(user, user.get_full_name())
 
 
+# Where the preview of a review leads back to (`with_way_back`): the page it shows is the site's,
+# without the admin around it, and the reviewer decides elsewhere.
+PREVIEW_WAY_BACK = ContextVar("preview_way_back", default=None)
+
+
+def with_way_back(address):
+    """A view that shows a review's preview, whose page then links `address(**kwargs)` back
+    to the review (templates/base.html, `review_way_back`)."""
+
+    def decorator(view):
+        @wraps(view)
+        def previewed(request, *args, **kwargs):
+            token = PREVIEW_WAY_BACK.set(address(**kwargs))
+            try:
+                return view(request, *args, **kwargs)
+            finally:
+                PREVIEW_WAY_BACK.reset(token)
+
+        return previewed
+
+    return decorator
+
+
+def to_the_reviews(**kwargs):
+    """The contributions awaiting review on the dashboard, with their decisions."""
+    return reverse("wagtailadmin_home") + "#awaiting-review"
+
+
+def to_the_confirmation(page_id, task_state_id, **kwargs):
+    """The approval's confirmation (`confirm_approval`), which links what approving publishes."""
+    return reverse("jumelage_confirm_approval", args=[page_id, task_state_id])
+
+
+@with_way_back(to_the_confirmation)
 @require_GET
 def approval_preview(request, page_id, task_state_id, revision_id):
     """What approving publishes (the page's latest revision), when it was saved after the page

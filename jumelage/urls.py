@@ -25,6 +25,8 @@ from community.review_decisions import (
     decided_elsewhere,
     review_decided,
     reviewed_revision,
+    to_the_reviews,
+    with_way_back,
 )
 from community.wagtail_hooks import (
     with_bulk_action_permissions,
@@ -115,7 +117,7 @@ urlpatterns = [
     # The reviewers' email leads here: once decided, to what became of the review.
     path(
         "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
-        decided_elsewhere(with_review_rights(workflow_preview)),
+        decided_elsewhere(with_review_rights(with_way_back(to_the_reviews)(workflow_preview))),
     ),
     path(
         "admin/pages/workflow/decided/<int:page_id>/<int:task_id>/",
