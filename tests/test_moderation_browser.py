@@ -367,3 +367,51 @@ def test_on_a_phone_the_sidebar_toggle_covers_no_line_of_a_long_message(site, li
     assert seen["lines"] >= 4, seen
     assert seen["covered"] == [], seen
     page.context.close()
+
+
+# Whether the confirmation's subtitle (the contribution's title) starts a line of its own, at the
+# left edge of the heading's own words.
+SUBTITLE_ON_ITS_OWN_LINE = """() => {
+    const title = document.querySelector(".w-header__title");
+    const subtitle = title.querySelector(".w-header__subtitle");
+    const words = [...title.childNodes].find(
+        (node) => node.nodeType === 3 && node.textContent.trim());
+    const range = document.createRange();
+    range.selectNodeContents(words);
+    const lines = [...range.getClientRects()].filter((line) => line.width);
+    const first = [...subtitle.getClientRects()][0];
+    return {
+        below: first.top >= Math.max(...lines.map((line) => line.bottom)) - 1,
+        sameEdge: Math.round(first.left) === Math.round(Math.min(...lines.map((l) => l.left))),
+    };
+}"""
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_on_a_phone_the_confirmation_and_the_decided_review_wrap_cleanly(
+    site, live_server, browser, language
+):
+    """Found by the newcomer's walk (2026-12-06): at 390 px the confirmation's title ran on into
+    the contribution's title, its next line indented by the space between them, and the
+    decided review's "Naar de bijdragen die op beoordeling wachten" ran to the screen's edge,
+    beyond its button's padding."""
+    story = awaiting_review(site)
+    state = story.current_workflow_task_state
+    moderator = get_user_model().objects.create_user("moderatie@example.org", "x-123")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = language
+    profile.save()
+    page = log_in(browser, live_server, moderator, width=390)
+    page.goto(f"{live_server.url}/admin/pages/workflow/approve/{story.pk}/{state.pk}/")
+    assert page.evaluate(SUBTITLE_ON_ITS_OWN_LINE) == {"below": True, "sameEdge": True}
+    assert page.evaluate(CUT_OFF, "[data-confirm-approval] .button") == []
+    with translation.override(language):
+        confirm = gettext("Yes, approve and publish")
+    page.get_by_role("button", name=confirm).click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/pages/workflow/decided/{story.pk}/{state.task_id}/")
+    expect(page.locator("[data-review-decided]")).to_be_visible()
+    assert page.evaluate(CUT_OFF, "[data-review-decided] .button") == []
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
