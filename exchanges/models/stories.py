@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from community.account_choices import ByNameIterator
 from community.localization import (
     LocalizedSectorsMixin,
     linked_sector_ids,
@@ -132,6 +133,13 @@ class StoryPageForm(RowsToPublishPageForm, NeedsToPublishPageForm):
     submitting asks (the towns of the rows the form shows, `RowsToPublishPageForm`)."""
 
     rows_to_publish = {"story_towns": ("town", TOWNS_NEEDED)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if author := self.fields.get("author"):
+            # By the name the admin shows (community/account_choices.py), not the address.
+            author.iterator = ByNameIterator
+            author.widget.choices = author.choices
 
 
 class StoryTag(TaggedItemBase):

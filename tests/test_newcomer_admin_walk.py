@@ -1,0 +1,123 @@
+"""A newcomer's walk through the admin (2026-12-06): a moderator led to the review she may read
+rather than to Wagtail's "no permission", a way back from a review's preview, the story
+editor's authors by name, the language help that promises a machine translation only with a
+translator, and the German editor's page count leading to her language's tree."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from django.utils.translation import gettext
+
+from tests.test_review_panel import submitted_contribution
+from tests.test_roles import RolesTestCase
+
+User = get_user_model()
+
+
+def text_of(response):
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+class ModeratorLedToTheReviewTests(RolesTestCase):
+    """The page editor and its history of a contribution in review answered the moderator with
+    Wagtail's red "Sorry, you do not have permission to access this area": she reviews in the
+    review's preview, where they now lead her."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def test_the_editor_and_history_of_her_review_lead_to_its_preview(self):
+        task = self.contribution.current_workflow_state.current_task_state.task
+        review = f"/admin/pages/workflow/preview/{self.contribution.pk}/{task.pk}/"
+        self.client.force_login(self.moderator)
+        for address in (
+            f"/admin/pages/{self.contribution.pk}/edit/",
+            f"/admin/pages/{self.contribution.pk}/history/",
+            f"/admin/pages/{self.contribution.pk}/workflow_history/",
+        ):
+            with self.subTest(address=address):
+                response = self.client.get(address, follow=True)
+                self.assertEqual(response.redirect_chain[-1][0], review)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("Bijdrage", text_of(response))
+                self.assertNotIn("geen toegang", text_of(response))
+
+    def test_an_editor_still_opens_the_editor(self):
+        self.client.force_login(self.editor_nl)
+        response = self.client.get(f"/admin/pages/{self.contribution.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+
+
+class WayBackFromTheReviewPreviewTests(RolesTestCase):
+    """The review's preview shows the contribution as the site would: it had no way back to
+    the review, where the reviewer decides."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def way_back(self, address):
+        page = BeautifulSoup(self.client.get(address).content, "html.parser")
+        return page.select_one("[data-review-way-back] a")
+
+    def test_the_preview_leads_back_to_the_review_in_her_language(self):
+        task = self.contribution.current_workflow_state.current_task_state.task
+        self.client.force_login(self.moderator)
+        link = self.way_back(f"/admin/pages/workflow/preview/{self.contribution.pk}/{task.pk}/")
+        self.assertIsNotNone(link)
+        self.assertEqual(link["href"], "/admin/#awaiting-review")
+        with translation.override("nl"):
+            self.assertEqual(link.get_text(strip=True), gettext("Back to the review"))
+
+    def test_what_approving_publishes_leads_back_to_the_confirmation(self):
+        state = self.contribution.current_workflow_state.current_task_state
+        self.contribution.save_revision(user=self.member)  # saved since it was sent
+        self.client.force_login(self.moderator)
+        confirmation = f"/admin/pages/workflow/approve/{self.contribution.pk}/{state.pk}/"
+        page = BeautifulSoup(self.client.get(confirmation).content, "html.parser")
+        publishes = page.select_one(
+            "[data-confirm-approval] a[href*='/preview/'][href*='/approve/']"
+        )
+        link = self.way_back(publishes["href"])
+        self.assertEqual(link["href"], confirmation)
+
+    def test_the_public_page_offers_no_way_back(self):
+        self.client.force_login(self.moderator)
+        page = BeautifulSoup(self.client.get(self.about.url).content, "html.parser")
+        self.assertIsNone(page.select_one("[data-review-way-back]"))
+
+
+class StoryAuthorsByNameTests(RolesTestCase):
+    """The story editor's author list was sorted by email address and showed addresses
+    ("anke@bewoners.example"), where the rest of the admin names accounts."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for email, name in (
+            ("a-zeger@example.org", "Zeger"),
+            ("z-anke@example.org", "Anke"),
+            ("jan.b@example.org", "Jan"),
+            ("jan.a@example.org", "jan"),
+        ):
+            User.objects.create_user(email, "x", display_name=name)
+        cls.story_page = cls.story(title="Verhaal", slug="verhaal")
+
+    def test_the_authors_are_listed_by_name_with_an_address_only_between_equal_names(self):
+        self.client.force_login(self.editor_nl)
+        response = self.client.get(f"/admin/pages/{self.story_page.pk}/edit/")
+        options = BeautifulSoup(response.content, "html.parser").select(
+            "select[name=author] option[value]:not([value=''])"
+        )
+        labels = [option.get_text(strip=True) for option in options]
+        named = [label for label in labels if label[0] in "AJZjaz"]
+        self.assertEqual(
+            named,
+            ["Anke", "jan (jan.a@example.org)", "Jan (jan.b@example.org)", "Zeger"],
+        )
+        self.assertEqual(labels, sorted(labels, key=str.casefold))
