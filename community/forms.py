@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Site
 
+from home.machine_translation import translator
 from home.models import FoundationSettings
 from home.validators import validate_one_line, validate_text
 from home.visibility import public
@@ -531,6 +532,21 @@ MAX_FINGERPRINTS_TEXT = 4000
 FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
+# What a new contribution's language says of the other language: machine-translated only where
+# a translator is configured (home/machine_translation.py), else as she wrote it.
+SHOWN_MACHINE_TRANSLATED = _(
+    "Once published, it is shown in the other language too: machine-translated, or as you wrote "
+    "it until it is translated."
+)
+SHOWN_AS_WRITTEN = _(
+    "Once published, it is shown in the other language too, as you wrote it, until an editor "
+    "translates it."
+)
+LANGUAGE_CHOSEN_ONCE = _(
+    "Choose it with care: once you save, even as a draft, it cannot be changed."
+)
+
+
 class ContributionForm(forms.Form):
     """What every contribution form shares. Each page type members contribute has its own form
     (exchanges/contribution_forms.py), which names its `page_model`, reads a page back
@@ -567,15 +583,8 @@ class ContributionForm(forms.Form):
         # Named in the reader's language, as the form's spoken language is ("Niederländisch" on
         # the German form): the site's own names of its languages are for its language links.
         choices=settings.WAGTAIL_CONTENT_LANGUAGES,
-        help_text=format_lazy(
-            "{} {}",
-            _(
-                "Once published, it is shown in the other language too: machine-translated, or "
-                "as you wrote it until it is translated."
-            ),
-            # A reopened draft says it is fixed (`__init__`); she chooses it once, here.
-            _("Choose it with care: once you save, even as a draft, it cannot be changed."),
-        ),
+        # What the other language shows (`__init__`: machine-translated only where a translator
+        # is configured), and that it is chosen once (a reopened draft says it is fixed).
     )
 
     def __init__(self, data=None, *, user, page=None, sending=None, **kwargs):
@@ -613,6 +622,11 @@ class ContributionForm(forms.Form):
             key=lambda choice: choice[1].casefold(),
         )
         self.fields["sector"].choices = [("", _("None"))] + shown
+        self.fields["language"].help_text = format_lazy(
+            "{} {}",
+            SHOWN_MACHINE_TRANSLATED if translator() else SHOWN_AS_WRITTEN,
+            LANGUAGE_CHOSEN_ONCE,
+        )
         if self.editing:
             # The language of a contribution is fixed once it exists: it was saved in that
             # language's section, and its version in the other language is made from it.

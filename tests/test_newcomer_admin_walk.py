@@ -5,9 +5,11 @@ translator, and the German editor's page count leading to her language's tree.""
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 
+from tests.test_bilingual_contributions import DUMMY_TRANSLATOR
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase
 
@@ -121,3 +123,48 @@ class StoryAuthorsByNameTests(RolesTestCase):
             ["Anke", "jan (jan.a@example.org)", "Jan (jan.b@example.org)", "Zeger"],
         )
         self.assertEqual(labels, sorted(labels, key=str.casefold))
+
+
+# What the language of a new contribution says of the other language (community/forms.py).
+SHOWN_MACHINE_TRANSLATED = (
+    "Once published, it is shown in the other language too: machine-translated, or as you "
+    "wrote it until it is translated."
+)
+SHOWN_AS_WRITTEN = (
+    "Once published, it is shown in the other language too, as you wrote it, until an editor "
+    "translates it."
+)
+
+
+class LanguageHelpPromisesWhatTheSiteDoesTests(RolesTestCase):
+    """A new contribution's language said it would be shown "machine-translated" in the other
+    language on a site with no translator configured."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+
+    def language_help(self, address):
+        self.client.force_login(self.member)
+        page = BeautifulSoup(self.client.get(address).content, "html.parser")
+        field = page.find(attrs={"name": "language"})
+        described = field["aria-describedby"].split()
+        return " ".join(page.find(id=name).get_text(" ", strip=True) for name in described)
+
+    def test_without_a_translator_no_machine_translation_is_promised(self):
+        for address in ("/nl/members/stories/new/", "/nl/members/meetings/new/"):
+            with (
+                self.subTest(address=address),
+                override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=None),
+            ):
+                said = self.language_help(address)
+                self.assertNotIn("machin", said.lower())  # "machinaal vertaald"
+                with translation.override("nl"):
+                    self.assertIn(gettext(SHOWN_AS_WRITTEN), said)
+
+    @override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=DUMMY_TRANSLATOR)
+    def test_with_a_translator_the_machine_translation_is_said(self):
+        said = self.language_help("/nl/members/stories/new/")
+        with translation.override("nl"):
+            self.assertIn(gettext(SHOWN_MACHINE_TRANSLATED), said)
