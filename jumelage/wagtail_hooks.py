@@ -19,6 +19,7 @@ from home.models import Foundation, FoundationSettings
 
 from . import outbox, translation_admin
 from .dashboard import PANELS, contributions_awaiting_review_count
+from .site_summary import pages_of_the_readers_language
 
 
 @hooks.register("insert_global_admin_css")
@@ -36,6 +37,11 @@ def add_dashboard_panels(request, panels):
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
     ours = [panel() for panel in PANELS]
     panels[:0] = [panel for panel in ours if panel.is_shown(request.user)]
+
+
+hooks.register(
+    "construct_homepage_summary_items", pages_of_the_readers_language, order=1
+)  # after Wagtail's own
 
 
 class ToReviewMenuItem(MenuItem):

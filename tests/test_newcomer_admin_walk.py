@@ -7,7 +7,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from tests.test_bilingual_contributions import DUMMY_TRANSLATOR
 from tests.test_review_panel import submitted_contribution
@@ -168,3 +170,32 @@ class LanguageHelpPromisesWhatTheSiteDoesTests(RolesTestCase):
         said = self.language_help("/nl/members/stories/new/")
         with translation.override("nl"):
             self.assertIn(gettext(SHOWN_MACHINE_TRANSLATED), said)
+
+
+class PageCountInTheEditorsLanguageTests(RolesTestCase):
+    """The German editor's dashboard said "… Seiten" (both languages' pages) and opened the
+    Dutch tree."""
+
+    def summary_link(self, user, language):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(user)
+        page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        return page.select_one(
+            ".w-summary a[href^='/admin/pages/'], section a[href^='/admin/pages/']"
+        )
+
+    def test_the_german_editor_counts_and_opens_the_german_tree(self):
+        link = self.summary_link(self.editor_de, "de")
+        self.assertEqual(link["href"], f"/admin/pages/{self.home_de.pk}/")
+        german = Page.objects.descendant_of(self.home_de, inclusive=True).count()
+        with translation.override("de"):
+            said = ngettext(
+                "%(total)s page in %(language)s", "%(total)s pages in %(language)s", german
+            ) % {"total": german, "language": self.german.get_display_name()}
+        self.assertEqual(" ".join(link.get_text().split()), said)
+
+    def test_the_dutch_editor_counts_and_opens_the_dutch_tree(self):
+        link = self.summary_link(self.editor_nl, "nl")
+        self.assertEqual(link["href"], f"/admin/pages/{self.home.pk}/")
