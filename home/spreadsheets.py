@@ -46,6 +46,8 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 
+from .urls_util import GERMAN_LETTERS
+
 BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet whose list separator is not the file's splits the file at its own, which the CSV
@@ -58,9 +60,6 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Asian language takes the full-width signs for the ASCII ones (attack of 2026-12-04).
 FORMULA_AFTER_SEPARATOR = re.compile(r'((?:^|[,;\r\n])\s*"*)(?=[=+\-@＝＋－＠])')
 SEMICOLON_LANGUAGES = ("nl", "de")
-# A file name stays ASCII (browsers and mail clients mangle the rest): German letters as Germans
-# write them without umlauts, not dropped ("Ubersetzungen").
-GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # Excel refuses a sheet name longer than 31 characters or with one of these.
 SHEET_NAME_LENGTH = 31
 NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -115,7 +114,8 @@ def listing_name(view):
 
 
 def file_name(view):
-    """A download's name without extension: its listing's, and the day."""
+    """A download's name without extension: its listing's, and the day. ASCII (browsers and mail
+    clients mangle the rest), German letters written out, not dropped ("Ubersetzungen")."""
     name = slugify(listing_name(view).lower().translate(GERMAN_LETTERS)) or "export"
     return f"{name}-{timezone.localdate():%Y-%m-%d}"
 

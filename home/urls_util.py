@@ -139,11 +139,19 @@ def absolute_url(request, path):
     return request.build_absolute_uri(path)
 
 
+# German letters written out as German does without them, as the site's own addresses are
+# ("niederlaendisch"): dropping the dots would make "Gästen" the Dutch "gasten".
+GERMAN_LETTERS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"}
+)
+
+
 def ascii_slug(text):
-    """The address a title gives a page, in ASCII as Wagtail's admin writes one
-    (WAGTAIL_ALLOW_UNICODE_SLUGS is off; letters with accents lose them): an eszett is "ss", not
-    dropped ("Straßenfest" is not "straenfest"). At most SLUG_LENGTH characters, so that the
-    number which makes a taken address unique ("-2") fits the column. Empty for a title without
-    Latin letters or digits."""
-    slug = slugify(text.replace("ß", "ss").replace("ẞ", "SS"))
+    """The address a title gives a page, in ASCII (WAGTAIL_ALLOW_UNICODE_SLUGS is off): German
+    umlauts and the eszett are written out (`GERMAN_LETTERS`: "Straßenfest mit Gästen" is
+    "strassenfest-mit-gaesten", whatever the page's language), other letters with accents lose
+    them ("één" is "een"). At most SLUG_LENGTH characters, so that the number which makes a
+    taken address unique ("-2") fits the column. Empty for a title without Latin letters or
+    digits."""
+    slug = slugify(text.translate(GERMAN_LETTERS))
     return slug[:SLUG_LENGTH].strip("-_")

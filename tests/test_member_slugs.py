@@ -4,7 +4,7 @@
 when an editor copies the story (its slug field takes ASCII only)."""
 
 from community.models import User
-from exchanges.models import StoryPage
+from exchanges.models import MeetingPage, StoryPage
 from tests.test_members import MembersTestCase
 
 
@@ -43,3 +43,24 @@ class MemberSlugTests(MembersTestCase):
     def test_a_title_without_latin_letters_is_named_by_its_kind(self):
         story = self.german_story("Фестиваль")
         self.assertEqual(story.slug, "geschichte")
+
+    def test_german_umlauts_are_written_out_in_the_address_as_the_sites_own_are(self):
+        # "gasten" would be Dutch ("Gäste" → "gaeste"), as in /de/kalender/…-niederlaendisch-…/.
+        story = self.german_story("Radtour mit Gästen aus Giethoorn")
+        self.assertEqual(story.slug, "radtour-mit-gaesten-aus-giethoorn")
+        story = self.german_story("Ärger über Öl: Übung im Straßenbau, GROẞ")
+        self.assertEqual(story.slug, "aerger-ueber-oel-uebung-im-strassenbau-gross")
+
+    def test_a_german_meeting_proposal_gets_its_umlauts_written_out_too(self):
+        self.client.force_login(self.bernd)
+        self.client.post(
+            "/de/members/meetings/new/",
+            self.meeting_data(title="Frühstück für Gäste", language="de", spoken_language="de"),
+        )
+        meeting = MeetingPage.objects.get(title="Frühstück für Gäste", alias_of__isnull=True)
+        self.assertEqual(meeting.slug, "fruehstueck-fuer-gaeste")
+
+    def test_a_dutch_title_keeps_its_letters_without_accents(self):
+        self.post_story(self.anna, title="Ideeën voor één café")
+        story = StoryPage.objects.get(title="Ideeën voor één café", alias_of__isnull=True)
+        self.assertEqual(story.slug, "ideeen-voor-een-cafe")
