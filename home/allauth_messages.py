@@ -37,6 +37,8 @@ ALLAUTH_MESSAGES = [
         "If you have not created an account yet, then please %(link)ssign up%(end_link)s first."
     ),
     gettext_noop("Sign in with a passkey"),
+    # allauth's German "Angemeldet bleiben": "anmelden" is signing up for a meeting here.
+    gettext_noop("Remember Me"),
     gettext_noop("Are you sure you want to sign out?"),
     gettext_noop("You cannot remove your primary email address (%(email)s)."),
     gettext_noop("You have confirmed %(email)s."),

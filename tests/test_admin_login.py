@@ -67,7 +67,7 @@ class MemberSentByTheAdminTests(AdminLoginTestCase):
                 self.assertNotContains(response, "message--error")
                 with translation.override("de"):
                     told = gettext("The editing environment is for the foundations' editors.")
-                self.assertEqual(self.messages(response), ["Sie sind als Sabine angemeldet.", told])
+                self.assertEqual(self.messages(response), ["Sie sind als Sabine eingeloggt.", told])
 
     def test_german_member_logging_in_on_the_german_login_is_not_told_in_dutch(self):
         response = self.log_in(self.sabine, language="de", next="/admin/pages/")
@@ -109,7 +109,7 @@ class MemberSentByTheAdminTests(AdminLoginTestCase):
     def test_member_logging_in_for_a_page_of_the_site_still_lands_there(self):
         response = self.log_in(self.sabine, language="de", next="/de/")
         self.assertEqual(response.redirect_chain[-1][0], "/de/")
-        self.assertEqual(self.messages(response), ["Sie sind als Sabine angemeldet."])
+        self.assertEqual(self.messages(response), ["Sie sind als Sabine eingeloggt."])
 
 
 class EditorAtTheLoginTests(AdminLoginTestCase):

@@ -48,7 +48,7 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(
     page.wait_for_url("**/de/accounts/login/?next=/admin/")
     page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
     page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
     page.wait_for_url("**/admin/")
     assert page.locator("html").get_attribute("lang") == "de"
 
@@ -86,7 +86,7 @@ def editor_of_the_german_translation(story, live_server, browser, **context):
     page.goto(f"{live_server.url}/de/accounts/login/?next=/admin/")
     page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
     page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name="Einloggen").click()
     page.wait_for_url("**/admin/")
     page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")
     return page

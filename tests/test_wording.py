@@ -95,10 +95,24 @@ class AccountWordingTests(TestCase):
         self.assertIn("Inloggen", main)
         self.assertNotIn("Aanmelden", main)
 
-    def test_german_login_page_says_anmelden(self):
-        main = self.client.get("/de/accounts/login/").content.decode().split("<main", 1)[-1]
-        self.assertIn("Anmelden", main)
-        self.assertNotIn("Anmeldung", main)
+    def test_german_login_page_says_einloggen_like_the_header(self):
+        # "Anmelden" is also signing up for a meeting or a visit (walk of 2026-12-06): logging
+        # in is "einloggen" on the whole site.
+        page = soup(self.client.get("/de/accounts/login/"))
+        main = page.find("main")
+        self.assertIn("Einloggen", page.title.get_text())
+        self.assertEqual(main.find("h1").get_text(strip=True), "Einloggen")
+        self.assertEqual(main.find("button", type="submit").get_text(strip=True), "Einloggen")
+        self.assertIn("Eingeloggt bleiben", main.get_text())
+        self.assertNotRegex(main.get_text(), "(?i)anmeld|angemeldet")
+        login = reverse("account_login")
+        header = [a.get_text(strip=True) for a in page.find("header").select(f'a[href^="{login}"]')]
+        self.assertEqual(set(header), {"Einloggen"})
+
+    def test_german_signup_page_asks_to_log_in_with_einloggen(self):
+        main = soup(self.client.get("/de/accounts/signup/")).find("main")
+        self.assertIn("Dann loggen Sie sich ein", main.get_text(" ", strip=True))
+        self.assertNotRegex(main.get_text(), "(?i)melden Sie sich")
 
 
 class MeetingRegistrationWordingTests(CalendarMixin, TestCase):
@@ -123,10 +137,25 @@ class MeetingRegistrationWordingTests(CalendarMixin, TestCase):
         page = self.client.get(self.gathering_de.url).content.decode()
         self.assertIn("bis spätestens", page)
         self.assertIn("Teilnahme", page)
-        self.assertIn("um an diesem Treffen teilzunehmen", page)
-        self.assertNotIn(
-            "Anmeldung", page.split('class="registration"', 1)[-1].split("</section")[0]
+        box = page.split('class="registration"', 1)[-1].split("</section")[0]
+        self.assertNotIn("Anmeldung", box)
+        # Signing up is "anmelden", logging in "einloggen": "Melden Sie sich bis … an" was
+        # followed by "Melden Sie sich mit Ihrem Mitgliedskonto an" (walk of 2026-12-06).
+        login = reverse("account_login")
+        [link] = BeautifulSoup(box, "html.parser").select(f'a[href^="{login}"]')
+        self.assertEqual(
+            link.get_text(strip=True),
+            "Loggen Sie sich mit Ihrem Mitgliedskonto ein, um sich für dieses Treffen anzumelden.",
         )
+
+    def test_a_visitor_without_an_account_may_become_a_member_from_the_meeting(self):
+        # The visit page offered it, the meeting page did not (walk of 2026-12-06).
+        for page, words in ((self.gathering, "Lid worden"), (self.gathering_de, "Mitglied werden")):
+            with self.subTest(page.locale.language_code):
+                box = soup(self.client.get(page.url)).find("section", class_="registration")
+                links = box.select('a[href*="/accounts/signup/"]')
+                self.assertEqual([a.get_text(strip=True) for a in links], [words])
+                self.assertTrue(links[0]["href"].endswith(f"?next={page.url}"))
 
 
 class MeetingProposalFeedbackTests(MembersTestCase):
