@@ -276,6 +276,9 @@ def _chrome(request, site, home=None):
     home = home or localized(site.root_page)
     footer, foundations = FoundationSettings.with_foundations(site)
     menu, footer_pages = footer.menu_and_footer_pages(home)
+    # The contact page for pages that point to it (allauth's "contact us"), when it is public.
+    contact_key = getattr(footer, "footer_translation_keys", {}).get(footer.contact_page_id)
+    contact = [page for _label, page in footer_pages if contact_key == page.translation_key]
     return {
         "home_url": home.get_url(request) or "/",
         "menu": [
@@ -300,6 +303,7 @@ def _chrome(request, site, home=None):
             for foundation in foundations
         ],
         "footer_pages": [(str(label), page.get_url(request)) for label, page in footer_pages],
+        "contact_url": contact[0].get_url(request) if contact else "",
     }
 
 

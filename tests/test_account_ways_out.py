@@ -1,0 +1,75 @@
+"""What a visitor can do next on allauth's pages that end a step: the "confirm your email" page
+after signing up, which said "contact us" with no way to and no way to get a new link, and the
+logout page, which offered only its button (walk of 2026-12-06)."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from home.models import FoundationSettings
+from tests.base import BilingualSiteTestCase, publish_translation
+from tests.test_members import soup
+
+User = get_user_model()
+
+
+class ConfirmYourEmailPageTests(BilingualSiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.contact = cls.add_page(title="Contact", slug="contact")
+        contact_de = publish_translation(cls.contact, cls.german)
+        contact_de.title, contact_de.slug = "Kontakt", "kontakt"
+        contact_de.save_revision().publish()
+        settings = FoundationSettings.objects.get()
+        settings.contact_page = cls.contact
+        settings.save()
+        cls.greta = User.objects.create_user(
+            email="greta@example.org", password="ein-langes-passwort", language="de"
+        )
+        EmailAddress.objects.create(
+            user=cls.greta, email="greta@example.org", primary=True, verified=False
+        )
+
+    def page(self, language):
+        return soup(self.client.get(f"/{language}/accounts/confirm-email/")).find("main")
+
+    def test_the_page_links_the_contact_page_in_the_language_being_read(self):
+        for language, contact in (("de", "/de/kontakt/"), ("nl", "/nl/contact/")):
+            with self.subTest(language):
+                hrefs = [a["href"] for a in self.page(language).select("a")]
+                self.assertIn(contact, hrefs)
+
+    def test_the_page_says_that_logging_in_sends_a_new_link(self):
+        for language in ("de", "nl"):
+            with self.subTest(language):
+                hrefs = [a["href"] for a in self.page(language).select("a")]
+                self.assertIn(f"/{language}/accounts/login/", hrefs)
+
+    def test_logging_in_with_an_unconfirmed_address_sends_a_new_link_as_the_page_says(self):
+        response = self.client.post(
+            "/de/accounts/login/",
+            {"login": "greta@example.org", "password": "ein-langes-passwort"},
+            follow=True,
+        )
+        self.assertEqual(response.redirect_chain[-1][0], "/de/accounts/confirm-email/")
+        [email] = mail.outbox
+        self.assertEqual(email.to, ["greta@example.org"])
+        self.assertIn("/de/accounts/confirm-email/", email.body)
+
+    def test_without_a_public_contact_page_the_page_names_none(self):
+        FoundationSettings.objects.update(contact_page=None)
+        hrefs = [a["href"] for a in self.page("de").select("a")]
+        self.assertNotIn("/de/kontakt/", hrefs)
+        self.assertIn("/de/accounts/login/", hrefs)
+
+
+class LogoutPageTests(BilingualSiteTestCase):
+    def test_the_logout_page_leads_back_to_the_home_page(self):
+        sabine = User.objects.create_user(email="sabine@example.org", password="x" * 20)
+        self.client.force_login(sabine)
+        for language, words in (("de", "Zur Startseite"), ("nl", "Naar de startpagina")):
+            with self.subTest(language):
+                main = soup(self.client.get(f"/{language}/accounts/logout/")).find("main")
+                [home] = [a for a in main.select("a") if a["href"] == f"/{language}/"]
+                self.assertEqual(home.get_text(strip=True), words)
