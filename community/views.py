@@ -246,23 +246,21 @@ def newsletter_member(request, archive):
 
 
 @never_cache
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def newsletter_confirm(request, token):
-    """The link of the confirmation email: from now on the newsletter is sent there.
-
-    A GET confirms, and the page says so: that is what the visitor's click sends, and a link
-    that only led to a button would confirm nothing for those who do not read on. The price:
-    a mail gateway that follows every link of an incoming email with a GET confirms too. Those
-    that only look (HEAD) get 405 and change nothing. Whoever is confirmed without having asked
-    (by a scanner, or by someone who typed their address) can leave with the button on this
-    page, as from every newsletter."""
-    subscriber = subscriptions.confirm(token, get_language())
-    status = 200 if subscriber is not None else 404
+    """The link of the confirmation email: GET shows the address and a button, whose POST
+    confirms (as allauth's confirmation of an account's address does). Mail gateways and link
+    previews follow every link of an incoming email with a GET: that confirmed subscriptions
+    nobody had confirmed (walk of 2026-12-06). A link already answered says so."""
+    if request.method == "POST":
+        subscriber = subscriptions.confirm(token, get_language())
+    else:
+        subscriber = subscriptions.subscriber_to_confirm(token)
     return render(
         request,
         "community/newsletter_confirm.html",
         {"subscriber": subscriber, "archive": newsletter_archive()},
-        status=status,
+        status=200 if subscriber is not None else 404,
     )
 
 

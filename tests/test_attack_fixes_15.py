@@ -1,8 +1,8 @@
 """An outside tester's attack on the newsletter, the digest and the meetings' emails: each
 finding, as what its victim or its attacker would see.
 
-- A mail gateway that only looks at the confirmation link (HEAD) confirms nothing; a visitor
-  confirmed by one leaves from the confirmation page in one click.
+- A mail gateway that opens the confirmation link confirms nothing (its button does); a
+  visitor confirmed without asking leaves from the confirmation page in one click.
 - An address is taken in its usual spelling only: no quoted second spelling of a subscribed
   mailbox, no terminal escapes in the subscribers' list, and no account with either.
 - The send page of a newsletter whose sender's account is gone still opens.
@@ -51,23 +51,38 @@ class ConfirmationLinkTests(NewsletterMixin, TestCase):
         [message] = self.mails_to(email)
         return re.search(rf"http://testserver(/{lang}/newsletter/confirm/\S+/)", message.body)[1]
 
-    def test_a_mail_gateway_looking_at_the_link_confirms_nothing_and_the_visitors_click_does(
+    def test_a_mail_gateway_opening_the_link_confirms_nothing_and_the_visitors_button_does(
         self,
     ):
+        """A gateway or a link preview that opens the link (GET, as HEAD) confirmed the
+        subscription (walk of 2026-12-06): the link shows the address and a button."""
         link = self.confirmation_link()
         looked = self.client.head(link)
         self.assertIn(looked.status_code, (200, 405))
+        opened = self.client.get(link)
+        self.assertEqual(opened.status_code, 200)
+        self.assertContains(opened, "jan@example.org")
+        self.assertNotContains(opened, "Uw abonnement is bevestigd")
         self.assertIsNone(NewsletterSubscriber.objects.get().confirmed_at)
 
-        clicked = self.client.get(link)
+        [form] = BeautifulSoup(opened.content, "html.parser").find("main").find_all("form")
+        self.assertEqual(form.get("method"), "post")
+        self.assertIn(form.get("action", link), ("", link))
+        clicked = self.client.post(link)
         self.assertEqual(clicked.status_code, 200)
         self.assertContains(clicked, "Uw abonnement is bevestigd")
         self.assertIsNotNone(NewsletterSubscriber.objects.get().confirmed_at)
+        # Opened again afterwards, the link says it is done, with no second button.
+        again = self.client.get(link)
+        self.assertContains(again, "Uw abonnement is bevestigd")
+        self.assertIsNotNone(NewsletterSubscriber.objects.get().confirmed_at)
 
     def test_someone_confirmed_without_asking_unsubscribes_from_the_confirmation_page(self):
-        """A scanner followed the link: its owner, reading the page, leaves in one click."""
+        """Someone confirmed for an address not theirs: its owner, reading the page, leaves in
+        one click."""
         link = self.confirmation_link("greta@example.org", "de")
-        page = BeautifulSoup(self.client.get(link).content, "html.parser").find("main")
+        confirmed = self.client.post(link)
+        page = BeautifulSoup(confirmed.content, "html.parser").find("main")
         self.assertIn("Waren Sie das nicht?", page.get_text())
         [form] = [
             form for form in page.find_all("form") if "/unsubscribe/" in form.get("action", "")

@@ -183,6 +183,7 @@ def test_a_german_visitor_subscribes_to_the_newsletter_and_confirms_by_email(
     assert confirmation.to == ["besucherin@example.org"]
     link = re.search(r"http://\S+/de/newsletter/confirm/\S+/", confirmation.body).group(0)
     page.goto(link)
+    page.locator("main form button[type=submit]").first.click()
     assert page.get_by_role("status").inner_text().startswith("Ihr Abonnement ist bestätigt")
 
 

@@ -204,7 +204,7 @@ class SubscribingWalkTests(NewsletterMixin, TestCase):
         link = re.search(
             rf"http://testserver(/{code}/newsletter/confirm/\S+/)", mail.outbox[-1].body
         )
-        return self.client.get(link.group(1))
+        return self.client.post(link.group(1))  # the button of the link's page
 
     def test_german_confirmation_says_abonnement_and_leads_on(self):
         page = soup(self.confirmed_page("de"))

@@ -88,10 +88,9 @@ def subscribe(email, code, request=None):
     return subscriber
 
 
-def confirm(token, code):
-    """Follows a confirmation link (sent in language `code`, which a visitor then reads it in):
-    the subscriber it names, confirmed, or None when the link is not valid (forged, expired,
-    answered by a later request, or followed after the subscriber left)."""
+def subscriber_to_confirm(token):
+    """The subscriber a confirmation link names, or None when the link is not valid (forged,
+    expired, answered by a later request, or followed after the subscriber left)."""
     try:
         data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:
@@ -103,7 +102,14 @@ def confirm(token, code):
         return None
     if subscriber.unsubscribed_at and subscriber.unsubscribed_at > subscriber.consented_at:
         return None
-    if not subscriber.receives:
+    return subscriber
+
+
+def confirm(token, code):
+    """Answers a confirmation link (sent in language `code`, which a visitor then reads it in):
+    the subscriber it names, confirmed, or None when the link is not valid."""
+    subscriber = subscriber_to_confirm(token)
+    if subscriber is not None and not subscriber.receives:
         subscriber.confirmed_at = timezone.now()
         subscriber.unsubscribed_at = None
         subscriber.consent_version = CONSENT_VERSION

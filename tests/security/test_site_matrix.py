@@ -70,7 +70,7 @@ MATRIX = {
     "report_contribution": NOT_FOUND,
     "search": (PUBLIC, GET_ONLY),
     "newsletter_subscribe": PUBLIC,
-    "newsletter_confirm": (NOT_FOUND, GET_ONLY),
+    "newsletter_confirm": NOT_FOUND,  # GET shows a button, POST confirms
     "newsletter_unsubscribe": NOT_FOUND,
     "story_feed_rss": PUBLIC,
     "story_feed_atom": PUBLIC,
