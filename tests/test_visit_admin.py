@@ -223,6 +223,23 @@ class MatchingTests(CoordinatorMixin, TestCase):
         self.assertContains(response, "Alle Gäste und Gastfamilien wurden über ihre Zuordnung")
         self.assertNotContains(response, "Änderungen veröffentlichen")  # "Publish the changes"
 
+    def test_the_publish_page_says_guests_and_hosts_get_the_emails_in_their_language(self):
+        # "Jede Seite erhält sie" read as a web page (walk of 2026-12-06).
+        self.guest("Anke", adults=2)
+        self.host("Schulte", beds=2, languages=["nl", "de"])
+        self.post("exchange_visit_propose", self.visit.pk)
+        profile = UserProfile.get_for_user(self.editor_de)
+        for language, words in (
+            ("de", "Gäste wie Gastfamilien erhalten sie in ihrer Sprache"),
+            ("nl", "Gasten en gastgezinnen krijgen die elk in hun eigen taal"),
+        ):
+            with self.subTest(language):
+                profile.preferred_language = language
+                profile.save()
+                page = self.client.get(reverse("exchange_visit_publish", args=[self.visit.pk]))
+                self.assertContains(page, words)
+                self.assertNotContains(page, "Jede Seite")
+
     def test_the_matching_names_who_published_it_never_by_a_staff_address(self):
         # It said "Gepubliceerd op … door redaktion@example.org" of an editor without a name.
         visits.assign(self.guest("Anke"), self.host("Bergmann"))

@@ -248,10 +248,10 @@ def test_german_coordinator_matches_publishes_and_the_guest_sees_the_hosts(
     people = (anke.user, femke.user, bergmann.user, schulte.user)
     assert sorted(emails) == sorted(member.email for member in people)
     to_guest, to_host = emails[anke.user.email], emails[bergmann.user.email]
-    assert to_guest.subject.startswith("Uw gastgezin voor"), to_guest.subject
+    assert to_guest.subject.startswith("Bij wie u tijdens „"), to_guest.subject
     assert "Beste Anke," in to_guest.body
     assert "Familie Bergmann" in to_guest.body and bergmann.user.email in to_guest.body
-    assert to_host.subject.startswith("Ihre Gäste für"), to_host.subject
+    assert to_host.subject.startswith("Wer während „"), to_host.subject
     assert "Hallo Bergmann," in to_host.body
     assert "Anke" in to_host.body and anke.user.email in to_host.body
     page.context.close()

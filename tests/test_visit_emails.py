@@ -204,7 +204,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         self.assertEqual(self.publish(), 1)
 
         [to_guest] = self.emails_to(anke.user)
-        self.assertEqual(to_guest.subject, f"Uw gastgezin voor {self.visit.title}")
+        self.assertEqual(to_guest.subject, f"Bij wie u tijdens „{self.visit.title}” logeert")
         self.assertIn("uw reisgezelschap logeert bij Familie Bergmann.", to_guest.body)
         for detail in (
             "Naam: Bergmann",
@@ -215,8 +215,12 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
             self.assertIn(detail, to_guest.body)
 
         [to_host] = self.emails_to(offer.user)
-        self.assertEqual(to_host.subject, "Ihre Gäste für Austauschbesuch")
-        self.assertIn("Diese Reisegruppe übernachtet bei Familie Bergmann.", to_host.body)
+        # To the Bergmanns about their guests, not about "Familie Bergmann"; the subject with an
+        # article and the visit's title quoted ("Ihre Gäste für Erwachsenenaustausch: Gäste aus
+        # Steenwijkerland": walk of 2026-12-06).
+        self.assertEqual(to_host.subject, "Wer während „Austauschbesuch“ bei Ihnen übernachtet")
+        self.assertIn("Diese Reisegruppe übernachtet bei Ihnen.", to_host.body)
+        self.assertNotIn("Familie Bergmann", to_host.body)
         for detail in (
             "Kontakt: Anke",
             f"E-Mail: {anke.user.email}",
@@ -331,7 +335,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         mail.outbox.clear()
         self.publish()
         [to_host] = self.emails_to(offer.user)
-        self.assertIn("Diese 2 Reisegruppen übernachten bei Familie Bergmann.", to_host.body)
+        self.assertIn("Diese 2 Reisegruppen übernachten bei Ihnen.", to_host.body)
         for detail in (f"E-Mail: {anke.user.email}", f"E-Mail: {hendrik.user.email}"):
             self.assertIn(detail, to_host.body)
         self.assertIn("Telefon: +31 6 9999 0000", to_host.body)
@@ -347,7 +351,7 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         mail.outbox.clear()
         self.publish()
         [to_host] = self.emails_to(offer.user)
-        self.assertIn("Diese Reisegruppe übernachtet bei Familie Bergmann.", to_host.body)
+        self.assertIn("Diese Reisegruppe übernachtet bei Ihnen.", to_host.body)
         self.assertIn(f"E-Mail: {hendrik.user.email}", to_host.body)
         self.assertNotIn(f"E-Mail: {anke.user.email}", to_host.body)
         self.assertIn("weiterhin bei Ihnen zu Gast: Anke.", to_host.body)
