@@ -622,6 +622,24 @@ class DecisionDialogTests(RolesTestCase):
                     % {"name": "Bernd"},
                 )
 
+    def test_the_reject_dialog_says_the_decision_is_final_and_request_changes_does_not(self):
+        # The member can no longer change or resend a rejected contribution (test_roles), and
+        # the dialog did not say so (walk of 2026-12-06).
+        bernd = User.objects.create_user(
+            "bernd@example.org", "x", display_name="Bernd", language="de"
+        )
+        contribution = submitted_contribution(self, bernd)
+        final = (
+            "This decision is final: the member can no longer change the contribution or send it "
+            "in again, only read or delete it."
+        )
+        for language in ("nl", "de"):
+            with self.subTest(language=language), translation.override(language):
+                decline = self.dialog(self.moderator, contribution, "decline", language)
+                self.assertIn(gettext(final), decline.get_text(" ", strip=True))
+                changes = self.dialog(self.moderator, contribution, "reject", language)
+                self.assertNotIn(gettext(final), changes.get_text(" ", strip=True))
+
     def test_a_german_editor_reads_it_in_german(self):
         anna = User.objects.create_user("anna@example.org", "x", display_name="Anna", language="nl")
         contribution = submitted_contribution(self, anna)
