@@ -413,5 +413,41 @@ def test_on_a_phone_the_confirmation_and_the_decided_review_wrap_cleanly(
     page.goto(f"{live_server.url}/admin/pages/workflow/decided/{story.pk}/{state.task_id}/")
     expect(page.locator("[data-review-decided]")).to_be_visible()
     assert page.evaluate(CUT_OFF, "[data-review-decided] .button") == []
+    page.context.close()
+
+
+# The header cells of the table of `selector` that a box hiding what runs over cuts off: a
+# box that scrolls sideways shows them when scrolled.
+CUT_HEADERS = """(selector) => [...document.querySelectorAll(selector + " th")].filter((cell) => {
+    const right = cell.getBoundingClientRect().right;
+    for (let box = cell.parentElement; box; box = box.parentElement) {
+        const overflow = getComputedStyle(box).overflowX;
+        if (overflow === "visible") continue;
+        if (overflow === "auto" || overflow === "scroll") return false;
+        return right > box.getBoundingClientRect().right + 0.5;
+    }
+    return right > innerWidth + 0.5;
+}).map((cell) => cell.innerText.trim())"""
+
+
+def test_on_a_german_phone_the_dashboards_meetings_show_every_column(site, live_server, browser):
+    """Found by the newcomer's walk: at 390 px the table "Treffen in den nächsten zwei Wochen"
+    was 404 px wide in a box that hides what runs over: "Angemeldet" read "Angem"."""
+    calendar = CalendarPageFactory(parent=site.home)
+    for title, capacity in (
+        ("Online-Wissensabend Energiegenossenschaften: die Erträge im Dorf halten", 40),
+        ("Online-Wissensabend Klimaanpassung: Regenwasser im Ortskern", None),
+    ):
+        MeetingPageFactory(parent=calendar, title=title, capacity=capacity, sectors=[site.climate])
+    editor = get_user_model().objects.create_user("redaktion@example.org", "x-123")
+    editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    page = log_in(browser, live_server, editor, width=390, locale="de-DE")
+    page.goto(f"{live_server.url}/admin/")
+    section = "[aria-labelledby=jumelage-meetings-heading]"
+    expect(page.locator(section).get_by_role("columnheader", name="Angemeldet")).to_be_attached()
+    assert page.evaluate(CUT_HEADERS, section) == []
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()
