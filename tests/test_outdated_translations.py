@@ -120,13 +120,17 @@ class OutdatedTranslationTests(RolesTestCase):
         page, _source = self.localized("Contact", "contact")
         self.change_and_publish(page, "Bel ons.")
         self.panel()
+        # The panel's own queries (the dashboard's others are Wagtail's: its locked pages' panel
+        # asks once or twice, as it pleases).
         with CaptureQueriesContext(connection) as one:
-            self.assertEqual(len(self.panel()), 1)
+            self.assertEqual(OutdatedTranslations().data()["count"], 1)
+        self.assertEqual(len(self.panel()), 1)
         for number in range(3):
             other, source = self.localized(f"Pagina {number}", f"pagina-{number}")
             self.change_and_publish(other, f"Nieuw {number}.")
             if number:
                 self.sync(source)
         with CaptureQueriesContext(connection) as four:
-            self.assertEqual(len(self.panel()), 4)
+            self.assertEqual(OutdatedTranslations().data()["count"], 4)
+        self.assertEqual(len(self.panel()), 4)
         self.assertEqual(len(four), len(one), "\n".join(q["sql"] for q in four.captured_queries))
