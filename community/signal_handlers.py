@@ -135,7 +135,8 @@ def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     shown on sector pages (not a login's last_login): the live parts that name the member are
     rendered again (one query, for the sectors whose members they show)."""
     if not raw and not (update_fields and set(update_fields) <= {"last_login"}):
-        roles.forget_remembered_members()
+        # Its own remembered account is kept under `user:<id>`, replaced below: the other
+        # members' stay as they are (attack 29, F3).
         if instance.__dict__.pop(SUPERUSER_CHANGED, False):
             notifications.admin_notices_follow_access(
                 [instance.pk], entering=[instance.pk] if instance.is_superuser else ()
