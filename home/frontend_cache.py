@@ -39,10 +39,15 @@ def add_listings(batch, page, root_url, sectors_of):
     """What lists `page`: its ancestors below the root, the sector pages `sectors_of()` gives
     (read in the page's language) and the feeds of its language and of those sectors."""
     batch.add_pages(page.get_ancestors().filter(depth__gt=1).live().specific())
+    # The sitemap lists every page (`public, max-age=3600`) (attack 29, F4).
+    batch.add_url(root_url + reverse("sitemap"))
     with translation.override(language_code_of(page.locale_id)):
         sectors = sectors_of()
         batch.add_pages(sectors)
         batch.add_urls(root_url + reverse(name) for name in FEEDS)
+        # What a page type serves besides the page (a meeting's own iCalendar file).
+        paths = getattr(page.specific_deferred, "purged_along", None)
+        batch.add_urls(root_url + path for path in (paths() if paths else ()))
         for sector in sectors:
             for name in ("sector_feed_rss", "sector_feed_atom", "sector_calendar_feed"):
                 batch.add_url(root_url + reverse(name, args=[sector.slug]))

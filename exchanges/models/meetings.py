@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -569,6 +570,11 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             "show_online_link": self.online_link_visible_to(user, mine),
             "registration_open": self.registration_open(),
         }
+
+    def purged_along(self):
+        """What a caching proxy purges with the page (home/frontend_cache.py): its own
+        iCalendar file, which `public, max-age=900` lets it keep (attack 29, F4)."""
+        return [reverse("meeting_calendar_feed", args=[self.pk])]
 
     def places_left(self, taken):
         return None if self.capacity is None else max(self.capacity - taken, 0)
