@@ -6,6 +6,7 @@ import datetime
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from community.models import SectorPage
-from home.cache import active_locale, content_only, remember_rendered
+from home.cache import active_locale, content_only, refuse_to_keep, remember_rendered
 from home.urls_util import absolute_url
 from home.visibility import public
 
@@ -96,6 +97,12 @@ def meeting_feed(request, page_id):
     meeting = get_object_or_404(
         MeetingPage.objects.live().public().select_related("town").with_sequence(), pk=page_id
     )
+    if meeting.locale.language_code != get_language() or request.path != reverse(
+        "meeting_calendar_feed", args=[meeting.pk]
+    ):
+        # An address no page links (the other language's prefix, an id with leading zeros):
+        # answered, not kept, so made-up spellings add no entries (attack 29, F5).
+        refuse_to_keep()
     with translation.override(meeting.locale.language_code):
         return calendar_response(
             [meeting], request, meeting.title, meeting.slug, key=f"meeting:{meeting.pk}"
