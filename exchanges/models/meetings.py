@@ -42,7 +42,7 @@ from home.i18n import with_source_locale
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
 from home.page_forms import NeedsToPublishPageForm
-from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, public
+from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, below_a_restriction, public
 
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
 # the database keeps times in UTC, which is behind Amsterdam's clock, and there is no year 0.
@@ -570,6 +570,17 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
             "show_online_link": self.online_link_visible_to(user, mine),
             "registration_open": self.registration_open(),
         }
+
+    @cached_property
+    def shown_report(self):
+        """The story that tells how the meeting went, in the reader's language where it is
+        translated, if visitors may read it: a draft or a page behind a login, a group or a
+        password is not named (attack 29, F8). No query for restrictions (home.visibility)."""
+        report = self.report
+        if report is None or not report.live:
+            return None
+        report = report.localized
+        return None if below_a_restriction(report) else report
 
     def purged_along(self):
         """What a caching proxy purges with the page (home/frontend_cache.py): its own
