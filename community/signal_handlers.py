@@ -2,9 +2,10 @@
 deleting a contribution, however it happens, takes its other versions and photos along (all in
 community/contributions.py). A member's photo leaves the storage with the member, or when they
 replace or remove it. A new public name of a member whom published pages name (a story's author)
-is a change of those pages: feeds and listings the cache keeps whole show it at once. A member who
-joins or leaves a sector, or saves their profile, changes what the live parts naming them show
-(home/live.py: a sector's members, a story's byline), as kept for anonymous visitors. An address
+replaces the version of the names (home.cache.NAMES): the feeds the cache keeps whole show it at
+once, and no other page is made anew. A member who joins or leaves a sector, or saves their
+profile, changes what the live parts naming them show (home/live.py: a sector's members, a
+story's byline, a meeting's organiser), as kept for anonymous visitors. An address
 that becomes an account's own (confirmed, or given in a sign-up or the users admin) ends other
 accounts' pending changes to it (community/signup.py: `claims_held_back`)."""
 
@@ -25,7 +26,7 @@ from wagtail.signals import (
 from wagtail.tasks import delete_file_from_storage_task
 
 from home import live
-from home.cache import PAGES, bump
+from home.cache import NAMES, bump
 
 from . import contributions, notifications, roles, signup
 from .models import SectorMembership, User
@@ -124,10 +125,11 @@ def named_on_live_pages(user):
 
 def on_user_saved(sender, instance, raw=False, **kwargs):
     """Members' profile saves leave the cached site alone, but for a new name of one whom
-    published pages name (a story's author): the feeds and listings kept whole show it (what is
-    rendered live, a story's byline, already does)."""
+    published pages name (a story's author): the feeds kept whole show it (what is rendered
+    live, a story's byline, a meeting's organiser, already does). Only what is kept under the
+    names' version (home.cache.NAMES) is made anew, not every page (attack 29, F2)."""
     if instance.__dict__.pop(RENAMED, False) and not raw and named_on_live_pages(instance):
-        bump(PAGES)
+        bump(NAMES)
 
 
 def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from community.models import SectorPage
-from home.cache import active_locale, shows_content_only
+from home.cache import NAMES, active_locale, shows_content_only, shows_kinds
 from home.i18n import content_language, home_url
 from home.machine_translation import machine_translated_from
 from home.translation_progress import partly_translated_from
@@ -86,6 +86,7 @@ class StoryFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         shows_content_only()
+        shows_kinds(NAMES)  # its stories' authors
         response = super().__call__(request, *args, **kwargs)
         response["Cache-Control"] = "public, max-age=900"
         return response

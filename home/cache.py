@@ -12,9 +12,14 @@ Redis still holds from before are never served once it is back. Servers read the
 the shared cache, where they are kept for CACHE_VERSION_SECONDS, and each process keeps its
 reading a little while (ProcessVersions): a change shows on other servers at most that late.
 
-Members' own actions (registrations, memberships, profiles, photos, reports) replace no version:
-what they change is rendered live, outside the cached fragments, by `{% live %}` (see
-home/templatetags/jumelage_tags.py).
+Members' own actions (registrations, memberships, profiles, photos, reports) replace no version
+pages are kept under: what they change is rendered live, outside the cached fragments, by
+`{% live %}` (see home/templatetags/jumelage_tags.py). A new public name of a member whom
+published pages name replaces the "names" version (NAMES), which only what names members
+outside live parts is kept under: the story feeds (`shows_kinds`). Search results are kept under
+the "search" version too (SEARCH), which Wagtail's index task replaces when it has indexed a live
+page: a publish is found once the worker has indexed it, not before, and not only once the
+results kept in between expire.
 """
 
 import datetime
@@ -24,6 +29,7 @@ import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -32,6 +38,7 @@ from django.db import models, router, transaction
 from django.db.models.functions import JSONArray
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
+from django_tasks.signals import task_finished
 from modelcluster.models import get_all_child_relations
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
@@ -50,6 +57,15 @@ PAGES, IMAGES, DOCUMENTS, SNIPPETS, SETTINGS = (
     "settings",
 )
 KINDS = (PAGES, IMAGES, DOCUMENTS, SNIPPETS, SETTINGS)
+# The public names of the members whom published pages name (a story's author, a meeting's
+# organiser), where something kept whole shows them: the story feeds' authors. Pages name
+# members in live parts (home/live.py, `user:<id>`), so the entries of pages are not kept under
+# this kind, and a member who renames themself leaves them alone (attack 29, F2).
+NAMES = "names"
+# The search index, as far as it finds live pages: replaced when Wagtail's index task (run by
+# the worker, later than the publish that replaced PAGES) has indexed one (`_index_changed`).
+SEARCH = "search"
+ALL_KINDS = (*KINDS, NAMES, SEARCH)
 # What pages show besides site settings: cards and bodies.
 CONTENT = (PAGES, IMAGES, DOCUMENTS, SNIPPETS)
 
@@ -149,7 +165,7 @@ def versions_for_request():
     reset = _request_versions.set(versions() if caching else _UNREAD)
     memo_reset = _request_memo.set({})
     query_reset = _request_query.set(
-        {"names": set(), "values": {}, "refused": False, "content_only": False}
+        {"names": set(), "values": {}, "refused": False, "content_only": False, "kinds": set()}
     )
     try:
         yield
@@ -189,6 +205,15 @@ def shows_content_only():
         said["content_only"] = True
 
 
+def shows_kinds(*kinds):
+    """Says, during a request, that the response is made of `kinds` besides KINDS (NAMES: a
+    feed names stories' authors). The page cache keeps it only under a key of their versions
+    too (`may_keep`; home.middleware.AnonymousPageCacheMiddleware.kinds_of)."""
+    said = _request_query.get()
+    if said is not None:
+        said["kinds"].update(kinds)
+
+
 def content_only(view):
     """A view whose answer is the same for every anonymous visitor (`shows_content_only`)."""
 
@@ -214,12 +239,16 @@ def refused_to_keep():
     return said is not None and said["refused"]
 
 
-def may_keep(query):
-    """Whether the response to a request with `query` (a QueryDict) may be kept: only when
-    `shows_content_only` was said and `refuse_to_keep` was not; with a query, only when each
-    parameter is given once and is one `shows_query` named, empty or with the value it said."""
+def may_keep(query, kinds=KINDS):
+    """Whether the response to a request with `query` (a QueryDict), to be kept under the
+    versions of `kinds`, may be kept: only when `shows_content_only` was said and
+    `refuse_to_keep` was not, and it is made of no other kinds (`shows_kinds`); with a query,
+    only when each parameter is given once and is one `shows_query` named, empty or with the
+    value it said."""
     said = _request_query.get()
     if said is None or said["refused"] or not said["content_only"]:
+        return False
+    if not said["kinds"] <= set(kinds):
         return False
     for name, given in query.lists():
         if len(given) != 1 or name not in said["names"]:
@@ -233,7 +262,7 @@ def bump(*kinds):
     """New versions of `kinds` (every kind when none is given), in the current transaction, and
     again once it is committed: what another server stored under the first ones while the
     transaction was open was made of what it had not committed yet."""
-    kinds = kinds or KINDS
+    kinds = kinds or ALL_KINDS
     _new_versions(kinds)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _new_versions(kinds))
@@ -536,16 +565,36 @@ def connect_signals():
         sender=PageViewRestriction.groups.through,
         dispatch_uid="cache-restriction-groups",
     )
+    task_finished.connect(_index_changed, dispatch_uid="cache-search-index")
 
 
 def new_release(using="default", **kwargs):
     """After `migrate` (every deploy, every `make run`): new versions of every kind, so nothing
     rendered by the templates of the release before is served again."""
-    _new_versions(KINDS, using=using)
+    _new_versions(ALL_KINDS, using=using)
 
 
 def _pages_changed(**kwargs):
     bump(PAGES)
+
+
+# Wagtail's (modelsearch's) task that indexes an object after it is saved, by its module and name.
+INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def _index_changed(sender, task_result, **kwargs):
+    """The worker indexed an object: when it is a live page, what searches find changed. Not a
+    draft (a member's contribution), an image or a document, which searches do not show."""
+    task = task_result.task
+    if f"{task.func.__module__}.{task.func.__name__}" != INDEX_TASK:
+        return
+    app_label, model_name, pk = task_result.args[:3]
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:  # a model a later release removed, in a task queued before it
+        return
+    if issubclass(model, Page) and Page.objects.filter(pk=pk, live=True).exists():
+        bump(SEARCH)
 
 
 def _restriction_groups_changed(action, **kwargs):

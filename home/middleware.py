@@ -22,7 +22,15 @@ from django.utils.http import MAX_URL_LENGTH, urlencode
 from wagtail.admin.utils import get_valid_next_url_from_request
 
 from home import gzip_pieces, live
-from home.cache import KINDS, may_keep, media_base, version_of, versions_for_request
+from home.cache import (
+    KINDS,
+    NAMES,
+    SEARCH,
+    may_keep,
+    media_base,
+    version_of,
+    versions_for_request,
+)
 from home.ratelimit import limit_exceeded
 from home.translators import TranslatorUnavailable
 
@@ -190,6 +198,16 @@ class AnonymousPageCacheMiddleware:
         "/static/",
         "/media/",
     )
+    # Addresses whose entries are kept under more kinds than KINDS (`kinds_of`): the story
+    # feeds name members (their authors; home.cache.NAMES, which a member's new name replaces),
+    # search results follow the index (home.cache.SEARCH, replaced once the worker indexed a
+    # page); no other page's entry is kept under these. A response that says it is made of them
+    # (home.cache.shows_kinds) at another address is answered, not kept.
+    more_kinds = {
+        **{f"/{code}/feeds/": (*KINDS, NAMES) for code, _name in settings.LANGUAGES},
+        **{f"/{code}/search/": (*KINDS, SEARCH) for code, _name in settings.LANGUAGES},
+    }
+    more_kinds_prefixes = tuple(more_kinds)
     compressible = ("text/", "application/rss+xml", "application/atom+xml")
     stored_headers = (
         "Content-Type",
@@ -235,7 +253,7 @@ class AnonymousPageCacheMiddleware:
             request.method == "GET"
             and pieces is not None
             and self.can_store(request, response)
-            and may_keep(request.GET)
+            and may_keep(request.GET, self.kinds_of(request))
             and not limit_exceeded(
                 request,
                 "page-cache-entry",
@@ -250,7 +268,8 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=self.seconds())
             entry = self.snapshot(response, pieces, collector)
             cache.set(self.entry_key(request), entry, self.seconds())
-            response["X-Page-Cache"] = "miss"
+            if settings.PAGE_CACHE_HEADER:
+                response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
@@ -291,7 +310,17 @@ class AnonymousPageCacheMiddleware:
     @classmethod
     def entry_key(cls, request):
         """The key of `request`'s entry: its address and the versions of the content."""
-        return f"{cls.key(request)}:{version_of(*KINDS)}"
+        return f"{cls.key(request)}:{version_of(*cls.kinds_of(request))}"
+
+    @classmethod
+    def kinds_of(cls, request):
+        """The kinds of content `request`'s entry is kept under (see `more_kinds`)."""
+        if not request.path.startswith(cls.more_kinds_prefixes):
+            return KINDS
+        for prefix, kinds in cls.more_kinds.items():
+            if request.path.startswith(prefix):
+                return kinds
+        return KINDS
 
     @staticmethod
     def key(request):
@@ -378,7 +407,8 @@ class AnonymousPageCacheMiddleware:
             response["Content-Encoding"] = "gzip"
         response.content = content
         response["Content-Length"] = str(len(content))
-        response["X-Page-Cache"] = "hit"
+        if settings.PAGE_CACHE_HEADER:
+            response["X-Page-Cache"] = "hit"
         return response
 
 

@@ -32,7 +32,15 @@ from community.models import SectorPage
 from community.models.newsletter import without_unsent_newsletters
 from community.uploads import KEPT_FOLDER
 from exchanges.models import MeetingPage, StoryPage, VisitPage
-from home.cache import active_locale, content_only, language_code_of, locales, shows_query
+from home.cache import (
+    SEARCH,
+    active_locale,
+    content_only,
+    language_code_of,
+    locales,
+    shows_kinds,
+    shows_query,
+)
 from home.i18n import page_at
 from home.middleware import is_admin_address
 from home.models import StandardPage
@@ -327,9 +335,12 @@ def search(request):
         results.object_list = search_results(results.object_list)
         if words and not results.object_list:
             elsewhere = other_language_results(words, query)
-    # Kept in the page cache as the search form and the pager spell it (home.cache.shows_query).
+    # Kept in the page cache as the search form and the pager spell it (home.cache.shows_query),
+    # under the version of the search index too: a publish is found once the worker has indexed
+    # it, later than the version of the pages changes (attack 29, F1).
     shown = {"q": query} if results is None else {"q": query, "page": results.number}
     shows_query(["q", "page"], shown)
+    shows_kinds(SEARCH)
     return render(
         request,
         "jumelage/search.html",

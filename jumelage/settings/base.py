@@ -236,9 +236,10 @@ if REDIS_URL:
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "IGNORE_EXCEPTIONS": True,
-                # A Redis that does not answer costs a request seconds, not forever.
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 2,
+                # A Redis that does not answer costs a call this long, and then none for
+                # REDIS_RETRY_SECONDS (home/redis_cache.py): Redis answers in a millisecond.
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
             },
         }
     }
@@ -253,6 +254,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10000},
         }
     }
+# After a call to Redis that timed out or could not connect, each process keeps nothing in the
+# cache, without asking Redis, for this many seconds; then one call finds out whether it is back.
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 
 # What anonymous visitors get is kept whole for PAGE_CACHE_SECONDS; what pages derive from content
 # (navigation, language versions, and with CACHE_RENDERED_HTML the rendered fragments of pages
@@ -264,6 +268,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "3600"))
 CACHE_VERSION_SECONDS = int(os.environ.get("CACHE_VERSION_SECONDS", "5"))
 CACHE_RENDERED_HTML = os.environ.get("CACHE_RENDERED_HTML", "1") != "0"
+# Whether the page cache says `X-Page-Cache: hit` or `miss`: for tests and the bench. Off on a
+# real site, where it would tell any visitor whether someone asked for an address (a search for
+# a name) within PAGE_CACHE_SECONDS (attack 29, F7).
+PAGE_CACHE_HEADER = env_bool("PAGE_CACHE_HEADER")
 
 # A CDN or caching proxy in front of the site is purged by Wagtail when content is published
 # (home/frontend_cache.py): FRONTEND_CACHE_PURGE_URL for a proxy that takes HTTP PURGE (Varnish,

@@ -10,3 +10,5 @@ INTERNAL_IPS = ["127.0.0.1"]
 INSTALLED_APPS = [*INSTALLED_APPS, "jumelage.demo"]  # noqa: F405
 # A page not found shows the site's own 404 page, as visitors see it, not Django's debug page.
 MIDDLEWARE = [*MIDDLEWARE, "home.middleware.NotFoundPageMiddleware"]  # noqa: F405
+# Pages say whether the page cache answered them (`X-Page-Cache: hit` or `miss`).
+PAGE_CACHE_HEADER = True

@@ -27,6 +27,8 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Most tests look at freshly rendered pages; tests/test_caching.py switches the page cache on.
 PAGE_CACHE_SECONDS = 0
+# Tests tell a page from the cache by its `X-Page-Cache` header.
+PAGE_CACHE_HEADER = True
 # A test is one server process: its own changes clear the versions it keeps (home/cache.py), and a
 # count of queries must not depend on how long a loaded machine took between two requests (the
 # default 5 s ran out between a warm-up and a measured request on PostgreSQL + Redis in CI).

@@ -112,6 +112,8 @@ def site_environment(database, cached=True, **extra):
     )
     env.pop("REDIS_URL", None)
     env.pop("CACHE_KEY_PREFIX", None)
+    # The table's `cache` column reads it.
+    env["PAGE_CACHE_HEADER"] = "1"
     if cached:
         env["REDIS_URL"] = REDIS_URL
     else:
