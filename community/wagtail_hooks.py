@@ -220,8 +220,8 @@ class ReportDecisionForm(WagtailAdminModelForm):
         label=_("Take the contribution off the site"),
         required=False,
         help_text=_(
-            "Every language version leaves the site until an editor publishes it again. Its "
-            "member is told by email, not who reported it nor why."
+            "Every language version leaves the site until an editor publishes it again, and the "
+            "report is handled. Its member is told by email, not who reported it nor why."
         ),
     )
 
@@ -258,7 +258,8 @@ class ReportDecisionForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         report = super().save(commit=False)
-        if not self.cleaned_data["handled"]:
+        # Taking the contribution off decides the report: it is handled.
+        if not (self.cleaned_data["handled"] or self.cleaned_data.get("take_off")):
             report.resolved_at = None
         elif report.resolved_at is None:
             report.resolved_at = timezone.now()
@@ -300,7 +301,7 @@ class ReportViewSet(ModelViewSet):
         "author",
         "reason",
         "created_at",
-        YesNoColumn("hid_page", label=_("Page hidden"), sort_key="hid_page"),
+        YesNoColumn("hid_page", label=_("Took it off the site"), sort_key="hid_page"),
         "resolved_at",
     ]
     list_filter = ["reason", "hid_page"]
@@ -332,7 +333,7 @@ class ReportViewSet(ModelViewSet):
         "decision",
     ]
     list_export = inspect_view_fields
-    export_headings = {"hid_page": _("Page hidden")}
+    export_headings = {"hid_page": _("Took it off the site")}
     export_filename = "reports"
     copy_view_enabled = False
 

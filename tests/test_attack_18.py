@@ -260,8 +260,8 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         page = self.client.get(f"/nl/members/contributions/{self.meeting.pk}/")
         with translation.override("nl"):
             may_delete = gettext(
-                "This contribution was taken off the site, by the editors or after reports from "
-                "members. The editors decide whether it comes back, so it can no longer be "
-                "changed. You can still delete it on your page."
+                "This contribution was taken off the site, by the moderators, the editors or after "
+                "reports from members. The editors decide whether it comes back, so it can no "
+                "longer be changed. You can still delete it on your page."
             )
         self.assertNotContains(page, may_delete)

@@ -325,6 +325,14 @@ class ModeratorTakesItOffTests(ReportedMeetingTestCase):
         # Off the site, it is not offered again; an editor publishes it again.
         self.assertNotContains(self.client.get(self.address), 'name="take_off"')
 
+    def test_taking_it_off_handles_the_report(self):
+        # She took it off and left "handled" unticked: the report stayed open on the dashboard
+        # (walk 7). Taking it off is her decision.
+        self.decide(take_off="on")
+        self.filed.refresh_from_db()
+        self.assertIsNotNone(self.filed.resolved_at)
+        self.assertFalse(Report.objects.open().exists())
+
     def test_deciding_without_it_leaves_the_contribution_on_the_site(self):
         self.decide(handled="on")
         self.assertTrue(self.live())

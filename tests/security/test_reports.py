@@ -273,7 +273,8 @@ class HiddenContributionTests(ReportAbuseTestCase):
         self.assertIsNone(soup(page).find("input", attrs={"name": "title"}))
         self.assertContains(
             page,
-            "Deze bijdrage is van de site gehaald, door de redactie of na meldingen van leden.",
+            "Deze bijdrage is van de site gehaald, door de moderatie, de redactie of na meldingen "
+            "van leden.",
         )
         self.assertContains(page, "Wat gepubliceerd was")
         changed = self.story_data(title="Veranderd na het verbergen", submit="", draft="1")
@@ -484,7 +485,7 @@ class ReportExportTests(ReportAbuseTestCase):
             "Toelichting",
             "Gemeld door",
             "Gemeld op",
-            "Pagina verborgen",
+            "Haalde de bijdrage van de site",
             "Afgehandeld op",
             "Besluit",
         ],
@@ -495,7 +496,7 @@ class ReportExportTests(ReportAbuseTestCase):
             "Erläuterung",
             "Gemeldet von",
             "Gemeldet am",
-            "Seite verborgen",
+            "Nahm den Beitrag von der Website",
             "Bearbeitet am",
             "Entscheidung",
         ],
