@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from tests.test_bilingual_contributions import DUMMY_TRANSLATOR
-from tests.test_review_panel import submitted_contribution
+from tests.test_review_panel import reviewers_in_their_languages, submitted_contribution
 from tests.test_roles import RolesTestCase
 
 User = get_user_model()
@@ -77,6 +77,27 @@ class WayBackFromTheReviewPreviewTests(RolesTestCase):
         self.assertEqual(link["href"], "/admin/#awaiting-review")
         with translation.override("nl"):
             self.assertEqual(link.get_text(strip=True), gettext("Back to the review"))
+
+    def test_the_notice_speaks_her_language_as_its_way_back_does(self):
+        # The German editor previews a Dutch contribution: the page is Dutch, the notice above it
+        # said "Voorbeeld: …" beside her "Zurück zur Prüfung" (walk of 2026-12-06).
+        reviewers_in_their_languages(self)
+        task = self.contribution.current_workflow_state.current_task_state.task
+        self.client.force_login(self.editor_de)
+        address = f"/admin/pages/workflow/preview/{self.contribution.pk}/{task.pk}/"
+        page = BeautifulSoup(self.client.get(address).content, "html.parser")
+        notice = page.select_one(".preview-notice")
+        with translation.override("de"):
+            self.assertEqual(
+                notice.get_text(strip=True),
+                gettext("Preview: this page has not been published yet."),
+            )
+            self.assertEqual(
+                page.select_one("[data-review-way-back] a").get_text(strip=True),
+                gettext("Back to the review"),
+            )
+        self.assertEqual(notice["lang"], "de")
+        self.assertEqual(page.html["lang"], "nl")
 
     def test_what_approving_publishes_leads_back_to_the_confirmation(self):
         state = self.contribution.current_workflow_state.current_task_state

@@ -1065,7 +1065,7 @@ class AdminLoginTests(RolesTestCase):
         self.log_in(user=self.editor_de, next="/admin/")
         response = self.client.post("/admin/logout/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/de/accounts/login/")
-        self.assertContains(response, "Sie wurden erfolgreich abgemeldet.")
+        self.assertContains(response, "Sie wurden ausgeloggt.")
 
     def test_dutch_editor_logging_out_of_the_admin_is_addressed_as_u(self):
         self.log_in(user=self.editor_nl, next="/admin/")
