@@ -323,22 +323,19 @@ def kept_in_sync(pages):
     """wagtail-localize's translations (enabled: kept in sync with their source) of `pages`, with
     their source, how many passages are not translated (`untranslated`) and when a passage or
     an override was last changed in the translation editor (`changed_at`, `overridden_at`)."""
-    changed = (
-        StringTranslation.objects.filter(
-            context__object_id=OuterRef("source__object_id"),
-            locale_id=OuterRef("target_locale_id"),
+
+    def last_changed(model):
+        """When the translation's last passage (or override) of `model` was changed."""
+        return (
+            model.objects.filter(
+                context__object_id=OuterRef("source__object_id"),
+                locale_id=OuterRef("target_locale_id"),
+            )
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
         )
-        .order_by("-updated_at")
-        .values("updated_at")[:1]
-    )
-    overridden = (
-        SegmentOverride.objects.filter(
-            context__object_id=OuterRef("source__object_id"),
-            locale_id=OuterRef("target_locale_id"),
-        )
-        .order_by("-updated_at")
-        .values("updated_at")[:1]
-    )
+
+    changed, overridden = last_changed(StringTranslation), last_changed(SegmentOverride)
     return (
         Translation.objects.filter(
             enabled=True, source__object_id__in=pages.values("translation_key")
