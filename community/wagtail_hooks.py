@@ -220,8 +220,8 @@ class ReportDecisionForm(WagtailAdminModelForm):
         label=_("Take the contribution off the site"),
         required=False,
         help_text=_(
-            "Every language version leaves the site until an editor publishes it again, and the "
-            "report is handled. Its member is told by email, not who reported it nor why."
+            "Every language version leaves the site until an editor publishes it again, and its "
+            "open reports are handled. Its member is told by email, not who reported it nor why."
         ),
     )
 
@@ -266,22 +266,32 @@ class ReportDecisionForm(WagtailAdminModelForm):
         if commit:
             with transaction.atomic():
                 report.save()
-                if self.cleaned_data.get("take_off"):
-                    self.hide_contribution(report)
+                if self.cleaned_data.get("take_off") and not self.hide_contribution(report):
+                    # A member registered for the meeting since the form was checked: it
+                    # stays, and so does the report, open for her to decide again (the form
+                    # then says who takes it off). Attack 30, F1.
+                    report.resolved_at = None
+                    report.save(update_fields=["resolved_at"])
         return report
 
     def hide_contribution(self, report):
         """Hides the contribution as members' reports do (`Report.objects.file`), its rows
-        locked first; a member who registered for the meeting since the form was sent keeps
-        it on the site (the report's page then says so)."""
+        locked first, and returns whether it did; a member who registered for the meeting since
+        the form was sent keeps it on the site. Every report of it still open is handled with
+        this one: reports filed before it was taken off count no more once an editor publishes
+        it again (`ReportManager._members_reporting`; attack 30, F2)."""
         versions = contributions.locked_versions([report.page.translation_key])
         if contributions.counted_on(versions) or not contributions.hide(versions):
-            return
+            return False
         report.hid_page = True
         report.save(update_fields=["hid_page"])
+        Report.objects.for_page(report.page).open().exclude(pk=report.pk).update(
+            resolved_at=report.resolved_at or timezone.now()
+        )
         transaction.on_commit(
             lambda: notifications.notify_contribution_hidden(report, by_moderation=True)
         )
+        return True
 
 
 class ReportViewSet(ModelViewSet):

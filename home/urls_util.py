@@ -1,5 +1,6 @@
 """The one helper that turns a path into an absolute URL."""
 
+import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
 from urllib.parse import urlsplit
@@ -152,6 +153,7 @@ def ascii_slug(text):
     "strassenfest-mit-gaesten", whatever the page's language), other letters with accents lose
     them ("één" is "een"). At most SLUG_LENGTH characters, so that the number which makes a
     taken address unique ("-2") fits the column. Empty for a title without Latin letters or
-    digits."""
-    slug = slugify(text.translate(GERMAN_LETTERS))
+    digits. Composed first: an umlaut typed as "a" and its combining dots (NFD, as some
+    keyboards and copied text send it) is written out as the composed one is."""
+    slug = slugify(unicodedata.normalize("NFC", text).translate(GERMAN_LETTERS))
     return slug[:SLUG_LENGTH].strip("-_")
