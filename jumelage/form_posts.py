@@ -7,11 +7,18 @@ step signed for it, which Wagtail itself answers as suspicious when tampered wit
 are checked by a hook, after Wagtail's refusals (`home.wagtail_hooks.copy_names_its_parent`).
 
 A POST refused so answers 400 before the view's own refusal of who may not use it: the request
-was none a browser sends, and its answer says nothing of what exists."""
+was none a browser sends, and its answer says nothing of what exists.
+
+Routes that take an object's id as text from the address (Wagtail's editing-session ping,
+wagtail-localize's snippet translation) answer an id that is none of the model's (`ID_AS_TEXT`)
+as one no object has: not found."""
 
 from functools import update_wrapper, wraps
 
-from django.core.exceptions import BadRequest
+from django.apps import apps
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.http import Http404
 from django.urls import URLPattern, URLResolver
 from wagtail.admin.auth import require_admin_access
 
@@ -34,6 +41,38 @@ READ_UNCHECKED = {
     "wagtail_localize:upload_pofile": po_file_sent,
     "wagtailredirects:process_import": import_step_sent,
 }
+
+
+# Routes that take an object's id from the address as text (`<str:…>`) and hand it to the
+# database with the model it names: an id no such object could have ("x", in an address forged
+# or cut off) was a server error (attack 30). By URL name, the keyword argument of the id and
+# the permissions the view asks for before it looks the object up.
+ID_AS_TEXT = {
+    "wagtailadmin_editing_sessions:ping": ("object_id", ()),
+    "wagtail_localize:submit_snippet_translation": ("pk", ("wagtail_localize.submit_translation",)),
+}
+
+
+def id_of_its_model(view, name, perms=()):
+    """`view`, not found (as an id no object has) when its `name` argument is no id of the
+    model its address names (`app_label`, `model_name`); a model nobody has, the view answers.
+    Who lacks `perms` is refused first, as by the view."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not request.user.has_perms(perms):
+            raise PermissionDenied
+        try:
+            model = apps.get_model(kwargs["app_label"], kwargs["model_name"])
+        except (KeyError, LookupError, ValueError):
+            return view(request, *args, **kwargs)
+        try:
+            model._meta.pk.to_python(unquote(kwargs[name]))
+        except ValidationError:
+            raise Http404 from None
+        return view(request, *args, **kwargs)
+
+    return require_admin_access(checked)
 
 
 def refusing_posts_without(view, sent):
@@ -61,6 +100,11 @@ def sent_whole(patterns, namespace=None):
         if not isinstance(pattern, URLPattern) or not pattern.name:
             continue
         name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+        id_of = ID_AS_TEXT.get(name)
+        if id_of is not None and not getattr(pattern.callback, "jumelage_id_checked", False):
+            view = update_wrapper(id_of_its_model(pattern.callback, *id_of), pattern.callback)
+            view.jumelage_id_checked = True
+            pattern.callback = view
         sent = READ_UNCHECKED.get(name)
         if sent is not None and not getattr(pattern.callback, "jumelage_sent_whole", False):
             view = update_wrapper(refusing_posts_without(pattern.callback, sent), pattern.callback)

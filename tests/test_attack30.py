@@ -116,10 +116,12 @@ class OddObjectIdInTheAddressTests(RolesTestCase):
 
     def test_an_id_that_is_no_number_is_not_found(self):
         self.client.raise_request_exception = False
-        for user in (self.editor_nl, self.moderator):
-            self.client.force_login(user)
+        for user in (None, self.editor_nl, self.moderator):
+            self.client.logout()
+            if user is not None:
+                self.client.force_login(user)
             for method, route in self.ROUTES:
-                with self.subTest(user=user.email, route=route, method=method):
+                with self.subTest(user=user and user.email, route=route, method=method):
                     odd = getattr(self.client, method)(route.format("x"))
                     absent = getattr(self.client, method)(route.format("987654"))
                     self.assertEqual(odd.status_code, absent.status_code)
