@@ -41,6 +41,7 @@ from jumelage.api import urlpatterns as api_urlpatterns
 from jumelage.choosers import ChosenPagesShownForLinking, guarded_chooser_patterns
 from jumelage.form_posts import sent_whole
 from jumelage.page_routes import within_page_rights
+from jumelage.page_types_report import PageTypesUsageShownForLinking
 
 workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancellation = (
     page_viewset_registry.as_view(name, page_id_kwarg="page_id")
@@ -82,6 +83,15 @@ urlpatterns = [
     path(
         "admin/reports/site-history/results/",
         with_page_permissions(LogEntriesView.as_view(results_only=True)),
+    ),
+    # The page each page type had edited last: among those the reader may link to.
+    path(
+        "admin/reports/page-types-usage/",
+        require_admin_access(PageTypesUsageShownForLinking.as_view()),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(PageTypesUsageShownForLinking.as_view(results_only=True)),
     ),
     # Every translated page's title: the translations report, not for moderators either.
     path(

@@ -10,6 +10,7 @@ from django.utils import translation
 from community.models import Report
 from community.roles.setup import setup_roles
 from exchanges.models import MeetingPage, Registration, StoryPage
+from tests.test_attack28 import EditorOfOnePartTestCase
 from tests.test_members import MembersTestCase
 from tests.test_report_outcomes import ReportedMeetingTestCase
 from tests.test_roles import RolesTestCase
@@ -125,3 +126,25 @@ class OddObjectIdInTheAddressTests(RolesTestCase):
                     odd = getattr(self.client, method)(route.format("x"))
                     absent = getattr(self.client, method)(route.format("987654"))
                     self.assertEqual(odd.status_code, absent.status_code)
+
+
+class PageTypesUsageNamesNoPageOutsideHerPartTests(EditorOfOnePartTestCase):
+    """F6: Wagtail's "Page types usage" report (Reports menu, for anyone with a page permission)
+    names, for each page type, the page of the whole tree edited last: an editor of one part
+    read the titles of another part's private pages and drafts there ("Besloten vergadering",
+    a German version's draft title)."""
+
+    def test_it_names_no_draft_or_private_page_outside_her_part(self):
+        for address in (
+            "/admin/reports/page-types-usage/",
+            "/admin/reports/page-types-usage/results/",
+        ):
+            with self.subTest(address=address):
+                response, content = self.get(address)
+                self.assertEqual(response.status_code, 200)
+                for title in (
+                    "Geheim concept",
+                    "Besloten vergadering",
+                    "Klimawerkstatt im Entwurf",
+                ):
+                    self.assertNotIn(title, content)

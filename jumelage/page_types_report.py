@@ -1,0 +1,39 @@
+"""Wagtail's "Page types usage" report names, for each page type, the page edited last: of the
+whole tree, whoever reads it. An editor of one part of the tree read another part's drafts and
+private pages there (attack 30, F6). Here it names the page edited last among those the reader
+may choose in the page chooser (`roles.pages_shown_for_linking`: her part and every page
+published to everyone), in the report's language and site as filtered; one outside her rights by
+its published title, not its draft's (which the admin shows)."""
+
+from django.db.models import F
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+
+from community import roles
+
+
+class PageTypesUsageShownForLinking(PageTypesUsageReportView):
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        user = self.request.user
+        if user.is_superuser:
+            return page_types
+        shown = roles.pages_shown_for_linking(user)
+        within = roles.pages_within_rights(user)
+        filtered = self.filters.form.cleaned_data if self.filters is not None else {}
+        if filtered.get("page_locale"):
+            shown = shown.filter(locale__language_code=filtered["page_locale"])
+        if filtered.get("site"):
+            shown = shown.filter(path__startswith=filtered["site"])
+        for item in page_types:
+            page = item.last_edited_page
+            if page is not None and not shown.filter(pk=page.pk).exists():
+                page = (
+                    shown.filter(content_type=item)
+                    .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk")
+                    .specific()
+                    .first()
+                )
+            if page is not None and not within.filter(pk=page.pk).exists():
+                page.draft_title = page.title
+            item.last_edited_page = page
+        return page_types
