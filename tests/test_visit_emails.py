@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 from exchanges import visit_notifications, visits
 from exchanges.models import GuestParty, HostOffer, Placement, VisitCoordinator
@@ -129,6 +130,27 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         [promoted] = self.emails_to(sabine.user)
         self.assertEqual(promoted.subject, "Für Sie sind Plätze frei geworden: Austauschbesuch")
         self.assertIn("Ihre Reisegruppe hat jetzt 2 Plätze.", promoted.body)
+
+    def test_who_a_coordinator_cancelled_or_withdrew_is_not_asked_whether_she_changed_her_mind(
+        self,
+    ):
+        # Walk 7: "Haben Sie es sich anders überlegt?" to a host whose offer a coordinator
+        # withdrew while the sign-up was open.
+        anke, offer = self.sign_up("Anke"), self.offer("Bergmann", beds=3)
+        with self.captureOnCommitCallbacks(execute=True):
+            visits.cancel_party(anke, by_coordinator=True)
+            visits.withdraw_offer(offer, by_coordinator=True)
+        again = {
+            "nl": "Changed your mind? You can sign up again on the visit page until the sign-up "
+            "closes.",
+            "de": "Changed your mind? You can offer again on the visit page until the sign-up "
+            "closes.",
+        }
+        for user, language in ((anke.user, "nl"), (offer.user, "de")):
+            email = self.emails_to(user)[-1]
+            with translation.override(language):
+                self.assertNotIn(gettext(again[language]), email.body)
+                self.assertIn(gettext("Questions? Please ask a coordinator."), email.body)
 
     def test_a_coordinator_who_cancels_a_party_is_named_as_such(self):
         anke = self.sign_up("Anke")
