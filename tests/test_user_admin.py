@@ -977,7 +977,7 @@ class OneAccountPerAddressTests(BilingualSiteTestCase):
                     self.assertEqual(response.status_code, 200)
                     [error] = response.context["form"].errors.as_data()["email"]
                     self.assertEqual(error.code, "case_lookalike")
-                    self.assertContains(response, f"“{character}”")
+                    self.assertContains(response, f"„{character}”")
                     self.assertContains(response, f'value="{address}"')
         self.assertEqual(User.objects.count(), 4)
         hendrik.refresh_from_db()

@@ -637,8 +637,8 @@ class LookalikeAddressTests(AccountsTestCase):
         self.assertEqual(response.status_code, 200)
         [error] = response.context["form"].errors.as_data()["email"]
         self.assertEqual(error.code, "case_lookalike")
-        self.assertIn(f"“{character}”", error.message % error.params)
-        self.assertContains(response, f"“{character}”")
+        self.assertIn(f"„{character}”", error.message % error.params)
+        self.assertContains(response, f"„{character}”")
 
     def test_sign_up_refuses_a_lookalike_of_another_members_address(self):
         for email, character in self.LOOKALIKES.items():
