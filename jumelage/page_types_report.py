@@ -1,6 +1,6 @@
 """Wagtail's "Page types usage" report names, for each page type, the page edited last: of the
 whole tree, whoever reads it. An editor of one part of the tree read another part's drafts and
-private pages there (attack 30, F6). Here it names the page edited last among those the reader
+private pages there (attack 30, F5). Here it names the page edited last among those the reader
 may choose in the page chooser (`roles.pages_shown_for_linking`: her part and every page
 published to everyone), in the report's language and site as filtered; one outside her rights by
 its published title, not its draft's (which the admin shows)."""
