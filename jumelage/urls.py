@@ -53,6 +53,15 @@ workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancell
     )
 )
 
+
+def report_paths(address, view_class, guard):
+    """A Wagtail report at `address`, and its results (what its filters fetch), both `guard`ed."""
+    return [
+        path(address, guard(view_class.as_view())),
+        path(f"{address}results/", guard(view_class.as_view(results_only=True))),
+    ]
+
+
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
 handler404 = "jumelage.views.page_not_found"
@@ -79,28 +88,14 @@ urlpatterns = [
         "admin/choose-page/chosen-multiple/",
         with_page_permissions(ChosenPagesShownForLinking.as_view()),
     ),
-    path("admin/reports/site-history/", with_page_permissions(LogEntriesView.as_view())),
-    path(
-        "admin/reports/site-history/results/",
-        with_page_permissions(LogEntriesView.as_view(results_only=True)),
-    ),
+    *report_paths("admin/reports/site-history/", LogEntriesView, with_page_permissions),
     # The page each page type had edited last: among those the reader may link to.
-    path(
-        "admin/reports/page-types-usage/",
-        require_admin_access(PageTypesUsageShownForLinking.as_view()),
-    ),
-    path(
-        "admin/reports/page-types-usage/results/",
-        require_admin_access(PageTypesUsageShownForLinking.as_view(results_only=True)),
+    *report_paths(
+        "admin/reports/page-types-usage/", PageTypesUsageShownForLinking, require_admin_access
     ),
     # Every translated page's title: the translations report, not for moderators either.
-    path(
-        "admin/localize/reports/translations/",
-        with_page_permissions(TranslationsReportView.as_view()),
-    ),
-    path(
-        "admin/localize/reports/translations/results/",
-        with_page_permissions(TranslationsReportView.as_view(results_only=True)),
+    *report_paths(
+        "admin/localize/reports/translations/", TranslationsReportView, with_page_permissions
     ),
     # Bulk actions' confirmations list the titles of the objects asked for by id: only for those
     # who hold permissions on the model (pages: editors; community/wagtail_hooks.py).
