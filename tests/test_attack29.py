@@ -14,6 +14,8 @@ from tests.base import BilingualSiteMixin
 from tests.security.test_mail_outage import run_worker
 from tests.stories_base import StoriesMixin
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
+from tests.test_redis_breaker import TIMEOUT as BREAKER_TIMEOUT
+from tests.test_redis_breaker import redis_cache
 
 
 class Site(BilingualSiteMixin):
@@ -171,7 +173,7 @@ class F6RedisThatStopsAnsweringTakesTheSiteDownTests(CachedSiteTestCase):
     answers stands in for it, with a timeout of 0.2 s per call: a page should cost a few of them,
     not all."""
 
-    TIMEOUT = 0.2
+    TIMEOUT = BREAKER_TIMEOUT
 
     def test_a_page_is_served_in_a_few_timeouts(self):
         import socket
@@ -182,19 +184,7 @@ class F6RedisThatStopsAnsweringTakesTheSiteDownTests(CachedSiteTestCase):
         silent.listen(128)
         self.addCleanup(silent.close)
         port = silent.getsockname()[1]
-        hung = {
-            "default": {
-                "BACKEND": "home.redis_cache.RedisCache",
-                "LOCATION": f"redis://127.0.0.1:{port}/0",
-                "OPTIONS": {
-                    "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                    "IGNORE_EXCEPTIONS": True,
-                    "SOCKET_CONNECT_TIMEOUT": self.TIMEOUT,
-                    "SOCKET_TIMEOUT": self.TIMEOUT,
-                },
-            }
-        }
-        with override_settings(CACHES=hung, PAGE_CACHE_SECONDS=300):
+        with override_settings(CACHES=redis_cache(port), PAGE_CACHE_SECONDS=300):
             self.client.get("/nl/verhalen/")  # Redis went away: the first calls find out
             started = time.monotonic()
             response = self.client.get("/nl/verhalen/")
