@@ -390,7 +390,15 @@ def host_choices(party, placement, visit_offers, used):
     choices = []
     for offer in visit_offers:
         free = max(offer.beds - used.get(offer.pk, 0), 0)
-        if free:
+        room = free + (party.people if offer.pk == current else 0)
+        if free and room < party.people:
+            # Greyed out: say why, or a coordinator reads a household with beds free as refused.
+            label = ngettext(
+                "%(household)s (%(free)d of %(beds)d bed free, too few for this party)",
+                "%(household)s (%(free)d of %(beds)d beds free, too few for this party)",
+                offer.beds,
+            ) % {"household": offer.household, "free": free, "beds": offer.beds}
+        elif free:
             label = ngettext(
                 "%(household)s (%(free)d of %(beds)d bed free)",
                 "%(household)s (%(free)d of %(beds)d beds free)",
@@ -398,7 +406,6 @@ def host_choices(party, placement, visit_offers, used):
             ) % {"household": offer.household, "free": free, "beds": offer.beds}
         else:
             label = _("%(household)s (full)") % {"household": offer.household}
-        room = free + (party.people if offer.pk == current else 0)
         choices.append(
             {
                 "offer": offer,
@@ -489,6 +496,15 @@ class VisitMatchingView(VisitMixin, TemplateView):
             }
             for party in registered
         ]
+        for row in rows:
+            # Every household greyed out: the row says why instead of leaving a list of
+            # choices none of which can be taken.
+            if not any(choice["fits"] for choice in row["choices"]):
+                row["no_room"] = ngettext(
+                    "No household has a bed free for this party.",
+                    "No household has %(people)d beds free for this party.",
+                    row["party"].people,
+                ) % {"people": row["party"].people}
         # Accounts made inactive that still hold seats or offer hosting (a block gives them
         # up): the matching leaves them out, and the coordinators see why.
         blocked = [

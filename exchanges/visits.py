@@ -682,14 +682,17 @@ def assign(party, offer, *, override=False):
         return current
     problems = _problems(party, offer, exclude_party=party)
     if "beds" in problems or (problems and not override):
-        raise MatchingRefused(
-            _("%(party)s cannot stay with %(household)s: %(reasons)s.")
-            % {
-                "party": party.user.public_name or party.user.email,
-                "household": offer.household,
-                "reasons": "; ".join(str(RULE_TEXTS[code]) for code in problems),
-            }
-        )
+        refusal = _("%(party)s cannot stay with %(household)s: %(reasons)s.") % {
+            "party": party.user.public_name or party.user.email,
+            "household": offer.household,
+            "reasons": "; ".join(str(RULE_TEXTS[code]) for code in problems),
+        }
+        if "beds" not in problems:
+            # Only rules a coordinator may set aside: say how.
+            refusal = _(
+                "%(refusal)s If you checked with both, tick “place anyway” and save again."
+            ) % {"refusal": refusal}
+        raise MatchingRefused(refusal)
     if current is not None:
         _unplace(party, current)
     return Placement.objects.create(party=party, offer=offer, by_hand=True)

@@ -383,6 +383,55 @@ class PlacingByHandTests(CoordinatorMixin, TestCase):
             {"Familie Bergmann (full)": True, "Familie Schulte (full)": False},
         )
 
+    def test_a_household_too_small_for_the_party_says_so_and_the_row_says_why(self):
+        # A party of five, larger than any household: every household was greyed out and
+        # nothing said why.
+        anke = self.guest("Anke", adults=5)
+        self.host("Bergmann", beds=2)
+        self.host("Schulte", beds=3)
+        self.assertEqual(
+            self.options(anke),
+            {
+                "Familie Bergmann (2 of 2 beds free, too few for this party)": True,
+                "Familie Schulte (3 of 3 beds free, too few for this party)": True,
+            },
+        )
+        page = BeautifulSoup(self.client.get(self.matching_url()).content, "html.parser")
+        select = page.select_one(f"#place-{anke.pk}")
+        hint = page.select_one(f"#{select['aria-describedby']}")
+        self.assertEqual(hint.get_text(strip=True), "No household has 5 beds free for this party.")
+
+    def test_a_party_some_household_can_take_gets_no_hint(self):
+        anke = self.guest("Anke", adults=2)
+        self.host("Bergmann", beds=2)
+        page = BeautifulSoup(self.client.get(self.matching_url()).content, "html.parser")
+        self.assertFalse(page.select_one(f"#place-{anke.pk}").has_attr("aria-describedby"))
+        self.assertNotIn("beds free for this party", page.get_text())
+
+    def test_a_refusal_against_a_rule_points_to_place_anyway_and_one_of_beds_does_not(self):
+        anke = self.guest("Anke", adults=2, animal_allergy=True)
+        pets = self.host("Bergmann", beds=2, pets=True)
+        response = self.post("exchange_visit_place", anke.pk, {"offer": pets.pk}, follow=True)
+        [refusal] = [
+            str(m).strip() for m in response.context["messages"] if m.level == constants.ERROR
+        ]
+        self.assertTrue(refusal.startswith("Anke"), refusal)
+        self.assertTrue(
+            refusal.endswith("If you checked with both, tick “place anyway” and save again."),
+            refusal,
+        )
+        self.assertFalse(Placement.objects.exists())
+        # Too few beds: "place anyway" does not help, so it is not offered.
+        small = self.host("Schulte", beds=1)
+        jelle = self.guest("Jelle", adults=2)
+        response = self.post(
+            "exchange_visit_place", jelle.pk, {"offer": small.pk, "override": "on"}, follow=True
+        )
+        [refusal] = [
+            str(m).strip() for m in response.context["messages"] if m.level == constants.ERROR
+        ]
+        self.assertNotIn("place anyway", refusal)
+
 
 class ReturningToTests(CoordinatorMixin, TestCase):
     def test_the_household_of_a_blocked_member_is_not_offered_as_the_one_returned_to(self):
