@@ -120,9 +120,21 @@ def with_towns_under_review(pages):
         wanted[page.pk] = [pk for pk in (content.get("town"), *(r.get("town") for r in rows)) if pk]
         formats[page.pk] = content.get("format")
     towns = Town.objects.in_bulk({pk for ids in wanted.values() for pk in ids})
+    # Each in the reader's language: a stored town is the default language's (a German page's,
+    # the German one), and a German editor read "Keulen" for Köln.
+    translated = dict(
+        Town.objects.filter(
+            translation_key__in={town.translation_key for town in towns.values()},
+            locale__language_code=translation.get_language(),
+        ).values_list("translation_key", "name")
+    )
     names = town_names()
     for page in pages:
-        page.towns_under_review = [towns[pk].name for pk in wanted[page.pk] if pk in towns]
+        page.towns_under_review = [
+            translated.get(towns[pk].translation_key, towns[pk].name)
+            for pk in wanted[page.pk]
+            if pk in towns
+        ]
         # A meeting without a town: online, or in person elsewhere (the form's "Elsewhere").
         if not page.towns_under_review and formats[page.pk] == MeetingFormat.ONLINE:
             page.towns_under_review = [MeetingFormat.ONLINE.label]

@@ -12,6 +12,7 @@ from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 
 from community import roles
+from community.factories import TownFactory
 from tests.calendar_base import local
 from tests.test_roles import RolesTestCase, form_data
 
@@ -134,6 +135,34 @@ class ReviewFromTheDashboardTests(RolesTestCase):
         for row in table.select("tbody tr"):
             labels = [td.get("data-label") for td in row.select("td")[1:-1]]
             self.assertEqual(labels, headings[1:-1])
+
+    def test_the_panel_names_the_towns_in_the_reviewers_admin_language(self):
+        # A German editor read the meeting's town and the member's town in Dutch, the site's
+        # default language ("Keulen", not "Köln").
+        keulen = TownFactory(name="Keulen", slug="koeln", country="DE")
+        koeln = keulen.copy_for_translation(self.german)
+        koeln.name = "Köln"
+        koeln.save()
+        member = User.objects.create_user("gast@example.org", "x", display_name="Gast", town=keulen)
+        sent_for_review(
+            self.meeting(local(2030, 3, 20, 19), title="Voorstel", slug="voorstel", town=keulen),
+            member,
+        )
+        for user, language in reviewers_in_their_languages(self):
+            with self.subTest(language=language):
+                self.client.force_login(user)
+                page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+                table = page.find(id="jumelage-review-heading").find_parent("section")
+                row = next(
+                    row
+                    for row in table.find("table").select("tbody tr")
+                    if row.select("td")[0].get_text(strip=True) == "Voorstel"
+                )
+                cells = {td.get("data-label"): td.get_text(strip=True) for td in row.select("td")}
+                name = {"nl": "Keulen", "de": "Köln"}[language]
+                with translation.override(language):
+                    self.assertEqual(cells[gettext("Town")], name)
+                    self.assertEqual(cells[gettext("Member (town)")], f"Gast ({name})")
 
     def test_an_online_meeting_and_a_member_from_elsewhere_are_named_not_left_as_a_dash(self):
         # An online meeting's town read "–", and a member who chose "Elsewhere" in her
