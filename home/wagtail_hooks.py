@@ -28,13 +28,16 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
-from home.date_inputs import ReadersDateInput, ReadersDateTimeInput
+from home.date_inputs import ReadersDateInput, ReadersDateTimeField, ReadersDateTimeInput
 from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving
 
 # The admin's date fields in the editor's language's format (home/date_inputs.py).
 register_form_field_override(models.DateField, override={"widget": ReadersDateInput})
-register_form_field_override(models.DateTimeField, override={"widget": ReadersDateTimeInput})
+register_form_field_override(
+    models.DateTimeField,
+    override={"widget": ReadersDateTimeInput, "form_class": ReadersDateTimeField},
+)
 
 
 @hooks.register("insert_global_admin_js")

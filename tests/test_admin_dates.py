@@ -77,3 +77,28 @@ class AdminDatesInTheEditorsFormatTests(RolesTestCase):
                 self.assertEqual(response.status_code, 302)
                 saved = MeetingPage.objects.get(pk=self.taalcafe.pk).get_latest_revision_as_object()
                 self.assertEqual(saved.start, local(2026, 11, 20, 19))
+
+    def test_a_time_the_clocks_skip_is_refused_in_her_format_saying_why(self):
+        # 02:30 on the night summer time begins does not exist in Amsterdam and Berlin: the
+        # refusal wrote it as "2027-03-28 02:30:00" and said only that it "may be ambiguous or
+        # may not exist".
+        for editor, language, moment in (
+            (self.editor_nl, "nl", "28-03-2027 02:30"),
+            (self.editor_de, "de", "28.03.2027 02:30"),
+        ):
+            with self.subTest(language=language):
+                edit, opened = self.open_as(editor, language, self.taalcafe)
+                data = {**form_data(opened), "start": moment, "body-count": "0"}
+                response = self.client.post(edit, data)
+                self.assertEqual(response.status_code, 200)
+                page = BeautifulSoup(response.content, "html.parser")
+                field = page.select_one("input[name=start]").find_parent(
+                    attrs={"data-field-wrapper": True}
+                )
+                error = field.select_one(".error-message").get_text(" ", strip=True)
+                self.assertIn(moment, error)
+                # What the clocks do that night: from 02:00 to 03:00.
+                self.assertIn("02:00", error)
+                self.assertIn("03:00", error)
+                self.assertNotIn("2027-03-28", error)
+                self.assertNotIn("Europe/", error)
