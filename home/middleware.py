@@ -473,16 +473,23 @@ class AdminLanguageMiddleware:
     def __call__(self, request):
         # The address first: elsewhere the session is not read for it (pages from the cache,
         # widgets that read none).
-        user = getattr(request, "user", None)
-        if is_admin_address(request) and user and user.is_authenticated:
-            try:
-                language = user.wagtail_userprofile.preferred_language
-            except ObjectDoesNotExist:
-                language = None
-            if language:
-                translation.activate(language)
-                request.LANGUAGE_CODE = translation.get_language()
+        if is_admin_address(request):
+            speak_admin_language(request)
         return self.get_response(request)
+
+
+def speak_admin_language(request):
+    """Activates the admin language its signed-in user chose (their Wagtail profile), if any."""
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return
+    try:
+        language = user.wagtail_userprofile.preferred_language
+    except ObjectDoesNotExist:
+        language = None
+    if language:
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -505,6 +512,10 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         # but twelve of a redirect's address.
         if len(iri_to_uri(request.path)) > MAX_URL_LENGTH:
             request.user = SimpleLazyObject(lambda: auth.get_user(request))
+            # Under /admin/ in her admin language, as `AdminLanguageMiddleware` (not reached)
+            # would speak it, not the browser's.
+            if is_admin_address(request):
+                speak_admin_language(request)
             raise Http404
 
     def process_response(self, request, response):

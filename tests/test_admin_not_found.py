@@ -78,3 +78,17 @@ class AdminNotFoundTests(RolesTestCase):
                 response = self.client.get("/bestaat-niet/", follow=True)
                 self.assertEqual(response.redirect_chain, [("/nl/bestaat-niet/", 302)])
                 self.assertContains(response, "Pagina niet gevonden", status_code=404)
+
+    def test_a_long_admin_address_is_not_found_in_her_admin_language_not_the_browsers(self):
+        # An address too long to lead anywhere is refused before the admin's language is read:
+        # its 404 came in the browser's language, Dutch to the German editor on a Dutch laptop.
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_de)
+        response = self.client.get(
+            "/admin/" + "x" * 3000 + "/", headers={"accept-language": "nl"}, follow=True
+        )
+        self.assert_admin_not_found(response, "de")
+        html = BeautifulSoup(response.content, "html.parser").find("html")
+        self.assertEqual(html["lang"], "de")
