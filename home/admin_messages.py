@@ -322,3 +322,14 @@ WAGTAIL_REVIEW_STATUS = [
     ),
     ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times", "count"),
 ]
+
+# Wagtail's German catalogue misspells "Benachrichtigung": "Kommentarbenachichtigungen" in the
+# page editor's comments panel and on the Account page's notification settings, "Benachrichtung"
+# in the help of two of its switches. Its Dutch one writes "Opmerkingen notificaties" apart and
+# says "je" in one help text (tests/test_admin_words.py).
+WAGTAIL_NOTIFICATION_SETTINGS = [
+    gettext_noop("Comment notifications"),
+    gettext_noop("updated comments notifications"),
+    gettext_noop("Receive notification when a page is submitted for moderation"),
+    gettext_noop("Receive notification when your page edit is rejected"),
+]

@@ -3,6 +3,8 @@ English (home/admin_messages.py, WAGTAIL_FORMATTING): the Dutch editor's rich te
 keyboard shortcuts dialog said "Bold", "Italic" and "Monospace (code)" (the newcomer's walk,
 W10)."""
 
+import re
+
 from bs4 import BeautifulSoup
 from wagtail.users.models import UserProfile
 
@@ -50,3 +52,21 @@ class AdminWordsTests(RolesTestCase):
         admin = self.client.get("/admin/").content.decode()
         self.assertIn("Handleiding voor redacteuren", admin)
         self.assertNotIn("Editor Guide", admin)
+
+    def test_the_german_editor_reads_notifications_spelt_right(self):
+        # Wagtail's German catalogue drops letters of "Benachrichtigung": "Kommentar-
+        # benachichtigungen" in the page editor's comments panel and on the Account page's
+        # notification settings, "Benachrichtung" in the help of two of those settings.
+        self.page_editor("de")
+        for address, right in (
+            (f"/admin/pages/{self.about.pk}/edit/", ["Kommentarbenachrichtigungen"]),
+            ("/admin/account/", ["Kommentarbenachrichtigungen", "Benachrichtigung erhalten"]),
+        ):
+            with self.subTest(address=address):
+                response = self.client.get(address)
+                self.assertEqual(response.status_code, 200)
+                text = BeautifulSoup(response.content, "html.parser").get_text(" ")
+                misspelt = re.findall(r"\w*(?:benachichtigung|Benachrichtung)\w*", text)
+                self.assertEqual(misspelt, [])
+                for word in right:
+                    self.assertTrue(word in text, word)
