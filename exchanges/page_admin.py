@@ -22,6 +22,7 @@ from wagtail_localize.views.convert import convert_to_alias as localize_convert_
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from community import contributions
+from home.cache import active_locale
 from home.redirects import ADDRESS_KEPT, addresses_kept
 
 from .models import MeetingPage, VisitPage
@@ -264,8 +265,10 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
             form.cleaned_data["publish_translations"] = False
         response = super().form_valid(form)
         if not missing and not left_out:
-            # Whether they were published too, which wagtail-localize's message does not say.
-            said = TRANSLATIONS_UPDATED[publish] % {"title": page.title}
+            # Whether they were published too, which wagtail-localize's message does not say;
+            # the page named as she reads it. The warnings below speak of the source (its
+            # empty fields, its draft) and name it, with the way to its editor.
+            said = TRANSLATIONS_UPDATED[publish] % {"title": title_in_readers_language(page)}
             messages.success(self.request, said)
             return response
         if missing:
@@ -286,6 +289,15 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
         if getattr(self, "said_instead", False):
             return ""
         return super().get_success_message()
+
+
+def title_in_readers_language(page):
+    """The title of `page`'s version in the reader's admin language, as synced (her German
+    page's own, not the Dutch source's, which she may not read); the page's own where there is
+    none."""
+    locale = active_locale()
+    translated = page.get_translation_or_none(locale) if locale is not None else None
+    return (translated or page).title
 
 
 update_translations = require_admin_access(SyncingWithWhatIsLeftOutSaid.as_view())

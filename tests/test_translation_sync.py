@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
@@ -142,3 +143,25 @@ class SyncingADraftWithPublishTests(RolesTestCase):
         with translation.override("nl"):
             updated = gettext("The translations of “%(title)s” were updated.")
             self.assertEqual(said, updated % {"title": "Taalcafé"})
+
+
+class SyncedMessageNamesThePageInHerLanguageTests(RolesTestCase):
+    def test_a_german_editor_reads_the_german_pages_title_after_a_sync(self):
+        # "Die Übersetzungen von „Over ons“ wurden aktualisiert": the Dutch source's title, to
+        # the German editor who had synced from her German page.
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(self.about)
+        source = TranslationSource.objects.get(object_id=self.about.translation_key)
+        german = self.about.get_translation(self.german)
+        german.title = "Über uns"
+        german.save_revision().publish()
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_de)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/localize/update/{source.pk}/", {}, follow=True)
+        (message,) = BeautifulSoup(response.content, "html.parser").select(".messages li")
+        with translation.override("de"):
+            updated = gettext("The translations of “%(title)s” were updated.")
+        self.assertEqual(message.get_text(" ", strip=True), updated % {"title": "Über uns"})
