@@ -15,12 +15,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.auth import permission_denied, require_admin_access
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -284,7 +285,9 @@ class ReportDecisionForm(WagtailAdminModelForm):
         if contributions.counted_on(versions) or not contributions.hide(versions):
             return False
         report.hid_page = True
-        report.save(update_fields=["hid_page"])
+        report.hid_page_at = timezone.now()
+        report.hid_by_moderation = True
+        report.save(update_fields=["hid_page", "hid_page_at", "hid_by_moderation"])
         Report.objects.for_page(report.page).open().exclude(pk=report.pk).update(
             resolved_at=report.resolved_at or timezone.now()
         )
@@ -355,7 +358,8 @@ class ReportPermissionPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
 
-register_permission_policy(Report, ReportPermissionPolicy(Report))
+report_permissions = ReportPermissionPolicy(Report)
+register_permission_policy(Report, report_permissions)
 
 
 @hooks.register("register_admin_viewset")
@@ -641,6 +645,37 @@ def decision_data_checked_before_saving(request, page):
 # A decision taken with the page editor's workflow actions is confirmed as from the dashboard.
 hooks.register("before_edit_page", review_decisions.remember_review_in_progress)
 hooks.register("after_edit_page", review_decisions.confirm_decision_in_editor)
+
+
+TAKEN_OFF_AFTER = {
+    True: _("After a report, the moderation took this contribution off the site on %(date)s."),
+    False: _("After reports from members, this contribution was taken off the site on %(date)s."),
+}
+
+
+@hooks.register("before_edit_page")
+def contribution_taken_off_after_report(request, page):
+    """An editor opening a contribution reports took off the site reads so above its editor,
+    when, and the way to the report, before she publishes it again (walk: the editor showed an
+    unpublished draft and nothing else). Only to who may read reports."""
+    if request.method != "GET" or not getattr(page, "member_contribution", False):
+        return
+    if not report_permissions.user_has_any_permission(request.user, ["view", "change"]):
+        return
+    report = Report.objects.that_hid(page)
+    if report is None:
+        return
+    view = "edit" if report_permissions.user_has_permission(request.user, "change") else "inspect"
+    date = formats.date_format(timezone.localtime(report.hid_page_at), "DATETIME_FORMAT")
+    admin_messages.warning(
+        request,
+        TAKEN_OFF_AFTER[report.hid_by_moderation] % {"date": date},
+        buttons=[
+            admin_messages.button(
+                reverse(f"reports:{view}", args=[report.pk]), _("Read the report")
+            )
+        ],
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")

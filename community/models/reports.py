@@ -13,6 +13,7 @@ its title and its member, for the editors to read and decide."""
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -157,7 +158,8 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         if not counting_on:
             report.hid_page = contributions.hide(versions)
             if report.hid_page:
-                report.save(update_fields=["hid_page"])
+                report.hid_page_at = timezone.now()
+                report.save(update_fields=["hid_page", "hid_page_at"])
         elif members == HIDE_AFTER_MEMBER_REPORTS and any(version.live for version in versions):
             report.kept_for = counting_on
 
@@ -176,6 +178,24 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
     def for_page(self, page):
         """The reports of the contribution `page` shows, in every language."""
         return self.filter(page__translation_key=contribution_key(page))
+
+    def that_hid(self, page):
+        """The report that took the contribution `page` shows off the site, while it is off:
+        None when it is on the site, when an editor published it again since, or when no report
+        took it off (an editor unpublished it)."""
+        from wagtail.models import Page
+
+        if not contributions.hidden(page):
+            return None
+        report = (
+            self.for_page(page).filter(hid_page_at__isnull=False).order_by("-hid_page_at").first()
+        )
+        # Read from its row: the page editor's copy is its latest revision, which keeps no
+        # publishing date of the page.
+        published = Page.objects.values_list("last_published_at", flat=True).get(pk=page.pk)
+        if report is None or (published is not None and report.hid_page_at < published):
+            return None
+        return report
 
 
 class Report(models.Model):
@@ -219,6 +239,12 @@ class Report(models.Model):
     address_hash = models.CharField(max_length=64, blank=True, editable=False, default="")
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     hid_page = models.BooleanField(_("hid the page"), default=False, editable=False)
+    # When it hid the page, and whether a moderator did (deciding it) or members' reports: what
+    # the page editor tells who opens the contribution (`that_hid`).
+    hid_page_at = models.DateTimeField(_("took it off the site at"), null=True, editable=False)
+    hid_by_moderation = models.BooleanField(
+        _("a moderator took it off the site"), default=False, editable=False
+    )
     resolved_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     decision = models.TextField(_("decision"), blank=True)
 
