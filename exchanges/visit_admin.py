@@ -696,25 +696,82 @@ def returning_view(request, party_id):
     return back(request, visit_url(party.visit))
 
 
-@require_POST
-def cancel_party_view(request, party_id):
-    # The guests' coordinators too: guests ask them after the deadline.
-    party = party_for(request, party_id, sees_guests)
-    visits.cancel_party(party, by_coordinator=True)
-    messages.success(
-        request, _("The party of %(party)s is cancelled.") % {"party": contact_name(party.user)}
-    )
-    return back(request, visit_url(party.visit))
+class ConfirmedChangeView(WagtailAdminTemplateMixin, TemplateView):
+    """A change to a guest party or a host offer that emails members and is not undone here:
+    its page says what will happen and asks (a GET changes nothing: a link followed, a page
+    reloaded); its form's POST does it, then leads back to the page it was asked from."""
+
+    template_name = "exchanges/admin/visit_confirm.html"
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.record = self.get_record(request, **kwargs)
+        self.shown = shown_version(self.record.visit)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.shown.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("exchange_visits"), "label": _("Exchange visits")},
+            {"url": visit_url(self.record.visit), "label": self.shown.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        target = self.request.GET.get("next", "")
+        back_url = target if target.startswith(reverse("exchange_visits")) else ""
+        return super().get_context_data(
+            **kwargs,
+            question=self.question(),
+            consequence=self.consequence,
+            confirm_label=self.confirm_label,
+            next_url=back_url,
+            back_url=back_url or visit_url(self.record.visit),
+        )
+
+    def post(self, request, *args, **kwargs):
+        messages.success(request, self.change())
+        return back(request, visit_url(self.record.visit))
 
 
-@require_POST
-def withdraw_offer_view(request, offer_id):
-    offer = offer_for(request, offer_id)
-    visits.withdraw_offer(offer, by_coordinator=True)
-    messages.success(
-        request, _("The offer of %(household)s is withdrawn.") % {"household": offer.household}
-    )
-    return back(request, visit_url(offer.visit))
+class CancelPartyView(ConfirmedChangeView):
+    consequence = gettext_lazy("The member is emailed; a host who was told of them too.")
+    confirm_label = gettext_lazy("Yes, cancel this party")
+
+    def get_record(self, request, party_id):
+        # The guests' coordinators too: guests ask them after the deadline.
+        return party_for(request, party_id, sees_guests)
+
+    def get_page_title(self):
+        return _("Cancel this party")
+
+    def question(self):
+        return _("Cancel the party of %(party)s?") % {"party": contact_name(self.record.user)}
+
+    def change(self):
+        visits.cancel_party(self.record, by_coordinator=True)
+        return _("The party of %(party)s is cancelled.") % {"party": contact_name(self.record.user)}
+
+
+class WithdrawOfferView(ConfirmedChangeView):
+    consequence = gettext_lazy("The household is emailed; guests who were told of it too.")
+    confirm_label = gettext_lazy("Yes, withdraw this offer")
+
+    def get_record(self, request, offer_id):
+        return offer_for(request, offer_id)
+
+    def get_page_title(self):
+        return _("Withdraw this offer")
+
+    def question(self):
+        return _("Withdraw the offer of %(household)s?") % {"household": self.record.household}
+
+    def change(self):
+        visits.withdraw_offer(self.record, by_coordinator=True)
+        return _("The offer of %(household)s is withdrawn.") % {"household": self.record.household}
 
 
 def yes_no(value):
@@ -836,12 +893,12 @@ def urls():
         ),
         path(
             "exchange-visits/parties/<id:party_id>/cancel/",
-            admin(cancel_party_view),
+            admin(CancelPartyView.as_view()),
             name="exchange_visit_cancel_party",
         ),
         path(
             "exchange-visits/offers/<id:offer_id>/withdraw/",
-            admin(withdraw_offer_view),
+            admin(WithdrawOfferView.as_view()),
             name="exchange_visit_withdraw_offer",
         ),
     ]

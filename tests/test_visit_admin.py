@@ -806,3 +806,68 @@ class VisitsListIntroductionTests(CoordinatorMixin, TestCase):
         response = self.client.get(reverse("exchange_visits"))
         self.assertContains(response, "No exchange visit yet.")
         self.assertNotContains(response, "your town")
+
+
+class ConfirmingBeforeCancellingTests(CoordinatorMixin, TestCase):
+    """Newcomer walk: "Cancel this party" and "Withdraw this offer" on the guests and hosts page
+    did it at one tap, emails and all, a tap meant for the button beside it too. Each leads to
+    a page that says what will happen and asks; only its form's POST does it, a GET (a link
+    followed, a page reloaded) changes nothing."""
+
+    def asked(self, name, pk):
+        """The people page's way to the action: a link (not a form that does it) to a page
+        that asks, and that page, opened."""
+        address = reverse(name, args=[pk])
+        people = BeautifulSoup(self.client.get(self.people_url()).content, "html.parser")
+        self.assertIsNone(people.find("form", action=address))
+        link = people.find("a", href=re.compile("^" + re.escape(address)))
+        self.assertIsNotNone(link)
+        response = self.client.get(link["href"])
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def confirm(self, response):
+        form = BeautifulSoup(response.content, "html.parser").find("form", method="post")
+        data = {field["name"]: field.get("value", "") for field in form.find_all("input")}
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(form.get("action") or response.wsgi_request.path, data)
+
+    def test_cancelling_a_party_asks_first_and_then_cancels_it(self):
+        party = self.guest("Anke")
+        question = self.asked("exchange_visit_cancel_party", party.pk)
+        party.refresh_from_db()
+        self.assertEqual(party.status, RegistrationStatus.REGISTERED)
+        self.assertEqual(mail.outbox, [])
+        text = " ".join(BeautifulSoup(question.content, "html.parser").main.get_text().split())
+        self.assertIn("Anke", text)
+        self.assertIn("Het lid krijgt een e-mail; een gastgezin dat al op de hoogte was ook.", text)
+        response = self.confirm(question)
+        self.assertRedirects(response, self.people_url(), fetch_redirect_response=False)
+        party.refresh_from_db()
+        self.assertEqual(party.status, RegistrationStatus.CANCELLED)
+        self.assertEqual([message.to for message in mail.outbox], [[party.user.email]])
+
+    def test_withdrawing_an_offer_asks_first_and_then_withdraws_it(self):
+        offer = self.host("Bergmann")
+        question = self.asked("exchange_visit_withdraw_offer", offer.pk)
+        offer.refresh_from_db()
+        self.assertIsNone(offer.withdrawn_at)
+        text = " ".join(BeautifulSoup(question.content, "html.parser").main.get_text().split())
+        self.assertIn("Familie Bergmann", text)
+        self.assertIn(
+            "Het gastgezin krijgt een e-mail; gasten die al op de hoogte waren ook.", text
+        )
+        response = self.confirm(question)
+        self.assertRedirects(response, self.people_url(), fetch_redirect_response=False)
+        offer.refresh_from_db()
+        self.assertIsNotNone(offer.withdrawn_at)
+
+    def test_the_question_leads_back_without_changing_anything(self):
+        party = self.guest("Anke")
+        question = BeautifulSoup(
+            self.asked("exchange_visit_cancel_party", party.pk).content, "html.parser"
+        )
+        back = question.main.find("a", string="Terug")
+        self.assertEqual(back["href"], self.people_url())
+        party.refresh_from_db()
+        self.assertEqual(party.status, RegistrationStatus.REGISTERED)

@@ -669,12 +669,13 @@ MATRIX = {
         "login login login 405 405 405 405",
         "login login login 404 no ok ok",
     ),
+    # A GET asks first and changes nothing; the POST does it.
     "exchange_visit_cancel_party": (
-        "login login login 405 405 405 405",
+        "login login login 404 ok ok ok",
         "login login login 404 ok+ ok+ ok+",
     ),
     "exchange_visit_withdraw_offer": (
-        "login login login 405 405 405 405",
+        "login login login 404 no ok ok",
         "login login login 404 no ok+ ok+",
     ),
     # Accounts and groups: administrators only (the attack of issue 12).
