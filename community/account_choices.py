@@ -5,8 +5,9 @@ order, by email address, so an editor looked for "Anke" under "anke@bewoners.exa
 
 from collections import Counter
 
+from allauth.account.models import EmailAddress
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from . import roles
 
@@ -27,3 +28,11 @@ class ByNameIterator(forms.models.ModelChoiceIterator):
             name = names[account.pk]
             label = f"{name} ({account.email})" if shared[name.casefold()] > 1 else name
             yield (self.choice(account)[0], label)
+
+
+def offered_accounts(accounts, chosen_id=None):
+    """The accounts an editor may choose (a story's author): active ones whose primary address
+    was confirmed, not a sign-up nobody confirmed nor a blocked member; the account chosen
+    before (`chosen_id`) stays, whatever became of it, or saving the form would lose it."""
+    confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), primary=True, verified=True)
+    return accounts.filter(Exists(confirmed) & Q(is_active=True) | Q(pk=chosen_id))

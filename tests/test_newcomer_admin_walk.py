@@ -3,6 +3,7 @@ rather than to Wagtail's "no permission", a way back from a review's preview, th
 editor's authors by name, the language help that promises a machine translation only with a
 translator, and the German editor's page count leading to her language's tree."""
 
+from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import override_settings
@@ -11,9 +12,10 @@ from django.utils.translation import gettext, ngettext
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from exchanges.models import StoryPage
 from tests.test_bilingual_contributions import DUMMY_TRANSLATOR
 from tests.test_review_panel import reviewers_in_their_languages, submitted_contribution
-from tests.test_roles import RolesTestCase
+from tests.test_roles import RolesTestCase, form_data
 
 User = get_user_model()
 
@@ -117,6 +119,14 @@ class WayBackFromTheReviewPreviewTests(RolesTestCase):
         self.assertIsNone(page.select_one("[data-review-way-back]"))
 
 
+def confirmed(account, verified=True, primary=True):
+    """`account` with its address in allauth, confirmed (`verified`) or not."""
+    EmailAddress.objects.create(
+        user=account, email=account.email, verified=verified, primary=primary
+    )
+    return account
+
+
 class StoryAuthorsByNameTests(RolesTestCase):
     """The story editor's author list was sorted by email address and showed addresses
     ("anke@bewoners.example"), where the rest of the admin names accounts."""
@@ -130,7 +140,7 @@ class StoryAuthorsByNameTests(RolesTestCase):
             ("jan.b@example.org", "Jan"),
             ("jan.a@example.org", "jan"),
         ):
-            User.objects.create_user(email, "x", display_name=name)
+            confirmed(User.objects.create_user(email, "x", display_name=name))
         cls.story_page = cls.story(title="Verhaal", slug="verhaal")
 
     def test_the_authors_are_listed_by_name_with_an_address_only_between_equal_names(self):
@@ -146,6 +156,71 @@ class StoryAuthorsByNameTests(RolesTestCase):
             ["Anke", "jan (jan.a@example.org)", "Jan (jan.b@example.org)", "Zeger"],
         )
         self.assertEqual(labels, sorted(labels, key=str.casefold))
+
+
+class StoryAuthorsOfferedTests(RolesTestCase):
+    """Newcomer walk: the story editor's author list offered every account: sign-ups nobody
+    confirmed (anyone may type anyone's address) and blocked members too. It offers active
+    accounts whose primary address was confirmed; a story's author who is neither any more
+    stays its author when an editor saves it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        confirmed(User.objects.create_user("bevestigd@example.org", "x", display_name="Bevestigd"))
+        confirmed(
+            User.objects.create_user("onbevestigd@example.org", "x", display_name="Onbevestigd"),
+            verified=False,
+        )
+        other = confirmed(
+            User.objects.create_user("anders@example.org", "x", display_name="Anders"),
+            verified=False,
+        )
+        EmailAddress.objects.create(
+            user=other, email="oud@example.org", verified=True, primary=False
+        )
+        cls.blocked = confirmed(
+            User.objects.create_user(
+                "geblokkeerd@example.org", "x", display_name="Geblokkeerd", is_active=False
+            )
+        )
+        cls.story_page = cls.story(title="Verhaal", slug="verhaal")
+
+    def editor(self):
+        self.client.force_login(self.editor_nl)
+        return self.client.get(f"/admin/pages/{self.story_page.pk}/edit/")
+
+    def offered(self, response):
+        options = BeautifulSoup(response.content, "html.parser").select(
+            "select[name=author] option[value]:not([value=''])"
+        )
+        return {option.get_text(strip=True): option.has_attr("selected") for option in options}
+
+    def test_only_active_accounts_with_a_confirmed_address_are_offered(self):
+        offered = self.offered(self.editor())
+        self.assertIn("Bevestigd", offered)
+        for name in ("Onbevestigd", "Anders", "Geblokkeerd"):
+            self.assertNotIn(name, offered)
+        response = self.client.post(
+            f"/admin/pages/{self.story_page.pk}/edit/",
+            {**form_data(self.editor()), "author": str(self.blocked.pk), "body-count": "0"},
+        )
+        self.assertEqual(response.status_code, 200)  # refused: not among the choices
+        self.assertIsNone(StoryPage.objects.get(pk=self.story_page.pk).author_id)
+
+    def test_a_blocked_author_stays_the_storys_author_when_an_editor_saves_it(self):
+        story = StoryPage.objects.get(pk=self.story_page.pk)
+        story.author = self.blocked
+        story.save_revision().publish()
+        response = self.editor()
+        self.assertEqual(self.offered(response).get("Geblokkeerd"), True)
+        saved = self.client.post(
+            f"/admin/pages/{self.story_page.pk}/edit/",
+            {**form_data(response), "title": "Nieuw", "body-count": "0"},
+        )
+        self.assertEqual(saved.status_code, 302)
+        latest = Page.objects.get(pk=self.story_page.pk).get_latest_revision_as_object()
+        self.assertEqual((latest.title, latest.author_id), ("Nieuw", self.blocked.pk))
 
 
 # What the language of a new contribution says of the other language (community/forms.py).

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from community.account_choices import ByNameIterator
+from community.account_choices import ByNameIterator, offered_accounts
 from community.localization import (
     LocalizedSectorsMixin,
     linked_sector_ids,
@@ -139,6 +139,7 @@ class StoryPageForm(RowsToPublishPageForm, NeedsToPublishPageForm):
         if author := self.fields.get("author"):
             # By the name the admin shows (community/account_choices.py), not the address.
             author.iterator = ByNameIterator
+            author.queryset = offered_accounts(author.queryset, self.instance.author_id)
             author.widget.choices = author.choices
 
 
