@@ -430,9 +430,8 @@ CUT_HEADERS = """(selector) => [...document.querySelectorAll(selector + " th")].
 }).map((cell) => cell.innerText.trim())"""
 
 
-def test_on_a_german_phone_the_dashboards_meetings_show_every_column(site, live_server, browser):
-    """Found by the newcomer's walk: at 390 px the table "Treffen in den nächsten zwei Wochen"
-    was 404 px wide in a box that hides what runs over: "Angemeldet" read "Angem"."""
+def german_editor_with_meetings(site):
+    """A German editor, and two meetings with long titles soon."""
     calendar = CalendarPageFactory(parent=site.home)
     for title, capacity in (
         ("Online-Wissensabend Energiegenossenschaften: die Erträge im Dorf halten", 40),
@@ -444,10 +443,63 @@ def test_on_a_german_phone_the_dashboards_meetings_show_every_column(site, live_
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "de"
     profile.save()
-    page = log_in(browser, live_server, editor, width=390, locale="de-DE")
+    return editor
+
+
+def dashboard(browser, live_server, user, width):
+    page = log_in(browser, live_server, user, width=width, locale="de-DE")
     page.goto(f"{live_server.url}/admin/")
-    section = "[aria-labelledby=jumelage-meetings-heading]"
+    return page
+
+
+MEETINGS = "[aria-labelledby=jumelage-meetings-heading]"
+
+
+def test_on_a_german_phone_the_dashboards_meetings_show_every_column(site, live_server, browser):
+    """Found by the newcomer's walk: at 390 px the table "Treffen in den nächsten zwei Wochen"
+    was 404 px wide in a box that hides what runs over: "Angemeldet" read "Angem"."""
+    page = dashboard(browser, live_server, german_editor_with_meetings(site), 390)
+    section = MEETINGS
     expect(page.locator(section).get_by_role("columnheader", name="Angemeldet")).to_be_attached()
     assert page.evaluate(CUT_HEADERS, section) == []
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
+
+
+# The meetings' scrolling box: how far it scrolls, and what its background paints (the shadows
+# at an edge with more to see), at its start and scrolled to its end.
+SCROLL_BOX = """(selector) => {
+    const box = [...document.querySelectorAll(`${selector}, ${selector} *`)].find((element) =>
+        ["auto", "scroll"].includes(getComputedStyle(element).overflowX));
+    return {
+        scrolls: box.scrollWidth > box.clientWidth,
+        keyboard: box.tabIndex === 0,
+        shadows: getComputedStyle(box).backgroundImage.split("gradient").length - 1,
+        label: box.getAttribute("aria-label"),
+    };
+}"""
+
+
+def test_on_a_german_phone_the_dashboards_meetings_show_that_they_scroll(
+    site, live_server, browser, tmp_path
+):
+    """Newcomer walk: at 390 px the meetings table scrolled in its own box, and nothing showed
+    that it did: the columns beyond the edge looked like all there was. A hint says so, and the
+    edge with more to see casts a shadow; neither on a desktop, where the table fits."""
+    editor = german_editor_with_meetings(site)
+    page = dashboard(browser, live_server, editor, 390)
+    box = page.evaluate(SCROLL_BOX, MEETINGS)
+    # A box that scrolls is reached and scrolled by keyboard too, and named for who lands on it.
+    assert box["scrolls"] and box["keyboard"] and box["label"]
+    assert box["shadows"] >= 2
+    hint = page.locator(f"{MEETINGS} [data-scroll-hint]")
+    expect(hint).to_be_visible()
+    # Above the table, not below rows out of sight.
+    table = page.locator(f"{MEETINGS} table")
+    assert hint.bounding_box()["y"] < table.bounding_box()["y"]
+    page.locator(MEETINGS).screenshot(path=tmp_path / "meetings-390-de.png")
+    page.context.close()
+    page = dashboard(browser, live_server, editor, 1280)
+    assert not page.evaluate(SCROLL_BOX, MEETINGS)["scrolls"]
+    expect(page.locator(f"{MEETINGS} [data-scroll-hint]")).to_be_hidden()
     page.context.close()
