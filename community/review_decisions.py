@@ -355,9 +355,10 @@ SENT_BY_STAFF = "jumelage_sent_by_staff"
 def told_of_review(user, page_id, task_id):
     """Whether `user` may learn that the page `page_id`, deleted since, was reviewed at the task
     `task_id` (its log entries outlive the page): an editor who holds rights on deleted pages
-    (`roles.holds_rights_on_deleted_pages`: not an editor of one part of the tree, which the
-    page no longer says it was in), or a moderator the reviewers' email told of it, a member's
-    contribution sent to that task by another. Nobody else learns that a page id existed.
+    (`roles.holds_rights_on_deleted_pages`: rights on the root itself, not on parts of the tree
+    however many, as the page no longer says where it was), or a moderator the reviewers' email
+    told of it, a member's contribution sent to that task by another. Nobody else learns that a
+    page id existed.
 
     The log keeps the id of who sent it, not her account: a member who deleted hers took her
     contributions in review with it, so a sender no account has any more is taken for a member,

@@ -253,6 +253,10 @@ def is_editor(user):
     return _among_admin_workers(editors, user)
 
 
+# The page permissions that lead an editor through the explorer (Wagtail's explorable pages).
+EXPLORING = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+
+
 def pages_within_rights(user):
     """The pages `user` holds a page permission on or below (Wagtail's explorer leads through
     the pages above those, and names them): an administrator every page, an editor those of her
@@ -268,9 +272,17 @@ def holds_rights_on(user, page):
 
 def holds_rights_on_deleted_pages(user):
     """Whether `user` may know of pages deleted since, whose place in the tree went with them:
-    who holds rights on the whole tree (from its root: administrators, the editor groups), not
-    an editor of one part of it."""
-    return holds_rights_on(user, Page.get_first_root_node())
+    who holds rights on the root itself (administrators, the editor groups), not an editor of
+    parts of the tree, however many: a group with rights on both language homes is not told of
+    a deleted page either, which may have stood anywhere (beside the homes, in a third tree).
+
+    Not `holds_rights_on`: Wagtail's explorable pages are those of her rights and every page
+    above them, the root too once her rights lie in two trees (attack 30, F6)."""
+    return (
+        page_permission_policy.instances_user_has_any_permission_for(user, EXPLORING)
+        .filter(depth=1)
+        .exists()
+    )
 
 
 def pages_shown_for_linking(user):
