@@ -1,5 +1,6 @@
 """The one helper that turns a path into an absolute URL."""
 
+import re
 import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -147,13 +148,44 @@ GERMAN_LETTERS = str.maketrans(
 )
 
 
+# Latin letters whose names say no letter with a mark, written out as ICU's Latin-ASCII does.
+LATIN_LIGATURES = {
+    **{"Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH", "þ": "th", "Ð": "D", "ð": "d"},
+    **{"ı": "i", "ĸ": "q", "Ŋ": "N", "ŋ": "n", "ȷ": "j"},
+}
+# "LATIN SMALL LETTER O WITH STROKE": the letter inside, "o".
+LETTER_WITH_MARK = re.compile(r"LATIN (CAPITAL|SMALL) LETTER ([A-Z]{1,2})(?: WITH .+)?")
+
+
+def _other_latin_letters():
+    """The Latin letters (Latin-1 to Latin Extended-B) Unicode does not decompose into a plain
+    letter and marks, which slugify drops ("Łódź" would be "odz"): a ligature written out
+    (`LATIN_LIGATURES`), a letter with a stroke or a hook as the letter inside ("ø" is "o")."""
+    table = {}
+    for letter in map(chr, range(0xC0, 0x250)):
+        if unicodedata.normalize("NFKD", letter).encode("ascii", "ignore"):
+            continue  # slugify keeps its plain letters ("é" is "e", "ǅ" is "dz")
+        if letter in LATIN_LIGATURES:
+            table[letter] = LATIN_LIGATURES[letter]
+        elif named := LETTER_WITH_MARK.fullmatch(unicodedata.name(letter, "")):
+            case, inside = named.groups()
+            table[letter] = inside if case == "CAPITAL" else inside.lower()
+    return str.maketrans(table)
+
+
+OTHER_LATIN_LETTERS = _other_latin_letters()
+
+
 def ascii_slug(text):
     """The address a title gives a page, in ASCII (WAGTAIL_ALLOW_UNICODE_SLUGS is off): German
     umlauts and the eszett are written out (`GERMAN_LETTERS`: "Straßenfest mit Gästen" is
     "strassenfest-mit-gaesten", whatever the page's language), other letters with accents lose
-    them ("één" is "een"). At most SLUG_LENGTH characters, so that the number which makes a
-    taken address unique ("-2") fits the column. Empty for a title without Latin letters or
-    digits. Composed first: an umlaut typed as "a" and its combining dots (NFD, as some
-    keyboards and copied text send it) is written out as the composed one is."""
-    slug = slugify(unicodedata.normalize("NFC", text).translate(GERMAN_LETTERS))
+    them ("één" is "een"), and letters slugify would drop, having no plain letter inside, are
+    written out too (`OTHER_LATIN_LETTERS`: "Æbeløe in Łódź" is "aebeloe-in-lodz"). At most
+    SLUG_LENGTH characters, so that the number which makes a taken address unique ("-2") fits
+    the column. Empty for a title without Latin letters or digits. Composed first: an umlaut
+    typed as "a" and its combining dots (NFD, as some keyboards and copied text send it) is
+    written out as the composed one is."""
+    composed = unicodedata.normalize("NFC", text).translate(GERMAN_LETTERS)
+    slug = slugify(composed.translate(OTHER_LATIN_LETTERS))
     return slug[:SLUG_LENGTH].strip("-_")
