@@ -8,7 +8,7 @@ from django.db.models.signals import pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
-from home.cache import PAGES, bump
+from home.cache import NAMES, PAGES, bump
 from home.mail import forget_emails_to
 
 from . import contributions, review_decisions, roles
@@ -30,13 +30,13 @@ def delete_account(user, *, remove_contributions=False):
     renditions (Wagtail deletes an image's files with it)."""
     lock_account(user)
     addresses = addresses_of(user)
-    named = forget_account(user, remove_contributions=remove_contributions)
+    changed = forget_account(user, remove_contributions=remove_contributions)
     user.__dict__[FORGOTTEN] = True
     user.delete()
     # Her emails waiting in the outbox, and any her deletion queued, go with her.
     forget_emails_to(addresses)
-    if named:
-        bump(PAGES)
+    if changed:
+        bump(*changed)
 
 
 def lock_account(user):
@@ -87,13 +87,13 @@ def forget_before_deletion(sender, instance, **kwargs):
     forget_emails_to(addresses_of(instance))
     if staff:
         # An editor's or moderator's drafts and uploads are the site's: they stay. Stories that
-        # credit them lose their byline: feeds and lists kept whole are made anew.
+        # credit them lose their byline (live, `user:<id>`): the feeds kept whole are made anew.
         clear_kept_photos_of(instance)
         subscriptions.forget_member(instance)
         if named_on_live_pages(instance):
-            bump(PAGES)
-    elif forget_account(instance):
-        bump(PAGES)
+            bump(NAMES)
+    elif changed := forget_account(instance):
+        bump(*changed)
 
 
 def register():
@@ -103,11 +103,14 @@ def register():
 
 
 def forget_account(user, *, remove_contributions=False):
-    """Everything of `delete_account` but the deletion of the account itself. Returns whether
-    pages kept whole (feeds, listings) named the member."""
-    # Feeds, listings and pages kept whole name a story's author or a meeting's organiser: they
-    # show the site without them.
+    """Everything of `delete_account` but the deletion of the account itself. Returns the kinds
+    of cached content (home.cache) that named the member, to be made anew once she is gone:
+    NAMES when live pages name her (the story feeds, kept whole, name authors; pages name her
+    in live parts, which her deletion renders anew: `on_user_deleted`), PAGES only when a live
+    page named her in its text (`forget_contributor`). Her contributions that go (with their
+    photos) replace the versions they were shown under as they are deleted (home.cache)."""
     named = named_on_live_pages(user)
+    shown_whole = False
     pages = (
         Page.objects.filter(owner=user, alias_of__isnull=True)
         .type(*contribution_models())
@@ -128,7 +131,7 @@ def forget_account(user, *, remove_contributions=False):
     kept_photos = set()
     for page in pages:
         # A live contribution that stays names the member in its own fields (a meeting's
-        # organiser), which whole pages in the page cache show: they go with the account.
+        # organiser): the feeds name her no more.
         named = named or page.live
         # Not what others count on (a meeting they registered for, shown or taken off the
         # site): it stays without the member, as an editor may not delete it either.
@@ -143,12 +146,12 @@ def forget_account(user, *, remove_contributions=False):
                 if revision.content.get("owner") == user.pk:
                     revision.content["owner"] = None
                     revision.save(update_fields=["content"])
-            page.forget_contributor(user)
+            shown_whole = page.forget_contributor(user) or shown_whole
     # Pages not theirs that name them still (an editor's copy of their meeting keeps its
     # organiser): these forget them too, in every revision.
     for field in fields_naming_users():
         for page in field.model._default_manager.filter(**{field.name: user}):
-            page.forget_contributor(user)
+            shown_whole = page.forget_contributor(user) or shown_whole
     for photo in (user.avatar, user.avatar_thumbnail):
         if photo:
             photo.delete(save=False)
@@ -157,7 +160,7 @@ def forget_account(user, *, remove_contributions=False):
     clear_kept_photos_of(user)
     # The newsletter, at either subscription the member's page showed as theirs.
     subscriptions.forget_member(user)
-    return named
+    return tuple(kind for kind, changed in ((NAMES, named), (PAGES, shown_whole)) if changed)
 
 
 def forget_photos(user, kept, hers=()):

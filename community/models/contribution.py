@@ -41,7 +41,11 @@ class ContributionMixin(models.Model):
     def forget_contributor(self, user):
         """The member who contributed this page deletes their account and leaves it on the site:
         a page type that names them elsewhere than as its owner (an author, an organiser)
-        forgets them here, in every language version and revision."""
+        forgets them here, in every language version and revision. Returns whether a live page
+        showed their name otherwise than in a live part (home/live.py: a byline under the
+        member's `user:<id>` token, which their deletion replaces): the pages kept whole in the
+        cache show it until the version of pages is replaced."""
+        return False
 
 
 def contribution_models():

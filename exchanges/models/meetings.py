@@ -449,12 +449,15 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         """The member who proposed the meeting is named as its organiser, in every language
         version and revision: from now on a former member, in the version's own language. By
         the account, not by the name: the stored one is what they were called when they
-        proposed it."""
+        proposed it. True when a live version named them in its text only (no account linked),
+        which the page shows as kept, not live (`ContributionMixin.forget_contributor`)."""
         copies = MeetingPage.objects.filter(
             models.Q(organiser_member=user) | models.Q(organiser=user.public_name),
             translation_key=self.translation_key,
         )
+        named_in_text = False
         for copy in copies.select_related("locale"):
+            named_in_text = named_in_text or (copy.live and copy.organiser_member_id is None)
             with translation.override(copy.locale.language_code):
                 former = str(_("former member"))
             MeetingPage.objects.filter(pk=copy.pk).update(organiser=former, organiser_member=None)
@@ -464,6 +467,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
                 if content.get("organiser_member") == user.pk or content.get("organiser") in names:
                     content.update(organiser=former, organiser_member=None)
                     revision.save(update_fields=["content"])
+        return named_in_text
 
     @property
     def organiser_name(self):

@@ -462,12 +462,14 @@ class StoryPage(
         return missing
 
     def forget_contributor(self, user):
-        """The member who wrote the story is its author, here and in its revisions."""
+        """The member who wrote the story is its author, here and in its revisions. Its byline
+        names them live (`user:<id>`): no page shows them as kept."""
         StoryPage.objects.filter(pk=self.pk, author=user).update(author=None)
         for revision in self.revisions.all():
             if revision.content.get("author") == user.pk:
                 revision.content["author"] = None
                 revision.save(update_fields=["content"])
+        return False
 
     @property
     def towns(self):

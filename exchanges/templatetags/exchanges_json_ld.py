@@ -23,8 +23,13 @@ def _image_url(context, page):
 @register.simple_tag(takes_context=True)
 def meeting_json_ld(context, meeting):
     """A meeting as a schema.org Event: the picture is its sector's, the same rendition as
-    its Open Graph image."""
-    return json_ld_script(event_data(meeting, canonical_url(context), _image_url(context, meeting)))
+    its Open Graph image. Its organizer last, where a member's meeting has it
+    (`meeting_json_ld_open`): the page of a meeting whose member left, kept with its organizer
+    live, is the page made anew."""
+    data = event_data(meeting, canonical_url(context), _image_url(context, meeting))
+    if "organizer" in data:
+        data["organizer"] = data.pop("organizer")
+    return json_ld_script(data)
 
 
 @register.simple_tag(takes_context=True)
