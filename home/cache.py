@@ -18,8 +18,8 @@ pages are kept under: what they change is rendered live, outside the cached frag
 published pages name replaces the "names" version (NAMES), which only what names members
 outside live parts is kept under: the story feeds (`shows_kinds`). Search results are kept under
 the "search" version too (SEARCH), which Wagtail's index task replaces when it has indexed a live
-page: a publish is found once the worker has indexed it, not before, and not only once the
-results kept in between expire.
+page anew (a publish; not a draft of it, whose save Wagtail indexes too): a publish is found once
+the worker has indexed it, not before, and not only once the results kept in between expire.
 """
 
 import datetime
@@ -582,9 +582,19 @@ def _pages_changed(**kwargs):
 INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
 
 
+# What a live page's index entry was last made of, by `_index_changed`: its live revision and
+# when it was published. Kept a day; missing (expired, or forgotten by a save of the live page
+# outside the publish workflow, `_saved`), the next index of the page replaces SEARCH.
+INDEXED_KEY = "search-indexed:{}"
+INDEXED_SECONDS = 24 * 60 * 60
+
+
 def _index_changed(sender, task_result, **kwargs):
-    """The worker indexed an object: when it is a live page, what searches find changed. Not a
-    draft (a member's contribution), an image or a document, which searches do not show."""
+    """The worker indexed an object: when it is a live page indexed with other content than the
+    last time (a publish), what searches find changed. Not a draft (a member's contribution), an
+    image or a document, which searches do not show; nor an editor's draft of a live page, whose
+    save Wagtail indexes too, but the index reads the page's live row, which a draft leaves as
+    it is (unpublishing and deleting replace PAGES, which searches are kept under as well)."""
     task = task_result.task
     if f"{task.func.__module__}.{task.func.__name__}" != INDEX_TASK:
         return
@@ -593,8 +603,16 @@ def _index_changed(sender, task_result, **kwargs):
         model = apps.get_model(app_label, model_name)
     except LookupError:  # a model a later release removed, in a task queued before it
         return
-    if issubclass(model, Page) and Page.objects.filter(pk=pk, live=True).exists():
-        bump(SEARCH)
+    if not issubclass(model, Page):
+        return
+    live = Page.objects.filter(pk=pk, live=True).values_list(
+        "live_revision_id", "last_published_at"
+    )
+    indexed = [_plain(value) for value in live.first() or ()]
+    if not indexed or cache.get(INDEXED_KEY.format(pk)) == indexed:
+        return
+    bump(SEARCH)
+    cache.set(INDEXED_KEY.format(pk), indexed, INDEXED_SECONDS)
 
 
 def _restriction_groups_changed(action, **kwargs):
@@ -649,6 +667,9 @@ def _saved(sender, instance, created=False, update_fields=None, **kwargs):
         not instance.live or (update_fields and set(update_fields) <= DRAFT_FIELDS)
     ):
         return
+    if isinstance(instance, Page):
+        # What it is indexed with may change without a publish: its next index replaces SEARCH.
+        cache.delete(INDEXED_KEY.format(instance.pk))
     kind = kind_of(sender)
     # A new image (a member's uploaded photo) or document is shown nowhere until a page that
     # shows it is published, which is a change of pages; an edited one may be shown already.

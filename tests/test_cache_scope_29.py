@@ -37,3 +37,27 @@ class DeletedAccountMakesAnewWhatNamedHerTests(CachedSiteTestCase):
         self.assertNotContains(self.client.get(feed), "Anna Jansen")
         self.assertEqual(self.client.get(other)["X-Page-Cache"], "hit")
 
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class DraftOfALivePageKeepsSearchesTests(CachedSiteTestCase):
+    """Wagtail queues its index task on every save of a page, an editor's draft of a live page
+    too, and the index of the live page ran, so the version of the search index was replaced
+    and every kept search made anew though searches find what they found before: only an index
+    update that changes what is searchable (a publish) makes searches anew."""
+
+    def search(self):
+        return self.client.get("/nl/search/?q=fietsen")
+
+    def test_a_draft_saved_keeps_a_kept_search_and_its_publish_does_not(self):
+        self.first_story.intro = "Op de fiets naar de overkant"
+        self.first_story.save_revision().publish()
+        self.assertEqual(self.search()["X-Page-Cache"], "miss")
+        self.assertEqual(self.search()["X-Page-Cache"], "hit")
+        story = self.first_story.get_latest_revision_as_object()
+        story.title = "Fietsen naar Herzebrock"
+        revision = story.save_revision()
+        self.assertEqual(self.search()["X-Page-Cache"], "hit")
+        revision.publish()
+        response = self.search()
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertContains(response, "Fietsen naar Herzebrock")
