@@ -29,6 +29,7 @@ from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
 from home.date_inputs import ReadersDateInput, ReadersDateTimeField, ReadersDateTimeInput
+from home.explorer import opens_at_the_readers_home
 from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving
 
@@ -38,6 +39,10 @@ register_form_field_override(
     models.DateTimeField,
     override={"widget": ReadersDateTimeInput, "form_class": ReadersDateTimeField},
 )
+
+
+# The side menu's page explorer opens at the German home for German editors (home/explorer.py).
+hooks.register("construct_main_menu", opens_at_the_readers_home)
 
 
 @hooks.register("insert_global_admin_js")
