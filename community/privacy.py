@@ -15,7 +15,7 @@ from . import contributions, review_decisions, roles
 from .models import MemberCollection, User
 from .models.contribution import contribution_models
 from .newsletter import subscriptions
-from .signal_handlers import fields_naming_users, named_on_live_pages
+from .signal_handlers import fields_naming_users, named_in_feeds
 from .uploads import clear_kept_photos_of
 
 # Set on an account whose data `delete_account` has forgotten, so its deletion does not again.
@@ -90,7 +90,7 @@ def forget_before_deletion(sender, instance, **kwargs):
         # credit them lose their byline (live, `user:<id>`): the feeds kept whole are made anew.
         clear_kept_photos_of(instance)
         subscriptions.forget_member(instance)
-        if named_on_live_pages(instance):
+        if named_in_feeds(instance):
             bump(NAMES)
     elif changed := forget_account(instance):
         bump(*changed)
@@ -105,11 +105,12 @@ def register():
 def forget_account(user, *, remove_contributions=False):
     """Everything of `delete_account` but the deletion of the account itself. Returns the kinds
     of cached content (home.cache) that named the member, to be made anew once she is gone:
-    NAMES when live pages name her (the story feeds, kept whole, name authors; pages name her
-    in live parts, which her deletion renders anew: `on_user_deleted`), PAGES only when a live
-    page named her in its text (`forget_contributor`). Her contributions that go (with their
-    photos) replace the versions they were shown under as they are deleted (home.cache)."""
-    named = named_on_live_pages(user)
+    NAMES when the story feeds name her (`named_in_feeds`: kept whole, they name authors;
+    pages name her in live parts, which her deletion renders anew: `on_user_deleted`), PAGES
+    only when a live page named her in its text (`forget_contributor`). Her contributions that
+    go (with their photos) replace the versions they were shown under as they are deleted
+    (home.cache)."""
+    named = named_in_feeds(user)
     shown_whole = False
     pages = (
         Page.objects.filter(owner=user, alias_of__isnull=True)
@@ -130,9 +131,6 @@ def forget_account(user, *, remove_contributions=False):
     hers |= set(MemberCollection.objects.filter(member=user).values_list("collection", flat=True))
     kept_photos = set()
     for page in pages:
-        # A live contribution that stays names the member in its own fields (a meeting's
-        # organiser): the feeds name her no more.
-        named = named or page.live
         # Not what others count on (a meeting they registered for, shown or taken off the
         # site): it stays without the member, as an editor may not delete it either.
         if (remove_contributions or not page.live) and not page.counted_on_by_others():

@@ -116,10 +116,13 @@ def fields_naming_users():
     ]
 
 
-def named_on_live_pages(user):
+def named_in_feeds(user):
+    """Whether a live page names `user` where the story feeds show it (`named_in_feeds` of its
+    page type: a story's author, not a meeting's organiser)."""
     return any(
         field.model._default_manager.filter(live=True, **{field.name: user}).exists()
         for field in fields_naming_users()
+        if field.name in getattr(field.model, "named_in_feeds", ())
     )
 
 
@@ -128,7 +131,7 @@ def on_user_saved(sender, instance, raw=False, **kwargs):
     published pages name (a story's author): the feeds kept whole show it (what is rendered
     live, a story's byline, a meeting's organiser, already does). Only what is kept under the
     names' version (home.cache.NAMES) is made anew, not every page (attack 29, F2)."""
-    if instance.__dict__.pop(RENAMED, False) and not raw and named_on_live_pages(instance):
+    if instance.__dict__.pop(RENAMED, False) and not raw and named_in_feeds(instance):
         bump(NAMES)
 
 

@@ -10,7 +10,7 @@ from wagtail.models import WorkflowState
 
 from community.models import User
 from community.privacy import delete_account
-from exchanges.models import MeetingPage
+from exchanges.models import MeetingPage, StoryPage
 from home.cache import PAGES, versions
 from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase, soup
@@ -160,6 +160,18 @@ class RenamedOrganiserTests(MembersTestCase):
                     self.assertNotIn(before, names)
                     self.assertEqual(organizer, new_name)
             before = new_name
+
+    def test_an_organisers_new_name_keeps_the_story_feeds(self):
+        # The feeds name stories' authors, not meetings' organisers: her rename made them anew.
+        self.proposed_and_approved()
+        self.assertFalse(StoryPage.objects.live().filter(author=self.anna).exists())
+        for url in FEEDS:
+            self.assertEqual(self.client.get(url)["X-Page-Cache"], "miss")
+        self.anna.display_name = "Annie"
+        self.anna.save()
+        for url in FEEDS:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
 
     def test_the_open_data_api_names_the_organiser_by_their_new_name(self):
         self.proposed_and_approved()

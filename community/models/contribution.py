@@ -17,6 +17,10 @@ class ContributionMixin(models.Model):
 
     # What a member's data export calls a contribution of this type ("story", "meeting").
     contribution_kind = None
+    # Its fields naming a user that the story feeds show (a story's author): kept whole in the
+    # page cache, under the names' version (home.cache.NAMES), which her new name replaces.
+    # Pages themselves name users in live parts (home/live.py).
+    named_in_feeds = ()
 
     class Meta:
         abstract = True

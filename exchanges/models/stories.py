@@ -362,6 +362,7 @@ class StoryPage(
     of it."""
 
     contribution_kind = "story"
+    named_in_feeds = ("author",)
 
     # Empty in a draft only (`missing_for_review`): every live story has its date, which its
     # listings, feeds, the open data API and its structured data give.
