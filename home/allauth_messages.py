@@ -49,10 +49,6 @@ ALLAUTH_MESSAGES = [
     gettext_noop(
         "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."
     ),
-    gettext_noop("Please contact us if you have any trouble resetting your password."),
-    gettext_noop(
-        "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."
-    ),
     gettext_noop(
         'The password reset link was invalid, possibly because it has already been used.  Please request a <a href="%(passwd_reset_url)s">new password reset</a>.'
     ),

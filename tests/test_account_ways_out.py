@@ -13,7 +13,9 @@ from tests.test_members import soup
 User = get_user_model()
 
 
-class ConfirmYourEmailPageTests(BilingualSiteTestCase):
+class ContactPageMixin:
+    """A public contact page in both languages, the one the footer names."""
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -24,6 +26,12 @@ class ConfirmYourEmailPageTests(BilingualSiteTestCase):
         settings = FoundationSettings.objects.get()
         settings.contact_page = cls.contact
         settings.save()
+
+
+class ConfirmYourEmailPageTests(ContactPageMixin, BilingualSiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
         cls.greta = User.objects.create_user(
             email="greta@example.org", password="ein-langes-passwort", language="de"
         )
@@ -62,6 +70,36 @@ class ConfirmYourEmailPageTests(BilingualSiteTestCase):
         hrefs = [a["href"] for a in self.page("de").select("a")]
         self.assertNotIn("/de/kontakt/", hrefs)
         self.assertIn("/de/accounts/login/", hrefs)
+
+
+class PasswordResetPagesTests(ContactPageMixin, BilingualSiteTestCase):
+    """allauth's password reset page and its "email sent" page said "contact us" and named no
+    way to (walk of 2026-12-06): where they send a visitor for help, they link the contact page."""
+
+    PAGES = ("/{language}/accounts/password/reset/", "/{language}/accounts/password/reset/done/")
+
+    def links(self, address):
+        main = soup(self.client.get(address)).find("main")
+        return {a["href"]: a.get_text(" ", strip=True) for a in main.select("a")}, main
+
+    def test_both_pages_link_the_contact_page_in_the_language_being_read(self):
+        for language, contact, words in (
+            ("de", "/de/kontakt/", "Schreiben Sie den Stiftungen"),
+            ("nl", "/nl/contact/", "Neem contact op met de stichtingen"),
+        ):
+            for page in self.PAGES:
+                with self.subTest(language=language, page=page):
+                    links, main = self.links(page.format(language=language))
+                    self.assertEqual(links.get(contact), words)
+                    self.assertNotRegex(main.get_text(), "wenden Sie sich .*an uns|contact met ons")
+
+    def test_without_a_public_contact_page_they_promise_no_way_to_write(self):
+        FoundationSettings.objects.update(contact_page=None)
+        for page in self.PAGES:
+            with self.subTest(page):
+                links, main = self.links(page.format(language="de"))
+                self.assertNotIn("/de/kontakt/", links)
+                self.assertNotRegex(main.get_text(), "(?i)kontakt|wenden Sie sich")
 
 
 class LogoutPageTests(BilingualSiteTestCase):
