@@ -102,6 +102,5 @@ ALLAUTH_MESSAGES = [
     gettext_noop("Sign Out"),
     gettext_noop("Password successfully changed."),
     gettext_noop("Set Password"),
-    gettext_noop("Reset My Password"),
     gettext_noop("Bad Token"),
 ]

@@ -109,6 +109,22 @@ class AccountWordingTests(TestCase):
         header = [a.get_text(strip=True) for a in page.find("header").select(f'a[href^="{login}"]')]
         self.assertEqual(set(header), {"Einloggen"})
 
+    def test_password_reset_page_heading_and_button_say_the_same(self):
+        # Dutch said "Nieuw wachtwoord" above a button "Wachtwoord herstellen" (walk of
+        # 2026-12-06); the page after it keeps the heading.
+        for language, words in (
+            ("nl", "Wachtwoord opnieuw instellen"),
+            ("de", "Passwort zurücksetzen"),
+        ):
+            with self.subTest(language):
+                page = soup(self.client.get(f"/{language}/accounts/password/reset/"))
+                main = page.find("main")
+                self.assertEqual(main.find("h1").get_text(strip=True), words)
+                self.assertEqual(main.find("button", type="submit").get_text(strip=True), words)
+                self.assertTrue(page.title.get_text().startswith(words))
+                done = soup(self.client.get(f"/{language}/accounts/password/reset/done/"))
+                self.assertEqual(done.find("main").find("h1").get_text(strip=True), words)
+
     def test_german_signup_page_asks_to_log_in_with_einloggen(self):
         main = soup(self.client.get("/de/accounts/signup/")).find("main")
         self.assertIn("Dann loggen Sie sich ein", main.get_text(" ", strip=True))
