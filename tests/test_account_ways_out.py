@@ -54,6 +54,17 @@ class ConfirmYourEmailPageTests(ContactPageMixin, BilingualSiteTestCase):
                 hrefs = [a["href"] for a in self.page(language).select("a")]
                 self.assertIn(f"/{language}/accounts/login/", hrefs)
 
+    def test_the_whole_request_to_log_in_is_the_link(self):
+        # German had only "Loggen Sie sich" as the link, its "… ein" after it (walk of
+        # 2026-12-06): a screen reader's list of links read half a sentence.
+        for language, words in (
+            ("de", "Loggen Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort ein"),
+            ("nl", "Log in met uw e-mailadres en wachtwoord"),
+        ):
+            with self.subTest(language):
+                [login] = self.page(language).select(f'a[href="/{language}/accounts/login/"]')
+                self.assertEqual(login.get_text(" ", strip=True), words)
+
     def test_logging_in_with_an_unconfirmed_address_sends_a_new_link_as_the_page_says(self):
         response = self.client.post(
             "/de/accounts/login/",
