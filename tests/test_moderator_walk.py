@@ -1,9 +1,12 @@
 """A moderator's walk through the admin: the way to the contributions awaiting review, what a
 member's page tells before she is blocked, and a confirmation before approving publishes."""
 
+import datetime
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -378,6 +381,19 @@ class ApprovingWhatWasDecidedMeanwhileTests(RolesTestCase):
             start = gettext("“%(title)s” was approved by %(name)s on %(date)s.")
         said = self.said_decided(self.client.get(address, follow=True), state)
         self.assertIn(start.split("%(date)s")[0] % {"title": "Bijdrage", "name": "Jutta"}, said)
+
+    def test_in_the_english_admin_the_moment_ends_the_sentence_with_one_full_stop(self):
+        # "… was approved by Jutta on Dec. 4, 2026, 7:30 p.m.." (walk of 2026-12-06).
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "en"
+        profile.save()
+        state, address, *_ = self.open_confirmation()
+        evening = datetime.datetime(2026, 12, 4, 19, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+        with time_machine.travel(evening, tick=False), self.captureOnCommitCallbacks(execute=True):
+            state.approve(user=self.editor_de)
+        said = self.said_decided(self.client.get(address, follow=True), state)
+        self.assertIn("was approved by Jutta on", said)
+        self.assertNotIn("..", said)
 
     def test_another_pages_task_state_is_still_not_found(self):
         state, *_ = self.open_confirmation()
