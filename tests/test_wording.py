@@ -813,6 +813,14 @@ class ReviewStatusPanelWordingTests(RolesTestCase):
                     self.assertNotIn(word, text)
 
 
+def catalogue_messages(language):
+    """The messages of our catalogue (Wagtail's and allauth's are theirs to word)."""
+    catalog = gettext_module.translation(
+        "django", settings.LOCALE_PATHS[0], languages=[language]
+    )._catalog
+    return [text for text in catalog.values() if isinstance(text, str)]
+
+
 class QuotationMarksTests(TestCase):
     """Each language quotes as its readers do (STYLE.md): Dutch „…”, German „…“. Nineteen Dutch
     messages, members' emails among them ("U bent aangemeld voor “Taalcafé”"), quoted in English
@@ -820,10 +828,7 @@ class QuotationMarksTests(TestCase):
 
     def messages(self, language):
         """The messages of our catalogue (Wagtail's and allauth's are theirs to quote)."""
-        catalog = gettext_module.translation(
-            "django", settings.LOCALE_PATHS[0], languages=[language]
-        )._catalog
-        return [text for text in catalog.values() if isinstance(text, str)]
+        return catalogue_messages(language)
 
     def test_dutch_quotes_open_low(self):
         quoted = [text for text in self.messages("nl") if "“" in text]
@@ -840,3 +845,12 @@ class QuotationMarksTests(TestCase):
 
     def test_german_quotes_close_high(self):
         self.assertEqual([text for text in self.messages("de") if "”" in text], [])
+
+
+class DutchHeeftUTests(TestCase):
+    def test_where_the_verb_comes_first_dutch_says_heeft_u(self):
+        # "U hebt …" says what she did; where the verb comes first ("Heeft u vragen?", "Dan
+        # heeft u …") the site says "heeft u". The newsletter email said "Hebt u er niet om
+        # gevraagd" (walk of 2026-12-06).
+        inverted = [text for text in catalogue_messages("nl") if re.search(r"\b[Hh]ebt u\b", text)]
+        self.assertEqual(inverted, [])
