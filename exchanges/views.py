@@ -24,7 +24,7 @@ from community.forms import photo_formset
 from community.models import SectorIndexPage, SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
-from home.i18n import live_translation
+from home.i18n import live_translation, other_language
 from home.ratelimit import rate_limit
 from home.stored_files import atomic_with_files
 from home.urls_util import absolute_url
@@ -120,6 +120,7 @@ def member_area(request):
         registration.shown_meeting = translated.get(
             registration.shown_meeting_id, registration.meeting
         )
+        registration.title_language = other_language(registration.shown_meeting)
     own = contributions.contributions_of(user)
     # Each published one in the reader's language where it is live there (a translation, or the
     # alias that shows the original labelled), not in the language she wrote it in: one query.
@@ -132,6 +133,10 @@ def member_area(request):
     }
     for page in own:
         page.shown_version = in_language_read.get(page.translation_key, page)
+        # For their `lang` where she wrote them in the other language (WCAG 3.1.2).
+        page.draft_language = other_language(page)
+        shown = page.shown_version if page.live else page
+        page.title_language = other_language(shown)
     keys = list(user.memberships.values_list("sector_key", flat=True))
     sectors = [
         sector

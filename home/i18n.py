@@ -172,6 +172,14 @@ def content_language(page):
     return untranslated_from(page) or language_code_of(page.locale_id)
 
 
+def other_language(page):
+    """The language `page`'s text is written in when it is not the language being read (an
+    untranslated version, or what a member wrote in the other language), else "": for its
+    `lang` attribute (WCAG 3.1.2)."""
+    code = content_language(page)
+    return "" if code == translation.get_language() else code
+
+
 def source_versions(pages):
     """`pages` without the language versions made from another page (wagtail-localize's
     "Translate this page" copies the original with its owner: a member's draft translated by an

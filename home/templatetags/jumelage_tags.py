@@ -68,8 +68,7 @@ def content_language(page):
 def other_language(page):
     """The language a listed page's text is written in when it is not the language being read
     (an untranslated alias), else "": for its lang attribute (WCAG 3.1.2)."""
-    code = i18n.content_language(page)
-    return "" if code == translation.get_language() else code
+    return i18n.other_language(page)
 
 
 @register.filter

@@ -1,0 +1,66 @@
+"""A member's text shown on a page in the other language carries its own `lang` (WCAG 3.1.2): a
+screen reader read Anna's Dutch titles on the German member area with German sounds (walk of
+2026-12-06). What the site says around them stays in the language being read."""
+
+from exchanges.choices import RegistrationStatus
+from exchanges.models import Registration
+from tests.test_members import MembersTestCase, soup
+
+
+def language_of(element):
+    """The language a screen reader reads `element` in: its own `lang`, or its nearest
+    ancestor's (up to `<html lang>`)."""
+    holder = element if element.has_attr("lang") else element.find_parent(lang=True)
+    return holder["lang"]
+
+
+def languages_saying(page, text):
+    """The languages every element whose own text contains `text` is read in (a title shown
+    and repeated for screen readers in its buttons, "Withdraw to edit Fietsen …")."""
+    found = page.find("main").find_all(string=lambda string: string and text in string)
+    assert found, text
+    return {language_of(string.parent) for string in found}
+
+
+class MemberAreaTests(MembersTestCase):
+    def member_area(self, language):
+        self.client.force_login(self.anna)
+        return soup(self.client.get(f"/{language}/members/"))
+
+    def test_her_dutch_draft_is_marked_dutch_on_the_german_member_area(self):
+        self.post_story(self.anna)
+        self.assertEqual(languages_saying(self.member_area("de"), "Fietsen naar Clarholz"), {"nl"})
+        self.assertEqual(languages_saying(self.member_area("nl"), "Fietsen naar Clarholz"), {"nl"})
+        self.assertEqual(languages_saying(self.member_area("de"), "Meine Beiträge"), {"de"})
+
+    def test_her_published_dutch_story_is_marked_dutch_on_the_german_member_area(self):
+        self.post_story(self.anna)
+        self.approve(self.contribution())
+        self.assertEqual(languages_saying(self.member_area("de"), "Fietsen naar Clarholz"), {"nl"})
+
+    def test_a_dutch_meeting_she_registered_for_is_marked_dutch(self):
+        meeting = self.approved_meeting(self.bernd)
+        Registration.objects.create(
+            user=self.anna,
+            meeting=meeting,
+            meeting_key=meeting.translation_key,
+            status=RegistrationStatus.REGISTERED,
+        )
+        self.assertEqual(languages_saying(self.member_area("de"), "Taalcafé"), {"nl"})
+
+
+class ContributionInReviewTests(MembersTestCase):
+    def test_her_dutch_story_in_review_is_marked_dutch_on_the_german_page(self):
+        self.post_story(self.anna)
+        story = self.contribution()
+        page = soup(self.client.get(f"/de/members/contributions/{story.pk}/"))
+        self.assertEqual(page.find("main").find("h1").get_text(strip=True), "Fietsen naar Clarholz")
+        for text in (
+            "Fietsen naar Clarholz",
+            "Met twaalf mensen fietsten we naar de partnergemeente.",
+            "Dag een was nat.",
+        ):
+            with self.subTest(text):
+                self.assertEqual(languages_saying(page, text), {"nl"})
+        # What the page says of it is German, and read so.
+        self.assertEqual(language_of(page.find("main").find("p", class_="lead")), "de")
