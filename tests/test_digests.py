@@ -5,6 +5,7 @@ each of their communities, in their language, never an item twice, nothing when 
 import datetime
 
 import time_machine
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
@@ -275,6 +276,16 @@ class WhatADigestSays(DigestTestCase):
         self.assertIn("Alleen in het Nederlands (auf Niederländisch)", digest.body)
         self.assertIn("http://testserver/nl/verhalen/alleen/", digest.body)
         self.assertIn("Neue Geschichten", digest.body)
+
+    def test_the_untranslated_storys_title_is_read_as_dutch_in_the_german_html_email(self):
+        # Its title in the German email was read with German sounds (WCAG 3.1.2).
+        self.join(self.bernd, self.climate, day(0, 6), DigestFrequency.DAILY)
+        self.new_story("Alleen in het Nederlands", self.climate, day(0, 10), slug="alleen")
+        (digest,) = self.run_at(day(1, 7, 0))
+        html = BeautifulSoup(digest.alternatives[0][0], "html.parser")
+        [title] = html.find_all("a", string="Alleen in het Nederlands")
+        self.assertEqual(title["lang"], "nl")
+        self.assertEqual(html.find("html")["lang"], "de")
 
     def test_moved_cancelled_and_changed_meetings_say_so_and_mere_text_edits_do_not(self):
         self.join(self.anna, self.climate, day(-7, 6), DigestFrequency.DAILY)
