@@ -2,8 +2,12 @@
 screen reader read Anna's Dutch titles on the German member area with German sounds (walk of
 2026-12-06). What the site says around them stays in the language being read."""
 
+from django.test import TestCase
+
 from exchanges.choices import RegistrationStatus
-from exchanges.models import Registration
+from exchanges.models import MeetingPage, Registration
+from home.machine_translation import ensure_aliases
+from tests.calendar_base import CalendarMixin, local
 from tests.test_members import MembersTestCase, soup
 
 
@@ -64,3 +68,27 @@ class ContributionInReviewTests(MembersTestCase):
                 self.assertEqual(languages_saying(page, text), {"nl"})
         # What the page says of it is German, and read so.
         self.assertEqual(language_of(page.find("main").find("p", class_="lead")), "de")
+
+
+class UntranslatedMeetingTests(CalendarMixin, TestCase):
+    """The other way round: on an untranslated Dutch meeting shown on the German site, `<main
+    lang="nl">`; what the site says on it, in German, said so only in the facts beside it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.cafe = cls.meeting(local(2030, 3, 20, 19), title="Taalcafé", slug="taalcafe")
+        cls.cafe.cancelled = True
+        cls.cafe.save_revision().publish()
+        ensure_aliases(cls.cafe)
+
+    def test_the_sites_sentences_on_it_are_read_in_german(self):
+        alias = MeetingPage.objects.get(
+            translation_key=self.cafe.translation_key, locale__language_code="de"
+        )
+        page = soup(self.client.get(alias.url))
+        main = page.find("main")
+        self.assertEqual(language_of(main.find("h1")), "nl")
+        cancelled = main.find(class_="status--alert")
+        self.assertEqual(cancelled.get_text(strip=True), "Dieses Treffen wurde abgesagt.")
+        self.assertEqual(language_of(cancelled), "de")
