@@ -81,6 +81,17 @@ WAGTAIL_LISTING_COUNTS = [
 # "lijkt te veel op de e-mailadres", its German one "zu ähnlich zu E-Mail-Adresse".
 DJANGO_PASSWORD_MESSAGES = [gettext_noop("The password is too similar to the %(verbose_name)s.")]
 
+# Django's refusal of a short password on the sign-up, password reset and password change pages:
+# its Dutch catalogue has no translation since the message counts with "%d" (Django 5.2), so the
+# Dutch pages said "This password is too short. It must contain at least 8 characters." (walk 8).
+DJANGO_PASSWORD_LENGTH_MESSAGES = [
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        "min_length",
+    ),
+]
+
 # Wagtail's review emails about a page: its German catalogue calls the review task
 # "Moderationsphase" where our body of the submission email says "Prüfstufe"
 # (templates/wagtailadmin/notifications/task_state_submitted.txt); subjects and bodies alike.
