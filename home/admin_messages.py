@@ -154,6 +154,15 @@ WAGTAIL_GERMAN_INFORMAL = [
     gettext_noop("Please add some alt text for your image or mark it as decorative"),
 ]
 
+# wagtail-localize's action that brings a source's changes to its translations: its German
+# catalogue words it "Synchronisiere übersetzte Seiten" (the imperative of "du", or "I"), among
+# Wagtail's "Verschieben", "Kopieren", "Löschen" in the same menu (walk 8).
+WAGTAIL_LOCALIZE_SYNC_ACTIONS = [
+    gettext_noop("Sync translated pages"),
+    gettext_noop("Sync translated snippets"),
+    gettext_noop("Sync translated %(model_name)s"),
+]
+
 # Wagtail's page editor, deletion and users' listing where its catalogues leave words half
 # translated (walk of 2026-12-05: "Dieses Seite-Objekt wird 0 Mal referenziert", "Jeder kann
 # dieses seite-Objekt bearbeiten", "Locales umschalten", "Er bestaan 0 verwijzingen naar pagina",

@@ -7,6 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 from wagtail.users.models import UserProfile
+from wagtail_localize.operations import TranslationCreator
 
 from tests.test_roles import RolesTestCase
 
@@ -70,3 +71,13 @@ class AdminWordsTests(RolesTestCase):
                 self.assertEqual(misspelt, [])
                 for word in right:
                     self.assertTrue(word in text, word)
+
+    def test_the_german_editor_syncs_translations_by_an_infinitive(self):
+        # wagtail-localize's German catalogue says "Synchronisiere übersetzte Seiten" in the page
+        # header's actions, among Wagtail's "Verschieben", "Kopieren", "Löschen" (walk 8).
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(self.about)
+        page = self.page_editor("de")
+        actions = [link.get_text(" ", strip=True) for link in page.find_all("a")]
+        self.assertIn("Übersetzte Seiten synchronisieren", actions)
+        self.assertFalse([action for action in actions if "Synchronisiere" in action])
