@@ -401,6 +401,17 @@ class PlacingByHandTests(CoordinatorMixin, TestCase):
         hint = page.select_one(f"#{select['aria-describedby']}")
         self.assertEqual(hint.get_text(strip=True), "No household has 5 beds free for this party.")
 
+    def test_a_row_no_household_can_take_offers_no_place_anyway(self):
+        # Hendrik's five in the demo: every household greyed out, yet the row offered "place
+        # anyway, I checked with both" and "Save", which could do nothing (walk 8).
+        anke = self.guest("Anke", adults=5)
+        self.host("Bergmann", beds=2)
+        page = BeautifulSoup(self.client.get(self.matching_url()).content, "html.parser")
+        form = page.select_one(f"#place-{anke.pk}").find_parent("form")
+        self.assertIsNone(form.select_one("[name=override]"))
+        self.assertIsNone(form.select_one("button"))
+        self.assertNotIn("place anyway", form.get_text())
+
     def test_a_party_some_household_can_take_gets_no_hint(self):
         anke = self.guest("Anke", adults=2)
         self.host("Bergmann", beds=2)
