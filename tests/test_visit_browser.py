@@ -358,3 +358,27 @@ def test_on_a_phone_the_coordinator_places_a_party_by_hand(site, live_server, br
     expect(households.get_by_role("row", name="Familie Bergmann")).to_contain_text("Anke (2)")
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     page.context.close()
+
+
+# The two buttons of a confirmation: on one line, the gap between them; wrapped, one above the
+# other at the same left edge.
+BUTTONS_SPACING = """() => {
+    const [yes, back] = [...document.querySelectorAll('.visit-actions > .button')]
+        .map((button) => button.getBoundingClientRect());
+    return yes.top === back.top ? {gap: back.left - yes.right} : {indent: back.left - yes.left};
+}"""
+
+
+def test_the_confirmations_buttons_keep_one_gap_and_wrap_flush_left(site, live_server, browser):
+    """Withdrawing a host offer asks first: "Zurück" stood 2rem from "Ja, dieses Angebot
+    zurückziehen" on a desktop and, wrapped under it on a phone, 1rem to its right (Wagtail's
+    margin between two buttons on top of the row's gap; walk 8)."""
+    anke, femke, bergmann, schulte = guests_and_hosts(site)
+    editor = coordinator("redaktion@example.org", language="de", group=EDITOR_GROUPS[1])
+    address = f"/admin/exchange-visits/offers/{bergmann.pk}/withdraw/"
+    for width, expected in ((1280, {"gap": 16}), (390, {"indent": 0})):
+        page = log_in(browser, live_server, editor, width=width, locale="de-DE")
+        page.goto(f"{live_server.url}{address}")
+        expect(page.get_by_role("button", name="Ja, dieses Angebot zurückziehen")).to_be_visible()
+        assert page.evaluate(BUTTONS_SPACING) == expected, width
+        page.context.close()
