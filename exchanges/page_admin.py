@@ -225,6 +225,11 @@ TRANSLATIONS_UPDATED = {
     False: _("The translations of “%(title)s” were updated."),
     True: _("The translations of “%(title)s” were updated and published."),
 }
+# Said to an editor who reads another language than the source's: her version, by its title.
+TRANSLATION_UPDATED = {
+    False: _("The translation “%(title)s” was updated."),
+    True: _("The translation “%(title)s” was updated and published."),
+}
 NOT_PUBLISHED_AS_EMPTY = _(
     "The changes to “%(title)s” are ready to be translated, but its translations were not "
     "published, as these fields are empty: %(fields)s."
@@ -268,7 +273,11 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
             # Whether they were published too, which wagtail-localize's message does not say;
             # the page named as she reads it. The warnings below speak of the source (its
             # empty fields, its draft) and name it, with the way to its editor.
-            said = TRANSLATIONS_UPDATED[publish] % {"title": title_in_readers_language(page)}
+            version = version_in_readers_language(page)
+            if version.pk == page.pk:
+                said = TRANSLATIONS_UPDATED[publish] % {"title": page.title}
+            else:
+                said = TRANSLATION_UPDATED[publish] % {"title": version.title}
             messages.success(self.request, said)
             return response
         if missing:
@@ -291,13 +300,12 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
         return super().get_success_message()
 
 
-def title_in_readers_language(page):
-    """The title of `page`'s version in the reader's admin language, as synced (her German
-    page's own, not the Dutch source's, which she may not read); the page's own where there is
-    none."""
+def version_in_readers_language(page):
+    """`page`'s version in the reader's admin language, as synced (her German page, not the
+    Dutch source, which she may not read); `page` itself where there is none."""
     locale = active_locale()
     translated = page.get_translation_or_none(locale) if locale is not None else None
-    return (translated or page).title
+    return translated or page
 
 
 update_translations = require_admin_access(SyncingWithWhatIsLeftOutSaid.as_view())

@@ -162,6 +162,7 @@ class SyncedMessageNamesThePageInHerLanguageTests(RolesTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(f"/admin/localize/update/{source.pk}/", {}, follow=True)
         (message,) = BeautifulSoup(response.content, "html.parser").select(".messages li")
+        # Her version, as one: "Die Übersetzungen von „Über uns“" read as translations of it.
         with translation.override("de"):
-            updated = gettext("The translations of “%(title)s” were updated.")
+            updated = gettext("The translation “%(title)s” was updated.")
         self.assertEqual(message.get_text(" ", strip=True), updated % {"title": "Über uns"})
