@@ -113,6 +113,35 @@ class PasswordResetPagesTests(ContactPageMixin, BilingualSiteTestCase):
                 self.assertNotRegex(main.get_text(), "(?i)kontakt|wenden Sie sich")
 
 
+class PasswordResetWaitPageTests(ContactPageMixin, BilingualSiteTestCase):
+    """The fourth reset in 15 minutes: the wait page's heading said "a moment" above "try again
+    in 15 minutes", and unlike the reset pages it named no way to the foundations (walk 8)."""
+
+    def wait_page(self, language):
+        for _ in range(4):
+            response = self.client.post(
+                f"/{language}/accounts/password/reset/", {"email": "a@example.org"}
+            )
+        self.assertEqual(response.status_code, 429)
+        return soup(response).find("main")
+
+    def test_the_heading_speaks_of_minutes_and_the_page_links_the_contact_page(self):
+        for language, contact, heading, words in (
+            ("de", "/de/kontakt/", "Bitte einige Minuten Geduld", "Schreiben Sie den Stiftungen"),
+            (
+                "nl",
+                "/nl/contact/",
+                "Even een paar minuten geduld",
+                "Neem contact op met de stichtingen",
+            ),
+        ):
+            with self.subTest(language):
+                main = self.wait_page(language)
+                self.assertEqual(main.find("h1").get_text(strip=True), heading)
+                links = {a["href"]: a.get_text(" ", strip=True) for a in main.select("a")}
+                self.assertEqual(links.get(contact), words)
+
+
 class LogoutPageTests(BilingualSiteTestCase):
     def test_the_logout_page_leads_back_to_the_home_page(self):
         sabine = User.objects.create_user(email="sabine@example.org", password="x" * 20)
