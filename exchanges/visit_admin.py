@@ -707,6 +707,13 @@ class ConfirmedChangeView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.record = self.get_record(request, **kwargs)
         self.shown = shown_version(self.record.visit)
+        if self.done():
+            # Done already (by the member, another coordinator, a second tab): not asked again,
+            # nor said done now, which nobody was emailed about (attack 31, F1).
+            messages.info(request, self.already())
+            target = (request.POST if request.method == "POST" else request.GET).get("next", "")
+            allowed = reverse("exchange_visits")
+            return redirect(target if target.startswith(allowed) else visit_url(self.record.visit))
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -751,6 +758,14 @@ class CancelPartyView(ConfirmedChangeView):
     def question(self):
         return _("Cancel the party of %(party)s?") % {"party": contact_name(self.record.user)}
 
+    def done(self):
+        return self.record.status == RegistrationStatus.CANCELLED
+
+    def already(self):
+        return _("The party of %(party)s was cancelled already.") % {
+            "party": contact_name(self.record.user)
+        }
+
     def change(self):
         visits.cancel_party(self.record, by_coordinator=True)
         return _("The party of %(party)s is cancelled.") % {"party": contact_name(self.record.user)}
@@ -768,6 +783,14 @@ class WithdrawOfferView(ConfirmedChangeView):
 
     def question(self):
         return _("Withdraw the offer of %(household)s?") % {"household": self.record.household}
+
+    def done(self):
+        return self.record.withdrawn_at is not None
+
+    def already(self):
+        return _("The offer of %(household)s was withdrawn already.") % {
+            "household": self.record.household
+        }
 
     def change(self):
         visits.withdraw_offer(self.record, by_coordinator=True)
