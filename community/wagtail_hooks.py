@@ -651,6 +651,7 @@ TAKEN_OFF_AFTER = {
     True: _("After a report, the moderation took this contribution off the site on %(date)s."),
     False: _("After reports from members, this contribution was taken off the site on %(date)s."),
 }
+TAKEN_OFF_BEFORE_RECORDED = _("After a report, this contribution was taken off the site.")
 
 
 @hooks.register("before_edit_page")
@@ -666,10 +667,15 @@ def contribution_taken_off_after_report(request, page):
     if report is None:
         return
     view = "edit" if report_permissions.user_has_permission(request.user, "change") else "inspect"
-    date = formats.date_format(timezone.localtime(report.hid_page_at), "DATETIME_FORMAT")
+    if report.hid_page_at is None:
+        # It hid the page before reports recorded when and how (`Report.objects.that_hid`).
+        said = TAKEN_OFF_BEFORE_RECORDED
+    else:
+        date = formats.date_format(timezone.localtime(report.hid_page_at), "DATETIME_FORMAT")
+        said = TAKEN_OFF_AFTER[report.hid_by_moderation] % {"date": date}
     admin_messages.warning(
         request,
-        TAKEN_OFF_AFTER[report.hid_by_moderation] % {"date": date},
+        said,
         buttons=[
             admin_messages.button(
                 reverse(f"reports:{view}", args=[report.pk]), _("Read the report")

@@ -85,3 +85,7 @@ class ReportsThatHidBeforeTheNoticeTests(outcomes.ReportBeforeAModeratorTestCase
         self.assertTrue(Report.objects.filter(hid_page=True).exists())
         notice = self.notice(self.open_in_editor(self.moderator, "nl"))
         self.assertIsNotNone(notice, "the editor reads nothing of the reports that took it off")
+        # When and by whom its row cannot tell: said without either.
+        self.assertIn(
+            "Na een melding is deze bijdrage van de site gehaald.", notice.get_text(" ", strip=True)
+        )

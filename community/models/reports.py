@@ -187,13 +187,21 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
 
         if not contributions.hidden(page):
             return None
+        # A report that hid it before `hid_page_at` was recorded (migration 0020) has none: it
+        # hid the page once filed, or later by a moderator's decision, which its row cannot
+        # tell apart (attack 31, F2). Its filing stands in for when.
         report = (
-            self.for_page(page).filter(hid_page_at__isnull=False).order_by("-hid_page_at").first()
+            self.for_page(page)
+            .filter(hid_page=True)
+            .order_by(models.F("hid_page_at").desc(nulls_last=True), "-created_at")
+            .first()
         )
+        if report is None:
+            return None
         # Read from its row: the page editor's copy is its latest revision, which keeps no
         # publishing date of the page.
         published = Page.objects.values_list("last_published_at", flat=True).get(pk=page.pk)
-        if report is None or (published is not None and report.hid_page_at < published):
+        if published is not None and (report.hid_page_at or report.created_at) < published:
             return None
         return report
 
