@@ -76,6 +76,20 @@ class ReportedMeetingTestCase(MembersTestCase):
         return [message for message in mail.outbox if message.to == [self.moderator.email]]
 
 
+class WhoReadsReportsTests(ReportedMeetingTestCase):
+    def test_the_report_form_names_the_moderation_who_decides_reports(self):
+        # "The editors of both foundations read every report": the moderation, which decides
+        # them and may take a contribution off the site, went unnamed (walk 8).
+        self.client.force_login(self.reporters[0])
+        for language, said in (
+            ("nl", "De moderatie en de redacties van beide stichtingen lezen elke melding."),
+            ("de", "Die Moderation und die Redaktionen beider Stiftungen lesen jede Meldung."),
+        ):
+            with self.subTest(language):
+                page = soup(self.client.get(f"/{language}/report/{self.meeting.pk}/"))
+                self.assertIn(said, " ".join(page.find("main").get_text(" ").split()))
+
+
 class MeetingOthersAreRegisteredForTests(ReportedMeetingTestCase):
     def test_reports_do_not_hide_a_meeting_others_are_registered_for(self):
         Registration.objects.register(self.meeting, self.bernd)
