@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from community import contributions
 from community.forms import photo_formset
-from community.models import SectorIndexPage, SectorPage
+from community.models import Report, SectorIndexPage, SectorPage
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
 from home.i18n import live_translation, other_language
@@ -95,6 +95,17 @@ def cancel_registration(request, page_id):
     return redirect(meeting.get_url(request))
 
 
+def taken_off_by(report):
+    """Who took a contribution off the site, by the report that did (`Report.objects.hiding`):
+    "moderation", "reports", "report" (a report that hid it before reports recorded how), or
+    "editors" where none did."""
+    if report is None:
+        return "editors"
+    if report.hid_page_at is None:
+        return "report"
+    return "moderation" if report.hid_by_moderation else "reports"
+
+
 @member_required
 @never_cache
 def member_area(request):
@@ -122,6 +133,11 @@ def member_area(request):
         )
         registration.title_language = other_language(registration.shown_meeting)
     own = contributions.contributions_of(user)
+    # Who took one off the site, as the email told her: the moderation after a report, members'
+    # reports, or the editors (walk 8: the page named all three). One query.
+    hiding = Report.objects.hiding(
+        [page for page in own if page.state == contributions.ContributionState.HIDDEN]
+    )
     # Each published one in the reader's language where it is live there (a translation, or the
     # alias that shows the original labelled), not in the language she wrote it in: one query.
     in_language_read = {
@@ -137,6 +153,7 @@ def member_area(request):
         page.draft_language = other_language(page)
         shown = page.shown_version if page.live else page
         page.title_language = other_language(shown)
+        page.taken_off = taken_off_by(hiding.get(page.pk))
     keys = list(user.memberships.values_list("sector_key", flat=True))
     sectors = [
         sector

@@ -319,6 +319,40 @@ class ReportBeforeAModeratorTestCase(ReportedMeetingTestCase):
             return self.client.post(self.address, {"decision": "Niet netjes.", **data})
 
 
+class MemberAreaSaysWhoTookItOffTests(ReportBeforeAModeratorTestCase):
+    """Her email said "after a report, the moderation took it off"; her member area said "by the
+    moderators, the editors or after reports from members" of every contribution taken off
+    (walk 8): it says which."""
+
+    def state_comment(self):
+        self.client.force_login(self.anna)
+        with translation.override("nl"):
+            page = soup(self.client.get(reverse("member_area")))
+        [comment] = page.select(".state__comment")
+        return " ".join(comment.get_text(" ").split())
+
+    def test_the_moderations_take_off(self):
+        self.decide(handled="on", take_off="on")
+        self.assertTrue(self.state_comment().startswith("Door de moderatie na een melding"))
+
+    def test_members_reports(self):
+        for reporter in self.reporters[1:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.assertFalse(self.live())
+        self.assertTrue(self.state_comment().startswith("Na meldingen van leden"))
+
+    def test_an_editor_who_unpublished_it(self):
+        MeetingPage.objects.get(pk=self.meeting.pk).unpublish()
+        self.assertTrue(self.state_comment().startswith("Door de redactie"))
+
+    def test_published_again_and_unpublished_by_an_editor_is_the_editors(self):
+        self.decide(handled="on", take_off="on")
+        meeting = MeetingPage.objects.get(pk=self.meeting.pk)
+        meeting.get_latest_revision().publish()
+        MeetingPage.objects.get(pk=self.meeting.pk).unpublish()
+        self.assertTrue(self.state_comment().startswith("Door de redactie"))
+
+
 class ModeratorTakesItOffTests(ReportBeforeAModeratorTestCase):
     """A moderator handles reports (DESIGN.md's roles) but could only tick "handled" and write
     her decision: a contribution she found offensive stayed on the site until two more members

@@ -179,6 +179,29 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         """The reports of the contribution `page` shows, in every language."""
         return self.filter(page__translation_key=contribution_key(page))
 
+    def hiding(self, pages):
+        """For each of `pages` off the site (source versions, whose translation_key is their
+        contribution's), the report that took it off, by page id; none where an editor published
+        it since or no report did (an editor unpublished it). One query for them all, as
+        `that_hid` decides for one page in the editor."""
+        by_key = {}
+        reports = (
+            self.filter(hid_page=True, page__translation_key__in=[p.translation_key for p in pages])
+            .annotate(key=models.F("page__translation_key"))
+            .order_by(models.F("hid_page_at").asc(nulls_first=True), "created_at")
+        )
+        for report in reports:
+            by_key[report.key] = report  # the latest wins
+        found = {}
+        for page in pages:
+            report = by_key.get(page.translation_key)
+            published = page.last_published_at
+            if report is not None and (
+                published is None or (report.hid_page_at or report.created_at) >= published
+            ):
+                found[page.pk] = report
+        return found
+
     def that_hid(self, page):
         """The report that took the contribution `page` shows off the site, while it is off:
         None when it is on the site, when an editor published it again since, or when no report
