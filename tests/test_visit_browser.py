@@ -310,10 +310,14 @@ def test_every_column_of_the_visits_list_is_readable_in_both_admin_languages(
         page.goto(f"{live_server.url}/admin/exchange-visits/")
         desktop = page.evaluate(VISITS_TABLE)
         assert desktop["fits"] and desktop["lastColumnShown"], (language, desktop["widths"])
-        # On a phone the table scrolls in its own box, not the page.
+        expect(page.locator(".jumelage-scroll-hint")).to_be_hidden()
+        # On a phone the table scrolls in its own box, not the page, and says so (walk 8: the
+        # columns beyond the edge looked like all there was), a box reached by keyboard too.
         page.set_viewport_size({"width": 390, "height": 844})
         phone = page.evaluate(VISITS_TABLE)
         assert not phone["fits"] and phone["pageFits"], (language, phone["widths"])
+        expect(page.locator(".jumelage-scroll-hint")).to_be_visible()
+        assert page.locator(".visit-scroll").get_attribute("tabindex") == "0"
         page.context.close()
 
 
