@@ -20,7 +20,7 @@ from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import (
     get_language,
     gettext_lazy,
@@ -382,10 +382,11 @@ class VisitPeopleView(VisitMixin, TemplateView):
 # --- one visit: the matching ----------------------------------------------------------------
 
 
-def host_choices(party, placement, visit_offers, used):
+def host_choices(party, placement, visit_offers, used, chosen=None):
     """The households of "place by hand" for `party`, each with the beds it has free (`used`:
     people placed, by offer id). One without room for the party is shown, not offered: choosing
-    it would only be refused (a party's own beds count as free where it stays now)."""
+    it would only be refused (a party's own beds count as free where it stays now). `chosen`,
+    the household a refused placement chose, stays selected for "place anyway"."""
     current = getattr(placement, "offer_id", None)
     choices = []
     for offer in visit_offers:
@@ -410,7 +411,7 @@ def host_choices(party, placement, visit_offers, used):
             {
                 "offer": offer,
                 "label": label,
-                "selected": offer.pk == current,
+                "selected": offer.pk == (current if chosen is None else chosen),
                 "fits": room >= party.people,
             }
         )
@@ -481,6 +482,12 @@ class VisitMatchingView(VisitMixin, TemplateView):
         used = {offer.pk: 0 for offer in active_offers}
         for placement in placements:
             used[placement.offer_id] += placement.party.people
+        # The choice of a placement just refused (`place_view`), kept for "place anyway".
+        refused = {
+            name: int(self.request.GET[name])
+            for name in ("party", "offer")
+            if self.request.GET.get(name, "").isdigit()
+        }
         rows = [
             {
                 "party": party,
@@ -492,7 +499,13 @@ class VisitMatchingView(VisitMixin, TemplateView):
                     for pk in sorted(visits.returning_offers(party, active_offers))
                     if pk in offers_by_pk
                 ],
-                "choices": host_choices(party, by_party.get(party.pk), active_offers, used),
+                "choices": host_choices(
+                    party,
+                    by_party.get(party.pk),
+                    active_offers,
+                    used,
+                    refused.get("offer") if refused.get("party") == party.pk else None,
+                ),
             }
             for party in registered
         ]
@@ -667,7 +680,11 @@ def place_view(request, party_id):
         visits.assign(party, offer, override=form.cleaned_data["override"])
     except visits.MatchingRefused as refusal:
         messages.error(request, str(refusal))
-        return back(request, fallback)
+        # Her choice stays selected, for "place anyway" (walk 8: the page came back without it).
+        if offer is None:
+            return back(request, fallback)
+        kept = urlencode({"party": party.pk, "offer": offer.pk})
+        return redirect(f"{fallback}?{kept}")
     name = contact_name(party.user)
     if offer is None:
         messages.success(request, _("%(party)s has no host now.") % {"party": name})

@@ -412,6 +412,18 @@ class PlacingByHandTests(CoordinatorMixin, TestCase):
         self.assertIsNone(form.select_one("button"))
         self.assertNotIn("place anyway", form.get_text())
 
+    def test_a_refused_placement_comes_back_with_her_choice_selected(self):
+        # The refusal told her to tick "place anyway" and save again; the page came back with
+        # the household she chose no longer selected (walk 8).
+        anke = self.guest("Anke", adults=2, animal_allergy=True)
+        self.host("Schulte", beds=2)
+        pets = self.host("Bergmann", beds=2, pets=True)
+        response = self.post("exchange_visit_place", anke.pk, {"offer": pets.pk})
+        page = BeautifulSoup(self.client.get(response["Location"]).content, "html.parser")
+        [selected] = page.select(f"#place-{anke.pk} option[selected]")
+        self.assertEqual(selected["value"], str(pets.pk))
+        self.assertFalse(Placement.objects.exists())
+
     def test_a_party_some_household_can_take_gets_no_hint(self):
         anke = self.guest("Anke", adults=2)
         self.host("Bergmann", beds=2)
