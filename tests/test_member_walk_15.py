@@ -270,7 +270,7 @@ class SectorJoinBox(DigestTestCase):
 
 @time_machine.travel(NOW, tick=False)
 class WaitingListOnTheMeetingPage(PersonalCalendarTestCase):
-    NOTE = "een plaats hebt u daarmee nog niet"
+    NOTE = "een plaats heeft u daarmee nog niet"
 
     def registration_box(self, member):
         self.client.force_login(member)
