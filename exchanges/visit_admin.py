@@ -125,11 +125,14 @@ def matching_url(visit):
     return reverse("exchange_visit_matching", args=[visit.pk])
 
 
+def kept_next(target):
+    """`target`, a page to lead back to, when it is one of the visits' admin pages; else ""."""
+    return target if target.startswith(reverse("exchange_visits")) else ""
+
+
 def back(request, fallback):
     """Back to the page the form was on (ours only), else `fallback`."""
-    target = request.POST.get("next", "")
-    allowed = (reverse("exchange_visits"),)
-    return redirect(target if target.startswith(allowed) else fallback)
+    return redirect(kept_next(request.POST.get("next", "")) or fallback)
 
 
 # --- the list of visits ---------------------------------------------------------------------
@@ -729,8 +732,7 @@ class ConfirmedChangeView(WagtailAdminTemplateMixin, TemplateView):
             # nor said done now, which nobody was emailed about (attack 31, F1).
             messages.info(request, self.already())
             target = (request.POST if request.method == "POST" else request.GET).get("next", "")
-            allowed = reverse("exchange_visits")
-            return redirect(target if target.startswith(allowed) else visit_url(self.record.visit))
+            return redirect(kept_next(target) or visit_url(self.record.visit))
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -745,8 +747,7 @@ class ConfirmedChangeView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        target = self.request.GET.get("next", "")
-        back_url = target if target.startswith(reverse("exchange_visits")) else ""
+        back_url = kept_next(self.request.GET.get("next", ""))
         return super().get_context_data(
             **kwargs,
             question=self.question(),
