@@ -13,6 +13,14 @@ from wagtail.models import Locale, Site
 from wagtail.permissions import page_permission_policy
 
 
+def explorer_start_for(request):
+    """`explorer_start` of the request's user, found once a request (the menu item asks for it
+    while rendering its context and its component)."""
+    if not hasattr(request, "_jumelage_explorer_start"):
+        request._jumelage_explorer_start = explorer_start(request.user)
+    return request._jumelage_explorer_start
+
+
 def explorer_start(user):
     """The page the explorer opens at for `user` in the active (admin) language, or None."""
     start = page_permission_policy.explorable_root_instance(user)
@@ -47,13 +55,13 @@ class LanguageExplorerMenuItem(ExplorerMenuItem):
 
     def get_context(self, request):
         context = super().get_context(request)
-        start = explorer_start(request.user)
+        start = explorer_start_for(request)
         if start is not None:
             context["start_page_id"] = start.id
         return context
 
     def render_component(self, request):
-        start = explorer_start(request.user)
+        start = explorer_start_for(request)
         if start is None:
             return super().render_component(request)
         return PageExplorerMenuItem(
