@@ -10,6 +10,8 @@ but the meeting stays), not for every report; its member hears that reports hid 
 outlive their contribution: deleted (by its member, or by an editor), it leaves the reports with
 its title and its member, for the editors to read and decide."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -185,6 +187,9 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         it since or no report did (an editor unpublished it). One query for them all, as
         `that_hid` decides for one page in the editor."""
         by_key = {}
+        # A report that hid it before `hid_page_at` was recorded (migration 0020) has none: it
+        # hid the page once filed, or later by a moderator's decision, which its row cannot
+        # tell apart (attack 31, F2). Its filing stands in for when.
         reports = (
             self.filter(hid_page=True, page__translation_key__in=[p.translation_key for p in pages])
             .annotate(key=models.F("page__translation_key"))
@@ -210,23 +215,13 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
 
         if not contributions.hidden(page):
             return None
-        # A report that hid it before `hid_page_at` was recorded (migration 0020) has none: it
-        # hid the page once filed, or later by a moderator's decision, which its row cannot
-        # tell apart (attack 31, F2). Its filing stands in for when.
-        report = (
-            self.for_page(page)
-            .filter(hid_page=True)
-            .order_by(models.F("hid_page_at").desc(nulls_last=True), "-created_at")
-            .first()
-        )
-        if report is None:
-            return None
-        # Read from its row: the page editor's copy is its latest revision, which keeps no
-        # publishing date of the page.
+        # Its publishing date read from its row: the page editor's copy is its latest revision,
+        # which keeps none.
         published = Page.objects.values_list("last_published_at", flat=True).get(pk=page.pk)
-        if published is not None and (report.hid_page_at or report.created_at) < published:
-            return None
-        return report
+        shown = SimpleNamespace(
+            pk=page.pk, translation_key=contribution_key(page), last_published_at=published
+        )
+        return self.hiding([shown]).get(page.pk)
 
 
 class Report(models.Model):
