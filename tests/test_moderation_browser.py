@@ -503,3 +503,65 @@ def test_on_a_german_phone_the_dashboards_meetings_show_that_they_scroll(
     assert not page.evaluate(SCROLL_BOX, MEETINGS)["scrolls"]
     expect(page.locator(f"{MEETINGS} [data-scroll-hint]")).to_be_hidden()
     page.context.close()
+
+
+def german_editor(site):
+    editor = get_user_model().objects.create_user("redaktion@example.org", "x-123")
+    editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    return editor
+
+
+# Where an element's box ends, what its text would need, and how its overflow ends.
+BOX = """(element) => ({
+    right: element.getBoundingClientRect().right,
+    needs: element.scrollWidth,
+    has: element.clientWidth,
+    ellipsis: getComputedStyle(element).textOverflow === "ellipsis",
+})"""
+
+
+def test_on_a_german_phone_the_explorers_language_select_stays_on_the_screen(
+    site, live_server, browser
+):
+    """Walk 8: the side menu's page explorer put the German home's title and the language select
+    side by side at their full widths; the select ran past the screen's edge at 390 px. The title
+    takes what the select leaves, and ends in an ellipsis when it does not fit."""
+    site.home_de.title = "Gemeinsam über die Grenze, zwei Gemeinden im Austausch"
+    site.home_de.save_revision().publish()
+    page = log_in(browser, live_server, german_editor(site), width=390, locale="de-DE")
+    page.goto(f"{live_server.url}/admin/")
+    page.locator(".sidebar-nav-toggle--mobile").click()
+    page.get_by_role("button", name="Seiten", exact=True).click()
+    select = page.locator(".c-page-explorer__header select")
+    expect(select).to_be_visible()
+    assert select.evaluate(BOX)["right"] <= 390
+    title = page.locator(".c-page-explorer__header__title__inner > span")
+    shown = title.evaluate(BOX)
+    assert shown["ellipsis"] and shown["needs"] > shown["has"]
+    assert shown["right"] <= select.bounding_box()["x"]
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_long_page_title_in_the_editors_header_ends_in_an_ellipsis(
+    site, live_server, browser, width
+):
+    """Walk 8: at 390 px the page editor's header cut a long title mid-word at the screen's edge
+    ("Online-Wissensabend naturv"), as if that were all of it; on a desktop at the page's status.
+    It ends in an ellipsis within its header."""
+    story = site.story(
+        title="Online-Wissensabend naturverträgliche Landwirtschaft: Blühstreifen und Kiebitzschutz"
+    )
+    page = log_in(browser, live_server, german_editor(site), width=width, locale="de-DE")
+    page.goto(f"{live_server.url}/admin/pages/{story.pk}/edit/")
+    title = page.locator(".w-breadcrumbs li:last-child > a")
+    expect(title).to_have_text(story.title)
+    shown = title.evaluate(BOX)
+    assert shown["ellipsis"] and shown["needs"] > shown["has"]
+    header = page.locator(".w-breadcrumbs").evaluate(BOX)
+    assert shown["right"] <= header["right"] + 0.5
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
