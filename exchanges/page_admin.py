@@ -256,29 +256,27 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
     Such a sync is done without publishing (the changes wait in the translation editor), and
     the editor is told, in one warning in place of wagtail-localize's "Successfully updated",
     which of the editor's fields are empty, and that a draft saved since was left out; any
-    other sync says whether the translations were published too."""
+    other sync says whether the translations were published too. A snippet's sync (a town's)
+    says so as well, naming the snippet as the editor reads it."""
 
     def form_valid(self, form):
         page = self.object.get_source_instance()
-        if not isinstance(page, Page):
-            return super().form_valid(form)
         publish = form.cleaned_data["publish_translations"]
+        self.said_instead = True
+        if not isinstance(page, Page):
+            response = super().form_valid(form)
+            messages.success(self.request, updated_as_read(page, publish))
+            return response
         missing = getattr(page, "missing_for_review", dict)() if publish else {}
         left_out = draft_left_out(page)
-        self.said_instead = True
         if missing:
             form.cleaned_data["publish_translations"] = False
         response = super().form_valid(form)
         if not missing and not left_out:
-            # Whether they were published too, which wagtail-localize's message does not say;
-            # the page named as she reads it. The warnings below speak of the source (its
-            # empty fields, its draft) and name it, with the way to its editor.
-            version = version_in_readers_language(page)
-            if version.pk == page.pk:
-                said = TRANSLATIONS_UPDATED[publish] % {"title": page.title}
-            else:
-                said = TRANSLATION_UPDATED[publish] % {"title": version.title}
-            messages.success(self.request, said)
+            # Whether they were published too, which wagtail-localize's message does not say.
+            # The warnings below speak of the source (its empty fields, its draft) and name it,
+            # with the way to its editor.
+            messages.success(self.request, updated_as_read(page, publish))
             return response
         if missing:
             said = NOT_PUBLISHED_AS_EMPTY % {
@@ -302,10 +300,21 @@ class SyncingWithWhatIsLeftOutSaid(UpdateTranslationsView):
 
 def version_in_readers_language(page):
     """`page`'s version in the reader's admin language, as synced (her German page, not the
-    Dutch source, which she may not read); `page` itself where there is none."""
+    Dutch source, which she may not read); `page` itself where there is none. A translatable
+    snippet (a town) alike."""
     locale = active_locale()
     translated = page.get_translation_or_none(locale) if locale is not None else None
     return translated or page
+
+
+def updated_as_read(source, published):
+    """That `source`'s translations were updated (and `published`), as its editor reads it: of
+    her version ("the translation „Über uns“"), where she reads another language than the
+    source's, in place of wagtail-localize's message, which names the source."""
+    version = version_in_readers_language(source)
+    if version.pk == source.pk:
+        return TRANSLATIONS_UPDATED[published] % {"title": str(source)}
+    return TRANSLATION_UPDATED[published] % {"title": str(version)}
 
 
 update_translations = require_admin_access(SyncingWithWhatIsLeftOutSaid.as_view())

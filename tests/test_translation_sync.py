@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from community.factories import TownFactory
 from exchanges.choices import MeetingFormat
 from exchanges.models import MeetingPage, StoryPage
 from exchanges.models.meetings import START_NEEDED
@@ -166,3 +167,24 @@ class SyncedMessageNamesThePageInHerLanguageTests(RolesTestCase):
         with translation.override("de"):
             updated = gettext("The translation “%(title)s” was updated.")
         self.assertEqual(message.get_text(" ", strip=True), updated % {"title": "Über uns"})
+
+    def test_a_german_editor_reads_the_german_towns_name_after_syncing_it(self):
+        # wagtail-localize's "Übersetzung für 'Keulen' erfolgreich aktualisiert": the Dutch
+        # town's name, to the German editor who had synced from her German town.
+        town = TownFactory(name="Keulen", country="DE")
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(town)
+        source = TranslationSource.objects.get(object_id=town.translation_key)
+        german = town.get_translation(self.german)
+        german.name = "Köln"
+        german.save()
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_de)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"/admin/localize/update/{source.pk}/", {}, follow=True)
+        (message,) = BeautifulSoup(response.content, "html.parser").select(".messages li")
+        with translation.override("de"):
+            updated = gettext("The translation “%(title)s” was updated.")
+        self.assertEqual(message.get_text(" ", strip=True), updated % {"title": "Köln"})
