@@ -353,3 +353,24 @@ WAGTAIL_NOTIFICATION_SETTINGS = [
     gettext_noop("Receive notification when a page is submitted for moderation"),
     gettext_noop("Receive notification when your page edit is rejected"),
 ]
+
+# The dashboard's heading (read out to screen readers) and the page editor's action that sends a
+# page into our workflow: Wagtail's Dutch catalogue writes "Site samenvatting" apart and says
+# "Stuur door naar Beoordeling van bijdragen" (an imperative among the menu's infinitives, the
+# workflow's name read as a place); its German one says "Seitenzusammenfassung" (a page's, not
+# the site's) and "In Prüfung von Beiträgen einreichen". Ours name the workflow (and, sent back,
+# the task, a sentence: "Erneut in Die Moderation prüft Beiträge einreichen") after a colon, as
+# WAGTAIL_REVIEW_STATUS does.
+WAGTAIL_DASHBOARD_AND_SUBMIT = [
+    gettext_noop("Site summary"),
+    gettext_noop("Submit to %(workflow_name)s"),
+    gettext_noop("Resubmit to %(task_name)s"),
+]
+
+# wagtail-localize's sync page (a page's or a town's "Sync translated …"): its German catalogue
+# asks "Warum würde ich meine Seite synchronisieren?" and leaves out the comma before the
+# infinitive ("Sie sind dabei das Folgende zu synchronisieren").
+WAGTAIL_LOCALIZE_SYNC_PAGE = [
+    gettext_noop("Why would I sync my page?"),
+    gettext_noop("The last sync date was %(last_sync_date)s. You are about to sync the following:"),
+]

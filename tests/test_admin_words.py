@@ -7,6 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from tests.test_roles import RolesTestCase
@@ -81,3 +82,57 @@ class AdminWordsTests(RolesTestCase):
         actions = [link.get_text(" ", strip=True) for link in page.find_all("a")]
         self.assertIn("Übersetzte Seiten synchronisieren", actions)
         self.assertFalse([action for action in actions if "Synchronisiere" in action])
+
+
+class DashboardAndSubmitWordsTests(RolesTestCase):
+    """Wagtail's Dutch "Site samenvatting" and "Stuur door naar Beoordeling van bijdragen", its
+    German "Seitenzusammenfassung" (home/admin_messages.py, WAGTAIL_DASHBOARD_AND_SUBMIT)."""
+
+    def read(self, address, language):
+        editor = self.editor_nl if language == "nl" else self.editor_de
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(editor)
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+    def test_the_dashboard_sums_up_the_site_in_one_word(self):
+        dutch = self.read("/admin/", "nl")
+        self.assertIn("Overzicht van de site", dutch)
+        self.assertNotIn("Site samenvatting", dutch)
+        german = self.read("/admin/", "de")
+        self.assertIn("Überblick über die Website", german)
+        self.assertNotIn("Seitenzusammenfassung", german)
+
+    def test_the_editor_submits_a_story_to_the_review_by_a_verb(self):
+        story = self.story(title="Fietsen naar Clarholz", slug="fietsen")
+        self.assertIsNotNone(story.get_workflow())
+        address = f"/admin/pages/{story.pk}/edit/"
+        dutch = self.read(address, "nl")
+        self.assertIn("Indienen: Beoordeling van bijdragen", dutch)
+        self.assertNotIn("Stuur door naar", dutch)
+        german = self.read(address, "de")
+        self.assertIn("Einreichen: Prüfung von Beiträgen", german)
+        self.assertNotIn("In Prüfung von Beiträgen einreichen", german)
+
+
+class SyncPageWordsTests(RolesTestCase):
+    """wagtail-localize's German sync page: "Warum würde ich meine Seite synchronisieren?", and
+    no comma before "das Folgende zu synchronisieren" (WAGTAIL_LOCALIZE_SYNC_PAGE)."""
+
+    def test_the_german_editor_reads_the_sync_page_in_plain_german(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(self.about)
+        source = TranslationSource.objects.get(object_id=self.about.translation_key)
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_de)
+        response = self.client.get(f"/admin/localize/update/{source.pk}/")
+        self.assertEqual(response.status_code, 200)
+        text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+        self.assertIn("Wozu synchronisieren?", text)
+        self.assertNotIn("Warum würde ich", text)
+        self.assertIn("Sie sind dabei, Folgendes zu synchronisieren:", text)
