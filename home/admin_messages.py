@@ -374,3 +374,21 @@ WAGTAIL_LOCALIZE_SYNC_PAGE = [
     gettext_noop("Why would I sync my page?"),
     gettext_noop("The last sync date was %(last_sync_date)s. You are about to sync the following:"),
 ]
+
+# The page editor's checks panel and status, the explorer's bulk actions and the Account page, as
+# the editors' walk of 2026-12-07 read them: Wagtail's Dutch catalogue leaves "Checks" and
+# "Content statistieken" half English, writes compounds apart ("Bulk acties", "Pagina type",
+# "Systeem standaard"), says "live" where the site says "gepubliceerd" (WAGTAIL_PAGE_STATUSES)
+# and "Incomplete taak"; its German one says "Live-Seite besuchen".
+WAGTAIL_EDITOR_WORDS = [
+    gettext_noop("Checks"),
+    gettext_noop("Content metrics"),
+    gettext_noop("Visit the live page"),
+    gettext_noop("Visible to all. Visit the live page"),
+    gettext_noop("Once live anyone can view"),
+    gettext_noop("Bulk actions"),
+    gettext_noop("Page type"),
+    gettext_noop("Page types"),
+    gettext_noop("System default"),
+    gettext_noop("Incomplete task"),
+]

@@ -136,3 +136,32 @@ class SyncPageWordsTests(RolesTestCase):
         self.assertIn("Wozu synchronisieren?", text)
         self.assertNotIn("Warum würde ich", text)
         self.assertIn("Sie sind dabei, Folgendes zu synchronisieren:", text)
+
+
+class EditorWordsTests(RolesTestCase):
+    """Wagtail's Dutch "Checks", "Content statistieken", "Bezoek de live pagina" in the page
+    editor and the explorer, "Systeem standaard" on the Account page (WAGTAIL_EDITOR_WORDS; walk of
+    2026-12-07)."""
+
+    page_editor = AdminWordsTests.page_editor
+
+    def test_the_dutch_editor_reads_the_checks_and_status_in_dutch(self):
+        page = self.page_editor("nl")
+        text = page.get_text(" ", strip=True)
+        for dutch in ("Controles", "Inhoudsstatistieken"):
+            self.assertIn(dutch, text)
+        for half_english in ("Checks", "Content statistieken"):
+            self.assertNotIn(half_english, text)
+        explorer = self.client.get(f"/admin/pages/{self.home.pk}/")
+        titles = {
+            element["title"]
+            for element in BeautifulSoup(explorer.content, "html.parser").select("[title]")
+        }
+        self.assertIn("Bekijk de gepubliceerde pagina", titles)
+        self.assertNotIn("Bezoek de live pagina", titles)
+
+    def test_the_dutch_editor_chooses_the_system_default_in_one_word(self):
+        self.page_editor("nl")
+        text = BeautifulSoup(self.client.get("/admin/account/").content, "html.parser").get_text()
+        self.assertIn("Systeemstandaard", text)
+        self.assertNotIn("Systeem standaard", text)
