@@ -392,3 +392,21 @@ WAGTAIL_EDITOR_WORDS = [
     gettext_noop("System default"),
     gettext_noop("Incomplete task"),
 ]
+
+# Wagtail's German catalogue words the sort links' tooltips and the page editor's heading as
+# imperatives of "du" ("Sortiere nach 'Status' in aufsteigender Reihenfolge.", "Bearbeite
+# Geschichte"), among its "Sie" and its infinitives ("Sortieren"); and its word for a
+# translatable model's language (the column of the towns' listing) is "Locale" / "taalregio",
+# where the site says "Sprache" / "taal" (WAGTAIL_LANGUAGE_WORDS). Walk of 2026-12-07.
+WAGTAIL_LISTING_WORDS = [
+    gettext_noop("Sort by '%(label)s' in ascending order."),
+    gettext_noop("Sort by '%(label)s' in descending order."),
+    gettext_noop(
+        "Sort the order of child pages within '%(parent)s' by '%(label)s' in ascending order."
+    ),
+    gettext_noop(
+        "Sort the order of child pages within '%(parent)s' by '%(label)s' in descending order."
+    ),
+    gettext_noop("Editing %(page_type)s"),
+    gettext_noop("locale"),
+]

@@ -165,3 +165,34 @@ class EditorWordsTests(RolesTestCase):
         text = BeautifulSoup(self.client.get("/admin/account/").content, "html.parser").get_text()
         self.assertIn("Systeemstandaard", text)
         self.assertNotIn("Systeem standaard", text)
+
+
+class ListingWordsTests(RolesTestCase):
+    """Wagtail's German "Sortiere nach 'Status' …" and "Bearbeite Geschichte", the towns' column
+    "Locale" / "Taalregio" (WAGTAIL_LISTING_WORDS; walk of 2026-12-07)."""
+
+    page_editor = AdminWordsTests.page_editor
+
+    def test_the_german_editor_sorts_and_edits_by_infinitives(self):
+        page = self.page_editor("de")
+        heading = page.find("h1").get_text(" ", strip=True)
+        self.assertTrue(heading.startswith("Seite bearbeiten") or " bearbeiten" in heading, heading)
+        self.assertNotIn("Bearbeite", page.find("title").get_text())
+        towns = BeautifulSoup(
+            self.client.get("/admin/snippets/community/town/").content, "html.parser"
+        )
+        titles = [element["title"] for element in towns.select("th [title]")]
+        self.assertIn("Aufsteigend nach „Name“ sortieren.", titles)
+        self.assertFalse([title for title in titles if title.startswith("Sortiere")])
+        headings = [th.get_text(" ", strip=True) for th in towns.select("thead th")]
+        self.assertIn("Sprache", headings)
+        self.assertNotIn("Locale", headings)
+
+    def test_the_dutch_editor_reads_the_towns_language(self):
+        self.page_editor("nl")
+        towns = BeautifulSoup(
+            self.client.get("/admin/snippets/community/town/").content, "html.parser"
+        )
+        headings = [th.get_text(" ", strip=True) for th in towns.select("thead th")]
+        self.assertIn("Taal", headings)
+        self.assertNotIn("Taalregio", headings)
