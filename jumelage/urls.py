@@ -12,7 +12,6 @@ from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail_localize.views.report import TranslationsReportView
 
 from community import signup
 from community import views as community_views
@@ -36,6 +35,7 @@ from community.wagtail_hooks import (
 )
 from exchanges import embed_views, feeds, ical, page_admin
 from exchanges import views as exchange_views
+from home.translations_report import TranslationsReport
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
 from jumelage.choosers import ChosenPagesShownForLinking, guarded_chooser_patterns
@@ -95,7 +95,7 @@ urlpatterns = [
     ),
     # Every translated page's title: the translations report, not for moderators either.
     *report_paths(
-        "admin/localize/reports/translations/", TranslationsReportView, with_page_permissions
+        "admin/localize/reports/translations/", TranslationsReport, with_page_permissions
     ),
     # Bulk actions' confirmations list the titles of the objects asked for by id: only for those
     # who hold permissions on the model (pages: editors; community/wagtail_hooks.py).

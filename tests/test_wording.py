@@ -702,6 +702,20 @@ class AdminNamingTests(MembersTestCase):
         self.assertIn("Inhoudstype", dutch)
         self.assertNotIn("Content type", dutch)
 
+    def test_translations_report_names_its_language_filters_in_the_editors_language(self):
+        # "Source locale" and "Target locale", in English in both languages (walk of 2026-12-07).
+        for language, names in (
+            ("nl", ["Brontaal", "Doeltaal"]),
+            ("de", ["Quellsprache", "Zielsprache"]),
+        ):
+            self.admin_in(language)
+            page = soup(self.client.get(reverse("wagtail_localize:translations_report")))
+            labels = [label.get_text(" ", strip=True) for label in page.find_all("label")]
+            with self.subTest(language=language):
+                for name in names:
+                    self.assertIn(name, labels)
+                self.assertNotIn("locale", " ".join(labels))
+
 
 class PrivacyLinkTests(MembersTestCase):
     def test_sign_up_consent_links_the_privacy_statement_in_the_readers_language(self):
