@@ -410,3 +410,8 @@ WAGTAIL_LISTING_WORDS = [
     gettext_noop("Editing %(page_type)s"),
     gettext_noop("locale"),
 ]
+
+# The filter of Wagtail's report of pages not published for long ("aging pages"): its German
+# catalogue misspells it ("Zuletzt veröffentlich vor"), its Dutch one says "Gepubliceerd voor"
+# (read as "published for"). Walk of 2026-12-07.
+WAGTAIL_REPORT_FILTERS = [gettext_noop("Last published before")]

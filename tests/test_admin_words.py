@@ -196,3 +196,23 @@ class ListingWordsTests(RolesTestCase):
         headings = [th.get_text(" ", strip=True) for th in towns.select("thead th")]
         self.assertIn("Taal", headings)
         self.assertNotIn("Taalregio", headings)
+
+
+class ReportFilterWordsTests(RolesTestCase):
+    """Wagtail's German "Zuletzt veröffentlich vor" and Dutch "Gepubliceerd voor" above the
+    report of pages not published for long (WAGTAIL_REPORT_FILTERS; walk of 2026-12-07)."""
+
+    page_editor = AdminWordsTests.page_editor
+
+    def test_each_editor_reads_the_aging_pages_filter_spelt_right(self):
+        for language, right, wrong in (
+            ("de", "Zuletzt veröffentlicht vor", "veröffentlich vor"),
+            ("nl", "Laatst gepubliceerd vóór", "Gepubliceerd voor"),
+        ):
+            with self.subTest(language=language):
+                self.page_editor(language)
+                response = self.client.get("/admin/reports/aging-pages/")
+                self.assertEqual(response.status_code, 200)
+                text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+                self.assertIn(right, text)
+                self.assertNotIn(wrong, text)
