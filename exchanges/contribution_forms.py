@@ -15,6 +15,7 @@ from community.forms import (
     town_choices,
     towns_named,
 )
+from home.clock_changes import ReadersDateTimeField
 from home.validators import validate_one_line
 
 from .choices import MeetingFormat, SpokenLanguage
@@ -114,13 +115,14 @@ class MeetingForm(ContributionForm):
     )
 
     # A draft may do without either (MeetingPage.missing_for_review).
-    start = forms.DateTimeField(
+    # A time the clocks skip or show twice is refused saying why (home/clock_changes.py).
+    start = ReadersDateTimeField(
         label=_("Start"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO),
         required=False,
         help_text=_("Needed to send the meeting to the editors; a draft may do without."),
     )
-    end = forms.DateTimeField(
+    end = ReadersDateTimeField(
         label=_("End"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=ISO),
         required=False,

@@ -28,7 +28,8 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
-from home.date_inputs import ReadersDateInput, ReadersDateTimeField, ReadersDateTimeInput
+from home.clock_changes import ReadersDateTimeField
+from home.date_inputs import ReadersDateInput, ReadersDateTimeInput
 from home.explorer import opens_at_the_readers_home
 from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving

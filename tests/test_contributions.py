@@ -4,6 +4,7 @@ function of community/contributions.py that the views, the review task and the r
 
 import datetime
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +25,7 @@ from exchanges.models import MeetingPage, StoryPage
 from exchanges.models.meetings import END_NEEDED, START_NEEDED
 from tests.calendar_base import local
 from tests.stories_base import StoriesMixin
-from tests.test_members import MembersTestCase
+from tests.test_members import MembersTestCase, meeting_data
 from tests.test_roles import RolesTestCase, form_data
 
 User = get_user_model()
@@ -562,3 +563,70 @@ class DeletionLocksOnceTests(StoriesMixin, TestCase):
 
     def test_deleting_an_overview_locks_its_stories_once(self):
         self.assertEqual(self.lock_reads_of_deleting(6), 1)
+
+
+class AMeetingAtATimeTheClocksChangeTests(MembersTestCase):
+    """A member proposing a meeting at 02:30 on a night the clocks change was refused in ISO
+    ("2027-03-28 02:30:00 couldn't be interpreted in time zone Europe/Amsterdam; it may be
+    ambiguous or it may not exist"): the admin's refusal (home/clock_changes.py) says what the
+    clocks do that night, in her language and as she wrote the time."""
+
+    def propose(self, member, language, start):
+        self.client.force_login(member)
+        data = meeting_data(self, start=start, end=start[:-5] + "04:00", language=language)
+        response = self.client.post(f"/{language}/members/meetings/new/", data)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(MeetingPage.objects.filter(title="Taalcafé").exists())
+        form = BeautifulSoup(response.content, "html.parser")
+        field = form.select_one("input[name=start]").find_parent(class_="field")
+        return field.select_one("input[name=start]")["value"], field.select_one(
+            ".field__errors"
+        ).get_text(" ", strip=True)
+
+    def test_a_time_the_clocks_skip_is_refused_saying_why_in_her_language(self):
+        # Her browser's date field sends ISO and shows it as her language writes it.
+        for member, language, written, says in (
+            (self.anna, "nl", "28-03-2027 02:30", "bestaat niet"),
+            (self.bernd, "de", "28.03.2027 02:30", "gibt es nicht"),
+        ):
+            with self.subTest(language=language):
+                kept, error = self.propose(member, language, "2027-03-28T02:30")
+                self.assertEqual(kept, "2027-03-28T02:30")
+                self.assertIn(written, error)
+                self.assertIn(says, error)
+                # What the clocks do that night: from 02:00 to 03:00.
+                self.assertIn("02:00", error)
+                self.assertIn("03:00", error)
+                self.assertNotIn("2027-03-28", error)
+                self.assertNotIn("Europe/", error)
+
+    def test_a_time_the_clocks_pass_twice_is_refused_saying_why_in_her_language(self):
+        for member, language, written, says in (
+            (self.anna, "nl", "31-10-2027 02:30", "komt twee keer voor"),
+            (self.bernd, "de", "31.10.2027 02:30", "gibt es zweimal"),
+        ):
+            with self.subTest(language=language):
+                kept, error = self.propose(member, language, "2027-10-31T02:30")
+                self.assertEqual(kept, "2027-10-31T02:30")
+                self.assertIn(written, error)
+                self.assertIn(says, error)
+                self.assertIn("02:00", error)
+                self.assertIn("03:00", error)
+                self.assertNotIn("2027-10-31", error)
+
+    def test_a_time_typed_without_the_browsers_date_field_is_quoted_as_she_typed_it(self):
+        # A browser without a date field gives her a text box: she types as she writes.
+        for member, language, typed in (
+            (self.anna, "nl", "28/03/2027 02:30"),
+            (self.bernd, "de", "28.03.27 02:30"),
+        ):
+            with self.subTest(language=language):
+                self.client.force_login(member)
+                data = meeting_data(self, start=typed, end="2027-03-28T04:00", language=language)
+                response = self.client.post(f"/{language}/members/meetings/new/", data)
+                form = BeautifulSoup(response.content, "html.parser")
+                field = form.select_one("input[name=start]").find_parent(class_="field")
+                self.assertEqual(field.select_one("input[name=start]")["value"], typed)
+                error = field.select_one(".field__errors").get_text(" ", strip=True)
+                self.assertIn(typed, error)
+                self.assertIn("03:00", error)
