@@ -1,3 +1,4 @@
+import math
 from urllib.parse import unquote, urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -13,12 +14,13 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home import queued_messages
 from home.i18n import home_url
 from home.mail import queue_email
 from home.notifications import as_multipart, email_context
-from home.ratelimit import client_ip
+from home.ratelimit import allauth_seconds_to_wait, client_ip
 from home.urls_util import rebase_url
 from home.validators import normalised_email
 
@@ -137,6 +139,41 @@ class AccountAdapter(DefaultAccountAdapter):
         newsletter's is (home.validators.normalised_email): no account with a quoted name, a
         control character or a second spelling of a mailbox."""
         return normalised_email(super().clean_email(email))
+
+    def should_send_confirmation_mail(self, request, email_address, signup):
+        """Logging in with an address not yet confirmed sends a new link, as the "confirm your
+        email" page promises; but allauth sends none within its limit (ACCOUNT_RATE_LIMITS'
+        confirm_email: one every three minutes) and said nothing, so she waited for a link that
+        never came. The page she lands on says that one was sent a short while ago, and when
+        she may ask for another."""
+        seconds = allauth_seconds_to_wait(
+            request, actions=["confirm_email"], keys=[email_address.email]
+        )
+        if seconds is not None:
+            messages.info(request, self.confirmation_held_back(email_address.email, seconds))
+        return super().should_send_confirmation_mail(request, email_address, signup)
+
+    @staticmethod
+    def confirmation_held_back(email, seconds):
+        minutes = math.ceil(seconds / 60)
+        if minutes <= 90:
+            when = ngettext(
+                "You can ask for a new link in %(count)s minute by logging in again.",
+                "You can ask for a new link in %(count)s minutes by logging in again.",
+                minutes,
+            ) % {"count": minutes}
+        else:
+            hours = math.ceil(seconds / 3600)
+            when = ngettext(
+                "You can ask for a new link in %(count)s hour by logging in again.",
+                "You can ask for a new link in %(count)s hours by logging in again.",
+                hours,
+            ) % {"count": hours}
+        sent = _(
+            "We sent you a link to confirm %(email)s a short while ago: look for it in your "
+            "inbox, and in your spam folder."
+        ) % {"email": email}
+        return f"{sent} {when}"
 
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):

@@ -156,17 +156,20 @@ def too_many_requests(request, seconds=None, searching=False, passwords=False, r
     return response
 
 
-def allauth_seconds_to_wait(request, now=None):
+def allauth_seconds_to_wait(request, now=None, *, actions=None, keys=None):
     """How long until allauth lets this request through again: of each of its limits this visitor
     (address, member, or the email address in the form) has used up, the time until the oldest
-    attempt in it expires; the longest of these. None when no used-up limit is found."""
+    attempt in it expires; the longest of these. None when no used-up limit is found. Only of
+    `actions` and the email addresses `keys`, when given."""
     from allauth.account import app_settings as account_settings
     from allauth.core.internal import ratelimit as allauth_ratelimit
 
     now = now or time.time()
-    keys = {request.POST.get(name, "").strip().lower() for name in ("email", "login")} - {""}
+    if keys is None:
+        keys = {request.POST.get(name, "") for name in ("email", "login")}
+    keys = {key.strip().lower() for key in keys} - {""}
     waits = []
-    for action in account_settings.RATE_LIMITS:
+    for action in actions or account_settings.RATE_LIMITS:
         for rate in allauth_ratelimit.get_rates(app="allauth.account", action=action):
             if rate.per == "user" and not request.user.is_authenticated:
                 continue

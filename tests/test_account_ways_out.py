@@ -2,9 +2,13 @@
 after signing up, which said "contact us" with no way to and no way to get a new link, and the
 logout page, which offered only its button (walk of 2026-12-06)."""
 
+import time
+from unittest import mock
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 
 from home.models import FoundationSettings
 from tests.base import BilingualSiteTestCase, publish_translation
@@ -75,6 +79,43 @@ class ConfirmYourEmailPageTests(ContactPageMixin, BilingualSiteTestCase):
         [email] = mail.outbox
         self.assertEqual(email.to, ["greta@example.org"])
         self.assertIn("/de/accounts/confirm-email/", email.body)
+
+    def log_in(self, language):
+        return self.client.post(
+            f"/{language}/accounts/login/",
+            {"login": "greta@example.org", "password": "ein-langes-passwort"},
+            follow=True,
+        )
+
+    def test_a_login_within_the_cooldown_sends_none_and_says_when_to_ask_again(self):
+        # allauth sends one link every three minutes at most and said nothing of the link it
+        # did not send: the page promised one that never came (walk of 2026-12-07).
+        for language, words in (
+            ("de", ["vor Kurzem", "greta@example.org", "Spam-Ordner", "in 3 Minuten"]),
+            ("nl", ["kort geleden", "greta@example.org", "spammap", "over 3 minuten"]),
+        ):
+            with self.subTest(language):
+                cache.clear()
+                mail.outbox = []
+                first = soup(self.log_in(language)).find("main").get_text(" ", strip=True)
+                self.assertEqual(len(mail.outbox), 1)
+                self.assertNotIn(words[0], first)
+                again = self.log_in(language)
+                self.assertEqual(
+                    again.redirect_chain[-1][0], f"/{language}/accounts/confirm-email/"
+                )
+                self.assertEqual(len(mail.outbox), 1)
+                said = soup(again).get_text(" ", strip=True)
+                for word in words:
+                    self.assertIn(word, said)
+
+    def test_a_login_after_the_cooldown_sends_a_new_link(self):
+        self.log_in("de")
+        later = time.time() + 181
+        with mock.patch("time.time", return_value=later):
+            again = self.log_in("de")
+        self.assertEqual(len(mail.outbox), 2)
+        self.assertNotIn("vor Kurzem", soup(again).get_text(" ", strip=True))
 
     def test_without_a_public_contact_page_the_page_names_none(self):
         FoundationSettings.objects.update(contact_page=None)
