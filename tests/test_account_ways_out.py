@@ -6,9 +6,13 @@ import time
 from unittest import mock
 
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
 
 from home.models import FoundationSettings
 from tests.base import BilingualSiteTestCase, publish_translation
@@ -122,6 +126,41 @@ class ConfirmYourEmailPageTests(ContactPageMixin, BilingualSiteTestCase):
         hrefs = [a["href"] for a in self.page("de").select("a")]
         self.assertNotIn("/de/kontakt/", hrefs)
         self.assertIn("/de/accounts/login/", hrefs)
+
+
+class VerifiedEmailRequiredPageTests(ContactPageMixin, BilingualSiteTestCase):
+    """allauth's page for a part of the site that needs a confirmed address (its decorator
+    `verified_email_required`) said "contact us" and named no way to, as the reset pages did."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.greta = User.objects.create_user(email="greta@example.org", password="x" * 20)
+
+    def page(self, language):
+        request = RequestFactory().get(f"/{language}/accounts/email/")
+        request.user = self.greta
+        with translation.override(language):
+            html = render_to_string("account/verified_email_required.html", request=request)
+        return BeautifulSoup(html, "html.parser").find("main")
+
+    def test_the_page_links_the_contact_page_in_the_language_being_read(self):
+        for language, contact, words, why in (
+            ("de", "/de/kontakt/", "Schreiben Sie den Stiftungen", "Für diesen Teil der Website"),
+            ("nl", "/nl/contact/", "Neem contact op met de stichtingen", "Voor dit deel van de"),
+        ):
+            with self.subTest(language):
+                main = self.page(language)
+                self.assertIn(why, main.get_text(" ", strip=True))
+                links = {a["href"]: a.get_text(" ", strip=True) for a in main.select("a")}
+                self.assertEqual(links.get(contact), words)
+                self.assertNotRegex(main.get_text(), "wenden Sie sich .*an uns|contact met ons")
+
+    def test_without_a_public_contact_page_it_promises_no_way_to_write(self):
+        FoundationSettings.objects.update(contact_page=None)
+        main = self.page("de")
+        self.assertNotIn("/de/kontakt/", [a["href"] for a in main.select("a")])
+        self.assertNotRegex(main.get_text(), "(?i)kontakt|wenden Sie sich")
 
 
 class PasswordResetPagesTests(ContactPageMixin, BilingualSiteTestCase):
