@@ -5,7 +5,7 @@ screen reader read Anna's Dutch titles on the German member area with German sou
 from django.test import TestCase
 
 from exchanges.choices import RegistrationStatus
-from exchanges.models import MeetingPage, Registration
+from exchanges.models import MeetingPage, Registration, StoryPage
 from home.machine_translation import ensure_aliases
 from tests.calendar_base import CalendarMixin, local
 from tests.test_members import MembersTestCase, soup
@@ -92,3 +92,57 @@ class UntranslatedMeetingTests(CalendarMixin, TestCase):
         cancelled = main.find(class_="status--alert")
         self.assertEqual(cancelled.get_text(strip=True), "Dieses Treffen wurde abgesagt.")
         self.assertEqual(language_of(cancelled), "de")
+
+
+class ReportedTitleTests(MembersTestCase):
+    """The report form's "You are reporting “…”" put a Dutch story's title in a German sentence
+    unmarked (walk of 2026-12-07)."""
+
+    def test_her_dutch_story_reported_on_the_german_site_is_marked_dutch(self):
+        self.post_story(self.anna)
+        story = self.contribution()
+        self.approve(story)
+        ensure_aliases(story)
+        alias = StoryPage.objects.get(translation_key=story.translation_key, locale=self.german)
+        self.client.logout()
+        for page, language in ((alias, "de"), (story, "nl")):
+            with self.subTest(language):
+                form = soup(self.client.get(f"/{language}/report/{page.pk}/"))
+                self.assertEqual(languages_saying(form, "Fietsen naar Clarholz"), {"nl"})
+        form = soup(self.client.get(f"/de/report/{alias.pk}/"))
+        self.assertEqual(languages_saying(form, "Sie melden"), {"de"})
+
+
+class MeetingsReportTests(CalendarMixin, TestCase):
+    """A meeting's "Read the report: …" put an untranslated Dutch report's title in the German
+    sentence unmarked (walk of 2026-12-07)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.report = cls.story(title="Zo ging het", slug="zo-ging-het")
+        ensure_aliases(cls.report)
+        cls.cafe = cls.meeting(
+            local(2026, 3, 20, 19), title="Taalcafé", slug="taalcafe", report=cls.report
+        )
+
+    def said(self, meeting):
+        page = soup(self.client.get(meeting.url))
+        return languages_saying(page, "Zo ging het"), languages_saying(page, "Zum Bericht")
+
+    def test_on_a_german_meeting_the_dutch_reports_title_is_marked_dutch(self):
+        german = self.translate(self.cafe)
+        self.assertEqual(self.said(german), ({"nl"}, {"de"}))
+
+    def test_on_an_untranslated_meeting_the_sentence_is_german_and_the_title_dutch(self):
+        ensure_aliases(self.cafe)
+        alias = MeetingPage.objects.get(
+            translation_key=self.cafe.translation_key, locale__language_code="de"
+        )
+        self.assertEqual(self.said(alias), ({"nl"}, {"de"}))
+
+    def test_on_the_dutch_meeting_the_title_needs_no_mark_of_its_own(self):
+        page = soup(self.client.get(self.cafe.url))
+        [title] = page.find("main").find_all(string=lambda s: s and "Zo ging het" in s)
+        self.assertFalse(title.parent.has_attr("lang"))
+        self.assertEqual(language_of(title.parent), "nl")

@@ -7,6 +7,7 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.template import Variable
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
@@ -69,6 +70,14 @@ def other_language(page):
     """The language a listed page's text is written in when it is not the language being read
     (an untranslated alias), else "": for its lang attribute (WCAG 3.1.2)."""
     return i18n.other_language(page)
+
+
+@register.filter
+def title_in_its_language(page):
+    """A page's title for a sentence of the site (“You are reporting …”): marked with the
+    language it is written in where that is not the language being read (`other_language`)."""
+    code = i18n.other_language(page)
+    return format_html('<span lang="{}">{}</span>', code, page.title) if code else page.title
 
 
 @register.filter
