@@ -45,7 +45,11 @@ from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version, source_versions
 from home.image_references import images_in_drafts
-from home.machine_translation import ensure_aliases, queue_translation
+from home.machine_translation import (
+    ensure_aliases,
+    queue_translation,
+    translated_again_when_published,
+)
 from home.urls_util import ascii_slug
 
 CONTRIBUTIONS_COLLECTION = "Bijdragen van leden"
@@ -422,6 +426,32 @@ def hide(versions):
     for version in shown:
         version.specific.unpublish()
     return bool(shown)
+
+
+def back_when_published(page):
+    """What publishing `page` (one language version of a contribution off the site) brings
+    back, as language versions by locale: (`now`, `by_machine`, `stay_off`). Wagtail publishes
+    its aliases with it (`now`, `page` first); the machine translations of it are translated
+    and published again in the background (`by_machine`); any other translation off the site
+    stays off until it is published itself (`stay_off`: the pages)."""
+    others = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    machine = translated_again_when_published(page)
+    now, by_machine, stay_off = [page.locale], [], []
+    for version in others:
+        if version.alias_of_id == page.pk:
+            now.append(version.locale)
+        elif version.alias_of_id or version.live:
+            continue
+        elif version.locale_id in machine:
+            by_machine.append(version.locale)
+        else:
+            stay_off.append(version)
+    return now, by_machine, stay_off
 
 
 def photo_ids(page):

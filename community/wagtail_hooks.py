@@ -652,6 +652,10 @@ TAKEN_OFF_AFTER = {
     False: _("After reports from members, this contribution was taken off the site on %(date)s."),
 }
 TAKEN_OFF_BEFORE_RECORDED = _("After a report, this contribution was taken off the site.")
+PUBLISHING_BRINGS_BACK = _("Publishing it brings back these language versions: %(languages)s.")
+BACK_ONCE_MACHINE_TRANSLATED = _("Back once machine-translated again: %(languages)s.")
+STAY_OFF = _("Back only once published themselves: %(languages)s.")
+EDIT_LANGUAGE_VERSION = _("Edit %(language)s")
 
 
 @hooks.register("before_edit_page")
@@ -673,15 +677,37 @@ def contribution_taken_off_after_report(request, page):
     else:
         date = formats.date_format(timezone.localtime(report.hid_page_at), "DATETIME_FORMAT")
         said = TAKEN_OFF_AFTER[report.hid_by_moderation] % {"date": date}
-    admin_messages.warning(
-        request,
-        said,
-        buttons=[
-            admin_messages.button(
-                reverse(f"reports:{view}", args=[report.pk]), _("Read the report")
-            )
-        ],
+    back, buttons = what_publishing_brings_back(page, request.user)
+    buttons.insert(
+        0, admin_messages.button(reverse(f"reports:{view}", args=[report.pk]), _("Read the report"))
     )
+    admin_messages.warning(request, " ".join([str(said), *back]), buttons=buttons)
+
+
+def what_publishing_brings_back(page, user):
+    """The sentences that tell the editor which language versions her publish brings back and
+    which stay off the site (`contributions.back_when_published`), and a button to the editor
+    of each of those she may edit: published one version, an editor thought she had brought
+    the contribution back in every language."""
+    now, by_machine, stay_off = contributions.back_when_published(page)
+
+    def names(locales):
+        return ", ".join(str(locale.get_display_name()) for locale in locales)
+
+    said = [PUBLISHING_BRINGS_BACK % {"languages": names(now)}]
+    if by_machine:
+        said.append(BACK_ONCE_MACHINE_TRANSLATED % {"languages": names(by_machine)})
+    if stay_off:
+        said.append(STAY_OFF % {"languages": names(version.locale for version in stay_off)})
+    buttons = [
+        admin_messages.button(
+            reverse("wagtailadmin_pages:edit", args=[version.pk]),
+            EDIT_LANGUAGE_VERSION % {"language": version.locale.get_display_name()},
+        )
+        for version in stay_off
+        if version.permissions_for_user(user).can_edit()
+    ]
+    return said, buttons
 
 
 @hooks.register("construct_page_chooser_queryset")

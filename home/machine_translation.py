@@ -388,20 +388,26 @@ def publish_translation(translation):
             raise PageLocked(
                 f"The page in {locale.language_code} is locked by an editor; tried again later."
             )
-        if (
-            target is not None
-            and target.alias_of_id is None
-            and (
-                (not target.live and _taken_off_by_editor(target))
-                or _editor_at_work(translation, target)
-            )
-        ):
+        if left_to_editor(translation, target):
             return LEFT_TO_EDITOR
         translation.save_target(user=None, publish=False)
         target = Page.objects.get(translation_key=key, locale=locale)
         target.get_latest_revision().publish()
         Page.objects.filter(pk=target.pk).exclude(owner=None).update(owner=None)
     return PUBLISHED
+
+
+def left_to_editor(translation, target):
+    """Whether the machine leaves `target` (the page of `translation`, or None) as it is: an
+    editor took it off the site or is correcting it in the translation editor."""
+    return (
+        target is not None
+        and target.alias_of_id is None
+        and (
+            (not target.live and _taken_off_by_editor(target))
+            or _editor_at_work(translation, target)
+        )
+    )
 
 
 def _taken_off_by_editor(page):
@@ -699,6 +705,29 @@ def source_published(sender, instance, revision=None, **kwargs):
     if user is not None:
         for record in records.filter(translation__target_locale_id=page.locale_id):
             mark_reviewed(record, user)
+
+
+def translated_again_when_published(page):
+    """The locale ids of `page`'s machine translations the machine publishes again once `page`
+    (their source) is published (`source_published`), as it does after reports hid them all:
+    none without a translator, none an editor stopped to translate by hand, took off the site
+    or is correcting (`left_to_editor`)."""
+    if translator() is None or page.alias_of_id:
+        return set()
+    records = MachineTranslation.objects.filter(
+        translation__source__object_id=page.translation_key,
+        translation__source__locale_id=page.locale_id,
+        translation__enabled=True,
+    ).select_related("translation")
+    versions = {
+        version.locale_id: version
+        for version in Page.objects.filter(translation_key=page.translation_key)
+    }
+    return {
+        record.translation.target_locale_id
+        for record in records
+        if not left_to_editor(record.translation, versions.get(record.translation.target_locale_id))
+    }
 
 
 def source_unpublished(sender, instance, **kwargs):

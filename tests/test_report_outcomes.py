@@ -13,11 +13,12 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connection, transaction
-from django.test import Client, TransactionTestCase
+from django.test import Client, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
+from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 
 from community.models import Report
@@ -26,6 +27,7 @@ from community.roles.setup import setup_roles
 from exchanges.models import MeetingPage, Registration
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_reports import ReportAbuseTestCase
+from tests.test_bilingual_contributions import DUMMY_TRANSLATOR, BilingualContributionsMixin
 from tests.test_contribution_races import in_thread, waiting_for_locks
 from tests.test_members import MembersTestCase, soup
 
@@ -405,11 +407,8 @@ class ModeratorTakesItOffTests(ReportBeforeAModeratorTestCase):
         self.assertIsNone(self.filed.resolved_at)
 
 
-class EditorReadsWhyItIsOffTests(ReportBeforeAModeratorTestCase):
-    """Newcomer walk: an editor who opened a meeting a moderator had taken off the site after a
-    report saw an unpublished draft in the page editor, nothing of the report nor of when, and
-    could publish it again without reading it. The editor says so, in her admin language,
-    with the way to the report; not to whoever may not read reports."""
+class EditorOpensItTestCase(ReportBeforeAModeratorTestCase):
+    """The page editor of the meeting, and its notice of the report that took it off."""
 
     def open_in_editor(self, user, language="de"):
         profile = UserProfile.get_for_user(user)
@@ -430,6 +429,13 @@ class EditorReadsWhyItIsOffTests(ReportBeforeAModeratorTestCase):
             if message.select_one(f'a[href^="{reports}"]')
         ]
         return said[0] if said else None
+
+
+class EditorReadsWhyItIsOffTests(EditorOpensItTestCase):
+    """Newcomer walk: an editor who opened a meeting a moderator had taken off the site after a
+    report saw an unpublished draft in the page editor, nothing of the report nor of when, and
+    could publish it again without reading it. The editor says so, in her admin language,
+    with the way to the report; not to whoever may not read reports."""
 
     def test_the_editor_reads_that_a_moderator_took_it_off_after_a_report_and_when(self):
         self.assertIsNone(self.notice(self.open_in_editor(self.moderator)))
@@ -476,3 +482,113 @@ class EditorReadsWhyItIsOffTests(ReportBeforeAModeratorTestCase):
         self.decide(handled="on", take_off="on")
         MeetingPage.objects.get(pk=self.meeting.pk).get_latest_revision().publish()
         self.assertIsNone(self.notice(self.open_in_editor(self.moderator)))
+
+
+class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, EditorOpensItTestCase):
+    """Reports hid every language version of the meeting; publishing one brings back its aliases
+    (Wagtail publishes them with it), not a translation of its own, which stays off the site
+    until it is published itself, and a machine translation comes back once the machine
+    translated it again. The notice said none of it: an editor publishing the Dutch version
+    could think the German one back too. It says which, and leads to each version that stays
+    off, for an editor who may edit it."""
+
+    def said(self, language="en"):
+        notice = self.notice(self.open_in_editor(self.moderator, language))
+        return notice, " ".join(notice.get_text().split())
+
+    def test_publishing_the_meeting_brings_back_its_alias_in_german_too(self):
+        self.decide(handled="on", take_off="on")
+        notice, said = self.said()
+        self.assertIn("Publishing it brings back these language versions: Dutch, German.", said)
+        self.assertNotIn("Back only once", said)
+        self.assertEqual(len(notice.select("a")), 1)  # the report only
+
+    def test_its_german_translation_stays_off_and_she_is_led_to_it(self):
+        german = self.translate(self.meeting)
+        self.decide(handled="on", take_off="on")
+        self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
+        notice, said = self.said()
+        self.assertIn("Publishing it brings back these language versions: Dutch.", said)
+        self.assertIn("Back only once published themselves: German.", said)
+        [link] = [
+            link
+            for link in notice.select("a")
+            if link["href"] == reverse("wagtailadmin_pages:edit", args=[german.pk])
+        ]
+        self.assertEqual(" ".join(link.get_text().split()), "Edit German")
+        # As said: published, the Dutch meeting is back and the German one is not.
+        MeetingPage.objects.get(pk=self.meeting.pk).get_latest_revision().publish()
+        self.assertTrue(self.live())
+        self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
+
+    def test_in_her_admin_language(self):
+        # Needs the German translations of these msgids (locale/de).
+        self.translate(self.meeting)
+        self.decide(handled="on", take_off="on")
+        _notice, said = self.said("de")
+        self.assertIn("Veröffentlichen bringt diese Sprachversionen zurück: Niederländisch.", said)
+        self.assertIn("Erst zurück, wenn sie selbst veröffentlicht sind: Deutsch.", said)
+        self.assertIn("Deutsch bearbeiten", said)
+
+    def test_in_dutch(self):
+        # Needs the Dutch translations of these msgids (locale/nl).
+        self.translate(self.meeting)
+        self.decide(handled="on", take_off="on")
+        _notice, said = self.said("nl")
+        self.assertIn("Publiceren brengt deze taalversies terug: Nederlands.", said)
+        self.assertIn("Pas terug als ze zelf gepubliceerd zijn: Duits.", said)
+        self.assertIn("Duits bewerken", said)
+
+    def test_no_way_to_a_version_she_may_not_edit(self):
+        german = self.translate(self.meeting)
+        self.decide(handled="on", take_off="on")
+        dutch_editors = Group.objects.create(name="Alleen Nederlands")
+        dutch_editors.permissions.set(
+            Permission.objects.filter(codename__in=["access_admin", "change_report"])
+        )
+        for codename in ["add_page", "change_page", "publish_page"]:
+            GroupPagePermission.objects.create(
+                group=dutch_editors,
+                page=self.home,
+                permission=Permission.objects.get(codename=codename),
+            )
+        editor = User.objects.create_user("redactie@example.org", "x", is_staff=True)
+        editor.groups.add(dutch_editors)
+        notice = self.notice(self.open_in_editor(editor, "en"))
+        said = " ".join(notice.get_text().split())
+        self.assertIn("Back only once published themselves: German.", said)
+        self.assertNotIn(
+            reverse("wagtailadmin_pages:edit", args=[german.pk]),
+            [link["href"] for link in notice.select("a")],
+        )
+
+    @override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=DUMMY_TRANSLATOR)
+    def test_a_machine_translation_reports_hid_comes_back_once_translated_again(self):
+        self.machine_translate(self.meeting, self.german, {})
+        german = MeetingPage.objects.get(
+            translation_key=self.meeting.translation_key, locale=self.german
+        )
+        for reporter in self.reporters[1:HIDE_AFTER_MEMBER_REPORTS]:
+            self.report(reporter)
+        self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
+        notice, said = self.said()
+        self.assertIn("Publishing it brings back these language versions: Dutch.", said)
+        self.assertIn("Back once machine-translated again: German.", said)
+        self.assertEqual(len(notice.select("a")), 1)  # the report only
+        with self.captureOnCommitCallbacks(execute=True):
+            MeetingPage.objects.get(pk=self.meeting.pk).get_latest_revision().publish()
+        self.assertTrue(MeetingPage.objects.get(pk=german.pk).live)
+
+    @override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=DUMMY_TRANSLATOR)
+    def test_a_machine_translation_a_moderator_took_off_is_left_to_the_editors(self):
+        # Her take-off is logged as hers: the machine leaves the translation to the editors.
+        self.machine_translate(self.meeting, self.german, {})
+        german = MeetingPage.objects.get(
+            translation_key=self.meeting.translation_key, locale=self.german
+        )
+        self.decide(handled="on", take_off="on")
+        _notice, said = self.said()
+        self.assertIn("Back only once published themselves: German.", said)
+        with self.captureOnCommitCallbacks(execute=True):
+            MeetingPage.objects.get(pk=self.meeting.pk).get_latest_revision().publish()
+        self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
