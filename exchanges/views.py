@@ -497,6 +497,8 @@ def read_only_view(request, page, status=200):
             ),
             "body": contributions.body_text(shown),
             "hidden": hidden,
+            # Who took it off, as her member area says it.
+            "taken_off": taken_off_by(Report.objects.that_hid(page)) if hidden else None,
             # An editor saved it since she sent it: what is shown holds their changes.
             "edited_by_editors": not hidden
             and page.latest_revision is not None

@@ -259,9 +259,7 @@ class OrganiserLeavesWithTheirContributionsTests(MembersTestCase):
         self.assertNotContains(self.client.get("/nl/members/"), delete)
         page = self.client.get(f"/nl/members/contributions/{self.meeting.pk}/")
         with translation.override("nl"):
-            may_delete = gettext(
-                "This contribution was taken off the site, by the moderators, the editors or after "
-                "reports from members. The editors decide whether it comes back, so it can no "
-                "longer be changed. You can still delete it on your page."
-            )
+            may_delete = gettext("You can still delete it on your page.")
+            may_not = gettext("Members have registered for it, so it cannot be deleted now either.")
         self.assertNotContains(page, may_delete)
+        self.assertContains(page, may_not)

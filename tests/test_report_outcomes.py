@@ -355,6 +355,21 @@ class MemberAreaSaysWhoTookItOffTests(ReportBeforeAModeratorTestCase):
         self.assertTrue(self.state_comment().startswith("Door de redactie"))
 
 
+class ReviewPageSaysWhoTookItOffTests(MemberAreaSaysWhoTookItOffTests):
+    """The page of the contribution she opens from her member area said "by the moderators, the
+    editors or after reports from members" while the member area said which: it says the same
+    as the member area, by the same rule."""
+
+    def state_comment(self):
+        self.client.force_login(self.anna)
+        with translation.override("nl"):
+            page = soup(self.client.get(reverse("edit_contribution", args=[self.meeting.pk])))
+        [lead] = page.select(".lead")
+        said = " ".join(lead.get_text(" ").split())
+        self.assertTrue(said.endswith(gettext("You can still delete it on your page.")))
+        return said
+
+
 class ModeratorTakesItOffTests(ReportBeforeAModeratorTestCase):
     """A moderator handles reports (DESIGN.md's roles) but could only tick "handled" and write
     her decision: a contribution she found offensive stayed on the site until two more members
