@@ -162,11 +162,14 @@ def notify_editors_of_report(report):
     # The report in the admin, where every moderator may read and decide it (a moderator may not
     # edit the page; a contribution deleted meanwhile leaves the report).
     admin_url = reverse("reports:edit", args=[report.pk])
+    # As it is now, not as the reporter's copy of the page had it.
+    on_site = Page.objects.filter(pk=report.page_id, live=True).exists()
     for editor in roles.moderators().exclude(email=""):
         send_templated_email(
             "community/email/report_filed",
             {
                 "report": report,
+                "on_site": on_site,
                 "threshold": report.hide_after,
                 "admin_url": admin_url,
             },

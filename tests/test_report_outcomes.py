@@ -48,6 +48,17 @@ def stays_for(count):
     ) % {"count": count}
 
 
+def emailed_again_when(count):
+    """The sentence of the editors' first email about a contribution's reports that says when
+    they are emailed again, in the active language."""
+    return ngettext(
+        "You are emailed again only when one member has reported it, not for each report.",
+        "You are emailed again only when %(members)s members have reported it, not for each "
+        "report.",
+        count,
+    ) % {"members": count}
+
+
 class ReportedMeetingTestCase(MembersTestCase):
     """Anna's meeting proposal, approved and in the calendar."""
 
@@ -132,7 +143,22 @@ class MeetingOthersAreRegisteredForTests(ReportedMeetingTestCase):
             self.report(reporter)
         first, kept = self.to_editors()
         self.assertNotIn("worden niet gemaild", first.body)
-        self.assertIn("alleen gemaild als meldingen van leden haar verbergen", first.body)
+        with translation.override("nl"):
+            self.assertIn(emailed_again_when(HIDE_AFTER_MEMBER_REPORTS), first.body)
+        self.assertNotIn(emailed_again_when(HIDE_AFTER_MEMBER_REPORTS), kept.body)
+
+    def test_the_first_email_says_it_is_still_on_the_site_and_what_to_do(self):
+        # It said "Further reports of this contribution are emailed only when members' reports
+        # hide it (or would have); the admin lists them all": nothing of where the contribution
+        # is now, nor of what the moderator does.
+        self.report(self.reporters[0])
+        [first] = self.to_editors()
+        with translation.override("nl"):
+            still_on = gettext(
+                "The contribution is still on the site. If it does not belong there, take it off "
+                "the site when you decide the report; if it may stay, tick “Handled”."
+            )
+        self.assertIn(still_on, first.body)
 
     def test_the_report_in_the_admin_says_it_stays(self):
         setup_roles()
