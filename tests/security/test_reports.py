@@ -271,11 +271,8 @@ class HiddenContributionTests(ReportAbuseTestCase):
         page = anna.get(edit)
         self.assertEqual(page.status_code, 200)
         self.assertIsNone(soup(page).find("input", attrs={"name": "title"}))
-        self.assertContains(
-            page,
-            "Deze bijdrage is van de site gehaald, door de moderatie, de redactie of na meldingen "
-            "van leden.",
-        )
+        # Members' reports hid it: the page says so, as her member area does.
+        self.assertContains(page, "Na meldingen van leden van de site gehaald.")
         self.assertContains(page, "Wat gepubliceerd was")
         changed = self.story_data(title="Veranderd na het verbergen", submit="", draft="1")
         response = anna.post(edit, changed)
@@ -286,7 +283,7 @@ class HiddenContributionTests(ReportAbuseTestCase):
         )
         self.assertEqual(Page.objects.get(pk=self.story.pk).get_latest_revision(), approved)
         german = anna.get(f"/de/members/contributions/{self.story.pk}/")
-        self.assertContains(german, "Die Redaktion entscheidet, ob er zurückkommt")
+        self.assertContains(german, "Nach Meldungen von Mitgliedern von der Website genommen.")
         # An editor publishes it again from the page editor: what was approved.
         self.client.force_login(self.moderator)
         editor = self.client.get(f"/admin/pages/{self.story.pk}/edit/")
