@@ -755,12 +755,15 @@ def may_decide_review(page, user):
 
 def page_within_rights(user, page_id):
     """Whether `page_id` is a page Wagtail's page views may answer `user` about: one she holds a
-    permission on or below (the explorer leads through those above, and names them), or one
-    whose review she may decide (a moderator's contribution to review)."""
+    permission on or below, or one above those that the explorer leads her through and names
+    (`roles.explorable_pages`: Wagtail's views refuse her the rest of such a page, its editor,
+    history and revisions), or one whose review she may decide (a moderator's contribution to
+    review)."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return False
-    return roles.holds_rights_on(user, page) or may_decide_review(page, user)
+    explorable = roles.explorable_pages(user).filter(pk=page.pk).exists()
+    return explorable or may_decide_review(page, user)
 
 
 # The keyword arguments by which Wagtail's page views name pages.
@@ -904,17 +907,18 @@ def with_bulk_action_permissions(view):
 
 
 class PagesWithinRights:
-    """A bulk action on pages that knows only the pages within the user's rights
-    (`roles.pages_within_rights`): the confirmation names those she may act on and those she
-    may not (pages of her part of the tree she may not publish, say), never a page of another
-    part; asked for such pages only, nothing is found, as for ids no page has."""
+    """A bulk action on pages that knows only the pages the explorer shows the user
+    (`roles.explorable_pages`: within her rights, and those above): the confirmation names
+    those she may act on and those she may not (pages of her part of the tree she may not
+    publish, say), never a page of another part; asked for such pages only, nothing is found,
+    as for ids no page has."""
 
     def get_all_objects_in_listing_query(self, parent_id):
         # "All" of a listing below a page: one within her rights (Wagtail's own query failed
         # for an id no page has, a server error).
         if parent_id is not None and not (
             parent_id.isdigit()
-            and roles.pages_within_rights(self.request.user).filter(pk=parent_id).exists()
+            and roles.explorable_pages(self.request.user).filter(pk=parent_id).exists()
         ):
             raise Http404
         return super().get_all_objects_in_listing_query(parent_id)
@@ -923,7 +927,7 @@ class PagesWithinRights:
         objects, extra = super().get_actionable_objects()
         asked = [page.pk for page in [*objects, *extra["items_with_no_access"]]]
         known = set(
-            roles.pages_within_rights(self.request.user)
+            roles.explorable_pages(self.request.user)
             .filter(pk__in=asked)
             .values_list("pk", flat=True)
         )

@@ -18,7 +18,7 @@ class PageTypesUsageShownForLinking(PageTypesUsageReportView):
         if user.is_superuser:
             return page_types
         shown = roles.pages_shown_for_linking(user)
-        within = roles.pages_within_rights(user)
+        within = roles.explorable_pages(user)
         filtered = self.filters.form.cleaned_data if self.filters is not None else {}
         if filtered.get("page_locale"):
             shown = shown.filter(locale__language_code=filtered["page_locale"])

@@ -258,10 +258,18 @@ EXPLORING = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 
 
 def pages_within_rights(user):
-    """The pages `user` holds a page permission on or below (Wagtail's explorer leads through
-    the pages above those, and names them): an administrator every page, an editor those of her
-    groups' part of the tree, a moderator none (her review task opens the contributions she may
-    decide, and only those)."""
+    """The pages `user` holds a page permission on or below: an administrator every page, an
+    editor those of her groups' parts of the tree, a moderator none (her review task opens the
+    contributions she may decide, and only those). Not the pages above them, which Wagtail's
+    explorer leads her through (`explorable_pages`)."""
+    return page_permission_policy.instances_user_has_any_permission_for(user, EXPLORING)
+
+
+def explorable_pages(user):
+    """The pages Wagtail's explorer leads `user` through and names: those within her rights
+    and, once her rights lie in several parts of the tree, every page above them up to the
+    first common to all (the root once in both language trees). Not pages she holds rights on:
+    their reviews, drafts and histories are not hers (`holds_rights_on`)."""
     return page_permission_policy.explorable_instances(user)
 
 
@@ -274,25 +282,20 @@ def holds_rights_on_deleted_pages(user):
     """Whether `user` may know of pages deleted since, whose place in the tree went with them:
     who holds rights on the root itself (administrators, the editor groups), not an editor of
     parts of the tree, however many: a group with rights on both language homes is not told of
-    a deleted page either, which may have stood anywhere (beside the homes, in a third tree).
-
-    Not `holds_rights_on`: Wagtail's explorable pages are those of her rights and every page
-    above them, the root too once her rights lie in two trees (attack 30, F6)."""
-    return (
-        page_permission_policy.instances_user_has_any_permission_for(user, EXPLORING)
-        .filter(depth=1)
-        .exists()
-    )
+    a deleted page either, which may have stood anywhere (beside the homes, in a third tree;
+    attack 30, F6)."""
+    return pages_within_rights(user).filter(depth=1).exists()
 
 
 def pages_shown_for_linking(user):
     """The pages an editor may choose (to link to them, in a page's text or fields): those
     within her rights, and every page published to everyone, whose title anyone reads on the
-    site. A draft or a private page outside her part of the tree is not hers to learn of."""
+    site. A draft or a private page outside her part of the tree is not hers to learn of (those
+    above her part, which the explorer names, are shown as it does)."""
     if user.is_superuser:
         return Page.objects.all()
     return Page.objects.filter(
-        Q(pk__in=pages_within_rights(user).values("pk"))
+        Q(pk__in=explorable_pages(user).values("pk"))
         | Q(pk__in=Page.objects.live().public().values("pk"))
     )
 
