@@ -2,10 +2,10 @@
 deleting a contribution, however it happens, takes its other versions and photos along (all in
 community/contributions.py). A member's photo leaves the storage with the member, or when they
 replace or remove it. A new public name of a member whom published pages name (a story's author)
-replaces the version of the names (home.cache.NAMES): the feeds the cache keeps whole show it at
-once, and no other page is made anew. A member who joins or leaves a sector, or saves their
-profile, changes what the live parts naming them show (home/live.py: a sector's members, a
-story's byline, a meeting's organiser), as kept for anonymous visitors. An address
+makes the feeds the cache keeps whole that list a story of hers anew (`author_renamed`): they
+show it at once, and no other page or feed is made anew. A member who joins or leaves a sector,
+or saves their profile, changes what the live parts naming them show (home/live.py: a sector's
+members, a story's byline, a meeting's organiser), as kept for anonymous visitors. An address
 that becomes an account's own (confirmed, or given in a sign-up or the users admin) ends other
 accounts' pending changes to it (community/signup.py: `claims_held_back`)."""
 
@@ -14,7 +14,14 @@ import functools
 from allauth.account.signals import email_confirmed
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import (
+    Signal,
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from wagtail.models import Page, WorkflowState
 from wagtail.signals import (
     page_published,
@@ -26,7 +33,6 @@ from wagtail.signals import (
 from wagtail.tasks import delete_file_from_storage_task
 
 from home import live
-from home.cache import NAMES, bump
 
 from . import contributions, notifications, roles, signup
 from .models import SectorMembership, User
@@ -126,13 +132,18 @@ def named_in_feeds(user):
     )
 
 
+# Sent with `user` once a member whom the story feeds name took another public name: the app
+# that keeps the feeds makes those anew that list a story of hers (exchanges.feeds).
+author_renamed = Signal()
+
+
 def on_user_saved(sender, instance, raw=False, **kwargs):
     """Members' profile saves leave the cached site alone, but for a new name of one whom
     published pages name (a story's author): the feeds kept whole show it (what is rendered
-    live, a story's byline, a meeting's organiser, already does). Only what is kept under the
-    names' version (home.cache.NAMES) is made anew, not every page (attack 29, F2)."""
+    live, a story's byline, a meeting's organiser, already does). Only the feeds that list a
+    story of hers are made anew (`author_renamed`), not every page (attack 29, F2)."""
     if instance.__dict__.pop(RENAMED, False) and not raw and named_in_feeds(instance):
-        bump(NAMES)
+        author_renamed.send(sender=sender, user=instance)
 
 
 def on_account_saved(sender, instance, update_fields=None, raw=False, **kwargs):

@@ -13,8 +13,10 @@ but editors type titles in the admin, and one such character makes the whole fee
 import re
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.functional import Promise
@@ -22,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from community.models import SectorPage
-from home.cache import NAMES, active_locale, shows_content_only, shows_kinds
+from home.cache import NAMES, active_locale, bump, names_at, shows_content_only, shows_kinds
 from home.i18n import content_language, home_url
 from home.machine_translation import machine_translated_from
 from home.translation_progress import partly_translated_from
@@ -86,7 +88,7 @@ class StoryFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         shows_content_only()
-        shows_kinds(NAMES)  # its stories' authors
+        shows_kinds(NAMES, names_at(request.path))  # its stories' authors
         response = super().__call__(request, *args, **kwargs)
         response["Cache-Control"] = "public, max-age=900"
         return response
@@ -184,3 +186,31 @@ class SectorStoryFeed(StoryFeed):
 class AtomSectorStoryFeed(SectorStoryFeed):
     feed_type = AtomFeed
     subtitle = SectorStoryFeed.description
+
+
+def listings():
+    """Every story feed of the language being read: (the feed, its object, the names of its
+    RSS and Atom addresses, their arguments)."""
+    yield StoryFeed(), None, ("story_feed_rss", "story_feed_atom"), {}
+    for sector in public(SectorPage.objects.live()).filter(locale=active_locale()):
+        names = ("sector_feed_rss", "sector_feed_atom")
+        yield SectorStoryFeed(), sector, names, {"slug": sector.slug}
+
+
+def addresses_naming(user):
+    """The addresses of the feeds, in every language, whose entries name `user` as a story's
+    author: asked of each feed's own entries (what it lists is said once, in its class)."""
+    found = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for feed, obj, names, kwargs in listings():
+                if user.pk in feed.items(obj).values_list("author_id", flat=True):
+                    found += [reverse(name, kwargs=kwargs) for name in names]
+    return found
+
+
+def on_author_renamed(sender, user, **kwargs):
+    """A member whom the feeds name took another public name: the feeds that list a story of
+    hers are made anew (home.cache.names_at), every other one stays as kept."""
+    if addresses := addresses_naming(user):
+        bump(*map(names_at, addresses))

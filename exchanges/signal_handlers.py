@@ -23,10 +23,11 @@ from django.utils import timezone
 from wagtail.signals import page_published
 
 from community import contributions
+from community.signal_handlers import author_renamed
 from home import live, translation_progress
 from home.i18n import is_source_version
 
-from . import notifications, visits
+from . import feeds, notifications, visits
 from .models import AnnouncedSchedule, CalendarToken, MeetingPage, Registration, VisitPage
 
 
@@ -120,6 +121,7 @@ def registrations_changed(sender, instance, raw=False, **kwargs):
 
 
 def register():
+    author_renamed.connect(feeds.on_author_renamed, dispatch_uid="jumelage_feeds_author_renamed")
     post_save.connect(registrations_changed, sender=Registration, dispatch_uid="jumelage_reg_saved")
     post_delete.connect(
         registrations_changed, sender=Registration, dispatch_uid="jumelage_reg_deleted"

@@ -24,6 +24,7 @@ the worker has indexed it, not before, and not only once the results kept in bet
 
 import datetime
 import functools
+import hashlib
 import time
 import uuid
 from contextlib import contextmanager
@@ -203,6 +204,13 @@ def shows_content_only():
     said = _request_query.get()
     if said is not None:
         said["content_only"] = True
+
+
+def names_at(address):
+    """The kind of the members' names shown at `address` (a story feed's path), besides NAMES:
+    a member's new name replaces it for the feeds that list a story of hers only, not every
+    feed (exchanges.feeds, `on_author_renamed`)."""
+    return f"{NAMES}:{hashlib.sha256(address.encode()).hexdigest()[:24]}"
 
 
 def shows_kinds(*kinds):

@@ -28,6 +28,7 @@ from home.cache import (
     SEARCH,
     may_keep,
     media_base,
+    names_at,
     version_of,
     versions_for_request,
 )
@@ -199,7 +200,8 @@ class AnonymousPageCacheMiddleware:
         "/media/",
     )
     # Addresses whose entries are kept under more kinds than KINDS (`kinds_of`): the story
-    # feeds name members (their authors; home.cache.NAMES, which a member's new name replaces),
+    # feeds name members (their authors; home.cache.NAMES, and each feed's own names, which a
+    # member's new name replaces where the feed lists a story of hers: `names_at`),
     # search results follow the index (home.cache.SEARCH, replaced once the worker indexed a
     # page); no other page's entry is kept under these. A response that says it is made of them
     # (home.cache.shows_kinds) at another address is answered, not kept.
@@ -319,7 +321,7 @@ class AnonymousPageCacheMiddleware:
             return KINDS
         for prefix, kinds in cls.more_kinds.items():
             if request.path.startswith(prefix):
-                return kinds
+                return (*kinds, names_at(request.path)) if NAMES in kinds else kinds
         return KINDS
 
     @staticmethod

@@ -58,6 +58,31 @@ class RenamedAuthorTests(StoriesMixin, TestCase):
                 self.assertContains(response, "Anna de Vries")
                 self.assertNotContains(response, "Anna Jansen")
 
+    def test_a_rename_replaces_only_the_feeds_that_list_a_story_of_hers(self):
+        self.story(
+            title="Zonnepanelen op het dorpshuis",
+            slug="zonnepanelen",
+            author=self.author,
+            sectors=[self.climate],
+        )
+        carla = User.objects.create_user("carla@example.org", "x", display_name="Carla Smit")
+        self.story(title="Melkveehouders", slug="melkvee", author=carla, sectors=[self.farming])
+        hers = (*FEEDS, "/nl/feeds/sectors/duurzaamheid.rss", "/nl/feeds/sectors/duurzaamheid.atom")
+        others = ("/nl/feeds/sectors/landbouw.rss", "/nl/feeds/sectors/landbouw.atom")
+        for url in (*hers, *others):
+            self.assertEqual(self.client.get(url)["X-Page-Cache"], "miss")
+        self.save_profile(self.author, display_name="Anna de Vries")
+        for url in others:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response["X-Page-Cache"], "hit")
+                self.assertContains(response, "Carla Smit")
+        for url in hers:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "Anna de Vries")
+                self.assertNotContains(response, "Anna Jansen")
+
     def test_a_name_changed_elsewhere_than_the_profile_shows_too(self):
         # As the members admin saves it.
         self.assertContains(self.client.get(FEEDS[0]), "Anna Jansen")
