@@ -165,10 +165,13 @@ class AtomStoryFeed(StoryFeed):
 
 
 class SectorStoryFeed(StoryFeed):
+    @staticmethod
+    def sectors():
+        """The sector communities of the language being read that have a feed."""
+        return public(SectorPage.objects.live()).filter(locale=active_locale())
+
     def get_object(self, request, slug):
-        return get_object_or_404(
-            public(SectorPage.objects.live()), slug=slug, locale=active_locale()
-        )
+        return get_object_or_404(self.sectors(), slug=slug)
 
     def title(self, obj):
         return _("%(sector)s – exchange stories") % {"sector": obj.title}
@@ -192,9 +195,9 @@ def listings():
     """Every story feed of the language being read: (the feed, its object, the names of its
     RSS and Atom addresses, their arguments)."""
     yield StoryFeed(), None, ("story_feed_rss", "story_feed_atom"), {}
-    for sector in public(SectorPage.objects.live()).filter(locale=active_locale()):
-        names = ("sector_feed_rss", "sector_feed_atom")
-        yield SectorStoryFeed(), sector, names, {"slug": sector.slug}
+    feed = SectorStoryFeed()
+    for sector in feed.sectors():
+        yield feed, sector, ("sector_feed_rss", "sector_feed_atom"), {"slug": sector.slug}
 
 
 def addresses_naming(user):
