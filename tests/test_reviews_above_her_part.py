@@ -120,7 +120,8 @@ class ReviewsAbovePartTests(EditorOfOnePartTestCase):
 
     def test_wagtails_own_views_of_a_page_above_her_part_name_no_draft_of_it(self):
         # The explorer leads her there (`page_within_rights`); Wagtail's views refuse her the
-        # rest: its editor, draft, histories and revisions need rights on the page.
+        # rest: its editor, draft, histories and revisions need rights on the page (so they did
+        # before: Wagtail asks the page's own permissions, not the explorer's pages).
         state = self.send_back(self.home)
         revision = self.home.latest_revision_id
         workflow_state = state.workflow_state_id
@@ -140,3 +141,9 @@ class ReviewsAbovePartTests(EditorOfOnePartTestCase):
                 )
                 self.assertNotIn(DRAFT_TITLE, content)
                 self.assertNotIn("Een andere foto graag.", content)
+        # Wagtail's reports of reviews list those of pages she may change only.
+        for address in ("/admin/reports/workflow/", "/admin/reports/workflow_tasks/"):
+            with self.subTest(address=address):
+                status, content = self.answer(self.part_editor, address)
+                self.assertEqual(status, 200)
+                self.assertNotIn(DRAFT_TITLE, content)
