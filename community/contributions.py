@@ -46,6 +46,7 @@ from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version, source_versions
 from home.image_references import images_in_drafts
 from home.machine_translation import (
+    HIDDEN_UNTIL_DECIDED,
     ensure_aliases,
     queue_translation,
     translated_again_when_published,
@@ -424,7 +425,9 @@ def hide(versions):
     aliases following their originals. Returns whether anything was shown before."""
     shown = [version for version in versions if version.live and not version.alias_of_id]
     for version in shown:
-        version.specific.unpublish()
+        # Logged as what it is, by whoever took it off (the moderator; none for members'
+        # reports): the machine translates it again when an editor publishes it again.
+        version.specific.unpublish(log_action=HIDDEN_UNTIL_DECIDED)
     return bool(shown)
 
 

@@ -43,6 +43,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_columns import YesNoColumn
 from home.choosers import HeadedChooserViewSet, HeadedChooseView
+from home.machine_translation import HIDDEN_UNTIL_DECIDED
 from home.validators import validate_text
 
 from . import contributions, notifications, review_decisions, roles, user_admin
@@ -1128,6 +1129,17 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_newsletter_subscriber_viewset():
     return NewsletterSubscriberViewSet("newsletter_subscribers")
+
+
+@hooks.register("register_log_actions")
+def register_contributions_hidden_until_decided(actions):
+    """A member's contribution taken off the site after reports, by the moderation or by
+    members' reports (`contributions.hide`): its history says so, not "Unpublished"."""
+    actions.register_action(
+        HIDDEN_UNTIL_DECIDED,
+        _("Take off the site after a report"),
+        _("Taken off the site after a report, until the editors decide"),
+    )
 
 
 @hooks.register("register_log_actions", order=1)

@@ -410,15 +410,32 @@ def left_to_editor(translation, target):
     )
 
 
+# The log entries of a page taken off the site that no editor took off by itself: a machine
+# translation following its original (`follow_original`), and a member's contribution hidden
+# until the editors decide whether it comes back (after reports: community.contributions.hide).
+# Wagtail logs an unpublish as the request's user: in the admin, as the editor who unpublished
+# the original or the moderator who took it off, as if they had taken off the translation.
+FOLLOWED_ORIGINAL = "jumelage.followed_original"
+HIDDEN_UNTIL_DECIDED = "jumelage.hidden_until_decided"
+
+
 def _taken_off_by_editor(page):
     """An editor unpublished the page (or it was never published): not the machine following
-    its original off the site, nor reports hiding it, both of which act without a user."""
+    its original off the site, nor a contribution hidden until the editors decide, by members'
+    reports or by the moderation (a "wagtail.unpublish" without a user: logged before these
+    had entries of their own)."""
     last = list(
-        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.unpublish")
+        PageLogEntry.objects.filter(
+            page_id=page.pk,
+            action__in=["wagtail.unpublish", FOLLOWED_ORIGINAL, HIDDEN_UNTIL_DECIDED],
+        )
         .order_by("-timestamp", "-pk")
-        .values_list("user_id", flat=True)[:1]
+        .values_list("action", "user_id")[:1]
     )
-    return not last or last[0] is not None
+    if not last:
+        return True
+    action, user_id = last[0]
+    return action == "wagtail.unpublish" and user_id is not None
 
 
 def _editor_at_work(translation, target):
@@ -749,7 +766,7 @@ def follow_original(original, locale_ids):
         alias_of__isnull=True,
         live=True,
     ).specific():
-        page.unpublish()
+        page.unpublish(log_action=FOLLOWED_ORIGINAL)
 
 
 def connect_signals():

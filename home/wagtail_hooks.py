@@ -31,6 +31,7 @@ from home.cache import shows_content_only
 from home.clock_changes import ReadersDateTimeField
 from home.date_inputs import ReadersDateInput, ReadersDateTimeInput
 from home.explorer import opens_at_the_readers_home
+from home.machine_translation import FOLLOWED_ORIGINAL
 from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving
 
@@ -224,6 +225,17 @@ def pages_show_content_only(page, request, serve_args, serve_kwargs):
     """A page Wagtail serves is the same for every anonymous visitor: the page cache may keep
     it (home.middleware.AnonymousPageCacheMiddleware)."""
     shows_content_only()
+
+
+@hooks.register("register_log_actions")
+def register_translations_following_their_original(actions):
+    """A machine translation taken off the site with its original (home/machine_translation.py):
+    its history says so, not "Unpublished" by whoever unpublished the original."""
+    actions.register_action(
+        FOLLOWED_ORIGINAL,
+        gettext_lazy("Take off the site with its original"),
+        gettext_lazy("Taken off the site with the original it was machine-translated from"),
+    )
 
 
 @hooks.register("register_log_actions", order=1)

@@ -584,6 +584,18 @@ class EditorsDecideTests(ContributionTranslationTestCase):
         self.assertIn("koor zingt", dutch.title.lower())
         self.assertEqual(machine_translated_from(dutch), "de")
 
+    def test_a_story_an_editor_takes_off_in_the_admin_is_back_in_both_when_put_back(self):
+        # Wagtail logs an unpublish in the admin as the editor's: the translation following its
+        # original off the site read as taken off by her, and stayed off when she put it back.
+        story, dutch = self.translated_story()
+        self.client.force_login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(reverse("wagtailadmin_pages:unpublish", args=[story.pk]))
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+        self.assertFalse(self.dutch_version(story).live)
+        self.republish(story)
+        self.assertTrue(self.dutch_version(story).live)
+
     def test_a_story_put_back_by_an_editor_is_back_in_the_other_language_too(self):
         story, dutch = self.translated_story()
         with self.captureOnCommitCallbacks(execute=True):

@@ -621,15 +621,33 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
         self.assertTrue(MeetingPage.objects.get(pk=german.pk).live)
 
     @override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=DUMMY_TRANSLATOR)
-    def test_a_machine_translation_a_moderator_took_off_is_left_to_the_editors(self):
-        # Her take-off is logged as hers: the machine leaves the translation to the editors.
+    def test_a_machine_translation_the_moderation_took_off_comes_back_as_after_reports(self):
+        # Her take-off was logged as an unpublish of hers, which the machine leaves to the
+        # editors: after members' reports the translation came back, after hers it stayed off.
         self.machine_translate(self.meeting, self.german, {})
         german = MeetingPage.objects.get(
             translation_key=self.meeting.translation_key, locale=self.german
         )
         self.decide(handled="on", take_off="on")
+        self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
         _notice, said = self.said()
-        self.assertIn("Back only once published themselves: German.", said)
+        self.assertIn("Back once machine-translated again: German.", said)
         with self.captureOnCommitCallbacks(execute=True):
             MeetingPage.objects.get(pk=self.meeting.pk).get_latest_revision().publish()
-        self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
+        self.assertTrue(MeetingPage.objects.get(pk=german.pk).live)
+
+    def test_the_history_says_it_was_taken_off_after_a_report_and_by_whom(self):
+        # It read "Unpublished", like an editor's decision to take it off.
+        self.decide(handled="on", take_off="on")
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "en"
+        profile.save()
+        client = Client()
+        client.force_login(self.moderator)
+        history = client.get(reverse("wagtailadmin_pages:history", args=[self.meeting.pk]))
+        [row] = [
+            " ".join(row.get_text().split())
+            for row in soup(history).select("tbody tr")
+            if "Taken off the site after a report, until the editors decide" in row.get_text()
+        ]
+        self.assertIn(self.moderator.get_full_name() or self.moderator.email, row)
