@@ -916,7 +916,9 @@ class ContributionForm(forms.Form):
             errors = error.message_dict
         if self.sending:
             for name, message in self.page.missing_for_review().items():
-                errors.setdefault(name, []).append(message)
+                # A field refused already is not missing too (a start the clocks skip).
+                if self.form_field_of.get(name, name) not in self.errors:
+                    errors.setdefault(name, []).append(message)
         for name, messages in errors.items():
             name = self.form_field_of.get(name, name)
             for message in messages:
