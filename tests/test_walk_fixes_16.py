@@ -133,7 +133,7 @@ class DemoMeetingsOnPublicHolidays(SimpleTestCase):
         ):
             self.assertTrue(holidays.is_holiday(datetime.date.fromisoformat(holiday)), holiday)
         self.assertEqual(
-            holidays.clear_of_holidays(datetime.date(2026, 12, 26), earlier=True),
+            holidays.meeting_day(datetime.date(2026, 12, 26), "weekday", earlier=True),
             datetime.date(2026, 12, 23),
         )
 

@@ -43,12 +43,31 @@ def is_holiday(day):
     return (day - easter_sunday(day.year)).days in DAYS_AFTER_EASTER
 
 
-def clear_of_holidays(day, earlier=False):
-    """`day`, or if it is a public holiday the next ordinary weekday (not a holiday, not a
-    weekend); with `earlier`, the ordinary weekday before it."""
+# The days of the week a demo meeting starts on, by the kind its file names (`held_on`):
+# councils and online evenings meet from Monday to Thursday, never at the weekend; a working
+# visit or a class visit on a working day; a market, a guest day or a bike tour on Saturday.
+HELD_ON = {
+    "weekday evening": {0, 1, 2, 3},
+    "weekday": {0, 1, 2, 3, 4},
+    "friday": {4},
+    "saturday": {5},
+}
+
+
+def meeting_day(day, held_on="weekday evening", days=1, earlier=False):
+    """The first day from `day` on (with `earlier`, the last up to it) that a meeting `held_on`
+    starts on, none of its `days` a public holiday."""
     step = timedelta(days=-1 if earlier else 1)
-    if not is_holiday(day):
-        return day
-    while is_holiday(day) or day.weekday() >= 5:
+    while day.weekday() not in HELD_ON[held_on] or any(
+        is_holiday(day + timedelta(days=n)) for n in range(days)
+    ):
         day += step
+    return day
+
+
+def deadline_day(day):
+    """`day`, or if it is a public holiday the last day before it that is not (a registration
+    does not close on Christmas Day)."""
+    while is_holiday(day):
+        day -= timedelta(days=1)
     return day

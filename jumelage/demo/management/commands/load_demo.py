@@ -167,12 +167,29 @@ def starts_in(days, clock):
     return at_clock(timezone.localdate() + timedelta(days=days), clock)
 
 
-def meeting_starts_in(days, clock):
-    """As `starts_in`, but a meeting that would fall on a public holiday moves to the next
-    ordinary weekday at the same time; a past one to the ordinary weekday before, so that it
-    stays in the past."""
+def meeting_starts_in(days, clock, held_on="weekday evening", length=timedelta(0)):
+    """As `starts_in`, on the first day from then on that a meeting `held_on` (see
+    holidays.HELD_ON) is held, none of the days it lasts (`length`) a public holiday; a past
+    one on the last such day before, so that it stays in the past."""
     day = timezone.localdate() + timedelta(days=days)
-    return at_clock(holidays.clear_of_holidays(day, earlier=days < 0), clock)
+    first = at_clock(day, clock)
+    spanned = ((first + length).date() - day).days + 1
+    return at_clock(holidays.meeting_day(day, held_on, spanned, earlier=days < 0), clock)
+
+
+def meeting_times(spec):
+    """A demo meeting's start, end and registration deadline (None when registration stays
+    open until it starts), dated from today as its file (or contribution) says; the deadline
+    falls back from a public holiday to the day before, at the same time."""
+    length = timedelta(minutes=spec["duration_minutes"])
+    start = meeting_starts_in(
+        spec["days_from_now"], spec["start"], spec.get("held_on", "weekday evening"), length
+    )
+    deadline = None
+    if spec.get("registration_days_before") is not None:
+        closes = start - timedelta(days=spec["registration_days_before"])
+        deadline = at_clock(holidays.deadline_day(closes.date()), spec["start"])
+    return start, start + length, deadline
 
 
 def at_clock(day, clock):
@@ -527,12 +544,12 @@ class Command(site_tree.PageTreeCommand):
             page.story_towns = [StoryTown(town=self.towns[slug]) for slug in contribution["towns"]]
             page.story_sectors = [StorySector(sector=sector)] if sector else []
         else:
-            start = meeting_starts_in(contribution["days_from_now"], contribution["start"])
+            start, end, _deadline = meeting_times(contribution)
             page = MeetingPage(
                 title=contribution["title"],
                 intro=contribution["intro"],
                 start=start,
-                end=start + timedelta(minutes=contribution["duration_minutes"]),
+                end=end,
                 format=contribution["format"],
                 online_url=contribution.get("online_url", ""),
                 spoken_language=contribution["spoken_language"],
@@ -618,10 +635,10 @@ class Command(site_tree.PageTreeCommand):
 
     def new_meeting(self, spec):
         """A meeting dated relative to today, so the demo calendar always has a future."""
-        start = meeting_starts_in(spec["days_from_now"], spec["start"])
+        start, end, deadline = meeting_times(spec)
         page = MeetingPage(
             start=start,
-            end=start + timedelta(minutes=spec["duration_minutes"]),
+            end=end,
             format=spec["format"],
             place_name=self.pairs.add(spec["place_name"]) if "place_name" in spec else "",
             town=self.towns.get(spec.get("town")),
@@ -632,8 +649,7 @@ class Command(site_tree.PageTreeCommand):
             notice=self.pairs.add(spec["notice"]) if "notice" in spec else "",
             cancelled=spec.get("cancelled", False),
         )
-        if spec.get("registration_days_before") is not None:
-            page.registration_deadline = start - timedelta(days=spec["registration_days_before"])
+        page.registration_deadline = deadline
         if spec.get("moved_days"):
             page.moved_from = start - timedelta(days=spec["moved_days"])
         return page

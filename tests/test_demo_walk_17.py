@@ -1,0 +1,104 @@
+"""What a newcomer found walking the demo site (walk 17): meetings dated on Sundays and
+registrations closing on Christmas Day, the towns without wagtail-localize's translation records,
+English image titles, and Dutch texts with German-style quotes."""
+
+import datetime
+
+import time_machine
+from django.test import SimpleTestCase
+
+from jumelage.demo import data, holidays
+from jumelage.demo.management.commands.load_demo import meeting_times
+from tests.calendar_base import local
+
+EVENINGS = {"Monday", "Tuesday", "Wednesday", "Thursday"}
+WORKING_DAYS = EVENINGS | {"Friday"}
+
+
+def demo_meetings():
+    """Each meeting of the demo (the calendar's and the members' proposals) as its file says."""
+    yield from data.pages("meetings")
+    for contribution in data.read("contributions")["contributions"]:
+        if contribution["kind"] == "meeting":
+            yield contribution
+
+
+def name(spec):
+    title = spec["title"]
+    return title["nl"] if isinstance(title, dict) else title
+
+
+def days_of(start, end):
+    day = start.date()
+    while day <= end.date():
+        yield day
+        day += datetime.timedelta(days=1)
+
+
+def loaded_on(*days):
+    """Each day of the ranges (first, last) given, at ten in the morning."""
+    for first, last in days:
+        day = first
+        while day <= last:
+            yield day
+            day += datetime.timedelta(days=1)
+
+
+class DemoMeetingsFallOnDaysSuchMeetingsAreHeld(SimpleTestCase):
+    """Dated from today, the first demo meetings fell on Sundays when the demo was loaded on a
+    Monday, the council evening in Steenwijk's town hall on Sunday 27 December 2026 with its
+    registration closing on Christmas Day."""
+
+    @time_machine.travel(local(2026, 12, 7, 10, 0), tick=False)
+    def test_loaded_on_monday_7_december_the_council_evening_is_on_a_monday(self):
+        council = next(
+            spec for spec in data.pages("meetings") if "raadsavond" in spec["slug"]["nl"]
+        )
+        start, end, deadline = meeting_times(council)
+        # 20 days on is Sunday 27 December: the next evening a council meets is Monday 28.
+        self.assertEqual(start, local(2026, 12, 28, 19, 0))
+        # Two days before is Boxing Day (Christmas Eve and Day before it): Wednesday 23.
+        self.assertEqual(deadline, local(2026, 12, 23, 19, 0))
+
+    @time_machine.travel(local(2026, 12, 7, 10, 0), tick=False)
+    def test_loaded_on_monday_7_december_no_evening_is_at_the_weekend(self):
+        for spec in demo_meetings():
+            start, _end, _deadline = meeting_times(spec)
+            if start.hour >= 17:
+                self.assertIn(start.strftime("%A"), EVENINGS, name(spec))
+
+    def test_whenever_it_is_loaded_meetings_keep_their_days_and_avoid_holidays(self):
+        for today in loaded_on(
+            (datetime.date(2026, 11, 30), datetime.date(2027, 1, 10)),  # every weekday, Christmas
+            (datetime.date(2027, 3, 1), datetime.date(2027, 4, 10)),  # Easter 2027: 28 March
+            (datetime.date(2028, 3, 20), datetime.date(2028, 4, 25)),  # Easter 2028: 16 April
+        ):
+            with time_machine.travel(local(today.year, today.month, today.day, 10), tick=False):
+                for spec in demo_meetings():
+                    start, end, deadline = meeting_times(spec)
+                    where = (str(today), name(spec), start)
+                    weekday = start.strftime("%A")
+                    if start.hour >= 17:
+                        self.assertIn(weekday, EVENINGS, where)
+                    else:
+                        self.assertIn(weekday, WORKING_DAYS | {"Saturday"}, where)
+                    for day in days_of(start, end):
+                        self.assertFalse(holidays.is_holiday(day), where)
+                    if deadline is not None:
+                        self.assertFalse(holidays.is_holiday(deadline.date()), (*where, deadline))
+                        self.assertLess(deadline, start, where)
+                    self.assertEqual(start.strftime("%H:%M"), spec["start"], where)
+                    self.assertEqual(start.date() < today, spec["days_from_now"] < 0, where)
+
+    def test_weekend_events_are_on_saturday_and_working_visits_on_working_days(self):
+        held_on = {spec["slug"]["nl"]: spec.get("held_on") for spec in data.pages("meetings")}
+        self.assertEqual(held_on["fietstweedaagse-steenwijk-clarholz"], "saturday")
+        self.assertEqual(held_on["jumelagemarkt-herzebrock"], "saturday")
+        self.assertEqual(held_on["klassenbezoek-regenmeters-steenwijk"], "weekday")
+        with time_machine.travel(local(2027, 2, 3, 10), tick=False):
+            for spec in data.pages("meetings"):
+                start, end, _deadline = meeting_times(spec)
+                if spec.get("held_on") == "saturday":
+                    self.assertEqual(start.strftime("%A"), "Saturday", name(spec))
+                if spec.get("held_on") == "weekday":
+                    self.assertIn(start.strftime("%A"), WORKING_DAYS, name(spec))
