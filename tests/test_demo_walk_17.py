@@ -7,6 +7,7 @@ import datetime
 import time_machine
 from django.test import SimpleTestCase
 
+from jumelage import site_tree
 from jumelage.demo import data, holidays
 from jumelage.demo.management.commands.load_demo import meeting_times
 from tests.calendar_base import local
@@ -102,3 +103,57 @@ class DemoMeetingsFallOnDaysSuchMeetingsAreHeld(SimpleTestCase):
                     self.assertEqual(start.strftime("%A"), "Saturday", name(spec))
                 if spec.get("held_on") == "weekday":
                     self.assertIn(start.strftime("%A"), WORKING_DAYS, name(spec))
+
+
+def texts_in(value, language):
+    """Every text of `language` in a demo file's data: under its `[nl]`/`[de]` tables, in
+    dotted keys (`alt_text.nl`) and in body blocks."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == language:
+                yield from all_texts(item)
+            elif key not in site_tree.LANGUAGES:
+                yield from texts_in(item, language)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts_in(item, language)
+
+
+def all_texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from all_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from all_texts(item)
+
+
+class DemoTextsQuoteAsEachLanguageDoes(SimpleTestCase):
+    """Dutch demo texts quoted with ‘…’ (and once “…”) where this site writes „…” in Dutch."""
+
+    def test_dutch_texts_quote_with_low_and_high_double_quotes(self):
+        for path in sorted(data.CONTENT.rglob("*.toml")):
+            for text in texts_in(site_tree.read_toml(path), "nl"):
+                where = (str(path.relative_to(data.CONTENT)), text[:80])
+                self.assertNotRegex(text, "[‘’“]", where)
+                self.assertEqual(text.count("„"), text.count("”"), where)
+
+    def test_german_texts_quote_with_low_and_high_double_quotes(self):
+        for path in sorted(data.CONTENT.rglob("*.toml")):
+            for text in texts_in(site_tree.read_toml(path), "de"):
+                where = (str(path.relative_to(data.CONTENT)), text[:80])
+                self.assertNotRegex(text, "[‘’”]", where)
+                self.assertEqual(text.count("„"), text.count("“"), where)
+
+    def test_the_language_cafe_keeps_the_group_small_in_good_dutch(self):
+        cafe = next(spec for spec in data.pages("meetings") if "taalcafe" in spec["slug"]["nl"])
+        text = " ".join(
+            paragraph
+            for kind, value in cafe["body"]
+            if kind == "paragraphs"
+            for paragraph in value["nl"]
+        )
+        self.assertIn("Om de groep klein te houden, zijn er acht plaatsen", text)
+        self.assertNotIn("Zodat de groep klein blijft", text)
