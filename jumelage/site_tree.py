@@ -120,6 +120,31 @@ def translate_page(page, pairs, locale_code="de", user=None):
     return german, True
 
 
+def translate_snippet(snippet, german, locale_code="de"):
+    """Translates a Dutch snippet as wagtail-localize's "Translate" does: a translation source, a
+    synced translation into `locale_code` with the German of each text (`german`, by its Dutch
+    text), and the German copy made from them, so the admin offers "Sync translated snippets".
+
+    Translations an editor made are kept; a German copy made before without these records (by
+    `copy_for_translation`, as an earlier loader did) is kept too and recorded as the
+    translation, `german` then being the texts it has."""
+    locale = Locale.objects.get(language_code=locale_code)
+    source, _ = TranslationSource.get_or_create_from_instance(snippet)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        dutch = StringValue(segment.string.data).render_text()
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": StringValue.from_plaintext(german[dutch]).data},
+        )
+    if snippet.get_translation_or_none(locale) is None:
+        translation.save_target()
+
+
 def child_by_slug(parent, slug):
     return parent.get_children().filter(slug=slug).specific().first()
 
@@ -145,10 +170,9 @@ class PageTreeCommand(BaseCommand):
                 locale=dutch,
                 defaults={"name": spec["name"]["nl"], "country": spec["country"]},
             )
-            if town.get_translation_or_none(german) is None:
-                translated = town.copy_for_translation(german)
-                translated.name = spec["name"]["de"]
-                translated.save()
+            existing = town.get_translation_or_none(german)
+            german_name = existing.name if existing is not None else spec["name"]["de"]
+            translate_snippet(town, {town.name: german_name})
             found[spec["slug"]] = town
         return found
 

@@ -41,8 +41,8 @@ class Town(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         """The slug and the country are the town's in every language: a change of either, in
-        any version (the snippets' form edits each row on its own; no translation source holds
-        the towns the site's set-up copies), is made in the others too (attack 17b, F3)."""
+        any version (the snippets' form edits each row on its own), is made in the others too
+        (attack 17b, F3)."""
         super().save(*args, **kwargs)
         Town.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(
             slug=self.slug, country=self.country
