@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
@@ -246,6 +247,36 @@ class TheLoadedDemo(TestCase):
                 locale=self.german, data="Gemeinde Herzebrock-Clarholz"
             ).exists()
         )
+
+    # Images
+
+    def test_demo_images_have_dutch_and_german_titles(self):
+        titles = set(get_image_model().objects.values_list("title", flat=True))
+        self.assertIn("Koor · Chor", titles)
+        self.assertIn("Gemeentehuis · Rathaus", titles)
+        self.assertFalse([title for title in titles if title.startswith("Jumelage")], titles)
+
+    def test_the_public_image_api_shows_no_english_title(self):
+        response = self.client.get("/api/v2/images/?limit=100")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "Jumelage –")
+        self.assertContains(response, "Gemeentehuis · Rathaus")
+
+    def test_a_demo_loaded_before_gets_its_untouched_images_retitled(self):
+        images = get_image_model().objects
+        # As an earlier loader titled them; one an editor has given another picture since.
+        choir = images.get(title="Koor · Chor")
+        choir.title = "Jumelage – choir"
+        choir.save()
+        council = images.get(title="Raadzaal · Ratssaal")
+        council.title = "Jumelage – council"
+        council.file.name = "original_images/raadzaal-2026.jpg"
+        council.save()
+        count = images.count()
+        load_demo(self)
+        self.assertEqual(images.get(pk=choir.pk).title, "Koor · Chor")
+        self.assertEqual(images.get(pk=council.pk).title, "Jumelage – council")
+        self.assertEqual(images.count(), count)
 
     # Texts
 

@@ -6,6 +6,7 @@ German translations."""
 
 import io
 import random
+import re
 from datetime import time, timedelta
 from html import escape
 
@@ -16,6 +17,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from jumelage import site_tree
+from jumelage.demo import data
 
 
 def stream_from_spec(blocks, pairs, images):
@@ -168,11 +170,41 @@ def draw_illustration(key, width=1600, height=1000):
 
 
 class ImageLibrary(dict):
-    """Demo illustrations by subject, drawn the first time a subject is asked for."""
+    """Demo illustrations by subject, drawn the first time a subject is asked for, titled in
+    Dutch and German (content/images.toml) for the editors of both foundations."""
+
+    def __init__(self):
+        super().__init__()
+        self.titles = {key: title(names) for key, names in data.read("images")["images"].items()}
 
     def __missing__(self, key):
-        self[key] = demo_image(key, f"Jumelage – {key}")
+        self[key] = demo_image(key, self.titles[key])
         return self[key]
+
+    def retitle_earlier(self):
+        """An earlier loader titled its illustrations in English ("Jumelage – choir"); those it
+        drew that still have that title, which no editor gave them, get their titles now. An
+        illustration an editor renamed or gave another file is left as it is."""
+        image_model = get_image_model()
+        renamed = 0
+        for key, new_title in self.titles.items():
+            earlier = image_model.objects.filter(
+                title=f"Jumelage – {key}",
+                file__regex=rf"(^|/)demo-{re.escape(key)}(_[A-Za-z0-9]+)?\.jpg$",
+            )
+            for image in earlier:
+                image.title = new_title
+                image.save(update_fields=["title"])
+                renamed += 1
+        return renamed
+
+
+def title(names):
+    """An illustration's title for editors of both languages: "Koor · Chor", or the one name
+    both languages share ("Bus")."""
+    if names["nl"] == names["de"]:
+        return names["nl"]
+    return f"{names['nl']} · {names['de']}"
 
 
 def demo_image(key, title):

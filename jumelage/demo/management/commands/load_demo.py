@@ -233,6 +233,7 @@ class Command(site_tree.PageTreeCommand):
         people = data.read("people")
         self.pairs = site_tree.TextPairs()
         self.images = builder.ImageLibrary()
+        self.images.retitle_earlier()
         # A demo loaded before its accounts were recorded: its accounts are those at its
         # addresses, recorded now; from then on only the records count.
         self.adopting = not DemoAccount.objects.exists()
