@@ -23,7 +23,7 @@ from wagtail_localize.models import (
 from community.models import SectorPage, Town
 from jumelage import site_tree
 from jumelage.demo import data, holidays
-from jumelage.demo.management.commands.load_demo import meeting_times
+from jumelage.demo.management.commands.load_demo import closes_in, meeting_times
 from tests.calendar_base import local
 
 EVENINGS = {"Monday", "Tuesday", "Wednesday", "Thursday"}
@@ -289,3 +289,16 @@ class TheLoadedDemo(TestCase):
         label = button.get_text(strip=True)
         self.assertEqual(label, "Lid worden van deze gemeenschap")
         self.assertIn(f"klik op deze pagina op „{label}”", page.main.get_text())
+
+
+class DemoVisitSignUpClosesOnAnOrdinaryDay(SimpleTestCase):
+    def test_sign_up_for_the_visit_never_closes_on_a_public_holiday(self):
+        visit = data.pages("visits")[0]
+        days = visit["signup_deadline_days_from_now"]
+        for today in loaded_on((datetime.date(2026, 9, 1), datetime.date(2027, 9, 1))):
+            with time_machine.travel(local(today.year, today.month, today.day, 10), tick=False):
+                closes = closes_in(days, "23:59")
+                self.assertFalse(holidays.is_holiday(closes.date()), (today, closes))
+                self.assertLessEqual(
+                    (today + datetime.timedelta(days=days) - closes.date()).days, 4
+                )

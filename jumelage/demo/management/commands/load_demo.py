@@ -162,15 +162,16 @@ def taken(address):
     )
 
 
-def starts_in(days, clock):
-    """Local date-time `days` from today at `clock` ("19:30")."""
-    return at_clock(timezone.localdate() + timedelta(days=days), clock)
+def closes_in(days, clock):
+    """Local date-time `days` from today at `clock` ("23:59"), or the last day before that is
+    not a public holiday: a sign-up does not close on Christmas Day."""
+    return at_clock(holidays.deadline_day(timezone.localdate() + timedelta(days=days)), clock)
 
 
 def meeting_starts_in(days, clock, held_on="weekday evening", length=timedelta(0)):
-    """As `starts_in`, on the first day from then on that a meeting `held_on` (see
-    holidays.HELD_ON) is held, none of the days it lasts (`length`) a public holiday; a past
-    one on the last such day before, so that it stays in the past."""
+    """Local date-time `days` from today at `clock` ("19:30"), or the first day after on which
+    a meeting `held_on` (see holidays.HELD_ON) is held, none of the days it lasts (`length`) a
+    public holiday; a past one the last such day before, so that it stays in the past."""
     day = timezone.localdate() + timedelta(days=days)
     first = at_clock(day, clock)
     spanned = ((first + length).date() - day).days + 1
@@ -679,7 +680,7 @@ class Command(site_tree.PageTreeCommand):
             travelling_town=self.towns[spec["travelling_town"]],
             hosting_town=self.towns[spec["hosting_town"]],
             seats=spec.get("seats"),
-            signup_deadline=starts_in(spec["signup_deadline_days_from_now"], "23:59"),
+            signup_deadline=closes_in(spec["signup_deadline_days_from_now"], "23:59"),
             costs=self.pairs.add(spec["costs"]),
             notice=self.pairs.add(spec["notice"]) if "notice" in spec else "",
             programme=builder.programme_from_spec(spec["programme"], first_day, self.pairs),
