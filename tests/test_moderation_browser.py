@@ -565,3 +565,46 @@ def test_a_long_page_title_in_the_editors_header_ends_in_an_ellipsis(
     assert shown["right"] <= header["right"] + 0.5
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()
+
+
+# Whether the text of the page's title comes within 0.5rem (8 px) of the "collapse all" button:
+# the boxes of its lines, laid out, against the button's.
+TITLE_CROWDS_COLLAPSE_ALL = """() => {
+    const button = document.querySelector(".w-minimap__collapse-all").getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector("#header-title span"));
+    return [...range.getClientRects()].some((line) =>
+        line.width > 0 &&
+        line.right > button.left - 8 && line.left < button.right + 8 &&
+        line.bottom > button.top - 8 && line.top < button.bottom + 8
+    );
+}"""
+
+
+@pytest.mark.parametrize("locale", ["nl-NL", "de-DE"])
+def test_on_a_desktop_a_reports_long_title_keeps_clear_of_collapse_all(
+    site, live_server, browser, locale
+):
+    """Newcomer's walk: at 1280 px a report's edit page put the "Alles samenvouwen" button, which
+    floats at the form's top end, against the end of the first of two lines of a long title. The
+    title wraps before the button."""
+    story = site.story(
+        title="Kunstgrasvelden in Steenwijkerland en Herzebrock-Clarholz vergeleken: een verslag "
+        "van twee sportavonden",
+        slug="kunstgras",
+    )
+    report = Report.objects.file(story, "spam", session_key="s1", address="192.0.2.1")
+    page = log_in_as_moderator(browser, live_server, width=1280)
+    if locale == "de-DE":
+        page.context.close()
+        page = log_in(browser, live_server, german_editor(site), width=1280, locale=locale)
+    page.goto(f"{live_server.url}/admin/reports/edit/{report.pk}/")
+    expect(page.locator(".w-minimap__collapse-all")).to_be_visible()
+    lines = page.locator("#header-title").evaluate(
+        "(h1) => { const r = document.createRange(); r.selectNodeContents(h1);"
+        " return new Set([...r.getClientRects()].map((l) => Math.round(l.top))).size; }"
+    )
+    assert lines >= 2
+    assert not page.evaluate(TITLE_CROWDS_COLLAPSE_ALL)
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
