@@ -57,9 +57,10 @@ def town_names():
 
 
 def town_or_elsewhere(town_id, names):
-    """A member's town as she chose it in her profile: its name (`names`: `town_names()`), or
-    "Elsewhere", the third choice, stored as no town."""
-    return names.get(town_id, "") if town_id is not None else gettext("Elsewhere")
+    """A member's town as she chose it in her profile: its name (`names`: `town_names()`), or,
+    stored as no town, "elsewhere or not said" (`residence_choices`): the site cannot tell
+    which."""
+    return names.get(town_id, "") if town_id is not None else gettext("Elsewhere or not said")
 
 
 def as_stored(towns):
@@ -83,13 +84,24 @@ def town_choices(elsewhere=""):
     return [(town.pk, town.name) for town in towns_named()] + [(elsewhere, _("Elsewhere"))]
 
 
+def residence_choices():
+    """Where a member lives: a town of the twinning (or one editors added), or no town. No town
+    is both a member from elsewhere and one who did not say (she is no town's for its visits
+    and newsletters either way), and it is what a skipped question leaves: first, and worded as
+    both (the newcomer's walk: the sign-up came set to "Elsewhere", which a member who skipped
+    the optional question was then said to have chosen)."""
+    return [("", _("— (elsewhere, or I'd rather not say)"))] + [
+        (town.pk, town.name) for town in towns_named()
+    ]
+
+
 class TownChoiceField(forms.TypedChoiceField):
-    """Steenwijkerland, Herzebrock-Clarholz (or a town editors added), or elsewhere."""
+    """Where a member lives (`residence_choices`), or a meeting's town (`MeetingForm`)."""
 
     def __init__(self, label=None, **kwargs):
         super().__init__(
             label=label or _("Where do you live?"),
-            choices=town_choices,
+            choices=residence_choices,
             coerce=lambda pk: None if pk == ELSEWHERE else Town.objects.get(pk=pk),
             empty_value=None,
             required=False,

@@ -505,7 +505,7 @@ class MemberIndexView(IndexView):
 
 class MemberInspectView(InspectView):
     """A member's town on her inspect page as the list names it: in the admin's language, and
-    "Elsewhere" where she chose that (no town), not "None"."""
+    "Elsewhere or not said" for no town, not "None"."""
 
     def get_town_display_value(self):
         return town_or_elsewhere(self.object.town_id, town_names())

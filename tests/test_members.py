@@ -216,6 +216,33 @@ class SignUpTests(MembersTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.client.get("/de/members/").status_code, 200)
 
+    def test_a_member_who_skips_where_she_lives_is_not_said_to_live_elsewhere(self):
+        # The newcomer's walk: the optional "Waar woont u?" came set to "Elders", so a member who
+        # skipped it was recorded, and listed to the moderation, as living elsewhere. No town
+        # is stored for both (no town's visits, no town's newsletters): the empty first choice
+        # says both, and nothing is chosen for her.
+        for language in ("nl", "de"):
+            with self.subTest(language=language), translation.override(language):
+                page = soup(self.client.get(f"/{language}/accounts/signup/"))
+                options = page.select("select[name=town] option")
+                chosen = page.select("select[name=town] option[selected]")
+                self.assertEqual(options[0]["value"], "")
+                self.assertEqual(
+                    options[0].get_text(), gettext("— (elsewhere, or I'd rather not say)")
+                )
+                self.assertIn(chosen, ([], [options[0]]))
+                self.assertNotIn(gettext("Elsewhere"), [option.get_text() for option in options])
+        self.signup(town="")
+        carla = User.objects.get(email="carla@example.org")
+        self.assertIsNone(carla.town)
+        self.client.force_login(carla)
+        profile = soup(self.client.get("/nl/members/profile/"))
+        with translation.override("nl"):
+            self.assertEqual(
+                profile.select_one("select[name=town] option[selected]").get_text(),
+                gettext("— (elsewhere, or I'd rather not say)"),
+            )
+
     def test_unconfirmed_member_cannot_log_in(self):
         self.signup()
         self.client.logout()

@@ -210,8 +210,9 @@ class MemberPageTellsTheModeratorWhoSheIsTests(RolesTestCase):
 
 
 class MemberFromElsewhereTests(RolesTestCase):
-    """A member who chose "Elsewhere" for her town (stored as none) is said to be from
-    elsewhere wherever the admin names her town, not left as "–", blank or "None"."""
+    """A member without a town (she lives elsewhere, or did not say: the profile's one choice
+    for both) is said to be so wherever the admin names her town, not left as "–", blank or
+    "None", nor said to live elsewhere, which she may not have said."""
 
     @classmethod
     def setUpTestData(cls):
@@ -226,7 +227,7 @@ class MemberFromElsewhereTests(RolesTestCase):
                 profile.save()
                 self.client.force_login(self.moderator)
                 with translation.override(language):
-                    elsewhere, town = gettext("Elsewhere"), gettext("Town")
+                    elsewhere, town = gettext("Elsewhere or not said"), gettext("Town")
                 listing = BeautifulSoup(
                     self.client.get("/admin/members/").content, "html.parser"
                 ).select_one("table.listing")

@@ -165,8 +165,8 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                     self.assertEqual(cells[gettext("Member (town)")], f"Gast ({name})")
 
     def test_an_online_meeting_and_a_member_from_elsewhere_are_named_not_left_as_a_dash(self):
-        # An online meeting's town read "–", and a member who chose "Elsewhere" in her
-        # profile read as a name without a town.
+        # An online meeting's town read "–", and a member without a town in her profile
+        # (elsewhere, or not said) read as a name without a town.
         elsewhere = User.objects.create_user("elders@example.org", "x", display_name="Ilse")
         meeting = self.online_meeting(local(2030, 3, 20, 19), title="Online", slug="online")
         sent_for_review(meeting, elsewhere)
@@ -186,7 +186,8 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                     }
                     self.assertEqual(cells[gettext("Town")], gettext("Online"))
                     self.assertEqual(
-                        cells[gettext("Member (town)")], f"Ilse ({gettext('Elsewhere')})"
+                        cells[gettext("Member (town)")],
+                        f"Ilse ({gettext('Elsewhere or not said')})",
                     )
 
     def test_the_comment_dialogs_say_that_the_member_reads_the_comment(self):
