@@ -415,3 +415,33 @@ WAGTAIL_LISTING_WORDS = [
 # catalogue misspells it ("Zuletzt veröffentlich vor"), its Dutch one says "Gepubliceerd voor"
 # (read as "published for"). Walk of 2026-12-07.
 WAGTAIL_REPORT_FILTERS = [gettext_noop("Last published before")]
+
+# wagtail-localize's translation of a town (Snippets → Towns → "Translate"), as the newcomer's
+# walk read it: the heading of the translation's editor (read out to screen readers) glued the
+# model's name to the town's ("Wijzigen: gemeenteOldemarkt (Steenwijkerland)"); the message
+# started with the model's name in lower case, in straight quotes and without a full stop
+# ("gemeente 'Oldemarkt …' is succesvol verzonden om vertaald te worden in het Duits"), the
+# German gave "Gemeinde" the article of a neuter ("Das Gemeinde '…' … in Deutsch eingereicht")
+# and headed the form "Übersetze Gemeinde". Ours put no article before the model's name (its
+# gender differs from one model to the next) and quote as the admin's other sentences do; a
+# page's message is worded the same.
+WAGTAIL_LOCALIZE_SNIPPET_TRANSLATION = [
+    gettext_noop("Translate {model_name}"),
+    gettext_noop("Editing %(object_type)s %(title)s"),
+    gettext_noop(
+        "The {model_name} '{object}' was successfully submitted for translation into {locales}"
+    ),
+    gettext_noop(
+        "The page '{page_title}' was successfully submitted for translation into {locales}"
+    ),
+]
+
+# More of Wagtail's German "du" (the imperative) on the pages editors and the moderation use:
+# the heading of every edit page of a report, a town or a member ("Bearbeite: …", the
+# newcomer's walk), and of a snippet's deletion ("Lösche Gemeinde", whose Dutch reads
+# "Verwijdergemeente"). Wagtail's workflows' and locales' settings, which only administrators
+# open, keep theirs.
+WAGTAIL_GERMAN_IMPERATIVES = [
+    gettext_noop("Editing"),
+    gettext_noop("Delete %(snippet_type_name)s"),
+]

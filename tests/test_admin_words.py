@@ -10,6 +10,8 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from community.factories import TownFactory
+from community.models import Report
 from tests.test_roles import RolesTestCase
 
 
@@ -216,3 +218,109 @@ class ReportFilterWordsTests(RolesTestCase):
                 text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
                 self.assertIn(right, text)
                 self.assertNotIn(wrong, text)
+
+
+class TownTranslationWordsTests(RolesTestCase):
+    """Translating a town through wagtail-localize (Snippets → Towns → "Translate"), as the
+    newcomer's walk read it: the Dutch editor's header said "Wijzigen: gemeenteOldemarkt
+    (Steenwijkerland)", the message " gemeente 'Oldemarkt (Steenwijkerland)' is succesvol
+    verzonden om vertaald te worden in het Duits" (lower case first, straight quotes, no full
+    stop); the German "Übersetze Gemeinde", "Bearbeite Gemeinde …" and "Das Gemeinde
+    'Oldemarkt …' wurde … in Deutsch eingereicht" (home/admin_messages.py,
+    WAGTAIL_LOCALIZE_SNIPPET_TRANSLATION)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.town = TownFactory(name="Oldemarkt (Steenwijkerland)", slug="oldemarkt")
+
+    def translate(self, language):
+        editor = self.editor_nl if language == "nl" else self.editor_de
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(editor)
+        address = f"/admin/localize/submit/snippet/community/town/{self.town.pk}/"
+        form = BeautifulSoup(self.client.get(address).content, "html.parser")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(address, {"locales": [self.german.pk]}, follow=True)
+        self.assertEqual(response.status_code, 200)
+        page = BeautifulSoup(response.content, "html.parser")
+        message = page.select_one(".messages li").get_text(" ", strip=True)
+        heading = page.find("h1").get_text(" ", strip=True)
+        return form.find("h1").get_text(" ", strip=True), heading, message
+
+    def test_the_dutch_editor_reads_the_towns_translation_in_sentences(self):
+        form, heading, message = self.translate("nl")
+        self.assertIn("gemeente Oldemarkt (Steenwijkerland)", heading)
+        self.assertNotIn("gemeenteOldemarkt", heading)
+        self.assertEqual(
+            message,
+            "Ter vertaling in het Duits aangeboden: gemeente ‘Oldemarkt (Steenwijkerland)’.",
+        )
+
+    def test_the_german_editor_reads_the_towns_translation_in_sentences(self):
+        form, heading, message = self.translate("de")
+        self.assertTrue(form.startswith("Gemeinde übersetzen"), form)
+        self.assertEqual(heading, "Gemeinde Oldemarkt (Steenwijkerland) bearbeiten")
+        self.assertEqual(
+            message,
+            "Gemeinde „Oldemarkt (Steenwijkerland)“ zur Übersetzung auf Deutsch eingereicht.",
+        )
+
+    def test_each_editor_reads_a_pages_translation_in_a_sentence(self):
+        for language, title, message in (
+            ("nl", "Over ons", "Ter vertaling in het Duits aangeboden: ‘Over ons’."),
+            ("de", "Geschiedenis", "„Geschiedenis“ zur Übersetzung auf Deutsch eingereicht."),
+        ):
+            with self.subTest(language=language):
+                page = self.about if title == "Over ons" else self.add_page(title=title, slug="geschiedenis")
+                profile = UserProfile.get_for_user(self.editor_nl)
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.editor_nl)
+                with self.captureOnCommitCallbacks(execute=True):
+                    response = self.client.post(
+                        f"/admin/localize/submit/page/{page.pk}/",
+                        {"locales": [self.german.pk]},
+                        follow=True,
+                    )
+                shown = BeautifulSoup(response.content, "html.parser").select(".messages li")
+                self.assertIn(message, [li.get_text(" ", strip=True) for li in shown])
+
+
+class GermanImperativesTests(RolesTestCase):
+    """Wagtail's German catalogue heads an edit page "Bearbeite: …" (the imperative of "du") on
+    the reports' and the towns' edit pages, and its snippets' bulk deletion "Lösche Gemeinde"
+    (home/admin_messages.py, WAGTAIL_GERMAN_INFORMAL)."""
+
+    def test_the_german_moderator_edits_a_report_by_an_infinitive(self):
+        story = self.story(title="Fietsen naar Clarholz", slug="fietsen")
+        report = Report.objects.file(story, "spam", session_key="s1", address="192.0.2.1")
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.moderator)
+        response = self.client.get(f"/admin/reports/edit/{report.pk}/")
+        self.assertEqual(response.status_code, 200)
+        page = BeautifulSoup(response.content, "html.parser")
+        for text in (page.find("h1").get_text(" ", strip=True), page.find("title").get_text()):
+            self.assertIn("Bearbeiten: Fietsen naar Clarholz", " ".join(text.split()))
+            self.assertNotIn("Bearbeite:", text)
+
+    def test_the_german_editor_edits_and_deletes_a_town_by_infinitives(self):
+        town = TownFactory(name="Oldemarkt (Steenwijkerland)", slug="oldemarkt")
+        profile = UserProfile.get_for_user(self.editor_nl)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_nl)
+        response = self.client.get(f"/admin/snippets/community/town/edit/{town.pk}/")
+        self.assertEqual(response.status_code, 200, response.get("Location"))
+        edit = BeautifulSoup(response.content, "html.parser")
+        title = " ".join(edit.find("title").get_text().split())
+        self.assertTrue(title.startswith("Bearbeiten: Oldemarkt (Steenwijkerland)"), title)
+        response = self.client.get(f"/admin/bulk/community/town/delete/?next=/admin/&id={town.pk}")
+        self.assertEqual(response.status_code, 200, response.content[:300])
+        title = BeautifulSoup(response.content, "html.parser").find("title").get_text()
+        self.assertNotIn("Lösche", title)
+        self.assertIn("Gemeinde löschen", " ".join(title.split()))
