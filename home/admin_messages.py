@@ -438,10 +438,14 @@ WAGTAIL_LOCALIZE_SNIPPET_TRANSLATION = [
 
 # More of Wagtail's German "du" (the imperative) on the pages editors and the moderation use:
 # the heading of every edit page of a report, a town or a member ("Bearbeite: …", the
-# newcomer's walk), and of a snippet's deletion ("Lösche Gemeinde", whose Dutch reads
-# "Verwijdergemeente"). Wagtail's workflows' and locales' settings, which only administrators
-# open, keep theirs.
+# newcomer's walk), of a snippet's deletion ("Lösche Gemeinde", whose Dutch reads
+# "Verwijdergemeente"), the page copy's alias option ("Halte neue Seiten … aktuell.") and
+# wagtail-localize's towns' sync action as read out ("Synchronisere Übersetzungen von …").
+# Wagtail's workflows', collections' and locales' settings, which only administrators open, keep
+# theirs.
 WAGTAIL_GERMAN_IMPERATIVES = [
     gettext_noop("Editing"),
     gettext_noop("Delete %(snippet_type_name)s"),
+    gettext_noop("Keep the new pages updated with future changes"),
+    gettext_noop("Sync translations of '%(title)s'"),
 ]

@@ -274,7 +274,11 @@ class TownTranslationWordsTests(RolesTestCase):
             ("de", "Geschiedenis", "„Geschiedenis“ zur Übersetzung auf Deutsch eingereicht."),
         ):
             with self.subTest(language=language):
-                page = self.about if title == "Over ons" else self.add_page(title=title, slug="geschiedenis")
+                page = (
+                    self.about
+                    if title == "Over ons"
+                    else self.add_page(title=title, slug="geschiedenis")
+                )
                 profile = UserProfile.get_for_user(self.editor_nl)
                 profile.preferred_language = language
                 profile.save()
@@ -324,3 +328,24 @@ class GermanImperativesTests(RolesTestCase):
         title = BeautifulSoup(response.content, "html.parser").find("title").get_text()
         self.assertNotIn("Lösche", title)
         self.assertIn("Gemeinde löschen", " ".join(title.split()))
+
+    def test_the_german_editor_copies_and_syncs_by_infinitives(self):
+        # The page copy's alias option "Halte neue Seiten mit zukünftigen Änderungen aktuell." and
+        # the towns' sync action, read out as "Synchronisere Übersetzungen von …" (misspelt too).
+        town = TownFactory(name="Oldemarkt (Steenwijkerland)", slug="oldemarkt")
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(town)
+        profile = UserProfile.get_for_user(self.editor_nl)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_nl)
+        copy = self.client.get(f"/admin/pages/{self.about.pk}/copy/")
+        text = " ".join(BeautifulSoup(copy.content, "html.parser").get_text(" ").split())
+        self.assertIn("Die neuen Seiten mit künftigen Änderungen aktuell halten", text)
+        self.assertNotIn("Halte neue Seiten", text)
+        towns = BeautifulSoup(
+            self.client.get("/admin/snippets/community/town/").content, "html.parser"
+        )
+        labels = [element["aria-label"] for element in towns.select("[aria-label]")]
+        self.assertIn("Übersetzungen von „Oldemarkt (Steenwijkerland)“ synchronisieren", labels)
+        self.assertFalse([label for label in labels if label.startswith("Synchronis")])
