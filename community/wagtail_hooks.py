@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
@@ -653,21 +653,53 @@ TAKEN_OFF_AFTER = {
     False: _("After reports from members, this contribution was taken off the site on %(date)s."),
 }
 TAKEN_OFF_BEFORE_RECORDED = _("After a report, this contribution was taken off the site.")
-PUBLISHING_BRINGS_BACK = _("Publishing it brings back these language versions: %(languages)s.")
-BACK_ONCE_MACHINE_TRANSLATED = _("Back once machine-translated again: %(languages)s.")
-STAY_OFF = _("Back only once published themselves: %(languages)s.")
+
+
+# Each sentence by how many language versions it names (walk 9: "these language versions:
+# Dutch").
+def publishing_brings_back(count):
+    return ngettext(
+        "Publishing it brings back this language version: %(languages)s.",
+        "Publishing it brings back these language versions: %(languages)s.",
+        count,
+    )
+
+
+def back_once_machine_translated(count):
+    return ngettext(
+        "Back once machine-translated again: %(languages)s.",
+        "Back once machine-translated again: %(languages)s.",
+        count,
+    )
+
+
+def stay_off_until_published(count):
+    return ngettext(
+        "Back only once published itself: %(languages)s.",
+        "Back only once published themselves: %(languages)s.",
+        count,
+    )
+
+
 EDIT_LANGUAGE_VERSION = _("Edit %(language)s")
 
 
-@hooks.register("before_edit_page")
+# Before wagtail-localize's, which answers for an alias in another language with its own page
+# ("not translated yet"): the German editor opening the German alias read nothing of it (walk 9).
+@hooks.register("before_edit_page", order=-1)
 def contribution_taken_off_after_report(request, page):
     """An editor opening a contribution reports took off the site reads so above its editor,
     when, and the way to the report, before she publishes it again (walk: the editor showed an
-    unpublished draft and nothing else). Only to who may read reports."""
+    unpublished draft and nothing else); on its alias in the other language too. Only to who
+    may read reports."""
     if request.method != "GET" or not getattr(page, "member_contribution", False):
         return
     if not report_permissions.user_has_any_permission(request.user, ["view", "change"]):
         return
+    # An alias is published with its original, and never was by itself: asked of the original.
+    alias = page.alias_of_id is not None
+    if alias:
+        page = page.alias_of.specific
     report = Report.objects.that_hid(page)
     if report is None:
         return
@@ -679,6 +711,8 @@ def contribution_taken_off_after_report(request, page):
         date = formats.date_format(timezone.localtime(report.hid_page_at), "DATETIME_FORMAT")
         said = TAKEN_OFF_AFTER[report.hid_by_moderation] % {"date": date}
     back, buttons = what_publishing_brings_back(page, request.user)
+    if alias and page.permissions_for_user(request.user).can_edit():
+        buttons.insert(0, edit_language_version(page))
     buttons.insert(
         0, admin_messages.button(reverse(f"reports:{view}", args=[report.pk]), _("Read the report"))
     )
@@ -692,23 +726,29 @@ def what_publishing_brings_back(page, user):
     the contribution back in every language."""
     now, by_machine, stay_off = contributions.back_when_published(page)
 
-    def names(locales):
-        return ", ".join(str(locale.get_display_name()) for locale in locales)
+    def naming(sentence, locales):
+        locales = list(locales)
+        names = ", ".join(str(locale.get_display_name()) for locale in locales)
+        return sentence(len(locales)) % {"languages": names}
 
-    said = [PUBLISHING_BRINGS_BACK % {"languages": names(now)}]
+    said = [naming(publishing_brings_back, now)]
     if by_machine:
-        said.append(BACK_ONCE_MACHINE_TRANSLATED % {"languages": names(by_machine)})
+        said.append(naming(back_once_machine_translated, by_machine))
     if stay_off:
-        said.append(STAY_OFF % {"languages": names(version.locale for version in stay_off)})
+        said.append(naming(stay_off_until_published, (version.locale for version in stay_off)))
     buttons = [
-        admin_messages.button(
-            reverse("wagtailadmin_pages:edit", args=[version.pk]),
-            EDIT_LANGUAGE_VERSION % {"language": version.locale.get_display_name()},
-        )
+        edit_language_version(version)
         for version in stay_off
         if version.permissions_for_user(user).can_edit()
     ]
     return said, buttons
+
+
+def edit_language_version(page):
+    return admin_messages.button(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        EDIT_LANGUAGE_VERSION % {"language": page.locale.get_display_name()},
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -544,13 +544,30 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
         self.assertNotIn("Back only once", said)
         self.assertEqual(len(notice.select("a")), 1)  # the report only
 
+    def test_its_german_alias_tells_her_too(self):
+        # Walk 9: the German editor opening the German alias read only wagtail-localize's "not
+        # translated yet", nothing of the report that took it off.
+        self.decide(handled="on", take_off="on")
+        alias = MeetingPage.objects.get(alias_of=self.meeting)
+        client = Client()
+        client.force_login(self.moderator)
+        notice = self.notice(client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk])))
+        self.assertIsNotNone(notice)
+        said = " ".join(notice.get_text().split())
+        self.assertIn("Publishing it brings back these language versions: Dutch, German.", said)
+        # And the way to the version she publishes.
+        self.assertIn(
+            reverse("wagtailadmin_pages:edit", args=[self.meeting.pk]),
+            [link["href"] for link in notice.select("a")],
+        )
+
     def test_its_german_translation_stays_off_and_she_is_led_to_it(self):
         german = self.translate(self.meeting)
         self.decide(handled="on", take_off="on")
         self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
         notice, said = self.said()
-        self.assertIn("Publishing it brings back these language versions: Dutch.", said)
-        self.assertIn("Back only once published themselves: German.", said)
+        self.assertIn("Publishing it brings back this language version: Dutch.", said)
+        self.assertIn("Back only once published itself: German.", said)
         [link] = [
             link
             for link in notice.select("a")
@@ -567,8 +584,8 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
         self.translate(self.meeting)
         self.decide(handled="on", take_off="on")
         _notice, said = self.said("de")
-        self.assertIn("Veröffentlichen bringt diese Sprachversionen zurück: Niederländisch.", said)
-        self.assertIn("Erst zurück, wenn sie selbst veröffentlicht sind: Deutsch.", said)
+        self.assertIn("Veröffentlichen bringt diese Sprachversion zurück: Niederländisch.", said)
+        self.assertIn("Erst zurück, wenn sie selbst veröffentlicht ist: Deutsch.", said)
         self.assertIn("Deutsch bearbeiten", said)
 
     def test_in_dutch(self):
@@ -576,8 +593,8 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
         self.translate(self.meeting)
         self.decide(handled="on", take_off="on")
         _notice, said = self.said("nl")
-        self.assertIn("Publiceren brengt deze taalversies terug: Nederlands.", said)
-        self.assertIn("Pas terug als ze zelf gepubliceerd zijn: Duits.", said)
+        self.assertIn("Publiceren brengt deze taalversie terug: Nederlands.", said)
+        self.assertIn("Pas terug als ze zelf gepubliceerd is: Duits.", said)
         self.assertIn("Duits bewerken", said)
 
     def test_no_way_to_a_version_she_may_not_edit(self):
@@ -597,7 +614,7 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
         editor.groups.add(dutch_editors)
         notice = self.notice(self.open_in_editor(editor, "en"))
         said = " ".join(notice.get_text().split())
-        self.assertIn("Back only once published themselves: German.", said)
+        self.assertIn("Back only once published itself: German.", said)
         self.assertNotIn(
             reverse("wagtailadmin_pages:edit", args=[german.pk]),
             [link["href"] for link in notice.select("a")],
@@ -613,7 +630,7 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
             self.report(reporter)
         self.assertFalse(MeetingPage.objects.get(pk=german.pk).live)
         notice, said = self.said()
-        self.assertIn("Publishing it brings back these language versions: Dutch.", said)
+        self.assertIn("Publishing it brings back this language version: Dutch.", said)
         self.assertIn("Back once machine-translated again: German.", said)
         self.assertEqual(len(notice.select("a")), 1)  # the report only
         with self.captureOnCommitCallbacks(execute=True):
