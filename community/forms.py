@@ -946,6 +946,6 @@ class ReportForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Helps the editors decide quickly."),
+        help_text=_("Helps the moderation decide quickly."),
         validators=[validate_text],
     )

@@ -78,7 +78,7 @@ def join_sector(request, page_id):
     if joined:
         # A new membership gets the weekly digest (SectorMembership.digest): said, not silent.
         welcome = format_html(
-            '{} {} <a href="{}">{}</a>',
+            '{} {} <a href="{}">{}</a>.',
             welcome,
             _("Every Monday we email you the news of this community."),
             reverse("digest_settings"),
@@ -153,7 +153,7 @@ def report_contribution(request, page_id):
     # Back to the version the visitor reads (a report of any version counts for all of them).
     back = page.localized.get_url(request)
     already = _(
-        "You have already reported this contribution. Thank you: the editors will look at it."
+        "You have already reported this contribution. Thank you: the moderation will look at it."
     )
     refusal = None
     if request.user.is_authenticated and Report.objects.by_its_member(page, request.user):
@@ -189,7 +189,7 @@ def report_contribution(request, page_id):
             transaction.on_commit(lambda: notify_editors_of_report(report))
         if report.hid_page:
             transaction.on_commit(lambda: notify_contribution_hidden(report))
-        messages.success(request, _("Thank you. The editors will look at your report."))
+        messages.success(request, _("Thank you. The moderation will look at your report."))
         if report.hid_page:
             return redirect(reverse("wagtail_serve", args=("",)))
         return redirect(back)
