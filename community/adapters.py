@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.shortcuts import resolve_url
 from django.urls import reverse
@@ -42,6 +43,15 @@ def language_of(user, email=None):
     if user is None and email:
         user = get_user_model().objects.filter(email__iexact=email).first()
     return getattr(user, "language", None) or translation.get_language()
+
+
+# How long after a link to confirm an address was sent a login held back by allauth's limit says
+# so: the longest of that limit's windows but the day's (ACCOUNT_RATE_LIMITS' confirm_email).
+CONFIRMATION_SENT_SECONDS = 3600
+
+
+def confirmation_sent_key(email):
+    return f"confirmation-sent:{email.strip().lower()}"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -150,11 +160,15 @@ class AccountAdapter(DefaultAccountAdapter):
             request, actions=["confirm_email"], keys=[email_address.email]
         )
         if seconds is not None:
-            messages.info(request, self.confirmation_held_back(email_address.email, seconds))
+            sent = cache.get(confirmation_sent_key(email_address.email)) is not None
+            messages.info(request, self.confirmation_held_back(email_address.email, seconds, sent))
         return super().should_send_confirmation_mail(request, email_address, signup)
 
     @staticmethod
-    def confirmation_held_back(email, seconds):
+    def confirmation_held_back(email, seconds, sent):
+        """`sent`: a link went to her within the hour. Not always so: allauth counts towards
+        the same limit the email telling her that someone signed up with her address, which
+        holds no link (it keeps who has an account from strangers; attack 32, F4)."""
         minutes = math.ceil(seconds / 60)
         if minutes <= 90:
             when = ngettext(
@@ -169,15 +183,20 @@ class AccountAdapter(DefaultAccountAdapter):
                 "You can ask for a new link in %(count)s hours by logging in again.",
                 hours,
             ) % {"count": hours}
-        sent = _(
-            "We sent you a link to confirm %(email)s a short while ago: look for it in your "
-            "inbox, and in your spam folder."
-        ) % {"email": email}
-        return f"{sent} {when}"
+        if sent:
+            said = _(
+                "We sent you a link to confirm %(email)s a short while ago: look for it in your "
+                "inbox, and in your spam folder."
+            )
+        else:
+            said = _("We cannot send you a link to confirm %(email)s right now.")
+        return f"{said % {'email': email}} {when}"
 
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         with translation.override(language_of(emailconfirmation.email_address.user)):
             super().send_confirmation_mail(request, emailconfirmation, signup)
+        email = emailconfirmation.email_address.email
+        cache.set(confirmation_sent_key(email), True, CONFIRMATION_SENT_SECONDS)
 
     def get_client_ip(self, request):
         """The visitor's address for allauth's rate limits, as for ours (TRUSTED_PROXY_COUNT)."""
