@@ -92,6 +92,27 @@ def sync_german_tree():
     synchronize_tree(Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="de"))
 
 
+def recorded_translation(instance, locale, translated, *, keep):
+    """wagtail-localize's records of `instance` translated into `locale`: its source, a synced
+    translation and each text's translation (`translated(dutch)`); translations of texts made
+    before are kept when `keep` (an editor's), else written anew."""
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    strings = StringTranslation.objects
+    store = strings.get_or_create if keep else strings.update_or_create
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        dutch = StringValue(segment.string.data).render_text()
+        store(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": StringValue.from_plaintext(translated(dutch)).data},
+        )
+    return translation
+
+
 def translate_page(page, pairs, locale_code="de", user=None):
     """Translates a published Dutch page into German with the collected pairs, once.
 
@@ -101,18 +122,7 @@ def translate_page(page, pairs, locale_code="de", user=None):
     existing = page.get_translation_or_none(locale)
     if existing is not None and existing.alias_of_id is None:
         return existing.specific, False
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        dutch = StringValue(segment.string.data).render_text()
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": StringValue.from_plaintext(pairs.translate(dutch)).data},
-        )
+    translation = recorded_translation(page, locale, pairs.translate, keep=False)
     # wagtail-localize would publish it as no one; it is published here as `user`.
     translation.save_target(user=user, publish=False)
     german = page.get_translation(locale).specific
@@ -129,18 +139,7 @@ def translate_snippet(snippet, german, locale_code="de"):
     `copy_for_translation`, as an earlier loader did) is kept too and recorded as the
     translation, `german` then being the texts it has."""
     locale = Locale.objects.get(language_code=locale_code)
-    source, _ = TranslationSource.get_or_create_from_instance(snippet)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        dutch = StringValue(segment.string.data).render_text()
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": StringValue.from_plaintext(german[dutch]).data},
-        )
+    translation = recorded_translation(snippet, locale, german.__getitem__, keep=True)
     if snippet.get_translation_or_none(locale) is None:
         translation.save_target()
 

@@ -438,12 +438,7 @@ def german_editor_with_meetings(site):
         ("Online-Wissensabend Klimaanpassung: Regenwasser im Ortskern", None),
     ):
         MeetingPageFactory(parent=calendar, title=title, capacity=capacity, sectors=[site.climate])
-    editor = get_user_model().objects.create_user("redaktion@example.org", "x-123")
-    editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "de"
-    profile.save()
-    return editor
+    return german_editor(site)
 
 
 def dashboard(browser, live_server, user, width):
