@@ -256,7 +256,7 @@ class TownTranslationWordsTests(RolesTestCase):
         self.assertNotIn("gemeenteOldemarkt", heading)
         self.assertEqual(
             message,
-            "Ter vertaling in het Duits aangeboden: gemeente ‘Oldemarkt (Steenwijkerland)’.",
+            "Ter vertaling in het Duits aangeboden: gemeente „Oldemarkt (Steenwijkerland)”.",
         )
 
     def test_the_german_editor_reads_the_towns_translation_in_sentences(self):
@@ -270,7 +270,7 @@ class TownTranslationWordsTests(RolesTestCase):
 
     def test_each_editor_reads_a_pages_translation_in_a_sentence(self):
         for language, title, message in (
-            ("nl", "Over ons", "Ter vertaling in het Duits aangeboden: ‘Over ons’."),
+            ("nl", "Over ons", "Ter vertaling in het Duits aangeboden: „Over ons”."),
             ("de", "Geschiedenis", "„Geschiedenis“ zur Übersetzung auf Deutsch eingereicht."),
         ):
             with self.subTest(language=language):

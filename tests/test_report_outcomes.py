@@ -549,6 +549,9 @@ class EditorReadsWhatHerPublishBringsBackTests(BilingualContributionsMixin, Edit
         # translated yet", nothing of the report that took it off.
         self.decide(handled="on", take_off="on")
         alias = MeetingPage.objects.get(alias_of=self.meeting)
+        profile = UserProfile.get_for_user(self.moderator)
+        profile.preferred_language = "en"
+        profile.save()
         client = Client()
         client.force_login(self.moderator)
         notice = self.notice(client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk])))
