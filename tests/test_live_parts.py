@@ -68,7 +68,9 @@ class LivePartsTests(CachedSiteTestCase):
         Registration.objects.register(MeetingPage.objects.get(pk=self.small.pk), other)
         response = self.hit(MEETING, 2)
         self.assertContains(response, "0 van 2 plaatsen vrij")
-        self.assertContains(response, "De bijeenkomst is vol; u kunt zich op de wachtlijst laten zetten.")
+        self.assertContains(
+            response, "De bijeenkomst is vol; u kunt zich op de wachtlijst laten zetten."
+        )
 
     def test_a_member_on_the_waiting_list_is_offered_to_leave_it(self):
         self.register_another_member()
