@@ -40,17 +40,36 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits and cached pages count in the cache: each test starts with none, nor with
-    the versions an earlier test (rolled back since) left in this process."""
+def _forget_what_earlier_tests_cached():
     from django.core.cache import cache
 
     from home.cache import forget_process_versions
 
     cache.clear()
     forget_process_versions()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached pages count in the cache: each test starts with none, nor with
+    the versions an earlier test (rolled back since) left in this process."""
+    _forget_what_earlier_tests_cached()
     yield
+
+
+_class_entered = [None]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test class's `setUpTestData` (a demo loaded once for the class) runs before the first
+    test's fixtures, `empty_cache` too: it read what the test before it left in the cache (with
+    Redis, a PostgreSQL run's site root paths of another test's pages gave the German pages
+    addresses without /de/). Emptied as a class is entered too."""
+    cls = getattr(item, "cls", None)
+    if cls is not None and cls is not _class_entered[0]:
+        _class_entered[0] = cls
+        _forget_what_earlier_tests_cached()
 
 
 def _flushes_the_database(item):
