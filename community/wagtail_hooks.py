@@ -475,9 +475,11 @@ def member_town_choices():
 
 class MemberFilterSet(WagtailFilterSet):
     """Members are filtered by town: each town once (members keep the default language's row),
-    named in the language of the moderator's admin."""
+    named in the language of the moderator's admin, and no town as the list names it."""
 
-    town = django_filters.ChoiceFilter(label=_("Town"), choices=member_town_choices)
+    town = django_filters.ChoiceFilter(
+        label=_("Town"), choices=member_town_choices, null_label=_("Elsewhere or not said")
+    )
 
     class Meta:
         model = get_user_model()

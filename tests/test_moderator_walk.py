@@ -256,6 +256,34 @@ class MemberFromElsewhereTests(RolesTestCase):
                 }
                 self.assertEqual(facts[town], elsewhere)
 
+    def test_the_members_list_filters_those_without_a_town(self):
+        """The town filter offers "elsewhere or not said" beside the towns: the members the list
+        names so are found as the towns' are."""
+        User.objects.create_user(
+            "hanna@example.org", "x", display_name="Hanna", town=self.herzebrock
+        )
+        self.client.force_login(self.moderator)
+        listing = BeautifulSoup(self.client.get("/admin/members/").content, "html.parser")
+        options = {
+            option.get_text(strip=True): option["value"]
+            for option in listing.select("select[name=town] option")
+        }
+        with translation.override("nl"):
+            elsewhere = gettext("Elsewhere or not said")
+        self.assertIn(elsewhere, options)
+        found = BeautifulSoup(
+            self.client.get("/admin/members/", {"town": options[elsewhere]}).content,
+            "html.parser",
+        ).select_one("table.listing tbody")
+        self.assertIn("ilse@example.org", found.get_text())
+        self.assertNotIn("hanna@example.org", found.get_text())
+        herzebrock = BeautifulSoup(
+            self.client.get("/admin/members/", {"town": options["Herzebrock-Clarholz"]}).content,
+            "html.parser",
+        ).select_one("table.listing tbody")
+        self.assertIn("hanna@example.org", herzebrock.get_text())
+        self.assertNotIn("ilse@example.org", herzebrock.get_text())
+
 
 class ApprovingAsksFirstTests(RolesTestCase):
     """ "Goedkeuren" on the dashboard published a member's contribution at once: it leads to a
