@@ -23,7 +23,12 @@ from wagtail_localize.models import (
 from community.models import SectorPage, Town
 from jumelage import site_tree
 from jumelage.demo import data, holidays
-from jumelage.demo.management.commands.load_demo import closes_in, meeting_times
+from jumelage.demo.management.commands.load_demo import (
+    closes_in,
+    meeting_times,
+    moved_from,
+    visit_days,
+)
 from tests.calendar_base import local
 
 EVENINGS = {"Monday", "Tuesday", "Wednesday", "Thursday"}
@@ -289,6 +294,44 @@ class TheLoadedDemo(TestCase):
         label = button.get_text(strip=True)
         self.assertEqual(label, "Lid worden van deze gemeenschap")
         self.assertIn(f"klik op deze pagina op „{label}”", page.main.get_text())
+
+
+class DemoDaysAvoidHolidaysToo(SimpleTestCase):
+    """What walk 9 found still falling on holidays: the day a moved meeting was first planned
+    for, and the exchange visit's own days (it started on any day of the week)."""
+
+    # Loaded on every day of these: the meetings and the visit fall on Christmas, New Year,
+    # Easter (Good Friday 2027 is 26 March), Ascension and Whitsun.
+    DAYS = ((datetime.date(2026, 10, 15), datetime.date(2027, 6, 1)),)
+
+    def test_a_moved_meeting_was_first_planned_for_an_ordinary_day_of_its_kind(self):
+        moved = [spec for spec in demo_meetings() if spec.get("moved_days")]
+        self.assertTrue(moved)
+        for today in loaded_on(*self.DAYS):
+            with time_machine.travel(local(today.year, today.month, today.day, 10), tick=False):
+                for spec in moved:
+                    start, end, _deadline = meeting_times(spec)
+                    before = moved_from(spec, start, end)
+                    where = (str(today), name(spec), before)
+                    self.assertFalse(holidays.is_holiday(before.date()), where)
+                    self.assertEqual(before.strftime("%A"), start.strftime("%A"), where)
+                    self.assertEqual(before.strftime("%H:%M"), spec["start"], where)
+                    self.assertLess(before, start, where)
+
+    def test_the_exchange_visit_runs_from_thursday_on_ordinary_days(self):
+        visit = data.pages("visits")[0]
+        for today in loaded_on(*self.DAYS):
+            with time_machine.travel(local(today.year, today.month, today.day, 10), tick=False):
+                first, last = visit_days(visit)
+                where = (str(today), first)
+                self.assertEqual(first.strftime("%A"), "Thursday", where)
+                self.assertEqual((last - first).days + 1, visit["days"], where)
+                for n in range(visit["days"]):
+                    day = first + datetime.timedelta(days=n)
+                    self.assertFalse(holidays.is_holiday(day), (*where, day))
+                self.assertLess(
+                    closes_in(visit["signup_deadline_days_from_now"], "23:59").date(), first
+                )
 
 
 class DemoVisitSignUpClosesOnAnOrdinaryDay(SimpleTestCase):

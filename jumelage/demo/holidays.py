@@ -45,10 +45,12 @@ def is_holiday(day):
 
 # The days of the week a demo meeting starts on, by the kind its file names (`held_on`):
 # councils and online evenings meet from Monday to Thursday, never at the weekend; a working
-# visit or a class visit on a working day; a market, a guest day or a bike tour on Saturday.
+# visit or a class visit on a working day; a market, a guest day or a bike tour on Saturday;
+# an exchange visit of four days from Thursday to Sunday.
 HELD_ON = {
     "weekday evening": {0, 1, 2, 3},
     "weekday": {0, 1, 2, 3, 4},
+    "thursday": {3},
     "friday": {4},
     "saturday": {5},
 }

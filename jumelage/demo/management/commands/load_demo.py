@@ -193,6 +193,31 @@ def meeting_times(spec):
     return start, start + length, deadline
 
 
+def moved_from(spec, start, end):
+    """The start a demo meeting had before it was moved (`moved_days` earlier): on the last day
+    before that a meeting of its kind is held on, none of its days a public holiday, at its
+    time."""
+    day = holidays.meeting_day(
+        start.date() - timedelta(days=spec["moved_days"]),
+        spec.get("held_on", "weekday evening"),
+        (end.date() - start.date()).days + 1,
+        earlier=True,
+    )
+    return at_clock(day, spec["start"])
+
+
+def visit_days(spec):
+    """An exchange visit's first and last day, `days_from_now` from today or the first Thursday
+    after (`held_on`) from which none of its `days` is a public holiday: guests travel over a
+    long weekend, not from Christmas Day or Easter Monday."""
+    first = holidays.meeting_day(
+        timezone.localdate() + timedelta(days=spec["days_from_now"]),
+        spec.get("held_on", "thursday"),
+        spec["days"],
+    )
+    return first, first + timedelta(days=spec["days"] - 1)
+
+
 def at_clock(day, clock):
     hour, minute = (int(part) for part in clock.split(":"))
     return datetime.combine(day, time(hour, minute), tzinfo=LOCAL_TIME)
@@ -653,7 +678,7 @@ class Command(site_tree.PageTreeCommand):
         )
         page.registration_deadline = deadline
         if spec.get("moved_days"):
-            page.moved_from = start - timedelta(days=spec["moved_days"])
+            page.moved_from = moved_from(spec, start, end)
         return page
 
     def fill_new(self, page, spec):
@@ -673,10 +698,10 @@ class Command(site_tree.PageTreeCommand):
 
     def new_visit(self, spec):
         """An exchange visit dated relative to today, as meetings are."""
-        first_day = timezone.localdate() + timedelta(days=spec["days_from_now"])
+        first_day, last_day = visit_days(spec)
         page = VisitPage(
             start_date=first_day,
-            end_date=first_day + timedelta(days=spec["days"] - 1),
+            end_date=last_day,
             travelling_town=self.towns[spec["travelling_town"]],
             hosting_town=self.towns[spec["hosting_town"]],
             seats=spec.get("seats"),
