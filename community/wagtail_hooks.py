@@ -641,7 +641,15 @@ def decision_data_checked_before_saving(request, page):
         data = json.loads(request.POST.get("workflow-action-extra-data", "{}"))
     except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise BadRequest from None
-    if not decision_data_is_valid(data):
+    # The decision named is taken unless the form is sent by another of the editor's buttons
+    # (Publish, Submit, Restart), which Wagtail takes first: then its comment is not asked.
+    others = ("action-publish", "action-submit", "action-restart-workflow")
+    action = (
+        None
+        if any(request.POST.get(name) for name in others)
+        else request.POST.get("workflow-action-name")
+    )
+    if not decision_data_is_valid(data, action):
         raise BadRequest
 
 

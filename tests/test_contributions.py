@@ -3,6 +3,7 @@ itself (the members' form and the admin both ask it), and every step of the life
 function of community/contributions.py that the views, the review task and the reports call."""
 
 import datetime
+import json
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -329,8 +330,12 @@ class AMeetingsDraftWithoutItsTimesTests(MembersTestCase):
 
 
 def decision(name):
-    """A review decision taken in the page editor, as its workflow action menu sends it."""
-    return {"action-workflow-action": "true", "workflow-action-name": name}
+    """A review decision taken in the page editor, as its workflow action menu sends it: sending
+    back and rejecting with the comment their dialog asks."""
+    data = {"action-workflow-action": "true", "workflow-action-name": name}
+    if name in {"reject", "decline"}:
+        data["workflow-action-extra-data"] = json.dumps({"comment": "Graag de link erbij."})
+    return data
 
 
 class AMeetingInReviewEditedInTheAdminTests(RolesTestCase):

@@ -703,8 +703,14 @@ class BlockingTests(RolesTestCase):
         profile = UserProfile.get_for_user(self.moderator)
         self.client.force_login(self.moderator)
         for language, names in (
-            ("nl", ["Herzebrock-Clarholz", "Munster", "Steenwijkerland"]),
-            ("de", ["Herzebrock-Clarholz", "Münster", "Steenwijkerland"]),
+            (
+                "nl",
+                ["Elders of niet opgegeven", "Herzebrock-Clarholz", "Munster", "Steenwijkerland"],
+            ),
+            (
+                "de",
+                ["Anderswo oder keine Angabe", "Herzebrock-Clarholz", "Münster", "Steenwijkerland"],
+            ),
         ):
             with self.subTest(language=language):
                 profile.preferred_language = language

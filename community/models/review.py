@@ -33,15 +33,43 @@ class ReviewCommentForm(TaskStateCommentForm):
     )
 
 
-def decision_data_is_valid(data):
-    """What a review decision may carry besides its name: a comment, as the dialog's form checks
-    it. The page editor sends it as JSON (`workflow-action-extra-data`) and Wagtail passes every
-    key on to the task's `on_action` unchecked: an unknown one reached `TaskState.approve` or
-    `reject` (a server error, or a keyword they do take, such as `update`)."""
+class ChangesRequestedForm(ReviewCommentForm):
+    """ "Request changes" says which: an empty comment told the member that the editors asked
+    her to change a few things, and not what (walk 10)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        comment = self.fields["comment"]
+        comment.required = True
+        comment.error_messages["required"] = self.required_message
+
+    required_message = _("Write what should be changed.")
+
+
+class DeclinedForm(ChangesRequestedForm):
+    """The final "no" says why."""
+
+    required_message = _("Write why the contribution is rejected.")
+
+
+# The dialog's form of each decision; an approval may come without a word.
+DECISION_FORMS = {"reject": ChangesRequestedForm, "decline": DeclinedForm}
+
+
+def decision_form(action):
+    return DECISION_FORMS.get(action, ReviewCommentForm)
+
+
+def decision_data_is_valid(data, action=None):
+    """What a review decision may carry besides its name: a comment, as the dialog's form of
+    `action` checks it. The page editor sends it as JSON (`workflow-action-extra-data`) and
+    Wagtail passes every key on to the task's `on_action` unchecked: an unknown one reached
+    `TaskState.approve` or `reject` (a server error, or a keyword they do take, such as
+    `update`)."""
     if not isinstance(data, dict) or not set(data) <= {"comment"}:
         return False
     comment = data.get("comment", "")
-    return isinstance(comment, str) and ReviewCommentForm({"comment": comment}).is_valid()
+    return isinstance(comment, str) and decision_form(action)({"comment": comment}).is_valid()
 
 
 class ContributionReviewTask(AbstractGroupApprovalTask):
@@ -88,7 +116,7 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         return states.filter(pk__in=allowed)
 
     def get_form_for_action(self, action):
-        return ReviewCommentForm
+        return decision_form(action)
 
     def get_template_for_action(self, action):
         """The dialog names the language its comment's reader reads."""
@@ -127,7 +155,7 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, *_ in self.get_actions(page, user)}:
             raise PermissionDenied
-        if not decision_data_is_valid(kwargs):
+        if not decision_data_is_valid(kwargs, action_name):
             raise PermissionDenied
         if action_name == "approve":
             # What publishing needs (a story's towns), in what is reviewed and in what an editor

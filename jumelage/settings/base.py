@@ -303,6 +303,10 @@ USE_I18N = True
 FORMAT_MODULE_PATH = ["jumelage.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
+# The time zones an editor may choose on her admin account page: the two towns'. Wagtail offers
+# every name the system's zone database holds otherwise, "localtime" among them on Debian, which
+# the browser refuses (the page's script stopped with "Invalid time zone specified").
+WAGTAIL_USER_TIME_ZONES = ["Europe/Amsterdam", "Europe/Berlin"]
 LANGUAGE_COOKIE_NAME = "jumelage_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

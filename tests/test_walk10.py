@@ -1,0 +1,118 @@
+"""What the newcomer's walk of 2026-12-07 (walk 10) found, each as its reader meets it."""
+
+import json
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import TaskState
+from wagtail.users.models import UserProfile
+
+from tests.test_review_panel import submitted_contribution
+from tests.test_roles import RolesTestCase, form_data
+
+User = get_user_model()
+
+
+class SendingBackSaysWhatToChangeTests(RolesTestCase):
+    """ "Request changes" with an empty comment went through: the member read that the editors
+    asked her to change a few things, and not which (W1). A decision that sends a contribution
+    back or rejects it carries what it is about; an approval may come without a word."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
+        cls.contribution = submitted_contribution(cls, cls.member)
+
+    def decide(self, action, comment, language="de"):
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = language
+        profile.save()
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.editor_de)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                f"/admin/pages/workflow/action/{self.contribution.pk}/{action}/{state.pk}/",
+                {"comment": comment, "next": "/admin/"},
+                # As the dashboard's dialog sends it (Wagtail's modal workflow).
+                headers={"x-requested-with": "XMLHttpRequest"},
+            )
+        state.refresh_from_db()
+        return response, state
+
+    def test_an_empty_comment_does_not_send_the_contribution_back(self):
+        for action, message in (
+            ("reject", "Write what should be changed."),
+            ("decline", "Write why the contribution is rejected."),
+        ):
+            for comment in ("", "   "):
+                with self.subTest(action=action, comment=comment):
+                    response, state = self.decide(action, comment)
+                    self.assertEqual(state.status, TaskState.STATUS_IN_PROGRESS)
+                    with translation.override("de"):
+                        expected = gettext(message)
+                    self.assertNotEqual(expected, message)
+                    self.assertEqual(response.json()["step"], "action")
+                    text = BeautifulSoup(response.json()["html"], "html.parser").get_text()
+                    self.assertIn(expected, text)
+
+    def test_with_a_comment_it_is_sent_back(self):
+        _response, state = self.decide("reject", "Bitte ein Foto dazu.")
+        self.assertEqual(state.status, TaskState.STATUS_REJECTED)
+        self.assertEqual(state.get_comment(), "Bitte ein Foto dazu.")
+
+    def test_an_approval_needs_no_comment(self):
+        _response, state = self.decide("approve", "")
+        self.assertEqual(state.status, TaskState.STATUS_APPROVED)
+
+    def test_the_page_editor_cannot_send_it_back_without_a_comment(self):
+        """The page editor's own "request changes" sends the comment as JSON with the form: one
+        without a comment is refused before anything is saved."""
+        state = self.contribution.current_workflow_task_state
+        self.client.force_login(self.editor_nl)
+        edit = f"/admin/pages/{self.contribution.pk}/edit/"
+        response = self.client.post(
+            edit,
+            {
+                **form_data(self.client.get(edit)),
+                "body-count": "0",  # the body's blocks, built by the editor's script: none here
+                "action-workflow-action": "true",
+                "workflow-action-name": "reject",
+                "workflow-action-extra-data": json.dumps({"comment": ""}),
+            },
+        )
+        self.assertEqual(response.status_code, 400)
+        state.refresh_from_db()
+        self.assertEqual(state.status, TaskState.STATUS_IN_PROGRESS)
+
+
+class AccountTimeZonesTests(RolesTestCase):
+    """The admin account page offered every name of the system's zone database, "localtime"
+    among them on Debian: the browser refuses it, and the page's script stopped (W3). The
+    choice is the towns' time zones."""
+
+    def test_the_account_page_offers_the_towns_time_zones_only(self):
+        self.client.force_login(self.moderator)
+        page = BeautifulSoup(self.client.get("/admin/account/").content, "html.parser")
+        select = page.select_one("select[name$=current_time_zone]")
+        offered = {option["value"] for option in select.select("option") if option["value"]}
+        self.assertEqual(offered, {"Europe/Amsterdam", "Europe/Berlin"})
+
+
+class PageSearchCountsPagesTests(RolesTestCase):
+    """The admin's page search headed its results "Titel 1–2 van 2 None" (W2)."""
+
+    def test_the_page_search_counts_pages_in_the_editors_language(self):
+        for language, expected in (("nl", "pagina('s)?"), ("de", "Seiten?")):
+            with self.subTest(language=language):
+                profile = UserProfile.get_for_user(self.editor_nl)
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.editor_nl)
+                response = self.client.get("/admin/pages/search/", {"q": "klimaat"})
+                header = BeautifulSoup(response.content, "html.parser").select_one("th.title")
+                text = " ".join(header.get_text(" ", strip=True).split())
+                self.assertNotIn("None", text)
+                self.assertRegex(text, rf"\d+ (van|von) \d+ {expected}")
