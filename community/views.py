@@ -150,8 +150,13 @@ def report_contribution(request, page_id):
     page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
     if not getattr(page, "member_contribution", False):
         raise Http404
-    # Back to the version the visitor reads (a report of any version counts for all of them).
-    back = page.localized.get_url(request)
+    # The form of the version the visitor reads, which it names and leads back to (a report of
+    # any version counts for all of them): the language switch of the form of another version
+    # keeps its number (walk 10).
+    localized = page.localized
+    if request.method != "POST" and localized.pk != page.pk:
+        return redirect("report_contribution", page_id=localized.pk)
+    back = localized.get_url(request)
     already = _(
         "You have already reported this contribution. Thank you: the moderation will look at it."
     )

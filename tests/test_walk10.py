@@ -9,6 +9,9 @@ from django.utils.translation import gettext
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
+from community.models import Report
+from tests.test_bilingual_contributions import BilingualContributionsMixin, soup
+from tests.test_members import MembersTestCase
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase, form_data
 
@@ -116,3 +119,42 @@ class PageSearchCountsPagesTests(RolesTestCase):
                 text = " ".join(header.get_text(" ", strip=True).split())
                 self.assertNotIn("None", text)
                 self.assertRegex(text, rf"\d+ (van|von) \d+ {expected}")
+
+
+class ReportFormInTheLanguageReadTests(BilingualContributionsMixin, MembersTestCase):
+    """The report form of a German member's story, opened from its Dutch machine translation and
+    switched to German, named the Dutch title and led back to the Dutch page (W6): the form
+    asked in German reports the version read in German (a report of one version counts for
+    all)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.build_contributions()
+
+    def setUp(self):
+        self.machine_translate(
+            self.radeln, self.dutch, {"Radeln nach Steenwijk": "Fietsen naar Steenwijk"}
+        )
+        self.dutch_version = self.radeln.get_translation(self.dutch)
+
+    def test_the_language_switch_leads_to_the_form_of_the_version_in_that_language(self):
+        dutch_form = soup(self.client.get(f"/nl/report/{self.dutch_version.pk}/"))
+        self.assertIn("Fietsen naar Steenwijk", dutch_form.main.get_text())
+        german = next(
+            link["href"] for link in dutch_form.select(".language-switcher a[hreflang=de]")
+        )
+        response = self.client.get(german, follow=True)
+        self.assertEqual(response.redirect_chain[-1][0], f"/de/report/{self.radeln.pk}/")
+        page = soup(response)
+        self.assertIn("Radeln nach Steenwijk", page.main.get_text())
+        self.assertNotIn("Fietsen naar Steenwijk", page.main.get_text())
+        cancel = page.select_one("form .actions a")
+        self.assertEqual(cancel["href"], self.radeln.url)
+
+    def test_a_report_sent_to_either_address_counts_for_the_story(self):
+        response = self.client.post(
+            f"/de/report/{self.dutch_version.pk}/", {"reason": "spam", "message": ""}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Report.objects.filter(page=self.dutch_version).count(), 1)
