@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
@@ -294,6 +296,20 @@ class TheLoadedDemo(TestCase):
         label = button.get_text(strip=True)
         self.assertEqual(label, "Lid worden van deze gemeenschap")
         self.assertIn(f"klik op deze pagina op „{label}”", page.main.get_text())
+
+    def test_a_visitor_reads_that_she_logs_in_before_joining(self):
+        """A visitor's button reads "Log in to join", not the join button the text quotes: the
+        text says she logs in first (walk 10)."""
+        for language, slug, said in (
+            ("nl", "agrarische-sector", "log in en klik op deze pagina op"),
+            ("de", "landwirtschaft", "Loggen Sie sich ein und klicken Sie auf dieser Seite auf"),
+        ):
+            with self.subTest(language=language):
+                sector = SectorPage.objects.get(locale__language_code=language, slug=slug)
+                page = BeautifulSoup(self.client.get(sector.url).content, "html.parser")
+                self.assertIn(said, page.main.get_text())
+                with translation.override(language):
+                    self.assertIn(gettext("Log in to join"), page.main.get_text())
 
 
 class DemoDaysAvoidHolidaysToo(SimpleTestCase):
