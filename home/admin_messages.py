@@ -222,7 +222,7 @@ WAGTAIL_LOCALIZE_LANGUAGE_SENTENCES = [
 
 # wagtail-localize's messages on publishing a translation: the language glued in after "in"
 # ("‘Over ons’ in Duits gepubliceerd", "'Über uns' in Deutsch veröffentlicht"), where the reader
-# says "in het Duits", "auf Deutsch"; in the admin's quotes.
+# says "in het Duits", "auf Deutsch"; the name quoted „…” and „…“ as ours.
 WAGTAIL_LOCALIZE_PUBLISHED = [
     gettext_noop("Published '{object}' in {locale}."),
     gettext_noop("Published '{object}' in {locale} with missing translations - see below."),
@@ -448,4 +448,17 @@ WAGTAIL_GERMAN_IMPERATIVES = [
     gettext_noop("Delete %(snippet_type_name)s"),
     gettext_noop("Keep the new pages updated with future changes"),
     gettext_noop("Sync translations of '%(title)s'"),
+]
+
+# Wagtail's confirmations of an object saved or deleted in the admin (a report handled, a town
+# renamed) and the history's line of an alias made a page of its own: its catalogues quote the
+# name with typewriter quotes ("Melding 'Fietsen …' bijgewerkt.", walk 10), where every message
+# of ours quotes „…” (Dutch) and „…“ (German).
+WAGTAIL_QUOTED_NAMES = [
+    gettext_noop("%(model_name)s '%(object)s' created."),
+    gettext_noop("%(model_name)s '%(object)s' updated."),
+    gettext_noop("%(model_name)s '%(object)s' deleted."),
+    gettext_noop("%(model_name)s '%(object)s' created and published."),
+    gettext_noop("%(model_name)s '%(object)s' updated and published."),
+    gettext_noop("Converted the alias '%(title)s' into an ordinary page"),
 ]

@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from community.models import Report
 from tests.test_bilingual_contributions import BilingualContributionsMixin, soup
 from tests.test_members import MembersTestCase
+from tests.test_report_outcomes import ReportBeforeAModeratorTestCase
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase, form_data
 
@@ -158,3 +159,20 @@ class ReportFormInTheLanguageReadTests(BilingualContributionsMixin, MembersTestC
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(Report.objects.filter(page=self.dutch_version).count(), 1)
+
+
+class AdminConfirmationsQuoteAsTheSiteTests(ReportBeforeAModeratorTestCase):
+    """Wagtail's "Melding 'Fietsen …' bijgewerkt." quoted with typewriter quotes beside the
+    site's „…” (W4)."""
+
+    def test_the_handled_report_is_confirmed_with_the_languages_quotes(self):
+        for language, opening, closing in (("nl", "„", "”"), ("de", "„", "“")):
+            with self.subTest(language=language):
+                profile = UserProfile.get_for_user(self.moderator)
+                profile.preferred_language = language
+                profile.save()
+                self.decide(handled="on")
+                messages = soup(self.client.get("/admin/reports/")).select(".messages li")
+                said = " ".join(message.get_text(" ", strip=True) for message in messages)
+                self.assertIn(f"{opening}{self.filed}{closing}", said)
+                self.assertNotIn("'", said)

@@ -225,7 +225,7 @@ class AdminNamingTests(MembersTestCase):
         self.client.force_login(admin)
 
     def test_the_historys_action_filter_names_workflow_steps_as_the_review_does(self):
-        # "Workflow: taak afkeuren" / "Aufgabe ablehnen" beside "Wijzigingen gevraagd bij ‘…’"
+        # "Workflow: taak afkeuren" / "Aufgabe ablehnen" beside "Wijzigingen gevraagd bij „…”"
         # (walk of 2026-12-05). The filter offers the actions the history holds.
         from wagtail.models import PageLogEntry
 
@@ -607,7 +607,7 @@ class AdminNamingTests(MembersTestCase):
         address = reverse("wagtailadmin_pages:history", args=[story.pk])
         for language, asked, rejected in (
             ("de", "Änderungen erbeten bei „", "Abgelehnt bei"),
-            ("nl", "Wijzigingen gevraagd bij ‘", "Afgekeurd op"),
+            ("nl", "Wijzigingen gevraagd bij „", "Afgekeurd op"),
         ):
             self.admin_in(language)
             history = soup(self.client.get(address)).get_text(" ", strip=True)
@@ -776,7 +776,7 @@ class TranslationEditorWordingTests(MembersTestCase):
         target.save_target(publish=True)
         german = story.get_translation(self.german)
         for language, published in (
-            ("nl", "‘Fietsen in de regen’ gepubliceerd in het Duits"),
+            ("nl", "„Fietsen in de regen” gepubliceerd in het Duits"),
             ("de", "„Fietsen in de regen“ auf Deutsch veröffentlicht"),
         ):
             self.admin_in(language)
