@@ -1,6 +1,7 @@
 """wagtail-localize's translations report, with its two language filters named in the editor's
 language: its own labels come from the fields' names ("Source locale", "Target locale"), which no
-catalogue translates, so both editors read them in English (walk of 2026-12-07)."""
+catalogue translates, so both editors read them in English (walk of 2026-12-07); and in an order
+of its own."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.views.report import TranslationsReportFilterSet, TranslationsReportView
@@ -17,3 +18,9 @@ class TranslationsReportFilters(TranslationsReportFilterSet):
 
 class TranslationsReport(TranslationsReportView):
     filterset_class = TranslationsReportFilters
+
+    def get_queryset(self):
+        """The newest translation first. wagtail-localize's list has no order: its pages may
+        show a translation twice and another never (Django warned of it in the server's log,
+        walk 10)."""
+        return super().get_queryset().order_by("-created_at", "-pk")

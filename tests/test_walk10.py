@@ -1,13 +1,17 @@
 """What the newcomer's walk of 2026-12-07 (walk 10) found, each as its reader meets it."""
 
 import json
+import warnings
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.paginator import UnorderedObjectListWarning
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 
 from community.models import Report
 from tests.test_bilingual_contributions import BilingualContributionsMixin, soup
@@ -176,3 +180,24 @@ class AdminConfirmationsQuoteAsTheSiteTests(ReportBeforeAModeratorTestCase):
                 said = " ".join(message.get_text(" ", strip=True) for message in messages)
                 self.assertIn(f"{opening}{self.filed}{closing}", said)
                 self.assertNotIn("'", said)
+
+
+class TranslationsReportInOrderTests(RolesTestCase):
+    """wagtail-localize's translations report paginated a list without an order (Django warned
+    in the server's log, W9): a page of it could show a translation twice and another never."""
+
+    def test_the_report_lists_the_newest_translation_first(self):
+        translations = []
+        for page in (self.climate, self.story(title="Fietsen", slug="fietsen")):
+            source, _created = TranslationSource.get_or_create_from_instance(page)
+            translations.append(
+                Translation.objects.create(source=source, target_locale=self.german)
+            )
+        self.client.force_login(self.editor_nl)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", UnorderedObjectListWarning)
+            response = self.client.get(reverse("wagtail_localize:translations_report"))
+        self.assertEqual(response.status_code, 200)
+        listed = [row.get_text(" ", strip=True) for row in soup(response).select("tbody tr")]
+        self.assertEqual(len(listed), 2)
+        self.assertIn("Fietsen", listed[0])
