@@ -461,4 +461,20 @@ WAGTAIL_QUOTED_NAMES = [
     gettext_noop("%(model_name)s '%(object)s' created and published."),
     gettext_noop("%(model_name)s '%(object)s' updated and published."),
     gettext_noop("Converted the alias '%(title)s' into an ordinary page"),
+    gettext_noop("Page '%(page_title)s' created."),
+    gettext_noop("Page '%(page_title)s' created and published."),
+    gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' deleted."),
+    gettext_noop("Page '%(page_title)s' has been updated."),
+    gettext_noop("Page '%(page_title)s' has been published."),
+    gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' has been scheduled for publishing."),
+    gettext_noop("Page '%(page_title)s' unpublished."),
+    gettext_noop("Page '%(page_title)s' moved."),
+    gettext_noop("Page '%(page_title)s' copied."),
+    gettext_noop("Page '%(page_title)s' has been converted into an ordinary page."),
 ]
+
+# The first step of the admin's breadcrumbs, which leads to the dashboard: "Home" in both
+# catalogues, English beside the sidebar's "Dashboard" (walk 10).
+WAGTAIL_BREADCRUMB_ROOT = [gettext_noop("Home")]

@@ -169,6 +169,16 @@ class AdminConfirmationsQuoteAsTheSiteTests(ReportBeforeAModeratorTestCase):
     """Wagtail's "Melding 'Fietsen …' bijgewerkt." quoted with typewriter quotes beside the
     site's „…” (W4)."""
 
+    def test_wagtails_confirmations_of_a_page_quote_its_title_so_too(self):
+        for language, quoted in (("nl", "„Fietsen”"), ("de", "„Fietsen“")):
+            with translation.override(language):
+                for message in (
+                    "Page '%(page_title)s' has been published.",
+                    "Page '%(page_title)s' has been updated.",
+                    "Page '%(page_title)s' unpublished.",
+                ):
+                    self.assertIn(quoted, gettext(message) % {"page_title": "Fietsen"})
+
     def test_the_handled_report_is_confirmed_with_the_languages_quotes(self):
         for language, opening, closing in (("nl", "„", "”"), ("de", "„", "“")):
             with self.subTest(language=language):
@@ -201,3 +211,22 @@ class TranslationsReportInOrderTests(RolesTestCase):
         listed = [row.get_text(" ", strip=True) for row in soup(response).select("tbody tr")]
         self.assertEqual(len(listed), 2)
         self.assertIn("Fietsen", listed[0])
+
+
+class AdminBreadcrumbsStartAtTheDashboardTests(RolesTestCase):
+    """The admin's breadcrumbs began with the English "Home" in both languages (W5); the step
+    leads to the dashboard, as the sidebar names it."""
+
+    def test_the_first_step_is_named_as_the_sidebar_names_the_dashboard(self):
+        for language in ("nl", "de"):
+            with self.subTest(language=language):
+                profile = UserProfile.get_for_user(self.moderator)
+                profile.preferred_language = language
+                profile.save()
+                self.client.force_login(self.moderator)
+                page = soup(self.client.get("/admin/reports/"))
+                first = page.select_one("[data-w-breadcrumbs-target] a, .w-breadcrumbs a")
+                self.assertEqual(first["href"], "/admin/")
+                with translation.override(language):
+                    self.assertEqual(first.get_text(strip=True), gettext("Dashboard"))
+                self.assertNotEqual(first.get_text(strip=True), "Home")
