@@ -883,6 +883,18 @@ def with_review_rights(view):
 
     @wraps(view)
     def guarded(request, page_id, *args, **kwargs):
+        if request.method != "POST":
+            return checked(request, page_id, *args, **kwargs)
+        # A decision holds the page's row, as a member's withdrawal or edit does, from before
+        # it reads the review to its end: a withdrawal saved between this check and Wagtail's
+        # own led a moderator to the page editor she is refused (attack 33, F4); now she reads
+        # that it was withdrawn.
+        with transaction.atomic():
+            if not Page.objects.select_for_update().filter(pk=page_id).exists():
+                raise Http404
+            return checked(request, page_id, *args, **kwargs)
+
+    def checked(request, page_id, *args, **kwargs):
         page = Page.objects.filter(pk=page_id).first()
         if page is None:
             raise Http404
