@@ -31,7 +31,7 @@ from .machine_translation import (  # noqa: F401 (home/machine_translation.py)
 from .mail import OutgoingEmail  # noqa: F401 (the outgoing email queue, home/mail.py)
 from .schedule import ScheduledJob, SchedulerState  # noqa: F401 (work at set times, home/schedule.py)
 from .translation_progress import IncompleteTranslation  # noqa: F401 (home/translation_progress.py)
-from .validators import validate_email_address
+from .validators import validate_email_address, validate_phone
 from .visibility import ViewRestrictionsMixin, below_a_restriction, in_menus, public
 
 # What `getattr` gives for an annotation a page was read without.
@@ -499,7 +499,7 @@ class Foundation(Orderable):
     # The address a member's reply to a decision goes to (community.notifications): a mailbox's
     # usual spelling, no quoted name with invisible characters that would break the header.
     email = models.EmailField(_("email address"), blank=True, validators=[validate_email_address])
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True, validators=[validate_phone])
     website = models.URLField(_("website"), blank=True)
 
     panels = [

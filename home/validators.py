@@ -68,6 +68,21 @@ def validate_one_line(value):
     refuse_direction_overrides(text)
 
 
+# A phone number as people write it: digits, perhaps a leading "+", and spaces, dots, dashes,
+# slashes or brackets between them; at least six digits.
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ./()\-]+")
+PHONE_MESSAGE = _(
+    "Please enter a phone number: digits, with spaces, +, -, / or brackets if you like."
+)
+
+
+def validate_phone(value):
+    """For the phone numbers partners or visitors ring (a guest's, a host's, a coordinator's, a
+    foundation's): a line of anything was taken ("<script>", "call me", attack 33)."""
+    if not PHONE_CHARACTERS.fullmatch(value) or sum(c.isdigit() for c in value) < 6:
+        raise ValidationError(PHONE_MESSAGE, code="phone")
+
+
 def validate_text(value):
     """For texts of several lines."""
     if CONTROL_CHARACTERS_BUT_LINE_BREAKS.search(value.replace("\x00", "")):

@@ -11,13 +11,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
-from django.test import TransactionTestCase
+from django.test import TestCase, TransactionTestCase
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from community import contributions
 from community.roles.setup import setup_roles
+from exchanges.models import HostOffer
+from home.validators import PHONE_MESSAGE
 from tests.calendar_base import CalendarMixin, local
 from tests.test_contribution_races import in_thread
+from tests.test_visit_member import VisitPageMixin, host_answers
 
 User = get_user_model()
 
@@ -75,3 +80,30 @@ class WithdrawnWhileApprovedTests(CalendarMixin, TransactionTestCase):
         self.assertEqual(answers, [True])
         self.assertEqual(response.status_code, 200, response.redirect_chain)
         self.assertContains(response, "Ingetrokken")
+
+
+class PhoneNumbersTests(VisitPageMixin, TestCase):
+    """The guests' and hosts' phone fields took any line ("<script>", "call me"): their partners
+    get it once the matching is published, to ring them (attack 33, noted). A phone number is
+    digits, with the signs people write between them."""
+
+    def test_a_phone_without_digits_is_refused_and_the_form_keeps_the_rest(self):
+        for phone in ("<script>alert(1)</script>", "bel mij maar", "+++"):
+            with self.subTest(phone=phone):
+                response = self.member(self.klaus).post(
+                    self.host_url, host_answers(self.visit, phone=phone)
+                )
+                with translation.override("de"):
+                    self.assertContains(response, gettext(PHONE_MESSAGE))
+                self.assertContains(response, "Familie Bergmann")
+                self.assertFalse(HostOffer.objects.filter(user=self.klaus).exists())
+
+    def test_phone_numbers_as_people_write_them_are_taken(self):
+        for phone in ("+49 5245 1234", "05245/1234", "(0521) 12-34 56", "+31 6.12.34.56.78"):
+            with self.subTest(phone=phone):
+                HostOffer.objects.filter(user=self.klaus).delete()
+                response = self.member(self.klaus).post(
+                    self.host_url, host_answers(self.visit, phone=phone)
+                )
+                self.assertEqual(response.status_code, 302, phone)
+                self.assertEqual(HostOffer.objects.get(user=self.klaus).phone, phone)

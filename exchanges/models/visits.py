@@ -30,7 +30,7 @@ from exchanges.models.language_versions import to_another_language_version
 from home.blocks import BaseStreamBlock
 from home.local_time import LOCAL_TIME
 from home.page_forms import SchedulePageForm
-from home.validators import validate_one_line, validate_text
+from home.validators import validate_one_line, validate_phone, validate_text
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin
 
 # The largest party and household a form accepts: more is a slip of the keyboard.
@@ -291,7 +291,7 @@ class VisitCoordinator(Orderable):
     name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
     side = models.CharField(_("speaks for"), max_length=12, choices=CoordinatorSide.choices)
     email = models.EmailField(_("email address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_one_line])
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
 
     panels = [
         FieldPanel("name"),
@@ -405,7 +405,7 @@ class GuestParty(models.Model):
         max_length=40,
         blank=True,
         help_text=_("Given to your hosts once the matching is published."),
-        validators=[validate_one_line],
+        validators=[validate_phone],
     )
     preferred_offer = models.ForeignKey(
         "exchanges.HostOffer",
@@ -548,7 +548,7 @@ class HostOffer(models.Model):
         max_length=40,
         blank=True,
         help_text=_("Given to your guests once the matching is published."),
-        validators=[validate_one_line],
+        validators=[validate_phone],
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
