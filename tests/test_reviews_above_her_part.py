@@ -18,7 +18,11 @@ from tests.test_attack28 import ABSENT, EditorOfOnePartTestCase
 DRAFT_TITLE = "Nieuwe voorpagina nog geheim"
 
 
-class ReviewsAbovePartTests(EditorOfOnePartTestCase):
+class EditorOfTwoPlacesTestCase(EditorOfOnePartTestCase):
+    """The editor of one part (`part_editor`), whose working group keeps her sector in both
+    languages (her rights lie in two places: the explorer leads her from the root), an editor
+    of the Dutch sector only (`one_part_editor`), and every page's changes reviewed."""
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -71,6 +75,8 @@ class ReviewsAbovePartTests(EditorOfOnePartTestCase):
         response = self.client.get(address, follow=True)
         return response.status_code, response.content.decode()
 
+
+class ReviewsAbovePartTests(EditorOfTwoPlacesTestCase):
     def assert_answered_as_absent(self, reader, address, page):
         status, content = self.answer(reader, address.format(page=page.pk))
         absent, _ = self.answer(reader, address.format(page=ABSENT))
