@@ -32,7 +32,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.generic.models import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, ButtonWithDropdownFromHook
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -46,7 +46,7 @@ from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.machine_translation import HIDDEN_UNTIL_DECIDED
 from home.validators import validate_text
 
-from . import contributions, notifications, review_decisions, roles, user_admin
+from . import admin_titles, contributions, notifications, review_decisions, roles, user_admin
 from .forms import town_names, town_or_elsewhere, towns_named
 from .member_overview import member_overview
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
@@ -1100,6 +1100,30 @@ def newsletters_say_whether_sent(parent_page, pages, request):
     if issubclass(parent_page.specific_class or Page, NewsletterIndexPage):
         pages = pages.annotate(newsletter_sent_at=sent_at_of_pages())
     return pages
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explored_page_named_as_published(parent_page, pages, request):
+    """The page being explored, above the reader's rights (Wagtail's explorer leads an editor of
+    several parts of the tree through the pages above them), named by its published title in
+    the explorer's heading, its window title and its listing's headers, as its row in the
+    listing above names it (`roles.admin_title`): Wagtail named it by its draft's title. Its
+    view asks this hook before it names the page; the page is only read, never saved."""
+    if not admin_titles.holds_rights(request, parent_page):
+        parent_page.draft_title = parent_page.title
+    return pages
+
+
+@hooks.register("construct_page_listing_buttons")
+def listing_buttons_name_the_page_as_published(buttons, page, user, context=None):
+    """A listing row's "more" button names its page as the row does (`roles.admin_title`), not
+    by its draft's title where the reader holds no rights on it."""
+    request = (context or {}).get("request")
+    if request is None or admin_titles.holds_rights(request, page):
+        return
+    for button in buttons:
+        if isinstance(button, ButtonWithDropdownFromHook) and "aria-label" in button.attrs:
+            button.attrs["aria-label"] = admin_titles.more_options_label(page)
 
 
 class NewsletterSubscriberFilterSet(WagtailFilterSet):

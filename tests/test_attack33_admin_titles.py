@@ -5,7 +5,7 @@ of a page she holds no rights on, and its draft title.
 
 Each test fails on the code as found and says what she would notice."""
 
-from tests.test_reviews_above_her_part import EditorOfTwoPlacesTestCase
+from tests.test_reviews_above_her_part import DRAFT_TITLE, EditorOfTwoPlacesTestCase
 
 COMMENT = "Een andere foto graag."
 
@@ -17,6 +17,7 @@ class HomeSentBackTestCase(EditorOfTwoPlacesTestCase):
 
     def setUp(self):
         super().setUp()
+        self.published_title = self.home.title
         self.send_back(self.home)
 
     def assert_review_shown(self, reader, page, shown=True):
@@ -46,3 +47,47 @@ class ReviewAboveHerRightsTests(HomeSentBackTestCase):
     def test_she_reads_the_review_of_her_own_sector(self):
         self.send_back(self.climate)
         self.assert_review_shown(self.part_editor, self.climate)
+
+
+class DraftTitlesAboveHerRightsTests(HomeSentBackTestCase):
+    """F2: the explorer, its breadcrumbs, the admin's page API, the site history and the page
+    types report named a page above her rights by its draft's title."""
+
+    def assert_named_as_published(self, content):
+        self.assertFalse(DRAFT_TITLE in content, "the home's draft title")
+        self.assertTrue(self.published_title in content, "the home's published title")
+
+    def read(self, reader, address):
+        status, content = self.answer(reader, address)
+        self.assertEqual(status, 200)
+        return content
+
+    def test_the_explorer_names_the_home_by_its_published_title(self):
+        # The home explored (heading, window title, listing), the root's listing and the
+        # breadcrumbs above her own sector.
+        for address in (
+            f"/admin/pages/{self.home.pk}/",
+            f"/admin/pages/{self.home.pk}/?ordering=title",
+            "/admin/pages/",
+            f"/admin/pages/{self.sector_index.pk}/",
+            f"/admin/pages/{self.climate.pk}/",
+        ):
+            with self.subTest(address=address):
+                content = self.read(self.part_editor, address)
+                self.assert_named_as_published(content)
+
+    def test_whoever_holds_rights_on_the_home_reads_its_draft_title(self):
+        for reader in (self.editor_nl, self.administrator):
+            for address in (f"/admin/pages/{self.home.pk}/", "/admin/pages/"):
+                with self.subTest(reader=reader.email, address=address):
+                    self.assertTrue(DRAFT_TITLE in self.read(reader, address))
+
+    def test_her_own_drafts_keep_their_draft_titles(self):
+        self.climate.title = "Klimaat in concept"
+        self.climate.save_revision(user=self.part_editor)
+        for address in (
+            f"/admin/pages/{self.climate.pk}/",
+            f"/admin/pages/{self.sector_index.pk}/",
+        ):
+            with self.subTest(address=address):
+                self.assertTrue("Klimaat in concept" in self.read(self.part_editor, address))

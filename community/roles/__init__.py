@@ -278,6 +278,18 @@ def holds_rights_on(user, page):
     return pages_within_rights(user).filter(pk=page.pk).exists()
 
 
+def admin_title(user, page, within=None):
+    """The title the admin names `page` by to `user`: on a page within her rights, its draft's
+    (Wagtail's `get_admin_display_title`), as she edits it; on any other (those above her part
+    of the tree, which the explorer leads her through; pages published to everyone, which she
+    may link to) the title it is published under, which anyone reads on the site: another
+    part's drafts are not hers (outsider's attack of 2026-12-07). `within`: whether she holds
+    rights on it, where the caller knows (`holds_rights_on`)."""
+    if within is None:
+        within = holds_rights_on(user, page)
+    return page.get_admin_display_title() if within else page.title
+
+
 def holds_rights_on_deleted_pages(user):
     """Whether `user` may know of pages deleted since, whose place in the tree went with them:
     who holds rights on the root itself (administrators, the editor groups), not an editor of

@@ -4,20 +4,13 @@ them, which Wagtail's explorer leads an editor of several parts of the tree thro
 that page's review and drafts are its own editors' (outsider's attack of 2026-12-07)."""
 
 from django import template
+from django.urls import reverse
 from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 
-from community import roles
+from community.admin_titles import holds_rights, title_shown
 
 register = template.Library()
-
-
-def holds_rights(request, page):
-    """`roles.holds_rights_on` for the reader of `request`, asked once per page and request (a
-    listing asks it of every row, a side panel of its page in each of its parts)."""
-    known = request.__dict__.setdefault("jumelage_rights_on_pages", {})
-    if page.pk not in known:
-        known[page.pk] = roles.holds_rights_on(request.user, page)
-    return known[page.pk]
 
 
 @register.simple_tag(takes_context=True)
@@ -29,3 +22,45 @@ def review_shown(context, obj):
     if request is None or not isinstance(obj, Page) or obj.pk is None:
         return True
     return holds_rights(request, obj)
+
+
+@register.simple_tag(takes_context=True)
+def admin_title(context, page):
+    """The title the admin names `page` by to its reader (`roles.admin_title`)."""
+    return title_shown(context["request"], page)
+
+
+@register.inclusion_tag("wagtailadmin/shared/breadcrumbs.html", takes_context=True)
+def page_breadcrumbs_shown(
+    context,
+    page,
+    url_name,
+    url_root_name=None,
+    include_self=True,
+    is_expanded=False,
+    querystring_value="",
+    icon_name=None,
+):
+    """Wagtail's `page_breadcrumbs` (the pages from the reader's explorable root down to `page`),
+    each named by `admin_title`: Wagtail named each by its draft's title."""
+    request = context["request"]
+    root = page_permission_policy.explorable_root_instance(request.user)
+    items = []
+    if root is not None:
+        pages = (
+            page.get_ancestors(inclusive=include_self)
+            .descendant_of(root, inclusive=True)
+            .specific(defer=True)
+        )
+        for ancestor in pages:
+            if ancestor.is_root() and url_root_name:
+                url = reverse(url_root_name)
+            else:
+                url = reverse(url_name, args=(ancestor.pk,))
+            items.append({"url": url + querystring_value, "label": admin_title(context, ancestor)})
+    return {
+        "items": items,
+        "is_expanded": is_expanded or len(items) == 1,
+        "classname": None,
+        "icon_name": icon_name,
+    }
