@@ -46,7 +46,15 @@ from home.choosers import HeadedChooserViewSet, HeadedChooseView
 from home.machine_translation import HIDDEN_UNTIL_DECIDED
 from home.validators import validate_text
 
-from . import admin_titles, contributions, notifications, review_decisions, roles, user_admin
+from . import (
+    admin_api,
+    admin_titles,
+    contributions,
+    notifications,
+    review_decisions,
+    roles,
+    user_admin,
+)
 from .forms import town_names, town_or_elsewhere, towns_named
 from .member_overview import member_overview
 from .models import NewsletterIndexPage, NewsletterPage, NewsletterSubscriber, Report, Town
@@ -1112,6 +1120,11 @@ def explored_page_named_as_published(parent_page, pages, request):
     if not admin_titles.holds_rights(request, parent_page):
         parent_page.draft_title = parent_page.title
     return pages
+
+
+@hooks.register("construct_admin_api", order=2)  # after home's (order 1), which it extends
+def admin_api_names_pages_by_rights(router):
+    router.register_endpoint("pages", admin_api.PagesTitledByRights)
 
 
 @hooks.register("construct_page_listing_buttons")

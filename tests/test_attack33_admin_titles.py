@@ -5,6 +5,8 @@ of a page she holds no rights on, and its draft title.
 
 Each test fails on the code as found and says what she would notice."""
 
+import json
+
 from tests.test_reviews_above_her_part import DRAFT_TITLE, EditorOfTwoPlacesTestCase
 
 COMMENT = "Een andere foto graag."
@@ -91,3 +93,32 @@ class DraftTitlesAboveHerRightsTests(HomeSentBackTestCase):
         ):
             with self.subTest(address=address):
                 self.assertTrue("Klimaat in concept" in self.read(self.part_editor, address))
+
+    def api(self, reader, address):
+        self.client.force_login(reader)
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_the_admin_api_names_the_home_by_its_published_title(self):
+        home = self.api(self.part_editor, f"/admin/api/main/pages/{self.home.pk}/")
+        self.assertEqual(home["admin_display_title"], self.published_title)
+        # The root's listing (the side menu's explorer), her sector's ancestors, the German
+        # home's translations: nowhere its draft title.
+        for address in (
+            "/admin/api/main/pages/?child_of=root&for_explorer=1",
+            f"/admin/api/main/pages/{self.climate.pk}/",
+            f"/admin/api/main/pages/{self.home_de.pk}/",
+        ):
+            with self.subTest(address=address):
+                answer = json.dumps(self.api(self.part_editor, address), ensure_ascii=False)
+                self.assertNotIn(DRAFT_TITLE, answer)
+                self.assertIn(self.published_title, answer)
+
+    def test_the_admin_api_names_her_own_drafts_and_the_dutch_editors_theirs(self):
+        self.climate.title = "Klimaat in concept"
+        self.climate.save_revision(user=self.part_editor)
+        climate = self.api(self.part_editor, f"/admin/api/main/pages/{self.climate.pk}/")
+        self.assertEqual(climate["admin_display_title"], "Klimaat in concept")
+        home = self.api(self.editor_nl, f"/admin/api/main/pages/{self.home.pk}/")
+        self.assertEqual(home["admin_display_title"], DRAFT_TITLE)
