@@ -2,8 +2,9 @@
 whole tree, whoever reads it. An editor of one part of the tree read another part's drafts and
 private pages there (attack 30, F5). Here it names the page edited last among those the reader
 may choose in the page chooser (`roles.pages_shown_for_linking`: her part and every page
-published to everyone), in the report's language and site as filtered; one outside her rights by
-its published title, not its draft's (which the admin shows)."""
+published to everyone), in the report's language and site as filtered; one outside her rights
+(`roles.pages_within_rights`: the pages above them, which the explorer leads an editor of several
+parts through, too; attack 33, F2) by its published title, not its draft's."""
 
 from django.db.models import F
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
@@ -18,7 +19,7 @@ class PageTypesUsageShownForLinking(PageTypesUsageReportView):
         if user.is_superuser:
             return page_types
         shown = roles.pages_shown_for_linking(user)
-        within = roles.explorable_pages(user)
+        within = roles.pages_within_rights(user)
         filtered = self.filters.form.cleaned_data if self.filters is not None else {}
         if filtered.get("page_locale"):
             shown = shown.filter(locale__language_code=filtered["page_locale"])

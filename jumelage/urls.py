@@ -9,7 +9,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action import index as bulk_action
-from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -42,6 +41,7 @@ from jumelage.choosers import ChosenPagesShownForLinking, guarded_chooser_patter
 from jumelage.form_posts import sent_whole
 from jumelage.page_routes import within_page_rights
 from jumelage.page_types_report import PageTypesUsageShownForLinking
+from jumelage.site_history import SiteHistoryWithinRights
 
 workflow_action, collect_workflow_action_data, workflow_preview, confirm_cancellation = (
     page_viewset_registry.as_view(name, page_id_kwarg="page_id")
@@ -88,7 +88,7 @@ urlpatterns = [
         "admin/choose-page/chosen-multiple/",
         with_page_permissions(ChosenPagesShownForLinking.as_view()),
     ),
-    *report_paths("admin/reports/site-history/", LogEntriesView, with_page_permissions),
+    *report_paths("admin/reports/site-history/", SiteHistoryWithinRights, with_page_permissions),
     # The page each page type had edited last: among those the reader may link to.
     *report_paths(
         "admin/reports/page-types-usage/", PageTypesUsageShownForLinking, require_admin_access

@@ -122,3 +122,17 @@ class DraftTitlesAboveHerRightsTests(HomeSentBackTestCase):
         self.assertEqual(climate["admin_display_title"], "Klimaat in concept")
         home = self.api(self.editor_nl, f"/admin/api/main/pages/{self.home.pk}/")
         self.assertEqual(home["admin_display_title"], DRAFT_TITLE)
+
+    def test_the_site_history_lists_nothing_of_the_home(self):
+        content = self.read(self.part_editor, "/admin/reports/site-history/")
+        self.assertFalse(DRAFT_TITLE in content, "the home's draft title")
+        self.assertNotIn(f'href="/admin/pages/{self.home.pk}/edit/"', content)
+        # Her own sector's history is hers, and the Dutch editors read the home's.
+        self.climate.save_revision(user=self.part_editor, log_action=True)
+        content = self.read(self.part_editor, "/admin/reports/site-history/")
+        self.assertIn(f'href="/admin/pages/{self.climate.pk}/edit/"', content)
+        self.assertTrue(DRAFT_TITLE in self.read(self.editor_nl, "/admin/reports/site-history/"))
+
+    def test_the_page_types_report_names_the_home_by_its_published_title(self):
+        content = self.read(self.part_editor, "/admin/reports/page-types-usage/")
+        self.assert_named_as_published(content)
