@@ -35,7 +35,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.views.snippets_api import SnippetViewSet
 
-from community import roles
+from community import admin_titles, roles
 
 ANY_PERMISSION = ["add", "change", "delete", "view", "choose"]
 
@@ -75,7 +75,14 @@ def for_editors(view):
 class ChosenPagesShownForLinking(page_chooser.ChosenMultipleView):
     """The page chooser's answer for pages chosen by id (their titles, parents and addresses):
     only for the pages it shows the user (`roles.pages_shown_for_linking`); any other id is
-    left out, as an id no page has."""
+    left out, as an id no page has. Each named as the chooser names it (`admin_titles`): one
+    outside her rights by its published title, not its draft's (attack 33, F3)."""
+
+    def render_chosen_response(self, result):
+        user = self.request.user
+        return super().render_chosen_response(
+            admin_titles.titles_shown(user, result, "id", "adminTitle")
+        )
 
     def get(self, request):
         asked = [pk for pk in request.GET.getlist("id") if pk.isdigit()]

@@ -136,3 +136,41 @@ class DraftTitlesAboveHerRightsTests(HomeSentBackTestCase):
     def test_the_page_types_report_names_the_home_by_its_published_title(self):
         content = self.read(self.part_editor, "/admin/reports/page-types-usage/")
         self.assert_named_as_published(content)
+
+
+class ChooserDraftTitlesTests(HomeSentBackTestCase):
+    """F3: the page chooser named every page it offers by its draft's title: a published page
+    outside an editor's rights (the home above her part, another part's pages she may link to)
+    too."""
+
+    def chooser(self, reader, address):
+        self.client.force_login(reader)
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def test_the_chooser_names_the_home_by_its_published_title(self):
+        # The home, where the chooser opens, below it, found by searching, chosen; and in the
+        # breadcrumbs above her sector.
+        addresses = (
+            "/admin/choose-page/",
+            f"/admin/choose-page/{self.home.pk}/",
+            f"/admin/choose-page/search/?q={self.published_title.split()[0]}",
+            f"/admin/choose-page/chosen-multiple/?id={self.home.pk}",
+        )
+        asked = [(self.one_part_editor, address) for address in addresses]
+        asked += [(self.part_editor, address) for address in addresses]
+        asked.append((self.part_editor, f"/admin/choose-page/{self.climate.pk}/"))
+        for reader, address in asked:
+            with self.subTest(address=address, reader=reader.email):
+                content = self.chooser(reader, address)
+                self.assertFalse(DRAFT_TITLE in content, "the home's draft title")
+                self.assertTrue(self.published_title in content, "its published title")
+
+    def test_the_chooser_names_her_own_drafts_and_the_dutch_editors_theirs(self):
+        self.climate.title = "Klimaat in concept"
+        self.climate.save_revision(user=self.part_editor)
+        content = self.chooser(self.part_editor, f"/admin/choose-page/{self.sector_index.pk}/")
+        self.assertTrue("Klimaat in concept" in content)
+        content = self.chooser(self.editor_nl, "/admin/choose-page/")
+        self.assertTrue(DRAFT_TITLE in content)
