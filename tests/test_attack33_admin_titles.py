@@ -66,13 +66,14 @@ class DraftTitlesAboveHerRightsTests(HomeSentBackTestCase):
 
     def test_the_explorer_names_the_home_by_its_published_title(self):
         # The home explored (heading, window title, listing), the root's listing and the
-        # breadcrumbs above her own sector.
+        # breadcrumbs above her own sector, in the explorer and in her sector's editor.
         for address in (
             f"/admin/pages/{self.home.pk}/",
             f"/admin/pages/{self.home.pk}/?ordering=title",
             "/admin/pages/",
             f"/admin/pages/{self.sector_index.pk}/",
             f"/admin/pages/{self.climate.pk}/",
+            f"/admin/pages/{self.climate.pk}/edit/",
         ):
             with self.subTest(address=address):
                 content = self.read(self.part_editor, address)
