@@ -637,6 +637,17 @@ for hook_name in (
     hooks.register(hook_name, only_with_page_permissions)
 
 
+@hooks.register("before_move_page")
+def move_confirmed_only_where_it_may_go(request, page, destination):
+    """Wagtail's move confirmation answered a GET for any page the explorer names and any
+    destination, naming both by their drafts' titles (a page above an editor's rights too:
+    outsider's attack of 2026-12-07, F2); only sending it checked that she may move the page
+    there. The confirmation is refused as the move would be (Wagtail's `can_move_to`)."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None
+
+
 @hooks.register("before_edit_page")
 def decision_data_checked_before_saving(request, page):
     """The page editor's workflow action sends its comment as JSON, and Wagtail reads it (and

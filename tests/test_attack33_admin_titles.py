@@ -7,9 +7,14 @@ Each test fails on the code as found and says what she would notice."""
 
 import json
 
+from django.test import Client
+
+from tests.security.test_admin_keys import PARAMETER, admin_routes, all_routes, filled
 from tests.test_reviews_above_her_part import DRAFT_TITLE, EditorOfTwoPlacesTestCase
 
 COMMENT = "Een andere foto graag."
+# The names by which admin addresses name a page (Wagtail's page views, the chooser).
+PAGE_IDS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id"}
 
 
 class HomeSentBackTestCase(EditorOfTwoPlacesTestCase):
@@ -95,6 +100,18 @@ class DraftTitlesAboveHerRightsTests(HomeSentBackTestCase):
             with self.subTest(address=address):
                 self.assertTrue("Klimaat in concept" in self.read(self.part_editor, address))
 
+    def test_no_move_confirmation_names_the_home(self):
+        # Her sector into the home, the home into the German home: she may move neither.
+        for address in (
+            f"/admin/pages/{self.climate.pk}/move/{self.home.pk}/confirm/",
+            f"/admin/pages/{self.home.pk}/move/{self.home_de.pk}/confirm/",
+        ):
+            with self.subTest(address=address):
+                self.assertFalse(DRAFT_TITLE in self.answer(self.part_editor, address)[1])
+        # Who may move a page there is asked to confirm it, as before.
+        address = f"/admin/pages/{self.climate.pk}/move/{self.sector_index.pk}/confirm/"
+        self.assertIn(f'action="{address}"', self.read(self.editor_nl, address))
+
     def api(self, reader, address):
         self.client.force_login(reader)
         response = self.client.get(address)
@@ -175,3 +192,32 @@ class ChooserDraftTitlesTests(HomeSentBackTestCase):
         self.assertTrue("Klimaat in concept" in content)
         content = self.chooser(self.editor_nl, "/admin/choose-page/")
         self.assertTrue(DRAFT_TITLE in content)
+
+
+def names(route):
+    return {name for _, name in PARAMETER.findall(route)}
+
+
+class NothingOfTheHomeAnywhereTests(HomeSentBackTestCase):
+    """F1 and F2 together: every admin address that names a page by its id (walked from the URL
+    resolver, so one added later is tried too), asked of the home above her rights, names
+    neither its draft title nor its review's comment."""
+
+    def test_no_admin_address_of_the_home_tells_her_its_draft_or_review(self):
+        routes = [route for route, _ in admin_routes() if names(route) <= PAGE_IDS]
+        # The admin's page API (its routes are regular expressions: `^pages/`).
+        routes += [
+            route.replace("^", "")
+            for route, _ in all_routes()
+            if route.startswith("admin/api/main/^pages/") and names(route) == {"pk"}
+        ]
+        self.assertIn("admin/pages/<int:parent_page_id>/", routes)
+        self.assertIn("admin/api/main/pages/<int:pk>/", routes)
+        self.client = Client(raise_request_exception=False)
+        self.client.force_login(self.part_editor)
+        for route in routes:
+            address = filled(route, lambda kind: str(self.home.pk))
+            with self.subTest(address=address):
+                content = self.client.get(address, follow=True).content.decode()
+                self.assertFalse(DRAFT_TITLE in content, "the home's draft title")
+                self.assertFalse(COMMENT in content, "the reviewer's comment")
