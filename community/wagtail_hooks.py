@@ -638,12 +638,16 @@ for hook_name in (
 
 
 @hooks.register("before_move_page")
-def move_confirmed_only_where_it_may_go(request, page, destination):
+def move_confirmed_only_within_rights(request, page, destination):
     """Wagtail's move confirmation answered a GET for any page the explorer names and any
     destination, naming both by their drafts' titles (a page above an editor's rights too:
     outsider's attack of 2026-12-07, F2); only sending it checked that she may move the page
-    there. The confirmation is refused as the move would be (Wagtail's `can_move_to`)."""
-    if not page.permissions_for_user(request.user).can_move_to(destination):
+    there. It is for who holds rights on both pages (`roles.holds_rights_on`), as the move
+    itself; Wagtail's own rules (page types, slugs) answer as before."""
+    if not (
+        roles.holds_rights_on(request.user, page)
+        and roles.holds_rights_on(request.user, destination)
+    ):
         return permission_denied(request)
     return None
 
