@@ -19,7 +19,6 @@ small square of it (`square_thumbnail`), made the same way, under a name of its 
 import datetime
 import io
 import os
-import re
 import secrets
 
 from django.contrib.auth.signals import user_logged_out
@@ -30,11 +29,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.formats import number_format
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from wagtail.images.fields import WagtailImageField
+
+from home import uploaded_images
+from home.uploaded_images import UNREADABLE, lazy_text, pixels_of_bomb, refuse_scan_bomb
 
 # What members may send, by content: what is stored (a GIF or an AVIF would become a JPEG, losing
 # its animation or its quality; the help text names only what is really accepted).
@@ -74,24 +74,8 @@ def invalid_image_text():
 
 def too_many_pixels_text(pixels):
     """`pixels`: the photo's, when its header says them; None when it is too large even for
-    that. Numbers grouped as the reader writes them (24.000.000)."""
-    if pixels is None:
-        return _("This photo has too many pixels. A photo may have at most %(max)s pixels.") % {
-            "max": number_format(MAX_PIXELS, force_grouping=True)
-        }
-    return _(
-        "This photo has too many pixels (%(pixels)s). A photo may have at most %(max)s pixels."
-    ) % {
-        "pixels": number_format(pixels, force_grouping=True),
-        "max": number_format(MAX_PIXELS, force_grouping=True),
-    }
-
-
-def pixels_of_bomb(error):
-    """The pixels Pillow's refusal of a decompression bomb names ("Image size (400000000
-    pixels) exceeds limit …"), or None."""
-    found = re.search(r"\((\d+) pixels\)", str(error))
-    return int(found.group(1)) if found else None
+    that."""
+    return uploaded_images.too_many_pixels_text(pixels, MAX_PIXELS)
 
 
 def first_frame_text(name):
@@ -104,8 +88,6 @@ def too_large_text(max_size):
         "max_filesize": size_text(max_size)
     }
 
-
-lazy_text = lazy(lambda function, *args: function(*args), str)
 
 # What a good phone camera takes; the site-wide WAGTAILIMAGES_MAX_IMAGE_PIXELS is for editors.
 MAX_PIXELS = 24_000_000
@@ -152,9 +134,6 @@ def decoding_cost(upload):
     upload.seek(0)
     return width * height
 
-
-# What Pillow raises for a file whose header promises an image its data does not hold.
-UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
 
 # Modes of more than 8 bits a channel (16-bit greyscale, 32-bit integers and floats).
 WIDE_MODES = ("I", "I;16", "I;16L", "I;16B", "I;16N", "F")
@@ -210,6 +189,8 @@ class PhotoField(WagtailImageField):
     budget = None
 
     def to_python(self, data):
+        # A JPEG of more scans than a camera writes, before anything reads it.
+        refuse_scan_bomb(data, self.max_upload_size)
         try:
             if png(data) and data.size <= self.max_upload_size:
                 # Its pixels counted from the header first, as Wagtail's checks count a still
