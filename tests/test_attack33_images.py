@@ -8,10 +8,96 @@ import time
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from exchanges.models import StoryPage
+from home.image_forms import damaged_image_text
 from home.uploaded_images import too_many_scans_text
+from tests.test_attack_18b import upload
 from tests.test_members import MembersTestCase
+from tests.test_roles import RolesTestCase
+
+
+class EditorsDamagedImageTests(RolesTestCase):
+    """F2: an editor uploads a photo whose copy was cut short within its header (a download or
+    a USB copy interrupted; here the first 300 bytes of a JPEG, or 40 of a PNG) in the admin:
+    Images → Add, several at once (Images → Add an image, drag and drop), or from the page
+    editor's image chooser (Upload). The site answers 500 (Pillow's OSError "Truncated File
+    Read" / UnidentifiedImageError out of Wagtail's pixel check); a member's photo form says
+    "This file is not a photo, or it is damaged" for the same file. It should be refused in
+    the form, in the editor's language."""
+
+    def setUp(self):
+        super().setUp()
+        self.client.raise_request_exception = False
+
+    def damaged(self):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), "green").save(buffer, "JPEG")
+        jpeg = buffer.getvalue()[:300]
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), "green").save(buffer, "PNG")
+        return {"kapot.jpg": jpeg, "kapot.png": buffer.getvalue()[:40]}
+
+    def test_the_add_form_refuses_a_damaged_photo(self):
+        for name, data in self.damaged().items():
+            with self.subTest(name=name):
+                response = upload(self, data, name)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "De afbeelding kon vanwege fouten niet worden")
+                self.assertFalse(get_image_model().objects.filter(title="Foto").exists())
+
+    def test_adding_several_refuses_a_damaged_photo(self):
+        self.client.force_login(self.editor_nl)
+        for name, data in self.damaged().items():
+            with self.subTest(name=name):
+                response = self.client.post(
+                    "/admin/images/multiple/add/",
+                    {
+                        "files[]": SimpleUploadedFile(name, data),
+                        "collection": Collection.get_first_root_node().pk,
+                    },
+                    headers={"x-requested-with": "XMLHttpRequest"},
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertFalse(response.json()["success"])
+
+    def test_uploading_in_the_image_chooser_refuses_a_damaged_photo(self):
+        """The same from the page editor: choose an image → Upload."""
+        self.client.force_login(self.editor_nl)
+        for name, data in self.damaged().items():
+            with self.subTest(name=name):
+                response = self.client.post(
+                    "/admin/images/chooser/create/",
+                    {
+                        "image-chooser-upload-title": "Foto",
+                        "image-chooser-upload-file": SimpleUploadedFile(name, data),
+                        "image-chooser-upload-collection": Collection.get_first_root_node().pk,
+                    },
+                    headers={"x-requested-with": "XMLHttpRequest"},
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.json()["step"], "reshow_creation_form")
+
+
+class EditorsHugeImageTests(RolesTestCase):
+    """F8: an editor uploads a small PNG that unpacks to 20000 × 20000 pixels in Images → Add.
+    It is refused, but in words a member's photo form has long replaced: "Deze afbeelding bevat
+    teveel pixels (onbekend getal). Het maximum aantal toegestane pixels is 40000000." ("unknown
+    number", though the file's header says 400,000,000; the limit without grouping; "teveel"),
+    in German "Dieses Bild hat zu viele Pixel (unbekannte Anzahl). Das Maximum ist 40000000."
+    The member reads "Deze foto heeft te veel pixels (400.000.000). Een foto mag hoogstens
+    24.000.000 pixels hebben." for the same file."""
+
+    def test_the_pixels_are_counted_and_grouped_as_the_reader_writes_them(self):
+        buffer = io.BytesIO()
+        Image.new("1", (20000, 20000)).save(buffer, format="PNG")
+        response = upload(self, buffer.getvalue(), "luchtfoto.png")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "onbekend getal")
+        self.assertContains(response, "400.000.000")
+        self.assertContains(response, "40.000.000")
 
 
 def jpeg_with_scans(extra_scans, side=4800):
@@ -129,3 +215,45 @@ class ScanBombRefusalTests(MembersTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+
+class EditorsScanBombTests(RolesTestCase):
+    """F9 in the admin: Images → Add refuses the same file before it is decoded (the listing
+    it led to decoded it for its thumbnail), in the editor's language."""
+
+    def test_images_add_refuses_a_jpeg_of_thousands_of_scans(self):
+        started = time.monotonic()
+        response = upload(self, jpeg_with_scans(2000), "luchtfoto.jpg")
+        self.assertLess(time.monotonic() - started, 1.5)
+        self.assertEqual(response.status_code, 200)
+        with translation.override("nl"):
+            self.assertContains(response, str(too_many_scans_text()))
+        self.assertFalse(get_image_model().objects.filter(title="Foto").exists())
+
+    def test_bytes_a_decoder_skips_do_not_hide_the_scans(self):
+        """A decoder reads past bytes between its segments ("extraneous bytes"): so does the
+        count."""
+        data = jpeg_with_scans(2000)
+        # Before the table of the scans added to the photo.
+        at = jpeg_with_scans(0).rindex(b"\xff\xc4")
+        response = upload(self, data[:at] + b"\x00\x17" + data[at:], "luchtfoto.jpg")
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(get_image_model().objects.filter(title="Foto").exists())
+
+    def test_an_ordinary_progressive_photo_is_taken(self):
+        response = upload(self, jpeg_with_thumbnail_of_scans(150), "foto.jpg")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(get_image_model().objects.filter(title="Foto").exists())
+
+
+class EditorsDamagedImageWordsTests(RolesTestCase):
+    """F2, what the editor reads: the file field says the file is no image or damaged, in the
+    editor's language (not the English of a server error)."""
+
+    def test_the_field_says_the_file_is_damaged(self):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), "green").save(buffer, "JPEG")
+        response = upload(self, buffer.getvalue()[:300], "kapot.jpg")
+        self.assertEqual(response.status_code, 200)
+        with translation.override("nl"):
+            self.assertContains(response, str(damaged_image_text()))

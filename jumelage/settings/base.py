@@ -379,6 +379,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The admin's image forms check a file before it is decoded, as members' photos are.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 # Documents go through Django (never served straight from storage as HTML or SVG): only office
 # and PDF files can be uploaded, and only PDFs open in the browser; the rest are downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
