@@ -14,9 +14,39 @@ from wagtail.models import Collection
 from exchanges.models import StoryPage
 from home.image_forms import damaged_image_text
 from home.uploaded_images import too_many_scans_text
-from tests.test_attack_18b import upload
+from tests.test_attack_18b import GPS, upload
 from tests.test_members import MembersTestCase
 from tests.test_roles import RolesTestCase
+
+
+def photo_with_position(kind):
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = GPS
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(buffer, kind, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+class EditorsAvifPhotoTests(RolesTestCase):
+    """F1: an editor uploads a phone's AVIF photo (what recent Android cameras and many
+    converters write) in the admin, Images → Add. The site says (home/image_metadata.py) that
+    images keep "no GPS position, no camera serial number", and does so for JPEG, PNG and WebP;
+    an AVIF is stored as it came, so its position and camera are served to everyone at
+    /media/original_images/… (and the API's download_url)."""
+
+    def test_an_avif_photo_is_stored_without_its_position(self):
+        data = photo_with_position("AVIF")
+        with Image.open(io.BytesIO(data)) as opened:
+            self.assertTrue(dict(opened.getexif().get_ifd(0x8825)))
+        response = upload(self, data, "vakantie.avif")
+        self.assertEqual(response.status_code, 302)
+        image = get_image_model().objects.get(title="Foto")
+        with open(image.file.path, "rb") as stored:
+            kept = stored.read()
+        with Image.open(io.BytesIO(kept)) as opened:
+            self.assertEqual(dict(opened.getexif().get_ifd(0x8825)), {})
+        self.assertNotIn(b"Camera maker", kept)
 
 
 class EditorsDamagedImageTests(RolesTestCase):
@@ -257,3 +287,22 @@ class EditorsDamagedImageWordsTests(RolesTestCase):
         self.assertEqual(response.status_code, 200)
         with translation.override("nl"):
             self.assertContains(response, str(damaged_image_text()))
+
+
+class EditorsAvifKeptTests(RolesTestCase):
+    """F1: the AVIF is stored as an AVIF (drawn again without its metadata), with its
+    orientation."""
+
+    def test_the_avif_stays_an_avif_with_its_orientation(self):
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        exif[0x8825] = GPS
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), "green").save(buffer, "AVIF", exif=exif.tobytes())
+        response = upload(self, buffer.getvalue(), "staand.avif")
+        self.assertEqual(response.status_code, 302)
+        image = get_image_model().objects.get(title="Foto")
+        with Image.open(image.file.path) as stored:
+            self.assertEqual(stored.format, "AVIF")
+            self.assertEqual(stored.getexif().get(0x0112), 6)
+            self.assertEqual(dict(stored.getexif().get_ifd(0x8825)), {})
