@@ -3,7 +3,6 @@ outsider's branch: F1, F2, F8, F9), each a test that failed until it was fixed."
 
 import io
 import struct
-import time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
@@ -157,32 +156,6 @@ def jpeg_with_scans(extra_scans, side=4800):
     return data[:end] + dht + scan * extra_scans + data[end:]
 
 
-class ScanBombTests(MembersTestCase):
-    """F9 (the most serious): a member sends as her story's photo a JPEG of 480 KB with 10,000
-    small scans (`jpeg_with_scans`). It passes every check (23 megapixels, under 10 MB, a JPEG)
-    and the server decodes it for 18.6 s before answering 302 (measured against gunicorn).
-    Decoding time grows with the scans: 10 MB hold 250,000 of them, about 8 minutes of a
-    worker per photo, and a story takes 10 photos; the profile's photo is read the same way.
-    gunicorn kills a worker after 30 s by default, so a few such posts at once stop the site
-    for everyone. A progressive JPEG of a camera or an editor has about 10 scans: one with
-    many more should be refused before it is decoded."""
-
-    def test_a_jpeg_with_thousands_of_scans_is_refused_before_it_is_decoded(self):
-        data = jpeg_with_scans(2000)
-        self.assertLess(len(data), 200_000)
-        started = time.monotonic()
-        response = self.post_story(
-            self.anna,
-            **{
-                "photos-0-image": SimpleUploadedFile("vakantie.jpg", data),
-                "photos-0-alt_text": "Een foto",
-            },
-        )
-        took = time.monotonic() - started
-        self.assertEqual(response.status_code, 200)
-        self.assertLess(took, 1.5)
-
-
 def jpeg_with_thumbnail_of_scans(scans):
     """An ordinary progressive JPEG whose metadata (an APP1 segment, where a camera puts its
     EXIF thumbnail) holds a JPEG of `scans` scans: not a scan of the picture."""
@@ -195,8 +168,18 @@ def jpeg_with_thumbnail_of_scans(scans):
 
 
 class ScanBombRefusalTests(MembersTestCase):
-    """F9, as the member reads it: the photo is refused before it is decoded, in her language,
-    and the form keeps what she wrote; her profile's photo the same."""
+    """F9 (the most serious): a member sends as her story's photo a JPEG of 480 KB with 10,000
+    small scans (`jpeg_with_scans`). It passes every check (23 megapixels, under 10 MB, a JPEG)
+    and the server decodes it for 18.6 s before answering 302 (measured against gunicorn).
+    Decoding time grows with the scans: 10 MB hold 250,000 of them, about 8 minutes of a
+    worker per photo, and a story takes 10 photos; the profile's photo is read the same way.
+    gunicorn kills a worker after 30 s by default, so a few such posts at once stop the site
+    for everyone. A progressive JPEG of a camera or an editor has about 10 scans: one with
+    many more should be refused before it is decoded.
+
+    The photo is refused before it is decoded, in her language, and the form keeps what she
+    wrote; her profile's photo the same. (How long a refusal takes is the bench's to measure,
+    not a test's.)"""
 
     def refusal(self, language):
         with translation.override(language):
@@ -217,7 +200,6 @@ class ScanBombRefusalTests(MembersTestCase):
 
     def test_the_profile_photo_is_refused_before_it_is_decoded(self):
         self.client.force_login(self.anna)
-        started = time.monotonic()
         response = self.client.post(
             "/de/members/profile/",
             {
@@ -227,7 +209,6 @@ class ScanBombRefusalTests(MembersTestCase):
                 "avatar": SimpleUploadedFile("ich.jpg", jpeg_with_scans(2000)),
             },
         )
-        self.assertLess(time.monotonic() - started, 1.5)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, self.refusal("de"))
         self.anna.refresh_from_db()
@@ -252,9 +233,7 @@ class EditorsScanBombTests(RolesTestCase):
     it led to decoded it for its thumbnail), in the editor's language."""
 
     def test_images_add_refuses_a_jpeg_of_thousands_of_scans(self):
-        started = time.monotonic()
         response = upload(self, jpeg_with_scans(2000), "luchtfoto.jpg")
-        self.assertLess(time.monotonic() - started, 1.5)
         self.assertEqual(response.status_code, 200)
         with translation.override("nl"):
             self.assertContains(response, str(too_many_scans_text()))
