@@ -26,6 +26,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
 from community.models import SectorPage
@@ -130,12 +131,20 @@ def page_not_found(request, exception):
 def media_file(request, path, document_root=None):
     """`make run`'s media folder (DEBUG), as the proxy or the bucket serves it in production:
     not the photos kept for members' forms (`KEPT_FOLDER`), which only `kept_photo` shows, to
-    the member's own session."""
+    the member's own session, nor the documents (Wagtail's `documents/`), which only Wagtail's
+    serve view (/documents/<id>/<name>) gives, to those who may read them: a document in a
+    collection with a password or for logged-in members only was open to anyone here."""
     # In any case: on a case-insensitive filesystem (macOS, Windows) "Pending" is the folder.
     where = posixpath.normpath(path).lstrip("/").casefold()
-    if where == KEPT_FOLDER or where.startswith(f"{KEPT_FOLDER}/"):
-        raise Http404
+    for folder in (KEPT_FOLDER, documents_folder()):
+        if where == folder or where.startswith(f"{folder}/"):
+            raise Http404
     return static.serve(request, path, document_root=document_root)
+
+
+def documents_folder():
+    """Where Wagtail stores documents in the media storage ("documents")."""
+    return get_document_model()._meta.get_field("file").upload_to.strip("/").casefold()
 
 
 @require_safe

@@ -386,6 +386,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# A document in a collection with a password asks for it on a page of the site, as a page does.
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "document_password_required.html"  # noqa: S105
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("de", "Deutsch"), ("en", "English")]
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
