@@ -138,7 +138,8 @@ def rate_limit(action, *, limit, period=3600):
 
 def too_many_requests(request, seconds=None, searching=False, passwords=False, resets=False):
     """The 429 page, saying how long to wait when that is known; of searches, of a page's
-    password, of password resets (whose email may already have come), or of a form."""
+    password (`passwords`; "document": a document's), of password resets (whose email may
+    already have come), or of a form."""
     context = {
         "wait_minutes": None,
         "wait_seconds": None,

@@ -167,6 +167,11 @@ urlpatterns = [
     # model cannot hold: not found (jumelage/choosers.py).
     *guarded_chooser_patterns(wagtailadmin_urls.urlpatterns, "admin/"),
     path("admin/", include(wagtailadmin_urls)),
+    # A document's password check held to a few tries, as a page's (jumelage/views.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        site_views.document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # The open data API: one address for every language (Accept-Language picks the labels'),
     # and a 404 of JSON for any other address under /api/ (not a redirect to /nl/api/…).

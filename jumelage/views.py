@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 from wagtail.documents import get_document_model
+from wagtail.documents.views import serve as document_views
 from wagtail.models import Page, PageViewRestriction
 
 from community.models import SectorPage
@@ -214,24 +215,41 @@ def restriction_kinds_at(request, address):
     return {restriction.restriction_type for restriction in restrictions_over(page)}
 
 
-# Passwords of private pages (Wagtail's "Privacy"): tries per visitor (address, or account) in
-# ten minutes, for all such pages together; the right one waits too once they are used up.
+# Passwords of private pages (Wagtail's "Privacy") and of documents in a collection with a
+# password: tries per visitor (address, or account) in ten minutes, for all such pages and
+# documents together; the right one waits too once they are used up.
 PAGE_PASSWORD_TRIES = 10
 PAGE_PASSWORD_PERIOD = 600
 
 
+def password_tries_used_up(request):
+    """Whether this POST is one more password try than PAGE_PASSWORD_TRIES, per account and per
+    address: held per account only, a visitor who had used up her address's tries had ten more
+    with each account she logged in with (second pass of attack 16, F3)."""
+    if request.method != "POST":
+        return False
+    tries = {"limit": PAGE_PASSWORD_TRIES, "period": PAGE_PASSWORD_PERIOD}
+    exceeded = limit_exceeded(request, "page_password", **tries)
+    if request.user.is_authenticated:
+        exceeded |= limit_exceeded(request, "page_password", by_address=True, **tries)
+    return exceeded
+
+
 def page_password(request, *args, **kwargs):
-    """Wagtail's password check, held to PAGE_PASSWORD_TRIES per account and per address: held
-    per account only, a visitor who had used up her address's tries had ten more with each
-    account she logged in with (second pass of attack 16, F3)."""
-    if request.method == "POST":
-        tries = {"limit": PAGE_PASSWORD_TRIES, "period": PAGE_PASSWORD_PERIOD}
-        exceeded = limit_exceeded(request, "page_password", **tries)
-        if request.user.is_authenticated:
-            exceeded |= limit_exceeded(request, "page_password", by_address=True, **tries)
-        if exceeded:
-            return too_many_requests(request, seconds_to_wait(PAGE_PASSWORD_PERIOD), passwords=True)
+    """Wagtail's password check of a page, held to PAGE_PASSWORD_TRIES."""
+    if password_tries_used_up(request):
+        return too_many_requests(request, seconds_to_wait(PAGE_PASSWORD_PERIOD), passwords=True)
     return wagtail_views.authenticate_with_password(request, *args, **kwargs)
+
+
+def document_password(request, *args, **kwargs):
+    """Wagtail's password check of a document, held to the same tries as a page's: it counted
+    none, so a document's password could be guessed without end (attack 33)."""
+    if password_tries_used_up(request):
+        return too_many_requests(
+            request, seconds_to_wait(PAGE_PASSWORD_PERIOD), passwords="document"
+        )
+    return document_views.authenticate_with_password(request, *args, **kwargs)
 
 
 SEARCH_RESULTS_PER_PAGE = 10

@@ -1,9 +1,11 @@
 """Attack 33 (2026-12-07), its findings on documents and the open data API's numbers (F3, F6
 and F7 of the attack's tests/test_attack33.py), each a test that failed until it was fixed."""
 
+import datetime
 import urllib.error
 from pathlib import Path
 
+import time_machine
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.http import Http404
@@ -146,6 +148,42 @@ class ProtectedDocumentTests(RolesTestCase):
         readme = (Path(settings.BASE_DIR) / "README.md").read_text()
         block = "location /media/documents/ {\n           return 404;\n       }"
         self.assertTrue(block in readme, "no /media/documents/ 404 in the README's nginx")
+
+
+# The tries count in ten-minute windows: the clock stands still inside one, or a test crossing a
+# window's edge would get fresh tries.
+@time_machine.travel(datetime.datetime(2026, 12, 7, 10, 3, tzinfo=datetime.UTC), tick=False)
+class DocumentPasswordTriesTests(TestCase):
+    """A document's password could be guessed without end: Wagtail's check at
+    /documents/authenticate_with_password/<id>/ counted no try, where a page's is held to 10 in
+    ten minutes (found beside F7)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        collection = Collection.get_first_root_node().add_child(name="Bestuur intern")
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type="password", password="geheim"
+        )
+        cls.document = get_document_model().objects.create(
+            title="Begroting bestuur",
+            collection=collection,
+            file=ContentFile(b"%PDF-1.4 geheime notulen", name="begroting-2027.pdf"),
+        )
+
+    def test_guessing_a_documents_password_is_held_to_a_few_tries(self):
+        visitor = Client(headers={"accept-language": "nl"})
+        action = visitor.get(self.document.url).context["action_url"]
+        answers = [
+            visitor.post(action, {"password": f"gok-{n}", "return_url": self.document.url})
+            for n in range(11)
+        ]
+        self.assertEqual([answer.status_code for answer in answers[:10]], [200] * 10)
+        self.assertEqual(answers[10].status_code, 429)
+        self.assertContains(answers[10], 'class="site-header"', status_code=429)
+        # Even the right password waits now.
+        response = visitor.post(action, {"password": "geheim", "return_url": self.document.url})
+        self.assertEqual(response.status_code, 429)
+        self.assertNotContains(visitor.get(self.document.url), "geheime notulen")
 
 
 class ProtectedDocumentInBucketTests(S3ServerMixin, TestCase):
