@@ -185,10 +185,11 @@ def webp_without_metadata(data, orientation):
 
 
 def is_avif(data):
-    """Whether `data` is an AVIF (its file type box names the brand, still or animated)."""
+    """Whether `data` is an AVIF (its file type box names the brand, still or animated, first or
+    among the compatible ones, however many come before it: attack 34, F4)."""
     if data[4:8] != b"ftyp":
         return False
-    size = min(int.from_bytes(data[:4], "big"), 1024)
+    size = int.from_bytes(data[:4], "big")
     brands = data[8:size]
     return any(brands[at : at + 4] in (b"avif", b"avis") for at in range(0, len(brands), 4))
 

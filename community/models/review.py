@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -44,6 +46,19 @@ class ChangesRequestedForm(ReviewCommentForm):
         comment.error_messages["required"] = self.required_message
 
     required_message = _("Write what should be changed.")
+
+    def clean_comment(self):
+        """A comment of invisible characters only (a zero-width space, a word joiner, a soft
+        hyphen: what a paste from a chat carries) says nothing either (attack 34, F2)."""
+        comment = self.cleaned_data["comment"]
+        if not any(visible(character) for character in comment):
+            raise forms.ValidationError(self.required_message, code="required")
+        return comment
+
+
+def visible(character):
+    """Whether a character shows: not a space, nor a format or control character."""
+    return not character.isspace() and unicodedata.category(character) not in {"Cf", "Cc", "Zs"}
 
 
 class DeclinedForm(ChangesRequestedForm):
