@@ -10,18 +10,9 @@ from wagtail.models import Page
 from . import roles
 
 
-def holds_rights(request, page):
-    """`roles.holds_rights_on` for the reader of `request`, asked once per page and request (a
-    listing asks it of every row and of each of its buttons)."""
-    known = request.__dict__.setdefault("jumelage_rights_on_pages", {})
-    if page.pk not in known:
-        known[page.pk] = roles.holds_rights_on(request.user, page)
-    return known[page.pk]
-
-
 def title_shown(request, page):
     """The title the admin names `page` by to the reader of `request`."""
-    return roles.admin_title(request.user, page, within=holds_rights(request, page))
+    return roles.admin_title(request.user, page)
 
 
 def titles_shown(user, items, id_key, title_key):

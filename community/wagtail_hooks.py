@@ -1132,7 +1132,7 @@ def explored_page_named_as_published(parent_page, pages, request):
     the explorer's heading, its window title and its listing's headers, as its row in the
     listing above names it (`roles.admin_title`): Wagtail named it by its draft's title. Its
     view asks this hook before it names the page; the page is only read, never saved."""
-    if not admin_titles.holds_rights(request, parent_page):
+    if not roles.holds_rights_on(request.user, parent_page):
         parent_page.draft_title = parent_page.title
     return pages
 
@@ -1147,7 +1147,7 @@ def listing_buttons_name_the_page_as_published(buttons, page, user, context=None
     """A listing row's "more" button names its page as the row does (`roles.admin_title`), not
     by its draft's title where the reader holds no rights on it."""
     request = (context or {}).get("request")
-    if request is None or admin_titles.holds_rights(request, page):
+    if request is None or roles.holds_rights_on(request.user, page):
         return
     for button in buttons:
         if isinstance(button, ButtonWithDropdownFromHook) and "aria-label" in button.attrs:

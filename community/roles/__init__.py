@@ -274,20 +274,19 @@ def explorable_pages(user):
 
 
 def holds_rights_on(user, page):
-    """Whether `page` is among the pages within `user`'s rights (`pages_within_rights`)."""
-    return pages_within_rights(user).filter(pk=page.pk).exists()
+    """Whether `page` is among the pages within `user`'s rights (`pages_within_rights`), asked of
+    her page permissions, which Wagtail reads once a request and keeps on her account: no query
+    per page of a listing that asks it of every row."""
+    return page_permission_policy.user_has_any_permission_for_instance(user, EXPLORING, page)
 
 
-def admin_title(user, page, within=None):
+def admin_title(user, page):
     """The title the admin names `page` by to `user`: on a page within her rights, its draft's
     (Wagtail's `get_admin_display_title`), as she edits it; on any other (those above her part
     of the tree, which the explorer leads her through; pages published to everyone, which she
     may link to) the title it is published under, which anyone reads on the site: another
-    part's drafts are not hers (outsider's attack of 2026-12-07). `within`: whether she holds
-    rights on it, where the caller knows (`holds_rights_on`)."""
-    if within is None:
-        within = holds_rights_on(user, page)
-    return page.get_admin_display_title() if within else page.title
+    part's drafts are not hers (outsider's attack of 2026-12-07)."""
+    return page.get_admin_display_title() if holds_rights_on(user, page) else page.title
 
 
 def holds_rights_on_deleted_pages(user):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from community.admin_titles import holds_rights, title_shown
+from community import roles
+from community.admin_titles import title_shown
 
 register = template.Library()
 
@@ -21,7 +22,7 @@ def review_shown(context, obj):
     request = context.get("request")
     if request is None or not isinstance(obj, Page) or obj.pk is None:
         return True
-    return holds_rights(request, obj)
+    return roles.holds_rights_on(request.user, obj)
 
 
 @register.simple_tag(takes_context=True)
