@@ -314,9 +314,6 @@ WAGTAIL_FORMATTING = [
     gettext_noop("Monospace (code)"),
 ]
 
-# The help menu's link to Wagtail's guide for editors, left in English in Dutch (walk W5).
-WAGTAIL_HELP = [gettext_noop("Editor Guide")]
-
 # Wagtail's admin 404 (jumelage/views.page_not_found under /admin/): its Dutch catalogue leaves
 # "Error 404" in English and says "Wagtail admin" where the site says "beheeromgeving".
 WAGTAIL_ADMIN_NOT_FOUND = [

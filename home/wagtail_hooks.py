@@ -271,12 +271,18 @@ def label_the_translations_report(request, menu_items):
 
 
 @hooks.register("construct_help_menu")
-def label_whats_new_in_wagtail(request, menu_items):
+def label_wagtails_help(request, menu_items):
     version = get_main_version(include_patch=False)
     _relabelled(
         menu_items,
         lambda item: getattr(item, "name", "") == f"whats-new-in-wagtail-{version}",
         _("What's new in Wagtail %(version)s") % {"version": version},
+    )
+    # Wagtail's guide is in English and about Wagtail in general; the site's own comes first.
+    _relabelled(
+        menu_items,
+        lambda item: getattr(item, "name", "") == "editor-guide",
+        _("Wagtail's guide (in English)"),
     )
 
 

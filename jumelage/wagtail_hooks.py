@@ -17,7 +17,7 @@ from community import roles
 from community.roles import foundation_countries
 from home.models import Foundation, FoundationSettings
 
-from . import outbox, translation_admin
+from . import editor_guide, outbox, translation_admin
 from .dashboard import PANELS, contributions_awaiting_review_count
 from .site_summary import pages_of_the_readers_language
 
@@ -131,3 +131,13 @@ def translate_listing_button(page, user, next_url=None):
 
 
 register_snippet(translation_admin.GlossaryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_urls():
+    return editor_guide.urls()
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    return editor_guide.menu_item()

@@ -47,14 +47,15 @@ class AdminWordsTests(RolesTestCase):
 
     def test_the_dutch_toolbar_and_help_menu_words(self):
         # Wagtail's JavaScript catalogue said "Regel onderbreking" and "Toolbar vastzetten", its
-        # help menu "Editor Guide" (the newcomer's walk of 2026-12-05, W5 and W7).
+        # help menu "Editor Guide" (the newcomer's walk of 2026-12-05, W5 and W7), which leads
+        # to Wagtail's guide in English and says so (walk 10).
         self.page_editor("nl")
         catalogue = self.client.get("/admin/jsi18n/").content.decode()
         self.assertIn('"Regeleinde"', catalogue)
         self.assertIn('"Werkbalk vastzetten"', catalogue)
         self.assertNotIn("Regel onderbreking", catalogue)
         admin = self.client.get("/admin/").content.decode()
-        self.assertIn("Handleiding voor redacteuren", admin)
+        self.assertIn("Handleiding van Wagtail (in het Engels)", admin)
         self.assertNotIn("Editor Guide", admin)
 
     def test_the_german_editor_reads_notifications_spelt_right(self):

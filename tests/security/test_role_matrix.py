@@ -559,6 +559,8 @@ MATRIX = {
     "members:inspect @ member": (STAFF, STAFF_405),
     "members:inspect @ editor": "login login login 404 404 404 404",
     "members:inspect @ superuser": "login login login 404 404 404 404",
+    # The guide to this site (jumelage/editor_guide.py): everyone who works in the admin.
+    "jumelage_editor_guide": (STAFF, STAFF_405),
     # The email queue and the scheduled work (jumelage/outbox.py): editors only.
     "jumelage_outgoing_email": (EDITORS, EDITORS_405),
     "jumelage_outgoing_email_retry": (EDITORS_405, "login login login no ok+ ok+ ok+"),
