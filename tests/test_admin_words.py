@@ -6,7 +6,6 @@ W10)."""
 import re
 
 from bs4 import BeautifulSoup
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
@@ -17,13 +16,7 @@ from tests.test_roles import RolesTestCase
 
 class AdminWordsTests(RolesTestCase):
     def page_editor(self, language):
-        editor = self.editor_nl
-        profile = UserProfile.get_for_user(editor)
-        profile.preferred_language = language
-        profile.save()
-        self.client.force_login(editor)
-        response = self.client.get(f"/admin/pages/{self.about.pk}/edit/")
-        self.assertEqual(response.status_code, 200)
+        response = self.read_admin(self.editor_nl, language, f"/admin/pages/{self.about.pk}/edit/")
         return BeautifulSoup(response.content, "html.parser")
 
     def shortcuts(self, page):
@@ -93,12 +86,7 @@ class DashboardAndSubmitWordsTests(RolesTestCase):
 
     def read(self, address, language):
         editor = self.editor_nl if language == "nl" else self.editor_de
-        profile = UserProfile.get_for_user(editor)
-        profile.preferred_language = language
-        profile.save()
-        self.client.force_login(editor)
-        response = self.client.get(address)
-        self.assertEqual(response.status_code, 200)
+        response = self.read_admin(editor, language, address)
         return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
 
     def test_the_dashboard_sums_up_the_site_in_one_word(self):
@@ -129,10 +117,7 @@ class SyncPageWordsTests(RolesTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             TranslationCreator(self.editor_nl, [self.german]).create_translations(self.about)
         source = TranslationSource.objects.get(object_id=self.about.translation_key)
-        profile = UserProfile.get_for_user(self.editor_de)
-        profile.preferred_language = "de"
-        profile.save()
-        self.client.force_login(self.editor_de)
+        self.log_in_reading(self.editor_de, "de")
         response = self.client.get(f"/admin/localize/update/{source.pk}/")
         self.assertEqual(response.status_code, 200)
         text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
@@ -237,10 +222,7 @@ class TownTranslationWordsTests(RolesTestCase):
 
     def translate(self, language):
         editor = self.editor_nl if language == "nl" else self.editor_de
-        profile = UserProfile.get_for_user(editor)
-        profile.preferred_language = language
-        profile.save()
-        self.client.force_login(editor)
+        self.log_in_reading(editor, language)
         address = f"/admin/localize/submit/snippet/community/town/{self.town.pk}/"
         form = BeautifulSoup(self.client.get(address).content, "html.parser")
         with self.captureOnCommitCallbacks(execute=True):
@@ -280,10 +262,7 @@ class TownTranslationWordsTests(RolesTestCase):
                     if title == "Over ons"
                     else self.add_page(title=title, slug="geschiedenis")
                 )
-                profile = UserProfile.get_for_user(self.editor_nl)
-                profile.preferred_language = language
-                profile.save()
-                self.client.force_login(self.editor_nl)
+                self.log_in_reading(self.editor_nl, language)
                 with self.captureOnCommitCallbacks(execute=True):
                     response = self.client.post(
                         f"/admin/localize/submit/page/{page.pk}/",
@@ -302,10 +281,7 @@ class GermanImperativesTests(RolesTestCase):
     def test_the_german_moderator_edits_a_report_by_an_infinitive(self):
         story = self.story(title="Fietsen naar Clarholz", slug="fietsen")
         report = Report.objects.file(story, "spam", session_key="s1", address="192.0.2.1")
-        profile = UserProfile.get_for_user(self.moderator)
-        profile.preferred_language = "de"
-        profile.save()
-        self.client.force_login(self.moderator)
+        self.log_in_reading(self.moderator, "de")
         response = self.client.get(f"/admin/reports/edit/{report.pk}/")
         self.assertEqual(response.status_code, 200)
         page = BeautifulSoup(response.content, "html.parser")
@@ -315,10 +291,7 @@ class GermanImperativesTests(RolesTestCase):
 
     def test_the_german_editor_edits_and_deletes_a_town_by_infinitives(self):
         town = TownFactory(name="Oldemarkt (Steenwijkerland)", slug="oldemarkt")
-        profile = UserProfile.get_for_user(self.editor_nl)
-        profile.preferred_language = "de"
-        profile.save()
-        self.client.force_login(self.editor_nl)
+        self.log_in_reading(self.editor_nl, "de")
         response = self.client.get(f"/admin/snippets/community/town/edit/{town.pk}/")
         self.assertEqual(response.status_code, 200, response.get("Location"))
         edit = BeautifulSoup(response.content, "html.parser")
@@ -336,10 +309,7 @@ class GermanImperativesTests(RolesTestCase):
         town = TownFactory(name="Oldemarkt (Steenwijkerland)", slug="oldemarkt")
         with self.captureOnCommitCallbacks(execute=True):
             TranslationCreator(self.editor_nl, [self.german]).create_translations(town)
-        profile = UserProfile.get_for_user(self.editor_nl)
-        profile.preferred_language = "de"
-        profile.save()
-        self.client.force_login(self.editor_nl)
+        self.log_in_reading(self.editor_nl, "de")
         copy = self.client.get(f"/admin/pages/{self.about.pk}/copy/")
         text = " ".join(BeautifulSoup(copy.content, "html.parser").get_text(" ").split())
         self.assertIn("Die neuen Seiten mit künftigen Änderungen aktuell halten", text)

@@ -7,7 +7,6 @@ import json
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
 
 from tests.test_roles import RolesTestCase
 
@@ -16,13 +15,7 @@ GUIDE = "/admin/guide/"
 
 class EditorGuideTests(RolesTestCase):
     def read(self, user, language, address=GUIDE):
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        self.client.force_login(user)
-        response = self.client.get(address)
-        self.assertEqual(response.status_code, 200)
-        return BeautifulSoup(response.content, "html.parser")
+        return BeautifulSoup(self.read_admin(user, language, address).content, "html.parser")
 
     def headings(self, page):
         return [heading.get_text(strip=True) for heading in page.select(".editor-guide h2.w-h2")]

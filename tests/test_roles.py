@@ -126,6 +126,20 @@ class RolesTestCase(CalendarMixin, TestCase):
         user.groups.add(Group.objects.get(name=group))
         return user
 
+    def log_in_reading(self, user, language):
+        """Logs `user` in with `language` chosen as her admin language."""
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        self.client.force_login(user)
+
+    def read_admin(self, user, language, address):
+        """`address` as `user` reads it with `language` chosen as her admin language; a 200."""
+        self.log_in_reading(user, language)
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        return response
+
 
 class SetupRolesTests(RolesTestCase):
     def test_running_setup_roles_twice_gives_the_same_groups_and_permissions(self):
