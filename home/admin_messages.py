@@ -305,6 +305,10 @@ WAGTAIL_HISTORY_ACTIONS = [
 # compound in two words ("Workflow taken", walk W14).
 WAGTAIL_REPORT_NAMES = [gettext_noop("Workflow tasks")]
 
+# The dashboard's link to Wagtail's guide, beside the account: the guide is in English, which its
+# Dutch and German names did not say (the help menu's link says it too, home/wagtail_hooks.py).
+WAGTAIL_EDITOR_GUIDE = [gettext_noop("Wagtail %(current_version)s editor guide")]
+
 # The rich text toolbar's buttons and the keyboard shortcuts dialog: Wagtail's Dutch catalogue
 # "translates" these as themselves, so the Dutch editor read them in English (walk W10;
 # tests/test_admin_words.py).

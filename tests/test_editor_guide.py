@@ -7,6 +7,7 @@ import json
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from wagtail import __version__ as VERSION
 
 from tests.test_roles import RolesTestCase
 
@@ -92,3 +93,13 @@ class EditorGuideTests(RolesTestCase):
         targets = [link["href"].removeprefix("#") for link in page.select(".editor-guide nav a")]
         sections = [section["aria-labelledby"] for section in page.select(".editor-guide section")]
         self.assertEqual(targets, sections)
+
+    def test_the_dashboards_link_to_wagtails_guide_says_it_is_english(self):
+        for user, language, name in (
+            (self.editor_nl, "nl", f"Handleiding van Wagtail {VERSION} (in het Engels)"),
+            (self.editor_de, "de", f"Handbuch zu Wagtail {VERSION} (auf Englisch)"),
+        ):
+            with self.subTest(language=language):
+                page = self.read(user, language, "/admin/")
+                link = page.find("a", href=lambda href: href and "guide.wagtail.org" in href)
+                self.assertEqual(" ".join(link.get_text().split()), name)
