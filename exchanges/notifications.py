@@ -90,6 +90,8 @@ def tell(template, registration, meeting, *, key, method=None, sequence=None, **
             "meeting": shown,
             "meeting_url": url,
             "on_page": on_page,
+            # The join link, a link in the email's HTML (home.notifications.text_as_html).
+            "email_links": [shown.online_url] if shown.online_url else [],
             **context,
         },
         member,

@@ -2,24 +2,27 @@
 recipient's language now, sent by the task worker (home.mail).
 
 Every email is multipart: the plain text of `<template>_body.txt`, and an HTML version of it
-(`<template>_body.html` when the template exists, else the text with its paragraphs and links
-made HTML) in a simple frame (`home/email/frame.html`: one column, inline styles, no images or
-anything loaded from elsewhere). The sender is the platform's name, in the recipient's language,
-with the address of DEFAULT_FROM_EMAIL."""
+(`<template>_body.html` when the template exists, else the text with its paragraphs made HTML
+and the site's own addresses made links, `text_as_html`) in a simple frame
+(`home/email/frame.html`: one column, inline styles, no images or anything loaded from
+elsewhere). The sender is the platform's name, in the recipient's language, with the address of
+DEFAULT_FROM_EMAIL."""
 
+import re
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
-from django.template.defaultfilters import linebreaks_filter, urlize
+from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from .mail import queue_email
-from .urls_util import base_url, current_request
+from .urls_util import base_url, current_request, known_origins, origin_of_url
 
 # The platform's name as emails give it, in the recipient's language.
 SITE_NAME = settings.WAGTAIL_SITE_NAME
@@ -51,18 +54,38 @@ def sender():
     return formataddr((str(SITE_NAME), sender_address()))
 
 
-def text_as_html(text):
-    """Plain text as HTML paragraphs, its addresses as links. Escaped first, always: a rendered
-    text template is marked safe, and `urlize` escapes only what is not, so a member's `<b>`
-    in a text body would otherwise become markup."""
-    return linebreaks_filter(urlize(escape(text), autoescape=True), autoescape=True)
+# An address in a text: up to the first space or angle bracket; what ends a sentence after it
+# (a full stop, a comma, a closing parenthesis) is not part of it.
+ADDRESS = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:!?)\]]*(?:\s|$))", re.IGNORECASE)
+
+
+def text_as_html(text, site_url=None, links=()):
+    """Plain text as HTML paragraphs, every character escaped. Only the site's own addresses
+    (on `site_url`, the address the email was rendered for, or another of the site's known
+    origins) and the addresses in `links` (given on purpose, such as a meeting's join link)
+    become links: a text holds words of visitors and members (a report's explanation, a
+    meeting's title, a guest's wishes), and an address one of them typed, a look-alike of the
+    site's admin among them, was made a link beside the genuine ones (attack 35, F1)."""
+    own = (known_origins() | {origin_of_url(site_url or "")}) - {None}
+    given = set(links)
+    parts, start = [], 0
+    for found in ADDRESS.finditer(text):
+        address = found.group()
+        parts.append(escape(text[start : found.start()]))
+        if address in given or origin_of_url(address) in own:
+            parts.append(format_html('<a href="{0}">{0}</a>', address))
+        else:
+            parts.append(escape(address))
+        start = found.end()
+    parts.append(escape(text[start:]))
+    return linebreaks_filter(mark_safe("".join(parts)), autoescape=True)  # noqa: S308
 
 
 def html_body(template, context, text):
     try:
         body = render_to_string(f"{template}_body.html", context)
     except TemplateDoesNotExist:
-        body = text_as_html(text)
+        body = text_as_html(text, context.get("site_url"), context.get("email_links", ()))
     return render_to_string("home/email/frame.html", {**context, "body": body})
 
 
@@ -82,7 +105,8 @@ def as_multipart(message, context):
     for content, mimetype in getattr(message, "alternatives", []):
         multipart.attach_alternative(content, mimetype)
     if not multipart.alternatives:
-        frame = {**context, "subject": message.subject, "body": text_as_html(message.body)}
+        body = text_as_html(message.body, context.get("site_url"))
+        frame = {**context, "subject": message.subject, "body": body}
         multipart.attach_alternative(render_to_string("home/email/frame.html", frame), "text/html")
     return multipart
 

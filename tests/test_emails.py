@@ -14,6 +14,7 @@ from pathlib import Path
 
 import time_machine
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase, TransactionTestCase, override_settings
@@ -122,6 +123,44 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         # The report, which every moderator may open (not the page's editor).
         report = Report.objects.get()
         self.assertIn(f"http://testserver:8801/admin/reports/edit/{report.pk}/", email.body)
+
+    def test_an_address_a_visitor_wrote_is_no_link_in_the_html_of_the_editors_email(self):
+        # Attack 35, F1: the report's explanation (anyone's words) was made into links, a
+        # look-alike of the site's own admin among them, beside the genuine link to the report.
+        User.objects.create_superuser("redactie@example.org", "x", language="nl")
+        author = User.objects.create_user("auteur@example.org", "x")
+        story = self.story(title="Fietsen naar Clarholz", owner=author)
+        StoryPage.objects.filter(pk=story.pk).update(member_contribution=True)
+        lure = (
+            "Log in om te beslissen: https://testserver.xn--80ak6aa92e.com/admin/login/ "
+            "of www.jumeIage-steenwijkerland.example/admin/"
+        )
+        self.client.post(
+            f"/nl/report/{story.pk}/", {"reason": "spam", "message": lure}, HTTP_HOST=HOST
+        )
+        [email] = mail.outbox
+        html = BeautifulSoup(email.alternatives[0][0], "html.parser")
+        links = [a["href"] for a in html.select("a[href]")]
+        report = Report.objects.get()
+        self.assertIn(f"http://testserver:8801/admin/reports/edit/{report.pk}/", links)
+        self.assertEqual([link for link in links if "xn--" in link or "jumeIage" in link], [])
+        # Shown as written, as text.
+        self.assertIn("https://testserver.xn--80ak6aa92e.com/admin/login/", html.get_text())
+        self.assertIn("www.jumeIage-steenwijkerland.example/admin/", html.get_text())
+
+    def test_the_join_link_of_an_online_meeting_stays_a_link(self):
+        online = self.online_meeting(
+            local(2026, 3, 21, 19, 0), title="Taalcafé", slug="taalcafe", capacity=1
+        )
+        Registration.objects.register(online, self.anna)
+        Registration.objects.register(online, self.bernd)  # on the waiting list
+        mail.outbox.clear()
+        self.client.force_login(self.anna)
+        self.client.post(f"/nl/meetings/{online.pk}/cancel/", HTTP_HOST=HOST)
+        html = BeautifulSoup(self.email_to_bernd().alternatives[0][0], "html.parser")
+        links = [a["href"] for a in html.select("a[href]")]
+        self.assertIn("https://meet.example.org/taal", links)
+        self.assertIn(f"http://testserver:8801{online.url}", links)  # its page, in Dutch
 
 
 @SERVED_AT_HOST
