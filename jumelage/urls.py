@@ -64,6 +64,7 @@ def report_paths(address, view_class, guard):
 
 # allauth answers its own rate limits with this view: our 429 page, with the time to wait.
 handler429 = "home.ratelimit.handler429"
+handler400 = "home.middleware.bad_request"
 handler404 = "jumelage.views.page_not_found"
 
 urlpatterns = [

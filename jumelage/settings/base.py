@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.UnreadableQueryMiddleware",
     # The page cache keeps the policy header with the page: a hit needs no policy built again.
     "home.middleware.AnonymousPageCacheMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",

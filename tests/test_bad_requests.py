@@ -1,0 +1,42 @@
+"""A request the site cannot read is answered at once with the 400 page in the language of its
+address (home.middleware.UnreadableQueryMiddleware, bad_request; templates/400.html): Django's
+was in English, and under `make run` a query of more than a thousand fields held the server for
+20 to 30 seconds before a 500 (attack 35, F2)."""
+
+from bs4 import BeautifulSoup
+from django.test import TestCase, override_settings
+
+TOO_MANY_FIELDS = "&".join(f"x{number}=1" for number in range(1001))
+
+
+class BadRequestTests(TestCase):
+    def assert_readable_refusal(self, response, language, heading):
+        self.assertEqual(response.status_code, 400)
+        page = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(page.html["lang"], language)
+        self.assertEqual(page.h1.get_text(strip=True), heading)
+        self.assertNotIn("Bad Request", page.get_text())
+
+    def test_a_query_of_too_many_fields_is_refused_in_the_language_of_its_address(self):
+        for address, language, heading in (
+            ("/nl/agenda/", "nl", "Dit verzoek kan niet worden gelezen"),
+            ("/de/kalender/", "de", "Diese Anfrage kann nicht gelesen werden"),
+            ("/api/v2/pages/", "nl", "Dit verzoek kan niet worden gelezen"),
+        ):
+            with self.subTest(address=address):
+                response = self.client.get(f"{address}?{TOO_MANY_FIELDS}")
+                self.assert_readable_refusal(response, language, heading)
+
+    @override_settings(DEBUG=True)
+    def test_make_runs_server_refuses_it_the_same_way(self):
+        # Django's error page for developers read the query again in every middleware.
+        response = self.client.get(f"/de/?{TOO_MANY_FIELDS}")
+        self.assert_readable_refusal(response, "de", "Diese Anfrage kann nicht gelesen werden")
+
+    def test_a_request_to_an_unknown_host_is_refused_in_the_language_of_its_address(self):
+        response = self.client.get("/de/", HTTP_HOST="unknown.example")
+        self.assert_readable_refusal(response, "de", "Diese Anfrage kann nicht gelesen werden")
+
+    def test_a_thousand_fields_are_still_read(self):
+        fields = "&".join(f"x{number}=1" for number in range(999))
+        self.assertEqual(self.client.get(f"/nl/?{fields}").status_code, 200)
