@@ -2,6 +2,7 @@
 
 import json
 import warnings
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -14,6 +15,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from community.models import Report
+from home.translations_report import TranslationsReport
 from tests.test_bilingual_contributions import BilingualContributionsMixin, soup
 from tests.test_members import MembersTestCase
 from tests.test_report_outcomes import ReportBeforeAModeratorTestCase
@@ -211,6 +213,28 @@ class TranslationsReportInOrderTests(RolesTestCase):
         listed = [row.get_text(" ", strip=True) for row in soup(response).select("tbody tr")]
         self.assertEqual(len(listed), 2)
         self.assertIn("Fietsen", listed[0])
+
+
+class TranslationsReportCountTests(RolesTestCase):
+    """Its pages counted "52 translations" in both admins (walk 11)."""
+
+    def test_the_report_counts_translations_in_the_editors_language(self):
+        for page in (self.climate, self.story(title="Fietsen", slug="fietsen")):
+            source, _created = TranslationSource.get_or_create_from_instance(page)
+            Translation.objects.create(source=source, target_locale=self.german)
+        # One a page, so that the count under the pages' numbers shows with two.
+        with mock.patch.object(TranslationsReport, "paginate_by", 1):
+            for user, language, count in (
+                (self.editor_nl, "nl", "2 vertalingen"),
+                (self.editor_de, "de", "2 Übersetzungen"),
+            ):
+                with self.subTest(language=language):
+                    response = self.read_admin(
+                        user, language, reverse("wagtail_localize:translations_report")
+                    )
+                    text = " ".join(soup(response).get_text(" ").split())
+                    self.assertIn(count, text)
+                    self.assertNotIn("translations", text)
 
 
 class AdminBreadcrumbsStartAtTheDashboardTests(RolesTestCase):
