@@ -10,9 +10,11 @@ import io
 
 import feedparser
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 from django.core.management import call_command
+from django.db.models import Q
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
@@ -157,6 +159,25 @@ class WithoutTranslatorTests(BilingualContributionsMixin, MembersTestCase):
         self.assertEqual(card.h3["lang"], "de")
         self.assertEqual(card.h3.a["href"], "/nl/verhalen/radeln-nach-steenwijk/")
         self.assertEqual(card.select_one(".card__intro")["lang"], "de")
+
+    def test_the_description_of_its_picture_is_marked_german_too(self):
+        # Walk 11: its card's title and intro said lang="de", its picture's description did not,
+        # and a screen reader read the German words with a Dutch voice.
+        photo = wagtail_factories.ImageFactory(title="Fietsers")
+        StoryPage.objects.filter(Q(pk=self.radeln.pk) | Q(alias_of=self.radeln)).update(
+            image=photo, image_alt="Zwölf Radfahrer auf dem Deich"
+        )
+        StoryPage.objects.filter(Q(pk=self.fietsen.pk) | Q(alias_of=self.fietsen)).update(
+            image=photo, image_alt="Twaalf fietsers op de dijk"
+        )
+        for address in ("/nl/verhalen/", "/nl/embed/stories/"):
+            with self.subTest(address=address):
+                page = soup(self.client.get(address))
+                german = page.find("img", alt="Zwölf Radfahrer auf dem Deich")
+                self.assertEqual(german["lang"], "de")
+                self.assertFalse(
+                    page.find("img", alt="Twaalf fietsers op de dijk").has_attr("lang")
+                )
 
     def test_the_german_story_reads_in_german_on_the_dutch_site_with_a_dutch_notice(self):
         page = soup(self.client.get("/nl/verhalen/radeln-nach-steenwijk/"))
