@@ -233,11 +233,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         """Where a login without a `next` leads: the member area, except for whoever works in
-        the admin and has just confirmed their address by the link in allauth's email (logged
-        in on the way, or already): they go on to the admin's dashboard, where they work."""
-        url_name = getattr(request.resolver_match, "url_name", None)
-        if url_name == "account_confirm_email" and roles.works_in_admin(request.user):
+        the admin (logging in on the site's form, or confirming their address by the link in
+        allauth's email, logged in on the way or already): they go on to the admin's
+        dashboard, where they work. The member area offers them nothing to do there, and no
+        way into the admin (walk 11: a moderator and an editor landed on "Write a story")."""
+        if roles.works_in_admin(request.user):
             return reverse("wagtailadmin_home")
+        url_name = getattr(request.resolver_match, "url_name", None)
         if url_name == "account_login" and request.method == "GET":
             sent_by_the_admin = is_admin_address(request.GET.get(REDIRECT_FIELD_NAME, ""))
             if sent_by_the_admin and roles.is_member(request.user):

@@ -154,6 +154,26 @@ class EditorAtTheLoginTests(AdminLoginTestCase):
         self.assertNotContains(response, 'class="notice"')
 
 
+class LoggingInOnTheSiteTests(AdminLoginTestCase):
+    """Editors and moderators who log in on the site's form land in the admin, where they work;
+    they landed in a member area with "Write a story" and no way into the admin (walk 11)."""
+
+    def test_editors_and_moderators_land_on_the_admins_dashboard(self):
+        for user, language in ((self.moderator, "nl"), (self.redaktion, "de")):
+            with self.subTest(user=user.email):
+                self.client.logout()
+                response = self.log_in(user, language=language)
+                self.assertEqual(response.redirect_chain[-1][0], "/admin/")
+                self.assertContains(response, 'id="jumelage-review-heading"')
+
+    def test_members_land_in_their_member_area_and_a_next_address_is_followed(self):
+        response = self.log_in(self.anke)
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/members/")
+        self.client.logout()
+        response = self.log_in(self.moderator, next="/nl/agenda/")
+        self.assertEqual(response.redirect_chain[-1][0], "/nl/agenda/")
+
+
 class ConfirmingTheAddressTests(AdminLoginTestCase):
     """After confirming their address by the link in allauth's email, editors and moderators go
     on to the admin, where they work; members to their member area, as before."""
