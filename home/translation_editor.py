@@ -48,7 +48,9 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
     translated title, as a machine translation's does (home.machine_translation), unless an
     editor typed one. wagtail-localize keeps the source's slug for an untranslated slug
     segment, so an editor who translated the title published a German page under its Dutch
-    address."""
+    address. A page already on the site keeps its address when an editor translates its title
+    (home.translation_progress.alias_keeps_its_address): an alias made a translation, whose
+    slug was the original's, moved to its title's (newcomer's walk)."""
     context = instance.context
     if raw or context is None or context.path != "title":
         return
@@ -57,7 +59,7 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
         .order_by("-pk")
         .first()
     )
-    slug = slug_of_title(instance.data)
+    slug, tool_name = slug_of_title(instance.data), SLUG_FROM_TITLE
     if segment is None or not slug:
         return
     places = {
@@ -73,12 +75,23 @@ def slug_follows_title(sender, instance, raw=False, **kwargs):
     )
     if editors_own or (existing is not None and existing.data == slug):
         return
+    if existing is None and instance.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL:
+        shared = (
+            Page.objects.filter(
+                translation_key=context.object_id, locale_id=instance.locale_id, live=True
+            )
+            .values_list("slug", flat=True)
+            .first()
+        )
+        if shared is not None:
+            slug = shared
+            tool_name = ""  # as an editor's own: she may still change it
     StringTranslation.objects.update_or_create(
         **places,
         defaults={
             "data": slug,
             "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            "tool_name": SLUG_FROM_TITLE,
+            "tool_name": tool_name,
             "last_translated_by": instance.last_translated_by,
             "has_error": False,
             "field_error": "",

@@ -3,11 +3,18 @@ editor do so, with a warning) shows the original's words in those places: the pa
 links the original, and the cards of listings and the feed label it, until a publish with every
 passage translated (outsider's walk of 2026-12-05, W6)."""
 
+from urllib.parse import urlencode
+
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from community.models import User
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
 from home.translation_progress import IncompleteTranslation
 from tests.stories_base import StoriesMixin
@@ -195,3 +202,47 @@ class AliasMadeATranslationTests(StoriesMixin, TestCase):
         german = Page.objects.get(pk=alias.pk)
         self.assertIsNone(german.alias_of_id)
         self.assertEqual(german.url, "/de/geschichten/mit-dem-rad/")
+
+
+class AliasWithTheOriginalsAddressTests(StoriesMixin, TestCase):
+    """A Dutch member's story shown in German as an alias under its Dutch slug
+    (/de/geschichten/fietsen-naar-clarholz/), translated by the German editor in the translation
+    editor ("Diese Seite übersetzen", the title translated, "Veröffentlichen auf Deutsch"): the
+    slug was made from the translated title and the shared address answered 301 to
+    /de/geschichten/mit-dem-rad-nach-clarholz/ (newcomer's walk)."""
+
+    def test_the_translation_editor_keeps_the_aliases_address(self):
+        self.build_stories()
+        setup_roles()
+        editor = User.objects.create_user("redaktion@example.org", "wachtwoord-123")
+        editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[1]))
+        original = self.story(title="Fietsen naar Clarholz", slug="fietsen-naar-clarholz")
+        with self.captureOnCommitCallbacks(execute=True):
+            original.save_revision().publish()
+            alias = original.create_alias(
+                parent=self.story_index_de, update_locale=self.german, reset_translation_key=False
+            )
+        self.assertEqual(alias.url, "/de/geschichten/fietsen-naar-clarholz/")
+        self.client.force_login(editor)
+        # "Diese Seite übersetzen" on the alias, as wagtail-localize's button leads there.
+        response = self.client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[original.pk]),
+            {"locales": [self.german.pk]},
+        )
+        self.assertEqual(response.status_code, 302)
+        translation = Translation.objects.get(target_locale=self.german)
+        title = translation.source.stringsegment_set.get(context__path="title")
+        response = self.client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, title.pk]),
+            urlencode({"value": "Mit dem Rad nach Clarholz"}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        self.assertEqual(response.status_code, 201)
+        with self.captureOnCommitCallbacks(execute=True):  # "Veröffentlichen auf Deutsch"
+            response = self.client.post(f"/admin/pages/{alias.pk}/edit/", {"action": "publish"})
+        self.assertEqual(response.status_code, 302)
+        german = Page.objects.get(pk=alias.pk)
+        self.assertIsNone(german.alias_of_id)
+        self.assertEqual(german.title, "Mit dem Rad nach Clarholz")
+        self.assertEqual(german.url, "/de/geschichten/fietsen-naar-clarholz/")
+        self.assertEqual(self.client.get("/de/geschichten/fietsen-naar-clarholz/").status_code, 200)
