@@ -19,6 +19,7 @@ invitation to be made (two thirds of its time when they were made in the request
 import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
@@ -83,7 +84,7 @@ def tell(template, registration, meeting, *, key, method=None, sequence=None, **
     member = registration.user
     shown = meeting_for(member, meeting)
     url, on_page = where_to_find(shown, member)
-    return send_templated_email(
+    sent = send_templated_email(
         template,
         {
             "registration": registration,
@@ -98,6 +99,10 @@ def tell(template, registration, meeting, *, key, method=None, sequence=None, **
         key=key,
         attachments=[attachment(shown, member, method, sequence, url)] if method else (),
     )
+    if sent is not None and method:
+        # What her calendar now holds (Registration.in_calendar).
+        models.Registration.objects.filter(pk=registration.pk).update(in_calendar=method == REQUEST)
+    return sent
 
 
 def registration_confirmed(registration, sequence):
@@ -167,19 +172,28 @@ def tell_of_registration(news, registration_id, status, sequence, origin):
     """Tells the member of the registration `registration_id` its `news` (see `tell_later`),
     unless it is no longer in the `status` it was told for: a later change (cancelled
     meanwhile, promoted from the waiting list) is told by its own email; a blocked member
-    (inactive account) is told nothing. Returns what it did, in words the task's result can
+    (inactive account) is told nothing. A place given up before its confirmation went out is
+    thus never confirmed, and so its cancellation is not sent either: nothing of it is in her
+    calendar (Registration.in_calendar). Returns what it did, in words the task's result can
     keep (JSON)."""
-    registration = (
-        models.Registration.objects.filter(pk=registration_id, status=status)
-        .select_related("user", "meeting")
-        .first()
-    )
-    if registration is None or news not in REGISTRATION_NEWS:
-        return "no longer so"
-    if not registration.user.is_active:
-        return "account blocked"
-    with at_address(origin):
-        REGISTRATION_NEWS[news](registration, sequence)
+    # The registration's row stays locked until what she was told is recorded with the email:
+    # a "cancel" committing meanwhile (or the task of its cancellation, on a second worker)
+    # waits for it, and sees whether the invitation went.
+    with transaction.atomic():
+        registration = (
+            models.Registration.objects.select_for_update(of=("self",))
+            .filter(pk=registration_id, status=status)
+            .select_related("user", "meeting")
+            .first()
+        )
+        if registration is None or news not in REGISTRATION_NEWS:
+            return "no longer so"
+        if not registration.user.is_active:
+            return "account blocked"
+        if news == "cancelled" and not registration.in_calendar:
+            return "not in her calendar"
+        with at_address(origin):
+            REGISTRATION_NEWS[news](registration, sequence)
     return "told"
 
 

@@ -22,7 +22,9 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from community.models import Report
+from exchanges.choices import RegistrationStatus
 from exchanges.models import Registration, StoryPage
+from home.mail import OutgoingEmail
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_accounts import AccountsTestCase
 from tests.security.test_mail_outage import run_worker
@@ -206,14 +208,60 @@ class RegistrationEmailsByTheWorkerTests(CalendarMixin, TransactionTestCase):
         run_worker()
         self.assert_every_task_succeeded()
 
-    def test_a_place_given_up_before_the_worker_ran_is_not_confirmed_after_its_cancellation(self):
+    def calendar_methods(self):
+        """What each email sent put into the member's calendar, in order."""
+        return [
+            re.search(r"METHOD:(\w+)", attachment[1]).group(1)
+            for email in mail.outbox
+            for attachment in email.attachments
+            if attachment[2].startswith("text/calendar")
+        ]
+
+    def test_a_place_given_up_before_its_confirmation_went_out_is_neither_confirmed_nor_cancelled(
+        self,
+    ):
+        # A newcomer's walk (2026-12-07): a German member clicked "Teilnehmen" and, a second
+        # later, "Meine Anmeldung stornieren", before the worker ran. The confirmation was
+        # withdrawn (no longer true), but the cancellation went out alone: a METHOD:CANCEL for an
+        # invitation she never received, "takes the meeting out of your calendar".
         self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
         self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)
         run_worker()
         self.assert_every_task_succeeded()
-        [email] = mail.outbox
-        [invitation] = [a for a in email.attachments if a[2].startswith("text/calendar")]
-        self.assertIn("METHOD:CANCEL", invitation[1])
+        self.assertEqual([email.subject for email in mail.outbox], [])
+        self.assertFalse(OutgoingEmail.objects.filter(recipients="anna@example.org").exists())
+
+    def test_a_place_given_up_after_its_confirmation_went_out_is_cancelled(self):
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        run_worker()
+        self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)
+        run_worker()
+        self.assert_every_task_succeeded()
+        self.assertEqual(self.calendar_methods(), ["REQUEST", "CANCEL"])
+
+    def test_a_place_taken_again_and_given_up_before_the_worker_ran_is_cancelled_once(self):
+        # Her calendar holds the first invitation: its cancellation goes, whatever came after.
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        run_worker()
+        for action in ("cancel", "register", "cancel"):
+            self.client.post(f"/nl/meetings/{self.small.pk}/{action}/", HTTP_HOST=HOST)
+        run_worker()
+        self.assert_every_task_succeeded()
+        self.assertEqual(self.calendar_methods(), ["REQUEST", "CANCEL"])
+        # Taken again once more, confirmed: its cancellation follows.
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        run_worker()
+        self.client.post(f"/nl/meetings/{self.small.pk}/cancel/", HTTP_HOST=HOST)
+        run_worker()
+        self.assertEqual(self.calendar_methods(), ["REQUEST", "CANCEL", "REQUEST", "CANCEL"])
+
+    def test_an_editor_taking_away_a_place_not_yet_confirmed_sends_nothing_either(self):
+        self.client.post(f"/nl/meetings/{self.small.pk}/register/", HTTP_HOST=HOST)
+        registration = Registration.objects.get(user=self.anna)
+        Registration.objects.change_status(registration, RegistrationStatus.CANCELLED)
+        run_worker()
+        self.assert_every_task_succeeded()
+        self.assertEqual(mail.outbox, [])
 
 
 @SERVED_AT_HOST

@@ -98,7 +98,12 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 return existing
             full = self.full(meeting)
             status = RegistrationStatus.WAITLISTED if full else RegistrationStatus.REGISTERED
-            registration = existing or self.model(meeting_key=meeting.translation_key, user=user)
+            # A new place is in no calendar until its confirmation is sent (by the task worker);
+            # one taken again is where the emails of the last one left it. Without `notify`
+            # (the demo loader), it is as if she had been sent it.
+            registration = existing or self.model(
+                meeting_key=meeting.translation_key, user=user, in_calendar=not notify
+            )
             registration.meeting = meeting
             registration.status = status
             registration.queued_at = timezone.now()
@@ -131,8 +136,10 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         the waiting list, who is told by email (not once the meeting is cancelled or has begun).
         With `notify` (the member's own action), a member who gave up a place is sent the
         cancellation for their calendar (not for a meeting cancelled, of which they were told,
-        or begun). With `delete` (their account goes), the registration is deleted, not kept
-        as cancelled. Returns the promoted registration, if any."""
+        or begun, nor for a place whose confirmation had not gone out yet: it is withdrawn, and
+        nothing was put in her calendar; see notifications.tell_of_registration). With `delete`
+        (their account goes), the registration is deleted, not kept as cancelled. Returns the
+        promoted registration, if any."""
         return self.cancel_telling(meeting, user, notify=notify, delete=delete)[1]
 
     def cancel_telling(self, meeting, user, *, notify=False, delete=False):
@@ -258,6 +265,13 @@ class Registration(models.Model):
     queued_at = models.DateTimeField(_("registered at"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Whether the member's calendar holds the meeting from the emails she was sent: the last
+    # invitation or cancellation of it (exchanges/notifications.py `tell`) was an invitation.
+    # A place given up before its confirmation went out (which is then withdrawn) is not
+    # cancelled either: a cancellation of an invitation she never had only confused her
+    # (newcomer's walk of 2026-12-07). A place taken without emails (the demo loader, or
+    # held before this was recorded) is taken to be in her calendar.
+    in_calendar = models.BooleanField(_("in the member's calendar"), default=True, editable=False)
 
     objects = RegistrationManager()
 
