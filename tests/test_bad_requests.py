@@ -4,7 +4,10 @@ was in English, and under `make run` a query of more than a thousand fields held
 20 to 30 seconds before a 500 (attack 35, F2)."""
 
 from bs4 import BeautifulSoup
-from django.test import TestCase, override_settings
+from django.test import RequestFactory, TestCase, override_settings
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views import defaults
 
 TOO_MANY_FIELDS = "&".join(f"x{number}=1" for number in range(1001))
 
@@ -40,3 +43,14 @@ class BadRequestTests(TestCase):
     def test_a_thousand_fields_are_still_read(self):
         fields = "&".join(f"x{number}=1" for number in range(999))
         self.assertEqual(self.client.get(f"/nl/?{fields}").status_code, 200)
+
+    def test_the_error_page_of_the_servers_own_faults_is_in_the_readers_language_too(self):
+        # 400 and 500 share their page (templates/standalone_error.html).
+        with translation.override("de"):
+            response = defaults.server_error(RequestFactory().get("/de/"))
+        self.assertEqual(response.status_code, 500)
+        page = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(page.html["lang"], "de")
+        self.assertEqual(page.h1.get_text(strip=True), page.title.get_text().split(" · ")[0])
+        with translation.override("de"):
+            self.assertEqual(page.h1.get_text(strip=True), gettext("Something went wrong"))
