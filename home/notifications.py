@@ -68,8 +68,11 @@ def text_as_html(text, site_url=None, links=()):
     site's admin among them, was made a link beside the genuine ones (attack 35, F1)."""
     own = (known_origins() | {origin_of_url(site_url or "")}) - {None}
     given = set(links)
+    # The given addresses whole, first: one may end in a full stop or a parenthesis.
+    whole = [re.escape(link) for link in sorted(given, key=len, reverse=True)]
+    addresses = re.compile("|".join([*whole, ADDRESS.pattern]), re.IGNORECASE)
     parts, start = [], 0
-    for found in ADDRESS.finditer(text):
+    for found in addresses.finditer(text):
         address = found.group()
         parts.append(escape(text[start : found.start()]))
         if address in given or origin_of_url(address) in own:

@@ -151,8 +151,20 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         self.assertIn("www.jumeIage-steenwijkerland.example/admin/", html.get_text())
 
     def test_the_join_link_of_an_online_meeting_stays_a_link(self):
+        self.assert_join_link_is_a_link("https://meet.example.org/taal")
+
+    def test_a_join_link_ending_in_a_parenthesis_stays_a_link_whole(self):
+        # Attack 36: the end of a sentence was left out of an address, and the join link that
+        # ended in ")" no longer matched itself, so it stayed text.
+        self.assert_join_link_is_a_link("https://meet.example.org/r/(taal)")
+
+    def assert_join_link_is_a_link(self, join_link):
         online = self.online_meeting(
-            local(2026, 3, 21, 19, 0), title="Taalcafé", slug="taalcafe", capacity=1
+            local(2026, 3, 21, 19, 0),
+            title="Taalcafé",
+            slug="taalcafe",
+            capacity=1,
+            online_url=join_link,
         )
         Registration.objects.register(online, self.anna)
         Registration.objects.register(online, self.bernd)  # on the waiting list
@@ -161,7 +173,7 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         self.client.post(f"/nl/meetings/{online.pk}/cancel/", HTTP_HOST=HOST)
         html = BeautifulSoup(self.email_to_bernd().alternatives[0][0], "html.parser")
         links = [a["href"] for a in html.select("a[href]")]
-        self.assertIn("https://meet.example.org/taal", links)
+        self.assertIn(join_link, links)
         self.assertIn(f"http://testserver:8801{online.url}", links)  # its page, in Dutch
 
 
