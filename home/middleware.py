@@ -82,9 +82,11 @@ class UnreadableQueryMiddleware:
 def bad_request(request, exception):
     """The 400 page (templates/400.html, also Django's `handler400`: jumelage/urls.py) in the
     language of the address's prefix: what refuses a request may come before the language is
-    set (an unknown host, an unreadable query), and Django's own page was in English."""
+    set (an unknown host, an unreadable query), and Django's own page was in English. An address
+    without a prefix (the admin's) keeps the language already active: the reader's admin
+    language when a view refused her form (attack 36: a German editor read the Dutch page)."""
     language = translation.get_language_from_path(request.path_info)
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         return defaults.bad_request(request, exception)
 
 

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views import defaults
 
+from tests.test_roles import RolesTestCase
+
 TOO_MANY_FIELDS = "&".join(f"x{number}=1" for number in range(1001))
 
 
@@ -54,3 +56,16 @@ class BadRequestTests(TestCase):
         self.assertEqual(page.h1.get_text(strip=True), page.title.get_text().split(" · ")[0])
         with translation.override("de"):
             self.assertEqual(page.h1.get_text(strip=True), gettext("Something went wrong"))
+
+
+class AdminBadRequestTests(RolesTestCase):
+    def test_an_admin_form_refused_as_unreadable_is_refused_in_her_admin_language(self):
+        # Attack 36: the German editor read the Dutch page: the admin's addresses have no
+        # language prefix, and the page took the site's default over her admin language.
+        self.client.raise_request_exception = False
+        self.log_in_reading(self.editor_de, "de")
+        response = self.client.post("/admin/choose-external-link/", {})
+        self.assertEqual(response.status_code, 400)
+        page = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(page.html["lang"], "de")
+        self.assertEqual(page.h1.get_text(strip=True), "Diese Anfrage kann nicht gelesen werden")
