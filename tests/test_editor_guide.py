@@ -55,7 +55,7 @@ class EditorGuideTests(RolesTestCase):
         self.assertEqual(
             self.headings(page),
             [
-                "Wer macht was",
+                "Rollen und Aufgaben",
                 "Beiträge von Mitgliedern",
                 "Meldungen",
                 "Mitglieder",
@@ -75,7 +75,7 @@ class EditorGuideTests(RolesTestCase):
     def test_a_moderator_reads_only_what_she_does(self):
         page = self.read(self.moderator, "nl")
         self.assertEqual(
-            self.headings(page), ["Wie doet wat", "Bijdragen van leden", "Meldingen", "Leden"]
+            self.headings(page), ["Rollen en taken", "Bijdragen van leden", "Meldingen", "Leden"]
         )
         text = page.find("main").get_text(" ")
         self.assertNotIn("Nieuwsbrief versturen", text)
