@@ -19,6 +19,19 @@ from tests.test_media_storage import BUCKET, S3ServerMixin, fetch_anonymously, s
 from tests.test_roles import RolesTestCase
 
 
+def document_behind_password(title, file_name):
+    """A document in the collection "Bestuur intern", which asks the password "geheim"."""
+    collection = Collection.get_first_root_node().add_child(name="Bestuur intern")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type="password", password="geheim"
+    )
+    return get_document_model().objects.create(
+        title=title,
+        collection=collection,
+        file=ContentFile(b"%PDF-1.4 geheime notulen", name=file_name),
+    )
+
+
 class ApiHugeNumberTests(OpenDataTestCase):
     """F3: the open data API with a limit or offset of 5000 digits
     (GET /api/v2/pages/?limit=999…9, the same for images/ and documents/, and offset=) answers
@@ -57,15 +70,7 @@ class ProtectedDocumentTests(RolesTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        collection = Collection.get_first_root_node().add_child(name="Bestuur intern")
-        CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type="password", password="geheim"
-        )
-        cls.document = get_document_model().objects.create(
-            title="Notulen bestuur",
-            collection=collection,
-            file=ContentFile(b"%PDF-1.4 geheime notulen", name="notulen-bestuur-2026.pdf"),
-        )
+        cls.document = document_behind_password("Notulen bestuur", "notulen-bestuur-2026.pdf")
 
     def test_the_file_is_not_served_from_the_media_folder_without_the_password(self):
         """F6: the same file is served to anyone, without the password, at
@@ -160,15 +165,7 @@ class DocumentPasswordTriesTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        collection = Collection.get_first_root_node().add_child(name="Bestuur intern")
-        CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type="password", password="geheim"
-        )
-        cls.document = get_document_model().objects.create(
-            title="Begroting bestuur",
-            collection=collection,
-            file=ContentFile(b"%PDF-1.4 geheime notulen", name="begroting-2027.pdf"),
-        )
+        cls.document = document_behind_password("Begroting bestuur", "begroting-2027.pdf")
 
     def test_guessing_a_documents_password_is_held_to_a_few_tries(self):
         visitor = Client(headers={"accept-language": "nl"})
@@ -191,16 +188,8 @@ class ProtectedDocumentInBucketTests(S3ServerMixin, TestCase):
     the site serves them from it through Wagtail's serve view, to those who may read them."""
 
     def test_a_private_document_is_not_read_from_the_bucket_and_a_public_one_is_served(self):
-        collection = Collection.get_first_root_node().add_child(name="Bestuur intern")
-        CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type="password", password="geheim"
-        )
         with override_settings(STORAGES=s3_storages(self.endpoint)):
-            private = get_document_model().objects.create(
-                title="Notulen bestuur",
-                collection=collection,
-                file=ContentFile(b"%PDF-1.4 geheime notulen", name="notulen-bestuur-2026.pdf"),
-            )
+            private = document_behind_password("Notulen bestuur", "notulen-bestuur-2026.pdf")
             public = get_document_model().objects.create(
                 title="Jaarverslag",
                 file=ContentFile(b"%PDF-1.4 openbaar jaarverslag", name="jaarverslag-2025.pdf"),

@@ -167,6 +167,20 @@ def jpeg_with_thumbnail_of_scans(scans):
     return photo[:2] + segment + photo[2:]
 
 
+def post_profile_photo(client, member, content):
+    """`member` sends her profile form in German with `content` as her photo ("ich.jpg")."""
+    client.force_login(member)
+    return client.post(
+        "/de/members/profile/",
+        {
+            "display_name": member.display_name,
+            "town": "",
+            "language": "de",
+            "avatar": SimpleUploadedFile("ich.jpg", content),
+        },
+    )
+
+
 class ScanBombRefusalTests(MembersTestCase):
     """F9 (the most serious): a member sends as her story's photo a JPEG of 480 KB with 10,000
     small scans (`jpeg_with_scans`). It passes every check (23 megapixels, under 10 MB, a JPEG)
@@ -199,16 +213,7 @@ class ScanBombRefusalTests(MembersTestCase):
         self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
 
     def test_the_profile_photo_is_refused_before_it_is_decoded(self):
-        self.client.force_login(self.anna)
-        response = self.client.post(
-            "/de/members/profile/",
-            {
-                "display_name": "Anna",
-                "town": "",
-                "language": "de",
-                "avatar": SimpleUploadedFile("ich.jpg", jpeg_with_scans(2000)),
-            },
-        )
+        response = post_profile_photo(self.client, self.anna, jpeg_with_scans(2000))
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, self.refusal("de"))
         self.anna.refresh_from_db()

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, TaskState
 
 from home.uploaded_images import jpeg_scans, too_many_scans_text
-from tests.test_attack33_images import jpeg_with_scans
+from tests.test_attack33_images import jpeg_with_scans, post_profile_photo
 from tests.test_attack_18b import GPS, upload
 from tests.test_members import MembersTestCase
 from tests.test_roles import RolesTestCase
@@ -33,16 +33,7 @@ class ScanCounterOfFillBytesTests(MembersTestCase):
     photo with 300 KB of them (13 minutes before) is answered, and the count is the same."""
 
     def test_a_photo_with_a_long_run_of_fill_bytes_is_answered(self):
-        self.client.force_login(self.anna)
-        response = self.client.post(
-            "/de/members/profile/",
-            {
-                "display_name": "Anna",
-                "town": "",
-                "language": "de",
-                "avatar": SimpleUploadedFile("ich.jpg", jpeg_with_run_of_fill_bytes(300_000)),
-            },
-        )
+        response = post_profile_photo(self.client, self.anna, jpeg_with_run_of_fill_bytes(300_000))
         self.assertIn(response.status_code, (200, 302))
 
     def test_fill_bytes_before_markers_hide_no_scan(self):
