@@ -19,6 +19,7 @@ from home.models import FoundationSettings
 from home.validators import validate_one_line, validate_text
 from home.visibility import public
 
+from . import display_names
 from .contributions import (
     MEMBERS_BLOCKS,
     body_text,
@@ -143,6 +144,9 @@ class SignupForm(forms.Form):
                 gettext('Read the <a href="{url}">privacy statement</a>.'), url=url
             )
 
+    def clean_display_name(self):
+        return display_names.check(self.cleaned_data["display_name"])
+
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
         user.town = self.cleaned_data["town"]
@@ -186,6 +190,12 @@ class ProfileForm(forms.ModelForm):
             del self.fields["remove_avatar"]
         self.initial["newsletter"] = subscriptions.member_receives(self.instance)
         self.order_fields(["display_name", "town", "language", "bio", "avatar", "remove_avatar"])
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        if display_names.normalized(name) == self.instance.display_name:
+            return self.instance.display_name  # as she had it, even from before the rules
+        return display_names.check(name, self.instance)
 
     def save(self, commit=True):
         user = super().save(commit=False)

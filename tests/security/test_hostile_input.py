@@ -38,6 +38,7 @@ from community.models import Report
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests import test_properties  # noqa: F401  (loads the Hypothesis profiles)
 from tests.calendar_base import CalendarMixin
+from tests.test_properties import as_a_name
 from tests.test_roles import RolesTestCase, form_data
 
 User = get_user_model()
@@ -507,7 +508,7 @@ class HostileInputSweepTests(HostileSiteMixin, TestCase):
                 email = f"nieuw{number}@example.org"
                 self.client.post("/nl/accounts/login/", {"login": value, "password": value})
                 self.assertNotIn("_auth_user_id", self.client.session)
-                self.client.post(
+                response = self.client.post(
                     "/nl/accounts/signup/",
                     {
                         "email": email,
@@ -519,10 +520,20 @@ class HostileInputSweepTests(HostileSiteMixin, TestCase):
                     },
                 )
                 stored = User.objects.filter(email=email).first()
-                if one_line_accepted(value, 80):
-                    self.assertEqual(stored.display_name, value.strip())
-                else:
+                if not one_line_accepted(value, 80):
                     self.assertIsNone(stored)
+                elif stored is not None:
+                    # As a name is kept: its compatibility form, single spaces.
+                    self.assertEqual(stored.display_name, as_a_name(value))
+                else:
+                    # Refused as a name (an address, the editors', another member's, longer in
+                    # that form): said so, what she typed kept.
+                    self.assertEqual(response.status_code, 200)
+                    page = BeautifulSoup(response.content, "html.parser")
+                    self.assertTrue(page.select(".field__error"))
+                    self.assertEqual(
+                        page.find("input", attrs={"name": "display_name"})["value"], value
+                    )
                 self.client.post("/nl/accounts/signup/", {"email": value, "display_name": "X"})
                 self.client.post("/nl/accounts/password/reset/", {"email": value})
         self.assertNoServerErrors()

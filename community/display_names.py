@@ -1,0 +1,149 @@
+"""The name a member goes by on the site: it must say who she is, not whom she is not.
+
+A display name is shown with what a member posts and, if she chooses, on her sector pages
+beside her photo; nobody reviews it. Attacks 33 and 35 signed up as "Redactie Jumelage
+Steenwijkerland", as another member ("Anke", and "Ａｎｋｅ" in full-width letters that look the
+same), as "Аnke" with a Cyrillic А, and as a web address. So a name a member chooses in the
+sign-up and profile forms (`check`):
+
+- is kept as Unicode's compatibility form (NFKC) with single spaces: full-width, ligature and
+  other look-alike forms of plain letters become those letters, so "Ａｎｋｅ" is "Anke";
+- has its letters in one of the Latin, Greek and Cyrillic alphabets (which share look-alike
+  letters), not two: "Аnke" is refused, "Анке" and "Anke" are not; other scripts mix freely;
+- is no web or email address;
+- has no word that belongs to the foundations' or municipalities' staff ("redactie",
+  "Redaktion", "moderator", "Stichting", "Gemeinde", …, `RESERVED_WORDS`);
+- is not another account's name, compared without case, spaces and punctuation (`folded`):
+  another member's display name, or a staff member's first and last name as the admin shows
+  them. Two residents called Anke are told to add an initial or a village.
+
+Names already stored are left as they are until their owner changes them; an account manager
+may name an account in the admin as she sees fit."""
+
+import re
+import unicodedata
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+# Words for the staff of the foundations and the municipalities, in both languages (and the
+# English the admin's users may know), compared as `folded` words.
+RESERVED_WORDS = frozenset(
+    {
+        "admin",
+        "administrator",
+        "administratie",
+        "administration",
+        "beheer",
+        "beheerder",
+        "bestuur",
+        "burgemeester",
+        "bürgermeister",
+        "gemeente",
+        "gemeinde",
+        "jumelage",
+        "moderatie",
+        "moderation",
+        "moderator",
+        "moderatoren",
+        "partnerschaftskomitee",
+        "redacteur",
+        "redactie",
+        "redakteur",
+        "redakteurin",
+        "redaktion",
+        "stichting",
+        "städtepartnerschaft",
+        "vorstand",
+        "webmaster",
+    }
+)
+# The alphabets that share letters that look alike (Latin a, Cyrillic а, Greek α …).
+LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+# An address: a scheme, "www.", an "@", or a host name ending in a common top-level domain.
+ADDRESS = re.compile(
+    r"://|\bwww\.|@|[\w-]\.(?:com|net|org|info|biz|eu|nl|de|be|at|ch|fr|uk|ru|io|app|xyz|online|"
+    r"site|shop|link|top|me|co)\b",
+    re.IGNORECASE,
+)
+
+
+def normalized(value):
+    """The name as stored: NFKC, one space between words, none around."""
+    return " ".join(unicodedata.normalize("NFKC", value).split())
+
+
+def folded(value):
+    """What two names are compared by: without case, spaces, punctuation or symbols."""
+    return "".join(c for c in normalized(value).casefold() if c.isalnum())
+
+
+def words(value):
+    return re.findall(r"\w+", normalized(value).casefold())
+
+
+def scripts(value):
+    """The look-alike alphabets the name's letters are from."""
+    found = set()
+    for character in value:
+        if character.isalpha():
+            script = unicodedata.name(character, "").split(" ", 1)[0]
+            if script in LOOKALIKE_SCRIPTS:
+                found.add(script)
+    return found
+
+
+def names_of_others(user):
+    """Every other account's public name, folded: members by their display name, staff also by
+    the first and last name the admin shows."""
+    others = get_user_model().objects.all()
+    if user is not None and user.pk:
+        others = others.exclude(pk=user.pk)
+    names = set()
+    rows = others.filter(~Q(display_name="") | ~Q(first_name="") | ~Q(last_name=""))
+    for display_name, first_name, last_name in rows.values_list(
+        "display_name", "first_name", "last_name"
+    ).iterator():
+        names.add(folded(display_name))
+        names.add(folded(f"{first_name} {last_name}"))
+    names.discard("")
+    return names
+
+
+def check(value, user=None):
+    """The name `user` (None at sign-up) chose, as stored; `ValidationError` if it is not hers
+    to use."""
+    name = normalized(value)
+    # Again: "ﷺ" is eighteen letters in this form.
+    MaxLengthValidator(get_user_model()._meta.get_field("display_name").max_length)(name)
+    if len(scripts(name)) > 1:
+        raise ValidationError(
+            _(
+                "Please write your name in one alphabet: letters of two alphabets that look "
+                "alike make it look like someone else's."
+            ),
+            code="mixed_scripts",
+        )
+    if ADDRESS.search(name):
+        raise ValidationError(_("Please use a name, not a web or email address."), code="address")
+    if RESERVED_WORDS.intersection(words(name)):
+        raise ValidationError(
+            _(
+                "This name sounds like the foundations' editors or a municipality. Please use "
+                "your own name."
+            ),
+            code="reserved",
+        )
+    if folded(name) in names_of_others(user):
+        raise ValidationError(
+            _(
+                "Another member already goes by this name. Please add an initial or your "
+                "village, for example “%(name)s B.”."
+            ),
+            code="taken",
+            params={"name": name},
+        )
+    return name
