@@ -62,8 +62,9 @@ def may_coordinate(user, visit):
 
 def guides_guests(user, visit):
     """Whether `user` is among the guests' coordinators: an editor of the travelling town's
-    foundation (administrators are of both). They see the guest parties and may cancel one
-    after the deadline, read-only otherwise: no host offers, no matching."""
+    foundation (administrators are of both). They see their town's guest parties and the guest
+    list and may cancel a party at any time (guests ask them after the deadline); the host
+    offers and the matching are not theirs."""
     if not getattr(user, "is_active", False) or not roles.is_editor(user):
         return False
     return visit.travelling_town.country in roles.foundation_countries(user)
