@@ -8,7 +8,9 @@ re-encoded: its metadata is taken out of the file's container (JPEG segments, PN
 WebP chunks), the picture's own bytes stay as they were; a file whose container is damaged
 before its picture is drawn again. An AVIF is always drawn again (Pillow writes AVIF): its
 metadata are items of its container whose places an index gives, which cannot be taken out
-without rewriting it. Other formats (GIF, SVG) are stored as they are."""
+without rewriting it. A GIF keeps its pictures, their timing and palettes, its loop count and
+colour profile; its comments and other programs' blocks (XMP among them) go. Other formats
+(SVG) are stored as they are."""
 
 import io
 import struct
@@ -33,6 +35,12 @@ PNG_KEPT = {
 }
 # The WebP chunks kept: the picture (lossy, lossless, alpha, animation) and its colour profile.
 WEBP_KEPT = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
+# The GIF application extensions kept (by their identifier and code): the loop count of an
+# animation (Netscape's, and its twin) and the colour profile. Others carry a program's data
+# (XMP's "XMP DataXMP", an editor's own).
+GIF_APPLICATIONS_KEPT = {b"NETSCAPE2.0", b"ANIMEXTS1.0", b"ICCRGBG1012"}
+GIF_EXTENSION, GIF_IMAGE, GIF_TRAILER = 0x21, 0x2C, 0x3B
+GIF_COMMENT, GIF_APPLICATION = 0xFE, 0xFF
 # VP8X's flags of a WebP with EXIF or XMP chunks.
 WEBP_EXIF_FLAG, WEBP_XMP_FLAG = 0x08, 0x04
 
@@ -184,6 +192,56 @@ def webp_without_metadata(data, orientation):
     return b"RIFF" + struct.pack("<I", len(body)) + bytes(body)
 
 
+def gif_sub_blocks_end(data, index):
+    """Where the sub-blocks starting at `index` end (after their empty last one), or None when
+    they run past the file."""
+    while index < len(data):
+        size = data[index]
+        index += 1 + size
+        if size == 0:
+            return index
+    return None
+
+
+def gif_without_metadata(data, orientation):
+    """A GIF's blocks but its comments and unknown application extensions (a GIF has no EXIF
+    orientation), or None when its blocks cannot be followed."""
+    if len(data) < 13:
+        return None
+    flags = data[10]
+    index = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    out = bytearray(data[:index])
+    while index < len(data):
+        kind = data[index]
+        if kind == GIF_TRAILER:
+            # What follows the end is not shown (a program's appendix, another file).
+            return bytes(out + data[index : index + 1])
+        if kind == GIF_EXTENSION and index + 2 <= len(data):
+            label = data[index + 1]
+            end = gif_sub_blocks_end(data, index + 2)
+            if end is None:
+                return None
+            identifier = data[index + 3 : index + 3 + min(data[index + 2], 11)]
+            dropped = label == GIF_COMMENT or (
+                label == GIF_APPLICATION and identifier not in GIF_APPLICATIONS_KEPT
+            )
+            if not dropped:
+                out += data[index:end]
+            index = end
+        elif kind == GIF_IMAGE and index + 10 <= len(data):
+            local = data[index + 9]
+            start = index + 10 + (3 << ((local & 7) + 1) if local & 0x80 else 0)
+            # The LZW code size, then the picture's sub-blocks.
+            end = gif_sub_blocks_end(data, start + 1)
+            if end is None:
+                return None
+            out += data[index:end]
+            index = end
+        else:
+            return None
+    return None  # no trailer: cut short
+
+
 def is_avif(data):
     """Whether `data` is an AVIF (its file type box names the brand, still or animated, first or
     among the compatible ones, however many come before it: attack 34, F4)."""
@@ -196,7 +254,7 @@ def is_avif(data):
 
 def without_metadata(data):
     """`data` without the metadata its container holds (keeping the orientation), or None
-    when it is no JPEG, PNG, WebP or AVIF, or not one a decoder reads. One whose container is
+    when it is no JPEG, PNG, WebP, GIF or AVIF, or not one a decoder reads. One whose container is
     not as expected (damaged before its picture, which a decoder reads past) is drawn again, an
     AVIF always."""
     if is_avif(data):
@@ -207,6 +265,8 @@ def without_metadata(data):
         strip = png_without_metadata
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         strip = webp_without_metadata
+    elif data[:6] in (b"GIF87a", b"GIF89a"):
+        strip = gif_without_metadata
     else:
         return None
     orientation = orientation_of(data)
@@ -230,7 +290,7 @@ def metadata_blocks(data):
     except Exception:  # noqa: BLE001 - not a picture a decoder reads
         return []
     blocks = []
-    for key in ("exif", "xmp", "XML:com.adobe.xmp"):
+    for key in ("exif", "xmp", "XML:com.adobe.xmp", "comment"):
         block = info.get(key)
         if isinstance(block, str):
             block = block.encode()
@@ -261,6 +321,8 @@ def drawn_again(data):
             elif kind == "WEBP":
                 # Pillow's reader does not say so: a lossless picture is coded in VP8L chunks.
                 options.update(lossless=webp_is_lossless(data), quality=95)
+            elif kind == "GIF":
+                options["comment"] = b""  # Pillow writes the original's again otherwise
             elif kind == "AVIF":
                 # Faster than Pillow's default (a 12-megapixel photo in about a second and a
                 # half, not four), at a quality that loses nothing one sees.
