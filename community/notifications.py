@@ -164,11 +164,13 @@ def notify_editors_of_report(report):
     admin_url = reverse("reports:edit", args=[report.pk])
     # As it is now, not as the reporter's copy of the page had it.
     on_site = Page.objects.filter(pk=report.page_id, live=True).exists()
+    titles = report.titles_by_language()
     for editor in roles.moderators().exclude(email=""):
         send_templated_email(
             "community/email/report_filed",
             {
                 "report": report,
+                "title": titles.get(editor.language, report.title),
                 "on_site": on_site,
                 "threshold": report.hide_after,
                 "admin_url": admin_url,

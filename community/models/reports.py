@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
@@ -334,6 +334,23 @@ class Report(models.Model):
             return 0
         versions = Page.objects.filter(translation_key=self.page.translation_key).order_by("pk")
         return contributions.counted_on(list(versions))
+
+    def titles_by_language(self):
+        """The reported contribution's title in each language it has (a translation's own before
+        an alias's), for each reader of the report to find it by hers: a German editor read the
+        title of the Dutch machine translation a member reported, of a German member's story
+        (walk 12). None of a contribution deleted meanwhile: `title` is what its reporter read."""
+        from wagtail.models import Page
+
+        if self.page is None:
+            return {}
+        versions = Page.objects.filter(translation_key=contribution_key(self.page)).order_by(
+            F("alias_of").asc(nulls_first=True)
+        )
+        titles = {}
+        for language, title in versions.values_list("locale__language_code", "title"):
+            titles.setdefault(language, title)
+        return titles
 
     def get_page_display(self):
         """The contribution as the admin names it (Wagtail's listing and inspect view use this

@@ -1,0 +1,50 @@
+"""The email of a report reads as every other to its reader: greeted by name, signed, and the
+contribution named by its title in her language (walk 12: the German editor read „Gemeldet:"
+with the Dutch machine translation's title of a German member's story, and no greeting)."""
+
+from django.contrib.auth.models import Group
+from django.core import mail
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+
+from community.models import User
+from exchanges.models import MeetingPage
+from tests.test_report_outcomes import ReportedMeetingTestCase
+
+
+class ReportEmailTests(ReportedMeetingTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.katrin = User.objects.create_user(
+            "redaktion@example.org", "x", first_name="Katrin", language="de", is_staff=True
+        )
+        cls.katrin.groups.add(Group.objects.get(name="Editors"))
+
+    def setUp(self):
+        super().setUp()
+        # The meeting's German version, translated: a title of its own.
+        german = MeetingPage.objects.get(
+            translation_key=self.meeting.translation_key, locale=self.german
+        )
+        if german.alias_of_id:
+            ConvertAliasPageAction(german).execute(skip_permission_checks=True)
+            german = MeetingPage.objects.get(pk=german.pk)
+        german.title = "Sprachcafé"
+        german.save_revision().publish()
+        mail.outbox.clear()
+
+    def test_each_reader_finds_the_contribution_by_its_title_in_her_language(self):
+        self.report(self.reporters[0])  # on the Dutch page
+        (to_katrin,) = [m for m in mail.outbox if m.to == [self.katrin.email]]
+        self.assertEqual(to_katrin.subject, "Gemeldet: Sprachcafé")
+        self.assertTrue(to_katrin.body.startswith("Hallo Katrin,"), to_katrin.body[:40])
+        self.assertIn("Jemand hat „Sprachcafé“ gemeldet", to_katrin.body)
+        self.assertNotIn("Taalcafé", to_katrin.body)
+        (to_moderator,) = self.to_editors()
+        self.assertEqual(to_moderator.subject, "Gemeld: Taalcafé")
+        self.assertIn("Iemand heeft „Taalcafé” gemeld", to_moderator.body)
+        # Signed as the site's other emails are.
+        for message in (to_katrin, to_moderator):
+            self.assertNotEqual(message.body.rstrip().splitlines()[-1], "")
+        self.assertIn("Mit freundlichen Grüßen", to_katrin.body)
+        self.assertIn("Met vriendelijke groet", to_moderator.body)
