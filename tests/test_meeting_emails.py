@@ -337,6 +337,18 @@ class ChangedMeetingEmailTests(MeetingEmailsTestCase):
         self.publish(self.small_de, cancelled=True)
         self.assertEqual(mail.outbox, [])
 
+    def test_the_cancellation_of_an_online_meeting_promises_no_link(self):
+        # "Online: the link is on the meeting page for members with a place" in the email that
+        # says there is no meeting (walk 12).
+        self.register(self.anna, self.online)
+        mail.outbox.clear()
+        self.publish(self.online, cancelled=True)
+        [to_anna] = self.emails_to(self.anna)
+        self.assertTrue(to_anna.subject.startswith("Afgelast: "), to_anna.subject)
+        self.assertIn("\nOnline\n", to_anna.body)
+        self.assertNotIn("link", to_anna.body.lower())
+        self.assertNotIn(JOIN, to_anna.body)
+
     def test_a_cancelled_meeting_published_again_tells_that_it_takes_place_after_all(self):
         self.publish(self.small, cancelled=True)
         [cancellation] = self.emails_to(self.anna)
