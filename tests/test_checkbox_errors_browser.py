@@ -53,3 +53,22 @@ def test_member_on_a_phone_sees_the_unticked_delete_confirmation_error_under_the
     assert under["y"] >= label["y"] + label["height"]
     assert under["x"] <= box.bounding_box()["x"]
     assert get_user_model().objects.filter(pk=member.pk).exists()
+
+
+def test_a_checkboxs_help_stands_under_its_label_and_the_save_button_apart_from_the_way_back(
+    member, live_server, page
+):
+    """Walk 12: "Toon mij op de pagina's van mijn sectorgemeenschappen Iedereen die …" ran on as
+    one sentence, and "Mijn profiel opslaan" almost touched "Terug naar mijn pagina"."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server, member)
+    page.goto(f"{live_server.url}/nl/members/profile/")
+    box = page.locator("#id_show_on_sector_pages")
+    help_text = page.locator(f"#{box.get_attribute('id')}_helptext")
+    label = page.locator(f"label[for={box.get_attribute('id')}]")
+    first_line = help_text.evaluate("element => element.getClientRects()[0].toJSON()")
+    assert first_line["x"] == pytest.approx(label.bounding_box()["x"], abs=1)
+    assert first_line["y"] > label.bounding_box()["y"] + 5
+    button = page.get_by_role("button", name="Mijn profiel opslaan").bounding_box()
+    back = page.locator("main form").get_by_role("link", name="Terug naar mijn pagina")
+    assert back.bounding_box()["x"] >= button["x"] + button["width"] + 8
