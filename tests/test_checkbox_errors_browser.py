@@ -59,7 +59,8 @@ def test_a_checkboxs_help_stands_under_its_label_and_the_save_button_apart_from_
     member, live_server, page
 ):
     """Walk 12: "Toon mij op de pagina's van mijn sectorgemeenschappen Iedereen die …" ran on as
-    one sentence, and "Mijn profiel opslaan" almost touched "Terug naar mijn pagina"."""
+    one sentence, and "Mijn profiel opslaan" almost touched "Terug naar mijn pagina"; the
+    newsletter's box, beside a label of two lines, was smaller than the others."""
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, live_server, member)
     page.goto(f"{live_server.url}/nl/members/profile/")
@@ -69,6 +70,12 @@ def test_a_checkboxs_help_stands_under_its_label_and_the_save_button_apart_from_
     first_line = help_text.evaluate("element => element.getClientRects()[0].toJSON()")
     assert first_line["x"] == pytest.approx(label.bounding_box()["x"], abs=1)
     assert first_line["y"] > label.bounding_box()["y"] + 5
+    # Every box of the same size, however long its label (a long one squeezed its box).
+    sizes = {
+        (round(b["width"]), round(b["height"]))
+        for b in (c.bounding_box() for c in page.locator("main form input[type=checkbox]").all())
+    }
+    assert len(sizes) == 1, sizes
     button = page.get_by_role("button", name="Mijn profiel opslaan").bounding_box()
     back = page.locator("main form").get_by_role("link", name="Terug naar mijn pagina")
     assert back.bounding_box()["x"] >= button["x"] + button["width"] + 8
