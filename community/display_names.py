@@ -13,9 +13,10 @@ sign-up and profile forms (`check`):
 - is no web or email address;
 - has no word that belongs to the foundations' or municipalities' staff ("redactie",
   "Redaktion", "moderator", "Stichting", "Gemeinde", …, `RESERVED_WORDS`);
-- is not another account's name, compared without case, spaces and punctuation (`folded`):
-  another member's display name, or a staff member's first and last name as the admin shows
-  them. Two residents called Anke are told to add an initial or a village.
+- is not a name another account goes by in public, compared without case, spaces and
+  punctuation (`folded`): a staff member's, or that of a member others see (on her sector
+  pages, with a contribution on the site; `names_of_others`). Two residents called Anke are
+  told to add an initial or a village.
 
 Names already stored are left as they are until their owner changes them; an account manager
 may name an account in the admin as she sees fit."""
@@ -28,6 +29,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from . import roles
 
 # Words for the staff of the foundations and the municipalities, in both languages (and the
 # English the admin's users may know), compared as `folded` words.
@@ -97,9 +101,16 @@ def scripts(value):
 
 
 def names_of_others(user):
-    """Every other account's public name, folded: members by their display name, staff also by
-    the first and last name the admin shows."""
-    others = get_user_model().objects.all()
+    """The names others go by in public, folded: the staff's (display name, and first and last
+    name as the admin shows them), and the display names of members who show themselves on their
+    sector pages or have a contribution on the site. A member nobody sees is not revealed by
+    refusing her name (as an address taken is not, at sign-up)."""
+    seen = (
+        Q(pk__in=roles.working_in_admin().values("pk"))
+        | Q(show_on_sector_pages=True)
+        | Q(pk__in=Page.objects.filter(live=True).values("owner"))
+    )
+    others = get_user_model().objects.filter(seen)
     if user is not None and user.pk:
         others = others.exclude(pk=user.pk)
     names = set()

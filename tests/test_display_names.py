@@ -16,6 +16,9 @@ class DisplayNameTests(MembersTestCase):
             "redactie@example.org", "x", first_name="Marieke", last_name="Hoekstra", is_staff=True
         )
         cls.editor.groups.add(Group.objects.get(name="Editors"))
+        # Anna and Bernd show themselves on their sector pages; Carl shows himself nowhere.
+        User.objects.filter(pk__in=[cls.anna.pk, cls.bernd.pk]).update(show_on_sector_pages=True)
+        cls.carl = cls.member("carl@example.org", "Carl", "nl")
 
     def signup(self, name, language="nl"):
         return self.client.post(
@@ -61,6 +64,17 @@ class DisplayNameTests(MembersTestCase):
                 self.assertFalse(User.objects.filter(email="carla@example.org").exists())
                 self.assertContains(response, "Een ander lid gebruikt deze naam al.")
         self.assertContains(self.signup("Bernd", "de"), "Ein anderes Mitglied nutzt diesen Namen")
+
+    def test_the_name_of_a_member_nobody_sees_is_not_revealed(self):
+        # Refused, it would tell whoever tries that Carl is a member (an address taken is not
+        # told either). Once his story is on the site, his name is seen.
+        self.signup("Carl")
+        self.assertEqual(User.objects.get(email="carla@example.org").display_name, "Carl")
+        User.objects.get(email="carla@example.org").delete()
+        self.post_story(self.carl)
+        self.approve(self.contribution())
+        self.client.logout()
+        self.assertContains(self.signup("carl"), "Een ander lid gebruikt deze naam al.")
 
     def test_letters_of_two_look_alike_alphabets_are_refused(self):
         self.assert_refused(
