@@ -12,7 +12,8 @@ sign-up and profile forms (`check`):
   letters), not two: "Аnke" is refused, "Анке" and "Anke" are not; other scripts mix freely;
 - is no web or email address;
 - has no word that belongs to the foundations' or municipalities' staff ("redactie",
-  "Redaktion", "moderator", "Stichting", "Gemeinde", …, `RESERVED_WORDS`);
+  "Redaktion", "moderator", "Stichting", "Gemeinde", …, `RESERVED_WORDS`), nor a word made
+  with a long one ("Redactieteam");
 - is not a name another account goes by in public, compared without case, spaces and
   punctuation (`folded`): a staff member's, or that of a member others see (on her sector
   pages, with a contribution on the site; `names_of_others`). Two residents called Anke are
@@ -89,6 +90,14 @@ def words(value):
     return re.findall(r"\w+", normalized(value).casefold())
 
 
+def is_reserved(word):
+    """Whether a word of a name is a staff word, or holds a long one ("Redactieteam",
+    "Gemeindeverwaltung"); short ones ("admin") only as themselves, which names may hold."""
+    return word in RESERVED_WORDS or any(
+        reserved in word for reserved in RESERVED_WORDS if len(reserved) >= 8
+    )
+
+
 def scripts(value):
     """The look-alike alphabets the name's letters are from."""
     found = set()
@@ -140,7 +149,7 @@ def check(value, user=None):
         )
     if ADDRESS.search(name):
         raise ValidationError(_("Please use a name, not a web or email address."), code="address")
-    if RESERVED_WORDS.intersection(words(name)):
+    if any(is_reserved(word) for word in words(name)):
         raise ValidationError(
             _(
                 "This name sounds like the foundations' editors or a municipality. Please use "

@@ -44,7 +44,12 @@ class DisplayNameTests(MembersTestCase):
         self.assertEqual(page.find("input", attrs={"name": "email"})["value"], "carla@example.org")
 
     def test_the_editors_names_are_not_a_members_to_take(self):
-        for name in ("Redactie Jumelage Steenwijkerland", "moderator", "Gemeente Steenwijkerland"):
+        for name in (
+            "Redactie Jumelage Steenwijkerland",
+            "moderator",
+            "Gemeente Steenwijkerland",
+            "Het Redactieteam",
+        ):
             with self.subTest(name=name):
                 self.assert_refused(
                     self.signup(name),
@@ -92,6 +97,10 @@ class DisplayNameTests(MembersTestCase):
                 self.assert_refused(
                     self.signup(name), "Gebruik een naam, geen web- of e-mailadres.", name
                 )
+
+    def test_a_name_that_only_holds_a_short_staff_word_is_a_name(self):
+        self.signup("Adminah")
+        self.assertEqual(User.objects.get(email="carla@example.org").display_name, "Adminah")
 
     def test_a_name_with_an_initial_or_a_village_is_taken_as_normalised(self):
         self.signup("Ａｎｎａ   B.")
