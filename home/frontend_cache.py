@@ -15,11 +15,13 @@ committed; each language version's restriction purges its own pages."""
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from home.cache import language_code_of
 
 FEEDS = ("story_feed_rss", "story_feed_atom", "calendar_feed")
+WIDGETS = ("embed_stories", "embed_calendar")
 
 
 def purge_pages_listing(instance, **kwargs):
@@ -51,6 +53,12 @@ def add_listings(batch, page, root_url, sectors_of):
         for sector in sectors:
             for name in ("sector_feed_rss", "sector_feed_atom", "sector_calendar_feed"):
                 batch.add_url(root_url + reverse(name, args=[sector.slug]))
+        # The widgets other websites frame (`public, max-age=300`), whole and by sector, as
+        # editors copy their code (attack 37).
+        for name in WIDGETS:
+            widget = root_url + reverse(name)
+            batch.add_url(widget)
+            batch.add_urls(f"{widget}?{urlencode({'sector': sector.slug})}" for sector in sectors)
 
 
 def purge_section(page_id):

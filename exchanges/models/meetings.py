@@ -588,8 +588,29 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
 
     def purged_along(self):
         """What a caching proxy purges with the page (home/frontend_cache.py): its own
-        iCalendar file, which `public, max-age=900` lets it keep (attack 29, F4)."""
-        return [reverse("meeting_calendar_feed", args=[self.pk])]
+        iCalendar file, which `public, max-age=900` lets it keep (attack 29, F4), and the
+        calendar's month views of its months and its past view, which the calendar links
+        unfiltered and the page cache sends `public` for `s-maxage` (attack 37)."""
+        paths = [reverse("meeting_calendar_feed", args=[self.pk])]
+        parent = self.get_parent()
+        parts = parent.get_url_parts() if parent is not None else None
+        if parts is None:
+            return paths
+        calendar_path = parts[2]
+        paths += [f"{calendar_path}?view=month", f"{calendar_path}?view=past"]
+        if self.start is not None:
+            start = timezone.localtime(self.start).date().replace(day=1)
+            end = timezone.localtime(self.end or self.start).date()
+            month = start
+            # A meeting of many months (an editor's exhibition) purges its first two years.
+            for _ in range(24):
+                if month > end:
+                    break
+                paths.append(
+                    f"{calendar_path}?{urlencode({'view': 'month', 'month': f'{month:%Y-%m}'})}"
+                )
+                month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return paths
 
     def places_left(self, taken):
         return None if self.capacity is None else max(self.capacity - taken, 0)

@@ -1,0 +1,46 @@
+"""Attack 37: what a CDN in front of the site keeps of a contribution taken off the site.
+
+The page cache sends the story overview, the calendar and the home page with
+`Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` and the widgets with
+`public, max-age=300`; home/frontend_cache.py purges "its overview, the home page, its sector
+pages and the feeds" when a page is published or unpublished, and the README says only
+filtered overviews (`?sector=…`) are left to expire. The addresses the site itself links to
+beside them were not purged: the overview's pages and tags (`?page=1`, `?tag=…`), the calendar's
+month and past views, and the two widgets the municipalities frame. A story three members' reports
+took off the site (its member's address in it, say) stayed on those addresses of a CDN for
+five more minutes."""
+
+from django.test import override_settings
+
+from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class PurgedAlongWithTheOverviewTests(RecordedPurgesMixin, CachedSiteTestCase):
+    def purged_paths(self):
+        return {path for _, path in PurgeRecorder.purged}
+
+    def test_a_story_taken_off_the_site_leaves_the_widget_and_the_tag_and_page_addresses(self):
+        story = self.story(
+            title="Boerenbezoek", slug="boerenbezoek", sectors=[self.climate], tag_names=["bezoek"]
+        )
+        story.save_revision().publish()
+        # The addresses the site links to, as a visitor's browser (and so a CDN) asked for them.
+        for url in ("/nl/verhalen/?tag=bezoek", "/nl/embed/stories/"):
+            self.assertContains(self.client.get(url), "Boerenbezoek", msg_prefix=url)
+        PurgeRecorder.purged = []
+        story.unpublish()
+        paths = self.purged_paths()
+        self.assertIn("/nl/verhalen/", paths)  # as before
+        missing = {"/nl/embed/stories/", "/nl/verhalen/?tag=bezoek"} - paths
+        self.assertFalse(missing, f"not purged: {sorted(missing)}")
+
+    def test_a_meeting_taken_off_the_site_leaves_the_calendar_widget_and_month_view(self):
+        for url in ("/nl/agenda/?view=month&month=2026-03", "/nl/embed/calendar/"):
+            self.client.get(url)
+        PurgeRecorder.purged = []
+        self.small.unpublish()
+        paths = self.purged_paths()
+        self.assertIn("/nl/agenda/", paths)  # as before
+        missing = {"/nl/embed/calendar/", "/nl/agenda/?view=month&month=2026-03"} - paths
+        self.assertFalse(missing, f"not purged: {sorted(missing)}")
