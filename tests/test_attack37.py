@@ -1,4 +1,5 @@
-"""Attack 37: what a CDN in front of the site keeps of a contribution taken off the site.
+"""Attack 37: what a CDN in front of the site keeps of a contribution taken off the site, and
+reports of blocked members.
 
 The page cache sends the story overview, the calendar and the home page with
 `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` and the widgets with
@@ -12,6 +13,7 @@ five more minutes."""
 
 from django.test import override_settings
 
+from tests.security.test_reports import ReportAbuseTestCase
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
 
 
@@ -44,3 +46,22 @@ class PurgedAlongWithTheOverviewTests(RecordedPurgesMixin, CachedSiteTestCase):
         self.assertIn("/nl/agenda/", paths)  # as before
         missing = {"/nl/embed/calendar/", "/nl/agenda/?view=month&month=2026-03"} - paths
         self.assertFalse(missing, f"not purged: {sorted(missing)}")
+
+
+class BlockedReportersTests(ReportAbuseTestCase):
+    """Reports of accounts a moderator blocked kept counting towards the three members'
+    reports that hide a contribution: two accounts made to take a story down, blocked once
+    the moderators saw through them, left it to one more member (the third account made for
+    it, or anyone else) to take it off the site, as a deleted account's reports no longer do."""
+
+    def block(self, member):
+        member.is_active = False
+        member.save()
+
+    def test_reports_of_blocked_members_no_longer_hide_a_contribution(self):
+        for member in (self.bernd, self.carla):
+            self.report(client=self.as_member(member))
+        for member in (self.bernd, self.carla):
+            self.block(member)
+        self.report(client=self.as_member(self.dirk))
+        self.assertTrue(self.live())

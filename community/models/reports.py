@@ -170,8 +170,9 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         a member's report hides (a visitor's never does), and an editor who published the
         contribution again after reports hid it decided those reports (ticking "Handled" on
         each or not), so only the reports filed since then count (the fourth member's report,
-        or a visitor's, hid it again at once)."""
-        members = open_reports.filter(reporter__isnull=False)
+        or a visitor's, hid it again at once). Reports of an account a moderator blocked (or an
+        administrator made inactive) count no more, as those of a deleted account (attack 37)."""
+        members = open_reports.filter(reporter__isnull=False, reporter__is_active=True)
         last_hidden = self.for_page(page).filter(hid_page=True).order_by("-pk").first()
         if last_hidden is not None:
             members = members.filter(pk__gt=last_hidden.pk)
