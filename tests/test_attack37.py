@@ -11,8 +11,13 @@ month and past views, and the two widgets the municipalities frame. A story thre
 took off the site (its member's address in it, say) stayed on those addresses of a CDN for
 five more minutes."""
 
-from django.test import override_settings
+import datetime
 
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+
+from community.models import User
 from tests.security.test_reports import ReportAbuseTestCase
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
 
@@ -65,3 +70,41 @@ class BlockedReportersTests(ReportAbuseTestCase):
             self.block(member)
         self.report(client=self.as_member(self.dirk))
         self.assertTrue(self.live())
+
+
+class NewAccountsReportTests(ReportAbuseTestCase):
+    """Attack 37, F1: three accounts signed up from one mailbox (sybil+1@, +2@, +3@) minutes
+    after a story was published took it off the site with a report each. A report of an account
+    made after the contribution was published counts towards hiding it once the account is a
+    week old (REPORTS_COUNT_AFTER: it reaches the editors at once all the same); and accounts of
+    one mailbox are one reporter."""
+
+    def newcomers(self, *addresses):
+        return [self.member(address, address.split("@")[0], "nl") for address in addresses]
+
+    def test_accounts_made_after_a_story_was_published_do_not_take_it_off_the_site(self):
+        for member in self.newcomers("s1@example.org", "s2@example.org", "s3@example.org"):
+            self.report(client=self.as_member(member))
+        self.assertTrue(self.live())
+        # The editors heard of it.
+        self.assertTrue(mail.outbox)
+
+    def test_a_week_later_their_reports_count(self):
+        members = self.newcomers("s1@example.org", "s2@example.org", "s3@example.org")
+        User.objects.filter(pk__in=[m.pk for m in members]).update(
+            date_joined=timezone.now() - datetime.timedelta(days=8)
+        )
+        for member in members:
+            self.report(client=self.as_member(member))
+        self.assertFalse(self.live())
+
+    def test_accounts_of_one_mailbox_are_one_reporter(self):
+        # Members long enough: only their mailbox gives them away.
+        sybils = [self.known_member(f"Bernd+{tag}@Example.org", f"Bernd {tag}") for tag in "ab"]
+        for member in (self.bernd, *sybils):
+            self.report(client=self.as_member(member))
+        self.assertTrue(self.live())
+        self.report(client=self.as_member(self.carla))
+        self.assertTrue(self.live())
+        self.report(client=self.as_member(self.dirk))
+        self.assertFalse(self.live())

@@ -43,12 +43,12 @@ class RepublishedAfterReportsTests(ReportAbuseTestCase):
         self.assertTrue(self.live())
 
     def test_one_more_members_report_does_not_hide_it_again(self):
-        self.report(client=self.as_member(self.member("eva@example.org", "Eva", "nl")))
+        self.report(client=self.as_member(self.known_member("eva@example.org", "Eva")))
         self.assertTrue(self.live())
 
     def test_three_members_reporting_since_hide_it_again(self):
         for number in range(3):
-            member = self.member(f"lid{number}@example.org", f"Lid {number}", "nl")
+            member = self.known_member(f"lid{number}@example.org", f"Lid {number}")
             self.report(client=self.as_member(member))
         self.assertFalse(self.live())
         self.assertEqual(Report.objects.filter(hid_page=True).count(), 2)

@@ -1590,9 +1590,11 @@ class ReportTests(MembersTestCase):
         self.assertIn("Niet netjes.", mail.outbox[0].body)
 
     def test_third_members_report_hides_the_contribution_until_an_editor_decides(self):
-        story = self.published_contribution()
+        # Members from before the story (a newer account's report counts a week after it
+        # joined: tests/test_attack37.py).
         carla = self.member("carla@example.org", "Carla", "nl")
         dirk = self.member("dirk@example.org", "Dirk", "nl")
+        story = self.published_contribution()
         for member, reason in ((dirk, "offensive"), (self.bernd, "spam")):
             self.client.force_login(member)
             self.report(story, reason)

@@ -10,6 +10,7 @@ but the meeting stays), not for every report; its member hears that reports hid 
 outlive their contribution: deleted (by its member, or by an editor), it leaves the reports with
 its title and its member, for the editors to read and decide."""
 
+import datetime
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -23,6 +24,15 @@ from django.utils.translation import gettext_lazy as _
 from community import contributions, roles
 
 HIDE_AFTER_MEMBER_REPORTS = 3
+# How old an account made after a contribution was published must be for its report to count
+# towards hiding it (`ReportManager._members_reporting`).
+REPORTS_COUNT_AFTER = datetime.timedelta(days=7)
+
+
+def mailbox(address):
+    """The mailbox an address reaches: without a "+tag" after its name, in small letters."""
+    name, _, domain = address.lower().rpartition("@")
+    return f"{name.split('+', 1)[0]}@{domain}"
 
 
 def visitor_hash(kind, value):
@@ -171,12 +181,30 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         contribution again after reports hid it decided those reports (ticking "Handled" on
         each or not), so only the reports filed since then count (the fourth member's report,
         or a visitor's, hid it again at once). Reports of an account a moderator blocked (or an
-        administrator made inactive) count no more, as those of a deleted account (attack 37)."""
+        administrator made inactive) count no more, as those of a deleted account (attack 37).
+
+        Nor do accounts made to take it down (attack 37, F1: three sign-ups from one mailbox
+        minutes after a story was published hid it): a report counts if its member joined before
+        the contribution was first published, or REPORTS_COUNT_AFTER before her report; and the
+        accounts of one mailbox (`mailbox`: "anke+1@", "anke+2@") are one reporter."""
+        from wagtail.models import Page
+
         members = open_reports.filter(reporter__isnull=False, reporter__is_active=True)
         last_hidden = self.for_page(page).filter(hid_page=True).order_by("-pk").first()
         if last_hidden is not None:
             members = members.filter(pk__gt=last_hidden.pk)
-        return members.values("reporter").distinct().count()
+        published = Page.objects.filter(
+            translation_key=contribution_key(page), alias_of=None
+        ).aggregate(first=models.Min("first_published_at"))["first"]
+        # A page made live without publishing (by code, not by an editor or the workflow) has
+        # no time of publication: every member counts, as before.
+        known = Q()
+        if published is not None:
+            known = Q(reporter__date_joined__lt=published) | Q(
+                reporter__date_joined__lte=F("created_at") - REPORTS_COUNT_AFTER
+            )
+        addresses = members.filter(known).values_list("reporter__email", flat=True).distinct()
+        return len({mailbox(address) for address in addresses})
 
     def for_page(self, page):
         """The reports of the contribution `page` shows, in every language."""

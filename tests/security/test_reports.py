@@ -6,6 +6,7 @@ different members have an open report on it. The editors get an email for the fi
 of a contribution and for the report that hid it, not one per report."""
 
 import csv
+import datetime
 import io
 import re
 import shutil
@@ -25,7 +26,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client, TransactionTestCase, override_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -77,6 +78,15 @@ class ReportAbuseTestCase(MembersTestCase):
         client = Client()
         client.force_login(member)
         return client
+
+    def known_member(self, address, name):
+        """A member who joined a month ago: her report counts towards hiding at once (one who
+        joined after the contribution was published waits a week, REPORTS_COUNT_AFTER)."""
+        member = self.member(address, name, "nl")
+        User.objects.filter(pk=member.pk).update(
+            date_joined=timezone.now() - datetime.timedelta(days=30)
+        )
+        return member
 
     def live(self):
         return StoryPage.objects.get(pk=self.story.pk).live
