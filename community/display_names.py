@@ -32,6 +32,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.validators import lookalike_scripts
+
 from . import roles
 
 # Words for the staff of the foundations and the municipalities, in both languages (and the
@@ -66,8 +68,6 @@ RESERVED_WORDS = frozenset(
         "webmaster",
     }
 )
-# The alphabets that share letters that look alike (Latin a, Cyrillic а, Greek α …).
-LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 # An address: a scheme, "www.", an "@", or a host name ending in a common top-level domain.
 ADDRESS = re.compile(
     r"://|\bwww\.|@|[\w-]\.(?:com|net|org|info|biz|eu|nl|de|be|at|ch|fr|uk|ru|io|app|xyz|online|"
@@ -96,17 +96,6 @@ def is_reserved(word):
     return word in RESERVED_WORDS or any(
         reserved in word for reserved in RESERVED_WORDS if len(reserved) >= 8
     )
-
-
-def scripts(value):
-    """The look-alike alphabets the name's letters are from."""
-    found = set()
-    for character in value:
-        if character.isalpha():
-            script = unicodedata.name(character, "").split(" ", 1)[0]
-            if script in LOOKALIKE_SCRIPTS:
-                found.add(script)
-    return found
 
 
 def names_of_others(user):
@@ -139,7 +128,7 @@ def check(value, user=None):
     name = normalized(value)
     # Again: "ﷺ" is eighteen letters in this form.
     MaxLengthValidator(get_user_model()._meta.get_field("display_name").max_length)(name)
-    if len(scripts(name)) > 1:
+    if len(lookalike_scripts(name)) > 1:
         raise ValidationError(
             _(
                 "Please write your name in one alphabet: letters of two alphabets that look "

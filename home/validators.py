@@ -26,6 +26,7 @@ no letter that turns into another in capitals or small letters (`refuse_case_loo
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, validate_email
@@ -202,3 +203,54 @@ def without_control_characters(text, keep_line_breaks=False):
     form checked it."""
     pattern = CONTROL_CHARACTERS_BUT_LINE_BREAKS if keep_line_breaks else CONTROL_CHARACTERS
     return pattern.sub("", text)
+
+
+# The alphabets that share letters that look alike (Latin a, Cyrillic а, Greek α …).
+LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def lookalike_scripts(value):
+    """Which of the alphabets with look-alike letters the letters of `value` are from: more than
+    one, and "Аnke" (a Cyrillic А) or "zооm.us" (two Cyrillic о) pass for what they are not."""
+    found = set()
+    for character in value:
+        if character.isalpha():
+            script = unicodedata.name(character, "").split(" ", 1)[0]
+            if script in LOOKALIKE_SCRIPTS:
+                found.add(script)
+    return found
+
+
+def validate_join_link(value):
+    """A meeting's online link, which the emails of those registered carry as a link: the
+    platform's own address, as its invitation gives it. Attack 37 proposed `http:` (readable on
+    the way), `https://zoom.us@evil.example/…` (a name before the host: it leads to evil.example)
+    and `https://zооm.us/…` (Cyrillic о), and only the moderator's eye stood between them and
+    the members."""
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() != "https":
+        raise ValidationError(
+            _("Please give the secure link the platform gives, starting with https://."),
+            code="not_https",
+        )
+    if "@" in parts.netloc:
+        raise ValidationError(
+            _(
+                "Please give the link without a name or password before its address: the link "
+                "leads to what follows the “@”."
+            ),
+            code="userinfo",
+        )
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("idna")
+    except UnicodeError:
+        pass  # Django's own check of the address says what is wrong with it
+    if any(len(lookalike_scripts(label)) > 1 for label in host.split(".")):
+        raise ValidationError(
+            _(
+                "The address of this link mixes letters of two alphabets that look alike, as a "
+                "false copy of a known address does. Please copy the link from the platform."
+            ),
+            code="lookalike_host",
+        )

@@ -42,6 +42,7 @@ from home.i18n import with_source_locale
 from home.local_time import LOCAL_TIME
 from home.models import OverviewPage
 from home.page_forms import NeedsToPublishPageForm
+from home.validators import validate_join_link
 from home.visibility import PublicPageQuerySet, ViewRestrictionsMixin, below_a_restriction, public
 
 # A meeting in year 2 is a slip of the keyboard, and one early in year 1 cannot even be stored:
@@ -232,6 +233,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
     online_url = models.URLField(
         _("online link"),
         blank=True,
+        validators=[validate_join_link],
         # Who sees it is `online_link_visible_to`'s rule.
         help_text=_(
             "Any video platform. Only registered members, the member who proposed the meeting, "

@@ -1,0 +1,48 @@
+"""A meeting's online link is the platform's own address (home.validators.validate_join_link):
+attack 37 proposed links that read otherwise than they lead, and the emails of those registered
+carry them as links."""
+
+from exchanges.models import MeetingPage
+from tests.test_members import MembersTestCase, soup
+
+
+class JoinLinkTests(MembersTestCase):
+    def propose(self, link, language="nl"):
+        self.client.force_login(self.anna)
+        return self.client.post(
+            f"/{language}/members/meetings/new/",
+            self.meeting_data(online_url=link, format="online"),
+        )
+
+    def assert_refused(self, link, message, language="nl"):
+        response = self.propose(link, language)
+        self.assertEqual(response.status_code, 200)
+        page = soup(response)
+        error = page.find(id="id_online_url_error")
+        self.assertIsNotNone(error, link)
+        self.assertIn(message, error.get_text())
+        self.assertEqual(page.find("input", attrs={"name": "online_url"})["value"], link)
+        self.assertFalse(MeetingPage.objects.filter(title="Taalcafé").exists())
+
+    def test_a_link_read_on_the_way_is_refused(self):
+        self.assert_refused(
+            "http://meet.example.org/taalcafe", "Geef de beveiligde link van het platform"
+        )
+
+    def test_a_name_before_the_address_is_refused(self):
+        self.assert_refused(
+            "https://zoom.us@evil.example/j/123",
+            "Der Link führt zu dem, was nach dem „@“ folgt",
+            "de",
+        )
+
+    def test_look_alike_letters_in_the_address_are_refused(self):
+        for link in ("https://z\u043e\u043em.us/j/123", "https://xn--zm-gmca.us/j/123"):
+            with self.subTest(link=link):
+                self.assert_refused(link, "letters uit twee alfabetten")
+
+    def test_the_platforms_link_is_taken(self):
+        for link in ("https://meet.example.org/taalcafe?pwd=a1", "https://пример.рф/встреча"):
+            with self.subTest(link=link):
+                self.assertEqual(self.propose(link).status_code, 302)
+                MeetingPage.objects.filter(title="Taalcafé").delete()
