@@ -315,9 +315,15 @@ class KeptLivePartsTests(CachedSiteTestCase):
             self.assertContains(self.kept(url), '"name":"Anna Jansen"')
         self.member.display_name = "Anna de Vries"
         self.member.save()
-        for url in (MEETING, "/de/kalender/klein/"):
+        for url, said in (
+            (MEETING, "Anna de Vries, lid"),
+            ("/de/kalender/klein/", "Anna de Vries, Mitglied"),
+        ):
             response = self.again(url, hit=False)
             self.assertContains(response, "Anna de Vries", count=2)  # the page and its JSON-LD
+            # Said to be a member's, as a story's byline is (attack 37: a member's meeting read
+            # as the foundation's).
+            self.assertContains(response, said, count=1)
             self.assertNotContains(response, "Anna Jansen")
             self.kept(url)
         delete_account(User.objects.get(pk=self.member.pk))
