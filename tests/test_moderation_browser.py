@@ -227,7 +227,12 @@ def test_on_a_phone_each_value_awaiting_review_says_what_it_is(site, live_server
     page.goto(f"{live_server.url}/admin/")
     section = "[aria-labelledby=jumelage-review-heading]"
     with translation.override("nl"):
-        headings = [gettext("Kind"), gettext("Town"), gettext("Member (town)"), gettext("Language")]
+        headings = [
+            gettext("Kind"),
+            gettext("Where"),
+            gettext("Member (town)"),
+            gettext("Language"),
+        ]
     assert page.evaluate(CELL_LABELS, section) == [[f'"{name}: "' for name in headings]]
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()

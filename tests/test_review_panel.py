@@ -126,7 +126,7 @@ class ReviewFromTheDashboardTests(RolesTestCase):
             for row in table.select("tbody tr")
         }
         with translation.override("nl"):
-            town, member = gettext("Town"), gettext("Member (town)")
+            town, member = gettext("Where"), gettext("Member (town)")
         self.assertEqual(rows["Voorstel"][town], "Steenwijkerland")
         self.assertEqual(rows["Voorstel"][member], "Lid (Herzebrock-Clarholz)")
         # A story: the towns involved it names.
@@ -161,7 +161,7 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                 cells = {td.get("data-label"): td.get_text(strip=True) for td in row.select("td")}
                 name = {"nl": "Keulen", "de": "Köln"}[language]
                 with translation.override(language):
-                    self.assertEqual(cells[gettext("Town")], name)
+                    self.assertEqual(cells[gettext("Where")], name)
                     self.assertEqual(cells[gettext("Member (town)")], f"Gast ({name})")
 
     def test_an_online_meeting_and_a_member_from_elsewhere_are_named_not_left_as_a_dash(self):
@@ -184,7 +184,7 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                     cells = {
                         td.get("data-label"): td.get_text(strip=True) for td in row.select("td")
                     }
-                    self.assertEqual(cells[gettext("Town")], gettext("Online"))
+                    self.assertEqual(cells[gettext("Where")], gettext("Online"))
                     self.assertEqual(
                         cells[gettext("Member (town)")],
                         f"Ilse ({gettext('Elsewhere or not said')})",
