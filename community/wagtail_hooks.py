@@ -306,6 +306,24 @@ class ReportDecisionForm(WagtailAdminModelForm):
         return True
 
 
+class ReportDetailsPanel(HelpPanel):
+    """What was reported, by whom and why, with the way to the contribution: on the site while it
+    is there, in the editor for who may edit it; and, while reports keep it off the site, that
+    handling the report does not bring it back (walk 13: a moderator ticked "Handled" on all
+    three reports, expecting the story back, and it stayed off with nobody asked)."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance.page
+            if page is not None:
+                page = page.alias_of.specific if page.alias_of_id else page.specific
+                if page.permissions_for_user(self.request.user).can_edit():
+                    context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[page.pk])
+                context["kept_off"] = Report.objects.that_hid(page) is not None
+            return context
+
+
 class ReportViewSet(ModelViewSet):
     """Reports of published contributions, for moderators to decide on; a report of a deleted
     contribution names it by its title, marked deleted (`Report.get_page_display`)."""
@@ -330,7 +348,7 @@ class ReportViewSet(ModelViewSet):
     # What was reported, by whom and why, above the decision (`ReportDecisionForm`).
     edit_handler = ObjectList(
         [
-            HelpPanel(
+            ReportDetailsPanel(
                 template="community/admin/report_details.html", heading=capfirst(_("report"))
             ),
             FieldPanel("handled"),

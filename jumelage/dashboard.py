@@ -226,6 +226,50 @@ class OpenReports(Panel):
         return {"reports": reports[:10], "count": reports.count()}
 
 
+class TakenOffAfterReports(Panel):
+    """The contributions members' reports took off the site, each until an editor publishes it
+    again or deletes it: handling its reports does not bring it back, and a moderator may not
+    publish it (walk 13: she ticked "Handled" on all three reports, the story stayed off, and
+    no list showed it any more). The moderation's own take-downs were its decision and are not
+    listed. The first ten, in a fixed number of queries."""
+
+    name = "taken_off_after_reports"
+    order = 21
+    permission = "community.view_report"
+    template_name = "wagtailadmin/panels/taken_off_after_reports.html"
+    SHOWN = 10
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        hid = Report.objects.filter(hid_page=True, page__live=False)
+        # The member's own language versions: a contribution's source, off the site.
+        pages = list(
+            Page.objects.filter(
+                translation_key__in=hid.values("page__translation_key"),
+                alias_of=None,
+                live=False,
+                owner__in=roles.members(),
+            ).order_by("-last_published_at")
+        )
+        hiding = Report.objects.hiding(pages)
+        waiting = [
+            (page, hiding[page.pk])
+            for page in pages
+            if page.pk in hiding and not hiding[page.pk].hid_by_moderation
+        ]
+        edits = roles.is_editor(user)
+        items = [
+            {
+                "title": page.title,
+                "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]) if edits else None,
+                "report_url": reverse("reports:edit", args=[report.pk]),
+                "since": report.hid_page_at or report.created_at,
+            }
+            for page, report in waiting[: self.SHOWN]
+        ]
+        return {"items": items, "count": len(waiting)}
+
+
 class MeetingsSoon(Panel):
     name = "meetings_soon"
     order = 30
@@ -462,6 +506,7 @@ PANELS = [
     NoPageSearch,
     ContributionsAwaitingReview,
     OpenReports,
+    TakenOffAfterReports,
     MeetingsSoon,
     OutdatedTranslations,
     MachineTranslations,
