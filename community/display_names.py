@@ -17,7 +17,8 @@ sign-up and profile forms (`check`):
 - is not a name another account goes by in public, compared without case, spaces and
   punctuation (`folded`): a staff member's, or that of a member others see (on her sector
   pages, with a contribution on the site; `names_of_others`). Two residents called Anke are
-  told to add an initial or a village.
+  told to add an initial or a village; a staff member's name, or one made of it ("Joost
+  Bakker B."), is the staff's.
 
 Names already stored are left as they are until their owner changes them; an account manager
 may name an account in the admin as she sees fit."""
@@ -28,7 +29,7 @@ import unicodedata
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -76,6 +77,11 @@ ADDRESS = re.compile(
 )
 
 
+RESERVED = _(
+    "This name sounds like the foundations' editors or a municipality. Please use your own name."
+)
+
+
 def normalized(value):
     """The name as stored: NFKC, one space between words, none around."""
     return " ".join(unicodedata.normalize("NFKC", value).split())
@@ -99,26 +105,29 @@ def is_reserved(word):
 
 
 def names_of_others(user):
-    """The names others go by in public, folded: the staff's (display name, and first and last
-    name as the admin shows them), and the display names of members who show themselves on their
-    sector pages or have a contribution on the site. A member nobody sees is not revealed by
-    refusing her name (as an address taken is not, at sign-up)."""
+    """The names others go by in public, folded, each with whether it is a staff member's: the
+    staff's (display name, and first and last name as the admin shows them), and the display
+    names of members who show themselves on their sector pages or have a contribution on the
+    site. A member nobody sees is not revealed by refusing her name (as an address taken is not,
+    at sign-up)."""
+    staff = roles.working_in_admin().values("pk")
     seen = (
-        Q(pk__in=roles.working_in_admin().values("pk"))
+        Q(pk__in=staff)
         | Q(show_on_sector_pages=True)
         | Q(pk__in=Page.objects.filter(live=True).values("owner"))
     )
     others = get_user_model().objects.filter(seen)
     if user is not None and user.pk:
         others = others.exclude(pk=user.pk)
-    names = set()
+    names = {}
     rows = others.filter(~Q(display_name="") | ~Q(first_name="") | ~Q(last_name=""))
-    for display_name, first_name, last_name in rows.values_list(
-        "display_name", "first_name", "last_name"
+    rows = rows.annotate(is_staff_member=Exists(staff.filter(pk=OuterRef("pk"))))
+    for display_name, first_name, last_name, is_staff_member in rows.values_list(
+        "display_name", "first_name", "last_name", "is_staff_member"
     ).iterator():
-        names.add(folded(display_name))
-        names.add(folded(f"{first_name} {last_name}"))
-    names.discard("")
+        for other in (folded(display_name), folded(f"{first_name} {last_name}")):
+            if other:
+                names[other] = names.get(other, False) or is_staff_member
     return names
 
 
@@ -139,14 +148,14 @@ def check(value, user=None):
     if ADDRESS.search(name):
         raise ValidationError(_("Please use a name, not a web or email address."), code="address")
     if any(is_reserved(word) for word in words(name)):
-        raise ValidationError(
-            _(
-                "This name sounds like the foundations' editors or a municipality. Please use "
-                "your own name."
-            ),
-            code="reserved",
-        )
-    if folded(name) in names_of_others(user):
+        raise ValidationError(RESERVED, code="reserved")
+    others = names_of_others(user)
+    staff = [other for other, is_staff_member in others.items() if is_staff_member]
+    # A staff member's name, and one made of it ("Joost Bakker B."), is not a member's to take
+    # (walk 13 was asked to add an initial to it).
+    if any(folded(name).startswith(other) for other in staff):
+        raise ValidationError(RESERVED, code="reserved")
+    if folded(name) in others:
         raise ValidationError(
             _(
                 "Another member already goes by this name. Please add an initial or your "

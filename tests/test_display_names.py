@@ -49,6 +49,10 @@ class DisplayNameTests(MembersTestCase):
             "moderator",
             "Gemeente Steenwijkerland",
             "Het Redactieteam",
+            # A staff member's name, and one made of it (walk 13 was asked to add an initial).
+            "Marieke Hoekstra",
+            "marieke-hoekstra",
+            "Marieke Hoekstra B.",
         ):
             with self.subTest(name=name):
                 self.assert_refused(
@@ -63,7 +67,7 @@ class DisplayNameTests(MembersTestCase):
         )
 
     def test_another_accounts_name_is_refused_in_any_form_it_may_take(self):
-        for name in ("Anna", "anna", "Ａｎｎａ", " Anna ", "Marieke Hoekstra", "marieke-hoekstra"):
+        for name in ("Anna", "anna", "Ａｎｎａ", " Anna "):
             with self.subTest(name=name):
                 response = self.signup(name)
                 self.assertFalse(User.objects.filter(email="carla@example.org").exists())
