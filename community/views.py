@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -48,6 +49,11 @@ def edit_profile(request):
         messages.success(request, _("Your profile has been saved."))
         if animation := getattr(form.cleaned_data.get("avatar"), "first_frame_of", None):
             messages.info(request, first_frame_text(animation))
+        # Back where she was sent from (an exchange visit that asked for her town, walk 13),
+        # if that is a page of this site.
+        back = request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+            return redirect(back)
         return redirect("member_area")
     return render(request, "community/profile_form.html", {"form": form})
 

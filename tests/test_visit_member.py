@@ -5,7 +5,9 @@ guests in their member area once the coordinators publish the matching."""
 import datetime
 import json
 import re
+from urllib.parse import quote
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
@@ -363,7 +365,9 @@ class GuestSignUpTests(VisitPageMixin, TestCase):
             "bieden aan gastgezin te zijn.",
         )
         self.assertContains(page, "In uw profiel staat geen woonplaats.")
-        self.assertContains(page, f'href="{url("nl", "member_profile")}"')
+        # And back to the visit once she has said where she lives (walk 13).
+        back = quote(self.visit.url, safe="")
+        self.assertContains(page, f'href="{url("nl", "member_profile")}?next={back}"')
 
     def test_a_placed_guest_is_warned_before_changing_and_told_what_happened(self):
         anke = self.member(self.anke)
@@ -538,3 +542,33 @@ class VisitPageQueryBudgetTests(VisitPageMixin, TestCase):
         many = (self.queries(self.client, self.visit.url), self.queries(anke, self.visit.url))
         self.assertEqual(many, few)
         self.assertLessEqual(few[0], 12)
+
+
+class TownlessMemberTests(VisitPageMixin, TestCase):
+    """Walk 13: Maria, without a town in her profile, was sent from the visit to her profile
+    ("Check your town"), and saving it left her on her member page, the visit out of sight."""
+
+    def test_she_adds_her_town_and_comes_back_to_the_visit(self):
+        maria = self.resident("Maria", self.steenwijkerland, "nl")
+        type(maria).objects.filter(pk=maria.pk).update(town=None)
+        client = self.member(maria)
+        page = BeautifulSoup(client.get(self.visit.url).content, "html.parser")
+        link = page.find("a", string="Vul uw woonplaats in uw profiel in")
+        self.assertIsNotNone(link)
+        profile = BeautifulSoup(client.get(link["href"]).content, "html.parser")
+        form = {
+            field["name"]: field.get("value", "")
+            for field in profile.select("form input[name]")
+            if field.get("type") not in ("checkbox", "file")
+        }
+        form.update(town=str(self.steenwijkerland.pk), language="nl")
+        response = client.post(link["href"], form)
+        self.assertRedirects(response, self.visit.url, fetch_redirect_response=False)
+
+    def test_a_way_back_to_another_site_is_not_followed(self):
+        client = self.member(self.anke)
+        data = {"display_name": "Anke", "language": "nl", "town": str(self.steenwijkerland.pk)}
+        for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+            with self.subTest(target=target):
+                response = client.post(f"/nl/members/profile/?next={quote(target)}", data)
+                self.assertRedirects(response, "/nl/members/", fetch_redirect_response=False)
