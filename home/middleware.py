@@ -10,9 +10,10 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, TooManyFieldsSent
 from django.core.files.storage import storages
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.middleware import locale
 from django.shortcuts import redirect
+from django.template import loader
 from django.urls import Resolver404, get_resolver, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -88,6 +89,19 @@ def bad_request(request, exception):
     language = translation.get_language_from_path(request.path_info)
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         return defaults.bad_request(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """The page of a form refused by its CSRF check (settings.CSRF_FAILURE_VIEW;
+    templates/403_csrf.html): its page was open so long that the token expired, or the browser
+    cleared or refused the site's cookies. Django's was a bare "Forbidden (403)" in English or
+    German, outside the site's layout, that told a reader neither what happened nor what to do
+    (walk 13). In the language of the address's prefix, as `bad_request`; rendered without the
+    request, so without the database (no context processor reads the site's settings). The
+    `reason` ("CSRF cookie not set.") is for the log, which Django has written already."""
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        return HttpResponseForbidden(loader.render_to_string("403_csrf.html"))
 
 
 @lru_cache(maxsize=4)

@@ -26,6 +26,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A form refused by its CSRF check gets the site's page, in the reader's language.
+CSRF_FAILURE_VIEW = "home.middleware.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
