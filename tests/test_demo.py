@@ -492,6 +492,12 @@ class DemoShowsWhatThePlatformDoesTests(LoadDemoChecks, TestCase):
         # Anke asked to return to the family she stayed with.
         anke = next(p for p in parties if p.user.email == "anke@bewoners.example")
         self.assertEqual(Placement.objects.get(party=anke).offer.household, "Familie Brockmann")
+        # Every household but Lena Kortmann's ticked that guests who smoke are welcome (unticked
+        # by default): Gerrit, who smokes outside, finds a host.
+        refusing = [offer.household for offer in offers if not offer.smokers_welcome]
+        self.assertEqual(refusing, ["Lena Kortmann"])
+        gerrit = next(p for p in parties if p.user.email == "gerrit@bewoners.example")
+        self.assertTrue(Placement.objects.filter(party=gerrit).exists())
 
     def test_a_demo_loaded_before_exchange_visits_gets_its_guests_and_lists_them(self):
         from exchanges.models import GuestParty, HostOffer, VisitMatching

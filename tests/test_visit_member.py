@@ -431,6 +431,24 @@ class HostOfferTests(VisitPageMixin, TestCase):
         page = client.get(self.visit_de.url)
         self.assertContains(page, "Zurückziehen")
 
+    def test_a_new_offer_welcomes_guests_who_smoke_only_when_the_host_ticks_it(self):
+        # Walk 13: the box was ticked for her, and a host who did not notice it was matched
+        # with guests who smoke.
+        client = self.member(self.klaus)
+        form = BeautifulSoup(client.get(self.host_url).content, "html.parser")
+        box = form.find("input", attrs={"name": "smokers_welcome"})
+        self.assertEqual(box["type"], "checkbox")
+        self.assertFalse(box.has_attr("checked"))
+        answers = host_answers(self.visit)
+        del answers["smokers_welcome"]
+        client.post(self.host_url, answers)
+        self.assertFalse(HostOffer.objects.get(user=self.klaus).smokers_welcome)
+
+    def test_a_host_who_ticks_it_welcomes_guests_who_smoke(self):
+        client = self.member(self.klaus)
+        client.post(self.host_url, host_answers(self.visit, smokers_welcome="on"))
+        self.assertTrue(HostOffer.objects.get(user=self.klaus).smokers_welcome)
+
     def test_a_host_withdraws_their_offer(self):
         client = self.member(self.klaus)
         client.post(self.host_url, host_answers(self.visit))

@@ -516,9 +516,11 @@ class HostOffer(models.Model):
         _("which pets"), max_length=200, blank=True, validators=[validate_one_line]
     )
     smoking_household = models.BooleanField(_("people smoke in the home"), default=False)
+    # Unticked until the host ticks it: ticked for her, a host who did not notice the box was
+    # matched with guests who smoke (walk 13).
     smokers_welcome = models.BooleanField(
         _("guests who smoke are welcome"),
-        default=True,
+        default=False,
         help_text=_("Outside or where you allow it."),
     )
     languages = languages_field()
