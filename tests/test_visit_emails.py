@@ -165,13 +165,31 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
     def test_a_german_host_is_thanked_with_a_summary_and_told_when_guests_follow(self):
         offer = self.offer("Bergmann", beds=3)
         [email] = self.emails_to(offer.user)
-        self.assertEqual(
-            email.subject, "Vielen Dank für Ihr Angebot als Gastfamilie: Austauschbesuch"
-        )
+        with translation.override("de"):
+            thanks = gettext("Thank you for offering to host during “%(title)s”")
+        self.assertEqual(email.subject, thanks % {"title": "Austauschbesuch"})
         self.assertIn("Betten: 3", email.body)
         self.assertIn("jede Nacht des Besuchs", email.body)
         self.assertIn("Sobald die Koordinatoren die Zuordnung veröffentlichen", email.body)
         self.assertIn("Bis ", email.body)
+
+    def test_a_host_is_thanked_under_a_title_with_its_own_colon_without_a_second_one(self):
+        # Walk 13: "Vielen Dank für Ihr Angebot als Gastfamilie: Erwachsenenaustausch: Gäste aus
+        # Steenwijkerland". The title is quoted, as in the subjects that tell the matching.
+        titles = {
+            "nl": "Volwassenenuitwisseling: gasten uit Steenwijkerland",
+            "de": "Erwachsenenaustausch: Gäste aus Steenwijkerland",
+        }
+        for page, language in ((self.visit, "nl"), (self.visit_de, "de")):
+            type(page).objects.filter(pk=page.pk).update(title=titles[language])
+        for name, language in (("Bergmann", "de"), ("Bakker", "nl")):
+            with self.subTest(language=language):
+                offer = self.offer(name, language=language)
+                [email] = self.emails_to(offer.user)
+                with translation.override(language):
+                    thanks = gettext("Thank you for offering to host during “%(title)s”")
+                self.assertEqual(email.subject, thanks % {"title": titles[language]})
+                self.assertEqual(email.subject.count(":"), 1)
 
     def test_an_offer_changed_and_withdrawn_is_confirmed(self):
         offer = self.offer("Bergmann", beds=3)
