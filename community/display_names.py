@@ -26,6 +26,7 @@ may name an account in the admin as she sees fit."""
 import re
 import unicodedata
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -87,13 +88,87 @@ def normalized(value):
     return " ".join(unicodedata.normalize("NFKC", value).split())
 
 
+# Letters that show as nothing but that Python counts as letters (`str.isalnum`): the Hangul
+# fillers ("Anna" and one of them was a name of its own, attack 38).
+INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+# What reads as another letter in a name: the small capitals of phonetics ("ʀedactie"), a dotless
+# ı ("Marıeke"), and digits written for letters ("R3dacti3", "H0ekstra"). Compared only, never
+# stored: a Turkish name keeps its ı.
+LOOKALIKE_LETTERS = str.maketrans(
+    {
+        "\u0131": "i",
+        "\u0237": "j",
+        "\u0251": "a",
+        "\u0261": "g",
+        "\u1d00": "a",
+        "\u0299": "b",
+        "\u1d04": "c",
+        "\u1d05": "d",
+        "\u1d07": "e",
+        "\u0262": "g",
+        "\u029c": "h",
+        "\u026a": "i",
+        "\u1d0a": "j",
+        "\u1d0b": "k",
+        "\u029f": "l",
+        "\u1d0d": "m",
+        "\u0274": "n",
+        "\u1d0f": "o",
+        "\u1d18": "p",
+        "\u0280": "r",
+        "\ua731": "s",
+        "\u1d1b": "t",
+        "\u1d1c": "u",
+        "\u1d20": "v",
+        "\u1d21": "w",
+        "\u028f": "y",
+        "\u1d22": "z",
+        "0": "o",
+        "1": "l",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+    }
+)
+
+
+# Greek and Cyrillic letters that are Latin ones to the eye, in their case ("ΑΝΝΑ" in Greek
+# capitals is "ANNA", "ТНОМАЅ" in Cyrillic "THOMAS": attack 38). Compared only.
+OTHER_ALPHABETS_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТХЅІЈҮаеорсхуіјѕһԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιοκνρυχ",
+    "ABEKMHOPCTXSIJYaeopcxyijshdqwABEZHIKMNOPTYXaiokvpux",
+)
+
+
 def folded(value):
     """What two names are compared by: without case, spaces, punctuation or symbols."""
-    return "".join(c for c in normalized(value).casefold() if c.isalnum())
+    return "".join(
+        c for c in normalized(value).casefold() if c.isalnum() and c not in INVISIBLE_LETTERS
+    )
+
+
+def skeleton(value):
+    """What a name reads as: folded, without accents and other marks, with look-alike letters
+    and digits as the letters they look like ("Mariéke H0ekstra" reads as "Marieke Hoekstra")."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", normalized(value)) if not unicodedata.combining(c)
+    ).translate(OTHER_ALPHABETS_LOOKALIKES)
+    return folded(bare.casefold().translate(LOOKALIKE_LETTERS))
+
+
+def visible(value):
+    """The name as it shows: without the characters that show as nothing (zero-width joiners,
+    soft hyphens, marks that join, fillers), which split a word in two for `\\w+`."""
+    return "".join(
+        c
+        for c in normalized(value)
+        if c not in INVISIBLE_LETTERS and unicodedata.category(c) not in ("Cf", "Mn", "Me")
+    )
 
 
 def words(value):
-    return re.findall(r"\w+", normalized(value).casefold())
+    return re.findall(r"\w+", visible(value).casefold().translate(LOOKALIKE_LETTERS))
 
 
 def is_reserved(word):
@@ -104,12 +179,21 @@ def is_reserved(word):
     )
 
 
+def has_staff_word(name):
+    """Whether a word of the name is a staff word (`is_reserved`), or the name holds a long one
+    however it is cut up: "Re-dactie", "R e d a c t i e" (attack 38)."""
+    letters = skeleton(name)
+    return any(is_reserved(word) for word in words(name)) or any(
+        reserved in letters for reserved in RESERVED_WORDS if len(reserved) >= 8
+    )
+
+
 def names_of_others(user):
-    """The names others go by in public, folded, each with whether it is a staff member's: the
-    staff's (display name, and first and last name as the admin shows them), and the display
-    names of members who show themselves on their sector pages or have a contribution on the
-    site. A member nobody sees is not revealed by refusing her name (as an address taken is not,
-    at sign-up)."""
+    """The names others go by in public, as they read (`folded` and `skeleton`), each with
+    whether it is a staff member's: the staff's (display name, and first and last name as the
+    admin shows them), and the display names of members who show themselves on their sector
+    pages or have a contribution on the site. A member nobody sees is not revealed by refusing
+    her name (as an address taken is not, at sign-up)."""
     staff = roles.working_in_admin().values("pk")
     seen = (
         Q(pk__in=staff)
@@ -125,9 +209,10 @@ def names_of_others(user):
     for display_name, first_name, last_name, is_staff_member in rows.values_list(
         "display_name", "first_name", "last_name", "is_staff_member"
     ).iterator():
-        for other in (folded(display_name), folded(f"{first_name} {last_name}")):
-            if other:
-                names[other] = names.get(other, False) or is_staff_member
+        for name in (display_name, f"{first_name} {last_name}"):
+            for other in (folded(name), skeleton(name)):
+                if other:
+                    names[other] = names.get(other, False) or is_staff_member
     return names
 
 
@@ -137,6 +222,10 @@ def check(value, user=None):
     name = normalized(value)
     # Again: "ﷺ" is eighteen letters in this form.
     MaxLengthValidator(get_user_model()._meta.get_field("display_name").max_length)(name)
+    if not any(character.isalnum() for character in visible(name)):
+        # Nothing one sees (a Hangul filler, a soft hyphen, a lone accent): her byline would
+        # read as nobody's, as if the site wrote it (attack 38).
+        raise ValidationError(forms.Field.default_error_messages["required"], code="required")
     if len(lookalike_scripts(name)) > 1:
         raise ValidationError(
             _(
@@ -147,15 +236,15 @@ def check(value, user=None):
         )
     if ADDRESS.search(name):
         raise ValidationError(_("Please use a name, not a web or email address."), code="address")
-    if any(is_reserved(word) for word in words(name)):
+    if has_staff_word(name):
         raise ValidationError(RESERVED, code="reserved")
     others = names_of_others(user)
     staff = [other for other, is_staff_member in others.items() if is_staff_member]
     # A staff member's name, and one made of it ("Joost Bakker B."), is not a member's to take
     # (walk 13 was asked to add an initial to it).
-    if any(folded(name).startswith(other) for other in staff):
+    if any(reads.startswith(other) for reads in (folded(name), skeleton(name)) for other in staff):
         raise ValidationError(RESERVED, code="reserved")
-    if folded(name) in others:
+    if folded(name) in others or skeleton(name) in others:
         raise ValidationError(
             _(
                 "Another member already goes by this name. Please add an initial or your "

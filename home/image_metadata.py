@@ -16,6 +16,7 @@ import io
 import struct
 import zlib
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image
 from wagtail.utils.file import hash_filelike
@@ -40,7 +41,7 @@ WEBP_KEPT = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
 # (XMP's "XMP DataXMP", an editor's own).
 GIF_APPLICATIONS_KEPT = {b"NETSCAPE2.0", b"ANIMEXTS1.0", b"ICCRGBG1012"}
 GIF_EXTENSION, GIF_IMAGE, GIF_TRAILER = 0x21, 0x2C, 0x3B
-GIF_COMMENT, GIF_APPLICATION = 0xFE, 0xFF
+GIF_GRAPHIC_CONTROL, GIF_APPLICATION = 0xF9, 0xFF
 # VP8X's flags of a WebP with EXIF or XMP chunks.
 WEBP_EXIF_FLAG, WEBP_XMP_FLAG = 0x08, 0x04
 
@@ -203,9 +204,41 @@ def gif_sub_blocks_end(data, index):
     return None
 
 
+def gif_sub_blocks(block, index):
+    """The data of the sub-blocks of `block` from `index` on, one by one."""
+    found = []
+    while index < len(block) and block[index]:
+        found.append(block[index + 1 : index + 1 + block[index]])
+        index += 1 + block[index]
+    return found
+
+
+def gif_extension_kept(block):
+    """What of the extension `block` (introducer, label, sub-blocks) is kept: a frame's timing
+    (the graphic control's one sub-block of four bytes), the loop count (its first sub-block) and
+    the colour profile; nothing of a comment, another program's block, a plain text block no
+    browser draws, or a label GIF does not know. Written anew, without the sub-blocks a kept one
+    may carry after its own (attack 38 hid an address there, and after "NETSCAPE2.0" in the
+    identifier's own sub-block)."""
+    label = block[1]
+    blocks = gif_sub_blocks(block, 2)
+    if label == GIF_GRAPHIC_CONTROL and blocks and len(blocks[0]) == 4:
+        kept = blocks[:1]
+    elif label == GIF_APPLICATION and blocks and blocks[0] in GIF_APPLICATIONS_KEPT:
+        # The profile whole; of the loop's extension its loop count, the first data sub-block.
+        kept = blocks if blocks[0] == b"ICCRGBG1012" else blocks[:2]
+    else:
+        return b""
+    return block[:2] + b"".join(bytes((len(data),)) + data for data in kept) + b"\x00"
+
+
 def gif_without_metadata(data, orientation):
     """A GIF's blocks but its comments and unknown application extensions (a GIF has no EXIF
-    orientation), or None when its blocks cannot be followed."""
+    orientation), or None when it is too short to have a header. One whose blocks cannot be
+    followed to the end keeps those before that place, and ends there: every block it keeps is
+    written anew (`gif_extension_kept`). Drawn again instead, one Pillow could not draw (cut
+    inside a frame) was stored as uploaded, comment and all, and one of many large frames kept
+    the upload drawing for minutes (attack 38)."""
     if len(data) < 13:
         return None
     flags = data[10]
@@ -217,16 +250,10 @@ def gif_without_metadata(data, orientation):
             # What follows the end is not shown (a program's appendix, another file).
             return bytes(out + data[index : index + 1])
         if kind == GIF_EXTENSION and index + 2 <= len(data):
-            label = data[index + 1]
             end = gif_sub_blocks_end(data, index + 2)
             if end is None:
-                return None
-            identifier = data[index + 3 : index + 3 + min(data[index + 2], 11)]
-            dropped = label == GIF_COMMENT or (
-                label == GIF_APPLICATION and identifier not in GIF_APPLICATIONS_KEPT
-            )
-            if not dropped:
-                out += data[index:end]
+                break
+            out += gif_extension_kept(data[index:end])
             index = end
         elif kind == GIF_IMAGE and index + 10 <= len(data):
             local = data[index + 9]
@@ -234,12 +261,12 @@ def gif_without_metadata(data, orientation):
             # The LZW code size, then the picture's sub-blocks.
             end = gif_sub_blocks_end(data, start + 1)
             if end is None:
-                return None
+                break
             out += data[index:end]
             index = end
         else:
-            return None
-    return None  # no trailer: cut short
+            break
+    return bytes(out) + bytes((GIF_TRAILER,))  # cut short, or damaged: ended where it was
 
 
 def is_avif(data):
@@ -308,6 +335,14 @@ def drawn_again(data):
     be anywhere."""
     try:
         with Image.open(io.BytesIO(data)) as image:
+            # Every frame is drawn: of many large ones (a GIF of ten frames of 36 megapixels is
+            # 270 kB) no more than one picture's limit in all (attack 38: minutes, a gigabyte).
+            width, height = image.size
+            if (
+                width * height * getattr(image, "n_frames", 1)
+                > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+            ):
+                return None
             image.load()
             kind = image.format
             options = {}

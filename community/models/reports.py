@@ -29,10 +29,25 @@ HIDE_AFTER_MEMBER_REPORTS = 3
 REPORTS_COUNT_AFTER = datetime.timedelta(days=7)
 
 
+# The domains whose mailboxes read no dots in their names ("a.nke@" is "anke@"), by the domain
+# their mail goes to.
+DOTLESS_MAILBOXES = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
 def mailbox(address):
-    """The mailbox an address reaches: without a "+tag" after its name, in small letters."""
+    """The mailbox an address reaches: without a "+tag" after its name, in small letters, its
+    domain as DNS reads it (without a dot at its end, in its xn-- spelling), and without dots in
+    a Gmail name (attack 38: three spellings of one Gmail address were three reporters)."""
     name, _, domain = address.lower().rpartition("@")
-    return f"{name.split('+', 1)[0]}@{domain}"
+    domain = domain.rstrip(".")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass  # no address a member signed up with: as it is
+    name = name.split("+", 1)[0]
+    if domain in DOTLESS_MAILBOXES:
+        name, domain = name.replace(".", ""), DOTLESS_MAILBOXES[domain]
+    return f"{name}@{domain}"
 
 
 def visitor_hash(kind, value):
