@@ -198,7 +198,7 @@ def names_of_others(user):
     seen = (
         Q(pk__in=staff)
         | Q(show_on_sector_pages=True)
-        | Q(pk__in=Page.objects.filter(live=True).values("owner"))
+        | Q(pk__in=Page.objects.live().public().values("owner"))
     )
     others = get_user_model().objects.filter(seen)
     if user is not None and user.pk:

@@ -3,6 +3,7 @@ attacks 33 and 35 signed up as the editors, as another member, in full-width let
 Cyrillic letter, and nobody reviews names."""
 
 from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
 from community.models import User
 from tests.test_members import MembersTestCase, soup
@@ -84,6 +85,15 @@ class DisplayNameTests(MembersTestCase):
         self.approve(self.contribution())
         self.client.logout()
         self.assertContains(self.signup("carl"), "Een ander lid gebruikt deze naam al.")
+
+    def test_a_member_whose_only_page_is_for_members_is_not_revealed(self):
+        # Attack 38: the owner of any live page counted as seen, one behind a login too.
+        self.post_story(self.carl)
+        story = self.approve(self.contribution())
+        PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+        self.client.logout()
+        self.signup("Carl")
+        self.assertEqual(User.objects.get(email="carla@example.org").display_name, "Carl")
 
     def test_letters_of_two_look_alike_alphabets_are_refused(self):
         self.assert_refused(
