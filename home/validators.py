@@ -255,7 +255,9 @@ def validate_join_link(value):
         )
     refuse_direction_overrides(value)
     host = parts.hostname or ""
-    if any(len(lookalike_scripts(host_label(label))) > 1 for label in host.split(".")):
+    # The whole address, not each label: "аррӏе.com" is Cyrillic to its last letter, then Latin
+    # (attack 38). An address wholly in one alphabet ("пример.рф") is one.
+    if len(lookalike_scripts(".".join(host_label(label) for label in host.split(".")))) > 1:
         raise ValidationError(
             _(
                 "The address of this link mixes letters of two alphabets that look alike, as a "

@@ -41,6 +41,13 @@ class JoinLinkTests(MembersTestCase):
             with self.subTest(link=link):
                 self.assert_refused(link, "letters uit twee alfabetten")
 
+    def test_a_label_wholly_in_another_alphabet_beside_latin_ones_is_refused(self):
+        # Attack 38: "аррӏе.com" is Cyrillic to its last letter, then ".com": each label in one
+        # alphabet, the address in two, and it reads as apple.com.
+        self.assert_refused(
+            "https://\u0430\u0440\u0440\u04cf\u0435.com/j/1", "letters uit twee alfabetten"
+        )
+
     def test_the_platforms_link_is_taken(self):
         for link in ("https://meet.example.org/taalcafe?pwd=a1", "https://пример.рф/встреча"):
             with self.subTest(link=link):
