@@ -183,8 +183,10 @@ def has_staff_word(name):
     """Whether a word of the name is a staff word (`is_reserved`), or the name holds a long one
     however it is cut up: "Re-dactie", "R e d a c t i e" (attack 38)."""
     letters = skeleton(name)
-    return any(is_reserved(word) for word in words(name)) or any(
-        reserved in letters for reserved in RESERVED_WORDS if len(reserved) >= 8
+    # Also without their accents: "Burgermeister", "Stadtepartnerschaft".
+    bare = {skeleton(reserved) for reserved in RESERVED_WORDS}
+    return any(is_reserved(word) or skeleton(word) in bare for word in words(name)) or any(
+        reserved in letters for reserved in bare if len(reserved) >= 8
     )
 
 

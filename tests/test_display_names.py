@@ -50,6 +50,8 @@ class DisplayNameTests(MembersTestCase):
             "moderator",
             "Gemeente Steenwijkerland",
             "Het Redactieteam",
+            "Burgermeister Jan",  # without its umlaut
+            "Stadtepartnerschaft",
             # A staff member's name, and one made of it (walk 13 was asked to add an initial).
             "Marieke Hoekstra",
             "marieke-hoekstra",
