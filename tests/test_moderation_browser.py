@@ -22,6 +22,7 @@ from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.factories import CalendarPageFactory, MeetingPageFactory
 from exchanges.models import Registration, StoryPage
+from tests.conftest import without_editing_sessions
 from tests.stories_base import StoriesMixin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -67,6 +68,7 @@ def log_in(browser, live_server, user, width, locale="nl-NL"):
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport={"width": width, "height": 844}, locale=locale)
+    without_editing_sessions(context)
     context.add_cookies(
         [
             {

@@ -12,6 +12,7 @@ from community.models.newsletter import NewsletterIndexPage
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from tests.base import BilingualSiteMixin, publish_translation
+from tests.conftest import without_editing_sessions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -104,7 +105,9 @@ def test_german_editor_reads_send_newsletter_above_the_translation_editor(
     translation.save_target(publish=True)
     german = newsletter.get_translation(translation.target_locale)
     for width in (1280, 390):
-        context = browser.new_context(viewport={"width": width, "height": 844}, locale="de-DE")
+        context = without_editing_sessions(
+            browser.new_context(viewport={"width": width, "height": 844}, locale="de-DE")
+        )
         page = context.new_page()
         log_in_as_editor(page, live_server)
         page.goto(f"{live_server.url}/admin/pages/{german.pk}/edit/")

@@ -14,6 +14,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
+from tests.conftest import without_editing_sessions
 from tests.stories_base import StoriesMixin
 from tests.translator_servers import (  # noqa: F401 (a fixture)
     libretranslate_config,
@@ -43,7 +44,7 @@ def test_german_editor_translates_a_dutch_story_and_publishes_it(
     story, live_server, browser, settings, libretranslate_server
 ):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = libretranslate_config(libretranslate_server)
-    page = browser.new_context(locale="de-DE").new_page()
+    page = without_editing_sessions(browser.new_context(locale="de-DE")).new_page()
     page.goto(f"{live_server.url}/admin/")
     page.wait_for_url("**/de/accounts/login/?next=/admin/")
     page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
@@ -82,7 +83,7 @@ def editor_of_the_german_translation(story, live_server, browser, **context):
     german = StoryPage.objects.get(
         translation_key=story.translation_key, locale__language_code="de"
     )
-    page = browser.new_context(locale="de-DE", **context).new_page()
+    page = without_editing_sessions(browser.new_context(locale="de-DE", **context)).new_page()
     page.goto(f"{live_server.url}/de/accounts/login/?next=/admin/")
     page.get_by_label("E-Mail", exact=True).fill("redaktion@example.org")
     page.get_by_label("Passwort", exact=True).fill("redaktion-passwort-1")
