@@ -47,9 +47,13 @@ def add_listings(batch, page, root_url, sectors_of):
         sectors = sectors_of()
         batch.add_pages(sectors)
         batch.add_urls(root_url + reverse(name) for name in FEEDS)
-        # What a page type serves besides the page (a meeting's own iCalendar file).
-        paths = getattr(page.specific_deferred, "purged_along", None)
-        batch.add_urls(root_url + path for path in (paths() if paths else ()))
+        # What a page type serves besides the page (a meeting's own iCalendar file), and the
+        # addresses of its overview it links (a story's tags, a meeting's months).
+        along = getattr(page.specific_deferred, "purged_along", None)
+        if along is not None:
+            parent = page.get_parent()
+            parts = parent.get_url_parts() if parent is not None else None
+            batch.add_urls(root_url + path for path in along(parts[2] if parts else None))
         for sector in sectors:
             for name in ("sector_feed_rss", "sector_feed_atom", "sector_calendar_feed"):
                 batch.add_url(root_url + reverse(name, args=[sector.slug]))

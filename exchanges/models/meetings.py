@@ -588,18 +588,16 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         report = report.localized
         return None if below_a_restriction(report) else report
 
-    def purged_along(self):
+    def purged_along(self, overview_path):
         """What a caching proxy purges with the page (home/frontend_cache.py): its own
         iCalendar file, which `public, max-age=900` lets it keep (attack 29, F4), and the
         calendar's month views of its months and its past view, which the calendar links
-        unfiltered and the page cache sends `public` for `s-maxage` (attack 37)."""
+        unfiltered and the page cache sends `public` for `s-maxage` (attack 37). `overview_path`:
+        the calendar's, None when it has no address."""
         paths = [reverse("meeting_calendar_feed", args=[self.pk])]
-        parent = self.get_parent()
-        parts = parent.get_url_parts() if parent is not None else None
-        if parts is None:
+        if overview_path is None:
             return paths
-        calendar_path = parts[2]
-        paths += [f"{calendar_path}?view=month", f"{calendar_path}?view=past"]
+        paths += [f"{overview_path}?view=month", f"{overview_path}?view=past"]
         if self.start is not None:
             start = timezone.localtime(self.start).date().replace(day=1)
             end = timezone.localtime(self.end or self.start).date()
@@ -609,7 +607,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
                 if month > end:
                     break
                 paths.append(
-                    f"{calendar_path}?{urlencode({'view': 'month', 'month': f'{month:%Y-%m}'})}"
+                    f"{overview_path}?{urlencode({'view': 'month', 'month': f'{month:%Y-%m}'})}"
                 )
                 month = (month + datetime.timedelta(days=32)).replace(day=1)
         return paths

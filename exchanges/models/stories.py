@@ -539,15 +539,14 @@ class StoryPage(
         overview filtered by each."""
         return [(tag_filter_value(tag.slug, tag.name), tag.name) for tag in self.tags.all()]
 
-    def purged_along(self):
+    def purged_along(self, overview_path):
         """What a caching proxy purges with the page (home/frontend_cache.py) besides the pages
         that list it: its overview filtered by each of its tags, the addresses its page links
-        (`tag_filters`), which the page cache sends `public` for `s-maxage` (attack 37)."""
-        parent = self.get_parent()
-        parts = parent.get_url_parts() if parent is not None else None
-        if parts is None or not self.tags_filter_the_overview:
+        (`tag_filters`), which the page cache sends `public` for `s-maxage` (attack 37).
+        `overview_path`: the overview's, None when it has no address."""
+        if overview_path is None or not self.tags_filter_the_overview:
             return []
-        return [f"{parts[2]}?{urlencode({'tag': value})}" for value, _name in self.tag_filters()]
+        return [f"{overview_path}?{urlencode({'tag': v})}" for v, _name in self.tag_filters()]
 
     @property
     def tags_filter_the_overview(self):
