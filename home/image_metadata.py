@@ -193,35 +193,28 @@ def webp_without_metadata(data, orientation):
     return b"RIFF" + struct.pack("<I", len(body)) + bytes(body)
 
 
-def gif_sub_blocks_end(data, index):
-    """Where the sub-blocks starting at `index` end (after their empty last one), or None when
-    they run past the file."""
+def gif_sub_blocks(data, index, keep=True):
+    """The data of the sub-blocks starting at `index`, one by one (none unless `keep`: a
+    picture's may be millions), and where they end (after their empty last one), or None for
+    the end when they run past the file."""
+    found = []
     while index < len(data):
         size = data[index]
-        index += 1 + size
         if size == 0:
-            return index
-    return None
+            return found, index + 1
+        if keep:
+            found.append(data[index + 1 : index + 1 + size])
+        index += 1 + size
+    return found, None
 
 
-def gif_sub_blocks(block, index):
-    """The data of the sub-blocks of `block` from `index` on, one by one."""
-    found = []
-    while index < len(block) and block[index]:
-        found.append(block[index + 1 : index + 1 + block[index]])
-        index += 1 + block[index]
-    return found
-
-
-def gif_extension_kept(block):
-    """What of the extension `block` (introducer, label, sub-blocks) is kept: a frame's timing
+def gif_extension_kept(label, blocks):
+    """What of an extension (its `label` and the data of its sub-blocks) is kept: a frame's timing
     (the graphic control's one sub-block of four bytes), the loop count (its first sub-block) and
     the colour profile; nothing of a comment, another program's block, a plain text block no
     browser draws, or a label GIF does not know. Written anew, without the sub-blocks a kept one
     may carry after its own (attack 38 hid an address there, and after "NETSCAPE2.0" in the
     identifier's own sub-block)."""
-    label = block[1]
-    blocks = gif_sub_blocks(block, 2)
     if label == GIF_GRAPHIC_CONTROL and blocks and len(blocks[0]) == 4:
         kept = blocks[:1]
     elif label == GIF_APPLICATION and blocks and blocks[0] in GIF_APPLICATIONS_KEPT:
@@ -229,7 +222,8 @@ def gif_extension_kept(block):
         kept = blocks if blocks[0] == b"ICCRGBG1012" else blocks[:2]
     else:
         return b""
-    return block[:2] + b"".join(bytes((len(data),)) + data for data in kept) + b"\x00"
+    introducer = bytes((GIF_EXTENSION, label))
+    return introducer + b"".join(bytes((len(data),)) + data for data in kept) + b"\x00"
 
 
 def gif_without_metadata(data, orientation):
@@ -250,16 +244,16 @@ def gif_without_metadata(data, orientation):
             # What follows the end is not shown (a program's appendix, another file).
             return bytes(out + data[index : index + 1])
         if kind == GIF_EXTENSION and index + 2 <= len(data):
-            end = gif_sub_blocks_end(data, index + 2)
+            blocks, end = gif_sub_blocks(data, index + 2)
             if end is None:
                 break
-            out += gif_extension_kept(data[index:end])
+            out += gif_extension_kept(data[index + 1], blocks)
             index = end
         elif kind == GIF_IMAGE and index + 10 <= len(data):
             local = data[index + 9]
             start = index + 10 + (3 << ((local & 7) + 1) if local & 0x80 else 0)
             # The LZW code size, then the picture's sub-blocks.
-            end = gif_sub_blocks_end(data, start + 1)
+            _none, end = gif_sub_blocks(data, start + 1, keep=False)
             if end is None:
                 break
             out += data[index:end]
