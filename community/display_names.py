@@ -14,8 +14,9 @@ sign-up and profile forms (`check`):
 - has no word that belongs to the foundations' or municipalities' staff ("redactie",
   "Redaktion", "moderator", "Stichting", "Gemeinde", …, `RESERVED_WORDS`), nor a word made
   with a long one ("Redactieteam");
-- is not a name another account goes by in public, compared without case, spaces and
-  punctuation (`folded`): a staff member's, or that of a member others see (on her sector
+- is not a name another account goes by in public, compared as it reads (`skeleton`: without
+  case, spaces, punctuation or accents, look-alike letters and digits as the letters they
+  look like): a staff member's, or that of a member others see (on her sector
   pages, with a contribution on the site; `names_of_others`). Two residents called Anke are
   told to add an initial or a village; a staff member's name, or one made of it ("Joost
   Bakker B."), is the staff's.
@@ -39,7 +40,7 @@ from home.validators import lookalike_scripts
 from . import roles
 
 # Words for the staff of the foundations and the municipalities, in both languages (and the
-# English the admin's users may know), compared as `folded` words.
+# English the admin's users may know), compared as names are (`STAFF_WORDS`).
 RESERVED_WORDS = frozenset(
     {
         "admin",
@@ -167,31 +168,24 @@ def visible(value):
     )
 
 
-def words(value):
-    return re.findall(r"\w+", visible(value).casefold().translate(LOOKALIKE_LETTERS))
-
-
-def is_reserved(word):
-    """Whether a word of a name is a staff word, or holds a long one ("Redactieteam",
-    "Gemeindeverwaltung"); short ones ("admin") only as themselves, which names may hold."""
-    return word in RESERVED_WORDS or any(
-        reserved in word for reserved in RESERVED_WORDS if len(reserved) >= 8
-    )
+# The staff words as names are compared (`skeleton`).
+STAFF_WORDS = frozenset(skeleton(word) for word in RESERVED_WORDS)
 
 
 def has_staff_word(name):
-    """Whether a word of the name is a staff word (`is_reserved`), or the name holds a long one
-    however it is cut up: "Re-dactie", "R e d a c t i e" (attack 38)."""
+    """Whether a word of the name, as it reads (`skeleton`: also "Burgermeister" without its
+    umlaut), is a staff word, or the name holds a long one however it is cut up or joined:
+    "Redactieteam", "Re-dactie", "R e d a c t i e" (attack 38). Short ones ("admin") count
+    only as words of their own, which names may hold ("Adminah")."""
+    words = re.findall(r"\w+", visible(name))
     letters = skeleton(name)
-    # Also without their accents: "Burgermeister", "Stadtepartnerschaft".
-    bare = {skeleton(reserved) for reserved in RESERVED_WORDS}
-    return any(is_reserved(word) or skeleton(word) in bare for word in words(name)) or any(
-        reserved in letters for reserved in bare if len(reserved) >= 8
+    return any(skeleton(word) in STAFF_WORDS for word in words) or any(
+        word in letters for word in STAFF_WORDS if len(word) >= 8
     )
 
 
 def names_of_others(user):
-    """The names others go by in public, as they read (`folded` and `skeleton`), each with
+    """The names others go by in public, as they read (`skeleton`), each with
     whether it is a staff member's: the staff's (display name, and first and last name as the
     admin shows them), and the display names of members who show themselves on their sector
     pages or have a contribution on the site. A member nobody sees is not revealed by refusing
@@ -212,9 +206,8 @@ def names_of_others(user):
         "display_name", "first_name", "last_name", "is_staff_member"
     ).iterator():
         for name in (display_name, f"{first_name} {last_name}"):
-            for other in (folded(name), skeleton(name)):
-                if other:
-                    names[other] = names.get(other, False) or is_staff_member
+            if other := skeleton(name):
+                names[other] = names.get(other, False) or is_staff_member
     return names
 
 
@@ -241,12 +234,12 @@ def check(value, user=None):
     if has_staff_word(name):
         raise ValidationError(RESERVED, code="reserved")
     others = names_of_others(user)
-    staff = [other for other, is_staff_member in others.items() if is_staff_member]
+    reads = skeleton(name)
     # A staff member's name, and one made of it ("Joost Bakker B."), is not a member's to take
     # (walk 13 was asked to add an initial to it).
-    if any(reads.startswith(other) for reads in (folded(name), skeleton(name)) for other in staff):
+    if any(reads.startswith(other) for other, is_staff_member in others.items() if is_staff_member):
         raise ValidationError(RESERVED, code="reserved")
-    if folded(name) in others or skeleton(name) in others:
+    if reads in others:
         raise ValidationError(
             _(
                 "Another member already goes by this name. Please add an initial or your "
