@@ -14,6 +14,7 @@ import datetime
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from community import contributions, roles
+from home.validators import mailbox_domain
 
 HIDE_AFTER_MEMBER_REPORTS = 3
 # How old an account made after a contribution was published must be for its report to count
@@ -36,13 +38,13 @@ DOTLESS_MAILBOXES = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
 
 def mailbox(address):
     """The mailbox an address reaches: without a "+tag" after its name, in small letters, its
-    domain as DNS reads it (without a dot at its end, in its xn-- spelling), and without dots in
-    a Gmail name (attack 38: three spellings of one Gmail address were three reporters)."""
+    domain in the one spelling the site keeps (`home.validators.mailbox_domain`, without a dot at
+    its end), and without dots in a Gmail name (attack 38: three spellings of one Gmail address
+    were three reporters)."""
     name, _, domain = address.lower().rpartition("@")
-    domain = domain.rstrip(".")
     try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
+        domain = mailbox_domain(domain.rstrip("."))
+    except ValidationError:
         pass  # no address a member signed up with: as it is
     name = name.split("+", 1)[0]
     if domain in DOTLESS_MAILBOXES:
