@@ -2,7 +2,6 @@
 attacks 33 and 35 signed up as the editors, as another member, in full-width letters and with a
 Cyrillic letter, and nobody reviews names."""
 
-from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from community.models import User
@@ -13,10 +12,9 @@ class DisplayNameTests(MembersTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.editor = User.objects.create_user(
-            "redactie@example.org", "x", first_name="Marieke", last_name="Hoekstra", is_staff=True
+        cls.editor = cls.staff_member(
+            "redactie@example.org", "Editors", first_name="Marieke", last_name="Hoekstra"
         )
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
         # Anna and Bernd show themselves on their sector pages; Carl shows himself nowhere.
         User.objects.filter(pk__in=[cls.anna.pk, cls.bernd.pk]).update(show_on_sector_pages=True)
         cls.carl = cls.member("carl@example.org", "Carl", "nl")

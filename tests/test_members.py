@@ -145,6 +145,13 @@ class MembersTestCase(CalendarMixin, TestCase):
             email, "een-lang-wachtwoord", display_name=name, language=language
         )
 
+    @classmethod
+    def staff_member(cls, email, group, **fields):
+        """A moderator or editor: an account in the role's `group` ("Moderators", "Editors")."""
+        user = User.objects.create_user(email, "x", is_staff=True, **fields)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
     def story_data(self, **overrides):
         return story_data(self, **overrides)
 

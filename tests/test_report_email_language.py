@@ -2,11 +2,9 @@
 contribution named by its title in her language (walk 12: the German editor read „Gemeldet:"
 with the Dutch machine translation's title of a German member's story, and no greeting)."""
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 
-from community.models import User
 from exchanges.models import MeetingPage
 from tests.test_report_outcomes import ReportedMeetingTestCase
 
@@ -15,10 +13,9 @@ class ReportEmailTests(ReportedMeetingTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.katrin = User.objects.create_user(
-            "redaktion@example.org", "x", first_name="Katrin", language="de", is_staff=True
+        cls.katrin = cls.staff_member(
+            "redaktion@example.org", "Editors", first_name="Katrin", language="de"
         )
-        cls.katrin.groups.add(Group.objects.get(name="Editors"))
 
     def setUp(self):
         super().setUp()

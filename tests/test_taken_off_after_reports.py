@@ -2,12 +2,11 @@
 or deletes it: walk 13's moderator ticked "Handled" on all three reports, expecting the story
 back, and it stayed off with no list showing it any more, and its report page gave no way to it."""
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
 
-from community.models import Report, User
+from community.models import Report
 from community.roles.setup import setup_roles
 from tests.security.test_reports import ReportAbuseTestCase
 from tests.test_members import soup
@@ -20,8 +19,7 @@ class TakenOffAfterReportsTests(ReportAbuseTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         setup_roles()  # the groups' permissions
-        cls.joost = User.objects.create_user("joost@example.org", "x", is_staff=True)
-        cls.joost.groups.add(Group.objects.get(name="Moderators"))
+        cls.joost = cls.staff_member("joost@example.org", "Moderators")
 
     def setUp(self):
         super().setUp()
