@@ -118,8 +118,8 @@ def test_dutch_member_signs_up_changes_on_a_phone_and_cancels(site, live_server,
     page.get_by_role("button", name="Aanmelden", exact=True).click()
 
     page.wait_for_url(f"**{site.visit.url}")
-    expect(page.get_by_text("U bent aangemeld: 3 plaatsen vastgehouden.").first).to_be_visible()
-    expect(signup).to_contain_text("U bent aangemeld: 3 plaatsen vastgehouden.")
+    expect(page.get_by_text("U bent aangemeld: 3 plaatsen gereserveerd.").first).to_be_visible()
+    expect(signup).to_contain_text("U bent aangemeld: 3 plaatsen gereserveerd.")
     expect(signup).to_contain_text("7 van 10 plaatsen vrij")
     party = GuestParty.objects.get(user=anke)
     assert (party.status, party.people) == (RegistrationStatus.REGISTERED, 3)
@@ -136,7 +136,7 @@ def test_dutch_member_signs_up_changes_on_a_phone_and_cancels(site, live_server,
     page.get_by_label("Kinderen").fill("2")
     page.get_by_role("button", name="Wijzigingen opslaan").click()
     page.wait_for_url(f"**{site.visit.url}")
-    expect(signup).to_contain_text("U bent aangemeld: 4 plaatsen vastgehouden.")
+    expect(signup).to_contain_text("U bent aangemeld: 4 plaatsen gereserveerd.")
     assert page.evaluate(NO_SIDEWAYS_SCROLLING), page.evaluate(SCROLL_WIDTHS)
 
     signup.get_by_role("link", name="Annuleren").click()
