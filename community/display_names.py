@@ -35,7 +35,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from home.validators import lookalike_scripts
+from home.validators import LATIN_LOOKALIKES, lookalike_scripts
 
 from . import roles
 
@@ -92,45 +92,11 @@ def normalized(value):
 # Letters that show as nothing but that Python counts as letters (`str.isalnum`): the Hangul
 # fillers ("Anna" and one of them was a name of its own, attack 38).
 INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
-# What reads as another letter in a name: the small capitals of phonetics ("ʀedactie"), a dotless
-# ı ("Marıeke"), and digits written for letters ("R3dacti3", "H0ekstra"). Compared only, never
-# stored: a Turkish name keeps its ı.
+# What reads as another letter in a name: the Latin look-alikes of `home.validators` (small
+# capitals of phonetics, "ʀedactie"; a dotless ı, "Marıeke") and digits written for letters
+# ("R3dacti3", "H0ekstra"). Compared only, never stored: a Turkish name keeps its ı.
 LOOKALIKE_LETTERS = str.maketrans(
-    {
-        "\u0131": "i",
-        "\u0237": "j",
-        "\u0251": "a",
-        "\u0261": "g",
-        "\u1d00": "a",
-        "\u0299": "b",
-        "\u1d04": "c",
-        "\u1d05": "d",
-        "\u1d07": "e",
-        "\u0262": "g",
-        "\u029c": "h",
-        "\u026a": "i",
-        "\u1d0a": "j",
-        "\u1d0b": "k",
-        "\u029f": "l",
-        "\u1d0d": "m",
-        "\u0274": "n",
-        "\u1d0f": "o",
-        "\u1d18": "p",
-        "\u0280": "r",
-        "\ua731": "s",
-        "\u1d1b": "t",
-        "\u1d1c": "u",
-        "\u1d20": "v",
-        "\u1d21": "w",
-        "\u028f": "y",
-        "\u1d22": "z",
-        "0": "o",
-        "1": "l",
-        "3": "e",
-        "4": "a",
-        "5": "s",
-        "7": "t",
-    }
+    {**LATIN_LOOKALIKES, "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"}
 )
 
 

@@ -24,6 +24,7 @@ An email address is checked more strictly (`validate_email_address`): Django's o
 what no one types, and what makes one mailbox look like two. An account's address, besides, has
 no letter that turns into another in capitals or small letters (`refuse_case_lookalikes`)."""
 
+import ipaddress
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -205,6 +206,38 @@ def without_control_characters(text, keep_line_breaks=False):
     return pattern.sub("", text)
 
 
+# Latin letters that read as other Latin letters: the small capitals of phonetics ("ʀedactie",
+# "ᴢoom.us"), a dotless ı or ȷ, a Latin alpha or script g. Each with the letter it passes for.
+LATIN_LOOKALIKES = {
+    "\u0131": "i",
+    "\u0237": "j",
+    "\u0251": "a",
+    "\u0261": "g",
+    "\u1d00": "a",
+    "\u0299": "b",
+    "\u1d04": "c",
+    "\u1d05": "d",
+    "\u1d07": "e",
+    "\u0262": "g",
+    "\u029c": "h",
+    "\u026a": "i",
+    "\u1d0a": "j",
+    "\u1d0b": "k",
+    "\u029f": "l",
+    "\u1d0d": "m",
+    "\u0274": "n",
+    "\u1d0f": "o",
+    "\u1d18": "p",
+    "\u0280": "r",
+    "\ua731": "s",
+    "\u1d1b": "t",
+    "\u1d1c": "u",
+    "\u1d20": "v",
+    "\u1d21": "w",
+    "\u028f": "y",
+    "\u1d22": "z",
+}
+
 # The alphabets that share letters that look alike (Latin a, Cyrillic а, Greek α …).
 LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
@@ -238,7 +271,8 @@ def validate_join_link(value):
     platform's own address, as its invitation gives it. Attack 37 proposed `http:` (readable on
     the way), `https://zoom.us@evil.example/…` (a name before the host: it leads to evil.example)
     and `https://zооm.us/…` (Cyrillic о), and only the moderator's eye stood between them and
-    the members."""
+    the members; attack 38 left Latin small capitals ("ᴢoom.us"), numeric addresses and ports
+    that cannot be."""
     parts = urlsplit(value.strip())
     if parts.scheme.lower() != "https":
         raise ValidationError(
@@ -257,11 +291,44 @@ def validate_join_link(value):
     host = parts.hostname or ""
     # The whole address, not each label: "аррӏе.com" is Cyrillic to its last letter, then Latin
     # (attack 38). An address wholly in one alphabet ("пример.рф") is one.
-    if len(lookalike_scripts(".".join(host_label(label) for label in host.split(".")))) > 1:
+    readable = ".".join(host_label(label) for label in host.split("."))
+    if len(lookalike_scripts(readable)) > 1:
         raise ValidationError(
             _(
                 "The address of this link mixes letters of two alphabets that look alike, as a "
                 "false copy of a known address does. Please copy the link from the platform."
             ),
             code="lookalike_host",
+        )
+    if any(character in LATIN_LOOKALIKES for character in readable):
+        raise ValidationError(
+            _(
+                "The address of this link has letters that look like others, as a false copy of "
+                "a known address does. Please copy the link from the platform."
+            ),
+            code="lookalike_letters",
+        )
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        raise ValidationError(
+            _(
+                "Please give the link with the platform's name, not a numeric address: the "
+                "platform invites with its name."
+            ),
+            code="numeric_host",
+        )
+    try:
+        port = parts.port
+    except ValueError:  # beyond 65535
+        port = 0
+    if port == 0:
+        raise ValidationError(
+            _(
+                "This link's port (the number after the colon) cannot be. Please copy the link "
+                "from the platform."
+            ),
+            code="port",
         )

@@ -48,8 +48,31 @@ class JoinLinkTests(MembersTestCase):
             "https://\u0430\u0440\u0440\u04cf\u0435.com/j/1", "letters uit twee alfabetten"
         )
 
+    def test_latin_letters_that_pass_for_others_are_refused(self):
+        # "ᴢoom.us": a small capital z, Latin like the rest, reads as zoom.us; so does its
+        # "xn--" spelling (attack 38 left it).
+        for link in ("https://\u1d22oom.us/j/123", "https://xn--oom-z6x.us/j/123"):
+            with self.subTest(link=link):
+                self.assert_refused(link, "letters die op andere lijken")
+
+    def test_a_numeric_address_is_refused(self):
+        # No platform invites by a number: it hides where the link leads.
+        for link in ("https://203.0.113.7/j/123", "https://[2001:db8::1]/j/123"):
+            with self.subTest(link=link):
+                self.assert_refused(link, "Die Plattform lädt mit ihrem Namen ein", "de")
+
+    def test_a_port_that_cannot_be_is_refused(self):
+        for link in ("https://meet.example.org:99999/taalcafe", "https://meet.example.org:0/t"):
+            with self.subTest(link=link):
+                self.assert_refused(link, "poort")
+
     def test_the_platforms_link_is_taken(self):
-        for link in ("https://meet.example.org/taalcafe?pwd=a1", "https://пример.рф/встреча"):
+        for link in (
+            "https://meet.example.org/taalcafe?pwd=a1",
+            "https://пример.рф/встреча",
+            "https://meet.example.org:8443/taalcafe",
+            "https://straße.de/treffen",
+        ):
             with self.subTest(link=link):
                 self.assertEqual(self.propose(link).status_code, 302)
                 MeetingPage.objects.filter(title="Taalcafé").delete()
