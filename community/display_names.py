@@ -71,10 +71,18 @@ RESERVED_WORDS = frozenset(
         "webmaster",
     }
 )
-# An address: a scheme, "www.", an "@", or a host name ending in a common top-level domain.
+# An address: a scheme, "www.", an "@" (also written out: "(at)", "[at]"), or a host name ending
+# in a top-level domain that sites use, with or without spaces before the dot ("evil . nl"). A
+# dot after a single letter, or before a space, is an initial's ("J.Th. Jansen", "Jan B. de
+# Vries", "Jan v.d. Berg").
+TOP_LEVEL_DOMAINS = (
+    "com|net|org|info|biz|eu|nl|de|be|at|ch|fr|uk|ru|io|app|xyz|online|site|shop|link|top|me|co|"
+    "tv|ai|gg|ly|cc|ws|us|ca|pl|es|it|dk|se|lu|cz|club|store|blog|news|live|page|dev|email|"
+    "website|space|tech|fun|world"
+)
 ADDRESS = re.compile(
-    r"://|\bwww\.|@|[\w-]\.(?:com|net|org|info|biz|eu|nl|de|be|at|ch|fr|uk|ru|io|app|xyz|online|"
-    r"site|shop|link|top|me|co)\b",
+    r"://|\bwww\.|@|[(\[{]\s*at\s*[)\]}]|"
+    rf"[\w-]{{2}}(?:\.|\s+\.\s*)(?:{TOP_LEVEL_DOMAINS})\b",
     re.IGNORECASE,
 )
 

@@ -112,6 +112,23 @@ class DisplayNameTests(MembersTestCase):
                     self.signup(name), "Gebruik een naam, geen web- of e-mailadres.", name
                 )
 
+    def test_addresses_written_around_the_pattern_are_not_names(self):
+        # Left by attack 38: a top-level domain beyond the common ones, spaces around the dot, an
+        # "@" written out.
+        for name in ("evil.tv", "evil . nl", "kijk .De", "anke(at)gmail", "anke [at] web"):
+            with self.subTest(name=name):
+                self.assert_refused(
+                    self.signup(name), "Gebruik een naam, geen web- of e-mailadres.", name
+                )
+
+    def test_names_with_initials_are_names(self):
+        # The dot of an initial follows a single letter or comes before a space.
+        for name in ("Jan B. de Vries", "J.Th. Jansen", "Jan v.de Berg", "Hans (at home)"):
+            with self.subTest(name=name):
+                self.signup(name)
+                self.assertEqual(User.objects.get(email="carla@example.org").display_name, name)
+                User.objects.filter(email="carla@example.org").delete()
+
     def test_a_name_that_only_holds_a_short_staff_word_is_a_name(self):
         self.signup("Adminah")
         self.assertEqual(User.objects.get(email="carla@example.org").display_name, "Adminah")
