@@ -170,3 +170,29 @@ def test_the_site_and_its_commands_need_no_development_package(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "modules" in result.stdout
+
+
+LOG_A_LINE = """
+import django, logging
+django.setup()
+logging.getLogger("django.utils.autoreload").info("Watching for file changes with StatReloader")
+logging.getLogger("django.request").warning("Not Found: /nl/nergens/")
+"""
+
+
+def test_the_development_server_says_each_thing_once(tmp_path):
+    # `make run` printed "Watching for file changes" twice, and every "Not Found": Django's own
+    # console handler (with DEBUG) and the project's root handler both wrote Django's records.
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "DJANGO_SETTINGS_MODULE": "jumelage.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "PYTHONWARNINGS": "ignore",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", LOG_A_LINE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stderr.count("Watching for file changes with StatReloader") == 1, result.stderr
+    assert result.stderr.count("Not Found: /nl/nergens/") == 1, result.stderr

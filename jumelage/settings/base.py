@@ -481,6 +481,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's records reach the console once, through the root's handler: Django's own
+        # console handler (with DEBUG) wrote each a second time.
+        "django": {"level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
