@@ -110,6 +110,10 @@ def calendar(name=None, method="PUBLISH"):
 
 def finished(cal):
     cal.add_missing_timezones()
+    for zone in cal.walk("VTIMEZONE"):
+        # icalendar's note of the years its rules cover ("This timezone only works from …"),
+        # in English in a Dutch or German calendar (walk 14); calendar programs ignore it.
+        zone.pop("COMMENT", None)
     return cal.to_ical()
 
 

@@ -573,6 +573,11 @@ class TownlessMemberTests(VisitPageMixin, TestCase):
         page = BeautifulSoup(client.get(self.visit.url).content, "html.parser")
         link = page.find("a", string="Vul uw woonplaats in uw profiel in")
         self.assertIsNotNone(link)
+        # A sentence, with its full stop (walk 14).
+        self.assertEqual(
+            " ".join(link.parent.get_text().split()),
+            "In uw profiel staat geen woonplaats. Vul uw woonplaats in uw profiel in.",
+        )
         profile = BeautifulSoup(client.get(link["href"]).content, "html.parser")
         form = {
             field["name"]: field.get("value", "")
