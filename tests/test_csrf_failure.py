@@ -34,6 +34,12 @@ class CsrfFailureTests(TestCase):
         with translation.override(language):
             self.assertEqual(page.h1.get_text(strip=True), gettext("Your form could not be sent"))
             self.assertIn(gettext(ADVICE), text)
+            # The site's name as every other page gives it (walk 14: "· Jumelage").
+            self.assertEqual(
+                page.title.get_text(),
+                f"{gettext('Your form could not be sent')} · "
+                f"{gettext('Jumelage Steenwijkerland – Herzebrock-Clarholz')}",
+            )
 
     def test_a_newsletter_form_sent_without_its_cookie_gets_the_sites_page_in_dutch(self):
         response = self.browser.post("/nl/newsletter/", {"email": "lezer@example.org"})
