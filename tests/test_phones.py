@@ -15,7 +15,7 @@ from wagtail.models import Collection, Locale, Page
 
 from community.models import SectorPage
 from exchanges.calendar_views import FIRST_YEAR
-from exchanges.models import MeetingPage, VisitPage
+from exchanges.models import MeetingPage, StoryPage, VisitPage
 
 pytestmark = [
     pytest.mark.browser,
@@ -414,6 +414,37 @@ def check_an_exchange_visits_buttons_are_one_line_on_a_phone(live_server, page):
     assert problems == [], "\n".join(problems)
 
 
+# How far the report link of a member's story or meeting is from the block above it, in px.
+REPORT_LINK_GAP = """() => {
+    const link = document.querySelector("article > .report-link");
+    const above = link && link.previousElementSibling;
+    return above ? link.getBoundingClientRect().top - above.getBoundingClientRect().bottom : null;
+}"""
+
+
+def check_the_report_link_stands_apart(live_server, page):
+    """Walk 14: on a phone, "Deze bijdrage melden" sat a pixel under the card with the story's
+    sectors and sharing buttons, as if it were part of it."""
+    contributions = [
+        item.get_url()
+        for model in (StoryPage, MeetingPage)
+        for item in model.objects.live().filter(member_contribution=True)
+    ]
+    problems, measured = [], 0
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in contributions:
+            assert page.goto(f"{live_server.url}{path}").ok, path
+            gap = page.evaluate(REPORT_LINK_GAP)
+            if gap is None:
+                continue
+            measured += 1
+            if gap < 16:
+                problems.append(f"{width}px {path}: {gap:.0f} px")
+    assert measured >= 2, contributions
+    assert problems == [], "\n".join(problems)
+
+
 # One test, in parts, on one load of the demo (about a minute on CI's machine, where five loads
 # were a tenth of the suite's browser time): each part has a page of its own, so no login or
 # window size carries over from one to the next.
@@ -431,6 +462,7 @@ CHECKS = {
     ),
     "the month as a list on a phone and the unchanged desktop": check_month_view_and_desktop,
     "an empty month says so at every width": check_an_empty_month_says_so_at_every_width,
+    "the report link stands apart": check_the_report_link_stands_apart,
 }
 
 
