@@ -370,17 +370,19 @@ def member_contribution(workflow_state):
     return page if roles.is_member(page.owner) else None
 
 
-def notify_published(workflow_state):
+def notify_published(workflow_state, approver=None):
     """The approval published the contribution: its member is told once that is committed, with
-    the approver's comment if they wrote one."""
+    the approver's comment if they wrote one, and in the name of the approver's role: a
+    moderator (who edits no page) approves for the moderation, not for the editors."""
     page = member_contribution(workflow_state)
     if page is None:
         return
     # An editor may approve "with a comment": it is for the member.
     comment = last_comment(workflow_state, TaskState.STATUS_APPROVED)
+    by_moderation = approver is not None and not roles.is_editor(approver)
     transaction.on_commit(
         lambda: notifications.notify_contribution_published(
-            page.__class__.objects.get(pk=page.pk), comment
+            page.__class__.objects.get(pk=page.pk), comment, by_moderation=by_moderation
         )
     )
 

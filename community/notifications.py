@@ -63,11 +63,18 @@ def page_in_language(page, language):
     return live_translation(page, language) or page
 
 
-def notify_contribution_published(page, comment=""):
+def notify_contribution_published(page, comment="", by_moderation=False):
+    """The member hears her contribution is published, from the editors, or from the moderation
+    when a moderator approved it (`by_moderation`)."""
     member = page.owner
     send_templated_email(
         "community/email/contribution_published",
-        {"page": page, "public_page": page_in_language(page, member.language), "comment": comment},
+        {
+            "page": page,
+            "public_page": page_in_language(page, member.language),
+            "comment": comment,
+            "by_moderation": by_moderation,
+        },
         member,
     )
 

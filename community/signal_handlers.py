@@ -40,7 +40,7 @@ from .models.contribution import contribution_models
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
-    contributions.notify_published(instance)
+    contributions.notify_published(instance, user)
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):

@@ -970,6 +970,42 @@ class DeclineTests(RolesTestCase):
         self.assertIn(f"{self.about.get_url()}", message.body)
 
 
+class TheApprovalEmailNamesWhoApprovedTests(RolesTestCase):
+    """The member hears who approved her contribution: a moderator approves for the moderation,
+    not for the editors (newcomer's walk: a moderator's approval was signed "de redactie")."""
+
+    def approved_by(self, approver, slug):
+        story = self.story(title="Fietstocht", slug=slug, live=False)
+        story.owner = User.objects.create_user(f"{slug}@example.org", "x", language="nl")
+        story.member_contribution = True
+        story.save()
+        story.save_revision(user=story.owner)
+        story.get_workflow().start(story, story.owner)
+        state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=approver, comment="Mooi verhaal.")
+        [message] = [m for m in mail.outbox if m.to == [story.owner.email]]
+        return message.body
+
+    def test_a_moderators_approval_comes_from_the_moderation(self):
+        body = self.approved_by(self.moderator, "door-moderatie")
+        with translation.override("nl"):
+            said = translation.gettext(
+                "Good news: the moderation has approved “%(title)s”. It is now on the site for "
+                "everyone to read:"
+            ) % {"title": "Fietstocht"}
+            comment = translation.gettext("The moderation's comment:")
+        self.assertIn(said, body)
+        self.assertIn(f"{comment}\nMooi verhaal.", body)
+        self.assertNotIn("redactie", body)
+
+    def test_an_editors_approval_comes_from_the_editors(self):
+        body = self.approved_by(self.editor_nl, "door-redactie")
+        self.assertIn("Goed nieuws: de redactie heeft „Fietstocht” goedgekeurd.", body)
+        self.assertIn("Het commentaar van de redactie:\nMooi verhaal.", body)
+
+
 class AdminLoginTests(RolesTestCase):
     """Editors log in through allauth like members, with its limits; Wagtail's own forms are
     gone."""
