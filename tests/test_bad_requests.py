@@ -4,7 +4,7 @@ was in English, and under `make run` a query of more than a thousand fields held
 20 to 30 seconds before a 500 (attack 35, F2)."""
 
 from bs4 import BeautifulSoup
-from django.test import RequestFactory, TestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views import defaults
@@ -56,6 +56,30 @@ class BadRequestTests(TestCase):
         self.assertEqual(page.h1.get_text(strip=True), page.title.get_text().split(" · ")[0])
         with translation.override("de"):
             self.assertEqual(page.h1.get_text(strip=True), gettext("Something went wrong"))
+
+    def home_button(self, response):
+        page = BeautifulSoup(response.content, "html.parser")
+        return page.find("a", class_="button")["href"]
+
+    def test_the_error_pages_lead_home_in_the_language_they_are_shown_in(self):
+        # Newcomer's walk: "/" asked her for a language again, or sent her to the other one.
+        csrf = Client(enforce_csrf_checks=True)
+        for language, home in (("nl", "/nl/"), ("de", "/de/")):
+            with self.subTest(language=language):
+                refused = self.client.get(f"/{language}/?{TOO_MANY_FIELDS}")
+                self.assertEqual(self.home_button(refused), home)
+                expired = csrf.post(f"/{language}/newsletter/", {"email": "lezer@example.org"})
+                self.assertEqual(self.home_button(expired), home)
+                # What failed may be the database: the page asks nothing of it.
+                with translation.override(language), self.assertNumQueries(0):
+                    failed = defaults.server_error(RequestFactory().get(f"/{language}/"))
+                self.assertEqual(self.home_button(failed), home)
+
+    def test_an_error_in_the_admins_english_leads_to_the_sites_default_home(self):
+        # English is an admin language only: the site has no /en/ home page.
+        with translation.override("en"):
+            failed = defaults.server_error(RequestFactory().get("/admin/"))
+        self.assertEqual(self.home_button(failed), "/nl/")
 
 
 class AdminBadRequestTests(RolesTestCase):

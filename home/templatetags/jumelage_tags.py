@@ -256,6 +256,19 @@ def language_name(code):
     return label if label is not None else code
 
 
+@register.simple_tag
+def language_home_url():
+    """The home page of the language the page is shown in (`/nl/`, `/de/`), from the address
+    conventions alone: the error pages render without a request and perhaps without a database
+    (templates/standalone_error.html). A language only the admin speaks ("en") has no home page
+    of its own: the site's default language's."""
+    try:
+        language = translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        language = settings.LANGUAGE_CODE
+    return i18n.home_url(language)
+
+
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """Home link, main navigation and footer of the language being read, kept in the content
