@@ -8,7 +8,9 @@ language side by side, `[nl]` and `[de]`; here a page is a dict with each text a
 source with its pair, which keeps the translation in wagtail-localize's translation memory
 (editors can open it in the translation editor and resync later)."""
 
+import logging
 import tomllib
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -146,6 +148,29 @@ def translate_snippet(snippet, german, locale_code="de"):
 
 def child_by_slug(parent, slug):
     return parent.get_children().filter(slug=slug).specific().first()
+
+
+# Wagtail's loggers report every page created, published, aliased and redirected: the details
+# of a load (verbosity 2), not what someone starting the site needs to read; and in two
+# languages: the redirects' summary names them in the default one ("1/1 doorverwijzingen were
+# created successfully"), where the commands speak English.
+CHATTY_LOGGERS = ("wagtail", "wagtail.contrib.redirects.signal_handlers", "wagtail_localize")
+
+
+@contextmanager
+def quiet_loggers(verbosity):
+    if verbosity >= 2:
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class PageTreeCommand(BaseCommand):

@@ -31,6 +31,17 @@ class Command(site_tree.PageTreeCommand):
     )
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        with site_tree.quiet_loggers(self.verbosity):
+            self.build()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Site ready in Dutch and German. Next: manage.py createsuperuser for the first "
+                "administrator."
+            )
+        )
+
+    def build(self):
         texts = site_tree.site_texts()
         self.pairs = site_tree.TextPairs()
         with transaction.atomic():
@@ -49,12 +60,6 @@ class Command(site_tree.PageTreeCommand):
         for page, _spec, _new in entries:
             site_tree.translate_page(page, self.pairs)
         setup_roles()
-        self.stdout.write(
-            self.style.SUCCESS(
-                "Site ready in Dutch and German. Next: manage.py createsuperuser for the first "
-                "administrator."
-            )
-        )
 
     def configure_site(self, home):
         """The default site at the public address, and both foundations without contact details

@@ -1,4 +1,3 @@
-import logging
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
@@ -88,27 +87,6 @@ class DemoTranslator(BaseMachineTranslator):
 
     def can_translate(self, source_locale, target_locale):
         return source_locale != target_locale
-
-
-# Wagtail's loggers report every page created, published, aliased and redirected: the details
-# of a load (verbosity 2), not what someone starting the site needs to read.
-CHATTY_LOGGERS = ("wagtail", "wagtail.contrib.redirects.signal_handlers", "wagtail_localize")
-
-
-@contextmanager
-def quiet_loggers(verbosity):
-    if verbosity >= 2:
-        yield
-        return
-    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 @contextmanager
@@ -236,7 +214,11 @@ class Command(site_tree.PageTreeCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        with quiet_loggers(self.verbosity), demo_notifications_off(), background_work_at_the_end():
+        with (
+            site_tree.quiet_loggers(self.verbosity),
+            demo_notifications_off(),
+            background_work_at_the_end(),
+        ):
             self.load()
         pages = Page.objects.filter(depth__gt=1).count()
         meetings = MeetingPage.objects.filter(locale__language_code="nl").count()
