@@ -1,11 +1,17 @@
 """The member's right to a copy of their data: what every app keeps about them (their profile,
 communities and contributions from community, their registrations and exchange visits from
-here), in one file."""
+here), in one file.
+
+A value of a fixed set keeps its code, for a program reading the file, and has its name beside
+it in the member's language (`"status": "registered", "status_label": "Aangemeld"`), for her:
+the export gave some values as codes and others only by their names."""
 
 import json
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import pgettext
 from wagtail.models import Page
 
 from community import contributions
@@ -13,7 +19,24 @@ from community.models import Report
 from community.newsletter.subscriptions import subscription_of
 
 from . import visits
+from .choices import VisitLanguage
 from .models import CalendarToken, GuestParty, HostOffer, Registration
+
+
+def language_label(code):
+    """A language (of the site, or one a guest or host speaks), named in the member's language
+    ("Duits")."""
+    return str(dict(VisitLanguage.choices).get(code, code))
+
+
+def spoken_labels(codes):
+    return [language_label(code) for code in codes]
+
+
+def offer_status(offer):
+    if offer.withdrawn_at:
+        return "withdrawn", pgettext("host offer", "Withdrawn")
+    return "offered", pgettext("host offer", "Offered")
 
 
 def sector_communities(user):
@@ -29,6 +52,7 @@ def sector_communities(user):
             "sector": names.get(m.sector_key, ""),
             "joined_at": m.joined_at.isoformat(),
             "digest": m.digest,
+            "digest_label": m.get_digest_display(),
             "digest_chosen_at": m.digest_changed_at.isoformat(),
         }
         for m in memberships
@@ -43,6 +67,7 @@ def newsletter_subscription(user):
     return {
         "email": subscription.address,
         "language": subscription.language,
+        "language_label": language_label(subscription.language),
         "consent_text_version": subscription.consent_version,
         "consented_at": subscription.consented_at.isoformat(),
         "confirmed_at": subscription.confirmed_at and subscription.confirmed_at.isoformat(),
@@ -80,11 +105,13 @@ def exchange_visits(user):
             {
                 **_visit(party),
                 "status": party.status,
+                "status_label": party.get_status_display(),
                 "signed_up_at": party.queued_at.isoformat(),
                 "adults": party.adults,
                 "children": party.children,
                 "travellers": party.travellers,
                 "languages": party.languages,
+                "languages_labels": spoken_labels(party.languages),
                 "animal_allergy": party.animal_allergy,
                 "allergies": party.allergies,
                 "diet": party.diet,
@@ -104,10 +131,12 @@ def exchange_visits(user):
         )
     offers = []
     for offer in HostOffer.objects.filter(user=user).select_related("visit"):
+        status, status_label = offer_status(offer)
         offers.append(
             {
                 **_visit(offer),
-                "status": "withdrawn" if offer.withdrawn_at else "offered",
+                "status": status,
+                "status_label": status_label,
                 "offered_at": offer.created_at.isoformat(),
                 "withdrawn_at": offer.withdrawn_at and offer.withdrawn_at.isoformat(),
                 "household": offer.household,
@@ -117,6 +146,7 @@ def exchange_visits(user):
                 "smoking_household": offer.smoking_household,
                 "smokers_welcome": offer.smokers_welcome,
                 "languages": offer.languages,
+                "languages_labels": spoken_labels(offer.languages),
                 "guest_room_up_stairs": offer.stairs,
                 "nights": offer.nights,
                 "preferences": offer.preferences,
@@ -141,7 +171,8 @@ def reports_filed(user):
     return [
         {
             "contribution": report.title,
-            "reason": report.get_reason_display(),
+            "reason": report.reason,
+            "reason_label": report.get_reason_display(),
             "explanation": report.message,
             "reported_at": report.created_at.isoformat(),
             "handled": report.resolved_at is not None,
@@ -151,8 +182,18 @@ def reports_filed(user):
 
 
 def export_member_data(user):
-    """Everything the platform keeps about this member, and nothing about anyone else."""
-    data = {
+    """Everything the platform keeps about this member, and nothing about anyone else; the names
+    of its values in her language, whichever language's page she downloaded it from."""
+    with translation.override(user.language):
+        data = member_data(user)
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def member_data(user):
+    return {
         "exported_at": timezone.now().isoformat(),
         "profile": {
             "email": user.email,
@@ -161,6 +202,7 @@ def export_member_data(user):
             "last_name": user.last_name,
             "town": user.town.name if user.town else None,
             "language": user.language,
+            "language_label": language_label(user.language),
             "bio": user.bio,
             "avatar": user.avatar.name or None,
             "avatar_thumbnail": user.avatar_thumbnail.name or None,
@@ -177,9 +219,12 @@ def export_member_data(user):
         "contributions": [
             {
                 "type": page.contribution_kind,
+                "type_label": str(capfirst(page._meta.verbose_name)),
                 "title": page.title,
                 "language": page.locale.language_code,
-                "state": str(page.state.label),
+                "language_label": language_label(page.locale.language_code),
+                "state": page.state.value,
+                "state_label": str(page.state.label),
                 "introduction": page.intro,
                 "text": contributions.body_text(page),
                 "url": page.url if page.live else None,
@@ -192,6 +237,7 @@ def export_member_data(user):
                 "meeting": registration.meeting.title,
                 "start": registration.meeting.start.isoformat(),
                 "status": registration.status,
+                "status_label": registration.get_status_display(),
                 "registered_at": registration.queued_at.isoformat(),
             }
             for registration in Registration.objects.filter(user=user).select_related("meeting")
@@ -200,7 +246,3 @@ def export_member_data(user):
         "exchange_visits": exchange_visits(user),
         "reports": reports_filed(user),
     }
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )

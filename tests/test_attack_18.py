@@ -164,7 +164,8 @@ class ReportsInTheDataExportTests(ReportAbuseTestCase):
             [
                 {
                     "contribution": "Fietsen naar Clarholz",
-                    "reason": "Reclame of spam",
+                    "reason": "spam",
+                    "reason_label": "Werbung oder Spam",  # in his language
                     "explanation": "Niet netjes.",
                     "reported_at": export["reports"][0]["reported_at"],
                     "handled": False,

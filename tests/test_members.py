@@ -1461,6 +1461,30 @@ class PrivacyTests(MembersTestCase):
         self.assertEqual(data["sector_communities"][0]["sector"], "Duurzaamheid en klimaat")
         self.assertNotIn("bernd", response.content.decode().lower())
 
+    def test_the_export_keeps_each_code_and_names_it_in_the_members_language(self):
+        # Newcomer's walk: "status": "registered" next to "state": "Wacht op beoordeling".
+        self.post_story(self.anna)
+        for language, named in (
+            ("nl", ("Nederlands", "Verhaal", "Wacht op beoordeling", "Aangemeld", "Wekelijks")),
+            # Downloaded from the Dutch site, in the language she chose.
+            ("de", ("Deutsch", "Geschichte", "Wartet auf Prüfung", "Angemeldet", "Wöchentlich")),
+        ):
+            with self.subTest(language=language):
+                User.objects.filter(pk=self.anna.pk).update(language=language)
+                data = json.loads(self.client.get("/nl/members/my-data/").content)
+                [story] = data["contributions"]
+                [registration] = data["meeting_registrations"]
+                [community] = data["sector_communities"]
+                shown = (
+                    (data["profile"]["language"], data["profile"]["language_label"]),
+                    (story["type"], story["type_label"]),
+                    (story["state"], story["state_label"]),
+                    (registration["status"], registration["status_label"]),
+                    (community["digest"], community["digest_label"]),
+                )
+                codes = (language, "story", "in_review", "registered", "weekly")
+                self.assertEqual(shown, tuple(zip(codes, named, strict=True)))
+
     def test_deleting_an_account_leaves_no_personal_data(self):
         self.post_story(self.anna, **{"photos-0-image": photo(), "photos-0-alt_text": "Fietsers"})
         published = self.approve(self.contribution())
