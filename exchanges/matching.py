@@ -48,7 +48,7 @@ class Host:
     languages: frozenset = frozenset()
     pets: bool = False
     smoking_household: bool = False
-    smokers_welcome: bool = True
+    smokers_welcome: bool = False  # as HostOffer.smokers_welcome: only a host who ticked it
     stairs: bool = False
     every_night: bool = True  # a host who cannot host every night of the visit takes nobody
 

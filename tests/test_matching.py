@@ -225,6 +225,14 @@ def test_reasons():
     )
 
 
+def test_a_host_who_did_not_welcome_smokers_gets_no_smoking_guest():
+    # As a host offer's box (exchanges 0023): unticked, a host is not asked to take smokers.
+    plan = match([Party(10, people=1, smokes=True)], [Host(1, beds=2)])
+    assert plan.unmatched == (Unmatched(10, "rules", ("smokers",)),)
+    welcoming = Host(2, beds=2, smokers_welcome=True)
+    assert match([Party(10, people=1, smokes=True)], [welcoming]).placements == {10: 2}
+
+
 def test_nothing_to_match():
     assert match([], []) == Plan({}, ())
     assert match([Party(1, people=1)], []).unmatched == (Unmatched(1, "too_large"),)
