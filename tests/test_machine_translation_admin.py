@@ -109,6 +109,25 @@ class DashboardPanelTests(MachineTranslationAdminTestCase):
             retry["action"], reverse("jumelage_machine_translation_retry", args=[failure.pk])
         )
 
+    def test_on_a_phone_the_tables_say_that_they_scroll_sideways(self):
+        # Newcomer's walk at 390 px: the tables ran past the edge in a box that scrolled,
+        # unseen. Each scrolls in the admin's scroll box (its shadows at an edge with more to
+        # see), reached by keyboard and named by its heading, under the hint a phone shows.
+        self.machine_translated(self.about)
+        self.failed(self.choir)
+        panel = self.dashboard(self.editor_nl)
+        for table in ("[data-awaiting-review]", "[data-failed]"):
+            with self.subTest(table=table):
+                box = panel.select_one(table).parent
+                self.assertIn("jumelage-scroll-box", box["class"])
+                self.assertEqual(box["tabindex"], "0")
+                self.assertEqual(box["role"], "region")
+                heading = panel.find(id=box["aria-labelledby"])
+                self.assertIn(heading.name, ("h2", "h3"))
+                hint = box.find_previous_sibling("p")
+                self.assertEqual(hint.get("data-scroll-hint"), "")
+                self.assertEqual(hint.text, "Veeg opzij om alle kolommen te zien.")
+
     def test_the_admin_in_german_names_the_languages_and_the_actions_in_german(self):
         self.machine_translated(self.about)
         profile = UserProfile.get_for_user(self.editor_de)
