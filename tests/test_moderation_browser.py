@@ -610,3 +610,25 @@ def test_on_a_desktop_a_reports_long_title_keeps_clear_of_collapse_all(
     assert not page.evaluate(TITLE_CROWDS_COLLAPSE_ALL)
     assert page.evaluate(NO_SIDEWAYS_SCROLLING)
     page.context.close()
+
+
+def test_on_a_phone_a_report_keeps_clear_of_the_screens_edges(site, live_server, browser):
+    """Newcomer's walk at 390 px: a report's panel icons sat against the screen's left edge,
+    its links and the decision's box ran up to the minimap's strip at the right."""
+    story = site.story(title="Fietsen naar Clarholz", slug="fietsen")
+    report = Report.objects.file(story, "spam", session_key="s1", address="192.0.2.1")
+    page = log_in_as_moderator(browser, live_server, width=390)
+    page.goto(f"{live_server.url}/admin/reports/edit/{report.pk}/")
+    expect(page.locator(".report-details")).to_be_visible()
+    icons_start = page.evaluate(
+        "() => Math.min(...[...document.querySelectorAll('.w-panel__toggle')]"
+        ".filter((toggle) => toggle.checkVisibility())"
+        ".map((toggle) => toggle.getBoundingClientRect().left))"
+    )
+    assert icons_start >= 8
+    strip = page.locator(".w-minimap").bounding_box()["x"]
+    for part in (".report-details", "textarea"):
+        box = page.locator(part).first.bounding_box()
+        assert box["x"] + box["width"] <= strip - 8, part
+    assert page.evaluate(NO_SIDEWAYS_SCROLLING)
+    page.context.close()
