@@ -17,7 +17,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
-from community.models import User
+from community.models import Report, User
 from tests.security.test_reports import ReportAbuseTestCase
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
 
@@ -74,10 +74,11 @@ class BlockedReportersTests(ReportAbuseTestCase):
 
 class NewAccountsReportTests(ReportAbuseTestCase):
     """Attack 37, F1: three accounts signed up from one mailbox (sybil+1@, +2@, +3@) minutes
-    after a story was published took it off the site with a report each. A report of an account
-    made after the contribution was published counts towards hiding it once the account is a
-    week old (REPORTS_COUNT_AFTER: it reaches the editors at once all the same); and accounts of
-    one mailbox are one reporter."""
+    after a story was published took it off the site with a report each; three accounts made
+    the days before took a member's next story off the day it appeared. A report counts towards
+    hiding a contribution once its member's account is a week old (REPORTS_COUNT_AFTER: it
+    reaches the editors at once all the same), whenever the contribution was published; and
+    accounts of one mailbox are one reporter."""
 
     def newcomers(self, *addresses):
         return [self.member(address, address.split("@")[0], "nl") for address in addresses]
@@ -87,6 +88,21 @@ class NewAccountsReportTests(ReportAbuseTestCase):
             self.report(client=self.as_member(member))
         self.assertTrue(self.live())
         # The editors heard of it.
+        self.assertTrue(mail.outbox)
+
+    def test_accounts_made_days_before_a_story_appeared_do_not_take_it_off_the_site(self):
+        waiting = self.newcomers("s1@example.org", "s2@example.org", "s3@example.org")
+        User.objects.filter(pk__in=[m.pk for m in waiting]).update(
+            date_joined=timezone.now() - datetime.timedelta(days=3)
+        )
+        self.post_story(self.anna, title="Onze tweede reis")
+        self.story = self.approve(self.contribution("Onze tweede reis"))
+        mail.outbox.clear()
+        for member in waiting:
+            self.report(client=self.as_member(member))
+        self.assertTrue(self.live())
+        self.assertEqual(Report.objects.filter(page=self.story).count(), 3)
+        # The editors heard of it, as of any first report.
         self.assertTrue(mail.outbox)
 
     def test_a_week_later_their_reports_count(self):

@@ -28,6 +28,7 @@ from home.cache import PAGES, CacheVersion
 from home.machine_translation import ensure_aliases
 from tests import test_visit_member
 from tests.calendar_base import CalendarMixin, local
+from tests.security.test_reports import joined_long_ago
 from tests.stories_base import StoriesMixin
 from tests.visits_base import VisitMixin
 
@@ -160,8 +161,10 @@ class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
         )
         self.editor = Client()
         self.editor.force_login(User.objects.create_superuser("redactie@example.org", "x"))
+        member = User.objects.create_user("lid@example.org", "x")
+        joined_long_ago(member)
         self.member = Client()
-        self.member.force_login(User.objects.create_user("lid@example.org", "x"))
+        self.member.force_login(member)
 
     def contributed(self, title):
         """A member's published story, with its German alias."""
@@ -203,6 +206,7 @@ class DeletedWhileReportedTests(StoriesMixin, TransactionTestCase):
         """Two other members reported `page`: the member's report hides it."""
         for number in range(HIDE_AFTER_MEMBER_REPORTS - 1):
             reporter = User.objects.create_user(f"lid-{number}@example.org", "x")
+            joined_long_ago(reporter)
             Report.objects.file(page, "spam", reporter=reporter)
 
     def test_a_report_hiding_one_of_several_the_editor_deletes_at_once_finds_it_gone(self):

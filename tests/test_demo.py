@@ -316,6 +316,20 @@ class DemoShowsWhatThePlatformDoesTests(LoadDemoChecks, TestCase):
         )
         self.assertTrue(changes.editor_comment)
 
+    def test_three_demo_members_take_a_members_story_off_the_site_with_their_reports(self):
+        from community.models import Report
+        from exchanges.models import StoryPage
+        from jumelage.demo.models import DemoAccount
+
+        stories = StoryPage.objects.live().filter(locale__language_code="nl")
+        story = stories.filter(member_contribution=True).first()
+        accounts = DemoAccount.objects.filter(user__is_staff=False, user__is_active=True).exclude(
+            user=story.owner
+        )
+        for account in accounts.select_related("user")[:3]:
+            Report.objects.file(story, "spam", reporter=account.user)
+        self.assertFalse(StoryPage.objects.get(pk=story.pk).live)
+
     def test_a_members_story_shows_its_photo_once_at_the_top(self):
         # Found by the newcomer's walk: Anke's punter was on top and again in the text.
         from exchanges.models import StoryPage

@@ -26,7 +26,7 @@ from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
 from community.roles.setup import setup_roles
 from exchanges.models import MeetingPage, Registration
 from tests.calendar_base import CalendarMixin, local
-from tests.security.test_reports import ReportAbuseTestCase
+from tests.security.test_reports import ReportAbuseTestCase, joined_long_ago
 from tests.test_bilingual_contributions import DUMMY_TRANSLATOR, BilingualContributionsMixin
 from tests.test_contribution_races import in_thread, waiting_for_locks
 from tests.test_members import MembersTestCase, soup
@@ -68,6 +68,7 @@ class ReportedMeetingTestCase(MembersTestCase):
         cls.reporters = [
             cls.member(f"lid{number}@example.org", f"Lid {number}", "nl") for number in range(4)
         ]
+        joined_long_ago(*cls.reporters)
 
     def setUp(self):
         self.meeting = self.approved_meeting(self.anna)
@@ -229,8 +230,10 @@ class RegisteredWhileReportedTests(CalendarMixin, TransactionTestCase):
         self.meeting = MeetingPage.objects.get(pk=self.meeting.pk)
         for number in range(HIDE_AFTER_MEMBER_REPORTS - 1):
             reporter = User.objects.create_user(f"lid-{number}@example.org", "x")
+            joined_long_ago(reporter)
             Report.objects.file(self.meeting, "spam", reporter=reporter)
         self.last_reporter = User.objects.create_user("laatste@example.org", "x")
+        joined_long_ago(self.last_reporter)
         self.registrant = User.objects.create_user("bernd@example.org", "x")
 
     def first_then(self, first, then):

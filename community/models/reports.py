@@ -26,8 +26,9 @@ from community import contributions, roles
 from home.validators import mailbox_domain
 
 HIDE_AFTER_MEMBER_REPORTS = 3
-# How old an account made after a contribution was published must be for its report to count
-# towards hiding it (`ReportManager._members_reporting`).
+# How old a member's account must be when she reports a contribution for her report to count
+# towards hiding it (`ReportManager._members_reporting`); younger accounts' reports reach the
+# editors all the same.
 REPORTS_COUNT_AFTER = datetime.timedelta(days=7)
 
 
@@ -201,26 +202,19 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
         administrator made inactive) count no more, as those of a deleted account (attack 37).
 
         Nor do accounts made to take it down (attack 37, F1: three sign-ups from one mailbox
-        minutes after a story was published hid it): a report counts if its member joined before
-        the contribution was first published, or REPORTS_COUNT_AFTER before her report; and the
-        accounts of one mailbox (`mailbox`: "anke+1@", "anke+2@") are one reporter."""
-        from wagtail.models import Page
-
-        members = open_reports.filter(reporter__isnull=False, reporter__is_active=True)
+        minutes after a story was published hid it; accounts made in advance hid a member's next
+        story the day it appeared): a report counts if its member's account was REPORTS_COUNT_AFTER
+        old when she filed it, whenever the contribution was published; and the accounts of one
+        mailbox (`mailbox`: "anke+1@", "anke+2@") are one reporter."""
+        members = open_reports.filter(
+            reporter__isnull=False,
+            reporter__is_active=True,
+            reporter__date_joined__lte=F("created_at") - REPORTS_COUNT_AFTER,
+        )
         last_hidden = self.for_page(page).filter(hid_page=True).order_by("-pk").first()
         if last_hidden is not None:
             members = members.filter(pk__gt=last_hidden.pk)
-        published = Page.objects.filter(
-            translation_key=contribution_key(page), alias_of=None
-        ).aggregate(first=models.Min("first_published_at"))["first"]
-        # A page made live without publishing (by code, not by an editor or the workflow) has
-        # no time of publication: every member counts, as before.
-        known = Q()
-        if published is not None:
-            known = Q(reporter__date_joined__lt=published) | Q(
-                reporter__date_joined__lte=F("created_at") - REPORTS_COUNT_AFTER
-            )
-        addresses = members.filter(known).values_list("reporter__email", flat=True).distinct()
+        addresses = members.values_list("reporter__email", flat=True).distinct()
         return len({mailbox(address) for address in addresses})
 
     def for_page(self, page):

@@ -50,6 +50,16 @@ from tests.test_members import MembersTestCase, soup
 User = get_user_model()
 
 
+def joined_long_ago(*members):
+    """`members` joined a month ago: their reports count towards hiding a contribution at once
+    (a report counts once its member's account is REPORTS_COUNT_AFTER old)."""
+    User.objects.filter(pk__in=[member.pk for member in members]).update(
+        date_joined=timezone.now() - datetime.timedelta(days=30)
+    )
+    for member in members:
+        member.refresh_from_db(fields=["date_joined"])
+
+
 class ReportAbuseTestCase(MembersTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -58,6 +68,7 @@ class ReportAbuseTestCase(MembersTestCase):
         cls.moderator.save()
         cls.carla = cls.member("carla@example.org", "Carla", "nl")
         cls.dirk = cls.member("dirk@example.org", "Dirk", "nl")
+        joined_long_ago(cls.anna, cls.bernd, cls.carla, cls.dirk)
 
     def setUp(self):
         self.post_story(self.anna)
@@ -80,12 +91,9 @@ class ReportAbuseTestCase(MembersTestCase):
         return client
 
     def known_member(self, address, name):
-        """A member who joined a month ago: her report counts towards hiding at once (one who
-        joined after the contribution was published waits a week, REPORTS_COUNT_AFTER)."""
+        """A member who joined a month ago (`joined_long_ago`)."""
         member = self.member(address, name, "nl")
-        User.objects.filter(pk=member.pk).update(
-            date_joined=timezone.now() - datetime.timedelta(days=30)
-        )
+        joined_long_ago(member)
         return member
 
     def live(self):
@@ -688,6 +696,7 @@ class SimultaneousReportsMixin(StoriesMixin):
             User.objects.create_user(f"lid-{number}@example.org", "een-lang-wachtwoord")
             for number in range(self.MEMBERS)
         ]
+        joined_long_ago(*self.members)
         author = User.objects.create_user("anna@example.org", "een-lang-wachtwoord")
         self.story = self.story(title="Fietsen naar Clarholz", owner=author)
         StoryPage.objects.filter(pk=self.story.pk).update(member_contribution=True)

@@ -367,7 +367,10 @@ class Command(site_tree.PageTreeCommand):
         """The demo's account of the person at `address` in people.toml, and whether it is new;
         (None, False) when that address is another account's, which the demo leaves alone, and
         when the demo's account there was deleted, unless `remake` (the editors, who publish
-        the demo's pages)."""
+        the demo's pages). A new account joined a month ago, as if it had been there before the
+        demo: a member's report counts towards taking a contribution off the site only from an
+        account a week old (`REPORTS_COUNT_AFTER`)."""
+        defaults = {"date_joined": timezone.now() - timedelta(days=30), **defaults}
         record = DemoAccount.objects.filter(address=address).select_related("user").first()
         if record is not None and (record.user is not None or not remake):
             return record.user, False
