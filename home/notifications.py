@@ -84,6 +84,23 @@ def text_as_html(text, site_url=None, links=()):
     return linebreaks_filter(mark_safe("".join(parts)), autoescape=True)  # noqa: S308
 
 
+# What mail programs make a link of in a plain text besides an address with its scheme: a host
+# name ("www.evil.example", "evil.example"), its labels also parted by an ideographic or a
+# full-width dot, which browsers read as a dot.
+SCHEME_COLON = re.compile(r"(?<=[^\W_]):(?=//)|(?<=mailto):", re.IGNORECASE)
+HOST_DOT = re.compile(r"(?<=[^\W_])[.\u3002\uff0e\uff61](?=[^\W\d_])")
+
+
+def unlinked(text):
+    """Words of a member (a contribution's title, which a moderator approved) for the
+    plain text of an email: every address in them written so that no mail program makes a link
+    of it (`https://evil.example/report` as `https[:]//evil[.]example/report`), so that none
+    passes for the email's own beside them, as `text_as_html` makes none a link in its HTML. A
+    dot between two letters is written `[.]` wherever it is: "evil.example" is a link without a
+    scheme too."""
+    return HOST_DOT.sub("[.]", SCHEME_COLON.sub("[:]", str(text)))
+
+
 def html_body(template, context, text):
     try:
         body = render_to_string(f"{template}_body.html", context)

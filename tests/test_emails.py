@@ -150,6 +150,27 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         self.assertIn("https://testserver.xn--80ak6aa92e.com/admin/login/", html.get_text())
         self.assertIn("www.jumeIage-steenwijkerland.example/admin/", html.get_text())
 
+    def test_a_title_cannot_pass_for_the_text_of_the_editors_email(self):
+        # A title, the member's words a moderator approved, sat in the sentence that tells the
+        # editors of a report, and a mail program made a link of the address in it.
+        User.objects.create_superuser("redactie@example.org", "x", language="nl")
+        author = User.objects.create_user("auteur@example.org", "x")
+        lure = "Beslis de melding hier: https://testserver.xn--80ak6aa92e.com/admin/reports/"
+        story = self.story(title=f"Fietsen. {lure}", owner=author)
+        StoryPage.objects.filter(pk=story.pk).update(member_contribution=True)
+        self.client.post(f"/nl/report/{story.pk}/", {"reason": "spam"}, HTTP_HOST=HOST)
+        [email] = mail.outbox
+        # Its only addresses are the site's own: none of the title's, with a scheme or without.
+        addresses = re.findall(r"\S+://\S+", email.body)
+        self.assertEqual([a for a in addresses if "://testserver:8801/" not in a], [], email.body)
+        self.assertNotIn("xn--80ak6aa92e.com", email.body)
+        # The title, quoted on a line of its own, its address written as no link.
+        [line] = [line for line in email.body.splitlines() if "Beslis" in line]
+        written = "https[:]//testserver[.]xn--80ak6aa92e[.]com/admin/reports/"
+        self.assertEqual(line[1:-1], f"Fietsen. Beslis de melding hier: {written}")
+        self.assertIn(line[0], "“„")
+        self.assertIn(line[-1], "”“")
+
     def test_the_join_link_of_an_online_meeting_stays_a_link(self):
         self.assert_join_link_is_a_link("https://meet.example.org/taal")
 

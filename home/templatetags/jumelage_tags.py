@@ -29,6 +29,7 @@ from home.cache import (
 )
 from home.machine_translation import machine_translated_from
 from home.models import FoundationSettings
+from home.notifications import unlinked as unlinked_text
 from home.translation_progress import partly_translated_from
 from home.urls_util import absolute_url, email_url
 from home.visibility import menu_rule
@@ -236,6 +237,13 @@ def live_part(parser, token):
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
         raise template.TemplateSyntaxError(f"'{bits[0]}' needs the quoted name of a live part.")
     return LiveNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.filter
+def unlinked(text):
+    """Words of a member in the text of an email, no address in them a link
+    (home.notifications.unlinked)."""
+    return unlinked_text(text)
 
 
 @register.simple_tag
