@@ -2,7 +2,8 @@
 (home/live.py): who is a member changes with members' own clicks, not with a publish; the join
 button with who asks. What anonymous visitors see of a sector's members is kept until they
 change (`sector:<translation key>`: a member joins or leaves, or one of them edits their
-profile; community/signal_handlers.py)."""
+profile; community/signal_handlers.py). On a member's story or meeting, the way to report it,
+for everyone but its member, by who asks."""
 
 from home import live
 
@@ -30,3 +31,6 @@ def register():
         for_everyone=True,
     )
     live.register("sector-join", "includes/sector_join.html", sector_context, by_visitor=True)
+    live.register(
+        "report-link", "includes/report_link.html", live.given("pk", "member"), by_visitor=True
+    )

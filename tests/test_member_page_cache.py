@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from community import roles
 from community.models import SectorMembership, SectorPage
-from exchanges.models import MeetingPage, Registration
+from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.base import cache_reads
 
 # A form's CSRF token is masked anew each time it is shown.
@@ -103,6 +103,33 @@ class MemberPagesFromTheCacheTests(TestCase):
         self.assertNotContains(anonymous, meeting.online_url)
         self.assertNotContains(anonymous, "Mijn pagina")
         self.assertNotContains(anonymous, "csrfmiddlewaretoken")
+
+    def test_a_member_is_not_offered_to_report_her_own_story_and_meeting(self):
+        # The form told her she could not report her own; the link is no longer hers, on the
+        # page every visitor and member gets from one entry of the cache.
+        sabine = get_user_model().objects.get(email="sabine@einwohner.example")
+        story = StoryPage.objects.live().get(
+            author=self.member, member_contribution=True, locale__language_code="nl"
+        )
+        meeting = MeetingPage.objects.live().filter(locale__language_code="nl").first()
+        # One of the demo's meetings proposed by Sabine, as a moderator approved it.
+        MeetingPage.objects.filter(translation_key=meeting.translation_key).update(
+            member_contribution=True, owner=sabine, organiser_member=sabine
+        )
+        for page, author, other in ((story, self.member, sabine), (meeting, sabine, self.member)):
+            with self.subTest(page=page.title):
+                link = f'href="/nl/report/{page.pk}/"'
+                self.assertContains(self.visitor.get(page.url), link)
+                hers, theirs = Client(), Client()
+                hers.force_login(author)
+                theirs.force_login(other)
+                response = hers.get(page.url)
+                self.assertEqual(response["X-Page-Cache"], "hit")
+                self.assertNotContains(response, link)
+                response = theirs.get(page.url)
+                self.assertEqual(response["X-Page-Cache"], "hit")
+                self.assertContains(response, link)
+                self.assertContains(self.visitor.get(page.url), link)
 
     def test_the_form_token_of_a_page_from_the_cache_is_accepted(self):
         sector = "/nl/sectoren/agrarische-sector/"
