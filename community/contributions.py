@@ -370,16 +370,23 @@ def member_contribution(workflow_state):
     return page if roles.is_member(page.owner) else None
 
 
+def decided_by_moderation(reviewer):
+    """Whether `reviewer` decided on a member's contribution for the moderation, in whose name
+    the member hears the decision: a moderator (who edits no page) decides for the moderation,
+    an editor or an administrator for the editors."""
+    return reviewer is not None and not roles.is_editor(reviewer)
+
+
 def notify_published(workflow_state, approver=None):
     """The approval published the contribution: its member is told once that is committed, with
-    the approver's comment if they wrote one, and in the name of the approver's role: a
-    moderator (who edits no page) approves for the moderation, not for the editors."""
+    the approver's comment if they wrote one, and in the name of the approver's role
+    (`decided_by_moderation`)."""
     page = member_contribution(workflow_state)
     if page is None:
         return
     # An editor may approve "with a comment": it is for the member.
     comment = last_comment(workflow_state, TaskState.STATUS_APPROVED)
-    by_moderation = approver is not None and not roles.is_editor(approver)
+    by_moderation = decided_by_moderation(approver)
     transaction.on_commit(
         lambda: notifications.notify_contribution_published(
             page.__class__.objects.get(pk=page.pk), comment, by_moderation=by_moderation
@@ -387,13 +394,17 @@ def notify_published(workflow_state, approver=None):
     )
 
 
-def notify_changes_requested(workflow_state):
-    """A reviewer asked for changes: the member is told, with the reviewer's comment."""
+def notify_changes_requested(workflow_state, reviewer=None):
+    """A reviewer asked for changes: the member is told, with the reviewer's comment, in the
+    name of the reviewer's role (`decided_by_moderation`)."""
     page = member_contribution(workflow_state)
     if page is None:
         return
     comment = last_comment(workflow_state, TaskState.STATUS_REJECTED)
-    transaction.on_commit(lambda: notifications.notify_changes_requested(page, comment))
+    by_moderation = decided_by_moderation(reviewer)
+    transaction.on_commit(
+        lambda: notifications.notify_changes_requested(page, comment, by_moderation=by_moderation)
+    )
 
 
 @transaction.atomic

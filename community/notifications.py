@@ -79,13 +79,20 @@ def notify_contribution_published(page, comment="", by_moderation=False):
     )
 
 
-def notify_changes_requested(page, comment):
+def notify_changes_requested(page, comment, by_moderation=False):
+    """The member hears she is asked for changes, from the editors, or from the moderation when
+    a moderator asked them (`by_moderation`)."""
     member = page.owner
     with translation.override(member.language):
         member_area_url = reverse("member_area")
     send_templated_email(
         "community/email/changes_requested",
-        {"page": page, "comment": comment, "member_area_url": member_area_url},
+        {
+            "page": page,
+            "comment": comment,
+            "member_area_url": member_area_url,
+            "by_moderation": by_moderation,
+        },
         member,
     )
 

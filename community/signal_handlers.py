@@ -45,7 +45,7 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     """Wagtail's "request changes" (our final "reject" cancels the workflow instead)."""
-    contributions.notify_changes_requested(instance)
+    contributions.notify_changes_requested(instance, user)
 
 
 def on_review_ended(sender, instance, **kwargs):

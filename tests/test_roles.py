@@ -1006,6 +1006,47 @@ class TheApprovalEmailNamesWhoApprovedTests(RolesTestCase):
         self.assertIn("Het commentaar van de redactie:\nMooi verhaal.", body)
 
 
+class TheDecisionEmailsNameWhoDecidedTests(RolesTestCase):
+    """The member hears who asked for changes to her contribution as she hears who approved it:
+    a moderator decides for the moderation, not for the editors (the email said "An editor…"
+    whoever decided)."""
+
+    def in_review(self, slug, language):
+        member = User.objects.create_user(f"{slug}@example.org", "x", language=language)
+        story = self.story(title="Fietstocht", slug=slug, live=False)
+        story.owner, story.member_contribution = member, True
+        story.save()
+        story.save_revision(user=member)
+        story.get_workflow().start(story, member)
+        mail.outbox.clear()
+        return member, WorkflowState.objects.get(object_id=str(story.pk), status="in_progress")
+
+    def changes_requested_by(self, reviewer, slug):
+        member, state = self.in_review(slug, "nl")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.reject(user=reviewer, comment="Graag een foto erbij.")
+        [message] = [m for m in mail.outbox if m.to == [member.email]]
+        return message
+
+    def test_a_moderators_request_for_changes_comes_from_the_moderation(self):
+        message = self.changes_requested_by(self.moderator, "wijzigen-moderatie")
+        with translation.override("nl"):
+            said = translation.gettext(
+                "The moderation has read “%(title)s” and asks you to change a few things before "
+                "it is published."
+            ) % {"title": "Fietstocht"}
+        self.assertIn(said, message.body)
+        self.assertIn("Het commentaar van de moderatie:\nGraag een foto erbij.", message.body)
+        self.assertEqual(message.subject, "Wijzigingen gevraagd: Fietstocht")
+        self.assertNotIn("redactie", message.body)
+
+    def test_an_editors_request_for_changes_comes_from_the_editors(self):
+        message = self.changes_requested_by(self.editor_nl, "wijzigen-redactie")
+        self.assertIn("De redactie heeft „Fietstocht” gelezen en vraagt u", message.body)
+        self.assertIn("Het commentaar van de redactie:\nGraag een foto erbij.", message.body)
+        self.assertNotIn("moderatie", message.body)
+
+
 class AdminLoginTests(RolesTestCase):
     """Editors log in through allauth like members, with its limits; Wagtail's own forms are
     gone."""
