@@ -409,8 +409,9 @@ def notify_changes_requested(workflow_state, reviewer=None):
 
 @transaction.atomic
 def reject(task_state, user, comment=""):
-    """An editor's final "no": the review ends, the contribution is never published, and its
-    member is told why. It stays the member's (to read, or delete), no longer editable."""
+    """A reviewer's final "no": the review ends, the contribution is never published, and its
+    member is told why, in the name of the reviewer's role (`decided_by_moderation`). It stays
+    the member's (to read, or delete), no longer editable."""
     task_state.status = TaskState.STATUS_REJECTED
     task_state.finished_at = timezone.now()
     task_state.finished_by = user
@@ -421,7 +422,12 @@ def reject(task_state, user, comment=""):
     page = workflow_state.content_object.specific
     type(page).objects.filter(pk=page.pk).update(declined_at=timezone.now(), decline_reason=comment)
     if page.owner_id and roles.is_member(page.owner):
-        transaction.on_commit(lambda: notifications.notify_contribution_declined(page, comment))
+        by_moderation = decided_by_moderation(user)
+        transaction.on_commit(
+            lambda: notifications.notify_contribution_declined(
+                page, comment, by_moderation=by_moderation
+            )
+        )
 
 
 def counted_on(versions):

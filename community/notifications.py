@@ -236,10 +236,10 @@ def foundations_contact(page, language):
     return addresses, contact if contact and contact.live else None
 
 
-def notify_contribution_declined(page, reason):
-    """The member hears the decision and the comment. A reply goes to the foundations (the
-    sender's address is nobody's); without their addresses, the email points to the contact
-    page."""
+def notify_contribution_declined(page, reason, by_moderation=False):
+    """The member hears the decision and the comment, from the editors, or from the moderation
+    when a moderator decided (`by_moderation`). A reply goes to the foundations (the sender's
+    address is nobody's); without their addresses, the email points to the contact page."""
     member = page.owner
     addresses, contact = foundations_contact(page, member.language)
     send_templated_email(
@@ -249,6 +249,7 @@ def notify_contribution_declined(page, reason):
             "comment": reason,
             "reply_goes_to_foundations": bool(addresses),
             "contact_page": contact,
+            "by_moderation": by_moderation,
         },
         member,
         reply_to=addresses,

@@ -1007,9 +1007,9 @@ class TheApprovalEmailNamesWhoApprovedTests(RolesTestCase):
 
 
 class TheDecisionEmailsNameWhoDecidedTests(RolesTestCase):
-    """The member hears who asked for changes to her contribution as she hears who approved it:
-    a moderator decides for the moderation, not for the editors (the email said "An editor…"
-    whoever decided)."""
+    """The member hears who asked for changes to her contribution, or rejected it, as she hears
+    who approved it: a moderator decides for the moderation, not for the editors (the emails
+    said "An editor…", "The editors…" whoever decided)."""
 
     def in_review(self, slug, language):
         member = User.objects.create_user(f"{slug}@example.org", "x", language=language)
@@ -1025,6 +1025,21 @@ class TheDecisionEmailsNameWhoDecidedTests(RolesTestCase):
         member, state = self.in_review(slug, "nl")
         with self.captureOnCommitCallbacks(execute=True):
             state.current_task_state.reject(user=reviewer, comment="Graag een foto erbij.")
+        [message] = [m for m in mail.outbox if m.to == [member.email]]
+        return message
+
+    def declined_by(self, reviewer, slug):
+        """As the dashboard's dialog sends it, to a German member."""
+        member, state = self.in_review(slug, "de")
+        self.client.force_login(reviewer)
+        with self.captureOnCommitCallbacks(execute=True):
+            answer = self.client.post(
+                f"/admin/pages/workflow/action/{state.object_id}/decline/"
+                f"{state.current_task_state.pk}/",
+                {"comment": "Reine Werbung."},
+                headers={"x-requested-with": "XMLHttpRequest"},
+            )
+        self.assertEqual(answer.json()["step"], "success")
         [message] = [m for m in mail.outbox if m.to == [member.email]]
         return message
 
@@ -1045,6 +1060,23 @@ class TheDecisionEmailsNameWhoDecidedTests(RolesTestCase):
         self.assertIn("De redactie heeft „Fietstocht” gelezen en vraagt u", message.body)
         self.assertIn("Het commentaar van de redactie:\nGraag een foto erbij.", message.body)
         self.assertNotIn("moderatie", message.body)
+
+    def test_a_moderators_rejection_comes_from_the_moderation(self):
+        message = self.declined_by(self.moderator, "abgelehnt-moderation")
+        with translation.override("de"):
+            said = translation.gettext(
+                "The moderation has read “%(title)s” and decided not to publish it."
+            ) % {"title": "Fietstocht"}
+        self.assertIn(said, message.body)
+        self.assertIn("Der Kommentar der Moderation:\nReine Werbung.", message.body)
+        self.assertEqual(message.subject, "Nicht veröffentlicht: Fietstocht")
+        self.assertNotIn("Redaktion", message.body)
+
+    def test_an_editors_rejection_comes_from_the_editors(self):
+        message = self.declined_by(self.editor_nl, "abgelehnt-redaktion")
+        self.assertIn("Die Redaktion hat „Fietstocht“ gelesen und entschieden", message.body)
+        self.assertIn("Der Kommentar der Redaktion:\nReine Werbung.", message.body)
+        self.assertNotIn("Moderation", message.body)
 
 
 class AdminLoginTests(RolesTestCase):
