@@ -123,6 +123,16 @@ def title_under_review(page):
     return content.get("title") or page.draft_title or page.title
 
 
+def current_version(page):
+    """Her contribution as she reads it now: the published page while it is live, else its
+    latest revision (what her edit form opens, and what her member page names by its draft
+    title). Not the page's stored row, which keeps the title and text she first sent after she
+    withdrew it, edited it and sent it again."""
+    if page.live or page.latest_revision_id is None:
+        return page
+    return page.get_latest_revision_as_object()
+
+
 def rejected(page):
     """The editors decided not to publish it: it stays its member's to read or delete."""
     return bool(getattr(page, "declined_at", None))

@@ -181,6 +181,25 @@ def reports_filed(user):
     ]
 
 
+def contribution(page):
+    """One of the member's contributions as she reads it on her member page: its current
+    version (after she withdrew, edited and sent it again, what she sent last)."""
+    version = contributions.current_version(page)
+    return {
+        "type": page.contribution_kind,
+        "type_label": str(capfirst(page._meta.verbose_name)),
+        "title": version.title,
+        "language": page.locale.language_code,
+        "language_label": language_label(page.locale.language_code),
+        "state": page.state.value,
+        "state_label": str(page.state.label),
+        "introduction": version.intro,
+        "text": contributions.body_text(version),
+        "url": page.url if page.live else None,
+        "editor_comment": page.editor_comment,
+    }
+
+
 def export_member_data(user):
     """Everything the platform keeps about this member, and nothing about anyone else; the names
     of its values in her language, whichever language's page she downloaded it from."""
@@ -216,22 +235,7 @@ def member_data(user):
         ],
         "sector_communities": sector_communities(user),
         "newsletter": newsletter_subscription(user),
-        "contributions": [
-            {
-                "type": page.contribution_kind,
-                "type_label": str(capfirst(page._meta.verbose_name)),
-                "title": page.title,
-                "language": page.locale.language_code,
-                "language_label": language_label(page.locale.language_code),
-                "state": page.state.value,
-                "state_label": str(page.state.label),
-                "introduction": page.intro,
-                "text": contributions.body_text(page),
-                "url": page.url if page.live else None,
-                "editor_comment": page.editor_comment,
-            }
-            for page in contributions.contributions_of(user)
-        ],
+        "contributions": [contribution(page) for page in contributions.contributions_of(user)],
         "meeting_registrations": [
             {
                 "meeting": registration.meeting.title,

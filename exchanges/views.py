@@ -225,7 +225,7 @@ def own_contribution(request, page_id, rule=contributions.editable_by):
         if page is not None and published_own(page, request.user):
             raise PublishedMeanwhile(page)
         raise Http404
-    return page.get_latest_revision_as_object()
+    return contributions.current_version(page)
 
 
 def published_own(page, user):

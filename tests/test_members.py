@@ -1510,6 +1510,26 @@ class PrivacyTests(MembersTestCase):
         )
         self.assertContains(self.client.get(german.url), "von einem ehemaligen Mitglied")
 
+    def test_her_data_shows_the_version_she_sent_again_after_withdrawing_and_editing_it(self):
+        # The export still said "Walk14 fietsdag voorstel" after she withdrew her contribution,
+        # renamed it and sent it again, while her member page named the new title (walk 14).
+        self.post_story(self.anna)
+        story = self.contribution()
+        self.client.post(f"/nl/members/contributions/{story.pk}/withdraw/")
+        changed = self.story_data(
+            title="Fietsdag in Clarholz",
+            intro="Met twintig mensen fietsten we.",
+            body="Dag een was zonnig.",
+        )
+        self.assertEqual(self.edit(story, changed).status_code, 302)
+        self.assertContains(self.client.get("/nl/members/"), "Fietsdag in Clarholz")
+        exported = json.loads(self.client.get("/nl/members/my-data/").content)
+        [sent] = exported["contributions"]
+        self.assertEqual(sent["title"], "Fietsdag in Clarholz")
+        self.assertEqual(sent["introduction"], "Met twintig mensen fietsten we.")
+        self.assertEqual(sent["text"], "Dag een was zonnig.")
+        self.assertEqual(sent["state"], "Wacht op beoordeling")
+
     def test_a_member_with_a_meeting_draft_without_its_times_exports_and_deletes_her_data(self):
         self.client.force_login(self.anna)
         data = self.meeting_data(title="Concept", start="", end="", submit="", draft="1")
