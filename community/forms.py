@@ -925,6 +925,8 @@ class ContributionForm(forms.Form):
         self.fill(self.page)
         # What only sending needs, this form asks below (not the page's clean of a live page).
         self.page.needs_asked_by_form = True
+        # What a member may not propose though an editor may record it (a meeting's past start).
+        self.page.filled_by_member = True
         filled = {*self.page_fields, "body"}
         exclude = [
             field.name

@@ -918,8 +918,8 @@ class ContributionTests(MembersTestCase):
         self.client.force_login(self.anna)
         data = self.story_data(
             title="Taalcafé in Steenwijk",
-            start="2026-06-01T19:30",
-            end="2026-06-01T21:00",
+            start="2027-06-01T19:30",
+            end="2027-06-01T21:00",
             format="in_person",
             place_name="Bibliotheek",
             town=str(self.steenwijkerland.pk),
@@ -931,10 +931,10 @@ class ContributionTests(MembersTestCase):
         self.client.post("/nl/members/meetings/new/", data)
         meeting = Page.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch).specific
         self.assertEqual((meeting.live, meeting.owner, meeting.capacity), (False, self.anna, 12))
-        self.assertEqual(meeting.start, local(2026, 6, 1, 19, 30))
+        self.assertEqual(meeting.start, local(2027, 6, 1, 19, 30))
         form = soup(self.client.get(f"/nl/members/contributions/{meeting.pk}/"))
-        self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2026-06-01T19:30")
-        self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2026-06-01T21:00")
+        self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2027-06-01T19:30")
+        self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2027-06-01T21:00")
 
     def test_an_approved_meeting_proposal_is_not_announced_as_something_to_read(self):
         # Found by the newcomer's walk: the email on an approved meeting said, as of a story,
@@ -1225,6 +1225,36 @@ class UploadTests(MembersTestCase):
         self.assertContains(response, "Kies een datum tussen 1900 en vandaag.")
         self.assertContains(response, "Met twaalf mensen fietsten we naar de partnergemeente.")
         self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+    def test_a_meeting_proposed_to_start_in_the_past_is_refused_and_keeps_what_she_typed(self):
+        # A member proposed a meeting on 1 January 2026 in December 2026 and it went to the
+        # editors for review (walk 14).
+        self.client.force_login(self.bernd)
+        past = {"start": "2026-01-01T19:30", "end": "2026-01-01T21:00"}
+        response = self.client.post(
+            "/de/members/meetings/new/", self.meeting_data(title="Sprachcafé", **past)
+        )
+        self.assertEqual(response.status_code, 200)
+        with translation.override("de"):
+            said = gettext("This start is in the past: choose a date and time still to come.")
+        self.assertEqual(response.context["form"].errors["start"], [said])
+        form = soup(response)
+        self.assertEqual(form.select_one("[name=title]")["value"], "Sprachcafé")
+        self.assertEqual(form.select_one("[name=start]")["value"], "2026-01-01T19:30")
+        self.assertFalse(MeetingPage.objects.filter(title="Sprachcafé").exists())
+        # Her draft's form refuses it too, and keeps the start she had.
+        self.client.force_login(self.anna)
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(submit="", draft="1"))
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        response = self.edit(meeting, self.meeting_data(**past))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("start", response.context["form"].errors)
+        self.assertEqual(
+            MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object().start.year, 2027
+        )
+        # An editor may record a meeting that took place: the page itself accepts a past start.
+        meeting.start, meeting.end = local(2026, 1, 1, 19, 30), local(2026, 1, 1, 21, 0)
+        meeting.full_clean()
 
     def test_gps_data_is_gone_from_the_stored_original(self):
         self.post_story(

@@ -402,6 +402,12 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
                 }
         if self.start and self.end and self.end <= self.start and "end" not in errors:
             errors["end"] = _("The end must be after the start.")
+        # A member proposes a meeting still to come; editors may record one that took place
+        # (for the archive, or to link its report story), so the rule holds only where the
+        # members' form fills the page (`ContributionForm._post_clean`), not in the admin.
+        proposed = getattr(self, "filled_by_member", False)
+        if proposed and self.start and self.start < timezone.now() and "start" not in errors:
+            errors["start"] = _("This start is in the past: choose a date and time still to come.")
         if self.live and not getattr(self, "needs_asked_by_form", False):
             # Wagtail cleans a page it publishes (its save with live set), by whichever path
             # (an approval, a bulk action, a translation): what a draft may lack, it may not.
