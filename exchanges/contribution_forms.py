@@ -198,13 +198,10 @@ class MeetingForm(ContributionForm):
 
     @staticmethod
     def stored_town(page):
-        """Its town as the form offers it. Without one, a meeting in person (or hybrid) with
-        its place is elsewhere: what it is saved as, and what she chose unless she left the
-        question (both are saved as none; the forms before 1383b26 opened on her town or
-        "Elsewhere"). Without its place either, she has not said where it is yet: the
-        question is left open, as for an online meeting, which has no town to choose."""
+        """Its town as the form offers it: "Elsewhere" only where she chose it (a town left
+        blank is saved as none too, and comes back unanswered, as an online meeting's)."""
         town = next(iter(as_stored([page.town])), "")
-        if town == "" and page.is_in_person and page.place_name.strip():
+        if town == "" and page.is_in_person and page.town_elsewhere:
             return ELSEWHERE
         return town
 
@@ -212,11 +209,14 @@ class MeetingForm(ContributionForm):
         super().fill(page)
         page.organiser = self.user.public_name
         page.organiser_member = self.user
+        if "town" in self.cleaned_data:
+            page.town_elsewhere = self.data.get(self.add_prefix("town")) == ELSEWHERE
         if not page.is_in_person:
             # A place and town given before she made it an online meeting: they are of a
             # meeting in person (their help texts say so), and an online one carried them into
             # its calendar entries' location, its stored draft and its reopened form.
             page.town = None
+            page.town_elsewhere = False
             page.place_name = page.address = ""
 
 

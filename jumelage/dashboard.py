@@ -113,12 +113,13 @@ def with_towns_under_review(pages):
     (`member_town`): a meeting's town ("Online" for an online meeting), a story's towns involved,
     as approving would publish them (the latest revision: a draft's stored row may be older), in
     one query."""
-    wanted, formats = {}, {}
+    wanted, formats, elsewhere = {}, {}, {}
     for page in pages:
         content = page.latest_revision.content if page.latest_revision is not None else {}
         rows = content.get("story_towns") or []
         wanted[page.pk] = [pk for pk in (content.get("town"), *(r.get("town") for r in rows)) if pk]
         formats[page.pk] = content.get("format")
+        elsewhere[page.pk] = content.get("town_elsewhere", False)
     towns = Town.objects.in_bulk({pk for ids in wanted.values() for pk in ids})
     # Each in the reader's language: a stored town is the default language's (a German page's,
     # the German one), and a German editor read "Keulen" for Köln.
@@ -135,10 +136,11 @@ def with_towns_under_review(pages):
             for pk in wanted[page.pk]
             if pk in towns
         ]
-        # A meeting without a town: online, or in person elsewhere (the form's "Elsewhere").
+        # A meeting without a town: online, or in person elsewhere where its member chose the
+        # form's "Elsewhere"; left blank, it is not given (the column's dash), not "Elsewhere".
         if not page.towns_under_review and formats[page.pk] == MeetingFormat.ONLINE:
             page.towns_under_review = [MeetingFormat.ONLINE.label]
-        elif not page.towns_under_review and formats[page.pk] in MeetingFormat.values:
+        elif not page.towns_under_review and elsewhere[page.pk]:
             page.towns_under_review = [gettext("Elsewhere")]
         page.member_town = town_or_elsewhere(page.owner.town_id, names)
 

@@ -614,6 +614,26 @@ class ContributionTests(MembersTestCase):
         chosen = form.select_one("select[name=town] option[selected]")
         self.assertEqual(chosen["value"], "")
 
+    def test_a_meeting_town_left_blank_reads_as_not_given_not_as_elsewhere(self):
+        # Left blank (it is optional), it came back as "Elders" in her form and in what she sent,
+        # an answer she never gave (walk 14); "Elders" chosen still comes back as hers.
+        self.client.force_login(self.anna)
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(town=""))
+        meeting = MeetingPage.objects.get(title="Taalcafé", locale=self.dutch)
+        address = f"/nl/members/contributions/{meeting.pk}/"
+        sent = soup(self.client.get(address))
+        facts = [dd.get_text(strip=True) for dd in sent.select(".sent-facts dd")]
+        self.assertNotIn("Elders", facts)
+        with translation.override("nl"):
+            self.assertIn(gettext("Not given"), facts)
+        self.client.post(f"{address}withdraw/")
+        form = soup(self.client.get(address))
+        self.assertEqual(form.select_one("select[name=town] option[selected]")["value"], "")
+        elsewhere = form.find("option", string="Elders")["value"]
+        self.edit(meeting, self.meeting_data(town=elsewhere, submit="", draft="1"))
+        form = soup(self.client.get(address))
+        self.assertEqual(form.select_one("select[name=town] option[selected]").get_text(), "Elders")
+
     def test_a_reopened_drafts_language_says_why_it_is_fixed_in_the_readers_language(self):
         # Greyed out without a word, and "Nederlands" on the German form, beside its spoken
         # language "Niederländisch" (walk of 2026-12-06).

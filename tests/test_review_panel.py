@@ -190,6 +190,22 @@ class ReviewFromTheDashboardTests(RolesTestCase):
                         f"Ilse ({gettext('Elsewhere or not said')})",
                     )
 
+    def test_a_meeting_in_person_without_a_town_is_not_said_to_be_elsewhere(self):
+        # Its member left the optional town blank; the panel said "Waar: Elders" (walk 14).
+        meeting = self.meeting(local(2030, 3, 20, 19), title="Zonder", slug="zonder", town=None)
+        sent_for_review(meeting, self.member)
+        self.client.force_login(self.moderator)
+        page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        table = page.find(id="jumelage-review-heading").find_parent("section")
+        row = next(
+            row
+            for row in table.find("table").select("tbody tr")
+            if row.select("td")[0].get_text(strip=True) == "Zonder"
+        )
+        cells = {td.get("data-label"): td.get_text(strip=True) for td in row.select("td")}
+        with translation.override("nl"):
+            self.assertEqual(cells[gettext("Where")], "–")
+
     def test_the_comment_dialogs_say_that_the_member_reads_the_comment(self):
         state = self.contribution.current_workflow_state.current_task_state
         base = f"/admin/pages/workflow/action/{self.contribution.pk}"

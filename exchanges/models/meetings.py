@@ -230,6 +230,9 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Without a town, whether its member answered "Elsewhere" (the members' form): a town left
+    # blank is not given, and nobody may read it as her answer "elsewhere" (walk 14).
+    town_elsewhere = models.BooleanField(_("Elsewhere"), default=False)
     online_url = models.URLField(
         _("online link"),
         blank=True,
@@ -379,6 +382,7 @@ class MeetingPage(ViewRestrictionsMixin, ContributionMixin, LocalizedSectorsMixi
         "moved_from",
         "spoken_language",
         "town_id",
+        "town_elsewhere",
         "expire_at",
     )
 
