@@ -269,6 +269,8 @@ def cancel_page(request, visit, side, record, error=None):
             "visit": visit.localized,
             "side": side,
             "record": record,
+            # Its seats go to the waiting list only where a party waits (walk 14).
+            "anyone_waiting": side == GUEST and visits.anyone_waiting(visit),
             "error": error,
             "coordinators": coordinators(visit) if error or not visit.signup_open() else [],
         },

@@ -313,13 +313,15 @@ def _tell_changed(placements, tell):
         transaction.on_commit(lambda placement=placement: tell(placement))
 
 
+def anyone_waiting(visit):
+    """Whether a party is on the visit's waiting list."""
+    return GuestParty.objects.for_visit(visit).filter(status=WAITLISTED).exists()
+
+
 def _promote(visit):
     """Gives free seats to the parties waiting, in the order they signed up; a party too large
     for the seats left lets a smaller one after it go first."""
-    if (
-        visit.seats is None
-        and not GuestParty.objects.for_visit(visit).filter(status=WAITLISTED).exists()
-    ):
+    if visit.seats is None and not anyone_waiting(visit):
         return []
     left = seats_left(visit)
     promoted = []

@@ -15,7 +15,7 @@ from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from exchanges import visits
 from exchanges.choices import RegistrationStatus
@@ -319,6 +319,34 @@ class GuestSignUpTests(VisitPageMixin, TestCase):
         client.post(cancel)
         party.refresh_from_db()
         self.assertEqual(party.status, RegistrationStatus.CANCELLED)
+
+    def test_cancelling_speaks_of_the_waiting_list_only_when_a_party_waits(self):
+        # "… de gezelschappen op de wachtlijst krijgen ze" with nobody waiting (walk 14).
+        client = self.member(self.anke)
+        client.post(self.guest_url, guest_answers())
+        cancel = url("nl", "visit_cancel_guest_party", self.visit.pk)
+
+        def said():
+            page = BeautifulSoup(client.get(cancel).content, "html.parser")
+            return page.select_one("main h1").find_next("p").get_text(strip=True)
+
+        with translation.override("nl"):
+            alone = ngettext(
+                "Your party gives up its %(seats)s seat.",
+                "Your party gives up its %(seats)s seats.",
+                3,
+            ) % {"seats": 3}
+            waited = ngettext(
+                "Your party gives up its %(seats)s seat: the first party on the waiting list "
+                "takes it.",
+                "Your party gives up its %(seats)s seats: the parties on the waiting list take "
+                "them.",
+                3,
+            ) % {"seats": 3}
+        self.assertEqual(said(), alone)
+        self.guest("Femke", adults=4, children=0)
+        self.assertEqual(GuestParty.objects.get(user__display_name="Femke").status, "waitlisted")
+        self.assertEqual(said(), waited)
 
     def test_after_the_deadline_changes_are_refused_with_the_coordinators_contact(self):
         client = self.member(self.anke)
