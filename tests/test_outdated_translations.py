@@ -134,3 +134,28 @@ class OutdatedTranslationTests(RolesTestCase):
             self.assertEqual(OutdatedTranslations().data()["count"], 4)
         self.assertEqual(len(self.panel()), 4)
         self.assertEqual(len(four), len(one), "\n".join(q["sql"] for q in four.captured_queries))
+
+    def test_a_translation_published_incomplete_is_not_called_out_of_date(self):
+        # A German page published with a passage untranslated, its source unchanged since: the
+        # heading said "1 Übersetzung veraltet" (walk 14).
+        page = self.add_page(title="Route", slug="route", intro="Fiets langs de Aa.")
+        with self.later(), self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(page)
+        source = TranslationSource.objects.get(object_id=page.translation_key)
+        self.translate(source, {"Route": "Route (DE)"})
+        self.publish_translation(source)
+        with translation.override("nl"):
+            to_translate = ngettext(*TO_TRANSLATE, 1) % {"counter": 1}
+        self.assertEqual(
+            [text for text, _link in self.panel()], [f"Route (DE) (Duits) – {to_translate}"]
+        )
+        heading = BeautifulSoup(self.client.get("/admin/").content, "html.parser").find(
+            id="jumelage-translations-heading"
+        )
+        with translation.override("nl"):
+            said = ngettext(
+                "%(counter)s translation incomplete or out of date",
+                "%(counter)s translations incomplete or out of date",
+                1,
+            ) % {"counter": 1}
+        self.assertEqual(heading.get_text(strip=True), said)
