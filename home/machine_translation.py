@@ -660,9 +660,18 @@ def mark_reviewed(record, user):
 
 
 def awaiting_review():
-    """Machine translations published and not yet reviewed, oldest first."""
+    """Machine translations published and not yet reviewed, oldest first: those readers see,
+    so not one whose page is off the site (taken off by the moderation, unpublished by an
+    editor). Reviewing a page nobody reads can wait: it comes back here, still unreviewed,
+    when it is published again."""
+    on_the_site = Page.objects.filter(
+        translation_key=models.OuterRef("translation__source__object_id"),
+        locale_id=models.OuterRef("translation__target_locale_id"),
+        live=True,
+    )
     return (
         MachineTranslation.objects.filter(translated_at__isnull=False, reviewed_at__isnull=True)
+        .filter(models.Exists(on_the_site))
         .select_related("translation__source", "translation__target_locale")
         .order_by("translated_at")
     )

@@ -128,6 +128,22 @@ class DashboardPanelTests(MachineTranslationAdminTestCase):
                 self.assertEqual(hint.get("data-scroll-hint"), "")
                 self.assertEqual(hint.text, "Veeg opzij om alle kolommen te zien.")
 
+    def test_a_page_taken_off_the_site_leaves_the_review_list(self):
+        # Moderation took a page off the site; the panel still listed it under "Readers see
+        # these pages…", with no word that nobody reads it (walk 14).
+        self.machine_translated(self.about)
+        self.machine_translated(self.bridge)
+        for page in (self.bridge, self.german_version(self.bridge)):
+            page.unpublish()
+        panel = self.dashboard(self.editor_de)
+        self.assertIn("1 machinevertaling wacht op beoordeling", panel.h2.text)
+        rows = [row.td.text for row in panel.select("[data-awaiting-review] tbody tr")]
+        self.assertEqual(rows, [self.german_version(self.about).title])
+        # Back on the site, it is read labelled again, and listed.
+        self.german_version(self.bridge).get_latest_revision().publish()
+        panel = self.dashboard(self.editor_de)
+        self.assertIn("2 machinevertalingen wachten op beoordeling", panel.h2.text)
+
     def test_the_admin_in_german_names_the_languages_and_the_actions_in_german(self):
         self.machine_translated(self.about)
         profile = UserProfile.get_for_user(self.editor_de)
