@@ -84,6 +84,25 @@ class ConfirmYourEmailPageTests(ContactPageMixin, BilingualSiteTestCase):
         self.assertEqual(email.to, ["greta@example.org"])
         self.assertIn("/de/accounts/confirm-email/", email.body)
 
+    def test_an_expired_links_new_request_leads_to_a_login_that_says_it_sends_a_new_link(self):
+        # "Request a new confirmation email" led to the bare login page (walk 14).
+        for language in ("de", "nl"):
+            with self.subTest(language):
+                expired = self.client.get(f"/{language}/accounts/confirm-email/verlopen/")
+                link = soup(expired).find("main").select_one("p a")["href"]
+                self.assertTrue(link.startswith(f"/{language}/accounts/login/"), link)
+                login = soup(self.client.get(link)).find("main").get_text(" ", strip=True)
+                with translation.override(language):
+                    said = translation.gettext(
+                        "Your confirmation link has expired or is not valid. Log in with your "
+                        "email address and password: if your address is not confirmed yet, we "
+                        "will send you a new link (one every few minutes at most)."
+                    )
+                self.assertIn(said, login)
+                # Not on the login page reached otherwise.
+                plain = soup(self.client.get(f"/{language}/accounts/login/")).find("main")
+                self.assertNotIn(said, plain.get_text(" ", strip=True))
+
     def log_in(self, language):
         return self.client.post(
             f"/{language}/accounts/login/",
