@@ -4,6 +4,7 @@ from urllib.parse import unquote, urlparse
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url
 from allauth.core import context as allauth_context
+from allauth.core import ratelimit
 from allauth.utils import build_absolute_uri
 from django.conf import settings
 from django.contrib import messages
@@ -21,7 +22,7 @@ from home import queued_messages
 from home.i18n import home_url
 from home.mail import queue_email
 from home.notifications import as_multipart, email_context
-from home.ratelimit import allauth_seconds_to_wait, client_ip
+from home.ratelimit import allauth_seconds_to_wait, client_ip, mailbox_key
 from home.urls_util import rebase_url
 from home.validators import normalised_email
 
@@ -162,7 +163,25 @@ class AccountAdapter(DefaultAccountAdapter):
         if seconds is not None:
             sent = cache.get(confirmation_sent_key(email_address.email)) is not None
             messages.info(request, self.confirmation_held_back(email_address.email, seconds, sent))
-        return super().should_send_confirmation_mail(request, email_address, signup)
+            return False
+        # allauth counts the address as typed; its mailbox counts too (`mailbox_key`): each
+        # sign-up with another "+tag" of one address was a mailbox of its own (attack 39).
+        return self.mailbox_allows(request, email_address.email) and (
+            super().should_send_confirmation_mail(request, email_address, signup)
+        )
+
+    def send_account_already_exists_mail(self, email):
+        """The email that someone signed up with her address: as the confirmations, within the
+        limit of emails to its mailbox (`mailbox_allows`)."""
+        if self.mailbox_allows(allauth_context.request, email):
+            super().send_account_already_exists_mail(email)
+
+    @staticmethod
+    def mailbox_allows(request, email):
+        """Counts an email of a sign-up (a confirmation, "you already have an account") to
+        `email`'s mailbox (`home.ratelimit.mailbox_key`) against ACCOUNT_RATE_LIMITS'
+        confirm_email; whether it is within them."""
+        return ratelimit.consume(request, action="confirm_email", key=mailbox_key(email))
 
     @staticmethod
     def confirmation_held_back(email, seconds, sent):

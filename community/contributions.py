@@ -688,11 +688,24 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
     photos = get_image_model().objects.filter(pk__in=ids)
     if instance.owner_id is not None:
         photos = photos.filter(uploaded_by_user_id=instance.owner_id)
-    else:  # a former member's: only what lies in the members' collections
-        photos = photos.filter(collection__in=members_collections())
-    photos = list(photos)
-    collections = {photo.collection_id for photo in photos}
+    else:
+        # A former member's: the photos she left with it lie in the members' collections,
+        # credited to nobody (`privacy.forget_photos`). Another member's photo an editor put
+        # in it is that member's, not this contribution's (attack 39).
+        photos = photos.filter(uploaded_by_user__isnull=True, collection__in=members_collections())
     own = {version.pk for version in versions}
+    # Not one anything else uses (another contribution that shows it, a page an editor chose it
+    # for, published or a draft): the README's rule for her removing it in her form
+    # (`discard_removed_photos`) holds for deleting the whole contribution too (attack 39: it
+    # took the picture of a sector page). Deleting an account takes "every file only that
+    # member owned"; one the foundations' pages show is no longer hers alone. It stays where
+    # the editors put it, the deletion pages say so and whom to ask, and her account's
+    # deletion no longer credits it to her (`privacy.forget_photos`).
+    in_drafts = images_in_drafts([photo.pk for photo in photos], exclude=own)
+    photos = [
+        photo for photo in photos if photo.pk not in in_drafts and not referred_to(photo, own)
+    ]
+    collections = {photo.collection_id for photo in photos}
     busy |= own
     try:
         for version in versions[1:]:

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from home.cache import NAMES, PAGES, bump
+from home.image_references import images_in_drafts
 from home.mail import forget_emails_to
 
 from . import contributions, review_decisions, roles
@@ -188,6 +189,15 @@ def forget_photos(user, kept, hers=()):
         .filter(pk__in={image.collection_id for image in images})
         .values_list("pk", flat=True)
     )
+    # Nor one anything else uses (a page an editor chose it for, published or a draft): as her
+    # removing it from a contribution, or deleting the contribution, leaves it there
+    # (`contributions.discard_with_contribution`), it stays, no longer credited to her.
+    in_drafts = images_in_drafts([image.pk for image in images])
+    kept = set(kept) | {
+        image.pk
+        for image in images
+        if image.pk in in_drafts or contributions.referred_to(image, [])
+    }
     for image in images:
         collection = image.collection
         own = collection.pk in members

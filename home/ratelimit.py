@@ -17,6 +17,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
+from home.validators import mailbox
+
+# allauth's limits of the emails anyone can have sent to an address (ACCOUNT_RATE_LIMITS):
+# counted per mailbox (`mailbox_key`), not per spelling of it.
+MAILBOX_ACTIONS = ("reset_password", "confirm_email")
+
 
 def _address(value):
     """`value` as a normalised IP address, or None when it is not one."""
@@ -73,6 +79,14 @@ def client_ip(request):
         # Not through all our proxies: the address the request came from is the visitor's.
         return remote
     return _address(forwarded[-count]) or remote
+
+
+def mailbox_key(email):
+    """The key allauth's limits of the emails to an address (MAILBOX_ACTIONS) count it by: its
+    mailbox (`home.validators.mailbox`), so that "name+1@", "name+2@" (and, at Gmail, "n.ame@")
+    share the limit of "name@" (attack 39: each was a mailbox of its own to them). Only the
+    count: the email goes to the address as typed."""
+    return f"mailbox:{mailbox(email)}"
 
 
 def _window(period, now=None):
@@ -159,9 +173,9 @@ def too_many_requests(request, seconds=None, searching=False, passwords=False, r
 
 def allauth_seconds_to_wait(request, now=None, *, actions=None, keys=None):
     """How long until allauth lets this request through again: of each of its limits this visitor
-    (address, member, or the email address in the form) has used up, the time until the oldest
-    attempt in it expires; the longest of these. None when no used-up limit is found. Only of
-    `actions` and the email addresses `keys`, when given."""
+    (address, member, or the email address in the form, and its mailbox: `mailbox_key`) has used
+    up, the time until the oldest attempt in it expires; the longest of these. None when no
+    used-up limit is found. Only of `actions` and the email addresses `keys`, when given."""
     from allauth.account import app_settings as account_settings
     from allauth.core.internal import ratelimit as allauth_ratelimit
 
@@ -171,10 +185,11 @@ def allauth_seconds_to_wait(request, now=None, *, actions=None, keys=None):
     keys = {key.strip().lower() for key in keys} - {""}
     waits = []
     for action in actions or account_settings.RATE_LIMITS:
+        counted = keys | {mailbox_key(key) for key in keys} if action in MAILBOX_ACTIONS else keys
         for rate in allauth_ratelimit.get_rates(app="allauth.account", action=action):
             if rate.per == "user" and not request.user.is_authenticated:
                 continue
-            for key in keys if rate.per == "key" else [None]:
+            for key in counted if rate.per == "key" else [None]:
                 cache_key = allauth_ratelimit.get_cache_key(
                     request, app="allauth.account", action=action, rate=rate, key=key
                 )

@@ -198,6 +198,30 @@ def mailbox_domain(domain):
     return unicodedata.normalize("NFC", spelled).lower()
 
 
+# The domains whose mailboxes read no dots in their names ("a.nke@" is "anke@"), by the domain
+# their mail goes to.
+DOTLESS_MAILBOXES = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
+def mailbox(address):
+    """The mailbox an address reaches: without a "+tag" after its name, in small letters, its
+    domain in the one spelling the site keeps (`mailbox_domain`, without a dot at its end), and
+    without dots in a Gmail name. What counts one mailbox wherever its spellings must not count
+    apart: the members reporting a contribution (attack 38: three spellings of one Gmail address
+    were three reporters) and the limits of the emails anyone can have sent to an address
+    (attack 39: each "+tag" was a limit of its own). Only a key: the email goes to the address
+    as typed, and that is what is stored."""
+    name, _, domain = address.lower().rpartition("@")
+    try:
+        domain = mailbox_domain(domain.rstrip("."))
+    except ValidationError:
+        pass  # no address a member signed up with: as it is
+    name = name.split("+", 1)[0]
+    if domain in DOTLESS_MAILBOXES:
+        name, domain = name.replace(".", ""), DOTLESS_MAILBOXES[domain]
+    return f"{name}@{domain}"
+
+
 def without_control_characters(text, keep_line_breaks=False):
     """`text` with its control characters (and noncharacters and surrogates) left out, for text
     that reaches a format which cannot hold them (an iCalendar feed, a search) from somewhere no

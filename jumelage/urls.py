@@ -227,6 +227,12 @@ urlpatterns += i18n_patterns(
             # allauth's address page, with a change to another account's address pending as
             # any other.
             path("accounts/email/", signup.EmailView.as_view(), name="account_email"),
+            # allauth's "forgot password", its limit per address counted per mailbox.
+            path(
+                "accounts/password/reset/",
+                signup.PasswordResetView.as_view(),
+                name="account_reset_password",
+            ),
             path("accounts/", include("allauth.urls")),
             path("members/", include("community.urls")),
             path("members/", include("exchanges.urls")),

@@ -14,7 +14,6 @@ import datetime
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -23,7 +22,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from community import contributions, roles
-from home.validators import mailbox_domain
+from home.ratelimit import visitor_network
+from home.validators import mailbox
 
 HIDE_AFTER_MEMBER_REPORTS = 3
 # How old a member's account must be when she reports a contribution for her report to count
@@ -32,32 +32,15 @@ HIDE_AFTER_MEMBER_REPORTS = 3
 REPORTS_COUNT_AFTER = datetime.timedelta(days=7)
 
 
-# The domains whose mailboxes read no dots in their names ("a.nke@" is "anke@"), by the domain
-# their mail goes to.
-DOTLESS_MAILBOXES = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
-
-
-def mailbox(address):
-    """The mailbox an address reaches: without a "+tag" after its name, in small letters, its
-    domain in the one spelling the site keeps (`home.validators.mailbox_domain`, without a dot at
-    its end), and without dots in a Gmail name (attack 38: three spellings of one Gmail address
-    were three reporters)."""
-    name, _, domain = address.lower().rpartition("@")
-    try:
-        domain = mailbox_domain(domain.rstrip("."))
-    except ValidationError:
-        pass  # no address a member signed up with: as it is
-    name = name.split("+", 1)[0]
-    if domain in DOTLESS_MAILBOXES:
-        name, domain = name.replace(".", ""), DOTLESS_MAILBOXES[domain]
-    return f"{name}@{domain}"
-
-
 def visitor_hash(kind, value):
     """A salted hash (keyed with SECRET_KEY) that recognises the same session or address again
-    without storing it."""
+    without storing it. An address counts as every limit of the site counts it: an IPv6 address
+    by its /64 network (`home.ratelimit.visitor_network`), which one connection holds whole, so
+    the next address of it is the same visitor (attack 39: each one reported anew)."""
     if not value:
         return ""
+    if kind == "address":
+        value = visitor_network(value)
     return salted_hmac(f"community.report.{kind}", value, algorithm="sha256").hexdigest()
 
 
