@@ -74,7 +74,7 @@ RESERVED_WORDS = frozenset(
 # An address: a scheme, "www.", an "@" (also written out: "(at)", "[at]"), or a host name ending
 # in a top-level domain that sites use, with or without spaces before the dot ("evil . nl"). A
 # dot after a single letter, or before a space, is an initial's ("J.Th. Jansen", "Jan B. de
-# Vries", "Jan v.d. Berg").
+# Vries", "Jan v.de Berg"), unless only an address can follow it ("x.com", "t.me/anke").
 TOP_LEVEL_DOMAINS = (
     "com|net|org|info|biz|eu|nl|de|be|at|ch|fr|uk|ru|io|app|xyz|online|site|shop|link|top|me|co|"
     "tv|ai|gg|ly|cc|ws|us|ca|pl|es|it|dk|se|lu|cz|club|store|blog|news|live|page|dev|email|"
@@ -82,7 +82,9 @@ TOP_LEVEL_DOMAINS = (
 )
 ADDRESS = re.compile(
     r"://|\bwww\.|@|[(\[{]\s*at\s*[)\]}]|"
-    rf"[\w-]{{2}}(?:\.|\s+\.\s*)(?:{TOP_LEVEL_DOMAINS})\b",
+    rf"[\w-]{{2}}(?:\.|\s+\.\s*)(?:{TOP_LEVEL_DOMAINS})\b|"
+    # One letter is a host too where nothing but an address follows ("x.com", "t.me/anke").
+    rf"\b\w(?:\.|\s+\.\s*)(?:{TOP_LEVEL_DOMAINS})(?:[/:]|$)",
     re.IGNORECASE,
 )
 
@@ -203,7 +205,9 @@ def check(value, user=None):
             ),
             code="mixed_scripts",
         )
-    if ADDRESS.search(name):
+    # As it shows: "evil" and a soft hyphen before ".com" is "evil.com", and the ideographic
+    # full stop is a dot to browsers ("evil。com"; attack 40).
+    if ADDRESS.search(visible(name).replace("\u3002", ".")):
         raise ValidationError(_("Please use a name, not a web or email address."), code="address")
     if has_staff_word(name):
         raise ValidationError(RESERVED, code="reserved")

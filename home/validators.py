@@ -231,9 +231,11 @@ def without_control_characters(text, keep_line_breaks=False):
 
 
 # Latin letters that read as other Latin letters: the small capitals of phonetics ("ʀedactie",
-# "ᴢoom.us"), a dotless ı or ȷ, a Latin alpha or script g. Each with the letter it passes for.
+# "ᴢoom.us"), a dotless ı or ȷ, a Latin iota ɩ, alpha or script g. Each with the letter it passes
+# for.
 LATIN_LOOKALIKES = {
     "\u0131": "i",
+    "\u0269": "i",
     "\u0237": "j",
     "\u0251": "a",
     "\u0261": "g",
@@ -262,8 +264,19 @@ LATIN_LOOKALIKES = {
     "\u1d22": "z",
 }
 
-# The alphabets that share letters that look alike (Latin a, Cyrillic а, Greek α …).
-LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+# The alphabets that share letters that look alike (Latin a, Cyrillic а, Greek α, Armenian օ,
+# Cherokee Ꭱ …; attack 40 found the last two and the Latin ɩ beside the first three).
+LOOKALIKE_SCRIPTS = (
+    "LATIN",
+    "CYRILLIC",
+    "GREEK",
+    "ARMENIAN",
+    "CHEROKEE",
+    "COPTIC",
+    "GEORGIAN",
+    "LISU",
+    "CANADIAN",
+)
 
 
 def lookalike_scripts(value):
@@ -288,6 +301,20 @@ def host_label(label):
         except UnicodeError:
             return label  # Django's own check of the address says what is wrong with it
     return label
+
+
+def is_numeric_host(host):
+    """Whether a browser reads `host` as an IP address: an IPv6 or dotted IPv4 one, and also the
+    forms browsers accept for IPv4 (a host "ending in a number": "3232235777", "127.1",
+    "0x7f000001"; the URL Standard's rule; found by the review of this check)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        last = host.rstrip(".").rpartition(".")[2].lower()
+        return last.isdigit() or (
+            last.startswith("0x") and all(c in "0123456789abcdef" for c in last[2:])
+        )
+    return True
 
 
 def validate_join_link(value):
@@ -332,11 +359,7 @@ def validate_join_link(value):
             ),
             code="lookalike_letters",
         )
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
+    if is_numeric_host(host):
         raise ValidationError(
             _(
                 "Please give the link with the platform's name, not a numeric address: the "

@@ -115,7 +115,15 @@ class DisplayNameTests(MembersTestCase):
     def test_addresses_written_around_the_pattern_are_not_names(self):
         # Left by attack 38: a top-level domain beyond the common ones, spaces around the dot, an
         # "@" written out.
-        for name in ("evil.tv", "evil . nl", "kijk .De", "anke(at)gmail", "anke [at] web"):
+        for name in (
+            "evil.tv",
+            "evil . nl",
+            "kijk .De",
+            "anke(at)gmail",
+            "anke [at] web",
+            "x.com",
+            "t.me/anke",
+        ):
             with self.subTest(name=name):
                 self.assert_refused(
                     self.signup(name), "Gebruik een naam, geen web- of e-mailadres.", name

@@ -57,7 +57,14 @@ class JoinLinkTests(MembersTestCase):
 
     def test_a_numeric_address_is_refused(self):
         # No platform invites by a number: it hides where the link leads.
-        for link in ("https://203.0.113.7/j/123", "https://[2001:db8::1]/j/123"):
+        for link in (
+            "https://203.0.113.7/j/123",
+            "https://[2001:db8::1]/j/123",
+            # What browsers read as 192.168.1.1 and 127.0.0.1 too.
+            "https://3232235777/j/123",
+            "https://127.1/j/123",
+            "https://0x7f000001/j/123",
+        ):
             with self.subTest(link=link):
                 self.assert_refused(link, "Die Plattform lädt mit ihrem Namen ein", "de")
 

@@ -1,0 +1,93 @@
+"""Attack 40 (outside attacker): what attack 39's rules for join links, display names and the
+password reset still let through."""
+
+from community.models import User
+from exchanges.models import MeetingPage
+from tests.test_members import MembersTestCase, soup
+
+
+class JoinLinkLookalikeTests(MembersTestCase):
+    """A meeting's online link goes, as a link, into the emails of everyone registered. Attack 38
+    left Latin small capitals ("ᴢoom.us"); the look-alikes were counted in three alphabets and
+    one short list of Latin letters, so an Armenian "օ" (an "o" to every eye; "ս" a "u") and the
+    Latin iota "ɩ" (an "i") passed. Now refused (home.validators.LOOKALIKE_SCRIPTS,
+    LATIN_LOOKALIKES)."""
+
+    def propose(self, link):
+        self.client.force_login(self.anna)
+        return self.client.post(
+            "/nl/members/meetings/new/", self.meeting_data(online_url=link, format="online")
+        )
+
+    def test_letters_that_read_as_latin_ones_are_refused_in_the_address(self):
+        for link in (
+            "https://z\u0585\u0585m.us/j/123",  # Armenian օ: "zoom.us"
+            "https://meet.go\u0585gle.com/abc-defg-hij",  # "meet.google.com"
+            "https://zoom.u\u057d/j/123",  # Armenian ս
+            "https://teams.m\u0269crosoft.com/l/meetup-join/1",  # Latin iota ɩ
+        ):
+            with self.subTest(link=link):
+                response = self.propose(link)
+                self.assertEqual(response.status_code, 200, f"{link} was taken")
+                self.assertIsNotNone(soup(response).find(id="id_online_url_error"), link)
+                self.assertFalse(MeetingPage.objects.filter(title="Taalcafé").exists())
+
+
+class SignUpMixin:
+    def signup(self, name):
+        return self.client.post(
+            "/nl/accounts/signup/",
+            {
+                "email": "carla@example.org",
+                "password1": "een-heel-lang-wachtwoord",
+                "password2": "een-heel-lang-wachtwoord",
+                "display_name": name,
+                "town": "",
+                "language": "nl",
+                "privacy_consent": "on",
+            },
+        )
+
+
+class DisplayNameLookalikeTests(SignUpMixin, MembersTestCase):
+    """A display name that reads as the moderation's or the editors' is refused (attack 38:
+    small capitals, Cyrillic and Greek letters, digits). Letters of other alphabets that read as
+    Latin ones (Armenian "օ", "ա"; Cherokee "Ꮢ") and a Latin iota ("ɩ") were neither compared
+    as the letters they pass for nor counted as a second alphabet: "Mօderatie" signed up."""
+
+    def test_a_staff_word_in_look_alike_letters_is_not_a_name(self):
+        for name in (
+            "M\u0585deratie",  # Armenian օ
+            "Red\u0561ctie",  # Armenian ա
+            "Redact\u0269e",  # Latin iota ɩ
+            "\u13a1edactie",  # Cherokee Ꮢ
+        ):
+            with self.subTest(name=name):
+                response = self.signup(name)
+                self.assertEqual(response.status_code, 200, f"{name!r} was taken")
+                self.assertFalse(User.objects.filter(email="carla@example.org").exists())
+                User.objects.filter(email="carla@example.org").delete()
+
+
+class DisplayNameAddressTests(SignUpMixin, MembersTestCase):
+    """Addresses are not names (attack 38 added "evil . nl" and "(at)"). The pattern reads the
+    name as stored, with its soft hyphens (U+00AD; the form refuses other invisible characters,
+    not this one): "evil" and one before ".com" shows as "evil.com". A host of one letter (x.com,
+    t.me: the rule for initials) and the ideographic full stop that browsers take for a dot
+    ("evil。com") passed too. Now the name is read as it shows (`visible`)."""
+
+    def test_addresses_hidden_from_the_pattern_are_not_names(self):
+        for name in (
+            "evil\u00ad.com",  # a soft hyphen, shown as nothing
+            "x.com/anke",
+            "t.me/ankeb",
+            "evil\u3002com",
+        ):
+            with self.subTest(name=name):
+                response = self.signup(name)
+                self.assertEqual(response.status_code, 200, f"{name!r} was taken")
+                self.assertIn(
+                    "Gebruik een naam, geen web- of e-mailadres.",
+                    soup(response).get_text(" ", strip=True),
+                )
+                User.objects.filter(email="carla@example.org").delete()
