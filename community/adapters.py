@@ -23,7 +23,7 @@ from home.i18n import home_url
 from home.mail import queue_email
 from home.notifications import as_multipart, email_context
 from home.ratelimit import allauth_seconds_to_wait, client_ip, mailbox_key
-from home.urls_util import rebase_url
+from home.urls_util import in_language, rebase_url
 from home.validators import normalised_email
 
 from . import roles
@@ -98,14 +98,20 @@ class AccountAdapter(DefaultAccountAdapter):
         onto the address our emails link to (home.urls_util.base_url), which takes the request's
         only when it is one of the site's own. Like ours, they are multipart and come from the
         platform's name (home.notifications.as_multipart)."""
-        with translation.override(language_of(context.get("user"), email)):
-            request = allauth_context.request
+        language = language_of(context.get("user"), email)
+        request = allauth_context.request
+        # Read in the language of the page asked on, as allauth built them.
+        values = {
+            name: in_language(rebase_url(value, request), language)
+            for name, value in context.items()
+        }
+        with translation.override(language):
             context = {
                 **email_context(request),
                 "request": request,
                 "email": email,
                 "current_site": get_current_site(request),
-                **{name: rebase_url(value, request) for name, value in context.items()},
+                **values,
             }
             message = self.render_mail(template_prefix, email, context)
             if context.get("reply_to"):

@@ -10,6 +10,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
+from django.urls import translate_url
 from django.utils.text import slugify
 
 DEFAULT_PORTS = {"http": "80", "https": "443"}
@@ -128,6 +129,17 @@ def rebase_url(url, request):
         return url
     rest = parts._replace(scheme="", netloc="").geturl()
     return base_url(request) + rest
+
+
+def in_language(url, language):
+    """An address of the site's own pages (`rebase_url`'s) as it reads in `language`: allauth
+    builds its links (a reset, a confirmation) in the language of the page asked on, and a
+    German member who asked on the Dutch page got a German email whose link opened the Dutch
+    page (attack 40). Asked in the language the address is in (Django's `translate_url` finds
+    only the active language's addresses). Anything else is returned unchanged."""
+    if not isinstance(url, str) or urlsplit(url).scheme not in DEFAULT_PORTS:
+        return url
+    return translate_url(url, language)
 
 
 def absolute_url(request, path):

@@ -1,6 +1,10 @@
 """Attack 40 (outside attacker): what attack 39's rules for join links, display names and the
 password reset still let through."""
 
+import re
+
+from django.core import mail
+
 from community.models import User
 from exchanges.models import MeetingPage
 from tests.test_members import MembersTestCase, soup
@@ -91,3 +95,18 @@ class DisplayNameAddressTests(SignUpMixin, MembersTestCase):
                     soup(response).get_text(" ", strip=True),
                 )
                 User.objects.filter(email="carla@example.org").delete()
+
+
+class PasswordResetLinkLanguageTests(MembersTestCase):
+    """The reset email is in the member's language (`AccountAdapter.send_mail`: "with links into
+    that language's pages"), but its link kept the language of the page she asked on: a German
+    member who asked on the Dutch page got a German email whose link opened the Dutch page
+    (its footer linked the German home page)."""
+
+    def test_a_german_members_reset_link_opens_the_german_page(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/nl/accounts/password/reset/", {"email": self.bernd.email})
+        [email] = mail.outbox
+        self.assertEqual(email.subject, "Wählen Sie ein neues Passwort")
+        link = re.search(r"\S+/accounts/password/reset/key/\S+", email.body).group(0)
+        self.assertIn("/de/accounts/password/reset/key/", link)
