@@ -146,9 +146,14 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         report = Report.objects.get()
         self.assertIn(f"http://testserver:8801/admin/reports/edit/{report.pk}/", links)
         self.assertEqual([link for link in links if "xn--" in link or "jumeIage" in link], [])
-        # Shown as written, as text.
-        self.assertIn("https://testserver.xn--80ak6aa92e.com/admin/login/", html.get_text())
-        self.assertIn("www.jumeIage-steenwijkerland.example/admin/", html.get_text())
+        # Quoted as hers, each address written as no link (review of attack 38's fix: the text
+        # part made links of them, and a line of hers could read as the email's own).
+        text = html.get_text()
+        self.assertIn("https[:]//testserver[.]xn--80ak6aa92e[.]com/admin/login/", text)
+        self.assertIn("www[.]jumeIage-steenwijkerland[.]example/admin/", text)
+        self.assertNotIn("xn--80ak6aa92e.com", email.body)
+        [line] = [line for line in email.body.splitlines() if "Log in om te beslissen" in line]
+        self.assertTrue(line.startswith("> "), line)
 
     def test_a_title_cannot_pass_for_the_text_of_the_editors_email(self):
         # A title, the member's words a moderator approved, sat in the sentence that tells the

@@ -92,6 +92,17 @@ class MemberContributionSubmittedTests(ReviewNotificationTestCase):
         self.assertNotIn("Seite", german.subject + german.body)
         self.assertIn("Anna hat die Geschichte „Fietsen naar Herzebrock“ zur", german.body)
 
+    def test_a_title_yet_to_be_reviewed_holds_no_link_for_the_reviewers(self):
+        # Review of attack 38's fix: the title nobody has reviewed yet sat in the sentence to
+        # every reviewer, and a mail program made a link of the address in it.
+        mail.outbox.clear()
+        lure = "Lees hier: https://testserver.xn--80ak6aa92e.com/admin/"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_story(self.anna, title=f"Fietsen. {lure}")
+        [email] = self.emails_to(self.redactie)
+        self.assertNotIn("xn--80ak6aa92e.com", email.body)
+        self.assertIn("https[:]//testserver[.]xn--80ak6aa92e[.]com/admin/", email.body)
+
     def test_the_notice_links_to_the_preview_of_the_contribution(self):
         self.submit()
         story = self.contribution("Fietsen naar Herzebrock")

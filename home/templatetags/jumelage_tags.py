@@ -246,6 +246,13 @@ def unlinked(text):
     return unlinked_text(text)
 
 
+@register.filter
+def quoted(text):
+    """Someone's words of several lines in the text of an email, quoted as mail programs quote
+    (each line after "> "), so that none reads as a line of the email's own."""
+    return "\n".join(f"> {line}".rstrip() for line in str(text).splitlines())
+
+
 @register.simple_tag
 def page_numbers(page):
     """The page numbers a pager links: the first and the last, and two either side of the
