@@ -32,7 +32,7 @@ from home.translators import LibreTranslator
 from jumelage.dashboard import OutdatedTranslations
 from tests.calendar_base import CalendarMixin
 from tests.security.test_mail_outage import run_worker
-from tests.test_members import MembersTestCase, User, soup
+from tests.test_members import NEXT_YEAR, MembersTestCase, User, soup
 from tests.translator_servers import (
     WithLibreTranslateServer,
     libretranslate_settings,
@@ -145,8 +145,8 @@ class ApprovalTranslatesTests(ContributionTranslationTestCase):
             intro="Ein Lied bei der Kirche.",
             body="Wir singen.",
             language="de",
-            start="2027-06-01T19:30",
-            end="2027-06-01T21:00",
+            start=f"{NEXT_YEAR}-06-01T19:30",
+            end=f"{NEXT_YEAR}-06-01T21:00",
             format="hybrid",
             place_name="Kirche",
             town=str(self.steenwijkerland.pk),

@@ -105,6 +105,8 @@ def story_data(site, **overrides):
 
 # What the form of an edit says about the version it shows.
 OPENED = ("opened", "opened_fields")
+# The year of the meetings members propose: a start in the past is refused.
+NEXT_YEAR = timezone.localdate().year + 1
 
 
 def meeting_data(site, **overrides):
@@ -119,8 +121,8 @@ def meeting_data(site, **overrides):
         "photos-TOTAL_FORMS": "0",
         "photos-INITIAL_FORMS": "0",
         "submit": "1",
-        "start": "2027-06-01T19:30",
-        "end": "2027-06-01T21:00",
+        "start": f"{NEXT_YEAR}-06-01T19:30",
+        "end": f"{NEXT_YEAR}-06-01T21:00",
         "format": "in_person",
         "place_name": "Bibliotheek",
         "town": str(site.steenwijkerland.pk),
@@ -496,7 +498,7 @@ class ContributionTests(MembersTestCase):
                     }
                     format_name = str(MeetingFormat.HYBRID.label)
                     spoken = str(SpokenLanguage.DUTCH.label)
-                self.assertIn("2027", shown[label["start"]])
+                self.assertIn(str(NEXT_YEAR), shown[label["start"]])
                 self.assertIn("19:30", shown[label["start"]])
                 self.assertIn("21:00", shown[label["end"]])
                 self.assertEqual(shown[label["format"]], format_name)
@@ -938,8 +940,8 @@ class ContributionTests(MembersTestCase):
         self.client.force_login(self.anna)
         data = self.story_data(
             title="Taalcafé in Steenwijk",
-            start="2027-06-01T19:30",
-            end="2027-06-01T21:00",
+            start=f"{NEXT_YEAR}-06-01T19:30",
+            end=f"{NEXT_YEAR}-06-01T21:00",
             format="in_person",
             place_name="Bibliotheek",
             town=str(self.steenwijkerland.pk),
@@ -951,10 +953,14 @@ class ContributionTests(MembersTestCase):
         self.client.post("/nl/members/meetings/new/", data)
         meeting = Page.objects.get(title="Taalcafé in Steenwijk", locale=self.dutch).specific
         self.assertEqual((meeting.live, meeting.owner, meeting.capacity), (False, self.anna, 12))
-        self.assertEqual(meeting.start, local(2027, 6, 1, 19, 30))
+        self.assertEqual(meeting.start, local(NEXT_YEAR, 6, 1, 19, 30))
         form = soup(self.client.get(f"/nl/members/contributions/{meeting.pk}/"))
-        self.assertEqual(form.find("input", attrs={"name": "start"})["value"], "2027-06-01T19:30")
-        self.assertEqual(form.find("input", attrs={"name": "end"})["value"], "2027-06-01T21:00")
+        self.assertEqual(
+            form.find("input", attrs={"name": "start"})["value"], f"{NEXT_YEAR}-06-01T19:30"
+        )
+        self.assertEqual(
+            form.find("input", attrs={"name": "end"})["value"], f"{NEXT_YEAR}-06-01T21:00"
+        )
 
     def test_an_approved_meeting_proposal_is_not_announced_as_something_to_read(self):
         # Found by the newcomer's walk: the email on an approved meeting said, as of a story,
@@ -966,8 +972,8 @@ class ContributionTests(MembersTestCase):
         self.client.force_login(self.anna)
         data = self.story_data(
             title="Taalcafé in Steenwijk",
-            start="2027-06-01T19:30",
-            end="2027-06-01T21:00",
+            start=f"{NEXT_YEAR}-06-01T19:30",
+            end=f"{NEXT_YEAR}-06-01T21:00",
             format="in_person",
             place_name="Bibliotheek",
             town=str(self.steenwijkerland.pk),
@@ -1059,7 +1065,7 @@ class ContributionTests(MembersTestCase):
         # Sent with its start only: the start she typed stays in her form.
         refused = soup(self.edit(draft, self.meeting_data(title="Concept", intro="Nu af.", end="")))
         self.assertEqual(
-            refused.find("input", attrs={"name": "start"})["value"], "2027-06-01T19:30"
+            refused.find("input", attrs={"name": "start"})["value"], f"{NEXT_YEAR}-06-01T19:30"
         )
         with translation.override("nl"):
             self.assertEqual(
@@ -1072,7 +1078,9 @@ class ContributionTests(MembersTestCase):
         self.assertEqual(sent.status_code, 302)
         self.assertTrue(contributions.in_review(Page.objects.get(pk=draft.pk)))
         sent = MeetingPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
-        self.assertEqual((sent.start, sent.end), (local(2027, 6, 1, 19, 30), local(2027, 6, 1, 21)))
+        self.assertEqual(
+            (sent.start, sent.end), (local(NEXT_YEAR, 6, 1, 19, 30), local(NEXT_YEAR, 6, 1, 21))
+        )
 
     def test_a_draft_meeting_without_its_end_is_deleted_by_its_member(self):
         self.client.force_login(self.anna)
@@ -1270,7 +1278,8 @@ class UploadTests(MembersTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("start", response.context["form"].errors)
         self.assertEqual(
-            MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object().start.year, 2027
+            MeetingPage.objects.get(pk=meeting.pk).get_latest_revision_as_object().start.year,
+            NEXT_YEAR,
         )
         # An editor may record a meeting that took place: the page itself accepts a past start.
         meeting.start, meeting.end = local(2026, 1, 1, 19, 30), local(2026, 1, 1, 21, 0)

@@ -45,7 +45,7 @@ from community.uploads import invalid_image_text
 from exchanges.choices import MeetingFormat, RegistrationStatus
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.calendar_base import CalendarMixin, local
-from tests.test_members import OPENED
+from tests.test_members import NEXT_YEAR, OPENED
 
 User = get_user_model()
 
@@ -319,8 +319,8 @@ class ContributionPropertiesTests(MemberFormPropertiesMixin, TestCase):
     @classmethod
     def meeting_data(cls, lang, **fields):
         meeting = {
-            "start": "2027-06-01T19:30",
-            "end": "2027-06-01T21:00",
+            "start": f"{NEXT_YEAR}-06-01T19:30",
+            "end": f"{NEXT_YEAR}-06-01T21:00",
             "format": "hybrid",
             "place_name": "Bibliotheek",
             "town": str(cls.steenwijkerland.pk),

@@ -28,7 +28,7 @@ from community.roles import MODERATORS
 from community.roles.setup import setup_roles
 from home.models import Foundation, FoundationSettings
 from tests.calendar_base import CalendarMixin
-from tests.test_members import MembersTestCase, soup
+from tests.test_members import NEXT_YEAR, MembersTestCase, soup
 from tests.test_review_panel import submitted_contribution
 from tests.test_roles import RolesTestCase
 
@@ -179,8 +179,8 @@ class MeetingProposalFeedbackTests(MembersTestCase):
         self.client.force_login(self.bernd)
         data = self.story_data(
             title="Online-Sprachcafé",
-            start="2027-06-01T19:30",
-            end="2027-06-01T18:00",
+            start=f"{NEXT_YEAR}-06-01T19:30",
+            end=f"{NEXT_YEAR}-06-01T18:00",
             format="online",
             place_name="",
             online_url="",
