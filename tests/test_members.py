@@ -636,6 +636,27 @@ class ContributionTests(MembersTestCase):
         form = soup(self.client.get(address))
         self.assertEqual(form.select_one("select[name=town] option[selected]").get_text(), "Elders")
 
+    def test_meetings_saved_before_the_answer_was_kept_read_as_elsewhere_as_before(self):
+        # Exchanges 0024: a member's meeting in person with a place and no town read as
+        # "Elders" then; the migration keeps it so, and nothing else (review of walk 14's fix).
+        migration = importlib.import_module("exchanges.migrations.0024_meeting_town_elsewhere")
+        self.client.force_login(self.anna)
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(town=""))
+        self.client.post(
+            "/nl/members/meetings/new/",
+            self.meeting_data(
+                title="Webinar",
+                town="",
+                format="online",
+                place_name="",
+                online_url="https://meet.example.org/webinar",
+            ),
+        )
+        MeetingPage.objects.update(town_elsewhere=False)
+        migration.answered_elsewhere(django_apps, None)
+        answered = dict(MeetingPage.objects.values_list("title", "town_elsewhere"))
+        self.assertEqual(answered, {"Taalcafé": True, "Webinar": False})
+
     def test_a_reopened_drafts_language_says_why_it_is_fixed_in_the_readers_language(self):
         # Greyed out without a word, and "Nederlands" on the German form, beside its spoken
         # language "Niederländisch" (walk of 2026-12-06).

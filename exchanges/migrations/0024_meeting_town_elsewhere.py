@@ -3,6 +3,16 @@
 from django.db import migrations, models
 
 
+def answered_elsewhere(apps, schema_editor):
+    """Members' meetings in person saved before the field, with a place and no town: the form
+    read them as "Elsewhere" then (it could not tell a blank from that answer), and keeps doing
+    so rather than turn her answer into "not given" (review of walk 14's fix)."""
+    MeetingPage = apps.get_model("exchanges", "MeetingPage")
+    MeetingPage.objects.filter(
+        member_contribution=True, town__isnull=True, format__in=["in_person", "hybrid"]
+    ).exclude(place_name="").update(town_elsewhere=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -15,4 +25,5 @@ class Migration(migrations.Migration):
             name='town_elsewhere',
             field=models.BooleanField(default=False, verbose_name='Elsewhere'),
         ),
+        migrations.RunPython(answered_elsewhere, migrations.RunPython.noop),
     ]
