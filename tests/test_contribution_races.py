@@ -28,8 +28,8 @@ from home.cache import PAGES, CacheVersion
 from home.machine_translation import ensure_aliases
 from tests import test_visit_member
 from tests.calendar_base import CalendarMixin, local
-from tests.security.test_reports import joined_long_ago
 from tests.stories_base import StoriesMixin
+from tests.test_members import joined_long_ago
 from tests.visits_base import VisitMixin
 
 User = get_user_model()

@@ -26,10 +26,10 @@ from community.models.reports import HIDE_AFTER_MEMBER_REPORTS
 from community.roles.setup import setup_roles
 from exchanges.models import MeetingPage, Registration
 from tests.calendar_base import CalendarMixin, local
-from tests.security.test_reports import ReportAbuseTestCase, joined_long_ago
+from tests.security.test_reports import ReportAbuseTestCase
 from tests.test_bilingual_contributions import DUMMY_TRANSLATOR, BilingualContributionsMixin
 from tests.test_contribution_races import in_thread, waiting_for_locks
-from tests.test_members import MembersTestCase, soup
+from tests.test_members import MembersTestCase, joined_long_ago, soup
 
 User = get_user_model()
 

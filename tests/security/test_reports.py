@@ -6,7 +6,6 @@ different members have an open report on it. The editors get an email for the fi
 of a contribution and for the report that hid it, not one per report."""
 
 import csv
-import datetime
 import io
 import re
 import shutil
@@ -26,7 +25,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client, TransactionTestCase, override_settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -45,19 +44,9 @@ from exchanges.models import StoryPage
 from tests.base import publish_translation
 from tests.security.live import Browser, LiveSite, copy_test_database
 from tests.stories_base import StoriesMixin
-from tests.test_members import MembersTestCase, soup
+from tests.test_members import MembersTestCase, joined_long_ago, soup
 
 User = get_user_model()
-
-
-def joined_long_ago(*members):
-    """`members` joined a month ago: their reports count towards hiding a contribution at once
-    (a report counts once its member's account is REPORTS_COUNT_AFTER old)."""
-    User.objects.filter(pk__in=[member.pk for member in members]).update(
-        date_joined=timezone.now() - datetime.timedelta(days=30)
-    )
-    for member in members:
-        member.refresh_from_db(fields=["date_joined"])
 
 
 class ReportAbuseTestCase(MembersTestCase):
