@@ -44,7 +44,7 @@ from community.models.collections import MemberCollection, MembersPhotosCollecti
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
 from home.i18n import is_source_version, source_versions
-from home.image_references import images_in_drafts
+from home.image_references import images_in_latest_revisions
 from home.machine_translation import (
     HIDDEN_UNTIL_DECIDED,
     ensure_aliases,
@@ -570,13 +570,14 @@ def referred_to(image, own_versions):
 
 
 def discard_unused(unused, own_versions):
-    """Deletes the photos `unused` that no editor's draft (but the contribution's own) shows,
-    and a members' collection left empty."""
-    # The reference index reads what pages published, not the drafts editors saved since.
-    in_drafts = images_in_drafts([image.pk for image in unused], exclude=own_versions)
+    """Deletes the photos `unused` that no page's latest revision (but the contribution's own)
+    shows, and a members' collection left empty."""
+    # The reference index reads what pages published, not the drafts editors saved since, nor
+    # what an editor has just published before the worker updates it.
+    shown = images_in_latest_revisions([image.pk for image in unused], exclude=own_versions)
     emptied = set()
     for image in unused:
-        if image.pk not in in_drafts:
+        if image.pk not in shown:
             emptied.add(image.collection_id)
             image.delete()
     if emptied:
@@ -701,10 +702,10 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
     # member owned"; one the foundations' pages show is no longer hers alone. It stays where
     # the editors put it, the deletion pages say so and whom to ask, and her account's
     # deletion no longer credits it to her (`privacy.forget_photos`).
-    in_drafts = images_in_drafts([photo.pk for photo in photos], exclude=own)
-    photos = [
-        photo for photo in photos if photo.pk not in in_drafts and not referred_to(photo, own)
-    ]
+    # Read in the pages' latest revisions too: the reference index knows a page an editor has
+    # just published only once the worker has run.
+    shown = images_in_latest_revisions([photo.pk for photo in photos], exclude=own)
+    photos = [photo for photo in photos if photo.pk not in shown and not referred_to(photo, own)]
     collections = {photo.collection_id for photo in photos}
     busy |= own
     try:

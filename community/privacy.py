@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from home.cache import NAMES, PAGES, bump
-from home.image_references import images_in_drafts
+from home.image_references import images_in_latest_revisions
 from home.mail import forget_emails_to
 
 from . import contributions, review_decisions, roles
@@ -192,11 +192,11 @@ def forget_photos(user, kept, hers=()):
     # Nor one anything else uses (a page an editor chose it for, published or a draft): as her
     # removing it from a contribution, or deleting the contribution, leaves it there
     # (`contributions.discard_with_contribution`), it stays, no longer credited to her.
-    in_drafts = images_in_drafts([image.pk for image in images])
+    # In the pages' latest revisions too: a page an editor has just published reaches the
+    # reference index only when the worker runs.
+    shown = images_in_latest_revisions([image.pk for image in images])
     kept = set(kept) | {
-        image.pk
-        for image in images
-        if image.pk in in_drafts or contributions.referred_to(image, [])
+        image.pk for image in images if image.pk in shown or contributions.referred_to(image, [])
     }
     for image in images:
         collection = image.collection

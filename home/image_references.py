@@ -1,8 +1,9 @@
-"""Which images the drafts of pages show: Wagtail's reference index reads the pages' rows (what
-was published), not the latest revisions editors saved since. Read with Wagtail's public pieces
-(a field's `extract_references`, foreign keys, a page's child relations) and only where a draft
-can mention one of the images at all: a revision is deserialised only when its content holds one
-of their ids as a number."""
+"""Which images the latest revisions of pages show: Wagtail's reference index reads the pages'
+rows (what was published), not the drafts editors saved since, and only once the task worker has
+brought it up to date (a page an editor has just published is not in it yet). Read with Wagtail's
+public pieces (a field's `extract_references`, foreign keys, a page's child relations) and only
+where a revision can mention one of the images at all: it is deserialised only when its content
+holds one of their ids as a number."""
 
 from django.db.models import ForeignKey, TextField
 from django.db.models.functions import Cast
@@ -11,19 +12,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 
-def images_in_drafts(image_ids, exclude=()):
-    """Of `image_ids`, those the latest revision of a page with unpublished changes shows,
-    pages of `exclude` (their pks) aside."""
+def images_in_latest_revisions(image_ids, exclude=()):
+    """Of `image_ids`, those the latest revision of a page shows, pages of `exclude` (their
+    pks) aside: a draft, or what an editor has just published, before the reference index
+    (`update_reference_index_task`, run by the worker) knows it."""
     wanted = {int(pk) for pk in image_ids}
     if not wanted:
         return set()
-    drafts = (
-        Page.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
+    latest = (
+        Page.objects.filter(latest_revision__isnull=False)
         .exclude(pk__in=exclude)
         .values("latest_revision")
     )
     mentioning = (
-        Revision.objects.filter(pk__in=drafts)
+        Revision.objects.filter(pk__in=latest)
         .alias(text=Cast("content", TextField()))
         .filter(text__regex=number_in_json(wanted))
         .prefetch_related("content_object")

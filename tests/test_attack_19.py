@@ -191,3 +191,45 @@ class PublishedBeforeTheWorkerRanTests(CalendarMixin, TransactionTestCase):
                 StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
             ),
         )
+
+    def published_with_her_photo(self):
+        """Anna's story with two photos (its reference index brought up to date), and the
+        sector page an editor has just published with the second of them as its picture: its
+        reference index waits for the worker, as a busy queue leaves it in production."""
+        self.client.force_login(self.anna)
+        data = {
+            **story_data(self, submit="", draft="1"),
+            "photos-0-image": photo("een.jpg"),
+            "photos-0-alt_text": "Fietsers",
+            "photos-1-image": photo("twee.jpg"),
+            "photos-1-alt_text": "Picknick aan de Ems",
+        }
+        self.assertEqual(self.client.post("/nl/members/stories/new/", data).status_code, 302)
+        run_worker(verbosity=0)
+        picnic = get_image_model().objects.get(title="Picknick aan de Ems")
+        climate = SectorPage.objects.get(pk=self.climate.pk)
+        climate.image, climate.image_alt = picnic, "Picknick"
+        climate.save_revision().publish()
+        story = StoryPage.objects.get(title="Fietsen naar Clarholz", locale__language_code="nl")
+        return story, picnic
+
+    def test_her_photo_an_editor_just_published_stays_when_she_deletes_her_story(self):
+        story, picnic = self.published_with_her_photo()
+        address = f"/nl/members/contributions/{story.pk}/delete/"
+        self.assertRedirects(self.client.post(address), "/nl/members/")
+        run_worker(verbosity=0)
+        self.assertFalse(StoryPage.objects.filter(pk=story.pk).exists())
+        self.assertTrue(get_image_model().objects.filter(pk=picnic.pk).exists())
+        self.assertEqual(SectorPage.objects.get(pk=self.climate.pk).image_id, picnic.pk)
+
+    def test_her_photo_an_editor_just_published_stays_when_she_deletes_her_account(self):
+        story, picnic = self.published_with_her_photo()
+        self.client.post(
+            "/nl/members/delete/", {"confirm": "yes", "password": "een-lang-wachtwoord"}
+        )
+        run_worker(verbosity=0)
+        self.assertFalse(User.objects.filter(pk=self.anna.pk).exists())
+        self.assertFalse(StoryPage.objects.filter(pk=story.pk).exists())
+        kept = get_image_model().objects.filter(pk=picnic.pk).first()
+        self.assertIsNotNone(kept)
+        self.assertIsNone(kept.uploaded_by_user_id)
