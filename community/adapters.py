@@ -170,8 +170,9 @@ class AccountAdapter(DefaultAccountAdapter):
             sent = cache.get(confirmation_sent_key(email_address.email)) is not None
             messages.info(request, self.confirmation_held_back(email_address.email, seconds, sent))
             return False
-        # allauth counts the address as typed; its mailbox counts too (`mailbox_key`): each
-        # sign-up with another "+tag" of one address was a mailbox of its own (attack 39).
+        # allauth counts the address as typed; another spelling of its mailbox counts with
+        # the others too (`mailbox_key`): each sign-up with another "+tag" of one address was
+        # a mailbox of its own (attack 39).
         return self.mailbox_allows(request, email_address.email) and (
             super().should_send_confirmation_mail(request, email_address, signup)
         )
@@ -185,9 +186,13 @@ class AccountAdapter(DefaultAccountAdapter):
     @staticmethod
     def mailbox_allows(request, email):
         """Counts an email of a sign-up (a confirmation, "you already have an account") to
-        `email`'s mailbox (`home.ratelimit.mailbox_key`) against ACCOUNT_RATE_LIMITS'
-        confirm_email; whether it is within them."""
-        return ratelimit.consume(request, action="confirm_email", key=mailbox_key(email))
+        another spelling of a mailbox than its own with the others (`home.ratelimit.mailbox_key`)
+        against ACCOUNT_RATE_LIMITS' confirm_email; whether it is within them. The mailbox's own
+        address allauth counts itself."""
+        key = mailbox_key(email)
+        return key == email.strip().lower() or ratelimit.consume(
+            request, action="confirm_email", key=key
+        )
 
     @staticmethod
     def confirmation_held_back(email, seconds, sent):

@@ -284,10 +284,10 @@ class ResetPasswordForm(AllauthResetPasswordForm):
 
 class PasswordResetView(AllauthPasswordResetView):
     """allauth's "forgot password", its limit of links to one address (3 in 15 minutes, 10 a
-    day: ACCOUNT_RATE_LIMITS' reset_password) counted per mailbox (`mailbox_key`): each
-    "+tag" of an address (and, at Gmail, each placement of dots in its name) was an address of
-    its own to it, so one visitor sent one mailbox 20 links a minute (attack 39). The link goes
-    to the address as typed."""
+    day: ACCOUNT_RATE_LIMITS' reset_password) counted per address, the other spellings of a
+    mailbox together (`mailbox_key`): each "+tag" of an address (and, at Gmail, each placement
+    of dots in its name) was an address of its own to it, so one visitor sent one mailbox 20
+    links a minute (attack 39). The link goes to the address as typed."""
 
     def form_valid(self, form):
         too_many = ratelimit.consume_or_429(

@@ -20,7 +20,7 @@ from django.shortcuts import render
 from home.validators import mailbox
 
 # allauth's limits of the emails anyone can have sent to an address (ACCOUNT_RATE_LIMITS):
-# counted per mailbox (`mailbox_key`), not per spelling of it.
+# a mailbox's other spellings counted together (`mailbox_key`), not each apart.
 MAILBOX_ACTIONS = ("reset_password", "confirm_email")
 
 
@@ -82,11 +82,17 @@ def client_ip(request):
 
 
 def mailbox_key(email):
-    """The key allauth's limits of the emails to an address (MAILBOX_ACTIONS) count it by: its
-    mailbox (`home.validators.mailbox`), so that "name+1@", "name+2@" (and, at Gmail, "n.ame@")
-    share the limit of "name@" (attack 39: each was a mailbox of its own to them). Only the
-    count: the email goes to the address as typed."""
-    return f"mailbox:{mailbox(email)}"
+    """The key allauth's limits of the emails to an address (MAILBOX_ACTIONS) and the
+    newsletter's confirmation count an email to `email` by. The address itself (in small
+    letters) when it is its mailbox's own spelling (`home.validators.mailbox`), with a limit of
+    its own as allauth counts it. Every other spelling of that mailbox ("name+1@", "name+2@"
+    and, at Gmail, "n.ame@") counts in one limit for them all, `mailbox-variants:<mailbox>`
+    (attack 39: each was a mailbox of its own), not in the owner's: strangers using up the
+    spellings' limit never hold back her own emails (review of attack 39). Only the count: the
+    email goes to the address as typed."""
+    address = email.strip().lower()
+    box = mailbox(address)
+    return address if address == box else f"mailbox-variants:{box}"
 
 
 def _window(period, now=None):
@@ -173,7 +179,7 @@ def too_many_requests(request, seconds=None, searching=False, passwords=False, r
 
 def allauth_seconds_to_wait(request, now=None, *, actions=None, keys=None):
     """How long until allauth lets this request through again: of each of its limits this visitor
-    (address, member, or the email address in the form, and its mailbox: `mailbox_key`) has used
+    (address, member, or the email address in the form, and its spelling's: `mailbox_key`) has used
     up, the time until the oldest attempt in it expires; the longest of these. None when no
     used-up limit is found. Only of `actions` and the email addresses `keys`, when given."""
     from allauth.account import app_settings as account_settings

@@ -3,6 +3,7 @@
 import datetime
 
 import time_machine
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -103,6 +104,62 @@ class OneMailboxManySpellingsTests(MailboxTestCase):
         self.assertLessEqual(
             len(received), 3, f"{len(received)} confirmations in 8 minutes to one mailbox"
         )
+
+
+class OwnersAddressAfterStrangersSpellingsTests(MailboxTestCase):
+    """The other spellings of a mailbox ("name+tag@", at Gmail "n.ame@") share one limit of
+    their own; its owner's address as she signs up with it keeps its own. Strangers who used up
+    the spellings' limit (10 a day) held back her own emails for up to a day, and her sign-up
+    no longer cleared what held them back (review of attack 39)."""
+
+    def used_up_by_strangers(self, send):
+        """`send(client, number)` ten times in four hours, each from a visitor of its own."""
+        start = timezone.now()
+        for number in range(10):
+            with time_machine.travel(start + datetime.timedelta(minutes=25 * number), tick=False):
+                client = Client(REMOTE_ADDR=f"198.51.100.{number + 1}")
+                with self.captureOnCommitCallbacks(execute=True):
+                    send(client, number)
+        return start + datetime.timedelta(hours=4)
+
+    def test_her_own_sign_up_is_confirmed_after_strangers_signed_up_her_plus_tags(self):
+        names = ["Iemand", "Niemand", "Ergens", "Altijd", "Nooit", "Soms", "Vaak", "Zelden"]
+        names += ["Straks", "Gisteren"]
+        later = self.used_up_by_strangers(
+            lambda client, number: self.sign_up(client, f"anke+{number}@example.net", names[number])
+        )
+        mail.outbox.clear()
+        with time_machine.travel(later, tick=False):
+            with self.captureOnCommitCallbacks(execute=True):
+                self.sign_up(Client(REMOTE_ADDR="203.0.113.50"), "anke@example.net", "Anke")
+        self.assertEqual(len(self.received_by("anke@example.net")), 1)
+
+    def test_her_password_reset_goes_out_after_strangers_asked_for_her_plus_tags(self):
+        later = self.used_up_by_strangers(
+            lambda client, number: client.post(
+                "/nl/accounts/password/reset/", {"email": f"anna+{number}@example.org"}
+            )
+        )
+        mail.outbox.clear()
+        with time_machine.travel(later, tick=False):
+            with self.captureOnCommitCallbacks(execute=True):
+                response = Client(REMOTE_ADDR="203.0.113.50").post(
+                    "/nl/accounts/password/reset/", {"email": "anna@example.org"}
+                )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(len(self.received_by("anna@example.org")), 1)
+
+    def test_her_newsletter_confirmation_goes_out_after_a_stranger_subscribed_a_plus_tag(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            Client(REMOTE_ADDR="198.51.100.1").post(
+                "/nl/newsletter/", {"email": "anna+1@example.org", "consent": "on"}
+            )
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            Client(REMOTE_ADDR="203.0.113.50").post(
+                "/nl/newsletter/", {"email": "anna@example.org", "consent": "on"}
+            )
+        self.assertEqual(len(self.received_by("anna@example.org")), 1)
 
 
 class FormerMembersStoryTests(OwnPhotosTestCase):

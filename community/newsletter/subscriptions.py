@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from home.notifications import send_templated_email
+from home.ratelimit import mailbox_key
 from home.schedule import scheduled
 from home.urls_util import base_url
-from home.validators import mailbox, normalised_email
+from home.validators import normalised_email
 
 from ..models import NewsletterSubscriber
 from ..models.newsletter import CONSENT_VERSION
@@ -47,12 +48,13 @@ def confirmation_token(subscriber):
 
 def send_confirmation(subscriber, code, request=None):
     """The email with the confirmation link, in the language the visitor subscribed in; not
-    again within RESEND_AFTER for the same mailbox (unless they left since): its "+tags" (and,
-    at Gmail, the dots in its name) are that mailbox too (`home.validators.mailbox`; attack 39:
-    one confirmation a minute reached one mailbox under new tags). It goes to the address as
-    typed."""
+    again within RESEND_AFTER for the same address (unless they left since), nor for any other
+    spelling of its mailbox after one of them: its "+tags" (and, at Gmail, the dots in its
+    name) count together (`home.ratelimit.mailbox_key`; attack 39: one confirmation a minute
+    reached one mailbox under new tags), never against its owner's own address. It goes to the
+    address as typed."""
     left = subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else ""
-    digest = hashlib.sha256(f"{mailbox(subscriber.email)}|{left}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{mailbox_key(subscriber.email)}|{left}".encode()).hexdigest()
     if not cache.add(f"newsletter-confirm:{digest}", True, RESEND_AFTER):
         return None
     # A new request: its link is valid CONFIRM_MAX_AGE from now, and so is the address.
