@@ -94,8 +94,8 @@ class MailboxTestCase(BilingualSiteMixin, TestCase):
         cache.clear()
 
     @staticmethod
-    def sign_up(client, email, name="Iemand"):
-        """A sign-up from `client` as the form sends it."""
+    def sign_up(client, email, name="Iemand", **options):
+        """A sign-up from `client` as the form sends it (`options` for the client's post)."""
         return client.post(
             "/nl/accounts/signup/",
             {
@@ -108,6 +108,7 @@ class MailboxTestCase(BilingualSiteMixin, TestCase):
                 "password2": "Zeer-geheim-2026!x",
                 "homepage": "",
             },
+            **options,
         )
 
     @staticmethod

@@ -4,9 +4,11 @@ password reset still let through."""
 import re
 
 from django.core import mail
+from django.test import Client
 
 from community.models import User
 from exchanges.models import MeetingPage
+from tests.test_attack27 import MailboxTestCase
 from tests.test_members import MembersTestCase, soup
 
 
@@ -110,3 +112,38 @@ class PasswordResetLinkLanguageTests(MembersTestCase):
         self.assertEqual(email.subject, "Wählen Sie ein neues Passwort")
         link = re.search(r"\S+/accounts/password/reset/key/\S+", email.body).group(0)
         self.assertIn("/de/accounts/password/reset/key/", link)
+
+
+class SignUpEnumerationTests(MailboxTestCase):
+    """A sign-up with an address answers alike whether it has an account or not (allauth's
+    ACCOUNT_PREVENT_ENUMERATION: the owner of an account gets "you already have an account").
+    Since the confirmations count per mailbox (attack 39), a sign-up with "name+tag@" uses up the
+    mailbox's one confirmation in 3 minutes without touching the address itself; the sign-up
+    with "name@" that follows then says "We cannot send you a link to confirm … right now" when
+    the address has no account (`AccountAdapter.should_send_confirmation_mail`), but "sent to
+    …" when it has one (allauth's path for a taken address never asks it; the email is dropped
+    silently by `send_account_already_exists_mail`). A stranger read who has an account. Since
+    the review of attack 39, the address itself keeps its own limit (`mailbox_key`)."""
+
+    def answer(self, name, number):
+        """What the page says to a sign-up with `name`@example.org after one with a "+tag" of
+        it, its address written as "ADDRESS"."""
+        with self.captureOnCommitCallbacks(execute=True):
+            self.sign_up(
+                Client(REMOTE_ADDR=f"198.51.100.{number}"),
+                f"{name}+1@example.org",
+                f"Proef {number}",
+            )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.sign_up(
+                Client(REMOTE_ADDR=f"198.51.100.{number + 1}"),
+                f"{name}@example.org",
+                f"Poging {number}",
+                follow=True,
+            )
+        said = [str(message) for message in response.context["messages"]]
+        return [text.replace(f"{name}@example.org", "ADDRESS") for text in said]
+
+    def test_a_sign_up_answers_alike_for_an_address_with_an_account_and_one_without(self):
+        # anna@example.org has an account (MailboxTestCase); berta@example.org has none.
+        self.assertEqual(self.answer("anna", 1), self.answer("berta", 3))
