@@ -159,21 +159,7 @@ class PublishedBeforeTheWorkerRanTests(CalendarMixin, TransactionTestCase):
         run_worker(verbosity=0)
 
     def test_a_photo_an_editor_just_published_elsewhere_stays(self):
-        self.client.force_login(self.anna)
-        data = {
-            **story_data(self, submit="", draft="1"),
-            "photos-0-image": photo("een.jpg"),
-            "photos-0-alt_text": "Fietsers",
-            "photos-1-image": photo("twee.jpg"),
-            "photos-1-alt_text": "Picknick aan de Ems",
-        }
-        self.assertEqual(self.client.post("/nl/members/stories/new/", data).status_code, 302)
-        run_worker(verbosity=0)
-        story = StoryPage.objects.get(title="Fietsen naar Clarholz", locale__language_code="nl")
-        picnic = get_image_model().objects.get(title="Picknick aan de Ems")
-        climate = SectorPage.objects.get(pk=self.climate.pk)
-        climate.image, climate.image_alt = picnic, "Picknick"
-        climate.save_revision().publish()  # its reference index waits for the worker
+        story, picnic = self.published_with_her_photo()
         page = BeautifulSoup(
             self.client.get(f"/nl/members/contributions/{story.pk}/").content, "html.parser"
         )
