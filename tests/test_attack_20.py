@@ -6,6 +6,7 @@ from wagtail.models import Revision
 
 from tests.test_contributions_photos import sent_by_the_browser, soup
 from tests.test_edit_conflicts import EditConflictTestCase
+from tests.test_members import NEXT_YEAR
 
 
 def field_value(page, name):
@@ -155,8 +156,9 @@ class MeetingProposalAfterAConflictTests(EditConflictTestCase):
         notice = form.select_one(".conflict").get_text()
         self.assertIn("Die Redaktion hat", notice)
         self.assertIn("20:30", notice)
-        self.assertIn("Anderswo", notice)
-        self.assertEqual(field_value(form, "start"), "2027-06-01T20:30")
+        # The editor cleared the town: not given, which no longer reads as "Anderswo" (walk 14).
+        self.assertIn("Gemeinde auswählen", notice)
+        self.assertEqual(field_value(form, "start"), f"{NEXT_YEAR}-06-01T20:30")
         self.assertEqual(field_value(form, "intro"), "Wir sprechen Deutsch und Niederländisch.")
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(address, sent_by_the_browser(form))

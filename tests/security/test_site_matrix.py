@@ -41,6 +41,8 @@ MATRIX = {
     "robots_txt": (PUBLIC, GET_ONLY),
     "favicon": (PUBLIC, GET_ONLY),
     "account_email": MEMBERS,  # allauth's address page, ours (community/signup.py)
+    # allauth's "forgot password", ours for its limits (community/signup.py): anyone asks.
+    "account_reset_password": PUBLIC,
     "member_profile": MEMBERS,
     "join_sector": (GET_ONLY, "login ok+ ok+ ok+ ok+"),
     "leave_sector": (GET_ONLY, MEMBERS),
