@@ -562,11 +562,28 @@ def discard_removed_photos(page, images):
 def referred_to(image, own_versions):
     """Whether anything but the contribution's own language versions refers to `image` (as the
     reference index reads what is published)."""
+    return image.pk in referred_to_in_bulk([image], own_versions)
+
+
+def referred_to_in_bulk(images, own_versions):
+    """The pks of `images` that anything but the contribution's own language versions refers
+    to, as the reference index reads what is published: one query for them all."""
     page_type = ContentType.objects.get_for_model(Page)
-    elsewhere = ReferenceIndex.get_references_to(image).exclude(
+    elsewhere = ReferenceIndex.get_references_to_in_bulk(list(images)).exclude(
         base_content_type=page_type, object_id__in=[str(pk) for pk in own_versions]
     )
-    return elsewhere.exists()
+    return {int(pk) for pk in elsewhere.values_list("to_object_id", flat=True)}
+
+
+def used_elsewhere(images, own_versions=()):
+    """The pks of `images` that something but the contribution's own language versions uses: a
+    page's latest revision (a draft, or what an editor has just published before the worker
+    updates the reference index) or anything the reference index knows of."""
+    images = list(images)
+    if not images:
+        return set()
+    shown = images_in_latest_revisions([image.pk for image in images], exclude=own_versions)
+    return shown | referred_to_in_bulk(images, own_versions)
 
 
 def discard_unused(unused, own_versions):
@@ -704,8 +721,8 @@ def discard_with_contribution(sender, instance, origin=None, **kwargs):
     # deletion no longer credits it to her (`privacy.forget_photos`).
     # Read in the pages' latest revisions too: the reference index knows a page an editor has
     # just published only once the worker has run.
-    shown = images_in_latest_revisions([photo.pk for photo in photos], exclude=own)
-    photos = [photo for photo in photos if photo.pk not in shown and not referred_to(photo, own)]
+    used = used_elsewhere(photos, own)
+    photos = [photo for photo in photos if photo.pk not in used]
     collections = {photo.collection_id for photo in photos}
     busy |= own
     try:

@@ -9,7 +9,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from home.cache import NAMES, PAGES, bump
-from home.image_references import images_in_latest_revisions
 from home.mail import forget_emails_to
 
 from . import contributions, review_decisions, roles
@@ -194,10 +193,7 @@ def forget_photos(user, kept, hers=()):
     # (`contributions.discard_with_contribution`), it stays, no longer credited to her.
     # In the pages' latest revisions too: a page an editor has just published reaches the
     # reference index only when the worker runs.
-    shown = images_in_latest_revisions([image.pk for image in images])
-    kept = set(kept) | {
-        image.pk for image in images if image.pk in shown or contributions.referred_to(image, [])
-    }
+    kept = set(kept) | contributions.used_elsewhere(images)
     for image in images:
         collection = image.collection
         own = collection.pk in members
