@@ -38,6 +38,7 @@ from community.models import Report
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests import test_properties  # noqa: F401  (loads the Hypothesis profiles)
 from tests.calendar_base import CalendarMixin
+from tests.test_members import NEXT_YEAR
 from tests.test_properties import as_a_name
 from tests.test_roles import RolesTestCase, form_data
 
@@ -572,8 +573,8 @@ class HostileInputSweepTests(HostileSiteMixin, TestCase):
             data.update(date="2026-05-01", towns=[str(self.steenwijkerland.pk)])
         else:
             data.update(
-                start="2027-06-01T19:30",
-                end="2027-06-01T21:00",
+                start=f"{NEXT_YEAR}-06-01T19:30",
+                end=f"{NEXT_YEAR}-06-01T21:00",
                 format="in_person",
                 place_name=value,
                 town=str(self.steenwijkerland.pk),
