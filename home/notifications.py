@@ -85,10 +85,10 @@ def text_as_html(text, site_url=None, links=()):
 
 
 # What mail programs make a link of in a plain text besides an address with its scheme: a host
-# name ("www.evil.example", "evil.example"), its labels also parted by an ideographic or a
-# full-width dot, which browsers read as a dot.
+# name ("www.evil.example", "evil.example"), its labels also parted by an ideographic, a
+# full-width, a half-width or a small full stop, which browsers read as a dot (UTS 46).
 SCHEME_COLON = re.compile(r"(?<=[^\W_]):(?=//)|(?<=mailto):", re.IGNORECASE)
-HOST_DOT = re.compile(r"(?<=[^\W_])[.\u3002\uff0e\uff61](?=[^\W\d_])")
+HOST_DOT = re.compile(r"(?<=[^\W_])[.\u3002\uff0e\uff61\ufe52](?=[^\W\d_])")
 
 
 def unlinked(text):

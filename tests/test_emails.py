@@ -17,7 +17,7 @@ from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import TestCase, TransactionTestCase, override_settings
+from django.test import SimpleTestCase, TestCase, TransactionTestCase, override_settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -25,6 +25,7 @@ from community.models import Report
 from exchanges.choices import RegistrationStatus
 from exchanges.models import Registration, StoryPage
 from home.mail import OutgoingEmail
+from home.notifications import unlinked
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_accounts import AccountsTestCase
 from tests.security.test_mail_outage import run_worker
@@ -201,6 +202,18 @@ class LinksInEmailsTests(CalendarMixin, TransactionTestCase):
         links = [a["href"] for a in html.select("a[href]")]
         self.assertIn(join_link, links)
         self.assertIn(f"http://testserver:8801{online.url}", links)  # its page, in Dutch
+
+
+class MembersWordsAreNoLinksTests(SimpleTestCase):
+    """`unlinked`: a member's words in the plain text of an email hold no address a mail
+    program makes a link of, whichever dot a browser reads as one."""
+
+    def test_every_dot_a_browser_reads_as_one_is_written_as_no_link(self):
+        # U+FE52, the small full stop, is a dot in a host name for a browser (UTS 46), as the
+        # ideographic, full-width and half-width ones are (review of session 32).
+        for dot in (".", "\u3002", "\uff0e", "\uff61", "\ufe52"):
+            with self.subTest(dot=dot):
+                self.assertEqual(unlinked(f"zie evil{dot}example"), "zie evil[.]example")
 
 
 @SERVED_AT_HOST
