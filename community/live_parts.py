@@ -32,5 +32,5 @@ def register():
     )
     live.register("sector-join", "includes/sector_join.html", sector_context, by_visitor=True)
     live.register(
-        "report-link", "includes/report_link.html", live.given("pk", "member"), by_visitor=True
+        "report-link", "includes/report_link.html", live.given("pk", "key"), by_visitor=True
     )

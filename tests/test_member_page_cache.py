@@ -131,6 +131,27 @@ class MemberPagesFromTheCacheTests(TestCase):
                 self.assertContains(response, link)
                 self.assertContains(self.visitor.get(page.url), link)
 
+    def test_the_report_link_follows_the_report_forms_rule_when_an_editor_credits_another(self):
+        # The form refuses the member who owns a version of the contribution; the link was
+        # hidden from its credited author instead, and an editor may credit another member
+        # (review of session 32): the owner was offered a link the form then refused.
+        sabine = get_user_model().objects.get(email="sabine@einwohner.example")
+        story = StoryPage.objects.live().get(
+            author=self.member, member_contribution=True, locale__language_code="nl"
+        )
+        StoryPage.objects.filter(translation_key=story.translation_key).update(author=sabine)
+        link = f'href="/nl/report/{story.pk}/"'
+        owner, credited = Client(), Client()
+        owner.force_login(self.member)
+        credited.force_login(sabine)
+        self.assertContains(self.visitor.get(story.url), link)
+        for cached in (True, False):
+            with self.subTest(cached=cached), self.settings(PAGE_CACHE_SECONDS=300 * cached):
+                self.assertNotContains(owner.get(story.url), link)
+                self.assertContains(credited.get(story.url), link)
+                refused = owner.get(f"/nl/report/{story.pk}/")
+                self.assertContains(refused, "uw eigen bijdrage")
+
     def test_the_form_token_of_a_page_from_the_cache_is_accepted(self):
         sector = "/nl/sectoren/agrarische-sector/"
         self.visitor.get(sector)

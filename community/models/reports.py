@@ -88,6 +88,14 @@ def contribution_key(page):
     return page.translation_key
 
 
+def owns_contribution(key, user):
+    """Whether `user` owns a language version of the contribution whose versions share the
+    translation_key `key`: hers she does not report (the report form and its link)."""
+    from wagtail.models import Page
+
+    return user.is_authenticated and Page.objects.filter(translation_key=key, owner=user).exists()
+
+
 def contribution_snapshot(page, versions):
     """What a report keeps of the contribution should it be deleted: the title the reporter read,
     and its member, the owner of its first language version (its translations are owned by the
@@ -104,9 +112,7 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
     def by_its_member(self, page, user):
         """Whether `user` is the member whose contribution `page` shows (she owns a language
         version of it; translations editors made are the site's)."""
-        from wagtail.models import Page
-
-        return Page.objects.filter(translation_key=contribution_key(page), owner=user).exists()
+        return owns_contribution(contribution_key(page), user)
 
     def file(self, page, reason, message="", reporter=None, session_key="", address=""):
         """Records a report, or raises AlreadyReported (storing nothing) when the same reporter
