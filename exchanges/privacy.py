@@ -20,7 +20,8 @@ from community.newsletter.subscriptions import subscription_of
 
 from . import visits
 from .choices import VisitLanguage
-from .models import CalendarToken, GuestParty, HostOffer, Registration
+from .contribution_forms import form_for
+from .models import CalendarToken, GuestParty, HostOffer, Registration, StoryPage
 
 
 def language_label(code):
@@ -197,6 +198,42 @@ def contribution(page):
         "text": contributions.body_text(version),
         "url": page.url if page.live else None,
         "editor_comment": page.editor_comment,
+        **(story_facts(version) if isinstance(version, StoryPage) else meeting_facts(version)),
+        "sectors": [sector.title for sector in version.sectors],
+        # Each photo as her form shows it: the file she sent, its description and its caption.
+        "photos": [
+            {
+                "file": photo.image.file.name,
+                "url": photo.image.file.url,
+                "description": photo.alt_text,
+                "caption": photo.caption,
+            }
+            for photo in form_for(page).photos_of(version)
+        ],
+    }
+
+
+def story_facts(story):
+    return {
+        "date": story.date and story.date.isoformat(),
+        "towns": [town.name for town in story.towns],
+    }
+
+
+def meeting_facts(meeting):
+    elsewhere = meeting.town_elsewhere and meeting.is_in_person
+    return {
+        "start": meeting.start and meeting.start.isoformat(),
+        "end": meeting.end and meeting.end.isoformat(),
+        "format": meeting.format,
+        "format_label": meeting.get_format_display(),
+        "place": meeting.place_name,
+        "town": meeting.town.name if meeting.town else None,
+        "town_elsewhere": elsewhere,
+        "online_link": meeting.online_url or None,
+        "spoken_language": meeting.spoken_language,
+        "spoken_language_label": meeting.get_spoken_language_display(),
+        "places": meeting.capacity,
     }
 
 

@@ -1551,6 +1551,50 @@ class PrivacyTests(MembersTestCase):
         self.assertEqual(data["sector_communities"][0]["sector"], "Duurzaamheid en klimaat")
         self.assertNotIn("bernd", response.content.decode().lower())
 
+    def test_the_export_holds_what_she_filled_in_and_her_photos(self):
+        # Newcomer's walk 15: the export of a story with a photo held neither the photo, its
+        # description and caption, nor the story's date and towns; a meeting neither its time
+        # nor its place.
+        self.post_story(
+            self.anna,
+            **{
+                "photos-0-image": photo(),
+                "photos-0-alt_text": "Fietsers op de dijk",
+                "photos-0-caption": "Bij Clarholz",
+                "photos-1-image": photo("tweede.jpg"),
+                "photos-1-alt_text": "De lunch",
+            },
+        )
+        self.client.post("/nl/members/meetings/new/", self.meeting_data(capacity="12"))
+        data = json.loads(self.client.get("/nl/members/my-data/").content)
+        story, meeting = sorted(data["contributions"], key=lambda item: item["type"] != "story")
+        self.assertEqual(
+            (story["date"], story["towns"], story["sectors"]),
+            ("2026-05-01", ["Steenwijkerland"], ["Duurzaamheid en klimaat"]),
+        )
+        self.assertEqual(
+            [(item["description"], item["caption"]) for item in story["photos"]],
+            [("Fietsers op de dijk", "Bij Clarholz"), ("De lunch", "")],
+        )
+        stored = self.contribution()
+        self.assertEqual(
+            [item["file"] for item in story["photos"]],
+            [stored.image.file.name, stored.body[-1].value["image"].file.name],
+        )
+        self.assertTrue(all(item["url"].startswith("/media/") for item in story["photos"]))
+        self.assertEqual(
+            {name: meeting[name] for name in ("place", "town", "format", "places", "photos")},
+            {
+                "place": "Bibliotheek",
+                "town": "Steenwijkerland",
+                "format": "in_person",
+                "places": 12,
+                "photos": [],
+            },
+        )
+        self.assertEqual(meeting["format_label"], "Fysiek")
+        self.assertTrue(meeting["start"].startswith(f"{NEXT_YEAR}-06-01T"))
+
     def test_the_export_keeps_each_code_and_names_it_in_the_members_language(self):
         # Newcomer's walk: "status": "registered" next to "state": "Wacht op beoordeling".
         self.post_story(self.anna)
