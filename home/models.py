@@ -376,7 +376,17 @@ class FoundationSettings(ClusterableModel, BaseSiteSetting):
     )
 
     panels = [
-        InlinePanel("foundations", label=_("Foundations")),
+        # Each foundation by the singular ("Foundation 1", "Add foundation"); whose details an
+        # editor may change is said before she types (jumelage.wagtail_hooks refuses the rest).
+        InlinePanel(
+            "foundations",
+            heading=_("Foundations"),
+            label=_("Foundation"),
+            help_text=_(
+                "Each foundation's editors keep its details: you can change those of your own "
+                "foundation, not those of the other town's. The pages below are shared."
+            ),
+        ),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
         FieldPanel("contact_page"),

@@ -585,6 +585,27 @@ class FoundationSettingsTests(RolesTestCase):
         self.stichting.refresh_from_db()
         self.assertEqual(self.stichting.email, "info@stichting.example")
 
+    def test_the_form_says_whose_details_an_editor_may_change_before_she_types(self):
+        # Newcomer's walk 15: the German editor could type into the Dutch foundation's fields
+        # and heard only on saving that she may not; each was called "Foundations 1".
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        self.client.force_login(self.editor_de)
+        response = self.client.get(f"/admin/settings/home/foundationsettings/{self.site.pk}/")
+        page = BeautifulSoup(response.content, "html.parser")
+        text = " ".join(page.get_text(" ", strip=True).split())
+        self.assertIn(
+            "Die Redaktion jeder Stiftung pflegt deren Angaben: Sie können die Ihrer eigenen "
+            "Stiftung ändern, nicht die der Partnergemeinde. Die Seiten darunter gelten für "
+            "beide.",
+            text,
+        )
+        # Each one by the singular (the admin's script numbers them: "Stiftung 1/2").
+        self.assertIn("Stiftung Name *", text)
+        self.assertIn("Stiftung hinzufügen", text)
+        self.assertNotIn("Stiftungen hinzufügen", text)
+
     def test_editor_cannot_change_the_other_towns_foundation(self):
         response = self.post(self.editor_nl, DE={"email": "fake@example.org"})
         self.assertContains(response, "U mag alleen de gegevens van uw eigen stichting wijzigen.")
