@@ -801,7 +801,22 @@ class ContributionTests(MembersTestCase):
         area = self.client.get("/nl/members/")
         self.assertContains(area, "Wacht op beoordeling")
         self.assertNotContains(area, "Voeg een foto toe, graag.")
-        self.assertNotContains(area, "Commentaar van de redactie")
+        self.assertNotContains(area, "Commentaar bij de beoordeling")
+
+    def test_her_pages_name_no_one_else_than_her_emails_for_a_moderators_decision(self):
+        # Newcomer's walk 15: a moderator asked for changes; her email spoke of "the
+        # moderation" (contributions.decided_by_moderation), her page and form of "the
+        # editors' comment", whoever decided. They now say the review's.
+        self.post_story(self.anna)
+        story = self.contribution()
+        state = story.current_workflow_state
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.reject(user=self.moderator, comment="Voeg een foto toe.")
+        for address in ("/nl/members/", f"/nl/members/contributions/{story.pk}/"):
+            with self.subTest(address=address):
+                page = self.client.get(address)
+                self.assertContains(page, "Commentaar bij de beoordeling:")
+                self.assertNotContains(page, "redactie:")
 
     def test_the_emails_about_a_retitled_contribution_name_the_title_the_member_sent(self):
         # Found by the newcomer's walk: a member renamed her proposal while editing it; the
