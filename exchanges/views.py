@@ -473,7 +473,8 @@ def read_only_view(request, page, status=200):
             )
         elif rejected:
             reason = _(
-                "Your changes were not saved: the editors decided not to publish this contribution."
+                "Your changes were not saved: after review, this contribution will not be "
+                "published."
             )
         else:
             reason = _("Your changes were not saved: the editors are reviewing this contribution.")

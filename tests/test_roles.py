@@ -926,18 +926,19 @@ class DeclineTests(RolesTestCase):
         self.assertContains(asked, "Endgültig löschen")
         self.assertTrue(Page.objects.filter(pk=story.pk).exists())
         shown = self.client.get(address)
-        self.assertContains(shown, "Die Redaktion hat entschieden, diesen Beitrag nicht")
+        self.assertContains(shown, "Nach der Prüfung wird dieser Beitrag nicht veröffentlicht")
         self.assertContains(shown, "Reine Werbung.")
         self.assertNotContains(shown, 'name="title"')
         # Changing it anyway is refused, and says why.
         revision = Page.objects.get(pk=story.pk).latest_revision_id
         refused = self.client.post(address, {"title": "Doch keine Werbung", "submit": "1"})
-        self.assertContains(refused, "nicht zu veröffentlichen", status_code=409)
+        refusal = "Nach der Prüfung wird dieser Beitrag nicht veröffentlicht."
+        self.assertContains(refused, refusal, status_code=409)
         self.assertEqual(Page.objects.get(pk=story.pk).latest_revision_id, revision)
         self.assertIsNone(Page.objects.get(pk=story.pk).current_workflow_state)
         # Nor taken back from a review it is no longer in; nor does it say an editor works on it.
         withdrawn = self.client.post(f"{address}withdraw/", follow=True)
-        self.assertContains(withdrawn, "Die Redaktion hat entschieden, diesen Beitrag nicht")
+        self.assertContains(withdrawn, "Nach der Prüfung wird dieser Beitrag nicht veröffentlicht")
         self.assertNotContains(withdrawn, "kann jetzt nicht zurückgezogen werden")
         self.assertIsNone(Page.objects.get(pk=story.pk).current_workflow_state)
         self.assertEqual(self.client.post(f"{address}delete/").status_code, 302)
