@@ -251,7 +251,7 @@ def test_german_coordinator_matches_publishes_and_the_guest_sees_the_hosts(
     assert to_guest.subject.startswith("Bij wie u tijdens „"), to_guest.subject
     assert "Beste Anke," in to_guest.body
     assert "Familie Bergmann" in to_guest.body and bergmann.user.email in to_guest.body
-    assert to_host.subject.startswith("Wer während „"), to_host.subject
+    assert to_host.subject.startswith("Wer während des Besuchs „"), to_host.subject
     assert "Hallo Bergmann," in to_host.body
     assert "Anke" in to_host.body and anke.user.email in to_host.body
     page.context.close()
