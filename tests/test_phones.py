@@ -445,6 +445,36 @@ def check_the_report_link_stands_apart(live_server, page):
     assert problems == [], "\n".join(problems)
 
 
+# The links and choices under `selector` lower than a finger's target (WCAG 2.5.8: 24 px).
+LOW_TARGETS = """(selector) => [...document.querySelectorAll(selector)]
+    .map((el) => [el.textContent.trim().slice(0, 40), el.getBoundingClientRect().height])
+    .filter(([, height]) => height > 0 && height < 24)
+    .map(([text, height]) => `${text}: ${height.toFixed(0)} px`)"""
+
+
+def check_small_targets_are_a_finger_high_on_a_phone(live_server, page):
+    """Walk 15: at 390 px a form's choices (towns, languages, nights) were the browser's 13 px
+    boxes beside their words, a meeting's calendar links 21 px high and 24 px apart, the
+    footer's links 22 px."""
+    meeting = next(
+        meeting.get_url()
+        for meeting in MeetingPage.objects.live().filter(locale__language_code="nl")
+        if not meeting.cancelled and meeting.start
+    )
+    log_in(page, live_server, DEMO_MEMBER)
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = []
+    for path, selector in (
+        ("/nl/members/stories/new/", ".field--choices label"),
+        (meeting, ".feed-links a"),
+        ("/de/", ".site-footer__nav a"),
+    ):
+        assert page.goto(f"{live_server.url}{path}").ok, path
+        assert page.locator(selector).count(), (path, selector)
+        problems += [f"{path} {found}" for found in page.evaluate(LOW_TARGETS, selector)]
+    assert problems == [], "\n".join(problems)
+
+
 # One test, in parts, on one load of the demo (about a minute on CI's machine, where five loads
 # were a tenth of the suite's browser time): each part has a page of its own, so no login or
 # window size carries over from one to the next.
@@ -463,6 +493,7 @@ CHECKS = {
     "the month as a list on a phone and the unchanged desktop": check_month_view_and_desktop,
     "an empty month says so at every width": check_an_empty_month_says_so_at_every_width,
     "the report link stands apart": check_the_report_link_stands_apart,
+    "small targets are a finger high on a phone": check_small_targets_are_a_finger_high_on_a_phone,
 }
 
 
