@@ -294,8 +294,11 @@ def newsletter_unsubscribe(request, token):
             {"unknown": True, "archive": newsletter_archive()},
             status=404,
         )
-    if request.method == "POST" or subscriber.unsubscribed_at is not None:
-        subscriptions.unsubscribe(subscriber)
+    # A GET unsubscribes nobody (mail gateways follow links): it says "done" only when nothing
+    # reaches the mailbox any more, else it asks, also on the link of a subscription that left.
+    if request.method == "POST" or not subscriptions.same_mailbox(subscriber).receiving().exists():
+        if request.method == "POST":
+            subscriptions.unsubscribe_mailbox(subscriber)
         context = {"done": True, "archive": newsletter_archive()}
         return render(request, "community/newsletter_unsubscribe.html", context)
     return render(request, "community/newsletter_unsubscribe.html", {"subscriber": subscriber})

@@ -131,6 +131,25 @@ def unsubscribe(subscriber):
         subscriber.save(update_fields=["unsubscribed_at"])
 
 
+def same_mailbox(subscriber):
+    """Every subscription the newsletter reaches `subscriber`'s address by (a visitor's at that
+    address, a member's whose account has it), `subscriber` included: a mailbox gets one email
+    of them (`sending.recipient_key`), carrying one of their tokens."""
+    address = subscriber.address.lower()
+    return NewsletterSubscriber.objects.filter(
+        Q(pk=subscriber.pk) | Q(user__isnull=True, email=address) | Q(user__email__iexact=address)
+    )
+
+
+def unsubscribe_mailbox(subscriber):
+    """The link of a newsletter email (and its one-click, RFC 8058): the mailbox gets it no
+    more, whichever of the subscriptions reaching it the email was sent for (attack 41: a
+    member's and a visitor's at the address she made her account's, and the next newsletter
+    came by the other)."""
+    for subscription in same_mailbox(subscriber):
+        unsubscribe(subscription)
+
+
 def subscriptions_of(user):
     """Every subscription that reaches the member: their account's, and a visitor's one at
     their current address."""
