@@ -11,6 +11,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail_localize.views.edit_translation import edit_override
 
 from community import signup
 from community import views as community_views
@@ -34,6 +35,7 @@ from community.wagtail_hooks import (
 )
 from exchanges import embed_views, feeds, ical, page_admin
 from exchanges import views as exchange_views
+from home.translation_overrides import checked_override
 from home.translations_report import TranslationsReport
 from jumelage import views as site_views
 from jumelage.api import urlpatterns as api_urlpatterns
@@ -164,6 +166,12 @@ urlpatterns = [
     # "Sync translated pages" with "publish" of a source publishing would refuse: synced as
     # drafts, the editor told why; a draft the sync leaves out, said (exchanges/page_admin.py).
     path("admin/localize/update/<int:translation_source_id>/", page_admin.update_translations),
+    # A translation's own web address (a button's, a link's) is one a browser may follow: no
+    # `javascript:` published behind a button (home/translation_overrides.py).
+    path(
+        "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        require_admin_access(checked_override(edit_override)),
+    ),
     # Choosers for those who hold a permission on what they choose; a chosen object by a key its
     # model cannot hold: not found (jumelage/choosers.py).
     *guarded_chooser_patterns(wagtailadmin_urls.urlpatterns, "admin/"),

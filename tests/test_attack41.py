@@ -1,12 +1,18 @@
-"""Attack 41: what a newsletter's one-click unsubscribe stops."""
+"""Attack 41: what a newsletter's one-click unsubscribe stops; the addresses a translation's
+overrides may hold."""
 
 import re
 
 from django.contrib.auth import get_user_model
 from django.test import Client, TestCase
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from community.newsletter import subscriptions
 from tests.test_newsletter import PASSWORD, NewsletterMixin
+from tests.test_translation_editor import TranslationEditorTestCase
 
 User = get_user_model()
 
@@ -39,3 +45,69 @@ class OneClickStopsTheMailbox(NewsletterMixin, TestCase):
         self.assertFalse(subscriptions.member_receives(self.anna))
         self.send(self.newsletter(title="Tweede nieuwsbrief", german=None, slug="tweede"))
         self.assertEqual(len(self.mails_to("anna.prive@example.org")), 1)
+
+
+class OverridesInTheTranslationEditor(TranslationEditorTestCase):
+    """A web address an editor gives a translation in the translation editor (a button's, a
+    link's in a text) is one a browser may follow: wagtail-localize stored any text, and the
+    German editor published `javascript:…` behind a button of the German page, which ran in the
+    admin of whoever clicked it in its preview (attack 41)."""
+
+    def button_override(self, url="https://www.steenwijkerland.nl/"):
+        page = self.about.specific
+        body = list(page.body.raw_data)
+        body.append(
+            {
+                "type": "call_to_action",
+                "value": {
+                    "title": "Meer",
+                    "text": "",
+                    "button_label": "Ga",
+                    "page": None,
+                    "url": url,
+                },
+            }
+        )
+        page.body = body
+        page.save_revision().publish()
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        segment = OverridableSegment.objects.get(source=source, context__path__endswith=".url")
+        translation = source.translations.get(target_locale=self.german)
+        return translation, segment
+
+    def button_url_in_german(self):
+        page = Page.objects.get(pk=self.about_de.pk).specific
+        [button] = [block for block in page.body if block.block_type == "call_to_action"]
+        return button.value["url"]
+
+    def put(self, translation, segment, value):
+        self.client.force_login(self.editor_de)
+        url = reverse(
+            "wagtail_localize:edit_override",
+            kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
+        )
+        return self.client.put(
+            url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT
+        )
+
+    def test_a_script_address_is_refused_and_the_german_button_keeps_the_dutch_address(self):
+        translation, segment = self.button_override()
+        for value in (
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:x",
+        ):
+            response = self.put(translation, segment, value)
+            self.assertEqual(response.status_code, 400, value)
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+        translation.save_target(user=self.editor_de, publish=True)
+        self.assertEqual(self.button_url_in_german(), "https://www.steenwijkerland.nl/")
+
+    def test_a_web_address_of_its_own_is_taken(self):
+        translation, segment = self.button_override()
+        response = self.put(translation, segment, "https://www.herzebrock-clarholz.de/")
+        self.assertIn(response.status_code, (200, 201))
+        translation.save_target(user=self.editor_de, publish=True)
+        self.assertEqual(self.button_url_in_german(), "https://www.herzebrock-clarholz.de/")
