@@ -4,6 +4,7 @@ overrides may hold."""
 import re
 
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import Client, TestCase
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
@@ -11,8 +12,11 @@ from wagtail.models import Page
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from community.newsletter import subscriptions
+from exchanges import visits
+from tests import test_visit_emails
 from tests.test_newsletter import PASSWORD, NewsletterMixin
 from tests.test_translation_editor import TranslationEditorTestCase
+from tests.visits_base import VisitMixin
 
 User = get_user_model()
 
@@ -111,3 +115,49 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         self.assertIn(response.status_code, (200, 201))
         translation.save_target(user=self.editor_de, publish=True)
         self.assertEqual(self.button_url_in_german(), "https://www.herzebrock-clarholz.de/")
+
+
+class MembersWordsInVisitEmails(VisitMixin, TestCase):
+    """A guest's answers reach her host's email, and a host's address her guests': a line of
+    them read as the email's own, and an address in them was a link in the plain text, which
+    mail programs make of one (attack 41: "Bel https://redactie.evil.example/admin/" on a line
+    of its own in the host's email, below the wishes)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.build_visit(seats=4)
+
+    # The helpers of the visit emails' tests, not their tests.
+    emails = test_visit_emails.VisitEmailsTestCase
+    sign_up = emails.sign_up
+    offer = emails.offer
+    publish = emails.publish
+    emails_to = emails.emails_to
+    place_anke_with_bergmann = emails.place_anke_with_bergmann
+
+    def test_a_guests_wishes_of_several_lines_are_quoted_and_link_nowhere(self):
+        _anke, offer = self.place_anke_with_bergmann(
+            wishes="Graag rustig.\nBel https://redactie.evil.example/admin/ om te bevestigen"
+        )
+        mail.outbox.clear()
+        self.publish()
+        [to_host] = self.emails_to(offer.user)
+        self.assertNotIn("https://redactie", to_host.body)
+        self.assertNotIn("\nBel ", to_host.body)
+        self.assertIn(
+            "Wünsche:\n> Graag rustig.\n> Bel https[:]//redactie[.]evil[.]example/admin/ om te "
+            "bevestigen",
+            to_host.body,
+        )
+        # Answers of one line stay on their label's line.
+        self.assertIn("Ernährung: Vegetarisch", to_host.body)
+
+    def test_a_hosts_address_of_several_lines_is_quoted_below_its_label(self):
+        anke = self.sign_up("Anke", wishes="")
+        offer = self.offer("Bergmann", address="Lindenstraße 12\nhttps://evil.example/login")
+        visits.assign(anke, offer)
+        mail.outbox.clear()
+        self.publish()
+        [to_guest] = self.emails_to(anke.user)
+        self.assertIn("Adres:\n> Lindenstraße 12\n> https[:]//evil[.]example/login", to_guest.body)

@@ -253,6 +253,18 @@ def quoted(text):
     return "\n".join(f"> {line}".rstrip() for line in str(text).splitlines())
 
 
+@register.filter
+def answer(text):
+    """A member's answer after its label ("Wishes:") in the text of an email: on the label's
+    line when it is one line, else below it, each line quoted ("> "), so that none reads as a
+    line of the email's own; no address in it a link (`unlinked`; attack 41: a guest's wishes
+    put "Bel https://…" on a line of its own in her host's email)."""
+    lines = unlinked_text(text).splitlines()
+    if len(lines) <= 1:
+        return " " + "".join(lines)
+    return "".join(f"\n> {line}".rstrip() for line in lines)
+
+
 @register.simple_tag
 def page_numbers(page):
     """The page numbers a pager links: the first and the last, and two either side of the
