@@ -14,6 +14,7 @@ from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
 from community.factories import SectorPageFactory
+from exchanges.factories import VisitPageFactory
 from tests.calendar_base import CalendarMixin, local
 
 
@@ -97,6 +98,23 @@ class SearchTests(SearchMixin, TestCase):
     def test_meetings_are_found_by_their_place(self):
         self.meeting(local(2030, 9, 1, 19, 0), title="Buurtavond", place_name="Sporthal De Waag")
         self.assertEqual(self.results("/nl/search/", "Waag"), ["Buurtavond"])
+
+    def test_a_visit_is_found_with_its_days_as_its_page_writes_them(self):
+        # Newcomer's walk 15: "22 april 2027 – 25 april 2027" in the results, "22–25 april 2027"
+        # on the visit's page and cards.
+        visit = VisitPageFactory(
+            parent=self.calendar,
+            title="Jeugduitwisseling",
+            start_date=datetime.date(2030, 4, 22),
+            end_date=datetime.date(2030, 4, 25),
+            signup_deadline=local(2030, 3, 1, 23, 59),
+            travelling_town=self.steenwijkerland,
+            hosting_town=self.herzebrock,
+        )
+        found = soup(self.client.get("/nl/search/", {"q": "Jeugduitwisseling"}))
+        [when] = found.select(".search-results__type time")
+        self.assertEqual(when.get_text(), "22–25\xa0april\xa02030")
+        self.assertEqual(when["datetime"], visit.start_date.isoformat())
 
     def test_sector_communities_are_found(self):
         self.assertEqual(self.results("/nl/search/", "Landbouw"), ["Landbouw"])
