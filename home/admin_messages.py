@@ -43,6 +43,10 @@ WAGTAIL_COMMENT_MESSAGES = [
     gettext_noop('%(editor)s has updated comments on "%(title)s".'),
 ]
 
+# wagtail-localize's title of its translation editor, in the browser's tab: its Dutch catalogue
+# drops the space before "naar" ("Vertaling van Over onsnaar Duits"; walk 15).
+WAGTAIL_LOCALIZE_TITLES = [gettext_noop("Translation of %(instance)s into %(locale)s")]
+
 # Wagtail's review actions, as the dashboard and the page editor offer them: its German catalogue
 # mixes "Freigeben" and "Mit Kommentar genehmigen" and capitalises "und Veröffentlichen", its
 # Dutch one puts a noun ("Wijzigingsverzoek") among the verbs.

@@ -80,6 +80,18 @@ class AdminWordsTests(RolesTestCase):
         self.assertFalse([action for action in actions if "Synchronisiere" in action])
 
 
+    def test_the_dutch_editor_reads_the_translation_editors_title_with_its_spaces(self):
+        # Walk 15: wagtail-localize's Dutch catalogue writes "Vertaling van Over onsnaar Duits"
+        # in the browser's tab of its translation editor.
+        with self.captureOnCommitCallbacks(execute=True):
+            TranslationCreator(self.editor_nl, [self.german]).create_translations(self.about)
+        german = self.about.get_translation(self.german)
+        self.log_in_reading(self.editor_nl, "nl")
+        response = self.client.get(f"/admin/pages/{german.pk}/edit/")
+        title = BeautifulSoup(response.content, "html.parser").title.get_text(" ", strip=True)
+        self.assertTrue(title.startswith("Vertaling van Over ons naar Duits"), title)
+
+
 class DashboardAndSubmitWordsTests(RolesTestCase):
     """Wagtail's Dutch "Site samenvatting" and "Stuur door naar Beoordeling van bijdragen", its
     German "Seitenzusammenfassung" (home/admin_messages.py, WAGTAIL_DASHBOARD_AND_SUBMIT)."""
