@@ -92,6 +92,17 @@ class AdminWordsTests(RolesTestCase):
         self.assertTrue(title.startswith("Vertaling van Over ons naar Duits"), title)
 
 
+    def test_a_page_not_translated_yet_names_itself_in_the_browsers_tab(self):
+        # Walk 15: wagtail-localize's page of an alias of another language left the tab's
+        # title empty: "- Jumelage".
+        alias = self.about.copy_for_translation(self.german, alias=True)
+        self.log_in_reading(self.editor_nl, "nl")
+        response = self.client.get(f"/admin/pages/{alias.pk}/edit/")
+        self.assertContains(response, "nog niet vertaald")
+        title = BeautifulSoup(response.content, "html.parser").title.get_text(" ", strip=True)
+        self.assertEqual(title, "Bewerk Standaardpagina: Over ons - Jumelage")
+
+
 class DashboardAndSubmitWordsTests(RolesTestCase):
     """Wagtail's Dutch "Site samenvatting" and "Stuur door naar Beoordeling van bijdragen", its
     German "Seitenzusammenfassung" (home/admin_messages.py, WAGTAIL_DASHBOARD_AND_SUBMIT)."""
