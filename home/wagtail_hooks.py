@@ -276,7 +276,8 @@ def label_wagtails_help(request, menu_items):
     _relabelled(
         menu_items,
         lambda item: getattr(item, "name", "") == f"whats-new-in-wagtail-{version}",
-        _("What's new in Wagtail %(version)s") % {"version": version},
+        # An English page elsewhere, said as the guide's is (walk 15).
+        _("What's new in Wagtail %(version)s (in English)") % {"version": version},
     )
     # Wagtail's guide is in English and about Wagtail in general; the site's own comes first.
     _relabelled(

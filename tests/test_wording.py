@@ -802,6 +802,8 @@ class AdminMenuLanguageTests(MembersTestCase):
         german = self.client.get("/admin/").content.decode()
         self.assertIn("Übersetzungen", german)
         self.assertIn("Was ist neu in Wagtail", german)
+        # Both of Wagtail's pages elsewhere are in English, and say so (walk 15).
+        self.assertRegex(german, r"Was ist neu in Wagtail [\d.]+ \(auf Englisch\)")
         self.assertNotIn("Vertalingen", german)
         self.assertNotIn("Wat is er nieuw", german)
 
