@@ -79,7 +79,6 @@ class AdminWordsTests(RolesTestCase):
         self.assertIn("Übersetzte Seiten synchronisieren", actions)
         self.assertFalse([action for action in actions if "Synchronisiere" in action])
 
-
     def test_the_dutch_editor_reads_the_translation_editors_title_with_its_spaces(self):
         # Walk 15: wagtail-localize's Dutch catalogue writes "Vertaling van Over onsnaar Duits"
         # in the browser's tab of its translation editor.
@@ -90,7 +89,6 @@ class AdminWordsTests(RolesTestCase):
         response = self.client.get(f"/admin/pages/{german.pk}/edit/")
         title = BeautifulSoup(response.content, "html.parser").title.get_text(" ", strip=True)
         self.assertTrue(title.startswith("Vertaling van Over ons naar Duits"), title)
-
 
     def test_a_page_not_translated_yet_names_itself_in_the_browsers_tab(self):
         # Walk 15: wagtail-localize's page of an alias of another language left the tab's

@@ -166,7 +166,8 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         offer = self.offer("Bergmann", beds=3)
         [email] = self.emails_to(offer.user)
         self.assertEqual(
-            email.subject, "Vielen Dank für Ihr Angebot als Gastfamilie für den Besuch „Austauschbesuch“"
+            email.subject,
+            "Vielen Dank für Ihr Angebot als Gastfamilie für den Besuch „Austauschbesuch“",
         )
         self.assertIn("Betten: 3", email.body)
         self.assertIn("jede Nacht des Besuchs", email.body)
@@ -258,7 +259,9 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         # To the Bergmanns about their guests, not about "Familie Bergmann"; the subject with an
         # article and the visit's title quoted ("Ihre Gäste für Erwachsenenaustausch: Gäste aus
         # Steenwijkerland": walk of 2026-12-06).
-        self.assertEqual(to_host.subject, "Wer während des Besuchs „Austauschbesuch“ bei Ihnen übernachtet")
+        self.assertEqual(
+            to_host.subject, "Wer während des Besuchs „Austauschbesuch“ bei Ihnen übernachtet"
+        )
         self.assertIn("Diese Reisegruppe übernachtet bei Ihnen.", to_host.body)
         self.assertNotIn("Familie Bergmann", to_host.body)
         for detail in (
