@@ -24,6 +24,7 @@ class HomeConfig(AppConfig):
             stored_files,
             tasks,
             translation_editor,
+            translation_overrides,
             translation_progress,
             visibility,
         )
@@ -38,6 +39,7 @@ class HomeConfig(AppConfig):
         frontend_cache.connect_signals()
         visibility.connect_signals()
         machine_translation.connect_signals()
+        translation_overrides.connect_signals()
         translation_progress.connect_signals()
         redirects.connect()
         spreadsheets.protect_csv_exports()

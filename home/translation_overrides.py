@@ -2,14 +2,23 @@
 
 wagtail-localize offers a translation its own value of what a page holds besides text: a
 button's web address (a URLBlock), the address of a link in a text, an embed's address, an
-email address. Its view stores whatever is sent and publishing the translation puts it on the
-page unchecked, where the source's form only took an `http(s)` address: an editor published
-`javascript:…` behind a button of the German page, which ran in the admin of whoever clicked it
-in the page's preview (attack 41). Here an override is refused when a browser would read it as
-an address of another kind than a web page, an email or a telephone link."""
+email address, a synchronised field. Its view stores whatever is sent and publishing the
+translation puts it on the page unchecked, where the source's form only took an `http(s)`
+address: an editor published `javascript:…` behind a button of the German page, which ran in the
+admin of whoever clicked it in the page's preview (attack 41).
 
+So an override is refused when a browser would run it (a `javascript:`, `vbscript:`, `data:`
+address, whatever the segment), and, where the source's value is an address, when it is not an
+address of a web page, an email or a telephone link; any other words stay the editor's (a
+coordinator's name "Voorzitter: Jan"). Checked twice: on the editor's request, which is answered
+400 (`checked_override`), and whenever an override is stored, by any way
+(`refuse_stored_override`, a `pre_save` receiver, home/apps.py), which ends the request with 403
+and stores nothing."""
+
+import json
 import re
 
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError, UnsupportedMediaType
@@ -21,6 +30,8 @@ from rest_framework.request import Request
 DROPPED_ANYWHERE = re.compile(r"[\t\n\r]")
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+# What a browser runs, or shows as a page of its own, when it follows the address.
+RUN_BY_BROWSERS = {"javascript", "vbscript", "data", "blob", "filesystem", "file"}
 PARSERS = [FormParser(), MultiPartParser(), JSONParser()]
 
 
@@ -32,32 +43,85 @@ def scheme_of(value):
     return found.group(1).lower() if found else None
 
 
-def refused(value):
-    return scheme_of(value) not in (None, *ALLOWED_SCHEMES)
+def is_address(value):
+    return isinstance(value, str) and scheme_of(value) in ALLOWED_SCHEMES
+
+
+def refused(value, source=None):
+    """Whether an override `value` of a segment whose source value is `source` is refused."""
+    if not isinstance(value, str):
+        return False
+    scheme = scheme_of(value)
+    if scheme in RUN_BY_BROWSERS:
+        return True
+    return is_address(source) and scheme not in (None, *ALLOWED_SCHEMES)
+
+
+def source_value(context_id):
+    """The source's value of the overridable segment of `context_id` (the same in every version
+    of the source), or None."""
+    from wagtail_localize.models import OverridableSegment
+
+    found = (
+        OverridableSegment.objects.filter(context_id=context_id)
+        .order_by("-pk")
+        .values_list("data_json", flat=True)
+        .first()
+    )
+    return json.loads(found) if found is not None else None
+
+
+def refusal():
+    return _(
+        "Only a web address (http or https), an email link (mailto:) or a telephone link (tel:) "
+        "can be given here."
+    )
 
 
 def checked_override(view):
-    """wagtail-localize's `edit_override`, refusing (400) a value `refused` names."""
+    """wagtail-localize's `edit_override`, refusing (400) a value `refused` names. Every value
+    its view could read is checked: each "value" of the form, and none may be a file."""
 
-    def guarded(request, *args, **kwargs):
+    def guarded(request, translation_id, overridable_segment_id, *args, **kwargs):
         if request.method == "PUT" and request.user.is_authenticated:
+            from wagtail_localize.models import OverridableSegment
+
             # wagtail-localize reads the PUT's form with Django REST framework's parsers: read
             # the same way, from the body read first, which its view then reads again.
             request.body  # noqa: B018 - kept, so that the view reads the form too
             try:
-                value = Request(request, parsers=PARSERS).data.get("value", "")
+                parsed = Request(request, parsers=PARSERS)
+                values = parsed.POST.getlist("value") if hasattr(parsed.POST, "getlist") else []
+                as_file = "value" in parsed.FILES
             except (ParseError, UnsupportedMediaType):
-                value = ""  # the view answers it as it does
-            if isinstance(value, str) and refused(value):
-                return JsonResponse(
-                    {
-                        "error": _(
-                            "Only a web address (http or https), an email link (mailto:) or a "
-                            "telephone link (tel:) can be given here."
-                        )
-                    },
-                    status=400,
-                )
-        return view(request, *args, **kwargs)
+                values, as_file = [], False  # the view answers it as it does
+            segment = OverridableSegment.objects.filter(pk=overridable_segment_id).first()
+            source = source_value(segment.context_id) if segment else None
+            if as_file or any(refused(value, source) for value in values):
+                return JsonResponse({"error": refusal()}, status=400)
+        return view(request, translation_id, overridable_segment_id, *args, **kwargs)
 
+    # The view's own marks (Django REST framework's view is exempt from Django's CSRF check and
+    # checks the token itself).
+    guarded.csrf_exempt = getattr(view, "csrf_exempt", False)
     return guarded
+
+
+def refuse_stored_override(sender, instance, **kwargs):
+    """`pre_save` of wagtail-localize's SegmentOverride: whichever way it comes (another view, a
+    request the guard above read otherwise), an override `refused` names is not stored."""
+    try:
+        value = json.loads(instance.data_json)
+    except (TypeError, ValueError):
+        return
+    if refused(value, source_value(instance.context_id)):
+        raise PermissionDenied(refusal())
+
+
+def connect_signals():
+    from django.db.models.signals import pre_save
+    from wagtail_localize.models import SegmentOverride
+
+    pre_save.connect(
+        refuse_stored_override, sender=SegmentOverride, dispatch_uid="refuse-stored-override"
+    )

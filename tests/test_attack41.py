@@ -1,10 +1,15 @@
 """Attack 41: what a newsletter's one-click unsubscribe stops; the addresses a translation's
 overrides may hold."""
 
+import importlib
+import json
 import re
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
@@ -13,6 +18,7 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 
 from community.newsletter import subscriptions
 from exchanges import visits
+from home.translation_overrides import refused
 from tests import test_visit_emails
 from tests.test_newsletter import PASSWORD, NewsletterMixin
 from tests.test_translation_editor import TranslationEditorTestCase
@@ -115,6 +121,59 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         self.assertIn(response.status_code, (200, 201))
         translation.save_target(user=self.editor_de, publish=True)
         self.assertEqual(self.button_url_in_german(), "https://www.herzebrock-clarholz.de/")
+
+    def test_a_second_value_sent_as_a_file_does_not_get_round_the_check(self):
+        # Review of attack 41's fix: the check read the file part "value", wagtail-localize's
+        # view the text part beside it, and stored `javascript:` behind the German button.
+        translation, segment = self.button_override()
+        self.client.force_login(self.editor_de)
+        url = reverse(
+            "wagtail_localize:edit_override",
+            kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
+        )
+        decoy = SimpleUploadedFile("value.txt", b"https://example.org/")
+        body = encode_multipart(BOUNDARY, {"value": ["javascript:alert(1)", decoy]})
+        response = self.client.put(url, body, content_type=MULTIPART_CONTENT)
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+
+    def test_an_override_stored_any_other_way_is_refused_too(self):
+        translation, segment = self.button_override()
+        with self.assertRaises(PermissionDenied):
+            SegmentOverride.objects.create(
+                locale=self.german,
+                context=segment.context,
+                data_json=json.dumps("javascript:alert(1)"),
+            )
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+
+    def test_an_override_stored_before_the_check_goes_with_the_next_migration(self):
+        translation, segment = self.button_override()
+        # As stored before the check (bulk_create sends no pre_save).
+        SegmentOverride.objects.bulk_create(
+            [
+                SegmentOverride(
+                    locale=self.german,
+                    context=segment.context,
+                    data_json=json.dumps("javascript:alert(1)"),
+                )
+            ]
+        )
+        migration = importlib.import_module(
+            "home.migrations.0016_remove_refused_translation_overrides"
+        )
+        migration.remove_refused(django_apps, None)
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+        translation.save_target(user=self.editor_de, publish=True)
+        self.assertEqual(self.button_url_in_german(), "https://www.steenwijkerland.nl/")
+
+    def test_words_of_a_field_that_is_no_address_are_the_editors(self):
+        # Review of attack 41's fix: "Voorzitter: Jan" was refused as an address of the scheme
+        # "voorzitter".
+        self.assertFalse(refused("Voorzitter: Jan", "Chair"))
+        self.assertTrue(refused("Voorzitter: Jan", "https://www.steenwijkerland.nl/"))
+        self.assertTrue(refused("javascript:alert(1)", ""))
+        self.assertFalse(refused("mailto:info@example.org", "https://www.steenwijkerland.nl/"))
 
 
 class MembersWordsInVisitEmails(VisitMixin, TestCase):
