@@ -31,6 +31,4 @@ def register():
         for_everyone=True,
     )
     live.register("sector-join", "includes/sector_join.html", sector_context, by_visitor=True)
-    live.register(
-        "report-link", "includes/report_link.html", live.given("pk", "key"), by_visitor=True
-    )
+    live.register("report-link", "includes/report_link.html", live.given("pk"), by_visitor=True)

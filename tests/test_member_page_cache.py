@@ -152,6 +152,22 @@ class MemberPagesFromTheCacheTests(TestCase):
                 refused = owner.get(f"/nl/report/{story.pk}/")
                 self.assertContains(refused, "uw eigen bijdrage")
 
+    def test_the_report_link_of_an_alias_follows_its_original(self):
+        # Review: a same-language alias of her story (Wagtail's "create alias") has a key of its
+        # own and its editor as owner; the form counts it as her story, and so does its link.
+        story = StoryPage.objects.live().get(
+            author=self.member, member_contribution=True, locale__language_code="nl"
+        )
+        alias = story.create_alias(update_slug=f"{story.slug}-kopie", user=self.editor)
+        link = f'href="/nl/report/{alias.pk}/"'
+        owner, editor = Client(), Client()
+        owner.force_login(self.member)
+        editor.force_login(self.editor)
+        self.assertNotContains(owner.get(alias.url), link)
+        self.assertContains(self.visitor.get(alias.url), link)
+        refused = owner.get(f"/nl/report/{alias.pk}/")
+        self.assertContains(refused, "uw eigen bijdrage")
+
     def test_the_form_token_of_a_page_from_the_cache_is_accepted(self):
         sector = "/nl/sectoren/agrarische-sector/"
         self.visitor.get(sector)

@@ -88,12 +88,20 @@ def contribution_key(page):
     return page.translation_key
 
 
-def owns_contribution(key, user):
-    """Whether `user` owns a language version of the contribution whose versions share the
-    translation_key `key`: hers she does not report (the report form and its link)."""
+def owns_contribution(page_id, user):
+    """Whether `user` owns a language version of the contribution the page `page_id` shows (an
+    alias: its original's; see `contribution_key`): hers she does not report (the report form
+    and its link). One query; none for a visitor not logged in."""
     from wagtail.models import Page
 
-    return user.is_authenticated and Page.objects.filter(translation_key=key, owner=user).exists()
+    if not user.is_authenticated:
+        return False
+    shown = Page.objects.filter(pk=page_id)
+    keys = Page.objects.filter(
+        Q(pk__in=shown.filter(alias_of__isnull=False).values("alias_of_id"))
+        | Q(pk=page_id, alias_of__isnull=True)
+    ).values("translation_key")
+    return Page.objects.filter(translation_key__in=keys, owner=user).exists()
 
 
 def contribution_snapshot(page, versions):
@@ -112,7 +120,7 @@ class ReportManager(models.Manager.from_queryset(ReportQuerySet)):
     def by_its_member(self, page, user):
         """Whether `user` is the member whose contribution `page` shows (she owns a language
         version of it; translations editors made are the site's)."""
-        return owns_contribution(contribution_key(page), user)
+        return owns_contribution(page.pk, user)
 
     def file(self, page, reason, message="", reporter=None, session_key="", address=""):
         """Records a report, or raises AlreadyReported (storing nothing) when the same reporter

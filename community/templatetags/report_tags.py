@@ -8,8 +8,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def is_its_member(context, key):
-    """Whether who asks owns a language version of the contribution whose versions share the
-    translation key `key`: the report form's own rule (ReportManager.by_its_member), so its
-    link and its refusal agree. A query for a logged-in visitor only."""
-    return owns_contribution(key, context["request"].user)
+def is_its_member(context, page_id):
+    """Whether who asks owns a language version of the contribution the page `page_id` shows:
+    the report form's own rule (ReportManager.by_its_member), so its link and its refusal
+    agree. A query for a logged-in visitor only."""
+    request = context.get("request")
+    return request is not None and owns_contribution(page_id, request.user)
