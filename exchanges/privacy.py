@@ -200,7 +200,8 @@ def contribution(page):
         "editor_comment": page.editor_comment,
         **(story_facts(version) if isinstance(version, StoryPage) else meeting_facts(version)),
         "sectors": [sector.title for sector in version.sectors],
-        # Each photo as her form shows it: the file she sent, its description and its caption.
+        # Each photo she sent as her form shows it: its file, description and caption. Not one
+        # an editor placed in it (another member's, perhaps): hers are those she uploaded.
         "photos": [
             {
                 "file": photo.image.file.name,
@@ -209,6 +210,7 @@ def contribution(page):
                 "caption": photo.caption,
             }
             for photo in form_for(page).photos_of(version)
+            if photo.image.uploaded_by_user_id == page.owner_id
         ],
     }
 
@@ -223,8 +225,9 @@ def story_facts(story):
 def meeting_facts(meeting):
     elsewhere = meeting.town_elsewhere and meeting.is_in_person
     return {
-        "start": meeting.start and meeting.start.isoformat(),
-        "end": meeting.end and meeting.end.isoformat(),
+        # In the site's time, as she gave them (a revision's are read back so, a page's not).
+        "start": meeting.start and timezone.localtime(meeting.start).isoformat(),
+        "end": meeting.end and timezone.localtime(meeting.end).isoformat(),
         "format": meeting.format,
         "format_label": meeting.get_format_display(),
         "place": meeting.place_name,

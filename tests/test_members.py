@@ -1597,6 +1597,21 @@ class PrivacyTests(MembersTestCase):
             [stored.image.file.name, stored.body[-1].value["image"].file.name],
         )
         self.assertTrue(all(item["url"].startswith("/media/") for item in story["photos"]))
+        # A photo of another member an editor placed in her story is not hers to export.
+        self.post_story(
+            self.bernd,
+            title="Bernds verhaal",
+            **{"photos-0-image": photo(), "photos-0-alt_text": "Van Bernd"},
+        )
+        bernds = self.contribution("Bernds verhaal").image
+        revision = stored.get_latest_revision_as_object()
+        revision.body.append(("image", {"image": bernds, "alt_text": "Van Bernd", "caption": ""}))
+        revision.save_revision(user=self.moderator)
+        self.client.force_login(self.anna)
+        data = json.loads(self.client.get("/nl/members/my-data/").content)
+        [story] = [item for item in data["contributions"] if item["type"] == "story"]
+        self.assertEqual(len(story["photos"]), 2)
+        self.assertNotIn(bernds.file.name, str(data))
         self.assertEqual(
             {name: meeting[name] for name in ("place", "town", "format", "places", "photos")},
             {
@@ -1608,7 +1623,7 @@ class PrivacyTests(MembersTestCase):
             },
         )
         self.assertEqual(meeting["format_label"], "Fysiek")
-        self.assertTrue(meeting["start"].startswith(f"{NEXT_YEAR}-06-01T"))
+        self.assertTrue(meeting["start"].startswith(f"{NEXT_YEAR}-06-01T19:30:00+02:00"))
 
     def test_the_export_keeps_each_code_and_names_it_in_the_members_language(self):
         # Newcomer's walk: "status": "registered" next to "state": "Wacht op beoordeling".
