@@ -220,3 +220,15 @@ class MembersWordsInVisitEmails(VisitMixin, TestCase):
         self.publish()
         [to_guest] = self.emails_to(anke.user)
         self.assertIn("Adres:\n> Lindenstraße 12\n> https[:]//evil[.]example/login", to_guest.body)
+
+    def test_a_hosts_household_in_her_guests_emails_links_nowhere(self):
+        # Review of attack 41's fix: the household, the host's own words, went into the guests'
+        # emails as written, and "Familie Bergmann https://evil.example/login" was a link.
+        anke = self.sign_up("Anke", wishes="")
+        offer = self.offer("Bergmann", household="Familie Bergmann https://evil.example/login")
+        visits.assign(anke, offer)
+        mail.outbox.clear()
+        self.publish()
+        [to_guest] = self.emails_to(anke.user)
+        self.assertNotIn("https://evil.example", to_guest.body)
+        self.assertIn("Familie Bergmann https[:]//evil[.]example/login", to_guest.body)

@@ -259,10 +259,10 @@ def answer(text):
     line when it is one line, else below it, each line quoted ("> "), so that none reads as a
     line of the email's own; no address in it a link (`unlinked`; attack 41: a guest's wishes
     put "Bel https://…" on a line of its own in her host's email)."""
-    lines = unlinked_text(text).splitlines()
-    if len(lines) <= 1:
-        return " " + "".join(lines)
-    return "".join(f"\n> {line}".rstrip() for line in lines)
+    text = unlinked_text(text)
+    if len(text.splitlines()) <= 1:
+        return " " + text.strip("\r\n")
+    return "\n" + quoted(text)
 
 
 @register.simple_tag
