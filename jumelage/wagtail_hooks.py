@@ -102,6 +102,19 @@ def editors_change_only_their_own_foundation(request, instance):
     if touched - foundation_countries(request.user):
         messages.error(request, _("You may change only the details of your own foundation."))
         return redirect(request.get_full_path())
+    # One foundation a town: a second entry of a country would speak for its foundation in the
+    # footer and answer the decision emails' replies (attack 41).
+    kept = [
+        foundation.cleaned_data.get("country")
+        for foundation in form.formsets["foundations"].forms
+        if foundation.cleaned_data and not foundation.cleaned_data.get("DELETE")
+    ]
+    if len(kept) != len(set(kept)):
+        messages.error(
+            request,
+            _("Each town has one foundation: change its entry rather than adding another."),
+        )
+        return redirect(request.get_full_path())
     return None
 
 

@@ -536,7 +536,7 @@ class FoundationSettingsTests(RolesTestCase):
             settings=cls.settings, name="Verein", town="Herzebrock", country="DE", sort_order=1
         )
 
-    def post(self, editor, **changes):
+    def post(self, editor, extra=None, **changes):
         rows = []
         for foundation in (self.stichting, self.verein):
             rows.append(
@@ -551,7 +551,7 @@ class FoundationSettingsTests(RolesTestCase):
                 }
             )
         data = {
-            "foundations-TOTAL_FORMS": "2",
+            "foundations-TOTAL_FORMS": "3" if extra else "2",
             "foundations-INITIAL_FORMS": "2",
             "foundations-MIN_NUM_FORMS": "0",
             "foundations-MAX_NUM_FORMS": "1000",
@@ -561,6 +561,7 @@ class FoundationSettingsTests(RolesTestCase):
             for field, value in row.items():
                 data[f"foundations-{index}-{field}"] = value
             data[f"foundations-{index}-ORDER"] = index + 1
+        data.update(extra or {})
         self.client.force_login(editor)
         return self.client.post(
             f"/admin/settings/home/foundationsettings/{self.site.pk}/", data, follow=True
@@ -605,6 +606,25 @@ class FoundationSettingsTests(RolesTestCase):
         self.assertIn("Stiftung Name *", text)
         self.assertIn("Stiftung hinzufügen", text)
         self.assertNotIn("Stiftungen hinzufügen", text)
+
+    def test_a_second_foundation_of_a_town_is_refused(self):
+        # Attack 41: the German editor added a third entry, of her own country, with the Dutch
+        # foundation's name and an address of hers; it showed in the footer and received the
+        # replies to decision emails.
+        data = {
+            "foundations-2-name": "Stichting",
+            "foundations-2-town": "Steenwijk",
+            "foundations-2-country": "DE",
+            "foundations-2-email": "nep@example.org",
+            "foundations-2-address": "",
+            "foundations-2-ORDER": 3,
+        }
+        profile = UserProfile.get_for_user(self.editor_de)
+        profile.preferred_language = "de"
+        profile.save()
+        response = self.post(self.editor_de, extra=data)
+        self.assertContains(response, "Jede Gemeinde hat eine Stiftung")
+        self.assertEqual(Foundation.objects.filter(settings=self.settings).count(), 2)
 
     def test_editor_cannot_change_the_other_towns_foundation(self):
         response = self.post(self.editor_nl, DE={"email": "fake@example.org"})
