@@ -19,11 +19,13 @@ import json
 import re
 
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import pre_save
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError, UnsupportedMediaType
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
+from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 # A browser drops tabs and line breaks anywhere in an address, and spaces and control characters
 # around it, before it reads the scheme ("java\tscript:" is "javascript:").
@@ -43,25 +45,30 @@ def scheme_of(value):
     return found.group(1).lower() if found else None
 
 
-def is_address(value):
-    return isinstance(value, str) and scheme_of(value) in ALLOWED_SCHEMES
+def may_be_address(source):
+    """Whether a segment whose source value is `source` may be read as an address: one of the
+    allowed schemes, a relative address ("/nl/contact/", "#top", "?page=2"), or nothing yet
+    (an empty URLBlock beside a chosen page, which wagtail-localize offers all the same)."""
+    if source is None or source == "":
+        return True
+    return isinstance(source, str) and (source[:1] in "/#?" or scheme_of(source) in ALLOWED_SCHEMES)
 
 
 def refused(value, source=None):
-    """Whether an override `value` of a segment whose source value is `source` is refused."""
+    """Whether an override `value` of a segment whose source value is `source` is refused: what
+    a browser runs, anywhere (so "Data: 12 mei" in a name is refused too: "data: text/html,…"
+    runs); where the segment may be an address, anything but an allowed or relative one."""
     if not isinstance(value, str):
         return False
     scheme = scheme_of(value)
     if scheme in RUN_BY_BROWSERS:
         return True
-    return is_address(source) and scheme not in (None, *ALLOWED_SCHEMES)
+    return may_be_address(source) and scheme not in (None, *ALLOWED_SCHEMES)
 
 
 def source_value(context_id):
     """The source's value of the overridable segment of `context_id` (the same in every version
     of the source), or None."""
-    from wagtail_localize.models import OverridableSegment
-
     found = (
         OverridableSegment.objects.filter(context_id=context_id)
         .order_by("-pk")
@@ -84,8 +91,6 @@ def checked_override(view):
 
     def guarded(request, translation_id, overridable_segment_id, *args, **kwargs):
         if request.method == "PUT" and request.user.is_authenticated:
-            from wagtail_localize.models import OverridableSegment
-
             # wagtail-localize reads the PUT's form with Django REST framework's parsers: read
             # the same way, from the body read first, which its view then reads again.
             request.body  # noqa: B018 - kept, so that the view reads the form too
@@ -101,15 +106,16 @@ def checked_override(view):
                 return JsonResponse({"error": refusal()}, status=400)
         return view(request, translation_id, overridable_segment_id, *args, **kwargs)
 
-    # The view's own marks (Django REST framework's view is exempt from Django's CSRF check and
-    # checks the token itself).
-    guarded.csrf_exempt = getattr(view, "csrf_exempt", False)
     return guarded
 
 
 def refuse_stored_override(sender, instance, **kwargs):
     """`pre_save` of wagtail-localize's SegmentOverride: whichever way it comes (another view, a
-    request the guard above read otherwise), an override `refused` names is not stored."""
+    request the guard above read otherwise), an override `refused` names is not stored. Not a
+    save of its error alone (wagtail-localize's `set_field_error` while it publishes)."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and "data_json" not in fields:
+        return
     try:
         value = json.loads(instance.data_json)
     except (TypeError, ValueError):
@@ -119,9 +125,6 @@ def refuse_stored_override(sender, instance, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import pre_save
-    from wagtail_localize.models import SegmentOverride
-
     pre_save.connect(
         refuse_stored_override, sender=SegmentOverride, dispatch_uid="refuse-stored-override"
     )

@@ -172,8 +172,38 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         # "voorzitter".
         self.assertFalse(refused("Voorzitter: Jan", "Chair"))
         self.assertTrue(refused("Voorzitter: Jan", "https://www.steenwijkerland.nl/"))
-        self.assertTrue(refused("javascript:alert(1)", ""))
+        self.assertTrue(refused("javascript:alert(1)", "Chair"))
         self.assertFalse(refused("mailto:info@example.org", "https://www.steenwijkerland.nl/"))
+
+    def test_an_address_left_empty_or_relative_in_the_source_is_held_to_addresses(self):
+        # Second review: a relative address in the source (or one left empty, should
+        # wagtail-localize offer it) took "search-ms:" or "intent:" as its translation's.
+        translation, segment = self.button_override(url="/nl/contact/")
+        response = self.put(translation, segment, "search-ms:query=x")
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+        for source in ("/nl/contact/", "#top", "?page=2", None):
+            with self.subTest(source=source):
+                self.assertTrue(refused("intent:x", source))
+                self.assertFalse(refused("https://www.herzebrock-clarholz.de/", source))
+
+    def test_a_stored_override_still_records_its_error_when_published(self):
+        # Second review: wagtail-localize saves an override's error alone while it publishes;
+        # the check of what is stored refused that save too.
+        translation, segment = self.button_override()
+        [override] = SegmentOverride.objects.bulk_create(
+            [
+                SegmentOverride(
+                    locale=self.german,
+                    context=segment.context,
+                    data_json=json.dumps("javascript:alert(1)"),
+                )
+            ]
+        )
+        override = SegmentOverride.objects.get(context=segment.context)
+        override.has_error, override.field_error = True, "Onjuist"
+        override.save(update_fields=["has_error", "field_error"])
+        self.assertTrue(SegmentOverride.objects.get(pk=override.pk).has_error)
 
 
 class MembersWordsInVisitEmails(VisitMixin, TestCase):
