@@ -262,3 +262,18 @@ class MembersWordsInVisitEmails(VisitMixin, TestCase):
         [to_guest] = self.emails_to(anke.user)
         self.assertNotIn("https://evil.example", to_guest.body)
         self.assertIn("Familie Bergmann https[:]//evil[.]example/login", to_guest.body)
+
+    def test_a_guests_name_in_her_hosts_email_links_nowhere(self):
+        # Second review: first and last names an account manager typed in the admin are not
+        # held to the display-name rules, and the guest's name went into her host's emails.
+        anke = self.sign_up("Anke", wishes="")
+        get_user_model().objects.filter(pk=anke.user.pk).update(
+            first_name="Anke", last_name="https://evil.example/x"
+        )
+        offer = self.offer("Bergmann")
+        visits.assign(anke, offer)
+        mail.outbox.clear()
+        self.publish()
+        [to_host] = self.emails_to(offer.user)
+        self.assertNotIn("https://evil.example", to_host.body)
+        self.assertIn("https[:]//evil[.]example/x", to_host.body)

@@ -552,7 +552,7 @@ class FoundationSettingsTests(RolesTestCase):
             )
         data = {
             "foundations-TOTAL_FORMS": "3" if extra else "2",
-            "foundations-INITIAL_FORMS": "2",
+            "foundations-INITIAL_FORMS": "3" if extra and "foundations-2-id" in extra else "2",
             "foundations-MIN_NUM_FORMS": "0",
             "foundations-MAX_NUM_FORMS": "1000",
             "contact_page": self.about.pk,
@@ -625,6 +625,24 @@ class FoundationSettingsTests(RolesTestCase):
         response = self.post(self.editor_de, extra=data)
         self.assertContains(response, "Jede Gemeinde hat eine Stiftung")
         self.assertEqual(Foundation.objects.filter(settings=self.settings).count(), 2)
+
+    def test_a_duplicate_stored_before_the_rule_keeps_no_one_from_her_own(self):
+        # Second review: with two Dutch entries stored, the German editor could save nothing.
+        extra = Foundation.objects.create(
+            settings=self.settings, name="Nep", town="Steenwijk", country="NL", sort_order=2
+        )
+        data = {
+            "foundations-2-id": extra.pk,
+            "foundations-2-name": "Nep",
+            "foundations-2-town": "Steenwijk",
+            "foundations-2-country": "NL",
+            "foundations-2-email": "",
+            "foundations-2-address": "",
+            "foundations-2-ORDER": 3,
+        }
+        self.post(self.editor_de, extra=data, DE={"email": "info@verein.example"})
+        self.verein.refresh_from_db()
+        self.assertEqual(self.verein.email, "info@verein.example")
 
     def test_editor_cannot_change_the_other_towns_foundation(self):
         response = self.post(self.editor_nl, DE={"email": "fake@example.org"})

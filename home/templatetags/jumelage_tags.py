@@ -260,8 +260,9 @@ def answer(text):
     line of the email's own; no address in it a link (`unlinked`; attack 41: a guest's wishes
     put "Bel https://…" on a line of its own in her host's email)."""
     text = unlinked_text(text)
-    if len(text.splitlines()) <= 1:
-        return " " + text.strip("\r\n")
+    lines = text.splitlines()
+    if len(lines) <= 1:
+        return " " + "".join(lines)
     return "\n" + quoted(text)
 
 
