@@ -18,14 +18,15 @@ and stores nothing."""
 import json
 import re
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models.signals import pre_save
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError, UnsupportedMediaType
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
-from wagtail_localize.models import OverridableSegment, SegmentOverride
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 # A browser drops tabs and line breaks anywhere in an address, and spaces and control characters
 # around it, before it reads the scheme ("java\tscript:" is "javascript:").
@@ -85,6 +86,26 @@ def refusal():
     )
 
 
+def stored_by_view(user, translation_id, overridable_segment_id):
+    """The overridable segment wagtail-localize's `edit_override` would store an override of
+    for `user` (one of the translation's source, which she may edit), or None."""
+    translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
+    segment = (
+        OverridableSegment.objects.select_related("context")
+        .filter(pk=overridable_segment_id)
+        .first()
+    )
+    if translation is None or segment is None:
+        return None
+    if segment.context.object_id != translation.source.object_id:
+        return None
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None
+    return segment if user_can_edit_instance(user, instance) else None
+
+
 def checked_override(view):
     """wagtail-localize's `edit_override`, refusing (400) a value `refused` names. Every value
     its view could read is checked: each "value" of the form, and none may be a file."""
@@ -100,10 +121,13 @@ def checked_override(view):
                 as_file = "value" in parsed.FILES
             except (ParseError, UnsupportedMediaType):
                 values, as_file = [], False  # the view answers it as it does
-            segment = OverridableSegment.objects.filter(pk=overridable_segment_id).first()
-            source = source_value(segment.context_id) if segment else None
-            if as_file or any(refused(value, source) for value in values):
-                return JsonResponse({"error": refusal()}, status=400)
+            segment = stored_by_view(request.user, translation_id, overridable_segment_id)
+            # Only where the view would store it: elsewhere it answers 404 or 403, and the
+            # answer tells nobody whether a segment's source is an address (second review).
+            if segment is not None:
+                source = source_value(segment.context_id)
+                if as_file or any(refused(value, source) for value in values):
+                    return JsonResponse({"error": refusal()}, status=400)
         return view(request, translation_id, overridable_segment_id, *args, **kwargs)
 
     return guarded

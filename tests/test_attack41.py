@@ -122,6 +122,20 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         translation.save_target(user=self.editor_de, publish=True)
         self.assertEqual(self.button_url_in_german(), "https://www.herzebrock-clarholz.de/")
 
+    def test_who_may_not_edit_the_translation_learns_nothing_from_the_check(self):
+        # Second review: the check answered 400 before the view's own 403, so a moderator
+        # learned whether a segment's source is an address.
+        translation, segment = self.button_override()
+        self.client.force_login(self.moderator)
+        url = reverse(
+            "wagtail_localize:edit_override",
+            kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
+        )
+        body = encode_multipart(BOUNDARY, {"value": "ftp://x"})
+        response = self.client.put(url, body, content_type=MULTIPART_CONTENT)
+        self.assertNotEqual(response.status_code, 400)
+        self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
+
     def test_a_second_value_sent_as_a_file_does_not_get_round_the_check(self):
         # Review of attack 41's fix: the check read the file part "value", wagtail-localize's
         # view the text part beside it, and stored `javascript:` behind the German button.
