@@ -90,8 +90,10 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         [button] = [block for block in page.body if block.block_type == "call_to_action"]
         return button.value["url"]
 
-    def put(self, translation, segment, value):
-        self.client.force_login(self.editor_de)
+    def put(self, translation, segment, value, user=None):
+        """`value` (one, or several of the same name, files among them) sent as the translation
+        editor sends an override, by `user` (the German editor)."""
+        self.client.force_login(user or self.editor_de)
         url = reverse(
             "wagtail_localize:edit_override",
             kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
@@ -126,13 +128,7 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         # Second review: the check answered 400 before the view's own 403, so a moderator
         # learned whether a segment's source is an address.
         translation, segment = self.button_override()
-        self.client.force_login(self.moderator)
-        url = reverse(
-            "wagtail_localize:edit_override",
-            kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
-        )
-        body = encode_multipart(BOUNDARY, {"value": "ftp://x"})
-        response = self.client.put(url, body, content_type=MULTIPART_CONTENT)
+        response = self.put(translation, segment, "ftp://x", user=self.moderator)
         self.assertNotEqual(response.status_code, 400)
         self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
 
@@ -140,14 +136,8 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         # Review of attack 41's fix: the check read the file part "value", wagtail-localize's
         # view the text part beside it, and stored `javascript:` behind the German button.
         translation, segment = self.button_override()
-        self.client.force_login(self.editor_de)
-        url = reverse(
-            "wagtail_localize:edit_override",
-            kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
-        )
         decoy = SimpleUploadedFile("value.txt", b"https://example.org/")
-        body = encode_multipart(BOUNDARY, {"value": ["javascript:alert(1)", decoy]})
-        response = self.client.put(url, body, content_type=MULTIPART_CONTENT)
+        response = self.put(translation, segment, ["javascript:alert(1)", decoy])
         self.assertEqual(response.status_code, 400)
         self.assertFalse(SegmentOverride.objects.filter(context=segment.context).exists())
 
@@ -256,23 +246,28 @@ class MembersWordsInVisitEmails(VisitMixin, TestCase):
         # Answers of one line stay on their label's line.
         self.assertIn("Ernährung: Vegetarisch", to_host.body)
 
-    def test_a_hosts_address_of_several_lines_is_quoted_below_its_label(self):
+    def matched(self, names=None, **offer_answers):
+        """Anke's party (her account's `names` as an account manager gave them) placed with the
+        Bergmanns (`offer_answers`), the matching published: (her party, their offer), the
+        outbox holding what publishing sent."""
         anke = self.sign_up("Anke", wishes="")
-        offer = self.offer("Bergmann", address="Lindenstraße 12\nhttps://evil.example/login")
+        if names:
+            get_user_model().objects.filter(pk=anke.user_id).update(**names)
+        offer = self.offer("Bergmann", **offer_answers)
         visits.assign(anke, offer)
         mail.outbox.clear()
         self.publish()
+        return anke, offer
+
+    def test_a_hosts_address_of_several_lines_is_quoted_below_its_label(self):
+        anke, _offer = self.matched(address="Lindenstraße 12\nhttps://evil.example/login")
         [to_guest] = self.emails_to(anke.user)
         self.assertIn("Adres:\n> Lindenstraße 12\n> https[:]//evil[.]example/login", to_guest.body)
 
     def test_a_hosts_household_in_her_guests_emails_links_nowhere(self):
         # Review of attack 41's fix: the household, the host's own words, went into the guests'
         # emails as written, and "Familie Bergmann https://evil.example/login" was a link.
-        anke = self.sign_up("Anke", wishes="")
-        offer = self.offer("Bergmann", household="Familie Bergmann https://evil.example/login")
-        visits.assign(anke, offer)
-        mail.outbox.clear()
-        self.publish()
+        anke, _offer = self.matched(household="Familie Bergmann https://evil.example/login")
         [to_guest] = self.emails_to(anke.user)
         self.assertNotIn("https://evil.example", to_guest.body)
         self.assertIn("Familie Bergmann https[:]//evil[.]example/login", to_guest.body)
@@ -280,14 +275,8 @@ class MembersWordsInVisitEmails(VisitMixin, TestCase):
     def test_a_guests_name_in_her_hosts_email_links_nowhere(self):
         # Second review: first and last names an account manager typed in the admin are not
         # held to the display-name rules, and the guest's name went into her host's emails.
-        anke = self.sign_up("Anke", wishes="")
-        get_user_model().objects.filter(pk=anke.user.pk).update(
-            first_name="Anke", last_name="https://evil.example/x"
-        )
-        offer = self.offer("Bergmann")
-        visits.assign(anke, offer)
-        mail.outbox.clear()
-        self.publish()
+        names = {"first_name": "Anke", "last_name": "https://evil.example/x"}
+        _anke, offer = self.matched(names=names)
         [to_host] = self.emails_to(offer.user)
         self.assertNotIn("https://evil.example", to_host.body)
         self.assertIn("https[:]//evil[.]example/x", to_host.body)
