@@ -182,6 +182,12 @@ class MembersTestCase(CalendarMixin, TestCase):
     def meeting_data(self, **overrides):
         return meeting_data(self, **overrides)
 
+    def online_meeting_data(self, title, link, **overrides):
+        """`meeting_data` of an online meeting, `title`, at `link`: no place, no town."""
+        return self.meeting_data(
+            title=title, format="online", online_url=link, place_name="", town="", **overrides
+        )
+
     def approved_meeting(self, user):
         """`user`'s meeting proposal (`meeting_data`), approved by a moderator: live."""
         self.client.force_login(user)
@@ -559,13 +565,7 @@ class ContributionTests(MembersTestCase):
         self.client.post("/nl/members/meetings/new/", self.meeting_data())
         self.client.post(
             "/nl/members/meetings/new/",
-            self.meeting_data(
-                title="Online taalcafé",
-                format="online",
-                online_url="https://meet.example/taalcafe",
-                place_name="",
-                town="",
-            ),
+            self.online_meeting_data("Online taalcafé", "https://meet.example/taalcafe"),
         )
         with translation.override("nl"):
             label = {name: str(field.label) for name, field in MeetingForm.base_fields.items()}
@@ -654,13 +654,7 @@ class ContributionTests(MembersTestCase):
         self.client.post("/nl/members/meetings/new/", self.meeting_data(town=""))
         self.client.post(
             "/nl/members/meetings/new/",
-            self.meeting_data(
-                title="Webinar",
-                town="",
-                format="online",
-                place_name="",
-                online_url="https://meet.example.org/webinar",
-            ),
+            self.online_meeting_data("Webinar", "https://meet.example.org/webinar"),
         )
         MeetingPage.objects.update(town_elsewhere=False)
         migration.answered_elsewhere(django_apps, None)
