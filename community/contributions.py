@@ -534,8 +534,7 @@ def discard_photos(page_id, image_ids):
     if page is not None:
         discard_removed_photos(page.get_latest_revision_as_object(), list(images))
         return
-    images = images.filter(collection__in=members_collections())
-    discard_unused([image for image in images if not referred_to(image, [])], [])
+    discard_unused(list(images.filter(collection__in=members_collections())), [])
 
 
 def discard_removed_photos(page, images):
@@ -549,20 +548,12 @@ def discard_removed_photos(page, images):
         "pk", flat=True
     )
     shown = photo_ids_in(page)
-    unused = [
+    removed = [
         image
         for image in images
-        if image.pk not in shown
-        and image.uploaded_by_user_id == page.owner_id
-        and not referred_to(image, own_versions)
+        if image.pk not in shown and image.uploaded_by_user_id == page.owner_id
     ]
-    discard_unused(unused, own_versions)
-
-
-def referred_to(image, own_versions):
-    """Whether anything but the contribution's own language versions refers to `image` (as the
-    reference index reads what is published)."""
-    return image.pk in referred_to_in_bulk([image], own_versions)
+    discard_unused(removed, own_versions)
 
 
 def referred_to_in_bulk(images, own_versions):
@@ -586,15 +577,13 @@ def used_elsewhere(images, own_versions=()):
     return shown | referred_to_in_bulk(images, own_versions)
 
 
-def discard_unused(unused, own_versions):
-    """Deletes the photos `unused` that no page's latest revision (but the contribution's own)
-    shows, and a members' collection left empty."""
-    # The reference index reads what pages published, not the drafts editors saved since, nor
-    # what an editor has just published before the worker updates it.
-    shown = images_in_latest_revisions([image.pk for image in unused], exclude=own_versions)
+def discard_unused(photos, own_versions):
+    """Deletes those of `photos` nothing but the contribution's own language versions uses
+    (`used_elsewhere`, asked once for them all), and a members' collection left empty."""
+    used = used_elsewhere(photos, own_versions)
     emptied = set()
-    for image in unused:
-        if image.pk not in shown:
+    for image in photos:
+        if image.pk not in used:
             emptied.add(image.collection_id)
             image.delete()
     if emptied:
