@@ -35,7 +35,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from home.validators import LATIN_LOOKALIKES, lookalike_scripts
+from home.validators import AS_DOTS, LATIN_LOOKALIKES, lookalike_scripts
 
 from . import roles
 
@@ -205,9 +205,9 @@ def check(value, user=None):
             ),
             code="mixed_scripts",
         )
-    # As it shows: "evil" and a soft hyphen before ".com" is "evil.com", and the ideographic
-    # full stop is a dot to browsers ("evil。com"; attack 40).
-    if ADDRESS.search(visible(name).replace("\u3002", ".")):
+    # As it shows: "evil" and a soft hyphen before ".com" is "evil.com", and the full stops
+    # browsers read as dots are dots ("evil。com"; attack 40).
+    if ADDRESS.search(visible(name).translate(AS_DOTS)):
         raise ValidationError(_("Please use a name, not a web or email address."), code="address")
     if has_staff_word(name):
         raise ValidationError(RESERVED, code="reserved")

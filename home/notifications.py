@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 
 from .mail import queue_email
 from .urls_util import base_url, current_request, known_origins, origin_of_url
+from .validators import HOST_DOTS
 
 # The platform's name as emails give it, in the recipient's language.
 SITE_NAME = settings.WAGTAIL_SITE_NAME
@@ -85,10 +86,10 @@ def text_as_html(text, site_url=None, links=()):
 
 
 # What mail programs make a link of in a plain text besides an address with its scheme: a host
-# name ("www.evil.example", "evil.example"), its labels also parted by an ideographic, a
-# full-width, a half-width or a small full stop, which browsers read as a dot (UTS 46).
+# name ("www.evil.example", "evil.example"), its labels also parted by a full stop browsers
+# read as a dot (`home.validators.HOST_DOTS`).
 SCHEME_COLON = re.compile(r"(?<=[^\W_]):(?=//)|(?<=mailto):", re.IGNORECASE)
-HOST_DOT = re.compile(r"(?<=[^\W_])[.\u3002\uff0e\uff61\ufe52](?=[^\W\d_])")
+HOST_DOT = re.compile(rf"(?<=[^\W_])[.{HOST_DOTS}](?=[^\W\d_])")
 
 
 def unlinked(text):

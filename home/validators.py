@@ -230,6 +230,13 @@ def without_control_characters(text, keep_line_breaks=False):
     return pattern.sub("", text)
 
 
+# The full stops browsers read as the dot of a host name (UTS 46): ideographic, full-width,
+# half-width and small ("evil。com" is "evil.com"). Members' words are read with them as dots
+# (home.notifications.unlinked, community.display_names).
+HOST_DOTS = "\u3002\uff0e\uff61\ufe52"
+AS_DOTS = str.maketrans(dict.fromkeys(HOST_DOTS, "."))
+
+
 # Latin letters that read as other Latin letters: the small capitals of phonetics ("ʀedactie",
 # "ᴢoom.us"), a dotless ı or ȷ, a Latin iota ɩ, alpha or script g. Each with the letter it passes
 # for.
