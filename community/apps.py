@@ -27,6 +27,10 @@ class CommunityConfig(AppConfig):
 
         privacy.register()
 
+        from . import translation_choices
+
+        translation_choices.register()
+
         from .roles.names import show_role_names_translated
 
         show_role_names_translated()

@@ -1,0 +1,128 @@
+"""What the translation editor may put in a translation's place of a chosen object.
+
+wagtail-localize offers a translation its own choice where the source chose a page or an image
+(a button's page, a photo in the body, a lead image): its editor sends the id its chooser gave,
+and its view stores whatever is sent. Publishing the translation then looks the id up: an id
+that is no object's ("abc", "-1", 20 digits) made every publish of the translation a server
+error until the override was replaced (attack 41), and an id the editor could not have chosen
+put a page or a photo she may not see on the translation: a draft of the other part of the tree,
+a member's photo that was never published.
+
+So an override where the source holds a chosen object's id is stored only when it names one
+the editor who sends it may choose in the chooser itself: a page `roles.pages_shown_for_linking`
+shows her, an image or document of a collection she may choose from. Refused otherwise with
+403, whichever way it is stored (a `pre_save` receiver, connected in community/apps.py)."""
+
+import json
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import ForeignKey, ManyToOneRel
+from django.db.models.signals import pre_save
+from django.utils.translation import gettext as _
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import SegmentOverride, TranslationSource
+
+from community import roles
+from home.translation_overrides import source_value
+
+# The largest key a database's big integer holds.
+LARGEST_KEY = 2**63 - 1
+
+
+def model_at(model, field_path):
+    """The model the chooser at `field_path` (wagtail-localize's "body.gallery.image.image",
+    "image", "coordinators.photo") of `model` chooses from, or None when it is no chooser."""
+    names = field_path.split(".")
+    try:
+        field = model._meta.get_field(names[0])
+        if isinstance(field, ManyToOneRel) and len(names) == 2:
+            field = field.related_model._meta.get_field(names[1])
+    except FieldDoesNotExist:
+        return None
+    if isinstance(field, ForeignKey):
+        return field.related_model
+    if not isinstance(field, StreamField):
+        return None
+    block, rest = field.stream_block, names[1:]
+    while not isinstance(block, blocks.ChooserBlock):
+        if isinstance(block, blocks.ListBlock):
+            # A list's items are named by one part of the path, whatever they are.
+            block, rest = block.child_block, rest[1:]
+        elif isinstance(block, blocks.StructBlock | blocks.StreamBlock) and rest:
+            block, rest = block.child_blocks.get(rest[0]), rest[1:]
+        else:
+            return None
+    return block.model_class if not rest else None
+
+
+def key_of(value):
+    """The object's key an override `value` names, or None when it names none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        key = value
+    elif isinstance(value, str) and value.isascii() and value.isdigit():
+        key = int(value)
+    else:
+        return None
+    return key if 0 < key <= LARGEST_KEY else None
+
+
+def choosable(user, model):
+    """What `user` may choose of `model` in the admin's choosers."""
+    if issubclass(model, Page):
+        return roles.pages_shown_for_linking(user)
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, {"choose", "change"})
+
+
+def chosen_model(context):
+    """The model the chooser at `context` (a TranslationContext) chooses from, or None where
+    the source holds no chosen object there."""
+    held = source_value(context.pk)
+    if not isinstance(held, int) or isinstance(held, bool):
+        return None
+    source = TranslationSource.objects.filter(object_id=context.object_id).order_by("-pk").first()
+    return source and model_at(source.specific_content_type.model_class(), context.field_path)
+
+
+def may_choose(user, model, value):
+    """Whether an override `value` of a chooser of `model` names one `user` may choose."""
+    key = key_of(value)
+    if key is None:
+        return False
+    found = model._default_manager.all() if user is None else choosable(user, model)
+    return found.filter(pk=key).exists()
+
+
+def refusal():
+    return _("Choose a page or an image with the chooser: this one cannot be chosen here.")
+
+
+def refuse_unchoosable_override(sender, instance, **kwargs):
+    """`pre_save` of wagtail-localize's SegmentOverride: an override where the source holds a
+    chosen object's id is stored only when it names one its editor may choose. Not a save of
+    its error alone (wagtail-localize's `set_field_error` while it publishes)."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and "data_json" not in fields:
+        return
+    model = chosen_model(instance.context)
+    if model is None:
+        return
+    try:
+        value = json.loads(instance.data_json)
+    except (TypeError, ValueError):
+        value = None
+    if not may_choose(instance.last_translated_by, model, value):
+        raise PermissionDenied(refusal())
+
+
+def register():
+    pre_save.connect(
+        refuse_unchoosable_override,
+        sender=SegmentOverride,
+        dispatch_uid="refuse-unchoosable-override",
+    )
