@@ -7,6 +7,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -346,9 +348,30 @@ class StandardPage(ViewRestrictionsMixin, Page):
         return list(public(below).order_by("path"))
 
 
+class FoundationSettingsForm(WagtailAdminModelForm):
+    """The foundation settings' form, valid only once each `check_foundation_settings` hook
+    found nothing to refuse in it (jumelage/wagtail_hooks.py: who may change which foundation,
+    the roles being community's). A refusal stands as an error beside the fields, and the form
+    comes back with what she typed, as with any other error."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid:
+            for check in hooks.get_hooks("check_foundation_settings"):
+                check(self)
+        return valid and not self.has_errors()
+
+    def has_errors(self):
+        return bool(self.errors) or any(
+            form.errors for formset in self.formsets.values() for form in formset.forms
+        )
+
+
 @register_setting(icon="group")
 class FoundationSettings(ClusterableModel, BaseSiteSetting):
     """Contact details of the twinning foundation in each town, shown in the footer."""
+
+    base_form_class = FoundationSettingsForm
 
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -1,21 +1,18 @@
 """Admin hooks of the whole site: its stylesheet, the editors' dashboard, foundation settings
 guarded by the editors' roles, and machine translation (jumelage/translation_admin.py)."""
 
-from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
-from wagtail.contrib.settings.views import get_setting_edit_handler
 from wagtail.snippets.models import register_snippet
 
 from community import roles
 from community.roles import foundation_countries
-from home.models import Foundation, FoundationSettings
+from home.models import Foundation
 
 from . import editor_guide, outbox, translation_admin
 from .dashboard import PANELS, contributions_awaiting_review_count
@@ -79,45 +76,47 @@ def _field_changed(bound_field):
     return bound_field.field.has_changed(bound_field.initial, data)
 
 
-@hooks.register("before_edit_setting")
-def editors_change_only_their_own_foundation(request, instance):
+@hooks.register("check_foundation_settings")
+def editors_change_only_their_own_foundation(form):
     """The foundation settings hold both foundations' details and the shared footer pages. An
     editor group keeps its own foundation's details (community.roles.FOUNDATION_OF_GROUP): a
-    change that adds, edits or removes the other town's foundation is refused and nothing is
-    saved. The footer pages are the site's, either editor group may change them."""
-    if request.method != "POST" or not isinstance(instance, FoundationSettings):
-        return None
-    form_class = get_setting_edit_handler(FoundationSettings).get_form_class()
-    form = form_class(request.POST, request.FILES, instance=instance, for_user=request.user)
-    if not form.is_valid():
-        return None  # the edit view shows the errors and saves nothing
+    change that adds, edits or removes the other town's foundation is refused beside what she
+    changed, and nothing is saved. The footer pages are the site's, either editor group may
+    change them. One entry a town: a second entry of a country would speak for its foundation in
+    the footer and answer the decision emails' replies (attack 41)."""
+    instance, user = form.instance, form.for_user
     stored = dict(Foundation.objects.filter(settings=instance).values_list("pk", "country"))
+    own = foundation_countries(user)
+    forms = form.formsets["foundations"].forms
     touched = set()
-    for foundation in form.formsets["foundations"].forms:
-        if not any(_field_changed(foundation[name]) for name in foundation.changed_data):
+    for foundation in forms:
+        changed = [name for name in foundation.changed_data if _field_changed(foundation[name])]
+        if not changed:
             continue
-        touched.add(stored.get(foundation.instance.pk))
-        touched.add(foundation.cleaned_data.get("country"))
-    touched.discard(None)
-    if touched - foundation_countries(request.user):
-        messages.error(request, _("You may change only the details of your own foundation."))
-        return redirect(request.get_full_path())
-    # One foundation a town: a second entry of a country would speak for its foundation in the
-    # footer and answer the decision emails' replies (attack 41).
+        countries = {stored.get(foundation.instance.pk), foundation.cleaned_data.get("country")}
+        touched |= countries - {None}
+        if countries - {None} - own:
+            field = next((name for name in changed if name in foundation.fields), None)
+            if field == "DELETE":
+                field = None
+            foundation.add_error(
+                field, _("You may change only the details of your own foundation.")
+            )
     kept = [
         foundation.cleaned_data.get("country")
-        for foundation in form.formsets["foundations"].forms
+        for foundation in forms
         if foundation.cleaned_data and not foundation.cleaned_data.get("DELETE")
     ]
     # Of the countries this change touches: a duplicate stored before the rule does not keep
     # the other town's editors from saving theirs.
-    if {country for country in kept if kept.count(country) > 1} & touched:
-        messages.error(
-            request,
-            _("Each town has one foundation: change its entry rather than adding another."),
-        )
-        return redirect(request.get_full_path())
-    return None
+    doubled = {country for country in kept if kept.count(country) > 1} & touched
+    for foundation in forms:
+        if foundation.has_changed() and foundation.cleaned_data.get("country") in doubled:
+            if not foundation.cleaned_data.get("DELETE"):
+                foundation.add_error(
+                    "country",
+                    _("Each town has one foundation: change its entry rather than adding another."),
+                )
 
 
 @hooks.register("register_admin_urls")

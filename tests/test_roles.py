@@ -652,6 +652,34 @@ class FoundationSettingsTests(RolesTestCase):
         self.assertEqual(self.verein.email, "")
         self.assertIsNone(self.settings.contact_page_id)
 
+    def test_a_refused_change_comes_back_with_what_she_typed_and_the_reason_beside_it(self):
+        # Review of session 33: the refusal reloaded the form as stored, and the new entry she
+        # had typed out, or the change of her own address beside the refused one, was gone.
+        data = {
+            "foundations-2-name": "Stichting",
+            "foundations-2-town": "Steenwijk",
+            "foundations-2-country": "DE",
+            "foundations-2-email": "nep@example.org",
+            "foundations-2-address": "Kerkstraat 1",
+            "foundations-2-ORDER": 3,
+        }
+        response = self.post(self.editor_de, extra=data, DE={"email": "info@verein.example"})
+        page = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(page.select_one("#id_foundations-2-email")["value"], "nep@example.org")
+        self.assertEqual(page.select_one("#id_foundations-1-email")["value"], "info@verein.example")
+        [row] = [
+            child
+            for child in page.select("#id_foundations-FORMS > *")
+            if child.select_one("#id_foundations-2-email")
+        ]
+        self.assertIn("Elke gemeente heeft één stichting", row.get_text(" ", strip=True))
+        self.verein.refresh_from_db()
+        self.assertEqual(self.verein.email, "")
+
+        response = self.post(self.editor_nl, DE={"email": "fake@example.org"})
+        page = BeautifulSoup(response.content, "html.parser")
+        self.assertEqual(page.select_one("#id_foundations-1-email")["value"], "fake@example.org")
+
 
 class MachineTranslatorSettingsTests(SettingsProbeMixin, TestCase):
     setting = "(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR or {}).get('CLASS')"
