@@ -5,10 +5,9 @@ from django.core import mail
 from django.test import TestCase
 
 from exchanges import visits
-from tests import test_visit_emails as visit_emails
 from tests.stories_base import StoriesMixin
 from tests.test_newsletter import NewsletterMixin
-from tests.visits_base import VisitMixin
+from tests.visits_base import GUEST_PHONE, HOST_ADDRESS, VisitEmailsMixin
 
 
 class UnsentNewsletterInTheAPITests(NewsletterMixin, TestCase):
@@ -54,7 +53,7 @@ class OrderedByTagsTests(StoriesMixin, TestCase):
         self.assertEqual(len(ids), data["meta"]["total_count"])
 
 
-class BlockedGuestOfAVisitTests(VisitMixin, TestCase):
+class BlockedGuestOfAVisitTests(VisitEmailsMixin, TestCase):
     """A blocked member gives up her places in meetings to come, and those waiting move up
     (exchanges.signal_handlers.give_up_places); her guest party of an exchange visit kept its
     seats: the party waiting stayed waiting, the matching placed her, and publishing it emailed
@@ -64,14 +63,9 @@ class BlockedGuestOfAVisitTests(VisitMixin, TestCase):
     def setUpTestData(cls):
         cls.build_visit(seats=4)
 
-    sign_up = visit_emails.VisitEmailsTestCase.sign_up
-    offer = visit_emails.VisitEmailsTestCase.offer
-    publish = visit_emails.VisitEmailsTestCase.publish
-    emails_to = visit_emails.VisitEmailsTestCase.emails_to
-
     def test_a_blocked_guest_gives_up_her_seats_and_is_told_no_host(self):
-        anke = self.sign_up("Anke", adults=2, phone=visit_emails.GUEST_PHONE)
-        offer = self.offer("Bergmann", address=visit_emails.HOST_ADDRESS)
+        anke = self.sign_up("Anke", adults=2, phone=GUEST_PHONE)
+        offer = self.offer("Bergmann", address=HOST_ADDRESS)
         visits.assign(anke, offer)
         bert = self.sign_up("Bert", adults=2)
         carla = self.sign_up("Carla", adults=2)
@@ -92,7 +86,7 @@ class BlockedGuestOfAVisitTests(VisitMixin, TestCase):
         self.assertEqual(self.emails_to(blocked), [])
         for email in self.emails_to(offer.user):
             self.assertNotIn(blocked.email, email.body)
-            self.assertNotIn(visit_emails.GUEST_PHONE, email.body)
+            self.assertNotIn(GUEST_PHONE, email.body)
 
 
 class NulInAddressesTests(StoriesMixin, TestCase):

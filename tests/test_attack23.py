@@ -18,11 +18,10 @@ from exchanges.models import StoryPage
 from tests import test_development_media as dev_media
 from tests import test_review_notifications as review
 from tests import test_stories as stories
-from tests import test_visit_emails as visit_emails
 from tests.test_contributions_photos import OwnPhotosTestCase
 from tests.test_members import photo
 from tests.test_stories import StoryTestCase, needed
-from tests.visits_base import VisitMixin
+from tests.visits_base import VisitEmailsMixin
 
 
 class BulkPublishingWithDescendantsTests(StoryTestCase):
@@ -87,7 +86,7 @@ class HerCollectionAfterSheChangedHerNameTests(OwnPhotosTestCase):
         self.assertFalse(Collection.objects.filter(name__startswith="Anna:").exists())
 
 
-class MemberBlockedBeforeTests(VisitMixin, TestCase):
+class MemberBlockedBeforeTests(VisitEmailsMixin, TestCase):
     """A member blocked before blocking gave up visits (attack 22, F3; no data migration), or
     made inactive past the model's save, still waits for a visit: the seats freed by another's
     cancellation went to her, before the active member waiting after her (a meeting's waiting
@@ -96,8 +95,6 @@ class MemberBlockedBeforeTests(VisitMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.build_visit(seats=4)
-
-    sign_up = visit_emails.VisitEmailsTestCase.sign_up
 
     def test_the_seats_freed_go_to_the_active_member_waiting(self):
         self.sign_up("Anke", adults=2)

@@ -19,10 +19,9 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 from community.newsletter import subscriptions
 from exchanges import visits
 from home.translation_overrides import refused
-from tests import test_visit_emails
 from tests.test_newsletter import PASSWORD, NewsletterMixin
 from tests.test_translation_editor import TranslationEditorTestCase
-from tests.visits_base import VisitMixin
+from tests.visits_base import VisitEmailsMixin
 
 User = get_user_model()
 
@@ -210,7 +209,7 @@ class OverridesInTheTranslationEditor(TranslationEditorTestCase):
         self.assertTrue(SegmentOverride.objects.get(pk=override.pk).has_error)
 
 
-class MembersWordsInVisitEmails(VisitMixin, TestCase):
+class MembersWordsInVisitEmails(VisitEmailsMixin, TestCase):
     """A guest's answers reach her host's email, and a host's address her guests': a line of
     them read as the email's own, and an address in them was a link in the plain text, which
     mail programs make of one (attack 41: "Bel https://redactie.evil.example/admin/" on a line
@@ -220,14 +219,6 @@ class MembersWordsInVisitEmails(VisitMixin, TestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.build_visit(seats=4)
-
-    # The helpers of the visit emails' tests, not their tests.
-    emails = test_visit_emails.VisitEmailsTestCase
-    sign_up = emails.sign_up
-    offer = emails.offer
-    publish = emails.publish
-    emails_to = emails.emails_to
-    place_anke_with_bergmann = emails.place_anke_with_bergmann
 
     def test_a_guests_wishes_of_several_lines_are_quoted_and_link_nowhere(self):
         _anke, offer = self.place_anke_with_bergmann(

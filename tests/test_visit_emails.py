@@ -10,16 +10,12 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from exchanges import visit_notifications, visits
-from exchanges.models import GuestParty, HostOffer, Placement, VisitCoordinator
+from exchanges.models import HostOffer, Placement, VisitCoordinator
 from exchanges.templatetags.visit_tags import visit_days
-from tests.visits_base import VisitMixin
-
-GUEST_PHONE = "+31 6 1234 5678"
-HOST_PHONE = "+49 5245 98765"
-HOST_ADDRESS = "Lindenstraße 12, 33442 Herzebrock-Clarholz"
+from tests.visits_base import GUEST_PHONE, HOST_ADDRESS, HOST_PHONE, VisitEmailsMixin
 
 
-class VisitEmailsTestCase(VisitMixin, TestCase):
+class VisitEmailsTestCase(VisitEmailsMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -32,27 +28,6 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         )
 
     # --- helpers --------------------------------------------------------------------------
-
-    def sign_up(self, name, language="nl", **answers):
-        user = self.resident(name, self.steenwijkerland, language)
-        answers.setdefault("travellers", name)
-        with self.captureOnCommitCallbacks(execute=True):
-            return visits.sign_up(self.visit, user, GuestParty(**answers), notify=True)
-
-    def offer(self, name, language="de", **answers):
-        user = self.resident(name, self.herzebrock, language)
-        answers.setdefault("household", f"Familie {name}")
-        answers.setdefault("beds", 4)
-        answers.setdefault("nights", [night.isoformat() for night in self.visit.nights()])
-        with self.captureOnCommitCallbacks(execute=True):
-            return visits.offer_hosting(self.visit_de, user, HostOffer(**answers), notify=True)
-
-    def publish(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            return visits.publish_matching(self.visit)
-
-    def emails_to(self, member):
-        return [email for email in mail.outbox if email.to == [member.email]]
 
     def html(self, email):
         [(content, mimetype)] = email.alternatives
@@ -210,27 +185,6 @@ class VisitEmailsTestCase(VisitMixin, TestCase):
         )
 
     # --- the matching -----------------------------------------------------------------------
-
-    def place_anke_with_bergmann(self, **answers):
-        answers = {
-            "adults": 2,
-            "children": 1,
-            "travellers": "Anke de Vries, Piet de Vries, Sanne (8)",
-            "languages": ["nl", "nds"],
-            "animal_allergy": True,
-            "allergies": "Noten",
-            "diet": "Vegetarisch",
-            "step_free": True,
-            "mobility": "Rollator",
-            "smoke_free": True,
-            "wishes": "Graag bij de familie van 2024",
-            "phone": GUEST_PHONE,
-            **answers,
-        }
-        anke = self.sign_up("Anke", **answers)
-        offer = self.offer("Bergmann", phone=HOST_PHONE, address=HOST_ADDRESS)
-        visits.assign(anke, offer)
-        return anke, offer
 
     def test_guest_and_host_learn_each_other_in_their_own_language_only_once_published(self):
         anke, offer = self.place_anke_with_bergmann()
