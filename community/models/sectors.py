@@ -22,6 +22,7 @@ from home.cache import (
     remember,
     row_of,
 )
+from home.i18n import SOURCE_LOCALE, with_source_locale
 from home.models import (
     NOT_READ,
     LeadImageMixin,
@@ -61,7 +62,9 @@ class SectorIndexPage(OverviewPage):
         return cls.objects.live().public().filter(locale=active_locale()).first()
 
     def sectors(self):
-        return SectorPage.objects.child_of(self).live().public().select_related("image")
+        return with_source_locale(
+            SectorPage.objects.child_of(self).live().public().select_related("image")
+        )
 
     def highlights(self):
         """Every live sector community, in the order of the page tree: the sector pages kept in
@@ -216,6 +219,11 @@ def sector_pages():
 
     def build(rows):
         pages = [from_row(SectorPage, row) for row in rows]
+        locales = {page.pk: page.locale_id for page in pages}
+        for page in pages:
+            if page.alias_of_id in locales:
+                # The language an untranslated sector (an alias) is written in, for its card.
+                setattr(page, SOURCE_LOCALE, locales[page.alias_of_id])
         return {
             "by_id": {page.pk: page for page in pages},
             "live": {(page.translation_key, page.locale_id): page for page in pages if page.live},
