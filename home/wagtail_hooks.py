@@ -31,7 +31,7 @@ from home.cache import shows_content_only
 from home.clock_changes import ReadersDateTimeField
 from home.date_inputs import ReadersDateInput, ReadersDateTimeInput
 from home.explorer import opens_at_the_readers_home
-from home.machine_translation import FOLLOWED_ORIGINAL
+from home.machine_translation import FOLLOWED_ORIGINAL, ensure_aliases
 from home.rich_text import LivePageLinkHandler
 from home.visibility import restrictions_shown_in_history, serving
 
@@ -84,6 +84,17 @@ def edited_stream_fields_sent_whole(request, page):
 def created_stream_fields_sent_whole(request, parent_page, page_class):
     if request.method == "POST":
         stream_fields_sent_whole(request, page_class)
+
+
+@hooks.register("after_create_page", order=1)  # after wagtail-localize's aliases
+def aliases_in_every_language(request, page):
+    """A page an editor creates has a version in every language from the start, as a member's
+    contribution has: wagtail-localize makes a Dutch page's German alias (its tree of German
+    pages follows the Dutch one), and nothing made a German page's Dutch one, so a sector the
+    German editor added was missing from the Dutch site, its language switch leading to the
+    Dutch home page (walk 16). The alias shows the original, labelled with its language, until
+    an editor translates it."""
+    ensure_aliases(page)
 
 
 @hooks.register("before_copy_page", order=1)  # after the refusals of who may not copy it

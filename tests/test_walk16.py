@@ -1,0 +1,85 @@
+"""Newcomer's walk 16: pages in one language only."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from wagtail.models import Page
+
+from community.models import SectorPage
+from home.machine_translation import ensure_aliases
+from tests.stories_base import StoriesMixin
+from tests.test_roles import form_data
+
+User = get_user_model()
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+class OneLanguageSectorsTests(StoriesMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_stories()
+        cls.admin = User.objects.create_superuser("beheer@example.org", "een-lang-wachtwoord")
+
+    def card(self, address, title):
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        [card] = [
+            card
+            for card in soup(response).select(".card")
+            if card.select_one(".card__title").get_text(strip=True) == title
+        ]
+        return card
+
+    def test_an_untranslated_sector_says_on_its_card_what_language_it_is_in(self):
+        # "Cultuur en erfgoed" stood on the German overview in Dutch, unmarked, where a story's
+        # card says "auf Niederländisch" and marks its text as Dutch.
+        culture = self.add_sector("Cultuur en erfgoed", "cultuur")
+        card = self.card("/de/fachgruppen/", "Cultuur en erfgoed")
+        self.assertEqual(card.select_one(".card__title")["lang"], "nl")
+        self.assertEqual(card.select_one(".card__intro")["lang"], "nl")
+        self.assertEqual(card.select_one(".label").get_text(strip=True), "auf Niederländisch")
+        # Its translated neighbours say nothing of the kind.
+        card = self.card("/de/fachgruppen/", "Landwirtschaft")
+        self.assertFalse(card.has_attr("lang") or card.select(".label"))
+        self.assertFalse(card.select_one(".card__title").has_attr("lang"))
+        self.assertTrue(culture.live)
+
+    def add_sector(self, title, slug):
+        sector = SectorPage(title=title, slug=slug, purpose="Koren en musea uit beide gemeenten.")
+        self.sector_index.add_child(instance=sector)
+        sector.save_revision().publish()
+        ensure_aliases(sector)
+        return sector
+
+    def test_a_sector_the_german_editor_adds_is_on_the_dutch_site_too(self):
+        # The German editor's new sector was on the German site only: not on the Dutch
+        # overview, and its language switch led to the Dutch home page. A Dutch editor's new
+        # page gets its German version (wagtail-localize's alias) as she creates it.
+        self.client.force_login(self.admin)
+        address = f"/admin/pages/add/community/sectorpage/{self.sector_index_de.pk}/"
+        data = {
+            **form_data(self.client.get(address)),
+            "title": "Jugend und Schule",
+            "slug": "jugend-und-schule",
+            "purpose": "Schulen und Jugendgruppen beider Gemeinden.",
+            "body-count": "0",
+            "action-publish": "action-publish",
+        }
+        response = self.client.post(address, data)
+        self.assertEqual(response.status_code, 302)
+        german = SectorPage.objects.get(slug="jugend-und-schule", locale=self.german)
+        self.assertTrue(german.live)
+        dutch = Page.objects.filter(translation_key=german.translation_key, locale=self.dutch)
+        dutch = dutch.first()
+        self.assertIsNotNone(dutch)
+        self.assertEqual(dutch.alias_of_id, german.pk)
+        self.assertTrue(dutch.live)
+
+        card = self.card("/nl/sectoren/", "Jugend und Schule")
+        self.assertEqual(card.select_one(".label").get_text(strip=True), "in het Duits")
+        page = soup(self.client.get("/de/fachgruppen/jugend-und-schule/"))
+        switch = page.select_one('a[hreflang="nl"]')
+        self.assertEqual(switch["href"], dutch.url)
