@@ -4,9 +4,11 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.models import Page
+from wagtail_localize.operations import TranslationCreator
 
 from community.models import SectorPage
 from home.machine_translation import ensure_aliases
+from jumelage.dashboard import OutdatedTranslations
 from tests.stories_base import StoriesMixin
 from tests.test_roles import form_data
 
@@ -83,3 +85,22 @@ class OneLanguageSectorsTests(StoriesMixin, TestCase):
         page = soup(self.client.get("/de/fachgruppen/jugend-und-schule/"))
         switch = page.select_one('a[hreflang="nl"]')
         self.assertEqual(switch["href"], dutch.url)
+
+    def test_an_untranslated_sector_is_on_the_editors_dashboard_until_it_is_translated(self):
+        # Both dashboards said "0 translations incomplete or out of date" while the new sector
+        # stood untranslated in the other language.
+        culture = self.add_sector("Cultuur en erfgoed", "cultuur")
+        alias = Page.objects.get(alias_of=culture)
+        self.client.force_login(self.admin)
+        panel = soup(self.client.get("/admin/")).select_one(
+            "[aria-labelledby=jumelage-translations-heading]"
+        )
+        self.assertIn("1 ", panel.h2.get_text())
+        [row] = panel.select("li")
+        self.assertEqual(row["data-step"], "untranslated")
+        self.assertIn("Cultuur en erfgoed", row.get_text())
+        self.assertEqual(row.a["href"], f"/admin/pages/{alias.pk}/edit/")
+
+        TranslationCreator(self.admin, [self.german]).create_translations(culture)
+        steps = [row.step for row in OutdatedTranslations().data()["outdated"]]
+        self.assertNotIn("untranslated", steps)
