@@ -22,6 +22,7 @@ from wagtail.models import Page
 from community import contributions
 from community.forms import photo_formset
 from community.models import Report, SectorIndexPage, SectorPage
+from community.notifications import foundations_contact
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
 from home.i18n import live_translation, other_language
@@ -106,6 +107,15 @@ def taken_off_by(report):
     return "moderation" if report.hid_by_moderation else "reports"
 
 
+def editors_contact(language):
+    """Where a member asks the editors to change or take off a published contribution: the
+    site's contact page in `language`, else the foundations' email addresses, else None."""
+    addresses, contact = foundations_contact(None, language)
+    if contact is not None:
+        return contact.url
+    return f"mailto:{','.join(addresses)}" if addresses else None
+
+
 @member_required
 @never_cache
 def member_area(request):
@@ -154,6 +164,7 @@ def member_area(request):
         shown = page.shown_version if page.live else page
         page.title_language = other_language(shown)
         page.taken_off = taken_off_by(hiding.get(page.pk))
+    published = any(page.state == contributions.ContributionState.PUBLISHED for page in own)
     keys = list(user.memberships.values_list("sector_key", flat=True))
     sectors = [
         sector
@@ -168,6 +179,8 @@ def member_area(request):
         "community/member_area.html",
         {
             "contributions": own,
+            # A published one is the editors' to change or take off: whom she asks (walk 16).
+            "editors_contact": editors_contact(get_language()) if published else None,
             "registrations": registrations,
             "sectors": sectors,
             "sector_overview": None if sectors else SectorIndexPage.of_language_read(),

@@ -3,13 +3,15 @@
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import TestCase
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail_localize.operations import TranslationCreator
 
 from community.models import SectorPage
 from home.machine_translation import ensure_aliases
+from home.models import FoundationSettings
 from jumelage.dashboard import OutdatedTranslations
 from tests.stories_base import StoriesMixin
+from tests.test_members import MembersTestCase
 from tests.test_roles import form_data
 
 User = get_user_model()
@@ -104,3 +106,24 @@ class OneLanguageSectorsTests(StoriesMixin, TestCase):
         TranslationCreator(self.admin, [self.german]).create_translations(culture)
         steps = [row.step for row in OutdatedTranslations().data()["outdated"]]
         self.assertNotIn("untranslated", steps)
+
+
+class PublishedContributionTests(MembersTestCase):
+    def test_her_published_contribution_says_whom_she_asks_to_change_or_remove_it(self):
+        # Walk 16: the row of her published story had no action at all; only deleting her
+        # account was left to her.
+        self.post_story(self.anna)
+        self.approve(self.contribution())
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.contact_page = self.add_page(title="Contact", slug="contact")
+        settings.save()
+        self.client.force_login(self.anna)
+        row = soup(self.client.get("/nl/members/")).select_one("#my-contributions ~ table tbody tr")
+        self.assertIn("Fietsen naar Clarholz", row.get_text())
+        comment = row.select_one(".state__comment")
+        self.assertEqual(
+            comment.get_text(" ", strip=True),
+            "Een gepubliceerde bijdrage kan alleen de redactie nog wijzigen of van de site halen: "
+            "vraag het de redactie .",
+        )
+        self.assertEqual(comment.a["href"], "/nl/contact/")
