@@ -1,0 +1,40 @@
+"""Attack 42: findings of an outside tester (accounts, contributions, memberships, admin rights).
+Each test fails until its finding is fixed."""
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from exchanges.models import Registration
+from tests.calendar_base import CalendarMixin, local
+
+User = get_user_model()
+
+
+class MembersOnlyMeetingTests(CalendarMixin, TestCase):
+    """An editor made a meeting nobody had registered for "for logged-in members" (Wagtail's
+    privacy dialog allows it). Members open its page, which offers them "Register"; the POST
+    answers 404, as the register view looks the meeting up among `public()` pages only, where
+    joining a sector asks `may_open` (the restrictions the member passes)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_calendar()
+        cls.ride = cls.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        PageViewRestriction.objects.create(
+            page=cls.ride, restriction_type=PageViewRestriction.LOGIN
+        )
+        cls.anke = User.objects.create_user("anke@example.org", "x", display_name="Anke")
+
+    def test_a_member_who_may_open_it_can_register(self):
+        self.client.force_login(self.anke)
+        page = self.client.get(self.ride.url)
+        self.assertEqual(page.status_code, 200)
+        with translation.override("nl"):
+            register = reverse("meeting_register", args=[self.ride.pk])
+        self.assertContains(page, register)
+        answer = self.client.post(register)
+        self.assertNotEqual(answer.status_code, 404)
+        self.assertTrue(Registration.objects.for_meeting(self.ride).filter(user=self.anke).exists())
