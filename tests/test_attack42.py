@@ -2,13 +2,15 @@
 Each test fails until its finding is fixed."""
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from exchanges.models import Registration
 from tests.calendar_base import CalendarMixin, local
+from tests.security.test_accounts import AccountsTestCase
 
 User = get_user_model()
 
@@ -38,3 +40,33 @@ class MembersOnlyMeetingTests(CalendarMixin, TestCase):
         answer = self.client.post(register)
         self.assertNotEqual(answer.status_code, 404)
         self.assertTrue(Registration.objects.for_meeting(self.ride).filter(user=self.anke).exists())
+
+
+# Every password this hasher hashes or checks, in order: the work a request did on passwords.
+HASHED = []
+
+
+class CountingHasher(MD5PasswordHasher):
+    """Django's MD5 hasher (the tests' own), noting each hash it computes."""
+
+    def encode(self, password, salt):
+        HASHED.append(password)
+        return super().encode(password, salt)
+
+
+@override_settings(PASSWORD_HASHERS=["tests.test_attack42.CountingHasher"])
+class SignUpTimingTests(AccountsTestCase):
+    """ACCOUNT_PREVENT_ENUMERATION answers a sign-up with an address that has an account as any
+    other ("we have sent you an email"), but only the new address's sign-up hashes the password
+    (PBKDF2, a million rounds): on `make run` such a sign-up answered in 700-850 ms, one with a
+    member's address in 30-90 ms. Whoever times the answer learns who has an account."""
+
+    def test_a_taken_address_costs_the_same_password_work_as_a_new_one(self):
+        HASHED.clear()
+        self.sign_up("carla@example.org")
+        new = len(HASHED)
+        self.assertTrue(User.objects.filter(email="carla@example.org").exists())
+        HASHED.clear()
+        self.sign_up("anna@example.org")  # Anna's, confirmed
+        taken = len(HASHED)
+        self.assertEqual(new, taken)
