@@ -1,6 +1,7 @@
 """Attack 42: findings of an outside tester (accounts, contributions, memberships, admin rights).
 Each test fails until its finding is fixed."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import TestCase, override_settings
@@ -70,3 +71,25 @@ class SignUpTimingTests(AccountsTestCase):
         self.sign_up("anna@example.org")  # Anna's, confirmed
         taken = len(HASHED)
         self.assertEqual(new, taken)
+
+
+class AddressChangeAsksWhoIsThereTests(AccountsTestCase):
+    """Deleting an account asks for the password; changing its password asks for the old one.
+    Changing its address asked for nothing: whoever has a member's session (a shared computer,
+    a session taken hours after she logged in) changed her login address to their own,
+    confirmed it from their own mailbox, then reset her password there. She can no longer ask
+    for a password at her old address (the email telling her so says as much). On `make run`,
+    a session of 20 minutes old moved Jonas's account to attacker-a42@example.net in two
+    requests. allauth asks for the password again first (ACCOUNT_REAUTHENTICATION_REQUIRED)
+    when told to."""
+
+    def test_a_new_address_asks_for_the_password_first(self):
+        self.client.force_login(self.anna)  # a session, not a login of the last minutes
+        with self.captureOnCommitCallbacks(execute=True):
+            answer = self.client.post(
+                "/nl/accounts/email/", {"email": "someone-else@example.org", "action_add": ""}
+            )
+        self.assertFalse(EmailAddress.objects.filter(email="someone-else@example.org").exists())
+        self.assertFalse(self.mails_to("someone-else@example.org"))
+        self.assertEqual(answer.status_code, 302)
+        self.assertIn("reauthenticate", answer["Location"])
