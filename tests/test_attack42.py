@@ -4,12 +4,15 @@ Each test fails until its finding is fixed."""
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.core import mail
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from exchanges.models import Registration
+from tests import test_user_admin
+from tests.base import BilingualSiteTestCase
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_accounts import AccountsTestCase
 
@@ -93,3 +96,38 @@ class AddressChangeAsksWhoIsThereTests(AccountsTestCase):
         self.assertFalse(self.mails_to("someone-else@example.org"))
         self.assertEqual(answer.status_code, 302)
         self.assertIn("reauthenticate", answer["Location"])
+
+
+class AdminPasswordChangeTests(BilingualSiteTestCase):
+    """allauth tells a member or an editor by email of every change to her password
+    (ACCOUNT_EMAIL_NOTIFICATIONS), and holds "change password" to its limit. Wagtail's own
+    account page (/admin/account/, its "Password" panel) changes an editor's or an
+    administrator's password through Django's form: no email, no limit on tries of the old
+    password. On `make run` the Dutch editor's password changed there, and no email came (the
+    same change on /nl/accounts/password/change/ sent "Uw wachtwoord is gewijzigd")."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.administrator = User.objects.create_superuser(
+            "beheer@example.org", test_user_admin.PASSWORD
+        )
+
+    account_form_data = test_user_admin.AccountPageTests.account_form_data
+
+    def test_a_password_changed_in_the_admin_is_told_by_email(self):
+        self.client.force_login(self.administrator)
+        new = "een-heel-ander-wachtwoord-42"
+        data = self.account_form_data(
+            **{
+                "password-old_password": test_user_admin.PASSWORD,
+                "password-new_password1": new,
+                "password-new_password2": new,
+            }
+        )
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(reverse("wagtailadmin_account"), data)
+        self.administrator.refresh_from_db()
+        self.assertTrue(self.administrator.check_password(new))
+        self.assertTrue([message for message in mail.outbox if "beheer@example.org" in message.to])
