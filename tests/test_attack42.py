@@ -4,12 +4,15 @@ Each test fails until its finding is fixed."""
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from community.roles import EDITOR_GROUPS
+from community.roles.setup import setup_roles
 from exchanges.models import Registration
 from tests import test_user_admin
 from tests.base import BilingualSiteTestCase
@@ -131,3 +134,30 @@ class AdminPasswordChangeTests(BilingualSiteTestCase):
         self.administrator.refresh_from_db()
         self.assertTrue(self.administrator.check_password(new))
         self.assertTrue([message for message in mail.outbox if "beheer@example.org" in message.to])
+
+
+class TheRootIsNoEditorsPageTests(BilingualSiteTestCase):
+    """The tree's root (id 1) is no page of the site, and no editor's: Wagtail's lock, unlock and
+    "set position" of it answered an editor with a server error (its success address is the
+    root's parent, which it has none of), and the lock was stored. Found by walking every admin
+    address with the demo's ids as the Dutch editor: /admin/pages/1/lock/,
+    /admin/pages/1/unlock/ and /admin/pages/1/set_position/ answered 500; after the first the
+    root stood locked by her in "Locked pages"."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.editor = User.objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+
+    def test_the_root_is_neither_locked_nor_an_error(self):
+        self.client.force_login(self.editor)
+        self.client.raise_request_exception = False
+        root = Page.get_first_root_node()
+        for name in ("lock", "unlock", "set_position"):
+            with self.subTest(name):
+                answer = self.client.post(f"/admin/pages/{root.pk}/{name}/")
+                self.assertLess(answer.status_code, 500)
+        root.refresh_from_db()
+        self.assertFalse(root.locked)
