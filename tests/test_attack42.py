@@ -161,3 +161,14 @@ class TheRootIsNoEditorsPageTests(BilingualSiteTestCase):
                 self.assertLess(answer.status_code, 500)
         root.refresh_from_db()
         self.assertFalse(root.locked)
+
+    def test_revision_zero_is_not_found(self):
+        """Wagtail's revert view reads revision 0 as "no revision" and then reverts to none:
+        /admin/pages/<id>/revisions/0/revert/ answered 500 to the editors on any page, and to
+        the moderator on a contribution she reviews (/admin/pages/105/revisions/0/revert/ on
+        `make run`)."""
+        self.client.force_login(self.editor)
+        self.client.raise_request_exception = False
+        home = Page.objects.get(depth=2, locale__language_code="nl")
+        answer = self.client.get(f"/admin/pages/{home.pk}/revisions/0/revert/")
+        self.assertEqual(answer.status_code, 404)
