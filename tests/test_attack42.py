@@ -1,23 +1,31 @@
 """Attack 42: findings of an outside tester (accounts, contributions, memberships, admin rights).
 Each test fails until its finding is fixed."""
 
+import unittest
+import uuid
+
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import TestCase, override_settings
+from django.db import connection
+from django.test import Client, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
-from exchanges.models import Registration
+from exchanges.models import Registration, StoryPage
 from tests import test_user_admin
 from tests.base import BilingualSiteTestCase
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_accounts import AccountsTestCase
+from tests.stories_base import StoriesMixin
+from tests.test_contribution_races import hold, in_thread, waiting_for_locks
 
 User = get_user_model()
 
@@ -172,3 +180,58 @@ class TheRootIsNoEditorsPageTests(BilingualSiteTestCase):
         home = Page.objects.get(depth=2, locale__language_code="nl")
         answer = self.client.get(f"/admin/pages/{home.pk}/revisions/0/revert/")
         self.assertEqual(answer.status_code, 404)
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class SameTitleAtOnceTests(StoriesMixin, TransactionTestCase):
+    """Ten members sent a story titled "Zelfde titel A42" at the same moment on PostgreSQL
+    (`make run`'s demo, loaded into jm_attack42_run): one was stored, nine answered 500
+    (Wagtail's check that the slug is free, with the slug each had chosen before the first was
+    committed). On SQLite the whole transaction waits for the database's lock, and all ten were
+    stored. Here two members' drafts are saved while something else holds the overview's row
+    (an editor publishing a story below it, say); both wait, and the second finds the slug
+    taken."""
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_stories()
+        setup_roles()
+        self.members = [
+            User.objects.create_user(f"lid{number}@example.org", "x", display_name=f"Lid {number}")
+            for number in (1, 2)
+        ]
+
+    def send(self, member):
+        client = Client(raise_request_exception=False)
+        client.force_login(member)
+        with translation.override("nl"):
+            url = reverse("contribute_story")
+        return client.post(
+            url,
+            {
+                "submission": str(uuid.uuid4()),
+                "title": "Jaarvergadering in Blokzijl",
+                "intro": "Wat we bespraken.",
+                "body": "",
+                "sector": "",
+                "language": "nl",
+                "photos-TOTAL_FORMS": "0",
+                "photos-INITIAL_FORMS": "0",
+                "photos-MIN_NUM_FORMS": "0",
+                "photos-MAX_NUM_FORMS": "10",
+            },
+        ).status_code
+
+    def test_both_drafts_are_stored(self):
+        release = hold(self, Page.objects.filter(pk=self.story_index.pk))
+        sent = [in_thread(lambda member=member: self.send(member)) for member in self.members]
+        waiting_for_locks(2)
+        release.set()
+        for thread, _answers in sent:
+            thread.join(30)
+        self.assertEqual([answers for _thread, answers in sent], [[302], [302]])
+        stored = StoryPage.objects.filter(title="Jaarvergadering in Blokzijl", alias_of=None)
+        self.assertEqual(stored.filter(locale__language_code="nl").count(), 2)
