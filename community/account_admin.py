@@ -6,11 +6,14 @@ or display name. Its confirmation is in the admin language just chosen, addressi
 the admin does ("u", "Sie"): Wagtail's came in the language the page was sent from, and in Dutch
 with "je". Routed in place of Wagtail's own view (jumelage/urls.py)."""
 
+from django import forms
 from django.contrib import messages
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.account import NameEmailForm
-from wagtail.admin.views.account import AccountView, NameEmailSettingsPanel
+from wagtail.admin.views.account import AccountView, BaseSettingsPanel, NameEmailSettingsPanel
 from wagtail.users.models import UserProfile
 
 from home.validators import validate_one_line
@@ -28,6 +31,39 @@ class NameForm(NameEmailForm):
 
 class NamePanel(NameEmailSettingsPanel):
     form_class = NameForm
+
+
+class NothingToSave(forms.Form):
+    """The form of a panel that only leads elsewhere: the account page saves every panel's."""
+
+    def __init__(self, *args, instance=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        pass
+
+
+class LoginPanel(BaseSettingsPanel):
+    """Where her password and address are changed: on the site, through allauth, which asks for
+    the password first, tells her by email and holds tries to its limits. Wagtail's own password
+    form on this page did none of it (attack 42; WAGTAIL_PASSWORD_MANAGEMENT_ENABLED is off, as
+    is its address form). Registered in community/wagtail_hooks.py."""
+
+    name = "login"
+    title = gettext_lazy("Password and email address")
+    order = 150
+    form_class = NothingToSave
+    template_name = "wagtailadmin/account/settings_panels/login.html"
+
+    def get_context_data(self):
+        # The site's pages in her language there (the admin may be in English, the site not).
+        language = translation.get_language()
+        with translation.override(language if language in ("nl", "de") else "nl"):
+            return {
+                **super().get_context_data(),
+                "password_url": reverse("account_change_password"),
+                "email_url": reverse("account_email"),
+            }
 
 
 class Account(AccountView):

@@ -27,6 +27,7 @@ from contextlib import suppress
 
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
+from allauth.account.decorators import reauthentication_required
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
@@ -36,9 +37,11 @@ from allauth.account.views import PasswordResetView as AllauthPasswordResetView
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from home.ratelimit import mailbox_key
@@ -161,6 +164,10 @@ class AddEmailForm(AllauthAddEmailForm):
         return address
 
 
+# Every change asks for the password first unless she gave it in the last minutes, ours as
+# allauth's own actions (ACCOUNT_REAUTHENTICATION_REQUIRED): a session is not who is there
+# (attack 42). Reading the page asks nothing.
+@method_decorator(reauthentication_required(allow_get=True), name="dispatch")
 class EmailView(AllauthEmailView):
     """allauth's address page, which shows a change to another account's address pending as
     any other: "send again" answers as for any (`mail_new_address`), "cancel" forgets it, "make
@@ -245,12 +252,22 @@ class SignupForm(AllauthSignupForm):
         """Two sign-ups with one address at the same moment both pass the form's check; the
         database lets one through, and the other is answered as any sign-up with a taken
         address (allauth mails the owner), not with a server error (outsider's pass)."""
+        if self.account_already_exists:
+            return self.answer_as_new(request)
         try:
             return super().try_save(request)
         except IntegrityError:
             if not claimed_for_real(self.cleaned_data["email"]):
                 raise
         self.account_already_exists = True
+        return self.answer_as_new(request)
+
+    def answer_as_new(self, request):
+        """A sign-up with an address that has an account, answered as one with a new address
+        (ACCOUNT_PREVENT_ENUMERATION) after the same work: its password hashed as a new
+        account's is (a million rounds), where allauth's answer came without, ten times
+        sooner, and told whoever timed it that the address has an account (attack 42)."""
+        make_password(self.cleaned_data.get("password1"))
         return super().try_save(request)
 
     @transaction.atomic

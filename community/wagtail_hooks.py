@@ -47,6 +47,7 @@ from home.machine_translation import HIDDEN_UNTIL_DECIDED
 from home.validators import validate_text
 
 from . import (
+    account_admin,
     admin_api,
     admin_titles,
     contributions,
@@ -1131,6 +1132,7 @@ def newsletter_send_listing_button(page, user, next_url=None):
 
 
 hooks.register("after_create_page", newsletter_admin.tell_published_is_not_public)
+hooks.register("register_account_settings_panel", account_admin.LoginPanel)
 hooks.register("after_edit_page", newsletter_admin.tell_published_is_not_public)
 
 

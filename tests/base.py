@@ -13,6 +13,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import Translation
 
@@ -123,3 +124,11 @@ def assert_help_blocks_show_their_icon(test, response, count):
     for block in blocks:
         with test.subTest(block=block.get_text(" ", strip=True)[:60]):
             test.assertTrue(block.select(":scope > svg.icon"))
+
+
+def gave_password(client, password="een-lang-wachtwoord"):  # noqa: S107 (the tests' own)
+    """The logged-in member of `client` gives her password again now (allauth's
+    reauthentication), as the address page asks before any change once the last time she gave
+    it is some minutes ago (ACCOUNT_REAUTHENTICATION_REQUIRED): a session alone changes nothing."""
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, response.status_code

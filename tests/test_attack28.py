@@ -21,7 +21,7 @@ from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from home.mail import OutgoingEmail, deliver, queue_email
 from home.validators import normalised_email
-from tests.base import BilingualSiteMixin
+from tests.base import BilingualSiteMixin, gave_password
 from tests.test_attack27 import (
     CommentedPageTestCase,
     MailboxTestCase,
@@ -153,6 +153,7 @@ class DeletingAnAccountSparesOthersEmailsTests(BilingualSiteMixin, TestCase):
                 )
         client = Client()
         client.force_login(self.member)
+        gave_password(client)
         with self.captureOnCommitCallbacks(execute=True):
             client.post("/nl/accounts/email/", {"action_add": "", "email": stranger})
         self.assertTrue(EmailAddress.objects.filter(user=self.member, email=stranger).exists())

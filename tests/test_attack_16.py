@@ -20,6 +20,7 @@ from exchanges.factories import CalendarPageFactory
 from home.factories import StandardPageFactory
 from home.models import FoundationSettings
 from tests import test_private_page_access
+from tests.base import gave_password
 from tests.calendar_base import local
 from tests.stories_base import StoriesMixin
 from tests.test_caching import CachedSiteTestCase, PurgeRecorder, RecordedPurgesMixin
@@ -326,6 +327,7 @@ class OldAddressHearsInTheMembersLanguageTests(MembersTestCase):
 
     def test_a_german_member_hears_of_her_new_address_in_german(self):
         self.client.force_login(self.bernd)
+        gave_password(self.client)
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
                 "/de/accounts/email/", {"email": "bernd2@example.org", "action_add": ""}

@@ -26,6 +26,7 @@ from exchanges.choices import RegistrationStatus
 from exchanges.models import Registration, StoryPage
 from home.mail import OutgoingEmail
 from home.notifications import unlinked
+from tests.base import gave_password
 from tests.calendar_base import CalendarMixin, local
 from tests.security.test_accounts import AccountsTestCase
 from tests.security.test_mail_outage import run_worker
@@ -531,6 +532,7 @@ class AccountChangeNotificationTests(AccountsTestCase):
 
     def ask_for(self, address):
         self.client.force_login(self.anna)
+        gave_password(self.client)
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post("/nl/accounts/email/", {"email": address, "action_add": ""})
         [confirmation] = mail.outbox

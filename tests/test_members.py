@@ -47,6 +47,7 @@ from exchanges.contribution_forms import MeetingForm, StoryForm
 from exchanges.models import MeetingPage, Registration, StoryPage
 from exchanges.models.meetings import END_NEEDED, START_NEEDED
 from exchanges.models.stories import DATE_NEEDED
+from tests.base import gave_password
 from tests.calendar_base import CalendarMixin, local
 
 User = get_user_model()
@@ -344,6 +345,7 @@ class SignUpTests(MembersTestCase):
             user=self.bernd, email="bernd@example.org", verified=True, primary=True
         )
         self.client.force_login(self.bernd)
+        gave_password(self.client)
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
@@ -964,6 +966,7 @@ class ContributionTests(MembersTestCase):
             user=self.anna, email=self.anna.email, verified=True, primary=True
         )
         self.client.force_login(self.anna)
+        gave_password(self.client)
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
                 "/nl/accounts/email/", {"email": "ana@example.org", "action_add": ""}, follow=True

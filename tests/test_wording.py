@@ -27,6 +27,7 @@ from community.contributions import ContributionState
 from community.roles import MODERATORS
 from community.roles.setup import setup_roles
 from home.models import Foundation, FoundationSettings
+from tests.base import gave_password
 from tests.calendar_base import CalendarMixin
 from tests.test_members import NEXT_YEAR, MembersTestCase, soup
 from tests.test_review_panel import submitted_contribution
@@ -84,6 +85,7 @@ class AccountWordingTests(TestCase):
 
     def test_dutch_confirmation_sent_message_says_bevestigingsmail(self):
         self.client.force_login(self.user)
+        gave_password(self.client)
         response = self.client.post(
             "/nl/accounts/email/", {"action_send": "", "email": "uwe@example.org"}, follow=True
         )

@@ -172,6 +172,10 @@ ACCOUNT_SESSION_REMEMBER = None
 # One address per account: a member changes it, and the new one counts only once confirmed. An
 # unconfirmed address never keeps its owner from signing up (community/signup.py).
 ACCOUNT_CHANGE_EMAIL = True
+# Changing the address (or the password, where none is asked) asks for the password first when
+# it was not given in the last minutes: whoever has a member's session (a shared computer) moved
+# her login to his own mailbox in two requests, then reset her password there (attack 42).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # A page only members (or a group) may read asks for the login on the site's login page, in the
 # page's language, with its confirmation check and limits, saying why (jumelage/views.py
 # frontend_login, at Wagtail's own /_util/login/); one behind a password asks on a page of the
@@ -401,6 +405,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # by the link sent there and checked as sign-up checks it. Wagtail's account page changed it
 # unconfirmed and unchecked (a dotless ı in it, outsider's pass of 2026-12-04).
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# Her password too, through allauth (/accounts/password/change/), which tells her by email and
+# holds tries of the old one to its limit; Wagtail's account page did neither (attack 42).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 
 def machine_translator():

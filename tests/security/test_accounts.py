@@ -18,6 +18,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from exchanges.models import MeetingPage, Registration, StoryPage
+from tests.base import gave_password
 from tests.test_members import MembersTestCase, User
 
 PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase gives its members)
@@ -44,6 +45,7 @@ class AccountsTestCase(MembersTestCase):
 
     def add_email(self, user, email):
         self.client.force_login(user)
+        gave_password(self.client)
         with self.captureOnCommitCallbacks(execute=True):
             return self.client.post("/nl/accounts/email/", {"email": email, "action_add": ""})
 
@@ -277,6 +279,7 @@ class AddressChangeTests(AccountsTestCase):
         """Add, add again, send again, cancel, add, send again (walk of 2026-12-05: the sixth
         answered "try again in 60 minutes")."""
         self.client.force_login(self.anna)
+        gave_password(self.client)
         steps = [
             {"email": "ana@example.org", "action_add": ""},
             {"email": "anna.nieuw@exmaple.org", "action_add": ""},
@@ -320,6 +323,7 @@ class ClaimOnAnAddressAnotherAccountGotTests(AccountsTestCase):
 
     def send_again(self, member, email):
         self.client.force_login(member)
+        gave_password(self.client)
         self.client.get("/nl/accounts/email/")  # where she read what came before
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post("/nl/accounts/email/", {"email": email, "action_send": ""})
