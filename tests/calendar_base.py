@@ -1,5 +1,6 @@
 """A bilingual calendar with two sectors, for the meeting tests."""
 
+import calendar
 import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,21 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 def local(*args):
     return datetime.datetime(*args, tzinfo=AMSTERDAM)
+
+
+def year_like(year):
+    """The first year after this one with `year`'s calendar: the same weekdays, leap day and
+    nights the clocks change. A test written with meetings in 2030 (or 2027) keeps its
+    "woensdag 1 mei" and its night of 02:30 that does not exist, but its dates stay to come
+    whenever it runs, where the fixed year became the past (and the test a time bomb)."""
+    starts_on = datetime.date(year, 1, 1).weekday()
+    later = datetime.datetime.now(AMSTERDAM).year + 1
+    while (datetime.date(later, 1, 1).weekday(), calendar.isleap(later)) != (
+        starts_on,
+        calendar.isleap(year),
+    ):
+        later += 1
+    return later
 
 
 class CalendarMixin(StoriesMixin):

@@ -16,7 +16,7 @@ from community.roles.setup import setup_roles
 from exchanges.models import MeetingPage, StoryPage
 from exchanges.models.meetings import MeetingFormat
 from tests import test_partly_translated as partly
-from tests.calendar_base import CalendarMixin, local
+from tests.calendar_base import CalendarMixin, local, year_like
 from tests.stories_base import StoriesMixin
 from tests.test_contributions_photos import OwnPhotosTestCase
 from tests.test_members import MembersTestCase, photo
@@ -36,7 +36,9 @@ class AMeetingsFormatChangedAfterItsTranslationTests(CalendarMixin, TestCase):
         cls.build_calendar()
 
     def test_an_online_meeting_made_hybrid_is_published_in_both_languages_with_its_place(self):
-        meeting = self.online_meeting(local(2030, 6, 1, 19, 30), "https://meet.example.org/x")
+        meeting = self.online_meeting(
+            local(year_like(2030), 6, 1, 19, 30), "https://meet.example.org/x"
+        )
         german = self.translate(meeting)
         self.assertTrue(german.live)
         self.client.force_login(User.objects.create_superuser("root@example.org", "x"))
@@ -104,7 +106,9 @@ class ApprovingAMeetingAnEditorEmptiedTests(MembersTestCase):
         self.approve_without_its_place()
 
     def approve_without_its_place(self):
-        meeting = self.meeting(local(2030, 6, 1, 19, 30), place_name="Bibliotheek", live=False)
+        meeting = self.meeting(
+            local(year_like(2030), 6, 1, 19, 30), place_name="Bibliotheek", live=False
+        )
         meeting.owner, meeting.member_contribution = self.anna, True
         meeting.save()
         meeting.save_revision(user=self.anna)

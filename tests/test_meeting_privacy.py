@@ -17,7 +17,7 @@ from exchanges.factories import CalendarPageFactory
 from exchanges.models import MeetingPage, Registration, VisitPage
 from exchanges.page_admin import CONVERTING_REFUSALS, PRIVACY_REFUSALS
 from exchanges.wagtail_hooks import MOVING_REFUSALS
-from tests.calendar_base import local
+from tests.calendar_base import local, year_like
 from tests.test_meeting_deletion import MeetingWithRegistrationsCase
 from tests.visits_base import VisitMixin
 
@@ -183,7 +183,9 @@ class PrivacyOfACalendarAboveMeetingsAndVisitsTests(VisitMixin, TestCase):
         cls.build_visit(title="Bezoek aan Herzebrock")
         cls.guest()
         cls.rides = [
-            cls.meeting(local(2030, 3, day, 19), title=f"Fietstocht {day}", slug=f"rit-{day}")
+            cls.meeting(
+                local(year_like(2030), 3, day, 19), title=f"Fietstocht {day}", slug=f"rit-{day}"
+            )
             for day in range(20, 25)
         ]
         cls.member = cls.resident("Bert", cls.steenwijkerland, "nl")
@@ -226,7 +228,9 @@ class ConvertingATranslationMembersCountOnToAnAliasTests(MeetingWithRegistration
         super().setUpTestData()
         source, _ = TranslationSource.get_or_create_from_instance(cls.bike_ride)
         Translation.objects.create(source=source, target_locale=cls.german, enabled=True)
-        cls.walk = cls.meeting(local(2030, 3, 27, 19), title="Wandeling", slug="wandeling")
+        cls.walk = cls.meeting(
+            local(year_like(2030), 3, 27, 19), title="Wandeling", slug="wandeling"
+        )
         cls.walk_de = cls.translated(cls.walk, title="Wanderung", slug="wanderung")
         source, _ = TranslationSource.get_or_create_from_instance(cls.walk)
         Translation.objects.create(source=source, target_locale=cls.german, enabled=True)
