@@ -22,6 +22,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from exchanges.models import MeetingPage, StoryPage
 from home.machine_translation import MachineTranslation, ensure_aliases, mark_reviewed
+from tests.calendar_base import year_like
 from tests.test_members import MembersTestCase
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -77,8 +78,8 @@ class BilingualContributionsMixin:
             data.update(date="2026-05-01", towns=[str(cls.herzebrock.pk)])
         else:
             data.update(
-                start="2030-06-01T19:30",
-                end="2030-06-01T21:00",
+                start=f"{year_like(2030)}-06-01T19:30",
+                end=f"{year_like(2030)}-06-01T21:00",
                 format="online",
                 place_name="",
                 town="",

@@ -12,6 +12,7 @@ from community.models import User
 from community.privacy import delete_account
 from exchanges.models import MeetingPage, StoryPage
 from home.cache import PAGES, versions
+from tests.calendar_base import year_like
 from tests.stories_base import StoriesMixin
 from tests.test_members import MembersTestCase, soup
 
@@ -144,8 +145,8 @@ class RenamedOrganiserTests(MembersTestCase):
         self.client.force_login(self.anna)
         data = self.story_data(
             title="Wandelmiddag rond Steenwijk",
-            start="2030-03-13T13:00",
-            end="2030-03-13T17:00",
+            start=f"{year_like(2030)}-03-13T13:00",
+            end=f"{year_like(2030)}-03-13T17:00",
             format="in_person",
             place_name="Station Steenwijk",
             town=str(self.steenwijkerland.pk),

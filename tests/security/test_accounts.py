@@ -19,6 +19,7 @@ from wagtail.models import WorkflowState
 
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests.base import gave_password
+from tests.calendar_base import year_like
 from tests.test_members import MembersTestCase, User
 
 PASSWORD = "een-lang-wachtwoord"  # noqa: S105 (the password MembersTestCase gives its members)
@@ -772,8 +773,8 @@ class DeleteAccountTests(AccountsTestCase):
         self.client.force_login(self.anna)
         data = self.story_data(
             title="Taalcafé in Steenwijk",
-            start="2030-06-01T19:30",
-            end="2030-06-01T21:00",
+            start=f"{year_like(2030)}-06-01T19:30",
+            end=f"{year_like(2030)}-06-01T21:00",
             format="in_person",
             place_name="Bibliotheek",
             town=str(self.steenwijkerland.pk),
@@ -805,8 +806,8 @@ class DeleteAccountTests(AccountsTestCase):
             "/nl/members/meetings/new/",
             self.story_data(
                 title="Taalcafé in Steenwijk",
-                start="2030-06-01T19:30",
-                end="2030-06-01T21:00",
+                start=f"{year_like(2030)}-06-01T19:30",
+                end=f"{year_like(2030)}-06-01T21:00",
                 format="in_person",
                 place_name="Bibliotheek",
                 town=str(self.steenwijkerland.pk),
