@@ -20,7 +20,7 @@ from community import contributions
 from community.roles.setup import setup_roles
 from exchanges.models import HostOffer
 from home.validators import PHONE_MESSAGE
-from tests.calendar_base import CalendarMixin, local
+from tests.calendar_base import CalendarMixin, local, year_like
 from tests.test_contribution_races import in_thread
 from tests.test_visit_member import VisitPageMixin, host_answers
 
@@ -49,7 +49,7 @@ class WithdrawnWhileApprovedTests(CalendarMixin, TransactionTestCase):
         self.moderator = User.objects.create_user("moderator@example.org", "x", is_staff=True)
         self.moderator.groups.add(Group.objects.get(name="Moderators"))
         self.proposal = self.meeting(
-            local(2030, 3, 20, 19, 0), title="Voorstel", slug="voorstel", live=False
+            local(year_like(2030), 3, 20, 19, 0), title="Voorstel", slug="voorstel", live=False
         )
         self.proposal.owner, self.proposal.member_contribution = self.member, True
         self.proposal.save()

@@ -20,7 +20,7 @@ from community.roles import EDITOR_GROUPS, MODERATORS
 from community.roles.setup import setup_roles
 from exchanges.choices import RegistrationStatus
 from exchanges.models import Registration
-from tests.calendar_base import CalendarMixin, local
+from tests.calendar_base import CalendarMixin, local, year_like
 from tests.test_blocked_visitors import done_or_waiting
 from tests.test_contribution_races import hold, in_thread, waiting_for_locks
 
@@ -42,7 +42,7 @@ class BlockedWhileRegisteredTests(CalendarMixin, TransactionTestCase):
         self.build_calendar()
         setup_roles()
         self.meeting_page = self.meeting(
-            local(2030, 3, 20, 19, 0), title="Taalcafé", slug="taalcafe", capacity=5
+            local(year_like(2030), 3, 20, 19, 0), title="Taalcafé", slug="taalcafe", capacity=5
         )
         self.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
         self.moderator = self.logged_in("moderator@example.org", MODERATORS)
@@ -156,7 +156,7 @@ class DeletedWhileRegisteringTests(CalendarMixin, TransactionTestCase):
     def setUp(self):
         self.build_calendar()
         self.meeting_page = self.meeting(
-            local(2030, 3, 20, 19, 0), title="Taalcafé", slug="taalcafe", capacity=5
+            local(year_like(2030), 3, 20, 19, 0), title="Taalcafé", slug="taalcafe", capacity=5
         )
         self.member = User.objects.create_user(
             "lid@example.org", "een-lang-wachtwoord", display_name="Lid"

@@ -848,7 +848,7 @@ class ConcurrentRegistrationTests(CalendarMixin, TransactionTestCase):
     def test_no_overbooking_under_concurrent_registrations(self):
         self.build_calendar()
         meeting = self.meeting(
-            local(2030, 3, 20, 19, 0), title="Populair", slug="populair", capacity=3
+            local(year_like(2030), 3, 20, 19, 0), title="Populair", slug="populair", capacity=3
         )
         members = [User.objects.create_user(f"gelijktijdig{n}@example.org", "x") for n in range(12)]
         barrier = threading.Barrier(len(members))
@@ -879,7 +879,9 @@ class ConcurrentRegistrationTests(CalendarMixin, TransactionTestCase):
         # Here the block's transaction is open (the account updated, its places given up: none
         # yet) when the registration, with the account as its request read it, begins.
         self.build_calendar()
-        meeting = self.meeting(local(2030, 3, 20, 19, 0), title="Druk", slug="druk", capacity=3)
+        meeting = self.meeting(
+            local(year_like(2030), 3, 20, 19, 0), title="Druk", slug="druk", capacity=3
+        )
         member = User.objects.create_user("geblokkeerd@example.org", "x")
         as_read_by_the_request = User.objects.get(pk=member.pk)
         blocking, registering = threading.Event(), threading.Event()

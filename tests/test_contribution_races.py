@@ -27,7 +27,7 @@ from exchanges.models import GuestParty, MeetingPage, Registration, StoryPage
 from home.cache import PAGES, CacheVersion
 from home.machine_translation import ensure_aliases
 from tests import test_visit_member
-from tests.calendar_base import CalendarMixin, local
+from tests.calendar_base import CalendarMixin, local, year_like
 from tests.stories_base import StoriesMixin
 from tests.test_members import joined_long_ago
 from tests.visits_base import VisitMixin
@@ -98,7 +98,7 @@ class DeletedWhileEditedTests(CalendarMixin, TransactionTestCase):
         setup_roles()
         self.member = User.objects.create_user("lid@example.org", "x", display_name="Lid")
         self.proposal = self.meeting(
-            local(2030, 3, 20, 19, 0), title="Voorstel", slug="voorstel", live=False
+            local(year_like(2030), 3, 20, 19, 0), title="Voorstel", slug="voorstel", live=False
         )
         self.proposal.owner, self.proposal.member_contribution = self.member, True
         self.proposal.save()
@@ -269,7 +269,9 @@ class DeletedWhileSignedUpForTests(VisitMixin, TransactionTestCase):
         for config in apps.get_app_configs():
             create_permissions(config, verbosity=0)
         self.build_visit(slug="bezoek")
-        self.bike_ride = self.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        self.bike_ride = self.meeting(
+            local(year_like(2030), 3, 20, 19), title="Fietstocht", slug="fietstocht"
+        )
         ensure_aliases(self.bike_ride)
         self.visit = VisitPageFactory(
             parent=self.calendar,
@@ -334,7 +336,9 @@ class MeetingVersionDeletedWhileRegisteredForTests(CalendarMixin, TransactionTes
         for config in apps.get_app_configs():
             create_permissions(config, verbosity=0)
         self.build_calendar()
-        self.bike_ride = self.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        self.bike_ride = self.meeting(
+            local(year_like(2030), 3, 20, 19), title="Fietstocht", slug="fietstocht"
+        )
         self.bike_ride_de = self.translated(self.bike_ride, title="Radtour", slug="radtour")
         self.editor = Client()
         self.editor.force_login(User.objects.create_superuser("redactie@example.org", "x"))
