@@ -8,11 +8,14 @@ shows her: `CHOOSER_BROWSING`); the editor and the histories lead who may only d
 review in progress (a moderator) to its preview (`review_instead`). The review routes
 (/admin/pages/workflow/…) keep their own guards: a page's review, for who may decide it
 (`with_review_rights`, `with_cancellation_rights`, `review_decisions`). The page editor's live
-previews refuse its form without its StreamFields' counts, as saving it does."""
+previews refuse its form without its StreamFields' counts, as saving it does. The tree's root is
+no page any of them acts on (`not_on_the_root`)."""
 
-from functools import update_wrapper
+from functools import update_wrapper, wraps
 
+from django.core.exceptions import PermissionDenied
 from django.urls import URLPattern, URLResolver
+from wagtail.models import Page
 
 from community.wagtail_hooks import (
     LED_TO_THE_REVIEW,
@@ -38,6 +41,10 @@ NAMING_A_PAGE_ELSEWHERE = ("page_id", "parent_page_id", "page_pk")
 # other parts of the tree too, to link to them), as the listings it shows
 # (`page_chooser_only_with_page_permissions`).
 CHOOSER_BROWSING = "wagtailadmin_choose_page_child"
+# The arguments by which a route under /admin/pages/ names the page it acts on (its editor, lock,
+# move, history, revisions, ...); the explorer and the add views name a parent, a move its
+# destination: the root may be either.
+ACTING_ON = ("page_id", "page_to_move_id", "pk")
 
 
 def names_a_page(route, pattern):
@@ -47,6 +54,25 @@ def names_a_page(route, pattern):
     if route.startswith(PAGES):
         return bool(set(PAGE_ID_KWARGS) & arguments)
     return bool(set(NAMING_A_PAGE_ELSEWHERE) & arguments)
+
+
+def not_on_the_root(view):
+    """A page view (`ACTING_ON`), refusing the tree's root: no page of the site, and nobody's to
+    edit, lock, unlock or move. Wagtail's permission tester refuses the root most views (its
+    editor, deletion, move, history), but lets an editor (and an administrator) lock, unlock
+    and set the position of it, which then fail on its parent (it has none): a server error,
+    the lock stored (attack 42). Refused before any view runs, each view Wagtail adds later
+    too, as Wagtail refuses the others (its "no permission" answer), not as not found: the
+    explorer shows the root to editors."""
+
+    @wraps(view)
+    def refusing_the_root(request, *args, **kwargs):
+        named = [kwargs[name] for name in ACTING_ON if name in kwargs]
+        if named and Page.objects.filter(pk__in=named, depth=1).exists():
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return refusing_the_root
 
 
 def within_page_rights(patterns, prefix=""):
@@ -66,6 +92,8 @@ def within_page_rights(patterns, prefix=""):
                 page_shown_for_linking if pattern.name == CHOOSER_BROWSING else page_within_rights
             )
             view = pattern.callback
+            if route.startswith(PAGES):
+                view = not_on_the_root(view)
             if route.startswith(PAGES) and pattern.name in LED_TO_THE_REVIEW:
                 view = review_instead(view)
             view = update_wrapper(with_page_rights(view, names, within), pattern.callback)
