@@ -3,13 +3,17 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import constants, get_messages
+from django.urls import reverse
 from wagtail.models import Page
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from tests.base import BilingualSiteTestCase
+from tests.security.test_role_matrix import admin_patterns
 
 User = get_user_model()
+# The arguments by which Wagtail's addresses (and ours) name a revision.
+REVISION_KWARGS = ("revision_id", "revision_id_a", "revision_id_b")
 
 
 class TheRootIsNobodysPageTests(BilingualSiteTestCase):
@@ -59,3 +63,45 @@ class TheRootIsNobodysPageTests(BilingualSiteTestCase):
         answer = self.client.post(f"/admin/pages/{self.home_de.pk}/set_position/?position=0")
         self.assertEqual(answer.status_code, 200)
         self.assertEqual(list(root.get_children()), [self.home_de.page_ptr, self.home.page_ptr])
+
+
+class RevisionZeroTests(BilingualSiteTestCase):
+    """Every admin address that names a revision (walked from the resolver: the page revisions'
+    view, revert, unschedule and comparison, our review's preview, a snippet's when one keeps
+    revisions) answers revision 0 as an id no revision has. Wagtail's page revert took it for
+    "no revision" and failed (attack 42); the others looked it up and found nothing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        setup_roles()
+        cls.editor = User.objects.create_user("redactie@example.org", "x")
+        cls.editor.groups.add(Group.objects.get(name=EDITOR_GROUPS[0]))
+        cls.revision = cls.home.save_revision(user=cls.editor)
+
+    def addresses(self):
+        routes = [
+            (name, kwargs)
+            for _key, _route, name, kwargs in admin_patterns()
+            if set(REVISION_KWARGS) & set(kwargs)
+        ]
+        names = [name for name, _kwargs in routes]
+        self.assertIn("wagtailadmin_pages:revisions_revert", names)
+        self.assertIn("wagtailadmin_pages:revisions_compare", names)
+        for name, kwargs in routes:
+            for zero in set(REVISION_KWARGS) & set(kwargs):
+                values = {kwarg: 0 if kwarg == zero else self.value(kwarg) for kwarg in kwargs}
+                yield reverse(name, kwargs=values)
+
+    def value(self, kwarg):
+        if kwarg in REVISION_KWARGS:
+            return self.revision.pk
+        return self.home.pk  # the page (`page_id`, `pk`); any other id
+
+    def test_revision_zero_is_not_found_at_every_address_that_names_one(self):
+        self.client.force_login(self.editor)
+        self.client.raise_request_exception = False
+        for path in self.addresses():
+            for method in ("GET", "POST"):
+                with self.subTest(path=path, method=method):
+                    self.assertEqual(self.client.generic(method, path).status_code, 404)
