@@ -949,8 +949,14 @@ def parent_for(page_class, locale):
 def create_contribution(page, user, locale, *, submit):
     """Saves a new contribution as a draft owned by the member, mirrored into the other
     language as an alias (in both directions: a German member's story has a Dutch alias), and
-    optionally submits it."""
+    optionally submits it. Its overview is locked in every language first (`locked_versions`),
+    and read as stored then: two members sending the same title at once (or one in each
+    language, whose aliases meet) choose their slugs and places in the tree one after the
+    other. Chosen before the other's page was committed, the second slug was taken: Wagtail's
+    check refused it, a server error, her text lost (attack 42)."""
     parent = parent_for(type(page), locale)
+    locked_versions({parent.translation_key})
+    parent.refresh_from_db()
     page.slug = slug_for(page, parent)
     page.owner = user
     page.live = False

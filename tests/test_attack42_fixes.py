@@ -1,15 +1,26 @@
 """Fixes of attack pass 42 beyond its own tests (tests/test_attack42.py)."""
 
+import unittest
+import uuid
+
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from django.contrib.messages import constants, get_messages
+from django.db import connection
+from django.test import Client, TransactionTestCase
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
+from exchanges.models import StoryPage
 from tests.base import BilingualSiteTestCase
 from tests.security.test_role_matrix import admin_patterns
+from tests.stories_base import StoriesMixin
+from tests.test_contribution_races import hold, in_thread, waiting_for_locks
 
 User = get_user_model()
 # The arguments by which Wagtail's addresses (and ours) name a revision.
@@ -105,3 +116,68 @@ class RevisionZeroTests(BilingualSiteTestCase):
             for method in ("GET", "POST"):
                 with self.subTest(path=path, method=method):
                     self.assertEqual(self.client.generic(method, path).status_code, 404)
+
+
+@unittest.skipUnless(
+    connection.vendor == "postgresql", "row locks need PostgreSQL; CI runs this there"
+)
+class SameTitleInBothLanguagesAtOnceTests(StoriesMixin, TransactionTestCase):
+    """A Dutch and a German member send a story of one title at the same moment, while
+    something else holds both overviews: each story's alias goes below the other language's
+    overview, where the other story goes. Both are stored, each alias beside the other's
+    story under a slug of its own: each contribution locks every language version of its
+    overview before it chooses a slug (in the order every writer locks them), where they
+    locked one each and then waited for the other's, a deadlock."""
+
+    TITLE = "Jaarvergadering in Blokzijl"
+
+    def setUp(self):
+        for config in apps.get_app_configs():
+            create_permissions(config, verbosity=0)
+        self.build_stories()
+        setup_roles()
+        self.members = {
+            language: User.objects.create_user(
+                f"lid-{language}@example.org", "x", display_name=f"Lid {language}"
+            )
+            for language in ("nl", "de")
+        }
+
+    def send(self, language):
+        client = Client(raise_request_exception=False)
+        client.force_login(self.members[language])
+        with translation.override(language):
+            url = reverse("contribute_story")
+        return client.post(
+            url,
+            {
+                "submission": str(uuid.uuid4()),
+                "title": self.TITLE,
+                "intro": "Wat we bespraken.",
+                "body": "",
+                "sector": "",
+                "language": language,
+                "photos-TOTAL_FORMS": "0",
+                "photos-INITIAL_FORMS": "0",
+                "photos-MIN_NUM_FORMS": "0",
+                "photos-MAX_NUM_FORMS": "10",
+            },
+        ).status_code
+
+    def test_both_stories_and_their_aliases_are_stored(self):
+        overviews = Page.objects.filter(pk__in=[self.story_index.pk, self.story_index_de.pk])
+        release = hold(self, overviews)
+        sent = [
+            in_thread(lambda language=language: self.send(language)) for language in ("nl", "de")
+        ]
+        self.assertTrue(waiting_for_locks(2))
+        release.set()
+        for thread, _answers in sent:
+            thread.join(30)
+        self.assertEqual([answers for _thread, answers in sent], [[302], [302]])
+        for overview in (self.story_index, self.story_index_de):
+            stories = StoryPage.objects.child_of(overview).filter(title=self.TITLE)
+            with self.subTest(overview=overview.slug):
+                self.assertEqual(stories.count(), 2)
+                self.assertEqual(stories.filter(alias_of=None).count(), 1)
+                self.assertEqual(len(set(stories.values_list("slug", flat=True))), 2)
