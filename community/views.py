@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale, Page
 
 from home.ratelimit import client_ip, rate_limit
-from home.visibility import may_open
+from home.visibility import openable_or_404
 
 from .forms import DeleteAccountForm, ProfileForm, ReportForm
 from .models import (
@@ -66,10 +66,7 @@ def joinable_sector(request, page_id):
     """A sector the member may open: one behind a password or for a group she is not in is not
     joined (a member joined a group's sector by posting its id: attack of 2026-12-05). Leaving
     stays open, whatever became of the sector."""
-    sector = live_sector(page_id)
-    if not may_open(request, sector):
-        raise Http404
-    return sector
+    return openable_or_404(request, SectorPage.objects, pk=page_id)
 
 
 @require_POST

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from wagtail.log_actions import LogContext
 from wagtail.models import Page, PageViewRestriction
@@ -65,6 +67,18 @@ def may_open(request, page):
     """Whether the visitor of `request` passes every view restriction of `page` (a password
     given, logged in, in the group), as Wagtail checks before serving it."""
     return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
+def openable_or_404(request, queryset, **lookups):
+    """The live page of `queryset` found by `lookups`, if the visitor of `request` may open it
+    (`may_open`), else 404: what a member does on a page (register, report, sign up, take its
+    calendar file) answers whoever the page opens for, also a members' or a group's page, and
+    nobody else. Looked up among `public()` pages only, a meeting for logged-in members offered
+    its members "Register" and answered the form 404 (attack 42)."""
+    page = get_object_or_404(queryset.live(), **lookups)
+    if not may_open(request, page):
+        raise Http404
+    return page
 
 
 def below_a_restriction(page):
