@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from community.models import SectorPage
 from home.cache import active_locale, content_only, refuse_to_keep, remember_rendered
 from home.urls_util import absolute_url
-from home.visibility import public
+from home.visibility import openable_or_404, public
 
 from .events import calendar, finished, meeting_event, meeting_uid
 from .models import CalendarToken, MeetingPage, Registration
@@ -94,8 +94,11 @@ def sector_feed(request, slug):
 @require_safe
 @content_only
 def meeting_feed(request, page_id):
-    meeting = get_object_or_404(
-        MeetingPage.objects.live().public().select_related("town").with_sequence(), pk=page_id
+    # For whoever its page opens for (attack 42). A private meeting's file is never kept for
+    # visitors: only a session gets past its restrictions, and the page cache keeps no answer
+    # to a request with one, which it makes `private` (home.middleware).
+    meeting = openable_or_404(
+        request, MeetingPage.objects.select_related("town").with_sequence(), pk=page_id
     )
     if meeting.locale.language_code != get_language() or request.path != reverse(
         "meeting_calendar_feed", args=[meeting.pk]

@@ -29,7 +29,7 @@ from home.i18n import live_translation, other_language
 from home.ratelimit import rate_limit
 from home.stored_files import atomic_with_files
 from home.urls_util import absolute_url
-from home.visibility import may_open
+from home.visibility import may_open, openable_or_404
 
 from .choices import RegistrationStatus
 from .contribution_forms import MeetingForm, StoryForm, form_for
@@ -38,15 +38,16 @@ from .privacy import export_member_data
 from .visit_views import member_visits
 
 
-def meeting_for(page_id):
-    return get_object_or_404(MeetingPage.objects.live().public(), pk=page_id)
+def meeting_for(request, page_id):
+    """The meeting, as its page opens for the member: also one for members or a group."""
+    return openable_or_404(request, MeetingPage.objects, pk=page_id)
 
 
 @require_POST
 @login_required
 @rate_limit("registration", limit=30)
 def register(request, page_id):
-    meeting = meeting_for(page_id)
+    meeting = meeting_for(request, page_id)
     try:
         registration = Registration.objects.register(meeting, request.user, notify=True)
     except RegistrationClosed as closed:
@@ -91,7 +92,7 @@ def cancel_registration(request, page_id):
         messages.success(request, _("You have left the waiting list."))
     else:
         messages.success(request, _("Your registration has been cancelled."))
-    if not MeetingPage.objects.live().public().filter(pk=meeting.pk).exists():
+    if not (meeting.live and may_open(request, meeting)):
         return redirect("member_area")
     return redirect(meeting.get_url(request))
 
