@@ -149,8 +149,8 @@ def reporter_of(request, *, start_session=False):
 
 @rate_limit("report", limit=10)
 def report_contribution(request, page_id):
-    """Anyone may report a published contribution, once; the editors decide."""
-    page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
+    """Anyone who may open a published contribution may report it, once; the editors decide."""
+    page = openable_or_404(request, Page.objects.specific(), pk=page_id)
     if not getattr(page, "member_contribution", False):
         raise Http404
     # The form of the version the visitor reads, which it names and leads back to (a report of

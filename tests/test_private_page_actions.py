@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
+from community.models import Report
 from exchanges.models import Registration
 from tests.calendar_base import local
 from tests.visits_base import VisitMixin
@@ -141,3 +142,21 @@ class MembersOnlyCalendarFileCacheTests(PrivatePagesMixin, TestCase):
             self.assertNotIn("public", answer["Cache-Control"])
         for _ in range(2):
             self.assertEqual(Client().get(ics).status_code, 404)
+
+
+class ReportingAMembersOnlyStoryTests(PrivatePagesMixin, TestCase):
+    def test_a_member_reports_it(self):
+        self.client.force_login(self.anke)
+        report = nl("report_contribution", self.member_story.pk)
+        self.assertContains(self.client.get(self.member_story.url), report)
+        self.assertEqual(self.client.get(report).status_code, 200)
+        self.client.post(report, {"reason": "offensive", "message": "Niet netjes."})
+        self.assertTrue(Report.objects.filter(reporter=self.anke).exists())
+
+    def test_an_anonymous_visitor_does_not_find_it(self):
+        report = nl("report_contribution", self.member_story.pk)
+        self.assertEqual(Client().get(report).status_code, 404)
+        self.assertEqual(
+            Client().post(report, {"reason": "offensive", "message": "Spam."}).status_code, 404
+        )
+        self.assertFalse(Report.objects.exists())
