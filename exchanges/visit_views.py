@@ -6,7 +6,7 @@ member who asks, never by an id in the address. The rules are exchanges/visits.p
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from community.models import Town
 from community.views import member_required
 from home.ratelimit import rate_limit
+from home.visibility import openable_or_404
 
 from . import visits
 from .choices import CoordinatorSide, RegistrationStatus, VisitLanguage
@@ -24,11 +25,11 @@ from .visit_forms import GuestPartyForm, HostOfferForm
 GUEST, HOST = "guest", "host"
 
 
-def visit_for(page_id):
-    """The visit as it is on the site: a page that is not live or not public is not found."""
-    return get_object_or_404(
-        VisitPage.objects.live().public().select_related("travelling_town", "hosting_town"),
-        pk=page_id,
+def visit_for(request, page_id):
+    """The visit as it is on the site: a page that is not live, or that does not open for the
+    member (a group's she is not in), is not found."""
+    return openable_or_404(
+        request, VisitPage.objects.select_related("travelling_town", "hosting_town"), pk=page_id
     )
 
 
@@ -170,7 +171,7 @@ def form_page(request, visit, form, side, record, told=()):
 @never_cache
 def guest_party(request, page_id):
     """The member's guest party: a new one, or theirs to change."""
-    visit = visit_for(page_id)
+    visit = visit_for(request, page_id)
     if side_of(visit, request.user) != GUEST:
         return who_signs_up(request, visit)
     party = visits.party_of(visit, request.user)
@@ -211,7 +212,7 @@ def guest_party(request, page_id):
 @never_cache
 def host_offer(request, page_id):
     """The member's offer to host guests: a new one, or theirs to change."""
-    visit = visit_for(page_id)
+    visit = visit_for(request, page_id)
     if side_of(visit, request.user) != HOST:
         return who_signs_up(request, visit)
     offer = visits.offer_of(visit, request.user)
@@ -284,7 +285,7 @@ def cancel_page(request, visit, side, record, error=None):
 @never_cache
 def cancel_guest_party(request, page_id):
     """Asks first (GET), then cancels the member's party (POST)."""
-    visit = visit_for(page_id)
+    visit = visit_for(request, page_id)
     party = visits.party_of(visit, request.user)
     if party is None:
         messages.info(request, _("You are not signed up for this visit."))
@@ -305,7 +306,7 @@ def cancel_guest_party(request, page_id):
 @never_cache
 def withdraw_host_offer(request, page_id):
     """Asks first (GET), then withdraws the member's offer (POST)."""
-    visit = visit_for(page_id)
+    visit = visit_for(request, page_id)
     offer = visits.offer_of(visit, request.user)
     if offer is None:
         messages.info(request, _("You have not offered to host guests of this visit."))

@@ -160,3 +160,28 @@ class ReportingAMembersOnlyStoryTests(PrivatePagesMixin, TestCase):
             Client().post(report, {"reason": "offensive", "message": "Spam."}).status_code, 404
         )
         self.assertFalse(Report.objects.exists())
+
+
+class MembersOnlyVisitTests(PrivatePagesMixin, TestCase):
+    def test_a_resident_of_the_travelling_town_signs_up(self):
+        self.client.force_login(self.anke)
+        sign_up = nl("visit_guest_party", self.visit.pk)
+        self.assertContains(self.client.get(self.visit.url), sign_up)
+        self.assertEqual(self.client.get(sign_up).status_code, 200)
+
+    def test_a_visit_for_a_group_is_not_found_by_a_member_outside_it(self):
+        restriction = PageViewRestriction.objects.get(page=self.visit)
+        restriction.restriction_type = PageViewRestriction.GROUPS
+        restriction.save()
+        restriction.groups.add(self.board)
+        self.client.force_login(self.anke)
+        for name in (
+            "visit_guest_party",
+            "visit_host_offer",
+            "visit_cancel_guest_party",
+            "visit_withdraw_host_offer",
+        ):
+            with self.subTest(name):
+                self.assertEqual(self.client.get(nl(name, self.visit.pk)).status_code, 404)
+        self.client.force_login(self.bert)
+        self.assertEqual(self.client.get(nl("visit_guest_party", self.visit.pk)).status_code, 200)
