@@ -153,7 +153,7 @@ class DeletingAnAccountSparesOthersEmailsTests(BilingualSiteMixin, TestCase):
                 )
         client = Client()
         client.force_login(self.member)
-        gave_password(client)
+        gave_password(client, PASSWORD)
         with self.captureOnCommitCallbacks(execute=True):
             client.post("/nl/accounts/email/", {"action_add": "", "email": stranger})
         self.assertTrue(EmailAddress.objects.filter(user=self.member, email=stranger).exists())

@@ -85,7 +85,7 @@ class AccountWordingTests(TestCase):
 
     def test_dutch_confirmation_sent_message_says_bevestigingsmail(self):
         self.client.force_login(self.user)
-        gave_password(self.client)
+        gave_password(self.client, "x" * 20)
         response = self.client.post(
             "/nl/accounts/email/", {"action_send": "", "email": "uwe@example.org"}, follow=True
         )
