@@ -116,6 +116,24 @@ class AddressChangeAsksWhoIsThereTests(AccountsTestCase):
         self.assertEqual(answer.status_code, 302)
         self.assertIn("reauthenticate", answer["Location"])
 
+    def test_the_password_is_asked_as_the_login_asks_it_and_then_the_change_goes_through(self):
+        # Only the password: allauth also offered "Stuur een aanmeldcode" / "Anmeldecode
+        # senden", a way of logging in the site's login does not have.
+        self.client.force_login(self.anna)
+        answer = self.client.post(
+            "/de/accounts/email/", {"email": "anna.neu@example.org", "action_add": ""}
+        )
+        page = self.client.get(answer["Location"]).content.decode()
+        self.assertIn("Geben Sie Ihr Passwort ein", page)
+        self.assertNotIn("code", page.split("<main", 1)[1].lower())
+        given = self.client.post(answer["Location"], {"password": "een-lang-wachtwoord"})
+        self.assertEqual(given["Location"], "/de/accounts/email/")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/de/accounts/email/", {"email": "anna.neu@example.org", "action_add": ""}
+            )
+        self.assertTrue(self.mails_to("anna.neu@example.org"))
+
 
 class AdminPasswordChangeTests(BilingualSiteTestCase):
     """allauth tells a member or an editor by email of every change to her password

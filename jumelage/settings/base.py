@@ -176,6 +176,9 @@ ACCOUNT_CHANGE_EMAIL = True
 # it was not given in the last minutes: whoever has a member's session (a shared computer) moved
 # her login to his own mailbox in two requests, then reset her password there (attack 42).
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# By the password only, as the login asks: allauth would also offer a code by email, which the
+# login does not, in words ("Anmeldecode") the site does not use for logging in.
+ACCOUNT_REAUTHENTICATION_METHODS = {"password"}
 # A page only members (or a group) may read asks for the login on the site's login page, in the
 # page's language, with its confirmation check and limits, saying why (jumelage/views.py
 # frontend_login, at Wagtail's own /_util/login/); one behind a password asks on a page of the
