@@ -345,6 +345,19 @@ class PhotoForm(PhotoTextForm):
             )
         if self.has_photo():
             self.require_description()
+        elif (
+            not data.get("discard")
+            and "image" not in self.errors
+            and (data.get("alt_text", "").strip() or data.get("caption", "").strip())
+        ):
+            # Words for a photo that is not there: saved, they were dropped unsaid (walk 16).
+            self.add_error(
+                "image",
+                _(
+                    "Choose the photo these words are for, or leave its description and caption "
+                    "empty."
+                ),
+            )
         return data
 
 
