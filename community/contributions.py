@@ -954,8 +954,7 @@ def create_contribution(page, user, locale, *, submit):
     language, whose aliases meet) choose their slugs and places in the tree one after the
     other. Chosen before the other's page was committed, the second slug was taken: Wagtail's
     check refused it, a server error, her text lost (attack 42)."""
-    parent = parent_for(type(page), locale)
-    locked_versions({parent.translation_key})
+    parent = lock_overview(type(page), locale)
     parent.refresh_from_db()
     page.slug = slug_for(page, parent)
     page.owner = user
@@ -969,6 +968,16 @@ def create_contribution(page, user, locale, *, submit):
     if submit:
         submit_for_review(page, user)
     return revision
+
+
+def lock_overview(page_type, locale):
+    """The overview a new contribution of `page_type` goes below in `locale`, locked in every
+    language (`locked_versions`). Her form takes it before her photos are stored (their
+    collections' rows), as a deletion takes the page rows before the collections': one order,
+    so a contribution sent and another deleted at once do not wait for each other (review)."""
+    parent = parent_for(page_type, locale)
+    locked_versions({parent.translation_key})
+    return parent
 
 
 def slug_for(page, parent):

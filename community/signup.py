@@ -164,9 +164,9 @@ class AddEmailForm(AllauthAddEmailForm):
         return address
 
 
-# Every change asks for the password first unless she gave it in the last minutes, ours as
-# allauth's own actions (ACCOUNT_REAUTHENTICATION_REQUIRED): a session is not who is there
-# (attack 42). Reading the page asks nothing.
+# Every change asks for the password first (allauth's confirmation, which holds for five
+# minutes), ours as allauth's own actions (ACCOUNT_REAUTHENTICATION_REQUIRED): a session is not
+# who is there (attack 42). Reading the page asks nothing.
 @method_decorator(reauthentication_required(allow_get=True), name="dispatch")
 class EmailView(AllauthEmailView):
     """allauth's address page, which shows a change to another account's address pending as

@@ -378,6 +378,8 @@ def contribution_view(request, form_class, page=None, *, again=0):
                 contributions.claim_submission(request.user, token)
                 if form.editing:
                     contributions.lock_for_edit(page, request.user, version=form.version)
+                else:
+                    contributions.lock_overview(type(page), page.locale)
                 form.add_photos(page, photos)
                 if form.editing:
                     contributions.update_contribution(page, request.user, submit=submit)

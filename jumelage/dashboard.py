@@ -5,7 +5,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -30,7 +30,7 @@ from community.models import Report, Town
 from community.models.contribution import contribution_models
 from exchanges.choices import MeetingFormat
 from exchanges.models import MeetingPage, Registration
-from home.machine_translation import awaiting_review, failing, translator
+from home.machine_translation import MachineTranslation, awaiting_review, failing, translator
 from home.translation_progress import untranslated_passages
 
 
@@ -327,6 +327,8 @@ TRANSLATE = "translate"  # synced, with passages not translated yet
 PUBLISH = "publish"  # synced and translated, not published since
 EDIT = "edit"  # not kept in sync by wagtail-localize: its own editor, the source beside it
 UNTRANSLATED = "untranslated"  # an alias: the original shown, labelled, until translated
+# The rows the panel shows; its heading counts them all.
+SHOWN = 15
 
 
 class OutdatedTranslations(Panel):
@@ -371,31 +373,40 @@ class OutdatedTranslations(Panel):
             )
             if row is not None:
                 outdated.append(row)
-        outdated += untranslated()
+        rows, count = untranslated(max(SHOWN - len(outdated), 0))
         return {
-            "outdated": outdated[:15],
-            "count": len(outdated),
+            "outdated": [*outdated, *rows][:SHOWN],
+            "count": len(outdated) + count,
             "to_sync": any(row.step == SYNC for row in outdated),
         }
 
 
-def untranslated():
+def untranslated(shown):
     """Published pages shown in another language as their original (aliases, wagtail-localize's
-    or ours, home.machine_translation.ensure_aliases), each led to its alias's page in the admin,
-    whose "Translate this page" starts its translation: a sector added in one language stood
-    untranslated in the other with no word of it on the dashboard (walk 16). In one query."""
+    or ours, home.machine_translation.ensure_aliases), but those the translator is at
+    (MachineTranslations' panel): (the first `shown` rows, each led to its alias's page in the
+    admin, whose "Translate this page" starts its translation, and how many there are). A
+    sector added in one language stood untranslated in the other with no word of it on the
+    dashboard (walk 16). In two queries, whatever their number."""
+    at_the_translator = MachineTranslation.objects.filter(
+        translation__source__object_id=OuterRef("translation_key"),
+        translation__target_locale_id=OuterRef("locale_id"),
+        status__in=[MachineTranslation.Status.WAITING, MachineTranslation.Status.TRANSLATING],
+    )
     aliases = (
         Page.objects.filter(alias_of__isnull=False, live=True, alias_of__live=True)
         .exclude(locale_id=F("alias_of__locale_id"))
-        .select_related("locale", "alias_of")
-        .order_by("-alias_of__last_published_at", "pk")
+        .exclude(Exists(at_the_translator))
     )
-    return [
+    rows = [
         OutdatedTranslation(
             alias.alias_of, alias, UNTRANSLATED, reverse("wagtailadmin_pages:edit", args=[alias.pk])
         )
-        for alias in aliases
+        for alias in aliases.select_related("locale", "alias_of").order_by(
+            "-alias_of__last_published_at", "pk"
+        )[:shown]
     ]
+    return rows, aliases.count()
 
 
 def kept_in_sync(pages):

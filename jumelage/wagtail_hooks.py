@@ -96,12 +96,14 @@ def editors_change_only_their_own_foundation(form):
         countries = {stored.get(foundation.instance.pk), foundation.cleaned_data.get("country")}
         touched |= countries - {None}
         if countries - {None} - own:
-            field = next((name for name in changed if name in foundation.fields), None)
-            if field == "DELETE":
-                field = None
-            foundation.add_error(
-                field, _("You may change only the details of your own foundation.")
-            )
+            refusal = _("You may change only the details of your own foundation.")
+            # Beside the first field she typed into; a removal or a move of the entry, whose
+            # row the admin hides or which has no field to show it by, above the form.
+            shown = [name for name in changed if name not in ("DELETE", "ORDER")]
+            if shown and not foundation.cleaned_data.get("DELETE"):
+                foundation.add_error(shown[0], refusal)
+            elif refusal not in form.non_field_errors():
+                form.add_error(None, refusal)
     kept = [
         foundation.cleaned_data.get("country")
         for foundation in forms

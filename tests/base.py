@@ -127,8 +127,8 @@ def assert_help_blocks_show_their_icon(test, response, count):
 
 
 def gave_password(client, password="een-lang-wachtwoord"):  # noqa: S107 (the tests' own)
-    """The logged-in member of `client` gives her password again now (allauth's
-    reauthentication), as the address page asks before any change once the last time she gave
-    it is some minutes ago (ACCOUNT_REAUTHENTICATION_REQUIRED): a session alone changes nothing."""
+    """The logged-in member of `client` confirms her password (allauth's reauthentication), as
+    the address page asks before any change (ACCOUNT_REAUTHENTICATION_REQUIRED; a login does not
+    count, a confirmation holds for five minutes): a session alone changes nothing."""
     response = client.post(reverse("account_reauthenticate"), {"password": password})
     assert response.status_code == 302, response.status_code

@@ -21,7 +21,7 @@ from community.roles.setup import setup_roles
 from exchanges.models import Registration, StoryPage
 from tests import test_user_admin
 from tests.base import BilingualSiteTestCase
-from tests.calendar_base import CalendarMixin, local
+from tests.calendar_base import CalendarMixin, local, year_like
 from tests.security.test_accounts import AccountsTestCase
 from tests.stories_base import StoriesMixin
 from tests.test_contribution_races import hold, in_thread, waiting_for_locks
@@ -38,7 +38,9 @@ class MembersOnlyMeetingTests(CalendarMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.build_calendar()
-        cls.ride = cls.meeting(local(2030, 3, 20, 19), title="Fietstocht", slug="fietstocht")
+        cls.ride = cls.meeting(
+            local(year_like(2030), 3, 20, 19), title="Fietstocht", slug="fietstocht"
+        )
         PageViewRestriction.objects.create(
             page=cls.ride, restriction_type=PageViewRestriction.LOGIN
         )
@@ -106,7 +108,7 @@ class AddressChangeAsksWhoIsThereTests(AccountsTestCase):
     when told to."""
 
     def test_a_new_address_asks_for_the_password_first(self):
-        self.client.force_login(self.anna)  # a session, not a login of the last minutes
+        self.client.force_login(self.anna)  # a session, without the password confirmed
         with self.captureOnCommitCallbacks(execute=True):
             answer = self.client.post(
                 "/nl/accounts/email/", {"email": "someone-else@example.org", "action_add": ""}
@@ -115,6 +117,16 @@ class AddressChangeAsksWhoIsThereTests(AccountsTestCase):
         self.assertFalse(self.mails_to("someone-else@example.org"))
         self.assertEqual(answer.status_code, 302)
         self.assertIn("reauthenticate", answer["Location"])
+
+    def test_guessing_the_password_there_is_held_as_the_login_holds_it(self):
+        # Review: allauth's own limit let a session guess ten passwords a minute there.
+        self.client.force_login(self.anna)
+        answers = [
+            self.client.post("/nl/accounts/reauthenticate/", {"password": f"fout-{n}"})
+            for n in range(6)
+        ]
+        self.assertEqual([answer.status_code for answer in answers[:5]], [200] * 5)
+        self.assertEqual(answers[5].status_code, 429)
 
     def test_the_password_is_asked_as_the_login_asks_it_and_then_the_change_goes_through(self):
         # Only the password: allauth also offered "Stuur een aanmeldcode" / "Anmeldecode

@@ -204,6 +204,10 @@ def test_a_member_changing_her_address_finds_its_actions_under_the_pending_addre
     page.get_by_label("Nieuw e-mailadres").fill("anke.nieuw@example.org")
     with page.expect_navigation():
         page.get_by_role("button", name="E-mailadres wijzigen").click()
+    # A change asks for her password first (attack 42); confirmed, the change goes through.
+    page.get_by_label("Wachtwoord", exact=True).fill("een-lang-wachtwoord")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bevestigen").click()
 
     pending = page.get_by_label("Wordt gewijzigd in").bounding_box()
     send = page.get_by_role("button", name="Bevestigingsmail opnieuw versturen")

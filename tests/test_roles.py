@@ -652,6 +652,20 @@ class FoundationSettingsTests(RolesTestCase):
         self.assertEqual(self.verein.email, "")
         self.assertIsNone(self.settings.contact_page_id)
 
+    def test_a_refused_removal_or_move_of_the_other_entry_says_why_above_the_form(self):
+        # Review: the refusal stood on a row the admin hides once marked removed, or on the
+        # hidden order field: the editor read only "could not be saved".
+        for extra in ({"foundations-0-DELETE": "1"}, {"foundations-0-ORDER": 3}):
+            extra = {**extra, "foundations-TOTAL_FORMS": "2"}  # the two entries, no new one
+            with self.subTest(extra=extra):
+                response = self.post(self.editor_de, extra=extra)
+                page = BeautifulSoup(response.content, "html.parser")
+                self.assertIn(
+                    "U mag alleen de gegevens van uw eigen stichting wijzigen.",
+                    page.select_one(".messages").get_text(" ", strip=True),
+                )
+                self.assertTrue(Foundation.objects.filter(pk=self.stichting.pk).exists())
+
     def test_a_refused_change_comes_back_with_what_she_typed_and_the_reason_beside_it(self):
         # Review of session 33: the refusal reloaded the form as stored, and the new entry she
         # had typed out, or the change of her own address beside the refused one, was gone.

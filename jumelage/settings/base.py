@@ -172,9 +172,10 @@ ACCOUNT_SESSION_REMEMBER = None
 # One address per account: a member changes it, and the new one counts only once confirmed. An
 # unconfirmed address never keeps its owner from signing up (community/signup.py).
 ACCOUNT_CHANGE_EMAIL = True
-# Changing the address (or the password, where none is asked) asks for the password first when
-# it was not given in the last minutes: whoever has a member's session (a shared computer) moved
-# her login to his own mailbox in two requests, then reset her password there (attack 42).
+# Changing the address (or the password, where none is asked) asks for the password first, on
+# allauth's confirmation page (a login does not count; once given there, it holds for five
+# minutes): whoever has a member's session (a shared computer) moved her login to his own
+# mailbox in two requests, then reset her password there (attack 42).
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # By the password only, as the login asks: allauth would also offer a code by email, which the
 # login does not, in words ("Anmeldecode") the site does not use for logging in.
@@ -207,6 +208,9 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/h/user,20/d/user",
     "reset_password": "20/m/ip,3/15m/key,10/d/key",
     "confirm_email": "1/3m/key,3/h/key,10/d/key",
+    # The password asked again before a change (above) is held as the login's tries are, not
+    # to allauth's 10 a minute: a session is what a guesser there already has (review).
+    "reauthenticate": "5/5m/user,20/d/user",
 }
 # Searches an account or address may make in ten minutes that the page cache does not answer.
 SEARCHES_PER_TEN_MINUTES = 300
