@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail_localize.models import SegmentOverride, TranslationSource
 
 from community import roles
+from home.choosers import choosable as choosable_objects
 from home.translation_overrides import source_value
 
 # The largest key a database's big integer holds.
@@ -72,11 +72,11 @@ def key_of(value):
 
 
 def choosable(user, model):
-    """What `user` may choose of `model` in the admin's choosers."""
+    """What `user` may choose of `model` in the admin's choosers: the pages the page chooser
+    shows her, else the objects she may choose (`home.choosers.choosable`)."""
     if issubclass(model, Page):
         return roles.pages_shown_for_linking(user)
-    policy = policy_registry.get_by_type(model)
-    return policy.instances_user_has_any_permission_for(user, {"choose", "change"})
+    return choosable_objects(user, model)
 
 
 def chosen_model(context):

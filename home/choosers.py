@@ -8,7 +8,15 @@ document choosers read the Dutch "Zoeken" (`translate_search_tabs`)."""
 
 from django.utils.translation import gettext_lazy
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import ChooseView, SnippetChooserViewSet
+
+
+def choosable(user, model):
+    """The objects of `model` (an image, a document, a snippet) `user` may choose in the admin:
+    those she may choose or change (collection permissions for images and documents)."""
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, {"choose", "change"})
 
 
 def translate_search_tabs():

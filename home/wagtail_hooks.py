@@ -24,10 +24,10 @@ from wagtail.blocks import BlockField
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail.utils.version import get_main_version
 
 from home.cache import shows_content_only
+from home.choosers import choosable
 from home.clock_changes import ReadersDateTimeField
 from home.date_inputs import ReadersDateInput, ReadersDateTimeInput
 from home.explorer import opens_at_the_readers_home
@@ -160,9 +160,7 @@ def choosable_only(endpoint):
 
     class Choosable(endpoint):
         def get_queryset(self):
-            user = self.request.user
-            policy = policy_registry.get_by_type(self.model)
-            allowed = policy.instances_user_has_any_permission_for(user, {"choose", "change"})
+            allowed = choosable(self.request.user, self.model)
             return super().get_queryset().filter(pk__in=allowed.values("pk"))
 
     return Choosable
