@@ -17,14 +17,13 @@ from wagtail.models import Page
 from community.roles import EDITOR_GROUPS
 from community.roles.setup import setup_roles
 from exchanges.models import StoryPage
+from jumelage.form_posts import REVISION_KWARGS
 from tests.base import BilingualSiteTestCase
 from tests.security.test_role_matrix import admin_patterns
 from tests.stories_base import StoriesMixin
 from tests.test_contribution_races import hold, in_thread, waiting_for_locks
 
 User = get_user_model()
-# The arguments by which Wagtail's addresses (and ours) name a revision.
-REVISION_KWARGS = ("revision_id", "revision_id_a", "revision_id_b")
 
 
 class TheRootIsNobodysPageTests(BilingualSiteTestCase):
