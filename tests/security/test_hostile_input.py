@@ -38,7 +38,7 @@ from community.models import Report
 from exchanges.models import MeetingPage, Registration, StoryPage
 from tests import test_properties  # noqa: F401  (loads the Hypothesis profiles)
 from tests.calendar_base import CalendarMixin
-from tests.test_members import NEXT_YEAR
+from tests.test_members import NEXT_YEAR, photo
 from tests.test_properties import as_a_name
 from tests.test_roles import RolesTestCase, form_data
 
@@ -566,6 +566,10 @@ class HostileInputSweepTests(HostileSiteMixin, TestCase):
             "sector": str(self.climate.pk),
             "photos-TOTAL_FORMS": "1",
             "photos-INITIAL_FORMS": "0",
+            # With a photo: words for an empty slot are refused (walk 16), and the caption is
+            # what is swept here.
+            "photos-0-image": photo(),
+            "photos-0-alt_text": "Foto",
             "photos-0-caption": value,
             "draft": "1",
         }
