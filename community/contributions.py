@@ -922,6 +922,9 @@ def save_photos(photos, collection, user):
             file=photo["image"],
             collection=collection,
             uploaded_by_user=user,
+            # What a member's photos take up a day is counted from it (`check_daily_photo_room`);
+            # taken again when its metadata is stripped (home.image_metadata).
+            file_size=photo["image"].size,
         )
         image.save()
         stored.append((image, photo["alt_text"], photo.get("caption", "")))

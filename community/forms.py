@@ -34,7 +34,7 @@ from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
 from .newsletter import subscriptions
 from .newsletter.forms import NEWSLETTER_CONSENT
-from .uploads import PhotoField, PixelBudget, lazy_text
+from .uploads import PhotoField, PixelBudget, check_daily_photo_room, lazy_text
 
 
 def towns_named():
@@ -320,6 +320,16 @@ class PhotoForm(PhotoTextForm):
             return self.kept.name
         return None
 
+    def photo_size(self):
+        """The bytes of this slot's photo as it will be stored (without reading a kept one),
+        0 without one."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("image"):
+            return data["image"].size
+        if self.kept and not data.get("discard"):
+            return self.kept.size()
+        return 0
+
     def has_photo(self):
         """Whether this slot brings a photo (without reading a kept one)."""
         data = getattr(self, "cleaned_data", {})
@@ -486,10 +496,12 @@ class BasePhotoFormSet(forms.BaseFormSet):
     # Also when the number of slots sent was tampered with (Django's own words speak of forms).
     default_error_messages = {"too_many_forms": lazy_text(too_many_photos_text)}
 
-    def __init__(self, *args, kept=None, lost=None, existing=0, **kwargs):
+    def __init__(self, *args, kept=None, lost=None, existing=0, user=None, **kwargs):
         self.kept = kept or {}
         self.lost = lost or {}
         self.existing = existing
+        # Whose photos they are: what they may take up a day (`check_daily_photo_room`).
+        self.user = user
         self.budget = PixelBudget()
         super().__init__(*args, **kwargs)
 
@@ -508,6 +520,8 @@ class BasePhotoFormSet(forms.BaseFormSet):
         count = sum(1 for form in self.forms if form.has_photo())
         if self.existing + count > MAX_PHOTOS:
             raise forms.ValidationError(too_many_photos_text())
+        if self.user is not None:
+            check_daily_photo_room(self.user, [form.photo_size() for form in self.forms])
 
 
 def photo_formset(*args, existing=0, **kwargs):

@@ -21,16 +21,19 @@ import io
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_out
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
 from home import uploaded_images
@@ -119,6 +122,39 @@ class PixelBudget:
                 code="too_many_pixels_at_once",
             )
         self.remaining -= cost
+
+
+def photo_bytes_of_last_day(user):
+    """What the photos `user` sent in the last 24 hours take up on the server: those still there
+    (a deleted draft's photos are gone, and give their room back)."""
+    since = timezone.now() - datetime.timedelta(days=1)
+    stored = get_image_model().objects.filter(uploaded_by_user=user, created_at__gte=since)
+    return stored.aggregate(total=Sum("file_size"))["total"] or 0
+
+
+def check_daily_photo_room(user, sizes):
+    """Refuses photos of `sizes` (bytes, as they will be stored) that would take what `user`'s
+    photos take up in a day past MEMBER_PHOTOS_MB_PER_DAY: a member makes as many drafts as
+    she likes, each with its photos, and nothing else bounds what she stores (attack 42)."""
+    new = sum(sizes)
+    if not new:
+        return
+    limit = settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024
+    used = photo_bytes_of_last_day(user)
+    if used + new > limit:
+        raise ValidationError(
+            _(
+                "Each member may add at most %(limit)s of photos a day. Your photos of the last "
+                "24 hours take up %(used)s and these would add %(new)s: choose fewer or smaller "
+                "photos, or add them tomorrow."
+            )
+            % {
+                "limit": size_text(limit),
+                "used": filesizeformat(used),
+                "new": filesizeformat(new),
+            },
+            code="daily_photo_room",
+        )
 
 
 def decoding_cost(upload):
@@ -434,6 +470,9 @@ class KeptPhoto:
 
     def exists(self):
         return default_storage.exists(self.path)
+
+    def size(self):
+        return default_storage.size(self.path)
 
     @classmethod
     def for_form(cls, session, token):

@@ -364,6 +364,7 @@ def contribution_view(request, form_class, page=None, *, again=0):
         kept=kept,
         lost=lost,
         existing=existing_photos,
+        user=request.user,
     )
     # Saved over again at each of her SAVE_TRIES: nothing is saved, and she sends it again.
     busy = False

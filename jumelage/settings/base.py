@@ -392,6 +392,10 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# What one member's photos may take up on the server, counted over the last 24 hours (what is
+# stored of them: photos are re-encoded and shrunk first; a draft she deletes gives its photos'
+# room back): a draft holds at most ten photos, but drafts are hers to make (attack 42).
+MEMBER_PHOTOS_MB_PER_DAY = int(os.environ.get("MEMBER_PHOTOS_MB_PER_DAY", "150"))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # The admin's image forms check a file before it is decoded, as members' photos are.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
