@@ -223,3 +223,26 @@ def test_a_member_changing_her_address_finds_its_actions_under_the_pending_addre
 
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_form_sent_back_with_errors_puts_the_focus_on_the_first_of_them(
+    exchanges, live_server, page
+):
+    """Walk 16: the focus stayed at the top of the page, above the whole form again; a keyboard
+    or screen reader user now lands on the field to correct, which reads its error out."""
+    page.goto(f"{live_server.url}/de/newsletter/")
+    page.get_by_label("E-Mail-Adresse").fill("keine-adresse")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    focused = page.evaluate("() => document.activeElement.name")
+    assert focused == "email"
+    described = page.evaluate(
+        "() => document.getElementById(document.activeElement.getAttribute('aria-describedby')"
+        ".split(' ').pop()).innerText"
+    )
+    assert "gültige E-Mail-Adresse" in described, described
+
+
+def test_a_form_without_errors_leaves_the_focus_where_it_is(exchanges, live_server, page):
+    page.goto(f"{live_server.url}/nl/newsletter/")
+    assert page.evaluate("() => document.activeElement === document.body")
