@@ -23,6 +23,7 @@ from community import contributions
 from community.forms import photo_formset
 from community.models import Report, SectorIndexPage, SectorPage
 from community.notifications import foundations_contact
+from community.roles import works_in_admin
 from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
 from community.views import member_required
 from home.i18n import live_translation, other_language
@@ -186,6 +187,8 @@ def member_area(request):
             "sectors": sectors,
             "sector_overview": None if sectors else SectorIndexPage.of_language_read(),
             "visits": member_visits(user),
+            # An editor's or a moderator's way back to her work (walk 16: her page had none).
+            "admin_home": reverse("wagtailadmin_home") if works_in_admin(user) else None,
             **personal_calendar_addresses(request),
         },
     )

@@ -142,3 +142,27 @@ class WordsWithoutAPhotoTests(MembersTestCase):
         )
         self.assertIn("Kies de foto bij deze woorden", page.get_text())
         self.assertFalse(StoryPage.objects.filter(title="Fietsen naar Clarholz").exists())
+
+
+class StaffsMemberAreaTests(MembersTestCase):
+    """Walk 16: an editor's or a moderator's "My page" is the member area, and it had no way
+    back to the admin she works in; a member's shows none."""
+
+    def admin_links(self, user, language="nl"):
+        self.client.force_login(user)
+        response = self.client.get(f"/{language}/members/")
+        self.assertEqual(response.status_code, 200)
+        return [
+            link.get_text(strip=True) for link in soup(response).select("main a[href='/admin/']")
+        ]
+
+    def test_a_moderator_finds_her_way_back_to_the_admin_in_her_language(self):
+        self.assertEqual(self.admin_links(self.moderator), ["Naar de beheeromgeving"])
+        self.assertEqual(self.admin_links(self.moderator, "de"), ["Zum Redaktionsbereich"])
+
+    def test_an_editor_does_too(self):
+        editor = self.staff_member("redactie@example.org", "Editors")
+        self.assertEqual(self.admin_links(editor), ["Naar de beheeromgeving"])
+
+    def test_a_member_is_not_shown_the_admin(self):
+        self.assertEqual(self.admin_links(self.anna), [])
