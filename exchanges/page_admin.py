@@ -31,15 +31,15 @@ from .wagtail_hooks import UNPUBLISHING_REFUSALS, counted_on_among, sent_back
 PRIVACY_REFUSALS = {
     MeetingPage: _(
         "Members are registered for this meeting (or one below this page) or waiting for a "
-        "place: making it private would lock them out of the page their emails link to. Cancel "
-        "the meeting first (tick “cancelled” and publish: they are told by email), or cancel "
-        "their registrations under Registrations."
+        "place: making it private, or more private than it is, would lock them out of the page "
+        "their emails link to. Cancel the meeting first (tick “cancelled” and publish: they are "
+        "told by email), or cancel their registrations under Registrations."
     ),
     VisitPage: _(
         "Members have signed up for this exchange visit (or one below this page) or offered "
-        "hosting: making it private would lock them out of the page their emails link to. "
-        "Cancel their sign-ups and withdraw their offers under Exchange visits first, so that "
-        "they are told."
+        "hosting: making it private, or more private than it is, would lock them out of the "
+        "page their emails link to. Cancel their sign-ups and withdraw their offers under "
+        "Exchange visits first, so that they are told."
     ),
 }
 
@@ -127,11 +127,32 @@ class PrivacyKeepingMembersIn(PageViewRestrictionForm):
         cleaned_data = super().clean()
         if cleaned_data.get("restriction_type", PageViewRestriction.NONE) != (
             PageViewRestriction.NONE
-        ):
+        ) and not self.lets_in_whom_it_let_in(cleaned_data):
             below = contributions.with_pages_below([self.page])
             for model in counted_on_among(below):
                 self.add_error(None, self.refusal(model, below))
         return cleaned_data
+
+    def lets_in_whom_it_let_in(self, cleaned_data):
+        """Whether the restriction sent lets in everyone the page's own restriction lets in now
+        (those who count on it among them): a page private already that asks for a login in
+        place of groups or a password, for more groups, or for the same password. Only a page
+        made private, or more private, is refused (a helper of attack 42: a private meeting
+        members had registered for could not even be opened to every member)."""
+        current = self.instance
+        if current.pk is None:
+            return False
+        sent = cleaned_data.get("restriction_type")
+        if sent == PageViewRestriction.LOGIN:
+            return True
+        if sent != current.restriction_type:
+            return False
+        if sent == PageViewRestriction.GROUPS:
+            groups = {group.pk for group in cleaned_data.get("groups") or []}
+            return set(current.groups.values_list("pk", flat=True)) <= groups
+        return sent == PageViewRestriction.PASSWORD and (
+            cleaned_data.get("password") == current.password
+        )
 
     def refusal(self, model, below):
         """Of a page above them, which meetings or visits members count on, by title: the

@@ -5,6 +5,7 @@ so did moving it under a private page."""
 import json
 
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
@@ -257,3 +258,55 @@ class ConvertingATranslationMembersCountOnToAnAliasTests(MeetingWithRegistration
         self.convert(self.walk_de)
         self.walk_de.refresh_from_db()
         self.assertEqual(self.walk_de.alias_of_id, self.walk.pk)
+
+
+class PrivacyOfAPrivateMeetingMembersCountOnTests(MeetingWithRegistrationsCase):
+    """A helper of attack 42: a meeting private to a group, that its members registered for,
+    could not even be opened to every member: every setting but "public" was refused, with
+    words about making it private. Only making it more private is refused."""
+
+    def setUp(self):
+        super().setUp()
+        self.club = Group.objects.create(name="Fietsclub")
+        self.choir = Group.objects.create(name="Koor")
+        self.restriction = PageViewRestriction.objects.create(
+            page=self.bike_ride, restriction_type=PageViewRestriction.GROUPS
+        )
+        self.restriction.groups.add(self.club)
+
+    def groups(self, *groups):
+        return {
+            "restriction_type": PageViewRestriction.GROUPS,
+            "groups": [group.pk for group in groups],
+        }
+
+    def stored(self):
+        restriction = PageViewRestriction.objects.get(page=self.bike_ride)
+        return restriction.restriction_type, set(restriction.groups.all())
+
+    def test_it_is_opened_to_every_member(self):
+        answer = set_privacy(self.client, self.bike_ride, {"restriction_type": "login"})
+        self.assertEqual(answer["step"], "set_privacy_done")
+        self.assertEqual(self.stored()[0], PageViewRestriction.LOGIN)
+
+    def test_it_is_opened_to_a_second_group(self):
+        answer = set_privacy(self.client, self.bike_ride, self.groups(self.club, self.choir))
+        self.assertEqual(answer["step"], "set_privacy_done")
+        self.assertEqual(self.stored(), (PageViewRestriction.GROUPS, {self.club, self.choir}))
+
+    def test_it_is_saved_again_as_it_is(self):
+        answer = set_privacy(self.client, self.bike_ride, self.groups(self.club))
+        self.assertEqual(answer["step"], "set_privacy_done")
+
+    def test_another_group_in_place_of_its_own_or_a_password_is_refused_as_more_private(self):
+        for data in (self.groups(self.choir), PASSWORD):
+            with self.subTest(data=data["restriction_type"]):
+                answer = set_privacy(self.client, self.bike_ride, data)
+                self.assertEqual(answer["step"], "set_privacy")
+                with translation.override("de"):
+                    self.assertIn(str(PRIVACY_REFUSALS[MeetingPage]), answer["html"])
+                self.assertEqual(self.stored(), (PageViewRestriction.GROUPS, {self.club}))
+
+    def test_the_refusal_speaks_of_more_private_too(self):
+        with translation.override("nl"):
+            self.assertIn("of verder afschermt dan nu", str(PRIVACY_REFUSALS[MeetingPage]))
