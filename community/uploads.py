@@ -31,6 +31,7 @@ from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from wagtail.images import get_image_model
@@ -400,6 +401,29 @@ def clear_abandoned_photos(hours=KEPT_HOURS):
             default_storage.delete(path)
             deleted += 1
     return deleted
+
+
+def kept_bytes(user):
+    """What the photos kept for `user`'s forms take up, in all of her sessions."""
+    return sum(default_storage.size(path) for path in kept_files(kept_folder(user)))
+
+
+def kept_room(user):
+    """What more may be kept for `user`'s forms: as much as her photos may take up in a day
+    (MEMBER_PHOTOS_MB_PER_DAY). A session keeps the photos of three forms, but a member logs in
+    again for another session, and every form sent back with an error kept its photos (F8 of
+    attack 42, by the other door)."""
+    return settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024 - kept_bytes(user)
+
+
+def not_kept_text(name):
+    return format_lazy(
+        _(
+            "The photos kept for your forms take up all the room members have: “{name}” is not "
+            "kept. Choose it again when you send the form."
+        ),
+        name=name,
+    )
 
 
 def clear_kept_photos_of(user):

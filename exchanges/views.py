@@ -4,6 +4,7 @@
 
 import datetime
 import functools
+import os
 import uuid
 
 from django.conf import settings
@@ -24,7 +25,13 @@ from community.forms import photo_formset
 from community.models import Report, SectorIndexPage, SectorPage
 from community.notifications import foundations_contact
 from community.roles import works_in_admin
-from community.uploads import KeptPhoto, clear_abandoned_photos, first_frame_text
+from community.uploads import (
+    KeptPhoto,
+    clear_abandoned_photos,
+    first_frame_text,
+    kept_room,
+    not_kept_text,
+)
 from community.views import member_required
 from home.i18n import live_translation, other_language
 from home.ratelimit import rate_limit
@@ -312,14 +319,18 @@ def keep_photos(request, token, photos):
     photos.is_valid()  # Cleans every photo, also when the other fields already had errors.
     if any(getattr(photo, "cleaned_data", {}).get("image") for photo in photos.forms):
         clear_abandoned_photos()  # once per request that keeps photos: no scheduler needed
+    room = kept_room(request.user)
     for index, photo in enumerate(photos.forms):
         data = getattr(photo, "cleaned_data", {})
         upload = data.get("image")
         if upload:
             sent = request.FILES.get(photo.add_prefix("image"))
-            photo.kept = KeptPhoto.keep(
-                request.session, token, index, upload, sent.name if sent else "", request.user
-            )
+            name = sent.name if sent else ""
+            if upload.size > room:
+                photo.add_error("image", not_kept_text(os.path.basename(name)[:100]))
+                continue
+            room -= upload.size
+            photo.kept = KeptPhoto.keep(request.session, token, index, upload, name, request.user)
         elif photo.kept and data.get("discard"):
             KeptPhoto.drop(request.session, token, index)
             photo.kept = None

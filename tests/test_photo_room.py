@@ -86,3 +86,23 @@ class DailyPhotoRoomTests(MemberFilesTestCase):
 
         self.send(self.anna, "Tweede ruis", "twee.png")
         self.assertTrue(StoryPage.objects.filter(title="Tweede ruis").exists())
+
+    def test_photos_kept_for_forms_sent_back_take_no_more_than_the_days_room(self):
+        """The other door: every form sent back with an error kept its photos for the next try,
+        three forms a session, and a new login is a new session."""
+        from community.uploads import kept_bytes
+
+        self.client.force_login(self.anna)
+        data = self.story_data(title="", submit="", draft="1")
+        for index, name in enumerate(("een.png", "twee.png")):
+            data[f"photos-{index}-image"] = noise(name)
+            data[f"photos-{index}-alt_text"] = f"Ruis {index}"
+        response = self.client.get("/nl/members/stories/new/")
+        data["submission"] = response.context["submission"]
+        response = self.client.post("/nl/members/stories/new/", data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "„een.png” is bewaard")
+        self.assertContains(response, "„twee.png” wordt niet bewaard")
+        self.assertLessEqual(kept_bytes(self.anna), 5 * 1024 * 1024)
+        self.assertGreater(kept_bytes(self.anna), 0)
