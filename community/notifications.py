@@ -65,8 +65,10 @@ def page_in_language(page, language):
 
 def notify_contribution_published(page, comment="", by_moderation=False):
     """The member hears her contribution is published, from the editors, or from the moderation
-    when a moderator approved it (`by_moderation`)."""
+    when a moderator approved it (`by_moderation`); a reply goes to the foundations
+    (`questions_to_foundations`)."""
     member = page.owner
+    questions, addresses = questions_to_foundations(page, member)
     send_templated_email(
         "community/email/contribution_published",
         {
@@ -74,17 +76,21 @@ def notify_contribution_published(page, comment="", by_moderation=False):
             "public_page": page_in_language(page, member.language),
             "comment": comment,
             "by_moderation": by_moderation,
+            **questions,
         },
         member,
+        reply_to=addresses,
     )
 
 
 def notify_changes_requested(page, comment, by_moderation=False):
     """The member hears she is asked for changes, from the editors, or from the moderation when
-    a moderator asked them (`by_moderation`)."""
+    a moderator asked them (`by_moderation`); a reply goes to the foundations (walk 17: the
+    reviewer's question could only be answered to the sender's address, nobody's)."""
     member = page.owner
     with translation.override(member.language):
         member_area_url = reverse("member_area")
+    questions, addresses = questions_to_foundations(page, member)
     send_templated_email(
         "community/email/changes_requested",
         {
@@ -92,8 +98,10 @@ def notify_changes_requested(page, comment, by_moderation=False):
             "comment": comment,
             "member_area_url": member_area_url,
             "by_moderation": by_moderation,
+            **questions,
         },
         member,
+        reply_to=addresses,
     )
 
 
@@ -236,21 +244,24 @@ def foundations_contact(page, language):
     return addresses, contact if contact and contact.live else None
 
 
+def questions_to_foundations(page, member):
+    """What an email to `member` about the editors' decision on `page` says of her questions
+    (community/email/questions.txt), and its Reply-To: a reply goes to the foundations (the
+    sender's address is nobody's); without their addresses, the email points to the contact
+    page."""
+    addresses, contact = foundations_contact(page, member.language)
+    return {"reply_goes_to_foundations": bool(addresses), "contact_page": contact}, addresses
+
+
 def notify_contribution_declined(page, reason, by_moderation=False):
     """The member hears the decision and the comment, from the editors, or from the moderation
-    when a moderator decided (`by_moderation`). A reply goes to the foundations (the sender's
-    address is nobody's); without their addresses, the email points to the contact page."""
+    when a moderator decided (`by_moderation`); a reply goes to the foundations
+    (`questions_to_foundations`)."""
     member = page.owner
-    addresses, contact = foundations_contact(page, member.language)
+    questions, addresses = questions_to_foundations(page, member)
     send_templated_email(
         "community/email/contribution_declined",
-        {
-            "page": page,
-            "comment": reason,
-            "reply_goes_to_foundations": bool(addresses),
-            "contact_page": contact,
-            "by_moderation": by_moderation,
-        },
+        {"page": page, "comment": reason, "by_moderation": by_moderation, **questions},
         member,
         reply_to=addresses,
     )

@@ -1163,6 +1163,27 @@ class TheDecisionEmailsNameWhoDecidedTests(RolesTestCase):
         self.assertIn("Het commentaar van de redactie:\nGraag een foto erbij.", message.body)
         self.assertNotIn("moderatie", message.body)
 
+    def test_a_reply_to_a_request_for_changes_or_an_approval_reaches_the_foundations(self):
+        """Walk 17: the reviewer's question in a request for changes could only be answered
+        to the sender's address, nobody's; so could the approval's comment."""
+        settings = FoundationSettings.for_site(Site.objects.get(is_default_site=True))
+        for country, email in (("NL", "info@stichting.example"), ("DE", "info@verein.example")):
+            Foundation.objects.create(settings=settings, name=country, town=country, email=email)
+        asked = self.changes_requested_by(self.editor_nl, "wijzigen-antwoord")
+        member, state = self.in_review("goedgekeurd-antwoord", "de")
+        with self.captureOnCommitCallbacks(execute=True):
+            state.current_task_state.approve(user=self.editor_nl, comment="Schön.")
+        [approved] = [m for m in mail.outbox if m.to == [member.email]]
+        for message, said in (
+            (asked, "Beantwoord deze e-mail: uw antwoord gaat naar de stichtingen."),
+            (approved, "Antworten Sie auf diese E-Mail"),
+        ):
+            with self.subTest(message.subject):
+                self.assertEqual(
+                    message.reply_to, ["info@stichting.example", "info@verein.example"]
+                )
+                self.assertIn(said, message.body)
+
     def test_a_moderators_rejection_comes_from_the_moderation(self):
         message = self.declined_by(self.moderator, "abgelehnt-moderation")
         with translation.override("de"):
