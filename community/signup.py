@@ -33,6 +33,7 @@ from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.models import EmailAddress
 from allauth.account.views import EmailView as AllauthEmailView
+from allauth.account.views import PasswordChangeView as AllauthPasswordChangeView
 from allauth.account.views import PasswordResetView as AllauthPasswordResetView
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -44,7 +45,7 @@ from django.http import HttpResponseRedirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
-from home.ratelimit import mailbox_key
+from home.ratelimit import counted_as_a_confirmation, mailbox_key
 from home.validators import normalised_email
 
 from .models import UnconfirmableAddressChange
@@ -317,3 +318,6 @@ class PasswordResetView(AllauthPasswordResetView):
         form.save(self.request)
         # allauth's own form_valid would count (and send) once more, by the address as typed.
         return super(AllauthPasswordResetView, self).form_valid(form)
+
+
+password_change = counted_as_a_confirmation(AllauthPasswordChangeView.as_view())

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale, Page
 
-from home.ratelimit import client_ip, rate_limit
+from home.ratelimit import client_ip, counted_as_a_confirmation, rate_limit
 from home.visibility import openable_or_404
 
 from .forms import DeleteAccountForm, ProfileForm, ReportForm
@@ -104,6 +104,7 @@ def leave_sector(request, page_id):
 
 @member_required
 @rate_limit("delete_account", limit=10)
+@counted_as_a_confirmation
 def delete_account_view(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

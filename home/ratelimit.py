@@ -13,6 +13,7 @@ import math
 import time
 from functools import wraps
 
+from allauth.core import ratelimit
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
@@ -211,3 +212,22 @@ def handler429(request):
     match = request.resolver_match
     resets = match is not None and match.url_name == "account_reset_password"
     return too_many_requests(request, allauth_seconds_to_wait(request), resets=resets)
+
+
+def counted_as_a_confirmation(view):
+    """`view`, whose form checks the member's password (the password change's current password,
+    the account deletion's), counting each form she sends against allauth's confirmation of the
+    password (ACCOUNT_RATE_LIMITS' `reauthenticate`: 5 in five minutes, 20 a day), and refused
+    with 429 once it is used up. Each form had a budget of its own (the change form allauth's 5
+    a minute, the deletion 10 an hour), so whoever had a member's session guessed her password
+    there thousands of times a day after the confirmation stopped him at five (attack 43)."""
+
+    @wraps(view)
+    def counted(request, *args, **kwargs):
+        if request.method == "POST" and request.user.is_authenticated:
+            refused = ratelimit.consume_or_429(request, action="reauthenticate", user=request.user)
+            if refused is not None:
+                return refused
+        return view(request, *args, **kwargs)
+
+    return counted

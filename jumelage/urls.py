@@ -241,6 +241,13 @@ urlpatterns += i18n_patterns(
                 signup.PasswordResetView.as_view(),
                 name="account_reset_password",
             ),
+            # allauth's password change, its guesses of the current password counted with the
+            # confirmation's (community.signup.counted_as_a_confirmation).
+            path(
+                "accounts/password/change/",
+                signup.password_change,
+                name="account_change_password",
+            ),
             path("accounts/", include("allauth.urls")),
             path("members/", include("community.urls")),
             path("members/", include("exchanges.urls")),
