@@ -17,10 +17,12 @@ import json
 
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import ForeignKey, ManyToOneRel
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, pre_save
 from django.utils.translation import gettext as _
 from wagtail import blocks
+from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail_localize.models import SegmentOverride, TranslationSource
 
@@ -120,9 +122,33 @@ def refuse_unchoosable_override(sender, instance, **kwargs):
         raise PermissionDenied(refusal())
 
 
+def forget_overrides_naming(sender, instance, **kwargs):
+    """`post_delete` of a page, an image or a document: a translation's own choice of it in the
+    translation editor goes with it, and the translation takes the source's choice again.
+    wagtail-localize looks the stored id up each time it publishes the translation, and an
+    object deleted after it was chosen (the override is in no usage count) made every publish a
+    server error from then on (attack 43), as an id that was never an object's did (attack 41)."""
+    if not isinstance(instance, Page | AbstractImage | AbstractDocument):
+        return
+    found = SegmentOverride.objects.filter(data_json__contains=str(instance.pk)).select_related(
+        "context"
+    )
+    for override in found:
+        try:
+            named = key_of(json.loads(override.data_json))
+        except (TypeError, ValueError):
+            continue
+        if named != instance.pk:
+            continue
+        model = chosen_model(override.context)
+        if model is not None and isinstance(instance, model):
+            override.delete()
+
+
 def register():
     pre_save.connect(
         refuse_unchoosable_override,
         sender=SegmentOverride,
         dispatch_uid="refuse-unchoosable-override",
     )
+    post_delete.connect(forget_overrides_naming, dispatch_uid="forget-overrides-naming")
