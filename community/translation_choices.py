@@ -20,8 +20,10 @@ from django.db.models import ForeignKey, ManyToOneRel
 from django.db.models.signals import post_delete, pre_save
 from django.utils.translation import gettext as _
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail_localize.models import SegmentOverride, TranslationSource
@@ -151,4 +153,11 @@ def register():
         sender=SegmentOverride,
         dispatch_uid="refuse-unchoosable-override",
     )
-    post_delete.connect(forget_overrides_naming, dispatch_uid="forget-overrides-naming")
+    # Each sender named: a receiver of every model's deletions would take Django's fast delete
+    # (one query, no rows loaded) from every model of the project.
+    for model in (Page, get_image_model(), get_document_model()):
+        post_delete.connect(
+            forget_overrides_naming,
+            sender=model,
+            dispatch_uid=f"forget-overrides-naming-{model._meta.label_lower}",
+        )
