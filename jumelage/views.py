@@ -30,10 +30,10 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as document_views
 from wagtail.models import Page, PageViewRestriction
 
-from community.models import SectorPage
+from community.models import SectorIndexPage, SectorPage
 from community.models.newsletter import without_unsent_newsletters
 from community.uploads import KEPT_FOLDER
-from exchanges.models import MeetingPage, StoryPage, VisitPage
+from exchanges.models import MeetingPage, StoryIndexPage, StoryPage, VisitPage
 from home.cache import (
     SEARCH,
     active_locale,
@@ -362,6 +362,16 @@ def search(request):
         results.object_list = search_results(results.object_list)
         if words and not results.object_list:
             elsewhere = other_language_results(words, query)
+    # Where to look instead, as links (walk 17: on a phone, whose menu hides the navigation,
+    # the words named the overviews and led nowhere).
+    overviews = (
+        {
+            "stories": StoryIndexPage.objects.live().public().filter(locale=active_locale()).first(),
+            "sectors": SectorIndexPage.of_language_read(),
+        }
+        if results is not None and not results.object_list
+        else {}
+    )
     # Kept in the page cache as the search form and the pager spell it (home.cache.shows_query),
     # under the version of the search index too: a publish is found once the worker has indexed
     # it, later than the version of the pages changes (attack 29, F1).
@@ -375,6 +385,7 @@ def search(request):
             "query": query,
             "results": results,
             "elsewhere": elsewhere,
+            "overviews": overviews,
             "query_string": urlencode({"q": query}),
         },
     )

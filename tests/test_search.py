@@ -182,6 +182,16 @@ class SearchTests(SearchMixin, TestCase):
         self.assertContains(response, "Für „Vulkan“ wurde nichts gefunden.")
         self.assertIsNone(soup(response).select_one(".search-elsewhere"))
 
+    def test_a_search_without_results_links_the_overviews_to_look_through(self):
+        """Walk 17: the words named the story and sector overviews and led nowhere (on a
+        phone, the navigation is behind the menu)."""
+        response = self.client.get("/nl/search/", {"q": "Vulkan"})
+        links = soup(response).select(".empty-state p:last-child a")
+        self.assertEqual(
+            [(a.get_text(), a["href"]) for a in links],
+            [("verhalen", self.story_index.url), ("sectorgemeenschappen", self.sector_index.url)],
+        )
+
     def test_drafts_and_private_pages_are_not_found(self):
         draft = self.meeting(local(2030, 7, 1, 19, 0), title="Geheime vergadering", slug="geheim")
         draft.unpublish()
