@@ -188,6 +188,12 @@ class OverviewPage(ViewRestrictionsMixin, Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def of_language_read(cls):
+        """The overview of this kind in the language being read, or None: found by its type, as
+        editors may rename it or change its address."""
+        return cls.objects.live().public().filter(locale=active_locale()).first()
+
     def highlights(self):
         """A few of the pages this overview lists, for the home page: each kind of overview says
         which (the next meetings, the latest stories, every sector community)."""

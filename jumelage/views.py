@@ -366,7 +366,7 @@ def search(request):
     # the words named the overviews and led nowhere).
     overviews = (
         {
-            "stories": StoryIndexPage.objects.live().public().filter(locale=active_locale()).first(),
+            "stories": StoryIndexPage.of_language_read(),
             "sectors": SectorIndexPage.of_language_read(),
         }
         if results is not None and not results.object_list

@@ -15,7 +15,6 @@ from community.serializers import LeadImageField
 from home.blocks import BaseStreamBlock
 from home.cache import (
     PAGE_FIELDS,
-    active_locale,
     field_names,
     from_row,
     from_values,
@@ -54,12 +53,6 @@ class SectorIndexPage(OverviewPage):
     class Meta:
         verbose_name = _("sector overview")
         verbose_name_plural = _("sector overviews")
-
-    @classmethod
-    def of_language_read(cls):
-        """The sector overview of the language being read, or None: found by its type, as
-        editors may rename it or change its address."""
-        return cls.objects.live().public().filter(locale=active_locale()).first()
 
     def sectors(self):
         return with_source_locale(
