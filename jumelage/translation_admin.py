@@ -190,7 +190,11 @@ def translate_page_view(request, page_id):
 
 def translate_buttons(page, user, next_url=None):
     """ "Translate and publish" in the "more" menu of a published page the user may publish
-    (Wagtail caches their page permissions for a listing; the view asks for the role too)."""
+    (Wagtail caches their page permissions for a listing; the view asks for the role too), once
+    a translator is configured: without one it led to a page saying nothing can be translated
+    (walk 17), which the dashboard says already."""
+    if translator() is None:
+        return
     if page.live and not page.is_root() and page.permissions_for_user(user).can_publish():
         yield Button(
             _("Translate and publish"),

@@ -296,14 +296,23 @@ class TranslateAndPublishTests(MachineTranslationAdminTestCase):
 
     def test_the_page_menu_and_the_listing_offer_translate_and_publish(self):
         self.client.force_login(self.editor_nl)
+        with libretranslate_settings(self.server):
+            edit = self.client.get(f"/admin/pages/{self.choir.pk}/edit/").content.decode()
+            self.assertIn(self.url(self.choir), edit)
+            listing = self.client.get(f"/admin/pages/{self.home.pk}/").content.decode()
+            self.assertIn(self.url(self.choir), listing)
+            self.assertIn(BULK, listing)
+            draft = self.add_page(title="Concept", slug="concept", live=False)
+            edit = self.client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+            self.assertNotIn(self.url(draft), edit)
+
+    def test_without_a_translator_the_page_menu_does_not_offer_it(self):
+        """Walk 17: it led to a page saying that nothing can be translated."""
+        self.client.force_login(self.editor_nl)
         edit = self.client.get(f"/admin/pages/{self.choir.pk}/edit/").content.decode()
-        self.assertIn(self.url(self.choir), edit)
+        self.assertNotIn(self.url(self.choir), edit)
         listing = self.client.get(f"/admin/pages/{self.home.pk}/").content.decode()
-        self.assertIn(self.url(self.choir), listing)
-        self.assertIn(BULK, listing)
-        draft = self.add_page(title="Concept", slug="concept", live=False)
-        edit = self.client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
-        self.assertNotIn(self.url(draft), edit)
+        self.assertNotIn(self.url(self.choir), listing)
 
     def test_the_confirmation_says_into_which_language_and_that_it_is_labelled(self):
         self.client.force_login(self.editor_nl)
