@@ -246,3 +246,10 @@ def test_a_form_sent_back_with_errors_puts_the_focus_on_the_first_of_them(
 def test_a_form_without_errors_leaves_the_focus_where_it_is(exchanges, live_server, page):
     page.goto(f"{live_server.url}/nl/newsletter/")
     assert page.evaluate("() => document.activeElement === document.body")
+
+
+def test_an_old_link_with_an_unknown_filter_does_not_take_the_focus(exchanges, live_server, page):
+    """The overview's filter marks the unknown town as invalid (a GET form): nobody sent it."""
+    page.goto(f"{live_server.url}/nl/verhalen/?town=nergens")
+    assert page.locator("select[aria-invalid='true']").count() == 1
+    assert page.evaluate("() => document.activeElement === document.body")
