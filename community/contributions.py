@@ -15,10 +15,14 @@ import weakref
 from html import escape, unescape
 from threading import local
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.dispatch import receiver
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -43,6 +47,7 @@ from community.approval import workflow_approved_to_publish
 from community.models.collections import MemberCollection, MembersPhotosCollection
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
+from community.uploads import size_text
 from home.i18n import is_source_version, source_versions
 from home.image_references import images_in_latest_revisions
 from home.machine_translation import (
@@ -929,6 +934,65 @@ def save_photos(photos, collection, user):
         image.save()
         stored.append((image, photo["alt_text"], photo.get("caption", "")))
     return stored
+
+
+def photo_bytes_of_last_day(user):
+    """What the photos `user` sent with her contributions in the last 24 hours take up on the
+    server: those still there, in her contributions' collections (a deleted draft's photos are
+    gone, and give their room back; an editor's uploads in the admin are not counted)."""
+    since = timezone.now() - datetime.timedelta(days=1)
+    stored = get_image_model().objects.filter(
+        uploaded_by_user=user,
+        created_at__gte=since,
+        collection__in=MemberCollection.objects.filter(member=user).values("collection"),
+    )
+    return stored.aggregate(total=Sum("file_size"))["total"] or 0
+
+
+def check_daily_photo_room(user, sizes):
+    """Refuses photos of `sizes` (bytes, as they will be stored) that would take what `user`'s
+    photos take up in a day past MEMBER_PHOTOS_MB_PER_DAY: a member makes as many drafts as
+    she likes, each with its photos, and nothing else bounds what she stores (attack 42)."""
+    new = sum(sizes)
+    if not new:
+        return
+    limit = settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024
+    used = photo_bytes_of_last_day(user)
+    if used + new > limit:
+        raise ValidationError(
+            _(
+                "Each member may add at most %(limit)s of photos a day. Your photos of the last "
+                "24 hours take up %(used)s and these would add %(new)s: choose fewer or smaller "
+                "photos, or add them tomorrow."
+            )
+            % {
+                "limit": size_text(limit),
+                "used": filesizeformat(used),
+                "new": filesizeformat(new),
+            },
+            code="daily_photo_room",
+        )
+
+
+class PhotoRoomUsed(Exception):
+    """Her photos would take her past her daily room (`recheck_photo_room`); `error` says so."""
+
+    def __init__(self, error):
+        super().__init__(error)
+        self.error = error
+
+
+def recheck_photo_room(user, sizes):
+    """`check_daily_photo_room` once more while her form is being saved, after any other form
+    of hers that stores photos (her account's row is locked until the transaction ends; on
+    SQLite every transaction that writes waits for the others already, settings `IMMEDIATE`):
+    forms she sends at the same moment each found the room of before them (review). Raises
+    PhotoRoomUsed, so that nothing of the form is saved."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+    try:
+        check_daily_photo_room(user, sizes)
+    except ValidationError as error:
+        raise PhotoRoomUsed(error) from None
 
 
 def photo_blocks(stored):

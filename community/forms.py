@@ -23,6 +23,7 @@ from . import display_names
 from .contributions import (
     MEMBERS_BLOCKS,
     body_text,
+    check_daily_photo_room,
     collection_for,
     opened_revision,
     photo_blocks,
@@ -34,7 +35,7 @@ from .localization import localized_sector
 from .models import PrivacyConsent, ReportReason, SectorPage, Town, User
 from .newsletter import subscriptions
 from .newsletter.forms import NEWSLETTER_CONSENT
-from .uploads import PhotoField, PixelBudget, check_daily_photo_room, lazy_text
+from .uploads import PhotoField, PixelBudget, lazy_text
 
 
 def towns_named():
@@ -513,6 +514,14 @@ class BasePhotoFormSet(forms.BaseFormSet):
             "budget": self.budget,
             "slot": index,
         }
+
+    def refuse(self, error):
+        """Adds `error` (a ValidationError) to what the photos are refused for, found once the
+        formset was valid: the daily room checked again while her form was being saved."""
+        self.full_clean()
+        self._non_form_errors = self.error_class(
+            error.messages, error_class="nonform", renderer=self.renderer
+        )
 
     def clean(self):
         if any(self.errors):

@@ -27,14 +27,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
-from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
 from home import uploaded_images
@@ -123,39 +121,6 @@ class PixelBudget:
                 code="too_many_pixels_at_once",
             )
         self.remaining -= cost
-
-
-def photo_bytes_of_last_day(user):
-    """What the photos `user` sent in the last 24 hours take up on the server: those still there
-    (a deleted draft's photos are gone, and give their room back)."""
-    since = timezone.now() - datetime.timedelta(days=1)
-    stored = get_image_model().objects.filter(uploaded_by_user=user, created_at__gte=since)
-    return stored.aggregate(total=Sum("file_size"))["total"] or 0
-
-
-def check_daily_photo_room(user, sizes):
-    """Refuses photos of `sizes` (bytes, as they will be stored) that would take what `user`'s
-    photos take up in a day past MEMBER_PHOTOS_MB_PER_DAY: a member makes as many drafts as
-    she likes, each with its photos, and nothing else bounds what she stores (attack 42)."""
-    new = sum(sizes)
-    if not new:
-        return
-    limit = settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024
-    used = photo_bytes_of_last_day(user)
-    if used + new > limit:
-        raise ValidationError(
-            _(
-                "Each member may add at most %(limit)s of photos a day. Your photos of the last "
-                "24 hours take up %(used)s and these would add %(new)s: choose fewer or smaller "
-                "photos, or add them tomorrow."
-            )
-            % {
-                "limit": size_text(limit),
-                "used": filesizeformat(used),
-                "new": filesizeformat(new),
-            },
-            code="daily_photo_room",
-        )
 
 
 def decoding_cost(upload):
@@ -403,9 +368,18 @@ def clear_abandoned_photos(hours=KEPT_HOURS):
     return deleted
 
 
+def stored_size(path):
+    """The bytes of the file at `path`, 0 when it is gone meanwhile (another request clears
+    abandoned photos, `clear_abandoned_photos`)."""
+    try:
+        return default_storage.size(path)
+    except OSError:
+        return 0
+
+
 def kept_bytes(user):
     """What the photos kept for `user`'s forms take up, in all of her sessions."""
-    return sum(default_storage.size(path) for path in kept_files(kept_folder(user)))
+    return sum(stored_size(path) for path in kept_files(kept_folder(user)))
 
 
 def kept_room(user):
@@ -419,8 +393,8 @@ def kept_room(user):
 def not_kept_text(name):
     return format_lazy(
         _(
-            "The photos kept for your forms take up all the room members have: “{name}” is not "
-            "kept. Choose it again when you send the form."
+            "The photos kept for your forms take up all the room your photos may take up: "
+            "“{name}” is not kept. Choose it again when you send the form."
         ),
         name=name,
     )
@@ -496,7 +470,9 @@ class KeptPhoto:
         return default_storage.exists(self.path)
 
     def size(self):
-        return default_storage.size(self.path)
+        """Its bytes; 0 once it is gone (cleared as abandoned meanwhile: the form then asks
+        for it again, `for_form`)."""
+        return stored_size(self.path)
 
     @classmethod
     def for_form(cls, session, token):

@@ -382,6 +382,8 @@ def contribution_view(request, form_class, page=None, *, again=0):
     )
     # Saved over again at each of her SAVE_TRIES: nothing is saved, and she sends it again.
     busy = False
+    # Her photos found past her daily room once her other forms were stored: sent back.
+    refused = False
     if checked and not changed and form.is_valid() and photos.is_valid():
         submit = bool(request.POST.get("submit"))
         page = form.page
@@ -395,6 +397,11 @@ def contribution_view(request, form_class, page=None, *, again=0):
                     contributions.lock_for_edit(page, request.user, version=form.version)
                 else:
                     contributions.lock_overview(type(page), page.locale)
+                # Her photos' room once more, after her other forms that store photos: each
+                # sent at the same moment found the room of before them (review).
+                contributions.recheck_photo_room(
+                    request.user, [photo.photo_size() for photo in photos.forms]
+                )
                 form.add_photos(page, photos)
                 if form.editing:
                     contributions.update_contribution(page, request.user, submit=submit)
@@ -416,7 +423,10 @@ def contribution_view(request, form_class, page=None, *, again=0):
             busy = True
         except contributions.Gone:
             raise Http404 from None
-        if not busy:
+        except contributions.PhotoRoomUsed as used:
+            photos.refuse(used.error)
+            refused = True
+        if not busy and not refused:
             KeptPhoto.drop(request.session, token)
             if submit:
                 messages.success(

@@ -8,10 +8,16 @@ import io
 import os
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.signals import post_save
 from django.test import override_settings
 from django.utils import timezone
 from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
+from community.contributions import collection_for, save_photos
+from community.models.submissions import SubmissionToken
+from community.uploads import kept_bytes
 from exchanges.models import StoryPage
 from tests.security.test_files import MemberFilesTestCase
 
@@ -90,8 +96,6 @@ class DailyPhotoRoomTests(MemberFilesTestCase):
     def test_photos_kept_for_forms_sent_back_take_no_more_than_the_days_room(self):
         """The other door: every form sent back with an error kept its photos for the next try,
         three forms a session, and a new login is a new session."""
-        from community.uploads import kept_bytes
-
         self.client.force_login(self.anna)
         data = self.story_data(title="", submit="", draft="1")
         for index, name in enumerate(("een.png", "twee.png")):
@@ -106,3 +110,41 @@ class DailyPhotoRoomTests(MemberFilesTestCase):
         self.assertContains(response, "„twee.png” wordt niet bewaard")
         self.assertLessEqual(kept_bytes(self.anna), 5 * 1024 * 1024)
         self.assertGreater(kept_bytes(self.anna), 0)
+
+    def test_photos_stored_by_another_form_meanwhile_count_when_hers_is_saved(self):
+        """Two forms sent at the same moment each found the room of before them (review): the
+        room is checked once more while hers is being saved, after the other's photos. The
+        other form is played by a receiver that stores its photo as hers is claimed."""
+
+        def other_form_stored_its_photo(sender, instance, created, **kwargs):
+            post_save.disconnect(other_form_stored_its_photo, sender=SubmissionToken)
+            collection = collection_for("Andere ruis", self.anna)
+            save_photos([{"image": noise("ander.png"), "alt_text": "Ander"}], collection, self.anna)
+
+        post_save.connect(other_form_stored_its_photo, sender=SubmissionToken, weak=False)
+        self.addCleanup(post_save.disconnect, other_form_stored_its_photo, sender=SubmissionToken)
+        self.client.force_login(self.anna)
+        data = self.story_data(title="Tweede ruis", submit="", draft="1")
+        data["photos-0-image"] = noise("twee.png")
+        data["photos-0-alt_text"] = "Ruis"
+        data["submission"] = self.client.get("/nl/members/stories/new/").context["submission"]
+
+        response = self.client.post("/nl/members/stories/new/", data)
+
+        self.assertContains(response, "Elk lid kan per dag hoogstens 5 MB aan foto")
+        self.assertContains(response, "Tweede ruis")
+        self.assertFalse(StoryPage.objects.filter(title="Tweede ruis").exists())
+
+    def test_what_she_uploads_as_an_editor_in_the_admin_leaves_her_room_alone(self):
+        """The room is that of her contributions' photos (review): an editor who is a member too
+        is not refused a photo of her own story for the event photos she put in the library."""
+        Image = get_image_model()
+        library = Collection.get_first_root_node()
+        Image.objects.create(
+            title="Raadsavond",
+            file=noise("raad.png"),
+            collection=library,
+            uploaded_by_user=self.anna,
+        )
+        self.send(self.anna, "Eerste ruis", "een.png")
+        self.assertTrue(StoryPage.objects.filter(title="Eerste ruis").exists())
