@@ -109,12 +109,27 @@ def calendar(name=None, method="PUBLISH"):
 
 
 def finished(cal):
-    cal.add_missing_timezones()
+    cal.add_missing_timezones(last_date=zones_until(cal))
     for zone in cal.walk("VTIMEZONE"):
         # icalendar's note of the years its rules cover ("This timezone only works from …"),
         # in English in a Dutch or German calendar (walk 14); calendar programs ignore it.
         zone.pop("COMMENT", None)
     return cal.to_ical()
+
+
+def zones_until(cal):
+    """Until when the calendar's time zones list their changes to and from summer time: a year
+    past its latest event, and at least until icalendar's own end (2038). Left at that end, a
+    meeting of summer 2038 was an hour off in a program that reads the feed's own time zone
+    (a clock moved ahead)."""
+    latest = [
+        component.decoded(name)
+        for component in cal.walk("VEVENT")
+        for name in ("dtstart", "dtend")
+        if name in component
+    ]
+    year = max((moment.year for moment in latest), default=0) + 1
+    return max(datetime.date(year + 1, 1, 1), datetime.date(2038, 1, 1))
 
 
 def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
