@@ -15,7 +15,6 @@ import weakref
 from html import escape, unescape
 from threading import local
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -47,7 +46,7 @@ from community.approval import workflow_approved_to_publish
 from community.models.collections import MemberCollection, MembersPhotosCollection
 from community.models.contribution import contribution_models
 from community.models.submissions import SubmissionToken
-from community.uploads import size_text
+from community.uploads import daily_photo_bytes, size_text
 from home.i18n import is_source_version, source_versions
 from home.image_references import images_in_latest_revisions
 from home.machine_translation import (
@@ -951,12 +950,12 @@ def photo_bytes_of_last_day(user):
 
 def check_daily_photo_room(user, sizes):
     """Refuses photos of `sizes` (bytes, as they will be stored) that would take what `user`'s
-    photos take up in a day past MEMBER_PHOTOS_MB_PER_DAY: a member makes as many drafts as
+    photos take up in a day past `daily_photo_bytes`: a member makes as many drafts as
     she likes, each with its photos, and nothing else bounds what she stores (attack 42)."""
     new = sum(sizes)
     if not new:
         return
-    limit = settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024
+    limit = daily_photo_bytes()
     used = photo_bytes_of_last_day(user)
     if used + new > limit:
         raise ValidationError(

@@ -382,12 +382,22 @@ def kept_bytes(user):
     return sum(stored_size(path) for path in kept_files(kept_folder(user)))
 
 
+def daily_photo_bytes():
+    """What one member's photos may take up in a day (MEMBER_PHOTOS_MB_PER_DAY), in bytes."""
+    return settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024
+
+
 def kept_room(user):
     """What more may be kept for `user`'s forms: as much as her photos may take up in a day
-    (MEMBER_PHOTOS_MB_PER_DAY). A session keeps the photos of three forms, but a member logs in
+    (`daily_photo_bytes`). A session keeps the photos of three forms, but a member logs in
     again for another session, and every form sent back with an error kept its photos (F8 of
     attack 42, by the other door)."""
-    return settings.MEMBER_PHOTOS_MB_PER_DAY * 1024 * 1024 - kept_bytes(user)
+    return daily_photo_bytes() - kept_bytes(user)
+
+
+def shown_file_name(name):
+    """The member's name of a file as her form shows it back: without folders, 100 at most."""
+    return os.path.basename(name or "")[:100]
 
 
 def not_kept_text(name):
@@ -509,7 +519,7 @@ class KeptPhoto:
         photos[str(slot)] = {
             "path": path,
             "preview": preview,
-            "name": os.path.basename(name or "")[:100],
+            "name": shown_file_name(name),
             "animated": bool(getattr(upload, "first_frame_of", None)),
         }
         forms[str(token)] = photos

@@ -4,7 +4,6 @@
 
 import datetime
 import functools
-import os
 import uuid
 
 from django.conf import settings
@@ -31,6 +30,7 @@ from community.uploads import (
     first_frame_text,
     kept_room,
     not_kept_text,
+    shown_file_name,
 )
 from community.views import member_required
 from home.i18n import live_translation, other_language
@@ -327,7 +327,7 @@ def keep_photos(request, token, photos):
             sent = request.FILES.get(photo.add_prefix("image"))
             name = sent.name if sent else ""
             if upload.size > room:
-                photo.add_error("image", not_kept_text(os.path.basename(name)[:100]))
+                photo.add_error("image", not_kept_text(shown_file_name(name)))
                 continue
             room -= upload.size
             photo.kept = KeptPhoto.keep(request.session, token, index, upload, name, request.user)
