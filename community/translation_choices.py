@@ -21,10 +21,8 @@ from django.db.models.signals import post_delete, pre_save
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.documents import get_document_model
-from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail_localize.models import SegmentOverride, TranslationSource
 
@@ -130,8 +128,9 @@ def forget_overrides_naming(sender, instance, **kwargs):
     wagtail-localize looks the stored id up each time it publishes the translation, and an
     object deleted after it was chosen (the override is in no usage count) made every publish a
     server error from then on (attack 43), as an id that was never an object's did (attack 41)."""
-    if not isinstance(instance, Page | AbstractImage | AbstractDocument):
-        return
+    # A page's deletion reaches the receiver as the base Page row: its own type, for a chooser
+    # of one page type, is that of its content type.
+    deleted = instance.specific_class if isinstance(instance, Page) else type(instance)
     found = SegmentOverride.objects.filter(data_json__contains=str(instance.pk)).select_related(
         "context"
     )
@@ -143,7 +142,7 @@ def forget_overrides_naming(sender, instance, **kwargs):
         if named != instance.pk:
             continue
         model = chosen_model(override.context)
-        if model is not None and isinstance(instance, model):
+        if model is not None and deleted is not None and issubclass(deleted, model):
             override.delete()
 
 

@@ -128,8 +128,8 @@ def zones_until(cal):
         for name in ("dtstart", "dtend")
         if name in component
     ]
-    year = max((moment.year for moment in latest), default=0) + 1
-    return max(datetime.date(year + 1, 1, 1), datetime.date(2038, 1, 1))
+    last_year = max((moment.year for moment in latest), default=0)
+    return max(datetime.date(last_year + 2, 1, 1), datetime.date(2038, 1, 1))
 
 
 def invitation(meeting, url, member, *, method="REQUEST", sequence=None):
